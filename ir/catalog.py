@@ -1,0 +1,186 @@
+"""Catalog IR: the frozen result of loading a schema.
+
+A `Catalog` is what every later stage resolves names against and what the
+snapshot carries. It is built once (by `passes.resolve_ddl`) and never
+mutated; lookups go through dictionaries built at construction. Object order
+is deterministic: tables, indexes and sequences are sorted by qualified
+name, columns keep their attribute order, constraints their creation order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from twinning.ir.syntax import Expr
+from twinning.ir.types import SqlType
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class QName:
+    """A schema-qualified object name, printed `schema.name`."""
+
+    schema: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: SqlType
+    attnum: int
+    not_null: bool = False
+    default: Expr | None = None
+    default_source: str | None = None  # as written, for pg_attrdef / \d
+    identity: str | None = None  # "always" | "by default"
+    sequence: QName | None = None  # serial/identity sequence it draws from
+    comment: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrimaryKey:
+    name: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unique:
+    name: str
+    columns: tuple[str, ...]
+    nulls_not_distinct: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    expr: Expr
+    source: str
+    columns: tuple[str, ...]  # the columns the expression reads
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKey:
+    name: str
+    columns: tuple[str, ...]
+    ref_table: QName
+    ref_columns: tuple[str, ...]
+    on_delete: str = "NO ACTION"
+    on_update: str = "NO ACTION"
+    match: str = "SIMPLE"
+
+
+Constraint = PrimaryKey | Unique | Check | ForeignKey
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    """An index; PK and UNIQUE constraints own one of the same name."""
+
+    name: QName
+    table: QName
+    columns: tuple[str, ...]
+    unique: bool = False
+    primary: bool = False
+    constraint: str | None = None  # owning constraint, if any
+    nulls_not_distinct: bool = False
+    method: str = "btree"
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    name: QName
+    type: SqlType
+    start: int
+    increment: int
+    min_value: int
+    max_value: int
+    cache: int = 1
+    cycle: bool = False
+    owned_by: tuple[QName, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: QName
+    columns: tuple[Column, ...]
+    constraints: tuple[Constraint, ...] = ()
+    comment: str | None = None
+    _by_name: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_name.update({c.name: c for c in self.columns})
+
+    def column(self, name: str) -> Column | None:
+        return self._by_name.get(name)
+
+    @property
+    def primary_key(self) -> PrimaryKey | None:
+        return next((c for c in self.constraints
+                     if isinstance(c, PrimaryKey)), None)
+
+    def of_kind(self, kind: type) -> tuple:
+        return tuple(c for c in self.constraints if isinstance(c, kind))
+
+    @property
+    def uniques(self) -> tuple[Unique, ...]:
+        return self.of_kind(Unique)
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        return self.of_kind(Check)
+
+    @property
+    def foreign_keys(self) -> tuple[ForeignKey, ...]:
+        return self.of_kind(ForeignKey)
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """The loaded schema: schemas, tables, indexes, sequences, FK order."""
+
+    schemas: tuple[str, ...]
+    tables: tuple[Table, ...]
+    indexes: tuple[Index, ...]
+    sequences: tuple[Sequence, ...]
+    load_order: tuple[QName, ...]  # parents before children
+    fk_cycles: tuple[tuple[QName, ...], ...]  # strongly connected groups
+    _tables: dict = field(default_factory=dict, compare=False, repr=False)
+    _sequences: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._tables.update({t.name: t for t in self.tables})
+        self._sequences.update({s.name: s for s in self.sequences})
+
+    def verify(self) -> None:
+        """Structural invariants every builder must keep."""
+        assert list(self.tables) == sorted(self.tables, key=lambda t: t.name)
+        assert sorted(self.load_order) == sorted(self._tables)
+        for table in self.tables:
+            for fk in table.foreign_keys:
+                assert fk.ref_table in self._tables, fk
+
+    def table(self, name: QName) -> Table | None:
+        return self._tables.get(name)
+
+    def sequence(self, name: QName) -> Sequence | None:
+        return self._sequences.get(name)
+
+    def indexes_of(self, table: QName) -> tuple[Index, ...]:
+        return tuple(i for i in self.indexes if i.table == table)
+
+    def constraints(self) -> Iterator[tuple[Table, Constraint]]:
+        for table in self.tables:
+            for constraint in table.constraints:
+                yield table, constraint
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "table_count": len(self.tables),
+            "column_count": sum(len(t.columns) for t in self.tables),
+            "index_count": len(self.indexes),
+            "constraint_count": sum(len(t.constraints) for t in self.tables),
+            "sequence_count": len(self.sequences),
+        }

@@ -1,0 +1,123 @@
+"""DDL IR: schema statements after lowering, before names are resolved.
+
+Lowering turns syntax into these definitions: type names become `SqlType`s,
+serial columns become integer columns with an owned sequence, and column
+constraints are hoisted to table constraints, so resolution deals with one
+shape per constraint kind. Names are still unqualified and unchecked; which
+schema they land in, what they are called by default and whether what they
+reference exists is decided by `passes.resolve_ddl`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from twinning.ir.syntax import Expr, ForeignKeyRef
+from twinning.ir.types import SqlType
+
+LOC = field(default=-1, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SequenceDef:
+    name: tuple[str, ...] | None  # None: named after its column
+    type: SqlType | None = None
+    start: int | None = None
+    increment: int | None = None
+    min_value: int | None = None  # None: the type's default
+    max_value: int | None = None
+    cache: int | None = None
+    cycle: bool = False
+    owned_by: tuple[str, ...] | None = None
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnDef:
+    name: str
+    type: SqlType
+    not_null: bool = False
+    default: Expr | None = None
+    default_source: str | None = None
+    identity: str | None = None  # always | by default
+    serial: bool = False
+    sequence: SequenceDef | None = None  # serial / identity
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class ConstraintDef:
+    """primary_key, unique, check or foreign_key, as declared."""
+
+    kind: str
+    name: str | None
+    columns: tuple[str, ...] = ()
+    expr: Expr | None = None
+    source: str | None = None
+    ref: ForeignKeyRef | None = None
+    nulls_not_distinct: bool = False
+    column_level: bool = False  # written on a column (naming differs)
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TableDef:
+    name: tuple[str, ...]
+    columns: tuple[ColumnDef, ...]
+    constraints: tuple[ConstraintDef, ...]
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDef:
+    name: str | None
+    table: tuple[str, ...]
+    columns: tuple[str, ...]
+    unique: bool = False
+    nulls_not_distinct: bool = False
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class ConstraintAdd:
+    table: tuple[str, ...]
+    constraint: ConstraintDef
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaDef:
+    name: str
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class CommentDef:
+    target: str  # table | column
+    name: tuple[str, ...]
+    text: str | None
+    location: int = LOC
+
+
+Definition = TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef | CommentDef
+
+
+@dataclass(frozen=True, slots=True)
+class Lowered:
+    """One definition with the source statement it came from."""
+
+    definition: Definition
+    statement: str
+    offset: int = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProgram:
+    """A lowered schema file: definitions in execution order."""
+
+    definitions: tuple[Lowered, ...]
+    source: str = field(compare=False, repr=False)

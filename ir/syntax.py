@@ -1,0 +1,370 @@
+"""Syntax IR: the parse stage's output, pglast's tree cut down to the subset.
+
+Every node the twin understands has a frozen dataclass here; anything pglast
+produces that has no counterpart is refused during parsing (0A000 for
+queries, E_SCHEMA_UNSUPPORTED for schema files), so later stages never meet
+a construct they were not written for. Nodes carry their source `location`
+(a character offset, -1 when unknown) outside equality, so two statements
+that differ only in layout compare equal.
+
+Names are already case-folded by PostgreSQL's scanner; they are kept as
+tuples of parts (`("public", "deals")`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+LOC = field(default=-1, compare=False, repr=False)
+
+
+# ---------------------------------------------------------------- expressions
+
+@dataclass(frozen=True, slots=True)
+class TypeSpec:
+    """A type as written: `numeric(10,2)`, `varchar`, `int[]`."""
+
+    names: tuple[str, ...]
+    typmods: tuple[int, ...] = ()
+    array: bool = False
+    location: int = LOC
+
+    @property
+    def name(self) -> str:
+        return self.names[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    """A constant. `kind` is integer, numeric, string, bitstring, boolean or null."""
+
+    kind: str
+    text: str | None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRef:
+    parts: tuple[str, ...]
+    star: bool = False  # `t.*` or `*`
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    number: int
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    arg: Expr
+    type: TypeSpec
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class FuncCall:
+    name: tuple[str, ...]
+    args: tuple[Expr, ...] = ()
+    star: bool = False  # count(*)
+    distinct: bool = False
+    filter: Expr | None = None
+    order_by: tuple[SortBy, ...] = ()  # string_agg(x, ',' ORDER BY y)
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    """A binary or prefix operator (`left` is None for prefix)."""
+
+    op: str
+    left: Expr | None
+    right: Expr
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class BoolOp:
+    op: str  # and | or | not
+    args: tuple[Expr, ...]
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class NullTest:
+    arg: Expr
+    negated: bool  # IS NOT NULL
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class BoolTest:
+    arg: Expr
+    test: str  # true | not true | false | not false | unknown | not unknown
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Distinct:
+    """`a IS [NOT] DISTINCT FROM b`."""
+
+    left: Expr
+    right: Expr
+    negated: bool  # IS NOT DISTINCT FROM
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class InList:
+    arg: Expr
+    items: tuple[Expr, ...]
+    negated: bool
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Between:
+    arg: Expr
+    low: Expr
+    high: Expr
+    negated: bool
+    symmetric: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Like:
+    arg: Expr
+    pattern: Expr
+    case_insensitive: bool
+    negated: bool
+    escape: Expr | None = None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Quantified:
+    """`x op ANY/ALL (array)`."""
+
+    op: str
+    left: Expr
+    quantifier: str  # any | all
+    right: Expr
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    condition: Expr
+    result: Expr
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    arg: Expr | None
+    whens: tuple[When, ...]
+    default: Expr | None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Coalesce:
+    args: tuple[Expr, ...]
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class NullIf:
+    left: Expr
+    right: Expr
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class MinMax:
+    op: str  # greatest | least
+    args: tuple[Expr, ...]
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class SqlValue:
+    """Niladic SQL functions: current_timestamp, current_date, current_user…"""
+
+    name: str
+    precision: int | None = None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayLit:
+    items: tuple[Expr, ...]
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class SubLink:
+    """A subquery used as an expression: exists, any (IN), all, or scalar."""
+
+    kind: str  # exists | any | all | expr | array
+    select: object  # a query node (queries live in twinning.ir.query)
+    test: Expr | None = None
+    op: str | None = None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class SortBy:
+    expr: Expr
+    descending: bool = False
+    nulls_first: bool | None = None  # None: the default for the direction
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class SetToDefault:
+    """`DEFAULT` in a VALUES list or SET clause."""
+
+    location: int = LOC
+
+
+Expr = Union[
+    Literal, ColumnRef, Param, Cast, FuncCall, Operator, BoolOp, NullTest,
+    BoolTest, Distinct, InList, Between, Like, Quantified, Case, Coalesce,
+    NullIf, MinMax, SqlValue, ArrayLit, SubLink, SetToDefault,
+]
+
+
+# ------------------------------------------------------------------------ DDL
+
+@dataclass(frozen=True, slots=True)
+class ColumnConstraint:
+    """A constraint written on a column: kind is one of not_null, null,
+    default, identity, primary_key, unique, check, references."""
+
+    kind: str
+    name: str | None = None
+    expr: Expr | None = None  # default / check
+    source: str | None = None  # original text of a check/default
+    identity: str | None = None  # always | by default
+    sequence_options: tuple[SequenceOption, ...] = ()
+    ref: ForeignKeyRef | None = None
+    nulls_not_distinct: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKeyRef:
+    table: tuple[str, ...]
+    columns: tuple[str, ...]  # empty: the referenced table's primary key
+    on_delete: str = "NO ACTION"
+    on_update: str = "NO ACTION"
+    match: str = "SIMPLE"
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnDef:
+    name: str
+    type: TypeSpec
+    constraints: tuple[ColumnConstraint, ...] = ()
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TableConstraint:
+    """A table-level constraint: primary_key, unique, check or foreign_key."""
+
+    kind: str
+    name: str | None = None
+    columns: tuple[str, ...] = ()
+    expr: Expr | None = None
+    source: str | None = None
+    ref: ForeignKeyRef | None = None
+    nulls_not_distinct: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class SequenceOption:
+    name: str  # as, start, increment, minvalue, maxvalue, cache, cycle, owned_by
+    value: object  # int | bool | None | str | tuple
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class CreateSchema:
+    name: str
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class CreateTable:
+    name: tuple[str, ...]
+    columns: tuple[ColumnDef, ...]
+    constraints: tuple[TableConstraint, ...]
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class CreateIndex:
+    name: str | None
+    table: tuple[str, ...]
+    columns: tuple[str, ...]
+    unique: bool = False
+    if_not_exists: bool = False
+    nulls_not_distinct: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class AddConstraint:
+    """`ALTER TABLE t ADD [CONSTRAINT name] …`."""
+
+    table: tuple[str, ...]
+    constraint: TableConstraint
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class CreateSequence:
+    name: tuple[str, ...]
+    options: tuple[SequenceOption, ...] = ()
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """`COMMENT ON TABLE|COLUMN … IS '…'` (feeds pg_description)."""
+
+    target: str  # table | column
+    name: tuple[str, ...]
+    text: str | None
+    location: int = LOC
+
+
+DdlStatement = Union[CreateSchema, CreateTable, CreateIndex, AddConstraint,
+                     CreateSequence, Comment]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStatement:
+    """One statement of a script with where it came from (for messages)."""
+
+    node: object
+    text: str
+    offset: int = field(compare=False)
+    line: int = field(compare=False)
+    column: int = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    """A parsed DDL file: statements in source order."""
+
+    statements: tuple[SourceStatement, ...]
+    source: str = field(compare=False, repr=False)

@@ -1,0 +1,191 @@
+"""SQL types of the supported subset (SPEC §7), as PostgreSQL 15 names them.
+
+A `SqlType` is a base type plus its type modifier (`typmod`, encoded exactly
+as PostgreSQL stores it in `pg_attribute.atttypmod`) and, for arrays, the
+element type. Everything a client can observe about a type — OID, length,
+`format_type()` text, the typmod on the wire — derives from this table, so
+the catalog, the wire protocol and the introspection relations agree.
+
+Values themselves live in `twinning.values`; this module only knows names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class BaseType:
+    """One row of the built-in type table (a subset of `pg_type`)."""
+
+    name: str  # pg_type.typname
+    oid: int
+    array_oid: int
+    typlen: int  # -1 for varlena
+    category: str  # pg_type.typcategory
+    display: str  # format_type() spelling without typmod
+
+
+_BASE = (
+    BaseType("bool", 16, 1000, 1, "B", "boolean"),
+    BaseType("bytea", 17, 1001, -1, "U", "bytea"),
+    BaseType("int8", 20, 1016, 8, "N", "bigint"),
+    BaseType("int2", 21, 1005, 2, "N", "smallint"),
+    BaseType("int4", 23, 1007, 4, "N", "integer"),
+    BaseType("text", 25, 1009, -1, "S", "text"),
+    BaseType("json", 114, 199, -1, "U", "json"),
+    BaseType("float4", 700, 1021, 4, "N", "real"),
+    BaseType("float8", 701, 1022, 8, "N", "double precision"),
+    BaseType("bpchar", 1042, 1014, -1, "S", "character"),
+    BaseType("varchar", 1043, 1015, -1, "S", "character varying"),
+    BaseType("date", 1082, 1182, 4, "D", "date"),
+    BaseType("time", 1083, 1183, 8, "D", "time without time zone"),
+    BaseType("timestamp", 1114, 1115, 8, "D", "timestamp without time zone"),
+    BaseType("timestamptz", 1184, 1185, 8, "D", "timestamp with time zone"),
+    BaseType("interval", 1186, 1187, 16, "T", "interval"),
+    BaseType("numeric", 1700, 1231, -1, "N", "numeric"),
+    BaseType("uuid", 2950, 2951, 16, "U", "uuid"),
+    BaseType("jsonb", 3802, 3807, -1, "U", "jsonb"),
+)
+
+BASE_TYPES: dict[str, BaseType] = {b.name: b for b in _BASE}
+BY_OID: dict[int, BaseType] = {b.oid: b for b in _BASE}
+BY_ARRAY_OID: dict[int, BaseType] = {b.array_oid: b for b in _BASE}
+
+# Spellings PostgreSQL's grammar and catalog accept for the same base type.
+ALIASES: dict[str, str] = {
+    "boolean": "bool",
+    "smallint": "int2",
+    "integer": "int4",
+    "int": "int4",
+    "bigint": "int8",
+    "real": "float4",
+    "double precision": "float8",
+    "decimal": "numeric",
+    "character varying": "varchar",
+    "character": "bpchar",
+    "char": "bpchar",
+    "timestamp without time zone": "timestamp",
+    "timestamp with time zone": "timestamptz",
+    "time without time zone": "time",
+}
+
+# serial pseudo-types: the column type they expand to.
+SERIALS: dict[str, str] = {
+    "smallserial": "int2",
+    "serial2": "int2",
+    "serial": "int4",
+    "serial4": "int4",
+    "bigserial": "int8",
+    "serial8": "int8",
+}
+
+# Types whose typmod is a precision (0..6) for fractional seconds.
+_PRECISION_TYPES = frozenset({"time", "timestamp", "timestamptz", "interval"})
+VARHDRSZ = 4
+
+
+@dataclass(frozen=True, slots=True)
+class SqlType:
+    """A concrete column/expression type: base name, typmod, array flag."""
+
+    name: str
+    typmod: int = -1
+    is_array: bool = False
+
+    def verify(self) -> None:
+        if self.name not in BASE_TYPES:
+            raise ValueError(f"unknown base type {self.name!r}")
+
+    @property
+    def base(self) -> BaseType:
+        return BASE_TYPES[self.name]
+
+    @property
+    def element(self) -> SqlType:
+        """The element type of an array (self for scalars)."""
+        return SqlType(self.name, self.typmod) if self.is_array else self
+
+    def array_of(self) -> SqlType:
+        return SqlType(self.name, self.typmod, True)
+
+    @property
+    def oid(self) -> int:
+        return self.base.array_oid if self.is_array else self.base.oid
+
+    @property
+    def typlen(self) -> int:
+        return -1 if self.is_array else self.base.typlen
+
+    @property
+    def category(self) -> str:
+        return "A" if self.is_array else self.base.category
+
+    def modifier_text(self) -> str:
+        """The `(…)` part of format_type(), or '' when the typmod is unset."""
+        if self.typmod < 0:
+            return ""
+        if self.name in ("varchar", "bpchar"):
+            return f"({self.typmod - VARHDRSZ})"
+        if self.name == "numeric":
+            precision, scale = numeric_precision_scale(self.typmod)
+            return f"({precision},{scale})"
+        if self.name in _PRECISION_TYPES:
+            return f"({self.typmod})"
+        return ""
+
+    def display(self) -> str:
+        """format_type(oid, typmod): what psql and information_schema show."""
+        base = self.base.display
+        mod = self.modifier_text()
+        if self.name == "bpchar" and not mod:
+            base = "bpchar"  # unlimited blank-padded, as format_type() says
+        if self.name in ("timestamp", "timestamptz", "time") and mod:
+            # "timestamp(3) without time zone": the modifier sits mid-name.
+            head, _, tail = base.partition(" ")
+            text = f"{head}{mod} {tail}"
+        else:
+            text = base + mod
+        return text + ("[]" if self.is_array else "")
+
+    def __str__(self) -> str:
+        return self.display()
+
+
+def numeric_typmod(precision: int, scale: int) -> int:
+    return ((precision << 16) | (scale & 0xFFFF)) + VARHDRSZ
+
+
+def numeric_precision_scale(typmod: int) -> tuple[int, int]:
+    raw = typmod - VARHDRSZ
+    scale = raw & 0xFFFF
+    if scale >= 0x8000:  # PostgreSQL 15 allows negative scales
+        scale -= 0x10000
+    return raw >> 16, scale
+
+
+def canonical_name(name: str) -> str | None:
+    """Map a spelling (`integer`, `int4`, `decimal`…) to its base name."""
+    name = name.lower()
+    if name in BASE_TYPES:
+        return name
+    return ALIASES.get(name)
+
+
+def by_oid(oid: int) -> SqlType | None:
+    """The unmodified type for a type OID, scalar or array."""
+    if oid in BY_OID:
+        return SqlType(BY_OID[oid].name)
+    if oid in BY_ARRAY_OID:
+        return SqlType(BY_ARRAY_OID[oid].name, is_array=True)
+    return None
+
+
+# Frequently used instances.
+BOOL = SqlType("bool")
+INT2 = SqlType("int2")
+INT4 = SqlType("int4")
+INT8 = SqlType("int8")
+TEXT = SqlType("text")
+NUMERIC = SqlType("numeric")
+FLOAT8 = SqlType("float8")

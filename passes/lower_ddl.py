@@ -1,0 +1,232 @@
+"""Lower stage for schema files: syntax IR → DDL definitions.
+
+Per statement, independent of every other statement: resolve type names to
+`SqlType`s with PostgreSQL's typmod rules, expand serial columns, hoist
+column constraints to table constraints and apply the per-column checks
+PostgreSQL makes while transforming a CREATE TABLE (conflicting NULL/NOT
+NULL, several defaults, identity with a default). Errors are the SqlErrors
+PostgreSQL would raise; constructs outside the subset raise `Unsupported`.
+"""
+
+from __future__ import annotations
+
+from twinning.errors import SqlError
+from twinning.ir import ddl as d
+from twinning.ir import syntax as s
+from twinning.ir.types import (SERIALS, VARHDRSZ, SqlType, canonical_name,
+                               numeric_typmod)
+from twinning.passes.parse import StatementUnsupported, line_column
+from twinning.passes.parse_expr import Unsupported
+
+# PostgreSQL built-in types the twin does not implement: refused as such,
+# rather than reported as nonexistent.
+KNOWN_UNSUPPORTED_TYPES = frozenset("""
+bit varbit timetz money inet cidr macaddr macaddr8 point line lseg box path
+polygon circle xml tsvector tsquery oid regclass regproc regtype name char
+int4range int8range numrange tsrange tstzrange daterange int4multirange
+txid_snapshot pg_lsn jsonpath cstring record void anyelement hstore citext
+""".split())
+
+MAX_VARCHAR = 10485760
+NUMERIC_MAX_PRECISION = 1000
+
+
+def lower_schema(script: s.Script) -> d.SchemaProgram:
+    """Lower every statement of a parsed schema file, in order."""
+    out = []
+    for stmt in script.statements:
+        try:
+            definition = _LOWER[type(stmt.node)](stmt.node)
+        except Unsupported as exc:
+            where = stmt.offset if exc.location < 0 else exc.location
+            line, column = line_column(script.source, where)
+            raise StatementUnsupported(exc.construct, stmt.text, line,
+                                       column) from exc
+        out.append(d.Lowered(definition, stmt.text, stmt.offset))
+    return d.SchemaProgram(tuple(out), script.source)
+
+
+# ----------------------------------------------------------------------- types
+
+def lower_type(spec: s.TypeSpec) -> tuple[SqlType, bool]:
+    """A written type → (SqlType, is_serial), with PostgreSQL's checks."""
+    qualified = ".".join(spec.names)
+    schema = spec.names[0] if len(spec.names) > 1 else None
+    raw = spec.name
+    if raw in SERIALS and schema is None:
+        if spec.array:
+            raise SqlError("0A000", "array of serial is not implemented",
+                           position=spec.location + 1)
+        return SqlType(SERIALS[raw]), True
+    name = canonical_name(raw) if schema in (None, "pg_catalog") else None
+    if name is None:
+        if raw in KNOWN_UNSUPPORTED_TYPES and schema in (None, "pg_catalog"):
+            raise Unsupported(f"type {raw}", spec.location)
+        raise SqlError("42704", f'type "{qualified}" does not exist',
+                       position=spec.location + 1 if spec.location >= 0 else None)
+    typmod = _typmod(name, spec)
+    return SqlType(name, typmod, spec.array), False
+
+
+def _typmod(name: str, spec: s.TypeSpec) -> int:
+    mods = spec.typmods
+    if not mods:
+        return -1
+    if name in ("varchar", "bpchar"):
+        if len(mods) != 1:
+            raise SqlError("22023", "invalid type modifier")
+        label = "varchar" if name == "varchar" else "char"
+        if mods[0] < 1:
+            raise SqlError("22023", f"length for type {label} must be at least 1")
+        if mods[0] > MAX_VARCHAR:
+            raise SqlError("22023", f"length for type {label} cannot exceed "
+                           f"{MAX_VARCHAR}")
+        return mods[0] + VARHDRSZ
+    if name == "numeric":
+        if len(mods) > 2:
+            raise SqlError("22023", "invalid NUMERIC type modifier")
+        precision, scale = mods[0], mods[1] if len(mods) == 2 else 0
+        if not 1 <= precision <= NUMERIC_MAX_PRECISION:
+            raise SqlError("22023", f"NUMERIC precision {precision} must be "
+                           f"between 1 and {NUMERIC_MAX_PRECISION}")
+        if not -1000 <= scale <= 1000:
+            raise SqlError("22023", f"NUMERIC scale {scale} must be between "
+                           "-1000 and 1000")
+        return numeric_typmod(precision, scale)
+    if name in ("timestamp", "timestamptz", "time"):
+        label = {"timestamp": "TIMESTAMP", "timestamptz": "TIMESTAMP",
+                 "time": "TIME"}[name]
+        suffix = "" if name != "timestamptz" else " WITH TIME ZONE"
+        if len(mods) != 1:
+            raise SqlError("22023", "invalid type modifier")
+        if mods[0] < 0:
+            raise SqlError("22023", f"{label}({mods[0]}){suffix} precision "
+                           "must not be negative")
+        return min(mods[0], 6)  # PostgreSQL warns and reduces to 6
+    if name == "interval":
+        raise Unsupported("interval with fields or precision", spec.location)
+    raise SqlError("42601", f'type modifier is not allowed for type "{name}"',
+                   position=spec.location + 1 if spec.location >= 0 else None)
+
+
+# ---------------------------------------------------------------- statements
+
+def _sequence_def(options: tuple[s.SequenceOption, ...],
+                  name: tuple[str, ...] | None = None,
+                  if_not_exists: bool = False, location: int = -1
+                  ) -> d.SequenceDef:
+    values: dict[str, object] = {}
+    for opt in options:
+        if opt.name in values:
+            raise SqlError("42601", "conflicting or redundant options",
+                           position=opt.location + 1 if opt.location >= 0 else None)
+        values[opt.name] = opt.value
+    if "restart" in values:
+        raise Unsupported("sequence option RESTART", location)
+    seq_type = None
+    if "as" in values:
+        seq_type, _ = lower_type(values["as"])  # type: ignore[arg-type]
+    return d.SequenceDef(
+        name, seq_type, values.get("start"), values.get("increment"),
+        values.get("minvalue"), values.get("maxvalue"), values.get("cache"),
+        bool(values.get("cycle", False)), values.get("owned_by"),
+        if_not_exists, location)
+
+
+def _lower_table(node: s.CreateTable) -> d.TableDef:
+    table = node.name[-1]
+    columns: list[d.ColumnDef] = []
+    constraints: list[d.ConstraintDef] = []
+    seen: set[str] = set()
+    for col in node.columns:
+        if col.name in seen:
+            raise SqlError("42701", f'column "{col.name}" specified more than once')
+        seen.add(col.name)
+        column, hoisted = _lower_column(table, col)
+        columns.append(column)
+        constraints.extend(hoisted)
+    constraints.extend(_lower_constraint(c) for c in node.constraints)
+    return d.TableDef(node.name, tuple(columns), tuple(constraints),
+                      node.if_not_exists, node.location)
+
+
+def _lower_column(table: str, col: s.ColumnDef
+                  ) -> tuple[d.ColumnDef, list[d.ConstraintDef]]:
+    sql_type, serial = lower_type(col.type)
+    nullness: bool | None = None
+    default = default_source = identity = None
+    sequence = d.SequenceDef(None, sql_type) if serial else None
+    hoisted: list[d.ConstraintDef] = []
+    where = f'column "{col.name}" of table "{table}"'
+    for c in col.constraints:
+        if c.kind == "noop":
+            continue
+        if c.kind in ("not_null", "null"):
+            wanted = c.kind == "not_null"
+            if nullness is not None and nullness != wanted:
+                raise SqlError("42601", f"conflicting NULL/NOT NULL "
+                               f"declarations for {where}")
+            nullness = wanted
+        elif c.kind == "default":
+            if default is not None or serial:
+                raise SqlError("42601", f"multiple default values specified "
+                               f"for {where}")
+            if identity is not None:
+                raise SqlError("42601", f"both default and identity "
+                               f"specified for {where}")
+            default, default_source = c.expr, c.source
+        elif c.kind == "identity":
+            if identity is not None:
+                raise SqlError("42601", f"multiple identity specifications "
+                               f"for {where}")
+            if default is not None:
+                raise SqlError("42601", f"both default and identity "
+                               f"specified for {where}")
+            if serial or sql_type.name not in ("int2", "int4", "int8") \
+                    or sql_type.is_array:
+                raise SqlError("22023", "identity column type must be "
+                               "smallint, integer, or bigint")
+            identity = c.identity
+            sequence = _sequence_def(c.sequence_options)
+            if sequence.type is None:
+                sequence = _replace_type(sequence, sql_type)
+        else:
+            hoisted.append(_hoist(col.name, c))
+    if identity and nullness is False:
+        raise SqlError("42601", f"conflicting NULL/NOT NULL declarations "
+                       f"for {where}")
+    not_null = bool(nullness) or serial or identity is not None
+    return d.ColumnDef(col.name, sql_type, not_null, default, default_source,
+                       identity, serial, sequence, col.location), hoisted
+
+
+def _replace_type(seq: d.SequenceDef, sql_type: SqlType) -> d.SequenceDef:
+    from dataclasses import replace
+    return replace(seq, type=sql_type)
+
+
+def _hoist(column: str, c: s.ColumnConstraint) -> d.ConstraintDef:
+    kind = {"primary_key": "primary_key", "unique": "unique", "check": "check",
+            "references": "foreign_key"}[c.kind]
+    columns = () if kind == "check" else (column,)
+    return d.ConstraintDef(kind, c.name, columns, c.expr, c.source, c.ref,
+                           c.nulls_not_distinct, True, c.location)
+
+
+def _lower_constraint(c: s.TableConstraint) -> d.ConstraintDef:
+    return d.ConstraintDef(c.kind, c.name, c.columns, c.expr, c.source, c.ref,
+                           c.nulls_not_distinct, False, c.location)
+
+
+_LOWER = {
+    s.CreateSchema: lambda n: d.SchemaDef(n.name, n.if_not_exists, n.location),
+    s.CreateTable: _lower_table,
+    s.CreateIndex: lambda n: d.IndexDef(n.name, n.table, n.columns, n.unique,
+                                        n.nulls_not_distinct, n.if_not_exists,
+                                        n.location),
+    s.AddConstraint: lambda n: d.ConstraintAdd(
+        n.table, _lower_constraint(n.constraint), n.location),
+    s.CreateSequence: lambda n: _sequence_def(n.options, n.name,
+                                              n.if_not_exists, n.location),
+    s.Comment: lambda n: d.CommentDef(n.target, n.name, n.text, n.location),
+}

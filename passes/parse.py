@@ -1,0 +1,382 @@
+"""Parse stage: SQL text → syntax IR, using PostgreSQL 15's own grammar.
+
+pglast runs the real PostgreSQL parser, so what is a syntax error here is a
+syntax error there, with the same message. This module then keeps only the
+subset: each pglast statement is converted by a handler, and a statement or
+clause without one raises `Unsupported` naming it. Nothing here looks at the
+catalog; that is the next stage's job.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pglast
+from pglast import ast
+from pglast.enums import AlterTableType, ConstrType, ObjectType
+from pglast.parser import ParseError
+from pglast.stream import RawStream
+
+from twinning.errors import SqlError
+from twinning.ir import syntax as s
+from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
+                                        type_spec)
+
+__all__ = ["parse_script", "Unsupported", "StatementUnsupported",
+           "SyntaxErrorAt", "line_column"]
+
+
+class StatementUnsupported(Exception):
+    """`Unsupported` located in a script: which statement, which line."""
+
+    def __init__(self, construct: str, statement: str, line: int, column: int):
+        super().__init__(f"{construct} (line {line})")
+        self.construct = construct
+        self.statement = statement
+        self.line = line
+        self.column = column
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a 0-based character offset."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+class SyntaxErrorAt(SqlError):
+    """42601 from the grammar itself (not a later semantic 42601)."""
+
+
+def syntax_error(text: str, exc: ParseError) -> SyntaxErrorAt:
+    """PostgreSQL's 42601 with a 1-based character position.
+
+    pglast's error offset is computed in bytes, so it is recomputed on a copy
+    of the text where every non-ASCII character is one ASCII letter: the
+    grammar sees the same token structure and byte = character offsets.
+    """
+    message = exc.args[0]
+    offset = exc.args[1] if len(exc.args) > 1 else None
+    if not text.isascii():
+        folded = "".join(c if c.isascii() else "x" for c in text)
+        try:
+            pglast.parse_sql(folded)
+        except ParseError as again:
+            offset = again.args[1] if len(again.args) > 1 else offset
+    position = None if offset is None else offset + 1
+    return SyntaxErrorAt("42601", message, position=position)
+
+
+def split_statements(text: str) -> list[tuple[Any, str, int]]:
+    """pglast raw statements with their source text and start offset."""
+    try:
+        raw = pglast.parse_sql(text)
+    except ParseError as exc:
+        raise syntax_error(text, exc) from exc
+    out = []
+    for stmt in raw:
+        start = stmt.stmt_location or 0
+        end = start + stmt.stmt_len if stmt.stmt_len else len(text)
+        chunk = text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append((stmt.stmt, chunk.strip(), start + lead))
+    return out
+
+
+def parse_script(text: str) -> s.Script:
+    """Parse a schema file into DDL syntax IR, refusing what is outside §5."""
+    statements = []
+    for node, chunk, offset in split_statements(text):
+        line, column = line_column(text, offset)
+        try:
+            for ddl in _ddl(node):
+                statements.append(s.SourceStatement(ddl, chunk, offset, line,
+                                                    column))
+        except Unsupported as exc:
+            where = offset if exc.location < 0 else exc.location
+            line, column = line_column(text, where)
+            raise StatementUnsupported(exc.construct, chunk, line,
+                                       column) from exc
+    return s.Script(tuple(statements), text)
+
+
+# ------------------------------------------------------------------ statements
+
+_expr = ExprConverter()  # schema expressions never contain subqueries
+
+
+def _source(node: Any) -> str:
+    return RawStream()(node)
+
+
+def _range_var(rv: ast.RangeVar) -> tuple[str, ...]:
+    if rv.catalogname:
+        raise Unsupported("cross-database reference", loc(rv))
+    if rv.relpersistence == "t":
+        raise Unsupported("TEMPORARY table", loc(rv))
+    if rv.relpersistence == "u":
+        raise Unsupported("UNLOGGED table", loc(rv))
+    return (rv.schemaname, rv.relname) if rv.schemaname else (rv.relname,)
+
+
+def _ddl(node: Any) -> list[s.DdlStatement]:
+    handler = _STATEMENTS.get(type(node))
+    if handler is None:
+        raise Unsupported(statement_name(node), loc(node))
+    return handler(node)
+
+
+def _create_schema(node: ast.CreateSchemaStmt) -> list[s.DdlStatement]:
+    if node.schemaElts:
+        raise Unsupported("CREATE SCHEMA with schema elements")
+    if node.authrole is not None:
+        raise Unsupported("CREATE SCHEMA … AUTHORIZATION")
+    return [s.CreateSchema(node.schemaname, bool(node.if_not_exists))]
+
+
+def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
+    for attr, what in (("inhRelations", "INHERITS"),
+                       ("partspec", "PARTITION BY"),
+                       ("partbound", "PARTITION OF"),
+                       ("ofTypename", "CREATE TABLE … OF type"),
+                       ("options", "WITH (storage parameters)"),
+                       ("tablespacename", "TABLESPACE"),
+                       ("accessMethod", "USING access method")):
+        if getattr(node, attr):
+            raise Unsupported(what, loc(node.relation))
+    if node.oncommit and node.oncommit.name != "ONCOMMIT_NOOP":
+        raise Unsupported("ON COMMIT", loc(node.relation))
+    columns, constraints = [], []
+    for elt in node.tableElts or ():
+        if isinstance(elt, ast.ColumnDef):
+            columns.append(_column(elt))
+        elif isinstance(elt, ast.Constraint):
+            constraints.append(_table_constraint(elt))
+        else:
+            raise Unsupported("CREATE TABLE … (LIKE …)", loc(elt))
+    return [s.CreateTable(_range_var(node.relation), tuple(columns),
+                          tuple(constraints), bool(node.if_not_exists),
+                          loc(node.relation))]
+
+
+def _column(node: ast.ColumnDef) -> s.ColumnDef:
+    if node.collClause is not None:
+        raise Unsupported("COLLATE", loc(node.collClause))
+    if node.fdwoptions:
+        raise Unsupported("column OPTIONS", loc(node))
+    constraints = tuple(_column_constraint(c) for c in node.constraints or ())
+    return s.ColumnDef(node.colname, type_spec(node.typeName), constraints,
+                       loc(node))
+
+
+def _check_common(c: ast.Constraint) -> None:
+    if c.deferrable or c.initdeferred:
+        raise Unsupported("DEFERRABLE constraint", loc(c))
+    if c.is_no_inherit:
+        raise Unsupported("NO INHERIT constraint", loc(c))
+    if c.skip_validation:
+        raise Unsupported("NOT VALID constraint", loc(c))
+    if c.contype in (ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_UNIQUE):
+        if c.including:
+            raise Unsupported("INCLUDE columns", loc(c))
+        if c.options:
+            raise Unsupported("index WITH (storage parameters)", loc(c))
+        if c.indexspace:
+            raise Unsupported("USING INDEX TABLESPACE", loc(c))
+        if c.indexname:
+            raise Unsupported("USING INDEX", loc(c))
+
+
+_FK_ACTIONS = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE",
+               "n": "SET NULL", "d": "SET DEFAULT"}
+
+
+def _fk_ref(c: ast.Constraint) -> s.ForeignKeyRef:
+    if c.fk_matchtype != "s":
+        raise Unsupported("MATCH FULL foreign key", loc(c))
+    if c.fk_del_set_cols:
+        raise Unsupported("ON DELETE SET NULL/DEFAULT (column list)", loc(c))
+    return s.ForeignKeyRef(_range_var(c.pktable), names(c.pk_attrs),
+                           _FK_ACTIONS[c.fk_del_action],
+                           _FK_ACTIONS[c.fk_upd_action])
+
+
+_ATTRIBUTE_CONSTRAINTS = {
+    ConstrType.CONSTR_ATTR_DEFERRABLE: "DEFERRABLE constraint",
+    ConstrType.CONSTR_ATTR_DEFERRED: "INITIALLY DEFERRED constraint",
+    ConstrType.CONSTR_EXCLUSION: "EXCLUDE constraint",
+    ConstrType.CONSTR_GENERATED: "GENERATED ALWAYS AS (…) STORED column",
+}
+
+
+def _column_constraint(c: ast.Constraint) -> s.ColumnConstraint:
+    kind = c.contype
+    if kind in _ATTRIBUTE_CONSTRAINTS:
+        raise Unsupported(_ATTRIBUTE_CONSTRAINTS[kind], loc(c))
+    if kind in (ConstrType.CONSTR_ATTR_NOT_DEFERRABLE,
+                ConstrType.CONSTR_ATTR_IMMEDIATE):
+        return s.ColumnConstraint("noop", location=loc(c))  # the default
+    _check_common(c)
+    where = loc(c)
+    if kind == ConstrType.CONSTR_NOTNULL:
+        return s.ColumnConstraint("not_null", c.conname, location=where)
+    if kind == ConstrType.CONSTR_NULL:
+        return s.ColumnConstraint("null", c.conname, location=where)
+    if kind == ConstrType.CONSTR_DEFAULT:
+        return s.ColumnConstraint("default", c.conname, _expr(c.raw_expr),
+                                  _source(c.raw_expr), location=where)
+    if kind == ConstrType.CONSTR_IDENTITY:
+        identity = "always" if c.generated_when == "a" else "by default"
+        return s.ColumnConstraint("identity", c.conname, identity=identity,
+                                  sequence_options=_seq_options(c.options),
+                                  location=where)
+    if kind == ConstrType.CONSTR_PRIMARY:
+        return s.ColumnConstraint("primary_key", c.conname, location=where)
+    if kind == ConstrType.CONSTR_UNIQUE:
+        return s.ColumnConstraint("unique", c.conname, location=where,
+                                  nulls_not_distinct=bool(c.nulls_not_distinct))
+    if kind == ConstrType.CONSTR_CHECK:
+        return s.ColumnConstraint("check", c.conname, _expr(c.raw_expr),
+                                  _source(c.raw_expr), location=where)
+    if kind == ConstrType.CONSTR_FOREIGN:
+        return s.ColumnConstraint("references", c.conname, ref=_fk_ref(c),
+                                  location=where)
+    raise Unsupported(f"constraint {kind.name}", where)
+
+
+def _table_constraint(c: ast.Constraint) -> s.TableConstraint:
+    kind = c.contype
+    if kind in _ATTRIBUTE_CONSTRAINTS:
+        raise Unsupported(_ATTRIBUTE_CONSTRAINTS[kind], loc(c))
+    _check_common(c)
+    where = loc(c)
+    if kind == ConstrType.CONSTR_PRIMARY:
+        return s.TableConstraint("primary_key", c.conname, names(c.keys),
+                                 location=where)
+    if kind == ConstrType.CONSTR_UNIQUE:
+        return s.TableConstraint("unique", c.conname, names(c.keys),
+                                 nulls_not_distinct=bool(c.nulls_not_distinct),
+                                 location=where)
+    if kind == ConstrType.CONSTR_CHECK:
+        return s.TableConstraint("check", c.conname, expr=_expr(c.raw_expr),
+                                 source=_source(c.raw_expr), location=where)
+    if kind == ConstrType.CONSTR_FOREIGN:
+        return s.TableConstraint("foreign_key", c.conname, names(c.fk_attrs),
+                                 ref=_fk_ref(c), location=where)
+    raise Unsupported(f"table constraint {kind.name}", where)
+
+
+def _seq_options(options: Any) -> tuple[s.SequenceOption, ...]:
+    out = []
+    for d in options or ():
+        name, arg = d.defname, d.arg
+        if name == "as":
+            value: object = type_spec(arg)
+        elif name == "owned_by":
+            value = names(arg)
+        elif name == "cycle":
+            value = bool(arg.boolval) if arg is not None else True
+        elif name in ("start", "increment", "minvalue", "maxvalue", "cache",
+                      "restart"):
+            if arg is None:
+                value = None  # NO MINVALUE / NO MAXVALUE
+            elif isinstance(arg, ast.Integer):
+                value = arg.ival
+            elif isinstance(arg, ast.Float):
+                value = int(arg.fval)
+            else:
+                raise Unsupported(f"sequence option {name.upper()}", loc(d))
+        else:
+            raise Unsupported(f"sequence option {name.upper()}", loc(d))
+        out.append(s.SequenceOption(name, value, loc(d)))
+    return tuple(out)
+
+
+def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
+    if node.accessMethod not in ("btree", "hash"):
+        raise Unsupported(f"index method {node.accessMethod}", loc(node))
+    for attr, what in (("whereClause", "partial index"),
+                       ("indexIncludingParams", "INCLUDE columns"),
+                       ("options", "index WITH (storage parameters)"),
+                       ("tableSpace", "TABLESPACE")):
+        if getattr(node, attr):
+            raise Unsupported(what, loc(node))
+    if node.unique and node.accessMethod == "hash":
+        raise SqlError("0A000",
+                       'access method "hash" does not support unique indexes')
+    columns = []
+    for elem in node.indexParams:
+        if elem.expr is not None:
+            raise Unsupported("expression index", loc(node))
+        if elem.collation or elem.opclass or elem.ordering.name != \
+                "SORTBY_DEFAULT" or elem.nulls_ordering.name != \
+                "SORTBY_NULLS_DEFAULT":
+            raise Unsupported("index column options (COLLATE, opclass, "
+                              "ASC/DESC, NULLS FIRST/LAST)", loc(node))
+        columns.append(elem.name)
+    return [s.CreateIndex(node.idxname, _range_var(node.relation),
+                          tuple(columns), bool(node.unique),
+                          bool(node.if_not_exists),
+                          bool(node.nulls_not_distinct), loc(node))]
+
+
+def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
+    if node.objtype != ObjectType.OBJECT_TABLE:
+        raise Unsupported(f"ALTER {node.objtype.name[7:]}", loc(node))
+    if node.missing_ok:
+        raise Unsupported("ALTER TABLE IF EXISTS", loc(node))
+    table = _range_var(node.relation)
+    out: list[s.DdlStatement] = []
+    for cmd in node.cmds:
+        if cmd.subtype != AlterTableType.AT_AddConstraint:
+            what = cmd.subtype.name.removeprefix("AT_")
+            raise Unsupported(f"ALTER TABLE {what}", loc(node))
+        out.append(s.AddConstraint(table, _table_constraint(cmd.def_),
+                                   loc(node.relation)))
+    return out
+
+
+def _create_sequence(node: ast.CreateSeqStmt) -> list[s.DdlStatement]:
+    return [s.CreateSequence(_range_var(node.sequence),
+                             _seq_options(node.options),
+                             bool(node.if_not_exists), loc(node.sequence))]
+
+
+def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
+    if node.objtype == ObjectType.OBJECT_TABLE:
+        target = "table"
+    elif node.objtype == ObjectType.OBJECT_COLUMN:
+        target = "column"
+    else:
+        raise Unsupported(f"COMMENT ON {node.objtype.name[7:]}")
+    return [s.Comment(target, names(node.object), node.comment)]
+
+
+_STATEMENTS = {
+    ast.CreateSchemaStmt: _create_schema,
+    ast.CreateStmt: _create_table,
+    ast.IndexStmt: _create_index,
+    ast.AlterTableStmt: _alter_table,
+    ast.CreateSeqStmt: _create_sequence,
+    ast.CommentStmt: _comment,
+}
+
+_STATEMENT_NAMES = {
+    "CreateFunctionStmt": "CREATE FUNCTION", "ViewStmt": "CREATE VIEW",
+    "CreateTrigStmt": "CREATE TRIGGER", "CreateExtensionStmt": "CREATE EXTENSION",
+    "CreateDomainStmt": "CREATE DOMAIN", "CompositeTypeStmt": "CREATE TYPE",
+    "CreateEnumStmt": "CREATE TYPE … AS ENUM", "DropStmt": "DROP",
+    "InsertStmt": "INSERT", "UpdateStmt": "UPDATE", "DeleteStmt": "DELETE",
+    "SelectStmt": "SELECT", "VariableSetStmt": "SET", "GrantStmt": "GRANT",
+    "CreateTableAsStmt": "CREATE TABLE AS / CREATE MATERIALIZED VIEW",
+    "TransactionStmt": "transaction control", "DoStmt": "DO",
+    "RuleStmt": "CREATE RULE", "CreatePolicyStmt": "CREATE POLICY",
+    "AlterSeqStmt": "ALTER SEQUENCE", "AlterOwnerStmt": "ALTER … OWNER TO",
+    "CopyStmt": "COPY", "TruncateStmt": "TRUNCATE", "RenameStmt": "RENAME",
+}
+
+
+def statement_name(node: Any) -> str:
+    name = type(node).__name__
+    return _STATEMENT_NAMES.get(name, name.removesuffix("Stmt"))

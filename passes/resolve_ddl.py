@@ -1,0 +1,663 @@
+"""Resolve stage for schema files: DDL definitions → a frozen `Catalog`.
+
+Definitions are applied in file order to a small mutable builder, exactly as
+PostgreSQL executes a script: a table must exist before it is referenced, an
+unnamed constraint gets the name PostgreSQL would choose at that moment
+(`deals_pkey`, `deals_tenant_id_fkey`, `deals_amount_check`, `deals_a_b_key`,
+with `1`, `2`… on collisions and PostgreSQL's truncation to 63 bytes), FK
+targets must be a primary key or unique constraint with compatible types.
+At the end the FK graph (networkx) gives a deterministic load order and the
+cycles. Errors are the SqlErrors PostgreSQL raises for the same script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import networkx as nx
+
+from twinning.errors import SqlError
+from twinning.ir import catalog as c
+from twinning.ir import ddl as d
+from twinning.ir import syntax as s
+from twinning.ir.types import SqlType
+from twinning.passes import defaults
+from twinning.passes.parse import StatementUnsupported, line_column
+from twinning.passes.parse_expr import Unsupported
+
+NAMEDATALEN = 64
+DEFAULT_SCHEMA = "public"
+NOTICE = "NOTICE"
+
+
+@dataclass
+class _TableBuilder:
+    name: c.QName
+    columns: list[c.Column]
+    constraints: list[c.Constraint] = field(default_factory=list)
+    comment: str | None = None
+
+    def column(self, name: str) -> c.Column | None:
+        return next((col for col in self.columns if col.name == name), None)
+
+    def freeze(self) -> c.Table:
+        return c.Table(self.name, tuple(self.columns), tuple(self.constraints),
+                       self.comment)
+
+
+@dataclass
+class ResolvedSchema:
+    """The catalog plus the notices PostgreSQL would have sent."""
+
+    catalog: c.Catalog
+    notices: tuple[str, ...] = ()
+    graph: nx.DiGraph | None = None
+
+
+class _Builder:
+    """The catalog under construction, with PostgreSQL's naming rules."""
+
+    def __init__(self) -> None:
+        self.schemas: list[str] = [DEFAULT_SCHEMA]
+        self.tables: dict[c.QName, _TableBuilder] = {}
+        self.indexes: dict[c.QName, c.Index] = {}
+        self.sequences: dict[c.QName, c.Sequence] = {}
+        self.notices: list[str] = []
+
+    # -- names
+    def qualify(self, parts: tuple[str, ...]) -> c.QName:
+        if len(parts) == 1:
+            return c.QName(DEFAULT_SCHEMA, parts[0])
+        if len(parts) > 2:
+            raise Unsupported("cross-database reference")
+        if parts[0] not in self.schemas:
+            raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+        return c.QName(parts[0], parts[1])
+
+    def relation_exists(self, name: c.QName) -> bool:
+        return (name in self.tables or name in self.indexes
+                or name in self.sequences)
+
+    def constraint_exists(self, schema: str, name: str) -> bool:
+        return any(t.name.schema == schema and con.name == name
+                   for t in self.tables.values() for con in t.constraints)
+
+    def table(self, parts: tuple[str, ...]) -> _TableBuilder:
+        name = self.qualify(parts)
+        if name not in self.tables:
+            raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
+        return self.tables[name]
+
+    def choose_relation_name(self, schema: str, name1: str, name2: str | None,
+                             label: str, constraint: bool = False) -> str:
+        """ChooseRelationName(): first free `name1_name2_labelN`."""
+        modlabel, n = label, 0
+        while True:
+            candidate = make_object_name(name1, name2, modlabel)
+            taken = self.relation_exists(c.QName(schema, candidate)) or (
+                constraint and self.constraint_exists(schema, candidate))
+            if not taken:
+                return candidate
+            n += 1
+            modlabel = f"{label}{n}"
+
+    def choose_constraint_name(self, schema: str, name1: str, name2: str | None,
+                               label: str, others: list[str]) -> str:
+        """ChooseConstraintName(): like relations, but in pg_constraint."""
+        modlabel, n = label, 0
+        while True:
+            candidate = make_object_name(name1, name2, modlabel)
+            if candidate not in others and \
+                    not self.constraint_exists(schema, candidate):
+                return candidate
+            n += 1
+            modlabel = f"{label}{n}"
+
+
+def make_object_name(name1: str, name2: str | None, label: str | None) -> str:
+    """PostgreSQL's makeObjectName(): truncate the longer part until it fits."""
+    overhead = 0
+    chars1 = len(name1.encode())
+    chars2 = 0
+    if name2:
+        chars2 = len(name2.encode())
+        overhead += 1
+    if label:
+        overhead += len(label.encode()) + 1
+    avail = NAMEDATALEN - 1 - overhead
+    while chars1 + chars2 > avail:
+        if chars1 > chars2:
+            chars1 -= 1
+        else:
+            chars2 -= 1
+    out = _clip(name1, chars1)
+    if name2:
+        out += "_" + _clip(name2, chars2)
+    if label:
+        out += "_" + label
+    return out
+
+
+def _clip(text: str, nbytes: int) -> str:
+    """Cut at a byte length without splitting a character (pg_mbcliplen)."""
+    raw = text.encode()[:nbytes]
+    return raw.decode("utf-8", errors="ignore")
+
+
+def column_list_name(columns: tuple[str, ...] | list[str]) -> str:
+    """ChooseIndexNameAddition(): column names joined by `_`, bounded."""
+    out = ""
+    for col in columns:
+        if out:
+            out += "_"
+        out += col
+        if len(out.encode()) >= NAMEDATALEN:
+            break
+    return out
+
+
+# ------------------------------------------------------------------ apply
+
+
+def resolve_schema(program: d.SchemaProgram) -> ResolvedSchema:
+    """Apply every definition in order and freeze the result."""
+    builder = _Builder()
+    for lowered in program.definitions:
+        try:
+            _APPLY[type(lowered.definition)](builder, lowered.definition)
+        except Unsupported as exc:
+            where = lowered.offset if exc.location < 0 else exc.location
+            line, column = line_column(program.source, where)
+            raise StatementUnsupported(exc.construct, lowered.statement, line,
+                                       column) from exc
+    catalog, graph = _freeze(builder)
+    return ResolvedSchema(catalog, tuple(builder.notices), graph)
+
+
+def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
+    if defn.name in b.schemas or defn.name in ("pg_catalog",
+                                               "information_schema"):
+        if defn.if_not_exists:
+            b.notices.append(f'schema "{defn.name}" already exists, skipping')
+            return
+        raise SqlError("42P06", f'schema "{defn.name}" already exists')
+    if defn.name.startswith("pg_"):
+        raise SqlError("42939", f'unacceptable schema name "{defn.name}"',
+                       detail='The prefix "pg_" is reserved for system schemas.')
+    b.schemas.append(defn.name)
+
+
+def _apply_table(b: _Builder, defn: d.TableDef) -> None:
+    name = b.qualify(defn.name)
+    if b.relation_exists(name):
+        if defn.if_not_exists:
+            b.notices.append(f'relation "{name.name}" already exists, skipping')
+            return
+        raise SqlError("42P07", f'relation "{name.name}" already exists')
+    columns = []
+    for attnum, col in enumerate(defn.columns, start=1):
+        columns.append(_column(b, name, col, attnum))
+    table = _TableBuilder(name, columns)
+    # PostgreSQL creates the relation, then CHECKs, then indexes (primary
+    # key first), then foreign keys; each step names against what exists.
+    b.tables[name] = table
+    for col in columns:
+        if col.sequence is not None:
+            seq = b.sequences[col.sequence]
+            b.sequences[col.sequence] = replace(seq, owned_by=(name, col.name))
+    checks = [k for k in defn.constraints if k.kind == "check"]
+    _add_checks(b, table, checks)
+    _add_index_constraints(b, table, [k for k in defn.constraints
+                                      if k.kind in ("primary_key", "unique")])
+    for fk in (k for k in defn.constraints if k.kind == "foreign_key"):
+        _add_foreign_key(b, table, fk)
+
+
+def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
+            attnum: int) -> c.Column:
+    default, source, seq_name = col.default, col.default_source, None
+    if col.sequence is not None:
+        seq_name = _create_sequence(b, col.sequence, table, col.name)
+        if col.serial:
+            literal = seq_name.name if seq_name.schema == DEFAULT_SCHEMA \
+                else str(seq_name)
+            default = s.FuncCall(("nextval",), (s.Cast(
+                s.Literal("string", literal), s.TypeSpec(("regclass",))),))
+            source = f"nextval('{literal}'::regclass)"
+    elif default is not None:
+        defaults.check_default(col.name, col.type, default,
+                               lambda parts: _sequence_ref(b, parts))
+    return c.Column(col.name, col.type, attnum, col.not_null, default, source,
+                    col.identity, seq_name)
+
+
+def _sequence_ref(b: _Builder, text: str) -> None:
+    name = b.qualify(tuple(text.split(".")))
+    if name not in b.sequences:
+        raise SqlError("42P01", f'relation "{text}" does not exist')
+
+
+_SEQ_BOUNDS = {"int2": 2**15 - 1, "int4": 2**31 - 1, "int8": 2**63 - 1}
+
+
+def _create_sequence(b: _Builder, defn: d.SequenceDef, table: c.QName | None,
+                     column: str | None) -> c.QName:
+    if defn.name is not None:
+        name = b.qualify(defn.name)
+        if b.relation_exists(name):
+            if defn.if_not_exists:
+                b.notices.append(
+                    f'relation "{name.name}" already exists, skipping')
+                return name
+            raise SqlError("42P07", f'relation "{name.name}" already exists')
+    else:
+        assert table is not None
+        name = c.QName(table.schema, b.choose_relation_name(
+            table.schema, table.name, column, "seq"))
+    seq_type = defn.type or SqlType("int8")
+    if seq_type.name not in _SEQ_BOUNDS or seq_type.is_array:
+        raise SqlError("22023", "sequence type must be smallint, integer, "
+                       "or bigint")
+    bound = _SEQ_BOUNDS[seq_type.name]
+    increment = 1 if defn.increment is None else defn.increment
+    if increment == 0:
+        raise SqlError("22023", "INCREMENT must not be zero")
+    if increment > 0:
+        lo = 1 if defn.min_value is None else defn.min_value
+        hi = bound if defn.max_value is None else defn.max_value
+    else:
+        lo = -bound - 1 if defn.min_value is None else defn.min_value
+        hi = -1 if defn.max_value is None else defn.max_value
+    label = {"int2": "smallint", "int4": "integer", "int8": "bigint"}[seq_type.name]
+    for value, what in ((lo, "MINVALUE"), (hi, "MAXVALUE")):
+        if not -bound - 1 <= value <= bound:
+            raise SqlError("22023", f"{what} ({value}) is out of range for "
+                           f"sequence data type {label}")
+    if lo >= hi:
+        raise SqlError("22023", f"MINVALUE ({lo}) must be less than "
+                       f"MAXVALUE ({hi})")
+    start = (lo if increment > 0 else hi) if defn.start is None else defn.start
+    if start < lo:
+        raise SqlError("22023", f"START value ({start}) cannot be less than "
+                       f"MINVALUE ({lo})")
+    if start > hi:
+        raise SqlError("22023", f"START value ({start}) cannot be greater "
+                       f"than MAXVALUE ({hi})")
+    cache = 1 if defn.cache is None else defn.cache
+    if cache <= 0:
+        raise SqlError("22023", f"CACHE ({cache}) must be greater than zero")
+    owned = None
+    if defn.owned_by is not None and defn.owned_by != ("none",):
+        owned = _owned_by(b, defn.owned_by)
+    b.sequences[name] = c.Sequence(name, seq_type, start, increment, lo, hi,
+                                   cache, defn.cycle, owned)
+    return name
+
+
+def _owned_by(b: _Builder, parts: tuple[str, ...]) -> tuple[c.QName, str]:
+    if len(parts) < 2:
+        raise SqlError("42601", "invalid OWNED BY option",
+                       hint="Specify OWNED BY table.column or OWNED BY NONE.")
+    table = b.table(parts[:-1])
+    if table.column(parts[-1]) is None:
+        raise SqlError("42703", f'column "{parts[-1]}" of relation '
+                       f'"{table.name.name}" does not exist')
+    return table.name, parts[-1]
+
+
+def _apply_sequence(b: _Builder, defn: d.SequenceDef) -> None:
+    _create_sequence(b, defn, None, None)
+
+
+# -- CHECK
+
+def _expr_columns(expr: object) -> list[tuple[tuple[str, ...], int]]:
+    """Every column reference in an expression tree, in order."""
+    out: list[tuple[tuple[str, ...], int]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, s.ColumnRef):
+            out.append((node.parts, node.location))
+            return
+        if isinstance(node, (tuple, list)):
+            for item in node:
+                walk(item)
+            return
+        if hasattr(node, "__dataclass_fields__"):
+            for name in node.__dataclass_fields__:
+                walk(getattr(node, name))
+
+    walk(expr)
+    return out
+
+
+def _check_columns(table: _TableBuilder, expr: s.Expr) -> tuple[str, ...]:
+    names: list[str] = []
+    for parts, location in _expr_columns(expr):
+        if len(parts) > 1 and tuple(parts[:-1]) not in (
+                (table.name.name,), (table.name.schema, table.name.name)):
+            raise SqlError("42P01", "missing FROM-clause entry for table "
+                           f'"{parts[-2]}"', position=location + 1)
+        column = parts[-1]
+        if table.column(column) is None:
+            raise SqlError("42703", f'column "{column}" does not exist',
+                           position=location + 1 if location >= 0 else None)
+        if column not in names:
+            names.append(column)
+    return tuple(names)
+
+
+def _add_checks(b: _Builder, table: _TableBuilder,
+                checks: list[d.ConstraintDef]) -> None:
+    used: list[str] = []
+    existing = {k.name for k in table.constraints}
+    # Named constraints claim their names before unnamed ones are chosen.
+    for k in checks:
+        if k.name is not None:
+            if k.name in used:
+                raise SqlError("42710", f'check constraint "{k.name}" already '
+                               "exists")
+            if k.name in existing:
+                raise SqlError("42710", f'constraint "{k.name}" for relation '
+                               f'"{table.name.name}" already exists')
+            used.append(k.name)
+    for k in checks:
+        columns = _check_columns(table, k.expr)
+        name = k.name
+        if name is None:
+            colname = columns[0] if len(columns) == 1 else None
+            name = b.choose_constraint_name(table.name.schema, table.name.name,
+                                            colname, "check", used)
+            used.append(name)
+        table.constraints.append(c.Check(name, k.expr, k.source or "", columns))
+
+
+# -- PRIMARY KEY / UNIQUE and indexes
+
+def _key_columns(table: _TableBuilder, columns: tuple[str, ...],
+                 primary: bool) -> None:
+    seen: set[str] = set()
+    for col in columns:
+        column = table.column(col)
+        if column is None:
+            raise SqlError("42703", f'column "{col}" named in key does not exist')
+        if col in seen:
+            raise SqlError("42701", f'column "{col}" appears twice in '
+                           f'{"primary key" if primary else "unique"} constraint')
+        seen.add(col)
+        _require_btree(column.type)
+
+
+def _require_btree(sql_type: SqlType) -> None:
+    if sql_type.name == "json" and not sql_type.is_array:
+        raise SqlError("42704", "data type json has no default operator class "
+                       'for access method "btree"',
+                       hint="You must specify an operator class for the index "
+                       "or define a default operator class for the data type.")
+
+
+def _add_index_constraints(b: _Builder, table: _TableBuilder,
+                           keys: list[d.ConstraintDef]) -> None:
+    primaries = [k for k in keys if k.kind == "primary_key"]
+    if len(primaries) > 1 or (primaries and table.name in b.tables
+                              and any(isinstance(k, c.PrimaryKey)
+                                      for k in table.constraints)):
+        raise SqlError("42P16", f'multiple primary keys for table '
+                       f'"{table.name.name}" are not allowed')
+    # transformIndexConstraints(): the primary key first, then the others in
+    # order, dropping any whose column list repeats an earlier one.
+    ordered = primaries + [k for k in keys if k.kind != "primary_key"]
+    kept: list[d.ConstraintDef] = []
+    for k in ordered:
+        columns = k.columns
+        prior = next((p for p in kept if p.columns == columns
+                      and p.nulls_not_distinct == k.nulls_not_distinct), None)
+        if prior is not None:
+            if prior.name is None and k.name is not None:
+                kept[kept.index(prior)] = replace(prior, name=k.name)
+            continue
+        kept.append(k)
+    for k in kept:
+        _add_key(b, table, k)
+
+
+def _add_key(b: _Builder, table: _TableBuilder, k: d.ConstraintDef) -> None:
+    primary = k.kind == "primary_key"
+    _key_columns(table, k.columns, primary)
+    schema = table.name.schema
+    if k.name is not None:
+        if b.relation_exists(c.QName(schema, k.name)):
+            raise SqlError("42P07", f'relation "{k.name}" already exists')
+        if b.constraint_exists(schema, k.name) and any(
+                con.name == k.name for con in table.constraints):
+            raise SqlError("42710", f'constraint "{k.name}" for relation '
+                           f'"{table.name.name}" already exists')
+        name = k.name
+    elif primary:
+        name = b.choose_relation_name(schema, table.name.name, None, "pkey",
+                                      constraint=True)
+    else:
+        name = b.choose_relation_name(schema, table.name.name,
+                                      column_list_name(k.columns), "key",
+                                      constraint=True)
+    if primary:
+        table.columns = [replace(col, not_null=True) if col.name in k.columns
+                         else col for col in table.columns]
+        table.constraints.append(c.PrimaryKey(name, k.columns))
+    else:
+        table.constraints.append(c.Unique(name, k.columns, k.nulls_not_distinct))
+    b.indexes[c.QName(schema, name)] = c.Index(
+        c.QName(schema, name), table.name, k.columns, True, primary, name,
+        k.nulls_not_distinct)
+
+
+def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
+    table = b.table(defn.table)
+    schema = table.name.schema
+    for col in defn.columns:
+        column = table.column(col)
+        if column is None:
+            raise SqlError("42703", f'column "{col}" does not exist')
+        _require_btree(column.type)
+    if defn.name is not None:
+        name = defn.name
+        if b.relation_exists(c.QName(schema, name)):
+            if defn.if_not_exists:
+                b.notices.append(f'relation "{name}" already exists, skipping')
+                return
+            raise SqlError("42P07", f'relation "{name}" already exists')
+    else:
+        name = b.choose_relation_name(schema, table.name.name,
+                                      column_list_name(defn.columns), "idx")
+    b.indexes[c.QName(schema, name)] = c.Index(
+        c.QName(schema, name), table.name, defn.columns, defn.unique, False,
+        None, defn.nulls_not_distinct)
+
+
+def _apply_constraint(b: _Builder, defn: d.ConstraintAdd) -> None:
+    table = b.table(defn.table)
+    k = defn.constraint
+    if k.kind == "check":
+        _add_checks(b, table, [k])
+    elif k.kind == "foreign_key":
+        _add_foreign_key(b, table, k)
+    else:
+        _add_index_constraints(b, table, [k])
+
+
+# -- FOREIGN KEY
+
+_FAMILY = {"int2": "integer", "int4": "integer", "int8": "integer",
+           "float4": "float", "float8": "float", "date": "datetime",
+           "timestamp": "datetime", "timestamptz": "datetime",
+           "varchar": "text"}
+_IMPLICIT = {
+    "int2": {"int4", "int8", "float4", "float8", "numeric"},
+    "int4": {"int8", "float4", "float8", "numeric"},
+    "int8": {"float4", "float8", "numeric"},
+    "float4": {"float8"},
+    "numeric": {"float4", "float8"},
+    "text": {"bpchar", "varchar"},
+    "varchar": {"text", "bpchar"},
+    "bpchar": {"text", "varchar"},
+    "date": {"timestamp", "timestamptz"},
+    "timestamp": {"timestamptz"},
+    "time": {"interval"},
+}
+
+
+def fk_types_compatible(fk: SqlType, pk: SqlType) -> bool:
+    """Whether PostgreSQL finds an equality operator for an FK column pair:
+    a cross-type member of the PK opclass's family, or an implicit cast of
+    the FK type to the opclass input type."""
+    if fk.is_array or pk.is_array:
+        return fk.is_array and pk.is_array and fk_types_compatible(
+            fk.element, pk.element)
+    if fk.name == pk.name:
+        return True
+    pk_family = _FAMILY.get(pk.name, pk.name)
+    if pk_family != "text" and _FAMILY.get(fk.name, fk.name) == pk_family:
+        return True
+    opcintype = "text" if pk.name == "varchar" else pk.name
+    return fk.name == opcintype or opcintype in _IMPLICIT.get(fk.name, ())
+
+
+def _add_foreign_key(b: _Builder, table: _TableBuilder,
+                     k: d.ConstraintDef) -> None:
+    ref = k.ref
+    assert ref is not None
+    parent = b.table(ref.table)
+    for col in k.columns:
+        if table.column(col) is None:
+            raise SqlError("42703", f'column "{col}" referenced in foreign key '
+                           "constraint does not exist")
+    if ref.columns:
+        for col in ref.columns:
+            if parent.column(col) is None:
+                raise SqlError("42703", f'column "{col}" referenced in foreign '
+                               "key constraint does not exist")
+        if len(set(ref.columns)) != len(ref.columns):
+            raise SqlError("42830", "foreign key referenced-columns list must "
+                           "not contain duplicates")
+        ref_columns = ref.columns
+    else:
+        pk = next((x for x in parent.constraints if isinstance(x, c.PrimaryKey)),
+                  None)
+        if pk is None:
+            raise SqlError("42704", "there is no primary key for referenced "
+                           f'table "{parent.name.name}"')
+        ref_columns = pk.columns
+    if len(k.columns) != len(ref_columns):
+        raise SqlError("42830", "number of referencing and referenced columns "
+                       "for foreign key disagree")
+    if ref.columns and not _has_unique_on(b, parent, ref_columns):
+        raise SqlError("42830", "there is no unique constraint matching given "
+                       f'keys for referenced table "{parent.name.name}"')
+    schema = table.name.schema
+    used = [x.name for x in table.constraints if isinstance(x, c.ForeignKey)]
+    if k.name is not None:
+        if k.name in [x.name for x in table.constraints]:
+            raise SqlError("42710", f'constraint "{k.name}" for relation '
+                           f'"{table.name.name}" already exists')
+        name = k.name
+    else:
+        name = b.choose_constraint_name(schema, table.name.name,
+                                        column_list_name(k.columns), "fkey",
+                                        used)
+    for fk_col, pk_col in zip(k.columns, ref_columns):
+        fk_type = table.column(fk_col).type
+        pk_type = parent.column(pk_col).type
+        if not fk_types_compatible(fk_type, pk_type):
+            raise SqlError(
+                "42804", f'foreign key constraint "{name}" cannot be implemented',
+                detail=f'Key columns "{fk_col}" and "{pk_col}" are of '
+                f"incompatible types: {fk_type.display()} and "
+                f"{pk_type.display()}.")
+    if ref.on_delete == "SET NULL" or ref.on_update == "SET NULL":
+        pass  # a NOT NULL child column fails at delete time, as in PostgreSQL
+    table.constraints.append(c.ForeignKey(name, k.columns, parent.name,
+                                          ref_columns, ref.on_delete,
+                                          ref.on_update, ref.match))
+
+
+def _has_unique_on(b: _Builder, table: _TableBuilder,
+                   columns: tuple[str, ...]) -> bool:
+    wanted = set(columns)
+    return any(i.table == table.name and i.unique and set(i.columns) == wanted
+               and len(i.columns) == len(columns) for i in b.indexes.values())
+
+
+# -- comments
+
+def _apply_comment(b: _Builder, defn: d.CommentDef) -> None:
+    text = defn.text if defn.text else None
+    if defn.target == "table":
+        b.table(defn.name).comment = text
+        return
+    table = b.table(defn.name[:-1])
+    column = defn.name[-1]
+    if table.column(column) is None:
+        raise SqlError("42703", f'column "{column}" of relation '
+                       f'"{table.name.name}" does not exist')
+    table.columns = [replace(col, comment=text) if col.name == column else col
+                     for col in table.columns]
+
+
+_APPLY = {
+    d.SchemaDef: _apply_schema,
+    d.TableDef: _apply_table,
+    d.IndexDef: _apply_index,
+    d.ConstraintAdd: _apply_constraint,
+    d.SequenceDef: _apply_sequence,
+    d.CommentDef: _apply_comment,
+}
+
+
+# ------------------------------------------------------------------ freeze
+
+def fk_graph(tables: dict[c.QName, _TableBuilder] | tuple[c.Table, ...]
+             ) -> nx.DiGraph:
+    """Edges child → parent, one per foreign key (self-references kept)."""
+    graph = nx.DiGraph()
+    items = tables.values() if isinstance(tables, dict) else tables
+    for t in items:
+        graph.add_node(str(t.name))
+        for k in t.constraints:
+            if isinstance(k, c.ForeignKey):
+                graph.add_edge(str(t.name), str(k.ref_table))
+    return graph
+
+
+def load_order(graph: nx.DiGraph) -> tuple[list[str], list[list[str]]]:
+    """Parents before children, ties broken by name; and the FK cycles.
+
+    Cycles (including self-references) are collapsed to one node of the
+    condensation, whose members load in name order.
+    """
+    condensed = nx.condensation(graph)
+    members = {n: sorted(condensed.nodes[n]["members"]) for n in condensed}
+    # condensation edges run child → parent; load parents first.
+    order = nx.lexicographical_topological_sort(
+        condensed.reverse(copy=True), key=lambda n: members[n][0])
+    flat = [name for n in order for name in members[n]]
+    cycles = sorted(members[n] for n in condensed
+                    if len(members[n]) > 1 or graph.has_edge(members[n][0],
+                                                             members[n][0]))
+    return flat, cycles
+
+
+def _freeze(b: _Builder) -> tuple[c.Catalog, nx.DiGraph]:
+    tables = tuple(b.tables[k].freeze() for k in sorted(b.tables))
+    graph = fk_graph(tables)
+    order, cycles = load_order(graph)
+    by_text = {str(t.name): t.name for t in tables}
+    catalog = c.Catalog(
+        schemas=tuple(sorted(b.schemas)),
+        tables=tables,
+        indexes=tuple(b.indexes[k] for k in sorted(b.indexes)),
+        sequences=tuple(b.sequences[k] for k in sorted(b.sequences)),
+        load_order=tuple(by_text[n] for n in order),
+        fk_cycles=tuple(tuple(by_text[n] for n in cyc) for cyc in cycles),
+    )
+    catalog.verify()
+    return catalog, graph

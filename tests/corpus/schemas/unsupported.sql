@@ -1,0 +1,78 @@
+-- Valid PostgreSQL DDL outside the twin's subset: PostgreSQL accepts each case,
+-- the twin refuses it with E_SCHEMA_UNSUPPORTED naming the construct.
+
+-- case: create_view
+CREATE TABLE t (a int);
+CREATE VIEW v AS SELECT a FROM t;
+
+-- case: create_function
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+
+-- case: enum_type
+CREATE TYPE mood AS ENUM ('sad', 'ok');
+
+-- case: inherits
+CREATE TABLE p (a int);
+CREATE TABLE c (b int) INHERITS (p);
+
+-- case: partitioned
+CREATE TABLE p (a int) PARTITION BY RANGE (a);
+
+-- case: temp_table
+CREATE TEMP TABLE t (a int);
+
+-- case: unlogged_table
+CREATE UNLOGGED TABLE t (a int);
+
+-- case: generated_column
+CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED);
+
+-- case: exclusion
+CREATE TABLE t (a int, EXCLUDE USING btree (a WITH =));
+
+-- case: deferrable_fk
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (p int REFERENCES p DEFERRABLE INITIALLY DEFERRED);
+
+-- case: partial_index
+CREATE TABLE t (a int);
+CREATE INDEX ON t (a) WHERE a > 0;
+
+-- case: expression_index
+CREATE TABLE t (a text);
+CREATE INDEX ON t (lower(a));
+
+-- case: gin_index
+CREATE TABLE t (a jsonb);
+CREATE INDEX ON t USING gin (a);
+
+-- case: unsupported_type_inet
+CREATE TABLE t (a inet);
+
+-- case: collate
+CREATE TABLE t (a text COLLATE "C");
+
+-- case: insert_in_schema
+CREATE TABLE t (a int);
+INSERT INTO t VALUES (1);
+
+-- case: alter_add_column
+CREATE TABLE t (a int);
+ALTER TABLE t ADD COLUMN b int;
+
+-- case: extension
+CREATE EXTENSION IF NOT EXISTS plpgsql;
+
+-- case: match_full
+CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
+CREATE TABLE c (a int, b int, FOREIGN KEY (a, b) REFERENCES p MATCH FULL);
+
+-- case: table_like
+CREATE TABLE p (a int);
+CREATE TABLE c (LIKE p);
+
+-- case: default_expression
+CREATE TABLE t (a int DEFAULT 1 + 2);
+
+-- case: check_subquery_free_function
+CREATE TABLE t (a int[] CHECK (a[1] > 0));

@@ -1,0 +1,101 @@
+"""twinning — a protocol-faithful PostgreSQL 15 twin.
+
+Usage:
+  twinning postgres [options]
+  twinning explain [options] [SQL]
+  twinning snapshot inspect FILE [--json]
+  twinning <engine> [options]
+  twinning --describe
+  twinning (-h | --help)
+  twinning --version
+
+Options:
+  --schema FILE        Load this DDL file.
+  --restore FILE       Restore this twinning.snapshot.v0 file instead.
+  --verify FILE        Evaluate this verify.constraint.v1 artifact at the end.
+  --host HOST          Address to listen on [default: 127.0.0.1].
+  --port PORT          Port to listen on; 0 picks a free one [default: 5432].
+  --serve              Serve until SIGINT/SIGTERM, then write artifacts.
+  --run CMD            Serve while CMD runs (through the shell), then stop.
+  --run-timeout SEC    Kill CMD after this many seconds.
+  --report FILE        Write the twinning.v0 report here.
+  --snapshot FILE      Write a twinning.snapshot.v0 snapshot here.
+  --trace FILE         Write twinning.query-trace.v0 JSON lines here.
+  --json               Print the JSON document instead of the human summary.
+  --describe           Print the machine-readable operator manifest.
+  -h --help            Show this help.
+  --version            Show the version.
+
+Exit codes: 0 clean, 1 embedded verify failed, 2 refusal or usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from docopt import DocoptExit, docopt
+
+from twinning import __version__
+from twinning.errors import Refusal
+from twinning.report import to_json
+
+ENGINES_PLANNED = ("mysql", "oracle", "sqlite", "mssql")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = docopt(__doc__, argv, help=False, version=None)
+    except DocoptExit:
+        return _refuse(Refusal("E_USAGE", "the command line does not match "
+                               "the usage", {"argv": argv},
+                               "twinning --help"), "--json" in argv)
+    as_json = bool(args["--json"])
+    if args["--help"]:
+        sys.stdout.write(__doc__)
+        return 0
+    if args["--version"]:
+        print(f"twinning {__version__}")
+        return 0
+    try:
+        if args["--describe"]:
+            from twinning.describe import manifest
+            print(json.dumps(manifest(), indent=2))
+            return 0
+        if args["postgres"]:
+            from twinning.commands import postgres
+            return postgres(args)
+        if args["explain"]:
+            from twinning.commands import explain
+            return explain(args)
+        if args["snapshot"]:
+            from twinning.commands import inspect_snapshot
+            return inspect_snapshot(args["FILE"], as_json)
+        engine = args["<engine>"]
+        if engine in ENGINES_PLANNED:
+            raise Refusal("E_ENGINE_UNIMPLEMENTED",
+                          f"the {engine} engine is not implemented; only "
+                          "postgres is", {"engine": engine},
+                          "twinning postgres --schema schema.sql")
+        raise Refusal("E_USAGE", f"unknown command {engine!r}",
+                      {"argv": argv}, "twinning --help")
+    except Refusal as refusal:
+        return _refuse(refusal, as_json)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _refuse(refusal: Refusal, as_json: bool) -> int:
+    envelope = refusal.envelope()
+    if as_json:
+        sys.stdout.write(to_json(envelope))
+    else:
+        lines = [f"twinning: refused ({refusal.code}): {refusal.message}"]
+        if refusal.next_command:
+            lines.append(f"next: {refusal.next_command}")
+        sys.stderr.write("\n".join(lines) + "\n")
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""The sub-commands behind the CLI: argument checks, then orchestration.
+
+Each command validates its arguments into refusals first (SPEC §4), then
+calls the pipeline and the artifact writers. Printing happens here and in
+`cli`, nowhere deeper.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from twinning import bootstrap, snapshot
+from twinning.errors import Refusal
+from twinning.ir.dump import dump
+from twinning.report import RunContext, build_report, render_human, to_json
+from twinning.verify_artifact import load_verify_artifact
+
+
+def _source(args: dict[str, Any], command: str) -> bootstrap.Source:
+    schema, restore = args["--schema"], args["--restore"]
+    if schema and restore:
+        raise Refusal("E_AMBIGUOUS_BOOTSTRAP_SOURCE",
+                      "use exactly one bootstrap source: --schema or "
+                      "--restore, not both", {"engine": "postgres"},
+                      f"twinning {command} --schema {schema}")
+    if not schema and not restore:
+        raise Refusal("E_BOOTSTRAP_SOURCE_REQUIRED",
+                      "a bootstrap source is required: --schema FILE or "
+                      "--restore FILE", {"engine": "postgres"},
+                      f"twinning {command} --schema schema.sql")
+    return bootstrap.from_schema(schema) if schema else \
+        bootstrap.from_snapshot(restore)
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise Refusal("E_USAGE", f"--port must be 0..65535, not {value!r}",
+                      {"port": value}, "twinning postgres --port 0 …")
+    return port
+
+
+def _mode(args: dict[str, Any]) -> str:
+    if args["--serve"] and args["--run"]:
+        raise Refusal("E_AMBIGUOUS_LIVE_MODE",
+                      "use one live mode: --serve or --run, not both",
+                      {"engine": "postgres"},
+                      "twinning postgres --schema schema.sql --run 'python "
+                      "extract.py'")
+    if args["--run-timeout"] and not args["--run"]:
+        raise Refusal("E_USAGE", "--run-timeout needs --run", {},
+                      "twinning postgres … --run CMD --run-timeout 60")
+    return "serve" if args["--serve"] else "run_once" if args["--run"] \
+        else "bootstrap"
+
+
+def postgres(args: dict[str, Any]) -> int:
+    mode = _mode(args)
+    port = _port(args["--port"])
+    source = _source(args, "postgres")
+    state = source.state
+    verify_doc = None
+    if args["--verify"]:
+        raw = bootstrap.read_file(args["--verify"], "verify artifact")
+        verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
+    if mode != "bootstrap":
+        raise Refusal("E_USAGE", f"the {mode} mode needs the wire server, "
+                      "which this build does not include yet",
+                      {"mode": mode}, "twinning postgres --schema schema.sql")
+    ctx = RunContext(mode, args["--host"], port, source.path, source.hash)
+    if verify_doc is not None:
+        ctx.verify_artifact = {"source": verify_doc.source,
+                               "hash": verify_doc.hash,
+                               "loaded": len(verify_doc.rules)}
+    if source.restored is not None:
+        ctx.snapshot["restored_from"] = source.path
+        ctx.snapshot["restored_hash"] = source.restored.snapshot_hash
+    ctx.warnings.extend(source.notices)
+    return finish(state, ctx, args, verify_doc)
+
+
+def finish(state, ctx: RunContext, args: dict[str, Any], verify_doc) -> int:
+    """Write the snapshot and report over committed state; print; exit code."""
+    if args["--snapshot"]:
+        lineage = {}
+        if ctx.snapshot.get("restored_hash"):
+            lineage["restored_from"] = ctx.snapshot["restored_hash"]
+        data, digest = snapshot.encode(
+            state, lineage=lineage,
+            verify_artifact_hash=verify_doc.hash if verify_doc else None)
+        bootstrap.write_file(args["--snapshot"], data, "snapshot")
+        ctx.snapshot["written_to"] = args["--snapshot"]
+        ctx.snapshot["snapshot_hash"] = digest
+    elif ctx.snapshot.get("restored_hash"):
+        ctx.snapshot["snapshot_hash"] = ctx.snapshot["restored_hash"]
+    ctx.snapshot.pop("restored_hash", None)
+    report = build_report(state, ctx)
+    text = to_json(report)
+    if args["--report"]:
+        bootstrap.write_file(args["--report"], text.encode(), "report")
+    sys.stdout.write(text if args["--json"] else render_human(report))
+    return 1 if report["outcome"] == "FAIL" else 0
+
+
+def explain(args: dict[str, Any]) -> int:
+    source = _source(args, "explain")
+    catalog = source.state.catalog
+    if args["SQL"]:
+        raise Refusal("E_USAGE", "explaining statements arrives with the "
+                      "query pipeline; this build explains the catalog",
+                      {"sql": args["SQL"]},
+                      f"twinning explain --schema {source.path}")
+    graph = {
+        "load_order": [str(n) for n in catalog.load_order],
+        "fk_cycles": [[str(n) for n in c] for c in catalog.fk_cycles],
+        "edges": sorted([str(t.name), str(k.ref_table), k.name]
+                        for t in catalog.tables for k in t.foreign_keys),
+    }
+    if args["--json"]:
+        sys.stdout.write(to_json({"catalog": dump(catalog), "fk_graph": graph}))
+        return 0
+    out = [f"catalog from {source.path}"]
+    for table in catalog.tables:
+        out.append(f"table {table.name}")
+        for col in table.columns:
+            flags = " not null" if col.not_null else ""
+            if col.default_source:
+                flags += f" default {col.default_source}"
+            if col.identity:
+                flags += f" generated {col.identity} as identity"
+            out.append(f"  {col.attnum:>3} {col.name} {col.type}{flags}")
+        for k in table.constraints:
+            out.append(f"  constraint {k.name} {_describe(k)}")
+        for index in catalog.indexes_of(table.name):
+            kind = "unique index" if index.unique else "index"
+            out.append(f"  {kind} {index.name.name} ({', '.join(index.columns)})")
+    for seq in catalog.sequences:
+        owner = f" owned by {seq.owned_by[0]}.{seq.owned_by[1]}" if seq.owned_by else ""
+        out.append(f"sequence {seq.name} {seq.type} start {seq.start} "
+                   f"increment {seq.increment}{owner}")
+    out.append("fk graph (child -> parent):")
+    out.extend(f"  {child} -> {parent}  [{name}]" for child, parent, name in graph["edges"])
+    out.append("load order: " + ", ".join(graph["load_order"]))
+    cycles = graph["fk_cycles"]
+    out.append("fk cycles: " + ("; ".join(" <-> ".join(c) for c in cycles)
+                                if cycles else "none"))
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def _describe(k) -> str:
+    kind = type(k).__name__
+    if kind == "PrimaryKey":
+        return f"PRIMARY KEY ({', '.join(k.columns)})"
+    if kind == "Unique":
+        return f"UNIQUE ({', '.join(k.columns)})"
+    if kind == "Check":
+        return f"CHECK ({k.source})"
+    return (f"FOREIGN KEY ({', '.join(k.columns)}) REFERENCES {k.ref_table}"
+            f"({', '.join(k.ref_columns)}) ON DELETE {k.on_delete} "
+            f"ON UPDATE {k.on_update}")
+
+
+def inspect_snapshot(path: str, as_json: bool) -> int:
+    source = bootstrap.from_snapshot(path)
+    restored = source.restored
+    assert restored is not None
+    state = restored.state
+    doc = {
+        "version": snapshot.SNAPSHOT_VERSION,
+        "path": path,
+        "snapshot_hash": restored.snapshot_hash,
+        "schema_hash": source.hash,
+        "tables": state.row_counts(),
+        "sequences": {str(k): {"last_value": v.last_value,
+                               "is_called": v.is_called}
+                      for k, v in sorted(state.sequences.items())},
+        "lineage": restored.lineage,
+    }
+    if restored.verify_artifact_hash:
+        doc["verify_artifact_hash"] = restored.verify_artifact_hash
+    if as_json:
+        sys.stdout.write(json.dumps(doc, indent=2) + "\n")
+        return 0
+    lines = [f"snapshot {path}", f"hash: {restored.snapshot_hash}",
+             f"schema: {source.hash}"]
+    lines += [f"  {name}: {rows} rows" for name, rows in doc["tables"].items()]
+    lines += [f"  sequence {name}: last_value {v['last_value']}"
+              f"{'' if v['is_called'] else ' (unused)'}"
+              for name, v in doc["sequences"].items()]
+    if restored.lineage.get("restored_from"):
+        lines.append(f"restored from: {restored.lineage['restored_from']}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0

@@ -1,0 +1,117 @@
+"""Two kinds of failure, kept apart on purpose.
+
+`SqlError` is what a client sees: a PostgreSQL ErrorResponse with SQLSTATE,
+message and the optional fields PostgreSQL fills in (detail, hint, position,
+schema/table/column/constraint names). Every stage raises it; the protocol
+layer turns it into a message, the session goes on.
+
+`Refusal` is process level (SPEC §4): bootstrap or configuration problems
+that end the CLI with exit code 2 and a `REFUSAL` envelope. After startup
+nothing is a Refusal any more.
+
+Internal bugs are neither: the server logs them and answers `XX000`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class SqlError(Exception):
+    """An ErrorResponse/NoticeResponse as PostgreSQL would send it."""
+
+    def __init__(
+        self,
+        sqlstate: str,
+        message: str,
+        *,
+        detail: str | None = None,
+        hint: str | None = None,
+        position: int | None = None,
+        schema: str | None = None,
+        table: str | None = None,
+        column: str | None = None,
+        datatype: str | None = None,
+        constraint: str | None = None,
+        where: str | None = None,
+        severity: str = "ERROR",
+    ) -> None:
+        super().__init__(message)
+        self.sqlstate = sqlstate
+        self.message = message
+        self.detail = detail
+        self.hint = hint
+        self.position = position
+        self.schema = schema
+        self.table = table
+        self.column = column
+        self.datatype = datatype
+        self.constraint = constraint
+        self.where = where
+        self.severity = severity
+
+    def fields(self) -> dict[str, Any]:
+        """The set fields, in a stable order, for traces and tests."""
+        out: dict[str, Any] = {"sqlstate": self.sqlstate, "message": self.message}
+        for name in ("detail", "hint", "position", "schema", "table", "column",
+                     "datatype", "constraint", "where"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        return out
+
+    def __repr__(self) -> str:
+        return f"SqlError({self.sqlstate}, {self.message!r})"
+
+
+def feature_not_supported(construct: str, position: int | None = None) -> SqlError:
+    """The one refusal shape for anything outside the declared subset."""
+    return SqlError("0A000", f"{construct} is not supported by twinning",
+                    position=position)
+
+
+@dataclass(frozen=True)
+class Refusal(Exception):
+    """A process-level refusal: code, message, structured detail, next step."""
+
+    code: str
+    message: str
+    detail: dict[str, Any] = field(default_factory=dict)
+    next_command: str | None = None
+
+    def envelope(self) -> dict[str, Any]:
+        return {
+            "version": "twinning.v0",
+            "outcome": "REFUSAL",
+            "refusal": {
+                "code": self.code,
+                "message": self.message,
+                "detail": self.detail,
+                "next_command": self.next_command,
+            },
+        }
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+# Every refusal code the CLI can emit, with the condition that triggers it.
+REFUSAL_CODES: dict[str, str] = {
+    "E_BOOTSTRAP_SOURCE_REQUIRED": "neither --schema nor --restore was given",
+    "E_AMBIGUOUS_BOOTSTRAP_SOURCE": "both --schema and --restore were given",
+    "E_AMBIGUOUS_LIVE_MODE": "both --serve and --run were given",
+    "E_ENGINE_UNIMPLEMENTED": "an engine other than postgres was requested",
+    "E_IO_READ": "an input file is missing or unreadable",
+    "E_IO_WRITE": "an output file cannot be written",
+    "E_SCHEMA_PARSE": "the schema file is not valid SQL",
+    "E_SCHEMA_UNSUPPORTED": "the schema uses DDL outside the supported subset",
+    "E_SCHEMA_INVALID": "the schema is valid SQL but PostgreSQL would reject it",
+    "E_VERIFY_ARTIFACT_PARSE": "the verify artifact is malformed",
+    "E_VERIFY_BINDING": "a verify binding or column does not exist in the catalog",
+    "E_VERIFY_BATCH_ONLY": "the verify artifact has batch_only rules",
+    "E_SNAPSHOT_VERIFY": "the snapshot is tampered, truncated or of another version",
+    "E_BIND": "the listen address cannot be bound",
+    "E_USAGE": "the command line does not match the usage",
+    "E_SERIALIZATION": "an artifact could not be serialized (a bug)",
+}

@@ -1,0 +1,152 @@
+"""The `twinning.v0` report and its human rendering.
+
+The report describes committed state and how the run went; it never holds
+wall-clock times or child output, so two identical runs give byte-identical
+JSON. Keys appear in the order this module writes them (a fixed order, the
+one SPEC §12 lists); optional sections are omitted rather than null.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from twinning.state import CommittedState
+
+REPORT_VERSION = "twinning.v0"
+WIRE_PROTOCOL = "pgwire.v3"
+
+STORAGE = {
+    "model": "mvcc-lite: immutable committed versions, per-transaction overlay",
+    "isolation": "read committed",
+    "writers": "single writer slot (lock_timeout, then 55P03)",
+    "hot_working_set": "memory",
+    "snapshot_format": "twinning.snapshot.v0 (canonical CBOR, sha256)",
+}
+
+CONSTRAINT_KINDS = ("not_null_violations", "unique_violations",
+                    "fk_violations", "check_violations")
+
+
+@dataclass
+class RunContext:
+    """Everything about a run the report needs besides the state."""
+
+    mode: str  # bootstrap | serve | run_once
+    host: str
+    port: int
+    schema_source: str
+    schema_hash: str
+    snapshot: dict[str, str] = field(default_factory=dict)
+    verify_artifact: dict[str, Any] | None = None
+    verify: dict[str, Any] | None = None
+    run: dict[str, Any] | None = None
+    violations: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _outcome(ctx: RunContext) -> str:
+    if ctx.verify is not None and ctx.verify.get("outcome") == "FAIL":
+        return "FAIL"
+    if ctx.verify is not None:
+        return "PASS"
+    return "READY"
+
+
+def _next_step(ctx: RunContext) -> str:
+    if ctx.verify is not None and ctx.verify.get("outcome") == "FAIL":
+        return ("Fix the extractor so the failing verify rules pass, then "
+                "rerun it against the twin.")
+    if ctx.mode == "bootstrap":
+        return ("Point a client at the twin: twinning postgres --schema "
+                f"{ctx.schema_source} --run 'python extract.py' --report "
+                "report.json")
+    return "Inspect the tables and constraint counters, then iterate."
+
+
+def build_report(state: CommittedState, ctx: RunContext) -> dict[str, Any]:
+    catalog = state.catalog
+    counts = catalog.counts()
+    tables = {}
+    for table in catalog.tables:
+        tables[str(table.name)] = {
+            "rows": len(state.rows.get(table.name, ())),
+            "columns": len(table.columns),
+            "indexes": len(catalog.indexes_of(table.name)),
+            "constraints": len(table.constraints),
+        }
+    report: dict[str, Any] = {
+        "version": REPORT_VERSION,
+        "outcome": _outcome(ctx),
+        "mode": ctx.mode,
+        "engine": "postgres",
+        "host": ctx.host,
+        "port": ctx.port,
+        "wire_protocol": WIRE_PROTOCOL,
+        "schema": {"source": ctx.schema_source, "hash": ctx.schema_hash,
+                   **{k: counts[k] for k in ("table_count", "column_count",
+                                              "index_count", "constraint_count")}},
+    }
+    if ctx.verify_artifact is not None:
+        report["verify_artifact"] = ctx.verify_artifact
+    report["catalog"] = {
+        "dialect": "postgres",
+        "schemas": list(catalog.schemas),
+        **counts,
+        "load_order": [str(n) for n in catalog.load_order],
+        "fk_cycles": [[str(n) for n in cyc] for cyc in catalog.fk_cycles],
+    }
+    report["storage"] = dict(STORAGE)
+    report["tables"] = tables
+    report["constraints"] = {k: ctx.violations.get(k, 0) for k in CONSTRAINT_KINDS}
+    if ctx.snapshot:
+        report["snapshot"] = dict(ctx.snapshot)
+    if ctx.verify is not None:
+        report["verify"] = ctx.verify
+    if ctx.run is not None:
+        report["run"] = ctx.run
+    if ctx.warnings:
+        report["warnings"] = list(ctx.warnings)
+    report["next_step"] = _next_step(ctx)
+    return report
+
+
+def to_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_human(report: dict[str, Any]) -> str:
+    """A few lines a person reads at a glance."""
+    schema = report["schema"]
+    word = {"READY": "ready", "PASS": "passed", "FAIL": "FAILED"}[report["outcome"]]
+    lines = [f"twinning postgres {report['mode']} {word}"]
+    if report["mode"] != "bootstrap":
+        lines.append(f"endpoint: {report['host']}:{report['port']}")
+    lines.append(f"schema: {schema['source']} ({schema['table_count']} tables, "
+                 f"{schema['column_count']} columns, {schema['index_count']} "
+                 f"indexes, {schema['constraint_count']} constraints, "
+                 f"{schema['hash'][:19]}…)")
+    cycles = report["catalog"]["fk_cycles"]
+    if cycles:
+        lines.append("fk cycles: " + "; ".join(" ↔ ".join(c) for c in cycles))
+    width = max((len(n) for n in report["tables"]), default=0)
+    for name, info in report["tables"].items():
+        lines.append(f"  {name:<{width}}  {info['rows']:>8} rows")
+    refused = {k: v for k, v in report["constraints"].items() if v}
+    if refused:
+        lines.append("refused writes: " + ", ".join(
+            f"{k.removesuffix('_violations')} {v}" for k, v in refused.items()))
+    if "verify_artifact" in report:
+        art = report["verify_artifact"]
+        lines.append(f"verify: {art['source']} ({art['loaded']} rules)")
+    if "run" in report:
+        run = report["run"]
+        lines.append(f"run: {run['command']!r} exit {run['exit_code']}"
+                     + (" (timed out)" if run.get("timed_out") else ""))
+    snap = report.get("snapshot")
+    if snap:
+        where = snap.get("written_to") or snap.get("restored_from")
+        lines.append(f"snapshot: {where} ({snap['snapshot_hash']})")
+    lines.append(f"next: {report['next_step']}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,66 @@
+"""bytea: byteain (hex '\\x…' and traditional escape format) and the hex
+output format (bytea_output = hex, the default).
+"""
+
+from __future__ import annotations
+
+from twinning.errors import SqlError
+
+_HEX = {c: int(c, 16) for c in "0123456789abcdefABCDEF"}
+_HEX_SKIP = frozenset(" \n\t\r")
+
+
+def _hex_decode(src: str) -> bytes:
+    out = bytearray()
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if c in _HEX_SKIP:
+            i += 1
+            continue
+        hi = _HEX.get(c)
+        if hi is None:
+            raise SqlError("22023", f'invalid hexadecimal digit: "{c}"')
+        i += 1
+        if i >= n:
+            raise SqlError("22023", "invalid hexadecimal data: odd number of digits")
+        lo = _HEX.get(src[i])
+        if lo is None:
+            raise SqlError("22023", f'invalid hexadecimal digit: "{src[i]}"')
+        i += 1
+        out.append(hi << 4 | lo)
+    return bytes(out)
+
+
+def parse_bytea(text: str) -> bytes:
+    if text.startswith("\\x"):
+        body = text[2:]
+        try:
+            return bytes.fromhex(body) if " " not in body and len(body) % 2 == 0 \
+                else _hex_decode(body)
+        except ValueError:
+            return _hex_decode(body)
+    if "\\" not in text:
+        return text.encode("utf-8", "surrogatepass")
+    raw = text.encode("utf-8", "surrogatepass")
+    out = bytearray()
+    i, n = 0, len(raw)
+    while i < n:
+        b = raw[i]
+        if b != 0x5C:  # not a backslash
+            out.append(b)
+            i += 1
+        elif i + 3 < n + 0 and 0x30 <= raw[i + 1] <= 0x33 and 0x30 <= raw[i + 2] <= 0x37 \
+                and 0x30 <= raw[i + 3] <= 0x37:
+            out.append(((raw[i + 1] - 48) << 6) | ((raw[i + 2] - 48) << 3) | (raw[i + 3] - 48))
+            i += 4
+        elif i + 1 < n and raw[i + 1] == 0x5C:
+            out.append(0x5C)
+            i += 2
+        else:
+            raise SqlError("22P02", "invalid input syntax for type bytea")
+    return bytes(out)
+
+
+def format_bytea(value: bytes) -> str:
+    return "\\x" + value.hex()

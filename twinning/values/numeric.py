@@ -1,0 +1,188 @@
+"""numeric: numeric_in/numeric_out, apply_typmod and the base-10000 form.
+
+Runtime value: `decimal.Decimal`. A finite value is kept canonical the way
+PostgreSQL stores it: exponent == -dscale (never positive), no negative
+zero. NaN, Infinity and -Infinity are Decimal's own specials. All
+arithmetic here runs in a private context wide enough for PostgreSQL's
+limits (131072 integer digits, 16383 fraction digits), so nothing rounds
+behind our back.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
+
+from twinning.errors import SqlError
+from twinning.ir.types import VARHDRSZ, numeric_precision_scale
+from twinning.values.common import C_SPACE, c_strtol, invalid_syntax
+
+DSCALE_MAX = 0x3FFF
+WEIGHT_MAX = 32767  # base-10000 digits before the point, minus one
+CTX = Context(prec=200_000, Emax=999_999_999, Emin=-999_999_999,
+              rounding=ROUND_HALF_UP, traps=[])
+ONE = Decimal(1)
+NAN = Decimal("NaN")
+PINF = Decimal("Infinity")
+NINF = Decimal("-Infinity")
+
+_SPECIALS = (
+    ("nan", NAN), ("infinity", PINF), ("+infinity", PINF), ("-infinity", NINF),
+    ("inf", PINF), ("+inf", PINF), ("-inf", NINF),
+)
+_MANTISSA = re.compile(r"([+-]?)(\.?)([0-9])")
+_BODY = re.compile(r"[0-9]*(?:\.[0-9]*)?")
+_INT_MAX_HALF = (1 << 31) // 2
+
+
+def overflow() -> SqlError:
+    return SqlError("22003", "value overflows numeric format")
+
+
+def canonical(value: Decimal) -> Decimal:
+    """Normalise a finite Decimal to PostgreSQL's stored shape."""
+    if not value.is_finite():
+        return value
+    exp = value.as_tuple().exponent
+    if exp > 0:
+        value = value.quantize(ONE, context=CTX)
+    if value.is_zero() and value.is_signed():
+        value = value.copy_abs()
+    return value
+
+
+def dscale_of(value: Decimal) -> int:
+    return max(0, -value.as_tuple().exponent)
+
+
+def check_storable(value: Decimal) -> Decimal:
+    """make_result(): weight must fit int16, dscale 14 bits."""
+    if dscale_of(value) > DSCALE_MAX:
+        raise overflow()
+    if not value.is_zero() and value.adjusted() // 4 > WEIGHT_MAX:
+        raise overflow()
+    return value
+
+
+def parse_numeric(text: str) -> Decimal:
+    n = len(text)
+    i = 0
+    while i < n and text[i] in C_SPACE:
+        i += 1
+    low = text[i:i + 9].lower()
+    for word, special in _SPECIALS:
+        if low.startswith(word):
+            end = i + len(word)
+            if text[end:].strip(C_SPACE):
+                raise invalid_syntax("numeric", text)
+            return special
+    m = _MANTISSA.match(text, i)
+    if m is None:
+        raise invalid_syntax("numeric", text)
+    body_start = m.start(2)
+    body = _BODY.match(text, body_start)
+    end = body.end()
+    if end < n and text[end] == ".":  # a second decimal point
+        raise invalid_syntax("numeric", text)
+    mantissa = text[body_start:end]
+    exponent = 0
+    if end < n and text[end] in "eE":
+        exponent, exp_end, _ = c_strtol(text, end + 1)
+        if exp_end == end + 1:
+            raise invalid_syntax("numeric", text)
+        if exponent >= _INT_MAX_HALF or exponent <= -_INT_MAX_HALF:
+            raise overflow()
+        end = exp_end
+    if text[end:].strip(C_SPACE):
+        raise invalid_syntax("numeric", text)
+    value = Decimal(mantissa if mantissa[0] != "." else "0" + mantissa)
+    if m.group(1) == "-":
+        value = value.copy_negate()
+    if exponent:
+        value = value.scaleb(exponent, context=CTX)
+    return check_storable(canonical(value))
+
+
+def format_numeric(value: Decimal) -> str:
+    if value.is_nan():
+        return "NaN"
+    if value.is_infinite():
+        return "-Infinity" if value.is_signed() else "Infinity"
+    value = canonical(value)
+    return format(value, "f")
+
+
+def apply_numeric_typmod(value: Decimal, typmod: int) -> Decimal:
+    """numeric(p, s): round half away from zero to s, then range-check."""
+    if typmod < VARHDRSZ:
+        return value
+    precision, scale = numeric_precision_scale(typmod)
+    if value.is_nan():
+        return value
+    if value.is_infinite():
+        raise SqlError("22003", "numeric field overflow",
+                       detail=f"A field with precision {precision}, scale {scale} "
+                              f"cannot hold an infinite value.")
+    rounded = canonical(value.quantize(Decimal((0, (1,), -scale)), context=CTX))
+    maxdigits = precision - scale
+    if not rounded.is_zero() and rounded.adjusted() >= maxdigits:
+        bound = f"10^{maxdigits}" if maxdigits else "1"
+        raise SqlError("22003", "numeric field overflow",
+                       detail=f"A field with precision {precision}, scale {scale} "
+                              f"must round to an absolute value less than {bound}.")
+    return rounded
+
+
+# -- base-10000 wire form -------------------------------------------------------
+
+NUMERIC_POS = 0x0000
+NUMERIC_NEG = 0x4000
+NUMERIC_NAN = 0xC000
+NUMERIC_PINF = 0xD000
+NUMERIC_NINF = 0xF000
+
+
+def to_base10000(value: Decimal) -> tuple[list[int], int, int, int]:
+    """(digits, weight, sign, dscale) exactly as numeric_send emits them."""
+    if value.is_nan():
+        return [], 0, NUMERIC_NAN, 0
+    if value.is_infinite():
+        return [], 0, (NUMERIC_NINF if value.is_signed() else NUMERIC_PINF), 0
+    value = canonical(value)
+    dscale = dscale_of(value)
+    sign = NUMERIC_NEG if value.is_signed() and not value.is_zero() else NUMERIC_POS
+    coeff = int("".join(map(str, value.as_tuple().digits)))
+    pad = (-dscale) % 4
+    coeff *= 10 ** pad
+    frac_groups = (dscale + pad) // 4
+    digits: list[int] = []
+    while coeff:
+        coeff, d = divmod(coeff, 10000)
+        digits.append(d)
+    digits.reverse()
+    weight = len(digits) - 1 - frac_groups
+    while digits and digits[-1] == 0:
+        digits.pop()
+    if not digits:
+        return [], 0, NUMERIC_POS, dscale
+    return digits, weight, sign, dscale
+
+
+def from_base10000(digits: list[int], weight: int, sign: int, dscale: int) -> Decimal:
+    """numeric_recv's reconstruction, truncating digits hidden by dscale."""
+    if sign == NUMERIC_NAN:
+        return NAN
+    if sign == NUMERIC_PINF:
+        return PINF
+    if sign == NUMERIC_NINF:
+        return NINF
+    coeff = 0
+    for d in digits:
+        coeff = coeff * 10000 + d
+    # value = coeff * 10000^(weight - ndigits + 1)
+    exp4 = weight - len(digits) + 1
+    value = Decimal(coeff).scaleb(4 * exp4, context=CTX)
+    value = value.quantize(Decimal((0, (1,), -dscale)), rounding=ROUND_DOWN, context=CTX)
+    if sign == NUMERIC_NEG:
+        value = value.copy_negate()
+    return canonical(value)
