@@ -3,7 +3,7 @@
 Usage:
   twinning postgres [options]
   twinning explain [options] [SQL]
-  twinning snapshot inspect FILE [--json]
+  twinning snapshot inspect FILE [options]
   twinning <engine> [options]
   twinning --describe
   twinning (-h | --help)
@@ -45,7 +45,7 @@ ENGINES_PLANNED = ("mysql", "oracle", "sqlite", "mssql")
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
-        args = docopt(__doc__, argv, help=False, version=None)
+        args = docopt(__doc__, argv, default_help=False, version=None)
     except DocoptExit:
         return _refuse(Refusal("E_USAGE", "the command line does not match "
                                "the usage", {"argv": argv},

@@ -4,10 +4,13 @@ output format (bytea_output = hex, the default).
 
 from __future__ import annotations
 
+import re
+
 from twinning.errors import SqlError
 
 _HEX = {c: int(c, 16) for c in "0123456789abcdefABCDEF"}
 _HEX_SKIP = frozenset(" \n\t\r")
+_PLAIN_HEX = re.compile(r"[0-9a-fA-F]*\Z")
 
 
 def _hex_decode(src: str) -> bytes:
@@ -35,11 +38,9 @@ def _hex_decode(src: str) -> bytes:
 def parse_bytea(text: str) -> bytes:
     if text.startswith("\\x"):
         body = text[2:]
-        try:
-            return bytes.fromhex(body) if " " not in body and len(body) % 2 == 0 \
-                else _hex_decode(body)
-        except ValueError:
-            return _hex_decode(body)
+        if len(body) % 2 == 0 and _PLAIN_HEX.match(body):
+            return bytes.fromhex(body)
+        return _hex_decode(body)
     if "\\" not in text:
         return text.encode("utf-8", "surrogatepass")
     raw = text.encode("utf-8", "surrogatepass")
@@ -50,7 +51,7 @@ def parse_bytea(text: str) -> bytes:
         if b != 0x5C:  # not a backslash
             out.append(b)
             i += 1
-        elif i + 3 < n + 0 and 0x30 <= raw[i + 1] <= 0x33 and 0x30 <= raw[i + 2] <= 0x37 \
+        elif i + 3 < n and 0x30 <= raw[i + 1] <= 0x33 and 0x30 <= raw[i + 2] <= 0x37 \
                 and 0x30 <= raw[i + 3] <= 0x37:
             out.append(((raw[i + 1] - 48) << 6) | ((raw[i + 2] - 48) << 3) | (raw[i + 3] - 48))
             i += 4

@@ -133,6 +133,12 @@ class FrontendDecoder:
         """The backend sent CopyInResponse: read as COPY FROM STDIN does."""
         self._phase = Phase.COPY_IN
 
+    def close(self) -> None:
+        """The connection is over: drop the buffer, read nothing more."""
+        self._phase = Phase.DONE
+        self._buf.clear()
+        self._pos = 0
+
     # -- input -------------------------------------------------------------------
     def feed(self, data: bytes) -> None:
         """Append received bytes; nothing is decoded until asked for."""
