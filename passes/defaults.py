@@ -59,6 +59,13 @@ def _literal_type(lit: s.Literal) -> str:
     return {"numeric": "numeric", "boolean": "bool"}[lit.kind]
 
 
+def is_null_constant(expr: s.Expr) -> bool:
+    """`NULL` or `NULL::type`: a default PostgreSQL does not store."""
+    while isinstance(expr, s.Cast):
+        expr = expr.arg
+    return isinstance(expr, s.Literal) and expr.kind == "null"
+
+
 def check_default(column: str, target: SqlType, expr: s.Expr,
                   sequence_exists: Callable[[str], None]) -> None:
     """Raise what PostgreSQL raises for this DEFAULT, or Unsupported."""

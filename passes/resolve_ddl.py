@@ -227,6 +227,8 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
     elif default is not None:
         defaults.check_default(col.name, col.type, default,
                                lambda parts: _sequence_ref(b, parts))
+        if defaults.is_null_constant(default):
+            default = source = None  # PostgreSQL stores no NULL default
     return c.Column(col.name, col.type, attnum, col.not_null, default, source,
                     col.identity, seq_name)
 

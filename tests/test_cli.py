@@ -48,7 +48,7 @@ def test_bootstrap_json_report_is_schema_valid(capsys, tmp_path):
     report = json.loads(out)
     schemas.validator("twinning.v0").validate(report)
     assert report["outcome"] == "READY" and report["mode"] == "bootstrap"
-    assert report["schema"]["table_count"] == 4
+    assert report["schema"]["table_count"] == 5
     assert report["tables"]["public.deals"]["rows"] == 0
     assert report_path.read_text() == out  # the file is the printed document
 

@@ -13,6 +13,7 @@ PostgreSQL and through the twin's schema pipeline:
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import psycopg2
 import pytest
@@ -159,8 +160,13 @@ def twin_catalog_rows(cat: c.Catalog) -> dict[str, list[tuple]]:
             "owned": sorted(owned), "comments": sorted(comments)}
 
 
-@pytest.mark.parametrize("name,script", cases("schemas/valid.sql"),
-                         ids=[n for n, _ in cases("schemas/valid.sql")])
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob(
+    "*/schema.sql"))
+VALID = cases("schemas/valid.sql") + [
+    (f"example_{p.parent.name}", p.read_text()) for p in EXAMPLES]
+
+
+@pytest.mark.parametrize("name,script", VALID, ids=[n for n, _ in VALID])
 def test_valid_schema_matches_postgres(name, script, fresh_db):
     with fresh_db.cursor() as cur:
         cur.execute(script)

@@ -1,4 +1,5 @@
 -- A small CRM the example extractor loads: tenants own properties and deals;
+-- contacts and their activities live in the crm schema;
 -- deals reference a property; every supported type appears somewhere.
 CREATE SCHEMA crm;
 
@@ -52,6 +53,15 @@ CREATE TABLE crm.contacts (
     manager_id   integer REFERENCES crm.contacts (contact_id),
     score        smallint DEFAULT 0 CHECK (score BETWEEN 0 AND 100),
     UNIQUE (tenant_id, email)
+);
+
+CREATE TABLE crm.activities (
+    contact_id   integer NOT NULL REFERENCES crm.contacts ON DELETE CASCADE,
+    happened_at  timestamptz NOT NULL,
+    kind         varchar(20) NOT NULL CHECK (kind <> ''),
+    deal_id      bigint REFERENCES deals ON DELETE SET NULL,
+    notes        text,
+    PRIMARY KEY (contact_id, happened_at)
 );
 
 CREATE INDEX ON deals (stage);

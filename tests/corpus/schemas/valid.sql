@@ -115,3 +115,6 @@ CREATE UNIQUE INDEX ON t (a, b);
 
 -- case: default_longer_than_typmod_is_checked_on_insert
 CREATE TABLE t (a varchar(2) DEFAULT 'abcd', b numeric(3,1) DEFAULT '12345.6');
+
+-- case: null_defaults_are_not_stored
+CREATE TABLE t (a int DEFAULT NULL, b text DEFAULT NULL::text, c date DEFAULT NULL, d int DEFAULT 1);

@@ -1,0 +1,254 @@
+"""Run-time settings (GUCs) a session can SET, SHOW and RESET.
+
+The table below lists the settings clients touch, with PostgreSQL 15's
+defaults, types, units and whether a change is reported to the client in a
+ParameterStatus message. Values are stored in PostgreSQL's internal form
+(`statement_timeout` as milliseconds) and shown as SHOW shows them (`5s`).
+Setting a value the twin cannot honour (a DateStyle other than ISO, an
+isolation level above read committed, a non-UTF8 client encoding) is a
+0A000 refusal, never a silently ignored change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+from zoneinfo import available_timezones
+
+from twinning.errors import SqlError, feature_not_supported
+
+SERVER_VERSION = "15.18"
+SERVER_VERSION_NUM = "150018"
+VERSION_STRING = (f"PostgreSQL {SERVER_VERSION} (twinning) on "
+                  "x86_64-pc-linux-gnu, compiled by twinning, 64-bit")
+INT_MAX = 2**31 - 1
+
+
+def _invalid(name: str, value: str) -> SqlError:
+    return SqlError("22023", f'invalid value for parameter "{name}": "{value}"')
+
+
+def _bool(name: str, value: str) -> str:
+    v = value.strip().lower()
+    if v and ("on".startswith(v) and len(v) >= 2 or "true".startswith(v)
+              or "yes".startswith(v) or v == "1"):
+        return "on"
+    if v and ("off".startswith(v) and len(v) >= 2 or "false".startswith(v)
+              or "no".startswith(v) or v == "0"):
+        return "off"
+    raise SqlError("22023", f'parameter "{name}" requires a Boolean value')
+
+
+_TIME_UNITS = {"us": 0.001, "ms": 1, "s": 1000, "min": 60000, "h": 3600000,
+               "d": 86400000}
+_MEMORY_UNITS = {"B": 1 / 1024, "kB": 1, "MB": 1024, "GB": 1024**2,
+                 "TB": 1024**3}
+_NUMBER_UNIT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*$")
+
+
+def _integer(name: str, value: str, unit: str | None, lo: int, hi: int) -> str:
+    match = _NUMBER_UNIT.match(value)
+    if not match:
+        raise _invalid(name, value)
+    number, suffix = match.groups()
+    scale: float = 1
+    if suffix:
+        table = _TIME_UNITS if unit == "ms" else _MEMORY_UNITS if unit else {}
+        if suffix not in table:
+            hint = ('Valid units for this parameter are "us", "ms", "s", '
+                    '"min", "h", and "d".' if unit == "ms" else None)
+            raise SqlError("22023", f'invalid value for parameter "{name}": '
+                           f'"{value}"', hint=hint)
+        scale = table[suffix]
+    elif "." in number:
+        raise _invalid(name, value)
+    result = round(float(number) * scale)
+    if not lo <= result <= hi:
+        shown = f"{result}{' ' + unit if unit else ''}"
+        raise SqlError("22023", f"{shown} is outside the valid range for "
+                       f'parameter "{name}" ({lo} .. {hi})')
+    return str(result)
+
+
+def show_with_unit(setting: str, unit: str | None) -> str:
+    """SHOW's rendering: the largest unit that divides the value exactly."""
+    if unit is None or setting in ("0", "-1"):
+        return setting
+    value = int(setting)
+    table = _TIME_UNITS if unit == "ms" else _MEMORY_UNITS
+    best = unit
+    for name, factor in table.items():
+        if factor >= table[unit] and value * table[unit] % factor == 0:
+            best = name
+    return f"{int(value * table[unit] // table[best])}{best}"
+
+
+def _datestyle(name: str, value: str) -> str:
+    style, order = "ISO", "MDY"
+    for token in (t.strip().lower() for t in value.split(",")):
+        if token == "iso":
+            style = "ISO"
+        elif token in ("mdy", "us", "noneuropean", "noneuro"):
+            order = "MDY"
+        elif token in ("sql", "postgres", "german", "dmy", "ymd", "euro",
+                       "european"):
+            raise feature_not_supported(f'DateStyle "{value}" (the twin '
+                                        'speaks ISO, MDY)')
+        else:
+            raise SqlError("22023", f'invalid value for parameter "DateStyle": '
+                           f'"{value}"', detail=f'Unrecognized key word: "{token}".')
+    return f"{style}, {order}"
+
+
+_ZONES: set[str] | None = None
+
+
+def _timezone(name: str, value: str) -> str:
+    global _ZONES
+    if value.lower() in ("utc", "gmt", "z", "zulu", "uct"):
+        return value
+    if _ZONES is None:
+        _ZONES = available_timezones()
+    if value in _ZONES:
+        return value
+    if re.fullmatch(r"[-+]?\d+(\.\d+)?", value):
+        raise feature_not_supported("a numeric TimeZone offset")
+    raise _invalid(name, value)
+
+
+def _client_encoding(name: str, value: str) -> str:
+    if value.replace("-", "").replace("_", "").lower() in ("utf8", "unicode"):
+        return "UTF8"
+    raise feature_not_supported(f'client_encoding "{value}" (only UTF8)')
+
+
+def _isolation(name: str, value: str) -> str:
+    v = " ".join(value.lower().split())
+    if v in ("read committed", "read uncommitted"):
+        return v
+    if v in ("repeatable read", "serializable"):
+        raise feature_not_supported(f"transaction isolation level {v} (the "
+                                    "twin runs read committed)")
+    raise _invalid(name, value)
+
+
+def _enum(choices: tuple[str, ...]) -> Callable[[str, str], str]:
+    def parse(name: str, value: str) -> str:
+        if value.lower() in choices:
+            return value.lower()
+        raise SqlError("22023", f'invalid value for parameter "{name}": '
+                       f'"{value}"', hint="Available values: "
+                       + ", ".join(choices) + ".")
+    return parse
+
+
+def _intervalstyle(name: str, value: str) -> str:
+    v = _enum(("postgres", "postgres_verbose", "sql_standard", "iso_8601"))(name, value)
+    if v != "postgres":
+        raise feature_not_supported(f'IntervalStyle "{v}"')
+    return v
+
+
+def _text(name: str, value: str) -> str:
+    return value
+
+
+def _only(*allowed: str) -> Callable[[str, str], str]:
+    def parse(name: str, value: str) -> str:
+        if value.lower() in allowed:
+            return value.lower()
+        raise feature_not_supported(f'{name} = "{value}"')
+    return parse
+
+
+@dataclass(frozen=True)
+class Guc:
+    name: str  # pg_settings.name spelling
+    default: str
+    vartype: str = "string"
+    unit: str | None = None
+    context: str = "user"
+    report: bool = False  # sent as ParameterStatus when it changes
+    parse: Callable[[str, str], str] = field(default=_text, repr=False)
+
+    def normalize(self, value: str) -> str:
+        if self.context == "internal":
+            raise SqlError("55P02", f'parameter "{self.name}" cannot be changed')
+        return self.parse(self.name, value)
+
+    def show(self, setting: str) -> str:
+        return show_with_unit(setting, self.unit)
+
+
+def _int_guc(name: str, default: str, lo: int = 0, hi: int = INT_MAX,
+             unit: str | None = "ms") -> Guc:
+    return Guc(name, default, "integer", unit,
+               parse=lambda n, v: _integer(n, v, unit, lo, hi))
+
+
+def _bool_guc(name: str, default: str, **kw) -> Guc:
+    return Guc(name, default, "bool", parse=_bool, **kw)
+
+
+GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
+    Guc("application_name", "", report=True),
+    Guc("client_encoding", "UTF8", report=True, parse=_client_encoding),
+    Guc("DateStyle", "ISO, MDY", report=True, parse=_datestyle),
+    Guc("IntervalStyle", "postgres", "enum", report=True, parse=_intervalstyle),
+    Guc("TimeZone", "UTC", report=True, parse=_timezone),
+    _int_guc("extra_float_digits", "1", -15, 3, unit=None),
+    Guc("search_path", '"$user", public'),
+    _int_guc("statement_timeout", "0"),
+    _int_guc("lock_timeout", "0"),
+    _int_guc("idle_in_transaction_session_timeout", "0"),
+    _int_guc("idle_session_timeout", "0"),
+    Guc("standard_conforming_strings", "on", "bool", report=True,
+        parse=_only("on", "true", "1", "yes")),
+    Guc("default_transaction_isolation", "read committed", "enum",
+        parse=_isolation),
+    Guc("transaction_isolation", "read committed", "enum", parse=_isolation),
+    _bool_guc("default_transaction_read_only", "off", report=True),
+    _bool_guc("transaction_read_only", "off"),
+    _bool_guc("default_transaction_deferrable", "off"),
+    _bool_guc("transaction_deferrable", "off"),
+    Guc("server_version", SERVER_VERSION, context="internal", report=True),
+    Guc("server_version_num", SERVER_VERSION_NUM, "integer", context="internal"),
+    Guc("server_encoding", "UTF8", context="internal", report=True),
+    Guc("integer_datetimes", "on", "bool", context="internal", report=True),
+    Guc("is_superuser", "on", "bool", context="internal", report=True),
+    Guc("in_hot_standby", "off", "bool", context="internal", report=True),
+    Guc("max_identifier_length", "63", "integer", context="internal"),
+    Guc("block_size", "8192", "integer", context="internal"),
+    Guc("bytea_output", "hex", "enum", parse=_only("hex")),
+    Guc("client_min_messages", "notice", "enum", parse=_enum((
+        "debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice",
+        "warning", "error"))),
+    Guc("lc_messages", "C", context="superuser"),
+    Guc("lc_monetary", "C"), Guc("lc_numeric", "C"), Guc("lc_time", "C"),
+    Guc("timezone_abbreviations", "Default"),
+    _bool_guc("row_security", "on"),
+    _bool_guc("escape_string_warning", "on"),
+    _bool_guc("array_nulls", "on"),
+    _bool_guc("jit", "on"),
+    Guc("synchronous_commit", "on", "enum", parse=_enum((
+        "local", "remote_write", "remote_apply", "on", "off"))),
+    Guc("xmloption", "content", "enum", parse=_enum(("content", "document"))),
+    _int_guc("work_mem", "4096", 64, INT_MAX, unit="kB"),
+    Guc("backslash_quote", "safe_encoding", "enum", parse=_enum((
+        "safe_encoding", "on", "off"))),
+)}
+
+
+def lookup(name: str) -> Guc | None:
+    """A setting by (case-insensitive) name; `transaction isolation level`
+    and friends are the aliases SHOW accepts."""
+    key = name.lower()
+    key = {"transaction isolation level": "transaction_isolation",
+           "time zone": "timezone", "session authorization":
+           "session_authorization"}.get(key, key)
+    return GUCS.get(key)
+
+
+def unrecognized(name: str) -> SqlError:
+    return SqlError("42704", f'unrecognized configuration parameter "{name}"')
