@@ -77,7 +77,11 @@ class CleartextPassword:
 
 @dataclass(frozen=True, slots=True)
 class ScramSha256:
-    """Run SCRAM-SHA-256 against this password or stored secret."""
+    """Run SCRAM-SHA-256 against this password or stored secret.
+
+    Prefer a `ScramSecret` derived once at server start: a plain password
+    costs a PBKDF2 derivation (4096 rounds) on every connection.
+    """
 
     password: str | ScramSecret
 
@@ -105,9 +109,11 @@ class CopySink(Protocol):
         the output of the statements after the COPY; possibly another CopyIn).
         Raise SqlError or ReplyError to fail instead."""
 
-    def on_copy_abort(self, error: SqlError) -> None:
-        """The COPY ended with `error` (CopyFail, a malformed message or an
-        error the sink raised itself): undo, mark the transaction failed."""
+    def on_copy_abort(self, error: SqlError) -> SqlError | None:
+        """The COPY ended with `error` (CopyFail, a malformed message, an
+        unexpected message type, or an error the sink raised itself): undo and
+        mark the transaction failed. Return the error to report instead (e.g.
+        with `where="COPY t, line 3"`, as PostgreSQL adds), or None for as is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,8 +304,7 @@ class Connection:
             return
         # Reported as an ERROR, then the connection is useless (postgres.c:
         # "terminating connection because protocol synchronization was lost").
-        self._abort_copy(exc)
-        self._emit(encode_error(exc, "ERROR"))
+        self._emit(encode_error(self._abort_copy(exc), "ERROR"))
         self._fail(ProtocolViolation(
             "terminating connection because protocol synchronization was lost"))
 
@@ -453,11 +458,13 @@ class Connection:
         self._emit(self._backend.on_describe(message))
 
     def _on_execute(self, message: Execute) -> None:
-        reply = self._backend.on_execute(message)
+        self._execute_reply(self._backend.on_execute(message))
+
+    def _execute_reply(self, reply: Reply) -> None:
         if isinstance(reply, CopyIn):
             self._enter_copy(reply, extended=True)
         else:
-            self._emit(reply)
+            self._emit(reply)   # held until Flush or Sync
 
     def _on_close(self, message: Close) -> None:
         self._emit(self._backend.on_close(message))
@@ -523,7 +530,7 @@ class Connection:
                 reply = sink.on_copy_done()
                 _, extended = self._leave_copy()
                 if extended:
-                    self._on_execute_reply(reply)
+                    self._execute_reply(reply)
                 else:
                     self._simple_reply(reply)
             elif code == COPY_FAIL:
@@ -537,26 +544,22 @@ class Connection:
         except Exception as exc:
             self._copy_failed(self._internal(exc))
 
-    def _on_execute_reply(self, reply: Reply) -> None:
-        if isinstance(reply, CopyIn):
-            self._enter_copy(reply, extended=True)
-        else:
-            self._emit(reply)
-
     def _copy_failed(self, error: SqlError, output: bytes = b"") -> None:
         extended = self._copy_extended
-        self._abort_copy(error)
+        error = self._abort_copy(error)
         self._emit(output)
         self._error(error, extended)
 
-    def _abort_copy(self, error: SqlError) -> None:
+    def _abort_copy(self, error: SqlError) -> SqlError:
+        """Leave COPY mode, tell the sink; the error to report."""
         if self._copy is None:
-            return
+            return error
         sink, _ = self._leave_copy()
         try:
-            sink.on_copy_abort(error)
+            return sink.on_copy_abort(error) or error
         except Exception:
             log.exception("COPY abort failed")
+            return error
 
     # -- output and ending ---------------------------------------------------------------
     def _emit(self, data: bytes) -> None:
@@ -575,8 +578,12 @@ class Connection:
     def _fail(self, error: SqlError) -> None:
         """FATAL ErrorResponse (ERRORs are promoted, as during authentication),
         after whatever output was held; then close."""
-        self._emit(encode_error(error, "PANIC" if error.severity == "PANIC"
-                                else "FATAL"))
+        if getattr(error, "v2", False):
+            # Protocol 2 error format: 'E', then "FATAL:  message\n" and NUL.
+            self._emit(b"E" + f"FATAL:  {error.message}\n".encode("utf-8") + b"\x00")
+        else:
+            self._emit(encode_error(error, "PANIC" if error.severity == "PANIC"
+                                    else "FATAL"))
         self._flush()
         self._close()
 

@@ -31,6 +31,7 @@ class ProtocolViolation(SqlError):
         sqlstate: str = PROTOCOL_VIOLATION,
         detail: str | None = None,
         lost_sync: bool = False,
+        v2: bool = False,
     ) -> None:
         super().__init__(sqlstate, message, detail=detail,
                          severity="FATAL" if fatal else "ERROR")
@@ -38,6 +39,9 @@ class ProtocolViolation(SqlError):
         # the message was read (COPY's "unexpected message type"): PostgreSQL
         # reports it, then ends the connection because sync is lost.
         self.lost_sync = lost_sync
+        # A startup packet asking for protocol 2.x or older: PostgreSQL
+        # answers in the old protocol's error format, which such a client reads.
+        self.v2 = v2
 
     @property
     def fatal(self) -> bool:
