@@ -32,6 +32,7 @@ Exit codes: 0 clean, 1 embedded verify failed, 2 refusal or usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from docopt import DocoptExit, docopt
 
@@ -83,6 +84,14 @@ def main(argv: list[str] | None = None) -> int:
         return _refuse(refusal, as_json)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: say so in one line, keep the details
+        if os.environ.get("TWINNING_DEBUG"):
+            raise
+        return _refuse(Refusal("E_INTERNAL", f"internal error (a twinning "
+                               f"bug): {type(exc).__name__}: {exc}",
+                               {"argv": argv},
+                               "rerun with TWINNING_DEBUG=1 and report the "
+                               "traceback"), as_json)
 
 
 def _refuse(refusal: Refusal, as_json: bool) -> int:

@@ -114,4 +114,5 @@ REFUSAL_CODES: dict[str, str] = {
     "E_BIND": "the listen address cannot be bound",
     "E_USAGE": "the command line does not match the usage",
     "E_SERIALIZATION": "an artifact could not be serialized (a bug)",
+    "E_INTERNAL": "an unexpected internal error (a bug; TWINNING_DEBUG=1 shows it)",
 }
