@@ -81,8 +81,30 @@ SERIALS: dict[str, str] = {
 }
 
 # Types whose typmod is a precision (0..6) for fractional seconds.
-_PRECISION_TYPES = frozenset({"time", "timestamp", "timestamptz", "interval"})
+_PRECISION_TYPES = frozenset({"time", "timestamp", "timestamptz"})
 VARHDRSZ = 4
+
+# interval typmods pack a field range mask and a precision (timestamp.h).
+INTERVAL_FULL_RANGE = 0x7FFF
+INTERVAL_FULL_PRECISION = 0xFFFF
+_B = {"month": 1 << 1, "year": 1 << 2, "day": 1 << 3, "hour": 1 << 10,
+      "minute": 1 << 11, "second": 1 << 12}
+INTERVAL_RANGES: dict[int, str] = {
+    _B["year"]: " year", _B["month"]: " month", _B["day"]: " day",
+    _B["hour"]: " hour", _B["minute"]: " minute", _B["second"]: " second",
+    _B["year"] | _B["month"]: " year to month",
+    _B["day"] | _B["hour"]: " day to hour",
+    _B["day"] | _B["hour"] | _B["minute"]: " day to minute",
+    _B["day"] | _B["hour"] | _B["minute"] | _B["second"]: " day to second",
+    _B["hour"] | _B["minute"]: " hour to minute",
+    _B["hour"] | _B["minute"] | _B["second"]: " hour to second",
+    _B["minute"] | _B["second"]: " minute to second",
+    INTERVAL_FULL_RANGE: "",
+}
+
+
+def interval_typmod(range_mask: int, precision: int) -> int:
+    return ((range_mask & 0x7FFF) << 16) | (precision & 0xFFFF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +154,11 @@ class SqlType:
             return f"({precision},{scale})"
         if self.name in _PRECISION_TYPES:
             return f"({self.typmod})"
+        if self.name == "interval":
+            fields = INTERVAL_RANGES.get((self.typmod >> 16) & 0x7FFF, "")
+            precision = self.typmod & 0xFFFF
+            return fields + ("" if precision == INTERVAL_FULL_PRECISION
+                             else f"({precision})")
         return ""
 
     def display(self) -> str:

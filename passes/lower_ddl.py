@@ -13,8 +13,9 @@ from __future__ import annotations
 from twinning.errors import SqlError
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
-from twinning.ir.types import (SERIALS, VARHDRSZ, SqlType, canonical_name,
-                               numeric_typmod)
+from twinning.ir.types import (INTERVAL_FULL_PRECISION, INTERVAL_FULL_RANGE,
+                               SERIALS, VARHDRSZ, SqlType, canonical_name,
+                               interval_typmod, numeric_typmod)
 from twinning.passes.parse import StatementUnsupported, line_column
 from twinning.passes.parse_expr import Unsupported
 
@@ -104,9 +105,23 @@ def _typmod(name: str, spec: s.TypeSpec) -> int:
                            "must not be negative")
         return min(mods[0], 6)  # PostgreSQL warns and reduces to 6
     if name == "interval":
-        raise Unsupported("interval with fields or precision", spec.location)
+        return _interval_typmod(mods, spec)
     raise SqlError("42601", f'type modifier is not allowed for type "{name}"',
                    position=spec.location + 1 if spec.location >= 0 else None)
+
+
+def _interval_typmod(mods: tuple[int, ...], spec: s.TypeSpec) -> int:
+    """intervaltypmodin(): (range mask[, precision]) → packed typmod."""
+    if len(mods) == 1:
+        if mods[0] == INTERVAL_FULL_RANGE:
+            return -1
+        return interval_typmod(mods[0], INTERVAL_FULL_PRECISION)
+    if len(mods) != 2:
+        raise SqlError("22023", "invalid INTERVAL type modifier")
+    if mods[1] < 0:
+        raise SqlError("22023", f"INTERVAL({mods[1]}) precision must not be "
+                       "negative")
+    return interval_typmod(mods[0], min(mods[1], 6))
 
 
 # ---------------------------------------------------------------- statements

@@ -118,3 +118,6 @@ CREATE TABLE t (a varchar(2) DEFAULT 'abcd', b numeric(3,1) DEFAULT '12345.6');
 
 -- case: null_defaults_are_not_stored
 CREATE TABLE t (a int DEFAULT NULL, b text DEFAULT NULL::text, c date DEFAULT NULL, d int DEFAULT 1);
+
+-- case: interval_fields_and_precision
+CREATE TABLE t (a interval(3), b interval year to month, c interval day to second(2), d interval second, e interval(0), f interval minute to second, g interval hour, h interval(6));
