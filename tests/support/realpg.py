@@ -129,6 +129,42 @@ def _service_account() -> pwd.struct_passwd | None:
         return pwd.getpwnam(SERVICE_USER)
 
 
+def _load_prctl():
+    # Resolved in the parent: after dropping privileges the child may not
+    # be able to read the Python installation to import anything.
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+_PRCTL = _load_prctl()
+
+
+def _die_with_parent() -> None:
+    """In the server's child process (after setuid, which would clear it):
+    get SIGINT, PostgreSQL's fast shutdown, when the test process dies
+    without calling stop(), so a killed test run never leaves a postmaster
+    behind. Linux only; best effort."""
+    if _PRCTL is not None:
+        _PRCTL(1, int(signal.SIGINT))  # PR_SET_PDEATHSIG
+
+
+def _temp_root(account: pwd.struct_passwd | None) -> str:
+    """Where the cluster directory goes: the usual temp dir, unless the
+    service user could not reach it (e.g. TMPDIR under /root)."""
+    base = tempfile.gettempdir()
+    if account is None:
+        return base
+    path = Path(base).resolve()
+    for part in (path, *path.parents):
+        if not os.stat(part).st_mode & 0o001:  # no search permission for others
+            return "/tmp"
+    return base
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -163,7 +199,8 @@ class RealPostgres:
             return self
         self.bindir = find_bindir()
         account = _service_account()
-        self.tmpdir = Path(tempfile.mkdtemp(prefix="twinning-realpg-"))
+        self.tmpdir = Path(tempfile.mkdtemp(prefix="twinning-realpg-",
+                                            dir=_temp_root(account)))
         atexit.register(self.stop)
         try:
             (self.tmpdir / "sock").mkdir()
@@ -209,7 +246,8 @@ class RealPostgres:
             self._proc = subprocess.Popen(
                 cmd, stdin=subprocess.DEVNULL, stdout=self._log,
                 stderr=subprocess.STDOUT, cwd=self.tmpdir,
-                start_new_session=True, **self._run_as(account))
+                start_new_session=True, preexec_fn=_die_with_parent,
+                **self._run_as(account))
             if self._wait_ready():
                 return
             # Lost the port race or failed: reap and retry on another port.

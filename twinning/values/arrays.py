@@ -46,7 +46,12 @@ def _atoi(s: str) -> int:
 
 
 def array_count(text: str, start: int, delim: str = ","):
-    """ArrayCount(): validate the brace structure; (ndim, dims)."""
+    """ArrayCount(): validate the brace structure; (ndim, dims).
+
+    Its errors quote the input from `start` on (ArrayCount only sees the
+    part after any dimension decoration and leading whitespace)."""
+    text = text[start:]
+    start = 0
     nest_level = 0
     ndim = 1
     temp = [0] * MAXDIM

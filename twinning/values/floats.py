@@ -15,8 +15,9 @@ formatted as PostgreSQL does: fixed notation for decimal exponents in
 from __future__ import annotations
 
 import math
+import re
 import struct
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+from functools import lru_cache
 from fractions import Fraction
 
 from twinning.errors import SqlError
@@ -24,6 +25,7 @@ from twinning.values.common import C_SPACE, c_strtod, invalid_syntax
 
 _PACK_F = struct.Struct(">f")
 _PACK_I = struct.Struct(">I")
+_PACK_D = struct.Struct(">d")
 FLT_MAX = 3.4028234663852886e38
 FLT_MIN = 1.1754943508222875e-38
 
@@ -103,7 +105,27 @@ def _parse_float(text: str, type_name: str, single: bool) -> float:
         end += 1
     if end != n:
         raise invalid_syntax(type_name, text)
+    if value != value and text[i:end].rstrip(C_SPACE).endswith(")"):
+        value = _nan_with_payload(text[i:end].strip(C_SPACE), single)
     return value
+
+
+_NAN_CHARS = re.compile(r"([+-]?)nan\((0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)\)\Z", re.I)
+_PACK_Q = struct.Struct(">Q")
+
+
+def _nan_with_payload(word: str, single: bool) -> float:
+    """glibc's 'nan(n-chars)': the number becomes the NaN's payload."""
+    m = _NAN_CHARS.match(word)
+    sign = 1 << 63 if word.startswith("-") else 0
+    if m is None:
+        return _PACK_D.unpack(_PACK_Q.pack(sign | 0x7FF8000000000000))[0]
+    payload = int(m.group(2), 0)
+    if single:
+        bits = sign | 0x7FF8000000000000 | ((payload & 0x3FFFFF) << 29)
+    else:
+        bits = sign | 0x7FF8000000000000 | (payload & 0x7FFFFFFFFFFFF)
+    return _PACK_D.unpack(_PACK_Q.pack(bits))[0]
 
 
 def parse_float8(text: str) -> float:
@@ -137,51 +159,256 @@ def _layout(negative: bool, digits: str, exp: int, fixed_max: int) -> str:
     return f"{sign}{mant}e{'-' if exp < 0 else '+'}{abs(exp):02d}"
 
 
-def _digits_of(text: str) -> tuple[str, int]:
-    """(significant digits, decimal exponent of the first) of a decimal string."""
-    mant, _, e = text.partition("e")
-    exp = int(e) if e else 0
-    whole, _, frac = mant.partition(".")
-    digits = (whole + frac).lstrip("0")
-    exp += len(whole) - 1 - (len(whole + frac) - len((whole + frac).lstrip("0")))
-    return digits.rstrip("0") or "0", exp
+# -- Ryu (PostgreSQL's d2s.c / f2s.c), with exact integer arithmetic ----------------
+#
+# PostgreSQL prints floats with its copy of Ryu, compiled without
+# STRICTLY_SHORTEST: the interval bounds are never accepted, so a value whose
+# shortest decimal lies exactly on a bound gets one more digit (1e23 prints
+# as 9.999999999999999e+22). Python's repr is therefore not byte-identical.
+# Python big integers stand in for the 128-bit multiplication tables.
+
+def _pow5bits(e: int) -> int:
+    return ((e * 1217359) >> 19) + 1
+
+
+def _log10pow2(e: int) -> int:
+    return (e * 78913) >> 18
+
+
+def _log10pow5(e: int) -> int:
+    return (e * 732923) >> 20
+
+
+def _pow5_factor(value: int) -> int:
+    count = 0
+    while value % 5 == 0:
+        value //= 5
+        count += 1
+    return count
+
+
+@lru_cache(maxsize=None)
+def _pow5_inv(i: int, bits: int) -> int:
+    pow5 = 5 ** i
+    return (1 << (pow5.bit_length() - 1 + bits)) // pow5 + 1
+
+
+@lru_cache(maxsize=None)
+def _pow5(i: int, bits: int) -> int:
+    pow5 = 5 ** i
+    shift = pow5.bit_length() - bits
+    return pow5 >> shift if shift >= 0 else pow5 << -shift
+
+
+def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
+    if exponent == 0:
+        e2 = 1 - 1023 - 52 - 2
+        m2 = mantissa
+    else:
+        e2 = exponent - 1023 - 52 - 2
+        m2 = (1 << 52) | mantissa
+    accept_bounds = False  # PostgreSQL builds Ryu without STRICTLY_SHORTEST
+    mv = 4 * m2
+    mm_shift = 1 if (mantissa != 0 or exponent <= 1) else 0
+    vm_trailing = vr_trailing = False
+    if e2 >= 0:
+        q = _log10pow2(e2) - (1 if e2 > 3 else 0)
+        e10 = q
+        k = 125 + _pow5bits(q) - 1
+        i = -e2 + q + k
+        mul = _pow5_inv(q, 125)
+        vr = (mv * mul) >> i
+        vp = ((mv + 2) * mul) >> i
+        vm = ((mv - 1 - mm_shift) * mul) >> i
+        if q <= 21:
+            if mv % 5 == 0:
+                vr_trailing = _pow5_factor(mv) >= q
+            elif accept_bounds:
+                vm_trailing = _pow5_factor(mv - 1 - mm_shift) >= q
+            else:
+                vp -= 1 if _pow5_factor(mv + 2) >= q else 0
+    else:
+        q = _log10pow5(-e2) - (1 if -e2 > 1 else 0)
+        e10 = q + e2
+        i = -e2 - q
+        k = _pow5bits(i) - 125
+        j = q - k
+        mul = _pow5(i, 125)
+        vr = (mv * mul) >> j
+        vp = ((mv + 2) * mul) >> j
+        vm = ((mv - 1 - mm_shift) * mul) >> j
+        if q <= 1:
+            vr_trailing = True
+            if accept_bounds:
+                vm_trailing = mm_shift == 1
+            else:
+                vp -= 1
+        elif q < 63:
+            vr_trailing = (mv & ((1 << q) - 1)) == 0
+    removed = 0
+    last = 0
+    if vm_trailing or vr_trailing:
+        while vp // 10 > vm // 10:
+            vm_trailing = vm_trailing and vm % 10 == 0
+            vr_trailing = vr_trailing and last == 0
+            last = vr % 10
+            vr //= 10
+            vp //= 10
+            vm //= 10
+            removed += 1
+        if vm_trailing:
+            while vm % 10 == 0:
+                vr_trailing = vr_trailing and last == 0
+                last = vr % 10
+                vr //= 10
+                vp //= 10
+                vm //= 10
+                removed += 1
+        if vr_trailing and last == 5 and vr % 2 == 0:
+            last = 4
+        output = vr + (1 if ((vr == vm and (not accept_bounds or not vm_trailing))
+                             or last >= 5) else 0)
+    else:
+        round_up = False
+        if vp // 100 > vm // 100:
+            round_up = vr % 100 >= 50
+            vr //= 100
+            vp //= 100
+            vm //= 100
+            removed += 2
+        while vp // 10 > vm // 10:
+            round_up = vr % 10 >= 5
+            vr //= 10
+            vp //= 10
+            vm //= 10
+            removed += 1
+        output = vr + (1 if (vr == vm or round_up) else 0)
+    return output, e10 + removed
+
+
+def _f2d(mantissa: int, exponent: int) -> tuple[int, int]:
+    if exponent == 0:
+        e2 = 1 - 127 - 23 - 2
+        m2 = mantissa
+    else:
+        e2 = exponent - 127 - 23 - 2
+        m2 = (1 << 23) | mantissa
+    accept_bounds = False  # PostgreSQL builds Ryu without STRICTLY_SHORTEST
+    mv = 4 * m2
+    mp = mv + 2
+    mm_shift = 1 if (mantissa != 0 or exponent <= 1) else 0
+    mm = mv - 1 - mm_shift
+    vm_trailing = vr_trailing = False
+    last = 0
+    if e2 >= 0:
+        q = _log10pow2(e2)
+        e10 = q
+        k = 59 + _pow5bits(q) - 1
+        i = -e2 + q + k
+        mul = _pow5_inv(q, 59)
+        vr, vp, vm = (mv * mul) >> i, (mp * mul) >> i, (mm * mul) >> i
+        if q != 0 and (vp - 1) // 10 <= vm // 10:
+            lk = 59 + _pow5bits(q - 1) - 1
+            last = ((mv * _pow5_inv(q - 1, 59)) >> (-e2 + q - 1 + lk)) % 10
+        if q <= 9:
+            if mv % 5 == 0:
+                vr_trailing = _pow5_factor(mv) >= q
+            elif accept_bounds:
+                vm_trailing = _pow5_factor(mm) >= q
+            else:
+                vp -= 1 if _pow5_factor(mp) >= q else 0
+    else:
+        q = _log10pow5(-e2)
+        e10 = q + e2
+        i = -e2 - q
+        k = _pow5bits(i) - 61
+        j = q - k
+        mul = _pow5(i, 61)
+        vr, vp, vm = (mv * mul) >> j, (mp * mul) >> j, (mm * mul) >> j
+        if q != 0 and (vp - 1) // 10 <= vm // 10:
+            j = q - 1 - (_pow5bits(i + 1) - 61)
+            last = ((mv * _pow5(i + 1, 61)) >> j) % 10
+        if q <= 1:
+            vr_trailing = True
+            if accept_bounds:
+                vm_trailing = mm_shift == 1
+            else:
+                vp -= 1
+        elif q < 31:
+            vr_trailing = (mv & ((1 << (q - 1)) - 1)) == 0
+    removed = 0
+    if vm_trailing or vr_trailing:
+        while vp // 10 > vm // 10:
+            vm_trailing = vm_trailing and vm % 10 == 0
+            vr_trailing = vr_trailing and last == 0
+            last = vr % 10
+            vr //= 10
+            vp //= 10
+            vm //= 10
+            removed += 1
+        if vm_trailing:
+            while vm % 10 == 0:
+                vr_trailing = vr_trailing and last == 0
+                last = vr % 10
+                vr //= 10
+                vp //= 10
+                vm //= 10
+                removed += 1
+        if vr_trailing and last == 5 and vr % 2 == 0:
+            last = 4
+        output = vr + (1 if ((vr == vm and (not accept_bounds or not vm_trailing))
+                             or last >= 5) else 0)
+    else:
+        while vp // 10 > vm // 10:
+            last = vr % 10
+            vr //= 10
+            vp //= 10
+            vm //= 10
+            removed += 1
+        output = vr + (1 if (vr == vm or last >= 5) else 0)
+    return output, e10 + removed
+
+
+def _small_int(mantissa: int, exponent: int, mbits: int, bias: int):
+    """d2d_small_int/f2d_small_int: exact integers in [1, 2^(mbits+1))."""
+    e2 = exponent - bias - mbits
+    if -mbits <= e2 <= 0 and (mantissa & ((1 << -e2) - 1)) == 0:
+        value = ((1 << mbits) | mantissa) >> -e2
+        exp = 0
+        while value % 10 == 0:
+            value //= 10
+            exp += 1
+        return value, exp
+    return None
+
+
+def _ryu(value: float, single: bool) -> str:
+    if single:
+        bits = _PACK_I.unpack(_PACK_F.pack(value))[0]
+        sign, exponent, mantissa = bits >> 31, (bits >> 23) & 0xFF, bits & 0x7FFFFF
+        small = _small_int(mantissa, exponent, 23, 127)
+        digits, exp = small if small else _f2d(mantissa, exponent)
+        fixed_max = 6
+    else:
+        bits = _PACK_Q.unpack(_PACK_D.pack(value))[0]
+        sign, exponent, mantissa = bits >> 63, (bits >> 52) & 0x7FF, bits & ((1 << 52) - 1)
+        small = _small_int(mantissa, exponent, 52, 1023)
+        digits, exp = small if small else _d2d(mantissa, exponent)
+        fixed_max = 15
+    text = str(digits)
+    return _layout(bool(sign), text, exp + len(text) - 1, fixed_max)
 
 
 def shortest_float8(value: float) -> str:
     if value == 0.0:
         return "-0" if math.copysign(1.0, value) < 0 else "0"
-    digits, exp = _digits_of(repr(abs(value)))
-    return _layout(value < 0, digits, exp, 15)
-
-
-def _shortest_f32_digits(value: float) -> tuple[str, int]:
-    exact = Decimal(value)
-    with localcontext() as ctx:
-        for prec in range(1, 10):
-            ctx.prec = prec
-            best = None
-            for rounding in (ROUND_FLOOR, ROUND_CEILING):
-                ctx.rounding = rounding
-                cand = +exact
-                text = format(cand, "e")
-                if to_float32_exact(text) == value:
-                    if best is None or abs(cand - exact) < abs(best - exact):
-                        best = cand
-            if best is not None:
-                return _digits_of(format(best, "e"))
-    return _digits_of(repr(value))
-
-
-def to_float32_exact(text: str) -> float:
-    dbl = float(text)
-    return _strtof(text, 0, len(text), dbl)
+    return _ryu(value, single=False)
 
 
 def shortest_float4(value: float) -> str:
     if value == 0.0:
         return "-0" if math.copysign(1.0, value) < 0 else "0"
-    digits, exp = _shortest_f32_digits(abs(value))
-    return _layout(value < 0, digits, exp, 6)
+    return _ryu(value, single=True)
 
 
 def format_float8(value: float, extra_float_digits: int = 1) -> str:

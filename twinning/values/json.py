@@ -12,6 +12,10 @@ Infinity are refused). Anything it rejects, and any jsonb string that
 decodes to NUL or a lone surrogate, is re-run through an exact port of
 PostgreSQL's lexer and recursive-descent parser so the DETAIL and the
 `JSON data, line N: …` CONTEXT match byte for byte.
+
+Known difference: nesting depth is unlimited here, while PostgreSQL stops
+at its stack limit (about 13-14 thousand levels with the default
+max_stack_depth) with 54001.
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ def _object(pairs: list) -> _Raw:
                                 for k in keys) + "}")
 
 
-def _serialise(value) -> str:
+def _scalar_text(value) -> str:
     if isinstance(value, _Raw):
         return value
     if isinstance(value, str):
@@ -71,9 +75,33 @@ def _serialise(value) -> str:
         return "true"
     if value is False:
         return "false"
-    if value is None:
-        return "null"
-    return "[" + ", ".join(_serialise(v) for v in value) + "]"
+    return "null"
+
+
+def _serialise(value) -> str:
+    """jsonb text of a decoded tree (lists nest; objects are already _Raw).
+
+    Iterative, so nesting depth is not limited by Python's stack."""
+    if not isinstance(value, list):
+        return _scalar_text(value)
+    out: list[str] = []
+    stack = [(value, 0)]
+    while stack:
+        items, i = stack.pop()
+        if i == 0:
+            out.append("[")
+        if i == len(items):
+            out.append("]")
+            continue
+        if i > 0:
+            out.append(", ")
+        stack.append((items, i + 1))
+        item = items[i]
+        if isinstance(item, list):
+            stack.append((item, 0))
+        else:
+            out.append(_scalar_text(item))
+    return "".join(out)
 
 
 _DECODER_JSON = _json.JSONDecoder(parse_constant=_reject_constant)

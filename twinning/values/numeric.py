@@ -11,7 +11,7 @@ behind our back.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, Overflow
 
 from twinning.errors import SqlError
 from twinning.ir.types import VARHDRSZ, numeric_precision_scale
@@ -19,8 +19,8 @@ from twinning.values.common import C_SPACE, c_strtol, invalid_syntax
 
 DSCALE_MAX = 0x3FFF
 WEIGHT_MAX = 32767  # base-10000 digits before the point, minus one
-CTX = Context(prec=200_000, Emax=999_999_999, Emin=-999_999_999,
-              rounding=ROUND_HALF_UP, traps=[])
+CTX = Context(prec=200_000, Emax=10**12, Emin=-10**12,
+              rounding=ROUND_HALF_UP, traps=[InvalidOperation, Overflow])
 ONE = Decimal(1)
 NAN = Decimal("NaN")
 PINF = Decimal("Infinity")
@@ -57,6 +57,8 @@ def dscale_of(value: Decimal) -> int:
 
 def check_storable(value: Decimal) -> Decimal:
     """make_result(): weight must fit int16, dscale 14 bits."""
+    if not value.is_finite():
+        return value
     if dscale_of(value) > DSCALE_MAX:
         raise overflow()
     if not value.is_zero() and value.adjusted() // 4 > WEIGHT_MAX:
@@ -100,6 +102,8 @@ def parse_numeric(text: str) -> Decimal:
         value = value.copy_negate()
     if exponent:
         value = value.scaleb(exponent, context=CTX)
+    if not value.is_zero() and value.adjusted() // 4 > WEIGHT_MAX:
+        raise overflow()  # before canonical() would spell out the digits
     return check_storable(canonical(value))
 
 
@@ -143,29 +147,36 @@ NUMERIC_NINF = 0xF000
 
 
 def to_base10000(value: Decimal) -> tuple[list[int], int, int, int]:
-    """(digits, weight, sign, dscale) exactly as numeric_send emits them."""
+    """(digits, weight, sign, dscale) exactly as numeric_send emits them.
+
+    (PostgreSQL reads the dscale of ±Infinity out of its short header, so
+    it sends 32 for them; NaN sends 0.)"""
     if value.is_nan():
         return [], 0, NUMERIC_NAN, 0
     if value.is_infinite():
-        return [], 0, (NUMERIC_NINF if value.is_signed() else NUMERIC_PINF), 0
+        return [], 0, (NUMERIC_NINF if value.is_signed() else NUMERIC_PINF), 32
     value = canonical(value)
     dscale = dscale_of(value)
     sign = NUMERIC_NEG if value.is_signed() and not value.is_zero() else NUMERIC_POS
-    coeff = int("".join(map(str, value.as_tuple().digits)))
-    pad = (-dscale) % 4
-    coeff *= 10 ** pad
-    frac_groups = (dscale + pad) // 4
-    digits: list[int] = []
-    while coeff:
-        coeff, d = divmod(coeff, 10000)
-        digits.append(d)
-    digits.reverse()
-    weight = len(digits) - 1 - frac_groups
-    while digits and digits[-1] == 0:
-        digits.pop()
-    if not digits:
+    digits = value.as_tuple().digits  # decimal digits; exponent == -dscale
+    int_len = len(digits) - dscale
+    # Align on base-10000 boundaries around the decimal point.
+    lead = (-int_len) % 4
+    trail = (-dscale) % 4
+    padded = (0,) * lead + tuple(digits) + (0,) * trail
+    groups = [padded[k] * 1000 + padded[k + 1] * 100 + padded[k + 2] * 10 + padded[k + 3]
+              for k in range(0, len(padded), 4)]
+    weight = (int_len + lead) // 4 - 1
+    first = 0
+    while first < len(groups) and groups[first] == 0:
+        first += 1
+        weight -= 1
+    last = len(groups)
+    while last > first and groups[last - 1] == 0:
+        last -= 1
+    if first == last:
         return [], 0, NUMERIC_POS, dscale
-    return digits, weight, sign, dscale
+    return groups[first:last], weight, sign, dscale
 
 
 def from_base10000(digits: list[int], weight: int, sign: int, dscale: int) -> Decimal:
@@ -176,12 +187,11 @@ def from_base10000(digits: list[int], weight: int, sign: int, dscale: int) -> De
         return PINF
     if sign == NUMERIC_NINF:
         return NINF
-    coeff = 0
-    for d in digits:
-        coeff = coeff * 10000 + d
-    # value = coeff * 10000^(weight - ndigits + 1)
-    exp4 = weight - len(digits) + 1
-    value = Decimal(coeff).scaleb(4 * exp4, context=CTX)
+    if not digits:
+        return Decimal((0, (0,), -dscale))
+    text = "".join("%04d" % d for d in digits)
+    # value = text * 10000^(weight - ndigits + 1)
+    value = Decimal((0, tuple(int(c) for c in text), 4 * (weight - len(digits) + 1)))
     value = value.quantize(Decimal((0, (1,), -dscale)), rounding=ROUND_DOWN, context=CTX)
     if sign == NUMERIC_NEG:
         value = value.copy_negate()

@@ -4,6 +4,12 @@
 functions (DateStyle, IntervalStyle, TimeZone, extra_float_digits) with
 PostgreSQL 15's defaults for a UTC server. It is frozen and hashable so
 parsed forms (date order, zone object) are cached per distinct settings.
+
+Values are the canonical spellings `SHOW` prints: DateStyle 'ISO, MDY',
+IntervalStyle 'postgres', TimeZone an IANA name ('Europe/Paris', 'UTC') or
+PostgreSQL's POSIX form for fixed offsets ('<+05:30>-05:30', 'EST5').
+Turning user input of SET into these (SET TIME ZONE 5.5, INTERVAL '…')
+is the session layer's job.
 """
 
 from __future__ import annotations

@@ -1,0 +1,110 @@
+"""Differential tests: one-dimensional arrays (array_in's structure checks
+and DETAILs, element quoting on output, element typmods, array_send)
+against real PostgreSQL 15. Multidimensional arrays and lower bounds other
+than 1 are refused with 0A000 by design (checked separately)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import assert_same_as_pg, raw_text_connection, twin_cast
+from twinning.ir.types import SqlType, numeric_typmod
+
+pytestmark = pytest.mark.realpg
+
+
+@pytest.fixture(scope="module")
+def conn(realpg):
+    c = raw_text_connection(realpg)
+    yield c
+    c.close()
+
+
+STRUCTURE = [
+    "{}", "{ }", "  {1,2,3}  ", "{1,2,NULL}", "{1, 2 , 3}", "{null,NULL,Null}", '{"1","2"}',
+    "{1,2", "{1,,2}", "{,1}", "{1,}", "1,2", "", "{1}}", "{{1}", "{1}x", "{1 2}", '{"1"2}',
+    '{1"2"}', "{1,2}{3}", "[1:3]={1,2,3}", "[1:2]={1,2,3}", "[0:2]={1,2,3}", "[2]={1,2}",
+    "[1:3={1,2,3}", "[a]={1}", "[1:]={1}", "[3:1]={1}", "[1:3]{1,2,3}", "[1:3]=1,2,3",
+    "{{1,2},{3,4}}", "{{1,2},{3}}", "{{}}", "{{},{}}", "{1,{2}}", "{\\1,2}", "{1\\,2}",
+    '{"\\"",2}', "{1,2}  x", "{{{{{{{1}}}}}}}", "[1:1][1:1]={{1}}", "{\\}", "{1\\",
+    '{"', "{", "}", "{NULL}", '{"NULL"}', "{NULLx}", "{ NULL }", "{1,\n2}", "{\t1\t}",
+    "[1:2] = {1,2}", " [1:2]={1,2}", "[-1:1]={1,2,3}", "[+1:+2]={1,2}", "[1:2]= {1,2}",
+    " {", "\t{{", '\t{}""[', "[1:2]={}}\\", "\t{ ]{}{",
+]
+
+
+@pytest.mark.parametrize("literal", STRUCTURE)
+def test_int_array_structure(conn, literal):
+    t = SqlType("int4", is_array=True)
+    pg = twin_cast(t, literal)
+    if not pg.ok and pg.sqlstate == "0A000":
+        # shapes a tuple cannot hold: PostgreSQL must accept them
+        from tests.support import pg_cast
+        assert pg_cast(conn, literal, t.display(), None).ok
+        return
+    assert_same_as_pg(conn, t, literal)
+
+
+TEXT_ARRAYS = [
+    '{a,"b c","",NULL,"NULL"}', '{"a\\"b","c\\\\d"}', "{a b,c  d  ,  e}", '{"  x  "}',
+    "{a\\ b}", '{"{",  "}", ",", "\\\\"}', "{é,日本,😀}", '{"a\tb"}', "{null,NuLl}",
+    '{"null"}', "{nulls}", '{""}', "{a,b,c}", '{a"b}', '{"a"b"}', "{\\a\\b}",
+    '{"with,comma"}', '{"new\nline"}', "{ab\\ }", "{\\ ab}", '{"ab" }', '{ "ab"}',
+    "{x y z}", "{x\\\"y}",
+]
+
+
+@pytest.mark.parametrize("literal", TEXT_ARRAYS)
+@pytest.mark.parametrize("type_", [SqlType("text", is_array=True),
+                                   SqlType("varchar", 3 + 4, True),
+                                   SqlType("bpchar", 3 + 4, True),
+                                   SqlType("bpchar", is_array=True)],
+                         ids=lambda t: t.display().replace(" ", "_"))
+def test_text_arrays(conn, type_, literal):
+    assert_same_as_pg(conn, type_, literal)
+
+
+ELEMENT_CASES = [
+    (SqlType("int2", is_array=True), "{1,70000}"),
+    (SqlType("int8", is_array=True), "{-9223372036854775808, 9223372036854775807}"),
+    (SqlType("int4", is_array=True), "{1,x}"),
+    (SqlType("numeric", is_array=True), "{1.50,NaN,-Infinity,1e3}"),
+    (SqlType("numeric", numeric_typmod(5, 2), True), "{1.234,99.999}"),
+    (SqlType("numeric", numeric_typmod(5, 2), True), "{1.234,9999.999}"),
+    (SqlType("float8", is_array=True), "{1.5,NaN,-Infinity,1e-5,-0}"),
+    (SqlType("float4", is_array=True), "{0.1,3.4028235e38}"),
+    (SqlType("bool", is_array=True), "{t,false,yes,NULL,0}"),
+    (SqlType("bool", is_array=True), "{t,maybe}"),
+    (SqlType("date", is_array=True), "{2024-01-05,infinity,0044-03-15 BC,NULL}"),
+    (SqlType("date", is_array=True), "{2024-02-30}"),
+    (SqlType("time", is_array=True), '{12:00,"12:34:56.5",allballs}'),
+    (SqlType("timestamp", is_array=True), '{"2024-01-05 12:00",epoch,-infinity}'),
+    (SqlType("timestamptz", is_array=True), '{"2024-01-05 12:00+02","2024-01-05 12:00"}'),
+    (SqlType("timestamptz", 0, True), '{"2024-01-05 12:00:00.5+02"}'),
+    (SqlType("interval", is_array=True), '{"1 day","-1 days +02:00",P1Y}'),
+    (SqlType("uuid", is_array=True), "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11,NULL}"),
+    (SqlType("uuid", is_array=True), "{a0eebc99}"),
+    (SqlType("bytea", is_array=True), '{"\\\\x4142",abc,"\\\\101"}'),
+    (SqlType("json", is_array=True), '{"{\\"a\\": 1}","[1,2]",null,"\\"s\\""}'),
+    (SqlType("jsonb", is_array=True), '{"{\\"b\\":1,\\"a\\":2}","[1,2]","3"}'),
+    (SqlType("jsonb", is_array=True), '{"{bad"}'),
+    (SqlType("varchar", 2 + 4, True), "{ab,abcd}"),
+    (SqlType("bpchar", 2 + 4, True), '{a,"ab   ",abc}'),
+]
+
+
+@pytest.mark.parametrize("type_,literal", ELEMENT_CASES,
+                         ids=[f"{t.display()}-{lit}" for t, lit in ELEMENT_CASES])
+def test_element_types(conn, type_, literal):
+    assert_same_as_pg(conn, type_, literal)
+
+
+@pytest.mark.parametrize("literal", ["{{1,2},{3,4}}", "[0:1]={1,2}", "[2:3]={1,2}",
+                                     "[1:1][1:2]={{1,2}}"])
+def test_unrepresentable_shapes_are_refused(conn, literal):
+    from tests.support import pg_cast
+
+    t = SqlType("int4", is_array=True)
+    assert pg_cast(conn, literal, t.display(), None).ok
+    outcome = twin_cast(t, literal)
+    assert not outcome.ok and outcome.sqlstate == "0A000"

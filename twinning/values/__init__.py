@@ -1,0 +1,177 @@
+"""PostgreSQL 15's input/output functions for every type twinning supports.
+
+The contract, per SqlType `t`:
+- `parse_text(t, text, settings)` is the type's input function called the
+  way PostgreSQL calls it for literals and Bind parameters: with typmod -1
+  (interval excepted: its typmod steers field interpretation). Apply the
+  column's typmod afterwards with `apply_typmod`;
+  `parse_text` + `apply_typmod(explicit=False)` is exactly what COPY and an
+  INSERT of a literal do.
+- `apply_typmod(t, value, explicit=)` is the length/precision coercion
+  (varchar(n), char(n), numeric(p,s), time(p), timestamp(p), interval).
+- `format_text(t, value, settings)` is the output function.
+- `encode_binary` / `decode_binary` are typsend / typreceive.
+- `to_plain` / `from_plain` map values to and from snapshot plain trees.
+
+Failures raise `twinning.errors.SqlError` with PostgreSQL's SQLSTATE and
+message. What PostgreSQL accepts but the twin cannot represent (now/today,
+multidimensional arrays, …) raises 0A000 instead of approximating.
+
+Per-row work stays cheap: `parser_for`, `formatter_for` and
+`typmod_for` return a callable bound once per column (and settings), so a
+bulk load pays one dict lookup per column, not per value.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+from twinning.ir.types import SqlType
+from twinning.values import arrays, binary, boolean, bytea, floats, integers, numeric, text
+from twinning.values import json as json_
+from twinning.values import datetime as dt
+from twinning.values import uuid_
+from twinning.values.datetime import Interval
+from twinning.values.plain import from_plain, same_value, to_plain
+from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
+
+__all__ = [
+    "DEFAULT_SETTINGS", "FormatSettings", "Interval", "apply_typmod", "coerce_text",
+    "decode_binary", "decoder_for", "encode_binary", "encoder_for", "format_text",
+    "formatter_for", "from_plain", "parse_text", "parser_for", "same_value", "to_plain",
+    "typmod_for",
+]
+
+encode_binary = binary.encode_binary
+decode_binary = binary.decode_binary
+encoder_for = binary.encoder_for
+decoder_for = binary.decoder_for
+
+
+def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], object]:
+    name = t.name
+    if name in integers.INT_TYPES:
+        return integers.make_int_parser(name)
+    simple = {
+        "bool": boolean.parse_bool,
+        "float4": floats.parse_float4,
+        "float8": floats.parse_float8,
+        "numeric": numeric.parse_numeric,
+        "text": text.parse_text,
+        "varchar": text.parse_text,
+        "bpchar": text.parse_text,
+        "bytea": bytea.parse_bytea,
+        "uuid": uuid_.parse_uuid,
+        "json": json_.parse_json,
+        "jsonb": json_.parse_jsonb,
+    }.get(name)
+    if simple is not None:
+        return simple
+    if name == "date":
+        return lambda s: dt.parse_date(s, settings)
+    if name == "time":
+        return lambda s: dt.parse_time(s, settings)
+    if name == "timestamp":
+        return lambda s: dt.parse_timestamp(s, settings)
+    if name == "timestamptz":
+        return lambda s: dt.parse_timestamptz(s, settings)
+    if name == "interval":
+        typmod = t.typmod
+        return lambda s: dt.parse_interval(s, settings, typmod)
+    raise KeyError(name)
+
+
+@lru_cache(maxsize=1024)
+def parser_for(t: SqlType, settings: FormatSettings = DEFAULT_SETTINGS) -> Callable[[str], object]:
+    """The input function for `t` under `settings`, as a one-argument callable."""
+    element = _scalar_parser(t.element, settings)
+    if not t.is_array:
+        return element
+    return lambda s: arrays.parse_array(s, element)
+
+
+def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object], str]:
+    name = t.name
+    if name in ("int2", "int4", "int8"):
+        return str
+    if name == "float8":
+        efd = settings.extra_float_digits
+        return lambda v: floats.format_float8(v, efd)
+    if name == "float4":
+        efd = settings.extra_float_digits
+        return lambda v: floats.format_float4(v, efd)
+    simple = {
+        "bool": boolean.format_bool,
+        "numeric": numeric.format_numeric,
+        "text": str, "varchar": str, "bpchar": str,
+        "bytea": bytea.format_bytea,
+        "uuid": uuid_.format_uuid,
+        "json": json_.format_json, "jsonb": json_.format_json,
+    }.get(name)
+    if simple is not None:
+        return simple
+    fmt = {"date": dt.format_date, "time": dt.format_time,
+           "timestamp": dt.format_timestamp, "timestamptz": dt.format_timestamptz,
+           "interval": dt.format_interval}[name]
+    return lambda v: fmt(v, settings)
+
+
+@lru_cache(maxsize=1024)
+def formatter_for(t: SqlType, settings: FormatSettings = DEFAULT_SETTINGS) -> Callable[[object], str]:
+    """The output function for `t` under `settings`."""
+    element = _scalar_formatter(t.element, settings)
+    if not t.is_array:
+        return element
+    return lambda v: arrays.format_array(v, element)
+
+
+def _identity(value):
+    return value
+
+
+def _scalar_typmod(t: SqlType, explicit: bool) -> Callable[[object], object]:
+    typmod = t.typmod
+    if typmod < 0 and t.name != "interval":
+        return _identity
+    name = t.name
+    if name == "varchar":
+        return lambda v: text.apply_varchar_typmod(v, typmod, explicit)
+    if name == "bpchar":
+        return lambda v: text.apply_bpchar_typmod(v, typmod, explicit)
+    if name == "numeric":
+        return lambda v: numeric.apply_numeric_typmod(v, typmod)
+    if name in ("timestamp", "timestamptz"):
+        return lambda v: dt.apply_timestamp_typmod(v, typmod)
+    if name == "time":
+        return lambda v: dt.apply_time_typmod(v, typmod)
+    if name == "interval":
+        return lambda v: dt.apply_interval_typmod(v, typmod)
+    return _identity
+
+
+@lru_cache(maxsize=1024)
+def typmod_for(t: SqlType, explicit: bool = False) -> Callable[[object], object]:
+    """The length/precision coercion to `t`'s typmod, as a callable."""
+    element = _scalar_typmod(t.element, explicit)
+    if not t.is_array or element is _identity:
+        return element
+    return lambda v: tuple(None if e is None else element(e) for e in v)
+
+
+def parse_text(t: SqlType, text_value: str, settings: FormatSettings = DEFAULT_SETTINGS):
+    return parser_for(t, settings)(text_value)
+
+
+def format_text(t: SqlType, value, settings: FormatSettings = DEFAULT_SETTINGS) -> str:
+    return formatter_for(t, settings)(value)
+
+
+def apply_typmod(t: SqlType, value, *, explicit: bool = False):
+    return typmod_for(t, explicit)(value)
+
+
+def coerce_text(t: SqlType, text_value: str, settings: FormatSettings = DEFAULT_SETTINGS):
+    """Input for a typed column (COPY, INSERT of a literal): parse, then
+    apply the column typmod with assignment semantics."""
+    return typmod_for(t, False)(parser_for(t, settings)(text_value))

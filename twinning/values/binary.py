@@ -1,0 +1,323 @@
+"""Binary wire formats: PostgreSQL's typsend/typreceive for every type.
+
+`encoder_for(t)` / `decoder_for(t)` return per-column callables. Decoding
+is typreceive with typmod -1 (as for Bind parameters); the caller applies
+the column typmod with `apply_typmod`. Errors are PostgreSQL's: reading
+past the end is 08P01 "insufficient data left in message" (pq_getmsg*),
+leftover bytes are 22P03, and each type's own range checks keep their
+SQLSTATEs.
+"""
+
+from __future__ import annotations
+
+import struct
+import uuid
+from functools import lru_cache
+from typing import Callable
+
+from twinning.errors import SqlError
+from twinning.ir.types import BY_OID, SqlType
+from twinning.values.calendar import (
+    TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, USECS_PER_DAY, is_valid_date, is_valid_timestamp,
+)
+from twinning.values.common import unsupported
+from twinning.values.datetime import Interval
+from twinning.values.json import parse_json, parse_jsonb
+from twinning.values.numeric import check_storable, from_base10000, to_base10000
+
+_H = struct.Struct(">h")
+_HU = struct.Struct(">H")
+_I = struct.Struct(">i")
+_Q = struct.Struct(">q")
+_F = struct.Struct(">f")
+_D = struct.Struct(">d")
+_NUMHDR = struct.Struct(">HhHH")
+_INTERVAL = struct.Struct(">qii")
+_ARRHDR = struct.Struct(">iiI")
+_DIM = struct.Struct(">ii")
+
+
+def insufficient() -> SqlError:
+    return SqlError("08P01", "insufficient data left in message")
+
+
+class Reader:
+    """A StringInfo cursor with pq_getmsg* semantics."""
+
+    __slots__ = ("data", "pos")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pos = 0
+
+    def take(self, n: int) -> bytes:
+        if n < 0 or self.pos + n > len(self.data):
+            raise insufficient()
+        chunk = self.data[self.pos:self.pos + n]
+        self.pos += n
+        return chunk
+
+    def unpack(self, st: struct.Struct):
+        if self.pos + st.size > len(self.data):
+            raise insufficient()
+        values = st.unpack_from(self.data, self.pos)
+        self.pos += st.size
+        return values
+
+    def byte(self) -> int:
+        """pq_getmsgbyte()."""
+        if self.pos >= len(self.data):
+            raise SqlError("08P01", "no data left in message")
+        self.pos += 1
+        return self.data[self.pos - 1]
+
+    def rest(self) -> bytes:
+        chunk = self.data[self.pos:]
+        self.pos = len(self.data)
+        return chunk
+
+
+# -- text decoding (pq_getmsgtext + encoding verification) ---------------------------
+
+def _utf8_mblen(first: int) -> int:
+    if first < 0x80:
+        return 1
+    if first & 0xE0 == 0xC0:
+        return 2
+    if first & 0xF0 == 0xE0:
+        return 3
+    if first & 0xF8 == 0xF0:
+        return 4
+    return 1
+
+
+def decode_utf8(data: bytes) -> str:
+    """Client bytes to text, rejecting what pg_verify_mbstr() rejects."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    else:
+        zero = text.find("\0")
+        if zero < 0:
+            return text
+        bad = len(text[:zero].encode("utf-8"))
+    nul = data.find(b"\0")
+    if 0 <= nul < bad:
+        bad = nul
+    length = min(_utf8_mblen(data[bad]), len(data) - bad)
+    shown = " ".join("0x%02x" % b for b in data[bad:bad + length])
+    return _raise(SqlError("22021", f'invalid byte sequence for encoding "UTF8": {shown}'))
+
+
+def _raise(err: SqlError):
+    raise err
+
+
+# -- scalar codecs ---------------------------------------------------------------------
+
+def _send_numeric(value) -> bytes:
+    digits, weight, sign, dscale = to_base10000(value)
+    return _NUMHDR.pack(len(digits), weight, sign, dscale) + \
+        b"".join(_H.pack(d) for d in digits)
+
+
+def _recv_numeric(r: Reader):
+    ndigits, weight, sign, dscale = r.unpack(_NUMHDR)
+    if sign not in (0x0000, 0x4000, 0xC000, 0xD000, 0xF000):
+        raise SqlError("22P03", 'invalid sign in external "numeric" value')
+    if dscale & 0x3FFF != dscale:
+        raise SqlError("22P03", 'invalid scale in external "numeric" value')
+    digits = []
+    for _ in range(ndigits):
+        (d,) = r.unpack(_H)
+        if d < 0 or d >= 10000:
+            raise SqlError("22P03", 'invalid digit in external "numeric" value')
+        digits.append(d)
+    return check_storable(from_base10000(digits, weight, sign, dscale))
+
+
+def _recv_time(r: Reader) -> int:
+    (value,) = r.unpack(_Q)
+    if value < 0 or value > USECS_PER_DAY:
+        raise SqlError("22008", "time out of range")
+    return value
+
+
+def _recv_timestamp(r: Reader) -> int:
+    (value,) = r.unpack(_Q)
+    if value not in (TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND) and not is_valid_timestamp(value):
+        raise SqlError("22008", "timestamp out of range")
+    return value
+
+
+def _recv_date(r: Reader) -> int:
+    (value,) = r.unpack(_I)
+    if value not in (-(1 << 31), (1 << 31) - 1) and not is_valid_date(value):
+        raise SqlError("22008", "date out of range")
+    return value
+
+
+def _recv_jsonb(r: Reader) -> str:
+    (version,) = r.take(1)  # pq_getmsgint(buf, 1)
+    if version != 1:
+        raise SqlError("XX000", f"unsupported jsonb version number {version}")
+    return parse_jsonb(decode_utf8(r.rest()))
+
+
+_SEND: dict[str, Callable[[object], bytes]] = {
+    "bool": lambda v: b"\x01" if v else b"\x00",
+    "int2": _H.pack,
+    "int4": _I.pack,
+    "int8": _Q.pack,
+    "float4": _F.pack,
+    "float8": _D.pack,
+    "numeric": _send_numeric,
+    "text": lambda v: v.encode("utf-8"),
+    "varchar": lambda v: v.encode("utf-8"),
+    "bpchar": lambda v: v.encode("utf-8"),
+    "json": lambda v: v.encode("utf-8"),
+    "jsonb": lambda v: b"\x01" + v.encode("utf-8"),
+    "bytea": bytes,
+    "uuid": lambda v: v.bytes,
+    "date": _I.pack,
+    "time": _Q.pack,
+    "timestamp": _Q.pack,
+    "timestamptz": _Q.pack,
+    "interval": lambda v: _INTERVAL.pack(v.micros, v.days, v.months),
+}
+
+_RECV: dict[str, Callable[[Reader], object]] = {
+    "bool": lambda r: r.byte() != 0,
+    "int2": lambda r: r.unpack(_H)[0],
+    "int4": lambda r: r.unpack(_I)[0],
+    "int8": lambda r: r.unpack(_Q)[0],
+    "float4": lambda r: r.unpack(_F)[0],
+    "float8": lambda r: r.unpack(_D)[0],
+    "numeric": _recv_numeric,
+    "text": lambda r: decode_utf8(r.rest()),
+    "varchar": lambda r: decode_utf8(r.rest()),
+    "bpchar": lambda r: decode_utf8(r.rest()),
+    "json": lambda r: parse_json(decode_utf8(r.rest())),
+    "jsonb": _recv_jsonb,
+    "bytea": lambda r: r.rest(),
+    "uuid": lambda r: uuid.UUID(bytes=r.take(16)),
+    "date": _recv_date,
+    "time": _recv_time,
+    "timestamp": _recv_timestamp,
+    "timestamptz": _recv_timestamp,
+    "interval": lambda r: Interval(*reversed(r.unpack(_INTERVAL))),
+}
+
+
+# -- arrays ------------------------------------------------------------------------------
+
+def _send_array(elem_name: str, value: tuple) -> bytes:
+    send = _SEND[elem_name]
+    oid = BY_NAME_OID[elem_name]
+    if not value:
+        return _ARRHDR.pack(0, 0, oid)
+    has_null = any(v is None for v in value)
+    out = [_ARRHDR.pack(1, 1 if has_null else 0, oid), _DIM.pack(len(value), 1)]
+    for v in value:
+        if v is None:
+            out.append(_I.pack(-1))
+        else:
+            body = send(v)
+            out.append(_I.pack(len(body)))
+            out.append(body)
+    return b"".join(out)
+
+
+BY_NAME_OID = {b.name: b.oid for b in BY_OID.values()}
+
+
+def _recv_array(elem_name: str, r: Reader) -> tuple:
+    ndim, flags, elem_oid = r.unpack(_ARRHDR)
+    if ndim < 0:
+        raise SqlError("22P03", f"invalid number of dimensions: {ndim}")
+    if ndim > 6:
+        raise SqlError("54000", f"number of array dimensions ({ndim}) exceeds the maximum "
+                       f"allowed (6)")
+    if flags not in (0, 1):
+        raise SqlError("22P03", "invalid array flags")
+    expected = BY_NAME_OID[elem_name]
+    if elem_oid != expected:
+        got = BY_OID.get(elem_oid)
+        if elem_oid < 10000:
+            got_name = got.display if got else "???"
+            raise SqlError("42804", f"binary data has array element type {elem_oid} "
+                           f"({got_name}) instead of expected {expected} "
+                           f"({BY_OID[expected].display})")
+    dims = []
+    lbounds = []
+    for _ in range(ndim):
+        dim, lb = r.unpack(_DIM)
+        dims.append(dim)
+        lbounds.append(lb)
+    nitems = 1
+    for d in dims:
+        if d < 0:
+            raise SqlError("54000", "array size exceeds the maximum allowed (134217727)")
+        nitems *= d
+    if ndim == 0 or nitems == 0:
+        return ()
+    if ndim > 1:
+        raise unsupported("multidimensional array")
+    if lbounds[0] != 1:
+        raise unsupported("array lower bound other than 1")
+    recv = _RECV[elem_name]
+    items: list[object] = []
+    for i in range(nitems):
+        (length,) = r.unpack(_I)
+        if length < -1 or length > len(r.data) - r.pos:
+            raise SqlError("22P03", "insufficient data left in message")
+        if length == -1:
+            items.append(None)
+            continue
+        sub = Reader(r.take(length))
+        items.append(recv(sub))
+        if sub.pos != length:
+            raise SqlError("22P03", f"improper binary format in array element {i + 1}")
+    return tuple(items)
+
+
+# -- public -----------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def encoder_for(t: SqlType) -> Callable[[object], bytes]:
+    if t.is_array:
+        name = t.name
+        return lambda value: _send_array(name, value)
+    return _SEND[t.name]
+
+
+@lru_cache(maxsize=None)
+def decoder_for(t: SqlType) -> Callable[[bytes], object]:
+    if t.is_array:
+        name = t.name
+
+        def recv(r: Reader):
+            return _recv_array(name, r)
+    else:
+        recv = _RECV[t.name]
+
+    def decode(data: bytes, param: int | None = None):
+        r = Reader(bytes(data))
+        value = recv(r)
+        if r.pos != len(r.data):
+            where = f" in bind parameter {param}" if param is not None else ""
+            raise SqlError("22P03", f"incorrect binary data format{where}")
+        return value
+
+    return decode
+
+
+def encode_binary(t: SqlType, value) -> bytes:
+    return encoder_for(t)(value)
+
+
+def decode_binary(t: SqlType, data: bytes, *, param: int | None = None):
+    """typreceive. Leftover bytes are 22P03 "incorrect binary data format"
+    (COPY's wording), "... in bind parameter N" when `param` is given."""
+    return decoder_for(t)(data, param)

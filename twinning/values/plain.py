@@ -1,0 +1,90 @@
+"""Plain trees for snapshots: a lossless, deterministic mapping of every
+runtime value onto CBOR-friendly Python (int, str, bytes, bool, float,
+list, None for array NULLs).
+
+- numeric -> its exact text ('1.50', 'NaN', '-Infinity'): Decimal scale kept;
+- float4/float8 -> float (CBOR keeps -0.0; every NaN becomes the one
+  canonical NaN, which PostgreSQL cannot tell apart anyway);
+- uuid -> its 16 bytes; interval -> [months, days, micros];
+- date/time/timestamps -> their int; json/jsonb/text -> str; bytea -> bytes;
+- arrays -> list of element plains.
+
+`same_value(t, a, b)` compares runtime values by their plain form, which
+treats NaN as equal to NaN and -0.0 as different from 0.0 (what a
+snapshot needs; plain `==` does neither).
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+import uuid
+from decimal import Decimal
+from functools import lru_cache
+from typing import Callable
+
+from twinning.ir.types import SqlType
+from twinning.values.datetime import Interval
+from twinning.values.numeric import format_numeric
+
+
+_TO: dict[str, Callable] = {
+    "bool": bool, "int2": int, "int4": int, "int8": int,
+    "float4": float, "float8": float,
+    "numeric": format_numeric,
+    "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
+    "bytea": bytes,
+    "uuid": lambda v: v.bytes,
+    "date": int, "time": int, "timestamp": int, "timestamptz": int,
+    "interval": lambda v: [v.months, v.days, v.micros],
+}
+
+_FROM: dict[str, Callable] = {
+    "bool": bool, "int2": int, "int4": int, "int8": int,
+    "float4": float, "float8": float,
+    "numeric": Decimal,
+    "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
+    "bytea": bytes,
+    "uuid": lambda p: uuid.UUID(bytes=bytes(p)),
+    "date": int, "time": int, "timestamp": int, "timestamptz": int,
+    "interval": lambda p: Interval(int(p[0]), int(p[1]), int(p[2])),
+}
+
+
+@lru_cache(maxsize=None)
+def to_plain_for(t: SqlType) -> Callable:
+    conv = _TO[t.name]
+    if t.is_array:
+        return lambda value: [None if v is None else conv(v) for v in value]
+    return conv
+
+
+@lru_cache(maxsize=None)
+def from_plain_for(t: SqlType) -> Callable:
+    conv = _FROM[t.name]
+    if t.is_array:
+        return lambda plain: tuple(None if p is None else conv(p) for p in plain)
+    return conv
+
+
+def to_plain(t: SqlType, value):
+    return to_plain_for(t)(value)
+
+
+def from_plain(t: SqlType, plain):
+    return from_plain_for(t)(plain)
+
+
+def _key(plain):
+    """A comparable form: floats by their bit pattern (NaNs collapsed)."""
+    if isinstance(plain, float):
+        if math.isnan(plain):
+            return ("nan",)
+        return ("f", struct.pack(">d", plain))
+    if isinstance(plain, list):
+        return [_key(p) for p in plain]
+    return plain
+
+
+def same_value(t: SqlType, a, b) -> bool:
+    return _key(to_plain(t, a)) == _key(to_plain(t, b))
