@@ -3,7 +3,7 @@ stage's output; `twinning explain` and the query trace watch them through
 the `on_stage` hook.
 
 Schema files:  parse_script → lower_schema → resolve_schema  (→ Catalog)
-Statements:    parse → resolve → lower → plan → execute (the store)
+Statements:    parse_query → resolve → lower → plan → execute (session)
 """
 
 from __future__ import annotations
@@ -13,6 +13,10 @@ from typing import Any, Callable
 from twinning.passes.lower_ddl import lower_schema
 from twinning.passes.parse import parse_script
 from twinning.passes.resolve_ddl import ResolvedSchema, resolve_schema
+from twinning.passes.lower import lower
+from twinning.passes.parse_query import parse_query
+from twinning.passes.plan import plan
+from twinning.passes.resolve import resolve
 
 StageHook = Callable[[str, Any], None]
 
@@ -31,3 +35,27 @@ def load_schema(text: str, on_stage: StageHook | None = None) -> ResolvedSchema:
         if on_stage is not None:
             on_stage(name, value)
     return value
+
+
+# Client statements: parse_query splits a query string once (cached by the
+# session per SQL text); each statement then goes through these, in order.
+STATEMENT_STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
+    ("resolve", resolve),
+    ("lower", lower),
+    ("plan", plan),
+)
+
+
+def plan_statement(parsed, catalog=None, param_types=(),
+                   on_stage: StageHook | None = None):
+    """One parsed statement → `Plan`, through every statement stage."""
+    resolved = resolve(parsed, catalog, param_types)
+    if on_stage is not None:
+        on_stage("resolve", resolved)
+    lowered = lower(resolved)
+    if on_stage is not None:
+        on_stage("lower", lowered)
+    planned = plan(lowered, parsed.source)
+    if on_stage is not None:
+        on_stage("plan", planned)
+    return planned

@@ -18,6 +18,8 @@ Options:
   --serve              Serve until SIGINT/SIGTERM, then write artifacts.
   --run CMD            Serve while CMD runs (through the shell), then stop.
   --run-timeout SEC    Kill CMD after this many seconds.
+  --password PASS      Require this password (SCRAM-SHA-256); also
+                       TWINNING_PASSWORD. Default: trust.
   --report FILE        Write the twinning.v0 report here.
   --snapshot FILE      Write a twinning.snapshot.v0 snapshot here.
   --trace FILE         Write twinning.query-trace.v0 JSON lines here.

@@ -8,6 +8,7 @@ calls the pipeline and the artifact writers. Printing happens here and in
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -68,11 +69,11 @@ def postgres(args: dict[str, Any]) -> int:
     if args["--verify"]:
         raw = bootstrap.read_file(args["--verify"], "verify artifact")
         verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
+    run = None
     if mode != "bootstrap":
-        raise Refusal("E_USAGE", f"the {mode} mode needs the wire server, "
-                      "which this build does not include yet",
-                      {"mode": mode}, "twinning postgres --schema schema.sql")
+        state, port, run = _live(mode, args, state, port)
     ctx = RunContext(mode, args["--host"], port, source.path, source.hash)
+    ctx.run = run
     if verify_doc is not None:
         ctx.verify_artifact = {"source": verify_doc.source,
                                "hash": verify_doc.hash,
@@ -82,6 +83,37 @@ def postgres(args: dict[str, Any]) -> int:
         ctx.snapshot["restored_hash"] = source.restored.snapshot_hash
     ctx.warnings.extend(source.notices)
     return finish(state, ctx, args, verify_doc)
+
+
+def _run_timeout(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise Refusal("E_USAGE", f"--run-timeout must be a positive number of "
+                      f"seconds, not {value!r}", {"run_timeout": value},
+                      "twinning postgres … --run CMD --run-timeout 60")
+    return seconds
+
+
+def _live(mode: str, args: dict[str, Any], state, port: int):
+    """Serve (until a signal) or run the child; the state to report on."""
+    from twinning import live
+    from twinning.session import Engine
+
+    timeout = _run_timeout(args["--run-timeout"])
+    password = args.get("--password") or os.environ.get("TWINNING_PASSWORD")
+    engine = Engine(state, password=password or None)
+    if mode == "serve":
+        result = live.serve(engine, args["--host"], port)
+    else:
+        result = live.run_once(engine, args["--host"], port, args["--run"],
+                               timeout)
+    # The store (a later issue) freezes its committed version here.
+    return engine.state, result.port, result.run
 
 
 def finish(state, ctx: RunContext, args: dict[str, Any], verify_doc) -> int:
@@ -111,10 +143,7 @@ def explain(args: dict[str, Any]) -> int:
     source = _source(args, "explain")
     catalog = source.state.catalog
     if args["SQL"]:
-        raise Refusal("E_USAGE", "explaining statements arrives with the "
-                      "query pipeline; this build explains the catalog",
-                      {"sql": args["SQL"]},
-                      f"twinning explain --schema {source.path}")
+        return _explain_sql(args["SQL"], catalog, args["--json"])
     graph = {
         "load_order": [str(n) for n in catalog.load_order],
         "fk_cycles": [[str(n) for n in c] for c in catalog.fk_cycles],
@@ -149,6 +178,43 @@ def explain(args: dict[str, Any]) -> int:
     cycles = graph["fk_cycles"]
     out.append("fk cycles: " + ("; ".join(" <-> ".join(c) for c in cycles)
                                 if cycles else "none"))
+    sys.stdout.write("\n".join(out) + "\n")
+    return 0
+
+
+def _explain_sql(sql: str, catalog, as_json: bool) -> int:
+    """Every statement's IR after each stage (parse, resolve, lower, plan),
+    or the SqlError a stage raised — what the session would do with it."""
+    from twinning.errors import SqlError
+    from twinning.passes import parse_query, plan_statement
+
+    try:
+        parsed = parse_query(sql)
+    except SqlError as exc:
+        statements = [{"stages": {}, "error": exc.fields()}]
+    else:
+        statements = []
+        for stmt in parsed.statements:
+            stages = {"parse": dump(stmt)}
+            entry: dict[str, Any] = {"sql": stmt.source, "stages": stages}
+            try:
+                plan_statement(stmt, catalog, (), lambda name, value:
+                               stages.__setitem__(name, dump(value)))
+            except SqlError as exc:
+                entry["error"] = exc.fields()
+            statements.append(entry)
+    if as_json:
+        sys.stdout.write(to_json({"statements": statements}))
+        return 0
+    out = []
+    for entry in statements:
+        out.append(f"statement: {entry.get('sql', sql)}")
+        for name, value in entry["stages"].items():
+            out.append(f"-- {name}")
+            out.append(json.dumps(value, indent=2, ensure_ascii=False))
+        if "error" in entry:
+            out.append(f"-- error {entry['error']['sqlstate']}: "
+                       f"{entry['error']['message']}")
     sys.stdout.write("\n".join(out) + "\n")
     return 0
 

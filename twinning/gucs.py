@@ -118,7 +118,8 @@ def _timezone(name: str, value: str) -> str:
 
 
 def _client_encoding(name: str, value: str) -> str:
-    if value.replace("-", "").replace("_", "").lower() in ("utf8", "unicode"):
+    # clean_encoding_name(): only letters and digits count ('utf-8' = UTF8)
+    if "".join(c for c in value if c.isalnum()).lower() in ("utf8", "unicode"):
         return "UTF8"
     raise feature_not_supported(f'client_encoding "{value}" (only UTF8)')
 
@@ -160,6 +161,10 @@ def _only(*allowed: str) -> Callable[[str, str], str]:
             return value.lower()
         raise feature_not_supported(f'{name} = "{value}"')
     return parse
+
+
+def _refuse_session_authorization(name: str, value: str) -> str:
+    raise feature_not_supported("SET SESSION AUTHORIZATION")
 
 
 @dataclass(frozen=True)
@@ -237,7 +242,57 @@ GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
     _int_guc("work_mem", "4096", 64, INT_MAX, unit="kB"),
     Guc("backslash_quote", "safe_encoding", "enum", parse=_enum((
         "safe_encoding", "on", "off"))),
+    Guc("session_authorization", "", context="superuser", report=True,
+        parse=_refuse_session_authorization),
 )}
+
+# Settings SHOW ALL leaves out (GUC_NO_SHOW_ALL in PostgreSQL).
+NO_SHOW_ALL = frozenset({"is_superuser", "session_authorization"})
+
+# pg_settings.short_desc of PostgreSQL 15, for SHOW ALL's third column.
+DESCRIPTIONS: dict[str, str] = {
+    'application_name': 'Sets the application name to be reported in statistics and logs.',
+    'array_nulls': 'Enable input of NULL elements in arrays.',
+    'backslash_quote': 'Sets whether "\\\'" is allowed in string literals.',
+    'block_size': 'Shows the size of a disk block.',
+    'bytea_output': 'Sets the output format for bytea.',
+    'client_encoding': "Sets the client's character set encoding.",
+    'client_min_messages': 'Sets the message levels that are sent to the client.',
+    'datestyle': 'Sets the display format for date and time values.',
+    'default_transaction_deferrable': 'Sets the default deferrable status of new transactions.',
+    'default_transaction_isolation': 'Sets the transaction isolation level of each new transaction.',
+    'default_transaction_read_only': 'Sets the default read-only status of new transactions.',
+    'escape_string_warning': 'Warn about backslash escapes in ordinary string literals.',
+    'extra_float_digits': 'Sets the number of digits displayed for floating-point values.',
+    'idle_in_transaction_session_timeout': 'Sets the maximum allowed idle time between queries, when in a transaction.',
+    'idle_session_timeout': 'Sets the maximum allowed idle time between queries, when not in a transaction.',
+    'in_hot_standby': 'Shows whether hot standby is currently active.',
+    'integer_datetimes': 'Shows whether datetimes are integer based.',
+    'intervalstyle': 'Sets the display format for interval values.',
+    'jit': 'Allow JIT compilation.',
+    'lc_messages': 'Sets the language in which messages are displayed.',
+    'lc_monetary': 'Sets the locale for formatting monetary amounts.',
+    'lc_numeric': 'Sets the locale for formatting numbers.',
+    'lc_time': 'Sets the locale for formatting date and time values.',
+    'lock_timeout': 'Sets the maximum allowed duration of any wait for a lock.',
+    'max_identifier_length': 'Shows the maximum identifier length.',
+    'row_security': 'Enable row security.',
+    'search_path': 'Sets the schema search order for names that are not schema-qualified.',
+    'server_encoding': 'Shows the server (database) character set encoding.',
+    'server_version': 'Shows the server version.',
+    'server_version_num': 'Shows the server version as an integer.',
+    'standard_conforming_strings': "Causes '...' strings to treat backslashes literally.",
+    'statement_timeout': 'Sets the maximum allowed duration of any statement.',
+    'synchronous_commit': "Sets the current transaction's synchronization level.",
+    'timezone': 'Sets the time zone for displaying and interpreting time stamps.',
+    'timezone_abbreviations': 'Selects a file of time zone abbreviations.',
+    'transaction_deferrable': 'Whether to defer a read-only serializable transaction until it can be executed with no possible serialization failures.',
+    'transaction_isolation': "Sets the current transaction's isolation level.",
+    'transaction_read_only': "Sets the current transaction's read-only status.",
+    'work_mem': 'Sets the maximum memory to be used for query workspaces.',
+    'xmloption': 'Sets whether XML data in implicit parsing and serialization operations is to be considered as documents or content fragments.',
+}
+
 
 
 def lookup(name: str) -> Guc | None:

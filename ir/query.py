@@ -1,0 +1,334 @@
+"""IR of client statements, one family of frozen dataclasses per stage.
+
+    parse   → ParsedStatement  (syntax: what was written, names unresolved)
+    resolve → ResolvedStatement (settings and functions looked up, every
+                                 expression typed)
+    lower   → LoweredStatement (one `Command` for the session to run, or a
+                                `Projection` with its output columns)
+    plan    → Plan             (the projection compiled to Python callables)
+
+Every node is dumpable with `twinning.ir.dump.dump`; compiled callables sit
+in `compare=False` fields, so dumps and equality ignore them. This module
+holds no behaviour: the stages live in `twinning.passes`, execution in
+`twinning.execute` and `twinning.session`.
+
+The subset of this issue: transaction control, SET/RESET/SHOW, DISCARD ALL,
+PREPARE/EXECUTE/DEALLOCATE and SELECT of constant expressions. A statement
+outside it parses to `Refused`, which raises its 0A000 only when the
+session reaches it (as PostgreSQL runs `SELECT 1; INSERT …` up to the
+INSERT).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Union
+
+from twinning.ir import syntax as s
+from twinning.ir.types import SqlType
+
+LOC = field(default=-1, compare=False)
+
+
+# -- result types ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ResultType:
+    """What RowDescription says about a column: pg_type name, OID, typlen,
+    typmod. Wider than `SqlType`: `name`, `void` and `unknown` appear in
+    results but never as column types of the subset."""
+
+    name: str
+    oid: int
+    typlen: int
+    typmod: int = -1
+    sql_type: SqlType | None = field(default=None, compare=False)
+
+    @staticmethod
+    def of(sql_type: SqlType) -> ResultType:
+        return ResultType(sql_type.name + ("[]" if sql_type.is_array else ""),
+                          sql_type.oid, sql_type.typlen, sql_type.typmod,
+                          sql_type)
+
+
+NAME = ResultType("name", 19, 64)
+VOID = ResultType("void", 2278, 4)
+UNKNOWN = ResultType("unknown", 705, -2)
+TEXT = ResultType.of(SqlType("text"))
+BOOL = ResultType.of(SqlType("bool"))
+INT4 = ResultType.of(SqlType("int4"))
+INT8 = ResultType.of(SqlType("int8"))
+NUMERIC = ResultType.of(SqlType("numeric"))
+FLOAT8 = ResultType.of(SqlType("float8"))
+DATE = ResultType.of(SqlType("date"))
+TIMESTAMP = ResultType.of(SqlType("timestamp"))
+TIMESTAMPTZ = ResultType.of(SqlType("timestamptz"))
+
+
+# -- parse: statements as written ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TxnOptions:
+    """BEGIN / SET TRANSACTION options; None = not given."""
+
+    isolation: str | None = None
+    read_only: bool | None = None
+    deferrable: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Begin:
+    options: TxnOptions = TxnOptions()
+    start: bool = False  # START TRANSACTION (tag differs)
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    chain: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rollback:
+    chain: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Savepoint:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class RollbackTo:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetVar:
+    """SET [LOCAL|SESSION] name TO values; `values` None = DEFAULT."""
+
+    name: str
+    values: tuple[str, ...] | None
+    local: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SetTransaction:
+    """SET TRANSACTION … (session=False) or SET SESSION CHARACTERISTICS AS
+    TRANSACTION … (session=True)."""
+
+    options: TxnOptions
+    session: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reset:
+    name: str | None  # None: RESET ALL
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    name: str  # 'all' for SHOW ALL
+
+
+@dataclass(frozen=True, slots=True)
+class DiscardAll:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    expr: s.Expr
+    alias: str | None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Select:
+    """SELECT of constant expressions (no FROM)."""
+
+    targets: tuple[Target, ...]
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Prepare:
+    name: str
+    param_types: tuple[s.TypeSpec, ...]
+    body: Select
+    body_source: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Execute:
+    name: str
+    args: tuple[s.Expr, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Deallocate:
+    name: str | None  # None: DEALLOCATE ALL
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """Outside the subset: raised as 0A000 when the session reaches it."""
+
+    construct: str
+    position: int | None = field(default=None, compare=False)
+
+
+Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
+               SetTransaction, Reset, Show, DiscardAll, Select, Prepare,
+               Execute, Deallocate, Refused]
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedStatement:
+    node: Syntax
+    source: str  # this statement's text
+    offset: int = field(default=0, compare=False)  # in the query string
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """One query string: its statements in order (empty: EmptyQueryResponse)."""
+
+    sql: str
+    statements: tuple[ParsedStatement, ...]
+
+
+# -- resolve: typed expressions ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TLiteral:
+    """A constant as written: kind integer|numeric|string|boolean|null."""
+
+    kind: str
+    text: str | None
+    type: ResultType
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TParam:
+    number: int  # 1-based
+    type: ResultType
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TCast:
+    arg: TExpr
+    type: ResultType
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TCall:
+    """A built-in function (or SQL value function like current_user)."""
+
+    function: str
+    args: tuple[TExpr, ...]
+    type: ResultType
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TOperator:
+    op: str
+    left: TExpr | None
+    right: TExpr
+    type: ResultType
+    location: int = LOC
+
+
+TExpr = Union[TLiteral, TParam, TCast, TCall, TOperator]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputColumn:
+    name: str
+    expr: TExpr
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedSelect:
+    columns: tuple[OutputColumn, ...]
+    param_types: tuple[ResultType, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedStatement:
+    """`node` is the parse node unchanged for utility statements, a
+    `ResolvedSelect` for SELECT; `setting` is the canonical setting name a
+    SET/SHOW/RESET names (None for custom `x.y` names and the rest)."""
+
+    node: Any
+    source: str
+    setting: str | None = None
+
+
+# -- lower: what the session runs ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A utility statement: `op` names the session handler; `tag` is the
+    CommandComplete tag PostgreSQL sends for it."""
+
+    op: str
+    node: Any
+    tag: str
+    setting: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: ResultType
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """One output row computed from constants, parameters and the session."""
+
+    columns: tuple[Column, ...]
+    exprs: tuple[TExpr, ...]
+    param_types: tuple[ResultType, ...]
+
+
+LoweredStatement = Union[Command, Projection]
+
+
+# -- plan: compiled ----------------------------------------------------------------
+
+RowFunction = Callable[[Any, tuple], tuple]  # (EvalContext, params) -> row
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What `execute` runs. For a projection, `row` computes the one row;
+    for a command, `command` is the lowered statement."""
+
+    source: str
+    columns: tuple[Column, ...] = ()
+    param_types: tuple[ResultType, ...] = ()
+    command: Command | None = None
+    projection: Projection | None = None
+    row: RowFunction | None = field(default=None, compare=False, repr=False)
+    # constant folding failed: raised when the plan is used (PostgreSQL
+    # plans at Bind), not when it is made
+    planning_error: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def returns_rows(self) -> bool:
+        return self.projection is not None or (
+            self.command is not None and self.command.op == "show")

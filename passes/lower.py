@@ -1,0 +1,59 @@
+"""Lower stage for client statements: resolved → what the session runs.
+
+A utility statement becomes a `Command` naming its session handler and the
+CommandComplete tag PostgreSQL sends (`START TRANSACTION`, `DISCARD ALL`,
+`DEALLOCATE ALL`, …; COMMIT of a failed block turning into `ROLLBACK` is
+the session's business, since it depends on state). `SET TIME ZONE` is
+`SET timezone`, `SHOW ALL` gets its three columns. A SELECT becomes a
+`Projection`: output columns with their RowDescription types, and the
+typed expressions the planner compiles.
+
+Pure: no session, no settings values.
+"""
+
+from __future__ import annotations
+
+from twinning.ir import query as q
+
+__all__ = ["lower"]
+
+
+def lower(resolved: q.ResolvedStatement) -> q.LoweredStatement:
+    node = resolved.node
+    if isinstance(node, q.ResolvedSelect):
+        return q.Projection(
+            tuple(q.Column(c.name, c.expr.type) for c in node.columns),
+            tuple(c.expr for c in node.columns), node.param_types)
+    op, tag = _COMMANDS[type(node)]
+    if isinstance(node, q.Begin) and node.start:
+        tag = "START TRANSACTION"
+    elif isinstance(node, q.Deallocate) and node.name is None:
+        tag = "DEALLOCATE ALL"
+    return q.Command(op, node, tag, resolved.setting)
+
+
+_COMMANDS = {
+    q.Begin: ("begin", "BEGIN"),
+    q.Commit: ("commit", "COMMIT"),
+    q.Rollback: ("rollback", "ROLLBACK"),
+    q.Savepoint: ("savepoint", "SAVEPOINT"),
+    q.Release: ("release", "RELEASE"),
+    q.RollbackTo: ("rollback_to", "ROLLBACK"),
+    q.SetVar: ("set", "SET"),
+    q.SetTransaction: ("set_transaction", "SET"),
+    q.Reset: ("reset", "RESET"),
+    q.Show: ("show", "SHOW"),
+    q.DiscardAll: ("discard_all", "DISCARD ALL"),
+    q.Prepare: ("prepare", "PREPARE"),
+    q.Execute: ("execute", "EXECUTE"),
+    q.Deallocate: ("deallocate", "DEALLOCATE"),
+}
+
+
+def show_columns(command: q.Command) -> tuple[q.Column, ...]:
+    """SHOW's RowDescription: one text column named like the setting, or
+    name/setting/description for SHOW ALL."""
+    if command.setting is None and command.node.name.lower() == "all":
+        return tuple(q.Column(n, q.TEXT) for n in
+                     ("name", "setting", "description"))
+    return (q.Column(command.setting or command.node.name, q.TEXT),)

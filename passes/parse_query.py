@@ -1,0 +1,274 @@
+"""Parse stage for client statements: query text → `ParsedQuery`.
+
+pglast (PostgreSQL 15's grammar) splits and parses the whole string first,
+so a syntax error anywhere rejects the string before any statement runs,
+as in PostgreSQL. Each statement is then converted to syntax IR on its
+own: a statement outside the subset becomes `Refused`, which the session
+raises as 0A000 when it reaches that statement — `SELECT 1; INSERT …`
+answers the SELECT first, exactly like the real server.
+
+Pure and cacheable by the SQL text. Nothing here knows settings, the
+catalog or a session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from pglast import ast
+from pglast.parser import scan
+from pglast.enums import (DiscardMode, TransactionStmtKind, VariableSetKind)
+
+from twinning.ir import query as q
+from twinning.ir import syntax as s
+from twinning.passes.parse import split_statements
+from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, type_spec
+
+__all__ = ["parse_query"]
+
+_expr = ExprConverter()  # no subqueries in the constant subset
+
+
+def parse_query(sql: str) -> q.ParsedQuery:
+    """Every statement of `sql`, each converted or `Refused`."""
+    out = []
+    for node, chunk, offset in split_statements(sql):
+        try:
+            parsed = _statement(node, chunk)
+            if isinstance(parsed, (q.Select, q.Execute, q.Prepare)):
+                parsed = _locate_literals(parsed, chunk, offset)
+        except Unsupported as exc:
+            where = exc.location if exc.location >= 0 else offset
+            parsed = q.Refused(exc.construct, where + 1)
+        out.append(q.ParsedStatement(parsed, chunk, offset))
+    return q.ParsedQuery(sql, tuple(out))
+
+
+def _statement(node: Any, chunk: str) -> q.Syntax:
+    handler = _HANDLERS.get(type(node))
+    if handler is None:
+        raise Unsupported(_statement_name(node), -1)
+    return handler(node)
+
+
+# -- literal positions -----------------------------------------------------------
+
+_LITERAL_TOKENS = frozenset({"SCONST", "USCONST", "ICONST", "FCONST", "BCONST",
+                             "XCONST", "TRUE_P", "FALSE_P", "NULL_P"})
+
+
+def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
+    """Give every Literal its source offset.
+
+    pglast drops A_Const locations, but PostgreSQL reports errors in a
+    literal's input function at the literal (`'x'::int` → position 8). The
+    scanner's constant tokens, in source order, are the tree's literals in
+    field order; when the counts disagree (`IS NULL`, `IS TRUE` use the
+    same keywords) the locations stay unknown rather than wrong.
+    """
+    raw = chunk.encode("utf-8")
+    starts = [offset + len(raw[:tok.start].decode("utf-8", "ignore"))
+              for tok in scan(chunk) if tok.name in _LITERAL_TOKENS]
+    found: list[s.Literal] = []
+    _collect(node, found)
+    if len(found) != len(starts) or not found:
+        return node
+    it = iter(starts)
+    return _relocate(node, it)
+
+
+def _collect(value: Any, out: list) -> None:
+    if isinstance(value, s.Literal):
+        out.append(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            _collect(item, out)
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            _collect(getattr(value, f.name), out)
+
+
+def _relocate(value: Any, starts) -> Any:
+    if isinstance(value, s.Literal):
+        return dataclasses.replace(value, location=next(starts))
+    if isinstance(value, tuple):
+        return tuple(_relocate(item, starts) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _relocate(getattr(value, f.name), starts)
+                   for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+# -- transaction control ------------------------------------------------------------
+
+def _const_text(node: Any) -> str:
+    """The text of a SET argument or option constant, as PostgreSQL's
+    flatten_set_variable_args renders it."""
+    if isinstance(node, ast.A_Const):
+        val = node.val
+        if isinstance(val, ast.String):
+            return val.sval
+        if isinstance(val, ast.Integer):
+            return str(val.ival)
+        if isinstance(val, ast.Float):
+            return val.fval
+        if isinstance(val, ast.Boolean):
+            return "on" if val.boolval else "off"
+    if isinstance(node, ast.TypeCast):
+        raise Unsupported("SET with a typed value (INTERVAL …)", loc(node))
+    raise Unsupported("SET with a non-constant value", loc(node))
+
+
+def _txn_options(options: Any) -> q.TxnOptions:
+    isolation = read_only = deferrable = None
+    for opt in options or ():
+        value = _const_text(opt.arg)
+        if opt.defname == "transaction_isolation":
+            isolation = value
+        elif opt.defname == "transaction_read_only":
+            read_only = value in ("1", "on")
+        elif opt.defname == "transaction_deferrable":
+            deferrable = value in ("1", "on")
+    return q.TxnOptions(isolation, read_only, deferrable)
+
+
+def _transaction(node: ast.TransactionStmt) -> q.Syntax:
+    kind = node.kind
+    K = TransactionStmtKind
+    if kind in (K.TRANS_STMT_BEGIN, K.TRANS_STMT_START):
+        return q.Begin(_txn_options(node.options), kind == K.TRANS_STMT_START)
+    if kind == K.TRANS_STMT_COMMIT:
+        return q.Commit(bool(node.chain))
+    if kind == K.TRANS_STMT_ROLLBACK:
+        return q.Rollback(bool(node.chain))
+    if kind == K.TRANS_STMT_SAVEPOINT:
+        return q.Savepoint(node.savepoint_name)
+    if kind == K.TRANS_STMT_RELEASE:
+        return q.Release(node.savepoint_name)
+    if kind == K.TRANS_STMT_ROLLBACK_TO:
+        return q.RollbackTo(node.savepoint_name)
+    raise Unsupported("two-phase commit (PREPARE TRANSACTION / COMMIT "
+                      "PREPARED)", -1)
+
+
+# -- settings ---------------------------------------------------------------------
+
+def _variable_set(node: ast.VariableSetStmt) -> q.Syntax:
+    K = VariableSetKind
+    kind = node.kind
+    if kind == K.VAR_SET_VALUE:
+        return q.SetVar(node.name, tuple(_const_text(a) for a in node.args),
+                        bool(node.is_local))
+    if kind == K.VAR_SET_DEFAULT:
+        return q.SetVar(node.name, None, bool(node.is_local))
+    if kind == K.VAR_SET_MULTI:
+        return q.SetTransaction(_txn_options(node.args),
+                                node.name == "SESSION CHARACTERISTICS")
+    if kind == K.VAR_RESET:
+        return q.Reset(node.name)
+    if kind == K.VAR_RESET_ALL:
+        return q.Reset(None)
+    raise Unsupported("SET … FROM CURRENT", -1)
+
+
+def _variable_show(node: ast.VariableShowStmt) -> q.Syntax:
+    return q.Show(node.name)
+
+
+def _discard(node: ast.DiscardStmt) -> q.Syntax:
+    if node.target == DiscardMode.DISCARD_ALL:
+        return q.DiscardAll()
+    what = {DiscardMode.DISCARD_PLANS: "PLANS",
+            DiscardMode.DISCARD_SEQUENCES: "SEQUENCES",
+            DiscardMode.DISCARD_TEMP: "TEMP"}.get(node.target, "")
+    raise Unsupported(f"DISCARD {what}".strip(), -1)
+
+
+# -- SELECT of constants --------------------------------------------------------------
+
+def _select(node: ast.SelectStmt) -> q.Select:
+    if node.op.name != "SETOP_NONE":
+        raise Unsupported("UNION/INTERSECT/EXCEPT", -1)
+    if node.valuesLists:
+        raise Unsupported("VALUES", -1)
+    if node.fromClause:
+        raise Unsupported("SELECT with FROM (the read path)",
+                          loc(node.fromClause[0]))
+    for clause, name in ((node.whereClause, "WHERE"),
+                         (node.groupClause, "GROUP BY"),
+                         (node.havingClause, "HAVING"),
+                         (node.sortClause, "ORDER BY"),
+                         (node.limitCount, "LIMIT"),
+                         (node.limitOffset, "OFFSET"),
+                         (node.distinctClause, "DISTINCT"),
+                         (node.withClause, "WITH"),
+                         (node.intoClause, "SELECT INTO"),
+                         (node.lockingClause, "FOR UPDATE/SHARE"),
+                         (node.windowClause, "WINDOW")):
+        if clause:
+            raise Unsupported(f"SELECT with {name} (the read path)", -1)
+    targets = []
+    for target in node.targetList or ():
+        if isinstance(target.val, ast.ColumnRef):
+            raise Unsupported("column reference without FROM (the read path)",
+                              loc(target.val))
+        targets.append(q.Target(_expr(target.val), target.name,
+                                loc(target)))
+    return q.Select(tuple(targets))
+
+
+def _prepare(node: ast.PrepareStmt) -> q.Syntax:
+    if not isinstance(node.query, ast.SelectStmt):
+        raise Unsupported(f"PREPARE of {_statement_name(node.query)}", -1)
+    return q.Prepare(node.name, tuple(type_spec(t) for t in node.argtypes or ()),
+                     _select(node.query))
+
+
+def _execute(node: ast.ExecuteStmt) -> q.Syntax:
+    return q.Execute(node.name, _expr.many(node.params))
+
+
+def _deallocate(node: ast.DeallocateStmt) -> q.Syntax:
+    return q.Deallocate(node.name)
+
+
+_HANDLERS = {
+    ast.TransactionStmt: _transaction,
+    ast.VariableSetStmt: _variable_set,
+    ast.VariableShowStmt: _variable_show,
+    ast.DiscardStmt: _discard,
+    ast.SelectStmt: _select,
+    ast.PrepareStmt: _prepare,
+    ast.ExecuteStmt: _execute,
+    ast.DeallocateStmt: _deallocate,
+}
+
+_NAMES = {
+    "InsertStmt": "INSERT (the write path)",
+    "UpdateStmt": "UPDATE (the write path)",
+    "DeleteStmt": "DELETE (the write path)",
+    "CopyStmt": "COPY",
+    "TruncateStmt": "TRUNCATE",
+    "CreateStmt": "CREATE TABLE at run time",
+    "DropStmt": "DROP",
+    "AlterTableStmt": "ALTER TABLE at run time",
+    "IndexStmt": "CREATE INDEX at run time",
+    "ExplainStmt": "EXPLAIN",
+    "DeclareCursorStmt": "DECLARE CURSOR",
+    "ListenStmt": "LISTEN",
+    "NotifyStmt": "NOTIFY",
+    "LockStmt": "LOCK",
+    "DoStmt": "DO",
+    "CallStmt": "CALL",
+    "VacuumStmt": "VACUUM",
+}
+
+
+def _statement_name(node: Any) -> str:
+    name = type(node).__name__
+    if name in _NAMES:
+        return _NAMES[name]
+    words = name.removesuffix("Stmt")
+    return f"statement {words}"

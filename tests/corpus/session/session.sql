@@ -1,0 +1,249 @@
+-- Session scripts run line by line through psycopg2 (autocommit) against
+-- real PostgreSQL 15 and the twin; one line is one simple Query message.
+-- Compared: command tag, column names and type OIDs, rows, notices,
+-- SQLSTATE and error text, transaction status after each line.
+
+-- case: constants
+select 1
+select 1 as x, 'a', 1.5, true, false, null
+select 2147483648, 9223372036854775808, -5, 1e3, .5
+select 'x'::varchar(3), 'abcdef'::varchar(3), 'ab'::char(4), '42'::int8, ' 7 '::int2
+select 1::numeric(5,2), 2.345::numeric(4,1), 3.7::int, 2.5::int, -2.5::int
+select '1.5'::float8, '1e300'::float8 * 10, 'NaN'::numeric, '-0'::float8
+select 't'::boolean, 'off'::bool, 'yes'::boolean
+select '2024-02-29'::date
+select 1 + 2 * 3, 7 / 2, -7 / 2, 7 % 3, -7 % 3, 2147483647::int8 + 1
+select 'a' || 'b', 1 = 1, 1 < 2, 2 <> 2
+select current_user, session_user, user, current_schema, current_schema(), current_database(), current_catalog
+select pg_catalog.current_setting('DateStyle'), current_setting('nope', true)
+
+-- case: constant_errors
+select 'x'::int
+select 99999999999::int
+select '32768'::int2
+select 2147483647 + 1
+select 1/0
+select 1.0/0
+select 'abc'::varchar(2)::int
+select 'maybe'::boolean
+select current_setting('nope')
+select nosuchfunction(1)
+select true + 1
+
+-- case: begin_commit
+begin
+select 1
+commit
+commit
+rollback
+start transaction
+end
+abort
+
+-- case: begin_twice
+begin
+begin
+commit
+
+-- case: failed_block
+begin
+select 1/0
+select 1
+show timezone
+begin
+commit
+select 1
+
+-- case: failed_block_rollback
+begin
+select 'x'::int
+rollback
+select 1
+
+-- case: savepoints
+begin
+savepoint a
+select 1
+savepoint b
+select 1/0
+select 1
+rollback to b
+select 2
+release a
+rollback to a
+rollback
+savepoint outside
+release outside
+rollback to outside
+
+-- case: savepoint_rollback_to_in_failed_block
+begin
+savepoint s1
+select 1/0
+rollback to savepoint s1
+select 3
+savepoint s1
+release savepoint s1
+release savepoint s1
+commit
+
+-- case: release_in_failed_block
+begin
+savepoint a
+select 1/0
+release a
+rollback to nope
+rollback
+
+-- case: implicit_transactions
+select 1; select 2
+select 1; commit; select 2
+select 1; begin; select 2
+commit
+begin; select 1/0; select 2
+rollback
+select 1; select 1/0; select 2
+select 1; savepoint a
+select 1; discard all
+
+-- case: set_show_reset
+show timezone
+set timezone to 'Europe/Paris'
+show timezone
+show TimeZone
+set time zone 'UTC'
+show time zone
+set time zone local
+set timezone = default
+reset timezone
+show timezone
+set statement_timeout = '5s'
+show statement_timeout
+set statement_timeout = 60000
+show statement_timeout
+set statement_timeout to 0
+reset statement_timeout
+set application_name = 'twin test'
+show application_name
+reset all
+show application_name
+set search_path to public, "$user"
+show search_path
+set extra_float_digits = 10
+set nosuch = 1
+show nosuch
+set server_version = '1'
+set my.flag = 'on'
+show my.flag
+select current_setting('my.flag')
+show my.other
+set client_min_messages = warning
+show client_min_messages
+show transaction isolation level
+show standard_conforming_strings
+show DateStyle
+show integer_datetimes
+
+-- case: set_local
+set local timezone = 'Europe/Paris'
+show timezone
+begin
+set local timezone = 'Europe/Paris'
+show timezone
+commit
+show timezone
+begin
+set timezone = 'Asia/Tokyo'
+set local timezone = 'Europe/Paris'
+show timezone
+commit
+show timezone
+reset timezone
+
+-- case: set_rolled_back
+begin
+set timezone = 'Asia/Tokyo'
+show timezone
+rollback
+show timezone
+begin
+savepoint a
+set timezone = 'Asia/Tokyo'
+rollback to a
+show timezone
+commit
+
+-- case: set_transaction
+set transaction read only
+show transaction_read_only
+begin
+set transaction read only
+show transaction_read_only
+show transaction isolation level
+commit
+show transaction_read_only
+begin isolation level read committed, read only
+show transaction_read_only
+commit
+begin read write
+commit and chain
+show transaction_read_only
+rollback and chain
+rollback
+commit and chain
+set session characteristics as transaction read only
+show default_transaction_read_only
+begin
+show transaction_read_only
+rollback
+set session characteristics as transaction read write
+
+-- case: prepare_execute
+prepare p as select 1
+execute p
+prepare p as select 2
+prepare q(int, text) as select $1 + 1, $2
+execute q(41, 'x')
+execute q('7', 'y')
+execute q
+execute q(1, 2, 3)
+execute q('z', 'y')
+execute nope
+deallocate p
+deallocate p
+deallocate nope
+deallocate all
+execute q(1, 'a')
+
+-- case: discard_all
+set timezone = 'Asia/Tokyo'
+prepare p as select 1
+discard all
+show timezone
+execute p
+begin
+discard all
+rollback
+
+-- case: statement_timeout
+select pg_sleep(0)
+select pg_sleep(0.01), 1
+set statement_timeout = 50
+select pg_sleep(2)
+begin
+select pg_sleep(2)
+rollback
+set local statement_timeout = 0
+reset statement_timeout
+
+-- case: more_types
+select '2024-01-01 10:00+02'::timestamptz, '2024-02-29'::date, '2024-01-01 10:00:00.5'::timestamp
+set timezone = 'Asia/Tokyo'
+select '2024-01-01 10:00+02'::timestamptz, '2024-01-01 10:00'::timestamptz
+select '1 day 2 hours'::interval, '10:00:01.25'::time, '2024-13-01'::date
+select 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, '{"b": 1, "a": [1, 2]}'::jsonb, '{"b": 1}'::json
+select '\x0102'::bytea, 'abc'::bytea, '{1,2,3}'::int[], '{a,NULL}'::text[]
+select 1.5::float8::text, 0.1::float4, 1e-7::float8
+set extra_float_digits = 0
+select 0.1::float8 + 0.2::float8
+reset all

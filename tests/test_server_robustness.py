@@ -1,0 +1,252 @@
+"""The TCP server under load and abuse: many clients, cancels, timeouts,
+passwords, garbage. One bad connection never affects another.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import psycopg2
+import pytest
+
+from tests.support.rawclient import RawClient
+from tests.support.twin import running_twin
+from twinning.errors import Refusal
+from twinning.server import TwinServer
+from twinning.session import Engine
+from twinning.wire.messages import (Bind, ErrorResponse, Execute, Parse,
+                                    ReadyForQuery, Sync)
+
+
+@pytest.fixture(scope="module")
+def twin():
+    with running_twin() as server:
+        yield server
+
+
+def test_fifty_concurrent_connections(twin):
+    barrier = threading.Barrier(50)
+
+    def client(i: int) -> tuple:
+        conn = twin.connect()
+        try:
+            barrier.wait(timeout=30)
+            cur = conn.cursor()
+            cur.execute("SELECT %s::int, pg_backend_pid()", (i,))
+            value, pid = cur.fetchone()
+            cur.execute("SELECT pg_sleep(0.05)")
+            conn.commit()
+            return value, pid
+        finally:
+            conn.close()
+
+    with ThreadPoolExecutor(50) as pool:
+        results = list(pool.map(client, range(50)))
+    assert [v for v, _ in results] == list(range(50))
+    assert len({pid for _, pid in results}) == 50
+
+
+def test_slow_client_does_not_block_others(twin):
+    slow = twin.connect()
+    slow.autocommit = True
+    thread = threading.Thread(target=lambda: slow.cursor().execute(
+        "SELECT pg_sleep(1.5)"))
+    thread.start()
+    time.sleep(0.2)
+    started = time.monotonic()
+    fast = twin.connect()
+    cur = fast.cursor()
+    cur.execute("SELECT 1")
+    assert cur.fetchone() == (1,)
+    assert time.monotonic() - started < 1.0
+    fast.close()
+    thread.join()
+    slow.close()
+
+
+_CANCEL_CLIENT = """
+import sys, threading, psycopg2
+conn = psycopg2.connect(sys.argv[1]); conn.autocommit = True
+threading.Timer(0.3, conn.cancel).start()
+try:
+    conn.cursor().execute("SELECT pg_sleep(10)")
+    print("no error")
+except psycopg2.Error as exc:
+    print(exc.pgcode, exc.pgerror.splitlines()[0])
+cur = conn.cursor(); cur.execute("SELECT 1"); print(cur.fetchone()[0])
+"""
+
+
+def test_cancel_request(twin):
+    # The client runs in its own process: libpq's PQcancel holds the GIL
+    # while it waits, which would stall an in-process server.
+    out = subprocess.run([sys.executable, "-c", _CANCEL_CLIENT, twin.dsn],
+                         capture_output=True, text=True, timeout=30)
+    assert out.stdout.splitlines() == [
+        "57014 ERROR:  canceling statement due to user request", "1"], out.stderr
+
+
+def test_cancel_with_wrong_key_is_ignored(twin):
+    conn = twin.connect()
+    conn.autocommit = True
+    pid = conn.get_backend_pid()
+    done = threading.Event()
+
+    def bogus_cancel():
+        time.sleep(0.2)
+        with socket.create_connection((twin.host, twin.port)) as s:
+            s.sendall(struct.pack("!iiII", 16, 80877102, pid, 12345))
+            s.recv(10)
+        done.set()
+
+    threading.Thread(target=bogus_cancel).start()
+    cur = conn.cursor()
+    cur.execute("SELECT pg_sleep(0.6)")
+    assert done.is_set()
+    conn.close()
+
+
+def test_statement_timeout(twin):
+    conn = twin.connect()
+    conn.autocommit = True
+    cur = conn.cursor()
+    cur.execute("SET statement_timeout = 100")
+    started = time.monotonic()
+    with pytest.raises(psycopg2.errors.QueryCanceled) as err:
+        cur.execute("SELECT pg_sleep(5)")
+    assert time.monotonic() - started < 2
+    assert err.value.pgerror.startswith(
+        "ERROR:  canceling statement due to statement timeout")
+    conn.close()
+
+
+def _raw(twin) -> socket.socket:
+    return socket.create_connection((twin.host, twin.port), timeout=10)
+
+
+def _read_until_closed(sock: socket.socket) -> bytes:
+    data = b""
+    while True:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+
+
+def _sqlstate(data: bytes) -> str | None:
+    """The SQLSTATE of a v3 ErrorResponse at the start of `data`."""
+    if data[:1] != b"E":
+        return None
+    length = struct.unpack("!i", data[1:5])[0]
+    return ErrorResponse.decode(data[5:1 + length]).field("C")
+
+
+@pytest.mark.parametrize("payload", [
+    pytest.param(b"\x00\x00\x00\x03garbage", id="startup-length-too-small"),
+    pytest.param(struct.pack("!i", 1 << 30) + b"\x00\x03\x00\x00",
+                 id="startup-1GB"),
+    pytest.param(struct.pack("!ii", 8, 1234), id="unknown-protocol"),
+])
+def test_malformed_startup(twin, payload):
+    with _raw(twin) as sock:
+        sock.sendall(payload)
+        data = _read_until_closed(sock)
+    if payload[4:8] == struct.pack("!i", 1234):
+        # PostgreSQL answers an unknown protocol version in the v2 format
+        assert data.startswith(b"EFATAL:  unsupported frontend protocol")
+    else:
+        assert _sqlstate(data) == "08P01"
+    _still_serving(twin)
+
+
+@pytest.mark.parametrize("payload", [
+    pytest.param(b"Q" + struct.pack("!i", 1 << 30) + b"select 1",
+                 id="query-1GB-length"),
+    pytest.param(b"Q" + struct.pack("!i", 2), id="length-below-4"),
+    pytest.param(b"\x01\x02\x03\x04\x05\x06\x07\x08\x09", id="garbage"),
+])
+def test_malformed_message_closes_only_that_connection(twin, payload):
+    other = twin.connect()
+    client = RawClient(twin.host, twin.port)
+    client.send(payload)
+    messages = client.read_all()
+    client.close()
+    errors = [m for m in messages if isinstance(m, ErrorResponse)]
+    assert errors and errors[-1].field("C") == "08P01"
+    assert errors[-1].field("V") == "FATAL"
+    cur = other.cursor()
+    cur.execute("SELECT 1")
+    assert cur.fetchone() == (1,)
+    other.close()
+    _still_serving(twin)
+
+
+def test_wrong_bind_parameter_count(twin):
+    client = RawClient(twin.host, twin.port)
+    got = client.exchange(Parse("", "select $1::int"), Bind("", "", (), ()),
+                          Execute("", 0), Sync())
+    error = next(m for m in got if isinstance(m, ErrorResponse))
+    assert error.field("C") == "08P01"
+    assert error.field("M") == ('bind message supplies 0 parameters, but '
+                                'prepared statement "" requires 1')
+    assert isinstance(got[-1], ReadyForQuery)
+    client.close()
+    _still_serving(twin)
+
+
+def _still_serving(twin) -> None:
+    conn = twin.connect()
+    cur = conn.cursor()
+    cur.execute("SELECT 42")
+    assert cur.fetchone() == (42,)
+    conn.close()
+
+
+def test_scram_password():
+    with running_twin(password="s3cret") as twin:
+        conn = psycopg2.connect(twin.dsn + " password=s3cret")
+        cur = conn.cursor()
+        cur.execute("SHOW session_authorization")
+        assert cur.fetchone() == ("postgres",)
+        conn.close()
+        with pytest.raises(psycopg2.OperationalError) as err:
+            psycopg2.connect(twin.dsn + " password=wrong")
+        assert "password authentication failed" in str(err.value)
+
+
+def test_bind_failure_is_a_refusal(twin):
+    server = TwinServer(Engine(), twin.host, twin.port)
+    with pytest.raises(Refusal) as err:
+        server.start()
+    assert err.value.code == "E_BIND"
+    server.stop()
+
+
+def test_startup_parameters_and_reports(twin):
+    conn = psycopg2.connect(twin.dsn + " application_name=app1 "
+                            "options='-c TimeZone=Asia/Tokyo -c statement_timeout=5s'")
+    cur = conn.cursor()
+    cur.execute("SHOW TimeZone")
+    assert cur.fetchone() == ("Asia/Tokyo",)
+    cur.execute("SHOW statement_timeout")
+    assert cur.fetchone() == ("5s",)
+    assert conn.get_parameter_status("application_name") == "app1"
+    assert conn.get_parameter_status("TimeZone") == "Asia/Tokyo"
+    cur.execute("SET TimeZone = 'UTC'")
+    assert conn.get_parameter_status("TimeZone") == "UTC"
+    conn.rollback()  # the SET was in the driver's transaction: reverted
+    assert conn.get_parameter_status("TimeZone") == "Asia/Tokyo"
+    cur.execute("RESET ALL")
+    conn.commit()
+    cur.execute("SHOW TimeZone")
+    assert cur.fetchone() == ("Asia/Tokyo",)  # startup value is RESET's
+    conn.close()
+    with pytest.raises(psycopg2.OperationalError) as err:
+        psycopg2.connect(twin.dsn + " options='-c nosuch=1'")
+    assert 'unrecognized configuration parameter "nosuch"' in str(err.value)

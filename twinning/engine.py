@@ -1,0 +1,143 @@
+"""What all sessions of one twin share: the `Engine`, and the store seam.
+
+The engine holds the committed state the twin was started with, the store
+sessions open transactions on, the optional password, the statement caches
+(parsed query strings by SQL text; plans by statement and parameter types,
+so a repeated statement is never re-parsed or re-planned) and the
+BackendKeyData registry that matches a CancelRequest, which arrives on a
+separate connection, to the session it cancels.
+
+`Store`/`StoreTransaction` are the seam for the MVCC store (issue 4): a
+transaction per session transaction, savepoint markers, commit/rollback.
+Until then `NullStore` keeps nothing, and sessions model transaction state
+only.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any, Protocol
+
+from twinning.ir import query as q
+from twinning.passes import parse_query, plan_statement
+
+if TYPE_CHECKING:
+    from twinning.session import Session
+
+_CACHE_SIZE = 1024
+
+
+class StoreTransaction(Protocol):
+    """A transaction's view of the store (its uncommitted overlay)."""
+
+    def savepoint(self) -> object:
+        """A marker to roll back to."""
+
+    def rollback_to(self, marker: object) -> None: ...
+
+    def release(self, marker: object) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+
+class Store(Protocol):
+    def begin(self, read_only: bool) -> StoreTransaction: ...
+
+
+class _NullTransaction:
+    def savepoint(self) -> object:
+        return None
+
+    def rollback_to(self, marker: object) -> None:
+        pass
+
+    def release(self, marker: object) -> None:
+        pass
+
+    def commit(self) -> None:
+        pass
+
+    def rollback(self) -> None:
+        pass
+
+
+class NullStore:
+    """No tables yet: transactions have nothing to keep."""
+
+    _txn = _NullTransaction()
+
+    def begin(self, read_only: bool) -> StoreTransaction:
+        return self._txn
+
+
+class Engine:
+    """Process-wide: committed state, store, password, the statement caches
+    and the BackendKeyData registry CancelRequests are matched against."""
+
+    def __init__(self, state: Any = None, *, password: str | None = None,
+                 store: Store | None = None) -> None:
+        self.state = state
+        self.catalog = getattr(state, "catalog", None)
+        self.password = password
+        self.store: Store = store or NullStore()
+        self._lock = threading.Lock()
+        self._sessions: dict[int, tuple[int, Session]] = {}
+        self._next_pid = 10000
+        self._parsed: OrderedDict[str, q.ParsedQuery] = OrderedDict()
+        self._plans: OrderedDict[tuple, q.Plan] = OrderedDict()
+
+    # caches: by SQL text, and by (statement text, parameter types)
+    def parse(self, sql: str) -> q.ParsedQuery:
+        with self._lock:
+            hit = self._parsed.get(sql)
+            if hit is not None:
+                self._parsed.move_to_end(sql)
+                return hit
+        parsed = parse_query(sql)
+        with self._lock:
+            self._parsed[sql] = parsed
+            if len(self._parsed) > _CACHE_SIZE:
+                self._parsed.popitem(last=False)
+        return parsed
+
+    def plan(self, stmt: q.ParsedStatement,
+             param_types: tuple[q.ResultType | None, ...] = ()) -> q.Plan:
+        key = (stmt.node, stmt.source, param_types)
+        with self._lock:
+            hit = self._plans.get(key)
+            if hit is not None:
+                self._plans.move_to_end(key)
+                return hit
+        planned = plan_statement(stmt, self.catalog, param_types)
+        with self._lock:
+            self._plans[key] = planned
+            if len(self._plans) > _CACHE_SIZE:
+                self._plans.popitem(last=False)
+        return planned
+
+    # BackendKeyData
+    def register(self, session: Session) -> tuple[int, int]:
+        with self._lock:
+            self._next_pid += 1
+            pid = self._next_pid
+            key = secrets.randbits(32)
+            self._sessions[pid] = (key, session)
+        return pid, key
+
+    def unregister(self, pid: int) -> None:
+        with self._lock:
+            self._sessions.pop(pid, None)
+
+    def cancel(self, pid: int, key: int) -> None:
+        with self._lock:
+            entry = self._sessions.get(pid)
+        if entry is not None and entry[0] == key:
+            entry[1].interrupt.cancel()
+
+    def sessions(self) -> int:
+        with self._lock:
+            return len(self._sessions)

@@ -1,0 +1,204 @@
+"""Execute stage: run a `Plan`'s compiled code and encode its results.
+
+Two jobs, both on the hot path and both free of IR walking:
+
+- `EvalContext` is what compiled expressions see of the session: user,
+  database, backend pid, settings, the transaction and statement clocks,
+  and cooperative interruption (`sleep`/`check` raise 57014 for a
+  CancelRequest or an expired `statement_timeout`).
+- `ResultEncoder` binds one output function per column and format once
+  per portal (text via the type's output function under the session's
+  `FormatSettings`, binary via its send function), then turns rows into
+  DataRow bytes with `encode_data_rows`.
+
+Statements that touch tables arrive with the store (a later issue); this
+module will then also drive the store's scans and writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from typing import Any, Callable, Sequence
+
+from twinning.errors import SqlError
+from twinning.ir import query as q
+from twinning.valueio import formatter, send_function
+from twinning.values.settings import FormatSettings
+from twinning.wire.messages import (FieldDescription, RowDescription,
+                                    encode_data_rows)
+
+_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH_NAIVE = dt.datetime(2000, 1, 1)
+_ZONES: dict[str, dt.tzinfo] = {}
+
+
+def micros(value: dt.datetime) -> int:
+    """An aware datetime → timestamptz (µs since 2000-01-01 UTC)."""
+    delta = value - _EPOCH
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def _zone(name: str) -> dt.tzinfo:
+    zone = _ZONES.get(name)
+    if zone is None:
+        from zoneinfo import ZoneInfo
+        zone = dt.timezone.utc if name.lower() in (
+            "utc", "gmt", "z", "zulu", "uct") else ZoneInfo(name)
+        _ZONES[name] = zone
+    return zone
+
+
+CANCELED_BY_USER = "canceling statement due to user request"
+CANCELED_BY_TIMEOUT = "canceling statement due to statement timeout"
+
+
+class Interrupt:
+    """A per-session flag another thread raises (CancelRequest), plus the
+    statement deadline. Waiting is an Event wait, so a cancelled sleep
+    wakes at once."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._lock = threading.Lock()
+        self.running = False
+        self.deadline: float | None = None
+
+    def start(self, timeout_ms: int) -> None:
+        with self._lock:
+            self._event.clear()
+            self.running = True
+            self.deadline = (time.monotonic() + timeout_ms / 1000
+                             if timeout_ms > 0 else None)
+
+    def finish(self) -> None:
+        with self._lock:
+            self.running = False
+            self.deadline = None
+            self._event.clear()
+
+    def cancel(self) -> None:
+        """CancelRequest: only a running statement is interrupted."""
+        with self._lock:
+            if self.running:
+                self._event.set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise SqlError("57014", CANCELED_BY_USER)
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            raise SqlError("57014", CANCELED_BY_TIMEOUT)
+
+    def sleep(self, seconds: float) -> None:
+        end = time.monotonic() + max(0.0, seconds)
+        while True:
+            self.check()
+            now = time.monotonic()
+            limit = end if self.deadline is None else min(end, self.deadline)
+            if now >= end:
+                return
+            self._event.wait(max(0.0, limit - now) if limit > now else 0.001)
+            if self.deadline is not None and time.monotonic() >= self.deadline \
+                    and not self._event.is_set():
+                raise SqlError("57014", CANCELED_BY_TIMEOUT)
+
+
+class EvalContext:
+    """The session as compiled expressions see it (read-only). Times come
+    out in `twinning.values`' representation (µs / days since 2000-01-01)."""
+
+    __slots__ = ("user", "database", "pid", "version", "_setting",
+                 "_txn_start", "_statement_start", "_interrupt", "settings")
+
+    def __init__(self, *, user: str, database: str, pid: int, version: str,
+                 setting: Callable[[str, bool], str | None],
+                 transaction_start: Callable[[], dt.datetime],
+                 interrupt: Interrupt, settings: FormatSettings) -> None:
+        self.user = user
+        self.database = database
+        self.pid = pid
+        self.version = version
+        self._setting = setting
+        self._txn_start = transaction_start
+        self._statement_start = dt.datetime.now(dt.timezone.utc)
+        self._interrupt = interrupt
+        self.settings = settings
+
+    def current_setting(self, name: str, missing_ok: bool) -> str | None:
+        return self._setting(name, missing_ok)
+
+    def current_schema(self) -> str:
+        return "public"
+
+    def transaction_start(self) -> int:
+        return micros(self._txn_start())
+
+    def statement_start(self) -> int:
+        return micros(self._statement_start)
+
+    def clock(self) -> int:
+        return micros(dt.datetime.now(dt.timezone.utc))
+
+    def _local(self) -> dt.datetime:
+        zone = _zone(self.settings.timezone)
+        return self._txn_start().astimezone(zone).replace(tzinfo=None)
+
+    def local_timestamp(self) -> int:
+        delta = self._local() - _EPOCH_NAIVE
+        return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+    def current_date(self) -> int:
+        return (self._local().date() - _EPOCH_NAIVE.date()).days
+
+    def sleep(self, seconds: float) -> None:
+        self._interrupt.sleep(seconds)
+
+    def check(self) -> None:
+        self._interrupt.check()
+
+
+# -- results ------------------------------------------------------------------
+
+
+def formats_for(result_formats: Sequence[int], ncolumns: int) -> tuple[int, ...]:
+    """Bind's result-format codes → one per column (08P01 on a bad count)."""
+    n = len(result_formats)
+    if n == 0:
+        return (0,) * ncolumns
+    if n == 1:
+        return (result_formats[0],) * ncolumns
+    if n != ncolumns:
+        raise SqlError("08P01", f"bind message has {n} result formats but "
+                       f"query has {ncolumns} columns")
+    return tuple(result_formats)
+
+
+def row_description(columns: Sequence[q.Column], formats: Sequence[int]) -> bytes:
+    return RowDescription(tuple(
+        FieldDescription(c.name, c.type.oid, 0, 0, c.type.typlen,
+                         c.type.typmod, f)
+        for c, f in zip(columns, formats))).encode()
+
+
+class ResultEncoder:
+    """Rows of Python values → DataRow bytes, one bound function per column."""
+
+    def __init__(self, columns: Sequence[q.Column], formats: Sequence[int],
+                 settings: FormatSettings) -> None:
+        fns: list[Callable[[Any], bytes]] = []
+        for column, fmt in zip(columns, formats):
+            if fmt == 1:
+                fns.append(send_function(column.type))
+            elif fmt == 0:
+                out = formatter(column.type, settings)
+                fns.append(lambda v, out=out: out(v).encode("utf-8"))
+            else:
+                raise SqlError("22023", f"unsupported format code: {fmt}")
+        self._fns = tuple(fns)
+
+    def encode(self, rows: Sequence[tuple]) -> bytes:
+        fns = self._fns
+        return encode_data_rows(
+            [None if v is None else f(v) for f, v in zip(fns, row)]
+            for row in rows)

@@ -1,0 +1,150 @@
+"""The live modes of `twinning postgres`: `--serve` and `--run CMD`.
+
+Both start the TCP server on its own thread and keep the main thread for
+what only it can do: wait for SIGINT/SIGTERM (serve) or for the child
+(run_once). When they return, the server has stopped accepting, every
+connection is closed (uncommitted work rolled back) and committed state
+is frozen, so the caller writes the report and snapshot over exactly what
+clients committed.
+
+The child of `--run` runs through the shell in its own process group with
+PGHOST/PGPORT/PGUSER/PGDATABASE/DATABASE_URL (and PGPASSWORD when a
+password is set) pointing at the twin. Its stdout goes to our stderr: the
+report on stdout (`--json`) must stay a clean document, and the report
+itself never holds child output. On `--run-timeout` or a signal to us the
+whole process group is terminated, then killed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from twinning.server import TwinServer
+from twinning.session import Engine
+
+DEFAULT_USER = "postgres"
+DEFAULT_DATABASE = "postgres"
+_KILL_GRACE = 2.0
+
+
+@dataclass
+class LiveResult:
+    port: int
+    run: dict[str, Any] | None = None
+
+
+def _announce(host: str, port: int) -> None:
+    sys.stderr.write(f"twinning postgres listening on {host}:{port}\n")
+    sys.stderr.flush()
+
+
+class _Signals:
+    """SIGINT/SIGTERM → an Event (restored afterwards)."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.received: int | None = None
+        self._old: dict[int, Any] = {}
+
+    def __enter__(self) -> _Signals:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        self.received = signum
+        self.event.set()
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._old.items():
+            signal.signal(sig, handler)
+
+
+def serve(engine: Engine, host: str, port: int) -> LiveResult:
+    """Serve until SIGINT or SIGTERM."""
+    server = TwinServer(engine, host, port)
+    with _Signals() as signals:
+        actual = server.start()
+        _announce(host, actual)
+        try:
+            while not signals.event.wait(0.5):
+                pass
+        finally:
+            server.stop()
+    return LiveResult(actual)
+
+
+def child_environment(host: str, port: int, password: str | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(PGHOST=host, PGPORT=str(port), PGUSER=DEFAULT_USER,
+               PGDATABASE=DEFAULT_DATABASE)
+    auth = DEFAULT_USER
+    if password:
+        env["PGPASSWORD"] = password
+        auth += ":" + quote(password, safe="")
+    shown_host = f"[{host}]" if ":" in host else host
+    env["DATABASE_URL"] = (f"postgresql://{auth}@{shown_host}:{port}/"
+                           f"{DEFAULT_DATABASE}")
+    return env
+
+
+def run_once(engine: Engine, host: str, port: int, command: str,
+             timeout: float | None) -> LiveResult:
+    """Serve while `command` runs; stop when it exits or times out."""
+    server = TwinServer(engine, host, port)
+    with _Signals() as signals:
+        actual = server.start()
+        _announce(host, actual)
+        try:
+            child = subprocess.Popen(
+                command, shell=True, start_new_session=True,
+                env=child_environment(host, actual, engine.password),
+                stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno())
+            timed_out = _wait(child, timeout, signals)
+        finally:
+            server.stop()
+    code = child.returncode
+    run = {"command": command,
+           "exit_code": code if code is not None and code >= 0 else None,
+           "signal": -code if code is not None and code < 0 else None,
+           "timed_out": timed_out}
+    return LiveResult(actual, run)
+
+
+def _wait(child: subprocess.Popen, timeout: float | None,
+          signals: _Signals) -> bool:
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        try:
+            child.wait(timeout=0.1)
+            return False
+        except subprocess.TimeoutExpired:
+            pass
+        if signals.event.is_set():
+            _stop_group(child)
+            return False
+        if deadline is not None and time.monotonic() >= deadline:
+            _stop_group(child)
+            return True
+
+
+def _stop_group(child: subprocess.Popen) -> None:
+    """SIGTERM the child's process group, SIGKILL what is left."""
+    for sig, grace in ((signal.SIGTERM, _KILL_GRACE), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(child.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            child.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue

@@ -1,0 +1,821 @@
+"""One client session: the wire `Backend` behind a `Connection`.
+
+The session owns what PostgreSQL keeps per backend and nothing else:
+
+- settings: current values, the values a transaction started with, the
+  values RESET returns to (defaults overlaid by startup parameters), SET
+  LOCAL reverting at transaction end, ParameterStatus for reported
+  settings sent just before ReadyForQuery (as PostgreSQL 14+ does);
+- the transaction state machine of PostgreSQL 15's xact.c, reduced to what
+  a client can observe: `single` (one statement of a simple query, or an
+  extended-protocol batch until Sync — TBLOCK_STARTED), `implicit` (a
+  multi-statement simple query — TBLOCK_IMPLICIT_INPROGRESS), `block`
+  (after BEGIN), with the failed flag and a savepoint stack;
+- prepared statements and portals, shared between PREPARE/EXECUTE and the
+  extended protocol as in PostgreSQL;
+- cancellation and statement_timeout through `execute.Interrupt`.
+
+Parsing and planning go through the `Engine`'s caches (`twinning.engine`),
+so a repeated statement is never re-parsed or re-planned. Data lives behind
+the engine's `Store` seam; this module only drives its transactions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from twinning import gucs
+from twinning.engine import Engine, NullStore, Store, StoreTransaction
+from twinning.errors import SqlError
+from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
+                              formats_for, row_description)
+from twinning.ir import query as q
+from twinning.passes.plan import compile_expressions
+from twinning.passes.resolve import resolve_arguments, result_type_of_oid
+from twinning.valueio import input_function, recv_function, typmod_function
+from twinning.values.settings import FormatSettings
+from twinning.wire.connection import (AuthMethod, ScramSha256, SessionStart,
+                                      Trust)
+from twinning.wire.messages import (BIND_COMPLETE_MSG, CLOSE_COMPLETE_MSG,
+                                    EMPTY_QUERY_RESPONSE_MSG, NO_DATA_MSG,
+                                    PARSE_COMPLETE_MSG, PORTAL_SUSPENDED_MSG,
+                                    Bind, Close, CommandComplete, Describe,
+                                    Execute, FunctionCall,
+                                    ParameterDescription, ParameterStatus,
+                                    Parse, encode_error, encode_notice)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Session", "Engine", "NullStore", "Store", "StoreTransaction"]
+
+_EXIT = (q.Commit, q.Rollback, q.RollbackTo)
+_ABORTED = ("current transaction is aborted, commands ignored until end of "
+            "transaction block")
+_MESSAGE_LEVELS = ("debug5", "debug4", "debug3", "debug2", "debug1", "log",
+                   "notice", "warning", "error")
+
+
+# -- per-session records ----------------------------------------------------------------
+
+
+@dataclass
+class _Savepoint:
+    name: str
+    settings: dict[str, str]
+    session_settings: dict[str, str]
+    marker: object
+
+
+@dataclass
+class _Transaction:
+    kind: str  # single | implicit | block
+    start_settings: dict[str, str]
+    session_settings: dict[str, str]
+    store: StoreTransaction
+    started: dt.datetime
+    failed: bool = False
+    savepoints: list[_Savepoint] = field(default_factory=list)
+
+
+@dataclass
+class _Prepared:
+    plan: q.Plan | None  # None: the empty query
+    param_types: tuple[q.ResultType, ...]
+    node: Any = None
+
+
+@dataclass
+class _Result:
+    columns: tuple[q.Column, ...]
+    rows: list[tuple]
+    tag: str
+
+
+@dataclass
+class _Portal:
+    prepared: _Prepared
+    params: tuple
+    formats: tuple[int, ...]
+    columns: tuple[q.Column, ...]
+    result: _Result | None = None
+    sent: int = 0
+
+
+def _tag(tag: str, rows: int) -> str:
+    return f"SELECT {rows}" if tag == "SELECT" else tag
+
+
+class Session:
+    """The `twinning.wire.Backend` of one connection."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.interrupt = Interrupt()
+        self.params: dict[str, str] = {}
+        self.user = ""
+        self.database = ""
+        self.pid = 0
+        self._secret = 0
+        self._reset: dict[str, str] = {g.name: g.default for g in gucs.GUCS.values()}
+        self.settings: dict[str, str] = dict(self._reset)
+        self._reported: dict[str, str] = {}
+        self._txn: _Transaction | None = None
+        self._prepared: dict[str, _Prepared] = {}
+        self._portals: dict[str, _Portal] = {}
+        self._notices: list[bytes] = []
+        self._format: tuple[tuple, FormatSettings] | None = None
+
+    # ================================================================ startup
+    def on_startup(self, params: Mapping[str, str]) -> AuthMethod:
+        self.params = dict(params)
+        self.user = params["user"]
+        self.database = params["database"]
+        if params.get("replication", "false").lower() not in ("false", "0", "off", "no"):
+            raise SqlError("0A000", "replication connections are not supported "
+                           "by twinning", severity="FATAL")
+        startup: list[tuple[str, str]] = []
+        for name, value in params.items():
+            if name in ("user", "database", "replication"):
+                continue
+            if name == "options":
+                startup.extend(_parse_options(value))
+            else:
+                startup.append((name, value))
+        for name, value in startup:
+            guc = gucs.lookup(name)
+            if guc is None:
+                if "." in name:
+                    self._reset[name.lower()] = value
+                    continue
+                raise gucs.unrecognized(name)
+            self._reset[guc.name] = guc.normalize(value)
+        self._reset["session_authorization"] = self.user
+        self.settings = dict(self._reset)
+        if self.engine.password:
+            return ScramSha256(self.engine.password)
+        return Trust()
+
+    def on_authenticated(self) -> SessionStart:
+        self.pid, self._secret = self.engine.register(self)
+        parameters = []
+        for guc in sorted((g for g in gucs.GUCS.values() if g.report),
+                          key=lambda g: g.name.lower()):
+            shown = self._show(guc.name)
+            self._reported[guc.name] = shown
+            parameters.append((guc.name, shown))
+        return SessionStart(tuple(parameters), self.pid, self._secret)
+
+    def on_cancel(self, process_id: int, secret_key: int) -> None:
+        self.engine.cancel(process_id, secret_key)
+
+    def on_disconnect(self) -> None:
+        if self._txn is not None:
+            self._end_transaction(commit=False)
+        self._portals.clear()
+        self.engine.unregister(self.pid)
+
+    def transaction_status(self) -> str:
+        txn = self._txn
+        if txn is None or txn.kind != "block":
+            return "I"
+        return "E" if txn.failed else "T"
+
+    # ============================================================ simple query
+    def on_query(self, sql: str) -> bytes:
+        parsed = self.engine.parse(sql)
+        out: list[bytes] = []
+        if not parsed.statements:
+            return EMPTY_QUERY_RESPONSE_MSG + self._reports()
+        kind = "implicit" if len(parsed.statements) > 1 else "single"
+        for stmt in parsed.statements:
+            try:
+                self._begin(kind)
+                result = self._run(stmt, (), {})
+                out.extend(self._take_notices())
+                if result.columns:
+                    out.append(row_description(result.columns,
+                                               (0,) * len(result.columns)))
+                    out.append(self._encoder(result.columns,
+                                             (0,) * len(result.columns))
+                               .encode(result.rows))
+                out.append(CommandComplete(result.tag).encode())
+            except SqlError as exc:
+                if exc.severity in ("FATAL", "PANIC"):
+                    raise
+                self._failed()
+                out.extend(self._take_notices())
+                out.append(encode_error(exc))
+                out.append(self._reports())
+                return b"".join(out)
+        if self._txn is not None and self._txn.kind != "block":
+            self._end_transaction(commit=True)
+        out.append(self._reports())
+        return b"".join(out)
+
+    # ========================================================= extended query
+    def on_parse(self, message: Parse) -> bytes:
+        try:
+            parsed = self.engine.parse(message.query)
+            if len(parsed.statements) > 1:
+                raise SqlError("42601", "cannot insert multiple commands into "
+                               "a prepared statement")
+            stmt = parsed.statements[0] if parsed.statements else None
+            self._check_aborted(stmt.node if stmt else None)
+            if message.name and message.name in self._prepared:
+                raise SqlError("42P05", f'prepared statement "{message.name}" '
+                               "already exists")
+            self._begin("single")
+            declared = tuple(result_type_of_oid(o) for o in message.param_oids)
+            if stmt is None:
+                prepared = _Prepared(None, tuple(t or q.TEXT for t in declared))
+            else:
+                plan = self.engine.plan(stmt, declared)
+                types = plan.param_types if plan.projection is not None else \
+                    tuple(t or q.TEXT for t in declared)
+                if len(types) < len(declared):
+                    types = types + tuple(t or q.TEXT for t in declared[len(types):])
+                prepared = _Prepared(plan, types, stmt.node)
+            self._prepared[message.name] = prepared
+            return PARSE_COMPLETE_MSG
+        except SqlError:
+            self._failed()
+            raise
+
+    def on_bind(self, message: Bind) -> bytes:
+        try:
+            prepared = self._prepared.get(message.statement)
+            if prepared is None:
+                raise _no_statement(message.statement)
+            self._check_aborted(prepared.node)
+            needed = len(prepared.param_types)
+            if len(message.params) != needed:
+                raise SqlError("08P01", f"bind message supplies "
+                               f"{len(message.params)} parameters, but prepared "
+                               f'statement "{message.statement}" requires {needed}')
+            if message.portal and message.portal in self._portals:
+                raise SqlError("42P03", f'cursor "{message.portal}" already exists')
+            self._begin("single")
+            if prepared.plan is not None and prepared.plan.planning_error:
+                raise prepared.plan.planning_error
+            params = self._decode_params(message, prepared.param_types)
+            columns = self._columns(prepared)
+            formats = formats_for(message.result_formats, len(columns))
+            self._encoder(columns, formats)  # unsupported formats fail at Bind
+            self._portals[message.portal] = _Portal(prepared, params, formats,
+                                                    columns)
+            return BIND_COMPLETE_MSG
+        except SqlError:
+            self._failed()
+            raise
+
+    def on_describe(self, message: Describe) -> bytes:
+        try:
+            if message.kind == "S":
+                prepared = self._prepared.get(message.name)
+                if prepared is None:
+                    raise _no_statement(message.name)
+                columns = self._columns(prepared)
+                out = ParameterDescription(
+                    tuple(t.oid for t in prepared.param_types)).encode()
+                return out + (row_description(columns, (0,) * len(columns))
+                              if columns else NO_DATA_MSG)
+            portal = self._portals.get(message.name)
+            if portal is None:
+                raise _no_portal(message.name)
+            return (row_description(portal.columns, portal.formats)
+                    if portal.columns else NO_DATA_MSG)
+        except SqlError:
+            self._failed()
+            raise
+
+    def on_execute(self, message: Execute) -> bytes:
+        try:
+            portal = self._portals.get(message.portal)
+            if portal is None:
+                raise _no_portal(message.portal)
+            prepared = portal.prepared
+            if prepared.plan is None:
+                return EMPTY_QUERY_RESPONSE_MSG
+            self._check_aborted(prepared.node)
+            self._begin("single")
+            out: list[bytes] = []
+            if portal.result is None:
+                stmt_node = prepared.node
+                portal.result = self._run_plan(prepared.plan, portal.params,
+                                               stmt_node)
+            result = portal.result
+            out.extend(self._take_notices())
+            rows = result.rows[portal.sent:]
+            limit = message.max_rows
+            # PostgreSQL stops at max_rows without looking further
+            suspended = 0 < limit <= len(rows)
+            if suspended:
+                rows = rows[:limit]
+            if rows:
+                out.append(self._encoder(portal.columns, portal.formats)
+                           .encode(rows))
+            portal.sent += len(rows)
+            if suspended:
+                out.append(PORTAL_SUSPENDED_MSG)
+            else:
+                count = len(rows)
+                out.append(CommandComplete(
+                    result.tag if not result.columns or result.tag != "SELECT"
+                    else _tag("SELECT", count)).encode())
+            return b"".join(out)
+        except SqlError:
+            self._failed()
+            raise
+
+    def on_close(self, message: Close) -> bytes:
+        if message.kind == "S":
+            self._prepared.pop(message.name, None)
+        else:
+            self._portals.pop(message.name, None)
+        return CLOSE_COMPLETE_MSG
+
+    def on_sync(self) -> bytes:
+        if self._txn is not None and self._txn.kind != "block":
+            self._end_transaction(commit=not self._txn.failed)
+        return self._reports()
+
+    def on_function_call(self, message: FunctionCall) -> bytes:
+        raise SqlError("0A000", "fastpath function calls are not supported "
+                       "by twinning")
+
+    # ========================================================= running statements
+    def _run(self, stmt: q.ParsedStatement, params: tuple,
+             _unused: dict) -> _Result:
+        self._check_aborted(stmt.node)
+        plan = self.engine.plan(stmt)
+        result = self._run_plan(plan, params, stmt.node)
+        if result.tag == "SELECT":
+            result.tag = _tag("SELECT", len(result.rows))
+        return result
+
+    def _run_plan(self, plan: q.Plan, params: tuple, node: Any) -> _Result:
+        interrupt = self.interrupt
+        interrupt.start(int(self.settings.get("statement_timeout", "0")))
+        try:
+            if plan.command is not None:
+                return self._command(plan.command, plan.columns)
+            if plan.planning_error is not None:
+                raise plan.planning_error
+            ctx = self._context()
+            row = plan.row(ctx, params)  # type: ignore[misc]
+            interrupt.check()
+            return _Result(plan.columns, [row], "SELECT")
+        finally:
+            interrupt.finish()
+
+    def _context(self) -> EvalContext:
+        return EvalContext(
+            user=self.user, database=self.database, pid=self.pid,
+            version=gucs.VERSION_STRING, setting=self._current_setting,
+            transaction_start=self._transaction_start,
+            interrupt=self.interrupt, settings=self._format_settings())
+
+    def _transaction_start(self) -> dt.datetime:
+        txn = self._txn
+        return txn.started if txn is not None else dt.datetime.now(dt.timezone.utc)
+
+    def _command(self, command: q.Command, columns: tuple[q.Column, ...]) -> _Result:
+        handler: Callable[[q.Command], Any] = getattr(self, "_cmd_" + command.op)
+        outcome = handler(command)
+        if isinstance(outcome, _Result):
+            return outcome
+        if isinstance(outcome, list):
+            return _Result(columns, outcome, command.tag)
+        return _Result((), [], outcome or command.tag)
+
+    # ---- transactions
+    def _begin(self, kind: str) -> None:
+        if self._txn is not None:
+            return
+        snapshot = dict(self.settings)
+        read_only = self.settings["default_transaction_read_only"] == "on"
+        self._txn = _Transaction(kind, snapshot, dict(snapshot),
+                                 self.engine.store.begin(read_only),
+                                 dt.datetime.now(dt.timezone.utc))
+        self.settings["transaction_isolation"] = \
+            self.settings["default_transaction_isolation"]
+        self.settings["transaction_read_only"] = \
+            self.settings["default_transaction_read_only"]
+        self.settings["transaction_deferrable"] = \
+            self.settings["default_transaction_deferrable"]
+
+    def _end_transaction(self, commit: bool) -> None:
+        txn = self._txn
+        assert txn is not None
+        self._txn = None
+        if commit and not txn.failed:
+            txn.store.commit()
+            self.settings = txn.session_settings
+        else:
+            txn.store.rollback()
+            self.settings = txn.start_settings
+        self._portals.clear()
+
+    def _failed(self) -> None:
+        """An error: a block becomes failed, anything else is rolled back."""
+        txn = self._txn
+        if txn is None:
+            return
+        if txn.kind == "block":
+            txn.failed = True
+        else:
+            self._end_transaction(commit=False)
+
+    def _check_aborted(self, node: Any) -> None:
+        txn = self._txn
+        if txn is not None and txn.failed and not isinstance(node, _EXIT):
+            raise SqlError("25P02", _ABORTED)
+
+    def _in_block(self) -> bool:
+        return self._txn is not None and self._txn.kind == "block"
+
+    def _cmd_begin(self, command: q.Command) -> None:
+        txn = self._txn
+        assert txn is not None
+        if txn.kind == "block":
+            self._warn("25001", "there is already a transaction in progress")
+        txn.kind = "block"
+        self._apply_txn_options(command.node.options)
+
+    def _apply_txn_options(self, options: q.TxnOptions) -> None:
+        for name, value in (("transaction_isolation", options.isolation),
+                            ("transaction_read_only", _onoff(options.read_only)),
+                            ("transaction_deferrable", _onoff(options.deferrable))):
+            if value is not None:
+                self.settings[name] = gucs.GUCS[name].normalize(value)
+
+    def _chain_options(self) -> q.TxnOptions:
+        s = self.settings
+        return q.TxnOptions(s["transaction_isolation"],
+                            s["transaction_read_only"] == "on",
+                            s["transaction_deferrable"] == "on")
+
+    def _cmd_commit(self, command: q.Command) -> str:
+        return self._finish(command, commit=True)
+
+    def _cmd_rollback(self, command: q.Command) -> str:
+        return self._finish(command, commit=False)
+
+    def _finish(self, command: q.Command, commit: bool) -> str:
+        chain = command.node.chain
+        word = "COMMIT" if commit else "ROLLBACK"
+        if not self._in_block():
+            if chain:
+                raise SqlError("25P01", f"{word} AND CHAIN can only be used in "
+                               "transaction blocks")
+            self._warn("25P01", "there is no transaction in progress")
+            self._end_transaction(commit=commit)
+            return word
+        txn = self._txn
+        assert txn is not None
+        failed = txn.failed
+        options = self._chain_options()
+        self._end_transaction(commit=commit)
+        if chain:
+            self._begin("block")
+            self._apply_txn_options(options)
+        return "ROLLBACK" if failed else word
+
+    def _cmd_savepoint(self, command: q.Command) -> None:
+        if not self._in_block():
+            raise SqlError("25P01", "SAVEPOINT can only be used in transaction "
+                           "blocks")
+        txn = self._txn
+        assert txn is not None
+        txn.savepoints.append(_Savepoint(command.node.name, dict(self.settings),
+                                         dict(txn.session_settings),
+                                         txn.store.savepoint()))
+
+    def _find_savepoint(self, name: str) -> int:
+        txn = self._txn
+        assert txn is not None
+        for i in range(len(txn.savepoints) - 1, -1, -1):
+            if txn.savepoints[i].name == name:
+                return i
+        raise SqlError("3B001", f'savepoint "{name}" does not exist')
+
+    def _cmd_release(self, command: q.Command) -> None:
+        if not self._in_block():
+            raise SqlError("25P01", "RELEASE SAVEPOINT can only be used in "
+                           "transaction blocks")
+        txn = self._txn
+        assert txn is not None
+        index = self._find_savepoint(command.node.name)
+        txn.store.release(txn.savepoints[index].marker)
+        del txn.savepoints[index:]
+
+    def _cmd_rollback_to(self, command: q.Command) -> None:
+        if not self._in_block():
+            raise SqlError("25P01", "ROLLBACK TO SAVEPOINT can only be used in "
+                           "transaction blocks")
+        txn = self._txn
+        assert txn is not None
+        index = self._find_savepoint(command.node.name)
+        point = txn.savepoints[index]
+        txn.store.rollback_to(point.marker)
+        del txn.savepoints[index + 1:]
+        self.settings = dict(point.settings)
+        txn.session_settings = dict(point.session_settings)
+        txn.failed = False
+
+    # ---- settings
+    def _cmd_set(self, command: q.Command) -> None:
+        node: q.SetVar = command.node
+        name = command.setting or node.name.lower()
+        guc = gucs.GUCS.get(name.lower()) if command.setting else None
+        if guc is not None and name in ("transaction_isolation",
+                                        "transaction_read_only",
+                                        "transaction_deferrable"):
+            if node.values is None:
+                value = self.settings["default_" + name]
+            else:
+                value = guc.normalize(", ".join(node.values))
+            self.settings[name] = value
+            return
+        if node.values is None:
+            if guc is not None and guc.context == "internal":
+                guc.normalize("")
+            value = self._reset.get(name, "")
+        elif guc is not None:
+            values = node.values
+            if guc.name == "search_path":  # GUC_LIST_QUOTE
+                values = tuple(_quote_ident(v) for v in values)
+            value = guc.normalize(", ".join(values))
+        else:
+            value = ", ".join(node.values)
+        self._assign(name, value, node.local)
+
+    def _assign(self, name: str, value: str, local: bool) -> None:
+        txn = self._txn
+        assert txn is not None
+        if local:
+            if txn.kind == "single":
+                self._warn("25P01", "SET LOCAL can only be used in transaction "
+                           "blocks")
+            self.settings[name] = value
+            return
+        self.settings[name] = value
+        txn.session_settings[name] = value
+
+    def _cmd_set_transaction(self, command: q.Command) -> None:
+        node: q.SetTransaction = command.node
+        txn = self._txn
+        assert txn is not None
+        if node.session:
+            for name, value in (
+                    ("default_transaction_isolation", node.options.isolation),
+                    ("default_transaction_read_only", _onoff(node.options.read_only)),
+                    ("default_transaction_deferrable",
+                     _onoff(node.options.deferrable))):
+                if value is not None:
+                    self._assign(name, gucs.GUCS[name].normalize(value), False)
+            return
+        if txn.kind == "single":
+            self._warn("25P01", "SET TRANSACTION can only be used in "
+                       "transaction blocks")
+        self._apply_txn_options(node.options)
+
+    def _cmd_reset(self, command: q.Command) -> None:
+        node: q.Reset = command.node
+        if node.name is None:
+            self._reset_all()
+            return
+        name = command.setting or node.name.lower()
+        guc = gucs.GUCS.get(name.lower()) if command.setting else None
+        if guc is not None and guc.context == "internal":
+            guc.normalize("")  # 55P02
+        if name.startswith("transaction_"):
+            self.settings[name] = self.settings["default_" + name]
+            return
+        self._assign(name, self._reset.get(name, ""), False)
+
+    def _reset_all(self) -> None:
+        txn = self._txn
+        assert txn is not None
+        for name, value in self._reset.items():
+            guc = gucs.GUCS.get(name.lower())
+            if guc is not None and (guc.context == "internal" or
+                                    name.startswith("transaction_")):
+                continue
+            self.settings[name] = value
+            txn.session_settings[name] = value
+
+    def _cmd_show(self, command: q.Command) -> list[tuple]:
+        if command.setting is None and command.node.name.lower() == "all":
+            rows = []
+            for guc in sorted(gucs.GUCS.values(), key=lambda g: g.name.lower()):
+                if guc.name in gucs.NO_SHOW_ALL:
+                    continue
+                rows.append((guc.name, self._show(guc.name),
+                             gucs.DESCRIPTIONS.get(guc.name.lower(), "")))
+            return rows
+        value = self._current_setting(command.setting or command.node.name, False)
+        return [(value,)]
+
+    def _show(self, name: str) -> str:
+        guc = gucs.GUCS.get(name.lower())
+        value = self.settings.get(name, "")
+        return guc.show(value) if guc is not None else value
+
+    def _current_setting(self, name: str, missing_ok: bool) -> str | None:
+        guc = gucs.lookup(name)
+        if guc is not None:
+            return self._show(guc.name)
+        if name.lower() in self.settings:
+            return self.settings[name.lower()]
+        if missing_ok:
+            return None
+        raise gucs.unrecognized(name)
+
+    def _cmd_discard_all(self, command: q.Command) -> None:
+        txn = self._txn
+        assert txn is not None
+        if txn.kind != "single":
+            raise SqlError("25001", "DISCARD ALL cannot run inside a transaction "
+                           "block")
+        self._reset_all()
+        self._prepared.clear()
+        self._portals.clear()
+
+    # ---- prepared statements (SQL level)
+    def _cmd_prepare(self, command: q.Command) -> None:
+        node: q.Prepare = command.node
+        if node.name in self._prepared:
+            raise SqlError("42P05", f'prepared statement "{node.name}" already '
+                           "exists")
+        declared = tuple(_declared_type(t) for t in node.param_types)
+        body = q.ParsedStatement(node.body, node.body_source or
+                                 f"PREPARE {node.name}")
+        plan = self.engine.plan(body, declared)
+        self._prepared[node.name] = _Prepared(plan, plan.param_types, node.body)
+
+    def _cmd_execute(self, command: q.Command) -> _Result:
+        node: q.Execute = command.node
+        prepared = self._prepared.get(node.name)
+        if prepared is None:
+            raise _no_statement(node.name)
+        expected = len(prepared.param_types)
+        if len(node.args) != expected:
+            raise SqlError("42601", "wrong number of parameters for prepared "
+                           f'statement "{node.name}"', detail=f"Expected "
+                           f"{expected} parameters but got {len(node.args)}.")
+        params = compile_expressions(resolve_arguments(
+            node.args, prepared.param_types))(self._context())
+        if prepared.plan is None:
+            return _Result((), [], "EXECUTE")
+        result = self._run_plan(prepared.plan, params, prepared.node)
+        if result.tag == "SELECT":
+            result.tag = _tag("SELECT", len(result.rows))
+        return result
+
+    def _cmd_deallocate(self, command: q.Command) -> None:
+        name = command.node.name
+        if name is None:
+            self._prepared.clear()
+        elif self._prepared.pop(name, None) is None:
+            raise _no_statement(name)
+
+    def _columns(self, prepared: _Prepared) -> tuple[q.Column, ...]:
+        plan = prepared.plan
+        if plan is None:
+            return ()
+        if plan.command is not None and plan.command.op == "execute":
+            inner = self._prepared.get(plan.command.node.name)
+            return self._columns(inner) if inner is not None else ()
+        return plan.columns
+
+    # ---- parameters and output
+    def _decode_params(self, message: Bind,
+                       types: tuple[q.ResultType, ...]) -> tuple:
+        formats = message.param_formats
+        out = []
+        for i, (raw, rtype) in enumerate(zip(message.params, types)):
+            if raw is None:
+                out.append(None)
+                continue
+            fmt = formats[i] if len(formats) > 1 else (formats[0] if formats else 0)
+            try:
+                if fmt == 1:
+                    value = recv_function(rtype, i + 1)(raw)
+                else:
+                    value = input_function(rtype, self._format_settings())(
+                        raw.decode("utf-8"))
+                    typmod = typmod_function(rtype, explicit=False)
+                    if typmod is not None:
+                        value = typmod(value)
+            except SqlError as exc:
+                portal = ("unnamed portal" if not message.portal
+                          else f'portal "{message.portal}"')
+                # log_parameter_max_length_on_error = 0 shows no value
+                exc.where = (f"{portal} parameter ${i + 1} = '...'" if fmt == 0
+                             else f"{portal} parameter ${i + 1}")
+                raise
+            out.append(value)
+        return tuple(out)
+
+    def _format_settings(self) -> FormatSettings:
+        s = self.settings
+        key = (s["DateStyle"], s["IntervalStyle"], s["TimeZone"],
+               s["extra_float_digits"])
+        if self._format is None or self._format[0] != key:
+            self._format = (key, FormatSettings(key[0], key[1], key[2],
+                                                int(key[3])))
+        return self._format[1]
+
+    def _encoder(self, columns, formats) -> ResultEncoder:
+        return ResultEncoder(columns, formats, self._format_settings())
+
+    def _warn(self, sqlstate: str, message: str, severity: str = "WARNING") -> None:
+        threshold = self.settings.get("client_min_messages", "notice")
+        if _MESSAGE_LEVELS.index(severity.lower()) < _MESSAGE_LEVELS.index(threshold):
+            return
+        self._notices.append(encode_notice(SqlError(sqlstate, message,
+                                                    severity=severity)))
+
+    def _take_notices(self) -> list[bytes]:
+        notices, self._notices = self._notices, []
+        return notices
+
+    def _reports(self) -> bytes:
+        out = []
+        for guc in gucs.GUCS.values():
+            if not guc.report:
+                continue
+            shown = self._show(guc.name)
+            if self._reported.get(guc.name) != shown:
+                self._reported[guc.name] = shown
+                out.append(ParameterStatus(guc.name, shown).encode())
+        return b"".join(out)
+
+
+def _quote_ident(name: str) -> str:
+    """quote_identifier(): bare when lower-case simple, else double-quoted."""
+    if re.fullmatch(r"[a-z_][a-z0-9_$]*", name):
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _onoff(flag: bool | None) -> str | None:
+    return None if flag is None else ("on" if flag else "off")
+
+
+def _declared_type(spec) -> q.ResultType:
+    from twinning.passes.resolve import _declared
+    return _declared(spec)
+
+
+def _no_statement(name: str) -> SqlError:
+    if not name:
+        return SqlError("26000", "unnamed prepared statement does not exist")
+    return SqlError("26000", f'prepared statement "{name}" does not exist')
+
+
+def _no_portal(name: str) -> SqlError:
+    return SqlError("34000", f'portal "{name}" does not exist')
+
+
+def _parse_options(options: str) -> list[tuple[str, str]]:
+    """The startup `options` string: `-c name=value` and `--name=value`,
+    backslash escaping spaces, as pg_split_opts and process_postgres_switches
+    read it."""
+    words: list[str] = []
+    current: list[str] = []
+    escaped = False
+    for ch in options:
+        if escaped:
+            current.append(ch)
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch.isspace():
+            if current:
+                words.append("".join(current))
+                current = []
+        else:
+            current.append(ch)
+    if current:
+        words.append("".join(current))
+    out = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "-c" and i + 1 < len(words):
+            word, i = "--" + words[i + 1], i + 1
+        elif word.startswith("-c"):
+            word = "--" + word[2:]
+        if not word.startswith("--") or "=" not in word:
+            raise SqlError("0A000", f'startup option "{word}" is not supported '
+                           "by twinning", severity="FATAL")
+        name, _, value = word[2:].partition("=")
+        out.append((name.replace("-", "_"), value))
+        i += 1
+    return out
