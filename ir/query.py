@@ -178,9 +178,22 @@ class Deallocate:
 
 @dataclass(frozen=True, slots=True)
 class Refused:
-    """Outside the subset: raised as 0A000 when the session reaches it."""
+    """Outside the subset: raised as 0A000 when the session reaches it.
+
+    `relations` are the tables it names, in the order PostgreSQL's parse
+    analysis opens them, with 1-based positions (None where PostgreSQL
+    reports none): resolve still checks they exist, so a missing table is
+    the 42P01 a client expects rather than a refusal.
+    """
 
     construct: str
+    position: int | None = field(default=None, compare=False)
+    relations: tuple[RelationRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRef:
+    names: tuple[str, ...]
     position: int | None = field(default=None, compare=False)
 
 

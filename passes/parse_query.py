@@ -40,9 +40,50 @@ def parse_query(sql: str) -> q.ParsedQuery:
                 parsed = _locate_literals(parsed, chunk, offset)
         except Unsupported as exc:
             where = exc.location if exc.location >= 0 else offset
-            parsed = q.Refused(exc.construct, where + 1)
+            parsed = q.Refused(exc.construct, where + 1, relations_of(node))
         out.append(q.ParsedStatement(parsed, chunk, offset))
     return q.ParsedQuery(sql, tuple(out))
+
+
+# Statement fields in the order parse analysis opens the relations in them
+# (the target first, then FROM/USING, then everything else).
+_FIRST = {ast.InsertStmt: ("relation",), ast.UpdateStmt: ("relation", "fromClause"),
+          ast.DeleteStmt: ("relation", "usingClause"),
+          ast.SelectStmt: ("withClause", "fromClause")}
+_UNLOCATED = (ast.CopyStmt, ast.TruncateStmt)  # PostgreSQL gives no position
+
+
+def relations_of(node: Any) -> tuple[q.RelationRef, ...]:
+    """Tables a statement names (CTE names excluded), in analysis order."""
+    found: list[ast.RangeVar] = []
+    ctes: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, ast.RangeVar):
+            found.append(value)
+        elif isinstance(value, ast.CommonTableExpr):
+            ctes.add(value.ctename)
+            walk(value.ctequery)
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item)
+        elif isinstance(value, ast.Node):
+            first = _FIRST.get(type(value), ())
+            for name in first:
+                walk(getattr(value, name, None))
+            for name in value:
+                if name not in first:
+                    walk(getattr(value, name))
+
+    walk(node)
+    located = not isinstance(node, _UNLOCATED)
+    return tuple(
+        q.RelationRef(
+            tuple(p for p in (rv.schemaname, rv.relname) if p),
+            rv.location + 1 if located and rv.location is not None
+            and rv.location >= 0 else None)
+        for rv in found
+        if rv.schemaname or rv.relname not in ctes)
 
 
 def _statement(node: Any, chunk: str) -> q.Syntax:

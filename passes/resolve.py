@@ -20,6 +20,7 @@ from typing import Any, Sequence
 from twinning import gucs
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.ir.catalog import QName
 from twinning.ir import syntax as s
 from twinning.ir.types import BY_OID, SqlType
 from twinning.passes.lower_ddl import lower_type
@@ -79,6 +80,7 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
             param_types: Sequence[q.ResultType | None] = ()) -> q.ResolvedStatement:
     node = parsed.node
     if isinstance(node, q.Refused):
+        _check_relations(node.relations, catalog)
         raise feature_not_supported(node.construct, node.position)
     setting = None
     if isinstance(node, (q.SetVar, q.Reset, q.Show)) and node.name:
@@ -90,6 +92,27 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         types = tuple(_declared(t) for t in node.param_types)
         _Typer(types).select(node.body)  # errors surface at PREPARE time
     return q.ResolvedStatement(node, parsed.source, setting)
+
+
+_SYSTEM_SCHEMAS = ("pg_catalog", "information_schema")
+
+
+def _check_relations(relations: Sequence[q.RelationRef], catalog: Any) -> None:
+    """42P01 for a named table the catalog does not have.
+
+    System relations (pg_catalog, information_schema, unqualified `pg_*`)
+    are not in the twin's catalog yet; they are left to the refusal rather
+    than claimed missing."""
+    if catalog is None:
+        return
+    for ref in relations:
+        schema = ref.names[0] if len(ref.names) > 1 else None
+        if schema in _SYSTEM_SCHEMAS or (schema is None
+                                         and ref.names[-1].startswith("pg_")):
+            continue
+        if catalog.table(QName(schema or "public", ref.names[-1])) is None:
+            raise SqlError("42P01", f'relation "{".".join(ref.names)}" does '
+                           "not exist", position=ref.position)
 
 
 def _setting(name: str, for_show: bool) -> str | None:

@@ -247,3 +247,18 @@ select 1.5::float8::text, 0.1::float4, 1e-7::float8
 set extra_float_digits = 0
 select 0.1::float8 + 0.2::float8
 reset all
+
+-- case: unknown_relations
+select * from nope
+select a from nope.t
+select * from (select 1) x join nope on true
+with x as (select 1) select * from x, nope
+select (select 1 from nope2) from nope1
+insert into nope values (1)
+update nope set a = 1
+delete from nope
+truncate nope
+begin
+select * from nope
+select 1
+rollback
