@@ -12,8 +12,7 @@ from typing import Any, Callable
 
 from pglast import ast
 from pglast.enums import (A_Expr_Kind, BoolExprType, BoolTestType,
-                          MinMaxOp, NullTestType, SQLValueFunctionOp,
-                          SubLinkType)
+                          MinMaxOp, NullTestType, SubLinkType)
 
 from twinning.ir import syntax as s
 

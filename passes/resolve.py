@@ -61,6 +61,7 @@ _SQL_VALUES = {
 _NUMERIC_RANK = {"int2": 0, "int4": 1, "int8": 2, "numeric": 3, "float4": 4,
                  "float8": 5}
 _ARITHMETIC = frozenset({"+", "-", "*", "/", "%"})
+_STRINGS = frozenset({"text", "varchar", "bpchar"})
 _COMPARISON = frozenset({"=", "<>", "!=", "<", ">", "<=", ">="})
 
 
@@ -219,8 +220,9 @@ class _Typer:
         if expr.type == target:
             return expr
         if expr.type == q.UNKNOWN or (expr.type.name in _NUMERIC_RANK and
-                                      target.name in _NUMERIC_RANK):
-            return q.TCast(expr, target, -1)
+                                      target.name in _NUMERIC_RANK) or (
+                target == q.TEXT and expr.type.name in _STRINGS):
+            return q.TCast(expr, target, -1)  # implicit casts only
         raise SqlError("42883", "function argument of type "
                        f"{_display(expr.type)} where {_display(target)} is "
                        "expected", position=_pos(getattr(expr, "location", -1)))
@@ -252,6 +254,12 @@ class _Typer:
             result = q.BOOL if op in _COMPARISON else wide
             return q.TOperator(op, self.coerce(left, wide),
                                self.coerce(right, wide), result, node.location)
+        if op in _COMPARISON and lt.name in _STRINGS and rt.name in _STRINGS \
+                and lt != rt:
+            # varchar and bpchar compare through text (bpchar's own
+            # comparison ignores trailing blanks, as the cast to text does)
+            return q.TOperator(op, self.coerce(left, q.TEXT),
+                               self.coerce(right, q.TEXT), q.BOOL, node.location)
         if op in _COMPARISON and lt == rt:
             return q.TOperator(op, self.coerce(left, lt), self.coerce(right, rt),
                                q.BOOL, node.location)

@@ -74,7 +74,7 @@ SELECT schemaname || '.' || sequencename, format_type(data_type, NULL),
        start_value, increment_by, min_value, max_value, cache_size, cycle
 FROM pg_sequences ORDER BY 1"""
 
-PG_OWNED = f"""
+PG_OWNED = """
 SELECT n.nspname || '.' || s.relname, n2.nspname || '.' || t.relname, a.attname
 FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
 JOIN pg_namespace n ON n.oid = s.relnamespace

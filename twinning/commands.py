@@ -72,6 +72,9 @@ def postgres(args: dict[str, Any]) -> int:
     run = None
     if mode != "bootstrap":
         state, port, run = _live(mode, args, state, port)
+    elif args["--trace"]:
+        # bootstrap runs no statements: the trace is empty, but it exists
+        bootstrap.write_file(args["--trace"], b"", "query trace")
     ctx = RunContext(mode, args["--host"], port, source.path, source.hash)
     ctx.run = run
     if verify_doc is not None:
@@ -99,6 +102,18 @@ def _run_timeout(value: str | None) -> float | None:
     return seconds
 
 
+def _open_trace(path: str | None):
+    if path is None:
+        return None
+    from twinning.trace import QueryTrace
+    try:
+        return QueryTrace.open(path)
+    except OSError as exc:
+        raise Refusal("E_IO_WRITE", f"cannot write query trace {path}: "
+                      f"{exc.strerror or exc}", {"path": path},
+                      "check that the directory exists and is writable") from None
+
+
 def _live(mode: str, args: dict[str, Any], state, port: int):
     """Serve (until a signal) or run the child; the state to report on."""
     from twinning import live
@@ -106,12 +121,17 @@ def _live(mode: str, args: dict[str, Any], state, port: int):
 
     timeout = _run_timeout(args["--run-timeout"])
     password = args.get("--password") or os.environ.get("TWINNING_PASSWORD")
-    engine = Engine(state, password=password or None)
-    if mode == "serve":
-        result = live.serve(engine, args["--host"], port)
-    else:
-        result = live.run_once(engine, args["--host"], port, args["--run"],
-                               timeout)
+    recorder = _open_trace(args["--trace"])
+    engine = Engine(state, password=password or None, trace=recorder)
+    try:
+        if mode == "serve":
+            result = live.serve(engine, args["--host"], port)
+        else:
+            result = live.run_once(engine, args["--host"], port, args["--run"],
+                                   timeout)
+    finally:
+        if recorder is not None:
+            recorder.close()
     # The store (a later issue) freezes its committed version here.
     return engine.state, result.port, result.run
 

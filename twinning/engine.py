@@ -21,7 +21,9 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Protocol
 
 from twinning.ir import query as q
+from twinning.ir.dump import dump
 from twinning.passes import parse_query, plan_statement
+from twinning.trace import QueryTrace
 
 if TYPE_CHECKING:
     from twinning.session import Session
@@ -79,7 +81,8 @@ class Engine:
     and the BackendKeyData registry CancelRequests are matched against."""
 
     def __init__(self, state: Any = None, *, password: str | None = None,
-                 store: Store | None = None) -> None:
+                 store: Store | None = None,
+                 trace: QueryTrace | None = None) -> None:
         self.state = state
         self.catalog = getattr(state, "catalog", None)
         self.password = password
@@ -89,6 +92,8 @@ class Engine:
         self._next_pid = 10000
         self._parsed: OrderedDict[str, q.ParsedQuery] = OrderedDict()
         self._plans: OrderedDict[tuple, q.Plan] = OrderedDict()
+        self.trace = trace
+        self._stages: dict[tuple, dict[str, Any]] = {}  # only when tracing
 
     # caches: by SQL text, and by (statement text, parameter types)
     def parse(self, sql: str) -> q.ParsedQuery:
@@ -112,12 +117,31 @@ class Engine:
             if hit is not None:
                 self._plans.move_to_end(key)
                 return hit
-        planned = plan_statement(stmt, self.catalog, param_types)
+        stages: dict[str, Any] = {"parse": dump(stmt.node)}
+
+        def keep(name: str, value: Any) -> None:
+            stages[name] = dump(value)
+
+        try:
+            planned = plan_statement(stmt, self.catalog, param_types,
+                                     keep if self.trace else None)
+        finally:
+            if self.trace is not None:
+                with self._lock:
+                    self._stages[key] = stages
         with self._lock:
             self._plans[key] = planned
             if len(self._plans) > _CACHE_SIZE:
-                self._plans.popitem(last=False)
+                evicted, _ = self._plans.popitem(last=False)
+                self._stages.pop(evicted, None)
         return planned
+
+    def stages(self, stmt: q.ParsedStatement,
+               param_types: tuple[q.ResultType | None, ...] = ()) -> dict[str, Any]:
+        """The IR dumps recorded when `stmt` was planned (tracing only)."""
+        with self._lock:
+            return self._stages.get((stmt.node, stmt.source, param_types),
+                                    {"parse": dump(stmt.node)})
 
     # BackendKeyData
     def register(self, session: Session) -> tuple[int, int]:

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-from twinning import gucs
+from twinning import gucs, trace
 from twinning.engine import Engine, NullStore, Store, StoreTransaction
 from twinning.errors import SqlError
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
@@ -86,6 +86,8 @@ class _Prepared:
     plan: q.Plan | None  # None: the empty query
     param_types: tuple[q.ResultType, ...]
     node: Any = None
+    stmt: q.ParsedStatement | None = None  # for the query trace
+    declared: tuple = ()  # the Parse message's parameter types (plan key)
 
 
 @dataclass
@@ -233,12 +235,17 @@ class Session:
             if stmt is None:
                 prepared = _Prepared(None, tuple(t or q.TEXT for t in declared))
             else:
-                plan = self.engine.plan(stmt, declared)
+                try:
+                    plan = self.engine.plan(stmt, declared)
+                except SqlError as exc:
+                    self._trace(stmt, "extended", None, trace.failure(exc),
+                                declared)
+                    raise
                 types = plan.param_types if plan.projection is not None else \
                     tuple(t or q.TEXT for t in declared)
                 if len(types) < len(declared):
                     types = types + tuple(t or q.TEXT for t in declared[len(types):])
-                prepared = _Prepared(plan, types, stmt.node)
+                prepared = _Prepared(plan, types, stmt.node, stmt, declared)
             self._prepared[message.name] = prepared
             return PARSE_COMPLETE_MSG
         except SqlError:
@@ -305,8 +312,17 @@ class Session:
             out: list[bytes] = []
             if portal.result is None:
                 stmt_node = prepared.node
-                portal.result = self._run_plan(prepared.plan, portal.params,
-                                               stmt_node)
+                try:
+                    portal.result = self._run_plan(prepared.plan, portal.params,
+                                                   stmt_node)
+                except SqlError as exc:
+                    self._trace(prepared.stmt, "extended", prepared.plan,
+                                trace.failure(exc), prepared.declared)
+                    raise
+                self._trace(prepared.stmt, "extended", prepared.plan,
+                            trace.success(portal.result.tag,
+                                          len(portal.result.rows)),
+                            prepared.declared)
             result = portal.result
             out.extend(self._take_notices())
             rows = result.rows[portal.sent:]
@@ -350,12 +366,33 @@ class Session:
     # ========================================================= running statements
     def _run(self, stmt: q.ParsedStatement, params: tuple,
              _unused: dict) -> _Result:
-        self._check_aborted(stmt.node)
-        plan = self.engine.plan(stmt)
-        result = self._run_plan(plan, params, stmt.node)
+        try:
+            self._check_aborted(stmt.node)
+            plan = self.engine.plan(stmt)
+            result = self._run_plan(plan, params, stmt.node)
+        except SqlError as exc:
+            self._trace(stmt, "simple", None, trace.failure(exc))
+            raise
         if result.tag == "SELECT":
             result.tag = _tag("SELECT", len(result.rows))
+        self._trace(stmt, "simple", plan, trace.success(result.tag,
+                                                        len(result.rows)))
         return result
+
+    def _trace(self, stmt: q.ParsedStatement | None, protocol: str,
+               plan: q.Plan | None, outcome: dict,
+               param_types: tuple = ()) -> None:
+        recorder = self.engine.trace
+        if recorder is None or stmt is None:
+            return
+        stages = self.engine.stages(stmt, param_types)
+        summary = None
+        if plan is not None:
+            summary = (f"command {plan.command.op}" if plan.command is not None
+                       else f"constant projection of {len(plan.columns)} "
+                       "column(s)")
+        recorder.record(self.pid, stmt.source, protocol, stages, summary,
+                        outcome)
 
     def _run_plan(self, plan: q.Plan, params: tuple, node: Any) -> _Result:
         interrupt = self.interrupt

@@ -140,6 +140,10 @@ def _convert(source: q.ResultType, target: q.ResultType,
     if t in _FLOATS and (s in INT_TYPES or s == "numeric" or s in _FLOATS):
         return (lambda v: to_float32(float(v))) if t == "float4" else float
     if t in _STRING_TYPES:
+        if s == "bpchar":  # rtrim1(): trailing blanks are not significant
+            return lambda v: v.rstrip(" ")
+        if s in _STRING_TYPES:
+            return lambda v: v
         if s == "bool":
             return lambda v: "true" if v else "false"
         return formatter(source, settings)

@@ -262,3 +262,9 @@ begin
 select * from nope
 select 1
 rollback
+
+-- case: string_types_meet_as_text
+select 'a'::varchar || 'b', 'a'::varchar(3) || 'b'::varchar, 'a'::char(2) || 'b'
+select 'a'::varchar = 'a'::text, 'a '::char(3) = 'a'::char(5), 'ab'::char(4) < 'b'::varchar
+select 'x'::char(3)::text, 'x'::char(3)::varchar, 'x'::char(3)
+select 'a'::varchar = 1
