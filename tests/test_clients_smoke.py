@@ -210,8 +210,33 @@ def _pg8000_error(dsn, sql):
         conn.close()
 
 
+def _sqlalchemy_error(dsn, sql):
+    import sqlalchemy as sa
+    engine = sa.create_engine(dsn.replace("postgresql://", "postgresql+psycopg://"),
+                              use_native_hstore=False)
+    try:
+        with engine.connect() as conn:
+            with pytest.raises(sa.exc.DBAPIError) as err:
+                conn.execute(sa.text(sql))
+        diag = err.value.orig.diag
+        return diag.sqlstate, diag.message_primary, diag.statement_position
+    finally:
+        engine.dispose()
+
+
+def _psql_error(dsn, sql):
+    """psql's own rendering of the error, SQLSTATE included (VERBOSITY)."""
+    out = subprocess.run(["psql", "-X", "-At", "-v", "VERBOSITY=verbose",
+                          "-d", dsn, "-c", sql],
+                         capture_output=True, text=True, timeout=30)
+    assert out.returncode != 0
+    return [line for line in out.stderr.splitlines()
+            if not line.startswith("LOCATION:")]
+
+
 CLIENTS = {"psycopg2": _psycopg2_error, "psycopg": _psycopg3_error,
-           "asyncpg": _asyncpg_error, "pg8000": _pg8000_error}
+           "asyncpg": _asyncpg_error, "pg8000": _pg8000_error,
+           "sqlalchemy": _sqlalchemy_error, "psql": _psql_error}
 
 
 @pytest.mark.realpg
