@@ -14,9 +14,13 @@ _CASE = re.compile(r"^-- case: *(\S+) *$", re.M)
 
 def cases(relative: str) -> list[tuple[str, str]]:
     """(name, script) pairs of a case file under tests/corpus, in file order."""
-    text = (CORPUS / relative).read_text()
-    parts = _CASE.split(text)
+    return cases_in(CORPUS / relative)
+
+
+def cases_in(path: Path) -> list[tuple[str, str]]:
+    """(name, script) pairs of any case file, in file order."""
+    parts = _CASE.split(path.read_text())
     found = list(zip(parts[1::2], (p.strip() + "\n" for p in parts[2::2])))
     names = [n for n, _ in found]
-    assert len(names) == len(set(names)), f"duplicate case names in {relative}"
+    assert len(names) == len(set(names)), f"duplicate case names in {path}"
     return found

@@ -1,0 +1,123 @@
+"""The differential harness: one statement stream, two servers, one verdict.
+
+A `Pair` is a fresh database on the throwaway real PostgreSQL 15 and a fresh
+twin, both loaded from the same schema text. `run_script` sends the same
+lines through the same client (psycopg2, autocommit, one simple Query per
+line) to each and records everything a client can observe: command tag,
+column names and type OIDs, rows, notices, SQLSTATE and full error text
+(PostgreSQL's LINE/caret rendering included), and the transaction status
+after the line. The verdict is plain equality of the two records.
+
+Corpora are data (`tests/differential/corpus/*.sql`, `-- case: NAME`
+blocks); a corpus names its schema on a `-- schema: PATH` line (relative to
+the repository) or runs on an empty database. Later areas add corpora, not
+harness code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import re
+from pathlib import Path
+from typing import Callable, Iterator
+
+import psycopg2
+
+from tests.support.corpus import CORPUS
+from twinning.bootstrap import compile_schema
+from twinning.server import TwinServer
+from twinning.session import Engine
+from twinning.state import CommittedState
+
+ROOT = Path(__file__).resolve().parents[2]
+DIFF_CORPUS = Path(__file__).resolve().parent / "corpus"
+_SCHEMA_LINE = re.compile(r"^-- schema: *(\S+) *$", re.M)
+_numbers = itertools.count(1)
+
+
+def corpus_schema(text: str) -> str:
+    """The schema a corpus file declares (empty when it declares none)."""
+    match = _SCHEMA_LINE.search(text)
+    return (ROOT / match.group(1)).read_text() if match else ""
+
+
+@contextlib.contextmanager
+def twin_server(schema: str) -> Iterator[Callable[[], object]]:
+    catalog, _ = compile_schema(schema, "<differential schema>")
+    engine = Engine(CommittedState.empty(catalog, schema))
+    server = TwinServer(engine, "127.0.0.1", 0)
+    server.start()
+    try:
+        yield lambda: psycopg2.connect(host=server.host, port=server.port,
+                                       user="postgres", dbname="postgres")
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def postgres_database(realpg, schema: str) -> Iterator[Callable[[], object]]:
+    name = f"diff_{next(_numbers)}"
+    admin = realpg.connect()
+    try:
+        with admin.cursor() as cur:
+            cur.execute(f"CREATE DATABASE {name}")
+        if schema.strip():
+            conn = realpg.connect(dbname=name)
+            try:
+                with conn.cursor() as cur:
+                    cur.execute(schema)
+            finally:
+                conn.close()
+        yield lambda: realpg.connect(dbname=name)
+    finally:
+        with admin.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()
+
+
+def lines(script: str) -> list[str]:
+    """One statement stream entry per non-blank, non-comment line."""
+    return [line for line in script.splitlines()
+            if line.strip() and not line.lstrip().startswith("--")]
+
+
+def observe(conn, line: str) -> dict:
+    """Everything a psycopg2 client can see of one simple Query."""
+    cur = conn.cursor()
+    outcome: dict = {}
+    try:
+        cur.execute(line)
+        outcome["tag"] = cur.statusmessage
+        if cur.description is not None:
+            outcome["columns"] = [(d.name, d.type_code) for d in cur.description]
+            outcome["rows"] = repr([tuple(  # repr: NaN != NaN; bytes, not views
+                bytes(v) if isinstance(v, memoryview) else v for v in row)
+                for row in cur.fetchall()])
+    except psycopg2.Error as exc:
+        outcome["error"] = (exc.pgcode, exc.pgerror)
+    outcome["notices"] = list(conn.notices)
+    del conn.notices[:]
+    outcome["status"] = conn.info.transaction_status
+    return outcome
+
+
+def run_script(connect: Callable[[], object], script: str) -> list[tuple[str, dict]]:
+    conn = connect()
+    conn.autocommit = True
+    try:
+        return [(line, observe(conn, line)) for line in lines(script)]
+    finally:
+        conn.close()
+
+
+def differences(expected: list[tuple[str, dict]],
+                actual: list[tuple[str, dict]]) -> list[str]:
+    return [f"{line}\n  pg:   {want}\n  twin: {got}"
+            for (line, want), (_, got) in zip(expected, actual) if got != want]
+
+
+def compare(realpg, schema: str, script: str) -> list[str]:
+    """Run `script` on fresh PostgreSQL and twin databases from `schema`."""
+    with postgres_database(realpg, schema) as pg, twin_server(schema) as twin:
+        return differences(run_script(pg, script), run_script(twin, script))
