@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.corpus import cases
+from tests.support.corpus import cases_in
 from twinning import schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,6 @@ def test_every_proof_exists(proof):
     file = ROOT / path
     assert file.is_file(), f"{path} does not exist"
     if file.suffix == ".sql":
-        relative = file.relative_to(ROOT / "tests" / "corpus").as_posix()
-        assert name in dict(cases(relative)), f"no case {name} in {path}"
+        assert name in dict(cases_in(file)), f"no case {name} in {path}"
     else:
         assert name in _defined_tests(file), f"no test {name} in {path}"
