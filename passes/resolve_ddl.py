@@ -575,8 +575,6 @@ def _add_foreign_key(b: _Builder, table: _TableBuilder,
                 detail=f'Key columns "{fk_col}" and "{pk_col}" are of '
                 f"incompatible types: {fk_type.display()} and "
                 f"{pk_type.display()}.")
-    if ref.on_delete == "SET NULL" or ref.on_update == "SET NULL":
-        pass  # a NOT NULL child column fails at delete time, as in PostgreSQL
     table.constraints.append(c.ForeignKey(name, k.columns, parent.name,
                                           ref_columns, ref.on_delete,
                                           ref.on_update, ref.match))
@@ -617,12 +615,10 @@ _APPLY = {
 
 # ------------------------------------------------------------------ freeze
 
-def fk_graph(tables: dict[c.QName, _TableBuilder] | tuple[c.Table, ...]
-             ) -> nx.DiGraph:
+def fk_graph(tables: tuple[c.Table, ...]) -> nx.DiGraph:
     """Edges child → parent, one per foreign key (self-references kept)."""
     graph = nx.DiGraph()
-    items = tables.values() if isinstance(tables, dict) else tables
-    for t in items:
+    for t in tables:
         graph.add_node(str(t.name))
         for k in t.constraints:
             if isinstance(k, c.ForeignKey):
