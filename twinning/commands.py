@@ -17,6 +17,7 @@ from twinning.errors import Refusal
 from twinning.ir.dump import dump
 from twinning.report import RunContext, build_report, render_human, to_json
 from twinning.verify_artifact import load_verify_artifact
+from twinning.verify_eval import evaluate as evaluate_verify
 
 
 def _source(args: dict[str, Any], command: str) -> bootstrap.Source:
@@ -151,6 +152,9 @@ def finish(state, ctx: RunContext, args: dict[str, Any], verify_doc) -> int:
     elif ctx.snapshot.get("restored_hash"):
         ctx.snapshot["snapshot_hash"] = ctx.snapshot["restored_hash"]
     ctx.snapshot.pop("restored_hash", None)
+    if verify_doc is not None:
+        # Once, over the final committed state, in every mode.
+        ctx.verify = evaluate_verify(verify_doc, state)
     report = build_report(state, ctx)
     text = to_json(report)
     if args["--report"]:

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from twinning import metrics
 from twinning.state import CommittedState
 
 REPORT_VERSION = "twinning.v0"
@@ -56,8 +57,12 @@ def _outcome(ctx: RunContext) -> str:
 
 def _next_step(ctx: RunContext) -> str:
     if ctx.verify is not None and ctx.verify.get("outcome") == "FAIL":
-        return ("Fix the extractor so the failing verify rules pass, then "
-                "rerun it against the twin.")
+        failing = [r["rule_id"] for r in ctx.verify["results"]
+                   if r["status"] == "fail"]
+        shown = ", ".join(failing[:3]) + (", …" if len(failing) > 3 else "")
+        return (f"Fix the extractor so the failing verify rules pass "
+                f"({shown}), then rerun it against the twin; the report's "
+                "verify.results[].affected lists the offending rows.")
     if ctx.mode == "bootstrap":
         return ("Point a client at the twin: twinning postgres --schema "
                 f"{ctx.schema_source} --run 'python extract.py' --report "
@@ -106,6 +111,8 @@ def build_report(state: CommittedState, ctx: RunContext) -> dict[str, Any]:
         report["verify"] = ctx.verify
     if ctx.run is not None:
         report["run"] = ctx.run
+    report["null_rates"] = metrics.null_rates(state)
+    report["fk_coverage"] = metrics.fk_coverage(state)
     if ctx.warnings:
         report["warnings"] = list(ctx.warnings)
     report["next_step"] = _next_step(ctx)
@@ -137,7 +144,9 @@ def render_human(report: dict[str, Any]) -> str:
     if refused:
         lines.append("refused writes: " + ", ".join(
             f"{k.removesuffix('_violations')} {v}" for k, v in refused.items()))
-    if "verify_artifact" in report:
+    if "verify" in report:
+        lines.extend(_render_verify(report))
+    elif "verify_artifact" in report:
         art = report["verify_artifact"]
         lines.append(f"verify: {art['source']} ({art['loaded']} rules)")
     if "run" in report:
@@ -150,3 +159,58 @@ def render_human(report: dict[str, Any]) -> str:
         lines.append(f"snapshot: {where} ({snap['snapshot_hash']})")
     lines.append(f"next: {report['next_step']}")
     return "\n".join(lines) + "\n"
+
+
+HUMAN_EXAMPLES = 3
+
+
+def _render_verify(report: dict[str, Any]) -> list[str]:
+    """Rule counts, then each failing rule with a few localised rows."""
+    verify = report["verify"]
+    summary = verify["summary"]
+    source = report.get("verify_artifact", {}).get("source",
+                                                   verify["constraint_set_id"])
+    total = summary["total_rules"]
+    head = (f"verify: {source} {verify['outcome']} — {total} "
+            f"rule{'s' if total != 1 else ''}, {summary['passed_rules']} passed, "
+            f"{summary['failed_rules']} failed")
+    if summary["failed_rules"]:
+        sev = summary["by_severity"]
+        head += f" ({sev['error']} error, {sev['warn']} warn)"
+    lines = [head]
+    for result in verify["results"]:
+        if result["status"] != "fail":
+            continue
+        count = result["violation_count"]
+        lines.append(f"  FAIL {result['severity']:<5} {result['rule_id']}: "
+                     f"{count} violation{'s' if count != 1 else ''}")
+        for entry in result["affected"][:HUMAN_EXAMPLES]:
+            lines.append("    " + _describe_entry(entry))
+        if count > HUMAN_EXAMPLES:
+            lines.append(f"    … {count - HUMAN_EXAMPLES} more")
+    return lines
+
+
+def _describe_entry(entry: dict[str, Any]) -> str:
+    parts = [entry["binding"]]
+    for name, value in (entry.get("key") or {}).items():
+        parts.append(f"{name}={_plain(value)}")
+    if "field" in entry:
+        parts.append(f"{entry['field']}={_plain(entry.get('value'))}")
+    elif "value" in entry:
+        parts.append(f"value={_plain(entry['value'])}")
+    return " ".join(parts)
+
+
+def _plain(value: Any) -> str:
+    """A JSON value the way psql would show it (NULL spelled out)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False) if (
+            value == "" or value != value.strip() or " " in value) else value
+    if isinstance(value, list):
+        return "(" + ", ".join(_plain(v) for v in value) + ")"
+    return str(value)

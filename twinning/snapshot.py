@@ -109,16 +109,25 @@ def _plain_rows(table: Table, rows: tuple) -> list[list[Any]]:
             for row in sorted(rows, key=row_order(table))]
 
 
+def relation_surface(table: Table, rows: tuple) -> dict[str, Any]:
+    """One relation's entry of the surface: name, columns, canonical rows."""
+    return {"name": str(table.name),
+            "columns": [c.name for c in table.columns],
+            "rows": _plain_rows(table, rows)}
+
+
+def relation_hash(table: Table, rows: tuple) -> str:
+    """`sha256:` over one relation's canonical entry (verify content_hash)."""
+    return hash_bytes(canonical(relation_surface(table, rows)))
+
+
 def state_surface(state: CommittedState) -> dict[str, Any]:
     """The committed-state surface: what the hash covers."""
     catalog = state.catalog
     return {
         "catalog": dump(catalog),
-        "relations": [
-            {"name": str(t.name),
-             "columns": [c.name for c in t.columns],
-             "rows": _plain_rows(t, state.rows.get(t.name, ()))}
-            for t in catalog.tables],
+        "relations": [relation_surface(t, state.rows.get(t.name, ()))
+                      for t in catalog.tables],
         "sequences": [
             {"name": str(s.name),
              "last_value": state.sequences[s.name].last_value,

@@ -3,9 +3,13 @@
 Everything that can be wrong with an artifact is found here, before any
 traffic is accepted: unreadable or non-JSON files and anything the published
 schema rejects (`E_VERIFY_ARTIFACT_PARSE`), `batch_only` rules the embedded
-evaluator cannot run (`E_VERIFY_BATCH_ONLY`), and bindings or columns the
-catalog does not have (`E_VERIFY_BINDING`). Bindings name relations
-canonically (`public.deals`); an unqualified name means `public`.
+evaluator cannot run (`E_VERIFY_BATCH_ONLY`), bindings or columns the
+catalog does not have (`E_VERIFY_BINDING`), and rules that cannot run
+against these column types — a literal that does not convert to its
+column's type, columns of incomparable types, an ordering on json or
+arrays, foreign keys of unequal arity, repeated binding names or rule ids
+(`E_VERIFY_ARTIFACT_PARSE`, checks in `twinning.verify_eval`). Bindings name
+relations canonically (`public.deals`); an unqualified name means `public`.
 """
 
 from __future__ import annotations
@@ -65,6 +69,15 @@ def load_verify_artifact(data: bytes, source: str,
                       {"path": source, "rules": batch},
                       "verify run rules.verify.json   # batch rules belong to "
                       "batch verify")
+    for what, names in (("binding", [b["name"] for b in document["bindings"]]),
+                        ("rule id", [r["id"] for r in document["rules"]])):
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise Refusal("E_VERIFY_ARTIFACT_PARSE",
+                          f"verify artifact declares {what} "
+                          f"{repeated[0]!r} more than once",
+                          {"path": source, what.replace(" ", "_"): repeated},
+                          _NEXT)
     bindings = {b["name"]: _relation(catalog, b["name"], source)
                 for b in document["bindings"]}
     for binding in document["bindings"]:
@@ -80,6 +93,9 @@ def load_verify_artifact(data: bytes, source: str,
             if column is not None:
                 _column(catalog.table(bindings[binding]), binding, column,
                         source)
+    # Types: literals convertible to their columns, comparable operands.
+    from twinning.verify_eval import check_artifact
+    check_artifact(document, bindings, catalog, source, _NEXT)
     return VerifyArtifact(source, digest, document, bindings)
 
 
