@@ -1,0 +1,132 @@
+"""Syntax IR of the write statements: INSERT, UPDATE, DELETE, COPY, TRUNCATE.
+
+What the parse stage keeps of pglast's DML nodes, before any name is
+resolved: target tables as written, column lists, VALUES rows (with
+`SetToDefault` where DEFAULT was written), ON CONFLICT clauses, SET
+assignments, RETURNING targets and COPY options. Resolution against the
+catalog (which columns exist, which constraint an ON CONFLICT names, what
+type each value must coerce to) is the resolve stage's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from twinning.ir.syntax import Expr
+
+LOC = field(default=-1, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TableRef:
+    names: tuple[str, ...]  # ("t",) or ("schema", "t")
+    alias: str | None = None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnTarget:
+    """One RETURNING item: an expression (or `*`) and its alias."""
+
+    expr: Expr
+    alias: str | None = None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """`column = expr` in UPDATE … SET or ON CONFLICT … DO UPDATE SET."""
+
+    column: str
+    expr: Expr
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Values:
+    rows: tuple[tuple[Expr, ...], ...]
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class DefaultValues:
+    """`INSERT … DEFAULT VALUES`."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuerySource:
+    """`INSERT … SELECT …`: the query, converted by the read path's parser."""
+
+    query: object
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class OnConflict:
+    action: str  # nothing | update
+    columns: tuple[str, ...] = ()  # conflict target (cols)
+    constraint: str | None = None  # ON CONSTRAINT name
+    assignments: tuple[Assignment, ...] = ()
+    where: Expr | None = None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Insert:
+    table: TableRef
+    columns: tuple[str, ...] | None  # None: all columns in order
+    source: Values | DefaultValues | QuerySource
+    on_conflict: OnConflict | None = None
+    returning: tuple[ReturnTarget, ...] = ()
+    overriding: str | None = None  # system | user (OVERRIDING … VALUE)
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    table: TableRef
+    assignments: tuple[Assignment, ...]
+    from_: tuple[object, ...] = ()  # FROM items, converted by the read path
+    where: Expr | None = None
+    returning: tuple[ReturnTarget, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Delete:
+    table: TableRef
+    using: tuple[object, ...] = ()
+    where: Expr | None = None
+    returning: tuple[ReturnTarget, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CopyOptions:
+    """COPY's options after PostgreSQL's defaults for the format."""
+
+    format: str = "text"  # text | csv
+    delimiter: str | None = None  # None: the format's default
+    null: str | None = None
+    header: bool = False
+    quote: str | None = None
+    escape: str | None = None
+    force_not_null: tuple[str, ...] = ()
+    force_null: tuple[str, ...] = ()
+    force_quote: tuple[str, ...] | bool = ()  # True: FORCE_QUOTE *
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    table: TableRef
+    columns: tuple[str, ...] | None
+    direction: str  # from (STDIN) | to (STDOUT)
+    options: CopyOptions = CopyOptions()
+
+
+@dataclass(frozen=True, slots=True)
+class Truncate:
+    tables: tuple[TableRef, ...]
+    restart_identity: bool = False
+    cascade: bool = False
+
+
+WriteStatement = Union[Insert, Update, Delete, Copy, Truncate]
