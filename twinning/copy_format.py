@@ -1,0 +1,444 @@
+"""COPY's text and CSV formats, read and written as PostgreSQL 15 does.
+
+`CopyReader` takes the CopyData payloads as they arrive and yields, per
+input line, its number, its raw text (for error context) and its fields as
+`str` or `None` — exactly the splitting, unescaping, NULL and end-of-data
+rules of PostgreSQL's copyfromparse.c, with the same errors (22P04 for bad
+file format, 22021 for invalid UTF-8) and the same CONTEXT lines (`COPY t,
+line 3: "…"`). Converting a field to its column type is the caller's job
+(the write path), which adds `, column c: "…"` context on failure.
+
+`format_row` is the other direction (COPY … TO STDOUT).
+
+Pure text processing: no catalog, no store, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from twinning.errors import SqlError
+from twinning.ir.dml import CopyOptions
+
+MAX_DISPLAY = 100  # MAX_COPY_DATA_DISPLAY: longer lines are cut in CONTEXT
+
+_TEXT_ESCAPES = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+                 "v": "\v"}
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """Options resolved to PostgreSQL's defaults for the format."""
+
+    csv: bool
+    delimiter: str
+    null: str
+    header: bool
+    quote: str
+    escape: str
+    force_not_null: frozenset[str]
+    force_null: frozenset[str]
+
+    @classmethod
+    def of(cls, options: CopyOptions) -> Dialect:
+        csv = options.format == "csv"
+        delimiter = options.delimiter if options.delimiter is not None else (
+            "," if csv else "\t")
+        null = options.null if options.null is not None else ("" if csv else "\\N")
+        quote = options.quote if options.quote is not None else '"'
+        escape = options.escape if options.escape is not None else quote
+        _check(options, csv, delimiter, null, quote, escape)
+        return cls(csv, delimiter, null, options.header, quote, escape,
+                   frozenset(options.force_not_null), frozenset(options.force_null))
+
+
+def _check(options: CopyOptions, csv: bool, delimiter: str, null: str,
+           quote: str, escape: str) -> None:
+    """ProcessCopyOptions()' checks, with PostgreSQL's messages."""
+    if len(delimiter.encode()) != 1:
+        raise SqlError("0A000", "COPY delimiter must be a single one-byte character")
+    if delimiter in "\r\n":
+        raise SqlError("22023", "COPY delimiter cannot be newline or carriage return")
+    if "\r" in null or "\n" in null:
+        raise SqlError("22023", "COPY null representation cannot use newline "
+                       "or carriage return")
+    if not csv and delimiter in "\\.abcdefghijklmnopqrstuvwxyz0123456789":
+        raise SqlError("22023", f'COPY delimiter cannot be "{delimiter}"')
+    if not csv and options.quote is not None:
+        raise SqlError("0A000", "COPY quote available only in CSV mode")
+    if csv and len(quote.encode()) != 1:
+        raise SqlError("0A000", "COPY quote must be a single one-byte character")
+    if csv and delimiter == quote:
+        raise SqlError("22023", "COPY delimiter and quote must be different")
+    if not csv and options.escape is not None:
+        raise SqlError("0A000", "COPY escape available only in CSV mode")
+    if csv and len(escape.encode()) != 1:
+        raise SqlError("0A000", "COPY escape must be a single one-byte character")
+    if not csv and (options.force_not_null or options.force_null
+                    or options.force_quote):
+        raise SqlError("0A000", "COPY force not null available only in CSV mode"
+                       if options.force_not_null else
+                       "COPY force null available only in CSV mode"
+                       if options.force_null else
+                       "COPY force quote available only in CSV mode")
+    if delimiter in null:
+        raise SqlError("0A000", "COPY delimiter must not appear in the NULL "
+                       "specification")
+    if csv and quote in null:
+        raise SqlError("0A000", "CSV quote character must not appear in the "
+                       "NULL specification")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str  # the raw line, for error context
+    fields: list[str | None]
+
+
+def context(table: str, number: int, text: str | None = None) -> str:
+    """PostgreSQL's CopyFromErrorCallback rendering."""
+    if text is None:
+        return f"COPY {table}, line {number}"
+    return f'COPY {table}, line {number}: "{clip(text)}"'
+
+
+def clip(text: str) -> str:
+    raw = text.encode()
+    if len(raw) <= MAX_DISPLAY:
+        return text
+    return raw[:MAX_DISPLAY].decode("utf-8", errors="ignore") + "..."
+
+
+def _bad_format(message: str, where: str, hint: str | None = None) -> SqlError:
+    return SqlError("22P04", message, hint=hint, where=where)
+
+
+def _utf8(raw: bytes, where: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        lead = raw[start]
+        size = 1 if lead < 0x80 else 2 if lead >> 5 == 6 else 3 if lead >> 4 == 14 \
+            else 4 if lead >> 3 == 30 else 1
+        shown = " ".join(f"0x{b:02x}" for b in raw[start:start + size])
+        raise SqlError("22021", f'invalid byte sequence for encoding "UTF8": '
+                       f"{shown}", where=where) from None
+    if "\x00" in text:
+        raise SqlError("22021", 'invalid byte sequence for encoding "UTF8": 0x00',
+                       where=where)
+    return text
+
+
+class CopyReader:
+    """Incremental COPY FROM parser: feed() CopyData, then finish()."""
+
+    def __init__(self, options: CopyOptions, table: str,
+                 columns: list[str]) -> None:
+        self.dialect = Dialect.of(options)
+        self.table = table
+        self.columns = columns
+        self._buffer = bytearray()
+        self._line_no = 0
+        self._eol: str | None = None  # "\n" | "\r" | "\r\n", from line 1
+        self._done = False  # the \. marker was seen
+
+    def feed(self, data: bytes) -> Iterator[Line]:
+        if self._done:
+            return
+        self._buffer += data
+        yield from self._lines(final=False)
+
+    def finish(self) -> Iterator[Line]:
+        if not self._done:
+            yield from self._lines(final=True)
+        self._done = True
+
+    # -- line splitting (CopyReadLineText)
+    def _lines(self, final: bool) -> Iterator[Line]:
+        while not self._done:
+            found = self._next_line(final)
+            if found is None:
+                return
+            raw, end_marker = found
+            self._line_no += 1
+            where = context(self.table, self._line_no)
+            text = _utf8(raw, where)
+            if end_marker:
+                self._done = True
+                if not text:
+                    return
+            if self._line_no == 1 and self.dialect.header:
+                continue
+            yield Line(self._line_no, text, self._fields(text))
+
+    def _next_line(self, final: bool) -> tuple[bytes, bool] | None:
+        """The next complete line (without its newline), or None to wait."""
+        buf = self._buffer
+        csv = self.dialect.csv
+        quote = self.dialect.quote.encode()[0] if csv else -1
+        escape = self.dialect.escape.encode()[0] if csv else -1
+        in_quote = False
+        i, n = 0, len(buf)
+        while i < n:
+            c = buf[i]
+            if csv:
+                if in_quote and c == escape and escape != quote and i + 1 < n \
+                        and buf[i + 1] in (quote, escape):
+                    i += 2
+                    continue
+                if c == quote:
+                    in_quote = not in_quote
+                    i += 1
+                    continue
+            if c in (0x0A, 0x0D) and not in_quote:
+                if c == 0x0D and i + 1 >= n and not final:
+                    return None  # is it \r\n? wait for the next byte
+                eol = "\r\n" if c == 0x0D and i + 1 < n and buf[i + 1] == 0x0A \
+                    else "\r" if c == 0x0D else "\n"
+                self._check_eol(eol, c)
+                line = bytes(buf[:i])
+                del buf[:i + len(eol)]
+                return line, False
+            if c == 0x5C and (not csv or i == 0):  # backslash
+                if i + 1 >= n:
+                    if not final:
+                        return None
+                    i += 1
+                    continue
+                if buf[i + 1] == 0x2E:  # "\." end-of-copy marker
+                    found = self._end_marker(i, final)
+                    if found != "data":
+                        return found
+                    i += 2
+                    continue
+                if not csv:
+                    i += 2  # the escaped character is data, even a newline
+                    continue
+            i += 1
+        if not final:
+            return None
+        if csv and in_quote:
+            self._line_no += 1
+            raise _bad_format("unterminated CSV quoted field", context(
+                self.table, self._line_no, buf.decode("utf-8", errors="replace")))
+        if not buf:
+            return None
+        line = bytes(buf)
+        buf.clear()
+        return line, False
+
+    def _check_eol(self, eol: str, c: int) -> None:
+        if self._eol is None:
+            self._eol = eol
+            return
+        if eol == self._eol:
+            return
+        where = context(self.table, self._line_no + 1)
+        csv = self.dialect.csv
+        if c == 0x0D:
+            raise _bad_format(
+                "unquoted carriage return found in data" if csv else
+                "literal carriage return found in data", where,
+                'Use quoted CSV field to represent carriage return.' if csv else
+                'Use "\\r" to represent carriage return.')
+        raise _bad_format(
+            "unquoted newline found in data" if csv else
+            "literal newline found in data", where,
+            'Use quoted CSV field to represent newline.' if csv else
+            'Use "\\n" to represent newline.')
+
+    def _end_marker(self, at: int, final: bool) -> tuple[bytes, bool] | str | None:
+        """At a `\\.`: the data before it and True, "data" when CSV mode
+        takes it as data, None to wait for more input."""
+        buf = self._buffer
+        need = 2 if self._eol == "\r\n" else 1
+        rest = bytes(buf[at + 2:at + 2 + need])
+        if len(rest) < need and not final:
+            return None
+        where = context(self.table, self._line_no + 1)
+
+        def not_a_marker(message: str) -> str:
+            if self.dialect.csv:
+                return "data"
+            raise _bad_format(message, where)
+
+        if self._eol == "\r\n":
+            if rest[:1] == b"\n":
+                return not_a_marker("end-of-copy marker does not match "
+                                    "previous newline style")
+            if rest[:1] != b"\r":
+                return not_a_marker("end-of-copy marker corrupt")
+            c2 = rest[1:2]
+        else:
+            c2 = rest[:1]
+        if c2 not in (b"\r", b"\n"):
+            return not_a_marker("end-of-copy marker corrupt")
+        if (self._eol in ("\n", "\r\n") and c2 != b"\n") or (
+                self._eol == "\r" and c2 != b"\r"):
+            raise _bad_format("end-of-copy marker does not match previous "
+                              "newline style", where)
+        line = bytes(buf[:at])
+        buf.clear()
+        return line, True
+
+    # -- attribute splitting
+    def _fields(self, text: str) -> list[str | None]:
+        fields = self._csv_fields(text) if self.dialect.csv else \
+            self._text_fields(text)
+        where = context(self.table, self._line_no, text)
+        if len(fields) > len(self.columns):
+            raise _bad_format("extra data after last expected column", where)
+        if len(fields) < len(self.columns):
+            raise _bad_format(f'missing data for column '
+                              f'"{self.columns[len(fields)]}"', where)
+        return fields
+
+    def _text_fields(self, text: str) -> list[str | None]:
+        d = self.dialect
+        out: list[str | None] = []
+        where = context(self.table, self._line_no, text)
+        for raw in _split_unescaped(text, d.delimiter):
+            out.append(None if raw == d.null else _unescape_text(raw, where))
+        return out
+
+    def _csv_fields(self, text: str) -> list[str | None]:
+        d = self.dialect
+        out: list[str | None] = []
+        i, n = 0, len(text)
+        while True:
+            chars: list[str] = []
+            quoted = False
+            while i < n:
+                c = text[i]
+                if c == d.delimiter:
+                    break
+                if c == d.quote:
+                    quoted = True
+                    i += 1
+                    while i < n:
+                        c = text[i]
+                        if c == d.escape and i + 1 < n and text[i + 1] in (
+                                d.quote, d.escape) and (d.escape != d.quote or
+                                                        text[i + 1] == d.quote):
+                            chars.append(text[i + 1])
+                            i += 2
+                            continue
+                        if c == d.quote:
+                            i += 1
+                            break
+                        chars.append(c)
+                        i += 1
+                    else:
+                        raise _bad_format("unterminated CSV quoted field",
+                                          context(self.table, self._line_no,
+                                                  text))
+                    continue
+                chars.append(c)
+                i += 1
+            value = "".join(chars)
+            column = self.columns[len(out)] if len(out) < len(self.columns) else None
+            if not quoted and value == d.null and column not in d.force_not_null:
+                out.append(None)
+            elif quoted and value == d.null and column in d.force_null:
+                out.append(None)
+            else:
+                out.append(value)
+            if i >= n:
+                return out
+            i += 1  # the delimiter
+
+
+def _split_unescaped(text: str, delimiter: str) -> list[str]:
+    """Split on the delimiter, keeping backslash escapes (raw fields)."""
+    fields, start, i, n = [], 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == delimiter:
+            fields.append(text[start:i])
+            start = i + 1
+        i += 1
+    fields.append(text[start:])
+    return fields
+
+
+def _unescape_text(raw: str, where: str) -> str:
+    """De-escape a text-format field; escapes make bytes, which must then
+    be valid UTF-8 (as CopyReadAttributesText + pg_verifymbstr)."""
+    if "\\" not in raw:
+        return raw
+    out, i, n = bytearray(), 0, len(raw)
+    while i < n:
+        c = raw[i]
+        if c != "\\" or i + 1 >= n:
+            out += c.encode()
+            i += 1
+            continue
+        nxt = raw[i + 1]
+        if nxt in "01234567":
+            j = i + 1
+            while j < n and j < i + 4 and raw[j] in "01234567":
+                j += 1
+            out.append(int(raw[i + 1:j], 8) & 0xFF)
+            i = j
+        elif nxt == "x" and i + 2 < n and raw[i + 2] in _HEX:
+            j = i + 2
+            while j < n and j < i + 4 and raw[j] in _HEX:
+                j += 1
+            out.append(int(raw[i + 2:j], 16))
+            i = j
+        else:
+            out += _TEXT_ESCAPES.get(nxt, nxt).encode()
+            i += 2
+    return _utf8(bytes(out), where)
+
+
+_HEX = "0123456789abcdefABCDEF"
+
+
+# ------------------------------------------------------------------ COPY TO
+
+def format_row(values: list[str | None], dialect: Dialect,
+               force_quote: frozenset[int] = frozenset()) -> str:
+    """One output line (with its newline) from output-function texts."""
+    if not dialect.csv:
+        return dialect.delimiter.join(
+            dialect.null if v is None else _escape_text(v, dialect.delimiter)
+            for v in values) + "\n"
+    parts = []
+    for index, v in enumerate(values):
+        if v is None:
+            parts.append(dialect.null)
+        elif index in force_quote or _needs_quote(v, dialect):
+            doubled = v.replace(dialect.escape, dialect.escape * 2) \
+                if dialect.escape != dialect.quote else v
+            doubled = doubled.replace(dialect.quote, dialect.escape + dialect.quote)
+            parts.append(dialect.quote + doubled + dialect.quote)
+        else:
+            parts.append(v)
+    return dialect.delimiter.join(parts) + "\n"
+
+
+def _needs_quote(v: str, d: Dialect) -> bool:
+    return (v == d.null or v == "\\." or any(ch in v for ch in (
+        d.delimiter, d.quote, d.escape, "\n", "\r")))
+
+
+def _escape_text(v: str, delimiter: str) -> str:
+    out = []
+    for ch in v:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == delimiter:
+            out.append("\\" + ch)
+        elif ch in "\b\f\n\r\t\v":
+            out.append({"\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
+                        "\t": "\\t", "\v": "\\v"}[ch])
+        else:
+            out.append(ch)
+    return "".join(out)
