@@ -107,8 +107,11 @@ ROUND_TRIP = st.lists(st.lists(st.none() | st.text(
                                      "format csv, delimiter ';'",
                                      "format text, null 'NULL'"]))
 def test_format_row_reads_back(rows, options):
-    """What COPY TO writes, COPY FROM reads back identically."""
+    """What COPY TO writes, COPY FROM reads back identically — except, as in
+    PostgreSQL, a text-format value spelled like a custom NULL string."""
     dialect = Dialect.of(_options(options))
+    if not dialect.csv:
+        rows = [r for r in rows if dialect.null not in r]
     data = "".join(format_row(r, dialect) for r in rows).encode()
     expected = [tuple(r) for r in rows]
     assert twin_parse(options, data) == ("rows", expected)
