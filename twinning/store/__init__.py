@@ -1,0 +1,72 @@
+"""The versioned MVCC-lite store (SPEC §6): committed versions, one overlay
+per transaction, a writer slot, and nothing that knows SQL syntax.
+
+Modules, one job each:
+  pmap         persistent maps (row map in id order, hash map for indexes)
+  indexes      index keys with PostgreSQL's equality; per-transaction index overlays
+  schema       per-table metadata from the catalog (orders that errors depend on)
+  constraints  NOT NULL / CHECK / unique / FK error texts, Failing row rendering
+  foreign_keys the per-statement FK event queue (RI triggers)
+  versions     Version / TableVersion, the transaction Overlay and savepoint undo
+  writer       the writer slot (one writer, lock_timeout, cancellable wait)
+  sequences    nextval/setval (non-transactional), currval/lastval per session
+  transaction  Transaction: reads, writes, truncate, savepoints, commit
+  store        MvccStore: latest version, publish, freeze to CommittedState
+
+API (rows are tuples in catalog column order, values already coerced to the
+column type by the caller; tables are `QName`s; row ids are ints):
+
+  store = MvccStore(state: CommittedState, *,
+                    checks: {QName: {constraint_name: (row) -> bool | None}} = None,
+                    defaults: {QName: {column: (txn.context) -> value}} = None,
+                    lock_timeout_ms: int = 5000)      # the twin's "0" lock_timeout
+  store.begin(read_only: bool = False) -> Transaction  # engine.Store seam
+  store.session() -> SequenceSession                   # one per client session
+  store.committed_state() -> CommittedState            # newest committed version
+  store.latest -> Version                              # .number grows per commit
+
+  txn.settings: FormatSettings   # session output settings used in error details
+  txn.context: object            # passed to SET DEFAULT callables
+  txn.statement_start(*, writes: str | None = None, lock_timeout_ms: int = 0,
+                      cancel: Callable[[], bool | None] | threading.Event | None = None)
+      READ COMMITTED: read the newest committed version. writes="INSERT" /
+      "UPDATE" / "DELETE" / "TRUNCATE TABLE" / "COPY FROM" takes the writer
+      slot first (55P03 "canceling statement due to lock timeout" after
+      the timeout; `cancel` may raise 57014 itself or return True ->
+      writer.WaitCancelled); 25006 in a read-only transaction.
+  txn.statement_end()            # fire queued FK checks/actions (23503 ...)
+  txn.scan(table) -> Iterator[(rid, row)]          # heap order, stable view
+  txn.get(table, rid) -> row | None
+  txn.lookup(table, index_name, values) -> [(rid, row)]   # O(1) hash lookup
+  txn.lookup_ids(table, index_name, values) -> Iterable[rid]
+  txn.index_for(table, columns) -> index_name | None
+  txn.find_conflict(table, row, indexes=None) -> (index_name, rid) | None
+  txn.count(table) -> int
+  txn.insert(table, row) -> rid                    # 23502 / 23514 / 23505 now
+  txn.update(table, rid, row) -> new rid | None    # None: row already gone
+  txn.delete(table, rid) -> bool                   # False: row already gone
+  txn.truncate(tables, *, restart_identity=False, cascade=False) -> [notice]
+  txn.savepoint() -> marker; txn.rollback_to(marker); txn.release(marker)
+  txn.commit(); txn.rollback()                     # both free the writer slot
+
+  seq = store.session()
+  seq.nextval(name, txn=None) -> int    # 2200H at the bound, CYCLE wraps
+  seq.setval(name, value, is_called=True, txn=None) -> int   # 22003 out of bounds
+  seq.currval(name) -> int; seq.lastval() -> int             # 55000 when undefined
+
+Guarantees: a transaction sees committed rows as of its statement's start
+plus its own changes, never another session's uncommitted rows; commit
+publishes atomically and costs in proportion to the changes; rollback
+drops the overlay; rollback_to discards exactly the changes after the
+savepoint. Errors are `SqlError`s with PostgreSQL 15's SQLSTATE, message,
+detail, hint and schema/table/column/constraint fields.
+"""
+
+from twinning.store.sequences import SequenceSession
+from twinning.store.store import MvccStore
+from twinning.store.transaction import RowId, Transaction
+from twinning.store.versions import Marker, Version
+from twinning.store.writer import WaitCancelled
+
+__all__ = ["Marker", "MvccStore", "RowId", "SequenceSession", "Transaction", "Version",
+           "WaitCancelled"]

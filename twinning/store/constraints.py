@@ -1,0 +1,146 @@
+"""Row constraints and the errors PostgreSQL raises for them, word for word.
+
+`check_row` is ExecConstraints(): NOT NULL in column order, then the CHECK
+constraints in name order (a CHECK that yields NULL passes). Unique and
+foreign-key checks live with the indexes they use (`transaction.py`,
+`foreign_keys.py`); their error texts are built here.
+
+Rendering follows the backend: values through the type's output function
+under the session's settings, NULL as `null`; `Failing row contains` clips
+each value to 64 bytes plus `...` (ExecBuildSlotValueDescription); unique
+violations name the index columns through quote_identifier
+(BuildIndexValueDescription), foreign keys print column names bare
+(ri_ReportViolation). Every error carries the schema, table and constraint
+(or column) fields PostgreSQL sets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from pglast.keywords import UNRESERVED_KEYWORDS, COL_NAME_KEYWORDS, \
+    RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
+
+from twinning import values
+from twinning.errors import SqlError
+from twinning.ir.types import SqlType
+from twinning.store.indexes import IndexDef
+from twinning.store.schema import FkLink, TableInfo
+from twinning.values.settings import FormatSettings
+
+_MAX_FIELD_BYTES = 64
+_SAFE_IDENT = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_QUOTED_KEYWORDS = frozenset(RESERVED_KEYWORDS | COL_NAME_KEYWORDS
+                             | TYPE_FUNC_NAME_KEYWORDS) - frozenset(UNRESERVED_KEYWORDS)
+
+
+def quote_identifier(name: str) -> str:
+    """ruleutils.c quote_identifier(): bare only when lower-case simple and
+    not a keyword other than an unreserved one."""
+    if _SAFE_IDENT.match(name) and name not in _QUOTED_KEYWORDS:
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+def render(t: SqlType, value: Any, settings: FormatSettings) -> str:
+    return "null" if value is None else values.format_text(t, value, settings)
+
+
+def _clip(text: str) -> str:
+    raw = text.encode()
+    if len(raw) <= _MAX_FIELD_BYTES:
+        return text
+    return raw[:_MAX_FIELD_BYTES].decode(errors="ignore") + "..."
+
+
+def failing_row(info: TableInfo, row: tuple, settings: FormatSettings) -> str:
+    shown = ", ".join(_clip(render(t, v, settings)) for t, v in zip(info.types, row))
+    return f"Failing row contains ({shown})."
+
+
+def _fields(info_or_name, constraint: str | None = None, column: str | None = None) -> dict:
+    name = info_or_name.name if isinstance(info_or_name, TableInfo) else info_or_name
+    out = {"schema": name.schema, "table": name.name}
+    if constraint is not None:
+        out["constraint"] = constraint
+    if column is not None:
+        out["column"] = column
+    return out
+
+
+def not_null_violation(info: TableInfo, position: int, row: tuple,
+                       settings: FormatSettings) -> SqlError:
+    column = info.columns[position]
+    return SqlError(
+        "23502", f'null value in column "{column}" of relation "{info.name.name}" '
+        "violates not-null constraint",
+        detail=failing_row(info, row, settings), **_fields(info, column=column))
+
+
+def check_violation(info: TableInfo, name: str, row: tuple,
+                    settings: FormatSettings) -> SqlError:
+    return SqlError(
+        "23514", f'new row for relation "{info.name.name}" violates check '
+        f'constraint "{name}"',
+        detail=failing_row(info, row, settings), **_fields(info, constraint=name))
+
+
+def check_row(info: TableInfo, row: tuple, settings: FormatSettings) -> None:
+    """ExecConstraints(): NOT NULL columns in order, then CHECKs by name."""
+    for position in info.not_null:
+        if row[position] is None:
+            raise not_null_violation(info, position, row, settings)
+    for name, check in info.checks:
+        if check(row) is False:
+            raise check_violation(info, name, row, settings)
+
+
+def _key_text(names: Iterable[str], types: Iterable[SqlType], key: Iterable[Any],
+              settings: FormatSettings) -> str:
+    shown = ", ".join(render(t, v, settings) for t, v in zip(types, key))
+    return f"Key ({', '.join(names)})=({shown})"
+
+
+def unique_violation(info: TableInfo, index: IndexDef, row: tuple,
+                     settings: FormatSettings) -> SqlError:
+    name = index.constraint or index.name
+    detail = _key_text((quote_identifier(c) for c in index.columns),
+                       (info.types[p] for p in index.positions),
+                       (row[p] for p in index.positions), settings)
+    return SqlError("23505", f'duplicate key value violates unique constraint "{name}"',
+                    detail=f"{detail} already exists.", **_fields(info, constraint=name))
+
+
+def fk_missing_parent(link: FkLink, child: TableInfo, row: tuple,
+                      settings: FormatSettings) -> SqlError:
+    detail = _key_text(link.child_columns, (child.types[p] for p in link.child_positions),
+                       link.child_key(row), settings)
+    return SqlError(
+        "23503", f'insert or update on table "{child.name.name}" violates foreign key '
+        f'constraint "{link.name}"',
+        detail=f'{detail} is not present in table "{link.parent.name}".',
+        **_fields(child, constraint=link.name))
+
+
+def fk_still_referenced(link: FkLink, parent: TableInfo, old_row: tuple,
+                        settings: FormatSettings) -> SqlError:
+    detail = _key_text(link.parent_columns,
+                       (parent.types[p] for p in link.parent_positions),
+                       link.parent_key(old_row), settings)
+    return SqlError(
+        "23503", f'update or delete on table "{parent.name.name}" violates foreign key '
+        f'constraint "{link.name}" on table "{link.child.name}"',
+        detail=f'{detail} is still referenced from table "{link.child.name}".',
+        **_fields(link.child, constraint=link.name))
+
+
+def read_only(command: str) -> SqlError:
+    return SqlError("25006", f"cannot execute {command} in a read-only transaction")
+
+
+def truncate_referenced(child: str, parent: str) -> SqlError:
+    return SqlError(
+        "0A000", "cannot truncate a table referenced in a foreign key constraint",
+        detail=f'Table "{child}" references "{parent}".',
+        hint=f'Truncate table "{child}" at the same time, or use TRUNCATE ... CASCADE.')

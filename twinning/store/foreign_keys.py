@@ -1,0 +1,114 @@
+"""Foreign keys: PostgreSQL's RI triggers as a per-statement queue.
+
+PostgreSQL checks foreign keys in AFTER ROW triggers that fire when the
+statement ends, in the order the rows were written (per row, in trigger
+name order: the parent-side "action" triggers before the child-side
+"check" ones, each in FK creation order). Writes done by a cascading action
+queue their own events behind the ones already waiting. So the store
+queues an event per written row and FK, and `Transaction.statement_end()`
+runs the queue to empty. Within one multi-row INSERT a child may come
+before its parent; the check only runs at the end.
+
+Every check is an index lookup at the time the event fires:
+- child check (insert, or update that changed the key or touched a row
+  this transaction inserted): skip when the row version is gone (deleted
+  or updated again later in the statement) or a key column is NULL (MATCH
+  SIMPLE); else the parent's unique index must hold the key.
+- parent delete/update with the old key (NULL-free, and for updates
+  changed): NO ACTION first looks whether another parent row now carries
+  the old key (then nothing is referenced any more); NO ACTION and
+  RESTRICT raise when a child row still references the key; CASCADE
+  deletes the children or rewrites their key; SET NULL / SET DEFAULT
+  rewrite the FK columns (defaults from the caller's callables). A SET
+  DEFAULT that leaves a child pointing at the deleted key fails the way
+  PostgreSQL's re-check does, and a default no parent has fails the
+  child's own check. Cascades over cycles end because a cascaded write
+  of a row that is already gone finds nothing to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from twinning.store.constraints import fk_missing_parent, fk_still_referenced
+from twinning.store.schema import FkLink
+
+if TYPE_CHECKING:
+    from twinning.store.transaction import Transaction
+
+
+@dataclass(frozen=True, slots=True)
+class ChildCheck:
+    link: FkLink
+    rid: int  # the child row version that was written
+
+
+@dataclass(frozen=True, slots=True)
+class ParentChange:
+    link: FkLink
+    old: tuple  # the parent row before
+    new: tuple | None  # after an update; None for a delete
+
+
+Event = ChildCheck | ParentChange
+
+
+def fire(txn: Transaction, event: Event) -> None:
+    if isinstance(event, ChildCheck):
+        _check_child(txn, event)
+    else:
+        _parent_changed(txn, event)
+
+
+def _parent_has(txn: Transaction, link: FkLink, key: tuple) -> bool:
+    values = tuple(key[i] for i in link.parent_order)
+    return next(iter(txn.lookup_ids(link.parent, link.parent_index, values)), None) is not None
+
+
+def _check_child(txn: Transaction, event: ChildCheck) -> None:
+    link = event.link
+    row = txn.get(link.child, event.rid)
+    if row is None:
+        return
+    key = link.child_key(row)
+    if None in key:
+        return
+    if not _parent_has(txn, link, key):
+        raise fk_missing_parent(link, txn.info(link.child), row, txn.settings)
+
+
+def _parent_changed(txn: Transaction, event: ParentChange) -> None:
+    link, old = event.link, event.old
+    action = link.on_delete if event.new is None else link.on_update
+    key = link.parent_key(old)
+    if action == "NO ACTION" and _parent_has(txn, link, key):
+        return
+    children = list(txn.lookup_ids(link.child, link.child_index, key))
+    if not children:
+        return
+    if action in ("NO ACTION", "RESTRICT"):
+        raise fk_still_referenced(link, txn.info(link.parent), old, txn.settings)
+    if action == "CASCADE" and event.new is None:
+        for rid in children:
+            txn.delete(link.child, rid)
+        return
+    if action == "CASCADE":
+        values = link.parent_key(event.new)
+    elif action == "SET NULL":
+        values = (None,) * len(link.child_positions)
+    else:  # SET DEFAULT
+        defaults = txn.info(link.child).defaults
+        values = tuple(defaults[p](txn.context) if p in defaults else None
+                       for p in link.child_positions)
+    for rid in children:
+        row = txn.get(link.child, rid)
+        if row is None:
+            continue
+        new_row = list(row)
+        for p, value in zip(link.child_positions, values):
+            new_row[p] = value
+        txn.update(link.child, rid, tuple(new_row))
+    if action == "SET DEFAULT" and not _parent_has(txn, link, key) \
+            and next(iter(txn.lookup_ids(link.child, link.child_index, key)), None) is not None:
+        raise fk_still_referenced(link, txn.info(link.parent), old, txn.settings)

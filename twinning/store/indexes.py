@@ -1,0 +1,233 @@
+"""Hash indexes: a key per row, equality as PostgreSQL's default operator
+class sees it, and a transaction's uncommitted changes to each index.
+
+A key is a tuple of normalised column values, so that Python `==`/`hash`
+agree with PostgreSQL's `=` for the column type: `1.0 = 1.00` (numeric),
+`'NaN' = 'NaN'` and `0 = -0` (float), `'ab' = 'ab   '` (char(n)),
+`'1 day' = '24 hours'` (interval), `'{"a":1.0}' = '{"a":1.00}'` (jsonb).
+
+Committed index maps are `PMap`s: unique index key -> row id, non-unique
+key -> frozenset of row ids. Keys holding a NULL are left out (`=` never
+matches NULL, and NULLs never conflict), except in a NULLS NOT DISTINCT
+unique index, where NULL is a value like any other.
+
+An overlay records one transaction's changes to one index on top of the
+committed map; rows appear and disappear in it (an update is one of each),
+which is also how savepoint undo replays them backwards.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Callable, Hashable, Iterable
+
+from twinning.ir.types import SqlType
+from twinning.store.pmap import DELETE, PMap
+from twinning.values.calendar import USECS_PER_DAY
+
+Key = tuple
+_NAN = ("NaN",)  # every NaN is one value for float and numeric btree opclasses
+_NOTHING: frozenset = frozenset()
+
+
+def _float_key(value: float) -> Hashable:
+    return _NAN if math.isnan(value) else value  # -0.0 == 0.0 and hash alike
+
+
+def _numeric_key(value: Decimal) -> Hashable:
+    return _NAN if value.is_nan() else value  # Decimal('1.0') == Decimal('1.00')
+
+
+def _interval_key(value: Any) -> Hashable:
+    # interval_cmp_value(): months count 30 days, days 24 hours.
+    return (value.months * 30 + value.days) * USECS_PER_DAY + value.micros
+
+
+def _jsonb_freeze(value: Any) -> Hashable:
+    if isinstance(value, dict):
+        return ("o", frozenset((k, _jsonb_freeze(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return ("a", tuple(_jsonb_freeze(v) for v in value))
+    if isinstance(value, bool):
+        return ("b", value)
+    if isinstance(value, Decimal):
+        return ("n", value)
+    if value is None:
+        return ("z",)
+    return ("s", value)
+
+
+def _jsonb_key(value: str) -> Hashable:
+    return _jsonb_freeze(json.loads(value, parse_float=Decimal, parse_int=Decimal))
+
+
+def _scalar_key(name: str) -> Callable[[Any], Hashable] | None:
+    return {
+        "float4": _float_key, "float8": _float_key, "numeric": _numeric_key,
+        "bpchar": lambda v: v.rstrip(" "), "interval": _interval_key,
+        "jsonb": _jsonb_key,
+    }.get(name)
+
+
+def key_function(t: SqlType) -> Callable[[Any], Hashable] | None:
+    """The normaliser for one column type; None when the value is its own key."""
+    scalar = _scalar_key(t.name)
+    if not t.is_array:
+        return scalar
+    if scalar is None:
+        return tuple
+    return lambda v: tuple(None if e is None else scalar(e) for e in v)
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDef:
+    """One index of a table: which columns, how keys compare, and whether it
+    is unique. `name` is the catalog index name, or `fk:<constraint>` for the
+    index the store keeps on a foreign key's columns for parent-side checks."""
+
+    name: str
+    columns: tuple[str, ...]
+    positions: tuple[int, ...]
+    normalisers: tuple[Callable[[Any], Hashable] | None, ...]
+    unique: bool = False
+    nulls_not_distinct: bool = False
+    primary: bool = False
+    constraint: str | None = None  # the PK/UNIQUE constraint owning it
+
+    def key(self, row: tuple) -> Key | None:
+        """The row's key, or None when it holds a NULL the index leaves out."""
+        if len(self.positions) == 1 and not self.nulls_not_distinct:
+            value = row[self.positions[0]]  # the common case, kept cheap
+            if value is None:
+                return None
+            norm = self.normalisers[0]
+            return (value if norm is None else norm(value),)
+        return self.key_of_values(row[p] for p in self.positions)
+
+    def key_of_values(self, values: Iterable[Any]) -> Key | None:
+        """A key for values given in this index's column order."""
+        out = []
+        for value, norm in zip(values, self.normalisers):
+            if value is None:
+                if not self.nulls_not_distinct:
+                    return None
+                out.append(None)
+            else:
+                out.append(value if norm is None else norm(value))
+        return tuple(out)
+
+    def build(self, rows: Iterable[tuple[int, tuple]]) -> tuple[PMap, tuple[int, int] | None]:
+        """The committed map for `rows`, and the first duplicate (rid, rid)
+        of a unique index, if any."""
+        pairs: dict = {}
+        if self.unique:
+            for rid, row in rows:
+                key = self.key(row)
+                if key is None:
+                    continue
+                other = pairs.get(key)
+                if other is not None:
+                    return PMap(), (other, rid)
+                pairs[key] = rid
+            return PMap.build(pairs), None
+        for rid, row in rows:
+            key = self.key(row)
+            if key is not None:
+                pairs.setdefault(key, set()).add(rid)
+        return PMap.build({k: frozenset(v) for k, v in pairs.items()}), None
+
+
+class UniqueOverlay:
+    """A transaction's changes to a unique index: key -> row id or DELETE."""
+
+    __slots__ = ("base", "changes")
+
+    def __init__(self, base: PMap) -> None:
+        self.base = base
+        self.changes: dict = {}
+
+    def get(self, key: Key) -> int | None:
+        value = self.changes.get(key)
+        if value is None:
+            return self.base.get(key)
+        return None if value is DELETE else value
+
+    def lookup(self, key: Key) -> Iterable[int]:
+        rid = self.get(key)
+        return () if rid is None else (rid,)
+
+    def appear(self, key: Key, rid: int) -> None:
+        if self.base.get(key) == rid:
+            self.changes.pop(key, None)
+        else:
+            self.changes[key] = rid
+
+    def disappear(self, key: Key, rid: int) -> None:
+        if self.get(key) != rid:
+            return
+        if key in self.base:
+            self.changes[key] = DELETE
+        else:
+            self.changes.pop(key, None)
+
+    def commit(self) -> PMap:
+        return self.base.evolve(self.changes)
+
+
+class MultiOverlay:
+    """A transaction's changes to a non-unique index: per key, the row ids
+    added and removed (so a key shared by many rows is never copied per
+    change, only once at commit)."""
+
+    __slots__ = ("base", "changes")
+
+    def __init__(self, base: PMap) -> None:
+        self.base = base
+        self.changes: dict[Key, tuple[set, set]] = {}
+
+    def lookup(self, key: Key) -> Iterable[int]:
+        committed = self.base.get(key, _NOTHING)
+        delta = self.changes.get(key)
+        if delta is None:
+            return committed
+        added, removed = delta
+        return (committed - removed) | added
+
+    def get(self, key: Key) -> int | None:
+        return next(iter(self.lookup(key)), None)
+
+    def _delta(self, key: Key) -> tuple[set, set]:
+        delta = self.changes.get(key)
+        if delta is None:
+            delta = self.changes[key] = (set(), set())
+        return delta
+
+    def appear(self, key: Key, rid: int) -> None:
+        added, removed = self._delta(key)
+        if rid in removed:
+            removed.discard(rid)
+        else:
+            added.add(rid)
+
+    def disappear(self, key: Key, rid: int) -> None:
+        added, removed = self._delta(key)
+        if rid in added:
+            added.discard(rid)
+        else:
+            removed.add(rid)
+
+    def commit(self) -> PMap:
+        out: dict = {}
+        for key, (added, removed) in self.changes.items():
+            if not added and not removed:
+                continue
+            ids = (self.base.get(key, _NOTHING) - removed) | added
+            out[key] = frozenset(ids) if ids else DELETE
+        return self.base.evolve(out)
+
+
+def overlay_for(defn: IndexDef, base: PMap) -> UniqueOverlay | MultiOverlay:
+    return UniqueOverlay(base) if defn.unique else MultiOverlay(base)

@@ -1,0 +1,171 @@
+"""What the store needs to know about each table, derived once from the
+catalog: column positions and types, NOT NULL columns, the caller's compiled
+CHECKs in PostgreSQL's evaluation order, every index in the order
+PostgreSQL checks uniqueness, and the foreign keys in both directions.
+
+Orders that are observable (which error a row with several problems gets):
+- NOT NULL in column order, then CHECK constraints by name (PostgreSQL
+  sorts a relation's checks by name), then unique indexes in creation
+  order — constraint indexes as the catalog lists them (primary key first
+  within CREATE TABLE), then stand-alone unique indexes (by name: the
+  catalog does not keep their creation order).
+- Foreign keys in creation order. The catalog keeps it per table; across
+  tables the store uses the FK load order (parents first, ties by name) as
+  the stand-in for PostgreSQL's trigger OIDs.
+
+Nothing here parses SQL: CHECK expressions and column defaults arrive as
+callables compiled by the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from twinning.ir.catalog import Catalog, QName, Table
+from twinning.ir.types import SqlType
+from twinning.store.indexes import IndexDef, key_function
+
+CheckFn = Callable[[tuple], "bool | None"]
+DefaultFn = Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class FkLink:
+    """One foreign key seen from both ends."""
+
+    name: str
+    ordinal: int  # creation-order stand-in (trigger firing order)
+    child: QName
+    child_columns: tuple[str, ...]
+    child_positions: tuple[int, ...]
+    child_index: str  # index on the child's FK columns, in FK order
+    parent: QName
+    parent_columns: tuple[str, ...]
+    parent_positions: tuple[int, ...]  # referenced columns, in FK order
+    parent_index: str  # the unique index the FK points at
+    parent_order: tuple[int, ...]  # FK position feeding each parent-index column
+    on_delete: str
+    on_update: str
+
+    def child_key(self, row: tuple) -> tuple:
+        return tuple(row[p] for p in self.child_positions)
+
+    def parent_key(self, row: tuple) -> tuple:
+        return tuple(row[p] for p in self.parent_positions)
+
+
+@dataclass(slots=True)
+class TableInfo:
+    name: QName
+    table: Table
+    columns: tuple[str, ...]
+    types: tuple[SqlType, ...]
+    not_null: tuple[int, ...]
+    checks: tuple[tuple[str, CheckFn], ...]
+    indexes: tuple[IndexDef, ...]
+    defaults: dict[int, DefaultFn]
+    owned_sequences: tuple[QName, ...]
+    fks_out: tuple[FkLink, ...] = ()  # this table references others
+    fks_in: tuple[FkLink, ...] = ()  # others reference this table
+    index_pos: dict[str, int] = field(default_factory=dict)
+
+    def index(self, name: str) -> IndexDef:
+        return self.indexes[self.index_pos[name]]
+
+    def position(self, column: str) -> int:
+        return self.table.column(column).attnum - 1
+
+
+def _index_def(table: Table, name: str, columns: tuple[str, ...], **flags: Any) -> IndexDef:
+    positions = tuple(table.column(c).attnum - 1 for c in columns)
+    return IndexDef(name, columns, positions,
+                    tuple(key_function(table.columns[p].type) for p in positions),
+                    **flags)
+
+
+def _table_indexes(catalog: Catalog, table: Table) -> list[IndexDef]:
+    by_constraint = {}
+    standalone_unique, plain = [], []
+    for index in catalog.indexes_of(table.name):
+        defn = _index_def(table, index.name.name, index.columns, unique=index.unique,
+                          nulls_not_distinct=index.nulls_not_distinct,
+                          primary=index.primary, constraint=index.constraint)
+        if index.constraint is not None:
+            by_constraint[index.constraint] = defn
+        elif index.unique:
+            standalone_unique.append(defn)
+        else:
+            plain.append(defn)
+    ordered = [by_constraint.pop(c.name) for c in table.constraints
+               if c.name in by_constraint]
+    return ordered + list(by_constraint.values()) + standalone_unique + plain
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSchema:
+    """Per-table store metadata for one catalog."""
+
+    catalog: Catalog
+    tables: Mapping[QName, TableInfo]
+
+    @classmethod
+    def build(cls, catalog: Catalog,
+              checks: Mapping[QName, Mapping[str, CheckFn]] | None = None,
+              defaults: Mapping[QName, Mapping[str, DefaultFn]] | None = None) -> StoreSchema:
+        checks = checks or {}
+        defaults = defaults or {}
+        owned: dict[QName, list[QName]] = {}
+        for seq in catalog.sequences:
+            if seq.owned_by is not None:
+                owned.setdefault(seq.owned_by[0], []).append(seq.name)
+        infos: dict[QName, TableInfo] = {}
+        indexes: dict[QName, list[IndexDef]] = {}
+        for table in catalog.tables:
+            given = checks.get(table.name, {})
+            unknown = set(given) - {c.name for c in table.checks}
+            if unknown:
+                raise ValueError(f"{table.name}: no CHECK constraint named {sorted(unknown)}")
+            indexes[table.name] = _table_indexes(catalog, table)
+            infos[table.name] = TableInfo(
+                name=table.name, table=table,
+                columns=tuple(c.name for c in table.columns),
+                types=tuple(c.type for c in table.columns),
+                not_null=tuple(c.attnum - 1 for c in table.columns if c.not_null),
+                checks=tuple(sorted(given.items(), key=lambda kv: kv[0].encode())),
+                indexes=(),
+                defaults={table.column(n).attnum - 1: fn
+                          for n, fn in defaults.get(table.name, {}).items()},
+                owned_sequences=tuple(sorted(owned.get(table.name, ()))))
+        order = {name: i for i, name in enumerate(catalog.load_order)}
+        links: list[FkLink] = []
+        for table in sorted(catalog.tables, key=lambda t: order[t.name]):
+            for number, fk in enumerate(table.foreign_keys):
+                links.append(_link(catalog, table, fk, order[table.name] * 10000 + number,
+                                   indexes))
+        for name, info in infos.items():
+            info.indexes = tuple(indexes[name])
+            info.index_pos = {d.name: i for i, d in enumerate(info.indexes)}
+            info.fks_out = tuple(link for link in links if link.child == name)
+            info.fks_in = tuple(link for link in links if link.parent == name)
+        return cls(catalog, infos)
+
+
+def _link(catalog: Catalog, table: Table, fk, ordinal: int,
+          indexes: dict[QName, list[IndexDef]]) -> FkLink:
+    parent = catalog.table(fk.ref_table)
+    assert parent is not None and fk.match == "SIMPLE", fk
+    parent_index = next(d for d in indexes[parent.name]
+                        if d.unique and set(d.columns) == set(fk.ref_columns))
+    order = tuple(fk.ref_columns.index(c) for c in parent_index.columns)
+    child_index = next((d for d in indexes[table.name] if d.columns == fk.columns), None)
+    if child_index is None:
+        child_index = _index_def(table, f"fk:{fk.name}", fk.columns)
+        indexes[table.name].append(child_index)
+    return FkLink(
+        name=fk.name, ordinal=ordinal, child=table.name, child_columns=fk.columns,
+        child_positions=tuple(table.column(c).attnum - 1 for c in fk.columns),
+        child_index=child_index.name, parent=parent.name, parent_columns=fk.ref_columns,
+        parent_positions=tuple(parent.column(c).attnum - 1 for c in fk.ref_columns),
+        parent_index=parent_index.name, parent_order=order,
+        on_delete=fk.on_delete, on_update=fk.on_update)

@@ -1,0 +1,109 @@
+"""`MvccStore`: the committed versions, the writer slot and the sequences.
+
+The store holds the newest committed `Version` and swaps it for a new one
+when a writer commits; that one reference assignment is the atomic publish.
+Older versions live exactly as long as some statement still reads them.
+Row ids are allocated per table, monotonically, by the one writer.
+
+`MvccStore(state)` starts from a `CommittedState` (a loaded schema, or a
+restored snapshot), building every index; `committed_state()` freezes the
+newest version back into one for snapshots and reports.
+"""
+
+from __future__ import annotations
+
+import threading
+from types import MappingProxyType
+from typing import Mapping
+
+from twinning.errors import SqlError
+from twinning.ir.catalog import QName
+from twinning.state import CommittedState
+from twinning.store.constraints import quote_identifier, render
+from twinning.store.schema import CheckFn, DefaultFn, StoreSchema, TableInfo
+from twinning.store.sequences import SequenceSession, SequenceTable
+from twinning.store.transaction import Transaction
+from twinning.store.versions import Overlay, TableVersion, Version
+from twinning.store.pmap import RowMap
+from twinning.store.writer import DEFAULT_LOCK_TIMEOUT_MS, WriterSlot
+from twinning.values.settings import DEFAULT_SETTINGS
+
+
+class MvccStore:
+    """Versioned MVCC-lite store; satisfies `twinning.engine.Store`."""
+
+    def __init__(self, state: CommittedState, *,
+                 checks: Mapping[QName, Mapping[str, CheckFn]] | None = None,
+                 defaults: Mapping[QName, Mapping[str, DefaultFn]] | None = None,
+                 lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> None:
+        catalog = state.catalog
+        self.catalog = catalog
+        self.ddl = state.ddl
+        self.schema = StoreSchema.build(catalog, checks, defaults)
+        self.writer = WriterSlot(lock_timeout_ms)
+        self.sequences = SequenceTable({s.name: s for s in catalog.sequences},
+                                       state.sequences)
+        self._rank = {name: i for i, name in enumerate(catalog.load_order)}
+        self._next_ids: dict[QName, int] = {}
+        self._publish_lock = threading.Lock()
+        tables = {}
+        for table in catalog.tables:
+            info = self.schema.tables[table.name]
+            rows = state.rows.get(table.name, ())
+            tables[table.name] = _build_table(info, rows)
+            self._next_ids[table.name] = len(rows)
+        self._latest = Version(0, MappingProxyType(tables))
+
+    # -- the engine seam
+    def begin(self, read_only: bool = False) -> Transaction:
+        return Transaction(self, read_only)
+
+    def session(self) -> SequenceSession:
+        """Per-client-session sequence state (currval/lastval)."""
+        return SequenceSession(self.sequences)
+
+    @property
+    def latest(self) -> Version:
+        return self._latest
+
+    def creation_rank(self, table: QName) -> int:
+        """Stand-in for PostgreSQL's relation OID order (FK load order)."""
+        return self._rank[table]
+
+    # -- used by the writing transaction (which holds the writer slot)
+    def allocate(self, table: QName) -> int:
+        rid = self._next_ids[table]
+        self._next_ids[table] = rid + 1
+        return rid
+
+    def publish(self, overlay: Overlay) -> None:
+        with self._publish_lock:
+            current = self._latest
+            self._latest = overlay.commit(current, current.number + 1)
+            if overlay.sequences:
+                self.sequences.publish(overlay.sequences)
+
+    # -- freezing
+    def committed_state(self) -> CommittedState:
+        version = self._latest
+        rows = {name: tuple(t.rows.values()) for name, t in version.tables.items()}
+        return CommittedState(self.catalog, self.ddl, MappingProxyType(rows),
+                              MappingProxyType(self.sequences.snapshot()))
+
+
+def _build_table(info: TableInfo, rows: tuple) -> TableVersion:
+    pairs = list(enumerate(rows))
+    indexes = []
+    for defn in info.indexes:
+        built, duplicate = defn.build(pairs)
+        if duplicate is not None:
+            row = rows[duplicate[1]]
+            shown = ", ".join(render(info.types[p], row[p], DEFAULT_SETTINGS)
+                              for p in defn.positions)
+            names = ", ".join(quote_identifier(c) for c in defn.columns)
+            raise SqlError("23505", f'could not create unique index "{defn.name}"',
+                           detail=f"Key ({names})=({shown}) is duplicated.",
+                           schema=info.name.schema, table=info.name.name,
+                           constraint=defn.constraint or defn.name)
+        indexes.append(built)
+    return TableVersion(RowMap.build(pairs), tuple(indexes))

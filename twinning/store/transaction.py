@@ -1,0 +1,363 @@
+"""A transaction: reads at the newest committed version, writes into its
+own overlay, checks constraints in PostgreSQL's order.
+
+READ COMMITTED: `statement_start()` moves the read base to the newest
+committed version; the statement then reads that version plus the
+transaction's overlay. A transaction that writes holds the writer slot, so
+while its overlay is non-empty nobody else commits and its base is always
+the newest version — the overlay never needs rebasing.
+
+Per written row, in PostgreSQL's order: NOT NULL and CHECK (ExecConstraints),
+then each unique index, immediately; foreign keys are queued and checked by
+`statement_end()` (`foreign_keys.py`). An update gives the row a new id (a
+new tuple version, which is also why an updated row shows up last in a
+scan, as in PostgreSQL's heap). Writing a row version that is already gone
+is a no-op returning None/False, as PostgreSQL skips rows a statement
+already changed.
+
+After a SqlError from a write or from statement_end the transaction's
+changes since its last savepoint are partial: the caller rolls back (or
+back to a savepoint), which PostgreSQL's failed-transaction state forces
+anyway.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+from twinning.errors import SqlError
+from twinning.ir.catalog import QName
+from twinning.state import SequenceState
+from twinning.store import constraints as cons
+from twinning.store.foreign_keys import ChildCheck, Event, ParentChange, fire
+from twinning.store.pmap import DELETE
+from twinning.store.schema import TableInfo
+from twinning.store.sequences import restarted
+from twinning.store.versions import Marker, Overlay, TableOverlay
+from twinning.store.writer import Cancel
+from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
+
+if TYPE_CHECKING:
+    from twinning.store.store import MvccStore
+
+RowId = int
+
+
+class Transaction:
+    """One session transaction over an `MvccStore` (not thread-safe: one
+    session drives it)."""
+
+    def __init__(self, store: MvccStore, read_only: bool = False) -> None:
+        self._store = store
+        self.read_only = read_only
+        self.settings: FormatSettings = DEFAULT_SETTINGS  # for error details
+        self.context: Any = None  # handed to SET DEFAULT callables
+        self._base = store.latest
+        self._overlay = Overlay()
+        self._pending: deque[Event] = deque()
+        self._lock_timeout_ms = 0
+        self._cancel: Cancel = None
+        self._open = True
+
+    # ------------------------------------------------------------ statements
+    def statement_start(self, *, writes: str | None = None, lock_timeout_ms: int = 0,
+                        cancel: Cancel = None) -> None:
+        """Begin a statement: read the newest committed version. A statement
+        that will write names its command (`writes="UPDATE"`): the writer
+        slot is taken first (waiting up to `lock_timeout_ms`, 0 = the store
+        default; `cancel` is polled while waiting), so the statement reads
+        the version it will write on; a read-only transaction gets 25006
+        naming the command."""
+        self._assert_open()
+        self._lock_timeout_ms = lock_timeout_ms
+        self._cancel = cancel
+        self._pending.clear()
+        if writes:
+            self._take_writer(writes)
+        self._refresh()
+
+    def statement_end(self) -> None:
+        """Run the statement's queued foreign-key checks and actions."""
+        pending = self._pending
+        while pending:
+            fire(self, pending.popleft())
+        store = self._store
+        if store.writer.holder is self and self._overlay.empty and not self._overlay.logging:
+            store.writer.release(self)  # wrote nothing: do not block others
+
+    def _refresh(self) -> None:
+        """Read the newest version. Only a transaction without the writer
+        slot moves: its overlay holds no changes (a write takes the slot
+        and keeps it), and while it holds the slot nobody else commits."""
+        if self._store.writer.holder is not self:
+            self._rebase()
+
+    def _rebase(self) -> None:
+        assert self._overlay.empty, "changes without the writer slot"
+        self._overlay.tables.clear()
+        self._base = self._store.latest
+
+    @property
+    def version(self) -> int:
+        """The committed version number this transaction reads."""
+        return self._base.number
+
+    @property
+    def holds_writer(self) -> bool:
+        return self._store.writer.holder is self
+
+    # ------------------------------------------------------------ reads
+    def info(self, table: QName) -> TableInfo:
+        return self._store.schema.tables[table]
+
+    def get(self, table: QName, rid: RowId) -> tuple | None:
+        overlay = self._overlay.tables.get(table)
+        if overlay is not None:
+            return overlay.get(rid)
+        return self._base.tables[table].rows.get(rid)
+
+    def scan(self, table: QName) -> Iterator[tuple[RowId, tuple]]:
+        """(row id, row) in heap order; writes made while iterating are not
+        visited."""
+        overlay = self._overlay.tables.get(table)
+        if overlay is not None:
+            return overlay.scan()
+        return self._base.tables[table].rows.items()
+
+    def count(self, table: QName) -> int:
+        overlay = self._overlay.tables.get(table)
+        if overlay is None:
+            return len(self._base.tables[table].rows)
+        return sum(1 for _ in overlay.scan())
+
+    def lookup_ids(self, table: QName, index: str, values: Sequence[Any]) -> Iterable[RowId]:
+        """Row ids whose index columns equal `values` (in the index's column
+        order); nothing for a NULL unless the index is NULLS NOT DISTINCT."""
+        info = self._store.schema.tables[table]
+        i = info.index_pos[index]
+        key = info.indexes[i].key_of_values(values)
+        if key is None:
+            return ()
+        overlay = self._overlay.tables.get(table)
+        if overlay is not None:
+            return overlay.indexes[i].lookup(key)
+        found = self._base.tables[table].indexes[i].get(key)
+        if found is None:
+            return ()
+        return (found,) if info.indexes[i].unique else found
+
+    def lookup(self, table: QName, index: str, values: Sequence[Any]) -> list[tuple[RowId, tuple]]:
+        """The rows an index lookup finds, in row-id order."""
+        out = []
+        for rid in sorted(self.lookup_ids(table, index, values)):
+            row = self.get(table, rid)
+            if row is not None:
+                out.append((rid, row))
+        return out
+
+    def index_for(self, table: QName, columns: Sequence[str]) -> str | None:
+        """The name of an index on exactly `columns` (unique ones first)."""
+        info = self._store.schema.tables[table]
+        wanted = tuple(columns)
+        for defn in sorted(info.indexes, key=lambda d: not d.unique):
+            if defn.columns == wanted and not defn.name.startswith("fk:"):
+                return defn.name
+        return None
+
+    def find_conflict(self, table: QName, row: tuple,
+                      indexes: Iterable[str] | None = None) -> tuple[str, RowId] | None:
+        """The first unique index (in check order) where `row` collides with
+        a visible row: what ON CONFLICT arbitrates on."""
+        info = self._store.schema.tables[table]
+        wanted = None if indexes is None else set(indexes)
+        for i, defn in enumerate(info.indexes):
+            if not defn.unique or (wanted is not None and defn.name not in wanted):
+                continue
+            key = defn.key(row)
+            if key is None:
+                continue
+            rid = self._unique_get(table, i, key)
+            if rid is not None:
+                return defn.name, rid
+        return None
+
+    def _unique_get(self, table: QName, i: int, key: tuple) -> RowId | None:
+        overlay = self._overlay.tables.get(table)
+        if overlay is not None:
+            return overlay.indexes[i].get(key)
+        return self._base.tables[table].indexes[i].get(key)
+
+    # ------------------------------------------------------------ writes
+    def _take_writer(self, command: str) -> None:
+        self._assert_open()
+        if self.read_only:
+            raise cons.read_only(command)
+        store = self._store
+        if store.writer.holder is self:
+            return
+        store.writer.acquire(self, self._lock_timeout_ms, self._cancel)
+        self._rebase()
+
+    def _table(self, table: QName, command: str) -> TableOverlay:
+        self._take_writer(command)
+        info = self._store.schema.tables[table]
+        return self._overlay.table(info, self._base.tables[table])
+
+    def insert(self, table: QName, row: Sequence[Any]) -> RowId:
+        """Insert a complete row (column order, values already coerced)."""
+        overlay = self._table(table, "INSERT")
+        info = overlay.info
+        row = tuple(row)
+        cons.check_row(info, row, self.settings)
+        for defn, index in zip(info.indexes, overlay.indexes):
+            if defn.unique:
+                key = defn.key(row)
+                if key is not None and index.get(key) is not None:
+                    raise cons.unique_violation(info, defn, row, self.settings)
+        rid = self._store.allocate(table)
+        self._overlay.appear(overlay, rid, row)
+        for link in info.fks_out:
+            if None not in link.child_key(row):
+                self._pending.append(ChildCheck(link, rid))
+        return rid
+
+    def update(self, table: QName, rid: RowId, row: Sequence[Any]) -> RowId | None:
+        """Replace row `rid`; returns the new version's id (None when the
+        row is already gone)."""
+        overlay = self._table(table, "UPDATE")
+        info = overlay.info
+        old = overlay.get(rid)
+        if old is None:
+            return None
+        row = tuple(row)
+        cons.check_row(info, row, self.settings)
+        for defn, index in zip(info.indexes, overlay.indexes):
+            if defn.unique:
+                key = defn.key(row)
+                if key is None or key == defn.key(old):
+                    continue
+                other = index.get(key)
+                if other is not None and other != rid:
+                    raise cons.unique_violation(info, defn, row, self.settings)
+        own = overlay.is_new(rid)
+        new_rid = self._store.allocate(table)
+        self._overlay.disappear(overlay, rid, old)
+        self._overlay.appear(overlay, new_rid, row)
+        for link in info.fks_in:  # "a" triggers sort before "c" triggers
+            if None in link.parent_key(old):
+                continue
+            defn = info.index(link.parent_index)
+            if defn.key(old) != defn.key(row):
+                self._pending.append(ParentChange(link, old, row))
+        for link in info.fks_out:
+            key = link.child_key(row)
+            if None not in key and (own or key != link.child_key(old)):
+                self._pending.append(ChildCheck(link, new_rid))
+        return new_rid
+
+    def delete(self, table: QName, rid: RowId) -> bool:
+        """Delete row `rid`; False when it is already gone."""
+        overlay = self._table(table, "DELETE")
+        old = overlay.get(rid)
+        if old is None:
+            return False
+        self._overlay.disappear(overlay, rid, old)
+        for link in overlay.info.fks_in:
+            if None not in link.parent_key(old):
+                self._pending.append(ParentChange(link, old, None))
+        return True
+
+    def truncate(self, tables: Sequence[QName], *, restart_identity: bool = False,
+                 cascade: bool = False) -> list[str]:
+        """TRUNCATE: refuse (0A000) when a table outside the list references
+        one inside it, unless `cascade`; returns the NOTICEs PostgreSQL
+        sends ("truncate cascades to table ...")."""
+        self._take_writer("TRUNCATE TABLE")
+        schema = self._store.schema.tables
+        names = list(dict.fromkeys(tables))
+        notices: list[str] = []
+        if cascade:
+            while True:
+                chosen = set(names)
+                more = sorted({link.child for t in names for link in schema[t].fks_in}
+                              - chosen, key=self._store.creation_rank)
+                if not more:
+                    break
+                notices += [f'truncate cascades to table "{n.name}"' for n in more]
+                names += more
+        else:
+            chosen = set(names)
+            for name in names:
+                for link in schema[name].fks_in:
+                    if link.child not in chosen:
+                        raise cons.truncate_referenced(link.child.name, name.name)
+        for name in names:
+            self._overlay.truncate(schema[name])
+        if restart_identity:
+            for name in names:
+                for seq in schema[name].owned_sequences:
+                    self._overlay.set_sequence(
+                        seq, restarted(self._store.sequences.definition(seq)))
+        return notices
+
+    # ------------------------------------------------------------ sequences
+    def local_sequence(self, name: QName) -> SequenceState | None:
+        """This transaction's own copy of a sequence (after TRUNCATE ...
+        RESTART IDENTITY), if any."""
+        return self._overlay.sequences.get(name)
+
+    def set_local_sequence(self, name: QName, state: SequenceState) -> None:
+        self._overlay.set_sequence(name, state)
+
+    # ------------------------------------------------------------ savepoints
+    def savepoint(self) -> Marker:
+        self._assert_open()
+        return self._overlay.savepoint(self.holds_writer)
+
+    def rollback_to(self, marker: object) -> None:
+        """Discard the changes made after `marker`; the savepoint stays. A
+        writer slot taken after it is released, as PostgreSQL releases a
+        subtransaction's locks."""
+        assert isinstance(marker, Marker)
+        self._overlay.rollback_to(marker)
+        self._pending.clear()
+        if not marker.writer_held and self._overlay.empty:
+            self._store.writer.release(self)
+
+    def release(self, marker: object) -> None:
+        assert isinstance(marker, Marker)
+        self._overlay.release(marker)
+
+    # ------------------------------------------------------------ end
+    def commit(self) -> None:
+        """Publish the overlay as the newest version (atomically) and free
+        the writer slot."""
+        if not self._open:
+            return
+        self._open = False
+        store = self._store
+        try:
+            if store.writer.holder is self:
+                store.publish(self._overlay)
+        finally:
+            store.writer.release(self)
+            self._overlay = Overlay()
+
+    def rollback(self) -> None:
+        if not self._open:
+            return
+        self._open = False
+        self._overlay = Overlay()
+        self._pending.clear()
+        self._store.writer.release(self)
+
+    def _assert_open(self) -> None:
+        if not self._open:
+            raise SqlError("XX000", "store transaction used after it ended")
+
+    def __repr__(self) -> str:
+        return f"<Transaction v{self._base.number} {'writer' if self.holds_writer else 'reader'}>"
+
+
+__all__ = ["DELETE", "RowId", "Transaction"]

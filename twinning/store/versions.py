@@ -1,0 +1,227 @@
+"""Committed versions and a transaction's copy-on-write overlay.
+
+A `Version` is immutable: per table a `TableVersion` (the row map and one
+map per index, all persistent). Readers hold a version for as long as a
+statement runs; nothing ever changes under them.
+
+An `Overlay` is one transaction's uncommitted changes on top of the version
+it started writing at. Per table it keeps a dict of changed rows (new ids ->
+row, deleted committed ids -> DELETE) and one overlay per index, so reads
+are a dict probe before the committed map and commit is
+`TableVersion.evolve`-by-changes: cost proportional to what changed.
+
+Every change is a row id appearing or disappearing (an update is both,
+with a fresh id, like PostgreSQL's new tuple version). While a savepoint
+exists the overlay logs each change; `rollback_to(marker)` replays the log
+backwards to the marker, so it discards exactly the changes made after it.
+TRUNCATE swaps the table's overlay for one over an empty base, logging the
+old overlay object. Without savepoints nothing is logged: a rollback simply
+drops the overlay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any, Iterator, Mapping
+
+from twinning.ir.catalog import QName
+from twinning.state import SequenceState
+from twinning.store.indexes import MultiOverlay, UniqueOverlay, overlay_for
+from twinning.store.pmap import DELETE, PMap, RowMap
+from twinning.store.schema import TableInfo
+
+_MISSING: Any = object()
+
+
+@dataclass(frozen=True, slots=True)
+class TableVersion:
+    rows: RowMap
+    indexes: tuple[PMap, ...]  # parallel to TableInfo.indexes
+
+    @classmethod
+    def empty(cls, info: TableInfo) -> TableVersion:
+        return cls(RowMap(), tuple(PMap() for _ in info.indexes))
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    number: int
+    tables: Mapping[QName, TableVersion]
+
+
+class TableOverlay:
+    """One table's uncommitted rows and index changes."""
+
+    __slots__ = ("info", "base", "truncated", "rows", "indexes")
+
+    def __init__(self, info: TableInfo, base: TableVersion, truncated: bool = False) -> None:
+        self.info = info
+        self.base = base
+        self.truncated = truncated
+        self.rows: dict[int, Any] = {}
+        self.indexes: list[UniqueOverlay | MultiOverlay] = [
+            overlay_for(d, m) for d, m in zip(info.indexes, base.indexes)]
+
+    def get(self, rid: int) -> tuple | None:
+        row = self.rows.get(rid, _MISSING)
+        if row is _MISSING:
+            return self.base.rows.get(rid)
+        return None if row is DELETE else row
+
+    def is_new(self, rid: int) -> bool:
+        """Was this row written by the transaction (not committed before)?"""
+        row = self.rows.get(rid)
+        return row is not None and row is not DELETE
+
+    def scan(self) -> Iterator[tuple[int, tuple]]:
+        """Rows in id order, as of the call (later writes are not seen)."""
+        if not self.rows:
+            yield from self.base.rows.items()
+            return
+        deleted = {rid for rid, row in self.rows.items() if row is DELETE}
+        added = sorted(((rid, row) for rid, row in self.rows.items() if row is not DELETE),
+                       key=itemgetter(0))
+        for rid, row in self.base.rows.items():
+            if rid not in deleted:
+                yield rid, row
+        yield from added
+
+    def appear(self, rid: int, row: tuple) -> None:
+        if self.base.rows.get(rid) is not None:
+            del self.rows[rid]  # an undone delete of a committed row
+        else:
+            self.rows[rid] = row
+        for defn, index in zip(self.info.indexes, self.indexes):
+            key = defn.key(row)
+            if key is not None:
+                index.appear(key, rid)
+
+    def disappear(self, rid: int, row: tuple) -> None:
+        if self.base.rows.get(rid) is not None:
+            self.rows[rid] = DELETE
+        else:
+            del self.rows[rid]
+        for defn, index in zip(self.info.indexes, self.indexes):
+            key = defn.key(row)
+            if key is not None:
+                index.disappear(key, rid)
+
+    @property
+    def changed(self) -> bool:
+        return self.truncated or bool(self.rows)
+
+    def commit(self) -> TableVersion:
+        return TableVersion(self.base.rows.evolve(self.rows),
+                            tuple(index.commit() for index in self.indexes))
+
+
+class Marker:
+    """A savepoint: a position in the undo log (plus what the transaction
+    wants to restore with it)."""
+
+    __slots__ = ("position", "writer_held")
+
+    def __init__(self, position: int, writer_held: bool) -> None:
+        self.position = position
+        self.writer_held = writer_held
+
+
+class Overlay:
+    """All of one transaction's uncommitted changes, with savepoint undo."""
+
+    def __init__(self) -> None:
+        self.tables: dict[QName, TableOverlay] = {}
+        self.sequences: dict[QName, SequenceState] = {}
+        self._undo: list[tuple] | None = None
+        self._markers: list[Marker] = []
+
+    # -- changes
+    def table(self, info: TableInfo, base: TableVersion) -> TableOverlay:
+        overlay = self.tables.get(info.name)
+        if overlay is None:
+            overlay = self.tables[info.name] = TableOverlay(info, base)
+        return overlay
+
+    def appear(self, table: TableOverlay, rid: int, row: tuple) -> None:
+        table.appear(rid, row)
+        if self._undo is not None:
+            self._undo.append(("appear", table.info.name, rid, row))
+
+    def disappear(self, table: TableOverlay, rid: int, row: tuple) -> None:
+        table.disappear(rid, row)
+        if self._undo is not None:
+            self._undo.append(("disappear", table.info.name, rid, row))
+
+    def truncate(self, info: TableInfo) -> None:
+        old = self.tables.get(info.name)
+        self.tables[info.name] = TableOverlay(info, TableVersion.empty(info), truncated=True)
+        if self._undo is not None:
+            self._undo.append(("table", info.name, old))
+
+    def set_sequence(self, name: QName, state: SequenceState) -> None:
+        old = self.sequences.get(name, _MISSING)
+        self.sequences[name] = state
+        if self._undo is not None:
+            self._undo.append(("sequence", name, old))
+
+    @property
+    def empty(self) -> bool:
+        return not self.sequences and not any(t.changed for t in self.tables.values())
+
+    @property
+    def logging(self) -> bool:
+        return self._undo is not None
+
+    # -- savepoints
+    def savepoint(self, writer_held: bool) -> Marker:
+        if self._undo is None:
+            self._undo = []
+        marker = Marker(len(self._undo), writer_held)
+        self._markers.append(marker)
+        return marker
+
+    def _index(self, marker: Marker) -> int:
+        for i in range(len(self._markers) - 1, -1, -1):
+            if self._markers[i] is marker:
+                return i
+        raise ValueError("savepoint marker is not active in this transaction")
+
+    def rollback_to(self, marker: Marker) -> None:
+        """Undo every change made after `marker`; the savepoint stays."""
+        del self._markers[self._index(marker) + 1:]
+        undo = self._undo
+        assert undo is not None
+        while len(undo) > marker.position:
+            entry = undo.pop()
+            kind, name = entry[0], entry[1]
+            if kind == "appear":
+                self.tables[name].disappear(entry[2], entry[3])
+            elif kind == "disappear":
+                self.tables[name].appear(entry[2], entry[3])
+            elif kind == "table":
+                if entry[2] is None:
+                    del self.tables[name]
+                else:
+                    self.tables[name] = entry[2]
+            else:
+                if entry[2] is _MISSING:
+                    del self.sequences[name]
+                else:
+                    self.sequences[name] = entry[2]
+
+    def release(self, marker: Marker) -> None:
+        """Forget `marker` and every later one; keep the changes."""
+        del self._markers[self._index(marker):]
+        if not self._markers:
+            self._undo = None
+
+    # -- commit
+    def commit(self, version: Version, number: int) -> Version:
+        if not any(t.changed for t in self.tables.values()):
+            return version
+        tables = dict(version.tables)
+        for name, overlay in self.tables.items():
+            if overlay.changed:
+                tables[name] = overlay.commit()
+        return Version(number, tables)
