@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: install demo test clean
+.PHONY: install demo test bench clean
 
 install: $(VENV)/.installed
 
@@ -24,6 +24,10 @@ demo: install
 test: install
 	sh scripts/system-deps.sh
 	$(BIN)/python -m pytest
+
+bench: install
+	sh scripts/system-deps.sh
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis
