@@ -238,15 +238,28 @@ class TParam:
 
 
 @dataclass(frozen=True, slots=True)
-class TCast:
-    arg: TExpr
+class TColumn:
+    """A column of the row the expression is evaluated over (`row[slot]`)."""
+
+    slot: int
+    name: str
     type: ResultType
     location: int = LOC
 
 
 @dataclass(frozen=True, slots=True)
+class TCast:
+    """A coercion: explicit (`::`, CAST) or inserted by the typer."""
+
+    arg: TExpr
+    type: ResultType
+    location: int = LOC
+    explicit: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class TCall:
-    """A built-in function (or SQL value function like current_user)."""
+    """A built-in function; `function` is its signature (`round(numeric,int4)`)."""
 
     function: str
     args: tuple[TExpr, ...]
@@ -256,14 +269,125 @@ class TCall:
 
 @dataclass(frozen=True, slots=True)
 class TOperator:
+    """An operator; `impl` is the signature PostgreSQL's operator lookup
+    chose (`int4 + int4`); operands are already coerced to it."""
+
     op: str
     left: TExpr | None
     right: TExpr
     type: ResultType
     location: int = LOC
+    impl: str = ""
 
 
-TExpr = Union[TLiteral, TParam, TCast, TCall, TOperator]
+@dataclass(frozen=True, slots=True)
+class TBool:
+    """AND / OR / NOT with three-valued logic."""
+
+    op: str
+    args: tuple[TExpr, ...]
+    location: int = LOC
+    type: ResultType = field(default=BOOL, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TNullTest:
+    arg: TExpr
+    negated: bool
+    location: int = LOC
+    type: ResultType = field(default=BOOL, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TBoolTest:
+    arg: TExpr
+    test: str  # true | not true | false | not false | unknown | not unknown
+    location: int = LOC
+    type: ResultType = field(default=BOOL, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TDistinct:
+    """`IS [NOT] DISTINCT FROM` over the `=` operator `impl`."""
+
+    left: TExpr
+    right: TExpr
+    negated: bool
+    impl: str
+    location: int = LOC
+    type: ResultType = field(default=BOOL, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TScalarArray:
+    """`left op ANY/ALL (right)`; `right` is an array, `impl` the element op."""
+
+    op: str
+    impl: str
+    left: TExpr
+    right: TExpr
+    use_or: bool  # ANY
+    location: int = LOC
+    type: ResultType = field(default=BOOL, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class TCaseValue:
+    """The simple CASE's test value inside a WHEN condition."""
+
+    type: ResultType
+
+
+@dataclass(frozen=True, slots=True)
+class TWhen:
+    condition: TExpr
+    result: TExpr
+
+
+@dataclass(frozen=True, slots=True)
+class TCase:
+    arg: TExpr | None
+    whens: tuple[TWhen, ...]
+    default: TExpr
+    type: ResultType
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TCoalesce:
+    args: tuple[TExpr, ...]
+    type: ResultType
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TNullIf:
+    left: TExpr
+    right: TExpr
+    impl: str
+    type: ResultType
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TMinMax:
+    op: str  # greatest | least
+    args: tuple[TExpr, ...]
+    impl: str  # the type's `<` operator
+    type: ResultType
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TArray:
+    items: tuple[TExpr, ...]
+    type: ResultType
+    location: int = LOC
+
+
+TExpr = Union[TLiteral, TParam, TColumn, TCast, TCall, TOperator, TBool,
+              TNullTest, TBoolTest, TDistinct, TScalarArray, TCaseValue,
+              TCase, TCoalesce, TNullIf, TMinMax, TArray]
 
 
 @dataclass(frozen=True, slots=True)

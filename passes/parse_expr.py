@@ -17,6 +17,9 @@ from pglast.enums import (A_Expr_Kind, BoolExprType, BoolTestType,
 from twinning.ir import syntax as s
 
 
+NO_TOKEN = -2  # a Literal the grammar made up (no constant token in the text)
+
+
 class Unsupported(Exception):
     """A construct outside the declared subset, with where it was written."""
 
@@ -105,7 +108,13 @@ class ExprConverter:
             raise Unsupported("VARIADIC argument", loc(node))
         order = tuple(self.sort_by(o) for o in node.agg_order or ())
         filt = self(node.agg_filter) if node.agg_filter is not None else None
-        return s.FuncCall(names(node.funcname), self.many(node.args),
+        args = self.many(node.args)
+        if names(node.funcname) == ("pg_catalog", "extract") and args and \
+                isinstance(args[0], s.Literal):
+            # EXTRACT(field FROM …): the field is a keyword, not a constant
+            # token; NO_TOKEN keeps literal relocation from counting it
+            args = (s.Literal(args[0].kind, args[0].text, NO_TOKEN),) + args[1:]
+        return s.FuncCall(names(node.funcname), args,
                           bool(node.agg_star), bool(node.agg_distinct),
                           filt, order, loc(node))
 

@@ -23,7 +23,8 @@ from pglast.enums import (DiscardMode, TransactionStmtKind, VariableSetKind)
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.passes.parse import split_statements
-from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, type_spec
+from twinning.passes.parse_expr import (NO_TOKEN, ExprConverter, Unsupported,
+                                       loc, type_spec)
 
 __all__ = ["parse_query"]
 
@@ -109,8 +110,15 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
     same keywords) the locations stay unknown rather than wrong.
     """
     raw = chunk.encode("utf-8")
-    starts = [offset + len(raw[:tok.start].decode("utf-8", "ignore"))
-              for tok in scan(chunk) if tok.name in _LITERAL_TOKENS]
+    tokens = list(scan(chunk))
+    starts = []
+    for i, tok in enumerate(tokens):
+        if tok.name not in _LITERAL_TOKENS:
+            continue
+        before = [t.name for t in tokens[max(0, i - 2):i]]
+        if before[-1:] == ["IS"] or before == ["IS", "NOT"]:
+            continue  # IS [NOT] TRUE/FALSE/NULL: keywords, not constants
+        starts.append(offset + len(raw[:tok.start].decode("utf-8", "ignore")))
     found: list[s.Literal] = []
     _collect(node, found)
     if len(found) != len(starts) or not found:
@@ -121,7 +129,8 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
 
 def _collect(value: Any, out: list) -> None:
     if isinstance(value, s.Literal):
-        out.append(value)
+        if value.location != NO_TOKEN:
+            out.append(value)
     elif isinstance(value, tuple):
         for item in value:
             _collect(item, out)
@@ -132,6 +141,8 @@ def _collect(value: Any, out: list) -> None:
 
 def _relocate(value: Any, starts) -> Any:
     if isinstance(value, s.Literal):
+        if value.location == NO_TOKEN:
+            return value
         return dataclasses.replace(value, location=next(starts))
     if isinstance(value, tuple):
         return tuple(_relocate(item, starts) for item in value)
@@ -252,9 +263,6 @@ def _select(node: ast.SelectStmt) -> q.Select:
             raise Unsupported(f"SELECT with {name} (the read path)", -1)
     targets = []
     for target in node.targetList or ():
-        if isinstance(target.val, ast.ColumnRef):
-            raise Unsupported("column reference without FROM (the read path)",
-                              loc(target.val))
         targets.append(q.Target(_expr(target.val), target.name,
                                 loc(target)))
     return q.Select(tuple(targets))

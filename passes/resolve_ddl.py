@@ -349,6 +349,21 @@ def _check_columns(table: _TableBuilder, expr: s.Expr) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _type_check(table: _TableBuilder, k: d.ConstraintDef) -> None:
+    """Type the CHECK expression as PostgreSQL's cookConstraint does (it
+    must be boolean; operators and functions must exist). What the twin's
+    expression layer refuses (0A000) is outside the schema subset."""
+    from twinning.passes.expr import check_constraint_function
+    try:
+        check_constraint_function(table.freeze(),
+                                  c.Check(k.name or "", k.expr, "", ()))
+    except SqlError as exc:
+        if exc.sqlstate == "0A000":
+            raise Unsupported(f"CHECK constraint: {exc.message}",
+                              (exc.position or 0) - 1) from exc
+        raise
+
+
 def _add_checks(b: _Builder, table: _TableBuilder,
                 checks: list[d.ConstraintDef]) -> None:
     used: list[str] = []
@@ -364,6 +379,7 @@ def _add_checks(b: _Builder, table: _TableBuilder,
                                f'"{table.name.name}" already exists')
             used.append(k.name)
     for k in checks:
+        _type_check(table, k)
         columns = _check_columns(table, k.expr)
         name = k.name
         if name is None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import psycopg2
 import pytest
 
-from tests.support.corpus import cases
+from tests.support.corpus import CORPUS, cases
 from tests.support.twin import running_twin
 
 pytestmark = pytest.mark.realpg
 
-CASES = cases("session/session.sql")
+CASES = [case for path in sorted(CORPUS.glob("session/*.sql"))
+         for case in cases(f"session/{path.name}")]
 
 
 @pytest.fixture(scope="module")

@@ -105,11 +105,14 @@ class Interrupt:
 
 
 class EvalContext:
-    """The session as compiled expressions see it (read-only). Times come
-    out in `twinning.values`' representation (µs / days since 2000-01-01)."""
+    """The session as compiled expressions see it. Times come out in
+    `twinning.values`' representation (µs / days since 2000-01-01).
+    `params` (the bound parameters) and `case_value` are set by the plan
+    while it runs; everything else is read-only."""
 
     __slots__ = ("user", "database", "pid", "version", "_setting",
-                 "_txn_start", "_statement_start", "_interrupt", "settings")
+                 "_txn_start", "_statement_start", "_interrupt", "settings",
+                 "params", "case_value")
 
     def __init__(self, *, user: str, database: str, pid: int, version: str,
                  setting: Callable[[str, bool], str | None],
@@ -124,6 +127,8 @@ class EvalContext:
         self._statement_start = dt.datetime.now(dt.timezone.utc)
         self._interrupt = interrupt
         self.settings = settings
+        self.params: tuple = ()  # the statement's bound parameter values
+        self.case_value: Any = None  # a simple CASE's test value
 
     def current_setting(self, name: str, missing_ok: bool) -> str | None:
         return self._setting(name, missing_ok)

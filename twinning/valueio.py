@@ -86,9 +86,13 @@ def recv_function(rtype: q.ResultType, param: int | None = None
 # -- casts ------------------------------------------------------------------------
 
 
+def _element_name(rtype: q.ResultType) -> str:
+    return rtype.name[:-2] if rtype.name.endswith("[]") else rtype.name
+
+
 def settings_dependent(source: q.ResultType, target: q.ResultType) -> bool:
     """Does the cast's result depend on DateStyle/TimeZone/extra_float_digits?"""
-    s, t = source.name, target.name
+    s, t = _element_name(source), _element_name(target)
     if s == t:
         return False
     return (s in _DATETIME or t in _DATETIME
@@ -107,14 +111,116 @@ def _int_range(name: str) -> Callable[[int], int]:
 
 
 def cast_function(source: q.ResultType, target: q.ResultType,
-                  settings: FormatSettings = DEFAULT_SETTINGS
-                  ) -> Callable[[Any], Any]:
-    """value of `source` → value of `target` (explicit cast semantics)."""
-    typmod = typmod_function(target, explicit=True)
-    convert = _convert(source, target, settings)
+                  settings: FormatSettings = DEFAULT_SETTINGS,
+                  explicit: bool = True) -> Callable[[Any], Any]:
+    """value of `source` → value of `target` (a non-NULL value; explicit
+    or assignment semantics for the target's typmod)."""
+    typmod = typmod_function(target, explicit=explicit)
+    if source.name.endswith("[]") and target.name.endswith("[]") \
+            and source.name != target.name:
+        inner = _convert(_element(source), _element(target), settings)
+        convert = lambda v: tuple(None if e is None else inner(e) for e in v)  # noqa: E731
+    else:
+        convert = _convert(source, target, settings)
     if typmod is None:
         return convert
     return lambda v: typmod(convert(v))
+
+
+def _element(rtype: q.ResultType) -> q.ResultType:
+    assert rtype.sql_type is not None
+    return q.ResultType.of(rtype.sql_type.element)
+
+
+def _float_to_int(check: Callable[[int], int]) -> Callable[[float], int]:
+    def convert(v: float) -> int:
+        if v != v or v in (float("inf"), float("-inf")):
+            return check(2**70)
+        return check(int(Decimal(v).to_integral_value(ROUND_HALF_EVEN)))
+    return convert
+
+
+def _numeric_to_int(check: Callable[[int], int]) -> Callable[[Decimal], int]:
+    def convert(v: Decimal) -> int:
+        if v.is_nan():
+            raise SqlError("0A000", "cannot convert NaN to " + check.__name__)
+        if v.is_infinite():
+            raise SqlError("0A000", "cannot convert infinity to "
+                           + check.__name__)
+        return check(int(v.to_integral_value(ROUND_HALF_UP)))
+    return convert
+
+
+def _float_to_numeric(digits: int) -> Callable[[float], Decimal]:
+    def convert(v: float) -> Decimal:
+        if v != v:
+            return Decimal("NaN")
+        if v in (float("inf"), float("-inf")):
+            return Decimal("Infinity") if v > 0 else Decimal("-Infinity")
+        return parse_numeric("%.*g" % (digits, v))
+    return convert
+
+
+def _numeric_to_float(single: bool) -> Callable[[Decimal], float]:
+    label = "real" if single else "double precision"
+
+    def convert(v: Decimal) -> float:
+        result = float(v)
+        if single:
+            result = to_float32(result)
+        if v.is_finite() and (result in (float("inf"), float("-inf"))
+                              or (result == 0.0 and not v.is_zero())):
+            raise SqlError("22003", f'"{format(v, "f")}" is out of range for '
+                           f"type {label}")
+        return result
+    return convert
+
+
+def _float8_to_float4(v: float) -> float:
+    result = to_float32(v)
+    if result in (float("inf"), float("-inf")) and v not in (
+            float("inf"), float("-inf")):
+        raise SqlError("22003", "value out of range: overflow")
+    if result == 0.0 and v != 0.0:
+        raise SqlError("22003", "value out of range: underflow")
+    return result
+
+
+def _datetime_cast(s: str, t: str, settings: FormatSettings):
+    from twinning.passes.expr import runtime as rt
+    from twinning.values.calendar import USECS_PER_DAY
+    from twinning.values.datetime import Interval
+    from twinning.values.timezones import session_zone
+    if s == "date" and t == "timestamp":
+        return rt._date_to_ts
+    if s == "date" and t == "timestamptz":
+        return rt._date_to_tstz(settings)
+    if s == "timestamp" and t == "timestamptz":
+        return rt._ts_to_tstz(settings)
+    zone = session_zone(settings.timezone) if "timestamptz" in (s, t) else None
+    if s == "timestamptz" and t == "timestamp":
+        return lambda v: v if not rt._finite(v) else rt._check_ts(
+            rt.to_local(zone, v))
+
+    def ts_date(v: int) -> int:
+        if v == rt.TIMESTAMP_NOBEGIN:
+            return -2**31
+        if v == rt.TIMESTAMP_NOEND:
+            return 2**31 - 1
+        return v // USECS_PER_DAY
+    if s == "timestamp" and t == "date":
+        return ts_date
+    if s == "timestamptz" and t == "date":
+        return lambda v: ts_date(v if not rt._finite(v) else rt.to_local(zone, v))
+    if s == "timestamp" and t == "time":
+        return lambda v: v % USECS_PER_DAY
+    if s == "timestamptz" and t == "time":
+        return lambda v: rt.to_local(zone, v) % USECS_PER_DAY
+    if s == "time" and t == "interval":
+        return lambda v: Interval(0, 0, v)
+    if s == "interval" and t == "time":
+        return lambda v: v.micros % USECS_PER_DAY
+    return None
 
 
 def _convert(source: q.ResultType, target: q.ResultType,
@@ -126,18 +232,27 @@ def _convert(source: q.ResultType, target: q.ResultType,
         return input_function(target, settings)
     if t in INT_TYPES:
         check = _int_range(t)
+        check.__name__ = {"int2": "smallint", "int4": "integer",
+                          "int8": "bigint"}[t]
         if s in INT_TYPES:
             return check
         if s == "numeric":
-            return lambda v: check(int(v.to_integral_value(ROUND_HALF_UP)))
+            return _numeric_to_int(check)
         if s in _FLOATS:
-            return lambda v: check(int(Decimal(v).to_integral_value(
-                ROUND_HALF_EVEN)))
+            return _float_to_int(check)
+        if s == "bool" and t == "int4":
+            return lambda v: 1 if v else 0
+    if t == "bool" and s == "int4":
+        return lambda v: v != 0
     if t == "numeric" and s in INT_TYPES:
         return Decimal
     if t == "numeric" and s in _FLOATS:
-        return lambda v: parse_numeric(repr(v))
-    if t in _FLOATS and (s in INT_TYPES or s == "numeric" or s in _FLOATS):
+        return _float_to_numeric(15 if s == "float8" else 6)
+    if t in _FLOATS and s == "numeric":
+        return _numeric_to_float(t == "float4")
+    if t == "float4" and s == "float8":
+        return _float8_to_float4
+    if t in _FLOATS and (s in INT_TYPES or s in _FLOATS):
         return (lambda v: to_float32(float(v))) if t == "float4" else float
     if t in _STRING_TYPES:
         if s == "bpchar":  # rtrim1(): trailing blanks are not significant
@@ -149,4 +264,12 @@ def _convert(source: q.ResultType, target: q.ResultType,
         return formatter(source, settings)
     if s in _STRING_TYPES:
         return input_function(target, settings)
+    if s in _DATETIME and t in _DATETIME:
+        found = _datetime_cast(s, t, settings)
+        if found is not None:
+            return found
+    if s == "json" and t == "jsonb":
+        return values.parser_for(_sql(target), settings)
+    if s == "jsonb" and t == "json":
+        return lambda v: v
     raise SqlError("42846", f"cannot cast type {source.name} to {target.name}")

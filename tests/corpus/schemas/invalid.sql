@@ -150,3 +150,43 @@ CREATE TABLE t (a json PRIMARY KEY);
 -- case: pk_twice_via_alter
 CREATE TABLE t (a int PRIMARY KEY, b int);
 ALTER TABLE t ADD PRIMARY KEY (b);
+
+-- case: check_not_boolean
+CREATE TABLE t (a int CHECK (a + 1));
+
+-- case: check_column_not_boolean
+CREATE TABLE t (a int, b int, CHECK (b));
+
+-- case: check_operator_does_not_exist
+CREATE TABLE t (a text CHECK (a > 0));
+
+-- case: check_function_does_not_exist
+CREATE TABLE t (a int CHECK (nosuch(a) > 0));
+
+-- case: check_bad_literal
+CREATE TABLE t (a int CHECK (a > 'x'));
+
+-- case: check_case_types
+CREATE TABLE t (a int CHECK (CASE WHEN a > 0 THEN 1 ELSE 'x'::text END = '1'));
+
+-- case: check_coalesce_types
+CREATE TABLE t (a int, b text, CHECK (coalesce(a, b) IS NOT NULL));
+
+-- case: check_parameter
+CREATE TABLE t (a int CHECK (a > $1));
+
+-- case: check_aggregate
+CREATE TABLE t (a int CHECK (sum(a) > 0));
+
+-- case: check_other_table
+CREATE TABLE t (a int CHECK (u.a > 0));
+
+-- case: check_alter_add_not_boolean
+CREATE TABLE t (a int);
+ALTER TABLE t ADD CONSTRAINT t_a CHECK (a * 2);
+
+-- case: check_and_not_boolean
+CREATE TABLE t (a int, CHECK (a > 0 AND a));
+
+-- case: check_cannot_cast
+CREATE TABLE t (a date CHECK (a::int > 0));

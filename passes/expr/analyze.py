@@ -1,0 +1,1053 @@
+"""Parse analysis of expressions: syntax IR → typed IR, as PostgreSQL 15's
+transformExpr does it for the twin's subset.
+
+`resolve_expr(node, scope, ctx)` types one expression. The rules are
+PostgreSQL's, not approximations of them:
+
+- literals: integers are int4/int8/numeric by size, decimals numeric,
+  strings and NULL `unknown` (coerced later by whoever consumes them);
+- operators and functions are chosen by PostgreSQL's candidate selection
+  (exact match, implicit-coercion filter, most exact matches, preferred
+  types, unknown-literal category rules, the "last gasp" heuristic) over
+  the same candidates PostgreSQL has (`pg_data`), so the chosen overload,
+  the 42883/42725 errors, their hints and positions match; a candidate
+  the twin does not implement is refused with 0A000, never guessed;
+- CASE, COALESCE, GREATEST/LEAST, ARRAY and IN use select_common_type and
+  its 42804 `… types X and Y cannot be matched`;
+- AND/OR/NOT/CASE WHEN/CHECK arguments go through coerce_to_boolean;
+- BETWEEN is rewritten into comparisons exactly as transformAExprBetween;
+- parameters take the type of the first context that coerces them, as
+  variable parameters do (`TypingContext.params`).
+
+Every typed node's `location` is PostgreSQL's exprLocation() of it (the
+leftmost of an operator and its operands), which is where errors point.
+Nothing here evaluates anything: folding happens in `compile`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Callable, Sequence
+
+from twinning.errors import SqlError, feature_not_supported
+from twinning.ir import query as q
+from twinning.ir import syntax as s
+from twinning.passes.expr import pg_data
+from twinning.passes.expr import runtime
+from twinning.passes.expr.scope import EMPTY, Scope
+from twinning.passes.expr.types import (UNKNOWN, can_coerce, cast_context,
+                                        category, display, display_type,
+                                        element, is_array, is_preferred_in,
+                                        key, key_of_pg, preferred,
+                                        result_type)
+from twinning.passes.lower_ddl import lower_type
+from twinning.passes.parse_expr import Unsupported
+
+__all__ = ["TypingContext", "resolve_expr", "resolve_target",
+           "coerce_to_boolean", "coerce_to_type", "figure_colname",
+           "declared_type"]
+
+TEXT = result_type("text")
+BOOL = q.BOOL
+
+
+def pos(location: int | None) -> int | None:
+    return location + 1 if location is not None and location >= 0 else None
+
+
+def leftmost(*locations: int) -> int:
+    found = [loc for loc in locations if loc is not None and loc >= 0]
+    return min(found) if found else -1
+
+
+class TypingContext:
+    """What one statement's expressions share while being typed.
+
+    `params` holds the parameter types, declared (Parse OIDs, PREPARE) or
+    inferred so far (None: not known yet). `kind` names the clause for
+    messages (`CHECK`, `WHERE`, …). `aggregate` is the read path's hook:
+    called with the FuncCall of an aggregate and the scope, it returns the
+    typed expression standing for the aggregate's result; without it an
+    aggregate is refused (0A000). `aggregates` records every aggregate
+    call met, in order, so a caller can plan them later.
+    """
+
+    def __init__(self, params: Sequence[q.ResultType | None] = (), *,
+                 kind: str = "SELECT",
+                 aggregate: Callable[[s.FuncCall, Scope, TypingContext],
+                                     q.TExpr] | None = None,
+                 sublink: Callable[[s.SubLink, Scope, TypingContext],
+                                   q.TExpr] | None = None,
+                 allow_params: bool = True) -> None:
+        self.params: list[q.ResultType | None] = list(params)
+        self.allow_params = allow_params
+        self.kind = kind
+        self.aggregate = aggregate
+        self.sublink = sublink
+        self.aggregates: list[s.FuncCall] = []
+
+    def param(self, number: int) -> q.ResultType | None:
+        while len(self.params) < number:
+            self.params.append(None)
+        return self.params[number - 1]
+
+    def infer_param(self, number: int, rtype: q.ResultType) -> None:
+        known = self.param(number)
+        if known is None or known == q.UNKNOWN:
+            self.params[number - 1] = rtype
+        elif known != rtype:
+            raise SqlError("42P08", "inconsistent types deduced for parameter "
+                           f"${number}", detail=f"{display_type(known)} versus "
+                           f"{display_type(rtype)}")
+
+    def final_param_types(self) -> tuple[q.ResultType, ...]:
+        """The parameter types once typing is done (42P18 for a parameter
+        nothing determined, as PostgreSQL's Parse/PREPARE)."""
+        out = []
+        for i, rtype in enumerate(self.params):
+            if rtype is None or rtype == q.UNKNOWN:
+                raise SqlError("42P18", "could not determine data type of "
+                               f"parameter ${i + 1}")
+            out.append(rtype)
+        return tuple(out)
+
+    def finish(self, expr: q.TExpr) -> q.TExpr:
+        """Give parameters still typed `unknown` in `expr` the type a later
+        occurrence settled (check_variable_parameters)."""
+        return _fix_params(expr, self)
+
+
+def _fix_params(value: Any, ctx: TypingContext) -> Any:
+    if isinstance(value, q.TParam):
+        if value.type == q.UNKNOWN:
+            known = ctx.param(value.number)
+            if known is not None:
+                return dataclasses.replace(value, type=known)
+        return value
+    if isinstance(value, tuple):
+        return tuple(_fix_params(v, ctx) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) \
+            and not isinstance(value, q.ResultType):
+        changes = {}
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = _fix_params(old, ctx)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
+
+
+def declared_type(spec: s.TypeSpec) -> q.ResultType:
+    """A written type (PREPARE argument, cast target) as a ResultType."""
+    if spec.names[-1] in ("name", "void", "unknown") and len(spec.names) <= 2 \
+            and not spec.typmods:
+        raise feature_not_supported(f"type {spec.names[-1]} here",
+                                    pos(spec.location))
+    try:
+        sql_type, serial = lower_type(spec)
+    except Unsupported as exc:
+        raise feature_not_supported(exc.construct,
+                                    pos(exc.location)) from exc
+    if serial:
+        raise SqlError("42704", f'type "{spec.names[-1]}" does not exist',
+                       position=pos(spec.location))
+    return q.ResultType.of(sql_type)
+
+
+# ---------------------------------------------------------------- candidates
+
+class Candidate:
+    """One overload: declared argument keys and result key."""
+
+    __slots__ = ("name", "args", "result", "variadic")
+
+    def __init__(self, name: str, args: tuple[str, ...], result: str,
+                 variadic: bool = False) -> None:
+        self.name = name
+        self.args = args
+        self.result = result
+        self.variadic = variadic
+
+    def signature(self) -> str:
+        return f"{self.name}({','.join(self.args)})"
+
+
+def _build_operators() -> dict[tuple[str, bool], list[Candidate]]:
+    out: dict[tuple[str, bool], list[Candidate]] = {}
+    for op, left, right, result in pg_data.OPERATORS:
+        prefix = left == ""
+        args = (key_of_pg(right),) if prefix else (key_of_pg(left),
+                                                   key_of_pg(right))
+        out.setdefault((op, prefix), []).append(
+            Candidate(op, args, key_of_pg(result)))
+    return out
+
+
+def _build_functions() -> tuple[dict[str, list[Candidate]], set[str]]:
+    out: dict[str, list[Candidate]] = {}
+    aggregates: set[str] = set()
+    for name, args, result, variadic, kind, retset in pg_data.FUNCTIONS:
+        if kind == "a":
+            aggregates.add(name)
+            continue
+        out.setdefault(name, []).append(Candidate(
+            name, tuple(key_of_pg(a) for a in args), key_of_pg(result),
+            variadic))
+    return out, aggregates
+
+
+OPERATORS = _build_operators()
+FUNCTIONS, AGGREGATES = _build_functions()
+_POLY_FAMILY = {"anyelement": "e", "anynonarray": "e", "anyarray": "e",
+                "anycompatible": "c", "anycompatiblenonarray": "c",
+                "anycompatiblearray": "c"}
+
+
+def _consistent(inputs: Sequence[str], declared: Sequence[str]) -> bool:
+    """check_generic_type_consistency(), for the families the twin meets."""
+    found: dict[str, list[str]] = {"e": [], "c": []}
+    for actual, want in zip(inputs, declared):
+        family = _POLY_FAMILY.get(want)
+        if family is None or actual == UNKNOWN:
+            continue
+        if want in ("anyarray", "anycompatiblearray"):
+            found[family].append(element(actual))
+        else:
+            found[family].append(actual)
+    if len(set(found["e"])) > 1:
+        return False
+    compat = found["c"]
+    if compat and not any(all(can_coerce(x, t) for x in compat)
+                          for t in compat):
+        return False
+    return True
+
+
+def _expand(cand: Candidate, nargs: int) -> tuple[str, ...] | None:
+    if cand.variadic:
+        fixed = cand.args[:-1]
+        if nargs < len(cand.args):
+            return None
+        return fixed + (cand.args[-1],) * (nargs - len(fixed))
+    return cand.args if len(cand.args) == nargs else None
+
+
+def select_candidate(inputs: list[str], candidates: list[Candidate]
+                     ) -> tuple[list[tuple[Candidate, tuple[str, ...]]], bool]:
+    """PostgreSQL's func_match_argtypes + func_select_candidate.
+
+    Returns (remaining candidates, ambiguous): one candidate on success;
+    none (not ambiguous) when nothing matches; several when the
+    heuristics cannot decide."""
+    nargs = len(inputs)
+    matching = []
+    for cand in candidates:
+        declared = _expand(cand, nargs)
+        if declared is None:
+            continue
+        if all(can_coerce(a, d) for a, d in zip(inputs, declared)) and \
+                _consistent(inputs, declared):
+            matching.append((cand, declared))
+    if len(matching) <= 1:
+        return matching, False
+    nunknowns = sum(1 for a in inputs if a == UNKNOWN)
+
+    def keep_best(cands, score):
+        best, kept = -1, []
+        for c in cands:
+            n = score(c[1])
+            if n > best:
+                best, kept = n, [c]
+            elif n == best:
+                kept.append(c)
+        return kept
+
+    cands = keep_best(matching, lambda d: sum(
+        1 for a, t in zip(inputs, d) if a != UNKNOWN and a == t))
+    if len(cands) == 1:
+        return cands, False
+    cats = [category(a) for a in inputs]
+    cands = keep_best(cands, lambda d: sum(
+        1 for a, t, c in zip(inputs, d, cats)
+        if a != UNKNOWN and (a == t or is_preferred_in(c, t))))
+    if len(cands) == 1:
+        return cands, False
+    if nunknowns == 0:
+        return cands, True
+    resolved = True
+    slot_cat: dict[int, str] = {}
+    slot_pref: dict[int, bool] = {}
+    for i, a in enumerate(inputs):
+        if a != UNKNOWN:
+            continue
+        conflict = False
+        slot_cat[i] = ""
+        for _, d in cands:
+            cat, pref = category(d[i]), preferred(d[i])
+            if slot_cat[i] == "":
+                slot_cat[i], slot_pref[i] = cat, pref
+            elif cat == slot_cat[i]:
+                slot_pref[i] = slot_pref[i] or pref
+            elif cat == "S":
+                slot_cat[i], slot_pref[i] = cat, pref
+            else:
+                conflict = True
+        if conflict and slot_cat[i] != "S":
+            resolved = False
+            break
+    if resolved:
+        kept = []
+        for c in cands:
+            ok = True
+            for i in slot_cat:
+                t = c[1][i]
+                if category(t) != slot_cat[i] or (slot_pref[i]
+                                                  and not preferred(t)):
+                    ok = False
+                    break
+            if ok:
+                kept.append(c)
+        if kept:
+            cands = kept
+        if len(cands) == 1:
+            return cands, False
+    if nunknowns < nargs:
+        known = {a for a in inputs if a != UNKNOWN}
+        if len(known) == 1:
+            only = known.pop()
+            hits = [c for c in cands
+                    if all(can_coerce(only, t) for t in c[1])
+                    and _consistent([only] * nargs, c[1])]
+            if len(hits) == 1:
+                return hits, False
+    return cands, True
+
+
+# ---------------------------------------------------------------- coercion
+
+def _strip_typmod(rtype: q.ResultType) -> q.ResultType:
+    if rtype.typmod < 0 or rtype.sql_type is None:
+        return rtype
+    st = rtype.sql_type
+    return q.ResultType.of(type(st)(st.name, -1, st.is_array))
+
+
+def can_coerce_expr(expr: q.TExpr, target: q.ResultType,
+                    context: str = "i") -> bool:
+    return can_coerce(key(expr.type), key(target), context)
+
+
+def coerce_to_type(expr: q.TExpr, target: q.ResultType, ctx: TypingContext,
+                   context: str = "i", location: int = -1,
+                   explicit: bool = False) -> q.TExpr:
+    """coerce_type() (+ typmod coercion) assuming the coercion exists."""
+    source = expr.type
+    if source == target:
+        return expr
+    if source == q.UNKNOWN:
+        if isinstance(expr, q.TParam):
+            base = _strip_typmod(target)
+            ctx.infer_param(expr.number, base)
+            expr = q.TParam(expr.number, base, expr.location)
+            if base == target:
+                return expr
+            return q.TCast(expr, target, expr.location, explicit)
+        # an unknown literal: its input function runs on the text
+        return q.TCast(expr, target, expr.location, explicit)
+    if key(source) == key(target) and target.typmod < 0:
+        # same type, dropping a typmod: a relabel, nothing to run
+        return q.TCast(expr, target, expr.location, False)
+    return q.TCast(expr, target, leftmost(location, expr.location), explicit)
+
+
+def coerce_to_boolean(expr: q.TExpr, construct: str,
+                      ctx: TypingContext) -> q.TExpr:
+    """coerce_to_boolean(): 42804 unless the argument is (coercible to)
+    boolean."""
+    if expr.type == BOOL:
+        return expr
+    if not can_coerce_expr(expr, BOOL):
+        raise SqlError("42804", f"argument of {construct} must be type "
+                       f"boolean, not type {display_type(expr.type)}",
+                       position=pos(expr.location))
+    return coerce_to_type(expr, BOOL, ctx)
+
+
+def select_common_type(exprs: Sequence[q.TExpr], construct: str | None
+                       ) -> q.ResultType | None:
+    """select_common_type(); None (construct None) instead of an error."""
+    first = exprs[0].type
+    if first != q.UNKNOWN and all(e.type == first for e in exprs[1:]):
+        return first
+    ptype = key(first)
+    prtype = first
+    pcat = category(ptype)
+    ppref = preferred(ptype)
+    for e in exprs[1:]:
+        ntype = key(e.type)
+        if ntype == UNKNOWN or ntype == ptype:
+            continue
+        ncat = category(ntype)
+        if ptype == UNKNOWN:
+            ptype, prtype, pcat, ppref = ntype, e.type, ncat, preferred(ntype)
+        elif ncat != pcat:
+            if construct is None:
+                return None
+            raise SqlError("42804", f"{construct} types {display(ptype)} and "
+                           f"{display(ntype)} cannot be matched",
+                           position=pos(e.location))
+        elif not ppref and can_coerce(ptype, ntype) and \
+                not can_coerce(ntype, ptype):
+            ptype, prtype, pcat, ppref = ntype, e.type, ncat, preferred(ntype)
+    if ptype == UNKNOWN:
+        return TEXT
+    rtype = result_type(ptype)
+    if rtype is None:
+        raise feature_not_supported(f"values of type {display(ptype)}")
+    # a typmod survives only when every input agrees on it
+    if all(e.type == prtype or e.type == q.UNKNOWN for e in exprs):
+        return prtype
+    return rtype
+
+
+def coerce_to_common_type(expr: q.TExpr, target: q.ResultType,
+                          construct: str, ctx: TypingContext) -> q.TExpr:
+    if expr.type == target:
+        return expr
+    if not can_coerce_expr(expr, target):
+        raise SqlError("42846", f"{construct} could not convert type "
+                       f"{display_type(expr.type)} to {display_type(target)}",
+                       position=pos(expr.location))
+    return coerce_to_type(expr, target, ctx)
+
+
+# ---------------------------------------------------------------- the walker
+
+def resolve_expr(node: s.Expr, scope: Scope = EMPTY,
+                 ctx: TypingContext | None = None) -> q.TExpr:
+    """Type one expression (its result may still be `unknown`)."""
+    return _Resolver(scope, ctx or TypingContext()).expr(node)
+
+
+def resolve_target(node: s.Expr, scope: Scope, ctx: TypingContext
+                   ) -> q.TExpr:
+    """A SELECT output expression: unknown results become text."""
+    expr = resolve_expr(node, scope, ctx)
+    if expr.type == q.UNKNOWN:
+        expr = coerce_to_type(expr, TEXT, ctx)
+    return expr
+
+
+_LIKE_OPS = {(False, False): "~~", (False, True): "!~~",
+             (True, False): "~~*", (True, True): "!~~*"}
+
+
+class _Resolver:
+    def __init__(self, scope: Scope, ctx: TypingContext) -> None:
+        self.scope = scope
+        self.ctx = ctx
+
+    def expr(self, node: s.Expr) -> q.TExpr:
+        method = getattr(self, "_" + type(node).__name__, None)
+        if method is None:
+            raise feature_not_supported(
+                f"expression {type(node).__name__}",
+                pos(getattr(node, "location", -1)))
+        return method(node)
+
+    # -- leaves
+    def _Literal(self, node: s.Literal) -> q.TExpr:
+        return q.TLiteral(node.kind, node.text, literal_type(node),
+                          node.location)
+
+    def _Param(self, node: s.Param) -> q.TExpr:
+        if not self.ctx.allow_params:
+            raise SqlError("42P02", f"there is no parameter ${node.number}",
+                           position=pos(node.location))
+        known = self.ctx.param(node.number)
+        return q.TParam(node.number, known or q.UNKNOWN, node.location)
+
+    def _ColumnRef(self, node: s.ColumnRef) -> q.TExpr:
+        if node.star:
+            raise feature_not_supported("* in an expression",
+                                        pos(node.location))
+        binding = self.scope.lookup(node.parts, node.location)
+        return q.TColumn(binding.slot, binding.name, binding.type,
+                         node.location)
+
+    def _SetToDefault(self, node: s.SetToDefault) -> q.TExpr:
+        raise SqlError("42601", "DEFAULT is not allowed in this context",
+                       position=pos(node.location))
+
+    def _SubLink(self, node: s.SubLink) -> q.TExpr:
+        if self.ctx.sublink is None:
+            raise feature_not_supported("subquery in an expression",
+                                        pos(node.location))
+        return self.ctx.sublink(node, self.scope, self.ctx)
+
+    # -- casts
+    def _Cast(self, node: s.Cast) -> q.TExpr:
+        target = declared_type(node.type)
+        if isinstance(node.arg, s.ArrayLit) and target.sql_type is not None \
+                and target.sql_type.is_array:
+            arg = self._array(node.arg, target)
+        else:
+            arg = self.expr(node.arg)
+        return self.cast(arg, target, node.location)
+
+    def cast(self, arg: q.TExpr, target: q.ResultType,
+             location: int) -> q.TExpr:
+        source = key(arg.type)
+        if source != UNKNOWN and cast_context(source, key(target)) is None:
+            raise SqlError("42846", f"cannot cast type "
+                           f"{display_type(arg.type)} to "
+                           f"{display_type(target)}", position=pos(location))
+        if source != UNKNOWN and arg.type == target:
+            return arg
+        runtime.check_cast(arg.type, target, pos(location))
+        return coerce_to_type(arg, target, self.ctx, "e", location,
+                              explicit=True)
+
+    # -- operators
+    def _Operator(self, node: s.Operator) -> q.TExpr:
+        right = self.expr(node.right)
+        left = self.expr(node.left) if node.left is not None else None
+        return self.operator(node.op, left, right, node.location)
+
+    def operator(self, op: str, left: q.TExpr | None, right: q.TExpr,
+                 location: int) -> q.TExpr:
+        cand, declared = self.find_operator(op, left, right, location)
+        return self.make_op(op, cand, declared, left, right, location)
+
+    def find_operator(self, op: str, left: q.TExpr | None, right: q.TExpr,
+                      location: int) -> tuple[Candidate, tuple[str, ...]]:
+        prefix = left is None
+        inputs = [key(right.type)] if prefix else [key(left.type),
+                                                   key(right.type)]
+        candidates = OPERATORS.get((op, prefix))
+        if candidates is None:
+            if op in pg_data.OPERATOR_SYMBOLS:
+                raise feature_not_supported(f"operator {op}", pos(location))
+            raise _no_operator(op, left, right, location)
+        # binary_oper_exact(): an unknown side takes the other side's type
+        probe = list(inputs)
+        if not prefix:
+            if probe[0] == UNKNOWN and probe[1] != UNKNOWN:
+                probe[0] = probe[1]
+            elif probe[1] == UNKNOWN and probe[0] != UNKNOWN:
+                probe[1] = probe[0]
+        for cand in candidates:
+            if list(cand.args) == probe:
+                return cand, cand.args
+        found, ambiguous = select_candidate(inputs, candidates)
+        if len(found) == 1:
+            return found[0]
+        if ambiguous:
+            raise SqlError("42725", f"operator is not unique: "
+                           f"{_op_signature(op, left, right)}",
+                           hint="Could not choose a best candidate operator. "
+                           "You might need to add explicit type casts.",
+                           position=pos(location))
+        raise _no_operator(op, left, right, location)
+
+    def make_op(self, op: str, cand: Candidate, declared: tuple[str, ...],
+                left: q.TExpr | None, right: q.TExpr,
+                location: int) -> q.TExpr:
+        operands = [right] if left is None else [left, right]
+        impl, result, targets = runtime.operator_impl(
+            op, cand.args, cand.result, [o.type for o in operands])
+        if impl is None:
+            shown = " ".join(display(a) for a in cand.args)
+            raise feature_not_supported(
+                f"operator {op} on {' and '.join(display(a) for a in cand.args)}"
+                if left is not None else f"operator {op} {shown}",
+                pos(location))
+        coerced = [coerce_to_type(o, t, self.ctx) for o, t in
+                   zip(operands, targets)]
+        where = leftmost(location, *(o.location for o in coerced))
+        if left is None:
+            return q.TOperator(op, None, coerced[0], result, where, impl)
+        return q.TOperator(op, coerced[0], coerced[1], result, where, impl)
+
+    def _BoolOp(self, node: s.BoolOp) -> q.TExpr:
+        construct = node.op.upper()
+        args = tuple(coerce_to_boolean(self.expr(a), construct, self.ctx)
+                     for a in node.args)
+        return q.TBool(node.op, args,
+                       leftmost(node.location, *(a.location for a in args)))
+
+    def _NullTest(self, node: s.NullTest) -> q.TExpr:
+        arg = self.expr(node.arg)
+        return q.TNullTest(arg, node.negated,
+                           leftmost(node.location, arg.location))
+
+    def _BoolTest(self, node: s.BoolTest) -> q.TExpr:
+        arg = coerce_to_boolean(self.expr(node.arg), "IS " + node.test.upper(),
+                                self.ctx)
+        return q.TBoolTest(arg, node.test, leftmost(node.location,
+                                                    arg.location))
+
+    def _Distinct(self, node: s.Distinct) -> q.TExpr:
+        left, right = self.expr(node.left), self.expr(node.right)
+        made = self.operator("=", left, right, node.location)
+        assert isinstance(made, q.TOperator)
+        if made.type != BOOL:
+            raise SqlError("42804", "IS DISTINCT FROM requires = operator to "
+                           "yield boolean", position=pos(node.location))
+        return q.TDistinct(made.left, made.right, node.negated, made.impl,
+                           made.location)
+
+    def _NullIf(self, node: s.NullIf) -> q.TExpr:
+        left, right = self.expr(node.left), self.expr(node.right)
+        made = self.operator("=", left, right, node.location)
+        assert isinstance(made, q.TOperator)
+        if made.type != BOOL:
+            raise SqlError("42804", "NULLIF requires = operator to yield "
+                           "boolean", position=pos(node.location))
+        return q.TNullIf(made.left, made.right, made.impl, made.left.type,
+                         made.location)
+
+    def _Between(self, node: s.Between) -> q.TExpr:
+        a, lo, hi, where = node.arg, node.low, node.high, node.location
+
+        def op(name, x, y):
+            return s.Operator(name, x, y, where)
+
+        def both(kind, x, y):
+            return s.BoolOp(kind, (x, y), where)
+        if not node.negated and not node.symmetric:
+            rewritten = both("and", op(">=", a, lo), op("<=", a, hi))
+        elif node.negated and not node.symmetric:
+            rewritten = both("or", op("<", a, lo), op(">", a, hi))
+        elif not node.negated:
+            rewritten = both("or", both("and", op(">=", a, lo), op("<=", a, hi)),
+                             both("and", op(">=", a, hi), op("<=", a, lo)))
+        else:
+            rewritten = both("and", both("or", op("<", a, lo), op(">", a, hi)),
+                             both("or", op("<", a, hi), op(">", a, lo)))
+        return self.expr(rewritten)
+
+    def _Like(self, node: s.Like) -> q.TExpr:
+        pattern = node.pattern
+        if node.escape is not None:
+            pattern = s.FuncCall(("pg_catalog", "like_escape"),
+                                 (node.pattern, node.escape),
+                                 location=node.location)
+        op = _LIKE_OPS[(node.case_insensitive, node.negated)]
+        return self.expr(s.Operator(op, node.arg, pattern, node.location))
+
+    def _InList(self, node: s.InList) -> q.TExpr:
+        op = "<>" if node.negated else "="
+        left = self.expr(node.arg)
+        items = [self.expr(i) for i in node.items]
+        consts = [i for i in items if not _has_columns(i)]
+        variables = [i for i in items if _has_columns(i)]
+        result: q.TExpr | None = None
+        rest = items
+        if len(consts) > 1:
+            common = select_common_type([left] + consts, None)
+            if common is not None and all(
+                    can_coerce_expr(e, common) for e in [left] + consts):
+                array_type = q.ResultType.of(common.sql_type.array_of()) \
+                    if common.sql_type is not None else None
+                if array_type is not None:
+                    elems = tuple(coerce_to_common_type(e, common, "IN",
+                                                        self.ctx)
+                                  for e in consts)
+                    array = q.TArray(elems, array_type, node.location)
+                    result = self.scalar_array(op, left, array, not node.negated,
+                                               node.location)
+                    rest = variables
+        for item in rest:
+            cmp = coerce_to_boolean(self.operator(op, left, item, node.location),
+                                    "IN", self.ctx)
+            if result is None:
+                result = cmp
+            else:
+                kind = "and" if node.negated else "or"
+                result = q.TBool(kind, (result, cmp),
+                                 leftmost(node.location, result.location))
+        assert result is not None
+        return result
+
+    def _Quantified(self, node: s.Quantified) -> q.TExpr:
+        left = self.expr(node.left)
+        right = self.expr(node.right)
+        return self.scalar_array(node.op, left, right,
+                                 node.quantifier == "any", node.location)
+
+    def scalar_array(self, op: str, left: q.TExpr, right: q.TExpr,
+                     use_or: bool, location: int) -> q.TExpr:
+        rkey = key(right.type)
+        if rkey == UNKNOWN:
+            element_expr: q.TExpr = right
+        elif is_array(rkey):
+            element_expr = q.TCaseValue(result_type(element(rkey)))
+        else:
+            raise SqlError("42809", "op ANY/ALL (array) requires array on "
+                           "right side", position=pos(location))
+        probe = element_expr if not isinstance(element_expr, q.TCaseValue) \
+            else _Typed(element_expr.type, right.location)
+        cand, declared = self.find_operator(op, left, probe, location)
+        impl, result, targets = runtime.operator_impl(
+            op, cand.args, cand.result, [left.type, probe.type])
+        if impl is None:
+            raise feature_not_supported(f"operator {op} on "
+                                        f"{display(cand.args[0])}",
+                                        pos(location))
+        if result != BOOL:
+            raise SqlError("42809", "op ANY/ALL (array) requires operator to "
+                           "yield boolean", position=pos(location))
+        array_type = q.ResultType.of(targets[1].sql_type.array_of())
+        left = coerce_to_type(left, targets[0], self.ctx)
+        if right.type != array_type:
+            if not can_coerce_expr(right, array_type):
+                raise _no_operator(op, left, right, location)
+            right = coerce_to_type(right, array_type, self.ctx)
+        return q.TScalarArray(op, impl, left, right, use_or,
+                              leftmost(location, left.location,
+                                       right.location))
+
+    # -- conditional
+    def _Case(self, node: s.Case) -> q.TExpr:
+        arg = None
+        if node.arg is not None:
+            arg = self.expr(node.arg)
+            if arg.type == q.UNKNOWN:
+                arg = coerce_to_common_type(arg, TEXT, "CASE", self.ctx)
+        conditions = []
+        results = []
+        for when in node.whens:
+            if arg is not None:
+                placeholder = _Typed(arg.type, -1)
+                value = self.expr(when.condition)
+                cond = self.operator("=", placeholder, value,
+                                     getattr(when.condition, "location", -1))
+                cond = _replace_placeholder(cond, placeholder,
+                                            q.TCaseValue(arg.type))
+            else:
+                cond = self.expr(when.condition)
+            conditions.append(coerce_to_boolean(cond, "CASE/WHEN", self.ctx))
+            results.append(self.expr(when.result))
+        if node.default is not None:
+            default = self.expr(node.default)
+        else:
+            default = q.TLiteral("null", None, q.UNKNOWN, -1)
+        rtype = select_common_type([default] + results, "CASE")
+        default = coerce_to_common_type(default, rtype, "CASE", self.ctx)
+        results = [coerce_to_common_type(r, rtype, "CASE", self.ctx)
+                   for r in results]
+        whens = tuple(q.TWhen(c, r) for c, r in zip(conditions, results))
+        return q.TCase(arg, whens, default, rtype, node.location)
+
+    def _Coalesce(self, node: s.Coalesce) -> q.TExpr:
+        args = [self.expr(a) for a in node.args]
+        rtype = select_common_type(args, "COALESCE")
+        args = [coerce_to_common_type(a, rtype, "COALESCE", self.ctx)
+                for a in args]
+        return q.TCoalesce(tuple(args), rtype, node.location)
+
+    def _MinMax(self, node: s.MinMax) -> q.TExpr:
+        construct = node.op.upper()
+        args = [self.expr(a) for a in node.args]
+        rtype = select_common_type(args, construct)
+        args = [coerce_to_common_type(a, rtype, construct, self.ctx)
+                for a in args]
+        impl = runtime.comparison_impl(key(rtype))
+        if impl is None:
+            raise SqlError("42883", "could not identify a comparison function "
+                           f"for type {display_type(rtype)}",
+                           position=pos(node.location))
+        return q.TMinMax(node.op, tuple(args), impl, rtype, node.location)
+
+    def _ArrayLit(self, node: s.ArrayLit) -> q.TExpr:
+        return self._array(node, None)
+
+    def _array(self, node: s.ArrayLit, target: q.ResultType | None) -> q.TExpr:
+        if any(isinstance(i, s.ArrayLit) for i in node.items):
+            raise feature_not_supported("multidimensional ARRAY[]",
+                                        pos(node.location))
+        items = [self.expr(i) for i in node.items]
+        if target is not None:
+            elem = q.ResultType.of(target.sql_type.element)
+            out = []
+            for item in items:
+                if key(item.type) != UNKNOWN and cast_context(
+                        key(item.type), key(elem)) is None:
+                    raise SqlError("42846", "cannot cast type "
+                                   f"{display_type(item.type)} to "
+                                   f"{display_type(elem)}",
+                                   position=pos(item.location))
+                out.append(coerce_to_type(item, elem, self.ctx, "e",
+                                          explicit=True))
+            return q.TArray(tuple(out), q.ResultType.of(target.sql_type),
+                            node.location)
+        if not items:
+            raise SqlError("42P18", "cannot determine type of empty array",
+                           hint="Explicitly cast to the desired type, for "
+                           "example ARRAY[]::integer[].",
+                           position=pos(node.location))
+        elem = select_common_type(items, "ARRAY")
+        if elem.sql_type is None or elem.sql_type.is_array:
+            raise feature_not_supported("ARRAY[] of this type",
+                                        pos(node.location))
+        items = [coerce_to_common_type(i, elem, "ARRAY", self.ctx)
+                 for i in items]
+        return q.TArray(tuple(items), q.ResultType.of(elem.sql_type.array_of()),
+                        node.location)
+
+    # -- functions
+    def _SqlValue(self, node: s.SqlValue) -> q.TExpr:
+        entry = SQL_VALUES.get(node.name)
+        if entry is None:
+            raise feature_not_supported(node.name.upper(), pos(node.location))
+        function, rtype = entry
+        if node.precision is not None:
+            if node.name not in ("current_timestamp", "localtimestamp"):
+                raise feature_not_supported(f"{node.name.upper()}(n)",
+                                            pos(node.location))
+            sql_type = rtype.sql_type
+            precision = min(node.precision, 6)
+            call = q.TCall(function, (), rtype, node.location)
+            return q.TCast(call, q.ResultType.of(type(sql_type)(
+                sql_type.name, precision)), node.location, False)
+        return q.TCall(function, (), rtype, node.location)
+
+    def _FuncCall(self, node: s.FuncCall) -> q.TExpr:
+        name = node.name[-1]
+        schema = node.name[0] if len(node.name) > 1 else None
+        shown_name = ".".join(node.name)
+        builtin = schema in (None, "pg_catalog") and len(node.name) <= 2
+        if builtin and name in AGGREGATES:
+            return self.aggregate(node)
+        if node.star or node.distinct or node.filter is not None \
+                or node.order_by:
+            what = ("*" if node.star else "DISTINCT" if node.distinct else
+                    "FILTER" if node.filter is not None else "ORDER BY")
+            if builtin and name in pg_data.PROC_NAMES:
+                raise SqlError("42809", f"{what} specified, but {name} is "
+                               "not an aggregate function",
+                               position=pos(node.location))
+            raise feature_not_supported(f"{what} in a call of {shown_name}",
+                                        pos(node.location))
+        args = [self.expr(a) for a in node.args]
+        candidates = FUNCTIONS.get(name) if builtin else None
+        if candidates is None:
+            if builtin and name in pg_data.PROC_NAMES:
+                raise feature_not_supported(f"function {name}()",
+                                            pos(node.location))
+            raise _no_function(shown_name, args, node.location)
+        inputs = [key(a.type) for a in args]
+        exact = [c for c in candidates
+                 if not c.variadic and list(c.args) == inputs]
+        if exact:
+            found: list = [(exact[0], exact[0].args)]
+            ambiguous = False
+        else:
+            found, ambiguous = select_candidate(inputs, candidates)
+        if len(found) != 1:
+            if ambiguous:
+                raise SqlError("42725", f"function {shown_name}("
+                               f"{_arg_list(args)}) is not unique",
+                               hint="Could not choose a best candidate "
+                               "function. You might need to add explicit "
+                               "type casts.", position=pos(node.location))
+            raise _no_function(shown_name, args, node.location)
+        cand, declared = found[0]
+        impl = runtime.function_impl(cand.signature())
+        if impl is None:
+            raise feature_not_supported(
+                f"function {name}({', '.join(display(a) for a in cand.args)})",
+                pos(node.location))
+        targets = []
+        for arg, want in zip(args, declared):
+            if want == "any":
+                targets.append(arg.type if arg.type != q.UNKNOWN else TEXT)
+            else:
+                rtype = result_type(want)
+                if rtype is None:
+                    raise feature_not_supported(
+                        f"function {name}({display(want)})", pos(node.location))
+                targets.append(rtype)
+        coerced = tuple(coerce_to_type(a, t, self.ctx)
+                        for a, t in zip(args, targets))
+        rtype = result_type(cand.result)
+        if rtype is None:
+            raise feature_not_supported(f"function {name} returning "
+                                        f"{display(cand.result)}",
+                                        pos(node.location))
+        impl.check_args(coerced)
+        return q.TCall(cand.signature(), coerced, rtype,
+                       leftmost(node.location, *(a.location for a in coerced)))
+
+    def aggregate(self, node: s.FuncCall) -> q.TExpr:
+        self.ctx.aggregates.append(node)
+        if self.ctx.kind == "CHECK":
+            raise SqlError("42803", "aggregate functions are not allowed in "
+                           "check constraints", position=pos(node.location))
+        if self.ctx.aggregate is None:
+            raise feature_not_supported(f"aggregate function {node.name[-1]}()"
+                                        " (the read path)", pos(node.location))
+        return self.ctx.aggregate(node, self.scope, self.ctx)
+
+
+class _Typed:
+    """A stand-in operand of a known type (CASE test value, array element)."""
+
+    __slots__ = ("type", "location")
+
+    def __init__(self, rtype: q.ResultType, location: int) -> None:
+        self.type = rtype
+        self.location = location
+
+
+def _replace_placeholder(expr: Any, placeholder: _Typed,
+                         value: q.TExpr) -> Any:
+    if expr is placeholder:
+        return value
+    if dataclasses.is_dataclass(expr) and not isinstance(expr, q.ResultType):
+        changes = {}
+        for f in dataclasses.fields(expr):
+            old = getattr(expr, f.name)
+            if isinstance(old, tuple):
+                new = tuple(_replace_placeholder(v, placeholder, value)
+                            for v in old)
+            else:
+                new = _replace_placeholder(old, placeholder, value)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(expr, **changes) if changes else expr
+    return expr
+
+
+def _has_columns(expr: Any) -> bool:
+    if isinstance(expr, q.TColumn):
+        return True
+    if dataclasses.is_dataclass(expr) and not isinstance(expr, q.ResultType):
+        for f in dataclasses.fields(expr):
+            value = getattr(expr, f.name)
+            if isinstance(value, tuple):
+                if any(_has_columns(v) for v in value):
+                    return True
+            elif _has_columns(value):
+                return True
+    return False
+
+
+SQL_VALUES: dict[str, tuple[str, q.ResultType]] = {
+    "current_user": ("current_user()", q.NAME),
+    "current_role": ("current_user()", q.NAME),
+    "user": ("current_user()", q.NAME),
+    "session_user": ("session_user()", q.NAME),
+    "current_catalog": ("current_database()", q.NAME),
+    "current_schema": ("current_schema()", q.NAME),
+    "current_timestamp": ("now()", q.TIMESTAMPTZ),
+    "current_date": ("current_date()", q.DATE),
+    "localtimestamp": ("localtimestamp()", q.TIMESTAMP),
+    "localtime": ("localtime()", result_type("time")),
+}
+
+
+def literal_type(node: s.Literal) -> q.ResultType:
+    if node.kind == "integer":
+        value = int(node.text or "0")
+        if -2**31 <= value < 2**31:
+            return q.INT4
+        return q.INT8 if -2**63 <= value < 2**63 else q.NUMERIC
+    if node.kind == "numeric":
+        # the lexer makes integers beyond int4 "floats"; make_const gives
+        # them int8 when they fit (2147483648 is a bigint, not a numeric)
+        text = node.text or ""
+        digits = text[1:] if text.startswith("-") else text
+        if digits.isdigit() and -2**63 <= int(text) < 2**63:
+            return q.INT4 if -2**31 <= int(text) < 2**31 else q.INT8
+        return q.NUMERIC
+    if node.kind == "boolean":
+        return BOOL
+    return q.UNKNOWN  # strings and NULL
+
+
+def _arg_list(args: Sequence[Any]) -> str:
+    return ", ".join(display_type(a.type) for a in args)
+
+
+def _op_signature(op: str, left: Any, right: Any) -> str:
+    if left is None:
+        return f"{op} {display_type(right.type)}"
+    return f"{display_type(left.type)} {op} {display_type(right.type)}"
+
+
+def _no_operator(op: str, left: Any, right: Any, location: int) -> SqlError:
+    hint = ("No operator matches the given name and argument type. You might "
+            "need to add an explicit type cast." if left is None else
+            "No operator matches the given name and argument types. You might "
+            "need to add explicit type casts.")
+    return SqlError("42883", f"operator does not exist: "
+                    f"{_op_signature(op, left, right)}", hint=hint,
+                    position=pos(location))
+
+
+def _no_function(name: str, args: Sequence[Any], location: int) -> SqlError:
+    return SqlError("42883", f"function {name}({_arg_list(args)}) does not "
+                    "exist", hint="No function matches the given name and "
+                    "argument types. You might need to add explicit type "
+                    "casts.", position=pos(location))
+
+
+# ---------------------------------------------------------------- FigureColname
+
+_SQL_VALUE_NAMES = frozenset({
+    "current_date", "current_time", "current_timestamp", "localtime",
+    "localtimestamp", "current_role", "current_user", "user", "session_user",
+    "current_catalog", "current_schema"})
+
+
+def figure_colname(node: s.Expr) -> str:
+    """PostgreSQL's FigureColname: the output name of an unaliased target."""
+    name, _ = _figure(node)
+    return name or "?column?"
+
+
+def _figure(node: Any) -> tuple[str | None, int]:
+    if isinstance(node, s.ColumnRef):
+        if node.star or not node.parts:
+            return None, 0
+        return node.parts[-1], 2
+    if isinstance(node, s.FuncCall):
+        return node.name[-1], 2
+    if isinstance(node, s.NullIf):
+        return "nullif", 2
+    if isinstance(node, s.Cast):
+        name, strength = _figure(node.arg)
+        if strength <= 1:
+            return node.type.names[-1], 1
+        return name, strength
+    if isinstance(node, s.Case):
+        name, strength = _figure(node.default) if node.default is not None \
+            else (None, 0)
+        if strength <= 1:
+            return "case", 1
+        return name, strength
+    if isinstance(node, s.ArrayLit):
+        return "array", 2
+    if isinstance(node, s.Coalesce):
+        return "coalesce", 2
+    if isinstance(node, s.MinMax):
+        return node.op, 2
+    if isinstance(node, s.SqlValue):
+        return (node.name if node.name in _SQL_VALUE_NAMES else None), 2
+    if isinstance(node, s.SubLink):
+        if node.kind == "exists":
+            return "exists", 2
+        if node.kind == "array":
+            return "array", 2
+        if node.kind == "expr":
+            targets = getattr(node.select, "targets", ())
+            if targets:
+                first = targets[0]
+                if getattr(first, "alias", None):
+                    return first.alias, 2
+                return _figure(first.expr)
+        return None, 0
+    return None, 0

@@ -1,0 +1,758 @@
+"""Typed expressions → Python closures `fn(row, ctx)`, compiled once.
+
+`row` is the tuple the expression's scope describes (slot i = column i);
+`ctx` is the execution context (`twinning.execute.EvalContext`: session
+values, clocks, `settings`, and `params`, the bound parameter values).
+Executing a compiled expression never looks at the IR again.
+
+Folding mirrors PostgreSQL's eval_const_expressions: literals and casts
+of literals become constants (a literal's input error raises right here,
+at the literal, as parse analysis does); immutable operators and
+functions over constants are evaluated now, and their errors (1/0,
+overflow) are kept and raised when the plan is used, as PostgreSQL's
+planner raises them at Bind. AND/OR stop simplifying at a constant that
+decides them, CASE drops arms whose condition folds to false, COALESCE
+stops at its first non-NULL constant — so exactly the constant errors
+PostgreSQL raises are raised.
+
+NULL handling is decided here, by shape: a strict operator's closure
+returns None as soon as an operand is None; the common shapes (column op
+constant, column op column) get their own closures, so a CHECK such as
+`amount >= 0` costs one closure call and one comparison per row.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+from twinning.errors import SqlError
+from twinning.ir import query as q
+from twinning.passes.expr import runtime
+from twinning.valueio import cast_function, settings_dependent
+from twinning.values.numeric import parse_numeric
+from twinning.values.settings import DEFAULT_SETTINGS
+
+__all__ = ["Compiled", "CompiledExpr", "compile_expr", "compile_checked",
+           "literal_value"]
+
+Compiled = Callable[[tuple, Any], Any]
+_NOT_CONST = object()
+
+
+class CompiledExpr:
+    """A compiled node: `fn`, and when folded its constant `value`, or
+    the planning `error` PostgreSQL would raise when planning it."""
+
+    __slots__ = ("fn", "value", "error")
+
+    def __init__(self, fn: Compiled, value: Any = _NOT_CONST,
+                 error: SqlError | None = None) -> None:
+        self.fn = fn
+        self.value = value
+        self.error = error
+
+    @property
+    def constant(self) -> bool:
+        return self.value is not _NOT_CONST
+
+
+def _const(value: Any) -> CompiledExpr:
+    return CompiledExpr(lambda row, ctx: value, value)
+
+
+def _failed(error: SqlError) -> CompiledExpr:
+    def fail(row, ctx):
+        raise error
+    return CompiledExpr(fail, _NOT_CONST, error)
+
+
+def compile_expr(expr: q.TExpr) -> Compiled:
+    """The closure of `expr` (a folding error is raised when it runs)."""
+    return compile_checked(expr).fn
+
+
+def compile_checked(expr: q.TExpr) -> CompiledExpr:
+    """Compile with the folding outcome visible to the planner."""
+    return _compile(expr)
+
+
+def _compile(expr: q.TExpr) -> CompiledExpr:
+    method = _COMPILERS.get(type(expr))
+    if method is None:
+        raise TypeError(f"cannot compile {type(expr).__name__}")
+    return method(expr)
+
+
+def _fold(fn: Callable[[], Any]) -> CompiledExpr:
+    try:
+        return _const(fn())
+    except SqlError as exc:
+        return _failed(exc)
+
+
+def _bound(make: Callable[[Any], Callable]) -> Callable[[Any], Callable]:
+    """A settings-dependent callable, rebound when the settings change.
+    The cache is one tuple replaced atomically, so sessions sharing a
+    plan on several threads never see a half-updated binding."""
+    cache: list = [(None, None)]
+
+    def get(ctx: Any) -> Callable:
+        settings = ctx.settings
+        entry = cache[0]
+        if entry[0] is not settings:
+            entry = (settings, make(settings))
+            cache[0] = entry
+        return entry[1]
+    return get
+
+
+# -- leaves ----------------------------------------------------------------------
+
+def literal_value(lit: q.TLiteral) -> Any:
+    if lit.kind == "null" or lit.text is None:
+        return None
+    if lit.kind == "integer":
+        return int(lit.text) if lit.type != q.NUMERIC else Decimal(lit.text)
+    if lit.kind == "numeric":
+        return parse_numeric(lit.text) if lit.type == q.NUMERIC else int(lit.text)
+    if lit.kind == "boolean":
+        return lit.text == "true"
+    return lit.text  # string: unknown until cast
+
+
+def _literal(expr: q.TLiteral) -> CompiledExpr:
+    return _const(literal_value(expr))
+
+
+def _param(expr: q.TParam) -> CompiledExpr:
+    index = expr.number - 1
+
+    def param(row, ctx):
+        return ctx.params[index]
+    return CompiledExpr(param)
+
+
+def _column(expr: q.TColumn) -> CompiledExpr:
+    slot = expr.slot
+
+    def column(row, ctx):
+        return row[slot]
+    return CompiledExpr(column)
+
+
+def _case_value(expr: q.TCaseValue) -> CompiledExpr:
+    def case_value(row, ctx):
+        return ctx.case_value
+    return CompiledExpr(case_value)
+
+
+# -- casts -----------------------------------------------------------------------
+
+def _with_position(exc: SqlError, location: int) -> SqlError:
+    if exc.position is None and location >= 0:
+        exc.position = location + 1
+    return exc
+
+
+_SAME_TEXT = frozenset({"text", "varchar", "name"})
+
+
+def _relabel(source: q.ResultType, target: q.ResultType) -> bool:
+    """A binary-coercible cast with no typmod to apply (RelabelType)."""
+    if target.typmod >= 0:
+        return False
+    if source.name == target.name:
+        return True
+    return source.name in _SAME_TEXT and target.name in ("text", "varchar")
+
+
+def _cast(expr: q.TCast) -> CompiledExpr:
+    arg = _compile(expr.arg)
+    if arg.error is not None:
+        return arg
+    source, target = expr.arg.type, expr.type
+    if _relabel(source, target):
+        return arg  # same representation: nothing to run per row
+    literal_input = isinstance(expr.arg, q.TLiteral) and source == q.UNKNOWN
+    location = expr.arg.location if literal_input else -1
+    if arg.constant and arg.value is None:
+        return _const(None)
+    if settings_dependent(source, target):
+        get = _bound(lambda settings: cast_function(source, target, settings,
+                                                    expr.explicit))
+        inner = arg.fn
+
+        def cast(row, ctx):
+            value = inner(row, ctx)
+            if value is None:
+                return None
+            try:
+                return get(ctx)(value)
+            except SqlError as exc:
+                raise _with_position(exc, location)
+        return CompiledExpr(cast)
+    convert = cast_function(source, target, DEFAULT_SETTINGS, expr.explicit)
+    if arg.constant:
+        value = arg.value
+        if literal_input:
+            # a literal's input function runs in parse analysis
+            try:
+                return _const(convert(value))
+            except SqlError as exc:
+                raise _with_position(exc, location)
+        return _fold(lambda: convert(value))
+    inner = arg.fn
+
+    def cast(row, ctx):
+        value = inner(row, ctx)
+        return None if value is None else convert(value)
+    return CompiledExpr(cast)
+
+
+# -- operators ---------------------------------------------------------------------
+
+def _operator(expr: q.TOperator) -> CompiledExpr:
+    if expr.left is None:
+        return _unary(expr)
+    impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
+    left = _compile(expr.left)
+    if left.error is not None:
+        return left
+    right = _compile(expr.right)
+    if right.error is not None:
+        return right
+    return _binary_node(impl, left, right, expr.left, expr.right)
+
+
+def _unwrap(expr: Any) -> Any:
+    while isinstance(expr, q.TCast) and _relabel(expr.arg.type, expr.type):
+        expr = expr.arg
+    return expr
+
+
+def _binary_node(impl: runtime.Impl, left: CompiledExpr, right: CompiledExpr,
+                 lexpr: Any = None, rexpr: Any = None) -> CompiledExpr:
+    lexpr, rexpr = _unwrap(lexpr), _unwrap(rexpr)
+    if impl.settings:
+        get = _bound(impl.fn)
+        lf, rf = left.fn, right.fn
+
+        def dyn(row, ctx):
+            a = lf(row, ctx)
+            b = rf(row, ctx)
+            if a is None or b is None:
+                return None
+            return get(ctx)(a, b)
+        return CompiledExpr(dyn)
+    fn = impl.fn
+    if not impl.strict:
+        lf, rf = left.fn, right.fn
+        if left.constant and right.constant:
+            a, b = left.value, right.value
+            return _fold(lambda: fn(a, b))
+        return CompiledExpr(lambda row, ctx: fn(lf(row, ctx), rf(row, ctx)))
+    if left.constant and right.constant:
+        a, b = left.value, right.value
+        if a is None or b is None:
+            return _const(None)
+        return _fold(lambda: fn(a, b))
+    if (left.constant and left.value is None) or (
+            right.constant and right.value is None):
+        return _const(None)
+    if isinstance(lexpr, q.TColumn) and right.constant and \
+            impl.fast is not None:
+        slot, c, fast = lexpr.slot, right.value, impl.fast
+
+        def col_const_fast(row, ctx):
+            a = row[slot]
+            if a is None:
+                return None
+            try:
+                return fast(a, c)
+            except InvalidOperation:  # NaN: PostgreSQL's own ordering
+                return fn(a, c)
+        return CompiledExpr(col_const_fast)
+    if isinstance(lexpr, q.TColumn) and right.constant:
+        slot, c = lexpr.slot, right.value
+
+        def col_const(row, ctx):
+            a = row[slot]
+            if a is None:
+                return None
+            return fn(a, c)
+        return CompiledExpr(col_const)
+    if isinstance(lexpr, q.TColumn) and isinstance(rexpr, q.TColumn):
+        ls, rs = lexpr.slot, rexpr.slot
+
+        def col_col(row, ctx):
+            a = row[ls]
+            b = row[rs]
+            if a is None or b is None:
+                return None
+            return fn(a, b)
+        return CompiledExpr(col_col)
+    if right.constant:
+        lf, c = left.fn, right.value
+
+        def any_const(row, ctx):
+            a = lf(row, ctx)
+            if a is None:
+                return None
+            return fn(a, c)
+        return CompiledExpr(any_const)
+    if left.constant:
+        c, rf = left.value, right.fn
+
+        def const_any(row, ctx):
+            b = rf(row, ctx)
+            if b is None:
+                return None
+            return fn(c, b)
+        return CompiledExpr(const_any)
+    lf, rf = left.fn, right.fn
+
+    def binary(row, ctx):
+        a = lf(row, ctx)
+        b = rf(row, ctx)
+        if a is None or b is None:
+            return None
+        return fn(a, b)
+    return CompiledExpr(binary)
+
+
+def _unary(expr: q.TOperator) -> CompiledExpr:
+    impl = runtime.unary(expr.impl)
+    arg = _compile(expr.right)
+    if arg.error is not None:
+        return arg
+    fn = impl.fn
+    if arg.constant:
+        value = arg.value
+        return _const(None) if value is None else _fold(lambda: fn(value))
+    inner = arg.fn
+
+    def unary(row, ctx):
+        value = inner(row, ctx)
+        return None if value is None else fn(value)
+    return CompiledExpr(unary)
+
+
+# -- boolean logic ---------------------------------------------------------------
+
+def _bool(expr: q.TBool) -> CompiledExpr:
+    if expr.op == "not":
+        arg = _compile(expr.args[0])
+        if arg.error is not None:
+            return arg
+        if arg.constant:
+            return _const(None if arg.value is None else not arg.value)
+        inner = arg.fn
+
+        def not_(row, ctx):
+            value = inner(row, ctx)
+            return None if value is None else not value
+        return CompiledExpr(not_)
+    decisive = expr.op == "or"  # the value that ends evaluation
+    # every argument is compiled (literal input errors are parse-time
+    # errors); simplification then stops at the deciding constant, so
+    # folding errors after it are never raised, as in PostgreSQL
+    nodes = [_compile(sub) for sub in expr.args]
+    parts: list[Compiled] = []
+    saw_null = False
+    for node in nodes:
+        if node.error is not None:
+            return node
+        if node.constant:
+            if node.value is None:
+                saw_null = True
+            elif node.value is decisive:
+                return _const(decisive)
+            continue  # the neutral constant drops out
+        parts.append(node.fn)
+    if not parts:
+        return _const(None if saw_null else not decisive)
+    final = None if saw_null else (not decisive)
+    if len(parts) == 1 and not saw_null:
+        return CompiledExpr(parts[0])
+    if len(parts) == 2:
+        f, g = parts
+
+        def two(row, ctx):
+            a = f(row, ctx)
+            if a is decisive:
+                return decisive
+            b = g(row, ctx)
+            if b is decisive:
+                return decisive
+            if a is None or b is None:
+                return None
+            return final
+        return CompiledExpr(two)
+    fns = tuple(parts)
+
+    def many(row, ctx):
+        null = False
+        for f in fns:
+            v = f(row, ctx)
+            if v is decisive:
+                return decisive
+            if v is None:
+                null = True
+        return None if null else final
+    return CompiledExpr(many)
+
+
+def _null_test(expr: q.TNullTest) -> CompiledExpr:
+    arg = _compile(expr.arg)
+    if arg.error is not None:
+        return arg
+    negated = expr.negated
+    if arg.constant:
+        return _const((arg.value is None) != negated)
+    inner = arg.fn
+    if negated:
+        return CompiledExpr(lambda row, ctx: inner(row, ctx) is not None)
+    return CompiledExpr(lambda row, ctx: inner(row, ctx) is None)
+
+
+_BOOL_TESTS = {
+    "true": lambda v: v is True, "not true": lambda v: v is not True,
+    "false": lambda v: v is False, "not false": lambda v: v is not False,
+    "unknown": lambda v: v is None, "not unknown": lambda v: v is not None,
+}
+
+
+def _bool_test(expr: q.TBoolTest) -> CompiledExpr:
+    arg = _compile(expr.arg)
+    if arg.error is not None:
+        return arg
+    test = _BOOL_TESTS[expr.test]
+    if arg.constant:
+        return _const(test(arg.value))
+    inner = arg.fn
+    return CompiledExpr(lambda row, ctx: test(inner(row, ctx)))
+
+
+def _distinct(expr: q.TDistinct) -> CompiledExpr:
+    impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
+    left = _compile(expr.left)
+    if left.error is not None:
+        return left
+    right = _compile(expr.right)
+    if right.error is not None:
+        return right
+    negated = expr.negated
+    if impl.settings:
+        get = _bound(impl.fn)
+        equal = None
+    else:
+        get, equal = None, impl.fn
+    lf, rf = left.fn, right.fn
+
+    def distinct(row, ctx):
+        a = lf(row, ctx)
+        b = rf(row, ctx)
+        if a is None or b is None:
+            same = a is None and b is None
+        else:
+            same = (equal or get(ctx))(a, b)
+        return same if negated else not same
+    if left.constant and right.constant:
+        return _fold(lambda: distinct((), None))
+    return CompiledExpr(distinct)
+
+
+def _scalar_array(expr: q.TScalarArray) -> CompiledExpr:
+    impl = runtime.binary(expr.impl, (expr.left.type,
+                                      runtime._t(expr.right.type.name[:-2])))
+    if isinstance(expr.right, q.TArray):
+        # an IN list's items are coerced before its left operand
+        right = _compile(expr.right)
+        left = _compile(expr.left)
+    else:
+        left = _compile(expr.left)
+        right = _compile(expr.right)
+    if left.error is not None:
+        return left
+    if right.error is not None:
+        return right
+    use_or = expr.use_or
+    get = _bound(impl.fn) if impl.settings else None
+    direct = None if impl.settings else impl.fn
+    lf, rf = left.fn, right.fn
+
+    def any_all(row, ctx):
+        a = lf(row, ctx)
+        array = rf(row, ctx)
+        if array is None:
+            return None
+        if not array:
+            return not use_or
+        if a is None:
+            return None
+        fn = direct or get(ctx)
+        null = False
+        for element in array:
+            if element is None:
+                null = True
+                continue
+            if fn(a, element):
+                if use_or:
+                    return True
+            elif not use_or:
+                return False
+        if null:
+            return None
+        return not use_or
+    if left.constant and right.constant and get is None:
+        return _fold(lambda: any_all((), None))
+    return CompiledExpr(any_all)
+
+
+# -- conditionals ------------------------------------------------------------------
+
+def _case(expr: q.TCase) -> CompiledExpr:
+    arg = None
+    if expr.arg is not None:
+        arg = _compile(expr.arg)
+        if arg.error is not None:
+            return arg
+    arms: list[tuple[Compiled, Compiled]] = []
+    default: CompiledExpr | None = None
+    compiled = [(_compile(w.condition), _compile(w.result)) for w in expr.whens]
+    fallback = _compile(expr.default)
+    for cond, result in compiled:
+        if cond.error is not None:
+            return cond
+        if cond.constant and arg is None:
+            if cond.value is not True:
+                continue  # an arm that can never be taken is not simplified
+            default = result
+            break
+        if result.error is not None:
+            return result
+        arms.append((cond.fn, result.fn))
+    if default is None:
+        default = fallback
+    if default.error is not None and not arms:
+        return default
+    if not arms:
+        return default
+    dfn = default.fn
+    pairs = tuple(arms)
+    if arg is None:
+        def searched(row, ctx):
+            for cond, result in pairs:
+                if cond(row, ctx) is True:
+                    return result(row, ctx)
+            return dfn(row, ctx)
+        return CompiledExpr(searched)
+    afn = arg.fn
+
+    def simple(row, ctx):
+        value = afn(row, ctx)
+        saved = ctx.case_value
+        ctx.case_value = value
+        try:
+            for cond, result in pairs:
+                if cond(row, ctx) is True:
+                    ctx.case_value = saved
+                    return result(row, ctx)
+        finally:
+            ctx.case_value = saved
+        return dfn(row, ctx)
+    return CompiledExpr(simple)
+
+
+def _coalesce(expr: q.TCoalesce) -> CompiledExpr:
+    parts: list[Compiled] = []
+    for node in [_compile(sub) for sub in expr.args]:
+        if node.error is not None:
+            return node
+        if node.constant:
+            if node.value is None:
+                continue
+            if not parts:
+                return node
+            value = node.value
+            parts.append(lambda row, ctx, value=value: value)
+            break
+        parts.append(node.fn)
+    if not parts:
+        return _const(None)
+    if len(parts) == 1:
+        return CompiledExpr(parts[0])
+    fns = tuple(parts)
+
+    def coalesce(row, ctx):
+        for f in fns:
+            v = f(row, ctx)
+            if v is not None:
+                return v
+        return None
+    return CompiledExpr(coalesce)
+
+
+def _nullif(expr: q.TNullIf) -> CompiledExpr:
+    impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
+    left = _compile(expr.left)
+    if left.error is not None:
+        return left
+    right = _compile(expr.right)
+    if right.error is not None:
+        return right
+    get = _bound(impl.fn) if impl.settings else None
+    direct = None if impl.settings else impl.fn
+    lf, rf = left.fn, right.fn
+
+    def nullif(row, ctx):
+        a = lf(row, ctx)
+        b = rf(row, ctx)
+        if a is not None and b is not None and (direct or get(ctx))(a, b):
+            return None
+        return a
+    if left.constant and right.constant and get is None:
+        return _fold(lambda: nullif((), None))
+    return CompiledExpr(nullif)
+
+
+def _minmax(expr: q.TMinMax) -> CompiledExpr:
+    impl = runtime.binary(expr.impl, (expr.type, expr.type))
+    nodes = []
+    for sub in expr.args:
+        node = _compile(sub)
+        if node.error is not None:
+            return node
+        nodes.append(node)
+    greatest = expr.op == "greatest"
+    get = _bound(impl.fn) if impl.settings else None
+    less = None if impl.settings else impl.fn
+    fns = tuple(n.fn for n in nodes)
+
+    def minmax(row, ctx):
+        lt = less or get(ctx)
+        best = None
+        for f in fns:
+            v = f(row, ctx)
+            if v is None:
+                continue
+            if best is None or (lt(best, v) if greatest else lt(v, best)):
+                best = v
+        return best
+    if all(n.constant for n in nodes) and get is None:
+        return _fold(lambda: minmax((), None))
+    return CompiledExpr(minmax)
+
+
+def _array(expr: q.TArray) -> CompiledExpr:
+    nodes = []
+    for sub in expr.items:
+        node = _compile(sub)
+        if node.error is not None:
+            return node
+        nodes.append(node)
+    if all(n.constant for n in nodes):
+        return _const(tuple(n.value for n in nodes))
+    fns = tuple(n.fn for n in nodes)
+    return CompiledExpr(lambda row, ctx: tuple([f(row, ctx) for f in fns]))
+
+
+# -- function calls --------------------------------------------------------------
+
+def _call(expr: q.TCall) -> CompiledExpr:
+    impl = runtime.function_impl(expr.function)
+    if impl is None:  # the typer refuses these; a stale IR is a bug
+        raise SqlError("XX000", f"no implementation of {expr.function}")
+    nodes = []
+    for sub in expr.args:
+        node = _compile(sub)
+        if node.error is not None:
+            return node
+        nodes.append(node)
+    fns = tuple(n.fn for n in nodes)
+    if isinstance(impl, runtime._Concat):
+        get = _bound(runtime.concat_factory([a.type for a in expr.args],
+                                            impl.sep))
+        return CompiledExpr(lambda row, ctx: get(ctx)(
+            *[f(row, ctx) for f in fns]))
+    fn = impl.fn
+    strict = impl.strict
+    if any(n.constant and n.value is None for n in nodes) and strict:
+        return _const(None)
+    if impl.context:
+        if not fns:
+            return CompiledExpr(lambda row, ctx: fn(ctx))
+        if len(fns) == 1:
+            (f,) = fns
+
+            def call1(row, ctx):
+                a = f(row, ctx)
+                return None if a is None else fn(ctx, a)
+            return CompiledExpr(call1)
+
+        def callc(row, ctx):
+            args = [f(row, ctx) for f in fns]
+            if None in args:
+                return None
+            return fn(ctx, *args)
+        return CompiledExpr(callc)
+    if impl.settings:
+        get = _bound(fn)
+
+        def calls(row, ctx):
+            args = [f(row, ctx) for f in fns]
+            if None in args:
+                return None
+            return get(ctx)(*args)
+        return CompiledExpr(calls)
+    if all(n.constant for n in nodes) and impl.foldable:
+        values = [n.value for n in nodes]
+        return _fold(lambda: fn(*values))
+    if not fns:
+        return CompiledExpr(lambda row, ctx: fn())
+    if len(fns) == 1:
+        (f,) = fns
+
+        def call_one(row, ctx):
+            a = f(row, ctx)
+            return None if a is None else fn(a)
+        return CompiledExpr(call_one)
+    if len(fns) == 2:
+        f, g = fns
+
+        def call_two(row, ctx):
+            a = f(row, ctx)
+            b = g(row, ctx)
+            if a is None or b is None:
+                return None
+            return fn(a, b)
+        return CompiledExpr(call_two)
+
+    def call(row, ctx):
+        args = [f(row, ctx) for f in fns]
+        if None in args:
+            return None
+        return fn(*args)
+    return CompiledExpr(call)
+
+
+_COMPILERS: dict[type, Callable[[Any], CompiledExpr]] = {
+    q.TLiteral: _literal,
+    q.TParam: _param,
+    q.TColumn: _column,
+    q.TCaseValue: _case_value,
+    q.TCast: _cast,
+    q.TOperator: _operator,
+    q.TBool: _bool,
+    q.TNullTest: _null_test,
+    q.TBoolTest: _bool_test,
+    q.TDistinct: _distinct,
+    q.TScalarArray: _scalar_array,
+    q.TCase: _case,
+    q.TCoalesce: _coalesce,
+    q.TNullIf: _nullif,
+    q.TMinMax: _minmax,
+    q.TArray: _array,
+    q.TCall: _call,
+}
