@@ -43,21 +43,22 @@ def corpus_schema(text: str) -> str:
 
 
 @contextlib.contextmanager
-def twin_server(schema: str) -> Iterator[Callable[[], object]]:
+def twin_server(schema: str, dbname: str = "postgres"
+                ) -> Iterator[Callable[[], object]]:
     catalog, _ = compile_schema(schema, "<differential schema>")
     engine = Engine(CommittedState.empty(catalog, schema))
     server = TwinServer(engine, "127.0.0.1", 0)
     server.start()
     try:
         yield lambda: psycopg2.connect(host=server.host, port=server.port,
-                                       user="postgres", dbname="postgres")
+                                       user="postgres", dbname=dbname)
     finally:
         server.stop()
 
 
 @contextlib.contextmanager
-def postgres_database(realpg, schema: str) -> Iterator[Callable[[], object]]:
-    name = f"diff_{next(_numbers)}"
+def postgres_database(realpg, schema: str, name: str
+                      ) -> Iterator[Callable[[], object]]:
     admin = realpg.connect()
     try:
         with admin.cursor() as cur:
@@ -118,6 +119,9 @@ def differences(expected: list[tuple[str, dict]],
 
 
 def compare(realpg, schema: str, script: str) -> list[str]:
-    """Run `script` on fresh PostgreSQL and twin databases from `schema`."""
-    with postgres_database(realpg, schema) as pg, twin_server(schema) as twin:
+    """Run `script` on fresh PostgreSQL and twin databases from `schema`
+    (of the same name: current_database() is observable)."""
+    name = f"diff_{next(_numbers)}"
+    with postgres_database(realpg, schema, name) as pg, \
+            twin_server(schema, name) as twin:
         return differences(run_script(pg, script), run_script(twin, script))
