@@ -108,6 +108,7 @@ class Table:
     columns: tuple[Column, ...]
     constraints: tuple[Constraint, ...] = ()
     comment: str | None = None
+    created: int = 0  # creation order in the schema (PostgreSQL's OID order)
     _by_name: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from twinning.ir.catalog import QName
 from twinning.ir.syntax import Expr
 
 LOC = field(default=-1, compare=False, repr=False)
@@ -80,6 +81,8 @@ class Insert:
     on_conflict: OnConflict | None = None
     returning: tuple[ReturnTarget, ...] = ()
     overriding: str | None = None  # system | user (OVERRIDING … VALUE)
+    column_locations: tuple[int, ...] = field(default=(), compare=False,
+                                              repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,3 +133,70 @@ class Truncate:
 
 
 WriteStatement = Union[Insert, Update, Delete, Copy, Truncate]
+WRITES = (Insert, Update, Delete, Truncate)  # run through the statement pipeline
+
+
+# ------------------------------------------------------------ resolved writes
+# The resolve stage's output: names bound to the catalog, every value typed
+# and coerced to its column (`None` where the column's default applies).
+
+
+@dataclass(frozen=True, slots=True)
+class OutputColumn:
+    """A RETURNING column: its name and typed expression over the row."""
+
+    name: str
+    expr: object  # TExpr over the table's row
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedConflict:
+    action: str  # nothing | update
+    arbiters: tuple[str, ...]  # unique index names whose conflict counts
+    # (slot, TExpr | None) over existing row ++ excluded row; None: DEFAULT
+    assignments: tuple[tuple[int, object], ...] = ()
+    where: object | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedInsert:
+    table: QName
+    slots: tuple[int, ...]  # the target columns, in VALUES order
+    rows: tuple[tuple[object, ...], ...]  # TExpr | None (DEFAULT) per slot
+    defaults: tuple[object, ...]  # per table column: its default, or None
+    on_conflict: ResolvedConflict | None = None
+    returning: tuple[OutputColumn, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedUpdate:
+    table: QName
+    assignments: tuple[tuple[int, object], ...]  # (slot, TExpr | None)
+    defaults: tuple[object, ...]
+    where: object | None = None
+    returning: tuple[OutputColumn, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDelete:
+    table: QName
+    where: object | None = None
+    returning: tuple[OutputColumn, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedTruncate:
+    tables: tuple[QName, ...]
+    restart_identity: bool = False
+    cascade: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SequenceDefault:
+    """A default drawn from a sequence (serial, identity, nextval('s'))."""
+
+    sequence: QName
+
+
+ResolvedWrite = Union[ResolvedInsert, ResolvedUpdate, ResolvedDelete,
+                      ResolvedTruncate]

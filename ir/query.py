@@ -411,6 +411,7 @@ class ResolvedStatement:
     node: Any
     source: str
     setting: str | None = None
+    param_types: tuple = ()  # a write's parameter types (SELECT keeps its own)
 
 
 # -- lower: what the session runs ---------------------------------------------
@@ -464,8 +465,10 @@ class Plan:
     # constant folding failed: raised when the plan is used (PostgreSQL
     # plans at Bind), not when it is made
     planning_error: Any = field(default=None, compare=False, repr=False)
+    write: Any = None  # a write statement's `WritePlan`
 
     @property
     def returns_rows(self) -> bool:
-        return self.projection is not None or (
+        return self.projection is not None or bool(
+            self.write is not None and self.columns) or (
             self.command is not None and self.command.op == "show")

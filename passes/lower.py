@@ -14,12 +14,19 @@ Pure: no session, no settings values.
 from __future__ import annotations
 
 from twinning.ir import query as q
+from twinning.ir.dml import (ResolvedDelete, ResolvedInsert, ResolvedTruncate,
+                             ResolvedUpdate)
+
+WRITE_RESULTS = (ResolvedInsert, ResolvedUpdate, ResolvedDelete,
+                 ResolvedTruncate)
 
 __all__ = ["lower"]
 
 
 def lower(resolved: q.ResolvedStatement) -> q.LoweredStatement:
     node = resolved.node
+    if isinstance(node, WRITE_RESULTS):
+        return resolved  # already typed and bound: the plan compiles it
     if isinstance(node, q.ResolvedSelect):
         return q.Projection(
             tuple(q.Column(c.name, c.expr.type) for c in node.columns),

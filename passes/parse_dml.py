@@ -59,12 +59,14 @@ def _insert(node: ast.InsertStmt, select: Select) -> d.Insert:
     _no_with(node)
     convert = ExprConverter(select)
     columns = None
+    locations: tuple[int, ...] = ()
     if node.cols:
         for col in node.cols:
             if col.indirection:
                 raise Unsupported("INSERT into a field or array element",
                                   loc(col))
         columns = tuple(col.name for col in node.cols)
+        locations = tuple(loc(col) for col in node.cols)
     query = node.selectStmt
     if query is None:
         source: d.Values | d.DefaultValues | d.QuerySource = d.DefaultValues()
@@ -81,7 +83,8 @@ def _insert(node: ast.InsertStmt, select: Select) -> d.Insert:
                   OverridingKind.OVERRIDING_USER_VALUE: "user"}[node.override]
     return d.Insert(_table(node.relation), columns, source,
                     _on_conflict(convert, node.onConflictClause),
-                    _returning(convert, node.returningList), overriding)
+                    _returning(convert, node.returningList), overriding,
+                    locations)
 
 
 def _on_conflict(convert: ExprConverter, clause: Any) -> d.OnConflict | None:

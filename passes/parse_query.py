@@ -20,9 +20,11 @@ from pglast import ast
 from pglast.parser import scan
 from pglast.enums import (DiscardMode, TransactionStmtKind, VariableSetKind)
 
+from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.passes.parse import split_statements
+from twinning.passes.parse_dml import convert_write
 from twinning.passes.parse_expr import (NO_TOKEN, ExprConverter, Unsupported,
                                        loc, type_spec)
 
@@ -37,7 +39,8 @@ def parse_query(sql: str) -> q.ParsedQuery:
     for node, chunk, offset in split_statements(sql):
         try:
             parsed = _statement(node, chunk)
-            if isinstance(parsed, (q.Select, q.Execute, q.Prepare)):
+            if isinstance(parsed, (q.Select, q.Execute, q.Prepare, d.Insert,
+                                   d.Update, d.Delete)):
                 parsed = _locate_literals(parsed, chunk, offset)
         except Unsupported as exc:
             where = exc.location if exc.location >= 0 else offset
@@ -292,6 +295,10 @@ _HANDLERS = {
     ast.PrepareStmt: _prepare,
     ast.ExecuteStmt: _execute,
     ast.DeallocateStmt: _deallocate,
+    ast.InsertStmt: convert_write,
+    ast.UpdateStmt: convert_write,
+    ast.DeleteStmt: convert_write,
+    ast.TruncateStmt: convert_write,
 }
 
 _NAMES = {

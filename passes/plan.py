@@ -24,6 +24,7 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.lower import show_columns
+from twinning.passes.plan_dml import plan_write
 
 __all__ = ["plan", "compile_expressions"]
 
@@ -31,6 +32,9 @@ _NO_ROW: tuple = ()
 
 
 def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
+    if isinstance(lowered, q.ResolvedStatement):  # a write statement
+        write = plan_write(lowered.node)
+        return q.Plan(source, write.columns, lowered.param_types, write=write)
     if isinstance(lowered, q.Command):
         columns = show_columns(lowered) if lowered.op == "show" else ()
         return q.Plan(source, columns, command=lowered)

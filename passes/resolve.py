@@ -19,6 +19,7 @@ from typing import Any, Sequence
 
 from twinning import gucs
 from twinning.errors import SqlError, feature_not_supported
+from twinning.ir import dml
 from twinning.ir import query as q
 from twinning.ir.catalog import QName
 from twinning.ir import syntax as s
@@ -28,6 +29,7 @@ from twinning.passes.expr import (EmptyScope, TypingContext, declared_type,
 from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           pos, resolve_expr)
 from twinning.passes.expr.types import display_type
+from twinning.passes.resolve_dml import resolve_write
 
 __all__ = ["resolve", "result_type_of_oid", "resolve_arguments"]
 
@@ -56,6 +58,14 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         setting = _setting(node.name, for_show=isinstance(node, q.Show))
     if isinstance(node, q.Select):
         return q.ResolvedStatement(_select(node, param_types), parsed.source)
+    if isinstance(node, dml.WRITES):
+        ctx = TypingContext(param_types, kind=type(node).__name__.upper())
+        if catalog is None:
+            raise SqlError("42P01", f'relation "{".".join(node.table.names)}" '
+                           "does not exist")
+        resolved = resolve_write(node, catalog, ctx)
+        return q.ResolvedStatement(resolved, parsed.source, None,
+                                   ctx.final_param_types())
     if isinstance(node, q.Prepare):
         types = tuple(_declared(t) for t in node.param_types)
         _select(node.body, types)  # errors surface at PREPARE time

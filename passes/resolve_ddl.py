@@ -34,6 +34,7 @@ NOTICE = "NOTICE"
 class _TableBuilder:
     name: c.QName
     columns: list[c.Column]
+    created: int  # creation ordinal: PostgreSQL's OID order
     constraints: list[c.Constraint] = field(default_factory=list)
     comment: str | None = None
 
@@ -42,7 +43,7 @@ class _TableBuilder:
 
     def freeze(self) -> c.Table:
         return c.Table(self.name, tuple(self.columns), tuple(self.constraints),
-                       self.comment)
+                       self.comment, self.created)
 
 
 @dataclass
@@ -197,7 +198,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     columns = []
     for attnum, col in enumerate(defn.columns, start=1):
         columns.append(_column(b, name, col, attnum))
-    table = _TableBuilder(name, columns)
+    table = _TableBuilder(name, columns, len(b.tables))
     # PostgreSQL creates the relation, then CHECKs, then indexes (primary
     # key first), then foreign keys; each step names against what exists.
     b.tables[name] = table

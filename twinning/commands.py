@@ -133,8 +133,7 @@ def _live(mode: str, args: dict[str, Any], state, port: int):
     finally:
         if recorder is not None:
             recorder.close()
-    # The store (a later issue) freezes its committed version here.
-    return engine.state, result.port, result.run
+    return engine.committed_state(), result.port, result.run
 
 
 def finish(state, ctx: RunContext, args: dict[str, Any], verify_doc) -> int:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from twinning.ir import query as q
 from twinning.ir.dump import dump
 from twinning.passes import parse_query, plan_statement
+from twinning.store import MvccStore
 from twinning.trace import QueryTrace
 
 if TYPE_CHECKING:
@@ -76,6 +77,42 @@ class NullStore:
         return self._txn
 
 
+def compiled_checks(catalog: Any) -> dict:
+    """Every CHECK as the per-row callable the store runs."""
+    from twinning.passes.expr import check_constraint_function
+    return {t.name: {k.name: check_constraint_function(t, k)
+                     for k in t.checks} for t in catalog.tables}
+
+
+def set_default_values(catalog: Any) -> dict:
+    """Column defaults as callables of the statement context, for FK
+    ON DELETE/UPDATE SET DEFAULT (sequence defaults draw a value)."""
+    from twinning.ir.dml import SequenceDefault
+    from twinning.passes.expr import TypingContext, compile_expr
+    from twinning.passes.resolve_dml import column_default
+
+    out: dict = {}
+    for table in catalog.tables:
+        per_column: dict = {}
+        for column in table.columns:
+            default = column_default(column, TypingContext(kind="DEFAULT"))
+            if default is None:
+                per_column[column.name] = lambda context: None
+            elif isinstance(default, SequenceDefault):
+                per_column[column.name] = _sequence_draw(default.sequence)
+            else:
+                fn = compile_expr(default)
+                per_column[column.name] = lambda context, fn=fn: fn((), context)
+        out[table.name] = per_column
+    return out
+
+
+def _sequence_draw(name: Any):
+    def draw(context: Any) -> int:
+        return context.sequences.nextval(name)
+    return draw
+
+
 class Engine:
     """Process-wide: committed state, store, password, the statement caches
     and the BackendKeyData registry CancelRequests are matched against."""
@@ -86,6 +123,9 @@ class Engine:
         self.state = state
         self.catalog = getattr(state, "catalog", None)
         self.password = password
+        if store is None and state is not None:
+            store = MvccStore(state, checks=compiled_checks(self.catalog),
+                              defaults=set_default_values(self.catalog))
         self.store: Store = store or NullStore()
         self._lock = threading.Lock()
         self._sessions: dict[int, tuple[int, Session]] = {}
@@ -94,6 +134,12 @@ class Engine:
         self._plans: OrderedDict[tuple, q.Plan] = OrderedDict()
         self.trace = trace
         self._stages: dict[tuple, dict[str, Any]] = {}  # only when tracing
+
+    def committed_state(self) -> Any:
+        """The newest committed state (what reports and snapshots show)."""
+        if isinstance(self.store, MvccStore):
+            return self.store.committed_state()
+        return self.state
 
     # caches: by SQL text, and by (statement text, parameter types)
     def parse(self, sql: str) -> q.ParsedQuery:

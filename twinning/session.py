@@ -31,6 +31,7 @@ from typing import Any, Callable, Mapping
 from twinning import gucs, trace
 from twinning.engine import Engine, NullStore, Store, StoreTransaction
 from twinning.errors import SqlError
+from twinning.execute_write import execute_write
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
 from twinning.ir import query as q
@@ -130,6 +131,8 @@ class Session:
         self._portals: dict[str, _Portal] = {}
         self._notices: list[bytes] = []
         self._format: tuple[tuple, FormatSettings] | None = None
+        self.sequences = engine.store.session() if hasattr(
+            engine.store, "session") else None
 
     # ================================================================ startup
     def on_startup(self, params: Mapping[str, str]) -> AuthMethod:
@@ -398,6 +401,8 @@ class Session:
         interrupt = self.interrupt
         interrupt.start(int(self.settings.get("statement_timeout", "0")))
         try:
+            if plan.write is not None:
+                return self._write(plan, params)
             if plan.command is not None:
                 return self._command(plan.command, plan.columns)
             if plan.planning_error is not None:
@@ -408,6 +413,24 @@ class Session:
             return _Result(plan.columns, [row], "SELECT")
         finally:
             interrupt.finish()
+
+    def _write(self, plan: q.Plan, params: tuple) -> _Result:
+        """A write statement in the current transaction's store view."""
+        if plan.planning_error is not None:
+            raise plan.planning_error
+        txn = self._txn.store
+        ctx = self._context()
+        ctx.params = params
+        ctx.sequences = self.sequences
+        txn.settings = ctx.settings
+        txn.context = ctx
+        txn.statement_start(writes=plan.write.tag,
+                            lock_timeout_ms=int(self.settings["lock_timeout"]),
+                            cancel=self.interrupt.check)
+        rows, tag = execute_write(plan.write, txn, self.sequences, ctx)
+        txn.statement_end()
+        self.interrupt.check()
+        return _Result(plan.columns, rows, tag)
 
     def _context(self) -> EvalContext:
         return EvalContext(

@@ -137,7 +137,7 @@ class StoreSchema:
                 defaults={table.column(n).attnum - 1: fn
                           for n, fn in defaults.get(table.name, {}).items()},
                 owned_sequences=tuple(sorted(owned.get(table.name, ()))))
-        order = {name: i for i, name in enumerate(catalog.load_order)}
+        order = {t.name: t.created for t in catalog.tables}  # OID order
         links: list[FkLink] = []
         for table in sorted(catalog.tables, key=lambda t: order[t.name]):
             for number, fk in enumerate(table.foreign_keys):

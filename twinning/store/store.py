@@ -43,7 +43,7 @@ class MvccStore:
         self.writer = WriterSlot(lock_timeout_ms)
         self.sequences = SequenceTable({s.name: s for s in catalog.sequences},
                                        state.sequences)
-        self._rank = {name: i for i, name in enumerate(catalog.load_order)}
+        self._rank = {t.name: t.created for t in catalog.tables}
         self._next_ids: dict[QName, int] = {}
         self._publish_lock = threading.Lock()
         tables = {}
@@ -67,7 +67,7 @@ class MvccStore:
         return self._latest
 
     def creation_rank(self, table: QName) -> int:
-        """Stand-in for PostgreSQL's relation OID order (FK load order)."""
+        """PostgreSQL's relation OID order: the order tables were created."""
         return self._rank[table]
 
     # -- used by the writing transaction (which holds the writer slot)

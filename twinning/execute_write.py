@@ -1,0 +1,141 @@
+"""Executing a `WritePlan` against one store transaction.
+
+INSERT builds each row from its VALUES closures and the column defaults
+(sequence draws through the session's `SequenceSession`), resolves ON
+CONFLICT against the arbiter indexes, and hands the row to the store, which
+enforces NOT NULL, CHECK and uniqueness at once and queues FK checks until
+`statement_end()`. UPDATE and DELETE first collect the rows WHERE selects
+(so a statement never sees its own changes), then apply them. RETURNING is
+evaluated over each row written. Returns RETURNING's rows and the command
+tag (`INSERT 0 3`, `UPDATE 2`, …).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from twinning.errors import SqlError
+from twinning.ir import dml as d
+from twinning.passes.plan_dml import WritePlan
+from twinning.store import SequenceSession, Transaction
+
+
+def execute_write(plan: WritePlan, txn: Transaction, seq: SequenceSession,
+                  ctx: Any) -> tuple[list[tuple], str]:
+    resolved = plan.resolved
+    if isinstance(resolved, d.ResolvedTruncate):
+        txn.truncate(list(resolved.tables),
+                     restart_identity=resolved.restart_identity,
+                     cascade=resolved.cascade)
+        return [], plan.tag
+    run = {d.ResolvedInsert: _insert, d.ResolvedUpdate: _update,
+           d.ResolvedDelete: _delete}[type(resolved)]
+    written = run(plan, txn, seq, ctx)
+    returned = [tuple(fn(row, ctx) for fn in plan.returning)
+                for row in written] if plan.returning else []
+    count = len(written)
+    tag = f"INSERT 0 {count}" if plan.tag == "INSERT" else f"{plan.tag} {count}"
+    return returned, tag
+
+
+def _default(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, d.SequenceDefault):
+        return seq.nextval(value.sequence, txn)
+    return value((), ctx)
+
+
+def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
+            ctx: Any) -> list[tuple]:
+    resolved: d.ResolvedInsert = plan.resolved  # type: ignore[assignment]
+    table = resolved.table
+    slots = resolved.slots
+    width = len(plan.defaults)
+    conflict = resolved.on_conflict
+    touched: set[int] = set()
+    written = []
+    for values in plan.values or ((),):
+        row: list[Any] = [None] * width
+        given = set()
+        for slot, fn in zip(slots, values):
+            if fn is not None:
+                row[slot] = _default(fn, seq, txn, ctx) if isinstance(
+                    fn, d.SequenceDefault) else fn((), ctx)
+                given.add(slot)
+        for slot in range(width):
+            if slot not in given:
+                row[slot] = _default(plan.defaults[slot], seq, txn, ctx)
+        new = tuple(row)
+        if conflict is not None:
+            hit = txn.find_conflict(table, new, list(conflict.arbiters))
+            if hit is not None:
+                if conflict.action == "nothing":
+                    continue
+                updated = _upsert(plan, txn, seq, ctx, hit[1], new, touched)
+                if updated is not None:
+                    written.append(updated)
+                continue
+        rid = txn.insert(table, new)
+        if conflict is not None:
+            touched.add(rid)
+        written.append(new)
+    return written
+
+
+def _upsert(plan: WritePlan, txn: Transaction, seq: SequenceSession, ctx: Any,
+            rid: int, proposed: tuple, touched: set[int]) -> tuple | None:
+    """ON CONFLICT DO UPDATE of the existing row `rid`."""
+    if rid in touched:
+        raise SqlError("21000", "ON CONFLICT DO UPDATE command cannot affect "
+                       "row a second time",
+                       hint="Ensure that no rows proposed for insertion within "
+                       "the same command have duplicate constrained values.")
+    table = plan.resolved.table
+    existing = txn.get(table, rid)
+    both = existing + proposed
+    if plan.conflict_where is not None and plan.conflict_where(both, ctx) is not True:
+        return None
+    row = list(existing)
+    for slot, fn in plan.assignments:
+        row[slot] = _default(plan.defaults[slot], seq, txn, ctx) if fn is None \
+            else (_default(fn, seq, txn, ctx) if isinstance(fn, d.SequenceDefault)
+                  else fn(both, ctx))
+    new = tuple(row)
+    new_rid = txn.update(table, rid, new)
+    touched.add(new_rid if new_rid is not None else rid)
+    return new
+
+
+def _selected(plan: WritePlan, txn: Transaction, ctx: Any) -> list[tuple[int, tuple]]:
+    where = plan.where
+    rows = list(txn.scan(plan.resolved.table))
+    if where is None:
+        return rows
+    return [(rid, row) for rid, row in rows if where(row, ctx) is True]
+
+
+def _update(plan: WritePlan, txn: Transaction, seq: SequenceSession,
+            ctx: Any) -> list[tuple]:
+    table = plan.resolved.table
+    written = []
+    for rid, old in _selected(plan, txn, ctx):
+        row = list(old)
+        for slot, fn in plan.assignments:
+            if fn is None:
+                row[slot] = _default(plan.defaults[slot], seq, txn, ctx)
+            elif isinstance(fn, d.SequenceDefault):
+                row[slot] = _default(fn, seq, txn, ctx)
+            else:
+                row[slot] = fn(old, ctx)
+        new = tuple(row)
+        if txn.update(table, rid, new) is not None:
+            written.append(new)
+    return written
+
+
+def _delete(plan: WritePlan, txn: Transaction, seq: SequenceSession,
+            ctx: Any) -> list[tuple]:
+    table = plan.resolved.table
+    return [row for rid, row in _selected(plan, txn, ctx)
+            if txn.delete(table, rid)]
