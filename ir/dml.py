@@ -133,7 +133,7 @@ class Truncate:
 
 
 WriteStatement = Union[Insert, Update, Delete, Copy, Truncate]
-WRITES = (Insert, Update, Delete, Truncate)  # run through the statement pipeline
+WRITES = (Insert, Update, Delete, Truncate, Copy)  # through the statement pipeline
 
 
 # ------------------------------------------------------------ resolved writes
@@ -198,5 +198,14 @@ class SequenceDefault:
     sequence: QName
 
 
+@dataclass(frozen=True, slots=True)
+class ResolvedCopy:
+    table: QName
+    slots: tuple[int, ...]  # the listed columns, in data order
+    direction: str  # from | to
+    options: CopyOptions
+    defaults: tuple[object, ...] = ()  # for the columns COPY FROM omits
+
+
 ResolvedWrite = Union[ResolvedInsert, ResolvedUpdate, ResolvedDelete,
-                      ResolvedTruncate]
+                      ResolvedTruncate, ResolvedCopy]

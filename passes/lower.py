@@ -14,11 +14,11 @@ Pure: no session, no settings values.
 from __future__ import annotations
 
 from twinning.ir import query as q
-from twinning.ir.dml import (ResolvedDelete, ResolvedInsert, ResolvedTruncate,
-                             ResolvedUpdate)
+from twinning.ir.dml import (ResolvedCopy, ResolvedDelete, ResolvedInsert,
+                             ResolvedTruncate, ResolvedUpdate)
 
 WRITE_RESULTS = (ResolvedInsert, ResolvedUpdate, ResolvedDelete,
-                 ResolvedTruncate)
+                 ResolvedTruncate, ResolvedCopy)
 
 __all__ = ["lower"]
 

@@ -299,6 +299,7 @@ _HANDLERS = {
     ast.UpdateStmt: convert_write,
     ast.DeleteStmt: convert_write,
     ast.TruncateStmt: convert_write,
+    ast.CopyStmt: convert_write,
 }
 
 _NAMES = {

@@ -19,7 +19,8 @@ from twinning.passes.expr.compile import compile_expr
 Fn = Callable[[tuple, Any], Any]
 
 _TAGS = {d.ResolvedInsert: "INSERT", d.ResolvedUpdate: "UPDATE",
-         d.ResolvedDelete: "DELETE", d.ResolvedTruncate: "TRUNCATE TABLE"}
+         d.ResolvedDelete: "DELETE", d.ResolvedTruncate: "TRUNCATE TABLE",
+         d.ResolvedCopy: "COPY"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,9 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
             defaults=tuple(_fn(e) for e in resolved.defaults),
             assignments=tuple((slot, _fn(e)) for slot, e in resolved.assignments),
             where=_fn(resolved.where), returning=fns)
+    if isinstance(resolved, d.ResolvedCopy):
+        return WritePlan(resolved, tag,
+                         defaults=tuple(_fn(e) for e in resolved.defaults))
     if isinstance(resolved, d.ResolvedDelete):
         return WritePlan(resolved, tag, columns, where=_fn(resolved.where),
                          returning=fns)

@@ -42,6 +42,8 @@ def resolve_write(node: d.WriteStatement, catalog: Catalog,
         return _update(node, catalog, ctx)
     if isinstance(node, d.Delete):
         return _delete(node, catalog, ctx)
+    if isinstance(node, d.Copy):
+        return _copy(node, catalog, ctx)
     if isinstance(node, d.Truncate):
         # PostgreSQL reports no position for TRUNCATE's relations
         return d.ResolvedTruncate(
@@ -319,3 +321,23 @@ def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext) -> d.ResolvedD
     scope = TableScope(table, node.table.alias)
     return d.ResolvedDelete(table.name, _where(node.where, scope, ctx),
                             _returning(node.returning, scope, table, ctx))
+
+
+# ------------------------------------------------------------------ COPY
+
+def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
+    """PostgreSQL names no position for COPY's relation or columns."""
+    table = _table(catalog, node.table, located=False)
+    if node.columns is None:
+        slots = list(range(len(table.columns)))
+    else:
+        slots = []
+        for name in node.columns:
+            slot = _column_of(table, name, -1).attnum - 1
+            if slot in slots:
+                raise SqlError("42701", f'column "{name}" specified more than '
+                               "once")
+            slots.append(slot)
+    defaults = tuple(column_default(c, ctx) for c in table.columns)
+    return d.ResolvedCopy(table.name, tuple(slots), node.direction,
+                          node.options, defaults)

@@ -38,7 +38,7 @@ def execute_write(plan: WritePlan, txn: Transaction, seq: SequenceSession,
     return returned, tag
 
 
-def _default(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) -> Any:
+def default_value(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, d.SequenceDefault):
@@ -60,12 +60,12 @@ def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
         given = set()
         for slot, fn in zip(slots, values):
             if fn is not None:
-                row[slot] = _default(fn, seq, txn, ctx) if isinstance(
+                row[slot] = default_value(fn, seq, txn, ctx) if isinstance(
                     fn, d.SequenceDefault) else fn((), ctx)
                 given.add(slot)
         for slot in range(width):
             if slot not in given:
-                row[slot] = _default(plan.defaults[slot], seq, txn, ctx)
+                row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
         new = tuple(row)
         if conflict is not None:
             hit = txn.find_conflict(table, new, list(conflict.arbiters))
@@ -98,8 +98,8 @@ def _upsert(plan: WritePlan, txn: Transaction, seq: SequenceSession, ctx: Any,
         return None
     row = list(existing)
     for slot, fn in plan.assignments:
-        row[slot] = _default(plan.defaults[slot], seq, txn, ctx) if fn is None \
-            else (_default(fn, seq, txn, ctx) if isinstance(fn, d.SequenceDefault)
+        row[slot] = default_value(plan.defaults[slot], seq, txn, ctx) if fn is None \
+            else (default_value(fn, seq, txn, ctx) if isinstance(fn, d.SequenceDefault)
                   else fn(both, ctx))
     new = tuple(row)
     new_rid = txn.update(table, rid, new)
@@ -123,9 +123,9 @@ def _update(plan: WritePlan, txn: Transaction, seq: SequenceSession,
         row = list(old)
         for slot, fn in plan.assignments:
             if fn is None:
-                row[slot] = _default(plan.defaults[slot], seq, txn, ctx)
+                row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
             elif isinstance(fn, d.SequenceDefault):
-                row[slot] = _default(fn, seq, txn, ctx)
+                row[slot] = default_value(fn, seq, txn, ctx)
             else:
                 row[slot] = fn(old, ctx)
         new = tuple(row)

@@ -31,7 +31,9 @@ from typing import Any, Callable, Mapping
 from twinning import gucs, trace
 from twinning.engine import Engine, NullStore, Store, StoreTransaction
 from twinning.errors import SqlError
+from twinning.execute_copy import CopyFrom, copy_to
 from twinning.execute_write import execute_write
+from twinning.ir.dml import ResolvedCopy
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
 from twinning.ir import query as q
@@ -39,12 +41,13 @@ from twinning.passes.plan import compile_expressions
 from twinning.passes.resolve import resolve_arguments, result_type_of_oid
 from twinning.valueio import input_function, recv_function, typmod_function
 from twinning.values.settings import FormatSettings
-from twinning.wire.connection import (AuthMethod, ScramSha256, SessionStart,
-                                      Trust)
+from twinning.wire.connection import (AuthMethod, CopyIn, Reply, ScramSha256,
+                                      SessionStart, Trust)
 from twinning.wire.messages import (BIND_COMPLETE_MSG, CLOSE_COMPLETE_MSG,
                                     EMPTY_QUERY_RESPONSE_MSG, NO_DATA_MSG,
                                     PARSE_COMPLETE_MSG, PORTAL_SUSPENDED_MSG,
-                                    Bind, Close, CommandComplete, Describe,
+                                    Bind, Close, CommandComplete,
+                                    CopyInResponse, Describe,
                                     Execute, FunctionCall,
                                     ParameterDescription, ParameterStatus,
                                     Parse, encode_error, encode_notice)
@@ -96,6 +99,33 @@ class _Result:
     columns: tuple[q.Column, ...]
     rows: list[tuple]
     tag: str
+    raw: bytes | None = None  # COPY TO STDOUT: the whole message sequence
+    copy: CopyFrom | None = None  # COPY FROM STDIN: the rows arrive later
+    copy_response: bytes = b""
+
+
+class _CopySink:
+    """The wire's CopySink for one COPY FROM STDIN of this session."""
+
+    def __init__(self, session: Session, copy: CopyFrom,
+                 remaining: list | None, kind: str) -> None:
+        self.session, self.copy = session, copy
+        self.remaining, self.kind = remaining, kind
+
+    def on_copy_data(self, data: bytes) -> None:
+        self.copy.feed(data)
+
+    def on_copy_done(self) -> Reply:
+        count = self.copy.finish()
+        self.copy.txn.statement_end()
+        out = [CommandComplete(f"COPY {count}").encode()]
+        if self.remaining is None:  # extended protocol: Sync follows
+            return b"".join(out)
+        return self.session._continue(self.remaining, self.kind, out)
+
+    def on_copy_abort(self, error: SqlError) -> SqlError:
+        self.session._failed()
+        return error
 
 
 @dataclass
@@ -190,17 +220,28 @@ class Session:
         return "E" if txn.failed else "T"
 
     # ============================================================ simple query
-    def on_query(self, sql: str) -> bytes:
+    def on_query(self, sql: str) -> Reply:
         parsed = self.engine.parse(sql)
-        out: list[bytes] = []
         if not parsed.statements:
             return EMPTY_QUERY_RESPONSE_MSG + self._reports()
         kind = "implicit" if len(parsed.statements) > 1 else "single"
-        for stmt in parsed.statements:
+        return self._continue(list(parsed.statements), kind, [])
+
+    def _continue(self, statements: list, kind: str, out: list[bytes]) -> Reply:
+        """Run a simple query's statements in order; a COPY FROM STDIN
+        hands the rest to its sink, which resumes here at CopyDone."""
+        while statements:
+            stmt = statements.pop(0)
             try:
                 self._begin(kind)
                 result = self._run(stmt, (), {})
                 out.extend(self._take_notices())
+                if result.copy is not None:
+                    return CopyIn(b"".join(out) + result.copy_response,
+                                  _CopySink(self, result.copy, statements, kind))
+                if result.raw is not None:
+                    out.append(result.raw)
+                    continue
                 if result.columns:
                     out.append(row_description(result.columns,
                                                (0,) * len(result.columns)))
@@ -302,7 +343,7 @@ class Session:
             self._failed()
             raise
 
-    def on_execute(self, message: Execute) -> bytes:
+    def on_execute(self, message: Execute) -> Reply:
         try:
             portal = self._portals.get(message.portal)
             if portal is None:
@@ -328,6 +369,12 @@ class Session:
                             prepared.declared)
             result = portal.result
             out.extend(self._take_notices())
+            if result.copy is not None:
+                portal.result = None  # a COPY portal runs once per Execute
+                return CopyIn(b"".join(out) + result.copy_response,
+                              _CopySink(self, result.copy, None, "single"))
+            if result.raw is not None:
+                return b"".join(out) + result.raw
             rows = result.rows[portal.sent:]
             limit = message.max_rows
             # PostgreSQL stops at max_rows without looking further
@@ -424,6 +471,19 @@ class Session:
         ctx.sequences = self.sequences
         txn.settings = ctx.settings
         txn.context = ctx
+        resolved = plan.write.resolved
+        if isinstance(resolved, ResolvedCopy):
+            table = self.engine.catalog.table(resolved.table)
+            if resolved.direction == "to":
+                txn.statement_start()
+                raw, count = copy_to(plan.write, table, txn, ctx)
+                return _Result((), [], f"COPY {count}", raw=raw)
+            txn.statement_start(writes="COPY FROM",
+                                lock_timeout_ms=int(self.settings["lock_timeout"]),
+                                cancel=self.interrupt.check)
+            return _Result((), [], "COPY", copy=CopyFrom(
+                plan.write, table, txn, self.sequences, ctx),
+                copy_response=CopyInResponse(0, (0,) * len(resolved.slots)).encode())
         txn.statement_start(writes=plan.write.tag,
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
                             cancel=self.interrupt.check)
