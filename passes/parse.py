@@ -64,6 +64,8 @@ def syntax_error(text: str, exc: ParseError) -> SyntaxErrorAt:
             pglast.parse_sql(folded)
         except ParseError as again:
             offset = again.args[1] if len(again.args) > 1 else offset
+    if offset is None and message.endswith("at end of input"):
+        offset = len(text)  # the end-of-input token sits past the last byte
     position = None if offset is None else offset + 1
     return SyntaxErrorAt("42601", message, position=position)
 

@@ -22,6 +22,7 @@ from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import Catalog, Column, QName, Table
+from twinning.ir.types import SqlType
 from twinning.passes.expr import (EmptyScope, TableScope, TypingContext,
                                   coerce_to_boolean, figure_colname,
                                   resolve_expr, resolve_target)
@@ -32,6 +33,18 @@ from twinning.passes.expr.types import display_type
 __all__ = ["resolve_write", "column_default"]
 
 _EMPTY = EmptyScope()
+
+
+def _no_aggregates(call: s.FuncCall, scope: object, ctx: TypingContext) -> object:
+    raise SqlError("42803", f"aggregate functions are not allowed in {ctx.kind}",
+                   position=pos(call.location))
+
+
+def _clause(ctx: TypingContext, kind: str) -> TypingContext:
+    """Name the clause being typed (for messages like 42803's)."""
+    ctx.kind = kind
+    ctx.aggregate = _no_aggregates
+    return ctx
 
 
 def resolve_write(node: d.WriteStatement, catalog: Catalog,
@@ -93,8 +106,9 @@ def assign(expr: object, column: Column, ctx: TypingContext,
     """Assignment coercion of a value to its column (transformAssignedExpr)."""
     target = q.ResultType.of(column.type)
     if not can_coerce_expr(expr, target, "a"):
+        bare = q.ResultType.of(SqlType(column.type.name, -1, column.type.is_array))
         raise SqlError("42804", f'column "{column.name}" is of type '
-                       f"{display_type(target)} but expression is of type "
+                       f"{display_type(bare)} but expression is of type "
                        f"{display_type(expr.type)}",
                        hint="You will need to rewrite or cast the expression.",
                        position=pos(location))
@@ -121,6 +135,7 @@ class _ValuesScope(EmptyScope):
 
 def _returning(targets: Sequence[d.ReturnTarget], scope: TableScope,
                table: Table, ctx: TypingContext) -> tuple[d.OutputColumn, ...]:
+    _clause(ctx, "RETURNING")
     out = []
     for target in targets:
         expr = target.expr
@@ -164,7 +179,10 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext) -> d.ResolvedI
                        node.columns is not None, ctx)
         if node.columns is None and rows:
             slots = slots[:len(rows[0])]
-    if node.overriding != "system":
+    if node.overriding == "user":  # supplied identity values are ignored
+        rows = [tuple(None if table.columns[slot].identity else value
+                      for slot, value in zip(slots, row)) for row in rows]
+    elif node.overriding is None:
         for slot in slots:
             column = table.columns[slot]
             if column.identity == "always" and any(
@@ -188,6 +206,7 @@ def _values(values: d.Values, table: Table, slots: list[int],
             locations: list[int], explicit: bool,
             ctx: TypingContext) -> list[tuple[object, ...]]:
     scope = _ValuesScope(table)
+    _clause(ctx, "VALUES")
     width = len(values.rows[0])
     out = []
     for row in values.rows:
@@ -213,7 +232,12 @@ def _values(values: d.Values, table: Table, slots: list[int],
 
 
 def _location(node: object) -> int:
-    return getattr(node, "location", -1)
+    """exprLocation(): a cast is located at its leftmost part."""
+    here = getattr(node, "location", -1)
+    if isinstance(node, s.Cast):
+        inner = _location(node.arg)
+        return min((x for x in (here, inner) if x >= 0), default=-1)
+    return here
 
 
 class _ConflictScope(TableScope):
@@ -271,6 +295,7 @@ def _assignments(assignments: Sequence[d.Assignment], table: Table,
                  ) -> tuple[tuple[int, object], ...]:
     out: list[tuple[int, object]] = []
     seen: set[int] = set()
+    _clause(ctx, "UPDATE")
     for a in assignments:
         column = _column_of(table, a.column, a.location)
         slot = column.attnum - 1
@@ -298,6 +323,7 @@ def _where(where: s.Expr | None, scope: TableScope,
            ctx: TypingContext) -> object | None:
     if where is None:
         return None
+    _clause(ctx, "WHERE")
     return ctx.finish(coerce_to_boolean(resolve_expr(where, scope, ctx),
                                         "WHERE", ctx))
 

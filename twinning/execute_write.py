@@ -12,10 +12,12 @@ tag (`INSERT 0 3`, `UPDATE 2`, …).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from twinning.errors import SqlError
 from twinning.ir import dml as d
+from twinning.ir import query as q
 from twinning.passes.plan_dml import WritePlan
 from twinning.store import SequenceSession, Transaction
 
@@ -36,6 +38,30 @@ def execute_write(plan: WritePlan, txn: Transaction, seq: SequenceSession,
     count = len(written)
     tag = f"INSERT 0 {count}" if plan.tag == "INSERT" else f"{plan.tag} {count}"
     return returned, tag
+
+
+def missing_parameter(resolved: object, bound: int) -> SqlError:
+    """42P02 for the first `$n` a simple-protocol write references without
+    a value, at its position."""
+    found: list = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, q.TParam):
+            if node.number > bound:
+                found.append(node)
+        elif isinstance(node, (tuple, list)):
+            for item in node:
+                walk(item)
+        elif dataclasses.is_dataclass(node):
+            for f in dataclasses.fields(node):
+                walk(getattr(node, f.name))
+
+    walk(resolved)
+    first = min(found, key=lambda p: (p.location < 0, p.location), default=None)
+    number = first.number if first else bound + 1
+    where = first.location if first else -1
+    return SqlError("42P02", f"there is no parameter ${number}",
+                    position=where + 1 if where >= 0 else None)
 
 
 def default_value(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) -> Any:

@@ -32,7 +32,7 @@ from twinning import gucs, trace
 from twinning.engine import Engine, NullStore, Store, StoreTransaction
 from twinning.errors import SqlError
 from twinning.execute_copy import CopyFrom, copy_to
-from twinning.execute_write import execute_write
+from twinning.execute_write import execute_write, missing_parameter
 from twinning.ir.dml import ResolvedCopy
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
@@ -465,6 +465,8 @@ class Session:
         """A write statement in the current transaction's store view."""
         if plan.planning_error is not None:
             raise plan.planning_error
+        if len(params) < len(plan.param_types):
+            raise missing_parameter(plan.write.resolved, len(params))
         txn = self._txn.store
         ctx = self._context()
         ctx.params = params
