@@ -112,7 +112,13 @@ def assign(expr: object, column: Column, ctx: TypingContext,
                        f"{display_type(expr.type)}",
                        hint="You will need to rewrite or cast the expression.",
                        position=pos(location))
-    return coerce_to_type(expr, target, ctx, "a", location)
+    if target.typmod < 0:
+        return coerce_to_type(expr, target, ctx, "a", location)
+    # The input function runs at the value (its errors point there); the
+    # length/precision coercion runs on the stored value, without a position.
+    bare = q.ResultType.of(SqlType(column.type.name, -1, column.type.is_array))
+    return q.TCast(coerce_to_type(expr, bare, ctx, "a", location), target, -1,
+                   False)
 
 
 class _ValuesScope(EmptyScope):

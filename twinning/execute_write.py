@@ -26,9 +26,10 @@ def execute_write(plan: WritePlan, txn: Transaction, seq: SequenceSession,
                   ctx: Any) -> tuple[list[tuple], str]:
     resolved = plan.resolved
     if isinstance(resolved, d.ResolvedTruncate):
-        txn.truncate(list(resolved.tables),
-                     restart_identity=resolved.restart_identity,
-                     cascade=resolved.cascade)
+        notices = txn.truncate(list(resolved.tables),
+                               restart_identity=resolved.restart_identity,
+                               cascade=resolved.cascade)
+        ctx.notices.extend(notices)
         return [], plan.tag
     run = {d.ResolvedInsert: _insert, d.ResolvedUpdate: _update,
            d.ResolvedDelete: _delete}[type(resolved)]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Callable
-from zoneinfo import available_timezones
 
 from twinning.errors import SqlError, feature_not_supported
 
@@ -101,20 +100,20 @@ def _datestyle(name: str, value: str) -> str:
     return f"{style}, {order}"
 
 
-_ZONES: set[str] | None = None
-
-
 def _timezone(name: str, value: str) -> str:
-    global _ZONES
+    """pg_tzset(): IANA names (any case, shown canonically), and POSIX
+    specifications without daylight rules ('+05:30', 'EST5'), shown as
+    written. A bare number is PostgreSQL's interval form: refused."""
+    from twinning.values.timezones import lookup_zone
     if value.lower() in ("utc", "gmt", "z", "zulu", "uct"):
-        return value
-    if _ZONES is None:
-        _ZONES = available_timezones()
-    if value in _ZONES:
         return value
     if re.fullmatch(r"[-+]?\d+(\.\d+)?", value):
         raise feature_not_supported("a numeric TimeZone offset")
-    raise _invalid(name, value)
+    zone = lookup_zone(value)
+    if zone is None:
+        raise _invalid(name, value)
+    from twinning.values.timezones import IanaZone
+    return zone.name if isinstance(zone, IanaZone) else value
 
 
 def _client_encoding(name: str, value: str) -> str:

@@ -490,6 +490,8 @@ class Session:
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
                             cancel=self.interrupt.check)
         rows, tag = execute_write(plan.write, txn, self.sequences, ctx)
+        for notice in ctx.notices:
+            self._warn("00000", notice, severity="NOTICE")
         txn.statement_end()
         self.interrupt.check()
         return _Result(plan.columns, rows, tag)
