@@ -307,7 +307,7 @@ def _assignments(assignments: Sequence[d.Assignment], table: Table,
         slot = column.attnum - 1
         if slot in seen:
             raise SqlError("42601", f'multiple assignments to same column '
-                           f'"{a.column}"', position=pos(a.location))
+                           f'"{a.column}"')
         seen.add(slot)
         if isinstance(a.expr, s.SetToDefault):
             out.append((slot, None))

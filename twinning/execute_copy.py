@@ -76,7 +76,11 @@ class CopyFrom:
             self.txn.insert(self.table.name, tuple(row))
         except SqlError as exc:
             if exc.where is None:
-                exc.where = context(name, line.number, line.text)
+                # NOT NULL and CHECK fail while the line is current; a
+                # unique violation surfaces when PostgreSQL's multi-insert
+                # buffer is flushed, after the line text is gone.
+                exc.where = context(name, line.number,
+                                    None if exc.sqlstate == "23505" else line.text)
             raise
         self.rows += 1
 

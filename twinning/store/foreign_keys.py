@@ -31,6 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from twinning.errors import SqlError
 from twinning.store.constraints import fk_missing_parent, fk_still_referenced
 from twinning.store.schema import FkLink
 
@@ -89,6 +90,41 @@ def _parent_changed(txn: Transaction, event: ParentChange) -> None:
         return
     if action in ("NO ACTION", "RESTRICT"):
         raise fk_still_referenced(link, txn.info(link.parent), old, txn.settings)
+    try:
+        _apply_action(txn, link, action, event, children, key)
+    except SqlError as exc:
+        line = f'SQL statement "{ri_query(link, action, event.new is None)}"'
+        exc.where = f"{exc.where}\n{line}" if exc.where else line
+        raise
+    if action == "SET DEFAULT" and not _parent_has(txn, link, key) \
+            and next(iter(txn.lookup_ids(link.child, link.child_index, key)), None) is not None:
+        raise fk_still_referenced(link, txn.info(link.parent), old, txn.settings)
+
+
+def ri_query(link: FkLink, action: str, delete: bool) -> str:
+    """The SQL ri_triggers.c runs for an action: PostgreSQL names it in the
+    CONTEXT of any error the action meets."""
+    child = f'"{link.child.schema}"."{link.child.name}"'
+    columns = [f'"{c}"' for c in link.child_columns]
+    if action == "CASCADE" and delete:
+        where = " AND ".join(f"${i} OPERATOR(pg_catalog.=) {c}"
+                             for i, c in enumerate(columns, 1))
+        return f"DELETE FROM ONLY {child} WHERE {where}"
+    if action == "CASCADE":
+        sets = ", ".join(f"{c} = ${i}" for i, c in enumerate(columns, 1))
+        first = len(columns) + 1
+    else:
+        value = "NULL" if action == "SET NULL" else "DEFAULT"
+        sets = ", ".join(f"{c} = {value}" for c in columns)
+        first = 1
+    where = " AND ".join(f"${i} OPERATOR(pg_catalog.=) {c}"
+                         for i, c in enumerate(columns, first))
+    return f"UPDATE ONLY {child} SET {sets} WHERE {where}"
+
+
+def _apply_action(txn: Transaction, link: FkLink, action: str,
+                  event: ParentChange, children: list, key: tuple) -> None:
+    old = event.old
     if action == "CASCADE" and event.new is None:
         for rid in children:
             txn.delete(link.child, rid)
@@ -109,6 +145,3 @@ def _parent_changed(txn: Transaction, event: ParentChange) -> None:
         for p, value in zip(link.child_positions, values):
             new_row[p] = value
         txn.update(link.child, rid, tuple(new_row))
-    if action == "SET DEFAULT" and not _parent_has(txn, link, key) \
-            and next(iter(txn.lookup_ids(link.child, link.child_index, key)), None) is not None:
-        raise fk_still_referenced(link, txn.info(link.parent), old, txn.settings)
