@@ -112,7 +112,7 @@ class EvalContext:
 
     __slots__ = ("user", "database", "pid", "version", "_setting",
                  "_txn_start", "_statement_start", "_interrupt", "settings",
-                 "params", "case_value", "sequences", "notices")
+                 "params", "case_value", "sequences", "notices", "txn")
 
     def __init__(self, *, user: str, database: str, pid: int, version: str,
                  setting: Callable[[str, bool], str | None],
@@ -131,6 +131,7 @@ class EvalContext:
         self.case_value: Any = None  # a simple CASE's test value
         self.sequences: Any = None  # the session's SequenceSession (writes)
         self.notices: list[str] = []  # NOTICE texts a statement raised
+        self.txn: Any = None  # the store transaction (sequence functions)
 
     def current_setting(self, name: str, missing_ok: bool) -> str | None:
         return self._setting(name, missing_ok)

@@ -497,11 +497,14 @@ class Session:
         return _Result(plan.columns, rows, tag)
 
     def _context(self) -> EvalContext:
-        return EvalContext(
+        ctx = EvalContext(
             user=self.user, database=self.database, pid=self.pid,
             version=gucs.VERSION_STRING, setting=self._current_setting,
             transaction_start=self._transaction_start,
             interrupt=self.interrupt, settings=self._format_settings())
+        ctx.sequences = self.sequences
+        ctx.txn = self._txn.store if self._txn is not None else None
+        return ctx
 
     def _transaction_start(self) -> dt.datetime:
         txn = self._txn

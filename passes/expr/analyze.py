@@ -831,6 +831,9 @@ class _Resolver:
                                position=pos(node.location))
             raise feature_not_supported(f"{what} in a call of {shown_name}",
                                         pos(node.location))
+        signature = runtime.SEQUENCE_SIGNATURES.get((name, len(node.args)))
+        if builtin and signature is not None:
+            return self._sequence_call(node, signature)
         args = [self.expr(a) for a in node.args]
         candidates = FUNCTIONS.get(name) if builtin else None
         if candidates is None:
@@ -881,6 +884,19 @@ class _Resolver:
         return q.TCall(cand.signature(), coerced, rtype,
                        leftmost(node.location, *(a.location for a in coerced)))
 
+    def _sequence_call(self, node: s.FuncCall, signature: str) -> q.TExpr:
+        """nextval/currval/setval/lastval: the name as text, bigint result."""
+        wanted = signature[signature.index("(") + 1:-1].split(",") if \
+            signature[-2] != "(" else []
+        args = []
+        for arg, want in zip(node.args, wanted):
+            typed = self.expr(_regclass_text(arg) if want == "text" else arg)
+            target = result_type(want)
+            if not can_coerce_expr(typed, target, "i"):
+                raise _no_function(".".join(node.name), [typed], node.location)
+            args.append(coerce_to_type(typed, target, self.ctx))
+        return q.TCall(signature, tuple(args), result_type("int8"), node.location)
+
     def aggregate(self, node: s.FuncCall) -> q.TExpr:
         self.ctx.aggregates.append(node)
         if self.ctx.kind == "CHECK":
@@ -890,6 +906,13 @@ class _Resolver:
             raise feature_not_supported(f"aggregate function {node.name[-1]}()"
                                         " (the read path)", pos(node.location))
         return self.ctx.aggregate(node, self.scope, self.ctx)
+
+
+def _regclass_text(node: s.Expr) -> s.Expr:
+    """`'s'::regclass` is just the name, for the sequence functions."""
+    if isinstance(node, s.Cast) and node.type.name == "regclass":
+        return node.arg
+    return node
 
 
 class _Typed:

@@ -1853,7 +1853,49 @@ def _fn(sig: str, fn: Callable, **kw: Any) -> None:
     FUNCTIONS[sig] = Impl(fn, **kw)
 
 
+def _sequence(ctx, name: str):
+    """regclass input for a sequence name ('s', 'public.s', '"S"')."""
+    from twinning.ir.catalog import QName
+    parts = [p.strip('"') if p.startswith('"') else p.lower()
+             for p in name.split(".")]
+    qname = QName(parts[0] if len(parts) > 1 else "public", parts[-1])
+    if ctx.sequences is None or not ctx.sequences.exists(qname):
+        raise SqlError("42P01", f'relation "{name}" does not exist')
+    return qname
+
+
+def _nextval(ctx, name: str) -> int:
+    return ctx.sequences.nextval(_sequence(ctx, name), ctx.txn)
+
+
+def _currval(ctx, name: str) -> int:
+    return ctx.sequences.currval(_sequence(ctx, name))
+
+
+def _setval(ctx, name: str, value: int, is_called: bool = True) -> int:
+    return ctx.sequences.setval(_sequence(ctx, name), value, bool(is_called),
+                                ctx.txn)
+
+
+def _lastval(ctx) -> int:
+    return ctx.sequences.lastval()
+
+
+# Sequence functions take regclass in PostgreSQL; the twin passes the name
+# as text and resolves it at run time (analyze.SEQUENCE_FUNCTIONS).
+SEQUENCE_SIGNATURES = {
+    ("nextval", 1): "nextval(text)", ("currval", 1): "currval(text)",
+    ("setval", 2): "setval(text,int8)", ("setval", 3): "setval(text,int8,bool)",
+    ("lastval", 0): "lastval()",
+}
+
+
 def _register_functions() -> None:
+    _fn("nextval(text)", _nextval, context=True, volatile=True)
+    _fn("currval(text)", _currval, context=True, volatile=True)
+    _fn("setval(text,int8)", _setval, context=True, volatile=True)
+    _fn("setval(text,int8,bool)", _setval, context=True, volatile=True)
+    _fn("lastval()", _lastval, context=True, volatile=True)
     _fn("lower(text)", ascii_lower)
     _fn("upper(text)", ascii_upper)
     for name in ("length", "char_length", "character_length"):

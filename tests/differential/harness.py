@@ -1,4 +1,4 @@
-"""The differential harness: one statement stream, two servers, one verdict.
+r"""The differential harness: one statement stream, two servers, one verdict.
 
 A `Pair` is a fresh database on the throwaway real PostgreSQL 15 and a fresh
 twin, both loaded from the same schema text. `run_script` sends the same
@@ -12,11 +12,22 @@ Corpora are data (`tests/differential/corpus/*.sql`, `-- case: NAME`
 blocks); a corpus names its schema on a `-- schema: PATH` line (relative to
 the repository) or runs on an empty database. Later areas add corpora, not
 harness code.
+
+COPY: a line that starts with `COPY` and says `FROM STDIN` is followed by
+its data lines, verbatim (blank lines and lines starting with `--`
+included), up to a line that is exactly `\.`; the statement goes through
+`cursor.copy_expert` with those lines, each ended by a newline (the `\.`
+line itself is not sent). A `COPY ... TO STDOUT` line goes through
+`copy_expert` too, and the text it writes is recorded as its `rows`.
+psycopg2 leaves `statusmessage` empty after `copy_expert` and exposes the
+`COPY n` tag only as `rowcount`, so COPY outcomes record both. (Corpus
+files are split into cases first: a data line may not start `-- case:`.)
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import re
 from pathlib import Path
@@ -33,6 +44,9 @@ from twinning.state import CommittedState
 ROOT = Path(__file__).resolve().parents[2]
 DIFF_CORPUS = Path(__file__).resolve().parent / "corpus"
 _SCHEMA_LINE = re.compile(r"^-- schema: *(\S+) *$", re.M)
+_COPY_IN = re.compile(r"^\s*COPY\b.*\bFROM\s+STDIN\b", re.I)
+_COPY_OUT = re.compile(r"^\s*COPY\b.*\bTO\s+STDOUT\b", re.I)
+_COPY_END = "\\."
 _numbers = itertools.count(1)
 
 
@@ -77,24 +91,59 @@ def postgres_database(realpg, schema: str, name: str
         admin.close()
 
 
+def steps(script: str) -> list[tuple[str, str | None]]:
+    """(line, COPY data) per statement: data is None except for a
+    `COPY ... FROM STDIN` line, whose data lines follow it up to `\\.`."""
+    found: list[tuple[str, str | None]] = []
+    pending = iter(script.splitlines())
+    for line in pending:
+        if not line.strip() or line.lstrip().startswith("--"):
+            continue
+        if not _COPY_IN.match(line):
+            found.append((line, None))
+            continue
+        data: list[str] = []
+        for row in pending:
+            if row == _COPY_END:
+                break
+            data.append(row)
+        else:
+            raise ValueError(f"COPY data without a closing \\. line: {line}")
+        found.append((line, "".join(row + "\n" for row in data)))
+    return found
+
+
 def lines(script: str) -> list[str]:
-    """One statement stream entry per non-blank, non-comment line."""
-    return [line for line in script.splitlines()
-            if line.strip() and not line.lstrip().startswith("--")]
+    """One statement stream entry per non-blank, non-comment line (COPY
+    data lines are not statements)."""
+    return [line for line, _ in steps(script)]
 
 
-def observe(conn, line: str) -> dict:
-    """Everything a psycopg2 client can see of one simple Query."""
+def observe(conn, line: str, data: str | None = None) -> dict:
+    """Everything a psycopg2 client can see of one simple Query (for COPY
+    FROM STDIN, with `data` as the copied text)."""
     cur = conn.cursor()
     outcome: dict = {}
     try:
-        cur.execute(line)
-        outcome["tag"] = cur.statusmessage
-        if cur.description is not None:
-            outcome["columns"] = [(d.name, d.type_code) for d in cur.description]
-            outcome["rows"] = repr([tuple(  # repr: NaN != NaN; bytes, not views
-                bytes(v) if isinstance(v, memoryview) else v for v in row)
-                for row in cur.fetchall()])
+        if data is not None:
+            cur.copy_expert(line, io.StringIO(data))
+            outcome["tag"] = cur.statusmessage  # psycopg2 leaves it empty
+            outcome["rowcount"] = cur.rowcount  # ... and parses COPY n here
+        elif _COPY_OUT.match(line):
+            out = io.BytesIO()
+            cur.copy_expert(line, out)
+            outcome["tag"] = cur.statusmessage
+            outcome["rowcount"] = cur.rowcount
+            outcome["rows"] = out.getvalue().decode("utf-8", "backslashreplace")
+        else:
+            cur.execute(line)
+            outcome["tag"] = cur.statusmessage
+            if cur.description is not None:
+                outcome["columns"] = [(d.name, d.type_code)
+                                      for d in cur.description]
+                outcome["rows"] = repr([tuple(  # repr: NaN != NaN; bytes, not views
+                    bytes(v) if isinstance(v, memoryview) else v for v in row)
+                    for row in cur.fetchall()])
     except psycopg2.Error as exc:
         outcome["error"] = (exc.pgcode, exc.pgerror)
     outcome["notices"] = list(conn.notices)
@@ -107,7 +156,8 @@ def run_script(connect: Callable[[], object], script: str) -> list[tuple[str, di
     conn = connect()
     conn.autocommit = True
     try:
-        return [(line, observe(conn, line)) for line in lines(script)]
+        return [(line, observe(conn, line, data))
+                for line, data in steps(script)]
     finally:
         conn.close()
 

@@ -128,6 +128,9 @@ class SequenceSession:
             self._current[name] = value
         return value
 
+    def exists(self, name: QName) -> bool:
+        return name in self._table.defs
+
     def currval(self, name: QName) -> int:
         value = self._current.get(name)
         if value is None:

@@ -1,0 +1,63 @@
+-- schema: tests/differential/schemas/types.sql
+-- Write path, type by type: what each input function of SPEC §7 accepts and
+-- refuses when a literal lands in a table column through INSERT (assignment
+-- coercion, typmods, whitespace, overflow edges, special values). RETURNING
+-- shows what was stored; errors carry PostgreSQL's SQLSTATE, text, LINE and
+-- caret. One line is one simple Query; every case starts from empty tables.
+-- Known parity gaps: cases PostgreSQL answers differently from the twin
+-- today. tests/differential/test_gaps.py requires each to still differ, so a
+-- fixed gap fails until it moves back to tests/differential/corpus/.
+
+-- case: int_hex_literal_is_syntax
+INSERT INTO ints (id, i) VALUES (1, 0x1F)
+INSERT INTO ints (id, i) VALUES (1, 1_000)
+
+
+-- case: text_invalid_escapes
+INSERT INTO strs (id, t) VALUES (1, E'\u00')
+INSERT INTO strs (id, t) VALUES (2, E'\000')
+INSERT INTO strs (id, t) VALUES (3, U&'\d800')
+INSERT INTO strs (id, t) VALUES (4, 'unterminated)
+
+
+-- case: date_today_is_not_printed
+INSERT INTO times (id, d) VALUES (1, 'today') RETURNING d = current_date
+INSERT INTO times (id, d) VALUES (2, 'tomorrow') RETURNING d - current_date
+INSERT INTO times (id, d) VALUES (3, current_date) RETURNING d = 'today'::date
+
+
+-- case: bytea_values
+INSERT INTO blobs VALUES (1, '\x0102ff') RETURNING b
+INSERT INTO blobs VALUES (2, '\xDEADbeef') RETURNING b, length(b)
+INSERT INTO blobs VALUES (3, 'abc') RETURNING b
+INSERT INTO blobs VALUES (4, 'a\000b') RETURNING b, length(b)
+INSERT INTO blobs VALUES (5, 'a\\b') RETURNING b
+INSERT INTO blobs VALUES (6, '\x') RETURNING b, length(b)
+INSERT INTO blobs VALUES (7, '\x 01 02 ') RETURNING b
+INSERT INTO blobs VALUES (8, 'é') RETURNING b
+INSERT INTO blobs VALUES (9, '\x0102ff') RETURNING b::text
+SET bytea_output = 'escape'
+INSERT INTO blobs VALUES (10, '\x00410aff5c') RETURNING b::text
+
+
+-- case: array_good
+INSERT INTO arrs (id, ia) VALUES (1, '{1,2,3}') RETURNING ia
+INSERT INTO arrs (id, ia) VALUES (2, '{}') RETURNING ia, cardinality(ia)
+INSERT INTO arrs (id, ia) VALUES (3, ' { 1 , NULL , 3 } ') RETURNING ia
+INSERT INTO arrs (id, ia) VALUES (4, ARRAY[4, 5]) RETURNING ia
+INSERT INTO arrs (id, ta) VALUES (5, '{"a b","c,d","e\"f",NULL,"NULL",""}') RETURNING ta
+INSERT INTO arrs (id, ta) VALUES (6, ARRAY['x', NULL, 'y z']) RETURNING ta
+INSERT INTO arrs (id, na) VALUES (7, '{1.25, 2.35, -0.05}') RETURNING na
+INSERT INTO arrs (id, va) VALUES (8, '{ab, "abc  "}') RETURNING va
+INSERT INTO arrs (id, ba) VALUES (9, '{t,f,yes,NULL}') RETURNING ba
+INSERT INTO arrs (id, da) VALUES (10, '{2024-02-29,infinity}') RETURNING da::text
+INSERT INTO arrs (id, ia) VALUES (11, '[0:1]={7,8}') RETURNING ia
+INSERT INTO arrs (id, ia) VALUES (12, ARRAY[]::integer[]) RETURNING ia
+INSERT INTO arrs (id, ia) VALUES (13, ARRAY[1.6, 2.4]) RETURNING ia
+
+
+-- case: array_multidim
+INSERT INTO arrs (id, ia) VALUES (1, '{{1,2},{3,4}}') RETURNING ia
+INSERT INTO arrs (id, ia) VALUES (2, '{{1,2},{3}}')
+INSERT INTO arrs (id, ia) VALUES (3, ARRAY[[1],[2]]) RETURNING ia
+

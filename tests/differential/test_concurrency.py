@@ -1,0 +1,379 @@
+"""Two sessions, one script: concurrent writers against PostgreSQL and the twin.
+
+Each scenario is a list of steps for two autocommit psycopg2 sessions A and
+B on a fresh database (PostgreSQL 15 and the twin, same schema). Everything
+a step shows is recorded — tag, rows, SQLSTATE with the primary message,
+transaction status, and for steps marked WAIT whether it blocked for at
+least `lock_timeout`-ish time — and the two records must be equal.
+
+The twin serialises writers with one database-wide writer slot (SPEC §6),
+PostgreSQL with row locks. The scripts therefore only make B wait where
+PostgreSQL would wait too: both sessions touch the same row (the same
+key), so the twin's slot and PostgreSQL's row lock give the same answer.
+Error CONTEXT is not compared: PostgreSQL names the blocked tuple's ctid
+("while updating tuple (0,1) in relation ..."), which says nothing about
+the twin's design; SQLSTATE and message are.
+
+Without `SELECT ... FROM`, B observes A's uncommitted work through its own
+writes: a write that needs A's row waits (55P03 after `lock_timeout`), and
+what B's write does once A has finished depends only on whether A
+committed — never on A's uncommitted state.
+"""
+
+from __future__ import annotations
+
+import itertools
+import socket
+import threading
+import time
+
+import psycopg2
+import pytest
+
+from tests.differential.harness import postgres_database, twin_server
+
+pytestmark = pytest.mark.realpg
+
+SCHEMA = """
+CREATE TABLE kv (
+    k  integer PRIMARY KEY,
+    v  text NOT NULL
+);
+CREATE TABLE log (
+    id    integer PRIMARY KEY,
+    k     integer REFERENCES kv ON DELETE CASCADE,
+    note  text
+);
+CREATE SEQUENCE tickets;
+"""
+
+WAITED = 0.15          # seconds: a step that took this long was blocked
+DISCONNECT = "<disconnect>"      # close the session (Terminate message)
+DROP = "<drop socket>"           # shut the socket down without a goodbye
+ASYNC = "async"        # start the statement in the background ...
+JOIN = "<join>"        # ... and collect its outcome here
+WAIT = "wait"          # record whether the step blocked
+
+_numbers = itertools.count(1)
+
+SCENARIOS: dict[str, list[tuple]] = {
+    # A holds an open write transaction on k=1; B's write of the same row
+    # waits lock_timeout and fails with 55P03; both sessions live on.
+    "second_writer_times_out": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1 RETURNING *"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "SHOW lock_timeout"),
+        ("B", "UPDATE kv SET v = 'B' WHERE k = 1 RETURNING *", WAIT),
+        ("B", "SELECT 1"),
+        ("B", "DELETE FROM kv WHERE k = 1", WAIT),
+        ("A", "UPDATE kv SET v = v || '2' WHERE k = 1 RETURNING *"),
+        ("A", "COMMIT"),
+        ("B", "UPDATE kv SET v = v || 'B' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "SELECT 1"),
+    ],
+    # The same inside B's own transaction: the timeout fails B's block.
+    "second_writer_times_out_in_transaction": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("A", "BEGIN"),
+        ("A", "DELETE FROM kv WHERE k = 1"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "BEGIN"),
+        ("B", "UPDATE kv SET v = 'B' WHERE k = 1", WAIT),
+        ("B", "SELECT 1"),
+        ("B", "ROLLBACK"),
+        ("A", "ROLLBACK"),
+        ("B", "UPDATE kv SET v = v || 'B' WHERE k = 1 RETURNING *", WAIT),
+    ],
+    # Two inserts of the same new key: B waits for A's verdict.
+    "same_key_insert_times_out": [
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (1, 'A') RETURNING *"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "INSERT INTO kv VALUES (1, 'B') RETURNING *", WAIT),
+        ("B", "INSERT INTO kv VALUES (1, 'B') ON CONFLICT DO NOTHING RETURNING *", WAIT),
+        ("A", "COMMIT"),
+        ("B", "INSERT INTO kv VALUES (1, 'B')", WAIT),
+        ("B", "INSERT INTO kv VALUES (1, 'B') ON CONFLICT DO NOTHING RETURNING *"),
+        ("B", "INSERT INTO kv VALUES (1, 'B') ON CONFLICT (k) DO UPDATE SET v = kv.v || EXCLUDED.v RETURNING *"),
+    ],
+    # A's uncommitted insert never reaches B: after A rolls back, B can
+    # insert the same key; nothing of A's row is left.
+    "no_dirty_read_after_rollback": [
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (1, 'uncommitted') RETURNING *"),
+        ("A", "INSERT INTO log VALUES (1, 1, 'uncommitted') RETURNING *"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "INSERT INTO kv VALUES (1, 'B') ON CONFLICT DO NOTHING RETURNING *", WAIT),
+        ("A", "ROLLBACK"),
+        ("B", "INSERT INTO kv VALUES (1, 'B') ON CONFLICT DO NOTHING RETURNING *", WAIT),
+        ("B", "INSERT INTO log VALUES (1, 1, 'B') RETURNING *"),
+    ],
+    # B's write waits in the background while A still decides; A commits;
+    # B then runs against A's committed row (READ COMMITTED re-check).
+    "waiter_proceeds_after_commit": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1 RETURNING *"),
+        ("B", "UPDATE kv SET v = v || '+B' WHERE k = 1 RETURNING *", ASYNC),
+        ("A", "UPDATE kv SET v = v || '2' WHERE k = 1 RETURNING *"),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "UPDATE kv SET v = v WHERE k = 1 RETURNING *"),
+    ],
+    "waiter_proceeds_after_rollback": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1 RETURNING *"),
+        ("B", "UPDATE kv SET v = v || '+B' WHERE k = 1 RETURNING *", ASYNC),
+        ("A", "ROLLBACK"),
+        ("B", JOIN, WAIT),
+    ],
+    # The waiting UPDATE's WHERE is judged on the committed row, not on
+    # the row as it was when B started waiting.
+    "waiter_rechecks_where_after_commit": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'changed' WHERE k = 1"),
+        ("B", "UPDATE kv SET v = 'B' WHERE k = 1 AND v = 'a' RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "UPDATE kv SET v = v WHERE k = 1 RETURNING *"),
+    ],
+    "waiting_delete_finds_row_gone": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("A", "INSERT INTO log VALUES (10, 1, 'x')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "DELETE FROM kv WHERE k = 1 RETURNING *"),
+        ("B", "DELETE FROM kv WHERE k = 1 RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "INSERT INTO log VALUES (10, NULL, 'free again') RETURNING *"),
+    ],
+    "waiting_insert_gets_unique_violation_after_commit": [
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (1, 'A')"),
+        ("B", "INSERT INTO kv VALUES (1, 'B') RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "INSERT INTO kv VALUES (1, 'B') ON CONFLICT (k) DO UPDATE SET v = kv.v || EXCLUDED.v RETURNING *"),
+    ],
+    "waiting_insert_succeeds_after_rollback": [
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (1, 'A')"),
+        ("B", "INSERT INTO kv VALUES (1, 'B') RETURNING *", ASYNC),
+        ("A", "ROLLBACK"),
+        ("B", JOIN, WAIT),
+    ],
+    # A transaction that has not written anything yet holds nothing.
+    "reader_transaction_does_not_block_writer": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("A", "BEGIN"),
+        ("A", "SELECT 1"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "UPDATE kv SET v = 'B' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "UPDATE kv SET v = v || 'A' WHERE k = 1 RETURNING *"),
+        ("A", "COMMIT"),
+    ],
+    # A committed (or rolled back) transaction releases the row at once.
+    "writer_released_by_commit_and_rollback": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1"),
+        ("A", "COMMIT"),
+        ("B", "UPDATE kv SET v = v || 'B' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'lost' WHERE k = 1"),
+        ("A", "ROLLBACK"),
+        ("B", "UPDATE kv SET v = v || 'C' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'x' WHERE k = 1"),
+        ("A", "SELECT 1 / 0"),
+        ("B", "UPDATE kv SET v = v || 'D' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "ROLLBACK"),
+        ("B", "UPDATE kv SET v = v || 'E' WHERE k = 1 RETURNING *", WAIT),
+    ],
+    # A client that disconnects mid-transaction loses its changes and
+    # releases what it held.
+    "disconnect_mid_transaction_releases_everything": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1"),
+        ("A", "INSERT INTO kv VALUES (2, 'A') RETURNING *"),
+        ("A", DISCONNECT),
+        ("B", "SET lock_timeout = '5s'"),
+        ("B", "UPDATE kv SET v = v || 'B' WHERE k = 1 RETURNING *"),
+        ("B", "INSERT INTO kv VALUES (2, 'B') RETURNING *"),
+    ],
+    "dropped_socket_mid_transaction_releases_everything": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("A", "BEGIN"),
+        ("A", "DELETE FROM kv WHERE k = 1"),
+        ("A", "INSERT INTO kv VALUES (2, 'A')"),
+        ("A", DROP),
+        ("B", "SET lock_timeout = '5s'"),
+        ("B", "UPDATE kv SET v = v || 'B' WHERE k = 1 RETURNING *"),
+        ("B", "INSERT INTO kv VALUES (2, 'B') RETURNING *"),
+    ],
+    "disconnect_while_other_waits": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1"),
+        ("B", "UPDATE kv SET v = v || 'B' WHERE k = 1 RETURNING *", ASYNC),
+        ("A", DROP),
+        ("B", JOIN),
+    ],
+    # Sequences are not transactional: A's nextval inside its open
+    # transaction is consumed for B too, and stays consumed.
+    "sequence_values_shared_across_sessions": [
+        ("A", "BEGIN"),
+        ("A", "SELECT nextval('tickets')"),
+        ("B", "SELECT nextval('tickets')"),
+        ("A", "SELECT nextval('tickets')"),
+        ("A", "ROLLBACK"),
+        ("B", "SELECT nextval('tickets'), currval('tickets')"),
+        ("A", "SELECT currval('tickets')"),
+    ],
+    # Once the read path exists, B's SELECT sees only committed rows.
+    "no_dirty_read_select": [
+        ("A", "INSERT INTO kv VALUES (1, 'committed')"),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (2, 'uncommitted')"),
+        ("A", "UPDATE kv SET v = 'dirty' WHERE k = 1"),
+        ("B", "SELECT k, v FROM kv ORDER BY k"),
+        ("A", "SELECT k, v FROM kv ORDER BY k"),
+        ("A", "COMMIT"),
+        ("B", "SELECT k, v FROM kv ORDER BY k"),
+    ],
+}
+
+
+def _observe(conn, sql: str) -> dict:
+    """What one session sees of one statement (CONTEXT left out, see above)."""
+    cur = conn.cursor()
+    outcome: dict = {}
+    try:
+        cur.execute(sql)
+        outcome["tag"] = cur.statusmessage
+        if cur.description is not None:
+            outcome["columns"] = [(d.name, d.type_code) for d in cur.description]
+            outcome["rows"] = cur.fetchall()
+    except psycopg2.Error as exc:
+        outcome["error"] = (exc.pgcode, exc.diag.message_primary,
+                            exc.diag.message_detail)
+    outcome["notices"] = list(conn.notices)
+    del conn.notices[:]
+    outcome["status"] = conn.info.transaction_status
+    return outcome
+
+
+def _timed(conn, sql: str) -> tuple[dict, float]:
+    start = time.monotonic()
+    outcome = _observe(conn, sql)
+    return outcome, time.monotonic() - start
+
+
+def _drop_socket(conn) -> None:
+    """Cut the TCP connection under libpq: no Terminate message."""
+    sock = socket.socket(fileno=conn.fileno())
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    finally:
+        sock.detach()
+    try:
+        conn.close()
+    except psycopg2.Error:
+        pass
+
+
+def run_scenario(connect, steps: list[tuple]) -> list[tuple]:
+    sessions = {}
+    for who in ("A", "B"):
+        sessions[who] = connect()
+        sessions[who].autocommit = True
+    pending: dict[str, tuple[threading.Thread, list]] = {}
+    record: list[tuple] = []
+    try:
+        for step in steps:
+            who, sql, *flags = step
+            conn = sessions[who]
+            if sql == DISCONNECT:
+                conn.close()
+                record.append((who, sql))
+                continue
+            if sql == DROP:
+                _drop_socket(conn)
+                record.append((who, sql))
+                continue
+            if sql == JOIN:
+                thread, box = pending.pop(who)
+                thread.join(timeout=30)
+                assert not thread.is_alive(), f"{who}'s statement never returned"
+                outcome, elapsed = box[0]
+            elif ASYNC in flags:
+                box: list = []
+                thread = threading.Thread(
+                    target=lambda c=conn, s=sql, b=box: b.append(_timed(c, s)))
+                thread.start()
+                pending[who] = (thread, box)
+                time.sleep(0.5)  # let it reach the server and start waiting
+                assert thread.is_alive(), f"{who}'s statement did not wait: {sql}"
+                record.append((who, sql, "started"))
+                continue
+            else:
+                outcome, elapsed = _timed(conn, sql)
+            if WAIT in flags:
+                outcome["waited"] = elapsed >= WAITED
+            record.append((who, sql, outcome))
+        assert not pending, f"unjoined background statements: {sorted(pending)}"
+    finally:
+        for conn in sessions.values():
+            if not conn.closed:
+                conn.close()
+    return record
+
+
+def _pg_record(realpg, steps):
+    name = f"conc_{next(_numbers)}"
+    with postgres_database(realpg, SCHEMA, name) as connect:
+        return run_scenario(connect, steps)
+
+
+def _twin_record(steps):
+    name = f"conc_{next(_numbers)}"
+    with twin_server(SCHEMA, name) as connect:
+        return run_scenario(connect, steps)
+
+
+def _differences(expected, actual) -> list[str]:
+    diffs = [f"{want[:2]}\n  pg:   {want[2:]}\n  twin: {got[2:]}"
+             for want, got in zip(expected, actual) if want != got]
+    if len(expected) != len(actual):
+        diffs.append(f"pg ran {len(expected)} steps, the twin {len(actual)}")
+    return diffs
+
+
+# Known parity gaps, strictly expected to fail until fixed (then the mark
+# must go): an error inside A's transaction block releases A's row locks in
+# PostgreSQL but not the twin's writer slot; the other needs SELECT … FROM.
+GAPS = {"writer_released_by_commit_and_rollback", "no_dirty_read_select"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="known parity gap"))
+    if n in GAPS else n for n in sorted(SCENARIOS)])
+def test_scenario(name, realpg):
+    steps = SCENARIOS[name]
+    expected = _pg_record(realpg, steps)
+    actual = _twin_record(steps)
+    diffs = _differences(expected, actual)
+    assert not diffs, f"{name}:\n" + "\n".join(diffs)
