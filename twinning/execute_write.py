@@ -87,8 +87,7 @@ def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
         given = set()
         for slot, fn in zip(slots, values):
             if fn is not None:
-                row[slot] = default_value(fn, seq, txn, ctx) if isinstance(
-                    fn, d.SequenceDefault) else fn((), ctx)
+                row[slot] = fn((), ctx)
                 given.add(slot)
         for slot in range(width):
             if slot not in given:
@@ -123,15 +122,23 @@ def _upsert(plan: WritePlan, txn: Transaction, seq: SequenceSession, ctx: Any,
     both = existing + proposed
     if plan.conflict_where is not None and plan.conflict_where(both, ctx) is not True:
         return None
-    row = list(existing)
-    for slot, fn in plan.assignments:
-        row[slot] = default_value(plan.defaults[slot], seq, txn, ctx) if fn is None \
-            else (default_value(fn, seq, txn, ctx) if isinstance(fn, d.SequenceDefault)
-                  else fn(both, ctx))
-    new = tuple(row)
+    new = _assigned(plan, existing, both, txn, seq, ctx)
     new_rid = txn.update(table, rid, new)
     touched.add(new_rid if new_rid is not None else rid)
     return new
+
+
+def _assigned(plan: WritePlan, row: tuple, source: tuple, txn: Transaction,
+              seq: SequenceSession, ctx: Any) -> tuple:
+    """`row` with the SET assignments applied; values read `source` (the
+    old row, or the existing row followed by EXCLUDED for an upsert)."""
+    out = list(row)
+    for slot, fn in plan.assignments:
+        if fn is None:
+            out[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
+        else:
+            out[slot] = fn(source, ctx)
+    return tuple(out)
 
 
 def _selected(plan: WritePlan, txn: Transaction, ctx: Any) -> list[tuple[int, tuple]]:
@@ -147,15 +154,7 @@ def _update(plan: WritePlan, txn: Transaction, seq: SequenceSession,
     table = plan.resolved.table
     written = []
     for rid, old in _selected(plan, txn, ctx):
-        row = list(old)
-        for slot, fn in plan.assignments:
-            if fn is None:
-                row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
-            elif isinstance(fn, d.SequenceDefault):
-                row[slot] = default_value(fn, seq, txn, ctx)
-            else:
-                row[slot] = fn(old, ctx)
-        new = tuple(row)
+        new = _assigned(plan, old, old, txn, seq, ctx)
         if txn.update(table, rid, new) is not None:
             written.append(new)
     return written
