@@ -15,7 +15,8 @@ from typing import Any
 from twinning import bootstrap, snapshot
 from twinning.errors import Refusal
 from twinning.ir.dump import dump
-from twinning.report import RunContext, build_report, render_human, to_json
+from twinning.report import (RunContext, build_report, render_human, to_json,
+                             violation_counts)
 from twinning.verify_artifact import load_verify_artifact
 from twinning.verify_eval import evaluate as evaluate_verify
 
@@ -70,14 +71,15 @@ def postgres(args: dict[str, Any]) -> int:
     if args["--verify"]:
         raw = bootstrap.read_file(args["--verify"], "verify artifact")
         verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
-    run = None
+    run, refused = None, {}
     if mode != "bootstrap":
-        state, port, run = _live(mode, args, state, port)
+        state, port, run, refused = _live(mode, args, state, port)
     elif args["--trace"]:
         # bootstrap runs no statements: the trace is empty, but it exists
         bootstrap.write_file(args["--trace"], b"", "query trace")
     ctx = RunContext(mode, args["--host"], port, source.path, source.hash)
     ctx.run = run
+    ctx.violations = violation_counts(refused)
     if verify_doc is not None:
         ctx.verify_artifact = {"source": verify_doc.source,
                                "hash": verify_doc.hash,
@@ -133,7 +135,7 @@ def _live(mode: str, args: dict[str, Any], state, port: int):
     finally:
         if recorder is not None:
             recorder.close()
-    return engine.committed_state(), result.port, result.run
+    return engine.committed_state(), result.port, result.run, engine.refused
 
 
 def finish(state, ctx: RunContext, args: dict[str, Any], verify_doc) -> int:

@@ -133,7 +133,13 @@ class Engine:
         self._parsed: OrderedDict[str, q.ParsedQuery] = OrderedDict()
         self._plans: OrderedDict[tuple, q.Plan] = OrderedDict()
         self.trace = trace
+        self.refused: dict[str, int] = {}  # write errors by SQLSTATE
         self._stages: dict[tuple, dict[str, Any]] = {}  # only when tracing
+
+    def count_refusal(self, sqlstate: str) -> None:
+        """A write the twin refused (for the report's `constraints`)."""
+        with self._lock:
+            self.refused[sqlstate] = self.refused.get(sqlstate, 0) + 1
 
     def committed_state(self) -> Any:
         """The newest committed state (what reports and snapshots show)."""

@@ -27,7 +27,22 @@ STORAGE = {
 }
 
 CONSTRAINT_KINDS = ("not_null_violations", "unique_violations",
-                    "fk_violations", "check_violations")
+                    "fk_violations", "check_violations", "data_errors")
+# SQLSTATE → counter; class 22 (bad values: coercion, length, range) is
+# "data_errors".
+_KIND_OF = {"23502": "not_null_violations", "23505": "unique_violations",
+            "23503": "fk_violations", "23514": "check_violations"}
+
+
+def violation_counts(refused: dict[str, int]) -> dict[str, int]:
+    """The report's counters from the refused writes by SQLSTATE."""
+    out: dict[str, int] = {}
+    for sqlstate, count in refused.items():
+        kind = _KIND_OF.get(sqlstate) or (
+            "data_errors" if sqlstate.startswith("22") else None)
+        if kind is not None:
+            out[kind] = out.get(kind, 0) + count
+    return out
 
 
 @dataclass

@@ -33,7 +33,7 @@ from twinning.engine import Engine, NullStore, Store, StoreTransaction
 from twinning.errors import SqlError
 from twinning.execute_copy import CopyFrom, copy_to
 from twinning.execute_write import execute_write, missing_parameter
-from twinning.ir.dml import ResolvedCopy
+from twinning.ir.dml import WRITES, ResolvedCopy
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
 from twinning.ir import query as q
@@ -124,6 +124,7 @@ class _CopySink:
         return self.session._continue(self.remaining, self.kind, out)
 
     def on_copy_abort(self, error: SqlError) -> SqlError:
+        self.session.engine.count_refusal(error.sqlstate)
         self.session._failed()
         return error
 
@@ -284,6 +285,7 @@ class Session:
                 except SqlError as exc:
                     self._trace(stmt, "extended", None, trace.failure(exc),
                                 declared)
+                    self._count_refusal(stmt, exc)
                     raise
                 types = plan.param_types if plan.projection is not None else \
                     tuple(t or q.TEXT for t in declared)
@@ -362,6 +364,7 @@ class Session:
                 except SqlError as exc:
                     self._trace(prepared.stmt, "extended", prepared.plan,
                                 trace.failure(exc), prepared.declared)
+                    self._count_refusal(prepared.stmt, exc)
                     raise
                 self._trace(prepared.stmt, "extended", prepared.plan,
                             trace.success(portal.result.tag,
@@ -422,12 +425,19 @@ class Session:
             result = self._run_plan(plan, params, stmt.node)
         except SqlError as exc:
             self._trace(stmt, "simple", None, trace.failure(exc))
+            self._count_refusal(stmt, exc)
             raise
         if result.tag == "SELECT":
             result.tag = _tag("SELECT", len(result.rows))
         self._trace(stmt, "simple", plan, trace.success(result.tag,
                                                         len(result.rows)))
         return result
+
+    def _count_refusal(self, stmt: q.ParsedStatement | None,
+                       exc: SqlError) -> None:
+        """A refused write, for the report's `constraints` counters."""
+        if stmt is not None and isinstance(stmt.node, WRITES):
+            self.engine.count_refusal(exc.sqlstate)
 
     def _trace(self, stmt: q.ParsedStatement | None, protocol: str,
                plan: q.Plan | None, outcome: dict,
