@@ -9,7 +9,6 @@ import time
 import pytest
 
 from twinning import snapshot
-from twinning.engine import Store
 from twinning.errors import SqlError
 from twinning.ir.catalog import QName
 from twinning.passes import load_schema
@@ -47,10 +46,9 @@ def write(store, *rows_, table=P):
     txn.commit()
 
 
-def test_is_an_engine_store(store) -> None:
+def test_savepoint_markers_round_trip(store) -> None:
     assert isinstance(store, MvccStore)
-    seam: Store = store
-    txn = seam.begin(False)
+    txn = store.begin(False)
     marker = txn.savepoint()
     txn.rollback_to(marker)
     txn.release(marker)

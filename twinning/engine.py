@@ -1,4 +1,4 @@
-"""What all sessions of one twin share: the `Engine`, and the store seam.
+"""What all sessions of one twin share: the `Engine` and its store.
 
 The engine holds the committed state the twin was started with, the store
 sessions open transactions on, the optional password, the statement caches
@@ -7,10 +7,9 @@ so a repeated statement is never re-parsed or re-planned) and the
 BackendKeyData registry that matches a CancelRequest, which arrives on a
 separate connection, to the session it cancels.
 
-`Store`/`StoreTransaction` are the seam for the MVCC store (issue 4): a
-transaction per session transaction, savepoint markers, commit/rollback.
-Until then `NullStore` keeps nothing, and sessions model transaction state
-only.
+The store is the MVCC-lite `twinning.store.MvccStore`, built over the
+starting state with the catalog's CHECKs and column defaults compiled once;
+an engine started without a state serves an empty catalog.
 """
 
 from __future__ import annotations
@@ -18,11 +17,12 @@ from __future__ import annotations
 import secrets
 import threading
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from twinning.ir import query as q
 from twinning.ir.dump import dump
-from twinning.passes import parse_query, plan_statement
+from twinning.passes import load_schema, parse_query, plan_statement
+from twinning.state import CommittedState
 from twinning.store import MvccStore
 from twinning.trace import QueryTrace
 
@@ -30,51 +30,6 @@ if TYPE_CHECKING:
     from twinning.session import Session
 
 _CACHE_SIZE = 1024
-
-
-class StoreTransaction(Protocol):
-    """A transaction's view of the store (its uncommitted overlay)."""
-
-    def savepoint(self) -> object:
-        """A marker to roll back to."""
-
-    def rollback_to(self, marker: object) -> None: ...
-
-    def release(self, marker: object) -> None: ...
-
-    def commit(self) -> None: ...
-
-    def rollback(self) -> None: ...
-
-
-class Store(Protocol):
-    def begin(self, read_only: bool) -> StoreTransaction: ...
-
-
-class _NullTransaction:
-    def savepoint(self) -> object:
-        return None
-
-    def rollback_to(self, marker: object) -> None:
-        pass
-
-    def release(self, marker: object) -> None:
-        pass
-
-    def commit(self) -> None:
-        pass
-
-    def rollback(self) -> None:
-        pass
-
-
-class NullStore:
-    """No tables yet: transactions have nothing to keep."""
-
-    _txn = _NullTransaction()
-
-    def begin(self, read_only: bool) -> StoreTransaction:
-        return self._txn
 
 
 def compiled_checks(catalog: Any) -> dict:
@@ -117,16 +72,16 @@ class Engine:
     """Process-wide: committed state, store, password, the statement caches
     and the BackendKeyData registry CancelRequests are matched against."""
 
-    def __init__(self, state: Any = None, *, password: str | None = None,
-                 store: Store | None = None,
+    def __init__(self, state: CommittedState | None = None, *,
+                 password: str | None = None,
                  trace: QueryTrace | None = None) -> None:
+        if state is None:
+            state = CommittedState.empty(load_schema("").catalog, "")
         self.state = state
-        self.catalog = getattr(state, "catalog", None)
+        self.catalog = state.catalog
         self.password = password
-        if store is None and state is not None:
-            store = MvccStore(state, checks=compiled_checks(self.catalog),
-                              defaults=set_default_values(self.catalog))
-        self.store: Store = store or NullStore()
+        self.store = MvccStore(state, checks=compiled_checks(self.catalog),
+                               defaults=set_default_values(self.catalog))
         self._lock = threading.Lock()
         self._sessions: dict[int, tuple[int, Session]] = {}
         self._next_pid = 10000
@@ -141,11 +96,9 @@ class Engine:
         with self._lock:
             self.refused[sqlstate] = self.refused.get(sqlstate, 0) + 1
 
-    def committed_state(self) -> Any:
+    def committed_state(self) -> CommittedState:
         """The newest committed state (what reports and snapshots show)."""
-        if isinstance(self.store, MvccStore):
-            return self.store.committed_state()
-        return self.state
+        return self.store.committed_state()
 
     # caches: by SQL text, and by (statement text, parameter types)
     def parse(self, sql: str) -> q.ParsedQuery:

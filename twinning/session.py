@@ -17,7 +17,7 @@ The session owns what PostgreSQL keeps per backend and nothing else:
 
 Parsing and planning go through the `Engine`'s caches (`twinning.engine`),
 so a repeated statement is never re-parsed or re-planned. Data lives behind
-the engine's `Store` seam; this module only drives its transactions.
+the engine's MVCC store; this module only drives its transactions.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from twinning import gucs, trace
-from twinning.engine import Engine, NullStore, Store, StoreTransaction
+from twinning.engine import Engine
+from twinning.store import Transaction
 from twinning.errors import SqlError
 from twinning.execute_copy import CopyFrom, copy_to
 from twinning.execute_write import execute_write, missing_parameter
@@ -54,7 +55,7 @@ from twinning.wire.messages import (BIND_COMPLETE_MSG, CLOSE_COMPLETE_MSG,
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Session", "Engine", "NullStore", "Store", "StoreTransaction"]
+__all__ = ["Session", "Engine"]
 
 _EXIT = (q.Commit, q.Rollback, q.RollbackTo)
 _ABORTED = ("current transaction is aborted, commands ignored until end of "
@@ -79,7 +80,7 @@ class _Transaction:
     kind: str  # single | implicit | block
     start_settings: dict[str, str]
     session_settings: dict[str, str]
-    store: StoreTransaction
+    store: Transaction
     started: dt.datetime
     failed: bool = False
     savepoints: list[_Savepoint] = field(default_factory=list)
@@ -162,8 +163,7 @@ class Session:
         self._portals: dict[str, _Portal] = {}
         self._notices: list[bytes] = []
         self._format: tuple[tuple, FormatSettings] | None = None
-        self.sequences = engine.store.session() if hasattr(
-            engine.store, "session") else None
+        self.sequences = engine.store.session()
 
     # ================================================================ startup
     def on_startup(self, params: Mapping[str, str]) -> AuthMethod:

@@ -20,7 +20,7 @@ column type by the caller; tables are `QName`s; row ids are ints):
                     checks: {QName: {constraint_name: (row) -> bool | None}} = None,
                     defaults: {QName: {column: (txn.context) -> value}} = None,
                     lock_timeout_ms: int = 5000)      # the twin's "0" lock_timeout
-  store.begin(read_only: bool = False) -> Transaction  # engine.Store seam
+  store.begin(read_only: bool = False) -> Transaction  # what the engine's sessions use
   store.session() -> SequenceSession                   # one per client session
   store.committed_state() -> CommittedState            # newest committed version
   store.latest -> Version                              # .number grows per commit

@@ -30,7 +30,7 @@ from twinning.values.settings import DEFAULT_SETTINGS
 
 
 class MvccStore:
-    """Versioned MVCC-lite store; satisfies `twinning.engine.Store`."""
+    """Versioned MVCC-lite store: the one the engine's sessions use."""
 
     def __init__(self, state: CommittedState, *,
                  checks: Mapping[QName, Mapping[str, CheckFn]] | None = None,
