@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: install demo test bench clean
+.PHONY: install demo demo-buggy test bench clean
 
 install: $(VENV)/.installed
 
@@ -15,11 +15,24 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The main job on the bundled example: a twin of examples/deals/schema.sql,
+# the extractor run against it, verify, report and snapshot. Exit 0.
+DEMO = $(BIN)/twinning postgres --schema examples/deals/schema.sql \
+	    --verify examples/deals/rules.verify.json --port 0
+
 demo: install
 	mkdir -p $(OUT)
-	$(BIN)/twinning postgres --schema examples/deals/schema.sql \
+	$(DEMO) --run "$(BIN)/python examples/deals/extract.py" \
 	    --report $(OUT)/report.json --snapshot $(OUT)/deals.twin
-	$(BIN)/twinning snapshot inspect $(OUT)/deals.twin
+
+# The same with the deliberately buggy extractor: verify fails (exit 1),
+# which is what this target expects.
+demo-buggy: install
+	mkdir -p $(OUT)
+	$(DEMO) --run "$(BIN)/python examples/deals/extract_buggy.py" \
+	    --report $(OUT)/report-buggy.json --snapshot $(OUT)/deals-buggy.twin; \
+	code=$$?; echo "twinning exited $$code (1 = verify failed, as intended)"; \
+	test $$code -eq 1
 
 test: install
 	sh scripts/system-deps.sh

@@ -37,10 +37,26 @@ class ReturnTarget:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """`column = expr` in UPDATE … SET or ON CONFLICT … DO UPDATE SET."""
+    """`column = expr` in UPDATE … SET or ON CONFLICT … DO UPDATE SET; one
+    per column of a multiple-column `(a, b) = (x, y)`. `indirection`: the
+    target was `column.field` (`("field", name)`) or `column[i]`
+    (`("subscript",)`)."""
 
     column: str
-    expr: Expr
+    expr: Expr | BadSource
+    location: int = LOC
+    indirection: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BadSource:
+    """A multiple-column SET source parse analysis refuses (wrong arity, not
+    a ROW()): the resolve stage raises it when it types that item, in
+    PostgreSQL's order. `expr` is the source as written, when converted."""
+
+    sqlstate: str
+    message: str
+    expr: Expr | None = None
     location: int = LOC
 
 
@@ -71,6 +87,9 @@ class OnConflict:
     assignments: tuple[Assignment, ...] = ()
     where: Expr | None = None
     location: int = LOC
+    # the conflict target, where its errors point (not LOC: one Field
+    # object per name, dataclasses rename a shared one)
+    infer_location: int = field(default=-1, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +102,7 @@ class Insert:
     overriding: str | None = None  # system | user (OVERRIDING … VALUE)
     column_locations: tuple[int, ...] = field(default=(), compare=False,
                                               repr=False)
+    column_indirection: tuple[tuple, ...] = ()  # per column, as Assignment
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +130,14 @@ class CopyOptions:
     delimiter: str | None = None  # None: the format's default
     null: str | None = None
     header: bool = False
+    header_match: bool = False  # HEADER MATCH (COPY FROM): check the names
     quote: str | None = None
     escape: str | None = None
     force_not_null: tuple[str, ...] = ()
     force_null: tuple[str, ...] = ()
     force_quote: tuple[str, ...] | bool = ()  # True: FORCE_QUOTE *
+    # where FORMAT was written: an unknown format is reported there
+    format_location: int = field(default=-1, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,11 @@ in `compare=False` fields, so dumps and equality ignore them. This module
 holds no behaviour: the stages live in `twinning.passes`, execution in
 `twinning.execute` and `twinning.session`.
 
-The subset of this issue: transaction control, SET/RESET/SHOW, DISCARD ALL,
-PREPARE/EXECUTE/DEALLOCATE and SELECT of constant expressions. A statement
-outside it parses to `Refused`, which raises its 0A000 only when the
+Utility statements (transaction control, SET/RESET/SHOW, DISCARD ALL,
+PREPARE/EXECUTE/DEALLOCATE) live here; a SELECT of constants stays a
+`Select` with its one-row `Projection`, every other query is a
+`select.Query` (`ir/select.py`), writes are `ir/dml.py`. A statement
+outside the subset parses to `Refused`, which raises its 0A000 only when the
 session reaches it (as PostgreSQL runs `SELECT 1; INSERT …` up to the
 INSERT).
 """
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Union
 
 from twinning.ir import syntax as s
+from twinning.ir.select import Query, ResolvedQuery, Target
 from twinning.ir.types import SqlType
 
 LOC = field(default=-1, compare=False)
@@ -143,13 +146,6 @@ class DiscardAll:
 
 
 @dataclass(frozen=True, slots=True)
-class Target:
-    expr: s.Expr
-    alias: str | None
-    location: int = LOC
-
-
-@dataclass(frozen=True, slots=True)
 class Select:
     """SELECT of constant expressions (no FROM)."""
 
@@ -161,7 +157,7 @@ class Select:
 class Prepare:
     name: str
     param_types: tuple[s.TypeSpec, ...]
-    body: Select
+    body: Select | Query
     body_source: str = field(default="", compare=False)
 
 
@@ -198,7 +194,7 @@ class RelationRef:
 
 
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
-               SetTransaction, Reset, Show, DiscardAll, Select, Prepare,
+               SetTransaction, Reset, Show, DiscardAll, Select, Query, Prepare,
                Execute, Deallocate, Refused]
 
 
@@ -385,9 +381,20 @@ class TArray:
     location: int = LOC
 
 
+@dataclass(frozen=True, slots=True)
+class TSubscript:
+    """`array[index]`: NULL outside the bounds (int2vector and oidvector
+    count from 0, other arrays from 1)."""
+
+    arg: TExpr
+    index: TExpr
+    type: ResultType
+    location: int = LOC
+
+
 TExpr = Union[TLiteral, TParam, TColumn, TCast, TCall, TOperator, TBool,
               TNullTest, TBoolTest, TDistinct, TScalarArray, TCaseValue,
-              TCase, TCoalesce, TNullIf, TMinMax, TArray]
+              TCase, TCoalesce, TNullIf, TMinMax, TArray, TSubscript]
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,9 +473,11 @@ class Plan:
     # plans at Bind), not when it is made
     planning_error: Any = field(default=None, compare=False, repr=False)
     write: Any = None  # a write statement's `WritePlan`
+    query: Any = field(default=None, compare=False)  # a read's CompiledQuery
+    query_plan: tuple[str, ...] = ()  # the read's plan, one line per node
 
     @property
     def returns_rows(self) -> bool:
-        return self.projection is not None or bool(
+        return self.projection is not None or self.query is not None or bool(
             self.write is not None and self.columns) or (
             self.command is not None and self.command.op == "show")

@@ -205,6 +205,23 @@ class ArrayLit:
 
 
 @dataclass(frozen=True, slots=True)
+class Subscript:
+    """`array[index]` (no slices)."""
+
+    arg: Expr
+    index: Expr
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """`(a, b)` / `ROW(a, b)`: only compared with another row here."""
+
+    items: tuple[Expr, ...]
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
 class SubLink:
     """A subquery used as an expression: exists, any (IN), all, or scalar."""
 
@@ -233,7 +250,8 @@ class SetToDefault:
 Expr = Union[
     Literal, ColumnRef, Param, Cast, FuncCall, Operator, BoolOp, NullTest,
     BoolTest, Distinct, InList, Between, Like, Quantified, Case, Coalesce,
-    NullIf, MinMax, SqlValue, ArrayLit, SubLink, SetToDefault,
+    NullIf, MinMax, SqlValue, ArrayLit, Row, Subscript, SubLink,
+    SetToDefault,
 ]
 
 

@@ -24,6 +24,9 @@ class BaseType:
     typlen: int  # -1 for varlena
     category: str  # pg_type.typcategory
     display: str  # format_type() spelling without typmod
+    # an introspection type (oid, name, regclass…): values appear in the
+    # system catalogs and in casts, never as the type of a user's column
+    internal: bool = False
 
 
 _BASE = (
@@ -46,11 +49,34 @@ _BASE = (
     BaseType("numeric", 1700, 1231, -1, "N", "numeric"),
     BaseType("uuid", 2950, 2951, 16, "U", "uuid"),
     BaseType("jsonb", 3802, 3807, -1, "U", "jsonb"),
+    # the types of PostgreSQL's own catalogs and of the functions reading them
+    BaseType("char", 18, 1002, 1, "Z", '"char"', True),
+    BaseType("name", 19, 1003, 64, "S", "name", True),
+    BaseType("int2vector", 22, 1006, -1, "A", "int2vector", True),
+    BaseType("regproc", 24, 1008, 4, "N", "regproc", True),
+    BaseType("oid", 26, 1028, 4, "N", "oid", True),
+    BaseType("tid", 27, 1010, 6, "U", "tid", True),
+    BaseType("xid", 28, 1011, 4, "U", "xid", True),
+    BaseType("cid", 29, 1012, 4, "U", "cid", True),
+    BaseType("oidvector", 30, 1013, -1, "A", "oidvector", True),
+    BaseType("pg_node_tree", 194, 0, -1, "Z", "pg_node_tree", True),
+    BaseType("aclitem", 1033, 1034, 12, "U", "aclitem", True),
+    BaseType("regclass", 2205, 2210, 4, "N", "regclass", True),
+    BaseType("regtype", 2206, 2211, 4, "N", "regtype", True),
+    BaseType("anyarray", 2277, 0, -1, "P", "anyarray", True),
+    BaseType("regnamespace", 4089, 4090, 4, "N", "regnamespace", True),
+    BaseType("regrole", 4096, 4097, 4, "N", "regrole", True),
 )
 
 BASE_TYPES: dict[str, BaseType] = {b.name: b for b in _BASE}
 BY_OID: dict[int, BaseType] = {b.oid: b for b in _BASE}
-BY_ARRAY_OID: dict[int, BaseType] = {b.array_oid: b for b in _BASE}
+BY_ARRAY_OID: dict[int, BaseType] = {b.array_oid: b for b in _BASE
+                                      if b.array_oid}
+# the reg* types: an OID printed and read as the name of a catalog object
+REG_TYPES = frozenset({"regproc", "regclass", "regtype", "regnamespace",
+                       "regrole"})
+# the OID-like types whose values are unsigned 32-bit integers
+OID_TYPES = REG_TYPES | {"oid", "xid", "cid"}
 
 # Spellings PostgreSQL's grammar and catalog accept for the same base type.
 ALIASES: dict[str, str] = {
@@ -64,7 +90,6 @@ ALIASES: dict[str, str] = {
     "decimal": "numeric",
     "character varying": "varchar",
     "character": "bpchar",
-    "char": "bpchar",
     "timestamp without time zone": "timestamp",
     "timestamp with time zone": "timestamptz",
     "time without time zone": "time",
@@ -180,22 +205,28 @@ class SqlType:
 
 
 def numeric_typmod(precision: int, scale: int) -> int:
-    return ((precision << 16) | (scale & 0xFFFF)) + VARHDRSZ
+    """make_numeric_typmod(): the scale in 11 bits, two's complement
+    (PostgreSQL 15 allows scales from -1000 to 1000)."""
+    return ((precision << 16) | (scale & 0x7FF)) + VARHDRSZ
 
 
 def numeric_precision_scale(typmod: int) -> tuple[int, int]:
     raw = typmod - VARHDRSZ
-    scale = raw & 0xFFFF
-    if scale >= 0x8000:  # PostgreSQL 15 allows negative scales
-        scale -= 0x10000
-    return raw >> 16, scale
+    return (raw >> 16) & 0xFFFF, ((raw & 0x7FF) ^ 1024) - 1024
 
 
-def canonical_name(name: str) -> str | None:
-    """Map a spelling (`integer`, `int4`, `decimal`…) to its base name."""
+def canonical_name(name: str, internal: bool = False) -> str | None:
+    """Map a spelling (`integer`, `int4`, `decimal`…) to its base name.
+
+    The introspection types (`oid`, `name`, `"char"`, `regclass`…) are
+    names only when `internal` is asked for: casts and parameters may use
+    them, a user's column may not (SPEC §7). `char` is not a spelling of
+    `bpchar` here: the grammar turns an unquoted `char` into
+    `pg_catalog.bpchar` itself, so a bare `char` is the quoted `"char"`."""
     name = name.lower()
-    if name in BASE_TYPES:
-        return name
+    base = BASE_TYPES.get(name)
+    if base is not None:
+        return name if internal or not base.internal else None
     return ALIASES.get(name)
 
 

@@ -25,7 +25,7 @@ __all__ = ["lower"]
 
 def lower(resolved: q.ResolvedStatement) -> q.LoweredStatement:
     node = resolved.node
-    if isinstance(node, WRITE_RESULTS):
+    if isinstance(node, WRITE_RESULTS + (q.ResolvedQuery,)):
         return resolved  # already typed and bound: the plan compiles it
     if isinstance(node, q.ResolvedSelect):
         return q.Projection(

@@ -42,12 +42,45 @@ def _returning(convert: ExprConverter, targets: Any) -> tuple[d.ReturnTarget, ..
 def _assignments(convert: ExprConverter, targets: Any) -> tuple[d.Assignment, ...]:
     out = []
     for t in targets or ():
-        if t.indirection:
-            raise Unsupported("assignment to a field or array element", loc(t))
         if isinstance(t.val, ast.MultiAssignRef):
-            raise Unsupported("multiple-column assignment (a, b) = (…)", loc(t))
-        out.append(d.Assignment(t.name, convert(t.val), loc(t)))
+            expr = _multi_source(convert, t.val)
+        else:
+            expr = convert(t.val)
+        out.append(d.Assignment(t.name, expr, loc(t), _first_indirection(t)))
     return tuple(out)
+
+
+def _first_indirection(target: Any) -> tuple:
+    """`("field", name)` for `col.name`, `("subscript",)` for `col[i]`, ()."""
+    for item in target.indirection or ():
+        if isinstance(item, ast.String):
+            return ("field", item.sval)
+        return ("subscript",)
+    return ()
+
+
+def _multi_source(convert: ExprConverter, ref: ast.MultiAssignRef) -> Any:
+    """Item `colno` of `(a, b, …) = ROW(…)` (transformMultiAssignRef); the
+    errors PostgreSQL raises for the source become a `BadSource` on its
+    first column (the others never get typed)."""
+    source = ref.source
+    if isinstance(source, ast.SubLink):
+        raise Unsupported("multiple-column assignment from a sub-SELECT",
+                          loc(source))
+    if isinstance(source, ast.RowExpr) and len(source.args or ()) == ref.ncolumns:
+        return convert(source.args[ref.colno - 1])
+    if ref.colno > 1:
+        return d.BadSource("", "")
+    if isinstance(source, ast.RowExpr):
+        return d.BadSource("42601", "number of columns does not match number "
+                           "of values", None, loc(source))
+    try:
+        written = convert(source)
+    except Unsupported:
+        written = None
+    return d.BadSource("0A000", "source for a multiple-column UPDATE item must "
+                       "be a sub-SELECT or ROW() expression", written,
+                       loc(source))
 
 
 def _no_with(node: Any) -> None:
@@ -60,13 +93,11 @@ def _insert(node: ast.InsertStmt, select: Select) -> d.Insert:
     convert = ExprConverter(select)
     columns = None
     locations: tuple[int, ...] = ()
+    indirection: tuple[tuple, ...] = ()
     if node.cols:
-        for col in node.cols:
-            if col.indirection:
-                raise Unsupported("INSERT into a field or array element",
-                                  loc(col))
         columns = tuple(col.name for col in node.cols)
         locations = tuple(loc(col) for col in node.cols)
+        indirection = tuple(_first_indirection(col) for col in node.cols)
     query = node.selectStmt
     if query is None:
         source: d.Values | d.DefaultValues | d.QuerySource = d.DefaultValues()
@@ -84,7 +115,7 @@ def _insert(node: ast.InsertStmt, select: Select) -> d.Insert:
     return d.Insert(_table(node.relation), columns, source,
                     _on_conflict(convert, node.onConflictClause),
                     _returning(convert, node.returningList), overriding,
-                    locations)
+                    locations, indirection)
 
 
 def _on_conflict(convert: ExprConverter, clause: Any) -> d.OnConflict | None:
@@ -109,7 +140,7 @@ def _on_conflict(convert: ExprConverter, clause: Any) -> d.OnConflict | None:
     where = convert(clause.whereClause) if clause.whereClause is not None else None
     return d.OnConflict(action, columns, constraint,
                         _assignments(convert, clause.targetList), where,
-                        loc(clause))
+                        loc(clause), loc(infer))
 
 
 def _update(node: ast.UpdateStmt, select: Select) -> d.Update:
@@ -155,7 +186,10 @@ def _copy(node: ast.CopyStmt, select: Select) -> d.Copy:
     if node.whereClause is not None:
         raise Unsupported("COPY … WHERE", -1)
     values: dict[str, Any] = {}
+    format_location = -1
     for opt in node.options or ():
+        if opt.defname == "format":
+            format_location = loc(opt)
         name, arg = opt.defname, opt.arg
         if name in values:
             raise SqlError("42601", "conflicting or redundant options",
@@ -169,14 +203,17 @@ def _copy(node: ast.CopyStmt, select: Select) -> d.Copy:
             values[name] = True if isinstance(arg, ast.A_Star) else names(arg)
         else:
             raise Unsupported(f"COPY option {name}", loc(opt))
-    fmt = values.pop("format", "text").lower()
-    if fmt not in ("text", "csv"):
-        raise Unsupported(f"COPY format {fmt}", -1)
+    fmt = values.pop("format", "text")  # checked with the table (resolve)
     encoding = values.pop("encoding", "UTF8")
     if encoding.replace("-", "").replace("_", "").lower() != "utf8":
         raise Unsupported(f"COPY encoding {encoding}", -1)
     force_quote = values.pop("force_quote", ())
+    if values.get("header") == "match":
+        if not node.is_from:
+            raise SqlError("0A000", 'cannot use "match" with HEADER in COPY TO')
+        values["header"] = values["header_match"] = True
     options = d.CopyOptions(fmt, force_quote=force_quote,
+                            format_location=format_location,
                             **{k: (tuple(v) if isinstance(v, (list, tuple)) else v)
                                for k, v in values.items()})
     columns = names(node.attlist) if node.attlist else None
@@ -184,7 +221,7 @@ def _copy(node: ast.CopyStmt, select: Select) -> d.Copy:
                   "from" if node.is_from else "to", options)
 
 
-def _boolean(arg: Any, name: str) -> bool:
+def _boolean(arg: Any, name: str) -> bool | str:
     if arg is None:
         return True
     text = (arg.sval if isinstance(arg, ast.String)
@@ -194,7 +231,9 @@ def _boolean(arg: Any, name: str) -> bool:
     if text in ("false", "off", "0", "no"):
         return False
     if name == "header" and text == "match":
-        raise Unsupported("COPY … HEADER MATCH", -1)
+        return "match"
+    if name == "header":  # defGetCopyHeaderChoice()
+        raise SqlError("42601", 'header requires a Boolean value or "match"')
     raise SqlError("22023", f"{name} requires a Boolean value")
 
 

@@ -209,6 +209,27 @@ class ExprConverter:
             name, precision = name[:-2], node.typmod
         return s.SqlValue(name, precision, loc(node))
 
+    def collate(self, node: ast.CollateClause) -> s.Expr:
+        """The twin compares in the C locale: COLLATE "C", "POSIX" and
+        "default" change nothing; any other collation is refused."""
+        name = names(node.collname)
+        if name[-1] not in ("C", "POSIX", "default") or name[:-1] not in (
+                (), ("pg_catalog",)):
+            raise Unsupported(f'COLLATE "{name[-1]}"', loc(node))
+        return self(node.arg)
+
+    def indirection(self, node: ast.A_Indirection) -> s.Expr:
+        out = self(node.arg)
+        for step in node.indirection:
+            if not isinstance(step, ast.A_Indices) or step.is_slice:
+                raise Unsupported("field selection or array slice",
+                                  loc(node.arg))
+            out = s.Subscript(out, self(step.uidx), loc(node.arg))
+        return out
+
+    def row_expr(self, node: ast.RowExpr) -> s.Expr:
+        return s.Row(self.many(node.args), loc(node))
+
     def array_expr(self, node: ast.A_ArrayExpr) -> s.Expr:
         return s.ArrayLit(self.many(node.elements), loc(node))
 
@@ -245,14 +266,14 @@ _HANDLERS: dict[type, Callable[[ExprConverter, Any], s.Expr]] = {
     ast.MinMaxExpr: ExprConverter.min_max,
     ast.SQLValueFunction: ExprConverter.sql_value,
     ast.A_ArrayExpr: ExprConverter.array_expr,
+    ast.RowExpr: ExprConverter.row_expr,
+    ast.A_Indirection: ExprConverter.indirection,
+    ast.CollateClause: ExprConverter.collate,
     ast.SubLink: ExprConverter.sub_link,
     ast.SetToDefault: ExprConverter.set_to_default,
 }
 
 _NAMES = {
-    "A_Indirection": "array subscript or field selection",
-    "CollateClause": "COLLATE",
-    "RowExpr": "row constructor",
     "GroupingFunc": "GROUPING()",
     "XmlExpr": "XML expression",
     "XmlSerialize": "XMLSERIALIZE",

@@ -22,15 +22,19 @@ from pglast.enums import (DiscardMode, TransactionStmtKind, VariableSetKind)
 
 from twinning.ir import dml as d
 from twinning.ir import query as q
+from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.parse import split_statements
 from twinning.passes.parse_dml import convert_write
+from twinning.passes.parse_select import convert_query
+from twinning.passes.expr import pg_data
+from twinning.passes.expr.aggregates import AGGREGATE_NAMES
 from twinning.passes.parse_expr import (NO_TOKEN, ExprConverter, Unsupported,
                                        loc, type_spec)
 
 __all__ = ["parse_query"]
 
-_expr = ExprConverter()  # no subqueries in the constant subset
+_expr = ExprConverter()  # EXECUTE arguments: no subqueries
 
 
 def parse_query(sql: str) -> q.ParsedQuery:
@@ -39,8 +43,8 @@ def parse_query(sql: str) -> q.ParsedQuery:
     for node, chunk, offset in split_statements(sql):
         try:
             parsed = _statement(node, chunk)
-            if isinstance(parsed, (q.Select, q.Execute, q.Prepare, d.Insert,
-                                   d.Update, d.Delete)):
+            if isinstance(parsed, (q.Select, q.Query, q.Execute, q.Prepare,
+                                   d.Insert, d.Update, d.Delete)):
                 parsed = _locate_literals(parsed, chunk, offset)
         except Unsupported as exc:
             where = exc.location if exc.location >= 0 else offset
@@ -121,7 +125,12 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
         before = [t.name for t in tokens[max(0, i - 2):i]]
         if before[-1:] == ["IS"] or before == ["IS", "NOT"]:
             continue  # IS [NOT] TRUE/FALSE/NULL: keywords, not constants
-        starts.append(offset + len(raw[:tok.start].decode("utf-8", "ignore")))
+        minus = None  # `-1` is one constant located at its minus sign
+        if i and tokens[i - 1].name == "ASCII_45":
+            minus = offset + len(raw[:tokens[i - 1].start].decode("utf-8",
+                                                                   "ignore"))
+        starts.append((offset + len(raw[:tok.start].decode("utf-8", "ignore")),
+                       minus))
     found: list[s.Literal] = []
     _collect(node, found)
     if len(found) != len(starts) or not found:
@@ -146,7 +155,10 @@ def _relocate(value: Any, starts) -> Any:
     if isinstance(value, s.Literal):
         if value.location == NO_TOKEN:
             return value
-        return dataclasses.replace(value, location=next(starts))
+        start, minus = next(starts)
+        if minus is not None and (value.text or "").startswith("-"):
+            start = minus
+        return dataclasses.replace(value, location=start)
     if isinstance(value, tuple):
         return tuple(_relocate(item, starts) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -241,34 +253,41 @@ def _discard(node: ast.DiscardStmt) -> q.Syntax:
     raise Unsupported(f"DISCARD {what}".strip(), -1)
 
 
-# -- SELECT of constants --------------------------------------------------------------
+# -- SELECT ------------------------------------------------------------------------------
 
-def _select(node: ast.SelectStmt) -> q.Select:
-    if node.op.name != "SETOP_NONE":
-        raise Unsupported("UNION/INTERSECT/EXCEPT", -1)
-    if node.valuesLists:
-        raise Unsupported("VALUES", -1)
-    if node.fromClause:
-        raise Unsupported("SELECT with FROM (the read path)",
-                          loc(node.fromClause[0]))
-    for clause, name in ((node.whereClause, "WHERE"),
-                         (node.groupClause, "GROUP BY"),
-                         (node.havingClause, "HAVING"),
-                         (node.sortClause, "ORDER BY"),
-                         (node.limitCount, "LIMIT"),
-                         (node.limitOffset, "OFFSET"),
-                         (node.distinctClause, "DISTINCT"),
-                         (node.withClause, "WITH"),
-                         (node.intoClause, "SELECT INTO"),
-                         (node.lockingClause, "FOR UPDATE/SHARE"),
-                         (node.windowClause, "WINDOW")):
-        if clause:
-            raise Unsupported(f"SELECT with {name} (the read path)", -1)
-    targets = []
-    for target in node.targetList or ():
-        targets.append(q.Target(_expr(target.val), target.name,
-                                loc(target)))
-    return q.Select(tuple(targets))
+def _select(node: ast.SelectStmt) -> q.Select | q.Query:
+    """A SELECT of constants stays on the one-row projection path; every
+    other query goes to the read path (`parse_select`)."""
+    query = convert_query(node)
+    body = query.body
+    if isinstance(body, r.SelectCore) and not (
+            body.from_ or body.where is not None or body.group_by
+            or body.having is not None or body.distinct is not None
+            or query.order_by or query.limit is not None
+            or query.offset is not None or query.with_) \
+            and not _needs_read_path(body.targets):
+        return q.Select(body.targets)
+    return query
+
+
+# aggregates and set-returning functions change how many rows come out
+_ROW_FUNCTIONS = AGGREGATE_NAMES | {
+    f[0] for f in pg_data.FUNCTIONS if f[5]}
+
+
+def _needs_read_path(value: Any) -> bool:
+    """Subqueries and aggregates make even a FROM-less SELECT a query."""
+    if isinstance(value, s.SubLink):
+        return True
+    if isinstance(value, s.FuncCall) and value.name[-1] in _ROW_FUNCTIONS \
+            and value.name[:-1] in ((), ("pg_catalog",)):
+        return True
+    if isinstance(value, tuple):
+        return any(_needs_read_path(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_needs_read_path(getattr(value, f.name))
+                   for f in dataclasses.fields(value))
+    return False
 
 
 def _prepare(node: ast.PrepareStmt) -> q.Syntax:

@@ -25,6 +25,7 @@ from twinning.ir import query as q
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.lower import show_columns
 from twinning.passes.plan_dml import plan_write
+from twinning.passes.plan_select import plan_query
 
 __all__ = ["plan", "compile_expressions"]
 
@@ -32,6 +33,9 @@ _NO_ROW: tuple = ()
 
 
 def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
+    if isinstance(lowered, q.ResolvedStatement) and isinstance(
+            lowered.node, q.ResolvedQuery):
+        return _plan_read(lowered.node, source)
     if isinstance(lowered, q.ResolvedStatement):  # a write statement
         write = plan_write(lowered.node)
         return q.Plan(source, write.columns, lowered.param_types, write=write)
@@ -73,6 +77,14 @@ def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
             return tuple([f(_NO_ROW, ctx) for f in fns])
     return q.Plan(source, lowered.columns, lowered.param_types,
                   projection=lowered, row=row)
+
+
+def _plan_read(resolved: q.ResolvedQuery, source: str) -> q.Plan:
+    columns = tuple(q.Column(c.name, c.type) for c in resolved.columns)
+    compiled = plan_query(resolved)
+    return q.Plan(source, columns, resolved.param_types, query=compiled,
+                  query_plan=tuple(compiled.lines),
+                  planning_error=compiled.error)
 
 
 def _param_references(value: Any) -> list[tuple[int, int]]:

@@ -10,11 +10,16 @@ PostgreSQL raises it at execution of that statement.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, Callable
 
+from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
-from twinning.passes.expr.compile import compile_expr
+from twinning.passes.expr.compile import (_relabel, compile_checked,
+                                          compile_expr, literal_value)
+from twinning.valueio import cast_function, settings_dependent
+from twinning.values.settings import DEFAULT_SETTINGS
 
 Fn = Callable[[tuple, Any], Any]
 
@@ -52,9 +57,11 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
     fns = tuple(compile_expr(c.expr) for c in returning)
     if isinstance(resolved, d.ResolvedInsert):
         conflict = resolved.on_conflict
+        constants = _ConstantChains()
         return WritePlan(
             resolved, tag, columns,
-            values=tuple(tuple(_fn(e) for e in row) for row in resolved.rows),
+            values=tuple(tuple(constants.compile(e) for e in row)
+                         for row in resolved.rows),
             defaults=tuple(_fn(e) for e in resolved.defaults),
             assignments=tuple((slot, _fn(e)) for slot, e in
                               (conflict.assignments if conflict else ())),
@@ -73,3 +80,141 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
         return WritePlan(resolved, tag, columns, where=_fn(resolved.where),
                          returning=fns)
     return WritePlan(resolved, tag)
+
+
+_RELABEL = None
+
+
+class _ConstantChains:
+    """VALUES items that are a literal under a chain of casts, compiled by
+    shape (many-row VALUES: one `execute_values` page is 1000 rows).
+
+    `compile_expr` folds such an item: the literal's value, then each
+    cast's conversion — the first one (an unknown literal's input function)
+    raising at once with the literal's position, a later one folding its
+    error into a closure that raises when the plan runs; a cast whose
+    result depends on the session's settings (date/time input) ends the
+    folding and runs per execution, rebound when the settings change.
+    Which conversions run depends only on the types in the chain, so they
+    are looked up once per shape and applied to each literal. The first
+    item of every shape is compiled both ways, and the shape is only used
+    when the two agree."""
+
+    def __init__(self) -> None:
+        self._shapes: dict[tuple, tuple | None] = {}
+
+    def compile(self, expr: Any) -> Any:
+        if not isinstance(expr, q.TCast):
+            if isinstance(expr, q.TLiteral):
+                value = literal_value(expr)
+                return lambda row, ctx: value
+            return _fn(expr)
+        casts = []
+        node = expr
+        while isinstance(node, q.TCast):
+            casts.append(node)
+            node = node.arg
+        if not isinstance(node, q.TLiteral):
+            return _fn(expr)
+        casts.reverse()
+        key = (node.kind, node.type,
+               tuple((c.arg.type, c.type, c.explicit) for c in casts))
+        steps = self._shapes.get(key, ())
+        if steps is None:
+            return _fn(expr)
+        if steps == ():
+            return self._learn(key, expr, node, casts)
+        return _run(steps, node)
+
+    def _learn(self, key: tuple, expr: Any, literal: q.TLiteral,
+               casts: list) -> Any:
+        steps: list = []
+        for i, cast in enumerate(casts):
+            source, target = cast.arg.type, cast.type
+            if _relabel(source, target):
+                steps.append(_RELABEL)
+            elif settings_dependent(source, target):
+                if i != len(casts) - 1:  # only a last dynamic step
+                    self._shapes[key] = None
+                    return _fn(expr)
+                steps.append(_Dynamic(source, target, cast.explicit))
+            else:
+                steps.append(cast_function(source, target, DEFAULT_SETTINGS,
+                                           cast.explicit))
+        general = compile_checked(expr)  # raises a literal's input error
+        fast = _run(tuple(steps), literal)
+        self._shapes[key] = tuple(steps) if _agree(general.fn, fast) else None
+        return general.fn
+
+
+class _Dynamic:
+    """A settings-dependent cast: its function is rebound when the
+    session's settings object changes (one tuple swapped atomically, so
+    threads sharing the plan never see half an update)."""
+
+    def __init__(self, source: q.ResultType, target: q.ResultType,
+                 explicit: bool) -> None:
+        self.source, self.target, self.explicit = source, target, explicit
+        self._bound: tuple = (None, None)
+
+    def get(self, settings: Any) -> Any:
+        bound = self._bound
+        if bound[0] is not settings:
+            bound = (settings, cast_function(self.source, self.target,
+                                             settings, self.explicit))
+            self._bound = bound
+        return bound[1]
+
+
+def _run(steps: tuple, literal: q.TLiteral) -> Any:
+    value = literal_value(literal)
+    input_step = literal.type == q.UNKNOWN
+    for i, convert in enumerate(steps):
+        if convert is _RELABEL or value is None:
+            continue
+        position = literal.location + 1 if i == 0 and input_step \
+            and literal.location >= 0 else None
+        if isinstance(convert, _Dynamic):
+            return _dynamic(convert, value, position)
+        try:
+            value = convert(value)
+        except SqlError as exc:
+            if i == 0 and input_step:  # the input function: parse analysis
+                if exc.position is None:
+                    exc.position = position
+                raise
+            return _failing(exc)
+    return lambda row, ctx: value
+
+
+def _dynamic(step: _Dynamic, value: Any, position: int | None) -> Any:
+    get = step.get
+
+    def cast(row: tuple, ctx: Any) -> Any:
+        try:
+            return get(ctx.settings)(value)
+        except SqlError as exc:
+            if exc.position is None:
+                exc.position = position
+            raise
+    return cast
+
+
+def _failing(error: SqlError) -> Any:
+    def fail(row: tuple, ctx: Any) -> Any:
+        raise error
+    return fail
+
+
+def _agree(general: Any, fast: Any) -> bool:
+    """Do both closures give the same value (or the same error)?"""
+    ctx = SimpleNamespace(settings=DEFAULT_SETTINGS)
+
+    def outcome(fn: Any) -> tuple:
+        try:
+            return ("value", repr(fn((), ctx)))
+        except SqlError as exc:
+            return ("error", exc.sqlstate, exc.message, exc.position)
+        except Exception:  # noqa: BLE001 - a shape this fast path misreads
+            return ("unknown", id(fn))
+    return outcome(general) == outcome(fast)

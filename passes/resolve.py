@@ -9,8 +9,8 @@ from the client (Parse OIDs, PREPARE types) or are inferred as
 PostgreSQL's variable parameters are: from the first context that
 coerces them; one nothing determines is 42P18.
 
-Pure: the catalog is only consulted for the tables a refused statement
-names, until the read path brings FROM clauses.
+Queries (`select.Query`) resolve in `resolve_select`, writes in
+`resolve_dml`; both bind table names against the catalog. Pure.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           pos, resolve_expr)
 from twinning.passes.expr.types import display_type
 from twinning.passes.resolve_dml import resolve_write
+from twinning.passes.resolve_select import resolve_query
 
 __all__ = ["resolve", "result_type_of_oid", "resolve_arguments"]
 
@@ -58,6 +59,10 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         setting = _setting(node.name, for_show=isinstance(node, q.Show))
     if isinstance(node, q.Select):
         return q.ResolvedStatement(_select(node, param_types), parsed.source)
+    if isinstance(node, q.Query):
+        return q.ResolvedStatement(
+            resolve_query(node, catalog, TypingContext(param_types)),
+            parsed.source)
     if isinstance(node, dml.WRITES):
         ctx = TypingContext(param_types, kind=type(node).__name__.upper())
         if catalog is None:
@@ -68,7 +73,10 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
                                    ctx.final_param_types())
     if isinstance(node, q.Prepare):
         types = tuple(_declared(t) for t in node.param_types)
-        _select(node.body, types)  # errors surface at PREPARE time
+        if isinstance(node.body, q.Query):  # errors surface at PREPARE time
+            resolve_query(node.body, catalog, TypingContext(types))
+        else:
+            _select(node.body, types)
     return q.ResolvedStatement(node, parsed.source, setting)
 
 

@@ -15,19 +15,23 @@ executes against the store.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Sequence
 
+from twinning.copy_format import Dialect
 from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import Catalog, Column, QName, Table
 from twinning.ir.types import SqlType
-from twinning.passes.expr import (EmptyScope, TableScope, TypingContext,
+from twinning.passes.expr import (EmptyScope, TypingContext,
                                   coerce_to_boolean, figure_colname,
                                   resolve_expr, resolve_target)
-from twinning.passes.expr.analyze import can_coerce_expr, coerce_to_type, pos
-from twinning.passes.expr.scope import ColumnBinding
+from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
+                                          literal_type, pos)
+from twinning.passes.expr.compile import compile_checked
+from twinning.passes.expr.scope import ColumnBinding, levenshtein
 from twinning.passes.expr.types import display_type
 
 __all__ = ["resolve_write", "column_default"]
@@ -101,6 +105,12 @@ def column_default(column: Column, ctx: TypingContext) -> object | None:
     return coerce_to_type(typed, q.ResultType.of(column.type), ctx, "a")
 
 
+def _finish(ctx: TypingContext, expr: object) -> object:
+    """`ctx.finish`, skipped when the statement has no parameters: the walk
+    only retypes `$n`, and it dominates planning a 1000-row VALUES."""
+    return ctx.finish(expr) if ctx.params else expr
+
+
 def assign(expr: object, column: Column, ctx: TypingContext,
            location: int) -> object:
     """Assignment coercion of a value to its column (transformAssignedExpr)."""
@@ -121,38 +131,165 @@ def assign(expr: object, column: Column, ctx: TypingContext,
                    False)
 
 
-class _ValuesScope(EmptyScope):
-    """VALUES items see no columns; naming the target's column gets
-    PostgreSQL's hint that it exists but cannot be referenced here."""
+class _Entry:
+    """One range-table entry of a write statement: the target table (under
+    its alias, if any) or EXCLUDED; its columns start at `offset` in the
+    row compiled expressions receive."""
 
-    def __init__(self, table: Table) -> None:
+    __slots__ = ("refname", "table", "alias", "offset", "columns")
+
+    def __init__(self, table: Table, alias: str | None, offset: int = 0,
+                 refname: str | None = None) -> None:
         self.table = table
+        self.alias = alias
+        self.refname = refname or alias or table.name.name
+        self.offset = offset
+        self.columns = {c.name: ColumnBinding(offset + i, q.ResultType.of(c.type),
+                                              c.name)
+                        for i, c in enumerate(table.columns)}
 
+    def is_relation(self, parts: tuple[str, ...]) -> bool:
+        """Does a schema-qualified `schema.table` name this entry's table
+        (which only its real name, without an alias, can reference)?"""
+        name = self.table.name
+        return self.refname == name.name and parts == (name.schema, name.name)
+
+
+class _WriteScope:
+    """Column references in a write statement, with PostgreSQL's errors.
+
+    `rtable` is every range-table entry parse analysis made (the target,
+    EXCLUDED for ON CONFLICT), `visible` the ones this clause may name:
+    RETURNING and UPDATE/DELETE clauses see the target, DO UPDATE sees the
+    target and EXCLUDED, VALUES items see nothing. What does not resolve
+    fails as errorMissingRTE and errorMissingColumn fail: "invalid
+    reference to FROM-clause entry" with the alias hint, ambiguity (42702),
+    and the fuzzy "Perhaps you meant …" over the whole range table."""
+
+    def __init__(self, rtable: Sequence[_Entry], visible: Sequence[_Entry]) -> None:
+        self.rtable = tuple(rtable)
+        self.visible = tuple(visible)
+
+    # -- relations
+    def entry(self, qualifier: tuple[str, ...], location: int) -> _Entry:
+        """The visible entry `qualifier` (`t` or `schema.t`) names."""
+        for entry in self.visible:
+            if (len(qualifier) == 1 and entry.refname == qualifier[0]) or \
+                    (len(qualifier) == 2 and entry.is_relation(qualifier)):
+                return entry
+        raise self._missing_entry(qualifier, location)
+
+    def _missing_entry(self, qualifier: tuple[str, ...], location: int) -> SqlError:
+        """errorMissingRTE()."""
+        relname = qualifier[-1]
+        found = None
+        for entry in self.rtable:
+            real = entry.table.name
+            if entry.refname != "excluded" and real.name == relname and (
+                    len(qualifier) == 1 or real.schema == qualifier[0]):
+                found = entry
+                break
+            if entry.refname == relname:
+                found = entry
+                break
+        if found is None:
+            return SqlError("42P01", "missing FROM-clause entry for table "
+                            f'"{relname}"', position=pos(location))
+        if found.alias is not None and found.alias != relname and \
+                found in self.visible:
+            hint = f'Perhaps you meant to reference the table alias "{found.alias}".'
+        else:
+            hint = (f'There is an entry for table "{found.refname}", but it '
+                    "cannot be referenced from this part of the query.")
+        return SqlError("42P01", "invalid reference to FROM-clause entry for "
+                        f'table "{relname}"', hint=hint, position=pos(location))
+
+    # -- columns
     def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
-        try:
-            return super().lookup(parts, location)
-        except SqlError as exc:
-            if len(parts) == 1 and self.table.column(parts[0]) is not None:
-                exc.hint = (f'There is a column named "{parts[0]}" in table '
-                            f'"{self.table.name.name}", but it cannot be '
-                            "referenced from this part of the query.")
-            raise
+        if len(parts) > 3:
+            raise SqlError("0A000", "cross-database references are not "
+                           f"implemented: {'.'.join(parts)}",
+                           position=pos(location))
+        name = parts[-1]
+        if len(parts) > 1:
+            entry = self.entry(parts[:-1], location)
+            found = entry.columns.get(name)
+            if found is None:
+                raise self._missing_column(parts[-2], name, location)
+            return found
+        hits = [e.columns[name] for e in self.visible if name in e.columns]
+        if len(hits) > 1:
+            raise SqlError("42702", f'column reference "{name}" is ambiguous',
+                           position=pos(location))
+        if not hits:
+            raise self._missing_column(None, name, location)
+        return hits[0]
+
+    def _missing_column(self, relname: str | None, name: str,
+                        location: int) -> SqlError:
+        """errorMissingColumn() with searchRangeTableForCol()'s hint."""
+        message = f"column {relname}.{name} does not exist" if relname else \
+            f'column "{name}" does not exist'
+        best = _MAX_FUZZY + 1
+        first: tuple[_Entry, str] | None = None
+        second: tuple[_Entry, str] | None = None
+        for entry in self.rtable:
+            penalty = 0 if relname is None else \
+                min(levenshtein(relname, entry.refname), _MAX_FUZZY + 1)
+            if name in entry.columns and penalty == 0:
+                if entry in self.visible:
+                    continue  # (not reached: the reference would resolve)
+                return SqlError(
+                    "42703", message, position=pos(location),
+                    hint=f'There is a column named "{name}" in table '
+                    f'"{entry.refname}", but it cannot be referenced from '
+                    "this part of the query.")
+            for column in entry.columns:
+                if penalty > best:
+                    break
+                distance = levenshtein(column, name)
+                if distance > len(name) // 2:
+                    continue
+                distance += penalty
+                if distance < best:
+                    best, first, second = distance, (entry, column), None
+                elif distance == best:
+                    if second is not None:
+                        best, first, second = distance - 1, None, None
+                    elif first is not None:
+                        second = (entry, column)
+                    elif best <= _MAX_FUZZY:
+                        first = (entry, column)
+        hint = None
+        if first is not None and second is None:
+            hint = (f'Perhaps you meant to reference the column '
+                    f'"{first[0].refname}.{first[1]}".')
+        elif first is not None and second is not None:
+            hint = (f'Perhaps you meant to reference the column '
+                    f'"{first[0].refname}.{first[1]}" or the column '
+                    f'"{second[0].refname}.{second[1]}".')
+        return SqlError("42703", message, hint=hint, position=pos(location))
 
 
-def _returning(targets: Sequence[d.ReturnTarget], scope: TableScope,
+_MAX_FUZZY = 3  # MAX_FUZZY_DISTANCE
+
+
+def _returning(targets: Sequence[d.ReturnTarget], scope: _WriteScope,
                table: Table, ctx: TypingContext) -> tuple[d.OutputColumn, ...]:
     _clause(ctx, "RETURNING")
     out = []
     for target in targets:
         expr = target.expr
         if isinstance(expr, s.ColumnRef) and expr.star:
+            if expr.parts:
+                scope.entry(tuple(expr.parts), expr.location)
             for i, column in enumerate(table.columns):
                 out.append(d.OutputColumn(column.name, q.TColumn(
                     i, column.name, q.ResultType.of(column.type))))
             continue
         typed = resolve_target(expr, scope, ctx)
         out.append(d.OutputColumn(target.alias or figure_colname(expr),
-                                  ctx.finish(typed)))
+                                  _analysed(_finish(ctx, typed))))
     return tuple(out)
 
 
@@ -166,8 +303,11 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext) -> d.ResolvedI
     else:
         slots, locations = [], list(node.column_locations or
                                     [-1] * len(node.columns))
-        for name, location in zip(node.columns, locations):
+        indirection = node.column_indirection or ((),) * len(node.columns)
+        for name, location, indirect in zip(node.columns, locations, indirection):
             column = _column_of(table, name, location)
+            if indirect:
+                raise _indirection(column, indirect, location)
             slot = column.attnum - 1
             if slot in slots:
                 raise SqlError("42701", f'column "{name}" specified more than '
@@ -181,10 +321,29 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext) -> d.ResolvedI
         slots = []
         rows.append(())
     else:
-        rows = _values(node.source, table, slots, locations,
+        rows = _values(node.source, table, node.table.alias, slots, locations,
                        node.columns is not None, ctx)
         if node.columns is None and rows:
             slots = slots[:len(rows[0])]
+    if node.on_conflict is not None or node.returning:
+        # VALUES are coerced (literal input functions run) before ON
+        # CONFLICT and RETURNING are analysed; without those clauses the
+        # plan stage's folding comes in the same order anyway
+        for row in rows:
+            for item in row:
+                if item is not None:
+                    _analysed(item)
+    defaults = tuple(column_default(c, ctx) for c in table.columns)
+    target = _Entry(table, node.table.alias)
+    rtable = [target]
+    if node.on_conflict is not None and node.on_conflict.action == "update":
+        rtable.append(_Entry(table, None, len(table.columns), "excluded"))
+    conflict = _on_conflict(node.on_conflict, table, catalog,
+                            _WriteScope(rtable, rtable), ctx) \
+        if node.on_conflict else None
+    returning = _returning(node.returning, _WriteScope(rtable, [target]),
+                           table, ctx)
+    # the rewriter: identity columns of the VALUES, then the DO UPDATE SET
     if node.overriding == "user":  # supplied identity values are ignored
         rows = [tuple(None if table.columns[slot].identity else value
                       for slot, value in zip(slots, row)) for row in rows]
@@ -199,19 +358,17 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext) -> d.ResolvedI
                     detail=f'Column "{column.name}" is an identity column '
                     "defined as GENERATED ALWAYS.",
                     hint="Use OVERRIDING SYSTEM VALUE to override.")
-    defaults = tuple(column_default(c, ctx) for c in table.columns)
-    scope = TableScope(table, node.table.alias)
-    conflict = _on_conflict(node.on_conflict, table, catalog, node.table.alias,
-                            ctx) if node.on_conflict else None
-    returning = _returning(node.returning, scope, table, ctx)
+    if conflict is not None:
+        _rewrite_checks(table, conflict.assignments)
     return d.ResolvedInsert(table.name, tuple(slots), tuple(rows), defaults,
                             conflict, returning)
 
 
-def _values(values: d.Values, table: Table, slots: list[int],
-            locations: list[int], explicit: bool,
+def _values(values: d.Values, table: Table, alias: str | None,
+            slots: list[int], locations: list[int], explicit: bool,
             ctx: TypingContext) -> list[tuple[object, ...]]:
-    scope = _ValuesScope(table)
+    scope = _WriteScope([_Entry(table, alias)], [])
+    shapes = _LiteralShapes()
     _clause(ctx, "VALUES")
     width = len(values.rows[0])
     out = []
@@ -230,11 +387,83 @@ def _values(values: d.Values, table: Table, slots: list[int],
             if isinstance(item, s.SetToDefault):
                 typed_row.append(None)
                 continue
-            typed = resolve_expr(item, scope, ctx)
-            typed_row.append(ctx.finish(assign(typed, table.columns[slot], ctx,
-                                               _location(item))))
+            typed = shapes.typed(item, slot)
+            if typed is None:
+                typed = _finish(ctx, assign(resolve_expr(item, scope, ctx),
+                                            table.columns[slot], ctx,
+                                            _location(item)))
+                shapes.learn(item, slot, typed)
+            typed_row.append(typed)
         out.append(tuple(typed_row))
     return out
+
+
+class _LiteralShapes:
+    """Typing of constant VALUES items by example, for many-row VALUES.
+
+    How a literal (or `literal::type`) is coerced to its column depends on
+    the literal's kind and type, the cast and the column — never on its
+    text: parse analysis builds the same chain of casts over it. So the
+    first item of each such shape is typed the general way, and the chain
+    it produced is rebuilt around later literals of that shape (with their
+    own text and locations). A 1000-row `execute_values` page then costs a
+    few node constructions per item instead of a full analysis."""
+
+    def __init__(self) -> None:
+        self._chains: dict[tuple, tuple | None] = {}
+
+    @staticmethod
+    def _key(item: object, slot: int) -> tuple | None:
+        if isinstance(item, s.Literal):
+            return slot, item.kind, literal_type(item)
+        if isinstance(item, s.Cast) and isinstance(item.arg, s.Literal) \
+                and item.arg.location >= 0:
+            lit = item.arg
+            return (slot, lit.kind, literal_type(lit), item.type,
+                    lit.location == item.location)
+        return None
+
+    def typed(self, item: object, slot: int) -> object | None:
+        key = self._key(item, slot)
+        chain = self._chains.get(key) if key is not None else None
+        if chain is None:
+            return None
+        lit, cast_location = (item, -1) if isinstance(item, s.Literal) \
+            else (item.arg, item.location)  # type: ignore[attr-defined]
+        expr: object = q.TLiteral(lit.kind, lit.text, key[2], lit.location)
+        for rtype, role, explicit in chain:
+            location = lit.location if role == "literal" else \
+                cast_location if role == "cast" else -1
+            expr = q.TCast(expr, rtype, location, explicit)
+        return expr
+
+    def learn(self, item: object, slot: int, typed: object) -> None:
+        key = self._key(item, slot)
+        if key is None or key in self._chains:
+            return
+        lit = item if isinstance(item, s.Literal) else item.arg  # type: ignore[attr-defined]
+        cast_location = getattr(item, "location", -1) if lit is not item else -1
+        casts = []
+        while isinstance(typed, q.TCast):
+            casts.append(typed)
+            typed = typed.arg
+        if not (isinstance(typed, q.TLiteral) and typed.text == lit.text
+                and typed.kind == lit.kind and typed.location == lit.location):
+            self._chains[key] = None  # another shape: always type it fully
+            return
+        chain = []
+        for cast in reversed(casts):
+            if cast.location == lit.location and lit.location >= 0:
+                role = "literal"
+            elif cast.location == cast_location and cast_location >= 0:
+                role = "cast"
+            elif cast.location == -1:
+                role = "none"
+            else:
+                self._chains[key] = None
+                return
+            chain.append((cast.type, role, cast.explicit))
+        self._chains[key] = tuple(chain)
 
 
 def _location(node: object) -> int:
@@ -246,19 +475,8 @@ def _location(node: object) -> int:
     return here
 
 
-class _ConflictScope(TableScope):
-    """The target's row (slots 0..n-1) and EXCLUDED's (slots n..2n-1)."""
-
-    def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
-        if len(parts) == 2 and parts[0] == "excluded":
-            found = super().lookup(parts[1:], location)
-            return ColumnBinding(found.slot + len(self.table.columns),
-                                 found.type, found.name)
-        return super().lookup(parts, location)
-
-
 def _on_conflict(clause: d.OnConflict, table: Table, catalog: Catalog,
-                 alias: str | None, ctx: TypingContext) -> d.ResolvedConflict:
+                 scope: _WriteScope, ctx: TypingContext) -> d.ResolvedConflict:
     indexes = [i for i in catalog.indexes_of(table.name) if i.unique]
     if clause.constraint is not None:
         owned = [k for k in table.constraints if k.name == clause.constraint]
@@ -271,8 +489,11 @@ def _on_conflict(clause: d.OnConflict, table: Table, catalog: Catalog,
             raise SqlError("42809", "constraint in ON CONFLICT clause has no "
                            "associated index")
     elif clause.columns:
+        # each column is a ColumnRef located at the inference clause; the
+        # EXCLUDED entry exists already (for the hint) but is not visible
+        target = _WriteScope(scope.rtable, scope.rtable[:1])
         for name in clause.columns:
-            _column_of(table, name, clause.location)
+            target.lookup((name,), clause.infer_location)
         wanted = set(clause.columns)
         arbiters = tuple(i.name.name for i in indexes if set(i.columns) == wanted)
         if not arbiters:
@@ -287,70 +508,123 @@ def _on_conflict(clause: d.OnConflict, table: Table, catalog: Catalog,
         arbiters = tuple(i.name.name for i in indexes)
     if clause.action == "nothing":
         return d.ResolvedConflict("nothing", arbiters)
-    scope = _ConflictScope(table, alias)
     assignments = _assignments(clause.assignments, table, scope, ctx)
     where = None
     if clause.where is not None:
-        where = ctx.finish(coerce_to_boolean(
-            resolve_expr(clause.where, scope, ctx), "WHERE", ctx))
+        where = _analysed(_finish(ctx, coerce_to_boolean(
+            resolve_expr(clause.where, scope, ctx), "WHERE", ctx)))
     return d.ResolvedConflict("update", arbiters, assignments, where)
 
 
 def _assignments(assignments: Sequence[d.Assignment], table: Table,
-                 scope: TableScope, ctx: TypingContext
+                 scope: _WriteScope, ctx: TypingContext
                  ) -> tuple[tuple[int, object], ...]:
-    out: list[tuple[int, object]] = []
-    seen: set[int] = set()
+    """transformUpdateTargetList(): every SET expression is typed first (in
+    order), then each target column is looked up and the value coerced to
+    it (a literal's input function runs there)."""
     _clause(ctx, "UPDATE")
+    typed_items: list[object] = []
     for a in assignments:
+        expr = a.expr
+        if isinstance(expr, d.BadSource):
+            where = _location(expr.expr) if expr.expr is not None else -1
+            raise SqlError(expr.sqlstate, expr.message,
+                           position=pos(where if where >= 0 else expr.location))
+        typed_items.append(None if isinstance(expr, s.SetToDefault)
+                           else resolve_expr(expr, scope, ctx))
+    out: list[tuple[int, object]] = []
+    for a, typed in zip(assignments, typed_items):
         column = _column_of(table, a.column, a.location)
-        slot = column.attnum - 1
+        if a.indirection:
+            raise _indirection(column, a.indirection, a.location)
+        if typed is None:
+            out.append((column.attnum - 1, None))
+            continue
+        out.append((column.attnum - 1, _analysed(_finish(ctx, assign(
+            typed, column, ctx, _location(a.expr))))))
+    return tuple(out)
+
+
+def _rewrite_checks(table: Table, assignments: Sequence[tuple[int, object]]) -> None:
+    """The rewriter's checks of a SET list (rewriteTargetListIU), after all
+    of parse analysis: a column assigned twice (42601, no position), then a
+    non-DEFAULT value for an identity ALWAYS column, in column order."""
+    seen: set[int] = set()
+    for slot, _ in assignments:
         if slot in seen:
             raise SqlError("42601", f'multiple assignments to same column '
-                           f'"{a.column}"')
+                           f'"{table.columns[slot].name}"')
         seen.add(slot)
-        if isinstance(a.expr, s.SetToDefault):
-            out.append((slot, None))
-            continue
-        if column.identity == "always":
+    for slot, value in sorted(assignments, key=lambda item: item[0]):
+        column = table.columns[slot]
+        if value is not None and column.identity == "always":
             raise SqlError("428C9", f'column "{column.name}" can only be '
                            "updated to DEFAULT",
                            detail=f'Column "{column.name}" is an identity column '
                            "defined as GENERATED ALWAYS.")
-        typed = resolve_expr(a.expr, scope, ctx)
-        out.append((slot, ctx.finish(assign(typed, column, ctx,
-                                            _location(a.expr)))))
-    return tuple(out)
+
+
+def _indirection(column: Column, first: tuple, location: int) -> SqlError:
+    """Assigning to `column.field` or `column[i]` (transformAssignmentIndirection):
+    PostgreSQL's error for a type that has neither; the twin does not
+    assign into arrays."""
+    shown = display_type(q.ResultType.of(SqlType(column.type.name, -1,
+                                                 column.type.is_array)))
+    if first[0] == "field":
+        return SqlError("42804", f'cannot assign to field "{first[1]}" of '
+                        f'column "{column.name}" because its type {shown} is '
+                        "not a composite type", position=pos(location))
+    if not column.type.is_array:
+        return SqlError("42804", f"cannot subscript type {shown} because it "
+                        "does not support subscripting", position=pos(location))
+    return SqlError("0A000", "assignment to an array element is not supported "
+                    "by twinning", position=pos(location))
+
+
+def _analysed(expr: object) -> object:
+    """Run what parse analysis runs of a typed expression: a literal's
+    input function (the plan stage folds the rest), so its error comes in
+    PostgreSQL's order relative to the other clauses' errors."""
+    compile_checked(expr)
+    return expr
 
 
 # ------------------------------------------------------------ UPDATE, DELETE
 
-def _where(where: s.Expr | None, scope: TableScope,
+def _where(where: s.Expr | None, scope: _WriteScope,
            ctx: TypingContext) -> object | None:
     if where is None:
         return None
     _clause(ctx, "WHERE")
-    return ctx.finish(coerce_to_boolean(resolve_expr(where, scope, ctx),
-                                        "WHERE", ctx))
+    return _analysed(_finish(ctx, coerce_to_boolean(
+        resolve_expr(where, scope, ctx), "WHERE", ctx)))
+
+
+def _target_scope(table: Table, alias: str | None) -> _WriteScope:
+    """UPDATE and DELETE: the target is the only entry."""
+    entry = _Entry(table, alias)
+    return _WriteScope([entry], [entry])
 
 
 def _update(node: d.Update, catalog: Catalog, ctx: TypingContext) -> d.ResolvedUpdate:
     table = _table(catalog, node.table)
     if node.from_:
         raise SqlError("0A000", "UPDATE … FROM is not supported by twinning yet")
-    scope = TableScope(table, node.table.alias)
-    assignments = _assignments(node.assignments, table, scope, ctx)
+    scope = _target_scope(table, node.table.alias)
+    # transformUpdateStmt: WHERE, RETURNING, then the SET list
     where = _where(node.where, scope, ctx)
+    returning = _returning(node.returning, scope, table, ctx)
+    assignments = _assignments(node.assignments, table, scope, ctx)
+    _rewrite_checks(table, assignments)
     defaults = tuple(column_default(c, ctx) for c in table.columns)
-    return d.ResolvedUpdate(table.name, assignments, defaults, where,
-                            _returning(node.returning, scope, table, ctx))
+    return d.ResolvedUpdate(table.name, assignments, defaults, where, returning)
 
 
 def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext) -> d.ResolvedDelete:
     table = _table(catalog, node.table)
     if node.using:
         raise SqlError("0A000", "DELETE … USING is not supported by twinning yet")
-    scope = TableScope(table, node.table.alias)
+    scope = _target_scope(table, node.table.alias)
     return d.ResolvedDelete(table.name, _where(node.where, scope, ctx),
                             _returning(node.returning, scope, table, ctx))
 
@@ -358,18 +632,48 @@ def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext) -> d.ResolvedD
 # ------------------------------------------------------------------ COPY
 
 def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
-    """PostgreSQL names no position for COPY's relation or columns."""
+    """DoCopy()'s order: the table, the options (ProcessCopyOptions), the
+    column list, then the FORCE_* column lists. PostgreSQL names no
+    position for COPY's relation or columns."""
     table = _table(catalog, node.table, located=False)
+    options = node.options
+    fmt = options.format.lower()
+    if fmt not in ("text", "csv", "binary"):
+        raise SqlError("22023", f'COPY format "{options.format}" not recognized',
+                       position=pos(options.format_location))
+    if fmt == "binary":
+        raise SqlError("0A000", "COPY format binary is not supported by twinning")
+    if fmt != options.format:
+        options = dataclasses.replace(options, format=fmt)
+    Dialect.of(options, is_from=node.direction == "from")
     if node.columns is None:
         slots = list(range(len(table.columns)))
     else:
-        slots = []
-        for name in node.columns:
-            slot = _column_of(table, name, -1).attnum - 1
-            if slot in slots:
-                raise SqlError("42701", f'column "{name}" specified more than '
-                               "once")
-            slots.append(slot)
+        slots = _copy_columns(table, node.columns)
+    if options.force_quote and options.force_quote is not True:
+        _force_columns(table, options.force_quote, slots, "FORCE_QUOTE")
+    _force_columns(table, options.force_not_null, slots, "FORCE_NOT_NULL")
+    _force_columns(table, options.force_null, slots, "FORCE_NULL")
     defaults = tuple(column_default(c, ctx) for c in table.columns)
     return d.ResolvedCopy(table.name, tuple(slots), node.direction,
-                          node.options, defaults)
+                          options, defaults)
+
+
+def _copy_columns(table: Table, names: Sequence[str]) -> list[int]:
+    """CopyGetAttnums(): 42703 for an unknown column, 42701 for a repeat."""
+    slots: list[int] = []
+    for name in names:
+        slot = _column_of(table, name, -1).attnum - 1
+        if slot in slots:
+            raise SqlError("42701", f'column "{name}" specified more than once')
+        slots.append(slot)
+    return slots
+
+
+def _force_columns(table: Table, names: Sequence[str], listed: list[int],
+                   option: str) -> None:
+    """A FORCE_* list: existing columns that the COPY column list holds."""
+    for slot in _copy_columns(table, names):
+        if slot not in listed:
+            raise SqlError("42P10", f'{option} column "{table.columns[slot].name}" '
+                           "not referenced by COPY")

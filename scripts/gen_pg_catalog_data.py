@@ -1,10 +1,16 @@
-"""Regenerate `passes/expr/pg_data.py` from a real PostgreSQL 15.
+"""Regenerate PostgreSQL 15's catalog rows the twin carries, from a real
+PostgreSQL 15:
 
-The expression typer resolves operators and functions with PostgreSQL's own
-candidate-selection rules, which are only faithful when they see the same
-candidates PostgreSQL sees — including the overloads on types the twin does
-not support (selecting one of those is a 0A000, never a wrong answer). This
-script copies the relevant rows of pg_operator, pg_proc, pg_cast and pg_type.
+- `passes/expr/pg_data.py`: the rows of pg_operator, pg_proc, pg_cast and
+  pg_type the expression typer resolves operators and functions over. The
+  typer is only faithful when it sees the same candidates PostgreSQL sees —
+  including overloads on types the twin does not support (selecting one of
+  those is a 0A000, never a wrong answer).
+- `twinning/system_catalog/pg_builtin.py`: the system relations the twin
+  serves (their OIDs and PostgreSQL 15's column lists, domains resolved to
+  their base types as RowDescription reports them) and the built-in rows
+  of the relations whose content does not come from the user's schema
+  (access methods, collations, predefined roles, the types, …).
 
     python scripts/gen_pg_catalog_data.py "host=… port=… user=postgres"
 """
@@ -16,8 +22,12 @@ from pathlib import Path
 
 import psycopg2
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
 OPERATORS = ("+", "-", "*", "/", "%", "^", "=", "<>", "<", ">", "<=", ">=",
-             "||", "~~", "!~~", "~~*", "!~~*", "@", "|/")
+             "||", "~~", "!~~", "~~*", "!~~*", "@", "|/", "~", "!~", "~*",
+             "!~*", "&", "|", "#", "<<", ">>")
 FUNCTIONS = (
     "lower", "upper", "length", "char_length", "character_length",
     "octet_length", "btrim", "ltrim", "rtrim", "substring", "substr",
@@ -32,17 +42,76 @@ FUNCTIONS = (
     "reverse", "repeat", "starts_with", "translate", "ascii", "chr",
     "pi", "pg_sleep", "pg_is_in_recovery", "random", "uuid_generate_v4",
     "justify_days", "justify_hours", "justify_interval", "isfinite",
-    "make_date", "to_timestamp", "timezone")
+    "make_date", "to_timestamp", "timezone",
+    # what the introspection queries of psql, SQLAlchemy and pgjdbc call
+    # (docs/introspection-queries.md)
+    "format_type", "pg_get_constraintdef", "pg_get_indexdef", "pg_get_expr",
+    "pg_get_serial_sequence", "pg_table_is_visible", "pg_type_is_visible",
+    "pg_collation_is_visible", "pg_function_is_visible",
+    "obj_description", "col_description", "shobj_description",
+    "pg_get_userbyid", "has_table_privilege", "has_schema_privilege",
+    "has_database_privilege", "has_column_privilege", "current_schemas",
+    "pg_encoding_to_char", "pg_char_to_encoding", "array_to_string",
+    "quote_ident", "quote_literal", "pg_get_statisticsobjdef_columns",
+    "pg_relation_is_publishable", "pg_get_triggerdef", "pg_get_viewdef",
+    "array_upper", "array_lower", "array_length", "cardinality",
+    "to_regclass", "to_regtype", "to_regnamespace", "to_regproc",
+    "json_build_object", "jsonb_build_object", "pg_my_temp_schema",
+    "pg_is_other_temp_schema", "unnest", "generate_series",
+    "generate_subscripts", "pg_partition_ancestors", "row_number",
+    "pg_get_partkeydef", "pg_tablespace_location", "pg_total_relation_size",
+    "pg_table_size", "pg_relation_size", "pg_indexes_size",
+    "pg_size_pretty", "txid_current", "inet_server_addr",
+    "inet_server_port", "pg_postmaster_start_time", "current_catalog",
+    "pg_get_function_identity_arguments", "pg_get_function_result",
+    "pg_get_function_arguments", "oid", "int8", "text", "name",
+    "pg_typeof", "set_config", "string_to_array", "regexp_replace",
+    "array_position", "coalesce")
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
               "every", "string_agg", "array_agg")
 MINE = ("bool", "bytea", "int8", "int2", "int4", "text", "json", "float4",
         "float8", "bpchar", "varchar", "date", "time", "timestamp",
-        "timestamptz", "interval", "numeric", "uuid", "jsonb", "name")
+        "timestamptz", "interval", "numeric", "uuid", "jsonb", "name",
+        "char", "oid", "int2vector", "oidvector", "regproc", "regclass",
+        "regtype", "regnamespace", "regrole", "pg_node_tree", "aclitem",
+        "xid", "cid", "tid", "anyarray")
+
+# The system relations the twin serves (twinning.system_catalog).
+SYSTEM_RELATIONS = (
+    ("pg_catalog", (
+        "pg_namespace", "pg_class", "pg_attribute", "pg_type",
+        "pg_constraint", "pg_index", "pg_attrdef", "pg_description",
+        "pg_sequence", "pg_am", "pg_opclass", "pg_inherits", "pg_trigger",
+        "pg_collation", "pg_roles", "pg_user", "pg_database", "pg_settings",
+        "pg_tablespace", "pg_extension", "pg_enum", "pg_policy",
+        "pg_statistic_ext", "pg_publication", "pg_publication_namespace",
+        "pg_publication_rel", "pg_tables", "pg_views", "pg_matviews",
+        "pg_indexes", "pg_sequences", "pg_range", "pg_shdescription",
+        "pg_foreign_table", "pg_partitioned_table", "pg_rewrite")),
+    ("information_schema", (
+        "schemata", "tables", "columns", "table_constraints",
+        "key_column_usage", "referential_constraints",
+        "constraint_column_usage", "check_constraints", "sequences",
+        "views")),
+)
+# Relations whose rows are (partly) PostgreSQL's own built-in rows.
+BUILTIN_ROWS = {
+    "pg_namespace": "oid < 16384",
+    "pg_am": "true",
+    "pg_collation": "collprovider in ('d', 'c')",
+    "pg_tablespace": "true",
+    "pg_extension": "true",
+    "pg_database": "datname in ('template0', 'template1', 'postgres')",
+    "pg_roles": "oid < 16384",
+    "pg_user": "usesysid < 16384",
+    "pg_opclass": "opcmethod in (403, 405)",
+}
+# pseudo-types a pg_type join may meet beside the twin's own types
+EXTRA_TYPES = ("unknown", "void", "record", "cstring", "trigger", "internal",
+               "any", "anyelement", "anynonarray", "language_handler")
 
 
-def main(dsn: str) -> None:
-    conn = psycopg2.connect(dsn)
-    cur = conn.cursor()
+def _expression_data(cur) -> str:
     cur.execute("""
         select o.oprname, coalesce(l.typname, ''), r.typname, t.typname
         from pg_operator o left join pg_type l on l.oid = o.oprleft
@@ -106,10 +175,233 @@ def main(dsn: str) -> None:
         line += item
     out += [line, "))", "", "# every operator symbol of pg_operator",
             f"OPERATOR_SYMBOLS = frozenset({tuple(symbols)!r})", ""]
-    target = Path(__file__).resolve().parent.parent / "passes/expr/pg_data.py"
-    target.write_text("\n".join(out))
-    print(f"wrote {target}: {len(types)} types, {len(casts)} casts, "
+    print(f"pg_data: {len(types)} types, {len(casts)} casts, "
           f"{len(operators)} operators, {len(functions)} functions")
+    return "\n".join(out)
+
+
+# -- system catalog data ------------------------------------------------------
+
+_COLUMNS = """
+    select a.attname,
+           bt.typname, bt.typcategory = 'A' and bt.typelem <> 0
+                       and bt.typname like '\\_%%',
+           case when t.typtype = 'd' then t.typtypmod else a.atttypmod end,
+           a.attnotnull
+    from pg_attribute a join pg_type t on t.oid = a.atttypid
+    join pg_type bt on bt.oid = case when t.typtype = 'd' then t.typbasetype
+                                     else t.oid end
+    where a.attrelid = %s and a.attnum > 0 and not a.attisdropped
+    order by a.attnum"""
+
+
+def _column_key(typname: str, is_array: bool) -> tuple[str, bool]:
+    if is_array:
+        return typname[1:], True
+    return typname, False
+
+
+def _relations(cur) -> list[tuple]:
+    out = []
+    for schema, names in SYSTEM_RELATIONS:
+        for name in names:
+            cur.execute("""select c.oid, c.relkind, c.reltype from pg_class c
+                           join pg_namespace n on n.oid = c.relnamespace
+                           where n.nspname = %s and c.relname = %s""",
+                        (schema, name))
+            oid, relkind, reltype = cur.fetchone()
+            cur.execute(_COLUMNS, (oid,))
+            columns = []
+            for attname, typname, is_array, typmod, notnull in cur.fetchall():
+                base, array = _column_key(typname, is_array)
+                columns.append((attname, base, typmod, array, notnull))
+            out.append((schema, name, oid, relkind, reltype, tuple(columns)))
+    return out
+
+
+def _value(text: str | None, base: str, array: bool, oid_text: str | None):
+    """A column's text output → the twin's Python representation."""
+    from twinning.ir.types import SqlType
+    from twinning.values import parse_text
+    from twinning.values.system import RegOid
+    if text is None:
+        return None
+    if base in ("regproc", "regclass", "regtype", "regnamespace", "regrole") \
+            and not array:
+        return RegOid(int(oid_text), text)
+    if base in ("aclitem", "pg_node_tree", "anyarray"):
+        if not array:
+            return text
+        from twinning.values.arrays import parse_array
+        return parse_array(text, str)
+    return parse_text(SqlType(base, -1, array), text)
+
+
+def _literal(value) -> str:
+    from twinning.values.system import RegOid
+    if isinstance(value, RegOid):
+        return f"R({int(value)}, {value.text!r})"
+    if isinstance(value, tuple):
+        inner = ", ".join(_literal(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return repr(value)
+
+
+def _rows(cur, schema: str, name: str, columns, where: str) -> list[tuple]:
+    selects = []
+    for attname, base, _, array, _ in columns:
+        quoted = f'"{attname}"'
+        selects.append(f"{quoted}::text")
+        if base.startswith("reg") and not array:
+            selects.append(f"{quoted}::oid::text")
+    order = f"t.{columns[0][0]}"
+    cur.execute(f"select {', '.join(selects)} from {schema}.{name} t "
+                f"where {where} order by {order}")
+    rows = []
+    for raw in cur.fetchall():
+        values, i = [], 0
+        for attname, base, _, array, _ in columns:
+            oid_text = None
+            text = raw[i]
+            i += 1
+            if base.startswith("reg") and not array:
+                oid_text = raw[i]
+                i += 1
+            values.append(_value(text, base, array, oid_text))
+        rows.append(tuple(values))
+    return rows
+
+
+def _system_data(cur) -> str:
+    from twinning.ir.types import BASE_TYPES
+    relations = _relations(cur)
+    out = ['"""PostgreSQL 15\'s system relations and built-in catalog rows.',
+           "",
+           "Generated by scripts/gen_pg_catalog_data.py from a real server;",
+           'do not edit by hand."""',
+           "",
+           "from twinning.values.system import RegOid as R",
+           "",
+           "# (schema, name): (pg_class oid, relkind, reltype,",
+           "#                  ((attname, base type, typmod, is_array, attnotnull), ...))",
+           "RELATIONS = {"]
+    for schema, name, oid, relkind, reltype, columns in relations:
+        out.append(f"    ({schema!r}, {name!r}): ({oid}, {relkind!r}, {reltype}, (")
+        for column in columns:
+            out.append(f"        {column!r},")
+        out.append("    )),")
+    out.append("}")
+    by_name = {(s, n): c for s, n, _, _, _, c in relations}
+    # the type rows: every base type of the twin, its array, the row types
+    # of the system relations and a few pseudo-types
+    type_names = set(BASE_TYPES) | set(EXTRA_TYPES)
+    cur.execute("select typarray from pg_type where typname = any(%s) "
+                "and typarray <> 0", (sorted(type_names),))
+    type_oids = {r[0] for r in cur.fetchall()}
+    cur.execute("select oid from pg_type where typname = any(%s)",
+                (sorted(type_names),))
+    type_oids |= {r[0] for r in cur.fetchall()}
+    type_oids |= {reltype for *_, reltype, _ in relations if reltype}
+    cur.execute("select typarray from pg_type where oid = any(%s) "
+                "and typarray <> 0", (sorted(type_oids),))
+    type_oids |= {r[0] for r in cur.fetchall()}
+    wheres = dict(BUILTIN_ROWS)
+    wheres["pg_type"] = f"oid in ({', '.join(map(str, sorted(type_oids)))})"
+    rel_oids = ", ".join(str(oid) for _, _, oid, *_ in relations)
+    wheres["pg_class"] = f"oid in ({rel_oids})"
+    out += ["", "# relation name: its built-in rows, in column order",
+            "ROWS = {"]
+    for name, where in sorted(wheres.items()):
+        rows = _rows(cur, "pg_catalog", name, by_name[("pg_catalog", name)],
+                     where)
+        out.append(f"    {name!r}: (")
+        for row in rows:
+            out.append(f"        {_literal(row)},")
+        out.append("    ),")
+        print(f"pg_builtin: {name}: {len(rows)} rows")
+    out.append("}")
+    # regproc input: the function names that name exactly one function
+    cur.execute("""select proname, min(oid) from pg_proc
+                   where pronamespace = 11 group by proname
+                   having count(*) = 1 order by 1""")
+    out += ["", "# pg_catalog functions with a unique name: proname → oid",
+            "# (regproc input; an overloaded name is not unique)",
+            "UNIQUE_PROCS = {"]
+    out += [f"    {n!r}: {o}," for n, o in cur.fetchall()]
+    out.append("}")
+    # every pg_catalog relation and type, modelled or not: names a user
+    # object may be shadowed by on the search path, and reg* input
+    cur.execute("""select relname, oid, relkind from pg_class
+                   where relnamespace = 11 order by oid""")
+    out += ["", "# pg_catalog relations: relname -> (oid, relkind)",
+            "CATALOG_RELATIONS = {"]
+    out += [f"    {n!r}: ({o}, {k!r})," for n, o, k in cur.fetchall()]
+    out.append("}")
+    cur.execute("""select oid, typname,
+                          case when typlen = -1 and typsubscript =
+                               'array_subscript_handler'::regproc
+                               and typname like '\\_%%' then typelem
+                               else 0 end,
+                          typarray, typrelid from pg_type
+                   where typnamespace = 11 order by oid""")
+    out += ["", "# pg_catalog types: (oid, typname, element of a true array,",
+            "#                     typarray, typrelid)",
+            "CATALOG_TYPES = ("]
+    out += [f"    {row!r}," for row in cur.fetchall()]
+    out.append(")")
+    cur.execute("select oid, rolname from pg_roles where oid = 10")
+    out += ["", f"BOOTSTRAP_SUPERUSER = {cur.fetchone()!r}", ""]
+    out += _opclasses(cur, [n for n, b in BASE_TYPES.items() if not b.internal])
+    cur.execute("""select l.typname, r.typname, o.oid from pg_operator o
+                   join pg_type l on l.oid = o.oprleft
+                   join pg_type r on r.oid = o.oprright
+                   where o.oprname = '=' and l.typname = any(%s)
+                   and r.typname = any(%s) order by 1, 2""",
+                (sorted(BASE_TYPES), sorted(BASE_TYPES)))
+    out += ["# (left, right) typname: the oid of their = operator",
+            "EQ_OPERATORS = {"]
+    out += [f"    ({l!r}, {r!r}): {o}," for l, r, o in cur.fetchall()]
+    out += ["}", ""]
+    return "\n".join(out)
+
+
+def _opclasses(cur, type_names: list[str]) -> list[str]:
+    """The default btree and hash operator classes of each column type,
+    as CREATE INDEX picks them (GetDefaultOpClass)."""
+    found: dict[str, list[int]] = {}
+    for name in type_names:
+        for array in ("", "[]"):
+            key = name + array
+            found[key] = []
+            for method in ("btree", "hash"):
+                cur.execute("drop table if exists opc_probe")
+                cur.execute(f"create temp table opc_probe (c {name}{array})")
+                try:
+                    cur.execute(f"create index opc_probe_i on opc_probe "
+                                f"using {method} (c)")
+                except psycopg2.Error:
+                    found[key].append(0)
+                    continue
+                cur.execute("select indclass[0] from pg_index where "
+                            "indexrelid = 'opc_probe_i'::regclass")
+                found[key].append(cur.fetchone()[0])
+    cur.execute("drop table if exists opc_probe")
+    out = ["# column type: (default btree opclass, default hash opclass)",
+           "DEFAULT_OPCLASSES = {"]
+    out += [f"    {k!r}: ({v[0]}, {v[1]})," for k, v in sorted(found.items())]
+    return out + ["}", ""]
+
+
+def main(dsn: str) -> None:
+    conn = psycopg2.connect(dsn)
+    conn.autocommit = True
+    cur = conn.cursor()
+    target = ROOT / "passes/expr/pg_data.py"
+    target.write_text(_expression_data(cur))
+    print(f"wrote {target}")
+    target = ROOT / "twinning/system_catalog/pg_builtin.py"
+    target.write_text(_system_data(cur))
+    print(f"wrote {target}")
 
 
 if __name__ == "__main__":

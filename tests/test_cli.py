@@ -342,3 +342,25 @@ def test_console_script_refuses_without_traceback(tmp_path):
         assert proc.returncode == 2
         assert "Traceback" not in proc.stderr
         assert proc.stderr.startswith("twinning: refused (E_")
+
+
+def test_explain_shows_the_read_plan(capsys):
+    """A primary-key point lookup is answered from the index, a join on
+    keys is hashed, and both are visible in the plan explain prints."""
+    code, out, _ = run(capsys, "explain", "--schema", str(EXAMPLE),
+                       "SELECT amount FROM deals WHERE deal_id = 42")
+    assert code == 0
+    plan = out[out.index("-- query plan"):].splitlines()
+    assert plan[1].strip() == ("Index Lookup using deals_pkey on public.deals "
+                               "(deal_id)")
+    code, out, _ = run(capsys, "explain", "--schema", str(EXAMPLE),
+                       "SELECT t.name, count(*) FROM tenants t, deals d "
+                       "WHERE d.tenant_id = t.tenant_id AND t.tenant_id = $1 "
+                       "GROUP BY t.name")
+    plan = [line.strip() for line in
+            out[out.index("-- query plan"):].splitlines()[1:]]
+    assert plan == ["HashAggregate (1 aggregate(s))",
+                    "Hash Inner Join on tenant_id = tenant_id",
+                    "Index Lookup using tenants_pkey on public.tenants "
+                    "(tenant_id)",
+                    "Seq Scan on public.deals"]

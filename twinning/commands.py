@@ -237,6 +237,10 @@ def _explain_sql(sql: str, catalog, as_json: bool) -> int:
         for name, value in entry["stages"].items():
             out.append(f"-- {name}")
             out.append(json.dumps(value, indent=2, ensure_ascii=False))
+        plan_lines = entry["stages"].get("plan", {}).get("query_plan")
+        if plan_lines:
+            out.append("-- query plan")
+            out.extend("  " + line for line in plan_lines)
         if "error" in entry:
             out.append(f"-- error {entry['error']['sqlstate']}: "
                        f"{entry['error']['message']}")

@@ -15,8 +15,9 @@ Pure text processing: no catalog, no store, no I/O.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from twinning.errors import SqlError
 from twinning.ir.dml import CopyOptions
@@ -39,23 +40,27 @@ class Dialect:
     escape: str
     force_not_null: frozenset[str]
     force_null: frozenset[str]
+    header_match: bool = False
 
     @classmethod
-    def of(cls, options: CopyOptions) -> Dialect:
+    def of(cls, options: CopyOptions, is_from: bool | None = None) -> Dialect:
+        """The dialect, after ProcessCopyOptions()' checks (those that
+        depend on the direction only when `is_from` is given)."""
         csv = options.format == "csv"
         delimiter = options.delimiter if options.delimiter is not None else (
             "," if csv else "\t")
         null = options.null if options.null is not None else ("" if csv else "\\N")
         quote = options.quote if options.quote is not None else '"'
         escape = options.escape if options.escape is not None else quote
-        _check(options, csv, delimiter, null, quote, escape)
+        _check(options, csv, delimiter, null, quote, escape, is_from)
         return cls(csv, delimiter, null, options.header, quote, escape,
-                   frozenset(options.force_not_null), frozenset(options.force_null))
+                   frozenset(options.force_not_null), frozenset(options.force_null),
+                   options.header_match)
 
 
 def _check(options: CopyOptions, csv: bool, delimiter: str, null: str,
-           quote: str, escape: str) -> None:
-    """ProcessCopyOptions()' checks, with PostgreSQL's messages."""
+           quote: str, escape: str, is_from: bool | None) -> None:
+    """ProcessCopyOptions()' checks, in its order, with its messages."""
     if len(delimiter.encode()) != 1:
         raise SqlError("0A000", "COPY delimiter must be a single one-byte character")
     if delimiter in "\r\n":
@@ -75,13 +80,22 @@ def _check(options: CopyOptions, csv: bool, delimiter: str, null: str,
         raise SqlError("0A000", "COPY escape available only in CSV mode")
     if csv and len(escape.encode()) != 1:
         raise SqlError("0A000", "COPY escape must be a single one-byte character")
-    if not csv and (options.force_not_null or options.force_null
-                    or options.force_quote):
-        raise SqlError("0A000", "COPY force not null available only in CSV mode"
-                       if options.force_not_null else
-                       "COPY force null available only in CSV mode"
-                       if options.force_null else
-                       "COPY force quote available only in CSV mode")
+    if options.force_quote:
+        if not csv:
+            raise SqlError("0A000", "COPY force quote available only in CSV mode")
+        if is_from:
+            raise SqlError("0A000", "COPY force quote only available using COPY TO")
+    if options.force_not_null:
+        if not csv:
+            raise SqlError("0A000", "COPY force not null available only in CSV mode")
+        if is_from is False:
+            raise SqlError("0A000", "COPY force not null only available using "
+                           "COPY FROM")
+    if options.force_null:
+        if not csv:
+            raise SqlError("0A000", "COPY force null available only in CSV mode")
+        if is_from is False:
+            raise SqlError("0A000", "COPY force null only available using COPY FROM")
     if delimiter in null:
         raise SqlError("0A000", "COPY delimiter must not appear in the NULL "
                        "specification")
@@ -111,14 +125,24 @@ def clip(text: str) -> str:
     return raw[:MAX_DISPLAY].decode("utf-8", errors="ignore") + "..."
 
 
+def missing_data(table: str, number: int, text: str, column: str) -> SqlError:
+    """22P04 for a line with fewer fields than columns."""
+    return _bad_format(f'missing data for column "{column}"',
+                       context(table, number, text))
+
+
 def _bad_format(message: str, where: str, hint: str | None = None) -> SqlError:
     return SqlError("22P04", message, hint=hint, where=where)
 
 
-def _utf8(raw: bytes, where: str) -> str:
+def _utf8(raw: bytes, where: str | Callable[[], str]) -> str:
+    """Decode a line or field; `where` (the CONTEXT) may be a callable, so
+    the common, valid case never formats it."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if callable(where):
+            where = where()
         start = exc.start
         lead = raw[start]
         size = 1 if lead < 0x80 else 2 if lead >> 5 == 6 else 3 if lead >> 4 == 14 \
@@ -128,7 +152,7 @@ def _utf8(raw: bytes, where: str) -> str:
                        f"{shown}", where=where) from None
     if "\x00" in text:
         raise SqlError("22021", 'invalid byte sequence for encoding "UTF8": 0x00',
-                       where=where)
+                       where=where() if callable(where) else where)
     return text
 
 
@@ -136,14 +160,23 @@ class CopyReader:
     """Incremental COPY FROM parser: feed() CopyData, then finish()."""
 
     def __init__(self, options: CopyOptions, table: str,
-                 columns: list[str]) -> None:
+                 columns: list[str], defer_missing: bool = False) -> None:
+        """`defer_missing`: yield lines with too few fields (the caller
+        raises `missing_data` when it reaches the first absent column, after
+        converting the ones before it, as NextCopyFrom does)."""
         self.dialect = Dialect.of(options)
         self.table = table
         self.columns = columns
+        self.defer_missing = defer_missing
         self._buffer = bytearray()
         self._line_no = 0
         self._eol: str | None = None  # "\n" | "\r" | "\r\n", from line 1
         self._done = False  # the \. marker was seen
+        # the bytes _next_line must stop at; everything else is skipped in C
+        specials = b"\n\r\\"
+        if self.dialect.csv:
+            specials += self.dialect.quote.encode() + self.dialect.escape.encode()
+        self._special = re.compile(b"[" + re.escape(specials) + b"]")
 
     def feed(self, data: bytes) -> Iterator[Line]:
         if self._done:
@@ -154,6 +187,9 @@ class CopyReader:
     def finish(self) -> Iterator[Line]:
         if not self._done:
             yield from self._lines(final=True)
+        if self._line_no == 0 and self.dialect.header_match:
+            self._line_no = 1  # no input at all: an empty header line
+            self._check_header("")
         self._done = True
 
     # -- line splitting (CopyReadLineText)
@@ -164,8 +200,10 @@ class CopyReader:
                 return
             raw, end_marker = found
             self._line_no += 1
-            where = context(self.table, self._line_no)
-            text = _utf8(raw, where)
+            number = self._line_no
+            text = _utf8(raw, lambda: context(self.table, number))
+            if self._line_no == 1 and self.dialect.header_match:
+                self._check_header(text)
             if end_marker:
                 self._done = True
                 if not text:
@@ -173,6 +211,24 @@ class CopyReader:
             if self._line_no == 1 and self.dialect.header:
                 continue
             yield Line(self._line_no, text, self._fields(text))
+
+    def _check_header(self, text: str) -> None:
+        """HEADER MATCH: the header line names the columns, in order."""
+        fields = self._csv_fields(text) if self.dialect.csv else \
+            self._text_fields(text)
+        where = context(self.table, self._line_no, text)
+        if len(fields) != len(self.columns):
+            raise _bad_format(f"wrong number of fields in header line: got "
+                              f"{len(fields)}, expected {len(self.columns)}", where)
+        for number, (got, column) in enumerate(zip(fields, self.columns), 1):
+            if got is None:
+                raise _bad_format(f"column name mismatch in header line field "
+                                  f'{number}: got null value ("{self.dialect.null}"), '
+                                  f'expected "{column}"', where)
+            if got != column:
+                raise _bad_format(f"column name mismatch in header line field "
+                                  f'{number}: got "{got}", expected "{column}"',
+                                  where)
 
     def _next_line(self, final: bool) -> tuple[bytes, bool] | None:
         """The next complete line (without its newline), or None to wait."""
@@ -182,7 +238,13 @@ class CopyReader:
         escape = self.dialect.escape.encode()[0] if csv else -1
         in_quote = False
         i, n = 0, len(buf)
+        special = self._special.search
         while i < n:
+            found = special(buf, i)
+            if found is None:
+                i = n
+                break
+            i = found.start()
             c = buf[i]
             if csv:
                 if in_quote and c == escape and escape != quote and i + 1 < n \
@@ -288,21 +350,28 @@ class CopyReader:
     def _fields(self, text: str) -> list[str | None]:
         fields = self._csv_fields(text) if self.dialect.csv else \
             self._text_fields(text)
+        if len(fields) == len(self.columns):
+            return fields
         where = context(self.table, self._line_no, text)
         if len(fields) > len(self.columns):
             raise _bad_format("extra data after last expected column", where)
-        if len(fields) < len(self.columns):
-            raise _bad_format(f'missing data for column '
-                              f'"{self.columns[len(fields)]}"', where)
-        return fields
+        if self.defer_missing:
+            return fields
+        raise missing_data(self.table, self._line_no, text,
+                           self.columns[len(fields)])
 
     def _text_fields(self, text: str) -> list[str | None]:
         d = self.dialect
-        out: list[str | None] = []
-        where = context(self.table, self._line_no, text)
-        for raw in _split_unescaped(text, d.delimiter):
-            out.append(None if raw == d.null else _unescape_text(raw, where))
-        return out
+        null = d.null
+        if "\\" not in text:  # nothing escaped: a plain split
+            return [None if raw == null else raw for raw in text.split(d.delimiter)]
+        number = self._line_no
+
+        def where() -> str:
+            return context(self.table, number, text)
+
+        return [None if raw == null else _unescape_text(raw, where)
+                for raw in _split_unescaped(text, d.delimiter)]
 
     def _csv_fields(self, text: str) -> list[str | None]:
         d = self.dialect
@@ -353,21 +422,28 @@ class CopyReader:
 
 def _split_unescaped(text: str, delimiter: str) -> list[str]:
     """Split on the delimiter, keeping backslash escapes (raw fields)."""
-    fields, start, i, n = [], 0, 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == delimiter:
-            fields.append(text[start:i])
-            start = i + 1
-        i += 1
+    fields, start = [], 0
+    for match in _splitter(delimiter).finditer(text):
+        if match.end() - match.start() == 1:  # the delimiter, not an escape
+            fields.append(text[start:match.start()])
+            start = match.end()
     fields.append(text[start:])
     return fields
 
 
-def _unescape_text(raw: str, where: str) -> str:
+_SPLITTERS: dict[str, re.Pattern[str]] = {}
+
+
+def _splitter(delimiter: str) -> re.Pattern[str]:
+    """A backslash and the character it escapes, or the delimiter."""
+    found = _SPLITTERS.get(delimiter)
+    if found is None:
+        found = _SPLITTERS[delimiter] = re.compile(
+            r"\\.|" + re.escape(delimiter), re.S)
+    return found
+
+
+def _unescape_text(raw: str, where: str | Callable[[], str]) -> str:
     """De-escape a text-format field; escapes make bytes, which must then
     be valid UTF-8 (as CopyReadAttributesText + pg_verifymbstr)."""
     if "\\" not in raw:
@@ -430,15 +506,16 @@ def _needs_quote(v: str, d: Dialect) -> bool:
 
 
 def _escape_text(v: str, delimiter: str) -> str:
-    out = []
-    for ch in v:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == delimiter:
-            out.append("\\" + ch)
-        elif ch in "\b\f\n\r\t\v":
-            out.append({"\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
-                        "\t": "\\t", "\v": "\\v"}[ch])
-        else:
-            out.append(ch)
-    return "".join(out)
+    """CopyAttributeOutText(): the control characters with a letter escape
+    first (a tab delimiter is written \\t), then backslash and the
+    delimiter get a backslash; other characters pass unchanged."""
+    table = _ESCAPES.get(delimiter)
+    if table is None:
+        mapping = {"\\": "\\\\", delimiter: "\\" + delimiter}
+        mapping.update({"\b": "\\b", "\f": "\\f", "\n": "\\n",
+                        "\r": "\\r", "\t": "\\t", "\v": "\\v"})
+        table = _ESCAPES[delimiter] = str.maketrans(mapping)
+    return v.translate(table)
+
+
+_ESCAPES: dict[str, dict[int, str]] = {}

@@ -11,8 +11,8 @@ Two jobs, both on the hot path and both free of IR walking:
   `FormatSettings`, binary via its send function), then turns rows into
   DataRow bytes with `encode_data_rows`.
 
-Statements that touch tables arrive with the store (a later issue); this
-module will then also drive the store's scans and writes.
+Reads run the compiled query of `twinning.passes.plan_select`; writes
+`twinning.execute_write`; both through the session's store transaction.
 """
 
 from __future__ import annotations
@@ -112,7 +112,8 @@ class EvalContext:
 
     __slots__ = ("user", "database", "pid", "version", "_setting",
                  "_txn_start", "_statement_start", "_interrupt", "settings",
-                 "params", "case_value", "sequences", "notices", "txn")
+                 "params", "case_value", "sequences", "notices", "txn",
+                 "catalog", "outer", "subqueries")
 
     def __init__(self, *, user: str, database: str, pid: int, version: str,
                  setting: Callable[[str, bool], str | None],
@@ -132,6 +133,9 @@ class EvalContext:
         self.sequences: Any = None  # the session's SequenceSession (writes)
         self.notices: list[str] = []  # NOTICE texts a statement raised
         self.txn: Any = None  # the store transaction (sequence functions)
+        self.catalog: Any = None  # the engine's Catalog (regclass, pg_get_*)
+        self.outer: list[tuple] = []  # enclosing rows of correlated subqueries
+        self.subqueries: dict = {}  # uncorrelated subquery results, per statement
 
     def current_setting(self, name: str, missing_ok: bool) -> str | None:
         return self._setting(name, missing_ok)

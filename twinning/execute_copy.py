@@ -14,13 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from twinning import values
-from twinning.copy_format import CopyReader, Dialect, clip, context, format_row
+from twinning.copy_format import (CopyReader, Dialect, clip, context, format_row,
+                                  missing_data)
 from twinning.errors import SqlError
 from twinning.execute_write import default_value
 from twinning.ir import dml as d
 from twinning.ir.catalog import Table
 from twinning.passes.plan_dml import WritePlan
 from twinning.store import SequenceSession, Transaction
+from twinning.values.dtparse import set_transaction_clock
 from twinning.wire.messages import (COPY_DONE_MSG, CommandComplete, CopyData,
                                     CopyOutResponse)
 
@@ -33,7 +35,9 @@ class CopyFrom:
             plan, table, txn, seq, ctx
         self.slots = resolved.slots
         names = [table.columns[s].name for s in self.slots]
-        self.reader = CopyReader(resolved.options, table.name.name, names)
+        self.names = names
+        self.reader = CopyReader(resolved.options, table.name.name, names,
+                                 defer_missing=True)
         converters = []
         for slot in self.slots:
             sql_type = table.columns[slot].type
@@ -41,37 +45,46 @@ class CopyFrom:
             typmod = values.typmod_for(sql_type, False)
             converters.append((parse, typmod))
         self.converters = converters
+        self.width = len(table.columns)
+        listed = set(self.slots)
+        self.unlisted = [slot for slot in range(self.width) if slot not in listed]
         self.rows = 0
 
     def feed(self, data: bytes) -> None:
+        # CopyData may be handled on another thread than the COPY statement:
+        # 'now'/'today' in the data read this transaction's start
+        set_transaction_clock(self.ctx.transaction_start())
         for line in self.reader.feed(data):
             self._insert(line)
 
     def finish(self) -> int:
+        set_transaction_clock(self.ctx.transaction_start())
         for line in self.reader.finish():
             self._insert(line)
         return self.rows
 
     def _insert(self, line) -> None:
-        width = len(self.table.columns)
-        row: list[Any] = [None] * width
-        name = self.table.name.name
-        for index, (slot, field) in enumerate(zip(self.slots, line.fields)):
-            if field is None:
-                continue
-            parse, typmod = self.converters[index]
-            try:
-                row[slot] = typmod(parse(field))
-            except SqlError as exc:
-                column = self.table.columns[slot].name
-                exc.where = (f'COPY {name}, line {line.number}, column '
-                             f'{column}: "{clip(field)}"')
-                raise
-        listed = set(self.slots)
-        for slot in range(width):
-            if slot not in listed:
-                row[slot] = default_value(self.plan.defaults[slot], self.seq,
-                                          self.txn, self.ctx)
+        row: list[Any] = [None] * self.width
+        slots = self.slots
+        index = 0
+        try:
+            for index, field in enumerate(line.fields):
+                if field is not None:
+                    parse, typmod = self.converters[index]
+                    row[slots[index]] = typmod(parse(field))
+        except SqlError as exc:
+            column = self.table.columns[slots[index]].name
+            where = (f'COPY {self.table.name.name}, line {line.number}, '
+                     f'column {column}: "{clip(line.fields[index])}"')
+            # the input function's own context (JSON data, line 1: …) first
+            exc.where = f"{exc.where}\n{where}" if exc.where else where
+            raise
+        if len(line.fields) < len(slots):
+            raise missing_data(self.table.name.name, line.number, line.text,
+                               self.names[len(line.fields)])
+        for slot in self.unlisted:
+            row[slot] = default_value(self.plan.defaults[slot], self.seq,
+                                      self.txn, self.ctx)
         try:
             self.txn.insert(self.table.name, tuple(row))
         except SqlError as exc:
@@ -79,7 +92,7 @@ class CopyFrom:
                 # NOT NULL and CHECK fail while the line is current; a
                 # unique violation surfaces when PostgreSQL's multi-insert
                 # buffer is flushed, after the line text is gone.
-                exc.where = context(name, line.number,
+                exc.where = context(self.table.name.name, line.number,
                                     None if exc.sqlstate == "23505" else line.text)
             raise
         self.rows += 1

@@ -94,6 +94,7 @@ def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
                 row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
         new = tuple(row)
         if conflict is not None:
+            txn.check(table, new)  # the proposed row first, as ExecInsert
             hit = txn.find_conflict(table, new, list(conflict.arbiters))
             if hit is not None:
                 if conflict.action == "nothing":

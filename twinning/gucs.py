@@ -203,6 +203,8 @@ GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
     Guc("TimeZone", "UTC", report=True, parse=_timezone),
     _int_guc("extra_float_digits", "1", -15, 3, unit=None),
     Guc("search_path", '"$user", public'),
+    Guc("default_table_access_method", "heap",
+        parse=_only("heap")),
     _int_guc("statement_timeout", "0"),
     _int_guc("lock_timeout", "0"),
     _int_guc("idle_in_transaction_session_timeout", "0"),

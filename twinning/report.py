@@ -70,7 +70,24 @@ def _outcome(ctx: RunContext) -> str:
     return "READY"
 
 
+def _run_failed(run: dict[str, Any] | None) -> str | None:
+    """How the --run command failed, or None when it exited 0."""
+    if run is None:
+        return None
+    if run.get("timed_out"):
+        return "timed out (--run-timeout)"
+    if run.get("signal") is not None:
+        return f"was killed by signal {run['signal']}"
+    if run.get("exit_code") not in (0, None):
+        return f"exited {run['exit_code']}"
+    return None
+
+
 def _next_step(ctx: RunContext) -> str:
+    failed = _run_failed(ctx.run)
+    if failed is not None:
+        return (f"The run command {failed}: fix it from its own output, then "
+                "rerun; verify and the counters cover only what it committed.")
     if ctx.verify is not None and ctx.verify.get("outcome") == "FAIL":
         failing = [r["rule_id"] for r in ctx.verify["results"]
                    if r["status"] == "fail"]
@@ -139,12 +156,21 @@ def to_json(document: dict[str, Any]) -> str:
 
 
 def render_human(report: dict[str, Any]) -> str:
-    """A few lines a person reads at a glance."""
+    """What a person reads after a run, in one screen: outcome, the run,
+    the schema, committed rows per table, refused writes by kind, failing
+    rules with a few offending keys, the snapshot, the next step."""
     schema = report["schema"]
     word = {"READY": "ready", "PASS": "passed", "FAIL": "FAILED"}[report["outcome"]]
     lines = [f"twinning postgres {report['mode']} {word}"]
-    if report["mode"] != "bootstrap":
-        lines.append(f"endpoint: {report['host']}:{report['port']}")
+    endpoint = f"{report['host']}:{report['port']}"
+    if "run" in report:
+        run = report["run"]
+        failed = _run_failed(run)
+        lines.append(f"run: {run['command']!r} "
+                     + (f"{failed} (its output is above)" if failed
+                        else "exit 0") + f", twin on {endpoint}")
+    elif report["mode"] != "bootstrap":
+        lines.append(f"endpoint: {endpoint}")
     lines.append(f"schema: {schema['source']} ({schema['table_count']} tables, "
                  f"{schema['column_count']} columns, {schema['index_count']} "
                  f"indexes, {schema['constraint_count']} constraints, "
@@ -157,26 +183,29 @@ def render_human(report: dict[str, Any]) -> str:
         lines.append(f"  {name:<{width}}  {info['rows']:>8} rows")
     refused = {k: v for k, v in report["constraints"].items() if v}
     if refused:
-        lines.append("refused writes: " + ", ".join(
-            f"{k.removesuffix('_violations')} {v}" for k, v in refused.items()))
+        lines.append(f"refused writes: {sum(refused.values())} — " + ", ".join(
+            f"{_KIND_WORDS[k]} {v}" for k, v in refused.items()))
     if "verify" in report:
         lines.extend(_render_verify(report))
     elif "verify_artifact" in report:
         art = report["verify_artifact"]
         lines.append(f"verify: {art['source']} ({art['loaded']} rules)")
-    if "run" in report:
-        run = report["run"]
-        lines.append(f"run: {run['command']!r} exit {run['exit_code']}"
-                     + (" (timed out)" if run.get("timed_out") else ""))
     snap = report.get("snapshot")
     if snap:
         where = snap.get("written_to") or snap.get("restored_from")
-        lines.append(f"snapshot: {where} ({snap['snapshot_hash']})")
+        lines.append(f"snapshot: {where}")
+        lines.append(f"  {snap['snapshot_hash']}")
     lines.append(f"next: {report['next_step']}")
     return "\n".join(lines) + "\n"
 
 
+_KIND_WORDS = {"not_null_violations": "not null", "unique_violations": "unique",
+               "fk_violations": "foreign key", "check_violations": "check",
+               "data_errors": "data error"}
+# Example rows per failing rule: three while few rules fail, fewer when
+# many do, so a bad run still fits one screen.
 HUMAN_EXAMPLES = 3
+HUMAN_EXAMPLES_MANY = 2
 
 
 def _render_verify(report: dict[str, Any]) -> list[str]:
@@ -193,25 +222,35 @@ def _render_verify(report: dict[str, Any]) -> list[str]:
         sev = summary["by_severity"]
         head += f" ({sev['error']} error, {sev['warn']} warn)"
     lines = [head]
+    examples = HUMAN_EXAMPLES if summary["failed_rules"] <= 3 else HUMAN_EXAMPLES_MANY
     for result in verify["results"]:
         if result["status"] != "fail":
             continue
-        count = result["violation_count"]
-        lines.append(f"  FAIL {result['severity']:<5} {result['rule_id']}: "
-                     f"{count} violation{'s' if count != 1 else ''}")
-        for entry in result["affected"][:HUMAN_EXAMPLES]:
+        count, affected = result["violation_count"], result["affected"]
+        label = f"  FAIL {result['severity']:<5} {result['rule_id']}: "
+        if count == 1 and affected and "key" not in affected[0]:
+            # A relation-level rule (row_count, aggregate_compare): the
+            # observed value is the whole story.
+            lines.append(label + _describe_entry(affected[0]))
+            continue
+        lines.append(label + f"{count} violation{'s' if count != 1 else ''}")
+        for entry in affected[:examples]:
             lines.append("    " + _describe_entry(entry))
-        if count > HUMAN_EXAMPLES:
-            lines.append(f"    … {count - HUMAN_EXAMPLES} more")
+        if count > examples:
+            lines.append(f"    … {count - examples} more")
     return lines
 
 
 def _describe_entry(entry: dict[str, Any]) -> str:
     parts = [entry["binding"]]
-    for name, value in (entry.get("key") or {}).items():
+    key = entry.get("key") or {}
+    for name, value in key.items():
         parts.append(f"{name}={_plain(value)}")
     if "field" in entry:
-        parts.append(f"{entry['field']}={_plain(entry.get('value'))}")
+        value = entry.get("value")
+        # A not_null failure on a key column would repeat the key.
+        if entry["field"] not in key or _plain(key[entry["field"]]) != _plain(value):
+            parts.append(f"{entry['field']}={_plain(value)}")
     elif "value" in entry:
         parts.append(f"value={_plain(entry['value'])}")
     return " ".join(parts)

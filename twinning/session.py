@@ -41,6 +41,7 @@ from twinning.ir import query as q
 from twinning.passes.plan import compile_expressions
 from twinning.passes.resolve import resolve_arguments, result_type_of_oid
 from twinning.valueio import input_function, recv_function, typmod_function
+from twinning.values.dtparse import set_transaction_clock
 from twinning.values.settings import FormatSettings
 from twinning.wire.connection import (AuthMethod, CopyIn, Reply, ScramSha256,
                                       SessionStart, Trust)
@@ -448,9 +449,14 @@ class Session:
         stages = self.engine.stages(stmt, param_types)
         summary = None
         if plan is not None:
-            summary = (f"command {plan.command.op}" if plan.command is not None
-                       else f"constant projection of {len(plan.columns)} "
-                       "column(s)")
+            if plan.command is not None:
+                summary = f"command {plan.command.op}"
+            elif plan.query is not None:
+                summary = " → ".join(line.strip()
+                                     for line in plan.query.lines)
+            else:
+                summary = (f"constant projection of {len(plan.columns)} "
+                           "column(s)")
         recorder.record(self.pid, stmt.source, protocol, stages, summary,
                         outcome)
 
@@ -464,12 +470,26 @@ class Session:
                 return self._command(plan.command, plan.columns)
             if plan.planning_error is not None:
                 raise plan.planning_error
+            if plan.query is not None:
+                return self._read(plan, params)
             ctx = self._context()
             row = plan.row(ctx, params)  # type: ignore[misc]
             interrupt.check()
             return _Result(plan.columns, [row], "SELECT")
         finally:
             interrupt.finish()
+
+    def _read(self, plan: q.Plan, params: tuple) -> _Result:
+        """A query over the current transaction's snapshot (READ COMMITTED:
+        refreshed at every statement)."""
+        if len(params) < len(plan.param_types):
+            raise missing_parameter(plan.query.resolved, len(params))
+        ctx = self._context()
+        ctx.params = params
+        self._txn.store.statement_start()
+        rows = plan.query.run(ctx)
+        self.interrupt.check()
+        return _Result(plan.columns, rows, "SELECT")
 
     def _write(self, plan: q.Plan, params: tuple) -> _Result:
         """A write statement in the current transaction's store view."""
@@ -513,6 +533,7 @@ class Session:
             transaction_start=self._transaction_start,
             interrupt=self.interrupt, settings=self._format_settings())
         ctx.sequences = self.sequences
+        ctx.catalog = self.engine.catalog
         ctx.txn = self._txn.store if self._txn is not None else None
         return ctx
 
@@ -531,19 +552,29 @@ class Session:
 
     # ---- transactions
     def _begin(self, kind: str) -> None:
-        if self._txn is not None:
-            return
-        snapshot = dict(self.settings)
-        read_only = self.settings["default_transaction_read_only"] == "on"
-        self._txn = _Transaction(kind, snapshot, dict(snapshot),
-                                 self.engine.store.begin(read_only),
-                                 dt.datetime.now(dt.timezone.utc))
+        """Open a transaction unless one is open; every statement passes
+        here first, on the thread that runs it, so the date/time input
+        clock ('now', 'today', …) is the transaction's start."""
+        if self._txn is None:
+            snapshot = dict(self.settings)
+            self._txn = _Transaction(kind, snapshot, dict(snapshot),
+                                     self.engine.store.begin(self._read_only),
+                                     dt.datetime.now(dt.timezone.utc))
+            self._init_transaction_settings()
+        set_transaction_clock(self._txn.started)
+
+    def _init_transaction_settings(self) -> None:
         self.settings["transaction_isolation"] = \
             self.settings["default_transaction_isolation"]
         self.settings["transaction_read_only"] = \
             self.settings["default_transaction_read_only"]
         self.settings["transaction_deferrable"] = \
             self.settings["default_transaction_deferrable"]
+
+    def _read_only(self) -> bool:
+        """The store asks at each write: BEGIN READ ONLY, SET TRANSACTION
+        and `SET transaction_read_only` all land in this setting."""
+        return self.settings["transaction_read_only"] == "on"
 
     def _end_transaction(self, commit: bool) -> None:
         txn = self._txn
@@ -558,14 +589,24 @@ class Session:
         self._portals.clear()
 
     def _failed(self) -> None:
-        """An error: a block becomes failed, anything else is rolled back."""
+        """An error: a block becomes failed, anything else is rolled back.
+
+        PostgreSQL aborts the failed (sub)transaction at once, releasing
+        its locks; only the block's state waits for ROLLBACK. So the store
+        discards the changes now — back to the innermost savepoint, or all
+        of them — which frees the writer slot unless changes made before
+        that savepoint remain."""
         txn = self._txn
         if txn is None:
             return
-        if txn.kind == "block":
-            txn.failed = True
-        else:
+        if txn.kind != "block":
             self._end_transaction(commit=False)
+            return
+        txn.failed = True
+        if txn.savepoints:
+            txn.store.rollback_to(txn.savepoints[-1].marker)
+        else:
+            txn.store.rollback()
 
     def _check_aborted(self, node: Any) -> None:
         txn = self._txn

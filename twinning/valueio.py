@@ -23,6 +23,8 @@ from typing import Any, Callable
 from twinning import values
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.ir.types import BASE_TYPES, OID_TYPES, REG_TYPES, SqlType
+from twinning.values import system
 from twinning.values.floats import to_float32
 from twinning.values.integers import INT_TYPES
 from twinning.values.numeric import parse_numeric
@@ -38,6 +40,9 @@ _INT_NAMES = {"int2": "smallint", "int4": "integer", "int8": "bigint"}
 
 def _sql(rtype: q.ResultType):
     if rtype.sql_type is None:
+        base = rtype.name[:-2] if rtype.name.endswith("[]") else rtype.name
+        if base in BASE_TYPES:  # e.g. q.NAME, built before `name` was a base type
+            return SqlType(base, rtype.typmod, rtype.name.endswith("[]"))
         raise feature_not_supported(f"values of type {rtype.name} here")
     return rtype.sql_type
 
@@ -45,8 +50,6 @@ def _sql(rtype: q.ResultType):
 def input_function(rtype: q.ResultType,
                    settings: FormatSettings = DEFAULT_SETTINGS) -> Input:
     """The type's input function (text → value), typmod not applied."""
-    if rtype.name == "name":
-        return lambda text: text
     return values.parser_for(_sql(rtype), settings)
 
 
@@ -60,16 +63,12 @@ def typmod_function(rtype: q.ResultType, explicit: bool
 
 def formatter(rtype: q.ResultType, settings: FormatSettings) -> Callable[[Any], str]:
     """The output function under `settings`."""
-    if rtype.name == "name":
-        return str
     if rtype.name == "void":
         return lambda v: ""
     return values.formatter_for(_sql(rtype), settings)
 
 
 def send_function(rtype: q.ResultType) -> Callable[[Any], bytes]:
-    if rtype.name == "name":
-        return lambda v: v.encode("utf-8")
     if rtype.name == "void":
         return lambda v: b""
     return values.encoder_for(_sql(rtype))
@@ -77,8 +76,6 @@ def send_function(rtype: q.ResultType) -> Callable[[Any], bytes]:
 
 def recv_function(rtype: q.ResultType, param: int | None = None
                   ) -> Callable[[bytes], Any]:
-    if rtype.name == "name":
-        return lambda d: d.decode("utf-8")
     sql_type = _sql(rtype)
     return lambda data: values.decode_binary(sql_type, data, param=param)
 
@@ -223,6 +220,43 @@ def _datetime_cast(s: str, t: str, settings: FormatSettings):
     return None
 
 
+def _system_cast(s: str, t: str) -> Callable[[Any], Any] | None:
+    """Casts among the system catalog types and to/from them (pg_cast's
+    rows for oid, the reg* types, name and "char"). A cast to a reg* type
+    gives a bare OID here; the expression layer names it."""
+    if t in OID_TYPES and t not in ("xid", "cid"):
+        wrap = system.RegOid if t in REG_TYPES else int
+        if s in ("int2", "int4") or s in OID_TYPES:
+            return lambda v: wrap(int(v) & system.OID_MAX)
+        if s == "int8":
+            def oid_of_int8(v: int):
+                if v < 0 or v > system.OID_MAX:
+                    raise SqlError("22003", "OID out of range")
+                return wrap(v)
+            return oid_of_int8
+    if s in OID_TYPES and t == "int4":
+        return lambda v: int(v) - 2**32 if int(v) >= 2**31 else int(v)
+    if s in OID_TYPES and t == "int8":
+        return int
+    if t == "name" and s in _STRING_TYPES:
+        if s == "bpchar":
+            return lambda v: system.parse_name(v.rstrip(" "))
+        return system.parse_name
+    if s == "char":
+        if t == "int4":
+            return system.char_to_int
+        if t in _STRING_TYPES:
+            return system.format_char
+    if t == "char":
+        if s == "int4":
+            return system.char_from_int
+        if s in _STRING_TYPES:
+            return system.parse_char
+    if s == "pg_node_tree" and t in _STRING_TYPES:
+        return lambda v: v
+    return None
+
+
 def _convert(source: q.ResultType, target: q.ResultType,
              settings: FormatSettings) -> Callable[[Any], Any]:
     s, t = source.name, target.name
@@ -230,6 +264,9 @@ def _convert(source: q.ResultType, target: q.ResultType,
         return lambda v: v
     if s == "unknown":
         return input_function(target, settings)
+    found = _system_cast(s, t)
+    if found is not None:
+        return found
     if t in INT_TYPES:
         check = _int_range(t)
         check.__name__ = {"int2": "smallint", "int4": "integer",

@@ -32,10 +32,11 @@ from typing import Any, Callable, Sequence
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir import syntax as s
+from twinning.ir.select import TSetCall
 from twinning.passes.expr import pg_data
 from twinning.passes.expr import runtime
 from twinning.passes.expr.scope import EMPTY, Scope
-from twinning.passes.expr.types import (UNKNOWN, can_coerce, cast_context,
+from twinning.passes.expr.types import (UNKNOWN, VECTORS, can_coerce, cast_context,
                                         category, display, display_type,
                                         element, is_array, is_preferred_in,
                                         key, key_of_pg, preferred,
@@ -49,6 +50,7 @@ __all__ = ["TypingContext", "resolve_expr", "resolve_target",
 
 TEXT = result_type("text")
 BOOL = q.BOOL
+INT4 = q.INT4
 
 
 def pos(location: int | None) -> int | None:
@@ -140,7 +142,10 @@ def _fix_params(value: Any, ctx: TypingContext) -> Any:
 
 def declared_type(spec: s.TypeSpec) -> q.ResultType:
     """A written type (PREPARE argument, cast target) as a ResultType."""
-    if spec.names[-1] in ("name", "void", "unknown") and len(spec.names) <= 2 \
+    internal = _internal_type(spec)
+    if internal is not None:
+        return internal
+    if spec.names[-1] in ("void", "unknown") and len(spec.names) <= 2 \
             and not spec.typmods:
         raise feature_not_supported(f"type {spec.names[-1]} here",
                                     pos(spec.location))
@@ -153,6 +158,25 @@ def declared_type(spec: s.TypeSpec) -> q.ResultType:
         raise SqlError("42704", f'type "{spec.names[-1]}" does not exist',
                        position=pos(spec.location))
     return q.ResultType.of(sql_type)
+
+
+def _internal_type(spec: s.TypeSpec) -> q.ResultType | None:
+    """The introspection types (`oid`, `name`, `"char"`, `regclass`, …):
+    cast targets and parameter types, never column types."""
+    from twinning.ir.types import BASE_TYPES, SqlType
+    if len(spec.names) > 2 or (len(spec.names) == 2
+                               and spec.names[0] != "pg_catalog"):
+        return None
+    base = BASE_TYPES.get(spec.names[-1])
+    if base is None or not base.internal:
+        return None
+    if spec.typmods:
+        raise SqlError("42601", "type modifier is not allowed for type "
+                       f'"{spec.names[-1]}"', position=pos(spec.location))
+    if spec.array and not base.array_oid:
+        raise SqlError("42704", f'could not find array type for data type '
+                       f"{base.display}", position=pos(spec.location))
+    return q.ResultType.of(SqlType(base.name, -1, spec.array))
 
 
 # ---------------------------------------------------------------- candidates
@@ -473,6 +497,8 @@ class _Resolver:
             raise feature_not_supported("* in an expression",
                                         pos(node.location))
         binding = self.scope.lookup(node.parts, node.location)
+        if binding.expr is not None:
+            return binding.expr
         return q.TColumn(binding.slot, binding.name, binding.type,
                          node.location)
 
@@ -511,6 +537,9 @@ class _Resolver:
 
     # -- operators
     def _Operator(self, node: s.Operator) -> q.TExpr:
+        if isinstance(node.left, s.Row) and isinstance(node.right, s.Row):
+            return self.row_comparison(node.op, node.left.items,
+                                       node.right.items, node.location)
         right = self.expr(node.right)
         left = self.expr(node.left) if node.left is not None else None
         return self.operator(node.op, left, right, node.location)
@@ -637,7 +666,63 @@ class _Resolver:
         op = _LIKE_OPS[(node.case_insensitive, node.negated)]
         return self.expr(s.Operator(op, node.arg, pattern, node.location))
 
+    def _Subscript(self, node: s.Subscript) -> q.TExpr:
+        arg = self.expr(node.arg)
+        if not (is_array(key(arg.type)) or key(arg.type) in VECTORS):
+            raise SqlError("42804", "cannot subscript type "
+                           f"{display_type(arg.type)} because it does not "
+                           "support subscripting", position=pos(node.location))
+        index = self.expr(node.index)
+        if not can_coerce_expr(index, INT4):
+            raise SqlError("42804", "array subscript must have type integer",
+                           position=pos(index.location))
+        return q.TSubscript(arg, coerce_to_type(index, INT4, self.ctx),
+                            result_type(element(key(arg.type))),
+                            node.location)
+
+    def _Row(self, node: s.Row) -> q.TExpr:
+        raise feature_not_supported("row constructor", pos(node.location))
+
+    def row_comparison(self, op: str, left: Sequence[s.Expr],
+                       right: Sequence[s.Expr], location: int) -> q.TExpr:
+        """make_row_comparison_op() for = and <> (AND / OR of the
+        column-wise comparisons); ordering comparisons of rows are
+        outside the subset."""
+        if len(left) != len(right):
+            raise SqlError("42601", "unequal number of entries in row "
+                           "expressions", position=pos(location))
+        if not left:
+            raise SqlError("0A000", "cannot compare rows of zero length",
+                           position=pos(location))
+        if op not in ("=", "<>"):
+            raise feature_not_supported(f"row comparison with {op}",
+                                        pos(location))
+        parts = []
+        for l, r in zip(left, right):
+            cmp = self.operator(op, self.expr(l), self.expr(r), location)
+            if cmp.type != BOOL:
+                raise SqlError("42804", "row comparison operator must yield "
+                               f"type boolean, not type "
+                               f"{display_type(cmp.type)}",
+                               position=pos(location))
+            parts.append(cmp)
+        if len(parts) == 1:
+            return parts[0]
+        return q.TBool("and" if op == "=" else "or", tuple(parts),
+                       leftmost(location, *(p.location for p in parts)))
+
     def _InList(self, node: s.InList) -> q.TExpr:
+        if isinstance(node.arg, s.Row):
+            op = "<>" if node.negated else "="
+            parts = []
+            for item in node.items:
+                items = item.items if isinstance(item, s.Row) else (item,)
+                parts.append(self.row_comparison(op, node.arg.items, items,
+                                                 node.location))
+            if len(parts) == 1:
+                return parts[0]
+            return q.TBool("and" if node.negated else "or", tuple(parts),
+                           node.location)
         op = "<>" if node.negated else "="
         left = self.expr(node.arg)
         items = [self.expr(i) for i in node.items]
@@ -859,14 +944,26 @@ class _Resolver:
             raise _no_function(shown_name, args, node.location)
         cand, declared = found[0]
         impl = runtime.function_impl(cand.signature())
-        if impl is None:
+        set_returning = cand.signature() in runtime.SET_RETURNING
+        if impl is None and not set_returning:
             raise feature_not_supported(
                 f"function {name}({', '.join(display(a) for a in cand.args)})",
                 pos(node.location))
         targets = []
+        poly_element: q.ResultType | None = None
         for arg, want in zip(args, declared):
             if want == "any":
                 targets.append(arg.type if arg.type != q.UNKNOWN else TEXT)
+            elif want in ("anyarray", "anyelement", "anynonarray"):
+                # polymorphic: the argument keeps its type (enforce_generic_
+                # type_consistency for the single-family case)
+                if arg.type == q.UNKNOWN:
+                    raise SqlError("42804", "could not determine polymorphic "
+                                   "type because input has type unknown",
+                                   position=pos(node.location))
+                targets.append(arg.type)
+                poly_element = (arg.type if want != "anyarray" else
+                                result_type(element(key(arg.type))))
             else:
                 rtype = result_type(want)
                 if rtype is None:
@@ -876,13 +973,18 @@ class _Resolver:
         coerced = tuple(coerce_to_type(a, t, self.ctx)
                         for a, t in zip(args, targets))
         rtype = result_type(cand.result)
+        if cand.result in ("anyelement", "anyarray") and poly_element is not None:
+            rtype = (poly_element if cand.result == "anyelement" else
+                     result_type(key(poly_element) + "[]"))
         if rtype is None:
             raise feature_not_supported(f"function {name} returning "
                                         f"{display(cand.result)}",
                                         pos(node.location))
+        where = leftmost(node.location, *(a.location for a in coerced))
+        if set_returning:
+            return TSetCall(cand.signature(), coerced, rtype, where)
         impl.check_args(coerced)
-        return q.TCall(cand.signature(), coerced, rtype,
-                       leftmost(node.location, *(a.location for a in coerced)))
+        return q.TCall(cand.signature(), coerced, rtype, where)
 
     def _sequence_call(self, node: s.FuncCall, signature: str) -> q.TExpr:
         """nextval/currval/setval/lastval: the name as text, bigint result."""
@@ -991,14 +1093,19 @@ def literal_type(node: s.Literal) -> q.ResultType:
     return q.UNKNOWN  # strings and NULL
 
 
+def _shown(rtype: q.ResultType) -> str:
+    """format_type_be(): signatures in messages show no typmod."""
+    return display(key(rtype))
+
+
 def _arg_list(args: Sequence[Any]) -> str:
-    return ", ".join(display_type(a.type) for a in args)
+    return ", ".join(_shown(a.type) for a in args)
 
 
 def _op_signature(op: str, left: Any, right: Any) -> str:
     if left is None:
-        return f"{op} {display_type(right.type)}"
-    return f"{display_type(left.type)} {op} {display_type(right.type)}"
+        return f"{op} {_shown(right.type)}"
+    return f"{_shown(left.type)} {op} {_shown(right.type)}"
 
 
 def _no_operator(op: str, left: Any, right: Any, location: int) -> SqlError:
@@ -1041,6 +1148,8 @@ def _figure(node: Any) -> tuple[str | None, int]:
         return node.name[-1], 2
     if isinstance(node, s.NullIf):
         return "nullif", 2
+    if isinstance(node, s.Subscript):
+        return _figure(node.arg)
     if isinstance(node, s.Cast):
         name, strength = _figure(node.arg)
         if strength <= 1:
@@ -1066,7 +1175,8 @@ def _figure(node: Any) -> tuple[str | None, int]:
         if node.kind == "array":
             return "array", 2
         if node.kind == "expr":
-            targets = getattr(node.select, "targets", ())
+            body = getattr(node.select, "body", node.select)
+            targets = getattr(body, "targets", ())
             if targets:
                 first = targets[0]
                 if getattr(first, "alias", None):
@@ -1074,3 +1184,32 @@ def _figure(node: Any) -> tuple[str | None, int]:
                 return _figure(first.expr)
         return None, 0
     return None, 0
+
+
+# ---------------------------------------------------------------- for the read path
+
+def typed_operator(op: str, left: q.TExpr, right: q.TExpr, location: int,
+                   ctx: TypingContext) -> q.TExpr:
+    """`left op right` over operands already typed (JOIN USING)."""
+    return _Resolver(EMPTY, ctx).operator(op, left, right, location)
+
+
+def sublink_comparison(op: str, left: q.TExpr, right_type: q.ResultType,
+                       location: int, ctx: TypingContext
+                       ) -> tuple[str, q.TExpr, q.ResultType]:
+    """`left op ANY/ALL (subquery)`: the operator chosen for the subquery's
+    column type, the coerced left operand and the type the column must be
+    coerced to (make_scalar_array_op's rules, without the array)."""
+    resolver = _Resolver(EMPTY, ctx)
+    probe = _Typed(right_type, location)
+    cand, declared = resolver.find_operator(op, left, probe, location)
+    impl, result, targets = runtime.operator_impl(
+        op, cand.args, cand.result, [left.type, right_type])
+    if impl is None:
+        raise feature_not_supported(f"operator {op} on "
+                                    f"{display(cand.args[0])}", pos(location))
+    if result != BOOL:
+        raise SqlError("42804", f"operator {op} must return type boolean, "
+                       f"not type {display_type(result)}",
+                       position=pos(location))
+    return impl, coerce_to_type(left, targets[0], ctx), targets[1]

@@ -26,15 +26,16 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.ir.types import REG_TYPES
 from twinning.passes.expr import runtime
 from twinning.valueio import cast_function, settings_dependent
 from twinning.values.numeric import parse_numeric
 from twinning.values.settings import DEFAULT_SETTINGS
 
 __all__ = ["Compiled", "CompiledExpr", "compile_expr", "compile_checked",
-           "literal_value"]
+           "literal_value", "register"]
 
 Compiled = Callable[[tuple, Any], Any]
 _NOT_CONST = object()
@@ -127,10 +128,26 @@ def _literal(expr: q.TLiteral) -> CompiledExpr:
 
 def _param(expr: q.TParam) -> CompiledExpr:
     index = expr.number - 1
+    if expr.type.name in REG_TYPES:
+        return _reg_param(index, expr.type.name)
 
     def param(row, ctx):
         return ctx.params[index]
     return CompiledExpr(param)
+
+
+def _reg_param(index: int, type_name: str) -> CompiledExpr:
+    """A reg* parameter bound as a name: resolved against the session's
+    catalog here (the Bind that received it has no catalog)."""
+    from twinning.system_catalog import oid_map, regnames
+
+    def reg_param(row, ctx):
+        value = ctx.params[index]
+        if isinstance(value, str):  # a RegName, or text bound untyped
+            return regnames.reg_input(type_name, oid_map(_catalog_of(ctx)),
+                                      value, ctx)
+        return value
+    return CompiledExpr(reg_param)
 
 
 def _column(expr: q.TColumn) -> CompiledExpr:
@@ -164,6 +181,9 @@ def _relabel(source: q.ResultType, target: q.ResultType) -> bool:
         return False
     if source.name == target.name:
         return True
+    if (source.name, target.name) in (("int2vector", "int2[]"),
+                                      ("oidvector", "oid[]")):
+        return True  # same elements; only the lower bound differs
     return source.name in _SAME_TEXT and target.name in ("text", "varchar")
 
 
@@ -178,6 +198,8 @@ def _cast(expr: q.TCast) -> CompiledExpr:
     location = expr.arg.location if literal_input else -1
     if arg.constant and arg.value is None:
         return _const(None)
+    if target.name in REG_TYPES and source.name != target.name:
+        return _reg_cast(expr, arg, location)
     if settings_dependent(source, target):
         get = _bound(lambda settings: cast_function(source, target, settings,
                                                     expr.explicit))
@@ -208,6 +230,52 @@ def _cast(expr: q.TCast) -> CompiledExpr:
         value = inner(row, ctx)
         return None if value is None else convert(value)
     return CompiledExpr(cast)
+
+
+_NAME_SOURCES = frozenset({"unknown", "text", "varchar", "bpchar", "name"})
+
+
+def _reg_cast(expr: q.TCast, arg: CompiledExpr, location: int) -> CompiledExpr:
+    """A cast to regclass/regtype/…: names resolve against the session's
+    catalog and search path when the cast runs (PostgreSQL resolves a
+    literal at parse analysis; the twin's catalog never changes, so the
+    answer is the same, raised at execution)."""
+    from twinning.system_catalog import oid_map, regnames
+    source, target = expr.arg.type, expr.type
+    if target.sql_type is not None and target.sql_type.is_array:
+        raise feature_not_supported(f"cast to {target.name}")
+    type_name = target.name
+    from_text = source.name in _NAME_SOURCES
+    to_oid = None if from_text else cast_function(source, target)
+    inner = arg.fn
+
+    def reg_cast(row, ctx):
+        value = inner(row, ctx)
+        if value is None:
+            return None
+        m = oid_map(_catalog_of(ctx))
+        try:
+            if from_text:
+                text = value.rstrip(" ") if source.name == "bpchar" else value
+                return regnames.reg_input(type_name, m, text, ctx)
+            return regnames.reg_name(type_name, m, to_oid(value), ctx)
+        except SqlError as exc:
+            raise _with_position(exc, location)
+    return CompiledExpr(reg_cast)
+
+
+_EMPTY_CATALOG: list = []
+
+
+def _catalog_of(ctx: Any) -> Any:
+    """The session's catalog; an empty one where there is none (CHECK)."""
+    catalog = getattr(ctx, "catalog", None)
+    if catalog is not None:
+        return catalog
+    if not _EMPTY_CATALOG:
+        from twinning.ir.catalog import Catalog
+        _EMPTY_CATALOG.append(Catalog(("public",), (), (), (), (), ()))
+    return _EMPTY_CATALOG[0]
 
 
 # -- operators ---------------------------------------------------------------------
@@ -671,15 +739,31 @@ def _call(expr: q.TCall) -> CompiledExpr:
             return node
         nodes.append(node)
     fns = tuple(n.fn for n in nodes)
-    if isinstance(impl, runtime._Concat):
-        get = _bound(runtime.concat_factory([a.type for a in expr.args],
-                                            impl.sep))
-        return CompiledExpr(lambda row, ctx: get(ctx)(
-            *[f(row, ctx) for f in fns]))
+    factory = getattr(impl, "factory", None)
+    if factory is not None:  # typed by its arguments (concat, array_to_string…)
+        get = _bound(factory([a.type for a in expr.args]))
+        if not impl.strict:
+            return CompiledExpr(lambda row, ctx: get(ctx)(
+                *[f(row, ctx) for f in fns]))
+
+        def typed(row, ctx):
+            args = [f(row, ctx) for f in fns]
+            if None in args:
+                return None
+            return get(ctx)(*args)
+        return CompiledExpr(typed)
     fn = impl.fn
     strict = impl.strict
     if any(n.constant and n.value is None for n in nodes) and strict:
         return _const(None)
+    if impl.context and not strict:
+        return CompiledExpr(lambda row, ctx: fn(ctx, *[f(row, ctx)
+                                                      for f in fns]))
+    if not strict and not impl.settings:
+        if all(n.constant for n in nodes) and impl.foldable:
+            values = [n.value for n in nodes]
+            return _fold(lambda: fn(*values))
+        return CompiledExpr(lambda row, ctx: fn(*[f(row, ctx) for f in fns]))
     if impl.context:
         if not fns:
             return CompiledExpr(lambda row, ctx: fn(ctx))
@@ -737,6 +821,29 @@ def _call(expr: q.TCall) -> CompiledExpr:
     return CompiledExpr(call)
 
 
+def _subscript(expr: q.TSubscript) -> CompiledExpr:
+    arg, index = _compile(expr.arg), _compile(expr.index)
+    for part in (arg, index):
+        if part.error is not None:
+            return part
+    low = runtime.lower_bound(expr.arg.type)
+    af, xf = arg.fn, index.fn
+
+    def subscript(row, ctx):
+        array = af(row, ctx)
+        i = xf(row, ctx)
+        if array is None or i is None or not low <= i < low + len(array):
+            return None
+        return array[i - low]
+    return CompiledExpr(subscript)
+
+
+def register(node_type: type, compiler: Callable[[Any], CompiledExpr]) -> None:
+    """Let a later stage compile its own expression nodes (the read path's
+    subqueries and outer references) without this layer knowing queries."""
+    _COMPILERS[node_type] = compiler
+
+
 _COMPILERS: dict[type, Callable[[Any], CompiledExpr]] = {
     q.TLiteral: _literal,
     q.TParam: _param,
@@ -755,4 +862,5 @@ _COMPILERS: dict[type, Callable[[Any], CompiledExpr]] = {
     q.TMinMax: _minmax,
     q.TArray: _array,
     q.TCall: _call,
+    q.TSubscript: _subscript,
 }

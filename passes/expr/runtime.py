@@ -33,6 +33,7 @@ from typing import Any, Callable, Sequence
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.passes.expr import pg_data
 from twinning.passes.expr.types import (display, element, is_array,
                                         result_type)
 from twinning.values import formatter_for
@@ -2031,6 +2032,9 @@ class _Concat(Impl):
         super().__init__(None, strict=False, settings=True)
         self.sep = with_separator
 
+    def factory(self, arg_types: Sequence[q.ResultType]):
+        return concat_factory(arg_types, self.sep)
+
 
 def concat_factory(arg_types: Sequence[q.ResultType], with_sep: bool):
     outs = [_output(t.name) for t in arg_types]
@@ -2091,3 +2095,384 @@ def check_cast(source: q.ResultType, target: q.ResultType,
     if (element(s_), element(t_)) in _REFUSED_CASTS:
         raise feature_not_supported(f"cast from {display(s_)} to "
                                     f"{display(t_)}", position)
+
+
+# ============================================================ typed functions
+
+class TypedImpl(Impl):
+    """A function whose behaviour depends on its arguments' types (output
+    functions of `any` arguments, element types of arrays):
+    `factory(arg_types) -> make(settings) -> fn(*args)`."""
+
+    def __init__(self, factory: Callable, *, strict: bool = True) -> None:
+        super().__init__(None, strict=strict, settings=True)
+        self.factory = factory
+
+
+def _array_to_string_factory(arg_types: Sequence[q.ResultType]):
+    out = _output(element(arg_types[0].name))
+
+    def make(settings):
+        fmt = out(settings)
+
+        def array_to_string(array, sep, null_text=None):
+            if array is None or sep is None:
+                return None
+            parts = []
+            for item in array:
+                if item is None:
+                    if null_text is not None:
+                        parts.append(null_text)
+                else:
+                    parts.append(fmt(item))
+            return sep.join(parts)
+        return array_to_string
+    return make
+
+
+def _json_value_factory(rtype: q.ResultType):
+    """to_json() of one value: numbers bare, booleans, strings escaped,
+    json verbatim; other types through their output text."""
+    from twinning.values.json import escape_json
+    name = rtype.name
+    if name in INTS or name == "numeric":
+        return lambda settings: str
+    if name in FLOATS:
+        def make_float(settings):
+            fmt = _output(name)(settings)
+            return lambda v: fmt(v) if math.isfinite(v) else escape_json(fmt(v))
+        return make_float
+    if name == "bool":
+        return lambda settings: (lambda v: "true" if v else "false")
+    if name in ("json", "jsonb"):
+        return lambda settings: str
+    if is_array(name) or name in DATETIMES:
+        raise feature_not_supported(f"json_build_object of {display(name)}")
+    out = _output(name)
+    return lambda settings: (lambda v, fmt=out(settings): escape_json(fmt(v)))
+
+
+def _json_build_object_factory(binary: bool):
+    def factory(arg_types: Sequence[q.ResultType]):
+        if len(arg_types) % 2:
+            raise SqlError("22023", "argument list must have even number of "
+                           "elements", hint="The arguments of "
+                           f"{'jsonb' if binary else 'json'}_build_object() "
+                           "must consist of alternating keys and values.")
+        keys = [_output(t.name, as_cast=True) for t in arg_types[0::2]]
+        values = [_json_value_factory(t) for t in arg_types[1::2]]
+
+        def make(settings):
+            from twinning.values.json import escape_json, parse_jsonb
+            key_fns = [k(settings) for k in keys]
+            value_fns = [v(settings) for v in values]
+
+            def build(*args):
+                parts = []
+                for i, (kf, vf) in enumerate(zip(key_fns, value_fns)):
+                    key, value = args[2 * i], args[2 * i + 1]
+                    if key is None:
+                        raise SqlError("22023", f"argument {2 * i + 1} cannot "
+                                       "be null", hint="Object keys should be "
+                                       "text.")
+                    shown = "null" if value is None else vf(value)
+                    parts.append(f"{escape_json(kf(key))} : {shown}")
+                text = "{" + ", ".join(parts) + "}"
+                return parse_jsonb(text) if binary else text
+            return build
+        return make
+    return factory
+
+
+def _pg_typeof_factory(arg_types: Sequence[q.ResultType]):
+    from twinning.values.system import RegOid
+    rtype = arg_types[0]
+    value = RegOid(rtype.oid, display_type_of(rtype))
+    return lambda settings: (lambda *args: value)
+
+
+def display_type_of(rtype: q.ResultType) -> str:
+    if rtype.sql_type is not None:
+        return rtype.sql_type.display()
+    return rtype.name
+
+
+def _quote_literal_any_factory(arg_types: Sequence[q.ResultType]):
+    from twinning.system_catalog.functions import quote_literal
+    out = _output(arg_types[0].name, as_cast=True)
+    return lambda settings: (lambda v, fmt=out(settings): quote_literal(fmt(v)))
+
+
+# ============================================================ regular expressions
+
+_ARE_CLASSES = {"d": r"\d", "D": r"\D", "w": r"\w", "W": r"\W", "s": r"\s",
+                "S": r"\S", "n": "\n", "t": "\t", "r": "\r", "f": "\f",
+                "v": "\v"}
+
+
+@lru_cache(maxsize=256)
+def are_regex(pattern: str, fold: bool) -> re.Pattern:
+    """A PostgreSQL advanced regular expression as a Python pattern, for
+    the ARE subset whose meaning both engines share: literals, `.`, `^`,
+    `$`, groups, alternation, quantifiers, bracket expressions and the
+    class escapes. Anything else is a 0A000 refusal."""
+    out = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if i + 1 >= n:
+                raise SqlError("2201B", "invalid regular expression: invalid "
+                               "escape \\ sequence")
+            nxt = pattern[i + 1]
+            if nxt in _ARE_CLASSES:
+                out.append(_ARE_CLASSES[nxt])
+            elif not nxt.isalnum():
+                out.append(re.escape(nxt))
+            else:
+                raise feature_not_supported(f"regular expression escape "
+                                            f"\\{nxt}")
+            i += 2
+            continue
+        if c == "$":
+            out.append(r"\Z")
+        elif c == "(" and pattern.startswith("(?", i):
+            raise feature_not_supported("regular expression (? … ) syntax")
+        elif c == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                if pattern.startswith("[:", j) or pattern.startswith("[=", j) \
+                        or pattern.startswith("[.", j):
+                    raise feature_not_supported("regular expression "
+                                                "character class names")
+                j += 1
+            if j >= n:
+                raise SqlError("2201B", "invalid regular expression: brackets "
+                               "[] not balanced")
+            body = pattern[i + 1:j].replace("\\", "\\\\")
+            out.append("[" + body + "]")
+            i = j + 1
+            continue
+        else:
+            out.append(c)
+        i += 1
+    flags = re.DOTALL | (re.IGNORECASE if fold else 0)
+    try:
+        return re.compile("".join(out), flags)
+    except re.error as exc:
+        text = str(exc)
+        reason = next((ours for theirs, ours in _RE_ERRORS if theirs in text),
+                      "invalid regular expression")
+        raise SqlError("2201B", f"invalid regular expression: {reason}"
+                       ) from None
+
+
+# Python's re messages → Spencer's regex library messages (regerror.c)
+_RE_ERRORS = (("missing )", "parentheses () not balanced"),
+              ("unbalanced parenthesis", "parentheses () not balanced"),
+              ("nothing to repeat", "quantifier operand invalid"),
+              ("multiple repeat", "quantifier operand invalid"),
+              ("unterminated character set", "brackets [] not balanced"),
+              ("bad character range", "invalid character range"),
+              ("min repeat greater than max", "invalid repetition count(s)"))
+
+
+def _regex_match(fold: bool, negate: bool) -> Callable[[str, str], bool]:
+    def match(value: str, pattern: str) -> bool:
+        found = are_regex(pattern, fold).search(value) is not None
+        return found != negate
+    return match
+
+
+# ============================================================ registration
+
+def _register_catalog() -> None:
+    from twinning.system_catalog import functions as cf
+    for op in COMPARE:
+        _reg(BINARY, f"oid {op} oid", PY_COMPARE[op])
+        _reg(BINARY, f"char {op} char", PY_COMPARE[op])
+    for op in ("=", "<>"):
+        _reg(BINARY, f"xid {op} xid", PY_COMPARE[op])
+        _reg(BINARY, f"cid {op} cid", PY_COMPARE[op])
+        _reg(BINARY, f"xid {op} int4", lambda a, b, t=PY_COMPARE[op]:
+             t(a, b & 0xFFFFFFFF))
+    for left in ("text", "name", "bpchar"):
+        for op, fold, negate in (("~", False, False), ("!~", False, True),
+                                 ("~*", True, False), ("!~*", True, True)):
+            _reg(BINARY, f"{left} {op} text", _regex_match(fold, negate))
+    for k in INTS:
+        for op, fn in (("&", _op.and_), ("|", _op.or_), ("#", _op.xor)):
+            _reg(BINARY, f"{k} {op} {k}", fn)
+        _reg(UNARY, f"~ {k}", _op.invert)
+        lo, hi, _ = INT_BOUNDS[k]
+        width = hi.bit_length() + 1
+        # C shifts: the count is taken modulo the width (x86 semantics)
+        _reg(BINARY, f"{k} << int4",
+             lambda a, b, w=width: _wrap_signed(a << (b & (w - 1)), w))
+        _reg(BINARY, f"{k} >> int4", lambda a, b, w=width: a >> (b & (w - 1)))
+    ctxfn = {"context": True}
+    _fn("format_type(oid,int4)", cf.format_type, context=True, strict=False)
+    _fn("pg_get_constraintdef(oid)", cf.pg_get_constraintdef, **ctxfn)
+    _fn("pg_get_constraintdef(oid,bool)", cf.pg_get_constraintdef, **ctxfn)
+    _fn("pg_get_indexdef(oid)", cf.pg_get_indexdef, **ctxfn)
+    _fn("pg_get_indexdef(oid,int4,bool)", cf.pg_get_indexdef, **ctxfn)
+    _fn("pg_get_expr(pg_node_tree,oid)", cf.pg_get_expr, **ctxfn)
+    _fn("pg_get_expr(pg_node_tree,oid,bool)", cf.pg_get_expr, **ctxfn)
+    _fn("pg_get_serial_sequence(text,text)", cf.pg_get_serial_sequence,
+        **ctxfn)
+    _fn("pg_table_is_visible(oid)", cf.pg_table_is_visible, **ctxfn)
+    _fn("pg_type_is_visible(oid)", cf.pg_type_is_visible, **ctxfn)
+    _fn("pg_collation_is_visible(oid)", cf.pg_collation_is_visible, **ctxfn)
+    _fn("pg_function_is_visible(oid)", cf.pg_function_is_visible, **ctxfn)
+    _fn("obj_description(oid)", cf.obj_description, **ctxfn)
+    _fn("obj_description(oid,name)", cf.obj_description, **ctxfn)
+    _fn("col_description(oid,int4)", cf.col_description, **ctxfn)
+    _fn("shobj_description(oid,name)", cf.shobj_description, **ctxfn)
+    _fn("pg_get_userbyid(oid)", cf.pg_get_userbyid, **ctxfn)
+    for family, fn in (("has_table_privilege", cf.has_table_privilege),
+                       ("has_schema_privilege", cf.has_schema_privilege),
+                       ("has_database_privilege", cf.has_database_privilege),
+                       ("has_column_privilege", cf.has_column_privilege)):
+        for _, args, *_rest in _signatures(family):
+            _fn(f"{family}({','.join(args)})", fn, **ctxfn)
+    _fn("current_schemas(bool)", cf.current_schemas, **ctxfn)
+    _fn("current_schema()", cf.current_schema, **ctxfn)
+    _fn("pg_encoding_to_char(int4)", cf.pg_encoding_to_char)
+    _fn("pg_char_to_encoding(name)", cf.pg_char_to_encoding)
+    _fn("quote_ident(text)", cf.quote_ident_fn)
+    _fn("quote_literal(text)", cf.quote_literal)
+    FUNCTIONS["quote_literal(anyelement)"] = TypedImpl(
+        _quote_literal_any_factory)
+    _fn("pg_get_statisticsobjdef_columns(oid)", lambda oid: None)
+    _fn("pg_relation_is_publishable(regclass)", cf.pg_relation_is_publishable,
+        **ctxfn)
+    _fn("pg_get_triggerdef(oid)", lambda oid: None)
+    _fn("pg_get_triggerdef(oid,bool)", lambda oid, pretty: None)
+    _fn("pg_get_viewdef(oid)", lambda oid: None)
+    _fn("pg_get_viewdef(oid,bool)", lambda oid, pretty: None)
+    _fn("pg_get_partkeydef(oid)", lambda oid: None)
+    _fn("pg_tablespace_location(oid)", lambda oid: "")
+    _fn("pg_my_temp_schema()", lambda: 0)
+    _fn("pg_is_other_temp_schema(oid)", lambda oid: False)
+    for name, type_name in (("to_regclass", "regclass"),
+                            ("to_regtype", "regtype"),
+                            ("to_regnamespace", "regnamespace"),
+                            ("to_regproc", "regproc")):
+        _fn(f"{name}(text)", cf.to_reg(type_name), **ctxfn)
+    FUNCTIONS["array_upper(anyarray,int4)"] = TypedImpl(_bounds("upper"))
+    FUNCTIONS["array_lower(anyarray,int4)"] = TypedImpl(_bounds("lower"))
+    _fn("array_length(anyarray,int4)",
+        lambda a, d: len(a) if a and d == 1 else None)
+    _fn("cardinality(anyarray)", len)
+    FUNCTIONS["array_to_string(anyarray,text)"] = TypedImpl(
+        _array_to_string_factory)
+    FUNCTIONS["array_to_string(anyarray,text,text)"] = TypedImpl(
+        _array_to_string_factory, strict=False)
+    FUNCTIONS["json_build_object()"] = Impl(lambda: "{}")
+    FUNCTIONS["json_build_object(any)"] = TypedImpl(
+        _json_build_object_factory(False), strict=False)
+    FUNCTIONS["jsonb_build_object()"] = Impl(lambda: "{}")
+    FUNCTIONS["jsonb_build_object(any)"] = TypedImpl(
+        _json_build_object_factory(True), strict=False)
+    FUNCTIONS["pg_typeof(any)"] = TypedImpl(_pg_typeof_factory, strict=False)
+    _fn("string_to_array(text,text)", _string_to_array, strict=False)
+    _fn("string_to_array(text,text,text)", _string_to_array, strict=False)
+    from twinning.valueio import cast_function
+    for target, source in (("oid", "int8"), ("int8", "oid"), ("text", "name"),
+                           ("text", "bool"), ("text", "bpchar"),
+                           ("text", "char"), ("name", "text"),
+                           ("name", "varchar"), ("name", "bpchar")):
+        _fn(f"{target}({source})", cast_function(_t(source), _t(target)))
+
+
+def lower_bound(rtype: q.ResultType) -> int:
+    """An array's lower bound: 1, but 0 for int2vector and oidvector."""
+    from twinning.passes.expr.types import VECTORS
+    return 0 if rtype.name in VECTORS else 1
+
+
+def _bounds(which: str):
+    def factory(arg_types: Sequence[q.ResultType]):
+        low = lower_bound(arg_types[0])
+
+        def bound(array, dim):
+            if not array or dim != 1:
+                return None
+            return low if which == "lower" else low + len(array) - 1
+        return lambda settings: bound
+    return factory
+
+
+def _wrap_signed(value: int, width: int) -> int:
+    value &= (1 << width) - 1
+    return value - (1 << width) if value >> (width - 1) else value
+
+
+def _signatures(name: str) -> list[tuple]:
+    from twinning.passes.expr.types import key_of_pg
+    return [(n, tuple(key_of_pg(a) for a in args), *rest)
+            for n, args, *rest in pg_data.FUNCTIONS if n == name]
+
+
+def _string_to_array(text, delimiter, null_text=None):
+    if text is None:
+        return None
+    if text == "":
+        return ()
+    if delimiter is None:
+        parts = list(text)
+    elif delimiter == "":
+        parts = [text]
+    else:
+        parts = text.split(delimiter)
+    return tuple(None if null_text is not None and p == null_text else p
+                 for p in parts)
+
+
+_register_catalog()
+
+
+# ============================================================ set-returning
+
+def _unnest(arg_types: Sequence[q.ResultType]):
+    return lambda array: iter(array)
+
+
+def _generate_subscripts(arg_types: Sequence[q.ResultType]):
+    low = lower_bound(arg_types[0])
+
+    def subscripts(array, dim, reverse=False):
+        if not array or dim != 1:
+            return iter(())
+        found = range(low, low + len(array))
+        return iter(reversed(found) if reverse else found)
+    return subscripts
+
+
+def _generate_series(arg_types: Sequence[q.ResultType]):
+    def series(start, stop, step=1):
+        if step == 0:
+            raise SqlError("22023", "step size cannot equal zero")
+        return iter(range(start, stop + (1 if step > 0 else -1), step))
+    return series
+
+
+# Set-returning functions for the read path's FROM/target-list machinery:
+# signature -> factory(argument types) -> fn(*non-NULL args) -> iterator of
+# values (one column each). A NULL argument gives no rows (they are strict).
+SET_RETURNING: dict[str, Callable[[Sequence[q.ResultType]], Callable]] = {
+    "unnest(anyarray)": _unnest,
+    "generate_subscripts(anyarray,int4)": _generate_subscripts,
+    "generate_subscripts(anyarray,int4,bool)": _generate_subscripts,
+    "generate_series(int4,int4)": _generate_series,
+    "generate_series(int4,int4,int4)": _generate_series,
+    "generate_series(int8,int8)": _generate_series,
+    "generate_series(int8,int8,int8)": _generate_series,
+    # no partitions in the twin: no relation has ancestors (PostgreSQL
+    # returns no rows for a relation that is not a partition)
+    "pg_partition_ancestors(regclass)": lambda types: lambda oid: iter(()),
+}

@@ -25,9 +25,14 @@ __all__ = ["ColumnBinding", "Scope", "EmptyScope", "TableScope",
 
 
 class ColumnBinding(NamedTuple):
+    """Where a column reference reads from: `slot` of the row, or, when
+    `expr` is given, that typed expression (an outer query's column, a
+    JOIN USING column merged from both sides)."""
+
     slot: int
     type: q.ResultType
     name: str
+    expr: object = None
 
 
 class Scope(Protocol):

@@ -46,11 +46,21 @@ def is_array(k: str) -> bool:
 
 
 def element(k: str) -> str:
+    if k in VECTORS:
+        return VECTORS[k]
     return k[:-2] if k.endswith("[]") else k
+
+
+# int2vector and oidvector are true arrays to PostgreSQL's polymorphism
+# (IsTrueArrayType: varlena with array subscripting), of int2 and oid,
+# subscripted from 0
+VECTORS = {"int2vector": "int2", "oidvector": "oid"}
 
 
 _TYPES = {key_of_pg(n): v for n, v in pg_data.TYPES.items()}
 _CASTS = {(key_of_pg(s), key_of_pg(t)): c for (s, t), c in pg_data.CASTS.items()}
+# pg_cast's binary-coercible vector → array casts (castmethod 'b')
+_CASTS.update({("int2vector", "int2[]"): "i", ("oidvector", "oid[]"): "i"})
 
 
 def category(k: str) -> str:
@@ -103,9 +113,9 @@ def can_coerce(source: str, target: str, context: str = "i") -> bool:
         if source == UNKNOWN:
             return True
         if target in ("anyarray", "anycompatiblearray"):
-            return is_array(source)
+            return is_array(source) or source in VECTORS
         if target in ("anynonarray", "anycompatiblenonarray"):
-            return not is_array(source)
+            return not is_array(source) and source not in VECTORS
         return target in ("anyelement", "anycompatible")
     found = cast_context(source, target)
     return found is not None and _RANK[found] <= _RANK[context]
@@ -113,14 +123,16 @@ def can_coerce(source: str, target: str, context: str = "i") -> bool:
 
 # -- ResultType of a key ---------------------------------------------------------
 
-_SPECIAL = {"unknown": q.UNKNOWN, "name": q.NAME, "void": q.VOID}
+# `name` is a base type now; q.NAME (no sql_type) stays equal to it
+_SPECIAL = {"unknown": q.UNKNOWN, "name": q.ResultType.of(SqlType("name")),
+            "void": q.VOID}
 
 
 def result_type(k: str) -> q.ResultType | None:
     """The plain ResultType of a key (None: a type the twin cannot hold)."""
     if k in _SPECIAL:
         return _SPECIAL[k]
-    base = element(k)
+    base = k[:-2] if is_array(k) else k
     if base not in BASE_TYPES:
         return None
     return q.ResultType.of(SqlType(base, -1, is_array(k)))

@@ -22,18 +22,34 @@ line itself is not sent). A `COPY ... TO STDOUT` line goes through
 psycopg2 leaves `statusmessage` empty after `copy_expert` and exposes the
 `COPY n` tag only as `rowcount`, so COPY outcomes record both. (Corpus
 files are split into cases first: a data line may not start `-- case:`.)
+
+Row order: without ORDER BY, PostgreSQL's row order is an implementation
+detail of its plan (hash joins, hash aggregates, ...), so a query whose
+top-level statement is a SELECT (plain, `WITH ... SELECT`, `VALUES`,
+`TABLE`, or a set operation) without a top-level ORDER BY has its rows
+recorded sorted by their repr: the two servers must agree on the multiset
+of rows, not on their order. A top-level ORDER BY keeps the exact order
+(a corpus must make such a key total), and so does everything else: write
+statements with RETURNING, COPY TO, SHOW, EXECUTE, FETCH. "Top-level" is
+decided on pglast's parse of the line (the last statement of the line,
+whose rows psycopg2 returns: `SelectStmt.sortClause`), never by pattern
+matching; an ORDER BY inside a subquery, CTE or set-operation branch does
+not count. A line pglast cannot parse keeps exact order (it has no rows).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import itertools
 import re
 from pathlib import Path
 from typing import Callable, Iterator
 
+import pglast
 import psycopg2
+from pglast import ast
 
 from tests.support.corpus import CORPUS
 from twinning.bootstrap import compile_schema
@@ -119,6 +135,21 @@ def lines(script: str) -> list[str]:
     return [line for line, _ in steps(script)]
 
 
+@functools.lru_cache(maxsize=4096)
+def unordered(line: str) -> bool:
+    """Whether `line` returns rows in no defined order: its last statement
+    is a SELECT (set operations and `WITH ... SELECT` included) without a
+    top-level ORDER BY."""
+    try:
+        parsed = pglast.parse_sql(line)
+    except pglast.parser.ParseError:
+        return False
+    if not parsed:
+        return False
+    stmt = parsed[-1].stmt
+    return isinstance(stmt, ast.SelectStmt) and not stmt.sortClause
+
+
 def observe(conn, line: str, data: str | None = None) -> dict:
     """Everything a psycopg2 client can see of one simple Query (for COPY
     FROM STDIN, with `data` as the copied text)."""
@@ -141,9 +172,17 @@ def observe(conn, line: str, data: str | None = None) -> dict:
             if cur.description is not None:
                 outcome["columns"] = [(d.name, d.type_code)
                                       for d in cur.description]
-                outcome["rows"] = repr([tuple(  # repr: NaN != NaN; bytes, not views
-                    bytes(v) if isinstance(v, memoryview) else v for v in row)
-                    for row in cur.fetchall()])
+                try:
+                    fetched = cur.fetchall()
+                except (ValueError, OverflowError) as exc:  # e.g. a BC date
+                    outcome["rows"] = f"psycopg2 cannot convert: {exc}"
+                else:
+                    rows = [tuple(  # repr: NaN != NaN; bytes, not views
+                        bytes(v) if isinstance(v, memoryview) else v
+                        for v in row) for row in fetched]
+                    if unordered(line):  # a multiset: compare sorted by repr
+                        rows.sort(key=repr)
+                    outcome["rows"] = repr(rows)
     except psycopg2.Error as exc:
         outcome["error"] = (exc.pgcode, exc.pgerror)
     outcome["notices"] = list(conn.notices)

@@ -201,6 +201,65 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("A", "ROLLBACK"),
         ("B", "UPDATE kv SET v = v || 'E' WHERE k = 1 RETURNING *", WAIT),
     ],
+    # An error aborts A's transaction at once: B need not wait for A's
+    # ROLLBACK (PostgreSQL releases an aborted transaction's locks when it
+    # fails, the block only waits for ROLLBACK to say so).
+    "failed_block_releases_at_once": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1"),
+        ("A", "INSERT INTO kv VALUES (1, 'dup')"),
+        ("B", "UPDATE kv SET v = v || 'B' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "UPDATE kv SET v = 'again' WHERE k = 1"),
+        ("A", "COMMIT"),
+        ("B", "UPDATE kv SET v = v || 'C' WHERE k = 1 RETURNING *", WAIT),
+    ],
+    # A waiter is released by the failure too, not only by ROLLBACK.
+    "failed_block_wakes_waiter": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1"),
+        ("B", "UPDATE kv SET v = v || '+B' WHERE k = 1 RETURNING *", ASYNC),
+        ("A", "SELECT 1 / 0"),
+        ("B", JOIN, WAIT),
+        ("A", "ROLLBACK"),
+    ],
+    # Inside a savepoint only the subtransaction aborts: what A wrote
+    # after the savepoint is released at once, what it wrote before stays
+    # locked until ROLLBACK.
+    "failed_savepoint_releases_only_its_part": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("A", "BEGIN"),
+        ("A", "SAVEPOINT s"),
+        ("A", "UPDATE kv SET v = 'in savepoint' WHERE k = 1"),
+        ("A", "SELECT 1 / 0"),
+        ("B", "UPDATE kv SET v = v || 'B' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "ROLLBACK TO s"),
+        ("A", "UPDATE kv SET v = 'before' WHERE k = 1"),
+        ("A", "SAVEPOINT t"),
+        ("A", "UPDATE kv SET v = v || ' and after' WHERE k = 1"),
+        ("A", "INSERT INTO kv VALUES (1, 'dup')"),
+        ("B", "UPDATE kv SET v = v || 'C' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "ROLLBACK TO t"),
+        ("B", "UPDATE kv SET v = v || 'D' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "COMMIT"),
+        ("B", "UPDATE kv SET v = v || 'E' WHERE k = 1 RETURNING *", WAIT),
+    ],
+    # ROLLBACK TO releases what was written after the savepoint.
+    "rollback_to_savepoint_releases_later_writes": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("A", "BEGIN"),
+        ("A", "SAVEPOINT s"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1"),
+        ("B", "UPDATE kv SET v = v || 'B' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "ROLLBACK TO s"),
+        ("B", "UPDATE kv SET v = v || 'C' WHERE k = 1 RETURNING *", WAIT),
+        ("A", "COMMIT"),
+    ],
     # A client that disconnects mid-transaction loses its changes and
     # releases what it held.
     "disconnect_mid_transaction_releases_everything": [
@@ -243,7 +302,7 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("B", "SELECT nextval('tickets'), currval('tickets')"),
         ("A", "SELECT currval('tickets')"),
     ],
-    # Once the read path exists, B's SELECT sees only committed rows.
+    # B's SELECT sees only committed rows.
     "no_dirty_read_select": [
         ("A", "INSERT INTO kv VALUES (1, 'committed')"),
         ("A", "BEGIN"),
@@ -363,9 +422,8 @@ def _differences(expected, actual) -> list[str]:
 
 
 # Known parity gaps, strictly expected to fail until fixed (then the mark
-# must go): an error inside A's transaction block releases A's row locks in
-# PostgreSQL but not the twin's writer slot; the other needs SELECT … FROM.
-GAPS = {"writer_released_by_commit_and_rollback", "no_dirty_read_select"}
+# must go). None today.
+GAPS: set[str] = set()
 
 
 @pytest.mark.parametrize("name", [

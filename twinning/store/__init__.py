@@ -20,7 +20,7 @@ column type by the caller; tables are `QName`s; row ids are ints):
                     checks: {QName: {constraint_name: (row) -> bool | None}} = None,
                     defaults: {QName: {column: (txn.context) -> value}} = None,
                     lock_timeout_ms: int = 5000)      # the twin's "0" lock_timeout
-  store.begin(read_only: bool = False) -> Transaction  # what the engine's sessions use
+  store.begin(read_only: bool | () -> bool = False) -> Transaction  # the sessions' seam
   store.session() -> SequenceSession                   # one per client session
   store.committed_state() -> CommittedState            # newest committed version
   store.latest -> Version                              # .number grows per commit
@@ -42,6 +42,7 @@ column type by the caller; tables are `QName`s; row ids are ints):
   txn.index_for(table, columns) -> index_name | None
   txn.find_conflict(table, row, indexes=None) -> (index_name, rid) | None
   txn.count(table) -> int
+  txn.check(table, row)                            # 23502 / 23514 only (ON CONFLICT)
   txn.insert(table, row) -> rid                    # 23502 / 23514 / 23505 now
   txn.update(table, rid, row) -> new rid | None    # None: row already gone
   txn.delete(table, rid) -> bool                   # False: row already gone

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from types import MappingProxyType
-from typing import Mapping
+from typing import Callable, Mapping
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import QName
@@ -55,7 +55,8 @@ class MvccStore:
         self._latest = Version(0, MappingProxyType(tables))
 
     # -- the engine seam
-    def begin(self, read_only: bool = False) -> Transaction:
+    def begin(self, read_only: bool | Callable[[], bool] = False) -> Transaction:
+        """A transaction; `read_only` may be a callable asked at each write."""
         return Transaction(self, read_only)
 
     def session(self) -> SequenceSession:

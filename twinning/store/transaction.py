@@ -24,7 +24,7 @@ anyway.
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import QName
@@ -48,9 +48,10 @@ class Transaction:
     """One session transaction over an `MvccStore` (not thread-safe: one
     session drives it)."""
 
-    def __init__(self, store: MvccStore, read_only: bool = False) -> None:
+    def __init__(self, store: MvccStore,
+                 read_only: bool | Callable[[], bool] = False) -> None:
         self._store = store
-        self.read_only = read_only
+        self._read_only = read_only
         self.settings: FormatSettings = DEFAULT_SETTINGS  # for error details
         self.context: Any = None  # handed to SET DEFAULT callables
         self._base = store.latest
@@ -59,6 +60,14 @@ class Transaction:
         self._lock_timeout_ms = 0
         self._cancel: Cancel = None
         self._open = True
+
+    @property
+    def read_only(self) -> bool:
+        """READ ONLY: writes and nextval/setval get 25006. A callable is
+        asked each time (the session's transaction_read_only can change
+        until the transaction's first query)."""
+        flag = self._read_only
+        return flag() if callable(flag) else flag
 
     # ------------------------------------------------------------ statements
     def statement_start(self, *, writes: str | None = None, lock_timeout_ms: int = 0,
@@ -203,6 +212,11 @@ class Transaction:
         self._take_writer(command)
         info = self._store.schema.tables[table]
         return self._overlay.table(info, self._base.tables[table])
+
+    def check(self, table: QName, row: tuple) -> None:
+        """NOT NULL and CHECK on a proposed row (23502 / 23514), as
+        ExecInsert runs them before looking for an ON CONFLICT arbiter."""
+        cons.check_row(self._store.schema.tables[table], row, self.settings)
 
     def insert(self, table: QName, row: Sequence[Any]) -> RowId:
         """Insert a complete row (column order, values already coerced)."""

@@ -27,10 +27,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable
 
+from twinning.errors import SqlError
 from twinning.ir.types import SqlType
 from twinning.values import arrays, binary, boolean, bytea, floats, integers, numeric, text
 from twinning.values import json as json_
 from twinning.values import datetime as dt
+from twinning.values import system
 from twinning.values import uuid_
 from twinning.values.datetime import Interval
 from twinning.values.plain import from_plain, same_value, to_plain
@@ -79,7 +81,57 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
     if name == "interval":
         typmod = t.typmod
         return lambda s: dt.parse_interval(s, settings, typmod)
+    found = _SYSTEM_PARSERS.get(name)
+    if found is not None:
+        return found
+    if name in _REG_NAMES:
+        return lambda s: _reg_input(name, s)
     raise KeyError(name)
+
+
+def _reg_input(type_name: str, text: str):
+    """A reg* input without the catalog: an OID written as a number, or
+    the name kept as a `RegName` for the expression layer to resolve
+    against the session's catalog (`twinning.system_catalog`)."""
+    value = system.parse_reg_numeric(text, type_name)
+    if value is None:
+        return system.RegName(text, type_name)
+    return value
+
+
+def _refuse_input(type_name: str):
+    def parse(text: str):
+        raise SqlError("0A000", f"input of type {type_name} is not supported "
+                       "by twinning")
+    return parse
+
+
+_REG_NAMES = frozenset({"regproc", "regclass", "regtype", "regnamespace",
+                        "regrole"})
+_SYSTEM_PARSERS: dict[str, Callable[[str], object]] = {
+    "oid": system.parse_oid,
+    "xid": system.parse_xid,
+    "cid": system.parse_xid,
+    "tid": system.parse_tid,
+    "name": system.parse_name,
+    "char": system.parse_char,
+    "int2vector": system.parse_int2vector,
+    "oidvector": system.parse_oidvector,
+    "pg_node_tree": _refuse_input("pg_node_tree"),
+    "aclitem": _refuse_input("aclitem"),
+    "anyarray": _refuse_input("anyarray"),
+}
+_SYSTEM_FORMATTERS: dict[str, Callable[[object], str]] = {
+    "oid": system.format_oid, "xid": system.format_oid,
+    "cid": system.format_oid,
+    "regproc": system.format_reg, "regclass": system.format_reg,
+    "regtype": system.format_reg, "regnamespace": system.format_reg,
+    "regrole": system.format_reg,
+    "tid": system.format_tid,
+    "name": str, "pg_node_tree": str, "aclitem": str, "anyarray": str,
+    "char": system.format_char,
+    "int2vector": system.format_vector, "oidvector": system.format_vector,
+}
 
 
 @lru_cache(maxsize=1024)
@@ -111,6 +163,9 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
     }.get(name)
     if simple is not None:
         return simple
+    system_format = _SYSTEM_FORMATTERS.get(name)
+    if system_format is not None:
+        return system_format
     fmt = {"date": dt.format_date, "time": dt.format_time,
            "timestamp": dt.format_timestamp, "timestamptz": dt.format_timestamptz,
            "interval": dt.format_interval}[name]

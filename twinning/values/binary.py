@@ -20,6 +20,7 @@ from twinning.ir.types import BY_OID, SqlType
 from twinning.values.calendar import (
     TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, USECS_PER_DAY, is_valid_date, is_valid_timestamp,
 )
+from twinning.values import system
 from twinning.values.common import unsupported
 from twinning.values.datetime import Interval
 from twinning.values.json import parse_json, parse_jsonb
@@ -208,6 +209,81 @@ _RECV: dict[str, Callable[[Reader], object]] = {
     "timestamptz": _recv_timestamp,
     "interval": lambda r: Interval(*reversed(r.unpack(_INTERVAL))),
 }
+
+
+# -- the system catalog types -------------------------------------------------------------
+
+def _send_vector(elem_oid: int, send: Callable[[object], bytes]):
+    """int2vector/oidvector: a one-dimensional array with lower bound 0."""
+    def encode(value: tuple) -> bytes:
+        out = [_ARRHDR.pack(1, 0, elem_oid), _DIM.pack(len(value), 0)]
+        for v in value:
+            body = send(v)
+            out.append(_I.pack(len(body)))
+            out.append(body)
+        return b"".join(out)
+    return encode
+
+
+def _recv_vector(name: str, elem_oid: int, recv: Callable[[Reader], object]):
+    """int2vectorrecv/oidvectorrecv: 1-D, no NULLs, lower bound 0."""
+    def decode(r: Reader) -> tuple:
+        ndim, flags, got = r.unpack(_ARRHDR)
+        if ndim == 0:
+            return ()
+        if ndim != 1 or flags != 0 or got != elem_oid:
+            raise SqlError("22P03", f"invalid {name} data")
+        dim, lbound = r.unpack(_DIM)
+        if lbound != 0 or dim < 0:
+            raise SqlError("22P03", f"invalid {name} data")
+        items = []
+        for _ in range(dim):
+            (length,) = r.unpack(_I)
+            if length < 0:
+                raise SqlError("22P03", f"invalid {name} data")
+            items.append(recv(Reader(r.take(length))))
+        return tuple(items)
+    return decode
+
+
+def _recv_u32(r: Reader) -> int:
+    return r.unpack(_IU)[0]
+
+
+def _recv_reg(r: Reader) -> int:
+    from twinning.values.system import RegOid
+    return RegOid(r.unpack(_IU)[0])
+
+
+def _recv_char(r: Reader) -> str:
+    return system.recv_char(r.take(1))
+
+
+_IU = struct.Struct(">I")
+_SYSTEM_SEND: dict[str, Callable[[object], bytes]] = {
+    "oid": system.send_oid, "xid": system.send_oid, "cid": system.send_oid,
+    "regproc": system.send_oid, "regclass": system.send_oid,
+    "regtype": system.send_oid, "regnamespace": system.send_oid,
+    "regrole": system.send_oid,
+    "name": lambda v: v.encode("utf-8"),
+    "pg_node_tree": lambda v: v.encode("utf-8"),
+    "char": system.send_char,
+    "tid": lambda v: struct.pack(">IH", v[0], v[1]),
+    "int2vector": _send_vector(21, _H.pack),
+    "oidvector": _send_vector(26, system.send_oid),
+}
+_SYSTEM_RECV: dict[str, Callable[[Reader], object]] = {
+    "oid": _recv_u32, "xid": _recv_u32, "cid": _recv_u32,
+    "regproc": _recv_reg, "regclass": _recv_reg, "regtype": _recv_reg,
+    "regnamespace": _recv_reg, "regrole": _recv_reg,
+    "name": lambda r: system.parse_name(decode_utf8(r.rest())),
+    "char": _recv_char,
+    "tid": lambda r: struct.unpack(">IH", r.take(6)),
+    "int2vector": _recv_vector("int2vector", 21, lambda r: r.unpack(_H)[0]),
+    "oidvector": _recv_vector("oidvector", 26, _recv_u32),
+}
+_SEND.update(_SYSTEM_SEND)
+_RECV.update(_SYSTEM_RECV)
 
 
 # -- arrays ------------------------------------------------------------------------------

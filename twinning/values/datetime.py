@@ -64,7 +64,8 @@ def _decode(text: str, type_name: str, settings: FormatSettings, want_zone: bool
     _, order = parse_datestyle(settings.datestyle)
     zone = session_zone(settings.timezone) if want_zone else None
     try:
-        return decode_datetime(parse_datetime(text, MAXDATELEN_BUF), order, zone)
+        return decode_datetime(parse_datetime(text, MAXDATELEN_BUF), order, zone,
+                               settings.timezone)
     except DtErr as err:
         raise datetime_error(err.code, text, type_name) from None
 
@@ -184,7 +185,8 @@ def parse_time(text: str, settings: FormatSettings = DEFAULT_SETTINGS) -> int:
             return fast
     _, order = parse_datestyle(settings.datestyle)
     try:
-        df = decode_time_only(parse_datetime(text, MAXDATELEN_BUF), order)
+        df = decode_time_only(parse_datetime(text, MAXDATELEN_BUF), order,
+                              settings.timezone)
     except DtErr as err:
         raise datetime_error(err.code, text, "time") from None
     tm = df.tm

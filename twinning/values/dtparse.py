@@ -8,12 +8,16 @@ differential tests compare it with the real server.
 
 Errors are raised as `DtErr(code)` and turned into SqlErrors by
 `datetime_error()` with the input text and type name, exactly like
-DateTimeParseError(). The relative words now/today/tomorrow/yesterday need
-the transaction clock, which the value layer does not have: they raise
-0A000 instead.
+DateTimeParseError(). The relative words now/today/tomorrow/yesterday read
+the transaction's start time in the session's zone (GetCurrentTimeUsec):
+the session sets that clock for the thread that runs its statement
+(`set_transaction_clock`); without one they read the current time.
 """
 
 from __future__ import annotations
+
+import datetime as _dt
+import threading
 
 from twinning.errors import SqlError
 from twinning.values.calendar import (
@@ -21,10 +25,11 @@ from twinning.values.calendar import (
     USECS_PER_SEC, Tm, date2j, dt2time, isleap, j2date, tdiv, time_overflows, tmod,
 )
 from twinning.values.common import (
-    INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, c_strtod, c_strtoint, c_strtol, unsupported,
+    INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, c_strtod, c_strtoint, c_strtol,
 )
 from twinning.values.timezones import (
-    DTZ, DYNTZ, TZ, lookup_abbrev, lookup_zone, tz_for_abbrev, tz_for_local,
+    DTZ, DYNTZ, TZ, lookup_abbrev, lookup_zone, session_zone, tz_for_abbrev,
+    tz_for_local,
 )
 
 # DTERR codes
@@ -577,17 +582,48 @@ def _zone_not_found(name: str) -> SqlError:
     return SqlError("22023", f'time zone "{name}" not recognized')
 
 
-def _relative_word() -> SqlError:
-    return unsupported("date/time input now/today/tomorrow/yesterday")
+_CLOCK = threading.local()
+_UNIX_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+_MICROSECOND = _dt.timedelta(microseconds=1)
+
+
+def set_transaction_clock(start: _dt.datetime | int | None) -> None:
+    """What 'now', 'today', 'tomorrow' and 'yesterday' read on this thread:
+    the current transaction's start (an aware datetime, or a timestamptz
+    value: microseconds since 2000-01-01 UTC), or None for the wall clock."""
+    _CLOCK.start = start
+
+
+_UNIX_TO_POSTGRES = (2451545 - 2440588) * USECS_PER_DAY
+
+
+def _now_fields(zone_name: str | None) -> tuple[Tm, int, int]:
+    """GetCurrentTimeUsec(): the transaction start broken down in the
+    session zone; (tm, fsec, zone displacement in seconds west)."""
+    start = getattr(_CLOCK, "start", None) or _dt.datetime.now(_dt.timezone.utc)
+    if isinstance(start, int):
+        unix_micros = start + _UNIX_TO_POSTGRES
+    else:
+        unix_micros = (start - _UNIX_EPOCH) // _MICROSECOND
+    zone = session_zone(zone_name or "UTC")
+    gmtoff = zone.at_utc(unix_micros // USECS_PER_SEC)[0]
+    local = unix_micros + gmtoff * USECS_PER_SEC
+    days, micros = divmod(local, USECS_PER_DAY)
+    tm = Tm()
+    tm.year, tm.mon, tm.mday = j2date(days + 2440588)  # UNIX_EPOCH_JDATE
+    tm.hour, tm.min, tm.sec, fsec = dt2time(micros)
+    return tm, fsec, -gmtoff
 
 
 # -- DecodeDateTime -------------------------------------------------------------------
 
-def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone) -> DateFields:
+def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
+                    now_zone: str | None = None) -> DateFields:
     """DecodeDateTime() for date, timestamp and timestamptz input.
 
     Returns DateFields; raises DtErr. `fields.tz` is the zone displacement in
-    seconds west (explicit, or the session zone's for that local time)."""
+    seconds west (explicit, or the session zone's for that local time);
+    `now_zone` is the TimeZone setting 'now'/'today'/… are read in."""
     out = DateFields()
     tm = out.tm
     fmask = 0
@@ -729,9 +765,20 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone) -> 
                 continue
             tmask = M(ttype)
             if ttype == RESERV:
-                if val in (DTK_NOW, DTK_YESTERDAY, DTK_TODAY, DTK_TOMORROW):
-                    raise _relative_word()
-                if val == DTK_ZULU:
+                if val == DTK_NOW:
+                    tmask = DTK_DATE_M | DTK_TIME_M | M(TZ_T)
+                    out.dtype = DTK_DATE
+                    now, state["fsec"], tz = _now_fields(now_zone)
+                    tm.year, tm.mon, tm.mday = now.year, now.mon, now.mday
+                    tm.hour, tm.min, tm.sec = now.hour, now.min, now.sec
+                elif val in (DTK_YESTERDAY, DTK_TODAY, DTK_TOMORROW):
+                    tmask = DTK_DATE_M
+                    out.dtype = DTK_DATE
+                    now = _now_fields(now_zone)[0]
+                    shift = {DTK_YESTERDAY: -1, DTK_TODAY: 0, DTK_TOMORROW: 1}[val]
+                    tm.year, tm.mon, tm.mday = j2date(
+                        date2j(now.year, now.mon, now.mday) + shift)
+                elif val == DTK_ZULU:
                     tmask = DTK_TIME_M | M(TZ_T)
                     out.dtype = DTK_DATE
                     tm.hour = tm.min = tm.sec = 0
@@ -822,8 +869,10 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone) -> 
 
 # -- DecodeTimeOnly -------------------------------------------------------------------
 
-def decode_time_only(fields: list[tuple[str, int]], order: str) -> DateFields:
-    """DecodeTimeOnly() for `time` input (a zone is accepted and ignored)."""
+def decode_time_only(fields: list[tuple[str, int]], order: str,
+                     now_zone: str | None = None) -> DateFields:
+    """DecodeTimeOnly() for `time` input (a zone is accepted and ignored);
+    'now' reads the transaction start in `now_zone`."""
     out = DateFields()
     out.dtype = DTK_TIME
     tm = out.tm
@@ -951,8 +1000,11 @@ def decode_time_only(fields: list[tuple[str, int]], order: str) -> DateFields:
             tmask = M(ttype)
             if ttype == RESERV:
                 if val == DTK_NOW:
-                    raise _relative_word()
-                if val == DTK_ZULU:
+                    tmask = DTK_TIME_M
+                    out.dtype = DTK_TIME
+                    now, state["fsec"], _ = _now_fields(now_zone)
+                    tm.hour, tm.min, tm.sec = now.hour, now.min, now.sec
+                elif val == DTK_ZULU:
                     tmask = DTK_TIME_M | M(TZ_T)
                     out.dtype = DTK_TIME
                     tm.hour = tm.min = tm.sec = 0

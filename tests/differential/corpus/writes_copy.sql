@@ -373,3 +373,146 @@ COPY bag FROM STDIN WITH (FORMAT csv)
 \.
 COPY bag TO STDOUT
 COPY bag (a) TO STDOUT WITH (FORMAT csv, HEADER)
+
+
+-- case: copy_blank_line_is_a_row
+COPY strs (t) FROM STDIN
+\.
+COPY bag (b) FROM STDIN
+first
+
+last
+\.
+COPY bag TO STDOUT
+COPY ints FROM STDIN
+1	1	1	1
+
+\.
+
+
+-- case: copy_text_escapes
+COPY strs (id, t) FROM STDIN
+1	tab\there
+2	back\\slash
+3	new\nline
+4	\x41\102\103
+5	--not a comment
+6	\N
+7	\\N
+8	carriage\rreturn
+9	\v\f\b
+10	ünïcödé
+\.
+COPY strs (id, t) TO STDOUT
+COPY strs (id, t) TO STDOUT WITH (FORMAT csv)
+
+
+-- case: copy_csv_header_match
+COPY ints (id, i) FROM STDIN WITH (FORMAT csv, HEADER match)
+id,i
+1,10
+\.
+COPY ints (id, i) FROM STDIN WITH (FORMAT csv, HEADER match)
+id,wrong
+2,20
+\.
+COPY ints (id, i) TO STDOUT
+
+
+-- case: copy_json_bytea_array_errors
+COPY docs (id, jb) FROM STDIN
+1	{"a":
+\.
+COPY blobs FROM STDIN
+1	\\xZZ
+\.
+COPY arrs (id, ia) FROM STDIN
+1	{1,2
+\.
+COPY arrs (id, va) FROM STDIN
+1	{abcd}
+\.
+
+
+-- case: copy_option_errors
+COPY nope FROM STDIN
+\.
+COPY ints (nope) FROM STDIN
+\.
+COPY ints (id, id) FROM STDIN
+\.
+COPY ints FROM STDIN WITH (FORMAT xml)
+\.
+COPY ints FROM STDIN WITH (FORMAT csv, DELIMITER ',,')
+\.
+COPY ints FROM STDIN WITH (DELIMITER '\')
+\.
+COPY ints FROM STDIN WITH (FORMAT csv, QUOTE '"', QUOTE '"')
+\.
+COPY ints FROM STDIN WITH (QUOTE '"')
+\.
+COPY ints FROM STDIN WITH (FORCE_NULL (i))
+\.
+COPY ints TO STDOUT WITH (FORMAT csv, FORCE_NULL (i))
+COPY ints TO STDOUT WITH (FORMAT csv, FORCE_QUOTE (nope))
+COPY nope TO STDOUT
+COPY ints (nope) TO STDOUT
+
+
+-- case: copy_special_words
+COPY times (id, d, ts, tstz) FROM STDIN
+1	today	now	now
+2	tomorrow	today	yesterday
+3	epoch	infinity	-infinity
+\.
+UPDATE times SET id = id WHERE d = current_date AND ts = localtimestamp AND tstz = now() RETURNING id
+UPDATE times SET id = id WHERE d = current_date + 1 AND ts = current_date AND tstz = current_date - 1 RETURNING id
+
+
+-- case: copy_header_match
+COPY ints (id, i) FROM STDIN WITH (FORMAT csv, HEADER match)
+id,i
+1,10
+\.
+COPY ints (id, i) FROM STDIN WITH (FORMAT csv, HEADER match)
+id,wrong
+2,20
+\.
+COPY ints (id, i) FROM STDIN WITH (HEADER match)
+id	i
+3	30
+\.
+COPY ints (id, i) FROM STDIN WITH (HEADER match)
+id
+\.
+COPY ints (id, i) FROM STDIN WITH (HEADER match)
+\N	i
+\.
+COPY ints (id, i) FROM STDIN WITH (HEADER match, FORMAT csv)
+ID,i
+\.
+COPY ints (id, i) FROM STDIN WITH (HEADER match, FORMAT csv)
+"id","i"
+5,50
+\.
+COPY ints (id, i) FROM STDIN WITH (HEADER match, FORMAT csv)
+\.
+COPY ints (id, i) FROM STDIN WITH (HEADER match, FORMAT csv)
+id,i,x
+\.
+COPY ints (id, i) FROM STDIN WITH (HEADER match, FORMAT csv, NULL 'id')
+id,i
+\.
+COPY ints (id, i) FROM STDIN WITH (HEADER true)
+\.
+COPY ints TO STDOUT WITH (HEADER match)
+COPY ints FROM STDIN WITH (HEADER maybe)
+\.
+COPY ints FROM STDIN WITH (HEADER 2)
+\.
+COPY ints FROM STDIN WITH (FORMAT csv, HEADER)
+id,s,i,b
+6,,,
+\.
+COPY ints (id, i) TO STDOUT
+COPY ints TO STDOUT WITH (FORMAT csv, HEADER on)

@@ -234,3 +234,15 @@ DELETE FROM nn WHERE false
 DELETE FROM nn WHERE id < 3
 DELETE FROM nn
 DELETE FROM nn
+
+
+-- case: delete_errors
+DELETE FROM nope
+DELETE FROM nn WHERE nope = 1
+DELETE FROM nn WHERE 1
+DELETE FROM nn WHERE id = 'x'
+DELETE FROM nn RETURNING nope
+DELETE nn WHERE id = 1
+DELETE FROM nn AS n WHERE nn.id = 1
+INSERT INTO nn VALUES (1, 'a', 1, NULL)
+DELETE FROM nn WHERE 1 / (id - 1) = 0

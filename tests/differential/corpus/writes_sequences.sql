@@ -175,3 +175,21 @@ ROLLBACK TO s
 SELECT nextval('counter'), currval('counter')
 COMMIT
 
+
+-- case: sequences_in_read_only_transactions
+BEGIN READ ONLY
+SELECT nextval('counter')
+ROLLBACK
+BEGIN READ ONLY
+SELECT setval('counter', 5)
+ROLLBACK
+SELECT nextval('counter')
+BEGIN READ ONLY
+SELECT currval('counter'), lastval()
+COMMIT
+SET default_transaction_read_only = on
+INSERT INTO ser (name) VALUES ('a')
+SELECT nextval('ser_id_seq')
+SELECT currval('counter')
+RESET default_transaction_read_only
+INSERT INTO ser (name) VALUES ('a') RETURNING id

@@ -474,3 +474,46 @@ INSERT INTO bag VALUES (1, 'a', 1.5), (1, 'a', 1.5), (1, 'a', 1.5) RETURNING *
 INSERT INTO bag (c) VALUES (1234.567) RETURNING c
 INSERT INTO bag (c) VALUES (10000)
 INSERT INTO bag (b, a) VALUES ('x', 2) RETURNING a, b, c
+
+
+-- case: date_today_is_not_printed
+INSERT INTO times (id, d) VALUES (1, 'today') RETURNING d = current_date
+INSERT INTO times (id, d) VALUES (2, 'tomorrow') RETURNING d - current_date
+INSERT INTO times (id, d) VALUES (3, current_date) RETURNING d = 'today'::date
+
+
+-- case: date_special_words
+INSERT INTO times (id, d) VALUES (4, 'yesterday') RETURNING d - current_date, d < 'now'::date
+INSERT INTO times (id, d) VALUES (5, ' NOW ') RETURNING d = current_date
+INSERT INTO times (id, d) VALUES (6, 'epoch'), (7, 'infinity'), (8, '-infinity'), (9, ' Epoch ') RETURNING d
+INSERT INTO times (id, d) VALUES (10, 'today 10:00') RETURNING d = current_date
+INSERT INTO times (id, d) VALUES (11, 'today tomorrow')
+INSERT INTO times (id, d) VALUES (12, 'now 2024-01-01')
+INSERT INTO times (id, d) VALUES (13, 'allballs')
+INSERT INTO times (id, d) VALUES (14, 'tomorrow BC')
+
+
+-- case: timestamp_special_words
+INSERT INTO times (id, ts, tstz) VALUES (1, 'now', 'now') RETURNING tstz = now(), ts = now()::timestamp, ts = localtimestamp
+INSERT INTO times (id, ts, tstz) VALUES (2, 'today', 'today') RETURNING ts = current_date::timestamp, tstz = current_date::timestamptz
+INSERT INTO times (id, ts, tstz) VALUES (3, 'tomorrow', 'yesterday') RETURNING ts - current_date::timestamp, tstz - current_date::timestamptz
+INSERT INTO times (id, ts, tstz) VALUES (4, 'today 12:30', 'tomorrow 00:00:01+02') RETURNING ts - current_date::timestamp, tstz - current_date::timestamptz
+INSERT INTO times (id, ts, tstz) VALUES (5, 'epoch', 'epoch'), (6, 'infinity', '-infinity'), (7, '-infinity', 'infinity') RETURNING ts, tstz
+INSERT INTO times (id, ts, tstz) VALUES (8, 'now 10:00', 'now')
+INSERT INTO times (id, tm) VALUES (9, 'now') RETURNING tm = localtime, tm = now()::time
+INSERT INTO times (id, tm) VALUES (10, 'allballs'), (11, 'ALLBALLS') RETURNING tm
+INSERT INTO times (id, tm) VALUES (12, 'today')
+SET TimeZone = 'Pacific/Kiritimati'
+INSERT INTO times (id, d, ts, tstz) VALUES (13, 'today', 'now', 'today') RETURNING d = current_date, ts = localtimestamp, tstz = current_date::timestamptz
+SET TimeZone = 'America/Los_Angeles'
+INSERT INTO times (id, d, ts, tstz) VALUES (14, 'today', 'now', 'now') RETURNING d = current_date, ts = localtimestamp, tstz = now()
+SELECT 'now'::timestamptz = now(), 'today'::date = current_date, 'tomorrow'::date - 'yesterday'::date
+
+
+-- case: now_is_the_transaction_start
+BEGIN
+INSERT INTO times (id, tstz) VALUES (1, 'now') RETURNING tstz = now()
+INSERT INTO times (id, tstz) VALUES (2, 'now') RETURNING tstz = now(), tstz = transaction_timestamp()
+UPDATE times SET ts = 'now' WHERE tstz = 'now' RETURNING id, ts = localtimestamp
+COMMIT
+UPDATE times SET d = 'today' WHERE tstz < 'now' RETURNING id, d = current_date

@@ -230,3 +230,74 @@ UPDATE nn SET c = 'x'
 UPDATE nn SET c = 'y' WHERE id > 1
 UPDATE nn SET c = 'z' WHERE false
 UPDATE nn SET c = 'w' WHERE id = 99 RETURNING *
+
+
+-- case: update_uses_old_values
+INSERT INTO checks (id, lo, hi) VALUES (1, 1, 2)
+UPDATE checks SET lo = hi, hi = lo + 10 WHERE id = 1 RETURNING lo, hi
+UPDATE checks SET (lo, hi) = (hi, hi + 1) WHERE id = 1 RETURNING lo, hi
+UPDATE checks SET (lo, hi) = (5) WHERE id = 1
+UPDATE checks SET (lo, hi) = (1, 2, 3) WHERE id = 1
+UPDATE checks SET (qty, code) = (DEFAULT, 'abc') WHERE id = 1 RETURNING qty, code
+
+
+-- case: update_set_errors
+INSERT INTO nn VALUES (1, 'a', 1, NULL)
+UPDATE nn SET nope = 1
+UPDATE nn SET b = 1, b = 2
+UPDATE nn SET b = 'x'
+UPDATE nn SET b = 'x'::text
+UPDATE nn SET b = true
+UPDATE nn SET b = 2147483648
+UPDATE nn SET b = b + 2147483647 WHERE id = 1
+UPDATE nn SET nn.b = 1
+UPDATE nope SET b = 1
+UPDATE nn SET b = 1 RETURNING nope
+UPDATE nn SET b = 5 WHERE id = 1 RETURNING b
+
+
+-- case: update_returning_expressions
+INSERT INTO parent VALUES (1, 'a', 'x'), (2, 'b', NULL)
+UPDATE parent SET note = upper(code) WHERE id = 1 RETURNING id, note, note || '!' AS loud, length(note) > 0
+UPDATE parent AS p SET note = 'y' WHERE p.id = 2 RETURNING p.id, p.note
+UPDATE parent AS p SET note = 'y' WHERE parent.id = 2
+UPDATE parent SET note = NULL WHERE id = 1 RETURNING *, coalesce(note, '-')
+
+
+-- case: update_set_order_of_errors
+INSERT INTO nn VALUES (1, 'a', 1, NULL)
+UPDATE nn SET nope = zzz
+UPDATE nn SET nope = 1, a = zzz
+UPDATE nn SET a = 'x', a = zzz
+UPDATE nn SET b = 'x', b = 1
+UPDATE nn SET b = 1, b = 'x'
+UPDATE nn SET a.x = 1
+UPDATE nn SET a[1] = 'x'
+UPDATE nn SET nope[1] = 'x'
+INSERT INTO nn (id, a.x) VALUES (1, 'x')
+INSERT INTO nn (id, nope.x) VALUES (1, 'x')
+
+
+-- case: update_multiple_column_assignment
+INSERT INTO checks (id, lo, hi) VALUES (1, 1, 2)
+UPDATE checks SET (lo, hi) = (5), nope = 1
+UPDATE checks SET nope = 1, (lo, hi) = (5)
+UPDATE checks SET (lo, hi) = (1, 2, 3), code = zzz
+UPDATE checks SET (lo, hi) = ROW(3, 4) RETURNING lo, hi
+UPDATE checks SET (lo, hi) = ROW(1)
+UPDATE checks SET (lo, nope) = (1, 2)
+UPDATE checks SET (lo, lo) = (1, 2)
+UPDATE checks SET (lo) = (1)
+UPDATE checks SET (lo) = ROW(7) RETURNING lo, hi
+UPDATE checks SET (lo, hi) = (1, 'x')
+UPDATE checks SET (lo, hi) = (DEFAULT, DEFAULT) RETURNING lo, hi
+UPDATE checks SET lo = DEFAULT, (hi) = (DEFAULT)
+UPDATE checks SET (lo, hi) = (1, 2), qty = 5 RETURNING *
+UPDATE checks SET (lo, hi) = ROW(hi, lo)
+UPDATE checks SET (lo, hi) = nn
+UPDATE checks SET (lo, hi) = 1
+UPDATE checks SET (lo, hi) = ((3, 4)) RETURNING lo, hi
+UPDATE checks SET (lo, hi) = (zzz, 1)
+UPDATE checks SET (hi, lo) = (lo, hi) RETURNING lo, hi
+INSERT INTO checks (id, lo, hi) VALUES (1, 0, 0) ON CONFLICT (id) DO UPDATE SET (lo, hi) = (excluded.hi, 9) RETURNING lo, hi
+INSERT INTO checks (id, lo, hi) VALUES (1, 0, 0) ON CONFLICT (id) DO UPDATE SET (lo, hi) = (1, 2, 3)

@@ -10,20 +10,7 @@
 -- today. tests/differential/test_gaps.py requires each to still differ, so a
 -- fixed gap fails until it moves back to tests/differential/corpus/.
 
--- case: delete_errors
-DELETE FROM nope
-DELETE FROM nn WHERE nope = 1
-DELETE FROM nn WHERE 1
-DELETE FROM nn WHERE id = 'x'
-DELETE FROM nn RETURNING nope
-DELETE nn WHERE id = 1
-DELETE FROM nn AS n WHERE nn.id = 1
-INSERT INTO nn VALUES (1, 'a', 1, NULL)
-DELETE FROM nn WHERE 1 / (id - 1) = 0
-
-
 -- case: delete_using_values
 INSERT INTO parent VALUES (1, 'a', NULL), (2, 'b', NULL), (3, 'c', NULL)
 DELETE FROM parent USING (VALUES (1), (3), (5)) AS v(id) WHERE parent.id = v.id RETURNING parent.id, v.id
 DELETE FROM parent p USING (VALUES ('b')) v(code) WHERE p.code = v.code RETURNING p.*
-

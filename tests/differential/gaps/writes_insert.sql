@@ -17,29 +17,6 @@ INSERT INTO ser (name) SELECT 'a', 'b'
 INSERT INTO ser (id, name) SELECT 1
 
 
--- case: unknown_and_duplicate_columns
-INSERT INTO ser (nope) VALUES (1)
-INSERT INTO ser (id, Name) VALUES (1, 'a') RETURNING *
-INSERT INTO ser (id, "Name") VALUES (2, 'a')
-INSERT INTO ser (name, name) VALUES ('a', 'b')
-INSERT INTO ser (id, name, id) VALUES (1, 'a', 2)
-INSERT INTO ser (name) VALUES ('a') RETURNING nope
-INSERT INTO ser (name) VALUES ('a') RETURNING ser.nope
-INSERT INTO ser (name) VALUES ('a') RETURNING other.id
-INSERT INTO ser (ser.name) VALUES ('a')
-
-
--- case: returning_expressions
-INSERT INTO ser (name) VALUES ('abc') RETURNING id * 2 AS doubled, upper(name), name || '!', 1, id > 0
-INSERT INTO ser (name) VALUES ('def') RETURNING *, id
-INSERT INTO ser (name) VALUES ('ghi') RETURNING ser.*
-INSERT INTO ser (name) VALUES ('jkl') RETURNING ser.id, ser.name AS "Name"
-INSERT INTO ser AS s (name) VALUES ('mno') RETURNING s.id, s.name
-INSERT INTO ser AS s (name) VALUES ('pqr') RETURNING ser.id
-INSERT INTO ser (name) VALUES ('stu') RETURNING length(name), name::varchar(2), coalesce(NULL, name), CASE WHEN id = 7 THEN 'seven' END
-INSERT INTO ser (name) VALUES (NULL) RETURNING name IS NULL, coalesce(name, '<null>')
-
-
 -- case: returning_aggregate_and_subquery_errors
 INSERT INTO ser (name) VALUES ('a') RETURNING count(*)
 INSERT INTO ser (name) VALUES ('a') RETURNING (SELECT 1)
@@ -59,4 +36,3 @@ INSERT INTO ser (name) VALUES ('a')
 INSERT INTO ser (name) VALUES ('a'), ('b'), ('c'), ('d')
 INSERT INTO ser (name) SELECT 'x' WHERE false
 INSERT INTO ida (name) VALUES ('a')
-

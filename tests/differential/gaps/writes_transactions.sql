@@ -9,22 +9,18 @@
 -- today. tests/differential/test_gaps.py requires each to still differ, so a
 -- fixed gap fails until it moves back to tests/differential/corpus/.
 
--- case: read_only_transaction
-START TRANSACTION READ ONLY
-INSERT INTO nn VALUES (1, 'a', 1, NULL)
-ROLLBACK
+
+-- case: read_write_mode_after_first_query
 BEGIN READ ONLY
 SELECT 1
-UPDATE nn SET a = 'x'
+SET TRANSACTION READ WRITE
 ROLLBACK
 BEGIN READ ONLY
-DELETE FROM nn
+SAVEPOINT s
+SET TRANSACTION READ WRITE
 ROLLBACK
 BEGIN READ ONLY
-TRUNCATE nn
+SHOW transaction_read_only
+SET transaction_read_only = off
+SHOW transaction_read_only
 ROLLBACK
-BEGIN READ ONLY
-INSERT INTO nn VALUES (1, 'a', 1, NULL) ON CONFLICT DO NOTHING
-ROLLBACK
-INSERT INTO nn VALUES (1, 'a', 1, NULL) RETURNING id
-

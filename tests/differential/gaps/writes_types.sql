@@ -20,12 +20,6 @@ INSERT INTO strs (id, t) VALUES (3, U&'\d800')
 INSERT INTO strs (id, t) VALUES (4, 'unterminated)
 
 
--- case: date_today_is_not_printed
-INSERT INTO times (id, d) VALUES (1, 'today') RETURNING d = current_date
-INSERT INTO times (id, d) VALUES (2, 'tomorrow') RETURNING d - current_date
-INSERT INTO times (id, d) VALUES (3, current_date) RETURNING d = 'today'::date
-
-
 -- case: bytea_values
 INSERT INTO blobs VALUES (1, '\x0102ff') RETURNING b
 INSERT INTO blobs VALUES (2, '\xDEADbeef') RETURNING b, length(b)
@@ -60,4 +54,3 @@ INSERT INTO arrs (id, ia) VALUES (13, ARRAY[1.6, 2.4]) RETURNING ia
 INSERT INTO arrs (id, ia) VALUES (1, '{{1,2},{3,4}}') RETURNING ia
 INSERT INTO arrs (id, ia) VALUES (2, '{{1,2},{3}}')
 INSERT INTO arrs (id, ia) VALUES (3, ARRAY[[1],[2]]) RETURNING ia
-

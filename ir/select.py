@@ -1,0 +1,355 @@
+"""IR of the read path: queries as written, then as typed relations.
+
+    parse   → Query        (SELECT / VALUES / set operations with their
+                            FROM items, names unresolved)
+    resolve → Relation     (a tree of typed relational operators over
+                            base tables; every expression a `TExpr`)
+
+The plan stage (`twinning.passes.plan_select`) compiles a `Relation` into
+row iterators; it chooses index lookups and hash joins, so the relational
+tree here says *what* rows a query means, never how to get them.
+
+Rows are tuples. A relation's output row is its `columns` in order; an
+expression evaluated over a relation's row reads `TColumn.slot` of it,
+`TOuter` reads a row of an enclosing query (correlated subqueries).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from twinning.ir import syntax as s
+from twinning.ir.catalog import QName
+
+LOC = field(default=-1, compare=False)
+
+
+# -- parse: queries as written ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    expr: s.Expr
+    alias: str | None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TableRef:
+    """A table (or CTE) named in FROM, `names` as written."""
+
+    names: tuple[str, ...]
+    alias: str | None = None
+    column_aliases: tuple[str, ...] = ()
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class SubqueryRef:
+    query: Query
+    alias: str | None
+    column_aliases: tuple[str, ...] = ()
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class JoinRef:
+    """`kind` inner | left | right | full | cross; `using` the USING
+    column names (NATURAL fills them at resolve time)."""
+
+    kind: str
+    left: FromItem
+    right: FromItem
+    on: s.Expr | None = None
+    using: tuple[str, ...] | None = None
+    natural: bool = False
+    alias: str | None = None
+    column_aliases: tuple[str, ...] = ()
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionRef:
+    """A set-returning function in FROM (`generate_series(1, 3) s(n)`)."""
+
+    call: s.FuncCall
+    alias: str | None = None
+    column_aliases: tuple[str, ...] = ()
+    ordinality: bool = False
+    location: int = LOC
+
+
+FromItem = Union[TableRef, SubqueryRef, JoinRef, FunctionRef]
+
+
+@dataclass(frozen=True, slots=True)
+class SelectCore:
+    """One SELECT block. `distinct`: None, () for DISTINCT, or the
+    DISTINCT ON expressions."""
+
+    targets: tuple[Target, ...]
+    from_: tuple[FromItem, ...] = ()
+    where: s.Expr | None = None
+    group_by: tuple[s.Expr, ...] = ()
+    having: s.Expr | None = None
+    distinct: tuple[s.Expr, ...] | None = None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class ValuesList:
+    rows: tuple[tuple[s.Expr, ...], ...]
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class SetOperation:
+    op: str  # union | intersect | except
+    all: bool
+    left: Query
+    right: Query
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class CommonTable:
+    name: str
+    column_names: tuple[str, ...]
+    query: Query
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A complete query: its body plus the clauses that apply to the
+    body's result (ORDER BY, LIMIT/OFFSET) and the WITH list it sees."""
+
+    body: Union[SelectCore, ValuesList, SetOperation]
+    order_by: tuple[s.SortBy, ...] = ()
+    limit: s.Expr | None = None
+    offset: s.Expr | None = None
+    with_: tuple[CommonTable, ...] = ()
+    location: int = LOC
+
+
+# -- resolve: typed relations --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RelColumn:
+    name: str
+    type: object  # ResultType
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """Every row of a base table (`system`: a pg_catalog /
+    information_schema relation generated from the catalog)."""
+
+    table: QName
+    columns: tuple[RelColumn, ...]
+    system: bool = False
+    indexes: tuple[object, ...] = ()  # the table's catalog `Index`es
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionScan:
+    """The rows of one set-returning call (plus its ordinality)."""
+
+    call: object  # TSetCall, arguments over no row
+    columns: tuple[RelColumn, ...]
+    ordinality: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Values:
+    rows: tuple[tuple[object, ...], ...]  # TExpr per cell
+    columns: tuple[RelColumn, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    input: Relation
+    predicate: object  # TExpr over input's row
+
+    @property
+    def columns(self) -> tuple[RelColumn, ...]:
+        return self.input.columns
+
+
+@dataclass(frozen=True, slots=True)
+class Join:
+    """Output row = left row + right row; `condition` over that row
+    (None: cross join). Outer joins pad the missing side with NULLs."""
+
+    kind: str  # inner | left | right | full
+    left: Relation
+    right: Relation
+    condition: object | None
+
+    @property
+    def columns(self) -> tuple[RelColumn, ...]:
+        return self.left.columns + self.right.columns
+
+
+@dataclass(frozen=True, slots=True)
+class AggCall:
+    """One aggregate: `function` is its signature (`sum(int4)`); `args`,
+    `filter` and `order_by` are typed over the aggregate's input row."""
+
+    function: str
+    args: tuple[object, ...]
+    type: object  # ResultType of the result
+    star: bool = False
+    distinct: bool = False
+    filter: object | None = None
+    order_by: tuple[SortKey, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Aggregate:
+    """Output row = group key values, then aggregate results. No keys:
+    exactly one row, even over no input."""
+
+    input: Relation
+    keys: tuple[object, ...]  # TExpr over input's row
+    aggregates: tuple[AggCall, ...]
+    columns: tuple[RelColumn, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    input: Relation
+    exprs: tuple[object, ...]  # TExpr over input's row
+    columns: tuple[RelColumn, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSet:
+    """A projection whose top-level `TSetCall`s expand each input row into
+    as many rows as the longest of them yields (the shorter padded with
+    NULLs), as PostgreSQL 10+ evaluates set-returning target lists."""
+
+    input: Relation
+    exprs: tuple[object, ...]
+    columns: tuple[RelColumn, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """`expr` over the sorted relation's row; ordering by the type's
+    btree order, NULLs where `nulls_first` says."""
+
+    expr: object
+    descending: bool
+    nulls_first: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Sort:
+    input: Relation
+    keys: tuple[SortKey, ...]
+
+    @property
+    def columns(self) -> tuple[RelColumn, ...]:
+        return self.input.columns
+
+
+@dataclass(frozen=True, slots=True)
+class Distinct:
+    """Duplicates removed (by the first `width` columns when the rest
+    are sort-only columns); `on`: DISTINCT ON, the first row of each
+    group of equal `on` values, in input order."""
+
+    input: Relation
+    width: int
+    on: tuple[object, ...] | None = None
+
+    @property
+    def columns(self) -> tuple[RelColumn, ...]:
+        return self.input.columns
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    input: Relation
+    count: object | None  # TExpr (int8) or None
+    offset: object | None
+
+    @property
+    def columns(self) -> tuple[RelColumn, ...]:
+        return self.input.columns
+
+
+@dataclass(frozen=True, slots=True)
+class SetOp:
+    op: str  # union | intersect | except
+    all: bool
+    left: Relation
+    right: Relation
+    columns: tuple[RelColumn, ...]
+
+
+Relation = Union[Scan, FunctionScan, Values, Filter, Join, Aggregate,
+                 Project, ProjectSet, Sort, Distinct, Limit, SetOp]
+
+
+# -- expressions the read path adds to the typed expression IR ----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TOuter:
+    """A column of an enclosing query's row, `depth` levels out."""
+
+    depth: int
+    slot: int
+    name: str
+    type: object
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TSubquery:
+    """A subquery used as an expression. kind: exists | expr (scalar) |
+    any | all (with `test` compared by the operator `impl` to the
+    subquery's one column) | array."""
+
+    kind: str
+    relation: Relation
+    type: object
+    test: object | None = None
+    op: str | None = None
+    impl: str | None = None
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TSetCall:
+    """A set-returning function (`runtime.SET_RETURNING` signature); only a
+    target list or FROM may hold one."""
+
+    function: str
+    args: tuple[object, ...]
+    type: object
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class TAggRef:
+    """Stands for aggregate `index` of the query while its expressions
+    are typed; replaced by a column of the Aggregate's row afterwards."""
+
+    index: int
+    type: object
+    location: int = LOC
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedQuery:
+    """What resolve hands on: the relation and its visible output
+    columns (the relation may carry trailing sort-only columns)."""
+
+    relation: Relation
+    columns: tuple[RelColumn, ...]
+    param_types: tuple[object, ...]

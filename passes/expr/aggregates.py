@@ -1,0 +1,271 @@
+"""Aggregate functions: which one a call means, and what it computes.
+
+Typing follows PostgreSQL: the candidates are `pg_proc`'s aggregate rows
+(`pg_data`, prokind 'a'), chosen by the same candidate selection as
+ordinary functions, so `sum(int4)` is bigint, `avg(int8)` numeric and
+`sum(text)` the 42883 PostgreSQL gives. Computing reuses the operators'
+own implementations (`numeric + numeric`, `numeric / numeric`, …), so a
+sum overflows, and an average gets its scale, exactly as the operators do.
+
+An aggregate the twin does not implement is refused with 0A000 naming it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Callable, Sequence
+
+from twinning.errors import SqlError, feature_not_supported
+from twinning.ir import query as q
+from twinning.passes.expr import pg_data, runtime
+from twinning.passes.expr.ordering import sort_key
+from twinning.passes.expr.types import display, key, key_of_pg, result_type
+
+__all__ = ["type_aggregate", "accumulator", "AGGREGATE_NAMES"]
+
+
+def _pos(location: int) -> int | None:
+    return location + 1 if location is not None and location >= 0 else None
+
+
+def _candidates() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, args, result, _variadic, kind, _retset in pg_data.FUNCTIONS:
+        if kind == "a":
+            out.setdefault(name, []).append(
+                (tuple(key_of_pg(a) for a in args), key_of_pg(result)))
+    return out
+
+
+_CANDIDATES = _candidates()
+AGGREGATE_NAMES = frozenset(_CANDIDATES)
+
+_SUMMABLE = ("int2", "int4", "int8", "numeric", "float4", "float8", "interval")
+_ORDERED = ("int2", "int4", "int8", "numeric", "float4", "float8", "text",
+            "bpchar", "varchar", "date", "time", "timestamp", "timestamptz",
+            "interval", "bool", "uuid", "bytea", "oid")
+
+
+def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
+                   location: int) -> tuple[str, tuple[q.ResultType, ...],
+                                           q.ResultType]:
+    """(signature, argument target types, result type) of an aggregate call."""
+    from twinning.passes.expr.analyze import (Candidate, _no_function,
+                                              select_candidate)
+    if star and name == "count":
+        return "count()", (), q.INT8
+    inputs = [key(a.type) for a in args]
+    cands = [Candidate(name, a, r) for a, r in _CANDIDATES.get(name, ())
+             if len(a) == len(args)]
+    exact = [c for c in cands if list(c.args) == inputs]
+    if exact:
+        chosen = (exact[0], exact[0].args)
+    else:
+        found, ambiguous = select_candidate(inputs, cands)
+        if len(found) != 1:
+            if ambiguous:
+                raise SqlError("42725", f"function {name}("
+                               f"{', '.join(display(i) for i in inputs)}) is "
+                               "not unique", hint="Could not choose a best "
+                               "candidate function. You might need to add "
+                               "explicit type casts.", position=_pos(location))
+            raise _no_function(name, list(args), location)
+        chosen = found[0]
+    cand, declared = chosen
+    targets = []
+    for arg, want in zip(args, declared):
+        if want in ("any", "anynonarray", "anyelement", "anyarray"):
+            targets.append(arg.type if arg.type != q.UNKNOWN else
+                           result_type("text"))
+        else:
+            targets.append(result_type(want))
+    signature = f"{name}({','.join(declared)})"
+    if cand.result == "anyarray" and name == "array_agg":
+        element = targets[0]
+        if element.sql_type is None or element.sql_type.is_array:
+            raise feature_not_supported("array_agg of arrays", _pos(location))
+        result = q.ResultType.of(element.sql_type.array_of())
+        signature = "array_agg(anynonarray)"
+    elif cand.result.startswith("any"):
+        result = targets[0]
+    else:
+        result = result_type(cand.result)
+    if signature not in _IMPLEMENTED and not _generic_minmax(name, targets):
+        raise feature_not_supported(f"aggregate function {name}("
+                                    f"{', '.join(display(d) for d in declared)})",
+                                    _pos(location))
+    if None in targets or result is None:
+        raise feature_not_supported(f"aggregate function {name} on "
+                                    f"{', '.join(display(i) for i in inputs)}",
+                                    _pos(location))
+    return signature, tuple(targets), result
+
+
+def _generic_minmax(name: str, targets: Sequence[q.ResultType]) -> bool:
+    return name in ("min", "max") and len(targets) == 1 and \
+        targets[0].name.removesuffix("[]") in _ORDERED
+
+
+# -- computing ----------------------------------------------------------------------
+#
+# An accumulator is (init, step, final): `init()` a fresh state, `step(state,
+# args)` the next state for one input row's argument values, `final(state)`
+# the result. NULL handling is the aggregate's own (strict transition
+# functions skip NULL inputs).
+
+Accumulator = tuple[Callable[[], Any], Callable[[Any, tuple], Any],
+                    Callable[[Any], Any]]
+
+
+def _count_star() -> Accumulator:
+    return (lambda: 0), (lambda n, args: n + 1), (lambda n: n)
+
+
+def _count() -> Accumulator:
+    return (lambda: 0), (lambda n, args: n if args[0] is None else n + 1), \
+        (lambda n: n)
+
+
+def _add(sig: str) -> Callable[[Any, Any], Any]:
+    impl = runtime.binary(sig)
+    return impl.fn
+
+
+def _sum(arg: str) -> Accumulator:
+    convert: Callable[[Any], Any] = _same
+    if arg in ("int2", "int4"):
+        plus = _add("int8 + int8")  # int4_sum: a bigint accumulator
+    elif arg == "int8":
+        plus, convert = _add("numeric + numeric"), Decimal  # int8_sum
+    else:
+        plus = _add(f"{arg} + {arg}")
+
+    def step(state, args):
+        v = args[0]
+        if v is None:
+            return state
+        v = convert(v)
+        return v if state is None else plus(state, v)
+    return (lambda: None), step, _same
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _avg(arg: str) -> Accumulator:
+    if arg in ("int2", "int4", "int8", "numeric"):
+        plus = _add("numeric + numeric")
+        div = _add("numeric / numeric")
+        to_num = Decimal
+
+        def step(state, args):
+            v = args[0]
+            if v is None:
+                return state
+            total, n = state
+            return (to_num(v) if total is None else plus(total, to_num(v)),
+                    n + 1)
+
+        def final(state):
+            total, n = state
+            return None if n == 0 else div(total, to_num(n))
+        return (lambda: (None, 0)), step, final
+    if arg in ("float4", "float8"):
+        plus = _add("float8 + float8")
+
+        def fstep(state, args):
+            v = args[0]
+            if v is None:
+                return state
+            return (plus(state[0], float(v)), state[1] + 1)
+
+        def ffinal(state):
+            return None if state[1] == 0 else state[0] / state[1]
+        return (lambda: (0.0, 0)), fstep, ffinal
+    plus = _add("interval + interval")
+    div = _add("interval / float8")
+
+    def istep(state, args):
+        v = args[0]
+        if v is None:
+            return state
+        return (v if state[0] is None else plus(state[0], v), state[1] + 1)
+
+    def ifinal(state):
+        return None if state[1] == 0 else div(state[0], float(state[1]))
+    return (lambda: (None, 0)), istep, ifinal
+
+
+def _extreme(arg: q.ResultType, want_max: bool) -> Accumulator:
+    order = sort_key(arg) or _same
+
+    def step(state, args):
+        v = args[0]
+        if v is None:
+            return state
+        if state is None:
+            return v
+        if want_max:
+            return v if order(state) < order(v) else state
+        return v if order(v) < order(state) else state
+    return (lambda: None), step, (lambda s: s)
+
+
+def _bool(want_and: bool) -> Accumulator:
+    def step(state, args):
+        v = args[0]
+        if v is None:
+            return state
+        if state is None:
+            return v
+        return (state and v) if want_and else (state or v)
+    return (lambda: None), step, (lambda s: s)
+
+
+def _string_agg(empty: Any) -> Accumulator:
+    def step(state, args):
+        value, delim = args
+        if value is None:
+            return state
+        if state is None:
+            return [value]
+        state.append(delim if delim is not None else empty)
+        state.append(value)
+        return state
+    return (lambda: None), step, (lambda s: None if s is None else empty.join(s))
+
+
+def _array_agg() -> Accumulator:
+    def step(state, args):
+        if state is None:
+            state = []
+        state.append(args[0])
+        return state
+    return (lambda: None), step, (lambda s: None if s is None else tuple(s))
+
+
+_IMPLEMENTED: dict[str, Callable[[Sequence[q.ResultType]], Accumulator]] = {
+    "count()": lambda t: _count_star(),
+    "count(any)": lambda t: _count(),
+    "bool_and(bool)": lambda t: _bool(True),
+    "every(bool)": lambda t: _bool(True),
+    "bool_or(bool)": lambda t: _bool(False),
+    "string_agg(text,text)": lambda t: _string_agg(""),
+    "string_agg(bytea,bytea)": lambda t: _string_agg(b""),
+    "array_agg(anynonarray)": lambda t: _array_agg(),
+}
+for _t in _SUMMABLE:
+    _IMPLEMENTED[f"sum({_t})"] = (lambda a: lambda t: _sum(a))(_t)
+    _IMPLEMENTED[f"avg({_t})"] = (lambda a: lambda t: _avg(a))(_t)
+
+
+def accumulator(signature: str, arg_types: Sequence[q.ResultType]
+                ) -> Accumulator:
+    """The (init, step, final) triple computing aggregate `signature`."""
+    make = _IMPLEMENTED.get(signature)
+    if make is not None:
+        return make(arg_types)
+    if signature.startswith(("min(", "max(")):
+        return _extreme(arg_types[0], signature.startswith("max("))
+    raise feature_not_supported(f"aggregate function {signature}")

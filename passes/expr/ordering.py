@@ -1,0 +1,107 @@
+"""How values of each type sort and compare equal, as PostgreSQL's default
+btree and hash operator classes define it.
+
+`sort_key(type)` maps a non-NULL value to a Python key whose natural order
+is the type's: NaN above every number (float and numeric), `char(n)`
+without its padding, intervals by their 30-day-month span, uuids by their
+bytes, text by code point (the C collation the twin declares), arrays
+element by element with NULL elements last. `equality_key(type)` is the
+store's hash-index key (numeric 1.0 = 1.00, -0.0 = 0.0, NaN = NaN), used
+for GROUP BY, DISTINCT, set operations and hash joins.
+
+json has neither ordering nor equality in PostgreSQL; asking for either is
+the 42883 PostgreSQL raises.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from typing import Any, Callable
+
+from twinning.errors import SqlError
+from twinning.ir import query as q
+from twinning.store.indexes import key_function
+
+__all__ = ["sort_key", "equality_key", "require_ordering", "require_equality"]
+
+_NAN_KEY = (1, 0)
+
+
+def _float(value: float) -> tuple:
+    return _NAN_KEY if math.isnan(value) else (0, value)
+
+
+def _numeric(value: Any) -> tuple:
+    return _NAN_KEY if value.is_nan() else (0, value)
+
+
+def _bpchar(value: str) -> str:
+    return value.rstrip(" ")
+
+
+def _interval(value: Any) -> int:
+    return (value.months * 30 + value.days) * 86_400_000_000 + value.micros
+
+
+def _jsonb() -> Callable[[Any], Any]:
+    from twinning.passes.expr import runtime
+    less = runtime.binary("jsonb < jsonb").fn
+
+    def cmp(a: Any, b: Any) -> int:
+        return -1 if less(a, b) else (1 if less(b, a) else 0)
+    return functools.cmp_to_key(cmp)
+
+
+_SCALAR: dict[str, Callable[[], Callable[[Any], Any]]] = {
+    "float4": lambda: _float, "float8": lambda: _float,
+    "numeric": lambda: _numeric, "bpchar": lambda: _bpchar,
+    "interval": lambda: _interval, "jsonb": _jsonb,
+}
+
+
+def _scalar_key(name: str) -> Callable[[Any], Any] | None:
+    make = _SCALAR.get(name)
+    return make() if make is not None else None
+
+
+def sort_key(rtype: q.ResultType) -> Callable[[Any], Any] | None:
+    """A key function for non-NULL values (None: the value is its key)."""
+    sql_type = rtype.sql_type
+    if sql_type is None:
+        return None
+    scalar = _scalar_key(sql_type.name)
+    if not sql_type.is_array:
+        return scalar
+    inner = scalar or (lambda v: v)
+    return lambda value: tuple((1,) if e is None else (0, inner(e))
+                               for e in value)
+
+
+def equality_key(rtype: q.ResultType) -> Callable[[Any], Any] | None:
+    sql_type = rtype.sql_type
+    return key_function(sql_type) if sql_type is not None else None
+
+
+def _display(rtype: q.ResultType) -> str:
+    from twinning.passes.expr.types import display_type
+    return display_type(rtype)
+
+
+def _json(rtype: q.ResultType) -> bool:
+    return rtype.sql_type is not None and rtype.sql_type.name == "json"
+
+
+def require_ordering(rtype: q.ResultType, location: int) -> None:
+    if _json(rtype):
+        raise SqlError("42883", "could not identify an ordering operator for "
+                       f"type {_display(rtype)}",
+                       hint="Use an explicit ordering operator or modify the "
+                       "query.", position=location + 1 if location >= 0 else None)
+
+
+def require_equality(rtype: q.ResultType, location: int) -> None:
+    if _json(rtype):
+        raise SqlError("42883", "could not identify an equality operator for "
+                       f"type {_display(rtype)}",
+                       position=location + 1 if location >= 0 else None)

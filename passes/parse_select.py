@@ -1,0 +1,166 @@
+"""Parse stage of the read path: a pglast SelectStmt → `select.Query`.
+
+Everything outside the read subset raises `Unsupported` naming the
+construct (window functions, WITH RECURSIVE, LATERAL, FOR UPDATE,
+GROUPING SETS, functions in FROM, …), which the session answers with
+0A000. Subqueries in expressions come back here through the expression
+converter's `select` hook.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+from pglast.enums import JoinType, LimitOption, SetOperation
+
+from twinning.ir import select as r
+from twinning.ir import syntax as s
+from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
+
+__all__ = ["convert_query"]
+
+
+def convert_query(node: Any) -> r.Query:
+    if not isinstance(node, ast.SelectStmt):
+        raise Unsupported(f"{type(node).__name__} as a subquery", loc(node))
+    return _Converter().query(node)
+
+
+_SET_OPS = {SetOperation.SETOP_UNION: "union",
+            SetOperation.SETOP_INTERSECT: "intersect",
+            SetOperation.SETOP_EXCEPT: "except"}
+_JOINS = {JoinType.JOIN_INNER: "inner", JoinType.JOIN_LEFT: "left",
+          JoinType.JOIN_RIGHT: "right", JoinType.JOIN_FULL: "full"}
+
+
+class _Converter:
+    def __init__(self) -> None:
+        self.expr = ExprConverter(convert_query)
+
+    def query(self, node: ast.SelectStmt) -> r.Query:
+        with_ = ()
+        if node.withClause is not None:
+            if node.withClause.recursive:
+                raise Unsupported("WITH RECURSIVE", loc(node.withClause))
+            with_ = tuple(self.cte(c) for c in node.withClause.ctes)
+        if node.intoClause is not None:
+            raise Unsupported("SELECT INTO", loc(node.intoClause))
+        if node.lockingClause:
+            raise Unsupported("FOR UPDATE/SHARE", loc(node.lockingClause[0]))
+        if node.limitOption == LimitOption.LIMIT_OPTION_WITH_TIES:
+            raise Unsupported("FETCH … WITH TIES", loc(node))
+        return r.Query(self.body(node),
+                       tuple(self.expr.sort_by(o) for o in node.sortClause or ()),
+                       self.optional(node.limitCount),
+                       self.optional(node.limitOffset), with_, loc(node))
+
+    def optional(self, node: Any):
+        return None if node is None else self.expr(node)
+
+    def body(self, node: ast.SelectStmt):
+        if node.op != SetOperation.SETOP_NONE:
+            left, right = node.larg, node.rarg
+            return r.SetOperation(_SET_OPS[node.op], bool(node.all),
+                                  self.query(left), self.query(right))
+        if node.valuesLists:
+            return r.ValuesList(tuple(self.expr.many(row)
+                                      for row in node.valuesLists))
+        if node.windowClause:
+            raise Unsupported("WINDOW clause", loc(node.windowClause[0]))
+        distinct = None
+        if node.distinctClause is not None:
+            items = [d for d in node.distinctClause if d is not None]
+            distinct = self.expr.many(items)
+        group = []
+        for item in node.groupClause or ():
+            if isinstance(item, ast.GroupingSet):
+                raise Unsupported("GROUPING SETS / ROLLUP / CUBE", loc(item))
+            group.append(self.expr(item))
+        if node.groupDistinct:
+            raise Unsupported("GROUP BY DISTINCT", loc(node))
+        return r.SelectCore(
+            tuple(self.target(t) for t in node.targetList or ()),
+            tuple(self.from_item(f) for f in node.fromClause or ()),
+            self.optional(node.whereClause), tuple(group),
+            self.optional(node.havingClause), distinct)
+
+    def target(self, node: ast.ResTarget) -> r.Target:
+        return r.Target(self.expr(node.val), node.name, loc(node))
+
+    def cte(self, node: ast.CommonTableExpr) -> r.CommonTable:
+        if not isinstance(node.ctequery, ast.SelectStmt):
+            raise Unsupported("data-modifying statement in WITH",
+                              loc(node.ctequery))
+        if node.search_clause is not None or node.cycle_clause is not None:
+            raise Unsupported("SEARCH/CYCLE", loc(node))
+        return r.CommonTable(node.ctename, names(node.aliascolnames),
+                             self.query(node.ctequery), loc(node))
+
+    def from_item(self, node: Any) -> r.FromItem:
+        if isinstance(node, ast.RangeVar):
+            if node.inh is False:
+                raise Unsupported("ONLY", loc(node))
+            alias, columns = _alias(node.alias)
+            return r.TableRef(tuple(p for p in (node.catalogname,
+                                                node.schemaname, node.relname)
+                                    if p), alias, columns, loc(node))
+        if isinstance(node, ast.RangeSubselect):
+            if node.lateral:
+                raise Unsupported("LATERAL", loc(node))
+            alias, columns = _alias(node.alias)
+            return r.SubqueryRef(convert_query(node.subquery), alias, columns,
+                                 loc(node))
+        if isinstance(node, ast.JoinExpr):
+            kind = _JOINS.get(node.jointype)
+            if kind is None:
+                raise Unsupported("semi/anti join", -1)
+            left = self.from_item(node.larg)
+            right = self.from_item(node.rarg)
+            using = names(node.usingClause) if node.usingClause else None
+            if node.join_using_alias is not None:
+                raise Unsupported("JOIN USING … AS alias", loc(node))
+            if kind == "inner" and node.quals is None and using is None \
+                    and not node.isNatural:
+                kind = "cross"
+            alias, columns = _alias(node.alias)
+            return r.JoinRef(kind, left, right, self.optional(node.quals),
+                             using, bool(node.isNatural), alias, columns,
+                             loc(node))
+        if isinstance(node, ast.RangeFunction):
+            return self.function(node)
+        if isinstance(node, ast.RangeTableSample):
+            raise Unsupported("TABLESAMPLE", loc(node))
+        raise Unsupported(f"{type(node).__name__} in FROM", loc(node))
+
+
+    def function(self, node: ast.RangeFunction) -> r.FunctionRef:
+        where = _first_location(node)
+        if node.lateral:
+            raise Unsupported("LATERAL", where)
+        if node.is_rowsfrom or len(node.functions) != 1:
+            raise Unsupported("ROWS FROM", where)
+        call, coldefs = node.functions[0]
+        if coldefs:
+            raise Unsupported("a column definition list", where)
+        converted = self.expr(call)
+        if not isinstance(converted, s.FuncCall):
+            raise Unsupported("an expression in FROM", where)
+        alias, columns = _alias(node.alias)
+        return r.FunctionRef(converted, alias, columns, bool(node.ordinality),
+                             where)
+
+
+def _alias(alias: ast.Alias | None) -> tuple[str | None, tuple[str, ...]]:
+    if alias is None:
+        return None, ()
+    return alias.aliasname, names(alias.colnames)
+
+
+def _first_location(node: Any) -> int:
+    for item in node.functions or ():
+        for part in item or ():
+            where = loc(part)
+            if where >= 0:
+                return where
+    return -1

@@ -1,0 +1,734 @@
+"""Plan stage of the read path: a typed `Relation` → row iterators.
+
+Each relational node becomes a closure `rows(ctx) -> iterable of tuples`;
+the choices that make it a plan rather than an interpreter are made here,
+once, and named in `describe()` so `twinning explain` shows them:
+
+- a Filter over a table Scan whose conjuncts pin every column of a
+  unique (primary key first) or plain index to a constant or parameter
+  becomes an **index lookup** (the rest of the predicate still runs);
+- a Join whose condition has `a = b` conjuncts between the two sides of
+  one type becomes a **hash join** (keys hashed with the type's equality,
+  so 1.0 = 1.00 and NULL matches nothing); other joins nest loops;
+- uncorrelated subqueries run once per statement (PostgreSQL's initplans),
+  correlated ones once per outer row with the row on `ctx.outer`.
+
+Rows come from the session's store transaction (`ctx.txn`), system
+relations from the catalog (`ctx.catalog`). Nothing here walks IR while
+rows flow.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from typing import Any, Callable, Iterable, Iterator
+
+from twinning.errors import SqlError
+from twinning.ir import query as q
+from twinning.ir import select as r
+from twinning.passes.expr.aggregates import accumulator
+from twinning.passes.expr.compile import (CompiledExpr, compile_checked,
+                                         register)
+from twinning.passes.expr.ordering import equality_key, sort_key
+from twinning.passes.expr import runtime
+
+__all__ = ["CompiledQuery", "plan_query"]
+
+Rows = Callable[[Any], Iterable[tuple]]
+
+
+class CompiledQuery:
+    """What the session runs for a SELECT: `run(ctx)` → the result rows."""
+
+    __slots__ = ("resolved", "rows", "lines", "error")
+
+    def __init__(self, resolved: r.ResolvedQuery, rows: Rows,
+                 lines: list[str], error: SqlError | None = None) -> None:
+        self.resolved = resolved
+        self.rows = rows
+        self.lines = lines
+        self.error = error  # a constant that failed to fold: raised at use
+
+    def run(self, ctx: Any) -> list[tuple]:
+        return list(self.rows(ctx))
+
+    def describe(self) -> str:
+        return "\n".join(self.lines)
+
+
+def plan_query(resolved: r.ResolvedQuery) -> CompiledQuery:
+    planner = _Planner()
+    rows = planner.relation(resolved.relation, 0)
+    return CompiledQuery(resolved, rows, planner.lines, planner.error)
+
+
+class _Planner:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.error: SqlError | None = None
+
+    def compile(self, expr: Any) -> Callable[[tuple, Any], Any]:
+        node = compile_checked(expr)
+        if node.error is not None and self.error is None:
+            self.error = node.error
+        return node.fn
+
+    def note(self, depth: int, text: str) -> None:
+        self.lines.append("  " * depth + text)
+
+    def relation(self, node: r.Relation, depth: int) -> Rows:
+        method = getattr(self, "_" + type(node).__name__)
+        return method(node, depth)
+
+    # ---- leaves
+    def _Scan(self, node: r.Scan, depth: int) -> Rows:
+        table = node.table
+        if node.system:
+            self.note(depth, f"System relation {table}")
+            return _system_rows(table)
+        self.note(depth, f"Seq Scan on {table}")
+
+        def scan(ctx: Any) -> Iterable[tuple]:
+            return [row for _rid, row in ctx.txn.scan(table)]
+        return scan
+
+    def _FunctionScan(self, node: r.FunctionScan, depth: int) -> Rows:
+        self.note(depth, f"Function Scan on {node.call.function}")
+        produce = _set_function(node.call, self.compile)
+        ordinality = node.ordinality
+
+        def function_scan(ctx: Any) -> Iterable[tuple]:
+            values = produce((), ctx)
+            if ordinality:
+                return [(v, i) for i, v in enumerate(values, 1)]
+            return [(v,) for v in values]
+        return function_scan
+
+    def _ProjectSet(self, node: r.ProjectSet, depth: int) -> Rows:
+        self.note(depth, "ProjectSet")
+        source = self.relation(node.input, depth + 1)
+        parts = [(True, _set_function(e, self.compile))
+                 if isinstance(e, r.TSetCall) else (False, self.compile(e))
+                 for e in node.exprs]
+
+        def project_set(ctx: Any) -> Iterable[tuple]:
+            out = []
+            for row in source(ctx):
+                values = [fn(row, ctx) for _, fn in parts]
+                longest = max((len(v) for (srf, _), v in zip(parts, values)
+                               if srf), default=0)
+                for i in range(longest):
+                    out.append(tuple(
+                        (v[i] if i < len(v) else None) if srf else v
+                        for (srf, _), v in zip(parts, values)))
+            return out
+        return project_set
+
+    def _Values(self, node: r.Values, depth: int) -> Rows:
+        if node.rows == ((),):
+            self.note(depth, "Result")
+            one = [()]
+            return lambda ctx: one
+        self.note(depth, f"Values Scan ({len(node.rows)} rows)")
+        compiled = [[self.compile(e) for e in row] for row in node.rows]
+
+        def values(ctx: Any) -> Iterable[tuple]:
+            return [tuple([f((), ctx) for f in row]) for row in compiled]
+        return values
+
+    # ---- filters and index lookups
+    def _Filter(self, node: r.Filter, depth: int) -> Rows:
+        pushed = _push_down(node)
+        if pushed is not node:
+            return self.relation(pushed, depth)
+        predicate = self.compile(node.predicate)
+        lookup = self._index_lookup(node, depth)
+        if lookup is not None:
+            source = lookup
+        else:
+            self.note(depth, "Filter")
+            source = self.relation(node.input, depth + 1)
+
+        def filtered(ctx: Any) -> Iterable[tuple]:
+            return [row for row in source(ctx) if predicate(row, ctx) is True]
+        return filtered
+
+    def _index_lookup(self, node: r.Filter, depth: int) -> Rows | None:
+        scan = node.input
+        if not isinstance(scan, r.Scan) or scan.system:
+            return None
+        pinned: dict[int, Any] = {}
+        for conjunct in _conjuncts(node.predicate):
+            found = _pinned_column(conjunct)
+            if found is not None and found[0] not in pinned:
+                pinned[found[0]] = found[1]
+        if not pinned:
+            return None
+        names = [c.name for c in scan.columns]
+        indexes = sorted(scan.indexes, key=lambda i: (not i.primary,
+                                                       not i.unique))
+        for index in indexes:
+            slots = [names.index(c) for c in index.columns]
+            if all(s in pinned for s in slots):
+                break
+        else:
+            return None
+        table, index_name = scan.table, index.name.name
+        values = [self.compile(pinned[s]) for s in slots]
+        kind = "Index Scan" if not index.unique else "Index Lookup"
+        self.note(depth, f"{kind} using {index_name} on {table} "
+                  f"({', '.join(index.columns)})")
+
+        def lookup(ctx: Any) -> Iterable[tuple]:
+            key = [f((), ctx) for f in values]
+            if None in key:
+                return ()
+            return [row for _rid, row in ctx.txn.lookup(table, index_name, key)]
+        return lookup
+
+    # ---- joins
+    def _Join(self, node: r.Join, depth: int) -> Rows:
+        width_left = len(node.left.columns)
+        width_right = len(node.right.columns)
+        pairs = [p for p in (_equi_pair(c, width_left)
+                             for c in _conjuncts(node.condition)) if p]
+        label = {"inner": "Inner", "left": "Left", "right": "Right",
+                 "full": "Full"}[node.kind]
+        if node.condition is None:
+            self.note(depth, "Nested Loop (cross)")
+        elif pairs:
+            self.note(depth, f"Hash {label} Join on " + ", ".join(
+                f"{l.name} = {rr.name}" for l, rr in pairs))
+        else:
+            self.note(depth, f"Nested Loop {label} Join")
+        left = self.relation(node.left, depth + 1)
+        right = self.relation(node.right, depth + 1)
+        condition = self.compile(node.condition) if node.condition is not None \
+            else None
+        kind = node.kind
+        null_left = (None,) * width_left
+        null_right = (None,) * width_right
+        lkeys = [(l.slot, equality_key(l.type)) for l, _ in pairs]
+        rkeys = [(rr.slot - width_left, equality_key(rr.type)) for _, rr in pairs]
+
+        def key_of(row: tuple, keys: list) -> tuple | None:
+            out = []
+            for slot, norm in keys:
+                v = row[slot]
+                if v is None:
+                    return None
+                out.append(norm(v) if norm is not None else v)
+            return tuple(out)
+
+        def join(ctx: Any) -> Iterator[tuple]:
+            inner = list(right(ctx))
+            table: dict | None = None
+            if pairs:
+                table = {}
+                for i, row in enumerate(inner):
+                    k = key_of(row, rkeys)
+                    if k is not None:
+                        table.setdefault(k, []).append((i, row))
+            everything = list(enumerate(inner))
+            matched: set[int] = set()
+            for lrow in left(ctx):
+                if table is not None:
+                    k = key_of(lrow, lkeys)
+                    candidates = table.get(k, ()) if k is not None else ()
+                else:
+                    candidates = everything
+                hit = False
+                for i, rrow in candidates:
+                    row = lrow + rrow
+                    if condition is None or condition(row, ctx) is True:
+                        hit = True
+                        matched.add(i)
+                        yield row
+                if not hit and kind in ("left", "full"):
+                    yield lrow + null_right
+            if kind in ("right", "full"):
+                for i, rrow in everything:
+                    if i not in matched:
+                        yield null_left + rrow
+        return join
+
+    # ---- aggregation
+    def _Aggregate(self, node: r.Aggregate, depth: int) -> Rows:
+        self.note(depth, ("HashAggregate" if node.keys else "Aggregate") +
+                  f" ({len(node.aggregates)} aggregate(s))")
+        source = self.relation(node.input, depth + 1)
+        keys = [self.compile(k) for k in node.keys]
+        norms = [equality_key(k.type) for k in node.keys]
+        aggs = [_AggPlan(a, self.compile) for a in node.aggregates]
+
+        def aggregate(ctx: Any) -> Iterable[tuple]:
+            groups: dict[tuple, tuple[tuple, list]] = {}
+            for row in source(ctx):
+                values = tuple([f(row, ctx) for f in keys])
+                k = tuple(None if v is None else (n(v) if n else v)
+                          for v, n in zip(values, norms))
+                group = groups.get(k)
+                if group is None:
+                    group = (values, [a.start() for a in aggs])
+                    groups[k] = group
+                states = group[1]
+                for i, a in enumerate(aggs):
+                    states[i] = a.step(states[i], row, ctx)
+            if not groups and not keys:
+                groups[()] = ((), [a.start() for a in aggs])
+            return [values + tuple(a.finish(s) for a, s in zip(aggs, states))
+                    for values, states in groups.values()]
+        return aggregate
+
+    # ---- the top of a query
+    def _Project(self, node: r.Project, depth: int) -> Rows:
+        source = self.relation(node.input, depth)
+        fns = [self.compile(e) for e in node.exprs]
+
+        def project(ctx: Any) -> Iterable[tuple]:
+            return [tuple([f(row, ctx) for f in fns]) for row in source(ctx)]
+        return project
+
+    def _Sort(self, node: r.Sort, depth: int) -> Rows:
+        self.note(depth, "Sort")
+        source = self.relation(node.input, depth + 1)
+        keys = [(self.compile(k.expr), _key_function(k)) for k in node.keys]
+        order = list(reversed(list(zip(keys, node.keys))))
+
+        def sort(ctx: Any) -> Iterable[tuple]:
+            rows = list(source(ctx))
+            for (fn, keyfn), key in order:
+                keys = [keyfn(fn(row, ctx)) for row in rows]
+                positions = sorted(range(len(rows)), key=keys.__getitem__,
+                                   reverse=key.descending)  # stable
+                rows = [rows[i] for i in positions]
+            return rows
+        return sort
+
+    def _Distinct(self, node: r.Distinct, depth: int) -> Rows:
+        self.note(depth, "Unique" if node.on is None else "Unique (DISTINCT ON)")
+        source = self.relation(node.input, depth + 1)
+        columns = node.input.columns
+        if node.on is None:
+            fns = [_slot(i) for i in range(node.width)]
+            norms = [equality_key(c.type) for c in columns[:node.width]]
+        else:
+            fns = [self.compile(e) for e in node.on]
+            norms = [equality_key(e.type) for e in node.on]
+
+        def distinct(ctx: Any) -> Iterable[tuple]:
+            seen: set = set()
+            out = []
+            for row in source(ctx):
+                k = tuple(None if v is None else (n(v) if n else v) for v, n in
+                          zip((f(row, ctx) for f in fns), norms))
+                if k not in seen:
+                    seen.add(k)
+                    out.append(row)
+            return out
+        return distinct
+
+    def _Limit(self, node: r.Limit, depth: int) -> Rows:
+        self.note(depth, "Limit")
+        source = self.relation(node.input, depth + 1)
+        count = self.compile(node.count) if node.count is not None else None
+        offset = self.compile(node.offset) if node.offset is not None else None
+
+        def limit(ctx: Any) -> Iterable[tuple]:
+            n = count((), ctx) if count is not None else None
+            skip = offset((), ctx) if offset is not None else None
+            if n is not None and n < 0:
+                raise SqlError("2201W", "LIMIT must not be negative")
+            if skip is not None and skip < 0:
+                raise SqlError("2201X", "OFFSET must not be negative")
+            skip = skip or 0
+            stop = None if n is None else skip + n
+            return list(itertools.islice(source(ctx), skip, stop))
+        return limit
+
+    def _SetOp(self, node: r.SetOp, depth: int) -> Rows:
+        self.note(depth, f"{'Append' if node.op == 'union' and node.all else 'SetOp'}"
+                  f" {node.op.upper()}{' ALL' if node.all else ''}")
+        left = self.relation(node.left, depth + 1)
+        right = self.relation(node.right, depth + 1)
+        norms = [equality_key(c.type) for c in node.columns]
+
+        def key(row: tuple) -> tuple:
+            return tuple(None if v is None else (n(v) if n else v)
+                         for v, n in zip(row, norms))
+        op, keep_all = node.op, node.all
+
+        def setop(ctx: Any) -> Iterable[tuple]:
+            lrows = list(left(ctx))
+            rrows = list(right(ctx))
+            if op == "union":
+                if keep_all:
+                    return lrows + rrows
+                seen: set = set()
+                out = []
+                for row in itertools.chain(lrows, rrows):
+                    k = key(row)
+                    if k not in seen:
+                        seen.add(k)
+                        out.append(row)
+                return out
+            counts = Counter(key(row) for row in rrows)
+            out = []
+            emitted: Counter = Counter()
+            for row in lrows:
+                k = key(row)
+                if op == "intersect":
+                    allowed = counts[k] if keep_all else min(counts[k], 1)
+                    if emitted[k] < allowed:
+                        emitted[k] += 1
+                        out.append(row)
+                else:
+                    if keep_all:
+                        if counts[k] > 0:
+                            counts[k] -= 1
+                        else:
+                            out.append(row)
+                    elif counts[k] == 0 and emitted[k] == 0:
+                        emitted[k] += 1
+                        out.append(row)
+            return out
+        return setop
+
+
+def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
+                  ) -> Callable[[tuple, Any], list]:
+    """A set-returning call → fn(row, ctx) → its values (strict: a NULL
+    argument yields nothing)."""
+    fn = runtime.SET_RETURNING[call.function]([a.type for a in call.args])
+    args = [compile(a) for a in call.args]
+
+    def values(row: tuple, ctx: Any) -> list:
+        given = [f(row, ctx) for f in args]
+        if None in given:
+            return []
+        return list(fn(*given))
+    return values
+
+
+def _slot(i: int) -> Callable[[tuple, Any], Any]:
+    return lambda row, ctx: row[i]
+
+
+def _key_function(key: r.SortKey) -> Callable[[Any], Any]:
+    """NULLs sort as the key says under the direction the sort runs in."""
+    inner = sort_key(key.expr.type)
+    null_high = key.nulls_first == key.descending
+    null_key = (1, None) if null_high else (-1, None)
+    if inner is None:
+        return lambda v: null_key if v is None else (0, v)
+    return lambda v: null_key if v is None else (0, inner(v))
+
+
+class _AggPlan:
+    """One aggregate call compiled: arguments, FILTER, and for DISTINCT or
+    ORDER BY inputs collected per group and fed in order at the end."""
+
+    def __init__(self, call: r.AggCall,
+                 compile_expr: Callable[[Any], Callable]) -> None:
+        init, step, final = accumulator(call.function,
+                                        [a.type for a in call.args])
+        self.init, self.step_fn, self.final = init, step, final
+        self.args = [compile_expr(a) for a in call.args]
+        self.filter = compile_expr(call.filter) if call.filter is not None \
+            else None
+        self.collect = call.distinct or bool(call.order_by)
+        self.distinct = call.distinct
+        self.order = [(compile_expr(k.expr), _key_function(k), k.descending)
+                      for k in call.order_by]
+        self.arg_keys = [(_key_function(r.SortKey(a, False, False)),
+                          equality_key(a.type)) for a in call.args]
+
+    def start(self) -> Any:
+        return [] if self.collect else self.init()
+
+    def step(self, state: Any, row: tuple, ctx: Any) -> Any:
+        if self.filter is not None and self.filter(row, ctx) is not True:
+            return state
+        args = tuple([f(row, ctx) for f in self.args])
+        if self.collect:
+            state.append((args, [f(row, ctx) for f, _, _ in self.order]))
+            return state
+        return self.step_fn(state, args)
+
+    def finish(self, state: Any) -> Any:
+        if not self.collect:
+            return self.final(state)
+        items = state
+        if self.distinct:
+            for i in reversed(range(len(self.args))):
+                keyfn = self.arg_keys[i][0]
+                items = sorted(items, key=lambda it, i=i, k=keyfn: k(it[0][i]))
+            seen: set = set()
+            unique = []
+            for args, sort_values in items:
+                k = tuple(None if v is None else (n(v) if n else v)
+                          for v, (_, n) in zip(args, self.arg_keys))
+                if k not in seen:
+                    seen.add(k)
+                    unique.append((args, sort_values))
+            items = unique
+        for i in reversed(range(len(self.order))):
+            _, keyfn, descending = self.order[i]
+            items = sorted(items, key=lambda it, i=i, k=keyfn: k(it[1][i]),
+                           reverse=descending)
+        acc = self.init()
+        for args, _ in items:
+            acc = self.step_fn(acc, args)
+        return self.final(acc)
+
+
+def _system_rows(table: Any) -> Rows:
+    from twinning import system_catalog
+    relation = system_catalog.lookup((table.schema, table.name))
+
+    def rows(ctx: Any) -> Iterable[tuple]:
+        return relation.rows(ctx.catalog, ctx)
+    return rows
+
+
+# -- predicate analysis --------------------------------------------------------------
+
+
+def _push_down(node: r.Filter) -> r.Relation:
+    """WHERE conjuncts over an inner join move to the side they read (so a
+    key lookup can serve them) or into the join condition (so `FROM a, b
+    WHERE a.x = b.y` hash-joins). Conjuncts with subqueries stay put."""
+    join = node.input
+    if not isinstance(join, r.Join) or join.kind != "inner":
+        return node
+    width = len(join.left.columns)
+    left, right, both, kept = [], [], [], []
+    for conjunct in _conjuncts(node.predicate):
+        slots = _slots(conjunct)
+        if slots is None:
+            kept.append(conjunct)
+        elif slots and max(slots) < width:
+            left.append(conjunct)
+        elif slots and min(slots) >= width:
+            right.append(_shift_slots(conjunct, -width))
+        else:
+            both.append(conjunct)
+    if not (left or right or both):
+        return node
+    new_left = r.Filter(join.left, _and(left)) if left else join.left
+    new_right = r.Filter(join.right, _and(right)) if right else join.right
+    condition = _and(([join.condition] if join.condition is not None else [])
+                     + both) if (both or join.condition is not None) else None
+    out: r.Relation = r.Join("inner", new_left, new_right, condition)
+    if kept:
+        out = r.Filter(out, _and(kept))
+    return out
+
+
+def _and(parts: list[Any]) -> Any:
+    return parts[0] if len(parts) == 1 else q.TBool("and", tuple(parts))
+
+
+def _slots(expr: Any) -> set[int] | None:
+    """The current-level slots an expression reads (None: it holds a
+    subquery, which must not move)."""
+    import dataclasses
+    found: set[int] = set()
+
+    def walk(node: Any) -> bool:
+        if isinstance(node, q.TColumn):
+            found.add(node.slot)
+            return True
+        if isinstance(node, r.TSubquery):
+            return False
+        if isinstance(node, tuple):
+            return all(walk(n) for n in node)
+        if dataclasses.is_dataclass(node) and not isinstance(
+                node, q.ResultType):
+            return all(walk(getattr(node, f.name))
+                       for f in dataclasses.fields(node))
+        return True
+    return found if walk(expr) else None
+
+
+def _shift_slots(expr: Any, delta: int) -> Any:
+    import dataclasses
+    if isinstance(expr, q.TColumn):
+        return dataclasses.replace(expr, slot=expr.slot + delta)
+    if isinstance(expr, tuple):
+        return tuple(_shift_slots(e, delta) for e in expr)
+    if dataclasses.is_dataclass(expr) and not isinstance(expr, q.ResultType):
+        return dataclasses.replace(expr, **{
+            f.name: _shift_slots(getattr(expr, f.name), delta)
+            for f in dataclasses.fields(expr)})
+    return expr
+
+
+def _conjuncts(expr: Any) -> list[Any]:
+    if expr is None:
+        return []
+    if isinstance(expr, q.TBool) and expr.op == "and":
+        out = []
+        for arg in expr.args:
+            out.extend(_conjuncts(arg))
+        return out
+    return [expr]
+
+
+# Types whose values compare equal exactly when their Python values do, so
+# one hash (index key, join key) serves the cross-type `=` of the family.
+_FAMILIES = ({"int2", "int4", "int8"}, {"float4", "float8"},
+             {"text", "varchar"})
+
+
+def _same_type_equality(expr: Any) -> bool:
+    """`a = b` whose operator is the equality of one btree family."""
+    if not isinstance(expr, q.TOperator) or expr.op != "=" or expr.left is None:
+        return False
+    lt, rt = _unrelabel(expr.left).type.name, _unrelabel(expr.right).type.name
+    if expr.impl != f"{expr.left.type.name} = {expr.right.type.name}":
+        return False
+    return lt == rt or any(lt in f and rt in f for f in _FAMILIES)
+
+
+def _unrelabel(expr: Any) -> Any:
+    """varchar read as text is the same value: see through that cast."""
+    if isinstance(expr, q.TCast) and expr.type.name == "text" and \
+            expr.arg.type.name == "varchar":
+        return expr.arg
+    return expr
+
+
+def _is_constant(expr: Any) -> bool:
+    """No column of this level, no subquery: fixed for the statement."""
+    if isinstance(expr, (q.TColumn, r.TSubquery, r.TOuter)):
+        return False
+    if isinstance(expr, q.TCall) and not runtime.function_impl(
+            expr.function).foldable:
+        return False
+    if isinstance(expr, tuple):
+        return all(_is_constant(e) for e in expr)
+    import dataclasses
+    if dataclasses.is_dataclass(expr) and not isinstance(expr, q.ResultType):
+        return all(_is_constant(getattr(expr, f.name))
+                   for f in dataclasses.fields(expr))
+    return True
+
+
+def _pinned_column(expr: Any) -> tuple[int, Any] | None:
+    """`column = constant` (either way round): (slot, constant expr)."""
+    if not _same_type_equality(expr):
+        return None
+    for col, other in ((expr.left, expr.right), (expr.right, expr.left)):
+        col = _unrelabel(col)
+        if isinstance(col, q.TColumn) and _is_constant(other):
+            return col.slot, other
+    return None
+
+
+def _equi_pair(expr: Any, width_left: int
+               ) -> tuple[q.TColumn, q.TColumn] | None:
+    """`left column = right column` of one type: a hash-join key pair."""
+    if not _same_type_equality(expr):
+        return None
+    a, b = _unrelabel(expr.left), _unrelabel(expr.right)
+    if not (isinstance(a, q.TColumn) and isinstance(b, q.TColumn)):
+        return None
+    if a.slot < width_left <= b.slot:
+        return a, b
+    if b.slot < width_left <= a.slot:
+        return b, a
+    return None
+
+
+# -- expressions of the read path ------------------------------------------------------
+
+
+def _compile_outer(expr: r.TOuter) -> CompiledExpr:
+    depth, slot = expr.depth, expr.slot
+
+    def outer(row, ctx):
+        return ctx.outer[-depth][slot]
+    return CompiledExpr(outer)
+
+
+def _refers_outward(node: Any, depth: int = 1) -> bool:
+    import dataclasses
+    if isinstance(node, r.TOuter):
+        return node.depth >= depth
+    if isinstance(node, r.TSubquery):
+        return _refers_outward(node.relation, depth + 1) or (
+            node.test is not None and _refers_outward(node.test, depth))
+    if isinstance(node, tuple):
+        return any(_refers_outward(n, depth) for n in node)
+    if dataclasses.is_dataclass(node) and not isinstance(node, q.ResultType):
+        return any(_refers_outward(getattr(node, f.name), depth)
+                   for f in dataclasses.fields(node))
+    return False
+
+
+def _compile_subquery(expr: r.TSubquery) -> CompiledExpr:
+    planner = _Planner()
+    rows = planner.relation(expr.relation, 0)
+    if planner.error is not None:
+        return CompiledExpr(_raiser(planner.error), error=planner.error)
+    correlated = _refers_outward(expr.relation)
+    kind = expr.kind
+    marker = object()
+
+    def run(row: tuple, ctx: Any, limit: int | None) -> list[tuple]:
+        if not correlated:
+            cached = ctx.subqueries.get(marker)
+            if cached is not None:
+                return cached
+        ctx.outer.append(row)
+        try:
+            found = rows(ctx)
+            result = list(itertools.islice(found, limit)) if limit else \
+                list(found)
+        finally:
+            ctx.outer.pop()
+        if not correlated:
+            ctx.subqueries[marker] = result
+        return result
+
+    if kind == "exists":
+        return CompiledExpr(lambda row, ctx: bool(run(row, ctx, 1)))
+    if kind == "expr":
+        def scalar(row, ctx):
+            found = run(row, ctx, 2)
+            if len(found) > 1:
+                raise SqlError("21000", "more than one row returned by a "
+                               "subquery used as an expression")
+            return found[0][0] if found else None
+        return CompiledExpr(scalar)
+    if kind == "array":
+        return CompiledExpr(lambda row, ctx: tuple(
+            v[0] for v in run(row, ctx, None)))
+    test = compile_checked(expr.test).fn
+    compare = runtime.binary(expr.impl, (expr.test.type,
+                                         expr.relation.columns[0].type)).fn
+    want_any = kind == "any"
+
+    def quantified(row, ctx):
+        left = test(row, ctx)
+        saw_null = False
+        for (value,) in run(row, ctx, None):
+            if left is None or value is None:
+                saw_null = True
+                continue
+            if compare(left, value) is want_any:
+                return want_any
+        return None if saw_null else not want_any
+    return CompiledExpr(quantified)
+
+
+def _raiser(error: SqlError) -> Callable[[tuple, Any], Any]:
+    def fail(row, ctx):
+        raise error
+    return fail
+
+
+register(r.TOuter, _compile_outer)
+register(r.TSubquery, _compile_subquery)

@@ -1,0 +1,1286 @@
+"""Resolve stage of the read path: `select.Query` → `select.ResolvedQuery`.
+
+This is PostgreSQL 15's parse analysis of SELECT (transformSelectStmt and
+friends), in its order, so the first error a client sees is PostgreSQL's:
+
+  WITH → FROM → target list → WHERE → HAVING → ORDER BY → GROUP BY →
+  DISTINCT → LIMIT/OFFSET → the ungrouped-column check.
+
+Names resolve through `Level`, one per query level, holding PostgreSQL's
+two structures: the range table (every FROM entry, used for error hints)
+and the namespace (what a name may reference here: joins hide their
+children's columns behind the join's own column list, JOIN USING merges a
+column, an alias hides the table name). A name not found at a level is
+looked up in the enclosing levels: a correlated reference, typed as
+`TOuter` with the number of subquery boundaries it crosses.
+
+The output is a relational tree (`ir/select.py`) whose expressions are all
+typed; nothing here decides how rows are fetched (that is `plan_select`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterable, Sequence
+
+from twinning.errors import SqlError, feature_not_supported
+from twinning.ir import query as q
+from twinning.ir import select as r
+from twinning.ir import syntax as s
+from twinning.ir.catalog import QName
+from twinning.passes.expr import TypingContext, figure_colname
+from twinning.passes.expr.aggregates import AGGREGATE_NAMES, type_aggregate
+from twinning.passes.expr.analyze import (coerce_to_boolean,
+                                          coerce_to_common_type,
+                                          coerce_to_type, pos,
+                                          resolve_expr, resolve_target,
+                                          select_common_type,
+                                          sublink_comparison, typed_operator)
+from twinning.passes.expr.ordering import require_equality, require_ordering
+from twinning.passes.expr.scope import ColumnBinding, levenshtein
+
+__all__ = ["resolve_query"]
+
+TEXT = q.TEXT
+_MAX_FUZZY = 3
+
+
+def resolve_query(query: r.Query, catalog: Any, ctx: TypingContext
+                  ) -> r.ResolvedQuery:
+    """The statement-level entry: a top-level SELECT."""
+    resolver = _Resolver(catalog, ctx)
+    relation, columns = resolver.query(query, None, False)
+    relation = ctx.finish(relation)
+    return r.ResolvedQuery(relation, columns, ctx.final_param_types())
+
+
+# -- range table and namespace ------------------------------------------------------
+
+
+class Entry:
+    """One range-table entry: a table, subquery, CTE or join, with its
+    column names and the expression reading each from the FROM row."""
+
+    __slots__ = ("refname", "aliased", "table", "names", "exprs",
+                 "catalog_table", "is_join", "cte")
+
+    def __init__(self, refname: str, names: Sequence[str],
+                 exprs: Sequence[Any], *, aliased: bool = False,
+                 table: QName | None = None, catalog_table: Any = None,
+                 is_join: bool = False, cte: bool = False) -> None:
+        self.refname = refname
+        self.names = tuple(names)
+        self.exprs = list(exprs)
+        self.aliased = aliased
+        self.table = table
+        self.catalog_table = catalog_table
+        self.is_join = is_join
+        self.cte = cte
+
+    def shift(self, delta: int) -> None:
+        if delta:
+            self.exprs = [_shift(e, delta) for e in self.exprs]
+
+
+class Item:
+    """A namespace item: an entry and how it may be referenced."""
+
+    __slots__ = ("entry", "rel_visible", "cols_visible")
+
+    def __init__(self, entry: Entry, rel_visible: bool = True,
+                 cols_visible: bool = True) -> None:
+        self.entry = entry
+        self.rel_visible = rel_visible
+        self.cols_visible = cols_visible
+
+
+def _shift(expr: Any, delta: int) -> Any:
+    """Move every current-level column reference by `delta` slots."""
+    if isinstance(expr, q.TColumn):
+        return dataclasses.replace(expr, slot=expr.slot + delta)
+    if isinstance(expr, (r.TSubquery, q.TLiteral, q.TParam, r.TOuter)):
+        return expr
+    if isinstance(expr, tuple):
+        return tuple(_shift(e, delta) for e in expr)
+    if dataclasses.is_dataclass(expr) and not isinstance(expr, q.ResultType):
+        changes = {f.name: _shift(getattr(expr, f.name), delta)
+                   for f in dataclasses.fields(expr)}
+        return dataclasses.replace(expr, **changes)
+    return expr
+
+
+def _located(expr: Any, location: int) -> Any:
+    if isinstance(expr, (q.TColumn, r.TOuter)):
+        return dataclasses.replace(expr, location=location)
+    return expr
+
+
+def _outer(expr: Any, depth: int) -> Any:
+    """A current-level expression as seen from `depth` levels inside."""
+    if isinstance(expr, q.TColumn):
+        return r.TOuter(depth, expr.slot, expr.name, expr.type, expr.location)
+    if isinstance(expr, r.TOuter):
+        return dataclasses.replace(expr, depth=expr.depth + depth)
+    if isinstance(expr, tuple):
+        return tuple(_outer(e, depth) for e in expr)
+    if dataclasses.is_dataclass(expr) and not isinstance(
+            expr, (q.ResultType, r.TSubquery)):
+        changes = {f.name: _outer(getattr(expr, f.name), depth)
+                   for f in dataclasses.fields(expr)}
+        return dataclasses.replace(expr, **changes)
+    return expr
+
+
+class Level:
+    """One query level: the `Scope` its expressions resolve names in."""
+
+    def __init__(self, resolver: _Resolver, parent: Level | None,
+                 via_sublink: bool) -> None:
+        self.resolver = resolver
+        self.parent = parent
+        self.via_sublink = via_sublink
+        self.rtable: list[Entry] = []
+        self.namespace: list[Item] = []
+        self.ctes: dict[str, tuple[r.Relation, tuple[r.RelColumn, ...]]] = {}
+        self.pending: set[str] = set()  # WITH names not resolved yet
+        self.correlated = False  # a name inside resolved to an outer level
+        self.aggregates: list[r.AggCall] = []
+        self.agg_clause: str | None = None  # where aggregates are refused
+        self.in_aggregate = False
+
+    # ---- Scope
+    def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
+        if len(parts) > 3:
+            raise feature_not_supported("a cross-database reference",
+                                        pos(location))
+        colname = parts[-1]
+        level: Level | None = self
+        depth = 0
+        crossed: list[Level] = []
+        while level is not None:
+            found = level._find(parts, location)
+            if found is not None:
+                for inner in crossed:
+                    inner.correlated = True
+                expr = _located(found, location)
+                if depth:
+                    expr = _outer(expr, depth)
+                return ColumnBinding(-1, expr.type, colname, expr)
+            crossed.append(level)
+            if level.via_sublink:
+                depth += 1
+            level = level.parent
+        if len(parts) == 1:
+            self._whole_row(colname, location)
+            raise self._missing_column(None, colname, location)
+        relname = parts[-2]
+        raise self._missing_rte(parts[:-1], location)
+
+    def _find(self, parts: tuple[str, ...], location: int) -> Any | None:
+        colname = parts[-1]
+        if len(parts) == 1:
+            matches = []
+            for item in self.namespace:
+                if not item.cols_visible:
+                    continue
+                hits = [i for i, n in enumerate(item.entry.names)
+                        if n == colname]
+                if len(hits) > 1:
+                    raise _ambiguous_column(colname, location)
+                if hits:
+                    matches.append(item.entry.exprs[hits[0]])
+            if len(matches) > 1:
+                raise _ambiguous_column(colname, location)
+            return matches[0] if matches else None
+        item = self._refname_item(parts[:-1], location)
+        if item is None:
+            return None
+        hits = [i for i, n in enumerate(item.entry.names) if n == colname]
+        if len(hits) > 1:
+            raise _ambiguous_column(colname, location)
+        if not hits:
+            raise self._missing_column(parts[-2], colname, location)
+        return item.entry.exprs[hits[0]]
+
+    def _refname_item(self, qualifier: tuple[str, ...], location: int
+                      ) -> Item | None:
+        found: Item | None = None
+        for item in self.namespace:
+            if not item.rel_visible:
+                continue
+            entry = item.entry
+            if len(qualifier) == 1:
+                hit = entry.refname == qualifier[0]
+            else:
+                hit = (not entry.aliased and entry.table is not None
+                       and (entry.table.schema, entry.table.name)
+                       == tuple(qualifier))
+            if hit:
+                if found is not None:
+                    raise SqlError("42P09" if len(qualifier) > 1 else "42712",
+                                   f'table reference "{qualifier[-1]}" is '
+                                   "ambiguous", position=pos(location))
+                found = item
+        return found
+
+    def _whole_row(self, name: str, location: int) -> None:
+        level: Level | None = self
+        while level is not None:
+            if level._refname_item((name,), location) is not None:
+                raise feature_not_supported("a whole-row reference",
+                                            pos(location))
+            level = level.parent
+
+    # ---- PostgreSQL's error texts for names that do not resolve
+    def _missing_column(self, relname: str | None, colname: str,
+                        location: int) -> SqlError:
+        """errorMissingColumn() with searchRangeTableForCol()'s hints."""
+        distance = _MAX_FUZZY + 1
+        first: tuple[Entry, str | None] | None = None
+        second: tuple[Entry, str] | None = None
+        level: Level | None = self
+        while level is not None:
+            for entry in level.rtable:
+                if entry.is_join:
+                    continue
+                penalty = 0
+                if relname is not None:
+                    penalty = levenshtein(relname, entry.refname)
+                exact = False
+                for name in entry.names:
+                    if penalty > distance:
+                        break
+                    d = levenshtein(name, colname)
+                    if d > len(colname) // 2:
+                        continue
+                    d += penalty
+                    if d < distance:
+                        distance, first, second = d, (entry, name), None
+                    elif d == distance:
+                        if second is not None:
+                            distance, first, second = d - 1, None, None
+                        elif first is not None:
+                            second = (entry, name)
+                    if name == colname:
+                        exact = True
+                if exact and penalty == 0:
+                    first, second = (entry, None), None
+                    level = None
+                    break
+            else:
+                level = level.parent
+                continue
+        message = (f"column {relname}.{colname} does not exist" if relname
+                   else f'column "{colname}" does not exist')
+        hint = None
+        if second is not None and first is not None and first[1] is not None:
+            hint = (f'Perhaps you meant to reference the column "'
+                    f'{first[0].refname}.{first[1]}" or the column "'
+                    f'{second[0].refname}.{second[1]}".')
+        elif first is not None:
+            if first[1] is not None:
+                hint = (f'Perhaps you meant to reference the column "'
+                        f'{first[0].refname}.{first[1]}".')
+            else:
+                hint = (f'There is a column named "{colname}" in table "'
+                        f'{first[0].refname}", but it cannot be referenced '
+                        "from this part of the query.")
+        return SqlError("42703", message, hint=hint, position=pos(location))
+
+    def _missing_rte(self, qualifier: tuple[str, ...], location: int
+                     ) -> SqlError:
+        """errorMissingRTE()."""
+        relname = qualifier[-1]
+        target = self.resolver.table_name(qualifier)
+        found: Entry | None = None
+        level: Level | None = self
+        while level is not None and found is None:
+            for entry in level.rtable:
+                if (len(qualifier) == 1 and entry.refname == relname) or (
+                        target is not None and entry.table == target):
+                    found = entry
+                    break
+            level = level.parent
+        if found is None:
+            return SqlError("42P01", "missing FROM-clause entry for table "
+                            f'"{relname}"', position=pos(location))
+        hint = (f'There is an entry for table "{found.refname}", but it '
+                "cannot be referenced from this part of the query.")
+        if found.aliased and found.refname != relname:
+            level = self
+            while level is not None:
+                item = level._refname_item((found.refname,), location)
+                if item is not None:
+                    if item.entry is found:
+                        hint = ("Perhaps you meant to reference the table "
+                                f'alias "{found.refname}".')
+                    break
+                level = level.parent
+        return SqlError("42P01", "invalid reference to FROM-clause entry for "
+                        f'table "{relname}"', hint=hint, position=pos(location))
+
+    def forward_cte(self, name: str) -> bool:
+        level: Level | None = self
+        while level is not None:
+            if name in level.pending:
+                return True
+            level = level.parent
+        return False
+
+    def find_cte(self, name: str):
+        level: Level | None = self
+        while level is not None:
+            if name in level.ctes:
+                return level.ctes[name]
+            level = level.parent
+        return None
+
+
+def _ambiguous_column(name: str, location: int) -> SqlError:
+    return SqlError("42702", f'column reference "{name}" is ambiguous',
+                    position=pos(location))
+
+
+# -- FROM items -------------------------------------------------------------------
+
+
+class _From:
+    """A resolved FROM item: its relation, the entries in it (slots
+    relative to the item's first column), its namespace items, and the
+    column list a `*` or an enclosing join sees."""
+
+    __slots__ = ("relation", "entries", "items", "names", "exprs")
+
+    def __init__(self, relation: r.Relation, entries: list[Entry],
+                 items: list[Item], names: Sequence[str],
+                 exprs: Sequence[Any]) -> None:
+        self.relation = relation
+        self.entries = entries
+        self.items = items
+        self.names = list(names)
+        self.exprs = list(exprs)
+
+    @property
+    def width(self) -> int:
+        return len(self.relation.columns)
+
+    def shift(self, delta: int) -> None:
+        for entry in self.entries:
+            entry.shift(delta)
+        self.exprs = [_shift(e, delta) for e in self.exprs]
+
+
+class _Resolver:
+    def __init__(self, catalog: Any, ctx: TypingContext) -> None:
+        self.catalog = catalog
+        self.ctx = ctx
+        ctx.aggregate = self._aggregate
+        ctx.sublink = self._sublink
+
+    # ---- relations
+    def table_name(self, names: tuple[str, ...]) -> QName | None:
+        if len(names) == 1:
+            return QName("public", names[0])
+        if len(names) == 2:
+            return QName(names[0], names[1])
+        return None
+
+    def _system(self, names: tuple[str, ...]) -> Any:
+        from twinning import system_catalog
+        return system_catalog.lookup(names)
+
+    def table_ref(self, ref: r.TableRef, level: Level) -> _From:
+        names = ref.names
+        if len(names) == 3:
+            raise feature_not_supported("a cross-database reference",
+                                        pos(ref.location))
+        if len(names) == 1:
+            cte = level.find_cte(names[0])
+            if cte is not None:
+                relation, columns = cte
+                return self._entry_from(relation, ref, names[0],
+                                        [c.name for c in columns], cte=True)
+        table = None
+        system = None
+        qname = self.table_name(names)
+        if len(names) == 1 or names[0] in ("pg_catalog", "information_schema"):
+            system = self._system(names)
+        if system is None and self.catalog is not None and qname is not None:
+            table = self.catalog.table(qname)
+        if system is not None:
+            columns = tuple(r.RelColumn(n, q.ResultType.of(t))
+                            for n, t in system.columns)
+            scan = r.Scan(system.name, columns, system=True)
+            return self._entry_from(scan, ref, names[-1],
+                                    [c.name for c in columns],
+                                    table=system.name)
+        if table is None:
+            detail = hint = None
+            if len(names) == 1 and level.forward_cte(names[0]):
+                detail = (f'There is a WITH item named "{names[0]}", but it '
+                          "cannot be referenced from this part of the query.")
+                hint = ("Use WITH RECURSIVE, or re-order the WITH items to "
+                        "remove forward references.")
+            raise SqlError("42P01", f'relation "{".".join(names)}" does not '
+                           "exist", detail=detail, hint=hint,
+                           position=pos(ref.location))
+        columns = tuple(r.RelColumn(c.name, q.ResultType.of(c.type))
+                        for c in table.columns)
+        scan = r.Scan(table.name, columns,
+                      indexes=self.catalog.indexes_of(table.name))
+        return self._entry_from(scan, ref, names[-1],
+                                [c.name for c in columns], table=table.name,
+                                catalog_table=table)
+
+    def _entry_from(self, relation: r.Relation, ref: Any, default_name: str,
+                    names: list[str], **kw: Any) -> _From:
+        refname = ref.alias or default_name
+        names = _aliased(names, ref.column_aliases, refname, ref.location)
+        exprs = [q.TColumn(i, n, c.type) for i, (n, c) in
+                 enumerate(zip(names, relation.columns))]
+        entry = Entry(refname, names, exprs, aliased=ref.alias is not None,
+                      **kw)
+        return _From(relation, [entry], [Item(entry)], names, exprs)
+
+    def from_item(self, item: r.FromItem, level: Level) -> _From:
+        if isinstance(item, r.TableRef):
+            out = self.table_ref(item, level)
+        elif isinstance(item, r.FunctionRef):
+            out = self.function_ref(item, level)
+        elif isinstance(item, r.SubqueryRef):
+            if item.alias is None:
+                raise SqlError("42601", "subquery in FROM must have an alias",
+                               hint="For example, FROM (SELECT ...) [AS] foo.",
+                               position=pos(item.location))
+            relation, columns = self.query(item.query, self.hidden(level),
+                                           False)
+            out = self._entry_from(relation, item, item.alias,
+                                   [c.name for c in columns])
+        else:
+            return self.join(item, level)
+        level.rtable.extend(out.entries)
+        return out
+
+    def function_ref(self, ref: r.FunctionRef, level: Level) -> _From:
+        hidden = self.hidden(level)
+        hidden.agg_clause = "functions in FROM"
+        call = resolve_expr(ref.call, hidden, self.ctx)
+        if not isinstance(call, r.TSetCall):
+            raise feature_not_supported("a function in FROM that is not "
+                                        "set-returning", pos(ref.location))
+        name = ref.alias if ref.alias and not ref.column_aliases else \
+            ref.call.name[-1]
+        columns = (r.RelColumn(name, call.type),)
+        if ref.ordinality:
+            columns += (r.RelColumn("ordinality", q.INT8),)
+        scan = r.FunctionScan(call, columns, ref.ordinality)
+        return self._entry_from(scan, ref, ref.call.name[-1],
+                                [c.name for c in columns])
+
+    def hidden(self, level: Level) -> Level:
+        """The level a FROM item that is not LATERAL is analysed in: the
+        FROM clause around it is invisible (its entries still feed the
+        error hints), enclosing levels and WITH queries are not."""
+        hidden = Level(self, level.parent, level.via_sublink)
+        hidden.rtable = level.rtable
+        hidden.ctes = level.ctes
+        hidden.pending = level.pending
+        return hidden
+
+    def join(self, join: r.JoinRef, level: Level) -> _From:
+        left = self.from_item(join.left, level)
+        right = self.from_item(join.right, level)
+        right.shift(left.width)
+        kind = join.kind
+        condition = None
+        using = join.using
+        if join.natural:
+            using = tuple(n for n in left.names if n in right.names)
+        names: list[str] = []
+        exprs: list[Any] = []
+        merged_left: set[int] = set()
+        merged_right: set[int] = set()
+        if using is not None:
+            conds = []
+            seen: set[str] = set()
+            for name in using:
+                if name in seen:
+                    raise SqlError("42701", f'column name "{name}" appears '
+                                   "more than once in USING clause",
+                                   position=pos(join.location))
+                seen.add(name)
+                li = _using_index(left.names, name, "left", join.location)
+                ri = _using_index(right.names, name, "right", join.location)
+                merged_left.add(li)
+                merged_right.add(ri)
+                lexpr, rexpr = left.exprs[li], right.exprs[ri]
+                common = select_common_type([lexpr, rexpr], "JOIN/USING")
+                lc = coerce_to_common_type(lexpr, common, "JOIN/USING", self.ctx)
+                rc = coerce_to_common_type(rexpr, common, "JOIN/USING", self.ctx)
+                conds.append(coerce_to_boolean(
+                    typed_operator("=", lc, rc, -1, self.ctx), "JOIN/USING",
+                    self.ctx))
+                names.append(name)
+                if kind == "full":
+                    exprs.append(q.TCoalesce((lc, rc), common))
+                elif kind == "right":
+                    exprs.append(rc)
+                else:
+                    exprs.append(lc)
+            condition = conds[0] if len(conds) == 1 else (
+                q.TBool("and", tuple(conds)) if conds else None)
+        names += [n for i, n in enumerate(left.names) if i not in merged_left]
+        exprs += [e for i, e in enumerate(left.exprs) if i not in merged_left]
+        names += [n for i, n in enumerate(right.names) if i not in merged_right]
+        exprs += [e for i, e in enumerate(right.exprs) if i not in merged_right]
+        if join.on is not None:
+            saved_ns, saved_clause = level.namespace, level.agg_clause
+            level.namespace = left.items + right.items
+            level.agg_clause = "JOIN conditions"
+            try:
+                condition = coerce_to_boolean(
+                    resolve_expr(join.on, level, self.ctx), "JOIN/ON", self.ctx)
+                _no_set_returning(condition, "JOIN conditions")
+            finally:
+                level.namespace, level.agg_clause = saved_ns, saved_clause
+        if kind == "cross":
+            kind = "inner"
+        relation = r.Join(kind, left.relation, right.relation, condition)
+        if join.alias is not None:
+            # an aliased join hides what it contains completely
+            names = _aliased(names, join.column_aliases, join.alias,
+                             join.location)
+            entry = Entry(join.alias, names, exprs, aliased=True,
+                          is_join=True)
+            items = [Item(entry)]
+        else:
+            entry = Entry("unnamed_join", names, exprs, is_join=True)
+            for item in left.items + right.items:
+                item.cols_visible = False
+            items = left.items + right.items + [Item(entry, rel_visible=False)]
+        level.rtable.append(entry)
+        return _From(relation, left.entries + right.entries + [entry], items,
+                     names, exprs)
+
+    def from_clause(self, items: Sequence[r.FromItem], level: Level
+                    ) -> r.Relation:
+        if not items:
+            return r.Values(((),), ())
+        relation: r.Relation | None = None
+        offset = 0
+        for item in items:
+            done = self.from_item(item, level)
+            done.shift(offset)
+            for ns in done.items:
+                _check_duplicate_refname(ns, level, item)
+                level.namespace.append(ns)
+            relation = done.relation if relation is None else r.Join(
+                "inner", relation, done.relation, None)
+            offset += done.width
+        assert relation is not None
+        return relation
+
+    # ---- queries
+    def query(self, query: r.Query, parent: Level | None, via_sublink: bool,
+              unknown_to_text: bool = True
+              ) -> tuple[r.Relation, tuple[r.RelColumn, ...]]:
+        level = Level(self, parent, via_sublink)
+        level.pending = {cte.name for cte in query.with_}
+        for cte in query.with_:
+            if cte.name in level.ctes:
+                raise SqlError("42712", f'WITH query name "{cte.name}" '
+                               "specified more than once",
+                               position=pos(cte.location))
+            relation, columns = self.query(cte.query, level, False)
+            if cte.column_names:
+                if len(cte.column_names) > len(columns):
+                    raise SqlError("42P10", f'WITH query "{cte.name}" has '
+                                   f"{len(columns)} columns available but "
+                                   f"{len(cte.column_names)} columns specified",
+                                   position=pos(cte.location))
+                columns = tuple(
+                    r.RelColumn(n, c.type) for n, c in zip(
+                        cte.column_names + tuple(
+                            c.name for c in columns[len(cte.column_names):]),
+                        columns))
+            level.ctes[cte.name] = (relation, columns)
+            level.pending.discard(cte.name)
+        body = query.body
+        if isinstance(body, r.SetOperation):
+            relation, columns = self.set_operation(query, level)
+        elif isinstance(body, r.ValuesList):
+            relation, columns = self.values(body, level, unknown_to_text)
+            relation, columns = self.finish_simple(query, level, relation,
+                                                   columns)
+        else:
+            relation, columns = self.select(body, query, level,
+                                            unknown_to_text)
+        return relation, columns
+
+    def values(self, body: r.ValuesList, level: Level, unknown_to_text: bool
+               ) -> tuple[r.Relation, tuple[r.RelColumn, ...]]:
+        width = len(body.rows[0])
+        for row in body.rows[1:]:
+            if len(row) != width:
+                raise SqlError("42601", "VALUES lists must all be the same "
+                               "length", position=pos(_location(row)))
+        level.agg_clause = "VALUES"
+        typed = [[resolve_expr(e, level, self.ctx) for e in row]
+                 for row in body.rows]
+        level.agg_clause = None
+        types = []
+        for i in range(width):
+            column = [row[i] for row in typed]
+            common = select_common_type(column, "VALUES")
+            if common == q.UNKNOWN or (common == TEXT and all(
+                    e.type == q.UNKNOWN for e in column)):
+                common = TEXT if unknown_to_text else q.UNKNOWN
+            types.append(common)
+        rows = tuple(tuple(coerce_to_common_type(e, t, "VALUES", self.ctx)
+                           if t != q.UNKNOWN else e
+                           for e, t in zip(row, types)) for row in typed)
+        columns = tuple(r.RelColumn(f"column{i + 1}", t)
+                        for i, t in enumerate(types))
+        return r.Values(rows, columns), columns
+
+    def finish_simple(self, query: r.Query, level: Level,
+                      relation: r.Relation,
+                      columns: tuple[r.RelColumn, ...]):
+        """ORDER BY / LIMIT over a VALUES or set operation: only output
+        columns (by name or position) can be sorted by."""
+        if query.order_by:
+            keys = []
+            for sort in query.order_by:
+                index = self.output_position(sort.expr, columns, query)
+                require_ordering(columns[index].type, sort.location)
+                keys.append(_sort_key(
+                    q.TColumn(index, columns[index].name, columns[index].type),
+                    sort))
+            relation = r.Sort(relation, tuple(keys))
+        return self.limit(query, level, relation), columns
+
+    def output_position(self, expr: s.Expr, columns, query: r.Query) -> int:
+        if isinstance(expr, s.Literal) and expr.kind == "integer":
+            n = int(expr.text or "0")
+            if not 1 <= n <= len(columns):
+                raise SqlError("42P10", f"ORDER BY position {n} is not in "
+                               "select list", position=pos(expr.location))
+            return n - 1
+        if isinstance(expr, s.ColumnRef) and len(expr.parts) == 1 \
+                and not expr.star:
+            for i, c in enumerate(columns):
+                if c.name == expr.parts[0]:
+                    return i
+            raise SqlError("42703", f'column "{expr.parts[0]}" does not exist',
+                           position=pos(expr.location))
+        raise SqlError("0A000", "invalid UNION/INTERSECT/EXCEPT ORDER BY "
+                       "clause", detail="Only result column names can be "
+                       "used, not expressions or functions.",
+                       hint="Add the expression/function to every SELECT, or "
+                       "move the UNION into a FROM clause.",
+                       position=pos(getattr(expr, "location", -1)))
+
+    def limit(self, query: r.Query, level: Level, relation: r.Relation
+              ) -> r.Relation:
+        if query.limit is None and query.offset is None:
+            return relation
+        count = self.limit_expr(query.limit, "LIMIT", level)
+        offset = self.limit_expr(query.offset, "OFFSET", level)
+        return r.Limit(relation, count, offset)
+
+    def limit_expr(self, node: s.Expr | None, clause: str, level: Level):
+        if node is None:
+            return None
+        if isinstance(node, s.Literal) and node.kind == "null":
+            return None
+        empty = Level(self, level.parent, level.via_sublink)
+        empty.agg_clause = clause
+        try:
+            expr = resolve_expr(node, empty, self.ctx)
+        except SqlError as exc:
+            if exc.sqlstate in ("42703", "42P01"):
+                raise SqlError("42P10", f"argument of {clause} must not "
+                               "contain variables",
+                               position=pos(getattr(node, "location", -1))
+                               ) from exc
+            raise
+        if not _can_bigint(expr):
+            raise SqlError("42804", f"argument of {clause} must be type "
+                           f"bigint, not type {_display(expr.type)}",
+                           position=pos(expr.location))
+        return coerce_to_type(expr, q.INT8, self.ctx, "a")
+
+    # ---- set operations
+    def set_operation(self, query: r.Query, level: Level):
+        relation, columns = self.set_tree(query.body, level)
+        return self.finish_simple(query, level, relation, columns)
+
+    def set_tree(self, node: Any, level: Level):
+        if isinstance(node, r.Query) and not isinstance(node.body,
+                                                        r.SetOperation):
+            return self.query(node, level, False, unknown_to_text=False)
+        if isinstance(node, r.Query):
+            if node.order_by or node.limit or node.offset or node.with_:
+                return self.query(node, level, False, unknown_to_text=False)
+            node = node.body
+        left, lcols = self.set_tree(node.left, level)
+        right, rcols = self.set_tree(node.right, level)
+        construct = node.op.upper()
+        if len(lcols) != len(rcols):
+            raise SqlError("42601", f"each {construct} query must have the "
+                           "same number of columns",
+                           position=pos(_first_target_location(node.right)))
+        types = []
+        lexprs, rexprs = [], []
+        for i, (lc, rc) in enumerate(zip(lcols, rcols)):
+            lcol = q.TColumn(i, lc.name, lc.type, -1)
+            rcol = q.TColumn(i, rc.name, rc.type,
+                             _target_location(node.right, i))
+            common = select_common_type([lcol, rcol], construct)
+            if node.op != "union" or not node.all:
+                require_equality(common, -1)
+            types.append(common)
+            lexprs.append(coerce_to_common_type(lcol, common, construct,
+                                                self.ctx))
+            rexprs.append(coerce_to_common_type(rcol, common, construct,
+                                                self.ctx))
+        columns = tuple(r.RelColumn(c.name, t) for c, t in zip(lcols, types))
+        left = _project_if_needed(left, lexprs, columns)
+        right = _project_if_needed(right, rexprs, columns)
+        return r.SetOp(node.op, node.all, left, right, columns), columns
+
+    # ---- SELECT
+    def select(self, core: r.SelectCore, query: r.Query, level: Level,
+               unknown_to_text: bool):
+        source = self.from_clause(core.from_, level)
+        targets = self.targets(core.targets, level, unknown_to_text)
+        relation: r.Relation = source
+        if core.where is not None:
+            level.agg_clause = "WHERE"
+            where = coerce_to_boolean(resolve_expr(core.where, level, self.ctx),
+                                      "WHERE", self.ctx)
+            _no_set_returning(where, "WHERE")
+            level.agg_clause = None
+            relation = r.Filter(relation, where)
+        having = None
+        if core.having is not None:
+            having = coerce_to_boolean(resolve_expr(core.having, level,
+                                                    self.ctx), "HAVING",
+                                       self.ctx)
+            _no_set_returning(having, "HAVING")
+        names = [n for n, _ in targets]
+        exprs = [e for _, e in targets]
+        sort_keys = self.order_by(query.order_by, names, exprs, level)
+        groups = self.group_by(core.group_by, names, exprs, level)
+        distinct_on = None
+        visible = len(targets)
+        if core.distinct is not None:
+            if core.distinct:
+                distinct_on = self.distinct_on(core.distinct, names, exprs,
+                                               sort_keys, level)
+            else:
+                for i, key in enumerate(sort_keys):
+                    if key[0] >= visible:
+                        raise SqlError("42P10", "for SELECT DISTINCT, ORDER BY "
+                                       "expressions must appear in select "
+                                       "list", position=pos(key[2]))
+                for e in exprs:
+                    require_equality(e.type, e.location)
+        grouped = bool(groups) or bool(level.aggregates) or having is not None
+        if grouped:
+            relation, exprs, having = self.aggregate(
+                relation, groups, exprs, having, level)
+            if having is not None:
+                relation = r.Filter(relation, having)
+        columns = tuple(r.RelColumn(n, e.type) for n, e in
+                        zip(names + [f"?sort{i}" for i in
+                                     range(len(exprs) - len(names))], exprs))
+        if any(isinstance(e, r.TSetCall) for e in exprs):
+            relation = r.ProjectSet(relation, tuple(exprs), columns)
+        else:
+            relation = r.Project(relation, tuple(exprs), columns)
+        if core.distinct is not None and distinct_on is None:
+            relation = r.Distinct(relation, visible)
+        if sort_keys:
+            relation = r.Sort(relation, tuple(
+                _sort_key(q.TColumn(i, columns[i].name, columns[i].type), sort)
+                for i, sort, _ in sort_keys))
+        if distinct_on is not None:
+            relation = r.Distinct(relation, visible, tuple(
+                q.TColumn(i, columns[i].name, columns[i].type)
+                for i in distinct_on))
+        relation = self.limit(query, level, relation)
+        out = columns[:visible]
+        if len(columns) > visible:
+            relation = r.Project(relation, tuple(
+                q.TColumn(i, c.name, c.type) for i, c in enumerate(out)), out)
+        return relation, out
+
+    def targets(self, targets: Sequence[r.Target], level: Level,
+                unknown_to_text: bool) -> list[tuple[str, Any]]:
+        out: list[tuple[str, Any]] = []
+        for target in targets:
+            expr = target.expr
+            if isinstance(expr, s.ColumnRef) and expr.star:
+                out.extend(self.star(expr, level))
+                continue
+            if unknown_to_text:
+                typed = resolve_target(expr, level, self.ctx)
+            else:
+                typed = resolve_expr(expr, level, self.ctx)
+            if not isinstance(typed, r.TSetCall) and _has_set_returning(typed):
+                raise feature_not_supported("a set-returning function inside "
+                                            "an expression", pos(typed.location))
+            out.append((target.alias or figure_colname(expr), typed))
+        return out
+
+    def star(self, ref: s.ColumnRef, level: Level) -> list[tuple[str, Any]]:
+        qualifier = ref.parts
+        if not qualifier:
+            items = [i for i in level.namespace if i.cols_visible]
+            if not items:
+                raise SqlError("42601", "SELECT * with no tables specified is "
+                               "not valid", position=pos(ref.location))
+            return [(n, _located(e, ref.location)) for item in items
+                    for n, e in zip(item.entry.names, item.entry.exprs)]
+        item = level._refname_item(qualifier, ref.location)
+        if item is None:
+            raise level._missing_rte(qualifier, ref.location)
+        return [(n, _located(e, ref.location))
+                for n, e in zip(item.entry.names, item.entry.exprs)]
+
+    def order_by(self, sorts: Sequence[s.SortBy], names: list[str],
+                 exprs: list[Any], level: Level) -> list[tuple[int, Any, int]]:
+        """(target index, SortBy, location) per key; expressions not in the
+        target list are appended to it (resjunk)."""
+        out = []
+        for sort in sorts:
+            index = self.find_target(sort.expr, names, exprs, level, "ORDER BY")
+            require_ordering(exprs[index].type, _expr_location(sort.expr))
+            out.append((index, sort, _expr_location(sort.expr)))
+        return out
+
+    def group_by(self, items: Sequence[s.Expr], names: list[str],
+                 exprs: list[Any], level: Level) -> list[int]:
+        out: list[int] = []
+        for item in items:
+            saved = level.agg_clause
+            level.agg_clause = "GROUP BY"
+            try:
+                index = self.find_target(item, names, exprs, level, "GROUP BY")
+            finally:
+                level.agg_clause = saved
+            if _contains_aggregate(exprs[index]):
+                raise SqlError("42803", "aggregate functions are not allowed "
+                               "in GROUP BY", position=pos(_agg_location(
+                                   exprs[index])))
+            require_equality(exprs[index].type, _expr_location(item))
+            if index not in out:
+                out.append(index)
+        return out
+
+    def distinct_on(self, items: Sequence[s.Expr], names: list[str],
+                    exprs: list[Any], sort_keys: list, level: Level) -> list[int]:
+        """transformDistinctOnClause: the DISTINCT ON expressions must be the
+        leading ORDER BY expressions, in any order."""
+        out: list[int] = []
+        where: dict[int, int] = {}
+        for item in items:
+            index = self.find_target(item, names, exprs, level, "DISTINCT ON")
+            if index not in out:
+                out.append(index)
+                where[index] = _expr_location(item)
+        skipped = False
+        covered = set()
+        for index, _sort, _loc in sort_keys:
+            if index in where:
+                if skipped:
+                    raise _distinct_on_mismatch(where[index])
+                covered.add(index)
+            else:
+                skipped = True
+        for index in out:
+            if index not in covered and skipped:
+                raise _distinct_on_mismatch(where[index])
+        return out
+
+    def find_target(self, node: s.Expr, names: list[str], exprs: list[Any],
+                    level: Level, clause: str) -> int:
+        """findTargetlistEntrySQL92 then SQL99: an output name or position,
+        else the expression typed over FROM (appended when new)."""
+        if isinstance(node, s.Literal) and node.kind == "integer":
+            n = int(node.text or "0")
+            if not 1 <= n <= len(names):
+                raise SqlError("42P10", f"{clause} position {n} is not in "
+                               "select list", position=pos(node.location))
+            return n - 1
+        if isinstance(node, s.Literal) and node.kind in ("string", "numeric",
+                                                         "boolean", "null") \
+                and clause != "DISTINCT ON":
+            raise SqlError("42601", f"non-integer constant in {clause}",
+                           position=pos(node.location))
+        if isinstance(node, s.ColumnRef) and len(node.parts) == 1 \
+                and not node.star:
+            name = node.parts[0]
+            # GROUP BY takes a FROM column first, ORDER BY an output name
+            if clause != "GROUP BY" or level._find(node.parts,
+                                                   node.location) is None:
+                hits = [i for i, n in enumerate(names) if n == name]
+                if any(exprs[h] != exprs[hits[0]] for h in hits[1:]):
+                    raise SqlError("42702", f'{clause} "{name}" is ambiguous',
+                                   position=pos(node.location))
+                if hits:
+                    return hits[0]
+        typed = resolve_target(node, level, self.ctx)
+        for i, e in enumerate(exprs):
+            if e == typed:
+                return i
+        exprs.append(typed)
+        return len(exprs) - 1
+
+    # ---- aggregation
+    def _aggregate(self, node: s.FuncCall, scope: Any, ctx: TypingContext
+                   ) -> Any:
+        level = scope if isinstance(scope, Level) else None
+        if level is None:
+            raise feature_not_supported("aggregate function here",
+                                        pos(node.location))
+        if level.agg_clause is not None:
+            raise SqlError("42803", "aggregate functions are not allowed in "
+                           f"{level.agg_clause}", position=pos(node.location))
+        if level.in_aggregate:
+            raise SqlError("42803", "aggregate function calls cannot be "
+                           "nested", position=pos(node.location))
+        level.in_aggregate = True
+        try:
+            star = node.star or (len(node.args) == 1 and _whole_row(
+                node.args[0]) and node.name[-1] == "count")
+            args = [] if star else [resolve_expr(a, level, ctx)
+                                    for a in node.args]
+            signature, targets, rtype = type_aggregate(
+                node.name[-1], args, star, node.location)
+            args = [coerce_to_type(a, t, ctx) for a, t in zip(args, targets)]
+            filt = None
+            if node.filter is not None:
+                level.agg_clause = "FILTER"
+                try:
+                    filt = coerce_to_boolean(resolve_expr(node.filter, level,
+                                                          ctx), "FILTER", ctx)
+                finally:
+                    level.agg_clause = None
+            order = []
+            for sort in node.order_by:
+                expr = resolve_target(sort.expr, level, ctx)
+                require_ordering(expr.type, _expr_location(sort.expr))
+                order.append(_sort_key(expr, sort))
+            if node.distinct:
+                for a in args:
+                    require_equality(a.type, a.location)
+                    require_ordering(a.type, a.location)
+        finally:
+            level.in_aggregate = False
+        level.aggregates.append(r.AggCall(signature, tuple(args), rtype,
+                                          node.star, node.distinct, filt,
+                                          tuple(order)))
+        return r.TAggRef(len(level.aggregates) - 1, rtype, node.location)
+
+    def aggregate(self, relation: r.Relation, groups: list[int],
+                  exprs: list[Any], having: Any, level: Level):
+        keys = [exprs[i] for i in groups]
+        regroup = _Regrouper(keys, level)
+        regroup.check(exprs)
+        if having is not None:
+            regroup.check([having])
+        keys = regroup.keys
+        nkeys = len(keys)
+        columns = tuple(r.RelColumn(f"key{i}", k.type) for i, k in
+                        enumerate(keys)) + tuple(
+            r.RelColumn(f"agg{i}", a.type) for i, a in
+            enumerate(level.aggregates))
+        aggregate = r.Aggregate(relation, tuple(keys),
+                                tuple(level.aggregates), columns)
+        new_exprs = [regroup.rewrite(e, nkeys) for e in exprs]
+        new_having = regroup.rewrite(having, nkeys) if having is not None \
+            else None
+        return aggregate, new_exprs, new_having
+
+    # ---- subqueries in expressions
+    def _sublink(self, node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
+        level = scope if isinstance(scope, Level) else None
+        relation, columns = self.query(node.select, level, True)
+        kind = node.kind
+        if kind == "exists":
+            return r.TSubquery("exists", relation, q.BOOL,
+                               location=node.location)
+        if kind in ("expr", "array"):
+            if len(columns) != 1:
+                raise SqlError("42601", "subquery must return only one column",
+                               position=pos(node.location))
+            rtype = columns[0].type
+            if rtype == q.UNKNOWN:
+                rtype = TEXT
+            if kind == "array":
+                if rtype.sql_type is None or rtype.sql_type.is_array:
+                    raise feature_not_supported("ARRAY() of arrays",
+                                                pos(node.location))
+                rtype = q.ResultType.of(rtype.sql_type.array_of())
+            return r.TSubquery(kind, relation, rtype, location=node.location)
+        # ANY / ALL (IN is = ANY)
+        if len(columns) != 1:
+            raise SqlError("42601", "subquery has too many columns"
+                           if len(columns) > 1 else
+                           "subquery has too few columns",
+                           position=pos(node.location))
+        test = resolve_expr(node.test, scope, ctx)
+        op = node.op or "="
+        column = columns[0]
+        impl, left, target = sublink_comparison(op, test, column.type,
+                                                node.location, ctx)
+        if target != column.type:
+            cast = coerce_to_type(q.TColumn(0, column.name, column.type),
+                                  target, ctx)
+            relation = r.Project(relation, (cast,),
+                                 (r.RelColumn(column.name, target),))
+        return r.TSubquery(kind, relation, q.BOOL, left, op, impl,
+                           location=left.location if left.location >= 0
+                           else node.location)
+
+
+def _aliased(names: list[str], aliases: Sequence[str], refname: str,
+             location: int) -> list[str]:
+    if len(aliases) > len(names):
+        raise SqlError("42P10", f'table "{refname}" has {len(names)} columns '
+                       f"available but {len(aliases)} columns specified",
+                       position=pos(location))
+    return list(aliases) + list(names[len(aliases):])
+
+
+def _has_set_returning(expr: Any) -> bool:
+    if isinstance(expr, r.TSetCall):
+        return True
+    return any(_has_set_returning(c) for c in _children(expr)
+               if not isinstance(c, r.TSubquery))
+
+
+def _no_set_returning(expr: Any, clause: str) -> None:
+    """A set-returning call outside a target list or FROM."""
+    if isinstance(expr, r.TSetCall):
+        raise SqlError("0A000", "set-returning functions are not allowed in "
+                       f"{clause}", position=pos(expr.location))
+    for child in _children(expr):
+        if not isinstance(child, r.TSubquery):
+            _no_set_returning(child, clause)
+
+
+def _whole_row(node: s.Expr) -> bool:
+    """`t.*` as an aggregate argument: count(t.*) counts t's rows."""
+    return isinstance(node, s.ColumnRef) and node.star and bool(node.parts)
+
+
+def _distinct_on_mismatch(location: int) -> SqlError:
+    return SqlError("42P10", "SELECT DISTINCT ON expressions must match "
+                    "initial ORDER BY expressions", position=pos(location))
+
+
+class _Regrouper:
+    """PostgreSQL's check_ungrouped_columns and the rewrite of post-
+    aggregation expressions over the Aggregate's row (keys, then
+    aggregate results). A column not grouped is allowed when its table's
+    primary key is grouped (check_functional_grouping); it then rides
+    along as an extra key."""
+
+    def __init__(self, keys: list[Any], level: Level) -> None:
+        self.keys = list(keys)
+        self.level = level
+
+    def check(self, exprs: Iterable[Any]) -> None:
+        for expr in exprs:
+            self._check(expr)
+
+    def _check(self, expr: Any) -> None:
+        if any(expr == k for k in self.keys):
+            return
+        if isinstance(expr, r.TAggRef):
+            return
+        if isinstance(expr, q.TColumn):
+            if self._functionally_grouped(expr):
+                self.keys.append(expr)
+                return
+            owner = self._owner(expr)
+            raise SqlError("42803", f'column "{owner}.{expr.name}" must appear '
+                           "in the GROUP BY clause or be used in an aggregate "
+                           "function", position=pos(expr.location))
+        if isinstance(expr, r.TSubquery):
+            if _refers_outward(expr.relation, 1):
+                raise feature_not_supported(
+                    "a correlated subquery over grouped rows",
+                    pos(expr.location))
+            if expr.test is not None:
+                self._check(expr.test)
+            return
+        for child in _children(expr):
+            self._check(child)
+
+    def _owner(self, column: q.TColumn) -> str:
+        for entry in self.level.rtable:
+            if entry.is_join:
+                continue
+            for e in entry.exprs:
+                if isinstance(e, q.TColumn) and e.slot == column.slot:
+                    return entry.refname
+        return "?"
+
+    def _functionally_grouped(self, column: q.TColumn) -> bool:
+        for entry in self.level.rtable:
+            table = entry.catalog_table
+            if table is None or entry.is_join:
+                continue
+            slots = {e.slot: n for e, n in zip(entry.exprs, entry.names)
+                     if isinstance(e, q.TColumn)}
+            if column.slot not in slots:
+                continue
+            pk = table.primary_key if hasattr(table, "primary_key") else None
+            if pk is None:
+                return False
+            real = {c.name: i for i, c in enumerate(table.columns)}
+            wanted = {entry.exprs[real[c]].slot for c in pk.columns}
+            grouped = {k.slot for k in self.keys if isinstance(k, q.TColumn)}
+            return wanted <= grouped
+        return False
+
+    def rewrite(self, expr: Any, nkeys: int) -> Any:
+        for i, k in enumerate(self.keys):
+            if expr == k:
+                return q.TColumn(i, getattr(k, "name", f"key{i}"), k.type,
+                                 getattr(expr, "location", -1))
+        if isinstance(expr, r.TAggRef):
+            return q.TColumn(nkeys + expr.index, f"agg{expr.index}",
+                             expr.type, expr.location)
+        if isinstance(expr, r.TSubquery):
+            if expr.test is not None:
+                return dataclasses.replace(expr, test=self.rewrite(expr.test,
+                                                                   nkeys))
+            return expr
+        if isinstance(expr, tuple):
+            return tuple(self.rewrite(e, nkeys) for e in expr)
+        if dataclasses.is_dataclass(expr) and not isinstance(
+                expr, (q.ResultType, q.TLiteral, q.TParam, r.TOuter)):
+            changes = {f.name: self.rewrite(getattr(expr, f.name), nkeys)
+                       for f in dataclasses.fields(expr)}
+            return dataclasses.replace(expr, **changes)
+        return expr
+
+
+def _children(expr: Any) -> list[Any]:
+    if isinstance(expr, tuple):
+        return list(expr)
+    if dataclasses.is_dataclass(expr) and not isinstance(
+            expr, (q.ResultType, q.TLiteral, q.TParam, r.TOuter)):
+        return [getattr(expr, f.name) for f in dataclasses.fields(expr)]
+    return []
+
+
+def _refers_outward(node: Any, depth: int) -> bool:
+    """Whether a subquery's relation reads the row `depth` levels out."""
+    if isinstance(node, r.TOuter):
+        return node.depth == depth
+    if isinstance(node, r.TSubquery):
+        return _refers_outward(node.relation, depth + 1) or (
+            node.test is not None and _refers_outward(node.test, depth))
+    if isinstance(node, tuple):
+        return any(_refers_outward(n, depth) for n in node)
+    if dataclasses.is_dataclass(node) and not isinstance(node, q.ResultType):
+        return any(_refers_outward(getattr(node, f.name), depth)
+                   for f in dataclasses.fields(node))
+    return False
+
+
+def _contains_aggregate(expr: Any) -> bool:
+    if isinstance(expr, r.TAggRef):
+        return True
+    return any(_contains_aggregate(c) for c in _children(expr)
+               if not isinstance(c, r.TSubquery))
+
+
+def _agg_location(expr: Any) -> int:
+    if isinstance(expr, r.TAggRef):
+        return expr.location
+    for child in _children(expr):
+        if _contains_aggregate(child):
+            return _agg_location(child)
+    return -1
+
+
+def _sort_key(expr: Any, sort: s.SortBy) -> r.SortKey:
+    nulls_first = sort.nulls_first
+    if nulls_first is None:
+        nulls_first = sort.descending
+    return r.SortKey(expr, sort.descending, nulls_first)
+
+
+def _using_index(names: list[str], name: str, side: str, location: int) -> int:
+    hits = [i for i, n in enumerate(names) if n == name]
+    if not hits:
+        raise SqlError("42703", f'column "{name}" specified in USING clause '
+                       f"does not exist in {side} table",
+                       position=pos(location))
+    if len(hits) > 1:
+        raise SqlError("42702", f'common column name "{name}" appears more '
+                       f"than once in {side} table", position=pos(location))
+    return hits[0]
+
+
+def _check_duplicate_refname(item: Item, level: Level, ref: Any) -> None:
+    if not item.rel_visible:
+        return
+    for other in level.namespace:
+        if not other.rel_visible:
+            continue
+        a, b = item.entry, other.entry
+        if a.refname == b.refname and (a.aliased or b.aliased or
+                                       a.table == b.table or a.table is None
+                                       or b.table is None):
+            raise SqlError("42712", f'table name "{a.refname}" specified more '
+                           "than once")
+
+
+def _project_if_needed(relation: r.Relation, exprs: list[Any],
+                       columns: tuple[r.RelColumn, ...]) -> r.Relation:
+    if all(isinstance(e, q.TColumn) for e in exprs) and all(
+            c.type == rc.type for c, rc in zip(columns, relation.columns)):
+        return relation
+    return r.Project(relation, tuple(exprs), columns)
+
+
+def _can_bigint(expr: Any) -> bool:
+    from twinning.passes.expr.analyze import can_coerce_expr
+    return expr.type == q.UNKNOWN or can_coerce_expr(expr, q.INT8, "a")
+
+
+def _display(rtype: q.ResultType) -> str:
+    from twinning.passes.expr.types import display_type
+    return display_type(rtype)
+
+
+def _expr_location(node: Any) -> int:
+    return getattr(node, "location", -1)
+
+
+def _location(row: Sequence[s.Expr]) -> int:
+    return _expr_location(row[0]) if row else -1
+
+
+def _target_location(query: Any, index: int) -> int:
+    body = getattr(query, "body", None)
+    targets = getattr(body, "targets", ())
+    if index < len(targets):
+        return _expr_location(targets[index].expr)
+    return -1
+
+
+def _first_target_location(query: Any) -> int:
+    body = getattr(query, "body", None)
+    while isinstance(body, r.SetOperation):
+        body = getattr(body.left, "body", None)
+    targets = getattr(body, "targets", ())
+    return _expr_location(targets[0].expr) if targets else -1

@@ -1,0 +1,101 @@
+"""Catalog introspection as clients do it, against PostgreSQL and the twin.
+
+psql's describe commands and SQLAlchemy's reflection send their own
+catalog queries (docs/introspection-queries.md lists them); what they
+print or return must be the same from a real PostgreSQL 15 loaded with
+the example schema and from a twin loaded with it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import sqlalchemy
+
+from tests.differential.harness import postgres_database, twin_server
+
+pytestmark = pytest.mark.realpg
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = (ROOT / "examples" / "deals" / "schema.sql").read_text()
+
+
+@pytest.fixture(scope="module")
+def servers(realpg):
+    """(PostgreSQL dsn parts, twin dsn parts), both loaded with SCHEMA."""
+    with postgres_database(realpg, SCHEMA, "introspection") as pg_connect, \
+            twin_server(SCHEMA) as twin_connect:
+        yield _params(pg_connect), _params(twin_connect)
+
+
+def _params(connect) -> dict:
+    conn = connect()
+    try:
+        info = conn.info
+        return {"host": info.host, "port": info.port, "user": info.user,
+                "dbname": info.dbname}
+    finally:
+        conn.close()
+
+
+def _psql(params: dict, command: str) -> str:
+    psql = shutil.which("psql")
+    assert psql, "psql (postgresql-client) is installed by scripts/system-deps.sh"
+    done = subprocess.run(
+        [psql, "-X", "-h", params["host"], "-p", str(params["port"]),
+         "-U", params["user"], "-d", params["dbname"], "-c", command],
+        capture_output=True, text=True, timeout=60)
+    return done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("command", [
+    r"\dt", r"\dt crm.*", r"\dn", r"\d", r"\d deals", r"\d tenants",
+    r"\d properties", r"\d crm.contacts", r"\d crm.activities",
+])
+def test_psql_describe_prints_the_same(servers, command):
+    pg, twin = servers
+    assert _psql(twin, command) == _psql(pg, command)
+
+
+def _engine(params: dict, driver: str = "psycopg2"):
+    url = sqlalchemy.engine.URL.create(
+        f"postgresql+{driver}", username=params["user"], host=params["host"],
+        port=params["port"], database=params["dbname"])
+    return sqlalchemy.create_engine(url, poolclass=sqlalchemy.pool.NullPool)
+
+
+def _reflection(params: dict, driver: str) -> dict:
+    engine = _engine(params, driver)
+    try:
+        inspector = sqlalchemy.inspect(engine)
+        out: dict = {"schemas": inspector.get_schema_names()}
+        for schema in ("public", "crm"):
+            for table in inspector.get_table_names(schema=schema):
+                key = f"{schema}.{table}"
+                out[key] = {
+                    "columns": [{k: str(v) for k, v in c.items()}
+                                for c in inspector.get_columns(table, schema)],
+                    "pk": inspector.get_pk_constraint(table, schema),
+                    "fks": inspector.get_foreign_keys(table, schema),
+                    "uniques": inspector.get_unique_constraints(table, schema),
+                    "indexes": inspector.get_indexes(table, schema),
+                    "checks": inspector.get_check_constraints(table, schema),
+                    "comment": inspector.get_table_comment(table, schema),
+                    "has_table": inspector.has_table(table, schema),
+                }
+        out["has_nope"] = inspector.has_table("nope")
+        metadata = sqlalchemy.MetaData()
+        metadata.reflect(engine)
+        out["reflected"] = sorted(metadata.tables)
+        return out
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("driver", ["psycopg2", "psycopg"])
+def test_sqlalchemy_reflection_is_the_same(servers, driver):
+    pg, twin = servers
+    assert _reflection(twin, driver) == _reflection(pg, driver)

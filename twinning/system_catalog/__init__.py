@@ -1,0 +1,135 @@
+"""The system relations of SPEC §10 — `pg_catalog.pg_class`,
+`information_schema.columns`, … — generated from the frozen `Catalog`.
+
+A `SystemRelation` is what the read path scans: its qualified name,
+PostgreSQL 15's column list (names, order and types, domains resolved to
+their base types as RowDescription reports them) and a `rows` function
+building the rows from a catalog, in `twinning.values`' representation.
+Values PostgreSQL has but the twin does not model are NULL (or the
+neutral value PostgreSQL shows for a fresh object: 0 pages, no ACL).
+
+    lookup(("pg_class",)) / lookup(("pg_catalog", "pg_class"))
+    relation.rows(catalog)            # the rows, session-independent part
+    relation.rows(catalog, session)   # with the session's user, database
+                                      # and search path (pg_roles,
+                                      # pg_database, pg_settings, names)
+    relation_oid(catalog, qname)      # pg_class.oid of any relation
+    oid_map(catalog) / OidMap         # every object's OID
+
+Unqualified names resolve in pg_catalog only: information_schema is not
+on the search path. OIDs are PostgreSQL's for built-in objects and
+deterministic from 16384 up for the user's (`oids`). The module knows
+nothing of query execution: the read path resolves, joins and filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from twinning.ir.catalog import Catalog, QName
+from twinning.ir.types import SqlType
+from twinning.system_catalog.oids import OidMap, oid_map
+
+__all__ = ["SystemRelation", "lookup", "relation_oid", "relations",
+           "OidMap", "oid_map", "SYSTEM_SCHEMAS"]
+
+SYSTEM_SCHEMAS = ("pg_catalog", "information_schema")
+
+
+@dataclass(frozen=True)
+class SystemRelation:
+    """One system relation: name, columns, and how to build its rows."""
+
+    name: QName
+    columns: tuple[tuple[str, SqlType], ...]
+    rows: Callable[..., tuple[tuple, ...]]  # rows(catalog[, session])
+    oid: int = 0
+    relkind: str = "r"  # 'r' catalog table, 'v' view
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.columns)
+
+
+_RELATIONS: dict[QName, SystemRelation] | None = None
+
+
+def relations() -> dict[QName, SystemRelation]:
+    """Every system relation the twin serves, by qualified name."""
+    global _RELATIONS
+    if _RELATIONS is None:
+        _RELATIONS = _build()
+    return _RELATIONS
+
+
+def lookup(names: tuple[str, ...]) -> SystemRelation | None:
+    """A relation named as written: (`pg_class`,), (`pg_catalog`,
+    `pg_class`), (`information_schema`, `columns`)."""
+    if len(names) == 1:
+        return relations().get(QName("pg_catalog", names[0]))
+    if len(names) == 2:
+        return relations().get(QName(names[0], names[1]))
+    return None
+
+
+def relation_oid(catalog: Catalog, qname: QName) -> int | None:
+    """pg_class.oid of a user or system relation (None: no such)."""
+    return oid_map(catalog).relation(qname)
+
+
+def _build() -> dict[QName, SystemRelation]:
+    from twinning.system_catalog import information_schema, pg_builtin, \
+        pg_catalog
+    builders: dict[QName, Callable[[Any], Any]] = {}
+    builders.update(pg_catalog.BUILDERS)
+    builders.update(information_schema.BUILDERS)
+    out = {}
+    for (schema, name), (oid, relkind, _, columns) in \
+            pg_builtin.RELATIONS.items():
+        qname = QName(schema, name)
+        cols = tuple((col, SqlType(base, typmod, array))
+                     for col, base, typmod, array, _ in columns)
+        builder = builders.get(qname)
+        out[qname] = SystemRelation(
+            qname, cols, _rows_function(qname, cols, builder), oid, relkind)
+    return out
+
+
+def _rows_function(qname: QName, columns: tuple, builder: Any
+                   ) -> Callable[..., tuple[tuple, ...]]:
+    """rows(catalog, session=None): the builder's dicts as tuples in the
+    relation's column order (a missing key is NULL)."""
+    names = tuple(name for name, _ in columns)
+    # rows depend on the catalog (frozen) and on the session's user,
+    # database and search path; pg_settings on every setting: not cached
+    cache: list = [(None, None, ())]  # one tuple, replaced atomically
+    cacheable = qname.name != "pg_settings"
+
+    def rows(catalog: Catalog, session: Any = None) -> tuple[tuple, ...]:
+        if builder is None:
+            return ()
+        from twinning.system_catalog.build import Build
+        key = (getattr(session, "user", None),
+               getattr(session, "database", None), _search_path(session))
+        cached_catalog, cached_key, cached = cache[0]
+        if cacheable and cached_catalog is catalog and cached_key == key:
+            return cached
+        context = Build(catalog, oid_map(catalog), session)
+        built = tuple(tuple(row.get(n) for n in names)
+                      for row in builder(context))
+        if cacheable:
+            cache[0] = (catalog, key, built)
+        return built
+    rows.__name__ = f"rows_of_{qname.name}"
+    return rows
+
+
+def _search_path(session: Any) -> str | None:
+    getter = getattr(session, "current_setting", None)
+    if getter is None:
+        return None
+    try:
+        return getter("search_path", True)
+    except Exception:  # a session that cannot say: do not cache on it
+        return repr(object())

@@ -1,0 +1,93 @@
+"""What every row builder shares: the catalog, its OIDs, the session, and
+the facts of the built-in types (length, alignment, storage, collation).
+
+Stored expressions (column defaults, CHECK constraints) appear in the
+catalog relations as `pg_node_tree` values. PostgreSQL stores its parse
+tree there (nodeToString); the twin stores a reference to the object,
+`{TWINNING_DEFAULT :relid 16409 :adnum 1}` or `{TWINNING_CHECK :conid
+16415}`, which pg_get_expr() turns back into the expression's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from twinning.ir.catalog import Catalog
+from twinning.ir.types import SqlType
+from twinning.system_catalog.names import user_of
+from twinning.system_catalog.oids import OidMap
+
+
+@dataclass(frozen=True, slots=True)
+class TypeFacts:
+    oid: int
+    typlen: int
+    typbyval: bool
+    typalign: str
+    typstorage: str
+    typcollation: int
+
+
+@lru_cache(maxsize=None)
+def _type_facts() -> dict[int, TypeFacts]:
+    from twinning.system_catalog import pg_builtin
+    cols = [c[0] for c in pg_builtin.RELATIONS[("pg_catalog", "pg_type")][3]]
+    at = {n: i for i, n in enumerate(cols)}
+    return {row[at["oid"]]: TypeFacts(row[at["oid"]], row[at["typlen"]],
+                                      row[at["typbyval"]], row[at["typalign"]],
+                                      row[at["typstorage"]],
+                                      row[at["typcollation"]])
+            for row in pg_builtin.ROWS["pg_type"]}
+
+
+def facts(sql_type: SqlType) -> TypeFacts:
+    return _type_facts()[sql_type.oid]
+
+
+def facts_of_oid(oid: int) -> TypeFacts | None:
+    return _type_facts().get(oid)
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    catalog: Catalog
+    oids: OidMap
+    session: Any
+
+    @property
+    def superuser(self) -> str:
+        return user_of(self.session)
+
+    @property
+    def database(self) -> str:
+        return getattr(self.session, "database", None) or "postgres"
+
+    def acl(self, items: Any) -> Any:
+        """Built-in ACLs name the bootstrap superuser `postgres`."""
+        if items is None or self.superuser == "postgres":
+            return items
+        pattern = re.compile(r"(?<![A-Za-z0-9_])postgres(?=[=/]|$)")
+        return tuple(pattern.sub(self.superuser, item) for item in items)
+
+
+def default_tree(relid: int, adnum: int) -> str:
+    return f"{{TWINNING_DEFAULT :relid {relid} :adnum {adnum}}}"
+
+
+def check_tree(conid: int) -> str:
+    return f"{{TWINNING_CHECK :conid {conid}}}"
+
+
+_TREE = re.compile(r"\{TWINNING_(DEFAULT|CHECK) :(\w+) (\d+)(?: :adnum (\d+))?\}\Z")
+
+
+def parse_tree(text: str) -> tuple[str, int, int] | None:
+    """('default', relid, adnum) or ('check', conid, 0); None: not ours."""
+    match = _TREE.match(text)
+    if match is None:
+        return None
+    kind, _, first, second = match.groups()
+    return kind.lower(), int(first), int(second or 0)

@@ -1,0 +1,481 @@
+"""Stored expressions and definitions back to SQL text, as PostgreSQL 15's
+ruleutils.c prints them: pg_get_expr, pg_get_constraintdef,
+pg_get_indexdef.
+
+Expressions are typed by the expression layer (`passes.expr.analyze`)
+exactly as PostgreSQL's parse analysis types them when it stores a
+default or a CHECK (the same operator and cast choices), then printed
+node by node with ruleutils' rules:
+
+- constants: get_const_expr() — int4 and float-looking numerics bare
+  (negative ones quoted and labelled), booleans as true/false, anything
+  else quoted with a `::type` label; a string literal coerced to a type
+  is a constant of that type (`'lead'::text`);
+- casts: explicit ones always shown, implicit ones only where ruleutils
+  passes showimplicit (operator and function arguments, not the top
+  level); `(x)::type`, without the parentheses in pretty mode;
+- operators, AND/OR/NOT, IS [NOT] NULL, IS DISTINCT FROM, `op ANY
+  (array)`: fully parenthesized, or with isSimpleNode()'s precedence
+  rules in pretty mode (`pretty` = PRETTYFLAG_PAREN).
+
+Parse analysis does not fold constants, and neither does this module:
+`CHECK (x > 1 + 1)` prints `(x > (1 + 1))`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from twinning.ir import query as q
+from twinning.ir import syntax as s
+from twinning.ir.catalog import (Check, Column, ForeignKey, Index,
+                                 PrimaryKey, Table, Unique)
+from twinning.system_catalog.names import quote_ident
+from twinning.system_catalog.oids import OidMap
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SqlValueCall(q.TCall):
+    """CURRENT_TIMESTAMP & co.: typed as their function, printed as the
+    SQL keyword (ruleutils' SQLValueFunction)."""
+
+    keyword: str = ""
+
+
+def _typed_check(table: Table, check: Check) -> q.TExpr:
+    from twinning.passes.expr.analyze import TypingContext, coerce_to_boolean
+    from twinning.passes.expr.scope import TableScope
+    ctx = TypingContext(kind="CHECK", allow_params=False)
+    expr = _resolver(TableScope(table), ctx).expr(check.expr)
+    return coerce_to_boolean(expr, "CHECK", ctx)
+
+
+def _typed_default(column: Column) -> q.TExpr:
+    from twinning.passes.expr.analyze import TypingContext, coerce_to_type
+    from twinning.passes.expr.scope import EmptyScope
+    ctx = TypingContext(kind="DEFAULT", allow_params=False)
+    expr = _resolver(EmptyScope(), ctx).expr(column.default)
+    target = q.ResultType.of(column.type)
+    if expr.type == target:
+        return expr
+    return coerce_to_type(expr, target, ctx, "a")
+
+
+def _resolver(scope: Any, ctx: Any) -> Any:
+    from twinning.passes.expr import analyze
+
+    class Resolver(analyze._Resolver):
+        def _SqlValue(self, node: s.SqlValue) -> q.TExpr:
+            typed = super()._SqlValue(node)
+            call = typed.arg if isinstance(typed, q.TCast) else typed
+            keyword = node.name.upper()
+            if node.precision is not None:
+                keyword += f"({node.precision})"
+            marked = SqlValueCall(call.function, call.args, call.type,
+                                  call.location, keyword)
+            if isinstance(typed, q.TCast):
+                return dataclasses.replace(typed, arg=marked)
+            return marked
+    return Resolver(scope, ctx)
+
+
+# -- the printer -------------------------------------------------------------------
+
+
+class Printer:
+    """get_rule_expr() over typed expressions. `session` supplies the
+    search path for names that print qualified when not visible."""
+
+    def __init__(self, m: OidMap, session: Any, pretty: bool) -> None:
+        self.m = m
+        self.session = session
+        self.pretty = pretty
+        self.indent = 0  # context->indentLevel
+
+    def text(self, node: Any) -> str:
+        """A whole expression: context keywords resolved to line breaks."""
+        return _NEWLINE.sub(lambda m: "\n" + " " * int(m.group(1)),
+                            self.expr(node))
+
+    def expr(self, node: Any, showimplicit: bool = False) -> str:
+        method = getattr(self, "_" + type(node).__name__)
+        return method(node, showimplicit)
+
+    def paren(self, node: Any, parent: Any, showimplicit: bool) -> str:
+        """get_rule_expr_paren()."""
+        text = self.expr(node, showimplicit)
+        if self.pretty and not self.simple(node, parent):
+            return f"({text})"
+        return text
+
+    def wrap(self, text: str) -> str:
+        return text if self.pretty else f"({text})"
+
+    # -- isSimpleNode() -------------------------------------------------------------
+    def simple(self, node: Any, parent: Any) -> bool:
+        node = self._visible(node)
+        if isinstance(node, (q.TColumn, q.TParam)) or self._is_const(node):
+            return True
+        if isinstance(node, (q.TArray, q.TCoalesce, q.TMinMax, q.TNullIf,
+                             q.TCall, q.TCase)):
+            return True
+        if isinstance(node, q.TCast):
+            return self.simple(node.arg, node)
+        kind = _kind(node)
+        if kind == "op" and isinstance(parent, q.TOperator):
+            op, parent_op = _simple_op(node), _simple_op(parent)
+            if op is None or parent_op is None:
+                return False
+            low, high = op in "+-", op in "*/%"
+            plow, phigh = parent_op in "+-", parent_op in "*/%"
+            if not (low or high) or not (plow or phigh):
+                return False
+            if high and plow:
+                return True
+            if low and phigh:
+                return False
+            return node is self._visible(parent.left)
+        if kind in ("op", "test"):
+            return self._parent_separates(parent)
+        if kind == "bool":
+            if isinstance(parent, q.TBool):
+                if node.op in ("not", "and"):
+                    return parent.op in ("and", "or")
+                return parent.op == "or"
+            return self._parent_separates(parent)
+        return False
+
+    def _parent_separates(self, parent: Any) -> bool:
+        if isinstance(parent, q.TCast):
+            return False
+        return isinstance(parent, (q.TBool, q.TArray, q.TCoalesce, q.TMinMax,
+                                   q.TNullIf, q.TCase, q.TCall))
+
+    def _visible(self, node: Any) -> Any:
+        """The node ruleutils sees: an implicit typmod-only relabel is
+        no node at all."""
+        while isinstance(node, q.TCast) and _invisible_cast(node):
+            node = node.arg
+        return node
+
+    def _is_const(self, node: Any) -> bool:
+        return isinstance(node, q.TLiteral) or (
+            isinstance(node, q.TCast) and isinstance(node.arg, q.TLiteral)
+            and node.arg.type == q.UNKNOWN)
+
+    # -- leaves -------------------------------------------------------------------
+    def _TColumn(self, node: q.TColumn, showimplicit: bool) -> str:
+        return quote_ident(node.name)
+
+    def _TLiteral(self, node: q.TLiteral, showimplicit: bool) -> str:
+        if node.kind == "null" or node.text is None:
+            return "NULL" if node.type == q.UNKNOWN else \
+                f"NULL::{self.type_name(node.type)}"
+        if node.type == q.UNKNOWN:
+            return _quote_literal(node.text)
+        from twinning.passes.expr.compile import literal_value
+        from twinning.valueio import formatter
+        text = formatter(node.type, _settings())(literal_value(node))
+        return self.const(node.type, text, node.type.typmod)
+
+    def const(self, rtype: q.ResultType, text: str, typmod: int) -> str:
+        """get_const_expr(showtype=0) of a value whose output is `text`."""
+        name = rtype.name
+        if name == "int4":
+            if text.startswith("-"):
+                return f"{_quote_literal(text)}::integer"
+            return text
+        if name == "numeric":
+            if text[:1].isdigit() and any(c in text for c in "eE."):
+                out, label = text, typmod >= 0
+            else:
+                out, label = _quote_literal(text), True
+            return out + (f"::{self.type_name(rtype, typmod)}" if label
+                          else "")
+        if name == "bool":
+            return "true" if text in ("t", "true") else "false"
+        if name == "unknown":
+            return _quote_literal(text)
+        return f"{_quote_literal(text)}::{self.type_name(rtype, typmod)}"
+
+    def type_name(self, rtype: q.ResultType, typmod: int | None = None) -> str:
+        from twinning.system_catalog.regnames import format_type
+        mod = rtype.typmod if typmod is None else typmod
+        return format_type(self.m, rtype.oid, mod, self.session)
+
+    # -- casts --------------------------------------------------------------------
+    def _TCast(self, node: q.TCast, showimplicit: bool) -> str:
+        if isinstance(node.arg, q.TLiteral) and node.arg.type == q.UNKNOWN:
+            return self._literal_cast(node)
+        if _invisible_cast(node):
+            return self.expr(node.arg, showimplicit)
+        if not node.explicit and not showimplicit:
+            return self.paren(node.arg, node, False)
+        return self.coercion(node.arg, node.type, node)
+
+    def coercion(self, arg: Any, target: q.ResultType, parent: Any) -> str:
+        """get_coercion_expr()."""
+        inner = self.paren(arg, parent, False)
+        if not self.pretty:
+            inner = f"({inner})"
+        return f"{inner}::{self.type_name(target)}"
+
+    def _literal_cast(self, node: q.TCast) -> str:
+        """An unknown literal coerced to a type: a constant of the type
+        (typmod -1), under a length coercion when a typmod applies."""
+        target = node.type
+        literal = node.arg
+        if literal.kind == "null" or literal.text is None:
+            return f"NULL::{self.type_name(target)}"
+        from twinning.valueio import formatter, input_function
+        typmod = target.typmod if target.name == "interval" else -1
+        value = input_function(target)(literal.text)
+        bare = dataclasses.replace(target, typmod=typmod)
+        text = formatter(bare, _settings())(value)
+        const = self.const(bare, text, typmod)
+        if target.typmod >= 0 and target.name != "interval":
+            if node.explicit:
+                return f"{self.const_plain(bare, text)}::" \
+                       f"{self.type_name(target)}"
+        return const
+
+    def const_plain(self, rtype: q.ResultType, text: str) -> str:
+        """get_const_expr(showtype=-1): the constant with no label."""
+        if rtype.name in ("int4",) and not text.startswith("-"):
+            return text
+        if rtype.name == "numeric" and text[:1].isdigit() and any(
+                c in text for c in "eE."):
+            return text
+        if rtype.name == "bool":
+            return "true" if text in ("t", "true") else "false"
+        return _quote_literal(text)
+
+    # -- operators --------------------------------------------------------------------
+    def _TOperator(self, node: q.TOperator, showimplicit: bool) -> str:
+        if node.left is None:
+            return self.wrap(f"{node.op} "
+                             f"{self.paren(node.right, node, True)}")
+        return self.wrap(f"{self.paren(node.left, node, True)} {node.op} "
+                         f"{self.paren(node.right, node, True)}")
+
+    def _TBool(self, node: q.TBool, showimplicit: bool) -> str:
+        if node.op == "not":
+            return self.wrap("NOT " + self.paren(node.args[0], node, False))
+        joiner = f" {node.op.upper()} "
+        return self.wrap(joiner.join(self.paren(a, node, False)
+                                     for a in node.args))
+
+    def _TNullTest(self, node: q.TNullTest, showimplicit: bool) -> str:
+        test = " IS NOT NULL" if node.negated else " IS NULL"
+        return self.wrap(self.paren(node.arg, node, True) + test)
+
+    def _TBoolTest(self, node: q.TBoolTest, showimplicit: bool) -> str:
+        return self.wrap(self.paren(node.arg, node, True) + " IS "
+                         + node.test.upper())
+
+    def _TDistinct(self, node: q.TDistinct, showimplicit: bool) -> str:
+        inner = self.wrap(f"{self.paren(node.left, node, True)} IS DISTINCT "
+                          f"FROM {self.paren(node.right, node, True)}")
+        if not node.negated:
+            return inner
+        if self.pretty:  # NOT over a DistinctExpr: the test needs parens
+            inner = f"({inner})"
+        return self.wrap("NOT " + inner)
+
+    def _TScalarArray(self, node: q.TScalarArray, showimplicit: bool) -> str:
+        quantifier = "ANY" if node.use_or else "ALL"
+        return self.wrap(f"{self.paren(node.left, node, True)} {node.op} "
+                         f"{quantifier} ({self.paren(node.right, node, True)})")
+
+    def _TArray(self, node: q.TArray, showimplicit: bool) -> str:
+        items = ", ".join(self.expr(i, True) for i in node.items)
+        if not node.items:
+            return f"ARRAY[]::{self.type_name(node.type)}"
+        return f"ARRAY[{items}]"
+
+    def _TCoalesce(self, node: q.TCoalesce, showimplicit: bool) -> str:
+        return "COALESCE(" + ", ".join(self.expr(a, True)
+                                       for a in node.args) + ")"
+
+    def _TMinMax(self, node: q.TMinMax, showimplicit: bool) -> str:
+        return node.op.upper() + "(" + ", ".join(self.expr(a, True)
+                                                for a in node.args) + ")"
+
+    def _TNullIf(self, node: q.TNullIf, showimplicit: bool) -> str:
+        return (f"NULLIF({self.expr(node.left, True)}, "
+                f"{self.expr(node.right, True)})")
+
+    def _TCase(self, node: q.TCase, showimplicit: bool) -> str:
+        """CASE with appendContextKeyword(): PRETTYFLAG_INDENT is always on
+        for expressions, so each keyword starts a new line (trailing
+        spaces before it removed), indented by PRETTYINDENT_VAR inside."""
+        level = self.indent
+        parts = [_keyword("CASE", level)]
+        self.indent = level + 4
+        try:
+            if node.arg is not None:
+                parts.append(" " + self.expr(node.arg, True))
+            for when in node.whens:
+                condition = when.condition
+                if node.arg is not None and isinstance(condition, q.TOperator) \
+                        and isinstance(_strip_implicit(condition.left),
+                                       q.TCaseValue):
+                    condition = condition.right
+                parts.append(_keyword("WHEN ", self.indent))
+                parts.append(self.expr(condition, False))
+                parts.append(" THEN " + self.expr(when.result, True))
+            parts.append(_keyword("ELSE ", self.indent))
+            parts.append(self.expr(node.default, True))
+        finally:
+            self.indent = level
+        parts.append(_keyword("END", level))
+        return "".join(parts)
+
+    def _TCaseValue(self, node: q.TCaseValue, showimplicit: bool) -> str:
+        return "CASE_TEST_EXPR"
+
+    def _TParam(self, node: q.TParam, showimplicit: bool) -> str:
+        return f"${node.number}"
+
+    def _TCall(self, node: q.TCall, showimplicit: bool) -> str:
+        name = node.function[:node.function.index("(")]
+        if name in ("nextval", "currval", "setval") and node.args:
+            first = node.args[0]
+            if isinstance(first, q.TCast):
+                first = first.arg
+            if isinstance(first, q.TLiteral) and first.text is not None:
+                return self._sequence_call(name, node)
+        args = ", ".join(self.expr(a, True) for a in node.args)
+        return f"{quote_ident(name)}({args})"
+
+    def _SqlValueCall(self, node: SqlValueCall, showimplicit: bool) -> str:
+        return node.keyword
+
+    def _sequence_call(self, name: str, node: q.TCall) -> str:
+        """nextval('s') with its regclass constant: the twin types the
+        argument as text and resolves it when called."""
+        from twinning.system_catalog.regnames import regclass_in
+        first = node.args[0]
+        literal = first.arg if isinstance(first, q.TCast) else first
+        resolved = regclass_in(self.m, literal.text, self.session)
+        rest = [self.expr(a, True) for a in node.args[1:]]
+        head = f"{_quote_literal(resolved.text)}::regclass"
+        return f"{name}({', '.join([head] + rest)})"
+
+
+# appendContextKeyword(): "remove trailing spaces, newline, indent"
+_MARK = "\x00"
+_NEWLINE = re.compile(r" *\x00(\d+)\x01")
+
+
+def _keyword(word: str, indent: int) -> str:
+    return f"{_MARK}{min(indent, 40)}\x01{word}"
+
+
+def _strip_implicit(node: Any) -> Any:
+    while isinstance(node, q.TCast) and not node.explicit:
+        node = node.arg
+    return node
+
+
+def _settings():
+    from twinning.values.settings import DEFAULT_SETTINGS
+    return DEFAULT_SETTINGS
+
+
+def _invisible_cast(node: q.TCast) -> bool:
+    """An implicit cast that only drops a typmod: parse analysis adds no
+    node for it."""
+    return (not node.explicit and node.arg.type != q.UNKNOWN
+            and node.arg.type.name == node.type.name and node.type.typmod < 0)
+
+
+def _kind(node: Any) -> str:
+    if isinstance(node, q.TOperator):
+        return "op"
+    if isinstance(node, (q.TNullTest, q.TBoolTest, q.TDistinct)):
+        return "test" if not (isinstance(node, q.TDistinct)
+                              and node.negated) else "bool"
+    if isinstance(node, q.TBool):
+        return "bool"
+    return ""
+
+
+def _simple_op(node: Any) -> str | None:
+    """get_simple_binary_op_name(): a one-character binary operator."""
+    if isinstance(node, q.TOperator) and node.left is not None \
+            and len(node.op) == 1:
+        return node.op
+    return None
+
+
+def _quote_literal(text: str) -> str:
+    """simple_quote_literal() with standard_conforming_strings on."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+# -- the catalog functions ---------------------------------------------------------
+
+
+def default_expr(m: OidMap, table: Table, attnum: int, session: Any,
+                 pretty: bool = False) -> str:
+    column = table.columns[attnum - 1]
+    return Printer(m, session, pretty).text(_typed_default(column))
+
+
+def check_expr(m: OidMap, table: Table, check: Check, session: Any,
+               pretty: bool = False) -> str:
+    return Printer(m, session, pretty).text(_typed_check(table, check))
+
+
+def _columns(names: tuple[str, ...]) -> str:
+    return ", ".join(quote_ident(n) for n in names)
+
+
+_ACTIONS = {"CASCADE": "CASCADE", "SET NULL": "SET NULL",
+            "SET DEFAULT": "SET DEFAULT", "RESTRICT": "RESTRICT"}
+
+
+def constraint_def(m: OidMap, table: Table, constraint: Any, session: Any,
+                   pretty: bool = False) -> str:
+    """pg_get_constraintdef(oid[, pretty])."""
+    from twinning.system_catalog.regnames import regclass_text
+    if isinstance(constraint, PrimaryKey):
+        return f"PRIMARY KEY ({_columns(constraint.columns)})"
+    if isinstance(constraint, Unique):
+        nnd = " NULLS NOT DISTINCT" if constraint.nulls_not_distinct else ""
+        return f"UNIQUE{nnd} ({_columns(constraint.columns)})"
+    if isinstance(constraint, ForeignKey):
+        ref = regclass_text(m, m.relations[constraint.ref_table], session)
+        out = (f"FOREIGN KEY ({_columns(constraint.columns)}) REFERENCES "
+               f"{ref}({_columns(constraint.ref_columns)})")
+        if constraint.match == "FULL":
+            out += " MATCH FULL"
+        if constraint.on_update in _ACTIONS:
+            out += f" ON UPDATE {_ACTIONS[constraint.on_update]}"
+        if constraint.on_delete in _ACTIONS:
+            out += f" ON DELETE {_ACTIONS[constraint.on_delete]}"
+        return out
+    assert isinstance(constraint, Check)
+    return f"CHECK ({check_expr(m, table, constraint, session, pretty)})"
+
+
+def index_def(m: OidMap, index: Index, column: int, session: Any,
+              pretty: bool = False) -> str:
+    """pg_get_indexdef(oid[, column, pretty]); `column` 0 is the whole
+    CREATE INDEX statement, n > 0 the n-th key column alone."""
+    from twinning.system_catalog.names import quote_qualified
+    from twinning.system_catalog.regnames import regclass_text
+    if column > 0:
+        if column > len(index.columns):
+            return ""
+        return quote_ident(index.columns[column - 1])
+    table_oid = m.relations[index.table]
+    table = (regclass_text(m, table_oid, session) if pretty else
+             quote_qualified(index.table.schema, index.table.name))
+    unique = "UNIQUE " if index.unique else ""
+    nnd = " NULLS NOT DISTINCT" if index.nulls_not_distinct else ""
+    return (f"CREATE {unique}INDEX {quote_ident(index.name.name)} ON "
+            f"{table} USING {index.method} ({_columns(index.columns)}){nnd}")

@@ -1,0 +1,319 @@
+"""The functions introspection queries call, over the session's catalog:
+format_type, pg_get_constraintdef/indexdef/expr, pg_get_serial_sequence,
+the *_is_visible and has_*_privilege families, obj/col_description,
+current_schemas, the to_reg* lookups, pg_encoding_to_char, …
+
+Each takes the EvalContext first (`ctx.catalog`, the session's user and
+search path) and non-NULL arguments unless registered as non-strict;
+`passes.expr.runtime` registers them under their signatures. An OID that
+names nothing gives NULL, as PostgreSQL's catalog functions do (they are
+"missing_ok" since 9.x).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from twinning.errors import SqlError
+from twinning.ir.catalog import Catalog, Table
+from twinning.system_catalog import deparse, regnames
+from twinning.system_catalog.build import parse_tree
+from twinning.system_catalog.names import quote_ident, quote_qualified
+from twinning.system_catalog.oids import OidMap, oid_map
+
+_EMPTY: list[Catalog] = []
+
+
+def catalog_map(ctx: Any) -> OidMap:
+    catalog = getattr(ctx, "catalog", None)
+    if catalog is None:
+        if not _EMPTY:
+            _EMPTY.append(Catalog(("public",), (), (), (), (), ()))
+        catalog = _EMPTY[0]
+    return oid_map(catalog)
+
+
+# -- definitions -----------------------------------------------------------------------
+
+
+def format_type(ctx: Any, oid: int | None, typmod: int | None) -> str | None:
+    if oid is None:
+        return None
+    return regnames.format_type(catalog_map(ctx), int(oid), typmod, ctx)
+
+
+def pg_get_constraintdef(ctx: Any, oid: int, pretty: bool = False
+                         ) -> str | None:
+    m = catalog_map(ctx)
+    found = m.constraint_of(int(oid))
+    if found is None:
+        return None
+    table, constraint = found
+    return deparse.constraint_def(m, table, constraint, ctx, bool(pretty))
+
+
+def pg_get_indexdef(ctx: Any, oid: int, column: int = 0,
+                    pretty: bool = False) -> str | None:
+    m = catalog_map(ctx)
+    index = m.index_of(int(oid))
+    if index is None:
+        return None
+    return deparse.index_def(m, index, column, ctx, bool(pretty))
+
+
+def pg_get_expr(ctx: Any, tree: str, relid: int, pretty: bool = False
+                ) -> str | None:
+    m = catalog_map(ctx)
+    parsed = parse_tree(tree)
+    if parsed is None:
+        return None
+    kind, first, second = parsed
+    if kind == "default":
+        table = m.table_of(first)
+        if table is None:
+            return None
+        return deparse.default_expr(m, table, second, ctx, bool(pretty))
+    found = m.constraint_of(first)
+    if found is None:
+        return None
+    table, check = found
+    return deparse.check_expr(m, table, check, ctx, bool(pretty))
+
+
+def pg_get_serial_sequence(ctx: Any, table: str, column: str) -> str | None:
+    m = catalog_map(ctx)
+    oid = regnames.regclass_in(m, table, ctx)
+    obj = m.object_of(int(oid))
+    qname = m.relation_names[int(oid)]
+    if not isinstance(obj, Table) or obj.column(column) is None:
+        raise SqlError("42703", f'column "{column}" of relation '
+                       f'"{qname.name}" does not exist')
+    # the sequence owned by the column (serial, identity, OWNED BY)
+    owner = (qname, column)
+    seq = next((q.name for q in m.catalog.sequences if q.owned_by == owner),
+               None)
+    if seq is None:
+        return None
+    return quote_qualified(seq.schema, seq.name)
+
+
+# -- visibility ------------------------------------------------------------------------
+
+
+def pg_table_is_visible(ctx: Any, oid: int) -> bool | None:
+    m = catalog_map(ctx)
+    if int(oid) not in m.relation_names:
+        return None
+    return regnames.relation_visible(m, int(oid), ctx)
+
+
+def pg_type_is_visible(ctx: Any, oid: int) -> bool | None:
+    m = catalog_map(ctx)
+    if int(oid) not in m.types:
+        return None
+    return regnames.type_visible(m, int(oid), ctx)
+
+
+def pg_collation_is_visible(ctx: Any, oid: int) -> bool | None:
+    from twinning.system_catalog.pg_catalog import builtin_rows
+    known = {row["oid"] for row in builtin_rows("pg_collation")}
+    return True if int(oid) in known else None
+
+
+def pg_function_is_visible(ctx: Any, oid: int) -> bool | None:
+    from twinning.system_catalog import pg_builtin
+    return True if int(oid) in set(pg_builtin.UNIQUE_PROCS.values()) else None
+
+
+# -- descriptions ----------------------------------------------------------------------
+
+
+def obj_description(ctx: Any, oid: int, catalog_name: str | None = None
+                    ) -> str | None:
+    m = catalog_map(ctx)
+    if catalog_name is not None and catalog_name != "pg_class":
+        return None  # the twin keeps comments on tables and columns only
+    table = m.table_of(int(oid))
+    return table.comment if table is not None else None
+
+
+def col_description(ctx: Any, oid: int, attnum: int) -> str | None:
+    m = catalog_map(ctx)
+    table = m.table_of(int(oid))
+    if table is None or not 1 <= attnum <= len(table.columns):
+        return None
+    return table.columns[attnum - 1].comment
+
+
+def shobj_description(ctx: Any, oid: int, catalog_name: str) -> None:
+    return None
+
+
+def pg_get_userbyid(ctx: Any, oid: int) -> str:
+    name = regnames.roles(ctx).get(int(oid))
+    return name if name is not None else f"unknown (OID={int(oid)})"
+
+
+# -- privileges -------------------------------------------------------------------------
+
+_TABLE_PRIVILEGES = frozenset({"SELECT", "INSERT", "UPDATE", "DELETE",
+                               "TRUNCATE", "REFERENCES", "TRIGGER"})
+_SCHEMA_PRIVILEGES = frozenset({"CREATE", "USAGE"})
+_DATABASE_PRIVILEGES = frozenset({"CREATE", "CONNECT", "TEMPORARY", "TEMP"})
+_COLUMN_PRIVILEGES = frozenset({"SELECT", "INSERT", "UPDATE", "REFERENCES"})
+
+
+def _check_privileges(text: str, allowed: frozenset[str]) -> None:
+    """convert_any_priv_string(): comma-separated, optional WITH GRANT
+    OPTION, case-insensitive; 22023 for an unknown word."""
+    for item in text.split(","):
+        word = " ".join(item.split()).upper()
+        if word.endswith(" WITH GRANT OPTION"):
+            word = word[:-len(" WITH GRANT OPTION")]
+        if word not in allowed:
+            raise SqlError("22023", f'unrecognized privilege type: "{item}"')
+
+
+def _role(ctx: Any, role: Any) -> None:
+    if isinstance(role, str):
+        if role not in regnames.roles(ctx).values():
+            raise SqlError("42704", f'role "{role}" does not exist')
+
+
+def _relation(ctx: Any, relation: Any) -> int | None:
+    m = catalog_map(ctx)
+    if isinstance(relation, str):
+        return int(regnames.regclass_in(m, relation, ctx))
+    return int(relation) if int(relation) in m.relation_names else None
+
+
+def has_table_privilege(ctx: Any, *args: Any) -> bool | None:
+    *role, relation, privilege = args
+    if role:
+        _role(ctx, role[0])
+    oid = _relation(ctx, relation)
+    _check_privileges(privilege, _TABLE_PRIVILEGES)
+    return None if oid is None else True
+
+
+def has_schema_privilege(ctx: Any, *args: Any) -> bool | None:
+    *role, schema, privilege = args
+    if role:
+        _role(ctx, role[0])
+    m = catalog_map(ctx)
+    if isinstance(schema, str):
+        if schema not in m.namespaces:
+            raise SqlError("3F000", f'schema "{schema}" does not exist')
+        exists = True
+    else:
+        exists = int(schema) in m.namespace_names
+    _check_privileges(privilege, _SCHEMA_PRIVILEGES)
+    return True if exists else None
+
+
+def has_database_privilege(ctx: Any, *args: Any) -> bool | None:
+    *role, database, privilege = args
+    if role:
+        _role(ctx, role[0])
+    if isinstance(database, str):
+        names = {"template0", "template1", "postgres",
+                 getattr(ctx, "database", "postgres")}
+        if database not in names:
+            raise SqlError("3D000", f'database "{database}" does not exist')
+    _check_privileges(privilege, _DATABASE_PRIVILEGES)
+    return True
+
+
+def has_column_privilege(ctx: Any, *args: Any) -> bool | None:
+    *role, relation, column, privilege = args
+    if role:
+        _role(ctx, role[0])
+    oid = _relation(ctx, relation)
+    _check_privileges(privilege, _COLUMN_PRIVILEGES)
+    if oid is None:
+        return None
+    m = catalog_map(ctx)
+    obj = m.object_of(oid)
+    if isinstance(obj, Table):
+        if isinstance(column, str) and obj.column(column) is None:
+            raise SqlError("42703", f'column "{column}" of relation '
+                           f'"{m.relation_names[oid].name}" does not exist')
+        if isinstance(column, int) and not 1 <= column <= len(obj.columns):
+            return None
+    return True
+
+
+# -- names and schemas ------------------------------------------------------------------
+
+
+def current_schemas(ctx: Any, implicit: bool) -> tuple[str, ...]:
+    m = catalog_map(ctx)
+    return tuple(regnames.search_path(ctx, m.namespaces, bool(implicit)))
+
+
+def current_schema(ctx: Any) -> str | None:
+    found = current_schemas(ctx, False)
+    return found[0] if found else None
+
+
+_ENCODINGS = ("SQL_ASCII", "EUC_JP", "EUC_CN", "EUC_KR", "EUC_TW",
+              "EUC_JIS_2004", "UTF8", "MULE_INTERNAL", "LATIN1", "LATIN2",
+              "LATIN3", "LATIN4", "LATIN5", "LATIN6", "LATIN7", "LATIN8",
+              "LATIN9", "LATIN10", "WIN1256", "WIN1258", "WIN866", "WIN874",
+              "KOI8R", "WIN1251", "WIN1252", "ISO_8859_5", "ISO_8859_6",
+              "ISO_8859_7", "ISO_8859_8", "WIN1250", "WIN1253", "WIN1254",
+              "WIN1255", "WIN1257", "KOI8U", "SJIS", "BIG5", "GBK", "UHC",
+              "GB18030", "JOHAB", "SHIFT_JIS_2004")
+
+
+def pg_encoding_to_char(encoding: int) -> str:
+    return _ENCODINGS[encoding] if 0 <= encoding < len(_ENCODINGS) else ""
+
+
+def pg_char_to_encoding(name: str) -> int:
+    wanted = name.upper().replace("-", "").replace("_", "")
+    for i, known in enumerate(_ENCODINGS):
+        if known.replace("_", "") == wanted:
+            return i
+    return -1
+
+
+def to_reg(type_name: str):
+    def lookup(ctx: Any, text: str):
+        from twinning.system_catalog.names import parse_qualified
+        m = catalog_map(ctx)
+        if type_name != "regtype":
+            try:
+                parse_qualified(text)
+            except SqlError:
+                if type_name == "regclass":
+                    raise
+                return None
+        try:
+            return regnames.reg_input(type_name, m, text, ctx,
+                                      missing_ok=True)
+        except SqlError as exc:
+            if exc.sqlstate in ("42704", "42601", "42725"):
+                return None
+            raise
+    return lookup
+
+
+def pg_relation_is_publishable(ctx: Any, oid: int) -> bool | None:
+    m = catalog_map(ctx)
+    obj = m.object_of(int(oid))
+    if obj is None:
+        return None
+    return isinstance(obj, Table)
+
+
+def quote_literal(text: str) -> str:
+    """quote_literal(): E'' when the text holds a backslash."""
+    body = text.replace("'", "''")
+    if "\\" in text:
+        return "E'" + body.replace("\\", "\\\\") + "'"
+    return "'" + body + "'"
+
+
+def quote_ident_fn(text: str) -> str:
+    return quote_ident(text)

@@ -1,0 +1,149 @@
+"""Names as PostgreSQL prints and reads them: identifier quoting, the
+search path, visibility, and qualified-name parsing.
+
+`quote_ident` is quote_identifier() (keywords from pglast, PostgreSQL's
+own list); `search_path(session)` is the effective namespace list of
+fetch_search_path(): pg_catalog first unless listed, `$user` as the
+session user's schema when it exists, schemas that do not exist dropped.
+A relation or type is *visible* when looking its bare name up through
+that path finds it (RelationIsVisible / TypeIsVisible).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from pglast import keywords
+
+from twinning.errors import SqlError
+
+_SAFE = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_UNQUOTED = frozenset(keywords.UNRESERVED_KEYWORDS)
+
+
+def quote_ident(name: str) -> str:
+    """quote_identifier(): quotes unless lower-case, safe and no keyword
+    other than an unreserved one."""
+    if _SAFE.match(name) and (name not in _ALL_KEYWORDS or
+                              name in _UNQUOTED):
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+_ALL_KEYWORDS = frozenset(keywords.RESERVED_KEYWORDS) | frozenset(
+    keywords.COL_NAME_KEYWORDS) | frozenset(
+    keywords.TYPE_FUNC_NAME_KEYWORDS) | _UNQUOTED
+
+
+def quote_qualified(schema: str | None, name: str) -> str:
+    return (f"{quote_ident(schema)}." if schema else "") + quote_ident(name)
+
+
+def split_identifiers(text: str) -> list[str]:
+    """SplitIdentifierString(text, ','): quoted parts kept, bare parts
+    down-cased and trimmed."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            break
+        if text[i] == '"':
+            j = i + 1
+            part = []
+            while j < n:
+                if text[j] == '"':
+                    if j + 1 < n and text[j + 1] == '"':
+                        part.append('"')
+                        j += 2
+                        continue
+                    break
+                part.append(text[j])
+                j += 1
+            out.append("".join(part))
+            i = j + 1
+        else:
+            j = i
+            while j < n and text[j] != "," and not text[j].isspace():
+                j += 1
+            out.append(text[i:j].lower())
+            i = j
+        while i < n and text[i].isspace():
+            i += 1
+        if i < n and text[i] == ",":
+            i += 1
+    return out
+
+
+def user_of(session: Any) -> str:
+    return getattr(session, "user", None) or "postgres"
+
+
+def search_path(session: Any, schemas: Iterable[str],
+                include_implicit: bool = True) -> list[str]:
+    """The effective search path: existing schemas in order (`schemas`:
+    every schema that exists, built-in ones included)."""
+    existing = set(schemas)
+    raw = '"$user", public'
+    if session is not None and hasattr(session, "current_setting"):
+        try:
+            raw = session.current_setting("search_path", True) or raw
+        except SqlError:
+            pass
+    out: list[str] = []
+    for part in split_identifiers(raw):
+        name = user_of(session) if part == "$user" else part
+        if name in existing and name not in out:
+            out.append(name)
+    if include_implicit and "pg_catalog" not in out:
+        out.insert(0, "pg_catalog")
+    return out
+
+
+def parse_qualified(text: str) -> list[str]:
+    """stringToQualifiedNameList() for reg* input: dotted identifiers,
+    quoted or down-cased; 42602 `invalid name syntax` otherwise."""
+    parts: list[str] = []
+    i, n = 0, len(text)
+    while True:
+        while i < n and text[i].isspace():
+            i += 1
+        if i < n and text[i] == '"':
+            j = i + 1
+            part = []
+            while True:
+                if j >= n:
+                    raise invalid_name()
+                if text[j] == '"':
+                    if j + 1 < n and text[j + 1] == '"':
+                        part.append('"')
+                        j += 2
+                        continue
+                    break
+                part.append(text[j])
+                j += 1
+            if not part:
+                raise invalid_name()
+            parts.append("".join(part))
+            i = j + 1
+        else:
+            j = i
+            while j < n and text[j] not in '."' and not text[j].isspace():
+                j += 1
+            if j == i:
+                raise invalid_name()
+            parts.append(text[i:j].lower())
+            i = j
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            return parts
+        if text[i] != ".":
+            raise invalid_name()
+        i += 1
+
+
+def invalid_name() -> SqlError:
+    return SqlError("42602", "invalid name syntax")

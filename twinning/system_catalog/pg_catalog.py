@@ -1,0 +1,537 @@
+"""Row builders of the pg_catalog relations: one function per relation,
+yielding dicts keyed by column name (a column left out is NULL).
+
+Built-in rows come from `pg_builtin` (PostgreSQL's own rows); the user's
+objects are derived from the catalog with the values PostgreSQL 15 gives
+a freshly created object (never analyzed: reltuples -1, relpages 0; no
+ACL; RI triggers for every foreign key). What the twin does not model is
+left out on purpose and listed in docs/introspection-queries.md: TOAST
+tables (reltoastrelid 0), transaction ids (relfrozenxid 0), pg_depend,
+built-in object descriptions.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Iterator
+
+from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
+                                 Sequence, Table, Unique)
+from twinning.ir.types import SqlType
+from twinning.system_catalog import pg_builtin
+from twinning.system_catalog.build import (Build, check_tree, default_tree,
+                                           facts)
+from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
+                                          CLASS_OIDS, HASH_AM, HEAP_AM)
+from twinning.values.system import RegOid
+
+Rows = Iterator[dict[str, Any]]
+BUILDERS: dict[QName, Callable[[Build], Iterable[dict]]] = {}
+
+
+def builder(name: str) -> Callable:
+    def register(fn: Callable) -> Callable:
+        BUILDERS[QName("pg_catalog", name)] = fn
+        return fn
+    return register
+
+
+def _columns(name: str) -> list[str]:
+    return [c[0] for c in pg_builtin.RELATIONS[("pg_catalog", name)][3]]
+
+
+def builtin_rows(name: str) -> list[dict[str, Any]]:
+    cols = _columns(name)
+    return [dict(zip(cols, row)) for row in pg_builtin.ROWS.get(name, ())]
+
+
+def _proc(name: str) -> RegOid:
+    return RegOid(pg_builtin.UNIQUE_PROCS[name], name)
+
+
+_NO_PROC = RegOid(0, "-")
+
+
+def _not_null(table: Table) -> set[str]:
+    pk = table.primary_key
+    out = {c.name for c in table.columns if c.not_null}
+    if pk is not None:
+        out.update(pk.columns)
+    return out
+
+
+def _attnums(table: Table, names: Iterable[str]) -> tuple[int, ...]:
+    return tuple(table.column(n).attnum for n in names)
+
+
+def _has_triggers(b: Build, table: Table) -> bool:
+    if table.foreign_keys:
+        return True
+    return any(fk.ref_table == table.name for _, fk in
+               ((t, c) for t in b.catalog.tables for c in t.foreign_keys))
+
+
+# ---------------------------------------------------------------- namespaces
+
+@builder("pg_namespace")
+def pg_namespace(b: Build) -> Rows:
+    for row in builtin_rows("pg_namespace"):
+        row["nspacl"] = b.acl(row["nspacl"])
+        yield row
+    for name, oid in b.oids.namespaces.items():
+        if oid >= 16384:
+            yield {"oid": oid, "nspname": name, "nspowner": BOOTSTRAP_SUPERUSER}
+
+
+# ---------------------------------------------------------------- relations
+
+@builder("pg_class")
+def pg_class(b: Build) -> Rows:
+    for row in builtin_rows("pg_class"):
+        row["relacl"] = b.acl(row["relacl"])
+        yield row
+    m = b.oids
+    for oid, obj in sorted(m.relation_objects.items()):
+        if isinstance(obj, tuple):
+            continue  # a system relation: its built-in row above
+        qname = m.relation_names[oid]
+        base = {"oid": oid, "relname": qname.name,
+                "relnamespace": m.namespaces[qname.schema], "reltype": 0,
+                "reloftype": 0, "relowner": BOOTSTRAP_SUPERUSER,
+                "relfilenode": oid, "reltablespace": 0, "relallvisible": 0,
+                "reltoastrelid": 0, "relhasindex": False,
+                "relisshared": False, "relpersistence": "p",
+                "relchecks": 0, "relhasrules": False,
+                "relhastriggers": False, "relhassubclass": False,
+                "relrowsecurity": False, "relforcerowsecurity": False,
+                "relispopulated": True, "relreplident": "n",
+                "relispartition": False, "relrewrite": 0,
+                "relfrozenxid": 0, "relminmxid": 0}
+        if isinstance(obj, Table):
+            base.update(reltype=m.row_types[qname][0], relam=HEAP_AM,
+                        relpages=0, reltuples=-1.0,
+                        relhasindex=bool(b.catalog.indexes_of(qname)),
+                        relkind="r", relnatts=len(obj.columns),
+                        relchecks=len(obj.checks),
+                        relhastriggers=_has_triggers(b, obj),
+                        relreplident="d", relminmxid=1)
+        elif isinstance(obj, Index):
+            base.update(relam=BTREE_AM if obj.method == "btree" else HASH_AM,
+                        relpages=1, reltuples=0.0, relkind="i",
+                        relnatts=len(obj.columns))
+        else:
+            assert isinstance(obj, Sequence)
+            base.update(relam=0, relpages=1, reltuples=1.0, relkind="S",
+                        relnatts=3)
+        yield base
+
+
+# the system columns every table (and sequence) has, attnum -1 … -6
+_SYSTEM_COLUMNS = (("ctid", -1, 27, 6, False, "s"),
+                   ("xmin", -2, 28, 4, True, "i"),
+                   ("cmin", -3, 29, 4, True, "i"),
+                   ("xmax", -4, 28, 4, True, "i"),
+                   ("cmax", -5, 29, 4, True, "i"),
+                   ("tableoid", -6, 26, 4, True, "i"))
+_SEQUENCE_COLUMNS = (("last_value", SqlType("int8")),
+                     ("log_cnt", SqlType("int8")),
+                     ("is_called", SqlType("bool")))
+
+
+def _attribute(relid: int, name: str, attnum: int, sql_type: SqlType,
+               notnull: bool, **extra: Any) -> dict[str, Any]:
+    f = facts(sql_type)
+    row = {"attrelid": relid, "attname": name, "atttypid": sql_type.oid,
+           "attstattarget": -1, "attlen": f.typlen, "attnum": attnum,
+           "attndims": 1 if sql_type.is_array else 0, "attcacheoff": -1,
+           "atttypmod": sql_type.typmod, "attbyval": f.typbyval,
+           "attalign": f.typalign, "attstorage": f.typstorage,
+           "attcompression": "", "attnotnull": notnull, "atthasdef": False,
+           "atthasmissing": False, "attidentity": "", "attgenerated": "",
+           "attisdropped": False, "attislocal": True, "attinhcount": 0,
+           "attcollation": f.typcollation}
+    row.update(extra)
+    return row
+
+
+def _system_columns(relid: int) -> Rows:
+    for name, attnum, typid, length, byval, align in _SYSTEM_COLUMNS:
+        yield {"attrelid": relid, "attname": name, "atttypid": typid,
+               "attstattarget": 0, "attlen": length, "attnum": attnum,
+               "attndims": 0, "attcacheoff": -1, "atttypmod": -1,
+               "attbyval": byval, "attalign": align, "attstorage": "p",
+               "attcompression": "", "attnotnull": True, "atthasdef": False,
+               "atthasmissing": False, "attidentity": "", "attgenerated": "",
+               "attisdropped": False, "attislocal": True, "attinhcount": 0,
+               "attcollation": 0}
+
+
+_IDENTITY = {"always": "a", "by default": "d"}
+
+
+@builder("pg_attribute")
+def pg_attribute(b: Build) -> Rows:
+    from twinning.system_catalog import relations
+    m = b.oids
+    for qname, relation in relations().items():
+        relid = m.relations[qname]
+        spec = pg_builtin.RELATIONS[(qname.schema, qname.name)][3]
+        for attnum, ((name, sql_type), column) in enumerate(
+                zip(relation.columns, spec), start=1):
+            yield _attribute(relid, name, attnum, sql_type, column[4])
+        if relation.relkind == "r":
+            yield from _system_columns(relid)
+    for oid, obj in sorted(m.relation_objects.items()):
+        if isinstance(obj, Table):
+            not_null = _not_null(obj)
+            for column in obj.columns:
+                yield _attribute(
+                    oid, column.name, column.attnum, column.type,
+                    column.name in not_null,
+                    atthasdef=column.default is not None,
+                    attidentity=_IDENTITY.get(column.identity or "", ""))
+            yield from _system_columns(oid)
+        elif isinstance(obj, Index):
+            table = b.catalog.table(obj.table)
+            for attnum, name in enumerate(obj.columns, start=1):
+                column = table.column(name)
+                yield _attribute(oid, name, attnum, column.type, False)
+        elif isinstance(obj, Sequence):
+            for attnum, (name, sql_type) in enumerate(_SEQUENCE_COLUMNS, 1):
+                yield _attribute(oid, name, attnum, sql_type, True)
+            yield from _system_columns(oid)
+
+
+# ---------------------------------------------------------------- types
+
+@builder("pg_type")
+def pg_type(b: Build) -> Rows:
+    yield from builtin_rows("pg_type")
+    m = b.oids
+    for table in b.catalog.tables:
+        rowtype, array = m.row_types[table.name]
+        nsp = m.namespaces[table.name.schema]
+        common = {"typnamespace": nsp, "typowner": BOOTSTRAP_SUPERUSER,
+                  "typlen": -1, "typbyval": False, "typispreferred": False,
+                  "typisdefined": True, "typdelim": ",", "typmodin": _NO_PROC,
+                  "typmodout": _NO_PROC, "typalign": "d", "typstorage": "x",
+                  "typnotnull": False, "typbasetype": 0, "typtypmod": -1,
+                  "typndims": 0, "typcollation": 0}
+        yield {**common, "oid": rowtype, "typname": table.name.name,
+               "typtype": "c", "typcategory": "C",
+               "typrelid": m.relations[table.name], "typsubscript": _NO_PROC,
+               "typelem": 0, "typarray": array,
+               "typinput": _proc("record_in"),
+               "typoutput": _proc("record_out"),
+               "typreceive": _proc("record_recv"),
+               "typsend": _proc("record_send"), "typanalyze": _NO_PROC}
+        yield {**common, "oid": array, "typname": "_" + table.name.name,
+               "typtype": "b", "typcategory": "A", "typrelid": 0,
+               "typsubscript": _proc("array_subscript_handler"),
+               "typelem": rowtype, "typarray": 0,
+               "typinput": _proc("array_in"), "typoutput": _proc("array_out"),
+               "typreceive": _proc("array_recv"),
+               "typsend": _proc("array_send"),
+               "typanalyze": _proc("array_typanalyze")}
+
+
+# ---------------------------------------------------------------- constraints
+
+_FK_ACTIONS = {"NO ACTION": "a", "RESTRICT": "r", "CASCADE": "c",
+               "SET NULL": "n", "SET DEFAULT": "d"}
+_MATCH = {"SIMPLE": "s", "FULL": "f", "PARTIAL": "p"}
+_CONTYPE = {PrimaryKey: "p", Unique: "u", Check: "c", ForeignKey: "f"}
+
+
+def _opc_type(t: SqlType) -> str:
+    """The input type of the default btree operator class of a column
+    type (varchar columns use text_ops; arrays array_ops)."""
+    if t.is_array:
+        return "anyarray"
+    return "text" if t.name == "varchar" else t.name
+
+
+def _fk_operators(pk: SqlType, fk: SqlType) -> tuple[int, int, int]:
+    """(conpfeqop, conppeqop, conffeqop) of one key column, chosen as
+    ATAddForeignKeyConstraint does: the PK opclass family's operator for
+    (pk, fk) and (fk, fk) when it has both, else the PK's own equality
+    (the FK type coerces to it implicitly)."""
+    ops = pg_builtin.EQ_OPERATORS
+    opc = _opc_type(pk)
+    ppeqop = ops.get((opc, opc), ops.get(("anyarray", "anyarray"), 0))
+    fk_name = "_" + fk.name if fk.is_array else fk.name
+    pfeqop = ops.get((opc, fk_name))
+    ffeqop = ops.get((fk_name, fk_name)) if pfeqop else None
+    if pfeqop and ffeqop:
+        return pfeqop, ppeqop, ffeqop
+    return ppeqop, ppeqop, ppeqop
+
+
+@builder("pg_constraint")
+def pg_constraint(b: Build) -> Rows:
+    from twinning.system_catalog.oids import referenced_index
+    m = b.oids
+    for table, constraint in b.catalog.constraints():
+        oid = m.constraints[(table.name, constraint.name)]
+        row = {"oid": oid, "conname": constraint.name,
+               "connamespace": m.namespaces[table.name.schema],
+               "contype": _CONTYPE[type(constraint)], "condeferrable": False,
+               "condeferred": False, "convalidated": True,
+               "conrelid": m.relations[table.name], "contypid": 0,
+               "conindid": 0, "conparentid": 0, "confrelid": 0,
+               "confupdtype": " ", "confdeltype": " ", "confmatchtype": " ",
+               "conislocal": True, "coninhcount": 0,
+               "connoinherit": not isinstance(constraint, Check),
+               "conkey": _attnums(table, constraint.columns)}
+        if isinstance(constraint, (PrimaryKey, Unique)):
+            row["conindid"] = m.constraint_indexes.get(
+                (table.name, constraint.name), 0)
+        elif isinstance(constraint, Check):
+            row["conbin"] = check_tree(oid)
+        elif isinstance(constraint, ForeignKey):
+            ref = b.catalog.table(constraint.ref_table)
+            fk_types = [table.column(c).type for c in constraint.columns]
+            pk_types = [ref.column(c).type for c in constraint.ref_columns]
+            row.update(
+                conindid=referenced_index(m, constraint),
+                confrelid=m.relations[constraint.ref_table],
+                confupdtype=_FK_ACTIONS[constraint.on_update],
+                confdeltype=_FK_ACTIONS[constraint.on_delete],
+                confmatchtype=_MATCH[constraint.match],
+                confkey=_attnums(ref, constraint.ref_columns),
+                conpfeqop=tuple(_fk_operators(p, f)[0]
+                                for p, f in zip(pk_types, fk_types)),
+                conppeqop=tuple(_fk_operators(p, f)[1]
+                                for p, f in zip(pk_types, fk_types)),
+                conffeqop=tuple(_fk_operators(p, f)[2]
+                                for p, f in zip(pk_types, fk_types)))
+        yield row
+
+
+@builder("pg_index")
+def pg_index(b: Build) -> Rows:
+    m = b.oids
+    for index in b.catalog.indexes:
+        table = b.catalog.table(index.table)
+        types = [table.column(c).type for c in index.columns]
+        opclass = 0 if index.method == "btree" else 1
+        yield {"indexrelid": m.relations[index.name],
+               "indrelid": m.relations[index.table],
+               "indnatts": len(index.columns),
+               "indnkeyatts": len(index.columns),
+               "indisunique": index.unique,
+               "indnullsnotdistinct": index.nulls_not_distinct,
+               "indisprimary": index.primary, "indisexclusion": False,
+               "indimmediate": True, "indisclustered": False,
+               "indisvalid": True, "indcheckxmin": False, "indisready": True,
+               "indislive": True, "indisreplident": False,
+               "indkey": _attnums(table, index.columns),
+               "indcollation": tuple(facts(t).typcollation for t in types),
+               "indclass": tuple(pg_builtin.DEFAULT_OPCLASSES.get(
+                   t.name + ("[]" if t.is_array else ""), (0, 0))[opclass]
+                   for t in types),
+               "indoption": tuple(0 for _ in types)}
+
+
+@builder("pg_attrdef")
+def pg_attrdef(b: Build) -> Rows:
+    m = b.oids
+    for (qname, attnum), oid in m.attrdefs.items():
+        relid = m.relations[qname]
+        yield {"oid": oid, "adrelid": relid, "adnum": attnum,
+               "adbin": default_tree(relid, attnum)}
+
+
+@builder("pg_description")
+def pg_description(b: Build) -> Rows:
+    m = b.oids
+    for table in b.catalog.tables:
+        relid = m.relations[table.name]
+        if table.comment is not None:
+            yield {"objoid": relid, "classoid": CLASS_OIDS["pg_class"],
+                   "objsubid": 0, "description": table.comment}
+        for column in table.columns:
+            if column.comment is not None:
+                yield {"objoid": relid, "classoid": CLASS_OIDS["pg_class"],
+                       "objsubid": column.attnum,
+                       "description": column.comment}
+
+
+@builder("pg_sequence")
+def pg_sequence(b: Build) -> Rows:
+    for seq in b.catalog.sequences:
+        yield {"seqrelid": b.oids.relations[seq.name],
+               "seqtypid": seq.type.oid, "seqstart": seq.start,
+               "seqincrement": seq.increment, "seqmax": seq.max_value,
+               "seqmin": seq.min_value, "seqcache": seq.cache,
+               "seqcycle": seq.cycle}
+
+
+# RI trigger functions per action, on the referenced table
+_RI_DELETE = {"NO ACTION": "RI_FKey_noaction_del",
+              "RESTRICT": "RI_FKey_restrict_del",
+              "CASCADE": "RI_FKey_cascade_del",
+              "SET NULL": "RI_FKey_setnull_del",
+              "SET DEFAULT": "RI_FKey_setdefault_del"}
+_RI_UPDATE = {k: v.replace("_del", "_upd") for k, v in _RI_DELETE.items()}
+# tgtype bits: ROW 1, INSERT 4, DELETE 8, UPDATE 16 (AFTER is 0)
+_TG_ROW, _TG_INSERT, _TG_DELETE, _TG_UPDATE = 1, 4, 8, 16
+
+
+@builder("pg_trigger")
+def pg_trigger(b: Build) -> Rows:
+    from twinning.system_catalog.oids import referenced_index
+    m = b.oids
+    for table, fk in b.catalog.constraints():
+        if not isinstance(fk, ForeignKey):
+            continue
+        conid = m.constraints[(table.name, fk.name)]
+        a_del, a_upd, c_ins, c_upd = m.fk_triggers[(table.name, fk.name)]
+        child, parent = m.relations[table.name], m.relations[fk.ref_table]
+        index = referenced_index(m, fk)
+        for oid, relid, other, proc, tgtype, side in (
+                (a_del, parent, child, _RI_DELETE[fk.on_delete],
+                 _TG_ROW | _TG_DELETE, "a"),
+                (a_upd, parent, child, _RI_UPDATE[fk.on_update],
+                 _TG_ROW | _TG_UPDATE, "a"),
+                (c_ins, child, parent, "RI_FKey_check_ins",
+                 _TG_ROW | _TG_INSERT, "c"),
+                (c_upd, child, parent, "RI_FKey_check_upd",
+                 _TG_ROW | _TG_UPDATE, "c")):
+            yield {"oid": oid, "tgrelid": relid, "tgparentid": 0,
+                   "tgname": f"RI_ConstraintTrigger_{side}_{oid}",
+                   "tgfoid": pg_builtin.UNIQUE_PROCS[proc], "tgtype": tgtype,
+                   "tgenabled": "O", "tgisinternal": True,
+                   "tgconstrrelid": other, "tgconstrindid": index,
+                   "tgconstraint": conid, "tgdeferrable": False,
+                   "tginitdeferred": False, "tgnargs": 0, "tgattr": (),
+                   "tgargs": b""}
+
+
+# ---------------------------------------------------------------- built-in
+
+@builder("pg_am")
+def pg_am(b: Build) -> Rows:
+    return iter(builtin_rows("pg_am"))
+
+
+@builder("pg_opclass")
+def pg_opclass(b: Build) -> Rows:
+    return iter(builtin_rows("pg_opclass"))
+
+
+@builder("pg_collation")
+def pg_collation(b: Build) -> Rows:
+    return iter(builtin_rows("pg_collation"))
+
+
+@builder("pg_tablespace")
+def pg_tablespace(b: Build) -> Rows:
+    for row in builtin_rows("pg_tablespace"):
+        row["spcacl"] = b.acl(row["spcacl"])
+        yield row
+
+
+@builder("pg_extension")
+def pg_extension(b: Build) -> Rows:
+    return iter(builtin_rows("pg_extension"))
+
+
+@builder("pg_roles")
+def pg_roles(b: Build) -> Rows:
+    for row in builtin_rows("pg_roles"):
+        if row["oid"] == BOOTSTRAP_SUPERUSER:
+            row["rolname"] = b.superuser
+        yield row
+
+
+@builder("pg_user")
+def pg_user(b: Build) -> Rows:
+    for row in builtin_rows("pg_user"):
+        if row["usesysid"] == BOOTSTRAP_SUPERUSER:
+            row["usename"] = b.superuser
+        yield row
+
+
+SESSION_DATABASE_OID = 16383  # the database the session named, if not postgres
+
+
+@builder("pg_database")
+def pg_database(b: Build) -> Rows:
+    rows = builtin_rows("pg_database")
+    for row in rows:
+        row["datacl"] = b.acl(row["datacl"])
+        yield row
+    if b.database not in {row["datname"] for row in rows}:
+        postgres = next(r for r in rows if r["datname"] == "postgres")
+        yield {**postgres, "oid": SESSION_DATABASE_OID,
+               "datname": b.database}
+
+
+# settings only pg_settings shows (read-only facts of the server)
+_EXTRA_SETTINGS = (("max_index_keys", "32", "integer", "internal",
+                    "Shows the maximum number of index keys."),
+                   ("max_function_args", "100", "integer", "internal",
+                    "Shows the maximum number of function arguments."))
+
+
+@builder("pg_settings")
+def pg_settings(b: Build) -> Rows:
+    from twinning import gucs
+    for key, guc in sorted(gucs.GUCS.items()):
+        if key in gucs.NO_SHOW_ALL:
+            continue
+        shown = guc.default
+        if b.session is not None and hasattr(b.session, "current_setting"):
+            shown = b.session.current_setting(guc.name, True) or shown
+        setting = shown
+        if guc.unit is not None:
+            try:
+                setting = guc.parse(guc.name, shown)
+            except Exception:
+                setting = shown
+        yield {"name": guc.name, "setting": setting, "unit": guc.unit,
+               "short_desc": gucs.DESCRIPTIONS.get(key),
+               "context": guc.context, "vartype": guc.vartype,
+               "source": "default" if setting == guc.default else "session",
+               "boot_val": guc.default, "reset_val": guc.default,
+               "pending_restart": False}
+    for name, value, vartype, context, desc in _EXTRA_SETTINGS:
+        yield {"name": name, "setting": value, "context": context,
+               "vartype": vartype, "short_desc": desc, "source": "default",
+               "boot_val": value, "reset_val": value,
+               "pending_restart": False}
+
+
+# ---------------------------------------------------------------- views
+
+@builder("pg_tables")
+def pg_tables(b: Build) -> Rows:
+    for table in b.catalog.tables:
+        yield {"schemaname": table.name.schema, "tablename": table.name.name,
+               "tableowner": b.superuser, "tablespace": None,
+               "hasindexes": bool(b.catalog.indexes_of(table.name)),
+               "hasrules": False, "hastriggers": _has_triggers(b, table),
+               "rowsecurity": False}
+
+
+@builder("pg_indexes")
+def pg_indexes(b: Build) -> Rows:
+    from twinning.system_catalog.deparse import index_def
+    for index in b.catalog.indexes:
+        yield {"schemaname": index.table.schema, "tablename": index.table.name,
+               "indexname": index.name.name, "tablespace": None,
+               "indexdef": index_def(b.oids, index, 0, b.session)}
+
+
+@builder("pg_sequences")
+def pg_sequences(b: Build) -> Rows:
+    from twinning.system_catalog.regnames import format_type
+    for seq in b.catalog.sequences:
+        yield {"schemaname": seq.name.schema, "sequencename": seq.name.name,
+               "sequenceowner": b.superuser,
+               "data_type": RegOid(seq.type.oid,
+                                   format_type(b.oids, seq.type.oid, -1)),
+               "start_value": seq.start, "min_value": seq.min_value,
+               "max_value": seq.max_value, "increment_by": seq.increment,
+               "cycle": seq.cycle, "cache_size": seq.cache,
+               "last_value": None}

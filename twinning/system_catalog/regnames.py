@@ -1,0 +1,299 @@
+"""The catalog halves of the reg* types and of format_type(): OIDs to the
+names PostgreSQL prints, names to OIDs with PostgreSQL's errors.
+
+Output (regclassout, regtypeout, …): the object's name, schema-qualified
+only when a bare name would not find it through the session's search
+path; an OID that names nothing prints as its number, 0 as '-'.
+Input (regclassin, …): digits are the OID itself; a name is looked up
+through the search path (or in the schema it names), with the errors of
+RangeVarGetRelid, parseTypeString, LookupFuncName and
+get_namespace_oid.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from twinning.errors import SqlError
+from twinning.ir.catalog import QName
+from twinning.ir.types import BY_ARRAY_OID, BY_OID, SqlType
+from twinning.system_catalog.names import (parse_qualified, quote_ident,
+                                           quote_qualified, search_path)
+from twinning.system_catalog.oids import BOOTSTRAP_SUPERUSER, OidMap
+from twinning.values.system import RegOid, parse_reg_numeric
+
+
+def path(m: OidMap, session: Any) -> list[str]:
+    return search_path(session, m.namespaces)
+
+
+# -- relations ------------------------------------------------------------------
+
+
+def lookup_relation(m: OidMap, name: str, session: Any) -> int | None:
+    """RelnameGetRelid(): the first schema of the path holding `name`."""
+    for schema in path(m, session):
+        oid = m.relations.get(QName(schema, name))
+        if oid is not None:
+            return oid
+    return None
+
+
+def relation_visible(m: OidMap, oid: int, session: Any) -> bool:
+    qname = m.relation_names.get(oid)
+    if qname is None:
+        return False
+    return lookup_relation(m, qname.name, session) == oid
+
+
+def regclass_text(m: OidMap, oid: int, session: Any) -> str:
+    qname = m.relation_names.get(int(oid))
+    if qname is None:
+        return str(int(oid))
+    if relation_visible(m, int(oid), session):
+        return quote_ident(qname.name)
+    return quote_qualified(qname.schema, qname.name)
+
+
+def regclass_in(m: OidMap, text: str, session: Any,
+                missing_ok: bool = False) -> RegOid | None:
+    numeric = parse_reg_numeric(text, "regclass")
+    if numeric is not None:
+        return numeric
+    parts = parse_qualified(text)
+    if len(parts) > 3:
+        raise SqlError("42601", "improper relation name (too many dotted "
+                       f"names): {'.'.join(parts)}")
+    if len(parts) == 3:
+        raise SqlError("0A000", "cross-database references are not "
+                       f"implemented: \"{'.'.join(parts)}\"")
+    if len(parts) == 2:
+        if parts[0] not in m.namespaces:
+            if missing_ok:
+                return None
+            raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+        oid = m.relations.get(QName(parts[0], parts[1]))
+    else:
+        oid = lookup_relation(m, parts[0], session)
+    if oid is None:
+        if missing_ok:
+            return None
+        raise SqlError("42P01", f'relation "{".".join(parts)}" does not '
+                       "exist")
+    return RegOid(oid, regclass_text(m, oid, session))
+
+
+# -- types ------------------------------------------------------------------------
+
+
+def lookup_type(m: OidMap, name: str, session: Any) -> int | None:
+    for schema in path(m, session):
+        oid = m.type_names.get((schema, name))
+        if oid is not None:
+            return oid
+    return None
+
+
+def type_visible(m: OidMap, oid: int, session: Any) -> bool:
+    entry = m.types.get(oid)
+    if entry is None:
+        return False
+    return lookup_type(m, entry.name, session) == oid
+
+
+def format_type(m: OidMap, oid: int, typmod: int | None,
+                session: Any = None) -> str:
+    """format_type(oid, typmod); `typmod` None is SQL NULL (no typmod
+    given, which spells bpchar `character`)."""
+    if oid == 0:
+        return "-"
+    twin = BY_OID.get(oid)
+    if twin is not None or oid in BY_ARRAY_OID:
+        base = twin if twin is not None else BY_ARRAY_OID[oid]
+        if base.name == "bpchar" and typmod is None:
+            return "character" + ("[]" if twin is None else "")
+        mod = -1 if typmod is None else typmod
+        if base.name in ("varchar", "bpchar") and 0 <= mod <= 4:
+            mod = -1
+        return SqlType(base.name, mod, twin is None).display()
+    entry = m.types.get(oid)
+    if entry is None:
+        return "???"
+    if entry.element:
+        return format_type(m, entry.element, typmod, session) + "[]"
+    if entry.namespace == "pg_catalog" or type_visible(m, oid, session):
+        return quote_ident(entry.name)
+    return quote_qualified(entry.namespace, entry.name)
+
+
+def regtype_text(m: OidMap, oid: int, session: Any) -> str:
+    if int(oid) not in m.types:
+        return str(int(oid))
+    return format_type(m, int(oid), None, session)
+
+
+def regtype_in(m: OidMap, text: str, session: Any,
+               missing_ok: bool = False) -> RegOid | None:
+    numeric = parse_reg_numeric(text, "regtype")
+    if numeric is not None:
+        return numeric
+    from pglast import ast, parse_sql
+    from pglast.parser import ParseError
+    try:
+        tree = parse_sql(f"SELECT NULL::{text}")
+        target = tree[0].stmt.targetList
+        cast = target[0].val if len(target) == 1 else None
+        if not isinstance(cast, ast.TypeCast) or text.count(";"):
+            raise ParseError("x", 0)
+        type_name = cast.typeName
+    except ParseError:
+        if missing_ok:
+            return None
+        raise SqlError("42601", f'invalid type name "{text}"')
+    names = [n.sval for n in type_name.names]
+    array = bool(type_name.arrayBounds)
+    oid = _resolve_type_names(m, names, session)
+    if oid is not None and array:
+        entry = m.types.get(oid)
+        oid = entry.array if entry and entry.array else None
+    if oid is None:
+        if missing_ok:
+            return None
+        shown = ".".join(n for n in names if n != "pg_catalog" or
+                         len(names) == 1)
+        raise SqlError("42704", f'type "{shown}" does not exist')
+    return RegOid(oid, regtype_text(m, oid, session))
+
+
+def _resolve_type_names(m: OidMap, names: list[str],
+                        session: Any) -> int | None:
+    if len(names) == 2:
+        if names[0] not in m.namespaces:
+            raise SqlError("3F000", f'schema "{names[0]}" does not exist')
+        return m.type_names.get((names[0], names[1]))
+    if len(names) == 1:
+        return lookup_type(m, names[0], session)
+    return None
+
+
+# -- functions ---------------------------------------------------------------------
+
+
+def regproc_in(m: OidMap, text: str, session: Any,
+               missing_ok: bool = False) -> RegOid | None:
+    from twinning.passes.expr import pg_data
+    from twinning.system_catalog import pg_builtin
+    numeric = parse_reg_numeric(text, "regproc")
+    if numeric is not None:
+        return numeric
+    parts = parse_qualified(text)
+    if len(parts) == 2 and parts[0] != "pg_catalog":
+        if parts[0] not in m.namespaces:
+            raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+        parts = ["nope"] if missing_ok else parts
+    name = parts[-1]
+    oid = pg_builtin.UNIQUE_PROCS.get(name)
+    if oid is not None and len(parts) <= 2:
+        return RegOid(oid, name)
+    if missing_ok:
+        return None
+    if name in pg_data.PROC_NAMES and len(parts) <= 2:
+        raise SqlError("42725", f'more than one function named "{text}"')
+    raise SqlError("42883", f'function "{text}" does not exist')
+
+
+def regproc_text(oid: int) -> str:
+    from twinning.system_catalog import pg_builtin
+    for name, found in pg_builtin.UNIQUE_PROCS.items():
+        if found == int(oid):
+            return name
+    return str(int(oid))
+
+
+# -- namespaces and roles ---------------------------------------------------------
+
+
+def regnamespace_in(m: OidMap, text: str, session: Any,
+                    missing_ok: bool = False) -> RegOid | None:
+    numeric = parse_reg_numeric(text, "regnamespace")
+    if numeric is not None:
+        return numeric
+    parts = parse_qualified(text)
+    if len(parts) != 1:
+        raise SqlError("42601", "invalid name syntax")
+    oid = m.namespaces.get(parts[0])
+    if oid is None:
+        if missing_ok:
+            return None
+        raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+    return RegOid(oid, quote_ident(parts[0]))
+
+
+def regnamespace_text(m: OidMap, oid: int) -> str:
+    name = m.namespace_names.get(int(oid))
+    return quote_ident(name) if name is not None else str(int(oid))
+
+
+def roles(session: Any) -> dict[int, str]:
+    """Role OID → name: the built-in roles, the bootstrap superuser named
+    after the session's user (the twin's one login role)."""
+    from twinning.system_catalog import pg_builtin
+    from twinning.system_catalog.names import user_of
+    out = {row[-1]: row[0] for row in pg_builtin.ROWS["pg_roles"]}
+    out[BOOTSTRAP_SUPERUSER] = user_of(session)
+    return out
+
+
+def regrole_in(text: str, session: Any,
+               missing_ok: bool = False) -> RegOid | None:
+    numeric = parse_reg_numeric(text, "regrole")
+    if numeric is not None:
+        return numeric
+    parts = parse_qualified(text)
+    if len(parts) != 1:
+        raise SqlError("42601", "invalid name syntax")
+    for oid, name in roles(session).items():
+        if name == parts[0]:
+            return RegOid(oid, quote_ident(name))
+    if missing_ok:
+        return None
+    raise SqlError("42704", f'role "{parts[0]}" does not exist')
+
+
+def regrole_text(oid: int, session: Any) -> str:
+    name = roles(session).get(int(oid))
+    return quote_ident(name) if name is not None else str(int(oid))
+
+
+# -- one entry point per reg* type --------------------------------------------------
+
+
+def reg_input(type_name: str, m: OidMap, text: str, session: Any,
+              missing_ok: bool = False) -> RegOid | None:
+    if type_name == "regclass":
+        return regclass_in(m, text, session, missing_ok)
+    if type_name == "regtype":
+        return regtype_in(m, text, session, missing_ok)
+    if type_name == "regproc":
+        return regproc_in(m, text, session, missing_ok)
+    if type_name == "regnamespace":
+        return regnamespace_in(m, text, session, missing_ok)
+    return regrole_in(text, session, missing_ok)
+
+
+def reg_name(type_name: str, m: OidMap, oid: int, session: Any) -> RegOid:
+    """An OID as a value of a reg* type, its output text attached."""
+    oid = int(oid)
+    if oid == 0:
+        return RegOid(0, "-")
+    if type_name == "regclass":
+        text = regclass_text(m, oid, session)
+    elif type_name == "regtype":
+        text = regtype_text(m, oid, session)
+    elif type_name == "regproc":
+        text = regproc_text(oid)
+    elif type_name == "regnamespace":
+        text = regnamespace_text(m, oid)
+    else:
+        text = regrole_text(oid, session)
+    return RegOid(oid, text)
