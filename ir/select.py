@@ -140,6 +140,7 @@ class Query:
 class RelColumn:
     name: str
     type: object  # ResultType
+    location: int = LOC  # of the expression that computes it, for errors
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from twinning.passes.expr.compile import (CompiledExpr, compile_checked,
                                          register)
 from twinning.passes.expr.ordering import equality_key, sort_key
 from twinning.passes.expr import runtime
+from twinning.passes.expr.walk import children, outer_levels, shift_columns
 
 __all__ = ["CompiledQuery", "plan_query"]
 
@@ -511,7 +512,7 @@ def _push_down(node: r.Filter) -> r.Relation:
         elif slots and max(slots) < width:
             left.append(conjunct)
         elif slots and min(slots) >= width:
-            right.append(_shift_slots(conjunct, -width))
+            right.append(shift_columns(conjunct, -width))
         else:
             both.append(conjunct)
     if not (left or right or both):
@@ -533,36 +534,17 @@ def _and(parts: list[Any]) -> Any:
 def _slots(expr: Any) -> set[int] | None:
     """The current-level slots an expression reads (None: it holds a
     subquery, which must not move)."""
-    import dataclasses
-    found: set[int] = set()
-
-    def walk(node: Any) -> bool:
-        if isinstance(node, q.TColumn):
-            found.add(node.slot)
-            return True
-        if isinstance(node, r.TSubquery):
-            return False
-        if isinstance(node, tuple):
-            return all(walk(n) for n in node)
-        if dataclasses.is_dataclass(node) and not isinstance(
-                node, q.ResultType):
-            return all(walk(getattr(node, f.name))
-                       for f in dataclasses.fields(node))
-        return True
-    return found if walk(expr) else None
-
-
-def _shift_slots(expr: Any, delta: int) -> Any:
-    import dataclasses
     if isinstance(expr, q.TColumn):
-        return dataclasses.replace(expr, slot=expr.slot + delta)
-    if isinstance(expr, tuple):
-        return tuple(_shift_slots(e, delta) for e in expr)
-    if dataclasses.is_dataclass(expr) and not isinstance(expr, q.ResultType):
-        return dataclasses.replace(expr, **{
-            f.name: _shift_slots(getattr(expr, f.name), delta)
-            for f in dataclasses.fields(expr)})
-    return expr
+        return {expr.slot}
+    if isinstance(expr, r.TSubquery):
+        return None
+    found: set[int] = set()
+    for child in children(expr):
+        inner = _slots(child)
+        if inner is None:
+            return None
+        found |= inner
+    return found
 
 
 def _conjuncts(expr: Any) -> list[Any]:
@@ -604,16 +586,11 @@ def _is_constant(expr: Any) -> bool:
     """No column of this level, no subquery: fixed for the statement."""
     if isinstance(expr, (q.TColumn, r.TSubquery, r.TOuter)):
         return False
-    if isinstance(expr, q.TCall) and not runtime.function_impl(
-            expr.function).foldable:
-        return False
-    if isinstance(expr, tuple):
-        return all(_is_constant(e) for e in expr)
-    import dataclasses
-    if dataclasses.is_dataclass(expr) and not isinstance(expr, q.ResultType):
-        return all(_is_constant(getattr(expr, f.name))
-                   for f in dataclasses.fields(expr))
-    return True
+    if isinstance(expr, q.TCall):
+        impl = runtime.function_impl(expr.function)
+        if impl is None or not impl.foldable:
+            return False  # volatile (random(), nextval()) or not a function
+    return all(_is_constant(c) for c in children(expr))
 
 
 def _pinned_column(expr: Any) -> tuple[int, Any] | None:
@@ -653,27 +630,12 @@ def _compile_outer(expr: r.TOuter) -> CompiledExpr:
     return CompiledExpr(outer)
 
 
-def _refers_outward(node: Any, depth: int = 1) -> bool:
-    import dataclasses
-    if isinstance(node, r.TOuter):
-        return node.depth >= depth
-    if isinstance(node, r.TSubquery):
-        return _refers_outward(node.relation, depth + 1) or (
-            node.test is not None and _refers_outward(node.test, depth))
-    if isinstance(node, tuple):
-        return any(_refers_outward(n, depth) for n in node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, q.ResultType):
-        return any(_refers_outward(getattr(node, f.name), depth)
-                   for f in dataclasses.fields(node))
-    return False
-
-
 def _compile_subquery(expr: r.TSubquery) -> CompiledExpr:
     planner = _Planner()
     rows = planner.relation(expr.relation, 0)
     if planner.error is not None:
         return CompiledExpr(_raiser(planner.error), error=planner.error)
-    correlated = _refers_outward(expr.relation)
+    correlated = bool(outer_levels(expr.relation))
     kind = expr.kind
     marker = object()
 

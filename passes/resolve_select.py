@@ -38,6 +38,7 @@ from twinning.passes.expr.analyze import (coerce_to_boolean,
                                           sublink_comparison, typed_operator)
 from twinning.passes.expr.ordering import require_equality, require_ordering
 from twinning.passes.expr.scope import ColumnBinding, levenshtein
+from twinning.passes.expr.walk import children, outer_levels, shift_columns
 
 __all__ = ["resolve_query"]
 
@@ -79,7 +80,7 @@ class Entry:
 
     def shift(self, delta: int) -> None:
         if delta:
-            self.exprs = [_shift(e, delta) for e in self.exprs]
+            self.exprs = [shift_columns(e, delta) for e in self.exprs]
 
 
 class Item:
@@ -92,21 +93,6 @@ class Item:
         self.entry = entry
         self.rel_visible = rel_visible
         self.cols_visible = cols_visible
-
-
-def _shift(expr: Any, delta: int) -> Any:
-    """Move every current-level column reference by `delta` slots."""
-    if isinstance(expr, q.TColumn):
-        return dataclasses.replace(expr, slot=expr.slot + delta)
-    if isinstance(expr, (r.TSubquery, q.TLiteral, q.TParam, r.TOuter)):
-        return expr
-    if isinstance(expr, tuple):
-        return tuple(_shift(e, delta) for e in expr)
-    if dataclasses.is_dataclass(expr) and not isinstance(expr, q.ResultType):
-        changes = {f.name: _shift(getattr(expr, f.name), delta)
-                   for f in dataclasses.fields(expr)}
-        return dataclasses.replace(expr, **changes)
-    return expr
 
 
 def _located(expr: Any, location: int) -> Any:
@@ -367,7 +353,7 @@ class _From:
     def shift(self, delta: int) -> None:
         for entry in self.entries:
             entry.shift(delta)
-        self.exprs = [_shift(e, delta) for e in self.exprs]
+        self.exprs = [shift_columns(e, delta) for e in self.exprs]
 
 
 class _Resolver:
@@ -645,13 +631,13 @@ class _Resolver:
 
     def finish_simple(self, query: r.Query, level: Level,
                       relation: r.Relation,
-                      columns: tuple[r.RelColumn, ...]):
+                      columns: tuple[r.RelColumn, ...], leaves: list = ()):
         """ORDER BY / LIMIT over a VALUES or set operation: only output
         columns (by name or position) can be sorted by."""
         if query.order_by:
             keys = []
             for sort in query.order_by:
-                index = self.output_position(sort.expr, columns, query)
+                index = self.output_position(sort.expr, columns, leaves)
                 require_ordering(columns[index].type, sort.location)
                 keys.append(_sort_key(
                     q.TColumn(index, columns[index].name, columns[index].type),
@@ -659,26 +645,33 @@ class _Resolver:
             relation = r.Sort(relation, tuple(keys))
         return self.limit(query, level, relation), columns
 
-    def output_position(self, expr: s.Expr, columns, query: r.Query) -> int:
+    def output_position(self, expr: s.Expr, columns, leaves) -> int:
+        """ORDER BY of a set operation or VALUES: an output column's name
+        or position; the branches' own columns only feed the hints."""
         if isinstance(expr, s.Literal) and expr.kind == "integer":
             n = int(expr.text or "0")
             if not 1 <= n <= len(columns):
                 raise SqlError("42P10", f"ORDER BY position {n} is not in "
                                "select list", position=pos(expr.location))
             return n - 1
-        if isinstance(expr, s.ColumnRef) and len(expr.parts) == 1 \
-                and not expr.star:
+        if isinstance(expr, s.ColumnRef) and not expr.star:
+            if len(expr.parts) > 1:
+                raise SqlError("42P01", "missing FROM-clause entry for table "
+                               f'"{expr.parts[-2]}"',
+                               position=pos(expr.location))
             for i, c in enumerate(columns):
                 if c.name == expr.parts[0]:
                     return i
-            raise SqlError("42703", f'column "{expr.parts[0]}" does not exist',
-                           position=pos(expr.location))
+            hints = Level(self, None, False)
+            hints.rtable = [Entry(f"*SELECT* {i + 1}", [c.name for c in leaf],
+                                  []) for i, leaf in enumerate(leaves)]
+            raise hints._missing_column(None, expr.parts[0], expr.location)
         raise SqlError("0A000", "invalid UNION/INTERSECT/EXCEPT ORDER BY "
                        "clause", detail="Only result column names can be "
                        "used, not expressions or functions.",
                        hint="Add the expression/function to every SELECT, or "
                        "move the UNION into a FROM clause.",
-                       position=pos(getattr(expr, "location", -1)))
+                       position=pos(_leftmost(expr)))
 
     def limit(self, query: r.Query, level: Level, relation: r.Relation
               ) -> r.Relation:
@@ -712,42 +705,65 @@ class _Resolver:
 
     # ---- set operations
     def set_operation(self, query: r.Query, level: Level):
-        relation, columns = self.set_tree(query.body, level)
-        return self.finish_simple(query, level, relation, columns)
+        leaves: list = []
+        relation, columns = self.set_tree(query.body, level, leaves)
+        return self.finish_simple(query, level, relation, columns, leaves)
 
-    def set_tree(self, node: Any, level: Level):
-        if isinstance(node, r.Query) and not isinstance(node.body,
-                                                        r.SetOperation):
-            return self.query(node, level, False, unknown_to_text=False)
+    def set_tree(self, node: Any, level: Level, leaves: list | None = None):
+        """A set operation tree: leaves resolved as subqueries that see the
+        WITH list, each column's type the common type of both sides
+        (select_common_type, in leaf order), coerced where it is computed."""
+        leaves = [] if leaves is None else leaves
+        if isinstance(node, r.Query) and (
+                not isinstance(node.body, r.SetOperation) or node.order_by
+                or node.limit or node.offset or node.with_):
+            relation, columns = self.query(node, level, False,
+                                           unknown_to_text=False)
+            leaves.append(columns)
+            return relation, columns
         if isinstance(node, r.Query):
-            if node.order_by or node.limit or node.offset or node.with_:
-                return self.query(node, level, False, unknown_to_text=False)
             node = node.body
-        left, lcols = self.set_tree(node.left, level)
-        right, rcols = self.set_tree(node.right, level)
+        left, lcols = self.set_tree(node.left, level, leaves)
+        right, rcols = self.set_tree(node.right, level, leaves)
         construct = node.op.upper()
         if len(lcols) != len(rcols):
             raise SqlError("42601", f"each {construct} query must have the "
                            "same number of columns",
                            position=pos(_first_target_location(node.right)))
         types = []
-        lexprs, rexprs = [], []
         for i, (lc, rc) in enumerate(zip(lcols, rcols)):
-            lcol = q.TColumn(i, lc.name, lc.type, -1)
-            rcol = q.TColumn(i, rc.name, rc.type,
-                             _target_location(node.right, i))
-            common = select_common_type([lcol, rcol], construct)
+            common = select_common_type(
+                [q.TColumn(i, lc.name, lc.type, lc.location),
+                 q.TColumn(i, rc.name, rc.type, rc.location)], construct)
+            if common == q.UNKNOWN:
+                common = TEXT
             if node.op != "union" or not node.all:
                 require_equality(common, -1)
             types.append(common)
-            lexprs.append(coerce_to_common_type(lcol, common, construct,
-                                                self.ctx))
-            rexprs.append(coerce_to_common_type(rcol, common, construct,
-                                                self.ctx))
-        columns = tuple(r.RelColumn(c.name, t) for c, t in zip(lcols, types))
-        left = _project_if_needed(left, lexprs, columns)
-        right = _project_if_needed(right, rexprs, columns)
+        left = self.coerce_outputs(left, lcols, types, construct)
+        right = self.coerce_outputs(right, rcols, types, construct)
+        columns = tuple(r.RelColumn(c.name, t, c.location)
+                        for c, t in zip(lcols, types))
         return r.SetOp(node.op, node.all, left, right, columns), columns
+
+    def coerce_outputs(self, relation: r.Relation, columns, types,
+                       construct: str) -> r.Relation:
+        """Each output column coerced to its set operation type, inside
+        the leaf's projection when there is one (so a literal's input
+        error points at the literal, as PostgreSQL's does)."""
+        if all(c.type == t for c, t in zip(columns, types)):
+            return relation
+        if isinstance(relation, r.Project):
+            exprs = tuple(coerce_to_common_type(e, t, construct, self.ctx)
+                          for e, t in zip(relation.exprs, types))
+            return r.Project(relation.input, exprs, tuple(
+                r.RelColumn(c.name, t, c.location)
+                for c, t in zip(relation.columns, types)))
+        exprs = tuple(coerce_to_common_type(
+            q.TColumn(i, c.name, c.type, c.location), t, construct, self.ctx)
+            for i, (c, t) in enumerate(zip(columns, types)))
+        return r.Project(relation, exprs, tuple(
+            r.RelColumn(c.name, t, c.location) for c, t in zip(columns, types)))
 
     # ---- SELECT
     def select(self, core: r.SelectCore, query: r.Query, level: Level,
@@ -792,9 +808,10 @@ class _Resolver:
                 relation, groups, exprs, having, level)
             if having is not None:
                 relation = r.Filter(relation, having)
-        columns = tuple(r.RelColumn(n, e.type) for n, e in
-                        zip(names + [f"?sort{i}" for i in
-                                     range(len(exprs) - len(names))], exprs))
+        columns = tuple(r.RelColumn(n, e.type, getattr(e, "location", -1))
+                        for n, e in zip(names + [
+                            f"?sort{i}" for i in range(len(exprs) - len(names))],
+                            exprs))
         if any(isinstance(e, r.TSetCall) for e in exprs):
             relation = r.ProjectSet(relation, tuple(exprs), columns)
         else:
@@ -1058,7 +1075,7 @@ def _aliased(names: list[str], aliases: Sequence[str], refname: str,
 def _has_set_returning(expr: Any) -> bool:
     if isinstance(expr, r.TSetCall):
         return True
-    return any(_has_set_returning(c) for c in _children(expr)
+    return any(_has_set_returning(c) for c in children(expr)
                if not isinstance(c, r.TSubquery))
 
 
@@ -1067,7 +1084,7 @@ def _no_set_returning(expr: Any, clause: str) -> None:
     if isinstance(expr, r.TSetCall):
         raise SqlError("0A000", "set-returning functions are not allowed in "
                        f"{clause}", position=pos(expr.location))
-    for child in _children(expr):
+    for child in children(expr):
         if not isinstance(child, r.TSubquery):
             _no_set_returning(child, clause)
 
@@ -1111,14 +1128,14 @@ class _Regrouper:
                            "in the GROUP BY clause or be used in an aggregate "
                            "function", position=pos(expr.location))
         if isinstance(expr, r.TSubquery):
-            if _refers_outward(expr.relation, 1):
+            if 1 in outer_levels(expr.relation):
                 raise feature_not_supported(
                     "a correlated subquery over grouped rows",
                     pos(expr.location))
             if expr.test is not None:
                 self._check(expr.test)
             return
-        for child in _children(expr):
+        for child in children(expr):
             self._check(child)
 
     def _owner(self, column: q.TColumn) -> str:
@@ -1171,41 +1188,17 @@ class _Regrouper:
         return expr
 
 
-def _children(expr: Any) -> list[Any]:
-    if isinstance(expr, tuple):
-        return list(expr)
-    if dataclasses.is_dataclass(expr) and not isinstance(
-            expr, (q.ResultType, q.TLiteral, q.TParam, r.TOuter)):
-        return [getattr(expr, f.name) for f in dataclasses.fields(expr)]
-    return []
-
-
-def _refers_outward(node: Any, depth: int) -> bool:
-    """Whether a subquery's relation reads the row `depth` levels out."""
-    if isinstance(node, r.TOuter):
-        return node.depth == depth
-    if isinstance(node, r.TSubquery):
-        return _refers_outward(node.relation, depth + 1) or (
-            node.test is not None and _refers_outward(node.test, depth))
-    if isinstance(node, tuple):
-        return any(_refers_outward(n, depth) for n in node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, q.ResultType):
-        return any(_refers_outward(getattr(node, f.name), depth)
-                   for f in dataclasses.fields(node))
-    return False
-
-
 def _contains_aggregate(expr: Any) -> bool:
     if isinstance(expr, r.TAggRef):
         return True
-    return any(_contains_aggregate(c) for c in _children(expr)
+    return any(_contains_aggregate(c) for c in children(expr)
                if not isinstance(c, r.TSubquery))
 
 
 def _agg_location(expr: Any) -> int:
     if isinstance(expr, r.TAggRef):
         return expr.location
-    for child in _children(expr):
+    for child in children(expr):
         if _contains_aggregate(child):
             return _agg_location(child)
     return -1
@@ -1244,14 +1237,6 @@ def _check_duplicate_refname(item: Item, level: Level, ref: Any) -> None:
                            "than once")
 
 
-def _project_if_needed(relation: r.Relation, exprs: list[Any],
-                       columns: tuple[r.RelColumn, ...]) -> r.Relation:
-    if all(isinstance(e, q.TColumn) for e in exprs) and all(
-            c.type == rc.type for c, rc in zip(columns, relation.columns)):
-        return relation
-    return r.Project(relation, tuple(exprs), columns)
-
-
 def _can_bigint(expr: Any) -> bool:
     from twinning.passes.expr.analyze import can_coerce_expr
     return expr.type == q.UNKNOWN or can_coerce_expr(expr, q.INT8, "a")
@@ -1260,6 +1245,20 @@ def _can_bigint(expr: Any) -> bool:
 def _display(rtype: q.ResultType) -> str:
     from twinning.passes.expr.types import display_type
     return display_type(rtype)
+
+
+def _leftmost(node: Any) -> int:
+    """exprLocation() of a written expression: its leftmost token."""
+    found = [loc for loc in (getattr(node, "location", -1),) if loc >= 0]
+    if dataclasses.is_dataclass(node) and not isinstance(node, r.Query):
+        for f in dataclasses.fields(node):
+            value = getattr(node, f.name)
+            for item in value if isinstance(value, tuple) else (value,):
+                if dataclasses.is_dataclass(item):
+                    inner = _leftmost(item)
+                    if inner >= 0:
+                        found.append(inner)
+    return min(found, default=-1)
 
 
 def _expr_location(node: Any) -> int:

@@ -95,7 +95,7 @@ def _reflection(params: dict, driver: str) -> dict:
         engine.dispose()
 
 
-@pytest.mark.parametrize("driver", ["psycopg2", "psycopg"])
+@pytest.mark.parametrize("driver", ["psycopg2", "psycopg", "pg8000"])
 def test_sqlalchemy_reflection_is_the_same(servers, driver):
     pg, twin = servers
     assert _reflection(twin, driver) == _reflection(pg, driver)

@@ -63,6 +63,22 @@ def test_copy_options():
     assert convert("COPY t TO STDOUT").direction == "to"
 
 
+def test_multiple_column_assignment():
+    stmt = convert("UPDATE t SET (a, b) = ROW(1, DEFAULT), c = 3")
+    assert [a.column for a in stmt.assignments] == ["a", "b", "c"]
+    assert isinstance(stmt.assignments[1].expr, s.SetToDefault)
+    bad = convert("UPDATE t SET (a, b) = (1, 2, 3)").assignments[0].expr
+    assert isinstance(bad, d.BadSource) and bad.sqlstate == "42601"
+    assert convert("UPDATE t SET (a, b) = 5").assignments[0].expr.sqlstate == "0A000"
+
+
+def test_copy_format_is_checked_with_the_table():
+    """An unknown or binary FORMAT is the resolve stage's error (after the
+    table lookup, as DoCopy)."""
+    assert convert("COPY t FROM STDIN WITH (FORMAT binary)").options.format == "binary"
+    assert convert("COPY t FROM STDIN (HEADER match)").options.header_match
+
+
 def test_truncate():
     stmt = convert("TRUNCATE a, s.b RESTART IDENTITY CASCADE")
     assert [t.names for t in stmt.tables] == [("a",), ("s", "b")]
@@ -72,12 +88,12 @@ def test_truncate():
 @pytest.mark.parametrize("sql,construct", [
     ("WITH x AS (SELECT 1) INSERT INTO t VALUES (1)", "WITH on a write statement"),
     ("INSERT INTO t SELECT * FROM u", "INSERT … SELECT (the read path)"),
-    ("UPDATE t SET (a, b) = (1, 2)", "multiple-column assignment (a, b) = (…)"),
+    ("UPDATE t SET (a, b) = (SELECT 1, 2)",
+     "multiple-column assignment from a sub-SELECT"),
     ("UPDATE t SET a = 1 FROM u", "UPDATE … FROM (the read path)"),
     ("DELETE FROM t USING u", "DELETE … USING (the read path)"),
     ("COPY t FROM '/etc/passwd'", "COPY to or from a server file (use STDIN/STDOUT)"),
     ("COPY (SELECT 1) TO STDOUT", "COPY (query)"),
-    ("COPY t FROM STDIN WITH (FORMAT binary)", "COPY format binary"),
     ("INSERT INTO t VALUES (1) ON CONFLICT (a) WHERE a > 0 DO NOTHING",
      "ON CONFLICT with a partial-index predicate"),
 ])

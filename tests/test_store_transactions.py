@@ -206,6 +206,63 @@ def test_read_only_transactions_refuse_writes(store) -> None:
     assert err.value.message == "cannot execute nextval() in a read-only transaction"
 
 
+def test_read_only_can_follow_the_session(store) -> None:
+    """A callable is asked at each write: SET TRANSACTION READ ONLY after
+    the transaction began still applies to its next write."""
+    flag = [False]
+    txn = store.begin(lambda: flag[0])
+    txn.statement_start(writes="INSERT")
+    txn.insert(P, (1, "a"))
+    txn.statement_end()
+    flag[0] = True
+    with pytest.raises(SqlError) as err:
+        txn.statement_start(writes="UPDATE")
+    assert err.value.sqlstate == "25006"
+    txn.rollback()
+
+
+def test_check_runs_not_null_and_check_without_writing(store) -> None:
+    """ON CONFLICT's first step: the proposed row's NOT NULL and CHECKs."""
+    catalog = load_schema("CREATE TABLE q (id int PRIMARY KEY, n int NOT NULL "
+                          "CHECK (n > 0));").catalog
+    from twinning.engine import compiled_checks
+    q = QName("public", "q")
+    store = MvccStore(CommittedState.empty(catalog, ""),
+                      checks=compiled_checks(catalog))
+    txn = store.begin()
+    txn.statement_start(writes="INSERT")
+    txn.insert(q, (1, 5))
+    with pytest.raises(SqlError) as err:
+        txn.check(q, (1, 0))  # collides on id too: the CHECK comes first
+    assert (err.value.sqlstate, err.value.constraint) == ("23514", "q_n_check")
+    with pytest.raises(SqlError) as err:
+        txn.check(q, (2, None))
+    assert err.value.sqlstate == "23502"
+    txn.check(q, (1, 7))  # passes; nothing written
+    assert [row for _, row in txn.scan(q)] == [(1, 5)]
+
+
+def test_rollback_to_after_a_failure_frees_the_slot(store) -> None:
+    """A failed statement inside a savepoint: undoing to the savepoint
+    releases the writer slot when nothing was written before it."""
+    write(store, (1, "a"))
+    txn = store.begin()
+    marker = txn.savepoint()
+    txn.statement_start(writes="INSERT")
+    txn.insert(P, (2, "b"))
+    with pytest.raises(SqlError):
+        txn.insert(P, (1, "dup"))
+    assert store.writer.holder is txn
+    txn.rollback_to(marker)
+    assert store.writer.holder is None
+    other = store.begin()
+    other.statement_start(writes="INSERT")
+    other.insert(P, (2, "other"))
+    other.statement_end()
+    other.commit()
+    txn.rollback()
+
+
 def test_commit_is_atomic_and_versions_count(store) -> None:
     before = store.latest
     write(store, (1, "a"), (2, "b"))

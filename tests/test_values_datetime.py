@@ -6,6 +6,8 @@ transaction clock; the twin refuses them with 0A000 (checked separately).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.support import assert_same_as_pg, raw_text_connection, twin_cast
@@ -13,6 +15,7 @@ from twinning.ir.types import (
     INTERVAL_FULL_PRECISION, INTERVAL_FULL_RANGE, SqlType, interval_typmod,
 )
 from twinning.values import FormatSettings
+from twinning.values.dtparse import set_transaction_clock
 
 pytestmark = pytest.mark.realpg
 
@@ -224,17 +227,40 @@ def test_interval_precision(conn, precision, literal):
     assert_same_as_pg(conn, t, literal)
 
 
-@pytest.mark.parametrize("literal", ["now", "today", "tomorrow", "yesterday",
-                                     "2024-01-01 today", "now 12:00"])
+@pytest.mark.parametrize("literal", ["2024-01-01 today", "now 12:00", "today now"])
 @pytest.mark.parametrize("name", ["date", "timestamp", "timestamptz"])
-def test_clock_words_are_refused(name, literal):
-    outcome = twin_cast(SqlType(name), literal)
-    assert not outcome.ok and outcome.sqlstate == "0A000"
+def test_clock_words_combine_as_postgres(conn, name, literal):
+    """Which fields the relative words may be combined with (PostgreSQL's
+    masks: 'now' is a date, a time and a zone; 'today' a date)."""
+    assert_same_as_pg(conn, SqlType(name), literal)
 
 
-def test_time_now_is_refused():
-    outcome = twin_cast(SqlType("time"), "now")
-    assert not outcome.ok and outcome.sqlstate == "0A000"
+_START = dt.datetime(2024, 3, 1, 23, 30, 15, 123456, tzinfo=dt.timezone.utc)
+
+
+@pytest.mark.parametrize("name,literal,zone,expected", [
+    # the transaction start is 2024-03-01 23:30:15.123456 UTC
+    ("date", "now", "UTC", "2024-03-01"),
+    ("date", "today", "Asia/Tokyo", "2024-03-02"),
+    ("date", "tomorrow", "UTC", "2024-03-02"),
+    ("date", " Yesterday ", "America/Los_Angeles", "2024-02-29"),
+    ("date", "tomorrow 10:00", "UTC", "2024-03-02"),
+    ("timestamp", "now", "Asia/Tokyo", "2024-03-02 08:30:15.123456"),
+    ("timestamp", "today 12:30", "UTC", "2024-03-01 12:30:00"),
+    ("timestamp", "yesterday", "UTC", "2024-02-29 00:00:00"),
+    ("timestamptz", "now", "Asia/Tokyo", "2024-03-02 08:30:15.123456+09"),
+    ("timestamptz", "today", "Asia/Tokyo", "2024-03-02 00:00:00+09"),
+    ("timestamptz", "tomorrow 00:00+02", "UTC", "2024-03-01 22:00:00+00"),
+    ("time", "now", "Asia/Tokyo", "08:30:15.123456"),
+])
+def test_clock_words_read_the_transaction_start(name, literal, zone, expected):
+    """GetCurrentTimeUsec(): the transaction's start, in the session zone."""
+    set_transaction_clock(_START)
+    try:
+        outcome = twin_cast(SqlType(name), literal, FormatSettings(timezone=zone))
+    finally:
+        set_transaction_clock(None)
+    assert outcome.ok and outcome.text == expected, outcome
 
 
 def _interval_typmod(fields: int, precision: int = INTERVAL_FULL_PRECISION) -> int:

@@ -288,7 +288,7 @@ class Session:
                                 declared)
                     self._count_refusal(stmt, exc)
                     raise
-                types = plan.param_types if plan.projection is not None else \
+                types = plan.param_types if plan.command is None else \
                     tuple(t or q.TEXT for t in declared)
                 if len(types) < len(declared):
                     types = types + tuple(t or q.TEXT for t in declared[len(types):])

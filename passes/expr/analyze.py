@@ -429,8 +429,9 @@ def select_common_type(exprs: Sequence[q.TExpr], construct: str | None
     rtype = result_type(ptype)
     if rtype is None:
         raise feature_not_supported(f"values of type {display(ptype)}")
-    # a typmod survives only when every input agrees on it
-    if all(e.type == prtype or e.type == q.UNKNOWN for e in exprs):
+    # a typmod survives only when every input has it (an unknown literal
+    # coerced to the type has none: select_common_typmod)
+    if all(e.type == prtype for e in exprs):
         return prtype
     return rtype
 

@@ -34,7 +34,7 @@ from typing import Any, Callable, Sequence
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import pg_data
-from twinning.passes.expr.types import (display, element, is_array,
+from twinning.passes.expr.types import (display, element, is_array, key,
                                         result_type)
 from twinning.values import formatter_for
 from twinning.values.calendar import (POSTGRES_EPOCH_JDATE, TIMESTAMP_NOBEGIN,
@@ -2187,14 +2187,9 @@ def _json_build_object_factory(binary: bool):
 def _pg_typeof_factory(arg_types: Sequence[q.ResultType]):
     from twinning.values.system import RegOid
     rtype = arg_types[0]
-    value = RegOid(rtype.oid, display_type_of(rtype))
+    # regtype output is format_type_be(): the type without its typmod
+    value = RegOid(rtype.oid, display(key(rtype)))
     return lambda settings: (lambda *args: value)
-
-
-def display_type_of(rtype: q.ResultType) -> str:
-    if rtype.sql_type is not None:
-        return rtype.sql_type.display()
-    return rtype.name
 
 
 def _quote_literal_any_factory(arg_types: Sequence[q.ResultType]):

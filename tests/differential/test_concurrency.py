@@ -14,10 +14,13 @@ Error CONTEXT is not compared: PostgreSQL names the blocked tuple's ctid
 ("while updating tuple (0,1) in relation ..."), which says nothing about
 the twin's design; SQLSTATE and message are.
 
-Without `SELECT ... FROM`, B observes A's uncommitted work through its own
-writes: a write that needs A's row waits (55P03 after `lock_timeout`), and
-what B's write does once A has finished depends only on whether A
-committed — never on A's uncommitted state.
+B observes A's uncommitted work through its own writes: a write that
+needs A's row waits (55P03 after `lock_timeout`), and what B's write does
+once A has finished depends only on whether A committed — never on A's
+uncommitted state; B's SELECT sees only committed rows. A's locks go when
+its transaction ends or fails (an error aborts it at once, before the
+ROLLBACK that ends the block), and a savepoint's when it is rolled back to
+or its subtransaction fails.
 """
 
 from __future__ import annotations
