@@ -6,6 +6,9 @@ Measured (SPEC §14), each reported with PostgreSQL's figure and the ratio:
   (initdb + start + the same schema);
 - statement throughput through psycopg2 and psycopg 3 (`SELECT 1` and a
   parameterised constant expression, one connection, autocommit);
+- read throughput over the same loaded data (2,000 tenants, 20,000
+  deals): a primary-key point lookup, a grouped aggregate over every
+  deal, and a key lookup joined and grouped;
 - idle RSS of the twin after startup.
 
 Prints one JSON document. Never part of the test suite: timings are
@@ -77,6 +80,34 @@ def throughput(connect, statement: str, params, count: int) -> float:
     return count / elapsed
 
 
+READS = (
+    ("pk_lookup", "SELECT amount, stage FROM deals WHERE deal_id = %s",
+     (12345,), 1),
+    ("group_by_scan", "SELECT stage, count(*), sum(amount) FROM deals "
+     "GROUP BY stage", None, 20),
+    ("join_lookup", "SELECT t.name, count(*), max(d.amount) FROM tenants t "
+     "JOIN deals d ON d.tenant_id = t.tenant_id WHERE t.tenant_id = %s "
+     "GROUP BY t.name", (42,), 20),
+)
+
+
+def load_read_data(connect) -> None:
+    """The same rows into either server, through COPY."""
+    import io
+    conn = connect()
+    conn.autocommit = True
+    cur = conn.cursor()
+    tenants = "".join(f"{i}\ttenant {i}\n" for i in range(1, 2001))
+    cur.copy_expert("COPY tenants (tenant_id, name) FROM STDIN",
+                    io.StringIO(tenants))
+    deals = "".join(f"{i}\t{i % 2000 + 1}\t{i % 977}.{i % 100:02d}\t"
+                    f"{('lead', 'qualified', 'won', 'lost')[i % 4]}\n"
+                    for i in range(1, 20001))
+    cur.copy_expert("COPY deals (deal_id, tenant_id, amount, stage) FROM STDIN",
+                    io.StringIO(deals))
+    conn.close()
+
+
 def rss_kib(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -110,6 +141,18 @@ def main() -> None:
                 results[f"{driver}.{label}"] = {
                     "twin_per_s": round(twin_rate), "postgres_per_s": round(pg_rate),
                     "ratio": round(twin_rate / pg_rate, 3)}
+        load_read_data(lambda: psycopg2.connect(twin_dsn))
+        load_read_data(lambda: psycopg2.connect(server.dsn))
+        for label, sql, params, divisor in READS:
+            n = max(20, count // divisor)
+            twin_rate = throughput(lambda: psycopg2.connect(twin_dsn), sql,
+                                   params, n)
+            pg_rate = throughput(lambda: psycopg2.connect(server.dsn), sql,
+                                 params, n)
+            results[f"psycopg2.read.{label}"] = {
+                "twin_per_s": round(twin_rate, 1),
+                "postgres_per_s": round(pg_rate, 1),
+                "ratio": round(twin_rate / pg_rate, 3)}
     finally:
         proc.terminate()
         proc.wait(timeout=10)

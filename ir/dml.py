@@ -136,6 +136,7 @@ class CopyOptions:
     force_not_null: tuple[str, ...] = ()
     force_null: tuple[str, ...] = ()
     force_quote: tuple[str, ...] | bool = ()  # True: FORCE_QUOTE *
+    freeze: bool = False
     # where FORMAT was written: an unknown format is reported there
     format_location: int = field(default=-1, compare=False, repr=False)
 
@@ -146,6 +147,8 @@ class Copy:
     columns: tuple[str, ...] | None
     direction: str  # from (STDIN) | to (STDOUT)
     options: CopyOptions = CopyOptions()
+    # the options' first error: raised after the table lookup, as DoCopy
+    error: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -314,7 +314,8 @@ class TOuter:
 class TSubquery:
     """A subquery used as an expression. kind: exists | expr (scalar) |
     any | all (with `test` compared by the operator `impl` to the
-    subquery's one column) | array."""
+    subquery's one column, or a tuple of tests and impls compared
+    column by column as rows) | array."""
 
     kind: str
     relation: Relation

@@ -67,7 +67,17 @@ def syntax_error(text: str, exc: ParseError) -> SyntaxErrorAt:
     if offset is None and message.endswith("at end of input"):
         offset = len(text)  # the end-of-input token sits past the last byte
     position = None if offset is None else offset + 1
-    return SyntaxErrorAt("42601", message, position=position)
+    return SyntaxErrorAt("42601", message, position=position,
+                         hint=_GRAMMAR_HINTS.get(message))
+
+
+# Hints gram.y attaches to its own errors (pglast keeps only the message).
+_GRAMMAR_HINTS = {
+    "subquery in FROM must have an alias":
+        "For example, FROM (SELECT ...) [AS] foo.",
+    "VALUES in FROM must have an alias":
+        "For example, FROM (VALUES ...) [AS] foo.",
+}
 
 
 def split_statements(text: str) -> list[tuple[Any, str, int]]:

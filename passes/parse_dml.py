@@ -171,9 +171,20 @@ def _delete(node: ast.DeleteStmt, select: Select) -> d.Delete:
                     _returning(convert, node.returningList))
 
 
-_COPY_FLAGS = ("header",)
-_COPY_STRINGS = ("format", "delimiter", "null", "quote", "escape", "encoding")
-_COPY_LISTS = ("force_not_null", "force_null", "force_quote")
+_COPY_STRINGS = ("delimiter", "null", "quote", "escape")
+_COPY_LISTS = ("force_not_null", "force_null", "force_quote", "convert_selectively")
+# pg_char_to_encoding()'s names, cleaned as clean_encoding_name() does
+_ENCODINGS = frozenset("""
+    abc alt big5 euccn eucjis2004 eucjp euckr euctw gb18030 gbk iso88595
+    iso88596 iso88597 iso88598 iso885910 iso885913 iso885914 iso885915
+    iso885916 johab koi8 koi8r koi8u latin1 latin2 latin3 latin4 latin5
+    latin6 latin7 latin8 latin9 latin10 mskanji muleinternal shiftjis
+    shiftjis2004 sjis sqlascii tcvn tcvn5712 uhc unicode utf8 vscii win
+    win866 win874 win932 win936 win949 win950 win1250 win1251 win1252
+    win1253 win1254 win1255 win1256 win1257 win1258 windows866 windows874
+    windows932 windows936 windows949 windows950 windows1250 windows1251
+    windows1252 windows1253 windows1254 windows1255 windows1256 windows1257
+    windows1258""".split())
 
 
 def _copy(node: ast.CopyStmt, select: Select) -> d.Copy:
@@ -185,56 +196,124 @@ def _copy(node: ast.CopyStmt, select: Select) -> d.Copy:
         raise Unsupported("COPY to or from a server file (use STDIN/STDOUT)", -1)
     if node.whereClause is not None:
         raise Unsupported("COPY … WHERE", -1)
+    columns = names(node.attlist) if node.attlist else None
+    try:
+        options = _copy_options(node.options or (), bool(node.is_from))
+        error = None
+    except SqlError as exc:  # raised once the table is known (DoCopy's order)
+        options, error = d.CopyOptions(), exc
+    return d.Copy(_table(node.relation), columns,
+                  "from" if node.is_from else "to", options, error)
+
+
+def _copy_options(options: Any, is_from: bool) -> d.CopyOptions:
+    """ProcessCopyOptions()' loop: each option once, in the order written,
+    with PostgreSQL's errors (the cross-option checks come later, with the
+    dialect)."""
     values: dict[str, Any] = {}
     format_location = -1
-    for opt in node.options or ():
-        if opt.defname == "format":
-            format_location = loc(opt)
-        name, arg = opt.defname, opt.arg
+    refusal = None
+    for opt in options:
+        name, arg, where = opt.defname, opt.arg, loc(opt)
+        position = where + 1 if where >= 0 else None
         if name in values:
             raise SqlError("42601", "conflicting or redundant options",
-                           position=loc(opt) + 1 if loc(opt) >= 0 else None)
-        if name in _COPY_STRINGS:
-            values[name] = arg.sval if isinstance(arg, ast.String) else str(
-                getattr(arg, "ival", arg))
-        elif name in _COPY_FLAGS:
+                           position=position)
+        if name == "format":
+            fmt = _option_string(arg, name)
+            if fmt not in ("text", "csv", "binary"):
+                raise SqlError("22023", f'COPY format "{fmt}" not recognized',
+                               position=position)
+            if fmt == "binary" and refusal is None:
+                refusal = "COPY format binary"
+            values[name], format_location = fmt, where
+        elif name == "freeze":
             values[name] = _boolean(arg, name)
+        elif name == "header":
+            values[name] = _header(arg, is_from)
+        elif name in _COPY_STRINGS:
+            values[name] = _option_string(arg, name)
         elif name in _COPY_LISTS:
-            values[name] = True if isinstance(arg, ast.A_Star) else names(arg)
+            if isinstance(arg, ast.A_Star) and name == "force_quote":
+                values[name] = True
+            elif isinstance(arg, (list, tuple)):
+                values[name] = names(arg)
+            else:
+                raise SqlError("22023", f'argument to option "{name}" must be a '
+                               "list of column names", position=position)
+        elif name == "encoding":
+            encoding = _option_string(arg, name)
+            cleaned = "".join(c for c in encoding.lower() if c.isalnum())
+            if cleaned not in _ENCODINGS:
+                raise SqlError("22023", 'argument to option "encoding" must be '
+                               "a valid encoding name", position=position)
+            if cleaned not in ("utf8", "unicode") and refusal is None:
+                refusal = f"COPY encoding {encoding}"
+            values[name] = encoding
         else:
-            raise Unsupported(f"COPY option {name}", loc(opt))
-    fmt = values.pop("format", "text")  # checked with the table (resolve)
-    encoding = values.pop("encoding", "UTF8")
-    if encoding.replace("-", "").replace("_", "").lower() != "utf8":
-        raise Unsupported(f"COPY encoding {encoding}", -1)
-    force_quote = values.pop("force_quote", ())
-    if values.get("header") == "match":
-        if not node.is_from:
-            raise SqlError("0A000", 'cannot use "match" with HEADER in COPY TO')
-        values["header"] = values["header_match"] = True
-    options = d.CopyOptions(fmt, force_quote=force_quote,
-                            format_location=format_location,
-                            **{k: (tuple(v) if isinstance(v, (list, tuple)) else v)
-                               for k, v in values.items()})
-    columns = names(node.attlist) if node.attlist else None
-    return d.Copy(_table(node.relation), columns,
-                  "from" if node.is_from else "to", options)
+            raise SqlError("42601", f'option "{name}" not recognized',
+                           position=position)
+    if refusal is not None:
+        raise SqlError("0A000", f"{refusal} is not supported by twinning")
+    values.pop("encoding", None)
+    values.pop("convert_selectively", None)
+    header = values.pop("header", False)
+    return d.CopyOptions(values.pop("format", "text"),
+                         header=bool(header), header_match=header == "match",
+                         format_location=format_location,
+                         **{k: (tuple(v) if isinstance(v, (list, tuple)) else v)
+                            for k, v in values.items()})
 
 
-def _boolean(arg: Any, name: str) -> bool | str:
+def _option_string(arg: Any, name: str) -> str:
+    """defGetString()."""
+    if arg is None:
+        raise SqlError("42601", f"{name} requires a parameter")
+    if isinstance(arg, ast.String):
+        return arg.sval
+    if isinstance(arg, ast.Integer):
+        return str(arg.ival)
+    if isinstance(arg, ast.Float):
+        return arg.fval
+    if isinstance(arg, ast.Boolean):
+        return "true" if arg.boolval else "false"
+    raise SqlError("42601", f"{name} requires a parameter")
+
+
+def _boolean(arg: Any, name: str) -> bool:
+    """defGetBoolean(): no argument, 0/1, or true/false/on/off."""
     if arg is None:
         return True
-    text = (arg.sval if isinstance(arg, ast.String)
-            else str(getattr(arg, "ival", getattr(arg, "boolval", "")))).lower()
-    if text in ("true", "on", "1", "yes"):
+    if isinstance(arg, ast.Integer):
+        if arg.ival in (0, 1):
+            return bool(arg.ival)
+    else:
+        text = _option_string(arg, name).lower()
+        if text in ("true", "on"):
+            return True
+        if text in ("false", "off"):
+            return False
+    raise SqlError("42601", f"{name} requires a Boolean value")
+
+
+def _header(arg: Any, is_from: bool) -> bool | str:
+    """defGetCopyHeaderChoice(): a Boolean or MATCH (COPY FROM only)."""
+    if arg is None:
         return True
-    if text in ("false", "off", "0", "no"):
-        return False
-    if name == "header" and text == "match":
-        return "match"
-    if name == "header":  # defGetCopyHeaderChoice()
-        raise SqlError("42601", 'header requires a Boolean value or "match"')
-    raise SqlError("22023", f"{name} requires a Boolean value")
+    if isinstance(arg, ast.Integer):
+        if arg.ival in (0, 1):
+            return bool(arg.ival)
+    else:
+        text = _option_string(arg, "header").lower()
+        if text in ("true", "on"):
+            return True
+        if text in ("false", "off"):
+            return False
+        if text == "match":
+            if not is_from:
+                raise SqlError("0A000", 'cannot use "match" with HEADER in COPY TO')
+            return "match"
+    raise SqlError("42601", 'header requires a Boolean value or "match"')
 
 
 def _truncate(node: ast.TruncateStmt, select: Select) -> d.Truncate:

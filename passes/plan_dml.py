@@ -4,7 +4,9 @@ Every typed expression — VALUES items, defaults, SET values, WHERE,
 ON CONFLICT's clauses, RETURNING — is compiled once into a closure
 `fn(row, ctx)`; the executor (`twinning.execute_write`) only calls them.
 A folding error (1/0 in a VALUES item) is raised when the plan runs, as
-PostgreSQL raises it at execution of that statement.
+PostgreSQL raises it at execution of that statement. VALUES constants are
+compiled by shape (`_ConstantChains`), which keeps a 1000-row INSERT's
+planning in proportion to its literals, not to a compiler walk per item.
 """
 
 from __future__ import annotations

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
-from twinning.passes.expr.aggregates import accumulator
+from twinning.passes.expr.aggregates import accumulator, fold
 from twinning.passes.expr.compile import (CompiledExpr, compile_checked,
                                          register)
 from twinning.passes.expr.ordering import equality_key, sort_key
@@ -210,48 +210,53 @@ class _Planner:
         kind = node.kind
         null_left = (None,) * width_left
         null_right = (None,) * width_right
-        lkeys = [(l.slot, equality_key(l.type)) for l, _ in pairs]
-        rkeys = [(rr.slot - width_left, equality_key(rr.type)) for _, rr in pairs]
+        lkey = _hash_key([(l.slot, equality_key(l.type)) for l, _ in pairs])
+        rkey = _hash_key([(rr.slot - width_left, equality_key(rr.type))
+                          for _, rr in pairs])
+        keep_left = kind in ("left", "full")
+        keep_right = kind in ("right", "full")
 
-        def key_of(row: tuple, keys: list) -> tuple | None:
-            out = []
-            for slot, norm in keys:
-                v = row[slot]
-                if v is None:
-                    return None
-                out.append(norm(v) if norm is not None else v)
-            return tuple(out)
-
-        def join(ctx: Any) -> Iterator[tuple]:
-            inner = list(right(ctx))
-            table: dict | None = None
-            if pairs:
-                table = {}
-                for i, row in enumerate(inner):
-                    k = key_of(row, rkeys)
+        def join(ctx: Any) -> list[tuple]:
+            lrows = list(left(ctx))
+            rrows = list(right(ctx))
+            out: list[tuple] = []
+            lhit: set[int] = set()
+            rhit: set[int] = set()
+            if not pairs:  # nested loop
+                for i, lrow in enumerate(lrows):
+                    for j, rrow in enumerate(rrows):
+                        row = lrow + rrow
+                        if condition is None or condition(row, ctx) is True:
+                            out.append(row)
+                            lhit.add(i)
+                            rhit.add(j)
+            else:  # hash the smaller side, probe with the other
+                build_left = len(lrows) < len(rrows)
+                build, bkey = (lrows, lkey) if build_left else (rrows, rkey)
+                probe, pkey = (rrows, rkey) if build_left else (lrows, lkey)
+                table: dict = {}
+                for i, row in enumerate(build):
+                    k = bkey(row)
                     if k is not None:
-                        table.setdefault(k, []).append((i, row))
-            everything = list(enumerate(inner))
-            matched: set[int] = set()
-            for lrow in left(ctx):
-                if table is not None:
-                    k = key_of(lrow, lkeys)
-                    candidates = table.get(k, ()) if k is not None else ()
-                else:
-                    candidates = everything
-                hit = False
-                for i, rrow in candidates:
-                    row = lrow + rrow
-                    if condition is None or condition(row, ctx) is True:
-                        hit = True
-                        matched.add(i)
-                        yield row
-                if not hit and kind in ("left", "full"):
-                    yield lrow + null_right
-            if kind in ("right", "full"):
-                for i, rrow in everything:
-                    if i not in matched:
-                        yield null_left + rrow
+                        table.setdefault(k, []).append(i)
+                for p, prow in enumerate(probe):
+                    k = pkey(prow)
+                    if k is None:
+                        continue
+                    for b in table.get(k, ()):
+                        i, j = (b, p) if build_left else (p, b)
+                        row = lrows[i] + rrows[j]
+                        if condition is None or condition(row, ctx) is True:
+                            out.append(row)
+                            lhit.add(i)
+                            rhit.add(j)
+            if keep_left:
+                out.extend(lrow + null_right for i, lrow in enumerate(lrows)
+                           if i not in lhit)
+            if keep_right:
+                out.extend(null_left + rrow for j, rrow in enumerate(rrows)
+                           if j not in rhit)
+            return out
         return join
 
     # ---- aggregation
@@ -263,23 +268,28 @@ class _Planner:
         norms = [equality_key(k.type) for k in node.keys]
         aggs = [_AggPlan(a, self.compile) for a in node.aggregates]
 
+        plain = [k.slot for k in node.keys if isinstance(k, q.TColumn)]
+        if len(plain) != len(keys) or any(norms):
+            plain = None  # keys to compute, or to normalise before hashing
+
         def aggregate(ctx: Any) -> Iterable[tuple]:
             groups: dict[tuple, tuple[tuple, list]] = {}
             for row in source(ctx):
-                values = tuple([f(row, ctx) for f in keys])
-                k = tuple(None if v is None else (n(v) if n else v)
-                          for v, n in zip(values, norms))
+                if plain is not None:
+                    k = values = tuple([row[s] for s in plain])
+                else:
+                    values = tuple([f(row, ctx) for f in keys])
+                    k = tuple([v if v is None or n is None else n(v)
+                               for v, n in zip(values, norms)])
                 group = groups.get(k)
                 if group is None:
-                    group = (values, [a.start() for a in aggs])
-                    groups[k] = group
-                states = group[1]
-                for i, a in enumerate(aggs):
-                    states[i] = a.step(states[i], row, ctx)
+                    groups[k] = (values, [row])
+                else:
+                    group[1].append(row)
             if not groups and not keys:
-                groups[()] = ((), [a.start() for a in aggs])
-            return [values + tuple(a.finish(s) for a, s in zip(aggs, states))
-                    for values, states in groups.values()]
+                groups[()] = ((), [])
+            return [values + tuple([a.compute(rows, ctx) for a in aggs])
+                    for values, rows in groups.values()]
         return aggregate
 
     # ---- the top of a query
@@ -412,6 +422,24 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
     return values
 
 
+def _hash_key(keys: list[tuple[int, Any]]) -> Callable[[tuple], Any]:
+    """A row's join key under the types' equality; None (no match
+    possible) when a key column is NULL."""
+    if len(keys) == 1 and keys[0][1] is None:
+        slot = keys[0][0]
+        return lambda row: row[slot]
+
+    def key(row: tuple) -> tuple | None:
+        out = []
+        for slot, norm in keys:
+            v = row[slot]
+            if v is None:
+                return None
+            out.append(norm(v) if norm is not None else v)
+        return tuple(out)
+    return key
+
+
 def _slot(i: int) -> Callable[[tuple, Any], Any]:
     return lambda row, ctx: row[i]
 
@@ -427,61 +455,72 @@ def _key_function(key: r.SortKey) -> Callable[[Any], Any]:
 
 
 class _AggPlan:
-    """One aggregate call compiled: arguments, FILTER, and for DISTINCT or
-    ORDER BY inputs collected per group and fed in order at the end."""
+    """One aggregate call compiled, computed over a whole group's rows:
+    FILTER first, then the argument values; DISTINCT and ORDER BY sort
+    them; common aggregates fold the values in one go, the rest step an
+    accumulator through them."""
 
     def __init__(self, call: r.AggCall,
                  compile_expr: Callable[[Any], Callable]) -> None:
-        init, step, final = accumulator(call.function,
-                                        [a.type for a in call.args])
-        self.init, self.step_fn, self.final = init, step, final
+        types = [a.type for a in call.args]
+        self.init, self.step, self.final = accumulator(call.function, types)
+        self.star = call.star
         self.args = [compile_expr(a) for a in call.args]
+        self.slot = call.args[0].slot if len(call.args) == 1 and isinstance(
+            call.args[0], q.TColumn) else None
         self.filter = compile_expr(call.filter) if call.filter is not None \
             else None
-        self.collect = call.distinct or bool(call.order_by)
         self.distinct = call.distinct
         self.order = [(compile_expr(k.expr), _key_function(k), k.descending)
                       for k in call.order_by]
         self.arg_keys = [(_key_function(r.SortKey(a, False, False)),
                           equality_key(a.type)) for a in call.args]
+        # folding skips NULL arguments: only for strict one-argument
+        # aggregates (and count(*), which has none)
+        self.fold = fold(call.function, types) if len(call.args) <= 1 \
+            and not (self.distinct or self.order) else None
 
-    def start(self) -> Any:
-        return [] if self.collect else self.init()
-
-    def step(self, state: Any, row: tuple, ctx: Any) -> Any:
-        if self.filter is not None and self.filter(row, ctx) is not True:
-            return state
-        args = tuple([f(row, ctx) for f in self.args])
-        if self.collect:
-            state.append((args, [f(row, ctx) for f, _, _ in self.order]))
-            return state
-        return self.step_fn(state, args)
-
-    def finish(self, state: Any) -> Any:
-        if not self.collect:
-            return self.final(state)
-        items = state
+    def compute(self, rows: list, ctx: Any) -> Any:
+        if self.filter is not None:
+            rows = [row for row in rows if self.filter(row, ctx) is True]
+        if self.star:
+            return len(rows)
+        if self.fold is not None:
+            if self.slot is not None:
+                slot = self.slot
+                values = [row[slot] for row in rows if row[slot] is not None]
+            else:
+                f = self.args[0]
+                values = [v for v in (f(row, ctx) for row in rows)
+                          if v is not None]
+            return self.fold(values)
+        items = [(tuple([f(row, ctx) for f in self.args]),
+                  [f(row, ctx) for f, _, _ in self.order]) for row in rows]
         if self.distinct:
-            for i in reversed(range(len(self.args))):
-                keyfn = self.arg_keys[i][0]
-                items = sorted(items, key=lambda it, i=i, k=keyfn: k(it[0][i]))
-            seen: set = set()
-            unique = []
-            for args, sort_values in items:
-                k = tuple(None if v is None else (n(v) if n else v)
-                          for v, (_, n) in zip(args, self.arg_keys))
-                if k not in seen:
-                    seen.add(k)
-                    unique.append((args, sort_values))
-            items = unique
+            items = self._distinct(items)
         for i in reversed(range(len(self.order))):
             _, keyfn, descending = self.order[i]
             items = sorted(items, key=lambda it, i=i, k=keyfn: k(it[1][i]),
                            reverse=descending)
         acc = self.init()
         for args, _ in items:
-            acc = self.step_fn(acc, args)
+            acc = self.step(acc, args)
         return self.final(acc)
+
+    def _distinct(self, items: list) -> list:
+        """Sorted by the arguments, duplicates (by equality) dropped."""
+        for i in reversed(range(len(self.args))):
+            keyfn = self.arg_keys[i][0]
+            items = sorted(items, key=lambda it, i=i, k=keyfn: k(it[0][i]))
+        seen: set = set()
+        unique = []
+        for args, sort_values in items:
+            k = tuple(None if v is None else (n(v) if n else v)
+                      for v, (_, n) in zip(args, self.arg_keys))
+            if k not in seen:
+                seen.add(k)
+                unique.append((args, sort_values))
+        return unique
 
 
 def _system_rows(table: Any) -> Rows:
@@ -668,22 +707,42 @@ def _compile_subquery(expr: r.TSubquery) -> CompiledExpr:
     if kind == "array":
         return CompiledExpr(lambda row, ctx: tuple(
             v[0] for v in run(row, ctx, None)))
-    test = compile_checked(expr.test).fn
-    compare = runtime.binary(expr.impl, (expr.test.type,
-                                         expr.relation.columns[0].type)).fn
     want_any = kind == "any"
+    compare = _row_comparison(expr)
+    tests = [compile_checked(t).fn for t in (
+        expr.test if isinstance(expr.test, tuple) else (expr.test,))]
 
     def quantified(row, ctx):
-        left = test(row, ctx)
+        left = [t(row, ctx) for t in tests]
         saw_null = False
-        for (value,) in run(row, ctx, None):
-            if left is None or value is None:
+        for values in run(row, ctx, None):
+            outcome = compare(left, values)
+            if outcome is None:
                 saw_null = True
-                continue
-            if compare(left, value) is want_any:
+            elif outcome is want_any:
                 return want_any
         return None if saw_null else not want_any
     return CompiledExpr(quantified)
+
+
+def _row_comparison(expr: r.TSubquery) -> Callable[[list, tuple], Any]:
+    """Three-valued comparison of the test values with one subquery row:
+    column-wise, combined with AND for = and OR for <> (rows)."""
+    tests = expr.test if isinstance(expr.test, tuple) else (expr.test,)
+    impls = expr.impl if isinstance(expr.impl, tuple) else (expr.impl,)
+    fns = [runtime.binary(impl, (t.type, c.type)).fn for impl, t, c in
+           zip(impls, tests, expr.relation.columns)]
+    decisive = expr.op != "<>"  # AND stops at false, OR at true
+
+    def compare(left: list, values: tuple) -> Any:
+        unknown = False
+        for fn, a, b in zip(fns, left, values):
+            if a is None or b is None:
+                unknown = True
+            elif bool(fn(a, b)) is not decisive:
+                return not decisive
+        return None if unknown else decisive
+    return compare
 
 
 def _raiser(error: SqlError) -> Callable[[tuple, Any], Any]:

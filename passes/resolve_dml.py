@@ -7,7 +7,18 @@ their column's type one by one (assignment coercion, 42804 when none
 exists), `DEFAULT` stays a marker for the column default, identity columns
 refuse explicit values (428C9), ON CONFLICT finds its arbiter indexes
 (42P10 when none matches), RETURNING sees the table's row. Errors carry
-PostgreSQL's SQLSTATE, message and position.
+PostgreSQL's SQLSTATE, message and position, and come in parse analysis'
+order: UPDATE types WHERE, RETURNING, then SET (every SET expression, then
+each target column); INSERT its VALUES, ON CONFLICT, then RETURNING; the
+rewriter's checks (a column SET twice, identity ALWAYS) come last. A
+literal's input function runs at analysis time in PostgreSQL, so clauses
+analysed before a later one are compiled here once (`_analysed`) to raise
+those errors in the same order. Column references go through
+`_WriteScope` (the statement's range table: the target, EXCLUDED).
+
+Many-row VALUES (a bulk `execute_values` page) type their constant items
+by shape (`_LiteralShapes`): the first literal of each kind in a column is
+typed the general way, the rest reuse its chain of casts.
 
 Pure: nothing here runs a value; the plan stage compiles, the session
 executes against the store.
@@ -15,7 +26,6 @@ executes against the store.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Sequence
 
 from twinning.copy_format import Dialect
@@ -215,6 +225,8 @@ class _WriteScope:
             entry = self.entry(parts[:-1], location)
             found = entry.columns.get(name)
             if found is None:
+                if name in _SYSTEM_COLUMNS:
+                    raise _refuse(f"system column {name}", location)
                 raise self._missing_column(parts[-2], name, location)
             return found
         hits = [e.columns[name] for e in self.visible if name in e.columns]
@@ -222,6 +234,10 @@ class _WriteScope:
             raise SqlError("42702", f'column reference "{name}" is ambiguous',
                            position=pos(location))
         if not hits:
+            if name in _SYSTEM_COLUMNS and self.visible:
+                raise _refuse(f"system column {name}", location)
+            if any(e.refname == name for e in self.visible):
+                raise _refuse("a whole-row reference", location)
             raise self._missing_column(None, name, location)
         return hits[0]
 
@@ -272,6 +288,12 @@ class _WriteScope:
 
 
 _MAX_FUZZY = 3  # MAX_FUZZY_DISTANCE
+_SYSTEM_COLUMNS = frozenset({"ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"})
+
+
+def _refuse(construct: str, location: int) -> SqlError:
+    return SqlError("0A000", f"{construct} is not supported by twinning",
+                    position=pos(location))
 
 
 def _returning(targets: Sequence[d.ReturnTarget], scope: _WriteScope,
@@ -632,24 +654,18 @@ def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext) -> d.ResolvedD
 # ------------------------------------------------------------------ COPY
 
 def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
-    """DoCopy()'s order: the table, the options (ProcessCopyOptions), the
-    column list, then the FORCE_* column lists. PostgreSQL names no
-    position for COPY's relation or columns."""
+    """DoCopy()'s order: the table, the column list, the options
+    (ProcessCopyOptions), then the FORCE_* column lists. PostgreSQL names
+    no position for COPY's relation or columns."""
     table = _table(catalog, node.table, located=False)
-    options = node.options
-    fmt = options.format.lower()
-    if fmt not in ("text", "csv", "binary"):
-        raise SqlError("22023", f'COPY format "{options.format}" not recognized',
-                       position=pos(options.format_location))
-    if fmt == "binary":
-        raise SqlError("0A000", "COPY format binary is not supported by twinning")
-    if fmt != options.format:
-        options = dataclasses.replace(options, format=fmt)
-    Dialect.of(options, is_from=node.direction == "from")
     if node.columns is None:
         slots = list(range(len(table.columns)))
     else:
         slots = _copy_columns(table, node.columns)
+    if node.error is not None:
+        raise node.error
+    options = node.options
+    Dialect.of(options, is_from=node.direction == "from")
     if options.force_quote and options.force_quote is not True:
         _force_columns(table, options.force_quote, slots, "FORCE_QUOTE")
     _force_columns(table, options.force_not_null, slots, "FORCE_NOT_NULL")

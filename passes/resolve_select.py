@@ -38,7 +38,7 @@ from twinning.passes.expr.analyze import (coerce_to_boolean,
                                           sublink_comparison, typed_operator)
 from twinning.passes.expr.ordering import require_equality, require_ordering
 from twinning.passes.expr.scope import ColumnBinding, levenshtein
-from twinning.passes.expr.walk import children, outer_levels, shift_columns
+from twinning.passes.expr.walk import children, shift_columns
 
 __all__ = ["resolve_query"]
 
@@ -997,7 +997,7 @@ class _Resolver:
         finally:
             level.in_aggregate = False
         level.aggregates.append(r.AggCall(signature, tuple(args), rtype,
-                                          node.star, node.distinct, filt,
+                                          star, node.distinct, filt,
                                           tuple(order)))
         return r.TAggRef(len(level.aggregates) - 1, rtype, node.location)
 
@@ -1042,25 +1042,37 @@ class _Resolver:
                                                 pos(node.location))
                 rtype = q.ResultType.of(rtype.sql_type.array_of())
             return r.TSubquery(kind, relation, rtype, location=node.location)
-        # ANY / ALL (IN is = ANY)
-        if len(columns) != 1:
+        # ANY / ALL (IN is = ANY), of one value or of a row of them
+        tests = node.test.items if isinstance(node.test, s.Row) else \
+            (node.test,)
+        if len(columns) != len(tests):
             raise SqlError("42601", "subquery has too many columns"
-                           if len(columns) > 1 else
+                           if len(columns) > len(tests) else
                            "subquery has too few columns",
                            position=pos(node.location))
-        test = resolve_expr(node.test, scope, ctx)
         op = node.op or "="
-        column = columns[0]
-        impl, left, target = sublink_comparison(op, test, column.type,
-                                                node.location, ctx)
-        if target != column.type:
-            cast = coerce_to_type(q.TColumn(0, column.name, column.type),
-                                  target, ctx)
-            relation = r.Project(relation, (cast,),
-                                 (r.RelColumn(column.name, target),))
-        return r.TSubquery(kind, relation, q.BOOL, left, op, impl,
-                           location=left.location if left.location >= 0
-                           else node.location)
+        if len(tests) > 1 and op not in ("=", "<>"):
+            raise feature_not_supported(f"row comparison with {op}",
+                                        pos(node.location))
+        lefts, impls, casts = [], [], []
+        for i, (test, column) in enumerate(zip(tests, columns)):
+            typed = resolve_expr(test, scope, ctx)
+            impl, left, target = sublink_comparison(op, typed, column.type,
+                                                    node.location, ctx)
+            lefts.append(left)
+            impls.append(impl)
+            casts.append(coerce_to_type(q.TColumn(i, column.name, column.type),
+                                        target, ctx))
+        if any(c.type != col.type for c, col in zip(casts, columns)):
+            relation = r.Project(relation, tuple(casts), tuple(
+                r.RelColumn(col.name, c.type) for c, col in zip(casts, columns)))
+        location = lefts[0].location if lefts[0].location >= 0 \
+            else node.location
+        if len(tests) == 1:
+            return r.TSubquery(kind, relation, q.BOOL, lefts[0], op, impls[0],
+                               location=location)
+        return r.TSubquery(kind, relation, q.BOOL, tuple(lefts), op,
+                           tuple(impls), location=location)
 
 
 def _aliased(names: list[str], aliases: Sequence[str], refname: str,
@@ -1128,15 +1140,25 @@ class _Regrouper:
                            "in the GROUP BY clause or be used in an aggregate "
                            "function", position=pos(expr.location))
         if isinstance(expr, r.TSubquery):
-            if 1 in outer_levels(expr.relation):
-                raise feature_not_supported(
-                    "a correlated subquery over grouped rows",
-                    pos(expr.location))
+            for ref in _grouped_level_refs(expr.relation, 1):
+                if self._key_slot(ref.slot) is not None:
+                    continue
+                column = q.TColumn(ref.slot, ref.name, ref.type, ref.location)
+                if self._functionally_grouped(column):
+                    self.keys.append(column)
+                    continue
+                raise SqlError("42803", "subquery uses ungrouped column "
+                               f'"{self._owner(column)}.{ref.name}" from outer '
+                               "query", position=pos(ref.location))
             if expr.test is not None:
                 self._check(expr.test)
             return
         for child in children(expr):
             self._check(child)
+
+    def _key_slot(self, slot: int) -> int | None:
+        return next((i for i, k in enumerate(self.keys)
+                     if isinstance(k, q.TColumn) and k.slot == slot), None)
 
     def _owner(self, column: q.TColumn) -> str:
         for entry in self.level.rtable:
@@ -1174,10 +1196,10 @@ class _Regrouper:
             return q.TColumn(nkeys + expr.index, f"agg{expr.index}",
                              expr.type, expr.location)
         if isinstance(expr, r.TSubquery):
-            if expr.test is not None:
-                return dataclasses.replace(expr, test=self.rewrite(expr.test,
-                                                                   nkeys))
-            return expr
+            relation = _regroup_refs(expr.relation, 1, self._key_slot)
+            test = self.rewrite(expr.test, nkeys) if expr.test is not None \
+                else None
+            return dataclasses.replace(expr, relation=relation, test=test)
         if isinstance(expr, tuple):
             return tuple(self.rewrite(e, nkeys) for e in expr)
         if dataclasses.is_dataclass(expr) and not isinstance(
@@ -1186,6 +1208,39 @@ class _Regrouper:
                        for f in dataclasses.fields(expr)}
             return dataclasses.replace(expr, **changes)
         return expr
+
+
+def _grouped_level_refs(node: Any, nesting: int) -> list[r.TOuter]:
+    """The references a subquery makes to the query level it sits in."""
+    if isinstance(node, r.TOuter):
+        return [node] if node.depth == nesting else []
+    if isinstance(node, r.TSubquery):
+        return (_grouped_level_refs(node.relation, nesting + 1) +
+                _grouped_level_refs(node.test, nesting))
+    found: list[r.TOuter] = []
+    for child in children(node):
+        found.extend(_grouped_level_refs(child, nesting))
+    return found
+
+
+def _regroup_refs(node: Any, nesting: int, key_slot) -> Any:
+    """Those references re-pointed at the grouped row's key columns."""
+    if isinstance(node, r.TOuter):
+        if node.depth == nesting:
+            return dataclasses.replace(node, slot=key_slot(node.slot))
+        return node
+    if isinstance(node, r.TSubquery):
+        return dataclasses.replace(
+            node, relation=_regroup_refs(node.relation, nesting + 1, key_slot),
+            test=_regroup_refs(node.test, nesting, key_slot))
+    if isinstance(node, tuple):
+        return tuple(_regroup_refs(n, nesting, key_slot) for n in node)
+    if dataclasses.is_dataclass(node) and not isinstance(
+            node, (q.ResultType, q.TLiteral, q.TParam)):
+        return dataclasses.replace(node, **{
+            f.name: _regroup_refs(getattr(node, f.name), nesting, key_slot)
+            for f in dataclasses.fields(node)})
+    return node
 
 
 def _contains_aggregate(expr: Any) -> bool:

@@ -72,11 +72,16 @@ def test_multiple_column_assignment():
     assert convert("UPDATE t SET (a, b) = 5").assignments[0].expr.sqlstate == "0A000"
 
 
-def test_copy_format_is_checked_with_the_table():
-    """An unknown or binary FORMAT is the resolve stage's error (after the
-    table lookup, as DoCopy)."""
-    assert convert("COPY t FROM STDIN WITH (FORMAT binary)").options.format == "binary"
+def test_copy_option_errors_wait_for_the_table():
+    """ProcessCopyOptions() runs after the table is opened: the first
+    option error is kept for the resolve stage to raise."""
+    for sql, sqlstate in [("COPY t FROM STDIN WITH (FORMAT binary)", "0A000"),
+                          ("COPY t FROM STDIN WITH (FORMAT xml, nope)", "22023"),
+                          ("COPY t FROM STDIN WITH (nope, FORMAT xml)", "42601"),
+                          ("COPY t FROM STDIN WITH (FREEZE 'yes')", "42601")]:
+        assert convert(sql).error.sqlstate == sqlstate, sql
     assert convert("COPY t FROM STDIN (HEADER match)").options.header_match
+    assert convert("COPY t FROM STDIN (FREEZE)").options.freeze
 
 
 def test_truncate():

@@ -1,8 +1,10 @@
 """Executing a `WritePlan` against one store transaction.
 
 INSERT builds each row from its VALUES closures and the column defaults
-(sequence draws through the session's `SequenceSession`), resolves ON
-CONFLICT against the arbiter indexes, and hands the row to the store, which
+(sequence draws through the session's `SequenceSession`), checks an upsert's
+proposed row (NOT NULL, CHECK: ExecInsert does before it looks for a
+conflict), resolves ON CONFLICT against the arbiter indexes, and hands the
+row to the store, which
 enforces NOT NULL, CHECK and uniqueness at once and queues FK checks until
 `statement_end()`. UPDATE and DELETE first collect the rows WHERE selects
 (so a statement never sees its own changes), then apply them. RETURNING is

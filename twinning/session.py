@@ -513,6 +513,10 @@ class Session:
             txn.statement_start(writes="COPY FROM",
                                 lock_timeout_ms=int(self.settings["lock_timeout"]),
                                 cancel=self.interrupt.check)
+            if resolved.options.freeze and not txn.truncated_here(table.name):
+                raise SqlError("55000", "cannot perform COPY FREEZE because the "
+                               "table was not created or truncated in the "
+                               "current subtransaction")
             return _Result((), [], "COPY", copy=CopyFrom(
                 plan.write, table, txn, self.sequences, ctx),
                 copy_response=CopyInResponse(0, (0,) * len(resolved.slots)).encode())

@@ -12,7 +12,7 @@ An aggregate the twin does not implement is refused with 0A000 naming it.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any, Callable, Sequence
 
 from twinning.errors import SqlError, feature_not_supported
@@ -21,7 +21,7 @@ from twinning.passes.expr import pg_data, runtime
 from twinning.passes.expr.ordering import sort_key
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
 
-__all__ = ["type_aggregate", "accumulator", "AGGREGATE_NAMES"]
+__all__ = ["type_aggregate", "accumulator", "fold", "AGGREGATE_NAMES"]
 
 
 def _pos(location: int) -> int | None:
@@ -258,6 +258,74 @@ _IMPLEMENTED: dict[str, Callable[[Sequence[q.ResultType]], Accumulator]] = {
 for _t in _SUMMABLE:
     _IMPLEMENTED[f"sum({_t})"] = (lambda a: lambda t: _sum(a))(_t)
     _IMPLEMENTED[f"avg({_t})"] = (lambda a: lambda t: _avg(a))(_t)
+
+
+def _numeric_total(values: list) -> Any:
+    """sum(numeric) exactly, checked once: numeric addition never rounds,
+    so adding in one wide context equals adding row by row."""
+    from twinning.passes.expr.runtime import CTX, _num_add, _numeric_result
+    finite = [v for v in values if v.is_finite()]
+    total = None
+    if finite:
+        with localcontext(CTX):
+            total = _numeric_result(sum(finite[1:], finite[0]))
+    for v in values:
+        if not v.is_finite():
+            total = v if total is None else _num_add(total, v)
+    return total
+
+
+def _int_total(values: list) -> Any:
+    total = sum(values)
+    if not -2**63 <= total < 2**63:
+        raise SqlError("22003", "bigint out of range")
+    return total
+
+
+def _fold_sum(arg: str) -> Callable[[list], Any] | None:
+    if arg in ("int2", "int4"):
+        return lambda vs: _int_total(vs) if vs else None
+    if arg == "int8":
+        return lambda vs: _numeric_total([Decimal(v) for v in vs]) if vs \
+            else None
+    if arg == "numeric":
+        return lambda vs: _numeric_total(vs) if vs else None
+    return None
+
+
+def _fold_avg(arg: str) -> Callable[[list], Any] | None:
+    if arg not in ("int2", "int4", "int8", "numeric"):
+        return None
+    div = _add("numeric / numeric")
+
+    def avg(values: list) -> Any:
+        if not values:
+            return None
+        total = _numeric_total([Decimal(v) for v in values]
+                               if arg != "numeric" else values)
+        return div(total, Decimal(len(values)))
+    return avg
+
+
+def fold(signature: str, arg_types: Sequence[q.ResultType]
+         ) -> Callable[[list], Any] | None:
+    """A whole-group form of a one-argument aggregate: fn(the non-NULL
+    argument values in input order) → result; None when the aggregate
+    has none (it then runs through its accumulator)."""
+    name, _, arg = signature[:-1].partition("(")
+    if name == "count":
+        return len
+    if name == "sum":
+        return _fold_sum(arg)
+    if name == "avg":
+        return _fold_avg(arg)
+    if name in ("min", "max") and arg_types:
+        order = sort_key(arg_types[0])
+        pick = min if name == "min" else max
+        if order is None:
+            return lambda vs: pick(vs) if vs else None
+        return lambda vs: pick(vs, key=order) if vs else None
+    return None
 
 
 def accumulator(signature: str, arg_types: Sequence[q.ResultType]

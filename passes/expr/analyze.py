@@ -608,6 +608,13 @@ class _Resolver:
                        leftmost(node.location, *(a.location for a in args)))
 
     def _NullTest(self, node: s.NullTest) -> q.TExpr:
+        if isinstance(node.arg, s.Row):
+            # a row IS NULL when every field is, IS NOT NULL when none is
+            tests = tuple(q.TNullTest(self.expr(item), node.negated,
+                                      node.location)
+                          for item in node.arg.items)
+            return q.TBool("and", tests, node.location) if len(tests) > 1 \
+                else tests[0]
         arg = self.expr(node.arg)
         return q.TNullTest(arg, node.negated,
                            leftmost(node.location, arg.location))
@@ -695,22 +702,34 @@ class _Resolver:
         if not left:
             raise SqlError("0A000", "cannot compare rows of zero length",
                            position=pos(location))
-        if op not in ("=", "<>"):
+        if op not in ("=", "<>", "<", "<=", ">", ">="):
             raise feature_not_supported(f"row comparison with {op}",
                                         pos(location))
-        parts = []
-        for l, r in zip(left, right):
-            cmp = self.operator(op, self.expr(l), self.expr(r), location)
+        pairs = [(self.expr(l), self.expr(r)) for l, r in zip(left, right)]
+
+        def compare(operator: str, pair) -> q.TExpr:
+            cmp = self.operator(operator, pair[0], pair[1], location)
             if cmp.type != BOOL:
                 raise SqlError("42804", "row comparison operator must yield "
                                f"type boolean, not type "
                                f"{display_type(cmp.type)}",
                                position=pos(location))
-            parts.append(cmp)
-        if len(parts) == 1:
-            return parts[0]
-        return q.TBool("and" if op == "=" else "or", tuple(parts),
-                       leftmost(location, *(p.location for p in parts)))
+            return cmp
+
+        if len(pairs) == 1:
+            return compare(op, pairs[0])
+        where = leftmost(location, *(e.location for p in pairs for e in p))
+        if op in ("=", "<>"):
+            return q.TBool("and" if op == "=" else "or",
+                           tuple(compare(op, p) for p in pairs), where)
+        # RowCompareExpr: the first unequal column decides; as a formula
+        # a < c OR (a = c AND (b < d ...)), with the last column's own op
+        strict = op[0]
+        result = compare(op, pairs[-1])
+        for pair in reversed(pairs[:-1]):
+            result = q.TBool("or", (compare(strict, pair), q.TBool(
+                "and", (compare("=", pair), result), where)), where)
+        return result
 
     def _InList(self, node: s.InList) -> q.TExpr:
         if isinstance(node.arg, s.Row):

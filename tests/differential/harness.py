@@ -35,6 +35,8 @@ decided on pglast's parse of the line (the last statement of the line,
 whose rows psycopg2 returns: `SelectStmt.sortClause`), never by pattern
 matching; an ORDER BY inside a subquery, CTE or set-operation branch does
 not count. A line pglast cannot parse keeps exact order (it has no rows).
+Rows psycopg2 cannot convert (a BC date, say) are recorded as the
+conversion error, on both sides alike, instead of aborting the run.
 """
 
 from __future__ import annotations

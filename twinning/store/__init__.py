@@ -47,6 +47,7 @@ column type by the caller; tables are `QName`s; row ids are ints):
   txn.update(table, rid, row) -> new rid | None    # None: row already gone
   txn.delete(table, rid) -> bool                   # False: row already gone
   txn.truncate(tables, *, restart_identity=False, cascade=False) -> [notice]
+  txn.truncated_here(table) -> bool                # COPY FREEZE's condition
   txn.savepoint() -> marker; txn.rollback_to(marker); txn.release(marker)
   txn.commit(); txn.rollback()                     # both free the writer slot
 

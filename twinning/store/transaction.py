@@ -315,6 +315,11 @@ class Transaction:
                         seq, restarted(self._store.sequences.definition(seq)))
         return notices
 
+    def truncated_here(self, table: QName) -> bool:
+        """COPY FREEZE's condition: the table was truncated in the current
+        subtransaction."""
+        return self._overlay.truncated_here(table)
+
     # ------------------------------------------------------------ sequences
     def local_sequence(self, name: QName) -> SequenceState | None:
         """This transaction's own copy of a sequence (after TRUNCATE ...

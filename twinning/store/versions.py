@@ -135,6 +135,8 @@ class Overlay:
         self.sequences: dict[QName, SequenceState] = {}
         self._undo: list[tuple] | None = None
         self._markers: list[Marker] = []
+        # table -> savepoint depth of its last TRUNCATE (COPY FREEZE's test)
+        self._truncated_at: dict[QName, int] = {}
 
     # -- changes
     def table(self, info: TableInfo, base: TableVersion) -> TableOverlay:
@@ -156,8 +158,16 @@ class Overlay:
     def truncate(self, info: TableInfo) -> None:
         old = self.tables.get(info.name)
         self.tables[info.name] = TableOverlay(info, TableVersion.empty(info), truncated=True)
+        self._truncated_at[info.name] = len(self._markers)
         if self._undo is not None:
             self._undo.append(("table", info.name, old))
+
+    def truncated_here(self, name: QName) -> bool:
+        """Was the table truncated in the current subtransaction (not
+        before the innermost savepoint, and not undone)?"""
+        table = self.tables.get(name)
+        return (table is not None and table.truncated
+                and self._truncated_at.get(name) == len(self._markers))
 
     def set_sequence(self, name: QName, state: SequenceState) -> None:
         old = self.sequences.get(name, _MISSING)
@@ -211,8 +221,13 @@ class Overlay:
                     self.sequences[name] = entry[2]
 
     def release(self, marker: Marker) -> None:
-        """Forget `marker` and every later one; keep the changes."""
+        """Forget `marker` and every later one; keep the changes (a
+        released subtransaction's TRUNCATE now belongs to its parent)."""
         del self._markers[self._index(marker):]
+        depth = len(self._markers)
+        for name, at in self._truncated_at.items():
+            if at > depth:
+                self._truncated_at[name] = depth
         if not self._markers:
             self._undo = None
 

@@ -286,3 +286,8 @@ INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipp
 SELECT id, placed_at - (ship_date::timestamptz), (ship_date - placed_at::date) * interval '1 day' FROM orders WHERE ship_date IS NOT NULL
 SELECT id, age(ship_date::timestamp, placed_at::timestamp) FROM orders WHERE ship_date IS NOT NULL
 SELECT max(ship_date - placed_at::date), min(placed_at) - max(placed_at) FROM orders
+
+
+-- case: fn_set_returning_in_select_list
+SELECT generate_series(1, 3)
+SELECT unnest(ARRAY[1, 2, NULL])

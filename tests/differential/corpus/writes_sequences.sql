@@ -193,3 +193,10 @@ SELECT nextval('ser_id_seq')
 SELECT currval('counter')
 RESET default_transaction_read_only
 INSERT INTO ser (name) VALUES ('a') RETURNING id
+
+
+-- case: serial_sequence_names
+SELECT nextval('ser_id_seq'), nextval('bser_id_seq'), nextval('ida_id_seq'), nextval('idd_id_seq')
+INSERT INTO ser (name) VALUES ('a') RETURNING id
+INSERT INTO ida (name) VALUES ('a') RETURNING id
+SELECT pg_get_serial_sequence('ser', 'id'), pg_get_serial_sequence('ida', 'id'), pg_get_serial_sequence('defs', 'ticket')

@@ -21,3 +21,11 @@ COPY times (id, d) FROM STDIN
 2	02/03/2024
 \.
 COPY times (id, d) TO STDOUT
+
+
+-- case: copy_encoding_latin1
+COPY strs (id, t) FROM STDIN WITH (ENCODING 'latin1')
+1	café
+\.
+COPY strs (id, t) TO STDOUT
+COPY strs (id, t) TO STDOUT WITH (ENCODING 'LATIN1')

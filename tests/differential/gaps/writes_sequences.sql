@@ -18,13 +18,6 @@ SELECT nextval('"counter"')
 SELECT nextval('public.counter')
 
 
--- case: serial_sequence_names
-SELECT nextval('ser_id_seq'), nextval('bser_id_seq'), nextval('ida_id_seq'), nextval('idd_id_seq')
-INSERT INTO ser (name) VALUES ('a') RETURNING id
-INSERT INTO ida (name) VALUES ('a') RETURNING id
-SELECT pg_get_serial_sequence('ser', 'id'), pg_get_serial_sequence('ida', 'id'), pg_get_serial_sequence('defs', 'ticket')
-
-
 -- case: sequence_functions_types
 SELECT nextval('counter') + 1, pg_typeof(nextval('counter'))
 SELECT setval('counter', 5::int), setval('counter'::regclass, 6)
