@@ -192,6 +192,9 @@ class ResolvedInsert:
     defaults: tuple[object, ...]  # per table column: its default, or None
     on_conflict: ResolvedConflict | None = None
     returning: tuple[OutputColumn, ...] = ()
+    # INSERT … SELECT: the query (its row holds one value per slot, already
+    # coerced to the column) instead of `rows`
+    query: object | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +204,9 @@ class ResolvedUpdate:
     defaults: tuple[object, ...]
     where: object | None = None
     returning: tuple[OutputColumn, ...] = ()
+    # UPDATE … FROM: the FROM items' relation; WHERE, SET and RETURNING
+    # then read the target row followed by one FROM row
+    from_: object | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +214,7 @@ class ResolvedDelete:
     table: QName
     where: object | None = None
     returning: tuple[OutputColumn, ...] = ()
+    using: object | None = None  # DELETE … USING, as UPDATE's `from_`
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ path's converter, when one is given; without it they are unsupported.
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Any, Callable
 
 from pglast import ast
@@ -89,7 +91,6 @@ def _no_with(node: Any) -> None:
 
 
 def _insert(node: ast.InsertStmt, select: Select) -> d.Insert:
-    _no_with(node)
     convert = ExprConverter(select)
     columns = None
     locations: tuple[int, ...] = ()
@@ -106,9 +107,15 @@ def _insert(node: ast.InsertStmt, select: Select) -> d.Insert:
         source = d.Values(tuple(tuple(convert(v) for v in row)
                                 for row in query.valuesLists), loc(query))
     elif select is not None:
-        source = d.QuerySource(select(query), loc(query))
+        read = select(query)
+        if node.withClause is not None:  # WITH … INSERT … SELECT
+            read = dataclasses.replace(
+                read, with_=select(node.withClause) + read.with_)
+        source = d.QuerySource(read, loc(query))
     else:
         raise Unsupported("INSERT … SELECT (the read path)", loc(query))
+    if not isinstance(source, d.QuerySource):
+        _no_with(node)
     overriding = {OverridingKind.OVERRIDING_NOT_SET: None,
                   OverridingKind.OVERRIDING_SYSTEM_VALUE: "system",
                   OverridingKind.OVERRIDING_USER_VALUE: "user"}[node.override]

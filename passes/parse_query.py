@@ -26,7 +26,7 @@ from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.parse import split_statements
 from twinning.passes.parse_dml import convert_write
-from twinning.passes.parse_select import convert_query
+from twinning.passes.parse_select import convert_query, convert_read
 from twinning.passes.expr import pg_data
 from twinning.passes.expr.aggregates import AGGREGATE_NAMES
 from twinning.passes.parse_expr import (NO_TOKEN, ExprConverter, Unsupported,
@@ -116,7 +116,7 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
     field order; when the counts disagree (`IS NULL`, `IS TRUE` use the
     same keywords) the locations stay unknown rather than wrong.
     """
-    raw = chunk.encode("utf-8")
+    char = _char_offset(chunk)
     tokens = list(scan(chunk))
     starts = []
     for i, tok in enumerate(tokens):
@@ -127,16 +127,25 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
             continue  # IS [NOT] TRUE/FALSE/NULL: keywords, not constants
         minus = None  # `-1` is one constant located at its minus sign
         if i and tokens[i - 1].name == "ASCII_45":
-            minus = offset + len(raw[:tokens[i - 1].start].decode("utf-8",
-                                                                   "ignore"))
-        starts.append((offset + len(raw[:tok.start].decode("utf-8", "ignore")),
-                       minus))
+            minus = offset + char(tokens[i - 1].start)
+        starts.append((offset + char(tok.start), minus))
     found: list[s.Literal] = []
     _collect(node, found)
     if len(found) != len(starts) or not found:
         return node
     it = iter(starts)
     return _relocate(node, it)
+
+
+def _char_offset(text: str):
+    """The scanner's byte offsets → character offsets in `text`."""
+    if text.isascii():
+        return lambda offset: offset
+    table = []
+    for index, ch in enumerate(text):
+        table.extend([index] * len(ch.encode("utf-8")))
+    table.append(len(text))
+    return table.__getitem__
 
 
 def _collect(value: Any, out: list) -> None:
@@ -290,6 +299,10 @@ def _needs_read_path(value: Any) -> bool:
     return False
 
 
+def _write(node: Any) -> Any:
+    return convert_write(node, convert_read)
+
+
 def _prepare(node: ast.PrepareStmt) -> q.Syntax:
     if not isinstance(node.query, ast.SelectStmt):
         raise Unsupported(f"PREPARE of {_statement_name(node.query)}", -1)
@@ -314,9 +327,9 @@ _HANDLERS = {
     ast.PrepareStmt: _prepare,
     ast.ExecuteStmt: _execute,
     ast.DeallocateStmt: _deallocate,
-    ast.InsertStmt: convert_write,
-    ast.UpdateStmt: convert_write,
-    ast.DeleteStmt: convert_write,
+    ast.InsertStmt: _write,
+    ast.UpdateStmt: _write,
+    ast.DeleteStmt: _write,
     ast.TruncateStmt: convert_write,
     ast.CopyStmt: convert_write,
 }

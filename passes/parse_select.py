@@ -18,13 +18,23 @@ from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
 
-__all__ = ["convert_query"]
+__all__ = ["convert_query", "convert_read"]
 
 
 def convert_query(node: Any) -> r.Query:
     if not isinstance(node, ast.SelectStmt):
         raise Unsupported(f"{type(node).__name__} as a subquery", loc(node))
     return _Converter().query(node)
+
+
+def convert_read(node: Any) -> r.Query | r.FromItem:
+    """What a write statement reads: its source query (INSERT … SELECT),
+    subqueries, and the items of UPDATE … FROM / DELETE … USING."""
+    if isinstance(node, ast.SelectStmt):
+        return convert_query(node)
+    if isinstance(node, ast.WithClause):
+        return _Converter().with_clause(node)
+    return _Converter().from_item(node)
 
 
 _SET_OPS = {SetOperation.SETOP_UNION: "union",
@@ -41,9 +51,7 @@ class _Converter:
     def query(self, node: ast.SelectStmt) -> r.Query:
         with_ = ()
         if node.withClause is not None:
-            if node.withClause.recursive:
-                raise Unsupported("WITH RECURSIVE", loc(node.withClause))
-            with_ = tuple(self.cte(c) for c in node.withClause.ctes)
+            with_ = self.with_clause(node.withClause)
         if node.intoClause is not None:
             raise Unsupported("SELECT INTO", loc(node.intoClause))
         if node.lockingClause:
@@ -54,6 +62,11 @@ class _Converter:
                        tuple(self.expr.sort_by(o) for o in node.sortClause or ()),
                        self.optional(node.limitCount),
                        self.optional(node.limitOffset), with_, loc(node))
+
+    def with_clause(self, node: ast.WithClause) -> tuple[r.CommonTable, ...]:
+        if node.recursive:
+            raise Unsupported("WITH RECURSIVE", loc(node))
+        return tuple(self.cte(c) for c in node.ctes)
 
     def optional(self, node: Any):
         return None if node is None else self.expr(node)

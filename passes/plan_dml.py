@@ -18,6 +18,8 @@ from typing import Any, Callable
 from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
+from twinning.ir.select import ResolvedQuery
+from twinning.passes.plan_select import plan_query
 from twinning.passes.expr.compile import (_relabel, compile_checked,
                                           compile_expr, literal_value)
 from twinning.valueio import cast_function, settings_dependent
@@ -43,6 +45,9 @@ class WritePlan:
     where: Fn | None = field(default=None, compare=False, repr=False)
     conflict_where: Fn | None = field(default=None, compare=False, repr=False)
     returning: tuple = field(default=(), compare=False, repr=False)
+    # rows read by the read path: INSERT's source query, or the FROM/USING
+    # items' rows joined to each target row (fn(ctx) -> list of tuples)
+    reads: Any = field(default=None, compare=False, repr=False)
 
 
 def _fn(expr: Any) -> Any:
@@ -61,7 +66,8 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
         conflict = resolved.on_conflict
         constants = _ConstantChains()
         return WritePlan(
-            resolved, tag, columns,
+            reads=_reads(resolved.query),
+            resolved=resolved, tag=tag, columns=columns,
             values=tuple(tuple(constants.compile(e) for e in row)
                          for row in resolved.rows),
             defaults=tuple(_fn(e) for e in resolved.defaults),
@@ -71,7 +77,8 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
             returning=fns)
     if isinstance(resolved, d.ResolvedUpdate):
         return WritePlan(
-            resolved, tag, columns,
+            reads=_reads(resolved.from_),
+            resolved=resolved, tag=tag, columns=columns,
             defaults=tuple(_fn(e) for e in resolved.defaults),
             assignments=tuple((slot, _fn(e)) for slot, e in resolved.assignments),
             where=_fn(resolved.where), returning=fns)
@@ -80,8 +87,21 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
                          defaults=tuple(_fn(e) for e in resolved.defaults))
     if isinstance(resolved, d.ResolvedDelete):
         return WritePlan(resolved, tag, columns, where=_fn(resolved.where),
-                         returning=fns)
+                         returning=fns, reads=_reads(resolved.using))
     return WritePlan(resolved, tag)
+
+
+def _reads(read: Any) -> Any:
+    """The read path's rows for a write: a `ResolvedQuery` (INSERT …
+    SELECT) or a FROM/USING relation, compiled to fn(ctx) -> rows."""
+    if read is None:
+        return None
+    if not isinstance(read, ResolvedQuery):
+        read = ResolvedQuery(read, read.columns, ())
+    compiled = plan_query(read)
+    if compiled.error is not None:
+        raise compiled.error
+    return compiled.run
 
 
 _RELABEL = None

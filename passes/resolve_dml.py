@@ -41,8 +41,10 @@ from twinning.passes.expr import (EmptyScope, TypingContext,
 from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           literal_type, pos)
 from twinning.passes.expr.compile import compile_checked
+from twinning.ir.select import Project, RelColumn, ResolvedQuery
 from twinning.passes.expr.scope import ColumnBinding, levenshtein
-from twinning.passes.expr.types import display_type
+from twinning.passes.resolve_select import WriteReads
+from twinning.passes.expr.types import display, display_type, key
 
 __all__ = ["resolve_write", "column_default"]
 
@@ -63,12 +65,13 @@ def _clause(ctx: TypingContext, kind: str) -> TypingContext:
 
 def resolve_write(node: d.WriteStatement, catalog: Catalog,
                   ctx: TypingContext) -> d.ResolvedWrite:
+    reads = WriteReads(catalog, ctx)  # subqueries, FROM/USING, INSERT … SELECT
     if isinstance(node, d.Insert):
-        return _insert(node, catalog, ctx)
+        return _insert(node, catalog, ctx, reads)
     if isinstance(node, d.Update):
-        return _update(node, catalog, ctx)
+        return _update(node, catalog, ctx, reads)
     if isinstance(node, d.Delete):
-        return _delete(node, catalog, ctx)
+        return _delete(node, catalog, ctx, reads)
     if isinstance(node, d.Copy):
         return _copy(node, catalog, ctx)
     if isinstance(node, d.Truncate):
@@ -129,7 +132,7 @@ def assign(expr: object, column: Column, ctx: TypingContext,
         bare = q.ResultType.of(SqlType(column.type.name, -1, column.type.is_array))
         raise SqlError("42804", f'column "{column.name}" is of type '
                        f"{display_type(bare)} but expression is of type "
-                       f"{display_type(expr.type)}",
+                       f"{display(key(expr.type))}",
                        hint="You will need to rewrite or cast the expression.",
                        position=pos(location))
     if target.typmod < 0:
@@ -302,6 +305,10 @@ def _returning(targets: Sequence[d.ReturnTarget], scope: _WriteScope,
     out = []
     for target in targets:
         expr = target.expr
+        if isinstance(expr, s.ColumnRef) and expr.star and \
+                hasattr(scope, "star_columns"):  # target joined to FROM items
+            out.extend(d.OutputColumn(n, e) for n, e in scope.star_columns(expr))
+            continue
         if isinstance(expr, s.ColumnRef) and expr.star:
             if expr.parts:
                 scope.entry(tuple(expr.parts), expr.location)
@@ -317,7 +324,8 @@ def _returning(targets: Sequence[d.ReturnTarget], scope: _WriteScope,
 
 # ------------------------------------------------------------------ INSERT
 
-def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext) -> d.ResolvedInsert:
+def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
+            reads: WriteReads) -> d.ResolvedInsert:
     table = _table(catalog, node.table)
     if node.columns is None:
         slots = list(range(len(table.columns)))
@@ -335,11 +343,12 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext) -> d.ResolvedI
                 raise SqlError("42701", f'column "{name}" specified more than '
                                "once", position=pos(location))
             slots.append(slot)
-    if isinstance(node.source, d.QuerySource):
-        raise SqlError("0A000", "INSERT … SELECT is not supported by twinning "
-                       "yet", position=pos(node.source.location))
     rows: list[tuple[object, ...]] = []
-    if isinstance(node.source, d.DefaultValues):
+    query = None
+    if isinstance(node.source, d.QuerySource):
+        query = _insert_query(node, table, slots, locations, reads, ctx)
+        slots = slots[:len(query.columns)]
+    elif isinstance(node.source, d.DefaultValues):
         slots = []
         rows.append(())
     else:
@@ -383,7 +392,33 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext) -> d.ResolvedI
     if conflict is not None:
         _rewrite_checks(table, conflict.assignments)
     return d.ResolvedInsert(table.name, tuple(slots), tuple(rows), defaults,
-                            conflict, returning)
+                            conflict, returning, query)
+
+
+def _insert_query(node: d.Insert, table: Table, slots: list[int],
+                  locations: list[int], reads: WriteReads,
+                  ctx: TypingContext) -> object:
+    """INSERT … SELECT: the query, each output assigned to its column."""
+    relation, columns = reads.source(node.source.query)
+    if len(columns) > len(slots):
+        raise SqlError("42601", "INSERT has more expressions than target "
+                       "columns", position=pos(columns[len(slots)].location))
+    if node.columns is not None and len(columns) < len(slots):
+        raise SqlError("42601", "INSERT has more target columns than "
+                       "expressions", position=pos(locations[len(columns)]))
+    _clause(ctx, "INSERT")
+    # coerced where each value is computed when the query ends in a
+    # projection (a literal's input error then points at the literal)
+    inner = isinstance(relation, Project)
+    exprs = relation.exprs if inner else [
+        q.TColumn(i, c.name, c.type, c.location) for i, c in enumerate(columns)]
+    coerced = tuple(_finish(ctx, assign(e, table.columns[slot], ctx,
+                                        c.location))
+                    for e, c, slot in zip(exprs, columns, slots))
+    out = tuple(RelColumn(table.columns[slot].name, e.type)
+                for e, slot in zip(coerced, slots))
+    source = relation.input if inner else relation
+    return ResolvedQuery(Project(source, coerced, out), out, ())
 
 
 def _values(values: d.Values, table: Table, alias: str | None,
@@ -628,27 +663,36 @@ def _target_scope(table: Table, alias: str | None) -> _WriteScope:
     return _WriteScope([entry], [entry])
 
 
-def _update(node: d.Update, catalog: Catalog, ctx: TypingContext) -> d.ResolvedUpdate:
+def _update(node: d.Update, catalog: Catalog, ctx: TypingContext,
+            reads: WriteReads) -> d.ResolvedUpdate:
     table = _table(catalog, node.table)
-    if node.from_:
-        raise SqlError("0A000", "UPDATE … FROM is not supported by twinning yet")
-    scope = _target_scope(table, node.table.alias)
+    scope, from_ = _joined_scope(table, node.table.alias, node.from_, reads)
     # transformUpdateStmt: WHERE, RETURNING, then the SET list
     where = _where(node.where, scope, ctx)
     returning = _returning(node.returning, scope, table, ctx)
     assignments = _assignments(node.assignments, table, scope, ctx)
     _rewrite_checks(table, assignments)
     defaults = tuple(column_default(c, ctx) for c in table.columns)
-    return d.ResolvedUpdate(table.name, assignments, defaults, where, returning)
+    return d.ResolvedUpdate(table.name, assignments, defaults, where, returning,
+                            from_)
 
 
-def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext) -> d.ResolvedDelete:
+def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext,
+            reads: WriteReads) -> d.ResolvedDelete:
     table = _table(catalog, node.table)
-    if node.using:
-        raise SqlError("0A000", "DELETE … USING is not supported by twinning yet")
-    scope = _target_scope(table, node.table.alias)
+    scope, using = _joined_scope(table, node.table.alias, node.using, reads)
     return d.ResolvedDelete(table.name, _where(node.where, scope, ctx),
-                            _returning(node.returning, scope, table, ctx))
+                            _returning(node.returning, scope, table, ctx),
+                            using)
+
+
+def _joined_scope(table: Table, alias: str | None, items: Sequence[object],
+                  reads: WriteReads) -> tuple[object, object | None]:
+    """The target alone, or joined to FROM/USING items by the read path
+    (whose relation then feeds the executor the items' rows)."""
+    if not items:
+        return _target_scope(table, alias), None
+    return reads.target_level(table, alias, items)
 
 
 # ------------------------------------------------------------------ COPY

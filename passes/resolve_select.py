@@ -40,7 +40,7 @@ from twinning.passes.expr.ordering import require_equality, require_ordering
 from twinning.passes.expr.scope import ColumnBinding, levenshtein
 from twinning.passes.expr.walk import children, shift_columns
 
-__all__ = ["resolve_query"]
+__all__ = ["resolve_query", "WriteReads"]
 
 TEXT = q.TEXT
 _MAX_FUZZY = 3
@@ -53,6 +53,42 @@ def resolve_query(query: r.Query, catalog: Any, ctx: TypingContext
     relation, columns = resolver.query(query, None, False)
     relation = ctx.finish(relation)
     return r.ResolvedQuery(relation, columns, ctx.final_param_types())
+
+
+class WriteReads:
+    """What a write statement reads, typed by the read path: its INSERT
+    source query, the FROM/USING items joined to the target, and
+    subqueries anywhere in its expressions (whose enclosing level is the
+    write's own scope: a correlated reference reads the target row)."""
+
+    def __init__(self, catalog: Any, ctx: TypingContext) -> None:
+        self.resolver = _Resolver(catalog, ctx)
+
+    def source(self, query: r.Query) -> tuple[r.Relation,
+                                              tuple[r.RelColumn, ...]]:
+        """INSERT … SELECT: unknown-typed outputs stay unknown, so the
+        target columns' types decide them (transformInsertStmt)."""
+        return self.resolver.query(query, None, False, unknown_to_text=False)
+
+    def target_level(self, table: Any, alias: str | None,
+                     items: Sequence[r.FromItem]
+                     ) -> tuple[Level, r.Relation | None]:
+        """UPDATE … FROM / DELETE … USING: a level whose row is the target
+        row followed by the FROM items' row; the relation computing the
+        latter (None without items)."""
+        level = Level(self.resolver, None, False)
+        names = [c.name for c in table.columns]
+        target = Entry(alias or table.name.name, names, [
+            q.TColumn(i, c.name, q.ResultType.of(c.type))
+            for i, c in enumerate(table.columns)], aliased=alias is not None,
+            table=table.name, catalog_table=table)
+        level.rtable.append(target)
+        level.namespace.append(Item(target))
+        if not items:
+            return level, None
+        relation = self.resolver.from_clause(items, level,
+                                             offset=len(table.columns))
+        return level, relation
 
 
 # -- range table and namespace ------------------------------------------------------
@@ -305,6 +341,11 @@ class Level:
         return SqlError("42P01", "invalid reference to FROM-clause entry for "
                         f'table "{relname}"', hint=hint, position=pos(location))
 
+    def star_columns(self, ref: s.ColumnRef) -> list[tuple[str, Any]]:
+        """`*` / `t.*` over this level's namespace (RETURNING of a write
+        joined to FROM items)."""
+        return self.resolver.star(ref, self)
+
     def forward_cte(self, name: str) -> bool:
         level: Level | None = self
         while level is not None:
@@ -320,6 +361,26 @@ class Level:
                 return level.ctes[name]
             level = level.parent
         return None
+
+
+class _ScopeLevel(Level):
+    """Another stage's scope (a write statement's) seen as the level
+    enclosing a subquery: names it resolves become this level's columns."""
+
+    def __init__(self, resolver: _Resolver, scope: Any) -> None:
+        super().__init__(resolver, None, False)
+        self.scope = scope
+
+    def _find(self, parts: tuple[str, ...], location: int) -> Any | None:
+        try:
+            found = self.scope.lookup(parts, location)
+        except SqlError as exc:
+            if exc.sqlstate in ("42703", "42P01"):
+                return None
+            raise
+        if found.expr is not None:
+            return found.expr
+        return q.TColumn(found.slot, found.name, found.type, location)
 
 
 def _ambiguous_column(name: str, location: int) -> SqlError:
@@ -548,12 +609,13 @@ class _Resolver:
         return _From(relation, left.entries + right.entries + [entry], items,
                      names, exprs)
 
-    def from_clause(self, items: Sequence[r.FromItem], level: Level
-                    ) -> r.Relation:
+    def from_clause(self, items: Sequence[r.FromItem], level: Level,
+                    offset: int = 0) -> r.Relation:
+        """The items' cross product; their columns start at `offset` in
+        the level's row (after an UPDATE/DELETE target's columns)."""
         if not items:
             return r.Values(((),), ())
         relation: r.Relation | None = None
-        offset = 0
         for item in items:
             done = self.from_item(item, level)
             done.shift(offset)
@@ -570,6 +632,18 @@ class _Resolver:
     def query(self, query: r.Query, parent: Level | None, via_sublink: bool,
               unknown_to_text: bool = True
               ) -> tuple[r.Relation, tuple[r.RelColumn, ...]]:
+        ctx = self.ctx
+        saved = ctx.aggregate, ctx.sublink, ctx.kind
+        ctx.aggregate, ctx.sublink, ctx.kind = (self._aggregate, self._sublink,
+                                                "SELECT")
+        try:
+            return self._query(query, parent, via_sublink, unknown_to_text)
+        finally:
+            ctx.aggregate, ctx.sublink, ctx.kind = saved
+
+    def _query(self, query: r.Query, parent: Level | None, via_sublink: bool,
+               unknown_to_text: bool
+               ) -> tuple[r.Relation, tuple[r.RelColumn, ...]]:
         level = Level(self, parent, via_sublink)
         level.pending = {cte.name for cte in query.with_}
         for cte in query.with_:
@@ -1023,7 +1097,8 @@ class _Resolver:
 
     # ---- subqueries in expressions
     def _sublink(self, node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
-        level = scope if isinstance(scope, Level) else None
+        level = scope if isinstance(scope, Level) else (
+            None if scope is None else _ScopeLevel(self, scope))
         relation, columns = self.query(node.select, level, True)
         kind = node.kind
         if kind == "exists":

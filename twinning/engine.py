@@ -122,7 +122,8 @@ class Engine:
             if hit is not None:
                 self._plans.move_to_end(key)
                 return hit
-        stages: dict[str, Any] = {"parse": dump(stmt.node)}
+        stages: dict[str, Any] = {"parse": dump(stmt.node)} if self.trace \
+            else {}  # the stage dumps are only kept while tracing
 
         def keep(name: str, value: Any) -> None:
             stages[name] = dump(value)

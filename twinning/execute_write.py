@@ -84,17 +84,7 @@ def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
     conflict = resolved.on_conflict
     touched: set[int] = set()
     written = []
-    for values in plan.values or ((),):
-        row: list[Any] = [None] * width
-        given = set()
-        for slot, fn in zip(slots, values):
-            if fn is not None:
-                row[slot] = fn((), ctx)
-                given.add(slot)
-        for slot in range(width):
-            if slot not in given:
-                row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
-        new = tuple(row)
+    for new in _proposed(plan, slots, width, txn, seq, ctx):
         if conflict is not None:
             txn.check(table, new)  # the proposed row first, as ExecInsert
             hit = txn.find_conflict(table, new, list(conflict.arbiters))
@@ -110,6 +100,36 @@ def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
             touched.add(rid)
         written.append(new)
     return written
+
+
+def _proposed(plan: WritePlan, slots: tuple[int, ...], width: int,
+              txn: Transaction, seq: SequenceSession, ctx: Any):
+    """Each row to insert, defaults filled in as it is reached (a serial
+    draws per row). An INSERT … SELECT reads its query to the end first:
+    it sees the table as it was before this statement."""
+    if plan.reads is not None:
+        sources = [tuple(row) for row in plan.reads(ctx)]
+        given = set(slots)
+        for values in sources:
+            row: list[Any] = [None] * width
+            for slot, value in zip(slots, values):
+                row[slot] = value
+            for slot in range(width):
+                if slot not in given:
+                    row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
+            yield tuple(row)
+        return
+    for fns in plan.values or ((),):
+        row = [None] * width
+        present = set()
+        for slot, fn in zip(slots, fns):
+            if fn is not None:
+                row[slot] = fn((), ctx)
+                present.add(slot)
+        for slot in range(width):
+            if slot not in present:
+                row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
+        yield tuple(row)
 
 
 def _upsert(plan: WritePlan, txn: Transaction, seq: SequenceSession, ctx: Any,
@@ -144,27 +164,44 @@ def _assigned(plan: WritePlan, row: tuple, source: tuple, txn: Transaction,
     return tuple(out)
 
 
-def _selected(plan: WritePlan, txn: Transaction, ctx: Any) -> list[tuple[int, tuple]]:
+def _selected(plan: WritePlan, txn: Transaction, ctx: Any
+              ) -> list[tuple[int, tuple, tuple]]:
+    """(row id, row, the row the statement's expressions read) of every
+    target row WHERE keeps, collected before anything is written. With
+    FROM/USING items that row is the target row followed by the first
+    items' row the WHERE accepts (PostgreSQL joins, and a target row is
+    changed once whatever else matches)."""
     where = plan.where
     rows = list(txn.scan(plan.resolved.table))
+    if plan.reads is not None:
+        joined = plan.reads(ctx)
+        out = []
+        for rid, row in rows:
+            for extra in joined:
+                both = row + extra
+                if where is None or where(both, ctx) is True:
+                    out.append((rid, row, both))
+                    break
+        return out
     if where is None:
-        return rows
-    return [(rid, row) for rid, row in rows if where(row, ctx) is True]
+        return [(rid, row, row) for rid, row in rows]
+    return [(rid, row, row) for rid, row in rows if where(row, ctx) is True]
 
 
 def _update(plan: WritePlan, txn: Transaction, seq: SequenceSession,
             ctx: Any) -> list[tuple]:
     table = plan.resolved.table
+    width = len(plan.defaults)
     written = []
-    for rid, old in _selected(plan, txn, ctx):
-        new = _assigned(plan, old, old, txn, seq, ctx)
+    for rid, old, source in _selected(plan, txn, ctx):
+        new = _assigned(plan, old, source, txn, seq, ctx)
         if txn.update(table, rid, new) is not None:
-            written.append(new)
+            written.append(new + source[width:])  # RETURNING sees FROM too
     return written
 
 
 def _delete(plan: WritePlan, txn: Transaction, seq: SequenceSession,
             ctx: Any) -> list[tuple]:
     table = plan.resolved.table
-    return [row for rid, row in _selected(plan, txn, ctx)
+    return [source for rid, row, source in _selected(plan, txn, ctx)
             if txn.delete(table, rid)]

@@ -10,16 +10,17 @@ store's hash-index key (numeric 1.0 = 1.00, -0.0 = 0.0, NaN = NaN), used
 for GROUP BY, DISTINCT, set operations and hash joins.
 
 json has neither ordering nor equality in PostgreSQL; asking for either is
-the 42883 PostgreSQL raises.
+the 42883 PostgreSQL raises; jsonb's btree order (objects above arrays
+above booleans above numbers above strings, …) is not implemented, and
+sorting by jsonb is refused.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.store.indexes import key_function
 
@@ -44,19 +45,10 @@ def _interval(value: Any) -> int:
     return (value.months * 30 + value.days) * 86_400_000_000 + value.micros
 
 
-def _jsonb() -> Callable[[Any], Any]:
-    from twinning.passes.expr import runtime
-    less = runtime.binary("jsonb < jsonb").fn
-
-    def cmp(a: Any, b: Any) -> int:
-        return -1 if less(a, b) else (1 if less(b, a) else 0)
-    return functools.cmp_to_key(cmp)
-
-
 _SCALAR: dict[str, Callable[[], Callable[[Any], Any]]] = {
     "float4": lambda: _float, "float8": lambda: _float,
     "numeric": lambda: _numeric, "bpchar": lambda: _bpchar,
-    "interval": lambda: _interval, "jsonb": _jsonb,
+    "interval": lambda: _interval,
 }
 
 
@@ -93,6 +85,9 @@ def _json(rtype: q.ResultType) -> bool:
 
 
 def require_ordering(rtype: q.ResultType, location: int) -> None:
+    if rtype.sql_type is not None and rtype.sql_type.name == "jsonb":
+        raise feature_not_supported("ordering jsonb values",
+                                    location + 1 if location >= 0 else None)
     if _json(rtype):
         raise SqlError("42883", "could not identify an ordering operator for "
                        f"type {_display(rtype)}",

@@ -139,7 +139,10 @@ def result_type(k: str) -> q.ResultType | None:
 
 
 def display(k: str) -> str:
-    """format_type() of a key, as PostgreSQL's messages print types."""
+    """format_type_be() of a key, as PostgreSQL's messages print types
+    (bpchar without a typmod is "character" there)."""
+    if k == "bpchar":
+        return "character"
     rtype = result_type(k)
     if rtype is not None and rtype.sql_type is not None:
         return rtype.sql_type.display()

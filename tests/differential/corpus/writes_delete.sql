@@ -246,3 +246,7 @@ DELETE nn WHERE id = 1
 DELETE FROM nn AS n WHERE nn.id = 1
 INSERT INTO nn VALUES (1, 'a', 1, NULL)
 DELETE FROM nn WHERE 1 / (id - 1) = 0
+-- case: delete_using_values
+INSERT INTO parent VALUES (1, 'a', NULL), (2, 'b', NULL), (3, 'c', NULL)
+DELETE FROM parent USING (VALUES (1), (3), (5)) AS v(id) WHERE parent.id = v.id RETURNING parent.id, v.id
+DELETE FROM parent p USING (VALUES ('b')) v(code) WHERE p.code = v.code RETURNING p.*

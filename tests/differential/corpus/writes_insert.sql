@@ -216,3 +216,31 @@ INSERT INTO ser AS s (name) VALUES ('mno') RETURNING s.id, s.name
 INSERT INTO ser AS s (name) VALUES ('pqr') RETURNING ser.id
 INSERT INTO ser (name) VALUES ('stu') RETURNING length(name), name::varchar(2), coalesce(NULL, name), CASE WHEN id = 7 THEN 'seven' END
 INSERT INTO ser (name) VALUES (NULL) RETURNING name IS NULL, coalesce(name, '<null>')
+-- case: arity_errors
+INSERT INTO ser (name) VALUES ('a', 'b')
+INSERT INTO ser (id, name) VALUES (1)
+INSERT INTO ser VALUES (1, 'a', 'b')
+INSERT INTO ser (name) VALUES ()
+INSERT INTO ser (name) SELECT 'a', 'b'
+INSERT INTO ser (id, name) SELECT 1
+
+
+-- case: returning_aggregate_and_subquery_errors
+INSERT INTO ser (name) VALUES ('a') RETURNING count(*)
+INSERT INTO ser (name) VALUES ('a') RETURNING (SELECT 1)
+INSERT INTO ser (name) VALUES ('a') RETURNING id, id + 'x'
+
+
+-- case: insert_select_constants
+INSERT INTO ser (name) SELECT 'x' RETURNING *
+INSERT INTO ser (name) SELECT 'a' UNION ALL SELECT 'b' RETURNING *
+INSERT INTO ser (name) SELECT 'never' WHERE false RETURNING *
+INSERT INTO ser (id, name) SELECT 100, 'hundred' RETURNING *
+INSERT INTO ser (name) VALUES ('v') RETURNING (id = 6)
+
+
+-- case: insert_tags
+INSERT INTO ser (name) VALUES ('a')
+INSERT INTO ser (name) VALUES ('a'), ('b'), ('c'), ('d')
+INSERT INTO ser (name) SELECT 'x' WHERE false
+INSERT INTO ida (name) VALUES ('a')

@@ -301,3 +301,9 @@ UPDATE checks SET (lo, hi) = (zzz, 1)
 UPDATE checks SET (hi, lo) = (lo, hi) RETURNING lo, hi
 INSERT INTO checks (id, lo, hi) VALUES (1, 0, 0) ON CONFLICT (id) DO UPDATE SET (lo, hi) = (excluded.hi, 9) RETURNING lo, hi
 INSERT INTO checks (id, lo, hi) VALUES (1, 0, 0) ON CONFLICT (id) DO UPDATE SET (lo, hi) = (1, 2, 3)
+-- case: update_from_values
+INSERT INTO parent VALUES (1, 'a', NULL), (2, 'b', NULL)
+UPDATE parent SET note = v.note FROM (VALUES (1, 'one'), (3, 'three')) AS v(id, note) WHERE parent.id = v.id RETURNING parent.*, v.note
+UPDATE parent p SET note = v.n FROM (VALUES (2, 'two')) v(id, n) WHERE p.id = v.id RETURNING p.id, p.note
+
+

@@ -9,12 +9,6 @@
 -- today. tests/differential/test_gaps.py requires each to still differ, so a
 -- fixed gap fails until it moves back to tests/differential/corpus/.
 
--- case: update_from_values
-INSERT INTO parent VALUES (1, 'a', NULL), (2, 'b', NULL)
-UPDATE parent SET note = v.note FROM (VALUES (1, 'one'), (3, 'three')) AS v(id, note) WHERE parent.id = v.id RETURNING parent.*, v.note
-UPDATE parent p SET note = v.n FROM (VALUES (2, 'two')) v(id, n) WHERE p.id = v.id RETURNING p.id, p.note
-
-
 -- case: update_multiple_assignment_from_subselect
 INSERT INTO checks (id, lo, hi) VALUES (1, 1, 2)
 UPDATE checks SET (lo, hi) = (SELECT 3, 4) RETURNING lo, hi
