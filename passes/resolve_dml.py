@@ -42,7 +42,7 @@ from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           literal_type, pos)
 from twinning.passes.expr.compile import compile_checked
 from twinning.ir.select import Project, RelColumn, ResolvedQuery
-from twinning.passes.expr.scope import ColumnBinding, levenshtein
+from twinning.passes.expr.scope import ColumnBinding, column_not_found
 from twinning.passes.resolve_select import WriteReads
 from twinning.passes.expr.types import display, display_type, key
 
@@ -246,51 +246,10 @@ class _WriteScope:
 
     def _missing_column(self, relname: str | None, name: str,
                         location: int) -> SqlError:
-        """errorMissingColumn() with searchRangeTableForCol()'s hint."""
-        message = f"column {relname}.{name} does not exist" if relname else \
-            f'column "{name}" does not exist'
-        best = _MAX_FUZZY + 1
-        first: tuple[_Entry, str] | None = None
-        second: tuple[_Entry, str] | None = None
-        for entry in self.rtable:
-            penalty = 0 if relname is None else \
-                min(levenshtein(relname, entry.refname), _MAX_FUZZY + 1)
-            if name in entry.columns and penalty == 0:
-                if entry in self.visible:
-                    continue  # (not reached: the reference would resolve)
-                return SqlError(
-                    "42703", message, position=pos(location),
-                    hint=f'There is a column named "{name}" in table '
-                    f'"{entry.refname}", but it cannot be referenced from '
-                    "this part of the query.")
-            for column in entry.columns:
-                if penalty > best:
-                    break
-                distance = levenshtein(column, name)
-                if distance > len(name) // 2:
-                    continue
-                distance += penalty
-                if distance < best:
-                    best, first, second = distance, (entry, column), None
-                elif distance == best:
-                    if second is not None:
-                        best, first, second = distance - 1, None, None
-                    elif first is not None:
-                        second = (entry, column)
-                    elif best <= _MAX_FUZZY:
-                        first = (entry, column)
-        hint = None
-        if first is not None and second is None:
-            hint = (f'Perhaps you meant to reference the column '
-                    f'"{first[0].refname}.{first[1]}".')
-        elif first is not None and second is not None:
-            hint = (f'Perhaps you meant to reference the column '
-                    f'"{first[0].refname}.{first[1]}" or the column '
-                    f'"{second[0].refname}.{second[1]}".')
-        return SqlError("42703", message, hint=hint, position=pos(location))
+        return column_not_found(relname, name, location, [
+            (e.refname, list(e.columns)) for e in self.rtable])
 
 
-_MAX_FUZZY = 3  # MAX_FUZZY_DISTANCE
 _SYSTEM_COLUMNS = frozenset({"ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"})
 
 

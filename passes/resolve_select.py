@@ -37,13 +37,12 @@ from twinning.passes.expr.analyze import (coerce_to_boolean,
                                           select_common_type,
                                           sublink_comparison, typed_operator)
 from twinning.passes.expr.ordering import require_equality, require_ordering
-from twinning.passes.expr.scope import ColumnBinding, levenshtein
+from twinning.passes.expr.scope import ColumnBinding, column_not_found
 from twinning.passes.expr.walk import children, shift_columns
 
 __all__ = ["resolve_query", "WriteReads"]
 
 TEXT = q.TEXT
-_MAX_FUZZY = 3
 
 
 def resolve_query(query: r.Query, catalog: Any, ctx: TypingContext
@@ -256,58 +255,13 @@ class Level:
     # ---- PostgreSQL's error texts for names that do not resolve
     def _missing_column(self, relname: str | None, colname: str,
                         location: int) -> SqlError:
-        """errorMissingColumn() with searchRangeTableForCol()'s hints."""
-        distance = _MAX_FUZZY + 1
-        first: tuple[Entry, str | None] | None = None
-        second: tuple[Entry, str] | None = None
+        entries = []
         level: Level | None = self
         while level is not None:
-            for entry in level.rtable:
-                if entry.is_join:
-                    continue
-                penalty = 0
-                if relname is not None:
-                    penalty = levenshtein(relname, entry.refname)
-                exact = False
-                for name in entry.names:
-                    if penalty > distance:
-                        break
-                    d = levenshtein(name, colname)
-                    if d > len(colname) // 2:
-                        continue
-                    d += penalty
-                    if d < distance:
-                        distance, first, second = d, (entry, name), None
-                    elif d == distance:
-                        if second is not None:
-                            distance, first, second = d - 1, None, None
-                        elif first is not None:
-                            second = (entry, name)
-                    if name == colname:
-                        exact = True
-                if exact and penalty == 0:
-                    first, second = (entry, None), None
-                    level = None
-                    break
-            else:
-                level = level.parent
-                continue
-        message = (f"column {relname}.{colname} does not exist" if relname
-                   else f'column "{colname}" does not exist')
-        hint = None
-        if second is not None and first is not None and first[1] is not None:
-            hint = (f'Perhaps you meant to reference the column "'
-                    f'{first[0].refname}.{first[1]}" or the column "'
-                    f'{second[0].refname}.{second[1]}".')
-        elif first is not None:
-            if first[1] is not None:
-                hint = (f'Perhaps you meant to reference the column "'
-                        f'{first[0].refname}.{first[1]}".')
-            else:
-                hint = (f'There is a column named "{colname}" in table "'
-                        f'{first[0].refname}", but it cannot be referenced '
-                        "from this part of the query.")
-        return SqlError("42703", message, hint=hint, position=pos(location))
+            entries.extend((e.refname, e.names) for e in level.rtable
+                           if not e.is_join)
+            level = level.parent
+        return column_not_found(relname, colname, location, entries)
 
     def _missing_rte(self, qualifier: tuple[str, ...], location: int
                      ) -> SqlError:

@@ -92,20 +92,24 @@ def row_order(table: Table) -> Callable[[tuple], tuple]:
     positions = ([table.column(n).attnum - 1 for n in pk.columns] if pk
                  else list(range(len(table.columns))))
     keys = [(_key_for(table.columns[p].type), p) for p in positions]
+    if pk is not None:  # unique and never NULL: the key alone is total
+
+        def order(row: tuple) -> tuple:
+            return tuple([k(row[p]) for k, p in keys])
+        return order
     rest = [(_key_for(c.type), c.attnum - 1) for c in table.columns]
 
-    def order(row: tuple) -> tuple:
-        return (tuple(k(row[p]) for k, p in keys),
-                tuple(k(row[p]) for k, p in rest))
-    return order
+    def full(row: tuple) -> tuple:
+        return (tuple([k(row[p]) for k, p in keys]),
+                tuple([k(row[p]) for k, p in rest]))
+    return full
 
 
 # ------------------------------------------------------------------ encoding
 
 def _plain_rows(table: Table, rows: tuple) -> list[list[Any]]:
-    types = [c.type for c in table.columns]
-    return [[None if v is None else values.to_plain(t, v)
-             for t, v in zip(types, row)]
+    convert = [values.to_plain_for(c.type) for c in table.columns]
+    return [[None if v is None else f(v) for f, v in zip(convert, row)]
             for row in sorted(rows, key=row_order(table))]
 
 
@@ -214,15 +218,16 @@ def _decode_state(surface: dict, catalog: Catalog, ddl: str,
     for table, rel in zip(catalog.tables, relations):
         if rel.get("columns") != [c.name for c in table.columns]:
             raise _refuse(f"columns of {table.name} do not match", source)
-        types = [c.type for c in table.columns]
+        convert = [values.from_plain_for(c.type) for c in table.columns]
+        width = len(convert)
         decoded = []
         for plain in rel.get("rows") or ():
-            if not isinstance(plain, list) or len(plain) != len(types):
+            if not isinstance(plain, list) or len(plain) != width:
                 raise _refuse(f"malformed row in {table.name}", source)
             try:
-                decoded.append(tuple(
-                    None if v is None else values.from_plain(t, v)
-                    for t, v in zip(types, plain)))
+                decoded.append(tuple([
+                    None if v is None else f(v)
+                    for f, v in zip(convert, plain)]))
             except Exception as exc:
                 raise _refuse(f"undecodable value in {table.name}", source,
                               error=str(exc)) from None

@@ -1700,6 +1700,13 @@ def _register_operators() -> None:
     _reg(BINARY, "interval / float8", interval_div)
     _reg(UNARY, "- interval", _neg_interval)
     _reg(UNARY, "+ interval", lambda v: v)
+    # jsonb equality is structural (numbers by value, keys unordered): the
+    # store's hash key already decodes a value that way
+    from twinning.ir.types import SqlType
+    from twinning.store.indexes import key_function
+    jsonb_key = key_function(SqlType("jsonb"))
+    _reg(BINARY, "jsonb = jsonb", lambda a, b: jsonb_key(a) == jsonb_key(b))
+    _reg(BINARY, "jsonb <> jsonb", lambda a, b: jsonb_key(a) != jsonb_key(b))
 
 
 _register_operators()

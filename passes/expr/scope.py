@@ -14,14 +14,14 @@ and UPDATE targets).
 
 from __future__ import annotations
 
-from typing import NamedTuple, Protocol, Sequence
+from typing import Iterable, NamedTuple, Protocol, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir.catalog import Table
 
 __all__ = ["ColumnBinding", "Scope", "EmptyScope", "TableScope",
-           "missing_column"]
+           "missing_column", "column_not_found"]
 
 
 class ColumnBinding(NamedTuple):
@@ -86,27 +86,52 @@ def levenshtein(a: str, b: str) -> int:
 _MAX_FUZZY_DISTANCE = 3
 
 
-def fuzzy_hint(written: str, names: Sequence[str], relation: str) -> str | None:
-    """PostgreSQL's "Perhaps you meant …" for one relation's columns."""
-    best = _MAX_FUZZY_DISTANCE + 1
-    found: list[str] = []
-    for name in names:
-        distance = levenshtein(name, written)
-        if distance > len(written) // 2:
-            continue
-        if distance < best:
-            best, found = distance, [name]
-        elif distance == best:
-            if len(found) >= 2:
-                best, found = distance - 1, []
-            else:
-                found.append(name)
-    if len(found) == 1:
-        return f'Perhaps you meant to reference the column "{relation}.{found[0]}".'
-    if len(found) == 2:
-        return (f'Perhaps you meant to reference the column "{relation}.'
-                f'{found[0]}" or the column "{relation}.{found[1]}".')
-    return None
+def column_not_found(relname: str | None, colname: str, location: int,
+                     rtable: Iterable[tuple[str, Sequence[str]]]) -> SqlError:
+    """errorMissingColumn() with searchRangeTableForCol()'s hint.
+
+    `rtable` is every range-table entry that could be meant, innermost
+    query level first, each as (reference name, column names); join
+    entries are left out, as PostgreSQL leaves them out. A qualified
+    reference weighs the distance of its table name too; an exact match
+    in an entry the reference cannot see is named as such."""
+    distance = _MAX_FUZZY_DISTANCE + 1
+    first: tuple[str, str] | None = None
+    second: tuple[str, str] | None = None
+    exact: str | None = None
+    for refname, names in rtable:
+        penalty = 0 if relname is None else levenshtein(relname, refname)
+        for name in names:
+            if penalty > distance:
+                break
+            d = levenshtein(name, colname)
+            if d > len(colname) // 2:
+                continue
+            d += penalty
+            if d < distance:
+                distance, first, second = d, (refname, name), None
+            elif d == distance:
+                if second is not None:
+                    distance, first, second = d - 1, None, None
+                elif first is not None:
+                    second = (refname, name)
+        if penalty == 0 and colname in names:
+            exact = refname
+            break
+    message = (f"column {relname}.{colname} does not exist" if relname
+               else f'column "{colname}" does not exist')
+    if exact is not None:
+        hint = (f'There is a column named "{colname}" in table "{exact}", '
+                "but it cannot be referenced from this part of the query.")
+    elif first is not None and second is not None:
+        hint = (f'Perhaps you meant to reference the column "{first[0]}.'
+                f'{first[1]}" or the column "{second[0]}.{second[1]}".')
+    elif first is not None:
+        hint = (f'Perhaps you meant to reference the column "{first[0]}.'
+                f'{first[1]}".')
+    else:
+        hint = None
+    return SqlError("42703", message, hint=hint, position=_pos(location))
 
 
 class TableScope:
@@ -132,9 +157,8 @@ class TableScope:
             raise missing_table(parts[-2], location)
         found = self._slots.get(parts[-1])
         if found is None:
-            relation = self.alias or self.table.name.name
-            hint = None
-            if len(parts) == 1:
-                hint = fuzzy_hint(parts[-1], list(self._slots), relation)
-            raise missing_column(parts, location, hint)
+            if len(parts) > 1:
+                raise missing_column(parts, location)
+            raise column_not_found(None, parts[-1], location, [
+                (self.alias or self.table.name.name, list(self._slots))])
         return found

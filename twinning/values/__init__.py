@@ -35,13 +35,15 @@ from twinning.values import datetime as dt
 from twinning.values import system
 from twinning.values import uuid_
 from twinning.values.datetime import Interval
-from twinning.values.plain import from_plain, same_value, to_plain
+from twinning.values.plain import (from_plain, from_plain_for, same_value,
+                                   to_plain, to_plain_for)
 from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
 
 __all__ = [
     "DEFAULT_SETTINGS", "FormatSettings", "Interval", "apply_typmod", "coerce_text",
     "decode_binary", "decoder_for", "encode_binary", "encoder_for", "format_text",
-    "formatter_for", "from_plain", "parse_text", "parser_for", "same_value", "to_plain",
+    "formatter_for", "from_plain", "from_plain_for", "parse_text", "parser_for",
+    "same_value", "to_plain", "to_plain_for",
     "typmod_for",
 ]
 
