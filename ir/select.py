@@ -118,6 +118,7 @@ class CommonTable:
     column_names: tuple[str, ...]
     query: Query
     location: int = LOC
+    recursive: bool = False  # in a WITH RECURSIVE list
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,8 +293,32 @@ class SetOp:
     columns: tuple[RelColumn, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class WorkTable:
+    """Inside a recursive CTE's recursive term: the rows the previous
+    iteration produced (`key` names the RecursiveUnion that fills it)."""
+
+    name: str
+    key: int
+    columns: tuple[RelColumn, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RecursiveUnion:
+    """WITH RECURSIVE's `base UNION [ALL] recursive`: the base rows, then
+    the recursive term over the last iteration's rows until it yields no
+    new ones (UNION drops rows already produced)."""
+
+    base: Relation
+    recursive: Relation
+    all: bool
+    key: int
+    columns: tuple[RelColumn, ...]
+
+
 Relation = Union[Scan, FunctionScan, Values, Filter, Join, Aggregate,
-                 Project, ProjectSet, Sort, Distinct, Limit, SetOp]
+                 Project, ProjectSet, Sort, Distinct, Limit, SetOp, WorkTable,
+                 RecursiveUnion]
 
 
 # -- expressions the read path adds to the typed expression IR ----------------------

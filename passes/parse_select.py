@@ -1,8 +1,8 @@
 """Parse stage of the read path: a pglast SelectStmt → `select.Query`.
 
 Everything outside the read subset raises `Unsupported` naming the
-construct (window functions, WITH RECURSIVE, LATERAL, FOR UPDATE,
-GROUPING SETS, functions in FROM, …), which the session answers with
+construct (window functions, LATERAL, FOR UPDATE, GROUPING SETS, ROWS
+FROM, …), which the session answers with
 0A000. Subqueries in expressions come back here through the expression
 converter's `select` hook.
 """
@@ -64,9 +64,7 @@ class _Converter:
                        self.optional(node.limitOffset), with_, loc(node))
 
     def with_clause(self, node: ast.WithClause) -> tuple[r.CommonTable, ...]:
-        if node.recursive:
-            raise Unsupported("WITH RECURSIVE", loc(node))
-        return tuple(self.cte(c) for c in node.ctes)
+        return tuple(self.cte(c, bool(node.recursive)) for c in node.ctes)
 
     def optional(self, node: Any):
         return None if node is None else self.expr(node)
@@ -101,14 +99,15 @@ class _Converter:
     def target(self, node: ast.ResTarget) -> r.Target:
         return r.Target(self.expr(node.val), node.name, loc(node))
 
-    def cte(self, node: ast.CommonTableExpr) -> r.CommonTable:
+    def cte(self, node: ast.CommonTableExpr,
+            recursive: bool = False) -> r.CommonTable:
         if not isinstance(node.ctequery, ast.SelectStmt):
             raise Unsupported("data-modifying statement in WITH",
                               loc(node.ctequery))
         if node.search_clause is not None or node.cycle_clause is not None:
             raise Unsupported("SEARCH/CYCLE", loc(node))
         return r.CommonTable(node.ctename, names(node.aliascolnames),
-                             self.query(node.ctequery), loc(node))
+                             self.query(node.ctequery), loc(node), recursive)
 
     def from_item(self, node: Any) -> r.FromItem:
         if isinstance(node, ast.RangeVar):

@@ -126,6 +126,49 @@ class _Planner:
             return out
         return project_set
 
+    def _WorkTable(self, node: r.WorkTable, depth: int) -> Rows:
+        self.note(depth, f"WorkTable Scan on {node.name}")
+        key = node.key
+        return lambda ctx: ctx.worktables[key]
+
+    def _RecursiveUnion(self, node: r.RecursiveUnion, depth: int) -> Rows:
+        self.note(depth, "Recursive Union" + (" ALL" if node.all else ""))
+        base = self.relation(node.base, depth + 1)
+        step = self.relation(node.recursive, depth + 1)
+        norms = [equality_key(c.type) for c in node.columns]
+        key, keep_all = node.key, node.all
+
+        def row_key(row: tuple) -> tuple:
+            return tuple(None if v is None else (n(v) if n else v)
+                         for v, n in zip(row, norms))
+
+        def recursive_union(ctx: Any) -> list[tuple]:
+            seen: set = set()
+
+            def fresh(rows: Iterable[tuple]) -> list[tuple]:
+                if keep_all:
+                    return list(rows)
+                out = []
+                for row in rows:
+                    k = row_key(row)
+                    if k not in seen:
+                        seen.add(k)
+                        out.append(row)
+                return out
+            result = working = fresh(base(ctx))
+            result = list(result)
+            saved = ctx.worktables.get(key)
+            try:
+                while working:
+                    ctx.check()  # a runaway recursion stays cancellable
+                    ctx.worktables[key] = working
+                    working = fresh(step(ctx))
+                    result.extend(working)
+            finally:
+                ctx.worktables[key] = saved
+            return result
+        return recursive_union
+
     def _Values(self, node: r.Values, depth: int) -> Rows:
         if node.rows == ((),):
             self.note(depth, "Result")

@@ -32,7 +32,8 @@ from twinning.passes.expr.types import display_type
 from twinning.passes.resolve_dml import resolve_write
 from twinning.passes.resolve_select import resolve_query
 
-__all__ = ["resolve", "result_type_of_oid", "resolve_arguments"]
+__all__ = ["resolve", "result_type_of_oid", "resolve_arguments",
+           "resolve_setting"]
 
 _EMPTY = EmptyScope()
 
@@ -99,6 +100,12 @@ def _check_relations(relations: Sequence[q.RelationRef], catalog: Any) -> None:
         if catalog.table(QName(schema or "public", ref.names[-1])) is None:
             raise SqlError("42P01", f'relation "{".".join(ref.names)}" does '
                            "not exist", position=ref.position)
+
+
+def resolve_setting(name: str) -> str | None:
+    """The canonical name SET uses for `name` (None: a custom x.y name);
+    42704 for a name that is neither."""
+    return _setting(name, for_show=False)
 
 
 def _setting(name: str, for_show: bool) -> str | None:

@@ -375,6 +375,7 @@ class _Resolver:
     def __init__(self, catalog: Any, ctx: TypingContext) -> None:
         self.catalog = catalog
         self.ctx = ctx
+        self.recursions = 0  # numbers the recursive CTEs' work tables
         ctx.aggregate = self._aggregate
         ctx.sublink = self._sublink
 
@@ -605,18 +606,11 @@ class _Resolver:
                 raise SqlError("42712", f'WITH query name "{cte.name}" '
                                "specified more than once",
                                position=pos(cte.location))
-            relation, columns = self.query(cte.query, level, False)
-            if cte.column_names:
-                if len(cte.column_names) > len(columns):
-                    raise SqlError("42P10", f'WITH query "{cte.name}" has '
-                                   f"{len(columns)} columns available but "
-                                   f"{len(cte.column_names)} columns specified",
-                                   position=pos(cte.location))
-                columns = tuple(
-                    r.RelColumn(n, c.type) for n, c in zip(
-                        cte.column_names + tuple(
-                            c.name for c in columns[len(cte.column_names):]),
-                        columns))
+            if cte.recursive and _mentions(cte.query, cte.name):
+                relation, columns = self.recursive_cte(cte, level)
+            else:
+                relation, columns = self.query(cte.query, level, False)
+                columns = _cte_columns(cte, columns)
             level.ctes[cte.name] = (relation, columns)
             level.pending.discard(cte.name)
         body = query.body
@@ -630,6 +624,48 @@ class _Resolver:
             relation, columns = self.select(body, query, level,
                                             unknown_to_text)
         return relation, columns
+
+    def recursive_cte(self, cte: r.CommonTable, level: Level):
+        """`base UNION [ALL] recursive term`: the base fixes the column
+        types; the recursive term reads the work table under the CTE's
+        name and is coerced to those types."""
+        body = cte.query.body
+        if not (isinstance(body, r.SetOperation) and body.op == "union") \
+                or cte.query.order_by or cte.query.limit is not None:
+            raise SqlError("42P19", f'recursive query "{cte.name}" does not '
+                           "have the form non-recursive-term UNION [ALL] "
+                           "recursive-term", position=pos(cte.location))
+        if _mentions(body.left, cte.name):
+            raise SqlError("42P19", "recursive reference to query "
+                           f'"{cte.name}" must not appear within its '
+                           "non-recursive term", position=pos(cte.location))
+        base, columns = self.query(body.left, level, False)
+        columns = _cte_columns(cte, columns)
+        self.recursions += 1
+        key = self.recursions
+        level.ctes[cte.name] = (r.WorkTable(cte.name, key, columns), columns)
+        level.pending.discard(cte.name)
+        recursive, rcols = self.query(body.right, level, False)
+        if len(rcols) != len(columns):
+            raise SqlError("42601", "each UNION query must have the same "
+                           "number of columns",
+                           position=pos(_first_target_location(body.right)))
+        types = [c.type for c in columns]
+        for i, (lc, rc) in enumerate(zip(columns, rcols)):
+            overall = select_common_type(
+                [q.TColumn(i, lc.name, lc.type, lc.location),
+                 q.TColumn(i, rc.name, rc.type, rc.location)], "UNION")
+            if overall != lc.type:
+                raise SqlError("42804", f'recursive query "{cte.name}" column '
+                               f"{i + 1} has type {_display(lc.type)} in "
+                               "non-recursive term but type "
+                               f"{_display(overall)} overall",
+                               hint="Cast the output of the non-recursive term "
+                               "to the correct type.",
+                               position=pos(lc.location))
+        recursive = self.coerce_outputs(recursive, rcols, types, "UNION")
+        return r.RecursiveUnion(base, recursive, body.all, key,
+                                columns), columns
 
     def values(self, body: r.ValuesList, level: Level, unknown_to_text: bool
                ) -> tuple[r.Relation, tuple[r.RelColumn, ...]]:
@@ -1133,6 +1169,33 @@ def _no_set_returning(expr: Any, clause: str) -> None:
 def _whole_row(node: s.Expr) -> bool:
     """`t.*` as an aggregate argument: count(t.*) counts t's rows."""
     return isinstance(node, s.ColumnRef) and node.star and bool(node.parts)
+
+
+def _cte_columns(cte: r.CommonTable, columns: tuple[r.RelColumn, ...]
+                 ) -> tuple[r.RelColumn, ...]:
+    """The column list a WITH query's own names give its columns."""
+    names = cte.column_names
+    if not names:
+        return columns
+    if len(names) > len(columns):
+        raise SqlError("42P10", f'WITH query "{cte.name}" has {len(columns)} '
+                       f"columns available but {len(names)} columns "
+                       "specified", position=pos(cte.location))
+    names = names + tuple(c.name for c in columns[len(names):])
+    return tuple(r.RelColumn(n, c.type, c.location)
+                 for n, c in zip(names, columns))
+
+
+def _mentions(node: Any, name: str) -> bool:
+    """Whether a query names `name` as a table (a self-reference)."""
+    if isinstance(node, r.TableRef):
+        return node.names == (name,)
+    if isinstance(node, tuple):
+        return any(_mentions(n, name) for n in node)
+    if dataclasses.is_dataclass(node):
+        return any(_mentions(getattr(node, f.name), name)
+                   for f in dataclasses.fields(node))
+    return False
 
 
 def _distinct_on_mismatch(location: int) -> SqlError:

@@ -99,3 +99,39 @@ def _reflection(params: dict, driver: str) -> dict:
 def test_sqlalchemy_reflection_is_the_same(servers, driver):
     pg, twin = servers
     assert _reflection(twin, driver) == _reflection(pg, driver)
+
+
+def _asyncpg_reads(params: dict) -> list:
+    """asyncpg introspects every type it has no codec for (array
+    parameters, int2vector, name[]) with a WITH RECURSIVE query over
+    pg_type and set_config('jit', …) before running the statement."""
+    import asyncio
+
+    import asyncpg
+
+    async def main() -> list:
+        conn = await asyncpg.connect(host=params["host"], port=params["port"],
+                                     user=params["user"],
+                                     database=params["dbname"])
+        try:
+            out = [await conn.fetch(
+                "SELECT relname FROM pg_catalog.pg_class WHERE relname = "
+                "ANY($1::text[]) ORDER BY relname", ["deals", "tenants", "x"])]
+            out.append(await conn.fetch(
+                "SELECT indkey, indclass FROM pg_catalog.pg_index i JOIN "
+                "pg_catalog.pg_class c ON c.oid = i.indexrelid WHERE "
+                "c.relname = $1", "deals_pkey"))
+            out.append(await conn.fetchval(
+                "SELECT ARRAY(SELECT attname FROM pg_catalog.pg_attribute "
+                "WHERE attrelid = 'public.tenants'::regclass AND attnum > 0 "
+                "ORDER BY attnum)"))
+            return [[tuple(r) for r in rows] if isinstance(rows, list)
+                    else rows for rows in out]
+        finally:
+            await conn.close()
+    return asyncio.run(main())
+
+
+def test_asyncpg_type_introspection_is_the_same(servers):
+    pg, twin = servers
+    assert _asyncpg_reads(twin) == _asyncpg_reads(pg)

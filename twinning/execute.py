@@ -104,6 +104,11 @@ class Interrupt:
                 raise SqlError("57014", CANCELED_BY_TIMEOUT)
 
 
+def _no_session(name: str, value: str, local: bool) -> str:
+    raise SqlError("0A000", "set_config() outside a session is not supported "
+                   "by twinning")
+
+
 class EvalContext:
     """The session as compiled expressions see it. Times come out in
     `twinning.values`' representation (µs / days since 2000-01-01).
@@ -113,7 +118,8 @@ class EvalContext:
     __slots__ = ("user", "database", "pid", "version", "_setting",
                  "_txn_start", "_statement_start", "_interrupt", "settings",
                  "params", "case_value", "sequences", "notices", "txn",
-                 "catalog", "outer", "subqueries")
+                 "catalog", "outer", "subqueries", "worktables",
+                 "set_config")
 
     def __init__(self, *, user: str, database: str, pid: int, version: str,
                  setting: Callable[[str, bool], str | None],
@@ -136,6 +142,9 @@ class EvalContext:
         self.catalog: Any = None  # the engine's Catalog (regclass, pg_get_*)
         self.outer: list[tuple] = []  # enclosing rows of correlated subqueries
         self.subqueries: dict = {}  # uncorrelated subquery results, per statement
+        self.worktables: dict = {}  # a recursive CTE's last iteration's rows
+        # set_config(name, value, is_local): the session's SET, from a query
+        self.set_config: Callable[[str, str, bool], str] = _no_session
 
     def current_setting(self, name: str, missing_ok: bool) -> str | None:
         return self._setting(name, missing_ok)

@@ -203,6 +203,7 @@ GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
     Guc("TimeZone", "UTC", report=True, parse=_timezone),
     _int_guc("extra_float_digits", "1", -15, 3, unit=None),
     Guc("search_path", '"$user", public'),
+    _bool_guc("jit", "on"),  # accepted; the twin compiles nothing
     Guc("default_table_access_method", "heap",
         parse=_only("heap")),
     _int_guc("statement_timeout", "0"),

@@ -39,7 +39,8 @@ from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
 from twinning.ir import query as q
 from twinning.passes.plan import compile_expressions
-from twinning.passes.resolve import resolve_arguments, result_type_of_oid
+from twinning.passes.resolve import (resolve_arguments, resolve_setting,
+                                     result_type_of_oid)
 from twinning.valueio import input_function, recv_function, typmod_function
 from twinning.values.dtparse import set_transaction_clock
 from twinning.values.settings import FormatSettings
@@ -539,6 +540,7 @@ class Session:
         ctx.sequences = self.sequences
         ctx.catalog = self.engine.catalog
         ctx.txn = self._txn.store if self._txn is not None else None
+        ctx.set_config = self._set_config
         return ctx
 
     def _transaction_start(self) -> dt.datetime:
@@ -807,6 +809,13 @@ class Session:
         guc = gucs.GUCS.get(name.lower())
         value = self.settings.get(name, "")
         return guc.show(value) if guc is not None else value
+
+    def _set_config(self, name: str, value: str, local: bool) -> str:
+        """set_config(): SET [LOCAL] from inside a query; the new value."""
+        setting = resolve_setting(name)
+        self._cmd_set(q.Command("set", q.SetVar(name, (value,), local), "SET",
+                                setting))
+        return self._current_setting(name, False)
 
     def _current_setting(self, name: str, missing_ok: bool) -> str | None:
         guc = gucs.lookup(name)

@@ -1993,6 +1993,9 @@ def _register_functions() -> None:
     _fn("pg_backend_pid()", lambda ctx: ctx.pid, context=True)
     _fn("current_setting(text)", _current_setting, context=True)
     _fn("current_setting(text,bool)", _current_setting, context=True)
+    _fn("set_config(text,text,bool)",
+        lambda ctx, name, value, local: ctx.set_config(name, value, local),
+        context=True, volatile=True)
     _fn("pg_sleep(float8)", _pg_sleep, context=True, volatile=True)
     _fn("pg_is_in_recovery()", lambda: False)
     # date / time

@@ -252,3 +252,12 @@ WITH pricey AS (SELECT sku FROM products WHERE price > 20) SELECT o.id, i.line F
 INSERT INTO ta VALUES (1, 10, 'a'), (2, 20, 'b'), (2, 20, 'b'), (3, NULL, 'c'), (NULL, 40, 'd'), (5, 50, NULL)
 INSERT INTO tb VALUES (2, 20, 'x'), (3, 30, 'y'), (3, NULL, 'z'), (NULL, 40, 'w'), (6, 60, 'v'), (2, 20, 'x')
 WITH u (key, label) AS (SELECT k, v FROM ta UNION ALL SELECT k, w FROM tb) SELECT key, count(*), count(label) FROM u GROUP BY key
+-- case: out_with_recursive
+WITH RECURSIVE t (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT n FROM t ORDER BY n
+
+
+-- case: out_with_recursive_tree
+INSERT INTO staff VALUES (1, 'Grace', NULL, 'exec', 250000, '2010-05-01'), (2, 'Alan', 1, 'eng', 180000.50, '2012-09-17'), (3, 'Edsger', 2, 'eng', 150000, '2015-01-05'), (4, 'Barbara', 2, 'eng', 150000, '2016-07-11'), (5, 'Ken', 1, 'ops', 120000, NULL), (6, 'Dennis', 5, 'ops', NULL, '2019-12-31'), (7, 'Frances', NULL, NULL, 99000.99, '2021-03-15')
+WITH RECURSIVE chain AS (SELECT id, name, manager_id, 0 AS depth FROM staff WHERE manager_id IS NULL UNION ALL SELECT s.id, s.name, s.manager_id, c.depth + 1 FROM staff s JOIN chain c ON s.manager_id = c.id) SELECT id, depth FROM chain ORDER BY id
+
+

@@ -268,3 +268,15 @@ select 'a'::varchar || 'b', 'a'::varchar(3) || 'b'::varchar, 'a'::char(2) || 'b'
 select 'a'::varchar = 'a'::text, 'a '::char(3) = 'a'::char(5), 'ab'::char(4) < 'b'::varchar
 select 'x'::char(3)::text, 'x'::char(3)::varchar, 'x'::char(3)
 select 'a'::varchar = 1
+
+-- case: set_config_from_a_query
+SELECT set_config('application_name', 'from_query', false)
+SHOW application_name
+SELECT current_setting('jit'), set_config('jit', 'off', false)
+BEGIN
+SELECT set_config('statement_timeout', '5s', true)
+SHOW statement_timeout
+COMMIT
+SHOW statement_timeout
+SELECT set_config('no_such_setting', 'x', false)
+SELECT set_config('my.flag', 'on', false), current_setting('my.flag')
