@@ -83,7 +83,7 @@ FIRST_USER_OID = 16384
 # Columns PostgreSQL fills from machinery the twin does not model
 # (docs/introspection-queries.md, "What the relations leave out").
 _SKIP = {
-    "pg_class": {"relfrozenxid", "reltoastrelid"},
+    "pg_class": {"relfrozenxid", "relminmxid", "reltoastrelid"},  # cluster history
     "pg_attrdef": {"adbin"},  # PostgreSQL's node tree; compared via pg_get_expr
     "pg_constraint": {"conbin"},
 }

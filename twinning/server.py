@@ -10,7 +10,7 @@ sequential, which is all `Connection` asks for.
 `TwinServer` runs the asyncio loop in a background thread so the CLI's
 main thread stays free for signals and the `--run` child. Shutdown stops
 accepting, ends open connections with FATAL 57P01 as PostgreSQL's fast
-shutdown does, and waits for the workers.
+shutdown does. Worker threads come from one process-wide pool.
 """
 
 from __future__ import annotations
@@ -28,6 +28,21 @@ log = logging.getLogger(__name__)
 
 _READ_SIZE = 256 * 1024
 _WORKERS = 128
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _workers() -> ThreadPoolExecutor:
+    """The process-wide worker pool every server shares. A thread that has
+    parsed SQL holds pglast's per-thread parser state (one pthread key
+    each, never returned), so threads are reused rather than made per
+    server: a process starting many servers (the test suite) would
+    otherwise run out of thread-specific keys."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(_WORKERS, thread_name_prefix="twin")
+        return _POOL
 _SHUTDOWN = SqlError("57P01", "terminating connection due to administrator "
                      "command", severity="FATAL")
 
@@ -58,7 +73,7 @@ class TwinServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._server: asyncio.AbstractServer | None = None
         self._thread: threading.Thread | None = None
-        self._pool = ThreadPoolExecutor(_WORKERS, thread_name_prefix="twin")
+        self._pool = _workers()
         self._clients: dict[asyncio.Task, _Client] = {}
         self._ready = threading.Event()
         self._error: BaseException | None = None
@@ -86,7 +101,6 @@ class TwinServer:
             log.exception("server shutdown")
         loop.call_soon_threadsafe(loop.stop)
         self._thread.join(timeout=10)
-        self._pool.shutdown(wait=False, cancel_futures=True)
         self._loop = None
 
     # -- the loop thread ----------------------------------------------------------------
@@ -102,7 +116,6 @@ class TwinServer:
             self._error = exc
             self._loop = None
             loop.close()
-            self._pool.shutdown(wait=False)
             self._ready.set()
             return
         sock = self._server.sockets[0]

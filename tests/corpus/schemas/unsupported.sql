@@ -74,5 +74,3 @@ CREATE TABLE c (LIKE p);
 -- case: default_expression
 CREATE TABLE t (a int DEFAULT 1 + 2);
 
--- case: check_subquery_free_function
-CREATE TABLE t (a int[] CHECK (a[1] > 0));

@@ -121,3 +121,5 @@ CREATE TABLE t (a int DEFAULT NULL, b text DEFAULT NULL::text, c date DEFAULT NU
 
 -- case: interval_fields_and_precision
 CREATE TABLE t (a interval(3), b interval year to month, c interval day to second(2), d interval second, e interval(0), f interval minute to second, g interval hour, h interval(6));
+-- case: check_with_array_subscript
+CREATE TABLE t (a int[] CHECK (a[1] > 0));
