@@ -448,6 +448,21 @@ def ascii_upper(value: str) -> str:
     return value.translate(_ASCII_UPPER)
 
 
+def initcap(value: str) -> str:
+    """initcap() in the C locale: a letter after an ASCII letter or digit
+    is lowered, any other is raised; only ASCII letters change."""
+    out = []
+    after_alnum = False
+    for ch in value:
+        if ch.isascii():
+            out.append(ch.lower() if after_alnum else ch.upper())
+            after_alnum = ch.isalnum()
+        else:
+            out.append(ch)
+            after_alnum = False
+    return "".join(out)
+
+
 def like_escape(pattern: str, escape: str) -> str:
     """like_escape(): rewrite `pattern` to use backslash escapes."""
     if len(escape) > 1:
@@ -1906,6 +1921,7 @@ def _register_functions() -> None:
     _fn("lastval()", _lastval, context=True, volatile=True)
     _fn("lower(text)", ascii_lower)
     _fn("upper(text)", ascii_upper)
+    _fn("initcap(text)", initcap)
     for name in ("length", "char_length", "character_length"):
         _fn(f"{name}(text)", len)
         _fn(f"{name}(bpchar)", lambda s: len(s.rstrip(" ")))

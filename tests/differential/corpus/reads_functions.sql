@@ -244,3 +244,10 @@ SELECT max(ship_date - placed_at::date), min(placed_at) - max(placed_at) FROM or
 -- case: fn_set_returning_in_select_list
 SELECT generate_series(1, 3)
 SELECT unnest(ARRAY[1, 2, NULL])
+-- case: fn_case_functions
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT id, lower(name), upper(name), initcap(name) FROM customers
+SELECT lower(city), upper(city) FROM customers WHERE city IS NULL
+SELECT upper('straße'), lower('ÀÉÎ'), initcap('hello wORLD-foo bar_baz')
+
+
