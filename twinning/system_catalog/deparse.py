@@ -119,7 +119,7 @@ class Printer:
         if isinstance(node, (q.TColumn, q.TParam)) or self._is_const(node):
             return True
         if isinstance(node, (q.TArray, q.TCoalesce, q.TMinMax, q.TNullIf,
-                             q.TCall, q.TCase)):
+                             q.TCall, q.TCase, q.TSubscript)):
             return True
         if isinstance(node, q.TCast):
             return self.simple(node.arg, node)
@@ -294,6 +294,13 @@ class Printer:
         if not node.items:
             return f"ARRAY[]::{self.type_name(node.type)}"
         return f"ARRAY[{items}]"
+
+    def _TSubscript(self, node: q.TSubscript, showimplicit: bool) -> str:
+        # ruleutils: the container in parentheses unless it is a column
+        arg = self.expr(node.arg, showimplicit)
+        if not isinstance(node.arg, q.TColumn):
+            arg = f"({arg})"
+        return f"{arg}[{self.expr(node.index, showimplicit)}]"
 
     def _TCoalesce(self, node: q.TCoalesce, showimplicit: bool) -> str:
         return "COALESCE(" + ", ".join(self.expr(a, True)
