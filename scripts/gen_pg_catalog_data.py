@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 OPERATORS = ("+", "-", "*", "/", "%", "^", "=", "<>", "<", ">", "<=", ">=",
              "||", "~~", "!~~", "~~*", "!~~*", "@", "|/", "~", "!~", "~*",
-             "!~*", "&", "|", "#", "<<", ">>")
+             "!~*", "&", "|", "#", "<<", ">>", "->", "->>", "#>", "#>>", "@>",
+             "<@", "?", "?|", "?&")
 FUNCTIONS = (
     "lower", "upper", "length", "char_length", "character_length",
     "octet_length", "btrim", "ltrim", "rtrim", "substring", "substr",

@@ -1722,6 +1722,9 @@ def _register_operators() -> None:
     jsonb_key = key_function(SqlType("jsonb"))
     _reg(BINARY, "jsonb = jsonb", lambda a, b: jsonb_key(a) == jsonb_key(b))
     _reg(BINARY, "jsonb <> jsonb", lambda a, b: jsonb_key(a) != jsonb_key(b))
+    from twinning.passes.expr.json_ops import OPERATORS as JSON_OPERATORS
+    for sig, fn in JSON_OPERATORS.items():
+        _reg(BINARY, sig, fn)
 
 
 _register_operators()

@@ -1,0 +1,166 @@
+"""The json and jsonb operators extractors use: `->`, `->>`, `#>`, `#>>`,
+`@>`, `<@`, `?`, `?|`, `?&`.
+
+Both types are stored as text (json verbatim, jsonb in its canonical
+output form, `twinning.values.json`), so field and element access cut the
+value's own text: a json result keeps its original spacing and number
+spelling, exactly as PostgreSQL's json operators return it, and a slice
+of canonical jsonb text is itself canonical. `->>` de-escapes a string
+and gives SQL NULL for JSON null. Containment and key existence decode
+the value (numbers as Decimal, so 1.0 equals 1.00) and follow jsonb's
+rules: objects contain objects key by key, arrays contain arrays element
+by element in any order, and only a top-level array contains a bare
+scalar.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from json.decoder import scanstring
+from typing import Any, Callable
+
+__all__ = ["OPERATORS"]
+
+_DECODER = json.JSONDecoder()
+_WS = " \t\n\r"
+
+
+def _skip(text: str, i: int) -> int:
+    while i < len(text) and text[i] in _WS:
+        i += 1
+    return i
+
+
+def _end(text: str, i: int) -> int:
+    """Where the JSON value starting at `i` ends."""
+    return _DECODER.raw_decode(text, i)[1]
+
+
+def _field(text: str, key: str) -> str | None:
+    """The text of an object's member `key` (the last one when repeated,
+    as json's operators find it), or None."""
+    i = _skip(text, 0)
+    if not text.startswith("{", i):
+        return None
+    found = None
+    i = _skip(text, i + 1)
+    while i < len(text) and text[i] != "}":
+        name, i = scanstring(text, i + 1)
+        i = _skip(text, _skip(text, i) + 1)  # past ':'
+        end = _end(text, i)
+        if name == key:
+            found = text[i:end]
+        i = _skip(text, end)
+        if text.startswith(",", i):
+            i = _skip(text, i + 1)
+    return found
+
+
+def _element(text: str, index: int) -> str | None:
+    """The text of an array's element `index` (negative: from the end)."""
+    i = _skip(text, 0)
+    if not text.startswith("[", i):
+        return None
+    spans = []
+    i = _skip(text, i + 1)
+    while i < len(text) and text[i] != "]":
+        end = _end(text, i)
+        spans.append((i, end))
+        i = _skip(text, end)
+        if text.startswith(",", i):
+            i = _skip(text, i + 1)
+    if index < 0:
+        index += len(spans)
+    if not 0 <= index < len(spans):
+        return None
+    start, end = spans[index]
+    return text[start:end]
+
+
+def _jsonb_element(text: str, index: int) -> str | None:
+    """jsonb stores a bare scalar as a one-element array, and `->` with
+    an index sees it so (`'"x"'::jsonb -> -1` is "x")."""
+    if text[:1] not in "[{":
+        return text if index in (0, -1) else None
+    return _element(text, index)
+
+
+def _path(text: str, path: tuple) -> str | None:
+    value: str | None = text
+    for step in path:
+        if value is None or step is None:
+            return None
+        if _skip(value, 0) < len(value) and value[_skip(value, 0)] == "[":
+            try:
+                value = _element(value, int(step))
+            except ValueError:
+                return None
+        else:
+            value = _field(value, step)
+    return value
+
+
+def _as_text(value: str | None) -> str | None:
+    """`->>`: a string de-escaped, JSON null as SQL NULL, else the text."""
+    if value is None:
+        return None
+    value = value.strip(_WS)
+    if value.startswith('"'):
+        return scanstring(value, 1)[0]
+    if value == "null":
+        return None
+    return value
+
+
+def _decode(text: str) -> Any:
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+
+
+def _scalar_equal(a: Any, b: Any) -> bool:
+    """JSON scalars: same kind (true is not 1) and same value."""
+    return type(a) is type(b) and a == b
+
+
+def _contains(a: Any, b: Any, top: bool = True) -> bool:
+    if isinstance(a, dict):
+        return isinstance(b, dict) and all(
+            k in a and _contains(a[k], v, False) for k, v in b.items())
+    if isinstance(a, list):
+        if isinstance(b, list):
+            return all(any(_contains(x, y, False) for x in a) for y in b)
+        return top and not isinstance(b, dict) and any(
+            not isinstance(x, (dict, list)) and _scalar_equal(x, b)
+            for x in a)
+    return not isinstance(b, (dict, list)) and _scalar_equal(a, b)
+
+
+def _has_key(value: Any, key: str) -> bool:
+    if isinstance(value, dict):
+        return key in value
+    if isinstance(value, list):
+        return any(isinstance(x, str) and x == key for x in value)
+    return isinstance(value, str) and value == key
+
+
+def _keys(want: Callable[..., bool]) -> Callable[[str, tuple], bool]:
+    def test(text: str, keys: tuple) -> bool:
+        value = _decode(text)
+        return want(_has_key(value, k) for k in keys if k is not None)
+    return test
+
+
+OPERATORS: dict[str, Callable] = {}
+for _t, _index in (("json", _element), ("jsonb", _jsonb_element)):
+    OPERATORS[f"{_t} -> text"] = _field
+    OPERATORS[f"{_t} -> int4"] = _index
+    OPERATORS[f"{_t} ->> text"] = lambda v, k: _as_text(_field(v, k))
+    OPERATORS[f"{_t} ->> int4"] = (lambda index: lambda v, i: _as_text(
+        index(v, i)))(_index)
+    OPERATORS[f"{_t} #> text[]"] = _path
+    OPERATORS[f"{_t} #>> text[]"] = lambda v, p: _as_text(_path(v, p))
+OPERATORS["jsonb @> jsonb"] = lambda a, b: _contains(_decode(a), _decode(b))
+OPERATORS["jsonb <@ jsonb"] = lambda a, b: _contains(_decode(b), _decode(a))
+OPERATORS["jsonb ? text"] = lambda v, k: _has_key(_decode(v), k)
+OPERATORS["jsonb ?| text[]"] = _keys(any)
+OPERATORS["jsonb ?& text[]"] = _keys(all)
