@@ -135,12 +135,8 @@ class _Planner:
         self.note(depth, "Recursive Union" + (" ALL" if node.all else ""))
         base = self.relation(node.base, depth + 1)
         step = self.relation(node.recursive, depth + 1)
-        norms = [equality_key(c.type) for c in node.columns]
+        row_key = _equality_key([c.type for c in node.columns])
         key, keep_all = node.key, node.all
-
-        def row_key(row: tuple) -> tuple:
-            return tuple(None if v is None else (n(v) if n else v)
-                         for v, n in zip(row, norms))
 
         def recursive_union(ctx: Any) -> list[tuple]:
             seen: set = set()
@@ -308,11 +304,12 @@ class _Planner:
                   f" ({len(node.aggregates)} aggregate(s))")
         source = self.relation(node.input, depth + 1)
         keys = [self.compile(k) for k in node.keys]
-        norms = [equality_key(k.type) for k in node.keys]
+        group_key = _equality_key([k.type for k in node.keys])
         aggs = [_AggPlan(a, self.compile) for a in node.aggregates]
 
         plain = [k.slot for k in node.keys if isinstance(k, q.TColumn)]
-        if len(plain) != len(keys) or any(norms):
+        if len(plain) != len(keys) or any(equality_key(k.type)
+                                          for k in node.keys):
             plain = None  # keys to compute, or to normalise before hashing
 
         def aggregate(ctx: Any) -> Iterable[tuple]:
@@ -322,8 +319,7 @@ class _Planner:
                     k = values = tuple([row[s] for s in plain])
                 else:
                     values = tuple([f(row, ctx) for f in keys])
-                    k = tuple([v if v is None or n is None else n(v)
-                               for v, n in zip(values, norms)])
+                    k = group_key(values)
                 group = groups.get(k)
                 if group is None:
                     groups[k] = (values, [row])
@@ -366,17 +362,16 @@ class _Planner:
         columns = node.input.columns
         if node.on is None:
             fns = [_slot(i) for i in range(node.width)]
-            norms = [equality_key(c.type) for c in columns[:node.width]]
+            key = _equality_key([c.type for c in columns[:node.width]])
         else:
             fns = [self.compile(e) for e in node.on]
-            norms = [equality_key(e.type) for e in node.on]
+            key = _equality_key([e.type for e in node.on])
 
         def distinct(ctx: Any) -> Iterable[tuple]:
             seen: set = set()
             out = []
             for row in source(ctx):
-                k = tuple(None if v is None else (n(v) if n else v) for v, n in
-                          zip((f(row, ctx) for f in fns), norms))
+                k = key([f(row, ctx) for f in fns])
                 if k not in seen:
                     seen.add(k)
                     out.append(row)
@@ -406,11 +401,7 @@ class _Planner:
                   f" {node.op.upper()}{' ALL' if node.all else ''}")
         left = self.relation(node.left, depth + 1)
         right = self.relation(node.right, depth + 1)
-        norms = [equality_key(c.type) for c in node.columns]
-
-        def key(row: tuple) -> tuple:
-            return tuple(None if v is None else (n(v) if n else v)
-                         for v, n in zip(row, norms))
+        key = _equality_key([c.type for c in node.columns])
         op, keep_all = node.op, node.all
 
         def setop(ctx: Any) -> Iterable[tuple]:
@@ -465,6 +456,17 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
     return values
 
 
+def _equality_key(types: list) -> Callable[[Any], tuple]:
+    """Values → a hashable key under the types' equality (1.0 = 1.00,
+    NULLs alike): what GROUP BY, DISTINCT and set operations compare."""
+    norms = [equality_key(t) for t in types]
+
+    def key(values: Any) -> tuple:
+        return tuple([None if v is None else (n(v) if n else v)
+                      for v, n in zip(values, norms)])
+    return key
+
+
 def _hash_key(keys: list[tuple[int, Any]]) -> Callable[[tuple], Any]:
     """A row's join key under the types' equality; None (no match
     possible) when a key column is NULL."""
@@ -516,8 +518,9 @@ class _AggPlan:
         self.distinct = call.distinct
         self.order = [(compile_expr(k.expr), _key_function(k), k.descending)
                       for k in call.order_by]
-        self.arg_keys = [(_key_function(r.SortKey(a, False, False)),
-                          equality_key(a.type)) for a in call.args]
+        self.arg_order = [_key_function(r.SortKey(a, False, False))
+                          for a in call.args]
+        self.arg_key = _equality_key([a.type for a in call.args])
         # folding skips NULL arguments: only for strict one-argument
         # aggregates (and count(*), which has none)
         self.fold = fold(call.function, types) if len(call.args) <= 1 \
@@ -553,13 +556,12 @@ class _AggPlan:
     def _distinct(self, items: list) -> list:
         """Sorted by the arguments, duplicates (by equality) dropped."""
         for i in reversed(range(len(self.args))):
-            keyfn = self.arg_keys[i][0]
+            keyfn = self.arg_order[i]
             items = sorted(items, key=lambda it, i=i, k=keyfn: k(it[0][i]))
         seen: set = set()
         unique = []
         for args, sort_values in items:
-            k = tuple(None if v is None else (n(v) if n else v)
-                      for v, (_, n) in zip(args, self.arg_keys))
+            k = self.arg_key(args)
             if k not in seen:
                 seen.add(k)
                 unique.append((args, sort_values))
