@@ -116,8 +116,7 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
     field order; when the counts disagree (`IS NULL`, `IS TRUE` use the
     same keywords) the locations stay unknown rather than wrong.
     """
-    char = _char_offset(chunk)
-    tokens = list(scan(chunk))
+    tokens = list(scan(chunk))  # pglast reports character offsets
     starts = []
     for i, tok in enumerate(tokens):
         if tok.name not in _LITERAL_TOKENS:
@@ -127,25 +126,14 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
             continue  # IS [NOT] TRUE/FALSE/NULL: keywords, not constants
         minus = None  # `-1` is one constant located at its minus sign
         if i and tokens[i - 1].name == "ASCII_45":
-            minus = offset + char(tokens[i - 1].start)
-        starts.append((offset + char(tok.start), minus))
+            minus = offset + tokens[i - 1].start
+        starts.append((offset + tok.start, minus))
     found: list[s.Literal] = []
     _collect(node, found)
     if len(found) != len(starts) or not found:
         return node
     it = iter(starts)
     return _relocate(node, it)
-
-
-def _char_offset(text: str):
-    """The scanner's byte offsets → character offsets in `text`."""
-    if text.isascii():
-        return lambda offset: offset
-    table = []
-    for index, ch in enumerate(text):
-        table.extend([index] * len(ch.encode("utf-8")))
-    table.append(len(text))
-    return table.__getitem__
 
 
 def _collect(value: Any, out: list) -> None:

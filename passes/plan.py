@@ -38,7 +38,8 @@ def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
         return _plan_read(lowered.node, source)
     if isinstance(lowered, q.ResolvedStatement):  # a write statement
         write = plan_write(lowered.node)
-        return q.Plan(source, write.columns, lowered.param_types, write=write)
+        return q.Plan(source, write.columns, lowered.param_types, write=write,
+                      planning_error=write.planning_error)
     if isinstance(lowered, q.Command):
         columns = show_columns(lowered) if lowered.op == "show" else ()
         return q.Plan(source, columns, command=lowered)

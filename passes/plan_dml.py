@@ -19,7 +19,7 @@ from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir.select import ResolvedQuery
-from twinning.passes.plan_select import plan_query
+from twinning.passes.plan_select import pinned_columns, plan_query
 from twinning.passes.expr.compile import (_relabel, compile_checked,
                                           compile_expr, literal_value)
 from twinning.valueio import cast_function, settings_dependent
@@ -48,6 +48,12 @@ class WritePlan:
     # rows read by the read path: INSERT's source query, or the FROM/USING
     # items' rows joined to each target row (fn(ctx) -> list of tuples)
     reads: Any = field(default=None, compare=False, repr=False)
+    # UPDATE/DELETE: (slot, fn) per `column = constant` of WHERE, which an
+    # index on those columns can answer instead of a scan
+    pinned: tuple = field(default=(), compare=False, repr=False)
+    # a constant that failed to fold in SET, RETURNING or WHERE: PostgreSQL's
+    # planner raises it before any row is read
+    planning_error: Any = field(default=None, compare=False, repr=False)
 
 
 def _fn(expr: Any) -> Any:
@@ -81,14 +87,38 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
             resolved=resolved, tag=tag, columns=columns,
             defaults=tuple(_fn(e) for e in resolved.defaults),
             assignments=tuple((slot, _fn(e)) for slot, e in resolved.assignments),
-            where=_fn(resolved.where), returning=fns)
+            where=_fn(resolved.where), returning=fns,
+            pinned=_pinned(resolved.where, resolved.from_),
+            planning_error=_folding_error(
+                [e for _, e in resolved.assignments]
+                + [c.expr for c in returning] + [resolved.where]))
     if isinstance(resolved, d.ResolvedCopy):
         return WritePlan(resolved, tag,
                          defaults=tuple(_fn(e) for e in resolved.defaults))
     if isinstance(resolved, d.ResolvedDelete):
         return WritePlan(resolved, tag, columns, where=_fn(resolved.where),
-                         returning=fns, reads=_reads(resolved.using))
+                         returning=fns, reads=_reads(resolved.using),
+                         pinned=_pinned(resolved.where, resolved.using),
+                         planning_error=_folding_error(
+                             [c.expr for c in returning] + [resolved.where]))
     return WritePlan(resolved, tag)
+
+
+def _pinned(where: Any, joined: Any) -> tuple:
+    if joined is not None:
+        return ()
+    return tuple((slot, compile_expr(e))
+                 for slot, e in pinned_columns(where).items())
+
+
+def _folding_error(exprs: list) -> SqlError | None:
+    """The first constant-folding error among `exprs` (planner order)."""
+    for expr in exprs:
+        if expr is not None and not isinstance(expr, d.SequenceDefault):
+            error = compile_checked(expr).error
+            if error is not None:
+                return error
+    return None
 
 
 def _reads(read: Any) -> Any:
@@ -131,42 +161,53 @@ class _ConstantChains:
                 value = literal_value(expr)
                 return lambda row, ctx: value
             return _fn(expr)
-        casts = []
-        node = expr
-        while isinstance(node, q.TCast):
-            casts.append(node)
-            node = node.arg
-        if not isinstance(node, q.TLiteral):
+        chain = literal_chain(expr)
+        if chain is None:
             return _fn(expr)
-        casts.reverse()
+        node, casts = chain
         key = (node.kind, node.type,
                tuple((c.arg.type, c.type, c.explicit) for c in casts))
         steps = self._shapes.get(key, ())
         if steps is None:
             return _fn(expr)
         if steps == ():
-            return self._learn(key, expr, node, casts)
+            general = compile_checked(expr)  # raises a literal's input error
+            self._shapes[key] = chain_steps(node, casts, general.fn)
+            return general.fn
         return _run(steps, node)
 
-    def _learn(self, key: tuple, expr: Any, literal: q.TLiteral,
-               casts: list) -> Any:
-        steps: list = []
-        for i, cast in enumerate(casts):
-            source, target = cast.arg.type, cast.type
-            if _relabel(source, target):
-                steps.append(_RELABEL)
-            elif settings_dependent(source, target):
-                if i != len(casts) - 1:  # only a last dynamic step
-                    self._shapes[key] = None
-                    return _fn(expr)
-                steps.append(_Dynamic(source, target, cast.explicit))
-            else:
-                steps.append(cast_function(source, target, DEFAULT_SETTINGS,
-                                           cast.explicit))
-        general = compile_checked(expr)  # raises a literal's input error
-        fast = _run(tuple(steps), literal)
-        self._shapes[key] = tuple(steps) if _agree(general.fn, fast) else None
-        return general.fn
+
+def literal_chain(expr: Any) -> tuple[q.TLiteral, list] | None:
+    """`literal::a::b…` as (the literal, its casts innermost first)."""
+    casts = []
+    node = expr
+    while isinstance(node, q.TCast):
+        casts.append(node)
+        node = node.arg
+    if not isinstance(node, q.TLiteral):
+        return None
+    casts.reverse()
+    return node, casts
+
+
+def chain_steps(literal: q.TLiteral, casts: list, general: Any) -> tuple | None:
+    """The conversions of a literal's cast chain, one per cast; None when
+    they cannot be applied step by step or disagree with `general` (the
+    compiled item) on this literal."""
+    steps: list = []
+    for i, cast in enumerate(casts):
+        source, target = cast.arg.type, cast.type
+        if _relabel(source, target):
+            steps.append(_RELABEL)
+        elif settings_dependent(source, target):
+            if i != len(casts) - 1:  # only a last dynamic step
+                return None
+            steps.append(_Dynamic(source, target, cast.explicit))
+        else:
+            steps.append(cast_function(source, target, DEFAULT_SETTINGS,
+                                       cast.explicit))
+    fast = _run(tuple(steps), literal)
+    return tuple(steps) if _agree(general, fast) else None
 
 
 class _Dynamic:
@@ -189,15 +230,23 @@ class _Dynamic:
 
 
 def _run(steps: tuple, literal: q.TLiteral) -> Any:
-    value = literal_value(literal)
-    input_step = literal.type == q.UNKNOWN
+    return run_chain(steps, literal_value(literal),
+                     literal.type == q.UNKNOWN, literal.location)
+
+
+def run_chain(steps: tuple, value: Any, input_step: bool, location: int) -> Any:
+    """The closure of a literal's value through its conversions: the
+    input function's error raises now, at the literal; a later step's
+    error is raised when the closure runs."""
     for i, convert in enumerate(steps):
         if convert is _RELABEL or value is None:
             continue
-        position = literal.location + 1 if i == 0 and input_step \
-            and literal.location >= 0 else None
+        position = location + 1 if i == 0 and input_step \
+            and location >= 0 else None
         if isinstance(convert, _Dynamic):
-            return _dynamic(convert, value, position)
+            cast = _dynamic(convert, value, position)
+            cast.at_analysis = i == 0 and input_step  # type: ignore[attr-defined]
+            return cast
         try:
             value = convert(value)
         except SqlError as exc:
@@ -207,6 +256,37 @@ def _run(steps: tuple, literal: q.TLiteral) -> Any:
                 raise
             return _failing(exc)
     return lambda row, ctx: value
+
+
+def is_function(step: Any) -> bool:
+    """A chain step that is a plain conversion (not a relabel, not bound
+    to the session's settings)."""
+    return step is not _RELABEL and not isinstance(step, _Dynamic)
+
+
+class Deferred(Exception):
+    """A literal's conversion fails after its input step: PostgreSQL raises
+    that error when the plan runs, so a bound value cannot stand for it."""
+
+
+def chain_value(steps: tuple, value: Any, input_step: bool, location: int,
+                settings: Any) -> Any:
+    """`run_chain` evaluated now, under the session's `settings`: the value
+    itself (input errors raise at the literal, later ones as `Deferred`)."""
+    for i, convert in enumerate(steps):
+        if convert is _RELABEL or value is None:
+            continue
+        if isinstance(convert, _Dynamic):
+            convert = convert.get(settings)
+        try:
+            value = convert(value)
+        except SqlError as exc:
+            if i == 0 and input_step:
+                if exc.position is None and location >= 0:
+                    exc.position = location + 1
+                raise
+            raise Deferred() from exc
+    return value
 
 
 def _dynamic(step: _Dynamic, value: Any, position: int | None) -> Any:

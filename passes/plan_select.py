@@ -34,7 +34,7 @@ from twinning.passes.expr.ordering import equality_key, sort_key
 from twinning.passes.expr import runtime
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 
-__all__ = ["CompiledQuery", "plan_query"]
+__all__ = ["CompiledQuery", "pinned_columns", "pinned_index", "plan_query"]
 
 Rows = Callable[[Any], Iterable[tuple]]
 
@@ -198,22 +198,12 @@ class _Planner:
         scan = node.input
         if not isinstance(scan, r.Scan) or scan.system:
             return None
-        pinned: dict[int, Any] = {}
-        for conjunct in _conjuncts(node.predicate):
-            found = _pinned_column(conjunct)
-            if found is not None and found[0] not in pinned:
-                pinned[found[0]] = found[1]
-        if not pinned:
+        pinned = pinned_columns(node.predicate)
+        chosen = pinned_index(pinned, [c.name for c in scan.columns],
+                              scan.indexes)
+        if chosen is None:
             return None
-        names = [c.name for c in scan.columns]
-        indexes = sorted(scan.indexes, key=lambda i: (not i.primary,
-                                                       not i.unique))
-        for index in indexes:
-            slots = [names.index(c) for c in index.columns]
-            if all(s in pinned for s in slots):
-                break
-        else:
-            return None
+        index, slots = chosen
         table, index_name = scan.table, index.name.name
         values = [self.compile(pinned[s]) for s in slots]
         kind = "Index Scan" if not index.unique else "Index Lookup"
@@ -675,6 +665,29 @@ def _is_constant(expr: Any) -> bool:
         if impl is None or not impl.foldable:
             return False  # volatile (random(), nextval()) or not a function
     return all(_is_constant(c) for c in children(expr))
+
+
+def pinned_columns(predicate: Any) -> dict[int, Any]:
+    """Slot → constant expression for each `column = constant` conjunct."""
+    pinned: dict[int, Any] = {}
+    for conjunct in _conjuncts(predicate):
+        found = _pinned_column(conjunct)
+        if found is not None and found[0] not in pinned:
+            pinned[found[0]] = found[1]
+    return pinned
+
+
+def pinned_index(pinned: dict[int, Any], names: list[str], indexes: Any
+                 ) -> tuple[Any, list[int]] | None:
+    """The index (primary first, then unique) whose every column is pinned,
+    with its columns' slots."""
+    if not pinned:
+        return None
+    for index in sorted(indexes, key=lambda i: (not i.primary, not i.unique)):
+        slots = [names.index(c) for c in index.columns]
+        if all(s in pinned for s in slots):
+            return index, slots
+    return None
 
 
 def _pinned_column(expr: Any) -> tuple[int, Any] | None:

@@ -147,3 +147,18 @@ def test_sigterm_during_serve_writes_report_and_snapshot(tmp_path):
     inspect = _twinning("snapshot", "inspect", str(snap_path), "--json")
     assert json.loads(inspect.stdout)["snapshot_hash"] == \
         report["snapshot"]["snapshot_hash"]
+
+
+def test_run_with_socket_dir(tmp_path):
+    sockets = tmp_path / "sock"
+    sockets.mkdir()
+    out = _twinning("postgres", "--schema", str(EXAMPLE), "--port", "0",
+                    "--socket-dir", str(sockets), "--run",
+                    f'psql -X -At -h {sockets} -c "select 40 + 2"',
+                    "--report", str(tmp_path / "r.json"))
+    assert out.returncode == 0, out.stderr
+    port = _report(tmp_path / "r.json")["port"]
+    assert (f"listening on 127.0.0.1:{port} and {sockets}/.s.PGSQL.{port}"
+            in out.stderr)
+    assert "42" in out.stderr.splitlines()
+    assert not any(sockets.iterdir())  # the socket file is removed on stop

@@ -4,6 +4,8 @@ passwords, garbage. One bad connection never affects another.
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import struct
 import subprocess
@@ -17,11 +19,13 @@ import pytest
 
 from tests.support.rawclient import RawClient
 from tests.support.twin import running_twin
+from twinning import server as server_module
 from twinning.errors import Refusal
 from twinning.server import TwinServer
 from twinning.session import Engine
+from twinning.wire.connection import Connection
 from twinning.wire.messages import (Bind, ErrorResponse, Execute, Parse,
-                                    ReadyForQuery, Sync)
+                                    Query, ReadyForQuery, Sync)
 
 
 @pytest.fixture(scope="module")
@@ -250,3 +254,174 @@ def test_startup_parameters_and_reports(twin):
     with pytest.raises(psycopg2.OperationalError) as err:
         psycopg2.connect(twin.dsn + " options='-c nosuch=1'")
     assert 'unrecognized configuration parameter "nosuch"' in str(err.value)
+
+
+# -- the threaded front end ----------------------------------------------------
+
+
+def test_unix_socket(tmp_path):
+    engine = Engine()
+    server = TwinServer(engine, "127.0.0.1", 0, socket_dir=str(tmp_path))
+    port = server.start()
+    path = tmp_path / f".s.PGSQL.{port}"
+    try:
+        assert server.socket_path == str(path) and path.is_socket()
+        conn = psycopg2.connect(host=str(tmp_path), port=port, user="postgres",
+                                dbname="postgres")
+        cur = conn.cursor()
+        cur.execute("SELECT 7")
+        assert cur.fetchone() == (7,)
+        conn.close()
+        if shutil.which("psql"):
+            out = subprocess.run(["psql", "-X", "-At", "-h", str(tmp_path),
+                                  "-p", str(port), "-U", "postgres",
+                                  "-c", "select 1 + 1"],
+                                 capture_output=True, text=True, timeout=30,
+                                 env=dict(os.environ, PGCONNECT_TIMEOUT="10"))
+            assert (out.returncode, out.stdout) == (0, "2\n"), out.stderr
+        # TCP keeps working next to it
+        conn = psycopg2.connect(host="127.0.0.1", port=port, user="postgres")
+        conn.close()
+    finally:
+        server.stop()
+    assert not path.exists()
+
+
+def test_unix_socket_in_use_is_e_bind(tmp_path):
+    first = TwinServer(Engine(), "127.0.0.1", 0, socket_dir=str(tmp_path))
+    port = first.start()
+    path = tmp_path / f".s.PGSQL.{port}"
+    try:
+        with pytest.raises(OSError):  # a live socket file is never replaced
+            server_module._listen_unix(str(path))
+        psycopg2.connect(host=str(tmp_path), port=port, user="postgres").close()
+    finally:
+        first.stop()
+    missing = TwinServer(Engine(), "127.0.0.1", 0,
+                         socket_dir=str(tmp_path / "no-such-dir"))
+    with pytest.raises(Refusal) as err:
+        missing.start()
+    assert err.value.code == "E_BIND"
+
+
+def test_stale_unix_socket_file_is_replaced(tmp_path):
+    server = TwinServer(Engine(), "127.0.0.1", 0)
+    port = server.start()
+    server.stop()
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(str(tmp_path / f".s.PGSQL.{port}"))
+    stale.close()  # the file stays, nobody listens
+    server = TwinServer(Engine(), "127.0.0.1", port, socket_dir=str(tmp_path))
+    server.start()
+    try:
+        psycopg2.connect(host=str(tmp_path), port=port, user="postgres").close()
+    finally:
+        server.stop()
+
+
+def test_connection_threads_are_reused(twin):
+    _still_serving(twin)  # at least one idle connection thread exists
+    time.sleep(0.1)
+    before = threading.active_count()
+    for _ in range(30):
+        _still_serving(twin)
+    assert threading.active_count() <= before + 3  # not one per connection
+
+
+def test_large_result_is_written_whole(twin):
+    conn = twin.connect()
+    cur = conn.cursor()
+    cur.execute("SELECT repeat('x', 5000000), g FROM generate_series(1, 3) g")
+    rows = cur.fetchall()
+    assert [(len(text), g) for text, g in rows] == [(5000000, 1), (5000000, 2),
+                                                    (5000000, 3)]
+    conn.close()
+
+
+def test_client_gone_mid_send_is_quiet(twin):
+    for _ in range(3):
+        client = RawClient(twin.host, twin.port)
+        client.send(Query("SELECT repeat('x', 20000000)"))
+        client.sock.recv(1000)
+        client.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                               struct.pack("ii", 1, 0))  # reset, not FIN
+        client.close()
+    _still_serving(twin)
+
+
+class _Exploding(Connection):
+    def receive(self, data: bytes) -> bytes:
+        if b"explode" in data:
+            raise RuntimeError("bug in the protocol layer")
+        return super().receive(data)
+
+
+def test_unexpected_exception_closes_only_that_connection(twin, monkeypatch,
+                                                          caplog):
+    other = twin.connect()
+    monkeypatch.setattr(server_module, "Connection", _Exploding)
+    client = RawClient(twin.host, twin.port)
+    client.send(Query("SELECT 'explode'"))
+    assert client.read_all() == []  # closed without an answer
+    client.close()
+    assert "connection failed" in caplog.text
+    assert twin.engine.sessions() == 1  # the failed session was ended
+    cur = other.cursor()
+    cur.execute("SELECT 1")
+    other.close()
+    _still_serving(twin)
+
+
+def test_too_many_clients(twin, monkeypatch):
+    monkeypatch.setattr(server_module, "MAX_THREADS",
+                        server_module._THREADS._count)  # no new threads
+    held = []
+    try:
+        with pytest.raises(psycopg2.OperationalError) as err:
+            for _ in range(server_module.MAX_THREADS + 1):
+                held.append(twin.connect())
+        assert "sorry, too many clients already" in str(err.value)
+    finally:
+        for conn in held:
+            conn.close()
+    monkeypatch.undo()
+    _still_serving(twin)
+
+
+def test_stop_is_prompt_and_says_why(tmp_path):
+    server = TwinServer(Engine(), "127.0.0.1", 0, socket_dir=str(tmp_path))
+    port = server.start()
+    idle = RawClient("127.0.0.1", port)
+    idle_unix = psycopg2.connect(host=str(tmp_path), port=port, user="postgres")
+    busy = psycopg2.connect(host="127.0.0.1", port=port, user="postgres")
+    busy.autocommit = True
+    failures: list[str] = []
+
+    def sleeper():
+        try:
+            busy.cursor().execute("SELECT pg_sleep(30)")
+        except psycopg2.Error as exc:
+            failures.append(str(exc))
+
+    thread = threading.Thread(target=sleeper)
+    thread.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    server.stop()
+    assert time.monotonic() - started < 2
+    thread.join(timeout=5)
+    # the running statement is cancelled, then the connection ends
+    assert failures and "canceling statement due to user request" in failures[0]
+    # an idle one gets what PostgreSQL's fast shutdown sends, then EOF
+    [fatal] = idle.read_all()
+    assert (fatal.field("V"), fatal.field("C"), fatal.field("M")) == (
+        "FATAL", "57P01", "terminating connection due to administrator command")
+    idle.close()
+    with pytest.raises(psycopg2.OperationalError):
+        idle_unix.cursor().execute("SELECT 1")  # libpq: "server closed …"
+    idle_unix.close()
+    busy.close()
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    assert not (tmp_path / f".s.PGSQL.{port}").exists()
+    server.stop()  # idempotent

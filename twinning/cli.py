@@ -15,6 +15,7 @@ Options:
   --verify FILE        Evaluate this verify.constraint.v1 artifact at the end.
   --host HOST          Address to listen on [default: 127.0.0.1].
   --port PORT          Port to listen on; 0 picks a free one [default: 5432].
+  --socket-dir DIR     Also listen on the Unix socket DIR/.s.PGSQL.<port>.
   --serve              Serve until SIGINT/SIGTERM, then write artifacts.
   --run CMD            Serve while CMD runs (through the shell), then stop.
   --run-timeout SEC    Kill CMD after this many seconds.

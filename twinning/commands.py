@@ -128,10 +128,11 @@ def _live(mode: str, args: dict[str, Any], state, port: int):
     engine = Engine(state, password=password or None, trace=recorder)
     try:
         if mode == "serve":
-            result = live.serve(engine, args["--host"], port)
+            result = live.serve(engine, args["--host"], port,
+                                args["--socket-dir"])
         else:
             result = live.run_once(engine, args["--host"], port, args["--run"],
-                                   timeout)
+                                   timeout, args["--socket-dir"])
     finally:
         if recorder is not None:
             recorder.close()

@@ -24,6 +24,7 @@ def manifest() -> dict[str, Any]:
         "commands": {
             "postgres": "twinning postgres (--schema FILE | --restore FILE) "
                         "[--verify FILE] [--host HOST] [--port PORT] "
+                        "[--socket-dir DIR] "
                         "[--serve | --run CMD [--run-timeout SEC]] "
                         "[--report FILE] [--snapshot FILE] [--trace FILE] [--json]",
             "explain": "twinning explain (--schema FILE | --restore FILE) "

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 
 from twinning.ir import query as q
 from twinning.ir.dump import dump
+from twinning.passes.normalize import Normalized
 from twinning.passes import load_schema, parse_query, plan_statement
 from twinning.state import CommittedState
+from twinning.statement_cache import StatementCache
 from twinning.store import MvccStore
 from twinning.trace import QueryTrace
 
@@ -68,6 +70,15 @@ def _sequence_draw(name: Any):
     return draw
 
 
+def _plan_key(stmt: q.ParsedStatement, param_types: tuple) -> tuple:
+    """A statement's text determines its tree when it starts the query
+    string; a later statement's positions also depend on the text before
+    it, so there the tree itself is the key."""
+    if stmt.offset == 0:
+        return (stmt.source, param_types)
+    return (stmt.node, stmt.source, param_types)
+
+
 class Engine:
     """Process-wide: committed state, store, password, the statement caches
     and the BackendKeyData registry CancelRequests are matched against."""
@@ -87,6 +98,7 @@ class Engine:
         self._next_pid = 10000
         self._parsed: OrderedDict[str, q.ParsedQuery] = OrderedDict()
         self._plans: OrderedDict[tuple, q.Plan] = OrderedDict()
+        self.templates = StatementCache()
         self.trace = trace
         self.refused: dict[str, int] = {}  # write errors by SQLSTATE
         self._stages: dict[tuple, dict[str, Any]] = {}  # only when tracing
@@ -114,9 +126,19 @@ class Engine:
                 self._parsed.popitem(last=False)
         return parsed
 
+    def find_template(self, sql: str):
+        """(normalized statement, its template or None); (None, None) when
+        `sql` is not normalizable or while tracing."""
+        if self.trace is not None:
+            return None, None
+        return self.templates.find(sql)
+
     def plan(self, stmt: q.ParsedStatement,
-             param_types: tuple[q.ResultType | None, ...] = ()) -> q.Plan:
-        key = (stmt.node, stmt.source, param_types)
+             param_types: tuple[q.ResultType | None, ...] = (),
+             learn: Normalized | None = None) -> q.Plan:
+        """The exact plan of `stmt` (cached by its text and parameter
+        types); with `learn`, its template is remembered under that key."""
+        key = _plan_key(stmt, param_types)
         with self._lock:
             hit = self._plans.get(key)
             if hit is not None:
@@ -124,17 +146,22 @@ class Engine:
                 return hit
         stages: dict[str, Any] = {"parse": dump(stmt.node)} if self.trace \
             else {}  # the stage dumps are only kept while tracing
+        resolved: list = []
 
         def keep(name: str, value: Any) -> None:
-            stages[name] = dump(value)
+            if name == "resolve":
+                resolved.append(value)
+            if self.trace is not None:
+                stages[name] = dump(value)
 
         try:
-            planned = plan_statement(stmt, self.catalog, param_types,
-                                     keep if self.trace else None)
+            planned = plan_statement(stmt, self.catalog, param_types, keep)
         finally:
             if self.trace is not None:
                 with self._lock:
                     self._stages[key] = stages
+        if learn is not None:
+            self.templates.learn(learn, stmt, resolved[0], planned)
         with self._lock:
             self._plans[key] = planned
             if len(self._plans) > _CACHE_SIZE:
@@ -146,7 +173,7 @@ class Engine:
                param_types: tuple[q.ResultType | None, ...] = ()) -> dict[str, Any]:
         """The IR dumps recorded when `stmt` was planned (tracing only)."""
         with self._lock:
-            return self._stages.get((stmt.node, stmt.source, param_types),
+            return self._stages.get(_plan_key(stmt, param_types),
                                     {"parse": dump(stmt.node)})
 
     # BackendKeyData

@@ -21,11 +21,15 @@ from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.passes.plan_dml import WritePlan
+from twinning.passes.plan_select import pinned_index
+from twinning.passes.template import DEFAULT
 from twinning.store import SequenceSession, Transaction
 
 
 def execute_write(plan: WritePlan, txn: Transaction, seq: SequenceSession,
-                  ctx: Any) -> tuple[list[tuple], str]:
+                  ctx: Any, rows: list | None = None) -> tuple[list[tuple], str]:
+    """RETURNING's rows and the tag; `rows`: an INSERT's VALUES rows bound
+    by a plan template (values, `DEFAULT` markers) instead of its closures."""
     resolved = plan.resolved
     if isinstance(resolved, d.ResolvedTruncate):
         notices = txn.truncate(list(resolved.tables),
@@ -33,9 +37,11 @@ def execute_write(plan: WritePlan, txn: Transaction, seq: SequenceSession,
                                cascade=resolved.cascade)
         ctx.notices.extend(notices)
         return [], plan.tag
-    run = {d.ResolvedInsert: _insert, d.ResolvedUpdate: _update,
-           d.ResolvedDelete: _delete}[type(resolved)]
-    written = run(plan, txn, seq, ctx)
+    if isinstance(resolved, d.ResolvedInsert):
+        written = _insert(plan, txn, seq, ctx, rows)
+    else:
+        run = _update if isinstance(resolved, d.ResolvedUpdate) else _delete
+        written = run(plan, txn, seq, ctx)
     returned = [tuple(fn(row, ctx) for fn in plan.returning)
                 for row in written] if plan.returning else []
     count = len(written)
@@ -76,7 +82,7 @@ def default_value(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) 
 
 
 def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
-            ctx: Any) -> list[tuple]:
+            ctx: Any, bound: list | None) -> list[tuple]:
     resolved: d.ResolvedInsert = plan.resolved  # type: ignore[assignment]
     table = resolved.table
     slots = resolved.slots
@@ -84,7 +90,7 @@ def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
     conflict = resolved.on_conflict
     touched: set[int] = set()
     written = []
-    for new in _proposed(plan, slots, width, txn, seq, ctx):
+    for new in _proposed(plan, slots, width, txn, seq, ctx, bound):
         if conflict is not None:
             txn.check(table, new)  # the proposed row first, as ExecInsert
             hit = txn.find_conflict(table, new, list(conflict.arbiters))
@@ -103,10 +109,22 @@ def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
 
 
 def _proposed(plan: WritePlan, slots: tuple[int, ...], width: int,
-              txn: Transaction, seq: SequenceSession, ctx: Any):
+              txn: Transaction, seq: SequenceSession, ctx: Any,
+              bound: list | None):
     """Each row to insert, defaults filled in as it is reached (a serial
     draws per row). An INSERT … SELECT reads its query to the end first:
     it sees the table as it was before this statement."""
+    if bound is not None:
+        defaults = plan.defaults
+        for values in bound:
+            row: list[Any] = [DEFAULT] * width
+            for slot, value in zip(slots, values):
+                row[slot] = value
+            for slot in range(width):
+                if row[slot] is DEFAULT:
+                    row[slot] = default_value(defaults[slot], seq, txn, ctx)
+            yield tuple(row)
+        return
     if plan.reads is not None:
         sources = [tuple(row) for row in plan.reads(ctx)]
         given = set(slots)
@@ -119,13 +137,21 @@ def _proposed(plan: WritePlan, slots: tuple[int, ...], width: int,
                     row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
             yield tuple(row)
         return
-    for fns in plan.values or ((),):
+    # VALUES items first, every row: PostgreSQL reads its literals during
+    # parse analysis (a settings-dependent input function: `at_analysis`),
+    # then folds the rest when planning, before any row or default exists
+    rows = plan.values or ((),)
+    early = {(i, j): fn((), ctx) for i, fns in enumerate(rows)
+             for j, fn in enumerate(fns) if getattr(fn, "at_analysis", False)}
+    given = [[(slot, early[i, j] if (i, j) in early else fn((), ctx))
+              for j, (slot, fn) in enumerate(zip(slots, fns)) if fn is not None]
+             for i, fns in enumerate(rows)]
+    for items in given:
         row = [None] * width
         present = set()
-        for slot, fn in zip(slots, fns):
-            if fn is not None:
-                row[slot] = fn((), ctx)
-                present.add(slot)
+        for slot, value in items:
+            row[slot] = value
+            present.add(slot)
         for slot in range(width):
             if slot not in present:
                 row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
@@ -172,7 +198,7 @@ def _selected(plan: WritePlan, txn: Transaction, ctx: Any
     items' row the WHERE accepts (PostgreSQL joins, and a target row is
     changed once whatever else matches)."""
     where = plan.where
-    rows = list(txn.scan(plan.resolved.table))
+    rows = _candidates(plan, txn, ctx)
     if plan.reads is not None:
         joined = plan.reads(ctx)
         out = []
@@ -186,6 +212,24 @@ def _selected(plan: WritePlan, txn: Transaction, ctx: Any
     if where is None:
         return [(rid, row, row) for rid, row in rows]
     return [(rid, row, row) for rid, row in rows if where(row, ctx) is True]
+
+
+def _candidates(plan: WritePlan, txn: Transaction, ctx: Any) -> list:
+    """(row id, row) of the rows WHERE may keep: an index lookup when WHERE
+    pins every column of an index to a constant, else every row."""
+    table = plan.resolved.table
+    if plan.pinned:
+        pinned = dict(plan.pinned)
+        info = ctx.catalog.table(table)
+        chosen = pinned_index(pinned, [c.name for c in info.columns],
+                              ctx.catalog.indexes_of(table))
+        if chosen is not None:
+            index, slots = chosen
+            key = [pinned[slot]((), ctx) for slot in slots]
+            if None in key:
+                return []
+            return txn.lookup(table, index.name.name, key)
+    return list(txn.scan(table))
 
 
 def _update(plan: WritePlan, txn: Transaction, seq: SequenceSession,

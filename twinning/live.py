@@ -1,11 +1,11 @@
 """The live modes of `twinning postgres`: `--serve` and `--run CMD`.
 
-Both start the TCP server on its own thread and keep the main thread for
-what only it can do: wait for SIGINT/SIGTERM (serve) or for the child
-(run_once). When they return, the server has stopped accepting, every
-connection is closed (uncommitted work rolled back) and committed state
-is frozen, so the caller writes the report and snapshot over exactly what
-clients committed.
+Both start the server (TCP, plus a Unix socket with `--socket-dir`; it
+runs on threads of its own) and keep the main thread for what only it can
+do: wait for SIGINT/SIGTERM (serve) or for the child (run_once). When they
+return, the server has stopped accepting, every connection is closed
+(uncommitted work rolled back) and committed state is frozen, so the
+caller writes the report and snapshot over exactly what clients committed.
 
 The child of `--run` runs through the shell in its own process group with
 PGHOST/PGPORT/PGUSER/PGDATABASE/DATABASE_URL (and PGPASSWORD when a
@@ -41,8 +41,10 @@ class LiveResult:
     run: dict[str, Any] | None = None
 
 
-def _announce(host: str, port: int) -> None:
-    sys.stderr.write(f"twinning postgres listening on {host}:{port}\n")
+def _announce(server: TwinServer) -> None:
+    also = f" and {server.socket_path}" if server.socket_path else ""
+    sys.stderr.write(f"twinning postgres listening on {server.host}:"
+                     f"{server.port}{also}\n")
     sys.stderr.flush()
 
 
@@ -68,12 +70,13 @@ class _Signals:
             signal.signal(sig, handler)
 
 
-def serve(engine: Engine, host: str, port: int) -> LiveResult:
+def serve(engine: Engine, host: str, port: int,
+          socket_dir: str | None = None) -> LiveResult:
     """Serve until SIGINT or SIGTERM."""
-    server = TwinServer(engine, host, port)
+    server = TwinServer(engine, host, port, socket_dir)
     with _Signals() as signals:
         actual = server.start()
-        _announce(host, actual)
+        _announce(server)
         try:
             while not signals.event.wait(0.5):
                 pass
@@ -97,12 +100,12 @@ def child_environment(host: str, port: int, password: str | None) -> dict[str, s
 
 
 def run_once(engine: Engine, host: str, port: int, command: str,
-             timeout: float | None) -> LiveResult:
+             timeout: float | None, socket_dir: str | None = None) -> LiveResult:
     """Serve while `command` runs; stop when it exits or times out."""
-    server = TwinServer(engine, host, port)
+    server = TwinServer(engine, host, port, socket_dir)
     with _Signals() as signals:
         actual = server.start()
-        _announce(host, actual)
+        _announce(server)
         try:
             child = subprocess.Popen(
                 command, shell=True, start_new_session=True,

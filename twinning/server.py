@@ -1,183 +1,354 @@
-"""The TCP front end: move bytes between sockets and `Connection`s.
+"""The network front end: move bytes between sockets and `Connection`s.
 
 Nothing here knows the protocol or SQL. Each accepted socket gets a
-`Session` (the backend) inside a sans-I/O `Connection`; every chunk read
-is handed to `Connection.receive` in a worker thread, so a slow statement
-(pg_sleep, later a lock wait) blocks only its own client, and the bytes it
-returns are written back. Per connection the calls are strictly
-sequential, which is all `Connection` asks for.
+`Session` (the backend) inside a sans-I/O `Connection`, and is served from
+start to end by one thread with a blocking socket, PostgreSQL's
+backend-per-connection shape:
 
-`TwinServer` runs the asyncio loop in a background thread so the CLI's
-main thread stays free for signals and the `--run` child. Shutdown stops
-accepting, ends open connections with FATAL 57P01 as PostgreSQL's fast
-shutdown does. Worker threads come from one process-wide pool.
+    data = sock.recv(256 KiB); out = conn.receive(data); sock.sendall(out)
+
+Everything for one message happens on the connection's own thread. An
+earlier asyncio front end handed every chunk to a worker thread and back:
+two thread switches and GIL handoffs per round trip, which doubled the
+latency of a small query. A statement that waits (pg_sleep, a lock wait)
+blocks only its own thread; a CancelRequest arrives on a connection of its
+own and raises the target session's interrupt from there.
+
+Connection threads come from one process-wide pool and are reused: pglast
+takes one pthread key per thread that has parsed SQL and never gives it
+back, so a process that opens thousands of connections (the test suite)
+would run out of keys (PTHREAD_KEYS_MAX, 1024) with a new thread per
+connection. An idle thread waits for the next accepted socket; a new
+thread is made only when none is idle, up to `MAX_THREADS`. Beyond that a
+client gets PostgreSQL's answer at max_connections, FATAL 53300, from a
+short-lived thread that never parses SQL.
+
+One more thread accepts, on the TCP listeners and, with a socket
+directory, on the Unix socket `DIR/.s.PGSQL.<port>` (libpq's name, so
+`psql -h DIR -p PORT` finds it). `stop()` is PostgreSQL's fast shutdown:
+stop accepting, cancel running statements, FATAL 57P01 to every
+connection once its statement has ended, close; a client that does not
+go away within the grace period has its socket shut down under it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import os
+import queue
+import selectors
+import socket
+import stat
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
+from collections.abc import Callable
 
 from twinning.errors import Refusal, SqlError
+from twinning.execute import Interrupt
 from twinning.session import Engine, Session
-from twinning.wire.connection import Connection
+from twinning.wire.connection import Connection, Trust
 
 log = logging.getLogger(__name__)
 
+MAX_THREADS = 500   # connection threads per process; stays well below 1024 keys
 _READ_SIZE = 256 * 1024
-_WORKERS = 128
-_POOL: ThreadPoolExecutor | None = None
-_POOL_LOCK = threading.Lock()
-
-
-def _workers() -> ThreadPoolExecutor:
-    """The process-wide worker pool every server shares. A thread that has
-    parsed SQL holds pglast's per-thread parser state (one pthread key
-    each, never returned), so threads are reused rather than made per
-    server: a process starting many servers (the test suite) would
-    otherwise run out of thread-specific keys."""
-    global _POOL
-    with _POOL_LOCK:
-        if _POOL is None:
-            _POOL = ThreadPoolExecutor(_WORKERS, thread_name_prefix="twin")
-        return _POOL
+_BACKLOG = 1024
+_GRACE = 5.0        # seconds stop() waits for statements to end
 _SHUTDOWN = SqlError("57P01", "terminating connection due to administrator "
                      "command", severity="FATAL")
+_TOO_MANY = SqlError("53300", "sorry, too many clients already", severity="FATAL")
+
+
+class _Threads:
+    """The process-wide pool of connection threads. A job is put on the
+    queue only when a thread is known to be idle (waiting on it), so no
+    connection ever waits behind another."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._idle = 0
+        self._count = 0
+
+    def submit(self, job: Callable[[], None]) -> bool:
+        """Run `job` on an idle thread or a new one; False when at the cap."""
+        with self._lock:
+            if not self._idle:
+                if self._count >= MAX_THREADS:
+                    return False
+                self._count += 1
+                threading.Thread(target=self._work, args=(job,), daemon=True,
+                                 name=f"twin-conn-{self._count}").start()
+                return True
+            self._idle -= 1
+        self._jobs.put(job)
+        return True
+
+    def _work(self, job: Callable[[], None]) -> None:
+        while True:
+            try:
+                job()
+            except BaseException:
+                log.exception("connection thread job failed")
+            with self._lock:
+                self._idle += 1
+            job = self._jobs.get()
+
+
+_THREADS = _Threads()
+
+
+class _TooMany:
+    """The backend of a connection beyond the cap: refused after the
+    startup packet, as PostgreSQL does. A CancelRequest still works."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def on_startup(self, params) -> Trust:
+        raise _TOO_MANY
+
+    def on_cancel(self, process_id: int, secret_key: int) -> None:
+        self.engine.cancel(process_id, secret_key)
+
+    def on_disconnect(self) -> None:
+        pass
 
 
 class _Client:
-    __slots__ = ("conn", "writer", "session", "busy")
+    """One accepted socket. Only its own thread calls `conn`; `stop()`
+    touches the socket through `shutdown`, under the lock `close` takes."""
 
-    def __init__(self, conn: Connection, writer: asyncio.StreamWriter,
-                 session: Session) -> None:
+    __slots__ = ("sock", "conn", "interrupt", "stopping", "done", "_lock",
+                 "_closed")
+
+    def __init__(self, sock: socket.socket, conn: Connection,
+                 interrupt: Interrupt | None) -> None:
+        self.sock = sock
         self.conn = conn
-        self.writer = writer
-        self.session = session
-        self.busy = False
+        self.interrupt = interrupt
+        self.stopping = False
+        self.done = threading.Event()
+        self._lock = threading.Lock()
+        self._closed = False
 
-    def conn_interrupt(self) -> None:
-        """Wake a statement that is waiting (pg_sleep) so shutdown is quick."""
-        self.session.interrupt.cancel()
+    def cancel(self) -> None:
+        if self.interrupt is not None:
+            self.interrupt.cancel()
+
+    def shutdown(self, how: int) -> None:
+        with self._lock:
+            if not self._closed:
+                try:
+                    self.sock.shutdown(how)
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self.sock.close()
 
 
 class TwinServer:
-    """An asyncio server on its own thread; `start()` returns the port."""
+    """TCP (and optionally Unix-socket) server; `start()` returns the port."""
 
     def __init__(self, engine: Engine, host: str = "127.0.0.1",
-                 port: int = 5432) -> None:
+                 port: int = 5432, socket_dir: str | None = None) -> None:
         self.engine = engine
         self.host = host
         self.port = port
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._server: asyncio.AbstractServer | None = None
-        self._thread: threading.Thread | None = None
-        self._pool = _workers()
-        self._clients: dict[asyncio.Task, _Client] = {}
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
+        self.socket_dir = socket_dir
+        self.socket_path: str | None = None
+        self._listeners: list[socket.socket] = []
+        self._wake: tuple[socket.socket, socket.socket] | None = None
+        self._acceptor: threading.Thread | None = None
+        self._clients: set[_Client] = set()
+        self._lock = threading.Lock()
 
-    # -- lifecycle (called from the main thread) -----------------------------------
+    # -- lifecycle -------------------------------------------------------------------
     def start(self) -> int:
-        self._thread = threading.Thread(target=self._main, name="twin-server",
-                                        daemon=True)
-        self._thread.start()
-        self._ready.wait()
-        if self._error is not None:
+        try:
+            self._listeners = _listen_tcp(self.host, self.port)
+        except (OSError, OverflowError) as exc:
             raise Refusal("E_BIND", f"cannot listen on {self.host}:{self.port}: "
-                          f"{self._error}", {"host": self.host, "port": self.port},
-                          "twinning postgres … --port 0")
+                          f"{exc}", {"host": self.host, "port": self.port},
+                          "twinning postgres … --port 0") from None
+        self.port = self._listeners[0].getsockname()[1]
+        if self.socket_dir is not None:
+            path = os.path.join(self.socket_dir, f".s.PGSQL.{self.port}")
+            try:
+                self._listeners.append(_listen_unix(path))
+            except OSError as exc:
+                self._close_listeners()
+                raise Refusal("E_BIND", f"cannot listen on {path}: {exc}",
+                              {"path": path}, "twinning postgres … "
+                              "--socket-dir /tmp") from None
+            self.socket_path = path
+        self._wake = socket.socketpair()
+        self._acceptor = threading.Thread(target=self._accept_loop,
+                                          name="twin-accept", daemon=True)
+        self._acceptor.start()
         return self.port
 
     def stop(self) -> None:
-        loop = self._loop
-        if loop is None or self._thread is None:
+        acceptor, self._acceptor = self._acceptor, None
+        if acceptor is None:
             return
-        future = asyncio.run_coroutine_threadsafe(self._shutdown(), loop)
-        try:
-            future.result(timeout=10)
-        except Exception:
-            log.exception("server shutdown")
-        loop.call_soon_threadsafe(loop.stop)
-        self._thread.join(timeout=10)
-        self._loop = None
-
-    # -- the loop thread ----------------------------------------------------------------
-    def _main(self) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        asyncio.set_event_loop(loop)
-        try:
-            self._server = loop.run_until_complete(asyncio.start_server(
-                self._handle, self.host, self.port, reuse_address=True,
-                limit=_READ_SIZE))
-        except (OSError, OverflowError) as exc:
-            self._error = exc
-            self._loop = None
-            loop.close()
-            self._ready.set()
-            return
-        sock = self._server.sockets[0]
-        self.port = sock.getsockname()[1]
-        self._ready.set()
-        try:
-            loop.run_forever()
-        finally:
-            loop.close()
-
-    async def _handle(self, reader: asyncio.StreamReader,
-                      writer: asyncio.StreamWriter) -> None:
-        loop = asyncio.get_running_loop()
-        session = Session(self.engine)
-        conn = Connection(session)
-        task = asyncio.current_task()
-        assert task is not None
-        client = self._clients[task] = _Client(conn, writer, session)
-        try:
-            while not conn.closed:
-                data = await reader.read(_READ_SIZE)
-                if not data:
-                    await loop.run_in_executor(self._pool, conn.receive_eof)
+        assert self._wake is not None
+        self._wake[1].send(b"\0")
+        acceptor.join(timeout=5)
+        self._close_listeners()
+        for end in self._wake:
+            end.close()
+        if self.socket_path is not None:
+            try:
+                os.unlink(self.socket_path)
+            except OSError:
+                pass
+        with self._lock:
+            clients = list(self._clients)
+        for client in clients:   # idle ones wake from recv() with EOF
+            client.stopping = True
+            client.cancel()
+            client.shutdown(socket.SHUT_RD)
+        deadline = time.monotonic() + _GRACE
+        for client in clients:
+            while not client.done.wait(0.05):
+                client.cancel()  # again: the statement may have begun since
+                if time.monotonic() > deadline:
+                    client.shutdown(socket.SHUT_RDWR)  # ends a blocked send
                     break
-                client.busy = True
-                try:
-                    out = await loop.run_in_executor(self._pool, conn.receive, data)
-                finally:
-                    client.busy = False
+
+    def _close_listeners(self) -> None:
+        for sock in self._listeners:
+            sock.close()
+        self._listeners = []
+
+    # -- the accept thread ----------------------------------------------------------
+    def _accept_loop(self) -> None:
+        assert self._wake is not None
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._wake[0], selectors.EVENT_READ)
+            for sock in self._listeners:
+                sock.setblocking(False)
+                selector.register(sock, selectors.EVENT_READ)
+            while True:
+                for key, _ in selector.select():
+                    if key.fileobj is self._wake[0]:
+                        return
+                    try:
+                        sock, _ = key.fileobj.accept()  # type: ignore[union-attr]
+                    except (BlockingIOError, InterruptedError):
+                        continue
+                    except OSError:
+                        log.exception("accept failed")  # e.g. out of files
+                        time.sleep(0.1)
+                        continue
+                    try:
+                        self._admit(sock)
+                    except Exception:
+                        log.exception("cannot serve an accepted connection")
+                        sock.close()
+
+    def _admit(self, sock: socket.socket) -> None:
+        sock.setblocking(True)
+        if sock.family != socket.AF_UNIX:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        session = Session(self.engine)
+        client = _Client(sock, Connection(session), session.interrupt)
+        with self._lock:
+            self._clients.add(client)
+        try:
+            if not _THREADS.submit(lambda: self._serve(client)):
+                client.conn = Connection(_TooMany(self.engine))  # type: ignore[arg-type]
+                client.interrupt = None
+                threading.Thread(target=self._serve, args=(client,),
+                                 daemon=True, name="twin-refuse").start()
+        except BaseException:  # no thread to serve it (the system is out)
+            with self._lock:
+                self._clients.discard(client)
+            raise
+
+    # -- a connection thread --------------------------------------------------------
+    def _serve(self, client: _Client) -> None:
+        sock, conn = client.sock, client.conn
+        # recv_into one buffer: recv(256 KiB) allocates a fresh 256 KiB
+        # bytes per call, ~10 µs, a fifth of a small query's round trip
+        buffer = bytearray(_READ_SIZE)
+        view = memoryview(buffer)
+        try:
+            while not conn.closed and not client.stopping:
+                size = sock.recv_into(buffer)
+                if not size:
+                    break
+                out = conn.receive(bytes(view[:size]))
                 if out:
-                    writer.write(out)
-                    await writer.drain()
-        except (ConnectionError, asyncio.CancelledError):
-            if not conn.closed:
-                await loop.run_in_executor(self._pool, conn.receive_eof)
+                    sock.sendall(out)
+            if client.stopping and not conn.closed:
+                sock.sendall(conn.fatal(_SHUTDOWN))
+        except ConnectionError:
+            pass  # the client went away (reset, broken pipe): close quietly
         except Exception:
             log.exception("connection failed")
-            if not conn.closed:
-                conn.receive_eof()
         finally:
-            self._clients.pop(task, None)
-            try:
-                writer.close()
-            except Exception:
-                pass
-
-    async def _shutdown(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-        loop = asyncio.get_running_loop()
-        for task, client in list(self._clients.items()):
-            client.conn_interrupt()
-            if not client.busy:  # a busy connection is inside receive()
+            if not conn.closed:
                 try:
-                    out = await loop.run_in_executor(self._pool, client.conn.fatal,
-                                                     _SHUTDOWN)
-                    if out:
-                        client.writer.write(out)
-                        await client.writer.drain()
+                    conn.receive_eof()  # rolls back, unregisters the session
                 except Exception:
-                    pass
-            task.cancel()
-        if self._clients:
-            await asyncio.wait(list(self._clients), timeout=5)
+                    log.exception("closing the session failed")
+            client.close()
+            with self._lock:
+                self._clients.discard(client)
+            client.done.set()
+
+
+def _listen_tcp(host: str, port: int) -> list[socket.socket]:
+    """Listening sockets on every address `host` resolves to (as
+    PostgreSQL's listen_addresses: one that binds is enough). With port 0
+    the first socket picks the port and the others reuse it."""
+    infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM,
+                               flags=socket.AI_PASSIVE)
+    listeners: list[socket.socket] = []
+    error: OSError | None = None
+    for family, kind, proto, _, address in dict.fromkeys(infos):
+        if listeners:
+            address = (address[0], listeners[0].getsockname()[1], *address[2:])
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            sock.bind(address)
+            sock.listen(_BACKLOG)
+        except OSError as exc:
+            sock.close()
+            error = error or exc
+            continue
+        listeners.append(sock)
+    if not listeners:
+        raise error or OSError(f"{host!r} resolves to no address")
+    return listeners
+
+
+def _listen_unix(path: str) -> socket.socket:
+    """A Unix socket at `path`, replacing a stale socket file left by a
+    server that is gone (one that still answers is "address in use")."""
+    try:
+        if stat.S_ISSOCK(os.stat(path).st_mode):
+            with socket.socket(socket.AF_UNIX) as probe:
+                try:
+                    probe.connect(path)
+                except ConnectionRefusedError:
+                    os.unlink(path)
+    except FileNotFoundError:
+        pass
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.bind(path)
+        os.chmod(path, 0o777)  # unix_socket_permissions' default
+        sock.listen(_BACKLOG)
+    except OSError:
+        sock.close()
+        raise
+    return sock

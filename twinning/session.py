@@ -160,6 +160,8 @@ class Session:
         self._reset: dict[str, str] = {g.name: g.default for g in gucs.GUCS.values()}
         self.settings: dict[str, str] = dict(self._reset)
         self._reported: dict[str, str] = {}
+        self._reported_raw: tuple = ()  # settings behind `_reported`
+        self._results: dict = {}  # (columns, formats) → descriptions, encoders
         self._txn: _Transaction | None = None
         self._prepared: dict[str, _Prepared] = {}
         self._portals: dict[str, _Portal] = {}
@@ -224,20 +226,29 @@ class Session:
 
     # ============================================================ simple query
     def on_query(self, sql: str) -> Reply:
+        norm, template = self.engine.find_template(sql)
+        if template is not None:
+            return self._continue([(template.stmt, norm, template)],
+                                  "single", [])
         parsed = self.engine.parse(sql)
         if not parsed.statements:
             return EMPTY_QUERY_RESPONSE_MSG + self._reports()
-        kind = "implicit" if len(parsed.statements) > 1 else "single"
-        return self._continue(list(parsed.statements), kind, [])
+        if len(parsed.statements) > 1:
+            return self._continue([(stmt, None, None) for stmt in
+                                   parsed.statements], "implicit", [])
+        return self._continue([(parsed.statements[0], norm, None)], "single",
+                              [])
 
     def _continue(self, statements: list, kind: str, out: list[bytes]) -> Reply:
         """Run a simple query's statements in order; a COPY FROM STDIN
-        hands the rest to its sink, which resumes here at CopyDone."""
+        hands the rest to its sink, which resumes here at CopyDone. Each
+        item is (statement, normalized text, template): a template binds
+        the text's constants; without one the exact plan is learned."""
         while statements:
-            stmt = statements.pop(0)
+            stmt, norm, template = statements.pop(0)
             try:
                 self._begin(kind)
-                result = self._run(stmt, (), {})
+                result = self._run(stmt, norm, template)
                 out.extend(self._take_notices())
                 if result.copy is not None:
                     return CopyIn(b"".join(out) + result.copy_response,
@@ -246,11 +257,10 @@ class Session:
                     out.append(result.raw)
                     continue
                 if result.columns:
-                    out.append(row_description(result.columns,
-                                               (0,) * len(result.columns)))
-                    out.append(self._encoder(result.columns,
-                                             (0,) * len(result.columns))
-                               .encode(result.rows))
+                    description, encoder = self._result_codec(
+                        result.columns, _TEXT_FORMATS[len(result.columns)])
+                    out.append(description)
+                    out.append(encoder.encode(result.rows))
                 out.append(CommandComplete(result.tag).encode())
             except SqlError as exc:
                 if exc.severity in ("FATAL", "PANIC"):
@@ -319,7 +329,7 @@ class Session:
             params = self._decode_params(message, prepared.param_types)
             columns = self._columns(prepared)
             formats = formats_for(message.result_formats, len(columns))
-            self._encoder(columns, formats)  # unsupported formats fail at Bind
+            self._result_codec(columns, formats)  # bad formats fail at Bind
             self._portals[message.portal] = _Portal(prepared, params, formats,
                                                     columns)
             return BIND_COMPLETE_MSG
@@ -336,12 +346,13 @@ class Session:
                 columns = self._columns(prepared)
                 out = ParameterDescription(
                     tuple(t.oid for t in prepared.param_types)).encode()
-                return out + (row_description(columns, (0,) * len(columns))
+                return out + (self._result_codec(
+                    columns, _TEXT_FORMATS[len(columns)])[0]
                               if columns else NO_DATA_MSG)
             portal = self._portals.get(message.name)
             if portal is None:
                 raise _no_portal(message.name)
-            return (row_description(portal.columns, portal.formats)
+            return (self._result_codec(portal.columns, portal.formats)[0]
                     if portal.columns else NO_DATA_MSG)
         except SqlError:
             self._failed()
@@ -387,7 +398,7 @@ class Session:
             if suspended:
                 rows = rows[:limit]
             if rows:
-                out.append(self._encoder(portal.columns, portal.formats)
+                out.append(self._result_codec(portal.columns, portal.formats)[1]
                            .encode(rows))
             portal.sent += len(rows)
             if suspended:
@@ -419,12 +430,22 @@ class Session:
                        "by twinning")
 
     # ========================================================= running statements
-    def _run(self, stmt: q.ParsedStatement, params: tuple,
-             _unused: dict) -> _Result:
+    def _run(self, stmt: q.ParsedStatement, norm: Any = None,
+             template: Any = None) -> _Result:
+        """One simple-protocol statement: a template's plan bound to this
+        text's constants, or the exact plan (learning a template)."""
+        plan = None
         try:
             self._check_aborted(stmt.node)
-            plan = self.engine.plan(stmt)
-            result = self._run_plan(plan, params, stmt.node)
+            bound = template.bind(norm, self._format_settings()) \
+                if template is not None else None
+            if bound is None:
+                if template is not None:  # a shape the template lacks
+                    stmt = self.engine.parse(norm.sql).statements[0]
+                plan, params, rows = self.engine.plan(stmt, learn=norm), (), None
+            else:
+                plan, params, rows = bound
+            result = self._run_plan(plan, params, stmt.node, rows)
         except SqlError as exc:
             self._trace(stmt, "simple", None, trace.failure(exc))
             self._count_refusal(stmt, exc)
@@ -461,12 +482,14 @@ class Session:
         recorder.record(self.pid, stmt.source, protocol, stages, summary,
                         outcome)
 
-    def _run_plan(self, plan: q.Plan, params: tuple, node: Any) -> _Result:
+    def _run_plan(self, plan: q.Plan, params: tuple, node: Any,
+                  rows: list | None = None) -> _Result:
+        """Run a plan; `rows`: an INSERT template's bound VALUES rows."""
         interrupt = self.interrupt
         interrupt.start(int(self.settings.get("statement_timeout", "0")))
         try:
             if plan.write is not None:
-                return self._write(plan, params)
+                return self._write(plan, params, rows)
             if plan.command is not None:
                 return self._command(plan.command, plan.columns)
             if plan.planning_error is not None:
@@ -492,7 +515,7 @@ class Session:
         self.interrupt.check()
         return _Result(plan.columns, rows, "SELECT")
 
-    def _write(self, plan: q.Plan, params: tuple) -> _Result:
+    def _write(self, plan: q.Plan, params: tuple, rows: list | None) -> _Result:
         """A write statement in the current transaction's store view."""
         if plan.planning_error is not None:
             raise plan.planning_error
@@ -524,12 +547,12 @@ class Session:
         txn.statement_start(writes=plan.write.tag,
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
                             cancel=self.interrupt.check)
-        rows, tag = execute_write(plan.write, txn, self.sequences, ctx)
+        returned, tag = execute_write(plan.write, txn, self.sequences, ctx, rows)
         for notice in ctx.notices:
             self._warn("00000", notice, severity="NOTICE")
         txn.statement_end()
         self.interrupt.check()
-        return _Result(plan.columns, rows, tag)
+        return _Result(plan.columns, returned, tag)
 
     def _context(self) -> EvalContext:
         ctx = EvalContext(
@@ -922,9 +945,6 @@ class Session:
                                                 int(key[3])))
         return self._format[1]
 
-    def _encoder(self, columns, formats) -> ResultEncoder:
-        return ResultEncoder(columns, formats, self._format_settings())
-
     def _warn(self, sqlstate: str, message: str, severity: str = "WARNING") -> None:
         threshold = self.settings.get("client_min_messages", "notice")
         if _MESSAGE_LEVELS.index(severity.lower()) < _MESSAGE_LEVELS.index(threshold):
@@ -937,15 +957,41 @@ class Session:
         return notices
 
     def _reports(self) -> bytes:
+        """ParameterStatus for each reported setting whose value changed
+        (the raw values are compared first: most statements change none)."""
+        settings = self.settings
+        raw = tuple([settings.get(name) for name in _REPORTED])
+        if raw == self._reported_raw:
+            return b""
+        self._reported_raw = raw
         out = []
-        for guc in gucs.GUCS.values():
-            if not guc.report:
-                continue
-            shown = self._show(guc.name)
-            if self._reported.get(guc.name) != shown:
-                self._reported[guc.name] = shown
-                out.append(ParameterStatus(guc.name, shown).encode())
+        for name in _REPORTED:
+            shown = self._show(name)
+            if self._reported.get(name) != shown:
+                self._reported[name] = shown
+                out.append(ParameterStatus(name, shown).encode())
         return b"".join(out)
+
+    def _result_codec(self, columns: tuple, formats: tuple
+                      ) -> tuple[bytes, ResultEncoder]:
+        """RowDescription bytes and the DataRow encoder of a result shape,
+        made once per shape and format settings (a cached plan's columns
+        are the same tuple each time, so identity finds them)."""
+        settings = self._format_settings()
+        key = (id(columns), formats)
+        hit = self._results.get(key)
+        if hit is not None and hit[0] is columns and hit[1] is settings:
+            return hit[2], hit[3]
+        codec = (row_description(columns, formats),
+                 ResultEncoder(columns, formats, settings))
+        if len(self._results) > 256:
+            self._results.clear()
+        self._results[key] = (columns, settings) + codec
+        return codec
+
+
+_REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
+_TEXT_FORMATS = [(0,) * n for n in range(1700)]  # a result's columns, all text
 
 
 def _quote_ident(name: str) -> str:

@@ -36,6 +36,7 @@ from twinning.ir.select import TSetCall
 from twinning.passes.expr import pg_data
 from twinning.passes.expr import runtime
 from twinning.passes.expr.scope import EMPTY, Scope
+from twinning.passes.expr.walk import rebuild
 from twinning.passes.expr.types import (UNKNOWN, VECTORS, can_coerce, cast_context,
                                         category, display, display_type,
                                         element, is_array, is_preferred_in,
@@ -120,24 +121,12 @@ class TypingContext:
 
 
 def _fix_params(value: Any, ctx: TypingContext) -> Any:
-    if isinstance(value, q.TParam):
-        if value.type == q.UNKNOWN:
-            known = ctx.param(value.number)
-            if known is not None:
-                return dataclasses.replace(value, type=known)
-        return value
-    if isinstance(value, tuple):
-        return tuple(_fix_params(v, ctx) for v in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type) \
-            and not isinstance(value, q.ResultType):
-        changes = {}
-        for f in dataclasses.fields(value):
-            old = getattr(value, f.name)
-            new = _fix_params(old, ctx)
-            if new is not old:
-                changes[f.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
+    def settle(node: Any) -> Any:
+        if isinstance(node, q.TParam):
+            known = ctx.param(node.number) if node.type == q.UNKNOWN else None
+            return node if known is None else dataclasses.replace(node, type=known)
+        return None
+    return rebuild(value, settle)
 
 
 def declared_type(spec: s.TypeSpec) -> q.ResultType:

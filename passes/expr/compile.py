@@ -213,6 +213,7 @@ def _cast(expr: q.TCast) -> CompiledExpr:
                 return get(ctx)(value)
             except SqlError as exc:
                 raise _with_position(exc, location)
+        cast.at_analysis = literal_input  # type: ignore[attr-defined]
         return CompiledExpr(cast)
     convert = cast_function(source, target, DEFAULT_SETTINGS, expr.explicit)
     if arg.constant:

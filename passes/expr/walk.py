@@ -14,9 +14,32 @@ from typing import Any
 from twinning.ir import query as q
 from twinning.ir import select as r
 
-__all__ = ["children", "shift_columns", "outer_levels"]
+__all__ = ["children", "rebuild", "shift_columns", "outer_levels"]
 
 _LEAVES = (q.ResultType, q.TLiteral, q.TParam, r.TOuter)
+
+
+def rebuild(value: Any, replace: Any) -> Any:
+    """`value` with every node for which `replace(node)` is not None
+    replaced by that result; unchanged subtrees are the same objects."""
+    new = replace(value)
+    if new is not None:
+        return new
+    if isinstance(value, tuple):
+        items = tuple(rebuild(item, replace) for item in value)
+        return value if all(a is b for a, b in zip(items, value)) else items
+    if dataclasses.is_dataclass(value) and not isinstance(
+            value, (type, q.ResultType)):
+        changes = {}
+        for f in dataclasses.fields(value):
+            if not f.init:
+                continue
+            old = getattr(value, f.name)
+            new = rebuild(old, replace)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
 
 
 def children(node: Any) -> list[Any]:

@@ -75,10 +75,14 @@ def corpus_schema(text: str) -> str:
 
 
 @contextlib.contextmanager
-def twin_server(schema: str, dbname: str = "postgres"
+def twin_server(schema: str, dbname: str = "postgres", templates=None
                 ) -> Iterator[Callable[[], object]]:
+    """A fresh twin of `schema`; `templates`: a statement cache to start
+    with (one another twin learned), so statements bind cached templates."""
     catalog, _ = compile_schema(schema, "<differential schema>")
     engine = Engine(CommittedState.empty(catalog, schema))
+    if templates is not None:
+        engine.templates = templates
     server = TwinServer(engine, "127.0.0.1", 0)
     server.start()
     try:
@@ -209,10 +213,22 @@ def differences(expected: list[tuple[str, dict]],
             for (line, want), (_, got) in zip(expected, actual) if got != want]
 
 
-def compare(realpg, schema: str, script: str) -> list[str]:
+def compare(realpg, schema: str, script: str, warm: bool = False) -> list[str]:
     """Run `script` on fresh PostgreSQL and twin databases from `schema`
-    (of the same name: current_database() is observable)."""
+    (of the same name: current_database() is observable). `warm`: the twin
+    starts with the plan templates a first twin learned from the same
+    script, so its statements run as cache hits."""
     name = f"diff_{next(_numbers)}"
+    templates = learned_templates(schema, script, name) if warm else None
     with postgres_database(realpg, schema, name) as pg, \
-            twin_server(schema, name) as twin:
+            twin_server(schema, name, templates) as twin:
         return differences(run_script(pg, script), run_script(twin, script))
+
+
+def learned_templates(schema: str, script: str, name: str):
+    """The statement cache of a twin that ran `script` once."""
+    from twinning.statement_cache import StatementCache
+    cache = StatementCache()
+    with twin_server(schema, name, cache) as twin:
+        run_script(twin, script)
+    return cache

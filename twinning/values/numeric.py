@@ -10,6 +10,7 @@ behind our back.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, Overflow
 
@@ -120,21 +121,29 @@ def apply_numeric_typmod(value: Decimal, typmod: int) -> Decimal:
     """numeric(p, s): round half away from zero to s, then range-check."""
     if typmod < VARHDRSZ:
         return value
-    precision, scale = numeric_precision_scale(typmod)
+    precision, scale, quantum, maxdigits = _typmod_shape(typmod)
     if value.is_nan():
         return value
     if value.is_infinite():
         raise SqlError("22003", "numeric field overflow",
                        detail=f"A field with precision {precision}, scale {scale} "
                               f"cannot hold an infinite value.")
-    rounded = canonical(value.quantize(Decimal((0, (1,), -scale)), context=CTX))
-    maxdigits = precision - scale
+    rounded = value.quantize(quantum, context=CTX)
+    if scale < 0 or (rounded.is_signed() and rounded.is_zero()):
+        rounded = canonical(rounded)
     if not rounded.is_zero() and rounded.adjusted() >= maxdigits:
         bound = f"10^{maxdigits}" if maxdigits else "1"
         raise SqlError("22003", "numeric field overflow",
                        detail=f"A field with precision {precision}, scale {scale} "
                               f"must round to an absolute value less than {bound}.")
     return rounded
+
+
+@functools.lru_cache(maxsize=None)
+def _typmod_shape(typmod: int) -> tuple[int, int, Decimal, int]:
+    """(precision, scale, the quantum of the scale, digits before the point)."""
+    precision, scale = numeric_precision_scale(typmod)
+    return precision, scale, Decimal((0, (1,), -scale)), precision - scale
 
 
 # -- base-10000 wire form -------------------------------------------------------

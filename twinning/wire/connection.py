@@ -20,9 +20,10 @@ then the query loop. Every decision about SQL belongs to an injected
 - fatal errors: framing violations, authentication failures and FATAL
   SqlErrors send a FATAL ErrorResponse and close.
 
-The asyncio server drives it: `out = conn.receive(chunk)`, write `out`,
-stop when `conn.closed`; `conn.receive_eof()` when the peer hangs up. Backend
-calls happen inside `receive` and may block (run it in a worker thread).
+The server drives it from the connection's own thread: `out =
+conn.receive(chunk)`, send `out`, stop when `conn.closed`;
+`conn.receive_eof()` when the peer hangs up. Backend calls happen inside
+`receive` and may block (a lock wait, pg_sleep): only that thread waits.
 """
 
 from __future__ import annotations

@@ -1,0 +1,299 @@
+"""Statement normalization: the key of the plan cache (SPEC §14).
+
+Clients such as psycopg2, pandas and SQLAlchemy's insertmanyvalues put
+values into the SQL text, so the same statement arrives with new text every
+time. A cheap lexer finds the constants PostgreSQL's scanner would see
+(plain `'…'` strings and numbers) and replaces each with a marker naming
+its lexical class; the result is the cache key, and the constants' texts
+are what a cached plan binds. `passes/template.py` decides, per cached
+statement, which constants become parameters and which stay part of the key.
+
+The class of a number is the type PostgreSQL gives the constant: int4 when
+it fits, int8 when it fits, numeric otherwise, and the two values whose type
+flips under a folded minus sign (2147483648, 9223372036854775808) are kept
+verbatim. Strings are lifted only in their plain form: `E'…'`, `B'…'`,
+`X'…'`, `U&'…'`, `N'…'` and dollar quotes stay verbatim in the key, as do
+comments and identifiers.
+
+An INSERT's VALUES list of simple cells (a constant with an optional minus
+sign and `::type`, NULL, DEFAULT, TRUE, FALSE) is replaced whole by one
+marker naming the row width, so every `execute_values` page, whatever
+its row count, has the same key; each row is kept as its cells' shapes
+and their constants' indexes.
+
+Nothing is normalized when the text has `$n` parameters, more than one
+statement, or a construct the lexer does not follow (a number glued to a
+name, string continuation across lines): `normalize` returns None and the
+statement takes the exact-text path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+__all__ = ["Constant", "Normalized", "normalize"]
+
+INT4_MAX = 2**31 - 1
+INT8_MAX = 2**63 - 1
+_EDGES = frozenset({"2147483648", "9223372036854775808"})
+
+# Only the tokens that matter are matched, and each starts with a quote, a
+# digit, `.`, `$`, `-`, `/` or `;`, so the text between them (names,
+# keywords, operators, white space) is skipped fast and copied into the key
+# as it is. A number never starts inside a name (`t1`). What a letter
+# before a quote or a name before a `$` changes is decided in `normalize`.
+_TOKENS = r"""
+    (?P<str>'[^']*(?:''[^']*)*')
+  | (?P<quoted>"[^"]*(?:""[^"]*)*")
+  | (?P<num>(?:(?<![\w\x80-\U0010ffff])\d+(?:\.(?!\.)\d*)?|(?<!\.)\.\d+)(?:[eE][+-]?\d+)?)
+  | (?P<param>\$\d)
+  | (?P<dollar>\$(?:[A-Za-z_][\w]*)?\$)
+  | (?P<line>--[^\n]*)
+  | (?P<block>/\*)
+  | (?P<semi>;)"""
+_TOKEN = re.compile(_TOKENS, re.VERBOSE)
+_TOKEN_INSERT = re.compile(
+    _TOKENS + r"\n  | (?<![\w$\x80-\U0010ffff])(?P<values>(?i:values))(?![\w$])",
+    re.VERBOSE)
+_ESCAPE_STRING = re.compile(r"'(?:[^'\\]|''|\\[\s\S])*'")
+_INSERT = re.compile(
+    _TOKENS + r"\n  | (?<![\w$\x80-\U0010ffff])(?P<values>(?i:values))(?![\w$])",
+    re.VERBOSE)
+_INSERT = re.compile(r"\s*(?i:insert)\b")
+
+_CELL = re.compile(r"""\s*(?:
+    (-\s*)?((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?![\w$])
+  | ('[^']*(?:''[^']*)*')
+  | ((?i:null|default|true|false))(?![\w$])
+  )(?:\s*::\s*([A-Za-z_][\w]*))?\s*([,)])""", re.VERBOSE)
+_ROW_START = re.compile(r"\s*\(")
+_ROW_NEXT = re.compile(r"\s*,")
+_CONTINUED = re.compile(r"[ \t\f\r]*\n\s*'")
+_GLUED = re.compile(r"[\w$]")
+_NAME_CHARS = re.compile(r"[\w$\x80-\U0010ffff]*\Z")
+
+
+class Constant(NamedTuple):
+    """One lifted constant: where it starts, its value text (a string's
+    quotes undone), its class (`s` string, `i` int4, `l` int8, `n`
+    numeric), and the offset of a minus sign right before it (-1: none).
+    A tuple: a 1000-row page makes thousands of them."""
+
+    start: int
+    text: str
+    cls: str
+    minus: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """`key`: the text with constants replaced by class markers; `constants`
+    in text order; `rows`: an INSERT's simple VALUES list, each row as
+    (its cells' shapes, their indexes into `constants` or -1), or None;
+    `sql`: the text."""
+
+    key: str
+    constants: tuple[Constant, ...]
+    rows: tuple[tuple[tuple, tuple[int, ...]], ...] | None = None
+    sql: str = ""
+
+
+def _number_class(text: str) -> str | None:
+    if len(text) < 10 and text.isdigit():
+        return "i"
+    if "." in text or "e" in text or "E" in text:
+        return "n"
+    if text in _EDGES or text.lstrip("0") in _EDGES:
+        return None  # the type depends on a folded minus sign: verbatim
+    value = int(text)
+    return "i" if value <= INT4_MAX else "l" if value <= INT8_MAX else "n"
+
+
+def _minus_before(sql: str, start: int) -> int:
+    i = start - 1
+    while i >= 0 and sql[i] in " \t\n\r\f":
+        i -= 1
+    return i if i >= 0 and sql[i] == "-" else -1
+
+
+def normalize(sql: str) -> Normalized | None:
+    """The cache key and constants of `sql`, or None (exact text only)."""
+    pieces: list[str] = []
+    constants: list[Constant] = []
+    rows = None
+    pos = 0  # text before `pos` is in `pieces`
+    end = len(sql)
+    at = 0  # where the next token may start; what is before is skipped text
+    search = (_TOKEN_INSERT if _INSERT.match(sql) else _TOKEN).search
+    while True:
+        m = search(sql, at)
+        if m is None:
+            break
+        kind = m.lastgroup
+        skipped = at
+        start, at = m.span()
+        if kind == "str":
+            if _CONTINUED.match(sql, at):
+                return None
+            prefix = _prefix(sql, skipped, start)
+            if prefix:  # E'…', B'…', X'…', N'…', U&'…': kept as written
+                if prefix in "eE":
+                    e = _ESCAPE_STRING.match(sql, start)
+                    if e is None:
+                        return None
+                    at = e.end()
+                    if _CONTINUED.match(sql, at):
+                        return None
+                continue
+            pieces.append(sql[pos:start])
+            pieces.append("\x00s")
+            pos = at
+            text = m.group()[1:-1]
+            if "''" in text:
+                text = text.replace("''", "'")
+            constants.append(Constant(start, text, "s"))
+        elif kind == "num":
+            if at < end and _GLUED.match(sql, at):
+                return None
+            text = m.group()
+            cls = _number_class(text)
+            if cls is None:
+                continue
+            pieces.append(sql[pos:start])
+            pieces.append("\x00" + cls)
+            pos = at
+            constants.append(Constant(start, text, cls,
+                                      _minus_before(sql, start)))
+        elif kind == "values":
+            if rows is None:
+                parsed = _values(sql, at, constants)
+                if parsed is not None:
+                    rows, after = parsed
+                    pieces.append(sql[pos:at])
+                    pieces.append(f"\x00V{len(rows[0][0])}")
+                    pos = at = after
+                search = _TOKEN.search
+        elif kind in ("param", "dollar"):
+            if _in_name(sql, skipped, start):
+                at = start + 1  # `a$1`, `a$$b`: a name
+            elif kind == "param":
+                return None
+            else:
+                close = sql.find(m.group(), at)
+                if close < 0:
+                    return None
+                at = close + len(m.group())
+        elif kind == "block":
+            at = _block_end(sql, at)
+            if at < 0:
+                return None
+        elif kind == "semi":
+            if sql[at:].strip():
+                return None
+    pieces.append(sql[pos:])
+    return Normalized("".join(pieces), tuple(constants), rows, sql)
+
+
+def _in_name(sql: str, skipped: int, start: int) -> bool:
+    """Does the name characters run ending at `start` (within the skipped
+    text) start a name, so that `sql[start]` continues it?"""
+    run = _NAME_CHARS.search(sql, skipped, start)
+    first = run.start() if run else start
+    return first < start and not sql[first].isdigit() and sql[first] != "$"
+
+
+def _prefix(sql: str, skipped: int, start: int) -> str:
+    """The letter that makes the string at `start` an E/B/X/N/U& string
+    (standing alone, not ending a longer name), or ''."""
+    if start - 1 < skipped:
+        return ""
+    before = sql[start - 1]
+    at = start - 1
+    if before == "&":
+        if start - 2 < skipped or sql[start - 2] not in "uU":
+            return ""
+        at = start - 2
+    elif before not in "eEbBxXnN":
+        return ""
+    if at > skipped and not _in_name_char(sql[at - 1]):
+        return before
+    return before if at == skipped else ""
+
+
+def _in_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_$" or ch >= "\x80"
+
+
+def _block_end(sql: str, at: int) -> int:
+    """The end of a (nested) block comment opened before `at`."""
+    depth = 1
+    while depth:
+        close = sql.find("*/", at)
+        if close < 0:
+            return -1
+        opened = sql.find("/*", at, close)
+        if opened >= 0:
+            depth += 1
+            at = opened + 2
+        else:
+            depth -= 1
+            at = close + 2
+    return at
+
+
+def _values(sql: str, at: int, constants: list[Constant]):
+    """An INSERT's VALUES rows of simple cells starting at `at`: (rows,
+    end offset), appending their constants; None if any cell is not simple."""
+    rows = []
+    mark = len(constants)
+    cell = _CELL.match
+    while True:
+        m = _ROW_START.match(sql, at)
+        if m is None:
+            break
+        at = m.end()
+        shapes = []
+        indexes = []
+        while True:
+            c = cell(sql, at)
+            if c is None:
+                del constants[mark:]
+                return None
+            at = c.end()
+            minus, digits, text, kw, cast, close = c.groups()
+            if kw is not None:
+                shapes.append((kw.upper(), cast))
+                indexes.append(-1)
+            elif text is not None:
+                if _CONTINUED.match(sql, c.end(3)):
+                    del constants[mark:]
+                    return None
+                text = text[1:-1]
+                if "''" in text:
+                    text = text.replace("''", "'")
+                indexes.append(len(constants))
+                constants.append(Constant(c.start(3), text, "s"))
+                shapes.append(("s", cast))
+            else:
+                cls = _number_class(digits)
+                if cls is None:
+                    del constants[mark:]
+                    return None
+                indexes.append(len(constants))
+                constants.append(Constant(c.start(2), digits, cls,
+                                          c.start(1) if minus else -1))
+                shapes.append((cls, cast, minus is not None))
+            if close == ")":
+                break
+        rows.append((tuple(shapes), tuple(indexes)))
+        m = _ROW_NEXT.match(sql, at)
+        if m is None:
+            break
+        at = m.end()
+    width = len(rows[0][0]) if rows else 0
+    if not rows or any(len(shapes) != width for shapes, _ in rows):
+        del constants[mark:]
+        return None  # PostgreSQL's errors for ragged lists: the exact path
+    return tuple(rows), at

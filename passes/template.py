@@ -1,0 +1,362 @@
+"""Plan templates: one exact plan turned into a plan for every text with
+the same normalized key (`passes/normalize.py`).
+
+A statement is always planned first from its exact text, so every analysis
+error comes out as PostgreSQL's. `learn` then looks at the typed IR of
+that statement and decides which constants a later text may change:
+
+- an INSERT's VALUES cells (a literal under the casts that coerce it to
+  its column, or NULL / DEFAULT / TRUE / FALSE): converters per (column,
+  cell shape), so a page of any row count and any mix of shapes binds
+  without planning, and a shape not seen yet is a miss that teaches it;
+- in WHERE (not HAVING or a target list: those take part in GROUP BY
+  matching) and in UPDATE's SET: a literal compared with a column, or
+  assigned, becomes a parameter of a second plan made from the rewritten
+  IR. A literal the IR holds in any other place too stays part of the key.
+
+Every other constant is *kept*: its text is part of the key of the plan
+variant (LIMIT 10, ORDER BY 1, varchar(20), a folded `1 = 1` …).
+
+Binding runs each literal's conversions (the same steps the exact plan
+folded: input function with the literal's position, casts) under the
+session's settings. A conversion that PostgreSQL would raise at execution
+(an overflowing cast) is a miss: the exact path raises it as before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from twinning.ir import dml as d
+from twinning.ir import query as q
+from twinning.ir import select as r
+from twinning.ir.types import REG_TYPES
+from twinning.passes.lower import lower
+from twinning.passes.normalize import Normalized
+from twinning.passes.plan import plan
+from twinning.errors import SqlError
+from twinning.passes.plan_dml import (Deferred, chain_steps, chain_value,
+                                      is_function, literal_chain)
+from twinning.passes.expr.compile import compile_checked
+from twinning.passes.expr.walk import rebuild
+from twinning.values.numeric import parse_numeric
+
+__all__ = ["DEFAULT", "Template", "kept_constants", "learn"]
+
+_COMPARISONS = frozenset({"=", "<>", "<", ">", "<=", ">="})
+
+
+class Converter:
+    """How one constant's text becomes its value: the literal's kind and
+    type as the exact plan typed it, then the cast steps. Called with the
+    constant and the session's format settings; input errors raise at the
+    constant's position, a later failing step as `Deferred`."""
+
+    __slots__ = ("kind", "type", "steps", "negated", "_start", "_input",
+                 "_only")
+
+    def __init__(self, kind: str, type: q.ResultType, steps: tuple,
+                 negated: bool) -> None:
+        self.kind, self.type, self.steps, self.negated = kind, type, steps, negated
+        self._start = None if kind == "string" else \
+            (Decimal if kind == "integer" else _numeric_literal) \
+            if type == q.NUMERIC else int
+        self._input = type == q.UNKNOWN
+        self._only = steps[0] if len(steps) == 1 and is_function(steps[0]) \
+            else None
+
+    def __call__(self, constant: Any, settings: Any) -> Any:
+        text = constant[1]
+        if self.negated:
+            text = "-" + text
+        value = text if self._start is None else self._start(text)
+        if not self.steps:
+            return value
+        position = constant[3] if self.negated else constant[0]
+        if self._only is None:
+            return chain_value(self.steps, value, self._input, position,
+                               settings)
+        try:  # one plain conversion: chain_value without its loop
+            return self._only(value)
+        except SqlError as exc:
+            if not self._input:
+                raise Deferred() from exc
+            if exc.position is None and position >= 0:
+                exc.position = position + 1
+            raise
+
+
+def _numeric_literal(text: str) -> Decimal:
+    """numeric_in of a numeric constant the lexer matched (digits, a point,
+    maybe an exponent): a short plain one is already a valid Decimal."""
+    if len(text) < 30 and "e" not in text and "E" not in text:
+        value = Decimal(text)
+        return value.copy_abs() if value.is_zero() else value
+    return parse_numeric(text)
+
+
+class Fixed:
+    """A VALUES cell whose value is the same in every text (NULL, TRUE,
+    FALSE under their casts, or DEFAULT)."""
+
+    __slots__ = ("constant",)
+
+    def __init__(self, constant: Any) -> None:
+        self.constant = constant
+
+    def __call__(self, constant: Any, settings: Any) -> Any:
+        return self.constant
+
+
+DEFAULT = object()  # a VALUES cell that takes the column default
+
+
+@dataclass
+class Template:
+    """One normalized statement's plan variant: `stmt` and `plan` as
+    learned, `slots` (constant index, converter) bound as $1…$n, or `cells`
+    for an INSERT's VALUES rows ((column, cell shape) → converter)."""
+
+    stmt: q.ParsedStatement
+    plan: q.Plan
+    slots: tuple[tuple[int, Converter], ...] = ()
+    cells: dict | None = field(default=None)
+    _by_row: dict = field(default_factory=dict, repr=False)
+
+    def bind(self, norm: Normalized, settings: Any) -> tuple | None:
+        """(plan, params, VALUES rows or None) for `norm`; None for a miss."""
+        constants = norm.constants
+        try:
+            if self.cells is not None:
+                rows = self._rows(norm, settings)
+                return None if rows is None else (self.plan, (), rows)
+            return self.plan, tuple([conv(constants[index], settings)
+                                     for index, conv in self.slots]), None
+        except Deferred:
+            return None
+
+    def _rows(self, norm: Normalized, settings: Any) -> list | None:
+        """Each VALUES row's values, `DEFAULT` where the default applies."""
+        constants = norm.constants + (None,)  # index -1: a Fixed cell
+        by_row = self._by_row
+        out = []
+        for shapes, indexes in norm.rows:
+            convs = by_row.get(shapes)
+            if convs is None:
+                convs = self._row_converters(shapes)
+                if convs is None:
+                    return None
+            out.append([conv(constants[i], settings)
+                        for conv, i in zip(convs, indexes)])
+        return out
+
+    def _row_converters(self, shapes: tuple) -> tuple | None:
+        convs = tuple(self.cells.get((j, shape)) for j, shape in enumerate(shapes))
+        if None in convs:
+            return None
+        self._by_row[shapes] = convs
+        return convs
+
+
+def kept_constants(norm: Normalized, template: Template) -> tuple[int, ...]:
+    """Indexes of the constants whose text is part of the variant key."""
+    bound = {i for i, _ in template.slots}
+    if norm.rows is not None:
+        bound.update(i for _, indexes in norm.rows for i in indexes if i >= 0)
+    return tuple(i for i in range(len(norm.constants)) if i not in bound)
+
+
+def learn(norm: Normalized, stmt: q.ParsedStatement,
+          resolved: q.ResolvedStatement, exact: q.Plan,
+          known: Template | None = None) -> Template | None:
+    """The template of the statement just planned exactly, or None when
+    it has no reusable shape. `known`: the variant learned before, whose
+    VALUES cell converters grow with the shapes of this statement."""
+    if norm.rows is not None:
+        return _learn_rows(norm, stmt, resolved, exact, known)
+    return _learn_slots(norm, stmt, resolved, exact)
+
+
+# -- INSERT … VALUES -------------------------------------------------------------
+
+def _learn_rows(norm, stmt, resolved, exact, known) -> Template | None:
+    node = resolved.node
+    if not isinstance(node, d.ResolvedInsert) or node.query is not None \
+            or exact.write is None or len(node.rows) != len(norm.rows):
+        return None
+    cells = dict(known.cells) if known is not None and known.cells else {}
+    for i, ((shapes, indexes), exprs) in enumerate(zip(norm.rows, node.rows)):
+        if len(shapes) != len(exprs):
+            return None
+        for j, (shape, index, expr) in enumerate(zip(shapes, indexes, exprs)):
+            if (j, shape) in cells:
+                continue
+            if index < 0:  # NULL, DEFAULT, TRUE, FALSE: one value per shape
+                fixed = _fixed(shape[0], expr, exact.write.values[i][j])
+                if fixed is None:
+                    return None
+                cells[(j, shape)] = fixed
+                continue
+            conv = _converter(expr, norm.constants[index], shape[-1] is True)
+            if conv is None:
+                return None
+            cells[(j, shape)] = conv
+    return Template(stmt, exact, cells=cells)
+
+
+def _fixed(keyword: str, expr: Any, compiled: Any) -> Fixed | None:
+    if keyword == "DEFAULT":
+        return Fixed(DEFAULT) if expr is None else None
+    chain = literal_chain(expr)
+    if chain is None or compiled is None:
+        return None
+    try:
+        return Fixed(compiled((), None))
+    except Exception:  # noqa: BLE001 - not a constant after all
+        return None
+
+
+# -- parameters in WHERE and SET ------------------------------------------------
+
+def _learn_slots(norm, stmt, resolved, exact) -> Template | None:
+    node = resolved.node
+    if not isinstance(node, (r.ResolvedQuery, d.ResolvedUpdate,
+                             d.ResolvedDelete)) or not norm.constants:
+        return Template(stmt, exact)
+    sites = _sites(norm)
+    lifted: dict[int, tuple[q.TExpr, Converter]] = {}
+    for expr in _candidates(node):
+        literal = literal_chain(expr)
+        index = _constant_of(literal[0], sites) if literal else None
+        if index is None or index in lifted:
+            continue
+        conv = _converter(expr, norm.constants[index], sites[
+            literal[0].location][1])
+        if conv is not None and expr.type.name not in REG_TYPES:
+            lifted[index] = (expr, conv)
+    # a literal the IR also holds elsewhere stays in the key
+    counts: dict[int, int] = {}
+    for lit in _literals(node):
+        index = _constant_of(lit, sites)
+        if index is not None:
+            counts[index] = counts.get(index, 0) + 1
+    lifted = {i: v for i, v in lifted.items() if counts.get(i) == 1}
+    if not lifted:
+        return Template(stmt, exact)
+    order = sorted(lifted)
+    params = {id(lifted[i][0]): q.TParam(n + 1, lifted[i][0].type,
+                                         norm.constants[i].start)
+              for n, i in enumerate(order)}
+    rewritten = _replace(node, params)
+    try:
+        templated = plan(lower(dataclasses.replace(resolved, node=rewritten)),
+                         stmt.source)
+    except Exception:  # noqa: BLE001 - a shape the planner cannot take
+        return Template(stmt, exact)
+    if templated.columns != exact.columns:
+        return Template(stmt, exact)
+    return Template(stmt, templated,
+                    slots=tuple((i, lifted[i][1]) for i in order))
+
+
+def _candidates(node: Any):
+    """Literal chains in WHERE / SET positions that may become parameters."""
+    if isinstance(node, d.ResolvedUpdate):
+        if node.from_ is None:
+            yield from (e for _, e in node.assignments if e is not None)
+        yield from _compared(node.where)
+    elif isinstance(node, d.ResolvedDelete):
+        yield from _compared(node.where)
+    else:
+        yield from _where_literals(node.relation)
+
+
+def _where_literals(rel: Any):
+    """Comparisons in the Filters over base tables (a WHERE clause)."""
+    if isinstance(rel, r.Filter) and _base(rel.input):
+        yield from _compared(rel.predicate)
+    if isinstance(rel, (r.Filter, r.Project, r.Sort, r.Limit)):
+        yield from _where_literals(rel.input)
+
+
+def _base(rel: Any) -> bool:
+    if isinstance(rel, r.Scan):
+        return not rel.system
+    if isinstance(rel, r.Join):
+        return _base(rel.left) and _base(rel.right)
+    return False
+
+
+def _compared(expr: Any):
+    """Operands of `column op literal` comparisons under AND."""
+    if isinstance(expr, q.TBool) and expr.op == "and":
+        for arg in expr.args:
+            yield from _compared(arg)
+    elif isinstance(expr, q.TOperator) and expr.op in _COMPARISONS \
+            and expr.left is not None:
+        for col, other in ((expr.left, expr.right), (expr.right, expr.left)):
+            while isinstance(col, q.TCast) and not col.explicit:
+                col = col.arg
+            if isinstance(col, q.TColumn):
+                yield other
+
+
+def _sites(norm: Normalized) -> dict[int, tuple[int, bool]]:
+    """Source offset → (constant index, negated), for constants whose text
+    is unique in the statement: literal locations come from matching
+    scanner tokens to the tree, so a text match is what confirms them."""
+    seen: dict[str, int] = {}
+    for c in norm.constants:
+        seen[c.text] = seen.get(c.text, 0) + 1
+    out = {}
+    for i, c in enumerate(norm.constants):
+        if seen[c.text] > 1:
+            continue
+        out[c.start] = (i, False)
+        if c.minus >= 0:
+            out[c.minus] = (i, True)
+    return out
+
+
+def _constant_of(lit: q.TLiteral, sites: dict) -> int | None:
+    site = sites.get(lit.location)
+    return None if site is None else site[0]
+
+
+def _converter(expr: Any, constant: Any, negated: bool) -> Converter | None:
+    """The converter of a literal chain written as `constant`."""
+    chain = literal_chain(expr)
+    if chain is None:
+        return None
+    literal, casts = chain
+    if literal.kind not in ("string", "integer", "numeric") or \
+            literal.text != ("-" if negated else "") + constant.text:
+        return None
+    try:
+        general = compile_checked(expr).fn
+    except Exception:  # noqa: BLE001
+        return None
+    steps = chain_steps(literal, casts, general)
+    if steps is None:
+        return None
+    return Converter(literal.kind, literal.type, steps, negated)
+
+
+def _literals(node: Any):
+    if isinstance(node, q.TLiteral):
+        yield node
+    elif isinstance(node, tuple):
+        for item in node:
+            yield from _literals(item)
+    elif dataclasses.is_dataclass(node) and not isinstance(
+            node, (type, q.ResultType)):
+        for f in dataclasses.fields(node):
+            yield from _literals(getattr(node, f.name))
+
+
+def _replace(node: Any, params: dict) -> Any:
+    """`node` with the expressions whose id is in `params` replaced."""
+    return rebuild(node, lambda value: params.get(id(value)))

@@ -1,0 +1,92 @@
+"""The plan cache by normalized statement (SPEC §14).
+
+    text ──normalize──► key ──► Entry ──kept constants──► Template ──bind──► (plan, params)
+
+A simple-protocol query string is normalized (`passes/normalize.py`); its
+key finds an `Entry`, the texts of the constants the entry keeps find a
+`Template` (`passes/template.py`), and binding the other constants gives
+the plan and its parameters. A hit costs the lexer pass, two dict lookups
+and the conversions of the bound constants; nothing is parsed or planned.
+
+A miss plans the exact text through the whole pipeline (errors exactly as
+PostgreSQL's) and then learns the template from that statement's typed IR.
+An entry remembers which constants it keeps; a later statement of the same
+key that would keep others disables the entry rather than guess.
+
+Keys name tables and columns as written, so a catalog change must clear
+the cache (`clear`): the catalog is fixed for an engine's life today, and
+runtime DDL will call it. Tracing bypasses the cache (the trace records
+each statement's own stage dumps).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from twinning.ir import query as q
+from twinning.passes.normalize import Normalized, normalize
+from twinning.passes.template import Template, kept_constants, learn
+
+_SIZE = 1024
+
+
+@dataclass
+class Entry:
+    kept: tuple[int, ...]
+    variants: dict = field(default_factory=dict)  # kept texts → Template
+    disabled: bool = False
+
+
+class StatementCache:
+    """Templates by normalized key; shared by every session of an engine."""
+
+    def __init__(self, size: int = _SIZE) -> None:
+        self._entries: OrderedDict[str, Entry] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def find(self, sql: str) -> tuple[Normalized | None, Template | None]:
+        norm = normalize(sql)
+        if norm is None:
+            return None, None
+        entry = self._entries.get(norm.key)
+        if entry is None or entry.disabled:
+            return norm, None
+        constants = norm.constants
+        variant = tuple([constants[i].text for i in entry.kept])
+        return norm, entry.variants.get(variant)
+
+    def learn(self, norm: Normalized, stmt: q.ParsedStatement,
+              resolved: q.ResolvedStatement, exact: q.Plan) -> None:
+        """Remember the template of a statement just planned exactly."""
+        if exact.planning_error is not None:
+            return
+        with self._lock:
+            entry = self._entries.get(norm.key)
+        known = None
+        if entry is not None:
+            if entry.disabled:
+                return
+            known = entry.variants.get(
+                tuple(norm.constants[i].text for i in entry.kept))
+        template = learn(norm, stmt, resolved, exact, known)
+        with self._lock:
+            entry = self._entries.get(norm.key)
+            if template is None:
+                self._entries[norm.key] = Entry((), disabled=True)
+                return
+            kept = kept_constants(norm, template)
+            if entry is None:
+                entry = self._entries[norm.key] = Entry(kept)
+                if len(self._entries) > self._size:
+                    self._entries.popitem(last=False)
+            elif entry.kept != kept:
+                entry.disabled = True
+                return
+            entry.variants[tuple(norm.constants[i].text for i in kept)] = template
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
