@@ -57,6 +57,10 @@ _TOKEN = re.compile(_TOKENS, re.VERBOSE)
 _TOKEN_INSERT = re.compile(
     _TOKENS + r"\n  | (?<![\w$\x80-\U0010ffff])(?P<values>(?i:values))(?![\w$])",
     re.VERBOSE)
+# The text up to the next character a token can start with (`v` too while
+# an INSERT's VALUES keyword is still ahead): one fast scan between tokens.
+_SKIP = re.compile(r"[^'\"\d.$\-/;]*")
+_SKIP_INSERT = re.compile(r"[^'\"\d.$\-/;vV]*")
 _ESCAPE_STRING = re.compile(r"'(?:[^'\\]|''|\\[\s\S])*'")
 _INSERT = re.compile(
     _TOKENS + r"\n  | (?<![\w$\x80-\U0010ffff])(?P<values>(?i:values))(?![\w$])",
@@ -73,6 +77,7 @@ _ROW_NEXT = re.compile(r"\s*,")
 _CONTINUED = re.compile(r"[ \t\f\r]*\n\s*'")
 _GLUED = re.compile(r"[\w$]")
 _NAME_CHARS = re.compile(r"[\w$\x80-\U0010ffff]*\Z")
+_NAME_REST = re.compile(r"[\w$\x80-\U0010ffff]*")
 
 
 class Constant(NamedTuple):
@@ -126,14 +131,24 @@ def normalize(sql: str) -> Normalized | None:
     pos = 0  # text before `pos` is in `pieces`
     end = len(sql)
     at = 0  # where the next token may start; what is before is skipped text
-    search = (_TOKEN_INSERT if _INSERT.match(sql) else _TOKEN).search
+    insert = _INSERT.match(sql) is not None
+    token = (_TOKEN_INSERT if insert else _TOKEN).match
+    skip = (_SKIP_INSERT if insert else _SKIP).match
+    skipped = 0  # where the text since the last token starts
+    consumed = True
     while True:
-        m = search(sql, at)
-        if m is None:
+        if consumed:
+            skipped = at
+        start = skip(sql, at).end()
+        if start >= end:
             break
+        m = token(sql, start)
+        consumed = m is not None
+        if m is None:  # `-` or `.` alone, a digit inside a name
+            at = start + 1
+            continue
         kind = m.lastgroup
-        skipped = at
-        start, at = m.span()
+        at = m.end()
         if kind == "str":
             if _CONTINUED.match(sql, at):
                 return None
@@ -174,10 +189,10 @@ def normalize(sql: str) -> Normalized | None:
                     pieces.append(sql[pos:at])
                     pieces.append(f"\x00V{len(rows[0][0])}")
                     pos = at = after
-                search = _TOKEN.search
+                token, skip = _TOKEN.match, _SKIP.match
         elif kind in ("param", "dollar"):
             if _in_name(sql, skipped, start):
-                at = start + 1  # `a$1`, `a$$b`: a name
+                at = _NAME_REST.match(sql, start).end()  # `a$1`, `a$$b`: a name
             elif kind == "param":
                 return None
             else:

@@ -95,6 +95,8 @@ class _Prepared:
     node: Any = None
     stmt: q.ParsedStatement | None = None  # for the query trace
     declared: tuple = ()  # the Parse message's parameter types (plan key)
+    # per (Bind's parameter formats, format settings): each parameter's decoder
+    decoders: dict = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -326,7 +328,7 @@ class Session:
             self._begin("single")
             if prepared.plan is not None and prepared.plan.planning_error:
                 raise prepared.plan.planning_error
-            params = self._decode_params(message, prepared.param_types)
+            params = self._decode_params(message, prepared)
             columns = self._columns(prepared)
             formats = formats_for(message.result_formats, len(columns))
             self._result_codec(columns, formats)  # bad formats fail at Bind
@@ -908,33 +910,39 @@ class Session:
         return plan.columns
 
     # ---- parameters and output
-    def _decode_params(self, message: Bind,
-                       types: tuple[q.ResultType, ...]) -> tuple:
+    def _decode_params(self, message: Bind, prepared: _Prepared) -> tuple:
         formats = message.param_formats
+        decoders = self._param_decoders(prepared, formats)
         out = []
-        for i, (raw, rtype) in enumerate(zip(message.params, types)):
+        for i, (raw, decode) in enumerate(zip(message.params, decoders)):
             if raw is None:
                 out.append(None)
                 continue
-            fmt = formats[i] if len(formats) > 1 else (formats[0] if formats else 0)
             try:
-                if fmt == 1:
-                    value = recv_function(rtype, i + 1)(raw)
-                else:
-                    value = input_function(rtype, self._format_settings())(
-                        raw.decode("utf-8"))
-                    typmod = typmod_function(rtype, explicit=False)
-                    if typmod is not None:
-                        value = typmod(value)
+                out.append(decode(raw))
             except SqlError as exc:
                 portal = ("unnamed portal" if not message.portal
                           else f'portal "{message.portal}"')
+                fmt = formats[i] if len(formats) > 1 else (
+                    formats[0] if formats else 0)
                 # log_parameter_max_length_on_error = 0 shows no value
                 exc.where = (f"{portal} parameter ${i + 1} = '...'" if fmt == 0
                              else f"{portal} parameter ${i + 1}")
                 raise
-            out.append(value)
         return tuple(out)
+
+    def _param_decoders(self, prepared: _Prepared, formats: tuple) -> tuple:
+        """Each parameter's bytes → value function for these formats, made
+        once per prepared statement, formats and format settings."""
+        settings = self._format_settings()
+        key = (formats, settings)
+        hit = prepared.decoders.get(key)
+        if hit is None:
+            hit = prepared.decoders[key] = tuple(
+                _param_decoder(rtype, i, formats[i] if len(formats) > 1 else
+                               (formats[0] if formats else 0), settings)
+                for i, rtype in enumerate(prepared.param_types))
+        return hit
 
     def _format_settings(self) -> FormatSettings:
         s = self.settings
@@ -988,6 +996,26 @@ class Session:
             self._results.clear()
         self._results[key] = (columns, settings) + codec
         return codec
+
+
+def _param_decoder(rtype: q.ResultType, index: int, fmt: int,
+                   settings: FormatSettings) -> Callable[[bytes], Any]:
+    """Bind's parameter value → Python value: typreceive for binary, the
+    input function (and the type's typmod) for text."""
+    if fmt == 1:
+        return recv_function(rtype, index + 1)
+    try:
+        parse = input_function(rtype, settings)
+        typmod = typmod_function(rtype, explicit=False)
+    except SqlError as exc:  # raised for a value, not for a NULL
+        error = exc
+
+        def fail(raw: bytes) -> Any:
+            raise error
+        return fail
+    if typmod is None:
+        return lambda raw: parse(raw.decode("utf-8"))
+    return lambda raw: typmod(parse(raw.decode("utf-8")))
 
 
 _REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
