@@ -260,10 +260,13 @@ def _block_end(sql: str, at: int) -> int:
 
 def _values(sql: str, at: int, constants: list[Constant]):
     """An INSERT's VALUES rows of simple cells starting at `at`: (rows,
-    end offset), appending their constants; None if any cell is not simple."""
+    end offset), appending their constants; None if any cell is not simple.
+    (A string continued on the next line is not a simple cell: the cell
+    pattern wants `,` or `)` after it.)"""
     rows = []
     mark = len(constants)
     cell = _CELL.match
+    add = constants.append
     while True:
         m = _ROW_START.match(sql, at)
         if m is None:
@@ -278,28 +281,29 @@ def _values(sql: str, at: int, constants: list[Constant]):
                 return None
             at = c.end()
             minus, digits, text, kw, cast, close = c.groups()
-            if kw is not None:
-                shapes.append((kw.upper(), cast))
-                indexes.append(-1)
-            elif text is not None:
-                if _CONTINUED.match(sql, c.end(3)):
-                    del constants[mark:]
-                    return None
+            if text is not None:
                 text = text[1:-1]
                 if "''" in text:
                     text = text.replace("''", "'")
                 indexes.append(len(constants))
-                constants.append(Constant(c.start(3), text, "s"))
+                add(Constant(c.start(3), text, "s"))
                 shapes.append(("s", cast))
+            elif kw is not None:
+                shapes.append((kw.upper(), cast))
+                indexes.append(-1)
             else:
-                cls = _number_class(digits)
+                cls = "i" if len(digits) < 10 and digits.isdigit() \
+                    else _number_class(digits)
                 if cls is None:
                     del constants[mark:]
                     return None
                 indexes.append(len(constants))
-                constants.append(Constant(c.start(2), digits, cls,
-                                          c.start(1) if minus else -1))
-                shapes.append((cls, cast, minus is not None))
+                if minus is None:
+                    add(Constant(c.start(2), digits, cls))
+                    shapes.append((cls, cast, False))
+                else:
+                    add(Constant(c.start(2), digits, cls, c.start(1)))
+                    shapes.append((cls, cast, True))
             if close == ")":
                 break
         rows.append((tuple(shapes), tuple(indexes)))
