@@ -9,8 +9,22 @@ line 3: "…"`), and HEADER MATCH's check of the header line. Converting a
 field to its column type is the caller's job (the write path), which adds
 `, column c: "…"` context on failure (and, with `defer_missing`, raises
 `missing_data` once the fields before the absent one are converted, as
-NextCopyFrom does). Lines are split in C (a regex finds the next newline,
-backslash or quote), so a 100,000-line COPY costs per line, not per byte.
+NextCopyFrom does).
+
+For bulk loads the reader yields `Block`s: runs of consecutive lines with
+their fields in column form, so that the caller can convert a column at a
+time. Complete lines ending in `\n` or `\r\n` (as the first line does),
+with no other newline, no end marker and no escaped newline (in CSV: with
+quote = escape and an even number of quotes, else no quote) are cut out of
+the buffer a whole CopyData chunk at a time and split with `str.split`
+(`_plain_lines`, `_split_plain`); a line that the split does not settle
+(escapes other than a NULL marker, quoted CSV fields holding a quote or
+the delimiter, a wrong field count) goes through `_fields`. Other input
+goes through the general scanner (a regex finds the next newline,
+backslash or quote, so a line costs per special character, not per byte).
+A block ends before a line that raises, so errors come in line order.
+tests/test_copy_format.py checks the result against PostgreSQL,
+tests/test_copy_speed_paths.py the two ways against each other.
 
 `format_row` is the other direction (COPY … TO STDOUT).
 
@@ -21,7 +35,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from itertools import repeat
+from typing import Callable, Iterator, NamedTuple, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir.dml import CopyOptions
@@ -108,11 +123,24 @@ def _check(options: CopyOptions, csv: bool, delimiter: str, null: str,
                        "NULL specification")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     number: int
     text: str  # the raw line, for error context
     fields: list[str | None]
+
+
+class Block(NamedTuple):
+    """Consecutive lines: `columns[j][i]` is field j of line `first + i`
+    (a line with too few fields, under `defer_missing`, is a block of its
+    own with fewer columns)."""
+
+    first: int  # the number of the first line
+    texts: list[str]  # the raw lines, for error context
+    columns: list[Sequence[str | None]]
+
+    def lines(self) -> Iterator[Line]:
+        for i, text in enumerate(self.texts):
+            yield Line(self.first + i, text, [column[i] for column in self.columns])
 
 
 def context(table: str, number: int, text: str | None = None) -> str:
@@ -181,27 +209,105 @@ class CopyReader:
         if self.dialect.csv:
             specials += self.dialect.quote.encode() + self.dialect.escape.encode()
         self._special = re.compile(b"[" + re.escape(specials) + b"]")
+        # what _plain_lines leaves to _next_line, per newline style (found
+        # with bytes.find: a regex alternation scans far slower): another
+        # newline (for \r\n: see _plain_lines), a possible end marker, an
+        # escaped newline (text); in CSV a quote only when the escape is
+        # another character (with quote = escape, lines with an even number
+        # of quotes are whole lines)
+        d = self.dialect
+        self._quote_parity = d.csv and d.escape == d.quote
+        other = () if not d.csv else () if self._quote_parity else (d.quote.encode(),)
+        self._hazards = {
+            "\n": (b"\r", b"\\.") + (other if d.csv else (b"\\\n",)),
+            "\r\n": (b"\\.",) + (other if d.csv else (b"\\\r",))}
+        # text format: a line whose every backslash is in a NULL field needs
+        # no unescaping (the NULL marker is compared before de-escaping);
+        # a marker ending in a backslash could escape the delimiter after it
+        self._null_backslashes = d.null.count("\\") if not d.csv and not \
+            d.null.endswith("\\") else -1
+        self._keep_null = frozenset(i for i, c in enumerate(columns)
+                                    if c in d.force_not_null)
+        if d.csv:
+            q, e, sep = (re.escape(c) for c in (d.quote, d.escape, d.delimiter))
+            inside = f"(?:[^{q}]|{q}{q})*" if self._quote_parity else \
+                f"(?:[^{q}{e}]|{e}[{q}{e}]|{e}(?![{q}{e}]))*"
+            # a field: unquoted runs and quoted parts, in any order
+            self._csv_field = re.compile(f"(?:[^{sep}{q}]+|{q}{inside}{q})*", re.S)
+            self._csv_quoted = re.compile(f"{q}({inside}){q}", re.S)
+            self._csv_unescape = re.compile(f"{e}([{q}{e}])")
+            # a line whose quoted fields hold neither quote nor delimiter:
+            # split on the delimiter, a field's value is between its quotes
+            simple = f"(?:{q}[^{q}{sep}]*{q}|[^{q}{sep}]*)"
+            self._csv_simple = re.compile(f"{simple}(?:{sep}{simple})*\\Z").match
+        self._force_null = frozenset(i for i, c in enumerate(columns)
+                                     if c in d.force_null)
 
     def feed(self, data: bytes) -> Iterator[Line]:
+        for block in self.feed_blocks(data):
+            yield from block.lines()
+
+    def finish(self) -> Iterator[Line]:
+        for block in self.finish_blocks():
+            yield from block.lines()
+
+    def feed_blocks(self, data: bytes) -> Iterator[Block]:
+        """feed(), a run of lines at a time."""
         if self._done:
             return
         self._buffer += data
-        yield from self._lines(final=False)
+        yield from self._blocks(final=False)
 
-    def finish(self) -> Iterator[Line]:
+    def finish_blocks(self) -> Iterator[Block]:
         if not self._done:
-            yield from self._lines(final=True)
+            yield from self._blocks(final=True)
         if self._line_no == 0 and self.dialect.header_match:
             self._line_no = 1  # no input at all: an empty header line
             self._check_header("")
         self._done = True
 
     # -- line splitting (CopyReadLineText)
-    def _lines(self, final: bool) -> Iterator[Line]:
+    def _blocks(self, final: bool) -> Iterator[Block]:
+        """Plain runs split in one go; the other lines one by one, gathered
+        into blocks (each yielded before anything after it can raise)."""
+        pending: list[tuple[int, str, list[str | None]]] = []
+        error = None
+        try:
+            while not self._done:
+                if self._eol != "\r" and self.columns and (
+                        self._line_no or not (self.dialect.header or
+                                              self.dialect.header_match)):
+                    plain = self._plain_lines()
+                    if plain is not None:
+                        if pending:
+                            yield _gathered(pending)
+                            pending = []
+                        yield from self._split_plain(*plain)
+                        continue
+                line = self._general_line(final)
+                if line is None:
+                    break
+                if len(line[2]) != len(self.columns):  # short, under defer_missing
+                    if pending:
+                        yield _gathered(pending)
+                        pending = []
+                    yield _gathered([line])
+                else:
+                    pending.append(line)
+        except SqlError as exc:
+            error = exc
+        if pending:
+            yield _gathered(pending)
+        if error is not None:
+            raise error
+
+    def _general_line(self, final: bool) -> tuple[int, str, list[str | None]] | None:
+        """The next data line through the general scanner; None when there
+        is none (yet)."""
         while not self._done:
             found = self._next_line(final)
             if found is None:
-                return
+                return None
             raw, end_marker = found
             self._line_no += 1
             number = self._line_no
@@ -211,10 +317,133 @@ class CopyReader:
             if end_marker:
                 self._done = True
                 if not text:
-                    return
+                    return None
             if self._line_no == 1 and self.dialect.header:
                 continue
-            yield Line(self._line_no, text, self._fields(text))
+            return number, text, self._fields(text)
+        return None
+
+    def _plain_lines(self) -> tuple[str, list[str]] | None:
+        """The complete lines at the front of the buffer that none of
+        _next_line's special cases touch, consumed: their text and the
+        lines; None when the first line needs the general scanner."""
+        buf = self._buffer
+        eol = self._eol or "\n"  # the first line ends in \n, or must wait
+        newline = eol.encode()
+        end = buf.rfind(newline) + len(newline)
+        stops = [buf.find(hazard, 0, end) for hazard in self._hazards[eol]]
+        if eol == "\r\n" and not buf.count(b"\r", 0, end) == buf.count(
+                b"\n", 0, end) == buf.count(b"\r\n", 0, end):
+            stops.append(_LONE_NEWLINE.search(buf, 0, end).start())  # type: ignore[union-attr]
+        stops = [at for at in stops if at >= 0]
+        if stops:
+            end = buf.rfind(newline, 0, min(stops)) + len(newline)
+        if end < len(newline):
+            return None
+        try:
+            text = buf[:end].decode("utf-8")
+        except UnicodeDecodeError:
+            return None  # _next_line reports it, with its line number
+        if "\x00" in text:
+            return None
+        lines = text.split(eol)
+        lines.pop()
+        quote = self.dialect.quote
+        if self._quote_parity and quote in text:
+            # a quoted newline: that line and the rest wait for _next_line
+            odd = next((i for i, line in enumerate(lines)
+                        if line.count(quote) % 2), None)
+            if odd == 0:
+                return None
+            if odd is not None:
+                lines = lines[:odd]
+                text = "".join(line + eol for line in lines)
+                end = len(text.encode())
+        del buf[:end]
+        self._eol = eol
+        return text, lines
+
+    def _split_plain(self, text: str, lines: list[str]) -> Iterator[Block]:
+        """The plain lines' fields, as _fields splits them, in blocks. Most
+        lines are split on the delimiter; the others (a field count other
+        than the columns', a backslash that is not part of a NULL marker,
+        a CSV quote) go through _fields in line order, and a block ends
+        before one that raises or has too few fields."""
+        delimiter = self.dialect.delimiter
+        rows = [line.split(delimiter) for line in lines]
+        width = len(self.columns)
+        first = self._line_no + 1
+        start, fixed = 0, {}
+        for i in self._odd_lines(text, lines, rows):
+            self._line_no = first + i
+            try:
+                fields = self._fields(lines[i])
+            except SqlError as exc:
+                error: SqlError | None = exc
+            else:
+                error = None
+                if len(fields) == width:
+                    fixed[i - start] = fields
+                    continue
+            if start < i:
+                yield Block(first + start, lines[start:i],
+                            self._columns(rows[start:i], fixed))
+            if error is not None:
+                raise error
+            yield Block(first + i, [lines[i]], [[f] for f in fields])
+            start, fixed = i + 1, {}
+        self._line_no = first + len(lines) - 1
+        if start < len(lines):
+            yield Block(first + start, lines[start:], self._columns(rows[start:], fixed))
+
+    def _odd_lines(self, text: str, lines: list[str], rows: list[list[str]]) -> list[int]:
+        """The lines a split on the delimiter does not settle, in order."""
+        d = self.dialect
+        width = len(self.columns)
+        lengths = list(map(len, rows))
+        odd = set() if min(lengths) == max(lengths) == width else \
+            {i for i, n in enumerate(lengths) if n != width}
+        if d.csv:
+            if d.quote in text:
+                simple = self._csv_simple
+                odd.update(i for i, line in enumerate(lines)
+                           if d.quote in line and simple(line) is None)
+        elif "\\" in text:
+            per_null = self._null_backslashes
+            if per_null <= 0 or text.count("\\") != per_null * sum(
+                    map(list.count, rows, repeat(d.null))):
+                odd.update(i for i, line in enumerate(lines) if "\\" in line and (
+                    per_null <= 0 or line.count("\\") != per_null * rows[i].count(d.null)))
+        return sorted(odd)
+
+    def _columns(self, rows: list[list[str]],
+                 fixed: dict[int, list[str | None]]) -> list[Sequence[str | None]]:
+        """Split lines' fields in column form: the NULL marker as None (CSV:
+        unquoted, and not in FORCE NOT NULL columns), a quoted CSV field as
+        its text (None for the marker in FORCE NULL columns); the `fixed`
+        rows (by position) as _fields gave them."""
+        d = self.dialect
+        null, keep, quote = d.null, self._keep_null, d.quote
+        if fixed:
+            blank = [""] * len(self.columns)
+            for r in fixed:
+                rows[r] = blank  # filled in below
+        columns: list[Sequence[str | None]] = list(zip(*rows))
+        for j, column in enumerate(columns):
+            if d.csv and quote in "".join(column):  # type: ignore[arg-type]
+                to_null = j in self._force_null
+                columns[j] = [
+                    (None if to_null and f[1:-1] == null else f[1:-1])  # type: ignore[index]
+                    if f[:1] == quote else None if f == null and j not in keep else f
+                    for f in column]
+            elif null in column and j not in keep:
+                columns[j] = [None if f == null else f for f in column]
+        if fixed:
+            columns = [list(column) for column in columns]
+            for r, fields in fixed.items():
+                for j, value in enumerate(fields):
+                    columns[j][r] = value  # type: ignore[index]
+        return columns
 
     def _check_header(self, text: str) -> None:
         """HEADER MATCH: the header line names the columns, in order."""
@@ -367,61 +596,61 @@ class CopyReader:
     def _text_fields(self, text: str) -> list[str | None]:
         d = self.dialect
         null = d.null
+        raws = text.split(d.delimiter)
         if "\\" not in text:  # nothing escaped: a plain split
-            return [None if raw == null else raw for raw in text.split(d.delimiter)]
+            return [None if raw == null else raw for raw in raws]
+        if any(raw.endswith("\\") for raw in raws):  # an escaped delimiter?
+            raws = _split_unescaped(text, d.delimiter)
         number = self._line_no
 
         def where() -> str:
             return context(self.table, number, text)
 
         return [None if raw == null else _unescape_text(raw, where)
-                for raw in _split_unescaped(text, d.delimiter)]
+                for raw in raws]
 
     def _csv_fields(self, text: str) -> list[str | None]:
+        """CopyReadAttributesCSV: each field a run of unquoted characters and
+        quoted parts (the quote doubled, or escaped, inside them); NULL is
+        the unquoted marker (not in FORCE NOT NULL columns) or, in FORCE
+        NULL columns, the quoted one."""
         d = self.dialect
         out: list[str | None] = []
-        i, n = 0, len(text)
+        columns, width = self.columns, len(self.columns)
+        field, quoted_part = self._csv_field.match, self._csv_quoted.sub
+        at, n = 0, len(text)
         while True:
-            chars: list[str] = []
-            quoted = False
-            while i < n:
-                c = text[i]
-                if c == d.delimiter:
-                    break
-                if c == d.quote:
-                    quoted = True
-                    i += 1
-                    while i < n:
-                        c = text[i]
-                        if c == d.escape and i + 1 < n and text[i + 1] in (
-                                d.quote, d.escape) and (d.escape != d.quote or
-                                                        text[i + 1] == d.quote):
-                            chars.append(text[i + 1])
-                            i += 2
-                            continue
-                        if c == d.quote:
-                            i += 1
-                            break
-                        chars.append(c)
-                        i += 1
-                    else:
-                        raise _bad_format("unterminated CSV quoted field",
-                                          context(self.table, self._line_no,
-                                                  text))
-                    continue
-                chars.append(c)
-                i += 1
-            value = "".join(chars)
-            column = self.columns[len(out)] if len(out) < len(self.columns) else None
+            end = field(text, at).end()
+            if end < n and text[end] != d.delimiter:  # a quote left open
+                raise _bad_format("unterminated CSV quoted field",
+                                  context(self.table, self._line_no, text))
+            raw = text[at:end]
+            quoted = d.quote in raw
+            value = quoted_part(self._unquote, raw) if quoted else raw
+            column = columns[len(out)] if len(out) < width else None
             if not quoted and value == d.null and column not in d.force_not_null:
                 out.append(None)
             elif quoted and value == d.null and column in d.force_null:
                 out.append(None)
             else:
                 out.append(value)
-            if i >= n:
+            if end >= n:
                 return out
-            i += 1  # the delimiter
+            at = end + 1  # the delimiter
+
+    def _unquote(self, part: re.Match[str]) -> str:
+        inner = part.group(1)
+        d = self.dialect
+        if self._quote_parity:
+            return inner.replace(d.quote * 2, d.quote)
+        return self._csv_unescape.sub(r"\1", inner) if d.escape in inner else inner
+
+
+def _gathered(lines: list[tuple[int, str, list[str | None]]]) -> Block:
+    """Consecutive lines, already split, as a block."""
+    first = lines[0][0]
+    return Block(first, [text for _, text, _ in lines],
+                 list(zip(*(fields for _, _, fields in lines))))
 
 
 def _split_unescaped(text: str, delimiter: str) -> list[str]:
@@ -452,6 +681,8 @@ def _unescape_text(raw: str, where: str | Callable[[], str]) -> str:
     be valid UTF-8 (as CopyReadAttributesText + pg_verifymbstr)."""
     if "\\" not in raw:
         return raw
+    if _BYTE_ESCAPE.search(raw) is None:  # only character escapes
+        return _CHAR_ESCAPE.sub(_char_escape, raw)
     out, i, n = bytearray(), 0, len(raw)
     while i < n:
         c = raw[i]
@@ -479,6 +710,16 @@ def _unescape_text(raw: str, where: str | Callable[[], str]) -> str:
 
 
 _HEX = "0123456789abcdefABCDEF"
+_LONE_NEWLINE = re.compile(b"\r(?!\n)|(?<!\r)\n")
+# octal and hex escapes make bytes (to be checked as UTF-8); without them a
+# backslash and the character after it make that character or its control
+_BYTE_ESCAPE = re.compile(r"\\[0-7x]")
+_CHAR_ESCAPE = re.compile(r"\\(.)", re.S)
+
+
+def _char_escape(match: re.Match[str]) -> str:
+    c = match.group(1)
+    return _TEXT_ESCAPES.get(c, c)
 
 
 # ------------------------------------------------------------------ COPY TO

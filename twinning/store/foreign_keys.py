@@ -67,7 +67,10 @@ def _parent_has(txn: Transaction, link: FkLink, key: tuple) -> bool:
     return next(iter(txn.lookup_ids(link.parent, link.parent_index, values)), None) is not None
 
 
-def _check_child(txn: Transaction, event: ChildCheck) -> None:
+def _check_child(txn: Transaction, event: ChildCheck,
+                 found: dict | None = None) -> None:
+    """The child row still has its parent; `found` remembers parent keys
+    already looked up (valid while the statement changes no parent)."""
     link = event.link
     row = txn.get(link.child, event.rid)
     if row is None:
@@ -75,8 +78,23 @@ def _check_child(txn: Transaction, event: ChildCheck) -> None:
     key = link.child_key(row)
     if None in key:
         return
-    if not _parent_has(txn, link, key):
+    if found is None:
+        present = _parent_has(txn, link, key)
+    else:
+        present = found.get((id(link), key))
+        if present is None:
+            present = found[id(link), key] = _parent_has(txn, link, key)
+    if not present:
         raise fk_missing_parent(link, txn.info(link.child), row, txn.settings)
+
+
+def check_children(txn: Transaction, events: list[ChildCheck]) -> None:
+    """_check_child() for each event in order, for a statement that only
+    inserted (COPY FROM): child checks change nothing, so within the run
+    each parent key is looked up once."""
+    found: dict[tuple[int, tuple], bool] = {}
+    for event in events:
+        _check_child(txn, event, found)
 
 
 def _parent_changed(txn: Transaction, event: ParentChange) -> None:

@@ -175,6 +175,10 @@ class UniqueOverlay:
         else:
             self.changes[key] = rid
 
+    def appear_new(self, key: Key, rid: int) -> None:
+        """appear() of a row id that was never committed."""
+        self.changes[key] = rid
+
     def disappear(self, key: Key, rid: int) -> None:
         if self.get(key) != rid:
             return
@@ -221,6 +225,10 @@ class MultiOverlay:
             removed.discard(rid)
         else:
             added.add(rid)
+
+    def appear_new(self, key: Key, rid: int) -> None:
+        """appear() of a row id that was never committed (nor removed)."""
+        self._delta(key)[0].add(rid)
 
     def disappear(self, key: Key, rid: int) -> None:
         added, removed = self._delta(key)

@@ -18,7 +18,7 @@ position by one step.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import QName, Sequence
@@ -78,6 +78,16 @@ class SequenceTable:
             value, self._states[name] = advance(seq, self._states[name])
         return value
 
+    def drawer(self, name: QName) -> Callable[[], int]:
+        """nextval(name) with the definition looked up once."""
+        seq, states, lock = self.definition(name), self._states, self._lock
+
+        def draw() -> int:
+            with lock:
+                value, states[name] = advance(seq, states[name])
+            return value
+        return draw
+
     def setval(self, name: QName, value: int, is_called: bool) -> None:
         seq = self.definition(name)
         check_setval(seq, value)
@@ -113,6 +123,23 @@ class SequenceSession:
         self._current[name] = value
         self._last_used = name
         return value
+
+    def drawer(self, name: QName, txn: Transaction) -> Callable[[], int]:
+        """`nextval(name, txn)` for the rows of one statement (a bulk load's
+        defaults): the same values, errors and currval/lastval, with the
+        per-call checks done once. A read-only transaction or one with its
+        own copy of the sequence gets plain nextval calls."""
+        if not self.exists(name) or txn.read_only or \
+                txn.local_sequence(name) is not None:
+            return lambda: self.nextval(name, txn)
+        shared, current = self._table.drawer(name), self._current
+
+        def draw() -> int:
+            value = shared()
+            current[name] = value
+            self._last_used = name
+            return value
+        return draw
 
     def setval(self, name: QName, value: int, is_called: bool = True,
                txn: Transaction | None = None) -> int:

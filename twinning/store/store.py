@@ -77,6 +77,13 @@ class MvccStore:
         self._next_ids[table] = rid + 1
         return rid
 
+    def allocate_many(self, table: QName, count: int) -> int:
+        """`count` consecutive row ids (as many allocate() calls): the first
+        one (with count 0, the id allocate() returns next)."""
+        rid = self._next_ids[table]
+        self._next_ids[table] = rid + count
+        return rid
+
     def publish(self, overlay: Overlay) -> None:
         with self._publish_lock:
             current = self._latest

@@ -24,13 +24,15 @@ anyway.
 from __future__ import annotations
 
 from collections import deque
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import QName
 from twinning.state import SequenceState
 from twinning.store import constraints as cons
-from twinning.store.foreign_keys import ChildCheck, Event, ParentChange, fire
+from twinning.store.foreign_keys import (ChildCheck, Event, ParentChange,
+                                         check_children, fire)
 from twinning.store.pmap import DELETE
 from twinning.store.schema import TableInfo
 from twinning.store.sequences import restarted
@@ -42,6 +44,17 @@ if TYPE_CHECKING:
     from twinning.store.store import MvccStore
 
 RowId = int
+
+
+def _values_at(positions: Sequence[int]) -> Callable[[tuple], tuple]:
+    """A row's values at `positions`, as a tuple (an itemgetter that always
+    returns one)."""
+    if len(positions) > 1:
+        return itemgetter(*positions)
+    if positions:
+        only = positions[0]
+        return lambda row: (row[only],)
+    return lambda row: ()
 
 
 class Transaction:
@@ -94,6 +107,17 @@ class Transaction:
         store = self._store
         if store.writer.holder is self and self._overlay.empty and not self._overlay.logging:
             store.writer.release(self)  # wrote nothing: do not block others
+
+    def check_inserted(self) -> None:
+        """Run the statement's queued foreign-key checks now, when they are
+        all child checks of inserted rows (a bulk load): as
+        statement_end() would, in order, with the same first error, but
+        each parent key looked up once (`foreign_keys.check_children`)."""
+        pending = self._pending
+        if all(type(event) is ChildCheck for event in pending):
+            events = list(pending)
+            pending.clear()
+            check_children(self, events)  # type: ignore[arg-type]
 
     def _refresh(self) -> None:
         """Read the newest version. Only a transaction without the writer
@@ -235,6 +259,53 @@ class Transaction:
             if None not in link.child_key(row):
                 self._pending.append(ChildCheck(link, rid))
         return rid
+
+    def insert_rows(self, table: QName, rows: Iterable[tuple]
+                    ) -> tuple[int, SqlError | None]:
+        """`insert` each row in turn, for a bulk load (COPY FROM): the same
+        checks in the same order, the same errors and changes, with what
+        `insert` looks up per row (the writer slot, the table's overlay,
+        constraints and indexes) looked up once and each index key computed
+        once. Stops at the first row a constraint refuses: returns how many
+        rows were inserted and that error (None when all were). `rows` is
+        consumed lazily, and an error raised while producing a row
+        propagates as it is."""
+        overlay = self._table(table, "INSERT")
+        info = overlay.info
+        settings = self.settings
+        checks = info.checks
+        fks = [(link, _values_at(link.child_positions)) for link in info.fks_out]
+        not_null = _values_at(info.not_null)
+        key_of = [defn.key for defn in info.indexes]
+        uniques = [(i, defn, index.get) for i, (defn, index)
+                   in enumerate(zip(info.indexes, overlay.indexes)) if defn.unique]
+        appear_new, pending = self._overlay.appear_new, self._pending
+        first = self._store.allocate_many(table, 0)
+        count = 0
+        try:
+            for row in rows:
+                try:
+                    if None in not_null(row):
+                        cons.check_row(info, row, settings)  # the first NOT NULL error
+                    for name, check in checks:
+                        if check(row) is False:
+                            raise cons.check_violation(info, name, row, settings)
+                    keys = [key(row) for key in key_of]
+                    for i, defn, get in uniques:
+                        key = keys[i]
+                        if key is not None and get(key) is not None:
+                            raise cons.unique_violation(info, defn, row, settings)
+                except SqlError as exc:
+                    return count, exc
+                rid = first + count
+                count += 1
+                appear_new(overlay, rid, row, keys)
+                for link, child_key in fks:
+                    if None not in child_key(row):
+                        pending.append(ChildCheck(link, rid))
+        finally:
+            self._store.allocate_many(table, count)
+        return count, None
 
     def update(self, table: QName, rid: RowId, row: Sequence[Any]) -> RowId | None:
         """Replace row `rid`; returns the new version's id (None when the

@@ -97,6 +97,15 @@ class TableOverlay:
             if key is not None:
                 index.appear(key, rid)
 
+    def appear_new(self, rid: int, row: tuple, keys: list) -> None:
+        """appear() of a row id just allocated (never committed, so the
+        committed maps need no look), given its key per index (None for
+        one the index leaves out)."""
+        self.rows[rid] = row
+        for key, index in zip(keys, self.indexes):
+            if key is not None:
+                index.appear_new(key, rid)
+
     def disappear(self, rid: int, row: tuple) -> None:
         if self.base.rows.get(rid) is not None:
             self.rows[rid] = DELETE
@@ -147,6 +156,12 @@ class Overlay:
 
     def appear(self, table: TableOverlay, rid: int, row: tuple) -> None:
         table.appear(rid, row)
+        if self._undo is not None:
+            self._undo.append(("appear", table.info.name, rid, row))
+
+    def appear_new(self, table: TableOverlay, rid: int, row: tuple, keys: list) -> None:
+        """appear() for a freshly allocated row id (`TableOverlay.appear_new`)."""
+        table.appear_new(rid, row, keys)
         if self._undo is not None:
             self._undo.append(("appear", table.info.name, rid, row))
 
