@@ -88,9 +88,19 @@ def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
     slots = resolved.slots
     width = len(plan.defaults)
     conflict = resolved.on_conflict
+    written: list[tuple] = []
+    proposed = _proposed(plan, slots, width, txn, seq, ctx, bound)
+    if conflict is None:  # the store's bulk insert, rows drawn as it goes
+        def recorded():
+            for new in proposed:
+                written.append(new)
+                yield new
+        _, error = txn.insert_rows(table, recorded())
+        if error is not None:
+            raise error
+        return written
     touched: set[int] = set()
-    written = []
-    for new in _proposed(plan, slots, width, txn, seq, ctx, bound):
+    for new in proposed:
         if conflict is not None:
             txn.check(table, new)  # the proposed row first, as ExecInsert
             hit = txn.find_conflict(table, new, list(conflict.arbiters))
