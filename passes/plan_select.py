@@ -13,24 +13,36 @@ once, and named in `describe()` so `twinning explain` shows them:
 - uncorrelated subqueries run once per statement (PostgreSQL's initplans),
   correlated ones once per outer row with the row on `ctx.outer`.
 
+Per row, the common shapes cost no closure call: a WHERE conjunct
+`column op $n` (what the plan cache makes of a literal), `column IS NULL`
+or a boolean column is one list comprehension over the rows with the
+value read once per execution; a projection of columns is an itemgetter;
+GROUP BY columns group the rows in a dict, and count/sum/avg/min/max of a
+column fold each group's values in one go; ORDER BY sorts the values
+themselves unless a NULL or NaN needs the type's sort key.
+
 Rows come from the session's store transaction (`ctx.txn`), system
-relations from the catalog (`ctx.catalog`). Nothing here walks IR while
-rows flow.
+relations from the catalog (`ctx.catalog`). A Scan's rows are an iterator
+its consumer takes in one pass (every statement reads all it needs before
+it writes). Nothing here walks IR while rows flow.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import Counter
+from decimal import InvalidOperation
+from operator import itemgetter
 from typing import Any, Callable, Iterable
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
+from twinning.ir.types import REG_TYPES
 from twinning.passes.expr.aggregates import accumulator, fold
 from twinning.passes.expr.compile import (CompiledExpr, compile_checked,
-                                         register)
-from twinning.passes.expr.ordering import equality_key, sort_key
+                                         register, unwrap_relabel)
+from twinning.passes.expr.ordering import equality_key, raw_order, sort_key
 from twinning.passes.expr import runtime
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 
@@ -70,10 +82,13 @@ class _Planner:
         self.error: SqlError | None = None
 
     def compile(self, expr: Any) -> Callable[[tuple, Any], Any]:
+        return self.compile_node(expr).fn
+
+    def compile_node(self, expr: Any) -> CompiledExpr:
         node = compile_checked(expr)
         if node.error is not None and self.error is None:
             self.error = node.error
-        return node.fn
+        return node
 
     def note(self, depth: int, text: str) -> None:
         self.lines.append("  " * depth + text)
@@ -91,7 +106,9 @@ class _Planner:
         self.note(depth, f"Seq Scan on {table}")
 
         def scan(ctx: Any) -> Iterable[tuple]:
-            return [row for _rid, row in ctx.txn.scan(table)]
+            # lazy: every consumer takes it in one pass before anything
+            # writes, so the filter or grouping loop reads the heap itself
+            return map(_ROW, ctx.txn.scan(table))
         return scan
 
     def _FunctionScan(self, node: r.FunctionScan, depth: int) -> Rows:
@@ -182,17 +199,49 @@ class _Planner:
         pushed = _push_down(node)
         if pushed is not node:
             return self.relation(pushed, depth)
-        predicate = self.compile(node.predicate)
+        keep = self.row_filter(node.predicate)
         lookup = self._index_lookup(node, depth)
         if lookup is not None:
             source = lookup
         else:
             self.note(depth, "Filter")
             source = self.relation(node.input, depth + 1)
+        return lambda ctx: keep(source(ctx), ctx)
 
-        def filtered(ctx: Any) -> Iterable[tuple]:
-            return [row for row in source(ctx) if predicate(row, ctx) is True]
-        return filtered
+    def row_filter(self, predicate: Any
+                   ) -> Callable[[Iterable[tuple], Any], list[tuple]]:
+        """A WHERE clause as fn(rows, ctx) → the rows it keeps. Conjuncts
+        of a simple shape (`column op $n`, `column IS NULL`, a boolean
+        column) run first, each as one list comprehension over the rows
+        with its value read once — PostgreSQL also runs its cheapest quals
+        first — and the rest as one compiled closure per surviving row."""
+        compiled = self.compile_node(predicate)
+        whole = compiled.fn
+        passes: list[_Pass] = []
+        rest: list[Any] = []
+        if compiled.error is None and not compiled.constant:
+            for conjunct in _conjuncts(predicate):
+                found = _simple_pass(conjunct)
+                if found is None:
+                    rest.append(conjunct)
+                else:
+                    passes.append(found)
+        if not passes:
+            def filtered(rows: Iterable[tuple], ctx: Any) -> list[tuple]:
+                return [row for row in rows if whole(row, ctx) is True]
+            return filtered
+        passes.sort(key=lambda p: not p.lazy_ok)  # stable
+        residual = self.compile(_and(rest)) if rest else None
+
+        def run_passes(rows: Iterable[tuple], ctx: Any) -> list[tuple]:
+            for one in passes:
+                if not one.lazy_ok and not isinstance(rows, list):
+                    rows = list(rows)
+                rows = one.run(rows, ctx)
+            if residual is not None:
+                rows = [row for row in rows if residual(row, ctx) is True]
+            return rows
+        return run_passes
 
     def _index_lookup(self, node: r.Filter, depth: int) -> Rows | None:
         scan = node.input
@@ -293,37 +342,82 @@ class _Planner:
         self.note(depth, ("HashAggregate" if node.keys else "Aggregate") +
                   f" ({len(node.aggregates)} aggregate(s))")
         source = self.relation(node.input, depth + 1)
-        keys = [self.compile(k) for k in node.keys]
-        group_key = _equality_key([k.type for k in node.keys])
-        aggs = [_AggPlan(a, self.compile) for a in node.aggregates]
-
-        plain = [k.slot for k in node.keys if isinstance(k, q.TColumn)]
-        if len(plain) != len(keys) or any(equality_key(k.type)
-                                          for k in node.keys):
-            plain = None  # keys to compute, or to normalise before hashing
+        group = self._grouping(node.keys) if node.keys else None
+        computes = [_AggPlan(a, self.compile).compute for a in node.aggregates]
+        if group is None:
+            def aggregate_all(ctx: Any) -> Iterable[tuple]:
+                rows = list(source(ctx))  # one group, even when empty
+                return [tuple([c(rows, ctx) for c in computes])]
+            return aggregate_all
 
         def aggregate(ctx: Any) -> Iterable[tuple]:
-            groups: dict[tuple, tuple[tuple, list]] = {}
-            for row in source(ctx):
-                if plain is not None:
-                    k = values = tuple([row[s] for s in plain])
-                else:
-                    values = tuple([f(row, ctx) for f in keys])
-                    k = group_key(values)
-                group = groups.get(k)
-                if group is None:
+            return [values + tuple([c(rows, ctx) for c in computes])
+                    for values, rows in group(source(ctx), ctx)]
+        return aggregate
+
+    def _grouping(self, keys: tuple) -> Callable[[Iterable[tuple], Any],
+                                                 Iterable[tuple[tuple, list]]]:
+        """fn(rows, ctx) → (key values, the group's rows) per group, in
+        order of first appearance. Keys that are columns of types whose
+        values are their own hash keys are read straight off the rows."""
+        slots = [_bare_slot(k) for k in keys]
+        if None not in slots and not any(equality_key(k.type) for k in keys):
+            if len(slots) == 1:
+                slot = slots[0]
+
+                def by_column(rows: Iterable[tuple], ctx: Any) -> Any:
+                    groups: dict = {}
+                    for row in rows:
+                        k = row[slot]
+                        found = groups.get(k)
+                        if found is None:
+                            groups[k] = [row]
+                        else:
+                            found.append(row)
+                    return [((k,), g) for k, g in groups.items()]
+                return by_column
+            get = itemgetter(*slots)
+
+            def by_columns(rows: Iterable[tuple], ctx: Any) -> Any:
+                groups: dict = {}
+                for row in rows:
+                    k = get(row)
+                    found = groups.get(k)
+                    if found is None:
+                        groups[k] = [row]
+                    else:
+                        found.append(row)
+                return groups.items()
+            return by_columns
+        fns = [self.compile(k) for k in keys]
+        group_key = _equality_key([k.type for k in keys])
+
+        def by_value(rows: Iterable[tuple], ctx: Any) -> Any:
+            groups: dict = {}
+            for row in rows:
+                values = tuple([f(row, ctx) for f in fns])
+                k = group_key(values)
+                found = groups.get(k)
+                if found is None:
                     groups[k] = (values, [row])
                 else:
-                    group[1].append(row)
-            if not groups and not keys:
-                groups[()] = ((), [])
-            return [values + tuple([a.compute(rows, ctx) for a in aggs])
-                    for values, rows in groups.values()]
-        return aggregate
+                    found[1].append(row)
+            return groups.values()
+        return by_value
 
     # ---- the top of a query
     def _Project(self, node: r.Project, depth: int) -> Rows:
         source = self.relation(node.input, depth)
+        slots = [_bare_slot(e) for e in node.exprs]
+        if None not in slots:  # columns only: no closure per value
+            if slots == list(range(len(node.input.columns))):
+                return source  # rows are tuples of exactly these columns
+            if len(slots) == 1:
+                (slot,) = slots
+                return lambda ctx: [(row[slot],) for row in source(ctx)]
+            if slots:
+                get = itemgetter(*slots)
+                return lambda ctx: list(map(get, source(ctx)))
         fns = [self.compile(e) for e in node.exprs]
 
         def project(ctx: Any) -> Iterable[tuple]:
@@ -333,15 +427,24 @@ class _Planner:
     def _Sort(self, node: r.Sort, depth: int) -> Rows:
         self.note(depth, "Sort")
         source = self.relation(node.input, depth + 1)
-        keys = [(self.compile(k.expr), _key_function(k)) for k in node.keys]
-        order = list(reversed(list(zip(keys, node.keys))))
+        # the last key first: each stable pass keeps the order of the later
+        # keys among rows the earlier ones tie on
+        passes = [(self.compile(k.expr), _bare_slot(k.expr), _key_function(k),
+                   _raw_kind(k.expr.type), k.descending)
+                  for k in node.keys][::-1]
 
         def sort(ctx: Any) -> Iterable[tuple]:
             rows = list(source(ctx))
-            for (fn, keyfn), key in order:
-                keys = [keyfn(fn(row, ctx)) for row in rows]
-                positions = sorted(range(len(rows)), key=keys.__getitem__,
-                                   reverse=key.descending)  # stable
+            for fn, slot, keyfn, raw, descending in passes:
+                if slot is not None:
+                    values = [row[slot] for row in rows]
+                else:
+                    values = [fn(row, ctx) for row in rows]
+                positions = _raw_positions(values, raw, descending)
+                if positions is None:
+                    keys = [keyfn(v) for v in values]
+                    positions = sorted(range(len(rows)), key=keys.__getitem__,
+                                       reverse=descending)  # stable
                 rows = [rows[i] for i in positions]
             return rows
         return sort
@@ -479,6 +582,40 @@ def _slot(i: int) -> Callable[[tuple, Any], Any]:
     return lambda row, ctx: row[i]
 
 
+_ROW = itemgetter(1)  # (row id, row) → row
+
+
+def _bare_slot(expr: Any) -> int | None:
+    """The slot of a plain column reference (under relabelling casts)."""
+    bare = unwrap_relabel(expr)
+    return bare.slot if isinstance(bare, q.TColumn) else None
+
+
+def _raw_kind(rtype: Any) -> str | None:
+    """How a sort may order the values themselves (see `_raw_positions`):
+    "float" when NaN must be looked for first, "plain" when comparing
+    raises at whatever Python cannot order, None when it may not."""
+    if not raw_order(rtype):
+        return None
+    return "float" if rtype.name in ("float4", "float8") else "plain"
+
+
+def _raw_positions(values: list, raw: str | None, descending: bool
+                   ) -> list[int] | None:
+    """Row positions in the order of the values themselves, when the type
+    orders as Python does and no NULL or NaN is among them: comparing one
+    raises TypeError (NULL) or InvalidOperation (numeric NaN), float NaN
+    is looked for, and the caller then sorts by the type's key. None:
+    not sorted here."""
+    if raw is None or (raw == "float" and any(v != v for v in values)):
+        return None
+    try:
+        return sorted(range(len(values)), key=values.__getitem__,
+                      reverse=descending)
+    except (TypeError, InvalidOperation):
+        return None
+
+
 def _key_function(key: r.SortKey) -> Callable[[Any], Any]:
     """NULLs sort as the key says under the direction the sort runs in."""
     inner = sort_key(key.expr.type)
@@ -501,8 +638,7 @@ class _AggPlan:
         self.init, self.step, self.final = accumulator(call.function, types)
         self.star = call.star
         self.args = [compile_expr(a) for a in call.args]
-        self.slot = call.args[0].slot if len(call.args) == 1 and isinstance(
-            call.args[0], q.TColumn) else None
+        self.slot = _bare_slot(call.args[0]) if len(call.args) == 1 else None
         self.filter = compile_expr(call.filter) if call.filter is not None \
             else None
         self.distinct = call.distinct
@@ -524,7 +660,7 @@ class _AggPlan:
         if self.fold is not None:
             if self.slot is not None:
                 slot = self.slot
-                values = [row[slot] for row in rows if row[slot] is not None]
+                values = [v for row in rows if (v := row[slot]) is not None]
             else:
                 f = self.args[0]
                 values = [v for v in (f(row, ctx) for row in rows)
@@ -630,6 +766,137 @@ def _conjuncts(expr: Any) -> list[Any]:
             out.extend(_conjuncts(arg))
         return out
     return [expr]
+
+
+class _Pass:
+    """One simple conjunct of a WHERE clause: `run(rows, ctx)` → the rows
+    it is true for. `lazy_ok`: it cannot stop halfway, so it may consume a
+    scan's iterator; the others are given a list they can start over on."""
+
+    __slots__ = ("run", "lazy_ok")
+
+    def __init__(self, run: Callable[[Iterable[tuple], Any], list],
+                 lazy_ok: bool = True) -> None:
+        self.run = run
+        self.lazy_ok = lazy_ok
+
+
+def _simple_pass(expr: Any) -> _Pass | None:
+    """A pass for `column IS [NOT] NULL`, a boolean column, `NOT` one, or
+    a comparison of a column with a value fixed for the statement."""
+    if isinstance(expr, q.TNullTest):
+        slot = _bare_slot(expr.arg)
+        if slot is None:
+            return None
+        if expr.negated:
+            return _Pass(lambda rows, ctx: [
+                row for row in rows if row[slot] is not None])
+        return _Pass(lambda rows, ctx: [row for row in rows if row[slot] is None])
+    negated = isinstance(expr, q.TBool) and expr.op == "not"
+    slot = _bare_slot(expr.args[0] if negated else expr)
+    if slot is not None:  # a boolean column: true (or false) rows only
+        wanted = not negated
+        return _Pass(lambda rows, ctx: [
+            row for row in rows if row[slot] is wanted])
+    if isinstance(expr, q.TOperator):
+        return _comparison_pass(expr)
+    return None
+
+
+_FLIPPED = {"=": "=", "<>": "<>", "<": ">", ">": "<", "<=": ">=", ">=": "<="}
+_NAN_EQUALITY = frozenset({"numeric = numeric", "numeric <> numeric"})
+
+
+def _comparison_pass(expr: q.TOperator) -> _Pass | None:
+    """`column op value` (either way round) where the operator is Python's
+    own comparison of the two values: exactly (integers, text, dates, …);
+    unless it raises InvalidOperation (numeric ordering: NaN); or unless
+    the value is NaN (numeric equality). The comparison is inlined in a
+    list comprehension; the fallback is the operator's implementation."""
+    if expr.left is None or expr.op not in _FLIPPED:
+        return None
+    impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
+    if impl.settings or not impl.strict:
+        return None
+    python = runtime.PY_COMPARE[expr.op]
+    exact, nan_equality = impl.fn is python, expr.impl in _NAN_EQUALITY
+    may_fail = not exact and impl.fast is python
+    if not (exact or nan_equality or may_fail):
+        return None
+    fn = impl.fn
+    for column, other, op in ((expr.left, expr.right, expr.op),
+                              (expr.right, expr.left, _FLIPPED[expr.op])):
+        slot, value = _bare_slot(column), _statement_value(other)
+        if slot is not None and value is not None:
+            slow = fn if column is expr.left else (lambda a, b: fn(b, a))
+            return _Pass(_comparing(slot, value, _INLINE[op], slow,
+                                    nan_equality, may_fail),
+                         lazy_ok=not may_fail)
+    return None
+
+
+def _comparing(slot: int, value: Callable[[Any], Any], inline: Callable,
+               slow: Callable, nan_equality: bool, may_fail: bool
+               ) -> Callable[[Iterable[tuple], Any], list[tuple]]:
+    """The pass of `_comparison_pass`: the value read once; NULL keeps no
+    row; the inlined comparison unless NaN makes it Python's no longer."""
+    def compare(rows: Iterable[tuple], ctx: Any) -> list[tuple]:
+        v = value(ctx)
+        if v is None:
+            return []
+        if not (nan_equality and v != v):
+            try:
+                return inline(rows, slot, v)
+            except InvalidOperation:  # a NaN row: rows is a list (may_fail)
+                if not may_fail:
+                    raise
+        return [row for row in rows
+                if (x := row[slot]) is not None and slow(x, v)]
+    return compare
+
+
+def _statement_value(expr: Any) -> Callable[[Any], Any] | None:
+    """fn(ctx) → the value of a bare parameter or a folded constant (None
+    for anything else, which may vary by row or fail)."""
+    bare = unwrap_relabel(expr)
+    if isinstance(bare, q.TParam) and bare.type.name not in REG_TYPES:
+        index = bare.number - 1
+        return lambda ctx: ctx.params[index]
+    if not _is_constant(expr):
+        return None
+    node = compile_checked(expr)
+    if node.constant:
+        value = node.value
+        return lambda ctx: value
+    return None
+
+
+def _keep_eq(rows: Iterable[tuple], s: int, v: Any) -> list[tuple]:
+    return [row for row in rows if row[s] == v]  # None == v is false
+
+
+def _keep_ne(rows: Iterable[tuple], s: int, v: Any) -> list[tuple]:
+    return [row for row in rows if (x := row[s]) is not None and x != v]
+
+
+def _keep_lt(rows: Iterable[tuple], s: int, v: Any) -> list[tuple]:
+    return [row for row in rows if (x := row[s]) is not None and x < v]
+
+
+def _keep_gt(rows: Iterable[tuple], s: int, v: Any) -> list[tuple]:
+    return [row for row in rows if (x := row[s]) is not None and x > v]
+
+
+def _keep_le(rows: Iterable[tuple], s: int, v: Any) -> list[tuple]:
+    return [row for row in rows if (x := row[s]) is not None and x <= v]
+
+
+def _keep_ge(rows: Iterable[tuple], s: int, v: Any) -> list[tuple]:
+    return [row for row in rows if (x := row[s]) is not None and x >= v]
+
+
+_INLINE = {"=": _keep_eq, "<>": _keep_ne, "<": _keep_lt, ">": _keep_gt,
+           "<=": _keep_le, ">=": _keep_ge}
 
 
 # Types whose values compare equal exactly when their Python values do, so

@@ -12,7 +12,11 @@ An aggregate the twin does not implement is refused with 0A000 naming it.
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+import math
+import operator
+import sys
+from decimal import Decimal, InvalidOperation, localcontext
+from functools import reduce
 from typing import Any, Callable, Sequence
 
 from twinning.errors import SqlError, feature_not_supported
@@ -153,6 +157,24 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _float8_accum(state: tuple, v: float) -> tuple:
+    """One step of float8_accum (float4_accum adds in float8 too): the
+    count, the sum and Youngs-Cramer's sum of squared deviations, whose
+    overflow PostgreSQL reports even though avg() only divides the sum."""
+    n0, sx0, sxx = state
+    n, sx = n0 + 1.0, sx0 + v
+    if n0 > 0.0:
+        tmp = v * n - sx
+        sxx += tmp * tmp / (n * n0)
+        if math.isinf(sx) or math.isinf(sxx):
+            if not (math.isinf(sx0) or math.isinf(v)):
+                raise runtime.float_overflow()
+            sxx = math.nan
+    elif math.isnan(v) or math.isinf(v):
+        sxx = math.nan
+    return n, sx, sxx
+
+
 def _avg(arg: str) -> Accumulator:
     if arg in ("int2", "int4", "int8", "numeric"):
         plus = _add("numeric + numeric")
@@ -172,17 +194,14 @@ def _avg(arg: str) -> Accumulator:
             return None if n == 0 else div(total, to_num(n))
         return (lambda: (None, 0)), step, final
     if arg in ("float4", "float8"):
-        plus = _add("float8 + float8")
-
         def fstep(state, args):
             v = args[0]
-            if v is None:
-                return state
-            return (plus(state[0], float(v)), state[1] + 1)
+            return state if v is None else _float8_accum(state, float(v))
 
         def ffinal(state):
-            return None if state[1] == 0 else state[0] / state[1]
-        return (lambda: (0.0, 0)), fstep, ffinal
+            n, total, _ = state
+            return None if n == 0.0 else total / n
+        return (lambda: (0.0, 0.0, 0.0)), fstep, ffinal
     plus = _add("interval + interval")
     div = _add("interval / float8")
 
@@ -262,8 +281,17 @@ for _t in _SUMMABLE:
 
 def _numeric_total(values: list) -> Any:
     """sum(numeric) exactly, checked once: numeric addition never rounds,
-    so adding in one wide context equals adding row by row."""
+    so adding in one wide context equals adding row by row. A finite
+    total means every value was finite; otherwise (Infinity, NaN) the
+    special values are added the way numeric_add does."""
     from twinning.passes.expr.runtime import CTX, _num_add, _numeric_result
+    try:
+        with localcontext(CTX):
+            total = sum(values[1:], values[0])
+        if total.is_finite():
+            return _numeric_result(total)
+    except InvalidOperation:  # Infinity + -Infinity: see below
+        pass
     finite = [v for v in values if v.is_finite()]
     total = None
     if finite:
@@ -282,18 +310,74 @@ def _int_total(values: list) -> Any:
     return total
 
 
+def _int_as_numeric(values: list) -> Decimal:
+    """The exact numeric total of integers (int8_sum, int*_avg): Python
+    adds integers exactly, so this is the numeric sum row by row."""
+    from twinning.passes.expr.runtime import _numeric_result
+    return _numeric_result(Decimal(sum(values)))
+
+
+if sys.version_info < (3, 12):
+    _add_in_order = sum  # a double added to one by one, in C
+else:  # sum() compensates rounding errors since 3.12; PostgreSQL does not
+    def _add_in_order(values: list, start: Any) -> Any:
+        return reduce(operator.add, values, start)
+
+
+def _float_total(values: list, start: Any) -> float:
+    """Doubles added left to right from `start` (None: the first value),
+    as float8pl / float8_accum step through the rows. A finite result
+    means no step overflowed; otherwise the steps are replayed with the
+    operator's overflow check, which raises where PostgreSQL does."""
+    if start is None:
+        start, values = values[0], values[1:]
+    total = _add_in_order(values, start)
+    if math.isfinite(total):
+        return total
+    plus = _add("float8 + float8")
+    total = start
+    for v in values:
+        total = plus(total, v)
+    return total
+
+
 def _fold_sum(arg: str) -> Callable[[list], Any] | None:
     if arg in ("int2", "int4"):
         return lambda vs: _int_total(vs) if vs else None
     if arg == "int8":
-        return lambda vs: _numeric_total([Decimal(v) for v in vs]) if vs \
-            else None
+        return lambda vs: _int_as_numeric(vs) if vs else None
     if arg == "numeric":
         return lambda vs: _numeric_total(vs) if vs else None
-    return None
+    if arg == "float8":
+        return lambda vs: _float_total(vs, None) if vs else None
+    return None  # float4 rounds every step to single precision
+
+
+# Below this bound on count × largest magnitude, float8_accum's squared
+# deviations stay far from overflowing (each step adds at most 8·max²).
+_ACCUM_SAFE = 1e150
+
+
+def _float_avg(values: list) -> Any:
+    """avg(float8): the sum of `_float_total` over the count, unless the
+    values are large enough that float8_accum might overflow: then its
+    steps are replayed exactly."""
+    if not values:
+        return None
+    n = len(values)
+    total = _add_in_order(values, 0.0)
+    if math.isfinite(total) and \
+            max(max(values), -min(values)) * n < _ACCUM_SAFE:
+        return total / n
+    state = (0.0, 0.0, 0.0)
+    for v in values:
+        state = _float8_accum(state, float(v))
+    return state[1] / state[0]
 
 
 def _fold_avg(arg: str) -> Callable[[list], Any] | None:
+    if arg in ("float4", "float8"):
+        return _float_avg  # float4 values are doubles already
     if arg not in ("int2", "int4", "int8", "numeric"):
         return None
     div = _add("numeric / numeric")
@@ -301,8 +385,8 @@ def _fold_avg(arg: str) -> Callable[[list], Any] | None:
     def avg(values: list) -> Any:
         if not values:
             return None
-        total = _numeric_total([Decimal(v) for v in values]
-                               if arg != "numeric" else values)
+        total = _numeric_total(values) if arg == "numeric" else \
+            _int_as_numeric(values)
         return div(total, Decimal(len(values)))
     return avg
 

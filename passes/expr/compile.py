@@ -35,7 +35,7 @@ from twinning.values.numeric import parse_numeric
 from twinning.values.settings import DEFAULT_SETTINGS
 
 __all__ = ["Compiled", "CompiledExpr", "compile_expr", "compile_checked",
-           "literal_value", "register"]
+           "literal_value", "register", "unwrap_relabel"]
 
 Compiled = Callable[[tuple, Any], Any]
 _NOT_CONST = object()
@@ -300,6 +300,21 @@ def _unwrap(expr: Any) -> Any:
     return expr
 
 
+def unwrap_relabel(expr: Any) -> Any:
+    """`expr` under its relabelling casts (`numeric(12,2)` read as
+    `numeric`, varchar as text): the same value, so plans may read a
+    column's slot directly."""
+    return _unwrap(expr)
+
+
+def _plain_param(expr: Any) -> int | None:
+    """The index into `ctx.params` of a bare parameter (reg* parameters
+    resolve names when read, so they keep their own closure)."""
+    if isinstance(expr, q.TParam) and expr.type.name not in REG_TYPES:
+        return expr.number - 1
+    return None
+
+
 def _binary_node(impl: runtime.Impl, left: CompiledExpr, right: CompiledExpr,
                  lexpr: Any = None, rexpr: Any = None) -> CompiledExpr:
     lexpr, rexpr = _unwrap(lexpr), _unwrap(rexpr)
@@ -351,6 +366,9 @@ def _binary_node(impl: runtime.Impl, left: CompiledExpr, right: CompiledExpr,
                 return None
             return fn(a, c)
         return CompiledExpr(col_const)
+    index = _plain_param(rexpr)
+    if isinstance(lexpr, q.TColumn) and index is not None:
+        return _column_param(lexpr.slot, index, fn, impl.fast)
     if isinstance(lexpr, q.TColumn) and isinstance(rexpr, q.TColumn):
         ls, rs = lexpr.slot, rexpr.slot
 
@@ -388,6 +406,32 @@ def _binary_node(impl: runtime.Impl, left: CompiledExpr, right: CompiledExpr,
             return None
         return fn(a, b)
     return CompiledExpr(binary)
+
+
+def _column_param(slot: int, index: int, fn: Callable,
+                  fast: Callable | None) -> CompiledExpr:
+    """`column op $n`: what the plan cache makes of `column op literal`,
+    so WHERE clauses of client-interpolated statements take this shape.
+    Both operands are read before the NULL test, as `binary` does."""
+    if fast is not None:
+        def col_param_fast(row, ctx):
+            a = row[slot]
+            b = ctx.params[index]
+            if a is None or b is None:
+                return None
+            try:
+                return fast(a, b)
+            except InvalidOperation:  # NaN: PostgreSQL's own ordering
+                return fn(a, b)
+        return CompiledExpr(col_param_fast)
+
+    def col_param(row, ctx):
+        a = row[slot]
+        b = ctx.params[index]
+        if a is None or b is None:
+            return None
+        return fn(a, b)
+    return CompiledExpr(col_param)
 
 
 def _unary(expr: q.TOperator) -> CompiledExpr:

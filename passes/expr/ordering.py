@@ -24,7 +24,8 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.store.indexes import key_function
 
-__all__ = ["sort_key", "equality_key", "require_ordering", "require_equality"]
+__all__ = ["sort_key", "raw_order", "equality_key", "require_ordering",
+           "require_equality"]
 
 _NAN_KEY = (1, 0)
 
@@ -68,6 +69,17 @@ def sort_key(rtype: q.ResultType) -> Callable[[Any], Any] | None:
     inner = scalar or (lambda v: v)
     return lambda value: tuple((1,) if e is None else (0, inner(e))
                                for e in value)
+
+
+def raw_order(rtype: q.ResultType) -> bool:
+    """Whether non-NULL values sort as Python orders them, except that
+    NaN (numeric: comparing raises InvalidOperation; float: silently
+    unordered) needs `sort_key`: a sort may then skip the key function."""
+    sql_type = rtype.sql_type
+    if sql_type is None or sql_type.is_array:
+        return False
+    return sort_key(rtype) is None or sql_type.name in ("numeric", "float4",
+                                                        "float8")
 
 
 def equality_key(rtype: q.ResultType) -> Callable[[Any], Any] | None:
