@@ -267,6 +267,7 @@ def _values(sql: str, at: int, constants: list[Constant]):
     mark = len(constants)
     cell = _CELL.match
     add = constants.append
+    new = tuple.__new__  # a Constant without NamedTuple's Python-level __new__
     while True:
         m = _ROW_START.match(sql, at)
         if m is None:
@@ -286,7 +287,7 @@ def _values(sql: str, at: int, constants: list[Constant]):
                 if "''" in text:
                     text = text.replace("''", "'")
                 indexes.append(len(constants))
-                add(Constant(c.start(3), text, "s"))
+                add(new(Constant, (c.start(3), text, "s", -1)))
                 shapes.append(("s", cast))
             elif kw is not None:
                 shapes.append((kw.upper(), cast))
@@ -299,10 +300,10 @@ def _values(sql: str, at: int, constants: list[Constant]):
                     return None
                 indexes.append(len(constants))
                 if minus is None:
-                    add(Constant(c.start(2), digits, cls))
+                    add(new(Constant, (c.start(2), digits, cls, -1)))
                     shapes.append((cls, cast, False))
                 else:
-                    add(Constant(c.start(2), digits, cls, c.start(1)))
+                    add(new(Constant, (c.start(2), digits, cls, c.start(1))))
                     shapes.append((cls, cast, True))
             if close == ")":
                 break

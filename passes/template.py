@@ -68,6 +68,26 @@ class Converter:
         self._only = steps[0] if len(steps) == 1 and is_function(steps[0]) \
             else None
 
+    def function(self) -> Any:
+        """This converter as a plain function of (constant, settings): the
+        common shapes — no conversion, or one plain conversion of an
+        unsigned constant — without the general path's tests."""
+        start, only, steps = self._start, self._only, self.steps
+        if self.negated or (steps and only is None):
+            return self.__call__
+        if not steps:
+            if start is None:
+                return _text_of
+            return lambda constant, settings: start(constant[1])
+        input_step = self._input
+
+        def convert(constant: Any, settings: Any) -> Any:
+            try:
+                return only(constant[1] if start is None else start(constant[1]))
+            except SqlError as exc:
+                raise _placed(exc, input_step, constant[0]) from None
+        return convert
+
     def __call__(self, constant: Any, settings: Any) -> Any:
         text = constant[1]
         if self.negated:
@@ -82,11 +102,23 @@ class Converter:
         try:  # one plain conversion: chain_value without its loop
             return self._only(value)
         except SqlError as exc:
-            if not self._input:
-                raise Deferred() from exc
-            if exc.position is None and position >= 0:
-                exc.position = position + 1
-            raise
+            raise _placed(exc, self._input, position) from None
+
+
+def _text_of(constant: Any, settings: Any) -> str:
+    return constant[1]
+
+
+def _placed(exc: SqlError, input_step: bool, position: int) -> Exception:
+    """A conversion's error as binding raises it: an input function's at
+    the constant (parse analysis), any other one `Deferred`."""
+    if not input_step:
+        deferred = Deferred()
+        deferred.__cause__ = exc
+        return deferred
+    if exc.position is None and position >= 0:
+        exc.position = position + 1
+    return exc
 
 
 def _numeric_literal(text: str) -> Decimal:
@@ -109,6 +141,10 @@ class Fixed:
 
     def __call__(self, constant: Any, settings: Any) -> Any:
         return self.constant
+
+    def function(self) -> Any:
+        value = self.constant
+        return lambda constant, settings: value
 
 
 DEFAULT = object()  # a VALUES cell that takes the column default
@@ -154,10 +190,10 @@ class Template:
         return out
 
     def _row_converters(self, shapes: tuple) -> tuple | None:
-        convs = tuple(self.cells.get((j, shape)) for j, shape in enumerate(shapes))
-        if None in convs:
+        cells = tuple(self.cells.get((j, shape)) for j, shape in enumerate(shapes))
+        if None in cells:
             return None
-        self._by_row[shapes] = convs
+        convs = self._by_row[shapes] = tuple(c.function() for c in cells)
         return convs
 
 
