@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from twinning.ir.node import node
 from twinning.ir.syntax import Expr
 from twinning.ir.types import SqlType
 
@@ -27,7 +28,7 @@ class QName:
         return f"{self.schema}.{self.name}"
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Column:
     name: str
     type: SqlType
@@ -40,20 +41,20 @@ class Column:
     comment: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class PrimaryKey:
     name: str
     columns: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Unique:
     name: str
     columns: tuple[str, ...]
     nulls_not_distinct: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Check:
     name: str
     expr: Expr
@@ -61,7 +62,7 @@ class Check:
     columns: tuple[str, ...]  # the columns the expression reads
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ForeignKey:
     name: str
     columns: tuple[str, ...]
@@ -75,7 +76,7 @@ class ForeignKey:
 Constraint = PrimaryKey | Unique | Check | ForeignKey
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Index:
     """An index; PK and UNIQUE constraints own one of the same name."""
 
@@ -89,7 +90,7 @@ class Index:
     method: str = "btree"
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Sequence:
     name: QName
     type: SqlType
@@ -102,7 +103,7 @@ class Sequence:
     owned_by: tuple[QName, str] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Table:
     name: QName
     columns: tuple[Column, ...]
@@ -138,7 +139,7 @@ class Table:
         return self.of_kind(ForeignKey)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Catalog:
     """The loaded schema: schemas, tables, indexes, sequences, FK order."""
 

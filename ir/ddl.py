@@ -10,15 +10,16 @@ reference exists is decided by `passes.resolve_ddl`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from twinning.ir.node import node
 from twinning.ir.syntax import Expr, ForeignKeyRef
 from twinning.ir.types import SqlType
 
 LOC = field(default=-1, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SequenceDef:
     name: tuple[str, ...] | None  # None: named after its column
     type: SqlType | None = None
@@ -33,7 +34,7 @@ class SequenceDef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ColumnDef:
     name: str
     type: SqlType
@@ -46,7 +47,7 @@ class ColumnDef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ConstraintDef:
     """primary_key, unique, check or foreign_key, as declared."""
 
@@ -61,7 +62,7 @@ class ConstraintDef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TableDef:
     name: tuple[str, ...]
     columns: tuple[ColumnDef, ...]
@@ -70,7 +71,7 @@ class TableDef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class IndexDef:
     name: str | None
     table: tuple[str, ...]
@@ -81,21 +82,21 @@ class IndexDef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ConstraintAdd:
     table: tuple[str, ...]
     constraint: ConstraintDef
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SchemaDef:
     name: str
     if_not_exists: bool = False
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CommentDef:
     target: str  # table | column
     name: tuple[str, ...]
@@ -106,7 +107,7 @@ class CommentDef:
 Definition = TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef | CommentDef
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Lowered:
     """One definition with the source statement it came from."""
 
@@ -115,7 +116,7 @@ class Lowered:
     offset: int = field(compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SchemaProgram:
     """A lowered schema file: definitions in execution order."""
 

@@ -10,23 +10,24 @@ type each value must coerce to) is the resolve stage's job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Union
 
 from twinning.ir.catalog import QName
+from twinning.ir.node import node
 from twinning.ir.syntax import Expr
 
 LOC = field(default=-1, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TableRef:
     names: tuple[str, ...]  # ("t",) or ("schema", "t")
     alias: str | None = None
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ReturnTarget:
     """One RETURNING item: an expression (or `*`) and its alias."""
 
@@ -35,7 +36,7 @@ class ReturnTarget:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Assignment:
     """`column = expr` in UPDATE … SET or ON CONFLICT … DO UPDATE SET; one
     per column of a multiple-column `(a, b) = (x, y)`. `indirection`: the
@@ -48,7 +49,7 @@ class Assignment:
     indirection: tuple = ()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class BadSource:
     """A multiple-column SET source parse analysis refuses (wrong arity, not
     a ROW()): the resolve stage raises it when it types that item, in
@@ -60,18 +61,18 @@ class BadSource:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Values:
     rows: tuple[tuple[Expr, ...], ...]
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class DefaultValues:
     """`INSERT … DEFAULT VALUES`."""
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class QuerySource:
     """`INSERT … SELECT …`: the query, converted by the read path's parser."""
 
@@ -79,7 +80,7 @@ class QuerySource:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class OnConflict:
     action: str  # nothing | update
     columns: tuple[str, ...] = ()  # conflict target (cols)
@@ -92,7 +93,7 @@ class OnConflict:
     infer_location: int = field(default=-1, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Insert:
     table: TableRef
     columns: tuple[str, ...] | None  # None: all columns in order
@@ -105,7 +106,7 @@ class Insert:
     column_indirection: tuple[tuple, ...] = ()  # per column, as Assignment
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Update:
     table: TableRef
     assignments: tuple[Assignment, ...]
@@ -114,7 +115,7 @@ class Update:
     returning: tuple[ReturnTarget, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Delete:
     table: TableRef
     using: tuple[object, ...] = ()
@@ -122,7 +123,7 @@ class Delete:
     returning: tuple[ReturnTarget, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CopyOptions:
     """COPY's options after PostgreSQL's defaults for the format."""
 
@@ -141,7 +142,7 @@ class CopyOptions:
     format_location: int = field(default=-1, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Copy:
     table: TableRef
     columns: tuple[str, ...] | None
@@ -151,7 +152,7 @@ class Copy:
     error: object = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Truncate:
     tables: tuple[TableRef, ...]
     restart_identity: bool = False
@@ -167,7 +168,7 @@ WRITES = (Insert, Update, Delete, Truncate, Copy)  # through the statement pipel
 # and coerced to its column (`None` where the column's default applies).
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class OutputColumn:
     """A RETURNING column: its name and typed expression over the row."""
 
@@ -175,7 +176,7 @@ class OutputColumn:
     expr: object  # TExpr over the table's row
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResolvedConflict:
     action: str  # nothing | update
     arbiters: tuple[str, ...]  # unique index names whose conflict counts
@@ -184,7 +185,7 @@ class ResolvedConflict:
     where: object | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResolvedInsert:
     table: QName
     slots: tuple[int, ...]  # the target columns, in VALUES order
@@ -197,7 +198,7 @@ class ResolvedInsert:
     query: object | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResolvedUpdate:
     table: QName
     assignments: tuple[tuple[int, object], ...]  # (slot, TExpr | None)
@@ -209,7 +210,7 @@ class ResolvedUpdate:
     from_: object | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResolvedDelete:
     table: QName
     where: object | None = None
@@ -217,21 +218,21 @@ class ResolvedDelete:
     using: object | None = None  # DELETE … USING, as UPDATE's `from_`
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResolvedTruncate:
     tables: tuple[QName, ...]
     restart_identity: bool = False
     cascade: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SequenceDefault:
     """A default drawn from a sequence (serial, identity, nextval('s'))."""
 
     sequence: QName
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResolvedCopy:
     table: QName
     slots: tuple[int, ...]  # the listed columns, in data order

@@ -23,10 +23,11 @@ INSERT).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Callable, Union
 
 from twinning.ir import syntax as s
+from twinning.ir.node import node
 from twinning.ir.select import Query, ResolvedQuery, Target
 from twinning.ir.types import SqlType
 
@@ -36,7 +37,7 @@ LOC = field(default=-1, compare=False)
 # -- result types ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResultType:
     """What RowDescription says about a column: pg_type name, OID, typlen,
     typmod. Wider than `SqlType`: `name`, `void` and `unknown` appear in
@@ -72,7 +73,7 @@ TIMESTAMPTZ = ResultType.of(SqlType("timestamptz"))
 # -- parse: statements as written ---------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TxnOptions:
     """BEGIN / SET TRANSACTION options; None = not given."""
 
@@ -81,38 +82,38 @@ class TxnOptions:
     deferrable: bool | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Begin:
     options: TxnOptions = TxnOptions()
     start: bool = False  # START TRANSACTION (tag differs)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Commit:
     chain: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Rollback:
     chain: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Savepoint:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Release:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class RollbackTo:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SetVar:
     """SET [LOCAL|SESSION] name TO values; `values` None = DEFAULT."""
 
@@ -121,7 +122,7 @@ class SetVar:
     local: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SetTransaction:
     """SET TRANSACTION … (session=False) or SET SESSION CHARACTERISTICS AS
     TRANSACTION … (session=True)."""
@@ -130,22 +131,22 @@ class SetTransaction:
     session: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Reset:
     name: str | None  # None: RESET ALL
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Show:
     name: str  # 'all' for SHOW ALL
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class DiscardAll:
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Select:
     """SELECT of constant expressions (no FROM)."""
 
@@ -153,7 +154,7 @@ class Select:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Prepare:
     name: str
     param_types: tuple[s.TypeSpec, ...]
@@ -161,18 +162,18 @@ class Prepare:
     body_source: str = field(default="", compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Execute:
     name: str
     args: tuple[s.Expr, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Deallocate:
     name: str | None  # None: DEALLOCATE ALL
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Refused:
     """Outside the subset: raised as 0A000 when the session reaches it.
 
@@ -187,7 +188,7 @@ class Refused:
     relations: tuple[RelationRef, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class RelationRef:
     names: tuple[str, ...]
     position: int | None = field(default=None, compare=False)
@@ -198,14 +199,14 @@ Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
                Execute, Deallocate, Refused]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ParsedStatement:
     node: Syntax
     source: str  # this statement's text
     offset: int = field(default=0, compare=False)  # in the query string
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ParsedQuery:
     """One query string: its statements in order (empty: EmptyQueryResponse)."""
 
@@ -216,7 +217,7 @@ class ParsedQuery:
 # -- resolve: typed expressions ------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TLiteral:
     """A constant as written: kind integer|numeric|string|boolean|null."""
 
@@ -226,14 +227,14 @@ class TLiteral:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TParam:
     number: int  # 1-based
     type: ResultType
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TColumn:
     """A column of the row the expression is evaluated over (`row[slot]`)."""
 
@@ -243,7 +244,7 @@ class TColumn:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TCast:
     """A coercion: explicit (`::`, CAST) or inserted by the typer."""
 
@@ -253,7 +254,7 @@ class TCast:
     explicit: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TCall:
     """A built-in function; `function` is its signature (`round(numeric,int4)`)."""
 
@@ -263,7 +264,7 @@ class TCall:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TOperator:
     """An operator; `impl` is the signature PostgreSQL's operator lookup
     chose (`int4 + int4`); operands are already coerced to it."""
@@ -276,7 +277,7 @@ class TOperator:
     impl: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TBool:
     """AND / OR / NOT with three-valued logic."""
 
@@ -286,7 +287,7 @@ class TBool:
     type: ResultType = field(default=BOOL, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TNullTest:
     arg: TExpr
     negated: bool
@@ -294,7 +295,7 @@ class TNullTest:
     type: ResultType = field(default=BOOL, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TBoolTest:
     arg: TExpr
     test: str  # true | not true | false | not false | unknown | not unknown
@@ -302,7 +303,7 @@ class TBoolTest:
     type: ResultType = field(default=BOOL, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TDistinct:
     """`IS [NOT] DISTINCT FROM` over the `=` operator `impl`."""
 
@@ -314,7 +315,7 @@ class TDistinct:
     type: ResultType = field(default=BOOL, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TScalarArray:
     """`left op ANY/ALL (right)`; `right` is an array, `impl` the element op."""
 
@@ -327,20 +328,20 @@ class TScalarArray:
     type: ResultType = field(default=BOOL, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TCaseValue:
     """The simple CASE's test value inside a WHEN condition."""
 
     type: ResultType
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TWhen:
     condition: TExpr
     result: TExpr
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TCase:
     arg: TExpr | None
     whens: tuple[TWhen, ...]
@@ -349,14 +350,14 @@ class TCase:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TCoalesce:
     args: tuple[TExpr, ...]
     type: ResultType
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TNullIf:
     left: TExpr
     right: TExpr
@@ -365,7 +366,7 @@ class TNullIf:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TMinMax:
     op: str  # greatest | least
     args: tuple[TExpr, ...]
@@ -374,14 +375,14 @@ class TMinMax:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TArray:
     items: tuple[TExpr, ...]
     type: ResultType
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TSubscript:
     """`array[index]`: NULL outside the bounds (int2vector and oidvector
     count from 0, other arrays from 1)."""
@@ -397,19 +398,19 @@ TExpr = Union[TLiteral, TParam, TColumn, TCast, TCall, TOperator, TBool,
               TCase, TCoalesce, TNullIf, TMinMax, TArray, TSubscript]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class OutputColumn:
     name: str
     expr: TExpr
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResolvedSelect:
     columns: tuple[OutputColumn, ...]
     param_types: tuple[ResultType, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResolvedStatement:
     """`node` is the parse node unchanged for utility statements, a
     `ResolvedSelect` for SELECT; `setting` is the canonical setting name a
@@ -424,7 +425,7 @@ class ResolvedStatement:
 # -- lower: what the session runs ---------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Command:
     """A utility statement: `op` names the session handler; `tag` is the
     CommandComplete tag PostgreSQL sends for it."""
@@ -435,13 +436,13 @@ class Command:
     setting: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Column:
     name: str
     type: ResultType
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Projection:
     """One output row computed from constants, parameters and the session."""
 
@@ -458,7 +459,7 @@ LoweredStatement = Union[Command, Projection]
 RowFunction = Callable[[Any, tuple], tuple]  # (EvalContext, params) -> row
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Plan:
     """What `execute` runs. For a projection, `row` computes the one row;
     for a command, `command` is the lowered statement."""

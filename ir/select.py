@@ -16,11 +16,12 @@ expression evaluated over a relation's row reads `TColumn.slot` of it,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Union
 
 from twinning.ir import syntax as s
 from twinning.ir.catalog import QName
+from twinning.ir.node import node
 
 LOC = field(default=-1, compare=False)
 
@@ -28,14 +29,14 @@ LOC = field(default=-1, compare=False)
 # -- parse: queries as written ---------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Target:
     expr: s.Expr
     alias: str | None
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TableRef:
     """A table (or CTE) named in FROM, `names` as written."""
 
@@ -45,7 +46,7 @@ class TableRef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SubqueryRef:
     query: Query
     alias: str | None
@@ -53,7 +54,7 @@ class SubqueryRef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class JoinRef:
     """`kind` inner | left | right | full | cross; `using` the USING
     column names (NATURAL fills them at resolve time)."""
@@ -69,7 +70,7 @@ class JoinRef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class FunctionRef:
     """A set-returning function in FROM (`generate_series(1, 3) s(n)`)."""
 
@@ -83,7 +84,7 @@ class FunctionRef:
 FromItem = Union[TableRef, SubqueryRef, JoinRef, FunctionRef]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SelectCore:
     """One SELECT block. `distinct`: None, () for DISTINCT, or the
     DISTINCT ON expressions."""
@@ -97,13 +98,13 @@ class SelectCore:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ValuesList:
     rows: tuple[tuple[s.Expr, ...], ...]
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SetOperation:
     op: str  # union | intersect | except
     all: bool
@@ -112,7 +113,7 @@ class SetOperation:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CommonTable:
     name: str
     column_names: tuple[str, ...]
@@ -121,7 +122,7 @@ class CommonTable:
     recursive: bool = False  # in a WITH RECURSIVE list
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Query:
     """A complete query: its body plus the clauses that apply to the
     body's result (ORDER BY, LIMIT/OFFSET) and the WITH list it sees."""
@@ -137,14 +138,14 @@ class Query:
 # -- resolve: typed relations --------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class RelColumn:
     name: str
     type: object  # ResultType
     location: int = LOC  # of the expression that computes it, for errors
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Scan:
     """Every row of a base table (`system`: a pg_catalog /
     information_schema relation generated from the catalog)."""
@@ -155,7 +156,7 @@ class Scan:
     indexes: tuple[object, ...] = ()  # the table's catalog `Index`es
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class FunctionScan:
     """The rows of one set-returning call (plus its ordinality)."""
 
@@ -164,13 +165,13 @@ class FunctionScan:
     ordinality: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Values:
     rows: tuple[tuple[object, ...], ...]  # TExpr per cell
     columns: tuple[RelColumn, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Filter:
     input: Relation
     predicate: object  # TExpr over input's row
@@ -180,7 +181,7 @@ class Filter:
         return self.input.columns
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Join:
     """Output row = left row + right row; `condition` over that row
     (None: cross join). Outer joins pad the missing side with NULLs."""
@@ -195,7 +196,7 @@ class Join:
         return self.left.columns + self.right.columns
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class AggCall:
     """One aggregate: `function` is its signature (`sum(int4)`); `args`,
     `filter` and `order_by` are typed over the aggregate's input row."""
@@ -209,7 +210,7 @@ class AggCall:
     order_by: tuple[SortKey, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Aggregate:
     """Output row = group key values, then aggregate results. No keys:
     exactly one row, even over no input."""
@@ -220,14 +221,14 @@ class Aggregate:
     columns: tuple[RelColumn, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Project:
     input: Relation
     exprs: tuple[object, ...]  # TExpr over input's row
     columns: tuple[RelColumn, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ProjectSet:
     """A projection whose top-level `TSetCall`s expand each input row into
     as many rows as the longest of them yields (the shorter padded with
@@ -238,7 +239,7 @@ class ProjectSet:
     columns: tuple[RelColumn, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SortKey:
     """`expr` over the sorted relation's row; ordering by the type's
     btree order, NULLs where `nulls_first` says."""
@@ -248,7 +249,7 @@ class SortKey:
     nulls_first: bool
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Sort:
     input: Relation
     keys: tuple[SortKey, ...]
@@ -258,7 +259,7 @@ class Sort:
         return self.input.columns
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Distinct:
     """Duplicates removed (by the first `width` columns when the rest
     are sort-only columns); `on`: DISTINCT ON, the first row of each
@@ -273,7 +274,7 @@ class Distinct:
         return self.input.columns
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Limit:
     input: Relation
     count: object | None  # TExpr (int8) or None
@@ -284,7 +285,7 @@ class Limit:
         return self.input.columns
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SetOp:
     op: str  # union | intersect | except
     all: bool
@@ -293,7 +294,7 @@ class SetOp:
     columns: tuple[RelColumn, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class WorkTable:
     """Inside a recursive CTE's recursive term: the rows the previous
     iteration produced (`key` names the RecursiveUnion that fills it)."""
@@ -303,7 +304,7 @@ class WorkTable:
     columns: tuple[RelColumn, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class RecursiveUnion:
     """WITH RECURSIVE's `base UNION [ALL] recursive`: the base rows, then
     the recursive term over the last iteration's rows until it yields no
@@ -324,7 +325,7 @@ Relation = Union[Scan, FunctionScan, Values, Filter, Join, Aggregate,
 # -- expressions the read path adds to the typed expression IR ----------------------
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TOuter:
     """A column of an enclosing query's row, `depth` levels out."""
 
@@ -335,7 +336,7 @@ class TOuter:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TSubquery:
     """A subquery used as an expression. kind: exists | expr (scalar) |
     any | all (with `test` compared by the operator `impl` to the
@@ -351,7 +352,7 @@ class TSubquery:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TSetCall:
     """A set-returning function (`runtime.SET_RETURNING` signature); only a
     target list or FROM may hold one."""
@@ -362,7 +363,7 @@ class TSetCall:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TAggRef:
     """Stands for aggregate `index` of the query while its expressions
     are typed; replaced by a column of the Aggregate's row afterwards."""
@@ -372,7 +373,7 @@ class TAggRef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ResolvedQuery:
     """What resolve hands on: the relation and its visible output
     columns (the relation may carry trailing sort-only columns)."""

@@ -13,15 +13,17 @@ tuples of parts (`("public", "deals")`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Union
+
+from twinning.ir.node import node
 
 LOC = field(default=-1, compare=False, repr=False)
 
 
 # ---------------------------------------------------------------- expressions
 
-@dataclass(frozen=True, slots=True)
+@node
 class TypeSpec:
     """A type as written: `numeric(10,2)`, `varchar`, `int[]`."""
 
@@ -35,7 +37,7 @@ class TypeSpec:
         return self.names[-1]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Literal:
     """A constant. `kind` is integer, numeric, string, bitstring, boolean or null."""
 
@@ -44,27 +46,27 @@ class Literal:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ColumnRef:
     parts: tuple[str, ...]
     star: bool = False  # `t.*` or `*`
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Param:
     number: int
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Cast:
     arg: Expr
     type: TypeSpec
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class FuncCall:
     name: tuple[str, ...]
     args: tuple[Expr, ...] = ()
@@ -75,7 +77,7 @@ class FuncCall:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Operator:
     """A binary or prefix operator (`left` is None for prefix)."""
 
@@ -85,28 +87,28 @@ class Operator:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class BoolOp:
     op: str  # and | or | not
     args: tuple[Expr, ...]
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class NullTest:
     arg: Expr
     negated: bool  # IS NOT NULL
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class BoolTest:
     arg: Expr
     test: str  # true | not true | false | not false | unknown | not unknown
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Distinct:
     """`a IS [NOT] DISTINCT FROM b`."""
 
@@ -116,7 +118,7 @@ class Distinct:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class InList:
     arg: Expr
     items: tuple[Expr, ...]
@@ -124,7 +126,7 @@ class InList:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Between:
     arg: Expr
     low: Expr
@@ -134,7 +136,7 @@ class Between:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Like:
     arg: Expr
     pattern: Expr
@@ -144,7 +146,7 @@ class Like:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Quantified:
     """`x op ANY/ALL (array)`."""
 
@@ -155,13 +157,13 @@ class Quantified:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class When:
     condition: Expr
     result: Expr
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Case:
     arg: Expr | None
     whens: tuple[When, ...]
@@ -169,27 +171,27 @@ class Case:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Coalesce:
     args: tuple[Expr, ...]
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class NullIf:
     left: Expr
     right: Expr
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class MinMax:
     op: str  # greatest | least
     args: tuple[Expr, ...]
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SqlValue:
     """Niladic SQL functions: current_timestamp, current_date, current_user…"""
 
@@ -198,13 +200,13 @@ class SqlValue:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ArrayLit:
     items: tuple[Expr, ...]
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Subscript:
     """`array[index]` (no slices)."""
 
@@ -213,7 +215,7 @@ class Subscript:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Row:
     """`(a, b)` / `ROW(a, b)`: only compared with another row here."""
 
@@ -221,7 +223,7 @@ class Row:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SubLink:
     """A subquery used as an expression: exists, any (IN), all, or scalar."""
 
@@ -232,7 +234,7 @@ class SubLink:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SortBy:
     expr: Expr
     descending: bool = False
@@ -240,7 +242,7 @@ class SortBy:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SetToDefault:
     """`DEFAULT` in a VALUES list or SET clause."""
 
@@ -257,7 +259,7 @@ Expr = Union[
 
 # ------------------------------------------------------------------------ DDL
 
-@dataclass(frozen=True, slots=True)
+@node
 class ColumnConstraint:
     """A constraint written on a column: kind is one of not_null, null,
     default, identity, primary_key, unique, check, references."""
@@ -273,7 +275,7 @@ class ColumnConstraint:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ForeignKeyRef:
     table: tuple[str, ...]
     columns: tuple[str, ...]  # empty: the referenced table's primary key
@@ -282,7 +284,7 @@ class ForeignKeyRef:
     match: str = "SIMPLE"
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ColumnDef:
     name: str
     type: TypeSpec
@@ -290,7 +292,7 @@ class ColumnDef:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TableConstraint:
     """A table-level constraint: primary_key, unique, check or foreign_key."""
 
@@ -304,21 +306,21 @@ class TableConstraint:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SequenceOption:
     name: str  # as, start, increment, minvalue, maxvalue, cache, cycle, owned_by
     value: object  # int | bool | None | str | tuple
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CreateSchema:
     name: str
     if_not_exists: bool = False
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CreateTable:
     name: tuple[str, ...]
     columns: tuple[ColumnDef, ...]
@@ -327,7 +329,7 @@ class CreateTable:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CreateIndex:
     name: str | None
     table: tuple[str, ...]
@@ -338,7 +340,7 @@ class CreateIndex:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class AddConstraint:
     """`ALTER TABLE t ADD [CONSTRAINT name] …`."""
 
@@ -347,7 +349,7 @@ class AddConstraint:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CreateSequence:
     name: tuple[str, ...]
     options: tuple[SequenceOption, ...] = ()
@@ -355,7 +357,7 @@ class CreateSequence:
     location: int = LOC
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Comment:
     """`COMMENT ON TABLE|COLUMN … IS '…'` (feeds pg_description)."""
 
@@ -369,7 +371,7 @@ DdlStatement = Union[CreateSchema, CreateTable, CreateIndex, AddConstraint,
                      CreateSequence, Comment]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SourceStatement:
     """One statement of a script with where it came from (for messages)."""
 
@@ -380,7 +382,7 @@ class SourceStatement:
     column: int = field(compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Script:
     """A parsed DDL file: statements in source order."""
 

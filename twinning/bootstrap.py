@@ -10,14 +10,17 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from twinning import snapshot as snap
 from twinning.errors import Refusal, SqlError
 from twinning.ir.catalog import Catalog
 from twinning.passes import load_schema
 from twinning.passes.parse import (StatementUnsupported, SyntaxErrorAt,
                                    line_column)
 from twinning.state import CommittedState
+
+if TYPE_CHECKING:
+    from twinning import snapshot as snap
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ def from_schema(path: str) -> Source:
 
 
 def from_snapshot(path: str) -> Source:
+    from twinning import snapshot as snap  # lazy: cold start
     data = read_file(path, "snapshot")
 
     def load(ddl: str) -> Catalog:

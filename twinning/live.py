@@ -52,11 +52,13 @@ def _announce(server: TwinServer) -> None:
 def _tune_gc() -> None:
     """A live twin allocates in bursts (a 1000-row VALUES page is tens of
     thousands of short-lived objects) over a large long-lived heap (the
-    catalog, compiled plans, committed rows). Freeze what exists once the
-    engine is built, and collect the young generation less often, so full
-    collections stop rescanning the long-lived part."""
+    catalog, compiled plans, committed rows). What start-up built (with the
+    collector off: `cli.main`) stays for the whole run, so it is frozen out
+    of every later collection, and the young generation is collected less
+    often."""
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
+    gc.enable()
 
 
 class _Signals:

@@ -22,11 +22,11 @@ Both are linear: one pass per table, one hash set per foreign key.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from twinning.ir.catalog import Table
-from twinning.state import CommittedState
-from twinning.verify_eval import comparison_domain, comparison_key
+if TYPE_CHECKING:  # only for hints: `twinning.cli` imports this module
+    from twinning.ir.catalog import Table
+    from twinning.state import CommittedState
 
 DIGITS = 6
 
@@ -54,6 +54,8 @@ def _positions(table: Table, columns: tuple[str, ...]) -> list[int]:
 
 
 def fk_coverage(state: CommittedState) -> dict[str, dict[str, Any]]:
+    # lazy: cold start (cli imports report, report imports this module)
+    from twinning.verify_eval import comparison_domain, comparison_key
     catalog = state.catalog
     out: dict[str, dict[str, Any]] = {}
     for table in catalog.tables:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from twinning import metrics
-from twinning.state import CommittedState
+
+if TYPE_CHECKING:  # only for hints: `twinning.cli` imports this module
+    from twinning.state import CommittedState
 
 REPORT_VERSION = "twinning.v0"
 WIRE_PROTOCOL = "pgwire.v3"

@@ -8,6 +8,10 @@ search path) and non-NULL arguments unless registered as non-strict;
 `passes.expr.runtime` registers them under their signatures. An OID that
 names nothing gives NULL, as PostgreSQL's catalog functions do (they are
 "missing_ok" since 9.x).
+
+`passes.expr.runtime` registers these while it is imported, so the
+deparser is imported by the pg_get_* functions that use it, not here:
+serving starts without it.
 """
 
 from __future__ import annotations
@@ -16,8 +20,7 @@ from typing import Any
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import Catalog, Table
-from twinning.system_catalog import deparse, regnames
-from twinning.system_catalog.build import parse_tree
+from twinning.system_catalog import regnames
 from twinning.system_catalog.names import quote_ident, quote_qualified
 from twinning.system_catalog.oids import OidMap, oid_map
 
@@ -44,6 +47,7 @@ def format_type(ctx: Any, oid: int | None, typmod: int | None) -> str | None:
 
 def pg_get_constraintdef(ctx: Any, oid: int, pretty: bool = False
                          ) -> str | None:
+    from twinning.system_catalog import deparse  # lazy: cold start
     m = catalog_map(ctx)
     found = m.constraint_of(int(oid))
     if found is None:
@@ -54,6 +58,7 @@ def pg_get_constraintdef(ctx: Any, oid: int, pretty: bool = False
 
 def pg_get_indexdef(ctx: Any, oid: int, column: int = 0,
                     pretty: bool = False) -> str | None:
+    from twinning.system_catalog import deparse  # lazy: cold start
     m = catalog_map(ctx)
     index = m.index_of(int(oid))
     if index is None:
@@ -63,6 +68,8 @@ def pg_get_indexdef(ctx: Any, oid: int, column: int = 0,
 
 def pg_get_expr(ctx: Any, tree: str, relid: int, pretty: bool = False
                 ) -> str | None:
+    from twinning.system_catalog import deparse  # lazy: cold start
+    from twinning.system_catalog.build import parse_tree
     m = catalog_map(ctx)
     parsed = parse_tree(tree)
     if parsed is None:

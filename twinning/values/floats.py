@@ -18,7 +18,6 @@ import math
 import re
 import struct
 from functools import lru_cache
-from fractions import Fraction
 
 from twinning.errors import SqlError
 from twinning.values.common import C_SPACE, c_strtod, invalid_syntax
@@ -66,6 +65,7 @@ def _strtof(text: str, start: int, end: int, dbl: float) -> float:
     if math.isinf(other) or (f + other) / 2 != dbl:
         return f
     # The double is exactly a float32 midpoint: decide with the exact value.
+    from fractions import Fraction  # lazy: cold start (a rare branch)
     try:
         exact = Fraction(text[start:end].strip(C_SPACE))
     except (ValueError, ZeroDivisionError):

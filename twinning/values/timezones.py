@@ -24,11 +24,14 @@ import datetime as _dt
 import os
 import re
 import struct
-import zoneinfo
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from twinning.values.calendar import UNIX_EPOCH_JDATE, date2j, is_valid_julian
 from twinning.values.tzabbrev_data import DYNAMIC, FIXED
+
+if TYPE_CHECKING:  # imported where a zone is looked up: not at start-up
+    import zoneinfo
 
 _UTC = _dt.timezone.utc
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_UTC)
@@ -190,10 +193,12 @@ def _tzif_offsets(path: str) -> set[int] | None:
 
 @lru_cache(maxsize=1)
 def _zone_index() -> dict[str, str]:
+    import zoneinfo  # lazy: cold start
     return {name.lower(): name for name in zoneinfo.available_timezones()}
 
 
 def _zone_path(key: str) -> str | None:
+    import zoneinfo  # lazy: cold start
     for root in zoneinfo.TZPATH:
         path = os.path.join(root, key)
         if os.path.isfile(path):
@@ -338,6 +343,7 @@ def lookup_zone(name: str) -> Zone | None:
         return FixedZone("GMT", 0, "GMT")
     key = _zone_index().get(name.lower())
     if key is not None:
+        import zoneinfo  # lazy: cold start
         try:
             return IanaZone(key, zoneinfo.ZoneInfo(key), _zone_path(key))
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
