@@ -11,7 +11,9 @@ and the conversions of the bound constants; nothing is parsed or planned.
 A miss plans the exact text through the whole pipeline (errors exactly as
 PostgreSQL's) and then learns the template from that statement's typed IR.
 An entry remembers which constants it keeps; a later statement of the same
-key that would keep others disables the entry rather than guess.
+key that would keep others, or a 65th variant, disables the entry rather
+than guess or grow: that key then takes the exact path (whose plan cache
+is a bounded LRU).
 
 Keys name tables and columns as written, so a catalog change must clear
 the cache (`clear`): the catalog is fixed for an engine's life today, and
@@ -30,6 +32,10 @@ from twinning.passes.normalize import Normalized, normalize
 from twinning.passes.template import Template, kept_constants, learn
 
 _SIZE = 1024
+# Plan variants per key: a constant kept in the key that changes with every
+# statement (a literal in a target list, say) would otherwise grow one
+# entry without bound; past this the key takes the exact path.
+_VARIANTS = 64
 
 
 @dataclass
@@ -74,18 +80,19 @@ class StatementCache:
         template = learn(norm, stmt, resolved, exact, known)
         with self._lock:
             entry = self._entries.get(norm.key)
-            if template is None:
-                self._entries[norm.key] = Entry((), disabled=True)
-                return
-            kept = kept_constants(norm, template)
+            kept = kept_constants(norm, template) if template else ()
             if entry is None:
                 entry = self._entries[norm.key] = Entry(kept)
                 if len(self._entries) > self._size:
                     self._entries.popitem(last=False)
-            elif entry.kept != kept:
-                entry.disabled = True
+            variant = tuple(norm.constants[i].text for i in kept)
+            if template is None or entry.kept != kept or (
+                    variant not in entry.variants
+                    and len(entry.variants) >= _VARIANTS):
+                entry.disabled = True  # the exact path from now on
+                entry.variants.clear()
                 return
-            entry.variants[tuple(norm.constants[i].text for i in kept)] = template
+            entry.variants[variant] = template
 
     def clear(self) -> None:
         with self._lock:
