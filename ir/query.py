@@ -5,7 +5,8 @@
                                  expression typed)
     lower   → LoweredStatement (one `Command` for the session to run, or a
                                 `Projection` with its output columns)
-    plan    → Plan             (the projection compiled to Python callables)
+    plan    → Plan             (ReadPlan | WritePlan | CopyPlan | CommandPlan |
+                                ProjectionPlan: compiled code, run by `run`)
 
 Every node is dumpable with `twinning.ir.dump.dump`; compiled callables sit
 in `compare=False` fields, so dumps and equality ignore them. This module
@@ -24,7 +25,7 @@ INSERT).
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Any, Callable, Union
+from typing import Any, Callable, Protocol, Union
 
 from twinning.ir import syntax as s
 from twinning.ir.node import node
@@ -455,30 +456,114 @@ LoweredStatement = Union[Command, Projection]
 
 
 # -- plan: compiled ----------------------------------------------------------------
+#
+# A closed union, one variant per way of running a statement. `run` is the
+# one call that executes a plan: it hands the plan to the matching method of
+# the `Runner` (the session), which supplies the transaction, context and
+# result shape. The compiled code sits in `compare=False` fields.
 
 RowFunction = Callable[[Any, tuple], tuple]  # (EvalContext, params) -> row
 
 
+class Runner(Protocol):
+    """What runs plans: one method per plan variant (`twinning.session`)."""
+
+    def run_read(self, plan: ReadPlan, params: tuple) -> Any: ...
+    def run_write(self, plan: WritePlan, params: tuple, rows: Any) -> Any: ...
+    def run_copy(self, plan: CopyPlan, params: tuple) -> Any: ...
+    def run_command(self, plan: CommandPlan) -> Any: ...
+    def run_projection(self, plan: ProjectionPlan, params: tuple) -> Any: ...
+
+
 @node
-class Plan:
-    """What `execute` runs. For a projection, `row` computes the one row;
-    for a command, `command` is the lowered statement."""
+class ReadPlan:
+    """A query: `query` is the compiled plan (`passes.plan_select`)."""
 
     source: str
-    columns: tuple[Column, ...] = ()
-    param_types: tuple[ResultType, ...] = ()
-    command: Command | None = None
-    projection: Projection | None = None
-    row: RowFunction | None = field(default=None, compare=False, repr=False)
+    columns: tuple[Column, ...]
+    param_types: tuple[ResultType, ...]
+    query: Any = field(default=None, compare=False)  # CompiledQuery
+    query_plan: tuple[str, ...] = ()  # the read's plan, one line per node
     # constant folding failed: raised when the plan is used (PostgreSQL
     # plans at Bind), not when it is made
     planning_error: Any = field(default=None, compare=False, repr=False)
-    write: Any = None  # a write statement's `WritePlan`
-    query: Any = field(default=None, compare=False)  # a read's CompiledQuery
-    query_plan: tuple[str, ...] = ()  # the read's plan, one line per node
 
-    @property
-    def returns_rows(self) -> bool:
-        return self.projection is not None or self.query is not None or bool(
-            self.write is not None and self.columns) or (
-            self.command is not None and self.command.op == "show")
+    def run(self, runner: Runner, params: tuple = (), rows: Any = None) -> Any:
+        return runner.run_read(self, params)
+
+    def summary(self) -> str:
+        return " → ".join(line.strip() for line in self.query.lines)
+
+
+@node
+class WritePlan:
+    """INSERT, UPDATE, DELETE, TRUNCATE: `write` is the compiled write
+    (`passes.plan_dml.CompiledWrite`); `rows`, when given to `run`, are an
+    INSERT template's bound VALUES rows."""
+
+    source: str
+    columns: tuple[Column, ...]
+    param_types: tuple[ResultType, ...]
+    write: Any = None
+    planning_error: Any = field(default=None, compare=False, repr=False)
+
+    def run(self, runner: Runner, params: tuple = (), rows: Any = None) -> Any:
+        return runner.run_write(self, params, rows)
+
+    def summary(self) -> str:
+        return f"{self.write.tag.lower()} {self.write.resolved.table}"
+
+
+@node
+class CopyPlan:
+    """COPY FROM STDIN or TO STDOUT, with its compiled defaults."""
+
+    source: str
+    columns: tuple[Column, ...]
+    param_types: tuple[ResultType, ...]
+    write: Any = None
+    planning_error: Any = field(default=None, compare=False, repr=False)
+
+    def run(self, runner: Runner, params: tuple = (), rows: Any = None) -> Any:
+        return runner.run_copy(self, params)
+
+    def summary(self) -> str:
+        return f"copy {self.write.resolved.table}"
+
+
+@node
+class CommandPlan:
+    """A utility statement, run by the session's handler for `command.op`."""
+
+    source: str
+    columns: tuple[Column, ...]
+    command: Command
+    param_types: tuple[ResultType, ...] = ()
+    planning_error: Any = field(default=None, compare=False, repr=False)
+
+    def run(self, runner: Runner, params: tuple = (), rows: Any = None) -> Any:
+        return runner.run_command(self)
+
+    def summary(self) -> str:
+        return f"command {self.command.op}"
+
+
+@node
+class ProjectionPlan:
+    """A SELECT of constants: `row` computes its one row."""
+
+    source: str
+    columns: tuple[Column, ...]
+    param_types: tuple[ResultType, ...]
+    projection: Projection
+    row: RowFunction = field(compare=False, repr=False)
+    planning_error: Any = field(default=None, compare=False, repr=False)
+
+    def run(self, runner: Runner, params: tuple = (), rows: Any = None) -> Any:
+        return runner.run_projection(self, params)
+
+    def summary(self) -> str:
+        return f"constant projection of {len(self.columns)} column(s)"
+
+
+Plan = Union[ReadPlan, WritePlan, CopyPlan, CommandPlan, ProjectionPlan]

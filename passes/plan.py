@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
+from twinning.ir.dml import ResolvedCopy
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.lower import show_columns
 from twinning.passes.plan_dml import plan_write
@@ -38,11 +39,13 @@ def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
         return _plan_read(lowered.node, source)
     if isinstance(lowered, q.ResolvedStatement):  # a write statement
         write = plan_write(lowered.node)
-        return q.Plan(source, write.columns, lowered.param_types, write=write,
-                      planning_error=write.planning_error)
+        variant = q.CopyPlan if isinstance(lowered.node, ResolvedCopy) \
+            else q.WritePlan
+        return variant(source, write.columns, lowered.param_types, write,
+                       planning_error=write.planning_error)
     if isinstance(lowered, q.Command):
         columns = show_columns(lowered) if lowered.op == "show" else ()
-        return q.Plan(source, columns, command=lowered)
+        return q.CommandPlan(source, columns, lowered)
     nodes = [compile_checked(e) for e in lowered.exprs]
     failing = next((n.error for n in nodes if n.error is not None), None)
     if failing is not None:
@@ -50,8 +53,8 @@ def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
 
         def fail(ctx: Any, params: tuple) -> tuple:
             raise error
-        return q.Plan(source, lowered.columns, lowered.param_types,
-                      projection=lowered, row=fail, planning_error=error)
+        return q.ProjectionPlan(source, lowered.columns, lowered.param_types,
+                                lowered, fail, planning_error=error)
     fns = tuple(n.fn for n in nodes)
     needed = len(lowered.param_types)
     references = _param_references(lowered.exprs)
@@ -76,16 +79,15 @@ def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
                 raise missing(params)
             ctx.params = params
             return tuple([f(_NO_ROW, ctx) for f in fns])
-    return q.Plan(source, lowered.columns, lowered.param_types,
-                  projection=lowered, row=row)
+    return q.ProjectionPlan(source, lowered.columns, lowered.param_types,
+                            lowered, row)
 
 
 def _plan_read(resolved: q.ResolvedQuery, source: str) -> q.Plan:
     columns = tuple(q.Column(c.name, c.type) for c in resolved.columns)
     compiled = plan_query(resolved)
-    return q.Plan(source, columns, resolved.param_types, query=compiled,
-                  query_plan=tuple(compiled.lines),
-                  planning_error=compiled.error)
+    return q.ReadPlan(source, columns, resolved.param_types, compiled,
+                      tuple(compiled.lines), planning_error=compiled.error)
 
 
 def _param_references(value: Any) -> list[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""Plan stage for write statements: `ResolvedWrite` → `WritePlan`.
+"""Plan stage for write statements: `ResolvedWrite` → `CompiledWrite`.
 
 Every typed expression — VALUES items, defaults, SET values, WHERE,
 ON CONFLICT's clauses, RETURNING — is compiled once into a closure
@@ -33,7 +33,7 @@ _TAGS = {d.ResolvedInsert: "INSERT", d.ResolvedUpdate: "UPDATE",
 
 
 @dataclass(frozen=True)
-class WritePlan:
+class CompiledWrite:
     """What the executor runs; `resolved` is the dumpable IR behind it."""
 
     resolved: d.ResolvedWrite
@@ -63,7 +63,7 @@ def _fn(expr: Any) -> Any:
     return compile_expr(expr)
 
 
-def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
+def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
     tag = _TAGS[type(resolved)]
     returning = getattr(resolved, "returning", ())
     columns = tuple(q.Column(c.name, c.expr.type) for c in returning)
@@ -71,7 +71,7 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
     if isinstance(resolved, d.ResolvedInsert):
         conflict = resolved.on_conflict
         constants = _ConstantChains()
-        return WritePlan(
+        return CompiledWrite(
             reads=_reads(resolved.query),
             resolved=resolved, tag=tag, columns=columns,
             values=tuple(tuple(constants.compile(e) for e in row)
@@ -82,7 +82,7 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
             conflict_where=_fn(conflict.where) if conflict else None,
             returning=fns)
     if isinstance(resolved, d.ResolvedUpdate):
-        return WritePlan(
+        return CompiledWrite(
             reads=_reads(resolved.from_),
             resolved=resolved, tag=tag, columns=columns,
             defaults=tuple(_fn(e) for e in resolved.defaults),
@@ -93,15 +93,15 @@ def plan_write(resolved: d.ResolvedWrite) -> WritePlan:
                 [e for _, e in resolved.assignments]
                 + [c.expr for c in returning] + [resolved.where]))
     if isinstance(resolved, d.ResolvedCopy):
-        return WritePlan(resolved, tag,
+        return CompiledWrite(resolved, tag,
                          defaults=tuple(_fn(e) for e in resolved.defaults))
     if isinstance(resolved, d.ResolvedDelete):
-        return WritePlan(resolved, tag, columns, where=_fn(resolved.where),
+        return CompiledWrite(resolved, tag, columns, where=_fn(resolved.where),
                          returning=fns, reads=_reads(resolved.using),
                          pinned=_pinned(resolved.where, resolved.using),
                          planning_error=_folding_error(
                              [c.expr for c in returning] + [resolved.where]))
-    return WritePlan(resolved, tag)
+    return CompiledWrite(resolved, tag)
 
 
 def _pinned(where: Any, joined: Any) -> tuple:

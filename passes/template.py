@@ -221,7 +221,7 @@ def learn(norm: Normalized, stmt: q.ParsedStatement,
 def _learn_rows(norm, stmt, resolved, exact, known) -> Template | None:
     node = resolved.node
     if not isinstance(node, d.ResolvedInsert) or node.query is not None \
-            or exact.write is None or len(node.rows) != len(norm.rows):
+            or not isinstance(exact, q.WritePlan) or len(node.rows) != len(norm.rows):
         return None
     cells = dict(known.cells) if known is not None and known.cells else {}
     for i, ((shapes, indexes), exprs) in enumerate(zip(norm.rows, node.rows)):

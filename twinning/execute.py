@@ -26,6 +26,7 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.valueio import formatter, send_function
 from twinning.values.settings import FormatSettings
+from twinning.values.wire_text import text_encoder
 from twinning.wire.messages import (FieldDescription, RowDescription,
                                     encode_data_rows)
 
@@ -212,8 +213,12 @@ class ResultEncoder:
             if fmt == 1:
                 fns.append(send_function(column.type))
             elif fmt == 0:
-                out = formatter(column.type, settings)
-                fns.append(lambda v, out=out: out(v).encode("utf-8"))
+                fast = None if column.type.name.endswith("[]") \
+                    else text_encoder(column.type.name, settings)
+                if fast is None:
+                    out = formatter(column.type, settings)
+                    fast = lambda v, out=out: out(v).encode("utf-8")  # noqa: E731
+                fns.append(fast)
             else:
                 raise SqlError("22023", f"unsupported format code: {fmt}")
         self._fns = tuple(fns)

@@ -41,7 +41,7 @@ from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir.catalog import Table
 from twinning.ir.types import VARHDRSZ, SqlType, numeric_precision_scale
-from twinning.passes.plan_dml import WritePlan
+from twinning.passes.plan_dml import CompiledWrite
 from twinning.store import SequenceSession, Transaction
 from twinning.values.calendar import (POSTGRES_EPOCH_JDATE, UNIX_EPOCH_JDATE,
                                       USECS_PER_SEC)
@@ -56,7 +56,7 @@ Converter = Callable[[str], Any]
 
 
 class CopyFrom:
-    def __init__(self, plan: WritePlan, table: Table, txn: Transaction,
+    def __init__(self, plan: CompiledWrite, table: Table, txn: Transaction,
                  seq: SequenceSession, ctx: Any) -> None:
         resolved: d.ResolvedCopy = plan.resolved  # type: ignore[assignment]
         self.plan, self.table, self.txn, self.seq, self.ctx = \
@@ -425,7 +425,7 @@ def _timestamp(with_tz: bool, settings: FormatSettings,
     return _Column(convert, batch)
 
 
-def copy_to(plan: WritePlan, table: Table, txn: Transaction, ctx: Any
+def copy_to(plan: CompiledWrite, table: Table, txn: Transaction, ctx: Any
             ) -> tuple[bytes, int]:
     """CopyOutResponse, one CopyData per row, CopyDone, CommandComplete."""
     resolved: d.ResolvedCopy = plan.resolved  # type: ignore[assignment]

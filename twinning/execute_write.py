@@ -1,4 +1,4 @@
-"""Executing a `WritePlan` against one store transaction.
+"""Executing a `CompiledWrite` against one store transaction.
 
 INSERT builds each row from its VALUES closures and the column defaults
 (sequence draws through the session's `SequenceSession`), checks an upsert's
@@ -20,13 +20,13 @@ from typing import Any
 from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
-from twinning.passes.plan_dml import WritePlan
+from twinning.passes.plan_dml import CompiledWrite
 from twinning.passes.plan_select import pinned_index
 from twinning.passes.template import DEFAULT
 from twinning.store import SequenceSession, Transaction
 
 
-def execute_write(plan: WritePlan, txn: Transaction, seq: SequenceSession,
+def execute_write(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
                   ctx: Any, rows: list | None = None) -> tuple[list[tuple], str]:
     """RETURNING's rows and the tag; `rows`: an INSERT's VALUES rows bound
     by a plan template (values, `DEFAULT` markers) instead of its closures."""
@@ -81,7 +81,7 @@ def default_value(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) 
     return value((), ctx)
 
 
-def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
+def _insert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
             ctx: Any, bound: list | None) -> list[tuple]:
     resolved: d.ResolvedInsert = plan.resolved  # type: ignore[assignment]
     table = resolved.table
@@ -118,7 +118,7 @@ def _insert(plan: WritePlan, txn: Transaction, seq: SequenceSession,
     return written
 
 
-def _proposed(plan: WritePlan, slots: tuple[int, ...], width: int,
+def _proposed(plan: CompiledWrite, slots: tuple[int, ...], width: int,
               txn: Transaction, seq: SequenceSession, ctx: Any,
               bound: list | None):
     """Each row to insert, defaults filled in as it is reached (a serial
@@ -168,7 +168,7 @@ def _proposed(plan: WritePlan, slots: tuple[int, ...], width: int,
         yield tuple(row)
 
 
-def _upsert(plan: WritePlan, txn: Transaction, seq: SequenceSession, ctx: Any,
+def _upsert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession, ctx: Any,
             rid: int, proposed: tuple, touched: set[int]) -> tuple | None:
     """ON CONFLICT DO UPDATE of the existing row `rid`."""
     if rid in touched:
@@ -187,7 +187,7 @@ def _upsert(plan: WritePlan, txn: Transaction, seq: SequenceSession, ctx: Any,
     return new
 
 
-def _assigned(plan: WritePlan, row: tuple, source: tuple, txn: Transaction,
+def _assigned(plan: CompiledWrite, row: tuple, source: tuple, txn: Transaction,
               seq: SequenceSession, ctx: Any) -> tuple:
     """`row` with the SET assignments applied; values read `source` (the
     old row, or the existing row followed by EXCLUDED for an upsert)."""
@@ -200,7 +200,7 @@ def _assigned(plan: WritePlan, row: tuple, source: tuple, txn: Transaction,
     return tuple(out)
 
 
-def _selected(plan: WritePlan, txn: Transaction, ctx: Any
+def _selected(plan: CompiledWrite, txn: Transaction, ctx: Any
               ) -> list[tuple[int, tuple, tuple]]:
     """(row id, row, the row the statement's expressions read) of every
     target row WHERE keeps, collected before anything is written. With
@@ -224,7 +224,7 @@ def _selected(plan: WritePlan, txn: Transaction, ctx: Any
     return [(rid, row, row) for rid, row in rows if where(row, ctx) is True]
 
 
-def _candidates(plan: WritePlan, txn: Transaction, ctx: Any) -> list:
+def _candidates(plan: CompiledWrite, txn: Transaction, ctx: Any) -> list:
     """(row id, row) of the rows WHERE may keep: an index lookup when WHERE
     pins every column of an index to a constant, else every row."""
     table = plan.resolved.table
@@ -242,7 +242,7 @@ def _candidates(plan: WritePlan, txn: Transaction, ctx: Any) -> list:
     return list(txn.scan(table))
 
 
-def _update(plan: WritePlan, txn: Transaction, seq: SequenceSession,
+def _update(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
             ctx: Any) -> list[tuple]:
     table = plan.resolved.table
     width = len(plan.defaults)
@@ -254,7 +254,7 @@ def _update(plan: WritePlan, txn: Transaction, seq: SequenceSession,
     return written
 
 
-def _delete(plan: WritePlan, txn: Transaction, seq: SequenceSession,
+def _delete(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
             ctx: Any) -> list[tuple]:
     table = plan.resolved.table
     return [source for rid, row, source in _selected(plan, txn, ctx)

@@ -34,7 +34,7 @@ from twinning.store import Transaction
 from twinning.errors import SqlError
 from twinning.execute_copy import CopyFrom, copy_to
 from twinning.execute_write import execute_write, missing_parameter
-from twinning.ir.dml import WRITES, ResolvedCopy
+from twinning.ir.dml import WRITES
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
 from twinning.ir import query as q
@@ -301,7 +301,8 @@ class Session:
                                 declared)
                     self._count_refusal(stmt, exc)
                     raise
-                types = plan.param_types if plan.command is None else \
+                types = plan.param_types \
+                    if not isinstance(plan, q.CommandPlan) else \
                     tuple(t or q.TEXT for t in declared)
                 if len(types) < len(declared):
                     types = types + tuple(t or q.TEXT for t in declared[len(types):])
@@ -372,10 +373,9 @@ class Session:
             self._begin("single")
             out: list[bytes] = []
             if portal.result is None:
-                stmt_node = prepared.node
                 try:
-                    portal.result = self._run_plan(prepared.plan, portal.params,
-                                                   stmt_node)
+                    portal.result = self._run_plan(prepared.plan,
+                                                   portal.params)
                 except SqlError as exc:
                     self._trace(prepared.stmt, "extended", prepared.plan,
                                 trace.failure(exc), prepared.declared)
@@ -447,7 +447,7 @@ class Session:
                 plan, params, rows = self.engine.plan(stmt, learn=norm), (), None
             else:
                 plan, params, rows = bound
-            result = self._run_plan(plan, params, stmt.node, rows)
+            result = self._run_plan(plan, params, rows)
         except SqlError as exc:
             self._trace(stmt, "simple", None, trace.failure(exc))
             self._count_refusal(stmt, exc)
@@ -471,43 +471,26 @@ class Session:
         if recorder is None or stmt is None:
             return
         stages = self.engine.stages(stmt, param_types)
-        summary = None
-        if plan is not None:
-            if plan.command is not None:
-                summary = f"command {plan.command.op}"
-            elif plan.query is not None:
-                summary = " → ".join(line.strip()
-                                     for line in plan.query.lines)
-            else:
-                summary = (f"constant projection of {len(plan.columns)} "
-                           "column(s)")
+        summary = plan.summary() if plan is not None else None
         recorder.record(self.pid, stmt.source, protocol, stages, summary,
                         outcome)
 
-    def _run_plan(self, plan: q.Plan, params: tuple, node: Any,
+    def _run_plan(self, plan: q.Plan, params: tuple,
                   rows: list | None = None) -> _Result:
         """Run a plan; `rows`: an INSERT template's bound VALUES rows."""
         interrupt = self.interrupt
         interrupt.start(int(self.settings.get("statement_timeout", "0")))
         try:
-            if plan.write is not None:
-                return self._write(plan, params, rows)
-            if plan.command is not None:
-                return self._command(plan.command, plan.columns)
-            if plan.planning_error is not None:
-                raise plan.planning_error
-            if plan.query is not None:
-                return self._read(plan, params)
-            ctx = self._context()
-            row = plan.row(ctx, params)  # type: ignore[misc]
-            interrupt.check()
-            return _Result(plan.columns, [row], "SELECT")
+            return plan.run(self, params, rows)
         finally:
             interrupt.finish()
 
-    def _read(self, plan: q.Plan, params: tuple) -> _Result:
+    # ---- the plan variants (`q.Runner`)
+    def run_read(self, plan: q.ReadPlan, params: tuple) -> _Result:
         """A query over the current transaction's snapshot (READ COMMITTED:
         refreshed at every statement)."""
+        if plan.planning_error is not None:
+            raise plan.planning_error
         if len(params) < len(plan.param_types):
             raise missing_parameter(plan.query.resolved, len(params))
         ctx = self._context()
@@ -517,8 +500,18 @@ class Session:
         self.interrupt.check()
         return _Result(plan.columns, rows, "SELECT")
 
-    def _write(self, plan: q.Plan, params: tuple, rows: list | None) -> _Result:
-        """A write statement in the current transaction's store view."""
+    def run_projection(self, plan: q.ProjectionPlan, params: tuple) -> _Result:
+        if plan.planning_error is not None:
+            raise plan.planning_error
+        row = plan.row(self._context(), params)
+        self.interrupt.check()
+        return _Result(plan.columns, [row], "SELECT")
+
+    def run_command(self, plan: q.CommandPlan) -> _Result:
+        return self._command(plan.command, plan.columns)
+
+    def _write_context(self, plan: q.WritePlan | q.CopyPlan,
+                       params: tuple) -> EvalContext:
         if plan.planning_error is not None:
             raise plan.planning_error
         if len(params) < len(plan.param_types):
@@ -529,23 +522,13 @@ class Session:
         ctx.sequences = self.sequences
         txn.settings = ctx.settings
         txn.context = ctx
-        resolved = plan.write.resolved
-        if isinstance(resolved, ResolvedCopy):
-            table = self.engine.catalog.table(resolved.table)
-            if resolved.direction == "to":
-                txn.statement_start()
-                raw, count = copy_to(plan.write, table, txn, ctx)
-                return _Result((), [], f"COPY {count}", raw=raw)
-            txn.statement_start(writes="COPY FROM",
-                                lock_timeout_ms=int(self.settings["lock_timeout"]),
-                                cancel=self.interrupt.check)
-            if resolved.options.freeze and not txn.truncated_here(table.name):
-                raise SqlError("55000", "cannot perform COPY FREEZE because the "
-                               "table was not created or truncated in the "
-                               "current subtransaction")
-            return _Result((), [], "COPY", copy=CopyFrom(
-                plan.write, table, txn, self.sequences, ctx),
-                copy_response=CopyInResponse(0, (0,) * len(resolved.slots)).encode())
+        return ctx
+
+    def run_write(self, plan: q.WritePlan, params: tuple,
+                  rows: list | None) -> _Result:
+        """A write statement in the current transaction's store view."""
+        ctx = self._write_context(plan, params)
+        txn = self._txn.store
         txn.statement_start(writes=plan.write.tag,
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
                             cancel=self.interrupt.check)
@@ -555,6 +538,27 @@ class Session:
         txn.statement_end()
         self.interrupt.check()
         return _Result(plan.columns, returned, tag)
+
+    def run_copy(self, plan: q.CopyPlan, params: tuple) -> _Result:
+        """COPY TO STDOUT runs now; COPY FROM STDIN returns its sink."""
+        ctx = self._write_context(plan, params)
+        txn = self._txn.store
+        resolved = plan.write.resolved
+        table = self.engine.catalog.table(resolved.table)
+        if resolved.direction == "to":
+            txn.statement_start()
+            raw, count = copy_to(plan.write, table, txn, ctx)
+            return _Result((), [], f"COPY {count}", raw=raw)
+        txn.statement_start(writes="COPY FROM",
+                            lock_timeout_ms=int(self.settings["lock_timeout"]),
+                            cancel=self.interrupt.check)
+        if resolved.options.freeze and not txn.truncated_here(table.name):
+            raise SqlError("55000", "cannot perform COPY FREEZE because the "
+                           "table was not created or truncated in the "
+                           "current subtransaction")
+        return _Result((), [], "COPY", copy=CopyFrom(
+            plan.write, table, txn, self.sequences, ctx),
+            copy_response=CopyInResponse(0, (0,) * len(resolved.slots)).encode())
 
     def _context(self) -> EvalContext:
         ctx = EvalContext(
@@ -888,7 +892,7 @@ class Session:
             node.args, prepared.param_types))(self._context())
         if prepared.plan is None:
             return _Result((), [], "EXECUTE")
-        result = self._run_plan(prepared.plan, params, prepared.node)
+        result = self._run_plan(prepared.plan, params)
         if result.tag == "SELECT":
             result.tag = _tag("SELECT", len(result.rows))
         return result
@@ -904,7 +908,7 @@ class Session:
         plan = prepared.plan
         if plan is None:
             return ()
-        if plan.command is not None and plan.command.op == "execute":
+        if isinstance(plan, q.CommandPlan) and plan.command.op == "execute":
             inner = self._prepared.get(plan.command.node.name)
             return self._columns(inner) if inner is not None else ()
         return plan.columns

@@ -312,7 +312,7 @@ def _seconds(sec: int, fsec: int, fillzeros: bool = True) -> str:
     return text
 
 
-def _encode_tz(tz: int, xsd: bool = False) -> str:
+def encode_tz(tz: int, xsd: bool = False) -> str:
     """EncodeTimezone(): tz is seconds west."""
     sec = abs(tz)
     minutes, sec = divmod(sec, 60)
@@ -361,7 +361,7 @@ def _encode_datetime(year: int, mon: int, mday: int, hour: int, minute: int, sec
     if style == "ISO":
         text = f"{_year_text(year)}-{mon:02d}-{mday:02d} {hms}"
         if tz is not None:
-            text += _encode_tz(tz)
+            text += encode_tz(tz)
     elif style in ("SQL", "GERMAN"):
         if style == "SQL":
             md = f"{mday:02d}/{mon:02d}" if order == "DMY" else f"{mon:02d}/{mday:02d}"
@@ -369,14 +369,14 @@ def _encode_datetime(year: int, mon: int, mday: int, hour: int, minute: int, sec
         else:
             text = f"{mday:02d}.{mon:02d}.{_year_text(year)} {hms}"
         if tz is not None:
-            text += f" {tzn[:10]}" if tzn is not None else _encode_tz(tz)
+            text += f" {tzn[:10]}" if tzn is not None else encode_tz(tz)
     else:
         wday = DAY_NAMES[j2day(date2j(year, mon, mday))][:3]
         month = MONTH_ABBREVS[mon - 1]
         md = f"{mday:02d} {month}" if order == "DMY" else f"{month} {mday:02d}"
         text = f"{wday} {md} {hms} {_year_text(year)}"
         if tz is not None:
-            text += f" {tzn[:10]}" if tzn is not None else " " + _encode_tz(tz)
+            text += f" {tzn[:10]}" if tzn is not None else " " + encode_tz(tz)
     return text + (" BC" if year <= 0 else "")
 
 

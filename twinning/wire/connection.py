@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Protocol, Union
 
 from twinning.errors import SqlError
-from twinning.wire.framing import Frame, FrontendDecoder
+from twinning.wire.framing import REGULAR_LIMITS, Frame, FrontendDecoder
 from twinning.wire.messages import (
     AUTHENTICATION_CLEARTEXT_PASSWORD, AUTHENTICATION_OK, BIND, CLOSE,
     COPY_DATA, COPY_DONE, COPY_FAIL, DESCRIBE, EXECUTE, FLUSH, FUNCTION_CALL,
@@ -59,6 +59,22 @@ _FATAL = frozenset({"FATAL", "PANIC"})
 _EXTENDED = frozenset({PARSE, BIND, DESCRIBE, EXECUTE, CLOSE, FLUSH})
 _MITM_DETAIL = ("This could be either a client-software bug or evidence of an "
                 "attempted man-in-the-middle attack.")
+
+
+_QUERY_LIMIT = REGULAR_LIMITS[QUERY[0]]
+
+
+def _whole_query(data: bytes) -> str | None:
+    """The SQL of `data` when it is exactly one well-formed Query message
+    (one recv usually is), else None and the framing path takes it."""
+    size = len(data)
+    if size < 6 or data[-1] != 0 or int.from_bytes(data[1:5], "big") != size - 1 \
+            or size - 1 > _QUERY_LIMIT or data.find(0, 5, size - 1) >= 0:
+        return None
+    try:
+        return data[5:-1].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 # -- What the backend tells the connection --------------------------------
@@ -258,6 +274,12 @@ class Connection:
 
     def receive(self, data: bytes) -> bytes:
         """Take bytes from the client; return the bytes to send back now."""
+        if self._state is State.READY and data[:1] == QUERY \
+                and not self._ignore_till_sync and not self._decoder.buffered:
+            sql = _whole_query(data)
+            if sql is not None:  # the common case: one whole simple query
+                self._dispatch(QUERY, self._on_sql, sql)
+                return self._take()
         if self._state is not State.CLOSED:
             self._decoder.feed(data)
             self._run()
@@ -428,19 +450,25 @@ class Connection:
             if code != SYNC and code != TERMINATE:
                 return
             self._ignore_till_sync = False
-        extended = code in _EXTENDED
+        self._dispatch(code, self._handlers[code], frame.payload, True)
+
+    def _dispatch(self, code: bytes, handler, argument, decode=False) -> None:
+        """Run one message's handler; errors become ErrorResponses."""
         try:
-            self._handlers[code](decode_frontend(code, frame.payload))
+            handler(decode_frontend(code, argument) if decode else argument)
         except ReplyError as exc:
             self._emit(exc.output)
-            self._error(exc.error, extended)
+            self._error(exc.error, code in _EXTENDED)
         except SqlError as exc:
-            self._error(exc, extended)
+            self._error(exc, code in _EXTENDED)
         except Exception as exc:
-            self._error(self._internal(exc), extended)
+            self._error(self._internal(exc), code in _EXTENDED)
 
     def _on_query(self, message) -> None:
-        self._simple_reply(self._backend.on_query(message.sql))
+        self._on_sql(message.sql)
+
+    def _on_sql(self, sql: str) -> None:
+        self._simple_reply(self._backend.on_query(sql))
 
     def _simple_reply(self, reply: Reply) -> None:
         if isinstance(reply, CopyIn):
