@@ -6,6 +6,9 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from twinning.ir.types import SqlType
 from twinning.store.indexes import IndexDef, MultiOverlay, UniqueOverlay, key_function
 from twinning.store.pmap import DELETE, PMap, RowMap
@@ -27,6 +30,41 @@ def test_rowmap_trims_empty_leading_chunks() -> None:
     emptied = base.evolve({i: DELETE for i in range(1024)})
     assert len(emptied._chunks) == 1 and len(emptied) == 1024
     assert list(emptied.evolve({i: DELETE for i in range(1024, 2048)}).items()) == []
+
+
+# a commit: deletions of existing ids, updates, and appends of new ids above
+# every id so far (the store allocates ids monotonically)
+_COMMITS = st.lists(st.tuples(
+    st.lists(st.integers(0, 5000), max_size=40),  # ids to delete or update
+    st.booleans(),                                # delete (else update)
+    st.integers(0, 3000)), min_size=1, max_size=8)  # how many to append
+
+
+@settings(max_examples=150, deadline=None)
+@given(start=st.integers(0, 4000), commits=_COMMITS)
+def test_rowmap_evolve_is_a_dict_in_id_order(start, commits) -> None:
+    model = {i: (i,) for i in range(start)}
+    current = RowMap.build(sorted(model.items()))
+    next_id = start
+    for touched, delete, appended in commits:
+        changes: dict = {}
+        for rid in touched:
+            if rid in model:
+                changes[rid] = DELETE if delete else ("upd", rid)
+        for rid in range(next_id, next_id + appended):
+            changes[rid] = ("new", rid)
+        next_id += appended
+        current = current.evolve(changes)
+        for rid, value in changes.items():
+            if value is DELETE:
+                model.pop(rid, None)
+            else:
+                model[rid] = value
+        assert list(current.items()) == sorted(model.items())
+        assert len(current) == len(model)
+        assert all(current.get(rid) == row for rid, row in model.items())
+        assert not current._chunks or (current._chunks[0]
+                                       and current._chunks[-1])
 
 
 def test_pmap_against_dict_through_resizes() -> None:

@@ -105,9 +105,29 @@ class RowMap:
                 if rid not in chunk:
                     count += 1
                 chunk[rid] = value
-        by_number = {self._first + i: c for i, c in enumerate(self._chunks)}
-        by_number.update(touched)
-        return RowMap._assemble(by_number, count)
+        first = self._first
+        chunks = list(self._chunks)
+        if not chunks or min(touched) < first \
+                or max(touched) > first + len(chunks):
+            by_number = {first + i: c for i, c in enumerate(chunks)}
+            by_number.update(touched)
+            return RowMap._assemble(by_number, count)
+        # the common case, inside the range or one chunk past its end: the
+        # untouched chunks are not looked at
+        for number, chunk in touched.items():
+            i = number - first
+            if i == len(chunks):
+                chunks.append(chunk or _EMPTY)
+            else:
+                chunks[i] = chunk or _EMPTY
+        while chunks and not chunks[-1]:
+            chunks.pop()
+        skip = 0
+        while skip < len(chunks) and not chunks[skip]:
+            skip += 1
+        if skip == len(chunks):
+            return RowMap()
+        return RowMap(tuple(chunks[skip:]), first + skip, count)
 
     def __repr__(self) -> str:
         return f"RowMap({self._len} rows)"
