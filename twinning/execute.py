@@ -58,35 +58,40 @@ CANCELED_BY_TIMEOUT = "canceling statement due to statement timeout"
 class Interrupt:
     """A per-session flag another thread raises (CancelRequest), plus the
     statement deadline. Waiting is an Event wait, so a cancelled sleep
-    wakes at once."""
+    wakes at once. The flags are plain attributes (each assignment is
+    atomic under the GIL): a cancel counts only while `running`, and
+    `start` and `finish` lower it, as the lock they replace did."""
 
     def __init__(self) -> None:
         self._event = threading.Event()
-        self._lock = threading.Lock()
+        self.cancelled = False
         self.running = False
         self.deadline: float | None = None
 
     def start(self, timeout_ms: int) -> None:
-        with self._lock:
-            self._event.clear()
-            self.running = True
-            self.deadline = (time.monotonic() + timeout_ms / 1000
-                             if timeout_ms > 0 else None)
+        self._lower()
+        self.deadline = (time.monotonic() + timeout_ms / 1000
+                         if timeout_ms > 0 else None)
+        self.running = True
 
     def finish(self) -> None:
-        with self._lock:
-            self.running = False
-            self.deadline = None
+        self.running = False
+        self.deadline = None
+        self._lower()
+
+    def _lower(self) -> None:
+        if self.cancelled:
+            self.cancelled = False
             self._event.clear()
 
     def cancel(self) -> None:
         """CancelRequest: only a running statement is interrupted."""
-        with self._lock:
-            if self.running:
-                self._event.set()
+        if self.running:
+            self.cancelled = True
+            self._event.set()
 
     def check(self) -> None:
-        if self._event.is_set():
+        if self.cancelled:
             raise SqlError("57014", CANCELED_BY_USER)
         if self.deadline is not None and time.monotonic() >= self.deadline:
             raise SqlError("57014", CANCELED_BY_TIMEOUT)
@@ -101,7 +106,7 @@ class Interrupt:
                 return
             self._event.wait(max(0.0, limit - now) if limit > now else 0.001)
             if self.deadline is not None and time.monotonic() >= self.deadline \
-                    and not self._event.is_set():
+                    and not self.cancelled:
                 raise SqlError("57014", CANCELED_BY_TIMEOUT)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
@@ -142,6 +143,19 @@ class _Portal:
     columns: tuple[q.Column, ...]
     result: _Result | None = None
     sent: int = 0
+
+
+_COMPLETES: dict[str, bytes] = {}
+
+
+def _command_complete(tag: str) -> bytes:
+    """CommandComplete bytes, kept per tag (most repeat: `INSERT 0 1`)."""
+    done = _COMPLETES.get(tag)
+    if done is None:
+        if len(_COMPLETES) >= 4096:
+            _COMPLETES.clear()
+        done = _COMPLETES[tag] = CommandComplete(tag).encode()
+    return done
 
 
 def _tag(tag: str, rows: int) -> str:
@@ -263,7 +277,7 @@ class Session:
                         result.columns, _TEXT_FORMATS[len(result.columns)])
                     out.append(description)
                     out.append(encoder.encode(result.rows))
-                out.append(CommandComplete(result.tag).encode())
+                out.append(_command_complete(result.tag))
             except SqlError as exc:
                 if exc.severity in ("FATAL", "PANIC"):
                     raise
@@ -454,8 +468,9 @@ class Session:
             raise
         if result.tag == "SELECT":
             result.tag = _tag("SELECT", len(result.rows))
-        self._trace(stmt, "simple", plan, trace.success(result.tag,
-                                                        len(result.rows)))
+        if self.engine.trace is not None:
+            self._trace(stmt, "simple", plan,
+                        trace.success(result.tag, len(result.rows)))
         return result
 
     def _count_refusal(self, stmt: q.ParsedStatement | None,
@@ -949,13 +964,12 @@ class Session:
         return hit
 
     def _format_settings(self) -> FormatSettings:
-        s = self.settings
-        key = (s["DateStyle"], s["IntervalStyle"], s["TimeZone"],
-               s["extra_float_digits"])
-        if self._format is None or self._format[0] != key:
-            self._format = (key, FormatSettings(key[0], key[1], key[2],
-                                                int(key[3])))
-        return self._format[1]
+        key = _format_key(self.settings)
+        cached = self._format
+        if cached is None or cached[0] != key:
+            cached = self._format = (key, FormatSettings(
+                key[0], key[1], key[2], int(key[3])))
+        return cached[1]
 
     def _warn(self, sqlstate: str, message: str, severity: str = "WARNING") -> None:
         threshold = self.settings.get("client_min_messages", "notice")
@@ -972,7 +986,10 @@ class Session:
         """ParameterStatus for each reported setting whose value changed
         (the raw values are compared first: most statements change none)."""
         settings = self.settings
-        raw = tuple([settings.get(name) for name in _REPORTED])
+        try:
+            raw = _reported_values(settings)
+        except KeyError:  # a reported setting missing: compare them all
+            raw = tuple([settings.get(name) for name in _REPORTED])
         if raw == self._reported_raw:
             return b""
         self._reported_raw = raw
@@ -1023,6 +1040,9 @@ def _param_decoder(rtype: q.ResultType, index: int, fmt: int,
 
 
 _REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
+_reported_values = operator.itemgetter(*_REPORTED)
+_format_key = operator.itemgetter("DateStyle", "IntervalStyle", "TimeZone",
+                                  "extra_float_digits")
 _TEXT_FORMATS = [(0,) * n for n in range(1700)]  # a result's columns, all text
 
 

@@ -426,12 +426,13 @@ class Transaction:
         if not self._open:
             return
         self._open = False
-        store = self._store
+        writer = self._store.writer
+        if writer.holder is not self:  # read only: nothing to publish
+            return
         try:
-            if store.writer.holder is self:
-                store.publish(self._overlay)
+            self._store.publish(self._overlay)
         finally:
-            store.writer.release(self)
+            writer.release(self)
             self._overlay = Overlay()
 
     def rollback(self) -> None:
