@@ -76,8 +76,8 @@ def send_function(rtype: q.ResultType) -> Callable[[Any], bytes]:
 
 def recv_function(rtype: q.ResultType, param: int | None = None
                   ) -> Callable[[bytes], Any]:
-    sql_type = _sql(rtype)
-    return lambda data: values.decode_binary(sql_type, data, param=param)
+    decode = values.decoder_for(_sql(rtype))
+    return lambda data: decode(data, param)
 
 
 # -- casts ------------------------------------------------------------------------

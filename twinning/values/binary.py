@@ -368,6 +368,18 @@ def encoder_for(t: SqlType) -> Callable[[object], bytes]:
     return _SEND[t.name]
 
 
+# Fixed-width types whose value is the unpacked number (date and the
+# timestamps once their range is checked): a value of exactly the width is
+# one unpack; any other length takes the general path and its error.
+_FIXED: dict[str, tuple[struct.Struct, Callable[[int], bool] | None]] = {
+    "int2": (_H, None), "int4": (_I, None), "int8": (_Q, None),
+    "float4": (_F, None), "float8": (_D, None),
+    "date": (_I, is_valid_date),
+    "timestamp": (_Q, is_valid_timestamp),
+    "timestamptz": (_Q, is_valid_timestamp),
+}
+
+
 @lru_cache(maxsize=None)
 def decoder_for(t: SqlType) -> Callable[[bytes], object]:
     if t.is_array:
@@ -386,7 +398,19 @@ def decoder_for(t: SqlType) -> Callable[[bytes], object]:
             raise SqlError("22P03", f"incorrect binary data format{where}")
         return value
 
-    return decode
+    fixed = None if t.is_array else _FIXED.get(t.name)
+    if fixed is None:
+        return decode
+    unpack, valid = fixed[0].unpack, fixed[1]
+    size = fixed[0].size
+
+    def decode_fixed(data: bytes, param: int | None = None):
+        if len(data) == size:
+            value = unpack(data)[0]
+            if valid is None or valid(value):
+                return value
+        return decode(data, param)
+    return decode_fixed
 
 
 def encode_binary(t: SqlType, value) -> bytes:

@@ -177,7 +177,9 @@ class FrontendDecoder:
         if available < 1:
             return None
         code = buf[pos]
-        limit = self._limit_for(code)
+        limit = REGULAR_LIMITS.get(code) if phase is Phase.REGULAR else None
+        if limit is None:
+            limit = self._limit_for(code)  # other phases; raises on a bad code
         if available < 5:
             return None
         (length,) = _LENGTH.unpack_from(buf, pos + 1)
@@ -186,8 +188,11 @@ class FrontendDecoder:
         end = pos + 1 + length
         if len(buf) < end:
             return None
-        with memoryview(buf) as view:
-            payload = view[pos + 5:end].tobytes()
+        if length < 4096:
+            payload = bytes(buf[pos + 5:end])
+        else:  # one copy, not two
+            with memoryview(buf) as view:
+                payload = view[pos + 5:end].tobytes()
         self._consume(end)
         return Frame(_BYTE[code], payload)
 
