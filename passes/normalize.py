@@ -30,7 +30,6 @@ statement takes the exact-text path.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 __all__ = ["Constant", "Normalized", "normalize"]
@@ -92,8 +91,7 @@ class Constant(NamedTuple):
     minus: int = -1
 
 
-@dataclass(frozen=True, slots=True)
-class Normalized:
+class Normalized(NamedTuple):
     """`key`: the text with constants replaced by class markers; `constants`
     in text order; `rows`: an INSERT's simple VALUES list, each row as
     (its cells' shapes, their indexes into `constants` or -1), or None;
@@ -103,6 +101,9 @@ class Normalized:
     constants: tuple[Constant, ...]
     rows: tuple[tuple[tuple, tuple[int, ...]], ...] | None = None
     sql: str = ""
+
+
+_new = tuple.__new__  # a NamedTuple without its Python-level __new__
 
 
 def _number_class(text: str) -> str | None:
@@ -208,7 +209,7 @@ def normalize(sql: str) -> Normalized | None:
             if sql[at:].strip():
                 return None
     pieces.append(sql[pos:])
-    return Normalized("".join(pieces), tuple(constants), rows, sql)
+    return _new(Normalized, ("".join(pieces), tuple(constants), rows, sql))
 
 
 def _in_name(sql: str, skipped: int, start: int) -> bool:

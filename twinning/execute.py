@@ -152,6 +152,25 @@ class EvalContext:
         # set_config(name, value, is_local): the session's SET, from a query
         self.set_config: Callable[[str, str, bool], str] = _no_session
 
+    def begin(self, settings: FormatSettings, txn: Any, catalog: Any) -> None:
+        """Make this context the next statement's: a session keeps one
+        and resets what belongs to a statement (its clock, parameters,
+        notices, subquery results) instead of building a new one."""
+        self._statement_start = dt.datetime.now(dt.timezone.utc)
+        self.settings = settings
+        self.txn = txn
+        self.catalog = catalog
+        self.params = ()
+        self.case_value = None
+        if self.notices:
+            self.notices = []
+        if self.outer:
+            self.outer = []
+        if self.subqueries:
+            self.subqueries = {}
+        if self.worktables:
+            self.worktables = {}
+
     def current_setting(self, name: str, missing_ok: bool) -> str | None:
         return self._setting(name, missing_ok)
 

@@ -182,7 +182,8 @@ class Session:
         self._prepared: dict[str, _Prepared] = {}
         self._portals: dict[str, _Portal] = {}
         self._notices: list[bytes] = []
-        self._format: tuple[tuple, FormatSettings] | None = None
+        self._format: tuple[tuple, Any] = ((), None)  # key, FormatSettings
+        self._ctx: EvalContext | None = None  # made at the first statement
         self.sequences = engine.store.session()
 
     # ================================================================ startup
@@ -265,16 +266,18 @@ class Session:
             try:
                 self._begin(kind)
                 result = self._run(stmt, norm, template)
-                out.extend(self._take_notices())
+                if self._notices:
+                    out.extend(self._take_notices())
                 if result.copy is not None:
                     return CopyIn(b"".join(out) + result.copy_response,
                                   _CopySink(self, result.copy, statements, kind))
                 if result.raw is not None:
                     out.append(result.raw)
                     continue
-                if result.columns:
+                columns = result.columns
+                if columns:
                     description, encoder = self._result_codec(
-                        result.columns, _TEXT_FORMATS[len(result.columns)])
+                        columns, _TEXT_FORMATS[len(columns)])
                     out.append(description)
                     out.append(encoder.encode(result.rows))
                 out.append(_command_complete(result.tag))
@@ -286,7 +289,8 @@ class Session:
                 out.append(encode_error(exc))
                 out.append(self._reports())
                 return b"".join(out)
-        if self._txn is not None and self._txn.kind != "block":
+        txn = self._txn
+        if txn is not None and txn.kind != "block":
             self._end_transaction(commit=True)
         out.append(self._reports())
         return b"".join(out)
@@ -534,7 +538,6 @@ class Session:
         txn = self._txn.store
         ctx = self._context()
         ctx.params = params
-        ctx.sequences = self.sequences
         txn.settings = ctx.settings
         txn.context = ctx
         return ctx
@@ -576,15 +579,19 @@ class Session:
             copy_response=CopyInResponse(0, (0,) * len(resolved.slots)).encode())
 
     def _context(self) -> EvalContext:
-        ctx = EvalContext(
-            user=self.user, database=self.database, pid=self.pid,
-            version=gucs.VERSION_STRING, setting=self._current_setting,
-            transaction_start=self._transaction_start,
-            interrupt=self.interrupt, settings=self._format_settings())
-        ctx.sequences = self.sequences
-        ctx.catalog = self.engine.catalog
-        ctx.txn = self._txn.store if self._txn is not None else None
-        ctx.set_config = self._set_config
+        """The session's evaluation context, reset for a new statement."""
+        ctx = self._ctx
+        if ctx is None:
+            ctx = self._ctx = EvalContext(
+                user=self.user, database=self.database, pid=self.pid,
+                version=gucs.VERSION_STRING, setting=self._current_setting,
+                transaction_start=self._transaction_start,
+                interrupt=self.interrupt, settings=self._format_settings())
+            ctx.sequences = self.sequences
+            ctx.set_config = self._set_config
+        txn = self._txn
+        ctx.begin(self._format_settings(), txn.store if txn is not None else None,
+                  self.engine.catalog)
         return ctx
 
     def _transaction_start(self) -> dt.datetime:
@@ -966,7 +973,7 @@ class Session:
     def _format_settings(self) -> FormatSettings:
         key = _format_key(self.settings)
         cached = self._format
-        if cached is None or cached[0] != key:
+        if cached[0] != key:
             cached = self._format = (key, FormatSettings(
                 key[0], key[1], key[2], int(key[3])))
         return cached[1]
