@@ -54,6 +54,11 @@ class CompiledWrite:
     # a constant that failed to fold in SET, RETURNING or WHERE: PostgreSQL's
     # planner raises it before any row is read
     planning_error: Any = field(default=None, compare=False, repr=False)
+    # INSERT … VALUES: per row, ((slot, fn) of its given values, the slots
+    # left to their defaults); and the (row, item) positions whose input
+    # runs at parse analysis, before every other value (`at_analysis`)
+    layouts: tuple = field(default=(), compare=False, repr=False)
+    early: tuple = field(default=(), compare=False, repr=False)
 
 
 def _fn(expr: Any) -> Any:
@@ -71,11 +76,16 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
     if isinstance(resolved, d.ResolvedInsert):
         conflict = resolved.on_conflict
         constants = _ConstantChains()
+        values = tuple(tuple(constants.compile(e) for e in row)
+                       for row in resolved.rows)
+        width = len(resolved.defaults)
         return CompiledWrite(
             reads=_reads(resolved.query),
             resolved=resolved, tag=tag, columns=columns,
-            values=tuple(tuple(constants.compile(e) for e in row)
-                         for row in resolved.rows),
+            values=values, layouts=_layouts(values, resolved.slots, width),
+            early=tuple((i, j) for i, fns in enumerate(values)
+                        for j, fn in enumerate(fns)
+                        if getattr(fn, "at_analysis", False)),
             defaults=tuple(_fn(e) for e in resolved.defaults),
             assignments=tuple((slot, _fn(e)) for slot, e in
                               (conflict.assignments if conflict else ())),
@@ -102,6 +112,17 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
                          planning_error=_folding_error(
                              [c.expr for c in returning] + [resolved.where]))
     return CompiledWrite(resolved, tag)
+
+
+def _layouts(values: tuple, slots: tuple, width: int) -> tuple:
+    """Each VALUES row's (slot, fn) pairs and its defaulted slots."""
+    out = []
+    for fns in values or ((),):
+        given = tuple((slot, fn) for slot, fn in zip(slots, fns)
+                      if fn is not None)
+        present = {slot for slot, _ in given}
+        out.append((given, tuple(s for s in range(width) if s not in present)))
+    return tuple(out)
 
 
 def _pinned(where: Any, joined: Any) -> tuple:

@@ -151,20 +151,21 @@ def _proposed(plan: CompiledWrite, slots: tuple[int, ...], width: int,
     # parse analysis (a settings-dependent input function: `at_analysis`),
     # then folds the rest when planning, before any row or default exists
     rows = plan.values or ((),)
-    early = {(i, j): fn((), ctx) for i, fns in enumerate(rows)
-             for j, fn in enumerate(fns) if getattr(fn, "at_analysis", False)}
-    given = [[(slot, early[i, j] if (i, j) in early else fn((), ctx))
-              for j, (slot, fn) in enumerate(zip(slots, fns)) if fn is not None]
-             for i, fns in enumerate(rows)]
-    for items in given:
+    early = {(i, j): rows[i][j]((), ctx) for i, j in plan.early}
+    if early:
+        given = [[(slot, early[i, j] if (i, j) in early else fn((), ctx))
+                  for j, (slot, fn) in enumerate(zip(slots, fns))
+                  if fn is not None] for i, fns in enumerate(rows)]
+    else:
+        given = [[(slot, fn((), ctx)) for slot, fn in layout[0]]
+                 for layout in plan.layouts]
+    defaults = plan.defaults
+    for items, (_, defaulted) in zip(given, plan.layouts):
         row = [None] * width
-        present = set()
         for slot, value in items:
             row[slot] = value
-            present.add(slot)
-        for slot in range(width):
-            if slot not in present:
-                row[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
+        for slot in defaulted:
+            row[slot] = default_value(defaults[slot], seq, txn, ctx)
         yield tuple(row)
 
 
