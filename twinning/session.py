@@ -676,17 +676,16 @@ class Session:
     def _cmd_begin(self, command: q.Command) -> None:
         txn = self._txn
         assert txn is not None
+        # options are checked before the block opens: a refused BEGIN
+        # leaves no transaction behind, as a failed one in PostgreSQL
+        options = _txn_option_values(command.node.options)
         if txn.kind == "block":
             self._warn("25001", "there is already a transaction in progress")
         txn.kind = "block"
-        self._apply_txn_options(command.node.options)
+        self.settings.update(options)
 
     def _apply_txn_options(self, options: q.TxnOptions) -> None:
-        for name, value in (("transaction_isolation", options.isolation),
-                            ("transaction_read_only", _onoff(options.read_only)),
-                            ("transaction_deferrable", _onoff(options.deferrable))):
-            if value is not None:
-                self.settings[name] = gucs.GUCS[name].normalize(value)
+        self.settings.update(_txn_option_values(options))
 
     def _chain_options(self) -> q.TxnOptions:
         s = self.settings
@@ -1024,6 +1023,17 @@ class Session:
             self._results.clear()
         self._results[key] = (columns, settings) + codec
         return codec
+
+
+def _txn_option_values(options: q.TxnOptions) -> dict[str, str]:
+    """BEGIN / SET TRANSACTION options as settings (refused ones raise)."""
+    out = {}
+    for name, value in (("transaction_isolation", options.isolation),
+                        ("transaction_read_only", _onoff(options.read_only)),
+                        ("transaction_deferrable", _onoff(options.deferrable))):
+        if value is not None:
+            out[name] = gucs.GUCS[name].normalize(value)
+    return out
 
 
 def _param_decoder(rtype: q.ResultType, index: int, fmt: int,
