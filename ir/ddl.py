@@ -104,7 +104,17 @@ class CommentDef:
     location: int = LOC
 
 
-Definition = TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef | CommentDef
+@node
+class DropDef:
+    kind: str  # table | index | sequence | schema
+    names: tuple[tuple[str, ...], ...]
+    if_exists: bool = False
+    cascade: bool = False
+    location: int = LOC
+
+
+Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
+              | CommentDef | DropDef)
 
 
 @node

@@ -195,9 +195,30 @@ class RelationRef:
     position: int | None = field(default=None, compare=False)
 
 
+@node
+class Ddl:
+    """A DDL statement run by a client: its syntax (`ir/syntax.py`'s DDL
+    statements, as schema files use them), the CommandComplete tag and the
+    statement's text (kept in the catalog's DDL for snapshots)."""
+
+    statements: tuple[Any, ...]
+    tag: str
+    source: str = field(default="", compare=False)
+
+
+@node
+class DdlDefinitions:
+    """A runtime DDL statement lowered to definitions (`ir/ddl.py`); they
+    are applied to the catalog the statement runs against, not planned."""
+
+    definitions: tuple[Any, ...]
+    tag: str
+    source: str = field(default="", compare=False)
+
+
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
                SetTransaction, Reset, Show, DiscardAll, Select, Query, Prepare,
-               Execute, Deallocate, Refused]
+               Execute, Deallocate, Refused, Ddl]
 
 
 @node

@@ -367,8 +367,19 @@ class Comment:
     location: int = LOC
 
 
+@node
+class Drop:
+    """`DROP TABLE|INDEX|SEQUENCE|SCHEMA [IF EXISTS] name, … [CASCADE]`."""
+
+    kind: str  # table | index | sequence | schema
+    names: tuple[tuple[str, ...], ...]
+    if_exists: bool = False
+    cascade: bool = False
+    location: int = LOC
+
+
 DdlStatement = Union[CreateSchema, CreateTable, CreateIndex, AddConstraint,
-                     CreateSequence, Comment]
+                     CreateSequence, Comment, Drop]
 
 
 @node

@@ -31,6 +31,8 @@ def lower(resolved: q.ResolvedStatement) -> q.LoweredStatement:
         return q.Projection(
             tuple(q.Column(c.name, c.expr.type) for c in node.columns),
             tuple(c.expr for c in node.columns), node.param_types)
+    if isinstance(node, q.DdlDefinitions):
+        return q.Command("ddl", node, node.tag)
     op, tag = _COMMANDS[type(node)]
     if isinstance(node, q.Begin) and node.start:
         tag = "START TRANSACTION"

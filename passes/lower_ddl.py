@@ -244,4 +244,11 @@ _LOWER = {
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,
                                               n.if_not_exists, n.location),
     s.Comment: lambda n: d.CommentDef(n.target, n.name, n.text, n.location),
+    s.Drop: lambda n: d.DropDef(n.kind, n.names, n.if_exists, n.cascade,
+                                n.location),
 }
+
+
+def lower_definition(statement: s.DdlStatement) -> d.Definition:
+    """One DDL statement's definition (a runtime statement's lower step)."""
+    return _LOWER[type(statement)](statement)

@@ -9,11 +9,12 @@ catalog; that is the next stage's job.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pglast
 from pglast import ast
-from pglast.enums import AlterTableType, ConstrType, ObjectType
+from pglast.enums import AlterTableType, ConstrType, DropBehavior, ObjectType
 from pglast.parser import ParseError
 from pglast.stream import RawStream
 
@@ -102,7 +103,7 @@ def parse_script(text: str) -> s.Script:
     for node, chunk, offset in split_statements(text):
         line, column = line_column(text, offset)
         try:
-            for ddl in _ddl(node):
+            for ddl in ddl_statements(node):
                 statements.append(s.SourceStatement(ddl, chunk, offset, line,
                                                     column))
         except Unsupported as exc:
@@ -132,7 +133,9 @@ def _range_var(rv: ast.RangeVar) -> tuple[str, ...]:
     return (rv.schemaname, rv.relname) if rv.schemaname else (rv.relname,)
 
 
-def _ddl(node: Any) -> list[s.DdlStatement]:
+def ddl_statements(node: Any) -> list[s.DdlStatement]:
+    """A DDL statement's syntax (one or more statements: ALTER TABLE with
+    several constraints); `Unsupported` outside the subset."""
     handler = _STATEMENTS.get(type(node))
     if handler is None:
         raise Unsupported(statement_name(node), loc(node))
@@ -342,8 +345,9 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
     out: list[s.DdlStatement] = []
     for cmd in node.cmds:
         if cmd.subtype != AlterTableType.AT_AddConstraint:
-            what = cmd.subtype.name.removeprefix("AT_")
-            raise Unsupported(f"ALTER TABLE {what}", loc(node))
+            what = AlterTableType(cmd.subtype).name.removeprefix("AT_")
+            raise Unsupported(f"ALTER TABLE … {_ALTER_WORDS.get(what) or _words(what)}",
+                              loc(node))
         out.append(s.AddConstraint(table, _table_constraint(cmd.def_),
                                    loc(node.relation)))
     return out
@@ -365,7 +369,30 @@ def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
     return [s.Comment(target, names(node.object), node.comment)]
 
 
+_DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index",
+              ObjectType.OBJECT_SEQUENCE: "sequence",
+              ObjectType.OBJECT_SCHEMA: "schema"}
+
+
+def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
+    kind = _DROPPABLE.get(node.removeType)
+    if kind is None:
+        what = ObjectType(node.removeType).name.removeprefix("OBJECT_") \
+            .replace("_", " ")
+        raise Unsupported(f"DROP {what}", loc(node))
+    if kind == "schema":
+        targets = tuple((o.sval,) for o in node.objects)
+    else:
+        targets = tuple(names(o) for o in node.objects)
+    for target in targets:
+        if len(target) > 2:
+            raise Unsupported("cross-database reference", loc(node))
+    return [s.Drop(kind, targets, bool(node.missing_ok),
+                   node.behavior == DropBehavior.DROP_CASCADE, loc(node))]
+
+
 _STATEMENTS = {
+    ast.DropStmt: _drop,
     ast.CreateSchemaStmt: _create_schema,
     ast.CreateStmt: _create_table,
     ast.IndexStmt: _create_index,
@@ -390,5 +417,18 @@ _STATEMENT_NAMES = {
 
 
 def statement_name(node: Any) -> str:
+    """A statement kind in SQL words, for refusals (`CREATE VIEW`)."""
     name = type(node).__name__
-    return _STATEMENT_NAMES.get(name, name.removesuffix("Stmt"))
+    return _STATEMENT_NAMES.get(name) or _words(name.removesuffix("Stmt"))
+
+
+def _words(camel: str) -> str:
+    """`ReindexStmt` → REINDEX, `AddColumn` → ADD COLUMN."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", camel).upper()
+
+
+_ALTER_WORDS = {"ChangeOwner": "OWNER TO",
+                "ColumnDefault": "ALTER COLUMN … SET/DROP DEFAULT",
+                "AlterColumnType": "ALTER COLUMN … TYPE",
+                "SetNotNull": "ALTER COLUMN … SET NOT NULL",
+                "DropNotNull": "ALTER COLUMN … DROP NOT NULL"}

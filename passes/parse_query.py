@@ -24,7 +24,8 @@ from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
-from twinning.passes.parse import split_statements
+from twinning.passes.parse import (ddl_statements, split_statements,
+                                   statement_name)
 from twinning.passes.parse_dml import convert_write
 from twinning.passes.parse_select import convert_query, convert_read
 from twinning.passes.expr import pg_data
@@ -48,7 +49,10 @@ def parse_query(sql: str) -> q.ParsedQuery:
                 parsed = _locate_literals(parsed, chunk, offset)
         except Unsupported as exc:
             where = exc.location if exc.location >= 0 else offset
-            parsed = q.Refused(exc.construct, where + 1, relations_of(node))
+            # a refused CREATE names what it would create: no 42P01 for it
+            named = () if type(node).__name__.startswith("Create") \
+                or isinstance(node, ast.ViewStmt) else relations_of(node)
+            parsed = q.Refused(exc.construct, where + 1, named)
         out.append(q.ParsedStatement(parsed, chunk, offset))
     return q.ParsedQuery(sql, tuple(out))
 
@@ -95,6 +99,8 @@ def relations_of(node: Any) -> tuple[q.RelationRef, ...]:
 
 
 def _statement(node: Any, chunk: str) -> q.Syntax:
+    if type(node) in _TAKES_TEXT:
+        return _ddl(node, chunk)
     handler = _HANDLERS.get(type(node))
     if handler is None:
         raise Unsupported(_statement_name(node), -1)
@@ -306,6 +312,24 @@ def _deallocate(node: ast.DeallocateStmt) -> q.Syntax:
     return q.Deallocate(node.name)
 
 
+_DDL_TAGS = {ast.CreateStmt: "CREATE TABLE", ast.IndexStmt: "CREATE INDEX",
+             ast.CreateSchemaStmt: "CREATE SCHEMA",
+             ast.CreateSeqStmt: "CREATE SEQUENCE",
+             ast.AlterTableStmt: "ALTER TABLE", ast.CommentStmt: "COMMENT"}
+_DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
+              "sequence": "DROP SEQUENCE", "schema": "DROP SCHEMA"}
+
+
+def _ddl(node: Any, chunk: str) -> q.Syntax:
+    """DDL at run time: the schema loader's syntax (`passes/parse.py`)."""
+    statements = tuple(ddl_statements(node))
+    if isinstance(node, ast.DropStmt):
+        tag = _DROP_TAGS[statements[0].kind]
+    else:
+        tag = _DDL_TAGS[type(node)]
+    return q.Ddl(statements, tag, chunk)
+
+
 _HANDLERS = {
     ast.TransactionStmt: _transaction,
     ast.VariableSetStmt: _variable_set,
@@ -321,6 +345,9 @@ _HANDLERS = {
     ast.TruncateStmt: convert_write,
     ast.CopyStmt: convert_write,
 }
+_TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
+               ast.CreateSeqStmt, ast.AlterTableStmt, ast.CommentStmt,
+               ast.DropStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",
@@ -328,10 +355,6 @@ _NAMES = {
     "DeleteStmt": "DELETE (the write path)",
     "CopyStmt": "COPY",
     "TruncateStmt": "TRUNCATE",
-    "CreateStmt": "CREATE TABLE at run time",
-    "DropStmt": "DROP",
-    "AlterTableStmt": "ALTER TABLE at run time",
-    "IndexStmt": "CREATE INDEX at run time",
     "ExplainStmt": "EXPLAIN",
     "DeclareCursorStmt": "DECLARE CURSOR",
     "ListenStmt": "LISTEN",
@@ -347,5 +370,4 @@ def _statement_name(node: Any) -> str:
     name = type(node).__name__
     if name in _NAMES:
         return _NAMES[name]
-    words = name.removesuffix("Stmt")
-    return f"statement {words}"
+    return statement_name(node)  # the schema loader's names (CREATE VIEW, …)

@@ -21,6 +21,7 @@ from twinning import gucs
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import dml
 from twinning.ir import query as q
+from twinning.passes.lower_ddl import lower_definition
 from twinning.ir.catalog import QName
 from twinning.ir import syntax as s
 from twinning.ir.types import BY_OID, SqlType
@@ -72,6 +73,10 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         resolved = resolve_write(node, catalog, ctx)
         return q.ResolvedStatement(resolved, parsed.source, None,
                                    ctx.final_param_types())
+    if isinstance(node, q.Ddl):  # applied to the catalog when it runs
+        return q.ResolvedStatement(q.DdlDefinitions(
+            tuple(lower_definition(st) for st in node.statements), node.tag,
+            node.source), parsed.source)
     if isinstance(node, q.Prepare):
         types = tuple(_declared(t) for t in node.param_types)
         if isinstance(node.body, q.Query):  # errors surface at PREPARE time

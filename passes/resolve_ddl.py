@@ -63,16 +63,32 @@ class _Builder:
         self.tables: dict[c.QName, _TableBuilder] = {}
         self.indexes: dict[c.QName, c.Index] = {}
         self.sequences: dict[c.QName, c.Sequence] = {}
-        self.notices: list[str] = []
+        # a NOTICE's text, or (text, detail)
+        self.notices: list[str | tuple[str, str]] = []
+        self.next_created = 0  # the next table's creation ordinal (OID order)
+
+    @classmethod
+    def of(cls, catalog: c.Catalog) -> _Builder:
+        """A builder holding `catalog`, for DDL run against it."""
+        b = cls()
+        b.schemas = list(catalog.schemas)
+        for t in catalog.tables:
+            b.tables[t.name] = _TableBuilder(t.name, list(t.columns), t.created,
+                                             list(t.constraints), t.comment)
+        b.indexes = {i.name: i for i in catalog.indexes}
+        b.sequences = {q.name: q for q in catalog.sequences}
+        b.next_created = max((t.created for t in catalog.tables), default=-1) + 1
+        return b
 
     # -- names
-    def qualify(self, parts: tuple[str, ...]) -> c.QName:
+    def qualify(self, parts: tuple[str, ...], location: int = -1) -> c.QName:
         if len(parts) == 1:
             return c.QName(DEFAULT_SCHEMA, parts[0])
         if len(parts) > 2:
             raise Unsupported("cross-database reference")
         if parts[0] not in self.schemas:
-            raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+            raise SqlError("3F000", f'schema "{parts[0]}" does not exist',
+                           position=_position(location))
         return c.QName(parts[0], parts[1])
 
     def relation_exists(self, name: c.QName) -> bool:
@@ -113,6 +129,11 @@ class _Builder:
                 return candidate
             n += 1
             modlabel = f"{label}{n}"
+
+
+def _position(location: int) -> int | None:
+    """A 0-based source offset as an error's 1-based position."""
+    return location + 1 if location >= 0 else None
 
 
 def make_object_name(name1: str, name2: str | None, label: str | None) -> str:
@@ -172,7 +193,19 @@ def resolve_schema(program: d.SchemaProgram) -> ResolvedSchema:
             raise StatementUnsupported(exc.construct, lowered.statement, line,
                                        column) from exc
     catalog, graph = _freeze(builder)
-    return ResolvedSchema(catalog, tuple(builder.notices), graph)
+    notices = tuple(n if isinstance(n, str) else n[0] for n in builder.notices)
+    return ResolvedSchema(catalog, notices, graph)
+
+
+def apply_definitions(catalog: c.Catalog,
+                      definitions: tuple[d.Definition, ...]) -> ResolvedSchema:
+    """Run DDL definitions against `catalog`, as a runtime statement does:
+    the new catalog and the NOTICEs (errors are PostgreSQL's SqlErrors)."""
+    builder = _Builder.of(catalog)
+    for definition in definitions:
+        _APPLY[type(definition)](builder, definition)
+    frozen, graph = _freeze(builder)
+    return ResolvedSchema(frozen, tuple(builder.notices), graph)
 
 
 def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
@@ -189,7 +222,7 @@ def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
 
 
 def _apply_table(b: _Builder, defn: d.TableDef) -> None:
-    name = b.qualify(defn.name)
+    name = b.qualify(defn.name, defn.location)
     if b.relation_exists(name):
         if defn.if_not_exists:
             b.notices.append(f'relation "{name.name}" already exists, skipping')
@@ -198,7 +231,8 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     columns = []
     for attnum, col in enumerate(defn.columns, start=1):
         columns.append(_column(b, name, col, attnum))
-    table = _TableBuilder(name, columns, len(b.tables))
+    table = _TableBuilder(name, columns, b.next_created)
+    b.next_created += 1
     # PostgreSQL creates the relation, then CHECKs, then indexes (primary
     # key first), then foreign keys; each step names against what exists.
     b.tables[name] = table
@@ -422,7 +456,8 @@ def _add_index_constraints(b: _Builder, table: _TableBuilder,
                               and any(isinstance(k, c.PrimaryKey)
                                       for k in table.constraints)):
         raise SqlError("42P16", f'multiple primary keys for table '
-                       f'"{table.name.name}" are not allowed')
+                       f'"{table.name.name}" are not allowed',
+                       position=_position(primaries[1 if len(primaries) > 1 else 0].location))
     # transformIndexConstraints(): the primary key first, then the others in
     # order, dropping any whose column list repeats an earlier one.
     ordered = primaries + [k for k in keys if k.kind != "primary_key"]
@@ -620,6 +655,179 @@ def _apply_comment(b: _Builder, defn: d.CommentDef) -> None:
                      for col in table.columns]
 
 
+# -- DROP
+
+_KIND_OF = {"table": "table", "index": "index", "sequence": "sequence"}
+_HINT_KIND = {"table": "Use DROP TABLE to remove a table.",
+              "index": "Use DROP INDEX to remove an index.",
+              "sequence": "Use DROP SEQUENCE to remove a sequence."}
+_CASCADE_HINT = "Use DROP ... CASCADE to drop the dependent objects too."
+
+
+def _relation_kind(b: _Builder, name: c.QName) -> str | None:
+    if name in b.tables:
+        return "table"
+    if name in b.indexes:
+        return "index"
+    if name in b.sequences:
+        return "sequence"
+    return None
+
+
+def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
+    """DROP TABLE|INDEX|SEQUENCE|SCHEMA with RemoveRelations()'s lookups
+    and messages, then the dependent objects (FKs of other tables, serial
+    defaults) refused or dropped with CASCADE, as dependency.c reports."""
+    if defn.kind == "schema":
+        _drop_schemas(b, defn)
+        return
+    targets: list[c.QName] = []
+    for parts in defn.names:
+        if len(parts) == 2 and parts[0] not in b.schemas:
+            if not defn.if_exists:
+                raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+            b.notices.append(f'schema "{parts[0]}" does not exist, skipping')
+            continue
+        name = b.qualify(parts)
+        kind = _relation_kind(b, name)
+        if kind is None:
+            if not defn.if_exists:
+                raise SqlError("42704" if defn.kind == "index" else "42P01",
+                               f'{defn.kind} "{name.name}" does not exist')
+            b.notices.append(f'{defn.kind} "{name.name}" does not exist, skipping')
+            continue
+        if kind != defn.kind:
+            raise SqlError("42809", f'"{name.name}" is not {_article(defn.kind)}',
+                           hint=_HINT_KIND[kind])
+        if name not in targets:
+            targets.append(name)
+    if not targets:
+        return
+    dependents = _dependents(b, defn.kind, targets)
+    described = (f"{defn.kind} {targets[0].name}" if len(targets) == 1 else None)
+    if dependents and not defn.cascade:
+        detail = "\n".join(f"{what} depends on {on}" for what, on, _ in dependents)
+        message = (f"cannot drop {described} because other objects depend on it"
+                   if described else "cannot drop desired object(s) because "
+                   "other objects depend on them")
+        raise SqlError("2BP01", message, detail=detail, hint=_CASCADE_HINT)
+    if dependents:
+        lines = [f"drop cascades to {what}" for what, _, _ in dependents]
+        b.notices.append(lines[0] if len(lines) == 1 else
+                         (f"drop cascades to {len(lines)} other objects",
+                          "\n".join(lines)))
+        for _, _, drop in dependents:
+            drop()
+    for name in targets:
+        _drop_relation(b, defn.kind, name)
+
+
+def _article(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
+
+
+def _dependents(b: _Builder, kind: str, targets: list[c.QName]) -> list:
+    """(what, on what, how to drop it) of each object outside `targets`
+    that depends on one of them, in creation order."""
+    out = []
+    chosen = set(targets)
+    if kind == "table":
+        for table in sorted(b.tables.values(), key=lambda t: t.created):
+            if table.name in chosen:
+                continue
+            for k in table.constraints:
+                if isinstance(k, c.ForeignKey) and k.ref_table in chosen:
+                    out.append((f"constraint {k.name} on table {table.name.name}",
+                                f"table {k.ref_table.name}",
+                                _dropper(table, k)))
+    elif kind == "sequence":
+        for table in sorted(b.tables.values(), key=lambda t: t.created):
+            for i, col in enumerate(table.columns):
+                seq = col.sequence if col.sequence in chosen else \
+                    _default_sequence(b, col)
+                if seq in chosen:
+                    out.append((f"default value for column {col.name} of table "
+                                f"{table.name.name}", f"sequence {seq.name}",
+                                _default_dropper(table, i)))
+    elif kind == "index":
+        for name in targets:
+            index = b.indexes[name]
+            if index.constraint is not None:
+                raise SqlError(
+                    "2BP01", f"cannot drop index {name.name} because constraint "
+                    f"{index.constraint} on table {index.table.name} requires it",
+                    hint=f"You can drop constraint {index.constraint} on table "
+                    f"{index.table.name} instead.")
+    return out
+
+
+def _default_sequence(b: _Builder, col: c.Column) -> c.QName | None:
+    """The sequence a `DEFAULT nextval('name')` draws from (PostgreSQL
+    records that dependency when it stores the default)."""
+    default = col.default
+    if not isinstance(default, s.FuncCall) or default.name[-1] != "nextval" \
+            or len(default.args) != 1:
+        return None
+    arg = default.args[0]
+    if isinstance(arg, s.Cast):
+        arg = arg.arg
+    if not isinstance(arg, s.Literal) or arg.kind != "string":
+        return None
+    parts = tuple(p.lower() for p in arg.text.split("."))
+    return c.QName(*parts) if len(parts) == 2 else c.QName(DEFAULT_SCHEMA, parts[0])
+
+
+def _dropper(table: _TableBuilder, constraint: c.Constraint):
+    def drop() -> None:
+        table.constraints.remove(constraint)
+    return drop
+
+
+def _default_dropper(table: _TableBuilder, position: int):
+    def drop() -> None:
+        table.columns[position] = replace(table.columns[position], default=None,
+                                          default_source=None, sequence=None)
+    return drop
+
+
+def _drop_relation(b: _Builder, kind: str, name: c.QName) -> None:
+    if kind == "index":
+        del b.indexes[name]
+    elif kind == "sequence":
+        del b.sequences[name]
+    else:
+        del b.tables[name]
+        for index in [i for i in b.indexes.values() if i.table == name]:
+            del b.indexes[index.name]
+        for seq in [q for q in b.sequences.values()
+                    if q.owned_by is not None and q.owned_by[0] == name]:
+            del b.sequences[seq.name]
+
+
+def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
+    for (name,) in defn.names:
+        if name not in b.schemas:
+            if not defn.if_exists:
+                raise SqlError("3F000", f'schema "{name}" does not exist')
+            b.notices.append(f'schema "{name}" does not exist, skipping')
+            continue
+        members = sorted(
+            [(t.created, f"table {name}.{t.name.name}") for t in b.tables.values()
+             if t.name.schema == name])
+        members += [(10**9, f"sequence {name}.{q.name.name}")
+                    for q in sorted(b.sequences.values(), key=lambda q: q.name)
+                    if q.name.schema == name and q.owned_by is None]
+        if members and defn.cascade:
+            raise Unsupported("DROP SCHEMA … CASCADE of a schema with objects")
+        if members:
+            raise SqlError(
+                "2BP01", f"cannot drop schema {name} because other objects "
+                "depend on it", detail="\n".join(
+                    f"{what} depends on schema {name}" for _, what in members),
+                hint=_CASCADE_HINT)
+        b.schemas.remove(name)
+
+
 _APPLY = {
     d.SchemaDef: _apply_schema,
     d.TableDef: _apply_table,
@@ -627,6 +835,7 @@ _APPLY = {
     d.ConstraintAdd: _apply_constraint,
     d.SequenceDef: _apply_sequence,
     d.CommentDef: _apply_comment,
+    d.DropDef: _apply_drop,
 }
 
 

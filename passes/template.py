@@ -161,6 +161,7 @@ class Template:
     slots: tuple[tuple[int, Converter], ...] = ()
     cells: dict | None = field(default=None)
     _by_row: dict = field(default_factory=dict, repr=False)
+    generation: int = 0  # the catalog generation it was planned on
 
     def bind(self, norm: Normalized, settings: Any) -> tuple | None:
         """(plan, params, VALUES rows or None) for `norm`; None for a miss."""

@@ -26,12 +26,19 @@ from twinning.passes import load_schema, parse_query, plan_statement
 from twinning.state import CommittedState
 from twinning.statement_cache import StatementCache
 from twinning.store import MvccStore
+from twinning.store.schema import StoreSchema
 from twinning.trace import QueryTrace
 
 if TYPE_CHECKING:
     from twinning.session import Session
 
 _CACHE_SIZE = 1024
+
+
+def store_schema(catalog: Any) -> StoreSchema:
+    """The store's view of a catalog, with its CHECKs and defaults compiled."""
+    return StoreSchema.build(catalog, compiled_checks(catalog),
+                             set_default_values(catalog))
 
 
 def compiled_checks(catalog: Any) -> dict:
@@ -89,10 +96,8 @@ class Engine:
         if state is None:
             state = CommittedState.empty(load_schema("").catalog, "")
         self.state = state
-        self.catalog = state.catalog
         self.password = password
-        self.store = MvccStore(state, checks=compiled_checks(self.catalog),
-                               defaults=set_default_values(self.catalog))
+        self.store = MvccStore(state, schema_for=store_schema)
         self._lock = threading.Lock()
         self._sessions: dict[int, tuple[int, Session]] = {}
         self._next_pid = 10000
@@ -102,6 +107,11 @@ class Engine:
         self.trace = trace
         self.refused: dict[str, int] = {}  # write errors by SQLSTATE
         self._stages: dict[tuple, dict[str, Any]] = {}  # only when tracing
+
+    @property
+    def catalog(self) -> Any:
+        """The newest committed catalog."""
+        return self.store.catalog
 
     def count_refusal(self, sqlstate: str) -> None:
         """A write the twin refused (for the report's `constraints`)."""
@@ -128,19 +138,27 @@ class Engine:
 
     def find_template(self, sql: str):
         """(normalized statement, its template or None); (None, None) when
-        `sql` is not normalizable or while tracing."""
+        `sql` is not normalizable or while tracing. A template belongs to
+        the catalog generation it was learned on (`Template.generation`)."""
         if self.trace is not None:
             return None, None
         return self.templates.find(sql)
 
     def plan(self, stmt: q.ParsedStatement,
              param_types: tuple[q.ResultType | None, ...] = (),
-             learn: Normalized | None = None) -> q.Plan:
-        """The exact plan of `stmt` (cached by its text and parameter
-        types); with `learn`, its template is remembered under that key."""
-        key = _plan_key(stmt, param_types)
+             learn: Normalized | None = None, catalog: Any = None,
+             generation: int | None = 0) -> q.Plan:
+        """The exact plan of `stmt` against `catalog` (default: the newest
+        committed one), cached by the catalog's generation, the text and
+        the parameter types; with `learn`, its template is remembered
+        under that key. A catalog of uncommitted DDL (generation None)
+        shares nothing: its plans are neither cached nor learned."""
+        if catalog is None:
+            latest = self.store.latest
+            catalog, generation = latest.schema.catalog, latest.generation
+        key = (generation,) + _plan_key(stmt, param_types)
         with self._lock:
-            hit = self._plans.get(key)
+            hit = self._plans.get(key) if generation is not None else None
             if hit is not None:
                 self._plans.move_to_end(key)
                 return hit
@@ -155,19 +173,33 @@ class Engine:
                 stages[name] = dump(value)
 
         try:
-            planned = plan_statement(stmt, self.catalog, param_types, keep)
+            planned = plan_statement(stmt, catalog, param_types, keep)
         finally:
             if self.trace is not None:
                 with self._lock:
-                    self._stages[key] = stages
+                    self._stages[_plan_key(stmt, param_types)] = stages
+        if generation is None:
+            return planned
         if learn is not None:
-            self.templates.learn(learn, stmt, resolved[0], planned)
+            self._templates_for(generation).learn(learn, stmt, resolved[0],
+                                                  planned)
         with self._lock:
             self._plans[key] = planned
             if len(self._plans) > _CACHE_SIZE:
                 evicted, _ = self._plans.popitem(last=False)
                 self._stages.pop(evicted, None)
         return planned
+
+    def _templates_for(self, generation: int) -> StatementCache:
+        """The template cache of a catalog generation: a newer one replaces
+        the cache (its keys name tables of an older catalog); an older one
+        learns into a throwaway cache."""
+        with self._lock:
+            if generation > self.templates.generation:
+                self.templates = StatementCache(generation=generation)
+            if generation == self.templates.generation:
+                return self.templates
+        return StatementCache(generation=generation)
 
     def stages(self, stmt: q.ParsedStatement,
                param_types: tuple[q.ResultType | None, ...] = ()) -> dict[str, Any]:

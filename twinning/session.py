@@ -40,6 +40,7 @@ from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
 from twinning.ir import query as q
 from twinning.passes.plan import compile_expressions
+from twinning.passes.resolve_ddl import apply_definitions
 from twinning.passes.resolve import (resolve_arguments, resolve_setting,
                                      result_type_of_oid)
 from twinning.valueio import input_function, recv_function, typmod_function
@@ -98,6 +99,11 @@ class _Prepared:
     declared: tuple = ()  # the Parse message's parameter types (plan key)
     # per (Bind's parameter formats, format settings): each parameter's decoder
     decoders: dict = field(default_factory=dict, repr=False)
+    schema: Any = None  # the store schema `plan` was made on
+
+
+class _Replan(Exception):
+    """A statement's start found a catalog newer than its plan's."""
 
 
 @dataclass
@@ -184,6 +190,7 @@ class Session:
         self._notices: list[bytes] = []
         self._format: tuple[tuple, Any] = ((), None)  # key, FormatSettings
         self._ctx: EvalContext | None = None  # made at the first statement
+        self._planned: Any = None  # the store schema the running plan was made on
         self.sequences = engine.store.session()
 
     # ================================================================ startup
@@ -313,7 +320,7 @@ class Session:
                 prepared = _Prepared(None, tuple(t or q.TEXT for t in declared))
             else:
                 try:
-                    plan = self.engine.plan(stmt, declared)
+                    schema, plan = self._plan(stmt, declared)
                 except SqlError as exc:
                     self._trace(stmt, "extended", None, trace.failure(exc),
                                 declared)
@@ -324,7 +331,8 @@ class Session:
                     tuple(t or q.TEXT for t in declared)
                 if len(types) < len(declared):
                     types = types + tuple(t or q.TEXT for t in declared[len(types):])
-                prepared = _Prepared(plan, types, stmt.node, stmt, declared)
+                prepared = _Prepared(plan, types, stmt.node, stmt, declared,
+                                     schema=schema)
             self._prepared[message.name] = prepared
             return PARSE_COMPLETE_MSG
         except SqlError:
@@ -392,8 +400,7 @@ class Session:
             out: list[bytes] = []
             if portal.result is None:
                 try:
-                    portal.result = self._run_plan(prepared.plan,
-                                                   portal.params)
+                    portal.result = self._run_prepared(prepared, portal.params)
                 except SqlError as exc:
                     self._trace(prepared.stmt, "extended", prepared.plan,
                                 trace.failure(exc), prepared.declared)
@@ -457,15 +464,26 @@ class Session:
         plan = None
         try:
             self._check_aborted(stmt.node)
-            bound = template.bind(norm, self._format_settings()) \
-                if template is not None else None
-            if bound is None:
-                if template is not None:  # a shape the template lacks
-                    stmt = self.engine.parse(norm.sql).statements[0]
-                plan, params, rows = self.engine.plan(stmt, learn=norm), (), None
-            else:
-                plan, params, rows = bound
-            result = self._run_plan(plan, params, rows)
+            while True:
+                schema, generation = self._txn.store.view()
+                self._planned = schema
+                bound = template.bind(norm, self._format_settings()) \
+                    if template is not None \
+                    and template.generation == generation else None
+                if bound is None:
+                    if template is not None:  # a shape the template lacks
+                        stmt = self.engine.parse(norm.sql).statements[0]
+                        template = None
+                    plan, params, rows = self.engine.plan(
+                        stmt, learn=norm, catalog=schema.catalog,
+                        generation=generation), (), None
+                else:
+                    plan, params, rows = bound
+                try:
+                    result = self._run_plan(plan, params, rows)
+                    break
+                except _Replan:  # DDL committed since: plan on the new catalog
+                    template = None
         except SqlError as exc:
             self._trace(stmt, "simple", None, trace.failure(exc))
             self._count_refusal(stmt, exc)
@@ -476,6 +494,36 @@ class Session:
             self._trace(stmt, "simple", plan,
                         trace.success(result.tag, len(result.rows)))
         return result
+
+    def _plan(self, stmt: q.ParsedStatement, declared: tuple) -> tuple:
+        """(schema, plan) of a statement to prepare, on the catalog the
+        transaction sees now."""
+        schema, generation = self._txn.store.view()
+        return schema, self.engine.plan(stmt, declared, catalog=schema.catalog,
+                                        generation=generation)
+
+    def _run_prepared(self, prepared: _Prepared, params: tuple) -> _Result:
+        """A prepared plan; re-planned first when DDL changed the catalog
+        since it was made (0A000 if that changes its result or parameters,
+        as PostgreSQL's plan cache says)."""
+        while True:
+            self._planned = prepared.schema
+            try:
+                return self._run_plan(prepared.plan, params)
+            except _Replan:
+                schema, plan = self._plan(prepared.stmt, prepared.declared)
+                old = prepared.plan
+                if plan.columns != old.columns or \
+                        plan.param_types[:len(params)] != old.param_types[:len(params)]:
+                    raise SqlError("0A000", "cached plan must not change "
+                                   "result type") from None
+                prepared.plan, prepared.schema = plan, schema
+
+    def _started(self, txn: Transaction) -> None:
+        """After the statement's start moved the transaction to the newest
+        version: a catalog other than the one planned on means re-plan."""
+        if txn.schema is not self._planned and self._planned is not None:
+            raise _Replan()
 
     def _count_refusal(self, stmt: q.ParsedStatement | None,
                        exc: SqlError) -> None:
@@ -512,9 +560,11 @@ class Session:
             raise plan.planning_error
         if len(params) < len(plan.param_types):
             raise missing_parameter(plan.query.resolved, len(params))
+        txn = self._txn.store
+        txn.statement_start()
+        self._started(txn)
         ctx = self._context()
         ctx.params = params
-        self._txn.store.statement_start()
         rows = plan.query.run(ctx)
         self.interrupt.check()
         return _Result(plan.columns, rows, "SELECT")
@@ -550,6 +600,7 @@ class Session:
         txn.statement_start(writes=plan.write.tag,
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
                             cancel=self.interrupt.check)
+        self._started(txn)
         returned, tag = execute_write(plan.write, txn, self.sequences, ctx, rows)
         for notice in ctx.notices:
             self._warn("00000", notice, severity="NOTICE")
@@ -562,14 +613,17 @@ class Session:
         ctx = self._write_context(plan, params)
         txn = self._txn.store
         resolved = plan.write.resolved
-        table = self.engine.catalog.table(resolved.table)
         if resolved.direction == "to":
             txn.statement_start()
+            self._started(txn)
+            table = txn.catalog.table(resolved.table)
             raw, count = copy_to(plan.write, table, txn, ctx)
             return _Result((), [], f"COPY {count}", raw=raw)
         txn.statement_start(writes="COPY FROM",
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
                             cancel=self.interrupt.check)
+        self._started(txn)
+        table = txn.catalog.table(resolved.table)
         if resolved.options.freeze and not txn.truncated_here(table.name):
             raise SqlError("55000", "cannot perform COPY FREEZE because the "
                            "table was not created or truncated in the "
@@ -590,8 +644,10 @@ class Session:
             ctx.sequences = self.sequences
             ctx.set_config = self._set_config
         txn = self._txn
-        ctx.begin(self._format_settings(), txn.store if txn is not None else None,
-                  self.engine.catalog)
+        if txn is None:
+            ctx.begin(self._format_settings(), None, self.engine.catalog)
+        else:
+            ctx.begin(self._format_settings(), txn.store, txn.store.catalog)
         return ctx
 
     def _transaction_start(self) -> dt.datetime:
@@ -896,8 +952,9 @@ class Session:
         declared = tuple(_declared_type(t) for t in node.param_types)
         body = q.ParsedStatement(node.body, node.body_source or
                                  f"PREPARE {node.name}")
-        plan = self.engine.plan(body, declared)
-        self._prepared[node.name] = _Prepared(plan, plan.param_types, node.body)
+        schema, plan = self._plan(body, declared)
+        self._prepared[node.name] = _Prepared(plan, plan.param_types, node.body,
+                                              body, declared, schema=schema)
 
     def _cmd_execute(self, command: q.Command) -> _Result:
         node: q.Execute = command.node
@@ -913,10 +970,36 @@ class Session:
             node.args, prepared.param_types))(self._context())
         if prepared.plan is None:
             return _Result((), [], "EXECUTE")
-        result = self._run_plan(prepared.plan, params)
+        result = self._run_prepared(prepared, params)
         if result.tag == "SELECT":
             result.tag = _tag("SELECT", len(result.rows))
         return result
+
+    # ---- DDL
+    def _cmd_ddl(self, command: q.Command) -> str:
+        """A DDL statement: its definitions applied to the catalog this
+        transaction sees, under the writer slot; the new catalog is the
+        transaction's until it commits (and gone if it rolls back)."""
+        node: q.DdlDefinitions = command.node
+        txn = self._txn.store
+        txn.statement_start(writes=command.tag,
+                            lock_timeout_ms=int(self.settings["lock_timeout"]),
+                            cancel=self.interrupt.check)
+        before = txn.catalog
+        resolved = apply_definitions(before, node.definitions)
+        for notice in resolved.notices:
+            message, detail = (notice, None) if isinstance(notice, str) \
+                else notice
+            self._warn("00000", message, severity="NOTICE", detail=detail)
+        if resolved.catalog != before:
+            store = self.engine.store
+            known = {seq.name for seq in before.sequences}
+            for seq in resolved.catalog.sequences:
+                if seq.name not in known:
+                    store.sequences.define(seq)
+            txn.apply_schema(store.schema_for(resolved.catalog), node.source)
+        txn.statement_end()
+        return command.tag
 
     def _cmd_deallocate(self, command: q.Command) -> None:
         name = command.node.name
@@ -977,12 +1060,13 @@ class Session:
                 key[0], key[1], key[2], int(key[3])))
         return cached[1]
 
-    def _warn(self, sqlstate: str, message: str, severity: str = "WARNING") -> None:
+    def _warn(self, sqlstate: str, message: str, severity: str = "WARNING",
+              detail: str | None = None) -> None:
         threshold = self.settings.get("client_min_messages", "notice")
         if _MESSAGE_LEVELS.index(severity.lower()) < _MESSAGE_LEVELS.index(threshold):
             return
-        self._notices.append(encode_notice(SqlError(sqlstate, message,
-                                                    severity=severity)))
+        self._notices.append(encode_notice(SqlError(
+            sqlstate, message, severity=severity, detail=detail)))
 
     def _take_notices(self) -> list[bytes]:
         notices, self._notices = self._notices, []

@@ -15,10 +15,12 @@ key that would keep others, or a 65th variant, disables the entry rather
 than guess or grow: that key then takes the exact path (whose plan cache
 is a bounded LRU).
 
-Keys name tables and columns as written, so a catalog change must clear
-the cache (`clear`): the catalog is fixed for an engine's life today, and
-runtime DDL will call it. Tracing bypasses the cache (the trace records
-each statement's own stage dumps).
+Keys name tables and columns as written, so a cache belongs to one
+catalog generation (the count of committed DDL statements): the engine
+replaces it when a statement plans on a newer catalog, and a session
+uses a template only when its own statement sees that generation.
+Tracing bypasses the cache (the trace records each statement's own stage
+dumps).
 """
 
 from __future__ import annotations
@@ -48,10 +50,11 @@ class Entry:
 class StatementCache:
     """Templates by normalized key; shared by every session of an engine."""
 
-    def __init__(self, size: int = _SIZE) -> None:
+    def __init__(self, size: int = _SIZE, generation: int = 0) -> None:
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._lock = threading.Lock()
         self._size = size
+        self.generation = generation  # the catalog its templates were planned on
 
     def find(self, sql: str) -> tuple[Normalized | None, Template | None]:
         norm = normalize(sql)
@@ -78,6 +81,8 @@ class StatementCache:
             known = entry.variants.get(
                 tuple(norm.constants[i].text for i in entry.kept))
         template = learn(norm, stmt, resolved, exact, known)
+        if template is not None:
+            template.generation = self.generation
         with self._lock:
             entry = self._entries.get(norm.key)
             kept = kept_constants(norm, template) if template else ()
@@ -93,7 +98,3 @@ class StatementCache:
                 entry.variants.clear()
                 return
             entry.variants[variant] = template
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()

@@ -144,3 +144,15 @@ def truncate_referenced(child: str, parent: str) -> SqlError:
         "0A000", "cannot truncate a table referenced in a foreign key constraint",
         detail=f'Table "{child}" references "{parent}".',
         hint=f'Truncate table "{child}" at the same time, or use TRUNCATE ... CASCADE.')
+
+
+def duplicate_on_build(info: TableInfo, defn: Any, row: tuple,
+                       settings: FormatSettings) -> SqlError:
+    """23505 of a unique index built over rows that repeat a key."""
+    shown = ", ".join(render(info.types[p], row[p], settings)
+                      for p in defn.positions)
+    names = ", ".join(quote_identifier(c) for c in defn.columns)
+    return SqlError("23505", f'could not create unique index "{defn.name}"',
+                    detail=f"Key ({names})=({shown}) is duplicated.",
+                    schema=info.name.schema, table=info.name.name,
+                    constraint=defn.constraint or defn.name)

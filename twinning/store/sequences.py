@@ -66,6 +66,14 @@ class SequenceTable:
         self._states = {name: states.get(name, restarted(seq)) for name, seq in defs.items()}
         self._lock = threading.Lock()
 
+    def define(self, seq: Sequence) -> None:
+        """A sequence created at run time, at its start (it is invisible to
+        other sessions until its catalog commits; a rolled-back one stays
+        here unused, and `committed_state` leaves it out)."""
+        with self._lock:
+            self.defs[seq.name] = seq
+            self._states[seq.name] = restarted(seq)
+
     def definition(self, name: QName) -> Sequence:
         seq = self.defs.get(name)
         if seq is None:

@@ -16,10 +16,9 @@ import threading
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-from twinning.errors import SqlError
-from twinning.ir.catalog import QName
+from twinning.ir.catalog import Catalog, QName
 from twinning.state import CommittedState
-from twinning.store.constraints import quote_identifier, render
+from twinning.store.constraints import duplicate_on_build
 from twinning.store.schema import CheckFn, DefaultFn, StoreSchema, TableInfo
 from twinning.store.sequences import SequenceSession, SequenceTable
 from twinning.store.transaction import Transaction
@@ -35,24 +34,38 @@ class MvccStore:
     def __init__(self, state: CommittedState, *,
                  checks: Mapping[QName, Mapping[str, CheckFn]] | None = None,
                  defaults: Mapping[QName, Mapping[str, DefaultFn]] | None = None,
-                 lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> None:
+                 lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS,
+                 schema_for: Callable[[Catalog], StoreSchema] | None = None
+                 ) -> None:
+        """`checks`/`defaults` compile the starting catalog's CHECKs and
+        column defaults; `schema_for` does that for any catalog (DDL)."""
         catalog = state.catalog
-        self.catalog = catalog
-        self.ddl = state.ddl
-        self.schema = StoreSchema.build(catalog, checks, defaults)
+        self.schema_for: Callable[[Catalog], StoreSchema] = schema_for or (
+            lambda cat: StoreSchema.build(cat, checks, defaults))
+        schema = self.schema_for(catalog)
         self.writer = WriterSlot(lock_timeout_ms)
         self.sequences = SequenceTable({s.name: s for s in catalog.sequences},
                                        state.sequences)
-        self._rank = {t.name: t.created for t in catalog.tables}
         self._next_ids: dict[QName, int] = {}
         self._publish_lock = threading.Lock()
         tables = {}
         for table in catalog.tables:
-            info = self.schema.tables[table.name]
+            info = schema.tables[table.name]
             rows = state.rows.get(table.name, ())
             tables[table.name] = _build_table(info, rows)
             self._next_ids[table.name] = len(rows)
-        self._latest = Version(0, MappingProxyType(tables))
+        self._latest = Version(0, MappingProxyType(tables), schema, 0,
+                               state.ddl)
+
+    @property
+    def schema(self) -> StoreSchema:
+        """The newest committed version's store schema."""
+        return self._latest.schema
+
+    @property
+    def catalog(self) -> Catalog:
+        """The newest committed catalog."""
+        return self._latest.schema.catalog
 
     # -- the engine seam
     def begin(self, read_only: bool | Callable[[], bool] = False) -> Transaction:
@@ -67,20 +80,16 @@ class MvccStore:
     def latest(self) -> Version:
         return self._latest
 
-    def creation_rank(self, table: QName) -> int:
-        """PostgreSQL's relation OID order: the order tables were created."""
-        return self._rank[table]
-
     # -- used by the writing transaction (which holds the writer slot)
     def allocate(self, table: QName) -> int:
-        rid = self._next_ids[table]
+        rid = self._next_ids.get(table, 0)
         self._next_ids[table] = rid + 1
         return rid
 
     def allocate_many(self, table: QName, count: int) -> int:
         """`count` consecutive row ids (as many allocate() calls): the first
         one (with count 0, the id allocate() returns next)."""
-        rid = self._next_ids[table]
+        rid = self._next_ids.get(table, 0)
         self._next_ids[table] = rid + count
         return rid
 
@@ -94,9 +103,12 @@ class MvccStore:
     # -- freezing
     def committed_state(self) -> CommittedState:
         version = self._latest
+        catalog = version.schema.catalog
         rows = {name: tuple(t.rows.values()) for name, t in version.tables.items()}
-        return CommittedState(self.catalog, self.ddl, MappingProxyType(rows),
-                              MappingProxyType(self.sequences.snapshot()))
+        states = self.sequences.snapshot()  # may hold rolled-back creations
+        return CommittedState(catalog, version.ddl, MappingProxyType(rows),
+                              MappingProxyType({s.name: states[s.name]
+                                                for s in catalog.sequences}))
 
 
 def _build_table(info: TableInfo, rows: tuple) -> TableVersion:
@@ -105,13 +117,7 @@ def _build_table(info: TableInfo, rows: tuple) -> TableVersion:
     for defn in info.indexes:
         built, duplicate = defn.build(pairs)
         if duplicate is not None:
-            row = rows[duplicate[1]]
-            shown = ", ".join(render(info.types[p], row[p], DEFAULT_SETTINGS)
-                              for p in defn.positions)
-            names = ", ".join(quote_identifier(c) for c in defn.columns)
-            raise SqlError("23505", f'could not create unique index "{defn.name}"',
-                           detail=f"Key ({names})=({shown}) is duplicated.",
-                           schema=info.name.schema, table=info.name.name,
-                           constraint=defn.constraint or defn.name)
+            raise duplicate_on_build(info, defn, rows[duplicate[1]],
+                                     DEFAULT_SETTINGS)
         indexes.append(built)
     return TableVersion(RowMap.build(pairs), tuple(indexes))

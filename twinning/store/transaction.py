@@ -36,7 +36,7 @@ from twinning.store.foreign_keys import (ChildCheck, Event, ParentChange,
 from twinning.store.pmap import DELETE
 from twinning.store.schema import TableInfo
 from twinning.store.sequences import restarted
-from twinning.store.versions import Marker, Overlay, TableOverlay
+from twinning.store.versions import Marker, Overlay, TableOverlay, TableVersion
 from twinning.store.writer import Cancel
 from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
 
@@ -68,6 +68,8 @@ class Transaction:
         self.settings: FormatSettings = DEFAULT_SETTINGS  # for error details
         self.context: Any = None  # handed to SET DEFAULT callables
         self._base = store.latest
+        self.schema = self._base.schema  # the tables' shape this txn sees
+        self._tables = self._base.tables
         self._overlay = Overlay()
         self._pending: deque[Event] = deque()
         self._lock_timeout_ms = 0
@@ -129,7 +131,63 @@ class Transaction:
     def _rebase(self) -> None:
         assert self._overlay.empty, "changes without the writer slot"
         self._overlay.tables.clear()
-        self._base = self._store.latest
+        self._base = base = self._store.latest
+        self.schema = base.schema
+        self._tables = base.tables
+
+    @property
+    def catalog(self):
+        """The catalog this transaction sees: its own DDL's, else the
+        committed one its statement reads."""
+        return self.schema.catalog
+
+    def view(self) -> tuple[Any, int | None]:
+        """(store schema, catalog generation) the next statement plans
+        against: this transaction's own DDL (generation None: a catalog no
+        other statement shares), else the newest committed version, which
+        the statement's start moves to (READ COMMITTED)."""
+        if self._overlay.schema is not None:
+            return self.schema, None
+        store = self._store
+        base = self._base if store.writer.holder is self else store.latest
+        return base.schema, base.generation
+
+    def apply_schema(self, schema: Any, text: str) -> None:
+        """A DDL statement (the caller took the writer slot): the tables
+        follow `schema` from now on. New tables start empty, dropped ones
+        go, a table with a new index gets it built over its rows."""
+        old = self.schema.tables
+        tables = {}
+        for name, info in schema.tables.items():
+            current = self._tables.get(name)
+            if current is None:
+                tables[name] = TableVersion.empty(info)
+            elif [d.name for d in info.indexes] == [d.name for d in old[name].indexes]:
+                tables[name] = current
+            else:
+                tables[name] = self._reindexed(name, info)
+        self._overlay.change_schema(schema, tables, text)
+        self.schema = schema
+        self._tables = tables
+
+    def _reindexed(self, name: QName, info: TableInfo) -> TableVersion:
+        """A table's version with the indexes `info` lists, built over its
+        committed rows (23505 when a new unique index finds duplicates)."""
+        overlay = self._overlay.tables.get(name)
+        if overlay is not None and overlay.changed:
+            raise SqlError("0A000", "CREATE INDEX on a table written in the "
+                           "same transaction is not supported by twinning")
+        rows = self._tables[name].rows
+        pairs = list(rows.items())
+        indexes = []
+        for defn in info.indexes:
+            built, duplicate = defn.build(pairs)
+            if duplicate is not None:
+                raise cons.duplicate_on_build(info, defn, rows.get(duplicate[1]),
+                                              self.settings)
+            indexes.append(built)
+        self._overlay.tables.pop(name, None)
+        return TableVersion(rows, tuple(indexes))
 
     @property
     def version(self) -> int:
@@ -142,13 +200,13 @@ class Transaction:
 
     # ------------------------------------------------------------ reads
     def info(self, table: QName) -> TableInfo:
-        return self._store.schema.tables[table]
+        return self.schema.tables[table]
 
     def get(self, table: QName, rid: RowId) -> tuple | None:
         overlay = self._overlay.tables.get(table)
         if overlay is not None:
             return overlay.get(rid)
-        return self._base.tables[table].rows.get(rid)
+        return self._tables[table].rows.get(rid)
 
     def scan(self, table: QName) -> Iterator[tuple[RowId, tuple]]:
         """(row id, row) in heap order; writes made while iterating are not
@@ -156,18 +214,18 @@ class Transaction:
         overlay = self._overlay.tables.get(table)
         if overlay is not None:
             return overlay.scan()
-        return self._base.tables[table].rows.items()
+        return self._tables[table].rows.items()
 
     def count(self, table: QName) -> int:
         overlay = self._overlay.tables.get(table)
         if overlay is None:
-            return len(self._base.tables[table].rows)
+            return len(self._tables[table].rows)
         return sum(1 for _ in overlay.scan())
 
     def lookup_ids(self, table: QName, index: str, values: Sequence[Any]) -> Iterable[RowId]:
         """Row ids whose index columns equal `values` (in the index's column
         order); nothing for a NULL unless the index is NULLS NOT DISTINCT."""
-        info = self._store.schema.tables[table]
+        info = self.schema.tables[table]
         i = info.index_pos[index]
         key = info.indexes[i].key_of_values(values)
         if key is None:
@@ -175,7 +233,7 @@ class Transaction:
         overlay = self._overlay.tables.get(table)
         if overlay is not None:
             return overlay.indexes[i].lookup(key)
-        found = self._base.tables[table].indexes[i].get(key)
+        found = self._tables[table].indexes[i].get(key)
         if found is None:
             return ()
         return (found,) if info.indexes[i].unique else found
@@ -191,7 +249,7 @@ class Transaction:
 
     def index_for(self, table: QName, columns: Sequence[str]) -> str | None:
         """The name of an index on exactly `columns` (unique ones first)."""
-        info = self._store.schema.tables[table]
+        info = self.schema.tables[table]
         wanted = tuple(columns)
         for defn in sorted(info.indexes, key=lambda d: not d.unique):
             if defn.columns == wanted and not defn.name.startswith("fk:"):
@@ -202,7 +260,7 @@ class Transaction:
                       indexes: Iterable[str] | None = None) -> tuple[str, RowId] | None:
         """The first unique index (in check order) where `row` collides with
         a visible row: what ON CONFLICT arbitrates on."""
-        info = self._store.schema.tables[table]
+        info = self.schema.tables[table]
         wanted = None if indexes is None else set(indexes)
         for i, defn in enumerate(info.indexes):
             if not defn.unique or (wanted is not None and defn.name not in wanted):
@@ -219,7 +277,7 @@ class Transaction:
         overlay = self._overlay.tables.get(table)
         if overlay is not None:
             return overlay.indexes[i].get(key)
-        return self._base.tables[table].indexes[i].get(key)
+        return self._tables[table].indexes[i].get(key)
 
     # ------------------------------------------------------------ writes
     def _take_writer(self, command: str) -> None:
@@ -234,13 +292,13 @@ class Transaction:
 
     def _table(self, table: QName, command: str) -> TableOverlay:
         self._take_writer(command)
-        info = self._store.schema.tables[table]
-        return self._overlay.table(info, self._base.tables[table])
+        info = self.schema.tables[table]
+        return self._overlay.table(info, self._tables[table])
 
     def check(self, table: QName, row: tuple) -> None:
         """NOT NULL and CHECK on a proposed row (23502 / 23514), as
         ExecInsert runs them before looking for an ON CONFLICT arbiter."""
-        cons.check_row(self._store.schema.tables[table], row, self.settings)
+        cons.check_row(self.schema.tables[table], row, self.settings)
 
     def insert(self, table: QName, row: Sequence[Any]) -> RowId:
         """Insert a complete row (column order, values already coerced)."""
@@ -359,14 +417,14 @@ class Transaction:
         one inside it, unless `cascade`; returns the NOTICEs PostgreSQL
         sends ("truncate cascades to table ...")."""
         self._take_writer("TRUNCATE TABLE")
-        schema = self._store.schema.tables
+        schema = self.schema.tables
         names = list(dict.fromkeys(tables))
         notices: list[str] = []
         if cascade:
             while True:
                 chosen = set(names)
                 more = sorted({link.child for t in names for link in schema[t].fks_in}
-                              - chosen, key=self._store.creation_rank)
+                              - chosen, key=lambda n: schema[n].table.created)
                 if not more:
                     break
                 notices += [f'truncate cascades to table "{n.name}"' for n in more]
@@ -411,6 +469,12 @@ class Transaction:
         subtransaction's locks."""
         assert isinstance(marker, Marker)
         self._overlay.rollback_to(marker)
+        overlay = self._overlay
+        self.schema = overlay.schema or self._base.schema
+        self._tables = overlay.ddl_tables if overlay.ddl_tables is not None \
+            else self._base.tables
+        for name, table in overlay.tables.items():
+            table.info = self.schema.tables[name]
         self._pending.clear()
         if not marker.writer_held and self._overlay.empty:
             self._store.writer.release(self)

@@ -46,8 +46,15 @@ class TableVersion:
 
 @dataclass(frozen=True, slots=True)
 class Version:
+    """One committed state: the tables' rows and indexes, the store schema
+    (and so the catalog) they follow, how many DDL commits made that
+    catalog (the key plan caches use), and the DDL text that rebuilds it."""
+
     number: int
     tables: Mapping[QName, TableVersion]
+    schema: Any = None  # StoreSchema; its `catalog` is this version's catalog
+    generation: int = 0
+    ddl: str = ""
 
 
 class TableOverlay:
@@ -142,6 +149,11 @@ class Overlay:
     def __init__(self) -> None:
         self.tables: dict[QName, TableOverlay] = {}
         self.sequences: dict[QName, SequenceState] = {}
+        # DDL in this transaction: the new schema, the table versions it
+        # has (created ones empty, dropped ones gone), the statements' text
+        self.schema: Any = None
+        self.ddl_tables: Mapping[QName, TableVersion] | None = None
+        self.ddl_text: list[str] = []
         self._undo: list[tuple] | None = None
         self._markers: list[Marker] = []
         # table -> savepoint depth of its last TRUNCATE (COPY FREEZE's test)
@@ -192,7 +204,27 @@ class Overlay:
 
     @property
     def empty(self) -> bool:
-        return not self.sequences and not any(t.changed for t in self.tables.values())
+        return not self.sequences and self.schema is None and \
+            not any(t.changed for t in self.tables.values())
+
+    def change_schema(self, schema: Any, tables: Mapping[QName, TableVersion],
+                      text: str) -> None:
+        """A DDL statement: from now on the tables follow `schema`."""
+        if self._undo is not None:
+            self._undo.append(("ddl", None, self.schema, self.ddl_tables,
+                               len(self.ddl_text)))
+        for name in [n for n in self.tables if n not in tables]:
+            self.drop_table(name)
+        for name, overlay in self.tables.items():  # FKs in and out may change
+            overlay.info = schema.tables[name]
+        self.schema = schema
+        self.ddl_tables = tables
+        self.ddl_text.append(text)
+
+    def drop_table(self, name: QName) -> None:
+        if self._undo is not None:
+            self._undo.append(("table", name, self.tables[name]))
+        del self.tables[name]
 
     @property
     def logging(self) -> bool:
@@ -229,6 +261,9 @@ class Overlay:
                     del self.tables[name]
                 else:
                     self.tables[name] = entry[2]
+            elif kind == "ddl":  # the transaction re-points table infos
+                self.schema, self.ddl_tables = entry[2], entry[3]
+                del self.ddl_text[entry[4]:]
             else:
                 if entry[2] is _MISSING:
                     del self.sequences[name]
@@ -248,10 +283,26 @@ class Overlay:
 
     # -- commit
     def commit(self, version: Version, number: int) -> Version:
-        if not any(t.changed for t in self.tables.values()):
+        if self.schema is None and not any(t.changed for t in self.tables.values()):
             return version
-        tables = dict(version.tables)
+        tables = dict(version.tables if self.ddl_tables is None
+                      else self.ddl_tables)
         for name, overlay in self.tables.items():
             if overlay.changed:
                 tables[name] = overlay.commit()
-        return Version(number, tables)
+        if self.schema is None:
+            return Version(number, tables, version.schema, version.generation,
+                           version.ddl)
+        return Version(number, tables, self.schema, version.generation + 1,
+                       appended_ddl(version.ddl, self.ddl_text))
+
+
+def appended_ddl(ddl: str, statements: list[str]) -> str:
+    """The DDL text with runtime statements after it, each ending in `;`
+    (the text before may end in a comment or lack its last semicolon)."""
+    text = ddl.rstrip()
+    if text and not text.endswith(";"):
+        text += "\n;"
+    for statement in statements:
+        text += ("\n" if text else "") + statement.rstrip().rstrip(";") + ";"
+    return text + "\n"

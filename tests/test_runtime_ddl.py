@@ -1,0 +1,120 @@
+"""Runtime DDL beyond one session's statement stream (issue 12).
+
+The differential corpus `tests/differential/corpus/ddl_runtime.sql` holds
+what one session observes, against PostgreSQL. Here: DDL outside the
+subset is refused with a 0A000 naming it and has no effect (PostgreSQL
+runs these, so there is nothing to compare); DDL commits are what other
+sessions see, a session waiting on a DDL writer gets 55P03 under
+lock_timeout as in PostgreSQL (its lock wait), plans and templates made
+on an older catalog are never used on a newer one, and a snapshot of the
+final state restores the tables that existed at shutdown.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from twinning.session import Engine, Session
+
+
+def _session(engine: Engine) -> Session:
+    session = Session(engine)
+    session.on_startup({"user": "postgres", "database": "postgres"})
+    session.on_authenticated()
+    return session
+
+
+@pytest.mark.parametrize("sql,construct", [
+    ("CREATE TEMP TABLE tmp (a int)", "TEMPORARY table"),
+    ("CREATE UNLOGGED TABLE ul (a int)", "UNLOGGED table"),
+    ("CREATE VIEW v AS SELECT 1", "CREATE VIEW"),
+    ("DROP VIEW v", "DROP VIEW"),
+    ("ALTER TABLE t ADD COLUMN b int", "ALTER TABLE … ADD COLUMN"),
+    ("ALTER TABLE t OWNER TO someone", "ALTER TABLE … OWNER TO"),
+    ("CREATE TABLE c AS SELECT 1", "CREATE TABLE AS"),
+])
+def test_refused_ddl_names_the_construct_and_changes_nothing(sql, construct):
+    engine = Engine()
+    session = _session(engine)
+    session.on_query("CREATE TABLE t (a int)")
+    before = engine.committed_state()
+    reply = session.on_query(sql)
+    assert b"C0A000" in reply and construct.encode() in reply, reply
+    assert b"C42P01" not in reply
+    assert engine.committed_state().catalog == before.catalog
+    assert b"SELECT 0" in session.on_query("SELECT * FROM t")
+
+
+def test_other_sessions_see_ddl_when_it_commits():
+    engine = Engine()
+    a, b = _session(engine), _session(engine)
+    a.on_query("BEGIN")
+    a.on_query("CREATE TABLE t (a int)")
+    a.on_query("INSERT INTO t VALUES (1)")
+    assert b"C42P01" in b.on_query("SELECT * FROM t")
+    a.on_query("COMMIT")
+    assert b"SELECT 1" in b.on_query("SELECT * FROM t")
+
+
+def test_a_writer_waiting_on_ddl_gets_55p03():
+    engine = Engine()
+    a, b = _session(engine), _session(engine)
+    a.on_query("CREATE TABLE t (a int)")
+    a.on_query("BEGIN")
+    a.on_query("DROP TABLE t")
+    b.on_query("SET lock_timeout = '50ms'")
+    reply = b.on_query("INSERT INTO t VALUES (1)")
+    assert b"C55P03" in reply, reply
+    a.on_query("ROLLBACK")
+    assert b"INSERT 0 1" in b.on_query("INSERT INTO t VALUES (1)")
+
+
+def test_cached_plans_follow_the_catalog():
+    """The same text planned before and after DDL: each run sees the
+    catalog of its own statement, with the statement cache warm."""
+    engine = Engine()
+    a, b = _session(engine), _session(engine)
+    a.on_query("CREATE TABLE t (a int)")
+    for value in (1, 2, 3):  # learn a template for the INSERT and the SELECT
+        a.on_query(f"INSERT INTO t VALUES ({value})")
+        assert b"SELECT" in b.on_query(f"SELECT * FROM t WHERE a = {value}")
+    a.on_query("DROP TABLE t")
+    assert b"C42P01" in b.on_query("SELECT * FROM t WHERE a = 4")
+    a.on_query("CREATE TABLE t (a text, b int)")
+    assert b"INSERT 0 1" in a.on_query("INSERT INTO t VALUES (5)")
+    reply = b.on_query("SELECT * FROM t WHERE a = '5'")
+    assert b"\x00\x02" in reply and b"SELECT 1" in reply  # two columns now
+
+
+def test_prepared_statement_is_replanned_after_ddl():
+    engine = Engine()
+    a, b = _session(engine), _session(engine)
+    a.on_query("CREATE TABLE t (a int)")
+    a.on_query("INSERT INTO t VALUES (1)")
+    b.on_query("PREPARE p AS SELECT a FROM t")
+    assert b"SELECT 1" in b.on_query("EXECUTE p")
+    a.on_query("CREATE INDEX t_a ON t (a)")  # same result shape: re-planned
+    assert b"SELECT 1" in b.on_query("EXECUTE p")
+    a.on_query("DROP TABLE t")
+    a.on_query("CREATE TABLE t (a text)")
+    reply = b.on_query("EXECUTE p")
+    assert b"C0A000" in reply and b"cached plan must not change result type" in reply
+
+
+def test_snapshot_restores_the_final_catalog(tmp_path):
+    from twinning.bootstrap import compile_schema
+    from twinning.state import CommittedState
+    schema = "CREATE TABLE base (id int PRIMARY KEY)"
+    catalog, _ = compile_schema(schema, "<test>")
+    engine = Engine(CommittedState.empty(catalog, schema))
+    session = _session(engine)
+    for sql in ["CREATE TABLE extra (id serial PRIMARY KEY, note text)",
+                "INSERT INTO extra (note) VALUES ('kept')",
+                "BEGIN", "CREATE TABLE gone (a int)", "ROLLBACK",
+                "DROP TABLE base"]:
+        session.on_query(sql)
+    state = engine.committed_state()
+    restored, _ = compile_schema(state.ddl, "<snapshot>")
+    assert restored == state.catalog
+    assert [str(t.name) for t in restored.tables] == ["public.extra"]
+    assert state.rows[restored.tables[0].name] == ((1, "kept"),)
