@@ -11,6 +11,7 @@ reference exists is decided by `passes.resolve_ddl`.
 from __future__ import annotations
 
 from dataclasses import field
+from typing import Any
 
 from twinning.ir.node import node
 from twinning.ir.syntax import Expr, ForeignKeyRef
@@ -105,6 +106,37 @@ class CommentDef:
 
 
 @node
+class AlterColumnDef:
+    """ADD COLUMN (`column` a ColumnDef, with its hoisted `constraints`) or
+    a change to an existing column (`column` its name)."""
+
+    table: tuple[str, ...]
+    action: str  # add | set_default | drop_default | set_not_null | drop_not_null
+    column: Any
+    default: Expr | None = None
+    default_source: str | None = None
+    constraints: tuple[ConstraintDef, ...] = ()
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@node
+class DropConstraintDef:
+    table: tuple[str, ...]
+    name: str
+    if_exists: bool = False
+    cascade: bool = False
+    location: int = LOC
+
+
+@node
+class RenameTableDef:
+    table: tuple[str, ...]
+    new_name: str
+    location: int = LOC
+
+
+@node
 class DropDef:
     kind: str  # table | index | sequence | schema
     names: tuple[tuple[str, ...], ...]
@@ -114,7 +146,8 @@ class DropDef:
 
 
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
-              | CommentDef | DropDef)
+              | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
+              | RenameTableDef)
 
 
 @node

@@ -14,7 +14,7 @@ tuples of parts (`("public", "deals")`).
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Union
+from typing import Any, Union
 
 from twinning.ir.node import node
 
@@ -368,6 +368,37 @@ class Comment:
 
 
 @node
+class AlterColumn:
+    """`ALTER TABLE t ADD COLUMN …` or `ALTER COLUMN c SET|DROP DEFAULT`,
+    `SET|DROP NOT NULL`. `column` is the new ColumnDef for `add`, else the
+    column's name."""
+
+    table: tuple[str, ...]
+    action: str  # add | set_default | drop_default | set_not_null | drop_not_null
+    column: Any
+    default: Expr | None = None
+    default_source: str | None = None
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@node
+class DropConstraint:
+    table: tuple[str, ...]
+    name: str
+    if_exists: bool = False
+    cascade: bool = False
+    location: int = LOC
+
+
+@node
+class RenameTable:
+    table: tuple[str, ...]
+    new_name: str
+    location: int = LOC
+
+
+@node
 class Drop:
     """`DROP TABLE|INDEX|SEQUENCE|SCHEMA [IF EXISTS] name, … [CASCADE]`."""
 
@@ -379,7 +410,8 @@ class Drop:
 
 
 DdlStatement = Union[CreateSchema, CreateTable, CreateIndex, AddConstraint,
-                     CreateSequence, Comment, Drop]
+                     CreateSequence, Comment, Drop, AlterColumn, DropConstraint,
+                     RenameTable]
 
 
 @node

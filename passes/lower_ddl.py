@@ -246,7 +246,23 @@ _LOWER = {
     s.Comment: lambda n: d.CommentDef(n.target, n.name, n.text, n.location),
     s.Drop: lambda n: d.DropDef(n.kind, n.names, n.if_exists, n.cascade,
                                 n.location),
+    s.AlterColumn: lambda n: _lower_alter_column(n),
+    s.DropConstraint: lambda n: d.DropConstraintDef(n.table, n.name, n.if_exists,
+                                                    n.cascade, n.location),
+    s.RenameTable: lambda n: d.RenameTableDef(n.table, n.new_name, n.location),
 }
+
+
+def _lower_alter_column(node: s.AlterColumn) -> d.AlterColumnDef:
+    if node.action != "add":
+        return d.AlterColumnDef(node.table, node.action, node.column,
+                                node.default, node.default_source,
+                                location=node.location)
+    column, hoisted = _lower_column(node.table[-1], node.column)
+    return d.AlterColumnDef(node.table, "add", column,
+                            constraints=tuple(hoisted),
+                            if_not_exists=node.if_not_exists,
+                            location=node.location)
 
 
 def lower_definition(statement: s.DdlStatement) -> d.Definition:

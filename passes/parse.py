@@ -343,14 +343,47 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
         raise Unsupported("ALTER TABLE IF EXISTS", loc(node))
     table = _range_var(node.relation)
     out: list[s.DdlStatement] = []
+    at = loc(node.relation)
     for cmd in node.cmds:
-        if cmd.subtype != AlterTableType.AT_AddConstraint:
-            what = AlterTableType(cmd.subtype).name.removeprefix("AT_")
+        kind = AlterTableType(cmd.subtype)
+        if kind == AlterTableType.AT_AddConstraint:
+            out.append(s.AddConstraint(table, _table_constraint(cmd.def_), at))
+        elif kind == AlterTableType.AT_AddColumn:
+            out.append(s.AlterColumn(table, "add", _column(cmd.def_),
+                                     if_not_exists=bool(cmd.missing_ok),
+                                     location=at))
+        elif kind == AlterTableType.AT_ColumnDefault:
+            if cmd.def_ is None:
+                out.append(s.AlterColumn(table, "drop_default", cmd.name,
+                                         location=at))
+            else:
+                out.append(s.AlterColumn(table, "set_default", cmd.name,
+                                         _expr(cmd.def_), _source(cmd.def_),
+                                         location=at))
+        elif kind in (AlterTableType.AT_SetNotNull, AlterTableType.AT_DropNotNull):
+            action = "set_not_null" if kind == AlterTableType.AT_SetNotNull \
+                else "drop_not_null"
+            out.append(s.AlterColumn(table, action, cmd.name, location=at))
+        elif kind == AlterTableType.AT_DropConstraint:
+            out.append(s.DropConstraint(
+                table, cmd.name, bool(cmd.missing_ok),
+                cmd.behavior == DropBehavior.DROP_CASCADE, at))
+        else:
+            what = kind.name.removeprefix("AT_")
             raise Unsupported(f"ALTER TABLE … {_ALTER_WORDS.get(what) or _words(what)}",
                               loc(node))
-        out.append(s.AddConstraint(table, _table_constraint(cmd.def_),
-                                   loc(node.relation)))
     return out
+
+
+def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
+    if node.renameType != ObjectType.OBJECT_TABLE:
+        what = ObjectType(node.renameType).name.removeprefix("OBJECT_")
+        raise Unsupported(f"RENAME of a {what.lower().replace('_', ' ')}",
+                          loc(node))
+    if node.missing_ok:
+        raise Unsupported("ALTER TABLE IF EXISTS", loc(node))
+    return [s.RenameTable(_range_var(node.relation), node.newname,
+                          loc(node.relation))]
 
 
 def _create_sequence(node: ast.CreateSeqStmt) -> list[s.DdlStatement]:
@@ -393,6 +426,7 @@ def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
 
 _STATEMENTS = {
     ast.DropStmt: _drop,
+    ast.RenameStmt: _rename,
     ast.CreateSchemaStmt: _create_schema,
     ast.CreateStmt: _create_table,
     ast.IndexStmt: _create_index,

@@ -315,7 +315,8 @@ def _deallocate(node: ast.DeallocateStmt) -> q.Syntax:
 _DDL_TAGS = {ast.CreateStmt: "CREATE TABLE", ast.IndexStmt: "CREATE INDEX",
              ast.CreateSchemaStmt: "CREATE SCHEMA",
              ast.CreateSeqStmt: "CREATE SEQUENCE",
-             ast.AlterTableStmt: "ALTER TABLE", ast.CommentStmt: "COMMENT"}
+             ast.AlterTableStmt: "ALTER TABLE", ast.CommentStmt: "COMMENT",
+             ast.RenameStmt: "ALTER TABLE"}
 _DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
               "sequence": "DROP SEQUENCE", "schema": "DROP SCHEMA"}
 
@@ -347,7 +348,7 @@ _HANDLERS = {
 }
 _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.CreateSeqStmt, ast.AlterTableStmt, ast.CommentStmt,
-               ast.DropStmt}
+               ast.DropStmt, ast.RenameStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",

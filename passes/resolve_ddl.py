@@ -53,6 +53,7 @@ class ResolvedSchema:
     catalog: c.Catalog
     notices: tuple[str, ...] = ()
     graph: nx.DiGraph | None = None
+    renamed: dict = field(default_factory=dict)  # old table name → new
 
 
 class _Builder:
@@ -66,6 +67,7 @@ class _Builder:
         # a NOTICE's text, or (text, detail)
         self.notices: list[str | tuple[str, str]] = []
         self.next_created = 0  # the next table's creation ordinal (OID order)
+        self.renamed: dict[c.QName, c.QName] = {}  # ALTER TABLE … RENAME TO
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -205,7 +207,8 @@ def apply_definitions(catalog: c.Catalog,
     for definition in definitions:
         _APPLY[type(definition)](builder, definition)
     frozen, graph = _freeze(builder)
-    return ResolvedSchema(frozen, tuple(builder.notices), graph)
+    return ResolvedSchema(frozen, tuple(builder.notices), graph,
+                          builder.renamed)
 
 
 def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
@@ -655,9 +658,136 @@ def _apply_comment(b: _Builder, defn: d.CommentDef) -> None:
                      for col in table.columns]
 
 
+# -- ALTER TABLE
+
+def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
+    """ADD COLUMN, ALTER COLUMN … SET/DROP DEFAULT, SET/DROP NOT NULL,
+    with ATExecAddColumn's and ATExecColumnDefault's checks."""
+    table = b.table(defn.table)
+    relation = table.name.name
+    if defn.action == "add":
+        new = defn.column
+        if table.column(new.name) is not None:
+            message = f'column "{new.name}" of relation "{relation}" already exists'
+            if defn.if_not_exists:
+                b.notices.append(message + ", skipping")
+                return
+            raise SqlError("42701", message)
+        attnum = max((col.attnum for col in table.columns), default=0) + 1
+        column = _column(b, table.name, new, attnum)
+        table.columns.append(column)
+        if column.sequence is not None:
+            seq = b.sequences[column.sequence]
+            b.sequences[column.sequence] = replace(
+                seq, owned_by=(table.name, column.name))
+        keys = defn.constraints
+        _add_checks(b, table, [k for k in keys if k.kind == "check"])
+        _add_index_constraints(b, table, [k for k in keys
+                                          if k.kind in ("primary_key", "unique")])
+        for fk in (k for k in keys if k.kind == "foreign_key"):
+            _add_foreign_key(b, table, fk)
+        return
+    column = table.column(defn.column)
+    if column is None:
+        raise SqlError("42703", f'column "{defn.column}" of relation '
+                       f'"{relation}" does not exist')
+    position = table.columns.index(column)
+    if defn.action in ("set_default", "drop_default") and column.identity:
+        raise SqlError("42601", f'column "{column.name}" of relation '
+                       f'"{relation}" is an identity column',
+                       hint="Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY "
+                       "instead." if defn.action == "drop_default" else None)
+    if defn.action == "set_default":
+        defaults.check_default(column.name, column.type, defn.default,
+                               lambda parts: _sequence_ref(b, parts))
+        if defaults.is_null_constant(defn.default):
+            changed = replace(column, default=None, default_source=None,
+                              sequence=None)
+        else:
+            changed = replace(column, default=defn.default,
+                              default_source=defn.default_source, sequence=None)
+    elif defn.action == "drop_default":
+        changed = replace(column, default=None, default_source=None,
+                          sequence=None)
+    elif defn.action == "set_not_null":
+        changed = replace(column, not_null=True)
+    else:
+        primary = next((k for k in table.constraints
+                        if isinstance(k, c.PrimaryKey)), None)
+        if primary is not None and column.name in primary.columns:
+            raise SqlError("42P16", f'column "{column.name}" is in a primary key')
+        if column.identity:
+            raise SqlError("42P16", f'column "{column.name}" of relation '
+                           f'"{relation}" is an identity column')
+        changed = replace(column, not_null=False)
+    table.columns[position] = changed
+
+
+def _apply_drop_constraint(b: _Builder, defn: d.DropConstraintDef) -> None:
+    """ATExecDropConstraint: a missing one is 42704; a key other tables'
+    foreign keys depend on goes only with CASCADE (and takes them along)."""
+    table = b.table(defn.table)
+    relation = table.name.name
+    found = next((k for k in table.constraints if k.name == defn.name), None)
+    if found is None:
+        message = f'constraint "{defn.name}" of relation "{relation}" does not exist'
+        if defn.if_exists:
+            b.notices.append(message + ", skipping")
+            return
+        raise SqlError("42704", message)
+    if isinstance(found, (c.PrimaryKey, c.Unique)):
+        dependents = [(child, k) for child in sorted(b.tables.values(),
+                                                     key=lambda t: t.created)
+                      for k in child.constraints
+                      if isinstance(k, c.ForeignKey) and k.ref_table == table.name
+                      and set(k.ref_columns) == set(found.columns)]
+        if dependents and not defn.cascade:
+            raise SqlError(
+                "2BP01", f"cannot drop constraint {found.name} on table "
+                f"{relation} because other objects depend on it",
+                detail="\n".join(f"constraint {k.name} on table {child.name.name} "
+                                 f"depends on index {found.name}"
+                                 for child, k in dependents),
+                hint=_CASCADE_HINT)
+        lines = [f"drop cascades to constraint {k.name} on table {child.name.name}"
+                 for child, k in dependents]
+        if lines:
+            b.notices.append(lines[0] if len(lines) == 1 else
+                             (f"drop cascades to {len(lines)} other objects",
+                              "\n".join(lines)))
+        for child, k in dependents:
+            child.constraints.remove(k)
+        b.indexes.pop(c.QName(table.name.schema, found.name), None)
+    table.constraints.remove(found)
+
+
+def _apply_rename_table(b: _Builder, defn: d.RenameTableDef) -> None:
+    """ALTER TABLE … RENAME TO: the table keeps its indexes, constraints,
+    sequences and rows (RenameRelation)."""
+    table = b.table(defn.table)
+    old = table.name
+    new = c.QName(old.schema, defn.new_name)
+    if b.relation_exists(new):
+        raise SqlError("42P07", f'relation "{new.name}" already exists')
+    del b.tables[old]
+    table.name = new
+    b.tables[new] = table
+    for name, index in list(b.indexes.items()):
+        if index.table == old:
+            b.indexes[name] = replace(index, table=new)
+    for other in b.tables.values():
+        other.constraints = [replace(k, ref_table=new)
+                             if isinstance(k, c.ForeignKey) and k.ref_table == old
+                             else k for k in other.constraints]
+    for name, seq in list(b.sequences.items()):
+        if seq.owned_by is not None and seq.owned_by[0] == old:
+            b.sequences[name] = replace(seq, owned_by=(new, seq.owned_by[1]))
+    first = next((k for k, v in b.renamed.items() if v == old), old)
+    b.renamed[first] = new
+
+
 # -- DROP
 
-_KIND_OF = {"table": "table", "index": "index", "sequence": "sequence"}
 _HINT_KIND = {"table": "Use DROP TABLE to remove a table.",
               "index": "Use DROP INDEX to remove an index.",
               "sequence": "Use DROP SEQUENCE to remove a sequence."}
@@ -836,6 +966,9 @@ _APPLY = {
     d.SequenceDef: _apply_sequence,
     d.CommentDef: _apply_comment,
     d.DropDef: _apply_drop,
+    d.AlterColumnDef: _apply_alter_column,
+    d.DropConstraintDef: _apply_drop_constraint,
+    d.RenameTableDef: _apply_rename_table,
 }
 
 

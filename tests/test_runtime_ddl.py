@@ -29,7 +29,9 @@ def _session(engine: Engine) -> Session:
     ("CREATE UNLOGGED TABLE ul (a int)", "UNLOGGED table"),
     ("CREATE VIEW v AS SELECT 1", "CREATE VIEW"),
     ("DROP VIEW v", "DROP VIEW"),
-    ("ALTER TABLE t ADD COLUMN b int", "ALTER TABLE … ADD COLUMN"),
+    ("ALTER TABLE t DROP COLUMN a", "ALTER TABLE … DROP COLUMN"),
+    ("ALTER TABLE t ALTER COLUMN a TYPE bigint", "ALTER TABLE … ALTER COLUMN … TYPE"),
+    ("ALTER TABLE t RENAME COLUMN a TO b", "RENAME of a column"),
     ("ALTER TABLE t OWNER TO someone", "ALTER TABLE … OWNER TO"),
     ("CREATE TABLE c AS SELECT 1", "CREATE TABLE AS"),
 ])
@@ -111,10 +113,13 @@ def test_snapshot_restores_the_final_catalog(tmp_path):
     for sql in ["CREATE TABLE extra (id serial PRIMARY KEY, note text)",
                 "INSERT INTO extra (note) VALUES ('kept')",
                 "BEGIN", "CREATE TABLE gone (a int)", "ROLLBACK",
-                "DROP TABLE base"]:
-        session.on_query(sql)
+                "DROP TABLE base",
+                "ALTER TABLE extra ADD COLUMN flag boolean DEFAULT true",
+                "ALTER TABLE extra ALTER COLUMN note SET NOT NULL",
+                "ALTER TABLE extra RENAME TO renamed"]:
+        assert b"ERROR" not in session.on_query(sql), sql
     state = engine.committed_state()
     restored, _ = compile_schema(state.ddl, "<snapshot>")
     assert restored == state.catalog
-    assert [str(t.name) for t in restored.tables] == ["public.extra"]
-    assert state.rows[restored.tables[0].name] == ((1, "kept"),)
+    assert [str(t.name) for t in restored.tables] == ["public.renamed"]
+    assert state.rows[restored.tables[0].name] == ((1, "kept", True),)

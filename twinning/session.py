@@ -985,6 +985,7 @@ class Session:
         txn.statement_start(writes=command.tag,
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
                             cancel=self.interrupt.check)
+        txn.context = self._context()  # defaults filling added columns
         before = txn.catalog
         resolved = apply_definitions(before, node.definitions)
         for notice in resolved.notices:
@@ -997,7 +998,8 @@ class Session:
             for seq in resolved.catalog.sequences:
                 if seq.name not in known:
                     store.sequences.define(seq)
-            txn.apply_schema(store.schema_for(resolved.catalog), node.source)
+            txn.apply_schema(store.schema_for(resolved.catalog), node.source,
+                             resolved.renamed)
         txn.statement_end()
         return command.tag
 

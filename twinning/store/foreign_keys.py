@@ -62,7 +62,8 @@ def fire(txn: Transaction, event: Event) -> None:
         _parent_changed(txn, event)
 
 
-def _parent_has(txn: Transaction, link: FkLink, key: tuple) -> bool:
+def parent_has(txn: Transaction, link: FkLink, key: tuple) -> bool:
+    """Does a visible parent row have `key` (in the FK's column order)?"""
     values = tuple(key[i] for i in link.parent_order)
     return next(iter(txn.lookup_ids(link.parent, link.parent_index, values)), None) is not None
 
@@ -79,11 +80,11 @@ def _check_child(txn: Transaction, event: ChildCheck,
     if None in key:
         return
     if found is None:
-        present = _parent_has(txn, link, key)
+        present = parent_has(txn, link, key)
     else:
         present = found.get((id(link), key))
         if present is None:
-            present = found[id(link), key] = _parent_has(txn, link, key)
+            present = found[id(link), key] = parent_has(txn, link, key)
     if not present:
         raise fk_missing_parent(link, txn.info(link.child), row, txn.settings)
 
@@ -101,7 +102,7 @@ def _parent_changed(txn: Transaction, event: ParentChange) -> None:
     link, old = event.link, event.old
     action = link.on_delete if event.new is None else link.on_update
     key = link.parent_key(old)
-    if action == "NO ACTION" and _parent_has(txn, link, key):
+    if action == "NO ACTION" and parent_has(txn, link, key):
         return
     children = list(txn.lookup_ids(link.child, link.child_index, key))
     if not children:
@@ -114,7 +115,7 @@ def _parent_changed(txn: Transaction, event: ParentChange) -> None:
         line = f'SQL statement "{ri_query(link, action, event.new is None)}"'
         exc.where = f"{exc.where}\n{line}" if exc.where else line
         raise
-    if action == "SET DEFAULT" and not _parent_has(txn, link, key) \
+    if action == "SET DEFAULT" and not parent_has(txn, link, key) \
             and next(iter(txn.lookup_ids(link.child, link.child_index, key)), None) is not None:
         raise fk_still_referenced(link, txn.info(link.parent), old, txn.settings)
 

@@ -93,6 +93,12 @@ class MvccStore:
         self._next_ids[table] = rid + count
         return rid
 
+    def continue_ids(self, source: QName, target: QName) -> None:
+        """`target`'s row ids continue after `source`'s (a renamed table
+        keeps its rows, whose ids new ones must exceed)."""
+        self._next_ids[target] = max(self._next_ids.get(target, 0),
+                                     self._next_ids.get(source, 0))
+
     def publish(self, overlay: Overlay) -> None:
         with self._publish_lock:
             current = self._latest

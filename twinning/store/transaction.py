@@ -32,8 +32,9 @@ from twinning.ir.catalog import QName
 from twinning.state import SequenceState
 from twinning.store import constraints as cons
 from twinning.store.foreign_keys import (ChildCheck, Event, ParentChange,
+                                         parent_has,
                                          check_children, fire)
-from twinning.store.pmap import DELETE
+from twinning.store.pmap import DELETE, RowMap
 from twinning.store.schema import TableInfo
 from twinning.store.sequences import restarted
 from twinning.store.versions import Marker, Overlay, TableOverlay, TableVersion
@@ -152,23 +153,108 @@ class Transaction:
         base = self._base if store.writer.holder is self else store.latest
         return base.schema, base.generation
 
-    def apply_schema(self, schema: Any, text: str) -> None:
+    def apply_schema(self, schema: Any, text: str,
+                     renamed: dict[QName, QName] | None = None) -> None:
         """A DDL statement (the caller took the writer slot): the tables
         follow `schema` from now on. New tables start empty, dropped ones
-        go, a table with a new index gets it built over its rows."""
+        go, a renamed one keeps its rows; a table that gained columns has
+        them filled from their defaults (per row, as PostgreSQL does) and
+        one with other indexes has them built over its rows; the rows are
+        checked against the constraints the table gained."""
         old = self.schema.tables
+        before = self.schema
+        origin = {new: was for was, new in (renamed or {}).items()}
         tables = {}
         for name, info in schema.tables.items():
-            current = self._tables.get(name)
+            was = origin.get(name, name)
+            current = self._tables.get(was) if was in old else None
             if current is None:
                 tables[name] = TableVersion.empty(info)
-            elif [d.name for d in info.indexes] == [d.name for d in old[name].indexes]:
+                continue
+            if was != name:
+                self._renamed(was, name)
+            prior = old[was]
+            if len(prior.columns) == len(info.columns) and \
+                    [d.name for d in info.indexes] == [d.name for d in prior.indexes]:
                 tables[name] = current
             else:
-                tables[name] = self._reindexed(name, info)
+                tables[name] = self._rebuilt(was, prior, info)
         self._overlay.change_schema(schema, tables, text)
         self.schema = schema
         self._tables = tables
+        for name, info in schema.tables.items():
+            was = origin.get(name, name)
+            if was in old:
+                self._validate(before.tables[was], info)
+
+    def _renamed(self, was: QName, name: QName) -> None:
+        overlay = self._overlay.tables.get(was)
+        if overlay is not None and overlay.changed:
+            raise SqlError("0A000", "renaming a table written in the same "
+                           "transaction is not supported by twinning")
+        self._overlay.tables.pop(was, None)
+        self._store.continue_ids(was, name)
+
+    def _rebuilt(self, name: QName, prior: TableInfo,
+                 info: TableInfo) -> TableVersion:
+        """A table's version for a new shape: added columns filled per row
+        from their defaults, every index built over the rows (23505 when a
+        new unique index finds duplicates)."""
+        overlay = self._overlay.tables.get(name)
+        if overlay is not None and overlay.changed:
+            raise SqlError("0A000", "ALTER TABLE or CREATE INDEX on a table "
+                           "written in the same transaction is not supported "
+                           "by twinning")
+        rows = self._tables[name].rows
+        added = range(len(prior.columns), len(info.columns))
+        if added:
+            fills = [info.defaults.get(p) for p in added]
+            context = self.context
+            rows = RowMap.build([
+                (rid, row + tuple(None if fill is None else fill(context)
+                                  for fill in fills))
+                for rid, row in rows.items()])
+        pairs = list(rows.items())
+        indexes = []
+        for defn in info.indexes:
+            built, duplicate = defn.build(pairs)
+            if duplicate is not None:
+                raise cons.duplicate_on_build(info, defn, rows.get(duplicate[1]),
+                                              self.settings)
+            indexes.append(built)
+        self._overlay.tables.pop(name, None)
+        return TableVersion(rows, tuple(indexes))
+
+    def _validate(self, before: TableInfo, info: TableInfo) -> None:
+        """ALTER TABLE's check of the rows a table already has against
+        the constraints it just gained (ATRewriteTable, validateForeignKey-
+        Constraint): NOT NULL, CHECK, then FOREIGN KEY."""
+        not_null = [p for p in info.not_null if p not in before.not_null]
+        had = {n for n, _ in before.checks}
+        checks = [(n, f) for n, f in info.checks if n not in had]
+        had = {link.name for link in before.fks_out}
+        links = [link for link in info.fks_out if link.name not in had]
+        if not (not_null or checks or links):
+            return
+        rows = [row for _, row in self.scan(info.name)]
+        table = info.name.name
+        for position in not_null:
+            if any(row[position] is None for row in rows):
+                raise SqlError("23502", f'column "{info.columns[position]}" of '
+                               f'relation "{table}" contains null values',
+                               schema=info.name.schema, table=table,
+                               column=info.columns[position])
+        for name, check in checks:
+            if any(check(row) is False for row in rows):
+                raise SqlError("23514", f'check constraint "{name}" of relation '
+                               f'"{table}" is violated by some row',
+                               schema=info.name.schema, table=table,
+                               constraint=name)
+        for link in links:
+            for row in rows:
+                key = link.child_key(row)
+                if None not in key and not parent_has(self, link, key):
+                    raise cons.fk_missing_parent(link, info, row, self.settings)
 
     def _reindexed(self, name: QName, info: TableInfo) -> TableVersion:
         """A table's version with the indexes `info` lists, built over its

@@ -178,3 +178,111 @@ ROLLBACK
 SET default_transaction_read_only = on
 DROP TABLE IF EXISTS t
 RESET default_transaction_read_only
+
+
+-- case: add_constraint_checks_existing_rows
+CREATE TABLE p (id int PRIMARY KEY)
+CREATE TABLE c (id int, p_id int, qty int)
+INSERT INTO p VALUES (1), (2)
+INSERT INTO c VALUES (1, 1, 5), (2, NULL, 0), (3, 7, 1)
+ALTER TABLE c ADD CONSTRAINT qty_positive CHECK (qty > 0)
+ALTER TABLE c ADD CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id)
+ALTER TABLE c ADD PRIMARY KEY (id)
+ALTER TABLE c ADD UNIQUE (p_id)
+DELETE FROM c WHERE id = 3
+ALTER TABLE c ADD CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id)
+INSERT INTO c VALUES (4, 9, 1)
+ALTER TABLE c ADD CONSTRAINT qty_nonneg CHECK (qty >= 0)
+INSERT INTO c VALUES (5, 1, -1)
+INSERT INTO c VALUES (1, 2, 2)
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'c'::regclass ORDER BY conname
+
+
+-- case: add_constraint_in_transaction
+CREATE TABLE t (a int)
+INSERT INTO t VALUES (1), (1)
+BEGIN
+ALTER TABLE t ADD UNIQUE (a)
+ROLLBACK
+BEGIN
+DELETE FROM t WHERE a = 1
+INSERT INTO t VALUES (2)
+ALTER TABLE t ADD CONSTRAINT a_small CHECK (a < 2)
+ROLLBACK
+SELECT * FROM t
+
+
+-- case: alter_add_column
+CREATE TABLE t (id int PRIMARY KEY, name text)
+INSERT INTO t VALUES (1, 'a'), (2, 'b')
+ALTER TABLE t ADD COLUMN score numeric(6,2) DEFAULT 1.5
+ALTER TABLE t ADD COLUMN note text
+ALTER TABLE t ADD COLUMN seq serial
+ALTER TABLE t ADD COLUMN name text
+ALTER TABLE t ADD COLUMN IF NOT EXISTS name text
+ALTER TABLE t ADD COLUMN must text NOT NULL
+ALTER TABLE t ADD COLUMN must text NOT NULL DEFAULT 'x'
+ALTER TABLE t ADD COLUMN code int UNIQUE
+ALTER TABLE t ADD COLUMN pos int CHECK (pos > 0)
+ALTER TABLE t ADD COLUMN pos2 int DEFAULT 0 CHECK (pos2 > 0)
+SELECT * FROM t ORDER BY id
+INSERT INTO t (id, name) VALUES (3, 'c') RETURNING *
+SELECT column_name, data_type, column_default, is_nullable FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position
+ALTER TABLE nosuch ADD COLUMN x int
+
+
+-- case: alter_column_defaults_and_nulls
+CREATE TABLE t (id int PRIMARY KEY, a text, b int DEFAULT 5)
+INSERT INTO t (id, a) VALUES (1, 'x'), (2, NULL)
+ALTER TABLE t ALTER COLUMN a SET DEFAULT 'dflt'
+ALTER TABLE t ALTER COLUMN b DROP DEFAULT
+INSERT INTO t (id) VALUES (3) RETURNING *
+ALTER TABLE t ALTER COLUMN a SET NOT NULL
+UPDATE t SET a = 'y' WHERE a IS NULL
+ALTER TABLE t ALTER COLUMN a SET NOT NULL
+INSERT INTO t (id, a) VALUES (4, NULL)
+ALTER TABLE t ALTER COLUMN a DROP NOT NULL
+INSERT INTO t (id, a) VALUES (4, NULL) RETURNING *
+ALTER TABLE t ALTER COLUMN id DROP NOT NULL
+ALTER TABLE t ALTER COLUMN nosuch SET DEFAULT 1
+ALTER TABLE t ALTER COLUMN b SET DEFAULT 'text'
+ALTER TABLE t ALTER COLUMN b SET DEFAULT NULL
+INSERT INTO t (id) VALUES (5) RETURNING *
+SELECT column_name, column_default, is_nullable FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position
+
+
+-- case: alter_drop_constraint
+CREATE TABLE p (id int PRIMARY KEY, code text CONSTRAINT p_code UNIQUE)
+CREATE TABLE c (id int PRIMARY KEY, p_id int REFERENCES p, qty int CONSTRAINT qty_pos CHECK (qty > 0))
+INSERT INTO p VALUES (1, 'a')
+ALTER TABLE c DROP CONSTRAINT qty_pos
+INSERT INTO c VALUES (1, 1, -5)
+ALTER TABLE c DROP CONSTRAINT qty_pos
+ALTER TABLE c DROP CONSTRAINT IF EXISTS qty_pos
+ALTER TABLE p DROP CONSTRAINT p_pkey
+ALTER TABLE p DROP CONSTRAINT p_code
+INSERT INTO p VALUES (2, 'a')
+ALTER TABLE p DROP CONSTRAINT p_pkey CASCADE
+INSERT INTO c VALUES (2, 99, 1)
+INSERT INTO p VALUES (1, 'again')
+SELECT conname FROM pg_constraint WHERE conrelid IN ('p'::regclass, 'c'::regclass) ORDER BY conname
+SELECT indexname FROM pg_indexes WHERE tablename IN ('p', 'c') ORDER BY indexname
+
+
+-- case: alter_rename_table
+CREATE TABLE old_name (id serial PRIMARY KEY, v text)
+CREATE TABLE other (id int, ref int REFERENCES old_name)
+INSERT INTO old_name (v) VALUES ('a'), ('b')
+ALTER TABLE old_name RENAME TO new_name
+SELECT * FROM old_name
+SELECT * FROM new_name ORDER BY id
+INSERT INTO new_name (v) VALUES ('c') RETURNING *
+INSERT INTO other VALUES (1, 3), (2, 99)
+ALTER TABLE new_name RENAME TO other
+SELECT indexname FROM pg_indexes WHERE tablename = 'new_name'
+SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1
+BEGIN
+ALTER TABLE new_name RENAME TO renamed_again
+SELECT count(*) FROM renamed_again
+ROLLBACK
+SELECT count(*) FROM new_name
