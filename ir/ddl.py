@@ -137,6 +137,28 @@ class RenameTableDef:
 
 
 @node
+class SettingDef:
+    name: str
+    values: tuple[str, ...]
+    location: int = LOC
+
+
+@node
+class SequenceOwnerDef:
+    sequence: tuple[str, ...]
+    owned_by: tuple[str, ...]
+    location: int = LOC
+
+
+@node
+class OwnerDef:
+    kind: str  # table | schema | sequence
+    names: tuple[str, ...]
+    role: str
+    location: int = LOC
+
+
+@node
 class DropDef:
     kind: str  # table | index | sequence | schema
     names: tuple[tuple[str, ...], ...]
@@ -147,7 +169,7 @@ class DropDef:
 
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
-              | RenameTableDef)
+              | RenameTableDef | SettingDef | OwnerDef | SequenceOwnerDef)
 
 
 @node

@@ -399,6 +399,35 @@ class RenameTable:
 
 
 @node
+class Setting:
+    """A schema file's `SET name = value` (or pg_dump's
+    `SELECT pg_catalog.set_config('search_path', '', false)`)."""
+
+    name: str
+    values: tuple[str, ...]
+    location: int = LOC
+
+
+@node
+class SequenceOwner:
+    """`ALTER SEQUENCE s OWNED BY t.c | NONE` (pg_dump's serial columns)."""
+
+    sequence: tuple[str, ...]
+    owned_by: tuple[str, ...]
+    location: int = LOC
+
+
+@node
+class Owner:
+    """`ALTER TABLE|SCHEMA|SEQUENCE … OWNER TO role`."""
+
+    kind: str  # table | schema | sequence
+    names: tuple[str, ...]
+    role: str
+    location: int = LOC
+
+
+@node
 class Drop:
     """`DROP TABLE|INDEX|SEQUENCE|SCHEMA [IF EXISTS] name, … [CASCADE]`."""
 
@@ -411,7 +440,7 @@ class Drop:
 
 DdlStatement = Union[CreateSchema, CreateTable, CreateIndex, AddConstraint,
                      CreateSequence, Comment, Drop, AlterColumn, DropConstraint,
-                     RenameTable]
+                     RenameTable, Setting, Owner, SequenceOwner]
 
 
 @node

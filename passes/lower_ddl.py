@@ -250,6 +250,10 @@ _LOWER = {
     s.DropConstraint: lambda n: d.DropConstraintDef(n.table, n.name, n.if_exists,
                                                     n.cascade, n.location),
     s.RenameTable: lambda n: d.RenameTableDef(n.table, n.new_name, n.location),
+    s.Setting: lambda n: d.SettingDef(n.name, n.values, n.location),
+    s.Owner: lambda n: d.OwnerDef(n.kind, n.names, n.role, n.location),
+    s.SequenceOwner: lambda n: d.SequenceOwnerDef(n.sequence, n.owned_by,
+                                                  n.location),
 }
 
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import pglast
 from pglast import ast
-from pglast.enums import AlterTableType, ConstrType, DropBehavior, ObjectType
+from pglast.enums import (AlterTableType, ConstrType, DropBehavior, ObjectType,
+                          RoleSpecType, VariableSetKind)
 from pglast.parser import ParseError
 from pglast.stream import RawStream
 
@@ -97,9 +98,41 @@ def split_statements(text: str) -> list[tuple[Any, str, int]]:
     return out
 
 
+# psql meta-commands a schema file may hold: pg_dump's \restrict and
+# \unrestrict (they guard psql's own output), and the ones that only change
+# psql's display or its variables. Any other is refused by name.
+_IGNORED_META = frozenset("""restrict unrestrict set unset pset echo qecho
+encoding timing dt d dn di ds dv df dT l x a t""".split())
+_META_SCAN = re.compile(r"""
+    '(?:[^']|'')*'
+  | \$(?P<tag>[A-Za-z_]\w*)?\$.*?\$(?P=tag)?\$
+  | /\*.*?\*/
+  | --[^\n]*
+  | (?P<meta>^[ \t]*\\(?P<command>[A-Za-z!?]*)[^\n]*)""",
+                        re.VERBOSE | re.MULTILINE | re.DOTALL)
+
+
+def _without_meta_commands(text: str) -> str:
+    """The script with psql's meta-command lines blanked (offsets and
+    lines kept); StatementUnsupported for one psql would act on."""
+    out = None
+    for m in _META_SCAN.finditer(text):
+        if m.group("meta") is None:
+            continue
+        command = m.group("command")
+        if command not in _IGNORED_META:
+            line, column = line_column(text, m.start("meta"))
+            raise StatementUnsupported(f"psql meta-command \\{command}",
+                                       m.group("meta").strip(), line, column)
+        out = out if out is not None else list(text)
+        out[m.start("meta"):m.end("meta")] = " " * (m.end("meta") - m.start("meta"))
+    return text if out is None else "".join(out)
+
+
 def parse_script(text: str) -> s.Script:
     """Parse a schema file into DDL syntax IR, refusing what is outside §5."""
     statements = []
+    text = _without_meta_commands(text)
     for node, chunk, offset in split_statements(text):
         line, column = line_column(text, offset)
         try:
@@ -364,6 +397,8 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             action = "set_not_null" if kind == AlterTableType.AT_SetNotNull \
                 else "drop_not_null"
             out.append(s.AlterColumn(table, action, cmd.name, location=at))
+        elif kind == AlterTableType.AT_ChangeOwner:
+            out.append(s.Owner("table", table, _role(cmd.newowner), at))
         elif kind == AlterTableType.AT_DropConstraint:
             out.append(s.DropConstraint(
                 table, cmd.name, bool(cmd.missing_ok),
@@ -373,6 +408,67 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             raise Unsupported(f"ALTER TABLE … {_ALTER_WORDS.get(what) or _words(what)}",
                               loc(node))
     return out
+
+
+def _role(spec: ast.RoleSpec) -> str:
+    if spec.rolename is not None:
+        return spec.rolename
+    return RoleSpecType(spec.roletype).name.removeprefix("ROLESPEC_")
+
+
+_OWNED = {ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_SEQUENCE: "sequence",
+          ObjectType.OBJECT_TABLE: "table"}
+
+
+def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:
+    kind = _OWNED.get(node.objectType)
+    if kind is None:
+        what = ObjectType(node.objectType).name.removeprefix("OBJECT_")
+        raise Unsupported(f"ALTER {what} … OWNER TO", loc(node))
+    target = (node.object.sval,) if isinstance(node.object, ast.String) \
+        else _range_var(node.relation) if node.relation else names(node.object)
+    return [s.Owner(kind, target, _role(node.newowner), loc(node))]
+
+
+def _setting(node: ast.VariableSetStmt) -> list[s.DdlStatement]:
+    if node.kind != VariableSetKind.VAR_SET_VALUE or node.is_local:
+        raise Unsupported("SET LOCAL, SET … TO DEFAULT and RESET in a schema "
+                          "file", loc(node))
+    values = tuple(_constant(arg) for arg in node.args or ())
+    return [s.Setting(node.name, values, loc(node))]
+
+
+def _constant(arg: Any) -> str:
+    value = arg.val if isinstance(arg, ast.A_Const) else arg
+    for attr in ("sval", "ival", "fval", "boolval"):
+        if getattr(value, attr, None) is not None:
+            got = getattr(value, attr)
+            return ("on" if got else "off") if attr == "boolval" else str(got)
+    raise Unsupported("SET to an expression", loc(arg))
+
+
+def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
+    """pg_dump's `SELECT pg_catalog.set_config('search_path', '', false)`:
+    the only SELECT a schema file may hold."""
+    target = node.targetList[0].val if node.targetList and \
+        len(node.targetList) == 1 and not node.fromClause else None
+    if isinstance(target, ast.FuncCall) and \
+            tuple(n.sval for n in target.funcname) in (
+                ("pg_catalog", "set_config"), ("set_config",)) \
+            and len(target.args or ()) == 3 \
+            and all(isinstance(a, ast.A_Const) for a in target.args) \
+            and _constant(target.args[2]) == "off":
+        return [s.Setting(_constant(target.args[0]),
+                          (_constant(target.args[1]),), loc(node))]
+    raise Unsupported("SELECT", loc(node))
+
+
+def _alter_sequence(node: ast.AlterSeqStmt) -> list[s.DdlStatement]:
+    options = _seq_options(node.options)
+    if node.missing_ok or [o.name for o in options] != ["owned_by"]:
+        raise Unsupported("ALTER SEQUENCE (other than OWNED BY)", loc(node))
+    return [s.SequenceOwner(_range_var(node.sequence), tuple(options[0].value),
+                            loc(node.sequence))]
 
 
 def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
@@ -427,6 +523,10 @@ def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
 _STATEMENTS = {
     ast.DropStmt: _drop,
     ast.RenameStmt: _rename,
+    ast.AlterOwnerStmt: _alter_owner,
+    ast.VariableSetStmt: _setting,
+    ast.SelectStmt: _select,
+    ast.AlterSeqStmt: _alter_sequence,
     ast.CreateSchemaStmt: _create_schema,
     ast.CreateStmt: _create_table,
     ast.IndexStmt: _create_index,

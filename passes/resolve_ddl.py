@@ -68,6 +68,9 @@ class _Builder:
         self.notices: list[str | tuple[str, str]] = []
         self.next_created = 0  # the next table's creation ordinal (OID order)
         self.renamed: dict[c.QName, c.QName] = {}  # ALTER TABLE … RENAME TO
+        # a schema file's SET search_path: where unqualified names go and
+        # are looked up (PostgreSQL's default "$user", public)
+        self.search_path: list[str] = [DEFAULT_SCHEMA]
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -84,14 +87,34 @@ class _Builder:
 
     # -- names
     def qualify(self, parts: tuple[str, ...], location: int = -1) -> c.QName:
+        """The name of an object to create: unqualified, in the first
+        existing schema of the search path."""
         if len(parts) == 1:
-            return c.QName(DEFAULT_SCHEMA, parts[0])
+            schema = next((n for n in self.search_path if n in self.schemas),
+                          None)
+            if schema is None:
+                raise SqlError("3F000", "no schema has been selected to create in",
+                               position=_position(location))
+            return c.QName(schema, parts[0])
         if len(parts) > 2:
             raise Unsupported("cross-database reference")
         if parts[0] not in self.schemas:
             raise SqlError("3F000", f'schema "{parts[0]}" does not exist',
                            position=_position(location))
         return c.QName(parts[0], parts[1])
+
+    def lookup(self, parts: tuple[str, ...], location: int = -1) -> c.QName:
+        """The name of an existing relation: unqualified, found along the
+        search path (or where it would be created, for the error)."""
+        if len(parts) == 1:
+            for schema in self.search_path:
+                name = c.QName(schema, parts[0])
+                if self.relation_exists(name):
+                    return name
+            fallback = next((n for n in self.search_path if n in self.schemas),
+                            DEFAULT_SCHEMA)
+            return c.QName(fallback, parts[0])
+        return self.qualify(parts, location)
 
     def relation_exists(self, name: c.QName) -> bool:
         return (name in self.tables or name in self.indexes
@@ -102,7 +125,7 @@ class _Builder:
                    for t in self.tables.values() for con in t.constraints)
 
     def table(self, parts: tuple[str, ...]) -> _TableBuilder:
-        name = self.qualify(parts)
+        name = self.lookup(parts)
         if name not in self.tables:
             raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
         return self.tables[name]
@@ -272,7 +295,7 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
 
 
 def _sequence_ref(b: _Builder, text: str) -> None:
-    name = b.qualify(tuple(text.split(".")))
+    name = b.lookup(tuple(text.split(".")))
     if name not in b.sequences:
         raise SqlError("42P01", f'relation "{text}" does not exist')
 
@@ -786,6 +809,64 @@ def _apply_rename_table(b: _Builder, defn: d.RenameTableDef) -> None:
     b.renamed[first] = new
 
 
+# -- a schema file's settings, owners, sequence ownership
+
+# Settings that change nothing a schema file builds (pg_dump writes them).
+_INERT_SETTINGS = frozenset("""
+statement_timeout lock_timeout idle_in_transaction_session_timeout
+client_min_messages check_function_bodies xmloption row_security
+default_tablespace default_table_access_method synchronous_commit
+maintenance_work_mem work_mem escape_string_warning search_path
+""".split())
+# Settings with the one value the twin runs with.
+_FIXED_SETTINGS = {"standard_conforming_strings": "on", "client_encoding": "utf8",
+                   "default_with_oids": "off"}
+_ROLES = ("postgres", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE")
+
+
+def _apply_setting(b: _Builder, defn: d.SettingDef) -> None:
+    name = defn.name.lower()
+    if name == "search_path":
+        b.search_path = [v.strip().strip('"') for value in defn.values
+                         for v in value.split(",") if v.strip()]
+        return
+    fixed = _FIXED_SETTINGS.get(name)
+    if fixed is not None:
+        value = ",".join(defn.values).lower().replace("-", "")
+        if value not in (fixed, {"on": "true", "off": "false"}.get(fixed)):
+            raise Unsupported(f"SET {defn.name} = {','.join(defn.values)}",
+                              defn.location)
+        return
+    if name not in _INERT_SETTINGS:
+        raise Unsupported(f"SET {defn.name}", defn.location)
+
+
+def _apply_owner(b: _Builder, defn: d.OwnerDef) -> None:
+    """The twin's objects all belong to postgres: that owner is a no-op,
+    another is refused (roles are not modelled)."""
+    if defn.kind == "schema":
+        if defn.names[0] not in b.schemas:
+            raise SqlError("3F000", f'schema "{defn.names[0]}" does not exist')
+    elif defn.kind == "table":  # ALTER TABLE works on any relation
+        if not b.relation_exists(b.lookup(defn.names)):
+            raise SqlError("42P01", f'relation "{".".join(defn.names)}" does '
+                           "not exist")
+    elif b.lookup(defn.names) not in b.sequences:
+        raise SqlError("42P01", f'relation "{".".join(defn.names)}" does not exist')
+    if defn.role not in _ROLES:
+        raise Unsupported(f'OWNER TO role "{defn.role}" (the twin has the role '
+                          'postgres only)', defn.location)
+
+
+def _apply_sequence_owner(b: _Builder, defn: d.SequenceOwnerDef) -> None:
+    name = b.lookup(defn.sequence, defn.location)
+    if name not in b.sequences:
+        raise SqlError("42P01", f'relation "{".".join(defn.sequence)}" does not '
+                       "exist", position=_position(defn.location))
+    owned = None if defn.owned_by == ("none",) else _owned_by(b, defn.owned_by)
+    b.sequences[name] = replace(b.sequences[name], owned_by=owned)
+
+
 # -- DROP
 
 _HINT_KIND = {"table": "Use DROP TABLE to remove a table.",
@@ -818,7 +899,7 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
                 raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
             b.notices.append(f'schema "{parts[0]}" does not exist, skipping')
             continue
-        name = b.qualify(parts)
+        name = b.lookup(parts)
         kind = _relation_kind(b, name)
         if kind is None:
             if not defn.if_exists:
@@ -969,6 +1050,9 @@ _APPLY = {
     d.AlterColumnDef: _apply_alter_column,
     d.DropConstraintDef: _apply_drop_constraint,
     d.RenameTableDef: _apply_rename_table,
+    d.SettingDef: _apply_setting,
+    d.OwnerDef: _apply_owner,
+    d.SequenceOwnerDef: _apply_sequence_owner,
 }
 
 

@@ -56,9 +56,13 @@ CREATE TABLE t (a text COLLATE "C");
 CREATE TABLE t (a int);
 INSERT INTO t VALUES (1);
 
--- case: alter_add_column
+-- case: alter_drop_column
+CREATE TABLE t (a int, b int);
+ALTER TABLE t DROP COLUMN b;
+
+-- case: set_standard_conforming_strings_off
+SET standard_conforming_strings = off;
 CREATE TABLE t (a int);
-ALTER TABLE t ADD COLUMN b int;
 
 -- case: extension
 CREATE EXTENSION IF NOT EXISTS plpgsql;

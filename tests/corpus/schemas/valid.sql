@@ -123,3 +123,50 @@ CREATE TABLE t (a int DEFAULT NULL, b text DEFAULT NULL::text, c date DEFAULT NU
 CREATE TABLE t (a interval(3), b interval year to month, c interval day to second(2), d interval second, e interval(0), f interval minute to second, g interval hour, h interval(6));
 -- case: check_with_array_subscript
 CREATE TABLE t (a int[] CHECK (a[1] > 0));
+
+-- case: pg_dump_boilerplate
+SET statement_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET default_tablespace = '';
+SET default_table_access_method = heap;
+CREATE TABLE public.t (id integer NOT NULL, name text);
+ALTER TABLE public.t OWNER TO postgres;
+CREATE SEQUENCE public.t_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+ALTER TABLE public.t_id_seq OWNER TO postgres;
+ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;
+ALTER TABLE ONLY public.t ALTER COLUMN id SET DEFAULT nextval('public.t_id_seq'::regclass);
+ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);
+CREATE INDEX t_name_idx ON public.t USING btree (name);
+
+-- case: search_path_unqualified_names
+CREATE SCHEMA app;
+SET search_path TO app;
+CREATE TABLE t (id int PRIMARY KEY);
+CREATE TABLE u (t_id int REFERENCES t);
+SET search_path TO app, public;
+CREATE INDEX ON u (t_id);
+ALTER SCHEMA app OWNER TO postgres;
+
+-- case: drop_and_recreate
+DROP TABLE IF EXISTS t;
+CREATE TABLE t (a int PRIMARY KEY);
+CREATE TABLE c (a int REFERENCES t (a));
+DROP TABLE t CASCADE;
+CREATE TABLE t (b text PRIMARY KEY);
+DROP INDEX IF EXISTS nosuch;
+CREATE SEQUENCE s;
+DROP SEQUENCE s;
+
+-- case: alter_table_forms
+CREATE TABLE t (a int, b text);
+ALTER TABLE t ADD COLUMN c serial;
+ALTER TABLE t ADD COLUMN d int NOT NULL DEFAULT 3 CHECK (d > 0);
+ALTER TABLE t ALTER COLUMN a SET NOT NULL;
+ALTER TABLE t ALTER COLUMN b SET DEFAULT 'x';
+ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY (a);
+ALTER TABLE t ADD CONSTRAINT t_b_key UNIQUE (b);
+ALTER TABLE t DROP CONSTRAINT t_b_key;
+ALTER TABLE t RENAME TO t2;
+ALTER TABLE t2 ALTER COLUMN b DROP DEFAULT;
