@@ -117,9 +117,11 @@ class CopyFrom:
 
     def _insert(self, block: Block, rows: Iterable[Sequence]) -> None:
         """Insert a block's converted rows, in order."""
-        if not self.in_order:
-            rows = map(self._complete, rows)
-        count, error = self.txn.insert_rows(self.table.name, rows)  # type: ignore[arg-type]
+        if self.in_order:  # every column given: the block checked at once
+            count, error = self.txn.insert_block(self.table.name, list(rows))
+        else:  # defaults drawn row by row, as far as the first error
+            count, error = self.txn.insert_rows(self.table.name,
+                                                map(self._complete, rows))
         self.rows += count
         if error is not None:
             if error.where is None:

@@ -179,6 +179,11 @@ class UniqueOverlay:
         """appear() of a row id that was never committed."""
         self.changes[key] = rid
 
+    def appear_new_many(self, keys: Iterable[Key | None],
+                        rids: Iterable[int]) -> None:
+        """appear_new() of each (key, row id), None keys left out."""
+        self.changes.update((k, r) for k, r in zip(keys, rids) if k is not None)
+
     def disappear(self, key: Key, rid: int) -> None:
         if self.get(key) != rid:
             return
@@ -229,6 +234,12 @@ class MultiOverlay:
     def appear_new(self, key: Key, rid: int) -> None:
         """appear() of a row id that was never committed (nor removed)."""
         self._delta(key)[0].add(rid)
+
+    def appear_new_many(self, keys: Iterable[Key | None],
+                        rids: Iterable[int]) -> None:
+        for key, rid in zip(keys, rids):
+            if key is not None:
+                self._delta(key)[0].add(rid)
 
     def disappear(self, key: Key, rid: int) -> None:
         added, removed = self._delta(key)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from twinning.ir.catalog import QName
 from twinning.state import SequenceState
@@ -176,6 +176,13 @@ class Overlay:
         table.appear_new(rid, row, keys)
         if self._undo is not None:
             self._undo.append(("appear", table.info.name, rid, row))
+
+    def logged_new(self, table: QName, rids: Iterable[int],
+                   rows: Iterable[tuple]) -> None:
+        """The undo entries of rows a block insert just added."""
+        if self._undo is not None:
+            self._undo.extend(("appear", table, rid, row)
+                              for rid, row in zip(rids, rows))
 
     def disappear(self, table: TableOverlay, rid: int, row: tuple) -> None:
         table.disappear(rid, row)
