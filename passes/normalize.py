@@ -58,8 +58,11 @@ _TOKEN_INSERT = re.compile(
     re.VERBOSE)
 # The text up to the next character a token can start with (`v` too while
 # an INSERT's VALUES keyword is still ahead): one fast scan between tokens.
-_SKIP = re.compile(r"[^'\"\d.$\-/;]*")
-_SKIP_INSERT = re.compile(r"[^'\"\d.$\-/;vV]*")
+# A dot right after a name character or a quote qualifies a name
+# (`t.col`, `"T".col`): it can start no number, so it is skipped too.
+_SKIP = re.compile(r"[^'\"\d.$\-/;]*(?:(?<=[A-Za-z_\"])\.[^'\"\d.$\-/;]*)*")
+_SKIP_INSERT = re.compile(
+    r"[^'\"\d.$\-/;vV]*(?:(?<=[A-Za-z_\"])\.[^'\"\d.$\-/;vV]*)*")
 _ESCAPE_STRING = re.compile(r"'(?:[^'\\]|''|\\[\s\S])*'")
 _INSERT = re.compile(
     _TOKENS + r"\n  | (?<![\w$\x80-\U0010ffff])(?P<values>(?i:values))(?![\w$])",
