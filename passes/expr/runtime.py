@@ -41,13 +41,17 @@ from twinning.values.calendar import (POSTGRES_EPOCH_JDATE, TIMESTAMP_NOBEGIN,
                                       TIMESTAMP_NOEND, USECS_PER_DAY,
                                       USECS_PER_HOUR, USECS_PER_MINUTE,
                                       USECS_PER_SEC, date2j, dt2time,
-                                      is_valid_date, is_valid_timestamp,
+                                      is_valid_date,
                                       isleap, j2date, j2day, DAY_TAB)
 from twinning.values.datetime import Interval
 from twinning.values.floats import to_float32
 from twinning.values.numeric import (CTX, canonical, check_storable,
                                      dscale_of, to_base10000)
-from twinning.values.timezones import session_zone, tz_for_local
+from twinning.values.timestamps import (check_ts, date_to_ts, date_to_tstz,
+                                       finite, from_local, join,
+                                       local_offset, split,
+                                       to_local, ts_out_of_range, ts_to_tstz)
+from twinning.values.timezones import session_zone
 
 INT_BOUNDS = {"int2": (-2**15, 2**15 - 1, "smallint"),
               "int4": (-2**31, 2**31 - 1, "integer"),
@@ -72,10 +76,6 @@ def float_overflow() -> SqlError:
 
 def float_underflow() -> SqlError:
     return SqlError("22003", "value out of range: underflow")
-
-
-def ts_out_of_range() -> SqlError:
-    return SqlError("22008", "timestamp out of range")
 
 
 def interval_out_of_range() -> SqlError:
@@ -761,40 +761,6 @@ def _float_cbrt(a: float) -> float:
 
 # ============================================================ date / time
 
-def _date_to_ts(days: int) -> int:
-    if days == -2**31:
-        return TIMESTAMP_NOBEGIN
-    if days == 2**31 - 1:
-        return TIMESTAMP_NOEND
-    ts = days * USECS_PER_DAY
-    if not is_valid_timestamp(ts):
-        raise SqlError("22008", "date out of range for timestamp")
-    return ts
-
-
-def _finite(ts: int) -> bool:
-    return ts != TIMESTAMP_NOBEGIN and ts != TIMESTAMP_NOEND
-
-
-def _check_ts(ts: int) -> int:
-    if not is_valid_timestamp(ts):
-        raise ts_out_of_range()
-    return ts
-
-
-def _split(ts: int) -> tuple[int, int, int, int, int, int, int]:
-    """timestamp → (year, month, day, hour, minute, second, fsec)."""
-    days, micros = divmod(ts, USECS_PER_DAY)
-    year, month, day = j2date(days + POSTGRES_EPOCH_JDATE)
-    hour, minute, sec, fsec = dt2time(micros)
-    return year, month, day, hour, minute, sec, fsec
-
-
-def _join(year: int, month: int, day: int, micros: int) -> int:
-    jd = date2j(year, month, day)
-    return (jd - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY + micros
-
-
 def _days_in_month(year: int, month: int) -> int:
     return DAY_TAB[1 if isleap(year) else 0][month - 1]
 
@@ -810,23 +776,23 @@ def _add_months(year: int, month: int, day: int, months: int
 
 def ts_pl_interval(ts: int, span: Interval) -> int:
     """timestamp_pl_interval()."""
-    if not _finite(ts):
+    if not finite(ts):
         return ts
     if span.months:
-        y, m, d, hh, mi, ss, fs = _split(ts)
+        y, m, d, hh, mi, ss, fs = split(ts)
         y, m, d = _add_months(y, m, d, span.months)
         if not (-4713 <= y <= 294276):
             raise ts_out_of_range()
-        ts = _join(y, m, d, ((hh * 60 + mi) * 60 + ss) * USECS_PER_SEC + fs)
-        _check_ts(ts)
+        ts = join(y, m, d, ((hh * 60 + mi) * 60 + ss) * USECS_PER_SEC + fs)
+        check_ts(ts)
     if span.days:
-        y, m, d, hh, mi, ss, fs = _split(ts)
+        y, m, d, hh, mi, ss, fs = split(ts)
         jd = date2j(y, m, d) + span.days
         y, m, d = j2date(jd)
-        ts = _join(y, m, d, ((hh * 60 + mi) * 60 + ss) * USECS_PER_SEC + fs)
-        _check_ts(ts)
+        ts = join(y, m, d, ((hh * 60 + mi) * 60 + ss) * USECS_PER_SEC + fs)
+        check_ts(ts)
     ts += span.micros
-    return _check_ts(ts)
+    return check_ts(ts)
 
 
 def _neg_interval(span: Interval) -> Interval:
@@ -840,48 +806,30 @@ def _interval(months: int, days: int, micros: int) -> Interval:
     return Interval(months, days, micros)
 
 
-def _local_offset(zone, ts_utc: int) -> int:
-    """Seconds east of UTC in `zone` at a UTC timestamp."""
-    unix = (ts_utc // USECS_PER_SEC) + (POSTGRES_EPOCH_JDATE - 2440588) * 86400
-    gmtoff, _, _ = zone.at_utc(unix)
-    return gmtoff
-
-
-def to_local(zone, ts_utc: int) -> int:
-    return ts_utc + _local_offset(zone, ts_utc) * USECS_PER_SEC
-
-
-def from_local(zone, local: int) -> int:
-    """A local wall time → UTC (DetermineTimeZoneOffset)."""
-    y, m, d, hh, mi, ss, fs = _split(local)
-    west = tz_for_local(zone, y, m, d, hh, mi, ss)
-    return local + west * USECS_PER_SEC
-
-
 def tstz_pl_interval(settings) -> Callable[[int, Interval], int]:
     zone = session_zone(settings.timezone)
 
     def add(ts: int, span: Interval) -> int:
-        if not _finite(ts):
+        if not finite(ts):
             return ts
         if span.months or span.days:
             local = to_local(zone, ts)
             micros_of_day = local % USECS_PER_DAY
-            y, m, d, *_ = _split(local)
+            y, m, d, *_ = split(local)
             if span.months:
                 y, m, d = _add_months(y, m, d, span.months)
                 if not (-4713 <= y <= 294276):
                     raise ts_out_of_range()
             if span.days:
                 y, m, d = j2date(date2j(y, m, d) + span.days)
-            ts = from_local(zone, _join(y, m, d, micros_of_day))
-            _check_ts(ts)
-        return _check_ts(ts + span.micros)
+            ts = from_local(zone, join(y, m, d, micros_of_day))
+            check_ts(ts)
+        return check_ts(ts + span.micros)
     return add
 
 
 def _ts_mi(a: int, b: int) -> Interval:
-    if not (_finite(a) and _finite(b)):
+    if not (finite(a) and finite(b)):
         raise SqlError("22008", "cannot subtract infinite timestamps")
     diff = a - b
     days = int(diff / USECS_PER_DAY) if diff >= 0 else -((-diff) // USECS_PER_DAY)
@@ -996,29 +944,13 @@ def _neg_int(result: str) -> Callable[[int], int]:
 def _date_cross(op: str, date_left: bool) -> Callable:
     test = PY_COMPARE[op]
     if date_left:
-        return lambda a, b: test(_date_to_ts(a), b)
-    return lambda a, b: test(a, _date_to_ts(b))
-
-
-def _date_to_tstz(settings) -> Callable[[int], int]:
-    zone = session_zone(settings.timezone)
-
-    def convert(days: int) -> int:
-        ts = _date_to_ts(days)
-        if not _finite(ts):
-            return ts
-        return _check_ts(from_local(zone, ts))
-    return convert
-
-
-def _ts_to_tstz(settings) -> Callable[[int], int]:
-    zone = session_zone(settings.timezone)
-    return lambda ts: ts if not _finite(ts) else _check_ts(from_local(zone, ts))
+        return lambda a, b: test(date_to_ts(a), b)
+    return lambda a, b: test(a, date_to_ts(b))
 
 
 def _zone_cross(op: str, left_conv: str | None, right_conv: str | None):
     test = PY_COMPARE[op]
-    convs = {"date": _date_to_tstz, "timestamp": _ts_to_tstz}
+    convs = {"date": date_to_tstz, "timestamp": ts_to_tstz}
 
     def make(settings):
         lc = convs[left_conv](settings) if left_conv else None
@@ -1144,13 +1076,13 @@ def _extract_ts(numeric: bool, with_tz: bool):
 
         def f(unit: str, ts: int):
             kind, field, low = _unit(unit)
-            if not _finite(ts):
+            if not finite(ts):
                 return _infinite_part(kind, field, low, ts, numeric, type_name)
             local, east = ts, None
             if zone is not None:
-                east = _local_offset(zone, ts)
+                east = local_offset(zone, ts)
                 local = ts + east * USECS_PER_SEC
-            y, m, d, hh, mi, ss, fs = _split(local)
+            y, m, d, hh, mi, ss, fs = split(local)
             return _fields_value(field, kind, low, y, m, d, hh, mi, ss, fs,
                                  type_name, numeric, ts - _EPOCH_TS, east)
         return f
@@ -1198,7 +1130,7 @@ def _extract_date(unit: str, days: int):
 
 
 def _date_part_date(unit: str, days: int) -> float:
-    ts = _date_to_ts(days)
+    ts = date_to_ts(days)
     return _extract_ts(False, False)(None)(unit, ts)
 
 
@@ -1338,10 +1270,10 @@ def _trunc_unit(unit: str, type_name: str) -> int:
 
 def _date_trunc_ts(unit: str, ts: int) -> int:
     field = _trunc_unit(unit, "timestamp without time zone")
-    if not _finite(ts):
+    if not finite(ts):
         return ts
-    y, m, d, hh, mi, ss, fs = _trunc_fields(field, *_split(ts))
-    return _check_ts(_join(y, m, d, ((hh * 60 + mi) * 60 + ss)
+    y, m, d, hh, mi, ss, fs = _trunc_fields(field, *split(ts))
+    return check_ts(join(y, m, d, ((hh * 60 + mi) * 60 + ss)
                            * USECS_PER_SEC + fs))
 
 
@@ -1350,17 +1282,17 @@ def _date_trunc_tstz(settings):
 
     def f(unit: str, ts: int) -> int:
         field = _trunc_unit(unit, "timestamp with time zone")
-        if not _finite(ts):
+        if not finite(ts):
             return ts
         local = to_local(zone, ts)
-        y, m, d, hh, mi, ss, fs = _trunc_fields(field, *_split(local))
-        truncated = _join(y, m, d, ((hh * 60 + mi) * 60 + ss)
+        y, m, d, hh, mi, ss, fs = _trunc_fields(field, *split(local))
+        truncated = join(y, m, d, ((hh * 60 + mi) * 60 + ss)
                           * USECS_PER_SEC + fs)
         if field in (_dtp.DTK_MINUTE, _dtp.DTK_SECOND, _dtp.DTK_MILLISEC,
                      _dtp.DTK_MICROSEC):
             # sub-hour truncation keeps the instant's own offset
-            return _check_ts(ts - (local - truncated))
-        return _check_ts(from_local(zone, truncated))
+            return check_ts(ts - (local - truncated))
+        return check_ts(from_local(zone, truncated))
     return f
 
 
@@ -1418,9 +1350,9 @@ def _date_trunc_interval(unit: str, span: Interval) -> Interval:
 
 
 def _age_ts(a: int, b: int) -> Interval:
-    if not (_finite(a) and _finite(b)):
+    if not (finite(a) and finite(b)):
         raise feature_not_supported("age() of infinite timestamps")
-    return _age_pg(_split(a), _split(b))
+    return _age_pg(split(a), split(b))
 
 
 def _age_pg(t1: tuple, t2: tuple) -> Interval:
@@ -1473,9 +1405,9 @@ def _age_tstz(settings):
     zone = session_zone(settings.timezone)
 
     def f(a: int, b: int) -> Interval:
-        if not (_finite(a) and _finite(b)):
+        if not (finite(a) and finite(b)):
             raise feature_not_supported("age() of infinite timestamps")
-        return _age_pg(_split(to_local(zone, a)), _split(to_local(zone, b)))
+        return _age_pg(split(to_local(zone, a)), split(to_local(zone, b)))
     return f
 
 
@@ -1680,13 +1612,13 @@ def _register_operators() -> None:
     _reg(BINARY, "date - int4", _date_mi_int)
     _reg(BINARY, "date - date", _date_mi)
     _reg(BINARY, "date + interval",
-         lambda d, i: ts_pl_interval(_date_to_ts(d), i))
+         lambda d, i: ts_pl_interval(date_to_ts(d), i))
     _reg(BINARY, "interval + date",
-         lambda i, d: ts_pl_interval(_date_to_ts(d), i))
+         lambda i, d: ts_pl_interval(date_to_ts(d), i))
     _reg(BINARY, "date - interval",
-         lambda d, i: ts_pl_interval(_date_to_ts(d), _neg_interval(i)))
-    _reg(BINARY, "date + time", lambda d, t: _check_ts(_date_to_ts(d) + t))
-    _reg(BINARY, "time + date", lambda t, d: _check_ts(_date_to_ts(d) + t))
+         lambda d, i: ts_pl_interval(date_to_ts(d), _neg_interval(i)))
+    _reg(BINARY, "date + time", lambda d, t: check_ts(date_to_ts(d) + t))
+    _reg(BINARY, "time + date", lambda t, d: check_ts(date_to_ts(d) + t))
     _reg(BINARY, "timestamp + interval", ts_pl_interval)
     _reg(BINARY, "interval + timestamp", lambda i, t: ts_pl_interval(t, i))
     _reg(BINARY, "timestamp - interval",
@@ -2037,8 +1969,8 @@ def _register_functions() -> None:
     _fn("justify_hours(interval)", _justify_hours)
     _fn("justify_interval(interval)", _justify_interval)
     _fn("isfinite(date)", lambda d: d not in (-2**31, 2**31 - 1))
-    _fn("isfinite(timestamp)", _finite)
-    _fn("isfinite(timestamptz)", _finite)
+    _fn("isfinite(timestamp)", finite)
+    _fn("isfinite(timestamptz)", finite)
     _fn("isfinite(interval)", lambda i: True)
     _fn("make_date(int4,int4,int4)", _make_date)
 
