@@ -72,7 +72,9 @@ class TypingContext:
     called with the FuncCall of an aggregate and the scope, it returns the
     typed expression standing for the aggregate's result; without it an
     aggregate is refused (0A000). `aggregates` records every aggregate
-    call met, in order, so a caller can plan them later.
+    call met, in order, so a caller can plan them later. `sql_value` is
+    the deparser's hook: given CURRENT_TIMESTAMP & co. and their typed
+    call, it returns what stands for them (ruleutils prints the keyword).
     """
 
     def __init__(self, params: Sequence[q.ResultType | None] = (), *,
@@ -81,12 +83,15 @@ class TypingContext:
                                      q.TExpr] | None = None,
                  sublink: Callable[[s.SubLink, Scope, TypingContext],
                                    q.TExpr] | None = None,
-                 allow_params: bool = True) -> None:
+                 allow_params: bool = True,
+                 sql_value: Callable[[s.SqlValue, q.TExpr], q.TExpr]
+                 | None = None) -> None:
         self.params: list[q.ResultType | None] = list(params)
         self.allow_params = allow_params
         self.kind = kind
         self.aggregate = aggregate
         self.sublink = sublink
+        self.sql_value = sql_value
         self.aggregates: list[s.FuncCall] = []
 
     def param(self, number: int) -> q.ResultType | None:
@@ -893,6 +898,12 @@ class _Resolver:
 
     # -- functions
     def _SqlValue(self, node: s.SqlValue) -> q.TExpr:
+        typed = self._sql_value_call(node)
+        if self.ctx.sql_value is not None:
+            return self.ctx.sql_value(node, typed)
+        return typed
+
+    def _sql_value_call(self, node: s.SqlValue) -> q.TExpr:
         entry = SQL_VALUES.get(node.name)
         if entry is None:
             raise feature_not_supported(node.name.upper(), pos(node.location))

@@ -45,40 +45,40 @@ class SqlValueCall(q.TCall):
 
 
 def _typed_check(table: Table, check: Check) -> q.TExpr:
-    from twinning.passes.expr.analyze import TypingContext, coerce_to_boolean
+    from twinning.passes.expr.analyze import (TypingContext,
+                                              coerce_to_boolean, resolve_expr)
     from twinning.passes.expr.scope import TableScope
-    ctx = TypingContext(kind="CHECK", allow_params=False)
-    expr = _resolver(TableScope(table), ctx).expr(check.expr)
+    ctx = TypingContext(kind="CHECK", allow_params=False,
+                        sql_value=_keyword_call)
+    expr = resolve_expr(check.expr, TableScope(table), ctx)
     return coerce_to_boolean(expr, "CHECK", ctx)
 
 
 def _typed_default(column: Column) -> q.TExpr:
-    from twinning.passes.expr.analyze import TypingContext, coerce_to_type
+    from twinning.passes.expr.analyze import (TypingContext, coerce_to_type,
+                                              resolve_expr)
     from twinning.passes.expr.scope import EmptyScope
-    ctx = TypingContext(kind="DEFAULT", allow_params=False)
-    expr = _resolver(EmptyScope(), ctx).expr(column.default)
+    ctx = TypingContext(kind="DEFAULT", allow_params=False,
+                        sql_value=_keyword_call)
+    expr = resolve_expr(column.default, EmptyScope(), ctx)
     target = q.ResultType.of(column.type)
     if expr.type == target:
         return expr
     return coerce_to_type(expr, target, ctx, "a")
 
 
-def _resolver(scope: Any, ctx: Any) -> Any:
-    from twinning.passes.expr import analyze
-
-    class Resolver(analyze._Resolver):
-        def _SqlValue(self, node: s.SqlValue) -> q.TExpr:
-            typed = super()._SqlValue(node)
-            call = typed.arg if isinstance(typed, q.TCast) else typed
-            keyword = node.name.upper()
-            if node.precision is not None:
-                keyword += f"({node.precision})"
-            marked = SqlValueCall(call.function, call.args, call.type,
-                                  call.location, keyword)
-            if isinstance(typed, q.TCast):
-                return dataclasses.replace(typed, arg=marked)
-            return marked
-    return Resolver(scope, ctx)
+def _keyword_call(node: s.SqlValue, typed: q.TExpr) -> q.TExpr:
+    """CURRENT_TIMESTAMP & co. typed as their function, marked with the
+    keyword they print as."""
+    call = typed.arg if isinstance(typed, q.TCast) else typed
+    keyword = node.name.upper()
+    if node.precision is not None:
+        keyword += f"({node.precision})"
+    marked = SqlValueCall(call.function, call.args, call.type,
+                          call.location, keyword)
+    if isinstance(typed, q.TCast):
+        return dataclasses.replace(typed, arg=marked)
+    return marked
 
 
 # -- the printer -------------------------------------------------------------------
