@@ -45,6 +45,7 @@ from twinning.passes.expr.compile import (CompiledExpr, compile_checked,
 from twinning.passes.expr.ordering import equality_key, raw_order, sort_key
 from twinning.passes.expr import runtime
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
+from twinning.passes.expr.system import system_catalog
 
 __all__ = ["CompiledQuery", "pinned_columns", "pinned_index", "plan_query"]
 
@@ -695,8 +696,7 @@ class _AggPlan:
 
 
 def _system_rows(table: Any) -> Rows:
-    from twinning import system_catalog
-    relation = system_catalog.lookup((table.schema, table.name))
+    relation = system_catalog().relation((table.schema, table.name))
 
     def rows(ctx: Any) -> Iterable[tuple]:
         return relation.rows(ctx.catalog, ctx)

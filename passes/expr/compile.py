@@ -30,6 +30,7 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr import runtime
+from twinning.passes.expr.system import system_catalog
 from twinning.valueio import cast_function, settings_dependent
 from twinning.values.numeric import parse_numeric
 from twinning.values.settings import DEFAULT_SETTINGS
@@ -139,13 +140,12 @@ def _param(expr: q.TParam) -> CompiledExpr:
 def _reg_param(index: int, type_name: str) -> CompiledExpr:
     """A reg* parameter bound as a name: resolved against the session's
     catalog here (the Bind that received it has no catalog)."""
-    from twinning.system_catalog import oid_map, regnames
+    reg_input = system_catalog().reg_input
 
     def reg_param(row, ctx):
         value = ctx.params[index]
         if isinstance(value, str):  # a RegName, or text bound untyped
-            return regnames.reg_input(type_name, oid_map(_catalog_of(ctx)),
-                                      value, ctx)
+            return reg_input(type_name, _catalog_of(ctx), value, ctx)
         return value
     return CompiledExpr(reg_param)
 
@@ -241,7 +241,7 @@ def _reg_cast(expr: q.TCast, arg: CompiledExpr, location: int) -> CompiledExpr:
     catalog and search path when the cast runs (PostgreSQL resolves a
     literal at parse analysis; the twin's catalog never changes, so the
     answer is the same, raised at execution)."""
-    from twinning.system_catalog import oid_map, regnames
+    names = system_catalog()
     source, target = expr.arg.type, expr.type
     if target.sql_type is not None and target.sql_type.is_array:
         raise feature_not_supported(f"cast to {target.name}")
@@ -254,12 +254,12 @@ def _reg_cast(expr: q.TCast, arg: CompiledExpr, location: int) -> CompiledExpr:
         value = inner(row, ctx)
         if value is None:
             return None
-        m = oid_map(_catalog_of(ctx))
+        catalog = _catalog_of(ctx)
         try:
             if from_text:
                 text = value.rstrip(" ") if source.name == "bpchar" else value
-                return regnames.reg_input(type_name, m, text, ctx)
-            return regnames.reg_name(type_name, m, to_oid(value), ctx)
+                return names.reg_input(type_name, catalog, text, ctx)
+            return names.reg_name(type_name, catalog, to_oid(value), ctx)
         except SqlError as exc:
             raise _with_position(exc, location)
     return CompiledExpr(reg_cast)

@@ -1492,7 +1492,7 @@ def _pg_sleep(ctx, seconds: float) -> str:
 
 # ============================================================ output (anytextcat)
 
-def _output(rtype_key: str, as_cast: bool = False) -> Callable:
+def output(rtype_key: str, as_cast: bool = False) -> Callable:
     """A factory: settings → the output function of a type (`as_cast`:
     the cast to text instead, which spells booleans out and trims
     char(n) padding, as anytextcat's `::text` does)."""
@@ -1783,7 +1783,7 @@ def binary(sig: str, types: Sequence[q.ResultType] = ()) -> Impl:
         return Impl(eq)
     if sig in ("any || text", "text || any"):
         other = types[0] if sig.startswith("any") else types[1]
-        out = _output(other.name, as_cast=True)
+        out = output(other.name, as_cast=True)
         if sig.startswith("any"):
             def make(settings):
                 fn = out(settings)
@@ -1807,8 +1807,11 @@ def unary(sig: str) -> Impl:
 FUNCTIONS: dict[str, Impl] = {}
 
 
-def _fn(sig: str, fn: Callable, **kw: Any) -> None:
+def register_function(sig: str, fn: Callable, **kw: Any) -> None:
     FUNCTIONS[sig] = Impl(fn, **kw)
+
+
+_fn = register_function
 
 
 def _sequence(ctx, name: str):
@@ -1939,7 +1942,6 @@ def _register_functions() -> None:
     _fn("version()", lambda ctx: ctx.version, context=True)
     _fn("current_user()", lambda ctx: ctx.user, context=True)
     _fn("session_user()", lambda ctx: ctx.user, context=True)
-    _fn("current_schema()", lambda ctx: ctx.current_schema(), context=True)
     _fn("current_database()", lambda ctx: ctx.database, context=True)
     _fn("pg_backend_pid()", lambda ctx: ctx.pid, context=True)
     _fn("current_setting(text)", _current_setting, context=True)
@@ -1998,7 +2000,7 @@ class _Concat(Impl):
 
 
 def concat_factory(arg_types: Sequence[q.ResultType], with_sep: bool):
-    outs = [_output(t.name) for t in arg_types]
+    outs = [output(t.name) for t in arg_types]
 
     def make(settings):
         fns = [o(settings) for o in outs]
@@ -2071,7 +2073,7 @@ class TypedImpl(Impl):
 
 
 def _array_to_string_factory(arg_types: Sequence[q.ResultType]):
-    out = _output(element(arg_types[0].name))
+    out = output(element(arg_types[0].name))
 
     def make(settings):
         fmt = out(settings)
@@ -2100,7 +2102,7 @@ def _json_value_factory(rtype: q.ResultType):
         return lambda settings: str
     if name in FLOATS:
         def make_float(settings):
-            fmt = _output(name)(settings)
+            fmt = output(name)(settings)
             return lambda v: fmt(v) if math.isfinite(v) else escape_json(fmt(v))
         return make_float
     if name == "bool":
@@ -2109,7 +2111,7 @@ def _json_value_factory(rtype: q.ResultType):
         return lambda settings: str
     if is_array(name) or name in DATETIMES:
         raise feature_not_supported(f"json_build_object of {display(name)}")
-    out = _output(name)
+    out = output(name)
     return lambda settings: (lambda v, fmt=out(settings): escape_json(fmt(v)))
 
 
@@ -2120,7 +2122,7 @@ def _json_build_object_factory(binary: bool):
                            "elements", hint="The arguments of "
                            f"{'jsonb' if binary else 'json'}_build_object() "
                            "must consist of alternating keys and values.")
-        keys = [_output(t.name, as_cast=True) for t in arg_types[0::2]]
+        keys = [output(t.name, as_cast=True) for t in arg_types[0::2]]
         values = [_json_value_factory(t) for t in arg_types[1::2]]
 
         def make(settings):
@@ -2151,12 +2153,6 @@ def _pg_typeof_factory(arg_types: Sequence[q.ResultType]):
     # regtype output is format_type_be(): the type without its typmod
     value = RegOid(rtype.oid, display(key(rtype)))
     return lambda settings: (lambda *args: value)
-
-
-def _quote_literal_any_factory(arg_types: Sequence[q.ResultType]):
-    from twinning.system_catalog.functions import quote_literal
-    out = _output(arg_types[0].name, as_cast=True)
-    return lambda settings: (lambda v, fmt=out(settings): quote_literal(fmt(v)))
 
 
 # ============================================================ regular expressions
@@ -2247,7 +2243,6 @@ def _regex_match(fold: bool, negate: bool) -> Callable[[str, str], bool]:
 # ============================================================ registration
 
 def _register_catalog() -> None:
-    from twinning.system_catalog import functions as cf
     for op in COMPARE:
         _reg(BINARY, f"oid {op} oid", PY_COMPARE[op])
         _reg(BINARY, f"char {op} char", PY_COMPARE[op])
@@ -2270,55 +2265,6 @@ def _register_catalog() -> None:
         _reg(BINARY, f"{k} << int4",
              lambda a, b, w=width: _wrap_signed(a << (b & (w - 1)), w))
         _reg(BINARY, f"{k} >> int4", lambda a, b, w=width: a >> (b & (w - 1)))
-    ctxfn = {"context": True}
-    _fn("format_type(oid,int4)", cf.format_type, context=True, strict=False)
-    _fn("pg_get_constraintdef(oid)", cf.pg_get_constraintdef, **ctxfn)
-    _fn("pg_get_constraintdef(oid,bool)", cf.pg_get_constraintdef, **ctxfn)
-    _fn("pg_get_indexdef(oid)", cf.pg_get_indexdef, **ctxfn)
-    _fn("pg_get_indexdef(oid,int4,bool)", cf.pg_get_indexdef, **ctxfn)
-    _fn("pg_get_expr(pg_node_tree,oid)", cf.pg_get_expr, **ctxfn)
-    _fn("pg_get_expr(pg_node_tree,oid,bool)", cf.pg_get_expr, **ctxfn)
-    _fn("pg_get_serial_sequence(text,text)", cf.pg_get_serial_sequence,
-        **ctxfn)
-    _fn("pg_table_is_visible(oid)", cf.pg_table_is_visible, **ctxfn)
-    _fn("pg_type_is_visible(oid)", cf.pg_type_is_visible, **ctxfn)
-    _fn("pg_collation_is_visible(oid)", cf.pg_collation_is_visible, **ctxfn)
-    _fn("pg_function_is_visible(oid)", cf.pg_function_is_visible, **ctxfn)
-    _fn("obj_description(oid)", cf.obj_description, **ctxfn)
-    _fn("obj_description(oid,name)", cf.obj_description, **ctxfn)
-    _fn("col_description(oid,int4)", cf.col_description, **ctxfn)
-    _fn("shobj_description(oid,name)", cf.shobj_description, **ctxfn)
-    _fn("pg_get_userbyid(oid)", cf.pg_get_userbyid, **ctxfn)
-    for family, fn in (("has_table_privilege", cf.has_table_privilege),
-                       ("has_schema_privilege", cf.has_schema_privilege),
-                       ("has_database_privilege", cf.has_database_privilege),
-                       ("has_column_privilege", cf.has_column_privilege)):
-        for _, args, *_rest in _signatures(family):
-            _fn(f"{family}({','.join(args)})", fn, **ctxfn)
-    _fn("current_schemas(bool)", cf.current_schemas, **ctxfn)
-    _fn("current_schema()", cf.current_schema, **ctxfn)
-    _fn("pg_encoding_to_char(int4)", cf.pg_encoding_to_char)
-    _fn("pg_char_to_encoding(name)", cf.pg_char_to_encoding)
-    _fn("quote_ident(text)", cf.quote_ident_fn)
-    _fn("quote_literal(text)", cf.quote_literal)
-    FUNCTIONS["quote_literal(anyelement)"] = TypedImpl(
-        _quote_literal_any_factory)
-    _fn("pg_get_statisticsobjdef_columns(oid)", lambda oid: None)
-    _fn("pg_relation_is_publishable(regclass)", cf.pg_relation_is_publishable,
-        **ctxfn)
-    _fn("pg_get_triggerdef(oid)", lambda oid: None)
-    _fn("pg_get_triggerdef(oid,bool)", lambda oid, pretty: None)
-    _fn("pg_get_viewdef(oid)", lambda oid: None)
-    _fn("pg_get_viewdef(oid,bool)", lambda oid, pretty: None)
-    _fn("pg_get_partkeydef(oid)", lambda oid: None)
-    _fn("pg_tablespace_location(oid)", lambda oid: "")
-    _fn("pg_my_temp_schema()", lambda: 0)
-    _fn("pg_is_other_temp_schema(oid)", lambda oid: False)
-    for name, type_name in (("to_regclass", "regclass"),
-                            ("to_regtype", "regtype"),
-                            ("to_regnamespace", "regnamespace"),
-                            ("to_regproc", "regproc")):
-        _fn(f"{name}(text)", cf.to_reg(type_name), **ctxfn)
     FUNCTIONS["array_upper(anyarray,int4)"] = TypedImpl(_bounds("upper"))
     FUNCTIONS["array_lower(anyarray,int4)"] = TypedImpl(_bounds("lower"))
     _fn("array_length(anyarray,int4)",
@@ -2368,7 +2314,7 @@ def _wrap_signed(value: int, width: int) -> int:
     return value - (1 << width) if value >> (width - 1) else value
 
 
-def _signatures(name: str) -> list[tuple]:
+def signatures(name: str) -> list[tuple]:
     from twinning.passes.expr.types import key_of_pg
     return [(n, tuple(key_of_pg(a) for a in args), *rest)
             for n, args, *rest in pg_data.FUNCTIONS if n == name]

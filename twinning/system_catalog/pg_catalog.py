@@ -170,15 +170,15 @@ _IDENTITY = {"always": "a", "by default": "d"}
 
 @builder("pg_attribute")
 def pg_attribute(b: Build) -> Rows:
-    from twinning.system_catalog import relations
     m = b.oids
-    for qname, relation in relations().items():
-        relid = m.relations[qname]
-        spec = pg_builtin.RELATIONS[(qname.schema, qname.name)][3]
-        for attnum, ((name, sql_type), column) in enumerate(
-                zip(relation.columns, spec), start=1):
-            yield _attribute(relid, name, attnum, sql_type, column[4])
-        if relation.relkind == "r":
+    for (schema, name), (_, relkind, _, spec) in \
+            pg_builtin.RELATIONS.items():
+        relid = m.relations[QName(schema, name)]
+        for attnum, (column, base, typmod, array, notnull) in enumerate(
+                spec, start=1):
+            yield _attribute(relid, column, attnum,
+                             SqlType(base, typmod, array), notnull)
+        if relkind == "r":
             yield from _system_columns(relid)
     for oid, obj in sorted(m.relation_objects.items()):
         if isinstance(obj, Table):
