@@ -40,14 +40,15 @@ from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr.aggregates import accumulator, fold
-from twinning.passes.expr.compile import (CompiledExpr, compile_checked,
-                                         register, unwrap_relabel)
+from twinning.passes.expr.compile import (CompiledExpr, Recur,
+                                         compile_checked, unwrap_relabel)
 from twinning.passes.expr.ordering import equality_key, raw_order, sort_key
 from twinning.passes.expr import runtime
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 from twinning.passes.expr.system import system_catalog
 
-__all__ = ["CompiledQuery", "pinned_columns", "pinned_index", "plan_query"]
+__all__ = ["CompiledQuery", "compile_read", "pinned_columns", "pinned_index",
+           "plan_query"]
 
 Rows = Callable[[Any], Iterable[tuple]]
 
@@ -86,7 +87,7 @@ class _Planner:
         return self.compile_node(expr).fn
 
     def compile_node(self, expr: Any) -> CompiledExpr:
-        node = compile_checked(expr)
+        node = compile_read(expr)
         if node.error is not None and self.error is None:
             self.error = node.error
         return node
@@ -864,7 +865,7 @@ def _statement_value(expr: Any) -> Callable[[Any], Any] | None:
         return lambda ctx: ctx.params[index]
     if not _is_constant(expr):
         return None
-    node = compile_checked(expr)
+    node = compile_read(expr)
     if node.constant:
         value = node.value
         return lambda ctx: value
@@ -986,7 +987,14 @@ def _equi_pair(expr: Any, width_left: int
 # -- expressions of the read path ------------------------------------------------------
 
 
-def _compile_outer(expr: r.TOuter) -> CompiledExpr:
+def compile_read(expr: Any) -> CompiledExpr:
+    """`compile_checked` for an expression that may hold the read path's
+    own nodes: outer references and subqueries (a subquery runs this
+    planner, which the expression compiler below cannot import)."""
+    return compile_checked(expr, READ_NODES)
+
+
+def _compile_outer(expr: r.TOuter, recur: Recur) -> CompiledExpr:
     depth, slot = expr.depth, expr.slot
 
     def outer(row, ctx):
@@ -994,7 +1002,7 @@ def _compile_outer(expr: r.TOuter) -> CompiledExpr:
     return CompiledExpr(outer)
 
 
-def _compile_subquery(expr: r.TSubquery) -> CompiledExpr:
+def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
     planner = _Planner()
     rows = planner.relation(expr.relation, 0)
     if planner.error is not None:
@@ -1034,7 +1042,7 @@ def _compile_subquery(expr: r.TSubquery) -> CompiledExpr:
             v[0] for v in run(row, ctx, None)))
     want_any = kind == "any"
     compare = _row_comparison(expr)
-    tests = [compile_checked(t).fn for t in (
+    tests = [recur(t).fn for t in (
         expr.test if isinstance(expr.test, tuple) else (expr.test,))]
 
     def quantified(row, ctx):
@@ -1076,5 +1084,4 @@ def _raiser(error: SqlError) -> Callable[[tuple, Any], Any]:
     return fail
 
 
-register(r.TOuter, _compile_outer)
-register(r.TSubquery, _compile_subquery)
+READ_NODES = {r.TOuter: _compile_outer, r.TSubquery: _compile_subquery}
