@@ -44,6 +44,7 @@ from twinning.passes.expr.compile import (CompiledExpr, Recur,
                                          compile_checked, unwrap_relabel)
 from twinning.passes.expr.ordering import equality_key, raw_order, sort_key
 from twinning.passes.expr import runtime
+from twinning.passes.expr.registry import PY_COMPARE
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 from twinning.passes.expr.system import system_catalog
 
@@ -540,7 +541,7 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
                   ) -> Callable[[tuple, Any], list]:
     """A set-returning call → fn(row, ctx) → its values (strict: a NULL
     argument yields nothing)."""
-    fn = runtime.SET_RETURNING[call.function]([a.type for a in call.args])
+    fn = runtime.set_returning(call.function)([a.type for a in call.args])
     args = [compile(a) for a in call.args]
 
     def values(row: tuple, ctx: Any) -> list:
@@ -819,7 +820,7 @@ def _comparison_pass(expr: q.TOperator) -> _Pass | None:
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
     if impl.settings or not impl.strict:
         return None
-    python = runtime.PY_COMPARE[expr.op]
+    python = PY_COMPARE[expr.op]
     exact, nan_equality = impl.fn is python, expr.impl in _NAN_EQUALITY
     may_fail = not exact and impl.fast is python
     if not (exact or nan_equality or may_fail):

@@ -35,6 +35,7 @@ from twinning.ir import syntax as s
 from twinning.ir.select import TSetCall
 from twinning.passes.expr import pg_data
 from twinning.passes.expr import runtime
+from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
 from twinning.passes.expr.types import (UNKNOWN, VECTORS, can_coerce, cast_context,
@@ -936,7 +937,7 @@ class _Resolver:
                                position=pos(node.location))
             raise feature_not_supported(f"{what} in a call of {shown_name}",
                                         pos(node.location))
-        signature = runtime.SEQUENCE_SIGNATURES.get((name, len(node.args)))
+        signature = SEQUENCE_SIGNATURES.get((name, len(node.args)))
         if builtin and signature is not None:
             return self._sequence_call(node, signature)
         args = [self.expr(a) for a in node.args]
@@ -964,7 +965,7 @@ class _Resolver:
             raise _no_function(shown_name, args, node.location)
         cand, declared = found[0]
         impl = runtime.function_impl(cand.signature())
-        set_returning = cand.signature() in runtime.SET_RETURNING
+        set_returning = runtime.set_returning(cand.signature()) is not None
         if impl is None and not set_returning:
             raise feature_not_supported(
                 f"function {name}({', '.join(display(a) for a in cand.args)})",

@@ -30,6 +30,8 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr import runtime
+from twinning.passes.expr.array_ops import lower_bound
+from twinning.passes.expr.registry import Impl, rtype_of
 from twinning.passes.expr.system import system_catalog
 from twinning.valueio import cast_function, settings_dependent
 from twinning.values.numeric import parse_numeric
@@ -327,7 +329,7 @@ def _plain_param(expr: Any) -> int | None:
     return None
 
 
-def _binary_node(impl: runtime.Impl, left: CompiledExpr, right: CompiledExpr,
+def _binary_node(impl: Impl, left: CompiledExpr, right: CompiledExpr,
                  lexpr: Any = None, rexpr: Any = None) -> CompiledExpr:
     lexpr, rexpr = _unwrap(lexpr), _unwrap(rexpr)
     if impl.settings:
@@ -590,7 +592,7 @@ def _distinct(expr: q.TDistinct, recur: Recur) -> CompiledExpr:
 
 def _scalar_array(expr: q.TScalarArray, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.left.type,
-                                      runtime._t(expr.right.type.name[:-2])))
+                                      rtype_of(expr.right.type.name[:-2])))
     if isinstance(expr.right, q.TArray):
         # an IN list's items are coerced before its left operand
         right = recur(expr.right)
@@ -883,7 +885,7 @@ def _subscript(expr: q.TSubscript, recur: Recur) -> CompiledExpr:
     for part in (arg, index):
         if part.error is not None:
             return part
-    low = runtime.lower_bound(expr.arg.type)
+    low = lower_bound(expr.arg.type)
     af, xf = arg.fn, index.fn
 
     def subscript(row, ctx):

@@ -19,7 +19,7 @@ from typing import Any
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import Catalog, Table
-from twinning.passes.expr import runtime
+from twinning.passes.expr import registry
 from twinning.system_catalog import regnames
 from twinning.system_catalog.names import quote_ident, quote_qualified
 from twinning.system_catalog.oids import OidMap, oid_map
@@ -327,7 +327,7 @@ def quote_ident_fn(text: str) -> str:
 
 
 def _quote_literal_any(arg_types: Any):
-    out = runtime.output(arg_types[0].name, as_cast=True)
+    out = registry.output(arg_types[0].name, as_cast=True)
     return lambda settings: (lambda v, fmt=out(settings): quote_literal(fmt(v)))
 
 
@@ -336,7 +336,7 @@ def _quote_literal_any(arg_types: Any):
 
 def register() -> None:
     """These functions into the runtime registry, by pg_proc signature."""
-    fn = runtime.register_function
+    fn = registry.define
     ctx = {"context": True}
     fn("format_type(oid,int4)", format_type, context=True, strict=False)
     fn("pg_get_constraintdef(oid)", pg_get_constraintdef, **ctx)
@@ -359,7 +359,7 @@ def register() -> None:
                           ("has_schema_privilege", has_schema_privilege),
                           ("has_database_privilege", has_database_privilege),
                           ("has_column_privilege", has_column_privilege)):
-        for _, args, *_rest in runtime.signatures(family):
+        for _, args, *_rest in registry.signatures(family):
             fn(f"{family}({','.join(args)})", check, **ctx)
     fn("current_schemas(bool)", current_schemas, **ctx)
     fn("current_schema()", current_schema, **ctx)
@@ -367,7 +367,7 @@ def register() -> None:
     fn("pg_char_to_encoding(name)", pg_char_to_encoding)
     fn("quote_ident(text)", quote_ident_fn)
     fn("quote_literal(text)", quote_literal)
-    runtime.FUNCTIONS["quote_literal(anyelement)"] = runtime.TypedImpl(
+    registry.FUNCTIONS["quote_literal(anyelement)"] = registry.TypedImpl(
         _quote_literal_any)
     fn("pg_get_statisticsobjdef_columns(oid)", lambda oid: None)
     fn("pg_relation_is_publishable(regclass)", pg_relation_is_publishable,
