@@ -28,10 +28,12 @@ from twinning.values import system, timestamps
 from twinning.values.calendar import (DATE_NOBEGIN, DATE_NOEND,
                                       TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
                                       USECS_PER_DAY)
+from twinning.values.datetime import Interval
 from twinning.values.floats import to_float32
 from twinning.values.integers import INT_TYPES
 from twinning.values.numeric import parse_numeric
 from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
+from twinning.values.timezones import session_zone
 
 Input = Callable[[str], Any]
 
@@ -187,8 +189,6 @@ def _float8_to_float4(v: float) -> float:
 
 
 def _datetime_cast(s: str, t: str, settings: FormatSettings):
-    from twinning.values.datetime import Interval
-    from twinning.values.timezones import session_zone
     if s == "date" and t == "timestamp":
         return timestamps.date_to_ts
     if s == "date" and t == "timestamptz":

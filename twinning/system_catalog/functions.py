@@ -21,7 +21,8 @@ from twinning.errors import SqlError
 from twinning.ir.catalog import Catalog, Table
 from twinning.passes.expr import registry
 from twinning.system_catalog import regnames
-from twinning.system_catalog.names import quote_ident, quote_qualified
+from twinning.system_catalog.names import (parse_qualified, quote_ident,
+                                           quote_qualified)
 from twinning.system_catalog.oids import OidMap, oid_map
 
 _EMPTY: list[Catalog] = []
@@ -287,7 +288,6 @@ def pg_char_to_encoding(name: str) -> int:
 
 def to_reg(type_name: str):
     def lookup(ctx: Any, text: str):
-        from twinning.system_catalog.names import parse_qualified
         m = catalog_map(ctx)
         if type_name != "regtype":
             try:
