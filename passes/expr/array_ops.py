@@ -15,7 +15,7 @@ from twinning.errors import feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            Impl, TypedImpl, define, output)
-from twinning.passes.expr.types import element
+from twinning.passes.expr.types import VECTORS, element
 
 
 def _array_concat(a: tuple, b: tuple) -> tuple:
@@ -51,7 +51,6 @@ def array_equality(sig: str, types: Sequence[q.ResultType]) -> Impl:
 
 def lower_bound(rtype: q.ResultType) -> int:
     """An array's lower bound: 1, but 0 for int2vector and oidvector."""
-    from twinning.passes.expr.types import VECTORS
     return 0 if rtype.name in VECTORS else 1
 
 

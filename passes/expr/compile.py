@@ -28,6 +28,7 @@ from typing import Any, Callable, Mapping
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.ir.catalog import Catalog
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr import runtime
 from twinning.passes.expr.array_ops import lower_bound
@@ -288,7 +289,6 @@ def _catalog_of(ctx: Any) -> Any:
     if catalog is not None:
         return catalog
     if not _EMPTY_CATALOG:
-        from twinning.ir.catalog import Catalog
         _EMPTY_CATALOG.append(Catalog(("public",), (), (), (), (), ()))
     return _EMPTY_CATALOG[0]
 

@@ -28,6 +28,7 @@ from twinning.passes.expr.registry import (BINARY, DATETIMES, FLOATS,
                                            FUNCTIONS, INTS, Impl, TypedImpl,
                                            output, reg)
 from twinning.passes.expr.types import display, is_array, result_type
+from twinning.values.json import escape_json, parse_jsonb
 
 __all__ = ["OPERATORS", "register"]
 
@@ -181,7 +182,6 @@ OPERATORS["jsonb ?& text[]"] = _keys(all)
 def _json_value_factory(rtype: q.ResultType):
     """to_json() of one value: numbers bare, booleans, strings escaped,
     json verbatim; other types through their output text."""
-    from twinning.values.json import escape_json
     name = rtype.name
     if name in INTS or name == "numeric":
         return lambda settings: str
@@ -211,7 +211,6 @@ def _json_build_object_factory(binary: bool):
         values = [_json_value_factory(t) for t in arg_types[1::2]]
 
         def make(settings):
-            from twinning.values.json import escape_json, parse_jsonb
             key_fns = [k(settings) for k in keys]
             value_fns = [v(settings) for v in values]
 

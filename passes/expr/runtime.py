@@ -27,8 +27,8 @@ from twinning.passes.expr import (array_ops, datetime_ops, json_ops,
                                   numeric_ops, system_ops, text_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            UNARY, Impl, rtype_of)
-from twinning.passes.expr.types import (display, element, is_array,
-                                        result_type)
+from twinning.passes.expr.types import (can_coerce, display, element,
+                                        is_array, result_type)
 
 FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, array_ops,
             system_ops)
@@ -103,7 +103,6 @@ def _poly_concat(left: str, right: str, actual: Sequence[q.ResultType]):
 
 
 def _common_element(a: str, b: str) -> str | None:
-    from twinning.passes.expr.types import can_coerce
     if a == b:
         return a if result_type(a) is not None else None
     if can_coerce(a, b) and result_type(b) is not None:

@@ -16,16 +16,17 @@ from typing import Sequence
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
+from twinning.ir.catalog import QName
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
                                            PY_COMPARE, SET_RETURNING,
                                            TypedImpl, define, reg, rtype_of)
 from twinning.passes.expr.types import display, key
 from twinning.valueio import cast_function
+from twinning.values.system import RegOid
 
 
 def _sequence(ctx, name: str):
     """regclass input for a sequence name ('s', 'public.s', '"S"')."""
-    from twinning.ir.catalog import QName
     parts = [p.strip('"') if p.startswith('"') else p.lower()
              for p in name.split(".")]
     qname = QName(parts[0] if len(parts) > 1 else "public", parts[-1])
@@ -70,7 +71,6 @@ def _pg_sleep(ctx, seconds: float) -> str:
 
 
 def _pg_typeof_factory(arg_types: Sequence[q.ResultType]):
-    from twinning.values.system import RegOid
     rtype = arg_types[0]
     # regtype output is format_type_be(): the type without its typmod
     value = RegOid(rtype.oid, display(key(rtype)))
