@@ -157,27 +157,32 @@ def _rint(x: float) -> float:
     return float(round(x))
 
 
+def _cascade(months_f: float, days_f: float, months: int, days: int
+             ) -> tuple[int, float]:
+    """Carry a scaled interval's fractional months and days down, as
+    interval_mul() and interval_div() do (a month is 30 days): the days,
+    and the seconds left for the time part."""
+    month_remainder_days = _tsround((months_f - months) * 30)
+    sec_remainder = _tsround((days_f - days + month_remainder_days
+                              - int(month_remainder_days)) * 86400)
+    if abs(sec_remainder) >= 86400:
+        days += int(sec_remainder / 86400)
+        sec_remainder -= int(sec_remainder / 86400) * 86400
+    return days + int(month_remainder_days), sec_remainder
+
+
 def interval_mul(span: Interval, factor: float) -> Interval:
     """interval_mul() of PostgreSQL 15, fractions cascading down."""
     if factor != factor:
         raise interval_out_of_range()
-    result_double = span.months * factor
-    if result_double != result_double or not -2**31 <= result_double < 2**31:
+    months_f = span.months * factor
+    if months_f != months_f or not -2**31 <= months_f < 2**31:
         raise interval_out_of_range()
-    months = int(result_double)
-    result_double = span.days * factor
-    if result_double != result_double or not -2**31 <= result_double < 2**31:
+    days_f = span.days * factor
+    if days_f != days_f or not -2**31 <= days_f < 2**31:
         raise interval_out_of_range()
-    days = int(result_double)
-    month_remainder_days = (span.months * factor - months) * 30
-    month_remainder_days = _tsround(month_remainder_days)
-    sec_remainder = (span.days * factor - days + month_remainder_days
-                     - int(month_remainder_days)) * 86400
-    sec_remainder = _tsround(sec_remainder)
-    if abs(sec_remainder) >= 86400:
-        days += int(sec_remainder / 86400)
-        sec_remainder -= int(sec_remainder / 86400) * 86400
-    days += int(month_remainder_days)
+    months = int(months_f)
+    days, sec_remainder = _cascade(months_f, days_f, months, int(days_f))
     result_double = _rint(span.micros * factor + sec_remainder * 1000000)
     if result_double != result_double or not -2**63 <= result_double < 2**63:
         raise interval_out_of_range()
@@ -187,17 +192,9 @@ def interval_mul(span: Interval, factor: float) -> Interval:
 def interval_div(span: Interval, factor: float) -> Interval:
     if factor == 0.0:
         raise division_by_zero()
-    months = int(span.months / factor)
-    days = int(span.days / factor)
-    month_remainder_days = (span.months / factor - months) * 30
-    month_remainder_days = _tsround(month_remainder_days)
-    sec_remainder = (span.days / factor - days + month_remainder_days
-                     - int(month_remainder_days)) * 86400
-    sec_remainder = _tsround(sec_remainder)
-    if abs(sec_remainder) >= 86400:
-        days += int(sec_remainder / 86400)
-        sec_remainder -= int(sec_remainder / 86400) * 86400
-    days += int(month_remainder_days)
+    months_f, days_f = span.months / factor, span.days / factor
+    months = int(months_f)
+    days, sec_remainder = _cascade(months_f, days_f, months, int(days_f))
     return _interval(months, days,
                      int(_rint(span.micros / factor + sec_remainder * 1e6)))
 
@@ -682,54 +679,42 @@ def _age_tstz(settings):
     return f
 
 
+def _carry(high: int, low: int, unit: int) -> tuple[int, int]:
+    """Whole `unit`s of `low` moved into `high` (truncating, as C does)."""
+    whole = int(low / unit)
+    return high + whole, low - whole * unit
+
+
+def _borrow(high: int, low: int, unit: int) -> tuple[int, int]:
+    """`low` given the sign of `high` by moving one `unit` between them."""
+    if high > 0 and low < 0:
+        return high - 1, low + unit
+    if high < 0 and low > 0:
+        return high + 1, low - unit
+    return high, low
+
+
 def _justify_hours(span: Interval) -> Interval:
-    days, micros = span.days, span.micros
-    whole = int(micros / USECS_PER_DAY)
-    days += whole
-    micros -= whole * USECS_PER_DAY
-    if days > 0 and micros < 0:
-        micros += USECS_PER_DAY
-        days -= 1
-    elif days < 0 and micros > 0:
-        micros -= USECS_PER_DAY
-        days += 1
+    days, micros = _carry(span.days, span.micros, USECS_PER_DAY)
+    days, micros = _borrow(days, micros, USECS_PER_DAY)
     return _interval(span.months, days, micros)
 
 
 def _justify_days(span: Interval) -> Interval:
-    months, days = span.months, span.days
-    whole = int(days / 30)
-    months += whole
-    days -= whole * 30
-    if months > 0 and days < 0:
-        days += 30
-        months -= 1
-    elif months < 0 and days > 0:
-        days -= 30
-        months += 1
+    months, days = _borrow(*_carry(span.months, span.days, 30), 30)
     return _interval(months, days, span.micros)
 
 
 def _justify_interval(span: Interval) -> Interval:
-    months, days, micros = span.months, span.days, span.micros
-    whole = int(micros / USECS_PER_DAY)
-    days += whole
-    micros -= whole * USECS_PER_DAY
-    whole = int(days / 30)
-    months += whole
-    days -= whole * 30
+    days, micros = _carry(span.days, span.micros, USECS_PER_DAY)
+    months, days = _carry(span.months, days, 30)
     if months > 0 and (days < 0 or (days == 0 and micros < 0)):
         days += 30
         months -= 1
     elif months < 0 and (days > 0 or (days == 0 and micros > 0)):
         days -= 30
         months += 1
-    if days > 0 and micros < 0:
-        micros += USECS_PER_DAY
-        days -= 1
-    elif days < 0 and micros > 0:
-        micros -= USECS_PER_DAY
-        days += 1
+    days, micros = _borrow(days, micros, USECS_PER_DAY)
     return _interval(months, days, micros)
 
 

@@ -384,19 +384,11 @@ def register() -> None:
         reg(BINARY, f"bytea {op} bytea", PY_COMPARE[op])
     reg(BINARY, "text || text", _op.add)
     reg(BINARY, "bytea || bytea", _op.add)
-    reg(BINARY, "text ~~ text", like)
-    reg(BINARY, "text !~~ text", lambda a, b: not like(a, b))
-    reg(BINARY, "bpchar ~~ text", like)
-    reg(BINARY, "bpchar !~~ text", lambda a, b: not like(a, b))
-    reg(BINARY, "name ~~ text", like)
-    reg(BINARY, "name !~~ text", lambda a, b: not like(a, b))
-    reg(BINARY, "text ~~* text", ilike)
-    reg(BINARY, "text !~~* text", lambda a, b: not ilike(a, b))
-    reg(BINARY, "bpchar ~~* text", ilike)
-    reg(BINARY, "bpchar !~~* text", lambda a, b: not ilike(a, b))
-    reg(BINARY, "name ~~* text", ilike)
-    reg(BINARY, "name !~~* text", lambda a, b: not ilike(a, b))
     for left in ("text", "name", "bpchar"):
+        for op, match in (("~~", like), ("~~*", ilike)):
+            reg(BINARY, f"{left} {op} text", match)
+            reg(BINARY, f"{left} !{op} text",
+                lambda a, b, match=match: not match(a, b))
         for op, fold, negate in (("~", False, False), ("!~", False, True),
                                  ("~*", True, False), ("!~*", True, True)):
             reg(BINARY, f"{left} {op} text", _regex_match(fold, negate))
