@@ -354,7 +354,7 @@ class TSubquery:
 
 @node
 class TSetCall:
-    """A set-returning function (`runtime.SET_RETURNING` signature); only a
+    """A set-returning function (`registry.SET_RETURNING` signature); only a
     target list or FROM may hold one."""
 
     function: str

@@ -19,9 +19,9 @@ from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir.select import ResolvedQuery
-from twinning.passes.plan_select import pinned_columns, plan_query
-from twinning.passes.expr.compile import (_relabel, compile_checked,
-                                          compile_expr, literal_value)
+from twinning.passes.plan_select import (compile_read, pinned_columns,
+                                         plan_query)
+from twinning.passes.expr.compile import _relabel, literal_value
 from twinning.valueio import cast_function, settings_dependent
 from twinning.values.settings import DEFAULT_SETTINGS
 
@@ -65,14 +65,14 @@ def _fn(expr: Any) -> Any:
     """A compiled value, a sequence draw, or None (the column default)."""
     if expr is None or isinstance(expr, d.SequenceDefault):
         return expr
-    return compile_expr(expr)
+    return compile_read(expr).fn
 
 
 def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
     tag = _TAGS[type(resolved)]
     returning = getattr(resolved, "returning", ())
     columns = tuple(q.Column(c.name, c.expr.type) for c in returning)
-    fns = tuple(compile_expr(c.expr) for c in returning)
+    fns = tuple(compile_read(c.expr).fn for c in returning)
     if isinstance(resolved, d.ResolvedInsert):
         conflict = resolved.on_conflict
         constants = _ConstantChains()
@@ -128,7 +128,7 @@ def _layouts(values: tuple, slots: tuple, width: int) -> tuple:
 def _pinned(where: Any, joined: Any) -> tuple:
     if joined is not None:
         return ()
-    return tuple((slot, compile_expr(e))
+    return tuple((slot, compile_read(e).fn)
                  for slot, e in pinned_columns(where).items())
 
 
@@ -136,7 +136,7 @@ def _folding_error(exprs: list) -> SqlError | None:
     """The first constant-folding error among `exprs` (planner order)."""
     for expr in exprs:
         if expr is not None and not isinstance(expr, d.SequenceDefault):
-            error = compile_checked(expr).error
+            error = compile_read(expr).error
             if error is not None:
                 return error
     return None
@@ -162,7 +162,7 @@ class _ConstantChains:
     """VALUES items that are a literal under a chain of casts, compiled by
     shape (many-row VALUES: one `execute_values` page is 1000 rows).
 
-    `compile_expr` folds such an item: the literal's value, then each
+    `compile_read` folds such an item: the literal's value, then each
     cast's conversion — the first one (an unknown literal's input function)
     raising at once with the literal's position, a later one folding its
     error into a closure that raises when the plan runs; a cast whose
@@ -192,7 +192,7 @@ class _ConstantChains:
         if steps is None:
             return _fn(expr)
         if steps == ():
-            general = compile_checked(expr)  # raises a literal's input error
+            general = compile_read(expr)  # raises a literal's input error
             self._shapes[key] = chain_steps(node, casts, general.fn)
             return general.fn
         return _run(steps, node)

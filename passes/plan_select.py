@@ -40,13 +40,16 @@ from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr.aggregates import accumulator, fold
-from twinning.passes.expr.compile import (CompiledExpr, compile_checked,
-                                         register, unwrap_relabel)
+from twinning.passes.expr.compile import (CompiledExpr, Recur,
+                                         compile_checked, unwrap_relabel)
 from twinning.passes.expr.ordering import equality_key, raw_order, sort_key
 from twinning.passes.expr import runtime
+from twinning.passes.expr.registry import PY_COMPARE
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
+from twinning.passes.expr.system import system_catalog
 
-__all__ = ["CompiledQuery", "pinned_columns", "pinned_index", "plan_query"]
+__all__ = ["CompiledQuery", "compile_read", "pinned_columns", "pinned_index",
+           "plan_query"]
 
 Rows = Callable[[Any], Iterable[tuple]]
 
@@ -85,7 +88,7 @@ class _Planner:
         return self.compile_node(expr).fn
 
     def compile_node(self, expr: Any) -> CompiledExpr:
-        node = compile_checked(expr)
+        node = compile_read(expr)
         if node.error is not None and self.error is None:
             self.error = node.error
         return node
@@ -538,7 +541,7 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
                   ) -> Callable[[tuple, Any], list]:
     """A set-returning call → fn(row, ctx) → its values (strict: a NULL
     argument yields nothing)."""
-    fn = runtime.SET_RETURNING[call.function]([a.type for a in call.args])
+    fn = runtime.set_returning(call.function)([a.type for a in call.args])
     args = [compile(a) for a in call.args]
 
     def values(row: tuple, ctx: Any) -> list:
@@ -695,8 +698,7 @@ class _AggPlan:
 
 
 def _system_rows(table: Any) -> Rows:
-    from twinning import system_catalog
-    relation = system_catalog.lookup((table.schema, table.name))
+    relation = system_catalog().relation((table.schema, table.name))
 
     def rows(ctx: Any) -> Iterable[tuple]:
         return relation.rows(ctx.catalog, ctx)
@@ -818,7 +820,7 @@ def _comparison_pass(expr: q.TOperator) -> _Pass | None:
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
     if impl.settings or not impl.strict:
         return None
-    python = runtime.PY_COMPARE[expr.op]
+    python = PY_COMPARE[expr.op]
     exact, nan_equality = impl.fn is python, expr.impl in _NAN_EQUALITY
     may_fail = not exact and impl.fast is python
     if not (exact or nan_equality or may_fail):
@@ -864,7 +866,7 @@ def _statement_value(expr: Any) -> Callable[[Any], Any] | None:
         return lambda ctx: ctx.params[index]
     if not _is_constant(expr):
         return None
-    node = compile_checked(expr)
+    node = compile_read(expr)
     if node.constant:
         value = node.value
         return lambda ctx: value
@@ -986,7 +988,14 @@ def _equi_pair(expr: Any, width_left: int
 # -- expressions of the read path ------------------------------------------------------
 
 
-def _compile_outer(expr: r.TOuter) -> CompiledExpr:
+def compile_read(expr: Any) -> CompiledExpr:
+    """`compile_checked` for an expression that may hold the read path's
+    own nodes: outer references and subqueries (a subquery runs this
+    planner, which the expression compiler below cannot import)."""
+    return compile_checked(expr, READ_NODES)
+
+
+def _compile_outer(expr: r.TOuter, recur: Recur) -> CompiledExpr:
     depth, slot = expr.depth, expr.slot
 
     def outer(row, ctx):
@@ -994,7 +1003,7 @@ def _compile_outer(expr: r.TOuter) -> CompiledExpr:
     return CompiledExpr(outer)
 
 
-def _compile_subquery(expr: r.TSubquery) -> CompiledExpr:
+def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
     planner = _Planner()
     rows = planner.relation(expr.relation, 0)
     if planner.error is not None:
@@ -1034,7 +1043,7 @@ def _compile_subquery(expr: r.TSubquery) -> CompiledExpr:
             v[0] for v in run(row, ctx, None)))
     want_any = kind == "any"
     compare = _row_comparison(expr)
-    tests = [compile_checked(t).fn for t in (
+    tests = [recur(t).fn for t in (
         expr.test if isinstance(expr.test, tuple) else (expr.test,))]
 
     def quantified(row, ctx):
@@ -1076,5 +1085,4 @@ def _raiser(error: SqlError) -> Callable[[tuple, Any], Any]:
     return fail
 
 
-register(r.TOuter, _compile_outer)
-register(r.TSubquery, _compile_subquery)
+READ_NODES = {r.TOuter: _compile_outer, r.TSubquery: _compile_subquery}

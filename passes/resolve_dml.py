@@ -40,9 +40,9 @@ from twinning.passes.expr import (EmptyScope, TypingContext,
                                   resolve_expr, resolve_target)
 from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           literal_type, pos)
-from twinning.passes.expr.compile import compile_checked
 from twinning.ir.select import Project, RelColumn, ResolvedQuery
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
+from twinning.passes.plan_select import compile_read
 from twinning.passes.resolve_select import WriteReads
 from twinning.passes.expr.types import display, display_type, key
 
@@ -601,7 +601,7 @@ def _analysed(expr: object) -> object:
     """Run what parse analysis runs of a typed expression: a literal's
     input function (the plan stage folds the rest), so its error comes in
     PostgreSQL's order relative to the other clauses' errors."""
-    compile_checked(expr)
+    compile_read(expr)
     return expr
 
 

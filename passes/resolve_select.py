@@ -39,6 +39,7 @@ from twinning.passes.expr.analyze import (coerce_to_boolean,
 from twinning.passes.expr.ordering import require_equality, require_ordering
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
 from twinning.passes.expr.walk import children, shift_columns
+from twinning.passes.expr.system import system_catalog
 
 __all__ = ["resolve_query", "WriteReads"]
 
@@ -388,8 +389,7 @@ class _Resolver:
         return None
 
     def _system(self, names: tuple[str, ...]) -> Any:
-        from twinning import system_catalog
-        return system_catalog.lookup(names)
+        return system_catalog().relation(names)
 
     def table_ref(self, ref: r.TableRef, level: Level) -> _From:
         names = ref.names

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from tests.support import assert_same_as_pg, raw_text_connection, twin_cast
+from tests.support import assert_same_as_pg, twin_cast
 from twinning.ir.types import (
     INTERVAL_FULL_PRECISION, INTERVAL_FULL_RANGE, SqlType, interval_typmod,
 )
@@ -18,13 +18,6 @@ from twinning.values import FormatSettings
 from twinning.values.dtparse import set_transaction_clock
 
 pytestmark = pytest.mark.realpg
-
-
-@pytest.fixture(scope="module")
-def conn(realpg):
-    c = raw_text_connection(realpg)
-    yield c
-    c.close()
 
 
 DATES = [

@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import assert_same_as_pg, raw_text_connection
+from tests.support import assert_same_as_pg
 from twinning.ir.types import SqlType
 
 pytestmark = pytest.mark.realpg
-
-
-@pytest.fixture(scope="module")
-def conn(realpg):
-    c = raw_text_connection(realpg)
-    yield c
-    c.close()
 
 
 GOOD = [

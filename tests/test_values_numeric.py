@@ -6,17 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import assert_same_as_pg, pg_assign, raw_text_connection, twin_cast
+from tests.support import assert_same_as_pg, pg_assign, twin_cast
 from twinning.ir.types import SqlType, numeric_typmod
 
 pytestmark = pytest.mark.realpg
-
-
-@pytest.fixture(scope="module")
-def conn(realpg):
-    c = raw_text_connection(realpg)
-    yield c
-    c.close()
 
 
 INT_LITERALS = [

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support import pg_cast, raw_text_connection, twin_cast
+from tests.support import pg_cast, twin_cast
 from twinning.errors import SqlError
 from twinning.ir.types import SqlType, numeric_precision_scale, numeric_typmod
 from twinning.values import decode_binary, encode_binary, format_text, parse_text
@@ -36,13 +36,6 @@ CASES = {
     "regclass": ["0", "-", "12345", "1259"],
     "regtype": ["0", "-", "23"],
 }
-
-
-@pytest.fixture(scope="module")
-def conn(realpg):
-    c = raw_text_connection(realpg)
-    yield c
-    c.close()
 
 
 @pytest.mark.parametrize("type_name,literal", [

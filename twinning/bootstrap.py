@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from twinning import system_catalog
 from twinning.errors import Refusal, SqlError
 from twinning.ir.catalog import Catalog
 from twinning.passes import load_schema
@@ -68,6 +69,7 @@ def text_hash(text: str) -> str:
 def compile_schema(text: str, path: str) -> tuple[Catalog, tuple[str, ...]]:
     """Run the schema pipeline, turning stage errors into refusals."""
     next_cmd = f"twinning explain --schema {path}"
+    system_catalog.install()  # CHECKs and DEFAULTs may call its functions
     try:
         resolved = load_schema(text)
     except StatementUnsupported as exc:

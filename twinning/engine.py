@@ -19,6 +19,7 @@ import threading
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
+from twinning import system_catalog
 from twinning.ir import query as q
 from twinning.ir.dump import dump
 from twinning.passes.normalize import Normalized
@@ -93,6 +94,7 @@ class Engine:
     def __init__(self, state: CommittedState | None = None, *,
                  password: str | None = None,
                  trace: QueryTrace | None = None) -> None:
+        system_catalog.install()  # what the passes read pg_catalog through
         if state is None:
             state = CommittedState.empty(load_schema("").catalog, "")
         self.state = state

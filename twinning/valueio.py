@@ -24,11 +24,16 @@ from twinning import values
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.types import BASE_TYPES, OID_TYPES, REG_TYPES, SqlType
-from twinning.values import system
+from twinning.values import system, timestamps
+from twinning.values.calendar import (DATE_NOBEGIN, DATE_NOEND,
+                                      TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
+                                      USECS_PER_DAY)
+from twinning.values.datetime import Interval
 from twinning.values.floats import to_float32
 from twinning.values.integers import INT_TYPES
 from twinning.values.numeric import parse_numeric
 from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
+from twinning.values.timezones import session_zone
 
 Input = Callable[[str], Any]
 
@@ -184,35 +189,32 @@ def _float8_to_float4(v: float) -> float:
 
 
 def _datetime_cast(s: str, t: str, settings: FormatSettings):
-    from twinning.passes.expr import runtime as rt
-    from twinning.values.calendar import USECS_PER_DAY
-    from twinning.values.datetime import Interval
-    from twinning.values.timezones import session_zone
     if s == "date" and t == "timestamp":
-        return rt._date_to_ts
+        return timestamps.date_to_ts
     if s == "date" and t == "timestamptz":
-        return rt._date_to_tstz(settings)
+        return timestamps.date_to_tstz(settings)
     if s == "timestamp" and t == "timestamptz":
-        return rt._ts_to_tstz(settings)
+        return timestamps.ts_to_tstz(settings)
     zone = session_zone(settings.timezone) if "timestamptz" in (s, t) else None
+    finite, to_local = timestamps.finite, timestamps.to_local
     if s == "timestamptz" and t == "timestamp":
-        return lambda v: v if not rt._finite(v) else rt._check_ts(
-            rt.to_local(zone, v))
+        return lambda v: v if not finite(v) else timestamps.check_ts(
+            to_local(zone, v))
 
     def ts_date(v: int) -> int:
-        if v == rt.TIMESTAMP_NOBEGIN:
-            return -2**31
-        if v == rt.TIMESTAMP_NOEND:
-            return 2**31 - 1
+        if v == TIMESTAMP_NOBEGIN:
+            return DATE_NOBEGIN
+        if v == TIMESTAMP_NOEND:
+            return DATE_NOEND
         return v // USECS_PER_DAY
     if s == "timestamp" and t == "date":
         return ts_date
     if s == "timestamptz" and t == "date":
-        return lambda v: ts_date(v if not rt._finite(v) else rt.to_local(zone, v))
+        return lambda v: ts_date(v if not finite(v) else to_local(zone, v))
     if s == "timestamp" and t == "time":
         return lambda v: v % USECS_PER_DAY
     if s == "timestamptz" and t == "time":
-        return lambda v: rt.to_local(zone, v) % USECS_PER_DAY
+        return lambda v: to_local(zone, v) % USECS_PER_DAY
     if s == "time" and t == "interval":
         return lambda v: Interval(0, 0, v)
     if s == "interval" and t == "time":

@@ -9,7 +9,8 @@ expressions, and their compilation to Python closures.
 or the read path's FROM scopes); `TypingContext` carries what one
 statement's expressions share (parameter types, the clause being typed,
 the aggregate hook). `types` holds the coercion facts, `runtime` what
-operators and functions do, `pg_data` PostgreSQL's own catalog rows.
+operators and functions do (one `*_ops` module per type family filling
+`registry`'s tables), `pg_data` PostgreSQL's own catalog rows.
 """
 
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,

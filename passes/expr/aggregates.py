@@ -22,8 +22,11 @@ from typing import Any, Callable, Sequence
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import pg_data, runtime
+from twinning.passes.expr.numeric_ops import num_add, numeric_result
+from twinning.passes.expr.registry import float_overflow
 from twinning.passes.expr.ordering import sort_key
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
+from twinning.values.numeric import CTX
 
 __all__ = ["type_aggregate", "accumulator", "fold", "AGGREGATE_NAMES"]
 
@@ -168,7 +171,7 @@ def _float8_accum(state: tuple, v: float) -> tuple:
         sxx += tmp * tmp / (n * n0)
         if math.isinf(sx) or math.isinf(sxx):
             if not (math.isinf(sx0) or math.isinf(v)):
-                raise runtime.float_overflow()
+                raise float_overflow()
             sxx = math.nan
     elif math.isnan(v) or math.isinf(v):
         sxx = math.nan
@@ -284,22 +287,21 @@ def _numeric_total(values: list) -> Any:
     so adding in one wide context equals adding row by row. A finite
     total means every value was finite; otherwise (Infinity, NaN) the
     special values are added the way numeric_add does."""
-    from twinning.passes.expr.runtime import CTX, _num_add, _numeric_result
     try:
         with localcontext(CTX):
             total = sum(values[1:], values[0])
         if total.is_finite():
-            return _numeric_result(total)
+            return numeric_result(total)
     except InvalidOperation:  # Infinity + -Infinity: see below
         pass
     finite = [v for v in values if v.is_finite()]
     total = None
     if finite:
         with localcontext(CTX):
-            total = _numeric_result(sum(finite[1:], finite[0]))
+            total = numeric_result(sum(finite[1:], finite[0]))
     for v in values:
         if not v.is_finite():
-            total = v if total is None else _num_add(total, v)
+            total = v if total is None else num_add(total, v)
     return total
 
 
@@ -313,8 +315,7 @@ def _int_total(values: list) -> Any:
 def _int_as_numeric(values: list) -> Decimal:
     """The exact numeric total of integers (int8_sum, int*_avg): Python
     adds integers exactly, so this is the numeric sum row by row."""
-    from twinning.passes.expr.runtime import _numeric_result
-    return _numeric_result(Decimal(sum(values)))
+    return numeric_result(Decimal(sum(values)))
 
 
 if sys.version_info < (3, 12):

@@ -35,6 +35,7 @@ from twinning.ir import syntax as s
 from twinning.ir.select import TSetCall
 from twinning.passes.expr import pg_data
 from twinning.passes.expr import runtime
+from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
 from twinning.passes.expr.types import (UNKNOWN, VECTORS, can_coerce, cast_context,
@@ -72,7 +73,9 @@ class TypingContext:
     called with the FuncCall of an aggregate and the scope, it returns the
     typed expression standing for the aggregate's result; without it an
     aggregate is refused (0A000). `aggregates` records every aggregate
-    call met, in order, so a caller can plan them later.
+    call met, in order, so a caller can plan them later. `sql_value` is
+    the deparser's hook: given CURRENT_TIMESTAMP & co. and their typed
+    call, it returns what stands for them (ruleutils prints the keyword).
     """
 
     def __init__(self, params: Sequence[q.ResultType | None] = (), *,
@@ -81,12 +84,15 @@ class TypingContext:
                                      q.TExpr] | None = None,
                  sublink: Callable[[s.SubLink, Scope, TypingContext],
                                    q.TExpr] | None = None,
-                 allow_params: bool = True) -> None:
+                 allow_params: bool = True,
+                 sql_value: Callable[[s.SqlValue, q.TExpr], q.TExpr]
+                 | None = None) -> None:
         self.params: list[q.ResultType | None] = list(params)
         self.allow_params = allow_params
         self.kind = kind
         self.aggregate = aggregate
         self.sublink = sublink
+        self.sql_value = sql_value
         self.aggregates: list[s.FuncCall] = []
 
     def param(self, number: int) -> q.ResultType | None:
@@ -893,6 +899,12 @@ class _Resolver:
 
     # -- functions
     def _SqlValue(self, node: s.SqlValue) -> q.TExpr:
+        typed = self._sql_value_call(node)
+        if self.ctx.sql_value is not None:
+            return self.ctx.sql_value(node, typed)
+        return typed
+
+    def _sql_value_call(self, node: s.SqlValue) -> q.TExpr:
         entry = SQL_VALUES.get(node.name)
         if entry is None:
             raise feature_not_supported(node.name.upper(), pos(node.location))
@@ -925,7 +937,7 @@ class _Resolver:
                                position=pos(node.location))
             raise feature_not_supported(f"{what} in a call of {shown_name}",
                                         pos(node.location))
-        signature = runtime.SEQUENCE_SIGNATURES.get((name, len(node.args)))
+        signature = SEQUENCE_SIGNATURES.get((name, len(node.args)))
         if builtin and signature is not None:
             return self._sequence_call(node, signature)
         args = [self.expr(a) for a in node.args]
@@ -953,7 +965,7 @@ class _Resolver:
             raise _no_function(shown_name, args, node.location)
         cand, declared = found[0]
         impl = runtime.function_impl(cand.signature())
-        set_returning = cand.signature() in runtime.SET_RETURNING
+        set_returning = runtime.set_returning(cand.signature()) is not None
         if impl is None and not set_returning:
             raise feature_not_supported(
                 f"function {name}({', '.join(display(a) for a in cand.args)})",

@@ -24,18 +24,22 @@ constant, column op column) get their own closures, so a CHECK such as
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.ir.catalog import Catalog
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr import runtime
+from twinning.passes.expr.array_ops import lower_bound
+from twinning.passes.expr.registry import Impl, rtype_of
+from twinning.passes.expr.system import system_catalog
 from twinning.valueio import cast_function, settings_dependent
 from twinning.values.numeric import parse_numeric
 from twinning.values.settings import DEFAULT_SETTINGS
 
 __all__ = ["Compiled", "CompiledExpr", "compile_expr", "compile_checked",
-           "literal_value", "register", "unwrap_relabel"]
+           "literal_value", "unwrap_relabel"]
 
 Compiled = Callable[[tuple, Any], Any]
 _NOT_CONST = object()
@@ -58,6 +62,11 @@ class CompiledExpr:
         return self.value is not _NOT_CONST
 
 
+# compiles a child node; node compilers take it to compile their children
+Recur = Callable[[q.TExpr], CompiledExpr]
+NodeCompilers = Mapping[type, Callable[[Any, Recur], CompiledExpr]]
+
+
 def _const(value: Any) -> CompiledExpr:
     return CompiledExpr(lambda row, ctx: value, value)
 
@@ -68,21 +77,28 @@ def _failed(error: SqlError) -> CompiledExpr:
     return CompiledExpr(fail, _NOT_CONST, error)
 
 
-def compile_expr(expr: q.TExpr) -> Compiled:
+def compile_expr(expr: q.TExpr, nodes: NodeCompilers | None = None
+                 ) -> Compiled:
     """The closure of `expr` (a folding error is raised when it runs)."""
-    return compile_checked(expr).fn
+    return compile_checked(expr, nodes).fn
 
 
-def compile_checked(expr: q.TExpr) -> CompiledExpr:
-    """Compile with the folding outcome visible to the planner."""
-    return _compile(expr)
+def compile_checked(expr: q.TExpr, nodes: NodeCompilers | None = None
+                    ) -> CompiledExpr:
+    """Compile with the folding outcome visible to the planner. `nodes`
+    compiles the node types of a later stage, which this layer does not
+    know: the read path's outer references and subqueries (a subquery
+    runs the planner above this module; `plan_select.compile_read`)."""
+    return _compiler(nodes or {})(expr)
 
 
-def _compile(expr: q.TExpr) -> CompiledExpr:
-    method = _COMPILERS.get(type(expr))
-    if method is None:
-        raise TypeError(f"cannot compile {type(expr).__name__}")
-    return method(expr)
+def _compiler(nodes: NodeCompilers) -> Recur:
+    def recur(expr: q.TExpr) -> CompiledExpr:
+        method = _COMPILERS.get(type(expr)) or nodes.get(type(expr))
+        if method is None:
+            raise TypeError(f"cannot compile {type(expr).__name__}")
+        return method(expr, recur)
+    return recur
 
 
 def _fold(fn: Callable[[], Any]) -> CompiledExpr:
@@ -122,11 +138,11 @@ def literal_value(lit: q.TLiteral) -> Any:
     return lit.text  # string: unknown until cast
 
 
-def _literal(expr: q.TLiteral) -> CompiledExpr:
+def _literal(expr: q.TLiteral, recur: Recur) -> CompiledExpr:
     return _const(literal_value(expr))
 
 
-def _param(expr: q.TParam) -> CompiledExpr:
+def _param(expr: q.TParam, recur: Recur) -> CompiledExpr:
     index = expr.number - 1
     if expr.type.name in REG_TYPES:
         return _reg_param(index, expr.type.name)
@@ -139,18 +155,17 @@ def _param(expr: q.TParam) -> CompiledExpr:
 def _reg_param(index: int, type_name: str) -> CompiledExpr:
     """A reg* parameter bound as a name: resolved against the session's
     catalog here (the Bind that received it has no catalog)."""
-    from twinning.system_catalog import oid_map, regnames
+    reg_input = system_catalog().reg_input
 
     def reg_param(row, ctx):
         value = ctx.params[index]
         if isinstance(value, str):  # a RegName, or text bound untyped
-            return regnames.reg_input(type_name, oid_map(_catalog_of(ctx)),
-                                      value, ctx)
+            return reg_input(type_name, _catalog_of(ctx), value, ctx)
         return value
     return CompiledExpr(reg_param)
 
 
-def _column(expr: q.TColumn) -> CompiledExpr:
+def _column(expr: q.TColumn, recur: Recur) -> CompiledExpr:
     slot = expr.slot
 
     def column(row, ctx):
@@ -158,7 +173,7 @@ def _column(expr: q.TColumn) -> CompiledExpr:
     return CompiledExpr(column)
 
 
-def _case_value(expr: q.TCaseValue) -> CompiledExpr:
+def _case_value(expr: q.TCaseValue, recur: Recur) -> CompiledExpr:
     def case_value(row, ctx):
         return ctx.case_value
     return CompiledExpr(case_value)
@@ -187,8 +202,8 @@ def _relabel(source: q.ResultType, target: q.ResultType) -> bool:
     return source.name in _SAME_TEXT and target.name in ("text", "varchar")
 
 
-def _cast(expr: q.TCast) -> CompiledExpr:
-    arg = _compile(expr.arg)
+def _cast(expr: q.TCast, recur: Recur) -> CompiledExpr:
+    arg = recur(expr.arg)
     if arg.error is not None:
         return arg
     source, target = expr.arg.type, expr.type
@@ -241,7 +256,7 @@ def _reg_cast(expr: q.TCast, arg: CompiledExpr, location: int) -> CompiledExpr:
     catalog and search path when the cast runs (PostgreSQL resolves a
     literal at parse analysis; the twin's catalog never changes, so the
     answer is the same, raised at execution)."""
-    from twinning.system_catalog import oid_map, regnames
+    names = system_catalog()
     source, target = expr.arg.type, expr.type
     if target.sql_type is not None and target.sql_type.is_array:
         raise feature_not_supported(f"cast to {target.name}")
@@ -254,12 +269,12 @@ def _reg_cast(expr: q.TCast, arg: CompiledExpr, location: int) -> CompiledExpr:
         value = inner(row, ctx)
         if value is None:
             return None
-        m = oid_map(_catalog_of(ctx))
+        catalog = _catalog_of(ctx)
         try:
             if from_text:
                 text = value.rstrip(" ") if source.name == "bpchar" else value
-                return regnames.reg_input(type_name, m, text, ctx)
-            return regnames.reg_name(type_name, m, to_oid(value), ctx)
+                return names.reg_input(type_name, catalog, text, ctx)
+            return names.reg_name(type_name, catalog, to_oid(value), ctx)
         except SqlError as exc:
             raise _with_position(exc, location)
     return CompiledExpr(reg_cast)
@@ -274,21 +289,20 @@ def _catalog_of(ctx: Any) -> Any:
     if catalog is not None:
         return catalog
     if not _EMPTY_CATALOG:
-        from twinning.ir.catalog import Catalog
         _EMPTY_CATALOG.append(Catalog(("public",), (), (), (), (), ()))
     return _EMPTY_CATALOG[0]
 
 
 # -- operators ---------------------------------------------------------------------
 
-def _operator(expr: q.TOperator) -> CompiledExpr:
+def _operator(expr: q.TOperator, recur: Recur) -> CompiledExpr:
     if expr.left is None:
-        return _unary(expr)
+        return _unary(expr, recur)
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    left = _compile(expr.left)
+    left = recur(expr.left)
     if left.error is not None:
         return left
-    right = _compile(expr.right)
+    right = recur(expr.right)
     if right.error is not None:
         return right
     return _binary_node(impl, left, right, expr.left, expr.right)
@@ -315,7 +329,7 @@ def _plain_param(expr: Any) -> int | None:
     return None
 
 
-def _binary_node(impl: runtime.Impl, left: CompiledExpr, right: CompiledExpr,
+def _binary_node(impl: Impl, left: CompiledExpr, right: CompiledExpr,
                  lexpr: Any = None, rexpr: Any = None) -> CompiledExpr:
     lexpr, rexpr = _unwrap(lexpr), _unwrap(rexpr)
     if impl.settings:
@@ -434,9 +448,9 @@ def _column_param(slot: int, index: int, fn: Callable,
     return CompiledExpr(col_param)
 
 
-def _unary(expr: q.TOperator) -> CompiledExpr:
+def _unary(expr: q.TOperator, recur: Recur) -> CompiledExpr:
     impl = runtime.unary(expr.impl)
-    arg = _compile(expr.right)
+    arg = recur(expr.right)
     if arg.error is not None:
         return arg
     fn = impl.fn
@@ -453,9 +467,9 @@ def _unary(expr: q.TOperator) -> CompiledExpr:
 
 # -- boolean logic ---------------------------------------------------------------
 
-def _bool(expr: q.TBool) -> CompiledExpr:
+def _bool(expr: q.TBool, recur: Recur) -> CompiledExpr:
     if expr.op == "not":
-        arg = _compile(expr.args[0])
+        arg = recur(expr.args[0])
         if arg.error is not None:
             return arg
         if arg.constant:
@@ -470,7 +484,7 @@ def _bool(expr: q.TBool) -> CompiledExpr:
     # every argument is compiled (literal input errors are parse-time
     # errors); simplification then stops at the deciding constant, so
     # folding errors after it are never raised, as in PostgreSQL
-    nodes = [_compile(sub) for sub in expr.args]
+    nodes = [recur(sub) for sub in expr.args]
     parts: list[Compiled] = []
     saw_null = False
     for node in nodes:
@@ -516,8 +530,8 @@ def _bool(expr: q.TBool) -> CompiledExpr:
     return CompiledExpr(many)
 
 
-def _null_test(expr: q.TNullTest) -> CompiledExpr:
-    arg = _compile(expr.arg)
+def _null_test(expr: q.TNullTest, recur: Recur) -> CompiledExpr:
+    arg = recur(expr.arg)
     if arg.error is not None:
         return arg
     negated = expr.negated
@@ -536,8 +550,8 @@ _BOOL_TESTS = {
 }
 
 
-def _bool_test(expr: q.TBoolTest) -> CompiledExpr:
-    arg = _compile(expr.arg)
+def _bool_test(expr: q.TBoolTest, recur: Recur) -> CompiledExpr:
+    arg = recur(expr.arg)
     if arg.error is not None:
         return arg
     test = _BOOL_TESTS[expr.test]
@@ -547,12 +561,12 @@ def _bool_test(expr: q.TBoolTest) -> CompiledExpr:
     return CompiledExpr(lambda row, ctx: test(inner(row, ctx)))
 
 
-def _distinct(expr: q.TDistinct) -> CompiledExpr:
+def _distinct(expr: q.TDistinct, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    left = _compile(expr.left)
+    left = recur(expr.left)
     if left.error is not None:
         return left
-    right = _compile(expr.right)
+    right = recur(expr.right)
     if right.error is not None:
         return right
     negated = expr.negated
@@ -576,16 +590,16 @@ def _distinct(expr: q.TDistinct) -> CompiledExpr:
     return CompiledExpr(distinct)
 
 
-def _scalar_array(expr: q.TScalarArray) -> CompiledExpr:
+def _scalar_array(expr: q.TScalarArray, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.left.type,
-                                      runtime._t(expr.right.type.name[:-2])))
+                                      rtype_of(expr.right.type.name[:-2])))
     if isinstance(expr.right, q.TArray):
         # an IN list's items are coerced before its left operand
-        right = _compile(expr.right)
-        left = _compile(expr.left)
+        right = recur(expr.right)
+        left = recur(expr.left)
     else:
-        left = _compile(expr.left)
-        right = _compile(expr.right)
+        left = recur(expr.left)
+        right = recur(expr.right)
     if left.error is not None:
         return left
     if right.error is not None:
@@ -625,16 +639,16 @@ def _scalar_array(expr: q.TScalarArray) -> CompiledExpr:
 
 # -- conditionals ------------------------------------------------------------------
 
-def _case(expr: q.TCase) -> CompiledExpr:
+def _case(expr: q.TCase, recur: Recur) -> CompiledExpr:
     arg = None
     if expr.arg is not None:
-        arg = _compile(expr.arg)
+        arg = recur(expr.arg)
         if arg.error is not None:
             return arg
     arms: list[tuple[Compiled, Compiled]] = []
     default: CompiledExpr | None = None
-    compiled = [(_compile(w.condition), _compile(w.result)) for w in expr.whens]
-    fallback = _compile(expr.default)
+    compiled = [(recur(w.condition), recur(w.result)) for w in expr.whens]
+    fallback = recur(expr.default)
     for cond, result in compiled:
         if cond.error is not None:
             return cond
@@ -678,9 +692,9 @@ def _case(expr: q.TCase) -> CompiledExpr:
     return CompiledExpr(simple)
 
 
-def _coalesce(expr: q.TCoalesce) -> CompiledExpr:
+def _coalesce(expr: q.TCoalesce, recur: Recur) -> CompiledExpr:
     parts: list[Compiled] = []
-    for node in [_compile(sub) for sub in expr.args]:
+    for node in [recur(sub) for sub in expr.args]:
         if node.error is not None:
             return node
         if node.constant:
@@ -707,12 +721,12 @@ def _coalesce(expr: q.TCoalesce) -> CompiledExpr:
     return CompiledExpr(coalesce)
 
 
-def _nullif(expr: q.TNullIf) -> CompiledExpr:
+def _nullif(expr: q.TNullIf, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    left = _compile(expr.left)
+    left = recur(expr.left)
     if left.error is not None:
         return left
-    right = _compile(expr.right)
+    right = recur(expr.right)
     if right.error is not None:
         return right
     get = _bound(impl.fn) if impl.settings else None
@@ -730,11 +744,11 @@ def _nullif(expr: q.TNullIf) -> CompiledExpr:
     return CompiledExpr(nullif)
 
 
-def _minmax(expr: q.TMinMax) -> CompiledExpr:
+def _minmax(expr: q.TMinMax, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.type, expr.type))
     nodes = []
     for sub in expr.args:
-        node = _compile(sub)
+        node = recur(sub)
         if node.error is not None:
             return node
         nodes.append(node)
@@ -758,10 +772,10 @@ def _minmax(expr: q.TMinMax) -> CompiledExpr:
     return CompiledExpr(minmax)
 
 
-def _array(expr: q.TArray) -> CompiledExpr:
+def _array(expr: q.TArray, recur: Recur) -> CompiledExpr:
     nodes = []
     for sub in expr.items:
-        node = _compile(sub)
+        node = recur(sub)
         if node.error is not None:
             return node
         nodes.append(node)
@@ -773,13 +787,13 @@ def _array(expr: q.TArray) -> CompiledExpr:
 
 # -- function calls --------------------------------------------------------------
 
-def _call(expr: q.TCall) -> CompiledExpr:
+def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
     impl = runtime.function_impl(expr.function)
     if impl is None:  # the typer refuses these; a stale IR is a bug
         raise SqlError("XX000", f"no implementation of {expr.function}")
     nodes = []
     for sub in expr.args:
-        node = _compile(sub)
+        node = recur(sub)
         if node.error is not None:
             return node
         nodes.append(node)
@@ -866,12 +880,12 @@ def _call(expr: q.TCall) -> CompiledExpr:
     return CompiledExpr(call)
 
 
-def _subscript(expr: q.TSubscript) -> CompiledExpr:
-    arg, index = _compile(expr.arg), _compile(expr.index)
+def _subscript(expr: q.TSubscript, recur: Recur) -> CompiledExpr:
+    arg, index = recur(expr.arg), recur(expr.index)
     for part in (arg, index):
         if part.error is not None:
             return part
-    low = runtime.lower_bound(expr.arg.type)
+    low = lower_bound(expr.arg.type)
     af, xf = arg.fn, index.fn
 
     def subscript(row, ctx):
@@ -883,13 +897,7 @@ def _subscript(expr: q.TSubscript) -> CompiledExpr:
     return CompiledExpr(subscript)
 
 
-def register(node_type: type, compiler: Callable[[Any], CompiledExpr]) -> None:
-    """Let a later stage compile its own expression nodes (the read path's
-    subqueries and outer references) without this layer knowing queries."""
-    _COMPILERS[node_type] = compiler
-
-
-_COMPILERS: dict[type, Callable[[Any], CompiledExpr]] = {
+_COMPILERS: NodeCompilers = {
     q.TLiteral: _literal,
     q.TParam: _param,
     q.TColumn: _column,

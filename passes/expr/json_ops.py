@@ -1,5 +1,5 @@
 """The json and jsonb operators extractors use: `->`, `->>`, `#>`, `#>>`,
-`@>`, `<@`, `?`, `?|`, `?&`.
+`@>`, `<@`, `?`, `?|`, `?&`; jsonb equality; json[b]_build_object.
 
 Both types are stored as text (json verbatim, jsonb in its canonical
 output form, `twinning.values.json`), so field and element access cut the
@@ -16,11 +16,21 @@ scalar.
 from __future__ import annotations
 
 import json
+import math
 from decimal import Decimal
 from json.decoder import scanstring
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
-__all__ = ["OPERATORS"]
+from twinning.errors import SqlError, feature_not_supported
+from twinning.ir import query as q
+from twinning.passes.expr.ordering import equality_key
+from twinning.passes.expr.registry import (BINARY, DATETIMES, FLOATS,
+                                           FUNCTIONS, INTS, Impl, TypedImpl,
+                                           output, reg)
+from twinning.passes.expr.types import display, is_array, result_type
+from twinning.values.json import escape_json, parse_jsonb
+
+__all__ = ["OPERATORS", "register"]
 
 _DECODER = json.JSONDecoder()
 _WS = " \t\n\r"
@@ -164,3 +174,74 @@ OPERATORS["jsonb <@ jsonb"] = lambda a, b: _contains(_decode(b), _decode(a))
 OPERATORS["jsonb ? text"] = lambda v, k: _has_key(_decode(v), k)
 OPERATORS["jsonb ?| text[]"] = _keys(any)
 OPERATORS["jsonb ?& text[]"] = _keys(all)
+
+
+# -- json_build_object ----------------------------------------------------------------
+
+
+def _json_value_factory(rtype: q.ResultType):
+    """to_json() of one value: numbers bare, booleans, strings escaped,
+    json verbatim; other types through their output text."""
+    name = rtype.name
+    if name in INTS or name == "numeric":
+        return lambda settings: str
+    if name in FLOATS:
+        def make_float(settings):
+            fmt = output(name)(settings)
+            return lambda v: fmt(v) if math.isfinite(v) else escape_json(fmt(v))
+        return make_float
+    if name == "bool":
+        return lambda settings: (lambda v: "true" if v else "false")
+    if name in ("json", "jsonb"):
+        return lambda settings: str
+    if is_array(name) or name in DATETIMES:
+        raise feature_not_supported(f"json_build_object of {display(name)}")
+    out = output(name)
+    return lambda settings: (lambda v, fmt=out(settings): escape_json(fmt(v)))
+
+
+def _json_build_object_factory(binary: bool):
+    def factory(arg_types: Sequence[q.ResultType]):
+        if len(arg_types) % 2:
+            raise SqlError("22023", "argument list must have even number of "
+                           "elements", hint="The arguments of "
+                           f"{'jsonb' if binary else 'json'}_build_object() "
+                           "must consist of alternating keys and values.")
+        keys = [output(t.name, as_cast=True) for t in arg_types[0::2]]
+        values = [_json_value_factory(t) for t in arg_types[1::2]]
+
+        def make(settings):
+            key_fns = [k(settings) for k in keys]
+            value_fns = [v(settings) for v in values]
+
+            def build(*args):
+                parts = []
+                for i, (kf, vf) in enumerate(zip(key_fns, value_fns)):
+                    key, value = args[2 * i], args[2 * i + 1]
+                    if key is None:
+                        raise SqlError("22023", f"argument {2 * i + 1} cannot "
+                                       "be null", hint="Object keys should be "
+                                       "text.")
+                    shown = "null" if value is None else vf(value)
+                    parts.append(f"{escape_json(kf(key))} : {shown}")
+                text = "{" + ", ".join(parts) + "}"
+                return parse_jsonb(text) if binary else text
+            return build
+        return make
+    return factory
+
+
+def register() -> None:
+    # jsonb equality is structural (numbers by value, keys unordered): the
+    # store's hash key already decodes a value that way
+    jsonb_key = equality_key(result_type("jsonb"))
+    reg(BINARY, "jsonb = jsonb", lambda a, b: jsonb_key(a) == jsonb_key(b))
+    reg(BINARY, "jsonb <> jsonb", lambda a, b: jsonb_key(a) != jsonb_key(b))
+    for sig, fn in OPERATORS.items():
+        reg(BINARY, sig, fn)
+    FUNCTIONS["json_build_object()"] = Impl(lambda: "{}")
+    FUNCTIONS["json_build_object(any)"] = TypedImpl(
+        _json_build_object_factory(False), strict=False)
+    FUNCTIONS["jsonb_build_object()"] = Impl(lambda: "{}")
+    FUNCTIONS["jsonb_build_object(any)"] = TypedImpl(
+        _json_build_object_factory(True), strict=False)

@@ -20,36 +20,55 @@ Unqualified names resolve in pg_catalog only: information_schema is not
 on the search path. OIDs are PostgreSQL's for built-in objects and
 deterministic from 16384 up for the user's (`oids`). The module knows
 nothing of query execution: the read path resolves, joins and filters.
+
+The passes sit below this package (it types stored expressions with
+them), so they reach it only through what `install()` hands them: the
+engine and bootstrap call it before anything is typed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from twinning.ir.catalog import Catalog, QName
+from twinning.ir.system import SystemRelation
 from twinning.ir.types import SqlType
+from twinning.passes.expr import system
+from twinning.system_catalog import functions, regnames
 from twinning.system_catalog.oids import OidMap, oid_map
 
 __all__ = ["SystemRelation", "lookup", "relation_oid", "relations",
-           "OidMap", "oid_map", "SYSTEM_SCHEMAS"]
+           "OidMap", "oid_map", "SYSTEM_SCHEMAS", "install"]
 
 SYSTEM_SCHEMAS = ("pg_catalog", "information_schema")
 
 
-@dataclass(frozen=True)
-class SystemRelation:
-    """One system relation: name, columns, and how to build its rows."""
+class _SystemCatalog:
+    """`ir.system.SystemCatalog` over this package."""
 
-    name: QName
-    columns: tuple[tuple[str, SqlType], ...]
-    rows: Callable[..., tuple[tuple, ...]]  # rows(catalog[, session])
-    oid: int = 0
-    relkind: str = "r"  # 'r' catalog table, 'v' view
+    def relation(self, names: tuple[str, ...]) -> SystemRelation | None:
+        return lookup(names)
 
-    @property
-    def column_names(self) -> tuple[str, ...]:
-        return tuple(name for name, _ in self.columns)
+    def reg_input(self, type_name: str, catalog: Catalog, text: str,
+                  session: Any) -> Any:
+        return regnames.reg_input(type_name, oid_map(catalog), text, session)
+
+    def reg_name(self, type_name: str, catalog: Catalog, oid: int,
+                 session: Any) -> Any:
+        return regnames.reg_name(type_name, oid_map(catalog), oid, session)
+
+
+_PROVIDER = _SystemCatalog()
+
+
+def install() -> None:
+    """Connect this package to the passes below it: they read system
+    relations and reg* names through `ir.system.SystemCatalog`, and call
+    the catalog functions from the runtime registry. Idempotent."""
+    if system.installed() is _PROVIDER:
+        return
+    functions.register()
+    system.install(_PROVIDER)
 
 
 _RELATIONS: dict[QName, SystemRelation] | None = None

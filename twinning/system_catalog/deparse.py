@@ -32,8 +32,16 @@ from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import (Check, Column, ForeignKey, Index,
                                  PrimaryKey, Table, Unique)
-from twinning.system_catalog.names import quote_ident
+from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
+                                          coerce_to_type, resolve_expr)
+from twinning.passes.expr.compile import literal_value
+from twinning.passes.expr.scope import EmptyScope, TableScope
+from twinning.system_catalog.names import quote_ident, quote_qualified
 from twinning.system_catalog.oids import OidMap
+from twinning.system_catalog.regnames import (format_type, regclass_in,
+                                              regclass_text)
+from twinning.valueio import formatter, input_function
+from twinning.values.settings import DEFAULT_SETTINGS
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -45,40 +53,34 @@ class SqlValueCall(q.TCall):
 
 
 def _typed_check(table: Table, check: Check) -> q.TExpr:
-    from twinning.passes.expr.analyze import TypingContext, coerce_to_boolean
-    from twinning.passes.expr.scope import TableScope
-    ctx = TypingContext(kind="CHECK", allow_params=False)
-    expr = _resolver(TableScope(table), ctx).expr(check.expr)
+    ctx = TypingContext(kind="CHECK", allow_params=False,
+                        sql_value=_keyword_call)
+    expr = resolve_expr(check.expr, TableScope(table), ctx)
     return coerce_to_boolean(expr, "CHECK", ctx)
 
 
 def _typed_default(column: Column) -> q.TExpr:
-    from twinning.passes.expr.analyze import TypingContext, coerce_to_type
-    from twinning.passes.expr.scope import EmptyScope
-    ctx = TypingContext(kind="DEFAULT", allow_params=False)
-    expr = _resolver(EmptyScope(), ctx).expr(column.default)
+    ctx = TypingContext(kind="DEFAULT", allow_params=False,
+                        sql_value=_keyword_call)
+    expr = resolve_expr(column.default, EmptyScope(), ctx)
     target = q.ResultType.of(column.type)
     if expr.type == target:
         return expr
     return coerce_to_type(expr, target, ctx, "a")
 
 
-def _resolver(scope: Any, ctx: Any) -> Any:
-    from twinning.passes.expr import analyze
-
-    class Resolver(analyze._Resolver):
-        def _SqlValue(self, node: s.SqlValue) -> q.TExpr:
-            typed = super()._SqlValue(node)
-            call = typed.arg if isinstance(typed, q.TCast) else typed
-            keyword = node.name.upper()
-            if node.precision is not None:
-                keyword += f"({node.precision})"
-            marked = SqlValueCall(call.function, call.args, call.type,
-                                  call.location, keyword)
-            if isinstance(typed, q.TCast):
-                return dataclasses.replace(typed, arg=marked)
-            return marked
-    return Resolver(scope, ctx)
+def _keyword_call(node: s.SqlValue, typed: q.TExpr) -> q.TExpr:
+    """CURRENT_TIMESTAMP & co. typed as their function, marked with the
+    keyword they print as."""
+    call = typed.arg if isinstance(typed, q.TCast) else typed
+    keyword = node.name.upper()
+    if node.precision is not None:
+        keyword += f"({node.precision})"
+    marked = SqlValueCall(call.function, call.args, call.type,
+                          call.location, keyword)
+    if isinstance(typed, q.TCast):
+        return dataclasses.replace(typed, arg=marked)
+    return marked
 
 
 # -- the printer -------------------------------------------------------------------
@@ -175,8 +177,6 @@ class Printer:
                 f"NULL::{self.type_name(node.type)}"
         if node.type == q.UNKNOWN:
             return _quote_literal(node.text)
-        from twinning.passes.expr.compile import literal_value
-        from twinning.valueio import formatter
         text = formatter(node.type, _settings())(literal_value(node))
         return self.const(node.type, text, node.type.typmod)
 
@@ -201,7 +201,6 @@ class Printer:
         return f"{_quote_literal(text)}::{self.type_name(rtype, typmod)}"
 
     def type_name(self, rtype: q.ResultType, typmod: int | None = None) -> str:
-        from twinning.system_catalog.regnames import format_type
         mod = rtype.typmod if typmod is None else typmod
         return format_type(self.m, rtype.oid, mod, self.session)
 
@@ -229,7 +228,6 @@ class Printer:
         literal = node.arg
         if literal.kind == "null" or literal.text is None:
             return f"NULL::{self.type_name(target)}"
-        from twinning.valueio import formatter, input_function
         typmod = target.typmod if target.name == "interval" else -1
         value = input_function(target)(literal.text)
         bare = dataclasses.replace(target, typmod=typmod)
@@ -363,7 +361,6 @@ class Printer:
     def _sequence_call(self, name: str, node: q.TCall) -> str:
         """nextval('s') with its regclass constant: the twin types the
         argument as text and resolves it when called."""
-        from twinning.system_catalog.regnames import regclass_in
         first = node.args[0]
         literal = first.arg if isinstance(first, q.TCast) else first
         resolved = regclass_in(self.m, literal.text, self.session)
@@ -388,7 +385,6 @@ def _strip_implicit(node: Any) -> Any:
 
 
 def _settings():
-    from twinning.values.settings import DEFAULT_SETTINGS
     return DEFAULT_SETTINGS
 
 
@@ -448,7 +444,6 @@ _ACTIONS = {"CASCADE": "CASCADE", "SET NULL": "SET NULL",
 def constraint_def(m: OidMap, table: Table, constraint: Any, session: Any,
                    pretty: bool = False) -> str:
     """pg_get_constraintdef(oid[, pretty])."""
-    from twinning.system_catalog.regnames import regclass_text
     if isinstance(constraint, PrimaryKey):
         return f"PRIMARY KEY ({_columns(constraint.columns)})"
     if isinstance(constraint, Unique):
@@ -473,8 +468,6 @@ def index_def(m: OidMap, index: Index, column: int, session: Any,
               pretty: bool = False) -> str:
     """pg_get_indexdef(oid[, column, pretty]); `column` 0 is the whole
     CREATE INDEX statement, n > 0 the n-th key column alone."""
-    from twinning.system_catalog.names import quote_qualified
-    from twinning.system_catalog.regnames import regclass_text
     if column > 0:
         if column > len(index.columns):
             return ""

@@ -5,13 +5,12 @@ current_schemas, the to_reg* lookups, pg_encoding_to_char, …
 
 Each takes the EvalContext first (`ctx.catalog`, the session's user and
 search path) and non-NULL arguments unless registered as non-strict;
-`passes.expr.runtime` registers them under their signatures. An OID that
-names nothing gives NULL, as PostgreSQL's catalog functions do (they are
-"missing_ok" since 9.x).
+`register()` puts them into the expression layer's registry under their
+signatures (`install()` calls it). An OID that names nothing gives NULL,
+as PostgreSQL's catalog functions do (they are "missing_ok" since 9.x).
 
-`passes.expr.runtime` registers these while it is imported, so the
-deparser is imported by the pg_get_* functions that use it, not here:
-serving starts without it.
+The deparser is imported by the pg_get_* functions that use it, not
+here: serving starts without it.
 """
 
 from __future__ import annotations
@@ -20,8 +19,10 @@ from typing import Any
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import Catalog, Table
+from twinning.passes.expr import registry
 from twinning.system_catalog import regnames
-from twinning.system_catalog.names import quote_ident, quote_qualified
+from twinning.system_catalog.names import (parse_qualified, quote_ident,
+                                           quote_qualified)
 from twinning.system_catalog.oids import OidMap, oid_map
 
 _EMPTY: list[Catalog] = []
@@ -287,7 +288,6 @@ def pg_char_to_encoding(name: str) -> int:
 
 def to_reg(type_name: str):
     def lookup(ctx: Any, text: str):
-        from twinning.system_catalog.names import parse_qualified
         m = catalog_map(ctx)
         if type_name != "regtype":
             try:
@@ -324,3 +324,66 @@ def quote_literal(text: str) -> str:
 
 def quote_ident_fn(text: str) -> str:
     return quote_ident(text)
+
+
+def _quote_literal_any(arg_types: Any):
+    out = registry.output(arg_types[0].name, as_cast=True)
+    return lambda settings: (lambda v, fmt=out(settings): quote_literal(fmt(v)))
+
+
+# -- registration -----------------------------------------------------------------------
+
+
+def register() -> None:
+    """These functions into the runtime registry, by pg_proc signature."""
+    fn = registry.define
+    ctx = {"context": True}
+    fn("format_type(oid,int4)", format_type, context=True, strict=False)
+    fn("pg_get_constraintdef(oid)", pg_get_constraintdef, **ctx)
+    fn("pg_get_constraintdef(oid,bool)", pg_get_constraintdef, **ctx)
+    fn("pg_get_indexdef(oid)", pg_get_indexdef, **ctx)
+    fn("pg_get_indexdef(oid,int4,bool)", pg_get_indexdef, **ctx)
+    fn("pg_get_expr(pg_node_tree,oid)", pg_get_expr, **ctx)
+    fn("pg_get_expr(pg_node_tree,oid,bool)", pg_get_expr, **ctx)
+    fn("pg_get_serial_sequence(text,text)", pg_get_serial_sequence, **ctx)
+    fn("pg_table_is_visible(oid)", pg_table_is_visible, **ctx)
+    fn("pg_type_is_visible(oid)", pg_type_is_visible, **ctx)
+    fn("pg_collation_is_visible(oid)", pg_collation_is_visible, **ctx)
+    fn("pg_function_is_visible(oid)", pg_function_is_visible, **ctx)
+    fn("obj_description(oid)", obj_description, **ctx)
+    fn("obj_description(oid,name)", obj_description, **ctx)
+    fn("col_description(oid,int4)", col_description, **ctx)
+    fn("shobj_description(oid,name)", shobj_description, **ctx)
+    fn("pg_get_userbyid(oid)", pg_get_userbyid, **ctx)
+    for family, check in (("has_table_privilege", has_table_privilege),
+                          ("has_schema_privilege", has_schema_privilege),
+                          ("has_database_privilege", has_database_privilege),
+                          ("has_column_privilege", has_column_privilege)):
+        for _, args, *_rest in registry.signatures(family):
+            fn(f"{family}({','.join(args)})", check, **ctx)
+    fn("current_schemas(bool)", current_schemas, **ctx)
+    fn("current_schema()", current_schema, **ctx)
+    fn("pg_encoding_to_char(int4)", pg_encoding_to_char)
+    fn("pg_char_to_encoding(name)", pg_char_to_encoding)
+    fn("quote_ident(text)", quote_ident_fn)
+    fn("quote_literal(text)", quote_literal)
+    registry.FUNCTIONS["quote_literal(anyelement)"] = registry.TypedImpl(
+        _quote_literal_any)
+    fn("pg_get_statisticsobjdef_columns(oid)", lambda oid: None)
+    fn("pg_relation_is_publishable(regclass)", pg_relation_is_publishable,
+       **ctx)
+    # objects the twin never has: no triggers, views, partitions,
+    # tablespaces or temporary schemas
+    fn("pg_get_triggerdef(oid)", lambda oid: None)
+    fn("pg_get_triggerdef(oid,bool)", lambda oid, pretty: None)
+    fn("pg_get_viewdef(oid)", lambda oid: None)
+    fn("pg_get_viewdef(oid,bool)", lambda oid, pretty: None)
+    fn("pg_get_partkeydef(oid)", lambda oid: None)
+    fn("pg_tablespace_location(oid)", lambda oid: "")
+    fn("pg_my_temp_schema()", lambda: 0)
+    fn("pg_is_other_temp_schema(oid)", lambda oid: False)
+    for name, type_name in (("to_regclass", "regclass"),
+                            ("to_regtype", "regtype"),
+                            ("to_regnamespace", "regnamespace"),
+                            ("to_regproc", "regproc")):
+        fn(f"{name}(text)", to_reg(type_name), **ctx)

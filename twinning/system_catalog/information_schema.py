@@ -18,6 +18,9 @@ from twinning.ir.types import (INTERVAL_FULL_PRECISION, INTERVAL_RANGES,
 
 __all__ = ["BUILDERS"]
 from twinning.system_catalog.build import Build
+from twinning.system_catalog.oids import referenced_index
+from twinning.system_catalog.pg_catalog import _not_null
+from twinning.system_catalog.regnames import format_type
 
 Rows = Iterator[dict[str, Any]]
 BUILDERS: dict[QName, Callable[[Build], Iterable[dict]]] = {}
@@ -114,7 +117,6 @@ def interval_type(t: SqlType) -> str | None:
 
 
 def data_type(b: Build, t: SqlType) -> str:
-    from twinning.system_catalog.regnames import format_type
     if t.is_array:
         return "ARRAY"
     return format_type(b.oids, t.oid, None)
@@ -146,8 +148,7 @@ def tables(b: Build) -> Rows:
 
 @builder("columns")
 def columns(b: Build) -> Rows:
-    from twinning.system_catalog.deparse import default_expr
-    from twinning.system_catalog.pg_catalog import _not_null
+    from twinning.system_catalog.deparse import default_expr  # lazy: cold start
     for table in b.catalog.tables:
         not_null = _not_null(table)
         for column in table.columns:
@@ -205,7 +206,6 @@ def _not_null_name(b: Build, table: Table, attnum: int) -> str:
 
 @builder("table_constraints")
 def table_constraints(b: Build) -> Rows:
-    from twinning.system_catalog.pg_catalog import _not_null
     for table in b.catalog.tables:
         common = {"constraint_catalog": b.database,
                   "constraint_schema": table.name.schema,
@@ -229,8 +229,7 @@ def table_constraints(b: Build) -> Rows:
 
 @builder("check_constraints")
 def check_constraints(b: Build) -> Rows:
-    from twinning.system_catalog.deparse import constraint_def
-    from twinning.system_catalog.pg_catalog import _not_null
+    from twinning.system_catalog.deparse import constraint_def  # lazy: cold start
     for table in b.catalog.tables:
         common = {"constraint_catalog": b.database,
                   "constraint_schema": table.name.schema}
@@ -249,7 +248,6 @@ def check_constraints(b: Build) -> Rows:
 
 def _referenced_constraint(b: Build, fk: ForeignKey) -> tuple[Table, Any]:
     """The PRIMARY KEY or UNIQUE constraint owning the referenced index."""
-    from twinning.system_catalog.oids import referenced_index
     index_oid = referenced_index(b.oids, fk)
     ref = b.catalog.table(fk.ref_table)
     for constraint in ref.constraints:
@@ -327,7 +325,6 @@ def constraint_column_usage(b: Build) -> Rows:
 
 @builder("sequences")
 def sequences(b: Build) -> Rows:
-    from twinning.system_catalog.regnames import format_type
     identity = {c.sequence for t in b.catalog.tables for c in t.columns
                 if c.identity is not None and c.sequence is not None}
     for seq in b.catalog.sequences:

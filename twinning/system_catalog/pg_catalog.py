@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator
 
+from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique)
 from twinning.ir.types import SqlType
@@ -21,7 +22,9 @@ from twinning.system_catalog import pg_builtin
 from twinning.system_catalog.build import (Build, check_tree, default_tree,
                                            facts)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
-                                          CLASS_OIDS, HASH_AM, HEAP_AM)
+                                          CLASS_OIDS, HASH_AM, HEAP_AM,
+                                          referenced_index)
+from twinning.system_catalog.regnames import format_type
 from twinning.values.system import RegOid
 
 Rows = Iterator[dict[str, Any]]
@@ -170,15 +173,15 @@ _IDENTITY = {"always": "a", "by default": "d"}
 
 @builder("pg_attribute")
 def pg_attribute(b: Build) -> Rows:
-    from twinning.system_catalog import relations
     m = b.oids
-    for qname, relation in relations().items():
-        relid = m.relations[qname]
-        spec = pg_builtin.RELATIONS[(qname.schema, qname.name)][3]
-        for attnum, ((name, sql_type), column) in enumerate(
-                zip(relation.columns, spec), start=1):
-            yield _attribute(relid, name, attnum, sql_type, column[4])
-        if relation.relkind == "r":
+    for (schema, name), (_, relkind, _, spec) in \
+            pg_builtin.RELATIONS.items():
+        relid = m.relations[QName(schema, name)]
+        for attnum, (column, base, typmod, array, notnull) in enumerate(
+                spec, start=1):
+            yield _attribute(relid, column, attnum,
+                             SqlType(base, typmod, array), notnull)
+        if relkind == "r":
             yield from _system_columns(relid)
     for oid, obj in sorted(m.relation_objects.items()):
         if isinstance(obj, Table):
@@ -268,7 +271,6 @@ def _fk_operators(pk: SqlType, fk: SqlType) -> tuple[int, int, int]:
 
 @builder("pg_constraint")
 def pg_constraint(b: Build) -> Rows:
-    from twinning.system_catalog.oids import referenced_index
     m = b.oids
     for table, constraint in b.catalog.constraints():
         oid = m.constraints[(table.name, constraint.name)]
@@ -379,7 +381,6 @@ _TG_ROW, _TG_INSERT, _TG_DELETE, _TG_UPDATE = 1, 4, 8, 16
 
 @builder("pg_trigger")
 def pg_trigger(b: Build) -> Rows:
-    from twinning.system_catalog.oids import referenced_index
     m = b.oids
     for table, fk in b.catalog.constraints():
         if not isinstance(fk, ForeignKey):
@@ -476,7 +477,6 @@ _EXTRA_SETTINGS = (("max_index_keys", "32", "integer", "internal",
 
 @builder("pg_settings")
 def pg_settings(b: Build) -> Rows:
-    from twinning import gucs
     for key, guc in sorted(gucs.GUCS.items()):
         if key in gucs.NO_SHOW_ALL:
             continue
@@ -516,7 +516,7 @@ def pg_tables(b: Build) -> Rows:
 
 @builder("pg_indexes")
 def pg_indexes(b: Build) -> Rows:
-    from twinning.system_catalog.deparse import index_def
+    from twinning.system_catalog.deparse import index_def  # lazy: cold start
     for index in b.catalog.indexes:
         yield {"schemaname": index.table.schema, "tablename": index.table.name,
                "indexname": index.name.name, "tablespace": None,
@@ -525,7 +525,6 @@ def pg_indexes(b: Build) -> Rows:
 
 @builder("pg_sequences")
 def pg_sequences(b: Build) -> Rows:
-    from twinning.system_catalog.regnames import format_type
     for seq in b.catalog.sequences:
         yield {"schemaname": seq.name.schema, "sequencename": seq.name.name,
                "sequenceowner": b.superuser,

@@ -17,8 +17,10 @@ from typing import Any
 from twinning.errors import SqlError
 from twinning.ir.catalog import QName
 from twinning.ir.types import BY_ARRAY_OID, BY_OID, SqlType
+from twinning.passes.expr import pg_data
 from twinning.system_catalog.names import (parse_qualified, quote_ident,
-                                           quote_qualified, search_path)
+                                           quote_qualified, search_path,
+                                           user_of)
 from twinning.system_catalog.oids import BOOTSTRAP_SUPERUSER, OidMap
 from twinning.values.system import RegOid, parse_reg_numeric
 
@@ -181,7 +183,6 @@ def _resolve_type_names(m: OidMap, names: list[str],
 
 def regproc_in(m: OidMap, text: str, session: Any,
                missing_ok: bool = False) -> RegOid | None:
-    from twinning.passes.expr import pg_data
     from twinning.system_catalog import pg_builtin
     numeric = parse_reg_numeric(text, "regproc")
     if numeric is not None:
@@ -238,7 +239,6 @@ def roles(session: Any) -> dict[int, str]:
     """Role OID → name: the built-in roles, the bootstrap superuser named
     after the session's user (the twin's one login role)."""
     from twinning.system_catalog import pg_builtin
-    from twinning.system_catalog.names import user_of
     out = {row[-1]: row[0] for row in pg_builtin.ROWS["pg_roles"]}
     out[BOOTSTRAP_SUPERUSER] = user_of(session)
     return out

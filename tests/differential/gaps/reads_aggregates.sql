@@ -1,16 +1,11 @@
 -- schema: tests/differential/schemas/reads.sql
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
--- Aggregates: count(*)/count(x)/count(DISTINCT x), sum/avg/min/max over
--- every numeric type with PostgreSQL's result types (sum(int4) is bigint,
--- sum(int8) numeric, avg(int) numeric with its display scale, sum(real)
--- real, ...), bool_and/bool_or/every, string_agg and array_agg (with and
--- without an ORDER BY inside the call), FILTER, GROUP BY columns,
--- expressions, ordinals and output aliases, HAVING, empty input (one row
--- without GROUP BY, none with it), NULL groups, and the grouping errors
--- (42803). Float sums use binary-exact values so summation order cannot
--- show.
+-- Parity gaps of corpus/reads_aggregates.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- agg_distinct_aggregates: count(DISTINCT (order_id, sku)), a DISTINCT
+--   aggregate over a row value; the twin refuses the row constructor.
 
 -- case: agg_distinct_aggregates
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)

@@ -1,15 +1,16 @@
 -- schema: tests/differential/schemas/reads.sql
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
--- Functions over table columns (NULLs, char padding, unicode): lower,
--- upper, initcap, length/char_length/octet_length, trim/btrim/ltrim/rtrim,
--- substring/substr, position/strpos, replace, left/right, lpad/rpad,
--- repeat, reverse, split_part, starts_with, concat/concat_ws/||, format,
--- coalesce, nullif, greatest, least, abs, round, floor, ceil, trunc, mod,
--- power, sqrt, sign, div, date_trunc, extract/date_part, age with two
--- arguments, make_date, to_char, and now()/current_date used only in ways
--- whose answer does not depend on the clock.
+-- Parity gaps of corpus/reads_functions.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- fn_substring: substring(text FROM pattern), the regular-expression form.
+-- fn_format: format() with %s, %I, %L, widths and positional arguments.
+-- fn_power_sqrt_exp: log(numeric, numeric).
+-- fn_make_date_time: make_time, make_timestamp and make_interval with
+--   named arguments.
+-- fn_to_char: to_char of timestamps and numerics.
+-- The twin refuses each of these functions (0A000).
 
 -- case: fn_substring
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)

@@ -1,17 +1,16 @@
 -- schema: tests/differential/schemas/reads.sql
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
--- Valid PostgreSQL 15 reads outside SPEC §9's SELECT subset: window
--- functions, WITH RECURSIVE, LATERAL, row locking, TABLESAMPLE, grouping
--- sets, unnest and ROWS FROM in FROM, data-modifying CTEs, SELECT INTO,
--- cursors, ordered-set and JSON aggregates, FETCH ... WITH TIES,
--- ORDER BY ... USING, whole-row references and a few less common
--- functions (regular expressions, md5, to_number/to_timestamp).
--- PostgreSQL answers them; the twin refuses them with 0A000 naming the
--- construct, so every case here is a known gap (the lead moves this file
--- to gaps/). A case that starts to agree means the construct was
--- implemented and the case moves to corpus/.
+-- Valid PostgreSQL 15 reads outside SPEC §9's SELECT subset. The twin
+-- refuses them (0A000 naming the construct, or the error its subset gives),
+-- so each case is a known gap; tests/differential/test_gaps.py runs each as
+-- a strict expected failure, and one that starts to agree moves to the
+-- corpus of its area in tests/differential/corpus/. Here: window functions
+-- and WINDOW, LATERAL, FOR UPDATE/SHARE, TABLESAMPLE, GROUPING SETS /
+-- ROLLUP / CUBE and grouping(), unnest of several arrays and set-returning
+-- functions in FROM next to other tables, ROWS FROM, data-modifying WITH,
+-- SELECT INTO, ordered-set aggregates (WITHIN GROUP), FETCH ... WITH TIES,
+-- ORDER BY ... USING, whole-row references and ROW(), json_agg and
+-- jsonb_object_agg, statistics aggregates, regexp_replace/regexp_match,
+-- to_hex and quote_nullable, to_number/to_date/to_timestamp, and cursors.
 
 -- case: out_window_row_number
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)

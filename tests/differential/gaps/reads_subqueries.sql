@@ -1,15 +1,12 @@
 -- schema: tests/differential/schemas/reads.sql
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
--- Subqueries: IN / NOT IN (SELECT ...) with NULLs on either side (NOT IN
--- over a set holding NULL is never true), EXISTS / NOT EXISTS, correlated
--- subqueries in WHERE, the select list and HAVING, scalar subqueries (NULL
--- when empty, 21000 when more than one row, 42601 when more than one
--- column), subqueries in FROM with aliases and column aliases (an alias
--- is required in PostgreSQL 15: 42601 without one), ANY/SOME/ALL with
--- comparison operators and arrays, row-valued IN, outer references from
--- subqueries of grouped queries.
+-- Parity gaps of corpus/reads_subqueries.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- sub_correlated_grouped_outer_reference: an aggregate of the outer query
+--   inside a subquery's WHERE (`max(c.id)`), which belongs to the outer
+--   level; the twin raises 42803 as if it were the subquery's own.
 
 -- case: sub_correlated_grouped_outer_reference
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)

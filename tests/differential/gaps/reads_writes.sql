@@ -1,14 +1,11 @@
 -- schema: tests/differential/schemas/reads.sql
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
--- Writes that read: INSERT ... SELECT (ordered, so serial values and
--- RETURNING order are defined; column lists, coercions, DEFAULTs, self-
--- insert, errors), UPDATE ... FROM (joins, subqueries in SET and WHERE,
--- correlated updates), DELETE ... USING and DELETE with subqueries,
--- RETURNING with scalar subqueries and expressions. RETURNING keeps exact
--- order, so a RETURNING over a join returns at most one row here and the
--- result is read back with an ordered SELECT.
+-- Parity gaps of corpus/reads_writes.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- wr_returning_subqueries: a subquery in RETURNING sees the table as it was
+--   before the statement in PostgreSQL; the twin's sees the row deleted.
 
 -- case: wr_returning_subqueries
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)

@@ -1,15 +1,12 @@
 -- schema: tests/differential/schemas/types.sql
--- COPY FROM STDIN / TO STDOUT in text and CSV format against the per-type
--- tables: good rows for every type, NULL markers, escapes and quoting,
--- HEADER, DELIMITER, FORCE_NULL / FORCE_NOT_NULL, bad rows (the error's
--- CONTEXT line names the COPY line and column), atomicity (a failed COPY
--- leaves nothing), COPY inside transactions, and option errors. A COPY
--- FROM STDIN line is followed by its data up to a line holding only `\.`
--- (text-format data lines are tab separated); COPY TO STDOUT output is
--- compared byte for byte.
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
+-- Parity gaps of corpus/writes_copy.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- copy_datestyle_affects_input: COPY FROM reading dates under DateStyle
+--   DMY (the twin speaks ISO, MDY only).
+-- copy_encoding_latin1: COPY ... WITH (ENCODING 'latin1').
 
 -- case: copy_datestyle_affects_input
 SET DateStyle = 'ISO, DMY'

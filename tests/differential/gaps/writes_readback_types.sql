@@ -1,10 +1,14 @@
 -- schema: tests/differential/schemas/types.sql
--- Stored values of every type read back with SELECT ... FROM (needs the
--- read path): what INSERT, UPDATE and COPY stored must come back with the
--- same text, type OIDs and typmod-shaped output as in PostgreSQL.
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
+-- Parity gaps of corpus/writes_readback_types.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- readback_datetimes: stored intervals and dates read back under
+--   IntervalStyle iso_8601 and DateStyle German.
+-- readback_uuid_json_bytea_arrays: bytea read back under
+--   bytea_output = escape.
+-- The twin refuses those settings and keeps printing its default style.
 
 -- case: readback_datetimes
 INSERT INTO times VALUES (1, '2024-02-29', '2024-02-29 24:00', '2024-01-01 10:00+05', '24:00', '1-2'), (2, 'infinity', '2024-01-01 10:00:00.1234567', '2024-07-01 12:00 Europe/Berlin', '10:00 PM', 'P1DT2H')

@@ -1,11 +1,12 @@
 -- schema: tests/differential/schemas/constraints.sql
--- References the twin refuses (0A000) where PostgreSQL answers: whole-row
--- references (a composite value of the table's row type) and system
--- columns (ctid, tableoid, ...) in RETURNING, SET and WHERE.
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
-
+-- Parity gaps of corpus/writes_scopes.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- whole_row_and_system_columns: whole-row references (`RETURNING nn`) and
+--   system columns (ctid, tableoid) in RETURNING and WHERE; the twin
+--   refuses both (0A000).
 
 -- case: whole_row_and_system_columns
 INSERT INTO nn VALUES (1, 'a') RETURNING nn

@@ -1,11 +1,13 @@
 -- schema: tests/differential/schemas/identity.sql
--- Sequences: nextval/currval/lastval/setval on free-standing, serial and
--- identity sequences; values are never rolled back (failed inserts,
--- ROLLBACK, ON CONFLICT DO NOTHING all consume them); bounds of serial's
--- integer sequence; TRUNCATE ... RESTART IDENTITY / CONTINUE IDENTITY.
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
+-- Parity gaps of corpus/writes_sequences.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- sequence_name_errors: nextval/currval/setval of a missing sequence; the
+--   twin's 42P01 lacks the position PostgreSQL gives (LINE 1 and caret).
+-- sequence_functions_types: nextval('') is 42602 (invalid name syntax) in
+--   PostgreSQL; the twin says 42P01.
 
 -- case: sequence_name_errors
 SELECT nextval('nope')

@@ -1,14 +1,12 @@
 -- schema: tests/differential/schemas/constraints.sql
--- Writes inside transactions: ROLLBACK discards everything, an error puts
--- the block in the failed state (25P02 for every further statement, COMMIT
--- answers ROLLBACK), savepoints undo exactly their part (rows, updates,
--- deletes, cascades), RELEASE keeps it, several statements in one simple
--- Query form one implicit transaction. Inserting a key again (23505 or
--- success) shows what survived.
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
-
+-- Parity gaps of corpus/writes_transactions.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- read_write_mode_after_first_query: SET TRANSACTION READ WRITE after the
+--   transaction's first query, or inside a read-only one, is 25001 in
+--   PostgreSQL; the twin accepts it.
 
 -- case: read_write_mode_after_first_query
 BEGIN READ ONLY

@@ -1,12 +1,17 @@
 -- schema: tests/differential/schemas/types.sql
--- Write path, type by type: what each input function of SPEC §7 accepts and
--- refuses when a literal lands in a table column through INSERT (assignment
--- coercion, typmods, whitespace, overflow edges, special values). RETURNING
--- shows what was stored; errors carry PostgreSQL's SQLSTATE, text, LINE and
--- caret. One line is one simple Query; every case starts from empty tables.
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
+-- Parity gaps of corpus/writes_types.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- int_hex_literal_is_syntax: 0x1F and 1_000 are "trailing junk after
+--   numeric literal" in PostgreSQL 15's lexer; the twin's parser (pglast)
+--   reports a plain syntax error one character later.
+-- text_invalid_escapes: E'\u00' and E'\000' raise 22025 and 22021 in
+--   PostgreSQL; the twin says 42601.
+-- bytea_values: bytea printed under bytea_output = escape.
+-- array_good, array_multidim: arrays with a lower bound other than 1, and
+--   multidimensional arrays, which the twin refuses (0A000).
 
 -- case: int_hex_literal_is_syntax
 INSERT INTO ints (id, i) VALUES (1, 0x1F)

@@ -1,13 +1,11 @@
 -- schema: tests/differential/schemas/constraints.sql
--- UPDATE: SET expressions (old values on the right-hand side, DEFAULT,
--- row-constructor SET), WHERE with three-valued logic, RETURNING, tags,
--- constraint violations, immediate unique checks row by row in scan order,
--- and key updates with every ON UPDATE action (NO ACTION vs RESTRICT,
--- CASCADE, SET NULL, SET DEFAULT, composite and unique-column keys).
--- `UPDATE t SET id = id WHERE ... RETURNING *` reads a row back.
--- Known parity gaps: cases PostgreSQL answers differently from the twin
--- today. tests/differential/test_gaps.py requires each to still differ, so a
--- fixed gap fails until it moves back to tests/differential/corpus/.
+-- Parity gaps of corpus/writes_update.sql: cases PostgreSQL 15 still answers
+-- differently from the twin. tests/differential/test_gaps.py runs each as a
+-- strict expected failure, so a case that starts to agree fails until it
+-- moves back to that corpus.
+--
+-- update_multiple_assignment_from_subselect: UPDATE ... SET (a, b) =
+--   (SELECT ...), which the twin refuses (0A000).
 
 -- case: update_multiple_assignment_from_subselect
 INSERT INTO checks (id, lo, hi) VALUES (1, 1, 2)

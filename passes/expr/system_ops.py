@@ -1,0 +1,117 @@
+"""bool, uuid and the system types (oid, "char", xid, cid): their
+comparisons; sequences; the session's own functions (current_user,
+current_setting, set_config, pg_sleep, …); pg_typeof, gen_random_uuid and
+the casts pg_proc lists as functions (`text(bool)`, `name(text)`, …).
+
+Sequence functions take the sequence's name as text (PostgreSQL's
+regclass argument) and resolve it against the session's sequences when
+they run; the functions of the catalog itself are
+`twinning.system_catalog.functions`.
+"""
+
+from __future__ import annotations
+
+import uuid as _uuid
+from typing import Sequence
+
+from twinning.errors import SqlError
+from twinning.ir import query as q
+from twinning.ir.catalog import QName
+from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
+                                           PY_COMPARE, SET_RETURNING,
+                                           TypedImpl, define, reg, rtype_of)
+from twinning.passes.expr.types import display, key
+from twinning.valueio import cast_function
+from twinning.values.system import RegOid
+
+
+def _sequence(ctx, name: str):
+    """regclass input for a sequence name ('s', 'public.s', '"S"')."""
+    parts = [p.strip('"') if p.startswith('"') else p.lower()
+             for p in name.split(".")]
+    qname = QName(parts[0] if len(parts) > 1 else "public", parts[-1])
+    if ctx.sequences is None or not ctx.sequences.exists(qname):
+        raise SqlError("42P01", f'relation "{name}" does not exist')
+    return qname
+
+
+def _nextval(ctx, name: str) -> int:
+    return ctx.sequences.nextval(_sequence(ctx, name), ctx.txn)
+
+
+def _currval(ctx, name: str) -> int:
+    return ctx.sequences.currval(_sequence(ctx, name))
+
+
+def _setval(ctx, name: str, value: int, is_called: bool = True) -> int:
+    return ctx.sequences.setval(_sequence(ctx, name), value, bool(is_called),
+                                ctx.txn)
+
+
+def _lastval(ctx) -> int:
+    return ctx.sequences.lastval()
+
+
+# Sequence functions take regclass in PostgreSQL; the twin passes the name
+# as text and resolves it at run time (analyze.SEQUENCE_FUNCTIONS).
+SEQUENCE_SIGNATURES = {
+    ("nextval", 1): "nextval(text)", ("currval", 1): "currval(text)",
+    ("setval", 2): "setval(text,int8)", ("setval", 3): "setval(text,int8,bool)",
+    ("lastval", 0): "lastval()",
+}
+
+
+def _current_setting(ctx, name: str, missing_ok: bool = False):
+    return ctx.current_setting(name, bool(missing_ok))
+
+
+def _pg_sleep(ctx, seconds: float) -> str:
+    ctx.sleep(seconds)
+    return ""
+
+
+def _pg_typeof_factory(arg_types: Sequence[q.ResultType]):
+    rtype = arg_types[0]
+    # regtype output is format_type_be(): the type without its typmod
+    value = RegOid(rtype.oid, display(key(rtype)))
+    return lambda settings: (lambda *args: value)
+
+
+def register() -> None:
+    for op in COMPARE:
+        for k in ("bool", "uuid", "oid", "char"):
+            reg(BINARY, f"{k} {op} {k}", PY_COMPARE[op])
+    for op in ("=", "<>"):
+        reg(BINARY, f"xid {op} xid", PY_COMPARE[op])
+        reg(BINARY, f"cid {op} cid", PY_COMPARE[op])
+        reg(BINARY, f"xid {op} int4", lambda a, b, t=PY_COMPARE[op]:
+            t(a, b & 0xFFFFFFFF))
+    define("nextval(text)", _nextval, context=True, volatile=True)
+    define("currval(text)", _currval, context=True, volatile=True)
+    define("setval(text,int8)", _setval, context=True, volatile=True)
+    define("setval(text,int8,bool)", _setval, context=True, volatile=True)
+    define("lastval()", _lastval, context=True, volatile=True)
+    define("gen_random_uuid()", _uuid.uuid4, volatile=True)
+    define("version()", lambda ctx: ctx.version, context=True)
+    define("current_user()", lambda ctx: ctx.user, context=True)
+    define("session_user()", lambda ctx: ctx.user, context=True)
+    define("current_database()", lambda ctx: ctx.database, context=True)
+    define("pg_backend_pid()", lambda ctx: ctx.pid, context=True)
+    define("current_setting(text)", _current_setting, context=True)
+    define("current_setting(text,bool)", _current_setting, context=True)
+    define("set_config(text,text,bool)",
+           lambda ctx, name, value, local: ctx.set_config(name, value, local),
+           context=True, volatile=True)
+    define("pg_sleep(float8)", _pg_sleep, context=True, volatile=True)
+    define("pg_is_in_recovery()", lambda: False)
+    FUNCTIONS["pg_typeof(any)"] = TypedImpl(_pg_typeof_factory, strict=False)
+    for target, source in (("oid", "int8"), ("int8", "oid"), ("text", "name"),
+                           ("text", "bool"), ("text", "bpchar"),
+                           ("text", "char"), ("name", "text"),
+                           ("name", "varchar"), ("name", "bpchar")):
+        define(f"{target}({source})",
+               cast_function(rtype_of(source), rtype_of(target)))
+    # no partitions in the twin: no relation has ancestors (PostgreSQL
+    # returns no rows for a relation that is not a partition)
+    SET_RETURNING["pg_partition_ancestors(regclass)"] = \
+        lambda types: lambda oid: iter(())

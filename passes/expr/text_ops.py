@@ -1,0 +1,433 @@
+"""Strings and bytea: comparisons (char(n) without its padding), `||`,
+LIKE/ILIKE, the POSIX regular expression operators, the string
+functions, concat/concat_ws and `any || text`.
+
+Case mapping is ASCII-only and ordering by code point: the C collation
+and SQL_ASCII-style case rules the twin declares. Regular expressions
+run through Python's `re` for the part of PostgreSQL's ARE syntax whose
+meaning both engines share; the rest is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import operator as _op
+import re
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from twinning.errors import SqlError, feature_not_supported
+from twinning.ir import query as q
+from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
+                                           PY_COMPARE, Impl, define, output,
+                                           reg)
+
+
+def bpchar_trim(value: str) -> str:
+    return value.rstrip(" ")
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                             "abcdefghijklmnopqrstuvwxyz")
+
+
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz",
+                             "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def ascii_lower(value: str) -> str:
+    """lower() under the C locale: ASCII letters only."""
+    return value.translate(_ASCII_LOWER)
+
+
+def ascii_upper(value: str) -> str:
+    return value.translate(_ASCII_UPPER)
+
+
+def initcap(value: str) -> str:
+    """initcap() in the C locale: a letter after an ASCII letter or digit
+    is lowered, any other is raised; only ASCII letters change."""
+    out = []
+    after_alnum = False
+    for ch in value:
+        if ch.isascii():
+            out.append(ch.lower() if after_alnum else ch.upper())
+            after_alnum = ch.isalnum()
+        else:
+            out.append(ch)
+            after_alnum = False
+    return "".join(out)
+
+
+def like_escape(pattern: str, escape: str) -> str:
+    """like_escape(): rewrite `pattern` to use backslash escapes."""
+    if len(escape) > 1:
+        raise SqlError("22025", "invalid escape string",
+                       hint="Escape string must be empty or one character.")
+    if escape == "\\":
+        return pattern
+    out = []
+    if escape == "":
+        return pattern.replace("\\", "\\\\")
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == escape:
+            i += 1
+            if i >= len(pattern):
+                raise SqlError("22025", "LIKE pattern must not end with "
+                               "escape character")
+            nxt = pattern[i]
+            out.append("\\" + nxt)
+        elif ch == "\\":
+            out.append("\\\\")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def like_regex(pattern: str, fold: bool) -> re.Pattern:
+    """A LIKE pattern (backslash escapes) as an anchored regex."""
+    parts = []
+    i = 0
+    n = len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+            if i >= n:
+                raise SqlError("22025", "LIKE pattern must not end with "
+                               "escape character")
+            parts.append(re.escape(pattern[i]))
+        elif ch == "%":
+            parts.append(".*")
+        elif ch == "_":
+            parts.append(".")
+        else:
+            parts.append(re.escape(ch))
+        i += 1
+    return re.compile("".join(parts) + r"\Z", re.S)
+
+
+def like(value: str, pattern: str) -> bool:
+    return like_regex(pattern, False).match(value) is not None
+
+
+def ilike(value: str, pattern: str) -> bool:
+    return like_regex(ascii_lower(pattern), True).match(
+        ascii_lower(value)) is not None
+
+
+def _substr(s: str, start: int, length: int | None = None) -> str:
+    if length is None:
+        return s[max(start - 1, 0):]
+    if length < 0:
+        raise SqlError("22011", "negative substring length not allowed")
+    end = start + length - 1
+    if end < 1:
+        return ""
+    return s[max(start - 1, 0):end]
+
+
+def _replace(s: str, old: str, new: str) -> str:
+    return s if old == "" else s.replace(old, new)
+
+
+def _left(s: str, n: int) -> str:
+    return s[:n] if n >= 0 else s[:max(len(s) + n, 0)]
+
+
+def _right(s: str, n: int) -> str:
+    if n >= 0:
+        return s[len(s) - n:] if n else ""
+    return s[-n:]
+
+
+def _strpos(s: str, sub: str) -> int:
+    return s.find(sub) + 1
+
+
+def _pad(left: bool) -> Callable:
+    def pad(s: str, n: int, fill: str = " ") -> str:
+        if n <= 0:
+            return ""
+        if len(s) >= n:
+            return s[:n]
+        if fill == "":
+            return s
+        need = n - len(s)
+        filler = (fill * (need // len(fill) + 1))[:need]
+        return filler + s if left else s + filler
+    return pad
+
+
+def _split_part(s: str, delim: str, n: int) -> str:
+    if n == 0:
+        raise SqlError("22023", "field position must not be zero")
+    if delim == "":
+        return s if n in (1, -1) else ""
+    parts = s.split(delim)
+    if n > 0:
+        return parts[n - 1] if n <= len(parts) else ""
+    return parts[n] if -n <= len(parts) else ""
+
+
+def _trim(which: str) -> Callable:
+    def trim(s: str, chars: str = " ") -> str:
+        if which == "b":
+            return s.strip(chars) if chars else s
+        if which == "l":
+            return s.lstrip(chars) if chars else s
+        return s.rstrip(chars) if chars else s
+    return trim
+
+
+def _repeat(s: str, n: int) -> str:
+    return s * max(n, 0)
+
+
+def _chr(n: int) -> str:
+    if n == 0:
+        raise SqlError("54000", "null character not permitted")
+    if n < 0 or n > 0x10FFFF or 0xD800 <= n <= 0xDFFF:
+        raise SqlError("54000", "requested character too large for encoding: "
+                       f"{n}")
+    return chr(n)
+
+
+def _ascii(s: str) -> int:
+    return ord(s[0]) if s else 0
+
+
+def _translate(s: str, src: str, dst: str) -> str:
+    table = {}
+    for i, ch in enumerate(src):
+        if ord(ch) in table:
+            continue
+        table[ord(ch)] = dst[i] if i < len(dst) else None
+    return s.translate(table)
+
+
+def _md5(value: str | bytes) -> str:
+    data = value.encode("utf-8") if isinstance(value, str) else value
+    return hashlib.md5(data).hexdigest()
+
+
+def _string_to_array(text, delimiter, null_text=None):
+    if text is None:
+        return None
+    if text == "":
+        return ()
+    if delimiter is None:
+        parts = list(text)
+    elif delimiter == "":
+        parts = [text]
+    else:
+        parts = text.split(delimiter)
+    return tuple(None if null_text is not None and p == null_text else p
+                 for p in parts)
+
+
+# -- regular expressions ------------------------------------------------------------
+
+_ARE_CLASSES = {"d": r"\d", "D": r"\D", "w": r"\w", "W": r"\W", "s": r"\s",
+                "S": r"\S", "n": "\n", "t": "\t", "r": "\r", "f": "\f",
+                "v": "\v"}
+
+
+@lru_cache(maxsize=256)
+def are_regex(pattern: str, fold: bool) -> re.Pattern:
+    """A PostgreSQL advanced regular expression as a Python pattern, for
+    the ARE subset whose meaning both engines share: literals, `.`, `^`,
+    `$`, groups, alternation, quantifiers, bracket expressions and the
+    class escapes. Anything else is a 0A000 refusal."""
+    out = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if i + 1 >= n:
+                raise SqlError("2201B", "invalid regular expression: invalid "
+                               "escape \\ sequence")
+            nxt = pattern[i + 1]
+            if nxt in _ARE_CLASSES:
+                out.append(_ARE_CLASSES[nxt])
+            elif not nxt.isalnum():
+                out.append(re.escape(nxt))
+            else:
+                raise feature_not_supported(f"regular expression escape "
+                                            f"\\{nxt}")
+            i += 2
+            continue
+        if c == "$":
+            out.append(r"\Z")
+        elif c == "(" and pattern.startswith("(?", i):
+            raise feature_not_supported("regular expression (? … ) syntax")
+        elif c == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                if pattern.startswith("[:", j) or pattern.startswith("[=", j) \
+                        or pattern.startswith("[.", j):
+                    raise feature_not_supported("regular expression "
+                                                "character class names")
+                j += 1
+            if j >= n:
+                raise SqlError("2201B", "invalid regular expression: brackets "
+                               "[] not balanced")
+            body = pattern[i + 1:j].replace("\\", "\\\\")
+            out.append("[" + body + "]")
+            i = j + 1
+            continue
+        else:
+            out.append(c)
+        i += 1
+    flags = re.DOTALL | (re.IGNORECASE if fold else 0)
+    try:
+        return re.compile("".join(out), flags)
+    except re.error as exc:
+        text = str(exc)
+        reason = next((ours for theirs, ours in _RE_ERRORS if theirs in text),
+                      "invalid regular expression")
+        raise SqlError("2201B", f"invalid regular expression: {reason}"
+                       ) from None
+
+
+# Python's re messages → Spencer's regex library messages (regerror.c)
+_RE_ERRORS = (("missing )", "parentheses () not balanced"),
+              ("unbalanced parenthesis", "parentheses () not balanced"),
+              ("nothing to repeat", "quantifier operand invalid"),
+              ("multiple repeat", "quantifier operand invalid"),
+              ("unterminated character set", "brackets [] not balanced"),
+              ("bad character range", "invalid character range"),
+              ("min repeat greater than max", "invalid repetition count(s)"))
+
+
+def _regex_match(fold: bool, negate: bool) -> Callable[[str, str], bool]:
+    def match(value: str, pattern: str) -> bool:
+        found = are_regex(pattern, fold).search(value) is not None
+        return found != negate
+    return match
+
+
+# -- output functions of any type (concat, anytextcat) ------------------------------
+
+_SETTINGS_FREE_OUTPUT = frozenset({"int2", "int4", "int8", "numeric", "text",
+                                   "varchar", "bpchar", "name", "bool",
+                                   "uuid", "json", "jsonb", "bytea"})
+
+
+def anytextcat(sig: str, types: Sequence[q.ResultType]) -> Impl:
+    """`any || text` / `text || any`: the non-text side through its
+    output function (as a cast to text)."""
+    other = types[0] if sig.startswith("any") else types[1]
+    out = output(other.name, as_cast=True)
+    if sig.startswith("any"):
+        def make(settings):
+            fn = out(settings)
+            return lambda a, b: fn(a) + b
+    else:
+        def make(settings):
+            fn = out(settings)
+            return lambda a, b: a + fn(b)
+    return Impl(make, settings=other.name not in _SETTINGS_FREE_OUTPUT) \
+        if other.name not in _SETTINGS_FREE_OUTPUT else \
+        Impl(make(None))
+
+
+class _Concat(Impl):
+    """concat / concat_ws: non-strict, output functions per argument."""
+
+    def __init__(self, with_separator: bool) -> None:
+        super().__init__(None, strict=False, settings=True)
+        self.sep = with_separator
+
+    def factory(self, arg_types: Sequence[q.ResultType]):
+        return concat_factory(arg_types, self.sep)
+
+
+def concat_factory(arg_types: Sequence[q.ResultType], with_sep: bool):
+    outs = [output(t.name) for t in arg_types]
+
+    def make(settings):
+        fns = [o(settings) for o in outs]
+        if with_sep:
+            rest = fns[1:]
+
+            def concat_ws(sep, *values):
+                if sep is None:
+                    return None
+                return sep.join(f(v) for f, v in zip(rest, values)
+                                if v is not None)
+            return concat_ws
+
+        def concat(*values):
+            return "".join(f(v) for f, v in zip(fns, values) if v is not None)
+        return concat
+    return make
+
+
+def register() -> None:
+    for op in COMPARE:
+        reg(BINARY, f"text {op} text", PY_COMPARE[op])
+        reg(BINARY, f"name {op} name", PY_COMPARE[op])
+        reg(BINARY, f"name {op} text", PY_COMPARE[op])
+        reg(BINARY, f"text {op} name", PY_COMPARE[op])
+        test = PY_COMPARE[op]
+        reg(BINARY, f"bpchar {op} bpchar",
+            lambda a, b, test=test: test(a.rstrip(" "), b.rstrip(" ")))
+        reg(BINARY, f"bytea {op} bytea", PY_COMPARE[op])
+    reg(BINARY, "text || text", _op.add)
+    reg(BINARY, "bytea || bytea", _op.add)
+    for left in ("text", "name", "bpchar"):
+        for op, match in (("~~", like), ("~~*", ilike)):
+            reg(BINARY, f"{left} {op} text", match)
+            reg(BINARY, f"{left} !{op} text",
+                lambda a, b, match=match: not match(a, b))
+        for op, fold, negate in (("~", False, False), ("!~", False, True),
+                                 ("~*", True, False), ("!~*", True, True)):
+            reg(BINARY, f"{left} {op} text", _regex_match(fold, negate))
+    define("lower(text)", ascii_lower)
+    define("upper(text)", ascii_upper)
+    define("initcap(text)", initcap)
+    for name in ("length", "char_length", "character_length"):
+        define(f"{name}(text)", len)
+        define(f"{name}(bpchar)", lambda s: len(s.rstrip(" ")))
+    define("length(bytea)", len)
+    define("octet_length(text)", lambda s: len(s.encode("utf-8")))
+    define("octet_length(bpchar)", lambda s: len(s.encode("utf-8")))
+    define("octet_length(bytea)", len)
+    for name, which in (("btrim", "b"), ("ltrim", "l"), ("rtrim", "r")):
+        define(f"{name}(text)", _trim(which))
+        define(f"{name}(text,text)", _trim(which))
+    for name in ("substring", "substr"):
+        define(f"{name}(text,int4)", _substr)
+        define(f"{name}(text,int4,int4)", _substr)
+    define("replace(text,text,text)", _replace)
+    define("left(text,int4)", _left)
+    define("right(text,int4)", _right)
+    define("position(text,text)", _strpos)
+    define("strpos(text,text)", _strpos)
+    define("lpad(text,int4)", _pad(True))
+    define("lpad(text,int4,text)", _pad(True))
+    define("rpad(text,int4)", _pad(False))
+    define("rpad(text,int4,text)", _pad(False))
+    define("split_part(text,text,int4)", _split_part)
+    define("reverse(text)", lambda s: s[::-1])
+    define("repeat(text,int4)", _repeat)
+    define("starts_with(text,text)", lambda s, p: s.startswith(p))
+    define("translate(text,text,text)", _translate)
+    define("ascii(text)", _ascii)
+    define("chr(int4)", _chr)
+    define("md5(text)", _md5)
+    define("md5(bytea)", _md5)
+    define("like_escape(text,text)", like_escape)
+    FUNCTIONS["concat(any)"] = _Concat(False)
+    FUNCTIONS["concat_ws(text,any)"] = _Concat(True)
+    define("string_to_array(text,text)", _string_to_array, strict=False)
+    define("string_to_array(text,text,text)", _string_to_array, strict=False)
