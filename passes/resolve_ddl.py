@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
@@ -228,7 +228,11 @@ def apply_definitions(catalog: c.Catalog,
     the new catalog and the NOTICEs (errors are PostgreSQL's SqlErrors)."""
     builder = _Builder.of(catalog)
     for definition in definitions:
-        _APPLY[type(definition)](builder, definition)
+        try:
+            _APPLY[type(definition)](builder, definition)
+        except Unsupported as exc:  # a client gets 0A000 naming it
+            raise feature_not_supported(exc.construct, _position(exc.location)
+                                        ) from None
     frozen, graph = _freeze(builder)
     return ResolvedSchema(frozen, tuple(builder.notices), graph,
                           builder.renamed)

@@ -59,15 +59,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 # Edges allowed to break the layer order, each with the reason and the fix.
 # Keep this minimal: an entry no longer needed fails the test too.
-KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("twinning.passes.expr.ordering", "twinning.store.indexes"):
-        "equality keys per type (`key_function`: numeric 1.0 = 1.00, "
-        "NaN = NaN, char(n) unpadded, interval spans, jsonb structure) live "
-        "in the store's index module, whose owner changes it now; they "
-        "belong in twinning.values (a `keys` module): move `_float_key` … "
-        "`key_function` there, have store/indexes.py and ordering.py import "
-        "it, and drop this entry",
-}
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def _modules() -> dict[str, Path]:

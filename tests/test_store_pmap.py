@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from twinning.ir.types import SqlType
-from twinning.store.indexes import IndexDef, MultiOverlay, UniqueOverlay, key_function
+from twinning.store.indexes import IndexDef, MultiOverlay, UniqueOverlay
+from twinning.values.keys import key_function
 from twinning.store.pmap import DELETE, PMap, RowMap
 from twinning.values.datetime import Interval
 

@@ -154,6 +154,7 @@ def loaded(request, realpg):
     try:
         with conn.cursor() as cur:
             cur.execute(schema)
+            cur.execute("RESET ALL")  # a schema's SET search_path ends with it
         catalog, _ = compile_schema(schema, f"<{name}>")
         yield conn, catalog, Session(catalog, dbname)
     finally:

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
-from twinning.store.indexes import key_function
+from twinning.values.keys import key_function
 
 __all__ = ["sort_key", "raw_order", "equality_key", "require_ordering",
            "require_equality"]

@@ -1,10 +1,8 @@
 """Hash indexes: a key per row, equality as PostgreSQL's default operator
 class sees it, and a transaction's uncommitted changes to each index.
 
-A key is a tuple of normalised column values, so that Python `==`/`hash`
-agree with PostgreSQL's `=` for the column type: `1.0 = 1.00` (numeric),
-`'NaN' = 'NaN'` and `0 = -0` (float), `'ab' = 'ab   '` (char(n)),
-`'1 day' = '24 hours'` (interval), `'{"a":1.0}' = '{"a":1.00}'` (jsonb).
+A key is a tuple of normalised column values (`twinning.values.keys`), so
+that Python `==`/`hash` agree with PostgreSQL's `=` for the column type.
 
 Committed index maps are `PMap`s: unique index key -> row id, non-unique
 key -> frozenset of row ids. Keys holding a NULL are left out (`=` never
@@ -18,68 +16,13 @@ which is also how savepoint undo replays them backwards.
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, Callable, Hashable, Iterable
 
-from twinning.ir.types import SqlType
 from twinning.store.pmap import DELETE, PMap
-from twinning.values.calendar import USECS_PER_DAY
 
 Key = tuple
-_NAN = ("NaN",)  # every NaN is one value for float and numeric btree opclasses
 _NOTHING: frozenset = frozenset()
-
-
-def _float_key(value: float) -> Hashable:
-    return _NAN if math.isnan(value) else value  # -0.0 == 0.0 and hash alike
-
-
-def _numeric_key(value: Decimal) -> Hashable:
-    return _NAN if value.is_nan() else value  # Decimal('1.0') == Decimal('1.00')
-
-
-def _interval_key(value: Any) -> Hashable:
-    # interval_cmp_value(): months count 30 days, days 24 hours.
-    return (value.months * 30 + value.days) * USECS_PER_DAY + value.micros
-
-
-def _jsonb_freeze(value: Any) -> Hashable:
-    if isinstance(value, dict):
-        return ("o", frozenset((k, _jsonb_freeze(v)) for k, v in value.items()))
-    if isinstance(value, list):
-        return ("a", tuple(_jsonb_freeze(v) for v in value))
-    if isinstance(value, bool):
-        return ("b", value)
-    if isinstance(value, Decimal):
-        return ("n", value)
-    if value is None:
-        return ("z",)
-    return ("s", value)
-
-
-def _jsonb_key(value: str) -> Hashable:
-    return _jsonb_freeze(json.loads(value, parse_float=Decimal, parse_int=Decimal))
-
-
-def _scalar_key(name: str) -> Callable[[Any], Hashable] | None:
-    return {
-        "float4": _float_key, "float8": _float_key, "numeric": _numeric_key,
-        "bpchar": lambda v: v.rstrip(" "), "interval": _interval_key,
-        "jsonb": _jsonb_key,
-    }.get(name)
-
-
-def key_function(t: SqlType) -> Callable[[Any], Hashable] | None:
-    """The normaliser for one column type; None when the value is its own key."""
-    scalar = _scalar_key(t.name)
-    if not t.is_array:
-        return scalar
-    if scalar is None:
-        return tuple
-    return lambda v: tuple(None if e is None else scalar(e) for e in v)
 
 
 @dataclass(frozen=True, slots=True)

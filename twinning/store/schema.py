@@ -24,7 +24,8 @@ from typing import Any, Callable, Mapping
 
 from twinning.ir.catalog import Catalog, QName, Table
 from twinning.ir.types import SqlType
-from twinning.store.indexes import IndexDef, key_function
+from twinning.store.indexes import IndexDef
+from twinning.values.keys import key_function
 
 CheckFn = Callable[[tuple], "bool | None"]
 DefaultFn = Callable[[Any], Any]

@@ -4,22 +4,29 @@ The contract, per SqlType `t`:
 - `parse_text(t, text, settings)` is the type's input function called the
   way PostgreSQL calls it for literals and Bind parameters: with typmod -1
   (interval excepted: its typmod steers field interpretation). Apply the
-  column's typmod afterwards with `apply_typmod`;
-  `parse_text` + `apply_typmod(explicit=False)` is exactly what COPY and an
-  INSERT of a literal do.
+  column's typmod afterwards with `apply_typmod`; `coerce_text` does both,
+  which is what COPY and an INSERT of a literal do.
 - `apply_typmod(t, value, explicit=)` is the length/precision coercion
   (varchar(n), char(n), numeric(p,s), time(p), timestamp(p), interval).
-- `format_text(t, value, settings)` is the output function.
+- `format_text(t, value, settings)` is the output function
+  (`wire_text.text_encoder` gives the result hot path C-level encoders
+  for the common types, held to it by property tests).
 - `encode_binary` / `decode_binary` are typsend / typreceive.
-- `to_plain` / `from_plain` map values to and from snapshot plain trees.
+- `to_plain` / `from_plain` map values to and from snapshot plain trees;
+  `same_value` compares two values by that form.
+- `keys.key_function` gives the equality key PostgreSQL's `=` implies.
 
 Failures raise `twinning.errors.SqlError` with PostgreSQL's SQLSTATE and
-message. What PostgreSQL accepts but the twin cannot represent (now/today,
-multidimensional arrays, …) raises 0A000 instead of approximating.
+message. What PostgreSQL accepts but the twin cannot represent
+(multidimensional arrays, array lower bounds other than 1, a TimeZone it
+has no rules for, …) raises 0A000 instead of approximating. now, today,
+tomorrow and yesterday read the transaction's start time
+(`dtparse.set_transaction_clock`).
 
-Per-row work stays cheap: `parser_for`, `formatter_for` and
-`typmod_for` return a callable bound once per column (and settings), so a
-bulk load pays one dict lookup per column, not per value.
+Per-row work stays cheap: `parser_for`, `formatter_for`, `typmod_for`,
+`encoder_for`, `decoder_for`, `to_plain_for` and `from_plain_for` return a
+callable bound once per column (and settings), so a bulk load pays one
+dict lookup per column, not per value.
 """
 
 from __future__ import annotations
