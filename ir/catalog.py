@@ -170,6 +170,19 @@ class Catalog:
     def sequence(self, name: QName) -> Sequence | None:
         return self._sequences.get(name)
 
+    def table_named(self, names: tuple[str, ...],
+                    search_path: tuple[str, ...] = ("public",)) -> QName:
+        """The table a written name means: a qualified one as it is, an
+        unqualified one in the first schema of `search_path` that has it
+        (else where it would be, for the 42P01 that follows)."""
+        if len(names) > 1:
+            return QName(names[0], names[1])
+        for schema in search_path:
+            name = QName(schema, names[0])
+            if name in self._tables:
+                return name
+        return QName(search_path[0] if search_path else "", names[0])
+
     def indexes_of(self, table: QName) -> tuple[Index, ...]:
         return tuple(i for i in self.indexes if i.table == table)
 

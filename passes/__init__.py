@@ -47,9 +47,11 @@ STATEMENT_STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
 
 
 def plan_statement(parsed, catalog=None, param_types=(),
-                   on_stage: StageHook | None = None):
-    """One parsed statement → `Plan`, through every statement stage."""
-    resolved = resolve(parsed, catalog, param_types)
+                   on_stage: StageHook | None = None,
+                   search_path: tuple[str, ...] = ("public",)):
+    """One parsed statement → `Plan`, through every statement stage;
+    unqualified table names are looked up along `search_path`."""
+    resolved = resolve(parsed, catalog, param_types, search_path)
     if on_stage is not None:
         on_stage("resolve", resolved)
     lowered = lower(resolved)

@@ -22,7 +22,6 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import dml
 from twinning.ir import query as q
 from twinning.passes.lower_ddl import lower_definition
-from twinning.ir.catalog import QName
 from twinning.ir import syntax as s
 from twinning.ir.types import BY_OID, SqlType
 from twinning.passes.expr import (EmptyScope, TypingContext, declared_type,
@@ -51,10 +50,11 @@ def result_type_of_oid(oid: int) -> q.ResultType | None:
 
 
 def resolve(parsed: q.ParsedStatement, catalog: Any = None,
-            param_types: Sequence[q.ResultType | None] = ()) -> q.ResolvedStatement:
+            param_types: Sequence[q.ResultType | None] = (),
+            search_path: tuple[str, ...] = ("public",)) -> q.ResolvedStatement:
     node = parsed.node
     if isinstance(node, q.Refused):
-        _check_relations(node.relations, catalog)
+        _check_relations(node.relations, catalog, search_path)
         raise feature_not_supported(node.construct, node.position)
     setting = None
     if isinstance(node, (q.SetVar, q.Reset, q.Show)) and node.name:
@@ -63,10 +63,12 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         return q.ResolvedStatement(_select(node, param_types), parsed.source)
     if isinstance(node, q.Query):
         return q.ResolvedStatement(
-            resolve_query(node, catalog, TypingContext(param_types)),
+            resolve_query(node, catalog, TypingContext(
+                param_types, search_path=search_path)),
             parsed.source)
     if isinstance(node, dml.WRITES):
-        ctx = TypingContext(param_types, kind=type(node).__name__.upper())
+        ctx = TypingContext(param_types, kind=type(node).__name__.upper(),
+                            search_path=search_path)
         if catalog is None:
             raise SqlError("42P01", f'relation "{".".join(node.table.names)}" '
                            "does not exist")
@@ -80,7 +82,8 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
     if isinstance(node, q.Prepare):
         types = tuple(_declared(t) for t in node.param_types)
         if isinstance(node.body, q.Query):  # errors surface at PREPARE time
-            resolve_query(node.body, catalog, TypingContext(types))
+            resolve_query(node.body, catalog,
+                          TypingContext(types, search_path=search_path))
         else:
             _select(node.body, types)
     return q.ResolvedStatement(node, parsed.source, setting)
@@ -89,7 +92,8 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
 _SYSTEM_SCHEMAS = ("pg_catalog", "information_schema")
 
 
-def _check_relations(relations: Sequence[q.RelationRef], catalog: Any) -> None:
+def _check_relations(relations: Sequence[q.RelationRef], catalog: Any,
+                     search_path: tuple[str, ...] = ("public",)) -> None:
     """42P01 for a named table the catalog does not have.
 
     System relations (pg_catalog, information_schema, unqualified `pg_*`)
@@ -102,7 +106,7 @@ def _check_relations(relations: Sequence[q.RelationRef], catalog: Any) -> None:
         if schema in _SYSTEM_SCHEMAS or (schema is None
                                          and ref.names[-1].startswith("pg_")):
             continue
-        if catalog.table(QName(schema or "public", ref.names[-1])) is None:
+        if catalog.table(catalog.table_named(ref.names, search_path)) is None:
             raise SqlError("42P01", f'relation "{".".join(ref.names)}" does '
                            "not exist", position=ref.position)
 

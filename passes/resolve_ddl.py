@@ -222,11 +222,14 @@ def resolve_schema(program: d.SchemaProgram) -> ResolvedSchema:
     return ResolvedSchema(catalog, notices, graph)
 
 
-def apply_definitions(catalog: c.Catalog,
-                      definitions: tuple[d.Definition, ...]) -> ResolvedSchema:
-    """Run DDL definitions against `catalog`, as a runtime statement does:
-    the new catalog and the NOTICEs (errors are PostgreSQL's SqlErrors)."""
+def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
+                      search_path: tuple[str, ...] = (DEFAULT_SCHEMA,)
+                      ) -> ResolvedSchema:
+    """Run DDL definitions against `catalog`, as a runtime statement does
+    under the session's `search_path`: the new catalog and the NOTICEs
+    (errors are PostgreSQL's SqlErrors)."""
     builder = _Builder.of(catalog)
+    builder.search_path = list(search_path)
     for definition in definitions:
         try:
             _APPLY[type(definition)](builder, definition)

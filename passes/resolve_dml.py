@@ -77,14 +77,15 @@ def resolve_write(node: d.WriteStatement, catalog: Catalog,
     if isinstance(node, d.Truncate):
         # PostgreSQL reports no position for TRUNCATE's relations
         return d.ResolvedTruncate(
-            tuple(_table(catalog, t, located=False).name for t in node.tables),
+            tuple(_table(catalog, t, False, ctx.search_path).name
+                  for t in node.tables),
             node.restart_identity, node.cascade)
     raise TypeError(type(node).__name__)
 
 
-def _table(catalog: Catalog, ref: d.TableRef, located: bool = True) -> Table:
-    schema = ref.names[0] if len(ref.names) > 1 else "public"
-    table = catalog.table(QName(schema, ref.names[-1]))
+def _table(catalog: Catalog, ref: d.TableRef, located: bool = True,
+           search_path: tuple[str, ...] = ("public",)) -> Table:
+    table = catalog.table(catalog.table_named(ref.names, search_path))
     if table is None:
         raise SqlError("42P01", f'relation "{".".join(ref.names)}" does not '
                        "exist", position=pos(ref.location) if located else None)
@@ -285,7 +286,7 @@ def _returning(targets: Sequence[d.ReturnTarget], scope: _WriteScope,
 
 def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
             reads: WriteReads) -> d.ResolvedInsert:
-    table = _table(catalog, node.table)
+    table = _table(catalog, node.table, True, ctx.search_path)
     if node.columns is None:
         slots = list(range(len(table.columns)))
         locations = [-1] * len(slots)
@@ -624,7 +625,7 @@ def _target_scope(table: Table, alias: str | None) -> _WriteScope:
 
 def _update(node: d.Update, catalog: Catalog, ctx: TypingContext,
             reads: WriteReads) -> d.ResolvedUpdate:
-    table = _table(catalog, node.table)
+    table = _table(catalog, node.table, True, ctx.search_path)
     scope, from_ = _joined_scope(table, node.table.alias, node.from_, reads)
     # transformUpdateStmt: WHERE, RETURNING, then the SET list
     where = _where(node.where, scope, ctx)
@@ -638,7 +639,7 @@ def _update(node: d.Update, catalog: Catalog, ctx: TypingContext,
 
 def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext,
             reads: WriteReads) -> d.ResolvedDelete:
-    table = _table(catalog, node.table)
+    table = _table(catalog, node.table, True, ctx.search_path)
     scope, using = _joined_scope(table, node.table.alias, node.using, reads)
     return d.ResolvedDelete(table.name, _where(node.where, scope, ctx),
                             _returning(node.returning, scope, table, ctx),
@@ -660,7 +661,7 @@ def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
     """DoCopy()'s order: the table, the column list, the options
     (ProcessCopyOptions), then the FORCE_* column lists. PostgreSQL names
     no position for COPY's relation or columns."""
-    table = _table(catalog, node.table, located=False)
+    table = _table(catalog, node.table, False, ctx.search_path)
     if node.columns is None:
         slots = list(range(len(table.columns)))
     else:

@@ -382,11 +382,9 @@ class _Resolver:
 
     # ---- relations
     def table_name(self, names: tuple[str, ...]) -> QName | None:
-        if len(names) == 1:
-            return QName("public", names[0])
-        if len(names) == 2:
-            return QName(names[0], names[1])
-        return None
+        if len(names) > 2:
+            return None
+        return self.catalog.table_named(names, self.ctx.search_path)
 
     def _system(self, names: tuple[str, ...]) -> Any:
         return system_catalog().relation(names)

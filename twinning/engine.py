@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from twinning.session import Session
 
 _CACHE_SIZE = 1024
+_DEFAULT_PATH = ("public",)  # templates are learned and used under it only
 
 
 def store_schema(catalog: Any) -> StoreSchema:
@@ -141,7 +142,8 @@ class Engine:
     def find_template(self, sql: str):
         """(normalized statement, its template or None); (None, None) when
         `sql` is not normalizable or while tracing. A template belongs to
-        the catalog generation it was learned on (`Template.generation`)."""
+        the catalog generation it was learned on (`Template.generation`),
+        under the default search path."""
         if self.trace is not None:
             return None, None
         return self.templates.find(sql)
@@ -149,7 +151,8 @@ class Engine:
     def plan(self, stmt: q.ParsedStatement,
              param_types: tuple[q.ResultType | None, ...] = (),
              learn: Normalized | None = None, catalog: Any = None,
-             generation: int | None = 0) -> q.Plan:
+             generation: int | None = 0,
+             search_path: tuple[str, ...] = ("public",)) -> q.Plan:
         """The exact plan of `stmt` against `catalog` (default: the newest
         committed one), cached by the catalog's generation, the text and
         the parameter types; with `learn`, its template is remembered
@@ -158,7 +161,7 @@ class Engine:
         if catalog is None:
             latest = self.store.latest
             catalog, generation = latest.schema.catalog, latest.generation
-        key = (generation,) + _plan_key(stmt, param_types)
+        key = (generation, search_path) + _plan_key(stmt, param_types)
         with self._lock:
             hit = self._plans.get(key) if generation is not None else None
             if hit is not None:
@@ -175,14 +178,15 @@ class Engine:
                 stages[name] = dump(value)
 
         try:
-            planned = plan_statement(stmt, catalog, param_types, keep)
+            planned = plan_statement(stmt, catalog, param_types, keep,
+                                     search_path)
         finally:
             if self.trace is not None:
                 with self._lock:
                     self._stages[_plan_key(stmt, param_types)] = stages
         if generation is None:
             return planned
-        if learn is not None:
+        if learn is not None and search_path == _DEFAULT_PATH:
             self._templates_for(generation).learn(learn, stmt, resolved[0],
                                                   planned)
         with self._lock:

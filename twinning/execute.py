@@ -125,7 +125,7 @@ class EvalContext:
                  "_txn_start", "_statement_start", "_interrupt", "settings",
                  "params", "case_value", "sequences", "notices", "txn",
                  "catalog", "outer", "subqueries", "worktables",
-                 "set_config")
+                 "set_config", "search_path")
 
     def __init__(self, *, user: str, database: str, pid: int, version: str,
                  setting: Callable[[str, bool], str | None],
@@ -146,13 +146,15 @@ class EvalContext:
         self.notices: list[str] = []  # NOTICE texts a statement raised
         self.txn: Any = None  # the store transaction (sequence functions)
         self.catalog: Any = None  # the engine's Catalog (regclass, pg_get_*)
+        self.search_path: tuple[str, ...] = ("public",)  # existing schemas
         self.outer: list[tuple] = []  # enclosing rows of correlated subqueries
         self.subqueries: dict = {}  # uncorrelated subquery results, per statement
         self.worktables: dict = {}  # a recursive CTE's last iteration's rows
         # set_config(name, value, is_local): the session's SET, from a query
         self.set_config: Callable[[str, str, bool], str] = _no_session
 
-    def begin(self, settings: FormatSettings, txn: Any, catalog: Any) -> None:
+    def begin(self, settings: FormatSettings, txn: Any, catalog: Any,
+              search_path: tuple[str, ...] = ("public",)) -> None:
         """Make this context the next statement's: a session keeps one
         and resets what belongs to a statement (its clock, parameters,
         notices, subquery results) instead of building a new one."""
@@ -160,6 +162,7 @@ class EvalContext:
         self.settings = settings
         self.txn = txn
         self.catalog = catalog
+        self.search_path = search_path  # the statement's, for nextval('s')
         self.params = ()
         self.case_value = None
         if self.notices:

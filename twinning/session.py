@@ -191,6 +191,7 @@ class Session:
         self._format: tuple[tuple, Any] = ((), None)  # key, FormatSettings
         self._ctx: EvalContext | None = None  # made at the first statement
         self._planned: Any = None  # the store schema the running plan was made on
+        self._path: tuple = ("", None, _PUBLIC)  # search_path: setting, schemas, path
         self.sequences = engine.store.session()
 
     # ================================================================ startup
@@ -467,8 +468,9 @@ class Session:
             while True:
                 schema, generation = self._txn.store.view()
                 self._planned = schema
+                path = self._search_path(schema.catalog)
                 bound = template.bind(norm, self._format_settings()) \
-                    if template is not None \
+                    if template is not None and path is _PUBLIC \
                     and template.generation == generation else None
                 if bound is None:
                     if template is not None:  # a shape the template lacks
@@ -476,7 +478,7 @@ class Session:
                         template = None
                     plan, params, rows = self.engine.plan(
                         stmt, learn=norm, catalog=schema.catalog,
-                        generation=generation), (), None
+                        generation=generation, search_path=path), (), None
                 else:
                     plan, params, rows = bound
                 try:
@@ -499,8 +501,30 @@ class Session:
         """(schema, plan) of a statement to prepare, on the catalog the
         transaction sees now."""
         schema, generation = self._txn.store.view()
-        return schema, self.engine.plan(stmt, declared, catalog=schema.catalog,
-                                        generation=generation)
+        return schema, self.engine.plan(
+            stmt, declared, catalog=schema.catalog, generation=generation,
+            search_path=self._search_path(schema.catalog))
+
+    def _search_path(self, catalog: Any) -> tuple[str, ...]:
+        """The schemas unqualified table names are looked for in, from the
+        search_path setting: its existing schemas, `$user` as the user's
+        (pg_catalog's relations are found apart). Kept per setting text
+        and catalog schema list; the usual answer is `_PUBLIC` itself."""
+        raw = self.settings.get("search_path", "")
+        cached = self._path
+        if cached[0] == raw and cached[1] is catalog.schemas:
+            return cached[2]
+        names = []
+        for item in _LIST_ITEM.findall(raw):
+            name = item[1:-1].replace('""', '"') if item.startswith('"') \
+                else item.lower()
+            if name == "$user":
+                name = self.user
+            if name in catalog.schemas and name not in names:
+                names.append(name)
+        path = _PUBLIC if names == ["public"] else tuple(names)
+        self._path = (raw, catalog.schemas, path)
+        return path
 
     def _run_prepared(self, prepared: _Prepared, params: tuple) -> _Result:
         """A prepared plan; re-planned first when DDL changed the catalog
@@ -644,10 +668,9 @@ class Session:
             ctx.sequences = self.sequences
             ctx.set_config = self._set_config
         txn = self._txn
-        if txn is None:
-            ctx.begin(self._format_settings(), None, self.engine.catalog)
-        else:
-            ctx.begin(self._format_settings(), txn.store, txn.store.catalog)
+        catalog = self.engine.catalog if txn is None else txn.store.catalog
+        ctx.begin(self._format_settings(), txn and txn.store, catalog,
+                  self._search_path(catalog))
         return ctx
 
     def _transaction_start(self) -> dt.datetime:
@@ -987,7 +1010,8 @@ class Session:
                             cancel=self.interrupt.check)
         txn.context = self._context()  # defaults filling added columns
         before = txn.catalog
-        resolved = apply_definitions(before, node.definitions)
+        resolved = apply_definitions(before, node.definitions,
+                                     self._search_path(before))
         for notice in resolved.notices:
             message, detail = (notice, None) if isinstance(notice, str) \
                 else notice
@@ -1142,6 +1166,8 @@ def _param_decoder(rtype: q.ResultType, index: int, fmt: int,
     return lambda raw: typmod(parse(raw.decode("utf-8")))
 
 
+_PUBLIC = ("public",)  # the search path of a default session
+_LIST_ITEM = re.compile(r'"(?:[^"]|"")*"|[^,\s]+')
 _REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
 _reported_values = operator.itemgetter(*_REPORTED)
 _format_key = operator.itemgetter("DateStyle", "IntervalStyle", "TimeZone",

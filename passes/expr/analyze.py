@@ -86,8 +86,12 @@ class TypingContext:
                                    q.TExpr] | None = None,
                  allow_params: bool = True,
                  sql_value: Callable[[s.SqlValue, q.TExpr], q.TExpr]
-                 | None = None) -> None:
+                 | None = None,
+                 search_path: tuple[str, ...] = ("public",)) -> None:
         self.params: list[q.ResultType | None] = list(params)
+        # where unqualified table names are looked for, in order (the
+        # session's search_path; pg_catalog's relations are found apart)
+        self.search_path = search_path
         self.allow_params = allow_params
         self.kind = kind
         self.aggregate = aggregate

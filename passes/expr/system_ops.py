@@ -29,10 +29,15 @@ def _sequence(ctx, name: str):
     """regclass input for a sequence name ('s', 'public.s', '"S"')."""
     parts = [p.strip('"') if p.startswith('"') else p.lower()
              for p in name.split(".")]
-    qname = QName(parts[0] if len(parts) > 1 else "public", parts[-1])
-    if ctx.sequences is None or not ctx.sequences.exists(qname):
-        raise SqlError("42P01", f'relation "{name}" does not exist')
-    return qname
+    if len(parts) > 1:
+        candidates = [QName(parts[0], parts[-1])]
+    else:  # along the statement's search path
+        path = getattr(ctx, "search_path", ("public",))
+        candidates = [QName(schema, parts[-1]) for schema in path]
+    for qname in candidates:
+        if ctx.sequences is not None and ctx.sequences.exists(qname):
+            return qname
+    raise SqlError("42P01", f'relation "{name}" does not exist')
 
 
 def _nextval(ctx, name: str) -> int:

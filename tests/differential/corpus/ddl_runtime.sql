@@ -286,3 +286,46 @@ ALTER TABLE new_name RENAME TO renamed_again
 SELECT count(*) FROM renamed_again
 ROLLBACK
 SELECT count(*) FROM new_name
+
+
+-- case: search_path_decides_unqualified_names
+CREATE SCHEMA app
+SET search_path TO app
+CREATE TABLE t (a int)
+INSERT INTO t VALUES (1)
+SELECT * FROM t
+SELECT * FROM app.t
+SELECT * FROM public.t
+SELECT table_schema, table_name FROM information_schema.tables WHERE table_name = 't' ORDER BY 1
+SET search_path TO public
+SELECT * FROM t
+CREATE TABLE t (b text)
+INSERT INTO t VALUES ('p')
+SET search_path TO app, public
+SELECT * FROM t
+INSERT INTO t VALUES (2)
+UPDATE t SET a = a + 10 RETURNING *
+SET search_path TO public, app
+SELECT * FROM t
+SET search_path TO nosuch, "$user", app
+SELECT * FROM t
+SET search_path = ''
+SELECT * FROM t
+CREATE TABLE u (a int)
+RESET search_path
+SELECT * FROM t
+DROP TABLE t
+SET search_path TO app
+DROP TABLE t
+
+
+-- case: search_path_finds_sequences
+CREATE SCHEMA app
+CREATE SEQUENCE app.s START 100
+CREATE SEQUENCE s START 5
+SELECT nextval('s')
+SET search_path TO app, public
+SELECT nextval('s'), currval('s')
+SELECT nextval('public.s'), current_schema()
+SET search_path TO nosuch
+SELECT current_schema()
