@@ -64,6 +64,16 @@ class ConstraintDef:
 
 
 @node
+class LikeDef:
+    """A CREATE TABLE's `LIKE source` (CREATE_TABLE_LIKE_* `options`),
+    among its columns where it was written."""
+
+    table: tuple[str, ...]
+    options: int = 0
+    location: int = LOC
+
+
+@node
 class TableDef:
     name: tuple[str, ...]
     columns: tuple[ColumnDef, ...]

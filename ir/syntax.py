@@ -321,6 +321,16 @@ class CreateSchema:
 
 
 @node
+class TableLike:
+    """`LIKE source [INCLUDING …]` among a CREATE TABLE's columns;
+    `options` is PostgreSQL's CREATE_TABLE_LIKE_* bit set."""
+
+    relation: tuple[str, ...]
+    options: int = 0
+    location: int = LOC
+
+
+@node
 class CreateTable:
     name: tuple[str, ...]
     columns: tuple[ColumnDef, ...]

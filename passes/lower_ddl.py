@@ -154,6 +154,9 @@ def _lower_table(node: s.CreateTable) -> d.TableDef:
     constraints: list[d.ConstraintDef] = []
     seen: set[str] = set()
     for col in node.columns:
+        if isinstance(col, s.TableLike):  # expanded against the catalog
+            columns.append(d.LikeDef(col.relation, col.options, col.location))
+            continue
         if col.name in seen:
             raise SqlError("42701", f'column "{col.name}" specified more than once')
         seen.add(col.name)

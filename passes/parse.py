@@ -201,8 +201,11 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
             columns.append(_column(elt))
         elif isinstance(elt, ast.Constraint):
             constraints.append(_table_constraint(elt))
+        elif isinstance(elt, ast.TableLikeClause):
+            columns.append(s.TableLike(_range_var(elt.relation),
+                                       int(elt.options), loc(elt.relation)))
         else:
-            raise Unsupported("CREATE TABLE … (LIKE …)", loc(elt))
+            raise Unsupported(type(elt).__name__, loc(elt))
     return [s.CreateTable(_range_var(node.relation), tuple(columns),
                           tuple(constraints), bool(node.if_not_exists),
                           loc(node.relation))]

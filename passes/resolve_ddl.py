@@ -124,10 +124,11 @@ class _Builder:
         return any(t.name.schema == schema and con.name == name
                    for t in self.tables.values() for con in t.constraints)
 
-    def table(self, parts: tuple[str, ...]) -> _TableBuilder:
-        name = self.lookup(parts)
+    def table(self, parts: tuple[str, ...], location: int = -1) -> _TableBuilder:
+        name = self.lookup(parts, location)
         if name not in self.tables:
-            raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
+            raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist',
+                           position=_position(location))
         return self.tables[name]
 
     def choose_relation_name(self, schema: str, name1: str, name2: str | None,
@@ -262,8 +263,20 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
             return
         raise SqlError("42P07", f'relation "{name.name}" already exists')
     columns = []
-    for attnum, col in enumerate(defn.columns, start=1):
-        columns.append(_column(b, name, col, attnum))
+    likes = []
+    for col in defn.columns:
+        if isinstance(col, d.LikeDef):
+            source = b.table(col.table, col.location)
+            likes.append((source, col.options))
+            columns.extend(_like_column(src, col.options, len(columns) + 1)
+                           for src in source.columns)
+        else:
+            columns.append(_column(b, name, col, len(columns) + 1))
+    seen: set[str] = set()
+    for col in columns:
+        if col.name in seen:
+            raise SqlError("42701", f'column "{col.name}" specified more than once')
+        seen.add(col.name)
     table = _TableBuilder(name, columns, b.next_created)
     b.next_created += 1
     # PostgreSQL creates the relation, then CHECKs, then indexes (primary
@@ -273,12 +286,54 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
         if col.sequence is not None:
             seq = b.sequences[col.sequence]
             b.sequences[col.sequence] = replace(seq, owned_by=(name, col.name))
+    for source, options in likes:
+        if options & _LIKE_CONSTRAINTS:  # CHECKs keep their names
+            table.constraints.extend(k for k in source.constraints
+                                     if isinstance(k, c.Check))
     checks = [k for k in defn.constraints if k.kind == "check"]
     _add_checks(b, table, checks)
     _add_index_constraints(b, table, [k for k in defn.constraints
                                       if k.kind in ("primary_key", "unique")])
     for fk in (k for k in defn.constraints if k.kind == "foreign_key"):
         _add_foreign_key(b, table, fk)
+    for source, options in likes:
+        if options & _LIKE_INDEXES:
+            _like_indexes(b, table, source)
+
+
+# CREATE_TABLE_LIKE_* bits (parsenodes.h)
+_LIKE_COMMENTS, _LIKE_CONSTRAINTS, _LIKE_DEFAULTS = 1, 4, 8
+_LIKE_IDENTITY, _LIKE_INDEXES = 32, 64
+
+
+def _like_column(src: c.Column, options: int, attnum: int) -> c.Column:
+    """transformTableLikeClause: name, type and NOT NULL always; the
+    default (a serial's nextval of the source's sequence, not owned) with
+    INCLUDING DEFAULTS; comments with INCLUDING COMMENTS."""
+    if src.identity and options & _LIKE_IDENTITY:
+        raise Unsupported("LIKE … INCLUDING IDENTITY of an identity column")
+    keep = bool(options & _LIKE_DEFAULTS) and not src.identity
+    return replace(src, attnum=attnum,
+                   default=src.default if keep else None,
+                   default_source=src.default_source if keep else None,
+                   identity=None, sequence=None,
+                   comment=src.comment if options & _LIKE_COMMENTS else None)
+
+
+def _like_indexes(b: _Builder, table: _TableBuilder, source: _TableBuilder) -> None:
+    """INCLUDING INDEXES: the source's key constraints and indexes, named
+    afresh for the new table."""
+    keys = [d.ConstraintDef("primary_key" if isinstance(k, c.PrimaryKey)
+                            else "unique", None, k.columns,
+                            nulls_not_distinct=getattr(k, "nulls_not_distinct",
+                                                       False))
+            for k in source.constraints if isinstance(k, (c.PrimaryKey, c.Unique))]
+    _add_index_constraints(b, table, keys)
+    for index in sorted(b.indexes.values(), key=lambda i: i.name):
+        if index.table == source.name and index.constraint is None:
+            _apply_index(b, d.IndexDef(None, (table.name.schema, table.name.name),
+                                       index.columns, index.unique,
+                                       index.nulls_not_distinct))
 
 
 def _column(b: _Builder, table: c.QName, col: d.ColumnDef,

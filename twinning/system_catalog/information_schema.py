@@ -229,6 +229,17 @@ def table_constraints(b: Build) -> Rows:
 
 @builder("check_constraints")
 def check_constraints(b: Build) -> Rows:
+    """The view is a UNION (not UNION ALL): two tables' CHECKs of the same
+    name and text in one schema are one row, as in PostgreSQL."""
+    seen: set = set()
+    for row in _check_rows(b):
+        key = tuple(row.values())
+        if key not in seen:
+            seen.add(key)
+            yield row
+
+
+def _check_rows(b: Build) -> Rows:
     from twinning.system_catalog.deparse import constraint_def  # lazy: cold start
     for table in b.catalog.tables:
         common = {"constraint_catalog": b.database,

@@ -71,9 +71,9 @@ CREATE EXTENSION IF NOT EXISTS plpgsql;
 CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));
 CREATE TABLE c (a int, b int, FOREIGN KEY (a, b) REFERENCES p MATCH FULL);
 
--- case: table_like
-CREATE TABLE p (a int);
-CREATE TABLE c (LIKE p);
+-- case: table_like_including_identity
+CREATE TABLE p (a int GENERATED ALWAYS AS IDENTITY);
+CREATE TABLE c (LIKE p INCLUDING IDENTITY);
 
 -- case: default_expression
 CREATE TABLE t (a int DEFAULT 1 + 2);

@@ -170,3 +170,9 @@ ALTER TABLE t ADD CONSTRAINT t_b_key UNIQUE (b);
 ALTER TABLE t DROP CONSTRAINT t_b_key;
 ALTER TABLE t RENAME TO t2;
 ALTER TABLE t2 ALTER COLUMN b DROP DEFAULT;
+
+-- case: create_table_like
+CREATE TABLE target (id serial PRIMARY KEY, code text UNIQUE NOT NULL, qty int DEFAULT 1 CONSTRAINT qty_pos CHECK (qty > 0), note text);
+CREATE INDEX target_note_idx ON target (note);
+CREATE TABLE plain (LIKE target);
+CREATE TABLE full_copy (extra int, LIKE target INCLUDING ALL, tail text);

@@ -329,3 +329,24 @@ SELECT nextval('s'), currval('s')
 SELECT nextval('public.s'), current_schema()
 SET search_path TO nosuch
 SELECT current_schema()
+
+
+-- case: create_table_like
+CREATE TABLE target (id serial PRIMARY KEY, code text UNIQUE NOT NULL, qty int DEFAULT 1 CONSTRAINT qty_pos CHECK (qty > 0), note text)
+CREATE INDEX target_note_idx ON target (note)
+COMMENT ON COLUMN target.note IS 'free text'
+CREATE TABLE plain (LIKE target)
+CREATE TABLE stage (LIKE target INCLUDING DEFAULTS)
+CREATE TABLE full_copy (extra int, LIKE target INCLUDING ALL, tail text)
+CREATE TABLE twice (LIKE target, LIKE target)
+CREATE TABLE clash (code int, LIKE target)
+CREATE TABLE nolike (LIKE nosuch)
+SELECT table_name, column_name, ordinal_position, column_default, is_nullable FROM information_schema.columns WHERE table_name IN ('plain', 'stage', 'full_copy') ORDER BY table_name, ordinal_position
+SELECT conrelid::regclass::text, conname, contype FROM pg_constraint WHERE conrelid IN ('plain'::regclass, 'stage'::regclass, 'full_copy'::regclass) ORDER BY 1, 2
+SELECT tablename, indexname FROM pg_indexes WHERE tablename IN ('plain', 'stage', 'full_copy') ORDER BY 1, 2
+INSERT INTO stage (code) VALUES ('a') RETURNING *
+INSERT INTO full_copy (code, qty) VALUES ('a', 0)
+INSERT INTO full_copy (code) VALUES ('a') RETURNING *
+INSERT INTO full_copy (code) VALUES ('a')
+INSERT INTO plain (code) VALUES ('x') RETURNING *
+SELECT col_description('full_copy'::regclass, 5)
