@@ -67,7 +67,19 @@ def check_storable(value: Decimal) -> Decimal:
     return value
 
 
+# A plain decimal (what drivers send for numeric parameters): Decimal
+# reads it exactly and within every storage limit.
+_PLAIN = re.compile(r"-?[0-9]{1,100}(?:\.[0-9]{1,100})?")
+
+
 def parse_numeric(text: str) -> Decimal:
+    if _PLAIN.fullmatch(text):
+        value = Decimal(text)
+        return value.copy_abs() if value.is_zero() else value
+    return _parse_numeric(text)
+
+
+def _parse_numeric(text: str) -> Decimal:
     n = len(text)
     i = 0
     while i < n and text[i] in C_SPACE:

@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from typing import Protocol, Union
 
 from twinning.errors import SqlError
-from twinning.wire.framing import REGULAR_LIMITS, Frame, FrontendDecoder
+from twinning.wire.framing import (REGULAR_LIMITS, TYPE_BYTES, Frame,
+                                   FrontendDecoder)
 from twinning.wire.messages import (
     AUTHENTICATION_CLEARTEXT_PASSWORD, AUTHENTICATION_OK, BIND, CLOSE,
     COPY_DATA, COPY_DONE, COPY_FAIL, DESCRIBE, EXECUTE, FLUSH, FUNCTION_CALL,
@@ -274,16 +275,33 @@ class Connection:
 
     def receive(self, data: bytes) -> bytes:
         """Take bytes from the client; return the bytes to send back now."""
-        if self._state is State.READY and data[:1] == QUERY \
-                and not self._ignore_till_sync and not self._decoder.buffered:
-            sql = _whole_query(data)
-            if sql is not None:  # the common case: one whole simple query
-                self._dispatch(QUERY, self._on_sql, sql)
-                return self._take()
+        if self._state is State.READY and not self._decoder.buffered:
+            if data[:1] == QUERY and not self._ignore_till_sync:
+                sql = _whole_query(data)
+                if sql is not None:  # the common case: one whole simple query
+                    self._dispatch(QUERY, self._on_sql, sql)
+                    return self._take()
+            data = self._whole_frames(data)
         if self._state is not State.CLOSED:
             self._decoder.feed(data)
             self._run()
         return self._take()
+
+    def _whole_frames(self, data: bytes) -> bytes:
+        """Handle the complete, well-framed messages at the start of `data`
+        (an extended-protocol batch usually arrives whole) without the
+        decoder's buffer; return what is left for it."""
+        pos, size = 0, len(data)
+        while self._state is State.READY and pos + 5 <= size:
+            code = data[pos]
+            length = int.from_bytes(data[pos + 1:pos + 5], "big")
+            limit = REGULAR_LIMITS.get(code)
+            end = pos + 1 + length
+            if limit is None or length < 4 or length > limit or end > size:
+                break  # the decoder's path, for its errors or the rest
+            self._on_frame(Frame(TYPE_BYTES[code], data[pos + 5:end]))
+            pos = end
+        return data[pos:] if pos else data
 
     def receive_eof(self) -> bytes:
         """The client hung up. PostgreSQL sends nothing; the session ends."""

@@ -43,7 +43,7 @@ PG_MAX_SASL_MESSAGE_LENGTH = 1024        # SASLInitialResponse / SASLResponse
 
 _LENGTH = struct.Struct("!i")
 _CODE = struct.Struct("!I")
-_BYTE = [bytes((i,)) for i in range(256)]
+TYPE_BYTES = tuple(bytes((i,)) for i in range(256))  # a message's type byte
 
 # SocketBackend: which type bytes the regular phase accepts and the largest
 # length word for each. Everything else is "invalid frontend message type".
@@ -194,7 +194,7 @@ class FrontendDecoder:
             with memoryview(buf) as view:
                 payload = view[pos + 5:end].tobytes()
         self._consume(end)
-        return Frame(_BYTE[code], payload)
+        return Frame(TYPE_BYTES[code], payload)
 
     def __iter__(self):
         """Every complete message now buffered."""
