@@ -1047,13 +1047,16 @@ class Session:
     def _decode_params(self, message: Bind, prepared: _Prepared) -> tuple:
         formats = message.param_formats
         decoders = self._param_decoders(prepared, formats)
-        out = []
+        try:
+            return tuple([None if raw is None else decode(raw)
+                          for raw, decode in zip(message.params, decoders)])
+        except SqlError:
+            pass  # decoded again one at a time, to name the parameter
         for i, (raw, decode) in enumerate(zip(message.params, decoders)):
             if raw is None:
-                out.append(None)
                 continue
             try:
-                out.append(decode(raw))
+                decode(raw)
             except SqlError as exc:
                 portal = ("unnamed portal" if not message.portal
                           else f'portal "{message.portal}"')
@@ -1063,7 +1066,7 @@ class Session:
                 exc.where = (f"{portal} parameter ${i + 1} = '...'" if fmt == 0
                              else f"{portal} parameter ${i + 1}")
                 raise
-        return tuple(out)
+        raise AssertionError("a parameter failed to decode only once")
 
     def _param_decoders(self, prepared: _Prepared, formats: tuple) -> tuple:
         """Each parameter's bytes → value function for these formats, made

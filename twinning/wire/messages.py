@@ -248,18 +248,23 @@ def _values(reader: Reader, count: int) -> tuple[bytes | None, ...]:
     out: list[bytes | None] = []
     append = out.append
     unpack = _I32.unpack_from
-    for index in range(count):
-        if end - pos < 4:
-            raise _short_value(index)
-        (n,) = unpack(data, pos)
-        pos += 4
-        if n == -1:
-            append(None)
-            continue
-        if n < 0 or n > end - pos:
-            raise _short_value(index)
-        append(data[pos:pos + n])
-        pos += n
+    index = 0
+    try:
+        for index in range(count):
+            (n,) = unpack(data, pos)
+            pos += 4
+            if n < 0:
+                if n != -1:
+                    raise _short_value(index)
+                append(None)
+                continue
+            stop = pos + n
+            if stop > end:
+                raise _short_value(index)
+            append(data[pos:stop])
+            pos = stop
+    except struct.error:  # fewer than 4 bytes left for a length
+        raise _short_value(index) from None
     reader.pos = pos
     return tuple(out)
 
