@@ -425,3 +425,24 @@ def test_stop_is_prompt_and_says_why(tmp_path):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
     assert not (tmp_path / f".s.PGSQL.{port}").exists()
     server.stop()  # idempotent
+
+
+@pytest.mark.realpg
+def test_a_megabyte_long_expression_is_54001_not_a_crash(twin, realpg):
+    """A statement nested half a million levels deep: PostgreSQL answers
+    54001 and so does the twin, whose connection threads have a stack deep
+    enough for the parser (it used to die of SIGSEGV, taking every
+    session with it); both sessions keep serving."""
+    sql = "SELECT " + "1+" * 500_000 + "1"
+    answers = []
+    for conn in (realpg.connect(), twin.connect()):
+        cur = conn.cursor()
+        with pytest.raises(psycopg2.Error) as err:
+            cur.execute(sql)
+        answers.append((err.value.pgcode, err.value.pgerror))
+        conn.rollback()
+        cur.execute("SELECT 1")
+        assert cur.fetchone() == (1,)
+        conn.close()
+    assert answers[0] == answers[1] and answers[0][0] == "54001"
+    _still_serving(twin)

@@ -59,6 +59,13 @@ _SHUTDOWN = SqlError("57P01", "terminating connection due to administrator "
 _TOO_MANY = SqlError("53300", "sorry, too many clients already", severity="FATAL")
 
 
+# Connection threads get a deep C stack: PostgreSQL's parser (pglast) and
+# its tree conversion recurse once per nesting level of a statement, and a
+# megabyte-long `1+1+…` overflows the default thread stack, which kills the
+# process. The memory is reserved, not used, until a statement needs it.
+THREAD_STACK = 256 << 20
+
+
 class _Threads:
     """The process-wide pool of connection threads. A job is put on the
     queue only when a thread is known to be idle (waiting on it), so no
@@ -77,6 +84,7 @@ class _Threads:
                 if self._count >= MAX_THREADS:
                     return False
                 self._count += 1
+                threading.stack_size(THREAD_STACK)
                 threading.Thread(target=self._work, args=(job,), daemon=True,
                                  name=f"twin-conn-{self._count}").start()
                 return True

@@ -647,5 +647,11 @@ class Connection:
 
     @staticmethod
     def _internal(exc: Exception) -> SqlError:
+        if isinstance(exc, RecursionError):  # a statement nested too deep
+            return SqlError("54001", "stack depth limit exceeded",
+                            hint='Increase the configuration parameter '
+                            '"max_stack_depth" (currently 2048kB), after '
+                            "ensuring the platform's stack depth limit is "
+                            "adequate.")
         log.error("internal error", exc_info=exc)
         return SqlError("XX000", f"internal error: {type(exc).__name__}: {exc}")
