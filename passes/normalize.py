@@ -58,11 +58,12 @@ _TOKEN_INSERT = re.compile(
     re.VERBOSE)
 # The text up to the next character a token can start with (`v` too while
 # an INSERT's VALUES keyword is still ahead): one fast scan between tokens.
-# A dot right after a name character or a quote qualifies a name
-# (`t.col`, `"T".col`): it can start no number, so it is skipped too.
-_SKIP = re.compile(r"[^'\"\d.$\-/;]*(?:(?<=[A-Za-z_\"])\.[^'\"\d.$\-/;]*)*")
+# A dot right after a name character or a quote and before no digit
+# qualifies a name (`t.col`, `"T".col`): it starts no number, so it is
+# skipped too (`SELECT.5` keeps its `.5`).
+_SKIP = re.compile(r"[^'\"\d.$\-/;]*(?:(?<=[A-Za-z_\"])\.(?!\d)[^'\"\d.$\-/;]*)*")
 _SKIP_INSERT = re.compile(
-    r"[^'\"\d.$\-/;vV]*(?:(?<=[A-Za-z_\"])\.[^'\"\d.$\-/;vV]*)*")
+    r"[^'\"\d.$\-/;vV]*(?:(?<=[A-Za-z_\"])\.(?!\d)[^'\"\d.$\-/;vV]*)*")
 _ESCAPE_STRING = re.compile(r"'(?:[^'\\]|''|\\[\s\S])*'")
 _INSERT = re.compile(
     _TOKENS + r"\n  | (?<![\w$\x80-\U0010ffff])(?P<values>(?i:values))(?![\w$])",

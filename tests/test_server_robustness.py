@@ -428,12 +428,16 @@ def test_stop_is_prompt_and_says_why(tmp_path):
 
 
 @pytest.mark.realpg
-def test_a_megabyte_long_expression_is_54001_not_a_crash(twin, realpg):
-    """A statement nested half a million levels deep: PostgreSQL answers
-    54001 and so does the twin, whose connection threads have a stack deep
-    enough for the parser (it used to die of SIGSEGV, taking every
-    session with it); both sessions keep serving."""
-    sql = "SELECT " + "1+" * 500_000 + "1"
+@pytest.mark.parametrize("sql", [
+    "SELECT " + "1+" * 500_000 + "1",
+    " UNION ".join(["SELECT 1"] * 20_000),
+    "SELECT " + "(SELECT " * 3_000 + "1" + ")" * 3_000,
+], ids=["megabyte_expression", "unions", "subselects"])
+def test_too_deep_a_statement_is_54001_not_a_crash(twin, realpg, sql):
+    """Statements nested far too deep: PostgreSQL answers 54001 and so does
+    the twin, whose connection threads have a stack deep enough for the
+    parser (a megabyte `1+1+…` used to kill it with SIGSEGV, taking every
+    session along; deep UNIONs were XX000); both keep serving."""
     answers = []
     for conn in (realpg.connect(), twin.connect()):
         cur = conn.cursor()
