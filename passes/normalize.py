@@ -46,7 +46,7 @@ _EDGES = frozenset({"2147483648", "9223372036854775808"})
 _TOKENS = r"""
     (?P<str>'[^']*(?:''[^']*)*')
   | (?P<quoted>"[^"]*(?:""[^"]*)*")
-  | (?P<num>(?:(?<![\w\x80-\U0010ffff])\d+(?:\.(?!\.)\d*)?|(?<!\.)\.\d+)(?:[eE][+-]?\d+)?)
+  | (?P<num>(?:(?<!\w)(?<![^\x00-\x7f])\d+(?:\.(?!\.)\d*)?|(?<!\.)\.\d+)(?:[eE][+-]?\d+)?)
   | (?P<param>\$\d)
   | (?P<dollar>\$(?:[A-Za-z_][\w]*)?\$)
   | (?P<line>--[^\n]*)
@@ -54,7 +54,7 @@ _TOKENS = r"""
   | (?P<semi>;)"""
 _TOKEN = re.compile(_TOKENS, re.VERBOSE)
 _TOKEN_INSERT = re.compile(
-    _TOKENS + r"\n  | (?<![\w$\x80-\U0010ffff])(?P<values>(?i:values))(?![\w$])",
+    _TOKENS + r"\n  | (?<![\w$])(?<![^\x00-\x7f])(?P<values>(?i:values))(?![\w$])",
     re.VERBOSE)
 # The text up to the next character a token can start with (`v` too while
 # an INSERT's VALUES keyword is still ahead): one fast scan between tokens.
@@ -65,9 +65,6 @@ _SKIP = re.compile(r"[^'\"\d.$\-/;]*(?:(?<=[A-Za-z_\"])\.(?!\d)[^'\"\d.$\-/;]*)*
 _SKIP_INSERT = re.compile(
     r"[^'\"\d.$\-/;vV]*(?:(?<=[A-Za-z_\"])\.(?!\d)[^'\"\d.$\-/;vV]*)*")
 _ESCAPE_STRING = re.compile(r"'(?:[^'\\]|''|\\[\s\S])*'")
-_INSERT = re.compile(
-    _TOKENS + r"\n  | (?<![\w$\x80-\U0010ffff])(?P<values>(?i:values))(?![\w$])",
-    re.VERBOSE)
 _INSERT = re.compile(r"\s*(?i:insert)\b")
 
 _CELL = re.compile(r"""\s*(?:
@@ -79,8 +76,8 @@ _ROW_START = re.compile(r"\s*\(")
 _ROW_NEXT = re.compile(r"\s*,")
 _CONTINUED = re.compile(r"[ \t\f\r]*\n\s*'")
 _GLUED = re.compile(r"[\w$]")
-_NAME_CHARS = re.compile(r"[\w$\x80-\U0010ffff]*\Z")
-_NAME_REST = re.compile(r"[\w$\x80-\U0010ffff]*")
+_NAME_CHARS = re.compile(r"(?:[\w$]|[^\x00-\x7f])*\Z")
+_NAME_REST = re.compile(r"(?:[\w$]|[^\x00-\x7f])*")
 
 
 class Constant(NamedTuple):

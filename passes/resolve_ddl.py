@@ -6,15 +6,14 @@ unnamed constraint gets the name PostgreSQL would choose at that moment
 (`deals_pkey`, `deals_tenant_id_fkey`, `deals_amount_check`, `deals_a_b_key`,
 with `1`, `2`… on collisions and PostgreSQL's truncation to 63 bytes), FK
 targets must be a primary key or unique constraint with compatible types.
-At the end the FK graph (networkx) gives a deterministic load order and the
-cycles. Errors are the SqlErrors PostgreSQL raises for the same script.
+At the end the FK graph gives a deterministic load order and the cycles
+(`passes/load_order.py`). Errors are the SqlErrors PostgreSQL raises for
+the same script.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-
-import networkx as nx
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import catalog as c
@@ -22,6 +21,7 @@ from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
 from twinning.passes import defaults
+from twinning.passes.load_order import load_order
 from twinning.passes.parse import StatementUnsupported, line_column
 from twinning.passes.parse_expr import Unsupported
 
@@ -52,7 +52,6 @@ class ResolvedSchema:
 
     catalog: c.Catalog
     notices: tuple[str, ...] = ()
-    graph: nx.DiGraph | None = None
     renamed: dict = field(default_factory=dict)  # old table name → new
 
 
@@ -218,9 +217,9 @@ def resolve_schema(program: d.SchemaProgram) -> ResolvedSchema:
             line, column = line_column(program.source, where)
             raise StatementUnsupported(exc.construct, lowered.statement, line,
                                        column) from exc
-    catalog, graph = _freeze(builder)
+    catalog = _freeze(builder)
     notices = tuple(n if isinstance(n, str) else n[0] for n in builder.notices)
-    return ResolvedSchema(catalog, notices, graph)
+    return ResolvedSchema(catalog, notices)
 
 
 def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
@@ -237,8 +236,7 @@ def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
         except Unsupported as exc:  # a client gets 0A000 naming it
             raise feature_not_supported(exc.construct, _position(exc.location)
                                         ) from None
-    frozen, graph = _freeze(builder)
-    return ResolvedSchema(frozen, tuple(builder.notices), graph,
+    return ResolvedSchema(_freeze(builder), tuple(builder.notices),
                           builder.renamed)
 
 
@@ -1120,39 +1118,10 @@ _APPLY = {
 
 # ------------------------------------------------------------------ freeze
 
-def fk_graph(tables: tuple[c.Table, ...]) -> nx.DiGraph:
-    """Edges child → parent, one per foreign key (self-references kept)."""
-    graph = nx.DiGraph()
-    for t in tables:
-        graph.add_node(str(t.name))
-        for k in t.constraints:
-            if isinstance(k, c.ForeignKey):
-                graph.add_edge(str(t.name), str(k.ref_table))
-    return graph
-
-
-def load_order(graph: nx.DiGraph) -> tuple[list[str], list[list[str]]]:
-    """Parents before children, ties broken by name; and the FK cycles.
-
-    Cycles (including self-references) are collapsed to one node of the
-    condensation, whose members load in name order.
-    """
-    condensed = nx.condensation(graph)
-    members = {n: sorted(condensed.nodes[n]["members"]) for n in condensed}
-    # condensation edges run child → parent; load parents first.
-    order = nx.lexicographical_topological_sort(
-        condensed.reverse(copy=True), key=lambda n: members[n][0])
-    flat = [name for n in order for name in members[n]]
-    cycles = sorted(members[n] for n in condensed
-                    if len(members[n]) > 1 or graph.has_edge(members[n][0],
-                                                             members[n][0]))
-    return flat, cycles
-
-
-def _freeze(b: _Builder) -> tuple[c.Catalog, nx.DiGraph]:
+def _freeze(b: _Builder) -> c.Catalog:
     tables = tuple(b.tables[k].freeze() for k in sorted(b.tables))
-    graph = fk_graph(tables)
-    order, cycles = load_order(graph)
+    order, cycles = load_order({
+        str(t.name): [str(k.ref_table) for k in t.foreign_keys] for t in tables})
     by_text = {str(t.name): t.name for t in tables}
     catalog = c.Catalog(
         schemas=tuple(sorted(b.schemas)),
@@ -1163,4 +1132,4 @@ def _freeze(b: _Builder) -> tuple[c.Catalog, nx.DiGraph]:
         fk_cycles=tuple(tuple(by_text[n] for n in cyc) for cyc in cycles),
     )
     catalog.verify()
-    return catalog, graph
+    return catalog

@@ -1175,7 +1175,18 @@ _REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
 _reported_values = operator.itemgetter(*_REPORTED)
 _format_key = operator.itemgetter("DateStyle", "IntervalStyle", "TimeZone",
                                   "extra_float_digits")
-_TEXT_FORMATS = [(0,) * n for n in range(1700)]  # a result's columns, all text
+
+
+class _AllText(dict):
+    """n → the format codes of n text columns, made on first use (a
+    table is made on first use, not at import: start-up time counts)."""
+
+    def __missing__(self, n: int) -> tuple[int, ...]:
+        self[n] = codes = (0,) * n
+        return codes
+
+
+_TEXT_FORMATS = _AllText()
 
 
 def _quote_ident(name: str) -> str:
