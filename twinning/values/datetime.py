@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as _date
 
 from twinning.errors import SqlError
 from twinning.values.calendar import (
-    DATE_NOBEGIN, DATE_NOEND, DAY_NAMES, DAY_TAB, MONTH_ABBREVS, MONTHS_PER_YEAR,
+    DATE_NOBEGIN, DATE_NOEND, DAY_NAMES, MONTH_ABBREVS, MONTHS_PER_YEAR,
     POSTGRES_EPOCH_JDATE, TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, UNIX_EPOCH_JDATE,
     USECS_PER_DAY, USECS_PER_HOUR, USECS_PER_MINUTE, USECS_PER_SEC, civil_from_julian,
-    date2j, dt2time, is_valid_date, is_valid_julian, isleap, j2date, j2day,
+    date2j, dt2time, is_valid_date, is_valid_julian, j2date, j2day,
     split_timestamp, tdiv, time2t, tm2timestamp, tmod,
 )
 from twinning.values.common import INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN
@@ -84,11 +85,18 @@ _FAST_TS = re.compile(
 _FAST_TIME_ONLY = re.compile(_WS + _FAST_TIME + _WS + r"\Z")
 
 
+_ORDINAL_2000 = _date(2000, 1, 1).toordinal()
+
+
 def _fast_ymd(m) -> int | None:
-    year, mon, mday = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if year < 1 or not 1 <= mon <= 12 or not 1 <= mday <= DAY_TAB[isleap(year)][mon - 1]:
+    """Days since 2000-01-01 of a real calendar date in years 1–9999. The
+    proleptic Gregorian ordinal is PostgreSQL's Julian day count shifted,
+    and `date` validates the day in C."""
+    try:
+        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))
+                     ).toordinal() - _ORDINAL_2000
+    except ValueError:  # year 0, month 13, February 30, …
         return None
-    return date2j(year, mon, mday) - POSTGRES_EPOCH_JDATE
 
 
 def _fast_hms(hour: str, minute: str, sec: str | None, frac: str | None) -> int | None:
