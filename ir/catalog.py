@@ -10,11 +10,17 @@ name, columns keep their attribute order, constraints their creation order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterable, Iterator
 
 from twinning.ir.node import node
 from twinning.ir.syntax import Expr
 from twinning.ir.types import SqlType
+
+
+def is_temporary(schema: str) -> bool:
+    """A session's temporary schema: pg_temp_N, where PostgreSQL puts
+    CREATE TEMP TABLE (`pg_temp` is each session's alias for its own)."""
+    return schema.startswith("pg_temp_")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -176,12 +182,31 @@ class Catalog:
         unqualified one in the first schema of `search_path` that has it
         (else where it would be, for the 42P01 that follows)."""
         if len(names) > 1:
+            if names[0] == "pg_temp":  # the session's own temporary schema
+                return QName(next((s for s in search_path if is_temporary(s)),
+                                  "pg_temp"), names[1])
             return QName(names[0], names[1])
         for schema in search_path:
             name = QName(schema, names[0])
             if name in self._tables:
                 return name
         return QName(search_path[0] if search_path else "", names[0])
+
+    def without_temporary(self) -> Catalog:
+        """The catalog less the sessions' temporary schemas (pg_temp_N)
+        and what they hold: what snapshots and the DDL log keep. Foreign
+        keys never cross between the two, so the order stays valid."""
+        if not any(is_temporary(s) for s in self.schemas):
+            return self
+
+        def kept(items: Iterable[Any]) -> tuple:
+            return tuple(x for x in items if not is_temporary(
+                (x if isinstance(x, QName) else x.name).schema))
+        return Catalog(
+            tuple(s for s in self.schemas if not is_temporary(s)),
+            kept(self.tables), kept(self.indexes), kept(self.sequences),
+            kept(self.load_order),
+            tuple(c for c in self.fk_cycles if not is_temporary(c[0].schema)))
 
     def indexes_of(self, table: QName) -> tuple[Index, ...]:
         return tuple(i for i in self.indexes if i.table == table)

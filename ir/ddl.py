@@ -80,6 +80,8 @@ class TableDef:
     constraints: tuple[ConstraintDef, ...]
     if_not_exists: bool = False
     location: int = LOC
+    temporary: bool = False
+    on_commit: str | None = None  # preserve | delete | drop
 
 
 @node

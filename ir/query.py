@@ -143,8 +143,8 @@ class Show:
 
 
 @node
-class DiscardAll:
-    pass
+class Discard:
+    what: str  # ALL | PLANS | SEQUENCES | TEMP
 
 
 @node
@@ -217,7 +217,7 @@ class DdlDefinitions:
 
 
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
-               SetTransaction, Reset, Show, DiscardAll, Select, Query, Prepare,
+               SetTransaction, Reset, Show, Discard, Select, Query, Prepare,
                Execute, Deallocate, Refused, Ddl]
 
 

@@ -332,11 +332,16 @@ class TableLike:
 
 @node
 class CreateTable:
+    """`temporary`: CREATE TEMP TABLE; `on_commit`: its ON COMMIT action
+    (`preserve`, `delete`, `drop`), None without the clause."""
+
     name: tuple[str, ...]
     columns: tuple[ColumnDef, ...]
     constraints: tuple[TableConstraint, ...]
     if_not_exists: bool = False
     location: int = LOC
+    temporary: bool = False
+    on_commit: str | None = None
 
 
 @node

@@ -38,6 +38,8 @@ def lower(resolved: q.ResolvedStatement) -> q.LoweredStatement:
         tag = "START TRANSACTION"
     elif isinstance(node, q.Deallocate) and node.name is None:
         tag = "DEALLOCATE ALL"
+    elif isinstance(node, q.Discard):
+        tag = f"DISCARD {node.what}"
     return q.Command(op, node, tag, resolved.setting)
 
 
@@ -52,7 +54,7 @@ _COMMANDS = {
     q.SetTransaction: ("set_transaction", "SET"),
     q.Reset: ("reset", "RESET"),
     q.Show: ("show", "SHOW"),
-    q.DiscardAll: ("discard_all", "DISCARD ALL"),
+    q.Discard: ("discard", "DISCARD"),
     q.Prepare: ("prepare", "PREPARE"),
     q.Execute: ("execute", "EXECUTE"),
     q.Deallocate: ("deallocate", "DEALLOCATE"),

@@ -165,7 +165,8 @@ def _lower_table(node: s.CreateTable) -> d.TableDef:
         constraints.extend(hoisted)
     constraints.extend(_lower_constraint(c) for c in node.constraints)
     return d.TableDef(node.name, tuple(columns), tuple(constraints),
-                      node.if_not_exists, node.location)
+                      node.if_not_exists, node.location, node.temporary,
+                      node.on_commit)
 
 
 def _lower_column(table: str, col: s.ColumnDef

@@ -160,7 +160,7 @@ def _range_var(rv: ast.RangeVar) -> tuple[str, ...]:
     if rv.catalogname:
         raise Unsupported("cross-database reference", loc(rv))
     if rv.relpersistence == "t":
-        raise Unsupported("TEMPORARY table", loc(rv))
+        raise Unsupported("TEMPORARY relation", loc(rv))
     if rv.relpersistence == "u":
         raise Unsupported("UNLOGGED table", loc(rv))
     return (rv.schemaname, rv.relname) if rv.schemaname else (rv.relname,)
@@ -193,8 +193,12 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
                        ("accessMethod", "USING access method")):
         if getattr(node, attr):
             raise Unsupported(what, loc(node.relation))
-    if node.oncommit and node.oncommit.name != "ONCOMMIT_NOOP":
-        raise Unsupported("ON COMMIT", loc(node.relation))
+    relation = node.relation
+    temporary = relation.relpersistence == "t"
+    if temporary:  # the name itself is read by _range_var, which refuses TEMP
+        relation = ast.RangeVar(catalogname=relation.catalogname,
+                                schemaname=relation.schemaname,
+                                relname=relation.relname, location=relation.location)
     columns, constraints = [], []
     for elt in node.tableElts or ():
         if isinstance(elt, ast.ColumnDef):
@@ -206,9 +210,15 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
                                        int(elt.options), loc(elt.relation)))
         else:
             raise Unsupported(type(elt).__name__, loc(elt))
-    return [s.CreateTable(_range_var(node.relation), tuple(columns),
+    return [s.CreateTable(_range_var(relation), tuple(columns),
                           tuple(constraints), bool(node.if_not_exists),
-                          loc(node.relation))]
+                          loc(node.relation), temporary,
+                          _ON_COMMIT[node.oncommit.name if node.oncommit
+                                     else "ONCOMMIT_NOOP"])]
+
+
+_ON_COMMIT = {"ONCOMMIT_NOOP": None, "ONCOMMIT_PRESERVE_ROWS": "preserve",
+              "ONCOMMIT_DELETE_ROWS": "delete", "ONCOMMIT_DROP": "drop"}
 
 
 def _column(node: ast.ColumnDef) -> s.ColumnDef:
@@ -486,6 +496,8 @@ def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
 
 
 def _create_sequence(node: ast.CreateSeqStmt) -> list[s.DdlStatement]:
+    if node.sequence.relpersistence == "t":
+        raise Unsupported("CREATE TEMPORARY SEQUENCE", loc(node.sequence))
     return [s.CreateSequence(_range_var(node.sequence),
                              _seq_options(node.options),
                              bool(node.if_not_exists), loc(node.sequence))]

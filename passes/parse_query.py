@@ -248,12 +248,10 @@ def _variable_show(node: ast.VariableShowStmt) -> q.Syntax:
 
 
 def _discard(node: ast.DiscardStmt) -> q.Syntax:
-    if node.target == DiscardMode.DISCARD_ALL:
-        return q.DiscardAll()
-    what = {DiscardMode.DISCARD_PLANS: "PLANS",
-            DiscardMode.DISCARD_SEQUENCES: "SEQUENCES",
-            DiscardMode.DISCARD_TEMP: "TEMP"}.get(node.target, "")
-    raise Unsupported(f"DISCARD {what}".strip(), -1)
+    return q.Discard({DiscardMode.DISCARD_ALL: "ALL",
+                      DiscardMode.DISCARD_PLANS: "PLANS",
+                      DiscardMode.DISCARD_SEQUENCES: "SEQUENCES",
+                      DiscardMode.DISCARD_TEMP: "TEMP"}[node.target])
 
 
 # -- SELECT ------------------------------------------------------------------------------

@@ -70,6 +70,9 @@ class _Builder:
         # a schema file's SET search_path: where unqualified names go and
         # are looked up (PostgreSQL's default "$user", public)
         self.search_path: list[str] = [DEFAULT_SCHEMA]
+        # the session's temporary schema (pg_temp_N), made by its first
+        # temporary table; None where there is no session (schema files)
+        self.temp_schema: str | None = None
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -85,9 +88,25 @@ class _Builder:
         return b
 
     # -- names
-    def qualify(self, parts: tuple[str, ...], location: int = -1) -> c.QName:
+    def qualify(self, parts: tuple[str, ...], location: int = -1,
+                temporary: bool = False) -> c.QName:
         """The name of an object to create: unqualified, in the first
-        existing schema of the search path."""
+        existing schema of the search path (a temporary one in the
+        session's temporary schema, made on first use)."""
+        parts = self.unalias(parts)
+        if temporary:
+            if self.temp_schema is None:
+                raise Unsupported("TEMPORARY table in a schema file", location)
+            if len(parts) > 1 and parts[0] != self.temp_schema:
+                raise SqlError("42P16", "cannot create temporary relation in "
+                               "non-temporary schema",
+                               position=_position(location))
+            if self.temp_schema not in self.schemas:
+                self.schemas.append(self.temp_schema)
+            return c.QName(self.temp_schema, parts[-1])
+        if len(parts) == 2 and parts[0] == self.temp_schema \
+                and parts[0] not in self.schemas:
+            self.schemas.append(self.temp_schema)  # CREATE TABLE pg_temp.x
         if len(parts) == 1:
             schema = next((n for n in self.search_path if n in self.schemas),
                           None)
@@ -106,7 +125,7 @@ class _Builder:
         """The name of an existing relation: unqualified, found along the
         search path (or where it would be created, for the error)."""
         if len(parts) == 1:
-            for schema in self.search_path:
+            for schema in self.lookup_path():
                 name = c.QName(schema, parts[0])
                 if self.relation_exists(name):
                     return name
@@ -114,6 +133,23 @@ class _Builder:
                             DEFAULT_SCHEMA)
             return c.QName(fallback, parts[0])
         return self.qualify(parts, location)
+
+    def unalias(self, parts: tuple[str, ...]) -> tuple[str, ...]:
+        """`pg_temp.x` names the session's own temporary schema."""
+        if len(parts) == 2 and parts[0] == "pg_temp" and self.temp_schema:
+            return (self.temp_schema, parts[1])
+        return parts
+
+    def lookup_path(self) -> list[str]:
+        """Where unqualified relations are found: the session's temporary
+        schema first, when it exists and the path does not place it."""
+        temp = self.temp_schema
+        if temp is None or temp not in self.schemas or temp in self.search_path:
+            return self.search_path
+        return [temp, *self.search_path]
+
+    def is_temporary(self, name: c.QName) -> bool:
+        return c.is_temporary(name.schema)
 
     def relation_exists(self, name: c.QName) -> bool:
         return (name in self.tables or name in self.indexes
@@ -223,13 +259,14 @@ def resolve_schema(program: d.SchemaProgram) -> ResolvedSchema:
 
 
 def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
-                      search_path: tuple[str, ...] = (DEFAULT_SCHEMA,)
-                      ) -> ResolvedSchema:
+                      search_path: tuple[str, ...] = (DEFAULT_SCHEMA,),
+                      temp_schema: str | None = None) -> ResolvedSchema:
     """Run DDL definitions against `catalog`, as a runtime statement does
     under the session's `search_path`: the new catalog and the NOTICEs
     (errors are PostgreSQL's SqlErrors)."""
     builder = _Builder.of(catalog)
     builder.search_path = list(search_path)
+    builder.temp_schema = temp_schema
     for definition in definitions:
         try:
             _APPLY[type(definition)](builder, definition)
@@ -254,7 +291,9 @@ def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
 
 
 def _apply_table(b: _Builder, defn: d.TableDef) -> None:
-    name = b.qualify(defn.name, defn.location)
+    name = b.qualify(defn.name, defn.location, defn.temporary)
+    if defn.on_commit is not None and not b.is_temporary(name):
+        raise SqlError("42P16", "ON COMMIT can only be used on temporary tables")
     if b.relation_exists(name):
         if defn.if_not_exists:
             b.notices.append(f'relation "{name.name}" already exists, skipping')
@@ -340,8 +379,8 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
     if col.sequence is not None:
         seq_name = _create_sequence(b, col.sequence, table, col.name)
         if col.serial:
-            literal = seq_name.name if seq_name.schema == DEFAULT_SCHEMA \
-                else str(seq_name)
+            literal = seq_name.name if seq_name.schema in (
+                DEFAULT_SCHEMA, b.temp_schema) else str(seq_name)
             default = s.FuncCall(("nextval",), (s.Cast(
                 s.Literal("string", literal), s.TypeSpec(("regclass",))),))
             source = f"nextval('{literal}'::regclass)"
@@ -667,6 +706,10 @@ def _add_foreign_key(b: _Builder, table: _TableBuilder,
     ref = k.ref
     assert ref is not None
     parent = b.table(ref.table)
+    if b.is_temporary(table.name) != b.is_temporary(parent.name):
+        which = "temporary" if b.is_temporary(table.name) else "permanent"
+        raise SqlError("42P16", f"constraints on {which} tables may reference "
+                       f"only {which} tables")
     for col in k.columns:
         if table.column(col) is None:
             raise SqlError("42703", f'column "{col}" referenced in foreign key '
@@ -954,6 +997,7 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
         return
     targets: list[c.QName] = []
     for parts in defn.names:
+        parts = b.unalias(parts)
         if len(parts) == 2 and parts[0] not in b.schemas:
             if not defn.if_exists:
                 raise SqlError("3F000", f'schema "{parts[0]}" does not exist')

@@ -11,6 +11,7 @@ observes must be equal.
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import textwrap
 from pathlib import Path
@@ -99,6 +100,57 @@ def _staging_scenario(engine: sa.Engine) -> dict:
         seen["stage_gone"] = conn.exec_driver_sql(
             "SELECT count(*) FROM information_schema.tables "
             "WHERE table_name = 'stage'").scalar()
+    return seen
+
+
+def _temp_staging_scenario(engine: sa.Engine) -> dict:
+    """The ETL staging load as written against PostgreSQL: a temporary
+    stage shaped like the target (LIKE … INCLUDING DEFAULTS), dropped at
+    commit, filled by COPY, merged with an upsert; the stage never
+    outlives the transaction, nor a second session's view."""
+    seen: dict = {}
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE target (id int PRIMARY KEY, "
+                             "v text NOT NULL DEFAULT 'none', n int)")
+        conn.exec_driver_sql("INSERT INTO target VALUES (1, 'old', 1), (2, 'keep', 2)")
+    raw = engine.raw_connection()
+    raw.driver_connection.autocommit = False  # psycopg2's own default
+    try:
+        cur = raw.cursor()
+        cur.execute("CREATE TEMP TABLE stage (LIKE target INCLUDING DEFAULTS) "
+                    "ON COMMIT DROP")
+        cur.copy_expert("COPY stage (id, n) FROM STDIN",
+                        io.StringIO("1\t10\n3\t30\n"))
+        cur.execute("INSERT INTO stage VALUES (4, 'four', 40)")
+        cur.execute("SELECT * FROM stage ORDER BY id")
+        seen["stage"] = cur.fetchall()
+        cur.execute("SELECT table_type FROM information_schema.tables "
+                    "WHERE table_name = 'stage'")
+        seen["stage_type"] = cur.fetchall()
+        cur.execute("INSERT INTO target SELECT * FROM stage ON CONFLICT (id) "
+                    "DO UPDATE SET v = EXCLUDED.v, n = EXCLUDED.n")
+        seen["merged"] = cur.statusmessage
+        raw.commit()
+        cur.execute("SELECT count(*) FROM pg_class WHERE relname = 'stage'")
+        seen["stage_after_commit"] = cur.fetchall()
+        cur.execute("CREATE TEMP TABLE kept (id int)")
+        cur.execute("INSERT INTO kept VALUES (7)")
+        raw.commit()
+        with engine.connect() as other:
+            try:
+                other.exec_driver_sql("SELECT count(*) FROM kept")
+            except sa.exc.ProgrammingError as exc:
+                seen["other_sees"] = exc.orig.pgcode  # 42P01: not its table
+    except Exception as exc:  # the same failure on both sides is equal
+        seen["error"] = (getattr(exc, "pgcode", None), str(exc).splitlines()[0])
+    finally:
+        raw.close()
+    with engine.begin() as conn:
+        seen["target"] = conn.exec_driver_sql(
+            "SELECT * FROM target ORDER BY id").all()
+        seen["temp_left"] = conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_class WHERE relname IN ('stage', 'kept')"
+        ).scalar()
     return seen
 
 
@@ -201,8 +253,10 @@ def _alembic_scenario(engine: sa.Engine, root: Path) -> dict:
 
 
 @pytest.mark.parametrize("scenario", [_create_all_scenario, _staging_scenario,
+                                      _temp_staging_scenario,
                                       _pandas_scenario],
-                         ids=["create_all", "staging", "pandas_to_sql"])
+                         ids=["create_all", "staging", "temp_staging",
+                              "pandas_to_sql"])
 def test_same_as_postgres(realpg, scenario):
     with _both(realpg) as (pg, twin):
         assert scenario(twin) == scenario(pg)

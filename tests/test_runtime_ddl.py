@@ -25,7 +25,7 @@ def _session(engine: Engine) -> Session:
 
 
 @pytest.mark.parametrize("sql,construct", [
-    ("CREATE TEMP TABLE tmp (a int)", "TEMPORARY table"),
+    ("CREATE TEMP SEQUENCE tmp", "CREATE TEMPORARY SEQUENCE"),
     ("CREATE UNLOGGED TABLE ul (a int)", "UNLOGGED table"),
     ("CREATE VIEW v AS SELECT 1", "CREATE VIEW"),
     ("DROP VIEW v", "DROP VIEW"),
@@ -123,3 +123,36 @@ def test_snapshot_restores_the_final_catalog(tmp_path):
     assert restored == state.catalog
     assert [str(t.name) for t in restored.tables] == ["public.renamed"]
     assert state.rows[restored.tables[0].name] == ((1, "kept", True),)
+
+
+def test_temporary_tables_are_the_sessions_own_and_outlive_nothing():
+    """Each session's temporary tables live in its own pg_temp_N; while it
+    is connected they are not in the committed state a snapshot takes
+    (nor in its DDL), and its disconnection drops them."""
+    from twinning.bootstrap import compile_schema
+    engine = Engine()
+    a, b = _session(engine), _session(engine)
+    a.on_query("CREATE TABLE base (id int PRIMARY KEY)")
+    for session, value in ((a, 1), (b, 2)):
+        for sql in ["CREATE TEMP TABLE stage (id serial, v int)",
+                    f"INSERT INTO stage (v) VALUES ({value})",
+                    "CREATE INDEX ON stage (v)"]:
+            assert b"ERROR" not in session.on_query(sql), sql
+    assert b"D\x00\x00\x00\x0b\x00\x01\x00\x00\x00\x011" in a.on_query("SELECT v FROM stage")
+    assert b"D\x00\x00\x00\x0b\x00\x01\x00\x00\x00\x012" in b.on_query("SELECT v FROM stage")
+    schemas = {t.name.schema for t in engine.store.latest.schema.catalog.tables}
+    assert schemas == {"public", "pg_temp_3", "pg_temp_4"}
+    state = engine.committed_state()  # the shared catalog has both
+    assert [str(t.name) for t in state.catalog.tables] == ["public.base"]
+    assert list(state.rows) == [state.catalog.tables[0].name]
+    assert not state.sequences and "stage" not in state.ddl
+    assert compile_schema(state.ddl, "<snapshot>")[0] == state.catalog
+    a.on_disconnect()
+    schemas = set(engine.store.latest.schema.catalog.schemas)
+    assert "pg_temp_3" not in schemas and "pg_temp_4" in schemas
+    b.on_disconnect()
+    assert engine.store.latest.schema.catalog == state.catalog
+    c = _session(engine)  # the lowest free slot again
+    assert b"pg_temp_3" in c.on_query("CREATE TEMP TABLE x (a int); "
+                                      "SELECT nspname FROM pg_namespace "
+                                      "WHERE nspname LIKE 'pg\\_temp%'")

@@ -102,7 +102,7 @@ class Engine:
         self.password = password
         self.store = MvccStore(state, schema_for=store_schema)
         self._lock = threading.Lock()
-        self._sessions: dict[int, tuple[int, Session]] = {}
+        self._sessions: dict[int, tuple[int, Session, int]] = {}
         self._next_pid = 10000
         self._parsed: OrderedDict[str, q.ParsedQuery] = OrderedDict()
         self._plans: OrderedDict[tuple, q.Plan] = OrderedDict()
@@ -215,13 +215,18 @@ class Engine:
                                     {"parse": dump(stmt.node)})
 
     # BackendKeyData
-    def register(self, session: Session) -> tuple[int, int]:
+    def register(self, session: Session) -> tuple[int, int, int]:
+        """A new session's process id, cancel key and backend slot: the
+        lowest free from 3, as a default PostgreSQL numbers its client
+        backends (the N of the session's pg_temp_N)."""
         with self._lock:
             self._next_pid += 1
             pid = self._next_pid
             key = secrets.randbits(32)
-            self._sessions[pid] = (key, session)
-        return pid, key
+            taken = {slot for _, _, slot in self._sessions.values()}
+            slot = next(n for n in range(3, len(taken) + 4) if n not in taken)
+            self._sessions[pid] = (key, session, slot)
+        return pid, key, slot
 
     def unregister(self, pid: int) -> None:
         with self._lock:

@@ -41,6 +41,7 @@ from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
 from twinning.ir import query as q
 from twinning.passes.plan import compile_expressions
 from twinning.passes.resolve_ddl import apply_definitions
+from twinning.temp_tables import TempTables, temporary_objects
 from twinning.passes.resolve import (resolve_arguments, resolve_setting,
                                      result_type_of_oid)
 from twinning.valueio import input_function, recv_function, typmod_function
@@ -191,7 +192,9 @@ class Session:
         self._format: tuple[tuple, Any] = ((), None)  # key, FormatSettings
         self._ctx: EvalContext | None = None  # made at the first statement
         self._planned: Any = None  # the store schema the running plan was made on
-        self._path: tuple = ("", None, _PUBLIC)  # search_path: setting, schemas, path
+        # search_path: setting, schemas, lookup path, the path as written
+        self._path: tuple = ("", None, _PUBLIC, _PUBLIC)
+        self._temp = TempTables("pg_temp_0")  # named at authentication
         self.sequences = engine.store.session()
 
     # ================================================================ startup
@@ -225,7 +228,8 @@ class Session:
         return Trust()
 
     def on_authenticated(self) -> SessionStart:
-        self.pid, self._secret = self.engine.register(self)
+        self.pid, self._secret, backend = self.engine.register(self)
+        self._temp = TempTables(f"pg_temp_{backend}")
         parameters = []
         for guc in sorted((g for g in gucs.GUCS.values() if g.report),
                           key=lambda g: g.name.lower()):
@@ -241,6 +245,15 @@ class Session:
         if self._txn is not None:
             self._end_transaction(commit=False)
         self._portals.clear()
+        try:
+            self._begin("single")
+            self._drop_temporary()
+            self._end_transaction(commit=True)
+        except SqlError:
+            log.exception("dropping the temporary tables of session %s",
+                          self.pid)
+            if self._txn is not None:
+                self._end_transaction(commit=False)
         self.engine.unregister(self.pid)
 
     def transaction_status(self) -> str:
@@ -514,16 +527,21 @@ class Session:
         cached = self._path
         if cached[0] == raw and cached[1] is catalog.schemas:
             return cached[2]
+        temp = self._temp.schema
         names = []
         for item in _LIST_ITEM.findall(raw):
             name = item[1:-1].replace('""', '"') if item.startswith('"') \
                 else item.lower()
             if name == "$user":
                 name = self.user
+            elif name == "pg_temp":
+                name = temp
             if name in catalog.schemas and name not in names:
                 names.append(name)
-        path = _PUBLIC if names == ["public"] else tuple(names)
-        self._path = (raw, catalog.schemas, path)
+        written = _PUBLIC if names == ["public"] else tuple(names)
+        path = written if temp in names or temp not in catalog.schemas \
+            else (temp, *names)  # the temporary schema first, unless placed
+        self._path = (raw, catalog.schemas, path, written)
         return path
 
     def _run_prepared(self, prepared: _Prepared, params: tuple) -> _Result:
@@ -715,14 +733,27 @@ class Session:
     def _end_transaction(self, commit: bool) -> None:
         txn = self._txn
         assert txn is not None
+        if commit and not txn.failed:
+            self._on_commit(txn.store)  # may fail: the transaction stays
         self._txn = None
         if commit and not txn.failed:
             txn.store.commit()
             self.settings = txn.session_settings
         else:
             txn.store.rollback()
+            self._temp.rolled_back()
             self.settings = txn.start_settings
         self._portals.clear()
+
+    def _on_commit(self, txn: Transaction) -> None:
+        """ON COMMIT DROP and DELETE ROWS of the session's temporary
+        tables, just before the transaction commits."""
+        drop, delete = self._temp.due(txn.catalog)
+        delete = [name for name in delete if txn.count(name)]
+        if delete:
+            txn.truncate(delete)
+        if drop:
+            self._internal_ddl(self._temp.drops(drop))
 
     def _failed(self) -> None:
         """An error: a block becomes failed, anything else is rolled back.
@@ -956,15 +987,22 @@ class Session:
             return None
         raise gucs.unrecognized(name)
 
-    def _cmd_discard_all(self, command: q.Command) -> None:
-        txn = self._txn
-        assert txn is not None
-        if txn.kind != "single":
-            raise SqlError("25001", "DISCARD ALL cannot run inside a transaction "
-                           "block")
-        self._reset_all()
-        self._prepared.clear()
-        self._portals.clear()
+    def _cmd_discard(self, command: q.Command) -> None:
+        """DISCARD: PLANS changes nothing a client sees (the twin's caches
+        are invisible); ALL is all of them plus RESET ALL and DEALLOCATE
+        ALL, outside a transaction block."""
+        what = command.node.what
+        if what == "ALL":
+            if self._txn.kind != "single":
+                raise SqlError("25001", "DISCARD ALL cannot run inside a "
+                               "transaction block")
+            self._reset_all()
+            self._prepared.clear()
+            self._portals.clear()
+        if what in ("ALL", "SEQUENCES"):
+            self.sequences.discard()
+        if what in ("ALL", "TEMP"):
+            self._drop_temporary()
 
     # ---- prepared statements (SQL level)
     def _cmd_prepare(self, command: q.Command) -> None:
@@ -1009,23 +1047,55 @@ class Session:
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
                             cancel=self.interrupt.check)
         txn.context = self._context()  # defaults filling added columns
-        before = txn.catalog
-        resolved = apply_definitions(before, node.definitions,
-                                     self._search_path(before))
-        for notice in resolved.notices:
+        for notice in self._apply_ddl(node.definitions, node.source):
             message, detail = (notice, None) if isinstance(notice, str) \
                 else notice
             self._warn("00000", message, severity="NOTICE", detail=detail)
-        if resolved.catalog != before:
-            store = self.engine.store
-            known = {seq.name for seq in before.sequences}
-            for seq in resolved.catalog.sequences:
-                if seq.name not in known:
-                    store.sequences.define(seq)
-            txn.apply_schema(store.schema_for(resolved.catalog), node.source,
-                             resolved.renamed)
         txn.statement_end()
         return command.tag
+
+    def _apply_ddl(self, definitions: tuple, source: str) -> tuple:
+        """Definitions applied to the transaction's catalog (the writer
+        slot taken): its new catalog, logged unless only temporary objects
+        changed. Returns the NOTICEs."""
+        txn = self._txn.store
+        before = txn.catalog
+        self._search_path(before)
+        resolved = apply_definitions(before, definitions, self._path[3],
+                                     self._temp.schema)
+        after = resolved.catalog
+        if after == before:
+            return resolved.notices
+        persistent = after.without_temporary() != before.without_temporary()
+        if persistent and temporary_objects(after) != temporary_objects(before):
+            raise SqlError("0A000", "a statement changing temporary and "
+                           "permanent objects together is not supported by "
+                           "twinning")
+        store = self.engine.store
+        known = {seq.name for seq in before.sequences}
+        for seq in after.sequences:
+            if seq.name not in known:
+                store.sequences.define(seq)
+        txn.apply_schema(store.schema_for(after),
+                         source if persistent else None, resolved.renamed)
+        self._temp.created(after, definitions)
+        return resolved.notices
+
+    def _drop_temporary(self) -> None:
+        """Session end and DISCARD TEMP: the temporary schema and what is
+        in it go."""
+        definitions = self._temp.everything(self._txn.store.catalog)
+        if definitions:
+            self._internal_ddl(definitions)
+
+    def _internal_ddl(self, definitions: tuple) -> None:
+        """DDL the session runs on its own (temporary tables' drops):
+        no statement of the client's, so no NOTICEs."""
+        txn = self._txn.store
+        txn.statement_start(writes="DROP TABLE", lock_timeout_ms=0,
+                            cancel=self.interrupt.check)
+        self._apply_ddl(definitions, "")
+        txn.statement_end()
 
     def _cmd_deallocate(self, command: q.Command) -> None:
         name = command.node.name

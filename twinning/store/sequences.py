@@ -166,6 +166,11 @@ class SequenceSession:
     def exists(self, name: QName) -> bool:
         return name in self._table.defs
 
+    def discard(self) -> None:
+        """DISCARD SEQUENCES: no currval or lastval until the next nextval."""
+        self._current.clear()
+        self._last_used = None
+
     def currval(self, name: QName) -> int:
         value = self._current.get(name)
         if value is None:

@@ -109,8 +109,9 @@ class MvccStore:
     # -- freezing
     def committed_state(self) -> CommittedState:
         version = self._latest
-        catalog = version.schema.catalog
-        rows = {name: tuple(t.rows.values()) for name, t in version.tables.items()}
+        catalog = version.schema.catalog.without_temporary()  # sessions' own
+        rows = {name: tuple(version.tables[name].rows.values())
+                for name in (t.name for t in catalog.tables)}
         states = self.sequences.snapshot()  # may hold rolled-back creations
         return CommittedState(catalog, version.ddl, MappingProxyType(rows),
                               MappingProxyType({s.name: states[s.name]

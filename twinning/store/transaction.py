@@ -153,7 +153,7 @@ class Transaction:
         base = self._base if store.writer.holder is self else store.latest
         return base.schema, base.generation
 
-    def apply_schema(self, schema: Any, text: str,
+    def apply_schema(self, schema: Any, text: str | None,
                      renamed: dict[QName, QName] | None = None) -> None:
         """A DDL statement (the caller took the writer slot): the tables
         follow `schema` from now on. New tables start empty, dropped ones

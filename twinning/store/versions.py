@@ -215,8 +215,9 @@ class Overlay:
             not any(t.changed for t in self.tables.values())
 
     def change_schema(self, schema: Any, tables: Mapping[QName, TableVersion],
-                      text: str) -> None:
-        """A DDL statement: from now on the tables follow `schema`."""
+                      text: str | None) -> None:
+        """A DDL statement: from now on the tables follow `schema`. Its
+        text joins the DDL log unless it is None (temporary objects)."""
         if self._undo is not None:
             self._undo.append(("ddl", None, self.schema, self.ddl_tables,
                                len(self.ddl_text)))
@@ -226,7 +227,8 @@ class Overlay:
             overlay.info = schema.tables[name]
         self.schema = schema
         self.ddl_tables = tables
-        self.ddl_text.append(text)
+        if text is not None:
+            self.ddl_text.append(text)
 
     def drop_table(self, name: QName) -> None:
         if self._undo is not None:

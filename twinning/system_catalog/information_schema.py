@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator
 
 from twinning.ir.catalog import (Check, Column, ForeignKey, PrimaryKey,
-                                 QName, Table, Unique)
+                                 QName, Table, Unique, is_temporary)
 from twinning.ir.types import (INTERVAL_FULL_PRECISION, INTERVAL_RANGES,
                                SqlType, numeric_precision_scale)
 
@@ -142,7 +142,9 @@ def tables(b: Build) -> Rows:
     for table in b.catalog.tables:
         yield {"table_catalog": b.database,
                "table_schema": table.name.schema,
-               "table_name": table.name.name, "table_type": "BASE TABLE",
+               "table_name": table.name.name,
+               "table_type": "LOCAL TEMPORARY" if is_temporary(table.name.schema)
+               else "BASE TABLE",
                "is_insertable_into": "YES", "is_typed": "NO"}
 
 

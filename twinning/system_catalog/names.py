@@ -17,6 +17,7 @@ from typing import Any, Iterable
 from pglast import keywords
 
 from twinning.errors import SqlError
+from twinning.ir.catalog import is_temporary
 
 _SAFE = re.compile(r"[a-z_][a-z0-9_]*\Z")
 _UNQUOTED = frozenset(keywords.UNRESERVED_KEYWORDS)
@@ -92,13 +93,20 @@ def search_path(session: Any, schemas: Iterable[str],
             raw = session.current_setting("search_path", True) or raw
         except SqlError:
             pass
+    # the session's temporary schema, when it has one: first in the
+    # statement's lookup path, or where the path places `pg_temp`
+    temp = next((s for s in getattr(session, "search_path", ())
+                 if is_temporary(s)), None)
     out: list[str] = []
     for part in split_identifiers(raw):
-        name = user_of(session) if part == "$user" else part
+        name = user_of(session) if part == "$user" else \
+            temp if part == "pg_temp" and temp else part
         if name in existing and name not in out:
             out.append(name)
     if include_implicit and "pg_catalog" not in out:
         out.insert(0, "pg_catalog")
+    if include_implicit and temp is not None and temp not in out:
+        out.insert(0, temp)
     return out
 
 

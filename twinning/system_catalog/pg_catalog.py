@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
-                                 Sequence, Table, Unique)
+                                 Sequence, Table, Unique, is_temporary)
 from twinning.ir.types import SqlType
 from twinning.system_catalog import pg_builtin
 from twinning.system_catalog.build import (Build, check_tree, default_tree,
@@ -102,7 +102,8 @@ def pg_class(b: Build) -> Rows:
                 "reloftype": 0, "relowner": BOOTSTRAP_SUPERUSER,
                 "relfilenode": oid, "reltablespace": 0, "relallvisible": 0,
                 "reltoastrelid": 0, "relhasindex": False,
-                "relisshared": False, "relpersistence": "p",
+                "relisshared": False,
+                "relpersistence": "t" if is_temporary(qname.schema) else "p",
                 "relchecks": 0, "relhasrules": False,
                 "relhastriggers": False, "relhassubclass": False,
                 "relrowsecurity": False, "relforcerowsecurity": False,
