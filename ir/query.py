@@ -164,6 +164,22 @@ class Prepare:
 
 
 @node
+class CreateTableAs:
+    """CREATE TABLE … AS query (and SELECT … INTO): `columns`, the names
+    given before AS; `with_data`: False for WITH NO DATA; `source`: the
+    statement's text, which the query's positions count in."""
+
+    target: tuple[str, ...]
+    columns: tuple[str, ...]
+    query: Select | Query
+    if_not_exists: bool = False
+    temporary: bool = False
+    on_commit: str | None = None
+    with_data: bool = True
+    source: str = field(default="", compare=False)
+
+
+@node
 class Execute:
     name: str
     args: tuple[s.Expr, ...]
@@ -217,7 +233,7 @@ class DdlDefinitions:
 
 
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
-               SetTransaction, Reset, Show, Discard, Select, Query, Prepare,
+               SetTransaction, Reset, Show, Discard, Select, CreateTableAs, Query, Prepare,
                Execute, Deallocate, Refused, Ddl]
 
 
@@ -225,7 +241,8 @@ Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
 class ParsedStatement:
     node: Syntax
     source: str  # this statement's text
-    offset: int = field(default=0, compare=False)  # in the query string
+    # in the query string; -1: inside another statement (CREATE TABLE AS)
+    offset: int = field(default=0, compare=False)
 
 
 @node

@@ -55,6 +55,7 @@ _COMMANDS = {
     q.Reset: ("reset", "RESET"),
     q.Show: ("show", "SHOW"),
     q.Discard: ("discard", "DISCARD"),
+    q.CreateTableAs: ("create_table_as", "SELECT"),
     q.Prepare: ("prepare", "PREPARE"),
     q.Execute: ("execute", "EXECUTE"),
     q.Deallocate: ("deallocate", "DEALLOCATE"),

@@ -213,12 +213,12 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
     return [s.CreateTable(_range_var(relation), tuple(columns),
                           tuple(constraints), bool(node.if_not_exists),
                           loc(node.relation), temporary,
-                          _ON_COMMIT[node.oncommit.name if node.oncommit
-                                     else "ONCOMMIT_NOOP"])]
+                          ON_COMMIT_ACTIONS[node.oncommit.name if node.oncommit
+                                            else "ONCOMMIT_NOOP"])]
 
 
-_ON_COMMIT = {"ONCOMMIT_NOOP": None, "ONCOMMIT_PRESERVE_ROWS": "preserve",
-              "ONCOMMIT_DELETE_ROWS": "delete", "ONCOMMIT_DROP": "drop"}
+ON_COMMIT_ACTIONS = {"ONCOMMIT_NOOP": None, "ONCOMMIT_PRESERVE_ROWS": "preserve",
+                     "ONCOMMIT_DELETE_ROWS": "delete", "ONCOMMIT_DROP": "drop"}
 
 
 def _column(node: ast.ColumnDef) -> s.ColumnDef:

@@ -18,14 +18,15 @@ from typing import Any
 
 from pglast import ast
 from pglast.parser import scan
-from pglast.enums import (DiscardMode, TransactionStmtKind, VariableSetKind)
+from pglast.enums import (DiscardMode, ObjectType, TransactionStmtKind,
+                          VariableSetKind)
 
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
-from twinning.passes.parse import (ddl_statements, split_statements,
-                                   statement_name)
+from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
+                                   split_statements, statement_name)
 from twinning.passes.parse_dml import convert_write
 from twinning.passes.parse_select import convert_query, convert_read
 from twinning.passes.expr import pg_data
@@ -101,6 +102,14 @@ def relations_of(node: Any) -> tuple[q.RelationRef, ...]:
 def _statement(node: Any, chunk: str) -> q.Syntax:
     if type(node) in _TAKES_TEXT:
         return _ddl(node, chunk)
+    if isinstance(node, ast.CreateTableAsStmt):
+        return _create_table_as(node.into, node.query, node, chunk)
+    if isinstance(node, ast.SelectStmt) and node.intoClause is not None:
+        into, node.intoClause = node.intoClause, None  # the query without it
+        try:
+            return _create_table_as(into, node, None, chunk)
+        finally:
+            node.intoClause = into
     handler = _HANDLERS.get(type(node))
     if handler is None:
         raise Unsupported(_statement_name(node), -1)
@@ -300,6 +309,32 @@ def _prepare(node: ast.PrepareStmt) -> q.Syntax:
         raise Unsupported(f"PREPARE of {_statement_name(node.query)}", -1)
     return q.Prepare(node.name, tuple(type_spec(t) for t in node.argtypes or ()),
                      _select(node.query))
+
+
+def _create_table_as(into: ast.IntoClause, query: Any,
+                     stmt: ast.CreateTableAsStmt | None, chunk: str) -> q.Syntax:
+    """CREATE TABLE … AS / SELECT … INTO: the table's options as CREATE
+    TABLE reads them, the query as any SELECT."""
+    if stmt is not None and stmt.objtype != ObjectType.OBJECT_TABLE:
+        raise Unsupported("CREATE MATERIALIZED VIEW", loc(stmt))
+    if not isinstance(query, ast.SelectStmt):
+        raise Unsupported(f"CREATE TABLE AS {_statement_name(query)}", -1)
+    for attr, what in (("options", "WITH (storage parameters)"),
+                       ("tableSpaceName", "TABLESPACE"),
+                       ("accessMethod", "USING access method")):
+        if getattr(into, attr):
+            raise Unsupported(what, loc(into.rel))
+    rel = into.rel
+    if rel.relpersistence == "u":
+        raise Unsupported("UNLOGGED table", loc(rel))
+    if rel.catalogname:
+        raise Unsupported("cross-database reference", loc(rel))
+    name = (rel.schemaname, rel.relname) if rel.schemaname else (rel.relname,)
+    return q.CreateTableAs(
+        name, tuple(c.sval for c in into.colNames or ()), _select(query),
+        bool(stmt.if_not_exists) if stmt is not None else False,
+        rel.relpersistence == "t", ON_COMMIT_ACTIONS[into.onCommit.name],
+        not into.skipData, chunk)
 
 
 def _execute(node: ast.ExecuteStmt) -> q.Syntax:

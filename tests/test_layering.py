@@ -51,7 +51,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("session/engine", "sessions, the shared engine, running plans",
      ("twinning.session", "twinning.engine", "twinning.execute",
       "twinning.execute_write", "twinning.execute_copy",
-      "twinning.statement_cache", "twinning.trace")),
+      "twinning.statement_cache", "twinning.trace", "twinning.temp_tables")),
     ("server/cli", "sockets, processes and the command line",
      ("twinning.server", "twinning.cli", "twinning.commands",
       "twinning.live", "twinning.describe")),

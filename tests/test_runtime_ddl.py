@@ -12,6 +12,8 @@ final state restores the tables that existed at shutdown.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from twinning.session import Engine, Session
@@ -33,7 +35,10 @@ def _session(engine: Engine) -> Session:
     ("ALTER TABLE t ALTER COLUMN a TYPE bigint", "ALTER TABLE … ALTER COLUMN … TYPE"),
     ("ALTER TABLE t RENAME COLUMN a TO b", "RENAME of a column"),
     ("ALTER TABLE t OWNER TO someone", 'OWNER TO role "someone"'),
-    ("CREATE TABLE c AS SELECT 1", "CREATE TABLE AS"),
+    ("CREATE MATERIALIZED VIEW mv AS SELECT 1", "CREATE MATERIALIZED VIEW"),
+    ("CREATE UNLOGGED TABLE c AS SELECT 1", "UNLOGGED table"),
+    ("CREATE TABLE c AS SELECT relname FROM pg_class",
+     "CREATE TABLE AS with a column of type name"),
 ])
 def test_refused_ddl_names_the_construct_and_changes_nothing(sql, construct):
     engine = Engine()
@@ -116,13 +121,19 @@ def test_snapshot_restores_the_final_catalog(tmp_path):
                 "DROP TABLE base",
                 "ALTER TABLE extra ADD COLUMN flag boolean DEFAULT true",
                 "ALTER TABLE extra ALTER COLUMN note SET NOT NULL",
-                "ALTER TABLE extra RENAME TO renamed"]:
+                "ALTER TABLE extra RENAME TO renamed",
+                "CREATE SCHEMA s",
+                "CREATE TABLE s.copied AS SELECT note, flag, 1.5::numeric(4,2) AS n "
+                "FROM renamed",
+                "SELECT id INTO ids FROM renamed"]:
         assert b"ERROR" not in session.on_query(sql), sql
     state = engine.committed_state()
     restored, _ = compile_schema(state.ddl, "<snapshot>")
     assert restored == state.catalog
-    assert [str(t.name) for t in restored.tables] == ["public.renamed"]
-    assert state.rows[restored.tables[0].name] == ((1, "kept", True),)
+    assert [str(t.name) for t in restored.tables] == [
+        "public.ids", "public.renamed", "s.copied"]
+    assert state.rows[restored.tables[1].name] == ((1, "kept", True),)
+    assert state.rows[restored.tables[2].name] == (("kept", True, Decimal("1.50")),)
 
 
 def test_temporary_tables_are_the_sessions_own_and_outlive_nothing():

@@ -82,7 +82,8 @@ def _sequence_draw(name: Any):
 def _plan_key(stmt: q.ParsedStatement, param_types: tuple) -> tuple:
     """A statement's text determines its tree when it starts the query
     string; a later statement's positions also depend on the text before
-    it, so there the tree itself is the key."""
+    it, and a statement inside another (offset -1: CREATE TABLE AS's
+    query) shares its text, so there the tree itself is the key."""
     if stmt.offset == 0:
         return (stmt.source, param_types)
     return (stmt.node, stmt.source, param_types)

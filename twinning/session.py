@@ -32,13 +32,15 @@ from typing import Any, Callable, Mapping
 from twinning import gucs, trace
 from twinning.engine import Engine
 from twinning.store import Transaction
-from twinning.errors import SqlError
+from twinning.errors import SqlError, feature_not_supported
 from twinning.execute_copy import CopyFrom, copy_to
 from twinning.execute_write import execute_write, missing_parameter
 from twinning.ir.dml import WRITES
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
+from twinning.ir import ddl
 from twinning.ir import query as q
+from twinning.ir.types import canonical_name
 from twinning.passes.plan import compile_expressions
 from twinning.passes.resolve_ddl import apply_definitions
 from twinning.temp_tables import TempTables, temporary_objects
@@ -1054,10 +1056,53 @@ class Session:
         txn.statement_end()
         return command.tag
 
-    def _apply_ddl(self, definitions: tuple, source: str) -> tuple:
+    def _cmd_create_table_as(self, command: q.Command) -> str:
+        """CREATE TABLE … AS / SELECT … INTO: the query planned and run
+        first (it cannot see the new table), then a table of its result
+        columns made and filled. The DDL log gets the plain CREATE TABLE;
+        the rows are data."""
+        node: q.CreateTableAs = command.node
+        txn = self._txn.store
+        schema, plan = self._plan(q.ParsedStatement(node.query, node.source, -1), ())
+        columns = plan.columns
+        if len(node.columns) > len(columns):
+            raise SqlError("42601", "too many column names were specified")
+        names = node.columns + tuple(c.name for c in columns[len(node.columns):])
+        for name, column in zip(names, columns):
+            if column.type.name in ("record", "void", "unknown"):
+                raise SqlError("42P16", f'column "{name}" has pseudo-type '
+                               f"{column.type.name}")
+            if column.type.sql_type is None or \
+                    canonical_name(column.type.sql_type.name) is None:
+                raise feature_not_supported(
+                    f"CREATE TABLE AS with a column of type {column.type.name}")
+        txn.statement_start(writes="CREATE TABLE AS",
+                            lock_timeout_ms=int(self.settings["lock_timeout"]),
+                            cancel=self.interrupt.check)
+        rows = plan.run(self, (), None).rows if node.with_data else []
+        defn = ddl.TableDef(
+            node.target, tuple(ddl.ColumnDef(name, column.type.sql_type)
+                               for name, column in zip(names, columns)),
+            (), node.if_not_exists, -1, node.temporary, node.on_commit)
+        # (-1: no position, as PostgreSQL reports none for this target)
+        before = txn.catalog
+        for notice in self._apply_ddl((defn,), _created_table_ddl):
+            self._warn("00000", notice, severity="NOTICE")
+        made = [t.name for t in txn.catalog.tables if before.table(t.name) is None]
+        count = 0
+        if made:  # else IF NOT EXISTS found it
+            count, error = txn.insert_rows(made[0], rows)
+            if error is not None:
+                raise error
+        txn.statement_end()
+        return f"SELECT {count}" if made and node.with_data else "CREATE TABLE AS"
+
+    def _apply_ddl(self, definitions: tuple,
+                   source: str | Callable[[Any, Any], str]) -> tuple:
         """Definitions applied to the transaction's catalog (the writer
         slot taken): its new catalog, logged unless only temporary objects
-        changed. Returns the NOTICEs."""
+        changed (`source`: the text to log, or a function of the catalogs
+        before and after that writes it). Returns the NOTICEs."""
         txn = self._txn.store
         before = txn.catalog
         self._search_path(before)
@@ -1076,6 +1121,8 @@ class Session:
         for seq in after.sequences:
             if seq.name not in known:
                 store.sequences.define(seq)
+        if callable(source):
+            source = source(before, after)
         txn.apply_schema(store.schema_for(after),
                          source if persistent else None, resolved.renamed)
         self._temp.created(after, definitions)
@@ -1206,6 +1253,16 @@ class Session:
             self._results.clear()
         self._results[key] = (columns, settings) + codec
         return codec
+
+
+def _created_table_ddl(before: Any, after: Any) -> str:
+    """The DDL log's text for a table CREATE TABLE AS made: a plain
+    CREATE TABLE of its columns, schema-qualified."""
+    (table,) = [t for t in after.tables if before.table(t.name) is None]
+    columns = ", ".join(f"{_quote_ident(c.name)} {c.type.display()}"
+                        for c in table.columns)
+    return (f"CREATE TABLE {_quote_ident(table.name.schema)}."
+            f"{_quote_ident(table.name.name)} ({columns})")
 
 
 def _txn_option_values(options: q.TxnOptions) -> dict[str, str]:

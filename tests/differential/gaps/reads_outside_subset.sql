@@ -7,7 +7,7 @@
 -- and WINDOW, LATERAL, FOR UPDATE/SHARE, TABLESAMPLE, GROUPING SETS /
 -- ROLLUP / CUBE and grouping(), unnest of several arrays and set-returning
 -- functions in FROM next to other tables, ROWS FROM, data-modifying WITH,
--- SELECT INTO, ordered-set aggregates (WITHIN GROUP), FETCH ... WITH TIES,
+-- ordered-set aggregates (WITHIN GROUP), FETCH ... WITH TIES,
 -- ORDER BY ... USING, whole-row references and ROW(), json_agg and
 -- jsonb_object_agg, statistics aggregates, regexp_replace/regexp_match,
 -- to_hex and quote_nullable, to_number/to_date/to_timestamp, and cursors.
@@ -84,11 +84,6 @@ SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']) AS u (n, s) ORDER BY n N
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
 WITH moved AS (DELETE FROM customers WHERE id = 6 RETURNING id, name) SELECT * FROM moved
 WITH up AS (UPDATE customers SET credit = 1 WHERE id = 5 RETURNING id) SELECT count(*) FROM up
-
-
--- case: out_select_into
-INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
-SELECT id, name INTO new_table FROM customers
 
 
 -- case: out_ordered_set_aggregates
