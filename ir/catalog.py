@@ -116,13 +116,33 @@ class Table:
     constraints: tuple[Constraint, ...] = ()
     comment: str | None = None
     created: int = 0  # creation order in the schema (PostgreSQL's OID order)
+    # (attnum, type) of each dropped column: PostgreSQL keeps their attnums
+    # (pg_attribute's attisdropped rows), so later columns keep theirs. Not
+    # compared or dumped: the DDL that dropped them is what snapshots keep.
+    dropped: tuple[tuple[int, SqlType], ...] = field(default=(), compare=False)
     _by_name: dict = field(default_factory=dict, compare=False, repr=False)
+    _slots: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_name.update({c.name: c for c in self.columns})
+        self._slots.update({c.name: i for i, c in enumerate(self.columns)})
 
     def column(self, name: str) -> Column | None:
         return self._by_name.get(name)
+
+    def column_at(self, attnum: int) -> Column | None:
+        return next((c for c in self.columns if c.attnum == attnum), None)
+
+    @property
+    def natts(self) -> int:
+        """relnatts: the attnums given out, dropped columns included."""
+        return max([c.attnum for c in self.columns]
+                   + [attnum for attnum, _ in self.dropped], default=0)
+
+    def slot(self, name: str) -> int:
+        """Where a column's value sits in the table's row tuples: its
+        place among the live columns (its attnum counts dropped ones)."""
+        return self._slots[name]
 
     @property
     def primary_key(self) -> PrimaryKey | None:

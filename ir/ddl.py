@@ -123,13 +123,15 @@ class AlterColumnDef:
     a change to an existing column (`column` its name)."""
 
     table: tuple[str, ...]
-    action: str  # add | set_default | drop_default | set_not_null | drop_not_null
+    action: str  # add | drop | set_default | drop_default | set_not_null | drop_not_null
     column: Any
     default: Expr | None = None
     default_source: str | None = None
     constraints: tuple[ConstraintDef, ...] = ()
     if_not_exists: bool = False
     location: int = LOC
+    if_exists: bool = False
+    cascade: bool = False
 
 
 @node
@@ -145,6 +147,21 @@ class DropConstraintDef:
 class RenameTableDef:
     table: tuple[str, ...]
     new_name: str
+    location: int = LOC
+
+
+@node
+class RenameColumnDef:
+    table: tuple[str, ...]
+    column: str
+    new_name: str
+    location: int = LOC
+
+
+@node
+class IfTableExistsDef:
+    table: tuple[str, ...]
+    definitions: tuple[Any, ...]
     location: int = LOC
 
 
@@ -181,7 +198,8 @@ class DropDef:
 
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
-              | RenameTableDef | SettingDef | OwnerDef | SequenceOwnerDef)
+              | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
+              | OwnerDef | SequenceOwnerDef)
 
 
 @node

@@ -384,17 +384,19 @@ class Comment:
 
 @node
 class AlterColumn:
-    """`ALTER TABLE t ADD COLUMN …` or `ALTER COLUMN c SET|DROP DEFAULT`,
-    `SET|DROP NOT NULL`. `column` is the new ColumnDef for `add`, else the
-    column's name."""
+    """`ALTER TABLE t ADD COLUMN …`, `DROP COLUMN`, or `ALTER COLUMN c
+    SET|DROP DEFAULT`, `SET|DROP NOT NULL`. `column` is the new ColumnDef
+    for `add`, else the column's name."""
 
     table: tuple[str, ...]
-    action: str  # add | set_default | drop_default | set_not_null | drop_not_null
+    action: str  # add | drop | set_default | drop_default | set_not_null | drop_not_null
     column: Any
     default: Expr | None = None
     default_source: str | None = None
     if_not_exists: bool = False
     location: int = LOC
+    if_exists: bool = False  # DROP COLUMN IF EXISTS
+    cascade: bool = False  # DROP COLUMN … CASCADE
 
 
 @node
@@ -410,6 +412,24 @@ class DropConstraint:
 class RenameTable:
     table: tuple[str, ...]
     new_name: str
+    location: int = LOC
+
+
+@node
+class RenameColumn:
+    table: tuple[str, ...]
+    column: str
+    new_name: str
+    location: int = LOC
+
+
+@node
+class IfTableExists:
+    """ALTER TABLE IF EXISTS: `statements` run when the table exists,
+    else a NOTICE."""
+
+    table: tuple[str, ...]
+    statements: tuple[Any, ...]
     location: int = LOC
 
 
@@ -455,7 +475,8 @@ class Drop:
 
 DdlStatement = Union[CreateSchema, CreateTable, CreateIndex, AddConstraint,
                      CreateSequence, Comment, Drop, AlterColumn, DropConstraint,
-                     RenameTable, Setting, Owner, SequenceOwner]
+                     RenameTable, RenameColumn, IfTableExists, Setting, Owner,
+                     SequenceOwner]
 
 
 @node

@@ -254,6 +254,10 @@ _LOWER = {
     s.DropConstraint: lambda n: d.DropConstraintDef(n.table, n.name, n.if_exists,
                                                     n.cascade, n.location),
     s.RenameTable: lambda n: d.RenameTableDef(n.table, n.new_name, n.location),
+    s.RenameColumn: lambda n: d.RenameColumnDef(n.table, n.column, n.new_name,
+                                                n.location),
+    s.IfTableExists: lambda n: d.IfTableExistsDef(
+        n.table, tuple(lower_definition(st) for st in n.statements), n.location),
     s.Setting: lambda n: d.SettingDef(n.name, n.values, n.location),
     s.Owner: lambda n: d.OwnerDef(n.kind, n.names, n.role, n.location),
     s.SequenceOwner: lambda n: d.SequenceOwnerDef(n.sequence, n.owned_by,
@@ -265,7 +269,8 @@ def _lower_alter_column(node: s.AlterColumn) -> d.AlterColumnDef:
     if node.action != "add":
         return d.AlterColumnDef(node.table, node.action, node.column,
                                 node.default, node.default_source,
-                                location=node.location)
+                                location=node.location, if_exists=node.if_exists,
+                                cascade=node.cascade)
     column, hoisted = _lower_column(node.table[-1], node.column)
     return d.AlterColumnDef(node.table, "add", column,
                             constraints=tuple(hoisted),

@@ -385,8 +385,6 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
 def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
     if node.objtype != ObjectType.OBJECT_TABLE:
         raise Unsupported(f"ALTER {node.objtype.name[7:]}", loc(node))
-    if node.missing_ok:
-        raise Unsupported("ALTER TABLE IF EXISTS", loc(node))
     table = _range_var(node.relation)
     out: list[s.DdlStatement] = []
     at = loc(node.relation)
@@ -406,6 +404,10 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
                 out.append(s.AlterColumn(table, "set_default", cmd.name,
                                          _expr(cmd.def_), _source(cmd.def_),
                                          location=at))
+        elif kind == AlterTableType.AT_DropColumn:
+            out.append(s.AlterColumn(
+                table, "drop", cmd.name, location=at, if_exists=bool(cmd.missing_ok),
+                cascade=cmd.behavior == DropBehavior.DROP_CASCADE))
         elif kind in (AlterTableType.AT_SetNotNull, AlterTableType.AT_DropNotNull):
             action = "set_not_null" if kind == AlterTableType.AT_SetNotNull \
                 else "drop_not_null"
@@ -420,6 +422,8 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             what = kind.name.removeprefix("AT_")
             raise Unsupported(f"ALTER TABLE … {_ALTER_WORDS.get(what) or _words(what)}",
                               loc(node))
+    if node.missing_ok:
+        return [s.IfTableExists(table, tuple(out), at)]
     return out
 
 
@@ -485,14 +489,19 @@ def _alter_sequence(node: ast.AlterSeqStmt) -> list[s.DdlStatement]:
 
 
 def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
-    if node.renameType != ObjectType.OBJECT_TABLE:
+    table = _range_var(node.relation) if node.relation else ()
+    at = loc(node.relation) if node.relation else loc(node)
+    if node.renameType == ObjectType.OBJECT_TABLE:
+        statement: s.DdlStatement = s.RenameTable(table, node.newname, at)
+    elif node.renameType == ObjectType.OBJECT_COLUMN and \
+            node.relationType == ObjectType.OBJECT_TABLE:
+        statement = s.RenameColumn(table, node.subname, node.newname, at)
+    else:
         what = ObjectType(node.renameType).name.removeprefix("OBJECT_")
         raise Unsupported(f"RENAME of a {what.lower().replace('_', ' ')}",
                           loc(node))
-    if node.missing_ok:
-        raise Unsupported("ALTER TABLE IF EXISTS", loc(node))
-    return [s.RenameTable(_range_var(node.relation), node.newname,
-                          loc(node.relation))]
+    return [s.IfTableExists(table, (statement,), at) if node.missing_ok
+            else statement]
 
 
 def _create_sequence(node: ast.CreateSeqStmt) -> list[s.DdlStatement]:

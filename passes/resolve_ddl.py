@@ -13,7 +13,8 @@ the same script.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import catalog as c
@@ -37,13 +38,18 @@ class _TableBuilder:
     created: int  # creation ordinal: PostgreSQL's OID order
     constraints: list[c.Constraint] = field(default_factory=list)
     comment: str | None = None
+    dropped: list[tuple[int, SqlType]] = field(default_factory=list)
 
     def column(self, name: str) -> c.Column | None:
         return next((col for col in self.columns if col.name == name), None)
 
     def freeze(self) -> c.Table:
         return c.Table(self.name, tuple(self.columns), tuple(self.constraints),
-                       self.comment, self.created)
+                       self.comment, self.created, tuple(self.dropped))
+
+    def next_attnum(self) -> int:
+        return max([col.attnum for col in self.columns]
+                   + [attnum for attnum, _ in self.dropped], default=0) + 1
 
 
 @dataclass
@@ -81,7 +87,8 @@ class _Builder:
         b.schemas = list(catalog.schemas)
         for t in catalog.tables:
             b.tables[t.name] = _TableBuilder(t.name, list(t.columns), t.created,
-                                             list(t.constraints), t.comment)
+                                             list(t.constraints), t.comment,
+                                             list(t.dropped))
         b.indexes = {i.name: i for i in catalog.indexes}
         b.sequences = {q.name: q for q in catalog.sequences}
         b.next_created = max((t.created for t in catalog.tables), default=-1) + 1
@@ -799,8 +806,7 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
                 b.notices.append(message + ", skipping")
                 return
             raise SqlError("42701", message)
-        attnum = max((col.attnum for col in table.columns), default=0) + 1
-        column = _column(b, table.name, new, attnum)
+        column = _column(b, table.name, new, table.next_attnum())
         table.columns.append(column)
         if column.sequence is not None:
             seq = b.sequences[column.sequence]
@@ -815,8 +821,14 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         return
     column = table.column(defn.column)
     if column is None:
-        raise SqlError("42703", f'column "{defn.column}" of relation '
-                       f'"{relation}" does not exist')
+        message = f'column "{defn.column}" of relation "{relation}" does not exist'
+        if defn.if_exists:
+            b.notices.append(message + ", skipping")
+            return
+        raise SqlError("42703", message)
+    if defn.action == "drop":
+        _drop_column(b, table, column, defn.cascade)
+        return
     position = table.columns.index(column)
     if defn.action in ("set_default", "drop_default") and column.identity:
         raise SqlError("42601", f'column "{column.name}" of relation '
@@ -849,6 +861,111 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
     table.columns[position] = changed
 
 
+def _drop_column(b: _Builder, table: _TableBuilder, column: c.Column,
+                 cascade: bool) -> None:
+    """ATExecDropColumn: what is built on the column alone goes with it
+    (its indexes and key, CHECK and FOREIGN KEY constraints, its owned
+    sequence); another constraint's foreign key onto it only with CASCADE.
+    The attnum stays taken, as a dropped attribute."""
+    name = column.name
+    gone = [k for k in table.constraints if name in k.columns]
+    dependents = [(child, k) for child in sorted(b.tables.values(),
+                                                 key=lambda t: t.created)
+                  for k in child.constraints
+                  if isinstance(k, c.ForeignKey) and k.ref_table == table.name
+                  and name in k.ref_columns and k not in gone]
+    _cascade(b, [f"constraint {k.name} on table {child.name.name}"
+                 for child, k in dependents],
+             f"column {name} of table {table.name.name}", cascade)
+    for child, k in dependents:
+        child.constraints.remove(k)
+    table.constraints = [k for k in table.constraints if k not in gone]
+    for index_name, index in list(b.indexes.items()):
+        if index.table == table.name and name in index.columns:
+            del b.indexes[index_name]
+    for seq_name, seq in list(b.sequences.items()):
+        if seq.owned_by == (table.name, name):
+            del b.sequences[seq_name]
+    table.columns.remove(column)
+    table.dropped.append((column.attnum, column.type))
+
+
+def _cascade(b: _Builder, dependents: list[str], target: str,
+             cascade: bool, depends_on: str | None = None) -> None:
+    """reportDependentObjects(): without CASCADE, 2BP01 listing what
+    depends on `target` (or on `depends_on`, the object that carries
+    it); with it, the NOTICE of what goes along."""
+    if dependents and not cascade:
+        raise SqlError(
+            "2BP01", f"cannot drop {target} because other objects depend on it",
+            detail="\n".join(f"{what} depends on {depends_on or target}"
+                              for what in dependents),
+            hint=_CASCADE_HINT)
+    lines = [f"drop cascades to {what}" for what in dependents]
+    if lines:
+        b.notices.append(lines[0] if len(lines) == 1 else
+                         (f"drop cascades to {len(lines)} other objects",
+                          "\n".join(lines)))
+
+
+def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
+    """renameatt(): the column keeps its attnum, values, constraints and
+    indexes, which now name it anew (CHECK expressions included)."""
+    table = b.table(defn.table)
+    column = table.column(defn.column)
+    if column is None:
+        raise SqlError("42703", f'column "{defn.column}" does not exist')
+    if table.column(defn.new_name) is not None:
+        raise SqlError("42701", f'column "{defn.new_name}" of relation '
+                       f'"{table.name.name}" already exists')
+    old, new = defn.column, defn.new_name
+
+    def renamed(names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(new if n == old else n for n in names)
+    table.columns[table.columns.index(column)] = replace(column, name=new)
+    table.constraints = [
+        replace(k, columns=renamed(k.columns), expr=_rename_refs(k.expr, old, new))
+        if isinstance(k, c.Check) else replace(k, columns=renamed(k.columns))
+        for k in table.constraints]
+    for other in b.tables.values():
+        other.constraints = [
+            replace(k, ref_columns=renamed(k.ref_columns))
+            if isinstance(k, c.ForeignKey) and k.ref_table == table.name else k
+            for k in other.constraints]
+    for index_name, index in list(b.indexes.items()):
+        if index.table == table.name:
+            b.indexes[index_name] = replace(index, columns=renamed(index.columns))
+    for seq_name, seq in list(b.sequences.items()):
+        if seq.owned_by == (table.name, old):
+            b.sequences[seq_name] = replace(seq, owned_by=(table.name, new))
+
+
+def _rename_refs(expr: Any, old: str, new: str) -> Any:
+    """`expr` with every reference to column `old` naming `new`."""
+    if isinstance(expr, s.ColumnRef):
+        if expr.parts and expr.parts[-1] == old and not expr.star:
+            return replace(expr, parts=expr.parts[:-1] + (new,))
+        return expr
+    if isinstance(expr, tuple):
+        return tuple(_rename_refs(e, old, new) for e in expr)
+    if is_dataclass(expr) and not isinstance(expr, type):
+        changes = {f.name: _rename_refs(getattr(expr, f.name), old, new)
+                   for f in fields(expr) if f.init}
+        if any(changes[k] is not getattr(expr, k) for k in changes):
+            return replace(expr, **changes)
+    return expr
+
+
+def _apply_if_table_exists(b: _Builder, defn: d.IfTableExistsDef) -> None:
+    """ALTER TABLE IF EXISTS: a NOTICE when the table is missing."""
+    name = b.lookup(b.unalias(defn.table))
+    if name not in b.tables:
+        b.notices.append(f'relation "{defn.table[-1]}" does not exist, skipping')
+        return
+    for definition in defn.definitions:
+        _APPLY[type(definition)](b, definition)
+
+
 def _apply_drop_constraint(b: _Builder, defn: d.DropConstraintDef) -> None:
     """ATExecDropConstraint: a missing one is 42704; a key other tables'
     foreign keys depend on goes only with CASCADE (and takes them along)."""
@@ -867,20 +984,10 @@ def _apply_drop_constraint(b: _Builder, defn: d.DropConstraintDef) -> None:
                       for k in child.constraints
                       if isinstance(k, c.ForeignKey) and k.ref_table == table.name
                       and set(k.ref_columns) == set(found.columns)]
-        if dependents and not defn.cascade:
-            raise SqlError(
-                "2BP01", f"cannot drop constraint {found.name} on table "
-                f"{relation} because other objects depend on it",
-                detail="\n".join(f"constraint {k.name} on table {child.name.name} "
-                                 f"depends on index {found.name}"
-                                 for child, k in dependents),
-                hint=_CASCADE_HINT)
-        lines = [f"drop cascades to constraint {k.name} on table {child.name.name}"
-                 for child, k in dependents]
-        if lines:
-            b.notices.append(lines[0] if len(lines) == 1 else
-                             (f"drop cascades to {len(lines)} other objects",
-                              "\n".join(lines)))
+        _cascade(b, [f"constraint {k.name} on table {child.name.name}"
+                     for child, k in dependents],
+                 f"constraint {found.name} on table {relation}", defn.cascade,
+                 f"index {found.name}")
         for child, k in dependents:
             child.constraints.remove(k)
         b.indexes.pop(c.QName(table.name.schema, found.name), None)
@@ -1154,6 +1261,8 @@ _APPLY = {
     d.AlterColumnDef: _apply_alter_column,
     d.DropConstraintDef: _apply_drop_constraint,
     d.RenameTableDef: _apply_rename_table,
+    d.RenameColumnDef: _apply_rename_column,
+    d.IfTableExistsDef: _apply_if_table_exists,
     d.SettingDef: _apply_setting,
     d.OwnerDef: _apply_owner,
     d.SequenceOwnerDef: _apply_sequence_owner,

@@ -298,7 +298,7 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
             column = _column_of(table, name, location)
             if indirect:
                 raise _indirection(column, indirect, location)
-            slot = column.attnum - 1
+            slot = table.slot(column.name)
             if slot in slots:
                 raise SqlError("42701", f'column "{name}" specified more than '
                                "once", position=pos(location))
@@ -555,9 +555,9 @@ def _assignments(assignments: Sequence[d.Assignment], table: Table,
         if a.indirection:
             raise _indirection(column, a.indirection, a.location)
         if typed is None:
-            out.append((column.attnum - 1, None))
+            out.append((table.slot(column.name), None))
             continue
-        out.append((column.attnum - 1, _analysed(_finish(ctx, assign(
+        out.append((table.slot(column.name), _analysed(_finish(ctx, assign(
             typed, column, ctx, _location(a.expr))))))
     return tuple(out)
 
@@ -683,7 +683,7 @@ def _copy_columns(table: Table, names: Sequence[str]) -> list[int]:
     """CopyGetAttnums(): 42703 for an unknown column, 42701 for a repeat."""
     slots: list[int] = []
     for name in names:
-        slot = _column_of(table, name, -1).attnum - 1
+        slot = table.slot(_column_of(table, name, -1).name)
         if slot in slots:
             raise SqlError("42701", f'column "{name}" specified more than once')
         slots.append(slot)

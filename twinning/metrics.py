@@ -50,7 +50,7 @@ def null_rates(state: CommittedState) -> dict[str, dict[str, float]]:
 
 
 def _positions(table: Table, columns: tuple[str, ...]) -> list[int]:
-    return [table.column(c).attnum - 1 for c in columns]
+    return [table.slot(c) for c in columns]
 
 
 def fk_coverage(state: CommittedState) -> dict[str, dict[str, Any]]:

@@ -89,7 +89,7 @@ def _key_for(sql_type: SqlType) -> Callable[[Any], tuple]:
 def row_order(table: Table) -> Callable[[tuple], tuple]:
     """Sort key for a table's rows: primary key order, else full tuple."""
     pk = table.primary_key
-    positions = ([table.column(n).attnum - 1 for n in pk.columns] if pk
+    positions = ([table.slot(n) for n in pk.columns] if pk
                  else list(range(len(table.columns))))
     keys = [(_key_for(table.columns[p].type), p) for p in positions]
     if pk is not None:  # unique and never NULL: the key alone is total
@@ -97,7 +97,7 @@ def row_order(table: Table) -> Callable[[tuple], tuple]:
         def order(row: tuple) -> tuple:
             return tuple([k(row[p]) for k, p in keys])
         return order
-    rest = [(_key_for(c.type), c.attnum - 1) for c in table.columns]
+    rest = [(_key_for(c.type), i) for i, c in enumerate(table.columns)]
 
     def full(row: tuple) -> tuple:
         return (tuple([k(row[p]) for k, p in keys]),

@@ -229,7 +229,7 @@ class _Relation:
     key_fields: tuple[str, ...]
 
     def position(self, column: str) -> int:
-        return self.table.column(column).attnum - 1
+        return self.table.slot(column)
 
     def type(self, column: str) -> SqlType:
         return self.table.column(column).type
@@ -660,7 +660,7 @@ def _compare_scalars(op: str, left: Any, right: Any) -> bool | None:
 
 def _col(table: Table, name: str) -> tuple[int, SqlType]:
     column = table.column(name)
-    return column.attnum - 1, column.type
+    return table.slot(name), column.type
 
 
 def _localised_column(expr: Any) -> str | None:

@@ -75,11 +75,11 @@ class TableInfo:
         return self.indexes[self.index_pos[name]]
 
     def position(self, column: str) -> int:
-        return self.table.column(column).attnum - 1
+        return self.table.slot(column)
 
 
 def _index_def(table: Table, name: str, columns: tuple[str, ...], **flags: Any) -> IndexDef:
-    positions = tuple(table.column(c).attnum - 1 for c in columns)
+    positions = tuple(table.slot(c) for c in columns)
     return IndexDef(name, columns, positions,
                     tuple(key_function(table.columns[p].type) for p in positions),
                     **flags)
@@ -132,10 +132,10 @@ class StoreSchema:
                 name=table.name, table=table,
                 columns=tuple(c.name for c in table.columns),
                 types=tuple(c.type for c in table.columns),
-                not_null=tuple(c.attnum - 1 for c in table.columns if c.not_null),
+                not_null=tuple(i for i, c in enumerate(table.columns) if c.not_null),
                 checks=tuple(sorted(given.items(), key=lambda kv: kv[0].encode())),
                 indexes=(),
-                defaults={table.column(n).attnum - 1: fn
+                defaults={table.slot(n): fn
                           for n, fn in defaults.get(table.name, {}).items()},
                 owned_sequences=tuple(sorted(owned.get(table.name, ()))))
         order = {t.name: t.created for t in catalog.tables}  # OID order
@@ -165,8 +165,8 @@ def _link(catalog: Catalog, table: Table, fk, ordinal: int,
         indexes[table.name].append(child_index)
     return FkLink(
         name=fk.name, ordinal=ordinal, child=table.name, child_columns=fk.columns,
-        child_positions=tuple(table.column(c).attnum - 1 for c in fk.columns),
+        child_positions=tuple(table.slot(c) for c in fk.columns),
         child_index=child_index.name, parent=parent.name, parent_columns=fk.ref_columns,
-        parent_positions=tuple(parent.column(c).attnum - 1 for c in fk.ref_columns),
+        parent_positions=tuple(parent.slot(c) for c in fk.ref_columns),
         parent_index=parent_index.name, parent_order=order,
         on_delete=fk.on_delete, on_update=fk.on_update)

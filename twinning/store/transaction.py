@@ -174,7 +174,7 @@ class Transaction:
             if was != name:
                 self._renamed(was, name)
             prior = old[was]
-            if len(prior.columns) == len(info.columns) and \
+            if _attnums(prior) == _attnums(info) and \
                     [d.name for d in info.indexes] == [d.name for d in prior.indexes]:
                 tables[name] = current
             else:
@@ -197,23 +197,30 @@ class Transaction:
 
     def _rebuilt(self, name: QName, prior: TableInfo,
                  info: TableInfo) -> TableVersion:
-        """A table's version for a new shape: added columns filled per row
-        from their defaults, every index built over the rows (23505 when a
-        new unique index finds duplicates)."""
+        """A table's version for a new shape: each column's values moved
+        to its new place (columns are known by attnum, which renames keep),
+        dropped ones gone, added ones filled per row from their defaults,
+        every index built over the rows (23505 when a new unique index
+        finds duplicates)."""
         overlay = self._overlay.tables.get(name)
         if overlay is not None and overlay.changed:
             raise SqlError("0A000", "ALTER TABLE or CREATE INDEX on a table "
                            "written in the same transaction is not supported "
                            "by twinning")
         rows = self._tables[name].rows
-        added = range(len(prior.columns), len(info.columns))
-        if added:
-            fills = [info.defaults.get(p) for p in added]
+        was_at = {attnum: slot for slot, attnum in enumerate(_attnums(prior))}
+        sources = [was_at.get(attnum) for attnum in _attnums(info)]
+        if sources != list(range(len(prior.columns))):
+            fills = {slot: info.defaults.get(slot)
+                     for slot, source in enumerate(sources) if source is None}
             context = self.context
-            rows = RowMap.build([
-                (rid, row + tuple(None if fill is None else fill(context)
-                                  for fill in fills))
-                for rid, row in rows.items()])
+
+            def moved(row: tuple) -> tuple:
+                return tuple(
+                    row[source] if source is not None
+                    else None if fills[slot] is None else fills[slot](context)
+                    for slot, source in enumerate(sources))
+            rows = RowMap.build([(rid, moved(row)) for rid, row in rows.items()])
         pairs = list(rows.items())
         indexes = []
         for defn in info.indexes:
@@ -229,7 +236,9 @@ class Transaction:
         """ALTER TABLE's check of the rows a table already has against
         the constraints it just gained (ATRewriteTable, validateForeignKey-
         Constraint): NOT NULL, CHECK, then FOREIGN KEY."""
-        not_null = [p for p in info.not_null if p not in before.not_null]
+        had_not_null = {before.table.columns[p].attnum for p in before.not_null}
+        not_null = [p for p in info.not_null
+                    if info.table.columns[p].attnum not in had_not_null]
         had = {n for n, _ in before.checks}
         checks = [(n, f) for n, f in info.checks if n not in had]
         had = {link.name for link in before.fks_out}
@@ -639,3 +648,8 @@ class Transaction:
 
 
 __all__ = ["DELETE", "RowId", "Transaction"]
+
+
+def _attnums(info: TableInfo) -> tuple[int, ...]:
+    """A table's columns as PostgreSQL knows them through ALTER TABLE."""
+    return tuple(c.attnum for c in info.table.columns)

@@ -424,7 +424,7 @@ def _quote_literal(text: str) -> str:
 
 def default_expr(m: OidMap, table: Table, attnum: int, session: Any,
                  pretty: bool = False) -> str:
-    column = table.columns[attnum - 1]
+    column = table.column_at(attnum)
     return Printer(m, session, pretty).text(_typed_default(column))
 
 

@@ -148,9 +148,8 @@ def obj_description(ctx: Any, oid: int, catalog_name: str | None = None
 def col_description(ctx: Any, oid: int, attnum: int) -> str | None:
     m = catalog_map(ctx)
     table = m.table_of(int(oid))
-    if table is None or not 1 <= attnum <= len(table.columns):
-        return None
-    return table.columns[attnum - 1].comment
+    column = table.column_at(attnum) if table is not None else None
+    return column.comment if column is not None else None
 
 
 def shobj_description(ctx: Any, oid: int, catalog_name: str) -> None:

@@ -114,7 +114,7 @@ def pg_class(b: Build) -> Rows:
             base.update(reltype=m.row_types[qname][0], relam=HEAP_AM,
                         relpages=0, reltuples=-1.0,
                         relhasindex=bool(b.catalog.indexes_of(qname)),
-                        relkind="r", relnatts=len(obj.columns),
+                        relkind="r", relnatts=obj.natts,
                         relchecks=len(obj.checks),
                         relhastriggers=_has_triggers(b, obj),
                         relreplident="d", relminmxid=1)
@@ -193,6 +193,11 @@ def pg_attribute(b: Build) -> Rows:
                     column.name in not_null,
                     atthasdef=column.default is not None,
                     attidentity=_IDENTITY.get(column.identity or "", ""))
+            for attnum, sql_type in obj.dropped:  # RemoveAttributeById()
+                yield _attribute(oid, f"........pg.dropped.{attnum}........",
+                                 attnum, sql_type, False, atttypid=0,
+                                 attstattarget=0, attisdropped=True,
+                                 atttypmod=-1, attndims=0, attcollation=0)
             yield from _system_columns(oid)
         elif isinstance(obj, Index):
             table = b.catalog.table(obj.table)

@@ -56,10 +56,6 @@ CREATE TABLE t (a text COLLATE "C");
 CREATE TABLE t (a int);
 INSERT INTO t VALUES (1);
 
--- case: alter_drop_column
-CREATE TABLE t (a int, b int);
-ALTER TABLE t DROP COLUMN b;
-
 -- case: set_standard_conforming_strings_off
 SET standard_conforming_strings = off;
 CREATE TABLE t (a int);

@@ -171,6 +171,18 @@ ALTER TABLE t DROP CONSTRAINT t_b_key;
 ALTER TABLE t RENAME TO t2;
 ALTER TABLE t2 ALTER COLUMN b DROP DEFAULT;
 
+-- case: alter_drop_and_rename_columns
+CREATE TABLE t (a int PRIMARY KEY, b int, c text CHECK (c <> ''), d serial);
+CREATE TABLE u (id int, ta int REFERENCES t (a));
+CREATE INDEX t_b_c ON t (b, c);
+ALTER TABLE t DROP COLUMN b;
+ALTER TABLE t DROP COLUMN IF EXISTS nosuch;
+ALTER TABLE t RENAME COLUMN c TO label;
+ALTER TABLE t DROP COLUMN d, ADD COLUMN e int;
+ALTER TABLE IF EXISTS nosuch ADD COLUMN x int;
+ALTER TABLE u RENAME ta TO t_a;
+ALTER TABLE t DROP COLUMN a CASCADE;
+
 -- case: create_table_like
 CREATE TABLE target (id serial PRIMARY KEY, code text UNIQUE NOT NULL, qty int DEFAULT 1 CONSTRAINT qty_pos CHECK (qty > 0), note text);
 CREATE INDEX target_note_idx ON target (note);

@@ -350,3 +350,69 @@ INSERT INTO full_copy (code) VALUES ('a') RETURNING *
 INSERT INTO full_copy (code) VALUES ('a')
 INSERT INTO plain (code) VALUES ('x') RETURNING *
 SELECT col_description('full_copy'::regclass, 5)
+
+
+-- case: alter_drop_column
+CREATE TABLE p (id serial PRIMARY KEY, code text UNIQUE, a int CHECK (a > 0), b int, c int, CHECK (b > c))
+CREATE INDEX ON p (b, c)
+CREATE TABLE ch (id int, pid int REFERENCES p (id), pcode text REFERENCES p (code))
+INSERT INTO p (code, a, b, c) VALUES ('x', 1, 3, 2)
+ALTER TABLE p DROP COLUMN nosuch
+ALTER TABLE p DROP COLUMN IF EXISTS nosuch
+ALTER TABLE p DROP COLUMN b
+SELECT conname FROM pg_constraint WHERE conrelid = 'p'::regclass ORDER BY 1
+SELECT indexname FROM pg_indexes WHERE tablename = 'p' ORDER BY 1
+SELECT attname, attnum, attisdropped, atttypid FROM pg_attribute WHERE attrelid = 'p'::regclass AND attnum > 0 ORDER BY attnum
+SELECT column_name, ordinal_position FROM information_schema.columns WHERE table_name = 'p' ORDER BY 2
+SELECT relnatts FROM pg_class WHERE relname = 'p'
+SELECT * FROM p
+ALTER TABLE p DROP COLUMN id
+ALTER TABLE p DROP COLUMN id CASCADE
+SELECT conname FROM pg_constraint WHERE conrelid = 'ch'::regclass ORDER BY 1
+SELECT relname FROM pg_class WHERE relname LIKE 'p_id%'
+ALTER TABLE p ADD COLUMN d int DEFAULT 7
+SELECT attname, attnum FROM pg_attribute WHERE attrelid = 'p'::regclass AND attnum > 0 ORDER BY attnum
+SELECT * FROM p
+BEGIN
+ALTER TABLE p DROP COLUMN a
+SELECT * FROM p
+ROLLBACK
+SELECT * FROM p
+CREATE TABLE q (a int, b int NOT NULL, c text)
+INSERT INTO q VALUES (1, 2, 'x')
+ALTER TABLE q DROP COLUMN a, DROP COLUMN c
+SELECT * FROM q
+ALTER TABLE q DROP COLUMN b
+SELECT count(*) FROM q
+ALTER TABLE q ADD COLUMN z int
+INSERT INTO q VALUES (5)
+SELECT * FROM q
+
+
+-- case: alter_rename_column
+CREATE TABLE p (id int PRIMARY KEY, code text UNIQUE, a int CHECK (a > 0), c int)
+CREATE TABLE ch (id int, pcode text REFERENCES p (code))
+INSERT INTO p VALUES (1, 'x', 1, 2)
+ALTER TABLE p RENAME COLUMN code TO kode
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid IN ('p'::regclass, 'ch'::regclass) ORDER BY 1
+ALTER TABLE p RENAME COLUMN nosuch TO x
+ALTER TABLE p RENAME COLUMN a TO c
+ALTER TABLE p RENAME a TO aa
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'p'::regclass ORDER BY 1
+INSERT INTO p (id, kode, aa, c) VALUES (2, 'y', 0, 1)
+INSERT INTO p (id, kode, aa, c) VALUES (2, 'y', 5, 1)
+INSERT INTO ch VALUES (1, 'zz')
+INSERT INTO ch VALUES (1, 'y')
+ALTER TABLE p RENAME COLUMN kode TO kode
+SELECT * FROM p ORDER BY id
+SELECT indexdef FROM pg_indexes WHERE tablename = 'p' ORDER BY 1
+
+
+-- case: alter_table_if_exists
+ALTER TABLE IF EXISTS nosuch ADD COLUMN x int
+ALTER TABLE IF EXISTS nosuch RENAME COLUMN a TO b
+ALTER TABLE IF EXISTS nosuch RENAME TO other
+CREATE TABLE p (a int)
+ALTER TABLE IF EXISTS p ADD COLUMN e int, ADD COLUMN f text
+ALTER TABLE IF EXISTS p RENAME TO p2
+SELECT * FROM p2
