@@ -123,7 +123,7 @@ class AlterColumnDef:
     a change to an existing column (`column` its name)."""
 
     table: tuple[str, ...]
-    action: str  # add | drop | set_default | drop_default | set_not_null | drop_not_null
+    action: str  # add | drop | type | set_default | drop_default | set_not_null | drop_not_null
     column: Any
     default: Expr | None = None
     default_source: str | None = None
@@ -132,6 +132,8 @@ class AlterColumnDef:
     location: int = LOC
     if_exists: bool = False
     cascade: bool = False
+    new_type: SqlType | None = None  # ALTER COLUMN … TYPE … USING `using`
+    using: Expr | None = None
 
 
 @node

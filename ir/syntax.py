@@ -389,7 +389,7 @@ class AlterColumn:
     for `add`, else the column's name."""
 
     table: tuple[str, ...]
-    action: str  # add | drop | set_default | drop_default | set_not_null | drop_not_null
+    action: str  # add | drop | type | set_default | drop_default | set_not_null | drop_not_null
     column: Any
     default: Expr | None = None
     default_source: str | None = None
@@ -397,6 +397,8 @@ class AlterColumn:
     location: int = LOC
     if_exists: bool = False  # DROP COLUMN IF EXISTS
     cascade: bool = False  # DROP COLUMN … CASCADE
+    new_type: TypeSpec | None = None  # ALTER COLUMN … TYPE (`using`: USING)
+    using: Expr | None = None
 
 
 @node

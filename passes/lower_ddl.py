@@ -10,6 +10,8 @@ PostgreSQL would raise; constructs outside the subset raise `Unsupported`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from twinning.errors import SqlError
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
@@ -267,10 +269,17 @@ _LOWER = {
 
 def _lower_alter_column(node: s.AlterColumn) -> d.AlterColumnDef:
     if node.action != "add":
+        new_type = None
+        if node.new_type is not None:  # errors without a position, as there
+            new_type, serial = lower_type(replace(node.new_type, location=-1))
+            if serial:
+                raise SqlError("42704", f'type "{node.new_type.name}" does not '
+                               "exist")
         return d.AlterColumnDef(node.table, node.action, node.column,
                                 node.default, node.default_source,
                                 location=node.location, if_exists=node.if_exists,
-                                cascade=node.cascade)
+                                cascade=node.cascade, new_type=new_type,
+                                using=node.using)
     column, hoisted = _lower_column(node.table[-1], node.column)
     return d.AlterColumnDef(node.table, "add", column,
                             constraints=tuple(hoisted),

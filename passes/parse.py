@@ -404,6 +404,14 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
                 out.append(s.AlterColumn(table, "set_default", cmd.name,
                                          _expr(cmd.def_), _source(cmd.def_),
                                          location=at))
+        elif kind == AlterTableType.AT_AlterColumnType:
+            column = cmd.def_
+            if column.collClause is not None:
+                raise Unsupported("COLLATE", loc(column.collClause))
+            out.append(s.AlterColumn(
+                table, "type", cmd.name, location=at,
+                new_type=type_spec(column.typeName),
+                using=None if column.raw_default is None else _expr(column.raw_default)))
         elif kind == AlterTableType.AT_DropColumn:
             out.append(s.AlterColumn(
                 table, "drop", cmd.name, location=at, if_exists=bool(cmd.missing_ok),

@@ -59,6 +59,9 @@ class ResolvedSchema:
     catalog: c.Catalog
     notices: tuple[str, ...] = ()
     renamed: dict = field(default_factory=dict)  # old table name → new
+    # ALTER COLUMN … TYPE: table → {attnum: the new value, typed over the
+    # table's row as it was before the statement}
+    converted: dict = field(default_factory=dict)
 
 
 class _Builder:
@@ -73,6 +76,8 @@ class _Builder:
         self.notices: list[str | tuple[str, str]] = []
         self.next_created = 0  # the next table's creation ordinal (OID order)
         self.renamed: dict[c.QName, c.QName] = {}  # ALTER TABLE … RENAME TO
+        self.converted: dict[c.QName, dict[int, Any]] = {}
+        self.original: c.Catalog | None = None  # the catalog DDL runs against
         # a schema file's SET search_path: where unqualified names go and
         # are looked up (PostgreSQL's default "$user", public)
         self.search_path: list[str] = [DEFAULT_SCHEMA]
@@ -92,6 +97,7 @@ class _Builder:
         b.indexes = {i.name: i for i in catalog.indexes}
         b.sequences = {q.name: q for q in catalog.sequences}
         b.next_created = max((t.created for t in catalog.tables), default=-1) + 1
+        b.original = catalog
         return b
 
     # -- names
@@ -281,7 +287,7 @@ def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
             raise feature_not_supported(exc.construct, _position(exc.location)
                                         ) from None
     return ResolvedSchema(_freeze(builder), tuple(builder.notices),
-                          builder.renamed)
+                          builder.renamed, builder.converted)
 
 
 def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
@@ -829,6 +835,9 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
     if defn.action == "drop":
         _drop_column(b, table, column, defn.cascade)
         return
+    if defn.action == "type":
+        _retype_column(b, table, column, defn.new_type, defn.using)
+        return
     position = table.columns.index(column)
     if defn.action in ("set_default", "drop_default") and column.identity:
         raise SqlError("42601", f'column "{column.name}" of relation '
@@ -888,6 +897,72 @@ def _drop_column(b: _Builder, table: _TableBuilder, column: c.Column,
             del b.sequences[seq_name]
     table.columns.remove(column)
     table.dropped.append((column.attnum, column.type))
+
+
+def _retype_column(b: _Builder, table: _TableBuilder, column: c.Column,
+                   new_type: SqlType, using: s.Expr | None) -> None:
+    """ATPrepAlterColumnType / ATExecAlterColumnType: the new value of
+    each row is USING's (else the column's) value under assignment
+    coercion, typed here over the row as it was; the default must coerce
+    too, and foreign keys on the column must stay implementable. The
+    store converts the rows and checks them (`Transaction.apply_schema`)."""
+    from twinning.ir import query as q
+    from twinning.ir.dml import SequenceDefault
+    from twinning.passes.expr.analyze import (TypingContext, can_coerce_expr,
+                                              resolve_expr)
+    from twinning.passes.expr.scope import TableScope
+    from twinning.passes.resolve_dml import assign, column_default
+    name = column.name
+    # a schema file's tables are empty: their rows never need converting
+    before = table.freeze() if b.original is None \
+        else b.original.table(table.name)
+    if before is None or before.column(name) is None or \
+            before.column(name).attnum != column.attnum:
+        raise Unsupported("ALTER COLUMN … TYPE of a column made in the same "
+                          "statement")
+    ctx = TypingContext(kind="USING", allow_params=False)
+    source = using if using is not None else s.ColumnRef((name,))
+    typed = resolve_expr(source, TableScope(before), ctx)
+    target = q.ResultType.of(new_type)
+    shown = new_type.display()
+    if not can_coerce_expr(typed, target, "a"):
+        if using is None:
+            raise SqlError("42804", f'column "{name}" cannot be cast '
+                           f"automatically to type {shown}",
+                           hint=f'You might need to specify "USING {name}::{shown}".')
+        raise SqlError("42804", f'result of USING clause for column "{name}" '
+                       f"cannot be cast automatically to type {shown}",
+                       hint="You might need to add an explicit cast.")
+    changed = replace(column, type=new_type)
+    default = column_default(column, TypingContext(kind="DEFAULT"))
+    if default is not None and not isinstance(default, SequenceDefault) and \
+            not can_coerce_expr(default, target, "a"):
+        raise SqlError("42804", f'default for column "{name}" cannot be cast '
+                       f"automatically to type {shown}")
+    b.converted.setdefault(table.name, {})[column.attnum] = \
+        assign(typed, changed, ctx, -1)
+    table.columns[table.columns.index(column)] = changed
+    for owner in b.tables.values():
+        for k in owner.constraints:
+            if not isinstance(k, c.ForeignKey):
+                continue
+            pairs = list(zip(k.columns, k.ref_columns))
+            parent = b.tables[k.ref_table]
+            for fk_col, pk_col in pairs:
+                if (owner is table and fk_col == name) or \
+                        (parent is table and pk_col == name):
+                    fk_type = owner.column(fk_col).type
+                    pk_type = parent.column(pk_col).type
+                    if not fk_types_compatible(fk_type, pk_type):
+                        raise SqlError(
+                            "42804", f'foreign key constraint "{k.name}" '
+                            "cannot be implemented",
+                            detail=f'Key columns "{fk_col}" and "{pk_col}" are '
+                            f"of incompatible types: {fk_type.display()} and "
+                            f"{pk_type.display()}.")
+    for k in table.constraints:
+        if isinstance(k, c.Check) and name in k.columns:
+            _type_check(table, d.ConstraintDef("check", k.name, k.columns, k.expr))
 
 
 def _cascade(b: _Builder, dependents: list[str], target: str,

@@ -1,5 +1,5 @@
 """Values follow their columns through ALTER TABLE ADD / DROP / RENAME
-COLUMN, in any order, committed or rolled back.
+COLUMN and ALTER COLUMN … TYPE, in any order, committed or rolled back.
 
 The model is a list of (name, values by row) columns; the twin is a
 session over an engine. After every step `SELECT *` must show the model's
@@ -29,7 +29,7 @@ def _run(session: Session, sql: str) -> bytes:
     return reply
 
 
-steps = st.lists(st.tuples(st.sampled_from(["add", "drop", "rename"]),
+steps = st.lists(st.tuples(st.sampled_from(["add", "drop", "rename", "retype"]),
                            st.integers(0, 10), st.booleans()),
                  min_size=1, max_size=12)
 
@@ -56,6 +56,10 @@ def test_values_follow_their_columns(plan):
             name = model[pick % len(model)][0]
             sql = f"ALTER TABLE t DROP COLUMN {name}"
             model = [c for c in model if c[0] != name]
+        elif action == "retype":  # int ↔ text; the values read the same
+            name = model[pick % len(model)][0]
+            sql = (f"ALTER TABLE t ALTER COLUMN {name} TYPE bigint USING {name}::bigint"
+                   if pick % 2 else f"ALTER TABLE t ALTER COLUMN {name} TYPE text")
         else:
             old = model[pick % len(model)]
             name = f"c{fresh}"

@@ -41,6 +41,7 @@ from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
 from twinning.ir import ddl
 from twinning.ir import query as q
 from twinning.ir.types import canonical_name
+from twinning.passes.expr.compile import compile_checked
 from twinning.passes.plan import compile_expressions
 from twinning.passes.resolve_ddl import apply_definitions
 from twinning.temp_tables import TempTables, temporary_objects
@@ -1109,7 +1110,7 @@ class Session:
         resolved = apply_definitions(before, definitions, self._path[3],
                                      self._temp.schema)
         after = resolved.catalog
-        if after == before:
+        if after == before and not resolved.converted:
             return resolved.notices
         persistent = after.without_temporary() != before.without_temporary()
         if persistent and temporary_objects(after) != temporary_objects(before):
@@ -1123,8 +1124,12 @@ class Session:
                 store.sequences.define(seq)
         if callable(source):
             source = source(before, after)
+        conversions = {table: {attnum: compile_checked(expr).fn
+                               for attnum, expr in converted.items()}
+                       for table, converted in resolved.converted.items()}
         txn.apply_schema(store.schema_for(after),
-                         source if persistent else None, resolved.renamed)
+                         source if persistent else None, resolved.renamed,
+                         conversions)
         self._temp.created(after, definitions)
         return resolved.notices
 

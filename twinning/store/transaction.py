@@ -154,16 +154,21 @@ class Transaction:
         return base.schema, base.generation
 
     def apply_schema(self, schema: Any, text: str | None,
-                     renamed: dict[QName, QName] | None = None) -> None:
+                     renamed: dict[QName, QName] | None = None,
+                     converted: dict[QName, dict[int, Callable]] | None = None
+                     ) -> None:
         """A DDL statement (the caller took the writer slot): the tables
         follow `schema` from now on. New tables start empty, dropped ones
         go, a renamed one keeps its rows; a table that gained columns has
         them filled from their defaults (per row, as PostgreSQL does) and
-        one with other indexes has them built over its rows; the rows are
-        checked against the constraints the table gained."""
+        one with other indexes has them built over its rows; a column of a
+        new type has each row's value from `converted` (table → attnum →
+        fn(old row, context)); the rows are checked against the
+        constraints the table gained (all of them after a type change)."""
         old = self.schema.tables
         before = self.schema
         origin = {new: was for was, new in (renamed or {}).items()}
+        converted = converted or {}
         tables = {}
         for name, info in schema.tables.items():
             was = origin.get(name, name)
@@ -174,18 +179,19 @@ class Transaction:
             if was != name:
                 self._renamed(was, name)
             prior = old[was]
-            if _attnums(prior) == _attnums(info) and \
+            if _attnums(prior) == _attnums(info) and name not in converted and \
                     [d.name for d in info.indexes] == [d.name for d in prior.indexes]:
                 tables[name] = current
             else:
-                tables[name] = self._rebuilt(was, prior, info)
+                tables[name] = self._rebuilt(was, prior, info,
+                                             converted.get(name, {}))
         self._overlay.change_schema(schema, tables, text)
         self.schema = schema
         self._tables = tables
         for name, info in schema.tables.items():
             was = origin.get(name, name)
             if was in old:
-                self._validate(before.tables[was], info)
+                self._validate(before.tables[was], info, name in converted)
 
     def _renamed(self, was: QName, name: QName) -> None:
         overlay = self._overlay.tables.get(was)
@@ -195,8 +201,8 @@ class Transaction:
         self._overlay.tables.pop(was, None)
         self._store.continue_ids(was, name)
 
-    def _rebuilt(self, name: QName, prior: TableInfo,
-                 info: TableInfo) -> TableVersion:
+    def _rebuilt(self, name: QName, prior: TableInfo, info: TableInfo,
+                 converted: dict[int, Callable]) -> TableVersion:
         """A table's version for a new shape: each column's values moved
         to its new place (columns are known by attnum, which renames keep),
         dropped ones gone, added ones filled per row from their defaults,
@@ -210,14 +216,18 @@ class Transaction:
         rows = self._tables[name].rows
         was_at = {attnum: slot for slot, attnum in enumerate(_attnums(prior))}
         sources = [was_at.get(attnum) for attnum in _attnums(info)]
-        if sources != list(range(len(prior.columns))):
+        if sources != list(range(len(prior.columns))) or converted:
             fills = {slot: info.defaults.get(slot)
                      for slot, source in enumerate(sources) if source is None}
+            convert = {slot: converted[attnum]
+                       for slot, attnum in enumerate(_attnums(info))
+                       if attnum in converted}
             context = self.context
 
             def moved(row: tuple) -> tuple:
                 return tuple(
-                    row[source] if source is not None
+                    convert[slot](row, context) if slot in convert
+                    else row[source] if source is not None
                     else None if fills[slot] is None else fills[slot](context)
                     for slot, source in enumerate(sources))
             rows = RowMap.build([(rid, moved(row)) for rid, row in rows.items()])
@@ -232,17 +242,28 @@ class Transaction:
         self._overlay.tables.pop(name, None)
         return TableVersion(rows, tuple(indexes))
 
-    def _validate(self, before: TableInfo, info: TableInfo) -> None:
+    def _validate(self, before: TableInfo, info: TableInfo,
+                  rewritten: bool = False) -> None:
         """ALTER TABLE's check of the rows a table already has against
-        the constraints it just gained (ATRewriteTable, validateForeignKey-
+        the constraints it just gained, or all of them when its rows were
+        `rewritten` with new values (ATRewriteTable, validateForeignKey-
         Constraint): NOT NULL, CHECK, then FOREIGN KEY."""
-        had_not_null = {before.table.columns[p].attnum for p in before.not_null}
+        had_not_null = set() if rewritten else \
+            {before.table.columns[p].attnum for p in before.not_null}
         not_null = [p for p in info.not_null
                     if info.table.columns[p].attnum not in had_not_null]
-        had = {n for n, _ in before.checks}
+        had = set() if rewritten else {n for n, _ in before.checks}
         checks = [(n, f) for n, f in info.checks if n not in had]
-        had = {link.name for link in before.fks_out}
+        had = set() if rewritten else {link.name for link in before.fks_out}
         links = [link for link in info.fks_out if link.name not in had]
+        if rewritten:  # the keys other tables reference may have changed
+            for link in info.fks_in:
+                child = self.schema.tables[link.child]
+                for _, row in self.scan(link.child):
+                    key = link.child_key(row)
+                    if None not in key and not parent_has(self, link, key):
+                        raise cons.fk_missing_parent(link, child, row,
+                                                     self.settings)
         if not (not_null or checks or links):
             return
         rows = [row for _, row in self.scan(info.name)]

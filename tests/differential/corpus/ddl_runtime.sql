@@ -416,3 +416,52 @@ CREATE TABLE p (a int)
 ALTER TABLE IF EXISTS p ADD COLUMN e int, ADD COLUMN f text
 ALTER TABLE IF EXISTS p RENAME TO p2
 SELECT * FROM p2
+
+
+-- case: alter_column_type
+CREATE TABLE t (id int PRIMARY KEY, s varchar(5) DEFAULT 'ab', n text, amt numeric(10,3) CHECK (amt >= 0), ts text)
+INSERT INTO t VALUES (1, 'abc', '12', 1.2345, '2024-01-01'), (2, 'xy', 'x', 2, NULL)
+ALTER TABLE t ALTER COLUMN s TYPE varchar(10)
+ALTER TABLE t ALTER COLUMN s TYPE varchar(2)
+ALTER TABLE t ALTER COLUMN n TYPE int
+ALTER TABLE t ALTER COLUMN n TYPE int USING n::int
+ALTER TABLE t ALTER COLUMN n TYPE int USING CASE WHEN n ~ '^\d+$' THEN n::int END
+SELECT * FROM t ORDER BY id
+ALTER TABLE t ALTER COLUMN amt TYPE numeric(10,1)
+SELECT * FROM t ORDER BY id
+ALTER TABLE t ALTER COLUMN amt TYPE int
+ALTER TABLE t ALTER COLUMN ts TYPE date USING ts::date
+ALTER TABLE t ALTER COLUMN ts SET DATA TYPE timestamptz
+SELECT attname, atttypid::regtype, atttypmod FROM pg_attribute WHERE attrelid = 't'::regclass AND attnum > 0 ORDER BY attnum
+SELECT * FROM t ORDER BY id
+ALTER TABLE t ALTER COLUMN id TYPE bigint
+CREATE TABLE r (tid int REFERENCES t (id))
+INSERT INTO r VALUES (1)
+ALTER TABLE t ALTER COLUMN id TYPE text
+ALTER TABLE t ALTER COLUMN id TYPE int USING id * 10
+ALTER TABLE t ALTER COLUMN s TYPE int USING length(s)
+ALTER TABLE t ALTER COLUMN s TYPE boolean USING s > 1
+ALTER TABLE t ALTER COLUMN nosuch TYPE int
+ALTER TABLE t ALTER COLUMN amt TYPE int USING amt * -1
+ALTER TABLE t ALTER COLUMN amt TYPE serial
+ALTER TABLE t ALTER COLUMN s TYPE nosuchtype
+SELECT * FROM t ORDER BY id
+
+
+-- case: alter_column_type_indexes_and_rollback
+CREATE TABLE u (a int, b text)
+INSERT INTO u VALUES (1, '1'), (2, '1')
+CREATE UNIQUE INDEX ON u (b)
+INSERT INTO u VALUES (3, ' 1')
+ALTER TABLE u ALTER COLUMN b TYPE int USING b::int
+SELECT * FROM u ORDER BY a
+BEGIN
+ALTER TABLE u ALTER COLUMN a TYPE text
+INSERT INTO u VALUES ('zz', 9)
+SELECT * FROM u ORDER BY a
+ROLLBACK
+SELECT * FROM u ORDER BY a
+INSERT INTO u VALUES (4, 'x4')
+ALTER TABLE u ALTER COLUMN b TYPE int
+ALTER TABLE u ALTER COLUMN b TYPE int, ALTER COLUMN a TYPE bigint
+SELECT attname, atttypid::regtype FROM pg_attribute WHERE attrelid = 'u'::regclass AND attnum > 0 ORDER BY attnum
