@@ -161,6 +161,11 @@ class _Builder:
             return self.search_path
         return [temp, *self.search_path]
 
+    def describe(self, name: c.QName) -> str:
+        """A relation as PostgreSQL's messages name it: bare when its
+        schema is on the search path, else qualified."""
+        return name.name if name.schema in self.lookup_path() else str(name)
+
     def is_temporary(self, name: c.QName) -> bool:
         return c.is_temporary(name.schema)
 
@@ -966,15 +971,17 @@ def _retype_column(b: _Builder, table: _TableBuilder, column: c.Column,
 
 
 def _cascade(b: _Builder, dependents: list[str], target: str,
-             cascade: bool, depends_on: str | None = None) -> None:
+             cascade: bool, depends_on: str | None = None,
+             details: list[str] | None = None) -> None:
     """reportDependentObjects(): without CASCADE, 2BP01 listing what
     depends on `target` (or on `depends_on`, the object that carries
-    it); with it, the NOTICE of what goes along."""
+    it; or the lines of `details`); with it, the NOTICE of what goes
+    along."""
     if dependents and not cascade:
         raise SqlError(
             "2BP01", f"cannot drop {target} because other objects depend on it",
-            detail="\n".join(f"{what} depends on {depends_on or target}"
-                              for what in dependents),
+            detail="\n".join(details or [f"{what} depends on {depends_on or target}"
+                                          for what in dependents]),
             hint=_CASCADE_HINT)
     lines = [f"drop cascades to {what}" for what in dependents]
     if lines:
@@ -1201,7 +1208,8 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
     if not targets:
         return
     dependents = _dependents(b, defn.kind, targets)
-    described = (f"{defn.kind} {targets[0].name}" if len(targets) == 1 else None)
+    described = (f"{defn.kind} {b.describe(targets[0])}" if len(targets) == 1
+                 else None)
     if dependents and not defn.cascade:
         detail = "\n".join(f"{what} depends on {on}" for what, on, _ in dependents)
         message = (f"cannot drop {described} because other objects depend on it"
@@ -1234,8 +1242,9 @@ def _dependents(b: _Builder, kind: str, targets: list[c.QName]) -> list:
                 continue
             for k in table.constraints:
                 if isinstance(k, c.ForeignKey) and k.ref_table in chosen:
-                    out.append((f"constraint {k.name} on table {table.name.name}",
-                                f"table {k.ref_table.name}",
+                    out.append((f"constraint {k.name} on table "
+                                f"{b.describe(table.name)}",
+                                f"table {b.describe(k.ref_table)}",
                                 _dropper(table, k)))
     elif kind == "sequence":
         for table in sorted(b.tables.values(), key=lambda t: t.created):
@@ -1302,26 +1311,36 @@ def _drop_relation(b: _Builder, kind: str, name: c.QName) -> None:
 
 
 def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
+    """DROP SCHEMA: its tables (creation order, each followed by the
+    foreign keys of other schemas' tables onto it) and free sequences
+    depend on it; they go only with CASCADE."""
     for (name,) in defn.names:
         if name not in b.schemas:
             if not defn.if_exists:
                 raise SqlError("3F000", f'schema "{name}" does not exist')
             b.notices.append(f'schema "{name}" does not exist, skipping')
             continue
-        members = sorted(
-            [(t.created, f"table {name}.{t.name.name}") for t in b.tables.values()
-             if t.name.schema == name])
-        members += [(10**9, f"sequence {name}.{q.name.name}")
-                    for q in sorted(b.sequences.values(), key=lambda q: q.name)
-                    if q.name.schema == name and q.owned_by is None]
-        if members and defn.cascade:
-            raise Unsupported("DROP SCHEMA … CASCADE of a schema with objects")
-        if members:
-            raise SqlError(
-                "2BP01", f"cannot drop schema {name} because other objects "
-                "depend on it", detail="\n".join(
-                    f"{what} depends on schema {name}" for _, what in members),
-                hint=_CASCADE_HINT)
+        tables = sorted((t for t in b.tables.values() if t.name.schema == name),
+                        key=lambda t: t.created)
+        sequences = [q.name for q in sorted(b.sequences.values(),
+                                            key=lambda q: q.name)
+                     if q.name.schema == name and q.owned_by is None]
+        outside = _dependents(b, "table", [t.name for t in tables])
+        lines: list[tuple[str, str]] = []
+        for t in tables:
+            lines.append((f"table {b.describe(t.name)}", f"schema {name}"))
+            lines.extend((what, on) for what, on, _ in outside
+                         if on == f"table {b.describe(t.name)}")
+        lines.extend((f"sequence {b.describe(q)}", f"schema {name}")
+                     for q in sequences)
+        _cascade(b, [what for what, _ in lines], f"schema {name}", defn.cascade,
+                 details=[f"{what} depends on {on}" for what, on in lines])
+        for _, _, drop in outside:
+            drop()
+        for t in tables:
+            _drop_relation(b, "table", t.name)
+        for q in sequences:
+            _drop_relation(b, "sequence", q)
         b.schemas.remove(name)
 
 

@@ -181,8 +181,6 @@ ALTER TABLE t RENAME COLUMN c TO label;
 ALTER TABLE t DROP COLUMN d, ADD COLUMN e int;
 ALTER TABLE IF EXISTS nosuch ADD COLUMN x int;
 ALTER TABLE u RENAME ta TO t_a;
-ALTER TABLE t DROP COLUMN a CASCADE;
-ALTER TABLE u ALTER COLUMN id TYPE bigint, ALTER COLUMN t_a SET DATA TYPE numeric(12,2);
 
 -- case: create_table_like
 CREATE TABLE target (id serial PRIMARY KEY, code text UNIQUE NOT NULL, qty int DEFAULT 1 CONSTRAINT qty_pos CHECK (qty > 0), note text);

@@ -465,3 +465,33 @@ INSERT INTO u VALUES (4, 'x4')
 ALTER TABLE u ALTER COLUMN b TYPE int
 ALTER TABLE u ALTER COLUMN b TYPE int, ALTER COLUMN a TYPE bigint
 SELECT attname, atttypid::regtype FROM pg_attribute WHERE attrelid = 'u'::regclass AND attnum > 0 ORDER BY attnum
+
+
+-- case: drop_schema_cascade
+CREATE SCHEMA s1
+CREATE TABLE s1.a (id serial PRIMARY KEY)
+CREATE TABLE s1.b (id int REFERENCES s1.a)
+CREATE SEQUENCE s1.q
+CREATE TABLE public.pc (aid int REFERENCES s1.a)
+CREATE INDEX ON s1.b (id)
+INSERT INTO s1.a DEFAULT VALUES
+INSERT INTO pc VALUES (1)
+DROP TABLE s1.a
+DROP SCHEMA s1
+DROP SCHEMA s1 RESTRICT
+DROP SCHEMA s1 CASCADE
+SELECT conname FROM pg_constraint WHERE conrelid = 'pc'::regclass
+SELECT count(*) FROM pg_class WHERE relnamespace = 's1'::regnamespace
+SELECT nspname FROM pg_namespace WHERE nspname = 's1'
+SELECT * FROM pc
+INSERT INTO pc VALUES (2)
+CREATE SCHEMA s2
+CREATE TABLE s2.x (a int)
+DROP SCHEMA s2 CASCADE
+DROP SCHEMA IF EXISTS s2 CASCADE
+BEGIN
+CREATE SCHEMA s3
+CREATE TABLE s3.t (a int)
+DROP SCHEMA s3 CASCADE
+ROLLBACK
+SELECT nspname FROM pg_namespace WHERE nspname = 's3'
