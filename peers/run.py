@@ -380,9 +380,15 @@ def run(suite: str, target: str, out: Path, workdir: Path, *, trace: bool,
                 try:
                     code = proc.wait(max(1.0, deadline - time.monotonic()))
                 except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                    proc.wait()
                     code = "run-timeout"
+                finally:
+                    # pytest's session: it, and whatever its tests forked
+                    # and left behind (it is gone on a per-test timeout).
+                    try:
+                        os.killpg(proc.pid, signal.SIGKILL)
+                    except (ProcessLookupError, PermissionError):
+                        pass
+                    proc.wait()
         finally:
             server.stop()
         # Tag this segment's records (the plugin does not know its number).
@@ -476,6 +482,9 @@ def main(argv: list[str] | None = None) -> int:
     from docopt import docopt
 
     args = docopt(__doc__, argv=argv)
+    # SIGTERM (a caller's timeout) unwinds like Ctrl-C, so the servers and
+    # pytest this run started are stopped by the finally clauses.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     suite, target = args["SUITE"], args["--target"]
     if suite not in SDISTS:
         print(f"unknown suite {suite!r}; one of {', '.join(sorted(SDISTS))}",
