@@ -1,0 +1,1 @@
+-- psycopg2's tests need nothing but an empty database (tests/testconfig.py).
