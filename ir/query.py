@@ -180,6 +180,34 @@ class CreateTableAs:
 
 
 @node
+class DeclareCursor:
+    """DECLARE name [NO] SCROLL CURSOR [WITH HOLD] FOR query; `source`:
+    the statement's text, which the query's positions count in."""
+
+    name: str
+    query: Select | Query
+    scroll: bool = False
+    no_scroll: bool = False
+    hold: bool = False
+    source: str = field(default="", compare=False)
+
+
+@node
+class Fetch:
+    """FETCH / MOVE: `direction` forward | backward | absolute | relative."""
+
+    name: str
+    direction: str
+    count: int
+    move: bool = False
+
+
+@node
+class CloseCursor:
+    name: str | None  # None: CLOSE ALL
+
+
+@node
 class Execute:
     name: str
     args: tuple[s.Expr, ...]
@@ -233,7 +261,8 @@ class DdlDefinitions:
 
 
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
-               SetTransaction, Reset, Show, Discard, Select, CreateTableAs, Query, Prepare,
+               SetTransaction, Reset, Show, Discard, Select, CreateTableAs,
+               DeclareCursor, Fetch, CloseCursor, Query, Prepare,
                Execute, Deallocate, Refused, Ddl]
 
 
@@ -473,6 +502,7 @@ class Command:
     node: Any
     tag: str
     setting: str | None = None
+    param_types: tuple = ()  # DECLARE CURSOR's: its query's parameters
 
 
 @node
@@ -509,7 +539,7 @@ class Runner(Protocol):
     def run_read(self, plan: ReadPlan, params: tuple) -> Any: ...
     def run_write(self, plan: WritePlan, params: tuple, rows: Any) -> Any: ...
     def run_copy(self, plan: CopyPlan, params: tuple) -> Any: ...
-    def run_command(self, plan: CommandPlan) -> Any: ...
+    def run_command(self, plan: CommandPlan, params: tuple) -> Any: ...
     def run_projection(self, plan: ProjectionPlan, params: tuple) -> Any: ...
 
 
@@ -580,7 +610,7 @@ class CommandPlan:
     planning_error: Any = field(default=None, compare=False, repr=False)
 
     def run(self, runner: Runner, params: tuple = (), rows: Any = None) -> Any:
-        return runner.run_command(self)
+        return runner.run_command(self, params)
 
     def summary(self) -> str:
         return f"command {self.command.op}"

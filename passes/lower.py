@@ -40,7 +40,9 @@ def lower(resolved: q.ResolvedStatement) -> q.LoweredStatement:
         tag = "DEALLOCATE ALL"
     elif isinstance(node, q.Discard):
         tag = f"DISCARD {node.what}"
-    return q.Command(op, node, tag, resolved.setting)
+    elif isinstance(node, q.CloseCursor) and node.name is None:
+        tag = "CLOSE CURSOR ALL"
+    return q.Command(op, node, tag, resolved.setting, resolved.param_types)
 
 
 _COMMANDS = {
@@ -56,6 +58,9 @@ _COMMANDS = {
     q.Show: ("show", "SHOW"),
     q.Discard: ("discard", "DISCARD"),
     q.CreateTableAs: ("create_table_as", "SELECT"),
+    q.DeclareCursor: ("declare", "DECLARE CURSOR"),
+    q.Fetch: ("fetch", "FETCH"),
+    q.CloseCursor: ("close", "CLOSE CURSOR"),
     q.Prepare: ("prepare", "PREPARE"),
     q.Execute: ("execute", "EXECUTE"),
     q.Deallocate: ("deallocate", "DEALLOCATE"),

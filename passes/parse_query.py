@@ -104,6 +104,8 @@ def _statement(node: Any, chunk: str) -> q.Syntax:
         return _ddl(node, chunk)
     if isinstance(node, ast.CreateTableAsStmt):
         return _create_table_as(node.into, node.query, node, chunk)
+    if isinstance(node, ast.DeclareCursorStmt):
+        return _declare_cursor(node, chunk)
     if isinstance(node, ast.SelectStmt) and node.intoClause is not None:
         into, node.intoClause = node.intoClause, None  # the query without it
         try:
@@ -337,6 +339,26 @@ def _create_table_as(into: ast.IntoClause, query: Any,
         not into.skipData, chunk)
 
 
+# CURSOR_OPT_* (parsenodes.h)
+_CURSOR_BINARY, _CURSOR_SCROLL, _CURSOR_NO_SCROLL, _CURSOR_HOLD = 0x1, 0x2, 0x4, 0x20
+
+
+def _declare_cursor(node: ast.DeclareCursorStmt, chunk: str) -> q.Syntax:
+    if node.options & _CURSOR_BINARY:
+        raise Unsupported("DECLARE … BINARY CURSOR", -1)
+    if not isinstance(node.query, ast.SelectStmt):
+        raise Unsupported(f"DECLARE CURSOR FOR {_statement_name(node.query)}", -1)
+    return q.DeclareCursor(node.portalname, _select(node.query),
+                           bool(node.options & _CURSOR_SCROLL),
+                           bool(node.options & _CURSOR_NO_SCROLL),
+                           bool(node.options & _CURSOR_HOLD), chunk)
+
+
+def _fetch(node: ast.FetchStmt) -> q.Syntax:
+    return q.Fetch(node.portalname, node.direction.name.removeprefix("FETCH_").lower(),
+                   node.howMany, bool(node.ismove))
+
+
 def _execute(node: ast.ExecuteStmt) -> q.Syntax:
     return q.Execute(node.name, _expr.many(node.params))
 
@@ -373,6 +395,8 @@ _HANDLERS = {
     ast.PrepareStmt: _prepare,
     ast.ExecuteStmt: _execute,
     ast.DeallocateStmt: _deallocate,
+    ast.FetchStmt: _fetch,
+    ast.ClosePortalStmt: lambda node: q.CloseCursor(node.portalname),
     ast.InsertStmt: _write,
     ast.UpdateStmt: _write,
     ast.DeleteStmt: _write,

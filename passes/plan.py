@@ -45,7 +45,7 @@ def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
                        planning_error=write.planning_error)
     if isinstance(lowered, q.Command):
         columns = show_columns(lowered) if lowered.op == "show" else ()
-        return q.CommandPlan(source, columns, lowered)
+        return q.CommandPlan(source, columns, lowered, lowered.param_types)
     nodes = [compile_checked(e) for e in lowered.exprs]
     failing = next((n.error for n in nodes if n.error is not None), None)
     if failing is not None:

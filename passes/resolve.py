@@ -79,6 +79,12 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         return q.ResolvedStatement(q.DdlDefinitions(
             tuple(lower_definition(st) for st in node.statements), node.tag,
             node.source), parsed.source)
+    if isinstance(node, q.DeclareCursor):  # its parameters are the query's
+        query = node.query
+        types = resolve_query(query, catalog, TypingContext(
+            param_types, search_path=search_path)).param_types \
+            if isinstance(query, q.Query) else _select(query, param_types).param_types
+        return q.ResolvedStatement(node, parsed.source, None, types)
     if isinstance(node, q.Prepare):
         types = tuple(_declared(t) for t in node.param_types)
         if isinstance(node.body, q.Query):  # errors surface at PREPARE time

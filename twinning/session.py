@@ -44,6 +44,7 @@ from twinning.ir.types import canonical_name
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.plan import compile_expressions
 from twinning.passes.resolve_ddl import apply_definitions
+from twinning.cursors import Cursor, Cursors
 from twinning.temp_tables import TempTables, temporary_objects
 from twinning.passes.resolve import (resolve_arguments, resolve_setting,
                                      result_type_of_oid)
@@ -191,6 +192,7 @@ class Session:
         self._txn: _Transaction | None = None
         self._prepared: dict[str, _Prepared] = {}
         self._portals: dict[str, _Portal] = {}
+        self._cursors = Cursors()  # DECLARE … CURSOR
         self._notices: list[bytes] = []
         self._format: tuple[tuple, Any] = ((), None)  # key, FormatSettings
         self._ctx: EvalContext | None = None  # made at the first statement
@@ -397,7 +399,12 @@ class Session:
                               if columns else NO_DATA_MSG)
             portal = self._portals.get(message.name)
             if portal is None:
-                raise _no_portal(message.name)
+                cursor = self._cursors.get(message.name)
+                if cursor is None:
+                    raise _no_portal(message.name)
+                columns = cursor.columns  # a cursor is a portal too
+                return (self._result_codec(columns, _TEXT_FORMATS[len(columns)])[0]
+                        if columns else NO_DATA_MSG)
             return (self._result_codec(portal.columns, portal.formats)[0]
                     if portal.columns else NO_DATA_MSG)
         except SqlError:
@@ -621,7 +628,9 @@ class Session:
         self.interrupt.check()
         return _Result(plan.columns, [row], "SELECT")
 
-    def run_command(self, plan: q.CommandPlan) -> _Result:
+    def run_command(self, plan: q.CommandPlan, params: tuple = ()) -> _Result:
+        if plan.command.op == "declare":  # the one command with parameters
+            return self._declare(plan.command, params)
         return self._command(plan.command, plan.columns)
 
     def _write_context(self, plan: q.WritePlan | q.CopyPlan,
@@ -746,6 +755,7 @@ class Session:
             txn.store.rollback()
             self._temp.rolled_back()
             self.settings = txn.start_settings
+        self._cursors.transaction_ended(txn, commit and not txn.failed)
         self._portals.clear()
 
     def _on_commit(self, txn: Transaction) -> None:
@@ -990,6 +1000,40 @@ class Session:
             return None
         raise gucs.unrecognized(name)
 
+    # ---- cursors (`twinning/cursors.py`)
+    def _declare(self, command: q.Command, params: tuple) -> _Result:
+        """DECLARE: the query runs now, on the transaction's snapshot,
+        with the statement's parameters (the extended protocol's)."""
+        node: q.DeclareCursor = command.node
+        if not node.hold and self._txn.kind != "block":
+            raise SqlError("25P01", "DECLARE CURSOR can only be used in "
+                           "transaction blocks")
+        if node.name in self._cursors:
+            raise SqlError("42P03", f'cursor "{node.name}" already exists')
+        _, plan = self._plan(q.ParsedStatement(node.query, node.source, -1),
+                             command.param_types)
+        result = plan.run(self, params, None)
+        self._cursors[node.name] = Cursor(
+            node.name, result.columns, list(result.rows), scroll=node.scroll,
+            no_scroll=node.no_scroll, hold=node.hold, statement=node.source,
+            transaction=self._txn)
+        return _Result((), [], command.tag)
+
+    def _cmd_fetch(self, command: q.Command) -> _Result:
+        node: q.Fetch = command.node
+        cursor = self._cursors.get_or_fail(node.name)
+        rows = cursor.fetch(node.direction, node.count, node.move)
+        if node.move:
+            return _Result((), [], f"MOVE {len(rows)}")
+        return _Result(cursor.columns, rows, f"FETCH {len(rows)}")
+
+    def _cmd_close(self, command: q.Command) -> None:
+        name = command.node.name
+        if name is None:
+            self._cursors.clear()
+        else:
+            del self._cursors[self._cursors.get_or_fail(name).name]
+
     def _cmd_discard(self, command: q.Command) -> None:
         """DISCARD: PLANS changes nothing a client sees (the twin's caches
         are invisible); ALL is all of them plus RESET ALL and DEALLOCATE
@@ -1002,6 +1046,7 @@ class Session:
             self._reset_all()
             self._prepared.clear()
             self._portals.clear()
+            self._cursors.clear()
         if what in ("ALL", "SEQUENCES"):
             self.sequences.discard()
         if what in ("ALL", "TEMP"):
@@ -1163,6 +1208,10 @@ class Session:
         if isinstance(plan, q.CommandPlan) and plan.command.op == "execute":
             inner = self._prepared.get(plan.command.node.name)
             return self._columns(inner) if inner is not None else ()
+        if isinstance(plan, q.CommandPlan) and plan.command.op == "fetch" \
+                and not plan.command.node.move:  # the cursor's, as it is now
+            cursor = self._cursors.get(plan.command.node.name)
+            return cursor.columns if cursor is not None else ()
         return plan.columns
 
     # ---- parameters and output
