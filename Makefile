@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: install demo demo-buggy test bench clean
+.PHONY: install demo demo-buggy test peers bench clean
 
 install: $(VENV)/.installed
 
@@ -37,6 +37,12 @@ demo-buggy: install
 test: install
 	sh scripts/system-deps.sh
 	$(BIN)/python -m pytest
+
+# SQLAlchemy's dialect compliance suite and psycopg2's tests against the
+# twin, strictly against peers/expected/ (downloads their sdists once).
+peers: install
+	sh scripts/system-deps.sh
+	TWINNING_PEERS=1 $(BIN)/python -m pytest -m peers tests/test_peer_suites.py
 
 # Bytecode is compiled first: where PYTHONDONTWRITEBYTECODE is set, every
 # twin start would otherwise recompile the package, and cold_start measures it.
