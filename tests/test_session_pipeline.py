@@ -116,35 +116,3 @@ def test_explain_cli_prints_every_stage():
     assert second["error"]["sqlstate"] == "22P02"
 
 
-def _ready_session() -> Session:
-    session = Session(Engine())
-    session.on_startup({"user": "postgres", "database": "postgres"})
-    session.on_authenticated()
-    return session
-
-
-@pytest.mark.parametrize("begin", [
-    "BEGIN ISOLATION LEVEL SERIALIZABLE",
-    "START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
-    "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1",
-])
-def test_a_refused_begin_opens_no_transaction(begin):
-    """A BEGIN that fails leaves the session idle, as a failed BEGIN does
-    in PostgreSQL: the next statement runs (no 25P02), so a pooled
-    connection that tried an isolation level stays usable."""
-    session = _ready_session()
-    reply = session.on_query(begin)
-    assert b"C0A000" in reply and b"isolation level" in reply
-    assert session.transaction_status() == "I"
-    assert session.settings["transaction_isolation"] == "read committed"
-    assert b"SELECT 1" in session.on_query("SELECT 1")
-
-
-def test_a_refused_begin_inside_a_block_fails_that_block():
-    session = _ready_session()
-    session.on_query("BEGIN")
-    assert b"C0A000" in session.on_query("BEGIN ISOLATION LEVEL SERIALIZABLE")
-    assert session.transaction_status() == "E"
-    assert b"C25P02" in session.on_query("SELECT 1")
-    session.on_query("ROLLBACK")
-    assert session.transaction_status() == "I"

@@ -125,12 +125,13 @@ def _client_encoding(name: str, value: str) -> str:
 
 def _isolation(name: str, value: str) -> str:
     v = " ".join(value.lower().split())
-    if v in ("read committed", "read uncommitted"):
+    if v in ("read committed", "read uncommitted", "repeatable read",
+             "serializable"):
         return v
-    if v in ("repeatable read", "serializable"):
-        raise feature_not_supported(f"transaction isolation level {v} (the "
-                                    "twin runs read committed)")
-    raise _invalid(name, value)
+    error = _invalid(name, value)
+    error.hint = ("Available values: serializable, repeatable read, "
+                  "read committed, read uncommitted.")
+    raise error
 
 
 def _enum(choices: tuple[str, ...]) -> Callable[[str, str], str]:

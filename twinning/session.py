@@ -624,6 +624,7 @@ class Session:
     def run_projection(self, plan: q.ProjectionPlan, params: tuple) -> _Result:
         if plan.planning_error is not None:
             raise plan.planning_error
+        self._txn.store.take_snapshot()
         row = plan.row(self._context(), params)
         self.interrupt.check()
         return _Result(plan.columns, [row], "SELECT")
@@ -724,7 +725,8 @@ class Session:
         if self._txn is None:
             snapshot = dict(self.settings)
             self._txn = _Transaction(kind, snapshot, dict(snapshot),
-                                     self.engine.store.begin(self._read_only),
+                                     self.engine.store.begin(self._read_only,
+                                                             self._repeatable),
                                      dt.datetime.now(dt.timezone.utc))
             self._init_transaction_settings()
         set_transaction_clock(self._txn.started)
@@ -741,6 +743,14 @@ class Session:
         """The store asks at each write: BEGIN READ ONLY, SET TRANSACTION
         and `SET transaction_read_only` all land in this setting."""
         return self.settings["transaction_read_only"] == "on"
+
+    def _repeatable(self) -> bool:
+        """REPEATABLE READ and SERIALIZABLE keep the first statement's
+        snapshot (SERIALIZABLE runs as REPEATABLE READ: with one writer at
+        a time, a transaction that writes after another committed fails
+        with 40001 whatever it touches, so no anomaly gets through)."""
+        return self.settings["transaction_isolation"] in ("repeatable read",
+                                                          "serializable")
 
     def _end_transaction(self, commit: bool) -> None:
         txn = self._txn
@@ -799,16 +809,30 @@ class Session:
     def _cmd_begin(self, command: q.Command) -> None:
         txn = self._txn
         assert txn is not None
-        # options are checked before the block opens: a refused BEGIN
-        # leaves no transaction behind, as a failed one in PostgreSQL
-        options = _txn_option_values(command.node.options)
         if txn.kind == "block":
             self._warn("25001", "there is already a transaction in progress")
+        # options are checked before the block opens: a refused BEGIN
+        # leaves no transaction behind, as a failed one in PostgreSQL
+        self._apply_txn_options(command.node.options)
         txn.kind = "block"
-        self.settings.update(options)
 
     def _apply_txn_options(self, options: q.TxnOptions) -> None:
-        self.settings.update(_txn_option_values(options))
+        values = _txn_option_values(options)
+        if "transaction_isolation" in values:
+            self._check_isolation_change(values["transaction_isolation"])
+        self.settings.update(values)
+
+    def _check_isolation_change(self, level: str) -> None:
+        """check_XactIsoLevel(): the level is fixed by the first query."""
+        txn = self._txn
+        if level == self.settings["transaction_isolation"] or txn is None:
+            return
+        if txn.store.snapshot_taken:
+            raise SqlError("25001", "SET TRANSACTION ISOLATION LEVEL must be "
+                           "called before any query")
+        if txn.savepoints:
+            raise SqlError("25001", "SET TRANSACTION ISOLATION LEVEL must not "
+                           "be called in a subtransaction")
 
     def _chain_options(self) -> q.TxnOptions:
         s = self.settings
@@ -896,6 +920,8 @@ class Session:
                 value = self.settings["default_" + name]
             else:
                 value = guc.normalize(", ".join(node.values))
+            if name == "transaction_isolation":
+                self._check_isolation_change(value)
             self.settings[name] = value
             return
         if node.values is None:

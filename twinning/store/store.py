@@ -68,9 +68,11 @@ class MvccStore:
         return self._latest.schema.catalog
 
     # -- the engine seam
-    def begin(self, read_only: bool | Callable[[], bool] = False) -> Transaction:
-        """A transaction; `read_only` may be a callable asked at each write."""
-        return Transaction(self, read_only)
+    def begin(self, read_only: bool | Callable[[], bool] = False,
+              keeps_snapshot: bool | Callable[[], bool] = False) -> Transaction:
+        """A transaction; `read_only` may be a callable asked at each
+        write, `keeps_snapshot` (REPEATABLE READ) at each statement."""
+        return Transaction(self, read_only, keeps_snapshot)
 
     def session(self) -> SequenceSession:
         """Per-client-session sequence state (currval/lastval)."""

@@ -63,9 +63,14 @@ class Transaction:
     session drives it)."""
 
     def __init__(self, store: MvccStore,
-                 read_only: bool | Callable[[], bool] = False) -> None:
+                 read_only: bool | Callable[[], bool] = False,
+                 keeps_snapshot: bool | Callable[[], bool] = False) -> None:
         self._store = store
         self._read_only = read_only
+        # REPEATABLE READ / SERIALIZABLE: the first statement's snapshot
+        # serves the whole transaction (asked like `read_only`)
+        self._keeps_snapshot = keeps_snapshot
+        self._snapshot_taken = False
         self.settings: FormatSettings = DEFAULT_SETTINGS  # for error details
         self.context: Any = None  # handed to SET DEFAULT callables
         self._base = store.latest
@@ -84,6 +89,23 @@ class Transaction:
         until the transaction's first query)."""
         flag = self._read_only
         return flag() if callable(flag) else flag
+
+    @property
+    def snapshot_taken(self) -> bool:
+        """Has a statement read the store yet (PostgreSQL's
+        FirstSnapshotSet)?"""
+        return self._snapshot_taken
+
+    def take_snapshot(self) -> None:
+        """A statement that reads no table (SELECT 1) still fixes a
+        REPEATABLE READ transaction's snapshot, as PostgreSQL's does."""
+        if not self._snapshot_taken:
+            self._refresh()
+
+    @property
+    def keeps_snapshot(self) -> bool:
+        flag = self._keeps_snapshot
+        return self._snapshot_taken and (flag() if callable(flag) else flag)
 
     # ------------------------------------------------------------ statements
     def statement_start(self, *, writes: str | None = None, lock_timeout_ms: int = 0,
@@ -125,9 +147,11 @@ class Transaction:
     def _refresh(self) -> None:
         """Read the newest version. Only a transaction without the writer
         slot moves: its overlay holds no changes (a write takes the slot
-        and keeps it), and while it holds the slot nobody else commits."""
-        if self._store.writer.holder is not self:
+        and keeps it), and while it holds the slot nobody else commits.
+        A REPEATABLE READ transaction stays on its first statement's."""
+        if self._store.writer.holder is not self and not self.keeps_snapshot:
             self._rebase()
+        self._snapshot_taken = True
 
     def _rebase(self) -> None:
         assert self._overlay.empty, "changes without the writer slot"
@@ -404,6 +428,13 @@ class Transaction:
         if store.writer.holder is self:
             return
         store.writer.acquire(self, self._lock_timeout_ms, self._cancel)
+        if self.keeps_snapshot and self._base is not store.latest:
+            # its snapshot cannot take writes made after it: where
+            # PostgreSQL fails only the writes to rows changed since, the
+            # twin (one writer, whole versions) fails the first write
+            store.writer.release(self)
+            raise SqlError("40001", "could not serialize access due to "
+                           "concurrent update")
         self._rebase()
 
     def _table(self, table: QName, command: str) -> TableOverlay:

@@ -280,3 +280,43 @@ COMMIT
 SHOW statement_timeout
 SELECT set_config('no_such_setting', 'x', false)
 SELECT set_config('my.flag', 'on', false), current_setting('my.flag')
+
+
+-- case: isolation_levels
+BEGIN ISOLATION LEVEL SERIALIZABLE
+SHOW transaction_isolation
+SELECT current_setting('transaction_isolation')
+COMMIT
+BEGIN
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ
+SHOW transaction_isolation
+SELECT 1
+SET TRANSACTION ISOLATION LEVEL SERIALIZABLE
+ROLLBACK
+SET default_transaction_isolation = 'repeatable read'
+SHOW default_transaction_isolation
+BEGIN
+SHOW transaction_isolation
+COMMIT
+SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE
+SHOW default_transaction_isolation
+RESET default_transaction_isolation
+START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY
+SHOW transaction_read_only
+SHOW transaction_isolation
+COMMIT
+SET default_transaction_isolation = 'bogus'
+BEGIN ISOLATION LEVEL READ UNCOMMITTED
+SHOW transaction_isolation
+COMMIT
+BEGIN
+BEGIN ISOLATION LEVEL SERIALIZABLE
+SHOW transaction_isolation
+SELECT 1
+BEGIN ISOLATION LEVEL REPEATABLE READ
+SHOW transaction_isolation
+ROLLBACK
+BEGIN
+SAVEPOINT s
+SET TRANSACTION ISOLATION LEVEL SERIALIZABLE
+ROLLBACK
