@@ -180,6 +180,17 @@ class CreateTableAs:
 
 
 @node
+class CopyQuery:
+    """COPY (query) TO STDOUT; `error`: its options' first error, raised
+    when it runs (after the query is analysed, as DoCopy)."""
+
+    query: Select | Query
+    options: Any
+    error: Any = field(default=None, compare=False)
+    source: str = field(default="", compare=False)
+
+
+@node
 class DeclareCursor:
     """DECLARE name [NO] SCROLL CURSOR [WITH HOLD] FOR query; `source`:
     the statement's text, which the query's positions count in."""
@@ -262,7 +273,7 @@ class DdlDefinitions:
 
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
                SetTransaction, Reset, Show, Discard, Select, CreateTableAs,
-               DeclareCursor, Fetch, CloseCursor, Query, Prepare,
+               DeclareCursor, Fetch, CloseCursor, CopyQuery, Query, Prepare,
                Execute, Deallocate, Refused, Ddl]
 
 

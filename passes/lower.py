@@ -59,6 +59,7 @@ _COMMANDS = {
     q.Discard: ("discard", "DISCARD"),
     q.CreateTableAs: ("create_table_as", "SELECT"),
     q.DeclareCursor: ("declare", "DECLARE CURSOR"),
+    q.CopyQuery: ("copy_query", "COPY"),
     q.Fetch: ("fetch", "FETCH"),
     q.CloseCursor: ("close", "CLOSE CURSOR"),
     q.Prepare: ("prepare", "PREPARE"),

@@ -194,6 +194,19 @@ _ENCODINGS = frozenset("""
     windows1258""".split())
 
 
+def copy_query_options(node: ast.CopyStmt) -> tuple[d.CopyOptions, Any]:
+    """COPY (query) TO STDOUT's options and their first error (None):
+    only STDOUT, as for a table."""
+    if node.is_program:
+        raise Unsupported("COPY … PROGRAM", -1)
+    if node.filename is not None:
+        raise Unsupported("COPY to or from a server file (use STDIN/STDOUT)", -1)
+    try:
+        return _copy_options(node.options or (), False), None
+    except SqlError as exc:
+        return d.CopyOptions(), exc
+
+
 def _copy(node: ast.CopyStmt, select: Select) -> d.Copy:
     if node.query is not None:
         raise Unsupported("COPY (query)", -1)

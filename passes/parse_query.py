@@ -27,7 +27,7 @@ from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
-from twinning.passes.parse_dml import convert_write
+from twinning.passes.parse_dml import convert_write, copy_query_options
 from twinning.passes.parse_select import convert_query, convert_read
 from twinning.passes.expr import pg_data
 from twinning.passes.expr.aggregates import AGGREGATE_NAMES
@@ -106,6 +106,11 @@ def _statement(node: Any, chunk: str) -> q.Syntax:
         return _create_table_as(node.into, node.query, node, chunk)
     if isinstance(node, ast.DeclareCursorStmt):
         return _declare_cursor(node, chunk)
+    if isinstance(node, ast.CopyStmt) and node.query is not None:
+        if not isinstance(node.query, ast.SelectStmt):
+            raise Unsupported(f"COPY ({_statement_name(node.query)} … RETURNING)", -1)
+        options, error = copy_query_options(node)
+        return q.CopyQuery(_select(node.query), options, error, chunk)
     if isinstance(node, ast.SelectStmt) and node.intoClause is not None:
         into, node.intoClause = node.intoClause, None  # the query without it
         try:

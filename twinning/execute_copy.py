@@ -431,20 +431,29 @@ def copy_to(plan: CompiledWrite, table: Table, txn: Transaction, ctx: Any
             ) -> tuple[bytes, int]:
     """CopyOutResponse, one CopyData per row, CopyDone, CommandComplete."""
     resolved: d.ResolvedCopy = plan.resolved  # type: ignore[assignment]
-    dialect = Dialect.of(resolved.options)
     slots = resolved.slots
-    fmts = [values.formatter_for(table.columns[s].type, ctx.settings)
-            for s in slots]
-    force = resolved.options.force_quote
-    quoted = frozenset(range(len(slots))) if force is True else frozenset(
-        i for i, s in enumerate(slots) if table.columns[s].name in (force or ()))
-    out = [CopyOutResponse(0, (0,) * len(slots)).encode()]
+    return copy_out([table.columns[s].name for s in slots],
+                    [table.columns[s].type for s in slots],
+                    ([row[s] for s in slots] for _, row in txn.scan(table.name)),
+                    resolved.options, ctx.settings)
+
+
+def copy_out(names: list[str], types: list[SqlType], rows: Iterable[Sequence],
+             options: d.CopyOptions, settings: FormatSettings
+             ) -> tuple[bytes, int]:
+    """COPY … TO STDOUT of a table's or a query's rows: CopyOutResponse,
+    one CopyData per row, CopyDone, CommandComplete."""
+    dialect = Dialect.of(options)
+    fmts = [values.formatter_for(t, settings) for t in types]
+    force = options.force_quote
+    quoted = frozenset(range(len(names))) if force is True else frozenset(
+        i for i, name in enumerate(names) if name in (force or ()))
+    out = [CopyOutResponse(0, (0,) * len(names)).encode()]
     if dialect.header:
-        out.append(CopyData(format_row([table.columns[s].name for s in slots],
-                                       dialect).encode()).encode())
+        out.append(CopyData(format_row(list(names), dialect).encode()).encode())
     count = 0
-    for _, row in txn.scan(table.name):
-        texts = [None if row[s] is None else f(row[s]) for s, f in zip(slots, fmts)]
+    for row in rows:
+        texts = [None if v is None else f(v) for v, f in zip(row, fmts)]
         out.append(CopyData(format_row(texts, dialect, quoted).encode()).encode())
         count += 1
     out.append(COPY_DONE_MSG)

@@ -33,7 +33,7 @@ from twinning import gucs, trace
 from twinning.engine import Engine
 from twinning.store import Transaction
 from twinning.errors import SqlError, feature_not_supported
-from twinning.execute_copy import CopyFrom, copy_to
+from twinning.execute_copy import CopyFrom, copy_out, copy_to
 from twinning.execute_write import execute_write, missing_parameter
 from twinning.ir.dml import WRITES
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
@@ -1025,6 +1025,22 @@ class Session:
         if missing_ok:
             return None
         raise gucs.unrecognized(name)
+
+    def _cmd_copy_query(self, command: q.Command) -> _Result:
+        """COPY (query) TO STDOUT: the query's rows in COPY's format."""
+        node: q.CopyQuery = command.node
+        _, plan = self._plan(q.ParsedStatement(node.query, node.source, -1), ())
+        if node.error is not None:
+            raise node.error
+        result = plan.run(self, (), None)
+        for column in result.columns:
+            if column.type.sql_type is None:
+                raise feature_not_supported(
+                    f"COPY (query) of a column of type {column.type.name}")
+        raw, count = copy_out([c.name for c in result.columns],
+                              [c.type.sql_type for c in result.columns],
+                              result.rows, node.options, self._format_settings())
+        return _Result((), [], f"COPY {count}", raw=raw)
 
     # ---- cursors (`twinning/cursors.py`)
     def _declare(self, command: q.Command, params: tuple) -> _Result:
