@@ -29,7 +29,7 @@ from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.ir.catalog import QName
 from twinning.passes.expr import TypingContext, figure_colname
-from twinning.passes.expr.aggregates import AGGREGATE_NAMES, type_aggregate
+from twinning.passes.expr.aggregates import type_aggregate
 from twinning.passes.expr.analyze import (coerce_to_boolean,
                                           coerce_to_common_type,
                                           coerce_to_type, pos,
@@ -195,7 +195,6 @@ class Level:
         if len(parts) == 1:
             self._whole_row(colname, location)
             raise self._missing_column(None, colname, location)
-        relname = parts[-2]
         raise self._missing_rte(parts[:-1], location)
 
     def _find(self, parts: tuple[str, ...], location: int) -> Any | None:
@@ -465,12 +464,16 @@ class _Resolver:
         hidden = self.hidden(level)
         hidden.agg_clause = "functions in FROM"
         call = resolve_expr(ref.call, hidden, self.ctx)
-        if not isinstance(call, r.TSetCall):
-            raise feature_not_supported("a function in FROM that is not "
-                                        "set-returning", pos(ref.location))
         name = ref.alias if ref.alias and not ref.column_aliases else \
             ref.call.name[-1]
         columns = (r.RelColumn(name, call.type),)
+        if not isinstance(call, r.TSetCall):  # one row of its one value
+            cells: tuple = (call,)
+            if ref.ordinality:
+                columns += (r.RelColumn("ordinality", q.INT8),)
+                cells += (q.TLiteral("integer", "1", q.INT8),)
+            return self._entry_from(r.Values((cells,), columns), ref,
+                                    ref.call.name[-1], [c.name for c in columns])
         if ref.ordinality:
             columns += (r.RelColumn("ordinality", q.INT8),)
         scan = r.FunctionScan(call, columns, ref.ordinality)

@@ -251,3 +251,11 @@ SELECT lower(city), upper(city) FROM customers WHERE city IS NULL
 SELECT upper('straße'), lower('ÀÉÎ'), initcap('hello wORLD-foo bar_baz')
 
 
+
+-- case: fn_scalar_function_in_from
+SELECT * FROM upper('abc')
+SELECT x FROM lower('ABC') AS x
+SELECT f.* FROM length('hello') AS f, generate_series(1, 2) AS g ORDER BY g
+SELECT * FROM pg_sleep(0)
+SELECT c FROM abs(-3) AS t(c)
+SELECT * FROM upper('a') WITH ORDINALITY
