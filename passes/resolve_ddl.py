@@ -940,6 +940,9 @@ def _retype_column(b: _Builder, table: _TableBuilder, column: c.Column,
                        hint="You might need to add an explicit cast.")
     changed = replace(column, type=new_type)
     default = column_default(column, TypingContext(kind="DEFAULT"))
+    while isinstance(default, q.TCast) and not default.explicit and \
+            default.arg.type != q.UNKNOWN:  # a literal's is its own type
+        default = default.arg  # strip_implicit_coercions()
     if default is not None and not isinstance(default, SequenceDefault) and \
             not can_coerce_expr(default, target, "a"):
         raise SqlError("42804", f'default for column "{name}" cannot be cast '
