@@ -1,7 +1,8 @@
 """Row builders of the pg_catalog relations: one function per relation,
 yielding dicts keyed by column name (a column left out is NULL).
 
-Built-in rows come from `pg_builtin` (PostgreSQL's own rows); the user's
+Built-in rows come from `pg_builtin` (PostgreSQL's own rows; pg_proc's
+from `procs`, loaded when first read); the user's
 objects are derived from the catalog with the values PostgreSQL 15 gives
 a freshly created object (never analyzed: reltuples -1, relpages 0; no
 ACL; RI triggers for every foreign key). What the twin does not model is
@@ -18,9 +19,9 @@ from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique, is_temporary)
 from twinning.ir.types import SqlType
-from twinning.system_catalog import pg_builtin
-from twinning.system_catalog.build import (Build, check_tree, default_tree,
-                                           facts)
+from twinning.system_catalog import pg_builtin, procs
+from twinning.system_catalog.build import (Build, check_tree, column_type,
+                                           default_tree, facts)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
                                           CLASS_OIDS, HASH_AM, HEAP_AM,
                                           referenced_index)
@@ -31,8 +32,11 @@ Rows = Iterator[dict[str, Any]]
 BUILDERS: dict[QName, Callable[[Build], Iterable[dict]]] = {}
 
 
-def builder(name: str) -> Callable:
+def builder(name: str, in_column_order: bool = False) -> Callable:
+    """Register a relation's row builder: it yields dicts, or with
+    `in_column_order` tuples already in the relation's column order."""
     def register(fn: Callable) -> Callable:
+        fn.in_column_order = in_column_order  # type: ignore[attr-defined]
         BUILDERS[QName("pg_catalog", name)] = fn
         return fn
     return register
@@ -181,7 +185,7 @@ def pg_attribute(b: Build) -> Rows:
         for attnum, (column, base, typmod, array, notnull) in enumerate(
                 spec, start=1):
             yield _attribute(relid, column, attnum,
-                             SqlType(base, typmod, array), notnull)
+                             column_type(base, typmod, array), notnull)
         if relkind == "r":
             yield from _system_columns(relid)
     for oid, obj in sorted(m.relation_objects.items()):
@@ -472,6 +476,31 @@ def pg_database(b: Build) -> Rows:
         postgres = next(r for r in rows if r["datname"] == "postgres")
         yield {**postgres, "oid": SESSION_DATABASE_OID,
                "datname": b.database}
+
+
+# ---------------------------------------------------------------- functions
+
+_PROC_ROWS: dict[str, tuple[tuple, ...]] = {}  # by superuser name
+
+
+@builder("pg_proc", in_column_order=True)
+def pg_proc(b: Build) -> tuple[tuple, ...]:
+    """Every built-in function, as PostgreSQL 15 has it (the twin has no
+    functions of its own), from `procs` (not loaded at start-up); built
+    once per superuser name (proacl)."""
+    found = _PROC_ROWS.get(b.superuser)
+    if found is not None:
+        return found
+    columns = _columns("pg_proc")
+    support, acl = columns.index("prosupport"), columns.index("proacl")
+    rows = []
+    for row in procs.data().ROWS:
+        values = list(row)
+        values[support] = RegOid(*row[support])
+        values[acl] = b.acl(row[acl])
+        rows.append(tuple(values))
+    found = _PROC_ROWS[b.superuser] = tuple(rows)
+    return found
 
 
 # settings only pg_settings shows (read-only facts of the server)
