@@ -205,3 +205,146 @@ def test_pg_stat_activity_columns(both):
     expected = list(pg[0])
     expected[inet[0]] = ("client_addr", 25)
     assert twin[0] == expected
+
+
+# One row per client session of the test database: what both servers
+# must agree on (the times only as NULL or not, and in order).
+SHAPE = """
+    SELECT pid = pg_backend_pid() AS me, datid = (SELECT oid FROM
+           pg_database WHERE datname = current_database()) AS datid,
+           datname, leader_pid, usesysid, usename, application_name,
+           client_hostname, backend_start IS NULL, xact_start IS NULL,
+           query_start IS NULL, state_change IS NULL,
+           backend_start <= query_start, query_start <= state_change,
+           xact_start <= query_start, wait_event_type, wait_event, state,
+           backend_xid, backend_xmin IS NULL OR pid = pg_backend_pid(),
+           query_id, CASE WHEN pid = pg_backend_pid() THEN left(query, 40)
+           ELSE query END, backend_type
+    FROM pg_stat_activity WHERE pid = ANY(%s)
+    ORDER BY backend_start"""
+# backend_xmin: PostgreSQL shows the reading session's snapshot xmin;
+# the twin has no transaction ids (NULL). Idle sessions (read committed,
+# nothing written) have none on either server.
+
+
+def _sessions(connect):
+    """A fresh session, an idle one (with an application name), one idle
+    in a transaction, one in a failed transaction; their shapes as a
+    fifth session (psycopg2, simple protocol) reads them."""
+    fresh = connect()
+    idle = _connection(connect)
+    idle.cursor().execute("SET application_name = 'twin test'")
+    idle.cursor().execute("SELECT 1 AS x")
+    in_txn = _connection(connect, autocommit=False)
+    in_txn.cursor().execute("SELECT 2")
+    failed = _connection(connect, autocommit=False)
+    with pytest.raises(psycopg2.Error):
+        failed.cursor().execute("SELECT 1/0")
+    reader = _connection(connect)
+    sessions = (fresh, idle, in_txn, failed, reader)
+    cur = reader.cursor()
+    cur.execute(SHAPE, ([conn.get_backend_pid() for conn in sessions],))
+    rows = cur.fetchall()
+    for conn in sessions:
+        conn.close()
+    return rows
+
+
+def test_pg_stat_activity_sessions(servers):
+    pg_connect, twin_connect = servers
+    pg = _sessions(pg_connect)
+    assert [row[17] for row in pg] == [
+        "idle", "idle", "idle in transaction",
+        "idle in transaction (aborted)", "active"]
+    assert _sessions(twin_connect) == pg
+
+
+def test_pg_stat_activity_sessions_leave(servers):
+    """A session that disconnects leaves (once its server noticed)."""
+    for connect in servers:
+        reader, other = _connection(connect), _connection(connect)
+        pids = [reader.get_backend_pid(), other.get_backend_pid()]
+        cur = reader.cursor()
+        count = "SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)"
+        cur.execute(count, (pids,))
+        assert cur.fetchone() == (2,)
+        other.close()
+        for _ in range(100):
+            cur.execute(count, (pids,))
+            if cur.fetchone() == (1,):
+                break
+            time.sleep(0.02)
+        else:
+            pytest.fail("the closed session is still listed")
+        reader.close()
+
+
+def _running(connect) -> tuple:
+    """Another session's row while it runs a statement."""
+    busy = _connection(connect)
+    worker = threading.Thread(
+        target=lambda: busy.cursor().execute("SELECT pg_sleep(1.5)"))
+    worker.start()
+    reader = _connection(connect)
+    cur = reader.cursor()
+    try:
+        for _ in range(50):
+            cur.execute("SELECT state, query, xact_start IS NULL, "
+                        "query_start IS NULL FROM pg_stat_activity "
+                        "WHERE pid = %s", (busy.get_backend_pid(),))
+            row = cur.fetchone()
+            if row[0] == "active":
+                return row
+            time.sleep(0.02)
+        return row
+    finally:
+        worker.join()
+        busy.close()
+        reader.close()
+
+
+def test_pg_stat_activity_other_session_running(servers):
+    """(PostgreSQL's wait event for pg_sleep, Timeout/PgSleep, is not
+    compared: the twin shows no wait event for a running statement.)"""
+    pg_connect, twin_connect = servers
+    pg = _running(pg_connect)
+    assert pg == ("active", "SELECT pg_sleep(1.5)", False, False)
+    assert _running(twin_connect) == pg
+
+
+def test_pg_stat_activity_extended_protocol(servers):
+    """psycopg 3 sends Parse/Bind/Execute: the text of the Parse."""
+    sql = "SELECT state, query FROM pg_stat_activity WHERE pid = pg_backend_pid()"
+    found = []
+    for connect in servers:
+        info = connect().info
+        dsn = (f"host={info.host} port={info.port} user={info.user} "
+               f"dbname={info.dbname}")
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            found.append(conn.execute(sql).fetchall())
+    assert found[1] == found[0] == [("active", sql)]
+
+
+BACKGROUND = """
+    SELECT backend_type, datid, datname, leader_pid, usesysid, usename,
+           application_name, client_addr::text, client_hostname,
+           client_port, backend_start IS NULL, xact_start, query_start,
+           state_change, wait_event_type,
+           CASE WHEN wait_event = 'BgWriterHibernate' THEN 'BgWriterMain'
+                ELSE wait_event END,
+           state, backend_xid, backend_xmin, query_id, query
+    FROM pg_stat_activity
+    WHERE backend_type NOT IN ('client backend', 'autovacuum worker')
+    ORDER BY backend_type"""
+# (PostgreSQL's background writer waits in BgWriterHibernate rather than
+# BgWriterMain once it has had nothing to write for a while; the twin
+# shows the main loop's.)
+
+
+def test_pg_stat_activity_background_processes(both):
+    """The processes a default PostgreSQL 15 runs beside its clients."""
+    pg, twin = (_outcome(conn, BACKGROUND) for conn in both)
+    assert [row[0] for row in pg[1]] == [
+        "autovacuum launcher", "background writer", "checkpointer",
+        "logical replication launcher", "walwriter"]
+    assert twin == pg

@@ -12,7 +12,8 @@ neutral value PostgreSQL shows for a fresh object: 0 pages, no ACL).
     relation.rows(catalog)            # the rows, session-independent part
     relation.rows(catalog, session)   # with the session's user, database
                                       # and search path (pg_roles,
-                                      # pg_database, pg_settings, names)
+                                      # pg_database, pg_settings, names);
+                                      # pg_stat_activity: its twin's sessions
     relation_oid(catalog, qname)      # pg_class.oid of any relation
     oid_map(catalog) / OidMap         # every object's OID
 
@@ -121,9 +122,10 @@ def _rows_function(qname: QName, columns: tuple, builder: Any
     relation's column order (a missing key is NULL)."""
     names = tuple(name for name, _ in columns)
     # rows depend on the catalog (frozen) and on the session's user,
-    # database and search path; pg_settings on every setting: not cached
+    # database and search path; pg_settings on every setting and
+    # pg_stat_activity on every session: not cached
     cache: list = [(None, None, ())]  # one tuple, replaced atomically
-    cacheable = qname.name != "pg_settings"
+    cacheable = qname.name not in ("pg_settings", "pg_stat_activity")
     in_order = getattr(builder, "in_column_order", False)
 
     def rows(catalog: Catalog, session: Any = None) -> tuple[tuple, ...]:

@@ -2,7 +2,8 @@
 yielding dicts keyed by column name (a column left out is NULL).
 
 Built-in rows come from `pg_builtin` (PostgreSQL's own rows; pg_proc's
-from `procs`, loaded when first read); the user's
+from `procs`, loaded when first read); pg_stat_activity's from the
+sessions of the reader's twin (`activity`); the user's
 objects are derived from the catalog with the values PostgreSQL 15 gives
 a freshly created object (never analyzed: reltuples -1, relpages 0; no
 ACL; RI triggers for every foreign key). What the twin does not model is
@@ -19,7 +20,7 @@ from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique, is_temporary)
 from twinning.ir.types import SqlType
-from twinning.system_catalog import pg_builtin, procs
+from twinning.system_catalog import activity, pg_builtin, procs
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
@@ -466,6 +467,14 @@ def pg_user(b: Build) -> Rows:
 SESSION_DATABASE_OID = 16383  # the database the session named, if not postgres
 
 
+def database_oid(name: str) -> int:
+    """pg_database.oid of a database a session names."""
+    for row in builtin_rows("pg_database"):
+        if row["datname"] == name:
+            return row["oid"]
+    return SESSION_DATABASE_OID
+
+
 @builder("pg_database")
 def pg_database(b: Build) -> Rows:
     rows = builtin_rows("pg_database")
@@ -535,6 +544,74 @@ def pg_settings(b: Build) -> Rows:
                "vartype": vartype, "short_desc": desc, "source": "default",
                "boot_val": value, "reset_val": value,
                "pending_restart": False}
+
+
+# ---------------------------------------------------------------- activity
+
+def _background(b: Build, pid: int, backend_type: str, wait_event: str,
+                superuser: bool, started: int) -> dict[str, Any]:
+    return {"pid": pid, "usesysid": BOOTSTRAP_SUPERUSER if superuser else None,
+            "usename": b.superuser if superuser else None,
+            "application_name": "", "backend_start": started,
+            "wait_event_type": "Activity", "wait_event": wait_event,
+            "query": "", "backend_type": backend_type}
+
+
+_STATES = {"I": "idle", "T": "idle in transaction",
+           "E": "idle in transaction (aborted)"}
+
+
+def _client(backend: activity.Backend, reader: Any) -> dict[str, Any]:
+    """A session as PostgreSQL shows a client backend. The reader's own
+    row is the running statement's: its statement and transaction start
+    (statement_timestamp(), now()). Another session is 'active' while a
+    statement runs, else idle as its transaction status says; the twin
+    does not see when a statement ends, so an idle session's
+    state_change is its last statement's start."""
+    session = backend.session
+    status, xact = session.activity()
+    query_start = None if backend.query_start is None \
+        else activity.micros(backend.query_start)
+    row = {"datid": database_oid(session.database),
+           "datname": session.database, "pid": backend.pid,
+           "usesysid": BOOTSTRAP_SUPERUSER, "usename": session.user,
+           "application_name": session.settings.get("application_name", ""),
+           "backend_start": activity.micros(backend.started),
+           "query": backend.query, "backend_type": "client backend"}
+    if backend.pid == getattr(reader, "pid", None):
+        start = reader.statement_start()
+        row.update(xact_start=reader.transaction_start(), query_start=start,
+                   state_change=start, state="active")
+        return row
+    row.update(xact_start=None if xact is None or status == "E"
+               else activity.micros(xact.timestamp()),
+               query_start=query_start,
+               state_change=query_start or row["backend_start"])
+    if session.interrupt.running:
+        row["state"] = "active"
+    else:
+        row.update(state=_STATES[status], wait_event_type="Client",
+                   wait_event="ClientRead")
+    return row
+
+
+@builder("pg_stat_activity")
+def pg_stat_activity(b: Build) -> Rows:
+    """The reading session's twin: PostgreSQL's background processes
+    around its client sessions (by pid), as a default server lists them."""
+    board = activity.of_pid(getattr(b.session, "pid", None))
+    if board is None:
+        return
+    started = activity.micros(board.started)
+    pids = iter(board.background)
+    for backend_type, wait_event, superuser in activity.BEFORE_CLIENTS:
+        yield _background(b, next(pids), backend_type, wait_event, superuser,
+                          started)
+    for _, backend in sorted(dict(board.backends).items()):
+        yield _client(backend, b.session)
+    for backend_type, wait_event, superuser in activity.AFTER_CLIENTS:
+        yield _background(b, next(pids), backend_type, wait_event, superuser,
+                          started)
 
 
 # ---------------------------------------------------------------- views
