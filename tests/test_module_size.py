@@ -15,6 +15,8 @@ LIMIT = 1500
 GENERATED = {
     "passes/expr/pg_data.py": "scripts/gen_pg_catalog_data.py",
     "twinning/system_catalog/pg_builtin.py": "scripts/gen_pg_catalog_data.py",
+    "twinning/system_catalog/pg_builtin_proc.py":
+        "scripts/gen_pg_catalog_data.py",
 }
 
 

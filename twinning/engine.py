@@ -7,6 +7,10 @@ so a repeated statement is never re-parsed or re-planned) and the
 BackendKeyData registry that matches a CancelRequest, which arrives on a
 separate connection, to the session it cancels.
 
+Its `activity` (`system_catalog.activity.Activity`) is what
+pg_stat_activity lists: the sessions registered, with the query string
+each last sent (the engine sees every one: `find_template`, `parse`).
+
 The store is the MVCC-lite `twinning.store.MvccStore`, built over the
 starting state with the catalog's CHECKs and column defaults compiled once;
 an engine started without a state serves an empty catalog.
@@ -20,6 +24,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from twinning import system_catalog
+from twinning.system_catalog import activity
 from twinning.ir import query as q
 from twinning.ir.dump import dump
 from twinning.passes.normalize import Normalized
@@ -104,7 +109,7 @@ class Engine:
         self.store = MvccStore(state, schema_for=store_schema)
         self._lock = threading.Lock()
         self._sessions: dict[int, tuple[int, Session, int]] = {}
-        self._next_pid = 10000
+        self.activity = activity.Activity()  # pg_stat_activity
         self._parsed: OrderedDict[str, q.ParsedQuery] = OrderedDict()
         self._plans: OrderedDict[tuple, q.Plan] = OrderedDict()
         self.templates = StatementCache()
@@ -128,6 +133,7 @@ class Engine:
 
     # caches: by SQL text, and by (statement text, parameter types)
     def parse(self, sql: str) -> q.ParsedQuery:
+        self.activity.statement(sql)
         with self._lock:
             hit = self._parsed.get(sql)
             if hit is not None:
@@ -145,6 +151,7 @@ class Engine:
         `sql` is not normalizable or while tracing. A template belongs to
         the catalog generation it was learned on (`Template.generation`),
         under the default search path."""
+        self.activity.statement(sql)
         if self.trace is not None:
             return None, None
         return self.templates.find(sql)
@@ -219,19 +226,21 @@ class Engine:
     def register(self, session: Session) -> tuple[int, int, int]:
         """A new session's process id, cancel key and backend slot: the
         lowest free from 3, as a default PostgreSQL numbers its client
-        backends (the N of the session's pg_temp_N)."""
+        backends (the N of the session's pg_temp_N). Process ids are
+        unique in the process (pg_stat_activity finds a twin by them)."""
         with self._lock:
-            self._next_pid += 1
-            pid = self._next_pid
+            pid = activity.next_pid()
             key = secrets.randbits(32)
             taken = {slot for _, _, slot in self._sessions.values()}
             slot = next(n for n in range(3, len(taken) + 4) if n not in taken)
             self._sessions[pid] = (key, session, slot)
+            self.activity.join(pid, session)
         return pid, key, slot
 
     def unregister(self, pid: int) -> None:
         with self._lock:
             self._sessions.pop(pid, None)
+            self.activity.leave(pid)
 
     def cancel(self, pid: int, key: int) -> None:
         with self._lock:

@@ -1350,6 +1350,12 @@ class Session:
         self._results[key] = (columns, settings) + codec
         return codec
 
+    def activity(self) -> tuple[str, Any]:
+        """pg_stat_activity's view, read from any thread: the transaction
+        status ('I', 'T', 'E') and the open transaction's start, or None."""
+        txn = self._txn
+        return self.transaction_status(), txn.started if txn else None
+
 
 def _created_table_ddl(before: Any, after: Any) -> str:
     """The DDL log's text for a table CREATE TABLE AS made: a plain

@@ -12,7 +12,8 @@ neutral value PostgreSQL shows for a fresh object: 0 pages, no ACL).
     relation.rows(catalog)            # the rows, session-independent part
     relation.rows(catalog, session)   # with the session's user, database
                                       # and search path (pg_roles,
-                                      # pg_database, pg_settings, names)
+                                      # pg_database, pg_settings, names);
+                                      # pg_stat_activity: its twin's sessions
     relation_oid(catalog, qname)      # pg_class.oid of any relation
     oid_map(catalog) / OidMap         # every object's OID
 
@@ -32,7 +33,6 @@ from typing import Any, Callable
 
 from twinning.ir.catalog import Catalog, QName
 from twinning.ir.system import SystemRelation
-from twinning.ir.types import SqlType
 from twinning.passes.expr import system
 from twinning.system_catalog import functions, regnames
 from twinning.system_catalog.oids import OidMap, oid_map
@@ -100,6 +100,7 @@ def relation_oid(catalog: Catalog, qname: QName) -> int | None:
 def _build() -> dict[QName, SystemRelation]:
     from twinning.system_catalog import information_schema, pg_builtin, \
         pg_catalog
+    from twinning.system_catalog.build import column_type
     builders: dict[QName, Callable[[Any], Any]] = {}
     builders.update(pg_catalog.BUILDERS)
     builders.update(information_schema.BUILDERS)
@@ -107,7 +108,7 @@ def _build() -> dict[QName, SystemRelation]:
     for (schema, name), (oid, relkind, _, columns) in \
             pg_builtin.RELATIONS.items():
         qname = QName(schema, name)
-        cols = tuple((col, SqlType(base, typmod, array))
+        cols = tuple((col, column_type(base, typmod, array))
                      for col, base, typmod, array, _ in columns)
         builder = builders.get(qname)
         out[qname] = SystemRelation(
@@ -121,9 +122,11 @@ def _rows_function(qname: QName, columns: tuple, builder: Any
     relation's column order (a missing key is NULL)."""
     names = tuple(name for name, _ in columns)
     # rows depend on the catalog (frozen) and on the session's user,
-    # database and search path; pg_settings on every setting: not cached
+    # database and search path; pg_settings on every setting and
+    # pg_stat_activity on every session: not cached
     cache: list = [(None, None, ())]  # one tuple, replaced atomically
-    cacheable = qname.name != "pg_settings"
+    cacheable = qname.name not in ("pg_settings", "pg_stat_activity")
+    in_order = getattr(builder, "in_column_order", False)
 
     def rows(catalog: Catalog, session: Any = None) -> tuple[tuple, ...]:
         if builder is None:
@@ -135,8 +138,11 @@ def _rows_function(qname: QName, columns: tuple, builder: Any
         if cacheable and cached_catalog is catalog and cached_key == key:
             return cached
         context = Build(catalog, oid_map(catalog), session)
-        built = tuple(tuple(row.get(n) for n in names)
-                      for row in builder(context))
+        if in_order:
+            built = tuple(builder(context))
+        else:
+            built = tuple(tuple(row.get(n) for n in names)
+                          for row in builder(context))
         if cacheable:
             cache[0] = (catalog, key, built)
         return built

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from twinning.ir.catalog import Catalog
-from twinning.ir.types import SqlType
+from twinning.ir.types import BASE_TYPES, SqlType
 from twinning.system_catalog.names import user_of
 from twinning.system_catalog.oids import OidMap
 
@@ -41,6 +41,19 @@ def _type_facts() -> dict[int, TypeFacts]:
                                       row[at["typstorage"]],
                                       row[at["typcollation"]])
             for row in pg_builtin.ROWS["pg_type"]}
+
+
+# A column type of PostgreSQL's relations the twin has no type for, and
+# the type it serves instead (pg_stat_activity.client_addr, inet: always
+# NULL in the twin, which does not know the client's address).
+STAND_INS = {"inet": "text"}
+
+
+def column_type(base: str, typmod: int, array: bool) -> SqlType:
+    """A system relation column's type (`pg_builtin.RELATIONS`)."""
+    if base not in BASE_TYPES:
+        base, typmod = STAND_INS[base], -1
+    return SqlType(base, typmod, array)
 
 
 def facts(sql_type: SqlType) -> TypeFacts:

@@ -20,10 +20,10 @@ from typing import Any
 from twinning.errors import SqlError
 from twinning.ir.catalog import Catalog, Table
 from twinning.passes.expr import registry
-from twinning.system_catalog import regnames
+from twinning.system_catalog import procs, regnames
 from twinning.system_catalog.names import (parse_qualified, quote_ident,
                                            quote_qualified)
-from twinning.system_catalog.oids import OidMap, oid_map
+from twinning.system_catalog.oids import BUILTIN_NAMESPACES, OidMap, oid_map
 
 _EMPTY: list[Catalog] = []
 
@@ -129,8 +129,23 @@ def pg_collation_is_visible(ctx: Any, oid: int) -> bool | None:
 
 
 def pg_function_is_visible(ctx: Any, oid: int) -> bool | None:
-    from twinning.system_catalog import pg_builtin
-    return True if int(oid) in set(pg_builtin.UNIQUE_PROCS.values()) else None
+    """Whether the function's schema is on the path (the twin has no
+    functions of its own to shadow a built-in one); NULL: no such."""
+    found = procs.name_and_namespace(int(oid))
+    if found is None:
+        return None
+    m = catalog_map(ctx)
+    return found[1] == BUILTIN_NAMESPACES["pg_catalog"] or \
+        m.namespace_names.get(found[1]) in regnames.path(m, ctx)
+
+
+def _signature(part: int) -> Any:
+    """pg_get_function_arguments (0), _identity_arguments (1), _result
+    (2): PostgreSQL's own text for each built-in function."""
+    def text(oid: int) -> str | None:
+        found = procs.signature(int(oid))
+        return None if found is None else found[part]
+    return text
 
 
 # -- descriptions ----------------------------------------------------------------------
@@ -292,14 +307,15 @@ def to_reg(type_name: str):
             try:
                 parse_qualified(text)
             except SqlError:
-                if type_name == "regclass":
+                if type_name in ("regclass", "regproc"):
                     raise
                 return None
         try:
             return regnames.reg_input(type_name, m, text, ctx,
                                       missing_ok=True)
         except SqlError as exc:
-            if exc.sqlstate in ("42704", "42601", "42725"):
+            if exc.sqlstate in ("42704", "42601", "42725") and \
+                    type_name != "regproc":  # its name errors are raised
                 return None
             raise
     return lookup
@@ -349,6 +365,9 @@ def register() -> None:
     fn("pg_type_is_visible(oid)", pg_type_is_visible, **ctx)
     fn("pg_collation_is_visible(oid)", pg_collation_is_visible, **ctx)
     fn("pg_function_is_visible(oid)", pg_function_is_visible, **ctx)
+    for part, name in enumerate(("arguments", "identity_arguments",
+                                 "result")):
+        fn(f"pg_get_function_{name}(oid)", _signature(part))
     fn("obj_description(oid)", obj_description, **ctx)
     fn("obj_description(oid,name)", obj_description, **ctx)
     fn("col_description(oid,int4)", col_description, **ctx)

@@ -1,7 +1,9 @@
 """Row builders of the pg_catalog relations: one function per relation,
 yielding dicts keyed by column name (a column left out is NULL).
 
-Built-in rows come from `pg_builtin` (PostgreSQL's own rows); the user's
+Built-in rows come from `pg_builtin` (PostgreSQL's own rows; pg_proc's
+from `procs`, loaded when first read); pg_stat_activity's from the
+sessions of the reader's twin (`activity`); the user's
 objects are derived from the catalog with the values PostgreSQL 15 gives
 a freshly created object (never analyzed: reltuples -1, relpages 0; no
 ACL; RI triggers for every foreign key). What the twin does not model is
@@ -18,9 +20,9 @@ from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique, is_temporary)
 from twinning.ir.types import SqlType
-from twinning.system_catalog import pg_builtin
-from twinning.system_catalog.build import (Build, check_tree, default_tree,
-                                           facts)
+from twinning.system_catalog import activity, pg_builtin, procs
+from twinning.system_catalog.build import (Build, check_tree, column_type,
+                                           default_tree, facts)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
                                           CLASS_OIDS, HASH_AM, HEAP_AM,
                                           referenced_index)
@@ -31,8 +33,11 @@ Rows = Iterator[dict[str, Any]]
 BUILDERS: dict[QName, Callable[[Build], Iterable[dict]]] = {}
 
 
-def builder(name: str) -> Callable:
+def builder(name: str, in_column_order: bool = False) -> Callable:
+    """Register a relation's row builder: it yields dicts, or with
+    `in_column_order` tuples already in the relation's column order."""
     def register(fn: Callable) -> Callable:
+        fn.in_column_order = in_column_order  # type: ignore[attr-defined]
         BUILDERS[QName("pg_catalog", name)] = fn
         return fn
     return register
@@ -181,7 +186,7 @@ def pg_attribute(b: Build) -> Rows:
         for attnum, (column, base, typmod, array, notnull) in enumerate(
                 spec, start=1):
             yield _attribute(relid, column, attnum,
-                             SqlType(base, typmod, array), notnull)
+                             column_type(base, typmod, array), notnull)
         if relkind == "r":
             yield from _system_columns(relid)
     for oid, obj in sorted(m.relation_objects.items()):
@@ -462,6 +467,14 @@ def pg_user(b: Build) -> Rows:
 SESSION_DATABASE_OID = 16383  # the database the session named, if not postgres
 
 
+def database_oid(name: str) -> int:
+    """pg_database.oid of a database a session names."""
+    for row in builtin_rows("pg_database"):
+        if row["datname"] == name:
+            return row["oid"]
+    return SESSION_DATABASE_OID
+
+
 @builder("pg_database")
 def pg_database(b: Build) -> Rows:
     rows = builtin_rows("pg_database")
@@ -472,6 +485,31 @@ def pg_database(b: Build) -> Rows:
         postgres = next(r for r in rows if r["datname"] == "postgres")
         yield {**postgres, "oid": SESSION_DATABASE_OID,
                "datname": b.database}
+
+
+# ---------------------------------------------------------------- functions
+
+_PROC_ROWS: dict[str, tuple[tuple, ...]] = {}  # by superuser name
+
+
+@builder("pg_proc", in_column_order=True)
+def pg_proc(b: Build) -> tuple[tuple, ...]:
+    """Every built-in function, as PostgreSQL 15 has it (the twin has no
+    functions of its own), from `procs` (not loaded at start-up); built
+    once per superuser name (proacl)."""
+    found = _PROC_ROWS.get(b.superuser)
+    if found is not None:
+        return found
+    columns = _columns("pg_proc")
+    support, acl = columns.index("prosupport"), columns.index("proacl")
+    rows = []
+    for row in procs.data().ROWS:
+        values = list(row)
+        values[support] = RegOid(*row[support])
+        values[acl] = b.acl(row[acl])
+        rows.append(tuple(values))
+    found = _PROC_ROWS[b.superuser] = tuple(rows)
+    return found
 
 
 # settings only pg_settings shows (read-only facts of the server)
@@ -506,6 +544,74 @@ def pg_settings(b: Build) -> Rows:
                "vartype": vartype, "short_desc": desc, "source": "default",
                "boot_val": value, "reset_val": value,
                "pending_restart": False}
+
+
+# ---------------------------------------------------------------- activity
+
+def _background(b: Build, pid: int, backend_type: str, wait_event: str,
+                superuser: bool, started: int) -> dict[str, Any]:
+    return {"pid": pid, "usesysid": BOOTSTRAP_SUPERUSER if superuser else None,
+            "usename": b.superuser if superuser else None,
+            "application_name": "", "backend_start": started,
+            "wait_event_type": "Activity", "wait_event": wait_event,
+            "query": "", "backend_type": backend_type}
+
+
+_STATES = {"I": "idle", "T": "idle in transaction",
+           "E": "idle in transaction (aborted)"}
+
+
+def _client(backend: activity.Backend, reader: Any) -> dict[str, Any]:
+    """A session as PostgreSQL shows a client backend. The reader's own
+    row is the running statement's: its statement and transaction start
+    (statement_timestamp(), now()). Another session is 'active' while a
+    statement runs, else idle as its transaction status says; the twin
+    does not see when a statement ends, so an idle session's
+    state_change is its last statement's start."""
+    session = backend.session
+    status, xact = session.activity()
+    query_start = None if backend.query_start is None \
+        else activity.micros(backend.query_start)
+    row = {"datid": database_oid(session.database),
+           "datname": session.database, "pid": backend.pid,
+           "usesysid": BOOTSTRAP_SUPERUSER, "usename": session.user,
+           "application_name": session.settings.get("application_name", ""),
+           "backend_start": activity.micros(backend.started),
+           "query": backend.query, "backend_type": "client backend"}
+    if backend.pid == getattr(reader, "pid", None):
+        start = reader.statement_start()
+        row.update(xact_start=reader.transaction_start(), query_start=start,
+                   state_change=start, state="active")
+        return row
+    row.update(xact_start=None if xact is None or status == "E"
+               else activity.micros(xact.timestamp()),
+               query_start=query_start,
+               state_change=query_start or row["backend_start"])
+    if session.interrupt.running:
+        row["state"] = "active"
+    else:
+        row.update(state=_STATES[status], wait_event_type="Client",
+                   wait_event="ClientRead")
+    return row
+
+
+@builder("pg_stat_activity")
+def pg_stat_activity(b: Build) -> Rows:
+    """The reading session's twin: PostgreSQL's background processes
+    around its client sessions (by pid), as a default server lists them."""
+    board = activity.of_pid(getattr(b.session, "pid", None))
+    if board is None:
+        return
+    started = activity.micros(board.started)
+    pids = iter(board.background)
+    for backend_type, wait_event, superuser in activity.BEFORE_CLIENTS:
+        yield _background(b, next(pids), backend_type, wait_event, superuser,
+                          started)
+    for _, backend in sorted(dict(board.backends).items()):
+        yield _client(backend, b.session)
+    for backend_type, wait_event, superuser in activity.AFTER_CLIENTS:
+        yield _background(b, next(pids), backend_type, wait_event, superuser,
+                          started)
 
 
 # ---------------------------------------------------------------- views

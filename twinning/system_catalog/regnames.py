@@ -12,16 +12,18 @@ get_namespace_oid.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import QName
 from twinning.ir.types import BY_ARRAY_OID, BY_OID, SqlType
-from twinning.passes.expr import pg_data
+from twinning.system_catalog import procs
 from twinning.system_catalog.names import (parse_qualified, quote_ident,
                                            quote_qualified, search_path,
                                            user_of)
-from twinning.system_catalog.oids import BOOTSTRAP_SUPERUSER, OidMap
+from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER,
+                                          BUILTIN_NAMESPACES, OidMap)
 from twinning.values.system import RegOid, parse_reg_numeric
 
 
@@ -103,6 +105,13 @@ def type_visible(m: OidMap, oid: int, session: Any) -> bool:
     return lookup_type(m, entry.name, session) == oid
 
 
+# pg_catalog types (the twin has no columns of) format_type() spells
+# in SQL's words: (name, what follows the typmod)
+_BIT = 1560
+_SPELLED = {1266: ("time", " with time zone"), _BIT: ("bit", ""),
+            1562: ("bit varying", "")}
+
+
 def format_type(m: OidMap, oid: int, typmod: int | None,
                 session: Any = None) -> str:
     """format_type(oid, typmod); `typmod` None is SQL NULL (no typmod
@@ -118,6 +127,14 @@ def format_type(m: OidMap, oid: int, typmod: int | None,
         if base.name in ("varchar", "bpchar") and 0 <= mod <= 4:
             mod = -1
         return SqlType(base.name, mod, twin is None).display()
+    spelled = _SPELLED.get(oid)
+    if spelled is not None:
+        head, tail = spelled
+        if typmod is not None and typmod >= 0:
+            return f"{head}({typmod}){tail}"
+        if oid == _BIT and typmod is not None:
+            return '"bit"'  # bit without a length is bit(1): not the same
+        return head + tail
     entry = m.types.get(oid)
     if entry is None:
         return "???"
@@ -183,32 +200,62 @@ def _resolve_type_names(m: OidMap, names: list[str],
 
 def regproc_in(m: OidMap, text: str, session: Any,
                missing_ok: bool = False) -> RegOid | None:
-    from twinning.system_catalog import pg_builtin
+    """regprocin(): a function name that names exactly one function."""
     numeric = parse_reg_numeric(text, "regproc")
     if numeric is not None:
         return numeric
-    parts = parse_qualified(text)
-    if len(parts) == 2 and parts[0] != "pg_catalog":
-        if parts[0] not in m.namespaces:
-            raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
-        parts = ["nope"] if missing_ok else parts
-    name = parts[-1]
-    oid = pg_builtin.UNIQUE_PROCS.get(name)
-    if oid is not None and len(parts) <= 2:
-        return RegOid(oid, name)
+    found = _functions_named(m, parse_qualified(text), session, missing_ok)
+    if len(found) == 1:
+        return RegOid(found[0], regproc_text(found[0]))
     if missing_ok:
         return None
-    if name in pg_data.PROC_NAMES and len(parts) <= 2:
+    if found:
         raise SqlError("42725", f'more than one function named "{text}"')
     raise SqlError("42883", f'function "{text}" does not exist')
 
 
-def regproc_text(oid: int) -> str:
+def _functions_named(m: OidMap, parts: list[str], session: Any,
+                     missing_ok: bool) -> tuple[int, ...]:
+    """FuncnameGetCandidates() by name alone: a bare name looks in
+    pg_catalog, the one schema on the path with functions in the twin."""
     from twinning.system_catalog import pg_builtin
-    for name, found in pg_builtin.UNIQUE_PROCS.items():
-        if found == int(oid):
-            return name
-    return str(int(oid))
+    dotted = ".".join(parts)
+    if len(parts) > 3:
+        raise SqlError("42601", "improper qualified name (too many dotted "
+                       f"names): {dotted}")
+    if len(parts) == 3:
+        if parts[0] != (getattr(session, "database", None) or "postgres"):
+            raise SqlError("0A000", "cross-database references are not "
+                           f"implemented: {dotted}")
+        parts = parts[1:]
+    schema, name = parts if len(parts) == 2 else ("pg_catalog", parts[0])
+    if schema not in m.namespaces:
+        if missing_ok:
+            return ()
+        raise SqlError("3F000", f'schema "{schema}" does not exist')
+    if schema == "pg_catalog" and name in pg_builtin.UNIQUE_PROCS:
+        return (pg_builtin.UNIQUE_PROCS[name],)  # without loading pg_proc
+    return procs.named(m.namespaces[schema], name)
+
+
+@lru_cache(maxsize=None)
+def _unique_names() -> dict[int, str]:
+    from twinning.system_catalog import pg_builtin
+    return {oid: name for name, oid in pg_builtin.UNIQUE_PROCS.items()}
+
+
+def regproc_text(oid: int) -> str:
+    """regprocout(): the name, schema-qualified unless it is the only
+    function the name finds; an OID that names nothing as its number."""
+    name = _unique_names().get(int(oid))
+    if name is not None:
+        return quote_ident(name)
+    found = procs.name_and_namespace(int(oid))
+    if found is None:
+        return str(int(oid))
+    name, namespace = found
+    schema = {v: k for k, v in BUILTIN_NAMESPACES.items()}[namespace]
+    return quote_qualified(schema, name)
 
 
 # -- namespaces and roles ---------------------------------------------------------
