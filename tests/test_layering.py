@@ -52,6 +52,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      ("twinning.session", "twinning.engine", "twinning.execute",
       "twinning.execute_write", "twinning.execute_copy",
       "twinning.statement_cache", "twinning.trace", "twinning.temp_tables",
+      "twinning.session_ddl",
       "twinning.cursors")),
     ("server/cli", "sockets, processes and the command line",
      ("twinning.server", "twinning.cli", "twinning.commands",

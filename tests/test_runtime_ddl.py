@@ -128,15 +128,17 @@ def test_snapshot_restores_the_final_catalog(tmp_path):
                 "CREATE SCHEMA s",
                 "CREATE TABLE s.copied AS SELECT note, flag, 1.5::numeric(4,2) AS n "
                 "FROM renamed",
-                "SELECT id INTO ids FROM renamed"]:
+                "SELECT id INTO ids FROM renamed",
+                'CREATE TABLE kw AS SELECT 1 AS "order", \'x\' AS "Mixed Case"']:
         assert b"ERROR" not in session.on_query(sql), sql
     state = engine.committed_state()
     restored, _ = compile_schema(state.ddl, "<snapshot>")
     assert restored == state.catalog
     assert [str(t.name) for t in restored.tables] == [
-        "public.ids", "public.renamed", "s.copied"]
-    assert state.rows[restored.tables[1].name] == ((1, "kept", True),)
-    assert state.rows[restored.tables[2].name] == (("kept", True, Decimal("1.50")),)
+        "public.ids", "public.kw", "public.renamed", "s.copied"]
+    assert state.rows[restored.tables[2].name] == ((1, "kept", True),)
+    assert state.rows[restored.tables[3].name] == (("kept", True, Decimal("1.50")),)
+    assert [c.name for c in restored.tables[1].columns] == ["order", "Mixed Case"]
 
 
 def test_temporary_tables_are_the_sessions_own_and_outlive_nothing():

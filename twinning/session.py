@@ -38,14 +38,12 @@ from twinning.execute_write import execute_write, missing_parameter
 from twinning.ir.dml import WRITES
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
-from twinning.ir import ddl
 from twinning.ir import query as q
-from twinning.ir.types import canonical_name
-from twinning.passes.expr.compile import compile_checked
 from twinning.passes.plan import compile_expressions
-from twinning.passes.resolve_ddl import apply_definitions
 from twinning.cursors import Cursor, Cursors
-from twinning.temp_tables import TempTables, temporary_objects
+from twinning.session_ddl import DdlCommands
+from twinning.system_catalog.names import quote_ident
+from twinning.temp_tables import TempTables
 from twinning.passes.resolve import (resolve_arguments, resolve_setting,
                                      result_type_of_oid)
 from twinning.valueio import input_function, recv_function, typmod_function
@@ -173,7 +171,7 @@ def _tag(tag: str, rows: int) -> str:
     return f"SELECT {rows}" if tag == "SELECT" else tag
 
 
-class Session:
+class Session(DdlCommands):
     """The `twinning.wire.Backend` of one connection."""
 
     def __init__(self, engine: Engine) -> None:
@@ -768,16 +766,6 @@ class Session:
         self._cursors.transaction_ended(txn, commit and not txn.failed)
         self._portals.clear()
 
-    def _on_commit(self, txn: Transaction) -> None:
-        """ON COMMIT DROP and DELETE ROWS of the session's temporary
-        tables, just before the transaction commits."""
-        drop, delete = self._temp.due(txn.catalog)
-        delete = [name for name in delete if txn.count(name)]
-        if delete:
-            txn.truncate(delete)
-        if drop:
-            self._internal_ddl(self._temp.drops(drop))
-
     def _failed(self) -> None:
         """An error: a block becomes failed, anything else is rolled back.
 
@@ -931,7 +919,7 @@ class Session:
         elif guc is not None:
             values = node.values
             if guc.name == "search_path":  # GUC_LIST_QUOTE
-                values = tuple(_quote_ident(v) for v in values)
+                values = tuple(quote_ident(v) for v in values)
             value = guc.normalize(", ".join(values))
         else:
             value = ", ".join(node.values)
@@ -1126,116 +1114,6 @@ class Session:
             result.tag = _tag("SELECT", len(result.rows))
         return result
 
-    # ---- DDL
-    def _cmd_ddl(self, command: q.Command) -> str:
-        """A DDL statement: its definitions applied to the catalog this
-        transaction sees, under the writer slot; the new catalog is the
-        transaction's until it commits (and gone if it rolls back)."""
-        node: q.DdlDefinitions = command.node
-        txn = self._txn.store
-        txn.statement_start(writes=command.tag,
-                            lock_timeout_ms=int(self.settings["lock_timeout"]),
-                            cancel=self.interrupt.check)
-        txn.context = self._context()  # defaults filling added columns
-        for notice in self._apply_ddl(node.definitions, node.source):
-            message, detail = (notice, None) if isinstance(notice, str) \
-                else notice
-            self._warn("00000", message, severity="NOTICE", detail=detail)
-        txn.statement_end()
-        return command.tag
-
-    def _cmd_create_table_as(self, command: q.Command) -> str:
-        """CREATE TABLE … AS / SELECT … INTO: the query planned and run
-        first (it cannot see the new table), then a table of its result
-        columns made and filled. The DDL log gets the plain CREATE TABLE;
-        the rows are data."""
-        node: q.CreateTableAs = command.node
-        txn = self._txn.store
-        schema, plan = self._plan(q.ParsedStatement(node.query, node.source, -1), ())
-        columns = plan.columns
-        if len(node.columns) > len(columns):
-            raise SqlError("42601", "too many column names were specified")
-        names = node.columns + tuple(c.name for c in columns[len(node.columns):])
-        for name, column in zip(names, columns):
-            if column.type.name in ("record", "void", "unknown"):
-                raise SqlError("42P16", f'column "{name}" has pseudo-type '
-                               f"{column.type.name}")
-            if column.type.sql_type is None or \
-                    canonical_name(column.type.sql_type.name) is None:
-                raise feature_not_supported(
-                    f"CREATE TABLE AS with a column of type {column.type.name}")
-        txn.statement_start(writes="CREATE TABLE AS",
-                            lock_timeout_ms=int(self.settings["lock_timeout"]),
-                            cancel=self.interrupt.check)
-        rows = plan.run(self, (), None).rows if node.with_data else []
-        defn = ddl.TableDef(
-            node.target, tuple(ddl.ColumnDef(name, column.type.sql_type)
-                               for name, column in zip(names, columns)),
-            (), node.if_not_exists, -1, node.temporary, node.on_commit)
-        # (-1: no position, as PostgreSQL reports none for this target)
-        before = txn.catalog
-        for notice in self._apply_ddl((defn,), _created_table_ddl):
-            self._warn("00000", notice, severity="NOTICE")
-        made = [t.name for t in txn.catalog.tables if before.table(t.name) is None]
-        count = 0
-        if made:  # else IF NOT EXISTS found it
-            count, error = txn.insert_rows(made[0], rows)
-            if error is not None:
-                raise error
-        txn.statement_end()
-        return f"SELECT {count}" if made and node.with_data else "CREATE TABLE AS"
-
-    def _apply_ddl(self, definitions: tuple,
-                   source: str | Callable[[Any, Any], str]) -> tuple:
-        """Definitions applied to the transaction's catalog (the writer
-        slot taken): its new catalog, logged unless only temporary objects
-        changed (`source`: the text to log, or a function of the catalogs
-        before and after that writes it). Returns the NOTICEs."""
-        txn = self._txn.store
-        before = txn.catalog
-        self._search_path(before)
-        resolved = apply_definitions(before, definitions, self._path[3],
-                                     self._temp.schema)
-        after = resolved.catalog
-        if after == before and not resolved.converted:
-            return resolved.notices
-        persistent = after.without_temporary() != before.without_temporary()
-        if persistent and temporary_objects(after) != temporary_objects(before):
-            raise SqlError("0A000", "a statement changing temporary and "
-                           "permanent objects together is not supported by "
-                           "twinning")
-        store = self.engine.store
-        known = {seq.name for seq in before.sequences}
-        for seq in after.sequences:
-            if seq.name not in known:
-                store.sequences.define(seq)
-        if callable(source):
-            source = source(before, after)
-        conversions = {table: {attnum: compile_checked(expr).fn
-                               for attnum, expr in converted.items()}
-                       for table, converted in resolved.converted.items()}
-        txn.apply_schema(store.schema_for(after),
-                         source if persistent else None, resolved.renamed,
-                         conversions)
-        self._temp.created(after, definitions)
-        return resolved.notices
-
-    def _drop_temporary(self) -> None:
-        """Session end and DISCARD TEMP: the temporary schema and what is
-        in it go."""
-        definitions = self._temp.everything(self._txn.store.catalog)
-        if definitions:
-            self._internal_ddl(definitions)
-
-    def _internal_ddl(self, definitions: tuple) -> None:
-        """DDL the session runs on its own (temporary tables' drops):
-        no statement of the client's, so no NOTICEs."""
-        txn = self._txn.store
-        txn.statement_start(writes="DROP TABLE", lock_timeout_ms=0,
-                            cancel=self.interrupt.check)
-        self._apply_ddl(definitions, "")
-        txn.statement_end()
-
     def _cmd_deallocate(self, command: q.Command) -> None:
         name = command.node.name
         if name is None:
@@ -1357,16 +1235,6 @@ class Session:
         return self.transaction_status(), txn.started if txn else None
 
 
-def _created_table_ddl(before: Any, after: Any) -> str:
-    """The DDL log's text for a table CREATE TABLE AS made: a plain
-    CREATE TABLE of its columns, schema-qualified."""
-    (table,) = [t for t in after.tables if before.table(t.name) is None]
-    columns = ", ".join(f"{_quote_ident(c.name)} {c.type.display()}"
-                        for c in table.columns)
-    return (f"CREATE TABLE {_quote_ident(table.name.schema)}."
-            f"{_quote_ident(table.name.name)} ({columns})")
-
-
 def _txn_option_values(options: q.TxnOptions) -> dict[str, str]:
     """BEGIN / SET TRANSACTION options as settings (refused ones raise)."""
     out = {}
@@ -1416,13 +1284,6 @@ class _AllText(dict):
 
 
 _TEXT_FORMATS = _AllText()
-
-
-def _quote_ident(name: str) -> str:
-    """quote_identifier(): bare when lower-case simple, else double-quoted."""
-    if re.fullmatch(r"[a-z_][a-z0-9_$]*", name):
-        return name
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _onoff(flag: bool | None) -> str | None:

@@ -1,0 +1,159 @@
+"""The session's DDL: statements that change the catalog.
+
+`DdlCommands` is mixed into `twinning.session.Session`: the handlers of
+DDL statements (`_cmd_ddl`, CREATE TABLE … AS), the one place they are
+applied (`_apply_ddl`: the definitions resolved against the catalog the
+transaction sees, the store's tables following it, the DDL log written
+unless only temporary objects changed), and the temporary tables'
+drops (ON COMMIT DROP / DELETE ROWS, session end, DISCARD TEMP). They use
+the session's transaction, settings and search path.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from twinning.errors import SqlError, feature_not_supported
+from twinning.ir import ddl
+from twinning.ir import query as q
+from twinning.ir.types import canonical_name
+from twinning.passes.expr.compile import compile_checked
+from twinning.passes.resolve_ddl import apply_definitions
+from twinning.store import Transaction
+from twinning.system_catalog.names import quote_ident
+from twinning.temp_tables import temporary_objects
+
+__all__ = ["DdlCommands"]
+
+
+class DdlCommands:
+    """DDL handlers of a `Session` (see the module's docstring)."""
+
+    def _cmd_ddl(self, command: q.Command) -> str:
+        """A DDL statement: its definitions applied to the catalog this
+        transaction sees, under the writer slot; the new catalog is the
+        transaction's until it commits (and gone if it rolls back)."""
+        node: q.DdlDefinitions = command.node
+        txn = self._txn.store
+        txn.statement_start(writes=command.tag,
+                            lock_timeout_ms=int(self.settings["lock_timeout"]),
+                            cancel=self.interrupt.check)
+        txn.context = self._context()  # defaults filling added columns
+        for notice in self._apply_ddl(node.definitions, node.source):
+            message, detail = (notice, None) if isinstance(notice, str) \
+                else notice
+            self._warn("00000", message, severity="NOTICE", detail=detail)
+        txn.statement_end()
+        return command.tag
+
+    def _cmd_create_table_as(self, command: q.Command) -> str:
+        """CREATE TABLE … AS / SELECT … INTO: the query planned and run
+        first (it cannot see the new table), then a table of its result
+        columns made and filled. The DDL log gets the plain CREATE TABLE;
+        the rows are data."""
+        node: q.CreateTableAs = command.node
+        txn = self._txn.store
+        schema, plan = self._plan(q.ParsedStatement(node.query, node.source, -1), ())
+        columns = plan.columns
+        if len(node.columns) > len(columns):
+            raise SqlError("42601", "too many column names were specified")
+        names = node.columns + tuple(c.name for c in columns[len(node.columns):])
+        for name, column in zip(names, columns):
+            if column.type.name in ("record", "void", "unknown"):
+                raise SqlError("42P16", f'column "{name}" has pseudo-type '
+                               f"{column.type.name}")
+            if column.type.sql_type is None or \
+                    canonical_name(column.type.sql_type.name) is None:
+                raise feature_not_supported(
+                    f"CREATE TABLE AS with a column of type {column.type.name}")
+        txn.statement_start(writes="CREATE TABLE AS",
+                            lock_timeout_ms=int(self.settings["lock_timeout"]),
+                            cancel=self.interrupt.check)
+        rows = plan.run(self, (), None).rows if node.with_data else []
+        defn = ddl.TableDef(
+            node.target, tuple(ddl.ColumnDef(name, column.type.sql_type)
+                               for name, column in zip(names, columns)),
+            (), node.if_not_exists, -1, node.temporary, node.on_commit)
+        # (-1: no position, as PostgreSQL reports none for this target)
+        before = txn.catalog
+        for notice in self._apply_ddl((defn,), _created_table_ddl):
+            self._warn("00000", notice, severity="NOTICE")
+        made = [t.name for t in txn.catalog.tables if before.table(t.name) is None]
+        count = 0
+        if made:  # else IF NOT EXISTS found it
+            count, error = txn.insert_rows(made[0], rows)
+            if error is not None:
+                raise error
+        txn.statement_end()
+        return f"SELECT {count}" if made and node.with_data else "CREATE TABLE AS"
+
+    def _apply_ddl(self, definitions: tuple,
+                   source: str | Callable[[Any, Any], str]) -> tuple:
+        """Definitions applied to the transaction's catalog (the writer
+        slot taken): its new catalog, logged unless only temporary objects
+        changed (`source`: the text to log, or a function of the catalogs
+        before and after that writes it). Returns the NOTICEs."""
+        txn = self._txn.store
+        before = txn.catalog
+        self._search_path(before)
+        resolved = apply_definitions(before, definitions, self._path[3],
+                                     self._temp.schema)
+        after = resolved.catalog
+        if after == before and not resolved.converted:
+            return resolved.notices
+        persistent = after.without_temporary() != before.without_temporary()
+        if persistent and temporary_objects(after) != temporary_objects(before):
+            raise SqlError("0A000", "a statement changing temporary and "
+                           "permanent objects together is not supported by "
+                           "twinning")
+        store = self.engine.store
+        known = {seq.name for seq in before.sequences}
+        for seq in after.sequences:
+            if seq.name not in known:
+                store.sequences.define(seq)
+        if callable(source):
+            source = source(before, after)
+        conversions = {table: {attnum: compile_checked(expr).fn
+                               for attnum, expr in converted.items()}
+                       for table, converted in resolved.converted.items()}
+        txn.apply_schema(store.schema_for(after),
+                         source if persistent else None, resolved.renamed,
+                         conversions)
+        self._temp.created(after, definitions)
+        return resolved.notices
+
+    def _drop_temporary(self) -> None:
+        """Session end and DISCARD TEMP: the temporary schema and what is
+        in it go."""
+        definitions = self._temp.everything(self._txn.store.catalog)
+        if definitions:
+            self._internal_ddl(definitions)
+
+    def _internal_ddl(self, definitions: tuple) -> None:
+        """DDL the session runs on its own (temporary tables' drops):
+        no statement of the client's, so no NOTICEs."""
+        txn = self._txn.store
+        txn.statement_start(writes="DROP TABLE", lock_timeout_ms=0,
+                            cancel=self.interrupt.check)
+        self._apply_ddl(definitions, "")
+        txn.statement_end()
+
+    def _on_commit(self, txn: Transaction) -> None:
+        """ON COMMIT DROP and DELETE ROWS of the session's temporary
+        tables, just before the transaction commits."""
+        drop, delete = self._temp.due(txn.catalog)
+        delete = [name for name in delete if txn.count(name)]
+        if delete:
+            txn.truncate(delete)
+        if drop:
+            self._internal_ddl(self._temp.drops(drop))
+
+
+def _created_table_ddl(before: Any, after: Any) -> str:
+    """The DDL log's text for a table CREATE TABLE AS made: a plain
+    CREATE TABLE of its columns, schema-qualified."""
+    (table,) = [t for t in after.tables if before.table(t.name) is None]
+    columns = ", ".join(f"{quote_ident(c.name)} {c.type.display()}"
+                        for c in table.columns)
+    return (f"CREATE TABLE {quote_ident(table.name.schema)}."
+            f"{quote_ident(table.name.name)} ({columns})")
