@@ -303,8 +303,10 @@ class _Planner:
             out: list[tuple] = []
             lhit: set[int] = set()
             rhit: set[int] = set()
+            check = _interrupt_check(ctx)  # a join can run away: poll
             if not pairs:  # nested loop
                 for i, lrow in enumerate(lrows):
+                    check()
                     for j, rrow in enumerate(rrows):
                         row = lrow + rrow
                         if condition is None or condition(row, ctx) is True:
@@ -321,6 +323,8 @@ class _Planner:
                     if k is not None:
                         table.setdefault(k, []).append(i)
                 for p, prow in enumerate(probe):
+                    if not p & 1023:
+                        check()
                     k = pkey(prow)
                     if k is None:
                         continue
@@ -1086,3 +1090,10 @@ def _raiser(error: SqlError) -> Callable[[tuple, Any], Any]:
 
 
 READ_NODES = {r.TOuter: _compile_outer, r.TSubquery: _compile_subquery}
+
+
+def _interrupt_check(ctx: Any) -> Callable[[], None]:
+    """The session's cancel and statement_timeout poll (`EvalContext.check`)
+    for the loops that can run for minutes (a CHECK's context has one that
+    never stops)."""
+    return ctx.check

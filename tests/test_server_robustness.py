@@ -450,3 +450,48 @@ def test_too_deep_a_statement_is_54001_not_a_crash(twin, realpg, sql):
         conn.close()
     assert answers[0] == answers[1] and answers[0][0] == "54001"
     _still_serving(twin)
+
+
+_RUNAWAY = ("SELECT count(*) FROM runaway a, runaway b, runaway c, runaway d "
+            "WHERE a.x + b.x + c.x + d.x < 0")
+_CANCEL_RUNAWAY = """
+import sys, threading, time, psycopg2
+conn = psycopg2.connect(sys.argv[1]); conn.autocommit = True
+cur = conn.cursor()
+cur.execute("DROP TABLE IF EXISTS runaway")
+cur.execute("CREATE TABLE runaway AS SELECT generate_series(1, 300) AS x")
+threading.Timer(0.5, conn.cancel).start()
+started = time.monotonic()
+try:
+    cur.execute(sys.argv[2])
+    print("no error")
+except psycopg2.Error as exc:
+    print(exc.pgcode, exc.pgerror.splitlines()[0])
+print(time.monotonic() - started < 10)
+cur.execute("SET statement_timeout = '500ms'")
+try:
+    cur.execute(sys.argv[2])
+    print("no error")
+except psycopg2.Error as exc:
+    print(exc.pgcode, exc.pgerror.splitlines()[0])
+cur.execute("RESET statement_timeout")
+cur.execute("SELECT count(*) FROM runaway"); print(cur.fetchone()[0])
+cur.execute("DROP TABLE runaway")
+"""
+
+
+@pytest.mark.realpg
+def test_a_runaway_join_is_cancelled_and_times_out(twin, realpg):
+    """A four-way cross join of 300 rows runs for minutes: a CancelRequest
+    and statement_timeout stop it as they stop PostgreSQL's (the join
+    loops poll the session's interrupt), and the session goes on."""
+    answers = []
+    for dsn in (realpg.dsn, twin.dsn):
+        out = subprocess.run([sys.executable, "-c", _CANCEL_RUNAWAY, dsn, _RUNAWAY],
+                             capture_output=True, text=True, timeout=60)
+        answers.append(out.stdout.splitlines())
+    assert answers[0] == answers[1] == [
+        "57014 ERROR:  canceling statement due to user request", "True",
+        "57014 ERROR:  canceling statement due to statement timeout", "300"], \
+        answers
+    _still_serving(twin)
