@@ -194,13 +194,17 @@ _ENCODINGS = frozenset("""
     windows1258""".split())
 
 
-def copy_query_options(node: ast.CopyStmt) -> tuple[d.CopyOptions, Any]:
-    """COPY (query) TO STDOUT's options and their first error (None):
-    only STDOUT, as for a table."""
+def _stdio_only(node: ast.CopyStmt) -> None:
+    """The twin's COPY reads STDIN and writes STDOUT, nothing else."""
     if node.is_program:
         raise Unsupported("COPY … PROGRAM", -1)
     if node.filename is not None:
         raise Unsupported("COPY to or from a server file (use STDIN/STDOUT)", -1)
+
+
+def copy_query_options(node: ast.CopyStmt) -> tuple[d.CopyOptions, Any]:
+    """COPY (query) TO STDOUT's options and their first error (None)."""
+    _stdio_only(node)
     try:
         return _copy_options(node.options or (), False), None
     except SqlError as exc:
@@ -210,10 +214,7 @@ def copy_query_options(node: ast.CopyStmt) -> tuple[d.CopyOptions, Any]:
 def _copy(node: ast.CopyStmt, select: Select) -> d.Copy:
     if node.query is not None:
         raise Unsupported("COPY (query)", -1)
-    if node.is_program:
-        raise Unsupported("COPY … PROGRAM", -1)
-    if node.filename is not None:
-        raise Unsupported("COPY to or from a server file (use STDIN/STDOUT)", -1)
+    _stdio_only(node)
     if node.whereClause is not None:
         raise Unsupported("COPY … WHERE", -1)
     columns = names(node.attlist) if node.attlist else None

@@ -303,7 +303,7 @@ class _Planner:
             out: list[tuple] = []
             lhit: set[int] = set()
             rhit: set[int] = set()
-            check = _interrupt_check(ctx)  # a join can run away: poll
+            check = ctx.check  # a join can run away: poll cancel/timeout
             if not pairs:  # nested loop
                 for i, lrow in enumerate(lrows):
                     check()
@@ -1090,10 +1090,3 @@ def _raiser(error: SqlError) -> Callable[[tuple, Any], Any]:
 
 
 READ_NODES = {r.TOuter: _compile_outer, r.TSubquery: _compile_subquery}
-
-
-def _interrupt_check(ctx: Any) -> Callable[[], None]:
-    """The session's cancel and statement_timeout poll (`EvalContext.check`)
-    for the loops that can run for minutes (a CHECK's context has one that
-    never stops)."""
-    return ctx.check

@@ -28,15 +28,12 @@ class Cursor:
     """One declared cursor: its rows, result columns and position."""
 
     def __init__(self, name: str, columns: tuple, rows: list, *,
-                 scroll: bool, no_scroll: bool, hold: bool, statement: str,
-                 transaction: Any) -> None:
+                 no_scroll: bool, hold: bool, transaction: Any) -> None:
         self.name = name
         self.columns = columns
         self.rows = rows
-        self.scroll = scroll
-        self.no_scroll = no_scroll
+        self.no_scroll = no_scroll  # SCROLL or neither: both directions
         self.hold = hold
-        self.statement = statement
         self.transaction = transaction  # the one that declared it
         self.position = 0
 

@@ -1044,9 +1044,8 @@ class Session(DdlCommands):
                              command.param_types)
         result = plan.run(self, params, None)
         self._cursors[node.name] = Cursor(
-            node.name, result.columns, list(result.rows), scroll=node.scroll,
-            no_scroll=node.no_scroll, hold=node.hold, statement=node.source,
-            transaction=self._txn)
+            node.name, result.columns, list(result.rows),
+            no_scroll=node.no_scroll, hold=node.hold, transaction=self._txn)
         return _Result((), [], command.tag)
 
     def _cmd_fetch(self, command: q.Command) -> _Result:
