@@ -166,8 +166,33 @@ class Table:
 
 
 @node
+class View:
+    """A view: its query (the read path's syntax, typed again wherever the
+    view is read, under the `search_path` it was created with), its output
+    columns as they were at creation, and the relations it reads, which
+    cannot be dropped or changed under it. A materialized view is also a
+    `Table` of the same name (its rows), `populated` once filled."""
+
+    name: QName
+    columns: tuple[Column, ...]
+    query: Any
+    definition: str
+    search_path: tuple[str, ...]
+    depends: tuple[QName, ...]
+    materialized: bool = False
+    populated: bool = True
+    comment: str | None = None
+    created: int = 0
+    aliases: int = 0  # leading columns named by CREATE VIEW's column list
+
+    def column_at(self, attnum: int) -> Column | None:
+        return next((c for c in self.columns if c.attnum == attnum), None)
+
+
+@node
 class Catalog:
-    """The loaded schema: schemas, tables, indexes, sequences, FK order."""
+    """The loaded schema: schemas, tables, indexes, sequences, FK order,
+    views."""
 
     schemas: tuple[str, ...]
     tables: tuple[Table, ...]
@@ -175,12 +200,15 @@ class Catalog:
     sequences: tuple[Sequence, ...]
     load_order: tuple[QName, ...]  # parents before children
     fk_cycles: tuple[tuple[QName, ...], ...]  # strongly connected groups
+    views: tuple[View, ...] = ()
     _tables: dict = field(default_factory=dict, compare=False, repr=False)
     _sequences: dict = field(default_factory=dict, compare=False, repr=False)
+    _views: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._tables.update({t.name: t for t in self.tables})
         self._sequences.update({s.name: s for s in self.sequences})
+        self._views.update({v.name: v for v in self.views})
 
     def verify(self) -> None:
         """Structural invariants every builder must keep."""
@@ -196,6 +224,14 @@ class Catalog:
     def sequence(self, name: QName) -> Sequence | None:
         return self._sequences.get(name)
 
+    def view(self, name: QName) -> View | None:
+        return self._views.get(name)
+
+    def relation_kind(self, name: QName) -> str:
+        """pg_class.relkind of a table or view: r, v or m."""
+        view = self._views.get(name)
+        return "r" if view is None else "m" if view.materialized else "v"
+
     def table_named(self, names: tuple[str, ...],
                     search_path: tuple[str, ...] = ("public",)) -> QName:
         """The table a written name means: a qualified one as it is, an
@@ -208,7 +244,7 @@ class Catalog:
             return QName(names[0], names[1])
         for schema in search_path:
             name = QName(schema, names[0])
-            if name in self._tables:
+            if name in self._tables or name in self._views:
                 return name
         return QName(search_path[0] if search_path else "", names[0])
 
@@ -226,7 +262,8 @@ class Catalog:
             tuple(s for s in self.schemas if not is_temporary(s)),
             kept(self.tables), kept(self.indexes), kept(self.sequences),
             kept(self.load_order),
-            tuple(c for c in self.fk_cycles if not is_temporary(c[0].schema)))
+            tuple(c for c in self.fk_cycles if not is_temporary(c[0].schema)),
+            kept(self.views))
 
     def indexes_of(self, table: QName) -> tuple[Index, ...]:
         return tuple(i for i in self.indexes if i.table == table)

@@ -198,10 +198,35 @@ class DropDef:
     location: int = LOC
 
 
+@node
+class ViewDef:
+    """A view to create (see `syntax.CreateView`); the catalog `View` gets
+    its columns and dependencies from typing `query` (`passes/resolve_view.py`)."""
+
+    name: tuple[str, ...]
+    columns: tuple[str, ...]
+    query: Any
+    definition: str
+    replace: bool = False
+    temporary: bool = False
+    materialized: bool = False
+    with_data: bool = True
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@node
+class RefreshViewDef:
+    name: tuple[str, ...]
+    with_data: bool = True
+    concurrently: bool = False
+    location: int = LOC
+
+
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
-              | OwnerDef | SequenceOwnerDef)
+              | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef)
 
 
 @node

@@ -271,10 +271,26 @@ class DdlDefinitions:
     source: str = field(default="", compare=False)
 
 
+@node
+class Listen:
+    channel: str
+
+
+@node
+class Unlisten:
+    channel: str | None  # None: UNLISTEN *
+
+
+@node
+class Notify:
+    channel: str
+    payload: str | None = None
+
+
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
                SetTransaction, Reset, Show, Discard, Select, CreateTableAs,
                DeclareCursor, Fetch, CloseCursor, CopyQuery, Query, Prepare,
-               Execute, Deallocate, Refused, Ddl]
+               Execute, Deallocate, Refused, Ddl, Listen, Unlisten, Notify]
 
 
 @node

@@ -475,10 +475,38 @@ class Drop:
     location: int = LOC
 
 
+@node
+class CreateView:
+    """CREATE [OR REPLACE] [TEMP] VIEW and CREATE MATERIALIZED VIEW:
+    `query` in the read path's syntax (`ir/select.py`), `definition` its
+    text as pglast prints it."""
+
+    name: tuple[str, ...]
+    columns: tuple[str, ...]
+    query: Any
+    definition: str
+    replace: bool = False
+    temporary: bool = False
+    materialized: bool = False
+    with_data: bool = True
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@node
+class RefreshView:
+    """REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]."""
+
+    name: tuple[str, ...]
+    with_data: bool = True
+    concurrently: bool = False
+    location: int = LOC
+
+
 DdlStatement = Union[CreateSchema, CreateTable, CreateIndex, AddConstraint,
                      CreateSequence, Comment, Drop, AlterColumn, DropConstraint,
                      RenameTable, RenameColumn, IfTableExists, Setting, Owner,
-                     SequenceOwner]
+                     SequenceOwner, CreateView, RefreshView]
 
 
 @node

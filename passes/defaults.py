@@ -1,62 +1,49 @@
-"""Column DEFAULT expressions of the schema subset, checked as PostgreSQL does.
+"""Column DEFAULT expressions, checked as PostgreSQL checks them when it
+stores one (transformColumnDefault / cookDefault).
 
-SPEC §5 admits constants (optionally cast), `now()` and its relatives,
-`CURRENT_TIMESTAMP`/`CURRENT_DATE`/`LOCALTIMESTAMP`, `gen_random_uuid()` and
-`nextval('seq')`. A constant is run through the column type's input function
-at CREATE TABLE time, so `DEFAULT 'abc'` on an integer column fails there with
-22P02, exactly like PostgreSQL; a typed expression must be assignable to the
-column type (42804 otherwise). Anything else is outside the subset.
+Any expression PostgreSQL accepts is a default: it is typed by the
+expression layer with no columns in scope, and must be assignable to the
+column type (42804 otherwise). As in PostgreSQL, a constant's input
+function runs now (`DEFAULT 'abc'` on an integer column fails here with
+22P02), while a length or precision coercion and any function run only
+when a row takes the default. Column references, subqueries, aggregates
+and set-returning functions are refused with PostgreSQL's errors. A
+`nextval('seq')` default must name an existing sequence.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from twinning.errors import SqlError
+from twinning.ir import query as q
 from twinning.ir import syntax as s
-from twinning.ir.types import BASE_TYPES, SqlType
-from twinning.passes.parse_expr import Unsupported
-
-_NUMERIC = {"int2", "int4", "int8", "numeric", "float4", "float8"}
-_STRING = {"text", "varchar", "bpchar"}
-_DATETIME = {"date", "timestamp", "timestamptz"}
-
-_FUNCTIONS = {
-    "now": "timestamptz", "transaction_timestamp": "timestamptz",
-    "statement_timestamp": "timestamptz", "clock_timestamp": "timestamptz",
-    "gen_random_uuid": "uuid",
-}
-_SQL_VALUES = {
-    "current_timestamp": "timestamptz", "current_date": "date",
-    "localtimestamp": "timestamp", "localtime": "time",
-    "current_user": "name", "current_role": "name", "session_user": "name",
-    "user": "name", "current_catalog": "name", "current_schema": "name",
-}
+from twinning.ir.select import TSetCall
+from twinning.ir.types import SqlType
+from twinning.values.settings import DEFAULT_SETTINGS
+from twinning.passes.expr.analyze import (TypingContext, can_coerce_expr,
+                                          coerce_to_type, pos, resolve_expr)
+from twinning.passes.expr.compile import compile_checked
+from twinning.passes.expr.types import display_type
+from twinning.passes.expr.walk import children
 
 
-def assignable(source: str, target: SqlType) -> bool:
-    """Is there an implicit or assignment cast from `source` to `target`?"""
-    if target.is_array:
-        return False
-    dest = target.name
-    if source == dest or dest in _STRING:
-        return True  # every type has an assignment I/O cast to strings
-    if source in _NUMERIC:
-        return dest in _NUMERIC
-    if source in _DATETIME:
-        return dest in _DATETIME or (dest == "time" and source != "date")
-    if source == "time":
-        return dest == "interval"
-    if source in ("json", "jsonb"):
-        return dest in ("json", "jsonb")
-    return False
+class _NoColumns:
+    """A DEFAULT's scope: no column may be referenced."""
+
+    def lookup(self, parts: tuple[str, ...], location: int) -> Any:
+        raise SqlError("0A000", "cannot use column reference in DEFAULT "
+                       "expression", position=pos(location))
 
 
-def _literal_type(lit: s.Literal) -> str:
-    if lit.kind == "integer":
-        value = int(lit.text or "0")
-        return "int4" if -2**31 <= value < 2**31 else "int8"
-    return {"numeric": "numeric", "boolean": "bool"}[lit.kind]
+def _no_subquery(node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
+    raise SqlError("0A000", "cannot use subquery in DEFAULT expression",
+                   position=pos(node.location))
+
+
+def _no_aggregate(node: s.FuncCall, scope: Any, ctx: TypingContext) -> Any:
+    raise SqlError("42803", "aggregate functions are not allowed in DEFAULT "
+                   "expressions", position=pos(node.location))
 
 
 def is_null_constant(expr: s.Expr) -> bool:
@@ -68,56 +55,77 @@ def is_null_constant(expr: s.Expr) -> bool:
 
 def check_default(column: str, target: SqlType, expr: s.Expr,
                   sequence_exists: Callable[[str], None]) -> None:
-    """Raise what PostgreSQL raises for this DEFAULT, or Unsupported."""
-    from twinning import values  # the type I/O functions
-
-    source = _expression_type(expr, values, sequence_exists)
-    if source is None:  # an untyped string literal: the column's input function
-        # (the typmod — length, precision — is only enforced on INSERT)
-        assert isinstance(expr, s.Literal) and expr.text is not None
-        values.parse_text(target, expr.text)
-        return
-    if source == "unknown-null":
-        return
-    if not assignable(source, target):
-        shown = SqlType(source).display() if source in BASE_TYPES else source
+    """Raise what PostgreSQL raises when it stores this DEFAULT."""
+    for name, location in _sequences_named(expr):
+        try:
+            sequence_exists(name)
+        except SqlError as exc:
+            if exc.position is None:
+                exc.position = pos(location)
+            raise
+    ctx = TypingContext(kind="DEFAULT", allow_params=False,
+                        aggregate=_no_aggregate, sublink=_no_subquery)
+    typed = resolve_expr(expr, _NoColumns(), ctx)
+    if _returns_set(typed):
+        raise SqlError("0A000", "set-returning functions are not allowed in "
+                       "DEFAULT expressions",
+                       position=pos(getattr(expr, "location", -1)))
+    bare = q.ResultType.of(SqlType(target.name, -1, target.is_array))
+    if not can_coerce_expr(typed, q.ResultType.of(target), "a"):
         raise SqlError("42804", f'column "{column}" is of type '
-                       f"{target.display()} but default expression is of type "
-                       f"{shown}",
+                       f"{display_type(bare)} but default expression is of "
+                       f"type {display_type(typed.type)}",
                        hint="You will need to rewrite or cast the expression.")
+    # the constants' input functions run now; a length or precision
+    # coercion only when a row takes the default
+    _run_literal_inputs(coerce_to_type(typed, bare, ctx, "a"))
 
 
-def _expression_type(expr: s.Expr, values, sequence_exists) -> str | None:
-    """The type of a default expression; None for an untyped string."""
-    if isinstance(expr, s.Literal):
-        if expr.kind == "null":
-            return "unknown-null"
-        if expr.kind == "string":
-            return None
-        return _literal_type(expr)
-    if isinstance(expr, s.Cast) and isinstance(expr.arg, s.Literal):
-        from twinning.passes.lower_ddl import lower_type
-        cast_type, _ = lower_type(expr.type)
-        if expr.arg.kind == "string":
-            values.apply_typmod(cast_type, values.parse_text(
-                cast_type, expr.arg.text or ""), explicit=True)
-        elif expr.arg.kind != "null" and not assignable(
-                _literal_type(expr.arg), cast_type):
-            raise Unsupported("DEFAULT with this cast", expr.location)
-        return cast_type.name
-    if isinstance(expr, s.FuncCall) and len(expr.name) == 1:
-        name = expr.name[0]
-        if name in _FUNCTIONS and not expr.args:
-            return _FUNCTIONS[name]
-        if name == "nextval" and len(expr.args) == 1:
-            arg = expr.args[0]
-            if isinstance(arg, s.Cast) and arg.type.name == "regclass":
-                arg = arg.arg
-            if isinstance(arg, s.Literal) and arg.kind == "string":
-                sequence_exists(arg.text or "")
-                return "int8"
-    if isinstance(expr, s.SqlValue) and expr.name in _SQL_VALUES:
-        return _SQL_VALUES[expr.name]
-    raise Unsupported("DEFAULT expression outside the subset (constants, "
-                      "now(), CURRENT_TIMESTAMP, gen_random_uuid(), nextval)",
-                      getattr(expr, "location", -1))
+class _Analysis:
+    """What a literal's input function sees at CREATE: the default
+    settings (DateStyle and the like)."""
+
+    settings = DEFAULT_SETTINGS
+
+
+def _run_literal_inputs(expr: Any) -> None:
+    """Each constant's input function, now (its errors at the constant);
+    one that depends on the settings is compiled to run per row, so it is
+    called here once."""
+    compile_checked(expr)
+    _settings_inputs(expr)
+
+
+def _settings_inputs(node: Any) -> None:
+    if isinstance(node, q.TCast):
+        fn = compile_checked(node).fn
+        if getattr(fn, "at_analysis", False):
+            fn((), _Analysis)
+    for child in children(node):
+        _settings_inputs(child)
+
+
+def _sequences_named(expr: Any) -> list[tuple[str, int]]:
+    """The sequences `nextval('name')` calls in `expr` draw from, with
+    where each name is written."""
+    out = []
+    if isinstance(expr, s.FuncCall) and expr.name[-1] == "nextval" \
+            and len(expr.args) == 1:
+        arg = expr.args[0]
+        while isinstance(arg, s.Cast):
+            arg = arg.arg
+        if isinstance(arg, s.Literal) and arg.kind == "string":
+            out.append((arg.text or "", arg.location))
+    if isinstance(expr, tuple):
+        for item in expr:
+            out.extend(_sequences_named(item))
+    elif hasattr(expr, "__dataclass_fields__"):
+        for name in expr.__dataclass_fields__:
+            out.extend(_sequences_named(getattr(expr, name)))
+    return out
+
+
+def _returns_set(expr: Any) -> bool:
+    if isinstance(expr, TSetCall):
+        return True
+    return any(_returns_set(child) for child in children(expr))

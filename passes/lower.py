@@ -65,6 +65,9 @@ _COMMANDS = {
     q.Prepare: ("prepare", "PREPARE"),
     q.Execute: ("execute", "EXECUTE"),
     q.Deallocate: ("deallocate", "DEALLOCATE"),
+    q.Listen: ("listen", "LISTEN"),
+    q.Unlisten: ("unlisten", "UNLISTEN"),
+    q.Notify: ("notify", "NOTIFY"),
 }
 
 

@@ -264,6 +264,11 @@ _LOWER = {
     s.Owner: lambda n: d.OwnerDef(n.kind, n.names, n.role, n.location),
     s.SequenceOwner: lambda n: d.SequenceOwnerDef(n.sequence, n.owned_by,
                                                   n.location),
+    s.CreateView: lambda n: d.ViewDef(
+        n.name, n.columns, n.query, n.definition, n.replace, n.temporary,
+        n.materialized, n.with_data, n.if_not_exists, n.location),
+    s.RefreshView: lambda n: d.RefreshViewDef(n.name, n.with_data,
+                                              n.concurrently, n.location),
 }
 
 

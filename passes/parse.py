@@ -21,6 +21,7 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
+from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
                                         type_spec)
 
@@ -193,12 +194,7 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
                        ("accessMethod", "USING access method")):
         if getattr(node, attr):
             raise Unsupported(what, loc(node.relation))
-    relation = node.relation
-    temporary = relation.relpersistence == "t"
-    if temporary:  # the name itself is read by _range_var, which refuses TEMP
-        relation = ast.RangeVar(catalogname=relation.catalogname,
-                                schemaname=relation.schemaname,
-                                relname=relation.relname, location=relation.location)
+    name, temporary = _persistence(node.relation)
     columns, constraints = [], []
     for elt in node.tableElts or ():
         if isinstance(elt, ast.ColumnDef):
@@ -210,7 +206,7 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
                                        int(elt.options), loc(elt.relation)))
         else:
             raise Unsupported(type(elt).__name__, loc(elt))
-    return [s.CreateTable(_range_var(relation), tuple(columns),
+    return [s.CreateTable(name, tuple(columns),
                           tuple(constraints), bool(node.if_not_exists),
                           loc(node.relation), temporary,
                           ON_COMMIT_ACTIONS[node.oncommit.name if node.oncommit
@@ -382,6 +378,54 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
                           bool(node.nulls_not_distinct), loc(node))]
 
 
+def _create_view(node: ast.ViewStmt) -> list[s.DdlStatement]:
+    if node.withCheckOption:
+        raise Unsupported("WITH CHECK OPTION", loc(node.view))
+    if node.options:
+        raise Unsupported("view WITH (options)", loc(node.view))
+    if not isinstance(node.query, ast.SelectStmt):
+        raise Unsupported("CREATE VIEW of a non-SELECT", loc(node.view))
+    name, temporary = _persistence(node.view)
+    return [s.CreateView(name, tuple(a.sval for a in node.aliases or ()),
+                         convert_query(node.query), _source(node.query),
+                         bool(node.replace), temporary,
+                         location=loc(node.view))]
+
+
+def _create_materialized_view(node: ast.CreateTableAsStmt) -> list[s.DdlStatement]:
+    """CREATE MATERIALIZED VIEW (CREATE TABLE AS is a run-time statement)."""
+    into = node.into
+    if node.objtype != ObjectType.OBJECT_MATVIEW:
+        raise Unsupported("CREATE TABLE AS", loc(into.rel))
+    for attr, what in (("options", "WITH (storage parameters)"),
+                       ("tableSpaceName", "TABLESPACE"),
+                       ("accessMethod", "USING access method")):
+        if getattr(into, attr):
+            raise Unsupported(what, loc(into.rel))
+    if into.rel.relpersistence == "u":
+        raise Unsupported("UNLOGGED materialized view", loc(into.rel))
+    return [s.CreateView(_range_var(into.rel),
+                         tuple(a.sval for a in into.colNames or ()),
+                         convert_query(node.query), _source(node.query),
+                         materialized=True, with_data=not into.skipData,
+                         if_not_exists=bool(node.if_not_exists),
+                         location=loc(into.rel))]
+
+
+def _refresh_view(node: ast.RefreshMatViewStmt) -> list[s.DdlStatement]:
+    return [s.RefreshView(_range_var(node.relation), not node.skipData,
+                          bool(node.concurrent), loc(node.relation))]
+
+
+def _persistence(rv: ast.RangeVar) -> tuple[tuple[str, ...], bool]:
+    """The name of a relation to create and whether it is TEMPORARY."""
+    temporary = rv.relpersistence == "t"
+    if temporary:  # the name itself is read by _range_var, which refuses TEMP
+        rv = ast.RangeVar(catalogname=rv.catalogname, schemaname=rv.schemaname,
+                          relname=rv.relname, location=rv.location)
+    return _range_var(rv), temporary
+
+
 def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
     if node.objtype != ObjectType.OBJECT_TABLE:
         raise Unsupported(f"ALTER {node.objtype.name[7:]}", loc(node))
@@ -525,6 +569,10 @@ def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
         target = "table"
     elif node.objtype == ObjectType.OBJECT_COLUMN:
         target = "column"
+    elif node.objtype == ObjectType.OBJECT_VIEW:
+        target = "view"
+    elif node.objtype == ObjectType.OBJECT_MATVIEW:
+        target = "materialized view"
     else:
         raise Unsupported(f"COMMENT ON {node.objtype.name[7:]}")
     return [s.Comment(target, names(node.object), node.comment)]
@@ -532,7 +580,8 @@ def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
 
 _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index",
               ObjectType.OBJECT_SEQUENCE: "sequence",
-              ObjectType.OBJECT_SCHEMA: "schema"}
+              ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_VIEW: "view",
+              ObjectType.OBJECT_MATVIEW: "materialized view"}
 
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
@@ -565,6 +614,9 @@ _STATEMENTS = {
     ast.AlterTableStmt: _alter_table,
     ast.CreateSeqStmt: _create_sequence,
     ast.CommentStmt: _comment,
+    ast.ViewStmt: _create_view,
+    ast.CreateTableAsStmt: _create_materialized_view,
+    ast.RefreshMatViewStmt: _refresh_view,
 }
 
 _STATEMENT_NAMES = {

@@ -46,7 +46,7 @@ def parse_query(sql: str) -> q.ParsedQuery:
         try:
             parsed = _statement(node, chunk)
             if isinstance(parsed, (q.Select, q.Query, q.Execute, q.Prepare,
-                                   d.Insert, d.Update, d.Delete)):
+                                   d.Insert, d.Update, d.Delete, q.Ddl)):
                 parsed = _locate_literals(parsed, chunk, offset)
         except Unsupported as exc:
             where = exc.location if exc.location >= 0 else offset
@@ -100,7 +100,8 @@ def relations_of(node: Any) -> tuple[q.RelationRef, ...]:
 
 
 def _statement(node: Any, chunk: str) -> q.Syntax:
-    if type(node) in _TAKES_TEXT:
+    if type(node) in _TAKES_TEXT or (isinstance(node, ast.CreateTableAsStmt)
+                                     and node.objtype == ObjectType.OBJECT_MATVIEW):
         return _ddl(node, chunk)
     if isinstance(node, ast.CreateTableAsStmt):
         return _create_table_as(node.into, node.query, node, chunk)
@@ -376,9 +377,12 @@ _DDL_TAGS = {ast.CreateStmt: "CREATE TABLE", ast.IndexStmt: "CREATE INDEX",
              ast.CreateSchemaStmt: "CREATE SCHEMA",
              ast.CreateSeqStmt: "CREATE SEQUENCE",
              ast.AlterTableStmt: "ALTER TABLE", ast.CommentStmt: "COMMENT",
-             ast.RenameStmt: "ALTER TABLE"}
+             ast.RenameStmt: "ALTER TABLE", ast.ViewStmt: "CREATE VIEW",
+             ast.CreateTableAsStmt: "CREATE MATERIALIZED VIEW",
+             ast.RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW"}
 _DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
-              "sequence": "DROP SEQUENCE", "schema": "DROP SCHEMA"}
+              "sequence": "DROP SEQUENCE", "schema": "DROP SCHEMA",
+              "view": "DROP VIEW", "materialized view": "DROP MATERIALIZED VIEW"}
 
 
 def _ddl(node: Any, chunk: str) -> q.Syntax:
@@ -402,6 +406,9 @@ _HANDLERS = {
     ast.DeallocateStmt: _deallocate,
     ast.FetchStmt: _fetch,
     ast.ClosePortalStmt: lambda node: q.CloseCursor(node.portalname),
+    ast.ListenStmt: lambda node: q.Listen(node.conditionname),
+    ast.UnlistenStmt: lambda node: q.Unlisten(node.conditionname),
+    ast.NotifyStmt: lambda node: q.Notify(node.conditionname, node.payload),
     ast.InsertStmt: _write,
     ast.UpdateStmt: _write,
     ast.DeleteStmt: _write,
@@ -410,7 +417,8 @@ _HANDLERS = {
 }
 _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.CreateSeqStmt, ast.AlterTableStmt, ast.CommentStmt,
-               ast.DropStmt, ast.RenameStmt}
+               ast.DropStmt, ast.RenameStmt, ast.ViewStmt,
+               ast.RefreshMatViewStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",

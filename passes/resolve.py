@@ -22,6 +22,7 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import dml
 from twinning.ir import query as q
 from twinning.passes.lower_ddl import lower_definition
+from twinning.passes.parse_expr import Unsupported
 from twinning.ir import syntax as s
 from twinning.ir.types import BY_OID, SqlType
 from twinning.passes.expr import (EmptyScope, TypingContext, declared_type,
@@ -76,9 +77,14 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         return q.ResolvedStatement(resolved, parsed.source, None,
                                    ctx.final_param_types())
     if isinstance(node, q.Ddl):  # applied to the catalog when it runs
+        try:
+            definitions = tuple(lower_definition(st) for st in node.statements)
+        except Unsupported as exc:  # a type outside the subset, say
+            raise feature_not_supported(
+                exc.construct, exc.location + 1 if exc.location >= 0 else None
+            ) from None
         return q.ResolvedStatement(q.DdlDefinitions(
-            tuple(lower_definition(st) for st in node.statements), node.tag,
-            node.source), parsed.source)
+            definitions, node.tag, node.source), parsed.source)
     if isinstance(node, q.DeclareCursor):  # its parameters are the query's
         query = node.query
         types = resolve_query(query, catalog, TypingContext(
@@ -112,7 +118,8 @@ def _check_relations(relations: Sequence[q.RelationRef], catalog: Any,
         if schema in _SYSTEM_SCHEMAS or (schema is None
                                          and ref.names[-1].startswith("pg_")):
             continue
-        if catalog.table(catalog.table_named(ref.names, search_path)) is None:
+        name = catalog.table_named(ref.names, search_path)
+        if catalog.table(name) is None and catalog.view(name) is None:
             raise SqlError("42P01", f'relation "{".".join(ref.names)}" does '
                            "not exist", position=ref.position)
 

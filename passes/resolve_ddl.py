@@ -13,15 +13,16 @@ the same script.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass, replace
-from typing import Any
+from typing import Any, Iterator
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import defaults
+from twinning.passes import defaults, resolve_view
 from twinning.passes.load_order import load_order
 from twinning.passes.parse import StatementUnsupported, line_column
 from twinning.passes.parse_expr import Unsupported
@@ -72,6 +73,7 @@ class _Builder:
         self.tables: dict[c.QName, _TableBuilder] = {}
         self.indexes: dict[c.QName, c.Index] = {}
         self.sequences: dict[c.QName, c.Sequence] = {}
+        self.views: dict[c.QName, c.View] = {}  # a materialized one is a table too
         # a NOTICE's text, or (text, detail)
         self.notices: list[str | tuple[str, str]] = []
         self.next_created = 0  # the next table's creation ordinal (OID order)
@@ -96,7 +98,9 @@ class _Builder:
                                              list(t.dropped))
         b.indexes = {i.name: i for i in catalog.indexes}
         b.sequences = {q.name: q for q in catalog.sequences}
-        b.next_created = max((t.created for t in catalog.tables), default=-1) + 1
+        b.views = {v.name: v for v in catalog.views}
+        b.next_created = max([t.created for t in catalog.tables]
+                             + [v.created for v in catalog.views], default=-1) + 1
         b.original = catalog
         return b
 
@@ -171,7 +175,7 @@ class _Builder:
 
     def relation_exists(self, name: c.QName) -> bool:
         return (name in self.tables or name in self.indexes
-                or name in self.sequences)
+                or name in self.sequences or name in self.views)
 
     def constraint_exists(self, schema: str, name: str) -> bool:
         return any(t.name.schema == schema and con.name == name
@@ -180,6 +184,8 @@ class _Builder:
     def table(self, parts: tuple[str, ...], location: int = -1) -> _TableBuilder:
         name = self.lookup(parts, location)
         if name not in self.tables:
+            if name in self.views:
+                raise feature_not_supported(f'this statement on view "{name.name}"')
             raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist',
                            position=_position(location))
         return self.tables[name]
@@ -789,6 +795,8 @@ def _has_unique_on(b: _Builder, table: _TableBuilder,
 # -- comments
 
 def _apply_comment(b: _Builder, defn: d.CommentDef) -> None:
+    if resolve_view.comment_view(b, defn):
+        return
     text = defn.text if defn.text else None
     if defn.target == "table":
         b.table(defn.name).comment = text
@@ -817,7 +825,8 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
                 b.notices.append(message + ", skipping")
                 return
             raise SqlError("42701", message)
-        column = _column(b, table.name, new, table.next_attnum())
+        with _unplaced():  # ALTER TABLE's defaults: no source text, no position
+            column = _column(b, table.name, new, table.next_attnum())
         table.columns.append(column)
         if column.sequence is not None:
             seq = b.sequences[column.sequence]
@@ -839,9 +848,15 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         raise SqlError("42703", message)
     if defn.action == "drop":
         _drop_column(b, table, column, defn.cascade)
+        _drop_column_views(b, table.name, column.name, defn.cascade)
         return
     if defn.action == "type":
         _retype_column(b, table, column, defn.new_type, defn.using)
+        viewed = resolve_view.changed_views(b, table.name, _freeze(b))
+        if viewed:
+            raise SqlError("0A000", "cannot alter type of a column used by a "
+                           "view or rule", detail=f"rule _RETURN on view "
+                           f'{viewed[0].name.name} depends on column "{column.name}"')
         return
     position = table.columns.index(column)
     if defn.action in ("set_default", "drop_default") and column.identity:
@@ -850,8 +865,9 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
                        hint="Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY "
                        "instead." if defn.action == "drop_default" else None)
     if defn.action == "set_default":
-        defaults.check_default(column.name, column.type, defn.default,
-                               lambda parts: _sequence_ref(b, parts))
+        with _unplaced():
+            defaults.check_default(column.name, column.type, defn.default,
+                                   lambda parts: _sequence_ref(b, parts))
         if defaults.is_null_constant(defn.default):
             changed = replace(column, default=None, default_source=None,
                               sequence=None)
@@ -902,6 +918,34 @@ def _drop_column(b: _Builder, table: _TableBuilder, column: c.Column,
             del b.sequences[seq_name]
     table.columns.remove(column)
     table.dropped.append((column.attnum, column.type))
+
+
+@contextmanager
+def _unplaced() -> Iterator[None]:
+    """Errors without a position: ALTER TABLE cooks defaults with no
+    source text (PostgreSQL's AddRelationNewConstraints)."""
+    try:
+        yield
+    except SqlError as exc:
+        exc.position = None
+        raise
+
+
+def _drop_column_views(b: _Builder, table: c.QName, column: str,
+                       cascade: bool) -> None:
+    """The views a dropped column takes along (CASCADE) or that stop it."""
+    target = f"column {column} of table {table.name}"
+    viewed = resolve_view.changed_views(b, table, _freeze(b))
+    gone = {v.name for v in viewed}
+    lines = []
+    for view in viewed:
+        lines.append((f"{resolve_view.kind_of(view)} {b.describe(view.name)}",
+                      target, resolve_view.dropper(b, view.name)))
+        lines += resolve_view.dependent_views(b, [view.name], gone)
+    _cascade(b, [what for what, _, _ in lines], target, cascade,
+             details=[f"{what} depends on {on}" for what, on, _ in lines])
+    for _, _, drop in lines:
+        drop()
 
 
 def _retype_column(b: _Builder, table: _TableBuilder, column: c.Column,
@@ -1023,6 +1067,11 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     for seq_name, seq in list(b.sequences.items()):
         if seq.owned_by == (table.name, old):
             b.sequences[seq_name] = replace(seq, owned_by=(table.name, new))
+    viewed = resolve_view.changed_views(b, table.name, _freeze(b))
+    if viewed:  # PostgreSQL renames it in the view too; the twin keeps text
+        raise feature_not_supported(
+            f"RENAME COLUMN of a column {resolve_view.kind_of(viewed[0])} "
+            f"{b.describe(viewed[0].name)} reads")
 
 
 def _rename_refs(expr: Any, old: str, new: str) -> Any:
@@ -1084,6 +1133,7 @@ def _apply_rename_table(b: _Builder, defn: d.RenameTableDef) -> None:
     sequences and rows (RenameRelation)."""
     table = b.table(defn.table)
     old = table.name
+    resolve_view.refuse_if_viewed(b, old, "RENAME")
     new = c.QName(old.schema, defn.new_name)
     if b.relation_exists(new):
         raise SqlError("42P07", f'relation "{new.name}" already exists')
@@ -1166,11 +1216,16 @@ def _apply_sequence_owner(b: _Builder, defn: d.SequenceOwnerDef) -> None:
 
 _HINT_KIND = {"table": "Use DROP TABLE to remove a table.",
               "index": "Use DROP INDEX to remove an index.",
-              "sequence": "Use DROP SEQUENCE to remove a sequence."}
+              "sequence": "Use DROP SEQUENCE to remove a sequence.",
+              "view": "Use DROP VIEW to remove a view.",
+              "materialized view": "Use DROP MATERIALIZED VIEW to remove a "
+              "materialized view."}
 _CASCADE_HINT = "Use DROP ... CASCADE to drop the dependent objects too."
 
 
 def _relation_kind(b: _Builder, name: c.QName) -> str | None:
+    if name in b.views:
+        return resolve_view.kind_of(b.views[name])
     if name in b.tables:
         return "table"
     if name in b.indexes:
@@ -1239,7 +1294,7 @@ def _dependents(b: _Builder, kind: str, targets: list[c.QName]) -> list:
     that depends on one of them, in creation order."""
     out = []
     chosen = set(targets)
-    if kind == "table":
+    if kind in ("table", "materialized view"):
         for table in sorted(b.tables.values(), key=lambda t: t.created):
             if table.name in chosen:
                 continue
@@ -1258,6 +1313,8 @@ def _dependents(b: _Builder, kind: str, targets: list[c.QName]) -> list:
                     out.append((f"default value for column {col.name} of table "
                                 f"{table.name.name}", f"sequence {seq.name}",
                                 _default_dropper(table, i)))
+    if kind in ("table", "view", "materialized view"):
+        out.extend(resolve_view.dependent_views(b, targets))
     elif kind == "index":
         for name in targets:
             index = b.indexes[name]
@@ -1300,7 +1357,9 @@ def _default_dropper(table: _TableBuilder, position: int):
 
 
 def _drop_relation(b: _Builder, kind: str, name: c.QName) -> None:
-    if kind == "index":
+    if kind in ("view", "materialized view"):
+        resolve_view.drop_view(b, name)
+    elif kind == "index":
         del b.indexes[name]
     elif kind == "sequence":
         del b.sequences[name]
@@ -1323,7 +1382,9 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
                 raise SqlError("3F000", f'schema "{name}" does not exist')
             b.notices.append(f'schema "{name}" does not exist, skipping')
             continue
-        tables = sorted((t for t in b.tables.values() if t.name.schema == name),
+        relations = [*(t for t in b.tables.values() if t.name not in b.views),
+                     *b.views.values()]  # a materialized view once
+        tables = sorted((t for t in relations if t.name.schema == name),
                         key=lambda t: t.created)
         sequences = [q.name for q in sorted(b.sequences.values(),
                                             key=lambda q: q.name)
@@ -1331,9 +1392,9 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
         outside = _dependents(b, "table", [t.name for t in tables])
         lines: list[tuple[str, str]] = []
         for t in tables:
-            lines.append((f"table {b.describe(t.name)}", f"schema {name}"))
-            lines.extend((what, on) for what, on, _ in outside
-                         if on == f"table {b.describe(t.name)}")
+            what = f"{_relation_kind(b, t.name)} {b.describe(t.name)}"
+            lines.append((what, f"schema {name}"))
+            lines.extend((dep, on) for dep, on, _ in outside if on == what)
         lines.extend((f"sequence {b.describe(q)}", f"schema {name}")
                      for q in sequences)
         _cascade(b, [what for what, _ in lines], f"schema {name}", defn.cascade,
@@ -1341,10 +1402,18 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
         for _, _, drop in outside:
             drop()
         for t in tables:
-            _drop_relation(b, "table", t.name)
+            _drop_relation(b, _relation_kind(b, t.name), t.name)
         for q in sequences:
             _drop_relation(b, "sequence", q)
         b.schemas.remove(name)
+
+
+def _apply_view(b: _Builder, defn: d.ViewDef) -> None:
+    """CREATE VIEW (`resolve_view`): a materialized one is also a table."""
+    view = resolve_view.create_view(b, defn, _freeze(b))
+    if view is not None and view.materialized:
+        b.tables[view.name] = _TableBuilder(view.name, list(view.columns),
+                                            view.created)
 
 
 _APPLY = {
@@ -1363,6 +1432,8 @@ _APPLY = {
     d.SettingDef: _apply_setting,
     d.OwnerDef: _apply_owner,
     d.SequenceOwnerDef: _apply_sequence_owner,
+    d.ViewDef: _apply_view,
+    d.RefreshViewDef: resolve_view.refresh_view,
 }
 
 
@@ -1380,6 +1451,7 @@ def _freeze(b: _Builder) -> c.Catalog:
         sequences=tuple(b.sequences[k] for k in sorted(b.sequences)),
         load_order=tuple(by_text[n] for n in order),
         fk_cycles=tuple(tuple(by_text[n] for n in cyc) for cyc in cycles),
+        views=tuple(b.views[k] for k in sorted(b.views)),
     )
     catalog.verify()
     return catalog

@@ -26,10 +26,10 @@ executes against the store.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 from twinning.copy_format import Dialect
-from twinning.errors import SqlError
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import syntax as s
@@ -77,19 +77,43 @@ def resolve_write(node: d.WriteStatement, catalog: Catalog,
     if isinstance(node, d.Truncate):
         # PostgreSQL reports no position for TRUNCATE's relations
         return d.ResolvedTruncate(
-            tuple(_table(catalog, t, False, ctx.search_path).name
+            tuple(_table(catalog, t, False, ctx.search_path, "truncate").name
                   for t in node.tables),
             node.restart_identity, node.cascade)
     raise TypeError(type(node).__name__)
 
 
 def _table(catalog: Catalog, ref: d.TableRef, located: bool = True,
-           search_path: tuple[str, ...] = ("public",)) -> Table:
-    table = catalog.table(catalog.table_named(ref.names, search_path))
+           search_path: tuple[str, ...] = ("public",), action: str = "") -> Table:
+    name = catalog.table_named(ref.names, search_path)
+    view = catalog.view(name)
+    if view is not None:
+        raise _not_writable(view, action)
+    table = catalog.table(name)
     if table is None:
         raise SqlError("42P01", f'relation "{".".join(ref.names)}" does not '
                        "exist", position=pos(ref.location) if located else None)
     return table
+
+
+def _not_writable(view: Any, action: str) -> SqlError:
+    """A view or materialized view as the target of a write (PostgreSQL's
+    CheckValidResultRel, truncate_check_rel and COPY's checks); updating
+    through a simple view is not supported by the twin."""
+    kind = "materialized view" if view.materialized else "view"
+    name = view.name.name
+    if action == "truncate":
+        return SqlError("42809", f'"{name}" is not a table')
+    if action == "copy from":
+        return SqlError("42809", f'cannot copy to {kind} "{name}"', hint=None
+                        if view.materialized else "To enable copying to a view, "
+                        "provide an INSTEAD OF INSERT trigger.")
+    if action == "copy to":
+        return SqlError("42809", f'cannot copy from {kind} "{name}"',
+                        hint="Try the COPY (SELECT ...) TO variant.")
+    if view.materialized:
+        return SqlError("42809", f'cannot change materialized view "{name}"')
+    return feature_not_supported(f'{action.upper()} on view "{name}"')
 
 
 def _column_of(table: Table, name: str, location: int) -> Column:
@@ -116,7 +140,7 @@ def column_default(column: Column, ctx: TypingContext) -> object | None:
         return d.SequenceDefault(QName(parts[0] if len(parts) > 1 else "public",
                                        parts[-1]))
     typed = resolve_expr(default, _EMPTY, TypingContext(kind="DEFAULT"))
-    return coerce_to_type(typed, q.ResultType.of(column.type), ctx, "a")
+    return assign(typed, column, ctx, -1)  # a length check runs per row
 
 
 def _finish(ctx: TypingContext, expr: object) -> object:
@@ -286,7 +310,7 @@ def _returning(targets: Sequence[d.ReturnTarget], scope: _WriteScope,
 
 def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
             reads: WriteReads) -> d.ResolvedInsert:
-    table = _table(catalog, node.table, True, ctx.search_path)
+    table = _table(catalog, node.table, True, ctx.search_path, "insert")
     if node.columns is None:
         slots = list(range(len(table.columns)))
         locations = [-1] * len(slots)
@@ -625,7 +649,7 @@ def _target_scope(table: Table, alias: str | None) -> _WriteScope:
 
 def _update(node: d.Update, catalog: Catalog, ctx: TypingContext,
             reads: WriteReads) -> d.ResolvedUpdate:
-    table = _table(catalog, node.table, True, ctx.search_path)
+    table = _table(catalog, node.table, True, ctx.search_path, "update")
     scope, from_ = _joined_scope(table, node.table.alias, node.from_, reads)
     # transformUpdateStmt: WHERE, RETURNING, then the SET list
     where = _where(node.where, scope, ctx)
@@ -639,7 +663,7 @@ def _update(node: d.Update, catalog: Catalog, ctx: TypingContext,
 
 def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext,
             reads: WriteReads) -> d.ResolvedDelete:
-    table = _table(catalog, node.table, True, ctx.search_path)
+    table = _table(catalog, node.table, True, ctx.search_path, "delete")
     scope, using = _joined_scope(table, node.table.alias, node.using, reads)
     return d.ResolvedDelete(table.name, _where(node.where, scope, ctx),
                             _returning(node.returning, scope, table, ctx),
@@ -661,7 +685,8 @@ def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
     """DoCopy()'s order: the table, the column list, the options
     (ProcessCopyOptions), then the FORCE_* column lists. PostgreSQL names
     no position for COPY's relation or columns."""
-    table = _table(catalog, node.table, False, ctx.search_path)
+    table = _table(catalog, node.table, False, ctx.search_path,
+                   "copy from" if node.direction == "from" else "copy to")
     if node.columns is None:
         slots = list(range(len(table.columns)))
     else:

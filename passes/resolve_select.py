@@ -41,7 +41,7 @@ from twinning.passes.expr.scope import ColumnBinding, column_not_found
 from twinning.passes.expr.walk import children, shift_columns
 from twinning.passes.expr.system import system_catalog
 
-__all__ = ["resolve_query", "WriteReads"]
+__all__ = ["resolve_query", "resolve_view_query", "WriteReads"]
 
 TEXT = q.TEXT
 
@@ -53,6 +53,16 @@ def resolve_query(query: r.Query, catalog: Any, ctx: TypingContext
     relation, columns = resolver.query(query, None, False)
     relation = ctx.finish(relation)
     return r.ResolvedQuery(relation, columns, ctx.final_param_types())
+
+
+def resolve_view_query(query: r.Query, catalog: Any, ctx: TypingContext
+                       ) -> tuple[r.ResolvedQuery, list[QName]]:
+    """A view's query, and the tables and views it names (its
+    dependencies; the views it reads are not looked into)."""
+    resolver = _Resolver(catalog, ctx)
+    relation, columns = resolver.query(query, None, False)
+    return (r.ResolvedQuery(ctx.finish(relation), columns, ()),
+            list(dict.fromkeys(resolver.relations)))
 
 
 class WriteReads:
@@ -376,6 +386,8 @@ class _Resolver:
         self.catalog = catalog
         self.ctx = ctx
         self.recursions = 0  # numbers the recursive CTEs' work tables
+        self.relations: list[QName] = []  # tables and views read, outside views
+        self.in_view = 0  # how deep inside views being read
         ctx.aggregate = self._aggregate
         ctx.sublink = self._sublink
 
@@ -406,6 +418,16 @@ class _Resolver:
             system = self._system(names)
         if system is None and self.catalog is not None and qname is not None:
             table = self.catalog.table(qname)
+            view = self.catalog.view(qname)
+            if view is not None or table is not None:
+                if not self.in_view:
+                    self.relations.append(qname)
+            if view is not None and not view.materialized:
+                return self._view(view, ref)
+            if view is not None and not view.populated:
+                raise SqlError("55000", f'materialized view "{qname.name}" has '
+                               "not been populated",
+                               hint="Use the REFRESH MATERIALIZED VIEW command.")
         if system is not None:
             columns = tuple(r.RelColumn(n, q.ResultType.of(t))
                             for n, t in system.columns)
@@ -430,6 +452,27 @@ class _Resolver:
         return self._entry_from(scan, ref, names[-1],
                                 [c.name for c in columns], table=table.name,
                                 catalog_table=table)
+
+    def _view(self, view: Any, ref: r.TableRef) -> _From:
+        """A view read as the subquery it stands for, typed under the
+        search path it was made with, cut to the columns it was made with."""
+        ctx = self.ctx
+        saved = ctx.search_path
+        ctx.search_path = view.search_path
+        self.in_view += 1
+        try:
+            relation, columns = self.query(view.query, None, False)
+        finally:
+            ctx.search_path = saved
+            self.in_view -= 1
+        names = [col.name for col in view.columns]
+        if len(columns) > len(names):  # SELECT * over a table that grew since
+            columns = columns[:len(names)]
+            relation = r.Project(relation, tuple(
+                q.TColumn(i, col.name, col.type)
+                for i, col in enumerate(columns)), tuple(columns))
+        return self._entry_from(relation, ref, view.name.name, names,
+                                table=view.name)
 
     def _entry_from(self, relation: r.Relation, ref: Any, default_name: str,
                     names: list[str], **kw: Any) -> _From:

@@ -42,6 +42,8 @@ FUNCTIONS = (
     "clock_timestamp", "statement_timestamp", "transaction_timestamp",
     "date_trunc", "date_part", "extract", "age", "to_char", "md5",
     "gen_random_uuid", "current_setting", "version", "pg_backend_pid",
+    "pg_notify", "pg_listening_channels", "pg_terminate_backend",
+    "pg_cancel_backend",
     "current_database", "current_schema", "current_user", "session_user",
     "like_escape", "exp", "ln", "log", "log10", "cbrt", "div", "initcap",
     "reverse", "repeat", "starts_with", "translate", "ascii", "chr",

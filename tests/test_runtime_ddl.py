@@ -29,11 +29,14 @@ def _session(engine: Engine) -> Session:
 @pytest.mark.parametrize("sql,construct", [
     ("CREATE TEMP SEQUENCE tmp", "CREATE TEMPORARY SEQUENCE"),
     ("CREATE UNLOGGED TABLE ul (a int)", "UNLOGGED table"),
-    ("CREATE VIEW v AS SELECT 1", "CREATE VIEW"),
-    ("DROP VIEW v", "DROP VIEW"),
+    ("CREATE VIEW v WITH (security_barrier) AS SELECT 1", "view WITH (options)"),
+    ("CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION", "WITH CHECK OPTION"),
+    ("DROP TYPE v", "DROP TYPE"),
+    ("CREATE TABLE tz (a time with time zone)", "type timetz"),
+    ("ALTER TABLE t ADD COLUMN b money", "type money"),
     ("ALTER TABLE t ALTER COLUMN a TYPE text COLLATE \"C\"", "COLLATE"),
     ("ALTER TABLE t OWNER TO someone", 'OWNER TO role "someone"'),
-    ("CREATE MATERIALIZED VIEW mv AS SELECT 1", "CREATE MATERIALIZED VIEW"),
+    ("CREATE MATERIALIZED VIEW mv USING heap AS SELECT 1", "USING access method"),
     ("CREATE UNLOGGED TABLE c AS SELECT 1", "UNLOGGED table"),
     ("CREATE TABLE c AS SELECT relname FROM pg_class",
      "CREATE TABLE AS with a column of type name"),
@@ -139,6 +142,34 @@ def test_snapshot_restores_the_final_catalog(tmp_path):
     assert state.rows[restored.tables[2].name] == ((1, "kept", True),)
     assert state.rows[restored.tables[3].name] == (("kept", True, Decimal("1.50")),)
     assert [c.name for c in restored.tables[1].columns] == ["order", "Mixed Case"]
+
+
+def test_snapshot_restores_views_where_they_were_made():
+    """Views, a materialized view and objects made under another
+    search_path come back from the DDL log as they were; a temporary view
+    stays out of it."""
+    from twinning.bootstrap import compile_schema
+    engine = Engine()
+    session = _session(engine)
+    for sql in ["CREATE SCHEMA s", "SET search_path = s",
+                "CREATE TABLE t (id int PRIMARY KEY, data text)",
+                "INSERT INTO t VALUES (1, 'a'), (2, 'b')",
+                "CREATE VIEW v (ident) AS SELECT id FROM t WHERE id > 1",
+                "RESET search_path",
+                "CREATE MATERIALIZED VIEW mv AS SELECT * FROM s.v",
+                "REFRESH MATERIALIZED VIEW mv WITH NO DATA",
+                "REFRESH MATERIALIZED VIEW mv",
+                "CREATE TEMP VIEW tv AS SELECT 1 AS one",
+                "COMMENT ON VIEW s.v IS 'kept'"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    state = engine.committed_state()
+    assert "tv" not in state.ddl
+    restored, _ = compile_schema(state.ddl, "<snapshot>")
+    assert restored == state.catalog
+    assert [str(v.name) for v in restored.views] == ["public.mv", "s.v"]
+    assert [str(t.name) for t in restored.tables] == ["public.mv", "s.t"]
+    assert restored.view(restored.views[1].name).comment == "kept"
+    assert state.rows[restored.tables[0].name] == ((2,),)
 
 
 def test_temporary_tables_are_the_sessions_own_and_outlive_nothing():

@@ -19,12 +19,15 @@ import psycopg2
 import pytest
 
 from tests.support.corpus import cases
+from twinning import system_catalog
 from twinning.errors import SqlError
 from twinning.ir import catalog as c
 from twinning.passes import load_schema
 from twinning.passes.parse import StatementUnsupported
 
 pytestmark = pytest.mark.realpg
+
+system_catalog.install()  # views, CHECKs and DEFAULTs are typed with it
 
 _db_numbers = itertools.count(1)
 

@@ -86,6 +86,9 @@ _SKIP = {
     "pg_class": {"relfrozenxid", "relminmxid", "reltoastrelid"},  # cluster history
     "pg_attrdef": {"adbin"},  # PostgreSQL's node tree; compared via pg_get_expr
     "pg_constraint": {"conbin"},
+    # the rule's OID is not an object's; its action is PostgreSQL's node
+    # tree (compared through pg_get_viewdef in the differential corpus)
+    "pg_rewrite": {"oid", "ev_action"},
 }
 # Which rows belong to the user's objects, per relation (PostgreSQL side;
 # the twin's rows are filtered the same way).

@@ -147,8 +147,8 @@ def test_backend_golden_bytes_and_round_trip(message, wire):
 
 
 def test_every_backend_type_byte_has_a_decoder():
-    assert set(BACKEND_MESSAGES) == set(b"RSKZTDCIE123nstGHdcvN"[i:i + 1]
-                                        for i in range(21))
+    assert set(BACKEND_MESSAGES) == set(b"RSKZTDCIE123nstGHdcvNA"[i:i + 1]
+                                        for i in range(22))
 
 
 def test_decode_backend_stream_splits_messages():

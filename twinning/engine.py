@@ -27,6 +27,7 @@ from twinning import system_catalog
 from twinning.system_catalog import activity
 from twinning.ir import query as q
 from twinning.ir.dump import dump
+from twinning.notify import Channels
 from twinning.passes.normalize import Normalized
 from twinning.passes import load_schema, parse_query, plan_statement
 from twinning.state import CommittedState
@@ -110,6 +111,7 @@ class Engine:
         self._lock = threading.Lock()
         self._sessions: dict[int, tuple[int, Session, int]] = {}
         self.activity = activity.Activity()  # pg_stat_activity
+        self.channels = Channels()  # LISTEN / NOTIFY
         self._parsed: OrderedDict[str, q.ParsedQuery] = OrderedDict()
         self._plans: OrderedDict[tuple, q.Plan] = OrderedDict()
         self.templates = StatementCache()

@@ -115,6 +115,11 @@ def _no_session(name: str, value: str, local: bool) -> str:
                    "by twinning")
 
 
+def _no_notify(channel: str, payload: str) -> None:
+    raise SqlError("0A000", "pg_notify() outside a session is not supported "
+                   "by twinning")
+
+
 class EvalContext:
     """The session as compiled expressions see it. Times come out in
     `twinning.values`' representation (µs / days since 2000-01-01).
@@ -125,7 +130,7 @@ class EvalContext:
                  "_txn_start", "_statement_start", "_interrupt", "settings",
                  "params", "case_value", "sequences", "notices", "txn",
                  "catalog", "outer", "subqueries", "worktables",
-                 "set_config", "search_path")
+                 "set_config", "search_path", "notify")
 
     def __init__(self, *, user: str, database: str, pid: int, version: str,
                  setting: Callable[[str, bool], str | None],
@@ -152,6 +157,8 @@ class EvalContext:
         self.worktables: dict = {}  # a recursive CTE's last iteration's rows
         # set_config(name, value, is_local): the session's SET, from a query
         self.set_config: Callable[[str, str, bool], str] = _no_session
+        # pg_notify(channel, payload): the session's NOTIFY
+        self.notify: Callable[[str, str], None] = _no_notify
 
     def begin(self, settings: FormatSettings, txn: Any, catalog: Any,
               search_path: tuple[str, ...] = ("public",)) -> None:

@@ -39,6 +39,7 @@ from twinning.ir.dml import WRITES
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
 from twinning.ir import query as q
+from twinning.notify import Listener
 from twinning.passes.plan import compile_expressions
 from twinning.cursors import Cursor, Cursors
 from twinning.session_ddl import DdlCommands
@@ -80,6 +81,7 @@ class _Savepoint:
     settings: dict[str, str]
     session_settings: dict[str, str]
     marker: object
+    notify_mark: int = 0  # the LISTEN/NOTIFY actions before it
 
 
 @dataclass
@@ -199,6 +201,8 @@ class Session(DdlCommands):
         self._path: tuple = ("", None, _PUBLIC, _PUBLIC)
         self._temp = TempTables("pg_temp_0")  # named at authentication
         self.sequences = engine.store.session()
+        self.notifications = Listener(engine.channels,
+                                      lambda: self._txn is not None)
 
     # ================================================================ startup
     def on_startup(self, params: Mapping[str, str]) -> AuthMethod:
@@ -248,6 +252,7 @@ class Session(DdlCommands):
         if self._txn is not None:
             self._end_transaction(commit=False)
         self._portals.clear()
+        self.notifications.close()
         try:
             self._begin("single")
             self._drop_temporary()
@@ -696,6 +701,7 @@ class Session(DdlCommands):
                 interrupt=self.interrupt, settings=self._format_settings())
             ctx.sequences = self.sequences
             ctx.set_config = self._set_config
+            ctx.notify = self.notifications.notify
         txn = self._txn
         catalog = self.engine.catalog if txn is None else txn.store.catalog
         ctx.begin(self._format_settings(), txn and txn.store, catalog,
@@ -759,9 +765,11 @@ class Session(DdlCommands):
         if commit and not txn.failed:
             txn.store.commit()
             self.settings = txn.session_settings
+            self.notifications.commit(self.pid)
         else:
             txn.store.rollback()
             self._temp.rolled_back()
+            self.notifications.rollback_to(0)
             self.settings = txn.start_settings
         self._cursors.transaction_ended(txn, commit and not txn.failed)
         self._portals.clear()
@@ -783,8 +791,10 @@ class Session(DdlCommands):
         txn.failed = True
         if txn.savepoints:
             txn.store.rollback_to(txn.savepoints[-1].marker)
+            self.notifications.rollback_to(txn.savepoints[-1].notify_mark)
         else:
             txn.store.rollback()
+            self.notifications.rollback_to(0)
 
     def _check_aborted(self, node: Any) -> None:
         txn = self._txn
@@ -862,7 +872,8 @@ class Session(DdlCommands):
         assert txn is not None
         txn.savepoints.append(_Savepoint(command.node.name, dict(self.settings),
                                          dict(txn.session_settings),
-                                         txn.store.savepoint()))
+                                         txn.store.savepoint(),
+                                         self.notifications.mark()))
 
     def _find_savepoint(self, name: str) -> int:
         txn = self._txn
@@ -891,6 +902,7 @@ class Session(DdlCommands):
         index = self._find_savepoint(command.node.name)
         point = txn.savepoints[index]
         txn.store.rollback_to(point.marker)
+        self.notifications.rollback_to(point.notify_mark)
         del txn.savepoints[index + 1:]
         self.settings = dict(point.settings)
         txn.session_settings = dict(point.session_settings)
@@ -1076,10 +1088,22 @@ class Session(DdlCommands):
             self._prepared.clear()
             self._portals.clear()
             self._cursors.clear()
+            self.notifications.unlisten(None)  # UNLISTEN *, at its commit
         if what in ("ALL", "SEQUENCES"):
             self.sequences.discard()
         if what in ("ALL", "TEMP"):
             self._drop_temporary()
+
+    # ---- LISTEN / NOTIFY (`twinning/notify.py`): at commit
+    def _cmd_listen(self, command: q.Command) -> None:
+        self.notifications.listen(command.node.channel)
+
+    def _cmd_unlisten(self, command: q.Command) -> None:
+        self.notifications.unlisten(command.node.channel)
+
+    def _cmd_notify(self, command: q.Command) -> None:
+        self.notifications.notify(command.node.channel,
+                                  command.node.payload or "")
 
     # ---- prepared statements (SQL level)
     def _cmd_prepare(self, command: q.Command) -> None:
@@ -1199,8 +1223,9 @@ class Session(DdlCommands):
             raw = _reported_values(settings)
         except KeyError:  # a reported setting missing: compare them all
             raw = tuple([settings.get(name) for name in _REPORTED])
+        notes = self.notifications.take() if self._txn is None else b""
         if raw == self._reported_raw:
-            return b""
+            return notes
         self._reported_raw = raw
         out = []
         for name in _REPORTED:
@@ -1208,7 +1233,7 @@ class Session(DdlCommands):
             if self._reported.get(name) != shown:
                 self._reported[name] = shown
                 out.append(ParameterStatus(name, shown).encode())
-        return b"".join(out)
+        return notes + b"".join(out)
 
     def _result_codec(self, columns: tuple, formats: tuple
                       ) -> tuple[bytes, ResultEncoder]:

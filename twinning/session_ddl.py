@@ -39,12 +39,46 @@ class DdlCommands:
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
                             cancel=self.interrupt.check)
         txn.context = self._context()  # defaults filling added columns
+        before = txn.catalog
         for notice in self._apply_ddl(node.definitions, node.source):
             message, detail = (notice, None) if isinstance(notice, str) \
                 else notice
             self._warn("00000", message, severity="NOTICE", detail=detail)
+        tag = self._fill_materialized(node.definitions, before) or command.tag
         txn.statement_end()
-        return command.tag
+        return tag
+
+    def _fill_materialized(self, definitions: tuple, before: Any) -> str | None:
+        """The rows of a materialized view made or refreshed WITH DATA:
+        its query run now, in this transaction; CREATE's tag counts them."""
+        txn = self._txn.store
+        for defn in definitions:
+            if isinstance(defn, ddl.ViewDef) and defn.materialized:
+                made = [v for v in txn.catalog.views
+                        if v.materialized and before.view(v.name) is None]
+                if not made or not defn.with_data:
+                    return None
+                return f"SELECT {self._refill(made[0])}"
+            if isinstance(defn, ddl.RefreshViewDef):
+                catalog = txn.catalog
+                view = catalog.view(catalog.table_named(defn.name,
+                                                        self._path[2]))
+                txn.truncate([view.name])
+                if defn.with_data:
+                    self._refill(view)
+        return None
+
+    def _refill(self, view: Any) -> int:
+        txn = self._txn.store
+        plan = self.engine.plan(q.ParsedStatement(view.query, view.definition, -1),
+                                catalog=txn.catalog, generation=None,
+                                search_path=view.search_path)
+        self._planned = txn.schema  # planned on the catalog just made
+        rows = plan.run(self, (), None).rows
+        count, error = txn.insert_rows(view.name, rows)
+        if error is not None:
+            raise error
+        return count
 
     def _cmd_create_table_as(self, command: q.Command) -> str:
         """CREATE TABLE … AS / SELECT … INTO: the query planned and run
@@ -113,6 +147,11 @@ class DdlCommands:
                 store.sequences.define(seq)
         if callable(source):
             source = source(before, after)
+        written = self._path[3]
+        if source and persistent and written != ("public",):
+            # the log is replayed under the default path: name the session's
+            path = ", ".join(quote_ident(s) for s in written) or "''"
+            source = f"SET search_path = {path};\n{source};\nSET search_path = public"
         conversions = {table: {attnum: compile_checked(expr).fn
                                for attnum, expr in converted.items()}
                        for table, converted in resolved.converted.items()}

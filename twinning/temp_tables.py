@@ -78,11 +78,17 @@ class TempTables:
         DISCARD TEMP); empty when the session made none."""
         if self.schema not in catalog.schemas:
             return ()
-        tables = [t.name for t in catalog.tables if t.name.schema == self.schema]
+        views = [v.name for v in catalog.views if v.name.schema == self.schema]
+        tables = [t.name for t in catalog.tables if t.name.schema == self.schema
+                  and t.name not in views]
         owned = {seq.name for seq in catalog.sequences if seq.owned_by}
         sequences = [s.name for s in catalog.sequences
                      if s.name.schema == self.schema and s.name not in owned]
-        out: list[d.Definition] = list(self.drops(tables)) if tables else []
+        out: list[d.Definition] = []
+        if views:
+            out.append(d.DropDef("view", tuple((n.schema, n.name) for n in views),
+                                 cascade=True))
+        out.extend(self.drops(tables) if tables else ())
         if sequences:
             out.append(d.DropDef("sequence", tuple((n.schema, n.name)
                                                    for n in sequences)))
@@ -95,4 +101,5 @@ def temporary_objects(catalog: Catalog) -> tuple:
     return (tuple(t for t in catalog.tables if is_temporary(t.name.schema)),
             tuple(i for i in catalog.indexes if is_temporary(i.name.schema)),
             tuple(s for s in catalog.sequences if is_temporary(s.name.schema)),
-            tuple(s for s in catalog.schemas if is_temporary(s)))
+            tuple(s for s in catalog.schemas if is_temporary(s)),
+            tuple(v for v in catalog.views if is_temporary(v.name.schema)))

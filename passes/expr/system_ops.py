@@ -108,6 +108,9 @@ def register() -> None:
            lambda ctx, name, value, local: ctx.set_config(name, value, local),
            context=True, volatile=True)
     define("pg_sleep(float8)", _pg_sleep, context=True, volatile=True)
+    define("pg_notify(text,text)",
+           lambda ctx, channel, payload: ctx.notify(channel or "", payload or ""),
+           context=True, volatile=True, strict=False)
     define("pg_is_in_recovery()", lambda: False)
     FUNCTIONS["pg_typeof(any)"] = TypedImpl(_pg_typeof_factory, strict=False)
     for target, source in (("oid", "int8"), ("int8", "oid"), ("text", "name"),

@@ -54,14 +54,14 @@ class SqlValueCall(q.TCall):
 
 def _typed_check(table: Table, check: Check) -> q.TExpr:
     ctx = TypingContext(kind="CHECK", allow_params=False,
-                        sql_value=_keyword_call)
+                        sql_value=keyword_call)
     expr = resolve_expr(check.expr, TableScope(table), ctx)
     return coerce_to_boolean(expr, "CHECK", ctx)
 
 
 def _typed_default(column: Column) -> q.TExpr:
     ctx = TypingContext(kind="DEFAULT", allow_params=False,
-                        sql_value=_keyword_call)
+                        sql_value=keyword_call)
     expr = resolve_expr(column.default, EmptyScope(), ctx)
     target = q.ResultType.of(column.type)
     if expr.type == target:
@@ -69,7 +69,7 @@ def _typed_default(column: Column) -> q.TExpr:
     return coerce_to_type(expr, target, ctx, "a")
 
 
-def _keyword_call(node: s.SqlValue, typed: q.TExpr) -> q.TExpr:
+def keyword_call(node: s.SqlValue, typed: q.TExpr) -> q.TExpr:
     """CURRENT_TIMESTAMP & co. typed as their function, marked with the
     keyword they print as."""
     call = typed.arg if isinstance(typed, q.TCast) else typed

@@ -67,6 +67,15 @@ def pg_get_indexdef(ctx: Any, oid: int, column: int = 0,
     return deparse.index_def(m, index, column, ctx, bool(pretty))
 
 
+def pg_get_viewdef(ctx: Any, oid: int, pretty: bool = False) -> str | None:
+    from twinning.system_catalog.viewdef import view_def  # lazy: cold start
+    m = catalog_map(ctx)
+    view = m.view_of(int(oid))
+    if view is None:
+        return None
+    return view_def(m, view, ctx, bool(pretty))
+
+
 def pg_get_expr(ctx: Any, tree: str, relid: int, pretty: bool = False
                 ) -> str | None:
     from twinning.system_catalog import deparse  # lazy: cold start
@@ -156,13 +165,13 @@ def obj_description(ctx: Any, oid: int, catalog_name: str | None = None
     m = catalog_map(ctx)
     if catalog_name is not None and catalog_name != "pg_class":
         return None  # the twin keeps comments on tables and columns only
-    table = m.table_of(int(oid))
+    table = m.view_of(int(oid)) or m.table_of(int(oid))
     return table.comment if table is not None else None
 
 
 def col_description(ctx: Any, oid: int, attnum: int) -> str | None:
     m = catalog_map(ctx)
-    table = m.table_of(int(oid))
+    table = m.view_of(int(oid)) or m.table_of(int(oid))
     column = table.column_at(attnum) if table is not None else None
     return column.comment if column is not None else None
 
@@ -390,12 +399,12 @@ def register() -> None:
     fn("pg_get_statisticsobjdef_columns(oid)", lambda oid: None)
     fn("pg_relation_is_publishable(regclass)", pg_relation_is_publishable,
        **ctx)
-    # objects the twin never has: no triggers, views, partitions,
+    # objects the twin never has: no triggers, partitions,
     # tablespaces or temporary schemas
     fn("pg_get_triggerdef(oid)", lambda oid: None)
     fn("pg_get_triggerdef(oid,bool)", lambda oid, pretty: None)
-    fn("pg_get_viewdef(oid)", lambda oid: None)
-    fn("pg_get_viewdef(oid,bool)", lambda oid, pretty: None)
+    fn("pg_get_viewdef(oid)", pg_get_viewdef, **ctx)
+    fn("pg_get_viewdef(oid,bool)", pg_get_viewdef, **ctx)
     fn("pg_get_partkeydef(oid)", lambda oid: None)
     fn("pg_tablespace_location(oid)", lambda oid: "")
     fn("pg_my_temp_schema()", lambda: 0)

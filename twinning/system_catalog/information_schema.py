@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator
 
 from twinning.ir.catalog import (Check, Column, ForeignKey, PrimaryKey,
-                                 QName, Table, Unique, is_temporary)
+                                 QName, Table, Unique, View, is_temporary)
 from twinning.ir.types import (INTERVAL_FULL_PRECISION, INTERVAL_RANGES,
                                SqlType, numeric_precision_scale)
 
@@ -139,20 +139,55 @@ def schemata(b: Build) -> Rows:
 
 @builder("tables")
 def tables(b: Build) -> Rows:
-    for table in b.catalog.tables:
+    for table in _relations(b):
+        view = isinstance(table, View)
         yield {"table_catalog": b.database,
                "table_schema": table.name.schema,
                "table_name": table.name.name,
-               "table_type": "LOCAL TEMPORARY" if is_temporary(table.name.schema)
-               else "BASE TABLE",
-               "is_insertable_into": "YES", "is_typed": "NO"}
+               "table_type": "VIEW" if view else "LOCAL TEMPORARY"
+               if is_temporary(table.name.schema) else "BASE TABLE",
+               "is_insertable_into": _yes(not view or bool(
+                   _updatable(b, table)[1])),
+               "is_typed": "NO"}
+
+
+def _relations(b: Build) -> list:
+    """The tables and plain views information_schema shows (a
+    materialized view is in neither)."""
+    catalog = b.catalog
+    return [*(t for t in catalog.tables if catalog.view(t.name) is None),
+            *(v for v in catalog.views if not v.materialized)]
+
+
+def _updatable(b: Build, view: View) -> tuple[bool, frozenset[str]]:
+    from twinning.system_catalog.viewdef import updatable  # lazy: cold start
+    return updatable(b.oids, view)
+
+
+@builder("views")
+def views(b: Build) -> Rows:
+    from twinning.system_catalog.viewdef import view_def  # lazy: cold start
+    for view in b.catalog.views:
+        if view.materialized:
+            continue
+        auto, columns = _updatable(b, view)
+        yield {"table_catalog": b.database, "table_schema": view.name.schema,
+               "table_name": view.name.name,
+               "view_definition": view_def(b.oids, view, b.session, False),
+               "check_option": "NONE",
+               "is_updatable": _yes(auto and bool(columns)),
+               "is_insertable_into": _yes(auto and bool(columns)),
+               "is_trigger_updatable": "NO", "is_trigger_deletable": "NO",
+               "is_trigger_insertable_into": "NO"}
 
 
 @builder("columns")
 def columns(b: Build) -> Rows:
     from twinning.system_catalog.deparse import default_expr  # lazy: cold start
-    for table in b.catalog.tables:
-        not_null = _not_null(table)
+    for table in _relations(b):
+        view = isinstance(table, View)
+        not_null = set() if view else _not_null(table)
+        writable = _updatable(b, table)[1] if view else None
         for column in table.columns:
             t = column.type
             row = {"table_catalog": b.database,
@@ -175,7 +210,8 @@ def columns(b: Build) -> Rows:
                    "is_self_referencing": "NO",
                    "is_identity": _yes(column.identity is not None),
                    "identity_cycle": "NO", "is_generated": "NEVER",
-                   "is_updatable": "YES"}
+                   "is_updatable": _yes(writable is None
+                                        or column.name in writable)}
             if column.default is not None and column.identity is None:
                 row["column_default"] = default_expr(
                     b.oids, table, column.attnum, b.session)

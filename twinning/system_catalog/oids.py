@@ -11,12 +11,14 @@ fixed order derived from the frozen catalog alone, so they are stable
 across runs and replays:
 
 1. schemas other than public, in the catalog's order;
-2. tables in creation order (`Table.created`); per table: the sequences
-   its serial/identity columns own, the table, its row type's array and
-   the row type (PostgreSQL's order), then one OID per column default
-   and per constraint (a PRIMARY KEY or UNIQUE constraint's index first,
-   then the constraint; a foreign key's four RI triggers after it), in
-   column and constraint order;
+2. tables and views in creation order (`Table.created`, `View.created`);
+   per table: the sequences its serial/identity columns own, the table,
+   its row type's array and the row type (PostgreSQL's order), then one
+   OID per column default and per constraint (a PRIMARY KEY or UNIQUE
+   constraint's index first, then the constraint; a foreign key's four RI
+   triggers after it), in column and constraint order; per view: the
+   view, its row type's array, the row type and its _RETURN rule (a
+   materialized view is numbered as the table of its rows, relkind m);
 3. indexes that belong to no constraint, by name;
 4. sequences owned by nothing, by name.
 
@@ -33,7 +35,7 @@ from typing import Any
 
 from twinning.ir.catalog import (Catalog, Constraint, ForeignKey,
                                  Index, PrimaryKey, QName, Sequence, Table,
-                                 Unique)
+                                 Unique, View)
 
 FIRST_NORMAL_OID = 16384
 BOOTSTRAP_SUPERUSER = 10
@@ -86,6 +88,7 @@ class OidMap:
     # table, (c_ins, c_upd) on the referencing one
     fk_triggers: dict[tuple[QName, str], tuple[int, int, int, int]] = field(
         default_factory=dict)
+    rules: dict[QName, int] = field(default_factory=dict)  # a view's _RETURN
     types: dict[int, TypeEntry] = field(default_factory=dict)
     type_names: dict[tuple[str, str], int] = field(default_factory=dict)
 
@@ -105,6 +108,13 @@ class OidMap:
 
     def constraint_of(self, oid: int) -> tuple[Table, Constraint] | None:
         return self.constraint_objects.get(oid)
+
+    def view_of(self, oid: int) -> View | None:
+        """The view (materialized or not) of a relation OID."""
+        found = self.relation_objects.get(oid)
+        if isinstance(found, (Table, View)):
+            return self.catalog.view(found.name)
+        return None
 
     def index_of(self, oid: int) -> Index | None:
         found = self.relation_objects.get(oid)
@@ -166,16 +176,24 @@ def _populate(m: OidMap) -> None:
             owned.setdefault(seq.owned_by[0], []).append(seq)
     constraint_indexes = {(i.table, i.constraint): i for i in catalog.indexes
                           if i.constraint is not None}
-    for table in sorted(catalog.tables, key=lambda t: (t.created, t.name)):
+    views = [v for v in catalog.views if not v.materialized]
+    for table in sorted([*catalog.tables, *views],
+                        key=lambda t: (t.created, t.name)):
         for seq in sorted(owned.get(table.name, ()), key=lambda s: s.name):
             _relation(m, seq.name, next(counter), "S", seq)
-        _relation(m, table.name, next(counter), "r", table)
+        _relation(m, table.name, next(counter),
+                  "v" if isinstance(table, View) else
+                  catalog.relation_kind(table.name), table)
         array, rowtype = next(counter), next(counter)
         m.row_types[table.name] = (rowtype, array)
         _type(m, TypeEntry(rowtype, table.name.name, table.name.schema,
                            array=array, relation=m.relations[table.name]))
         _type(m, TypeEntry(array, "_" + table.name.name, table.name.schema,
                            element=rowtype))
+        if isinstance(table, View) or catalog.view(table.name) is not None:
+            m.rules[table.name] = next(counter)  # its _RETURN rule
+        if isinstance(table, View):
+            continue
         for column in table.columns:
             if column.default is not None:
                 oid = next(counter)

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
-                                 Sequence, Table, Unique, is_temporary)
+                                 Sequence, Table, Unique, View, is_temporary)
 from twinning.ir.types import SqlType
 from twinning.system_catalog import activity, pg_builtin, procs
 from twinning.system_catalog.build import (Build, check_tree, column_type,
@@ -115,14 +115,21 @@ def pg_class(b: Build) -> Rows:
                 "relispopulated": True, "relreplident": "n",
                 "relispartition": False, "relrewrite": 0,
                 "relfrozenxid": 0, "relminmxid": 0}
-        if isinstance(obj, Table):
+        if isinstance(obj, View):  # a plain view: a rule, no storage
+            base.update(reltype=m.row_types[qname][0], relam=0, relpages=0,
+                        reltuples=-1.0, relkind="v", relnatts=len(obj.columns),
+                        relhasrules=True, relfilenode=0)
+        elif isinstance(obj, Table):
+            view = b.catalog.view(qname)  # a materialized view's rows
             base.update(reltype=m.row_types[qname][0], relam=HEAP_AM,
                         relpages=0, reltuples=-1.0,
                         relhasindex=bool(b.catalog.indexes_of(qname)),
-                        relkind="r", relnatts=obj.natts,
+                        relkind=m.relkinds[oid], relnatts=obj.natts,
                         relchecks=len(obj.checks),
                         relhastriggers=_has_triggers(b, obj),
-                        relreplident="d", relminmxid=1)
+                        relreplident="d", relminmxid=1,
+                        relhasrules=view is not None,
+                        relispopulated=view is None or view.populated)
         elif isinstance(obj, Index):
             base.update(relam=BTREE_AM if obj.method == "btree" else HASH_AM,
                         relpages=1, reltuples=0.0, relkind="i",
@@ -190,7 +197,11 @@ def pg_attribute(b: Build) -> Rows:
         if relkind == "r":
             yield from _system_columns(relid)
     for oid, obj in sorted(m.relation_objects.items()):
-        if isinstance(obj, Table):
+        if isinstance(obj, View):
+            for column in obj.columns:
+                yield _attribute(oid, column.name, column.attnum, column.type,
+                                 False)
+        elif isinstance(obj, Table):
             not_null = _not_null(obj)
             for column in obj.columns:
                 yield _attribute(
@@ -221,7 +232,8 @@ def pg_attribute(b: Build) -> Rows:
 def pg_type(b: Build) -> Rows:
     yield from builtin_rows("pg_type")
     m = b.oids
-    for table in b.catalog.tables:
+    views = [v for v in b.catalog.views if not v.materialized]
+    for table in [*b.catalog.tables, *views]:
         rowtype, array = m.row_types[table.name]
         nsp = m.namespaces[table.name.schema]
         common = {"typnamespace": nsp, "typowner": BOOTSTRAP_SUPERUSER,
@@ -357,7 +369,9 @@ def pg_attrdef(b: Build) -> Rows:
 @builder("pg_description")
 def pg_description(b: Build) -> Rows:
     m = b.oids
-    for table in b.catalog.tables:
+    catalog = b.catalog
+    for table in [*(t for t in catalog.tables if catalog.view(t.name) is None),
+                  *catalog.views]:  # a materialized view's comments: its View's
         relid = m.relations[table.name]
         if table.comment is not None:
             yield {"objoid": relid, "classoid": CLASS_OIDS["pg_class"],
@@ -619,11 +633,50 @@ def pg_stat_activity(b: Build) -> Rows:
 @builder("pg_tables")
 def pg_tables(b: Build) -> Rows:
     for table in b.catalog.tables:
+        if b.catalog.view(table.name) is not None:
+            continue  # a materialized view
         yield {"schemaname": table.name.schema, "tablename": table.name.name,
                "tableowner": b.superuser, "tablespace": None,
                "hasindexes": bool(b.catalog.indexes_of(table.name)),
                "hasrules": False, "hastriggers": _has_triggers(b, table),
                "rowsecurity": False}
+
+
+@builder("pg_rewrite")
+def pg_rewrite(b: Build) -> Rows:
+    """Each view's _RETURN rule; its action is a reference to the view
+    (pg_get_viewdef prints it), not PostgreSQL's node tree."""
+    m = b.oids
+    for view in b.catalog.views:
+        relid = m.relations[view.name]
+        yield {"oid": m.rules[view.name], "rulename": "_RETURN",
+               "ev_class": relid, "ev_type": "1", "ev_enabled": "O",
+               "is_instead": True, "ev_qual": "<>",
+               "ev_action": f"{{TWINNING_VIEW :relid {relid}}}"}
+
+
+@builder("pg_views")
+def pg_views(b: Build) -> Rows:
+    """The user's views (PostgreSQL's own system views are not listed)."""
+    from twinning.system_catalog.viewdef import view_def  # lazy: cold start
+    for view in b.catalog.views:
+        if not view.materialized:
+            yield {"schemaname": view.name.schema, "viewname": view.name.name,
+                   "viewowner": b.superuser,
+                   "definition": view_def(b.oids, view, b.session, False)}
+
+
+@builder("pg_matviews")
+def pg_matviews(b: Build) -> Rows:
+    from twinning.system_catalog.viewdef import view_def  # lazy: cold start
+    for view in b.catalog.views:
+        if view.materialized:
+            yield {"schemaname": view.name.schema,
+                   "matviewname": view.name.name, "matviewowner": b.superuser,
+                   "tablespace": None,
+                   "hasindexes": bool(b.catalog.indexes_of(view.name)),
+                   "ispopulated": view.populated,
+                   "definition": view_def(b.oids, view, b.session, False)}
 
 
 @builder("pg_indexes")

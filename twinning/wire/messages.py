@@ -62,6 +62,7 @@ ERROR_RESPONSE = b"E"
 NEGOTIATE_PROTOCOL_VERSION = b"v"
 NO_DATA = b"n"
 NOTICE_RESPONSE = b"N"
+NOTIFICATION_RESPONSE = b"A"
 PARAMETER_DESCRIPTION = b"t"
 PARAMETER_STATUS = b"S"
 PARSE_COMPLETE = b"1"
@@ -893,6 +894,30 @@ class ParameterStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class NotificationResponse:
+    """A NOTIFY delivered to a listening session: the sender's process id,
+    the channel and the payload."""
+
+    code: ClassVar[bytes] = NOTIFICATION_RESPONSE
+    process_id: int
+    channel: str
+    payload: str
+
+    def encode(self) -> bytes:
+        return _frame(NOTIFICATION_RESPONSE,
+                      (self.process_id & 0xFFFFFFFF).to_bytes(4, "big")
+                      + _cstr(self.channel) + _cstr(self.payload))
+
+    @classmethod
+    def decode(cls, payload: bytes) -> NotificationResponse:
+        reader = Reader(payload)
+        pid = reader.int32()
+        channel, text = reader.string(), reader.string()
+        reader.finish()
+        return cls(pid, channel, text)
+
+
+@dataclass(frozen=True, slots=True)
 class BackendKeyData:
     """Process id and secret key for CancelRequest (unsigned 32-bit each)."""
 
@@ -1323,7 +1348,7 @@ BACKEND_MESSAGES: dict[bytes, type] = {
         CommandComplete, EmptyQueryResponse, ErrorResponse, NoticeResponse,
         ParseComplete, BindComplete, CloseComplete, NoData, PortalSuspended,
         ParameterDescription, CopyInResponse, CopyOutResponse, CopyData,
-        CopyDone, NegotiateProtocolVersion)
+        CopyDone, NegotiateProtocolVersion, NotificationResponse)
 }
 BACKEND_MESSAGES[AUTHENTICATION] = AuthenticationOk  # decodes any 'R'
 

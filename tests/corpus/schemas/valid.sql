@@ -187,3 +187,13 @@ CREATE TABLE target (id serial PRIMARY KEY, code text UNIQUE NOT NULL, qty int D
 CREATE INDEX target_note_idx ON target (note);
 CREATE TABLE plain (LIKE target);
 CREATE TABLE full_copy (extra int, LIKE target INCLUDING ALL, tail text);
+
+-- case: default_expressions
+CREATE SEQUENCE s;
+CREATE TABLE t (a int DEFAULT 1 + 2, b text DEFAULT lower('X') || 'y', c text[] DEFAULT '{}'::text[], d float8 DEFAULT random(), e int DEFAULT nextval('s'), f varchar(2) DEFAULT 'toolong', g date DEFAULT CURRENT_DATE + 1);
+
+-- case: views_alongside_tables
+CREATE TABLE t (id int PRIMARY KEY, data text);
+CREATE VIEW v AS SELECT id, data FROM t WHERE id > 0;
+CREATE VIEW w (ident) AS SELECT id FROM v;
+CREATE TABLE u (id int REFERENCES t);

@@ -502,3 +502,26 @@ ALTER TABLE dflt ALTER COLUMN c2 TYPE int USING 1
 ALTER TABLE dflt ALTER COLUMN c3 TYPE int USING 1
 ALTER TABLE dflt ALTER COLUMN c4 TYPE text
 INSERT INTO dflt (c0) VALUES (1) RETURNING *
+
+
+-- case: defaults_any_expression
+CREATE TABLE t (id serial PRIMARY KEY, a int DEFAULT 3 + 5, b text DEFAULT lower('ABC') || 'x', c text[] DEFAULT '{}'::text[], d numeric(5,2) DEFAULT 2.5 * 2, e boolean DEFAULT NOT false, f int DEFAULT abs(-4), g date DEFAULT '2024-01-31'::date + 1)
+INSERT INTO t DEFAULT VALUES RETURNING *
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position
+CREATE TABLE e1 (a int, b int DEFAULT a)
+CREATE TABLE e3 (a int DEFAULT count(*))
+CREATE TABLE e4 (a int DEFAULT generate_series(1, 2))
+CREATE TABLE e5 (a int DEFAULT 'abc')
+CREATE TABLE e6 (a int DEFAULT now())
+CREATE TABLE e7 (a varchar(2) DEFAULT 'abcdef')
+INSERT INTO e7 DEFAULT VALUES
+CREATE TABLE e8 (a int DEFAULT nextval('nosuch'))
+CREATE TABLE e9 (a int DEFAULT 1 / 0)
+INSERT INTO e9 DEFAULT VALUES
+ALTER TABLE t ALTER COLUMN a SET DEFAULT 2 * 21
+INSERT INTO t (b) VALUES ('z') RETURNING id, a
+ALTER TABLE t ALTER COLUMN a SET DEFAULT 'x'
+ALTER TABLE t ADD COLUMN h int DEFAULT 'nope'
+ALTER TABLE t ADD COLUMN h int DEFAULT nextval('nosuch')
+ALTER TABLE t ADD COLUMN h int DEFAULT 7 * 6
+SELECT id, h FROM t ORDER BY id
