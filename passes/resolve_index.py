@@ -30,6 +30,19 @@ NAMEDATALEN = 64
 
 def index_column_names(columns: tuple[str, ...]) -> str:
     """ChooseIndexColumnNames() + ChooseIndexNameAddition()."""
+    out = ""
+    for name in index_attribute_names(columns):
+        if out:
+            out += "_"
+        out += name
+        if len(out.encode()) >= NAMEDATALEN:
+            break
+    return out
+
+
+def index_attribute_names(columns: tuple[str, ...]) -> list[str]:
+    """ChooseIndexColumnNames(): the index's own attribute names, a
+    name repeated in the list numbered (`b`, `b1`)."""
     chosen: list[str] = []
     for name in columns:
         current, n = name, 0
@@ -39,14 +52,7 @@ def index_column_names(columns: tuple[str, ...]) -> str:
             raw = name.encode()[:NAMEDATALEN - 1 - len(suffix)]
             current = raw.decode("utf-8", errors="ignore") + suffix
         chosen.append(current)
-    out = ""
-    for name in chosen:
-        if out:
-            out += "_"
-        out += name
-        if len(out.encode()) >= NAMEDATALEN:
-            break
-    return out
+    return chosen
 
 
 def check_predicate(table: c.Table, predicate: Any) -> None:

@@ -86,6 +86,7 @@ _SKIP = {
     "pg_class": {"relfrozenxid", "relminmxid", "reltoastrelid"},  # cluster history
     "pg_attrdef": {"adbin"},  # PostgreSQL's node tree; compared via pg_get_expr
     "pg_constraint": {"conbin"},
+    "pg_index": {"indpred"},  # the corpora compare pg_get_expr(indpred, …)
 }
 # Which rows belong to the user's objects, per relation (PostgreSQL side;
 # the twin's rows are filtered the same way).

@@ -126,7 +126,7 @@ def pg_class(b: Build) -> Rows:
         elif isinstance(obj, Index):
             base.update(relam=BTREE_AM if obj.method == "btree" else HASH_AM,
                         relpages=1, reltuples=0.0, relkind="i",
-                        relnatts=len(obj.columns))
+                        relnatts=len(obj.columns) + len(obj.include))
         else:
             assert isinstance(obj, Sequence)
             base.update(relam=0, relpages=1, reltuples=1.0, relkind="S",
@@ -205,10 +205,15 @@ def pg_attribute(b: Build) -> Rows:
                                  atttypmod=-1, attndims=0, attcollation=0)
             yield from _system_columns(oid)
         elif isinstance(obj, Index):
+            from twinning.passes.resolve_index import index_attribute_names
             table = b.catalog.table(obj.table)
-            for attnum, name in enumerate(obj.columns, start=1):
+            columns = obj.columns + obj.include
+            for attnum, (name, attname) in enumerate(
+                    zip(columns, index_attribute_names(columns)), start=1):
                 column = table.column(name)
-                yield _attribute(oid, name, attnum, column.type, False)
+                extra = {} if attnum <= len(obj.columns) else {"attcollation": 0}
+                yield _attribute(oid, attname, attnum, column.type, False,
+                                 **extra)  # INCLUDE columns have no collation
         elif isinstance(obj, Sequence):
             for attnum, (name, sql_type) in enumerate(_SEQUENCE_COLUMNS, 1):
                 yield _attribute(oid, name, attnum, sql_type, True)
