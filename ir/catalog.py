@@ -51,6 +51,7 @@ class Column:
 class PrimaryKey:
     name: str
     columns: tuple[str, ...]
+    comment: str | None = None
 
 
 @node
@@ -58,6 +59,7 @@ class Unique:
     name: str
     columns: tuple[str, ...]
     nulls_not_distinct: bool = False
+    comment: str | None = None
 
 
 @node
@@ -66,6 +68,7 @@ class Check:
     expr: Expr
     source: str
     columns: tuple[str, ...]  # the columns the expression reads
+    comment: str | None = None
 
 
 @node
@@ -77,6 +80,7 @@ class ForeignKey:
     on_delete: str = "NO ACTION"
     on_update: str = "NO ACTION"
     match: str = "SIMPLE"
+    comment: str | None = None
 
 
 Constraint = PrimaryKey | Unique | Check | ForeignKey
@@ -94,6 +98,10 @@ class Index:
     constraint: str | None = None  # owning constraint, if any
     nulls_not_distinct: bool = False
     method: str = "btree"
+    include: tuple[str, ...] = ()  # INCLUDE columns, after the key ones
+    options: tuple[int, ...] = ()  # indoption per key column (1 DESC, 2 NULLS FIRST)
+    predicate: Expr | None = None  # a partial index's WHERE
+    comment: str | None = None
 
 
 @node
@@ -107,6 +115,7 @@ class Sequence:
     cache: int = 1
     cycle: bool = False
     owned_by: tuple[QName, str] | None = None
+    comment: str | None = None
 
 
 @node
@@ -188,6 +197,10 @@ class View:
     def column_at(self, attnum: int) -> Column | None:
         return next((c for c in self.columns if c.attnum == attnum), None)
 
+    @property
+    def constraints(self) -> tuple:
+        return ()  # a view has none
+
 
 @node
 class Catalog:
@@ -201,6 +214,9 @@ class Catalog:
     load_order: tuple[QName, ...]  # parents before children
     fk_cycles: tuple[tuple[QName, ...], ...]  # strongly connected groups
     views: tuple[View, ...] = ()
+    # COMMENT ON SCHEMA: (schema, text or None), None where a comment
+    # PostgreSQL gives itself was removed (public's)
+    schema_comments: tuple[tuple[str, str | None], ...] = ()
     _tables: dict = field(default_factory=dict, compare=False, repr=False)
     _sequences: dict = field(default_factory=dict, compare=False, repr=False)
     _views: dict = field(default_factory=dict, compare=False, repr=False)
@@ -263,7 +279,16 @@ class Catalog:
             kept(self.tables), kept(self.indexes), kept(self.sequences),
             kept(self.load_order),
             tuple(c for c in self.fk_cycles if not is_temporary(c[0].schema)),
-            kept(self.views))
+            views=kept(self.views),
+            schema_comments=tuple(x for x in self.schema_comments
+                                  if not is_temporary(x[0])))
+
+    def schema_comment(self, schema: str) -> str | None:
+        """COMMENT ON SCHEMA's text; public's own when never changed."""
+        given = dict(self.schema_comments)
+        if schema in given:
+            return given[schema]
+        return "standard public schema" if schema == "public" else None
 
     def indexes_of(self, table: QName) -> tuple[Index, ...]:
         return tuple(i for i in self.indexes if i.table == table)

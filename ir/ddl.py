@@ -93,6 +93,10 @@ class IndexDef:
     nulls_not_distinct: bool = False
     if_not_exists: bool = False
     location: int = LOC
+    include: tuple[str, ...] = ()
+    options: tuple[int, ...] = ()  # indoption of each key column
+    where: Expr | None = None  # partial index predicate
+    where_source: str | None = None
 
 
 @node
@@ -111,8 +115,8 @@ class SchemaDef:
 
 @node
 class CommentDef:
-    target: str  # table | column
-    name: tuple[str, ...]
+    target: str  # table | column | constraint | index | sequence | schema
+    name: tuple[str, ...]  # a constraint's: (…table, constraint)
     text: str | None
     location: int = LOC
 

@@ -91,6 +91,7 @@ class OnConflict:
     # the conflict target, where its errors point (not LOC: one Field
     # object per name, dataclasses rename a shared one)
     infer_location: int = field(default=-1, compare=False, repr=False)
+    infer_where: Expr | None = None  # ON CONFLICT (cols) WHERE …: partial indexes
 
 
 @node

@@ -353,6 +353,10 @@ class CreateIndex:
     if_not_exists: bool = False
     nulls_not_distinct: bool = False
     location: int = LOC
+    include: tuple[str, ...] = ()  # INCLUDE (…): stored, not part of the key
+    options: tuple[int, ...] = ()  # per key column: indoption bits (1 DESC, 2 NULLS FIRST)
+    where: Expr | None = None  # a partial index's predicate
+    where_source: str | None = None
 
 
 @node
@@ -374,9 +378,10 @@ class CreateSequence:
 
 @node
 class Comment:
-    """`COMMENT ON TABLE|COLUMN … IS '…'` (feeds pg_description)."""
+    """`COMMENT ON TABLE|COLUMN|CONSTRAINT|INDEX|SEQUENCE|SCHEMA … IS '…'`
+    (feeds pg_description)."""
 
-    target: str  # table | column
+    target: str  # table | column | constraint | index | sequence | schema
     name: tuple[str, ...]
     text: str | None
     location: int = LOC

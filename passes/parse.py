@@ -353,29 +353,61 @@ def _seq_options(options: Any) -> tuple[s.SequenceOption, ...]:
 def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
     if node.accessMethod not in ("btree", "hash"):
         raise Unsupported(f"index method {node.accessMethod}", loc(node))
-    for attr, what in (("whereClause", "partial index"),
-                       ("indexIncludingParams", "INCLUDE columns"),
-                       ("options", "index WITH (storage parameters)"),
+    for attr, what in (("options", "index WITH (storage parameters)"),
                        ("tableSpace", "TABLESPACE")):
         if getattr(node, attr):
             raise Unsupported(what, loc(node))
     if node.unique and node.accessMethod == "hash":
         raise SqlError("0A000",
                        'access method "hash" does not support unique indexes')
-    columns = []
+    columns, options = [], []
     for elem in node.indexParams:
-        if elem.expr is not None:
-            raise Unsupported("expression index", loc(node))
-        if elem.collation or elem.opclass or elem.ordering.name != \
-                "SORTBY_DEFAULT" or elem.nulls_ordering.name != \
-                "SORTBY_NULLS_DEFAULT":
-            raise Unsupported("index column options (COLLATE, opclass, "
-                              "ASC/DESC, NULLS FIRST/LAST)", loc(node))
+        _index_elem(elem, node)
+        desc = elem.ordering.name == "SORTBY_DESC"
+        nulls = elem.nulls_ordering.name
+        if node.accessMethod == "hash" and elem.ordering.name != "SORTBY_DEFAULT":
+            raise SqlError("0A000", 'access method "hash" does not support '
+                           "ASC/DESC options")
+        if node.accessMethod == "hash" and nulls != "SORTBY_NULLS_DEFAULT":
+            raise SqlError("0A000", 'access method "hash" does not support '
+                           "NULLS FIRST/LAST options")
+        # indoption: DESC implies NULLS FIRST unless NULLS LAST is written
+        first = nulls == "SORTBY_NULLS_FIRST" or (
+            desc and nulls == "SORTBY_NULLS_DEFAULT")
+        options.append((1 if desc else 0) | (2 if first else 0))
         columns.append(elem.name)
+    include = []
+    for elem in node.indexIncludingParams or ():
+        _index_elem(elem, node)
+        include.append(elem.name)
+    if include and node.accessMethod == "hash":
+        raise SqlError("0A000", 'access method "hash" does not support '
+                       "included columns")
+    where = node.whereClause
+    try:
+        predicate = None if where is None else _expr(where)
+    except Unsupported as exc:
+        if exc.construct != "subquery":
+            raise
+        raise SqlError("0A000", "cannot use subquery in index predicate",
+                       position=exc.location + 1) from None
     return [s.CreateIndex(node.idxname, _range_var(node.relation),
                           tuple(columns), bool(node.unique),
                           bool(node.if_not_exists),
-                          bool(node.nulls_not_distinct), loc(node))]
+                          bool(node.nulls_not_distinct), loc(node),
+                          tuple(include), tuple(options),
+                          predicate, None if where is None else _source(where))]
+
+
+def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:
+    """A plain column: expressions, COLLATE and operator classes stay
+    outside the subset."""
+    if elem.expr is not None:
+        raise Unsupported("expression index", loc(node))
+    if elem.collation:
+        raise Unsupported("index column COLLATE", loc(node))
+    if elem.opclass or elem.opclassopts:
+        raise Unsupported("index operator class", loc(node))
 
 
 def _create_view(node: ast.ViewStmt) -> list[s.DdlStatement]:
@@ -564,18 +596,22 @@ def _create_sequence(node: ast.CreateSeqStmt) -> list[s.DdlStatement]:
                              bool(node.if_not_exists), loc(node.sequence))]
 
 
+_COMMENTABLE = {ObjectType.OBJECT_TABLE: "table",
+                ObjectType.OBJECT_COLUMN: "column",
+                ObjectType.OBJECT_TABCONSTRAINT: "constraint",
+                ObjectType.OBJECT_INDEX: "index",
+                ObjectType.OBJECT_SEQUENCE: "sequence",
+                ObjectType.OBJECT_SCHEMA: "schema",
+                ObjectType.OBJECT_VIEW: "view",
+                ObjectType.OBJECT_MATVIEW: "materialized view"}
+
+
 def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
-    if node.objtype == ObjectType.OBJECT_TABLE:
-        target = "table"
-    elif node.objtype == ObjectType.OBJECT_COLUMN:
-        target = "column"
-    elif node.objtype == ObjectType.OBJECT_VIEW:
-        target = "view"
-    elif node.objtype == ObjectType.OBJECT_MATVIEW:
-        target = "materialized view"
-    else:
+    target = _COMMENTABLE.get(node.objtype)
+    if target is None:
         raise Unsupported(f"COMMENT ON {node.objtype.name[7:]}")
-    return [s.Comment(target, names(node.object), node.comment)]
+    name = (node.object.sval,) if target == "schema" else names(node.object)
+    return [s.Comment(target, name, node.comment)]
 
 
 _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index",

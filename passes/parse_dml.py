@@ -134,9 +134,6 @@ def _on_conflict(convert: ExprConverter, clause: Any) -> d.OnConflict | None:
     constraint = None
     infer = clause.infer
     if infer is not None:
-        if infer.whereClause is not None:
-            raise Unsupported("ON CONFLICT with a partial-index predicate",
-                              loc(clause))
         constraint = infer.conname
         cols = []
         for elem in infer.indexElems or ():
@@ -147,7 +144,9 @@ def _on_conflict(convert: ExprConverter, clause: Any) -> d.OnConflict | None:
     where = convert(clause.whereClause) if clause.whereClause is not None else None
     return d.OnConflict(action, columns, constraint,
                         _assignments(convert, clause.targetList), where,
-                        loc(clause), loc(infer))
+                        loc(clause), loc(infer),
+                        None if infer is None or infer.whereClause is None
+                        else convert(infer.whereClause))
 
 
 def _update(node: ast.UpdateStmt, select: Select) -> d.Update:

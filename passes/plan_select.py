@@ -957,6 +957,8 @@ def pinned_index(pinned: dict[int, Any], names: list[str], indexes: Any
     if not pinned:
         return None
     for index in sorted(indexes, key=lambda i: (not i.primary, not i.unique)):
+        if index.predicate is not None:
+            continue  # a partial index holds only some of the rows
         slots = [names.index(c) for c in index.columns]
         if all(s in pinned for s in slots):
             return index, slots

@@ -26,6 +26,9 @@ from twinning.passes import defaults, resolve_view
 from twinning.passes.load_order import load_order
 from twinning.passes.parse import StatementUnsupported, line_column
 from twinning.passes.parse_expr import Unsupported
+from twinning.passes.resolve_index import (apply_comment, check_predicate,
+                                           forget_schema, index_column_names,
+                                           uses_column)
 
 NAMEDATALEN = 64
 DEFAULT_SCHEMA = "public"
@@ -86,6 +89,7 @@ class _Builder:
         # the session's temporary schema (pg_temp_N), made by its first
         # temporary table; None where there is no session (schema files)
         self.temp_schema: str | None = None
+        self.schema_comments: dict[str, str | None] = {}  # COMMENT ON SCHEMA
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -101,6 +105,7 @@ class _Builder:
         b.views = {v.name: v for v in catalog.views}
         b.next_created = max([t.created for t in catalog.tables]
                              + [v.created for v in catalog.views], default=-1) + 1
+        b.schema_comments = dict(catalog.schema_comments)
         b.original = catalog
         return b
 
@@ -349,8 +354,9 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
             b.sequences[col.sequence] = replace(seq, owned_by=(name, col.name))
     for source, options in likes:
         if options & _LIKE_CONSTRAINTS:  # CHECKs keep their names
-            table.constraints.extend(k for k in source.constraints
-                                     if isinstance(k, c.Check))
+            table.constraints.extend(
+                k if options & _LIKE_COMMENTS else replace(k, comment=None)
+                for k in source.constraints if isinstance(k, c.Check))
     checks = [k for k in defn.constraints if k.kind == "check"]
     _add_checks(b, table, checks)
     _add_index_constraints(b, table, [k for k in defn.constraints
@@ -394,7 +400,10 @@ def _like_indexes(b: _Builder, table: _TableBuilder, source: _TableBuilder) -> N
         if index.table == source.name and index.constraint is None:
             _apply_index(b, d.IndexDef(None, (table.name.schema, table.name.name),
                                        index.columns, index.unique,
-                                       index.nulls_not_distinct))
+                                       index.nulls_not_distinct,
+                                       include=index.include,
+                                       options=index.options,
+                                       where=index.predicate))
 
 
 def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
@@ -657,11 +666,14 @@ def _add_key(b: _Builder, table: _TableBuilder, k: d.ConstraintDef) -> None:
 def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
     table = b.table(defn.table)
     schema = table.name.schema
-    for col in defn.columns:
+    if defn.where is not None:  # transformIndexStmt types it first
+        check_predicate(table.freeze(), defn.where)
+    for col in defn.columns + defn.include:
         column = table.column(col)
         if column is None:
             raise SqlError("42703", f'column "{col}" does not exist')
-        _require_btree(column.type)
+        if col in defn.columns:
+            _require_btree(column.type)
     if defn.name is not None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
@@ -670,11 +682,14 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
                 return
             raise SqlError("42P07", f'relation "{name}" already exists')
     else:
-        name = b.choose_relation_name(schema, table.name.name,
-                                      column_list_name(defn.columns), "idx")
+        name = b.choose_relation_name(
+            schema, table.name.name,
+            index_column_names(defn.columns + defn.include), "idx")
     b.indexes[c.QName(schema, name)] = c.Index(
         c.QName(schema, name), table.name, defn.columns, defn.unique, False,
-        None, defn.nulls_not_distinct)
+        None, defn.nulls_not_distinct, include=defn.include,
+        options=defn.options if any(defn.options) else (),
+        predicate=defn.where)
 
 
 def _apply_constraint(b: _Builder, defn: d.ConstraintAdd) -> None:
@@ -789,25 +804,8 @@ def _has_unique_on(b: _Builder, table: _TableBuilder,
                    columns: tuple[str, ...]) -> bool:
     wanted = set(columns)
     return any(i.table == table.name and i.unique and set(i.columns) == wanted
-               and len(i.columns) == len(columns) for i in b.indexes.values())
-
-
-# -- comments
-
-def _apply_comment(b: _Builder, defn: d.CommentDef) -> None:
-    if resolve_view.comment_view(b, defn):
-        return
-    text = defn.text if defn.text else None
-    if defn.target == "table":
-        b.table(defn.name).comment = text
-        return
-    table = b.table(defn.name[:-1])
-    column = defn.name[-1]
-    if table.column(column) is None:
-        raise SqlError("42703", f'column "{column}" of relation '
-                       f'"{table.name.name}" does not exist')
-    table.columns = [replace(col, comment=text) if col.name == column else col
-                     for col in table.columns]
+               and len(i.columns) == len(columns) and i.predicate is None
+               for i in b.indexes.values())
 
 
 # -- ALTER TABLE
@@ -911,7 +909,7 @@ def _drop_column(b: _Builder, table: _TableBuilder, column: c.Column,
         child.constraints.remove(k)
     table.constraints = [k for k in table.constraints if k not in gone]
     for index_name, index in list(b.indexes.items()):
-        if index.table == table.name and name in index.columns:
+        if index.table == table.name and uses_column(index, name):
             del b.indexes[index_name]
     for seq_name, seq in list(b.sequences.items()):
         if seq.owned_by == (table.name, name):
@@ -1063,7 +1061,10 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
             for k in other.constraints]
     for index_name, index in list(b.indexes.items()):
         if index.table == table.name:
-            b.indexes[index_name] = replace(index, columns=renamed(index.columns))
+            b.indexes[index_name] = replace(
+                index, columns=renamed(index.columns),
+                include=renamed(index.include),
+                predicate=_rename_refs(index.predicate, old, new))
     for seq_name, seq in list(b.sequences.items()):
         if seq.owned_by == (table.name, old):
             b.sequences[seq_name] = replace(seq, owned_by=(table.name, new))
@@ -1406,6 +1407,12 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
         for q in sequences:
             _drop_relation(b, "sequence", q)
         b.schemas.remove(name)
+        forget_schema(b, name)
+
+
+def _apply_comment(b: _Builder, defn: d.CommentDef) -> None:
+    if not resolve_view.comment_view(b, defn):
+        apply_comment(b, defn)
 
 
 def _apply_view(b: _Builder, defn: d.ViewDef) -> None:
@@ -1452,6 +1459,7 @@ def _freeze(b: _Builder) -> c.Catalog:
         load_order=tuple(by_text[n] for n in order),
         fk_cycles=tuple(tuple(by_text[n] for n in cyc) for cyc in cycles),
         views=tuple(b.views[k] for k in sorted(b.views)),
+        schema_comments=tuple(sorted(b.schema_comments.items())),
     )
     catalog.verify()
     return catalog

@@ -37,7 +37,8 @@ from twinning.ir.catalog import Catalog, Column, QName, Table
 from twinning.ir.types import SqlType
 from twinning.passes.expr import (EmptyScope, TypingContext,
                                   coerce_to_boolean, figure_colname,
-                                  resolve_expr, resolve_target)
+                                  resolve_expr, resolve_target,
+                                  type_index_predicate)
 from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           literal_type, pos)
 from twinning.ir.select import Project, RelColumn, ResolvedQuery
@@ -536,7 +537,8 @@ def _on_conflict(clause: d.OnConflict, table: Table, catalog: Catalog,
         for name in clause.columns:
             target.lookup((name,), clause.infer_location)
         wanted = set(clause.columns)
-        arbiters = tuple(i.name.name for i in indexes if set(i.columns) == wanted)
+        arbiters = _inferred(clause, table, target, ctx,
+                             [i for i in indexes if set(i.columns) == wanted])
         if not arbiters:
             raise SqlError("42P10", "there is no unique or exclusion constraint "
                            "matching the ON CONFLICT specification")
@@ -555,6 +557,41 @@ def _on_conflict(clause: d.OnConflict, table: Table, catalog: Catalog,
         where = _analysed(_finish(ctx, coerce_to_boolean(
             resolve_expr(clause.where, scope, ctx), "WHERE", ctx)))
     return d.ResolvedConflict("update", arbiters, assignments, where)
+
+
+def _inferred(clause: d.OnConflict, table: Table, target: _WriteScope,
+              ctx: TypingContext, candidates: list) -> tuple[str, ...]:
+    """infer_arbiter_indexes(): a unique index on the inferred columns is
+    an arbiter when it is not partial or when the inference WHERE implies
+    its predicate. The twin proves that only where each conjunct of the
+    predicate is one of the WHERE's (PostgreSQL's predicate_implied_by
+    proves more): any other partial candidate is refused, not guessed."""
+    given: list = []
+    if clause.infer_where is not None:
+        typed = coerce_to_boolean(resolve_expr(clause.infer_where, target, ctx),
+                                  "WHERE", ctx)
+        given = _and_conjuncts(typed)
+    out = []
+    for index in candidates:
+        if index.predicate is None:
+            out.append(index.name.name)
+            continue
+        if not given:
+            continue  # nothing implies a predicate
+        wanted = _and_conjuncts(type_index_predicate(table, index.predicate))
+        if all(w in given for w in wanted):
+            out.append(index.name.name)
+        else:
+            raise feature_not_supported(
+                "ON CONFLICT … WHERE that does not repeat the predicate of the "
+                f'partial index "{index.name.name}"', pos(clause.infer_location))
+    return tuple(out)
+
+
+def _and_conjuncts(expr: object) -> list:
+    if isinstance(expr, q.TBool) and expr.op == "and":
+        return [c for arg in expr.args for c in _and_conjuncts(arg)]
+    return [expr]
 
 
 def _assignments(assignments: Sequence[d.Assignment], table: Table,

@@ -99,8 +99,6 @@ def test_truncate():
     ("DELETE FROM t USING u", "DELETE … USING (the read path)"),
     ("COPY t FROM '/etc/passwd'", "COPY to or from a server file (use STDIN/STDOUT)"),
     ("COPY (SELECT 1) TO STDOUT", "COPY (query)"),
-    ("INSERT INTO t VALUES (1) ON CONFLICT (a) WHERE a > 0 DO NOTHING",
-     "ON CONFLICT with a partial-index predicate"),
 ])
 def test_refusals_name_the_construct(sql, construct):
     with pytest.raises(Unsupported) as refused:

@@ -40,6 +40,11 @@ def _session(engine: Engine) -> Session:
     ("CREATE UNLOGGED TABLE c AS SELECT 1", "UNLOGGED table"),
     ("CREATE TABLE c AS SELECT relname FROM pg_class",
      "CREATE TABLE AS with a column of type name"),
+    ("CREATE INDEX ON t ((a + 1))", "expression index"),
+    ("CREATE INDEX ON t (a int4_ops)", "index operator class"),
+    ("CREATE INDEX ON t ((a::text) COLLATE \"C\")", "expression index"),
+    ("COMMENT ON FUNCTION now() IS 'x'", "COMMENT ON FUNCTION"),
+    ("COMMENT ON TYPE int4 IS 'x'", "COMMENT ON TYPE"),
 ])
 def test_refused_ddl_names_the_construct_and_changes_nothing(sql, construct):
     engine = Engine()
@@ -203,3 +208,43 @@ def test_temporary_tables_are_the_sessions_own_and_outlive_nothing():
     assert b"pg_temp_3" in c.on_query("CREATE TEMP TABLE x (a int); "
                                       "SELECT nspname FROM pg_namespace "
                                       "WHERE nspname LIKE 'pg\\_temp%'")
+
+
+def test_comments_and_index_options_survive_a_snapshot():
+    """COMMENT ON CONSTRAINT/INDEX/SEQUENCE/SCHEMA and indexes with
+    options, INCLUDE and a WHERE, made at run time, are in the DDL log: a
+    restored twin has the same catalog, and its partial unique index
+    still enforces uniqueness only where its predicate holds."""
+    from twinning import snapshot
+    from twinning.bootstrap import compile_schema
+    schema = "CREATE TABLE t (id int CONSTRAINT t_pk PRIMARY KEY, email text, live bool)"
+    catalog, _ = compile_schema(schema, "<test>")
+    from twinning.state import CommittedState
+    engine = Engine(CommittedState.empty(catalog, schema))
+    session = _session(engine)
+    for sql in ["CREATE UNIQUE INDEX t_live ON t (email) INCLUDE (id) WHERE live",
+                "CREATE INDEX t_desc ON t (email DESC NULLS LAST, id NULLS FIRST)",
+                "CREATE SEQUENCE q",
+                "COMMENT ON CONSTRAINT t_pk ON t IS 'key'",
+                "COMMENT ON INDEX t_live IS 'one live address'",
+                "COMMENT ON SEQUENCE q IS 'numbers'",
+                "CREATE SCHEMA s", "COMMENT ON SCHEMA s IS 'spare'",
+                "COMMENT ON SCHEMA public IS NULL",
+                "BEGIN", "COMMENT ON INDEX t_desc IS 'gone'", "ROLLBACK",
+                "INSERT INTO t VALUES (1, 'a', true), (2, 'a', false)"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    state = engine.committed_state()
+    data, _ = snapshot.encode(state)
+    restored = snapshot.decode(data, "<snapshot>",
+                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
+    assert restored.catalog == state.catalog
+    index = {i.name.name: i for i in restored.catalog.indexes}
+    assert index["t_live"].comment == "one live address"
+    assert index["t_live"].include == ("id",) and index["t_live"].predicate
+    assert index["t_desc"].options == (1, 2) and index["t_desc"].comment is None
+    assert restored.catalog.table(index["t_live"].table).constraints[0].comment == "key"
+    assert dict(restored.catalog.schema_comments) == {"public": None, "s": "spare"}
+    again = _session(Engine(restored))
+    assert b"ERROR" not in again.on_query("INSERT INTO t VALUES (3, 'a', false)")
+    reply = again.on_query("INSERT INTO t VALUES (4, 'a', true)")
+    assert b"C23505" in reply and b"Key (email)=(a) already exists." in reply

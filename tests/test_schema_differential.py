@@ -4,7 +4,9 @@ Every case of tests/corpus/schemas runs on a fresh database of a throwaway
 PostgreSQL and through the twin's schema pipeline:
 - valid.sql: the catalogs must agree — columns (format_type, NOT NULL,
   default present, identity), constraint names/kinds/columns/targets/actions,
-  index names and columns, sequences and their ownership;
+  index names, columns (key and INCLUDE), indoption and whether partial,
+  sequences and their ownership, comments (relations, columns,
+  constraints, schemas);
 - invalid.sql: both must fail, with the same SQLSTATE and message;
 - unsupported.sql: PostgreSQL accepts the script, the twin refuses it as
   outside the subset, naming the construct and its line.
@@ -64,7 +66,8 @@ SELECT n.nspname || '.' || i.relname, tn.nspname || '.' || t.relname,
        ix.indisunique, ix.indisprimary, ix.indnullsnotdistinct,
   ARRAY(SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(num, ord)
         JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num
-        ORDER BY k.ord)::text[]
+        ORDER BY k.ord)::text[],
+  ix.indnkeyatts, ix.indoption::int2[]::int[], ix.indpred IS NOT NULL
 FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid
 JOIN pg_class t ON t.oid = ix.indrelid
 JOIN pg_namespace n ON n.oid = i.relnamespace
@@ -92,6 +95,16 @@ SELECT n.nspname || '.' || c.relname, d.objsubid, d.description
 FROM pg_description d JOIN pg_class c ON c.oid = d.objoid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE d.classoid = 'pg_class'::regclass AND {_USER_SCHEMAS}
+UNION ALL
+SELECT n.nspname || '.' || c.relname || '.' || con.conname, 0, d.description
+FROM pg_description d JOIN pg_constraint con ON con.oid = d.objoid
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE d.classoid = 'pg_constraint'::regclass AND {_USER_SCHEMAS}
+UNION ALL
+SELECT 'schema ' || n.nspname, 0, d.description
+FROM pg_description d JOIN pg_namespace n ON n.oid = d.objoid
+WHERE d.classoid = 'pg_namespace'::regclass AND {_USER_SCHEMAS}
 ORDER BY 1, 2"""
 
 _ACTION = {"NO ACTION": "a", "RESTRICT": "r", "CASCADE": "c",
@@ -140,6 +153,9 @@ def twin_catalog_rows(cat: c.Catalog) -> dict[str, list[tuple]]:
             if col.comment:
                 comments.append((str(t.name), col.attnum, col.comment))
         for k in t.constraints:
+            if k.comment:
+                comments.append((f"{t.name}.{k.name}", 0, k.comment))
+        for k in t.constraints:
             if isinstance(k, c.ForeignKey):
                 constraints.append((str(t.name), k.name, "f", list(k.columns),
                                     str(k.ref_table), list(k.ref_columns),
@@ -152,7 +168,13 @@ def twin_catalog_rows(cat: c.Catalog) -> dict[str, list[tuple]]:
                 constraints.append((str(t.name), k.name, kind, list(k.columns),
                                     None, [], " ", " "))
     indexes = [(str(i.name), str(i.table), i.unique, i.primary,
-                i.nulls_not_distinct, list(i.columns)) for i in cat.indexes]
+                i.nulls_not_distinct, list(i.columns + i.include),
+                len(i.columns), list(i.options or (0,) * len(i.columns)),
+                i.predicate is not None) for i in cat.indexes]
+    comments += [(str(r.name), 0, r.comment) for r in cat.indexes + cat.sequences
+                 if r.comment]
+    comments += [(f"schema {s}", 0, cat.schema_comment(s)) for s in cat.schemas
+                 if cat.schema_comment(s)]
     sequences = [(str(s.name), s.type.display(), s.start, s.increment,
                   s.min_value, s.max_value, s.cache, s.cycle)
                  for s in cat.sequences]

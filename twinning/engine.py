@@ -46,7 +46,8 @@ _DEFAULT_PATH = ("public",)  # templates are learned and used under it only
 def store_schema(catalog: Any) -> StoreSchema:
     """The store's view of a catalog, with its CHECKs and defaults compiled."""
     return StoreSchema.build(catalog, compiled_checks(catalog),
-                             set_default_values(catalog))
+                             set_default_values(catalog),
+                             index_predicates(catalog))
 
 
 def compiled_checks(catalog: Any) -> dict:
@@ -54,6 +55,18 @@ def compiled_checks(catalog: Any) -> dict:
     from twinning.passes.expr import check_constraint_function
     return {t.name: {k.name: check_constraint_function(t, k)
                      for k in t.checks} for t in catalog.tables}
+
+
+def index_predicates(catalog: Any) -> dict:
+    """Every partial index's WHERE as the per-row callable the store runs."""
+    from twinning.passes.expr import index_predicate_function
+    out: dict = {}
+    for index in catalog.indexes:
+        if index.predicate is not None:
+            out.setdefault(index.table, {})[index.name.name] = \
+                index_predicate_function(catalog.table(index.table),
+                                         index.predicate)
+    return out
 
 
 def set_default_values(catalog: Any) -> dict:

@@ -17,7 +17,9 @@ from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
                                           coerce_to_type, declared_type,
                                           figure_colname, resolve_expr,
                                           resolve_target)
-from twinning.passes.expr.check import check_constraint_function
+from twinning.passes.expr.check import (check_constraint_function,
+                                        index_predicate_function,
+                                        type_index_predicate)
 from twinning.passes.expr.compile import (Compiled, CompiledExpr,
                                           compile_checked, compile_expr)
 from twinning.passes.expr.scope import (ColumnBinding, EmptyScope, Scope,
@@ -25,6 +27,7 @@ from twinning.passes.expr.scope import (ColumnBinding, EmptyScope, Scope,
 
 __all__ = ["TypingContext", "resolve_expr", "resolve_target",
            "coerce_to_boolean", "coerce_to_type", "declared_type",
-           "figure_colname", "check_constraint_function", "Compiled",
+           "figure_colname", "check_constraint_function",
+           "index_predicate_function", "type_index_predicate", "Compiled",
            "CompiledExpr", "compile_checked", "compile_expr",
            "ColumnBinding", "EmptyScope", "Scope", "TableScope"]

@@ -625,6 +625,13 @@ class _Resolver:
                                                     arg.location))
 
     def _Distinct(self, node: s.Distinct) -> q.TExpr:
+        # transformAExprDistinct(): against an undecorated NULL literal it
+        # is a NullTest of the other side (what ruleutils prints back)
+        for bare, other in ((node.right, node.left), (node.left, node.right)):
+            if isinstance(bare, s.Literal) and bare.kind == "null" and \
+                    not isinstance(other, s.Row):
+                return q.TNullTest(self.expr(other), not node.negated,
+                                   node.location)
         left, right = self.expr(node.left), self.expr(node.right)
         made = self.operator("=", left, right, node.location)
         assert isinstance(made, q.TOperator)

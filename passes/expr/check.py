@@ -23,11 +23,14 @@ from twinning.ir import query as q
 from twinning.ir.catalog import Check, Table
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
                                           resolve_expr)
+from twinning.passes.expr import runtime
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.scope import TableScope
+from twinning.passes.expr.walk import children
 from twinning.values.settings import DEFAULT_SETTINGS
 
-__all__ = ["check_constraint_function", "type_check", "CheckContext"]
+__all__ = ["check_constraint_function", "type_check", "CheckContext",
+           "type_index_predicate", "index_predicate_function"]
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -99,3 +102,77 @@ def check_constraint_function(table: Table, check: Check,
         return types.FunctionType(fn.__code__, fn.__globals__, fn.__name__,
                                   (ctx,), fn.__closure__)
     return lambda row: fn(row, ctx)
+
+
+# -- partial indexes: the predicate, as DefineIndex checks it ----------------
+
+# Casts whose function is not immutable in PostgreSQL 15 (pg_cast joined to
+# pg_proc, provolatile <> 'i'), and the types whose input or output
+# function is not (a cast through text runs them).
+_STABLE_CASTS = frozenset({
+    ("date", "timestamptz"), ("time", "timetz"), ("timestamptz", "date"),
+    ("timestamptz", "timetz"), ("timestamptz", "time"),
+    ("timestamptz", "timestamp"), ("timestamp", "timestamptz"),
+    ("text", "regclass"), ("varchar", "regclass")})
+_STABLE_IO = frozenset({"date", "interval", "time", "timestamp", "timestamptz",
+                        "timetz", "regclass", "regtype", "regproc",
+                        "regnamespace", "regrole"})
+_STRINGS = frozenset({"text", "varchar", "bpchar", "name"})
+
+
+def _mutable(expr: Any) -> bool:
+    """contain_mutable_functions(): a function, operator or cast that is
+    not immutable (the twin's registry marks what depends on the session,
+    the clock or settings; casts by PostgreSQL's table above)."""
+    if isinstance(expr, q.TCall):
+        impl = runtime.function_impl(expr.function)
+        if impl is None or not impl.foldable:
+            return True
+    elif isinstance(expr, q.TOperator):
+        try:
+            impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type)) \
+                if expr.left is not None else runtime.unary(expr.impl)
+        except KeyError:
+            impl = None
+        if impl is None or not impl.foldable:
+            return True
+    elif isinstance(expr, q.TCast) and not (
+            isinstance(expr.arg, q.TLiteral)):  # a literal's cast is a constant
+        source, target = expr.arg.type.name, expr.type.name
+        if source != target and (
+                (source, target) in _STABLE_CASTS
+                or (source in _STRINGS and target in _STABLE_IO)
+                or (target in _STRINGS and source in _STABLE_IO)):
+            return True
+    return any(_mutable(child) for child in children(expr))
+
+
+def type_index_predicate(table: Table, predicate: Any) -> q.TExpr:
+    """A partial index's WHERE typed over `table` (transformWhereClause
+    with EXPR_KIND_INDEX_PREDICATE, then CheckPredicate): boolean, no
+    parameters, subqueries or aggregates, immutable functions only."""
+    def no_sublink(node: Any, scope: Any, ctx: Any) -> q.TExpr:
+        raise SqlError("0A000", "cannot use subquery in index predicate",
+                       position=node.location + 1 if node.location >= 0 else None)
+
+    def no_aggregate(node: Any, scope: Any, ctx: Any) -> q.TExpr:
+        raise SqlError("42803", "aggregate functions are not allowed in index "
+                       "predicates", position=node.location + 1
+                       if node.location >= 0 else None)
+    ctx = TypingContext(kind="WHERE", allow_params=False, sublink=no_sublink,
+                        aggregate=no_aggregate)
+    expr = coerce_to_boolean(resolve_expr(predicate, TableScope(table), ctx),
+                             "WHERE", ctx)
+    if _mutable(expr):
+        raise SqlError("42P17", "functions in index predicate must be marked "
+                       "IMMUTABLE")
+    return expr
+
+
+def index_predicate_function(table: Table, predicate: Any
+                             ) -> Callable[[tuple], bool]:
+    """`fn(row)`: does the row belong in the partial index (its predicate
+    is true; NULL and false leave it out)."""
+    compiled = compile_checked(type_index_predicate(table, predicate)).fn
+    ctx = CheckContext()
+    return lambda row: compiled(row, ctx) is True

@@ -7,7 +7,9 @@ that Python `==`/`hash` agree with PostgreSQL's `=` for the column type.
 Committed index maps are `PMap`s: unique index key -> row id, non-unique
 key -> frozenset of row ids. Keys holding a NULL are left out (`=` never
 matches NULL, and NULLs never conflict), except in a NULLS NOT DISTINCT
-unique index, where NULL is a value like any other.
+unique index, where NULL is a value like any other. A partial index's
+`predicate` leaves out the rows it is not true for: they have no key, so
+they are never found through it and never conflict in it.
 
 An overlay records one transaction's changes to one index on top of the
 committed map; rows appear and disappear in it (an update is one of each),
@@ -39,9 +41,13 @@ class IndexDef:
     nulls_not_distinct: bool = False
     primary: bool = False
     constraint: str | None = None  # the PK/UNIQUE constraint owning it
+    predicate: Callable[[tuple], bool] | None = None  # a partial index's WHERE
 
     def key(self, row: tuple) -> Key | None:
-        """The row's key, or None when it holds a NULL the index leaves out."""
+        """The row's key, or None when it holds a NULL the index leaves
+        out (or the row is outside a partial index)."""
+        if self.predicate is not None and not self.predicate(row):
+            return None
         if len(self.positions) == 1 and not self.nulls_not_distinct:
             value = row[self.positions[0]]  # the common case, kept cheap
             if value is None:
@@ -65,7 +71,8 @@ class IndexDef:
     def build(self, rows: Iterable[tuple[int, tuple]]) -> tuple[PMap, tuple[int, int] | None]:
         """The committed map for `rows`, and the first duplicate (rid, rid)
         of a unique index, if any."""
-        if len(self.positions) == 1 and not self.nulls_not_distinct:
+        if len(self.positions) == 1 and not self.nulls_not_distinct \
+                and self.predicate is None:
             # the common index, keyed in comprehensions (a restore of
             # 100,000s of rows builds every index here)
             p, norm = self.positions[0], self.normalisers[0]

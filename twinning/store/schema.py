@@ -29,6 +29,7 @@ from twinning.values.keys import key_function
 
 CheckFn = Callable[[tuple], "bool | None"]
 DefaultFn = Callable[[Any], Any]
+PredicateFn = Callable[[tuple], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +86,18 @@ def _index_def(table: Table, name: str, columns: tuple[str, ...], **flags: Any) 
                     **flags)
 
 
-def _table_indexes(catalog: Catalog, table: Table) -> list[IndexDef]:
+def _table_indexes(catalog: Catalog, table: Table,
+                   predicates: Mapping[str, PredicateFn]) -> list[IndexDef]:
     by_constraint = {}
     standalone_unique, plain = [], []
     for index in catalog.indexes_of(table.name):
+        predicate = None
+        if index.predicate is not None:  # the caller compiles every one
+            predicate = predicates[index.name.name]
         defn = _index_def(table, index.name.name, index.columns, unique=index.unique,
                           nulls_not_distinct=index.nulls_not_distinct,
-                          primary=index.primary, constraint=index.constraint)
+                          primary=index.primary, constraint=index.constraint,
+                          predicate=predicate)
         if index.constraint is not None:
             by_constraint[index.constraint] = defn
         elif index.unique:
@@ -113,8 +119,13 @@ class StoreSchema:
     @classmethod
     def build(cls, catalog: Catalog,
               checks: Mapping[QName, Mapping[str, CheckFn]] | None = None,
-              defaults: Mapping[QName, Mapping[str, DefaultFn]] | None = None) -> StoreSchema:
+              defaults: Mapping[QName, Mapping[str, DefaultFn]] | None = None,
+              predicates: Mapping[QName, Mapping[str, PredicateFn]] | None = None
+              ) -> StoreSchema:
+        """`predicates`: each partial index's compiled WHERE, by table
+        and index name."""
         checks = checks or {}
+        predicates = predicates or {}
         defaults = defaults or {}
         owned: dict[QName, list[QName]] = {}
         for seq in catalog.sequences:
@@ -127,7 +138,8 @@ class StoreSchema:
             unknown = set(given) - {c.name for c in table.checks}
             if unknown:
                 raise ValueError(f"{table.name}: no CHECK constraint named {sorted(unknown)}")
-            indexes[table.name] = _table_indexes(catalog, table)
+            indexes[table.name] = _table_indexes(catalog, table,
+                                                 predicates.get(table.name, {}))
             infos[table.name] = TableInfo(
                 name=table.name, table=table,
                 columns=tuple(c.name for c in table.columns),
@@ -157,9 +169,11 @@ def _link(catalog: Catalog, table: Table, fk, ordinal: int,
     parent = catalog.table(fk.ref_table)
     assert parent is not None and fk.match == "SIMPLE", fk
     parent_index = next(d for d in indexes[parent.name]
-                        if d.unique and set(d.columns) == set(fk.ref_columns))
+                        if d.unique and set(d.columns) == set(fk.ref_columns)
+                        and d.predicate is None)
     order = tuple(fk.ref_columns.index(c) for c in parent_index.columns)
-    child_index = next((d for d in indexes[table.name] if d.columns == fk.columns), None)
+    child_index = next((d for d in indexes[table.name] if d.columns == fk.columns
+                        and d.predicate is None), None)
     if child_index is None:
         child_index = _index_def(table, f"fk:{fk.name}", fk.columns)
         indexes[table.name].append(child_index)

@@ -94,11 +94,17 @@ def check_tree(conid: int) -> str:
     return f"{{TWINNING_CHECK :conid {conid}}}"
 
 
-_TREE = re.compile(r"\{TWINNING_(DEFAULT|CHECK) :(\w+) (\d+)(?: :adnum (\d+))?\}\Z")
+def predicate_tree(indexrelid: int) -> str:
+    """pg_index.indpred of a partial index."""
+    return f"{{TWINNING_INDPRED :indexrelid {indexrelid}}}"
+
+
+_TREE = re.compile(r"\{TWINNING_(DEFAULT|CHECK|INDPRED) :(\w+) (\d+)(?: :adnum (\d+))?\}\Z")
 
 
 def parse_tree(text: str) -> tuple[str, int, int] | None:
-    """('default', relid, adnum) or ('check', conid, 0); None: not ours."""
+    """('default', relid, adnum), ('check', conid, 0) or ('indpred',
+    indexrelid, 0); None: not ours."""
     match = _TREE.match(text)
     if match is None:
         return None

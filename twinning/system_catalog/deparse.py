@@ -464,18 +464,48 @@ def constraint_def(m: OidMap, table: Table, constraint: Any, session: Any,
     return f"CHECK ({check_expr(m, table, constraint, session, pretty)})"
 
 
+def predicate_expr(m: OidMap, index: Index, session: Any,
+                   pretty: bool = False) -> str:
+    """pg_get_expr(indpred, indrelid): a partial index's WHERE."""
+    from twinning.passes.expr import type_index_predicate
+    table = m.catalog.table(index.table)
+    return Printer(m, session, pretty).text(
+        type_index_predicate(table, index.predicate))
+
+
+def _key_column(index: Index, position: int) -> str:
+    """A key column with its DESC / NULLS options (btree's defaults:
+    ASC NULLS LAST, and DESC NULLS FIRST, are not printed)."""
+    text = quote_ident(index.columns[position])
+    option = index.options[position] if index.options else 0
+    if option & 1:
+        text += " DESC"
+        if not option & 2:
+            text += " NULLS LAST"
+    elif option & 2:
+        text += " NULLS FIRST"
+    return text
+
+
 def index_def(m: OidMap, index: Index, column: int, session: Any,
               pretty: bool = False) -> str:
     """pg_get_indexdef(oid[, column, pretty]); `column` 0 is the whole
-    CREATE INDEX statement, n > 0 the n-th key column alone."""
+    CREATE INDEX statement, n > 0 the n-th column (key or INCLUDE) alone,
+    its name only."""
     if column > 0:
-        if column > len(index.columns):
+        columns = index.columns + index.include
+        if column > len(columns):
             return ""
-        return quote_ident(index.columns[column - 1])
+        return quote_ident(columns[column - 1])
     table_oid = m.relations[index.table]
     table = (regclass_text(m, table_oid, session) if pretty else
              quote_qualified(index.table.schema, index.table.name))
     unique = "UNIQUE " if index.unique else ""
+    keys = ", ".join(_key_column(index, i) for i in range(len(index.columns)))
+    include = f" INCLUDE ({_columns(index.include)})" if index.include else ""
     nnd = " NULLS NOT DISTINCT" if index.nulls_not_distinct else ""
+    where = ""
+    if index.predicate is not None:
+        where = f" WHERE {predicate_expr(m, index, session, pretty)}"
     return (f"CREATE {unique}INDEX {quote_ident(index.name.name)} ON "
-            f"{table} USING {index.method} ({_columns(index.columns)}){nnd}")
+            f"{table} USING {index.method} ({keys}){include}{nnd}{where}")

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from twinning.errors import SqlError
-from twinning.ir.catalog import Catalog, Table
+from twinning.ir.catalog import Catalog, Index, Sequence, Table
 from twinning.passes.expr import registry
 from twinning.system_catalog import procs, regnames
 from twinning.system_catalog.names import (parse_qualified, quote_ident,
@@ -90,6 +90,11 @@ def pg_get_expr(ctx: Any, tree: str, relid: int, pretty: bool = False
         if table is None:
             return None
         return deparse.default_expr(m, table, second, ctx, bool(pretty))
+    if kind == "indpred":
+        index = m.index_of(first)
+        if index is None or index.predicate is None:
+            return None
+        return deparse.predicate_expr(m, index, ctx, bool(pretty))
     found = m.constraint_of(first)
     if found is None:
         return None
@@ -162,11 +167,27 @@ def _signature(part: int) -> Any:
 
 def obj_description(ctx: Any, oid: int, catalog_name: str | None = None
                     ) -> str | None:
+    """The comment on a table, index, sequence (pg_class), constraint
+    (pg_constraint) or schema (pg_namespace); without `catalog_name`,
+    on whichever of them has the OID."""
     m = catalog_map(ctx)
-    if catalog_name is not None and catalog_name != "pg_class":
-        return None  # the twin keeps comments on tables and columns only
-    table = m.view_of(int(oid)) or m.table_of(int(oid))
-    return table.comment if table is not None else None
+    oid = int(oid)
+    if catalog_name in (None, "pg_class"):
+        view = m.view_of(oid)
+        if view is not None:
+            return view.comment
+        relation = m.relation_objects.get(oid)
+        if isinstance(relation, (Table, Index, Sequence)):
+            return relation.comment
+    if catalog_name in (None, "pg_constraint"):
+        found = m.constraint_of(oid)
+        if found is not None:
+            return found[1].comment
+    if catalog_name in (None, "pg_namespace"):
+        schema = m.namespace_names.get(oid)
+        if schema is not None:
+            return m.catalog.schema_comment(schema)
+    return None
 
 
 def col_description(ctx: Any, oid: int, attnum: int) -> str | None:

@@ -22,7 +22,7 @@ from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
 from twinning.ir.types import SqlType
 from twinning.system_catalog import activity, pg_builtin, procs
 from twinning.system_catalog.build import (Build, check_tree, column_type,
-                                           default_tree, facts)
+                                           default_tree, facts, predicate_tree)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
                                           CLASS_OIDS, HASH_AM, HEAP_AM,
                                           referenced_index)
@@ -133,7 +133,7 @@ def pg_class(b: Build) -> Rows:
         elif isinstance(obj, Index):
             base.update(relam=BTREE_AM if obj.method == "btree" else HASH_AM,
                         relpages=1, reltuples=0.0, relkind="i",
-                        relnatts=len(obj.columns))
+                        relnatts=len(obj.columns) + len(obj.include))
         else:
             assert isinstance(obj, Sequence)
             base.update(relam=0, relpages=1, reltuples=1.0, relkind="S",
@@ -216,10 +216,15 @@ def pg_attribute(b: Build) -> Rows:
                                  atttypmod=-1, attndims=0, attcollation=0)
             yield from _system_columns(oid)
         elif isinstance(obj, Index):
+            from twinning.passes.resolve_index import index_attribute_names
             table = b.catalog.table(obj.table)
-            for attnum, name in enumerate(obj.columns, start=1):
+            columns = obj.columns + obj.include
+            for attnum, (name, attname) in enumerate(
+                    zip(columns, index_attribute_names(columns)), start=1):
                 column = table.column(name)
-                yield _attribute(oid, name, attnum, column.type, False)
+                extra = {} if attnum <= len(obj.columns) else {"attcollation": 0}
+                yield _attribute(oid, attname, attnum, column.type, False,
+                                 **extra)  # INCLUDE columns have no collation
         elif isinstance(obj, Sequence):
             for attnum, (name, sql_type) in enumerate(_SEQUENCE_COLUMNS, 1):
                 yield _attribute(oid, name, attnum, sql_type, True)
@@ -339,9 +344,10 @@ def pg_index(b: Build) -> Rows:
         table = b.catalog.table(index.table)
         types = [table.column(c).type for c in index.columns]
         opclass = 0 if index.method == "btree" else 1
-        yield {"indexrelid": m.relations[index.name],
+        oid = m.relations[index.name]
+        yield {"indexrelid": oid,
                "indrelid": m.relations[index.table],
-               "indnatts": len(index.columns),
+               "indnatts": len(index.columns) + len(index.include),
                "indnkeyatts": len(index.columns),
                "indisunique": index.unique,
                "indnullsnotdistinct": index.nulls_not_distinct,
@@ -349,12 +355,14 @@ def pg_index(b: Build) -> Rows:
                "indimmediate": True, "indisclustered": False,
                "indisvalid": True, "indcheckxmin": False, "indisready": True,
                "indislive": True, "indisreplident": False,
-               "indkey": _attnums(table, index.columns),
+               "indkey": _attnums(table, index.columns + index.include),
                "indcollation": tuple(facts(t).typcollation for t in types),
                "indclass": tuple(pg_builtin.DEFAULT_OPCLASSES.get(
                    t.name + ("[]" if t.is_array else ""), (0, 0))[opclass]
                    for t in types),
-               "indoption": tuple(0 for _ in types)}
+               "indoption": index.options or tuple(0 for _ in types),
+               "indpred": None if index.predicate is None
+               else predicate_tree(oid)}
 
 
 @builder("pg_attrdef")
@@ -381,6 +389,21 @@ def pg_description(b: Build) -> Rows:
                 yield {"objoid": relid, "classoid": CLASS_OIDS["pg_class"],
                        "objsubid": column.attnum,
                        "description": column.comment}
+        for constraint in table.constraints:
+            if constraint.comment is not None:
+                yield {"objoid": m.constraints[(table.name, constraint.name)],
+                       "classoid": CLASS_OIDS["pg_constraint"], "objsubid": 0,
+                       "description": constraint.comment}
+    for relation in b.catalog.indexes + b.catalog.sequences:
+        if relation.comment is not None:
+            yield {"objoid": m.relations[relation.name],
+                   "classoid": CLASS_OIDS["pg_class"], "objsubid": 0,
+                   "description": relation.comment}
+    for schema, oid in m.namespaces.items():
+        text = b.catalog.schema_comment(schema)
+        if text is not None:
+            yield {"objoid": oid, "classoid": CLASS_OIDS["pg_namespace"],
+                   "objsubid": 0, "description": text}
 
 
 @builder("pg_sequence")

@@ -190,3 +190,54 @@ CREATE TABLE t (a int, CHECK (a > 0 AND a));
 
 -- case: check_cannot_cast
 CREATE TABLE t (a date CHECK (a::int > 0));
+
+-- case: index_predicate_not_immutable
+CREATE TABLE t (a int, d timestamptz);
+CREATE INDEX ON t (a) WHERE d > now();
+
+-- case: index_predicate_stable_cast
+CREATE TABLE t (a int, d timestamptz);
+CREATE INDEX ON t (a) WHERE d::date > '2020-01-01';
+
+-- case: index_predicate_not_boolean
+CREATE TABLE t (a int);
+CREATE INDEX ON t (a) WHERE a;
+
+-- case: index_predicate_subquery
+CREATE TABLE t (a int);
+CREATE INDEX ON t (a) WHERE a > (SELECT 1);
+
+-- case: index_predicate_aggregate
+CREATE TABLE t (a int);
+CREATE INDEX ON t (a) WHERE count(*) > 0;
+
+-- case: index_include_missing_column
+CREATE TABLE t (a int);
+CREATE INDEX ON t (a) INCLUDE (nosuch);
+
+-- case: hash_index_desc
+CREATE TABLE t (a int);
+CREATE INDEX ON t USING hash (a DESC);
+
+-- case: hash_index_include
+CREATE TABLE t (a int, b int);
+CREATE INDEX ON t USING hash (a) INCLUDE (b);
+
+-- case: fk_to_partial_unique_index
+CREATE TABLE p (id int);
+CREATE UNIQUE INDEX ON p (id) WHERE id > 0;
+CREATE TABLE c (p int REFERENCES p (id));
+
+-- case: comment_on_missing_constraint
+CREATE TABLE t (a int);
+COMMENT ON CONSTRAINT nosuch ON t IS 'x';
+
+-- case: comment_on_index_of_a_table
+CREATE TABLE t (a int);
+COMMENT ON INDEX t IS 'x';
+
+-- case: comment_on_missing_sequence
+COMMENT ON SEQUENCE nosuch IS 'x';
+
+-- case: comment_on_missing_schema
+COMMENT ON SCHEMA nosuch IS 'x';

@@ -34,13 +34,21 @@ CREATE TABLE t (a int, EXCLUDE USING btree (a WITH =));
 CREATE TABLE p (id int PRIMARY KEY);
 CREATE TABLE c (p int REFERENCES p DEFERRABLE INITIALLY DEFERRED);
 
--- case: partial_index
-CREATE TABLE t (a int);
-CREATE INDEX ON t (a) WHERE a > 0;
-
 -- case: expression_index
 CREATE TABLE t (a text);
 CREATE INDEX ON t (lower(a));
+
+-- case: index_collate
+CREATE TABLE t (a text);
+CREATE INDEX ON t (a COLLATE "C");
+
+-- case: index_opclass
+CREATE TABLE t (a text);
+CREATE INDEX ON t (a text_pattern_ops);
+
+-- case: comment_on_function
+CREATE TABLE t (a int);
+COMMENT ON FUNCTION now() IS 'x';
 
 -- case: gin_index
 CREATE TABLE t (a jsonb);

@@ -197,3 +197,34 @@ CREATE TABLE t (id int PRIMARY KEY, data text);
 CREATE VIEW v AS SELECT id, data FROM t WHERE id > 0;
 CREATE VIEW w (ident) AS SELECT id FROM v;
 CREATE TABLE u (id int REFERENCES t);
+
+-- case: index_options_partial_include
+CREATE TABLE t (a int PRIMARY KEY, b text, c int, d timestamptz);
+CREATE INDEX t_b_desc ON t (b DESC, c NULLS FIRST);
+CREATE INDEX t_b_mixed ON t (b ASC NULLS LAST, c DESC NULLS LAST) INCLUDE (a, d);
+CREATE UNIQUE INDEX t_b_live ON t (b) INCLUDE (c) WHERE c > 0 AND d IS NOT NULL;
+CREATE INDEX ON t (c) INCLUDE (b, b);
+CREATE INDEX ON t (c, c);
+CREATE UNIQUE INDEX ON t (c) NULLS NOT DISTINCT WHERE b <> '';
+CREATE TABLE u (x int, y int);
+CREATE INDEX u_y ON u (y) WHERE x > 0;
+CREATE INDEX u_y_all ON u (y DESC);
+ALTER TABLE u RENAME COLUMN x TO xx;
+ALTER TABLE u DROP COLUMN xx;
+CREATE TABLE v (LIKE t INCLUDING INDEXES);
+
+-- case: comments_on_constraints_indexes_sequences_schemas
+CREATE SCHEMA s;
+CREATE TABLE s.t (a int CONSTRAINT t_pk PRIMARY KEY, b int CONSTRAINT b_pos CHECK (b > 0), c int REFERENCES s.t);
+CREATE INDEX t_b ON s.t (b);
+CREATE SEQUENCE s.q;
+COMMENT ON CONSTRAINT t_pk ON s.t IS 'the key';
+COMMENT ON CONSTRAINT b_pos ON s.t IS 'positive';
+COMMENT ON CONSTRAINT t_c_fkey ON s.t IS 'self';
+COMMENT ON CONSTRAINT t_c_fkey ON s.t IS NULL;
+COMMENT ON INDEX s.t_b IS 'b index';
+COMMENT ON INDEX s.t_pk IS 'key index';
+COMMENT ON SEQUENCE s.q IS 'a sequence';
+COMMENT ON SCHEMA s IS 'schema s';
+COMMENT ON SCHEMA public IS 'changed';
+COMMENT ON TABLE s.t IS '';

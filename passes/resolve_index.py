@@ -1,0 +1,150 @@
+"""What `resolve_ddl` does for index options, partial indexes and
+COMMENT ON, kept apart from its builder (it passes itself in).
+
+- Index names: ChooseIndexColumnNames() — key and INCLUDE columns in
+  order, a name repeated in the list gets a number (`b`, `b1`) — joined
+  as ChooseIndexNameAddition() joins them.
+- A partial index's predicate is typed over the table as DefineIndex
+  checks it (`passes.expr.type_index_predicate`: boolean, no subquery,
+  aggregate or parameter, immutable functions only); what the typer
+  does not run is outside the subset, as for CHECK.
+- COMMENT ON TABLE, COLUMN, CONSTRAINT … ON, INDEX, SEQUENCE and SCHEMA
+  with CommentObject()'s lookups and errors; `IS NULL` or `IS ''`
+  removes the comment. The comment lives on the object, so it goes when
+  the object goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from twinning.errors import SqlError
+from twinning.ir import catalog as c
+from twinning.ir import ddl as d
+from twinning.ir import syntax as s
+from twinning.passes.parse_expr import Unsupported
+
+NAMEDATALEN = 64
+
+
+def index_column_names(columns: tuple[str, ...]) -> str:
+    """ChooseIndexColumnNames() + ChooseIndexNameAddition()."""
+    out = ""
+    for name in index_attribute_names(columns):
+        if out:
+            out += "_"
+        out += name
+        if len(out.encode()) >= NAMEDATALEN:
+            break
+    return out
+
+
+def index_attribute_names(columns: tuple[str, ...]) -> list[str]:
+    """ChooseIndexColumnNames(): the index's own attribute names, a
+    name repeated in the list numbered (`b`, `b1`)."""
+    chosen: list[str] = []
+    for name in columns:
+        current, n = name, 0
+        while current in chosen:
+            n += 1
+            suffix = str(n)
+            raw = name.encode()[:NAMEDATALEN - 1 - len(suffix)]
+            current = raw.decode("utf-8", errors="ignore") + suffix
+        chosen.append(current)
+    return chosen
+
+
+def check_predicate(table: c.Table, predicate: Any) -> None:
+    """The predicate as DefineIndex takes it, or its SqlError."""
+    from twinning.passes.expr import type_index_predicate
+    try:
+        type_index_predicate(table, predicate)
+    except SqlError as exc:
+        if exc.sqlstate == "0A000" and "subquery" not in exc.message:
+            raise Unsupported(f"index predicate: {exc.message}",
+                              (exc.position or 0) - 1) from exc
+        raise
+
+
+def predicate_columns(expr: Any) -> set[str]:
+    """The column names a predicate reads."""
+    out: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, s.ColumnRef):
+            if node.parts:
+                out.add(node.parts[-1])
+            return
+        if isinstance(node, (tuple, list)):
+            for item in node:
+                walk(item)
+            return
+        if hasattr(node, "__dataclass_fields__"):
+            for name in node.__dataclass_fields__:
+                walk(getattr(node, name))
+    walk(expr)
+    return out
+
+
+def uses_column(index: c.Index, column: str) -> bool:
+    """Whether dropping `column` takes the index along."""
+    return column in index.columns or column in index.include or (
+        index.predicate is not None and column in predicate_columns(index.predicate))
+
+
+# -- COMMENT ON
+
+
+def apply_comment(b: Any, defn: d.CommentDef) -> None:
+    text = defn.text if defn.text else None
+    if defn.target == "table":
+        b.table(defn.name).comment = text
+    elif defn.target == "column":
+        table = b.table(defn.name[:-1])
+        column = defn.name[-1]
+        if table.column(column) is None:
+            raise SqlError("42703", f'column "{column}" of relation '
+                           f'"{table.name.name}" does not exist')
+        table.columns = [replace(col, comment=text) if col.name == column
+                         else col for col in table.columns]
+    elif defn.target == "constraint":
+        table = b.table(defn.name[:-1])
+        found = next((k for k in table.constraints if k.name == defn.name[-1]),
+                     None)
+        if found is None:
+            raise SqlError("42704", f'constraint "{defn.name[-1]}" for table '
+                           f'"{table.name.name}" does not exist')
+        table.constraints[table.constraints.index(found)] = replace(
+            found, comment=text)
+    elif defn.target == "schema":
+        (schema,) = defn.name
+        if schema not in b.schemas:
+            raise SqlError("3F000", f'schema "{schema}" does not exist')
+        b.schema_comments[schema] = text
+    else:
+        _comment_relation(b, defn, text)
+
+
+def _comment_relation(b: Any, defn: d.CommentDef, text: str | None) -> None:
+    """COMMENT ON INDEX / SEQUENCE: the relation must be one."""
+    parts = b.unalias(defn.name)
+    if len(parts) == 2 and parts[0] not in b.schemas:
+        raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+    name = b.lookup(parts)
+    objects = b.indexes if defn.target == "index" else b.sequences
+    if name in objects:
+        objects[name] = replace(objects[name], comment=text)
+        return
+    if b.relation_exists(name):
+        article = "an" if defn.target == "index" else "a"
+        raise SqlError("42809", f'"{name.name}" is not {article} {defn.target}')
+    raise SqlError("42P01", f'relation "{".".join(defn.name)}" does not exist')
+
+
+def forget_schema(b: Any, schema: str) -> None:
+    """DROP SCHEMA: its comment goes (public's own too, for good)."""
+    if schema == "public":
+        b.schema_comments[schema] = None
+    else:
+        b.schema_comments.pop(schema, None)
