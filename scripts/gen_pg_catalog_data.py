@@ -95,7 +95,7 @@ SYSTEM_RELATIONS = (
         "pg_publication_rel", "pg_tables", "pg_views", "pg_matviews",
         "pg_indexes", "pg_sequences", "pg_range", "pg_shdescription",
         "pg_foreign_table", "pg_partitioned_table", "pg_rewrite", "pg_proc",
-        "pg_stat_activity")),
+        "pg_stat_activity", "pg_cursors")),
     ("information_schema", (
         "schemata", "tables", "columns", "table_constraints",
         "key_column_usage", "referential_constraints",
@@ -135,6 +135,18 @@ def _expression_data(cur) -> str:
         where p.pronamespace = 'pg_catalog'::regnamespace and p.proname = any(%s)
         order by 1, 2""", (list(FUNCTIONS + AGGREGATES),))
     functions = cur.fetchall()
+    cur.execute("""
+        select p.proname,
+               array(select t.typname from unnest(p.proargtypes) with ordinality a(oid, n)
+                     join pg_type t on t.oid = a.oid order by a.n),
+               coalesce(p.proargnames, '{}'), pg_get_expr(p.proargdefaults, 0)
+        from pg_proc p
+        where p.pronamespace = 'pg_catalog'::regnamespace and p.proname = any(%s)
+          and (p.pronargdefaults > 0 or p.proargnames is not null)
+          and p.prokind = 'f' and p.proallargtypes is null
+        order by 1, 2""", (list(FUNCTIONS),))
+    arguments = [(n, a, names, _split_defaults(d)) for n, a, names, d
+                 in cur.fetchall()]
     cur.execute("""select distinct proname from pg_proc
                    where pronamespace = 'pg_catalog'::regnamespace order by 1""")
     names = [r[0] for r in cur.fetchall()]
@@ -173,7 +185,12 @@ def _expression_data(cur) -> str:
             "FUNCTIONS = ("]
     out += [f"    ({n!r}, {tuple(a)!r}, {r!r}, {v!r}, {k!r}, {s!r}),"
             for n, a, r, v, k, s in functions]
-    out += [")", "", "# every function name of pg_catalog", "PROC_NAMES = frozenset(("]
+    out += [")", "", "# proname(argtypes): (argument names, the trailing "
+            "arguments' DEFAULT",
+            "# expressions as pg_get_expr prints them)", "FUNCTION_ARGS = {"]
+    out += [f"    {n + '(' + ','.join(a) + ')'!r}: ({tuple(names)!r}, {d!r}),"
+            for n, a, names, d in arguments]
+    out += ["}", "", "# every function name of pg_catalog", "PROC_NAMES = frozenset(("]
     line = "   "
     for n in names:
         item = f" {n!r},"
@@ -186,6 +203,26 @@ def _expression_data(cur) -> str:
     print(f"pg_data: {len(types)} types, {len(casts)} casts, "
           f"{len(operators)} operators, {len(functions)} functions")
     return "\n".join(out)
+
+
+def _split_defaults(text: str | None) -> tuple[str, ...]:
+    """pg_get_expr's comma-separated list of DEFAULT expressions, split at
+    the commas outside quotes and parentheses."""
+    if not text:
+        return ()
+    out, depth, quoted, start = [], 0, False, 0
+    for i, ch in enumerate(text):
+        if ch == "'":
+            quoted = not quoted
+        elif not quoted and ch in "([":
+            depth += 1
+        elif not quoted and ch in ")]":
+            depth -= 1
+        elif not quoted and depth == 0 and text.startswith(", ", i):
+            out.append(text[start:i])
+            start = i + 2
+    out.append(text[start:])
+    return tuple(out)
 
 
 # -- system catalog data ------------------------------------------------------

@@ -15,6 +15,7 @@ rollback.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from twinning.errors import SqlError
@@ -28,7 +29,8 @@ class Cursor:
     """One declared cursor: its rows, result columns and position."""
 
     def __init__(self, name: str, columns: tuple, rows: list, *,
-                 no_scroll: bool, hold: bool, transaction: Any) -> None:
+                 no_scroll: bool, hold: bool, transaction: Any,
+                 statement: str = "") -> None:
         self.name = name
         self.columns = columns
         self.rows = rows
@@ -36,6 +38,8 @@ class Cursor:
         self.hold = hold
         self.transaction = transaction  # the one that declared it
         self.position = 0
+        self.statement = statement  # pg_cursors' columns
+        self.created = time.time()  # creation_time (Unix seconds)
 
     def fetch(self, direction: str, count: int, move: bool = False) -> list:
         """The rows FETCH returns (MOVE: how many it passes over)."""

@@ -263,6 +263,11 @@ class Engine:
         if entry is not None and entry[0] == key:
             entry[1].interrupt.cancel()
 
+    def session_of(self, pid: int) -> Session | None:
+        with self._lock:
+            entry = self._sessions.get(pid)
+        return entry[1] if entry is not None else None
+
     def sessions(self) -> int:
         with self._lock:
             return len(self._sessions)

@@ -115,6 +115,11 @@ def _no_session(name: str, value: str, local: bool) -> str:
                    "by twinning")
 
 
+def _no_signal(kind: str, pid: int) -> bool:
+    raise SqlError("0A000", f"pg_{kind}_backend() outside a session is not "
+                   "supported by twinning")
+
+
 def _no_notify(channel: str, payload: str) -> None:
     raise SqlError("0A000", "pg_notify() outside a session is not supported "
                    "by twinning")
@@ -130,7 +135,8 @@ class EvalContext:
                  "_txn_start", "_statement_start", "_interrupt", "settings",
                  "params", "case_value", "sequences", "notices", "txn",
                  "catalog", "outer", "subqueries", "worktables",
-                 "set_config", "search_path", "notify")
+                 "set_config", "search_path", "notify", "cursors",
+                 "signal_backend")
 
     def __init__(self, *, user: str, database: str, pid: int, version: str,
                  setting: Callable[[str, bool], str | None],
@@ -159,6 +165,9 @@ class EvalContext:
         self.set_config: Callable[[str, str, bool], str] = _no_session
         # pg_notify(channel, payload): the session's NOTIFY
         self.notify: Callable[[str, str], None] = _no_notify
+        self.cursors: Callable[[], list] = list  # the session's (pg_cursors)
+        # pg_terminate_backend / pg_cancel_backend: (kind, pid) -> sent?
+        self.signal_backend: Callable[[str, int], bool] = _no_signal
 
     def begin(self, settings: FormatSettings, txn: Any, catalog: Any,
               search_path: tuple[str, ...] = ("public",)) -> None:

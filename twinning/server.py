@@ -145,6 +145,13 @@ class _Client:
         if self.interrupt is not None:
             self.interrupt.cancel()
 
+    def terminate(self) -> None:
+        """pg_terminate_backend: as a fast shutdown does to one client:
+        its statement cancelled, FATAL 57P01 once it ends, closed."""
+        self.stopping = True
+        self.cancel()
+        self.shutdown(socket.SHUT_RD)
+
     def shutdown(self, how: int) -> None:
         with self._lock:
             if not self._closed:
@@ -268,6 +275,7 @@ class TwinServer:
         client = _Client(sock, Connection(session), session.interrupt)
         client.listener = session.notifications
         session.notifications.push = sock.sendall  # NOTIFY to an idle session
+        session.terminate = client.terminate  # pg_terminate_backend
         with self._lock:
             self._clients.add(client)
         try:

@@ -203,6 +203,8 @@ class Session(DdlCommands):
         self.sequences = engine.store.session()
         self.notifications = Listener(engine.channels,
                                       lambda: self._txn is not None)
+        # pg_terminate_backend of this session from another: the server's
+        self.terminate: Callable[[], None] | None = None
 
     # ================================================================ startup
     def on_startup(self, params: Mapping[str, str]) -> AuthMethod:
@@ -702,6 +704,8 @@ class Session(DdlCommands):
             ctx.sequences = self.sequences
             ctx.set_config = self._set_config
             ctx.notify = self.notifications.notify
+            ctx.cursors = lambda: list(self._cursors.values())
+            ctx.signal_backend = self._signal_backend
         txn = self._txn
         catalog = self.engine.catalog if txn is None else txn.store.catalog
         ctx.begin(self._format_settings(), txn and txn.store, catalog,
@@ -1057,7 +1061,8 @@ class Session(DdlCommands):
         result = plan.run(self, params, None)
         self._cursors[node.name] = Cursor(
             node.name, result.columns, list(result.rows),
-            no_scroll=node.no_scroll, hold=node.hold, transaction=self._txn)
+            no_scroll=node.no_scroll, hold=node.hold, transaction=self._txn,
+            statement=node.source)
         return _Result((), [], command.tag)
 
     def _cmd_fetch(self, command: q.Command) -> _Result:
@@ -1093,6 +1098,26 @@ class Session(DdlCommands):
             self.sequences.discard()
         if what in ("ALL", "TEMP"):
             self._drop_temporary()
+
+    # ---- pg_terminate_backend / pg_cancel_backend
+    def _signal_backend(self, kind: str, pid: int) -> bool:
+        """Cancel another session's statement, or end a session: its
+        client gets FATAL 57P01 (this session's own at once)."""
+        target = self.engine.session_of(pid)
+        if target is None:
+            self._warn("01000", f"PID {pid} is not a PostgreSQL backend "
+                       "process")
+            return False
+        if kind == "cancel":
+            target.interrupt.cancel()
+        elif target is self:
+            raise SqlError("57P01", "terminating connection due to "
+                           "administrator command", severity="FATAL")
+        elif target.terminate is not None:
+            target.terminate()  # the server's: FATAL to its client, close
+        else:
+            target.interrupt.cancel()
+        return True
 
     # ---- LISTEN / NOTIFY (`twinning/notify.py`): at commit
     def _cmd_listen(self, command: q.Command) -> None:

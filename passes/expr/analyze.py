@@ -27,7 +27,10 @@ Nothing here evaluates anything: folding happens in `compile`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any, Callable, Sequence
+
+from pglast.parser import parse_sql
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
@@ -44,7 +47,7 @@ from twinning.passes.expr.types import (UNKNOWN, VECTORS, can_coerce, cast_conte
                                         key, key_of_pg, preferred,
                                         result_type)
 from twinning.passes.lower_ddl import lower_type
-from twinning.passes.parse_expr import Unsupported
+from twinning.passes.parse_expr import ExprConverter, Unsupported
 
 __all__ = ["TypingContext", "resolve_expr", "resolve_target",
            "coerce_to_boolean", "coerce_to_type", "figure_colname",
@@ -181,16 +184,19 @@ def _internal_type(spec: s.TypeSpec) -> q.ResultType | None:
 # ---------------------------------------------------------------- candidates
 
 class Candidate:
-    """One overload: declared argument keys and result key."""
+    """One overload: declared argument keys and result key; `defaults`:
+    the DEFAULT expressions of its trailing arguments (pg_get_expr's text),
+    which a call may leave out."""
 
-    __slots__ = ("name", "args", "result", "variadic")
+    __slots__ = ("name", "args", "result", "variadic", "defaults")
 
     def __init__(self, name: str, args: tuple[str, ...], result: str,
-                 variadic: bool = False) -> None:
+                 variadic: bool = False, defaults: tuple[str, ...] = ()) -> None:
         self.name = name
         self.args = args
         self.result = result
         self.variadic = variadic
+        self.defaults = defaults
 
     def signature(self) -> str:
         return f"{self.name}({','.join(self.args)})"
@@ -214,9 +220,11 @@ def _build_functions() -> tuple[dict[str, list[Candidate]], set[str]]:
         if kind == "a":
             aggregates.add(name)
             continue
+        _, defaults = pg_data.FUNCTION_ARGS.get(f"{name}({','.join(args)})",
+                                                ((), ()))
         out.setdefault(name, []).append(Candidate(
             name, tuple(key_of_pg(a) for a in args), key_of_pg(result),
-            variadic))
+            variadic, defaults))
     return out, aggregates
 
 
@@ -253,7 +261,9 @@ def _expand(cand: Candidate, nargs: int) -> tuple[str, ...] | None:
         if nargs < len(cand.args):
             return None
         return fixed + (cand.args[-1],) * (nargs - len(fixed))
-    return cand.args if len(cand.args) == nargs else None
+    if len(cand.args) - len(cand.defaults) <= nargs <= len(cand.args):
+        return cand.args[:nargs]  # the rest from their defaults
+    return None
 
 
 def select_candidate(inputs: list[str], candidates: list[Candidate]
@@ -1004,6 +1014,9 @@ class _Resolver:
                 targets.append(rtype)
         coerced = tuple(coerce_to_type(a, t, self.ctx)
                         for a, t in zip(args, targets))
+        if len(coerced) < len(cand.args):
+            coerced += tuple(self._default_argument(cand, i)
+                             for i in range(len(coerced), len(cand.args)))
         rtype = result_type(cand.result)
         if cand.result in ("anyelement", "anyarray") and poly_element is not None:
             rtype = (poly_element if cand.result == "anyelement" else
@@ -1017,6 +1030,12 @@ class _Resolver:
             return TSetCall(cand.signature(), coerced, rtype, where)
         impl.check_args(coerced)
         return q.TCall(cand.signature(), coerced, rtype, where)
+
+    def _default_argument(self, cand: Candidate, index: int) -> q.TExpr:
+        """An argument the call left out: its DEFAULT, typed as declared."""
+        text = cand.defaults[index - (len(cand.args) - len(cand.defaults))]
+        typed = resolve_expr(_default_syntax(text), EMPTY, TypingContext())
+        return coerce_to_type(typed, result_type(cand.args[index]), self.ctx)
 
     def _sequence_call(self, node: s.FuncCall, signature: str) -> q.TExpr:
         """nextval/currval/setval/lastval: the name as text, bigint result."""
@@ -1148,6 +1167,14 @@ def _no_operator(op: str, left: Any, right: Any, location: int) -> SqlError:
     return SqlError("42883", f"operator does not exist: "
                     f"{_op_signature(op, left, right)}", hint=hint,
                     position=pos(location))
+
+
+@functools.lru_cache(maxsize=None)
+def _default_syntax(text: str) -> s.Expr:
+    """A built-in function's DEFAULT expression (pg_get_expr's text) as
+    syntax, parsed once."""
+    statement = parse_sql(f"SELECT {text}")[0].stmt
+    return ExprConverter()(statement.targetList[0].val)
 
 
 def _no_function(name: str, args: Sequence[Any], location: int) -> SqlError:

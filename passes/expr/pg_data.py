@@ -1305,6 +1305,13 @@ FUNCTIONS = (
     ('version', (), 'text', False, 'f', False),
 )
 
+# proname(argtypes): (argument names, the trailing arguments' DEFAULT
+# expressions as pg_get_expr prints them)
+FUNCTION_ARGS = {
+    'make_date(int4,int4,int4)': (('year', 'month', 'day'), ()),
+    'pg_terminate_backend(int4,int8)': (('pid', 'timeout'), ('0',)),
+}
+
 # every function name of pg_catalog
 PROC_NAMES = frozenset((
     'RI_FKey_cascade_del', 'RI_FKey_cascade_upd', 'RI_FKey_check_ins',

@@ -108,6 +108,12 @@ def register() -> None:
            lambda ctx, name, value, local: ctx.set_config(name, value, local),
            context=True, volatile=True)
     define("pg_sleep(float8)", _pg_sleep, context=True, volatile=True)
+    define("pg_terminate_backend(int4,int8)",
+           lambda ctx, pid, timeout: ctx.signal_backend("terminate", pid),
+           context=True, volatile=True)
+    define("pg_cancel_backend(int4)",
+           lambda ctx, pid: ctx.signal_backend("cancel", pid),
+           context=True, volatile=True)
     define("pg_notify(text,text)",
            lambda ctx, channel, payload: ctx.notify(channel or "", payload or ""),
            context=True, volatile=True, strict=False)

@@ -125,7 +125,8 @@ def _rows_function(qname: QName, columns: tuple, builder: Any
     # database and search path; pg_settings on every setting and
     # pg_stat_activity on every session: not cached
     cache: list = [(None, None, ())]  # one tuple, replaced atomically
-    cacheable = qname.name not in ("pg_settings", "pg_stat_activity")
+    cacheable = qname.name not in ("pg_settings", "pg_stat_activity",
+                                   "pg_cursors")
     in_order = getattr(builder, "in_column_order", False)
 
     def rows(catalog: Catalog, session: Any = None) -> tuple[tuple, ...]:

@@ -665,6 +665,17 @@ def pg_tables(b: Build) -> Rows:
                "rowsecurity": False}
 
 
+@builder("pg_cursors")
+def pg_cursors(b: Build) -> Rows:
+    """The session's open cursors (DECLARE)."""
+    cursors = getattr(b.session, "cursors", None)
+    for cursor in cursors() if cursors is not None else ():
+        yield {"name": cursor.name, "statement": cursor.statement,
+               "is_holdable": cursor.hold, "is_binary": False,
+               "is_scrollable": not cursor.no_scroll,
+               "creation_time": activity.micros(cursor.created)}
+
+
 @builder("pg_rewrite")
 def pg_rewrite(b: Build) -> Rows:
     """Each view's _RETURN rule; its action is a reference to the view

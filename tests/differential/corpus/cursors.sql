@@ -90,3 +90,18 @@ MOVE 0 ns2
 MOVE RELATIVE 0 ns2
 FETCH 1 ns2
 ROLLBACK
+
+
+-- case: pg_cursors_lists_the_sessions_cursors
+BEGIN
+SELECT name, statement, is_holdable, is_binary FROM pg_cursors
+DECLARE c1 CURSOR FOR SELECT 1
+DECLARE "Mixed" SCROLL CURSOR WITH HOLD FOR SELECT 2 AS two
+DECLARE c3 NO SCROLL CURSOR FOR SELECT 3
+SELECT name, statement, is_holdable, is_binary, creation_time >= now() FROM pg_cursors ORDER BY name
+SELECT name, is_scrollable FROM pg_cursors WHERE name <> 'c1' ORDER BY name
+SELECT 1 FROM pg_catalog.pg_cursors WHERE name = 'c1'
+CLOSE c1
+SELECT name FROM pg_cursors ORDER BY name
+COMMIT
+SELECT name, is_holdable FROM pg_cursors
