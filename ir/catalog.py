@@ -81,6 +81,8 @@ class ForeignKey:
     on_update: str = "NO ACTION"
     match: str = "SIMPLE"
     comment: str | None = None
+    deferrable: bool = False
+    deferred: bool = False  # INITIALLY DEFERRED: checked at commit
 
 
 Constraint = PrimaryKey | Unique | Check | ForeignKey

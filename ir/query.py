@@ -287,10 +287,20 @@ class Notify:
     payload: str | None = None
 
 
+@node
+class SetConstraints:
+    """SET CONSTRAINTS {ALL | name, …} {DEFERRED | IMMEDIATE}; `names`
+    None for ALL."""
+
+    names: tuple[tuple[str, ...], ...] | None
+    deferred: bool
+
+
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
                SetTransaction, Reset, Show, Discard, Select, CreateTableAs,
                DeclareCursor, Fetch, CloseCursor, CopyQuery, Query, Prepare,
-               Execute, Deallocate, Refused, Ddl, Listen, Unlisten, Notify]
+               Execute, Deallocate, Refused, Ddl, Listen, Unlisten, Notify,
+               SetConstraints]
 
 
 @node

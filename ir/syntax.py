@@ -282,6 +282,8 @@ class ForeignKeyRef:
     on_delete: str = "NO ACTION"
     on_update: str = "NO ACTION"
     match: str = "SIMPLE"
+    deferrable: bool = False
+    deferred: bool = False  # INITIALLY DEFERRED
 
 
 @node

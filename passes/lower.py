@@ -68,6 +68,7 @@ _COMMANDS = {
     q.Listen: ("listen", "LISTEN"),
     q.Unlisten: ("unlisten", "UNLISTEN"),
     q.Notify: ("notify", "NOTIFY"),
+    q.SetConstraints: ("set_constraints", "SET CONSTRAINTS"),
 }
 
 

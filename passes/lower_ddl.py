@@ -180,8 +180,6 @@ def _lower_column(table: str, col: s.ColumnDef
     hoisted: list[d.ConstraintDef] = []
     where = f'column "{col.name}" of table "{table}"'
     for c in col.constraints:
-        if c.kind == "noop":
-            continue
         if c.kind in ("not_null", "null"):
             wanted = c.kind == "not_null"
             if nullness is not None and nullness != wanted:

@@ -10,6 +10,7 @@ catalog; that is the next stage's job.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import pglast
@@ -222,14 +223,14 @@ def _column(node: ast.ColumnDef) -> s.ColumnDef:
         raise Unsupported("COLLATE", loc(node.collClause))
     if node.fdwoptions:
         raise Unsupported("column OPTIONS", loc(node))
-    constraints = tuple(_column_constraint(c) for c in node.constraints or ())
+    constraints = _column_constraints(node.constraints)
     return s.ColumnDef(node.colname, type_spec(node.typeName), constraints,
                        loc(node))
 
 
 def _check_common(c: ast.Constraint) -> None:
-    if c.deferrable or c.initdeferred:
-        raise Unsupported("DEFERRABLE constraint", loc(c))
+    if (c.deferrable or c.initdeferred) and c.contype != ConstrType.CONSTR_FOREIGN:
+        raise Unsupported("DEFERRABLE UNIQUE/PRIMARY KEY constraint", loc(c))
     if c.is_no_inherit:
         raise Unsupported("NO INHERIT constraint", loc(c))
     if c.skip_validation:
@@ -256,12 +257,70 @@ def _fk_ref(c: ast.Constraint) -> s.ForeignKeyRef:
         raise Unsupported("ON DELETE SET NULL/DEFAULT (column list)", loc(c))
     return s.ForeignKeyRef(_range_var(c.pktable), names(c.pk_attrs),
                            _FK_ACTIONS[c.fk_del_action],
-                           _FK_ACTIONS[c.fk_upd_action])
+                           _FK_ACTIONS[c.fk_upd_action],
+                           deferrable=bool(c.deferrable),
+                           deferred=bool(c.initdeferred))
+
+
+_ATTRIBUTES = (ConstrType.CONSTR_ATTR_DEFERRABLE,
+               ConstrType.CONSTR_ATTR_NOT_DEFERRABLE,
+               ConstrType.CONSTR_ATTR_DEFERRED,
+               ConstrType.CONSTR_ATTR_IMMEDIATE)
+
+
+def _column_constraints(nodes: Any) -> tuple[s.ColumnConstraint, ...]:
+    """A column's constraints, with [NOT] DEFERRABLE and INITIALLY
+    DEFERRED/IMMEDIATE folded into the constraint before them, as
+    transformConstraintAttrs does (only a foreign key may be deferred in
+    the twin)."""
+    out: list[s.ColumnConstraint] = []
+    owner: ast.Constraint | None = None
+    seen: set[str] = set()
+    for c in nodes or ():
+        if c.contype not in _ATTRIBUTES:
+            out.append(_column_constraint(c))
+            owner, seen = c, set()
+            continue
+        if owner is None or owner.contype not in (
+                ConstrType.CONSTR_FOREIGN, ConstrType.CONSTR_UNIQUE,
+                ConstrType.CONSTR_PRIMARY):
+            raise SqlError("42601", f"misplaced {_ATTRIBUTE_WORDS[c.contype]} "
+                           "clause", position=loc(c) + 1 if loc(c) >= 0 else None)
+        group = "deferrable" if c.contype in _ATTRIBUTES[:2] else "initially"
+        if group in seen:
+            raise SqlError("42601", "multiple DEFERRABLE/NOT DEFERRABLE clauses "
+                           "not allowed" if group == "deferrable" else
+                           "multiple INITIALLY IMMEDIATE/DEFERRED clauses not "
+                           "allowed", position=loc(c) + 1 if loc(c) >= 0 else None)
+        seen.add(group)
+        deferrable = c.contype == ConstrType.CONSTR_ATTR_DEFERRABLE
+        deferred = c.contype == ConstrType.CONSTR_ATTR_DEFERRED
+        if (deferrable or deferred) and owner.contype != ConstrType.CONSTR_FOREIGN:
+            raise Unsupported("DEFERRABLE UNIQUE/PRIMARY KEY constraint", loc(c))
+        ref = out[-1].ref
+        if ref is None:
+            continue
+        if c.contype in _ATTRIBUTES[:2]:
+            ref = replace(ref, deferrable=deferrable)
+        else:
+            ref = replace(ref, deferred=deferred)
+        if ref.deferred and not ref.deferrable and "deferrable" in seen:
+            raise SqlError("42601", "constraint declared INITIALLY DEFERRED "
+                           "must be DEFERRABLE",
+                           position=loc(c) + 1 if loc(c) >= 0 else None)
+        if ref.deferred and "deferrable" not in seen:
+            ref = replace(ref, deferrable=True)  # INITIALLY DEFERRED implies it
+        out[-1] = replace(out[-1], ref=ref)
+    return tuple(out)
+
+
+_ATTRIBUTE_WORDS = {ConstrType.CONSTR_ATTR_DEFERRABLE: "DEFERRABLE",
+                    ConstrType.CONSTR_ATTR_NOT_DEFERRABLE: "NOT DEFERRABLE",
+                    ConstrType.CONSTR_ATTR_DEFERRED: "INITIALLY DEFERRED",
+                    ConstrType.CONSTR_ATTR_IMMEDIATE: "INITIALLY IMMEDIATE"}
 
 
 _ATTRIBUTE_CONSTRAINTS = {
-    ConstrType.CONSTR_ATTR_DEFERRABLE: "DEFERRABLE constraint",
-    ConstrType.CONSTR_ATTR_DEFERRED: "INITIALLY DEFERRED constraint",
     ConstrType.CONSTR_EXCLUSION: "EXCLUDE constraint",
     ConstrType.CONSTR_GENERATED: "GENERATED ALWAYS AS (…) STORED column",
 }
@@ -271,9 +330,6 @@ def _column_constraint(c: ast.Constraint) -> s.ColumnConstraint:
     kind = c.contype
     if kind in _ATTRIBUTE_CONSTRAINTS:
         raise Unsupported(_ATTRIBUTE_CONSTRAINTS[kind], loc(c))
-    if kind in (ConstrType.CONSTR_ATTR_NOT_DEFERRABLE,
-                ConstrType.CONSTR_ATTR_IMMEDIATE):
-        return s.ColumnConstraint("noop", location=loc(c))  # the default
     _check_common(c)
     where = loc(c)
     if kind == ConstrType.CONSTR_NOTNULL:

@@ -409,6 +409,10 @@ _HANDLERS = {
     ast.ListenStmt: lambda node: q.Listen(node.conditionname),
     ast.UnlistenStmt: lambda node: q.Unlisten(node.conditionname),
     ast.NotifyStmt: lambda node: q.Notify(node.conditionname, node.payload),
+    ast.ConstraintsSetStmt: lambda node: q.SetConstraints(
+        None if node.constraints is None else tuple(
+            (rv.schemaname, rv.relname) if rv.schemaname else (rv.relname,)
+            for rv in node.constraints), bool(node.deferred)),
     ast.InsertStmt: _write,
     ast.UpdateStmt: _write,
     ast.DeleteStmt: _write,

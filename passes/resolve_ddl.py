@@ -26,9 +26,9 @@ from twinning.passes import defaults, resolve_view
 from twinning.passes.load_order import load_order
 from twinning.passes.parse import StatementUnsupported, line_column
 from twinning.passes.parse_expr import Unsupported
-from twinning.passes.resolve_index import (apply_comment, check_predicate,
-                                           forget_schema, index_column_names,
-                                           uses_column)
+from twinning.passes.resolve_index import (apply_comment, build_messages,
+                                           check_predicate, forget_schema,
+                                           index_column_names, uses_column)
 
 NAMEDATALEN = 64
 DEFAULT_SCHEMA = "public"
@@ -66,6 +66,7 @@ class ResolvedSchema:
     # ALTER COLUMN … TYPE: table → {attnum: the new value, typed over the
     # table's row as it was before the statement}
     converted: dict = field(default_factory=dict)
+    debug: tuple[str, ...] = ()  # PostgreSQL's DEBUG1 messages (implicit objects)
 
 
 class _Builder:
@@ -79,6 +80,10 @@ class _Builder:
         self.views: dict[c.QName, c.View] = {}  # a materialized one is a table too
         # a NOTICE's text, or (text, detail)
         self.notices: list[str | tuple[str, str]] = []
+        # DEBUG1: the sequences and indexes a statement makes implicitly,
+        # named after the statement kind doing it
+        self.debug: list[str] = []
+        self.doing = "CREATE TABLE"
         self.next_created = 0  # the next table's creation ordinal (OID order)
         self.renamed: dict[c.QName, c.QName] = {}  # ALTER TABLE … RENAME TO
         self.converted: dict[c.QName, dict[int, Any]] = {}
@@ -303,7 +308,8 @@ def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
             raise feature_not_supported(exc.construct, _position(exc.location)
                                         ) from None
     return ResolvedSchema(_freeze(builder), tuple(builder.notices),
-                          builder.renamed, builder.converted)
+                          builder.renamed, builder.converted,
+                          tuple(builder.debug))
 
 
 def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
@@ -320,6 +326,7 @@ def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
 
 
 def _apply_table(b: _Builder, defn: d.TableDef) -> None:
+    b.doing = "CREATE TABLE"
     name = b.qualify(defn.name, defn.location, defn.temporary)
     if defn.on_commit is not None and not b.is_temporary(name):
         raise SqlError("42P16", "ON COMMIT can only be used on temporary tables")
@@ -449,6 +456,8 @@ def _create_sequence(b: _Builder, defn: d.SequenceDef, table: c.QName | None,
         assert table is not None
         name = c.QName(table.schema, b.choose_relation_name(
             table.schema, table.name, column, "seq"))
+        b.debug.append(f'{b.doing} will create implicit sequence "{name.name}" '
+                       f'for serial column "{table.name}.{column}"')
     seq_type = defn.type or SqlType("int8")
     if seq_type.name not in _SEQ_BOUNDS or seq_type.is_array:
         raise SqlError("22023", "sequence type must be smallint, integer, "
@@ -661,6 +670,10 @@ def _add_key(b: _Builder, table: _TableBuilder, k: d.ConstraintDef) -> None:
     b.indexes[c.QName(schema, name)] = c.Index(
         c.QName(schema, name), table.name, k.columns, True, primary, name,
         k.nulls_not_distinct)
+    b.debug.append(f'{"ALTER TABLE / ADD" if b.doing == "ALTER TABLE" else "CREATE TABLE /"} '
+                   f'{"PRIMARY KEY" if primary else "UNIQUE"} will create '
+                   f'implicit index "{name}" for table "{table.name.name}"')
+    b.debug.extend(build_messages(table, name, k.columns))
 
 
 def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
@@ -690,9 +703,11 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         None, defn.nulls_not_distinct, include=defn.include,
         options=defn.options if any(defn.options) else (),
         predicate=defn.where)
+    b.debug.extend(build_messages(table, name, defn.columns, defn.include))
 
 
 def _apply_constraint(b: _Builder, defn: d.ConstraintAdd) -> None:
+    b.doing = "ALTER TABLE"
     table = b.table(defn.table)
     k = defn.constraint
     if k.kind == "check":
@@ -795,9 +810,10 @@ def _add_foreign_key(b: _Builder, table: _TableBuilder,
                 detail=f'Key columns "{fk_col}" and "{pk_col}" are of '
                 f"incompatible types: {fk_type.display()} and "
                 f"{pk_type.display()}.")
-    table.constraints.append(c.ForeignKey(name, k.columns, parent.name,
-                                          ref_columns, ref.on_delete,
-                                          ref.on_update, ref.match))
+    table.constraints.append(c.ForeignKey(
+        name, k.columns, parent.name, ref_columns, ref.on_delete,
+        ref.on_update, ref.match, deferrable=ref.deferrable,
+        deferred=ref.deferred))
 
 
 def _has_unique_on(b: _Builder, table: _TableBuilder,
@@ -813,6 +829,7 @@ def _has_unique_on(b: _Builder, table: _TableBuilder,
 def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
     """ADD COLUMN, ALTER COLUMN … SET/DROP DEFAULT, SET/DROP NOT NULL,
     with ATExecAddColumn's and ATExecColumnDefault's checks."""
+    b.doing = "ALTER TABLE"
     table = b.table(defn.table)
     relation = table.name.name
     if defn.action == "add":

@@ -27,6 +27,26 @@ from twinning.passes.parse_expr import Unsupported
 
 NAMEDATALEN = 64
 
+# Types whose btree operator class has an equalimage function, so an
+# index on them may deduplicate (_bt_allequalimage)
+_EQUAL_IMAGE = frozenset({"int2", "int4", "int8", "text", "varchar", "bpchar",
+                          "bool", "bytea", "date", "time", "timestamp",
+                          "timestamptz", "uuid"})
+
+
+def build_messages(table: Any, name: str, columns: tuple[str, ...],
+                   include: tuple[str, ...] = ()) -> list[str]:
+    """The DEBUG1 messages PostgreSQL writes when it builds index `name`
+    (index_build, and btbuild's deduplication check, which an index with
+    INCLUDE columns skips)."""
+    out = [f'building index "{name}" on table "{table.name.name}" serially']
+    if not include:
+        types = [table.column(col).type for col in columns]
+        safe = all(t.name in _EQUAL_IMAGE and not t.is_array for t in types)
+        out.append(f'index "{name}" can safely use deduplication' if safe
+                   else f'index "{name}" cannot use deduplication')
+    return out
+
 
 def index_column_names(columns: tuple[str, ...]) -> str:
     """ChooseIndexColumnNames() + ChooseIndexNameAddition()."""

@@ -311,6 +311,8 @@ class Session(DdlCommands):
                         columns, _TEXT_FORMATS[len(columns)])
                     out.append(description)
                     out.append(encoder.encode(result.rows))
+                if not statements:  # the commit's errors come before the tag
+                    self._commit_implicit()
                 out.append(_command_complete(result.tag))
             except SqlError as exc:
                 if exc.severity in ("FATAL", "PANIC"):
@@ -320,11 +322,18 @@ class Session(DdlCommands):
                 out.append(encode_error(exc))
                 out.append(self._reports())
                 return b"".join(out)
+        try:
+            self._commit_implicit()
+        except SqlError as exc:
+            out.append(encode_error(exc))
+        out.append(self._reports())
+        return b"".join(out)
+
+    def _commit_implicit(self) -> None:
+        """The end of a simple query's own transaction (outside a block)."""
         txn = self._txn
         if txn is not None and txn.kind != "block":
             self._end_transaction(commit=True)
-        out.append(self._reports())
-        return b"".join(out)
 
     # ========================================================= extended query
     def on_parse(self, message: Parse) -> bytes:
@@ -764,6 +773,11 @@ class Session(DdlCommands):
         txn = self._txn
         assert txn is not None
         if commit and not txn.failed:
+            try:
+                txn.store.check_deferred()  # DEFERRABLE foreign keys
+            except SqlError:
+                self._end_transaction(commit=False)  # the commit fails: all goes
+                raise
             self._on_commit(txn.store)  # may fail: the transaction stays
         self._txn = None
         if commit and not txn.failed:
@@ -1233,8 +1247,9 @@ class Session(DdlCommands):
         threshold = self.settings.get("client_min_messages", "notice")
         if _MESSAGE_LEVELS.index(severity.lower()) < _MESSAGE_LEVELS.index(threshold):
             return
+        shown = "DEBUG" if severity.startswith("DEBUG") else severity
         self._notices.append(encode_notice(SqlError(
-            sqlstate, message, severity=severity, detail=detail)))
+            sqlstate, message, severity=shown, detail=detail)))
 
     def _take_notices(self) -> list[bytes]:
         notices, self._notices = self._notices, []

@@ -121,6 +121,33 @@ class DdlCommands:
         txn.statement_end()
         return f"SELECT {count}" if made and node.with_data else "CREATE TABLE AS"
 
+    def _cmd_set_constraints(self, command: q.Command) -> None:
+        """SET CONSTRAINTS: the deferral of DEFERRABLE constraints for the
+        rest of the transaction (outside a block: a WARNING, no effect)."""
+        node: q.SetConstraints = command.node
+        if self._txn.kind != "block":
+            self._warn("25P01", "SET CONSTRAINTS can only be used in "
+                       "transaction blocks")
+            return
+        names = None
+        if node.names is not None:
+            catalog = self._txn.store.catalog
+            self._search_path(catalog)
+            names = [self._deferrable(catalog, parts) for parts in node.names]
+        self._txn.store.set_constraints(names, node.deferred)
+
+    def _deferrable(self, catalog: Any, parts: tuple[str, ...]) -> str:
+        """A constraint SET CONSTRAINTS names: in that schema, else along
+        the search path; it must be DEFERRABLE."""
+        schemas = parts[:1] if len(parts) > 1 else self._path[2]
+        found = [k for t in catalog.tables if t.name.schema in schemas
+                 for k in t.constraints if k.name == parts[-1]]
+        if not found:
+            raise SqlError("42704", f'constraint "{parts[-1]}" does not exist')
+        if not all(getattr(k, "deferrable", False) for k in found):
+            raise SqlError("42809", f'constraint "{parts[-1]}" is not deferrable')
+        return parts[-1]
+
     def _apply_ddl(self, definitions: tuple,
                    source: str | Callable[[Any, Any], str]) -> tuple:
         """Definitions applied to the transaction's catalog (the writer
@@ -132,6 +159,8 @@ class DdlCommands:
         self._search_path(before)
         resolved = apply_definitions(before, definitions, self._path[3],
                                      self._temp.schema)
+        for message in resolved.debug:
+            self._warn("00000", message, severity="DEBUG1")
         after = resolved.catalog
         if after == before and not resolved.converted:
             return resolved.notices

@@ -49,6 +49,8 @@ class FkLink:
     parent_order: tuple[int, ...]  # FK position feeding each parent-index column
     on_delete: str
     on_update: str
+    deferrable: bool = False
+    deferred: bool = False  # INITIALLY DEFERRED
 
     def child_key(self, row: tuple) -> tuple:
         return tuple(row[p] for p in self.child_positions)
@@ -183,4 +185,5 @@ def _link(catalog: Catalog, table: Table, fk, ordinal: int,
         child_index=child_index.name, parent=parent.name, parent_columns=fk.ref_columns,
         parent_positions=tuple(parent.slot(c) for c in fk.ref_columns),
         parent_index=parent_index.name, parent_order=order,
-        on_delete=fk.on_delete, on_update=fk.on_update)
+        on_delete=fk.on_delete, on_update=fk.on_update,
+        deferrable=fk.deferrable, deferred=fk.deferred)

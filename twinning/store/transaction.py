@@ -78,6 +78,10 @@ class Transaction:
         self._tables = self._base.tables
         self._overlay = Overlay()
         self._pending: deque[Event] = deque()
+        # DEFERRABLE foreign keys' checks waiting for COMMIT, and SET
+        # CONSTRAINTS' modes (constraint name, or None for ALL → deferred?)
+        self._deferred: deque[Event] = deque()
+        self._modes: dict[str | None, bool] = {}
         self._lock_timeout_ms = 0
         self._cancel: Cancel = None
         self._open = True
@@ -125,10 +129,15 @@ class Transaction:
         self._refresh()
 
     def statement_end(self) -> None:
-        """Run the statement's queued foreign-key checks and actions."""
+        """Run the statement's queued foreign-key checks and actions (a
+        deferred constraint's checks wait for `check_deferred`)."""
         pending = self._pending
         while pending:
-            fire(self, pending.popleft())
+            event = pending.popleft()
+            if event.link.deferrable and self._is_deferred(event):
+                self._deferred.append(event)
+            else:
+                fire(self, event)
         store = self._store
         if store.writer.holder is self and self._overlay.empty and not self._overlay.logging:
             store.writer.release(self)  # wrote nothing: do not block others
@@ -139,10 +148,48 @@ class Transaction:
         statement_end() would, in order, with the same first error, but
         each parent key looked up once (`foreign_keys.check_children`)."""
         pending = self._pending
-        if all(type(event) is ChildCheck for event in pending):
+        if all(type(event) is ChildCheck and not event.link.deferrable
+               for event in pending):
             events = list(pending)
             pending.clear()
             check_children(self, events)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------- deferred checks
+    def _is_deferred(self, event: Event) -> bool:
+        """A check of a DEFERRABLE foreign key in deferred mode (SET
+        CONSTRAINTS, else INITIALLY DEFERRED); actions other than NO
+        ACTION never wait, as PostgreSQL's RI action triggers do not."""
+        link = event.link
+        if isinstance(event, ParentChange):
+            action = link.on_delete if event.new is None else link.on_update
+            if action != "NO ACTION":
+                return False
+        modes = self._modes
+        if link.name in modes:
+            return modes[link.name]
+        return modes.get(None, link.deferred)
+
+    def set_constraints(self, names: list[str] | None, deferred: bool) -> None:
+        """SET CONSTRAINTS {ALL | names} {DEFERRED | IMMEDIATE}; checks
+        that become immediate run now."""
+        if names is None:
+            self._modes = {None: deferred}
+        else:
+            for name in names:
+                self._modes[name] = deferred
+        if not deferred:
+            waiting, self._deferred = self._deferred, deque()
+            for event in waiting:
+                if self._is_deferred(event):
+                    self._deferred.append(event)
+                else:
+                    fire(self, event)
+
+    def check_deferred(self) -> None:
+        """COMMIT: the deferred foreign-key checks, in the order queued."""
+        waiting = self._deferred
+        while waiting:
+            fire(self, waiting.popleft())
 
     def _refresh(self) -> None:
         """Read the newest version. Only a transaction without the writer
@@ -689,6 +736,7 @@ class Transaction:
         self._open = False
         self._overlay = Overlay()
         self._pending.clear()
+        self._deferred.clear()
         self._store.writer.release(self)
 
     def _assert_open(self) -> None:

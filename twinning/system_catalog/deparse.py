@@ -459,6 +459,10 @@ def constraint_def(m: OidMap, table: Table, constraint: Any, session: Any,
             out += f" ON UPDATE {_ACTIONS[constraint.on_update]}"
         if constraint.on_delete in _ACTIONS:
             out += f" ON DELETE {_ACTIONS[constraint.on_delete]}"
+        if constraint.deferrable:
+            out += " DEFERRABLE"
+        if constraint.deferred:
+            out += " INITIALLY DEFERRED"
         return out
     assert isinstance(constraint, Check)
     return f"CHECK ({check_expr(m, table, constraint, session, pretty)})"

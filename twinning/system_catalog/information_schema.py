@@ -253,7 +253,10 @@ def table_constraints(b: Build) -> Rows:
                   "initially_deferred": "NO", "enforced": "YES"}
         for constraint in table.constraints:
             row = {**common, "constraint_name": constraint.name,
-                   "constraint_type": _TYPES[type(constraint)]}
+                   "constraint_type": _TYPES[type(constraint)],
+                   "is_deferrable": _yes(getattr(constraint, "deferrable", False)),
+                   "initially_deferred": _yes(getattr(constraint, "deferred",
+                                                      False))}
             if isinstance(constraint, Unique):
                 row["nulls_distinct"] = _yes(not constraint.nulls_not_distinct)
             yield row

@@ -304,8 +304,10 @@ def pg_constraint(b: Build) -> Rows:
         oid = m.constraints[(table.name, constraint.name)]
         row = {"oid": oid, "conname": constraint.name,
                "connamespace": m.namespaces[table.name.schema],
-               "contype": _CONTYPE[type(constraint)], "condeferrable": False,
-               "condeferred": False, "convalidated": True,
+               "contype": _CONTYPE[type(constraint)],
+               "condeferrable": getattr(constraint, "deferrable", False),
+               "condeferred": getattr(constraint, "deferred", False),
+               "convalidated": True,
                "conrelid": m.relations[table.name], "contypid": 0,
                "conindid": 0, "conparentid": 0, "confrelid": 0,
                "confupdtype": " ", "confdeltype": " ", "confmatchtype": " ",
@@ -437,22 +439,25 @@ def pg_trigger(b: Build) -> Rows:
         a_del, a_upd, c_ins, c_upd = m.fk_triggers[(table.name, fk.name)]
         child, parent = m.relations[table.name], m.relations[fk.ref_table]
         index = referenced_index(m, fk)
-        for oid, relid, other, proc, tgtype, side in (
+        for oid, relid, other, proc, tgtype, side, action in (
                 (a_del, parent, child, _RI_DELETE[fk.on_delete],
-                 _TG_ROW | _TG_DELETE, "a"),
+                 _TG_ROW | _TG_DELETE, "a", fk.on_delete),
                 (a_upd, parent, child, _RI_UPDATE[fk.on_update],
-                 _TG_ROW | _TG_UPDATE, "a"),
+                 _TG_ROW | _TG_UPDATE, "a", fk.on_update),
                 (c_ins, child, parent, "RI_FKey_check_ins",
-                 _TG_ROW | _TG_INSERT, "c"),
+                 _TG_ROW | _TG_INSERT, "c", "NO ACTION"),
                 (c_upd, child, parent, "RI_FKey_check_upd",
-                 _TG_ROW | _TG_UPDATE, "c")):
+                 _TG_ROW | _TG_UPDATE, "c", "NO ACTION")):
+            # only the checks defer: an action other than NO ACTION never
+            deferrable = fk.deferrable and action == "NO ACTION"
             yield {"oid": oid, "tgrelid": relid, "tgparentid": 0,
                    "tgname": f"RI_ConstraintTrigger_{side}_{oid}",
                    "tgfoid": pg_builtin.UNIQUE_PROCS[proc], "tgtype": tgtype,
                    "tgenabled": "O", "tgisinternal": True,
                    "tgconstrrelid": other, "tgconstrindid": index,
-                   "tgconstraint": conid, "tgdeferrable": False,
-                   "tginitdeferred": False, "tgnargs": 0, "tgattr": (),
+                   "tgconstraint": conid, "tgdeferrable": deferrable,
+                   "tginitdeferred": deferrable and fk.deferred,
+                   "tgnargs": 0, "tgattr": (),
                    "tgargs": b""}
 
 

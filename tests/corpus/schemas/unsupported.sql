@@ -30,10 +30,6 @@ CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED);
 -- case: exclusion
 CREATE TABLE t (a int, EXCLUDE USING btree (a WITH =));
 
--- case: deferrable_fk
-CREATE TABLE p (id int PRIMARY KEY);
-CREATE TABLE c (p int REFERENCES p DEFERRABLE INITIALLY DEFERRED);
-
 -- case: expression_index
 CREATE TABLE t (a text);
 CREATE INDEX ON t (lower(a));
@@ -79,3 +75,6 @@ CREATE TABLE c (a int, b int, FOREIGN KEY (a, b) REFERENCES p MATCH FULL);
 CREATE TABLE p (a int GENERATED ALWAYS AS IDENTITY);
 CREATE TABLE c (LIKE p INCLUDING IDENTITY);
 
+
+-- case: deferrable_unique
+CREATE TABLE t (a int UNIQUE DEFERRABLE INITIALLY DEFERRED);

@@ -525,3 +525,17 @@ ALTER TABLE t ADD COLUMN h int DEFAULT 'nope'
 ALTER TABLE t ADD COLUMN h int DEFAULT nextval('nosuch')
 ALTER TABLE t ADD COLUMN h int DEFAULT 7 * 6
 SELECT id, h FROM t ORDER BY id
+
+
+-- case: debug_messages_name_implicit_objects
+SET client_min_messages = debug1
+CREATE TABLE chatty (id serial PRIMARY KEY, u int UNIQUE, i int GENERATED ALWAYS AS IDENTITY, v int, UNIQUE (v, u))
+ALTER TABLE chatty ADD COLUMN s int, ADD CONSTRAINT x UNIQUE (s)
+CREATE INDEX ON chatty (v, u)
+CREATE TABLE kinds (n int PRIMARY KEY, f float8 UNIQUE, t timestamptz UNIQUE, d date, u uuid, b boolean)
+CREATE INDEX kinds_mixed ON kinds (d, f)
+CREATE INDEX kinds_d ON kinds (d) INCLUDE (n)
+CREATE INDEX ON kinds (u, b, t)
+CREATE TABLE quiet (id serial PRIMARY KEY)
+RESET client_min_messages
+CREATE TABLE silent (id serial PRIMARY KEY)

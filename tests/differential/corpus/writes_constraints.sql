@@ -215,3 +215,54 @@ INSERT INTO nn VALUES (1, 'b', 0, NULL)
 INSERT INTO nn VALUES (2, 'b', 0, NULL)
 ROLLBACK
 INSERT INTO nn VALUES (1, 'c', 0, NULL) RETURNING *
+
+
+-- case: deferrable_foreign_keys
+CREATE TABLE dnode (id int PRIMARY KEY, parent int REFERENCES dnode (id) DEFERRABLE INITIALLY DEFERRED, other int CONSTRAINT dnode_other_fk REFERENCES dnode DEFERRABLE)
+BEGIN
+INSERT INTO dnode VALUES (2, 1)
+INSERT INTO dnode VALUES (1, NULL)
+COMMIT
+SELECT * FROM dnode ORDER BY id
+BEGIN
+INSERT INTO dnode VALUES (3, 99)
+SELECT 'still open'
+COMMIT
+SELECT count(*) FROM dnode
+INSERT INTO dnode VALUES (4, 98)
+INSERT INTO dnode VALUES (5, NULL, 97)
+BEGIN
+SET CONSTRAINTS dnode_other_fk DEFERRED
+INSERT INTO dnode VALUES (6, NULL, 7)
+INSERT INTO dnode VALUES (7, NULL, NULL)
+COMMIT
+BEGIN
+INSERT INTO dnode VALUES (8, 96)
+SET CONSTRAINTS ALL IMMEDIATE
+ROLLBACK
+BEGIN
+DELETE FROM dnode WHERE id = 1
+INSERT INTO dnode VALUES (1, NULL)
+COMMIT
+BEGIN
+DELETE FROM dnode WHERE id = 1
+COMMIT
+BEGIN
+INSERT INTO dnode VALUES (9, 95)
+SAVEPOINT s
+INSERT INTO dnode VALUES (10, 94)
+ROLLBACK TO SAVEPOINT s
+DELETE FROM dnode WHERE id = 9
+COMMIT
+SET CONSTRAINTS ALL DEFERRED
+BEGIN
+SET CONSTRAINTS dnode_pkey DEFERRED
+ROLLBACK
+BEGIN
+SET CONSTRAINTS nosuch IMMEDIATE
+ROLLBACK
+SELECT conname, condeferrable, condeferred, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'dnode'::regclass ORDER BY conname
+SELECT constraint_name, is_deferrable, initially_deferred FROM information_schema.table_constraints WHERE table_name = 'dnode' AND constraint_type <> 'CHECK' ORDER BY 1
+SELECT tgdeferrable, tginitdeferred, count(*) FROM pg_trigger WHERE tgrelid = 'dnode'::regclass GROUP BY 1, 2 ORDER BY 1, 2
+CREATE TABLE bad (a int REFERENCES dnode INITIALLY DEFERRED NOT DEFERRABLE)
+CREATE TABLE bad2 (a int NOT NULL DEFERRABLE)
