@@ -34,9 +34,12 @@ demo-buggy: install
 	code=$$?; echo "twinning exited $$code (1 = verify failed, as intended)"; \
 	test $$code -eq 1
 
+# The whole suite, the peer suites included (TWINNING_PEERS=0 leaves them
+# out, e.g. offline: they download two sdists from PyPI once).
+TWINNING_PEERS ?= 1
 test: install
 	sh scripts/system-deps.sh
-	$(BIN)/python -m pytest
+	TWINNING_PEERS=$(TWINNING_PEERS) $(BIN)/python -m pytest
 
 # SQLAlchemy's dialect compliance suite and psycopg2's tests against the
 # twin, strictly against peers/expected/ (downloads their sdists once).

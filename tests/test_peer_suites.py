@@ -13,8 +13,9 @@ does not, with their causes. The test fails when
 - the run did not run the suite (pytest's exit 5, a session error, a
   run cut short by its time limit).
 
-Opt-in for now: set TWINNING_PEERS=1 (the first run downloads ~10 MB of
-sdists into ~/.cache/twinning-peers, or $TWINNING_PEERS_CACHE). Select with
+They run when TWINNING_PEERS=1, which `make test` (hence CI) and `make
+peers` set; a bare `pytest` skips them. The first run downloads ~10 MB of
+sdists into ~/.cache/twinning-peers (or $TWINNING_PEERS_CACHE). Select with
 `-m peers`. TWINNING_PEERS_TWIN_CWD starts the twin from another checkout.
 """
 
@@ -47,7 +48,7 @@ def _parse_expected(path: Path) -> dict[str, str]:
 @pytest.mark.parametrize("suite", ["sqlalchemy", "psycopg2"])
 def test_peer_suite_on_twin(suite: str, tmp_path: Path) -> None:
     if os.environ.get("TWINNING_PEERS") != "1":
-        pytest.skip("peer suites are opt-in: set TWINNING_PEERS=1 to run "
+        pytest.skip("peer suites run with TWINNING_PEERS=1 (make test sets it): "
                     f"{suite}'s suite against the twin")
     out = tmp_path / f"{suite}-twin.json"
     cmd = [sys.executable, "-m", "peers.run", suite, "--target", "twin",
