@@ -24,6 +24,7 @@ from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
 from twinning.passes import defaults, resolve_view
 from twinning.passes.load_order import load_order
+from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.parse import StatementUnsupported, line_column
 from twinning.passes.parse_expr import Unsupported
 from twinning.passes.resolve_index import (apply_comment, build_messages,
@@ -419,11 +420,12 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
     if col.sequence is not None:
         seq_name = _create_sequence(b, col.sequence, table, col.name)
         if col.serial:
-            literal = seq_name.name if seq_name.schema in (
-                DEFAULT_SCHEMA, b.temp_schema) else str(seq_name)
+            literal = quote_qualified(None if seq_name.schema in (
+                DEFAULT_SCHEMA, b.temp_schema) else seq_name.schema,
+                seq_name.name)  # regclass input: quoted where needed
             default = s.FuncCall(("nextval",), (s.Cast(
                 s.Literal("string", literal), s.TypeSpec(("regclass",))),))
-            source = f"nextval('{literal}'::regclass)"
+            source = "nextval('{}'::regclass)".format(literal.replace("'", "''"))
     elif default is not None:
         defaults.check_default(col.name, col.type, default,
                                lambda parts: _sequence_ref(b, parts))
@@ -434,7 +436,7 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
 
 
 def _sequence_ref(b: _Builder, text: str) -> None:
-    name = b.lookup(tuple(text.split(".")))
+    name = b.lookup(tuple(parse_qualified(text)))
     if name not in b.sequences:
         raise SqlError("42P01", f'relation "{text}" does not exist')
 
@@ -1357,8 +1359,11 @@ def _default_sequence(b: _Builder, col: c.Column) -> c.QName | None:
         arg = arg.arg
     if not isinstance(arg, s.Literal) or arg.kind != "string":
         return None
-    parts = tuple(p.lower() for p in arg.text.split("."))
-    return c.QName(*parts) if len(parts) == 2 else c.QName(DEFAULT_SCHEMA, parts[0])
+    try:
+        parts = parse_qualified(arg.text or "")
+    except SqlError:
+        return None
+    return c.QName(*parts) if len(parts) == 2 else c.QName(DEFAULT_SCHEMA, parts[-1])
 
 
 def _dropper(table: _TableBuilder, constraint: c.Constraint):

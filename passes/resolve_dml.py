@@ -35,6 +35,7 @@ from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import Catalog, Column, QName, Table
 from twinning.ir.types import SqlType
+from twinning.values.identifiers import parse_qualified
 from twinning.passes.expr import (EmptyScope, TypingContext,
                                   coerce_to_boolean, figure_colname,
                                   resolve_expr, resolve_target,
@@ -137,7 +138,7 @@ def column_default(column: Column, ctx: TypingContext) -> object | None:
         arg = default.args[0]
         while isinstance(arg, s.Cast):
             arg = arg.arg
-        parts = tuple((arg.text or "").split("."))
+        parts = parse_qualified(arg.text or "")
         return d.SequenceDefault(QName(parts[0] if len(parts) > 1 else "public",
                                        parts[-1]))
     typed = resolve_expr(default, _EMPTY, TypingContext(kind="DEFAULT"))

@@ -22,13 +22,13 @@ from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
                                            TypedImpl, define, reg, rtype_of)
 from twinning.passes.expr.types import display, key
 from twinning.valueio import cast_function
+from twinning.values.identifiers import parse_qualified
 from twinning.values.system import RegOid
 
 
 def _sequence(ctx, name: str):
     """regclass input for a sequence name ('s', 'public.s', '"S"')."""
-    parts = [p.strip('"') if p.startswith('"') else p.lower()
-             for p in name.split(".")]
+    parts = parse_qualified(name)
     if len(parts) > 1:
         candidates = [QName(parts[0], parts[-1])]
     else:  # along the statement's search path

@@ -1,8 +1,9 @@
 """Names as PostgreSQL prints and reads them: identifier quoting, the
 search path, visibility, and qualified-name parsing.
 
-`quote_ident` is quote_identifier() (keywords from pglast, PostgreSQL's
-own list); `search_path(session)` is the effective namespace list of
+`quote_ident` is quote_identifier() and `parse_qualified`
+stringToQualifiedNameList(), from `twinning.values.identifiers` (the
+passes use them too); `search_path(session)` is the effective namespace list of
 fetch_search_path(): pg_catalog first unless listed, `$user` as the
 session user's schema when it exists, schemas that do not exist dropped.
 A relation or type is *visible* when looking its bare name up through
@@ -11,34 +12,15 @@ that path finds it (RelationIsVisible / TypeIsVisible).
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable
-
-from pglast import keywords
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import is_temporary
+from twinning.values.identifiers import (invalid_name, parse_qualified,
+                                         quote_ident, quote_qualified)
 
-_SAFE = re.compile(r"[a-z_][a-z0-9_]*\Z")
-_UNQUOTED = frozenset(keywords.UNRESERVED_KEYWORDS)
-
-
-def quote_ident(name: str) -> str:
-    """quote_identifier(): quotes unless lower-case, safe and no keyword
-    other than an unreserved one."""
-    if _SAFE.match(name) and (name not in _ALL_KEYWORDS or
-                              name in _UNQUOTED):
-        return name
-    return '"' + name.replace('"', '""') + '"'
-
-
-_ALL_KEYWORDS = frozenset(keywords.RESERVED_KEYWORDS) | frozenset(
-    keywords.COL_NAME_KEYWORDS) | frozenset(
-    keywords.TYPE_FUNC_NAME_KEYWORDS) | _UNQUOTED
-
-
-def quote_qualified(schema: str | None, name: str) -> str:
-    return (f"{quote_ident(schema)}." if schema else "") + quote_ident(name)
+__all__ = ["quote_ident", "quote_qualified", "parse_qualified",
+           "invalid_name", "split_identifiers", "user_of", "search_path"]
 
 
 def split_identifiers(text: str) -> list[str]:
@@ -108,50 +90,3 @@ def search_path(session: Any, schemas: Iterable[str],
     if include_implicit and temp is not None and temp not in out:
         out.insert(0, temp)
     return out
-
-
-def parse_qualified(text: str) -> list[str]:
-    """stringToQualifiedNameList() for reg* input: dotted identifiers,
-    quoted or down-cased; 42602 `invalid name syntax` otherwise."""
-    parts: list[str] = []
-    i, n = 0, len(text)
-    while True:
-        while i < n and text[i].isspace():
-            i += 1
-        if i < n and text[i] == '"':
-            j = i + 1
-            part = []
-            while True:
-                if j >= n:
-                    raise invalid_name()
-                if text[j] == '"':
-                    if j + 1 < n and text[j + 1] == '"':
-                        part.append('"')
-                        j += 2
-                        continue
-                    break
-                part.append(text[j])
-                j += 1
-            if not part:
-                raise invalid_name()
-            parts.append("".join(part))
-            i = j + 1
-        else:
-            j = i
-            while j < n and text[j] not in '."' and not text[j].isspace():
-                j += 1
-            if j == i:
-                raise invalid_name()
-            parts.append(text[i:j].lower())
-            i = j
-        while i < n and text[i].isspace():
-            i += 1
-        if i >= n:
-            return parts
-        if text[i] != ".":
-            raise invalid_name()
-        i += 1
-
-
-def invalid_name() -> SqlError:
-    return SqlError("42602", "invalid name syntax")

@@ -539,3 +539,15 @@ CREATE INDEX ON kinds (u, b, t)
 CREATE TABLE quiet (id serial PRIMARY KEY)
 RESET client_min_messages
 CREATE TABLE silent (id serial PRIMARY KEY)
+
+
+-- case: serial_columns_with_names_that_need_quotes
+CREATE TABLE "per % cent" ("(3)" serial PRIMARY KEY, "Mixed" bigserial)
+CREATE SCHEMA "S"
+CREATE TABLE "S"."we'ird" (id serial)
+INSERT INTO "per % cent" DEFAULT VALUES RETURNING *
+INSERT INTO "S"."we'ird" DEFAULT VALUES RETURNING *
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum ORDER BY 1
+SELECT table_name, column_name, column_default FROM information_schema.columns WHERE column_default IS NOT NULL ORDER BY 1, 2
+SELECT pg_get_serial_sequence('"per % cent"', '(3)'), pg_get_serial_sequence('"S"."we''ird"', 'id')
+SELECT nextval('"per % cent_(3)_seq"')

@@ -1,0 +1,79 @@
+"""SQL identifiers as PostgreSQL quotes and parses them: quote_identifier()
+and stringToQualifiedNameList() (reg* input, nextval's text argument),
+shared by the passes and the system catalog."""
+
+from __future__ import annotations
+
+import re
+
+from pglast import keywords
+
+from twinning.errors import SqlError
+
+_SAFE = re.compile(r"[a-z_][a-z0-9_]*\Z")
+_UNQUOTED = frozenset(keywords.UNRESERVED_KEYWORDS)
+
+
+def quote_ident(name: str) -> str:
+    """quote_identifier(): quotes unless lower-case, safe and no keyword
+    other than an unreserved one."""
+    if _SAFE.match(name) and (name not in _ALL_KEYWORDS or
+                              name in _UNQUOTED):
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+_ALL_KEYWORDS = frozenset(keywords.RESERVED_KEYWORDS) | frozenset(
+    keywords.COL_NAME_KEYWORDS) | frozenset(
+    keywords.TYPE_FUNC_NAME_KEYWORDS) | _UNQUOTED
+
+
+def quote_qualified(schema: str | None, name: str) -> str:
+    return (f"{quote_ident(schema)}." if schema else "") + quote_ident(name)
+
+
+def parse_qualified(text: str) -> list[str]:
+    """stringToQualifiedNameList() for reg* input: dotted identifiers,
+    quoted or down-cased; 42602 `invalid name syntax` otherwise."""
+    parts: list[str] = []
+    i, n = 0, len(text)
+    while True:
+        while i < n and text[i].isspace():
+            i += 1
+        if i < n and text[i] == '"':
+            j = i + 1
+            part = []
+            while True:
+                if j >= n:
+                    raise invalid_name()
+                if text[j] == '"':
+                    if j + 1 < n and text[j + 1] == '"':
+                        part.append('"')
+                        j += 2
+                        continue
+                    break
+                part.append(text[j])
+                j += 1
+            if not part:
+                raise invalid_name()
+            parts.append("".join(part))
+            i = j + 1
+        else:
+            j = i
+            while j < n and text[j] not in '."' and not text[j].isspace():
+                j += 1
+            if j == i:
+                raise invalid_name()
+            parts.append(text[i:j].lower())
+            i = j
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            return parts
+        if text[i] != ".":
+            raise invalid_name()
+        i += 1
+
+
+def invalid_name() -> SqlError:
+    return SqlError("42602", "invalid name syntax")
