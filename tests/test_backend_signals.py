@@ -7,7 +7,6 @@ session that cancels itself gets 57014.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import time
 
