@@ -546,6 +546,7 @@ class Command:
 class Column:
     name: str
     type: ResultType
+    origin: Any = None  # (table QName, attnum) for RowDescription, or None
 
 
 @node

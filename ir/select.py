@@ -143,6 +143,9 @@ class RelColumn:
     name: str
     type: object  # ResultType
     location: int = LOC  # of the expression that computes it, for errors
+    # (table or view, attnum) a plain column reference reads: what
+    # RowDescription names (markTargetListOrigin); None for the rest
+    origin: object = field(default=None, compare=False, repr=False)
 
 
 @node

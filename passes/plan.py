@@ -84,7 +84,8 @@ def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
 
 
 def _plan_read(resolved: q.ResolvedQuery, source: str) -> q.Plan:
-    columns = tuple(q.Column(c.name, c.type) for c in resolved.columns)
+    columns = tuple(q.Column(c.name, c.type, getattr(c, "origin", None))
+                    for c in resolved.columns)
     compiled = plan_query(resolved)
     return q.ReadPlan(source, columns, resolved.param_types, compiled,
                       tuple(compiled.lines), planning_error=compiled.error)

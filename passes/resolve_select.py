@@ -109,12 +109,13 @@ class Entry:
     column names and the expression reading each from the FROM row."""
 
     __slots__ = ("refname", "aliased", "table", "names", "exprs",
-                 "catalog_table", "is_join", "cte")
+                 "catalog_table", "is_join", "cte", "origins")
 
     def __init__(self, refname: str, names: Sequence[str],
                  exprs: Sequence[Any], *, aliased: bool = False,
                  table: QName | None = None, catalog_table: Any = None,
-                 is_join: bool = False, cte: bool = False) -> None:
+                 is_join: bool = False, cte: bool = False,
+                 origins: Sequence[Any] = ()) -> None:
         self.refname = refname
         self.names = tuple(names)
         self.exprs = list(exprs)
@@ -123,6 +124,7 @@ class Entry:
         self.catalog_table = catalog_table
         self.is_join = is_join
         self.cte = cte
+        self.origins = tuple(origins)  # per column: (relation, attnum) or None
 
     def shift(self, delta: int) -> None:
         if delta:
@@ -429,8 +431,9 @@ class _Resolver:
                                "not been populated",
                                hint="Use the REFRESH MATERIALIZED VIEW command.")
         if system is not None:
-            columns = tuple(r.RelColumn(n, q.ResultType.of(t))
-                            for n, t in system.columns)
+            columns = tuple(r.RelColumn(n, q.ResultType.of(t),
+                                        origin=(system.name, i))
+                            for i, (n, t) in enumerate(system.columns, 1))
             scan = r.Scan(system.name, columns, system=True)
             return self._entry_from(scan, ref, names[-1],
                                     [c.name for c in columns],
@@ -445,7 +448,8 @@ class _Resolver:
             raise SqlError("42P01", f'relation "{".".join(names)}" does not '
                            "exist", detail=detail, hint=hint,
                            position=pos(ref.location))
-        columns = tuple(r.RelColumn(c.name, q.ResultType.of(c.type))
+        columns = tuple(r.RelColumn(c.name, q.ResultType.of(c.type),
+                                    origin=(table.name, c.attnum))
                         for c in table.columns)
         scan = r.Scan(table.name, columns,
                       indexes=self.catalog.indexes_of(table.name))
@@ -472,7 +476,9 @@ class _Resolver:
                 q.TColumn(i, col.name, col.type)
                 for i, col in enumerate(columns)), tuple(columns))
         return self._entry_from(relation, ref, view.name.name, names,
-                                table=view.name)
+                                table=view.name, origins=[
+                                    (view.name, col.attnum)
+                                    for col in view.columns])
 
     def _entry_from(self, relation: r.Relation, ref: Any, default_name: str,
                     names: list[str], **kw: Any) -> _From:
@@ -480,6 +486,8 @@ class _Resolver:
         names = _aliased(names, ref.column_aliases, refname, ref.location)
         exprs = [q.TColumn(i, n, c.type) for i, (n, c) in
                  enumerate(zip(names, relation.columns))]
+        kw.setdefault("origins", [getattr(c, "origin", None)
+                                  for c in relation.columns])
         entry = Entry(refname, names, exprs, aliased=ref.alias is not None,
                       **kw)
         return _From(relation, [entry], [Item(entry)], names, exprs)
@@ -878,6 +886,7 @@ class _Resolver:
                unknown_to_text: bool):
         source = self.from_clause(core.from_, level)
         targets = self.targets(core.targets, level, unknown_to_text)
+        origins = _origins(level, [e for _, e in targets])
         relation: r.Relation = source
         if core.where is not None:
             level.agg_clause = "WHERE"
@@ -916,10 +925,11 @@ class _Resolver:
                 relation, groups, exprs, having, level)
             if having is not None:
                 relation = r.Filter(relation, having)
-        columns = tuple(r.RelColumn(n, e.type, getattr(e, "location", -1))
-                        for n, e in zip(names + [
+        columns = tuple(r.RelColumn(n, e.type, getattr(e, "location", -1),
+                                    origins[i] if i < len(origins) else None)
+                        for i, (n, e) in enumerate(zip(names + [
                             f"?sort{i}" for i in range(len(exprs) - len(names))],
-                            exprs))
+                            exprs)))
         if any(isinstance(e, r.TSetCall) for e in exprs):
             relation = r.ProjectSet(relation, tuple(exprs), columns)
         else:
@@ -1182,6 +1192,18 @@ class _Resolver:
                                location=location)
         return r.TSubquery(kind, relation, q.BOOL, tuple(lefts), op,
                            tuple(impls), location=location)
+
+
+def _origins(level: Level, exprs: Sequence[Any]) -> list[Any]:
+    """Where each target reads from when it is a plain column of a table,
+    view or a subquery's such column: (relation, attnum), else None."""
+    by_slot: dict[int, Any] = {}
+    for entry in level.rtable:
+        for expr, origin in zip(entry.exprs, entry.origins):
+            if origin is not None and isinstance(expr, q.TColumn):
+                by_slot.setdefault(expr.slot, origin)
+    return [by_slot.get(e.slot) if type(e) is q.TColumn else None
+            for e in exprs]
 
 
 def _aliased(names: list[str], aliases: Sequence[str], refname: str,

@@ -239,11 +239,20 @@ def formats_for(result_formats: Sequence[int], ncolumns: int) -> tuple[int, ...]
     return tuple(result_formats)
 
 
-def row_description(columns: Sequence[q.Column], formats: Sequence[int]) -> bytes:
-    return RowDescription(tuple(
-        FieldDescription(c.name, c.type.oid, 0, 0, c.type.typlen,
-                         c.type.typmod, f)
-        for c, f in zip(columns, formats))).encode()
+def row_description(columns: Sequence[q.Column], formats: Sequence[int],
+                    relation_oid: Callable[[Any], int | None] = lambda name: None
+                    ) -> bytes:
+    """RowDescription; a column read straight from a table or view names
+    it (`relation_oid` of its origin) and its attnum, as PostgreSQL's do."""
+    fields = []
+    for c, f in zip(columns, formats):
+        table, attnum = 0, 0
+        if c.origin is not None:
+            table = relation_oid(c.origin[0]) or 0
+            attnum = c.origin[1] if table else 0
+        fields.append(FieldDescription(c.name, c.type.oid, table, attnum,
+                                       c.type.typlen, c.type.typmod, f))
+    return RowDescription(tuple(fields)).encode()
 
 
 class ResultEncoder:

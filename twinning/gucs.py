@@ -242,6 +242,9 @@ GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
     Guc("synchronous_commit", "on", "enum", parse=_enum((
         "local", "remote_write", "remote_apply", "on", "off"))),
     Guc("xmloption", "content", "enum", parse=_enum(("content", "document"))),
+    # what a client asks before hashing a password itself (PQencryptPasswordConn)
+    Guc("password_encryption", "scram-sha-256", "enum",
+        parse=_enum(("md5", "scram-sha-256"))),
     _int_guc("work_mem", "4096", 64, INT_MAX, unit="kB"),
     Guc("backslash_quote", "safe_encoding", "enum", parse=_enum((
         "safe_encoding", "on", "off"))),

@@ -43,6 +43,7 @@ from twinning.notify import Listener
 from twinning.passes.plan import compile_expressions
 from twinning.cursors import Cursor, Cursors
 from twinning.session_ddl import DdlCommands
+from twinning.system_catalog import relation_oid
 from twinning.system_catalog.names import quote_ident
 from twinning.temp_tables import TempTables
 from twinning.passes.resolve import (resolve_arguments, resolve_setting,
@@ -1285,7 +1286,10 @@ class Session(DdlCommands):
         hit = self._results.get(key)
         if hit is not None and hit[0] is columns and hit[1] is settings:
             return hit[2], hit[3]
-        codec = (row_description(columns, formats),
+        catalog = self._txn.store.catalog if self._txn is not None \
+            else self.engine.catalog
+        codec = (row_description(columns, formats,
+                                 lambda name: relation_oid(catalog, name)),
                  ResultEncoder(columns, formats, settings))
         if len(self._results) > 256:
             self._results.clear()

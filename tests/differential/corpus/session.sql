@@ -320,3 +320,12 @@ BEGIN
 SAVEPOINT s
 SET TRANSACTION ISOLATION LEVEL SERIALIZABLE
 ROLLBACK
+
+
+-- case: password_encryption_setting
+SHOW password_encryption
+SET password_encryption = 'md5'
+SHOW password_encryption
+SET password_encryption = 'bogus'
+RESET password_encryption
+SELECT current_setting('password_encryption')
