@@ -315,6 +315,51 @@ def _regex_match(fold: bool, negate: bool) -> Callable[[str, str], bool]:
     return match
 
 
+def regexp_replace(source: str, pattern: str, replacement: str,
+                   flags: str = "") -> str:
+    """regexp_replace(source, pattern, replacement [, flags]): the first
+    match replaced, every one with flag g; `\\1`…`\\9` and `\\&` in the
+    replacement stand for a group and the whole match (textregexreplace).
+    Flags other than g, i and c are outside the shared ARE subset."""
+    fold, every = False, False
+    for flag in flags:
+        if flag == "g":
+            every = True
+        elif flag in "ic":
+            fold = flag == "i"
+        elif flag in "bexqnpswtm":
+            raise feature_not_supported(f'regular expression option "{flag}"')
+        else:
+            raise SqlError("22023", "invalid regular expression option: "
+                           f'"{flag}"')
+    compiled = are_regex(pattern, fold)
+
+    def substitute(match: re.Match) -> str:
+        out, i, n = [], 0, len(replacement)
+        while i < n:
+            c = replacement[i]
+            if c == "\\" and i + 1 < n:
+                nxt = replacement[i + 1]
+                if nxt.isdigit() and nxt != "0":
+                    group = int(nxt)
+                    if group <= compiled.groups:
+                        out.append(match.group(group) or "")
+                    i += 2
+                    continue
+                if nxt == "&":
+                    out.append(match.group(0))
+                    i += 2
+                    continue
+                if nxt == "\\":
+                    out.append("\\")
+                    i += 2
+                    continue
+            out.append(c)
+            i += 1
+        return "".join(out)
+    return compiled.sub(substitute, source, count=0 if every else 1)
+
+
 # -- output functions of any type (concat, anytextcat) ------------------------------
 
 _SETTINGS_FREE_OUTPUT = frozenset({"int2", "int4", "int8", "numeric", "text",
@@ -392,6 +437,8 @@ def register() -> None:
         for op, fold, negate in (("~", False, False), ("!~", False, True),
                                  ("~*", True, False), ("!~*", True, True)):
             reg(BINARY, f"{left} {op} text", _regex_match(fold, negate))
+    define("regexp_replace(text,text,text)", regexp_replace)
+    define("regexp_replace(text,text,text,text)", regexp_replace)
     define("lower(text)", ascii_lower)
     define("upper(text)", ascii_upper)
     define("initcap(text)", initcap)

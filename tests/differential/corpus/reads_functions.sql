@@ -259,3 +259,12 @@ SELECT f.* FROM length('hello') AS f, generate_series(1, 2) AS g ORDER BY g
 SELECT * FROM pg_sleep(0)
 SELECT c FROM abs(-3) AS t(c)
 SELECT * FROM upper('a') WITH ORDINALITY
+
+
+-- case: regexp_replace
+SELECT regexp_replace('foobarbaz', 'b..', 'X'), regexp_replace('foobarbaz', 'b..', 'X', 'g')
+SELECT regexp_replace('Hello World', '(\w+) (\w+)', '\2 \1'), regexp_replace('abc', 'b', '[\&]'), regexp_replace('abc', 'B', 'x', 'i'), regexp_replace('abc', 'B', 'x', 'ic')
+SELECT regexp_replace('a.b.c', '\.', '\\', 'g'), regexp_replace('abc', 'x', 'y'), regexp_replace(NULL, 'a', 'b'), regexp_replace('phone: 555-1234', '[^0-9]', '', 'g')
+SELECT regexp_replace('aaa', 'a', 'b', 'z')
+SELECT regexp_replace('abc', '(b', 'x')
+SELECT regexp_replace('a1b22c333', '\d+', '<\&>', 'g'), regexp_replace('x', '(a)|x', '[\1]')
