@@ -495,3 +495,37 @@ def test_a_runaway_join_is_cancelled_and_times_out(twin, realpg):
         "57014 ERROR:  canceling statement due to statement timeout", "300"], \
         answers
     _still_serving(twin)
+
+
+def test_polling_server_serves_fast_and_slow_clients_and_stops():
+    """A twin in its own process polls its sockets after each reply
+    (server.POLL_SECONDS): statements that arrive within the poll, after
+    it, from two clients at once, a statement timeout and a shutdown all
+    behave as with a sleeping thread. (Cancels from a client in this
+    process cannot be tested here: libpq's PQcancel holds the GIL.)"""
+    server = TwinServer(Engine(), "127.0.0.1", 0,
+                        poll=server_module.POLL_SECONDS)
+    port = server.start()
+    try:
+        a, b = (psycopg2.connect(host="127.0.0.1", port=port, user="postgres")
+                for _ in range(2))
+        a.autocommit = b.autocommit = True
+        ca, cb = a.cursor(), b.cursor()
+        for i in range(50):  # back to back: caught by the poll
+            ca.execute("SELECT %s::int", (i,))
+            cb.execute("SELECT %s::int * 2", (i,))
+            assert (ca.fetchone(), cb.fetchone()) == ((i,), (i * 2,))
+        time.sleep(3 * server_module.POLL_SECONDS)  # past it: a blocking recv
+        ca.execute("SELECT 'after the poll'")
+        assert ca.fetchone() == ("after the poll",)
+        cb.execute("SET statement_timeout = '100ms'")
+        with pytest.raises(psycopg2.errors.QueryCanceled):
+            cb.execute("SELECT pg_sleep(5)")
+        cb.execute("SELECT 1")
+        assert cb.fetchone() == (1,)
+    finally:
+        server.stop()
+    with pytest.raises(psycopg2.OperationalError):
+        cb.execute("SELECT 1")  # libpq: "server closed the connection …"
+    a.close()
+    b.close()

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from twinning.server import TwinServer
+from twinning.server import POLL_SECONDS, TwinServer
 from twinning.session import Engine
 
 DEFAULT_USER = "postgres"
@@ -87,7 +87,7 @@ def serve(engine: Engine, host: str, port: int,
           socket_dir: str | None = None) -> LiveResult:
     """Serve until SIGINT or SIGTERM."""
     _tune_gc()
-    server = TwinServer(engine, host, port, socket_dir)
+    server = TwinServer(engine, host, port, socket_dir, POLL_SECONDS)
     with _Signals() as signals:
         actual = server.start()
         _announce(server)
@@ -117,7 +117,7 @@ def run_once(engine: Engine, host: str, port: int, command: str,
              timeout: float | None, socket_dir: str | None = None) -> LiveResult:
     """Serve while `command` runs; stop when it exits or times out."""
     _tune_gc()
-    server = TwinServer(engine, host, port, socket_dir)
+    server = TwinServer(engine, host, port, socket_dir, POLL_SECONDS)
     with _Signals() as signals:
         actual = server.start()
         _announce(server)

@@ -170,8 +170,10 @@ class TwinServer:
     """TCP (and optionally Unix-socket) server; `start()` returns the port."""
 
     def __init__(self, engine: Engine, host: str = "127.0.0.1",
-                 port: int = 5432, socket_dir: str | None = None) -> None:
+                 port: int = 5432, socket_dir: str | None = None,
+                 poll: float = 0.0) -> None:
         self.engine = engine
+        self.poll = poll  # POLL_SECONDS when the twin has its own process
         self.host = host
         self.port = port
         self.socket_dir = socket_dir
@@ -301,7 +303,7 @@ class TwinServer:
             while not conn.closed and not client.stopping:
                 if listener is not None:
                     listener.set_busy(False)  # notifications may go out now
-                size = _wait_and_receive(sock, buffer)
+                size = _wait_and_receive(sock, buffer, self.poll)
                 if not size:
                     break
                 if listener is not None:
@@ -327,23 +329,25 @@ class TwinServer:
             client.done.set()
 
 
-# After a reply, a connection thread polls its socket for this long before
-# it sleeps in recv. A client in a loop sends its next statement within tens
-# of microseconds; caught by the poll, the statement starts on a core that
-# is still running this process, with its caches warm. Asleep, the thread
-# is woken by the kernel onto a cold (or, in a VM, descheduled) core, and a
-# short statement then costs three times its warm CPU time. Only one thread
-# polls at a time, so concurrent sessions are not slowed by pollers.
-SPIN_SECONDS = 200e-6
-_spinner = threading.Lock()
+# After a reply, a connection thread of a twin in its own process polls
+# its socket for this long before it sleeps in recv. A client in a loop
+# sends its next statement within tens of microseconds; caught by the
+# poll, the statement starts on a core that is still running this process,
+# with its caches warm. Asleep, the thread is woken by the kernel onto a
+# cold (in a VM, descheduled) core, and a short statement then costs three
+# times its warm CPU time. One thread polls at a time. A twin embedded in
+# a client's process (tests, the pytest plugin) does not poll: the poller
+# would hold the GIL the client needs to send that next statement.
+POLL_SECONDS = 200e-6
+_poller = threading.Lock()
 _clock = time.perf_counter
 
 
-def _wait_and_receive(sock: socket.socket, buffer: bytearray) -> int:
-    """recv_into(buffer), polling without blocking first (see SPIN_SECONDS)."""
-    if _spinner.acquire(blocking=False):
+def _wait_and_receive(sock: socket.socket, buffer: bytearray, poll: float) -> int:
+    """recv_into(buffer), polling without blocking first (POLL_SECONDS)."""
+    if poll and _poller.acquire(blocking=False):
         try:
-            deadline = _clock() + SPIN_SECONDS
+            deadline = _clock() + poll
             while True:
                 try:
                     return sock.recv_into(buffer, 0, socket.MSG_DONTWAIT)
@@ -351,7 +355,7 @@ def _wait_and_receive(sock: socket.socket, buffer: bytearray) -> int:
                     if _clock() > deadline:
                         break
         finally:
-            _spinner.release()
+            _poller.release()
     return sock.recv_into(buffer)
 
 
