@@ -128,6 +128,12 @@ def window_call(node: s.FuncCall, level: Any, ctx: Any) -> Any:
         args = [] if star else [resolve_expr(a, level, ctx) for a in node.args]
     finally:
         state.inside = False
+    srf = _set_returning(args)
+    if srf is not None:
+        raise SqlError("0A000", "window function calls cannot contain "
+                       "set-returning function calls",
+                       hint="You might be able to move the set-returning "
+                       "function into a LATERAL FROM item.", position=pos(srf))
     # rank() & co. are also hypothetical-set aggregates: with OVER, the
     # window function
     aggregate = builtin and name in AGGREGATE_NAMES and name not in _WINDOW
@@ -165,9 +171,23 @@ def window_call(node: s.FuncCall, level: Any, ctx: Any) -> Any:
         function = name
         args, rtype = _type_window(name, args, node.location, ctx)
     index = _window_index(state, node.over)
-    state.calls.append(r.WindowCall(function, tuple(args), rtype, index,
-                                    aggregate, star, filt))
-    return r.TWindowRef(len(state.calls) - 1, rtype, node.location)
+    call = r.WindowCall(function, tuple(args), rtype, index, aggregate, star,
+                        filt)
+    if call not in state.calls:  # equal calls are one (as equal() sees them)
+        state.calls.append(call)
+    return r.TWindowRef(state.calls.index(call), rtype, node.location)
+
+
+def _set_returning(args: list) -> int | None:
+    found: list[int] = []
+
+    def visit(n: Any) -> Any:
+        if isinstance(n, r.TSetCall):
+            found.append(n.location)
+            return n
+        return n if isinstance(n, r.TSubquery) else None
+    rebuild(tuple(args), visit)
+    return found[0] if found else None
 
 
 def _type_window(name: str, args: list, location: int, ctx: Any
@@ -211,6 +231,15 @@ def _window_index(state: Windows, over: s.WindowDef) -> int:
                 return i
         raise SqlError("42704", f'window "{over.name}" does not exist',
                        position=pos(over.location))
+    # an OVER clause equal to a window met before (a WINDOW clause entry
+    # included) shares it, as transformWindowFuncCall matches them
+    for i, d in enumerate(state.defs):
+        if d.refname == over.refname and d.partition_by == over.partition_by \
+                and d.order_by == over.order_by \
+                and d.frame_options == over.frame_options \
+                and d.start_offset == over.start_offset \
+                and d.end_offset == over.end_offset:
+            return i
     state.defs.append(over)
     return len(state.defs) - 1
 
@@ -258,7 +287,7 @@ def _spec(resolver: Any, level: Any, wdef: s.WindowDef, ref: Any
     partition = []
     for item in wdef.partition_by:
         expr = resolve_target(item, level, ctx)
-        require_equality(expr.type, getattr(item, "location", -1))
+        require_equality(expr.type, _leftmost(item))
         partition.append(expr)
     if ref is not None:
         rdef, rspec, _ = ref
@@ -300,6 +329,19 @@ def _spec(resolver: Any, level: Any, wdef: s.WindowDef, ref: Any
                "ties" if options & EXCLUDE_TIES else "none")
     return r.WindowSpec(tuple(partition), tuple(order), mode, start, end,
                         start_offset, end_offset, exclude)
+
+
+def _leftmost(node: Any) -> int:
+    """exprLocation() of a written expression: its leftmost token."""
+    found: list[int] = []
+
+    def visit(n: Any) -> Any:
+        where = getattr(n, "location", -1)
+        if isinstance(where, int) and where >= 0:
+            found.append(where)
+        return None
+    rebuild(node, visit)
+    return min(found, default=-1)
 
 
 def _bound(options: int, side: str) -> str:

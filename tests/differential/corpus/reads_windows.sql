@@ -261,3 +261,92 @@ SELECT id, lag(id) OVER (ORDER BY id), lead(id, 2) OVER (ORDER BY id) FROM custo
 -- case: win_basic_named
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
 SELECT id, first_value(name) OVER w FROM customers WINDOW w AS (PARTITION BY city ORDER BY id) ORDER BY id
+
+
+-- case: win_no_from
+SELECT row_number() OVER (), sum(1) OVER (), lag(5) OVER ()
+SELECT rank() OVER (ORDER BY 1), 1 AS one
+SELECT x, row_number() OVER (ORDER BY x DESC) FROM (VALUES (3), (1), (2)) v(x) ORDER BY x
+
+
+-- case: win_subqueries
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c'), (2, 30, 'd'), (NULL, 40, 'e'), (2, NULL, 'f'), (NULL, NULL, 'g'), (3, 5, 'h')
+INSERT INTO tb VALUES (1, 1, 'p'), (2, 2, 'q'), (2, 3, 'r'), (NULL, 4, 's')
+SELECT v, (SELECT max(rn) FROM (SELECT row_number() OVER (PARTITION BY a.k) AS rn FROM tb b) s) FROM ta a ORDER BY v
+SELECT v, (SELECT sum(b.x) OVER (PARTITION BY a.k) FROM tb b ORDER BY b.x LIMIT 1) FROM ta a ORDER BY v
+SELECT v, lag((SELECT max(x) FROM tb)) OVER (ORDER BY v), sum(x) OVER (ORDER BY (SELECT 1)) FROM ta ORDER BY v
+SELECT v FROM ta a WHERE x = (SELECT max(x) OVER () FROM tb b WHERE b.k = a.k LIMIT 1) ORDER BY v
+SELECT k, v FROM ta WHERE (k, v) IN (SELECT k, first_value(v) OVER (PARTITION BY k ORDER BY v DESC) FROM ta) ORDER BY v
+
+
+-- case: win_set_operations_and_cte
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c'), (2, 30, 'd'), (NULL, 40, 'e'), (2, NULL, 'f'), (NULL, NULL, 'g'), (3, 5, 'h')
+INSERT INTO tb VALUES (1, 1, 'p'), (2, 2, 'q'), (2, 3, 'r'), (NULL, 4, 's')
+SELECT k, row_number() OVER (ORDER BY v) FROM ta UNION ALL SELECT k, rank() OVER (ORDER BY w) FROM tb ORDER BY 2, 1
+WITH w AS (SELECT k, x, sum(x) OVER (PARTITION BY k) AS s FROM ta) SELECT a.k, a.s, b.s FROM w a JOIN w b ON a.k = b.k AND a.x < b.x ORDER BY 1, 2, 3
+SELECT a.v, b.w, row_number() OVER (PARTITION BY a.k ORDER BY b.w, a.v) FROM ta a JOIN tb b USING (k) ORDER BY a.v, b.w
+SELECT a.v, b.w, count(*) OVER (PARTITION BY b.k) FROM ta a LEFT JOIN tb b ON a.k = b.k ORDER BY a.v, b.w
+
+
+-- case: win_writes_read_windows
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c'), (2, 30, 'd'), (NULL, 40, 'e'), (2, NULL, 'f'), (NULL, NULL, 'g'), (3, 5, 'h')
+INSERT INTO tb SELECT k, row_number() OVER (ORDER BY v), v FROM ta
+SELECT * FROM tb ORDER BY x
+UPDATE tb SET x = s.rn FROM (SELECT w, rank() OVER (ORDER BY w DESC) AS rn FROM tb) s WHERE s.w = tb.w
+SELECT w, x FROM tb ORDER BY w
+DELETE FROM tb WHERE w IN (SELECT w FROM (SELECT w, ntile(2) OVER (ORDER BY w) AS t FROM tb) s WHERE t = 1)
+SELECT w, x FROM tb ORDER BY w
+
+
+-- case: win_prepared
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c'), (2, 30, 'd'), (NULL, 40, 'e'), (2, NULL, 'f'), (NULL, NULL, 'g'), (3, 5, 'h')
+PREPARE p(int) AS SELECT v, sum(x) OVER (ORDER BY v ROWS $1 PRECEDING), ntile($1) OVER (ORDER BY v), lag(v, $1, 'none') OVER (ORDER BY v) FROM ta ORDER BY v
+EXECUTE p(1)
+EXECUTE p(3)
+EXECUTE p(-1)
+PREPARE q(int) AS SELECT v, sum(x) OVER (ORDER BY x RANGE BETWEEN $1 PRECEDING AND $1 FOLLOWING) FROM ta ORDER BY v
+EXECUTE q(10)
+EXECUTE q(NULL)
+
+
+-- case: win_distinct_and_order_interplay
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c'), (2, 30, 'd'), (NULL, 40, 'e'), (2, NULL, 'f'), (NULL, NULL, 'g'), (3, 5, 'h')
+SELECT DISTINCT k, rank() OVER (ORDER BY k) FROM ta ORDER BY 2
+SELECT DISTINCT ON (rank() OVER (ORDER BY k)) k, v FROM ta ORDER BY rank() OVER (ORDER BY k), v
+SELECT DISTINCT sum(x) OVER (PARTITION BY k) FROM ta ORDER BY 1
+SELECT v FROM ta ORDER BY count(*) OVER (PARTITION BY k) DESC, v
+SELECT k, sum(x) OVER w AS s FROM ta WINDOW w AS (PARTITION BY k) ORDER BY s NULLS FIRST, k LIMIT 3
+
+
+-- case: win_float_and_numeric_frames
+INSERT INTO samples (id, f8, num, n52) VALUES (1, 0.1, 1.1, 1.10), (2, 0.2, 2.25, 2.25), (3, 0.3, 3, 3.00), (4, 0.7, 0.001, 0.01), (5, 1e300, 5.5, 5.50), (6, 1e300, -1, -1.00)
+SELECT id, sum(f8) OVER (ORDER BY id ROWS 1 PRECEDING), avg(f8) OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW), sum(f8) OVER (ORDER BY id) FROM samples WHERE id < 5 ORDER BY id
+SELECT id, avg(num) OVER (ORDER BY id ROWS 1 PRECEDING), sum(num) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING), avg(n52) OVER (ORDER BY id ROWS 2 PRECEDING) FROM samples ORDER BY id
+SELECT id, sum(f8) OVER (ORDER BY id ROWS 1 PRECEDING), avg(f8) OVER (ORDER BY id) FROM samples ORDER BY id
+SELECT id, sum(f8) OVER (ORDER BY f8 RANGE BETWEEN 0.15 PRECEDING AND 0.15 FOLLOWING) FROM samples WHERE id < 5 ORDER BY id
+
+
+-- case: win_srf_and_misc_errors
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c'), (2, 30, 'd'), (NULL, 40, 'e'), (2, NULL, 'f'), (NULL, NULL, 'g'), (3, 5, 'h')
+SELECT sum(generate_series(1, 2)) OVER () FROM ta
+SELECT generate_series(1, 2), row_number() OVER () FROM ta WHERE v = 'a'
+SELECT row_number() OVER (ORDER BY nosuch) FROM ta
+SELECT row_number() OVER (PARTITION BY '{}'::json) FROM ta
+SELECT count(*) OVER () FROM ta GROUP BY k HAVING row_number() OVER () > 0
+SELECT sum(x) OVER (PARTITION BY k ORDER BY v ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE TIES) FROM ta ORDER BY 1
+SELECT x, rank() OVER (ORDER BY x), count(*) OVER (ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) FROM ta ORDER BY x, 3
+
+
+-- case: win_views
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c'), (2, 30, 'd'), (NULL, 40, 'e'), (2, NULL, 'f'), (NULL, NULL, 'g'), (3, 5, 'h')
+CREATE VIEW vw AS SELECT v, k, row_number() OVER (PARTITION BY k ORDER BY v) AS rn, sum(x) OVER w AS s FROM ta WINDOW w AS (ORDER BY v ROWS BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW)
+SELECT * FROM vw ORDER BY v
+SELECT k, max(rn) FROM vw GROUP BY k ORDER BY k
+
+
+-- case: win_group_by_primary_key
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL)
+INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipped', NULL), (11, 1, '2024-02-10 15:30:00+00', NULL, 'pending', 'gift'), (12, 2, '2024-02-11 09:15:00+01', '2024-02-15', 'shipped', '')
+SELECT c.id, c.name, count(o.id), rank() OVER (ORDER BY count(o.id) DESC, c.name), lag(c.name) OVER (ORDER BY c.id) FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id ORDER BY c.id
+SELECT status, count(*), sum(count(*)) OVER (), round(100.0 * count(*) / sum(count(*)) OVER (), 2) FROM orders GROUP BY status ORDER BY status
+SELECT id, placed_at, count(*) OVER (ORDER BY placed_at RANGE BETWEEN '1 month' PRECEDING AND CURRENT ROW), first_value(id) OVER (ORDER BY ship_date NULLS FIRST RANGE BETWEEN '3 days' PRECEDING AND '3 days' FOLLOWING) FROM orders ORDER BY id
