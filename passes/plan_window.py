@@ -265,7 +265,7 @@ class _RangeOps:
         else:
             self.plus = lambda ctx: _add
             self.minus = lambda ctx: _sub
-            self.negative = lambda v: v < 0
+            self.negative = _negative_or_nan
             if column in ("float4", "float8", "numeric"):
                 self.compare_key = sort_key(sort.expr.type) or _same
 
@@ -313,6 +313,15 @@ def _arithmetic(signature: str) -> Callable[[Any], Callable]:
     if impl.settings:
         return lambda ctx: impl.fn(ctx.settings)
     return lambda ctx: impl.fn
+
+
+def _negative_or_nan(value: Any) -> bool:
+    return value != value or (not _is_nan(value) and value < 0)
+
+
+def _is_nan(value: Any) -> bool:
+    is_nan = getattr(value, "is_nan", None)
+    return bool(is_nan and is_nan())
 
 
 def _interval_negative(value: Any) -> bool:

@@ -109,8 +109,12 @@ def window_call(node: s.FuncCall, level: Any, ctx: Any) -> Any:
     if clause is not None:
         _refuse(f"window functions are not allowed in {clause}", node.location)
     state: Windows | None = getattr(level, "window", None)
-    if state is None:
-        raise feature_not_supported("window function here", pos(node.location))
+    if state is None:  # a write statement's clauses
+        if ctx.kind == "SELECT":
+            raise feature_not_supported("window function here",
+                                        pos(node.location))
+        _refuse(f"window functions are not allowed in {ctx.kind}",
+                node.location)
     if state.clause is not None:
         _refuse(f"window functions are not allowed in {state.clause}",
                 node.location)
@@ -124,7 +128,9 @@ def window_call(node: s.FuncCall, level: Any, ctx: Any) -> Any:
                                       node.name[0] == "pg_catalog")
     state.inside = True
     try:
-        star = node.star
+        star = node.star or (len(node.args) == 1 and name == "count" and
+                             isinstance(node.args[0], s.ColumnRef) and
+                             node.args[0].star and bool(node.args[0].parts))
         args = [] if star else [resolve_expr(a, level, ctx) for a in node.args]
     finally:
         state.inside = False
@@ -166,8 +172,7 @@ def window_call(node: s.FuncCall, level: Any, ctx: Any) -> Any:
                 level.agg_clause = None
     else:
         if star:
-            _refuse(f"* specified, but {name} is not an aggregate function",
-                    node.location, "42809")
+            raise _no_function(name, [], node.location)
         function = name
         args, rtype = _type_window(name, args, node.location, ctx)
     index = _window_index(state, node.over)

@@ -1064,9 +1064,11 @@ class _Resolver:
         return q.TCall(signature, tuple(args), result_type("int8"), node.location)
 
     def window(self, node: s.FuncCall) -> q.TExpr:
-        if self.ctx.kind == "CHECK":
-            raise SqlError("42P20", "window functions are not allowed in "
-                           "check constraints", position=pos(node.location))
+        clause = {"CHECK": "check constraints",
+                  "DEFAULT": "DEFAULT expressions"}.get(self.ctx.kind)
+        if clause is not None:
+            raise SqlError("42P20", f"window functions are not allowed in "
+                           f"{clause}", position=pos(node.location))
         if self.ctx.window is None:
             raise feature_not_supported("window function",
                                         pos(node.location))

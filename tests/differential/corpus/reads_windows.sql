@@ -350,3 +350,39 @@ INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipp
 SELECT c.id, c.name, count(o.id), rank() OVER (ORDER BY count(o.id) DESC, c.name), lag(c.name) OVER (ORDER BY c.id) FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id ORDER BY c.id
 SELECT status, count(*), sum(count(*)) OVER (), round(100.0 * count(*) / sum(count(*)) OVER (), 2) FROM orders GROUP BY status ORDER BY status
 SELECT id, placed_at, count(*) OVER (ORDER BY placed_at RANGE BETWEEN '1 month' PRECEDING AND CURRENT ROW), first_value(id) OVER (ORDER BY ship_date NULLS FIRST RANGE BETWEEN '3 days' PRECEDING AND '3 days' FOLLOWING) FROM orders ORDER BY id
+
+
+-- case: win_in_writes_errors
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c'), (2, 30, 'd'), (NULL, 40, 'e'), (2, NULL, 'f'), (NULL, NULL, 'g'), (3, 5, 'h')
+UPDATE ta SET x = row_number() OVER ()
+UPDATE ta SET x = 1 WHERE row_number() OVER () > 1
+DELETE FROM ta WHERE rank() OVER () = 1
+INSERT INTO ta VALUES (row_number() OVER (), 1, 'z')
+INSERT INTO ta (k) SELECT row_number() OVER () FROM tb
+UPDATE ta SET x = 1 RETURNING row_number() OVER ()
+CREATE TABLE tw (a int DEFAULT row_number() OVER ())
+CREATE TABLE tw (a int CHECK (row_number() OVER () > 0))
+
+
+-- case: win_more_edges
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c'), (2, 30, 'd'), (NULL, 40, 'e'), (2, NULL, 'f'), (NULL, NULL, 'g'), (3, 5, 'h')
+SELECT lag(x, 2::bigint) OVER () FROM ta
+SELECT v, sum(x) OVER (ORDER BY x::float8 RANGE BETWEEN 'infinity' PRECEDING AND CURRENT ROW) FROM ta ORDER BY v
+SELECT v, sum(x) OVER (ORDER BY x::float8 RANGE BETWEEN 'NaN' PRECEDING AND CURRENT ROW) FROM ta ORDER BY v
+SELECT v, count(*) OVER (ORDER BY x::numeric RANGE BETWEEN 'NaN' PRECEDING AND CURRENT ROW) FROM ta ORDER BY v
+SELECT first_value(*) OVER () FROM ta
+SELECT count(*) OVER (ORDER BY v ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING), count(ta.*) OVER () FROM ta ORDER BY v
+SELECT v, sum(x) OVER (PARTITION BY k ORDER BY x RANGE BETWEEN 5 PRECEDING AND 5 FOLLOWING EXCLUDE TIES) FROM ta ORDER BY v
+SELECT v, last_value(v) OVER (ORDER BY x GROUPS BETWEEN CURRENT ROW AND CURRENT ROW EXCLUDE CURRENT ROW) FROM ta ORDER BY v
+SELECT v, nth_value(v, 2) OVER (ORDER BY k NULLS FIRST, x ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE GROUP) FROM ta ORDER BY v
+SELECT x, count(*) OVER (ORDER BY x DESC NULLS FIRST RANGE BETWEEN 10 FOLLOWING AND 20 FOLLOWING), count(*) OVER (ORDER BY x NULLS FIRST RANGE BETWEEN 10 FOLLOWING AND UNBOUNDED FOLLOWING) FROM ta ORDER BY x, 2, 3
+SELECT x, count(*) OVER (ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 10 PRECEDING), count(*) OVER (ORDER BY x DESC RANGE BETWEEN 5 PRECEDING AND 5 PRECEDING) FROM ta ORDER BY x, 2, 3
+
+
+-- case: win_view_columns
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c')
+CREATE VIEW vw AS SELECT k, x, v, row_number() OVER (ORDER BY v) AS rn FROM ta
+CREATE VIEW vw2 AS SELECT k, x, v FROM ta WINDOW w AS (ORDER BY v)
+SELECT table_name, column_name, is_updatable FROM information_schema.columns WHERE table_name IN ('vw', 'vw2') ORDER BY 1, 2
+SELECT * FROM vw ORDER BY v
+SELECT * FROM vw2 ORDER BY v

@@ -6,8 +6,9 @@
 --
 -- win_order_by_jsonb: a window ordered by a jsonb value; the twin refuses
 --   ordering jsonb values anywhere (0A000), as in a query's ORDER BY.
--- win_view_definition: pg_get_viewdef / pg_views of a view whose query has
---   window functions; the twin's deparser refuses window functions (0A000).
+-- win_view_definition: pg_get_viewdef / pg_views / information_schema.views
+--   of a view whose query has window functions; the twin's deparser refuses
+--   window functions (0A000).
 
 -- case: win_order_by_jsonb
 INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c')
@@ -20,3 +21,4 @@ INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c')
 CREATE VIEW vw AS SELECT v, k, row_number() OVER (PARTITION BY k ORDER BY v) AS rn, sum(x) OVER w AS s FROM ta WINDOW w AS (ORDER BY v ROWS BETWEEN 1 PRECEDING AND CURRENT ROW EXCLUDE CURRENT ROW)
 SELECT pg_get_viewdef('vw'::regclass)
 SELECT definition FROM pg_views WHERE viewname = 'vw'
+SELECT table_name, is_updatable, is_insertable_into FROM information_schema.views WHERE table_name = 'vw'
