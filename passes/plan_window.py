@@ -231,16 +231,25 @@ class _Partition:
         if current is None:  # NULLs are peers of each other only
             return first if start else last
         bound = ops.bound(current, offset, kind == "preceding", self.ctx)
-        values = [v[0] for v in self.order_values]
+        values = self.order_values
+        # rows are in ORDER BY order: `reached` turns true once and stays,
+        # `within` stays true until it turns false; binary search for them
+        lo, hi = 0, self.n
         if start:
-            for p in range(self.n):
-                if ops.reached(values[p], bound):
-                    return p
-            return self.n
-        for p in range(self.n - 1, -1, -1):
-            if ops.within(values[p], bound):
-                return p
-        return -1
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if ops.reached(values[mid][0], bound):
+                    hi = mid
+                else:
+                    lo = mid + 1
+            return lo
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if ops.within(values[mid][0], bound):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo - 1
 
 
 class _RangeOps:
@@ -352,6 +361,9 @@ def _aggregate(call: r.WindowCall, args: list, compile_expr):
                 inputs.append(None)
             else:
                 inputs.append(tuple([f(row, ctx) for f in args]))
+        spec = part.spec.spec
+        if spec.start == "unbounded_preceding" and spec.exclude == "none":
+            return _running(part, inputs)
         out = []
         cache: dict = {}
         for pos in range(part.n):
@@ -367,6 +379,30 @@ def _aggregate(call: r.WindowCall, args: list, compile_expr):
             value = final(state)
             if k is not None:
                 cache[k] = value
+            out.append(value)
+        return out
+    def _running(part: _Partition, inputs: list) -> list:
+        """Frames that all start at the partition's first row: one state
+        stepped forward as the frame end moves (PostgreSQL aggregates
+        these incrementally too, so floating-point sums agree)."""
+        out = []
+        state = init()
+        done = -1  # the last position stepped into `state`
+        last_end, last_value = None, None
+        for pos in range(part.n):
+            end = part._extent(pos)[1]
+            if end == last_end:
+                out.append(last_value)
+                continue
+            if end < done:  # cannot happen for monotone ends; be exact
+                state, done = init(), -1
+            while done < end:
+                done += 1
+                item = inputs[done]
+                if item is not None:
+                    state = step(state, item)
+            value = final(state) if end >= 0 else final(init())
+            last_end, last_value = end, value
             out.append(value)
         return out
     return compute
@@ -475,11 +511,16 @@ def _frame_value(pick: str):
                         raise SqlError("22016", "argument of nth_value must "
                                        "be greater than zero")
                     index = n - 1
-                frame = part.frame(pos)
-                if frame and (index < len(frame)):
-                    out.append(value(part.rows[frame[index]], ctx))
+                if part.spec.spec.exclude == "none":
+                    lo, hi = part._extent(pos)
+                    target = (lo + index) if index >= 0 else hi
+                    found = target if lo <= target <= hi else None
                 else:
-                    out.append(None)
+                    frame = part.frame(pos)
+                    found = frame[index] if frame and index < len(frame) \
+                        else None
+                out.append(None if found is None
+                           else value(part.rows[found], ctx))
             return out
         return compute
     return make
