@@ -96,6 +96,7 @@ class SelectCore:
     having: s.Expr | None = None
     distinct: tuple[s.Expr, ...] | None = None
     location: int = LOC
+    windows: tuple[s.WindowDef, ...] = ()  # the WINDOW clause
 
 
 @node
@@ -320,9 +321,55 @@ class RecursiveUnion:
     columns: tuple[RelColumn, ...]
 
 
+@node
+class WindowSpec:
+    """One window, typed (transformWindowDefinitions): `partition` and
+    `order` over the Window's input row; the frame as `mode` (range |
+    rows | groups), each bound a kind (unbounded_preceding | preceding |
+    current | following | unbounded_following) with its offset (an int8
+    TExpr for ROWS/GROUPS, the in_range offset type for RANGE, over no
+    row), and `exclude` (none | current | group | ties)."""
+
+    partition: tuple[object, ...]
+    order: tuple[SortKey, ...]
+    mode: str = "range"
+    start: str = "unbounded_preceding"
+    end: str = "current"
+    start_offset: object | None = None
+    end_offset: object | None = None
+    exclude: str = "none"
+
+
+@node
+class WindowCall:
+    """One window function call: `function` is a window function's name
+    (row_number, lag, …) or, with `aggregate`, an aggregate signature
+    (`sum(int4)`); `args` and `filter` over the Window's input row;
+    `window` indexes the Window's `windows`."""
+
+    function: str
+    args: tuple[object, ...]
+    type: object
+    window: int
+    aggregate: bool = False
+    star: bool = False
+    filter: object | None = None
+
+
+@node
+class Window:
+    """Output row = the input row, then one value per call (WindowAgg);
+    rows come out in the order the last window sorted them."""
+
+    input: Relation
+    windows: tuple[WindowSpec, ...]
+    calls: tuple[WindowCall, ...]
+    columns: tuple[RelColumn, ...]
+
+
 Relation = Union[Scan, FunctionScan, Values, Filter, Join, Aggregate,
                  Project, ProjectSet, Sort, Distinct, Limit, SetOp, WorkTable,
-                 RecursiveUnion]
+                 RecursiveUnion, Window]
 
 
 # -- expressions the read path adds to the typed expression IR ----------------------
@@ -370,6 +417,16 @@ class TSetCall:
 class TAggRef:
     """Stands for aggregate `index` of the query while its expressions
     are typed; replaced by a column of the Aggregate's row afterwards."""
+
+    index: int
+    type: object
+    location: int = LOC
+
+
+@node
+class TWindowRef:
+    """Stands for window call `index` of the query while its expressions
+    are typed; replaced by a column of the Window's row afterwards."""
 
     index: int
     type: object

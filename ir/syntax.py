@@ -75,6 +75,23 @@ class FuncCall:
     filter: Expr | None = None
     order_by: tuple[SortBy, ...] = ()  # string_agg(x, ',' ORDER BY y)
     location: int = LOC
+    over: WindowDef | None = None  # a window function call's OVER
+
+
+@node
+class WindowDef:
+    """A window as written: `WINDOW name AS (...)`, `OVER name` (only
+    `name` set) or `OVER ([refname] PARTITION BY … ORDER BY … frame)`.
+    `frame_options` is PostgreSQL's FRAMEOPTION_* bit set."""
+
+    name: str | None = None
+    refname: str | None = None
+    partition_by: tuple[Expr, ...] = ()
+    order_by: tuple[SortBy, ...] = ()
+    frame_options: int = 0x00422  # FRAMEOPTION_DEFAULTS
+    start_offset: Expr | None = None
+    end_offset: Expr | None = None
+    location: int = LOC
 
 
 @node

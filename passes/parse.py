@@ -71,8 +71,17 @@ def syntax_error(text: str, exc: ParseError) -> SyntaxErrorAt:
     if offset is None and message.endswith("at end of input"):
         offset = len(text)  # the end-of-input token sits past the last byte
     position = None if offset is None else offset + 1
-    return SyntaxErrorAt("42601", message, position=position,
-                         hint=_GRAMMAR_HINTS.get(message))
+    return SyntaxErrorAt(_GRAMMAR_CODES.get(message, "42601"), message,
+                         position=position, hint=_GRAMMAR_HINTS.get(message))
+
+
+# gram.y's frame clause errors are windowing errors, not syntax errors
+_GRAMMAR_CODES = dict.fromkeys((
+    "frame start cannot be UNBOUNDED FOLLOWING",
+    "frame starting from following row cannot end with current row",
+    "frame end cannot be UNBOUNDED PRECEDING",
+    "frame starting from current row cannot have preceding rows",
+    "frame starting from following row cannot have preceding rows"), "42P20")
 
 
 # Hints gram.y attaches to its own errors (pglast keeps only the message).

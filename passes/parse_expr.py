@@ -100,8 +100,6 @@ class ExprConverter:
         return s.Cast(self(node.arg), type_spec(node.typeName), loc(node))
 
     def func_call(self, node: ast.FuncCall) -> s.Expr:
-        if node.over is not None:
-            raise Unsupported("window function", loc(node))
         if node.agg_within_group:
             raise Unsupported("WITHIN GROUP", loc(node))
         if node.func_variadic:
@@ -114,9 +112,19 @@ class ExprConverter:
             # EXTRACT(field FROM …): the field is a keyword, not a constant
             # token; NO_TOKEN keeps literal relocation from counting it
             args = (s.Literal(args[0].kind, args[0].text, NO_TOKEN),) + args[1:]
+        over = self.window_def(node.over) if node.over is not None else None
         return s.FuncCall(names(node.funcname), args,
                           bool(node.agg_star), bool(node.agg_distinct),
-                          filt, order, loc(node))
+                          filt, order, loc(node), over)
+
+    def window_def(self, node: ast.WindowDef) -> s.WindowDef:
+        return s.WindowDef(
+            node.name, node.refname, self.many(node.partitionClause),
+            tuple(self.sort_by(o) for o in node.orderClause or ()),
+            node.frameOptions,
+            self(node.startOffset) if node.startOffset is not None else None,
+            self(node.endOffset) if node.endOffset is not None else None,
+            loc(node))
 
     def sort_by(self, node: ast.SortBy) -> s.SortBy:
         from pglast.enums import SortByDir, SortByNulls

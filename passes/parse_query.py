@@ -282,7 +282,7 @@ def _select(node: ast.SelectStmt) -> q.Select | q.Query:
             body.from_ or body.where is not None or body.group_by
             or body.having is not None or body.distinct is not None
             or query.order_by or query.limit is not None
-            or query.offset is not None or query.with_) \
+            or query.offset is not None or query.with_ or body.windows) \
             and not _needs_read_path(body.targets):
         return q.Select(body.targets)
     return query
@@ -294,8 +294,10 @@ _ROW_FUNCTIONS = AGGREGATE_NAMES | {
 
 
 def _needs_read_path(value: Any) -> bool:
-    """Subqueries and aggregates make even a FROM-less SELECT a query."""
-    if isinstance(value, s.SubLink):
+    """Subqueries, aggregates and window functions make even a FROM-less
+    SELECT a query."""
+    if isinstance(value, s.SubLink) or (isinstance(value, s.FuncCall)
+                                        and value.over is not None):
         return True
     if isinstance(value, s.FuncCall) and value.name[-1] in _ROW_FUNCTIONS \
             and value.name[:-1] in ((), ("pg_catalog",)):

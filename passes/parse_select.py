@@ -1,7 +1,7 @@
 """Parse stage of the read path: a pglast SelectStmt → `select.Query`.
 
 Everything outside the read subset raises `Unsupported` naming the
-construct (window functions, LATERAL, FOR UPDATE, GROUPING SETS, ROWS
+construct (LATERAL, FOR UPDATE, GROUPING SETS, ROWS
 FROM, …), which the session answers with
 0A000. Subqueries in expressions come back here through the expression
 converter's `select` hook.
@@ -77,8 +77,6 @@ class _Converter:
         if node.valuesLists:
             return r.ValuesList(tuple(self.expr.many(row)
                                       for row in node.valuesLists))
-        if node.windowClause:
-            raise Unsupported("WINDOW clause", loc(node.windowClause[0]))
         distinct = None
         if node.distinctClause is not None:
             items = [d for d in node.distinctClause if d is not None]
@@ -94,7 +92,8 @@ class _Converter:
             tuple(self.target(t) for t in node.targetList or ()),
             tuple(self.from_item(f) for f in node.fromClause or ()),
             self.optional(node.whereClause), tuple(group),
-            self.optional(node.havingClause), distinct)
+            self.optional(node.havingClause), distinct, loc(node),
+            tuple(self.expr.window_def(w) for w in node.windowClause or ()))
 
     def target(self, node: ast.ResTarget) -> r.Target:
         return r.Target(self.expr(node.val), node.name, loc(node))

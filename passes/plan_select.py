@@ -47,6 +47,7 @@ from twinning.passes.expr import runtime
 from twinning.passes.expr.registry import PY_COMPARE
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 from twinning.passes.expr.system import system_catalog
+from twinning.passes.plan_window import window_rows
 
 __all__ = ["CompiledQuery", "compile_read", "pinned_columns", "pinned_index",
            "plan_query"]
@@ -411,6 +412,11 @@ class _Planner:
                     found[1].append(row)
             return groups.values()
         return by_value
+
+    def _Window(self, node: r.Window, depth: int) -> Rows:
+        self.note(depth, f"WindowAgg ({len(node.calls)} call(s))")
+        return window_rows(node, self.relation(node.input, depth + 1),
+                           self.compile)
 
     # ---- the top of a query
     def _Project(self, node: r.Project, depth: int) -> Rows:

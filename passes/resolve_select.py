@@ -40,6 +40,11 @@ from twinning.passes.expr.ordering import require_equality, require_ordering
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
 from twinning.passes.expr.walk import children, shift_columns
 from twinning.passes.expr.system import system_catalog
+from twinning.passes.resolve_group import (Regrouper as _Regrouper,
+                                           agg_location as _agg_location,
+                                           contains_aggregate as
+                                           _contains_aggregate)
+from twinning.passes import resolve_window as windows
 
 __all__ = ["resolve_query", "resolve_view_query", "WriteReads"]
 
@@ -181,6 +186,7 @@ class Level:
         self.aggregates: list[r.AggCall] = []
         self.agg_clause: str | None = None  # where aggregates are refused
         self.in_aggregate = False
+        self.window: Any = None  # resolve_window.Windows of a SELECT
 
     # ---- Scope
     def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
@@ -392,6 +398,7 @@ class _Resolver:
         self.in_view = 0  # how deep inside views being read
         ctx.aggregate = self._aggregate
         ctx.sublink = self._sublink
+        ctx.window = windows.window_call
 
     # ---- relations
     def table_name(self, names: tuple[str, ...]) -> QName | None:
@@ -640,13 +647,13 @@ class _Resolver:
               unknown_to_text: bool = True
               ) -> tuple[r.Relation, tuple[r.RelColumn, ...]]:
         ctx = self.ctx
-        saved = ctx.aggregate, ctx.sublink, ctx.kind
-        ctx.aggregate, ctx.sublink, ctx.kind = (self._aggregate, self._sublink,
-                                                "SELECT")
+        saved = ctx.aggregate, ctx.sublink, ctx.kind, ctx.window
+        ctx.aggregate, ctx.sublink, ctx.kind, ctx.window = (
+            self._aggregate, self._sublink, "SELECT", windows.window_call)
         try:
             return self._query(query, parent, via_sublink, unknown_to_text)
         finally:
-            ctx.aggregate, ctx.sublink, ctx.kind = saved
+            ctx.aggregate, ctx.sublink, ctx.kind, ctx.window = saved
 
     def _query(self, query: r.Query, parent: Level | None, via_sublink: bool,
                unknown_to_text: bool
@@ -885,6 +892,7 @@ class _Resolver:
     def select(self, core: r.SelectCore, query: r.Query, level: Level,
                unknown_to_text: bool):
         source = self.from_clause(core.from_, level)
+        level.window = windows.Windows(core.windows)
         targets = self.targets(core.targets, level, unknown_to_text)
         origins = _origins(level, [e for _, e in targets])
         relation: r.Relation = source
@@ -897,9 +905,11 @@ class _Resolver:
             relation = r.Filter(relation, where)
         having = None
         if core.having is not None:
+            level.window.clause = "HAVING"
             having = coerce_to_boolean(resolve_expr(core.having, level,
                                                     self.ctx), "HAVING",
                                        self.ctx)
+            level.window.clause = None
             _no_set_returning(having, "HAVING")
         names = [n for n, _ in targets]
         exprs = [e for _, e in targets]
@@ -919,12 +929,14 @@ class _Resolver:
                                        "list", position=pos(key[2]))
                 for e in exprs:
                     require_equality(e.type, e.location)
+        windows.define(self, level)
         grouped = bool(groups) or bool(level.aggregates) or having is not None
         if grouped:
             relation, exprs, having = self.aggregate(
                 relation, groups, exprs, having, level)
             if having is not None:
                 relation = r.Filter(relation, having)
+        relation, exprs = windows.apply(level, relation, exprs)
         columns = tuple(r.RelColumn(n, e.type, getattr(e, "location", -1),
                                     origins[i] if i < len(origins) else None)
                         for i, (n, e) in enumerate(zip(names + [
@@ -1123,7 +1135,8 @@ class _Resolver:
                   exprs: list[Any], having: Any, level: Level):
         keys = [exprs[i] for i in groups]
         regroup = _Regrouper(keys, level)
-        regroup.check(exprs)
+        inner = windows.expressions(level)
+        regroup.check(exprs + inner)
         if having is not None:
             regroup.check([having])
         keys = regroup.keys
@@ -1135,6 +1148,7 @@ class _Resolver:
         aggregate = r.Aggregate(relation, tuple(keys),
                                 tuple(level.aggregates), columns)
         new_exprs = [regroup.rewrite(e, nkeys) for e in exprs]
+        windows.replace(level, [regroup.rewrite(e, nkeys) for e in inner])
         new_having = regroup.rewrite(having, nkeys) if having is not None \
             else None
         return aggregate, new_exprs, new_having
@@ -1267,154 +1281,6 @@ def _mentions(node: Any, name: str) -> bool:
 def _distinct_on_mismatch(location: int) -> SqlError:
     return SqlError("42P10", "SELECT DISTINCT ON expressions must match "
                     "initial ORDER BY expressions", position=pos(location))
-
-
-class _Regrouper:
-    """PostgreSQL's check_ungrouped_columns and the rewrite of post-
-    aggregation expressions over the Aggregate's row (keys, then
-    aggregate results). A column not grouped is allowed when its table's
-    primary key is grouped (check_functional_grouping); it then rides
-    along as an extra key."""
-
-    def __init__(self, keys: list[Any], level: Level) -> None:
-        self.keys = list(keys)
-        self.level = level
-
-    def check(self, exprs: Iterable[Any]) -> None:
-        for expr in exprs:
-            self._check(expr)
-
-    def _check(self, expr: Any) -> None:
-        if any(expr == k for k in self.keys):
-            return
-        if isinstance(expr, r.TAggRef):
-            return
-        if isinstance(expr, q.TColumn):
-            if self._functionally_grouped(expr):
-                self.keys.append(expr)
-                return
-            owner = self._owner(expr)
-            raise SqlError("42803", f'column "{owner}.{expr.name}" must appear '
-                           "in the GROUP BY clause or be used in an aggregate "
-                           "function", position=pos(expr.location))
-        if isinstance(expr, r.TSubquery):
-            for ref in _grouped_level_refs(expr.relation, 1):
-                if self._key_slot(ref.slot) is not None:
-                    continue
-                column = q.TColumn(ref.slot, ref.name, ref.type, ref.location)
-                if self._functionally_grouped(column):
-                    self.keys.append(column)
-                    continue
-                raise SqlError("42803", "subquery uses ungrouped column "
-                               f'"{self._owner(column)}.{ref.name}" from outer '
-                               "query", position=pos(ref.location))
-            if expr.test is not None:
-                self._check(expr.test)
-            return
-        for child in children(expr):
-            self._check(child)
-
-    def _key_slot(self, slot: int) -> int | None:
-        return next((i for i, k in enumerate(self.keys)
-                     if isinstance(k, q.TColumn) and k.slot == slot), None)
-
-    def _owner(self, column: q.TColumn) -> str:
-        for entry in self.level.rtable:
-            if entry.is_join:
-                continue
-            for e in entry.exprs:
-                if isinstance(e, q.TColumn) and e.slot == column.slot:
-                    return entry.refname
-        return "?"
-
-    def _functionally_grouped(self, column: q.TColumn) -> bool:
-        for entry in self.level.rtable:
-            table = entry.catalog_table
-            if table is None or entry.is_join:
-                continue
-            slots = {e.slot: n for e, n in zip(entry.exprs, entry.names)
-                     if isinstance(e, q.TColumn)}
-            if column.slot not in slots:
-                continue
-            pk = table.primary_key if hasattr(table, "primary_key") else None
-            if pk is None:
-                return False
-            real = {c.name: i for i, c in enumerate(table.columns)}
-            wanted = {entry.exprs[real[c]].slot for c in pk.columns}
-            grouped = {k.slot for k in self.keys if isinstance(k, q.TColumn)}
-            return wanted <= grouped
-        return False
-
-    def rewrite(self, expr: Any, nkeys: int) -> Any:
-        for i, k in enumerate(self.keys):
-            if expr == k:
-                return q.TColumn(i, getattr(k, "name", f"key{i}"), k.type,
-                                 getattr(expr, "location", -1))
-        if isinstance(expr, r.TAggRef):
-            return q.TColumn(nkeys + expr.index, f"agg{expr.index}",
-                             expr.type, expr.location)
-        if isinstance(expr, r.TSubquery):
-            relation = _regroup_refs(expr.relation, 1, self._key_slot)
-            test = self.rewrite(expr.test, nkeys) if expr.test is not None \
-                else None
-            return dataclasses.replace(expr, relation=relation, test=test)
-        if isinstance(expr, tuple):
-            return tuple(self.rewrite(e, nkeys) for e in expr)
-        if dataclasses.is_dataclass(expr) and not isinstance(
-                expr, (q.ResultType, q.TLiteral, q.TParam, r.TOuter)):
-            changes = {f.name: self.rewrite(getattr(expr, f.name), nkeys)
-                       for f in dataclasses.fields(expr)}
-            return dataclasses.replace(expr, **changes)
-        return expr
-
-
-def _grouped_level_refs(node: Any, nesting: int) -> list[r.TOuter]:
-    """The references a subquery makes to the query level it sits in."""
-    if isinstance(node, r.TOuter):
-        return [node] if node.depth == nesting else []
-    if isinstance(node, r.TSubquery):
-        return (_grouped_level_refs(node.relation, nesting + 1) +
-                _grouped_level_refs(node.test, nesting))
-    found: list[r.TOuter] = []
-    for child in children(node):
-        found.extend(_grouped_level_refs(child, nesting))
-    return found
-
-
-def _regroup_refs(node: Any, nesting: int, key_slot) -> Any:
-    """Those references re-pointed at the grouped row's key columns."""
-    if isinstance(node, r.TOuter):
-        if node.depth == nesting:
-            return dataclasses.replace(node, slot=key_slot(node.slot))
-        return node
-    if isinstance(node, r.TSubquery):
-        return dataclasses.replace(
-            node, relation=_regroup_refs(node.relation, nesting + 1, key_slot),
-            test=_regroup_refs(node.test, nesting, key_slot))
-    if isinstance(node, tuple):
-        return tuple(_regroup_refs(n, nesting, key_slot) for n in node)
-    if dataclasses.is_dataclass(node) and not isinstance(
-            node, (q.ResultType, q.TLiteral, q.TParam)):
-        return dataclasses.replace(node, **{
-            f.name: _regroup_refs(getattr(node, f.name), nesting, key_slot)
-            for f in dataclasses.fields(node)})
-    return node
-
-
-def _contains_aggregate(expr: Any) -> bool:
-    if isinstance(expr, r.TAggRef):
-        return True
-    return any(_contains_aggregate(c) for c in children(expr)
-               if not isinstance(c, r.TSubquery))
-
-
-def _agg_location(expr: Any) -> int:
-    if isinstance(expr, r.TAggRef):
-        return expr.location
-    for child in children(expr):
-        if _contains_aggregate(child):
-            return _agg_location(child)
-    return -1
 
 
 def _sort_key(expr: Any, sort: s.SortBy) -> r.SortKey:

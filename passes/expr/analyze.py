@@ -101,6 +101,9 @@ class TypingContext:
         self.sublink = sublink
         self.sql_value = sql_value
         self.aggregates: list[s.FuncCall] = []
+        # the read path's hook for a call with OVER (like `aggregate`)
+        self.window: Callable[[s.FuncCall, Scope, TypingContext],
+                              q.TExpr] | None = None
 
     def param(self, number: int) -> q.ResultType | None:
         while len(self.params) < number:
@@ -230,6 +233,11 @@ def _build_functions() -> tuple[dict[str, list[Candidate]], set[str]]:
 
 OPERATORS = _build_operators()
 FUNCTIONS, AGGREGATES = _build_functions()
+# pg_proc's window functions (prokind 'w'); rank() & co. are also
+# hypothetical-set aggregates, so only the rest land on this check
+WINDOW_FUNCTIONS = frozenset((
+    "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
+    "lag", "lead", "first_value", "last_value", "nth_value"))
 _POLY_FAMILY = {"anyelement": "e", "anynonarray": "e", "anyarray": "e",
                 "anycompatible": "c", "anycompatiblenonarray": "c",
                 "anycompatiblearray": "c"}
@@ -946,8 +954,13 @@ class _Resolver:
         schema = node.name[0] if len(node.name) > 1 else None
         shown_name = ".".join(node.name)
         builtin = schema in (None, "pg_catalog") and len(node.name) <= 2
+        if node.over is not None:
+            return self.window(node)
         if builtin and name in AGGREGATES:
             return self.aggregate(node)
+        if builtin and name in WINDOW_FUNCTIONS:
+            raise SqlError("42809", f"window function {name} requires an "
+                           "OVER clause", position=pos(node.location))
         if node.star or node.distinct or node.filter is not None \
                 or node.order_by:
             what = ("*" if node.star else "DISTINCT" if node.distinct else
@@ -1049,6 +1062,17 @@ class _Resolver:
                 raise _no_function(".".join(node.name), [typed], node.location)
             args.append(coerce_to_type(typed, target, self.ctx))
         return q.TCall(signature, tuple(args), result_type("int8"), node.location)
+
+    def window(self, node: s.FuncCall) -> q.TExpr:
+        clause = {"CHECK": "check constraints",
+                  "DEFAULT": "DEFAULT expressions"}.get(self.ctx.kind)
+        if clause is not None:
+            raise SqlError("42P20", f"window functions are not allowed in "
+                           f"{clause}", position=pos(node.location))
+        if self.ctx.window is None:
+            raise feature_not_supported("window function",
+                                        pos(node.location))
+        return self.ctx.window(node, self.scope, self.ctx)
 
     def aggregate(self, node: s.FuncCall) -> q.TExpr:
         self.ctx.aggregates.append(node)

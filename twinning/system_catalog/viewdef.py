@@ -244,7 +244,9 @@ def updatable(m: OidMap, view: View) -> tuple[bool, frozenset[str]]:
             or query.body.having is not None:
         return False, frozenset()
     targets = query.body.targets
-    if any(_has_aggregate(t.expr) for t in targets):
+    if any(_has_aggregate(t.expr) or _contains(
+            t.expr, lambda e: isinstance(e, s.FuncCall) and e.over is not None)
+            for t in targets):
         return False, frozenset()
     relation = _relation(m, view, ref)
     base_columns = None
