@@ -144,11 +144,8 @@ def _enum(choices: tuple[str, ...]) -> Callable[[str, str], str]:
     return parse
 
 
-def _intervalstyle(name: str, value: str) -> str:
-    v = _enum(("postgres", "postgres_verbose", "sql_standard", "iso_8601"))(name, value)
-    if v != "postgres":
-        raise feature_not_supported(f'IntervalStyle "{v}"')
-    return v
+_intervalstyle = _enum(("postgres", "postgres_verbose", "sql_standard",
+                        "iso_8601"))
 
 
 def _text(name: str, value: str) -> str:
@@ -177,10 +174,13 @@ class Guc:
     report: bool = False  # sent as ParameterStatus when it changes
     parse: Callable[[str, str], str] = field(default=_text, repr=False)
 
-    def normalize(self, value: str) -> str:
+    def normalize(self, value: str, spelled: str | None = None) -> str:
+        """The stored form of `value`; errors name the parameter as the
+        statement `spelled` it (SET IntervalStyle: "intervalstyle")."""
+        name = spelled or self.name
         if self.context == "internal":
-            raise SqlError("55P02", f'parameter "{self.name}" cannot be changed')
-        return self.parse(self.name, value)
+            raise SqlError("55P02", f'parameter "{name}" cannot be changed')
+        return self.parse(name, value)
 
     def show(self, setting: str) -> str:
         return show_with_unit(setting, self.unit)

@@ -25,16 +25,20 @@ from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
                                            interval_out_of_range, reg)
 from twinning.values.calendar import (DAY_TAB, POSTGRES_EPOCH_JDATE,
                                       TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
+                                      UNIX_EPOCH_JDATE,
                                       USECS_PER_DAY, USECS_PER_HOUR,
                                       USECS_PER_MINUTE, USECS_PER_SEC, date2j,
                                       dt2time, is_valid_date, is_valid_julian,
                                       isleap, j2date, j2day)
-from twinning.values.datetime import Interval
+from twinning.values.datetime import Interval, format_interval
 from twinning.values.timestamps import (check_ts, date_to_ts,
                                         date_to_tstz, finite, from_local,
                                         join, local_offset, split, to_local,
                                         ts_out_of_range, ts_to_tstz)
-from twinning.values.timezones import session_zone
+from twinning.values.timezones import (DTZ, DYNTZ, TZ, lookup_abbrev,
+                                       lookup_zone, session_zone,
+                                       tz_for_abbrev)
+from twinning.values.timezones import tz_for_local as tz_for_local_fields
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -747,6 +751,77 @@ def _age_now_tz(ctx, ts: int) -> Interval:
     return make(ctx.settings)(from_local(zone, midnight_local), ts)
 
 
+# -- AT TIME ZONE: timezone(zone, timestamp[tz]) -------------------------------
+
+def _named_zone(name: str):
+    """How timestamp[tz]_zone read a zone name: a time zone abbreviation
+    first (fixed: (TZ, seconds east); dynamic: (DYNTZ, its zone)), else a
+    full zone name (pg_tzset: (None, zone)), else 22023."""
+    found = lookup_abbrev(name.lower()[:63])
+    if found is not None:
+        return found
+    zone = lookup_zone(name)
+    if zone is None:
+        raise SqlError("22023", f'time zone "{name}" not recognized')
+    return None, zone
+
+
+def _local_west(zone, local: int) -> int:
+    """DetermineTimeZoneOffset() of a wall time, in seconds west."""
+    y, m, d, hh, mi, ss, _ = split(local)
+    return tz_for_local_fields(zone, y, m, d, hh, mi, ss)
+
+
+def _timestamptz_zone(name: str, ts: int) -> int:
+    """timestamptz AT TIME ZONE text: the wall time there (timestamp)."""
+    if not finite(ts):
+        return ts
+    kind, value = _named_zone(name)
+    if kind in (TZ, DTZ):
+        return check_ts(ts + value * USECS_PER_SEC)
+    if kind == DYNTZ:
+        unix = ts // USECS_PER_SEC + \
+            (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * 86400
+        interpret = getattr(value, "interpret_abbrev", None)
+        found = interpret(name.upper(), unix) if interpret else None
+        if found is not None:
+            return check_ts(ts + found[0] * USECS_PER_SEC)
+        return check_ts(ts - _local_west(value, to_local(value, ts))
+                        * USECS_PER_SEC)
+    return check_ts(to_local(value, ts))
+
+
+def _timestamp_zone(name: str, ts: int) -> int:
+    """timestamp AT TIME ZONE text: that wall time there (timestamptz)."""
+    if not finite(ts):
+        return ts
+    kind, value = _named_zone(name)
+    if kind in (TZ, DTZ):
+        return check_ts(ts - value * USECS_PER_SEC)
+    if kind == DYNTZ:
+        y, m, d, hh, mi, ss, _ = split(ts)
+        return check_ts(ts + tz_for_abbrev(value, name, y, m, d, hh, mi, ss)
+                        * USECS_PER_SEC)
+    return check_ts(from_local(value, ts))
+
+
+def _interval_zone(to_utc: bool):
+    """timestamp[tz] AT TIME ZONE interval: a fixed offset of whole
+    seconds (C division, toward zero); months or days are 22023."""
+    def make(settings):
+        def zone_shift(span: Interval, ts: int) -> int:
+            if not finite(ts):
+                return ts
+            if span.months or span.days:
+                raise SqlError("22023", f'interval time zone "{format_interval(span, settings)}" '
+                               "must not include months or days")
+            east = abs(span.micros) // USECS_PER_SEC * (1 if span.micros >= 0 else -1)
+            return check_ts(ts - east * USECS_PER_SEC if to_utc
+                            else ts + east * USECS_PER_SEC)
+        return zone_shift
+    return make
+
+
 def register() -> None:
     for op in COMPARE:
         for k in ("date", "time", "timestamp", "timestamptz"):
@@ -840,4 +915,8 @@ def register() -> None:
     define("isfinite(timestamp)", finite)
     define("isfinite(timestamptz)", finite)
     define("isfinite(interval)", lambda i: True)
+    define("timezone(text,timestamptz)", _timestamptz_zone)
+    define("timezone(text,timestamp)", _timestamp_zone)
+    define("timezone(interval,timestamptz)", _interval_zone(False), settings=True)
+    define("timezone(interval,timestamp)", _interval_zone(True), settings=True)
     define("make_date(int4,int4,int4)", _make_date)

@@ -4,8 +4,8 @@
 -- strict expected failure, so a case that starts to agree fails until it
 -- moves back to that corpus.
 --
--- readback_datetimes: stored intervals and dates read back under
---   IntervalStyle iso_8601 and DateStyle German.
+-- readback_datetimes: stored dates read back under DateStyle German
+--   (the intervals under IntervalStyle iso_8601 agree).
 -- readback_uuid_json_bytea_arrays: bytea read back under
 --   bytea_output = escape.
 -- The twin refuses those settings and keeps printing its default style.
