@@ -266,11 +266,20 @@ class SetToDefault:
     location: int = LOC
 
 
+@node
+class NamedArg:
+    """`name => value` in a function call's argument list."""
+
+    name: str
+    arg: Expr
+    location: int = LOC
+
+
 Expr = Union[
     Literal, ColumnRef, Param, Cast, FuncCall, Operator, BoolOp, NullTest,
     BoolTest, Distinct, InList, Between, Like, Quantified, Case, Coalesce,
     NullIf, MinMax, SqlValue, ArrayLit, Row, Subscript, SubLink,
-    SetToDefault,
+    SetToDefault, NamedArg,
 ]
 
 

@@ -258,6 +258,9 @@ class ExprConverter:
     def set_to_default(self, node: ast.SetToDefault) -> s.Expr:
         return s.SetToDefault(loc(node))
 
+    def named_arg(self, node: ast.NamedArgExpr) -> s.Expr:
+        return s.NamedArg(node.name, self(node.arg), loc(node))
+
 
 _HANDLERS: dict[type, Callable[[ExprConverter, Any], s.Expr]] = {
     ast.A_Const: ExprConverter.a_const,
@@ -279,6 +282,7 @@ _HANDLERS: dict[type, Callable[[ExprConverter, Any], s.Expr]] = {
     ast.CollateClause: ExprConverter.collate,
     ast.SubLink: ExprConverter.sub_link,
     ast.SetToDefault: ExprConverter.set_to_default,
+    ast.NamedArgExpr: ExprConverter.named_arg,
 }
 
 _NAMES = {

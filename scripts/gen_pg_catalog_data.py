@@ -49,7 +49,8 @@ FUNCTIONS = (
     "reverse", "repeat", "starts_with", "translate", "ascii", "chr",
     "pi", "pg_sleep", "pg_is_in_recovery", "random", "uuid_generate_v4",
     "justify_days", "justify_hours", "justify_interval", "isfinite",
-    "make_date", "to_timestamp", "timezone",
+    "make_date", "make_time", "make_timestamp", "make_timestamptz",
+    "make_interval", "to_timestamp", "timezone",
     # what the introspection queries of psql, SQLAlchemy and pgjdbc call
     # (docs/introspection-queries.md)
     "format_type", "pg_get_constraintdef", "pg_get_indexdef", "pg_get_expr",

@@ -974,29 +974,44 @@ class _Resolver:
         signature = SEQUENCE_SIGNATURES.get((name, len(node.args)))
         if builtin and signature is not None:
             return self._sequence_call(node, signature)
-        args = [self.expr(a) for a in node.args]
+        names = _argument_names(node.args)
+        args = [self.expr(a.arg if isinstance(a, s.NamedArg) else a)
+                for a in node.args]
         candidates = FUNCTIONS.get(name) if builtin else None
         if candidates is None:
             if builtin and name in pg_data.PROC_NAMES:
                 raise feature_not_supported(f"function {name}()",
                                             pos(node.location))
-            raise _no_function(shown_name, args, node.location)
+            raise _no_function(shown_name, args, node.location, names)
         inputs = [key(a.type) for a in args]
-        exact = [c for c in candidates
-                 if not c.variadic and list(c.args) == inputs]
-        if exact:
-            found: list = [(exact[0], exact[0].args)]
-            ambiguous = False
+        positions = None  # each argument's parameter, for a named call
+        if any(names):
+            placed = {}
+            for c in candidates:
+                where = _match_named(c, names)
+                if where is not None:
+                    placed[Candidate(name, tuple(c.args[i] for i in where),
+                                     c.result)] = (c, where)
+            found, ambiguous = select_candidate(inputs, list(placed))
+            if len(found) == 1:
+                (cand, positions), declared = placed[found[0][0]], found[0][1]
+                found = [(cand, declared)]
         else:
-            found, ambiguous = select_candidate(inputs, candidates)
+            exact = [c for c in candidates
+                     if not c.variadic and list(c.args) == inputs]
+            if exact:
+                found = [(exact[0], exact[0].args)]
+                ambiguous = False
+            else:
+                found, ambiguous = select_candidate(inputs, candidates)
         if len(found) != 1:
             if ambiguous:
                 raise SqlError("42725", f"function {shown_name}("
-                               f"{_arg_list(args)}) is not unique",
+                               f"{_arg_list(args, names)}) is not unique",
                                hint="Could not choose a best candidate "
                                "function. You might need to add explicit "
                                "type casts.", position=pos(node.location))
-            raise _no_function(shown_name, args, node.location)
+            raise _no_function(shown_name, args, node.location, names)
         cand, declared = found[0]
         impl = runtime.function_impl(cand.signature())
         set_returning = runtime.set_returning(cand.signature()) is not None
@@ -1027,7 +1042,12 @@ class _Resolver:
                 targets.append(rtype)
         coerced = tuple(coerce_to_type(a, t, self.ctx)
                         for a, t in zip(args, targets))
-        if len(coerced) < len(cand.args):
+        if positions is not None:
+            given = dict(zip(positions, coerced))
+            coerced = tuple(given[i] if i in given else
+                            self._default_argument(cand, i)
+                            for i in range(len(cand.args)))
+        elif len(coerced) < len(cand.args):
             coerced += tuple(self._default_argument(cand, i)
                              for i in range(len(coerced), len(cand.args)))
         rtype = result_type(cand.result)
@@ -1173,8 +1193,11 @@ def _shown(rtype: q.ResultType) -> str:
     return display(key(rtype))
 
 
-def _arg_list(args: Sequence[Any]) -> str:
-    return ", ".join(_shown(a.type) for a in args)
+def _arg_list(args: Sequence[Any], names: Sequence[str | None] = ()) -> str:
+    """funcname_signature_string's list: `name => type` for named ones."""
+    names = names or (None,) * len(args)
+    return ", ".join(_shown(a.type) if n is None else f"{n} => {_shown(a.type)}"
+                     for a, n in zip(args, names))
 
 
 def _op_signature(op: str, left: Any, right: Any) -> str:
@@ -1201,8 +1224,47 @@ def _default_syntax(text: str) -> s.Expr:
     return ExprConverter()(statement.targetList[0].val)
 
 
-def _no_function(name: str, args: Sequence[Any], location: int) -> SqlError:
-    return SqlError("42883", f"function {name}({_arg_list(args)}) does not "
+def _argument_names(args: Sequence[s.Expr]) -> tuple[str | None, ...]:
+    """Each argument's name (None: positional), with ParseFuncOrColumn's
+    checks: named arguments last, each name once."""
+    names: list[str | None] = []
+    for arg in args:
+        if isinstance(arg, s.NamedArg):
+            if arg.name in names:
+                raise SqlError("42601", f'argument name "{arg.name}" used '
+                               "more than once", position=pos(arg.location))
+            names.append(arg.name)
+        elif any(names):
+            raise SqlError("42601", "positional argument cannot follow named "
+                           "argument", position=pos(arg.location))
+        else:
+            names.append(None)
+    return tuple(names)
+
+
+def _match_named(cand: Candidate, names: Sequence[str | None]
+                 ) -> tuple[int, ...] | None:
+    """MatchNamedCall: the parameter each argument fills, or None when the
+    names do not fit `cand` (unknown, already filled positionally, or a
+    parameter left out that has no default)."""
+    declared, defaults = pg_data.FUNCTION_ARGS.get(cand.signature(), ((), ()))
+    if cand.variadic or not declared or len(names) > len(cand.args):
+        return None
+    where = [i for i, n in enumerate(names) if n is None]
+    positional = len(where)
+    for name in names[positional:]:
+        if name not in declared or declared.index(name) < positional:
+            return None
+        where.append(declared.index(name))
+    first_default = len(cand.args) - len(defaults)
+    if any(i not in where for i in range(first_default)):
+        return None
+    return tuple(where)
+
+
+def _no_function(name: str, args: Sequence[Any], location: int,
+                 names: Sequence[str | None] = ()) -> SqlError:
+    return SqlError("42883", f"function {name}({_arg_list(args, names)}) does not "
                     "exist", hint="No function matches the given name and "
                     "argument types. You might need to add explicit type "
                     "casts.", position=pos(location))

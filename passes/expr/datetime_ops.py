@@ -751,6 +751,84 @@ def _age_now_tz(ctx, ts: int) -> Interval:
     return make(ctx.settings)(from_local(zone, midnight_local), ts)
 
 
+def _time_overflows(hour: int, minute: int, sec: float) -> bool:
+    """float_time_overflows(): fields out of range, or past 24:00:00."""
+    if hour < 0 or hour > 24 or minute < 0 or minute >= 60 or \
+            not math.isfinite(sec):
+        return True
+    micros = _rint(sec * USECS_PER_SEC)
+    if micros < 0 or micros > 60 * USECS_PER_SEC:
+        return True
+    return (hour * 60 + minute) * 60 * USECS_PER_SEC + int(micros) > USECS_PER_DAY
+
+
+def _g(value: float) -> str:
+    """PostgreSQL's snprintf %02g: NaN and Infinity spelled out."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return f"{value:02g}"
+
+
+def _time_fields(hour: int, minute: int, sec: float) -> int:
+    if _time_overflows(hour, minute, sec):
+        raise SqlError("22008", f"time field value out of range: "
+                       f"{hour}:{minute:02d}:{_g(sec)}")
+    return (hour * 60 + minute) * 60 * USECS_PER_SEC + int(_rint(sec * USECS_PER_SEC))
+
+
+def _make_time(hour: int, minute: int, sec: float) -> int:
+    return _time_fields(hour, minute, sec)
+
+
+def _make_timestamp(y: int, m: int, d: int, hour: int, minute: int,
+                    sec: float) -> int:
+    """make_timestamp_internal(): years before 1 are refused, not BC."""
+    if y <= 0 or not (1 <= m <= 12) or not (1 <= d <= _days_in_month(y, m)):
+        raise SqlError("22008", f"date field value out of range: {y}-{m:02d}-{d:02d}")
+    if not is_valid_julian(y, m, d):
+        raise SqlError("22008", f"date out of range: {y}-{m:02d}-{d:02d}")
+    days = date2j(y, m, d) - POSTGRES_EPOCH_JDATE
+    result = days * USECS_PER_DAY + _time_fields(hour, minute, sec)
+    if not finite(result) or check_ts_quiet(result) is None:
+        raise SqlError("22008", f"timestamp out of range: {y}-{m:02d}-{d:02d} "
+                       f"{hour}:{minute:02d}:{_g(sec)}")
+    return result
+
+
+def check_ts_quiet(ts: int) -> int | None:
+    try:
+        return check_ts(ts)
+    except SqlError:
+        return None
+
+
+def _make_timestamptz(settings):
+    zone = session_zone(settings.timezone)
+
+    def make(y: int, m: int, d: int, hour: int, minute: int, sec: float) -> int:
+        return check_ts(from_local(zone, _make_timestamp(y, m, d, hour, minute, sec)))
+    return make
+
+
+_INT4 = (-2**31, 2**31 - 1)
+
+
+def _make_interval(years: int, months: int, weeks: int, days: int,
+                   hours: int, mins: int, secs: float) -> Interval:
+    """make_interval(): whole fields, seconds rounded to microseconds."""
+    if math.isinf(secs) or math.isnan(secs):
+        raise interval_out_of_range()
+    month = years * 12 + months
+    day = weeks * 7 + days
+    micros = hours * USECS_PER_HOUR + mins * USECS_PER_MINUTE + int(_rint(secs * USECS_PER_SEC))
+    if not (_INT4[0] <= month <= _INT4[1] and _INT4[0] <= day <= _INT4[1]
+            and -2**63 <= micros < 2**63):
+        raise interval_out_of_range()
+    return Interval(month, day, micros)
+
+
 # -- AT TIME ZONE: timezone(zone, timestamp[tz]) -------------------------------
 
 def _named_zone(name: str):
@@ -915,6 +993,11 @@ def register() -> None:
     define("isfinite(timestamp)", finite)
     define("isfinite(timestamptz)", finite)
     define("isfinite(interval)", lambda i: True)
+    define("make_time(int4,int4,float8)", _make_time)
+    define("make_timestamp(int4,int4,int4,int4,int4,float8)", _make_timestamp)
+    define("make_timestamptz(int4,int4,int4,int4,int4,float8)",
+           _make_timestamptz, settings=True)
+    define("make_interval(int4,int4,int4,int4,int4,int4,float8)", _make_interval)
     define("timezone(text,timestamptz)", _timestamptz_zone)
     define("timezone(text,timestamp)", _timestamp_zone)
     define("timezone(interval,timestamptz)", _interval_zone(False), settings=True)

@@ -1089,6 +1089,11 @@ FUNCTIONS = (
     ('ltrim', ('text',), 'text', False, 'f', False),
     ('ltrim', ('text', 'text'), 'text', False, 'f', False),
     ('make_date', ('int4', 'int4', 'int4'), 'date', False, 'f', False),
+    ('make_interval', ('int4', 'int4', 'int4', 'int4', 'int4', 'int4', 'float8'), 'interval', False, 'f', False),
+    ('make_time', ('int4', 'int4', 'float8'), 'time', False, 'f', False),
+    ('make_timestamp', ('int4', 'int4', 'int4', 'int4', 'int4', 'float8'), 'timestamp', False, 'f', False),
+    ('make_timestamptz', ('int4', 'int4', 'int4', 'int4', 'int4', 'float8'), 'timestamptz', False, 'f', False),
+    ('make_timestamptz', ('int4', 'int4', 'int4', 'int4', 'int4', 'float8', 'text'), 'timestamptz', False, 'f', False),
     ('max', ('anyarray',), 'anyarray', False, 'a', False),
     ('max', ('anyenum',), 'anyenum', False, 'a', False),
     ('max', ('bpchar',), 'bpchar', False, 'a', False),
@@ -1309,6 +1314,11 @@ FUNCTIONS = (
 # expressions as pg_get_expr prints them)
 FUNCTION_ARGS = {
     'make_date(int4,int4,int4)': (('year', 'month', 'day'), ()),
+    'make_interval(int4,int4,int4,int4,int4,int4,float8)': (('years', 'months', 'weeks', 'days', 'hours', 'mins', 'secs'), ('0', '0', '0', '0', '0', '0', '0.0')),
+    'make_time(int4,int4,float8)': (('hour', 'min', 'sec'), ()),
+    'make_timestamp(int4,int4,int4,int4,int4,float8)': (('year', 'month', 'mday', 'hour', 'min', 'sec'), ()),
+    'make_timestamptz(int4,int4,int4,int4,int4,float8)': (('year', 'month', 'mday', 'hour', 'min', 'sec'), ()),
+    'make_timestamptz(int4,int4,int4,int4,int4,float8,text)': (('year', 'month', 'mday', 'hour', 'min', 'sec', 'timezone'), ()),
     'pg_terminate_backend(int4,int8)': (('pid', 'timeout'), ('0',)),
 }
 

@@ -7,8 +7,6 @@
 -- fn_substring: substring(text FROM pattern), the regular-expression form.
 -- fn_format: format() with %s, %I, %L, widths and positional arguments.
 -- fn_power_sqrt_exp: log(numeric, numeric).
--- fn_make_date_time: make_time, make_timestamp and make_interval with
---   named arguments.
 -- fn_to_char: to_char of timestamps and numerics.
 -- The twin refuses each of these functions (0A000).
 
@@ -35,12 +33,6 @@ SELECT sqrt(16), sqrt(2), sqrt(2.0), exp(1), ln(exp(1)), log(100), log(2, 8)
 SELECT sqrt(-1)
 SELECT power(0, -1)
 SELECT power(-8, 1.0 / 3)
-
-
--- case: fn_make_date_time
-SELECT make_date(2024, 2, 29), make_time(12, 34, 56.5), make_timestamp(2024, 1, 2, 3, 4, 5.5), make_interval(days => 3, hours => 2)
-SELECT make_date(2023, 2, 29)
-SELECT make_date(-44, 3, 15)::text
 
 
 -- case: fn_to_char
