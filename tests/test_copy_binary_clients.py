@@ -399,3 +399,18 @@ def test_adbc_ingest_into_existing_table(realpg):
     seen = _same(realpg, _adbc)
     assert len(seen["rows"]) == 3
     assert seen["duplicate"][0] == "23505"
+
+
+# ------------------------------------------------------------ refusals
+
+def test_types_without_send_recv_are_refused_by_name():
+    """A column type whose send/receive the twin lacks is a 0A000 naming
+    it when the COPY starts, never wrong bytes (PostgreSQL would answer)."""
+    with _twin() as dsn, psycopg.connect(dsn, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.FeatureNotSupported) as caught:
+            with conn.cursor().copy("COPY (SELECT relacl FROM pg_class) "
+                                    "TO STDOUT (FORMAT binary)") as copy:
+                list(copy)
+        assert caught.value.diag.message_primary == (
+            "binary COPY of a column of type aclitem[] is not supported by twinning")
+        assert conn.execute("SELECT 1").fetchone() == (1,)

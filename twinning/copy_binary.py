@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from twinning import values
 from twinning.errors import SqlError
 from twinning.ir.types import SqlType
+from twinning.values.binary import has_recv, has_send
 from twinning.values.common import unsupported
 
 SIGNATURE = b"PGCOPY\n\xff\r\n\x00"
@@ -47,8 +48,9 @@ def _bad(message: str, where: str | None = None) -> SqlError:
     return SqlError("22P04", message, where=where)
 
 
-def _type_name(t: SqlType) -> str:
-    return f"{t.element.name}[]" if t.is_array else t.name
+def _unsupported(t: SqlType) -> SqlError:
+    name = f"{t.element.name}[]" if t.is_array else t.name
+    return unsupported(f"binary COPY of a column of type {name}")
 
 
 def receivers(types: Sequence[SqlType]) -> list[Callable[[bytes], Any]]:
@@ -56,11 +58,9 @@ def receivers(types: Sequence[SqlType]) -> list[Callable[[bytes], Any]]:
     semantics, as ReceiveFunctionCall passes atttypmod)."""
     out = []
     for t in types:
-        try:
-            decode = values.decoder_for(t)
-        except KeyError:
-            raise unsupported(f"binary COPY of a column of type {_type_name(t)}") \
-                from None
+        if not has_recv(t):
+            raise _unsupported(t)
+        decode = values.decoder_for(t)
         typmod = values.typmod_for(t, False)
         out.append(_with_typmod(decode, typmod))
     return out
@@ -74,14 +74,10 @@ def _with_typmod(decode: Callable[[bytes], Any], typmod: Callable[[Any], Any]
 
 
 def senders(types: Sequence[SqlType]) -> list[Callable[[Any], bytes]]:
-    out = []
     for t in types:
-        try:
-            out.append(values.encoder_for(t))
-        except KeyError:
-            raise unsupported(f"binary COPY of a column of type {_type_name(t)}") \
-                from None
-    return out
+        if not has_send(t):
+            raise _unsupported(t)
+    return [values.encoder_for(t) for t in types]
 
 
 class BinaryReader:
