@@ -6,7 +6,11 @@ function and the column typmod (assignment semantics), completed with the
 defaults of the columns not listed, and inserted; errors carry PostgreSQL's
 CONTEXT (`COPY t, line 3, column c: "x"` for a conversion, `COPY t, line 3:
 "…"` for a row the store refuses). `copy_to` renders the table's rows in
-heap order, as a sequential scan returns them.
+heap order, as a sequential scan returns them. FORMAT binary takes
+`copy_binary`: its reader returns each CopyData's complete tuples already
+converted (typreceive and typmod) plus the error that stopped it, and the
+tuples go through the same `_insert` before the error is raised; COPY TO
+writes each value's typsend.
 
 Bulk speed: the reader hands over runs of lines in column form (`Block`),
 and everything per column is decided once per COPY (`_Column`: the input
