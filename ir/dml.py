@@ -128,7 +128,7 @@ class Delete:
 class CopyOptions:
     """COPY's options after PostgreSQL's defaults for the format."""
 
-    format: str = "text"  # text | csv
+    format: str = "text"  # text | csv | binary
     delimiter: str | None = None  # None: the format's default
     null: str | None = None
     header: bool = False

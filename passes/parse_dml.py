@@ -2,7 +2,7 @@
 
 One converter per statement. Clauses outside the subset raise `Unsupported`
 naming them (WITH on a write, OVERRIDING USER VALUE, COPY from a file or a
-program, COPY (query), binary COPY, multi-column SET …), so later stages
+program, COPY (query), multi-column SET …), so later stages
 only meet shapes they were written for. Subqueries inside a write (INSERT …
 SELECT, UPDATE … FROM, DELETE … USING) are handed to `select`, the read
 path's converter, when one is given; without it they are unsupported.
@@ -244,8 +244,6 @@ def _copy_options(options: Any, is_from: bool) -> d.CopyOptions:
             if fmt not in ("text", "csv", "binary"):
                 raise SqlError("22023", f'COPY format "{fmt}" not recognized',
                                position=position)
-            if fmt == "binary" and refusal is None:
-                refusal = "COPY format binary"
             values[name], format_location = fmt, where
         elif name == "freeze":
             values[name] = _boolean(arg, name)
@@ -273,7 +271,8 @@ def _copy_options(options: Any, is_from: bool) -> d.CopyOptions:
         else:
             raise SqlError("42601", f'option "{name}" not recognized',
                            position=position)
-    if refusal is not None:
+    # binary COPY takes no encoding conversion: any valid ENCODING is moot
+    if refusal is not None and values.get("format") != "binary":
         raise SqlError("0A000", f"{refusal} is not supported by twinning")
     values.pop("encoding", None)
     values.pop("convert_selectively", None)

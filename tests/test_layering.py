@@ -37,7 +37,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("values", "per-type input/output, settings, COPY's formats: no "
      "statements",
      ("twinning.values", "twinning.valueio", "twinning.gucs",
-      "twinning.copy_format")),
+      "twinning.copy_format", "twinning.copy_binary")),
     ("passes", "the statement and schema pipeline",
      ("twinning.passes",)),
     ("store/system_catalog", "the state, its store and catalogs, and what "

@@ -75,13 +75,15 @@ def test_multiple_column_assignment():
 def test_copy_option_errors_wait_for_the_table():
     """ProcessCopyOptions() runs after the table is opened: the first
     option error is kept for the resolve stage to raise."""
-    for sql, sqlstate in [("COPY t FROM STDIN WITH (FORMAT binary)", "0A000"),
+    for sql, sqlstate in [("COPY t FROM STDIN WITH (ENCODING 'latin1')", "0A000"),
                           ("COPY t FROM STDIN WITH (FORMAT xml, nope)", "22023"),
                           ("COPY t FROM STDIN WITH (nope, FORMAT xml)", "42601"),
                           ("COPY t FROM STDIN WITH (FREEZE 'yes')", "42601")]:
         assert convert(sql).error.sqlstate == sqlstate, sql
     assert convert("COPY t FROM STDIN (HEADER match)").options.header_match
     assert convert("COPY t FROM STDIN (FREEZE)").options.freeze
+    binary = convert("COPY t FROM STDIN (ENCODING 'latin1', FORMAT binary)")
+    assert binary.error is None and binary.options.format == "binary"
 
 
 def test_truncate():

@@ -80,6 +80,11 @@ class Dialect:
 def _check(options: CopyOptions, csv: bool, delimiter: str, null: str,
            quote: str, escape: str, is_from: bool | None) -> None:
     """ProcessCopyOptions()' checks, in its order, with its messages."""
+    binary = options.format == "binary"
+    if binary and options.delimiter is not None:
+        raise SqlError("42601", "cannot specify DELIMITER in BINARY mode")
+    if binary and options.null is not None:
+        raise SqlError("42601", "cannot specify NULL in BINARY mode")
     if len(delimiter.encode()) != 1:
         raise SqlError("0A000", "COPY delimiter must be a single one-byte character")
     if delimiter in "\r\n":
@@ -89,6 +94,8 @@ def _check(options: CopyOptions, csv: bool, delimiter: str, null: str,
                        "or carriage return")
     if not csv and delimiter in "\\.abcdefghijklmnopqrstuvwxyz0123456789":
         raise SqlError("22023", f'COPY delimiter cannot be "{delimiter}"')
+    if binary and options.header:
+        raise SqlError("0A000", "cannot specify HEADER in BINARY mode")
     if not csv and options.quote is not None:
         raise SqlError("0A000", "COPY quote available only in CSV mode")
     if csv and len(quote.encode()) != 1:

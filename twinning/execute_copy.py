@@ -6,7 +6,11 @@ function and the column typmod (assignment semantics), completed with the
 defaults of the columns not listed, and inserted; errors carry PostgreSQL's
 CONTEXT (`COPY t, line 3, column c: "x"` for a conversion, `COPY t, line 3:
 "…"` for a row the store refuses). `copy_to` renders the table's rows in
-heap order, as a sequential scan returns them.
+heap order, as a sequential scan returns them. FORMAT binary takes
+`copy_binary`: its reader returns each CopyData's complete tuples already
+converted (typreceive and typmod) plus the error that stopped it, and the
+tuples go through the same `_insert` before the error is raised; COPY TO
+writes each value's typsend.
 
 Bulk speed: the reader hands over runs of lines in column form (`Block`),
 and everything per column is decided once per COPY (`_Column`: the input
@@ -35,6 +39,7 @@ from operator import floordiv, sub
 from typing import Any, Callable, Iterable, Sequence
 
 from twinning import values
+from twinning.copy_binary import BinaryReader, binary_rows, receivers, senders
 from twinning.copy_format import (Block, CopyReader, Dialect, Line, clip, context,
                                   format_row, missing_data)
 from twinning.errors import SqlError
@@ -64,8 +69,13 @@ class CopyFrom:
         self.slots = resolved.slots
         names = [table.columns[s].name for s in self.slots]
         self.names = names
-        self.reader = CopyReader(resolved.options, table.name.name, names,
-                                 defer_missing=True)
+        self.binary: BinaryReader | None = None
+        if resolved.options.format == "binary":
+            self.binary = BinaryReader(table.name.name, names, receivers(
+                [table.columns[s].type for s in self.slots]))
+        else:
+            self.reader = CopyReader(resolved.options, table.name.name, names,
+                                     defer_missing=True)
         self.width = len(table.columns)
         # (field index, column) for the fields that are not taken as they are
         self.columns = [(i, column) for i, s in enumerate(self.slots)
@@ -89,11 +99,17 @@ class CopyFrom:
         # CopyData may be handled on another thread than the COPY statement:
         # 'now'/'today' in the data read this transaction's start
         set_transaction_clock(self.ctx.transaction_start())
-        self._load(self.reader.feed_blocks(data))
+        if self.binary is not None:
+            self._load_binary(*self.binary.feed(data))
+        else:
+            self._load(self.reader.feed_blocks(data))
 
     def finish(self) -> int:
         set_transaction_clock(self.ctx.transaction_start())
-        self._load(self.reader.finish_blocks())
+        if self.binary is not None:
+            self._load_binary(*self.binary.finish())
+        else:
+            self._load(self.reader.finish_blocks())
         self.txn.check_inserted()  # the foreign keys, before statement_end()
         return self.rows
 
@@ -115,6 +131,15 @@ class CopyFrom:
                     continue
             self._load_lines(block.lines())
 
+    def _load_binary(self, first: int, rows: list[tuple],
+                     error: SqlError | None) -> None:
+        """Binary COPY: the tuples read (already converted), then the
+        error that stopped the reader, in PostgreSQL's order."""
+        if rows:
+            self._insert(Block(first, [], []), rows)
+        if error is not None:
+            raise error
+
     def _insert(self, block: Block, rows: Iterable[Sequence]) -> None:
         """Insert a block's converted rows, in order."""
         if self.in_order:  # every column given: the block checked at once
@@ -129,8 +154,8 @@ class CopyFrom:
                 # unique violation surfaces when PostgreSQL's multi-insert
                 # buffer is flushed, after the line text is gone.
                 error.where = context(self.table.name.name, block.first + count,
-                                      None if error.sqlstate == "23505" else
-                                      block.texts[count])
+                                      None if error.sqlstate == "23505" or
+                                      not block.texts else block.texts[count])
             raise error
 
     def _load_lines(self, lines: Iterable[Line]) -> None:
@@ -444,6 +469,8 @@ def copy_out(names: list[str], types: list[SqlType], rows: Iterable[Sequence],
     """COPY … TO STDOUT of a table's or a query's rows: CopyOutResponse,
     one CopyData per row, CopyDone, CommandComplete."""
     dialect = Dialect.of(options)
+    if options.format == "binary":
+        return _binary_out(types, rows)
     fmts = [values.formatter_for(t, settings) for t in types]
     force = options.force_quote
     quoted = frozenset(range(len(names))) if force is True else frozenset(
@@ -456,6 +483,17 @@ def copy_out(names: list[str], types: list[SqlType], rows: Iterable[Sequence],
         texts = [None if v is None else f(v) for v, f in zip(row, fmts)]
         out.append(CopyData(format_row(texts, dialect, quoted).encode()).encode())
         count += 1
+    out.append(COPY_DONE_MSG)
+    out.append(CommandComplete(f"COPY {count}").encode())
+    return b"".join(out), count
+
+
+def _binary_out(types: list[SqlType], rows: Iterable[Sequence]) -> tuple[bytes, int]:
+    """Binary COPY TO STDOUT: every column in its send format."""
+    payloads = list(binary_rows(senders(types), rows))
+    count = len(payloads) - 1
+    out = [CopyOutResponse(1, (1,) * len(types)).encode()]
+    out.extend(CopyData(p).encode() for p in payloads)
     out.append(COPY_DONE_MSG)
     out.append(CommandComplete(f"COPY {count}").encode())
     return b"".join(out), count

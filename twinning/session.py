@@ -698,9 +698,11 @@ class Session(DdlCommands):
             raise SqlError("55000", "cannot perform COPY FREEZE because the "
                            "table was not created or truncated in the "
                            "current subtransaction")
+        binary = int(resolved.options.format == "binary")
         return _Result((), [], "COPY", copy=CopyFrom(
             plan.write, table, txn, self.sequences, ctx),
-            copy_response=CopyInResponse(0, (0,) * len(resolved.slots)).encode())
+            copy_response=CopyInResponse(
+                binary, (binary,) * len(resolved.slots)).encode())
 
     def _context(self) -> EvalContext:
         """The session's evaluation context, reset for a new statement."""

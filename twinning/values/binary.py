@@ -360,6 +360,16 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
 
 # -- public -----------------------------------------------------------------------------
 
+def has_send(t: SqlType) -> bool:
+    """Does the twin have `t`'s typsend (an array's: its element's)?"""
+    return t.element.name in _SEND
+
+
+def has_recv(t: SqlType) -> bool:
+    """Does the twin have `t`'s typreceive (an array's: its element's)?"""
+    return t.element.name in _RECV
+
+
 @lru_cache(maxsize=None)
 def encoder_for(t: SqlType) -> Callable[[object], bytes]:
     if t.is_array:
