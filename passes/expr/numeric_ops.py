@@ -423,6 +423,88 @@ def _num_sqrt(a: Decimal) -> Decimal:
                                 rounding=ROUND_HALF_UP, context=CTX))
 
 
+# -- ln, log and exp of numeric (numeric.c: ln_var, log_var, exp_var) --------------
+#
+# PostgreSQL picks each result's scale from estimates of its weight, then
+# computes with guard digits and rounds half away from zero; the decimal
+# module at a generous precision, rounded the same way, gives its digits.
+
+def _ln_dweight(a: Decimal) -> int:
+    """estimate_ln_dweight(): the decimal weight of ln(a), estimated."""
+    if a <= 0:
+        return 0
+    if Decimal("0.9") <= a <= Decimal("1.1"):
+        x = a - 1
+        return 0 if x.is_zero() else x.adjusted()
+    digits, weight, _, _ = to_base10000(a)
+    leading = digits[0]
+    dweight = weight * 4
+    if len(digits) > 1:
+        leading = leading * 10000 + digits[1]
+        dweight -= 4
+    return int(math.log10(abs(math.log(leading) + dweight * math.log(10))))
+
+
+def _log_argument(a: Decimal) -> None:
+    if a.is_zero():
+        raise SqlError("2201E", "cannot take logarithm of zero")
+    if a < 0:
+        raise SqlError("2201E", "cannot take logarithm of a negative number")
+
+
+def _rounded(compute, rscale: int, magnitude: int) -> Decimal:
+    with localcontext() as c:
+        c.prec = max(magnitude, 0) + rscale + 30
+        c.Emax, c.Emin = 10**9, -10**9
+        value = compute()
+    return numeric_result(value.quantize(Decimal((0, (1,), -rscale)),
+                                         rounding=ROUND_HALF_UP, context=CTX))
+
+
+def _num_ln(a: Decimal) -> Decimal:
+    if a.is_nan():
+        return a
+    _log_argument(a)
+    if a.is_infinite():
+        return a
+    dweight = _ln_dweight(a)
+    rscale = min(max(16 - dweight, dscale_of(a), 0), 1000)
+    return _rounded(a.ln, rscale, dweight)
+
+
+def _num_log(base: Decimal, num: Decimal) -> Decimal:
+    """log(base, num): ln(num) / ln(base) at log_var's scale."""
+    if base.is_nan() or num.is_nan():
+        return Decimal("NaN")
+    if not (base.is_finite() and num.is_finite()):
+        _log_argument(base)
+        _log_argument(num)
+        if base.is_infinite():
+            return Decimal("NaN") if num.is_infinite() else Decimal(0)
+        return num
+    _log_argument(base)
+    _log_argument(num)
+    dweight = _ln_dweight(num) - _ln_dweight(base)
+    rscale = min(max(16 - dweight, dscale_of(base), dscale_of(num), 0), 1000)
+    if base == 1:
+        raise division_by_zero()
+    return _rounded(lambda: num.ln() / base.ln(), rscale, dweight)
+
+
+def _num_exp(a: Decimal) -> Decimal:
+    if a.is_nan():
+        return a
+    if a.is_infinite():
+        return a if a > 0 else Decimal(0)
+    weight = max(min(float(a) * 0.434294481903252, 2000), -2000)
+    rscale = min(max(16 - int(weight), dscale_of(a), 0), 1000)
+    if abs(float(a)) >= 2000 * 3:
+        if a > 0:
+            raise SqlError("22003", "value overflows numeric format")
+        return Decimal(0).quantize(Decimal((0, (1,), -rscale)))
+    return _rounded(a.exp, rscale, int(weight))
+
+
 def _signed(result: float, a: float) -> float:
     return math.copysign(result, a) if result == 0.0 else result
 
@@ -570,6 +652,11 @@ def register() -> None:
     define("sign(float8)", _float_sign)
     define("sign(numeric)", _num_sign)
     define("exp(float8)", _float_exp)
+    define("exp(numeric)", _num_exp)
+    define("ln(numeric)", _num_ln)
+    define("log(numeric,numeric)", _num_log)
+    define("log(numeric)", lambda a: _num_log(Decimal(10), a))
+    define("log10(numeric)", lambda a: _num_log(Decimal(10), a))
     define("ln(float8)", _float_ln)
     define("log(float8)", _float_log10)
     define("log10(float8)", _float_log10)

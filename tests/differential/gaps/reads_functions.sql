@@ -6,7 +6,6 @@
 --
 -- fn_substring: substring(text FROM pattern), the regular-expression form.
 -- fn_format: format() with %s, %I, %L, widths and positional arguments.
--- fn_power_sqrt_exp: log(numeric, numeric).
 -- fn_to_char: to_char of timestamps and numerics.
 -- The twin refuses each of these functions (0A000).
 
@@ -25,14 +24,6 @@ SELECT format('%s lives in %s', name, city) FROM customers
 SELECT format('%I.%L', 'My Table', E'it''s'), format('%L', NULL), format('%s|%-5s|%5s', 'a', 'b', 'c')
 SELECT format('%2$s %1$s', 'world', 'hello'), format('100%%')
 SELECT format('%s %s', 'only one')
-
-
--- case: fn_power_sqrt_exp
-SELECT power(2, 10), power(2.0, 10), power(2, 0.5), power(2::float8, -1), 2 ^ 3, 2.0 ^ 3
-SELECT sqrt(16), sqrt(2), sqrt(2.0), exp(1), ln(exp(1)), log(100), log(2, 8)
-SELECT sqrt(-1)
-SELECT power(0, -1)
-SELECT power(-8, 1.0 / 3)
 
 
 -- case: fn_to_char
