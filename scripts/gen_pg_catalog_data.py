@@ -76,7 +76,8 @@ FUNCTIONS = (
     "pg_typeof", "set_config", "string_to_array", "regexp_replace",
     "array_position", "coalesce")
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
-              "every", "string_agg", "array_agg")
+              "every", "string_agg", "array_agg", "json_agg", "jsonb_agg",
+              "json_object_agg", "jsonb_object_agg")
 MINE = ("bool", "bytea", "int8", "int2", "int4", "text", "json", "float4",
         "float8", "bpchar", "varchar", "date", "time", "timestamp",
         "timestamptz", "interval", "numeric", "uuid", "jsonb", "name",
@@ -120,6 +121,19 @@ EXTRA_TYPES = ("unknown", "void", "record", "cstring", "trigger", "internal",
                "any", "anyelement", "anynonarray", "language_handler")
 
 
+
+def _name_set(comment: str, name: str, names: list[str]) -> list[str]:
+    """`NAME = frozenset((…))` wrapped at 79 columns, with its comment."""
+    out = [f"# {comment}", f"{name} = frozenset(("]
+    line = "   "
+    for n in names:
+        item = f" {n!r},"
+        if len(line) + len(item) > 79:
+            out.append(line)
+            line = "   "
+        line += item
+    return out + [line, "))", ""]
+
 def _expression_data(cur) -> str:
     cur.execute("""
         select o.oprname, coalesce(l.typname, ''), r.typname, t.typname
@@ -151,6 +165,10 @@ def _expression_data(cur) -> str:
     cur.execute("""select distinct proname from pg_proc
                    where pronamespace = 'pg_catalog'::regnamespace order by 1""")
     names = [r[0] for r in cur.fetchall()]
+    cur.execute("""select distinct proname from pg_proc
+                   where pronamespace = 'pg_catalog'::regnamespace
+                     and prokind = 'a' order by 1""")
+    aggregate_names = [r[0] for r in cur.fetchall()]
     cur.execute("select distinct oprname from pg_operator order by 1")
     symbols = [r[0] for r in cur.fetchall()]
     used = set(MINE) | {"unknown"}
@@ -191,15 +209,11 @@ def _expression_data(cur) -> str:
             "# expressions as pg_get_expr prints them)", "FUNCTION_ARGS = {"]
     out += [f"    {n + '(' + ','.join(a) + ')'!r}: ({tuple(names)!r}, {d!r}),"
             for n, a, names, d in arguments]
-    out += ["}", "", "# every function name of pg_catalog", "PROC_NAMES = frozenset(("]
-    line = "   "
-    for n in names:
-        item = f" {n!r},"
-        if len(line) + len(item) > 79:
-            out.append(line)
-            line = "   "
-        line += item
-    out += [line, "))", "", "# every operator symbol of pg_operator",
+    out += ["}", ""]
+    out += _name_set("every function name of pg_catalog", "PROC_NAMES", names)
+    out += _name_set("every aggregate function name of pg_catalog",
+                     "AGGREGATE_NAMES", aggregate_names)
+    out += ["# every operator symbol of pg_operator",
             f"OPERATOR_SYMBOLS = frozenset({tuple(symbols)!r})", ""]
     print(f"pg_data: {len(types)} types, {len(casts)} casts, "
           f"{len(operators)} operators, {len(functions)} functions")

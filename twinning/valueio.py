@@ -211,10 +211,11 @@ def _datetime_cast(s: str, t: str, settings: FormatSettings):
         return ts_date
     if s == "timestamptz" and t == "date":
         return lambda v: ts_date(v if not finite(v) else to_local(zone, v))
+    # timestamp[tz]_time: an infinite timestamp has no time of day (NULL)
     if s == "timestamp" and t == "time":
-        return lambda v: v % USECS_PER_DAY
+        return lambda v: v % USECS_PER_DAY if finite(v) else None
     if s == "timestamptz" and t == "time":
-        return lambda v: to_local(zone, v) % USECS_PER_DAY
+        return lambda v: to_local(zone, v) % USECS_PER_DAY if finite(v) else None
     if s == "time" and t == "interval":
         return lambda v: Interval(0, 0, v)
     if s == "interval" and t == "time":

@@ -22,11 +22,14 @@ from typing import Any, Callable, Sequence
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import pg_data, runtime
+from twinning.passes.expr.json_ops import json_value
 from twinning.passes.expr.numeric_ops import num_add, numeric_result
-from twinning.passes.expr.registry import float_overflow
+from twinning.passes.expr.registry import float_overflow, output
 from twinning.passes.expr.ordering import sort_key
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
+from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.numeric import CTX
+from twinning.values.settings import DEFAULT_SETTINGS
 
 __all__ = ["type_aggregate", "accumulator", "fold", "AGGREGATE_NAMES"]
 
@@ -101,6 +104,11 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
         raise feature_not_supported(f"aggregate function {name}("
                                     f"{', '.join(display(d) for d in declared)})",
                                     _pos(location))
+    if name.startswith(("json_", "jsonb_")) and any(
+            t is not None and t.name not in _JSON_READY for t in targets):
+        raise feature_not_supported(
+            f"aggregate function {name} of "
+            f"{', '.join(display(key(t)) for t in targets)}", _pos(location))
     if None in targets or result is None:
         raise feature_not_supported(f"aggregate function {name} on "
                                     f"{', '.join(display(i) for i in inputs)}",
@@ -267,7 +275,61 @@ def _array_agg() -> Accumulator:
     return (lambda: None), step, (lambda s: None if s is None else tuple(s))
 
 
+# json[b]_agg and json[b]_object_agg over the types whose JSON form does
+# not depend on session settings (to_json of floats, dates and times
+# does: those stay 0A000)
+_JSON_READY = frozenset({"int2", "int4", "int8", "numeric", "bool", "text",
+                         "varchar", "bpchar", "name", "json", "jsonb", "uuid"})
+
+
+def _json_agg(arg_types: Sequence[q.ResultType], binary: bool) -> Accumulator:
+    """json_agg_transfn: `[a, b, …]`, NULL elements as null."""
+    to_json = json_value(arg_types[0])(DEFAULT_SETTINGS)
+
+    def step(state, args):
+        if state is None:
+            state = []
+        value = args[0]
+        state.append("null" if value is None else to_json(value))
+        return state
+
+    def final(state):
+        if state is None:
+            return None
+        text = "[" + ", ".join(state) + "]"
+        return parse_jsonb(text) if binary else text
+    return (lambda: None), step, final
+
+
+def _json_object_agg(arg_types: Sequence[q.ResultType], binary: bool
+                     ) -> Accumulator:
+    """json_object_agg_transfn: `{ "k" : v, … }`; a NULL key is 22023."""
+    key_text = output(arg_types[0].name, as_cast=True)(DEFAULT_SETTINGS)
+    to_json = json_value(arg_types[1])(DEFAULT_SETTINGS)
+
+    def step(state, args):
+        name, value = args
+        if name is None:
+            raise SqlError("22023", "field name must not be null")
+        if state is None:
+            state = []
+        state.append(f"{escape_json(key_text(name))} : "
+                     + ("null" if value is None else to_json(value)))
+        return state
+
+    def final(state):
+        if state is None:
+            return None
+        text = "{ " + ", ".join(state) + " }"
+        return parse_jsonb(text) if binary else text
+    return (lambda: None), step, final
+
+
 _IMPLEMENTED: dict[str, Callable[[Sequence[q.ResultType]], Accumulator]] = {
+    "json_agg(anyelement)": lambda t: _json_agg(t, False),
+    "jsonb_agg(anyelement)": lambda t: _json_agg(t, True),
+    "json_object_agg(any,any)": lambda t: _json_object_agg(t, False),
+    "jsonb_object_agg(any,any)": lambda t: _json_object_agg(t, True),
     "count()": lambda t: _count_star(),
     "count(any)": lambda t: _count(),
     "bool_and(bool)": lambda t: _bool(True),

@@ -103,9 +103,13 @@ def _generate_subscripts(arg_types: Sequence[q.ResultType]):
 
 
 def register() -> None:
-    BINARY["array || array"] = Impl(_array_concat)
-    BINARY["array || elem"] = Impl(lambda a, e: a + (e,), strict=False)
-    BINARY["elem || array"] = Impl(lambda e, a: (e,) + a, strict=False)
+    # array_cat / array_append / array_prepend are not strict: a NULL
+    # array is an empty one, and NULL || NULL is NULL
+    BINARY["array || array"] = Impl(
+        lambda a, b: b if a is None else a if b is None else _array_concat(a, b),
+        strict=False)
+    BINARY["array || elem"] = Impl(lambda a, e: (a or ()) + (e,), strict=False)
+    BINARY["elem || array"] = Impl(lambda e, a: (e,) + (a or ()), strict=False)
     FUNCTIONS["array_upper(anyarray,int4)"] = TypedImpl(_bounds("upper"))
     FUNCTIONS["array_lower(anyarray,int4)"] = TypedImpl(_bounds("lower"))
     define("array_length(anyarray,int4)",

@@ -117,6 +117,8 @@ def _ts_mi(a: int, b: int) -> Interval:
 
 
 def _date_pl_int(d: int, n: int) -> int:
+    if d in (-2**31, 2**31 - 1):
+        return d  # date_pli: infinity cannot change
     r = d + n
     if not (-2**31 <= r < 2**31) or not is_valid_date(r):
         raise SqlError("22008", "date out of range")

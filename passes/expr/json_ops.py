@@ -179,12 +179,15 @@ OPERATORS["jsonb ?& text[]"] = _keys(all)
 # -- json_build_object ----------------------------------------------------------------
 
 
-def _json_value_factory(rtype: q.ResultType):
+def json_value(rtype: q.ResultType):
     """to_json() of one value: numbers bare, booleans, strings escaped,
     json verbatim; other types through their output text."""
     name = rtype.name
-    if name in INTS or name == "numeric":
+    if name in INTS:
         return lambda settings: str
+    if name == "numeric":  # NaN and Infinity are no JSON numbers: quoted
+        return lambda settings: (lambda v: str(v) if v.is_finite()
+                                 else escape_json(str(v)))
     if name in FLOATS:
         def make_float(settings):
             fmt = output(name)(settings)
@@ -208,7 +211,7 @@ def _json_build_object_factory(binary: bool):
                            f"{'jsonb' if binary else 'json'}_build_object() "
                            "must consist of alternating keys and values.")
         keys = [output(t.name, as_cast=True) for t in arg_types[0::2]]
-        values = [_json_value_factory(t) for t in arg_types[1::2]]
+        values = [json_value(t) for t in arg_types[1::2]]
 
         def make(settings):
             key_fns = [k(settings) for k in keys]

@@ -335,13 +335,13 @@ def _float_binary(op: str, result: str) -> Callable[[float, float], float]:
 
 
 def float_pow(a: float, b: float) -> float:
+    if a != a or b != b:  # dpow: NaN ^ 0 = 1 ^ NaN = 1, other NaNs NaN
+        return 1.0 if (a != a and b == 0) or (b != b and a == 1.0) else math.nan
     if a == 0 and b < 0:
         raise SqlError("2201F", "zero raised to a negative power is undefined")
-    if a < 0 and math.floor(b) != b and not math.isinf(b):
+    if a < 0 and not math.isinf(b) and math.floor(b) != b:
         raise SqlError("2201F", "a negative number raised to a non-integer "
                        "power yields a complex result")
-    if a != a or b != b:
-        return 1.0 if (b == 0 or a == 1.0) else math.nan
     try:
         r = math.pow(a, b)
     except OverflowError:

@@ -1055,10 +1055,14 @@ FUNCTIONS = (
     ('isfinite', ('interval',), 'bool', False, 'f', False),
     ('isfinite', ('timestamp',), 'bool', False, 'f', False),
     ('isfinite', ('timestamptz',), 'bool', False, 'f', False),
+    ('json_agg', ('anyelement',), 'json', False, 'a', False),
     ('json_build_object', (), 'json', False, 'f', False),
     ('json_build_object', ('any',), 'json', True, 'f', False),
+    ('json_object_agg', ('any', 'any'), 'json', False, 'a', False),
+    ('jsonb_agg', ('anyelement',), 'jsonb', False, 'a', False),
     ('jsonb_build_object', (), 'jsonb', False, 'f', False),
     ('jsonb_build_object', ('any',), 'jsonb', True, 'f', False),
+    ('jsonb_object_agg', ('any', 'any'), 'jsonb', False, 'a', False),
     ('justify_days', ('interval',), 'interval', False, 'f', False),
     ('justify_hours', ('interval',), 'interval', False, 'f', False),
     ('justify_interval', ('interval',), 'interval', False, 'f', False),
@@ -2047,6 +2051,18 @@ PROC_NAMES = frozenset((
     'xml_is_well_formed_content', 'xml_is_well_formed_document', 'xml_out',
     'xml_recv', 'xml_send', 'xmlagg', 'xmlcomment', 'xmlconcat2', 'xmlexists',
     'xmlvalidate', 'xpath', 'xpath_exists',
+))
+
+# every aggregate function name of pg_catalog
+AGGREGATE_NAMES = frozenset((
+    'array_agg', 'avg', 'bit_and', 'bit_or', 'bit_xor', 'bool_and', 'bool_or',
+    'corr', 'count', 'covar_pop', 'covar_samp', 'cume_dist', 'dense_rank',
+    'every', 'json_agg', 'json_object_agg', 'jsonb_agg', 'jsonb_object_agg',
+    'max', 'min', 'mode', 'percent_rank', 'percentile_cont', 'percentile_disc',
+    'range_agg', 'range_intersect_agg', 'rank', 'regr_avgx', 'regr_avgy',
+    'regr_count', 'regr_intercept', 'regr_r2', 'regr_slope', 'regr_sxx',
+    'regr_sxy', 'regr_syy', 'stddev', 'stddev_pop', 'stddev_samp',
+    'string_agg', 'sum', 'var_pop', 'var_samp', 'variance', 'xmlagg',
 ))
 
 # every operator symbol of pg_operator

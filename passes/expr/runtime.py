@@ -27,8 +27,9 @@ from twinning.passes.expr import (array_ops, datetime_ops, json_ops,
                                   numeric_ops, system_ops, text_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            UNARY, Impl, rtype_of)
-from twinning.passes.expr.types import (can_coerce, display, element,
-                                        is_array, result_type)
+from twinning.passes.expr.types import (can_coerce, category, display,
+                                        element, is_array, preferred,
+                                        result_type)
 
 FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, array_ops,
             system_ops)
@@ -103,17 +104,26 @@ def _poly_concat(left: str, right: str, actual: Sequence[q.ResultType]):
 
 
 def _common_element(a: str, b: str) -> str | None:
-    if a == b:
-        return a if result_type(a) is not None else None
-    if can_coerce(a, b) and result_type(b) is not None:
-        return b
-    if can_coerce(b, a) and result_type(a) is not None:
-        return a
-    return None
+    """select_common_type() of two element types, the first one first:
+    the second replaces it only when the first is not its category's
+    preferred type and the coercion goes one way (text[] || char(n) stays
+    text[]; char(n) || text[] is bpchar[])."""
+    common = a
+    if a != b:
+        if category(a) != category(b):
+            return None
+        if not preferred(a) and can_coerce(a, b) and not can_coerce(b, a):
+            common = b
+        elif not can_coerce(b, common):
+            return None
+    return common if result_type(common) is not None else None
 
 
 def comparison_impl(type_key: str, op: str = "<") -> str | None:
-    """The impl signature of a type's own comparison operator."""
+    """The impl signature of a type's own comparison operator (varchar
+    compares with text's operators: its btree opclass is text's)."""
+    if type_key == "varchar":
+        type_key = "text"
     sig = f"{type_key} {op} {type_key}"
     if sig in BINARY:
         return sig

@@ -141,7 +141,7 @@ def _left(s: str, n: int) -> str:
 
 def _right(s: str, n: int) -> str:
     if n >= 0:
-        return s[len(s) - n:] if n else ""
+        return s[max(len(s) - n, 0):] if n else ""
     return s[-n:]
 
 

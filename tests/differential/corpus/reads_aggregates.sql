@@ -406,3 +406,9 @@ SELECT tier, min(signup) FILTER (WHERE active) FROM customers GROUP BY tier
 -- case: agg_over_generate_series
 SELECT count(*), sum(g), avg(g), min(g), max(g) FROM generate_series(1, 1000) g
 SELECT g % 3, count(*), sum(g) FROM generate_series(1, 100) g GROUP BY g % 3 ORDER BY 1
+
+
+-- case: out_json_aggregates
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT json_agg(name ORDER BY id) FROM customers
+SELECT jsonb_object_agg(id, name ORDER BY id) FROM customers WHERE id < 3

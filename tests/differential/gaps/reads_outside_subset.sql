@@ -8,8 +8,8 @@
 -- unnest of several arrays and set-returning
 -- functions in FROM next to other tables, ROWS FROM, data-modifying WITH,
 -- ordered-set aggregates (WITHIN GROUP), FETCH ... WITH TIES,
--- ORDER BY ... USING, whole-row references and ROW(), json_agg and
--- jsonb_object_agg, statistics aggregates, regexp_replace/regexp_match,
+-- ORDER BY ... USING, whole-row references and ROW(), statistics
+-- aggregates, regexp_replace/regexp_match,
 -- to_hex and quote_nullable, to_number/to_date/to_timestamp.
 
 -- case: out_lateral_subquery
@@ -85,12 +85,6 @@ INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, 
 SELECT c::text FROM customers c WHERE id = 1
 SELECT c.*::text FROM customers c WHERE id = 1
 SELECT ROW(id, name) FROM customers WHERE id = 1
-
-
--- case: out_json_aggregates
-INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
-SELECT json_agg(name ORDER BY id) FROM customers
-SELECT jsonb_object_agg(id, name ORDER BY id) FROM customers WHERE id < 3
 
 
 -- case: out_statistics_aggregates

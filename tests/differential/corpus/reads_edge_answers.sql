@@ -1,0 +1,60 @@
+-- schema: tests/differential/schemas/reads.sql
+-- Answers a random differential run found wrong (issue 13), each at its
+-- root: left/right past the string's length, an infinite timestamp cast
+-- to time, extract(julian …)'s scale, an array of text concatenated with
+-- char(n), date arithmetic on infinities, ordered and filtered json[b]_agg,
+-- GREATEST/LEAST over varchar and jsonb, NaN in jsonb_build_object, and
+-- operations that used to leak internal errors (NULL arrays with ||,
+-- power with NaN, interval overflow).
+
+-- case: edge_left_right
+SELECT right('abc', 4), right('abc', 3), right('abc', -5), right('abc', -1), left('abc', 4), left('abc', -5), left('abc', -1), right('', 2)
+
+-- case: edge_infinite_timestamp_to_time
+SELECT 'infinity'::timestamp::time
+
+-- case: edge_infinite_timestamptz_to_time
+SELECT '-infinity'::timestamptz::time
+
+-- case: edge_extract_julian
+SELECT extract(julian FROM '2024-01-02 03:04:05+00'::timestamptz), extract(julian FROM '2024-01-02 03:04:05'::timestamp), extract(julian FROM '2024-01-02'::date)
+
+-- case: edge_array_concat_bpchar
+SELECT ARRAY['a'] || 'ab'::char(4), pg_typeof(ARRAY['a'] || 'ab'::char(4)), 'ab'::char(4) || ARRAY['a']
+
+-- case: edge_infinite_dates
+SELECT 'infinity'::date + 1, 'infinity'::date - 1, '-infinity'::date + 7, 7 + 'infinity'::date
+SELECT 'infinity'::date - '2024-01-01'::date
+
+-- case: edge_json_agg_order_filter
+SELECT json_agg(x ORDER BY x DESC), jsonb_agg(x) FILTER (WHERE x > 1) FROM (VALUES (1),(2),(3)) v(x)
+SELECT json_object_agg(k, v ORDER BY k), jsonb_object_agg(k, v) FILTER (WHERE v > 1) FROM (VALUES ('b', 2), ('a', 1), ('c', 3)) v(k, v)
+
+-- case: edge_greatest_least
+SELECT greatest('a'::varchar, 'b'::varchar), least('x'::varchar(3), 'y')
+SELECT greatest('{"a":1}'::json, '{"b":1}'::json)
+
+-- case: edge_jsonb_build_nan
+SELECT jsonb_build_object('a', 'NaN'::numeric), json_build_object('a', 'NaN'::numeric), jsonb_build_object('i', 'Infinity'::numeric)
+
+-- case: edge_null_array_concat
+SELECT NULL::int[] || 3, 3 || NULL::int[], NULL::int[] || NULL::int[], ARRAY[1] || NULL::int
+
+-- case: edge_power_nan
+SELECT power(-1.5::float8, 'NaN'), power('NaN'::float8, 0), power(1::float8, 'NaN'), power(-1.5, 'NaN'::numeric)
+
+-- case: edge_interval_overflow
+SELECT interval '1 day' * 1e300
+
+-- case: edge_interval_overflow_int
+SELECT interval '1 day' * 2147483648
+
+-- case: edge_json_aggregates
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5)
+SELECT json_agg(name ORDER BY id), jsonb_agg(credit ORDER BY id), json_agg(city), json_agg(active ORDER BY id DESC) FROM customers
+SELECT tier, json_agg(id ORDER BY id), jsonb_object_agg(name, credit) FROM customers GROUP BY tier ORDER BY tier
+SELECT json_object_agg(name, city ORDER BY name), jsonb_object_agg(id, email) FILTER (WHERE email IS NOT NULL) FROM customers
+SELECT json_agg(id) FROM customers WHERE false
+SELECT jsonb_object_agg(city, id) FROM customers
+SELECT json_agg(x), jsonb_agg(x) FROM (VALUES ('{"a": 1}'::jsonb), ('[1, 2]'), (NULL)) v(x)
+SELECT jsonb_agg(id) OVER (ORDER BY id) FROM customers ORDER BY id
