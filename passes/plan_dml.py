@@ -29,7 +29,7 @@ Fn = Callable[[tuple, Any], Any]
 
 _TAGS = {d.ResolvedInsert: "INSERT", d.ResolvedUpdate: "UPDATE",
          d.ResolvedDelete: "DELETE", d.ResolvedTruncate: "TRUNCATE TABLE",
-         d.ResolvedCopy: "COPY"}
+         d.ResolvedCopy: "COPY", d.ResolvedMerge: "MERGE"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,9 @@ class CompiledWrite:
     # runs at parse analysis, before every other value (`at_analysis`)
     layouts: tuple = field(default=(), compare=False, repr=False)
     early: tuple = field(default=(), compare=False, repr=False)
+    # MERGE: per WHEN clause (matched, action, condition fn, (slot, fn)
+    # pairs of its INSERT values or UPDATE SET list)
+    merge: tuple = field(default=(), compare=False, repr=False)
 
 
 def _fn(expr: Any) -> Any:
@@ -102,6 +105,8 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
             planning_error=_folding_error(
                 [e for _, e in resolved.assignments]
                 + [c.expr for c in returning] + [resolved.where]))
+    if isinstance(resolved, d.ResolvedMerge):
+        return _merge(resolved, tag)
     if isinstance(resolved, d.ResolvedCopy):
         return CompiledWrite(resolved, tag,
                          defaults=tuple(_fn(e) for e in resolved.defaults))
@@ -112,6 +117,25 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
                          planning_error=_folding_error(
                              [c.expr for c in returning] + [resolved.where]))
     return CompiledWrite(resolved, tag)
+
+
+def _merge(resolved: d.ResolvedMerge, tag: str) -> CompiledWrite:
+    """MERGE: the source rows (the read path), the join condition, and
+    each WHEN clause's condition and values."""
+    actions = resolved.actions
+    exprs: list = [resolved.on]
+    for a in actions:
+        exprs.append(a.condition)
+        exprs.extend(e for _, e in a.values + a.assignments)
+    return CompiledWrite(
+        resolved, tag, reads=_reads(resolved.source),
+        where=_fn(resolved.on),
+        defaults=tuple(_fn(e) for e in resolved.defaults),
+        merge=tuple((a.matched, a.action, _fn(a.condition),
+                     tuple((slot, _fn(e)) for slot, e in a.values),
+                     tuple((slot, _fn(e)) for slot, e in a.assignments))
+                    for a in actions),
+        planning_error=_folding_error(exprs))
 
 
 def _layouts(values: tuple, slots: tuple, width: int) -> tuple:
