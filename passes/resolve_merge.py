@@ -30,7 +30,9 @@ from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import Catalog, Table
 from twinning.passes.expr import TypingContext, coerce_to_boolean, resolve_expr
+from twinning.ir.select import TSetCall, TSubquery
 from twinning.passes.expr.analyze import pos
+from twinning.passes.expr.walk import children
 from twinning.passes import resolve_dml as dml
 from twinning.passes.resolve_select import Entry, Item, Level, WriteReads
 
@@ -46,6 +48,7 @@ def resolve_merge(node: d.Merge, catalog: Catalog,
     # the join condition: both sides visible (EXPR_KIND_JOIN_ON, not
     # coerced to boolean by PostgreSQL 15)
     dml._clause(ctx, "JOIN conditions")
+    ctx.no_sets = "JOIN conditions"
     on = resolve_expr(node.on, level, ctx)
     if isinstance(on, q.TLiteral) and on.kind == "null":
         on = q.TLiteral("boolean", "false", q.BOOL, on.location)
@@ -58,6 +61,7 @@ def resolve_merge(node: d.Merge, catalog: Catalog,
         target.rel_visible = target.cols_visible = clause.matched
         actions.append(_action(clause, table, level, ctx))
     target.rel_visible = target.cols_visible = True
+    ctx.no_sets = None
     for i, clause in enumerate(node.clauses):  # the rewriter, per action
         if clause.action == "update":
             dml._rewrite_checks(table, actions[i].assignments)
@@ -128,9 +132,12 @@ def _action(clause: d.MergeWhen, table: Table, level: Level,
     condition = None
     if clause.condition is not None:
         dml._clause(ctx, "MERGE WHEN conditions")
+        ctx.no_sets = "MERGE WHEN conditions"
         condition = dml._analysed(dml._finish(ctx, coerce_to_boolean(
             resolve_expr(clause.condition, level, ctx), "WHEN", ctx)))
+    ctx.no_sets = None
     if clause.action == "update":
+        ctx.no_sets = "UPDATE"
         return d.MergeAction(clause.matched, "update", condition,
                              assignments=dml._assignments(
                                  clause.assignments, table, level, ctx))
@@ -172,6 +179,9 @@ def _insert_row(clause: d.MergeWhen, table: Table, level: Level,
                        "expressions", position=pos(locations[len(row)]))
     out = []
     for item, value, slot in zip(row, typed, slots):
+        if value is not None and _set_call(value):
+            raise feature_not_supported("a set-returning function in MERGE … "
+                                        "INSERT VALUES", pos(dml._location(item)))
         if value is None:
             out.append((slot, None))
             continue
@@ -201,3 +211,11 @@ def _identity(clause: d.MergeWhen, table: Table,
                     hint="Use OVERRIDING SYSTEM VALUE to override.")
     return d.MergeAction(action.matched, action.action, action.condition,
                          values=values)
+
+
+def _set_call(expr: object) -> bool:
+    """Does a set-returning call appear outside any subquery?"""
+    if isinstance(expr, TSetCall):
+        return True
+    return any(_set_call(c) for c in children(expr)
+               if not isinstance(c, TSubquery))

@@ -237,3 +237,91 @@ MERGE INTO nn t USING (VALUES (3)) s (id) ON t.id = s.id WHEN NOT MATCHED THEN I
 MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED THEN UPDATE SET b = 1 / 0
 MERGE INTO nn t USING (VALUES (1, 0)) s (id, z) ON t.id = s.id WHEN MATCHED THEN UPDATE SET b = 1 / s.z
 SELECT * FROM nn ORDER BY id
+
+
+-- case: merge_processing_order
+CREATE TABLE ms (id serial PRIMARY KEY, name text UNIQUE)
+CREATE TABLE feed (n text, k integer)
+INSERT INTO feed VALUES ('c', 3), ('a', 1), ('d', 4), ('b', 2)
+MERGE INTO ms USING feed ON ms.name = feed.n WHEN NOT MATCHED THEN INSERT (name) VALUES (feed.n)
+SELECT * FROM ms ORDER BY id
+INSERT INTO feed VALUES ('e', 5), ('f', 6)
+MERGE INTO ms USING feed ON ms.name = feed.n WHEN MATCHED AND feed.k % 2 = 0 THEN UPDATE SET name = upper(ms.name) WHEN NOT MATCHED THEN INSERT (name) VALUES (feed.n)
+SELECT * FROM ms ORDER BY id
+
+
+-- case: merge_first_error_wins
+INSERT INTO nn VALUES (1, 'a', 0, NULL), (2, 'b', 0, NULL), (3, 'c', 0, NULL)
+INSERT INTO checks (id, qty) VALUES (1, 1), (2, 2), (3, 3)
+MERGE INTO checks t USING (VALUES (1, 1, 'ab'), (2, -1, 'abc'), (3, 5, 'x')) s (id, q, c) ON t.id = s.id WHEN MATCHED THEN UPDATE SET qty = s.q, code = s.c
+MERGE INTO checks t USING (VALUES (3, 5, 'x'), (2, -1, 'abc'), (1, 1, 'ab')) s (id, q, c) ON t.id = s.id WHEN MATCHED THEN UPDATE SET qty = s.q, code = s.c
+SELECT * FROM checks ORDER BY id
+
+
+-- case: merge_subqueries
+INSERT INTO parent VALUES (1, 'p1', 'n1'), (2, 'p2', NULL)
+INSERT INTO nn VALUES (1, 'a', 0, NULL), (2, 'b', 0, NULL)
+MERGE INTO nn t USING (VALUES (1), (2), (3)) s (id) ON t.id = s.id WHEN MATCHED AND EXISTS (SELECT 1 FROM parent p WHERE p.id = t.id AND p.note IS NOT NULL) THEN UPDATE SET c = (SELECT code FROM parent WHERE parent.id = s.id) WHEN NOT MATCHED THEN INSERT VALUES (s.id, (SELECT max(code) FROM parent), (SELECT count(*) FROM parent))
+SELECT * FROM nn ORDER BY id
+MERGE INTO nn t USING (SELECT id FROM parent WHERE id IN (SELECT id FROM nn)) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET b = b + 10
+SELECT * FROM nn ORDER BY id
+
+
+-- case: merge_self_source
+INSERT INTO nn VALUES (1, 'a', 1, NULL), (2, 'b', 2, NULL)
+MERGE INTO nn t USING nn s ON t.id = s.id + 1 WHEN MATCHED THEN UPDATE SET c = s.a WHEN NOT MATCHED THEN INSERT VALUES (s.id + 1, s.a || '+', s.b)
+SELECT * FROM nn ORDER BY id
+MERGE INTO nn t USING (SELECT * FROM nn) s ON t.id = s.id WHEN MATCHED AND s.b > 1 THEN DELETE
+SELECT * FROM nn ORDER BY id
+
+
+-- case: merge_cte_source_and_qualified_names
+INSERT INTO nn VALUES (1, 'a', 1, NULL)
+MERGE INTO public.nn USING (WITH w AS (SELECT 1 AS id, 'w' AS a) SELECT * FROM w) s ON nn.id = s.id WHEN MATCHED THEN UPDATE SET c = s.a
+MERGE INTO public.nn USING (VALUES (1)) s (id) ON public.nn.id = s.id WHEN MATCHED THEN UPDATE SET c = 'q'
+MERGE INTO public.nn AS x USING (VALUES (1)) s (id) ON public.nn.id = s.id WHEN MATCHED THEN UPDATE SET c = 'q'
+SELECT * FROM nn ORDER BY id
+
+
+-- case: merge_in_failed_transaction
+BEGIN
+MERGE INTO nn t USING (VALUES (1, NULL)) s (id, a) ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.a)
+MERGE INTO nn t USING (VALUES (1, 'a')) s (id, a) ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.a)
+ROLLBACK
+BEGIN READ ONLY
+MERGE INTO nn t USING (VALUES (1, 'a')) s (id, a) ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.a)
+ROLLBACK
+SELECT * FROM nn
+
+
+-- case: merge_deferred_foreign_key
+CREATE TABLE dp (id integer PRIMARY KEY)
+CREATE TABLE dc (id integer PRIMARY KEY, pid integer REFERENCES dp DEFERRABLE INITIALLY DEFERRED)
+BEGIN
+MERGE INTO dc USING (VALUES (1, 10)) s (id, pid) ON dc.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.pid)
+MERGE INTO dp USING (VALUES (10)) s (id) ON dp.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id)
+COMMIT
+BEGIN
+MERGE INTO dc USING (VALUES (2, 20)) s (id, pid) ON dc.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.pid)
+COMMIT
+SET CONSTRAINTS ALL IMMEDIATE
+MERGE INTO dc USING (VALUES (1, 30)) s (id, pid) ON dc.id = s.id WHEN MATCHED THEN UPDATE SET pid = s.pid
+SELECT * FROM dc ORDER BY id
+
+
+-- case: merge_windows_and_set_returning
+INSERT INTO nn VALUES (1, 'a', 1, NULL)
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED AND row_number() OVER () = 1 THEN DELETE
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED THEN UPDATE SET b = generate_series(1, 2)
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED THEN UPDATE SET b = sum(s.id) OVER ()
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED AND generate_series(1, 2) = 1 THEN DELETE
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = generate_series(1, 2) WHEN MATCHED THEN DELETE
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED AND s.id = 0 THEN UPDATE SET b = 'x', c = generate_series(1, 2)
+MERGE INTO nn t USING (VALUES (1)) s (id) ON row_number() OVER () = 1 WHEN MATCHED THEN DELETE
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED THEN UPDATE SET b = (SELECT generate_series(7, 7))
+MERGE INTO nn t USING generate_series(1, 3) s (id) ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, 'g')
+SELECT * FROM nn ORDER BY id
+
+
+-- case: merge_parameters_missing
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = $1 WHEN MATCHED THEN DELETE
