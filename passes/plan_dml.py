@@ -19,8 +19,10 @@ from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir.select import ResolvedQuery
-from twinning.passes.plan_select import (compile_read, pinned_columns,
+from twinning.passes.plan_select import (_conjuncts, _equi_pair, _hash_key,
+                                         compile_read, pinned_columns,
                                          plan_query)
+from twinning.passes.expr.ordering import equality_key
 from twinning.passes.expr.compile import _relabel, literal_value
 from twinning.valueio import cast_function, settings_dependent
 from twinning.values.settings import DEFAULT_SETTINGS
@@ -62,6 +64,10 @@ class CompiledWrite:
     # MERGE: per WHEN clause (matched, action, condition fn, (slot, fn)
     # pairs of its INSERT values or UPDATE SET list)
     merge: tuple = field(default=(), compare=False, repr=False)
+    # MERGE: (target row's key, source row's key) of the ON condition's
+    # `target column = source column` conjuncts, to find candidate pairs
+    # by hash; () when it has none (every pair is tried)
+    join_keys: tuple = field(default=(), compare=False, repr=False)
 
 
 def _fn(expr: Any) -> Any:
@@ -135,7 +141,17 @@ def _merge(resolved: d.ResolvedMerge, tag: str) -> CompiledWrite:
                      tuple((slot, _fn(e)) for slot, e in a.values),
                      tuple((slot, _fn(e)) for slot, e in a.assignments))
                     for a in actions),
+        join_keys=_merge_keys(resolved.on, len(resolved.defaults)),
         planning_error=_folding_error(exprs))
+
+
+def _merge_keys(on: Any, width: int) -> tuple:
+    pairs = [p for p in (_equi_pair(c, width) for c in _conjuncts(on)) if p]
+    if not pairs:
+        return ()
+    return (_hash_key([(t.slot, equality_key(t.type)) for t, _ in pairs]),
+            _hash_key([(src.slot - width, equality_key(src.type))
+                       for _, src in pairs]))
 
 
 def _layouts(values: tuple, slots: tuple, width: int) -> tuple:

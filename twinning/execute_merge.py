@@ -43,9 +43,10 @@ def execute_merge(plan: Any, txn: Transaction, seq: SequenceSession,
     nulls = (None,) * width
     touched: set = set()
     count = 0
+    candidates = _candidates(plan.join_keys, targets)
     for source in sources:
         found = False
-        for rid, row in targets:
+        for rid, row in candidates(source):
             both = row + source
             if on(both, ctx) is not True:
                 continue
@@ -58,6 +59,24 @@ def execute_merge(plan: Any, txn: Transaction, seq: SequenceSession,
         if check is not None:
             check()
     return count
+
+
+def _candidates(keys: tuple, targets: list) -> Any:
+    """The target rows a source row may match: those with its key under
+    the ON condition's column equalities (in scan order), or all."""
+    if not keys:
+        return lambda source: targets
+    target_key, source_key = keys
+    buckets: dict = {}
+    for pair in targets:
+        key = target_key(pair[1])
+        if key is not None:
+            buckets.setdefault(key, []).append(pair)
+
+    def find(source: tuple) -> list:
+        key = source_key(source)
+        return buckets.get(key, ()) if key is not None else ()
+    return find
 
 
 def _holds(condition: Any, row: tuple, ctx: Any) -> bool:
