@@ -325,3 +325,19 @@ SELECT * FROM nn ORDER BY id
 
 -- case: merge_parameters_missing
 MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = $1 WHEN MATCHED THEN DELETE
+
+
+-- case: merge_odd_shapes
+INSERT INTO nn VALUES (1, 'a', 1, NULL)
+MERGE INTO nn t USING (VALUES (1, 'q')) s (id, a) ON t.id = s.id WHEN MATCHED THEN UPDATE SET (a, c) = (s.a, 'z')
+MERGE INTO nn t USING (VALUES (1, 'q')) s (id, a) ON t.id = s.id WHEN MATCHED THEN UPDATE SET (a, c) = (s.a)
+MERGE INTO nn t USING (VALUES (1, 'q')) s (id, a) ON t.id = s.id WHEN MATCHED THEN UPDATE SET t.a = 'r'
+MERGE INTO nn t USING (VALUES (2)) s (id) ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, a) VALUES (s.id, DEFAULT)
+MERGE INTO nn t USING (VALUES (2)) s (id) ON t.id = 'x' WHEN NOT MATCHED THEN INSERT (id, a) VALUES (s.id, 'x')
+MERGE INTO nn t USING (VALUES (2, 'y')) s (id) ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, a) VALUES (s.id, s.column2)
+MERGE INTO nn t USING (VALUES (2, 'y')) s (id, a, b) ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, a) VALUES (s.id, s.a)
+MERGE INTO nn t USING (SELECT 2 AS id, 'w') s ON t.id = s.id WHEN NOT MATCHED THEN INSERT (id, a) VALUES (s.id, s."?column?")
+MERGE INTO nn t USING (SELECT 3) ON true WHEN NOT MATCHED THEN INSERT (id, a) VALUES (3, 'x')
+MERGE INTO nn t USING parent ON t.id = parent.id WHEN MATCHED THEN UPDATE SET c = parent.nosuch
+MERGE INTO nn t USING nn ON t.id = nn.id WHEN MATCHED THEN UPDATE SET c = 'self'
+SELECT * FROM nn ORDER BY id
