@@ -160,8 +160,38 @@ class Truncate:
     cascade: bool = False
 
 
-WriteStatement = Union[Insert, Update, Delete, Copy, Truncate]
-WRITES = (Insert, Update, Delete, Truncate, Copy)  # through the statement pipeline
+@node
+class MergeWhen:
+    """One `WHEN [NOT] MATCHED [AND condition] THEN …` clause of MERGE.
+    `action`: update | delete | insert | nothing. INSERT keeps its column
+    list (None: all columns) and its one VALUES row (None: DEFAULT VALUES);
+    UPDATE its SET list."""
+
+    matched: bool
+    action: str
+    condition: Expr | None = None
+    assignments: tuple[Assignment, ...] = ()
+    columns: tuple[str, ...] | None = None
+    values: tuple[Expr, ...] | None = None
+    overriding: str | None = None  # system | user
+    column_locations: tuple[int, ...] = field(default=(), compare=False,
+                                              repr=False)
+    column_indirection: tuple[tuple, ...] = ()
+
+
+@node
+class Merge:
+    """`MERGE INTO target USING source ON condition WHEN …`: the source is
+    a FROM item converted by the read path."""
+
+    table: TableRef
+    source: object
+    on: Expr
+    clauses: tuple[MergeWhen, ...]
+
+
+WriteStatement = Union[Insert, Update, Delete, Copy, Truncate, Merge]
+WRITES = (Insert, Update, Delete, Truncate, Copy, Merge)  # through the statement pipeline
 
 
 # ------------------------------------------------------------ resolved writes
@@ -242,5 +272,28 @@ class ResolvedCopy:
     defaults: tuple[object, ...] = ()  # for the columns COPY FROM omits
 
 
+@node
+class MergeAction:
+    """A resolved WHEN clause. Its condition and values read the target
+    row followed by the source row (the target's part all NULL for NOT
+    MATCHED). INSERT: (slot, TExpr | None) per given column, None for
+    DEFAULT; UPDATE: (slot, TExpr | None) per SET item."""
+
+    matched: bool
+    action: str  # update | delete | insert | nothing
+    condition: object | None = None
+    values: tuple[tuple[int, object], ...] = ()
+    assignments: tuple[tuple[int, object], ...] = ()
+
+
+@node
+class ResolvedMerge:
+    table: QName
+    source: object  # the source's relation (the read path's)
+    on: object  # TExpr over target row ++ source row
+    actions: tuple[MergeAction, ...]
+    defaults: tuple[object, ...]
+
+
 ResolvedWrite = Union[ResolvedInsert, ResolvedUpdate, ResolvedDelete,
-                      ResolvedTruncate, ResolvedCopy]
+                      ResolvedTruncate, ResolvedCopy, ResolvedMerge]

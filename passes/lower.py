@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from twinning.ir import query as q
 from twinning.ir.dml import (ResolvedCopy, ResolvedDelete, ResolvedInsert,
-                             ResolvedTruncate, ResolvedUpdate)
+                             ResolvedMerge, ResolvedTruncate, ResolvedUpdate)
 
 WRITE_RESULTS = (ResolvedInsert, ResolvedUpdate, ResolvedDelete,
-                 ResolvedTruncate, ResolvedCopy)
+                 ResolvedTruncate, ResolvedCopy, ResolvedMerge)
 
 __all__ = ["lower"]
 

@@ -15,7 +15,7 @@ import dataclasses
 from typing import Any, Callable
 
 from pglast import ast
-from pglast.enums import DropBehavior, OnConflictAction, OverridingKind
+from pglast.enums import CmdType, DropBehavior, OnConflictAction, OverridingKind
 
 from twinning.errors import SqlError
 from twinning.ir import dml as d
@@ -175,6 +175,43 @@ def _delete(node: ast.DeleteStmt, select: Select) -> d.Delete:
     where = convert(node.whereClause) if node.whereClause is not None else None
     return d.Delete(_table(node.relation), using, where,
                     _returning(convert, node.returningList))
+
+
+_MERGE_ACTIONS = {CmdType.CMD_UPDATE: "update", CmdType.CMD_DELETE: "delete",
+                  CmdType.CMD_INSERT: "insert", CmdType.CMD_NOTHING: "nothing"}
+_OVERRIDING = {OverridingKind.OVERRIDING_NOT_SET: None,
+               OverridingKind.OVERRIDING_SYSTEM_VALUE: "system",
+               OverridingKind.OVERRIDING_USER_VALUE: "user"}
+
+
+def _merge(node: ast.MergeStmt, select: Select) -> d.Merge:
+    """MERGE: the source as a FROM item of the read path, each WHEN clause
+    with its condition and action (the grammar allows one VALUES row)."""
+    _no_with(node)
+    if select is None:
+        raise Unsupported("MERGE (the read path)", loc(node.sourceRelation))
+    convert = ExprConverter(select)
+    clauses = []
+    for when in node.mergeWhenClauses:
+        condition = convert(when.condition) if when.condition is not None \
+            else None
+        action = _MERGE_ACTIONS[when.commandType]
+        if action == "insert":
+            cols = when.targetList or ()
+            clauses.append(d.MergeWhen(
+                bool(when.matched), action, condition,
+                columns=tuple(c.name for c in cols) if cols else None,
+                values=None if when.values is None
+                else tuple(convert(v) for v in when.values),
+                overriding=_OVERRIDING[when.override],
+                column_locations=tuple(loc(c) for c in cols),
+                column_indirection=tuple(_first_indirection(c) for c in cols)))
+        else:
+            clauses.append(d.MergeWhen(
+                bool(when.matched), action, condition,
+                _assignments(convert, when.targetList)))
+    return d.Merge(_table(node.relation), select(node.sourceRelation),
+                   convert(node.joinCondition), tuple(clauses))
 
 
 _COPY_STRINGS = ("delimiter", "null", "quote", "escape")
@@ -347,6 +384,7 @@ WRITE_STATEMENTS: dict[type, Callable[[Any, Select], d.WriteStatement]] = {
     ast.DeleteStmt: _delete,
     ast.CopyStmt: _copy,
     ast.TruncateStmt: _truncate,
+    ast.MergeStmt: _merge,
 }
 
 

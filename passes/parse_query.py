@@ -46,7 +46,8 @@ def parse_query(sql: str) -> q.ParsedQuery:
         try:
             parsed = _statement(node, chunk)
             if isinstance(parsed, (q.Select, q.Query, q.Execute, q.Prepare,
-                                   d.Insert, d.Update, d.Delete, q.Ddl)):
+                                   d.Insert, d.Update, d.Delete, d.Merge,
+                                   q.Ddl)):
                 parsed = _locate_literals(parsed, chunk, offset)
         except Unsupported as exc:
             where = exc.location if exc.location >= 0 else offset
@@ -61,6 +62,7 @@ def parse_query(sql: str) -> q.ParsedQuery:
 # Statement fields in the order parse analysis opens the relations in them
 # (the target first, then FROM/USING, then everything else).
 _FIRST = {ast.InsertStmt: ("relation",), ast.UpdateStmt: ("relation", "fromClause"),
+          ast.MergeStmt: ("relation", "sourceRelation"),
           ast.DeleteStmt: ("relation", "usingClause"),
           ast.SelectStmt: ("withClause", "fromClause")}
 _UNLOCATED = (ast.CopyStmt, ast.TruncateStmt)  # PostgreSQL gives no position
@@ -418,6 +420,7 @@ _HANDLERS = {
     ast.InsertStmt: _write,
     ast.UpdateStmt: _write,
     ast.DeleteStmt: _write,
+    ast.MergeStmt: _write,
     ast.TruncateStmt: convert_write,
     ast.CopyStmt: convert_write,
 }
@@ -430,6 +433,7 @@ _NAMES = {
     "InsertStmt": "INSERT (the write path)",
     "UpdateStmt": "UPDATE (the write path)",
     "DeleteStmt": "DELETE (the write path)",
+    "MergeStmt": "MERGE",
     "CopyStmt": "COPY",
     "TruncateStmt": "TRUNCATE",
     "ExplainStmt": "EXPLAIN",

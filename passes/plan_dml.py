@@ -19,8 +19,10 @@ from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir.select import ResolvedQuery
-from twinning.passes.plan_select import (compile_read, pinned_columns,
+from twinning.passes.plan_select import (_conjuncts, _equi_pair, _hash_key,
+                                         compile_read, pinned_columns,
                                          plan_query)
+from twinning.passes.expr.ordering import equality_key
 from twinning.passes.expr.compile import _relabel, literal_value
 from twinning.valueio import cast_function, settings_dependent
 from twinning.values.settings import DEFAULT_SETTINGS
@@ -29,7 +31,7 @@ Fn = Callable[[tuple, Any], Any]
 
 _TAGS = {d.ResolvedInsert: "INSERT", d.ResolvedUpdate: "UPDATE",
          d.ResolvedDelete: "DELETE", d.ResolvedTruncate: "TRUNCATE TABLE",
-         d.ResolvedCopy: "COPY"}
+         d.ResolvedCopy: "COPY", d.ResolvedMerge: "MERGE"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,13 @@ class CompiledWrite:
     # runs at parse analysis, before every other value (`at_analysis`)
     layouts: tuple = field(default=(), compare=False, repr=False)
     early: tuple = field(default=(), compare=False, repr=False)
+    # MERGE: per WHEN clause (matched, action, condition fn, (slot, fn)
+    # pairs of its INSERT values or UPDATE SET list)
+    merge: tuple = field(default=(), compare=False, repr=False)
+    # MERGE: (target row's key, source row's key) of the ON condition's
+    # `target column = source column` conjuncts, to find candidate pairs
+    # by hash; () when it has none (every pair is tried)
+    join_keys: tuple = field(default=(), compare=False, repr=False)
 
 
 def _fn(expr: Any) -> Any:
@@ -102,6 +111,8 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
             planning_error=_folding_error(
                 [e for _, e in resolved.assignments]
                 + [c.expr for c in returning] + [resolved.where]))
+    if isinstance(resolved, d.ResolvedMerge):
+        return _merge(resolved, tag)
     if isinstance(resolved, d.ResolvedCopy):
         return CompiledWrite(resolved, tag,
                          defaults=tuple(_fn(e) for e in resolved.defaults))
@@ -112,6 +123,35 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
                          planning_error=_folding_error(
                              [c.expr for c in returning] + [resolved.where]))
     return CompiledWrite(resolved, tag)
+
+
+def _merge(resolved: d.ResolvedMerge, tag: str) -> CompiledWrite:
+    """MERGE: the source rows (the read path), the join condition, and
+    each WHEN clause's condition and values."""
+    actions = resolved.actions
+    exprs: list = [resolved.on]
+    for a in actions:
+        exprs.append(a.condition)
+        exprs.extend(e for _, e in a.values + a.assignments)
+    return CompiledWrite(
+        resolved, tag, reads=_reads(resolved.source),
+        where=_fn(resolved.on),
+        defaults=tuple(_fn(e) for e in resolved.defaults),
+        merge=tuple((a.matched, a.action, _fn(a.condition),
+                     tuple((slot, _fn(e)) for slot, e in a.values),
+                     tuple((slot, _fn(e)) for slot, e in a.assignments))
+                    for a in actions),
+        join_keys=_merge_keys(resolved.on, len(resolved.defaults)),
+        planning_error=_folding_error(exprs))
+
+
+def _merge_keys(on: Any, width: int) -> tuple:
+    pairs = [p for p in (_equi_pair(c, width) for c in _conjuncts(on)) if p]
+    if not pairs:
+        return ()
+    return (_hash_key([(t.slot, equality_key(t.type)) for t, _ in pairs]),
+            _hash_key([(src.slot - width, equality_key(src.type))
+                       for _, src in pairs]))
 
 
 def _layouts(values: tuple, slots: tuple, width: int) -> tuple:

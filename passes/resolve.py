@@ -31,6 +31,7 @@ from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           pos, resolve_expr)
 from twinning.passes.expr.types import display_type
 from twinning.passes.resolve_dml import resolve_write
+from twinning.passes.resolve_merge import resolve_merge
 from twinning.passes.resolve_select import resolve_query
 
 __all__ = ["resolve", "result_type_of_oid", "resolve_arguments",
@@ -73,7 +74,8 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         if catalog is None:
             raise SqlError("42P01", f'relation "{".".join(node.table.names)}" '
                            "does not exist")
-        resolved = resolve_write(node, catalog, ctx)
+        resolved = resolve_merge(node, catalog, ctx) \
+            if isinstance(node, dml.Merge) else resolve_write(node, catalog, ctx)
         return q.ResolvedStatement(resolved, parsed.source, None,
                                    ctx.final_param_types())
     if isinstance(node, q.Ddl):  # applied to the catalog when it runs

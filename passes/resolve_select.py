@@ -647,13 +647,14 @@ class _Resolver:
               unknown_to_text: bool = True
               ) -> tuple[r.Relation, tuple[r.RelColumn, ...]]:
         ctx = self.ctx
-        saved = ctx.aggregate, ctx.sublink, ctx.kind, ctx.window
-        ctx.aggregate, ctx.sublink, ctx.kind, ctx.window = (
-            self._aggregate, self._sublink, "SELECT", windows.window_call)
+        saved = ctx.aggregate, ctx.sublink, ctx.kind, ctx.window, ctx.no_sets
+        ctx.aggregate, ctx.sublink, ctx.kind, ctx.window, ctx.no_sets = (
+            self._aggregate, self._sublink, "SELECT", windows.window_call, None)
         try:
             return self._query(query, parent, via_sublink, unknown_to_text)
         finally:
-            ctx.aggregate, ctx.sublink, ctx.kind, ctx.window = saved
+            (ctx.aggregate, ctx.sublink, ctx.kind, ctx.window,
+             ctx.no_sets) = saved
 
     def _query(self, query: r.Query, parent: Level | None, via_sublink: bool,
                unknown_to_text: bool

@@ -123,6 +123,21 @@ SCENARIOS = {
         (Query("commit; show timezone"),),
         (Query("select 1 from nowhere_is_refused_but_begin_runs"),),
     ],
+    "merge_parameters": [
+        (Query("create temp table mt (id int primary key, v text)"),),
+        (Parse("m", "merge into mt using (values ($1::int, $2)) s (id, v) "
+               "on mt.id = s.id when matched and $3 then update set v = s.v "
+               "when not matched then insert values (s.id, s.v)", (0, 25, 16)),
+         Describe("S", "m"), Bind("", "m", (), (b"1", b"a", b"t")),
+         Describe("P", ""), Execute("", 0),
+         Bind("", "m", (), (b"1", b"b", b"t")), Execute("", 0),
+         Bind("", "m", (), (b"2", b"c", b"f")), Execute("", 0), Sync()),
+        (Bind("", "m", (), (b"1", None, b"t")), Execute("", 0), Sync()),
+        (Bind("", "m", (), (b"1", b"z", None)), Execute("", 0), Sync()),
+        (Parse("", "merge into mt using (select $1 as id) s on mt.id = s.id "
+               "when matched then delete"), Describe("S", ""), Sync()),
+        (Query("select id + 0 as id, v || '' as v from mt order by id"),),
+    ],
     "flush": [
         (Parse("", "select 7"), Bind("", "", (), ()), Execute("", 0), Flush(),
          Sync()),

@@ -18,6 +18,7 @@ import dataclasses
 from typing import Any
 
 from twinning.errors import SqlError
+from twinning.execute_merge import execute_merge
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.passes.plan_dml import CompiledWrite
@@ -37,6 +38,8 @@ def execute_write(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
                                cascade=resolved.cascade)
         ctx.notices.extend(notices)
         return [], plan.tag
+    if isinstance(resolved, d.ResolvedMerge):
+        return [], f"MERGE {execute_merge(plan, txn, seq, ctx)}"
     if isinstance(resolved, d.ResolvedInsert):
         written = _insert(plan, txn, seq, ctx, rows)
     else:

@@ -104,6 +104,9 @@ class TypingContext:
         # the read path's hook for a call with OVER (like `aggregate`)
         self.window: Callable[[s.FuncCall, Scope, TypingContext],
                               q.TExpr] | None = None
+        # a clause that refuses set-returning calls as they are typed
+        # (check_srf_call_placement), e.g. MERGE's "UPDATE"; None: allowed
+        self.no_sets: str | None = None
 
     def param(self, number: int) -> q.ResultType | None:
         while len(self.params) < number:
@@ -1066,6 +1069,10 @@ class _Resolver:
                                         pos(node.location))
         where = leftmost(node.location, *(a.location for a in coerced))
         if set_returning:
+            if self.ctx.no_sets is not None:
+                raise SqlError("0A000", "set-returning functions are not "
+                               f"allowed in {self.ctx.no_sets}",
+                               position=pos(node.location))
             return TSetCall(cand.signature(), coerced, rtype, where)
         impl.check_args(coerced)
         return q.TCall(cand.signature(), coerced, rtype, where)
