@@ -369,12 +369,7 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
             column = table.columns[slot]
             if column.identity == "always" and any(
                     row[slots.index(slot)] is not None for row in rows):
-                raise SqlError(
-                    "428C9", "cannot insert a non-DEFAULT value into column "
-                    f'"{column.name}"',
-                    detail=f'Column "{column.name}" is an identity column '
-                    "defined as GENERATED ALWAYS.",
-                    hint="Use OVERRIDING SYSTEM VALUE to override.")
+                raise identity_always(column.name)
     if conflict is not None:
         _rewrite_checks(table, conflict.assignments)
     return d.ResolvedInsert(table.name, tuple(slots), tuple(rows), defaults,
@@ -760,3 +755,12 @@ def _force_columns(table: Table, names: Sequence[str], listed: list[int],
         if slot not in listed:
             raise SqlError("42P10", f'{option} column "{table.columns[slot].name}" '
                            "not referenced by COPY")
+
+
+def identity_always(column: str) -> SqlError:
+    """A value for a GENERATED ALWAYS identity column without OVERRIDING
+    SYSTEM VALUE (INSERT and MERGE's INSERT)."""
+    return SqlError("428C9", "cannot insert a non-DEFAULT value into column "
+                    f'"{column}"', detail=f'Column "{column}" is an identity '
+                    "column defined as GENERATED ALWAYS.",
+                    hint="Use OVERRIDING SYSTEM VALUE to override.")

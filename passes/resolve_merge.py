@@ -203,12 +203,7 @@ def _identity(clause: d.MergeWhen, table: Table,
         for slot, value in sorted(values, key=lambda item: item[0]):
             column = table.columns[slot]
             if column.identity == "always" and value is not None:
-                raise SqlError(
-                    "428C9", "cannot insert a non-DEFAULT value into column "
-                    f'"{column.name}"',
-                    detail=f'Column "{column.name}" is an identity column '
-                    "defined as GENERATED ALWAYS.",
-                    hint="Use OVERRIDING SYSTEM VALUE to override.")
+                raise dml.identity_always(column.name)
     return d.MergeAction(action.matched, action.action, action.condition,
                          values=values)
 
