@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.passes.expr import formatting
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
                                            PY_COMPARE, Impl, define, output,
                                            reg)
@@ -478,3 +479,4 @@ def register() -> None:
     FUNCTIONS["concat_ws(text,any)"] = _Concat(True)
     define("string_to_array(text,text)", _string_to_array, strict=False)
     define("string_to_array(text,text,text)", _string_to_array, strict=False)
+    formatting.register()
