@@ -18,11 +18,13 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.passes.expr.registry import (FUNCTIONS, Impl, define, output)
 from twinning.values import formatting as dch
+from twinning.values import fromchar
 from twinning.values import numformat
 from twinning.values.calendar import (END_TIMESTAMP, MIN_TIMESTAMP,
                                       POSTGRES_EPOCH_JDATE, UNIX_EPOCH_JDATE)
 from twinning.values.datetime import timestamptz_local
 from twinning.values.identifiers import quote_ident
+from twinning.values.integers import make_int_parser
 from twinning.values.timestamps import finite
 from twinning.values.timezones import session_zone
 
@@ -50,6 +52,11 @@ def _interval_to_char(value, fmt: str) -> str | None:
         return None
     tm = dch.tm_of_interval(value.months, value.days, value.micros)
     return dch.to_char_tm(fmt, tm, True)
+
+
+def _to_timestamp_text(settings):
+    zone = session_zone(settings.timezone)
+    return lambda text, fmt: fromchar.to_timestamp(text, fmt, zone)
 
 
 def _to_timestamp_float(value: float) -> int:
@@ -108,133 +115,130 @@ class _Format(Impl):
         return make
 
 
-def _format_error(message: str) -> SqlError:
-    return SqlError("22023", message)
+_HINT = 'For a single "%" use "%%".'
+_parse_int4 = make_int_parser("int4")
 
 
-def _text_to_int(text: str | None, value) -> int | None:
-    """A width argument's value as an int4 (NULL: no width)."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _format_error("could not determine data type of format() "
-                            "width argument")  # unreachable through SQL
-    return value
+def _format_error(message: str, hint: str | None = None) -> SqlError:
+    return SqlError("22023", message, hint=hint)
+
+
+class _Cursor:
+    """text_format's parse pointer (ADVANCE_PARSE_POINTER)."""
+
+    def __init__(self, text: str, pos: int) -> None:
+        self.text, self.pos = text, pos
+
+    @property
+    def ch(self) -> str:
+        return self.text[self.pos]
+
+    def advance(self) -> None:
+        self.pos += 1
+        if self.pos >= len(self.text):
+            raise _format_error("unterminated format() type specifier", _HINT)
+
+    def digits(self) -> int | None:
+        found, val = False, 0
+        while "0" <= self.ch <= "9":
+            val = val * 10 + int(self.ch)
+            if val > 2**31 - 1:
+                raise SqlError("22003", "number is out of range")
+            self.advance()
+            found = True
+        return val if found else None
+
+
+def _argument_zero() -> SqlError:
+    return _format_error("format specifies argument 0, but arguments are "
+                         "numbered from 1")
+
+
+def _parse_spec(cur: _Cursor) -> tuple[int, int, bool, int]:
+    """text_format_parse_format(): (argpos, widthpos, minus, width);
+    -1 for an absent position, widthpos 0 for `*` without one."""
+    argpos, widthpos, minus, width = -1, -1, False, 0
+    n = cur.digits()
+    if n is not None:
+        if cur.ch != "$":
+            return argpos, widthpos, minus, n
+        argpos = n
+        if n == 0:
+            raise _argument_zero()
+        cur.advance()
+    while cur.ch == "-":
+        minus = True
+        cur.advance()
+    if cur.ch == "*":
+        cur.advance()
+        n = cur.digits()
+        if n is not None:
+            if cur.ch != "$":
+                raise _format_error('width argument position must be ended '
+                                    'by "$"')
+            widthpos = n
+            if n == 0:
+                raise _argument_zero()
+            cur.advance()
+        else:
+            widthpos = 0
+    else:
+        n = cur.digits()
+        if n is not None:
+            width = n
+    return argpos, widthpos, minus, width
 
 
 def text_format(template: str, texts: list, values: tuple) -> str:
-    """text_format() of varlena.c."""
+    """text_format() of varlena.c (`texts`: each argument's output text,
+    None for NULL; `values`: the arguments, for integer widths)."""
     out: list[str] = []
     nargs = len(texts)
     arg = 0
     i, n = 0, len(template)
-
-    def digits(pos: int) -> tuple[int, int] | None:
-        if pos < n and template[pos].isdigit():
-            j = pos
-            val = 0
-            while j < n and template[j].isdigit():
-                val = val * 10 + int(template[j])
-                if val > 2**31 - 1:
-                    raise _format_error("number is out of range")
-                j += 1
-            return val, j
-        return None
-
-    def unterminated():
-        return _format_error("unterminated format() type specifier")
-
     while i < n:
         ch = template[i]
         if ch != "%":
             out.append(ch)
             i += 1
             continue
-        i += 1
-        if i >= n:
-            raise SqlError("22023", "unterminated format() type specifier",
-                           hint='For a single "%" use "%%".')
-        if template[i] == "%":
+        cur = _Cursor(template, i)
+        cur.advance()
+        if cur.ch == "%":
             out.append("%")
-            i += 1
+            i = cur.pos + 1
             continue
-        # argpos$ flags width (width may be * or *n$)
-        argpos = None
-        left = False
-        width = None
-        got = digits(i)
-        if got is not None:
-            val, j = got
-            if j < n and template[j] == "$":
-                if val == 0:
-                    raise _format_error("format specifies argument 0, but "
-                                        "arguments are numbered from 1")
-                argpos = val
-                i = j + 1
-            else:
-                width = val
-                i = j
-        if width is None:
-            while i < n and template[i] == "-":
-                left = True
-                i += 1
-            if i >= n:
-                raise unterminated()
-            if template[i] == "*":
-                i += 1
-                if i >= n:
-                    raise unterminated()
-                got = digits(i)
-                if got is not None:
-                    val, j = got
-                    if j >= n or template[j] != "$":
-                        raise unterminated() if j >= n else \
-                            _format_error(f'unrecognized format() type '
-                                          f'specifier "{template[j]}"')
-                    if val == 0:
-                        raise _format_error("format specifies argument 0, "
-                                            "but arguments are numbered "
-                                            "from 1")
-                    warg = val - 1
-                    i = j + 1
-                else:
-                    warg = arg
-                if warg >= nargs:
-                    raise _format_error("too few arguments for format()")
-                arg = warg + 1
-                wvalue = values[warg]
-                if wvalue is None:
-                    width = None
-                else:
-                    if not isinstance(wvalue, int) or isinstance(wvalue, bool):
-                        raise SqlError("0A000", "format() width argument "
-                                       "of a non-integer type is not "
-                                       "supported by twinning")
-                    width = wvalue
-                    if width < 0:
-                        left = True
-                        width = -width
-                        if width > 2**31 - 1:
-                            raise _format_error("number is out of range")
-            else:
-                got = digits(i)
-                if got is not None:
-                    width, i = got
-            if i >= n:
-                raise unterminated()
-        spec = template[i]
-        i += 1
+        argpos, widthpos, minus, width = _parse_spec(cur)
+        spec = cur.ch
+        i = cur.pos + 1
         if spec not in "sIL":
-            raise _format_error(f'unrecognized format() type specifier '
-                                f'"{spec}"')
-        if argpos is not None:
-            index = argpos - 1
-        else:
-            index = arg
-        if index >= nargs:
+            raise _format_error("unrecognized format() type specifier "
+                                f'"{spec}"', _HINT)
+        if widthpos >= 0:
+            if widthpos > 0:
+                arg = widthpos - 1
+            if arg >= nargs:
+                raise _format_error("too few arguments for format()")
+            wvalue = values[arg]
+            if wvalue is None:
+                width = 0
+            elif isinstance(wvalue, int) and not isinstance(wvalue, bool) \
+                    and -2**31 <= wvalue < 2**31:
+                width = wvalue
+            else:
+                width = _parse_int4(texts[arg])
+            if width < 0:
+                minus = True
+                if width == -2**31:
+                    raise SqlError("22003", "number is out of range")
+                width = -width
+            arg += 1
+        if argpos > 0:
+            arg = argpos - 1
+        if arg >= nargs:
             raise _format_error("too few arguments for format()")
-        arg = index + 1
-        text = texts[index]
+        text = texts[arg]
+        arg += 1
         if spec == "I":
             if text is None:
                 raise SqlError("22004", "null values cannot be formatted "
@@ -244,8 +248,8 @@ def text_format(template: str, texts: list, values: tuple) -> str:
             text = "NULL" if text is None else quote_literal(text)
         elif text is None:
             text = ""
-        if width is not None and len(text) < width:
-            text = text.ljust(width) if left else text.rjust(width)
+        if width and len(text) < width:
+            text = text.ljust(width) if minus else text.rjust(width)
         out.append(text)
     return "".join(out)
 
@@ -270,5 +274,8 @@ def register() -> None:
     define("to_char(float4,text)",
            lambda v, f: numformat.float_to_char(v, f, False))
     define("to_timestamp(float8)", _to_timestamp_float)
+    define("to_timestamp(text,text)", _to_timestamp_text, settings=True)
+    define("to_date(text,text)", fromchar.to_date)
+    define("to_number(text,text)", numformat.to_number)
     FUNCTIONS["format(text)"] = Impl(lambda t: text_format(t, [], ()))
     FUNCTIONS["format(text,any)"] = _Format()

@@ -66,7 +66,7 @@ _NOT_FOR_INTERVAL = frozenset({
 DIGIT_KEYWORDS = frozenset({
     "CC", "DDD", "DD", "D", "FF1", "FF2", "FF3", "FF4", "FF5", "FF6",
     "HH24", "HH12", "HH", "IDDD", "ID", "IW", "IYYY", "IYY", "IY", "I", "J",
-    "MI", "MM", "MS", "Q", "SSSSS", "SSSS", "SS", "TZH", "TZM", "US", "WW",
+    "MI", "MM", "MS", "Q", "SSSSS", "SSSS", "SS", "TZM", "US", "WW",
     "W", "Y,YYY", "YYYY", "YYY", "YY", "Y"})
 
 S_FM, S_TH, S_th, S_TM, S_SP = 1, 2, 4, 8, 16

@@ -522,3 +522,164 @@ def _numpart_to_char(np: _Np, key: str) -> None:
         elif num.flag & F_LSIGN and num.lsign == LSIGN_POST:
             out.append("-" if np.sign == "-" else "+")
     np.num_curr += 1
+
+
+# -- to_number ------------------------------------------------------------------------
+
+def to_number(text: str, fmt: str) -> Decimal | None:
+    """numeric_to_number(): NUM_processor in the FROM_CHAR direction, then
+    numeric_in of the digits read at the scale read, divided by 10^V
+    (NULL for an empty template)."""
+    if fmt == "":
+        return None
+    nodes, num = parse_template(fmt)
+    num = replace(num)
+    if num.flag & F_ROMAN:
+        raise SqlError("0A000", '"RN" not supported for input')
+    if num.flag & F_EEEE:
+        raise SqlError("0A000", '"EEEE" not supported for input')
+    if num.zero_start:
+        num.zero_start -= 1
+    st = _FromChar(text, num)
+    fm = bool(num.flag & F_FILLMODE)
+    for kind, value in nodes:
+        if st.pos >= len(text):
+            break
+        if kind == "char":
+            st.pos += 1
+            continue
+        if value in ("9", "0", ".", "D"):
+            st.numpart(value)
+        elif value in (",", "G"):
+            if not st.num_in and fm:
+                continue
+            if text[st.pos] != ",":  # skipped only where it is there
+                continue
+        elif value == "L":
+            st.eat_non_data(1)
+            continue
+        elif value in ("TH", "th"):
+            if (num.flag & F_ROMAN or st.sign == "-"
+                    or num.flag & F_DECIMAL):
+                continue
+            st.eat_non_data(2)
+            continue
+        elif value in ("MI", "PL", "SG"):
+            ch = text[st.pos]
+            if ch == "-" and value != "PL":
+                st.sign = "-"
+            elif ch == "+" and value != "MI":
+                st.sign = "+"
+            else:
+                st.eat_non_data(1)
+                continue
+        else:
+            continue
+        st.pos += 1
+    digits = "".join(st.digits)
+    if digits.endswith("."):
+        digits = digits[:-1]
+    body = st.sign + digits
+    scale = st.read_post
+    try:
+        if not digits:
+            raise ValueError
+        value = Decimal(body.replace(" ", ""))
+    except Exception:
+        raise SqlError("22P02", "invalid input syntax for type numeric: "
+                       f'"{body}"') from None
+    precision = num.pre + num.multi + scale
+    with localcontext() as ctx:
+        ctx.prec = 2000
+        value = value.quantize(Decimal(1).scaleb(-scale),
+                               rounding=ROUND_HALF_UP)
+        integer_digits = len(value.as_tuple().digits) - scale \
+            if not value.is_zero() else 0
+        if integer_digits > precision - scale:
+            limit = f"10^{precision - scale}" if precision - scale else "1"
+            raise SqlError("22003", "numeric field overflow",
+                           detail=f"A field with precision {precision}, "
+                           f"scale {scale} must round to an absolute value "
+                           f"less than {limit}.")
+        if num.flag & F_MULTI:  # numeric_power(10, -V): scale 16
+            factor = (Decimal(10) ** -num.multi).quantize(
+                Decimal("1E-16"), rounding=ROUND_HALF_UP)
+            value = value * factor
+    return value
+
+
+class _FromChar:
+    def __init__(self, text: str, num: NumDesc) -> None:
+        self.text = text
+        self.num = num
+        self.pos = 0
+        self.sign = " "
+        self.digits: list[str] = []
+        self.read_pre = 0
+        self.read_post = 0
+        self.read_dec = False
+        self.num_in = False
+
+    def eat_non_data(self, n: int) -> None:
+        """NUM_eat_non_data_chars()."""
+        while n > 0 and self.pos < len(self.text) \
+                and self.text[self.pos] not in "0123456789.,+-":
+            self.pos += 1
+            n -= 1
+
+    def numpart(self, key: str) -> None:
+        """NUM_numpart_from_char()."""
+        t, num = self.text, self.num
+        n = len(t)
+        if self.pos >= n:
+            return
+        if t[self.pos] == " ":
+            self.pos += 1
+        if self.pos >= n:
+            return
+        if (self.sign == " " and key in ("0", "9")
+                and self.read_pre + self.read_post == 0):
+            ch = t[self.pos]
+            if num.flag & F_LSIGN and num.lsign == LSIGN_PRE:
+                if ch == "-":
+                    self.pos += 1
+                    self.sign = "-"
+                elif ch == "+":
+                    self.pos += 1
+                    self.sign = "+"
+            elif ch == "-" or (num.flag & F_BRACKET and ch == "<"):
+                self.sign = "-"
+                self.pos += 1
+            elif ch == "+":
+                self.sign = "+"
+                self.pos += 1
+        if self.pos >= n:
+            return
+        isread = False
+        ch = t[self.pos]
+        if "0" <= ch <= "9":
+            if self.read_dec and self.read_post == num.post:
+                return
+            self.digits.append(ch)
+            if self.read_dec:
+                self.read_post += 1
+            else:
+                self.read_pre += 1
+            isread = True
+        elif num.flag & F_DECIMAL and not self.read_dec and ch == ".":
+            self.digits.append(".")
+            self.read_dec = True
+            isread = True
+        if self.pos >= n:
+            return
+        if self.sign == " " and self.read_pre + self.read_post > 0:
+            if (num.flag & F_LSIGN and isread and self.pos + 1 < n
+                    and not t[self.pos + 1].isdigit()):
+                nxt = t[self.pos + 1]
+                if nxt in "-+":
+                    self.pos += 1
+                    self.sign = nxt
+            elif (not isread and not num.flag & F_LSIGN
+                  and num.flag & (F_PLUS | F_MINUS)):
+                if t[self.pos] in "-+":
+                    self.sign = t[self.pos]
