@@ -285,3 +285,12 @@ SELECT format('%s lives in %s', name, city) FROM customers
 SELECT format('%I.%L', 'My Table', E'it''s'), format('%L', NULL), format('%s|%-5s|%5s', 'a', 'b', 'c')
 SELECT format('%2$s %1$s', 'world', 'hello'), format('100%%')
 SELECT format('%s %s', 'only one')
+
+
+-- case: fn_substring
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT id, substring(name from 2), substring(name from 1 for 2), substr(name, 2, 1) FROM customers
+SELECT substring('hello' from 0 for 3), substring('hello' from -1 for 3), substr('hello', 10)
+SELECT substring('hello', 2), substr('hello', 2, 0), substring('hello' for 2)
+SELECT substr('hello', 1, -1)
+SELECT substring('hello' from 'l+'), substring('abc123' from '[0-9]+')
