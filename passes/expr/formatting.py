@@ -21,6 +21,7 @@ from twinning.values import formatting as dch
 from twinning.values import fromchar
 from twinning.values import numformat
 from twinning.values.calendar import (END_TIMESTAMP, MIN_TIMESTAMP,
+                                      TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
                                       POSTGRES_EPOCH_JDATE, UNIX_EPOCH_JDATE)
 from twinning.values.datetime import timestamptz_local
 from twinning.values.identifiers import quote_ident
@@ -64,7 +65,7 @@ def _to_timestamp_float(value: float) -> int:
     if math.isnan(value):
         raise SqlError("22008", 'timestamp cannot be NaN')
     if math.isinf(value):
-        return END_TIMESTAMP * 0 + (2**63 - 1 if value > 0 else -2**63)
+        return TIMESTAMP_NOEND if value > 0 else TIMESTAMP_NOBEGIN
     lo = (MIN_TIMESTAMP // 1_000_000) + \
         (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * 86400
     hi = (END_TIMESTAMP // 1_000_000) + \

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.passes.expr.registry import SET_RETURNING, define

@@ -4,8 +4,9 @@ functions, concat/concat_ws and `any || text`.
 
 Case mapping is ASCII-only and ordering by code point: the C collation
 and SQL_ASCII-style case rules the twin declares. Regular expressions
-run through Python's `re` for the part of PostgreSQL's ARE syntax whose
-meaning both engines share; the rest is refused.
+are `regex_ops`' translation of PostgreSQL's AREs to Python's `re`; the
+formatting functions (to_char & co., format) live in `formatting`; both
+are registered from `register()` here.
 """
 
 from __future__ import annotations
