@@ -279,7 +279,7 @@ def to_char_tm(fmt: str, tm: Tm, is_interval: bool) -> str:
 
 
 def _action(key: str, suf: int, fm: bool, tm: Tm, is_interval: bool) -> str:
-    pm = tm.hour >= 12
+    pm = cmod(tm.hour, 24) >= 12
     if key in ("A.M.", "P.M."):
         return "P.M." if pm else "A.M."
     if key in ("AM", "PM"):
@@ -387,11 +387,12 @@ def _action(key: str, suf: int, fm: bool, tm: Tm, is_interval: bool) -> str:
             date2isoyear(tm.year, tm.mon, tm.mday)
         year = _adjust_year(year, is_interval)
         digits = len(key)
+        # the width follows the calendar year even for the ISO fields
+        widen = _adjust_year(tm.year, is_interval) < 0
         if digits == 4:
-            return _th(cfmt(0 if fm else (4 if year >= 0 else 5), year), suf)
+            return _th(cfmt(0 if fm else (5 if widen else 4), year), suf)
         value = cmod(year, 10 ** digits)
-        width = digits if year >= 0 else digits + 1
-        return _th(cfmt(0 if fm else width, value), suf)
+        return _th(cfmt(0 if fm else digits + widen, value), suf)
     if key in ("RM", "rm"):
         if not tm.mon and not tm.year:
             return ""
