@@ -175,7 +175,11 @@ class ExprConverter:
                                  A_Expr_Kind.AEXPR_NOT_BETWEEN_SYM)
             return s.Between(self(node.lexpr), self(low), self(high), negated,
                              symmetric, where)
-        raise Unsupported("SIMILAR TO", where)
+        if kind == A_Expr_Kind.AEXPR_SIMILAR:
+            # `a SIMILAR TO b` is `a ~ similar_to_escape(b)` (or !~), typed
+            # as any operator, as transformAExpr does
+            return s.Operator(op, self(node.lexpr), self(node.rexpr), where)
+        raise Unsupported(str(kind), where)
 
     def bool_expr(self, node: ast.BoolExpr) -> s.Expr:
         op = {BoolExprType.AND_EXPR: "and", BoolExprType.OR_EXPR: "or",

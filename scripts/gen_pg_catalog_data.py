@@ -74,7 +74,12 @@ FUNCTIONS = (
     "pg_get_function_identity_arguments", "pg_get_function_result",
     "pg_get_function_arguments", "oid", "int8", "text", "name",
     "pg_typeof", "set_config", "string_to_array", "regexp_replace",
-    "array_position", "coalesce")
+    "array_position", "coalesce",
+    # formatting and string functions ETL code calls
+    "to_date", "to_number", "format", "regexp_match", "regexp_matches",
+    "regexp_split_to_array", "regexp_split_to_table", "regexp_count",
+    "regexp_instr", "regexp_substr", "regexp_like", "similar_to_escape",
+    "similar_escape", "textregexsubstr")
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
               "every", "string_agg", "array_agg", "json_agg", "jsonb_agg",
               "json_object_agg", "jsonb_object_agg")

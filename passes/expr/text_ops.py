@@ -4,8 +4,9 @@ functions, concat/concat_ws and `any || text`.
 
 Case mapping is ASCII-only and ordering by code point: the C collation
 and SQL_ASCII-style case rules the twin declares. Regular expressions
-run through Python's `re` for the part of PostgreSQL's ARE syntax whose
-meaning both engines share; the rest is refused.
+are `regex_ops`' translation of PostgreSQL's AREs to Python's `re`; the
+formatting functions (to_char & co., format) live in `formatting`; both
+are registered from `register()` here.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Callable, Sequence
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.passes.expr import formatting, regex_ops
+from twinning.passes.expr.regex_ops import are_regex
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
                                            PY_COMPARE, Impl, define, output,
                                            reg)
@@ -232,82 +235,6 @@ def _string_to_array(text, delimiter, null_text=None):
 
 # -- regular expressions ------------------------------------------------------------
 
-_ARE_CLASSES = {"d": r"\d", "D": r"\D", "w": r"\w", "W": r"\W", "s": r"\s",
-                "S": r"\S", "n": "\n", "t": "\t", "r": "\r", "f": "\f",
-                "v": "\v"}
-
-
-@lru_cache(maxsize=256)
-def are_regex(pattern: str, fold: bool) -> re.Pattern:
-    """A PostgreSQL advanced regular expression as a Python pattern, for
-    the ARE subset whose meaning both engines share: literals, `.`, `^`,
-    `$`, groups, alternation, quantifiers, bracket expressions and the
-    class escapes. Anything else is a 0A000 refusal."""
-    out = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            if i + 1 >= n:
-                raise SqlError("2201B", "invalid regular expression: invalid "
-                               "escape \\ sequence")
-            nxt = pattern[i + 1]
-            if nxt in _ARE_CLASSES:
-                out.append(_ARE_CLASSES[nxt])
-            elif not nxt.isalnum():
-                out.append(re.escape(nxt))
-            else:
-                raise feature_not_supported(f"regular expression escape "
-                                            f"\\{nxt}")
-            i += 2
-            continue
-        if c == "$":
-            out.append(r"\Z")
-        elif c == "(" and pattern.startswith("(?", i):
-            raise feature_not_supported("regular expression (? … ) syntax")
-        elif c == "[":
-            j = i + 1
-            if j < n and pattern[j] == "^":
-                j += 1
-            if j < n and pattern[j] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                if pattern.startswith("[:", j) or pattern.startswith("[=", j) \
-                        or pattern.startswith("[.", j):
-                    raise feature_not_supported("regular expression "
-                                                "character class names")
-                j += 1
-            if j >= n:
-                raise SqlError("2201B", "invalid regular expression: brackets "
-                               "[] not balanced")
-            body = pattern[i + 1:j].replace("\\", "\\\\")
-            out.append("[" + body + "]")
-            i = j + 1
-            continue
-        else:
-            out.append(c)
-        i += 1
-    flags = re.DOTALL | (re.IGNORECASE if fold else 0)
-    try:
-        return re.compile("".join(out), flags)
-    except re.error as exc:
-        text = str(exc)
-        reason = next((ours for theirs, ours in _RE_ERRORS if theirs in text),
-                      "invalid regular expression")
-        raise SqlError("2201B", f"invalid regular expression: {reason}"
-                       ) from None
-
-
-# Python's re messages → Spencer's regex library messages (regerror.c)
-_RE_ERRORS = (("missing )", "parentheses () not balanced"),
-              ("unbalanced parenthesis", "parentheses () not balanced"),
-              ("nothing to repeat", "quantifier operand invalid"),
-              ("multiple repeat", "quantifier operand invalid"),
-              ("unterminated character set", "brackets [] not balanced"),
-              ("bad character range", "invalid character range"),
-              ("min repeat greater than max", "invalid repetition count(s)"))
-
-
 def _regex_match(fold: bool, negate: bool) -> Callable[[str, str], bool]:
     def match(value: str, pattern: str) -> bool:
         found = are_regex(pattern, fold).search(value) is not None
@@ -478,3 +405,5 @@ def register() -> None:
     FUNCTIONS["concat_ws(text,any)"] = _Concat(True)
     define("string_to_array(text,text)", _string_to_array, strict=False)
     define("string_to_array(text,text,text)", _string_to_array, strict=False)
+    formatting.register()
+    regex_ops.register()
