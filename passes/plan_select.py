@@ -513,7 +513,7 @@ class _Planner:
         self.note(depth, "LockRows")
         source = self.relation(node.input, depth + 1)
         targets = node.targets
-        command = "SELECT " + r.LOCK_STRENGTHS[targets[0][2]][4:] if targets \
+        command = "SELECT " + r.LOCK_STRENGTHS[targets[0][2]] if targets \
             else None
 
         def lock_rows(ctx: Any) -> Iterable[tuple]:

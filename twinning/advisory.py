@@ -106,17 +106,17 @@ class AdvisorySession:
         self._xact: dict[tuple, int] = {}
 
     def __call__(self, op: str, key: tuple, shared: bool, xact: bool,
-                 wait: bool) -> bool | None:
-        """What the SQL functions ask: op "lock" (None when it waits,
-        else whether it got the lock), "unlock", "unlock_all"."""
+                 wait: bool) -> bool | str:
+        """What the SQL functions ask: op "lock" ("" — void — when it
+        waits, else whether it got the lock), "unlock", "unlock_all"."""
         mode = SHARE if shared else EXCLUSIVE
         if op == "lock":
             got = self.lock(tag(*key), mode, xact, wait)
-            return got if not wait else None
+            return got if not wait else ""
         if op == "unlock":
             return self.unlock(tag(*key), mode)
         self.unlock_all()
-        return None
+        return ""
 
     def lock(self, key: tuple, mode: int, xact: bool, wait: bool = True) -> bool:
         got = self._table.acquire(self, key, mode, wait, self._timeout(),
