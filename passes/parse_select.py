@@ -1,8 +1,8 @@
 """Parse stage of the read path: a pglast SelectStmt → `select.Query`.
 
 Everything outside the read subset raises `Unsupported` naming the
-construct (LATERAL, FOR UPDATE, GROUPING SETS, ROWS
-FROM, …), which the session answers with
+construct (LATERAL, GROUPING SETS, ROWS
+FROM, …; FOR UPDATE/SHARE is kept and judged by `resolve_locking`), which the session answers with
 0A000. Subqueries in expressions come back here through the expression
 converter's `select` hook.
 """
