@@ -228,6 +228,32 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("A", "SELECT * FROM kv WHERE k = 1 FOR SHARE"),
         ("A", "ROLLBACK"),
     ],
+    # -- known gaps (GAPS below)
+    # PostgreSQL's RI check takes FOR KEY SHARE on the parent row; the
+    # twin's foreign-key checks take no row lock, so B does not wait.
+    "fk_check_waits_for_parent_row_lock": [
+        FILL, SHORT,
+        ("A", "BEGIN"),
+        ("A", "SELECT * FROM kv WHERE k = 1 FOR UPDATE"),
+        ("B", "INSERT INTO log VALUES (1, 1, 'x')", WAIT),
+        ("A", "ROLLBACK"),
+    ],
+    # B has written and then waits for A's row lock holding the writer
+    # slot; A's write of another row waits for the slot (PostgreSQL lets
+    # it through at once).
+    "holder_writes_while_a_writer_waits_for_it": [
+        FILL, LONG,
+        ("A", "SET lock_timeout = '300ms'"),
+        ("A", "BEGIN"),
+        ("A", "SELECT * FROM kv WHERE k = 1 FOR SHARE"),
+        ("B", "BEGIN"),
+        ("B", "UPDATE kv SET v = 'x' WHERE k = 2"),
+        ("B", "UPDATE kv SET v = 'B' WHERE k = 1 RETURNING *", ASYNC),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 3 RETURNING *", WAIT),
+        ("A", "COMMIT"),
+        ("B", JOIN),
+        ("B", "COMMIT"),
+    ],
     # -- advisory locks
     "advisory_session_locks": [
         ("A", "SELECT pg_advisory_lock(1), pg_advisory_lock(1)"),
@@ -298,7 +324,15 @@ def _twin_record(steps):
         return run_scenario(connect, steps)
 
 
-@pytest.mark.parametrize("name", sorted(SCENARIOS))
+# Known parity gaps, strictly expected to fail until fixed (then the mark
+# must go); each is described above its scenario.
+GAPS = {"fk_check_waits_for_parent_row_lock",
+        "holder_writes_while_a_writer_waits_for_it"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="known parity gap"))
+    if n in GAPS else n for n in sorted(SCENARIOS)])
 def test_scenario(name, realpg):
     steps = SCENARIOS[name]
     expected = _pg_record(realpg, steps)
