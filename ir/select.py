@@ -134,6 +134,22 @@ class Query:
     offset: s.Expr | None = None
     with_: tuple[CommonTable, ...] = ()
     location: int = LOC
+    locking: tuple[LockingClause, ...] = ()  # FOR UPDATE/SHARE … clauses
+
+
+LOCK_STRENGTHS = ("FOR KEY SHARE", "FOR SHARE", "FOR NO KEY UPDATE", "FOR UPDATE")
+
+
+@node
+class LockingClause:
+    """FOR {UPDATE | NO KEY UPDATE | SHARE | KEY SHARE} [OF names]
+    [NOWAIT | SKIP LOCKED]: `strength` 0 (KEY SHARE) … 3 (UPDATE),
+    `wait` "block" | "skip" | "error" (NOWAIT)."""
+
+    strength: int
+    names: tuple[tuple[str, ...], ...]  # OF's relation names, as written
+    wait: str
+    locations: tuple[int, ...] = ()  # per OF name
 
 
 # -- resolve: typed relations --------------------------------------------------------
@@ -158,6 +174,9 @@ class Scan:
     columns: tuple[RelColumn, ...]
     system: bool = False
     indexes: tuple[object, ...] = ()  # the table's catalog `Index`es
+    # FOR UPDATE/SHARE: a last column (not in the namespace) holds the
+    # row's id, which LockRows locks
+    rowid: bool = False
 
 
 @node
@@ -290,6 +309,20 @@ class Limit:
 
 
 @node
+class LockRows:
+    """FOR UPDATE/SHARE: each row's `targets` (table, slot of its row id,
+    strength, wait policy) locked as the row is consumed (under LIMIT);
+    a row whose lock is skipped (SKIP LOCKED) is not passed on."""
+
+    input: Relation
+    targets: tuple[tuple[object, int, int, str], ...]
+
+    @property
+    def columns(self) -> tuple[RelColumn, ...]:
+        return self.input.columns
+
+
+@node
 class SetOp:
     op: str  # union | intersect | except
     all: bool
@@ -369,7 +402,7 @@ class Window:
 
 Relation = Union[Scan, FunctionScan, Values, Filter, Join, Aggregate,
                  Project, ProjectSet, Sort, Distinct, Limit, SetOp, WorkTable,
-                 RecursiveUnion, Window]
+                 RecursiveUnion, Window, LockRows]
 
 
 # -- expressions the read path adds to the typed expression IR ----------------------

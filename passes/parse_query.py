@@ -284,7 +284,8 @@ def _select(node: ast.SelectStmt) -> q.Select | q.Query:
             body.from_ or body.where is not None or body.group_by
             or body.having is not None or body.distinct is not None
             or query.order_by or query.limit is not None
-            or query.offset is not None or query.with_ or body.windows) \
+            or query.offset is not None or query.with_ or body.windows
+            or query.locking) \
             and not _needs_read_path(body.targets):
         return q.Select(body.targets)
     return query

@@ -1,8 +1,8 @@
 """Parse stage of the read path: a pglast SelectStmt → `select.Query`.
 
 Everything outside the read subset raises `Unsupported` naming the
-construct (LATERAL, FOR UPDATE, GROUPING SETS, ROWS
-FROM, …), which the session answers with
+construct (LATERAL, GROUPING SETS, ROWS
+FROM, …; FOR UPDATE/SHARE is kept and judged by `resolve_locking`), which the session answers with
 0A000. Subqueries in expressions come back here through the expression
 converter's `select` hook.
 """
@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from pglast import ast
-from pglast.enums import JoinType, LimitOption, SetOperation
+from pglast.enums import (JoinType, LimitOption, LockClauseStrength,
+                          LockWaitPolicy, SetOperation)
 
 from twinning.ir import select as r
 from twinning.ir import syntax as s
@@ -54,14 +55,14 @@ class _Converter:
             with_ = self.with_clause(node.withClause)
         if node.intoClause is not None:
             raise Unsupported("SELECT INTO", loc(node.intoClause))
-        if node.lockingClause:
-            raise Unsupported("FOR UPDATE/SHARE", loc(node.lockingClause[0]))
+        locking = tuple(_locking(c) for c in node.lockingClause or ())
         if node.limitOption == LimitOption.LIMIT_OPTION_WITH_TIES:
             raise Unsupported("FETCH … WITH TIES", loc(node))
         return r.Query(self.body(node),
                        tuple(self.expr.sort_by(o) for o in node.sortClause or ()),
                        self.optional(node.limitCount),
-                       self.optional(node.limitOffset), with_, loc(node))
+                       self.optional(node.limitOffset), with_, loc(node),
+                       locking)
 
     def with_clause(self, node: ast.WithClause) -> tuple[r.CommonTable, ...]:
         return tuple(self.cte(c, bool(node.recursive)) for c in node.ctes)
@@ -175,3 +176,21 @@ def _first_location(node: Any) -> int:
             if where >= 0:
                 return where
     return -1
+
+
+_STRENGTHS = {LockClauseStrength.LCS_FORKEYSHARE: 0,
+              LockClauseStrength.LCS_FORSHARE: 1,
+              LockClauseStrength.LCS_FORNOKEYUPDATE: 2,
+              LockClauseStrength.LCS_FORUPDATE: 3}
+_WAITS = {LockWaitPolicy.LockWaitBlock: "block",
+          LockWaitPolicy.LockWaitSkip: "skip",
+          LockWaitPolicy.LockWaitError: "error"}
+
+
+def _locking(node: ast.LockingClause) -> r.LockingClause:
+    rels = node.lockedRels or ()
+    return r.LockingClause(
+        _STRENGTHS[node.strength],
+        tuple(tuple(p for p in (v.catalogname, v.schemaname, v.relname) if p)
+              for v in rels),
+        _WAITS[node.waitPolicy], tuple(loc(v) for v in rels))

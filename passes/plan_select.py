@@ -108,6 +108,8 @@ class _Planner:
             self.note(depth, f"System relation {table}")
             return _system_rows(table)
         self.note(depth, f"Seq Scan on {table}")
+        if node.rowid:  # FOR UPDATE/SHARE: the row id as a last column
+            return lambda ctx: [row + (rid,) for rid, row in ctx.txn.scan(table)]
 
         def scan(ctx: Any) -> Iterable[tuple]:
             # lazy: every consumer takes it in one pass before anything
@@ -263,10 +265,15 @@ class _Planner:
         self.note(depth, f"{kind} using {index_name} on {table} "
                   f"({', '.join(index.columns)})")
 
+        rowid = scan.rowid
+
         def lookup(ctx: Any) -> Iterable[tuple]:
             key = [f((), ctx) for f in values]
             if None in key:
                 return ()
+            if rowid:
+                return [row + (rid,) for rid, row
+                        in ctx.txn.lookup(table, index_name, key)]
             return [row for _rid, row in ctx.txn.lookup(table, index_name, key)]
         return lookup
 
@@ -501,6 +508,28 @@ class _Planner:
             stop = None if n is None else skip + n
             return list(itertools.islice(source(ctx), skip, stop))
         return limit
+
+    def _LockRows(self, node: r.LockRows, depth: int) -> Rows:
+        self.note(depth, "LockRows")
+        source = self.relation(node.input, depth + 1)
+        targets = node.targets
+        command = "SELECT " + r.LOCK_STRENGTHS[targets[0][2]] if targets \
+            else None
+
+        def lock_rows(ctx: Any) -> Iterable[tuple]:
+            txn = ctx.txn
+            if command is not None and txn.read_only:
+                raise SqlError("25006", f"cannot execute {command} in a "
+                               "read-only transaction")
+            for row in source(ctx):
+                for table, slot, strength, wait in targets:
+                    rid = row[slot]
+                    if rid is not None and not txn.lock_row(table, rid,
+                                                            strength, wait):
+                        break
+                else:
+                    yield row
+        return lock_rows
 
     def _SetOp(self, node: r.SetOp, depth: int) -> Rows:
         self.note(depth, f"{'Append' if node.op == 'union' and node.all else 'SetOp'}"

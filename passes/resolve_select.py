@@ -44,6 +44,7 @@ from twinning.passes.resolve_group import (Regrouper as _Regrouper,
                                            agg_location as _agg_location,
                                            contains_aggregate as
                                            _contains_aggregate)
+from twinning.passes import resolve_locking as locking
 from twinning.passes import resolve_window as windows
 
 __all__ = ["resolve_query", "resolve_view_query", "WriteReads"]
@@ -55,6 +56,7 @@ def resolve_query(query: r.Query, catalog: Any, ctx: TypingContext
                   ) -> r.ResolvedQuery:
     """The statement-level entry: a top-level SELECT."""
     resolver = _Resolver(catalog, ctx)
+    resolver.top = query  # the one level FOR UPDATE/SHARE may lock
     relation, columns = resolver.query(query, None, False)
     relation = ctx.finish(relation)
     return r.ResolvedQuery(relation, columns, ctx.final_param_types())
@@ -396,6 +398,8 @@ class _Resolver:
         self.recursions = 0  # numbers the recursive CTEs' work tables
         self.relations: list[QName] = []  # tables and views read, outside views
         self.in_view = 0  # how deep inside views being read
+        self.top: r.Query | None = None  # a statement's own SELECT
+        self.lock: tuple[Level, locking.Request] | None = None
         ctx.aggregate = self._aggregate
         ctx.sublink = self._sublink
         ctx.window = windows.window_call
@@ -417,6 +421,7 @@ class _Resolver:
         if len(names) == 1:
             cte = level.find_cte(names[0])
             if cte is not None:
+                self._lock_note(level, ref, names[0], "cte")
                 relation, columns = cte
                 return self._entry_from(relation, ref, names[0],
                                         [c.name for c in columns], cte=True)
@@ -432,6 +437,7 @@ class _Resolver:
                 if not self.in_view:
                     self.relations.append(qname)
             if view is not None and not view.materialized:
+                self._lock_note(level, ref, names[-1], "view")
                 return self._view(view, ref)
             if view is not None and not view.populated:
                 raise SqlError("55000", f'materialized view "{qname.name}" has '
@@ -441,6 +447,7 @@ class _Resolver:
             columns = tuple(r.RelColumn(n, q.ResultType.of(t),
                                         origin=(system.name, i))
                             for i, (n, t) in enumerate(system.columns, 1))
+            self._lock_note(level, ref, names[-1], "system")
             scan = r.Scan(system.name, columns, system=True)
             return self._entry_from(scan, ref, names[-1],
                                     [c.name for c in columns],
@@ -458,11 +465,28 @@ class _Resolver:
         columns = tuple(r.RelColumn(c.name, q.ResultType.of(c.type),
                                     origin=(table.name, c.attnum))
                         for c in table.columns)
-        scan = r.Scan(table.name, columns,
-                      indexes=self.catalog.indexes_of(table.name))
-        return self._entry_from(scan, ref, names[-1],
-                                [c.name for c in columns], table=table.name,
-                                catalog_table=table)
+        request = self._lock_note(level, ref, names[-1], "table")
+        rowid = request is not None and \
+            request.wanted(ref.alias or names[-1]) is not None
+        scan = r.Scan(table.name, columns + ((r.RelColumn("ctid", q.INT8),)
+                                             if rowid else ()),
+                      indexes=self.catalog.indexes_of(table.name),
+                      rowid=rowid)
+        out = self._entry_from(scan, ref, names[-1],
+                               [c.name for c in columns], table=table.name,
+                               catalog_table=table)
+        if rowid:
+            request.tables.append((ref.alias or names[-1], out.entries[0],
+                                   table.name))
+        return out
+
+    def _lock_note(self, level: Level, ref: Any, name: str, kind: str
+                   ) -> locking.Request | None:
+        """Record what a FROM item of the locking level is (its OF name)."""
+        if self.lock is None or self.lock[0] is not level:
+            return None
+        self.lock[1].note(getattr(ref, "alias", None) or name, kind)
+        return self.lock[1]
 
     def _view(self, view: Any, ref: r.TableRef) -> _From:
         """A view read as the subquery it stands for, typed under the
@@ -509,6 +533,7 @@ class _Resolver:
                 raise SqlError("42601", "subquery in FROM must have an alias",
                                hint="For example, FROM (SELECT ...) [AS] foo.",
                                position=pos(item.location))
+            self._lock_note(level, item, item.alias, "subquery")
             relation, columns = self.query(item.query, self.hidden(level),
                                            False)
             out = self._entry_from(relation, item, item.alias,
@@ -532,6 +557,7 @@ class _Resolver:
                 cells += (q.TLiteral("integer", "1", q.INT8),)
             return self._entry_from(r.Values((cells,), columns), ref,
                                     ref.call.name[-1], [c.name for c in columns])
+        self._lock_note(level, ref, ref.call.name[-1], "function")
         if ref.ordinality:
             columns += (r.RelColumn("ordinality", q.INT8),)
         scan = r.FunctionScan(call, columns, ref.ordinality)
@@ -608,6 +634,7 @@ class _Resolver:
             kind = "inner"
         relation = r.Join(kind, left.relation, right.relation, condition)
         if join.alias is not None:
+            self._lock_note(level, join, join.alias, "join")
             # an aliased join hides what it contains completely
             names = _aliased(names, join.column_aliases, join.alias,
                              join.location)
@@ -674,9 +701,15 @@ class _Resolver:
             level.ctes[cte.name] = (relation, columns)
             level.pending.discard(cte.name)
         body = query.body
+        if query.locking and query is not self.top:
+            locking.refuse_nested(query)
         if isinstance(body, r.SetOperation):
             relation, columns = self.set_operation(query, level)
+            if query.locking:
+                locking.refuse_on(query, "set")
         elif isinstance(body, r.ValuesList):
+            if query.locking:
+                locking.refuse_on(query, "values")
             relation, columns = self.values(body, level, unknown_to_text)
             relation, columns = self.finish_simple(query, level, relation,
                                                    columns)
@@ -892,6 +925,12 @@ class _Resolver:
     # ---- SELECT
     def select(self, core: r.SelectCore, query: r.Query, level: Level,
                unknown_to_text: bool):
+        request = None
+        if query.locking:
+            request = locking.Request(query)
+            self.lock = (level, request)
+            for item in core.from_:
+                locking.nullable_refnames(item, False, request.nullable)
         source = self.from_clause(core.from_, level)
         level.window = windows.Windows(core.windows)
         targets = self.targets(core.targets, level, unknown_to_text)
@@ -937,7 +976,18 @@ class _Resolver:
                 relation, groups, exprs, having, level)
             if having is not None:
                 relation = r.Filter(relation, having)
+        windowed = bool(level.window.calls)
         relation, exprs = windows.apply(level, relation, exprs)
+        lock_targets = ()
+        if request is not None:
+            exprs = list(exprs)
+            lock_targets = request.finish(
+                distinct=core.distinct is not None, group_by=bool(groups),
+                having=having is not None, aggregates=bool(level.aggregates),
+                windows=windowed,
+                set_returning=any(_has_set_returning(e) for e in exprs))
+            lock_targets = tuple(self._rowid_column(exprs, t)
+                                 for t in lock_targets)
         columns = tuple(r.RelColumn(n, e.type, getattr(e, "location", -1),
                                     origins[i] if i < len(origins) else None)
                         for i, (n, e) in enumerate(zip(names + [
@@ -957,12 +1007,21 @@ class _Resolver:
             relation = r.Distinct(relation, visible, tuple(
                 q.TColumn(i, columns[i].name, columns[i].type)
                 for i in distinct_on))
+        if lock_targets:
+            relation = r.LockRows(relation, lock_targets)
         relation = self.limit(query, level, relation)
         out = columns[:visible]
         if len(columns) > visible:
             relation = r.Project(relation, tuple(
                 q.TColumn(i, c.name, c.type) for i, c in enumerate(out)), out)
         return relation, out
+
+    @staticmethod
+    def _rowid_column(exprs: list, target: tuple) -> tuple:
+        """A locked table's row id as a hidden output column."""
+        table, slot, strength, wait = target
+        exprs.append(q.TColumn(slot, "ctid", q.INT8))
+        return table, len(exprs) - 1, strength, wait
 
     def targets(self, targets: Sequence[r.Target], level: Level,
                 unknown_to_text: bool) -> list[tuple[str, Any]]:

@@ -53,7 +53,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "twinning.execute_write", "twinning.execute_copy", "twinning.execute_merge",
       "twinning.statement_cache", "twinning.trace", "twinning.temp_tables",
       "twinning.session_ddl",
-      "twinning.cursors", "twinning.notify")),
+      "twinning.cursors", "twinning.notify", "twinning.advisory")),
     ("server/cli", "sockets, processes and the command line",
      ("twinning.server", "twinning.cli", "twinning.commands",
       "twinning.live", "twinning.describe")),

@@ -27,6 +27,7 @@ from twinning import system_catalog
 from twinning.system_catalog import activity
 from twinning.ir import query as q
 from twinning.ir.dump import dump
+from twinning.advisory import AdvisoryLocks
 from twinning.notify import Channels
 from twinning.passes.normalize import Normalized
 from twinning.passes import load_schema, parse_query, plan_statement
@@ -121,6 +122,7 @@ class Engine:
         self.state = state
         self.password = password
         self.store = MvccStore(state, schema_for=store_schema)
+        self.advisory = AdvisoryLocks(self.store.writer.default_timeout_ms)
         self._lock = threading.Lock()
         self._sessions: dict[int, tuple[int, Session, int]] = {}
         self.activity = activity.Activity()  # pg_stat_activity

@@ -125,6 +125,11 @@ def _no_notify(channel: str, payload: str) -> None:
                    "by twinning")
 
 
+def _no_advisory(*args: Any) -> None:
+    raise SqlError("0A000", "advisory locks outside a session are not "
+                   "supported by twinning")
+
+
 class EvalContext:
     """The session as compiled expressions see it. Times come out in
     `twinning.values`' representation (µs / days since 2000-01-01).
@@ -136,7 +141,7 @@ class EvalContext:
                  "params", "case_value", "sequences", "notices", "txn",
                  "catalog", "outer", "subqueries", "worktables",
                  "set_config", "search_path", "notify", "cursors",
-                 "signal_backend")
+                 "signal_backend", "advisory")
 
     def __init__(self, *, user: str, database: str, pid: int, version: str,
                  setting: Callable[[str, bool], str | None],
@@ -168,6 +173,8 @@ class EvalContext:
         self.cursors: Callable[[], list] = list  # the session's (pg_cursors)
         # pg_terminate_backend / pg_cancel_backend: (kind, pid) -> sent?
         self.signal_backend: Callable[[str, int], bool] = _no_signal
+        # the advisory lock functions: (op, key, shared, xact, wait) -> result
+        self.advisory: Callable[..., Any] = _no_advisory
 
     def begin(self, settings: FormatSettings, txn: Any, catalog: Any,
               search_path: tuple[str, ...] = ("public",)) -> None:

@@ -31,6 +31,8 @@ from typing import Any, Callable, Mapping
 
 from twinning import gucs, trace
 from twinning.engine import Engine
+from twinning.advisory import AdvisorySession
+from twinning.store.row_locks import LockRetry
 from twinning.store import Transaction
 from twinning.errors import SqlError, feature_not_supported
 from twinning.execute_copy import CopyFrom, copy_out, copy_to
@@ -204,6 +206,10 @@ class Session(DdlCommands):
         self.sequences = engine.store.session()
         self.notifications = Listener(engine.channels,
                                       lambda: self._txn is not None)
+        self.advisory = AdvisorySession(
+            engine.advisory, lambda text: self._warn("01000", text),
+            lambda: int(self.settings["lock_timeout"]),
+            lambda: self.interrupt.check())
         # pg_terminate_backend of this session from another: the server's
         self.terminate: Callable[[], None] | None = None
 
@@ -256,6 +262,7 @@ class Session(DdlCommands):
             self._end_transaction(commit=False)
         self._portals.clear()
         self.notifications.close()
+        self.advisory.close()
         try:
             self._begin("single")
             self._drop_temporary()
@@ -628,11 +635,17 @@ class Session(DdlCommands):
         if len(params) < len(plan.param_types):
             raise missing_parameter(plan.query.resolved, len(params))
         txn = self._txn.store
-        txn.statement_start()
-        self._started(txn)
-        ctx = self._context()
-        ctx.params = params
-        rows = plan.query.run(ctx)
+        while True:  # again after a row lock met a newer version (LockRetry)
+            txn.statement_start(lock_timeout_ms=int(self.settings["lock_timeout"]),
+                                cancel=self.interrupt.check)
+            self._started(txn)
+            ctx = self._context()
+            ctx.params = params
+            try:
+                rows = plan.query.run(ctx)
+                break
+            except LockRetry:
+                continue
         self.interrupt.check()
         return _Result(plan.columns, rows, "SELECT")
 
@@ -667,11 +680,17 @@ class Session(DdlCommands):
         """A write statement in the current transaction's store view."""
         ctx = self._write_context(plan, params)
         txn = self._txn.store
-        txn.statement_start(writes=plan.write.tag,
-                            lock_timeout_ms=int(self.settings["lock_timeout"]),
-                            cancel=self.interrupt.check)
-        self._started(txn)
-        returned, tag = execute_write(plan.write, txn, self.sequences, ctx, rows)
+        while True:  # again after waiting for a row lock's holder (LockRetry)
+            txn.statement_start(writes=plan.write.tag,
+                                lock_timeout_ms=int(self.settings["lock_timeout"]),
+                                cancel=self.interrupt.check)
+            self._started(txn)
+            try:
+                returned, tag = execute_write(plan.write, txn, self.sequences,
+                                              ctx, rows)
+                break
+            except LockRetry:
+                ctx.notices.clear()
         for notice in ctx.notices:
             self._warn("00000", notice, severity="NOTICE")
         txn.statement_end()
@@ -716,6 +735,7 @@ class Session(DdlCommands):
             ctx.sequences = self.sequences
             ctx.set_config = self._set_config
             ctx.notify = self.notifications.notify
+            ctx.advisory = self.advisory
             ctx.cursors = lambda: list(self._cursors.values())
             ctx.signal_backend = self._signal_backend
         txn = self._txn
@@ -794,6 +814,7 @@ class Session(DdlCommands):
             self.settings = txn.start_settings
         self._cursors.transaction_ended(txn, commit and not txn.failed)
         self._portals.clear()
+        self.advisory.transaction_ended()
 
     def _failed(self) -> None:
         """An error: a block becomes failed, anything else is rolled back.
@@ -816,6 +837,7 @@ class Session(DdlCommands):
         else:
             txn.store.rollback()
             self.notifications.rollback_to(0)
+            self.advisory.transaction_ended()
 
     def _check_aborted(self, node: Any) -> None:
         txn = self._txn

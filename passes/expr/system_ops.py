@@ -12,7 +12,7 @@ they run; the functions of the catalog itself are
 from __future__ import annotations
 
 import uuid as _uuid
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
@@ -118,6 +118,7 @@ def register() -> None:
            lambda ctx, channel, payload: ctx.notify(channel or "", payload or ""),
            context=True, volatile=True, strict=False)
     define("pg_is_in_recovery()", lambda: False)
+    _advisory_functions()
     FUNCTIONS["pg_typeof(any)"] = TypedImpl(_pg_typeof_factory, strict=False)
     for target, source in (("oid", "int8"), ("int8", "oid"), ("text", "name"),
                            ("text", "bool"), ("text", "bpchar"),
@@ -129,3 +130,31 @@ def register() -> None:
     # returns no rows for a relation that is not a partition)
     SET_RETURNING["pg_partition_ancestors(regclass)"] = \
         lambda types: lambda oid: iter(())
+
+
+def _advisory_functions() -> None:
+    """lockfuncs.c's advisory lock functions: the session's table
+    (`twinning/advisory.py`) through `ctx.advisory`."""
+    for xact in (False, True):
+        for shared in (False, True):
+            for wait in (True, False):
+                name = ("pg_advisory_" if wait else "pg_try_advisory_") + \
+                    ("xact_lock" if xact else "lock") + \
+                    ("_shared" if shared else "")
+                for args in ("int8", "int4,int4"):
+                    define(f"{name}({args})", _advisory_call("lock", shared, xact, wait),
+                           context=True, volatile=True)
+    for shared in (False, True):
+        name = "pg_advisory_unlock" + ("_shared" if shared else "")
+        for args in ("int8", "int4,int4"):
+            define(f"{name}({args})", _advisory_call("unlock", shared, False, False),
+                   context=True, volatile=True)
+    define("pg_advisory_unlock_all()",
+           lambda ctx: ctx.advisory("unlock_all", (), False, False, False),
+           context=True, volatile=True)
+
+
+def _advisory_call(op: str, shared: bool, xact: bool, wait: bool) -> Callable:
+    def call(ctx: Any, *key: int) -> Any:
+        return ctx.advisory(op, key, shared, xact, wait)
+    return call

@@ -9,6 +9,7 @@ Modules, one job each:
   foreign_keys the per-statement FK event queue (RI triggers)
   versions     Version / TableVersion, the transaction Overlay and savepoint undo
   writer       the writer slot (one writer, lock_timeout, cancellable wait)
+  row_locks    SELECT … FOR UPDATE/SHARE's row-lock table beside the writer slot
   sequences    nextval/setval (non-transactional), currval/lastval per session
   transaction  Transaction: reads, writes, truncate, savepoints, commit
   store        MvccStore: latest version, publish, freeze to CommittedState
@@ -44,6 +45,10 @@ column type by the caller; tables are `QName`s; row ids are ints):
   txn.count(table) -> int
   txn.check(table, row)                            # 23502 / 23514 only (ON CONFLICT)
   txn.insert(table, row) -> rid                    # 23502 / 23514 / 23505 now
+  txn.lock_row(table, rid, strength 0..3, wait "block"|"skip"|"error") -> bool
+      FOR KEY SHARE … FOR UPDATE; False: skipped (SKIP LOCKED); 55P03
+      (NOWAIT, lock_timeout); 40001 / row_locks.LockRetry when the row
+      changed after the snapshot (REPEATABLE READ / READ COMMITTED)
   txn.update(table, rid, row) -> new rid | None    # None: row already gone
   txn.delete(table, rid) -> bool                   # False: row already gone
   txn.truncate(tables, *, restart_identity=False, cascade=False) -> [notice]

@@ -24,6 +24,7 @@ from twinning.store.sequences import SequenceSession, SequenceTable
 from twinning.store.transaction import Transaction
 from twinning.store.versions import Overlay, TableVersion, Version
 from twinning.store.pmap import RowMap
+from twinning.store.row_locks import RowLocks
 from twinning.store.writer import DEFAULT_LOCK_TIMEOUT_MS, WriterSlot
 from twinning.values.settings import DEFAULT_SETTINGS
 
@@ -44,6 +45,7 @@ class MvccStore:
             lambda cat: StoreSchema.build(cat, checks, defaults))
         schema = self.schema_for(catalog)
         self.writer = WriterSlot(lock_timeout_ms)
+        self.row_locks = RowLocks(self)
         self.sequences = SequenceTable({s.name: s for s in catalog.sequences},
                                        state.sequences)
         self._next_ids: dict[QName, int] = {}

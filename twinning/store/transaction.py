@@ -35,6 +35,7 @@ from twinning.store.foreign_keys import (ChildCheck, Event, ParentChange,
                                          parent_has,
                                          check_children, fire)
 from twinning.store.pmap import DELETE, RowMap
+from twinning.store.row_locks import GONE, SKIPPED, LockRetry
 from twinning.store.schema import TableInfo
 from twinning.store.sequences import restarted
 from twinning.store.versions import Marker, Overlay, TableOverlay, TableVersion
@@ -85,6 +86,8 @@ class Transaction:
         self._lock_timeout_ms = 0
         self._cancel: Cancel = None
         self._open = True
+        self._row_locks: list = []  # what this transaction locked (undo log)
+        self._kept_key: set = set()  # (table, rid) updated with its key kept
 
     @property
     def read_only(self) -> bool:
@@ -466,6 +469,37 @@ class Transaction:
             return overlay.indexes[i].get(key)
         return self._tables[table].indexes[i].get(key)
 
+    # ------------------------------------------------------------ row locks
+    def lock_row(self, table: QName, rid: RowId, strength: int, wait: str) -> bool:
+        """SELECT … FOR …: lock row `rid` (`row_locks.py`); False when
+        SKIP LOCKED skips it. A row changed by a transaction that committed
+        after this statement's snapshot: 40001 when the snapshot is kept,
+        else LockRetry (the statement runs again)."""
+        result = self._store.row_locks.lock(
+            self, table, rid, strength, wait, self._lock_timeout_ms,
+            self._cancel, self._row_locks)
+        if result is GONE:
+            if self.keeps_snapshot:
+                raise SqlError("40001", "could not serialize access due to "
+                               "concurrent update")
+            raise LockRetry()
+        return result is not SKIPPED
+
+    def overlay_table(self, table: QName) -> TableOverlay | None:
+        """This transaction's uncommitted changes to `table` (what another
+        session's locker looks at)."""
+        return self._overlay.tables.get(table)
+
+    def kept_key(self, table: QName, rid: RowId) -> bool:
+        """Did this transaction's UPDATE of row `rid` keep its key (NO KEY
+        UPDATE rather than UPDATE)?"""
+        return (table, rid) in self._kept_key
+
+    def _end_row_locks(self) -> None:
+        self._store.row_locks.release_all(self, self._row_locks)
+        self._row_locks = []
+        self._kept_key = set()
+
     # ------------------------------------------------------------ writes
     def _take_writer(self, command: str) -> None:
         self._assert_open()
@@ -615,8 +649,18 @@ class Transaction:
                 if other is not None and other != rid:
                     raise cons.unique_violation(info, defn, row, self.settings)
         own = overlay.is_new(rid)
-        new_rid = self._store.allocate(table)
-        self._overlay.disappear(overlay, rid, old)
+        kept = not any(defn.unique and defn.key(old) != defn.key(row)
+                       for defn in info.indexes)
+        cond = self._store.row_locks.write(
+            self, table, rid, 2 if kept else 3, self._lock_timeout_ms,
+            self._cancel, self._overlay.empty)
+        try:
+            new_rid = self._store.allocate(table)
+            self._overlay.disappear(overlay, rid, old)
+            if kept and not own:
+                self._kept_key.add((table, rid))
+        finally:
+            cond.release()
         self._overlay.appear(overlay, new_rid, row)
         for link in info.fks_in:  # "a" triggers sort before "c" triggers
             if None in link.parent_key(old):
@@ -636,7 +680,13 @@ class Transaction:
         old = overlay.get(rid)
         if old is None:
             return False
-        self._overlay.disappear(overlay, rid, old)
+        cond = self._store.row_locks.write(
+            self, table, rid, 3, self._lock_timeout_ms, self._cancel,
+            self._overlay.empty)
+        try:
+            self._overlay.disappear(overlay, rid, old)
+        finally:
+            cond.release()
         for link in overlay.info.fks_in:
             if None not in link.parent_key(old):
                 self._pending.append(ParentChange(link, old, None))
@@ -692,7 +742,9 @@ class Transaction:
     # ------------------------------------------------------------ savepoints
     def savepoint(self) -> Marker:
         self._assert_open()
-        return self._overlay.savepoint(self.holds_writer)
+        marker = self._overlay.savepoint(self.holds_writer)
+        marker.row_locks = len(self._row_locks)
+        return marker
 
     def rollback_to(self, marker: object) -> None:
         """Discard the changes made after `marker`; the savepoint stays. A
@@ -707,8 +759,12 @@ class Transaction:
         for name, table in overlay.tables.items():
             table.info = self.schema.tables[name]
         self._pending.clear()
+        taken = self._row_locks[marker.row_locks:]
+        del self._row_locks[marker.row_locks:]
+        self._store.row_locks.undo(self, taken)
         if not marker.writer_held and self._overlay.empty:
             self._store.writer.release(self)
+            self._store.row_locks.wake()
 
     def release(self, marker: object) -> None:
         assert isinstance(marker, Marker)
@@ -723,12 +779,14 @@ class Transaction:
         self._open = False
         writer = self._store.writer
         if writer.holder is not self:  # read only: nothing to publish
+            self._end_row_locks()
             return
         try:
             self._store.publish(self._overlay)
         finally:
             writer.release(self)
             self._overlay = Overlay()
+            self._end_row_locks()
 
     def rollback(self) -> None:
         if not self._open:
@@ -738,6 +796,7 @@ class Transaction:
         self._pending.clear()
         self._deferred.clear()
         self._store.writer.release(self)
+        self._end_row_locks()
 
     def _assert_open(self) -> None:
         if not self._open:

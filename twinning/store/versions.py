@@ -136,11 +136,12 @@ class Marker:
     """A savepoint: a position in the undo log (plus what the transaction
     wants to restore with it)."""
 
-    __slots__ = ("position", "writer_held")
+    __slots__ = ("position", "writer_held", "row_locks")
 
     def __init__(self, position: int, writer_held: bool) -> None:
         self.position = position
         self.writer_held = writer_held
+        self.row_locks = 0  # how many row locks the transaction had taken
 
 
 class Overlay:

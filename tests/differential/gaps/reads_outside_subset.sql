@@ -4,7 +4,8 @@
 -- so each case is a known gap; tests/differential/test_gaps.py runs each as
 -- a strict expected failure, and one that starts to agree moves to the
 -- corpus of its area in tests/differential/corpus/. Here: LATERAL, FOR
--- UPDATE/SHARE, TABLESAMPLE, GROUPING SETS / ROLLUP / CUBE and grouping(),
+-- UPDATE/SHARE in a subquery, CTE or INSERT … SELECT and through a subquery
+-- in FROM, a view or a system catalog, TABLESAMPLE, GROUPING SETS / ROLLUP / CUBE and grouping(),
 -- unnest of several arrays and set-returning
 -- functions in FROM next to other tables, ROWS FROM, data-modifying WITH,
 -- ordered-set aggregates (WITHIN GROUP), FETCH ... WITH TIES,
@@ -20,12 +21,21 @@ SELECT c.id, l.id FROM customers c, LATERAL (SELECT o.id FROM orders o WHERE o.c
 SELECT c.id, l.n FROM customers c LEFT JOIN LATERAL (SELECT count(*) AS n FROM orders o WHERE o.customer_id = c.id) l ON true ORDER BY c.id
 
 
--- case: out_for_update
+-- case: out_for_update_nested
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
-SELECT id FROM customers WHERE id = 1 FOR UPDATE
-SELECT id FROM customers WHERE id = 1 FOR SHARE
-SELECT id FROM customers WHERE id = 1 FOR NO KEY UPDATE SKIP LOCKED
-SELECT id FROM customers WHERE id = 1 FOR KEY SHARE NOWAIT
+SELECT * FROM (SELECT id FROM customers WHERE id = 1 FOR UPDATE) s
+SELECT id FROM customers WHERE id IN (SELECT id FROM customers WHERE id < 3 FOR SHARE) ORDER BY id
+WITH w AS (SELECT id FROM customers FOR UPDATE) SELECT count(*) FROM w
+INSERT INTO customers SELECT id + 10, name FROM customers WHERE id = 1 FOR UPDATE RETURNING id
+
+
+-- case: out_for_update_through_subquery_or_view
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT * FROM (SELECT id FROM customers WHERE id = 1) s FOR UPDATE
+SELECT * FROM (SELECT id FROM customers WHERE id = 1) s FOR SHARE OF s
+CREATE VIEW london AS SELECT id, name FROM customers WHERE city = 'London'
+SELECT id FROM london ORDER BY id FOR UPDATE
+SELECT relname FROM pg_class WHERE relname = 'customers' FOR SHARE
 
 
 -- case: out_tablesample
