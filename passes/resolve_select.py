@@ -38,13 +38,14 @@ from twinning.passes.expr.analyze import (coerce_to_boolean,
                                           sublink_comparison, typed_operator)
 from twinning.passes.expr.ordering import require_equality, require_ordering
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
-from twinning.passes.expr.walk import children, shift_columns
+from twinning.passes.expr.walk import children, outer_levels, shift_columns
 from twinning.passes.expr.system import system_catalog
 from twinning.passes.resolve_group import (Regrouper as _Regrouper,
                                            agg_location as _agg_location,
                                            contains_aggregate as
                                            _contains_aggregate)
 from twinning.passes import resolve_window as windows
+from twinning.passes import resolve_lateral as lateral
 
 __all__ = ["resolve_query", "resolve_view_query", "WriteReads"]
 
@@ -187,6 +188,7 @@ class Level:
         self.agg_clause: str | None = None  # where aggregates are refused
         self.in_aggregate = False
         self.window: Any = None  # resolve_window.Windows of a SELECT
+        self.frame: _Frame | None = None  # innermost LATERAL frame in FROM
 
     # ---- Scope
     def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
@@ -355,6 +357,52 @@ class _ScopeLevel(Level):
         return q.TColumn(found.slot, found.name, found.type, location)
 
 
+class _Frame(Level):
+    """The FROM items left of a LATERAL-capable item as a level of their
+    own (see `resolve_lateral`): its row is the left row, which the
+    lateral join pushes as the innermost outer row. `visible` is off
+    while an item that is not LATERAL is analysed (the items still count
+    as a boundary and feed the error hints)."""
+
+    def __init__(self, resolver: _Resolver, level: Level, items: list[Item],
+                 lateral_ok: bool) -> None:
+        outer = level.frame
+        if outer is None:
+            super().__init__(resolver, level.parent, level.via_sublink)
+        else:
+            super().__init__(resolver, outer, True)
+        self.rtable, self.ctes = level.rtable, level.ctes
+        self.pending = level.pending
+        self.namespace = items
+        self.visible = True
+        self.lateral_ok = lateral_ok
+
+    def _find(self, parts: tuple[str, ...], location: int) -> Any | None:
+        if not self.visible:
+            return None
+        found = super()._find(parts, location)
+        if found is not None and not self.lateral_ok:
+            refname = parts[-2] if len(parts) > 1 else next(
+                i.entry.refname for i in self.namespace
+                if i.cols_visible and parts[-1] in i.entry.names)
+            raise lateral.lateral_ok_error(refname, location)
+        return found
+
+    def _refname_item(self, qualifier: tuple[str, ...], location: int
+                      ) -> Item | None:
+        return super()._refname_item(qualifier, location) if self.visible \
+            else None
+
+
+def _frames(level: Level) -> list[_Frame]:
+    out = []
+    frame: Any = level.frame
+    while isinstance(frame, _Frame):
+        out.append(frame)
+        frame = frame.parent
+    return out
+
+
 def _ambiguous_column(name: str, location: int) -> SqlError:
     return SqlError("42702", f'column reference "{name}" is ambiguous',
                     position=pos(location))
@@ -509,8 +557,16 @@ class _Resolver:
                 raise SqlError("42601", "subquery in FROM must have an alias",
                                hint="For example, FROM (SELECT ...) [AS] foo.",
                                position=pos(item.location))
-            relation, columns = self.query(item.query, self.hidden(level),
-                                           False)
+            frames = _frames(level)
+            saved = [f.visible for f in frames]
+            for f in frames:
+                f.visible = item.lateral
+            try:
+                relation, columns = self.query(item.query, self.hidden(level),
+                                               False)
+            finally:
+                for f, v in zip(frames, saved):
+                    f.visible = v
             out = self._entry_from(relation, item, item.alias,
                                    [c.name for c in columns])
         else:
@@ -521,28 +577,19 @@ class _Resolver:
     def function_ref(self, ref: r.FunctionRef, level: Level) -> _From:
         hidden = self.hidden(level)
         hidden.agg_clause = "functions in FROM"
-        call = resolve_expr(ref.call, hidden, self.ctx)
-        name = ref.alias if ref.alias and not ref.column_aliases else \
-            ref.call.name[-1]
-        columns = (r.RelColumn(name, call.type),)
-        if not isinstance(call, r.TSetCall):  # one row of its one value
-            cells: tuple = (call,)
-            if ref.ordinality:
-                columns += (r.RelColumn("ordinality", q.INT8),)
-                cells += (q.TLiteral("integer", "1", q.INT8),)
-            return self._entry_from(r.Values((cells,), columns), ref,
-                                    ref.call.name[-1], [c.name for c in columns])
-        if ref.ordinality:
-            columns += (r.RelColumn("ordinality", q.INT8),)
-        scan = r.FunctionScan(call, columns, ref.ordinality)
-        return self._entry_from(scan, ref, ref.call.name[-1],
-                                [c.name for c in columns])
+        scan, names, refname = lateral.function_scan(ref, hidden, self.ctx)
+        # addRangeTableEntryForFunction reports too many aliases unplaced
+        return self._entry_from(scan, dataclasses.replace(ref, location=-1),
+                                refname, names)
 
     def hidden(self, level: Level) -> Level:
-        """The level a FROM item that is not LATERAL is analysed in: the
-        FROM clause around it is invisible (its entries still feed the
-        error hints), enclosing levels and WITH queries are not."""
-        hidden = Level(self, level.parent, level.via_sublink)
+        """The level a FROM item is analysed in: the FROM clause around it
+        is invisible (its entries still feed the error hints) but for a
+        LATERAL frame's items, enclosing levels and WITH queries are not."""
+        if level.frame is not None:
+            hidden = Level(self, level.frame, True)
+        else:
+            hidden = Level(self, level.parent, level.via_sublink)
         hidden.rtable = level.rtable
         hidden.ctes = level.ctes
         hidden.pending = level.pending
@@ -550,7 +597,10 @@ class _Resolver:
 
     def join(self, join: r.JoinRef, level: Level) -> _From:
         left = self.from_item(join.left, level)
-        right = self.from_item(join.right, level)
+        is_lateral = lateral.lateral_capable(join.right)
+        right = self.lateral_item(join.right, level, left.items, 0,
+                                  join.kind in ("inner", "left", "cross")) \
+            if is_lateral else self.from_item(join.right, level)
         right.shift(left.width)
         kind = join.kind
         condition = None
@@ -595,18 +645,32 @@ class _Resolver:
         names += [n for i, n in enumerate(right.names) if i not in merged_right]
         exprs += [e for i, e in enumerate(right.exprs) if i not in merged_right]
         if join.on is not None:
-            saved_ns, saved_clause = level.namespace, level.agg_clause
-            level.namespace = left.items + right.items
-            level.agg_clause = "JOIN conditions"
+            scope = level
+            if level.frame is not None:  # evaluated inside the frames
+                scope = self.hidden(level)
+            saved_ns, saved_clause = scope.namespace, scope.agg_clause
+            scope.namespace = left.items + right.items
+            scope.agg_clause = "JOIN conditions"
+            frames = _frames(level)
+            saved = [f.visible for f in frames]
+            for f in frames:
+                f.visible = False
             try:
                 condition = coerce_to_boolean(
-                    resolve_expr(join.on, level, self.ctx), "JOIN/ON", self.ctx)
+                    resolve_expr(join.on, scope, self.ctx), "JOIN/ON", self.ctx)
                 _no_set_returning(condition, "JOIN conditions")
             finally:
-                level.namespace, level.agg_clause = saved_ns, saved_clause
+                scope.namespace, scope.agg_clause = saved_ns, saved_clause
+                for f, v in zip(frames, saved):
+                    f.visible = v
         if kind == "cross":
             kind = "inner"
-        relation = r.Join(kind, left.relation, right.relation, condition)
+        if is_lateral and kind in ("right", "full") and \
+                outer_levels(right.relation):
+            raise feature_not_supported(f"{kind.upper()} JOIN with a LATERAL "
+                                        "item", pos(join.location))
+        relation = r.Join(kind, left.relation, right.relation, condition,
+                          is_lateral)
         if join.alias is not None:
             # an aliased join hides what it contains completely
             names = _aliased(names, join.column_aliases, join.alias,
@@ -630,17 +694,36 @@ class _Resolver:
         if not items:
             return r.Values(((),), ())
         relation: r.Relation | None = None
+        base = offset
+        seen: list[Item] = []
         for item in items:
-            done = self.from_item(item, level)
+            is_lateral = relation is not None and lateral.lateral_capable(item)
+            if is_lateral:
+                done = self.lateral_item(item, level, seen, -base, True)
+            else:
+                done = self.from_item(item, level)
             done.shift(offset)
+            seen.extend(done.items)
             for ns in done.items:
                 _check_duplicate_refname(ns, level, item)
                 level.namespace.append(ns)
             relation = done.relation if relation is None else r.Join(
-                "inner", relation, done.relation, None)
+                "inner", relation, done.relation, None, is_lateral)
             offset += done.width
         assert relation is not None
         return relation
+
+    def lateral_item(self, item: r.FromItem, level: Level, left: list[Item],
+                     delta: int, lateral_ok: bool) -> _From:
+        """A FROM item that may read the items left of it: analysed under a
+        frame holding them (their columns as the left row has them)."""
+        saved = level.frame
+        level.frame = _Frame(self, level, lateral.rebased(left, delta),
+                             lateral_ok)
+        try:
+            return self.from_item(item, level)
+        finally:
+            level.frame = saved
 
     # ---- queries
     def query(self, query: r.Query, parent: Level | None, via_sublink: bool,
