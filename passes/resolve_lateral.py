@@ -26,9 +26,9 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.passes.expr.analyze import pos, resolve_expr
-from twinning.passes.expr.walk import children, shift_columns
+from twinning.passes.expr.walk import children, outer_levels, shift_columns
 
-__all__ = ["function_scan", "lateral_capable", "rebased",
+__all__ = ["agg_levels_up", "function_scan", "lateral_capable", "rebased",
            "lateral_ok_error"]
 
 
@@ -51,14 +51,22 @@ def rebased(items: Sequence[Any], delta: int) -> list[Any]:
     for item in items:
         entry = copy.copy(item.entry)
         entry.exprs = [shift_columns(e, delta) for e in entry.exprs]
+        entry.source = item.entry.source or item.entry
         clone = copy.copy(item)
         clone.entry = entry
         out.append(clone)
     return out
 
 
-def lateral_ok_error(refname: str, location: int) -> SqlError:
-    """check_lateral_ref_ok(): the left side of a RIGHT or FULL join."""
+def lateral_ok_error(refname: str, location: int, target: bool
+                     ) -> SqlError:
+    """check_lateral_ref_ok(): the left side of a RIGHT or FULL join, or
+    the target of UPDATE/DELETE."""
+    if target:
+        return SqlError("42P10", "invalid reference to FROM-clause entry "
+                        f'for table "{refname}"', hint=f'There is an entry '
+                        f'for table "{refname}", but it cannot be referenced '
+                        "from this part of the query.", position=pos(location))
     return SqlError("42P10", "invalid reference to FROM-clause entry for "
                     f'table "{refname}"',
                     detail="The combining JOIN type must be INNER or LEFT "
@@ -88,6 +96,28 @@ def function_scan(ref: r.FunctionRef, level: Any, ctx: Any
         names.append("ordinality")
     return (r.FunctionScan(tuple(calls), columns, ref.ordinality), names,
             ref.functions[0].name[-1])
+
+
+def agg_levels_up(args: Sequence[Any]) -> int:
+    """The aggregate's level as PostgreSQL picks it: the innermost level
+    its arguments' columns come from (0 here; no column: 0)."""
+    depths: list[int] = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, q.TColumn):
+            depths.append(0)
+        elif isinstance(value, r.TOuter):
+            depths.append(value.depth)
+        elif isinstance(value, r.TSubquery):
+            depths.extend(d - 1 for d in outer_levels(value.relation))
+            walk(value.test)
+        else:
+            for child in children(value):
+                walk(child)
+
+    for arg in args:
+        walk(arg)
+    return min(depths) if depths else 0
 
 
 def _nested_set_call(exprs: Any) -> Any:

@@ -115,7 +115,7 @@ class Entry:
     column names and the expression reading each from the FROM row."""
 
     __slots__ = ("refname", "aliased", "table", "names", "exprs",
-                 "catalog_table", "is_join", "cte", "origins")
+                 "catalog_table", "is_join", "cte", "origins", "source")
 
     def __init__(self, refname: str, names: Sequence[str],
                  exprs: Sequence[Any], *, aliased: bool = False,
@@ -131,6 +131,7 @@ class Entry:
         self.is_join = is_join
         self.cte = cte
         self.origins = tuple(origins)  # per column: (relation, attnum) or None
+        self.source: Entry | None = None  # what a LATERAL frame's copy copies
 
     def shift(self, delta: int) -> None:
         if delta:
@@ -277,9 +278,12 @@ class Level:
                         location: int) -> SqlError:
         entries = []
         level: Level | None = self
+        seen: list[list[Entry]] = []
         while level is not None:
-            entries.extend((e.refname, e.names) for e in level.rtable
-                           if not e.is_join)
+            if not any(level.rtable is r for r in seen):  # frames share it
+                seen.append(level.rtable)
+                entries.extend((e.refname, e.names) for e in level.rtable
+                               if not e.is_join)
             level = level.parent
         return column_not_found(relname, colname, location, entries)
 
@@ -307,7 +311,7 @@ class Level:
             while level is not None:
                 item = level._refname_item((found.refname,), location)
                 if item is not None:
-                    if item.entry is found:
+                    if found in (item.entry, item.entry.source):
                         hint = ("Perhaps you meant to reference the table "
                                 f'alias "{found.refname}".')
                     break
@@ -365,17 +369,20 @@ class _Frame(Level):
     as a boundary and feed the error hints)."""
 
     def __init__(self, resolver: _Resolver, level: Level, items: list[Item],
-                 lateral_ok: bool) -> None:
+                 lateral_ok: bool, guard: bool = False) -> None:
         outer = level.frame
         if outer is None:
             super().__init__(resolver, level.parent, level.via_sublink)
         else:
-            super().__init__(resolver, outer, True)
+            super().__init__(resolver, outer, not outer.guard)
         self.rtable, self.ctes = level.rtable, level.ctes
         self.pending = level.pending
         self.namespace = items
         self.visible = True
         self.lateral_ok = lateral_ok
+        # a write's target: visible to LATERAL items only to refuse them
+        # (check_lateral_ref_ok), never a row of its own
+        self.guard = guard
 
     def _find(self, parts: tuple[str, ...], location: int) -> Any | None:
         if not self.visible:
@@ -385,7 +392,7 @@ class _Frame(Level):
             refname = parts[-2] if len(parts) > 1 else next(
                 i.entry.refname for i in self.namespace
                 if i.cols_visible and parts[-1] in i.entry.names)
-            raise lateral.lateral_ok_error(refname, location)
+            raise lateral.lateral_ok_error(refname, location, self.guard)
         return found
 
     def _refname_item(self, qualifier: tuple[str, ...], location: int
@@ -587,7 +594,7 @@ class _Resolver:
         is invisible (its entries still feed the error hints) but for a
         LATERAL frame's items, enclosing levels and WITH queries are not."""
         if level.frame is not None:
-            hidden = Level(self, level.frame, True)
+            hidden = Level(self, level.frame, not level.frame.guard)
         else:
             hidden = Level(self, level.parent, level.via_sublink)
         hidden.rtable = level.rtable
@@ -693,9 +700,21 @@ class _Resolver:
         the level's row (after an UPDATE/DELETE target's columns)."""
         if not items:
             return r.Values(((),), ())
-        relation: r.Relation | None = None
-        base = offset
         seen: list[Item] = []
+        saved_frame = level.frame
+        if level.namespace and level.frame is None:  # UPDATE/DELETE target
+            level.frame = _Frame(self, level, lateral.rebased(
+                level.namespace, 0), False, guard=True)
+        try:
+            relation = self._from_list(items, level, offset, seen)
+        finally:
+            level.frame = saved_frame
+        return relation
+
+    def _from_list(self, items: Sequence[r.FromItem], level: Level,
+                   offset: int, seen: list[Item]) -> r.Relation:
+        base = offset
+        relation: r.Relation | None = None
         for item in items:
             is_lateral = relation is not None and lateral.lateral_capable(item)
             if is_lateral:
@@ -1207,6 +1226,11 @@ class _Resolver:
                 for a in args:
                     require_equality(a.type, a.location)
                     require_ordering(a.type, a.location)
+            if isinstance(_level_at(level, lateral.agg_levels_up(args)),
+                          _Frame):
+                raise SqlError("42803", "aggregate functions are not allowed "
+                               "in FROM clause of their own query level",
+                               position=pos(node.location))
         finally:
             level.in_aggregate = False
         level.aggregates.append(r.AggCall(signature, tuple(args), rtype,
@@ -1291,6 +1315,20 @@ class _Resolver:
                            tuple(impls), location=location)
 
 
+def _level_at(level: Level, depth: int) -> Level | None:
+    """The level `depth` boundaries out (as `Level.lookup` counts them)."""
+    found: Level | None = level
+    while depth and found is not None:
+        if found.via_sublink:
+            depth -= 1
+        found = found.parent
+    while isinstance(found, Level) and not found.via_sublink and \
+            found.parent is not None and not found.namespace and \
+            not isinstance(found, _Frame):
+        found = found.parent  # a hidden level between: no boundary
+    return found
+
+
 def _origins(level: Level, exprs: Sequence[Any]) -> list[Any]:
     """Where each target reads from when it is a plain column of a table,
     view or a subquery's such column: (relation, attnum), else None."""
@@ -1313,6 +1351,8 @@ def _aliased(names: list[str], aliases: Sequence[str], refname: str,
 
 
 def _has_set_returning(expr: Any) -> bool:
+    if isinstance(expr, r.TSubquery):
+        return False
     if isinstance(expr, r.TSetCall):
         return True
     return any(_has_set_returning(c) for c in children(expr)
@@ -1321,6 +1361,8 @@ def _has_set_returning(expr: Any) -> bool:
 
 def _no_set_returning(expr: Any, clause: str) -> None:
     """A set-returning call outside a target list or FROM."""
+    if isinstance(expr, r.TSubquery):
+        return
     if isinstance(expr, r.TSetCall):
         raise SqlError("0A000", "set-returning functions are not allowed in "
                        f"{clause}", position=pos(expr.location))

@@ -122,3 +122,84 @@ SELECT * FROM customers c, (SELECT 1 FROM orders o JOIN order_items i ON i.order
 SELECT * FROM generate_series(1, generate_series(1, 3)) g
 SELECT * FROM generate_series(1, sum(1)) g
 SELECT * FROM customers c, LATERAL (SELECT credit FROM orders) s
+
+
+-- case: lateral_gap_subquery
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+INSERT INTO products VALUES ('P-100', 'Widget', 'tools', 9.99, 0.5, 4.5, 120, '{metal,small}', '2023-01-01 08:00'), ('P-200', 'Gadget', 'tools', 24.50, 1.25, 3.75, 0, '{plastic}', '2023-06-15 12:30:45'), ('P-300', 'Doohickey', 'toys', 4, 0.1, NULL, 35, '{}', '2024-02-29 23:59:59.5'), ('P-400', 'Thingamajig', NULL, NULL, NULL, NULL, 5, NULL, NULL), ('P-500', 'widget deluxe', 'tools', 99.95, 2.5, 4.5, 7, '{metal,large}', '2023-01-01 08:00'), ('P_600', '100% Cotton', 'apparel', 15, 0.2, 2, NULL, '{soft,NULL}', '2024-03-10 00:00')
+INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipped', NULL), (11, 1, '2024-02-10 15:30:00+00', NULL, 'pending', 'gift'), (12, 2, '2024-02-11 09:15:00+01', '2024-02-15', 'shipped', ''), (13, 3, '2024-03-01 00:00:00+00', NULL, 'cancelled', 'call first'), (14, NULL, '2024-03-02 12:00:00-05', NULL, 'pending', NULL), (15, 4, '2024-03-03 23:59:59+00', '2024-03-05', 'shipped', NULL), (16, 1, '2023-12-31 23:00:00+00', '2024-01-02', 'shipped', NULL)
+INSERT INTO order_items VALUES (10, 1, 'P-100', 2, 9.99, NULL), (10, 2, 'P-200', 1, 24.50, 0.125), (11, 1, 'P-300', 10, 4.00, NULL), (12, 1, 'P-100', 1, 9.99, 0.25), (12, 2, 'P-500', 1, 99.95, NULL), (12, 3, 'P_600', 3, 15.00, 0.5), (13, 1, 'P-200', 2, NULL, NULL), (15, 1, 'P-100', 5, 9.50, NULL), (16, 1, 'P-300', 1, 4.00, 0)
+SELECT c.id, l.id FROM customers c, LATERAL (SELECT o.id FROM orders o WHERE o.customer_id = c.id ORDER BY o.id DESC LIMIT 1) l ORDER BY c.id
+SELECT c.id, l.n FROM customers c LEFT JOIN LATERAL (SELECT count(*) AS n FROM orders o WHERE o.customer_id = c.id) l ON true ORDER BY c.id
+
+
+-- case: lateral_gap_unnest_in_from
+INSERT INTO products VALUES ('P-100', 'Widget', 'tools', 9.99, 0.5, 4.5, 120, '{metal,small}', '2023-01-01 08:00'), ('P-200', 'Gadget', 'tools', 24.50, 1.25, 3.75, 0, '{plastic}', '2023-06-15 12:30:45'), ('P-300', 'Doohickey', 'toys', 4, 0.1, NULL, 35, '{}', '2024-02-29 23:59:59.5'), ('P-400', 'Thingamajig', NULL, NULL, NULL, NULL, 5, NULL, NULL), ('P-500', 'widget deluxe', 'tools', 99.95, 2.5, 4.5, 7, '{metal,large}', '2023-01-01 08:00'), ('P_600', '100% Cotton', 'apparel', 15, 0.2, 2, NULL, '{soft,NULL}', '2024-03-10 00:00')
+SELECT p.sku, t.tag FROM products p, unnest(p.tags) AS t (tag) ORDER BY p.sku, t.tag
+SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']) AS u (n, s) ORDER BY n NULLS LAST
+
+
+-- case: lateral_gap_table_functions
+SELECT * FROM ROWS FROM (generate_series(1, 2), generate_series(1, 3)) AS t (a, b) ORDER BY b
+SELECT * FROM generate_series(1, 3) WITH ORDINALITY AS t (v, n) ORDER BY n
+
+
+-- case: lateral_outer_levels
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+INSERT INTO products VALUES ('P-100', 'Widget', 'tools', 9.99, 0.5, 4.5, 120, '{metal,small}', '2023-01-01 08:00'), ('P-200', 'Gadget', 'tools', 24.50, 1.25, 3.75, 0, '{plastic}', '2023-06-15 12:30:45'), ('P-300', 'Doohickey', 'toys', 4, 0.1, NULL, 35, '{}', '2024-02-29 23:59:59.5'), ('P-400', 'Thingamajig', NULL, NULL, NULL, NULL, 5, NULL, NULL), ('P-500', 'widget deluxe', 'tools', 99.95, 2.5, 4.5, 7, '{metal,large}', '2023-01-01 08:00'), ('P_600', '100% Cotton', 'apparel', 15, 0.2, 2, NULL, '{soft,NULL}', '2024-03-10 00:00')
+INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipped', NULL), (11, 1, '2024-02-10 15:30:00+00', NULL, 'pending', 'gift'), (12, 2, '2024-02-11 09:15:00+01', '2024-02-15', 'shipped', ''), (13, 3, '2024-03-01 00:00:00+00', NULL, 'cancelled', 'call first'), (14, NULL, '2024-03-02 12:00:00-05', NULL, 'pending', NULL), (15, 4, '2024-03-03 23:59:59+00', '2024-03-05', 'shipped', NULL), (16, 1, '2023-12-31 23:00:00+00', '2024-01-02', 'shipped', NULL)
+INSERT INTO order_items VALUES (10, 1, 'P-100', 2, 9.99, NULL), (10, 2, 'P-200', 1, 24.50, 0.125), (11, 1, 'P-300', 10, 4.00, NULL), (12, 1, 'P-100', 1, 9.99, 0.25), (12, 2, 'P-500', 1, 99.95, NULL), (12, 3, 'P_600', 3, 15.00, 0.5), (13, 1, 'P-200', 2, NULL, NULL), (15, 1, 'P-100', 5, 9.50, NULL), (16, 1, 'P-300', 1, 4.00, 0)
+SELECT c.id, (SELECT max(x.v) FROM orders o, LATERAL (SELECT o.id + c.id AS v) x WHERE o.customer_id = c.id) FROM customers c ORDER BY c.id
+SELECT c.id FROM customers c WHERE EXISTS (SELECT 1 FROM orders o, LATERAL (SELECT c.id AS cid, o.id) z WHERE z.cid = o.customer_id) ORDER BY c.id
+SELECT c.id, (SELECT count(*) FROM orders o, generate_series(1, c.id) g WHERE o.customer_id = g) FROM customers c ORDER BY c.id
+SELECT c.city, count(l.id) FROM customers c LEFT JOIN LATERAL (SELECT o.id FROM orders o WHERE o.customer_id = c.id) l ON true GROUP BY c.city ORDER BY c.city NULLS LAST
+SELECT c.city, (SELECT count(*) FROM orders o, LATERAL (SELECT c.city AS cc) z WHERE z.cc IS NOT NULL AND o.status = 'shipped') FROM customers c GROUP BY c.city ORDER BY c.city NULLS LAST
+SELECT c.id, l.id FROM customers c, LATERAL (SELECT o.id FROM orders o WHERE o.customer_id = c.id) l WHERE l.id > 12 AND c.id < 4 ORDER BY 1, 2
+SELECT c.id, l.id, l.rn FROM customers c, LATERAL (SELECT o.id, row_number() OVER (ORDER BY o.id) AS rn FROM orders o WHERE o.customer_id = c.id) l ORDER BY 1, 2
+SELECT * FROM customers c, generate_series(1, 2) g WHERE c.id = 1 ORDER BY g
+SELECT c.id, u FROM customers c, upper(c.city) u ORDER BY c.id
+SELECT c.id, s.* FROM customers c, LATERAL (SELECT DISTINCT o.status FROM orders o WHERE o.customer_id = c.id) s ORDER BY 1, 2
+SELECT x.id, y.n FROM (SELECT c.id FROM customers c, LATERAL (SELECT 1) z) x, LATERAL (SELECT count(*) AS n FROM orders o WHERE o.customer_id = x.id) y ORDER BY 1
+WITH w AS (SELECT id FROM customers WHERE id < 3) SELECT w.id, l.id FROM w, LATERAL (SELECT o.id FROM orders o WHERE o.customer_id = w.id) l ORDER BY 1, 2
+SELECT c.id, l.id FROM customers c JOIN orders o2 ON o2.customer_id = c.id JOIN LATERAL (SELECT o.id FROM orders o WHERE o.id = o2.id) l ON l.id = o2.id ORDER BY 1, 2
+SELECT c.id, j.gid FROM customers c, (orders o JOIN LATERAL generate_series(1, o.id - 14) g (gid) ON true) j WHERE j.customer_id = c.id ORDER BY 1, 2
+SELECT c.id, j.s FROM customers c, (orders o CROSS JOIN LATERAL (SELECT c.id * 100 + o.id AS s) x) j WHERE o.customer_id = c.id ORDER BY 1, 2
+
+
+-- case: lateral_name_errors
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+INSERT INTO products VALUES ('P-100', 'Widget', 'tools', 9.99, 0.5, 4.5, 120, '{metal,small}', '2023-01-01 08:00'), ('P-200', 'Gadget', 'tools', 24.50, 1.25, 3.75, 0, '{plastic}', '2023-06-15 12:30:45'), ('P-300', 'Doohickey', 'toys', 4, 0.1, NULL, 35, '{}', '2024-02-29 23:59:59.5'), ('P-400', 'Thingamajig', NULL, NULL, NULL, NULL, 5, NULL, NULL), ('P-500', 'widget deluxe', 'tools', 99.95, 2.5, 4.5, 7, '{metal,large}', '2023-01-01 08:00'), ('P_600', '100% Cotton', 'apparel', 15, 0.2, 2, NULL, '{soft,NULL}', '2024-03-10 00:00')
+INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipped', NULL), (11, 1, '2024-02-10 15:30:00+00', NULL, 'pending', 'gift'), (12, 2, '2024-02-11 09:15:00+01', '2024-02-15', 'shipped', ''), (13, 3, '2024-03-01 00:00:00+00', NULL, 'cancelled', 'call first'), (14, NULL, '2024-03-02 12:00:00-05', NULL, 'pending', NULL), (15, 4, '2024-03-03 23:59:59+00', '2024-03-05', 'shipped', NULL), (16, 1, '2023-12-31 23:00:00+00', '2024-01-02', 'shipped', NULL)
+INSERT INTO order_items VALUES (10, 1, 'P-100', 2, 9.99, NULL), (10, 2, 'P-200', 1, 24.50, 0.125), (11, 1, 'P-300', 10, 4.00, NULL), (12, 1, 'P-100', 1, 9.99, 0.25), (12, 2, 'P-500', 1, 99.95, NULL), (12, 3, 'P_600', 3, 15.00, 0.5), (13, 1, 'P-200', 2, NULL, NULL), (15, 1, 'P-100', 5, 9.50, NULL), (16, 1, 'P-300', 1, 4.00, 0)
+SELECT * FROM customers c, (SELECT city) s
+SELECT * FROM customers c, LATERAL (SELECT nope) s
+SELECT * FROM customers c, LATERAL (SELECT x.id) s
+SELECT * FROM customers c, orders o, LATERAL (SELECT id) s
+SELECT * FROM customers c, LATERAL (SELECT c.id)
+SELECT * FROM customers c, LATERAL (SELECT c.id) s (a, b)
+SELECT * FROM customers c LEFT JOIN orders o ON o.customer_id = c.id FULL JOIN LATERAL (SELECT o.id AS x) s ON true
+SELECT * FROM customers c, (orders o JOIN order_items i ON i.order_id = c.id) j
+SELECT * FROM customers c, generate_series(1, customers.id) g
+SELECT * FROM customers c, LATERAL (SELECT sum(c.id)) s
+SELECT * FROM customers c, LATERAL (SELECT count(*) FROM orders WHERE customer_id = c.id GROUP BY c.city) s
+SELECT * FROM customers c, generate_series(1, count(c.id)) g
+SELECT * FROM generate_series(1, 2) g, LATERAL (SELECT g.nope) s
+SELECT * FROM generate_series(1, 2) g (a), LATERAL (SELECT g.g) s
+
+
+-- case: lateral_json_and_samples
+INSERT INTO samples VALUES (1, 1, 100, 10000000000, 3.14159, 1.5, 1.5, 2.25, 'alpha', 'short', 'ab', true, '2024-01-31', '2024-01-31 12:34:56.789', '2024-01-31 12:34:56.789+02', '12:34:56', '1 day 02:03:04', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": 1, "b": [1, 2]}', '{"b": [1, 2], "a": 1}', '\xdeadbeef', '{1,2,3}', '{x,"y z"}'), (2, -32768, -2147483648, -9223372036854775808, -0.5, -999.99, -0.1, 0.1, '', 'x', 'abcd', false, '1999-12-31', '1999-12-31 23:59:59', '1999-12-31 23:59:59-08', '00:00:00', '-3 mons +4 days -00:00:01', '00000000-0000-0000-0000-000000000000', '[]', '{}', '\x', '{}', '{}'), (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL), (4, 32767, 2147483647, 9223372036854775807, 12345678901234567890.0001, 0, 'NaN', 'Infinity', 'Ünïcödé', 'a''b', 'x ', NULL, 'infinity', '2000-02-29 00:00:00.000001', '2024-07-01 00:00:00+00', '23:59:59.999999', '1 year 2 mons 3 days 04:05:06.5', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A12', '{"k": null, "k": 2}', '{"k": null, "k": 2}', '\x00ff', '{NULL,-1}', '{NULL,""}')
+SELECT s.id, e FROM samples s, unnest(s.ia) e ORDER BY 1, 2
+SELECT s.id, e.* FROM samples s, unnest(s.ta) WITH ORDINALITY e ORDER BY 1, 3
+SELECT s.id, x.n FROM samples s LEFT JOIN LATERAL (SELECT count(*) AS n FROM unnest(s.ia) v WHERE v > 1) x ON true ORDER BY 1
+
+
+-- case: lateral_in_writes
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+INSERT INTO products VALUES ('P-100', 'Widget', 'tools', 9.99, 0.5, 4.5, 120, '{metal,small}', '2023-01-01 08:00'), ('P-200', 'Gadget', 'tools', 24.50, 1.25, 3.75, 0, '{plastic}', '2023-06-15 12:30:45'), ('P-300', 'Doohickey', 'toys', 4, 0.1, NULL, 35, '{}', '2024-02-29 23:59:59.5'), ('P-400', 'Thingamajig', NULL, NULL, NULL, NULL, 5, NULL, NULL), ('P-500', 'widget deluxe', 'tools', 99.95, 2.5, 4.5, 7, '{metal,large}', '2023-01-01 08:00'), ('P_600', '100% Cotton', 'apparel', 15, 0.2, 2, NULL, '{soft,NULL}', '2024-03-10 00:00')
+INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipped', NULL), (11, 1, '2024-02-10 15:30:00+00', NULL, 'pending', 'gift'), (12, 2, '2024-02-11 09:15:00+01', '2024-02-15', 'shipped', ''), (13, 3, '2024-03-01 00:00:00+00', NULL, 'cancelled', 'call first'), (14, NULL, '2024-03-02 12:00:00-05', NULL, 'pending', NULL), (15, 4, '2024-03-03 23:59:59+00', '2024-03-05', 'shipped', NULL), (16, 1, '2023-12-31 23:00:00+00', '2024-01-02', 'shipped', NULL)
+INSERT INTO order_items VALUES (10, 1, 'P-100', 2, 9.99, NULL), (10, 2, 'P-200', 1, 24.50, 0.125), (11, 1, 'P-300', 10, 4.00, NULL), (12, 1, 'P-100', 1, 9.99, 0.25), (12, 2, 'P-500', 1, 99.95, NULL), (12, 3, 'P_600', 3, 15.00, 0.5), (13, 1, 'P-200', 2, NULL, NULL), (15, 1, 'P-100', 5, 9.50, NULL), (16, 1, 'P-300', 1, 4.00, 0)
+UPDATE orders o SET note = x.n FROM LATERAL (SELECT o.id::text AS n) x
+UPDATE orders o SET note = x.n FROM customers c, LATERAL (SELECT c.name || '-' || c.id AS n) x WHERE o.customer_id = c.id RETURNING o.id, o.note
+DELETE FROM order_items i USING orders o, LATERAL (SELECT o.id AS oid WHERE o.status = 'cancelled') z WHERE i.order_id = z.oid RETURNING i.order_id, i.line
+INSERT INTO order_items SELECT o.id, 10 + g, 'P-100', g, 1, NULL FROM orders o, generate_series(1, 2) g WHERE o.id = 16 RETURNING order_id, line
