@@ -19,8 +19,9 @@ chooseScalarFunctionAlias picks them).
 
 from __future__ import annotations
 
+import contextlib
 import copy
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
@@ -28,7 +29,8 @@ from twinning.ir import select as r
 from twinning.passes.expr.analyze import pos, resolve_expr
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 
-__all__ = ["agg_levels_up", "function_scan", "lateral_capable", "rebased",
+__all__ = ["agg_levels_up", "check_aggregate_level", "frames_visible",
+           "function_scan", "lateral_capable", "rebased",
            "lateral_ok_error"]
 
 
@@ -96,6 +98,40 @@ def function_scan(ref: r.FunctionRef, level: Any, ctx: Any
         names.append("ordinality")
     return (r.FunctionScan(tuple(calls), columns, ref.ordinality), names,
             ref.functions[0].name[-1])
+
+
+@contextlib.contextmanager
+def frames_visible(frames: Sequence[Any], visible: bool) -> Iterator[None]:
+    """The frames' items seen (a LATERAL item) or not (any other item, a
+    JOIN's ON) while something is analysed under them."""
+    saved = [f.visible for f in frames]
+    for frame in frames:
+        frame.visible = visible
+    try:
+        yield
+    finally:
+        for frame, was in zip(frames, saved):
+            frame.visible = was
+
+
+def check_aggregate_level(level: Any, args: Sequence[Any], location: int
+                          ) -> None:
+    """An aggregate whose arguments' innermost columns are a frame's
+    belongs to the query level of the FROM clause itself: 42803."""
+    found = level
+    depth = agg_levels_up(args)
+    while depth and found is not None:
+        if found.via_sublink:
+            depth -= 1
+        found = found.parent
+    while found is not None and not hasattr(found, "lateral_ok") and \
+            not found.via_sublink and not found.namespace and \
+            found.parent is not None:
+        found = found.parent  # a hidden level between: no boundary
+    if hasattr(found, "lateral_ok"):
+        raise SqlError("42803", "aggregate functions are not allowed in FROM "
+                       "clause of their own query level",
+                       position=pos(location))
 
 
 def agg_levels_up(args: Sequence[Any]) -> int:

@@ -564,16 +564,9 @@ class _Resolver:
                 raise SqlError("42601", "subquery in FROM must have an alias",
                                hint="For example, FROM (SELECT ...) [AS] foo.",
                                position=pos(item.location))
-            frames = _frames(level)
-            saved = [f.visible for f in frames]
-            for f in frames:
-                f.visible = item.lateral
-            try:
+            with lateral.frames_visible(_frames(level), item.lateral):
                 relation, columns = self.query(item.query, self.hidden(level),
                                                False)
-            finally:
-                for f, v in zip(frames, saved):
-                    f.visible = v
             out = self._entry_from(relation, item, item.alias,
                                    [c.name for c in columns])
         else:
@@ -658,18 +651,13 @@ class _Resolver:
             saved_ns, saved_clause = scope.namespace, scope.agg_clause
             scope.namespace = left.items + right.items
             scope.agg_clause = "JOIN conditions"
-            frames = _frames(level)
-            saved = [f.visible for f in frames]
-            for f in frames:
-                f.visible = False
             try:
-                condition = coerce_to_boolean(
-                    resolve_expr(join.on, scope, self.ctx), "JOIN/ON", self.ctx)
+                with lateral.frames_visible(_frames(level), False):
+                    condition = coerce_to_boolean(resolve_expr(
+                        join.on, scope, self.ctx), "JOIN/ON", self.ctx)
                 _no_set_returning(condition, "JOIN conditions")
             finally:
                 scope.namespace, scope.agg_clause = saved_ns, saved_clause
-                for f, v in zip(frames, saved):
-                    f.visible = v
         if kind == "cross":
             kind = "inner"
         if is_lateral and kind in ("right", "full") and \
@@ -1226,11 +1214,7 @@ class _Resolver:
                 for a in args:
                     require_equality(a.type, a.location)
                     require_ordering(a.type, a.location)
-            if isinstance(_level_at(level, lateral.agg_levels_up(args)),
-                          _Frame):
-                raise SqlError("42803", "aggregate functions are not allowed "
-                               "in FROM clause of their own query level",
-                               position=pos(node.location))
+            lateral.check_aggregate_level(level, args, node.location)
         finally:
             level.in_aggregate = False
         level.aggregates.append(r.AggCall(signature, tuple(args), rtype,
@@ -1313,20 +1297,6 @@ class _Resolver:
                                location=location)
         return r.TSubquery(kind, relation, q.BOOL, tuple(lefts), op,
                            tuple(impls), location=location)
-
-
-def _level_at(level: Level, depth: int) -> Level | None:
-    """The level `depth` boundaries out (as `Level.lookup` counts them)."""
-    found: Level | None = level
-    while depth and found is not None:
-        if found.via_sublink:
-            depth -= 1
-        found = found.parent
-    while isinstance(found, Level) and not found.via_sublink and \
-            found.parent is not None and not found.namespace and \
-            not isinstance(found, _Frame):
-        found = found.parent  # a hidden level between: no boundary
-    return found
 
 
 def _origins(level: Level, exprs: Sequence[Any]) -> list[Any]:
