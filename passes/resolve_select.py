@@ -115,13 +115,15 @@ class Entry:
     column names and the expression reading each from the FROM row."""
 
     __slots__ = ("refname", "aliased", "table", "names", "exprs",
-                 "catalog_table", "is_join", "cte", "origins", "source")
+                 "catalog_table", "is_join", "cte", "origins", "source",
+                 "scalar_function")
 
     def __init__(self, refname: str, names: Sequence[str],
                  exprs: Sequence[Any], *, aliased: bool = False,
                  table: QName | None = None, catalog_table: Any = None,
                  is_join: bool = False, cte: bool = False,
-                 origins: Sequence[Any] = ()) -> None:
+                 origins: Sequence[Any] = (),
+                 scalar_function: bool = False) -> None:
         self.refname = refname
         self.names = tuple(names)
         self.exprs = list(exprs)
@@ -132,6 +134,7 @@ class Entry:
         self.cte = cte
         self.origins = tuple(origins)  # per column: (relation, attnum) or None
         self.source: Entry | None = None  # what a LATERAL frame's copy copies
+        self.scalar_function = scalar_function  # its whole row: its value
 
     def shift(self, delta: int) -> None:
         if delta:
@@ -214,8 +217,8 @@ class Level:
                 depth += 1
             level = level.parent
         if len(parts) == 1:
-            self._whole_row(colname, location)
-            raise self._missing_column(None, colname, location)
+            expr = self._whole_row(colname, location)
+            return ColumnBinding(-1, expr.type, colname, expr)
         raise self._missing_rte(parts[:-1], location)
 
     def _find(self, parts: tuple[str, ...], location: int) -> Any | None:
@@ -265,13 +268,23 @@ class Level:
                 found = item
         return found
 
-    def _whole_row(self, name: str, location: int) -> None:
+    def _whole_row(self, name: str, location: int) -> Any:
+        """A whole-row reference: of one scalar function without
+        ORDINALITY, its value (makeWholeRowVar); of anything else, 0A000."""
         level: Level | None = self
+        depth = 0
         while level is not None:
-            if level._refname_item((name,), location) is not None:
-                raise feature_not_supported("a whole-row reference",
-                                            pos(location))
+            item = level._refname_item((name,), location)
+            if item is not None:
+                if not item.entry.scalar_function:
+                    raise feature_not_supported("a whole-row reference",
+                                                pos(location))
+                expr = _located(item.entry.exprs[0], location)
+                return _outer(expr, depth) if depth else expr
+            if level.via_sublink:
+                depth += 1
             level = level.parent
+        raise self._missing_column(None, name, location)
 
     # ---- PostgreSQL's error texts for names that do not resolve
     def _missing_column(self, relname: str | None, colname: str,
@@ -580,7 +593,8 @@ class _Resolver:
         scan, names, refname = lateral.function_scan(ref, hidden, self.ctx)
         # addRangeTableEntryForFunction reports too many aliases unplaced
         return self._entry_from(scan, dataclasses.replace(ref, location=-1),
-                                refname, names)
+                                refname, names, scalar_function=len(
+                                    ref.functions) == 1 and not ref.ordinality)
 
     def hidden(self, level: Level) -> Level:
         """The level a FROM item is analysed in: the FROM clause around it

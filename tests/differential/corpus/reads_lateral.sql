@@ -203,3 +203,32 @@ UPDATE orders o SET note = x.n FROM LATERAL (SELECT o.id::text AS n) x
 UPDATE orders o SET note = x.n FROM customers c, LATERAL (SELECT c.name || '-' || c.id AS n) x WHERE o.customer_id = c.id RETURNING o.id, o.note
 DELETE FROM order_items i USING orders o, LATERAL (SELECT o.id AS oid WHERE o.status = 'cancelled') z WHERE i.order_id = z.oid RETURNING i.order_id, i.line
 INSERT INTO order_items SELECT o.id, 10 + g, 'P-100', g, 1, NULL FROM orders o, generate_series(1, 2) g WHERE o.id = 16 RETURNING order_id, line
+
+
+-- case: lateral_more_shapes
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipped', NULL), (11, 1, '2024-02-10 15:30:00+00', NULL, 'pending', 'gift'), (12, 2, '2024-02-11 09:15:00+01', '2024-02-15', 'shipped', ''), (13, 3, '2024-03-01 00:00:00+00', NULL, 'cancelled', 'call first'), (14, NULL, '2024-03-02 12:00:00-05', NULL, 'pending', NULL), (15, 4, '2024-03-03 23:59:59+00', '2024-03-05', 'shipped', NULL), (16, 1, '2023-12-31 23:00:00+00', '2024-01-02', 'shipped', NULL)
+INSERT INTO ta VALUES (1, 10, 'a'), (2, 20, 'b'), (2, 20, 'b'), (3, NULL, 'c'), (NULL, 40, 'd'), (5, 50, NULL)
+INSERT INTO tb VALUES (2, 20, 'x'), (3, 30, 'y'), (3, NULL, 'z'), (NULL, 40, 'w'), (6, 60, 'v'), (2, 20, 'x')
+SELECT c.id, g FROM customers c LEFT JOIN LATERAL generate_series(1, c.id) g ON g > 4 ORDER BY 1, 2
+SELECT k, s.kk FROM ta JOIN tb USING (k), LATERAL (SELECT k * 10 AS kk) s ORDER BY 1, 2
+SELECT c.id, s.* FROM customers c, LATERAL (SELECT o.id, o.status FROM orders o WHERE o.customer_id = c.id) AS s (oid) ORDER BY 1, 2
+SELECT g FROM generate_series(1, 2) AS g (x)
+SELECT count(*) FROM customers c, LATERAL (SELECT c.id UNION ALL SELECT c.id + 1) s (v)
+SELECT c.id, s.v FROM customers c, LATERAL (VALUES (c.id), (c.id * 2)) s (v) WHERE c.id < 3 ORDER BY 1, 2
+SELECT c.id, s.n FROM customers c, LATERAL (WITH w AS (SELECT o.id FROM orders o WHERE o.customer_id = c.id) SELECT count(*) AS n FROM w) s ORDER BY 1
+SELECT * FROM (SELECT 1 AS a) x, LATERAL (SELECT x.a + 1 AS b) y, LATERAL (SELECT y.b + x.a AS c) z
+SELECT x.a, y.t FROM (VALUES (1, ARRAY['p', 'q']), (2, NULL)) x (a, arr) LEFT JOIN LATERAL unnest(x.arr) y (t) ON true ORDER BY 1, 2
+SELECT c.id, s.m FROM customers c, LATERAL (SELECT max(o.id) FILTER (WHERE o.status = 'shipped') AS m FROM orders o WHERE o.customer_id = c.id HAVING count(*) > 1) s ORDER BY 1
+CREATE VIEW cust_series AS SELECT c.id, g FROM customers c, generate_series(1, c.id) g WHERE c.id < 3
+SELECT * FROM cust_series ORDER BY 1, 2
+SELECT c.id, l.status FROM customers c JOIN LATERAL (SELECT DISTINCT ON (o.customer_id) o.status FROM orders o WHERE o.customer_id = c.id ORDER BY o.customer_id, o.placed_at DESC) l ON true ORDER BY 1
+
+
+-- case: function_whole_row_reference
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT u FROM unnest(ARRAY[1, 2]) AS u (v) ORDER BY 1
+SELECT x, x.x FROM upper('a') AS x
+SELECT c.id, g FROM customers c, generate_series(1, c.id) AS g (n) WHERE c.id < 3 ORDER BY 1, 2
+SELECT (SELECT max(g) FROM generate_series(1, c.id) AS g (n)) FROM customers c ORDER BY 1
+SELECT count(g) FROM generate_series(1, 3) AS g (n)

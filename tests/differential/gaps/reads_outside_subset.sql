@@ -12,7 +12,8 @@
 -- to_hex and quote_nullable, to_number/to_date/to_timestamp, the
 -- json[b]_array_elements[_text] table functions (LATERAL itself works: see
 -- corpus/reads_lateral.sql), column definition lists in FROM, a RIGHT/FULL
--- JOIN whose LATERAL right side reads an enclosing FROM item.
+-- JOIN whose LATERAL right side reads an enclosing FROM item, the whole-row
+-- record of a function item with ORDINALITY or several functions.
 
 -- case: out_for_update
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
@@ -122,3 +123,8 @@ SELECT s.id, e FROM samples s, jsonb_array_elements(s.jb -> 'b') e ORDER BY 1, 2
 SELECT * FROM jsonb_array_elements_text('[1, "a", null, {"k": [true]}, "x\"y"]')
 SELECT * FROM json_array_elements('[1, "a" , null, {"k" : [true]}, 2.50]')
 SELECT s.id, x.n FROM samples s LEFT JOIN LATERAL (SELECT count(*) AS n FROM jsonb_array_elements(s.jb -> 'b')) x ON true ORDER BY 1
+
+
+-- case: out_function_whole_row_record
+SELECT g FROM generate_series(1, 2) WITH ORDINALITY AS g ORDER BY 1
+SELECT r FROM ROWS FROM (generate_series(1, 2), upper('a')) AS r ORDER BY 1
