@@ -10,7 +10,12 @@
 -- column alias lists and their naming; and the errors: a non-LATERAL item
 -- referencing an earlier one (42P01 with its hints), LATERAL on the right of
 -- RIGHT/FULL JOIN, references to later items, too many column aliases
--- (42P10), nested set-returning functions in FROM.
+-- (42P10), nested set-returning functions in FROM, aggregates of a lateral
+-- item's outer columns (42803), LATERAL references to an UPDATE/DELETE
+-- target (42P10). A whole-row reference of one scalar function is its value.
+-- Known gaps (gaps/reads_outside_subset.sql): json[b]_array_elements,
+-- column definition lists, RIGHT/FULL JOIN LATERAL reading an enclosing
+-- item, whole-row records of ORDINALITY / ROWS FROM items.
 
 -- case: lateral_subquery_top1
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
