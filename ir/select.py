@@ -52,6 +52,7 @@ class SubqueryRef:
     alias: str | None
     column_aliases: tuple[str, ...] = ()
     location: int = LOC
+    lateral: bool = False
 
 
 @node
@@ -72,13 +73,15 @@ class JoinRef:
 
 @node
 class FunctionRef:
-    """A set-returning function in FROM (`generate_series(1, 3) s(n)`)."""
+    """Functions in FROM (`generate_series(1, 3) s(n)`, `ROWS FROM (f(…),
+    g(…))`, a multi-argument `unnest` as one per array): always LATERAL."""
 
-    call: s.FuncCall
+    functions: tuple[s.FuncCall, ...]
     alias: str | None = None
     column_aliases: tuple[str, ...] = ()
     ordinality: bool = False
     location: int = LOC
+    rows_from: bool = False
 
 
 FromItem = Union[TableRef, SubqueryRef, JoinRef, FunctionRef]
@@ -181,9 +184,11 @@ class Scan:
 
 @node
 class FunctionScan:
-    """The rows of one set-returning call (plus its ordinality)."""
+    """The rows of functions in FROM zipped (shorter ones padded with
+    NULLs; a scalar call gives one row), plus the ordinality. The
+    arguments read no row: a lateral one reads its frame (`Join.lateral`)."""
 
-    call: object  # TSetCall, arguments over no row
+    calls: tuple[object, ...]  # TSetCall or a scalar TExpr each
     columns: tuple[RelColumn, ...]
     ordinality: bool = False
 
@@ -213,6 +218,9 @@ class Join:
     left: Relation
     right: Relation
     condition: object | None
+    # the right side is computed per left row, which it reads as the
+    # innermost outer row (`TOuter` depth 1 from inside the right side)
+    lateral: bool = False
 
     @property
     def columns(self) -> tuple[RelColumn, ...]:

@@ -1,14 +1,16 @@
 """Parse stage of the read path: a pglast SelectStmt → `select.Query`.
 
 Everything outside the read subset raises `Unsupported` naming the
-construct (LATERAL, GROUPING SETS, ROWS
-FROM, …; FOR UPDATE/SHARE is kept and judged by `resolve_locking`), which the session answers with
+construct (GROUPING SETS, a column definition list in FROM, …; FOR
+UPDATE/SHARE is kept and judged by `resolve_locking`), which the session
+answers with
 0A000. Subqueries in expressions come back here through the expression
 converter's `select` hook.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from pglast import ast
@@ -118,11 +120,9 @@ class _Converter:
                                                 node.schemaname, node.relname)
                                     if p), alias, columns, loc(node))
         if isinstance(node, ast.RangeSubselect):
-            if node.lateral:
-                raise Unsupported("LATERAL", loc(node))
             alias, columns = _alias(node.alias)
             return r.SubqueryRef(convert_query(node.subquery), alias, columns,
-                                 loc(node))
+                                 loc(node), bool(node.lateral))
         if isinstance(node, ast.JoinExpr):
             kind = _JOINS.get(node.jointype)
             if kind is None:
@@ -148,25 +148,39 @@ class _Converter:
 
     def function(self, node: ast.RangeFunction) -> r.FunctionRef:
         where = _first_location(node)
-        if node.lateral:
-            raise Unsupported("LATERAL", where)
-        if node.is_rowsfrom or len(node.functions) != 1:
-            raise Unsupported("ROWS FROM", where)
-        call, coldefs = node.functions[0]
-        if coldefs:
+        if node.coldeflist:
             raise Unsupported("a column definition list", where)
-        converted = self.expr(call)
-        if not isinstance(converted, s.FuncCall):
-            raise Unsupported("an expression in FROM", where)
+        functions = []
+        for call, coldefs in node.functions:
+            if coldefs:
+                raise Unsupported("a column definition list", loc(call))
+            converted = self.expr(call)
+            if not isinstance(converted, s.FuncCall):
+                raise Unsupported("an expression in FROM", loc(call))
+            functions.append(converted)
+        rows_from = bool(node.is_rowsfrom)
+        if not rows_from and _multi_unnest(functions[0]):
+            # transformRangeFunction: unnest(a, b) is ROWS FROM (unnest(a),
+            # unnest(b))
+            call = functions[0]
+            functions = [dataclasses.replace(call, args=(arg,))
+                         for arg in call.args]
         alias, columns = _alias(node.alias)
-        return r.FunctionRef(converted, alias, columns, bool(node.ordinality),
-                             where)
+        return r.FunctionRef(tuple(functions), alias, columns,
+                             bool(node.ordinality), where, rows_from)
 
 
 def _alias(alias: ast.Alias | None) -> tuple[str | None, tuple[str, ...]]:
     if alias is None:
         return None, ()
     return alias.aliasname, names(alias.colnames)
+
+
+def _multi_unnest(call: s.FuncCall) -> bool:
+    return (call.name == ("unnest",) and len(call.args) > 1
+            and not call.star and not call.distinct and not call.order_by
+            and call.filter is None and call.over is None
+            and not getattr(call, "variadic", False))
 
 
 def _first_location(node: Any) -> int:

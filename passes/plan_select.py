@@ -118,16 +118,35 @@ class _Planner:
         return scan
 
     def _FunctionScan(self, node: r.FunctionScan, depth: int) -> Rows:
-        self.note(depth, f"Function Scan on {node.call.function}")
-        produce = _set_function(node.call, self.compile)
+        self.note(depth, "Function Scan on " + ", ".join(
+            getattr(c, "function", None) or "a scalar" for c in node.calls))
         ordinality = node.ordinality
+        parts = []
+        for call in node.calls:
+            if isinstance(call, r.TSetCall):
+                parts.append(_set_function(call, self.compile))
+            else:  # a scalar function in FROM: one row of its value
+                fn = self.compile(call)
+                parts.append(lambda row, ctx, fn=fn: [fn(row, ctx)])
+        if len(parts) == 1:
+            produce = parts[0]
 
-        def function_scan(ctx: Any) -> Iterable[tuple]:
-            values = produce((), ctx)
+            def function_scan(ctx: Any) -> Iterable[tuple]:
+                values = produce((), ctx)
+                if ordinality:
+                    return [(v, i) for i, v in enumerate(values, 1)]
+                return [(v,) for v in values]
+            return function_scan
+
+        def rows_from(ctx: Any) -> Iterable[tuple]:
+            lists = [p((), ctx) for p in parts]
+            longest = max(len(values) for values in lists)
+            out = [tuple(values[i] if i < len(values) else None
+                         for values in lists) for i in range(longest)]
             if ordinality:
-                return [(v, i) for i, v in enumerate(values, 1)]
-            return [(v,) for v in values]
-        return function_scan
+                return [row + (i,) for i, row in enumerate(out, 1)]
+            return out
+        return rows_from
 
     def _ProjectSet(self, node: r.ProjectSet, depth: int) -> Rows:
         self.note(depth, "ProjectSet")
@@ -292,6 +311,8 @@ class _Planner:
                 f"{l.name} = {rr.name}" for l, rr in pairs))
         else:
             self.note(depth, f"Nested Loop {label} Join")
+        if node.lateral and outer_levels(node.right):
+            return self._lateral_join(node, depth, label)
         left = self.relation(node.left, depth + 1)
         right = self.relation(node.right, depth + 1)
         condition = self.compile(node.condition) if node.condition is not None \
@@ -351,6 +372,39 @@ class _Planner:
                            if j not in rhit)
             return out
         return join
+
+    def _lateral_join(self, node: r.Join, depth: int, label: str) -> Rows:
+        """The right side computed once per left row, which it reads as
+        the innermost outer row (`ctx.outer`)."""
+        self.lines.pop()
+        self.note(depth, f"Nested Loop {label} Join (lateral)")
+        left = self.relation(node.left, depth + 1)
+        right = self.relation(node.right, depth + 1)
+        condition = self.compile(node.condition) if node.condition is not None \
+            else None
+        keep_left = node.kind == "left"
+        null_right = (None,) * len(node.right.columns)
+
+        def lateral_join(ctx: Any) -> list[tuple]:
+            out: list[tuple] = []
+            stack, check = ctx.outer, ctx.check
+            for lrow in left(ctx):
+                check()
+                stack.append(lrow)
+                try:
+                    rrows = list(right(ctx))
+                finally:
+                    stack.pop()
+                hit = False
+                for rrow in rrows:
+                    row = lrow + rrow
+                    if condition is None or condition(row, ctx) is True:
+                        out.append(row)
+                        hit = True
+                if keep_left and not hit:
+                    out.append(lrow + null_right)
+            return out
+        return lateral_join
 
     # ---- aggregation
     def _Aggregate(self, node: r.Aggregate, depth: int) -> Rows:
@@ -762,7 +816,7 @@ def _push_down(node: r.Filter) -> r.Relation:
             kept.append(conjunct)
         elif slots and max(slots) < width:
             left.append(conjunct)
-        elif slots and min(slots) >= width:
+        elif slots and min(slots) >= width and not join.lateral:
             right.append(shift_columns(conjunct, -width))
         else:
             both.append(conjunct)
@@ -772,7 +826,8 @@ def _push_down(node: r.Filter) -> r.Relation:
     new_right = r.Filter(join.right, _and(right)) if right else join.right
     condition = _and(([join.condition] if join.condition is not None else [])
                      + both) if (both or join.condition is not None) else None
-    out: r.Relation = r.Join("inner", new_left, new_right, condition)
+    out: r.Relation = r.Join("inner", new_left, new_right, condition,
+                             join.lateral)
     if kept:
         out = r.Filter(out, _and(kept))
     return out

@@ -125,6 +125,10 @@ def _grouped_level_refs(node: Any, nesting: int) -> list[r.TOuter]:
     if isinstance(node, r.TSubquery):
         return (_grouped_level_refs(node.relation, nesting + 1) +
                 _grouped_level_refs(node.test, nesting))
+    if isinstance(node, r.Join) and node.lateral:  # its right side: a frame
+        return (_grouped_level_refs(node.left, nesting) +
+                _grouped_level_refs(node.right, nesting + 1) +
+                _grouped_level_refs(node.condition, nesting))
     found: list[r.TOuter] = []
     for child in children(node):
         found.extend(_grouped_level_refs(child, nesting))
@@ -141,6 +145,11 @@ def _regroup_refs(node: Any, nesting: int, key_slot) -> Any:
         return dataclasses.replace(
             node, relation=_regroup_refs(node.relation, nesting + 1, key_slot),
             test=_regroup_refs(node.test, nesting, key_slot))
+    if isinstance(node, r.Join) and node.lateral:  # its right side: a frame
+        return dataclasses.replace(
+            node, left=_regroup_refs(node.left, nesting, key_slot),
+            right=_regroup_refs(node.right, nesting + 1, key_slot),
+            condition=_regroup_refs(node.condition, nesting, key_slot))
     if isinstance(node, tuple):
         return tuple(_regroup_refs(n, nesting, key_slot) for n in node)
     if dataclasses.is_dataclass(node) and not isinstance(

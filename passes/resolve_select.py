@@ -21,7 +21,7 @@ typed; nothing here decides how rows are fetched (that is `plan_select`).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
@@ -38,7 +38,7 @@ from twinning.passes.expr.analyze import (coerce_to_boolean,
                                           sublink_comparison, typed_operator)
 from twinning.passes.expr.ordering import require_equality, require_ordering
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
-from twinning.passes.expr.walk import children, shift_columns
+from twinning.passes.expr.walk import outer_levels, shift_columns
 from twinning.passes.expr.system import system_catalog
 from twinning.passes.resolve_group import (Regrouper as _Regrouper,
                                            agg_location as _agg_location,
@@ -46,6 +46,22 @@ from twinning.passes.resolve_group import (Regrouper as _Regrouper,
                                            _contains_aggregate)
 from twinning.passes import resolve_locking as locking
 from twinning.passes import resolve_window as windows
+from twinning.passes.read_syntax import (
+    aliased as _aliased,
+    has_set_returning as _has_set_returning,
+    no_set_returning as _no_set_returning,
+    whole_row as _whole_row,
+    cte_columns as _cte_columns,
+    mentions as _mentions,
+    distinct_on_mismatch as _distinct_on_mismatch,
+    sort_key as _sort_key,
+    using_index as _using_index,
+    leftmost as _leftmost,
+    expr_location as _expr_location,
+    location as _location,
+    first_target_location as _first_target_location,
+)
+from twinning.passes import resolve_lateral as lateral
 
 __all__ = ["resolve_query", "resolve_view_query", "WriteReads"]
 
@@ -116,13 +132,15 @@ class Entry:
     column names and the expression reading each from the FROM row."""
 
     __slots__ = ("refname", "aliased", "table", "names", "exprs",
-                 "catalog_table", "is_join", "cte", "origins")
+                 "catalog_table", "is_join", "cte", "origins", "source",
+                 "scalar_function")
 
     def __init__(self, refname: str, names: Sequence[str],
                  exprs: Sequence[Any], *, aliased: bool = False,
                  table: QName | None = None, catalog_table: Any = None,
                  is_join: bool = False, cte: bool = False,
-                 origins: Sequence[Any] = ()) -> None:
+                 origins: Sequence[Any] = (),
+                 scalar_function: bool = False) -> None:
         self.refname = refname
         self.names = tuple(names)
         self.exprs = list(exprs)
@@ -132,6 +150,8 @@ class Entry:
         self.is_join = is_join
         self.cte = cte
         self.origins = tuple(origins)  # per column: (relation, attnum) or None
+        self.source: Entry | None = None  # what a LATERAL frame's copy copies
+        self.scalar_function = scalar_function  # its whole row: its value
 
     def shift(self, delta: int) -> None:
         if delta:
@@ -189,6 +209,7 @@ class Level:
         self.agg_clause: str | None = None  # where aggregates are refused
         self.in_aggregate = False
         self.window: Any = None  # resolve_window.Windows of a SELECT
+        self.frame: _Frame | None = None  # innermost LATERAL frame in FROM
 
     # ---- Scope
     def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
@@ -213,8 +234,8 @@ class Level:
                 depth += 1
             level = level.parent
         if len(parts) == 1:
-            self._whole_row(colname, location)
-            raise self._missing_column(None, colname, location)
+            expr = self._whole_row(colname, location)
+            return ColumnBinding(-1, expr.type, colname, expr)
         raise self._missing_rte(parts[:-1], location)
 
     def _find(self, parts: tuple[str, ...], location: int) -> Any | None:
@@ -264,22 +285,35 @@ class Level:
                 found = item
         return found
 
-    def _whole_row(self, name: str, location: int) -> None:
+    def _whole_row(self, name: str, location: int) -> Any:
+        """A whole-row reference: of one scalar function without
+        ORDINALITY, its value (makeWholeRowVar); of anything else, 0A000."""
         level: Level | None = self
+        depth = 0
         while level is not None:
-            if level._refname_item((name,), location) is not None:
-                raise feature_not_supported("a whole-row reference",
-                                            pos(location))
+            item = level._refname_item((name,), location)
+            if item is not None:
+                if not item.entry.scalar_function:
+                    raise feature_not_supported("a whole-row reference",
+                                                pos(location))
+                expr = _located(item.entry.exprs[0], location)
+                return _outer(expr, depth) if depth else expr
+            if level.via_sublink:
+                depth += 1
             level = level.parent
+        raise self._missing_column(None, name, location)
 
     # ---- PostgreSQL's error texts for names that do not resolve
     def _missing_column(self, relname: str | None, colname: str,
                         location: int) -> SqlError:
         entries = []
         level: Level | None = self
+        seen: list[list[Entry]] = []
         while level is not None:
-            entries.extend((e.refname, e.names) for e in level.rtable
-                           if not e.is_join)
+            if not any(level.rtable is r for r in seen):  # frames share it
+                seen.append(level.rtable)
+                entries.extend((e.refname, e.names) for e in level.rtable
+                               if not e.is_join)
             level = level.parent
         return column_not_found(relname, colname, location, entries)
 
@@ -307,7 +341,7 @@ class Level:
             while level is not None:
                 item = level._refname_item((found.refname,), location)
                 if item is not None:
-                    if item.entry is found:
+                    if found in (item.entry, item.entry.source):
                         hint = ("Perhaps you meant to reference the table "
                                 f'alias "{found.refname}".')
                     break
@@ -355,6 +389,55 @@ class _ScopeLevel(Level):
         if found.expr is not None:
             return found.expr
         return q.TColumn(found.slot, found.name, found.type, location)
+
+
+class _Frame(Level):
+    """The FROM items left of a LATERAL-capable item as a level of their
+    own (see `resolve_lateral`): its row is the left row, which the
+    lateral join pushes as the innermost outer row. `visible` is off
+    while an item that is not LATERAL is analysed (the items still count
+    as a boundary and feed the error hints)."""
+
+    def __init__(self, resolver: _Resolver, level: Level, items: list[Item],
+                 lateral_ok: bool, guard: bool = False) -> None:
+        outer = level.frame
+        if outer is None:
+            super().__init__(resolver, level.parent, level.via_sublink)
+        else:
+            super().__init__(resolver, outer, not outer.guard)
+        self.rtable, self.ctes = level.rtable, level.ctes
+        self.pending = level.pending
+        self.namespace = items
+        self.visible = True
+        self.lateral_ok = lateral_ok
+        # a write's target: visible to LATERAL items only to refuse them
+        # (check_lateral_ref_ok), never a row of its own
+        self.guard = guard
+
+    def _find(self, parts: tuple[str, ...], location: int) -> Any | None:
+        if not self.visible:
+            return None
+        found = super()._find(parts, location)
+        if found is not None and not self.lateral_ok:
+            refname = parts[-2] if len(parts) > 1 else next(
+                i.entry.refname for i in self.namespace
+                if i.cols_visible and parts[-1] in i.entry.names)
+            raise lateral.lateral_ok_error(refname, location, self.guard)
+        return found
+
+    def _refname_item(self, qualifier: tuple[str, ...], location: int
+                      ) -> Item | None:
+        return super()._refname_item(qualifier, location) if self.visible \
+            else None
+
+
+def _frames(level: Level) -> list[_Frame]:
+    out = []
+    frame: Any = level.frame
+    while isinstance(frame, _Frame):
+        out.append(frame)
+        frame = frame.parent
+    return out
 
 
 def _ambiguous_column(name: str, location: int) -> SqlError:
@@ -534,8 +617,9 @@ class _Resolver:
                                hint="For example, FROM (SELECT ...) [AS] foo.",
                                position=pos(item.location))
             self._lock_note(level, item, item.alias, "subquery")
-            relation, columns = self.query(item.query, self.hidden(level),
-                                           False)
+            with lateral.frames_visible(_frames(level), item.lateral):
+                relation, columns = self.query(item.query, self.hidden(level),
+                                               False)
             out = self._entry_from(relation, item, item.alias,
                                    [c.name for c in columns])
         else:
@@ -546,29 +630,21 @@ class _Resolver:
     def function_ref(self, ref: r.FunctionRef, level: Level) -> _From:
         hidden = self.hidden(level)
         hidden.agg_clause = "functions in FROM"
-        call = resolve_expr(ref.call, hidden, self.ctx)
-        name = ref.alias if ref.alias and not ref.column_aliases else \
-            ref.call.name[-1]
-        columns = (r.RelColumn(name, call.type),)
-        if not isinstance(call, r.TSetCall):  # one row of its one value
-            cells: tuple = (call,)
-            if ref.ordinality:
-                columns += (r.RelColumn("ordinality", q.INT8),)
-                cells += (q.TLiteral("integer", "1", q.INT8),)
-            return self._entry_from(r.Values((cells,), columns), ref,
-                                    ref.call.name[-1], [c.name for c in columns])
-        self._lock_note(level, ref, ref.call.name[-1], "function")
-        if ref.ordinality:
-            columns += (r.RelColumn("ordinality", q.INT8),)
-        scan = r.FunctionScan(call, columns, ref.ordinality)
-        return self._entry_from(scan, ref, ref.call.name[-1],
-                                [c.name for c in columns])
+        scan, names, refname = lateral.function_scan(ref, hidden, self.ctx)
+        self._lock_note(level, ref, refname, "function")
+        # addRangeTableEntryForFunction reports too many aliases unplaced
+        return self._entry_from(scan, dataclasses.replace(ref, location=-1),
+                                refname, names, scalar_function=len(
+                                    ref.functions) == 1 and not ref.ordinality)
 
     def hidden(self, level: Level) -> Level:
-        """The level a FROM item that is not LATERAL is analysed in: the
-        FROM clause around it is invisible (its entries still feed the
-        error hints), enclosing levels and WITH queries are not."""
-        hidden = Level(self, level.parent, level.via_sublink)
+        """The level a FROM item is analysed in: the FROM clause around it
+        is invisible (its entries still feed the error hints) but for a
+        LATERAL frame's items, enclosing levels and WITH queries are not."""
+        if level.frame is not None:
+            hidden = Level(self, level.frame, not level.frame.guard)
+        else:
+            hidden = Level(self, level.parent, level.via_sublink)
         hidden.rtable = level.rtable
         hidden.ctes = level.ctes
         hidden.pending = level.pending
@@ -576,7 +652,10 @@ class _Resolver:
 
     def join(self, join: r.JoinRef, level: Level) -> _From:
         left = self.from_item(join.left, level)
-        right = self.from_item(join.right, level)
+        is_lateral = lateral.lateral_capable(join.right)
+        right = self.lateral_item(join.right, level, left.items, 0,
+                                  join.kind in ("inner", "left", "cross")) \
+            if is_lateral else self.from_item(join.right, level)
         right.shift(left.width)
         kind = join.kind
         condition = None
@@ -621,18 +700,27 @@ class _Resolver:
         names += [n for i, n in enumerate(right.names) if i not in merged_right]
         exprs += [e for i, e in enumerate(right.exprs) if i not in merged_right]
         if join.on is not None:
-            saved_ns, saved_clause = level.namespace, level.agg_clause
-            level.namespace = left.items + right.items
-            level.agg_clause = "JOIN conditions"
+            scope = level
+            if level.frame is not None:  # evaluated inside the frames
+                scope = self.hidden(level)
+            saved_ns, saved_clause = scope.namespace, scope.agg_clause
+            scope.namespace = left.items + right.items
+            scope.agg_clause = "JOIN conditions"
             try:
-                condition = coerce_to_boolean(
-                    resolve_expr(join.on, level, self.ctx), "JOIN/ON", self.ctx)
+                with lateral.frames_visible(_frames(level), False):
+                    condition = coerce_to_boolean(resolve_expr(
+                        join.on, scope, self.ctx), "JOIN/ON", self.ctx)
                 _no_set_returning(condition, "JOIN conditions")
             finally:
-                level.namespace, level.agg_clause = saved_ns, saved_clause
+                scope.namespace, scope.agg_clause = saved_ns, saved_clause
         if kind == "cross":
             kind = "inner"
-        relation = r.Join(kind, left.relation, right.relation, condition)
+        if is_lateral and kind in ("right", "full") and \
+                outer_levels(right.relation):
+            raise feature_not_supported(f"{kind.upper()} JOIN with a LATERAL "
+                                        "item", pos(join.location))
+        relation = r.Join(kind, left.relation, right.relation, condition,
+                          is_lateral)
         if join.alias is not None:
             self._lock_note(level, join, join.alias, "join")
             # an aliased join hides what it contains completely
@@ -656,18 +744,49 @@ class _Resolver:
         the level's row (after an UPDATE/DELETE target's columns)."""
         if not items:
             return r.Values(((),), ())
+        seen: list[Item] = []
+        saved_frame = level.frame
+        if level.namespace and level.frame is None:  # UPDATE/DELETE target
+            level.frame = _Frame(self, level, lateral.rebased(
+                level.namespace, 0), False, guard=True)
+        try:
+            relation = self._from_list(items, level, offset, seen)
+        finally:
+            level.frame = saved_frame
+        return relation
+
+    def _from_list(self, items: Sequence[r.FromItem], level: Level,
+                   offset: int, seen: list[Item]) -> r.Relation:
+        base = offset
         relation: r.Relation | None = None
         for item in items:
-            done = self.from_item(item, level)
+            is_lateral = relation is not None and lateral.lateral_capable(item)
+            if is_lateral:
+                done = self.lateral_item(item, level, seen, -base, True)
+            else:
+                done = self.from_item(item, level)
             done.shift(offset)
+            seen.extend(done.items)
             for ns in done.items:
                 _check_duplicate_refname(ns, level, item)
                 level.namespace.append(ns)
             relation = done.relation if relation is None else r.Join(
-                "inner", relation, done.relation, None)
+                "inner", relation, done.relation, None, is_lateral)
             offset += done.width
         assert relation is not None
         return relation
+
+    def lateral_item(self, item: r.FromItem, level: Level, left: list[Item],
+                     delta: int, lateral_ok: bool) -> _From:
+        """A FROM item that may read the items left of it: analysed under a
+        frame holding them (their columns as the left row has them)."""
+        saved = level.frame
+        level.frame = _Frame(self, level, lateral.rebased(left, delta),
+                             lateral_ok)
+        try:
+            return self.from_item(item, level)
+        finally:
+            level.frame = saved
 
     # ---- queries
     def query(self, query: r.Query, parent: Level | None, via_sublink: bool,
@@ -1184,6 +1303,7 @@ class _Resolver:
                 for a in args:
                     require_equality(a.type, a.location)
                     require_ordering(a.type, a.location)
+            lateral.check_aggregate_level(level, args, node.location)
         finally:
             level.in_aggregate = False
         level.aggregates.append(r.AggCall(signature, tuple(args), rtype,
@@ -1280,88 +1400,6 @@ def _origins(level: Level, exprs: Sequence[Any]) -> list[Any]:
             for e in exprs]
 
 
-def _aliased(names: list[str], aliases: Sequence[str], refname: str,
-             location: int) -> list[str]:
-    if len(aliases) > len(names):
-        raise SqlError("42P10", f'table "{refname}" has {len(names)} columns '
-                       f"available but {len(aliases)} columns specified",
-                       position=pos(location))
-    return list(aliases) + list(names[len(aliases):])
-
-
-def _has_set_returning(expr: Any) -> bool:
-    if isinstance(expr, r.TSetCall):
-        return True
-    return any(_has_set_returning(c) for c in children(expr)
-               if not isinstance(c, r.TSubquery))
-
-
-def _no_set_returning(expr: Any, clause: str) -> None:
-    """A set-returning call outside a target list or FROM."""
-    if isinstance(expr, r.TSetCall):
-        raise SqlError("0A000", "set-returning functions are not allowed in "
-                       f"{clause}", position=pos(expr.location))
-    for child in children(expr):
-        if not isinstance(child, r.TSubquery):
-            _no_set_returning(child, clause)
-
-
-def _whole_row(node: s.Expr) -> bool:
-    """`t.*` as an aggregate argument: count(t.*) counts t's rows."""
-    return isinstance(node, s.ColumnRef) and node.star and bool(node.parts)
-
-
-def _cte_columns(cte: r.CommonTable, columns: tuple[r.RelColumn, ...]
-                 ) -> tuple[r.RelColumn, ...]:
-    """The column list a WITH query's own names give its columns."""
-    names = cte.column_names
-    if not names:
-        return columns
-    if len(names) > len(columns):
-        raise SqlError("42P10", f'WITH query "{cte.name}" has {len(columns)} '
-                       f"columns available but {len(names)} columns "
-                       "specified", position=pos(cte.location))
-    names = names + tuple(c.name for c in columns[len(names):])
-    return tuple(r.RelColumn(n, c.type, c.location)
-                 for n, c in zip(names, columns))
-
-
-def _mentions(node: Any, name: str) -> bool:
-    """Whether a query names `name` as a table (a self-reference)."""
-    if isinstance(node, r.TableRef):
-        return node.names == (name,)
-    if isinstance(node, tuple):
-        return any(_mentions(n, name) for n in node)
-    if dataclasses.is_dataclass(node):
-        return any(_mentions(getattr(node, f.name), name)
-                   for f in dataclasses.fields(node))
-    return False
-
-
-def _distinct_on_mismatch(location: int) -> SqlError:
-    return SqlError("42P10", "SELECT DISTINCT ON expressions must match "
-                    "initial ORDER BY expressions", position=pos(location))
-
-
-def _sort_key(expr: Any, sort: s.SortBy) -> r.SortKey:
-    nulls_first = sort.nulls_first
-    if nulls_first is None:
-        nulls_first = sort.descending
-    return r.SortKey(expr, sort.descending, nulls_first)
-
-
-def _using_index(names: list[str], name: str, side: str, location: int) -> int:
-    hits = [i for i, n in enumerate(names) if n == name]
-    if not hits:
-        raise SqlError("42703", f'column "{name}" specified in USING clause '
-                       f"does not exist in {side} table",
-                       position=pos(location))
-    if len(hits) > 1:
-        raise SqlError("42702", f'common column name "{name}" appears more '
-                       f"than once in {side} table", position=pos(location))
-    return hits[0]
-
-
 def _check_duplicate_refname(item: Item, level: Level, ref: Any) -> None:
     if not item.rel_visible:
         return
@@ -1384,41 +1422,3 @@ def _can_bigint(expr: Any) -> bool:
 def _display(rtype: q.ResultType) -> str:
     from twinning.passes.expr.types import display_type
     return display_type(rtype)
-
-
-def _leftmost(node: Any) -> int:
-    """exprLocation() of a written expression: its leftmost token."""
-    found = [loc for loc in (getattr(node, "location", -1),) if loc >= 0]
-    if dataclasses.is_dataclass(node) and not isinstance(node, r.Query):
-        for f in dataclasses.fields(node):
-            value = getattr(node, f.name)
-            for item in value if isinstance(value, tuple) else (value,):
-                if dataclasses.is_dataclass(item):
-                    inner = _leftmost(item)
-                    if inner >= 0:
-                        found.append(inner)
-    return min(found, default=-1)
-
-
-def _expr_location(node: Any) -> int:
-    return getattr(node, "location", -1)
-
-
-def _location(row: Sequence[s.Expr]) -> int:
-    return _expr_location(row[0]) if row else -1
-
-
-def _target_location(query: Any, index: int) -> int:
-    body = getattr(query, "body", None)
-    targets = getattr(body, "targets", ())
-    if index < len(targets):
-        return _expr_location(targets[index].expr)
-    return -1
-
-
-def _first_target_location(query: Any) -> int:
-    body = getattr(query, "body", None)
-    while isinstance(body, r.SetOperation):
-        body = getattr(body.left, "body", None)
-    targets = getattr(body, "targets", ())
-    return _expr_location(targets[0].expr) if targets else -1

@@ -82,6 +82,10 @@ def outer_levels(node: Any, depth: int = 1) -> set[int]:
         elif isinstance(value, r.TSubquery):
             walk(value.relation, nesting + 1)
             walk(value.test, nesting)
+        elif isinstance(value, r.Join) and value.lateral:
+            walk(value.left, nesting)  # the right side runs in a frame
+            walk(value.right, nesting + 1)
+            walk(value.condition, nesting)
         elif isinstance(value, tuple):
             for item in value:
                 walk(item, nesting)

@@ -3,23 +3,17 @@
 -- refuses them (0A000 naming the construct, or the error its subset gives),
 -- so each case is a known gap; tests/differential/test_gaps.py runs each as
 -- a strict expected failure, and one that starts to agree moves to the
--- corpus of its area in tests/differential/corpus/. Here: LATERAL, FOR
+-- corpus of its area in tests/differential/corpus/. Here: FOR
 -- UPDATE/SHARE in a subquery, CTE or INSERT … SELECT and through a subquery
--- in FROM, a view or a system catalog, TABLESAMPLE, GROUPING SETS / ROLLUP / CUBE and grouping(),
--- unnest of several arrays and set-returning
--- functions in FROM next to other tables, ROWS FROM, data-modifying WITH,
--- ordered-set aggregates (WITHIN GROUP), FETCH ... WITH TIES,
--- ORDER BY ... USING, whole-row references and ROW(), statistics
--- aggregates, to_hex and quote_nullable.
-
--- case: out_lateral_subquery
-INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
-INSERT INTO products VALUES ('P-100', 'Widget', 'tools', 9.99, 0.5, 4.5, 120, '{metal,small}', '2023-01-01 08:00'), ('P-200', 'Gadget', 'tools', 24.50, 1.25, 3.75, 0, '{plastic}', '2023-06-15 12:30:45'), ('P-300', 'Doohickey', 'toys', 4, 0.1, NULL, 35, '{}', '2024-02-29 23:59:59.5'), ('P-400', 'Thingamajig', NULL, NULL, NULL, NULL, 5, NULL, NULL), ('P-500', 'widget deluxe', 'tools', 99.95, 2.5, 4.5, 7, '{metal,large}', '2023-01-01 08:00'), ('P_600', '100% Cotton', 'apparel', 15, 0.2, 2, NULL, '{soft,NULL}', '2024-03-10 00:00')
-INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipped', NULL), (11, 1, '2024-02-10 15:30:00+00', NULL, 'pending', 'gift'), (12, 2, '2024-02-11 09:15:00+01', '2024-02-15', 'shipped', ''), (13, 3, '2024-03-01 00:00:00+00', NULL, 'cancelled', 'call first'), (14, NULL, '2024-03-02 12:00:00-05', NULL, 'pending', NULL), (15, 4, '2024-03-03 23:59:59+00', '2024-03-05', 'shipped', NULL), (16, 1, '2023-12-31 23:00:00+00', '2024-01-02', 'shipped', NULL)
-INSERT INTO order_items VALUES (10, 1, 'P-100', 2, 9.99, NULL), (10, 2, 'P-200', 1, 24.50, 0.125), (11, 1, 'P-300', 10, 4.00, NULL), (12, 1, 'P-100', 1, 9.99, 0.25), (12, 2, 'P-500', 1, 99.95, NULL), (12, 3, 'P_600', 3, 15.00, 0.5), (13, 1, 'P-200', 2, NULL, NULL), (15, 1, 'P-100', 5, 9.50, NULL), (16, 1, 'P-300', 1, 4.00, 0)
-SELECT c.id, l.id FROM customers c, LATERAL (SELECT o.id FROM orders o WHERE o.customer_id = c.id ORDER BY o.id DESC LIMIT 1) l ORDER BY c.id
-SELECT c.id, l.n FROM customers c LEFT JOIN LATERAL (SELECT count(*) AS n FROM orders o WHERE o.customer_id = c.id) l ON true ORDER BY c.id
-
+-- in FROM, a view or a system catalog, TABLESAMPLE, GROUPING SETS / ROLLUP
+-- / CUBE and grouping(), data-modifying WITH, ordered-set aggregates
+-- (WITHIN GROUP), FETCH ... WITH TIES, ORDER BY ... USING, whole-row
+-- references and ROW(), statistics aggregates, to_hex and quote_nullable,
+-- the json[b]_array_elements[_text] table functions (LATERAL itself works:
+-- see corpus/reads_lateral.sql), column definition lists in FROM, a
+-- RIGHT/FULL JOIN whose LATERAL right side reads an enclosing FROM item,
+-- the whole-row record of a function item with ORDINALITY or several
+-- functions.
 
 -- case: out_for_update_nested
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
@@ -58,12 +52,6 @@ SELECT active, tier, count(*) FROM customers GROUP BY CUBE (active, tier) ORDER 
 -- case: out_grouping_function
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
 SELECT city, grouping(city), count(*) FROM customers GROUP BY ROLLUP (city) ORDER BY 2, 1 NULLS FIRST
-
-
--- case: out_unnest_in_from
-INSERT INTO products VALUES ('P-100', 'Widget', 'tools', 9.99, 0.5, 4.5, 120, '{metal,small}', '2023-01-01 08:00'), ('P-200', 'Gadget', 'tools', 24.50, 1.25, 3.75, 0, '{plastic}', '2023-06-15 12:30:45'), ('P-300', 'Doohickey', 'toys', 4, 0.1, NULL, 35, '{}', '2024-02-29 23:59:59.5'), ('P-400', 'Thingamajig', NULL, NULL, NULL, NULL, 5, NULL, NULL), ('P-500', 'widget deluxe', 'tools', 99.95, 2.5, 4.5, 7, '{metal,large}', '2023-01-01 08:00'), ('P_600', '100% Cotton', 'apparel', 15, 0.2, 2, NULL, '{soft,NULL}', '2024-03-10 00:00')
-SELECT p.sku, t.tag FROM products p, unnest(p.tags) AS t (tag) ORDER BY p.sku, t.tag
-SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']) AS u (n, s) ORDER BY n NULLS LAST
 
 
 -- case: out_data_modifying_cte
@@ -108,6 +96,24 @@ SELECT md5(''), ascii('A'), chr(65), chr(8364), to_hex(255), to_hex(-1)
 SELECT quote_ident('a b'), quote_literal('it''s'), quote_nullable(NULL)
 
 
--- case: out_table_functions_and_values_rows
-SELECT * FROM ROWS FROM (generate_series(1, 2), generate_series(1, 3)) AS t (a, b) ORDER BY b
-SELECT * FROM generate_series(1, 3) WITH ORDINALITY AS t (v, n) ORDER BY n
+-- case: out_column_definition_list
+SELECT * FROM json_to_record('{"a": 1, "b": "x"}') AS x (a int, b text)
+
+
+-- case: out_right_join_lateral_reading_outer_item
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipped', NULL), (11, 1, '2024-02-10 15:30:00+00', NULL, 'pending', 'gift'), (12, 2, '2024-02-11 09:15:00+01', '2024-02-15', 'shipped', ''), (13, 3, '2024-03-01 00:00:00+00', NULL, 'cancelled', 'call first'), (14, NULL, '2024-03-02 12:00:00-05', NULL, 'pending', NULL), (15, 4, '2024-03-03 23:59:59+00', '2024-03-05', 'shipped', NULL), (16, 1, '2023-12-31 23:00:00+00', '2024-01-02', 'shipped', NULL)
+SELECT c.id, j.id FROM customers c, (orders o RIGHT JOIN LATERAL (SELECT c.id AS x) s ON o.customer_id = s.x) j ORDER BY 1, 2
+
+
+-- case: out_json_array_elements_in_from
+INSERT INTO samples VALUES (1, 1, 100, 10000000000, 3.14159, 1.5, 1.5, 2.25, 'alpha', 'short', 'ab', true, '2024-01-31', '2024-01-31 12:34:56.789', '2024-01-31 12:34:56.789+02', '12:34:56', '1 day 02:03:04', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": 1, "b": [1, 2]}', '{"b": [1, 2], "a": 1}', '\xdeadbeef', '{1,2,3}', '{x,"y z"}'), (2, -32768, -2147483648, -9223372036854775808, -0.5, -999.99, -0.1, 0.1, '', 'x', 'abcd', false, '1999-12-31', '1999-12-31 23:59:59', '1999-12-31 23:59:59-08', '00:00:00', '-3 mons +4 days -00:00:01', '00000000-0000-0000-0000-000000000000', '[]', '{}', '\x', '{}', '{}'), (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL), (4, 32767, 2147483647, 9223372036854775807, 12345678901234567890.0001, 0, 'NaN', 'Infinity', 'Ünïcödé', 'a''b', 'x ', NULL, 'infinity', '2000-02-29 00:00:00.000001', '2024-07-01 00:00:00+00', '23:59:59.999999', '1 year 2 mons 3 days 04:05:06.5', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A12', '{"k": null, "k": 2}', '{"k": null, "k": 2}', '\x00ff', '{NULL,-1}', '{NULL,""}')
+SELECT s.id, e FROM samples s, jsonb_array_elements(s.jb -> 'b') e ORDER BY 1, 2
+SELECT * FROM jsonb_array_elements_text('[1, "a", null, {"k": [true]}, "x\"y"]')
+SELECT * FROM json_array_elements('[1, "a" , null, {"k" : [true]}, 2.50]')
+SELECT s.id, x.n FROM samples s LEFT JOIN LATERAL (SELECT count(*) AS n FROM jsonb_array_elements(s.jb -> 'b')) x ON true ORDER BY 1
+
+
+-- case: out_function_whole_row_record
+SELECT g FROM generate_series(1, 2) WITH ORDINALITY AS g ORDER BY 1
+SELECT r FROM ROWS FROM (generate_series(1, 2), upper('a')) AS r ORDER BY 1
