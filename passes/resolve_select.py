@@ -36,6 +36,7 @@ from twinning.passes.expr.analyze import (coerce_to_boolean,
                                           resolve_expr, resolve_target,
                                           select_common_type,
                                           sublink_comparison, typed_operator)
+from twinning.passes.expr import runtime
 from twinning.passes.expr.ordering import require_equality, require_ordering
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
 from twinning.passes.expr.walk import children, shift_columns
@@ -547,8 +548,10 @@ class _Resolver:
         hidden = self.hidden(level)
         hidden.agg_clause = "functions in FROM"
         call = resolve_expr(ref.call, hidden, self.ctx)
-        name = ref.alias if ref.alias and not ref.column_aliases else \
-            ref.call.name[-1]
+        name = (isinstance(call, r.TSetCall) and
+                runtime.set_returning_column(call.function)) or (
+            ref.alias if ref.alias and not ref.column_aliases else
+            ref.call.name[-1])
         columns = (r.RelColumn(name, call.type),)
         if not isinstance(call, r.TSetCall):  # one row of its one value
             cells: tuple = (call,)
