@@ -1,5 +1,7 @@
 """The json and jsonb operators extractors use: `->`, `->>`, `#>`, `#>>`,
-`@>`, `<@`, `?`, `?|`, `?&`; jsonb equality; json[b]_build_object.
+`@>`, `<@`, `?`, `?|`, `?&`; jsonb equality and btree order;
+json[b]_build_object and to_json's conversion of one value (`json_value`).
+The other json functions live in `jsonb_edit`, registered from here.
 
 Both types are stored as text (json verbatim, jsonb in its canonical
 output form, `twinning.values.json`), so field and element access cut the
@@ -26,10 +28,12 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.passes.expr.ordering import equality_key
 from twinning.passes.expr.registry import (BINARY, FLOATS, FUNCTIONS, INTS,
-                                           Impl, TypedImpl, output, reg)
+                                           Impl, PY_COMPARE, TypedImpl, output,
+                                           reg)
 from twinning.passes.expr.types import element_of, is_array, result_type
 from twinning.passes.expr import jsonb_edit
 from twinning.values.json import escape_json, parse_jsonb
+from twinning.values.keys import jsonb_sort_key
 
 __all__ = ["OPERATORS", "register"]
 
@@ -271,6 +275,9 @@ def register() -> None:
     jsonb_key = equality_key(result_type("jsonb"))
     reg(BINARY, "jsonb = jsonb", lambda a, b: jsonb_key(a) == jsonb_key(b))
     reg(BINARY, "jsonb <> jsonb", lambda a, b: jsonb_key(a) != jsonb_key(b))
+    for op in ("<", ">", "<=", ">="):  # jsonb's btree order
+        reg(BINARY, f"jsonb {op} jsonb", (lambda cmp: lambda a, b: cmp(
+            jsonb_sort_key(a), jsonb_sort_key(b)))(PY_COMPARE[op]))
     for sig, fn in OPERATORS.items():
         reg(BINARY, sig, fn)
     FUNCTIONS["json_build_object()"] = Impl(lambda: "{}")

@@ -108,3 +108,11 @@ SELECT jsonb_object_keys('[1]')
 SELECT jsonb_object_keys('1')
 SELECT json_object_keys('[1]')
 SELECT json_object_keys('"s"')
+
+-- case: jsonb_btree_order
+SELECT v FROM (VALUES ('{"a":1}'::jsonb), ('[1,2]'), ('[]'), ('1'), ('"a"'), ('null'), ('true'), ('false'), ('{}'), ('[1]'), ('2.5'), ('"B"'), ('{"b":1}'), ('{"a":2}'), ('{"aa":1}'), ('[[1]]'), ('["a"]'), ('{"a":1,"b":2}'), ('[null]'), ('[1,"a"]'), ('[true]')) t(v) ORDER BY v
+SELECT v FROM (VALUES ('{"a":[1,2]}'::jsonb), ('{"a":{"x":1}}'), ('{"a":"s"}'), ('{"a":null}'), ('{"b":[]}'), ('1.0'), ('1'), ('-3'), ('"é"'), ('"e"')) t(v) ORDER BY v DESC
+SELECT '1'::jsonb < '[]', '1'::jsonb > '[1,2]', '[1]'::jsonb > '1', '{}'::jsonb > '[1,2,3]', '"z"'::jsonb < '0', 'true'::jsonb > '1', '1.0'::jsonb <= '1', '{"a":1}'::jsonb >= '{"a":1}'
+SELECT DISTINCT v FROM (VALUES ('{"a":1.0}'::jsonb), ('{"a":1}'), ('[1]'), ('null')) t(v) ORDER BY v
+SELECT greatest('[1]'::jsonb, '2', '{}'), least('"a"'::jsonb, 'null', '1'), max(v::text), min(v::text) FROM (VALUES ('[1]'::jsonb)) t(v)
+SELECT v, rank() OVER (ORDER BY v) FROM (VALUES ('[2]'::jsonb), ('1'), ('{"a":1}'), ('[1]')) t(v) ORDER BY v
