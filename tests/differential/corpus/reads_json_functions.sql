@@ -116,3 +116,9 @@ SELECT '1'::jsonb < '[]', '1'::jsonb > '[1,2]', '[1]'::jsonb > '1', '{}'::jsonb 
 SELECT DISTINCT v FROM (VALUES ('{"a":1.0}'::jsonb), ('{"a":1}'), ('[1]'), ('null')) t(v) ORDER BY v
 SELECT greatest('[1]'::jsonb, '2', '{}'), least('"a"'::jsonb, 'null', '1'), max(v::text), min(v::text) FROM (VALUES ('[1]'::jsonb)) t(v)
 SELECT v, rank() OVER (ORDER BY v) FROM (VALUES ('[2]'::jsonb), ('1'), ('{"a":1}'), ('[1]')) t(v) ORDER BY v
+
+-- case: json_functions_over_rows
+INSERT INTO samples VALUES (1, 1, 100, 10000000000, 3.14159, 1.5, 1.5, 2.25, 'alpha', 'short', 'ab', true, '2024-01-31', '2024-01-31 12:34:56.789', '2024-01-31 12:34:56.789+02', '12:34:56', '1 day 02:03:04', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": 1, "b": [1, 2]}', '{"b": [1, 2], "a": 1}', '\xdeadbeef', '{1,2,3}', '{x,"y z"}'), (2, -32768, -2147483648, -9223372036854775808, -0.5, -999.99, -0.1, 0.1, '', 'x', 'abcd', false, '1999-12-31', '1999-12-31 23:59:59', '1999-12-31 23:59:59-08', '00:00:00', '-3 mons +4 days -00:00:01', '00000000-0000-0000-0000-000000000000', '[]', '{}', '\x', '{}', '{}'), (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL), (4, 32767, 2147483647, 9223372036854775807, 12345678901234567890.0001, 0, 'NaN', 'Infinity', 'Ünïcödé', 'a''b', 'x ', NULL, 'infinity', '2000-02-29 00:00:00.000001', '2024-07-01 00:00:00+00', '23:59:59.999999', '1 year 2 mons 3 days 04:05:06.5', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A12', '{"k": null, "k": 2}', '{"k": null, "k": 2}', '\x00ff', '{NULL,-1}', '{NULL,""}')
+SELECT id, jsonb_typeof(jb), json_typeof(j), jsonb_extract_path_text(jb, 'a'), jsonb_set(jb, '{z}', to_jsonb(id)), jb - 'a', jsonb_strip_nulls(jb) FROM samples ORDER BY id
+SELECT id, jsonb_array_elements(jb -> 'b') FROM samples ORDER BY id, 2
+SELECT id, json_array_length(j -> 'b'), to_jsonb(ia) || to_jsonb(ta) FROM samples ORDER BY jb, id
