@@ -26,6 +26,7 @@ from typing import Any, Iterator, Sequence
 from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
+from twinning.passes.expr import runtime
 from twinning.passes.expr.analyze import pos, resolve_expr
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 
@@ -91,7 +92,11 @@ def function_scan(ref: r.FunctionRef, level: Any, ctx: Any
             raise SqlError("0A000", "set-returning functions must appear at "
                            "top level of FROM", position=pos(inner.location))
         calls.append(typed)
-        names.append(ref.alias if single and ref.alias else call.name[-1])
+        # a function with one named OUT parameter names its column by it
+        # (json_array_elements: value), whatever the alias
+        names.append((isinstance(typed, r.TSetCall) and
+                      runtime.set_returning_column(typed.function)) or
+                     (ref.alias if single and ref.alias else call.name[-1]))
     columns = tuple(r.RelColumn(n, c.type) for n, c in zip(names, calls))
     if ref.ordinality:
         columns += (r.RelColumn("ordinality", q.INT8),)

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 OPERATORS = ("+", "-", "*", "/", "%", "^", "=", "<>", "<", ">", "<=", ">=",
              "||", "~~", "!~~", "~~*", "!~~*", "@", "|/", "~", "!~", "~*",
              "!~*", "&", "|", "#", "<<", ">>", "->", "->>", "#>", "#>>", "@>",
-             "<@", "?", "?|", "?&")
+             "<@", "?", "?|", "?&", "#-")
 FUNCTIONS = (
     "lower", "upper", "length", "char_length", "character_length",
     "octet_length", "btrim", "ltrim", "rtrim", "substring", "substr",
@@ -83,7 +83,17 @@ FUNCTIONS = (
     "to_date", "to_number", "format", "regexp_match", "regexp_matches",
     "regexp_split_to_array", "regexp_split_to_table", "regexp_count",
     "regexp_instr", "regexp_substr", "regexp_like", "similar_to_escape",
-    "similar_escape", "textregexsubstr")
+    "similar_escape", "textregexsubstr",
+    # the json functions ETL code calls
+    "json_build_array", "jsonb_build_array", "to_json", "to_jsonb",
+    "json_object", "jsonb_object", "array_to_json", "jsonb_set",
+    "jsonb_set_lax", "jsonb_insert", "jsonb_strip_nulls", "json_strip_nulls",
+    "jsonb_pretty", "jsonb_typeof", "json_typeof", "json_array_length",
+    "jsonb_array_length", "jsonb_extract_path", "jsonb_extract_path_text",
+    "json_extract_path", "json_extract_path_text", "json_array_elements",
+    "json_array_elements_text", "jsonb_array_elements",
+    "jsonb_array_elements_text", "json_each", "json_each_text", "jsonb_each",
+    "jsonb_each_text", "json_object_keys", "jsonb_object_keys")
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
               "every", "string_agg", "array_agg", "json_agg", "jsonb_agg",
               "json_object_agg", "jsonb_object_agg")

@@ -271,7 +271,10 @@ def _expand(cand: Candidate, nargs: int) -> tuple[str, ...] | None:
         fixed = cand.args[:-1]
         if nargs < len(cand.args):
             return None
-        return fixed + (cand.args[-1],) * (nargs - len(fixed))
+        # VARIADIC text[]: each trailing argument is one element
+        last = element(cand.args[-1]) if is_array(cand.args[-1]) else \
+            cand.args[-1]
+        return fixed + (last,) * (nargs - len(fixed))
     if len(cand.args) - len(cand.defaults) <= nargs <= len(cand.args):
         return cand.args[:nargs]  # the rest from their defaults
     return None
@@ -1037,9 +1040,9 @@ class _Resolver:
                 # polymorphic: the argument keeps its type (enforce_generic_
                 # type_consistency for the single-family case)
                 if arg.type == q.UNKNOWN:
+                    # enforce_generic_type_consistency: no position
                     raise SqlError("42804", "could not determine polymorphic "
-                                   "type because input has type unknown",
-                                   position=pos(node.location))
+                                   "type because input has type unknown")
                 targets.append(arg.type)
                 poly_element = (arg.type if want != "anyarray" else
                                 result_type(element(key(arg.type))))
@@ -1051,6 +1054,11 @@ class _Resolver:
                 targets.append(rtype)
         coerced = tuple(coerce_to_type(a, t, self.ctx)
                         for a, t in zip(args, targets))
+        if cand.variadic and is_array(cand.args[-1]) and positions is None:
+            fixed = len(cand.args) - 1  # the trailing arguments as one array
+            coerced = coerced[:fixed] + (q.TArray(
+                coerced[fixed:], result_type(cand.args[-1]),
+                coerced[fixed].location if coerced[fixed:] else -1),)
         if positions is not None:
             given = dict(zip(positions, coerced))
             coerced = tuple(given[i] if i in given else

@@ -1,5 +1,7 @@
 """The json and jsonb operators extractors use: `->`, `->>`, `#>`, `#>>`,
-`@>`, `<@`, `?`, `?|`, `?&`; jsonb equality; json[b]_build_object.
+`@>`, `<@`, `?`, `?|`, `?&`; jsonb equality and btree order;
+json[b]_build_object and to_json's conversion of one value (`json_value`).
+The other json functions live in `jsonb_edit`, registered from here.
 
 Both types are stored as text (json verbatim, jsonb in its canonical
 output form, `twinning.values.json`), so field and element access cut the
@@ -17,18 +19,21 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from decimal import Decimal
 from json.decoder import scanstring
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.passes.expr.ordering import equality_key
-from twinning.passes.expr.registry import (BINARY, DATETIMES, FLOATS,
-                                           FUNCTIONS, INTS, Impl, TypedImpl,
-                                           output, reg)
-from twinning.passes.expr.types import display, is_array, result_type
+from twinning.passes.expr.registry import (BINARY, FLOATS, FUNCTIONS, INTS,
+                                           Impl, PY_COMPARE, TypedImpl, output,
+                                           reg)
+from twinning.passes.expr.types import element_of, is_array, result_type
+from twinning.passes.expr import jsonb_edit
 from twinning.values.json import escape_json, parse_jsonb
+from twinning.values.keys import jsonb_sort_key
 
 __all__ = ["OPERATORS", "register"]
 
@@ -67,11 +72,9 @@ def _field(text: str, key: str) -> str | None:
     return found
 
 
-def _element(text: str, index: int) -> str | None:
-    """The text of an array's element `index` (negative: from the end)."""
+def element_spans(text: str) -> list[tuple[int, int]]:
+    """Where each element of a json array starts and ends."""
     i = _skip(text, 0)
-    if not text.startswith("[", i):
-        return None
     spans = []
     i = _skip(text, i + 1)
     while i < len(text) and text[i] != "]":
@@ -80,6 +83,14 @@ def _element(text: str, index: int) -> str | None:
         i = _skip(text, end)
         if text.startswith(",", i):
             i = _skip(text, i + 1)
+    return spans
+
+
+def _element(text: str, index: int) -> str | None:
+    """The text of an array's element `index` (negative: from the end)."""
+    if not text.startswith("[", _skip(text, 0)):
+        return None
+    spans = element_spans(text)
     if index < 0:
         index += len(spans)
     if not 0 <= index < len(spans):
@@ -180,8 +191,10 @@ OPERATORS["jsonb ?& text[]"] = _keys(all)
 
 
 def json_value(rtype: q.ResultType):
-    """to_json() of one value: numbers bare, booleans, strings escaped,
-    json verbatim; other types through their output text."""
+    """to_json() of one value (datum_to_json): numbers bare, booleans,
+    strings escaped, json verbatim, arrays as array_to_json prints them,
+    dates and timestamps in ISO 8601 (XSD) form; other types through their
+    output text."""
     name = rtype.name
     if name in INTS:
         return lambda settings: str
@@ -197,10 +210,32 @@ def json_value(rtype: q.ResultType):
         return lambda settings: (lambda v: "true" if v else "false")
     if name in ("json", "jsonb"):
         return lambda settings: str
-    if is_array(name) or name in DATETIMES:
-        raise feature_not_supported(f"json_build_object of {display(name)}")
+    if is_array(name):
+        inner = json_value(element_of(rtype))
+
+        def make_array(settings):
+            fn = inner(settings)
+            return lambda v: "[" + ",".join(
+                "null" if e is None else fn(e) for e in v) + "]"
+        return make_array
     out = output(name)
+    if name in ("timestamp", "timestamptz"):
+        # EncodeDateTime(USE_XSD_DATES): 'T' between date and time, a zone
+        # always with minutes; the twin's DateStyle is always ISO
+        def make_stamp(settings):
+            fmt = out(settings)
+
+            def stamp(v):
+                text = fmt(v)
+                if text[:1].isdigit():
+                    text = _XSD_ZONE.sub(r"\1:00\2", text.replace(" ", "T", 1))
+                return escape_json(text)
+            return stamp
+        return make_stamp
     return lambda settings: (lambda v, fmt=out(settings): escape_json(fmt(v)))
+
+
+_XSD_ZONE = re.compile(r"([+-]\d\d)((?: BC)?)$")
 
 
 def _json_build_object_factory(binary: bool):
@@ -240,6 +275,9 @@ def register() -> None:
     jsonb_key = equality_key(result_type("jsonb"))
     reg(BINARY, "jsonb = jsonb", lambda a, b: jsonb_key(a) == jsonb_key(b))
     reg(BINARY, "jsonb <> jsonb", lambda a, b: jsonb_key(a) != jsonb_key(b))
+    for op in ("<", ">", "<=", ">="):  # jsonb's btree order
+        reg(BINARY, f"jsonb {op} jsonb", (lambda cmp: lambda a, b: cmp(
+            jsonb_sort_key(a), jsonb_sort_key(b)))(PY_COMPARE[op]))
     for sig, fn in OPERATORS.items():
         reg(BINARY, sig, fn)
     FUNCTIONS["json_build_object()"] = Impl(lambda: "{}")
@@ -248,3 +286,4 @@ def register() -> None:
     FUNCTIONS["jsonb_build_object()"] = Impl(lambda: "{}")
     FUNCTIONS["jsonb_build_object(any)"] = TypedImpl(
         _json_build_object_factory(True), strict=False)
+    jsonb_edit.register(json_value, element_spans, OPERATORS)

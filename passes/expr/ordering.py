@@ -10,9 +10,9 @@ store's hash-index key (numeric 1.0 = 1.00, -0.0 = 0.0, NaN = NaN), used
 for GROUP BY, DISTINCT, set operations and hash joins.
 
 json has neither ordering nor equality in PostgreSQL; asking for either is
-the 42883 PostgreSQL raises; jsonb's btree order (objects above arrays
-above booleans above numbers above strings, …) is not implemented, and
-sorting by jsonb is refused.
+the 42883 PostgreSQL raises. jsonb sorts by its btree order
+(`values.keys.jsonb_sort_key`: objects above arrays above booleans above
+numbers above strings above null, containers by count first).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import SqlError
 from twinning.ir import query as q
-from twinning.values.keys import key_function
+from twinning.values.keys import jsonb_sort_key, key_function
 
 __all__ = ["sort_key", "raw_order", "equality_key", "require_ordering",
            "require_equality"]
@@ -49,7 +49,7 @@ def _interval(value: Any) -> int:
 _SCALAR: dict[str, Callable[[], Callable[[Any], Any]]] = {
     "float4": lambda: _float, "float8": lambda: _float,
     "numeric": lambda: _numeric, "bpchar": lambda: _bpchar,
-    "interval": lambda: _interval,
+    "interval": lambda: _interval, "jsonb": lambda: jsonb_sort_key,
 }
 
 
@@ -97,9 +97,6 @@ def _json(rtype: q.ResultType) -> bool:
 
 
 def require_ordering(rtype: q.ResultType, location: int) -> None:
-    if rtype.sql_type is not None and rtype.sql_type.name == "jsonb":
-        raise feature_not_supported("ordering jsonb values",
-                                    location + 1 if location >= 0 else None)
     if _json(rtype):
         raise SqlError("42883", "could not identify an ordering operator for "
                        f"type {_display(rtype)}",

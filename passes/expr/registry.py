@@ -114,6 +114,9 @@ FUNCTIONS: dict[str, Impl] = {}
 # signature -> factory(argument types) -> fn(*non-NULL args) -> iterator of
 # values (one column each). A NULL argument gives no rows (they are strict).
 SET_RETURNING: dict[str, Callable[[Sequence[q.ResultType]], Callable]] = {}
+# a set-returning function's single named OUT parameter (pg_proc's
+# proargnames), which names its column in FROM (chooseScalarFunctionAlias)
+SET_RETURNING_COLUMN: dict[str, str] = {}
 
 
 def reg(table: dict, sig: str, fn: Callable, **kw: Any) -> None:

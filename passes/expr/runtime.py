@@ -26,6 +26,7 @@ from twinning.ir import query as q
 from twinning.passes.expr import (array_ops, datetime_ops, json_ops,
                                   numeric_ops, system_ops, text_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
+                                           SET_RETURNING_COLUMN,
                                            UNARY, Impl, rtype_of)
 from twinning.passes.expr.types import (can_coerce, category, display,
                                         element, is_array, preferred,
@@ -153,6 +154,11 @@ def set_returning(signature: str) -> Callable | None:
     """factory(argument types) -> fn(*non-NULL args) -> iterator of values
     (one column each), for the read path's FROM and target lists."""
     return SET_RETURNING.get(signature)
+
+
+def set_returning_column(signature: str) -> str | None:
+    """The name of a set-returning function's single named OUT parameter."""
+    return SET_RETURNING_COLUMN.get(signature)
 
 
 _REFUSED_CASTS = {("jsonb", k) for k in ("bool", "numeric", "int2", "int4",

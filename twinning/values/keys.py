@@ -51,6 +51,36 @@ def _jsonb_key(value: str) -> Hashable:
     return _jsonb_freeze(json.loads(value, parse_float=Decimal, parse_int=Decimal))
 
 
+def _jsonb_order(value: Any, top: bool = False) -> tuple:
+    # compareJsonbContainers: null < string < number < bool < array <
+    # object; containers by element count first (a raw scalar is a
+    # one-element array below a real one of the same count), then element
+    # by element, objects key, value, key, … in storage order
+    if isinstance(value, dict):
+        items: list = [5, len(value)]
+        for k, v in value.items():
+            items.append((1, k))
+            items.append(_jsonb_order(v))
+        return tuple(items)
+    if isinstance(value, list):
+        return (4, len(value), 1, *(_jsonb_order(v) for v in value))
+    if isinstance(value, bool):
+        scalar: tuple = (3, value)
+    elif isinstance(value, Decimal):
+        scalar = (2, value)
+    elif value is None:
+        scalar = (0,)
+    else:
+        scalar = (1, value)
+    return (4, 1, 0, scalar) if top else scalar
+
+
+def jsonb_sort_key(value: str) -> tuple:
+    """jsonb's btree order (the C collation for strings and keys)."""
+    return _jsonb_order(json.loads(value, parse_float=Decimal,
+                                   parse_int=Decimal), True)
+
+
 def _scalar_key(name: str) -> Callable[[Any], Hashable] | None:
     return {
         "float4": _float_key, "float8": _float_key, "numeric": _numeric_key,

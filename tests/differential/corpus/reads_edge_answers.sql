@@ -58,3 +58,6 @@ SELECT json_agg(id) FROM customers WHERE false
 SELECT jsonb_object_agg(city, id) FROM customers
 SELECT json_agg(x), jsonb_agg(x) FROM (VALUES ('{"a": 1}'::jsonb), ('[1, 2]'), (NULL)) v(x)
 SELECT jsonb_agg(id) OVER (ORDER BY id) FROM customers ORDER BY id
+
+-- case: edge_greatest_least_jsonb
+SELECT least('{"a":1}'::jsonb, '{"b":1}'::jsonb), greatest('[1]'::jsonb, '2'::jsonb, '{}'::jsonb)

@@ -386,3 +386,8 @@ CREATE VIEW vw2 AS SELECT k, x, v FROM ta WINDOW w AS (ORDER BY v)
 SELECT table_name, column_name, is_updatable FROM information_schema.columns WHERE table_name IN ('vw', 'vw2') ORDER BY 1, 2
 SELECT * FROM vw ORDER BY v
 SELECT * FROM vw2 ORDER BY v
+
+-- case: win_order_by_jsonb
+INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c')
+SELECT row_number() OVER (ORDER BY '{}'::jsonb) FROM ta
+SELECT v, rank() OVER (ORDER BY to_jsonb(x)) FROM ta ORDER BY v

@@ -6,12 +6,6 @@
 --
 -- edge_other_aggregates: aggregates the twin does not run (stddev here)
 --   are a clean 0A000, even with ORDER BY inside the call.
--- edge_greatest_least_jsonb: GREATEST/LEAST over jsonb need jsonb's btree
---   order, which the twin does not implement (0A000, as for ORDER BY jsonb).
-
--- case: edge_greatest_least_jsonb
-SELECT least('{"a":1}'::jsonb, '{"b":1}'::jsonb), greatest('[1]'::jsonb, '2'::jsonb, '{}'::jsonb)
-
 
 -- case: edge_other_aggregates
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0)

@@ -4,17 +4,9 @@
 -- strict expected failure, so a case that starts to agree fails until it
 -- moves back to that corpus.
 --
--- win_order_by_jsonb: a window ordered by a jsonb value; the twin refuses
---   ordering jsonb values anywhere (0A000), as in a query's ORDER BY.
 -- win_view_definition: pg_get_viewdef / pg_views / information_schema.views
 --   of a view whose query has window functions; the twin's deparser refuses
 --   window functions (0A000).
-
--- case: win_order_by_jsonb
-INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c')
-SELECT row_number() OVER (ORDER BY '{}'::jsonb) FROM ta
-SELECT v, rank() OVER (ORDER BY to_jsonb(x)) FROM ta ORDER BY v
-
 
 -- case: win_view_definition
 INSERT INTO ta VALUES (1, 10, 'a'), (1, 20, 'b'), (2, 30, 'c')
