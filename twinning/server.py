@@ -304,8 +304,8 @@ class TwinServer:
                 if listener is not None:
                     listener.set_busy(False)  # notifications may go out now
                 size = _wait_and_receive(sock, buffer, self.poll)
-                if not size:
-                    break
+                if not size or client.stopping:  # terminated while waiting:
+                    break  # what arrived since is never run, as in PostgreSQL
                 if listener is not None:
                     listener.set_busy(True)
                 out = conn.receive(bytes(view[:size]))
