@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.passes.expr import formatting, regex_ops
 from twinning.passes.expr.regex_ops import are_regex
@@ -248,17 +248,7 @@ def regexp_replace(source: str, pattern: str, replacement: str,
     match replaced, every one with flag g; `\\1`…`\\9` and `\\&` in the
     replacement stand for a group and the whole match (textregexreplace).
     Flags other than g, i and c are outside the shared ARE subset."""
-    fold, every = False, False
-    for flag in flags:
-        if flag == "g":
-            every = True
-        elif flag in "ic":
-            fold = flag == "i"
-        elif flag in "bexqnpswtm":
-            raise feature_not_supported(f'regular expression option "{flag}"')
-        else:
-            raise SqlError("22023", "invalid regular expression option: "
-                           f'"{flag}"')
+    fold, every = regex_ops.parse_flags(flags, glob_allowed=True)
     compiled = are_regex(pattern, fold)
 
     def substitute(match: re.Match) -> str:

@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 
 from twinning.errors import SqlError
+from twinning.values.formatting import th_suffix
 
 # NUM_keywords in PostgreSQL's order
 KEYWORDS = (",", ".", "0", "9", "B", "C", "D", "EEEE", "FM", "G", "L", "MI",
@@ -426,7 +427,7 @@ def num_processor(nodes, num: NumDesc, number: str, out_pre_spaces: int,
             if (num.flag & F_ROMAN or number[:1] == "#" or np.sign == "-"
                     or num.flag & F_DECIMAL):
                 continue
-            out.append(_get_th(number, value == "TH"))
+            out.append(th_suffix(number, value == "TH"))
         elif value == "MI":
             if np.sign == "-":
                 out.append("-")
@@ -444,16 +445,6 @@ def num_processor(nodes, num: NumDesc, number: str, out_pre_spaces: int,
         elif value == "SG":
             out.append(np.sign)
     return "".join(out).split("\0", 1)[0]
-
-
-def _get_th(number: str, upper: bool) -> str:
-    if not number or not number[-1].isdigit():
-        raise SqlError("22P02", f'"{number}" is not a number')
-    last = number[-1]
-    if len(number) > 1 and number[-2] == "1":
-        last = "0"
-    th = {"1": "st", "2": "nd", "3": "rd"}.get(last, "th")
-    return th.upper() if upper else th
 
 
 def _numpart_to_char(np: _Np, key: str) -> None:
