@@ -111,7 +111,10 @@ def tstz_pl_interval(settings) -> Callable[[int, Interval], int]:
 def _ts_mi(a: int, b: int) -> Interval:
     if not (finite(a) and finite(b)):
         raise SqlError("22008", "cannot subtract infinite timestamps")
-    diff = a - b
+    # PostgreSQL 15's timestamp_mi does not check the int64 subtraction
+    # (built with -fwrapv, it wraps): the span between the ends of the
+    # timestamp range is reported wrapped, not as an error.
+    diff = (a - b + 2**63) % 2**64 - 2**63
     days = int(diff / USECS_PER_DAY) if diff >= 0 else -((-diff) // USECS_PER_DAY)
     return _interval(0, days, diff - days * USECS_PER_DAY)
 

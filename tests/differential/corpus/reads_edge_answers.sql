@@ -58,3 +58,11 @@ SELECT json_agg(id) FROM customers WHERE false
 SELECT jsonb_object_agg(city, id) FROM customers
 SELECT json_agg(x), jsonb_agg(x) FROM (VALUES ('{"a": 1}'::jsonb), ('[1, 2]'), (NULL)) v(x)
 SELECT jsonb_agg(id) OVER (ORDER BY id) FROM customers ORDER BY id
+
+
+-- case: edge_timestamp_minus_wraps
+-- found by property/test_random_differential.py: PostgreSQL 15 does not
+-- check timestamp - timestamp for int64 overflow; the span wraps
+SELECT timestamp '294276-12-31 23:59:59' - timestamp '4713-01-01 00:00:00 BC'
+SELECT timestamp '4713-01-01 00:00:00 BC' - timestamp '294276-12-31 23:59:59', timestamptz '294276-12-31 23:59:59+00' - timestamptz '4713-01-01 00:00:00+00 BC'
+SELECT (timestamp '294276-12-31 23:59:59' - timestamp '4713-01-01 00:00:00 BC')::text
