@@ -731,15 +731,17 @@ def _make_date(y: int, m: int, d: int) -> int:
     if y == 0:
         raise SqlError("22008", f"date field value out of range: {y}-"
                        f"{m:02d}-{d:02d}")
+    # ValidateDate turns a BC year into PostgreSQL's internal numbering
+    # (1 BC = 0) before the checks, and the messages print that year
     year = y if y > 0 else y + 1
     if not (1 <= m <= 12) or not (1 <= d <= _days_in_month(year, m)):
-        raise SqlError("22008", f"date field value out of range: {y}-"
+        raise SqlError("22008", f"date field value out of range: {year}-"
                        f"{m:02d}-{d:02d}")
     if not is_valid_julian(year, m, d):
-        raise SqlError("22008", f"date out of range: {y}-{m:02d}-{d:02d}")
+        raise SqlError("22008", f"date out of range: {year}-{m:02d}-{d:02d}")
     days = date2j(year, m, d) - POSTGRES_EPOCH_JDATE
     if not is_valid_date(days):
-        raise SqlError("22008", f"date out of range: {y}-{m:02d}-{d:02d}")
+        raise SqlError("22008", f"date out of range: {year}-{m:02d}-{d:02d}")
     return days
 
 

@@ -530,8 +530,7 @@ def _float_ceil(a: float) -> float:
 
 
 def _float_sign(a: float) -> float:
-    if a != a:
-        return a
+    # float8_sign: neither > 0 nor < 0, NaN's sign is 0
     return float((a > 0) - (a < 0))
 
 

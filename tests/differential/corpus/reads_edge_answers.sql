@@ -66,3 +66,8 @@ SELECT jsonb_agg(id) OVER (ORDER BY id) FROM customers ORDER BY id
 SELECT timestamp '294276-12-31 23:59:59' - timestamp '4713-01-01 00:00:00 BC'
 SELECT timestamp '4713-01-01 00:00:00 BC' - timestamp '294276-12-31 23:59:59', timestamptz '294276-12-31 23:59:59+00' - timestamptz '4713-01-01 00:00:00+00 BC'
 SELECT (timestamp '294276-12-31 23:59:59' - timestamp '4713-01-01 00:00:00 BC')::text
+
+
+-- case: edge_float_sign_nan
+-- found by property/test_random_differential.py: float8_sign of NaN is 0
+SELECT sign('NaN'::float8), sign('-Infinity'::float8), sign('-0'::float8), sign('NaN'::numeric)
