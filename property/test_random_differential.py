@@ -163,7 +163,7 @@ def test_random_statements_agree(pg, drawn):
 
 def write_report() -> None:
     total = max(STATS["statements"], 1)
-    report = {**STATS, "refusal_rate": round(STATS["refused"] / total, 4),
+    report = {**STATS, "wrong_distinct": len(WRONG), "refusal_rate": round(STATS["refused"] / total, 4),
               "refusal_causes": REFUSALS.most_common(),
               "wrong_answers": WRONG}
     REPORT.parent.mkdir(parents=True, exist_ok=True)
