@@ -13,9 +13,13 @@ and timestamps (`VALUES` below).
 Statements (`statement()`) are one of: a projection with WHERE, a GROUP BY
 with aggregates and HAVING, a join of t1 and t2, window functions, or a
 write unit (BEGIN, INSERT/UPDATE/DELETE, SELECT back, ROLLBACK or COMMIT).
-Every SELECT orders by every output column (positions 1..n), so the row
-order is total; jsonb outputs are cast to text first, because ORDER BY
-jsonb is a known gap (gaps/reads_types.sql::types_jsonb).
+Every SELECT orders by every output column, so the row order is total:
+where no unique `id` is among them (projections, set operations), then
+by each column's text too, since equal values can print differently (0
+and -0, 1.0 and 1.00, 'a' and 'a  ' as bpchar) and PostgreSQL's order of
+such ties is its sort's, unspecified. jsonb outputs are cast to text
+first, because ORDER BY jsonb is a known gap
+(gaps/reads_types.sql::types_jsonb).
 
 What the generator leaves out, and why (each of these is either a known
 gap or unspecified behaviour, never a tolerated wrong answer):
@@ -467,6 +471,13 @@ def order_all(n: int) -> str:
     return "ORDER BY " + ", ".join(str(i) for i in range(1, n + 1))
 
 
+def order_total(names: list[str]) -> str:
+    """ORDER BY the columns, then their text: equal values can print
+    differently (0 and -0, 1.0 and 1.00, 'a' and 'a  ' as bpchar), and
+    the order of such ties is PostgreSQL's sort's, unspecified."""
+    return "ORDER BY " + ", ".join(names + [f"({n})::text" for n in names])
+
+
 def scope_of(t: Table, alias: str | None = None) -> list[tuple[str, str]]:
     prefix = f"{alias}." if alias else ""
     return [(prefix + c, k) for c, k, _ in t.columns]
@@ -483,8 +494,15 @@ def projection(draw, t1: Table, t2: Table) -> list[str]:
     where = ""
     if draw(st.booleans()):
         where = " WHERE " + Gen(draw, scope_of(t1), True, t2).expr("bool")
-    distinct = "DISTINCT " if draw(st.integers(0, 4)) == 0 else ""
-    return [f"SELECT {distinct}{', '.join(items)} FROM t1{where} {order_all(len(items))}"]
+    names = [f"c{i}" for i in range(len(items))]
+    body = ", ".join(f"{item} AS {n}" for item, n in zip(items, names))
+    if draw(st.integers(0, 4)) == 0:   # ORDER BY of a DISTINCT: outputs only
+        return [f"SELECT DISTINCT {body}, "
+                + ", ".join(f"({item})::text AS t{i}" for i, item in enumerate(items))
+                + f" FROM t1{where} ORDER BY "
+                + ", ".join(names + [f"t{i}" for i in range(len(items))])]
+    return [f"SELECT {body} FROM t1{where} ORDER BY {', '.join(names)}, "
+            + ", ".join(f"({item})::text" for item in items)]
 
 
 @st.composite
@@ -629,7 +647,9 @@ def set_operation(draw, t1: Table, t2: Table) -> list[str]:
                                "INTERSECT ALL", "EXCEPT ALL"]))
     if "jsonb" in kinds or any(k in ("intarr", "textarr") for k in kinds):
         op = "UNION ALL"     # hashing/sorting jsonb is a gap; arrays: refused
-    return [f"{sides[0]} {op} {sides[1]} {order_all(len(kinds))}"]
+    names = [f"c{i}" for i in range(len(kinds))]
+    return [f"SELECT * FROM ({sides[0]} {op} {sides[1]}) s({', '.join(names)}) "
+            f"{order_total(names)}"]
 
 
 @st.composite
