@@ -71,3 +71,11 @@ SELECT (timestamp '294276-12-31 23:59:59' - timestamp '4713-01-01 00:00:00 BC'):
 -- case: edge_float_sign_nan
 -- found by property/test_random_differential.py: float8_sign of NaN is 0
 SELECT sign('NaN'::float8), sign('-Infinity'::float8), sign('-0'::float8), sign('NaN'::numeric)
+
+
+-- case: edge_numeric_negation_exact
+-- found by property/test_random_differential.py: unary minus of a numeric
+-- with more digits than Python's default context lost the last ones
+SELECT -(1e308 + 0.1), abs(-(1e308 + 0.1)), -(1e1000 + 0.5)
+SELECT -x FROM (VALUES (1e308 + 0.1), (0), (-0.0), ('NaN'), ('-Infinity')) v(x)
+SELECT -(12345678901234567890123456789.123456789::numeric)
