@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: install demo demo-buggy test peers bench clean
+.PHONY: install demo demo-buggy test peers bench clean fuzz
 
 install: $(VENV)/.installed
 
@@ -56,3 +56,13 @@ bench: install
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis
+
+# The random differential test at scale: many random examples (random seed),
+# wrong answers collected into out/fuzz-report.json instead of stopping at
+# the first; fails if there was any. FUZZ_EXAMPLES sets the count.
+FUZZ_EXAMPLES ?= 5000
+fuzz: install
+	mkdir -p $(OUT)
+	TWINNING_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TWINNING_FUZZ_COLLECT=1 \
+	TWINNING_FUZZ_RANDOM=1 TWINNING_FUZZ_REPORT=$(OUT)/fuzz-report.json \
+	$(BIN)/python -m pytest -q -p no:randomly -s property/test_random_differential.py

@@ -607,25 +607,24 @@ class _Planner:
                         seen.add(k)
                         out.append(row)
                 return out
-            counts = Counter(key(row) for row in rrows)
-            out = []
-            emitted: Counter = Counter()
+            # nodeSetOp: a group's output is copies of its first (left)
+            # row, so equal but distinguishable values (0 and -0, 1.0 and
+            # 1.00, '1 day' and '24 hours') print as that first row
+            first: dict = {}
+            lcount: Counter = Counter()
             for row in lrows:
                 k = key(row)
+                first.setdefault(k, row)
+                lcount[k] += 1
+            rcount = Counter(key(row) for row in rrows)
+            out = []
+            for k, row in first.items():
+                n, m = lcount[k], rcount[k]
                 if op == "intersect":
-                    allowed = counts[k] if keep_all else min(counts[k], 1)
-                    if emitted[k] < allowed:
-                        emitted[k] += 1
-                        out.append(row)
+                    copies = min(n, m) if keep_all else int(m > 0)
                 else:
-                    if keep_all:
-                        if counts[k] > 0:
-                            counts[k] -= 1
-                        else:
-                            out.append(row)
-                    elif counts[k] == 0 and emitted[k] == 0:
-                        emitted[k] += 1
-                        out.append(row)
+                    copies = max(n - m, 0) if keep_all else int(m == 0)
+                out.extend([row] * copies)
             return out
         return setop
 

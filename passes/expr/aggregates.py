@@ -227,8 +227,18 @@ def _avg(arg: str) -> Accumulator:
     return (lambda: (None, 0)), istep, ifinal
 
 
+def _keeps_first(arg: q.ResultType) -> bool:
+    """Which of two equal values min/max keep: the transition functions
+    (numeric_smaller, float8larger, interval_smaller, array_larger, ...)
+    return the new value unless the state is strictly better, so among
+    equal but distinguishable values (0 and -0, 1.0 and 1.00, '1 day' and
+    '24 hours') the last wins; bpchar_smaller/larger keep the state."""
+    return arg.name == "bpchar"
+
+
 def _extreme(arg: q.ResultType, want_max: bool) -> Accumulator:
     order = sort_key(arg) or _same
+    first = _keeps_first(arg)
 
     def step(state, args):
         v = args[0]
@@ -236,9 +246,13 @@ def _extreme(arg: q.ResultType, want_max: bool) -> Accumulator:
             return state
         if state is None:
             return v
+        if first:
+            if want_max:
+                return v if order(state) < order(v) else state
+            return v if order(v) < order(state) else state
         if want_max:
-            return v if order(state) < order(v) else state
-        return v if order(v) < order(state) else state
+            return state if order(v) < order(state) else v
+        return state if order(state) < order(v) else v
     return (lambda: None), step, (lambda s: s)
 
 
@@ -467,11 +481,12 @@ def fold(signature: str, arg_types: Sequence[q.ResultType]
     if name == "avg":
         return _fold_avg(arg)
     if name in ("min", "max") and arg_types:
-        order = sort_key(arg_types[0])
+        order = sort_key(arg_types[0]) or _same
         pick = min if name == "min" else max
-        if order is None:
-            return lambda vs: pick(vs) if vs else None
-        return lambda vs: pick(vs, key=order) if vs else None
+        if _keeps_first(arg_types[0]):
+            return lambda vs: pick(vs, key=order) if vs else None
+        # the last of equal values wins: pick over the reversed input
+        return lambda vs: pick(reversed(vs), key=order) if vs else None
     return None
 
 

@@ -111,7 +111,10 @@ def tstz_pl_interval(settings) -> Callable[[int, Interval], int]:
 def _ts_mi(a: int, b: int) -> Interval:
     if not (finite(a) and finite(b)):
         raise SqlError("22008", "cannot subtract infinite timestamps")
-    diff = a - b
+    # PostgreSQL 15's timestamp_mi does not check the int64 subtraction
+    # (built with -fwrapv, it wraps): the span between the ends of the
+    # timestamp range is reported wrapped, not as an error.
+    diff = (a - b + 2**63) % 2**64 - 2**63
     days = int(diff / USECS_PER_DAY) if diff >= 0 else -((-diff) // USECS_PER_DAY)
     return _interval(0, days, diff - days * USECS_PER_DAY)
 
@@ -728,15 +731,17 @@ def _make_date(y: int, m: int, d: int) -> int:
     if y == 0:
         raise SqlError("22008", f"date field value out of range: {y}-"
                        f"{m:02d}-{d:02d}")
+    # ValidateDate turns a BC year into PostgreSQL's internal numbering
+    # (1 BC = 0) before the checks, and the messages print that year
     year = y if y > 0 else y + 1
     if not (1 <= m <= 12) or not (1 <= d <= _days_in_month(year, m)):
-        raise SqlError("22008", f"date field value out of range: {y}-"
+        raise SqlError("22008", f"date field value out of range: {year}-"
                        f"{m:02d}-{d:02d}")
     if not is_valid_julian(year, m, d):
-        raise SqlError("22008", f"date out of range: {y}-{m:02d}-{d:02d}")
+        raise SqlError("22008", f"date out of range: {year}-{m:02d}-{d:02d}")
     days = date2j(year, m, d) - POSTGRES_EPOCH_JDATE
     if not is_valid_date(days):
-        raise SqlError("22008", f"date out of range: {y}-{m:02d}-{d:02d}")
+        raise SqlError("22008", f"date out of range: {year}-{m:02d}-{d:02d}")
     return days
 
 

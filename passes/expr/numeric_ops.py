@@ -530,8 +530,7 @@ def _float_ceil(a: float) -> float:
 
 
 def _float_sign(a: float) -> float:
-    if a != a:
-        return a
+    # float8_sign: neither > 0 nor < 0, NaN's sign is 0
     return float((a > 0) - (a < 0))
 
 
@@ -600,7 +599,9 @@ def register() -> None:
     for op in COMPARE:
         reg(BINARY, f"numeric {op} numeric", _numeric_compare(op),
             fast=PY_COMPARE[op] if op not in ("=", "<>") else None)
-    reg(UNARY, "- numeric", lambda v: canonical(-v) if not v.is_nan() else v)
+    # copy_negate: exact (unary minus would round to the thread's context)
+    reg(UNARY, "- numeric",
+        lambda v: canonical(v.copy_negate()) if not v.is_nan() else v)
     reg(UNARY, "+ numeric", lambda v: v)
     reg(UNARY, "@ numeric", _num_abs)
     for a in FLOATS:

@@ -412,3 +412,15 @@ SELECT g % 3, count(*), sum(g) FROM generate_series(1, 100) g GROUP BY g % 3 ORD
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
 SELECT json_agg(name ORDER BY id) FROM customers
 SELECT jsonb_object_agg(id, name ORDER BY id) FROM customers WHERE id < 3
+
+
+-- case: agg_min_max_equal_values_last_wins
+-- found by property/test_random_differential.py: min/max's transition
+-- functions keep the new value among equal ones (bpchar keeps the old)
+SELECT min(x), max(x) FROM (VALUES (0.0), (0), (0.00)) v(x)
+SELECT min(x), max(x) FROM (VALUES ('-0'::float8), (0::float8)) v(x)
+SELECT min(x), max(x) FROM (VALUES (interval '1 day'), (interval '24 hours')) v(x)
+SELECT min(x), max(x) FROM (VALUES (ARRAY[1.0]), (ARRAY[1.00])) v(x)
+SELECT min(x), max(x) FROM (VALUES ('a'::char(3)), ('a'::bpchar)) v(x)
+SELECT g, min(x), max(x) FROM (VALUES (1, 2.0), (1, 2.000), (2, 5), (2, 5.0), (2, 4)) v(g, x) GROUP BY g ORDER BY g
+SELECT min(x ORDER BY y), max(x ORDER BY y DESC) FROM (VALUES (1.0, 1), (1.00, 2)) v(x, y)

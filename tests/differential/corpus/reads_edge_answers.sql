@@ -61,3 +61,24 @@ SELECT jsonb_agg(id) OVER (ORDER BY id) FROM customers ORDER BY id
 
 -- case: edge_greatest_least_jsonb
 SELECT least('{"a":1}'::jsonb, '{"b":1}'::jsonb), greatest('[1]'::jsonb, '2'::jsonb, '{}'::jsonb)
+
+
+-- case: edge_timestamp_minus_wraps
+-- found by property/test_random_differential.py: PostgreSQL 15 does not
+-- check timestamp - timestamp for int64 overflow; the span wraps
+SELECT timestamp '294276-12-31 23:59:59' - timestamp '4713-01-01 00:00:00 BC'
+SELECT timestamp '4713-01-01 00:00:00 BC' - timestamp '294276-12-31 23:59:59', timestamptz '294276-12-31 23:59:59+00' - timestamptz '4713-01-01 00:00:00+00 BC'
+SELECT (timestamp '294276-12-31 23:59:59' - timestamp '4713-01-01 00:00:00 BC')::text
+
+
+-- case: edge_float_sign_nan
+-- found by property/test_random_differential.py: float8_sign of NaN is 0
+SELECT sign('NaN'::float8), sign('-Infinity'::float8), sign('-0'::float8), sign('NaN'::numeric)
+
+
+-- case: edge_numeric_negation_exact
+-- found by property/test_random_differential.py: unary minus of a numeric
+-- with more digits than Python's default context lost the last ones
+SELECT -(1e308 + 0.1), abs(-(1e308 + 0.1)), -(1e1000 + 0.5)
+SELECT -x FROM (VALUES (1e308 + 0.1), (0), (-0.0), ('NaN'), ('-Infinity')) v(x)
+SELECT -(12345678901234567890123456789.123456789::numeric)

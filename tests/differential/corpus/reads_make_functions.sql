@@ -64,3 +64,12 @@ SELECT make_timestamp(294277, 1, 1, 0, 0, 0.25)
 SELECT make_date(2024, 2, 29), make_time(12, 34, 56.5), make_timestamp(2024, 1, 2, 3, 4, 5.5), make_interval(days => 3, hours => 2)
 SELECT make_date(2023, 2, 29)
 SELECT make_date(-44, 3, 15)::text
+
+
+-- case: make_date_bc_errors
+-- found by property/test_random_differential.py: the messages print the
+-- year after ValidateDate's BC conversion (-44 is 44 BC, internally -43)
+SELECT make_date(-44, 2, 29)
+SELECT make_date(-1, 13, 1)
+SELECT make_date(-5000000, 1, 1)
+SELECT make_date(-45, 2, 29)

@@ -279,3 +279,15 @@ SELECT x, k FROM tb EXCEPT ALL SELECT x, k FROM ta
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
 INSERT INTO staff VALUES (1, 'Grace', NULL, 'exec', 250000, '2010-05-01'), (2, 'Alan', 1, 'eng', 180000.50, '2012-09-17'), (3, 'Edsger', 2, 'eng', 150000, '2015-01-05'), (4, 'Barbara', 2, 'eng', 150000, '2016-07-11'), (5, 'Ken', 1, 'ops', 120000, NULL), (6, 'Dennis', 5, 'ops', NULL, '2019-12-31'), (7, 'Frances', NULL, NULL, 99000.99, '2021-03-15')
 SELECT * FROM ((SELECT name FROM customers ORDER BY name LIMIT 2) UNION ALL (SELECT name FROM staff ORDER BY name DESC LIMIT 2)) s ORDER BY name
+
+
+-- case: setop_all_prints_first_row_of_group
+-- found by property/test_random_differential.py: INTERSECT/EXCEPT [ALL]
+-- output copies of each group's first left row, so equal but
+-- distinguishable values print as that row
+SELECT x FROM (VALUES (0::float8), ('-0'::float8), (1.5::float8)) v(x) EXCEPT ALL SELECT 7::float8 ORDER BY 1
+SELECT x FROM (VALUES ('-0'::float8), (0::float8)) v(x) EXCEPT ALL SELECT 7::float8 ORDER BY 1
+SELECT x FROM (VALUES (1.0), (1.00), (2.50)) v(x) INTERSECT ALL SELECT y FROM (VALUES (1), (1.000), (2.5)) w(y) ORDER BY 1
+SELECT x FROM (VALUES (interval '1 day'), (interval '24 hours'), (interval '1 mon')) v(x) EXCEPT ALL SELECT interval '30 days' ORDER BY 1
+SELECT x FROM (VALUES (interval '24 hours'), (interval '1 day')) v(x) INTERSECT SELECT interval '1 day' ORDER BY 1
+SELECT x FROM (VALUES (1.0), (1.00), (3)) v(x) EXCEPT SELECT 3 ORDER BY 1

@@ -7,6 +7,13 @@
 -- sub_correlated_grouped_outer_reference: an aggregate of the outer query
 --   inside a subquery's WHERE (`max(c.id)`), which belongs to the outer
 --   level; the twin raises 42803 as if it were the subquery's own.
+-- sub_unreferenced_output_not_evaluated: an output column of a subquery
+--   in FROM that the outer query never references is dropped by
+--   PostgreSQL's planner (subquery pull-up, remove_unused_subquery_outputs),
+--   so its errors, constant-folded or per row, never happen; the twin
+--   computes every output column. Found by
+--   property/test_random_differential.py, whose generator therefore
+--   references every column of its subqueries.
 
 -- case: sub_correlated_grouped_outer_reference
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
@@ -17,3 +24,10 @@ SELECT c.city, (SELECT count(*) FROM orders o WHERE o.customer_id = max(c.id)) F
 SELECT c.city, (SELECT count(*) FROM orders o WHERE o.customer_id = c.id) FROM customers c GROUP BY c.city
 
 
+
+
+-- case: sub_unreferenced_output_not_evaluated
+SELECT id FROM (SELECT id, 1/0 AS x FROM customers) s
+SELECT k FROM (SELECT 1 AS k, make_date(-44, 2, 29) AS d) s
+INSERT INTO customers (id, name) VALUES (0, 'Zed')
+SELECT name FROM (SELECT name, 10 / id AS x FROM customers) s
