@@ -536,7 +536,7 @@ def grouped(draw, t1: Table, t2: Table) -> list[str]:
         aggs.append(f"count(*) FILTER (WHERE {gen.expr('bool', 1)})")
     having = draw(st.sampled_from([
         "", "", f" HAVING count(*) {draw(st.sampled_from(['>', '>=', '<']))} 1",
-        f" HAVING max(id) > 1", f" HAVING {gen.expr('bool', 1)} OR count(*) > 2"]))
+        " HAVING max(id) > 1", f" HAVING {gen.expr('bool', 1)} OR count(*) > 2"]))
     return [f"SELECT {key}, {', '.join(aggs)} FROM t1{where} GROUP BY {key}"
             f"{having} {order_all(len(aggs) + 1)}"]
 

@@ -14,7 +14,6 @@ import itertools
 import threading
 import time
 
-import psycopg2
 import pytest
 
 from tests.differential.harness import postgres_database, twin_server
