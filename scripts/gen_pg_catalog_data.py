@@ -78,7 +78,8 @@ FUNCTIONS = (
     "pg_get_function_identity_arguments", "pg_get_function_result",
     "pg_get_function_arguments", "oid", "int8", "text", "name",
     "pg_typeof", "set_config", "string_to_array", "regexp_replace",
-    "array_position", "coalesce",
+    "array_position", "array_positions", "array_append", "array_prepend",
+    "array_cat", "array_remove", "array_replace", "coalesce",
     # formatting and string functions ETL code calls
     "to_date", "to_number", "format", "regexp_match", "regexp_matches",
     "regexp_split_to_array", "regexp_split_to_table", "regexp_count",

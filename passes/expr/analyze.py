@@ -1033,8 +1033,14 @@ class _Resolver:
                 pos(node.location))
         targets = []
         poly_element: q.ResultType | None = None
+        compat = _compatible_type(args, declared)
         for arg, want in zip(args, declared):
-            if want == "any":
+            if want in _COMPATIBLE:
+                if compat is None:
+                    raise _no_function(shown_name, args, node.location, names)
+                targets.append(result_type(compat + "[]") if want ==
+                               "anycompatiblearray" else result_type(compat))
+            elif want == "any":
                 targets.append(arg.type if arg.type != q.UNKNOWN else TEXT)
             elif want in ("anyarray", "anyelement", "anynonarray"):
                 # polymorphic: the argument keeps its type (enforce_generic_
@@ -1068,6 +1074,9 @@ class _Resolver:
             coerced += tuple(self._default_argument(cand, i)
                              for i in range(len(coerced), len(cand.args)))
         rtype = result_type(cand.result)
+        if cand.result in _COMPATIBLE and compat is not None:
+            rtype = result_type(compat + "[]" if cand.result ==
+                                "anycompatiblearray" else compat)
         if cand.result in ("anyelement", "anyarray") and poly_element is not None:
             rtype = (poly_element if cand.result == "anyelement" else
                      result_type(key(poly_element) + "[]"))
@@ -1243,6 +1252,30 @@ def _default_syntax(text: str) -> s.Expr:
     syntax, parsed once."""
     statement = parse_sql(f"SELECT {text}")[0].stmt
     return ExprConverter()(statement.targetList[0].val)
+
+
+_COMPATIBLE = ("anycompatible", "anycompatiblearray", "anycompatiblenonarray")
+
+
+def _compatible_type(args: Sequence[q.TExpr], declared: Sequence[str]
+                     ) -> str | None:
+    """The anycompatible family's type (enforce_generic_type_consistency):
+    the common type, in argument order, of the anycompatible arguments and
+    the elements of the anycompatiblearray ones; text when all are unknown;
+    None when the call has no such parameter or no common type."""
+    found = []
+    for arg, want in zip(args, declared):
+        k = key(arg.type)
+        if want in _COMPATIBLE and k != UNKNOWN:
+            found.append(element(k) if want == "anycompatiblearray" else k)
+    if not any(w in _COMPATIBLE for w in declared):
+        return None
+    if not found:
+        return "text"
+    common: str | None = found[0]
+    for k in found[1:]:
+        common = runtime.common_element(common, k) if common else None
+    return common if common and result_type(common + "[]") else None
 
 
 # the twin's types with no btree opclass in PostgreSQL: GREATEST/LEAST

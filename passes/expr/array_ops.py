@@ -102,6 +102,52 @@ def _generate_subscripts(arg_types: Sequence[q.ResultType]):
     return subscripts
 
 
+def _element_equality(arg_types: Sequence[q.ResultType]) -> Callable:
+    """The elements' `=` (array_remove/replace/position compare with it);
+    NULL matches NULL there, as IS NOT DISTINCT FROM."""
+    elem_key = element(arg_types[0].name)
+    inner = BINARY.get(f"{elem_key} = {elem_key}")
+    if inner is None or inner.settings or inner.fn is None:
+        raise feature_not_supported(f"array search over {elem_key}")
+    eq = inner.fn
+    return lambda a, b: a is b if a is None or b is None else eq(a, b)
+
+
+def _array_remove(arg_types: Sequence[q.ResultType]):
+    same = _element_equality(arg_types)
+    return lambda settings: (lambda a, e: None if a is None else
+                             tuple(x for x in a if not same(x, e)))
+
+
+def _array_replace(arg_types: Sequence[q.ResultType]):
+    same = _element_equality(arg_types)
+    return lambda settings: (lambda a, old, new: None if a is None else
+                             tuple(new if same(x, old) else x for x in a))
+
+
+def _array_position(arg_types: Sequence[q.ResultType]):
+    same = _element_equality(arg_types)
+    low = lower_bound(arg_types[0])
+
+    def position(a, e, start=None):
+        if a is None:
+            return None
+        begin = 0 if start is None else max(start - low, 0)
+        for i in range(begin, len(a)):
+            if same(a[i], e):
+                return i + low
+        return None
+    return lambda settings: position
+
+
+def _array_positions(arg_types: Sequence[q.ResultType]):
+    same = _element_equality(arg_types)
+    low = lower_bound(arg_types[0])
+    return lambda settings: (lambda a, e: None if a is None else
+                             tuple(i + low for i, x in enumerate(a)
+                                   if same(x, e)))
+
+
 def register() -> None:
     # array_cat / array_append / array_prepend are not strict: a NULL
     # array is an empty one, and NULL || NULL is NULL
@@ -110,6 +156,19 @@ def register() -> None:
         strict=False)
     BINARY["array || elem"] = Impl(lambda a, e: (a or ()) + (e,), strict=False)
     BINARY["elem || array"] = Impl(lambda e, a: (e,) + (a or ()), strict=False)
+    A, E = "anycompatiblearray", "anycompatible"
+    FUNCTIONS[f"array_append({A},{E})"] = BINARY["array || elem"]
+    FUNCTIONS[f"array_prepend({E},{A})"] = BINARY["elem || array"]
+    FUNCTIONS[f"array_cat({A},{A})"] = BINARY["array || array"]
+    FUNCTIONS[f"array_remove({A},{E})"] = TypedImpl(_array_remove, strict=False)
+    FUNCTIONS[f"array_replace({A},{E},{E})"] = TypedImpl(_array_replace,
+                                                       strict=False)
+    FUNCTIONS[f"array_position({A},{E})"] = TypedImpl(_array_position,
+                                                    strict=False)
+    FUNCTIONS[f"array_position({A},{E},int4)"] = TypedImpl(_array_position,
+                                                         strict=False)
+    FUNCTIONS[f"array_positions({A},{E})"] = TypedImpl(_array_positions,
+                                                     strict=False)
     FUNCTIONS["array_upper(anyarray,int4)"] = TypedImpl(_bounds("upper"))
     FUNCTIONS["array_lower(anyarray,int4)"] = TypedImpl(_bounds("lower"))
     define("array_length(anyarray,int4)",

@@ -84,19 +84,19 @@ def _poly_concat(left: str, right: str, actual: Sequence[q.ResultType]):
             lk = rk
         if rk == "unknown":
             rk = lk
-        elem = _common_element(element(lk), element(rk))
+        elem = common_element(element(lk), element(rk))
         if elem is None:
             return None, q.UNKNOWN, []
         target = rtype_of(elem + "[]")
         return "array || array", target, [target, target]
     if left == "anycompatiblearray":
-        elem = _common_element(element(lk), rk if rk != "unknown" else
+        elem = common_element(element(lk), rk if rk != "unknown" else
                                element(lk))
         if elem is None:
             return None, q.UNKNOWN, []
         return "array || elem", rtype_of(elem + "[]"), [rtype_of(elem + "[]"), rtype_of(elem)]
     if right == "anycompatiblearray":
-        elem = _common_element(lk if lk != "unknown" else element(rk),
+        elem = common_element(lk if lk != "unknown" else element(rk),
                                element(rk))
         if elem is None:
             return None, q.UNKNOWN, []
@@ -104,7 +104,7 @@ def _poly_concat(left: str, right: str, actual: Sequence[q.ResultType]):
     return None, q.UNKNOWN, []
 
 
-def _common_element(a: str, b: str) -> str | None:
+def common_element(a: str, b: str) -> str | None:
     """select_common_type() of two element types, the first one first:
     the second replaces it only when the first is not its category's
     preferred type and the coercion goes one way (text[] || char(n) stays
