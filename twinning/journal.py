@@ -207,10 +207,11 @@ class JournalWriter:
         """A commit (before → after with `overlay`), or with Nones a
         transaction that published nothing: append its record unless it
         changed nothing, not even a sequence. Raises 58030 when the file
-        cannot be written (the commit then does not happen)."""
+        cannot be written (the commit then does not happen); for a
+        transaction that published nothing the positions just wait for
+        the next record (it may not have drawn them: a SELECT must not
+        fail for another session's nextval)."""
         with self._lock:
-            if self._broken is not None:
-                raise SqlError("58030", self._broken)
             if before is None:
                 changes, catalog = None, self.store.catalog
             else:
@@ -220,9 +221,18 @@ class JournalWriter:
             if not moved and (changes is None or changes.empty):
                 return
             if changes is None:
-                changes = Changes()
-            data = encode_record(self.records + 1, changes, catalog, moved)
-            self._write(data)
+                if self._broken is not None:
+                    return
+                try:
+                    self._write(encode_record(self.records + 1, Changes(),
+                                              catalog, moved))
+                except SqlError:
+                    return
+            else:
+                if self._broken is not None:
+                    raise SqlError("58030", self._broken)
+                self._write(encode_record(self.records + 1, changes, catalog,
+                                          moved))
             self._positions.update(moved)
             self.records += 1
 
