@@ -24,6 +24,9 @@ Options:
   --report FILE        Write the twinning.v0 report here.
   --snapshot FILE      Write a twinning.snapshot.v0 snapshot here.
   --trace FILE         Write twinning.query-trace.v0 JSON lines here.
+  --journal FILE       Append every commit to FILE before acknowledging it;
+                       on start, replay FILE (written over the same base).
+  --journal-sync MODE  commit: fsync each commit (default); off: write only.
   --json               Print the JSON document instead of the human summary.
   --describe           Print the machine-readable operator manifest.
   -h --help            Show this help.

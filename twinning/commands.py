@@ -75,14 +75,20 @@ def postgres(args: dict[str, Any]) -> int:
         from twinning.verify_artifact import load_verify_artifact
         raw = bootstrap.read_file(args["--verify"], "verify artifact")
         verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
-    run, refused = None, {}
+    journal = _journal(args, source)
+    run, refused, journal_block = None, {}, None
     if mode != "bootstrap":
-        state, port, run, refused = _live(mode, args, state, port)
-    elif args["--trace"]:
-        # bootstrap runs no statements: the trace is empty, but it exists
-        bootstrap.write_file(args["--trace"], b"", "query trace")
+        state, port, run, refused, journal_block = _live(mode, args, state,
+                                                         port, journal)
+    else:
+        if args["--trace"]:
+            # bootstrap runs no statements: the trace is empty, but it exists
+            bootstrap.write_file(args["--trace"], b"", "query trace")
+        if journal is not None:
+            state, journal_block = _replay_journal(state, journal)
     ctx = RunContext(mode, args["--host"], port, source.path, source.hash)
     ctx.run = run
+    ctx.journal = journal_block
     ctx.violations = violation_counts(refused)
     if verify_doc is not None:
         ctx.verify_artifact = {"source": verify_doc.source,
@@ -121,7 +127,41 @@ def _open_trace(path: str | None):
                       "check that the directory exists and is writable") from None
 
 
-def _live(mode: str, args: dict[str, Any], state, port: int):
+def _journal(args: dict[str, Any], source: bootstrap.Source):
+    """(path, sync mode, base) of --journal, or None."""
+    path, sync = args["--journal"], args["--journal-sync"]
+    if path is None:
+        if sync is not None:
+            raise Refusal("E_USAGE", "--journal-sync needs --journal", {},
+                          "twinning postgres … --serve --journal twin.journal "
+                          "--journal-sync commit")
+        return None
+    from twinning.journal import SYNC_MODES, Base  # lazy: cold start
+    sync = sync or "commit"
+    if sync not in SYNC_MODES:
+        raise Refusal("E_USAGE", f"--journal-sync must be commit or off, not "
+                      f"{sync!r}", {"journal_sync": sync},
+                      f"twinning postgres … --journal {path} --journal-sync "
+                      "commit")
+    if source.restored is not None:
+        base = Base("snapshot", source.restored.snapshot_hash, source.path)
+    else:
+        base = Base("schema", source.hash, source.path)
+    return path, sync, base
+
+
+def _replay_journal(state, journal):
+    """Bootstrap mode: the state the journal's commits lead to (the file
+    is only read)."""
+    from twinning.journal import replay_only
+    from twinning.session import Engine
+
+    engine = Engine(state)
+    block = replay_only(engine.store, *journal)
+    return engine.committed_state(), block
+
+
+def _live(mode: str, args: dict[str, Any], state, port: int, journal):
     """Serve (until a signal) or run the child; the state to report on."""
     from twinning import live
     from twinning.session import Engine
@@ -130,7 +170,11 @@ def _live(mode: str, args: dict[str, Any], state, port: int):
     password = args.get("--password") or os.environ.get("TWINNING_PASSWORD")
     recorder = _open_trace(args["--trace"])
     engine = Engine(state, password=password or None, trace=recorder)
+    writer = None
     try:
+        if journal is not None:  # replayed before the first client
+            from twinning.journal import open_journal
+            writer = open_journal(engine.store, *journal)
         if mode == "serve":
             result = live.serve(engine, args["--host"], port,
                                 args["--socket-dir"])
@@ -140,7 +184,10 @@ def _live(mode: str, args: dict[str, Any], state, port: int):
     finally:
         if recorder is not None:
             recorder.close()
-    return engine.committed_state(), result.port, result.run, engine.refused
+        if writer is not None:
+            writer.close()
+    return (engine.committed_state(), result.port, result.run, engine.refused,
+            writer.report() if writer is not None else None)
 
 
 def finish(state, ctx: RunContext, args: dict[str, Any], verify_doc) -> int:

@@ -26,7 +26,8 @@ def manifest() -> dict[str, Any]:
                         "[--verify FILE] [--host HOST] [--port PORT] "
                         "[--socket-dir DIR] "
                         "[--serve | --run CMD [--run-timeout SEC]] "
-                        "[--report FILE] [--snapshot FILE] [--trace FILE] [--json]",
+                        "[--report FILE] [--snapshot FILE] [--trace FILE] "
+                        "[--journal FILE [--journal-sync commit|off]] [--json]",
             "explain": "twinning explain (--schema FILE | --restore FILE) "
                        "[--json] [SQL]",
             "snapshot inspect": "twinning snapshot inspect FILE [--json]",
@@ -39,6 +40,7 @@ def manifest() -> dict[str, Any]:
         "refusal_codes": dict(REFUSAL_CODES),
         "artifacts": {"report": REPORT_VERSION, "snapshot": SNAPSHOT_VERSION,
                       "query_trace": "twinning.query-trace.v0",
+                      "journal": "twinning.journal.v0",
                       "canary_manifest": "twinning.canary-manifest.v0",
                       "verify_input": "verify.constraint.v1",
                       "verify_output": "verify.report.v1"},

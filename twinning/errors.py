@@ -111,6 +111,10 @@ REFUSAL_CODES: dict[str, str] = {
     "E_VERIFY_BINDING": "a verify binding or column does not exist in the catalog",
     "E_VERIFY_BATCH_ONLY": "the verify artifact has batch_only rules",
     "E_SNAPSHOT_VERIFY": "the snapshot is tampered, truncated or of another version",
+    "E_JOURNAL_BASE_MISMATCH": "the --journal file was written over another "
+    "schema or snapshot than the one given",
+    "E_JOURNAL_CORRUPT": "the --journal file is not a twinning journal, or a "
+    "record in it does not apply to its base",
     "E_BIND": "the listen address cannot be bound",
     "E_USAGE": "the command line does not match the usage",
     "E_SERIALIZATION": "an artifact could not be serialized (a bug)",

@@ -60,6 +60,7 @@ class RunContext:
     verify_artifact: dict[str, Any] | None = None
     verify: dict[str, Any] | None = None
     run: dict[str, Any] | None = None
+    journal: dict[str, Any] | None = None
     violations: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -141,6 +142,8 @@ def build_report(state: CommittedState, ctx: RunContext) -> dict[str, Any]:
     report["constraints"] = {k: ctx.violations.get(k, 0) for k in CONSTRAINT_KINDS}
     if ctx.snapshot:
         report["snapshot"] = dict(ctx.snapshot)
+    if ctx.journal is not None:
+        report["journal"] = dict(ctx.journal)
     if ctx.verify is not None:
         report["verify"] = ctx.verify
     if ctx.run is not None:
@@ -197,6 +200,14 @@ def render_human(report: dict[str, Any]) -> str:
         where = snap.get("written_to") or snap.get("restored_from")
         lines.append(f"snapshot: {where}")
         lines.append(f"  {snap['snapshot_hash']}")
+    journal = report.get("journal")
+    if journal:
+        torn = (f", a torn tail of {journal['dropped_bytes']} bytes dropped"
+                if journal.get("dropped_bytes") else "")
+        lines.append(f"journal: {journal['path']} ({journal['records']} "
+                     f"records, {journal['replayed']} replayed at start, "
+                     f"{journal['bytes']} bytes, sync {journal['sync']}"
+                     f"{torn})")
     lines.append(f"next: {report['next_step']}")
     return "\n".join(lines) + "\n"
 

@@ -13,6 +13,8 @@ Modules, one job each:
   sequences    nextval/setval (non-transactional), currval/lastval per session
   transaction  Transaction: reads, writes, truncate, savepoints, commit
   store        MvccStore: latest version, publish, freeze to CommittedState
+  changes      a commit's effects by row id (the journal's records), and
+               applying them again through an Overlay and publish
 
 API (rows are tuples in catalog column order, values already coerced to the
 column type by the caller; tables are `QName`s; row ids are ints):
@@ -25,6 +27,9 @@ column type by the caller; tables are `QName`s; row ids are ints):
   store.session() -> SequenceSession                   # one per client session
   store.committed_state() -> CommittedState            # newest committed version
   store.latest -> Version                              # .number grows per commit
+  store.journal = None | obj with .committed(before, after, overlay)
+      told of every commit before it is published (Nones: a commit that
+      published nothing); raising there fails the commit
 
   txn.settings: FormatSettings   # session output settings used in error details
   txn.context: object            # passed to SET DEFAULT callables

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from types import MappingProxyType
-from typing import Callable, Mapping
+from typing import Any, Callable, Mapping
 
 from twinning.ir.catalog import Catalog, QName
 from twinning.state import CommittedState
@@ -50,6 +50,9 @@ class MvccStore:
                                        state.sequences)
         self._next_ids: dict[QName, int] = {}
         self._publish_lock = threading.Lock()
+        # `twinning.journal.JournalWriter` when --journal is on: told of
+        # every commit before it is published (`publish`, `Transaction.commit`)
+        self.journal: Any = None
         tables = {}
         for table in catalog.tables:
             info = schema.tables[table.name]
@@ -103,10 +106,19 @@ class MvccStore:
         self._next_ids[target] = max(self._next_ids.get(target, 0),
                                      self._next_ids.get(source, 0))
 
+    def reserve_ids(self, table: QName, next_id: int) -> None:
+        """Row ids below `next_id` are taken (a replayed commit's)."""
+        self._next_ids[table] = max(self._next_ids.get(table, 0), next_id)
+
     def publish(self, overlay: Overlay) -> None:
+        """Make the overlay the newest version; with a journal, the commit
+        is journaled first (an error there publishes nothing)."""
         with self._publish_lock:
             current = self._latest
-            self._latest = overlay.commit(current, current.number + 1)
+            new = overlay.commit(current, current.number + 1)
+            if self.journal is not None:
+                self.journal.committed(current, new, overlay)
+            self._latest = new
             if overlay.sequences:
                 self.sequences.publish(overlay.sequences)
 

@@ -780,6 +780,9 @@ class Transaction:
         writer = self._store.writer
         if writer.holder is not self:  # read only: nothing to publish
             self._end_row_locks()
+            journal = self._store.journal
+            if journal is not None:  # its nextval calls are durable now
+                journal.committed(None, None, None)
             return
         try:
             self._store.publish(self._overlay)
