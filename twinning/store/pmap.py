@@ -21,7 +21,10 @@ Deletion is spelled `DELETE` in a changes mapping.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import repeat
 from math import isqrt
+from operator import and_, is_
 from typing import Any, Hashable, Iterator, Mapping
 
 DELETE: Any = type("Delete", (), {"__repr__": lambda self: "DELETE"})()
@@ -88,15 +91,15 @@ class RowMap:
         order without sorting it."""
         if not changes:
             return self
+        if not any(map(is_, changes.values(), repeat(DELETE))):
+            return self._appended(changes)
         touched: dict[int, dict] = {}
         count = self._len
         for rid in sorted(changes):
             number = rid >> CHUNK_BITS
             chunk = touched.get(number)
             if chunk is None:
-                i = number - self._first
-                old = self._chunks[i] if 0 <= i < len(self._chunks) else _EMPTY
-                chunk = touched[number] = dict(old)
+                chunk = touched[number] = dict(self._chunk(number))
             value = changes[rid]
             if value is DELETE:
                 if chunk.pop(rid, None) is not None:
@@ -105,6 +108,32 @@ class RowMap:
                 if rid not in chunk:
                     count += 1
                 chunk[rid] = value
+        return self._with(touched, count)
+
+    def _chunk(self, number: int) -> dict:
+        i = number - self._first
+        return self._chunks[i] if 0 <= i < len(self._chunks) else _EMPTY
+
+    def _appended(self, rows: Mapping[int, Any]) -> RowMap:
+        """evolve() without deletions: each touched chunk copied and
+        extended (or updated in place) once, at C speed."""
+        rids = sorted(rows)
+        touched: dict[int, dict] = {}
+        count = self._len
+        i, n = 0, len(rids)
+        while i < n:
+            number = rids[i] >> CHUNK_BITS
+            j = bisect_left(rids, (number + 1) << CHUNK_BITS, i)
+            chunk = touched[number] = dict(self._chunk(number))
+            count -= len(chunk)
+            part = rids[i:j]
+            chunk.update(zip(part, map(rows.__getitem__, part)))
+            count += len(chunk)
+            i = j
+        return self._with(touched, count)
+
+    def _with(self, touched: dict[int, dict], count: int) -> RowMap:
+        """This map with the `touched` chunks (by number) replaced."""
         first = self._first
         chunks = list(self._chunks)
         if not chunks or min(touched) < first \
@@ -169,6 +198,15 @@ class PMap:
     def __contains__(self, key: Hashable) -> bool:
         return key in self._buckets[hash(key) & self._mask]
 
+    def any_of(self, keys: list) -> bool:
+        """Is any of `keys` present? Each key's bucket is found and probed
+        at C speed (a bulk load's uniqueness test)."""
+        if not self._len or not keys:
+            return False
+        buckets = map(self._buckets.__getitem__,
+                      map(and_, map(hash, keys), repeat(self._mask)))
+        return any(map(dict.__contains__, buckets, keys))
+
     def items(self) -> Iterator[tuple[Hashable, Any]]:
         for bucket in self._buckets:
             yield from bucket.items()
@@ -179,6 +217,14 @@ class PMap:
             return self
         mask = self._mask
         old = self._buckets
+        deletes = any(map(is_, changes.values(), repeat(DELETE)))
+        if not deletes and _bucket_count(self._len + len(changes)) > 2 * len(old):
+            # it will be rebuilt at a new size: skip the buckets' copies
+            merged: dict = {}
+            for bucket in old:
+                merged.update(bucket)
+            merged.update(changes)
+            return PMap.build(merged)
         touched: dict[int, dict] = {}
         count = self._len
         for key, value in changes.items():

@@ -24,7 +24,8 @@ anyway.
 from __future__ import annotations
 
 from collections import deque
-from operator import itemgetter
+from itertools import repeat
+from operator import is_, itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 from twinning.errors import SqlError
@@ -595,27 +596,28 @@ class Transaction:
 
     def insert_block(self, table: QName, rows: list[tuple]
                      ) -> tuple[int, SqlError | None]:
-        """`insert_rows` of a block already in memory (COPY): when no row
-        breaks a constraint, checked a constraint at a time over the whole
-        block, the rows go in with one update per map; otherwise
-        `insert_rows` runs as before and finds the first error in order.
-        Either way the block's changes are the same."""
+        """`insert_rows` of a block already in memory (COPY, a multi-row
+        VALUES): when no row breaks a constraint, checked a constraint at a
+        time over the whole block, the rows go in with one update per map;
+        otherwise `insert_rows` runs as before and finds the first error in
+        order. Either way the block's changes are the same. The NOT NULL
+        and key work is done a column at a time with C-level iteration (an
+        identity test for NULL: `None in` would compare each value)."""
         overlay = self._table(table, "INSERT")
         info = overlay.info
-        if info.not_null:
-            present = _values_at(info.not_null)
-            if any(None in present(row) for row in rows):
+        for position in info.not_null:
+            if any(map(is_, map(itemgetter(position), rows), repeat(None))):
                 return self.insert_rows(table, rows)
         for _, check in info.checks:
             if any(check(row) is False for row in rows):
                 return self.insert_rows(table, rows)
-        keys = [[key(row) for row in rows] for key in (d.key for d in info.indexes)]
+        keys = [defn.keys(rows) for defn in info.indexes]
         for i, (defn, index) in enumerate(zip(info.indexes, overlay.indexes)):
             if defn.unique:
-                given = [k for k in keys[i] if k is not None]
-                get = index.get
-                if len(set(given)) != len(given) or \
-                        any(get(k) is not None for k in given):
+                given = keys[i]
+                if any(map(is_, given, repeat(None))):
+                    given = [k for k in given if k is not None]
+                if len(set(given)) != len(given) or index.any_taken(given):
                     return self.insert_rows(table, rows)
         first = self._store.allocate_many(table, len(rows))
         rids = range(first, first + len(rows))
