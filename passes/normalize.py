@@ -18,8 +18,12 @@ comments and identifiers.
 An INSERT's VALUES list of simple cells (a constant with an optional minus
 sign and `::type`, NULL, DEFAULT, TRUE, FALSE) is replaced whole by one
 marker naming the row width, so every `execute_values` page, whatever
-its row count, has the same key; each row is kept as its cells' shapes
-and their constants' indexes.
+its row count, has the same key. Its cells are not lifted one by one: one
+regex match checks the whole list and one `findall` collects every cell's
+parts (`ValuesList`), which a template binds a column at a time; the
+cells' offsets, which only learning and errors need, come from
+`ValuesList.located`. The VALUES constants are not in `constants`, so a
+constant after the list keeps its index whatever the row count.
 
 Nothing is normalized when the text has `$n` parameters, more than one
 statement, or a construct the lexer does not follow (a number glued to a
@@ -30,9 +34,10 @@ statement takes the exact-text path.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import NamedTuple
 
-__all__ = ["Constant", "Normalized", "normalize"]
+__all__ = ["Constant", "Normalized", "ValuesList", "normalize"]
 
 INT4_MAX = 2**31 - 1
 INT8_MAX = 2**63 - 1
@@ -72,6 +77,16 @@ _CELL = re.compile(r"""\s*(?:
   | ('[^']*(?:''[^']*)*')
   | ((?i:null|default|true|false))(?![\w$])
   )(?:\s*::\s*([A-Za-z_][\w]*))?\s*([,)])""", re.VERBOSE)
+# A whole VALUES list of simple cells, rows of any (equal or not) width:
+# one match says where it ends, or that it is not all simple cells.
+_CELL_TEXT = r"""(?:(?:-\s*)?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?![\w$])
+  | '[^']*(?:''[^']*)*'
+  | (?i:null|default|true|false)(?![\w$])
+  )(?:\s*::\s*[A-Za-z_][\w]*)?"""
+_ROW_TEXT = rf"\(\s*{_CELL_TEXT}(?:\s*,\s*{_CELL_TEXT})*\s*\)"
+_ROWS = re.compile(rf"\s*{_ROW_TEXT}(?:\s*,\s*{_ROW_TEXT})*", re.VERBOSE)
+_CLOSE = itemgetter(5)
+_DIGITS = itemgetter(1)
 _ROW_START = re.compile(r"\s*\(")
 _ROW_NEXT = re.compile(r"\s*,")
 _CONTINUED = re.compile(r"[ \t\f\r]*\n\s*'")
@@ -92,22 +107,40 @@ class Constant(NamedTuple):
     minus: int = -1
 
 
+class ValuesList(NamedTuple):
+    """An INSERT's VALUES list of simple cells: where its first row starts,
+    its width, and each cell's parts in text order as `_CELL` groups them
+    (minus sign, digits, quoted string, keyword, cast, closing `,`/`)`;
+    '' for a part the cell lacks)."""
+
+    start: int
+    width: int
+    cells: list
+
+    def located(self, sql: str) -> tuple[tuple, list[Constant]]:
+        """The rows as (their cells' shapes, their indexes into the
+        returned constants or -1), and the constants with their offsets:
+        what learning a template and placing an error need."""
+        constants: list[Constant] = []
+        rows, _ = _values(sql, self.start, constants)  # type: ignore[misc]
+        return rows, constants
+
+
 class Normalized(NamedTuple):
     """`key`: the text with constants replaced by class markers; `constants`
-    in text order; `rows`: an INSERT's simple VALUES list, each row as
-    (its cells' shapes, their indexes into `constants` or -1), or None;
-    `sql`: the text."""
+    in text order (an INSERT's VALUES cells aside); `values`: that VALUES
+    list, or None; `sql`: the text."""
 
     key: str
     constants: tuple[Constant, ...]
-    rows: tuple[tuple[tuple, tuple[int, ...]], ...] | None = None
+    values: ValuesList | None = None
     sql: str = ""
 
 
 _new = tuple.__new__  # a NamedTuple without its Python-level __new__
 
 
-def _number_class(text: str) -> str | None:
+def number_class(text: str) -> str | None:
     if len(text) < 10 and text.isdigit():
         return "i"
     if "." in text or "e" in text or "E" in text:
@@ -129,7 +162,7 @@ def normalize(sql: str) -> Normalized | None:
     """The cache key and constants of `sql`, or None (exact text only)."""
     pieces: list[str] = []
     constants: list[Constant] = []
-    rows = None
+    values = None
     pos = 0  # text before `pos` is in `pieces`
     end = len(sql)
     at = 0  # where the next token may start; what is before is skipped text
@@ -175,7 +208,7 @@ def normalize(sql: str) -> Normalized | None:
             if at < end and _GLUED.match(sql, at):
                 return None
             text = m.group()
-            cls = _number_class(text)
+            cls = number_class(text)
             if cls is None:
                 continue
             pieces.append(sql[pos:start])
@@ -184,14 +217,13 @@ def normalize(sql: str) -> Normalized | None:
             constants.append(Constant(start, text, cls,
                                       _minus_before(sql, start)))
         elif kind == "values":
-            if rows is None:
-                parsed = _values(sql, at, constants)
-                if parsed is not None:
-                    rows, after = parsed
-                    pieces.append(sql[pos:at])
-                    pieces.append(f"\x00V{len(rows[0][0])}")
-                    pos = at = after
-                token, skip = _TOKEN.match, _SKIP.match
+            found = _values_list(sql, at)
+            if found is not None:
+                values, after = found
+                pieces.append(sql[pos:at])
+                pieces.append(f"\x00V{values.width}")
+                pos = at = after
+            token, skip = _TOKEN.match, _SKIP.match
         elif kind in ("param", "dollar"):
             if _in_name(sql, skipped, start):
                 at = _NAME_REST.match(sql, start).end()  # `a$1`, `a$$b`: a name
@@ -210,7 +242,7 @@ def normalize(sql: str) -> Normalized | None:
             if sql[at:].strip():
                 return None
     pieces.append(sql[pos:])
-    return _new(Normalized, ("".join(pieces), tuple(constants), rows, sql))
+    return _new(Normalized, ("".join(pieces), tuple(constants), values, sql))
 
 
 def _in_name(sql: str, skipped: int, start: int) -> bool:
@@ -260,6 +292,25 @@ def _block_end(sql: str, at: int) -> int:
     return at
 
 
+def _values_list(sql: str, at: int) -> tuple[ValuesList, int] | None:
+    """The VALUES list of simple cells starting at `at` and its end, or
+    None when a row is not simple, the rows differ in width, or a number's
+    type would depend on a folded minus sign."""
+    m = _ROWS.match(sql, at)
+    if m is None or _ROW_NEXT.match(sql, m.end()):
+        return None  # a row that is not simple follows the simple ones
+    cells = _CELL.findall(sql, at, m.end())
+    closes = list(map(_CLOSE, cells))
+    width = closes.index(")") + 1
+    count = closes.count(")")
+    if count * width != len(cells) or closes[width - 1::width].count(")") != count:
+        return None  # PostgreSQL's errors for ragged lists: the exact path
+    if max(map(len, map(_DIGITS, cells))) >= 10 and any(
+            number_class(d) is None for d in map(_DIGITS, cells) if len(d) >= 10):
+        return None
+    return ValuesList(at, width, cells), m.end()
+
+
 def _values(sql: str, at: int, constants: list[Constant]):
     """An INSERT's VALUES rows of simple cells starting at `at`: (rows,
     end offset), appending their constants; None if any cell is not simple.
@@ -296,7 +347,7 @@ def _values(sql: str, at: int, constants: list[Constant]):
                 indexes.append(-1)
             else:
                 cls = "i" if len(digits) < 10 and digits.isdigit() \
-                    else _number_class(digits)
+                    else number_class(digits)
                 if cls is None:
                     del constants[mark:]
                     return None

@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from twinning.ir import dml as d
@@ -35,7 +36,7 @@ from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.passes.lower import lower
-from twinning.passes.normalize import Normalized
+from twinning.passes.normalize import Normalized, ValuesList, number_class
 from twinning.passes.plan import plan
 from twinning.errors import SqlError
 from twinning.passes.plan_dml import (Deferred, chain_steps, chain_value,
@@ -87,6 +88,18 @@ class Converter:
             except SqlError as exc:
                 raise _placed(exc, input_step, constant[0]) from None
         return convert
+
+    def column(self, texts: list[str], settings: Any) -> list:
+        """The values of a column of unsigned constants (string contents
+        or digits) of this shape, converted at once; errors propagate
+        (binding gives up and the exact path places them)."""
+        start, only, steps = self._start, self._only, self.steps
+        values = texts if start is None else list(map(start, texts))
+        if not steps:
+            return values
+        if only is not None:
+            return list(map(only, values))
+        return [chain_value(steps, v, self._input, -1, settings) for v in values]
 
     def __call__(self, constant: Any, settings: Any) -> Any:
         text = constant[1]
@@ -160,49 +173,120 @@ class Template:
     plan: q.Plan
     slots: tuple[tuple[int, Converter], ...] = ()
     cells: dict | None = field(default=None)
-    _by_row: dict = field(default_factory=dict, repr=False)
     generation: int = 0  # the catalog generation it was planned on
 
     def bind(self, norm: Normalized, settings: Any) -> tuple | None:
-        """(plan, params, VALUES rows or None) for `norm`; None for a miss."""
+        """(plan, params, VALUES rows or None) for `norm`; None for a miss
+        (a conversion that fails is one too: the exact path raises it)."""
         constants = norm.constants
         try:
             if self.cells is not None:
-                rows = self._rows(norm, settings)
+                rows = self._rows(norm.values, settings)  # type: ignore[arg-type]
                 return None if rows is None else (self.plan, (), rows)
             return self.plan, tuple([conv(constants[index], settings)
                                      for index, conv in self.slots]), None
-        except Deferred:
+        except (Deferred, SqlError):
             return None
 
-    def _rows(self, norm: Normalized, settings: Any) -> list | None:
-        """Each VALUES row's values, `DEFAULT` where the default applies."""
-        constants = norm.constants + (None,)  # index -1: a Fixed cell
-        by_row = self._by_row
-        out = []
-        for shapes, indexes in norm.rows:
-            convs = by_row.get(shapes)
-            if convs is None:
-                convs = self._row_converters(shapes)
-                if convs is None:
+    def _rows(self, values: ValuesList, settings: Any) -> list | None:
+        """Each VALUES row's values (`DEFAULT` where the default applies),
+        converted a column at a time."""
+        cells, width = values.cells, values.width
+        columns = []
+        for j in range(width):
+            column = self._column(j, cells[j::width], settings)
+            if column is None:
+                return None
+            columns.append(column)
+        return list(zip(*columns))
+
+    def _column(self, j: int, cells: list, settings: Any) -> list | None:
+        """Column `j`'s values. The usual columns take one converter for
+        all their cells: every cell a string, an unsigned int4 or one
+        keyword (each under one cast), or strings and NULLs; any other
+        column goes cell by cell."""
+        casts = list(map(_CAST, cells))
+        if casts.count(casts[0]) == len(casts):
+            cast = casts[0] or None
+            texts = list(map(_STRING, cells))
+            if "" not in texts:
+                conv = self.cells.get((j, ("s", cast)))  # type: ignore[union-attr]
+                return None if conv is None else conv.column(_contents(texts), settings)
+            digits = list(map(_DIGITS, cells))
+            if "" not in digits:
+                shape = _numbers_shape(digits, list(map(_MINUS, cells)), cast)
+                if shape is not None:
+                    conv = self.cells.get((j, shape))  # type: ignore[union-attr]
+                    if conv is None:
+                        return None
+                    return conv.column(["-" + d for d in digits] if shape[2]
+                                       else digits, settings)
+            keywords = list(map(_KEYWORD, cells))
+            if keywords[0] and keywords.count(keywords[0]) == len(keywords):
+                conv = self.cells.get((j, (keywords[0].upper(), cast)))  # type: ignore[union-attr]
+                return None if conv is None else [conv.constant] * len(cells)
+            if all(t or k.upper() == "NULL" for t, k in zip(texts, keywords)):
+                conv = self.cells.get((j, ("s", cast)))  # type: ignore[union-attr]
+                null = self.cells.get((j, ("NULL", cast)))  # type: ignore[union-attr]
+                if conv is None or null is None:
                     return None
-            out.append([conv(constants[i], settings)
-                        for conv, i in zip(convs, indexes)])
+                given = iter(conv.column(_contents([t for t in texts if t]), settings))
+                return [next(given) if t else null.constant for t in texts]
+        return self._cells(j, cells, settings)
+
+    def _cells(self, j: int, cells: list, settings: Any) -> list | None:
+        """Column `j` cell by cell, each cell's shape finding its converter."""
+        out = []
+        for minus, digits, text, keyword, cast, _ in cells:
+            cast = cast or None
+            if text:
+                shape: tuple = ("s", cast)
+                constant: tuple = (-1, _contents([text])[0], "s", -1)
+            elif digits:
+                cls = "i" if len(digits) < 10 and digits.isdigit() \
+                    else number_class(digits)
+                shape = (cls, cast, bool(minus))
+                constant = (-1, digits, cls, -1)
+            else:
+                shape, constant = (keyword.upper(), cast), ()
+            conv = self.cells.get((j, shape))  # type: ignore[union-attr]
+            if conv is None:
+                return None
+            out.append(conv(constant, settings))
         return out
 
-    def _row_converters(self, shapes: tuple) -> tuple | None:
-        cells = tuple(self.cells.get((j, shape)) for j, shape in enumerate(shapes))
-        if None in cells:
-            return None
-        convs = self._by_row[shapes] = tuple(c.function() for c in cells)
-        return convs
+
+_MINUS, _DIGITS, _STRING, _KEYWORD, _CAST = (itemgetter(i) for i in range(5))
+_UNQUOTE = itemgetter(slice(1, -1))
+
+
+def _numbers_shape(digits: list[str], minus: list[str], cast: str | None
+                   ) -> tuple | None:
+    """The one shape of a column of numbers when they share it: all int4
+    or all plain decimals, all signed or none; else None."""
+    negated = any(minus)
+    if negated and not all(minus):
+        return None
+    joined = "".join(digits)
+    if max(map(len, digits)) < 10 and joined.isdigit():
+        return ("i", cast, negated)
+    if joined.count(".") == len(digits) and "e" not in joined and "E" not in joined:
+        return ("n", cast, negated)
+    return None
+
+
+def _contents(quoted: list[str]) -> list[str]:
+    """The values of quoted string literals."""
+    texts = list(map(_UNQUOTE, quoted))
+    if "'" in "".join(texts):
+        texts = [t.replace("''", "'") for t in texts]
+    return texts
 
 
 def kept_constants(norm: Normalized, template: Template) -> tuple[int, ...]:
-    """Indexes of the constants whose text is part of the variant key."""
+    """Indexes of the constants whose text is part of the variant key (a
+    VALUES list's cells are never among the constants)."""
     bound = {i for i, _ in template.slots}
-    if norm.rows is not None:
-        bound.update(i for _, indexes in norm.rows for i in indexes if i >= 0)
     return tuple(i for i in range(len(norm.constants)) if i not in bound)
 
 
@@ -212,7 +296,7 @@ def learn(norm: Normalized, stmt: q.ParsedStatement,
     """The template of the statement just planned exactly, or None when
     it has no reusable shape. `known`: the variant learned before, whose
     VALUES cell converters grow with the shapes of this statement."""
-    if norm.rows is not None:
+    if norm.values is not None:
         return _learn_rows(norm, stmt, resolved, exact, known)
     return _learn_slots(norm, stmt, resolved, exact)
 
@@ -221,11 +305,12 @@ def learn(norm: Normalized, stmt: q.ParsedStatement,
 
 def _learn_rows(norm, stmt, resolved, exact, known) -> Template | None:
     node = resolved.node
+    rows, constants = norm.values.located(norm.sql)
     if not isinstance(node, d.ResolvedInsert) or node.query is not None \
-            or not isinstance(exact, q.WritePlan) or len(node.rows) != len(norm.rows):
+            or not isinstance(exact, q.WritePlan) or len(node.rows) != len(rows):
         return None
     cells = dict(known.cells) if known is not None and known.cells else {}
-    for i, ((shapes, indexes), exprs) in enumerate(zip(norm.rows, node.rows)):
+    for i, ((shapes, indexes), exprs) in enumerate(zip(rows, node.rows)):
         if len(shapes) != len(exprs):
             return None
         for j, (shape, index, expr) in enumerate(zip(shapes, indexes, exprs)):
@@ -237,7 +322,7 @@ def _learn_rows(norm, stmt, resolved, exact, known) -> Template | None:
                     return None
                 cells[(j, shape)] = fixed
                 continue
-            conv = _converter(expr, norm.constants[index], shape[-1] is True)
+            conv = _converter(expr, constants[index], shape[-1] is True)
             if conv is None:
                 return None
             cells[(j, shape)] = conv

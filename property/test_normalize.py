@@ -10,7 +10,8 @@ operators, semicolons):
   starting at the same offset, with the same value;
 - the key with the constants written back is the text again, so two texts
   share a key exactly when they differ only in lifted constants;
-- an INSERT's collapsed VALUES rows hold every constant of its cells.
+- an INSERT's collapsed VALUES list holds every cell, and its located
+  rows every constant of its cells.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def test_lifted_constants_are_scanner_constants(sql):
 @given(texts())
 def test_key_and_constants_give_the_text_back(sql):
     norm = normalize(sql)
-    if norm is None or norm.rows is not None:
+    if norm is None or norm.values is not None:
         return
     rebuilt = norm.key
     for c in norm.constants:
@@ -106,10 +107,12 @@ def test_values_rows_hold_every_cell_constant(cells):
     sql = "INSERT INTO t VALUES " + ", ".join(
         "(" + ", ".join(row) + ")" for row in cells)
     norm = normalize(sql)
-    assert norm is not None and norm.rows is not None
-    assert norm.key == "INSERT INTO t VALUES\x00V3"
-    assert len(norm.rows) == len(cells)
+    assert norm is not None and norm.values is not None
+    assert norm.key == "INSERT INTO t VALUES\x00V3" and not norm.constants
+    assert len(norm.values.cells) == 3 * len(cells)
+    rows, constants = norm.values.located(sql)
+    assert len(rows) == len(cells)
     tokens = _scanner_constants(sql)
-    lifted = sorted(i for _, indexes in norm.rows for i in indexes if i >= 0)
-    assert lifted == list(range(len(norm.constants)))
-    assert {c.start for c in norm.constants} <= set(tokens)
+    lifted = sorted(i for _, indexes in rows for i in indexes if i >= 0)
+    assert lifted == list(range(len(constants)))
+    assert {c.start for c in constants} <= set(tokens)

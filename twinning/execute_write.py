@@ -15,6 +15,8 @@ tag (`INSERT 0 3`, `UPDATE 2`, …).
 from __future__ import annotations
 
 import dataclasses
+from itertools import chain, repeat
+from operator import is_
 from typing import Any
 
 from twinning.errors import SqlError
@@ -92,6 +94,15 @@ def _insert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
     width = len(plan.defaults)
     conflict = resolved.on_conflict
     written: list[tuple] = []
+    if conflict is None and bound is not None and len(bound) > 1 \
+            and slots == tuple(range(width)) \
+            and not any(map(is_, chain.from_iterable(bound), repeat(DEFAULT))):
+        # a multi-row VALUES of every column: the store's block insert
+        rows = list(map(tuple, bound))
+        _, error = txn.insert_block(table, rows)
+        if error is not None:
+            raise error
+        return rows
     proposed = _proposed(plan, slots, width, txn, seq, ctx, bound)
     if conflict is None:  # the store's bulk insert, rows drawn as it goes
         def recorded():

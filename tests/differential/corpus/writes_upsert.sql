@@ -3,7 +3,8 @@
 -- with EXCLUDED, table and alias references, WHERE, ON CONSTRAINT, composite
 -- and unique-index targets, NULLS NOT DISTINCT, 42P10 when nothing matches,
 -- 21000 when one command proposes the same key twice, conflicts on another
--- constraint than the target, and RETURNING (only rows inserted or updated).
+-- constraint than the target, and RETURNING (only rows inserted or updated);
+-- a constant after a multi-row VALUES list of another row count.
 
 -- case: do_nothing_with_target
 INSERT INTO parent VALUES (1, 'a', 'first') RETURNING *
@@ -216,3 +217,11 @@ INSERT INTO parent VALUES (1, 'a', NULL) ON CONFLICT (id) DO UPDATE SET id = 'ab
 INSERT INTO parent VALUES (1, 'a', NULL) ON CONFLICT (id) DO NOTHING RETURNING EXCLUDED.id
 INSERT INTO parent VALUES (1, 'a', NULL) ON CONFLICT (id) DO UPDATE SET note = 'x' WHERE nope
 INSERT INTO parent VALUES (1, 'a', NULL) ON CONFLICT (id) DO UPDATE SET note = 'x' WHERE 1
+
+
+-- case: constant_after_values_of_another_length
+INSERT INTO parent VALUES (1, 'a', 'x'), (2, 'b', 'x') ON CONFLICT (id) DO UPDATE SET note = '3'
+INSERT INTO parent VALUES (1, 'a', 'x'), (2, 'b', 'x'), (3, 'c', 'x') ON CONFLICT (id) DO UPDATE SET note = '7'
+SELECT * FROM parent ORDER BY id
+INSERT INTO parent VALUES (4, 'd', 'x'), (5, 'e', NULL), (6, NULL, 'y'), (-7, 'g', 'z') ON CONFLICT (id) DO UPDATE SET note = 'w' RETURNING *
+INSERT INTO parent VALUES (4, 'd', 'x'), (8, 'h', NULL), (-7, 'g', 'q') ON CONFLICT (id) DO UPDATE SET note = 'w2' RETURNING *
