@@ -173,6 +173,7 @@ class Template:
     plan: q.Plan
     slots: tuple[tuple[int, Converter], ...] = ()
     cells: dict | None = field(default=None)
+    _functions: dict = field(default_factory=dict, repr=False)
     generation: int = 0  # the catalog generation it was planned on
 
     def bind(self, norm: Normalized, settings: Any) -> tuple | None:
@@ -189,9 +190,12 @@ class Template:
             return None
 
     def _rows(self, values: ValuesList, settings: Any) -> list | None:
-        """Each VALUES row's values (`DEFAULT` where the default applies),
-        converted a column at a time."""
+        """Each VALUES row's values (`DEFAULT` where the default applies):
+        a single row cell by cell, more a column at a time."""
         cells, width = values.cells, values.width
+        if len(cells) == width:
+            row = self._cells(list(enumerate(cells)), settings)
+            return None if row is None else [row]
         columns = []
         for j in range(width):
             column = self._column(j, cells[j::width], settings)
@@ -232,27 +236,34 @@ class Template:
                     return None
                 given = iter(conv.column(_contents([t for t in texts if t]), settings))
                 return [next(given) if t else null.constant for t in texts]
-        return self._cells(j, cells, settings)
+        return self._cells([(j, cell) for cell in cells], settings)
 
-    def _cells(self, j: int, cells: list, settings: Any) -> list | None:
-        """Column `j` cell by cell, each cell's shape finding its converter."""
+    def _cells(self, cells: list, settings: Any) -> list | None:
+        """(column, cell) pairs cell by cell, each cell's shape finding its
+        converter (as a plain function, kept per column and shape)."""
+        functions = self._functions
         out = []
-        for minus, digits, text, keyword, cast, _ in cells:
+        for j, (minus, digits, text, keyword, cast, _) in cells:
             cast = cast or None
             if text:
-                shape: tuple = ("s", cast)
-                constant: tuple = (-1, _contents([text])[0], "s", -1)
+                key: tuple = (j, ("s", cast))
+                text = text[1:-1]
+                constant: tuple = (-1, text.replace("''", "'") if "''" in text
+                                   else text, "s", -1)
             elif digits:
                 cls = "i" if len(digits) < 10 and digits.isdigit() \
                     else number_class(digits)
-                shape = (cls, cast, bool(minus))
+                key = (j, (cls, cast, bool(minus)))
                 constant = (-1, digits, cls, -1)
             else:
-                shape, constant = (keyword.upper(), cast), ()
-            conv = self.cells.get((j, shape))  # type: ignore[union-attr]
-            if conv is None:
-                return None
-            out.append(conv(constant, settings))
+                key, constant = (j, (keyword.upper(), cast)), ()
+            function = functions.get(key)
+            if function is None:
+                conv = self.cells.get(key)  # type: ignore[union-attr]
+                if conv is None:
+                    return None
+                function = functions[key] = conv.function()
+            out.append(function(constant, settings))
         return out
 
 
