@@ -305,9 +305,10 @@ def _values_list(sql: str, at: int) -> tuple[ValuesList, int] | None:
     count = closes.count(")")
     if count * width != len(cells) or closes[width - 1::width].count(")") != count:
         return None  # PostgreSQL's errors for ragged lists: the exact path
-    if max(map(len, map(_DIGITS, cells))) >= 10 and any(
-            number_class(d) is None for d in map(_DIGITS, cells) if len(d) >= 10):
-        return None
+    digits = " ".join(map(_DIGITS, cells))
+    if ("2147483648" in digits or "9223372036854775808" in digits) and any(
+            number_class(d) is None for d in map(_DIGITS, cells) if d):
+        return None  # maybe an edge value (`_EDGES`, leading zeros or not)
     return ValuesList(at, width, cells), m.end()
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from twinning.ir.types import SqlType
 from twinning.store.indexes import IndexDef, MultiOverlay, UniqueOverlay
 from twinning.values.keys import key_function
-from twinning.store.pmap import DELETE, PMap, RowMap
+from twinning.store.pmap import CHUNK_BITS, DELETE, PMap, RowMap
 from twinning.values.datetime import Interval
 
 
@@ -27,10 +27,11 @@ def test_rowmap_evolve_keeps_original_and_id_order() -> None:
 
 
 def test_rowmap_trims_empty_leading_chunks() -> None:
-    base = RowMap.build([(i, (i,)) for i in range(2048)])
-    emptied = base.evolve({i: DELETE for i in range(1024)})
-    assert len(emptied._chunks) == 1 and len(emptied) == 1024
-    assert list(emptied.evolve({i: DELETE for i in range(1024, 2048)}).items()) == []
+    size = 1 << CHUNK_BITS
+    base = RowMap.build([(i, (i,)) for i in range(2 * size)])
+    emptied = base.evolve({i: DELETE for i in range(size)})
+    assert len(emptied._chunks) == 1 and len(emptied) == size
+    assert list(emptied.evolve({i: DELETE for i in range(size, 2 * size)}).items()) == []
 
 
 # a commit: deletions of existing ids, updates, and appends of new ids above

@@ -140,7 +140,11 @@ def _proposed(plan: CompiledWrite, slots: tuple[int, ...], width: int,
     it sees the table as it was before this statement."""
     if bound is not None:
         defaults = plan.defaults
+        every = slots == tuple(range(width))
         for values in bound:
+            if every and not any(map(is_, values, repeat(DEFAULT))):
+                yield tuple(values)  # every column given, in order
+                continue
             row: list[Any] = [DEFAULT] * width
             for slot, value in zip(slots, values):
                 row[slot] = value

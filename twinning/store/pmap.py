@@ -7,8 +7,9 @@ so a lookup is two subscripts in C, and a bulk commit copies at C speed.
 
 - `RowMap`: row id -> row, iterated in row-id order (PostgreSQL's heap order
   for a table that is only appended to, which is what an unordered SELECT
-  shows). Ids are grouped into chunks of 1024 consecutive ids; a commit
-  copies the touched chunks and the chunk tuple (n/1024 pointers).
+  shows). Ids are grouped into chunks of 256 consecutive ids; a commit
+  copies the touched chunks and the chunk tuple (n/256 pointers): for a
+  one-row commit, a copy of ~128 entries on average.
 - `PMap`: any hashable key -> value, for indexes. Keys are spread over
   ~4·sqrt(n) buckets by hash; a commit copies the touched buckets
   (~sqrt(n)/4 entries each) and the bucket tuple. The bucket count follows
@@ -29,7 +30,7 @@ from typing import Any, Hashable, Iterator, Mapping
 
 DELETE: Any = type("Delete", (), {"__repr__": lambda self: "DELETE"})()
 
-CHUNK_BITS = 10
+CHUNK_BITS = 8
 _EMPTY: dict = {}  # shared by every empty chunk/bucket; never mutated
 
 
@@ -91,6 +92,16 @@ class RowMap:
         order without sorting it."""
         if not changes:
             return self
+        if len(changes) == 1:  # a one-row commit: its chunk, or a new last one
+            (rid, value), = changes.items()
+            i = (rid >> CHUNK_BITS) - self._first
+            chunks = self._chunks
+            if value is not DELETE and chunks and 0 <= i <= len(chunks):
+                chunk = dict(chunks[i]) if i < len(chunks) else {}
+                before = len(chunk)
+                chunk[rid] = value
+                return RowMap(chunks[:i] + (chunk,) + chunks[i + 1:], self._first,
+                              self._len + len(chunk) - before)
         if not any(map(is_, changes.values(), repeat(DELETE))):
             return self._appended(changes)
         touched: dict[int, dict] = {}
@@ -217,8 +228,8 @@ class PMap:
             return self
         mask = self._mask
         old = self._buckets
-        deletes = any(map(is_, changes.values(), repeat(DELETE)))
-        if not deletes and _bucket_count(self._len + len(changes)) > 2 * len(old):
+        if len(changes) > 64 and _bucket_count(self._len + len(changes)) > 2 * len(old) \
+                and not any(map(is_, changes.values(), repeat(DELETE))):
             # it will be rebuilt at a new size: skip the buckets' copies
             merged: dict = {}
             for bucket in old:
