@@ -128,6 +128,8 @@ REFUSAL_CODES: dict[str, str] = {
     "E_VERIFY_BATCH_ONLY": "the verify artifact has batch_only rules",
     "E_SNAPSHOT_VERIFY": "the snapshot is tampered, truncated or of another version",
     "E_BIND": "the listen address cannot be bound",
+    "E_INSECURE_BIND": "a non-loopback --host without --password (or "
+                       "TWINNING_PASSWORD) and without --trust-remote",
     "E_USAGE": "the command line does not match the usage",
     "E_SERIALIZATION": "an artifact could not be serialized (a bug)",
     "E_INTERNAL": "an unexpected internal error (a bug; TWINNING_DEBUG=1 shows it)",

@@ -19,9 +19,10 @@ takes one pthread key per thread that has parsed SQL and never gives it
 back, so a process that opens thousands of connections (the test suite)
 would run out of keys (PTHREAD_KEYS_MAX, 1024) with a new thread per
 connection. An idle thread waits for the next accepted socket; a new
-thread is made only when none is idle, up to `MAX_THREADS`. Beyond that a
-client gets PostgreSQL's answer at max_connections, FATAL 53300, from a
-short-lived thread that never parses SQL.
+thread is made only when none is idle, up to `MAX_THREADS`. A client past
+`MAX_CONNECTIONS` (PostgreSQL's max_connections) or past the threads gets
+PostgreSQL's answer, FATAL 53300, from a short-lived thread that never
+parses SQL (a CancelRequest on such a connection still works).
 
 One more thread accepts, on the TCP listeners and, with a socket
 directory, on the Unix socket `DIR/.s.PGSQL.<port>` (libpq's name, so
@@ -52,6 +53,7 @@ from twinning.wire.connection import Connection, Trust
 log = logging.getLogger(__name__)
 
 MAX_THREADS = 500   # connection threads per process; stays well below 1024 keys
+MAX_CONNECTIONS = 100  # per server: PostgreSQL's max_connections default
 _READ_SIZE = 256 * 1024
 _BACKLOG = 1024
 _GRACE = 5.0        # seconds stop() waits for statements to end
@@ -292,9 +294,10 @@ class TwinServer:
         session.notifications.push = sock.sendall  # NOTIFY to an idle session
         session.terminate = client.terminate  # pg_terminate_backend
         with self._lock:
+            crowded = len(self._clients) >= MAX_CONNECTIONS
             self._clients.add(client)
         try:
-            if not _THREADS.submit(lambda: self._serve(client)):
+            if crowded or not _THREADS.submit(lambda: self._serve(client)):
                 client.conn = Connection(_TooMany(self.engine))  # type: ignore[arg-type]
                 client.interrupt = None
                 threading.Thread(target=self._serve, args=(client,),
@@ -312,6 +315,7 @@ class TwinServer:
         buffer = bytearray(_READ_SIZE)
         view = memoryview(buffer)
         listener = client.listener
+        interrupt = client.interrupt
         try:
             while not conn.closed and not client.stopping:
                 if listener is not None:
@@ -324,6 +328,8 @@ class TwinServer:
                 out = conn.receive(bytes(view[:size]))
                 if out:
                     sock.sendall(out)
+                if interrupt is not None and interrupt.graveyard:
+                    interrupt.release()  # a failed statement's rows, now
             if client.stopping and not conn.closed:
                 sock.sendall(conn.fatal(_SHUTDOWN))
         except ConnectionError:
