@@ -141,7 +141,10 @@ class Interrupt:
         cancelled cross join holds millions of rows) until `release`:
         freed as the error unwinds, they would delay its answer by
         hundreds of milliseconds; the server releases them once the
-        answer is sent."""
+        answer is sent. Only cancels, timeouts and the budget's 53200
+        stop a statement mid-build; other errors skip the walk."""
+        if getattr(exc, "sqlstate", None) not in ("57014", "53200"):
+            return
         tb = exc.__traceback__
         while tb is not None:
             for value in tb.tb_frame.f_locals.values():
