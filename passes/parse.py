@@ -22,6 +22,7 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
+from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
                                         type_spec)
@@ -95,6 +96,7 @@ _GRAMMAR_HINTS = {
 
 def split_statements(text: str) -> list[tuple[Any, str, int]]:
     """pglast raw statements with their source text and start offset."""
+    check_depth(text)
     try:
         raw = pglast.parse_sql(text)
     except ParseError as exc:

@@ -332,10 +332,15 @@ class _Planner:
             out: list[tuple] = []
             lhit: set[int] = set()
             rhit: set[int] = set()
-            check = ctx.check  # a join can run away: poll cancel/timeout
+            # a join can run away: poll cancel/timeout and the memory budget
+            progress, width = ctx.progress, width_left + width_right
             if not pairs:  # nested loop
+                tally = keep_left or keep_right
                 for i, lrow in enumerate(lrows):
-                    check()
+                    progress(len(out), width)
+                    if condition is None and not tally:
+                        out += [lrow + rrow for rrow in rrows]
+                        continue
                     for j, rrow in enumerate(rrows):
                         row = lrow + rrow
                         if condition is None or condition(row, ctx) is True:
@@ -353,7 +358,7 @@ class _Planner:
                         table.setdefault(k, []).append(i)
                 for p, prow in enumerate(probe):
                     if not p & 1023:
-                        check()
+                        progress(len(out), width)
                     k = pkey(prow)
                     if k is None:
                         continue
@@ -509,6 +514,8 @@ class _Planner:
 
         def sort(ctx: Any) -> Iterable[tuple]:
             rows = list(source(ctx))
+            if len(rows) > 4096:  # its keys and positions come on top
+                ctx.progress(2 * len(rows), len(passes) + 1)
             for fn, slot, keyfn, raw, descending in passes:
                 if slot is not None:
                     values = [row[slot] for row in rows]
@@ -640,8 +647,19 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
         given = [f(row, ctx) for f in args]
         if None in given:
             return []
-        return list(fn(*given))
+        found = fn(*given)
+        out = list(itertools.islice(found, _SET_CHUNK))
+        while len(out) % _SET_CHUNK == 0 and out:  # a long set: cancellable,
+            ctx.progress(len(out), 1)  # within the memory budget
+            more = list(itertools.islice(found, _SET_CHUNK))
+            if not more:
+                break
+            out += more
+        return out
     return values
+
+
+_SET_CHUNK = 16384  # a set-returning call's values between polls
 
 
 def _equality_key(types: list) -> Callable[[Any], tuple]:

@@ -21,6 +21,10 @@ Options:
   --run-timeout SEC    Kill CMD after this many seconds.
   --password PASS      Require this password (SCRAM-SHA-256); also
                        TWINNING_PASSWORD. Default: trust.
+  --trust-remote       Allow a non-loopback --host without a password.
+  --max-memory SIZE    Memory one statement may materialize (rows of a
+                       join, a sort, a set-returning call) before it fails
+                       with 53200, e.g. 512MB, 4GB. Default: half the RAM.
   --report FILE        Write the twinning.v0 report here.
   --snapshot FILE      Write a twinning.snapshot.v0 snapshot here.
   --trace FILE         Write twinning.query-trace.v0 JSON lines here.

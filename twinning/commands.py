@@ -77,7 +77,9 @@ def postgres(args: dict[str, Any]) -> int:
         verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
     journal = _journal(args, source)
     run, refused, journal_block = None, {}, None
+    exposed = None
     if mode != "bootstrap":
+        exposed = _exposure(args)
         state, port, run, refused, journal_block = _live(mode, args, state,
                                                          port, journal)
     else:
@@ -98,7 +100,42 @@ def postgres(args: dict[str, Any]) -> int:
         ctx.snapshot["restored_from"] = source.path
         ctx.snapshot["restored_hash"] = source.restored.snapshot_hash
     ctx.warnings.extend(source.notices)
+    if exposed:
+        ctx.warnings.append(exposed)
     return finish(state, ctx, args, verify_doc)
+
+
+def _exposure(args: dict[str, Any]) -> str | None:
+    """A twin reachable from other machines must ask for a password: a
+    non-loopback --host without one is refused unless --trust-remote
+    says so, which the report then warns about."""
+    host = args["--host"]
+    if _loopback(host) or args["--password"] \
+            or os.environ.get("TWINNING_PASSWORD"):
+        return None
+    if not args.get("--trust-remote"):
+        raise Refusal("E_INSECURE_BIND", f"--host {host} is reachable from "
+                      "other machines and no password is set: anyone there "
+                      "could connect", {"host": host},
+                      f"twinning postgres … --host {host} --password PASS "
+                      "(or --trust-remote to allow it without one)")
+    return (f"--trust-remote: listening on {host} without a password; any "
+            "client that reaches it can connect")
+
+
+def _loopback(host: str) -> bool:
+    """Every address `host` resolves to is a loopback one (a name that
+    does not resolve is left to the bind, which refuses it: E_BIND)."""
+    import ipaddress
+    import socket
+    if not host or host == "*":
+        return False
+    try:
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return True
+    return all(ipaddress.ip_address(info[4][0].split("%")[0]).is_loopback
+               for info in infos)
 
 
 def _run_timeout(value: str | None) -> float | None:
@@ -113,6 +150,18 @@ def _run_timeout(value: str | None) -> float | None:
                       f"seconds, not {value!r}", {"run_timeout": value},
                       "twinning postgres … --run CMD --run-timeout 60")
     return seconds
+
+
+def _max_memory(value: str | None) -> int | None:
+    if value is None:
+        return None
+    from twinning.execute import parse_memory
+    size = parse_memory(value)
+    if not size:
+        raise Refusal("E_USAGE", f"--max-memory must be a positive size such "
+                      f"as 512MB or 4GB, not {value!r}", {"max_memory": value},
+                      "twinning postgres … --max-memory 4GB")
+    return size
 
 
 def _open_trace(path: str | None):
@@ -169,7 +218,8 @@ def _live(mode: str, args: dict[str, Any], state, port: int, journal):
     timeout = _run_timeout(args["--run-timeout"])
     password = args.get("--password") or os.environ.get("TWINNING_PASSWORD")
     recorder = _open_trace(args["--trace"])
-    engine = Engine(state, password=password or None, trace=recorder)
+    engine = Engine(state, password=password or None, trace=recorder,
+                    max_memory=_max_memory(args.get("--max-memory")))
     writer = None
     try:
         if journal is not None:  # replayed before the first client

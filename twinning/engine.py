@@ -115,12 +115,14 @@ class Engine:
 
     def __init__(self, state: CommittedState | None = None, *,
                  password: str | None = None,
-                 trace: QueryTrace | None = None) -> None:
+                 trace: QueryTrace | None = None,
+                 max_memory: int | None = None) -> None:
         system_catalog.install()  # what the passes read pg_catalog through
         if state is None:
             state = CommittedState.empty(load_schema("").catalog, "")
         self.state = state
         self.password = password
+        self.max_memory = max_memory  # bytes a statement may materialize
         self.store = MvccStore(state, schema_for=store_schema)
         self.advisory = AdvisoryLocks(self.store.writer.default_timeout_ms)
         self._lock = threading.Lock()

@@ -71,6 +71,22 @@ def feature_not_supported(construct: str, position: int | None = None) -> SqlErr
                     position=position)
 
 
+def stack_depth_exceeded() -> SqlError:
+    """PostgreSQL's check_stack_depth() error at the default
+    max_stack_depth: a statement nested too deep."""
+    return SqlError("54001", "stack depth limit exceeded",
+                    hint='Increase the configuration parameter '
+                    '"max_stack_depth" (currently 2048kB), after ensuring '
+                    "the platform's stack depth limit is adequate.")
+
+
+def out_of_memory(request: int, context: str = "ExecutorState") -> SqlError:
+    """PostgreSQL's palloc failure, raised where the twin's memory budget
+    (`--max-memory`) would be passed."""
+    return SqlError("53200", "out of memory", detail=f"Failed on request of "
+                    f"size {request} in memory context \"{context}\".")
+
+
 @dataclass(frozen=True)
 class Refusal(Exception):
     """A process-level refusal: code, message, structured detail, next step."""
@@ -116,6 +132,8 @@ REFUSAL_CODES: dict[str, str] = {
     "E_JOURNAL_CORRUPT": "the --journal file is not a twinning journal, or a "
     "record in it does not apply to its base",
     "E_BIND": "the listen address cannot be bound",
+    "E_INSECURE_BIND": "a non-loopback --host without --password (or "
+                       "TWINNING_PASSWORD) and without --trust-remote",
     "E_USAGE": "the command line does not match the usage",
     "E_SERIALIZATION": "an artifact could not be serialized (a bug)",
     "E_INTERNAL": "an unexpected internal error (a bug; TWINNING_DEBUG=1 shows it)",

@@ -18,11 +18,13 @@ Reads run the compiled query of `twinning.passes.plan_select`; writes
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import threading
 import time
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, out_of_memory
 from twinning.ir import query as q
 from twinning.valueio import formatter, send_function
 from twinning.values.settings import FormatSettings
@@ -55,18 +57,46 @@ CANCELED_BY_USER = "canceling statement due to user request"
 CANCELED_BY_TIMEOUT = "canceling statement due to statement timeout"
 
 
+def default_memory_limit() -> int:
+    """Half the machine's memory: the `--max-memory` default."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2
+    except (ValueError, OSError):
+        return 4 << 30
+
+
+def parse_memory(text: str) -> int | None:
+    """`--max-memory`'s value, PostgreSQL's memory units (kB, MB, GB, TB;
+    plain bytes without one) → bytes; None when it is not one."""
+    m = re.fullmatch(r"\s*(\d+)\s*(B|kB|MB|GB|TB)?\s*", text)
+    if m is None:
+        return None
+    scale = {None: 1, "B": 1, "kB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30,
+             "TB": 1 << 40}[m.group(2)]
+    return int(m.group(1)) * scale
+
+
+# What one materialized row costs beside its values: a tuple's header and
+# the list slot pointing at it, plus a pointer per value (the values
+# themselves are mostly shared with the rows they came from).
+_ROW_BYTES = 64
+_VALUE_BYTES = 8
+
+
 class Interrupt:
     """A per-session flag another thread raises (CancelRequest), plus the
-    statement deadline. Waiting is an Event wait, so a cancelled sleep
+    statement deadline and the engine's memory budget (`progress`). Waiting is an Event wait, so a cancelled sleep
     wakes at once. The flags are plain attributes (each assignment is
     atomic under the GIL): a cancel counts only while `running`, and
     `start` and `finish` lower it, as the lock they replace did."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory_limit: int | None = None) -> None:
+        self.memory_limit = memory_limit or default_memory_limit()
         self._event = threading.Event()
         self.cancelled = False
         self.running = False
         self.deadline: float | None = None
+        self.graveyard: list = []  # what a failed statement built: `salvage`
 
     def start(self, timeout_ms: int) -> None:
         self._lower()
@@ -95,6 +125,35 @@ class Interrupt:
             raise SqlError("57014", CANCELED_BY_USER)
         if self.deadline is not None and time.monotonic() >= self.deadline:
             raise SqlError("57014", CANCELED_BY_TIMEOUT)
+
+    def progress(self, rows: int, width: int) -> None:
+        """What a loop building `rows` rows of `width` values calls every
+        few thousand rows: `check`, then 53200 once the rows would pass
+        the memory budget (a runaway cross join fails, not the process)."""
+        if self.cancelled or self.deadline is not None:
+            self.check()
+        size = rows * (_ROW_BYTES + _VALUE_BYTES * width)
+        if size > self.memory_limit:
+            raise out_of_memory(size)
+
+    def salvage(self, exc: BaseException) -> None:
+        """Keep the big lists a failed statement's frames built (a
+        cancelled cross join holds millions of rows) until `release`:
+        freed as the error unwinds, they would delay its answer by
+        hundreds of milliseconds; the server releases them once the
+        answer is sent. Only cancels, timeouts and the budget's 53200
+        stop a statement mid-build; other errors skip the walk."""
+        if getattr(exc, "sqlstate", None) not in ("57014", "53200"):
+            return
+        tb = exc.__traceback__
+        while tb is not None:
+            for value in tb.tb_frame.f_locals.values():
+                if type(value) is list and len(value) > 10_000:
+                    self.graveyard.append(value)
+            tb = tb.tb_next
+
+    def release(self) -> None:
+        self.graveyard = []
 
     def sleep(self, seconds: float) -> None:
         end = time.monotonic() + max(0.0, seconds)
@@ -228,6 +287,9 @@ class EvalContext:
 
     def check(self) -> None:
         self._interrupt.check()
+
+    def progress(self, rows: int, width: int) -> None:
+        self._interrupt.progress(rows, width)
 
 
 # -- results ------------------------------------------------------------------

@@ -19,9 +19,10 @@ takes one pthread key per thread that has parsed SQL and never gives it
 back, so a process that opens thousands of connections (the test suite)
 would run out of keys (PTHREAD_KEYS_MAX, 1024) with a new thread per
 connection. An idle thread waits for the next accepted socket; a new
-thread is made only when none is idle, up to `MAX_THREADS`. Beyond that a
-client gets PostgreSQL's answer at max_connections, FATAL 53300, from a
-short-lived thread that never parses SQL.
+thread is made only when none is idle, up to `MAX_THREADS`. A client past
+`MAX_CONNECTIONS` (PostgreSQL's max_connections) or past the threads gets
+PostgreSQL's answer, FATAL 53300, from a short-lived thread that never
+parses SQL (a CancelRequest on such a connection still works).
 
 One more thread accepts, on the TCP listeners and, with a socket
 directory, on the Unix socket `DIR/.s.PGSQL.<port>` (libpq's name, so
@@ -39,6 +40,7 @@ import queue
 import selectors
 import socket
 import stat
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -51,6 +53,7 @@ from twinning.wire.connection import Connection, Trust
 log = logging.getLogger(__name__)
 
 MAX_THREADS = 500   # connection threads per process; stays well below 1024 keys
+MAX_CONNECTIONS = 100  # per server: PostgreSQL's max_connections default
 _READ_SIZE = 256 * 1024
 _BACKLOG = 1024
 _GRACE = 5.0        # seconds stop() waits for statements to end
@@ -64,6 +67,16 @@ _TOO_MANY = SqlError("53300", "sorry, too many clients already", severity="FATAL
 # megabyte-long `1+1+…` overflows the default thread stack, which kills the
 # process. The memory is reserved, not used, until a statement needs it.
 THREAD_STACK = 256 << 20
+# With that stack, Python may recurse far deeper than its default 1,000
+# frames. The twin's passes take 3 to 10 frames per nesting level;
+# PostgreSQL, within its 2 MB max_stack_depth, accepts some 2,100 nested
+# subselects (10 frames each here), 4,000 nested calls or `+` (6 and 3)
+# and 7,000 chained UNIONs (4). This limit puts the twin's 54001 (its
+# RecursionError) near PostgreSQL's for the deepest kind, subselects; the
+# others end within a factor of two of PostgreSQL's limit. The limit is
+# process-wide; a connection thread's stack holds it with room to spare
+# (measured: under 1 KB of C stack per Python frame).
+RECURSION_LIMIT = 22_000
 
 
 class _Threads:
@@ -186,6 +199,8 @@ class TwinServer:
 
     # -- lifecycle -------------------------------------------------------------------
     def start(self) -> int:
+        if sys.getrecursionlimit() < RECURSION_LIMIT:
+            sys.setrecursionlimit(RECURSION_LIMIT)
         try:
             self._listeners = _listen_tcp(self.host, self.port)
         except (OSError, OverflowError) as exc:
@@ -279,9 +294,10 @@ class TwinServer:
         session.notifications.push = sock.sendall  # NOTIFY to an idle session
         session.terminate = client.terminate  # pg_terminate_backend
         with self._lock:
+            crowded = len(self._clients) >= MAX_CONNECTIONS
             self._clients.add(client)
         try:
-            if not _THREADS.submit(lambda: self._serve(client)):
+            if crowded or not _THREADS.submit(lambda: self._serve(client)):
                 client.conn = Connection(_TooMany(self.engine))  # type: ignore[arg-type]
                 client.interrupt = None
                 threading.Thread(target=self._serve, args=(client,),
@@ -299,6 +315,7 @@ class TwinServer:
         buffer = bytearray(_READ_SIZE)
         view = memoryview(buffer)
         listener = client.listener
+        interrupt = client.interrupt
         try:
             while not conn.closed and not client.stopping:
                 if listener is not None:
@@ -311,6 +328,8 @@ class TwinServer:
                 out = conn.receive(bytes(view[:size]))
                 if out:
                     sock.sendall(out)
+                if interrupt is not None and interrupt.graveyard:
+                    interrupt.release()  # a failed statement's rows, now
             if client.stopping and not conn.closed:
                 sock.sendall(conn.fatal(_SHUTDOWN))
         except ConnectionError:

@@ -181,7 +181,7 @@ class Session(DdlCommands):
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.interrupt = Interrupt()
+        self.interrupt = Interrupt(engine.max_memory)
         self.params: dict[str, str] = {}
         self.user = ""
         self.database = ""
@@ -623,6 +623,9 @@ class Session(DdlCommands):
         interrupt.start(int(self.settings.get("statement_timeout", "0")))
         try:
             return plan.run(self, params, rows)
+        except SqlError as exc:
+            interrupt.salvage(exc)  # freed after the answer: server.py
+            raise
         finally:
             interrupt.finish()
 

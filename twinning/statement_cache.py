@@ -30,6 +30,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from twinning.ir import query as q
+from twinning.passes.depth_guard import check_depth
 from twinning.passes.normalize import Normalized, normalize
 from twinning.passes.template import Template, kept_constants, learn
 
@@ -57,6 +58,7 @@ class StatementCache:
         self.generation = generation  # the catalog its templates were planned on
 
     def find(self, sql: str) -> tuple[Normalized | None, Template | None]:
+        check_depth(sql)  # before the lexer spends seconds on a deep text
         norm = normalize(sql)
         if norm is None:
             return None, None

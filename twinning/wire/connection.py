@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, Union
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, stack_depth_exceeded
 from twinning.wire.framing import (REGULAR_LIMITS, TYPE_BYTES, Frame,
                                    FrontendDecoder)
 from twinning.wire.messages import (
@@ -648,10 +648,6 @@ class Connection:
     @staticmethod
     def _internal(exc: Exception) -> SqlError:
         if isinstance(exc, RecursionError):  # a statement nested too deep
-            return SqlError("54001", "stack depth limit exceeded",
-                            hint='Increase the configuration parameter '
-                            '"max_stack_depth" (currently 2048kB), after '
-                            "ensuring the platform's stack depth limit is "
-                            "adequate.")
+            return stack_depth_exceeded()
         log.error("internal error", exc_info=exc)
         return SqlError("XX000", f"internal error: {type(exc).__name__}: {exc}")
