@@ -11,7 +11,8 @@ Values themselves live in `twinning.values`; this module only knows names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,49 @@ class BaseType:
     # an introspection type (oid, name, regclass…): values appear in the
     # system catalogs and in casts, never as the type of a user's column
     internal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EnumType(BaseType):
+    """A user's enum type (CREATE TYPE … AS ENUM): its row in the type
+    table, carried by the `SqlType`s of its columns and expressions so the
+    typer, the value I/O and the store need no catalog. `name` is the
+    typer's key, `schema.typname` (never a built-in's spelling); `labels`
+    are in sort order (pg_enum.enumsortorder), `sort_orders` their
+    enumsortorder values."""
+
+    schema: str = ""
+    typname: str = ""
+    labels: tuple[str, ...] = ()
+    sort_orders: tuple[float, ...] = ()
+
+    def rank(self) -> dict[str, int]:
+        """label → its place in the sort order."""
+        return {label: i for i, label in enumerate(self.labels)}
+
+
+def enum_key(schema: str, typname: str) -> str:
+    """The typer's key of a user enum: `schema.typname`."""
+    return f"{schema}.{typname}"
+
+
+def is_enum_key(key: str) -> bool:
+    """A user enum's key (built-in type names never hold a dot)."""
+    return "." in key and not key.endswith("[]")
+
+
+@dataclass(frozen=True, slots=True)
+class DomainInfo:
+    """What a column or cast of a domain type knows of it: its name and
+    OID, and the constraints a value must pass (CHECK expressions are
+    syntax over VALUE, typed and compiled where values are coerced to the
+    domain). The SqlType carrying it is otherwise its base type."""
+
+    schema: str
+    name: str
+    oid: int
+    not_null: bool = False
+    checks: tuple[tuple[str, Any], ...] = ()  # (constraint name, syntax Expr)
 
 
 _BASE = (
@@ -139,22 +183,34 @@ class SqlType:
     name: str
     typmod: int = -1
     is_array: bool = False
+    # a user enum's type row (`name` is then its key); None: built-in
+    user: EnumType | None = None
+    # a domain over this (base) type: what writes and casts check; not
+    # part of the type's identity, as getBaseType() makes it for the typer
+    domain: DomainInfo | None = field(default=None, compare=False)
 
     def verify(self) -> None:
-        if self.name not in BASE_TYPES:
+        if self.name not in BASE_TYPES and self.user is None:
             raise ValueError(f"unknown base type {self.name!r}")
 
     @property
     def base(self) -> BaseType:
-        return BASE_TYPES[self.name]
+        return self.user or BASE_TYPES[self.name]
 
     @property
     def element(self) -> SqlType:
         """The element type of an array (self for scalars)."""
-        return SqlType(self.name, self.typmod) if self.is_array else self
+        return SqlType(self.name, self.typmod, False, self.user) \
+            if self.is_array else self
 
     def array_of(self) -> SqlType:
-        return SqlType(self.name, self.typmod, True)
+        return SqlType(self.name, self.typmod, True, self.user)
+
+    @property
+    def base_type(self) -> SqlType:
+        """The type without its domain (getBaseType)."""
+        return self if self.domain is None else \
+            SqlType(self.name, self.typmod, self.is_array, self.user)
 
     @property
     def oid(self) -> int:

@@ -47,6 +47,7 @@ from twinning.passes.expr.types import (UNKNOWN, VECTORS, can_coerce, cast_conte
                                         key, key_of_pg, preferred,
                                         result_type)
 from twinning.passes.lower_ddl import lower_type
+from twinning.passes.resolve_types import cast_type
 from twinning.passes.parse_expr import ExprConverter, Unsupported
 
 __all__ = ["TypingContext", "resolve_expr", "resolve_target",
@@ -162,6 +163,11 @@ def declared_type(spec: s.TypeSpec) -> q.ResultType:
     except Unsupported as exc:
         raise feature_not_supported(exc.construct,
                                     pos(exc.location)) from exc
+    except SqlError as exc:  # not a built-in: the user's types
+        found = cast_type(spec) if exc.sqlstate == "42704" else None
+        if found is None:
+            raise
+        return q.ResultType.of(found)
     if serial:
         raise SqlError("42704", f'type "{spec.names[-1]}" does not exist',
                        position=pos(spec.location))
@@ -242,6 +248,7 @@ WINDOW_FUNCTIONS = frozenset((
     "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
     "lag", "lead", "first_value", "last_value", "nth_value"))
 _POLY_FAMILY = {"anyelement": "e", "anynonarray": "e", "anyarray": "e",
+                "anyenum": "e",
                 "anycompatible": "c", "anycompatiblenonarray": "c",
                 "anycompatiblearray": "c"}
 
