@@ -342,6 +342,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
             b.notices.append(f'relation "{name.name}" already exists, skipping')
             return
         raise SqlError("42P07", f'relation "{name.name}" already exists')
+    resolve_types.check_row_type_name(b, name)
     columns = []
     likes = []
     for col in defn.columns:

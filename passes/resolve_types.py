@@ -141,6 +141,15 @@ def _type_name_taken(b: Any, name: c.QName) -> bool:
     return name in b.types or name in b.tables or name in b.views
 
 
+def check_row_type_name(b: Any, name: c.QName) -> None:
+    """A new relation's row type must not take a user type's name."""
+    if name in b.types:
+        raise SqlError("42710", f'type "{name.name}" already exists',
+                       hint="A relation has an associated type of the same "
+                       "name, so you must use a name that doesn't conflict "
+                       "with any existing type.")
+
+
 def apply_enum(b: Any, defn: d.EnumDef) -> None:
     name = b.qualify(defn.name, defn.location)
     if _type_name_taken(b, name):

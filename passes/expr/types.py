@@ -174,3 +174,20 @@ def array_of(rtype: q.ResultType) -> q.ResultType | None:
 def element_of(rtype: q.ResultType) -> q.ResultType:
     assert rtype.sql_type is not None and rtype.sql_type.is_array
     return q.ResultType.of(rtype.sql_type.element)
+
+
+def element_type(rtype: q.ResultType) -> q.ResultType | None:
+    """An array's element type, from its SqlType where it has one (a user
+    enum's key alone does not make its type)."""
+    sql_type = rtype.sql_type
+    if sql_type is not None and sql_type.is_array:
+        return q.ResultType.of(sql_type.element)
+    return result_type(element(key(rtype)))
+
+
+def array_type(rtype: q.ResultType) -> q.ResultType | None:
+    """The array type of an element type (as `element_type`)."""
+    sql_type = rtype.sql_type
+    if sql_type is not None and not sql_type.is_array:
+        return q.ResultType.of(sql_type.array_of())
+    return result_type(key(rtype) + "[]")
