@@ -97,7 +97,7 @@ class _Builder:
         self.temp_schema: str | None = None
         self.schema_comments: dict[str, str | None] = {}  # COMMENT ON SCHEMA
         self.types: dict[c.QName, c.UserType] = {}  # enums (resolve_types)
-        self.type_oids = 0
+        self.type_oids = 0  # OIDs given to types so far
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -114,8 +114,7 @@ class _Builder:
         b.next_created = max([t.created for t in catalog.tables]
                              + [v.created for v in catalog.views], default=-1) + 1
         b.schema_comments = dict(catalog.schema_comments)
-        b.types = {t.name: t for t in catalog.types}
-        b.type_oids = catalog.type_oids
+        b.types, b.type_oids = {t.name: t for t in catalog.types}, catalog.type_oids
         b.original = catalog
         return b
 
@@ -1268,9 +1267,8 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
     and messages, then the dependent objects (FKs of other tables, serial
     defaults) refused or dropped with CASCADE, as dependency.c reports."""
     if defn.kind in ("schema", "type"):
-        (_drop_schemas if defn.kind == "schema" else
-         resolve_types.drop_types)(b, defn)
-        return
+        return (_drop_schemas if defn.kind == "schema" else
+                resolve_types.drop_types)(b, defn)
     targets: list[c.QName] = []
     for parts in defn.names:
         parts = b.unalias(parts)
@@ -1495,7 +1493,6 @@ def _freeze(b: _Builder) -> c.Catalog:
         views=tuple(b.views[k] for k in sorted(b.views)),
         schema_comments=tuple(sorted(b.schema_comments.items())),
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
-        type_oids=b.type_oids,
-    )
+        type_oids=b.type_oids)
     catalog.verify()
     return catalog
