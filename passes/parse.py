@@ -671,8 +671,7 @@ _COMMENTABLE = {ObjectType.OBJECT_TABLE: "table",
                 ObjectType.OBJECT_SEQUENCE: "sequence",
                 ObjectType.OBJECT_SCHEMA: "schema",
                 ObjectType.OBJECT_VIEW: "view",
-                ObjectType.OBJECT_MATVIEW: "materialized view",
-              ObjectType.OBJECT_TYPE: "type"}
+                ObjectType.OBJECT_MATVIEW: "materialized view"}
 
 
 def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
