@@ -207,11 +207,10 @@ class View:
 @node
 class UserType:
     """A type the user created: an enum (`kind` 'e': CREATE TYPE … AS
-    ENUM) or a domain ('d': CREATE DOMAIN). `sql_type` is what its columns
-    and casts carry: an enum's own (key `schema.name`, its `EnumType` row
-    with the labels) or a domain's base type with its `DomainInfo`. OIDs
-    are given at creation (the type, then its array type, as PostgreSQL
-    numbers them) and kept; `created` orders them."""
+    ENUM). `sql_type` is what its columns and casts carry (key
+    `schema.name`, its `EnumType` row with the labels). OIDs are given at
+    creation (the type, then its array type, as PostgreSQL numbers them)
+    and kept; `created` orders them."""
 
     name: QName
     kind: str
@@ -219,12 +218,6 @@ class UserType:
     oid: int
     array_oid: int
     created: int = 0
-    # a domain's DEFAULT (syntax, as written) and CHECK constraints
-    # (`Check.columns` empty: they read VALUE)
-    default: Expr | None = None
-    default_source: str | None = None
-    not_null: bool = False
-    checks: tuple[Check, ...] = ()
     comment: str | None = None
 
 

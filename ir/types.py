@@ -11,8 +11,7 @@ Values themselves live in `twinning.values`; this module only knows names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,20 +56,6 @@ def enum_key(schema: str, typname: str) -> str:
 def is_enum_key(key: str) -> bool:
     """A user enum's key (built-in type names never hold a dot)."""
     return "." in key and not key.endswith("[]")
-
-
-@dataclass(frozen=True, slots=True)
-class DomainInfo:
-    """What a column or cast of a domain type knows of it: its name and
-    OID, and the constraints a value must pass (CHECK expressions are
-    syntax over VALUE, typed and compiled where values are coerced to the
-    domain). The SqlType carrying it is otherwise its base type."""
-
-    schema: str
-    name: str
-    oid: int
-    not_null: bool = False
-    checks: tuple[tuple[str, Any], ...] = ()  # (constraint name, syntax Expr)
 
 
 _BASE = (
@@ -185,9 +170,6 @@ class SqlType:
     is_array: bool = False
     # a user enum's type row (`name` is then its key); None: built-in
     user: EnumType | None = None
-    # a domain over this (base) type: what writes and casts check; not
-    # part of the type's identity, as getBaseType() makes it for the typer
-    domain: DomainInfo | None = field(default=None, compare=False)
 
     def verify(self) -> None:
         if self.name not in BASE_TYPES and self.user is None:
@@ -205,12 +187,6 @@ class SqlType:
 
     def array_of(self) -> SqlType:
         return SqlType(self.name, self.typmod, True, self.user)
-
-    @property
-    def base_type(self) -> SqlType:
-        """The type without its domain (getBaseType)."""
-        return self if self.domain is None else \
-            SqlType(self.name, self.typmod, self.is_array, self.user)
 
     @property
     def oid(self) -> int:

@@ -749,6 +749,9 @@ _STATEMENT_NAMES = {
 def statement_name(node: Any) -> str:
     """A statement kind in SQL words, for refusals (`CREATE VIEW`)."""
     name = type(node).__name__
+    if isinstance(node, ast.DefineStmt):  # CREATE AGGREGATE/OPERATOR/…
+        return "CREATE " + _words(ObjectType(node.kind).name[7:].title()
+                                  .replace("_", ""))
     return _STATEMENT_NAMES.get(name) or _words(name.removesuffix("Stmt"))
 
 
