@@ -96,3 +96,16 @@ SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'pers
 SELECT pg_typeof(m), pg_typeof(ms) FROM person
 SELECT 'mood'::regtype, 'mood[]'::regtype, 'mood'::regtype::oid = (SELECT oid FROM pg_type WHERE typname = 'mood')
 SELECT t.typname FROM pg_type t WHERE t.oid = (SELECT typarray FROM pg_type WHERE typname = 'mood')
+
+-- case: copy
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')
+CREATE TABLE person (id int, m mood)
+COPY person FROM STDIN
+1	happy
+2	\N
+\.
+COPY person TO STDOUT
+COPY person FROM STDIN
+3	angry
+\.
+SELECT * FROM person ORDER BY id
