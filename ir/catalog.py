@@ -205,6 +205,23 @@ class View:
 
 
 @node
+class UserType:
+    """A type the user created: an enum (`kind` 'e': CREATE TYPE … AS
+    ENUM). `sql_type` is what its columns and casts carry (key
+    `schema.name`, its `EnumType` row with the labels). OIDs are given at
+    creation (the type, then its array type, as PostgreSQL numbers them)
+    and kept; `created` orders them."""
+
+    name: QName
+    kind: str
+    sql_type: SqlType
+    oid: int
+    array_oid: int
+    created: int = 0
+    comment: str | None = None
+
+
+@node
 class Catalog:
     """The loaded schema: schemas, tables, indexes, sequences, FK order,
     views."""
@@ -219,14 +236,20 @@ class Catalog:
     # COMMENT ON SCHEMA: (schema, text or None), None where a comment
     # PostgreSQL gives itself was removed (public's)
     schema_comments: tuple[tuple[str, str | None], ...] = ()
+    # enums and domains, by name; `type_oids`: the OIDs given to types so
+    # far (the other user objects are numbered after them)
+    types: tuple[UserType, ...] = ()
+    type_oids: int = 0
     _tables: dict = field(default_factory=dict, compare=False, repr=False)
     _sequences: dict = field(default_factory=dict, compare=False, repr=False)
     _views: dict = field(default_factory=dict, compare=False, repr=False)
+    _types: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._tables.update({t.name: t for t in self.tables})
         self._sequences.update({s.name: s for s in self.sequences})
         self._views.update({v.name: v for v in self.views})
+        self._types.update({t.name: t for t in self.types})
 
     def verify(self) -> None:
         """Structural invariants every builder must keep."""
@@ -244,6 +267,22 @@ class Catalog:
 
     def view(self, name: QName) -> View | None:
         return self._views.get(name)
+
+    def user_type(self, name: QName) -> UserType | None:
+        return self._types.get(name)
+
+    def type_named(self, names: tuple[str, ...],
+                   search_path: tuple[str, ...] = ("public",)
+                   ) -> UserType | None:
+        """The user type a written name means (pg_catalog's built-ins
+        are looked for first, by the caller)."""
+        if len(names) > 1:
+            return self._types.get(QName(names[-2], names[-1]))
+        for schema in search_path:
+            found = self._types.get(QName(schema, names[0]))
+            if found is not None:
+                return found
+        return None
 
     def relation_kind(self, name: QName) -> str:
         """pg_class.relkind of a table or view: r, v or m."""
@@ -281,7 +320,8 @@ class Catalog:
             kept(self.tables), kept(self.indexes), kept(self.sequences),
             kept(self.load_order),
             tuple(c for c in self.fk_cycles if not is_temporary(c[0].schema)),
-            views=kept(self.views),
+            views=kept(self.views), types=self.types,
+            type_oids=self.type_oids,
             schema_comments=tuple(x for x in self.schema_comments
                                   if not is_temporary(x[0])))
 

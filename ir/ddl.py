@@ -227,10 +227,43 @@ class RefreshViewDef:
     location: int = LOC
 
 
+@node
+class EnumDef:
+    """CREATE TYPE name AS ENUM ('label', …)."""
+
+    name: tuple[str, ...]
+    labels: tuple[str, ...]
+    location: int = LOC
+
+
+@node
+class AlterEnumDef:
+    """ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'n']
+    (`old` None) or RENAME VALUE 'old' TO 'v'."""
+
+    name: tuple[str, ...]
+    value: str
+    old: str | None = None
+    neighbor: str | None = None
+    after: bool = False
+    if_not_exists: bool = False
+    location: int = LOC
+
+
+@node
+class RenameTypeDef:
+    """ALTER TYPE name RENAME TO new_name."""
+
+    name: tuple[str, ...]
+    new_name: str
+    location: int = LOC
+
+
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
-              | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef)
+              | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
+              | EnumDef | AlterEnumDef | RenameTypeDef)
 
 
 @node
@@ -248,3 +281,4 @@ class SchemaProgram:
 
     definitions: tuple[Lowered, ...]
     source: str = field(compare=False, repr=False)
+

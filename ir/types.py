@@ -29,6 +29,35 @@ class BaseType:
     internal: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class EnumType(BaseType):
+    """A user's enum type (CREATE TYPE … AS ENUM): its row in the type
+    table, carried by the `SqlType`s of its columns and expressions so the
+    typer, the value I/O and the store need no catalog. `name` is the
+    typer's key, `schema.typname` (never a built-in's spelling); `labels`
+    are in sort order (pg_enum.enumsortorder), `sort_orders` their
+    enumsortorder values."""
+
+    schema: str = ""
+    typname: str = ""
+    labels: tuple[str, ...] = ()
+    sort_orders: tuple[float, ...] = ()
+
+    def rank(self) -> dict[str, int]:
+        """label → its place in the sort order."""
+        return {label: i for i, label in enumerate(self.labels)}
+
+
+def enum_key(schema: str, typname: str) -> str:
+    """The typer's key of a user enum: `schema.typname`."""
+    return f"{schema}.{typname}"
+
+
+def is_enum_key(key: str) -> bool:
+    """A user enum's key (built-in type names never hold a dot)."""
+    return "." in key and not key.endswith("[]")
+
+
 _BASE = (
     BaseType("bool", 16, 1000, 1, "B", "boolean"),
     BaseType("bytea", 17, 1001, -1, "U", "bytea"),
@@ -139,22 +168,25 @@ class SqlType:
     name: str
     typmod: int = -1
     is_array: bool = False
+    # a user enum's type row (`name` is then its key); None: built-in
+    user: EnumType | None = None
 
     def verify(self) -> None:
-        if self.name not in BASE_TYPES:
+        if self.name not in BASE_TYPES and self.user is None:
             raise ValueError(f"unknown base type {self.name!r}")
 
     @property
     def base(self) -> BaseType:
-        return BASE_TYPES[self.name]
+        return self.user or BASE_TYPES[self.name]
 
     @property
     def element(self) -> SqlType:
         """The element type of an array (self for scalars)."""
-        return SqlType(self.name, self.typmod) if self.is_array else self
+        return SqlType(self.name, self.typmod, False, self.user) \
+            if self.is_array else self
 
     def array_of(self) -> SqlType:
-        return SqlType(self.name, self.typmod, True)
+        return SqlType(self.name, self.typmod, True, self.user)
 
     @property
     def oid(self) -> int:

@@ -171,9 +171,20 @@ def _lower_table(node: s.CreateTable) -> d.TableDef:
                       node.on_commit)
 
 
+def column_type(spec: s.TypeSpec) -> tuple[SqlType | s.TypeSpec, bool]:
+    """A column's type: a built-in lowered now, any other name kept as
+    written for `resolve_ddl` to find among the user's types then."""
+    try:
+        return lower_type(spec)
+    except SqlError as exc:
+        if exc.sqlstate != "42704":
+            raise
+        return spec, False
+
+
 def _lower_column(table: str, col: s.ColumnDef
                   ) -> tuple[d.ColumnDef, list[d.ConstraintDef]]:
-    sql_type, serial = lower_type(col.type)
+    sql_type, serial = column_type(col.type)
     nullness: bool | None = None
     default = default_source = identity = None
     sequence = d.SequenceDef(None, sql_type) if serial else None
@@ -201,7 +212,8 @@ def _lower_column(table: str, col: s.ColumnDef
             if default is not None:
                 raise SqlError("42601", f"both default and identity "
                                f"specified for {where}")
-            if serial or sql_type.name not in ("int2", "int4", "int8") \
+            if serial or not isinstance(sql_type, SqlType) or \
+                    sql_type.name not in ("int2", "int4", "int8") \
                     or sql_type.is_array:
                 raise SqlError("22023", "identity column type must be "
                                "smallint, integer, or bigint")
@@ -268,6 +280,10 @@ _LOWER = {
         n.materialized, n.with_data, n.if_not_exists, n.location),
     s.RefreshView: lambda n: d.RefreshViewDef(n.name, n.with_data,
                                               n.concurrently, n.location),
+    # type statements are parsed straight into definitions (parse_types)
+    d.EnumDef: lambda n: n,
+    d.AlterEnumDef: lambda n: n,
+    d.RenameTypeDef: lambda n: n,
 }
 
 
@@ -275,7 +291,7 @@ def _lower_alter_column(node: s.AlterColumn) -> d.AlterColumnDef:
     if node.action != "add":
         new_type = None
         if node.new_type is not None:  # errors without a position, as there
-            new_type, serial = lower_type(replace(node.new_type, location=-1))
+            new_type, serial = column_type(replace(node.new_type, location=-1))
             if serial:
                 raise SqlError("42704", f'type "{node.new_type.name}" does not '
                                "exist")

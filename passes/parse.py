@@ -22,6 +22,7 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
+from twinning.passes import parse_types
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -642,6 +643,8 @@ def _alter_sequence(node: ast.AlterSeqStmt) -> list[s.DdlStatement]:
 def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
     table = _range_var(node.relation) if node.relation else ()
     at = loc(node.relation) if node.relation else loc(node)
+    if node.renameType == ObjectType.OBJECT_TYPE:
+        return parse_types.rename_type(node)
     if node.renameType == ObjectType.OBJECT_TABLE:
         statement: s.DdlStatement = s.RenameTable(table, node.newname, at)
     elif node.renameType == ObjectType.OBJECT_COLUMN and \
@@ -684,7 +687,8 @@ def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
 _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index",
               ObjectType.OBJECT_SEQUENCE: "sequence",
               ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_VIEW: "view",
-              ObjectType.OBJECT_MATVIEW: "materialized view"}
+              ObjectType.OBJECT_MATVIEW: "materialized view",
+              ObjectType.OBJECT_TYPE: "type"}
 
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
@@ -695,6 +699,11 @@ def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
         raise Unsupported(f"DROP {what}", loc(node))
     if kind == "schema":
         targets = tuple((o.sval,) for o in node.objects)
+    elif kind == "type":
+        for o in node.objects:
+            if o.arrayBounds or o.typmods:
+                raise Unsupported("DROP TYPE of an array or typmod", loc(o))
+        targets = tuple(names(o.names) for o in node.objects)
     else:
         targets = tuple(names(o) for o in node.objects)
     for target in targets:
@@ -720,6 +729,8 @@ _STATEMENTS = {
     ast.ViewStmt: _create_view,
     ast.CreateTableAsStmt: _create_materialized_view,
     ast.RefreshMatViewStmt: _refresh_view,
+    ast.CreateEnumStmt: parse_types.create_enum,
+    ast.AlterEnumStmt: parse_types.alter_enum,
 }
 
 _STATEMENT_NAMES = {
@@ -740,6 +751,9 @@ _STATEMENT_NAMES = {
 def statement_name(node: Any) -> str:
     """A statement kind in SQL words, for refusals (`CREATE VIEW`)."""
     name = type(node).__name__
+    if isinstance(node, ast.DefineStmt):  # CREATE AGGREGATE/OPERATOR/…
+        return "CREATE " + _words(ObjectType(node.kind).name[7:].title()
+                                  .replace("_", ""))
     return _STATEMENT_NAMES.get(name) or _words(name.removesuffix("Stmt"))
 
 

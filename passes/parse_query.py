@@ -25,6 +25,7 @@ from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
+from twinning.ir.ddl import RenameTypeDef
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
 from twinning.passes.parse_dml import convert_write, copy_query_options
@@ -384,10 +385,12 @@ _DDL_TAGS = {ast.CreateStmt: "CREATE TABLE", ast.IndexStmt: "CREATE INDEX",
              ast.AlterTableStmt: "ALTER TABLE", ast.CommentStmt: "COMMENT",
              ast.RenameStmt: "ALTER TABLE", ast.ViewStmt: "CREATE VIEW",
              ast.CreateTableAsStmt: "CREATE MATERIALIZED VIEW",
-             ast.RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW"}
+             ast.RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW",
+             ast.CreateEnumStmt: "CREATE TYPE", ast.AlterEnumStmt: "ALTER TYPE"}
 _DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
               "sequence": "DROP SEQUENCE", "schema": "DROP SCHEMA",
-              "view": "DROP VIEW", "materialized view": "DROP MATERIALIZED VIEW"}
+              "view": "DROP VIEW", "materialized view": "DROP MATERIALIZED VIEW",
+              "type": "DROP TYPE"}
 
 
 def _ddl(node: Any, chunk: str) -> q.Syntax:
@@ -395,6 +398,8 @@ def _ddl(node: Any, chunk: str) -> q.Syntax:
     statements = tuple(ddl_statements(node))
     if isinstance(node, ast.DropStmt):
         tag = _DROP_TAGS[statements[0].kind]
+    elif isinstance(statements[0], RenameTypeDef):
+        tag = "ALTER TYPE"
     else:
         tag = _DDL_TAGS[type(node)]
     return q.Ddl(statements, tag, chunk)
@@ -428,7 +433,7 @@ _HANDLERS = {
 _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.CreateSeqStmt, ast.AlterTableStmt, ast.CommentStmt,
                ast.DropStmt, ast.RenameStmt, ast.ViewStmt,
-               ast.RefreshMatViewStmt}
+               ast.RefreshMatViewStmt, ast.CreateEnumStmt, ast.AlterEnumStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",

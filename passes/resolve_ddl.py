@@ -22,7 +22,7 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import defaults, resolve_view
+from twinning.passes import defaults, resolve_types, resolve_view
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.parse import StatementUnsupported, line_column
@@ -96,6 +96,8 @@ class _Builder:
         # temporary table; None where there is no session (schema files)
         self.temp_schema: str | None = None
         self.schema_comments: dict[str, str | None] = {}  # COMMENT ON SCHEMA
+        self.types: dict[c.QName, c.UserType] = {}  # enums (resolve_types)
+        self.type_oids = 0  # OIDs given to types so far
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -112,6 +114,7 @@ class _Builder:
         b.next_created = max([t.created for t in catalog.tables]
                              + [v.created for v in catalog.views], default=-1) + 1
         b.schema_comments = dict(catalog.schema_comments)
+        b.types, b.type_oids = {t.name: t for t in catalog.types}, catalog.type_oids
         b.original = catalog
         return b
 
@@ -282,7 +285,8 @@ def resolve_schema(program: d.SchemaProgram) -> ResolvedSchema:
     builder = _Builder()
     for lowered in program.definitions:
         try:
-            _APPLY[type(lowered.definition)](builder, lowered.definition)
+            with resolve_types.builder_types(builder):
+                _APPLY[type(lowered.definition)](builder, lowered.definition)
         except Unsupported as exc:
             where = lowered.offset if exc.location < 0 else exc.location
             line, column = line_column(program.source, where)
@@ -304,7 +308,8 @@ def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
     builder.temp_schema = temp_schema
     for definition in definitions:
         try:
-            _APPLY[type(definition)](builder, definition)
+            with resolve_types.builder_types(builder):
+                _APPLY[type(definition)](builder, definition)
         except Unsupported as exc:  # a client gets 0A000 naming it
             raise feature_not_supported(exc.construct, _position(exc.location)
                                         ) from None
@@ -336,6 +341,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
             b.notices.append(f'relation "{name.name}" already exists, skipping')
             return
         raise SqlError("42P07", f'relation "{name.name}" already exists')
+    resolve_types.check_row_type_name(b, name)
     columns = []
     likes = []
     for col in defn.columns:
@@ -431,8 +437,8 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
                                lambda parts: _sequence_ref(b, parts))
         if defaults.is_null_constant(default):
             default = source = None  # PostgreSQL stores no NULL default
-    return c.Column(col.name, col.type, attnum, col.not_null, default, source,
-                    col.identity, seq_name)
+    return c.Column(col.name, resolve_types.column_type(b, col.type), attnum,
+                    col.not_null, default, source, col.identity, seq_name)
 
 
 def _sequence_ref(b: _Builder, text: str) -> None:
@@ -868,7 +874,8 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         _drop_column_views(b, table.name, column.name, defn.cascade)
         return
     if defn.action == "type":
-        _retype_column(b, table, column, defn.new_type, defn.using)
+        _retype_column(b, table, column, resolve_types.column_type(
+            b, defn.new_type), defn.using)
         viewed = resolve_view.changed_views(b, table.name, _freeze(b))
         if viewed:
             raise SqlError("0A000", "cannot alter type of a column used by a "
@@ -1259,9 +1266,9 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
     """DROP TABLE|INDEX|SEQUENCE|SCHEMA with RemoveRelations()'s lookups
     and messages, then the dependent objects (FKs of other tables, serial
     defaults) refused or dropped with CASCADE, as dependency.c reports."""
-    if defn.kind == "schema":
-        _drop_schemas(b, defn)
-        return
+    if defn.kind in ("schema", "type"):
+        return (_drop_schemas if defn.kind == "schema" else
+                resolve_types.drop_types)(b, defn)
     targets: list[c.QName] = []
     for parts in defn.names:
         parts = b.unalias(parts)
@@ -1463,6 +1470,9 @@ _APPLY = {
     d.SequenceOwnerDef: _apply_sequence_owner,
     d.ViewDef: _apply_view,
     d.RefreshViewDef: resolve_view.refresh_view,
+    d.EnumDef: resolve_types.apply_enum,
+    d.AlterEnumDef: resolve_types.apply_alter_enum,
+    d.RenameTypeDef: resolve_types.apply_rename_type,
 }
 
 
@@ -1482,6 +1492,7 @@ def _freeze(b: _Builder) -> c.Catalog:
         fk_cycles=tuple(tuple(by_text[n] for n in cyc) for cyc in cycles),
         views=tuple(b.views[k] for k in sorted(b.views)),
         schema_comments=tuple(sorted(b.schema_comments.items())),
-    )
+        types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
+        type_oids=b.type_oids)
     catalog.verify()
     return catalog

@@ -31,7 +31,8 @@ def _session(engine: Engine) -> Session:
     ("CREATE UNLOGGED TABLE ul (a int)", "UNLOGGED table"),
     ("CREATE VIEW v WITH (security_barrier) AS SELECT 1", "view WITH (options)"),
     ("CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION", "WITH CHECK OPTION"),
-    ("DROP TYPE v", "DROP TYPE"),
+    ("DROP DOMAIN v", "DROP DOMAIN"),
+    ("CREATE DOMAIN d AS int", "CREATE DOMAIN"),
     ("CREATE TABLE tz (a time with time zone)", "type timetz"),
     ("ALTER TABLE t ADD COLUMN b money", "type money"),
     ("ALTER TABLE t ALTER COLUMN a TYPE text COLLATE \"C\"", "COLLATE"),
@@ -248,3 +249,37 @@ def test_comments_and_index_options_survive_a_snapshot():
     assert b"ERROR" not in again.on_query("INSERT INTO t VALUES (3, 'a', false)")
     reply = again.on_query("INSERT INTO t VALUES (4, 'a', true)")
     assert b"C23505" in reply and b"Key (email)=(a) already exists." in reply
+
+
+def test_enums_survive_a_snapshot():
+    """Enums made and altered at run time are in the DDL log: a restored
+    twin has the same catalog (labels, sort orders, OIDs) and rows, and
+    still orders and checks values by the type."""
+    from twinning import snapshot
+    from twinning.bootstrap import compile_schema
+    from twinning.state import CommittedState
+    schema = "CREATE SCHEMA s;\nCREATE TYPE s.size AS ENUM ('small', 'large');"
+    catalog, _ = compile_schema(schema, "<test>")
+    engine = Engine(CommittedState.empty(catalog, schema))
+    session = _session(engine)
+    for sql in ["CREATE TYPE mood AS ENUM ('sad', 'happy')",
+                "ALTER TYPE mood ADD VALUE 'ok' BEFORE 'happy'",
+                "CREATE TABLE t (m mood, s s.size, ms mood[])",
+                "INSERT INTO t VALUES ('happy', 'large', '{ok,sad}'), "
+                "('ok', 'small', NULL), ('sad', NULL, '{}')",
+                "ALTER TYPE s.size ADD VALUE 'medium' AFTER 'small'",
+                "CREATE TYPE gone AS ENUM ('x')", "DROP TYPE gone"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    state = engine.committed_state()
+    data, _ = snapshot.encode(state)
+    restored = snapshot.decode(data, "<snapshot>",
+                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
+    assert restored.catalog == state.catalog
+    sizes = restored.catalog.type_named(("s", "size")).sql_type.user
+    assert sizes.labels == ("small", "medium", "large")
+    assert sizes.sort_orders == (1.0, 1.5, 2.0)
+    again = _session(Engine(restored))
+    reply = again.on_query("SELECT m FROM t ORDER BY m DESC")
+    assert reply.index(b"happy") < reply.index(b"ok") < reply.index(b"sad")
+    assert b"C22P02" in again.on_query("INSERT INTO t VALUES ('angry')")
+    assert b"ERROR" not in again.on_query("INSERT INTO t (s) VALUES ('medium')")

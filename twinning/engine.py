@@ -31,6 +31,7 @@ from twinning.advisory import AdvisoryLocks
 from twinning.notify import Channels
 from twinning.passes.normalize import Normalized
 from twinning.passes import load_schema, parse_query, plan_statement
+from twinning.passes.resolve_types import types_of
 from twinning.state import CommittedState
 from twinning.statement_cache import StatementCache
 from twinning.store import MvccStore
@@ -46,9 +47,10 @@ _DEFAULT_PATH = ("public",)  # templates are learned and used under it only
 
 def store_schema(catalog: Any) -> StoreSchema:
     """The store's view of a catalog, with its CHECKs and defaults compiled."""
-    return StoreSchema.build(catalog, compiled_checks(catalog),
-                             set_default_values(catalog),
-                             index_predicates(catalog))
+    with types_of(catalog, _DEFAULT_PATH):  # casts to user types in them
+        return StoreSchema.build(catalog, compiled_checks(catalog),
+                                 set_default_values(catalog),
+                                 index_predicates(catalog))
 
 
 def compiled_checks(catalog: Any) -> dict:
@@ -205,8 +207,9 @@ class Engine:
                 stages[name] = dump(value)
 
         try:
-            planned = plan_statement(stmt, catalog, param_types, keep,
-                                     search_path)
+            with types_of(catalog, search_path):  # casts to user types
+                planned = plan_statement(stmt, catalog, param_types, keep,
+                                         search_path)
         finally:
             if self.trace is not None:
                 with self._lock:

@@ -21,6 +21,7 @@ from typing import Any, Callable, Sequence
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.ir.types import is_enum_key
 from twinning.passes.expr import pg_data, runtime
 from twinning.passes.expr.json_ops import json_value
 from twinning.passes.expr.numeric_ops import num_add, numeric_result
@@ -84,7 +85,8 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
     cand, declared = chosen
     targets = []
     for arg, want in zip(args, declared):
-        if want in ("any", "anynonarray", "anyelement", "anyarray"):
+        if want in ("any", "anynonarray", "anyelement", "anyarray",
+                    "anyenum"):
             targets.append(arg.type if arg.type != q.UNKNOWN else
                            result_type("text"))
         else:
@@ -118,7 +120,8 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
 
 def _generic_minmax(name: str, targets: Sequence[q.ResultType]) -> bool:
     return name in ("min", "max") and len(targets) == 1 and \
-        targets[0].name.removesuffix("[]") in _ORDERED
+        (targets[0].name.removesuffix("[]") in _ORDERED
+         or is_enum_key(targets[0].name))
 
 
 # -- computing ----------------------------------------------------------------------

@@ -27,6 +27,7 @@ Nothing here evaluates anything: folding happens in `compile`.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 import functools
 from typing import Any, Callable, Sequence
 
@@ -41,12 +42,14 @@ from twinning.passes.expr import runtime
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
-from twinning.passes.expr.types import (UNKNOWN, VECTORS, can_coerce, cast_context,
+from twinning.passes.expr.types import (UNKNOWN, VECTORS, array_type,
+                                        can_coerce, cast_context, element_type,
                                         category, display, display_type,
                                         element, is_array, is_preferred_in,
                                         key, key_of_pg, preferred,
                                         result_type)
 from twinning.passes.lower_ddl import lower_type
+from twinning.passes.resolve_types import cast_type
 from twinning.passes.parse_expr import ExprConverter, Unsupported
 
 __all__ = ["TypingContext", "resolve_expr", "resolve_target",
@@ -162,6 +165,11 @@ def declared_type(spec: s.TypeSpec) -> q.ResultType:
     except Unsupported as exc:
         raise feature_not_supported(exc.construct,
                                     pos(exc.location)) from exc
+    except SqlError as exc:  # not a built-in: the user's types
+        found = cast_type(spec) if exc.sqlstate == "42704" else None
+        if found is None:
+            raise
+        return q.ResultType.of(found)
     if serial:
         raise SqlError("42704", f'type "{spec.names[-1]}" does not exist',
                        position=pos(spec.location))
@@ -242,6 +250,7 @@ WINDOW_FUNCTIONS = frozenset((
     "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
     "lag", "lead", "first_value", "last_value", "nth_value"))
 _POLY_FAMILY = {"anyelement": "e", "anynonarray": "e", "anyarray": "e",
+                "anyenum": "e",
                 "anycompatible": "c", "anycompatiblenonarray": "c",
                 "anycompatiblearray": "c"}
 
@@ -450,6 +459,8 @@ def select_common_type(exprs: Sequence[q.TExpr], construct: str | None
     if ptype == UNKNOWN:
         return TEXT
     rtype = result_type(ptype)
+    if rtype is None and prtype.sql_type is not None:  # a user enum
+        rtype = q.ResultType.of(replace(prtype.sql_type, typmod=-1))
     if rtype is None:
         raise feature_not_supported(f"values of type {display(ptype)}")
     # a typmod survives only when every input has it (an unknown literal
@@ -715,7 +726,7 @@ class _Resolver:
             raise SqlError("42804", "array subscript must have type integer",
                            position=pos(index.location))
         return q.TSubscript(arg, coerce_to_type(index, INT4, self.ctx),
-                            result_type(element(key(arg.type))),
+                            element_type(arg.type),
                             node.location)
 
     def _Row(self, node: s.Row) -> q.TExpr:
@@ -818,7 +829,7 @@ class _Resolver:
         if rkey == UNKNOWN:
             element_expr: q.TExpr = right
         elif is_array(rkey):
-            element_expr = q.TCaseValue(result_type(element(rkey)))
+            element_expr = q.TCaseValue(element_type(right.type))
         else:
             raise SqlError("42809", "op ANY/ALL (array) requires array on "
                            "right side", position=pos(location))
@@ -1051,7 +1062,7 @@ class _Resolver:
                                    "type because input has type unknown")
                 targets.append(arg.type)
                 poly_element = (arg.type if want != "anyarray" else
-                                result_type(element(key(arg.type))))
+                                element_type(arg.type))
             else:
                 rtype = result_type(want)
                 if rtype is None:
@@ -1079,7 +1090,7 @@ class _Resolver:
                                 "anycompatiblearray" else compat)
         if cand.result in ("anyelement", "anyarray") and poly_element is not None:
             rtype = (poly_element if cand.result == "anyelement" else
-                     result_type(key(poly_element) + "[]"))
+                     array_type(poly_element))
         if rtype is None:
             raise feature_not_supported(f"function {name} returning "
                                         f"{display(cand.result)}",

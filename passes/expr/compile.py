@@ -32,7 +32,8 @@ from twinning.ir.catalog import Catalog
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr import runtime
 from twinning.passes.expr.array_ops import lower_bound
-from twinning.passes.expr.registry import Impl, rtype_of
+from twinning.passes.expr.registry import Impl
+from twinning.passes.expr.types import element_type
 from twinning.passes.expr.system import system_catalog
 from twinning.valueio import cast_function, settings_dependent
 from twinning.values.numeric import parse_numeric
@@ -592,7 +593,7 @@ def _distinct(expr: q.TDistinct, recur: Recur) -> CompiledExpr:
 
 def _scalar_array(expr: q.TScalarArray, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.left.type,
-                                      rtype_of(expr.right.type.name[:-2])))
+                                      element_type(expr.right.type)))
     if isinstance(expr.right, q.TArray):
         # an IN list's items are coerced before its left operand
         right = recur(expr.right)

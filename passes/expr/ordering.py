@@ -63,7 +63,8 @@ def sort_key(rtype: q.ResultType) -> Callable[[Any], Any] | None:
     sql_type = rtype.sql_type
     if sql_type is None:
         return None
-    scalar = _scalar_key(sql_type.name)
+    scalar = _scalar_key(sql_type.name) if sql_type.user is None else \
+        sql_type.user.rank().__getitem__  # an enum: declaration order
     if not sql_type.is_array:
         return scalar
     inner = scalar or (lambda v: v)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from twinning.ir import query as q
-from twinning.ir.types import BASE_TYPES, SqlType
+from twinning.ir.types import BASE_TYPES, SqlType, is_enum_key
 from twinning.passes.expr import pg_data
 
 UNKNOWN = "unknown"
@@ -67,6 +67,8 @@ def category(k: str) -> str:
     if is_array(k):
         return "A"
     entry = _TYPES.get(k)
+    if entry is None and is_enum_key(k):
+        return "E"  # a user enum (its key is schema.name)
     return entry[0] if entry else "U"
 
 
@@ -116,6 +118,8 @@ def can_coerce(source: str, target: str, context: str = "i") -> bool:
             return is_array(source) or source in VECTORS
         if target in ("anynonarray", "anycompatiblenonarray"):
             return not is_array(source) and source not in VECTORS
+        if target == "anyenum":
+            return is_enum_key(source)
         return target in ("anyelement", "anycompatible")
     found = cast_context(source, target)
     return found is not None and _RANK[found] <= _RANK[context]
@@ -146,6 +150,8 @@ def display(k: str) -> str:
     rtype = result_type(k)
     if rtype is not None and rtype.sql_type is not None:
         return rtype.sql_type.display()
+    if is_enum_key(k):  # format_type_be: bare when on the default path
+        return k.removeprefix("public.")
     names = {"any": '"any"', "char": '"char"', "timetz": "time with time zone",
              "varbit": "bit varying", "bit": "bit"}
     if is_array(k):
@@ -168,3 +174,20 @@ def array_of(rtype: q.ResultType) -> q.ResultType | None:
 def element_of(rtype: q.ResultType) -> q.ResultType:
     assert rtype.sql_type is not None and rtype.sql_type.is_array
     return q.ResultType.of(rtype.sql_type.element)
+
+
+def element_type(rtype: q.ResultType) -> q.ResultType | None:
+    """An array's element type, from its SqlType where it has one (a user
+    enum's key alone does not make its type)."""
+    sql_type = rtype.sql_type
+    if sql_type is not None and sql_type.is_array:
+        return q.ResultType.of(sql_type.element)
+    return result_type(element(key(rtype)))
+
+
+def array_type(rtype: q.ResultType) -> q.ResultType | None:
+    """The array type of an element type (as `element_type`)."""
+    sql_type = rtype.sql_type
+    if sql_type is not None and not sql_type.is_array:
+        return q.ResultType.of(sql_type.array_of())
+    return result_type(key(rtype) + "[]")

@@ -4,7 +4,7 @@ A `Pair` is a fresh database on the throwaway real PostgreSQL 15 and a fresh
 twin, both loaded from the same schema text. `run_script` sends the same
 lines through the same client (psycopg2, autocommit, one simple Query per
 line) to each and records everything a client can observe: command tag,
-column names and type OIDs, rows, notices, SQLSTATE and full error text
+column names and type OIDs (a user type's as "user"), rows, notices, SQLSTATE and full error text
 (PostgreSQL's LINE/caret rendering included), and the transaction status
 after the line. The verdict is plain equality of the two records.
 
@@ -156,6 +156,15 @@ def unordered(line: str) -> bool:
     return isinstance(stmt, ast.SelectStmt) and not stmt.sortClause
 
 
+FIRST_NORMAL_OID = 16384
+
+
+def _type_oid(oid: int) -> int | str:
+    """A column's type OID; a user type's (an enum's) is the cluster's
+    next free OID, which the twin cannot know: recorded as "user"."""
+    return "user" if oid >= FIRST_NORMAL_OID else oid
+
+
 def observe(conn, line: str, data: str | None = None) -> dict:
     """Everything a psycopg2 client can see of one simple Query (for COPY
     FROM STDIN, with `data` as the copied text)."""
@@ -176,7 +185,7 @@ def observe(conn, line: str, data: str | None = None) -> dict:
             cur.execute(line)
             outcome["tag"] = cur.statusmessage
             if cur.description is not None:
-                outcome["columns"] = [(d.name, d.type_code)
+                outcome["columns"] = [(d.name, _type_oid(d.type_code))
                                       for d in cur.description]
                 try:
                     fetched = cur.fetchall()

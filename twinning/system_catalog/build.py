@@ -57,6 +57,10 @@ def column_type(base: str, typmod: int, array: bool) -> SqlType:
 
 
 def facts(sql_type: SqlType) -> TypeFacts:
+    if sql_type.user is not None:  # an enum (4 bytes by value) or its array
+        return TypeFacts(sql_type.oid, -1, False, "i", "x", 0) \
+            if sql_type.is_array else TypeFacts(sql_type.oid, 4, True, "i",
+                                                "p", 0)
     return _type_facts()[sql_type.oid]
 
 

@@ -119,11 +119,14 @@ def interval_type(t: SqlType) -> str | None:
 def data_type(b: Build, t: SqlType) -> str:
     if t.is_array:
         return "ARRAY"
+    if t.user is not None:
+        return "USER-DEFINED"
     return format_type(b.oids, t.oid, None)
 
 
 def _udt_name(t: SqlType) -> str:
-    return ("_" if t.is_array else "") + t.name
+    name = t.user.typname if t.user is not None else t.name
+    return ("_" if t.is_array else "") + name
 
 
 # -- views --------------------------------------------------------------------------
@@ -204,7 +207,8 @@ def columns(b: Build) -> Rows:
                    "numeric_scale": numeric_scale(t),
                    "datetime_precision": datetime_precision(t),
                    "interval_type": interval_type(t),
-                   "udt_catalog": b.database, "udt_schema": "pg_catalog",
+                   "udt_catalog": b.database, "udt_schema":
+                   t.user.schema if t.user is not None else "pg_catalog",
                    "udt_name": _udt_name(t),
                    "dtd_identifier": str(column.attnum),
                    "is_self_referencing": "NO",

@@ -20,7 +20,11 @@ across runs and replays:
    view, its row type's array, the row type and its _RETURN rule (a
    materialized view is numbered as the table of its rows, relkind m);
 3. indexes that belong to no constraint, by name;
-4. sequences owned by nothing, by name.
+4. sequences owned by nothing, by name;
+5. enum labels (pg_enum), per type in OID order, in sort order.
+
+User types (enums) come first: they keep the OIDs given at creation
+(`Catalog.type_oids` counts them).
 
 PostgreSQL itself numbers objects in the order a script creates them,
 with OIDs spent on TOAST tables and on every earlier object of the
@@ -91,6 +95,8 @@ class OidMap:
     rules: dict[QName, int] = field(default_factory=dict)  # a view's _RETURN
     types: dict[int, TypeEntry] = field(default_factory=dict)
     type_names: dict[tuple[str, str], int] = field(default_factory=dict)
+    # pg_enum's rows' OIDs: (enum type OID, label) → OID
+    enum_labels: dict[tuple[int, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _populate(self)
@@ -165,7 +171,14 @@ def _populate(m: OidMap) -> None:
             entry = m.types.get(reltype)
             m.row_types[QName(schema, name)] = (
                 reltype, entry.array if entry else 0)
-    counter = iter(range(FIRST_NORMAL_OID, 2**32))
+    # user types keep the OIDs they were given (resolve_types); the other
+    # objects are numbered after them
+    counter = iter(range(FIRST_NORMAL_OID + catalog.type_oids, 2**32))
+    for utype in catalog.types:
+        _type(m, TypeEntry(utype.oid, utype.name.name, utype.name.schema,
+                           array=utype.array_oid))
+        _type(m, TypeEntry(utype.array_oid, "_" + utype.name.name,
+                           utype.name.schema, element=utype.oid))
     for schema in catalog.schemas:
         if schema not in m.namespaces:
             m.namespaces[schema] = next(counter)
@@ -219,6 +232,10 @@ def _populate(m: OidMap) -> None:
     for seq in catalog.sequences:
         if seq.name not in m.relations:
             _relation(m, seq.name, next(counter), "S", seq)
+    for utype in catalog.types:
+        row = utype.sql_type.user
+        for label in row.labels if row is not None else ():
+            m.enum_labels[(utype.oid, label)] = next(counter)
 
 
 def _relation(m: OidMap, qname: QName, oid: int, relkind: str,

@@ -236,6 +236,7 @@ def pg_attribute(b: Build) -> Rows:
 @builder("pg_type")
 def pg_type(b: Build) -> Rows:
     yield from builtin_rows("pg_type")
+    yield from _user_types(b)
     m = b.oids
     views = [v for v in b.catalog.views if not v.materialized]
     for table in [*b.catalog.tables, *views]:
@@ -263,6 +264,47 @@ def pg_type(b: Build) -> Rows:
                "typreceive": _proc("array_recv"),
                "typsend": _proc("array_send"),
                "typanalyze": _proc("array_typanalyze")}
+
+
+def _user_types(b: Build) -> Rows:
+    """An enum's pg_type row and its array type's."""
+    m = b.oids
+    for utype in b.catalog.types:
+        common = {"typnamespace": m.namespaces[utype.name.schema],
+                  "typowner": BOOTSTRAP_SUPERUSER, "typispreferred": False,
+                  "typisdefined": True, "typdelim": ",", "typrelid": 0,
+                  "typmodin": _NO_PROC, "typmodout": _NO_PROC,
+                  "typnotnull": False, "typbasetype": 0, "typtypmod": -1,
+                  "typndims": 0, "typcollation": 0, "typalign": "i"}
+        yield {**common, "oid": utype.oid, "typname": utype.name.name,
+               "typlen": 4, "typbyval": True, "typtype": "e",
+               "typcategory": "E", "typsubscript": _NO_PROC, "typelem": 0,
+               "typarray": utype.array_oid, "typinput": _proc("enum_in"),
+               "typoutput": _proc("enum_out"),
+               "typreceive": _proc("enum_recv"),
+               "typsend": _proc("enum_send"), "typanalyze": _NO_PROC,
+               "typstorage": "p"}
+        yield {**common, "oid": utype.array_oid,
+               "typname": "_" + utype.name.name, "typlen": -1,
+               "typbyval": False, "typtype": "b", "typcategory": "A",
+               "typsubscript": _proc("array_subscript_handler"),
+               "typelem": utype.oid, "typarray": 0,
+               "typinput": _proc("array_in"), "typoutput": _proc("array_out"),
+               "typreceive": _proc("array_recv"),
+               "typsend": _proc("array_send"),
+               "typanalyze": _proc("array_typanalyze"), "typstorage": "x"}
+
+
+@builder("pg_enum")
+def pg_enum(b: Build) -> Rows:
+    for utype in b.catalog.types:
+        row = utype.sql_type.user
+        if row is None:
+            continue
+        for label, order in zip(row.labels, row.sort_orders):
+            yield {"oid": b.oids.enum_labels[(utype.oid, label)],
+                   "enumtypid": utype.oid, "enumsortorder": order,
+                   "enumlabel": label}
 
 
 # ---------------------------------------------------------------- constraints

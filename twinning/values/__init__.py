@@ -39,7 +39,7 @@ from twinning.ir.types import SqlType
 from twinning.values import arrays, binary, boolean, bytea, floats, integers, numeric, text
 from twinning.values import json as json_
 from twinning.values import datetime as dt
-from twinning.values import system
+from twinning.values import enums, system
 from twinning.values import uuid_
 from twinning.values.datetime import Interval
 from twinning.values.plain import (from_plain, from_plain_for, same_value,
@@ -61,6 +61,8 @@ decoder_for = binary.decoder_for
 
 
 def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], object]:
+    if t.user is not None:
+        return enums.parser(t.user)
     name = t.name
     if name in integers.INT_TYPES:
         return integers.make_int_parser(name)
@@ -153,6 +155,8 @@ def parser_for(t: SqlType, settings: FormatSettings = DEFAULT_SETTINGS) -> Calla
 
 
 def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object], str]:
+    if t.user is not None:
+        return str
     name = t.name
     if name in ("int2", "int4", "int8"):
         return str

@@ -15,12 +15,12 @@ import uuid
 from functools import lru_cache
 from typing import Callable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir.types import BY_OID, SqlType
 from twinning.values.calendar import (
     TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, USECS_PER_DAY, is_valid_date, is_valid_timestamp,
 )
-from twinning.values import system
+from twinning.values import enums, system
 from twinning.values.common import unsupported
 from twinning.values.datetime import Interval
 from twinning.values.json import parse_json, parse_jsonb
@@ -362,16 +362,20 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
 
 def has_send(t: SqlType) -> bool:
     """Does the twin have `t`'s typsend (an array's: its element's)?"""
-    return t.element.name in _SEND
+    return t.element.name in _SEND or (t.user is not None and not t.is_array)
 
 
 def has_recv(t: SqlType) -> bool:
     """Does the twin have `t`'s typreceive (an array's: its element's)?"""
-    return t.element.name in _RECV
+    return t.element.name in _RECV or (t.user is not None and not t.is_array)
 
 
 @lru_cache(maxsize=None)
 def encoder_for(t: SqlType) -> Callable[[object], bytes]:
+    if t.user is not None:
+        if t.is_array:
+            raise feature_not_supported(f"binary output of type {t.display()}")
+        return enums.send
     if t.is_array:
         name = t.name
         return lambda value: _send_array(name, value)
@@ -392,6 +396,10 @@ _FIXED: dict[str, tuple[struct.Struct, Callable[[int], bool] | None]] = {
 
 @lru_cache(maxsize=None)
 def decoder_for(t: SqlType) -> Callable[[bytes], object]:
+    if t.user is not None:
+        if t.is_array:
+            raise feature_not_supported(f"binary input of type {t.display()}")
+        return enums.recv(t.user)
     if t.is_array:
         name = t.name
 

@@ -53,7 +53,7 @@ _FROM: dict[str, Callable] = {
 
 @lru_cache(maxsize=None)
 def to_plain_for(t: SqlType) -> Callable:
-    conv = _TO[t.name]
+    conv = str if t.user is not None else _TO[t.name]
     if t.is_array:
         return lambda value: [None if v is None else conv(v) for v in value]
     return conv
@@ -61,7 +61,7 @@ def to_plain_for(t: SqlType) -> Callable:
 
 @lru_cache(maxsize=None)
 def from_plain_for(t: SqlType) -> Callable:
-    conv = _FROM[t.name]
+    conv = str if t.user is not None else _FROM[t.name]
     if t.is_array:
         return lambda plain: tuple(None if p is None else conv(p) for p in plain)
     return conv

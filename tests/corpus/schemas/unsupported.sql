@@ -8,8 +8,8 @@ CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION;
 -- case: create_function
 CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
 
--- case: enum_type
-CREATE TYPE mood AS ENUM ('sad', 'ok');
+-- case: domain_type
+CREATE DOMAIN year AS integer CHECK (VALUE >= 1901);
 
 -- case: inherits
 CREATE TABLE p (a int);

@@ -1,0 +1,308 @@
+"""User types in the DDL builder: CREATE TYPE … AS ENUM, ALTER TYPE, DROP
+TYPE, and the column types that name them.
+
+A user type's `SqlType` is carried by value (an enum's carries its labels),
+so a change to the type rewrites every column holding it (`_retype`). OIDs
+are given at creation, the type's then its array's, from the builder's
+`type_oids` counter (`system_catalog/oids.py` numbers the other objects
+after them). Messages are PostgreSQL 15's (pg_enum.c, typecmds.c).
+"""
+
+from __future__ import annotations
+
+import struct
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import replace
+from typing import Any, Callable, Iterator
+
+from twinning.errors import SqlError
+from twinning.ir import catalog as c
+from twinning.ir import ddl as d
+from twinning.ir import syntax as s
+from twinning.ir.types import EnumType, SqlType, enum_key
+from twinning.passes.parse_expr import Unsupported
+from twinning.values.identifiers import quote_ident, quote_qualified
+
+FIRST_NORMAL_OID = 16384
+NAMEDATALEN = 64
+
+# -- user types by written name, for the typer (casts: 'x'::mood) ---------------
+
+_VISIBLE: ContextVar[Callable[[tuple[str, ...]], SqlType | None] | None] = \
+    ContextVar("user_types", default=None)
+
+
+def find_type(names: tuple[str, ...]) -> SqlType | None:
+    """The user type a written name means where a statement is typed now
+    (None: no such type, or nothing set the scope)."""
+    lookup = _VISIBLE.get()
+    return None if lookup is None else lookup(names)
+
+
+@contextmanager
+def types_of(catalog: c.Catalog, search_path: tuple[str, ...]) -> Iterator[None]:
+    """Make `catalog`'s types the ones `find_type` sees meanwhile."""
+    if not catalog.types:
+        yield
+        return
+
+    def lookup(names: tuple[str, ...]) -> SqlType | None:
+        found = catalog.type_named(names, search_path)
+        return None if found is None else found.sql_type
+    token = _VISIBLE.set(lookup)
+    try:
+        yield
+    finally:
+        _VISIBLE.reset(token)
+
+
+@contextmanager
+def builder_types(b: Any) -> Iterator[None]:
+    """The builder's types for `find_type` while a definition is applied."""
+    def lookup(names: tuple[str, ...]) -> SqlType | None:
+        found = _find(b, names)
+        return None if found is None else found.sql_type
+    token = _VISIBLE.set(lookup)
+    try:
+        yield
+    finally:
+        _VISIBLE.reset(token)
+
+
+def _find(b: Any, names: tuple[str, ...]) -> c.UserType | None:
+    names = b.unalias(names)
+    if len(names) > 2:
+        raise Unsupported("cross-database reference")
+    if len(names) == 2:
+        return b.types.get(c.QName(*names))
+    for schema in b.lookup_path():
+        found = b.types.get(c.QName(schema, names[0]))
+        if found is not None:
+            return found
+    return None
+
+
+def _position(location: int) -> int | None:
+    return location + 1 if location >= 0 else None
+
+
+def _missing(names: tuple[str, ...], location: int = -1) -> SqlError:
+    return SqlError("42704", f'type "{".".join(names)}" does not exist',
+                    position=_position(location))
+
+
+def column_type(b: Any, written: SqlType | s.TypeSpec) -> SqlType:
+    """A column's type: a built-in as lowered, a user type by name."""
+    if isinstance(written, SqlType):
+        return written
+    found = _find(b, written.names)
+    if found is None:
+        raise _missing(written.names, written.location)
+    if written.typmods:
+        raise SqlError("42601", "type modifier is not allowed for type "
+                       f'"{found.name.name}"', position=_position(written.location))
+    return found.sql_type.array_of() if written.array else found.sql_type
+
+
+def cast_type(spec: s.TypeSpec) -> SqlType | None:
+    """A cast target or declared type naming a user type (None: none)."""
+    found = find_type(spec.names)
+    if found is None:
+        return None
+    if spec.typmods:
+        raise SqlError("42601", "type modifier is not allowed for type "
+                       f'"{spec.names[-1]}"', position=_position(spec.location))
+    return found.array_of() if spec.array else found
+
+
+# -- CREATE TYPE … AS ENUM ----------------------------------------------------------
+
+def _display(schema: str, name: str) -> str:
+    return quote_ident(name) if schema == "public" else \
+        quote_qualified(schema, name)
+
+
+def _enum_sql_type(name: c.QName, oid: int, labels: tuple[str, ...],
+                   orders: tuple[float, ...]) -> SqlType:
+    row = EnumType(enum_key(name.schema, name.name), oid, oid + 1, 4, "E",
+                   _display(name.schema, name.name), False, name.schema,
+                   name.name, labels, orders)
+    return SqlType(row.name, -1, False, row)
+
+
+def _check_label(label: str) -> None:
+    if len(label.encode()) > NAMEDATALEN - 1:
+        raise SqlError("42602", f'invalid enum label "{label}"',
+                       detail=f"Labels must be {NAMEDATALEN - 1} bytes or less.")
+
+
+def _type_name_taken(b: Any, name: c.QName) -> bool:
+    return name in b.types or name in b.tables or name in b.views
+
+
+def check_row_type_name(b: Any, name: c.QName) -> None:
+    """A new relation's row type must not take a user type's name."""
+    if name in b.types:
+        raise SqlError("42710", f'type "{name.name}" already exists',
+                       hint="A relation has an associated type of the same "
+                       "name, so you must use a name that doesn't conflict "
+                       "with any existing type.")
+
+
+def apply_enum(b: Any, defn: d.EnumDef) -> None:
+    name = b.qualify(defn.name, defn.location)
+    if _type_name_taken(b, name):
+        raise SqlError("42710", f'type "{name.name}" already exists')
+    for label in defn.labels:
+        _check_label(label)
+    if len(set(defn.labels)) != len(defn.labels):
+        dup = next(x for i, x in enumerate(defn.labels) if x in defn.labels[:i])
+        raise SqlError("23505", "duplicate key value violates unique "
+                       'constraint "pg_enum_typid_label_index"',
+                       detail=f"Key (enumtypid, enumlabel)=({FIRST_NORMAL_OID + b.type_oids}, "
+                       f"{dup}) already exists.")
+    oid = FIRST_NORMAL_OID + b.type_oids
+    b.type_oids += 2
+    orders = tuple(float(i) for i in range(1, len(defn.labels) + 1))
+    b.types[name] = c.UserType(name, "e", _enum_sql_type(
+        name, oid, defn.labels, orders), oid, oid + 1, b.type_oids)
+
+
+def _existing(b: Any, names: tuple[str, ...], location: int = -1
+              ) -> c.UserType:
+    found = _find(b, names)
+    if found is None:
+        raise _missing(names, location)
+    return found
+
+
+def _float4(value: float) -> float:
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+
+def apply_alter_enum(b: Any, defn: d.AlterEnumDef) -> None:
+    utype = _existing(b, defn.name, defn.location)
+    if utype.kind != "e":
+        raise SqlError("42809", f"{utype.sql_type.display()} is not an enum")
+    row = utype.sql_type.user
+    assert row is not None
+    labels, orders = list(row.labels), list(row.sort_orders)
+    if defn.old is not None:  # RENAME VALUE
+        if defn.old not in labels:
+            raise SqlError("22023", f'"{defn.old}" is not an existing enum label')
+        _check_label(defn.value)
+        if defn.value in labels:
+            raise SqlError("42710", f'enum label "{defn.value}" already exists')
+        if _users(b, {utype.oid}):  # stored values are labels
+            raise Unsupported("ALTER TYPE … RENAME VALUE of an enum in use")
+        labels[labels.index(defn.old)] = defn.value
+        _replace(b, utype, tuple(labels), tuple(orders))
+        return
+    _check_label(defn.value)
+    if defn.value in labels:
+        if defn.if_not_exists:
+            b.notices.append(f'enum label "{defn.value}" already exists, skipping')
+            return
+        raise SqlError("42710", f'enum label "{defn.value}" already exists')
+    if defn.neighbor is None:
+        at, order = len(labels), (orders[-1] + 1 if orders else 1.0)
+    else:
+        if defn.neighbor not in labels:
+            raise SqlError("22023", f'"{defn.neighbor}" is not an existing '
+                           "enum label")
+        i = labels.index(defn.neighbor)
+        at = i + 1 if defn.after else i
+        low = orders[at - 1] if at > 0 else None
+        high = orders[at] if at < len(orders) else None
+        if low is None:
+            order = high - 1 if high is not None else 1.0
+        elif high is None:
+            order = low + 1
+        else:
+            order = _float4((low + high) / 2)
+    labels.insert(at, defn.value)
+    orders.insert(at, order)
+    _replace(b, utype, tuple(labels), tuple(orders))
+
+
+def _replace(b: Any, utype: c.UserType, labels: tuple[str, ...],
+             orders: tuple[float, ...], name: c.QName | None = None) -> None:
+    """The type with new labels or a new name; every column holding it
+    follows."""
+    new_name = name or utype.name
+    sql_type = _enum_sql_type(new_name, utype.oid, labels, orders)
+    del b.types[utype.name]
+    b.types[new_name] = replace(utype, name=new_name, sql_type=sql_type)
+    for table in b.tables.values():
+        for i, col in enumerate(table.columns):
+            if col.type.user is not None and col.type.user.oid == utype.oid:
+                new = sql_type.array_of() if col.type.is_array else sql_type
+                table.columns[i] = replace(col, type=new)
+    for vname, view in list(b.views.items()):
+        if any(col.type.user is not None and col.type.user.oid == utype.oid
+               for col in view.columns):
+            b.views[vname] = replace(view, columns=tuple(
+                replace(col, type=(sql_type.array_of() if col.type.is_array
+                                   else sql_type))
+                if col.type.user is not None and col.type.user.oid == utype.oid
+                else col for col in view.columns))
+
+
+def apply_rename_type(b: Any, defn: d.RenameTypeDef) -> None:
+    utype = _existing(b, defn.name, defn.location)
+    new_name = c.QName(utype.name.schema, defn.new_name)
+    if _type_name_taken(b, new_name):
+        raise SqlError("42710", f'type "{defn.new_name}" already exists')
+    if utype.kind != "e":
+        raise Unsupported("ALTER DOMAIN … RENAME TO")
+    row = utype.sql_type.user
+    assert row is not None
+    _replace(b, utype, row.labels, row.sort_orders, name=new_name)
+
+
+def _users(b: Any, oids: set[int]) -> list[tuple[Any, c.Column]]:
+    """(table, column) of each column of one of the types, in creation
+    order."""
+    return [(table, col) for table in sorted(b.tables.values(),
+                                             key=lambda t: t.created)
+            for col in table.columns
+            if col.type.user is not None and col.type.user.oid in oids]
+
+
+# -- DROP TYPE ------------------------------------------------------------------------
+
+_CASCADE_HINT = "Use DROP ... CASCADE to drop the dependent objects too."
+
+
+def drop_types(b: Any, defn: d.DropDef) -> None:
+    targets: list[c.UserType] = []
+    for parts in defn.names:
+        parts = b.unalias(parts)
+        if len(parts) == 2 and parts[0] not in b.schemas:
+            if not defn.if_exists:
+                raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+            b.notices.append(f'schema "{parts[0]}" does not exist, skipping')
+            continue
+        found = _find(b, parts)
+        if found is None:
+            if not defn.if_exists:
+                raise _missing(parts)
+            b.notices.append(f'type "{".".join(parts)}" does not exist, skipping')
+            continue
+        if found not in targets:
+            targets.append(found)
+    if not targets:
+        return
+    users = _users(b, {t.oid for t in targets})
+    if users:
+        what = targets[0].sql_type.display()
+        lines = [f"column {col.name} of table {b.describe(table.name)} "
+                 f"depends on type {what}" for table, col in users]
+        if not defn.cascade:
+            raise SqlError("2BP01", f"cannot drop type {what} because other "
+                           "objects depend on it", detail="\n".join(lines),
+                           hint=_CASCADE_HINT)
+        raise Unsupported("DROP TYPE … CASCADE of a type in use")
+    for t in targets:
+        del b.types[t.name]
