@@ -20,11 +20,21 @@ that is no field, where Python 3.11's own raises a TypeError from
 tests/test_ir_node.py compares every IR class with its stock twin.
 Equality and hash cost a little more per call (~0.1 µs); they run while
 statements are planned, not per row.
+
+The compiled `__init__` code is kept between starts, as Python keeps a
+module's bytecode: `__pycache__/node-inits.<tag>.marshal` maps each
+generated source text to its code object, so a start whose classes are
+unchanged compiles nothing. The file is written at exit when something new
+was compiled (atomically; a directory that cannot be written is no error),
+and a file that cannot be read is ignored.
 """
 
 from __future__ import annotations
 
+import atexit
 import inspect
+import marshal
+import os
 import sys
 from _thread import get_ident
 from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
@@ -32,6 +42,49 @@ from operator import attrgetter
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T", bound=type)
+
+_CACHE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__",
+                      f"node-inits.{sys.implementation.cache_tag}.marshal")
+
+
+def _load_codes() -> dict:
+    try:
+        with open(_CACHE, "rb") as f:
+            codes = marshal.load(f)
+        return codes if isinstance(codes, dict) else {}
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+
+
+_codes: dict = _load_codes()  # generated source text -> its code object
+_compiled: list = []  # the texts compiled in this process
+
+
+def _code(source: str) -> Any:
+    code = _codes.get(source)
+    if code is None:
+        code = _codes[source] = compile(source, "<node __init__>", "exec")
+        if not _compiled:
+            atexit.register(_save_codes)
+        _compiled.append(source)
+    return code
+
+
+def _save_codes() -> None:
+    """Keep this run's code for the next start (the texts of classes that
+    changed since simply stay unused)."""
+    temporary = f"{_CACHE}.{os.getpid()}"
+    try:
+        os.makedirs(os.path.dirname(_CACHE), exist_ok=True)
+        with open(temporary, "wb") as f:
+            marshal.dump(_codes, f)
+        os.replace(temporary, _CACHE)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+
 
 _OWN = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__",
         "__delattr__", "__getstate__", "__setstate__")
@@ -173,7 +226,7 @@ def _init(cls: type, all_fields: tuple) -> Callable[..., None]:
               + "\n".join(body or ["  pass"]) + "\n return __init__\n")
     module = sys.modules.get(cls.__module__)
     namespace: dict[str, Any] = {}
-    exec(source, vars(module) if module else {}, namespace)
+    exec(_code(source), vars(module) if module else {}, namespace)
     init = namespace["__create__"](**env)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__annotations__ = {f.name: f.type for f in all_fields}

@@ -8,16 +8,17 @@ read it. Nothing in here knows about sessions or transactions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from types import MappingProxyType
 from typing import Mapping
 
+from twinning.ir.node import node
 from twinning.ir.catalog import Catalog, QName
 
 Row = tuple
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SequenceState:
     """pg_sequences' view of a sequence: last value and whether it was used."""
 
@@ -25,7 +26,7 @@ class SequenceState:
     is_called: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CommittedState:
     catalog: Catalog
     ddl: str

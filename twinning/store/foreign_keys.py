@@ -28,9 +28,9 @@ Every check is an index lookup at the time the event fires:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from twinning.ir.node import node
 from twinning.errors import SqlError
 from twinning.store.constraints import fk_missing_parent, fk_still_referenced
 from twinning.store.schema import FkLink
@@ -39,13 +39,13 @@ if TYPE_CHECKING:
     from twinning.store.transaction import Transaction
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ChildCheck:
     link: FkLink
     rid: int  # the child row version that was written
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ParentChange:
     link: FkLink
     old: tuple  # the parent row before

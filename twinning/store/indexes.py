@@ -18,18 +18,18 @@ which is also how savepoint undo replays them backwards.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import repeat
 from operator import is_, itemgetter
 from typing import Any, Callable, Hashable, Iterable
 
+from twinning.ir.node import node
 from twinning.store.pmap import DELETE, PMap
 
 Key = tuple
 _NOTHING: frozenset = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class IndexDef:
     """One index of a table: which columns, how keys compare, and whether it
     is unique. `name` is the catalog index name, or `fk:<constraint>` for the

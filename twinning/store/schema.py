@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
+from twinning.ir.node import node
 from twinning.ir.catalog import Catalog, QName, Table
 from twinning.ir.types import SqlType
 from twinning.store.indexes import IndexDef
@@ -32,7 +33,7 @@ DefaultFn = Callable[[Any], Any]
 PredicateFn = Callable[[tuple], bool]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class FkLink:
     """One foreign key seen from both ends."""
 
@@ -111,7 +112,7 @@ def _table_indexes(catalog: Catalog, table: Table,
     return ordered + list(by_constraint.values()) + standalone_unique + plain
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class StoreSchema:
     """Per-table store metadata for one catalog."""
 

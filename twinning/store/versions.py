@@ -21,10 +21,10 @@ drops the overlay.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, Iterable, Iterator, Mapping
 
+from twinning.ir.node import node
 from twinning.ir.catalog import QName
 from twinning.state import SequenceState
 from twinning.store.indexes import MultiOverlay, UniqueOverlay, overlay_for
@@ -34,7 +34,7 @@ from twinning.store.schema import TableInfo
 _MISSING: Any = object()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TableVersion:
     rows: RowMap
     indexes: tuple[PMap, ...]  # parallel to TableInfo.indexes
@@ -44,7 +44,7 @@ class TableVersion:
         return cls(RowMap(), tuple(PMap() for _ in info.indexes))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Version:
     """One committed state: the tables' rows and indexes, the store schema
     (and so the catalog) they follow, how many DDL commits made that

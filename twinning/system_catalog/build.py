@@ -11,17 +11,17 @@ tree there (nodeToString); the twin stores a reference to the object,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from twinning.ir.node import node
 from twinning.ir.catalog import Catalog
 from twinning.ir.types import BASE_TYPES, SqlType
 from twinning.system_catalog.names import user_of
 from twinning.system_catalog.oids import OidMap
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TypeFacts:
     oid: int
     typlen: int
@@ -68,7 +68,7 @@ def facts_of_oid(oid: int) -> TypeFacts | None:
     return _type_facts().get(oid)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Build:
     catalog: Catalog
     oids: OidMap

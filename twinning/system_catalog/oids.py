@@ -37,6 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from twinning.ir.node import node
 from twinning.ir.catalog import (Catalog, Constraint, ForeignKey,
                                  Index, PrimaryKey, QName, Sequence, Table,
                                  Unique, View)
@@ -54,7 +55,7 @@ CLASS_OIDS = {"pg_class": 1259, "pg_constraint": 2606, "pg_namespace": 2615,
               "pg_authid": 1260, "pg_am": 2601, "pg_proc": 1255}
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class TypeEntry:
     """One pg_type row's identity: what format_type and regtype need."""
 

@@ -16,9 +16,9 @@ order), IntervalStyle (all four) and TimeZone.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date as _date
 
+from twinning.ir.node import node
 from twinning.errors import SqlError
 from twinning.values.calendar import (
     DATE_NOBEGIN, DATE_NOEND, DAY_NAMES, MONTH_ABBREVS, MONTHS_PER_YEAR,
@@ -45,7 +45,7 @@ EPOCH_TIMESTAMP = (UNIX_EPOCH_JDATE - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY
 EPOCH_DATE = UNIX_EPOCH_JDATE - POSTGRES_EPOCH_JDATE
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Interval:
     """PostgreSQL's interval: months, days and microseconds, kept apart."""
 

@@ -14,13 +14,13 @@ is the session layer's job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
+from twinning.ir.node import node
 from twinning.errors import SqlError
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class FormatSettings:
     datestyle: str = "ISO, MDY"
     intervalstyle: str = "postgres"

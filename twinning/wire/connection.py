@@ -31,9 +31,9 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Protocol, Union
 
+from twinning.ir.node import node
 from twinning.errors import SqlError, stack_depth_exceeded
 from twinning.wire.framing import (REGULAR_LIMITS, TYPE_BYTES, Frame,
                                    FrontendDecoder)
@@ -81,19 +81,19 @@ def _whole_query(data: bytes) -> str | None:
 # -- What the backend tells the connection --------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Trust:
     """Accept the connection without a password (the twin's default)."""
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CleartextPassword:
     """Ask for the password in clear (pg_hba `password`)."""
 
     password: str | ScramSecret
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ScramSha256:
     """Run SCRAM-SHA-256 against this password or stored secret.
 
@@ -107,7 +107,7 @@ class ScramSha256:
 AuthMethod = Union[Trust, CleartextPassword, ScramSha256]
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SessionStart:
     """What the client learns once authenticated."""
 
@@ -134,7 +134,7 @@ class CopySink(Protocol):
         with `where="COPY t, line 3"`, as PostgreSQL adds), or None for as is."""
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CopyIn:
     """A reply that switches the connection to COPY FROM STDIN.
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar, Union
 
+from twinning.ir.node import node
 from twinning.errors import SqlError
 from twinning.wire.violation import ProtocolViolation, payload_error
 
@@ -291,7 +291,7 @@ def _check_empty(payload: bytes) -> None:
 # Frontend messages (typed).
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Query:
     """Simple query: one string, possibly several statements."""
 
@@ -309,7 +309,7 @@ class Query:
         return cls(sql)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Parse:
     """Prepare `query` as statement `name` ('' = unnamed); 0 OIDs = infer."""
 
@@ -334,7 +334,7 @@ class Parse:
         return cls(name, query, oids)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Bind:
     """Bind parameters to a prepared statement, creating a portal."""
 
@@ -385,7 +385,7 @@ def _kind_and_name(payload: bytes, what: str) -> tuple[str, str]:
     return chr(kind), name
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Describe:
     """Describe statement ('S') or portal ('P') `name`."""
 
@@ -401,7 +401,7 @@ class Describe:
         return cls(*_kind_and_name(payload, "DESCRIBE"))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Execute:
     """Run portal `portal`; `max_rows` <= 0 means all rows."""
 
@@ -421,7 +421,7 @@ class Execute:
         return cls(portal, max_rows)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Close:
     """Close statement ('S') or portal ('P') `name`."""
 
@@ -437,7 +437,7 @@ class Close:
         return cls(*_kind_and_name(payload, "CLOSE"))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Sync:
     code: ClassVar[bytes] = SYNC
 
@@ -450,7 +450,7 @@ class Sync:
         return cls()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Flush:
     code: ClassVar[bytes] = FLUSH
 
@@ -463,7 +463,7 @@ class Flush:
         return cls()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class Terminate:
     code: ClassVar[bytes] = TERMINATE
 
@@ -476,7 +476,7 @@ class Terminate:
         return cls()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CopyData:
     """A chunk of COPY data (sent by both sides)."""
 
@@ -491,7 +491,7 @@ class CopyData:
         return cls(payload)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CopyDone:
     """End of COPY data (sent by both sides)."""
 
@@ -506,7 +506,7 @@ class CopyDone:
         return cls()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CopyFail:
     """The client aborts COPY FROM STDIN with a reason."""
 
@@ -522,7 +522,7 @@ class CopyFail:
         return cls(Reader(payload).string())
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class FunctionCall:
     """The fastpath function call ('F'); decoded so the session can refuse it."""
 
@@ -568,7 +568,7 @@ class FunctionCall:
 # -- Authentication responses: one type byte ('p'), three readings ---------
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class AuthResponse:
     """A raw 'p' message; the authentication state decides how to read it."""
 
@@ -583,7 +583,7 @@ class AuthResponse:
         return cls(payload)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class PasswordMessage:
     """A cleartext password (undecodable bytes kept as surrogate escapes)."""
 
@@ -604,7 +604,7 @@ class PasswordMessage:
         return cls(payload[:-1].decode("utf-8", "surrogateescape"))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SASLInitialResponse:
     """The chosen mechanism and the optional initial response (None = absent)."""
 
@@ -627,7 +627,7 @@ class SASLInitialResponse:
         return cls(mechanism, data)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SASLResponse:
     code: ClassVar[bytes] = PASSWORD
     data: bytes
@@ -647,7 +647,7 @@ def _startup_frame(payload: bytes) -> bytes:
     return _pack_i32(len(payload) + 4) + payload
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class StartupMessage:
     """Protocol version and parameters (user, database, options, GUCs...)."""
 
@@ -706,7 +706,7 @@ class StartupMessage:
         return cls(version, tuple(params))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class SSLRequest:
     code: ClassVar[bytes] = b""
 
@@ -718,7 +718,7 @@ class SSLRequest:
         return cls()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class GSSENCRequest:
     code: ClassVar[bytes] = b""
 
@@ -730,7 +730,7 @@ class GSSENCRequest:
         return cls()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CancelRequest:
     """Cancel the query running in backend `process_id` (unsigned 32-bit)."""
 
@@ -797,7 +797,7 @@ def _decode_any_authentication(cls, payload: bytes):
     return decode_authentication(payload)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class AuthenticationOk:
     code: ClassVar[bytes] = AUTHENTICATION
 
@@ -807,7 +807,7 @@ class AuthenticationOk:
         return AUTHENTICATION_OK
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class AuthenticationCleartextPassword:
     code: ClassVar[bytes] = AUTHENTICATION
 
@@ -817,7 +817,7 @@ class AuthenticationCleartextPassword:
         return AUTHENTICATION_CLEARTEXT_PASSWORD
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class AuthenticationSASL:
     """The SASL mechanisms offered, most preferred first."""
 
@@ -831,7 +831,7 @@ class AuthenticationSASL:
         return _auth_frame(AUTH_REQ_SASL, names)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class AuthenticationSASLContinue:
     code: ClassVar[bytes] = AUTHENTICATION
     data: bytes
@@ -842,7 +842,7 @@ class AuthenticationSASLContinue:
         return _auth_frame(AUTH_REQ_SASL_CONT, self.data)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class AuthenticationSASLFinal:
     code: ClassVar[bytes] = AUTHENTICATION
     data: bytes
@@ -876,7 +876,7 @@ def decode_authentication(payload: bytes):
     raise payload_error(f"unsupported authentication request {request}")
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ParameterStatus:
     code: ClassVar[bytes] = PARAMETER_STATUS
     name: str
@@ -893,7 +893,7 @@ class ParameterStatus:
         return cls(name, value)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class NotificationResponse:
     """A NOTIFY delivered to a listening session: the sender's process id,
     the channel and the payload."""
@@ -917,7 +917,7 @@ class NotificationResponse:
         return cls(pid, channel, text)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class BackendKeyData:
     """Process id and secret key for CancelRequest (unsigned 32-bit each)."""
 
@@ -938,7 +938,7 @@ class BackendKeyData:
         return cls(pid, key)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ReadyForQuery:
     """Transaction status: 'I' idle, 'T' in a block, 'E' in a failed block."""
 
@@ -955,7 +955,7 @@ class ReadyForQuery:
         return cls(chr(payload[0]))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class FieldDescription:
     """One RowDescription column."""
 
@@ -973,7 +973,7 @@ class FieldDescription:
             self.type_size, self.type_modifier, self.format)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class RowDescription:
     code: ClassVar[bytes] = ROW_DESCRIPTION
     fields: tuple[FieldDescription, ...]
@@ -1026,7 +1026,7 @@ def encode_data_rows(rows: Iterable[Sequence[bytes | None]]) -> bytes:
     return b"".join(map(encode_data_row, rows))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class DataRow:
     code: ClassVar[bytes] = DATA_ROW
     values: tuple[bytes | None, ...]
@@ -1042,7 +1042,7 @@ class DataRow:
         return cls(values)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CommandComplete:
     code: ClassVar[bytes] = COMMAND_COMPLETE
     tag: str
@@ -1063,7 +1063,7 @@ def _check_empty_decode(cls, payload: bytes):
     return cls()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class EmptyQueryResponse:
     """The query string held no statement."""
 
@@ -1075,7 +1075,7 @@ class EmptyQueryResponse:
     decode = classmethod(_check_empty_decode)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ParseComplete:
     code: ClassVar[bytes] = PARSE_COMPLETE
 
@@ -1085,7 +1085,7 @@ class ParseComplete:
     decode = classmethod(_check_empty_decode)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class BindComplete:
     code: ClassVar[bytes] = BIND_COMPLETE
 
@@ -1095,7 +1095,7 @@ class BindComplete:
     decode = classmethod(_check_empty_decode)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CloseComplete:
     code: ClassVar[bytes] = CLOSE_COMPLETE
 
@@ -1105,7 +1105,7 @@ class CloseComplete:
     decode = classmethod(_check_empty_decode)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class NoData:
     """Describe: the statement or portal returns no rows."""
 
@@ -1117,7 +1117,7 @@ class NoData:
     decode = classmethod(_check_empty_decode)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class PortalSuspended:
     """Execute stopped at max_rows; the portal can be executed again."""
 
@@ -1129,7 +1129,7 @@ class PortalSuspended:
     decode = classmethod(_check_empty_decode)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ParameterDescription:
     code: ClassVar[bytes] = PARAMETER_DESCRIPTION
     oids: tuple[int, ...]
@@ -1160,7 +1160,7 @@ def _decode_copy_response(payload: bytes) -> tuple[int, tuple[int, ...]]:
     return fmt, formats
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CopyInResponse:
     """COPY FROM STDIN begins: overall format (0 text, 1 binary), per column."""
 
@@ -1176,7 +1176,7 @@ class CopyInResponse:
         return cls(*_decode_copy_response(payload))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class CopyOutResponse:
     """COPY TO STDOUT begins: overall format (0 text, 1 binary), per column."""
 
@@ -1192,7 +1192,7 @@ class CopyOutResponse:
         return cls(*_decode_copy_response(payload))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class NegotiateProtocolVersion:
     """Newest version supported (3.0) and the `_pq_.` options not understood."""
 
@@ -1274,7 +1274,7 @@ def _fields_to_error(fields: tuple[tuple[str, str], ...]) -> SqlError:
                     severity=values.get("V", values.get("S", "ERROR")), **kwargs)
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ErrorResponse:
     code: ClassVar[bytes] = ERROR_RESPONSE
     fields: tuple[tuple[str, str], ...]
@@ -1297,7 +1297,7 @@ class ErrorResponse:
         return cls(_decode_fields(payload))
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class NoticeResponse:
     code: ClassVar[bytes] = NOTICE_RESPONSE
     fields: tuple[tuple[str, str], ...]

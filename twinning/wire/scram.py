@@ -31,8 +31,8 @@ import hmac
 import secrets
 import stringprep
 import unicodedata
-from dataclasses import dataclass
 
+from twinning.ir.node import node
 from twinning.errors import SqlError
 from twinning.wire.violation import ProtocolViolation
 
@@ -103,7 +103,7 @@ def _hmac(key: bytes, message: bytes) -> bytes:
     return hmac.new(key, message, hashlib.sha256).digest()
 
 
-@dataclass(frozen=True, slots=True)
+@node
 class ScramSecret:
     """A stored SCRAM-SHA-256 verifier, as in pg_authid.rolpassword."""
 
