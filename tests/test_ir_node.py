@@ -262,3 +262,34 @@ def test_catalog_classes_with_post_init_match_their_twins():
         assert ours.__getstate__() == stock.__getstate__()
     assert cat.table(cat.tables[0].name) is cat.tables[0]
     assert cat.tables[0].column("id").name == "id"
+
+
+def test_generated_init_code_is_kept_between_starts(tmp_path):
+    """A start writes the compiled `__init__` code it had to make; the next
+    start over the same cache file compiles none, and a damaged file is
+    ignored (the classes are built as before)."""
+    import subprocess
+    import sys
+
+    cache = str(tmp_path / "node-inits.marshal")
+
+    def start() -> int:
+        # a fresh interpreter: the classes are built at import
+        code = ("import importlib, sys; import twinning.ir.node as n; "
+                f"n._CACHE = {cache!r}; n._codes = n._load_codes(); "
+                "n._compiled.clear(); "
+                "[sys.modules.pop(m) for m in list(sys.modules) "
+                "if m.startswith('twinning.') and m != 'twinning.ir.node' "
+                "and m != 'twinning.ir']; "
+                "import twinning.wire.messages, twinning.ir.query; "
+                "from twinning.wire.messages import Query; "
+                "assert Query('SELECT 1').sql == 'SELECT 1'; "
+                "print(len(n._compiled))")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                              text=True, check=True)
+        return int(done.stdout)
+
+    assert start() > 50  # nothing cached yet: every class compiled
+    assert start() == 0  # all of it read back
+    (tmp_path / "node-inits.marshal").write_bytes(b"not marshal data")
+    assert start() > 50
