@@ -101,6 +101,23 @@ class Converter:
             return list(map(only, values))
         return [chain_value(steps, v, self._input, -1, settings) for v in values]
 
+    def cell(self) -> Any:
+        """This converter as a function of (a VALUES cell's lexer parts,
+        settings); errors propagate, as in `column`."""
+        start, only, steps, input_step = self._start, self._only, self.steps, self._input
+        if start is None:
+            text: Any = _cell_text
+        elif self.negated:
+            text = lambda cell: start("-" + cell[1])  # noqa: E731
+        else:
+            text = lambda cell: start(cell[1])  # noqa: E731
+        if not steps:
+            return lambda cell, settings: text(cell)
+        if only is not None:
+            return lambda cell, settings: only(text(cell))
+        return lambda cell, settings: chain_value(steps, text(cell), input_step,
+                                                  -1, settings)
+
     def __call__(self, constant: Any, settings: Any) -> Any:
         text = constant[1]
         if self.negated:
@@ -159,6 +176,14 @@ class Fixed:
         value = self.constant
         return lambda constant, settings: value
 
+    cell = function
+
+
+def _cell_text(cell: tuple) -> str:
+    """A string cell's value: its quotes undone."""
+    text = cell[2][1:-1]
+    return text.replace("''", "'") if "''" in text else text
+
 
 DEFAULT = object()  # a VALUES cell that takes the column default
 
@@ -174,6 +199,7 @@ class Template:
     slots: tuple[tuple[int, Converter], ...] = ()
     cells: dict | None = field(default=None)
     _functions: dict = field(default_factory=dict, repr=False)
+    _signatures: dict = field(default_factory=dict, repr=False)
     generation: int = 0  # the catalog generation it was planned on
 
     def bind(self, norm: Normalized, settings: Any) -> tuple | None:
@@ -194,7 +220,7 @@ class Template:
         a single row cell by cell, more a column at a time."""
         cells, width = values.cells, values.width
         if len(cells) == width:
-            row = self._cells(list(enumerate(cells)), settings)
+            row = self._row(cells, settings)
             return None if row is None else [row]
         columns = []
         for j in range(width):
@@ -238,6 +264,38 @@ class Template:
                 return [next(given) if t else null.constant for t in texts]
         return self._cells([(j, cell) for cell in cells], settings)
 
+    def _row(self, cells: list, settings: Any) -> list | None:
+        """A one-row VALUES: its cells' signature (which are strings,
+        keywords, digit runs, signed, cast — found at C speed) picks the
+        row's converters, learned the first time it is seen."""
+        digits = list(map(_DIGITS, cells))
+        if max(map(len, filter(str.isdigit, digits)), default=0) >= 10:
+            return self._cells(list(enumerate(cells)), settings)  # int8 or wider
+        signature = (tuple(map(bool, map(_STRING, cells))),
+                     tuple(map(_KEYWORD, cells)), tuple(map(str.isdigit, digits)),
+                     tuple(map(bool, map(_MINUS, cells))), tuple(map(_CAST, cells)))
+        functions = self._signatures.get(signature)
+        if functions is None:
+            functions = self._row_functions(cells)
+            if functions is None:
+                return None
+            if len(self._signatures) < _SIGNATURES:
+                self._signatures[signature] = functions
+        return [f(cell, settings) for f, cell in zip(functions, cells)]
+
+    def _row_functions(self, cells: list) -> list | None:
+        out = []
+        for j, (minus, digits, text, keyword, cast, _) in enumerate(cells):
+            cast = cast or None
+            shape: tuple = ("s", cast) if text else \
+                ("i" if digits.isdigit() else "n", cast, bool(minus)) if digits \
+                else (keyword.upper(), cast)
+            conv = self.cells.get((j, shape))  # type: ignore[union-attr]
+            if conv is None:
+                return None
+            out.append(conv.cell())
+        return out
+
     def _cells(self, cells: list, settings: Any) -> list | None:
         """(column, cell) pairs cell by cell, each cell's shape finding its
         converter (as a plain function, kept per column and shape)."""
@@ -268,6 +326,7 @@ class Template:
 
 
 _MINUS, _DIGITS, _STRING, _KEYWORD, _CAST = (itemgetter(i) for i in range(5))
+_SIGNATURES = 256  # one-row signatures kept per template (shapes mix: NULLs)
 _UNQUOTE = itemgetter(slice(1, -1))
 
 

@@ -104,6 +104,10 @@ def _insert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
             raise error
         return rows
     proposed = _proposed(plan, slots, width, txn, seq, ctx, bound)
+    if conflict is None and bound is not None and len(bound) == 1:
+        new = next(proposed)  # one row: the store's single insert
+        txn.insert(table, new)
+        return [new]
     if conflict is None:  # the store's bulk insert, rows drawn as it goes
         def recorded():
             for new in proposed:
