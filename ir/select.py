@@ -88,6 +88,18 @@ FromItem = Union[TableRef, SubqueryRef, JoinRef, FunctionRef]
 
 
 @node
+class GroupingSet:
+    """A GROUP BY item that is a grouping set, flattened as PostgreSQL's
+    flatten_grouping_sets leaves it: `kind` empty | simple (`content` the
+    expressions) | rollup | cube | sets (`content` the element sets,
+    each simple, or for sets also empty, rollup or cube)."""
+
+    kind: str
+    content: tuple = ()
+    location: int = LOC
+
+
+@node
 class SelectCore:
     """One SELECT block. `distinct`: None, () for DISTINCT, or the
     DISTINCT ON expressions."""
@@ -95,11 +107,12 @@ class SelectCore:
     targets: tuple[Target, ...]
     from_: tuple[FromItem, ...] = ()
     where: s.Expr | None = None
-    group_by: tuple[s.Expr, ...] = ()
+    group_by: tuple[s.Expr | GroupingSet, ...] = ()
     having: s.Expr | None = None
     distinct: tuple[s.Expr, ...] | None = None
     location: int = LOC
     windows: tuple[s.WindowDef, ...] = ()  # the WINDOW clause
+    group_distinct: bool = False  # GROUP BY DISTINCT
 
 
 @node
@@ -243,13 +256,18 @@ class AggCall:
 
 @node
 class Aggregate:
-    """Output row = group key values, then aggregate results. No keys:
-    exactly one row, even over no input."""
+    """Output row = group key values, then aggregate results, then the
+    GROUPING() values. No keys: exactly one row, even over no input.
+    `sets`: GROUPING SETS / ROLLUP / CUBE expanded, each set the indices
+    of the keys it groups by (the others are NULL in its rows; an empty
+    set is one row, even over no input); None: group by all keys."""
 
     input: Relation
     keys: tuple[object, ...]  # TExpr over input's row
     aggregates: tuple[AggCall, ...]
     columns: tuple[RelColumn, ...]
+    sets: tuple[tuple[int, ...], ...] | None = None
+    groupings: tuple[tuple[int, ...], ...] = ()  # per GROUPING(): key indices
 
 
 @node
@@ -458,6 +476,16 @@ class TSetCall:
 class TAggRef:
     """Stands for aggregate `index` of the query while its expressions
     are typed; replaced by a column of the Aggregate's row afterwards."""
+
+    index: int
+    type: object
+    location: int = LOC
+
+
+@node
+class TGroupingRef:
+    """Stands for GROUPING() call `index` of the query level while its
+    expressions are typed; replaced by a column of the Aggregate's row."""
 
     index: int
     type: object

@@ -275,11 +275,20 @@ class NamedArg:
     location: int = LOC
 
 
+@node
+class Grouping:
+    """`GROUPING(a, b)`: which of its arguments the current grouping set
+    leaves out, as bits."""
+
+    args: tuple[Expr, ...]
+    location: int = LOC
+
+
 Expr = Union[
     Literal, ColumnRef, Param, Cast, FuncCall, Operator, BoolOp, NullTest,
     BoolTest, Distinct, InList, Between, Like, Quantified, Case, Coalesce,
     NullIf, MinMax, SqlValue, ArrayLit, Row, Subscript, SubLink,
-    SetToDefault, NamedArg,
+    SetToDefault, NamedArg, Grouping,
 ]
 
 

@@ -242,6 +242,9 @@ class ExprConverter:
     def row_expr(self, node: ast.RowExpr) -> s.Expr:
         return s.Row(self.many(node.args), loc(node))
 
+    def grouping_func(self, node: ast.GroupingFunc) -> s.Expr:
+        return s.Grouping(self.many(node.args), loc(node))
+
     def array_expr(self, node: ast.A_ArrayExpr) -> s.Expr:
         return s.ArrayLit(self.many(node.elements), loc(node))
 
@@ -282,6 +285,7 @@ _HANDLERS: dict[type, Callable[[ExprConverter, Any], s.Expr]] = {
     ast.SQLValueFunction: ExprConverter.sql_value,
     ast.A_ArrayExpr: ExprConverter.array_expr,
     ast.RowExpr: ExprConverter.row_expr,
+    ast.GroupingFunc: ExprConverter.grouping_func,
     ast.A_Indirection: ExprConverter.indirection,
     ast.CollateClause: ExprConverter.collate,
     ast.SubLink: ExprConverter.sub_link,
@@ -290,7 +294,6 @@ _HANDLERS: dict[type, Callable[[ExprConverter, Any], s.Expr]] = {
 }
 
 _NAMES = {
-    "GroupingFunc": "GROUPING()",
     "XmlExpr": "XML expression",
     "XmlSerialize": "XMLSERIALIZE",
 }

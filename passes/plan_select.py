@@ -47,6 +47,7 @@ from twinning.passes.expr import runtime
 from twinning.passes.expr.registry import PY_COMPARE
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 from twinning.passes.expr.system import system_catalog
+from twinning.passes.plan_grouping import grouping_set_rows
 from twinning.passes.plan_window import window_rows
 
 __all__ = ["CompiledQuery", "compile_read", "pinned_columns", "pinned_index",
@@ -408,19 +409,26 @@ class _Planner:
 
     # ---- aggregation
     def _Aggregate(self, node: r.Aggregate, depth: int) -> Rows:
-        self.note(depth, ("HashAggregate" if node.keys else "Aggregate") +
-                  f" ({len(node.aggregates)} aggregate(s))")
+        if node.sets is not None:
+            self.note(depth, f"MixedAggregate ({len(node.sets)} grouping "
+                      f"set(s), {len(node.aggregates)} aggregate(s))")
+        else:
+            self.note(depth, ("HashAggregate" if node.keys else "Aggregate") +
+                      f" ({len(node.aggregates)} aggregate(s))")
         source = self.relation(node.input, depth + 1)
-        group = self._grouping(node.keys) if node.keys else None
         computes = [_AggPlan(a, self.compile).compute for a in node.aggregates]
+        if node.sets is not None:
+            return grouping_set_rows(node, source, computes, self._grouping)
+        group = self._grouping(node.keys) if node.keys else None
         if group is None:
             def aggregate_all(ctx: Any) -> Iterable[tuple]:
                 rows = list(source(ctx))  # one group, even when empty
                 return [tuple([c(rows, ctx) for c in computes])]
             return aggregate_all
+        zeros = (0,) * len(node.groupings)  # GROUPING() of a plain GROUP BY
 
         def aggregate(ctx: Any) -> Iterable[tuple]:
-            return [values + tuple([c(rows, ctx) for c in computes])
+            return [values + tuple([c(rows, ctx) for c in computes]) + zeros
                     for values, rows in group(source(ctx), ctx)]
         return aggregate
 

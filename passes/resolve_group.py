@@ -26,9 +26,14 @@ class Regrouper:
     primary key is grouped (check_functional_grouping); it then rides
     along as an extra key."""
 
-    def __init__(self, keys: list[Any], level: Any) -> None:
+    def __init__(self, keys: list[Any], level: Any,
+                 common: list[Any] | None = None) -> None:
         self.keys = list(keys)
         self.level = level
+        # the keys of every grouping set: only they make a column
+        # functionally dependent (gset_common)
+        self.common = list(self.keys if common is None else common)
+        self.grouping_base = 0  # the first GROUPING() column
 
     def check(self, exprs: Iterable[Any]) -> None:
         for expr in exprs:
@@ -37,11 +42,12 @@ class Regrouper:
     def _check(self, expr: Any) -> None:
         if any(expr == k for k in self.keys):
             return
-        if isinstance(expr, r.TAggRef):
+        if isinstance(expr, (r.TAggRef, r.TGroupingRef)):
             return
         if isinstance(expr, q.TColumn):
             if self._functionally_grouped(expr):
                 self.keys.append(expr)
+                self.common.append(expr)
                 return
             owner = self._owner(expr)
             raise SqlError("42803", f'column "{owner}.{expr.name}" must appear '
@@ -54,6 +60,7 @@ class Regrouper:
                 column = q.TColumn(ref.slot, ref.name, ref.type, ref.location)
                 if self._functionally_grouped(column):
                     self.keys.append(column)
+                    self.common.append(column)
                     continue
                 raise SqlError("42803", "subquery uses ungrouped column "
                                f'"{self._owner(column)}.{ref.name}" from outer '
@@ -91,7 +98,8 @@ class Regrouper:
                 return False
             real = {c.name: i for i, c in enumerate(table.columns)}
             wanted = {entry.exprs[real[c]].slot for c in pk.columns}
-            grouped = {k.slot for k in self.keys if isinstance(k, q.TColumn)}
+            grouped = {k.slot for k in self.common
+                       if isinstance(k, q.TColumn)}
             return wanted <= grouped
         return False
 
@@ -103,6 +111,9 @@ class Regrouper:
         if isinstance(expr, r.TAggRef):
             return q.TColumn(nkeys + expr.index, f"agg{expr.index}",
                              expr.type, expr.location)
+        if isinstance(expr, r.TGroupingRef):
+            return q.TColumn(self.grouping_base + expr.index,
+                             f"grouping{expr.index}", expr.type, expr.location)
         if isinstance(expr, r.TSubquery):
             relation = _regroup_refs(expr.relation, 1, self._key_slot)
             test = self.rewrite(expr.test, nkeys) if expr.test is not None \

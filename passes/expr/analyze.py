@@ -104,6 +104,9 @@ class TypingContext:
         # the read path's hook for a call with OVER (like `aggregate`)
         self.window: Callable[[s.FuncCall, Scope, TypingContext],
                               q.TExpr] | None = None
+        # … and for GROUPING(…)
+        self.grouping: Callable[[s.Grouping, Scope, TypingContext],
+                                q.TExpr] | None = None
         # a clause that refuses set-returning calls as they are typed
         # (check_srf_call_placement), e.g. MERGE's "UPDATE"; None: allowed
         self.no_sets: str | None = None
@@ -529,6 +532,11 @@ class _Resolver:
     def _SetToDefault(self, node: s.SetToDefault) -> q.TExpr:
         raise SqlError("42601", "DEFAULT is not allowed in this context",
                        position=pos(node.location))
+
+    def _Grouping(self, node: s.Grouping) -> q.TExpr:
+        if self.ctx.grouping is None:
+            raise feature_not_supported("GROUPING()", pos(node.location))
+        return self.ctx.grouping(node, self.scope, self.ctx)
 
     def _SubLink(self, node: s.SubLink) -> q.TExpr:
         if self.ctx.sublink is None:
@@ -1352,6 +1360,8 @@ def _figure(node: Any) -> tuple[str | None, int]:
         return node.name[-1], 2
     if isinstance(node, s.NullIf):
         return "nullif", 2
+    if isinstance(node, s.Grouping):
+        return "grouping", 2
     if isinstance(node, s.Subscript):
         return _figure(node.arg)
     if isinstance(node, s.Cast):
