@@ -252,6 +252,11 @@ class AggCall:
     distinct: bool = False
     filter: object | None = None
     order_by: tuple[SortKey, ...] = ()
+    # an ordered-set aggregate: `args` are its WITHIN GROUP expressions,
+    # `order_by` their keys, `direct` its direct arguments (over the input
+    # row too, but only grouped columns: evaluated once per group)
+    within_group: bool = False
+    direct: tuple[object, ...] = ()
 
 
 @node

@@ -76,6 +76,8 @@ class FuncCall:
     order_by: tuple[SortBy, ...] = ()  # string_agg(x, ',' ORDER BY y)
     location: int = LOC
     over: WindowDef | None = None  # a window function call's OVER
+    # WITHIN GROUP (ORDER BY …): `order_by` holds its keys
+    within_group: bool = False
 
 
 @node

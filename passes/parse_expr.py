@@ -100,8 +100,6 @@ class ExprConverter:
         return s.Cast(self(node.arg), type_spec(node.typeName), loc(node))
 
     def func_call(self, node: ast.FuncCall) -> s.Expr:
-        if node.agg_within_group:
-            raise Unsupported("WITHIN GROUP", loc(node))
         if node.func_variadic:
             raise Unsupported("VARIADIC argument", loc(node))
         order = tuple(self.sort_by(o) for o in node.agg_order or ())
@@ -115,7 +113,8 @@ class ExprConverter:
         over = self.window_def(node.over) if node.over is not None else None
         return s.FuncCall(names(node.funcname), args,
                           bool(node.agg_star), bool(node.agg_distinct),
-                          filt, order, loc(node), over)
+                          filt, order, loc(node), over,
+                          bool(node.agg_within_group))
 
     def window_def(self, node: ast.WindowDef) -> s.WindowDef:
         return s.WindowDef(

@@ -40,6 +40,7 @@ from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr.aggregates import accumulator, fold
+from twinning.passes.expr.ordered_set import ordered_set_final
 from twinning.passes.expr.compile import (CompiledExpr, Recur,
                                          compile_checked, unwrap_relabel)
 from twinning.passes.expr.ordering import equality_key, raw_order, sort_key
@@ -738,7 +739,16 @@ class _AggPlan:
     def __init__(self, call: r.AggCall,
                  compile_expr: Callable[[Any], Callable]) -> None:
         types = [a.type for a in call.args]
-        self.init, self.step, self.final = accumulator(call.function, types)
+        self.ordered_set = None
+        if call.within_group:
+            self.ordered_set = ordered_set_final(
+                call.function, types,
+                [(_key_function(k), k.descending) for k in call.order_by],
+                lambda v, k=_equality_key(types[:1]): k((v,)))
+            self.direct = [compile_expr(a) for a in call.direct]
+        else:
+            self.init, self.step, self.final = accumulator(call.function,
+                                                           types)
         self.star = call.star
         self.args = [compile_expr(a) for a in call.args]
         self.slot = _bare_slot(call.args[0]) if len(call.args) == 1 else None
@@ -756,6 +766,9 @@ class _AggPlan:
             and not (self.distinct or self.order) else None
 
     def compute(self, rows: list, ctx: Any) -> Any:
+        if self.ordered_set is not None:  # direct arguments: once per group
+            first = rows[0] if rows else ()
+            direct = tuple([f(first, ctx) for f in self.direct])
         if self.filter is not None:
             rows = [row for row in rows if self.filter(row, ctx) is True]
         if self.star:
@@ -777,6 +790,8 @@ class _AggPlan:
             _, keyfn, descending = self.order[i]
             items = sorted(items, key=lambda it, i=i, k=keyfn: k(it[1][i]),
                            reverse=descending)
+        if self.ordered_set is not None:
+            return self.ordered_set(direct, [args for args, _ in items])
         acc = self.init()
         for args, _ in items:
             acc = self.step(acc, args)

@@ -42,7 +42,10 @@ class Regrouper:
     def _check(self, expr: Any) -> None:
         if any(expr == k for k in self.keys):
             return
-        if isinstance(expr, (r.TAggRef, r.TGroupingRef)):
+        if isinstance(expr, r.TAggRef):
+            self._check_direct(self.level.aggregates[expr.index].direct)
+            return
+        if isinstance(expr, r.TGroupingRef):
             return
         if isinstance(expr, q.TColumn):
             if self._functionally_grouped(expr):
@@ -70,6 +73,17 @@ class Regrouper:
             return
         for child in children(expr):
             self._check(child)
+
+    def _check_direct(self, direct: tuple) -> None:
+        """An ordered-set aggregate's direct arguments: grouped columns
+        only, as PostgreSQL's check says in its DETAIL."""
+        try:
+            self.check(direct)
+        except SqlError as error:
+            if error.sqlstate == "42803" and error.detail is None:
+                error.detail = ("Direct arguments of an ordered-set "
+                                "aggregate must use only grouped columns.")
+            raise
 
     def _key_slot(self, slot: int) -> int | None:
         return next((i for i, k in enumerate(self.keys)

@@ -47,6 +47,8 @@ from twinning.passes.resolve_group import (Regrouper as _Regrouper,
 from twinning.passes import resolve_locking as locking
 from twinning.passes import resolve_window as windows
 from twinning.passes import resolve_grouping as grouping
+from twinning.passes.resolve_ordered_set import (ORDERED_SET_NAMES,
+                                                 ordered_set_call)
 from twinning.passes.read_syntax import (
     aliased as _aliased,
     has_set_returning as _has_set_returning,
@@ -1280,6 +1282,8 @@ class _Resolver:
         if level.in_aggregate:
             raise SqlError("42803", "aggregate function calls cannot be "
                            "nested", position=pos(node.location))
+        if node.within_group or node.name[-1] in ORDERED_SET_NAMES:
+            return ordered_set_call(node, level, ctx)
         level.in_aggregate = True
         try:
             star = node.star or (len(node.args) == 1 and _whole_row(

@@ -239,6 +239,8 @@ def _build_functions() -> tuple[dict[str, list[Candidate]], set[str]]:
 
 OPERATORS = _build_operators()
 FUNCTIONS, AGGREGATES = _build_functions()
+ORDERED_SET_NAMES = frozenset(row[0] for row in
+                              pg_data.ORDERED_SET_AGGREGATES)
 # pg_proc's window functions (prokind 'w'); rank() & co. are also
 # hypothetical-set aggregates, so only the rest land on this check
 WINDOW_FUNCTIONS = frozenset((
@@ -973,8 +975,14 @@ class _Resolver:
         builtin = schema in (None, "pg_catalog") and len(node.name) <= 2
         if node.over is not None:
             return self.window(node)
-        if builtin and name in AGGREGATES:
+        if builtin and (name in AGGREGATES or name in ORDERED_SET_NAMES and (
+                node.within_group or node.args or
+                name not in WINDOW_FUNCTIONS)):
             return self.aggregate(node)
+        if node.within_group:  # no aggregate of the name
+            args = [self.expr(a) for a in node.args] + [
+                self.expr(o.expr) for o in node.order_by]
+            raise _no_function(shown_name, args, node.location)
         if builtin and name in WINDOW_FUNCTIONS:
             raise SqlError("42809", f"window function {name} requires an "
                            "OVER clause", position=pos(node.location))
@@ -1122,6 +1130,10 @@ class _Resolver:
         return q.TCall(signature, tuple(args), result_type("int8"), node.location)
 
     def window(self, node: s.FuncCall) -> q.TExpr:
+        if node.within_group and node.name[-1] in ORDERED_SET_NAMES:
+            raise SqlError("0A000", "OVER is not supported for ordered-set "
+                           f"aggregate {node.name[-1]}",
+                           position=pos(node.location))
         clause = {"CHECK": "check constraints",
                   "DEFAULT": "DEFAULT expressions"}.get(self.ctx.kind)
         if clause is not None:
