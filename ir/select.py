@@ -453,9 +453,11 @@ class TOuter:
 @node
 class TSubquery:
     """A subquery used as an expression. kind: exists | expr (scalar) |
-    any | all (with `test` compared by the operator `impl` to the
-    subquery's one column, or a tuple of tests and impls compared
-    column by column as rows) | array."""
+    any | all | rowcompare (with `test` compared by the operator `impl` to
+    the subquery's one column, or a tuple of tests and impls compared
+    column by column as rows; for `<` & co. over rows each impl is the
+    strict operator's and `=`'s; rowcompare: `(a, b) op (SELECT …)`, its
+    at most one row) | array."""
 
     kind: str
     relation: Relation

@@ -246,7 +246,7 @@ class Row:
 class SubLink:
     """A subquery used as an expression: exists, any (IN), all, or scalar."""
 
-    kind: str  # exists | any | all | expr | array
+    kind: str  # exists | any | all | expr | array | rowcompare
     select: object  # a query node (queries live in twinning.ir.query)
     test: Expr | None = None
     op: str | None = None

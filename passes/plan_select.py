@@ -1163,6 +1163,16 @@ def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
     compare = _row_comparison(expr)
     tests = [recur(t).fn for t in (
         expr.test if isinstance(expr.test, tuple) else (expr.test,))]
+    if kind == "rowcompare":
+        def rowcompare(row, ctx):
+            found = run(row, ctx, 2)
+            if len(found) > 1:
+                raise SqlError("21000", "more than one row returned by a "
+                               "subquery used as an expression")
+            if not found:
+                return None
+            return compare([t(row, ctx) for t in tests], found[0])
+        return CompiledExpr(rowcompare)
 
     def quantified(row, ctx):
         left = [t(row, ctx) for t in tests]
@@ -1182,6 +1192,8 @@ def _row_comparison(expr: r.TSubquery) -> Callable[[list, tuple], Any]:
     column-wise, combined with AND for = and OR for <> (rows)."""
     tests = expr.test if isinstance(expr.test, tuple) else (expr.test,)
     impls = expr.impl if isinstance(expr.impl, tuple) else (expr.impl,)
+    if len(tests) > 1 and expr.op not in ("=", "<>"):
+        return _row_order(expr.op, tests, impls, expr.relation.columns)
     fns = [runtime.binary(impl, (t.type, c.type)).fn for impl, t, c in
            zip(impls, tests, expr.relation.columns)]
     decisive = expr.op != "<>"  # AND stops at false, OR at true
@@ -1194,6 +1206,26 @@ def _row_comparison(expr: r.TSubquery) -> Callable[[list, tuple], Any]:
             elif bool(fn(a, b)) is not decisive:
                 return not decisive
         return None if unknown else decisive
+    return compare
+
+
+def _row_order(op: str, tests: tuple, impls: tuple, columns: tuple
+               ) -> Callable[[list, tuple], Any]:
+    """RowCompareExpr (`<`, `<=`, `>`, `>=`): the first column whose values
+    differ decides by the strict operator; a NULL before that is NULL;
+    all equal is whether `op` admits equality."""
+    fns = [(runtime.binary(strict, (t.type, c.type)).fn,
+            runtime.binary(equal, (t.type, c.type)).fn)
+           for (strict, equal), t, c in zip(impls, tests, columns)]
+    inclusive = op in ("<=", ">=")
+
+    def compare(left: list, values: tuple) -> Any:
+        for (strict, equal), a, b in zip(fns, left, values):
+            if a is None or b is None:
+                return None
+            if not equal(a, b):
+                return bool(strict(a, b))
+        return inclusive
     return compare
 
 

@@ -1372,7 +1372,8 @@ class _Resolver:
                                                 pos(node.location))
                 rtype = q.ResultType.of(rtype.sql_type.array_of())
             return r.TSubquery(kind, relation, rtype, location=node.location)
-        # ANY / ALL (IN is = ANY), of one value or of a row of them
+        # ANY / ALL (IN is = ANY) / a row compared with one row, of one
+        # value or of a row of them
         tests = node.test.items if isinstance(node.test, s.Row) else \
             (node.test,)
         if len(columns) != len(tests):
@@ -1381,14 +1382,16 @@ class _Resolver:
                            "subquery has too few columns",
                            position=pos(node.location))
         op = node.op or "="
-        if len(tests) > 1 and op not in ("=", "<>"):
-            raise feature_not_supported(f"row comparison with {op}",
-                                        pos(node.location))
+        ordered = len(tests) > 1 and op not in ("=", "<>")
         lefts, impls, casts = [], [], []
         for i, (test, column) in enumerate(zip(tests, columns)):
             typed = resolve_expr(test, scope, ctx)
             impl, left, target = sublink_comparison(op, typed, column.type,
                                                     node.location, ctx)
+            if ordered:  # RowCompareExpr: the first unequal column decides
+                impl = tuple(sublink_comparison(o, typed, column.type,
+                                                node.location, ctx)[0]
+                             for o in (op[0], "="))
             lefts.append(left)
             impls.append(impl)
             casts.append(coerce_to_type(q.TColumn(i, column.name, column.type),

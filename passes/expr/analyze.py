@@ -574,6 +574,11 @@ class _Resolver:
         if isinstance(node.left, s.Row) and isinstance(node.right, s.Row):
             return self.row_comparison(node.op, node.left.items,
                                        node.right.items, node.location)
+        if isinstance(node.left, s.Row) and isinstance(node.right, s.SubLink) \
+                and node.right.kind == "expr":
+            # row op (SELECT …): a ROWCOMPARE sublink (transformAExprOp)
+            return self._SubLink(s.SubLink("rowcompare", node.right.select,
+                                           node.left, node.op, node.location))
         right = self.expr(node.right)
         left = self.expr(node.left) if node.left is not None else None
         return self.operator(node.op, left, right, node.location)
@@ -646,6 +651,8 @@ class _Resolver:
             tests = tuple(q.TNullTest(self.expr(item), node.negated,
                                       node.location)
                           for item in node.arg.items)
+            if not tests:  # ROW(): both, vacuously
+                return q.TLiteral("boolean", "true", BOOL, node.location)
             return q.TBool("and", tests, node.location) if len(tests) > 1 \
                 else tests[0]
         arg = self.expr(node.arg)
@@ -662,10 +669,16 @@ class _Resolver:
         # transformAExprDistinct(): against an undecorated NULL literal it
         # is a NullTest of the other side (what ruleutils prints back)
         for bare, other in ((node.right, node.left), (node.left, node.right)):
-            if isinstance(bare, s.Literal) and bare.kind == "null" and \
-                    not isinstance(other, s.Row):
+            if isinstance(bare, s.Literal) and bare.kind == "null":
+                if isinstance(other, s.Row):  # a row value is never NULL
+                    for item in other.items:  # (argisrow = false)
+                        self.expr(item)
+                    return q.TLiteral("boolean", "false" if node.negated
+                                      else "true", BOOL, node.location)
                 return q.TNullTest(self.expr(other), not node.negated,
                                    node.location)
+        if isinstance(node.left, s.Row) and isinstance(node.right, s.Row):
+            return self.row_distinct(node)
         left, right = self.expr(node.left), self.expr(node.right)
         made = self.operator("=", left, right, node.location)
         assert isinstance(made, q.TOperator)
@@ -674,6 +687,25 @@ class _Resolver:
                            "yield boolean", position=pos(node.location))
         return q.TDistinct(made.left, made.right, node.negated, made.impl,
                            made.location)
+
+    def row_distinct(self, node: s.Distinct) -> q.TExpr:
+        """make_row_distinct_op(): the columns' IS DISTINCT FROM ORed
+        (constant false for zero columns), under NOT for NOT DISTINCT."""
+        left, right = node.left.items, node.right.items
+        if len(left) != len(right):
+            raise SqlError("42601", "unequal number of entries in row "
+                           "expressions", position=pos(node.location))
+        parts = tuple(self._Distinct(s.Distinct(a, b, False, node.location))
+                      for a, b in zip(left, right))
+        if not parts:
+            result: q.TExpr = q.TLiteral("boolean", "false", BOOL,
+                                         node.location)
+        else:
+            result = parts[0] if len(parts) == 1 else q.TBool(
+                "or", parts, node.location)
+        if node.negated:
+            return q.TBool("not", (result,), node.location)
+        return result
 
     def _NullIf(self, node: s.NullIf) -> q.TExpr:
         left, right = self.expr(node.left), self.expr(node.right)
