@@ -122,7 +122,10 @@ def grouping_call(node: s.Grouping, level: Any, ctx: Any) -> Any:
         raise SqlError("54023", "GROUPING must have fewer than 32 arguments",
                        position=pos(node.location))
     groupings = getattr(level, "groupings", None)
-    if groupings is None:
+    if groupings is None:  # a write statement's clauses
+        if ctx.kind in ("UPDATE", "INSERT", "DELETE", "MERGE"):
+            raise SqlError("42803", "grouping operations are not allowed in "
+                           f"{ctx.kind}", position=pos(node.location))
         raise feature_not_supported("GROUPING() here", pos(node.location))
     clause = level.agg_clause
     if clause is not None:

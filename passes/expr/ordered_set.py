@@ -119,8 +119,12 @@ def type_ordered_set(name: str, direct: Sequence[q.TExpr],
     if result_key == "anyelement":
         result = element
     elif result_key == "anyarray":
-        if element.sql_type is None or element.sql_type.is_array:
-            raise feature_not_supported(f"{name} of arrays", _pos(location))
+        if element.sql_type is None:
+            raise feature_not_supported(f"{name} of {display(key(element))}",
+                                        _pos(location))
+        if element.sql_type.is_array:
+            raise SqlError("42704", "could not find array type for data type "
+                           f"{element.sql_type.display()}")
         result = q.ResultType.of(element.sql_type.array_of())
     else:
         result = result_type(result_key)

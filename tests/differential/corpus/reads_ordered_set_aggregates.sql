@@ -108,3 +108,4 @@ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY count(*)) FROM customers
 SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY tags) FROM products
 SELECT mode() WITHIN GROUP (ORDER BY '{"a": 1}'::json)
 SELECT id FROM customers WHERE percentile_cont(0.5) WITHIN GROUP (ORDER BY credit) > 0
+SELECT percentile_disc(ARRAY[0.5]) WITHIN GROUP (ORDER BY x) FROM (VALUES (ARRAY[1])) t(x)
