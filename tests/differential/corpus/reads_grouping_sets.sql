@@ -108,3 +108,4 @@ SELECT city FROM customers GROUP BY GROUPING SETS (city, 7)
 SELECT grouping(id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id) FROM customers GROUP BY id
 SELECT grouping(id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id) FROM customers GROUP BY id
 UPDATE customers SET id = grouping(id)
+SELECT grouping(1)
