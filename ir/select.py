@@ -500,6 +500,18 @@ class TGroupingRef:
 
 
 @node
+class TOuterGrouping:
+    """GROUPING() of an enclosing query level's expressions inside a
+    subquery: call `index` of the level `depth` levels out; becomes a
+    `TOuter` of that level's Aggregate row when it is regrouped."""
+
+    depth: int
+    index: int
+    type: object
+    location: int = LOC
+
+
+@node
 class TWindowRef:
     """Stands for window call `index` of the query while its expressions
     are typed; replaced by a column of the Window's row afterwards."""

@@ -129,7 +129,8 @@ class Regrouper:
             return q.TColumn(self.grouping_base + expr.index,
                              f"grouping{expr.index}", expr.type, expr.location)
         if isinstance(expr, r.TSubquery):
-            relation = _regroup_refs(expr.relation, 1, self._key_slot)
+            relation = _regroup_refs(expr.relation, 1, self._key_slot,
+                                     self.grouping_base)
             test = self.rewrite(expr.test, nkeys) if expr.test is not None \
                 else None
             return dataclasses.replace(expr, relation=relation, test=test)
@@ -160,27 +161,34 @@ def _grouped_level_refs(node: Any, nesting: int) -> list[r.TOuter]:
     return found
 
 
-def _regroup_refs(node: Any, nesting: int, key_slot) -> Any:
-    """Those references re-pointed at the grouped row's key columns."""
+def _regroup_refs(node: Any, nesting: int, key_slot, base: int) -> Any:
+    """Those references re-pointed at the grouped row's key columns (and
+    the level's GROUPING() calls inside at its GROUPING() columns, which
+    start at `base`)."""
     if isinstance(node, r.TOuter):
         if node.depth == nesting:
             return dataclasses.replace(node, slot=key_slot(node.slot))
         return node
+    if isinstance(node, r.TOuterGrouping) and node.depth == nesting:
+        return r.TOuter(nesting, base + node.index, "grouping", node.type,
+                        node.location)
     if isinstance(node, r.TSubquery):
         return dataclasses.replace(
-            node, relation=_regroup_refs(node.relation, nesting + 1, key_slot),
-            test=_regroup_refs(node.test, nesting, key_slot))
+            node, relation=_regroup_refs(node.relation, nesting + 1, key_slot,
+                                         base),
+            test=_regroup_refs(node.test, nesting, key_slot, base))
     if isinstance(node, r.Join) and node.lateral:  # its right side: a frame
         return dataclasses.replace(
-            node, left=_regroup_refs(node.left, nesting, key_slot),
-            right=_regroup_refs(node.right, nesting + 1, key_slot),
-            condition=_regroup_refs(node.condition, nesting, key_slot))
+            node, left=_regroup_refs(node.left, nesting, key_slot, base),
+            right=_regroup_refs(node.right, nesting + 1, key_slot, base),
+            condition=_regroup_refs(node.condition, nesting, key_slot, base))
     if isinstance(node, tuple):
-        return tuple(_regroup_refs(n, nesting, key_slot) for n in node)
+        return tuple(_regroup_refs(n, nesting, key_slot, base) for n in node)
     if dataclasses.is_dataclass(node) and not isinstance(
             node, (q.ResultType, q.TLiteral, q.TParam)):
         return dataclasses.replace(node, **{
-            f.name: _regroup_refs(getattr(node, f.name), nesting, key_slot)
+            f.name: _regroup_refs(getattr(node, f.name), nesting, key_slot,
+                                  base)
             for f in dataclasses.fields(node)})
     return node
 

@@ -121,25 +121,47 @@ def grouping_call(node: s.Grouping, level: Any, ctx: Any) -> Any:
     if len(node.args) > MAX_GROUPING_ARGS:
         raise SqlError("54023", "GROUPING must have fewer than 32 arguments",
                        position=pos(node.location))
-    groupings = getattr(level, "groupings", None)
+    args = tuple(resolve_expr(a, level, ctx) for a in node.args)
+    depth = _levels_up(args)
+    owner = level
+    for _ in range(depth):  # the level the arguments belong to
+        if owner is None or not getattr(owner, "via_sublink", False):
+            raise feature_not_supported("GROUPING() of an outer query level "
+                                        "here", pos(node.location))
+        owner = owner.parent
+    groupings = getattr(owner, "groupings", None)
     if groupings is None:  # a write statement's clauses
         if ctx.kind in ("UPDATE", "INSERT", "DELETE", "MERGE"):
             raise SqlError("42803", "grouping operations are not allowed in "
                            f"{ctx.kind}", position=pos(node.location))
         raise feature_not_supported("GROUPING() here", pos(node.location))
-    clause = level.agg_clause
+    clause = owner.agg_clause
     if clause is not None:
         raise SqlError("42803", f"grouping operations are not allowed in "
                        f"{clause}", position=pos(node.location))
-    if level.in_aggregate:
+    if owner.in_aggregate:
         raise SqlError("42803", "aggregate function calls cannot be nested",
                        position=pos(node.location))
-    args = tuple(resolve_expr(a, level, ctx) for a in node.args)
-    if any(isinstance(a, r.TOuter) for a in args):
-        raise feature_not_supported("GROUPING() of an outer query level",
-                                    pos(node.location))
+    if depth:
+        groupings.append(tuple(_at_owner(a, depth) for a in args))
+        return r.TOuterGrouping(depth, len(groupings) - 1, q.INT4,
+                                node.location)
     groupings.append(args)
     return r.TGroupingRef(len(groupings) - 1, q.INT4, node.location)
+
+
+def _levels_up(args: Sequence[Any]) -> int:
+    """The query level GROUPING() belongs to (its agglevelsup): that of
+    its arguments' innermost columns, when all of them are outer ones."""
+    depths = {a.depth for a in args if isinstance(a, r.TOuter)}
+    if len(depths) != 1 or not all(isinstance(a, r.TOuter) for a in args):
+        return 0
+    return depths.pop()
+
+
+def _at_owner(arg: r.TOuter, depth: int) -> Any:
+    """An outer reference as its own level reads it."""
+    return q.TColumn(arg.slot, arg.name, arg.type, arg.location)
 
 
 def grouping_keys(calls: Sequence[tuple[Any, ...]], keys: Sequence[Any]

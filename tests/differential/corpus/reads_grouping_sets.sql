@@ -4,7 +4,8 @@
 -- parenthesized lists, empty sets, duplicate sets and GROUP BY DISTINCT),
 -- NULLs for the keys outside the current set, GROUPING() in the target
 -- list, HAVING, ORDER BY and window functions, an empty set over no rows,
--- functional dependency on a primary key grouped in every set, and the
+-- functional dependency on a primary key grouped in every set, GROUPING()
+-- of an enclosing level's columns inside a subquery, and the
 -- errors PostgreSQL gives (GROUPING's arguments and placement 42803, CUBE's
 -- 12 elements 54011, 4096 sets 54001, 32 GROUPING arguments 54023).
 -- Queries without ORDER BY are compared as multisets.
@@ -84,6 +85,17 @@ SELECT * FROM (SELECT city, count(*) AS n FROM customers GROUP BY ROLLUP (city))
 WITH t AS (SELECT tier, grouping(tier) AS g, count(*) AS n FROM customers GROUP BY CUBE (tier)) SELECT g, sum(n) FROM t GROUP BY g ORDER BY g
 CREATE VIEW city_rollup AS SELECT city, grouping(city) AS g, count(*) AS n FROM customers GROUP BY ROLLUP (city)
 SELECT * FROM city_rollup ORDER BY g, city NULLS FIRST
+
+
+-- case: gs_outer_level_grouping
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT (SELECT grouping(c.city)) FROM customers c GROUP BY ROLLUP (city)
+SELECT city, (SELECT grouping(c.city, c.tier) + count(*) FROM customers d WHERE d.city = c.city) AS g FROM customers c GROUP BY CUBE (city, tier)
+SELECT (SELECT grouping(c.tier)) FROM customers c GROUP BY ROLLUP (city)
+SELECT c.id FROM customers c WHERE (SELECT grouping(c.city)) = 0
+SELECT (SELECT (SELECT grouping(c.city))) FROM customers c GROUP BY ROLLUP (city)
+SELECT city FROM customers c GROUP BY ROLLUP (city) HAVING (SELECT grouping(c.city)) = 1
+SELECT (SELECT grouping(c.city, d.id) FROM customers d LIMIT 1) FROM customers c GROUP BY ROLLUP (city)
 
 
 -- case: gs_errors

@@ -6,7 +6,7 @@
 -- corpus of its area in tests/differential/corpus/. Here: FOR
 -- UPDATE/SHARE in a subquery, CTE or INSERT … SELECT and through a subquery
 -- in FROM, a view or a system catalog, TABLESAMPLE, pg_get_viewdef of a view
--- with grouping sets, GROUPING() of an outer level and a ROW() grouping key
+-- with grouping sets, a ROW() grouping key
 -- (GROUPING SETS themselves: see corpus/reads_grouping_sets.sql; WITHIN
 -- GROUP: corpus/reads_ordered_set_aggregates.sql), data-modifying WITH,
 -- FETCH ... WITH TIES, ORDER BY ... USING, whole-row references and ROW(),
@@ -44,9 +44,8 @@ CREATE VIEW city_rollup AS SELECT city, grouping(city) AS g, count(*) AS n FROM 
 SELECT pg_get_viewdef('city_rollup'::regclass)
 
 
--- case: out_grouping_outer_level
+-- case: out_grouping_row_key
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
-SELECT (SELECT grouping(c.city)) FROM customers c GROUP BY ROLLUP (city)
 SELECT city FROM customers GROUP BY ROLLUP (ROW(city, tier))
 
 
