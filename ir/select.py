@@ -88,6 +88,18 @@ FromItem = Union[TableRef, SubqueryRef, JoinRef, FunctionRef]
 
 
 @node
+class GroupingSet:
+    """A GROUP BY item that is a grouping set, flattened as PostgreSQL's
+    flatten_grouping_sets leaves it: `kind` empty | simple (`content` the
+    expressions) | rollup | cube | sets (`content` the element sets,
+    each simple, or for sets also empty, rollup or cube)."""
+
+    kind: str
+    content: tuple = ()
+    location: int = LOC
+
+
+@node
 class SelectCore:
     """One SELECT block. `distinct`: None, () for DISTINCT, or the
     DISTINCT ON expressions."""
@@ -95,11 +107,12 @@ class SelectCore:
     targets: tuple[Target, ...]
     from_: tuple[FromItem, ...] = ()
     where: s.Expr | None = None
-    group_by: tuple[s.Expr, ...] = ()
+    group_by: tuple[s.Expr | GroupingSet, ...] = ()
     having: s.Expr | None = None
     distinct: tuple[s.Expr, ...] | None = None
     location: int = LOC
     windows: tuple[s.WindowDef, ...] = ()  # the WINDOW clause
+    group_distinct: bool = False  # GROUP BY DISTINCT
 
 
 @node
@@ -239,17 +252,27 @@ class AggCall:
     distinct: bool = False
     filter: object | None = None
     order_by: tuple[SortKey, ...] = ()
+    # an ordered-set aggregate: `args` are its WITHIN GROUP expressions,
+    # `order_by` their keys, `direct` its direct arguments (over the input
+    # row too, but only grouped columns: evaluated once per group)
+    within_group: bool = False
+    direct: tuple[object, ...] = ()
 
 
 @node
 class Aggregate:
-    """Output row = group key values, then aggregate results. No keys:
-    exactly one row, even over no input."""
+    """Output row = group key values, then aggregate results, then the
+    GROUPING() values. No keys: exactly one row, even over no input.
+    `sets`: GROUPING SETS / ROLLUP / CUBE expanded, each set the indices
+    of the keys it groups by (the others are NULL in its rows; an empty
+    set is one row, even over no input); None: group by all keys."""
 
     input: Relation
     keys: tuple[object, ...]  # TExpr over input's row
     aggregates: tuple[AggCall, ...]
     columns: tuple[RelColumn, ...]
+    sets: tuple[tuple[int, ...], ...] | None = None
+    groupings: tuple[tuple[int, ...], ...] = ()  # per GROUPING(): key indices
 
 
 @node
@@ -430,9 +453,11 @@ class TOuter:
 @node
 class TSubquery:
     """A subquery used as an expression. kind: exists | expr (scalar) |
-    any | all (with `test` compared by the operator `impl` to the
-    subquery's one column, or a tuple of tests and impls compared
-    column by column as rows) | array."""
+    any | all | rowcompare (with `test` compared by the operator `impl` to
+    the subquery's one column, or a tuple of tests and impls compared
+    column by column as rows; for `<` & co. over rows each impl is the
+    strict operator's and `=`'s; rowcompare: `(a, b) op (SELECT …)`, its
+    at most one row) | array."""
 
     kind: str
     relation: Relation
@@ -459,6 +484,28 @@ class TAggRef:
     """Stands for aggregate `index` of the query while its expressions
     are typed; replaced by a column of the Aggregate's row afterwards."""
 
+    index: int
+    type: object
+    location: int = LOC
+
+
+@node
+class TGroupingRef:
+    """Stands for GROUPING() call `index` of the query level while its
+    expressions are typed; replaced by a column of the Aggregate's row."""
+
+    index: int
+    type: object
+    location: int = LOC
+
+
+@node
+class TOuterGrouping:
+    """GROUPING() of an enclosing query level's expressions inside a
+    subquery: call `index` of the level `depth` levels out; becomes a
+    `TOuter` of that level's Aggregate row when it is regrouped."""
+
+    depth: int
     index: int
     type: object
     location: int = LOC

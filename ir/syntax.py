@@ -76,6 +76,8 @@ class FuncCall:
     order_by: tuple[SortBy, ...] = ()  # string_agg(x, ',' ORDER BY y)
     location: int = LOC
     over: WindowDef | None = None  # a window function call's OVER
+    # WITHIN GROUP (ORDER BY …): `order_by` holds its keys
+    within_group: bool = False
 
 
 @node
@@ -244,7 +246,7 @@ class Row:
 class SubLink:
     """A subquery used as an expression: exists, any (IN), all, or scalar."""
 
-    kind: str  # exists | any | all | expr | array
+    kind: str  # exists | any | all | expr | array | rowcompare
     select: object  # a query node (queries live in twinning.ir.query)
     test: Expr | None = None
     op: str | None = None
@@ -275,11 +277,20 @@ class NamedArg:
     location: int = LOC
 
 
+@node
+class Grouping:
+    """`GROUPING(a, b)`: which of its arguments the current grouping set
+    leaves out, as bits."""
+
+    args: tuple[Expr, ...]
+    location: int = LOC
+
+
 Expr = Union[
     Literal, ColumnRef, Param, Cast, FuncCall, Operator, BoolOp, NullTest,
     BoolTest, Distinct, InList, Between, Like, Quantified, Case, Coalesce,
     NullIf, MinMax, SqlValue, ArrayLit, Row, Subscript, SubLink,
-    SetToDefault, NamedArg,
+    SetToDefault, NamedArg, Grouping,
 ]
 
 

@@ -100,8 +100,6 @@ class ExprConverter:
         return s.Cast(self(node.arg), type_spec(node.typeName), loc(node))
 
     def func_call(self, node: ast.FuncCall) -> s.Expr:
-        if node.agg_within_group:
-            raise Unsupported("WITHIN GROUP", loc(node))
         if node.func_variadic:
             raise Unsupported("VARIADIC argument", loc(node))
         order = tuple(self.sort_by(o) for o in node.agg_order or ())
@@ -115,7 +113,8 @@ class ExprConverter:
         over = self.window_def(node.over) if node.over is not None else None
         return s.FuncCall(names(node.funcname), args,
                           bool(node.agg_star), bool(node.agg_distinct),
-                          filt, order, loc(node), over)
+                          filt, order, loc(node), over,
+                          bool(node.agg_within_group))
 
     def window_def(self, node: ast.WindowDef) -> s.WindowDef:
         return s.WindowDef(
@@ -242,6 +241,9 @@ class ExprConverter:
     def row_expr(self, node: ast.RowExpr) -> s.Expr:
         return s.Row(self.many(node.args), loc(node))
 
+    def grouping_func(self, node: ast.GroupingFunc) -> s.Expr:
+        return s.Grouping(self.many(node.args), loc(node))
+
     def array_expr(self, node: ast.A_ArrayExpr) -> s.Expr:
         return s.ArrayLit(self.many(node.elements), loc(node))
 
@@ -282,6 +284,7 @@ _HANDLERS: dict[type, Callable[[ExprConverter, Any], s.Expr]] = {
     ast.SQLValueFunction: ExprConverter.sql_value,
     ast.A_ArrayExpr: ExprConverter.array_expr,
     ast.RowExpr: ExprConverter.row_expr,
+    ast.GroupingFunc: ExprConverter.grouping_func,
     ast.A_Indirection: ExprConverter.indirection,
     ast.CollateClause: ExprConverter.collate,
     ast.SubLink: ExprConverter.sub_link,
@@ -290,7 +293,6 @@ _HANDLERS: dict[type, Callable[[ExprConverter, Any], s.Expr]] = {
 }
 
 _NAMES = {
-    "GroupingFunc": "GROUPING()",
     "XmlExpr": "XML expression",
     "XmlSerialize": "XMLSERIALIZE",
 }

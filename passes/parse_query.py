@@ -298,10 +298,10 @@ _ROW_FUNCTIONS = AGGREGATE_NAMES | {
 
 
 def _needs_read_path(value: Any) -> bool:
-    """Subqueries, aggregates and window functions make even a FROM-less
-    SELECT a query."""
-    if isinstance(value, s.SubLink) or (isinstance(value, s.FuncCall)
-                                        and value.over is not None):
+    """Subqueries, aggregates, GROUPING() and window functions make even a
+    FROM-less SELECT a query."""
+    if isinstance(value, (s.SubLink, s.Grouping)) or (
+            isinstance(value, s.FuncCall) and value.over is not None):
         return True
     if isinstance(value, s.FuncCall) and value.name[-1] in _ROW_FUNCTIONS \
             and value.name[:-1] in ((), ("pg_catalog",)):

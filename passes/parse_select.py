@@ -1,7 +1,7 @@
 """Parse stage of the read path: a pglast SelectStmt → `select.Query`.
 
 Everything outside the read subset raises `Unsupported` naming the
-construct (GROUPING SETS, a column definition list in FROM, …; FOR
+construct (a column definition list in FROM, TABLESAMPLE, …; FOR
 UPDATE/SHARE is kept and judged by `resolve_locking`), which the session
 answers with
 0A000. Subqueries in expressions come back here through the expression
@@ -14,8 +14,9 @@ import dataclasses
 from typing import Any
 
 from pglast import ast
-from pglast.enums import (JoinType, LimitOption, LockClauseStrength,
-                          LockWaitPolicy, SetOperation)
+from pglast.enums import (CoercionForm, GroupingSetKind, JoinType,
+                          LimitOption, LockClauseStrength, LockWaitPolicy,
+                          SetOperation)
 
 from twinning.ir import select as r
 from twinning.ir import syntax as s
@@ -84,19 +85,52 @@ class _Converter:
         if node.distinctClause is not None:
             items = [d for d in node.distinctClause if d is not None]
             distinct = self.expr.many(items)
-        group = []
-        for item in node.groupClause or ():
-            if isinstance(item, ast.GroupingSet):
-                raise Unsupported("GROUPING SETS / ROLLUP / CUBE", loc(item))
-            group.append(self.expr(item))
-        if node.groupDistinct:
-            raise Unsupported("GROUP BY DISTINCT", loc(node))
+        group = self.group_clause(node.groupClause or ())
         return r.SelectCore(
             tuple(self.target(t) for t in node.targetList or ()),
             tuple(self.from_item(f) for f in node.fromClause or ()),
             self.optional(node.whereClause), tuple(group),
             self.optional(node.havingClause), distinct, loc(node),
-            tuple(self.expr.window_def(w) for w in node.windowClause or ()))
+            tuple(self.expr.window_def(w) for w in node.windowClause or ()),
+            bool(node.groupDistinct))
+
+    def group_clause(self, items) -> tuple:
+        """flatten_grouping_sets: a parenthesized list at top level is its
+        items, top-level `()`s are dropped (one stays when nothing else
+        does), GROUPING SETS nested in GROUPING SETS are spliced in, and
+        every element of ROLLUP, CUBE and GROUPING SETS becomes a set."""
+        out: list = []
+        had_sets = False
+        for item in items:
+            if _implicit_row(item):
+                out.extend(self.expr(a) for a in item.args)
+            elif isinstance(item, ast.GroupingSet):
+                had_sets = True
+                if item.kind != GroupingSetKind.GROUPING_SET_EMPTY:
+                    out.append(self.grouping_set(item))
+            else:
+                out.append(self.expr(item))
+        if not out and had_sets:
+            out.append(r.GroupingSet("empty", (), loc(items[0])))
+        return tuple(out)
+
+    def grouping_set(self, node: ast.GroupingSet) -> r.GroupingSet:
+        kind = _SET_KINDS[node.kind]
+        content: list[r.GroupingSet] = []
+        for item in node.content or ():
+            if isinstance(item, ast.GroupingSet):
+                inner = self.grouping_set(item)
+                if inner.kind == "sets":
+                    content.extend(inner.content)
+                else:
+                    content.append(inner)
+            elif _implicit_row(item):
+                content.append(r.GroupingSet("simple", tuple(
+                    self.expr(a) for a in item.args), loc(item)))
+            else:
+                content.append(r.GroupingSet("simple", (self.expr(item),),
+                                             loc(item)))
+        return r.GroupingSet(kind, tuple(content), loc(node))
 
     def target(self, node: ast.ResTarget) -> r.Target:
         return r.Target(self.expr(node.val), node.name, loc(node))
@@ -168,6 +202,19 @@ class _Converter:
         alias, columns = _alias(node.alias)
         return r.FunctionRef(tuple(functions), alias, columns,
                              bool(node.ordinality), where, rows_from)
+
+
+_SET_KINDS = {GroupingSetKind.GROUPING_SET_EMPTY: "empty",
+              GroupingSetKind.GROUPING_SET_SIMPLE: "simple",
+              GroupingSetKind.GROUPING_SET_ROLLUP: "rollup",
+              GroupingSetKind.GROUPING_SET_CUBE: "cube",
+              GroupingSetKind.GROUPING_SET_SETS: "sets"}
+
+
+def _implicit_row(node: Any) -> bool:
+    """`(a, b)` (not `ROW(a, b)`): a list of grouping items."""
+    return isinstance(node, ast.RowExpr) and \
+        node.row_format == CoercionForm.COERCE_IMPLICIT_CAST
 
 
 def _alias(alias: ast.Alias | None) -> tuple[str | None, tuple[str, ...]]:

@@ -40,6 +40,7 @@ from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr.aggregates import accumulator, fold
+from twinning.passes.expr.ordered_set import ordered_set_final
 from twinning.passes.expr.compile import (CompiledExpr, Recur,
                                          compile_checked, unwrap_relabel)
 from twinning.passes.expr.ordering import equality_key, raw_order, sort_key
@@ -47,6 +48,7 @@ from twinning.passes.expr import runtime
 from twinning.passes.expr.registry import PY_COMPARE
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 from twinning.passes.expr.system import system_catalog
+from twinning.passes.plan_grouping import grouping_set_rows
 from twinning.passes.plan_window import window_rows
 
 __all__ = ["CompiledQuery", "compile_read", "pinned_columns", "pinned_index",
@@ -413,19 +415,26 @@ class _Planner:
 
     # ---- aggregation
     def _Aggregate(self, node: r.Aggregate, depth: int) -> Rows:
-        self.note(depth, ("HashAggregate" if node.keys else "Aggregate") +
-                  f" ({len(node.aggregates)} aggregate(s))")
+        if node.sets is not None:
+            self.note(depth, f"MixedAggregate ({len(node.sets)} grouping "
+                      f"set(s), {len(node.aggregates)} aggregate(s))")
+        else:
+            self.note(depth, ("HashAggregate" if node.keys else "Aggregate") +
+                      f" ({len(node.aggregates)} aggregate(s))")
         source = self.relation(node.input, depth + 1)
-        group = self._grouping(node.keys) if node.keys else None
         computes = [_AggPlan(a, self.compile).compute for a in node.aggregates]
+        if node.sets is not None:
+            return grouping_set_rows(node, source, computes, self._grouping)
+        group = self._grouping(node.keys) if node.keys else None
         if group is None:
             def aggregate_all(ctx: Any) -> Iterable[tuple]:
                 rows = list(source(ctx))  # one group, even when empty
                 return [tuple([c(rows, ctx) for c in computes])]
             return aggregate_all
+        zeros = (0,) * len(node.groupings)  # GROUPING() of a plain GROUP BY
 
         def aggregate(ctx: Any) -> Iterable[tuple]:
-            return [values + tuple([c(rows, ctx) for c in computes])
+            return [values + tuple([c(rows, ctx) for c in computes]) + zeros
                     for values, rows in group(source(ctx), ctx)]
         return aggregate
 
@@ -748,7 +757,16 @@ class _AggPlan:
     def __init__(self, call: r.AggCall,
                  compile_expr: Callable[[Any], Callable]) -> None:
         types = [a.type for a in call.args]
-        self.init, self.step, self.final = accumulator(call.function, types)
+        self.ordered_set = None
+        if call.within_group:
+            self.ordered_set = ordered_set_final(
+                call.function, types,
+                [(_key_function(k), k.descending) for k in call.order_by],
+                lambda v, k=_equality_key(types[:1]): k((v,)))
+            self.direct = [compile_expr(a) for a in call.direct]
+        else:
+            self.init, self.step, self.final = accumulator(call.function,
+                                                           types)
         self.star = call.star
         self.args = [compile_expr(a) for a in call.args]
         self.slot = _bare_slot(call.args[0]) if len(call.args) == 1 else None
@@ -766,6 +784,9 @@ class _AggPlan:
             and not (self.distinct or self.order) else None
 
     def compute(self, rows: list, ctx: Any) -> Any:
+        if self.ordered_set is not None:  # direct arguments: once per group
+            first = rows[0] if rows else ()
+            direct = tuple([f(first, ctx) for f in self.direct])
         if self.filter is not None:
             rows = [row for row in rows if self.filter(row, ctx) is True]
         if self.star:
@@ -787,6 +808,8 @@ class _AggPlan:
             _, keyfn, descending = self.order[i]
             items = sorted(items, key=lambda it, i=i, k=keyfn: k(it[1][i]),
                            reverse=descending)
+        if self.ordered_set is not None:
+            return self.ordered_set(direct, [args for args, _ in items])
         acc = self.init()
         for args, _ in items:
             acc = self.step(acc, args)
@@ -1158,6 +1181,16 @@ def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
     compare = _row_comparison(expr)
     tests = [recur(t).fn for t in (
         expr.test if isinstance(expr.test, tuple) else (expr.test,))]
+    if kind == "rowcompare":
+        def rowcompare(row, ctx):
+            found = run(row, ctx, 2)
+            if len(found) > 1:
+                raise SqlError("21000", "more than one row returned by a "
+                               "subquery used as an expression")
+            if not found:
+                return None
+            return compare([t(row, ctx) for t in tests], found[0])
+        return CompiledExpr(rowcompare)
 
     def quantified(row, ctx):
         left = [t(row, ctx) for t in tests]
@@ -1177,6 +1210,8 @@ def _row_comparison(expr: r.TSubquery) -> Callable[[list, tuple], Any]:
     column-wise, combined with AND for = and OR for <> (rows)."""
     tests = expr.test if isinstance(expr.test, tuple) else (expr.test,)
     impls = expr.impl if isinstance(expr.impl, tuple) else (expr.impl,)
+    if len(tests) > 1 and expr.op not in ("=", "<>"):
+        return _row_order(expr.op, tests, impls, expr.relation.columns)
     fns = [runtime.binary(impl, (t.type, c.type)).fn for impl, t, c in
            zip(impls, tests, expr.relation.columns)]
     decisive = expr.op != "<>"  # AND stops at false, OR at true
@@ -1189,6 +1224,26 @@ def _row_comparison(expr: r.TSubquery) -> Callable[[list, tuple], Any]:
             elif bool(fn(a, b)) is not decisive:
                 return not decisive
         return None if unknown else decisive
+    return compare
+
+
+def _row_order(op: str, tests: tuple, impls: tuple, columns: tuple
+               ) -> Callable[[list, tuple], Any]:
+    """RowCompareExpr (`<`, `<=`, `>`, `>=`): the first column whose values
+    differ decides by the strict operator; a NULL before that is NULL;
+    all equal is whether `op` admits equality."""
+    fns = [(runtime.binary(strict, (t.type, c.type)).fn,
+            runtime.binary(equal, (t.type, c.type)).fn)
+           for (strict, equal), t, c in zip(impls, tests, columns)]
+    inclusive = op in ("<=", ">=")
+
+    def compare(left: list, values: tuple) -> Any:
+        for (strict, equal), a, b in zip(fns, left, values):
+            if a is None or b is None:
+                return None
+            if not equal(a, b):
+                return bool(strict(a, b))
+        return inclusive
     return compare
 
 

@@ -26,9 +26,14 @@ class Regrouper:
     primary key is grouped (check_functional_grouping); it then rides
     along as an extra key."""
 
-    def __init__(self, keys: list[Any], level: Any) -> None:
+    def __init__(self, keys: list[Any], level: Any,
+                 common: list[Any] | None = None) -> None:
         self.keys = list(keys)
         self.level = level
+        # the keys of every grouping set: only they make a column
+        # functionally dependent (gset_common)
+        self.common = list(self.keys if common is None else common)
+        self.grouping_base = 0  # the first GROUPING() column
 
     def check(self, exprs: Iterable[Any]) -> None:
         for expr in exprs:
@@ -38,10 +43,14 @@ class Regrouper:
         if any(expr == k for k in self.keys):
             return
         if isinstance(expr, r.TAggRef):
+            self._check_direct(self.level.aggregates[expr.index].direct)
+            return
+        if isinstance(expr, r.TGroupingRef):
             return
         if isinstance(expr, q.TColumn):
             if self._functionally_grouped(expr):
                 self.keys.append(expr)
+                self.common.append(expr)
                 return
             owner = self._owner(expr)
             raise SqlError("42803", f'column "{owner}.{expr.name}" must appear '
@@ -54,6 +63,7 @@ class Regrouper:
                 column = q.TColumn(ref.slot, ref.name, ref.type, ref.location)
                 if self._functionally_grouped(column):
                     self.keys.append(column)
+                    self.common.append(column)
                     continue
                 raise SqlError("42803", "subquery uses ungrouped column "
                                f'"{self._owner(column)}.{ref.name}" from outer '
@@ -63,6 +73,17 @@ class Regrouper:
             return
         for child in children(expr):
             self._check(child)
+
+    def _check_direct(self, direct: tuple) -> None:
+        """An ordered-set aggregate's direct arguments: grouped columns
+        only, as PostgreSQL's check says in its DETAIL."""
+        try:
+            self.check(direct)
+        except SqlError as error:
+            if error.sqlstate == "42803" and error.detail is None:
+                error.detail = ("Direct arguments of an ordered-set "
+                                "aggregate must use only grouped columns.")
+            raise
 
     def _key_slot(self, slot: int) -> int | None:
         return next((i for i, k in enumerate(self.keys)
@@ -91,7 +112,8 @@ class Regrouper:
                 return False
             real = {c.name: i for i, c in enumerate(table.columns)}
             wanted = {entry.exprs[real[c]].slot for c in pk.columns}
-            grouped = {k.slot for k in self.keys if isinstance(k, q.TColumn)}
+            grouped = {k.slot for k in self.common
+                       if isinstance(k, q.TColumn)}
             return wanted <= grouped
         return False
 
@@ -103,8 +125,12 @@ class Regrouper:
         if isinstance(expr, r.TAggRef):
             return q.TColumn(nkeys + expr.index, f"agg{expr.index}",
                              expr.type, expr.location)
+        if isinstance(expr, r.TGroupingRef):
+            return q.TColumn(self.grouping_base + expr.index,
+                             f"grouping{expr.index}", expr.type, expr.location)
         if isinstance(expr, r.TSubquery):
-            relation = _regroup_refs(expr.relation, 1, self._key_slot)
+            relation = _regroup_refs(expr.relation, 1, self._key_slot,
+                                     self.grouping_base)
             test = self.rewrite(expr.test, nkeys) if expr.test is not None \
                 else None
             return dataclasses.replace(expr, relation=relation, test=test)
@@ -135,27 +161,34 @@ def _grouped_level_refs(node: Any, nesting: int) -> list[r.TOuter]:
     return found
 
 
-def _regroup_refs(node: Any, nesting: int, key_slot) -> Any:
-    """Those references re-pointed at the grouped row's key columns."""
+def _regroup_refs(node: Any, nesting: int, key_slot, base: int) -> Any:
+    """Those references re-pointed at the grouped row's key columns (and
+    the level's GROUPING() calls inside at its GROUPING() columns, which
+    start at `base`)."""
     if isinstance(node, r.TOuter):
         if node.depth == nesting:
             return dataclasses.replace(node, slot=key_slot(node.slot))
         return node
+    if isinstance(node, r.TOuterGrouping) and node.depth == nesting:
+        return r.TOuter(nesting, base + node.index, "grouping", node.type,
+                        node.location)
     if isinstance(node, r.TSubquery):
         return dataclasses.replace(
-            node, relation=_regroup_refs(node.relation, nesting + 1, key_slot),
-            test=_regroup_refs(node.test, nesting, key_slot))
+            node, relation=_regroup_refs(node.relation, nesting + 1, key_slot,
+                                         base),
+            test=_regroup_refs(node.test, nesting, key_slot, base))
     if isinstance(node, r.Join) and node.lateral:  # its right side: a frame
         return dataclasses.replace(
-            node, left=_regroup_refs(node.left, nesting, key_slot),
-            right=_regroup_refs(node.right, nesting + 1, key_slot),
-            condition=_regroup_refs(node.condition, nesting, key_slot))
+            node, left=_regroup_refs(node.left, nesting, key_slot, base),
+            right=_regroup_refs(node.right, nesting + 1, key_slot, base),
+            condition=_regroup_refs(node.condition, nesting, key_slot, base))
     if isinstance(node, tuple):
-        return tuple(_regroup_refs(n, nesting, key_slot) for n in node)
+        return tuple(_regroup_refs(n, nesting, key_slot, base) for n in node)
     if dataclasses.is_dataclass(node) and not isinstance(
             node, (q.ResultType, q.TLiteral, q.TParam)):
         return dataclasses.replace(node, **{
-            f.name: _regroup_refs(getattr(node, f.name), nesting, key_slot)
+            f.name: _regroup_refs(getattr(node, f.name), nesting, key_slot,
+                                  base)
             for f in dataclasses.fields(node)})
     return node
 

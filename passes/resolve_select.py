@@ -46,6 +46,9 @@ from twinning.passes.resolve_group import (Regrouper as _Regrouper,
                                            _contains_aggregate)
 from twinning.passes import resolve_locking as locking
 from twinning.passes import resolve_window as windows
+from twinning.passes import resolve_grouping as grouping
+from twinning.passes.resolve_ordered_set import (ORDERED_SET_NAMES,
+                                                 ordered_set_call)
 from twinning.passes.read_syntax import (
     aliased as _aliased,
     has_set_returning as _has_set_returning,
@@ -206,6 +209,7 @@ class Level:
         self.pending: set[str] = set()  # WITH names not resolved yet
         self.correlated = False  # a name inside resolved to an outer level
         self.aggregates: list[r.AggCall] = []
+        self.groupings: list[tuple] = []  # GROUPING() calls' typed arguments
         self.agg_clause: str | None = None  # where aggregates are refused
         self.in_aggregate = False
         self.window: Any = None  # resolve_window.Windows of a SELECT
@@ -486,6 +490,7 @@ class _Resolver:
         ctx.aggregate = self._aggregate
         ctx.sublink = self._sublink
         ctx.window = windows.window_call
+        ctx.grouping = grouping.grouping_call
 
     # ---- relations
     def table_name(self, names: tuple[str, ...]) -> QName | None:
@@ -1073,7 +1078,9 @@ class _Resolver:
         names = [n for n, _ in targets]
         exprs = [e for _, e in targets]
         sort_keys = self.order_by(query.order_by, names, exprs, level)
-        groups = self.group_by(core.group_by, names, exprs, level)
+        groups, sets = grouping.group_clause(
+            core.group_by, core.group_distinct,
+            lambda item: self.group_item(item, names, exprs, level))
         distinct_on = None
         visible = len(targets)
         if core.distinct is not None:
@@ -1089,10 +1096,11 @@ class _Resolver:
                 for e in exprs:
                     require_equality(e.type, e.location)
         windows.define(self, level)
-        grouped = bool(groups) or bool(level.aggregates) or having is not None
+        grouped = bool(groups) or sets is not None or bool(
+            level.aggregates) or having is not None or bool(level.groupings)
         if grouped:
             relation, exprs, having = self.aggregate(
-                relation, groups, exprs, having, level)
+                relation, groups, sets, exprs, having, level)
             if having is not None:
                 relation = r.Filter(relation, having)
         windowed = bool(level.window.calls)
@@ -1186,24 +1194,21 @@ class _Resolver:
             out.append((index, sort, _expr_location(sort.expr)))
         return out
 
-    def group_by(self, items: Sequence[s.Expr], names: list[str],
-                 exprs: list[Any], level: Level) -> list[int]:
-        out: list[int] = []
-        for item in items:
-            saved = level.agg_clause
-            level.agg_clause = "GROUP BY"
-            try:
-                index = self.find_target(item, names, exprs, level, "GROUP BY")
-            finally:
-                level.agg_clause = saved
-            if _contains_aggregate(exprs[index]):
-                raise SqlError("42803", "aggregate functions are not allowed "
-                               "in GROUP BY", position=pos(_agg_location(
-                                   exprs[index])))
-            require_equality(exprs[index].type, _expr_location(item))
-            if index not in out:
-                out.append(index)
-        return out
+    def group_item(self, item: s.Expr, names: list[str], exprs: list[Any],
+                   level: Level) -> int:
+        """One GROUP BY expression's target index (appended when new)."""
+        saved = level.agg_clause
+        level.agg_clause = "GROUP BY"
+        try:
+            index = self.find_target(item, names, exprs, level, "GROUP BY")
+        finally:
+            level.agg_clause = saved
+        if _contains_aggregate(exprs[index]):
+            raise SqlError("42803", "aggregate functions are not allowed "
+                           "in GROUP BY", position=pos(_agg_location(
+                               exprs[index])))
+        require_equality(exprs[index].type, _expr_location(item))
+        return index
 
     def distinct_on(self, items: Sequence[s.Expr], names: list[str],
                     exprs: list[Any], sort_keys: list, level: Level) -> list[int]:
@@ -1277,6 +1282,8 @@ class _Resolver:
         if level.in_aggregate:
             raise SqlError("42803", "aggregate function calls cannot be "
                            "nested", position=pos(node.location))
+        if node.within_group or node.name[-1] in ORDERED_SET_NAMES:
+            return ordered_set_call(node, level, ctx)
         level.in_aggregate = True
         try:
             star = node.star or (len(node.args) == 1 and _whole_row(
@@ -1312,21 +1319,31 @@ class _Resolver:
         return r.TAggRef(len(level.aggregates) - 1, rtype, node.location)
 
     def aggregate(self, relation: r.Relation, groups: list[int],
-                  exprs: list[Any], having: Any, level: Level):
+                  sets: list[tuple[int, ...]] | None, exprs: list[Any],
+                  having: Any, level: Level):
         keys = [exprs[i] for i in groups]
-        regroup = _Regrouper(keys, level)
+        calls = grouping.grouping_keys(level.groupings, keys)
+        regroup = _Regrouper(keys, level, [
+            exprs[i] for i in grouping.common_keys(sets, groups)])
         inner = windows.expressions(level)
         regroup.check(exprs + inner)
         if having is not None:
             regroup.check([having])
+        extra = tuple(range(len(keys), len(regroup.keys)))  # dependent keys
         keys = regroup.keys
         nkeys = len(keys)
+        regroup.grouping_base = nkeys + len(level.aggregates)
         columns = tuple(r.RelColumn(f"key{i}", k.type) for i, k in
                         enumerate(keys)) + tuple(
             r.RelColumn(f"agg{i}", a.type) for i, a in
-            enumerate(level.aggregates))
+            enumerate(level.aggregates)) + tuple(
+            r.RelColumn(f"grouping{i}", q.INT4) for i in range(len(calls)))
+        key_sets = None if sets is None else tuple(
+            tuple(dict.fromkeys(groups.index(i) for i in x)) + extra
+            for x in sets)
         aggregate = r.Aggregate(relation, tuple(keys),
-                                tuple(level.aggregates), columns)
+                                tuple(level.aggregates), columns, key_sets,
+                                calls)
         new_exprs = [regroup.rewrite(e, nkeys) for e in exprs]
         windows.replace(level, [regroup.rewrite(e, nkeys) for e in inner])
         new_having = regroup.rewrite(having, nkeys) if having is not None \
@@ -1355,7 +1372,8 @@ class _Resolver:
                                                 pos(node.location))
                 rtype = q.ResultType.of(rtype.sql_type.array_of())
             return r.TSubquery(kind, relation, rtype, location=node.location)
-        # ANY / ALL (IN is = ANY), of one value or of a row of them
+        # ANY / ALL (IN is = ANY) / a row compared with one row, of one
+        # value or of a row of them
         tests = node.test.items if isinstance(node.test, s.Row) else \
             (node.test,)
         if len(columns) != len(tests):
@@ -1364,14 +1382,16 @@ class _Resolver:
                            "subquery has too few columns",
                            position=pos(node.location))
         op = node.op or "="
-        if len(tests) > 1 and op not in ("=", "<>"):
-            raise feature_not_supported(f"row comparison with {op}",
-                                        pos(node.location))
+        ordered = len(tests) > 1 and op not in ("=", "<>")
         lefts, impls, casts = [], [], []
         for i, (test, column) in enumerate(zip(tests, columns)):
             typed = resolve_expr(test, scope, ctx)
             impl, left, target = sublink_comparison(op, typed, column.type,
                                                     node.location, ctx)
+            if ordered:  # RowCompareExpr: the first unequal column decides
+                impl = tuple(sublink_comparison(o, typed, column.type,
+                                                node.location, ctx)[0]
+                             for o in (op[0], "="))
             lefts.append(left)
             impls.append(impl)
             casts.append(coerce_to_type(q.TColumn(i, column.name, column.type),

@@ -182,6 +182,16 @@ def _expression_data(cur) -> str:
         order by 1, 2""", (list(FUNCTIONS),))
     arguments = [(n, a, names, _split_defaults(d)) for n, a, names, d
                  in cur.fetchall()]
+    cur.execute("""
+        select p.proname,
+               array(select t.typname from unnest(p.proargtypes) with ordinality a(oid, n)
+                     join pg_type t on t.oid = a.oid order by a.n),
+               r.typname, p.provariadic <> 0, a.aggkind, a.aggnumdirectargs
+        from pg_aggregate a join pg_proc p on p.oid = a.aggfnoid
+        join pg_type r on r.oid = p.prorettype
+        where p.pronamespace = 'pg_catalog'::regnamespace and a.aggkind <> 'n'
+        order by 1, 2""")
+    ordered_sets = cur.fetchall()
     cur.execute("""select distinct proname from pg_proc
                    where pronamespace = 'pg_catalog'::regnamespace order by 1""")
     names = [r[0] for r in cur.fetchall()]
@@ -194,7 +204,7 @@ def _expression_data(cur) -> str:
     used = set(MINE) | {"unknown"}
     for _, left, right, result in operators:
         used.update((left, right, result))
-    for _, args, result, *_ in functions:
+    for _, args, result, *_ in functions + ordered_sets:
         used.update(args)
         used.add(result)
     used.discard("")
@@ -229,7 +239,13 @@ def _expression_data(cur) -> str:
             "# expressions as pg_get_expr prints them)", "FUNCTION_ARGS = {"]
     out += [f"    {n + '(' + ','.join(a) + ')'!r}: ({tuple(names)!r}, {d!r}),"
             for n, a, names, d in arguments]
-    out += ["}", ""]
+    out += ["}", "", "# ordered-set (aggkind o) and hypothetical-set (h) "
+            "aggregates:",
+            "# (proname, argtypes, result, variadic, aggkind, "
+            "aggnumdirectargs)", "ORDERED_SET_AGGREGATES = ("]
+    out += [f"    ({n!r}, {tuple(a)!r}, {r!r}, {v!r}, {k!r}, {d!r}),"
+            for n, a, r, v, k, d in ordered_sets]
+    out += [")", ""]
     out += _name_set("every function name of pg_catalog", "PROC_NAMES", names)
     out += _name_set("every aggregate function name of pg_catalog",
                      "AGGREGATE_NAMES", aggregate_names)

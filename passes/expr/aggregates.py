@@ -27,12 +27,14 @@ from twinning.passes.expr.json_ops import json_value
 from twinning.passes.expr.numeric_ops import num_add, numeric_result
 from twinning.passes.expr.registry import float_overflow, output
 from twinning.passes.expr.ordering import sort_key
+from twinning.passes.expr.ordered_set import ORDERED_SET_NAMES
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
 from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.numeric import CTX
 from twinning.values.settings import DEFAULT_SETTINGS
 
-__all__ = ["type_aggregate", "accumulator", "fold", "AGGREGATE_NAMES"]
+__all__ = ["type_aggregate", "accumulator", "fold", "AGGREGATE_NAMES",
+           "plain_candidates"]
 
 
 def _pos(location: int) -> int | None:
@@ -49,7 +51,14 @@ def _candidates() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 _CANDIDATES = _candidates()
-AGGREGATE_NAMES = frozenset(_CANDIDATES)
+# every aggregate the read path routes a call of to its aggregate hook
+AGGREGATE_NAMES = frozenset(_CANDIDATES) | ORDERED_SET_NAMES
+
+
+def plain_candidates(name: str) -> list[tuple[tuple[str, ...], str]]:
+    """The plain (not ordered-set) aggregates of a name: argument and
+    result keys."""
+    return _CANDIDATES.get(name, [])
 
 _SUMMABLE = ("int2", "int4", "int8", "numeric", "float4", "float8", "interval")
 _ORDERED = ("int2", "int4", "int8", "numeric", "float4", "float8", "text",

@@ -107,6 +107,9 @@ class TypingContext:
         # the read path's hook for a call with OVER (like `aggregate`)
         self.window: Callable[[s.FuncCall, Scope, TypingContext],
                               q.TExpr] | None = None
+        # … and for GROUPING(…)
+        self.grouping: Callable[[s.Grouping, Scope, TypingContext],
+                                q.TExpr] | None = None
         # a clause that refuses set-returning calls as they are typed
         # (check_srf_call_placement), e.g. MERGE's "UPDATE"; None: allowed
         self.no_sets: str | None = None
@@ -244,6 +247,8 @@ def _build_functions() -> tuple[dict[str, list[Candidate]], set[str]]:
 
 OPERATORS = _build_operators()
 FUNCTIONS, AGGREGATES = _build_functions()
+ORDERED_SET_NAMES = frozenset(row[0] for row in
+                              pg_data.ORDERED_SET_AGGREGATES)
 # pg_proc's window functions (prokind 'w'); rank() & co. are also
 # hypothetical-set aggregates, so only the rest land on this check
 WINDOW_FUNCTIONS = frozenset((
@@ -541,6 +546,11 @@ class _Resolver:
         raise SqlError("42601", "DEFAULT is not allowed in this context",
                        position=pos(node.location))
 
+    def _Grouping(self, node: s.Grouping) -> q.TExpr:
+        if self.ctx.grouping is None:
+            raise feature_not_supported("GROUPING()", pos(node.location))
+        return self.ctx.grouping(node, self.scope, self.ctx)
+
     def _SubLink(self, node: s.SubLink) -> q.TExpr:
         if self.ctx.sublink is None:
             raise feature_not_supported("subquery in an expression",
@@ -575,6 +585,11 @@ class _Resolver:
         if isinstance(node.left, s.Row) and isinstance(node.right, s.Row):
             return self.row_comparison(node.op, node.left.items,
                                        node.right.items, node.location)
+        if isinstance(node.left, s.Row) and isinstance(node.right, s.SubLink) \
+                and node.right.kind == "expr":
+            # row op (SELECT …): a ROWCOMPARE sublink (transformAExprOp)
+            return self._SubLink(s.SubLink("rowcompare", node.right.select,
+                                           node.left, node.op, node.location))
         right = self.expr(node.right)
         left = self.expr(node.left) if node.left is not None else None
         return self.operator(node.op, left, right, node.location)
@@ -647,6 +662,8 @@ class _Resolver:
             tests = tuple(q.TNullTest(self.expr(item), node.negated,
                                       node.location)
                           for item in node.arg.items)
+            if not tests:  # ROW(): both, vacuously
+                return q.TLiteral("boolean", "true", BOOL, node.location)
             return q.TBool("and", tests, node.location) if len(tests) > 1 \
                 else tests[0]
         arg = self.expr(node.arg)
@@ -663,10 +680,16 @@ class _Resolver:
         # transformAExprDistinct(): against an undecorated NULL literal it
         # is a NullTest of the other side (what ruleutils prints back)
         for bare, other in ((node.right, node.left), (node.left, node.right)):
-            if isinstance(bare, s.Literal) and bare.kind == "null" and \
-                    not isinstance(other, s.Row):
+            if isinstance(bare, s.Literal) and bare.kind == "null":
+                if isinstance(other, s.Row):  # a row value is never NULL
+                    for item in other.items:  # (argisrow = false)
+                        self.expr(item)
+                    return q.TLiteral("boolean", "false" if node.negated
+                                      else "true", BOOL, node.location)
                 return q.TNullTest(self.expr(other), not node.negated,
                                    node.location)
+        if isinstance(node.left, s.Row) and isinstance(node.right, s.Row):
+            return self.row_distinct(node)
         left, right = self.expr(node.left), self.expr(node.right)
         made = self.operator("=", left, right, node.location)
         assert isinstance(made, q.TOperator)
@@ -675,6 +698,25 @@ class _Resolver:
                            "yield boolean", position=pos(node.location))
         return q.TDistinct(made.left, made.right, node.negated, made.impl,
                            made.location)
+
+    def row_distinct(self, node: s.Distinct) -> q.TExpr:
+        """make_row_distinct_op(): the columns' IS DISTINCT FROM ORed
+        (constant false for zero columns), under NOT for NOT DISTINCT."""
+        left, right = node.left.items, node.right.items
+        if len(left) != len(right):
+            raise SqlError("42601", "unequal number of entries in row "
+                           "expressions", position=pos(node.location))
+        parts = tuple(self._Distinct(s.Distinct(a, b, False, node.location))
+                      for a, b in zip(left, right))
+        if not parts:
+            result: q.TExpr = q.TLiteral("boolean", "false", BOOL,
+                                         node.location)
+        else:
+            result = parts[0] if len(parts) == 1 else q.TBool(
+                "or", parts, node.location)
+        if node.negated:
+            return q.TBool("not", (result,), node.location)
+        return result
 
     def _NullIf(self, node: s.NullIf) -> q.TExpr:
         left, right = self.expr(node.left), self.expr(node.right)
@@ -976,8 +1018,14 @@ class _Resolver:
         builtin = schema in (None, "pg_catalog") and len(node.name) <= 2
         if node.over is not None:
             return self.window(node)
-        if builtin and name in AGGREGATES:
+        if builtin and (name in AGGREGATES or name in ORDERED_SET_NAMES and (
+                node.within_group or node.args or
+                name not in WINDOW_FUNCTIONS)):
             return self.aggregate(node)
+        if node.within_group:  # no aggregate of the name
+            args = [self.expr(a) for a in node.args] + [
+                self.expr(o.expr) for o in node.order_by]
+            raise _no_function(shown_name, args, node.location)
         if builtin and name in WINDOW_FUNCTIONS:
             raise SqlError("42809", f"window function {name} requires an "
                            "OVER clause", position=pos(node.location))
@@ -1125,6 +1173,10 @@ class _Resolver:
         return q.TCall(signature, tuple(args), result_type("int8"), node.location)
 
     def window(self, node: s.FuncCall) -> q.TExpr:
+        if node.within_group and node.name[-1] in ORDERED_SET_NAMES:
+            raise SqlError("0A000", "OVER is not supported for ordered-set "
+                           f"aggregate {node.name[-1]}",
+                           position=pos(node.location))
         clause = {"CHECK": "check constraints",
                   "DEFAULT": "DEFAULT expressions"}.get(self.ctx.kind)
         if clause is not None:
@@ -1363,6 +1415,8 @@ def _figure(node: Any) -> tuple[str | None, int]:
         return node.name[-1], 2
     if isinstance(node, s.NullIf):
         return "nullif", 2
+    if isinstance(node, s.Grouping):
+        return "grouping", 2
     if isinstance(node, s.Subscript):
         return _figure(node.arg)
     if isinstance(node, s.Cast):

@@ -6,7 +6,9 @@ do not edit by hand."""
 # typname: (typcategory, typispreferred)
 TYPES = {
     '_aclitem': ('A', False),
+    '_float8': ('A', False),
     '_int4': ('A', False),
+    '_interval': ('A', False),
     '_name': ('A', False),
     '_text': ('A', False),
     'aclitem': ('U', False),
@@ -1424,6 +1426,22 @@ FUNCTION_ARGS = {
     'make_timestamptz(int4,int4,int4,int4,int4,float8,text)': (('year', 'month', 'mday', 'hour', 'min', 'sec', 'timezone'), ()),
     'pg_terminate_backend(int4,int8)': (('pid', 'timeout'), ('0',)),
 }
+
+# ordered-set (aggkind o) and hypothetical-set (h) aggregates:
+# (proname, argtypes, result, variadic, aggkind, aggnumdirectargs)
+ORDERED_SET_AGGREGATES = (
+    ('cume_dist', ('any',), 'float8', True, 'h', 1),
+    ('dense_rank', ('any',), 'int8', True, 'h', 1),
+    ('mode', ('anyelement',), 'anyelement', False, 'o', 0),
+    ('percent_rank', ('any',), 'float8', True, 'h', 1),
+    ('percentile_cont', ('_float8', 'float8'), '_float8', False, 'o', 1),
+    ('percentile_cont', ('_float8', 'interval'), '_interval', False, 'o', 1),
+    ('percentile_cont', ('float8', 'float8'), 'float8', False, 'o', 1),
+    ('percentile_cont', ('float8', 'interval'), 'interval', False, 'o', 1),
+    ('percentile_disc', ('_float8', 'anyelement'), 'anyarray', False, 'o', 1),
+    ('percentile_disc', ('float8', 'anyelement'), 'anyelement', False, 'o', 1),
+    ('rank', ('any',), 'int8', True, 'h', 1),
+)
 
 # every function name of pg_catalog
 PROC_NAMES = frozenset((

@@ -111,8 +111,8 @@ def view_def(m: OidMap, view: View, session: Any, pretty: bool) -> str:
     except _Unprintable:
         raise feature_not_supported(
             f'pg_get_viewdef of view "{view.name.name}" (the twin prints a '
-            "SELECT from one relation, without joins, subqueries or "
-            "DISTINCT)") from None
+            "SELECT from one relation, without joins, subqueries, "
+            "DISTINCT or grouping sets)") from None
 
 
 def _print(m: OidMap, view: View, ref: r.TableRef, relation: Any,
@@ -129,6 +129,11 @@ def _print(m: OidMap, view: View, ref: r.TableRef, relation: Any,
         if _has_subquery(expr):
             raise _Unprintable()
         return resolve_expr(expr, scope, ctx)
+    if body.group_distinct or any(isinstance(e, r.GroupingSet)
+                                  for e in body.group_by) or any(
+            _contains(t.expr, lambda e: isinstance(e, s.Grouping))
+            for t in body.targets):
+        raise _Unprintable()  # grouping sets and GROUPING()
     outputs = iter(view.columns)
     items = []
     for target in view.query.body.targets:
