@@ -104,7 +104,9 @@ def _insert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
             raise error
         return rows
     proposed = _proposed(plan, slots, width, txn, seq, ctx, bound)
-    if conflict is None and bound is not None and len(bound) == 1:
+    one = len(bound) == 1 if bound is not None else \
+        plan.reads is None and len(plan.values or ((),)) == 1
+    if conflict is None and one:
         new = next(proposed)  # one row: the store's single insert
         txn.insert(table, new)
         return [new]
