@@ -187,6 +187,41 @@ public final class Smoke {
                 conn.commit();
                 return "ok";
             });
+            // a fetch size outside autocommit: pgjdbc runs the query in a
+            // portal and fetches it with Execute(max_rows), PortalSuspended
+            // between the batches
+            step("fetch_size", () -> {
+                StringBuilder sb = new StringBuilder();
+                try (Statement st = conn.createStatement()) {
+                    st.setFetchSize(3);
+                    try (ResultSet rs = st.executeQuery(
+                            "SELECT g, 'v' || g AS v FROM generate_series(1, 10) g")) {
+                        while (rs.next()) {
+                            sb.append(rs.getInt(1)).append(rs.getString(2)).append(",");
+                        }
+                    }
+                }
+                conn.commit();
+                return sb;
+            });
+            step("fetch_size_prepared", () -> {
+                StringBuilder sb = new StringBuilder();
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "SELECT g, g * ? AS m FROM generate_series(1, 9) g ORDER BY g DESC")) {
+                    ps.setFetchSize(4);
+                    for (int round = 0; round < 6; round++) {
+                        ps.setInt(1, round);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                sb.append(rs.getInt(2)).append(",");
+                            }
+                        }
+                        sb.append("|");
+                    }
+                }
+                conn.commit();
+                return sb;
+            });
             conn.setAutoCommit(true);
             // a WARNING NoticeResponse becomes an SQLWarning on the statement
             step("commit_outside_warning", () -> {
