@@ -8,9 +8,18 @@ can deselect them with `-m "not realpg"`.
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from tests.support.realpg import RealPostgres
+
+
+# twinning's own cache (the schema-validation verdicts, `twinning.schemas`)
+# goes to a directory of this run, never the user's: set before any test,
+# so twins started as subprocesses inherit it.
+os.environ["TWINNING_CACHE"] = tempfile.mkdtemp(prefix="twinning-cache-")
 
 
 @pytest.fixture(scope="session")

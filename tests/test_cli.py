@@ -365,3 +365,26 @@ def test_explain_shows_the_read_plan(capsys):
                     "Index Lookup using tenants_pkey on public.tenants "
                     "(tenant_id)",
                     "Seq Scan on public.deals"]
+
+
+def test_a_valid_verify_artifact_is_checked_once(tmp_path):
+    """The schema check of a verify artifact is remembered by its bytes:
+    a second start with the same file does not import jsonschema, and a
+    changed (invalid) file is still refused."""
+    path = _verify_file(tmp_path, RULES)
+    env = {**os.environ, "TWINNING_CACHE": str(tmp_path / "cache")}
+    probe = ("import sys; from twinning.cli import main; "
+             "code = main(['postgres', '--schema', sys.argv[1], '--verify', "
+             "sys.argv[2], '--json']); "
+             "print('jsonschema' in sys.modules, code, file=sys.stderr)")
+
+    def start() -> str:
+        done = subprocess.run([sys.executable, "-c", probe, str(EXAMPLE), path],
+                              capture_output=True, text=True, env=env)
+        return done.stderr.strip().splitlines()[-1]
+
+    assert start() == "True 0"
+    assert start() == "False 0"
+    bad = {**RULES, "rules": [{"id": "x"}]}
+    (tmp_path / "rules.verify.json").write_text(json.dumps(bad))
+    assert start().endswith("True 2")

@@ -139,13 +139,20 @@ def run_once(engine: Engine, host: str, port: int, command: str,
 
 def _wait(child: subprocess.Popen, timeout: float | None,
           signals: _Signals) -> bool:
+    """Until the child exits (seen at once: a thread blocks in waitpid,
+    where `Popen.wait(timeout)` would poll with sleeps of up to 50 ms), a
+    signal arrives or the timeout passes; True when it timed out."""
+    exited = threading.Event()
+
+    def reap() -> None:
+        child.wait()
+        exited.set()
+
+    threading.Thread(target=reap, name="twinning-child", daemon=True).start()
     deadline = None if timeout is None else time.monotonic() + timeout
     while True:
-        try:
-            child.wait(timeout=0.1)
+        if exited.wait(0.1):
             return False
-        except subprocess.TimeoutExpired:
-            pass
         if signals.event.is_set():
             _stop_group(child)
             return False

@@ -51,8 +51,7 @@ def load_verify_artifact(data: bytes, source: str,
         raise Refusal("E_VERIFY_ARTIFACT_PARSE",
                       f"verify artifact is not valid JSON: {exc}",
                       {"path": source}, _NEXT) from None
-    errors = sorted(schemas.validator("verify.constraint.v1").iter_errors(document),
-                    key=lambda e: list(e.absolute_path))
+    errors = schemas.errors("verify.constraint.v1", document, data)
     if errors:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(root)"
