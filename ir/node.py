@@ -37,7 +37,8 @@ import marshal
 import os
 import sys
 from _thread import get_ident
-from dataclasses import MISSING, FrozenInstanceError, dataclass, fields
+import dataclasses
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
 from operator import attrgetter
 from typing import Any, Callable, TypeVar
 
@@ -117,7 +118,7 @@ def node(cls: T) -> T:
     documented = bool(cls.__doc__)
     if not documented:
         cls.__doc__ = "-"  # spares dataclass a signature of object.__init__
-    cls = dataclass(init=False, repr=False, eq=False, slots=True)(cls)
+    cls = _slotted(cls)
     all_fields = fields(cls)
     if any(f.kw_only or not f.init or f.name == "self" for f in all_fields):
         raise TypeError(f"{cls.__name__}: kw_only, init=False and a field "
@@ -174,6 +175,60 @@ def node(cls: T) -> T:
     if not documented:
         cls.__doc__ = _signature_doc(cls, all_fields)
     return cls
+
+
+def _slotted(cls: type) -> type:
+    """What `dataclass(init=False, repr=False, eq=False, slots=True)` does
+    to a class without dataclass bases: its fields (`ClassVar`s as the
+    pseudo-fields dataclasses keeps), the class defaults a `field()` stood
+    for, `__match_args__`, and the slotted copy of the class. Done here
+    because dataclasses tests every string annotation against ClassVar,
+    InitVar and KW_ONLY with regexes and module lookups, which was most of
+    the IR's import time; these classes only ever write `ClassVar[…]`."""
+    found: dict[str, Field] = {}
+    for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+        text = annotation if isinstance(annotation, str) else repr(annotation)
+        if "InitVar" in text or "KW_ONLY" in text:
+            raise TypeError(f"{cls.__name__}.{name}: InitVar and KW_ONLY are "
+                            "not modelled: use @dataclass")
+        default = cls.__dict__.get(name, MISSING)
+        made = default if isinstance(default, Field) else field(default=default)
+        made.name, made.type = name, annotation
+        if made.kw_only is MISSING:  # type: ignore[comparison-overlap]
+            made.kw_only = False
+        made._field_type = (dataclasses._FIELD_CLASSVAR  # type: ignore[attr-defined]
+                            if text.startswith(("ClassVar", "typing.ClassVar"))
+                            else dataclasses._FIELD)  # type: ignore[attr-defined]
+        if made._field_type is dataclasses._FIELD_CLASSVAR and \
+                made.default_factory is not MISSING:  # type: ignore[attr-defined]
+            raise TypeError(f"field {name} cannot have a default factory")
+        if made.default is not MISSING and made.default.__class__.__hash__ is None:
+            raise ValueError(f"mutable default {type(made.default)} for field "
+                             f"{name} is not allowed: use default_factory")
+        if isinstance(default, Field):
+            if made.default is MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, made.default)
+        found[name] = made
+    cls.__dataclass_fields__ = found  # type: ignore[attr-defined]
+    names = tuple(f.name for f in found.values()
+                  if f._field_type is dataclasses._FIELD)  # type: ignore[attr-defined]
+    cls.__match_args__ = names  # type: ignore[attr-defined]
+    inherited = {slot for base in cls.__mro__[1:-1]
+                 for slot in ((base.__dict__.get("__slots__", ()),)
+                              if isinstance(base.__dict__.get("__slots__", ()), str)
+                              else base.__dict__.get("__slots__", ()))}
+    namespace = dict(cls.__dict__)
+    namespace["__slots__"] = tuple(n for n in names if n not in inherited)
+    for name in names:
+        namespace.pop(name, None)
+    namespace.pop("__dict__", None)
+    namespace.pop("__weakref__", None)
+    qualname = cls.__qualname__
+    slotted = type(cls)(cls.__name__, cls.__bases__, namespace)
+    slotted.__qualname__ = qualname
+    return slotted
 
 
 def _signature_doc(cls: type, all_fields: tuple) -> str:
