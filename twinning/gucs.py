@@ -228,7 +228,7 @@ GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
     Guc("in_hot_standby", "off", "bool", context="internal", report=True),
     Guc("max_identifier_length", "63", "integer", context="internal"),
     Guc("block_size", "8192", "integer", context="internal"),
-    Guc("bytea_output", "hex", "enum", parse=_only("hex")),
+    Guc("bytea_output", "hex", "enum", parse=_enum(("escape", "hex"))),
     Guc("client_min_messages", "notice", "enum", parse=_enum((
         "debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice",
         "warning", "error"))),

@@ -1267,7 +1267,7 @@ class Session(DdlCommands):
         cached = self._format
         if cached[0] != key:
             cached = self._format = (key, FormatSettings(
-                key[0], key[1], key[2], int(key[3])))
+                key[0], key[1], key[2], int(key[3]), key[4]))
         return cached[1]
 
     def _warn(self, sqlstate: str, message: str, severity: str = "WARNING",
@@ -1366,7 +1366,7 @@ _LIST_ITEM = re.compile(r'"(?:[^"]|"")*"|[^,\s]+')
 _REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
 _reported_values = operator.itemgetter(*_REPORTED)
 _format_key = operator.itemgetter("DateStyle", "IntervalStyle", "TimeZone",
-                                  "extra_float_digits")
+                                  "extra_float_digits", "bytea_output")
 
 
 class _AllText(dict):

@@ -93,12 +93,14 @@ def _element_name(rtype: q.ResultType) -> str:
 
 
 def settings_dependent(source: q.ResultType, target: q.ResultType) -> bool:
-    """Does the cast's result depend on DateStyle/TimeZone/extra_float_digits?"""
+    """Does the cast's result depend on DateStyle/TimeZone/extra_float_digits
+    (or bytea_output)?"""
     s, t = _element_name(source), _element_name(target)
     if s == t:
         return False
     return (s in _DATETIME or t in _DATETIME
-            or (s in _FLOATS and t in _STRING_TYPES))
+            or (s in _FLOATS and t in _STRING_TYPES)
+            or (s == "bytea" and t in _STRING_TYPES))
 
 
 def _int_range(name: str) -> Callable[[int], int]:

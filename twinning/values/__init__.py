@@ -170,7 +170,8 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
         "bool": boolean.format_bool,
         "numeric": numeric.format_numeric,
         "text": str, "varchar": str, "bpchar": str,
-        "bytea": bytea.format_bytea,
+        "bytea": bytea.format_bytea if settings.bytea_output == "hex"
+        else bytea.format_bytea_escape,
         "uuid": uuid_.format_uuid,
         "json": json_.format_json, "jsonb": json_.format_json,
     }.get(name)

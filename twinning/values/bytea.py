@@ -65,3 +65,13 @@ def parse_bytea(text: str) -> bytes:
 
 def format_bytea(value: bytes) -> str:
     return "\\x" + value.hex()
+
+
+# byteaout under bytea_output = escape: a backslash doubled, bytes outside
+# 0x20–0x7e as three octal digits, the rest as themselves
+_ESCAPED = tuple("\\\\" if b == 0x5C else chr(b) if 0x20 <= b <= 0x7E
+                 else f"\\{b:03o}" for b in range(256))
+
+
+def format_bytea_escape(value: bytes) -> str:
+    return "".join(map(_ESCAPED.__getitem__, value))

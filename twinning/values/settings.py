@@ -26,6 +26,7 @@ class FormatSettings:
     intervalstyle: str = "postgres"
     timezone: str = "UTC"
     extra_float_digits: int = 1
+    bytea_output: str = "hex"
 
 
 DEFAULT_SETTINGS = FormatSettings()

@@ -329,3 +329,24 @@ SHOW password_encryption
 SET password_encryption = 'bogus'
 RESET password_encryption
 SELECT current_setting('password_encryption')
+
+
+-- case: bytea_output_escape
+SHOW bytea_output
+SELECT '\x00615c7f80ff20'::bytea, 'abc'::bytea
+SET bytea_output = 'escape'
+SHOW bytea_output
+SELECT '\x00615c7f80ff20'::bytea, 'abc'::bytea, ''::bytea, NULL::bytea
+SELECT '\x0a0d09'::bytea::text, ARRAY['\x01'::bytea, 'a\\b'::bytea, NULL]::text
+SELECT 'x'::bytea || '\x00'::bytea, 'é'::bytea
+SELECT string_agg(b, '\x2c'::bytea) FROM (VALUES ('\x41'::bytea), ('\x0042'::bytea)) v(b)
+SET bytea_output = 'Escape'
+SHOW bytea_output
+SET bytea_output = 'octal'
+BEGIN
+SET LOCAL bytea_output = 'hex'
+SELECT 'abc'::bytea
+COMMIT
+SELECT 'abc'::bytea
+RESET bytea_output
+SELECT 'abc'::bytea

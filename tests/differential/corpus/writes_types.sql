@@ -517,3 +517,17 @@ INSERT INTO times (id, tstz) VALUES (2, 'now') RETURNING tstz = now(), tstz = tr
 UPDATE times SET ts = 'now' WHERE tstz = 'now' RETURNING id, ts = localtimestamp
 COMMIT
 UPDATE times SET d = 'today' WHERE tstz < 'now' RETURNING id, d = current_date
+
+
+-- case: bytea_values
+INSERT INTO blobs VALUES (1, '\x0102ff') RETURNING b
+INSERT INTO blobs VALUES (2, '\xDEADbeef') RETURNING b, length(b)
+INSERT INTO blobs VALUES (3, 'abc') RETURNING b
+INSERT INTO blobs VALUES (4, 'a\000b') RETURNING b, length(b)
+INSERT INTO blobs VALUES (5, 'a\\b') RETURNING b
+INSERT INTO blobs VALUES (6, '\x') RETURNING b, length(b)
+INSERT INTO blobs VALUES (7, '\x 01 02 ') RETURNING b
+INSERT INTO blobs VALUES (8, 'é') RETURNING b
+INSERT INTO blobs VALUES (9, '\x0102ff') RETURNING b::text
+SET bytea_output = 'escape'
+INSERT INTO blobs VALUES (10, '\x00410aff5c') RETURNING b::text

@@ -6,8 +6,6 @@
 --
 -- readback_datetimes: stored dates read back under DateStyle German
 --   (the intervals under IntervalStyle iso_8601 agree).
--- readback_uuid_json_bytea_arrays: bytea read back under
---   bytea_output = escape.
 -- The twin refuses those settings and keeps printing its default style.
 
 -- case: readback_datetimes
@@ -19,18 +17,3 @@ SET IntervalStyle = 'iso_8601'
 SELECT id, iv::text FROM times ORDER BY id
 SET DateStyle = 'German'
 SELECT id, d::text, ts::text FROM times ORDER BY id
-
-
--- case: readback_uuid_json_bytea_arrays
-INSERT INTO uuids VALUES (1, 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11')
-INSERT INTO docs VALUES (1, '{"b":1, "a":[1,2]}', '{"b":1, "a":[1,2]}')
-INSERT INTO blobs VALUES (1, '\x00ff'), (2, 'a\\b')
-INSERT INTO arrs (id, ia, ta, na) VALUES (1, '{1,NULL}', '{"a b",""}', '{1.25}')
-SELECT * FROM uuids
-SELECT id, j::text, jb::text, jb -> 'a', j ->> 'b' FROM docs
-SELECT * FROM blobs ORDER BY id
-SET bytea_output = 'escape'
-SELECT id, b::text FROM blobs ORDER BY id
-SELECT id, ia, ta, na, ia[2] IS NULL, array_length(ta, 1) FROM arrs
-
-

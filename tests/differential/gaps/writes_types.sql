@@ -9,7 +9,6 @@
 --   reports a plain syntax error one character later.
 -- text_invalid_escapes: E'\u00' and E'\000' raise 22025 and 22021 in
 --   PostgreSQL; the twin says 42601.
--- bytea_values: bytea printed under bytea_output = escape.
 -- array_good, array_multidim: arrays with a lower bound other than 1, and
 --   multidimensional arrays, which the twin refuses (0A000).
 
@@ -23,20 +22,6 @@ INSERT INTO strs (id, t) VALUES (1, E'\u00')
 INSERT INTO strs (id, t) VALUES (2, E'\000')
 INSERT INTO strs (id, t) VALUES (3, U&'\d800')
 INSERT INTO strs (id, t) VALUES (4, 'unterminated)
-
-
--- case: bytea_values
-INSERT INTO blobs VALUES (1, '\x0102ff') RETURNING b
-INSERT INTO blobs VALUES (2, '\xDEADbeef') RETURNING b, length(b)
-INSERT INTO blobs VALUES (3, 'abc') RETURNING b
-INSERT INTO blobs VALUES (4, 'a\000b') RETURNING b, length(b)
-INSERT INTO blobs VALUES (5, 'a\\b') RETURNING b
-INSERT INTO blobs VALUES (6, '\x') RETURNING b, length(b)
-INSERT INTO blobs VALUES (7, '\x 01 02 ') RETURNING b
-INSERT INTO blobs VALUES (8, 'é') RETURNING b
-INSERT INTO blobs VALUES (9, '\x0102ff') RETURNING b::text
-SET bytea_output = 'escape'
-INSERT INTO blobs VALUES (10, '\x00410aff5c') RETURNING b::text
 
 
 -- case: array_good
