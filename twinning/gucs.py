@@ -4,9 +4,9 @@ The table below lists the settings clients touch, with PostgreSQL 15's
 defaults, types, units and whether a change is reported to the client in a
 ParameterStatus message. Values are stored in PostgreSQL's internal form
 (`statement_timeout` as milliseconds) and shown as SHOW shows them (`5s`).
-Setting a value the twin cannot honour (a DateStyle other than ISO, an
-isolation level above read committed, a non-UTF8 client encoding) is a
-0A000 refusal, never a silently ignored change.
+Setting a value the twin cannot honour (a numeric TimeZone offset, a
+non-UTF8 client encoding) is a 0A000 refusal, never a silently ignored
+change.
 """
 
 from __future__ import annotations
@@ -83,20 +83,39 @@ def show_with_unit(setting: str, unit: str | None) -> str:
     return f"{int(value * table[unit] // table[best])}{best}"
 
 
-def _datestyle(name: str, value: str) -> str:
-    style, order = "ISO", "MDY"
+_STYLE_NAMES = {"iso": "ISO", "sql": "SQL", "postgres": "Postgres",
+                "german": "German"}
+
+
+def _datestyle(name: str, value: str, current: str = "ISO, MDY") -> str:
+    """check_datestyle(): a style and/or a field order, each kept from the
+    `current` value when not given (German implies DMY unless an order is
+    given); DEFAULT stands for the boot value's missing parts."""
+    style, order = (part.strip() for part in current.split(","))
+    have_style = have_order = False
+    conflict = False
     for token in (t.strip().lower() for t in value.split(",")):
-        if token == "iso":
-            style = "ISO"
-        elif token in ("mdy", "us", "noneuropean", "noneuro"):
-            order = "MDY"
-        elif token in ("sql", "postgres", "german", "dmy", "ymd", "euro",
-                       "european"):
-            raise feature_not_supported(f'DateStyle "{value}" (the twin '
-                                        'speaks ISO, MDY)')
+        if token in _STYLE_NAMES:
+            conflict |= have_style and style != _STYLE_NAMES[token]
+            style, have_style = _STYLE_NAMES[token], True
+            if token == "german" and not have_order:
+                order = "DMY"
+        elif token in ("ymd", "dmy", "mdy", "us") or token.startswith(("euro", "noneuro")):
+            new = "YMD" if token == "ymd" else "DMY" if token == "dmy" or \
+                token.startswith("euro") else "MDY"
+            conflict |= have_order and order != new
+            order, have_order = new, True
+        elif token == "default":
+            if not have_style:
+                style = "ISO"
+            if not have_order:
+                order = "MDY"
         else:
             raise SqlError("22023", f'invalid value for parameter "DateStyle": '
                            f'"{value}"', detail=f'Unrecognized key word: "{token}".')
+    if conflict:
+        raise SqlError("22023", f'invalid value for parameter "DateStyle": '
+                       f'"{value}"', detail='Conflicting "datestyle" specifications.')
     return f"{style}, {order}"
 
 
@@ -172,14 +191,19 @@ class Guc:
     unit: str | None = None
     context: str = "user"
     report: bool = False  # sent as ParameterStatus when it changes
-    parse: Callable[[str, str], str] = field(default=_text, repr=False)
+    parse: Callable[..., str] = field(default=_text, repr=False)
+    relative: bool = False  # parse(name, value, current): DateStyle's parts
 
-    def normalize(self, value: str, spelled: str | None = None) -> str:
+    def normalize(self, value: str, spelled: str | None = None,
+                  current: str | None = None) -> str:
         """The stored form of `value`; errors name the parameter as the
-        statement `spelled` it (SET IntervalStyle: "intervalstyle")."""
+        statement `spelled` it (SET IntervalStyle: "intervalstyle"). A
+        relative setting completes `value` from the `current` one."""
         name = spelled or self.name
         if self.context == "internal":
             raise SqlError("55P02", f'parameter "{name}" cannot be changed')
+        if self.relative:
+            return self.parse(name, value, current or self.default)
         return self.parse(name, value)
 
     def show(self, setting: str) -> str:
@@ -199,7 +223,7 @@ def _bool_guc(name: str, default: str, **kw) -> Guc:
 GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
     Guc("application_name", "", report=True),
     Guc("client_encoding", "UTF8", report=True, parse=_client_encoding),
-    Guc("DateStyle", "ISO, MDY", report=True, parse=_datestyle),
+    Guc("DateStyle", "ISO, MDY", report=True, parse=_datestyle, relative=True),
     Guc("IntervalStyle", "postgres", "enum", report=True, parse=_intervalstyle),
     Guc("TimeZone", "UTC", report=True, parse=_timezone),
     _int_guc("extra_float_digits", "1", -15, 3, unit=None),

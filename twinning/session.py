@@ -978,7 +978,8 @@ class Session(DdlCommands):
             values = node.values
             if guc.name == "search_path":  # GUC_LIST_QUOTE
                 values = tuple(quote_ident(v) for v in values)
-            value = guc.normalize(", ".join(values), node.name)
+            value = guc.normalize(", ".join(values), node.name,
+                                  self.settings.get(guc.name))
         else:
             value = ", ".join(node.values)
         self._assign(name, value, node.local)

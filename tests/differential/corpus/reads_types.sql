@@ -254,3 +254,15 @@ SELECT id, raw::text FROM samples
 RESET bytea_output
 SELECT id FROM samples WHERE raw = '\xDEADBEEF'
 SELECT raw || '\x01'::bytea FROM samples WHERE id = 1
+
+
+-- case: types_date_styles
+INSERT INTO samples VALUES (1, 1, 100, 10000000000, 3.14159, 1.5, 1.5, 2.25, 'alpha', 'short', 'ab', true, '2024-01-31', '2024-01-31 12:34:56.789', '2024-01-31 12:34:56.789+02', '12:34:56', '1 day 02:03:04', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": 1, "b": [1, 2]}', '{"b": [1, 2], "a": 1}', '\xdeadbeef', '{1,2,3}', '{x,"y z"}'), (2, -32768, -2147483648, -9223372036854775808, -0.5, -999.99, -0.1, 0.1, '', 'x', 'abcd', false, '1999-12-31', '1999-12-31 23:59:59', '1999-12-31 23:59:59-08', '00:00:00', '-3 mons +4 days -00:00:01', '00000000-0000-0000-0000-000000000000', '[]', '{}', '\x', '{}', '{}'), (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL), (4, 32767, 2147483647, 9223372036854775807, 12345678901234567890.0001, 0, 'NaN', 'Infinity', 'Ünïcödé', 'a''b', 'x ', NULL, 'infinity', '2000-02-29 00:00:00.000001', '2024-07-01 00:00:00+00', '23:59:59.999999', '1 year 2 mons 3 days 04:05:06.5', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A12', '{"k": null, "k": 2}', '{"k": null, "k": 2}', '\x00ff', '{NULL,-1}', '{NULL,""}')
+SET DateStyle = 'SQL, DMY'
+SELECT d::text, ts::text, tstz::text FROM samples WHERE id = 1
+SET DateStyle = 'German'
+SELECT d::text, ts::text, tstz::text FROM samples WHERE id = 1
+SET DateStyle = 'Postgres, MDY'
+SELECT d::text, ts::text, tstz::text FROM samples WHERE id = 1
+SET DateStyle = 'ISO, DMY'
+SELECT d::text, ts::text FROM samples WHERE id = 1

@@ -350,3 +350,54 @@ COMMIT
 SELECT 'abc'::bytea
 RESET bytea_output
 SELECT 'abc'::bytea
+
+
+-- case: datestyles
+SHOW DateStyle
+SET DateStyle = 'SQL, DMY'
+SHOW DateStyle
+SELECT '2024-01-31'::date, '2024-01-31 12:34:56.5'::timestamp, '2024-01-31 12:34:56+02'::timestamptz, '03/04/2024'::date
+SET DateStyle = 'MDY'
+SHOW DateStyle
+SELECT '03/04/2024'::date, '2024-01-31 12:34:56+02'::timestamptz::text
+SET DateStyle = 'Postgres'
+SELECT '2024-01-31'::date, '2024-01-31 12:34:56.5'::timestamp, '2024-01-31 12:34:56+02'::timestamptz, '0044-03-15 BC'::date
+SET DateStyle = German
+SHOW DateStyle
+SELECT '2024-01-31'::date, '2024-01-31 12:34:56.5'::timestamp, '2024-01-31 12:34:56+02'::timestamptz, '01.02.2024'::date
+SET DateStyle = 'YMD'
+SELECT '24/01/02'::date
+SET DateStyle = 'ISO, European'
+SHOW DateStyle
+SET DateStyle = 'US, NonEuropean'
+SHOW DateStyle
+SET DateStyle = 'sql, iso'
+SET DateStyle = 'dmy, mdy'
+SET DateStyle = 'fancy'
+SET DateStyle = DEFAULT
+SHOW DateStyle
+SET DateStyle = 'SQL'
+SELECT set_config('DateStyle', 'Postgres, DMY', false), now() > '2000-01-01'
+SHOW DateStyle
+SET DateStyle = 'sql, default'
+SHOW DateStyle
+SET TimeZone = 'America/New_York'
+SET DateStyle = 'SQL, MDY'
+SELECT '2024-07-04 12:00:00+00'::timestamptz, '2024-12-25 12:00:00+00'::timestamptz
+SET DateStyle = 'Postgres, MDY'
+SELECT '2024-07-04 12:00:00+00'::timestamptz
+RESET ALL
+SHOW DateStyle
+
+
+-- case: datestyle_order_in_inserts
+CREATE TEMP TABLE ds (id int, d date, ts timestamp)
+INSERT INTO ds VALUES (1, '02/03/2024', '02/03/2024 10:00')
+INSERT INTO ds VALUES (2, '02/03/2024', '02/03/2024 10:00')
+SET DateStyle = 'ISO, DMY'
+INSERT INTO ds VALUES (3, '02/03/2024', '02/03/2024 10:00')
+INSERT INTO ds VALUES (4, '02/03/2024', '02/03/2024 10:00'), (5, '13/02/2024', '13/02/2024 10:00')
+INSERT INTO ds VALUES (6, '02/13/2024', NULL)
+SET DateStyle = 'SQL, YMD'
+INSERT INTO ds VALUES (7, '24/02/03', '24/02/03 10:00')
+SELECT * FROM ds ORDER BY id

@@ -516,3 +516,15 @@ id,s,i,b
 \.
 COPY ints (id, i) TO STDOUT
 COPY ints TO STDOUT WITH (FORMAT csv, HEADER on)
+
+
+-- case: copy_datestyle_affects_input
+SET DateStyle = 'ISO, DMY'
+COPY times (id, d) FROM STDIN
+1	02/03/2024
+\.
+SET DateStyle = 'ISO, MDY'
+COPY times (id, d) FROM STDIN
+2	02/03/2024
+\.
+COPY times (id, d) TO STDOUT

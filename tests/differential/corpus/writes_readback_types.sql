@@ -50,3 +50,14 @@ SELECT * FROM blobs ORDER BY id
 SET bytea_output = 'escape'
 SELECT id, b::text FROM blobs ORDER BY id
 SELECT id, ia, ta, na, ia[2] IS NULL, array_length(ta, 1) FROM arrs
+
+
+-- case: readback_datetimes
+INSERT INTO times VALUES (1, '2024-02-29', '2024-02-29 24:00', '2024-01-01 10:00+05', '24:00', '1-2'), (2, 'infinity', '2024-01-01 10:00:00.1234567', '2024-07-01 12:00 Europe/Berlin', '10:00 PM', 'P1DT2H')
+SELECT id, d::text, ts::text, tstz::text, tm::text, iv::text FROM times ORDER BY id
+SET TimeZone = 'Asia/Kolkata'
+SELECT id, tstz::text FROM times ORDER BY id
+SET IntervalStyle = 'iso_8601'
+SELECT id, iv::text FROM times ORDER BY id
+SET DateStyle = 'German'
+SELECT id, d::text, ts::text FROM times ORDER BY id
