@@ -21,6 +21,7 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.passes.expr import formatting, regex_ops
 from twinning.passes.expr.regex_ops import are_regex
+from twinning.values import bytea
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
                                            PY_COMPARE, Impl, define, output,
                                            reg)
@@ -363,6 +364,8 @@ def register() -> None:
         define(f"{name}(text)", len)
         define(f"{name}(bpchar)", lambda s: len(s.rstrip(" ")))
     define("length(bytea)", len)
+    define("encode(bytea,text)", bytea.encode)
+    define("decode(text,text)", bytea.decode)
     define("octet_length(text)", lambda s: len(s.encode("utf-8")))
     define("octet_length(bpchar)", lambda s: len(s.encode("utf-8")))
     define("octet_length(bytea)", len)

@@ -43,7 +43,12 @@ def parse_bytea(text: str) -> bytes:
         return _hex_decode(body)
     if "\\" not in text:
         return text.encode("utf-8", "surrogatepass")
-    raw = text.encode("utf-8", "surrogatepass")
+    return parse_bytea_escape(text.encode("utf-8", "surrogatepass"))
+
+
+def parse_bytea_escape(raw: bytes) -> bytes:
+    """The escape format: `\\\\` and `\\ooo` (first digit 0-3) stand for
+    one byte each, other bytes for themselves."""
     out = bytearray()
     i, n = 0, len(raw)
     while i < n:
@@ -75,3 +80,105 @@ _ESCAPED = tuple("\\\\" if b == 0x5C else chr(b) if 0x20 <= b <= 0x7E
 
 def format_bytea_escape(value: bytes) -> str:
     return "".join(map(_ESCAPED.__getitem__, value))
+
+
+# -- encode() / decode() (encode.c): hex, base64 and escape ---------------------
+
+_BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_BASE64_VALUE = {c: i for i, c in enumerate(_BASE64)}
+_SPACES = " \t\n\r"
+
+
+def _bad_encoding(name: str) -> SqlError:
+    return SqlError("22023", f'unrecognized encoding: "{name}"')
+
+
+def encode(data: bytes, encoding: str) -> str:
+    """encode(bytea, text): binary data as hex, base64 (a newline after each
+    76 characters, as pg_base64_encode writes) or escape text."""
+    name = encoding.lower()
+    if name == "hex":
+        return data.hex()
+    if name == "base64":
+        out: list[str] = []
+        line = 0
+        for i in range(0, len(data), 3):
+            chunk = data[i:i + 3]
+            buf = int.from_bytes(chunk.ljust(3, b"\0"), "big")
+            quad = "".join(_BASE64[(buf >> shift) & 0x3F] for shift in (18, 12, 6, 0))
+            if len(chunk) < 3:
+                quad = quad[:len(chunk) + 1] + "=" * (3 - len(chunk))
+                out.append(quad)
+                break
+            out.append(quad)
+            line += 4
+            if line >= 76:
+                out.append("\n")
+                line = 0
+        return "".join(out)
+    if name == "escape":
+        return "".join("\\000" if b == 0 else "\\\\" if b == 0x5C
+                       else f"\\{b:03o}" if b >= 0x80 else chr(b) for b in data)
+    raise _bad_encoding(encoding)
+
+
+def decode(text: str, encoding: str) -> bytes:
+    """decode(text, text): the inverse of `encode`, with encode.c's errors."""
+    name = encoding.lower()
+    if name == "hex":
+        out = bytearray()
+        chars = [c for c in text if c not in _SPACES]
+        for i in range(0, len(chars), 2):
+            if chars[i] not in _HEX_DIGITS:
+                raise SqlError("22023", f'invalid hexadecimal digit: "{chars[i]}"')
+            if i + 1 >= len(chars):
+                raise SqlError("22023", "invalid hexadecimal data: odd number of digits")
+            if chars[i + 1] not in _HEX_DIGITS:
+                raise SqlError("22023", f'invalid hexadecimal digit: "{chars[i + 1]}"')
+            out.append(int(chars[i] + chars[i + 1], 16))
+        return bytes(out)
+    if name == "base64":
+        return _base64_decode(text)
+    if name == "escape":
+        return parse_bytea_escape(text.encode("utf-8"))
+    raise _bad_encoding(encoding)
+
+
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def _base64_decode(text: str) -> bytes:
+    out = bytearray()
+    buf = pos = end = 0
+    for c in text:
+        if c in _SPACES:
+            continue
+        if c == "=":
+            if not end:
+                if pos == 2:
+                    end = 1
+                elif pos == 3:
+                    end = 2
+                else:
+                    raise SqlError("22023", 'unexpected "=" while decoding '
+                                   "base64 sequence")
+            b = 0
+        else:
+            b = _BASE64_VALUE.get(c, -1)
+            if b < 0:
+                raise SqlError("22023", f'invalid symbol "{c}" found while '
+                               "decoding base64 sequence")
+        buf = (buf << 6) + b
+        pos += 1
+        if pos == 4:
+            out.append((buf >> 16) & 255)
+            if end == 0 or end > 1:
+                out.append((buf >> 8) & 255)
+            if end == 0 or end > 2:
+                out.append(buf & 255)
+            buf = pos = 0
+    if pos:
+        raise SqlError("22023", "invalid base64 end sequence",
+                       hint="Input data is missing padding, is truncated, or "
+                       "is otherwise corrupted.")
+    return bytes(out)

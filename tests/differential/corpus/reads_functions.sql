@@ -6,7 +6,8 @@
 -- coalesce, nullif, greatest, least, abs, round, floor, ceil, trunc, mod,
 -- power, sqrt, sign, div, date_trunc, extract/date_part, age with two
 -- arguments, make_date, to_char, and now()/current_date used only in ways
--- whose answer does not depend on the clock.
+-- whose answer does not depend on the clock; encode/decode (hex, base64
+-- with its 76-character lines, escape) and their errors.
 
 -- case: fn_length
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
@@ -294,3 +295,21 @@ SELECT substring('hello' from 0 for 3), substring('hello' from -1 for 3), substr
 SELECT substring('hello', 2), substr('hello', 2, 0), substring('hello' for 2)
 SELECT substr('hello', 1, -1)
 SELECT substring('hello' from 'l+'), substring('abc123' from '[0-9]+')
+
+
+-- case: encode_decode
+SELECT encode('\x00ff10'::bytea, 'hex'), encode('hello'::bytea, 'HEX'), encode(''::bytea, 'hex')
+SELECT encode('hello'::bytea, 'base64'), encode('hell'::bytea, 'base64'), encode('he'::bytea, 'base64'), encode(''::bytea, 'base64')
+SELECT encode(repeat('abc', 19)::bytea, 'base64'), encode(repeat('abc', 40)::bytea, 'base64'), encode(repeat('x', 56)::bytea, 'base64')
+SELECT encode('a\\b\x00\x01\xfe'::bytea, 'escape'), encode('é'::bytea, 'escape')
+SELECT decode('00ff10', 'hex'), decode(' 00 FF ', 'hex'), decode('aGVsbG8=', 'base64'), decode(E'aGVs\nbG8=', 'base64'), decode('aGVsbA==', 'base64'), decode('a\\b\000\376', 'escape')
+SELECT decode('0g', 'hex')
+SELECT decode('abc', 'hex')
+SELECT decode('aGVsbG8', 'base64')
+SELECT decode('aG=sbG8=', 'base64')
+SELECT decode('aGV*bG8=', 'base64')
+SELECT decode('a\\q', 'escape')
+SELECT encode('x'::bytea, 'rot13')
+SELECT decode('x', 'base32')
+SELECT encode(NULL, 'hex'), decode(NULL, 'hex'), encode('x'::bytea, NULL)
+SELECT encode(decode(encode(b::bytea, 'base64'), 'base64'), 'hex') FROM (VALUES ('\x0102'), ('\xdeadbeef'), ('\x')) v(b)
