@@ -580,6 +580,24 @@ def _generate_series(arg_types: Sequence[q.ResultType]):
     return series
 
 
+def _in_range(value: int, top: int, label: str) -> int:
+    """A result of int4gcd/int8gcd & co. that must fit the type (the
+    gcd of the minimum and 0 or itself does not)."""
+    if value > top:
+        raise SqlError("22003", f"{label} out of range")
+    return value
+
+
+def _lcm(a: int, b: int, top: int, label: str) -> int:
+    """int4lcm/int8lcm: 0 when either is 0, else |a / gcd(a, b) * b|."""
+    if a == 0 or b == 0:
+        return 0
+    product = a // _in_range(math.gcd(a, b), top, label) * b
+    if not -top <= product <= top:  # the minimum has no absolute value
+        raise SqlError("22003", f"{label} out of range")
+    return abs(product)
+
+
 def register() -> None:
     order = {"int2": 0, "int4": 1, "int8": 2}
     for a in INTS:
@@ -629,6 +647,14 @@ def register() -> None:
     for k in INTS:
         define(f"abs({k})", _int_abs(k))
     define("abs(numeric)", _num_abs)
+    define("to_hex(int4)", lambda v: format(v & 0xFFFFFFFF, "x"))
+    define("to_hex(int8)", lambda v: format(v & 0xFFFFFFFFFFFFFFFF, "x"))
+    for k, label in (("int4", "integer"), ("int8", "bigint")):
+        top = INT_BOUNDS[k][1]
+        define(f"gcd({k},{k})", lambda a, b, top=top, label=label:
+               _in_range(math.gcd(a, b), top, label))
+        define(f"lcm({k},{k})", lambda a, b, top=top, label=label:
+               _lcm(a, b, top, label))
     define("abs(float8)", abs)
     define("abs(float4)", abs)
     define("round(float8)", _float_round)

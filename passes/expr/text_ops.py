@@ -135,6 +135,17 @@ def _substr(s: str, start: int, length: int | None = None) -> str:
     return s[max(start - 1, 0):end]
 
 
+def _overlay(s, put, start: int, length: int):
+    """text_overlay()/byteaoverlay(): OVERLAY(s PLACING put FROM start FOR
+    length), the parts before `start` and from `start + length` on."""
+    if start <= 0:
+        raise SqlError("22011", "negative substring length not allowed")
+    end = start + length
+    if end > 2**31 - 1:
+        raise SqlError("22003", "integer out of range")
+    return s[:start - 1] + put + s[max(end, 1) - 1:]
+
+
 def _replace(s: str, old: str, new: str) -> str:
     return s if old == "" else s.replace(old, new)
 
@@ -366,6 +377,17 @@ def register() -> None:
     define("length(bytea)", len)
     define("encode(bytea,text)", bytea.encode)
     define("decode(text,text)", bytea.decode)
+    for bits in (224, 256, 384, 512):
+        define(f"sha{bits}(bytea)",
+               lambda b, h=getattr(hashlib, f"sha{bits}"): h(b).digest())
+    define("bit_length(text)", lambda s: 8 * len(s.encode("utf-8")))
+    define("bit_length(bytea)", lambda b: 8 * len(b))
+    define("quote_nullable(text)", lambda s: "NULL" if s is None
+           else formatting.quote_literal(s), strict=False)
+    for kind in ("text", "bytea"):
+        define(f"overlay({kind},{kind},int4,int4)", _overlay)
+        define(f"overlay({kind},{kind},int4)",
+               lambda s, put, start: _overlay(s, put, start, len(put)))
     define("octet_length(text)", lambda s: len(s.encode("utf-8")))
     define("octet_length(bpchar)", lambda s: len(s.encode("utf-8")))
     define("octet_length(bytea)", len)

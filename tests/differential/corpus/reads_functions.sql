@@ -7,7 +7,8 @@
 -- power, sqrt, sign, div, date_trunc, extract/date_part, age with two
 -- arguments, make_date, to_char, and now()/current_date used only in ways
 -- whose answer does not depend on the clock; encode/decode (hex, base64
--- with its 76-character lines, escape) and their errors.
+-- with its 76-character lines, escape) and their errors; sha224/256/384/512,
+-- to_hex, gcd/lcm of integers, bit_length, quote_nullable, OVERLAY.
 
 -- case: fn_length
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
@@ -313,3 +314,23 @@ SELECT encode('x'::bytea, 'rot13')
 SELECT decode('x', 'base32')
 SELECT encode(NULL, 'hex'), decode(NULL, 'hex'), encode('x'::bytea, NULL)
 SELECT encode(decode(encode(b::bytea, 'base64'), 'base64'), 'hex') FROM (VALUES ('\x0102'), ('\xdeadbeef'), ('\x')) v(b)
+
+
+-- case: hashes_hex_gcd_overlay
+SELECT encode(sha224('abc'), 'hex'), encode(sha256('abc'::bytea), 'hex'), encode(sha384(''), 'hex'), encode(sha512('\x00ff'::bytea), 'hex')
+SELECT to_hex(255), to_hex(-1), to_hex(0), to_hex(2147483647), to_hex(-2147483648), to_hex(9223372036854775807), to_hex(-9223372036854775808::int8), to_hex(-1::int8)
+SELECT gcd(12, 18), gcd(-12, 18), gcd(0, 0), gcd(0, -5), gcd(12::int8, -18::int8), lcm(4, 6), lcm(-4, 6), lcm(0, 5), lcm(4::int8, 6)
+SELECT gcd(-2147483648, 0)
+SELECT gcd(-2147483648, -2147483648)
+SELECT gcd(-2147483648, 2)
+SELECT lcm(2147483647, 2)
+SELECT lcm(-2147483648, 1)
+SELECT gcd((-9223372036854775807 - 1)::int8, 0::int8)
+SELECT lcm(9223372036854775807::int8, 2::int8)
+SELECT bit_length('abc'), bit_length('é'), bit_length('\x0102'::bytea), bit_length(''::text)
+SELECT quote_nullable(NULL::text), quote_nullable('it''s'), quote_nullable('a\b'), quote_nullable('')
+SELECT overlay('abcdef' placing 'XY' from 2 for 3), overlay('abcdef' placing 'XY' from 2), overlay('abc' placing 'Z' from 5), overlay('abcdef' placing 'X' from 2 for -1), overlay('abcdef' placing '' from 1 for 0)
+SELECT overlay('\x010203'::bytea placing '\xff'::bytea from 2), overlay('\x010203'::bytea placing '\xff'::bytea from 2 for 2)
+SELECT overlay('abc' placing 'X' from 0)
+SELECT overlay('abc' placing 'X' from 2147483647 for 1)
+SELECT overlay('abc' placing 'X' from -1 for 1)
