@@ -376,6 +376,8 @@ def register() -> None:
         define(f"{name}(bpchar)", lambda s: len(s.rstrip(" ")))
     define("length(bytea)", len)
     define("encode(bytea,text)", bytea.encode)
+    define("convert_to(text,name)", bytea.convert_to)
+    define("convert_from(bytea,name)", bytea.convert_from)
     define("decode(text,text)", bytea.decode)
     for bits in (224, 256, 384, 512):
         define(f"sha{bits}(bytea)",

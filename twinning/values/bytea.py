@@ -182,3 +182,62 @@ def _base64_decode(text: str) -> bytes:
                        hint="Input data is missing padding, is truncated, or "
                        "is otherwise corrupted.")
     return bytes(out)
+
+
+# -- convert_to() / convert_from() (mbutils.c), UTF8 only ---------------------
+
+# pg_encname_tbl's names as clean_encoding_name leaves them (letters and
+# digits, lower case): every server and client encoding PostgreSQL knows
+_ENCODING_NAMES = frozenset((
+    "abc", "alt", "big5", "euccn", "eucjis2004", "eucjp", "euckr", "euctw",
+    "gb18030", "gbk", "iso88591", "iso885910", "iso885913", "iso885914",
+    "iso885915", "iso885916", "iso88592", "iso88593", "iso88594", "iso88595",
+    "iso88596", "iso88597", "iso88598", "iso88599", "johab", "koi8", "koi8r",
+    "koi8u", "latin1", "latin10", "latin2", "latin3", "latin4", "latin5",
+    "latin6", "latin7", "latin8", "latin9", "mskanji", "muleinternal",
+    "shiftjis", "shiftjis2004", "sjis", "sqlascii", "tcvn", "tcvn5712",
+    "uhc", "unicode", "utf8", "vscii", "win", "win1250", "win1251",
+    "win1252", "win1253", "win1254", "win1255", "win1256", "win1257",
+    "win1258", "win866", "win874", "win932", "win936", "win949", "win950",
+    "windows1250", "windows1251", "windows1252", "windows1253",
+    "windows1254", "windows1255", "windows1256", "windows1257",
+    "windows1258", "windows866", "windows874", "windows932", "windows936",
+    "windows949", "windows950"))
+
+
+def _utf8_encoding(name: str, direction: str) -> None:
+    """pg_char_to_encoding() of a convert_* encoding argument: UTF8 (or
+    its alias UNICODE) is run; another known encoding is a 0A000; an
+    unknown name is PostgreSQL's 22023."""
+    clean = "".join(c for c in name.lower() if c.isascii() and c.isalnum())
+    if clean in ("utf8", "unicode"):
+        return
+    if clean in _ENCODING_NAMES:
+        raise SqlError("0A000", f"conversion to or from encoding {name} is "
+                       "not supported by twinning (UTF8 only)")
+    raise SqlError("22023", f'invalid {direction} encoding name "{name}"')
+
+
+def convert_to(text: str, encoding: str) -> bytes:
+    _utf8_encoding(encoding, "destination")
+    return text.encode("utf-8")
+
+
+def convert_from(data: bytes, encoding: str) -> str:
+    """The bytes as UTF8 text, verified as pg_verify_mbstr verifies them:
+    the first invalid sequence (or NUL) is 22021 with its bytes."""
+    _utf8_encoding(encoding, "source")
+    try:
+        text = data.decode("utf-8")
+        bad = data.find(b"\0")
+    except UnicodeDecodeError as exc:
+        nul = data.find(b"\0", 0, exc.start)
+        bad = exc.start if nul < 0 else nul
+    else:
+        if bad < 0:
+            return text
+    lead = data[bad]
+    length = 1 if lead < 0x80 else 2 if lead & 0xE0 == 0xC0 else \
+        3 if lead & 0xF0 == 0xE0 else 4 if lead & 0xF8 == 0xF0 else 1
+    shown = " ".join(f"0x{b:02x}" for b in data[bad:bad + length])
+    raise SqlError("22021", f'invalid byte sequence for encoding "UTF8": {shown}')

@@ -8,7 +8,8 @@
 -- arguments, make_date, to_char, and now()/current_date used only in ways
 -- whose answer does not depend on the clock; encode/decode (hex, base64
 -- with its 76-character lines, escape) and their errors; sha224/256/384/512,
--- to_hex, gcd/lcm of integers, bit_length, quote_nullable, OVERLAY.
+-- to_hex, gcd/lcm of integers, bit_length, quote_nullable, OVERLAY,
+-- convert_to/convert_from in UTF8 (with pg_verify_mbstr's errors).
 
 -- case: fn_length
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
@@ -334,3 +335,23 @@ SELECT overlay('\x010203'::bytea placing '\xff'::bytea from 2), overlay('\x01020
 SELECT overlay('abc' placing 'X' from 0)
 SELECT overlay('abc' placing 'X' from 2147483647 for 1)
 SELECT overlay('abc' placing 'X' from -1 for 1)
+
+
+-- case: convert_to_from_utf8
+SELECT convert_to('héllo', 'UTF8'), convert_to('x', 'utf-8'), convert_to('x', 'Unicode'), convert_from('\x68c3a96c6c6f'::bytea, 'UTF8'), convert_from(''::bytea, 'utf8')
+SELECT convert_from('\xc328'::bytea, 'UTF8')
+SELECT convert_from('\x61ff62'::bytea, 'UTF8')
+SELECT convert_from('\x6100'::bytea, 'UTF8')
+SELECT convert_from('\x61e282'::bytea, 'UTF8')
+SELECT convert_from('\xeda080'::bytea, 'UTF8')
+SELECT convert_from('\xf0908080f4908080'::bytea, 'UTF8')
+SELECT convert_to('x', 'no_such_encoding')
+SELECT convert_from('x'::bytea, 'bogus')
+SELECT convert_from(NULL, 'UTF8'), convert_to(NULL, 'UTF8')
+
+
+-- case: misc_functions
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT md5(name) FROM customers WHERE id = 1
+SELECT md5(''), ascii('A'), chr(65), chr(8364), to_hex(255), to_hex(-1)
+SELECT quote_ident('a b'), quote_literal('it''s'), quote_nullable(NULL)
