@@ -43,6 +43,7 @@ FUNCTIONS = (
     "date_trunc", "date_part", "extract", "age", "to_char", "md5", "encode",
     "decode", "sha224", "sha256", "sha384", "sha512", "to_hex", "gcd", "lcm",
     "bit_length", "quote_nullable", "overlay", "convert_from", "convert_to",
+    "num_nulls", "num_nonnulls",
     "gen_random_uuid", "current_setting", "version", "pg_backend_pid",
     "pg_notify", "pg_listening_channels", "pg_terminate_backend",
     "pg_cancel_backend", "pg_advisory_lock", "pg_advisory_lock_shared",

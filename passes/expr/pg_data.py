@@ -1211,6 +1211,8 @@ FUNCTIONS = (
     ('name', ('text',), 'name', False, 'f', False),
     ('name', ('varchar',), 'name', False, 'f', False),
     ('now', (), 'timestamptz', False, 'f', False),
+    ('num_nonnulls', ('any',), 'int4', True, 'f', False),
+    ('num_nulls', ('any',), 'int4', True, 'f', False),
     ('obj_description', ('oid',), 'text', False, 'f', False),
     ('obj_description', ('oid', 'name'), 'text', False, 'f', False),
     ('octet_length', ('bit',), 'int4', False, 'f', False),

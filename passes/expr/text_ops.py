@@ -419,6 +419,10 @@ def register() -> None:
     define("md5(bytea)", _md5)
     define("like_escape(text,text)", like_escape)
     FUNCTIONS["concat(any)"] = _Concat(False)
+    FUNCTIONS["num_nulls(any)"] = Impl(
+        lambda *values: sum(v is None for v in values), strict=False)
+    FUNCTIONS["num_nonnulls(any)"] = Impl(
+        lambda *values: sum(v is not None for v in values), strict=False)
     FUNCTIONS["concat_ws(text,any)"] = _Concat(True)
     define("string_to_array(text,text)", _string_to_array, strict=False)
     define("string_to_array(text,text,text)", _string_to_array, strict=False)

@@ -9,7 +9,8 @@
 -- whose answer does not depend on the clock; encode/decode (hex, base64
 -- with its 76-character lines, escape) and their errors; sha224/256/384/512,
 -- to_hex, gcd/lcm of integers, bit_length, quote_nullable, OVERLAY,
--- convert_to/convert_from in UTF8 (with pg_verify_mbstr's errors).
+-- convert_to/convert_from in UTF8 (with pg_verify_mbstr's errors),
+-- num_nulls/num_nonnulls.
 
 -- case: fn_length
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
@@ -355,3 +356,10 @@ INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, 
 SELECT md5(name) FROM customers WHERE id = 1
 SELECT md5(''), ascii('A'), chr(65), chr(8364), to_hex(255), to_hex(-1)
 SELECT quote_ident('a b'), quote_literal('it''s'), quote_nullable(NULL)
+
+
+-- case: num_nulls
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT id, num_nulls(email, city, tier), num_nonnulls(email, city, tier, id) FROM customers ORDER BY id
+SELECT num_nulls(1, NULL, 'a', NULL::date), num_nonnulls(1, NULL, 'a'), num_nulls(NULL), num_nonnulls(NULL)
+SELECT num_nulls()
