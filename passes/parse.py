@@ -586,7 +586,7 @@ def _role(spec: ast.RoleSpec) -> str:
 
 
 _OWNED = {ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_SEQUENCE: "sequence",
-          ObjectType.OBJECT_TABLE: "table"}
+          ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_DOMAIN: "domain"}
 
 
 def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:
@@ -643,7 +643,8 @@ def _alter_sequence(node: ast.AlterSeqStmt) -> list[s.DdlStatement]:
 def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
     table = _range_var(node.relation) if node.relation else ()
     at = loc(node.relation) if node.relation else loc(node)
-    if node.renameType == ObjectType.OBJECT_TYPE:
+    if node.renameType in (ObjectType.OBJECT_TYPE, ObjectType.OBJECT_DOMAIN,
+                           ObjectType.OBJECT_DOMCONSTRAINT):
         return parse_types.rename_type(node)
     if node.renameType == ObjectType.OBJECT_TABLE:
         statement: s.DdlStatement = s.RenameTable(table, node.newname, at)
@@ -688,7 +689,7 @@ _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index"
               ObjectType.OBJECT_SEQUENCE: "sequence",
               ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_VIEW: "view",
               ObjectType.OBJECT_MATVIEW: "materialized view",
-              ObjectType.OBJECT_TYPE: "type"}
+              ObjectType.OBJECT_TYPE: "type", ObjectType.OBJECT_DOMAIN: "domain"}
 
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
@@ -699,10 +700,11 @@ def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
         raise Unsupported(f"DROP {what}", loc(node))
     if kind == "schema":
         targets = tuple((o.sval,) for o in node.objects)
-    elif kind == "type":
+    elif kind in ("type", "domain"):
         for o in node.objects:
             if o.arrayBounds or o.typmods:
-                raise Unsupported("DROP TYPE of an array or typmod", loc(o))
+                raise Unsupported(f"DROP {kind.upper()} of an array or typmod",
+                                  loc(o))
         targets = tuple(names(o.names) for o in node.objects)
     else:
         targets = tuple(names(o) for o in node.objects)
@@ -731,6 +733,8 @@ _STATEMENTS = {
     ast.RefreshMatViewStmt: _refresh_view,
     ast.CreateEnumStmt: parse_types.create_enum,
     ast.AlterEnumStmt: parse_types.alter_enum,
+    ast.CreateDomainStmt: parse_types.create_domain,
+    ast.AlterDomainStmt: parse_types.alter_domain,
 }
 
 _STATEMENT_NAMES = {
