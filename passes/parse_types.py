@@ -43,7 +43,9 @@ def rename_type(node: ast.RenameStmt) -> list:
 
 # -- domains -----------------------------------------------------------------------
 
-_expr = ExprConverter()  # DEFAULT and CHECK hold no subqueries here
+# a subquery is kept as a SubLink without its query: typing refuses it
+# with PostgreSQL's message (cannot use subquery in …)
+_expr = ExprConverter(select=lambda node: None)
 
 _DOMAIN_CONSTRAINTS = {
     ConstrType.CONSTR_DEFAULT: "default", ConstrType.CONSTR_NOTNULL: "not_null",

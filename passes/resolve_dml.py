@@ -129,11 +129,12 @@ def _column_of(table: Table, name: str, location: int) -> Column:
     return column
 
 
-def column_default(column: Column, ctx: TypingContext) -> object | None:
+def column_default(column: Column, ctx: TypingContext,
+                   copy: bool = False) -> object | None:
     """The column's default as a typed expression (or a sequence draw); a
-    column of a domain without one has the domain's, or a NULL coerced to
-    the domain when that has NOT NULL (build_column_default,
-    expand_targetlist)."""
+    column of a domain without one has the domain's, or (but for COPY) a
+    NULL coerced to the domain when that has NOT NULL
+    (build_column_default, expand_targetlist)."""
     if column.sequence is not None:
         return d.SequenceDefault(column.sequence)
     default = column.default
@@ -142,7 +143,7 @@ def column_default(column: Column, ctx: TypingContext) -> object | None:
         if domain is None or column.type.is_array:
             return None
         if domain.default is None:
-            return None if not domain.any_not_null() else \
+            return None if copy or not domain.any_not_null() else \
                 coerce_to_domain(q.TLiteral("null", None, q.ResultType.of(
                     column.type.without_domain)), q.ResultType.of(column.type))
         default = domain.default
@@ -753,7 +754,7 @@ def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
         _force_columns(table, options.force_quote, slots, "FORCE_QUOTE")
     _force_columns(table, options.force_not_null, slots, "FORCE_NOT_NULL")
     _force_columns(table, options.force_null, slots, "FORCE_NULL")
-    defaults = tuple(column_default(c, ctx) for c in table.columns)
+    defaults = tuple(column_default(c, ctx, copy=True) for c in table.columns)
     return d.ResolvedCopy(table.name, tuple(slots), node.direction,
                           options, defaults)
 

@@ -18,8 +18,9 @@ effect (`session_ddl`).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 from twinning.errors import SqlError
 from twinning.ir import catalog as c
@@ -87,7 +88,8 @@ def _add_check(b: Any, domain: DomainType, name: str | None,
             raise SqlError("42710", f'constraint "{name}" for domain '
                            f'"{domain.typname}" already exists')
     else:  # ChooseConstraintName(domain, NULL, "check")
-        taken = _constraint_names(b, domain.schema)
+        taken = _constraint_names(b, domain.schema) | {
+            check.name for check in domain.checks}
         name, n = f"{domain.typname}_check", 0
         while name in taken:
             n += 1
@@ -115,6 +117,9 @@ _NOT_FOR_DOMAINS = {
     "no inherit": "check constraints for domains cannot be marked NO INHERIT"}
 
 
+_NOT_FOR_STATES = {"deferrability": "0A000", "no inherit": "42P17"}
+
+
 def _base_type(b: Any, spec: s.TypeSpec) -> SqlType:
     written, serial = column_type(spec)
     if serial:
@@ -126,6 +131,20 @@ def _base_type(b: Any, spec: s.TypeSpec) -> SqlType:
     return base
 
 
+def _no_position(apply: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+    """DefineDomain and AlterDomain* parse their expressions without the
+    statement's text: their errors carry no position."""
+    @functools.wraps(apply)
+    def run(b: Any, defn: Any) -> None:
+        try:
+            apply(b, defn)
+        except SqlError as exc:
+            exc.position = None
+            raise
+    return run
+
+
+@_no_position
 def apply_domain(b: Any, defn: d.DomainDef) -> None:
     name = b.qualify(defn.name, defn.location)
     if resolve_types.type_name_taken(b, name):
@@ -149,8 +168,8 @@ def apply_domain(b: Any, defn: d.DomainDef) -> None:
                                "constraints", position=pos(where))
             not_null, seen_null = kind == "not_null", True
         elif kind in _NOT_FOR_DOMAINS:
-            raise SqlError("42601" if kind != "no inherit" else "42P17",
-                           _NOT_FOR_DOMAINS[kind], position=pos(where))
+            raise SqlError(_NOT_FOR_STATES.get(kind, "42601"),
+                           _NOT_FOR_DOMAINS[kind])
     oid = FIRST_NORMAL_OID + b.type_oids
     b.type_oids += 2
     domain = DomainType(name.schema, name.name, oid, oid + 1, base, not_null,
@@ -170,8 +189,7 @@ def _sql_type(domain: DomainType) -> SqlType:
 def _domain(b: Any, names: tuple[str, ...], location: int = -1) -> c.UserType:
     found = existing(b, names, location)
     if found.kind != "d":
-        raise SqlError("42809", f'"{found.sql_type.display()}" is not a '
-                       "domain")
+        raise SqlError("42809", f"{found.sql_type.display()} is not a domain")
     return found
 
 
@@ -202,6 +220,7 @@ def _validate(b: Any, domain: DomainType, check: q.TExpr | None) -> None:
         b.validations.append((table.name, col.name, slot, check))
 
 
+@_no_position
 def apply_alter_domain(b: Any, defn: d.AlterDomainDef) -> None:
     utype = _domain(b, defn.name, defn.location)
     domain = utype.sql_type.domain
