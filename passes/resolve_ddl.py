@@ -426,6 +426,7 @@ def _like_indexes(b: _Builder, table: _TableBuilder, source: _TableBuilder) -> N
 def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
             attnum: int) -> c.Column:
     default, source, seq_name = col.default, col.default_source, None
+    sql_type = resolve_types.column_type(b, col.type)
     if col.sequence is not None:
         seq_name = _create_sequence(b, col.sequence, table, col.name)
         if col.serial:
@@ -436,12 +437,12 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
                 s.Literal("string", literal), s.TypeSpec(("regclass",))),))
             source = "nextval('{}'::regclass)".format(literal.replace("'", "''"))
     elif default is not None:
-        defaults.check_default(col.name, col.type, default,
+        defaults.check_default(col.name, sql_type, default,
                                lambda parts: _sequence_ref(b, parts))
         if defaults.is_null_constant(default):
             default = source = None  # PostgreSQL stores no NULL default
-    return c.Column(col.name, resolve_types.column_type(b, col.type), attnum,
-                    col.not_null, default, source, col.identity, seq_name)
+    return c.Column(col.name, sql_type, attnum, col.not_null, default, source,
+                    col.identity, seq_name)
 
 
 def _sequence_ref(b: _Builder, text: str) -> None:

@@ -907,12 +907,27 @@ def domain_checker(sql_type: Any) -> Callable[[Any, Any], Any]:
 
 def _domain(expr: q.TDomain, recur: Recur) -> CompiledExpr:
     """CoerceToDomain: never folded (PostgreSQL's planner keeps it), so
-    a constant's violation is raised when the statement runs."""
+    a constant's violation is raised when the statement runs. A literal
+    of an array of a domain is checked by the array's input function
+    (domain_in per element): its errors point at the literal."""
     arg = recur(expr.arg)
     if arg.error is not None:
         return arg
     check = domain_checker(expr.type.sql_type)
     inner = arg.fn
+    literal = expr.arg
+    while isinstance(literal, q.TCast):
+        literal = literal.arg
+    if expr.type.sql_type.is_array and isinstance(literal, q.TLiteral) \
+            and literal.type == q.UNKNOWN:
+        location = literal.location
+
+        def coerce_literal(row, ctx):
+            try:
+                return check(inner(row, ctx), ctx)
+            except SqlError as exc:
+                raise _with_position(exc, location)
+        return CompiledExpr(coerce_literal)
 
     def coerce(row, ctx):
         return check(inner(row, ctx), ctx)

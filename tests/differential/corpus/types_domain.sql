@@ -97,7 +97,7 @@ INSERT INTO m VALUES ('ok'), ('happy')
 INSERT INTO m VALUES ('sad')
 INSERT INTO m VALUES ('angry')
 SELECT x FROM m ORDER BY x DESC
-SELECT x FROM m WHERE x < 'happy'
+SELECT x FROM m WHERE x::mood < 'happy'
 
 -- case: array_of_domain
 CREATE DOMAIN posint AS int CHECK (VALUE > 0)
@@ -222,10 +222,10 @@ CREATE DOMAIN posint AS int CHECK (VALUE > 0)
 CREATE DOMAIN code AS varchar(10) NOT NULL DEFAULT 'x'
 CREATE DOMAIN small AS posint
 CREATE TABLE t (a posint, b code, c small, d posint[])
-SELECT typname, typtype, typbasetype::regtype, typtypmod, typnotnull, typdefault, typndims, typcategory, typlen, typinput, typoutput, typreceive, typsend, typalign, typstorage, typelem FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typname IN ('posint', 'code', 'small', '_posint', '_code') ORDER BY typname
+SELECT typname, typtype, typbasetype::regtype, typtypmod, typnotnull, typdefault, typndims, typcategory, typlen, typinput, typoutput, typreceive, typsend, typalign, typstorage, typelem::regtype FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typname IN ('posint', 'code', 'small', '_posint', '_code') ORDER BY typname
 SELECT a.attname, a.atttypid::regtype, a.atttypmod, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a WHERE attrelid = 't'::regclass AND attnum > 0 ORDER BY attnum
 SELECT 'posint'::regtype, 'code'::regtype, 'posint[]'::regtype
 SELECT column_name, data_type, domain_schema, domain_name, udt_name, character_maximum_length, numeric_precision FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position
-SELECT domain_schema, domain_name, data_type, character_maximum_length, numeric_precision, domain_default, udt_name, dtd_identifier FROM information_schema.domains ORDER BY domain_name
+SELECT domain_schema, domain_name, data_type, character_maximum_length, numeric_precision, domain_default, udt_name, dtd_identifier FROM information_schema.domains WHERE domain_schema = 'public' ORDER BY domain_name
 SELECT conname, contype, convalidated, pg_get_constraintdef(oid) FROM pg_constraint WHERE contypid = 'posint'::regtype
 SELECT * FROM t
