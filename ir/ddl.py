@@ -187,7 +187,7 @@ class SequenceOwnerDef:
 
 @node
 class OwnerDef:
-    kind: str  # table | schema | sequence
+    kind: str  # table | schema | sequence | domain | type
     names: tuple[str, ...]
     role: str
     location: int = LOC
@@ -195,7 +195,7 @@ class OwnerDef:
 
 @node
 class DropDef:
-    kind: str  # table | index | sequence | schema
+    kind: str  # table | index | sequence | schema | view | type | domain
     names: tuple[tuple[str, ...], ...]
     if_exists: bool = False
     cascade: bool = False

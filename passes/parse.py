@@ -107,9 +107,12 @@ def split_statements(text: str) -> list[tuple[Any, str, int]]:
         start = stmt.stmt_location or 0
         end = start + stmt.stmt_len if stmt.stmt_len else len(text)
         chunk = text[start:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        out.append((stmt.stmt, chunk.strip(), start + lead))
+        lead = _LEADING.match(chunk).end()  # a refusal's line is its first word's
+        out.append((stmt.stmt, chunk[lead:].rstrip(), start + lead))
     return out
+
+
+_LEADING = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
 
 
 # psql meta-commands a schema file may hold: pg_dump's \restrict and
@@ -528,7 +531,11 @@ def _persistence(rv: ast.RangeVar) -> tuple[tuple[str, ...], bool]:
 
 def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
     if node.objtype != ObjectType.OBJECT_TABLE:
-        raise Unsupported(f"ALTER {node.objtype.name[7:]}", loc(node))
+        what = node.objtype.name[7:].replace("_", " ")
+        if node.cmds:  # ALTER INDEX … ATTACH PARTITION
+            sub = AlterTableType(node.cmds[0].subtype).name.removeprefix("AT_")
+            what += f" … {_ALTER_WORDS.get(sub) or _words(sub)}"
+        raise Unsupported(f"ALTER {what}", loc(node))
     table = _range_var(node.relation)
     out: list[s.DdlStatement] = []
     at = loc(node.relation)
@@ -586,7 +593,8 @@ def _role(spec: ast.RoleSpec) -> str:
 
 
 _OWNED = {ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_SEQUENCE: "sequence",
-          ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_DOMAIN: "domain"}
+          ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_DOMAIN: "domain",
+          ObjectType.OBJECT_TYPE: "type"}
 
 
 def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:

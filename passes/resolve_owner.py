@@ -19,9 +19,9 @@ def apply_owner(b: Any, defn: d.OwnerDef) -> None:
     if defn.kind == "schema":
         if defn.names[0] not in b.schemas:
             raise SqlError("3F000", f'schema "{defn.names[0]}" does not exist')
-    elif defn.kind == "domain":
+    elif defn.kind in ("domain", "type"):
         found = existing(b, defn.names, defn.location)
-        if found.kind != "d":
+        if defn.kind == "domain" and found.kind != "d":
             raise SqlError("42809", f"{found.sql_type.display()} is not a "
                            "domain")
     elif defn.kind == "table":  # ALTER TABLE works on any relation
