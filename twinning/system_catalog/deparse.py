@@ -435,9 +435,13 @@ def default_expr(m: OidMap, table: Table, attnum: int, session: Any,
 
 
 class _DomainPrinter(Printer):
-    """A domain CHECK's value prints as VALUE."""
+    """A domain CHECK's value prints as VALUE (relabeled to the base type
+    where implicit casts show, when it is of a domain over a domain)."""
 
     def _TColumn(self, node: q.TColumn, showimplicit: bool) -> str:
+        sql_type = node.type.sql_type
+        if showimplicit and sql_type is not None and sql_type.domain:
+            return f"(VALUE)::{sql_type.without_domain.display()}"
         return "VALUE"
 
 

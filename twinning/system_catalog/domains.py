@@ -70,7 +70,9 @@ def type_rows(b: Build) -> Rows:
                "typnotnull": domain.not_null,
                "typbasetype": base.domain.oid if base.domain is not None
                else base.oid, "typtypmod": base.typmod,
-               "typdefault": domain_default(m, domain, b.session)}
+               "typdefault": domain_default(m, domain, b.session),
+               "typdefaultbin": None if domain.default is None else
+               f"{{TWINNING_DOMAIN_DEFAULT :typid {utype.oid}}}"}
         yield {**common, "oid": utype.array_oid,
                "typname": "_" + utype.name.name, "typlen": -1,
                "typbyval": False, "typtype": "b", "typcategory": "A",

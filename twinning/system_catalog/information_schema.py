@@ -219,7 +219,8 @@ def columns(b: Build) -> Rows:
                    "table_name": table.name.name,
                    "column_name": column.name,
                    "ordinal_position": column.attnum,
-                   "is_nullable": _yes(column.name not in not_null),
+                   "is_nullable": _yes(column.name not in not_null and not (
+                       domain is not None and domain.not_null)),
                    **type_columns(b, t if domain is None else domain.base),
                    "dtd_identifier": str(column.attnum),
                    "is_self_referencing": "NO",
@@ -315,6 +316,14 @@ def _check_rows(b: Build) -> Rows:
                        "constraint_name": _not_null_name(b, table,
                                                          column.attnum),
                        "check_clause": f"{column.name} IS NOT NULL"}
+    from twinning.system_catalog.deparse import domain_check  # lazy
+    for utype in b.catalog.types:
+        domain = utype.sql_type.domain
+        for check in domain.checks if utype.kind == "d" and domain else ():
+            yield {"constraint_catalog": b.database,
+                   "constraint_schema": domain.schema,
+                   "constraint_name": check.name,
+                   "check_clause": f"({domain_check(b.oids, check, b.session)})"}
 
 
 def _referenced_constraint(b: Build, fk: ForeignKey) -> tuple[Table, Any]:
