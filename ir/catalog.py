@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from twinning.ir.node import node
 from twinning.ir.syntax import Expr
-from twinning.ir.types import SqlType
+from twinning.ir.types import DomainType, SqlType
 
 
 def is_temporary(schema: str) -> bool:
@@ -219,6 +219,12 @@ class UserType:
     array_oid: int
     created: int = 0
     comment: str | None = None
+    # a domain's DomainType (sql_type.domain, which SqlType equality
+    # ignores): so a changed domain is a changed catalog
+    domain: DomainType | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "domain", self.sql_type.domain)
 
 
 @node

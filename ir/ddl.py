@@ -14,7 +14,7 @@ from dataclasses import field
 from typing import Any
 
 from twinning.ir.node import node
-from twinning.ir.syntax import Expr, ForeignKeyRef
+from twinning.ir.syntax import Expr, ForeignKeyRef, TypeSpec
 from twinning.ir.types import SqlType
 
 LOC = field(default=-1, compare=False, repr=False)
@@ -187,7 +187,7 @@ class SequenceOwnerDef:
 
 @node
 class OwnerDef:
-    kind: str  # table | schema | sequence
+    kind: str  # table | schema | sequence | domain | type
     names: tuple[str, ...]
     role: str
     location: int = LOC
@@ -195,7 +195,7 @@ class OwnerDef:
 
 @node
 class DropDef:
-    kind: str  # table | index | sequence | schema
+    kind: str  # table | index | sequence | schema | view | type | domain
     names: tuple[tuple[str, ...], ...]
     if_exists: bool = False
     cascade: bool = False
@@ -252,10 +252,46 @@ class AlterEnumDef:
 
 @node
 class RenameTypeDef:
-    """ALTER TYPE name RENAME TO new_name."""
+    """ALTER TYPE|DOMAIN name RENAME TO new_name (`domain`: ALTER
+    DOMAIN), or ALTER DOMAIN name RENAME CONSTRAINT `constraint` TO
+    new_name."""
 
     name: tuple[str, ...]
     new_name: str
+    location: int = LOC
+    domain: bool = False
+    constraint: str | None = None
+
+
+@node
+class DomainDef:
+    """CREATE DOMAIN name [AS] type [COLLATE c] [DEFAULT e] [NOT NULL |
+    NULL] [CONSTRAINT n] CHECK (e) …: `base` as written (lowered when the
+    domain is made, a user type found by name then); `constraints` in
+    written order as (kind: default | not_null | null | check, name or
+    None, expression or None, location)."""
+
+    name: tuple[str, ...]
+    base: TypeSpec
+    constraints: tuple[tuple[str, str | None, Expr | None, int], ...] = ()
+    collation: tuple[str, ...] | None = None
+    location: int = LOC
+
+
+@node
+class AlterDomainDef:
+    """ALTER DOMAIN name: `action` set_default (`expr` None: DROP
+    DEFAULT), set_not_null, drop_not_null, add_check (`constraint` the
+    name given, `expr` the CHECK, `not_valid`), drop_constraint
+    (`missing_ok`, `cascade`) or validate."""
+
+    name: tuple[str, ...]
+    action: str
+    expr: Expr | None = None
+    constraint: str | None = None
+    not_valid: bool = False
+    missing_ok: bool = False
+    cascade: bool = False
     location: int = LOC
 
 
@@ -263,7 +299,8 @@ Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
-              | EnumDef | AlterEnumDef | RenameTypeDef)
+              | EnumDef | AlterEnumDef | RenameTypeDef | DomainDef
+              | AlterDomainDef)
 
 
 @node

@@ -498,9 +498,22 @@ class TSubscript:
     location: int = LOC
 
 
+@node
+class TDomain:
+    """CoerceToDomain: `arg`, of the domain's base type, checked against
+    the domain `type.sql_type.domain` carries (its NOT NULL and CHECKs,
+    those of the domains under it first; for an array of a domain, each
+    element's)."""
+
+    arg: TExpr
+    type: ResultType
+    location: int = LOC
+
+
 TExpr = Union[TLiteral, TParam, TColumn, TCast, TCall, TOperator, TBool,
               TNullTest, TBoolTest, TDistinct, TScalarArray, TCaseValue,
-              TCase, TCoalesce, TNullIf, TMinMax, TArray, TSubscript]
+              TCase, TCoalesce, TNullIf, TMinMax, TArray, TSubscript,
+              TDomain]
 
 
 @node

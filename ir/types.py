@@ -11,7 +11,8 @@ Values themselves live in `twinning.values`; this module only knows names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,52 @@ def enum_key(schema: str, typname: str) -> str:
 def is_enum_key(key: str) -> bool:
     """A user enum's key (built-in type names never hold a dot)."""
     return "." in key and not key.endswith("[]")
+
+
+@dataclass(frozen=True, slots=True)
+class DomainCheck:
+    """One CHECK constraint of a domain: `expr` is the boolean expression
+    typed over VALUE (a `query.TExpr` whose column 0 is the value);
+    `validated` is False for one added NOT VALID."""
+
+    name: str
+    expr: Any
+    oid: int = 0
+    validated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DomainType:
+    """A user's domain (CREATE DOMAIN), carried as `SqlType.domain` by the
+    types of its columns, casts and values: the SqlType is otherwise the
+    domain's base type (getBaseType), so the typer, the value I/O, the
+    store and RowDescription see the base type, while writes and casts
+    check `not_null` and `checks` (those of `base.domain` first, for a
+    domain over a domain). `default` is the DEFAULT as written (syntax),
+    inherited from the base domain when the domain gives none. A domain
+    over an array type is not built: `base` is never an array."""
+
+    schema: str
+    typname: str
+    oid: int
+    array_oid: int
+    base: "SqlType"
+    not_null: bool = False
+    checks: tuple[DomainCheck, ...] = ()
+    default: Any = None
+    display: str = ""
+
+    def levels(self) -> list["DomainType"]:
+        """This domain and the domains under it, innermost first."""
+        out: list[DomainType] = []
+        at: DomainType | None = self
+        while at is not None:
+            out.append(at)
+            at = at.base.domain
+        return out[::-1]
+
+    def any_not_null(self) -> bool:
+        return any(level.not_null for level in self.levels())
 
 
 _BASE = (
@@ -170,6 +217,10 @@ class SqlType:
     is_array: bool = False
     # a user enum's type row (`name` is then its key); None: built-in
     user: EnumType | None = None
+    # a domain over this type (an array: of the domain): what writes and
+    # casts check and the catalog shows; not part of the type's identity,
+    # as getBaseType() makes it for the typer and the value I/O
+    domain: DomainType | None = field(default=None, compare=False)
 
     def verify(self) -> None:
         if self.name not in BASE_TYPES and self.user is None:
@@ -182,15 +233,26 @@ class SqlType:
     @property
     def element(self) -> SqlType:
         """The element type of an array (self for scalars)."""
-        return SqlType(self.name, self.typmod, False, self.user) \
-            if self.is_array else self
+        return SqlType(self.name, self.typmod, False, self.user,
+                       self.domain) if self.is_array else self
 
     def array_of(self) -> SqlType:
-        return SqlType(self.name, self.typmod, True, self.user)
+        return SqlType(self.name, self.typmod, True, self.user, self.domain)
+
+    @property
+    def without_domain(self) -> SqlType:
+        """The base type (getBaseType)."""
+        return self if self.domain is None else \
+            SqlType(self.name, self.typmod, self.is_array, self.user)
 
     @property
     def oid(self) -> int:
-        return self.base.array_oid if self.is_array else self.base.oid
+        """The OID a client is sent: a domain's base type's, an array of
+        a domain's the domain's array type (printtup's getBaseType)."""
+        if self.is_array:
+            return self.base.array_oid if self.domain is None else \
+                self.domain.array_oid
+        return self.base.oid
 
     @property
     def typlen(self) -> int:
@@ -220,6 +282,8 @@ class SqlType:
 
     def display(self) -> str:
         """format_type(oid, typmod): what psql and information_schema show."""
+        if self.domain is not None:  # the domain's name; its typmod is its own
+            return self.domain.display + ("[]" if self.is_array else "")
         base = self.base.display
         mod = self.modifier_text()
         if self.name == "bpchar" and not mod:

@@ -13,6 +13,7 @@ and set-returning functions are refused with PostgreSQL's errors. A
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Callable
 
 from twinning.errors import SqlError
@@ -70,7 +71,7 @@ def check_default(column: str, target: SqlType, expr: s.Expr,
         raise SqlError("0A000", "set-returning functions are not allowed in "
                        "DEFAULT expressions",
                        position=pos(getattr(expr, "location", -1)))
-    bare = q.ResultType.of(SqlType(target.name, -1, target.is_array))
+    bare = q.ResultType.of(replace(target, typmod=-1))
     if not can_coerce_expr(typed, q.ResultType.of(target), "a"):
         raise SqlError("42804", f'column "{column}" is of type '
                        f"{display_type(bare)} but default expression is of "

@@ -284,6 +284,8 @@ _LOWER = {
     d.EnumDef: lambda n: n,
     d.AlterEnumDef: lambda n: n,
     d.RenameTypeDef: lambda n: n,
+    d.DomainDef: lambda n: n,
+    d.AlterDomainDef: lambda n: n,
 }
 
 

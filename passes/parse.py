@@ -107,9 +107,12 @@ def split_statements(text: str) -> list[tuple[Any, str, int]]:
         start = stmt.stmt_location or 0
         end = start + stmt.stmt_len if stmt.stmt_len else len(text)
         chunk = text[start:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        out.append((stmt.stmt, chunk.strip(), start + lead))
+        lead = _LEADING.match(chunk).end()  # a refusal's line is its first word's
+        out.append((stmt.stmt, chunk[lead:].rstrip(), start + lead))
     return out
+
+
+_LEADING = re.compile(r"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.DOTALL)
 
 
 # psql meta-commands a schema file may hold: pg_dump's \restrict and
@@ -528,7 +531,11 @@ def _persistence(rv: ast.RangeVar) -> tuple[tuple[str, ...], bool]:
 
 def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
     if node.objtype != ObjectType.OBJECT_TABLE:
-        raise Unsupported(f"ALTER {node.objtype.name[7:]}", loc(node))
+        what = node.objtype.name[7:].replace("_", " ")
+        if node.cmds:  # ALTER INDEX … ATTACH PARTITION
+            sub = AlterTableType(node.cmds[0].subtype).name.removeprefix("AT_")
+            what += f" … {_ALTER_WORDS.get(sub) or _words(sub)}"
+        raise Unsupported(f"ALTER {what}", loc(node))
     table = _range_var(node.relation)
     out: list[s.DdlStatement] = []
     at = loc(node.relation)
@@ -586,7 +593,8 @@ def _role(spec: ast.RoleSpec) -> str:
 
 
 _OWNED = {ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_SEQUENCE: "sequence",
-          ObjectType.OBJECT_TABLE: "table"}
+          ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_DOMAIN: "domain",
+          ObjectType.OBJECT_TYPE: "type"}
 
 
 def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:
@@ -643,7 +651,8 @@ def _alter_sequence(node: ast.AlterSeqStmt) -> list[s.DdlStatement]:
 def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
     table = _range_var(node.relation) if node.relation else ()
     at = loc(node.relation) if node.relation else loc(node)
-    if node.renameType == ObjectType.OBJECT_TYPE:
+    if node.renameType in (ObjectType.OBJECT_TYPE, ObjectType.OBJECT_DOMAIN,
+                           ObjectType.OBJECT_DOMCONSTRAINT):
         return parse_types.rename_type(node)
     if node.renameType == ObjectType.OBJECT_TABLE:
         statement: s.DdlStatement = s.RenameTable(table, node.newname, at)
@@ -688,7 +697,7 @@ _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index"
               ObjectType.OBJECT_SEQUENCE: "sequence",
               ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_VIEW: "view",
               ObjectType.OBJECT_MATVIEW: "materialized view",
-              ObjectType.OBJECT_TYPE: "type"}
+              ObjectType.OBJECT_TYPE: "type", ObjectType.OBJECT_DOMAIN: "domain"}
 
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
@@ -699,10 +708,11 @@ def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
         raise Unsupported(f"DROP {what}", loc(node))
     if kind == "schema":
         targets = tuple((o.sval,) for o in node.objects)
-    elif kind == "type":
+    elif kind in ("type", "domain"):
         for o in node.objects:
             if o.arrayBounds or o.typmods:
-                raise Unsupported("DROP TYPE of an array or typmod", loc(o))
+                raise Unsupported(f"DROP {kind.upper()} of an array or typmod",
+                                  loc(o))
         targets = tuple(names(o.names) for o in node.objects)
     else:
         targets = tuple(names(o) for o in node.objects)
@@ -731,6 +741,8 @@ _STATEMENTS = {
     ast.RefreshMatViewStmt: _refresh_view,
     ast.CreateEnumStmt: parse_types.create_enum,
     ast.AlterEnumStmt: parse_types.alter_enum,
+    ast.CreateDomainStmt: parse_types.create_domain,
+    ast.AlterDomainStmt: parse_types.alter_domain,
 }
 
 _STATEMENT_NAMES = {

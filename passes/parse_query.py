@@ -386,11 +386,13 @@ _DDL_TAGS = {ast.CreateStmt: "CREATE TABLE", ast.IndexStmt: "CREATE INDEX",
              ast.RenameStmt: "ALTER TABLE", ast.ViewStmt: "CREATE VIEW",
              ast.CreateTableAsStmt: "CREATE MATERIALIZED VIEW",
              ast.RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW",
-             ast.CreateEnumStmt: "CREATE TYPE", ast.AlterEnumStmt: "ALTER TYPE"}
+             ast.CreateEnumStmt: "CREATE TYPE", ast.AlterEnumStmt: "ALTER TYPE",
+             ast.CreateDomainStmt: "CREATE DOMAIN",
+             ast.AlterDomainStmt: "ALTER DOMAIN"}
 _DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
               "sequence": "DROP SEQUENCE", "schema": "DROP SCHEMA",
               "view": "DROP VIEW", "materialized view": "DROP MATERIALIZED VIEW",
-              "type": "DROP TYPE"}
+              "type": "DROP TYPE", "domain": "DROP DOMAIN"}
 
 
 def _ddl(node: Any, chunk: str) -> q.Syntax:
@@ -398,8 +400,10 @@ def _ddl(node: Any, chunk: str) -> q.Syntax:
     statements = tuple(ddl_statements(node))
     if isinstance(node, ast.DropStmt):
         tag = _DROP_TAGS[statements[0].kind]
+    elif isinstance(node, ast.AlterOwnerStmt):
+        tag = "ALTER " + statements[0].kind.upper()
     elif isinstance(statements[0], RenameTypeDef):
-        tag = "ALTER TYPE"
+        tag = "ALTER DOMAIN" if statements[0].domain else "ALTER TYPE"
     else:
         tag = _DDL_TAGS[type(node)]
     return q.Ddl(statements, tag, chunk)
@@ -433,7 +437,8 @@ _HANDLERS = {
 _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.CreateSeqStmt, ast.AlterTableStmt, ast.CommentStmt,
                ast.DropStmt, ast.RenameStmt, ast.ViewStmt,
-               ast.RefreshMatViewStmt, ast.CreateEnumStmt, ast.AlterEnumStmt}
+               ast.RefreshMatViewStmt, ast.CreateEnumStmt, ast.AlterEnumStmt,
+               ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",

@@ -22,7 +22,8 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import defaults, resolve_types, resolve_view
+from twinning.passes import (defaults, resolve_domains, resolve_owner,
+                             resolve_types, resolve_view)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.parse import StatementUnsupported, line_column
@@ -68,6 +69,7 @@ class ResolvedSchema:
     # table's row as it was before the statement}
     converted: dict = field(default_factory=dict)
     debug: tuple[str, ...] = ()  # PostgreSQL's DEBUG1 messages (implicit objects)
+    validations: tuple = ()  # (table, column, slot, check or None: NOT NULL)
 
 
 class _Builder:
@@ -98,6 +100,7 @@ class _Builder:
         self.schema_comments: dict[str, str | None] = {}  # COMMENT ON SCHEMA
         self.types: dict[c.QName, c.UserType] = {}  # enums (resolve_types)
         self.type_oids = 0  # OIDs given to types so far
+        self.validations: list = []  # rows to test (resolve_domains)
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -315,7 +318,7 @@ def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
                                         ) from None
     return ResolvedSchema(_freeze(builder), tuple(builder.notices),
                           builder.renamed, builder.converted,
-                          tuple(builder.debug))
+                          tuple(builder.debug), tuple(builder.validations))
 
 
 def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
@@ -423,6 +426,7 @@ def _like_indexes(b: _Builder, table: _TableBuilder, source: _TableBuilder) -> N
 def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
             attnum: int) -> c.Column:
     default, source, seq_name = col.default, col.default_source, None
+    sql_type = resolve_types.column_type(b, col.type)
     if col.sequence is not None:
         seq_name = _create_sequence(b, col.sequence, table, col.name)
         if col.serial:
@@ -433,12 +437,12 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
                 s.Literal("string", literal), s.TypeSpec(("regclass",))),))
             source = "nextval('{}'::regclass)".format(literal.replace("'", "''"))
     elif default is not None:
-        defaults.check_default(col.name, col.type, default,
+        defaults.check_default(col.name, sql_type, default,
                                lambda parts: _sequence_ref(b, parts))
         if defaults.is_null_constant(default):
             default = source = None  # PostgreSQL stores no NULL default
-    return c.Column(col.name, resolve_types.column_type(b, col.type), attnum,
-                    col.not_null, default, source, col.identity, seq_name)
+    return c.Column(col.name, sql_type, attnum, col.not_null, default, source,
+                    col.identity, seq_name)
 
 
 def _sequence_ref(b: _Builder, text: str) -> None:
@@ -1193,7 +1197,6 @@ maintenance_work_mem work_mem escape_string_warning search_path
 # Settings with the one value the twin runs with.
 _FIXED_SETTINGS = {"standard_conforming_strings": "on", "client_encoding": "utf8",
                    "default_with_oids": "off"}
-_ROLES = ("postgres", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE")
 
 
 def _apply_setting(b: _Builder, defn: d.SettingDef) -> None:
@@ -1211,23 +1214,6 @@ def _apply_setting(b: _Builder, defn: d.SettingDef) -> None:
         return
     if name not in _INERT_SETTINGS:
         raise Unsupported(f"SET {defn.name}", defn.location)
-
-
-def _apply_owner(b: _Builder, defn: d.OwnerDef) -> None:
-    """The twin's objects all belong to postgres: that owner is a no-op,
-    another is refused (roles are not modelled)."""
-    if defn.kind == "schema":
-        if defn.names[0] not in b.schemas:
-            raise SqlError("3F000", f'schema "{defn.names[0]}" does not exist')
-    elif defn.kind == "table":  # ALTER TABLE works on any relation
-        if not b.relation_exists(b.lookup(defn.names)):
-            raise SqlError("42P01", f'relation "{".".join(defn.names)}" does '
-                           "not exist")
-    elif b.lookup(defn.names) not in b.sequences:
-        raise SqlError("42P01", f'relation "{".".join(defn.names)}" does not exist')
-    if defn.role not in _ROLES:
-        raise Unsupported(f'OWNER TO role "{defn.role}" (the twin has the role '
-                          'postgres only)', defn.location)
 
 
 def _apply_sequence_owner(b: _Builder, defn: d.SequenceOwnerDef) -> None:
@@ -1266,7 +1252,7 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
     """DROP TABLE|INDEX|SEQUENCE|SCHEMA with RemoveRelations()'s lookups
     and messages, then the dependent objects (FKs of other tables, serial
     defaults) refused or dropped with CASCADE, as dependency.c reports."""
-    if defn.kind in ("schema", "type"):
+    if defn.kind in ("schema", "type", "domain"):
         return (_drop_schemas if defn.kind == "schema" else
                 resolve_types.drop_types)(b, defn)
     targets: list[c.QName] = []
@@ -1466,13 +1452,15 @@ _APPLY = {
     d.RenameColumnDef: _apply_rename_column,
     d.IfTableExistsDef: _apply_if_table_exists,
     d.SettingDef: _apply_setting,
-    d.OwnerDef: _apply_owner,
+    d.OwnerDef: resolve_owner.apply_owner,
     d.SequenceOwnerDef: _apply_sequence_owner,
     d.ViewDef: _apply_view,
     d.RefreshViewDef: resolve_view.refresh_view,
     d.EnumDef: resolve_types.apply_enum,
     d.AlterEnumDef: resolve_types.apply_alter_enum,
-    d.RenameTypeDef: resolve_types.apply_rename_type,
+    d.RenameTypeDef: resolve_domains.apply_rename,
+    d.DomainDef: resolve_domains.apply_domain,
+    d.AlterDomainDef: resolve_domains.apply_alter_domain,
 }
 
 

@@ -26,6 +26,7 @@ executes against the store.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Sequence
 
 from twinning.copy_format import Dialect
@@ -40,7 +41,8 @@ from twinning.passes.expr import (EmptyScope, TypingContext,
                                   coerce_to_boolean, figure_colname,
                                   resolve_expr, resolve_target,
                                   type_index_predicate)
-from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
+from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_domain,
+                                          coerce_to_type,
                                           literal_type, pos)
 from twinning.ir.select import Project, RelColumn, ResolvedQuery
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
@@ -127,13 +129,24 @@ def _column_of(table: Table, name: str, location: int) -> Column:
     return column
 
 
-def column_default(column: Column, ctx: TypingContext) -> object | None:
-    """The column's default as a typed expression (or a sequence draw)."""
+def column_default(column: Column, ctx: TypingContext,
+                   copy: bool = False) -> object | None:
+    """The column's default as a typed expression (or a sequence draw); a
+    column of a domain without one has the domain's, or (but for COPY) a
+    NULL coerced to the domain when that has NOT NULL
+    (build_column_default, expand_targetlist)."""
     if column.sequence is not None:
         return d.SequenceDefault(column.sequence)
-    if column.default is None:
-        return None
     default = column.default
+    if default is None:
+        domain = column.type.domain
+        if domain is None or column.type.is_array:
+            return None
+        if domain.default is None:
+            return None if copy or not domain.any_not_null() else \
+                coerce_to_domain(q.TLiteral("null", None, q.ResultType.of(
+                    column.type.without_domain)), q.ResultType.of(column.type))
+        default = domain.default
     if isinstance(default, s.FuncCall) and default.name[-1] == "nextval":
         arg = default.args[0]
         while isinstance(arg, s.Cast):
@@ -153,7 +166,11 @@ def _finish(ctx: TypingContext, expr: object) -> object:
 
 def assign(expr: object, column: Column, ctx: TypingContext,
            location: int) -> object:
-    """Assignment coercion of a value to its column (transformAssignedExpr)."""
+    """Assignment coercion of a value to its column (transformAssignedExpr);
+    a domain's constraints checked after the base type's coercion."""
+    if column.type.domain is not None:
+        return coerce_to_domain(assign(expr, _base_column(column), ctx,
+                                       location), q.ResultType.of(column.type))
     target = q.ResultType.of(column.type)
     if not can_coerce_expr(expr, target, "a"):
         bare = q.ResultType.of(SqlType(column.type.name, -1, column.type.is_array))
@@ -169,6 +186,11 @@ def assign(expr: object, column: Column, ctx: TypingContext,
     bare = q.ResultType.of(SqlType(column.type.name, -1, column.type.is_array))
     return q.TCast(coerce_to_type(expr, bare, ctx, "a", location), target, -1,
                    False)
+
+
+def _base_column(column: Column) -> Column:
+    """The column as if of its domain's base type (for the coercion)."""
+    return replace(column, type=column.type.without_domain)
 
 
 class _Entry:
@@ -732,7 +754,7 @@ def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
         _force_columns(table, options.force_quote, slots, "FORCE_QUOTE")
     _force_columns(table, options.force_not_null, slots, "FORCE_NOT_NULL")
     _force_columns(table, options.force_null, slots, "FORCE_NULL")
-    defaults = tuple(column_default(c, ctx) for c in table.columns)
+    defaults = tuple(column_default(c, ctx, copy=True) for c in table.columns)
     return d.ResolvedCopy(table.name, tuple(slots), node.direction,
                           options, defaults)
 

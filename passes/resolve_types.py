@@ -83,13 +83,13 @@ def _find(b: Any, names: tuple[str, ...]) -> c.UserType | None:
     return None
 
 
-def _position(location: int) -> int | None:
+def position(location: int) -> int | None:
     return location + 1 if location >= 0 else None
 
 
 def _missing(names: tuple[str, ...], location: int = -1) -> SqlError:
     return SqlError("42704", f'type "{".".join(names)}" does not exist',
-                    position=_position(location))
+                    position=position(location))
 
 
 def column_type(b: Any, written: SqlType | s.TypeSpec) -> SqlType:
@@ -101,7 +101,7 @@ def column_type(b: Any, written: SqlType | s.TypeSpec) -> SqlType:
         raise _missing(written.names, written.location)
     if written.typmods:
         raise SqlError("42601", "type modifier is not allowed for type "
-                       f'"{found.name.name}"', position=_position(written.location))
+                       f'"{found.name.name}"', position=position(written.location))
     return found.sql_type.array_of() if written.array else found.sql_type
 
 
@@ -112,13 +112,13 @@ def cast_type(spec: s.TypeSpec) -> SqlType | None:
         return None
     if spec.typmods:
         raise SqlError("42601", "type modifier is not allowed for type "
-                       f'"{spec.names[-1]}"', position=_position(spec.location))
+                       f'"{spec.names[-1]}"', position=position(spec.location))
     return found.array_of() if spec.array else found
 
 
 # -- CREATE TYPE … AS ENUM ----------------------------------------------------------
 
-def _display(schema: str, name: str) -> str:
+def display_name(schema: str, name: str) -> str:
     return quote_ident(name) if schema == "public" else \
         quote_qualified(schema, name)
 
@@ -126,7 +126,7 @@ def _display(schema: str, name: str) -> str:
 def _enum_sql_type(name: c.QName, oid: int, labels: tuple[str, ...],
                    orders: tuple[float, ...]) -> SqlType:
     row = EnumType(enum_key(name.schema, name.name), oid, oid + 1, 4, "E",
-                   _display(name.schema, name.name), False, name.schema,
+                   display_name(name.schema, name.name), False, name.schema,
                    name.name, labels, orders)
     return SqlType(row.name, -1, False, row)
 
@@ -137,7 +137,7 @@ def _check_label(label: str) -> None:
                        detail=f"Labels must be {NAMEDATALEN - 1} bytes or less.")
 
 
-def _type_name_taken(b: Any, name: c.QName) -> bool:
+def type_name_taken(b: Any, name: c.QName) -> bool:
     return name in b.types or name in b.tables or name in b.views
 
 
@@ -152,7 +152,7 @@ def check_row_type_name(b: Any, name: c.QName) -> None:
 
 def apply_enum(b: Any, defn: d.EnumDef) -> None:
     name = b.qualify(defn.name, defn.location)
-    if _type_name_taken(b, name):
+    if type_name_taken(b, name):
         raise SqlError("42710", f'type "{name.name}" already exists')
     for label in defn.labels:
         _check_label(label)
@@ -169,7 +169,7 @@ def apply_enum(b: Any, defn: d.EnumDef) -> None:
         name, oid, defn.labels, orders), oid, oid + 1, b.type_oids)
 
 
-def _existing(b: Any, names: tuple[str, ...], location: int = -1
+def existing(b: Any, names: tuple[str, ...], location: int = -1
               ) -> c.UserType:
     found = _find(b, names)
     if found is None:
@@ -182,7 +182,7 @@ def _float4(value: float) -> float:
 
 
 def apply_alter_enum(b: Any, defn: d.AlterEnumDef) -> None:
-    utype = _existing(b, defn.name, defn.location)
+    utype = existing(b, defn.name, defn.location)
     if utype.kind != "e":
         raise SqlError("42809", f"{utype.sql_type.display()} is not an enum")
     row = utype.sql_type.user
@@ -234,40 +234,80 @@ def _replace(b: Any, utype: c.UserType, labels: tuple[str, ...],
     sql_type = _enum_sql_type(new_name, utype.oid, labels, orders)
     del b.types[utype.name]
     b.types[new_name] = replace(utype, name=new_name, sql_type=sql_type)
+    def holds(col: c.Column) -> bool:
+        return col.type.domain is None and col.type.user is not None and \
+            col.type.user.oid == utype.oid
     for table in b.tables.values():
         for i, col in enumerate(table.columns):
-            if col.type.user is not None and col.type.user.oid == utype.oid:
+            if holds(col):
                 new = sql_type.array_of() if col.type.is_array else sql_type
                 table.columns[i] = replace(col, type=new)
     for vname, view in list(b.views.items()):
-        if any(col.type.user is not None and col.type.user.oid == utype.oid
-               for col in view.columns):
+        if any(holds(col) for col in view.columns):
             b.views[vname] = replace(view, columns=tuple(
                 replace(col, type=(sql_type.array_of() if col.type.is_array
                                    else sql_type))
-                if col.type.user is not None and col.type.user.oid == utype.oid
-                else col for col in view.columns))
+                if holds(col) else col for col in view.columns))
+    refresh_domains(b)
+
+
+def refresh_domains(b: Any) -> None:
+    """After a user type changed: each domain rebuilt over the current
+    type under it (in creation order, so a domain over a domain sees the
+    new one), and every column and view column of a domain given the
+    domain's current SqlType."""
+    current: dict[int, SqlType] = {t.oid: t.sql_type for t in b.types.values()}
+    for utype in sorted(b.types.values(), key=lambda t: t.oid):
+        domain = utype.sql_type.domain
+        if utype.kind != "d" or domain is None:
+            continue
+        base = domain.base
+        under = base.domain.oid if base.domain is not None else \
+            base.user.oid if base.user is not None else None
+        if under is not None and under in current:
+            base = current[under]
+        domain = replace(domain, base=base)
+        sql_type = SqlType(base.name, base.typmod, False, base.user, domain)
+        current[utype.oid] = sql_type
+        b.types[utype.name] = replace(utype, sql_type=sql_type)
+
+    def follow(col: Any) -> Any:
+        domain = col.type.domain
+        if domain is None or domain.oid not in current:
+            return col
+        new = current[domain.oid]
+        return replace(col, type=new.array_of() if col.type.is_array else new)
+    for table in b.tables.values():
+        table.columns[:] = [follow(col) for col in table.columns]
+    for vname, view in list(b.views.items()):
+        b.views[vname] = replace(view, columns=tuple(
+            follow(col) for col in view.columns))
 
 
 def apply_rename_type(b: Any, defn: d.RenameTypeDef) -> None:
-    utype = _existing(b, defn.name, defn.location)
+    """ALTER TYPE … RENAME TO of an enum."""
+    utype = existing(b, defn.name, defn.location)
     new_name = c.QName(utype.name.schema, defn.new_name)
-    if _type_name_taken(b, new_name):
+    if type_name_taken(b, new_name):
         raise SqlError("42710", f'type "{defn.new_name}" already exists')
-    if utype.kind != "e":
-        raise Unsupported("ALTER DOMAIN … RENAME TO")
     row = utype.sql_type.user
     assert row is not None
     _replace(b, utype, row.labels, row.sort_orders, name=new_name)
 
 
 def _users(b: Any, oids: set[int]) -> list[tuple[Any, c.Column]]:
-    """(table, column) of each column of one of the types, in creation
-    order."""
+    """(table, column) of each column of one of the types, or of a domain
+    over one, in creation order."""
     return [(table, col) for table in sorted(b.tables.values(),
                                              key=lambda t: t.created)
-            for col in table.columns
-            if col.type.user is not None and col.type.user.oid in oids]
+            for col in table.columns if _type_uses(col.type, oids)]
+
+
+def _type_uses(t: SqlType, oids: set[int]) -> bool:
+    if t.domain is not None:
+        return any(level.oid in oids for level in t.domain.levels()) or \
+            _type_uses(t.domain.levels()[0].base, oids)
+    return t.user is not None and t.user.oid in oids
 
 
 # -- DROP TYPE ------------------------------------------------------------------------
@@ -290,19 +330,29 @@ def drop_types(b: Any, defn: d.DropDef) -> None:
                 raise _missing(parts)
             b.notices.append(f'type "{".".join(parts)}" does not exist, skipping')
             continue
+        if defn.kind == "domain" and found.kind != "d":
+            raise SqlError("42809", f'"{found.sql_type.display()}" is not a '
+                           "domain")
         if found not in targets:
             targets.append(found)
     if not targets:
         return
-    users = _users(b, {t.oid for t in targets})
-    if users:
+    oids = {t.oid for t in targets}
+    users = _users(b, oids)
+    over = [t for t in sorted(b.types.values(), key=lambda t: t.oid)
+            if t.kind == "d" and t not in targets and _type_uses(
+                t.sql_type.domain.base, oids)]
+    if users or over:
         what = targets[0].sql_type.display()
-        lines = [f"column {col.name} of table {b.describe(table.name)} "
-                 f"depends on type {what}" for table, col in users]
+        lines = [f"type {t.sql_type.display()} depends on type {what}"
+                 for t in over] + [
+            f"column {col.name} of table {b.describe(table.name)} "
+            f"depends on type {col.type.display()}" for table, col in users]
         if not defn.cascade:
             raise SqlError("2BP01", f"cannot drop type {what} because other "
                            "objects depend on it", detail="\n".join(lines),
                            hint=_CASCADE_HINT)
-        raise Unsupported("DROP TYPE … CASCADE of a type in use")
+        raise Unsupported(f"DROP {defn.kind.upper()} … CASCADE of a type in "
+                          "use")
     for t in targets:
         del b.types[t.name]

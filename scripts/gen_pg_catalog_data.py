@@ -125,7 +125,7 @@ SYSTEM_RELATIONS = (
         "schemata", "tables", "columns", "table_constraints",
         "key_column_usage", "referential_constraints",
         "constraint_column_usage", "check_constraints", "sequences",
-        "views")),
+        "views", "domains")),
 )
 # Relations whose rows are (partly) PostgreSQL's own built-in rows.
 BUILTIN_ROWS = {

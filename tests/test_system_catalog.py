@@ -77,6 +77,18 @@ CREATE INDEX ON "Odd"."Mixed Case" (v, "order");
 CREATE UNIQUE INDEX "Weird Idx" ON "Odd"."Mixed Case" (c);
 """
 SCHEMAS.append(("deparse", DEPARSE))
+# domains over built-in types and a domain, with defaults, NOT
+# NULL and CHECKs, as columns and arrays
+SCHEMAS.append(("domains", """
+CREATE SCHEMA s;
+CREATE DOMAIN posint AS bigint CHECK (VALUE > 0) CONSTRAINT small CHECK (VALUE < 1000);
+CREATE DOMAIN s.code AS varchar(5) NOT NULL DEFAULT 'AA' CHECK (VALUE ~ '^[A-Z]+$');
+CREATE DOMAIN tiny AS posint DEFAULT 1 CHECK (VALUE < 10);
+CREATE DOMAIN good AS text CHECK (VALUE IN ('a', 'b'));
+CREATE DOMAIN stamp AS timestamp(3) with time zone DEFAULT now();
+CREATE TABLE t (id int PRIMARY KEY, p posint, c s.code DEFAULT 'ZZ', ti tiny,
+                g good, st stamp, ps posint[], n numeric(6,2));
+"""))
 _numbers = itertools.count(1)
 FIRST_USER_OID = 16384
 
@@ -85,6 +97,7 @@ FIRST_USER_OID = 16384
 _SKIP = {
     "pg_class": {"relfrozenxid", "relminmxid", "reltoastrelid"},  # cluster history
     "pg_attrdef": {"adbin"},  # PostgreSQL's node tree; compared via pg_get_expr
+    "pg_type": {"typdefaultbin"},  # the same; compared via typdefault
     "pg_constraint": {"conbin"},
     # the rule's OID is not an object's; its action is PostgreSQL's node
     # tree (compared through pg_get_viewdef in the differential corpus)
@@ -130,6 +143,7 @@ _INFO_USER_ROWS = {
 _INFO_DEFAULT = ("{schema} NOT IN ('pg_catalog', 'information_schema', "
                  "'pg_toast')")
 _INFO_SCHEMA_COLUMN = {"check_constraints": "constraint_schema",
+                       "domains": "domain_schema",
                        "referential_constraints": "constraint_schema",
                        "constraint_column_usage": "table_schema"}
 
@@ -210,6 +224,8 @@ def twin_names(catalog: Any, session: Session) -> dict[int, str]:
     for (table, name), oid in m.constraints.items():
         rel = regclass_text(m, m.relations[table], session)
         out[oid] = f"con:{rel}.{name}"
+    for oid, (_, check) in m.domain_checks.items():
+        out[oid] = f"con:-.{check.name}"
     for (table, attnum), oid in m.attrdefs.items():
         out[oid] = f"def:{regclass_text(m, m.relations[table], session)}.{attnum}"
     for (table, name), oids in m.fk_triggers.items():
@@ -409,8 +425,11 @@ def test_definitions(loaded):
                         (rel, column.name, rel, column.name))
             typmod, bare, serial = cur.fetchone()
             sql_type = column.type
-            assert functions.format_type(session, sql_type.oid,
-                                         sql_type.typmod) == typmod
-            assert functions.format_type(session, sql_type.oid, None) == bare
+            oid, mod = sql_type.oid, sql_type.typmod
+            if sql_type.domain is not None:  # attributes name the domain
+                oid = oid if sql_type.is_array else sql_type.domain.oid
+                mod = -1
+            assert functions.format_type(session, oid, mod) == typmod
+            assert functions.format_type(session, oid, None) == bare
             assert functions.pg_get_serial_sequence(
                 session, rel, column.name) == serial, (rel, column.name)

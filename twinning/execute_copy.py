@@ -46,6 +46,7 @@ from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir.catalog import Table
 from twinning.ir.types import VARHDRSZ, SqlType, numeric_precision_scale
+from twinning.passes.expr.compile import domain_checker
 from twinning.passes.plan_dml import CompiledWrite
 from twinning.store import SequenceSession, Transaction
 from twinning.values.calendar import (POSTGRES_EPOCH_JDATE, UNIX_EPOCH_JDATE,
@@ -80,6 +81,16 @@ class CopyFrom:
         # (field index, column) for the fields that are not taken as they are
         self.columns = [(i, column) for i, s in enumerate(self.slots)
                         if (column := _column(table.columns[s].type, ctx.settings))]
+        # (field index, check) for the fields of a domain (domain_in's
+        # checks, NULLs included)
+        self.domains = [(i, domain_checker(table.columns[s].type))
+                        for i, s in enumerate(self.slots)
+                        if table.columns[s].type.domain is not None]
+        checks = dict(self.domains)
+        converters = dict(self.columns)
+        # per field in order: its converter and its domain's check, if any
+        self.steps = [(i, converters.get(i), checks.get(i))
+                      for i in sorted(set(converters) | set(checks))]
         listed = set(self.slots)
         # (slot, draw) for the columns not listed, drawn per row in column order
         self.defaults = [(slot, self._default(plan.defaults[slot]))
@@ -124,6 +135,9 @@ class CopyFrom:
                     converted = list(columns)
                     for index, column in self.columns:
                         converted[index] = column.convert_all(columns[index])
+                    for index, check in self.domains:
+                        for value in converted[index]:
+                            check(value, self.ctx)
                 except SqlError:
                     pass  # redone line by line below, for the error in line order
                 else:
@@ -135,6 +149,14 @@ class CopyFrom:
                      error: SqlError | None) -> None:
         """Binary COPY: the tuples read (already converted), then the
         error that stopped the reader, in PostgreSQL's order."""
+        if rows and self.domains:
+            for at, row in enumerate(rows):
+                try:
+                    for index, check in self.domains:
+                        check(row[index], self.ctx)
+                except SqlError:
+                    self._insert(Block(first, [], []), rows[:at])
+                    raise
         if rows:
             self._insert(Block(first, [], []), rows)
         if error is not None:
@@ -163,15 +185,22 @@ class CopyFrom:
         count = len(self.slots)
         for line in lines:
             number, fields = line.number, line.fields
+            texts = list(fields)
             index = -1
             try:
-                for index, column in self.columns:
-                    if index < len(fields) and fields[index] is not None:
+                for index, column, check in self.steps:
+                    if index >= len(fields):
+                        break
+                    if column is not None and fields[index] is not None:
                         fields[index] = column.convert(fields[index])
+                    if check is not None:
+                        check(fields[index], self.ctx)
             except SqlError as exc:
                 column_name = self.table.columns[self.slots[index]].name
+                shown = "null input" if texts[index] is None else \
+                    f'"{clip(texts[index])}"'
                 where = (f'COPY {self.table.name.name}, line {number}, '
-                         f'column {column_name}: "{clip(fields[index])}"')
+                         f'column {column_name}: {shown}')
                 # the input function's own context (JSON data, line 1: …) first
                 exc.where = f"{exc.where}\n{where}" if exc.where else where
                 raise

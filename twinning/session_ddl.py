@@ -161,6 +161,7 @@ class DdlCommands:
                                      self._temp.schema)
         for message in resolved.debug:
             self._warn("00000", message, severity="DEBUG1")
+        self._validate_domains(resolved.validations)
         after = resolved.catalog
         if after == before and not resolved.converted:
             return resolved.notices
@@ -189,6 +190,27 @@ class DdlCommands:
                          conversions)
         self._temp.created(after, definitions)
         return resolved.notices
+
+    def _validate_domains(self, validations: tuple) -> None:
+        """ALTER DOMAIN's test of the stored values against a constraint
+        it adds (validateDomainConstraint, validateDomainNotNullConstraint)."""
+        txn, ctx = self._txn.store, self._context()
+        for table, column, slot, check in validations:
+            test = None if check is None else compile_checked(check).fn
+            for _, row in txn.scan(table):
+                value = row[slot]
+                if test is None and value is None:
+                    raise SqlError("23502", f'column "{column}" of table '
+                                   f'"{table.name}" contains null values',
+                                   schema=table.schema, table=table.name,
+                                   column=column)
+                if test is not None and value is not None and \
+                        test((value,), ctx) is False:
+                    raise SqlError("23514", f'column "{column}" of table '
+                                   f'"{table.name}" contains values that '
+                                   "violate the new constraint",
+                                   schema=table.schema, table=table.name,
+                                   column=column)
 
     def _drop_temporary(self) -> None:
         """Session end and DISCARD TEMP: the temporary schema and what is

@@ -422,6 +422,17 @@ def coerce_to_type(expr: q.TExpr, target: q.ResultType, ctx: TypingContext,
     return q.TCast(expr, target, leftmost(location, expr.location), explicit)
 
 
+def coerce_to_domain(expr: q.TExpr, target: q.ResultType) -> q.TExpr:
+    """CoerceToDomain over a value already of the domain's base type
+    (nothing to check when it is of that domain already)."""
+    have = expr.type.sql_type
+    if have is not None and have.domain is not None and \
+            have.domain.oid == target.sql_type.domain.oid and \
+            have.is_array == target.sql_type.is_array:
+        return expr
+    return q.TDomain(expr, target, expr.location)
+
+
 def coerce_to_boolean(expr: q.TExpr, construct: str,
                       ctx: TypingContext) -> q.TExpr:
     """coerce_to_boolean(): 42804 unless the argument is (coercible to)
@@ -569,6 +580,9 @@ class _Resolver:
 
     def cast(self, arg: q.TExpr, target: q.ResultType,
              location: int) -> q.TExpr:
+        if target.sql_type is not None and target.sql_type.domain is not None:
+            return coerce_to_domain(self.cast(arg, q.ResultType.of(
+                target.sql_type.without_domain), location), target)
         source = key(arg.type)
         if source != UNKNOWN and cast_context(source, key(target)) is None:
             raise SqlError("42846", f"cannot cast type "

@@ -32,6 +32,7 @@ from twinning.ir.catalog import Catalog
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr import runtime
 from twinning.passes.expr.array_ops import lower_bound
+from twinning.passes.expr.domain_check import checker
 from twinning.passes.expr.registry import Impl
 from twinning.passes.expr.types import element_type
 from twinning.passes.expr.system import system_catalog
@@ -40,7 +41,7 @@ from twinning.values.numeric import parse_numeric
 from twinning.values.settings import DEFAULT_SETTINGS
 
 __all__ = ["Compiled", "CompiledExpr", "compile_expr", "compile_checked",
-           "literal_value", "unwrap_relabel"]
+           "literal_value", "unwrap_relabel", "domain_checker"]
 
 Compiled = Callable[[tuple, Any], Any]
 _NOT_CONST = object()
@@ -898,7 +899,43 @@ def _subscript(expr: q.TSubscript, recur: Recur) -> CompiledExpr:
     return CompiledExpr(subscript)
 
 
+def domain_checker(sql_type: Any) -> Callable[[Any, Any], Any]:
+    """`fn(value, ctx)` checking a value against the domain `sql_type`
+    carries (`domain_check`), its CHECKs compiled here."""
+    return checker(sql_type, compile_expr)
+
+
+def _domain(expr: q.TDomain, recur: Recur) -> CompiledExpr:
+    """CoerceToDomain: never folded (PostgreSQL's planner keeps it), so
+    a constant's violation is raised when the statement runs. A literal
+    of an array of a domain is checked by the array's input function
+    (domain_in per element): its errors point at the literal."""
+    arg = recur(expr.arg)
+    if arg.error is not None:
+        return arg
+    check = domain_checker(expr.type.sql_type)
+    inner = arg.fn
+    literal = expr.arg
+    while isinstance(literal, q.TCast):
+        literal = literal.arg
+    if expr.type.sql_type.is_array and isinstance(literal, q.TLiteral) \
+            and literal.type == q.UNKNOWN:
+        location = literal.location
+
+        def coerce_literal(row, ctx):
+            try:
+                return check(inner(row, ctx), ctx)
+            except SqlError as exc:
+                raise _with_position(exc, location)
+        return CompiledExpr(coerce_literal)
+
+    def coerce(row, ctx):
+        return check(inner(row, ctx), ctx)
+    return CompiledExpr(coerce)
+
+
 _COMPILERS: NodeCompilers = {
+    q.TDomain: _domain,
     q.TLiteral: _literal,
     q.TParam: _param,
     q.TColumn: _column,

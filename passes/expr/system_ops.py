@@ -79,6 +79,10 @@ def _pg_typeof_factory(arg_types: Sequence[q.ResultType]):
     rtype = arg_types[0]
     # regtype output is format_type_be(): the type without its typmod
     value = RegOid(rtype.oid, display(key(rtype)))
+    sql_type = rtype.sql_type
+    if sql_type is not None and sql_type.domain is not None:  # the domain's
+        value = RegOid(sql_type.oid if sql_type.is_array else
+                       sql_type.domain.oid, sql_type.display())
     return lambda settings: (lambda *args: value)
 
 

@@ -11,6 +11,7 @@ tree there (nodeToString); the twin stores a reference to the object,
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -57,6 +58,12 @@ def column_type(base: str, typmod: int, array: bool) -> SqlType:
 
 
 def facts(sql_type: SqlType) -> TypeFacts:
+    """The type's storage facts and the OID pg_attribute names it by (a
+    domain's, or its array type's)."""
+    domain = sql_type.domain
+    if domain is not None:
+        return replace(facts(sql_type.without_domain), oid=domain.array_oid
+                       if sql_type.is_array else domain.oid)
     if sql_type.user is not None:  # an enum (4 bytes by value) or its array
         return TypeFacts(sql_type.oid, -1, False, "i", "x", 0) \
             if sql_type.is_array else TypeFacts(sql_type.oid, 4, True, "i",

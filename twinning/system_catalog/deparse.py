@@ -214,6 +214,12 @@ class Printer:
             return self.paren(node.arg, node, False)
         return self.coercion(node.arg, node.type, node)
 
+    def _TDomain(self, node: q.TDomain, showimplicit: bool) -> str:
+        """CoerceToDomain: the value cast to the domain by name."""
+        sql_type = node.type.sql_type
+        name = sql_type.display() if sql_type is not None else node.type.name
+        return f"{self.paren(node.arg, node, False)}::{name}"
+
     def coercion(self, arg: Any, target: q.ResultType, parent: Any) -> str:
         """get_coercion_expr()."""
         inner = self.paren(arg, parent, False)
@@ -426,6 +432,37 @@ def default_expr(m: OidMap, table: Table, attnum: int, session: Any,
                  pretty: bool = False) -> str:
     column = table.column_at(attnum)
     return Printer(m, session, pretty).text(_typed_default(column))
+
+
+class _DomainPrinter(Printer):
+    """A domain CHECK's value prints as VALUE (relabeled to the base type
+    where implicit casts show, when it is of a domain over a domain)."""
+
+    def _TColumn(self, node: q.TColumn, showimplicit: bool) -> str:
+        sql_type = node.type.sql_type
+        if showimplicit and sql_type is not None and sql_type.domain:
+            return f"(VALUE)::{sql_type.without_domain.display()}"
+        return "VALUE"
+
+
+def domain_check(m: OidMap, check: Any, session: Any,
+                 pretty: bool = False) -> str:
+    """A domain CHECK's expression (kept typed over VALUE)."""
+    return _DomainPrinter(m, session, pretty).text(check.expr)
+
+
+def domain_default(m: OidMap, domain: Any, session: Any) -> str | None:
+    """pg_type.typdefault: the domain's DEFAULT as stored, coerced to the
+    base type (None: no default)."""
+    if domain.default is None:
+        return None
+    ctx = TypingContext(kind="DEFAULT", allow_params=False,
+                        sql_value=keyword_call)
+    expr = resolve_expr(domain.default, EmptyScope(), ctx)
+    target = q.ResultType.of(domain.base.without_domain)
+    if expr.type != target:
+        expr = coerce_to_type(expr, target, ctx, "a")
+    return Printer(m, session, False).text(expr)
 
 
 def check_expr(m: OidMap, table: Table, check: Check, session: Any,

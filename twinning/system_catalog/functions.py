@@ -52,6 +52,10 @@ def pg_get_constraintdef(ctx: Any, oid: int, pretty: bool = False
     m = catalog_map(ctx)
     found = m.constraint_of(int(oid))
     if found is None:
+        if int(oid) in m.domain_checks:
+            domain, check = m.domain_checks[int(oid)]
+            return "CHECK (" + deparse.domain_check(m, check, ctx,
+                                                   bool(pretty)) + ")"
         return None
     table, constraint = found
     return deparse.constraint_def(m, table, constraint, ctx, bool(pretty))
@@ -97,6 +101,9 @@ def pg_get_expr(ctx: Any, tree: str, relid: int, pretty: bool = False
         return deparse.predicate_expr(m, index, ctx, bool(pretty))
     found = m.constraint_of(first)
     if found is None:
+        if first in m.domain_checks:
+            return deparse.domain_check(m, m.domain_checks[first][1], ctx,
+                                        bool(pretty))
         return None
     table, check = found
     return deparse.check_expr(m, table, check, ctx, bool(pretty))

@@ -125,8 +125,28 @@ def data_type(b: Build, t: SqlType) -> str:
 
 
 def _udt_name(t: SqlType) -> str:
-    name = t.user.typname if t.user is not None else t.name
+    name = t.domain.typname if t.domain is not None else \
+        t.user.typname if t.user is not None else t.name
     return ("_" if t.is_array else "") + name
+
+
+def type_columns(b: Build, t: SqlType) -> dict[str, Any]:
+    """The columns describing a type (data_type … udt_name) of
+    information_schema.columns and .domains; a domain (as the base of
+    another) is USER-DEFINED, its facts unknown (_pg_truetypid)."""
+    udt = {"udt_catalog": b.database, "udt_name": _udt_name(t),
+           "udt_schema": t.domain.schema if t.domain is not None else
+           t.user.schema if t.user is not None else "pg_catalog"}
+    if t.domain is not None and not t.is_array:
+        return {"data_type": "USER-DEFINED", **udt}
+    return {"data_type": data_type(b, t),
+            "character_maximum_length": char_max_length(t),
+            "character_octet_length": char_octet_length(t),
+            "numeric_precision": numeric_precision(t),
+            "numeric_precision_radix": numeric_radix(t),
+            "numeric_scale": numeric_scale(t),
+            "datetime_precision": datetime_precision(t),
+            "interval_type": interval_type(t), **udt}
 
 
 # -- views --------------------------------------------------------------------------
@@ -193,29 +213,25 @@ def columns(b: Build) -> Rows:
         writable = _updatable(b, table)[1] if view else None
         for column in table.columns:
             t = column.type
+            domain = t.domain if not t.is_array else None
             row = {"table_catalog": b.database,
                    "table_schema": table.name.schema,
                    "table_name": table.name.name,
                    "column_name": column.name,
                    "ordinal_position": column.attnum,
-                   "is_nullable": _yes(column.name not in not_null),
-                   "data_type": data_type(b, t),
-                   "character_maximum_length": char_max_length(t),
-                   "character_octet_length": char_octet_length(t),
-                   "numeric_precision": numeric_precision(t),
-                   "numeric_precision_radix": numeric_radix(t),
-                   "numeric_scale": numeric_scale(t),
-                   "datetime_precision": datetime_precision(t),
-                   "interval_type": interval_type(t),
-                   "udt_catalog": b.database, "udt_schema":
-                   t.user.schema if t.user is not None else "pg_catalog",
-                   "udt_name": _udt_name(t),
+                   "is_nullable": _yes(column.name not in not_null and not (
+                       domain is not None and domain.not_null)),
+                   **type_columns(b, t if domain is None else domain.base),
                    "dtd_identifier": str(column.attnum),
                    "is_self_referencing": "NO",
                    "is_identity": _yes(column.identity is not None),
                    "identity_cycle": "NO", "is_generated": "NEVER",
                    "is_updatable": _yes(writable is None
                                         or column.name in writable)}
+            if domain is not None:
+                row.update(domain_catalog=b.database,
+                           domain_schema=domain.schema,
+                           domain_name=domain.typname)
             if column.default is not None and column.identity is None:
                 row["column_default"] = default_expr(
                     b.oids, table, column.attnum, b.session)
@@ -300,6 +316,14 @@ def _check_rows(b: Build) -> Rows:
                        "constraint_name": _not_null_name(b, table,
                                                          column.attnum),
                        "check_clause": f"{column.name} IS NOT NULL"}
+    from twinning.system_catalog.deparse import domain_check  # lazy
+    for utype in b.catalog.types:
+        domain = utype.sql_type.domain
+        for check in domain.checks if utype.kind == "d" and domain else ():
+            yield {"constraint_catalog": b.database,
+                   "constraint_schema": domain.schema,
+                   "constraint_name": check.name,
+                   "check_clause": f"({domain_check(b.oids, check, b.session)})"}
 
 
 def _referenced_constraint(b: Build, fk: ForeignKey) -> tuple[Table, Any]:
@@ -397,3 +421,17 @@ def sequences(b: Build) -> Rows:
                "maximum_value": str(seq.max_value),
                "increment": str(seq.increment),
                "cycle_option": _yes(seq.cycle)}
+
+
+@builder("domains")
+def domains(b: Build) -> Rows:
+    from twinning.system_catalog.deparse import domain_default  # lazy
+    for utype in b.catalog.types:
+        domain = utype.sql_type.domain
+        if utype.kind != "d" or domain is None:
+            continue
+        yield {"domain_catalog": b.database, "domain_schema": domain.schema,
+               "domain_name": domain.typname,
+               **type_columns(b, domain.base),
+               "domain_default": domain_default(b.oids, domain, b.session),
+               "dtd_identifier": "1"}

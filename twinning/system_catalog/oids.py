@@ -98,6 +98,8 @@ class OidMap:
     type_names: dict[tuple[str, str], int] = field(default_factory=dict)
     # pg_enum's rows' OIDs: (enum type OID, label) → OID
     enum_labels: dict[tuple[int, str], int] = field(default_factory=dict)
+    # a domain CHECK's OID → (the domain, the check)
+    domain_checks: dict[int, tuple[Any, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _populate(self)
@@ -176,6 +178,8 @@ def _populate(m: OidMap) -> None:
     # objects are numbered after them
     counter = iter(range(FIRST_NORMAL_OID + catalog.type_oids, 2**32))
     for utype in catalog.types:
+        for check in utype.domain.checks if utype.domain is not None else ():
+            m.domain_checks[check.oid] = (utype.domain, check)
         _type(m, TypeEntry(utype.oid, utype.name.name, utype.name.schema,
                            array=utype.array_oid))
         _type(m, TypeEntry(utype.array_oid, "_" + utype.name.name,
@@ -234,7 +238,7 @@ def _populate(m: OidMap) -> None:
         if seq.name not in m.relations:
             _relation(m, seq.name, next(counter), "S", seq)
     for utype in catalog.types:
-        row = utype.sql_type.user
+        row = utype.sql_type.user if utype.kind == "e" else None
         for label in row.labels if row is not None else ():
             m.enum_labels[(utype.oid, label)] = next(counter)
 

@@ -20,7 +20,7 @@ from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique, View, is_temporary)
 from twinning.ir.types import SqlType
-from twinning.system_catalog import activity, pg_builtin, procs
+from twinning.system_catalog import activity, domains, pg_builtin, procs
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts, predicate_tree)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
@@ -156,10 +156,12 @@ _SEQUENCE_COLUMNS = (("last_value", SqlType("int8")),
 def _attribute(relid: int, name: str, attnum: int, sql_type: SqlType,
                notnull: bool, **extra: Any) -> dict[str, Any]:
     f = facts(sql_type)
-    row = {"attrelid": relid, "attname": name, "atttypid": sql_type.oid,
+    domain = sql_type.domain
+    row = {"attrelid": relid, "attname": name, "atttypid": f.oid,
            "attstattarget": -1, "attlen": f.typlen, "attnum": attnum,
            "attndims": 1 if sql_type.is_array else 0, "attcacheoff": -1,
-           "atttypmod": sql_type.typmod, "attbyval": f.typbyval,
+           "atttypmod": sql_type.typmod if domain is None else -1,
+           "attbyval": f.typbyval,
            "attalign": f.typalign, "attstorage": f.typstorage,
            "attcompression": "", "attnotnull": notnull, "atthasdef": False,
            "atthasmissing": False, "attidentity": "", "attgenerated": "",
@@ -237,6 +239,7 @@ def pg_attribute(b: Build) -> Rows:
 def pg_type(b: Build) -> Rows:
     yield from builtin_rows("pg_type")
     yield from _user_types(b)
+    yield from domains.type_rows(b)
     m = b.oids
     views = [v for v in b.catalog.views if not v.materialized]
     for table in [*b.catalog.tables, *views]:
@@ -270,6 +273,8 @@ def _user_types(b: Build) -> Rows:
     """An enum's pg_type row and its array type's."""
     m = b.oids
     for utype in b.catalog.types:
+        if utype.kind != "e":
+            continue
         common = {"typnamespace": m.namespaces[utype.name.schema],
                   "typowner": BOOTSTRAP_SUPERUSER, "typispreferred": False,
                   "typisdefined": True, "typdelim": ",", "typrelid": 0,
@@ -299,7 +304,7 @@ def _user_types(b: Build) -> Rows:
 def pg_enum(b: Build) -> Rows:
     for utype in b.catalog.types:
         row = utype.sql_type.user
-        if row is None:
+        if row is None or utype.kind != "e":
             continue
         for label, order in zip(row.labels, row.sort_orders):
             yield {"oid": b.oids.enum_labels[(utype.oid, label)],
@@ -379,6 +384,7 @@ def pg_constraint(b: Build) -> Rows:
                 conffeqop=tuple(_fk_operators(p, f)[2]
                                 for p, f in zip(pk_types, fk_types)))
         yield row
+    yield from domains.constraint_rows(b)
 
 
 @builder("pg_index")

@@ -9,7 +9,7 @@ CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION;
 CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
 
 -- case: domain_type
-CREATE DOMAIN year AS integer CHECK (VALUE >= 1901);
+CREATE DOMAIN years AS integer[] CHECK (VALUE[1] >= 1901);
 
 -- case: inherits
 CREATE TABLE p (a int);

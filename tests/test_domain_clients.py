@@ -1,0 +1,77 @@
+"""Domains through binary clients, against PostgreSQL: RowDescription
+names the base type (so asyncpg and psycopg 3 decode a domain column
+with the base type's binary codec), bound parameters are checked against
+the domain with PostgreSQL's errors. The text-protocol behaviour is in
+`tests/differential/corpus/types_domain.sql`."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+
+import pytest
+
+from tests.support.twin import running_twin
+
+pytestmark = pytest.mark.realpg
+
+SETUP = ["DROP TABLE IF EXISTS dom_t", "DROP DOMAIN IF EXISTS dom_day",
+         "DROP DOMAIN IF EXISTS dom_pos",
+         "CREATE DOMAIN dom_pos AS int8 CHECK (VALUE > 0)",
+         "CREATE DOMAIN dom_day AS date NOT NULL",
+         "CREATE TABLE dom_t (p dom_pos, d dom_day, ps dom_pos[])",
+         "INSERT INTO dom_t VALUES (5, '2024-02-29', '{1,2}')"]
+
+
+def _asyncpg(host: str, port: int, user: str, database: str) -> list:
+    import asyncpg
+
+    async def main() -> list:
+        conn = await asyncpg.connect(host=host, port=port, user=user,
+                                     database=database)
+        out: list = []
+        try:
+            for sql in SETUP:
+                await conn.execute(sql)
+            stmt = await conn.prepare("SELECT p, d FROM dom_t")
+            out.append([a.type.oid for a in stmt.get_attributes()])
+            out.append(tuple(await conn.fetchrow("SELECT p, d FROM dom_t")))
+            await conn.execute("INSERT INTO dom_t (p, d) VALUES ($1, $2)", 7,
+                               datetime.date(2024, 3, 1))
+            for args in ((-1, datetime.date(2024, 3, 1)), (1, None)):
+                try:
+                    await conn.execute("INSERT INTO dom_t (p, d) VALUES ($1, $2)",
+                                       *args)
+                except asyncpg.PostgresError as exc:
+                    out.append((exc.sqlstate, str(exc)))
+            out.append([tuple(r) for r in await conn.fetch(
+                "SELECT p, d FROM dom_t ORDER BY p")])
+        finally:
+            await conn.close()
+        return out
+    return asyncio.run(main())
+
+
+def _psycopg3(dsn: str) -> list:
+    import psycopg
+    out: list = []
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        for sql in SETUP:
+            conn.execute(sql)
+        cur = conn.cursor(binary=True)
+        cur.execute("SELECT p, d FROM dom_t")
+        out.append([c.type_code for c in cur.description])
+        out.append(cur.fetchall())
+        try:
+            conn.execute("UPDATE dom_t SET p = %s", (0,))
+        except psycopg.Error as exc:
+            out.append((exc.sqlstate, str(exc)))
+    return out
+
+
+def test_binary_clients_see_the_base_type(realpg):
+    with running_twin() as twin:
+        assert _asyncpg(twin.host, twin.port, "postgres", "postgres") == \
+            _asyncpg(realpg.host, realpg.port, realpg.user, realpg.dbname)
+        assert _psycopg3(f"host={twin.host} port={twin.port} user=postgres "
+                         "dbname=postgres") == _psycopg3(realpg.dsn)
