@@ -357,10 +357,8 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("A", "SHOW transaction_isolation"),
         ("A", "INSERT INTO kv VALUES (5, 'serializable, alone') RETURNING *"),
     ],
-    # Known gap: PostgreSQL fails only writes to rows changed since the
-    # snapshot, and names a concurrent delete as such; the twin's one
-    # writer fails any write after a concurrent commit (40001, which
-    # clients retry), always as a concurrent update.
+    # PostgreSQL fails only writes to rows changed since the snapshot,
+    # and names a concurrent delete as such.
     "repeatable_read_write_to_other_row_after_concurrent_commit": [
         ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b')"),
         ("A", "BEGIN ISOLATION LEVEL REPEATABLE READ"),
@@ -484,7 +482,7 @@ def _differences(expected, actual) -> list[str]:
 
 # Known parity gaps, strictly expected to fail until fixed (then the mark
 # must go).
-GAPS: set[str] = {"repeatable_read_write_to_other_row_after_concurrent_commit"}
+GAPS: set[str] = set()
 
 
 @pytest.mark.parametrize("name", [
