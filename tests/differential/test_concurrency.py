@@ -47,6 +47,14 @@ CREATE TABLE log (
     k     integer REFERENCES kv ON DELETE CASCADE,
     note  text
 );
+CREATE TABLE other (
+    id  integer PRIMARY KEY,
+    n   integer
+);
+CREATE TABLE note (
+    id  integer PRIMARY KEY,
+    k   integer REFERENCES kv
+);
 CREATE SEQUENCE tickets;
 """
 
@@ -372,6 +380,196 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("A", "UPDATE kv SET v = 'A' WHERE k = 1"),
         ("A", "ROLLBACK"),
     ],
+    # -- writers that PostgreSQL lets run side by side
+    "writers_of_different_rows_proceed": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b'), (3, 'c')"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1 RETURNING *"),
+        ("B", "UPDATE kv SET v = 'B' WHERE k = 2 RETURNING *", WAIT),
+        ("B", "DELETE FROM kv WHERE k = 3 RETURNING *", WAIT),
+        ("B", "SELECT k, v FROM kv ORDER BY k"),
+        ("A", "SELECT k, v FROM kv ORDER BY k"),
+        ("A", "COMMIT"),
+        ("A", "SELECT k, v FROM kv ORDER BY k"),
+    ],
+    "writers_of_different_tables_proceed": [
+        ("B", "SET lock_timeout = '200ms'"),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (1, 'A') RETURNING *"),
+        ("B", "BEGIN"),
+        ("B", "INSERT INTO other VALUES (1, 10) RETURNING *", WAIT),
+        ("B", "UPDATE other SET n = n + 1 RETURNING *", WAIT),
+        ("B", "COMMIT"),
+        ("A", "SELECT * FROM other"),
+        ("A", "COMMIT"),
+        ("B", "SELECT * FROM kv"),
+    ],
+    "inserts_of_different_keys_proceed": [
+        ("B", "SET lock_timeout = '200ms'"),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (10, 'A'), (12, 'A') RETURNING *"),
+        ("B", "BEGIN"),
+        ("B", "INSERT INTO kv VALUES (11, 'B') RETURNING *", WAIT),
+        ("B", "INSERT INTO kv SELECT g, 'B' FROM generate_series(13, 15) g", WAIT),
+        ("B", "COMMIT"),
+        ("A", "INSERT INTO kv VALUES (16, 'A')"),
+        ("A", "COMMIT"),
+        ("A", "SELECT k, v FROM kv ORDER BY k"),
+        ("B", "SELECT count(*) FROM kv"),
+    ],
+    # B waits for A's in-flight key, then takes its conflict path.
+    "on_conflict_waits_then_takes_its_path": [
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (1, 'A')"),
+        ("B", "INSERT INTO kv VALUES (1, 'B') ON CONFLICT DO NOTHING RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (2, 'A')"),
+        ("B", "INSERT INTO kv VALUES (2, 'B') ON CONFLICT (k) DO UPDATE SET v = kv.v || '+' || EXCLUDED.v RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (3, 'A')"),
+        ("B", "INSERT INTO kv VALUES (3, 'B') ON CONFLICT (k) DO UPDATE SET v = 'updated' RETURNING *", ASYNC),
+        ("A", "ROLLBACK"),
+        ("B", JOIN, WAIT),
+    ],
+    # An insert of a key whose committed row A is deleting waits for A.
+    "insert_of_key_being_deleted_waits": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "DELETE FROM kv WHERE k = 1"),
+        ("B", "INSERT INTO kv VALUES (1, 'B') RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "DELETE FROM kv WHERE k = 2"),
+        ("B", "INSERT INTO kv VALUES (2, 'B') RETURNING *", ASYNC),
+        ("A", "ROLLBACK"),
+        ("B", JOIN, WAIT),
+    ],
+    # A child insert's FK check waits for the parent's deleter.
+    "child_insert_waits_for_parent_delete": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "DELETE FROM kv WHERE k = 1"),
+        ("B", "INSERT INTO note VALUES (1, 1) RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "DELETE FROM kv WHERE k = 2"),
+        ("B", "INSERT INTO note VALUES (2, 2) RETURNING *", ASYNC),
+        ("A", "ROLLBACK"),
+        ("B", JOIN, WAIT),
+        ("B", "SELECT * FROM note ORDER BY id"),
+    ],
+    # A parent delete waits for a transaction whose uncommitted child
+    # references it (the child's FK check holds FOR KEY SHARE).
+    "parent_delete_waits_for_uncommitted_child": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO note VALUES (1, 1)"),
+        ("B", "DELETE FROM kv WHERE k = 1", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO note VALUES (2, 2)"),
+        ("B", "DELETE FROM kv WHERE k = 2 RETURNING *", ASYNC),
+        ("A", "ROLLBACK"),
+        ("B", JOIN, WAIT),
+        ("B", "UPDATE kv SET v = 'not a key change' WHERE k = 1 RETURNING *", WAIT),
+    ],
+    # READ COMMITTED re-checks the newest version: still qualifying, it is
+    # updated (from its new values); deleted, it is skipped.
+    "read_committed_rechecks_newest_version": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'a2' WHERE k = 1"),
+        ("B", "UPDATE kv SET v = v || '+B' WHERE v LIKE 'a%' RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "DELETE FROM kv WHERE k = 2"),
+        ("B", "UPDATE kv SET v = 'B' WHERE k IN (1, 2) RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "SELECT k, v FROM kv ORDER BY k"),
+    ],
+    # REPEATABLE READ: waiting for a writer that commits is 40001 (update
+    # or delete), one that rolls back lets the write through.
+    "repeatable_read_waits_then_40001": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b'), (3, 'c')"),
+        ("A", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN ISOLATION LEVEL REPEATABLE READ"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("B", "BEGIN"),
+        ("B", "UPDATE kv SET v = 'B' WHERE k = 1"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1", ASYNC),
+        ("B", "COMMIT"),
+        ("A", JOIN, WAIT),
+        ("A", "ROLLBACK"),
+        ("A", "BEGIN ISOLATION LEVEL REPEATABLE READ"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("B", "BEGIN"),
+        ("B", "DELETE FROM kv WHERE k = 2"),
+        ("A", "DELETE FROM kv WHERE k = 2", ASYNC),
+        ("B", "COMMIT"),
+        ("A", JOIN, WAIT),
+        ("A", "ROLLBACK"),
+        ("A", "BEGIN ISOLATION LEVEL REPEATABLE READ"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("B", "BEGIN"),
+        ("B", "UPDATE kv SET v = 'lost' WHERE k = 3"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 3 RETURNING *", ASYNC),
+        ("B", "ROLLBACK"),
+        ("A", JOIN, WAIT),
+        ("A", "INSERT INTO kv VALUES (4, 'A') RETURNING *"),
+        ("A", "COMMIT"),
+        ("A", "SELECT k, v FROM kv ORDER BY k"),
+    ],
+    # A key committed after a REPEATABLE READ snapshot is still taken.
+    "repeatable_read_insert_of_key_committed_since": [
+        ("A", "BEGIN ISOLATION LEVEL REPEATABLE READ"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("B", "INSERT INTO kv VALUES (1, 'B')"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("A", "INSERT INTO kv VALUES (1, 'A')"),
+        ("A", "ROLLBACK"),
+    ],
+    # Each waits for a row the other updated: the first to wait gets
+    # 40P01 after deadlock_timeout, the other then proceeds.
+    "deadlock_detected": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b')"),
+        ("A", "SET lock_timeout = '10s'"),
+        ("B", "SET lock_timeout = '10s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1"),
+        ("B", "BEGIN"),
+        ("B", "UPDATE kv SET v = 'B' WHERE k = 2"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 2", ASYNC),
+        ("B", "UPDATE kv SET v = 'B' WHERE k = 1 RETURNING *", WAIT),
+        ("A", JOIN, WAIT),
+        ("A", "ROLLBACK"),
+        ("B", "COMMIT"),
+        ("A", "SELECT k, v FROM kv ORDER BY k"),
+    ],
+    # TRUNCATE (like DDL) waits for an in-flight writer of the table.
+    "truncate_waits_for_writer": [
+        ("B", "SET lock_timeout = '200ms'"),
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (1, 'A')"),
+        ("B", "TRUNCATE kv CASCADE", WAIT),
+        ("A", "COMMIT"),
+        ("B", "TRUNCATE other", WAIT),
+        ("B", "SELECT count(*) FROM kv"),
+    ],
 }
 
 
@@ -386,8 +584,9 @@ def _observe(conn, sql: str) -> dict:
             outcome["columns"] = [(d.name, d.type_code) for d in cur.description]
             outcome["rows"] = cur.fetchall()
     except psycopg2.Error as exc:
-        outcome["error"] = (exc.pgcode, exc.diag.message_primary,
-                            exc.diag.message_detail)
+        # a deadlock's DETAIL names backend pids: not compared
+        detail = None if exc.pgcode == "40P01" else exc.diag.message_detail
+        outcome["error"] = (exc.pgcode, exc.diag.message_primary, detail)
     outcome["notices"] = list(conn.notices)
     del conn.notices[:]
     outcome["status"] = conn.info.transaction_status
