@@ -133,10 +133,11 @@ class MvccStore:
     def replaced(self, rows: list[tuple[QName, int]]) -> None:
         """Committed rows an UPDATE replaced (see `moved`)."""
         moved = self.moved
-        moved.update(dict.fromkeys(rows))
-        if len(moved) > MOVED_LIMIT:
-            for key in list(moved)[:len(moved) - MOVED_LIMIT // 2]:
-                moved.pop(key, None)
+        with self._publish_lock:
+            moved.update(dict.fromkeys(rows))
+            if len(moved) > MOVED_LIMIT:
+                for key in list(moved)[:len(moved) - MOVED_LIMIT // 2]:
+                    del moved[key]
 
     def publish(self, overlay: Overlay) -> None:
         """Make the overlay the newest version; with a journal, the commit

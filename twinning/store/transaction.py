@@ -654,10 +654,14 @@ class Transaction:
         return self._overlay.tables.get(table)
 
     def _end_locks(self) -> None:
-        UniqueKeys.undo(self, self._claims)
-        self._claims = []
-        self._store.row_locks.release_all(self, self._row_locks)
-        self._row_locks = []
+        """Give back the claimed keys and row locks (waiters woken)."""
+        claims, locks = self._claims, self._row_locks
+        if claims:
+            UniqueKeys.undo(self, claims)
+            self._claims = []
+        if claims or locks:
+            self._store.row_locks.release_all(self, locks)
+            self._row_locks = []
         self._updated = []
 
     # ------------------------------------------------------------ writes
@@ -808,9 +812,12 @@ class Transaction:
         if claims and not claims.keys().isdisjoint(given):
             return False
         owners = list(map(claims.setdefault, given, repeat(self)))
-        mine = [key for key, owner in zip(given, owners) if owner is self]
-        claimed.append((claims, mine))
-        return len(mine) == len(given)
+        if owners.count(self) == len(given):  # the common case: all ours
+            claimed.append((claims, given))
+            return True
+        claimed.append((claims, [key for key, owner in zip(given, owners)
+                                 if owner is self]))
+        return False
 
     def update(self, table: QName, rid: RowId, row: Sequence[Any]) -> RowId | None:
         """Replace row `rid`; returns the new version's id (None when the

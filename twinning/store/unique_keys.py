@@ -20,6 +20,8 @@ whether an in-flight transaction is deleting it) is the transaction's:
 
 from __future__ import annotations
 
+from collections import deque
+from itertools import repeat
 from typing import Any
 
 __all__ = ["UniqueKeys"]
@@ -38,8 +40,12 @@ class UniqueKeys:
 
     @staticmethod
     def undo(owner: Any, entries: list) -> None:
-        """Drop the claims `entries` (a slice of the owner's log) made."""
+        """Drop the claims `entries` (a slice of the owner's log) made.
+        A log holds exactly the owner's current claims (a key leaves it
+        when it is given back), and nobody else can take a claimed key,
+        so they are popped without a look, at C speed."""
         for claims, keys in entries:
-            for key in keys:
-                if claims.get(key) is owner:
-                    del claims[key]
+            if len(keys) == 1:
+                claims.pop(keys[0], None)
+            else:
+                deque(map(claims.pop, keys, repeat(None)), maxlen=0)
