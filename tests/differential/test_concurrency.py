@@ -502,6 +502,27 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("B", JOIN, WAIT),
         ("B", "SELECT k, v FROM kv ORDER BY k"),
     ],
+    # EvalPlanQual re-checks only the rows of B's snapshot: a row A
+    # inserted is not updated by B's waiting statement even though it
+    # qualifies; A's row updated twice is re-checked in its last version.
+    "read_committed_recheck_keeps_its_snapshot": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (3, 'a')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'a1' WHERE k = 1"),
+        ("A", "UPDATE kv SET v = v || '1' WHERE k = 1"),
+        ("A", "INSERT INTO kv VALUES (2, 'a2')"),
+        ("B", "UPDATE kv SET v = v || '+B' WHERE v LIKE 'a%' RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'x' WHERE k = 1"),
+        ("A", "INSERT INTO kv VALUES (4, 'a4')"),
+        ("B", "DELETE FROM kv WHERE v LIKE 'a%' RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "SELECT k, v FROM kv ORDER BY k"),
+    ],
     # REPEATABLE READ: waiting for a writer that commits is 40001 (update
     # or delete), one that rolls back lets the write through.
     "repeatable_read_waits_then_40001": [

@@ -63,8 +63,11 @@ column type by the caller; tables are `QName`s; row ids are ints):
       FOR KEY SHARE … FOR UPDATE; False: skipped (SKIP LOCKED); 55P03
       (NOWAIT, lock_timeout); 40001 / row_locks.LockRetry when the row
       changed after the snapshot (REPEATABLE READ / READ COMMITTED)
-  txn.update(table, rid, row) -> new rid | None    # None: row already gone
-  txn.delete(table, rid) -> bool                   # False: row already gone
+  txn.update(table, rid, row, follow=False) -> new rid | None  # None: row already gone
+  txn.delete(table, rid, follow=False) -> bool     # False: row already gone
+      follow=True: a row changed by a transaction that committed after the
+      snapshot raises RowMoved(newest rid, row) / RowMoved(None, None) for
+      the caller to re-check (READ COMMITTED's EvalPlanQual)
   txn.truncate(tables, *, restart_identity=False, cascade=False) -> [notice]
   txn.truncated_here(table) -> bool                # COPY FREEZE's condition
   txn.savepoint() -> marker; txn.rollback_to(marker); txn.release(marker)
@@ -86,10 +89,11 @@ detail, hint and schema/table/column/constraint fields.
 """
 
 from twinning.store.sequences import SequenceSession
+from twinning.store.row_locks import RowMoved
 from twinning.store.store import MvccStore
 from twinning.store.transaction import RowId, Transaction
 from twinning.store.versions import Marker, Version
 from twinning.store.writer import WaitCancelled
 
-__all__ = ["Marker", "MvccStore", "RowId", "SequenceSession", "Transaction", "Version",
-           "WaitCancelled"]
+__all__ = ["Marker", "MvccStore", "RowId", "RowMoved", "SequenceSession", "Transaction",
+           "Version", "WaitCancelled"]

@@ -20,13 +20,14 @@ cancel, deadlock detection); NOWAIT raises 55P03 'could not obtain lock on
 row in relation "t"' at once; SKIP LOCKED reports the row skipped. Once no
 one conflicts, a row that is no longer the newest committed version
 (another transaction updated or deleted it after the statement's snapshot)
-is `GONE` and not locked: READ COMMITTED runs the statement again on a new
-snapshot (`LockRetry`; PostgreSQL re-checks only that row's newest
-version, EvalPlanQual — the same result for the statement shapes the twin
-runs: the newest version is re-checked against the WHERE and a deleted
-row is skipped; what differs is that rows which *started* to qualify
-after the first snapshot are seen by the re-run), REPEATABLE READ and
-SERIALIZABLE raise 40001. Checking and recording happen under the store's
+is `GONE` and not locked: READ COMMITTED's UPDATE and DELETE of one table
+re-check its newest version, found through the store's UPDATE chain
+(`RowMoved`, EvalPlanQual: still qualifying, it is written; deleted, it
+is skipped); other statements (locking reads, FROM/USING, MERGE, RI
+actions) run again on a new snapshot (`LockRetry`: PostgreSQL re-checks
+only that row, so rows which *started* to qualify after the first
+snapshot are seen by the re-run but not by PostgreSQL); REPEATABLE READ
+and SERIALIZABLE raise 40001. Checking and recording happen under the store's
 one condition, so two transactions never both win a row. Locks go at
 COMMIT/ROLLBACK (after the commit is published) and, for those taken
 after it, at ROLLBACK TO SAVEPOINT (each transaction keeps an undo log).
@@ -40,7 +41,8 @@ from twinning.errors import SqlError
 from twinning.ir.select import LOCK_STRENGTHS
 from twinning.store.waits import Cancel, Waits
 
-__all__ = ["GONE", "LOCKED", "SKIPPED", "LockRetry", "RowLocks", "STRENGTH_NAMES",
+__all__ = ["GONE", "LOCKED", "SKIPPED", "LockRetry", "RowLocks", "RowMoved",
+           "STRENGTH_NAMES",
            "WRITTEN", "conflicts"]
 
 LOCKED, SKIPPED, GONE = "locked", "skipped", "gone"
@@ -50,6 +52,17 @@ WRITTEN = 4  # or-ed onto a strength: the holder updated or deleted the row
 
 class LockRetry(Exception):
     """Run the statement again on a new snapshot (READ COMMITTED)."""
+
+
+class RowMoved(Exception):
+    """READ COMMITTED's EvalPlanQual: the row to write was updated (`rid`,
+    `row`: its newest committed version) or deleted (both None) by a
+    transaction that committed after the statement's snapshot."""
+
+    def __init__(self, rid: int | None, row: tuple | None) -> None:
+        super().__init__(rid)
+        self.rid = rid
+        self.row = row
 
 
 def conflicts(a: int, b: int) -> bool:

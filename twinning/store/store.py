@@ -35,7 +35,7 @@ from twinning.store.writer import DEFAULT_LOCK_TIMEOUT_MS, WriterSlot
 from twinning.values.settings import DEFAULT_SETTINGS
 
 
-MOVED_LIMIT = 1 << 16
+MOVED_LIMIT = 1 << 18
 
 
 class MvccStore:
@@ -57,10 +57,12 @@ class MvccStore:
         self.writer = WriterSlot(self.waits)
         self.row_locks = RowLocks(self, self.waits)
         self.unique_keys = UniqueKeys()
-        # (table, row id) of committed rows that an UPDATE replaced (not
-        # deleted): REPEATABLE READ's 40001 names "update" or "delete";
-        # the oldest entries are forgotten past MOVED_LIMIT
-        self.moved: dict[tuple[QName, int], None] = {}
+        # (table, row id) of a committed row an UPDATE replaced → the row
+        # id of its new version (PostgreSQL's ctid chain): READ COMMITTED
+        # re-checks the newest version (`newest`), REPEATABLE READ's 40001
+        # names "update" or "delete"; the oldest entries are forgotten
+        # past MOVED_LIMIT (such a row then counts as deleted)
+        self.moved: dict[tuple[QName, int], int] = {}
         self._id_lock = threading.Lock()
         self.sequences = SequenceTable({s.name: s for s in catalog.sequences},
                                        state.sequences)
@@ -130,11 +132,12 @@ class MvccStore:
         with self._id_lock:
             self._next_ids[table] = max(self._next_ids.get(table, 0), next_id)
 
-    def replaced(self, rows: list[tuple[QName, int]]) -> None:
-        """Committed rows an UPDATE replaced (see `moved`)."""
+    def replaced(self, successors: dict[tuple[QName, int], int]) -> None:
+        """Committed rows an UPDATE replaced, with their new versions'
+        ids (see `moved`)."""
         moved = self.moved
         with self._publish_lock:
-            moved.update(dict.fromkeys(rows))
+            moved.update(successors)
             if len(moved) > MOVED_LIMIT:
                 for key in list(moved)[:len(moved) - MOVED_LIMIT // 2]:
                     del moved[key]
@@ -150,6 +153,21 @@ class MvccStore:
             self._latest = new
             if overlay.sequences:
                 self.sequences.publish(overlay.sequences)
+
+    def newest(self, table: QName, rid: int) -> tuple[int, tuple] | None:
+        """The newest committed version of row `rid` (id, row) following
+        the UPDATE chain; None when it was deleted (or its chain was
+        forgotten: see `moved`)."""
+        rows = self._latest.tables[table].rows
+        moved = self.moved
+        while True:
+            nxt = moved.get((table, rid))
+            if nxt is None:
+                return None
+            row = rows.get(nxt)
+            if row is not None:
+                return nxt, row
+            rid = nxt
 
     # -- freezing
     def committed_state(self) -> CommittedState:

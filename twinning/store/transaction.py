@@ -47,7 +47,7 @@ from twinning.store.foreign_keys import (ChildCheck, Event, ParentChange,
 from twinning.store.pmap import DELETE, RowMap
 from twinning.ir.catalog import is_temporary
 from twinning.store.pmap import PMap
-from twinning.store.row_locks import GONE, SKIPPED, WRITTEN, LockRetry
+from twinning.store.row_locks import GONE, SKIPPED, WRITTEN, LockRetry, RowMoved
 from twinning.store.schema import TableInfo
 from twinning.store.sequences import restarted
 from twinning.store.unique_keys import UniqueKeys
@@ -104,7 +104,8 @@ class Transaction:
         self._open = True
         self._row_locks: list = []  # what this transaction locked (undo log)
         self._claims: list = []  # unique keys it claimed: [(claims, keys)]
-        self._updated: list = []  # committed (table, rid) it updated
+        # (table, rid) → new version's rid, of every row it updated
+        self._successors: dict[tuple[QName, int], int] = {}
         # the running write statement's undo point: (overlay marker or
         # None for "nothing written before", row locks, claims)
         self._stmt: tuple | None = None
@@ -635,10 +636,13 @@ class Transaction:
                 raise _serialization("update")
             self._rebase()
 
-    def _lock_for_write(self, table: QName, rid: RowId, strength: int) -> None:
+    def _lock_for_write(self, table: QName, rid: RowId, strength: int,
+                        follow: bool = False) -> None:
         """UPDATE/DELETE of committed row `rid`: its lock, WRITTEN (waits
         for a holder that conflicts); a row changed since the snapshot is
-        40001 (REPEATABLE READ) or the statement's re-run."""
+        40001 (REPEATABLE READ), else — with `follow` — `RowMoved` naming
+        its newest version for the caller to re-check (EvalPlanQual), or
+        the statement's re-run."""
         result = self._store.row_locks.lock(
             self, table, rid, strength | WRITTEN, "block", self._lock_timeout_ms,
             self._cancel, self._row_locks)
@@ -646,12 +650,48 @@ class Transaction:
             if self.keeps_snapshot:
                 moved = (table, rid) in self._store.moved
                 raise _serialization("update" if moved else "delete")
+            if follow:
+                raise RowMoved(*(self._store.newest(table, rid) or (None, None)))
             self._retry()
+
+    def _changed_since(self, overlay: TableOverlay, rid: RowId, follow: bool
+                       ) -> tuple | None:
+        """UPDATE/DELETE of a row id the transaction does not see: None
+        (already gone: this statement changed it, or a caller that does
+        not `follow`); under READ COMMITTED with `follow`, the newest
+        version EvalPlanQual handed back (the table's overlay moves onto
+        the newest version to write it), or `RowMoved` when that row too
+        changed since."""
+        if not follow or self.keeps_snapshot or rid in overlay.rows:
+            return None
+        latest = self._store.latest.tables[overlay.info.name]
+        row = latest.rows.get(rid)
+        if row is None:
+            raise RowMoved(*(self._store.newest(overlay.info.name, rid)
+                             or (None, None)))
+        overlay.rebase(latest)
+        return row
 
     def overlay_table(self, table: QName) -> TableOverlay | None:
         """This transaction's uncommitted changes to `table` (what another
         session's locker looks at)."""
         return self._overlay.tables.get(table)
+
+    def _committed_successors(self) -> dict[tuple[QName, int], int]:
+        """Committed rows this transaction updated → the id of their last
+        version (its own intermediate versions skipped); rows it then
+        deleted, or whose update a savepoint undid, are left out."""
+        successors, tables = self._successors, self._overlay.tables
+        out = {}
+        for key, new in successors.items():
+            table = tables.get(key[0])
+            if table is None or table.rows.get(key[1]) is not DELETE:
+                continue  # its own row, or the update was undone
+            while (key[0], new) in successors:
+                new = successors[key[0], new]
+            if table.is_new(new):
+                out[key] = new
+        return out
 
     def _end_locks(self) -> None:
         """Give back the claimed keys and row locks (waiters woken)."""
@@ -662,7 +702,7 @@ class Transaction:
         if claims or locks:
             self._store.row_locks.release_all(self, locks)
             self._row_locks = []
-        self._updated = []
+        self._successors = {}
 
     # ------------------------------------------------------------ writes
     def _take_writer(self, command: str, exclusive: bool = False) -> None:
@@ -819,21 +859,27 @@ class Transaction:
                                  if owner is self]))
         return False
 
-    def update(self, table: QName, rid: RowId, row: Sequence[Any]) -> RowId | None:
+    def update(self, table: QName, rid: RowId, row: Sequence[Any],
+               follow: bool = False) -> RowId | None:
         """Replace row `rid`; returns the new version's id (None when the
-        row is already gone)."""
+        row is already gone). `follow`: a row another transaction changed
+        since the snapshot raises `RowMoved` (READ COMMITTED; the caller
+        re-checks the newest version) instead of running the statement
+        again."""
         overlay = self._table(table, "UPDATE")
         info = overlay.info
         old = overlay.get(rid)
         if old is None:
-            return None
+            old = self._changed_since(overlay, rid, follow)
+            if old is None:
+                return None
         row = tuple(row)
         cons.check_row(info, row, self.settings)
         own = overlay.is_new(rid)
         changed = [i for i, defn in enumerate(info.indexes)
                    if defn.unique and defn.key(old) != defn.key(row)]
         if not own:  # FOR NO KEY UPDATE, or FOR UPDATE when a key changes
-            self._lock_for_write(table, rid, 3 if changed else 2)
+            self._lock_for_write(table, rid, 3 if changed else 2, follow)
         for i in changed:
             defn = info.indexes[i]
             key = defn.key(row)
@@ -843,8 +889,7 @@ class Transaction:
                     raise cons.unique_violation(info, defn, row, self.settings)
         new_rid = self._store.allocate(table)
         self._overlay.disappear(overlay, rid, old)
-        if not own:
-            self._updated.append((table, rid))
+        self._successors[table, rid] = new_rid
         self._overlay.appear(overlay, new_rid, row)
         for link in info.fks_in:  # "a" triggers sort before "c" triggers
             if None in link.parent_key(old):
@@ -858,14 +903,17 @@ class Transaction:
                 self._pending.append(ChildCheck(link, new_rid))
         return new_rid
 
-    def delete(self, table: QName, rid: RowId) -> bool:
-        """Delete row `rid`; False when it is already gone."""
+    def delete(self, table: QName, rid: RowId, follow: bool = False) -> bool:
+        """Delete row `rid`; False when it is already gone (`follow`: as
+        for `update`)."""
         overlay = self._table(table, "DELETE")
         old = overlay.get(rid)
         if old is None:
-            return False
+            old = self._changed_since(overlay, rid, follow)
+            if old is None:
+                return False
         if not overlay.is_new(rid):
-            self._lock_for_write(table, rid, 3)
+            self._lock_for_write(table, rid, 3, follow)
         self._overlay.disappear(overlay, rid, old)
         for link in overlay.info.fks_in:
             if None not in link.parent_key(old):
@@ -974,11 +1022,8 @@ class Transaction:
                 journal.committed(None, None, None)
             return
         try:
-            if self._updated:
-                overlay = self._overlay
-                store.replaced([(table, rid) for table, rid in self._updated
-                                if table in overlay.tables
-                                and overlay.tables[table].rows.get(rid) is DELETE])
+            if self._successors:
+                store.replaced(self._committed_successors())
             store.publish(self._overlay)
         finally:
             writer.release(self)
