@@ -255,8 +255,11 @@ class Transaction:
                     fire(self, event)
 
     def check_deferred(self) -> None:
-        """COMMIT: the deferred foreign-key checks, in the order queued."""
+        """COMMIT: the deferred foreign-key checks, in the order queued
+        (under READ COMMITTED on the newest committed rows)."""
         waiting = self._deferred
+        if waiting and not self.keeps_snapshot:
+            self._rebase()
         while waiting:
             fire(self, waiting.popleft())
 
