@@ -452,6 +452,23 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("A", "ROLLBACK"),
         ("B", JOIN, WAIT),
     ],
+    # An UPDATE's new key is in flight, its old key is being deleted: an
+    # insert of either waits for the updater.
+    "insert_waits_for_key_changing_update": [
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET k = 5 WHERE k = 1"),
+        ("B", "INSERT INTO kv VALUES (5, 'B') RETURNING *", ASYNC),
+        ("A", "ROLLBACK"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET k = 6 WHERE k = 1"),
+        ("B", "INSERT INTO kv VALUES (1, 'B') RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "SELECT k, v FROM kv ORDER BY k"),
+    ],
     # A child insert's FK check waits for the parent's deleter.
     "child_insert_waits_for_parent_delete": [
         ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b')"),
