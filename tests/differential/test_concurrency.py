@@ -6,13 +6,15 @@ a step shows is recorded — tag, rows, SQLSTATE with the primary message,
 transaction status, and for steps marked WAIT whether it blocked for at
 least `lock_timeout`-ish time — and the two records must be equal.
 
-The twin serialises writers with one database-wide writer slot (SPEC §6),
-PostgreSQL with row locks. The scripts therefore only make B wait where
-PostgreSQL would wait too: both sessions touch the same row (the same
-key), so the twin's slot and PostgreSQL's row lock give the same answer.
-Error CONTEXT is not compared: PostgreSQL names the blocked tuple's ctid
-("while updating tuple (0,1) in relation ..."), which says nothing about
-the twin's design; SQLSTATE and message are.
+Writers run side by side as in PostgreSQL: B waits only for a row, a
+unique key or a parent row A holds (the scenarios where B proceeds at
+once mark it with WAIT too: "waited" must be False on both). DDL and
+TRUNCATE wait for every in-flight writer in the twin (a database-wide
+slot), for the writers of their tables in PostgreSQL: the scripts only
+make them wait where both do. Error CONTEXT is not compared: PostgreSQL
+names the blocked tuple's ctid ("while updating tuple (0,1) in relation
+..."), which says nothing about the twin's design; SQLSTATE and message
+are, and the DETAIL except a deadlock's (it names backend pids).
 
 B observes A's uncommitted work through its own writes: a write that
 needs A's row waits (55P03 after `lock_timeout`), and what B's write does
