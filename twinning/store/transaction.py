@@ -529,9 +529,10 @@ class Transaction:
         """The first unique index (in check order) where `row` collides with
         a row: what ON CONFLICT arbitrates on. A key an in-flight
         transaction is writing is waited for first; a conflicting row
-        committed after this statement's snapshot runs the statement again
-        (READ COMMITTED) or is 40001 (REPEATABLE READ), as PostgreSQL's
-        ExecCheckTIDVisible / ExecOnConflictUpdate."""
+        committed after this statement's snapshot is 40001 under
+        REPEATABLE READ (PostgreSQL's ExecCheckTIDVisible), and under READ
+        COMMITTED the table's overlay moves onto the newest version so
+        that DO UPDATE reads and writes that row (ExecOnConflictUpdate)."""
         overlay = self._table(table, "INSERT")
         info = overlay.info
         wanted = None if indexes is None else set(indexes)
@@ -546,7 +547,8 @@ class Transaction:
                 if overlay.get(rid) is None:  # committed after the snapshot
                     if self.keeps_snapshot:
                         raise _serialization("update")
-                    self._retry()
+                    # READ COMMITTED acts on the newest committed row
+                    overlay.rebase(self._store.latest.tables[table])
                 return defn.name, rid
         return None
 
