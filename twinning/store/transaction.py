@@ -555,8 +555,9 @@ class Transaction:
     def _committed_index(self, overlay: TableOverlay, i: int) -> PMap:
         """The newest committed map of index `i` (what a unique check
         looks at: rows committed after the snapshot count too)."""
-        if overlay.truncated or self._overlay.schema is not None:
-            return overlay.indexes[i].base  # the slot is this txn's alone
+        if overlay.truncated or self._overlay.schema is not None \
+                or self._base is self._store.latest:
+            return overlay.indexes[i].base  # the newest, or this txn's alone
         latest = self._store.latest.tables.get(overlay.info.name)
         return overlay.indexes[i].base if latest is None else latest.indexes[i]
 
@@ -571,8 +572,11 @@ class Transaction:
         own = overlay.indexes[i].changes.get(key)
         if own is not None and own is not DELETE:
             return own
-        table = overlay.info.name
-        claims = self._store.unique_keys.claims(table, i)
+        info = overlay.info
+        table = info.name
+        if not info.claims:
+            info.claims = self._store.unique_keys.of(table, len(info.indexes))
+        claims = info.claims[i]
         while True:
             holder = claims.get(key)
             fresh = False

@@ -38,6 +38,11 @@ class UniqueKeys:
             found = self._tables.setdefault((table, position), {})
         return found
 
+    def of(self, table: Any, count: int) -> list[dict]:
+        """The dicts of a table's first `count` indexes (non-unique ones
+        stay empty)."""
+        return [self.claims(table, i) for i in range(count)]
+
     @staticmethod
     def undo(owner: Any, entries: list) -> None:
         """Drop the claims `entries` (a slice of the owner's log) made.
