@@ -696,8 +696,8 @@ class Transaction:
             table = tables.get(key[0])
             if table is None or table.rows.get(key[1]) is not DELETE:
                 continue  # its own row, or the update was undone
-            while (key[0], new) in successors:
-                new = successors[key[0], new]
+            while not table.is_new(new) and (key[0], new) in successors:
+                new = successors[key[0], new]  # updated again (not undone)
             if table.is_new(new):
                 out[key] = new
         return out
