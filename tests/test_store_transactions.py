@@ -466,3 +466,36 @@ def test_commit_cost_does_not_grow_with_table_size() -> None:
     shared = sum(1 for a, b in zip(before.rows._chunks, after.rows._chunks) if a is b)
     assert shared >= len(before.rows._chunks) - 2
     assert elapsed < 5  # ~ms per commit, not a copy of 200k rows
+
+
+def test_read_committed_write_follows_the_update_chain(store) -> None:
+    """EvalPlanQual's seam: a row updated (twice, one update undone by a
+    savepoint) and committed after a writer's snapshot is handed back in
+    its newest version (`RowMoved`), which the writer may then update
+    although its snapshot does not show it; a deleted one as None."""
+    from twinning.store import RowMoved
+    write(store, (1, "a"), (2, "b"))
+    late = store.begin()
+    late.statement_start(writes="UPDATE")
+    rid = late.lookup(P, "p_pkey", (1,))[0][0]
+    gone = late.lookup(P, "p_pkey", (2,))[0][0]
+    other = store.begin()
+    other.statement_start(writes="UPDATE")
+    r1 = other.update(P, rid, (1, "b1"))
+    marker = other.savepoint()
+    other.update(P, r1, (1, "b2"))
+    other.rollback_to(marker)
+    other.delete(P, other.lookup(P, "p_pkey", (2,))[0][0])
+    other.statement_end()
+    other.commit()
+    assert store.newest(P, rid) == (r1, (1, "b1"))
+    with pytest.raises(RowMoved) as moved:
+        late.update(P, rid, (1, "x"), follow=True)
+    assert (moved.value.rid, moved.value.row) == (r1, (1, "b1"))
+    with pytest.raises(RowMoved) as moved:
+        late.delete(P, gone, follow=True)
+    assert (moved.value.rid, moved.value.row) == (None, None)
+    assert late.update(P, r1, (1, "x"), follow=True) is not None
+    late.statement_end()
+    late.commit()
+    assert store.committed_state().rows[P] == ((1, "x"),)
