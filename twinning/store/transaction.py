@@ -708,9 +708,11 @@ class Transaction:
         if claims:
             UniqueKeys.undo(self, claims)
             self._claims = []
-        if claims or locks:
+        if locks:
             self._store.row_locks.release_all(self, locks)
             self._row_locks = []
+        elif claims and self._store.waits.waiting:
+            self._store.waits.wake()  # an inserter waits for a key
         self._successors = {}
 
     # ------------------------------------------------------------ writes

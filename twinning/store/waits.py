@@ -93,6 +93,11 @@ class Waits:
         finally:
             self._waiting.pop(waiter, None)
 
+    @property
+    def waiting(self) -> bool:
+        """Is anyone waiting (a hint: a waiter polls anyway)?"""
+        return bool(self._waiting)
+
     def _cycle(self, waiter: Any) -> bool:
         """Does the chain of waits from `waiter` come back to it?"""
         seen = set()
