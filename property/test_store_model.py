@@ -2,14 +2,18 @@
 
 `StoreMachine` drives up to three transactions over one table in random
 interleavings — begin, insert, update, delete, savepoint, rollback to,
-release, commit, rollback — with the writer slot in play (a second writer
-gets 55P03 at once with a 1 ms lock_timeout). The model is the committed
-dict plus, per transaction, the committed keys it replaced or deleted and
-the rows it wrote. After every rule, each open transaction's next
-statement must see exactly the model's committed rows plus its own
-changes, and the store's committed state must equal the model's.
+release, commit, rollback — writing concurrently. A write that needs a
+row or key another open transaction wrote gets 55P03 at once with a 1 ms
+lock_timeout; a key taken gets 23505; either failure rolls the
+transaction back, as the session's failed state forces. The model is the
+committed dict plus, per transaction, the committed keys it replaced or
+deleted, the rows it wrote and the keys it inserted (in-flight until it
+ends); a commit applies those changes onto the newest committed dict.
+After every rule, each open transaction's next statement must see
+exactly the model's committed rows plus its own changes, and the store's
+committed state must equal the model's.
 
-The model also predicts who holds the writer slot: a write takes it, a
+The model also predicts who holds the (shared) slot: a write takes it, a
 statement that leaves the overlay empty (outside savepoints) gives it back,
 ROLLBACK TO a savepoint taken before the slot gives it back, commit and
 rollback give it back.
@@ -45,7 +49,8 @@ class ModelTxn:
     def __init__(self) -> None:
         self.replaced: set[int] = set()  # committed keys deleted or updated
         self.new: dict[int, int] = {}  # rows this transaction wrote (alive)
-        self.savepoints: list[tuple] = []  # (marker, replaced, new, held)
+        self.claimed: set[int] = set()  # keys it inserted (in-flight keys)
+        self.savepoints: list[tuple] = []  # (marker, replaced, new, claimed, held)
 
     def visible(self, committed: dict[int, int]) -> dict[int, int]:
         out = {k: v for k, v in committed.items() if k not in self.replaced}
@@ -63,32 +68,38 @@ class StoreMachine(RuleBasedStateMachine):
         self.store = MvccStore(CommittedState.empty(CATALOG, DDL), lock_timeout_ms=1)
         self.committed: dict[int, int] = {}
         self.txns: dict[int, tuple] = {}  # slot -> (store txn, model txn)
-        self.holder: int | None = None
+        self.holders: set[int] = set()  # who holds the (shared) slot
 
     # -- helpers
-    def _start_write(self, i: int, command: str) -> bool:
+    def _start_write(self, i: int, command: str) -> None:
         txn, _ = self.txns[i]
-        if self.holder not in (None, i):
-            try:
-                txn.statement_start(writes=command, lock_timeout_ms=1)
-            except SqlError as err:
-                assert err.sqlstate == "55P03", err
-                return False
-            raise AssertionError("a second writer got the slot")
         txn.statement_start(writes=command, lock_timeout_ms=1)
-        self.holder = i
-        return True
+        self.holders.add(i)
 
     def _end_statement(self, i: int) -> None:
         txn, model = self.txns[i]
         txn.statement_end()
-        if self.holder == i and model.empty and not model.savepoints:
-            self.holder = None
+        if model.empty and not model.savepoints:
+            self.holders.discard(i)
 
     def _release(self, i: int) -> None:
-        if self.holder == i:
-            self.holder = None
+        self.holders.discard(i)
         del self.txns[i]
+
+    def _others(self, i: int) -> list[ModelTxn]:
+        return [m for j, (_, m) in self.txns.items() if j != i]
+
+    def _fails(self, i: int, sqlstate: str, attempt) -> None:
+        """The write must fail with `sqlstate`; the transaction is then
+        rolled back, as a session's failed statement forces."""
+        try:
+            attempt()
+        except SqlError as err:
+            assert err.sqlstate == sqlstate, err
+        else:
+            raise AssertionError(f"expected {sqlstate}")
+        self.txns[i][0].rollback()
+        self._release(i)
 
     # -- rules
     @rule(i=TXNS)
@@ -102,32 +113,43 @@ class StoreMachine(RuleBasedStateMachine):
     def insert(self, data, k: int, v: int) -> None:
         i = data.draw(st.sampled_from(sorted(self.txns)))
         note(f"T{i} insert ({k}, {v})")
-        if not self._start_write(i, "INSERT"):
-            return
+        self._start_write(i, "INSERT")
         txn, model = self.txns[i]
-        if k in model.visible(self.committed):
-            try:
-                txn.insert(T, (k, v))
-            except SqlError as err:
-                assert err.sqlstate == "23505" and err.detail == f"Key (k)=({k}) already exists."
-                return
-            raise AssertionError("duplicate key accepted")
+        others = self._others(i)
+        if k in model.new:
+            return self._fails(i, "23505", lambda: txn.insert(T, (k, v)))
+        if any(k in m.claimed for m in others):  # waits for the claimer
+            return self._fails(i, "55P03", lambda: txn.insert(T, (k, v)))
+        if k in self.committed and k not in model.replaced:
+            if any(k in m.replaced for m in others):  # waits for the deleter
+                return self._fails(i, "55P03", lambda: txn.insert(T, (k, v)))
+            return self._fails(i, "23505", lambda: txn.insert(T, (k, v)))
         txn.insert(T, (k, v))
         model.new[k] = v
+        model.claimed.add(k)
         self._end_statement(i)
 
     def _matching(self, txn, k: int) -> list[tuple[int, tuple]]:
         return [(rid, row) for rid, row in list(txn.scan(T)) if row[0] == k]
+
+    def _locked_by_other(self, i: int, k: int) -> bool:
+        """Is committed row k (visible to T{i}, not its own) written by
+        another open transaction?"""
+        model = self.txns[i][1]
+        return k in self.committed and k not in model.new and \
+            any(k in m.replaced for m in self._others(i))
 
     @precondition(lambda self: self.txns)
     @rule(data=st.data(), k=KEYS, v=VALS)
     def update(self, data, k: int, v: int) -> None:
         i = data.draw(st.sampled_from(sorted(self.txns)))
         note(f"T{i} update {k} set v = {v}")
-        if not self._start_write(i, "UPDATE"):
-            return
+        self._start_write(i, "UPDATE")
         txn, model = self.txns[i]
-        for rid, row in self._matching(txn, k):
+        matching = self._matching(txn, k)
+        if self._locked_by_other(i, k):
+            return self._fails(i, "55P03", lambda: txn.update(T, matching[0][0], (k, v)))
+        for rid, row in matching:
             assert txn.update(T, rid, (k, v)) is not None
         if k in model.visible(self.committed):
             if k in self.committed:
@@ -140,10 +162,12 @@ class StoreMachine(RuleBasedStateMachine):
     def delete(self, data, k: int) -> None:
         i = data.draw(st.sampled_from(sorted(self.txns)))
         note(f"T{i} delete {k}")
-        if not self._start_write(i, "DELETE"):
-            return
+        self._start_write(i, "DELETE")
         txn, model = self.txns[i]
-        for rid, _ in self._matching(txn, k):
+        matching = self._matching(txn, k)
+        if self._locked_by_other(i, k):
+            return self._fails(i, "55P03", lambda: txn.delete(T, matching[0][0]))
+        for rid, _ in matching:
             assert txn.delete(T, rid)
         if k in model.new:
             del model.new[k]
@@ -158,7 +182,7 @@ class StoreMachine(RuleBasedStateMachine):
         note(f"T{i} savepoint")
         txn, model = self.txns[i]
         model.savepoints.append((txn.savepoint(), set(model.replaced), dict(model.new),
-                                 self.holder == i))
+                                 set(model.claimed), i in self.holders))
 
     @precondition(lambda self: any(m.savepoints for _, m in self.txns.values()))
     @rule(data=st.data())
@@ -168,12 +192,13 @@ class StoreMachine(RuleBasedStateMachine):
         txn, model = self.txns[i]
         n = data.draw(st.integers(0, len(model.savepoints) - 1))
         note(f"T{i} rollback to savepoint #{n}")
-        marker, replaced, new, held = model.savepoints[n]
+        marker, replaced, new, claimed, held = model.savepoints[n]
         txn.rollback_to(marker)
         del model.savepoints[n + 1:]
         model.replaced, model.new = set(replaced), dict(new)
-        if not held and model.empty and self.holder == i:
-            self.holder = None
+        model.claimed = set(claimed)
+        if not held and model.empty:
+            self.holders.discard(i)
 
     @precondition(lambda self: any(m.savepoints for _, m in self.txns.values()))
     @rule(data=st.data())
@@ -193,8 +218,7 @@ class StoreMachine(RuleBasedStateMachine):
         note(f"T{i} commit")
         txn, model = self.txns[i]
         txn.commit()
-        if self.holder == i:
-            self.committed = model.visible(self.committed)
+        self.committed = model.visible(self.committed)  # onto the newest
         self._release(i)
 
     @precondition(lambda self: self.txns)
@@ -213,7 +237,7 @@ class StoreMachine(RuleBasedStateMachine):
             txn.statement_start()
             seen = {row[0]: row[1] for _, row in txn.scan(T)}
             assert seen == model.visible(self.committed), f"T{i}"
-            assert txn.holds_writer == (self.holder == i), f"T{i} writer"
+            assert txn.holds_writer == (i in self.holders), f"T{i} writer"
 
     @invariant()
     def committed_state_is_the_model(self) -> None:
@@ -268,3 +292,71 @@ def test_snapshot_hash_depends_only_on_committed_rows(rows, order, extra) -> Non
     assert snapshot.state_hash(straight.committed_state()) == \
         snapshot.state_hash(winding.committed_state())
     assert dict(winding.committed_state().rows[T]) == rows
+
+
+# ------------------------------------------------ concurrent = one after other
+
+def _apply(txn, op: tuple) -> None:
+    kind, k, v = op
+    txn.statement_start(writes=kind.upper(), lock_timeout_ms=1)
+    if kind == "insert":
+        if not txn.lookup(T, "t_pkey", (k,)):
+            txn.insert(T, (k, v))
+    else:
+        for rid, _ in txn.lookup(T, "t_pkey", (k,)):
+            if kind == "delete":
+                txn.delete(T, rid)
+            else:
+                txn.update(T, rid, (k, v))
+    txn.statement_end()
+
+
+def _ops(keys):
+    return st.lists(st.tuples(st.sampled_from(["insert", "update", "delete"]),
+                              keys, VALS), max_size=8)
+
+
+@settings(max_examples=80, deadline=None)
+@given(start=st.dictionaries(st.integers(0, 11), VALS, max_size=8),
+       first=_ops(st.sampled_from([0, 2, 4, 6, 8, 10])),
+       second=_ops(st.sampled_from([1, 3, 5, 7, 9, 11])),
+       turns=st.lists(st.booleans(), max_size=16), second_commits_first=st.booleans())
+def test_interleaved_disjoint_writers_commit_as_serial(start, first, second, turns,
+                                                       second_commits_first) -> None:
+    """Two transactions writing disjoint keys, their statements interleaved
+    in any order and committed in either order, leave the same committed
+    rows (and index) as running one transaction after the other."""
+    def fresh() -> MvccStore:
+        store = MvccStore(CommittedState.empty(CATALOG, DDL), lock_timeout_ms=1)
+        _run(store, [("insert", (k, v)) for k, v in sorted(start.items())])
+        return store
+
+    serial = fresh()
+    for ops in (first, second):
+        txn = serial.begin()
+        for op in ops:
+            _apply(txn, op)
+        txn.commit()
+
+    mixed = fresh()
+    a, b = mixed.begin(), mixed.begin()
+    queues = [list(first), list(second)]
+    for turn in turns:
+        queue = queues[int(turn)]
+        if queue:
+            _apply(b if turn else a, queue.pop(0))
+    for op in queues[0]:
+        _apply(a, op)
+    for op in queues[1]:
+        _apply(b, op)
+    for txn in ((b, a) if second_commits_first else (a, b)):
+        txn.commit()
+
+    want = dict(serial.committed_state().rows[T])
+    got = mixed.committed_state().rows[T]
+    assert dict(got) == want and len(got) == len(want)
+    reader = mixed.begin()
+    reader.statement_start()
+    for k, v in want.items():  # the merged primary-key index finds each row
+        assert [row for _, row in reader.lookup(T, "t_pkey", (k,))] == [(k, v)]
+    assert len(list(reader.scan(T))) == len(want)

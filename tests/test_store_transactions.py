@@ -129,25 +129,73 @@ def test_rollback_to_releases_a_writer_slot_taken_after_it(store) -> None:
     assert rows(txn) == [(2, "b")]
 
 
-def test_second_writer_times_out_with_55p03(store) -> None:
+def test_writers_of_different_rows_both_commit(store) -> None:
+    """Row writers share the slot: two transactions inserting different
+    keys and updating different rows both proceed and both commit, each
+    onto the newest version (the later commit keeps the earlier's rows)."""
+    write(store, (1, "a"), (2, "b"))
+    first, second = store.begin(), store.begin()
+    first.statement_start(writes="INSERT")
+    first.insert(P, (3, "c"))
+    second.statement_start(writes="INSERT", lock_timeout_ms=50)
+    second.insert(P, (4, "d"))
+    first.statement_start(writes="UPDATE")
+    rid = first.lookup(P, "p_pkey", (1,))[0][0]
+    first.update(P, rid, (1, "A"))
+    second.statement_start(writes="DELETE", lock_timeout_ms=50)
+    second.delete(P, second.lookup(P, "p_pkey", (2,))[0][0])
+    assert first.holds_writer and second.holds_writer
+    second.statement_end()
+    second.commit()
+    first.statement_end()
+    first.commit()
+    assert sorted(store.committed_state().rows[P]) == [(1, "A"), (3, "c"), (4, "d")]
+    txn = store.begin()
+    assert txn.lookup(P, "p_k_key", ("d",))[0][1] == (4, "d")  # indexes merged
+    assert txn.lookup(P, "p_k_key", ("b",)) == []
+
+
+def test_second_writer_of_a_row_or_key_times_out_with_55p03(store) -> None:
+    write(store, (1, "a"))
+    first, second = store.begin(), store.begin()
+    first.statement_start(writes="INSERT")
+    first.insert(P, (2, "b"))
+    first.update(P, first.lookup(P, "p_pkey", (1,))[0][0], (1, "A"))
+    second.statement_start(writes="INSERT", lock_timeout_ms=50)
+    for attempt in (lambda: second.insert(P, (2, "x")),  # an in-flight key
+                    lambda: second.delete(P, second.lookup(P, "p_pkey", (1,))[0][0])):
+        started = time.monotonic()
+        with pytest.raises(SqlError) as err:
+            attempt()
+        assert time.monotonic() - started >= 0.05
+        assert (err.value.sqlstate, err.value.message) == (
+            "55P03", "canceling statement due to lock timeout")
+    assert rows(second) == [(1, "a")]  # readers never block
+    first.commit()
+    second.rollback()
+    assert sorted(store.committed_state().rows[P]) == [(1, "A"), (2, "b")]
+
+
+def test_ddl_waits_for_every_writer(store) -> None:
+    """TRUNCATE (like DDL) takes the slot exclusively: it waits for an
+    in-flight writer of any row, and a writer waits for it."""
     first, second = store.begin(), store.begin()
     first.statement_start(writes="INSERT")
     first.insert(P, (1, "a"))
-    started = time.monotonic()
     with pytest.raises(SqlError) as err:
-        second.statement_start(writes="INSERT", lock_timeout_ms=50)
-    assert time.monotonic() - started >= 0.05
-    assert (err.value.sqlstate, err.value.message) == (
-        "55P03", "canceling statement due to lock timeout")
-    with pytest.raises(SqlError):  # 0 = the store default (200 ms here)
-        second.statement_start(writes="INSERT")
-    assert rows(second) == []  # readers never block
+        second.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=50)
+    assert err.value.sqlstate == "55P03"
     first.commit()
-    second.statement_start(writes="INSERT")
-    second.insert(P, (2, "b"))
-    second.statement_end()
+    second.statement_start(writes="TRUNCATE TABLE")
+    second.truncate([P, C])
+    third = store.begin()
+    with pytest.raises(SqlError) as err:
+        third.statement_start(writes="INSERT", lock_timeout_ms=50)
+    assert err.value.sqlstate == "55P03"
     second.commit()
-    assert len(store.committed_state().rows[P]) == 2
+    third.statement_start(writes="INSERT")
+    assert not third.holds_writer or third.holds_writer  # it got the slot
+    third.rollback()
 
 
 def test_waiting_writer_gets_the_slot_on_release(store) -> None:
@@ -156,7 +204,7 @@ def test_waiting_writer_gets_the_slot_on_release(store) -> None:
     got = []
 
     def wait():
-        second.statement_start(writes="INSERT", lock_timeout_ms=5000)
+        second.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=5000)
         got.append(second.holds_writer)
     thread = threading.Thread(target=wait)
     thread.start()
@@ -174,15 +222,43 @@ def test_waiting_is_cancellable(store) -> None:
     threading.Timer(0.05, cancel.set).start()
     started = time.monotonic()
     with pytest.raises(WaitCancelled):
-        second.statement_start(writes="INSERT", lock_timeout_ms=5000, cancel=cancel)
+        second.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=5000,
+                               cancel=cancel)
     assert time.monotonic() - started < 2
 
     def interrupt():
         raise SqlError("57014", "canceling statement due to user request")
     with pytest.raises(SqlError) as err:
-        second.statement_start(writes="INSERT", cancel=interrupt)
+        second.statement_start(writes="TRUNCATE TABLE", cancel=interrupt)
     assert err.value.sqlstate == "57014"
     first.commit()
+
+
+def test_deadlock_is_40p01_for_the_first_waiter(store) -> None:
+    """Two transactions each waiting for a row the other wrote: after the
+    deadlock timeout the first to wait gets 40P01, the other proceeds."""
+    write(store, (1, "a"), (2, "b"))
+    first, second = store.begin(), store.begin()
+    for txn, key in ((first, 1), (second, 2)):
+        txn.statement_start(writes="UPDATE", lock_timeout_ms=5000)
+        txn.update(P, txn.lookup(P, "p_pkey", (key,))[0][0], (key, f"x{key}"))
+    outcome = {}
+
+    def first_waits():
+        try:
+            first.delete(P, first.lookup(P, "p_pkey", (2,))[0][0])
+            outcome["first"] = "deleted"
+        except SqlError as exc:
+            outcome["first"] = exc.sqlstate
+            first.rollback()
+    thread = threading.Thread(target=first_waits)
+    thread.start()
+    time.sleep(0.2)
+    second.delete(P, second.lookup(P, "p_pkey", (1,))[0][0])  # waits, then wins
+    thread.join(5)
+    assert outcome == {"first": "40P01"}
+    second.commit()
+    assert store.committed_state().rows[P] == ((2, "x2"),)
 
 
 def test_statement_that_writes_nothing_frees_the_slot(store) -> None:
@@ -390,3 +466,36 @@ def test_commit_cost_does_not_grow_with_table_size() -> None:
     shared = sum(1 for a, b in zip(before.rows._chunks, after.rows._chunks) if a is b)
     assert shared >= len(before.rows._chunks) - 2
     assert elapsed < 5  # ~ms per commit, not a copy of 200k rows
+
+
+def test_read_committed_write_follows_the_update_chain(store) -> None:
+    """EvalPlanQual's seam: a row updated (twice, one update undone by a
+    savepoint) and committed after a writer's snapshot is handed back in
+    its newest version (`RowMoved`), which the writer may then update
+    although its snapshot does not show it; a deleted one as None."""
+    from twinning.store import RowMoved
+    write(store, (1, "a"), (2, "b"))
+    late = store.begin()
+    late.statement_start(writes="UPDATE")
+    rid = late.lookup(P, "p_pkey", (1,))[0][0]
+    gone = late.lookup(P, "p_pkey", (2,))[0][0]
+    other = store.begin()
+    other.statement_start(writes="UPDATE")
+    r1 = other.update(P, rid, (1, "b1"))
+    marker = other.savepoint()
+    other.update(P, r1, (1, "b2"))
+    other.rollback_to(marker)
+    other.delete(P, other.lookup(P, "p_pkey", (2,))[0][0])
+    other.statement_end()
+    other.commit()
+    assert store.newest(P, rid) == (r1, (1, "b1"))
+    with pytest.raises(RowMoved) as moved:
+        late.update(P, rid, (1, "x"), follow=True)
+    assert (moved.value.rid, moved.value.row) == (r1, (1, "b1"))
+    with pytest.raises(RowMoved) as moved:
+        late.delete(P, gone, follow=True)
+    assert (moved.value.rid, moved.value.row) == (None, None)
+    assert late.update(P, r1, (1, "x"), follow=True) is not None
+    late.statement_end()
+    late.commit()
+    assert store.committed_state().rows[P] == ((1, "x"),)

@@ -7,7 +7,9 @@ conflict), resolves ON CONFLICT against the arbiter indexes, and hands the
 row to the store, which
 enforces NOT NULL, CHECK and uniqueness at once and queues FK checks until
 `statement_end()`. UPDATE and DELETE first collect the rows WHERE selects
-(so a statement never sees its own changes), then apply them. RETURNING is
+(so a statement never sees its own changes), then apply them; a row
+another transaction updated and committed meanwhile is re-checked in its
+newest version (READ COMMITTED's EvalPlanQual: `RowMoved`). RETURNING is
 evaluated over each row written. Returns RETURNING's rows and the command
 tag (`INSERT 0 3`, `UPDATE 2`, …).
 """
@@ -26,7 +28,7 @@ from twinning.ir import query as q
 from twinning.passes.plan_dml import CompiledWrite
 from twinning.passes.plan_select import pinned_index
 from twinning.passes.template import DEFAULT
-from twinning.store import SequenceSession, Transaction
+from twinning.store import RowMoved, SequenceSession, Transaction
 
 
 def execute_write(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
@@ -271,16 +273,44 @@ def _update(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
             ctx: Any) -> list[tuple]:
     table = plan.resolved.table
     width = len(plan.defaults)
+    follow = plan.reads is None  # EvalPlanQual of the one table's row
     written = []
     for rid, old, source in _selected(plan, txn, ctx):
-        new = _assigned(plan, old, source, txn, seq, ctx)
-        if txn.update(table, rid, new) is not None:
-            written.append(new + source[width:])  # RETURNING sees FROM too
+        while True:
+            new = _assigned(plan, old, source, txn, seq, ctx)
+            try:
+                if txn.update(table, rid, new, follow) is not None:
+                    written.append(new + source[width:])  # RETURNING sees FROM too
+                break
+            except RowMoved as moved:  # READ COMMITTED: its newest version
+                if not _still_selected(plan, moved, ctx):
+                    break
+                rid, old = moved.rid, moved.row
+                source = old
     return written
 
 
 def _delete(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
             ctx: Any) -> list[tuple]:
     table = plan.resolved.table
-    return [source for rid, row, source in _selected(plan, txn, ctx)
-            if txn.delete(table, rid)]
+    follow = plan.reads is None
+    written = []
+    for rid, row, source in _selected(plan, txn, ctx):
+        while True:
+            try:
+                if txn.delete(table, rid, follow):
+                    written.append(source)
+                break
+            except RowMoved as moved:
+                if not _still_selected(plan, moved, ctx):
+                    break
+                rid, source = moved.rid, moved.row
+    return written
+
+
+def _still_selected(plan: CompiledWrite, moved: RowMoved, ctx: Any) -> bool:
+    """EvalPlanQual's re-check: does WHERE still hold for the newest
+    version of a row another transaction updated (False: it deleted it)?"""
+    if moved.rid is None:
+        return False
+    return plan.where is None or plan.where(moved.row, ctx) is True

@@ -691,12 +691,12 @@ class Session(DdlCommands):
             try:
                 returned, tag = execute_write(plan.write, txn, self.sequences,
                                               ctx, rows)
+                txn.statement_end()  # RI actions may meet a changed row too
                 break
             except LockRetry:
                 ctx.notices.clear()
         for notice in ctx.notices:
             self._warn("00000", notice, severity="NOTICE")
-        txn.statement_end()
         self.interrupt.check()
         return _Result(plan.columns, returned, tag)
 
@@ -713,7 +713,8 @@ class Session(DdlCommands):
             return _Result((), [], f"COPY {count}", raw=raw)
         txn.statement_start(writes="COPY FROM",
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
-                            cancel=self.interrupt.check)
+                            cancel=self.interrupt.check,
+                            exclusive=resolved.options.freeze)
         self._started(txn)
         table = txn.catalog.table(resolved.table)
         if resolved.options.freeze and not txn.truncated_here(table.name):

@@ -37,7 +37,8 @@ class DdlCommands:
         txn = self._txn.store
         txn.statement_start(writes=command.tag,
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
-                            cancel=self.interrupt.check)
+                            cancel=self.interrupt.check,
+                            exclusive=True)
         txn.context = self._context()  # defaults filling added columns
         before = txn.catalog
         for notice in self._apply_ddl(node.definitions, node.source):
@@ -102,7 +103,8 @@ class DdlCommands:
                     f"CREATE TABLE AS with a column of type {column.type.name}")
         txn.statement_start(writes="CREATE TABLE AS",
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
-                            cancel=self.interrupt.check)
+                            cancel=self.interrupt.check,
+                            exclusive=True)
         rows = plan.run(self, (), None).rows if node.with_data else []
         defn = ddl.TableDef(
             node.target, tuple(ddl.ColumnDef(name, column.type.sql_type)
@@ -224,7 +226,8 @@ class DdlCommands:
         no statement of the client's, so no NOTICEs."""
         txn = self._txn.store
         txn.statement_start(writes="DROP TABLE", lock_timeout_ms=0,
-                            cancel=self.interrupt.check)
+                            cancel=self.interrupt.check,
+                            exclusive=True)
         self._apply_ddl(definitions, "")
         txn.statement_end()
 

@@ -227,9 +227,8 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("A", "SELECT * FROM kv WHERE k = 1 FOR SHARE"),
         ("A", "ROLLBACK"),
     ],
-    # -- known gaps (GAPS below)
-    # PostgreSQL's RI check takes FOR KEY SHARE on the parent row; the
-    # twin's foreign-key checks take no row lock, so B does not wait.
+    # PostgreSQL's RI check takes FOR KEY SHARE on the parent row, which
+    # conflicts with A's FOR UPDATE: B waits.
     "fk_check_waits_for_parent_row_lock": [
         FILL, SHORT,
         ("A", "BEGIN"),
@@ -237,9 +236,8 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("B", "INSERT INTO log VALUES (1, 1, 'x')", WAIT),
         ("A", "ROLLBACK"),
     ],
-    # B has written and then waits for A's row lock holding the writer
-    # slot; A's write of another row waits for the slot (PostgreSQL lets
-    # it through at once).
+    # B has written and then waits for A's row lock; A's write of another
+    # row goes through at once (writers share the database slot).
     "holder_writes_while_a_writer_waits_for_it": [
         FILL, LONG,
         ("A", "SET lock_timeout = '300ms'"),
@@ -325,8 +323,7 @@ def _twin_record(steps):
 
 # Known parity gaps, strictly expected to fail until fixed (then the mark
 # must go); each is described above its scenario.
-GAPS = {"fk_check_waits_for_parent_row_lock",
-        "holder_writes_while_a_writer_waits_for_it"}
+GAPS: set[str] = set()
 
 
 @pytest.mark.parametrize("name", [

@@ -1,5 +1,6 @@
 """The versioned MVCC-lite store (SPEC §6): committed versions, one overlay
-per transaction, a writer slot, and nothing that knows SQL syntax.
+per transaction, concurrent writers kept apart by row locks and in-flight
+unique keys, and nothing that knows SQL syntax.
 
 Modules, one job each:
   pmap         persistent maps (row map in id order, hash map for indexes)
@@ -8,8 +9,10 @@ Modules, one job each:
   constraints  NOT NULL / CHECK / unique / FK error texts, Failing row rendering
   foreign_keys the per-statement FK event queue (RI triggers)
   versions     Version / TableVersion, the transaction Overlay and savepoint undo
-  writer       the writer slot (one writer, lock_timeout, cancellable wait)
-  row_locks    SELECT … FOR UPDATE/SHARE's row-lock table beside the writer slot
+  waits        waiting: lock_timeout, cancel, deadlock detection (40P01)
+  writer       the database slot (shared by row writers, exclusive for DDL)
+  row_locks    row locks: SELECT … FOR …, UPDATE/DELETE's, FK checks' KEY SHARE
+  unique_keys  in-flight unique keys (an inserter waits for their owner)
   sequences    nextval/setval (non-transactional), currval/lastval per session
   transaction  Transaction: reads, writes, truncate, savepoints, commit
   store        MvccStore: latest version, publish, freeze to CommittedState
@@ -34,12 +37,17 @@ column type by the caller; tables are `QName`s; row ids are ints):
   txn.settings: FormatSettings   # session output settings used in error details
   txn.context: object            # passed to SET DEFAULT callables
   txn.statement_start(*, writes: str | None = None, lock_timeout_ms: int = 0,
-                      cancel: Callable[[], bool | None] | threading.Event | None = None)
+                      cancel: Callable[[], bool | None] | threading.Event | None = None,
+                      exclusive: bool = False)
       READ COMMITTED: read the newest committed version. writes="INSERT" /
-      "UPDATE" / "DELETE" / "TRUNCATE TABLE" / "COPY FROM" takes the writer
-      slot first (55P03 "canceling statement due to lock timeout" after
-      the timeout; `cancel` may raise 57014 itself or return True ->
-      writer.WaitCancelled); 25006 in a read-only transaction.
+      "UPDATE" / "DELETE" / "MERGE" / "COPY FROM" takes the database slot
+      shared first, "TRUNCATE TABLE" (or exclusive=True: DDL, COPY
+      FREEZE) exclusively (55P03 "canceling statement due to lock
+      timeout" after the timeout; `cancel` may raise 57014 itself or
+      return True -> WaitCancelled); 25006 in a read-only transaction.
+      Any write below may wait for another transaction (55P03, 57014,
+      40P01) and may raise row_locks.LockRetry (READ COMMITTED: the
+      statement's work is undone, run it again) or 40001.
   txn.statement_end()            # fire queued FK checks/actions (23503 ...)
   txn.scan(table) -> Iterator[(rid, row)]          # heap order, stable view
   txn.get(table, rid) -> row | None
@@ -50,16 +58,20 @@ column type by the caller; tables are `QName`s; row ids are ints):
   txn.count(table) -> int
   txn.check(table, row)                            # 23502 / 23514 only (ON CONFLICT)
   txn.insert(table, row) -> rid                    # 23502 / 23514 / 23505 now
+                                                   # (after waiting for a key's owner)
   txn.lock_row(table, rid, strength 0..3, wait "block"|"skip"|"error") -> bool
       FOR KEY SHARE … FOR UPDATE; False: skipped (SKIP LOCKED); 55P03
       (NOWAIT, lock_timeout); 40001 / row_locks.LockRetry when the row
       changed after the snapshot (REPEATABLE READ / READ COMMITTED)
-  txn.update(table, rid, row) -> new rid | None    # None: row already gone
-  txn.delete(table, rid) -> bool                   # False: row already gone
+  txn.update(table, rid, row, follow=False) -> new rid | None  # None: row already gone
+  txn.delete(table, rid, follow=False) -> bool     # False: row already gone
+      follow=True: a row changed by a transaction that committed after the
+      snapshot raises RowMoved(newest rid, row) / RowMoved(None, None) for
+      the caller to re-check (READ COMMITTED's EvalPlanQual)
   txn.truncate(tables, *, restart_identity=False, cascade=False) -> [notice]
   txn.truncated_here(table) -> bool                # COPY FREEZE's condition
   txn.savepoint() -> marker; txn.rollback_to(marker); txn.release(marker)
-  txn.commit(); txn.rollback()                     # both free the writer slot
+  txn.commit(); txn.rollback()     # both free the slot, locks and keys
 
   seq = store.session()
   seq.nextval(name, txn=None) -> int    # 2200H at the bound, CYCLE wraps
@@ -68,17 +80,20 @@ column type by the caller; tables are `QName`s; row ids are ints):
 
 Guarantees: a transaction sees committed rows as of its statement's start
 plus its own changes, never another session's uncommitted rows; commit
-publishes atomically and costs in proportion to the changes; rollback
+publishes atomically onto the newest version and costs in proportion to
+the changes; concurrent transactions whose writes do not conflict commit
+to the same state as running one after the other; rollback
 drops the overlay; rollback_to discards exactly the changes after the
 savepoint. Errors are `SqlError`s with PostgreSQL 15's SQLSTATE, message,
 detail, hint and schema/table/column/constraint fields.
 """
 
 from twinning.store.sequences import SequenceSession
+from twinning.store.row_locks import RowMoved
 from twinning.store.store import MvccStore
 from twinning.store.transaction import RowId, Transaction
 from twinning.store.versions import Marker, Version
 from twinning.store.writer import WaitCancelled
 
-__all__ = ["Marker", "MvccStore", "RowId", "SequenceSession", "Transaction", "Version",
-           "WaitCancelled"]
+__all__ = ["Marker", "MvccStore", "RowId", "RowMoved", "SequenceSession", "Transaction",
+           "Version", "WaitCancelled"]

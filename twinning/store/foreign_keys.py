@@ -13,7 +13,10 @@ Every check is an index lookup at the time the event fires:
 - child check (insert, or update that changed the key or touched a row
   this transaction inserted): skip when the row version is gone (deleted
   or updated again later in the statement) or a key column is NULL (MATCH
-  SIMPLE); else the parent's unique index must hold the key.
+  SIMPLE); else the parent's unique index must hold the key, and the
+  parent row is locked FOR KEY SHARE (`Transaction.lock_parent`: a
+  concurrent delete of it waits for the child's transaction, and the
+  check waits for a transaction deleting it).
 - parent delete/update with the old key (NULL-free, and for updates
   changed): NO ACTION first looks whether another parent row now carries
   the old key (then nothing is referenced any more); NO ACTION and
@@ -68,6 +71,13 @@ def parent_has(txn: Transaction, link: FkLink, key: tuple) -> bool:
     return next(iter(txn.lookup_ids(link.parent, link.parent_index, values)), None) is not None
 
 
+def _parent_locked(txn: Transaction, link: FkLink, key: tuple) -> bool:
+    """parent_has(), the parent row locked FOR KEY SHARE as RI_FKey_check's
+    query does (so it cannot go while the child's transaction runs)."""
+    values = tuple(key[i] for i in link.parent_order)
+    return txn.lock_parent(link.parent, link.parent_index, values)
+
+
 def _check_child(txn: Transaction, event: ChildCheck,
                  found: dict | None = None) -> None:
     """The child row still has its parent; `found` remembers parent keys
@@ -80,11 +90,11 @@ def _check_child(txn: Transaction, event: ChildCheck,
     if None in key:
         return
     if found is None:
-        present = parent_has(txn, link, key)
+        present = _parent_locked(txn, link, key)
     else:
         present = found.get((id(link), key))
         if present is None:
-            present = found[id(link), key] = parent_has(txn, link, key)
+            present = found[id(link), key] = _parent_locked(txn, link, key)
     if not present:
         raise fk_missing_parent(link, txn.info(link.child), row, txn.settings)
 

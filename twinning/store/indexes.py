@@ -171,8 +171,10 @@ class UniqueOverlay:
         else:
             self.changes.pop(key, None)
 
-    def commit(self) -> PMap:
-        return self.base.evolve(self.changes)
+    def commit(self, onto: PMap | None = None) -> PMap:
+        """The committed map with these changes, applied onto `onto` (a
+        newer committed map: other transactions' keys merge in)."""
+        return (self.base if onto is None else onto).evolve(self.changes)
 
 
 class MultiOverlay:
@@ -227,14 +229,17 @@ class MultiOverlay:
         else:
             removed.add(rid)
 
-    def commit(self) -> PMap:
+    def commit(self, onto: PMap | None = None) -> PMap:
+        """The committed map with these changes, applied per key onto
+        `onto` (a newer committed map: other transactions' ids stay)."""
+        base = self.base if onto is None else onto
         out: dict = {}
         for key, (added, removed) in self.changes.items():
             if not added and not removed:
                 continue
-            ids = (self.base.get(key, _NOTHING) - removed) | added
+            ids = (base.get(key, _NOTHING) - removed) | added
             out[key] = frozenset(ids) if ids else DELETE
-        return self.base.evolve(out)
+        return base.evolve(out)
 
 
 def overlay_for(defn: IndexDef, base: PMap) -> UniqueOverlay | MultiOverlay:

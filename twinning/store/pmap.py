@@ -87,9 +87,11 @@ class RowMap:
     def evolve(self, changes: Mapping[int, Any]) -> RowMap:
         """A new map with `changes` (id -> row or DELETE) applied.
 
-        New ids must be larger than every id already present (the store
-        allocates them monotonically), which keeps each chunk's dict in id
-        order without sorting it."""
+        New ids are usually larger than every id already present (the
+        store allocates them monotonically), which keeps each chunk's dict
+        in id order without sorting it; a transaction that commits after
+        a later-started one has smaller new ids, and a chunk they land
+        before existing ids in is sorted again."""
         if not changes:
             return self
         if len(changes) == 1:  # a one-row commit: its chunk, or a new last one
@@ -100,11 +102,14 @@ class RowMap:
                 chunk = dict(chunks[i]) if i < len(chunks) else {}
                 before = len(chunk)
                 chunk[rid] = value
+                if before and rid < next(reversed(chunks[i])):
+                    chunk = dict(sorted(chunk.items()))  # committed out of order
                 return RowMap(chunks[:i] + (chunk,) + chunks[i + 1:], self._first,
                               self._len + len(chunk) - before)
         if not any(map(is_, changes.values(), repeat(DELETE))):
             return self._appended(changes)
         touched: dict[int, dict] = {}
+        unsorted: set[int] = set()
         count = self._len
         for rid in sorted(changes):
             number = rid >> CHUNK_BITS
@@ -118,7 +123,11 @@ class RowMap:
             else:
                 if rid not in chunk:
                     count += 1
+                    if chunk and rid < next(reversed(chunk)):
+                        unsorted.add(number)
                 chunk[rid] = value
+        for number in unsorted:  # committed out of order
+            touched[number] = dict(sorted(touched[number].items()))
         return self._with(touched, count)
 
     def _chunk(self, number: int) -> dict:
@@ -138,7 +147,10 @@ class RowMap:
             chunk = touched[number] = dict(self._chunk(number))
             count -= len(chunk)
             part = rids[i:j]
+            late = bool(chunk) and part[0] < next(reversed(chunk))
             chunk.update(zip(part, map(rows.__getitem__, part)))
+            if late:  # committed out of order
+                chunk = touched[number] = dict(sorted(chunk.items()))
             count += len(chunk)
             i = j
         return self._with(touched, count)

@@ -74,6 +74,9 @@ class TableInfo:
     fks_out: tuple[FkLink, ...] = ()  # this table references others
     fks_in: tuple[FkLink, ...] = ()  # others reference this table
     index_pos: dict[str, int] = field(default_factory=dict)
+    # per index, the in-flight unique keys' dict (`unique_keys.py`),
+    # looked up once per schema rather than per row
+    claims: list = field(default_factory=list, compare=False, repr=False)
 
     def index(self, name: str) -> IndexDef:
         return self.indexes[self.index_pos[name]]

@@ -1,9 +1,13 @@
-"""`MvccStore`: the committed versions, the writer slot and the sequences.
+"""`MvccStore`: the committed versions, the writer slot, the lock tables
+and the sequences.
 
 The store holds the newest committed `Version` and swaps it for a new one
-when a writer commits; that one reference assignment is the atomic publish.
-Older versions live exactly as long as some statement still reads them.
-Row ids are allocated per table, monotonically, by the one writer.
+when a writer commits; that one reference assignment is the atomic publish
+(under a lock: concurrent writers commit one at a time, each overlay
+applied onto the newest version). Older versions live exactly as long as
+some statement still reads them. Row ids are allocated per table,
+monotonically, under a lock (several writers draw them), so a row id names
+one row version for good.
 
 `MvccStore(state)` starts from a `CommittedState` (a loaded schema, or a
 restored snapshot), building every index; `committed_state()` freezes the
@@ -25,8 +29,13 @@ from twinning.store.transaction import Transaction
 from twinning.store.versions import Overlay, TableVersion, Version
 from twinning.store.pmap import RowMap
 from twinning.store.row_locks import RowLocks
+from twinning.store.unique_keys import UniqueKeys
+from twinning.store.waits import Waits
 from twinning.store.writer import DEFAULT_LOCK_TIMEOUT_MS, WriterSlot
 from twinning.values.settings import DEFAULT_SETTINGS
+
+
+MOVED_LIMIT = 1 << 18
 
 
 class MvccStore:
@@ -44,8 +53,17 @@ class MvccStore:
         self.schema_for: Callable[[Catalog], StoreSchema] = schema_for or (
             lambda cat: StoreSchema.build(cat, checks, defaults))
         schema = self.schema_for(catalog)
-        self.writer = WriterSlot(lock_timeout_ms)
-        self.row_locks = RowLocks(self)
+        self.waits = Waits(lock_timeout_ms)
+        self.writer = WriterSlot(self.waits)
+        self.row_locks = RowLocks(self, self.waits)
+        self.unique_keys = UniqueKeys()
+        # (table, row id) of a committed row an UPDATE replaced → the row
+        # id of its new version (PostgreSQL's ctid chain): READ COMMITTED
+        # re-checks the newest version (`newest`), REPEATABLE READ's 40001
+        # names "update" or "delete"; the oldest entries are forgotten
+        # past MOVED_LIMIT (such a row then counts as deleted)
+        self.moved: dict[tuple[QName, int], int] = {}
+        self._id_lock = threading.Lock()
         self.sequences = SequenceTable({s.name: s for s in catalog.sequences},
                                        state.sequences)
         self._next_ids: dict[QName, int] = {}
@@ -87,28 +105,42 @@ class MvccStore:
     def latest(self) -> Version:
         return self._latest
 
-    # -- used by the writing transaction (which holds the writer slot)
+    # -- used by the writing transactions
     def allocate(self, table: QName) -> int:
-        rid = self._next_ids.get(table, 0)
-        self._next_ids[table] = rid + 1
+        with self._id_lock:
+            rid = self._next_ids.get(table, 0)
+            self._next_ids[table] = rid + 1
         return rid
 
     def allocate_many(self, table: QName, count: int) -> int:
-        """`count` consecutive row ids (as many allocate() calls): the first
-        one (with count 0, the id allocate() returns next)."""
-        rid = self._next_ids.get(table, 0)
-        self._next_ids[table] = rid + count
+        """`count` consecutive row ids (as many allocate() calls): the
+        first one."""
+        with self._id_lock:
+            rid = self._next_ids.get(table, 0)
+            self._next_ids[table] = rid + count
         return rid
 
     def continue_ids(self, source: QName, target: QName) -> None:
         """`target`'s row ids continue after `source`'s (a renamed table
         keeps its rows, whose ids new ones must exceed)."""
-        self._next_ids[target] = max(self._next_ids.get(target, 0),
-                                     self._next_ids.get(source, 0))
+        with self._id_lock:
+            self._next_ids[target] = max(self._next_ids.get(target, 0),
+                                         self._next_ids.get(source, 0))
 
     def reserve_ids(self, table: QName, next_id: int) -> None:
         """Row ids below `next_id` are taken (a replayed commit's)."""
-        self._next_ids[table] = max(self._next_ids.get(table, 0), next_id)
+        with self._id_lock:
+            self._next_ids[table] = max(self._next_ids.get(table, 0), next_id)
+
+    def replaced(self, successors: dict[tuple[QName, int], int]) -> None:
+        """Committed rows an UPDATE replaced, with their new versions'
+        ids (see `moved`)."""
+        moved = self.moved
+        with self._publish_lock:
+            moved.update(successors)
+            if len(moved) > MOVED_LIMIT:
+                for key in list(moved)[:len(moved) - MOVED_LIMIT // 2]:
+                    del moved[key]
 
     def publish(self, overlay: Overlay) -> None:
         """Make the overlay the newest version; with a journal, the commit
@@ -121,6 +153,21 @@ class MvccStore:
             self._latest = new
             if overlay.sequences:
                 self.sequences.publish(overlay.sequences)
+
+    def newest(self, table: QName, rid: int) -> tuple[int, tuple] | None:
+        """The newest committed version of row `rid` (id, row) following
+        the UPDATE chain; None when it was deleted (or its chain was
+        forgotten: see `moved`)."""
+        rows = self._latest.tables[table].rows
+        moved = self.moved
+        while True:
+            nxt = moved.get((table, rid))
+            if nxt is None:
+                return None
+            row = rows.get(nxt)
+            if row is not None:
+                return nxt, row
+            rid = nxt
 
     # -- freezing
     def committed_state(self) -> CommittedState:

@@ -2,10 +2,19 @@
 own overlay, checks constraints in PostgreSQL's order.
 
 READ COMMITTED: `statement_start()` moves the read base to the newest
-committed version; the statement then reads that version plus the
-transaction's overlay. A transaction that writes holds the writer slot, so
-while its overlay is non-empty nobody else commits and its base is always
-the newest version — the overlay never needs rebasing.
+committed version, the overlay with it (`TableOverlay.rebase`); the
+statement then reads that version plus the transaction's overlay.
+REPEATABLE READ keeps the first statement's. Writers run concurrently
+(the database slot is shared, `writer.py`): an UPDATE or DELETE takes the
+row's lock (`row_locks.py`), waiting for a transaction that holds it; a
+row that changed since the snapshot is READ COMMITTED's re-run of the
+statement (`LockRetry`, after undoing what the statement wrote: a
+statement savepoint, `_retry`) and REPEATABLE READ's 40001. A new unique
+key is claimed (`unique_keys.py`), waiting for an in-flight transaction
+that claimed it or is deleting the committed row that has it. Foreign-key
+checks lock the parent row FOR KEY SHARE. Commit applies the overlay onto
+the newest committed version (changes are by row id: ids are drawn
+globally, deletions name committed rows this transaction holds locked).
 
 Per written row, in PostgreSQL's order: NOT NULL and CHECK (ExecConstraints),
 then each unique index, immediately; foreign keys are queued and checked by
@@ -36,9 +45,12 @@ from twinning.store.foreign_keys import (ChildCheck, Event, ParentChange,
                                          parent_has,
                                          check_children, fire)
 from twinning.store.pmap import DELETE, RowMap
-from twinning.store.row_locks import GONE, SKIPPED, LockRetry
+from twinning.ir.catalog import is_temporary
+from twinning.store.pmap import PMap
+from twinning.store.row_locks import GONE, SKIPPED, WRITTEN, LockRetry, RowMoved
 from twinning.store.schema import TableInfo
 from twinning.store.sequences import restarted
+from twinning.store.unique_keys import UniqueKeys
 from twinning.store.versions import Marker, Overlay, TableOverlay, TableVersion
 from twinning.store.writer import Cancel
 from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
@@ -58,6 +70,9 @@ def _values_at(positions: Sequence[int]) -> Callable[[tuple], tuple]:
         only = positions[0]
         return lambda row: (row[only],)
     return lambda row: ()
+
+
+_RETRYABLE = frozenset(("INSERT", "UPDATE", "DELETE", "MERGE"))
 
 
 class Transaction:
@@ -88,7 +103,12 @@ class Transaction:
         self._cancel: Cancel = None
         self._open = True
         self._row_locks: list = []  # what this transaction locked (undo log)
-        self._kept_key: set = set()  # (table, rid) updated with its key kept
+        self._claims: list = []  # unique keys it claimed: [(claims, keys)]
+        # (table, rid) → new version's rid, of every row it updated
+        self._successors: dict[tuple[QName, int], int] = {}
+        # the running write statement's undo point: (overlay marker or
+        # None for "nothing written before", row locks, claims)
+        self._stmt: tuple | None = None
 
     @property
     def read_only(self) -> bool:
@@ -117,34 +137,77 @@ class Transaction:
 
     # ------------------------------------------------------------ statements
     def statement_start(self, *, writes: str | None = None, lock_timeout_ms: int = 0,
-                        cancel: Cancel = None) -> None:
-        """Begin a statement: read the newest committed version. A statement
-        that will write names its command (`writes="UPDATE"`): the writer
-        slot is taken first (waiting up to `lock_timeout_ms`, 0 = the store
-        default; `cancel` is polled while waiting), so the statement reads
-        the version it will write on; a read-only transaction gets 25006
-        naming the command."""
+                        cancel: Cancel = None, exclusive: bool = False) -> None:
+        """Begin a statement: read the newest committed version (READ
+        COMMITTED). A statement that will write names its command
+        (`writes="UPDATE"`): the database slot is taken first, shared, or
+        `exclusive` for DDL, TRUNCATE and COPY FREEZE (waiting up to
+        `lock_timeout_ms`, 0 = the store default; `cancel` is polled
+        while waiting); a read-only transaction gets 25006 naming the
+        command."""
         self._assert_open()
         self._lock_timeout_ms = lock_timeout_ms
         self._cancel = cancel
         self._pending.clear()
+        self._stmt = None
         if writes:
-            self._take_writer(writes)
-        self._refresh()
+            self._take_writer(writes, exclusive or writes == "TRUNCATE TABLE")
+            self._refresh()
+            if writes in _RETRYABLE:
+                overlay = self._overlay
+                marker = overlay.savepoint(True) \
+                    if overlay.logging or not overlay.empty else None
+                self._stmt = (marker, len(self._row_locks), len(self._claims))
+        else:
+            self._refresh()
 
     def statement_end(self) -> None:
         """Run the statement's queued foreign-key checks and actions (a
-        deferred constraint's checks wait for `check_deferred`)."""
+        deferred constraint's checks wait for `check_deferred`); under
+        READ COMMITTED they see the newest committed rows, as the RI
+        queries' fresh snapshot does."""
         pending = self._pending
+        if pending and not self.keeps_snapshot:
+            self._rebase()
         while pending:
             event = pending.popleft()
             if event.link.deferrable and self._is_deferred(event):
                 self._deferred.append(event)
             else:
                 fire(self, event)
+        stmt, self._stmt = self._stmt, None
+        if stmt is not None and stmt[0] is not None:
+            try:
+                self._overlay.release(stmt[0])
+            except ValueError:  # already undone
+                pass
         store = self._store
-        if store.writer.holder is self and self._overlay.empty and not self._overlay.logging:
-            store.writer.release(self)  # wrote nothing: do not block others
+        if self._overlay.empty and not self._overlay.logging \
+                and store.writer.holds(self):
+            store.writer.release(self)  # wrote nothing: do not block DDL
+
+    def _retry(self) -> None:
+        """A row changed since this statement's snapshot (READ COMMITTED):
+        undo what the statement wrote and locked, and have it run again
+        on a new snapshot (LockRetry, caught by the session)."""
+        stmt, self._stmt = self._stmt, None
+        if stmt is None:  # a statement that cannot be undone (COPY)
+            raise SqlError("40001", "could not serialize access due to "
+                           "concurrent update")
+        marker, locks, claims = stmt
+        if marker is None:
+            self._overlay = Overlay()
+        else:
+            self._overlay.rollback_to(marker)
+            self._overlay.release(marker)
+        self._pending.clear()
+        taken = self._row_locks[locks:]
+        del self._row_locks[locks:]
+        undone = self._claims[claims:]
+        del self._claims[claims:]
+        UniqueKeys.undo(self, undone)
+        self._store.row_locks.undo(self, taken)
+        raise LockRetry()
 
     def check_inserted(self) -> None:
         """Run the statement's queued foreign-key checks now, when they are
@@ -152,6 +215,8 @@ class Transaction:
         statement_end() would, in order, with the same first error, but
         each parent key looked up once (`foreign_keys.check_children`)."""
         pending = self._pending
+        if pending and not self.keeps_snapshot:
+            self._rebase()
         if all(type(event) is ChildCheck and not event.link.deferrable
                for event in pending):
             events = list(pending)
@@ -190,26 +255,38 @@ class Transaction:
                     fire(self, event)
 
     def check_deferred(self) -> None:
-        """COMMIT: the deferred foreign-key checks, in the order queued."""
+        """COMMIT: the deferred foreign-key checks, in the order queued
+        (under READ COMMITTED on the newest committed rows)."""
         waiting = self._deferred
+        if waiting and not self.keeps_snapshot:
+            self._rebase()
         while waiting:
             fire(self, waiting.popleft())
 
     def _refresh(self) -> None:
-        """Read the newest version. Only a transaction without the writer
-        slot moves: its overlay holds no changes (a write takes the slot
-        and keeps it), and while it holds the slot nobody else commits.
-        A REPEATABLE READ transaction stays on its first statement's."""
-        if self._store.writer.holder is not self and not self.keeps_snapshot:
+        """Read the newest version, the overlay moved onto it; a
+        REPEATABLE READ transaction stays on its first statement's."""
+        if not self.keeps_snapshot:
             self._rebase()
         self._snapshot_taken = True
 
     def _rebase(self) -> None:
-        assert self._overlay.empty, "changes without the writer slot"
-        self._overlay.tables.clear()
-        self._base = base = self._store.latest
-        self.schema = base.schema
-        self._tables = base.tables
+        latest = self._store.latest
+        if latest is self._base:
+            return
+        overlay = self._overlay
+        if overlay.schema is not None:  # its own DDL: it holds the slot alone
+            return
+        if overlay.empty and not overlay.logging:
+            overlay.tables.clear()
+        else:
+            for name, table in overlay.tables.items():
+                committed = latest.tables.get(name)
+                if committed is not None:
+                    table.rebase(committed)
+        self._base = latest
+        self.schema = latest.schema
+        self._tables = latest.tables
 
     @property
     def catalog(self):
@@ -224,8 +301,7 @@ class Transaction:
         the statement's start moves to (READ COMMITTED)."""
         if self._overlay.schema is not None:
             return self.schema, None
-        store = self._store
-        base = self._base if store.writer.holder is self else store.latest
+        base = self._store.latest
         return base.schema, base.generation
 
     def apply_schema(self, schema: Any, text: str | None,
@@ -387,7 +463,8 @@ class Transaction:
 
     @property
     def holds_writer(self) -> bool:
-        return self._store.writer.holder is self
+        """Does it hold the database slot (shared or exclusive)?"""
+        return self._store.writer.holds(self)
 
     # ------------------------------------------------------------ reads
     def info(self, table: QName) -> TableInfo:
@@ -450,8 +527,14 @@ class Transaction:
     def find_conflict(self, table: QName, row: tuple,
                       indexes: Iterable[str] | None = None) -> tuple[str, RowId] | None:
         """The first unique index (in check order) where `row` collides with
-        a visible row: what ON CONFLICT arbitrates on."""
-        info = self.schema.tables[table]
+        a row: what ON CONFLICT arbitrates on. A key an in-flight
+        transaction is writing is waited for first; a conflicting row
+        committed after this statement's snapshot is 40001 under
+        REPEATABLE READ (PostgreSQL's ExecCheckTIDVisible), and under READ
+        COMMITTED the table's overlay moves onto the newest version so
+        that DO UPDATE reads and writes that row (ExecOnConflictUpdate)."""
+        overlay = self._table(table, "INSERT")
+        info = overlay.info
         wanted = None if indexes is None else set(indexes)
         for i, defn in enumerate(info.indexes):
             if not defn.unique or (wanted is not None and defn.name not in wanted):
@@ -459,16 +542,70 @@ class Transaction:
             key = defn.key(row)
             if key is None:
                 continue
-            rid = self._unique_get(table, i, key)
+            rid = self._key_holder(overlay, i, key, claim=False)
             if rid is not None:
+                if overlay.get(rid) is None:  # committed after the snapshot
+                    if self.keeps_snapshot:
+                        raise _serialization("update")
+                    # READ COMMITTED acts on the newest committed row
+                    overlay.rebase(self._store.latest.tables[table])
                 return defn.name, rid
         return None
 
-    def _unique_get(self, table: QName, i: int, key: tuple) -> RowId | None:
-        overlay = self._overlay.tables.get(table)
-        if overlay is not None:
-            return overlay.indexes[i].get(key)
-        return self._tables[table].indexes[i].get(key)
+    def _committed_index(self, overlay: TableOverlay, i: int) -> PMap:
+        """The newest committed map of index `i` (what a unique check
+        looks at: rows committed after the snapshot count too)."""
+        if overlay.truncated or self._overlay.schema is not None \
+                or self._base is self._store.latest:
+            return overlay.indexes[i].base  # the newest, or this txn's alone
+        latest = self._store.latest.tables.get(overlay.info.name)
+        return overlay.indexes[i].base if latest is None else latest.indexes[i]
+
+    def _key_holder(self, overlay: TableOverlay, i: int, key: tuple,
+                    claim: bool) -> RowId | None:
+        """The row that has `key` in unique index `i` — this transaction's
+        own, or a committed one it has not deleted — after waiting for an
+        in-flight transaction that claimed the key or is deleting that
+        committed row (None: the key is free). With `claim`, the key is
+        claimed for this transaction first (kept even when taken: the
+        caller's 23505 aborts the statement)."""
+        own = overlay.indexes[i].changes.get(key)
+        if own is not None and own is not DELETE:
+            return own
+        info = overlay.info
+        table = info.name
+        if not info.claims:
+            info.claims = self._store.unique_keys.of(table, len(info.indexes))
+        claims = info.claims[i]
+        while True:
+            holder = claims.get(key)
+            fresh = False
+            if holder is None and claim:
+                holder = claims.setdefault(key, self)
+                fresh = holder is self
+            if holder is not None and holder is not self:
+                self._wait(lambda: _other(claims.get(key), self))
+                continue
+            if fresh:
+                self._claims.append((claims, (key,)))
+            if own is DELETE:
+                return None
+            rid = self._committed_index(overlay, i).get(key)
+            if rid is None or overlay.rows.get(rid) is DELETE:
+                return None
+            writer = self._store.row_locks.writer_of(table, rid)
+            if writer is None or writer is self:
+                return rid
+            if fresh:  # not held while waiting: the writer may want it
+                self._claims.pop()
+                claims.pop(key, None)
+            self._wait(lambda: _other(self._store.row_locks.writer_of(table, rid),
+                                      self))
+
+    def _wait(self, blocker: Callable[[], Any]) -> None:
+        waits = self._store.waits
+        with waits.cond:
+            waits.wait_until_free(self, blocker, self._lock_timeout_ms, self._cancel)
 
     # ------------------------------------------------------------ row locks
     def lock_row(self, table: QName, rid: RowId, strength: int, wait: str) -> bool:
@@ -476,53 +613,135 @@ class Transaction:
         SKIP LOCKED skips it. A row changed by a transaction that committed
         after this statement's snapshot: 40001 when the snapshot is kept,
         else LockRetry (the statement runs again)."""
+        overlay = self._overlay.tables.get(table)
         result = self._store.row_locks.lock(
             self, table, rid, strength, wait, self._lock_timeout_ms,
+            self._cancel, self._row_locks,
+            own=overlay is not None and overlay.is_new(rid))
+        if result is GONE:
+            if self.keeps_snapshot:
+                raise _serialization("update")
+            raise LockRetry()
+        return result is not SKIPPED
+
+    def lock_parent(self, table: QName, index: str, values: Sequence[Any]) -> bool:
+        """A foreign-key check: is there a parent row with `values` in
+        `index`? It is locked FOR KEY SHARE (waiting for a transaction
+        deleting it or changing its key). A parent gone since the
+        snapshot is looked for again in the newest version (READ
+        COMMITTED) or is 40001 (REPEATABLE READ)."""
+        while True:
+            rid = next(iter(self.lookup_ids(table, index, values)), None)
+            if rid is None:
+                return False
+            overlay = self._overlay.tables.get(table)
+            result = self._store.row_locks.lock(
+                self, table, rid, 0, "block", self._lock_timeout_ms,
+                self._cancel, self._row_locks,
+                own=overlay is not None and overlay.is_new(rid))
+            if result is not GONE:
+                return True
+            if self.keeps_snapshot:
+                raise _serialization("update")
+            self._rebase()
+
+    def _lock_for_write(self, table: QName, rid: RowId, strength: int,
+                        follow: bool = False) -> None:
+        """UPDATE/DELETE of committed row `rid`: its lock, WRITTEN (waits
+        for a holder that conflicts); a row changed since the snapshot is
+        40001 (REPEATABLE READ), else — with `follow` — `RowMoved` naming
+        its newest version for the caller to re-check (EvalPlanQual), or
+        the statement's re-run."""
+        result = self._store.row_locks.lock(
+            self, table, rid, strength | WRITTEN, "block", self._lock_timeout_ms,
             self._cancel, self._row_locks)
         if result is GONE:
             if self.keeps_snapshot:
-                raise SqlError("40001", "could not serialize access due to "
-                               "concurrent update")
-            raise LockRetry()
-        return result is not SKIPPED
+                moved = (table, rid) in self._store.moved
+                raise _serialization("update" if moved else "delete")
+            if follow:
+                raise RowMoved(*(self._store.newest(table, rid) or (None, None)))
+            self._retry()
+
+    def _changed_since(self, overlay: TableOverlay, rid: RowId, follow: bool
+                       ) -> tuple | None:
+        """UPDATE/DELETE of a row id the transaction does not see: None
+        (already gone: this statement changed it, or a caller that does
+        not `follow`); under READ COMMITTED with `follow`, the newest
+        version EvalPlanQual handed back (the table's overlay moves onto
+        the newest version to write it), or `RowMoved` when that row too
+        changed since."""
+        if not follow or self.keeps_snapshot or rid in overlay.rows:
+            return None
+        latest = self._store.latest.tables[overlay.info.name]
+        row = latest.rows.get(rid)
+        if row is None:
+            raise RowMoved(*(self._store.newest(overlay.info.name, rid)
+                             or (None, None)))
+        overlay.rebase(latest)
+        return row
 
     def overlay_table(self, table: QName) -> TableOverlay | None:
         """This transaction's uncommitted changes to `table` (what another
         session's locker looks at)."""
         return self._overlay.tables.get(table)
 
-    def kept_key(self, table: QName, rid: RowId) -> bool:
-        """Did this transaction's UPDATE of row `rid` keep its key (NO KEY
-        UPDATE rather than UPDATE)?"""
-        return (table, rid) in self._kept_key
+    def _committed_successors(self) -> dict[tuple[QName, int], int]:
+        """Committed rows this transaction updated → the id of their last
+        version (its own intermediate versions skipped); rows it then
+        deleted, or whose update a savepoint undid, are left out."""
+        successors, tables = self._successors, self._overlay.tables
+        out = {}
+        for key, new in successors.items():
+            table = tables.get(key[0])
+            if table is None or table.rows.get(key[1]) is not DELETE:
+                continue  # its own row, or the update was undone
+            while not table.is_new(new) and (key[0], new) in successors:
+                new = successors[key[0], new]  # updated again (not undone)
+            if table.is_new(new):
+                out[key] = new
+        return out
 
-    def _end_row_locks(self) -> None:
-        self._store.row_locks.release_all(self, self._row_locks)
-        self._row_locks = []
-        self._kept_key = set()
+    def _end_locks(self) -> None:
+        """Give back the claimed keys and row locks (waiters woken)."""
+        claims, locks = self._claims, self._row_locks
+        if claims:
+            UniqueKeys.undo(self, claims)
+            self._claims = []
+        if locks:
+            self._store.row_locks.release_all(self, locks)
+            self._row_locks = []
+        elif claims and self._store.waits.waiting:
+            self._store.waits.wake()  # an inserter waits for a key
+        self._successors = {}
 
     # ------------------------------------------------------------ writes
-    def _take_writer(self, command: str) -> None:
+    def _take_writer(self, command: str, exclusive: bool = False) -> None:
         self._assert_open()
         if self.read_only:
             raise cons.read_only(command)
-        store = self._store
-        if store.writer.holder is self:
+        writer = self._store.writer
+        if writer.holds_exclusive(self) or (not exclusive and writer.holds(self)):
             return
-        store.writer.acquire(self, self._lock_timeout_ms, self._cancel)
-        if self.keeps_snapshot and self._base is not store.latest:
-            # its snapshot cannot take writes made after it: where
-            # PostgreSQL fails only the writes to rows changed since, the
-            # twin (one writer, whole versions) fails the first write
-            store.writer.release(self)
-            raise SqlError("40001", "could not serialize access due to "
-                           "concurrent update")
-        self._rebase()
+        held = writer.holds(self)
+        writer.acquire(self, self._lock_timeout_ms, self._cancel, exclusive)
+        latest = self._store.latest
+        if self.keeps_snapshot and (self._base.generation != latest.generation
+                                    or (exclusive and self._base is not latest)):
+            # its snapshot cannot take DDL made after it, nor can DDL or
+            # TRUNCATE (the twin's whole-table rewrites) take its rows
+            if not held:
+                writer.release(self)
+            raise _serialization("update")
+        if exclusive and not self.keeps_snapshot:
+            self._rebase()
 
     def _table(self, table: QName, command: str) -> TableOverlay:
         self._take_writer(command)
-        info = self.schema.tables[table]
-        return self._overlay.table(info, self._tables[table])
+        overlay = self._overlay.tables.get(table)
+        if overlay is None:
+            overlay = self._overlay.table(self.schema.tables[table], self._tables[table])
+        return overlay
 
     def check(self, table: QName, row: tuple) -> None:
         """NOT NULL and CHECK on a proposed row (23502 / 23514), as
@@ -535,10 +754,11 @@ class Transaction:
         info = overlay.info
         row = tuple(row)
         cons.check_row(info, row, self.settings)
-        for defn, index in zip(info.indexes, overlay.indexes):
+        for i, defn in enumerate(info.indexes):
             if defn.unique:
                 key = defn.key(row)
-                if key is not None and index.get(key) is not None:
+                if key is not None and \
+                        self._key_holder(overlay, i, key, True) is not None:
                     raise cons.unique_violation(info, defn, row, self.settings)
         rid = self._store.allocate(table)
         self._overlay.appear(overlay, rid, row)
@@ -564,45 +784,43 @@ class Transaction:
         fks = [(link, _values_at(link.child_positions)) for link in info.fks_out]
         not_null = _values_at(info.not_null)
         key_of = [defn.key for defn in info.indexes]
-        uniques = [(i, defn, index.get) for i, (defn, index)
-                   in enumerate(zip(info.indexes, overlay.indexes)) if defn.unique]
+        uniques = [(i, defn) for i, defn in enumerate(info.indexes) if defn.unique]
         appear_new, pending = self._overlay.appear_new, self._pending
-        first = self._store.allocate_many(table, 0)
+        allocate, holder = self._store.allocate, self._key_holder
         count = 0
-        try:
-            for row in rows:
-                try:
-                    if None in not_null(row):
-                        cons.check_row(info, row, settings)  # the first NOT NULL error
-                    for name, check in checks:
-                        if check(row) is False:
-                            raise cons.check_violation(info, name, row, settings)
-                    keys = [key(row) for key in key_of]
-                    for i, defn, get in uniques:
-                        key = keys[i]
-                        if key is not None and get(key) is not None:
-                            raise cons.unique_violation(info, defn, row, settings)
-                except SqlError as exc:
-                    return count, exc
-                rid = first + count
-                count += 1
-                appear_new(overlay, rid, row, keys)
-                for link, child_key in fks:
-                    if None not in child_key(row):
-                        pending.append(ChildCheck(link, rid))
-        finally:
-            self._store.allocate_many(table, count)
+        for row in rows:
+            try:
+                if None in not_null(row):
+                    cons.check_row(info, row, settings)  # the first NOT NULL error
+                for name, check in checks:
+                    if check(row) is False:
+                        raise cons.check_violation(info, name, row, settings)
+                keys = [key(row) for key in key_of]
+                for i, defn in uniques:
+                    key = keys[i]
+                    if key is not None and holder(overlay, i, key, True) is not None:
+                        raise cons.unique_violation(info, defn, row, settings)
+            except SqlError as exc:
+                return count, exc
+            rid = allocate(table)
+            count += 1
+            appear_new(overlay, rid, row, keys)
+            for link, child_key in fks:
+                if None not in child_key(row):
+                    pending.append(ChildCheck(link, rid))
         return count, None
 
     def insert_block(self, table: QName, rows: list[tuple]
                      ) -> tuple[int, SqlError | None]:
         """`insert_rows` of a block already in memory (COPY, a multi-row
         VALUES): when no row breaks a constraint, checked a constraint at a
-        time over the whole block, the rows go in with one update per map;
-        otherwise `insert_rows` runs as before and finds the first error in
-        order. Either way the block's changes are the same. The NOT NULL
-        and key work is done a column at a time with C-level iteration (an
-        identity test for NULL: `None in` would compare each value)."""
+        time over the whole block, and no key is another transaction's,
+        the rows go in with one update per map (and one claim per key);
+        otherwise `insert_rows` runs as before and finds the first error
+        (or waits) in order. Either way the block's changes are the same.
+        The NOT NULL and key work is done a column at a time with C-level
+        iteration (an identity test for NULL: `None in` would compare each
+        value)."""
         overlay = self._table(table, "INSERT")
         info = overlay.info
         for position in info.not_null:
@@ -612,13 +830,19 @@ class Transaction:
             if any(check(row) is False for row in rows):
                 return self.insert_rows(table, rows)
         keys = [defn.keys(rows) for defn in info.indexes]
+        claimed: list = []
         for i, (defn, index) in enumerate(zip(info.indexes, overlay.indexes)):
             if defn.unique:
                 given = keys[i]
                 if any(map(is_, given, repeat(None))):
                     given = [k for k in given if k is not None]
-                if len(set(given)) != len(given) or index.any_taken(given):
+                committed = self._committed_index(overlay, i)
+                if len(set(given)) != len(given) or index.any_taken(given) or \
+                        (committed is not index.base and committed.any_of(given)) \
+                        or not self._claim_all(table, i, given, claimed):
+                    UniqueKeys.undo(self, claimed)
                     return self.insert_rows(table, rows)
+        self._claims.extend(claimed)
         first = self._store.allocate_many(table, len(rows))
         rids = range(first, first + len(rows))
         overlay.rows.update(zip(rids, rows))
@@ -632,37 +856,51 @@ class Transaction:
                            if None not in child_key(row))
         return len(rows), None
 
-    def update(self, table: QName, rid: RowId, row: Sequence[Any]) -> RowId | None:
+    def _claim_all(self, table: QName, i: int, given: list, claimed: list) -> bool:
+        """Claim every key of `given` at once when none is claimed yet
+        (by anyone); False, claiming nothing, otherwise."""
+        claims = self._store.unique_keys.claims(table, i)
+        if claims and not claims.keys().isdisjoint(given):
+            return False
+        owners = list(map(claims.setdefault, given, repeat(self)))
+        if owners.count(self) == len(given):  # the common case: all ours
+            claimed.append((claims, given))
+            return True
+        claimed.append((claims, [key for key, owner in zip(given, owners)
+                                 if owner is self]))
+        return False
+
+    def update(self, table: QName, rid: RowId, row: Sequence[Any],
+               follow: bool = False) -> RowId | None:
         """Replace row `rid`; returns the new version's id (None when the
-        row is already gone)."""
+        row is already gone). `follow`: a row another transaction changed
+        since the snapshot raises `RowMoved` (READ COMMITTED; the caller
+        re-checks the newest version) instead of running the statement
+        again."""
         overlay = self._table(table, "UPDATE")
         info = overlay.info
         old = overlay.get(rid)
         if old is None:
-            return None
+            old = self._changed_since(overlay, rid, follow)
+            if old is None:
+                return None
         row = tuple(row)
         cons.check_row(info, row, self.settings)
-        for defn, index in zip(info.indexes, overlay.indexes):
-            if defn.unique:
-                key = defn.key(row)
-                if key is None or key == defn.key(old):
-                    continue
-                other = index.get(key)
+        own = overlay.is_new(rid)
+        changed = [i for i, defn in enumerate(info.indexes)
+                   if defn.unique and defn.key(old) != defn.key(row)]
+        if not own:  # FOR NO KEY UPDATE, or FOR UPDATE when a key changes
+            self._lock_for_write(table, rid, 3 if changed else 2, follow)
+        for i in changed:
+            defn = info.indexes[i]
+            key = defn.key(row)
+            if key is not None:
+                other = self._key_holder(overlay, i, key, True)
                 if other is not None and other != rid:
                     raise cons.unique_violation(info, defn, row, self.settings)
-        own = overlay.is_new(rid)
-        kept = not any(defn.unique and defn.key(old) != defn.key(row)
-                       for defn in info.indexes)
-        cond = self._store.row_locks.write(
-            self, table, rid, 2 if kept else 3, self._lock_timeout_ms,
-            self._cancel, self._overlay.empty)
-        try:
-            new_rid = self._store.allocate(table)
-            self._overlay.disappear(overlay, rid, old)
-            if kept and not own:
-                self._kept_key.add((table, rid))
-        finally:
-            cond.release()
+        new_rid = self._store.allocate(table)
+        self._overlay.disappear(overlay, rid, old)
+        self._successors[table, rid] = new_rid
         self._overlay.appear(overlay, new_rid, row)
         for link in info.fks_in:  # "a" triggers sort before "c" triggers
             if None in link.parent_key(old):
@@ -676,19 +914,18 @@ class Transaction:
                 self._pending.append(ChildCheck(link, new_rid))
         return new_rid
 
-    def delete(self, table: QName, rid: RowId) -> bool:
-        """Delete row `rid`; False when it is already gone."""
+    def delete(self, table: QName, rid: RowId, follow: bool = False) -> bool:
+        """Delete row `rid`; False when it is already gone (`follow`: as
+        for `update`)."""
         overlay = self._table(table, "DELETE")
         old = overlay.get(rid)
         if old is None:
-            return False
-        cond = self._store.row_locks.write(
-            self, table, rid, 3, self._lock_timeout_ms, self._cancel,
-            self._overlay.empty)
-        try:
-            self._overlay.disappear(overlay, rid, old)
-        finally:
-            cond.release()
+            old = self._changed_since(overlay, rid, follow)
+            if old is None:
+                return False
+        if not overlay.is_new(rid):
+            self._lock_for_write(table, rid, 3, follow)
+        self._overlay.disappear(overlay, rid, old)
         for link in overlay.info.fks_in:
             if None not in link.parent_key(old):
                 self._pending.append(ParentChange(link, old, None))
@@ -699,7 +936,10 @@ class Transaction:
         """TRUNCATE: refuse (0A000) when a table outside the list references
         one inside it, unless `cascade`; returns the NOTICEs PostgreSQL
         sends ("truncate cascades to table ...")."""
-        self._take_writer("TRUNCATE TABLE")
+        # a session's own temporary tables need no one else out of the way
+        # (ON COMMIT DELETE ROWS truncates them at every commit)
+        self._take_writer("TRUNCATE TABLE", exclusive=not all(
+            is_temporary(name.schema) for name in tables))
         schema = self.schema.tables
         names = list(dict.fromkeys(tables))
         notices: list[str] = []
@@ -746,6 +986,7 @@ class Transaction:
         self._assert_open()
         marker = self._overlay.savepoint(self.holds_writer)
         marker.row_locks = len(self._row_locks)
+        marker.claims = len(self._claims)
         return marker
 
     def rollback_to(self, marker: object) -> None:
@@ -763,10 +1004,13 @@ class Transaction:
         self._pending.clear()
         taken = self._row_locks[marker.row_locks:]
         del self._row_locks[marker.row_locks:]
+        undone = self._claims[marker.claims:]
+        del self._claims[marker.claims:]
+        UniqueKeys.undo(self, undone)
         self._store.row_locks.undo(self, taken)
         if not marker.writer_held and self._overlay.empty:
             self._store.writer.release(self)
-            self._store.row_locks.wake()
+        self._store.waits.wake()
 
     def release(self, marker: object) -> None:
         assert isinstance(marker, Marker)
@@ -774,24 +1018,28 @@ class Transaction:
 
     # ------------------------------------------------------------ end
     def commit(self) -> None:
-        """Publish the overlay as the newest version (atomically) and free
-        the writer slot."""
+        """Publish the overlay onto the newest version (atomically), then
+        free the slot, the row locks and the claimed keys (so a waiter
+        finds the commit)."""
         if not self._open:
             return
         self._open = False
-        writer = self._store.writer
-        if writer.holder is not self:  # read only: nothing to publish
-            self._end_row_locks()
-            journal = self._store.journal
+        store = self._store
+        writer = store.writer
+        if not writer.holds(self):  # read only: nothing to publish
+            self._end_locks()
+            journal = store.journal
             if journal is not None:  # its nextval calls are durable now
                 journal.committed(None, None, None)
             return
         try:
-            self._store.publish(self._overlay)
+            if self._successors:
+                store.replaced(self._committed_successors())
+            store.publish(self._overlay)
         finally:
             writer.release(self)
             self._overlay = Overlay()
-            self._end_row_locks()
+            self._end_locks()
 
     def rollback(self) -> None:
         if not self._open:
@@ -801,7 +1049,7 @@ class Transaction:
         self._pending.clear()
         self._deferred.clear()
         self._store.writer.release(self)
-        self._end_row_locks()
+        self._end_locks()
 
     def _assert_open(self) -> None:
         if not self._open:
@@ -812,6 +1060,15 @@ class Transaction:
 
 
 __all__ = ["DELETE", "RowId", "Transaction"]
+
+
+def _other(holder: Any, me: Any) -> Any:
+    """`holder` unless it is `me` (a waits' blocker)."""
+    return None if holder is me else holder
+
+
+def _serialization(what: str) -> SqlError:
+    return SqlError("40001", f"could not serialize access due to concurrent {what}")
 
 
 def _attnums(info: TableInfo) -> tuple[int, ...]:

@@ -5,7 +5,9 @@ map per index, all persistent). Readers hold a version for as long as a
 statement runs; nothing ever changes under them.
 
 An `Overlay` is one transaction's uncommitted changes on top of the version
-it started writing at. Per table it keeps a dict of changed rows (new ids ->
+its statement reads (`TableOverlay.rebase` moves it to a newer one, and
+commit applies the changes onto the newest, which other writers may have
+moved on). Per table it keeps a dict of changed rows (new ids ->
 row, deleted committed ids -> DELETE) and one overlay per index, so reads
 are a dict probe before the committed map and commit is
 `TableVersion.evolve`-by-changes: cost proportional to what changed.
@@ -127,21 +129,39 @@ class TableOverlay:
     def changed(self) -> bool:
         return self.truncated or bool(self.rows)
 
-    def commit(self) -> TableVersion:
-        return TableVersion(self.base.rows.evolve(self.rows),
-                            tuple(index.commit() for index in self.indexes))
+    def rebase(self, base: TableVersion) -> None:
+        """Read through a newer committed version of the table (READ
+        COMMITTED's next statement). The changes stay valid: they are by
+        row id, and the committed rows they delete cannot have gone since,
+        because the transaction holds their row locks."""
+        if self.truncated or base is self.base:
+            return
+        self.base = base
+        for index, committed in zip(self.indexes, base.indexes):
+            index.base = committed
+
+    def commit(self, onto: TableVersion | None = None) -> TableVersion:
+        """The table with these changes applied onto `onto`, the newest
+        committed version (other transactions may have committed other
+        rows since this overlay's base), or onto the base itself."""
+        if onto is None or self.truncated:
+            onto = self.base
+        return TableVersion(onto.rows.evolve(self.rows),
+                            tuple(index.commit(committed) for index, committed
+                                  in zip(self.indexes, onto.indexes)))
 
 
 class Marker:
     """A savepoint: a position in the undo log (plus what the transaction
     wants to restore with it)."""
 
-    __slots__ = ("position", "writer_held", "row_locks")
+    __slots__ = ("position", "writer_held", "row_locks", "claims")
 
     def __init__(self, position: int, writer_held: bool) -> None:
         self.position = position
         self.writer_held = writer_held
         self.row_locks = 0  # how many row locks the transaction had taken
+        self.claims = 0  # how many unique-key claims it had logged
 
 
 class Overlay:
@@ -295,11 +315,16 @@ class Overlay:
     def commit(self, version: Version, number: int) -> Version:
         if self.schema is None and not any(t.changed for t in self.tables.values()):
             return version
-        tables = dict(version.tables if self.ddl_tables is None
-                      else self.ddl_tables)
-        for name, overlay in self.tables.items():
-            if overlay.changed:
-                tables[name] = overlay.commit()
+        if self.ddl_tables is None:  # onto the newest: a rebase by row id
+            tables = dict(version.tables)
+            for name, overlay in self.tables.items():
+                if overlay.changed:
+                    tables[name] = overlay.commit(version.tables.get(name))
+        else:  # DDL holds the slot alone: `version` is this overlay's base
+            tables = dict(self.ddl_tables)
+            for name, overlay in self.tables.items():
+                if overlay.changed:
+                    tables[name] = overlay.commit()
         if self.schema is None:
             return Version(number, tables, version.schema, version.generation,
                            version.ddl)

@@ -1,76 +1,99 @@
-"""The writer slot: at most one transaction writes at a time.
+"""The database slot: many row writers at once, or one DDL writer alone.
 
-A transaction takes the slot with its first write (or when its statement
-declares it will write) and keeps it until commit, rollback or disconnect;
-readers never take it and never wait. A second writer waits up to its
-`lock_timeout` — 0 means the twin default given to the constructor, since
-PostgreSQL's "wait forever" would let one idle session stall every other —
-and then gets PostgreSQL's 55P03 `canceling statement due to lock timeout`.
+A transaction takes the slot *shared* with its first row write (INSERT,
+UPDATE, DELETE, COPY FROM, MERGE) and keeps it until commit, rollback or
+disconnect: row writers run side by side, kept apart by row locks
+(`row_locks.py`) and in-flight unique keys (`unique_keys.py`). DDL,
+TRUNCATE and COPY FREEZE take it *exclusive*: they wait for every
+in-flight writer, and writers wait for them. PostgreSQL takes ACCESS
+EXCLUSIVE on the tables involved only; the twin's slot is database-wide,
+which is stricter (a DDL statement also waits for writers of other
+tables) but never lets through what PostgreSQL would refuse. Readers never
+take it and never wait.
 
-The wait polls a cancel callback every few milliseconds: the callback may
-raise (the session's interrupt raises 57014 for a CancelRequest or an
-expired statement_timeout) or return True, which raises `WaitCancelled`.
+A second holder waits up to its `lock_timeout` (`waits.py`: 55P03,
+cancel, deadlock detection).
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from typing import Callable
+from typing import Any
 
-from twinning.errors import SqlError
+from twinning.store.waits import (Cancel, WaitCancelled, Waits, _check,
+                                  lock_timeout_error)
+
+__all__ = ["Cancel", "DEFAULT_LOCK_TIMEOUT_MS", "WaitCancelled", "WriterSlot",
+           "_check", "lock_timeout_error"]
 
 DEFAULT_LOCK_TIMEOUT_MS = 5000
-_POLL_SECONDS = 0.01
-
-Cancel = Callable[[], "bool | None"] | threading.Event | None
-
-
-class WaitCancelled(Exception):
-    """The cancel callback asked the wait to stop (the caller raises 57014)."""
-
-
-def lock_timeout_error() -> SqlError:
-    return SqlError("55P03", "canceling statement due to lock timeout")
 
 
 class WriterSlot:
-    def __init__(self, default_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> None:
-        self.default_timeout_ms = default_timeout_ms
-        self._cond = threading.Condition()
-        self._holder: object | None = None
+    def __init__(self, waits: Waits) -> None:
+        self._waits = waits
+        self._shared: dict[Any, None] = {}  # in taking order
+        self._exclusive: Any = None
 
     @property
-    def holder(self) -> object | None:
-        return self._holder
+    def default_timeout_ms(self) -> int:
+        return self._waits.default_timeout_ms
 
-    def acquire(self, owner: object, timeout_ms: int = 0, cancel: Cancel = None) -> None:
-        """Take the slot for `owner` (re-entrant), waiting at most the
-        timeout; raise 55P03 when it expires."""
-        ms = timeout_ms if timeout_ms > 0 else self.default_timeout_ms
-        deadline = time.monotonic() + ms / 1000
-        with self._cond:
-            while self._holder is not None and self._holder is not owner:
-                _check(cancel)
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise lock_timeout_error()
-                self._cond.wait(min(left, _POLL_SECONDS))
-            self._holder = owner
+    @property
+    def holder(self) -> Any:
+        """The exclusive holder, else the first shared one, else None."""
+        if self._exclusive is not None:
+            return self._exclusive
+        return next(iter(self._shared), None)
 
-    def release(self, owner: object) -> None:
-        with self._cond:
-            if self._holder is owner:
-                self._holder = None
-                self._cond.notify()
+    @property
+    def exclusive(self) -> Any:
+        return self._exclusive
+
+    def holds(self, owner: Any) -> bool:
+        return owner is self._exclusive or owner in self._shared
+
+    def holds_exclusive(self, owner: Any) -> bool:
+        return owner is self._exclusive
+
+    def acquire(self, owner: Any, timeout_ms: int = 0, cancel: Cancel = None,
+                exclusive: bool = False) -> None:
+        """Take the slot for `owner` (re-entrant; shared → exclusive is an
+        upgrade that waits for the other shared holders), waiting at most
+        the timeout."""
+        if self._exclusive is owner or (not exclusive and owner in self._shared):
+            return
+        waits = self._waits
+        with waits.cond:
+            if exclusive:
+                waits.wait_until_free(owner, lambda: self._exclusive_blocker(owner),
+                                      timeout_ms, cancel)
+                self._exclusive = owner
+                self._shared.pop(owner, None)
+            else:
+                waits.wait_until_free(owner, lambda: self._shared_blocker(owner),
+                                      timeout_ms, cancel)
+                self._shared[owner] = None
+
+    def _shared_blocker(self, owner: Any) -> Any:
+        other = self._exclusive
+        return None if other is owner else other
+
+    def _exclusive_blocker(self, owner: Any) -> Any:
+        other = self._exclusive
+        if other is not None and other is not owner:
+            return other
+        for other in self._shared:
+            if other is not owner:
+                return other
+        return None
+
+    def release(self, owner: Any) -> None:
+        with self._waits.cond:
+            if self._exclusive is owner:
+                self._exclusive = None
+            elif self._shared.pop(owner, _MISSING) is _MISSING:
+                return
+            self._waits.cond.notify_all()
 
 
-def _check(cancel: Cancel) -> None:
-    if cancel is None:
-        return
-    if isinstance(cancel, threading.Event):
-        if cancel.is_set():
-            raise WaitCancelled()
-    elif cancel():
-        raise WaitCancelled()
-
+_MISSING = object()
