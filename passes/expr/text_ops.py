@@ -293,7 +293,7 @@ def regexp_replace(source: str, pattern: str, replacement: str,
 
 _SETTINGS_FREE_OUTPUT = frozenset({"int2", "int4", "int8", "numeric", "text",
                                    "varchar", "bpchar", "name", "bool",
-                                   "uuid", "json", "jsonb", "bytea"})
+                                   "uuid", "json", "jsonb"})
 
 
 def anytextcat(sig: str, types: Sequence[q.ResultType]) -> Impl:

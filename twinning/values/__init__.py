@@ -166,12 +166,13 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
     if name == "float4":
         efd = settings.extra_float_digits
         return lambda v: floats.format_float4(v, efd)
+    if name == "bytea" and settings.bytea_output == "escape":
+        return bytea.format_bytea_escape
     simple = {
         "bool": boolean.format_bool,
         "numeric": numeric.format_numeric,
         "text": str, "varchar": str, "bpchar": str,
-        "bytea": bytea.format_bytea if settings.bytea_output == "hex"
-        else bytea.format_bytea_escape,
+        "bytea": bytea.format_bytea,
         "uuid": uuid_.format_uuid,
         "json": json_.format_json, "jsonb": json_.format_json,
     }.get(name)

@@ -350,6 +350,10 @@ COMMIT
 SELECT 'abc'::bytea
 RESET bytea_output
 SELECT 'abc'::bytea
+SET bytea_output = 'escape'
+SELECT 'a' || '\x01ff'::bytea, '\x41'::bytea::text || 'b', 'x' || 1.5, 'y' || true
+RESET bytea_output
+SELECT 'a' || '\x01ff'::bytea
 
 
 -- case: datestyles
