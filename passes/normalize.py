@@ -72,21 +72,31 @@ _SKIP_INSERT = re.compile(
 _ESCAPE_STRING = re.compile(r"'(?:[^'\\]|''|\\[\s\S])*'")
 _INSERT = re.compile(r"\s*(?i:insert)\b")
 
-_CELL = re.compile(r"""\s*(?:
+# One VALUES cell with what precedes it (a row's `(`, and the `,` between
+# rows) and what closes it (`,` or `)`), or — the last branch, tried where
+# no cell starts — the whole rest of the text: so `findall` from the list's
+# start returns contiguous cells, then the tail after them, and never
+# skips text. A cell's parts, in the tuple's order: separator `,` or '',
+# `(` or '', quoted string, minus sign, digits, keyword, cast, close.
+# (Strings first, and possessive quantifiers: a fifth faster.)
+_CELL = re.compile(r"""\s*+(,?)\s*+(\(?)\s*+(?:
+    ('[^']*+(?:''[^']*+)*+')
+  | (-\s*)?((?:\d++\.?\d*+|\.\d++)(?:[eE][+-]?\d++)?+)(?![\w$])
+  | ((?i:null|default|true|false))(?![\w$])
+  )(?:\s*::\s*([A-Za-z_][\w]*+))?+\s*+([,)])
+  | ([\s\S]*)""", re.VERBOSE)
+# One cell alone, for `_values` (which walks the rows with its offsets):
+# minus sign, digits, quoted string, keyword, cast, close.
+_ONE_CELL = re.compile(r"""\s*(?:
     (-\s*)?((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?![\w$])
   | ('[^']*(?:''[^']*)*')
   | ((?i:null|default|true|false))(?![\w$])
   )(?:\s*::\s*([A-Za-z_][\w]*))?\s*([,)])""", re.VERBOSE)
-# A whole VALUES list of simple cells, rows of any (equal or not) width:
-# one match says where it ends, or that it is not all simple cells.
-_CELL_TEXT = r"""(?:(?:-\s*)?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?![\w$])
-  | '[^']*(?:''[^']*)*'
-  | (?i:null|default|true|false)(?![\w$])
-  )(?:\s*::\s*[A-Za-z_][\w]*)?"""
-_ROW_TEXT = rf"\(\s*{_CELL_TEXT}(?:\s*,\s*{_CELL_TEXT})*\s*\)"
-_ROWS = re.compile(rf"\s*{_ROW_TEXT}(?:\s*,\s*{_ROW_TEXT})*", re.VERBOSE)
-_CLOSE = itemgetter(5)
-_DIGITS = itemgetter(1)
+SEPARATOR, OPEN, STRING, MINUS, DIGITS, KEYWORD, CAST, CLOSE, TAIL = range(9)
+_OPENS = itemgetter(OPEN)
+_SEPARATORS = itemgetter(SEPARATOR)
+_CLOSES = itemgetter(CLOSE)
+_DIGITS = itemgetter(DIGITS)
 _ROW_START = re.compile(r"\s*\(")
 _ROW_NEXT = re.compile(r"\s*,")
 _CONTINUED = re.compile(r"[ \t\f\r]*\n\s*'")
@@ -110,8 +120,8 @@ class Constant(NamedTuple):
 class ValuesList(NamedTuple):
     """An INSERT's VALUES list of simple cells: where its first row starts,
     its width, and each cell's parts in text order as `_CELL` groups them
-    (minus sign, digits, quoted string, keyword, cast, closing `,`/`)`;
-    '' for a part the cell lacks)."""
+    (indexed by SEPARATOR, OPEN, STRING, MINUS, DIGITS, KEYWORD, CAST,
+    CLOSE; '' for a part the cell lacks)."""
 
     start: int
     width: int
@@ -153,6 +163,8 @@ def number_class(text: str) -> str | None:
 
 def _minus_before(sql: str, start: int) -> int:
     i = start - 1
+    if i < 0 or sql[i] not in " \t\n\r\f-":
+        return -1  # the usual case: `(`, `,`, `=` or a letter before it
     while i >= 0 and sql[i] in " \t\n\r\f":
         i -= 1
     return i if i >= 0 and sql[i] == "-" else -1
@@ -296,20 +308,35 @@ def _values_list(sql: str, at: int) -> tuple[ValuesList, int] | None:
     """The VALUES list of simple cells starting at `at` and its end, or
     None when a row is not simple, the rows differ in width, or a number's
     type would depend on a folded minus sign."""
-    m = _ROWS.match(sql, at)
-    if m is None or _ROW_NEXT.match(sql, m.end()):
+    cells = _CELL.findall(sql, at)
+    while cells and not cells[-1][CLOSE]:  # the tail, and an empty match
+        tail = cells.pop()[TAIL]
+        if tail:
+            break
+    else:
+        tail = ""
+    # each row: `(` on its first cell, `)` closing its last, `,` before
+    # it unless it is the first (counted, then their places checked)
+    closes = list(map(_CLOSES, cells))
+    rows = closes.count(")")
+    if not rows:
+        return None
+    width, extra = divmod(len(cells), rows)
+    if extra or closes[width - 1::width].count(")") != rows:
+        return None  # ragged rows get PostgreSQL's errors: the exact path
+    opens = list(map(_OPENS, cells))
+    separators = list(map(_SEPARATORS, cells))
+    if opens.count("(") != rows or opens[::width].count("(") != rows or \
+            separators.count(",") != rows - 1 or \
+            separators[width::width].count(",") != rows - 1:
+        return None  # not a list of rows (a stray `,` or `(`)
+    if _ROW_NEXT.match(tail):
         return None  # a row that is not simple follows the simple ones
-    cells = _CELL.findall(sql, at, m.end())
-    closes = list(map(_CLOSE, cells))
-    width = closes.index(")") + 1
-    count = closes.count(")")
-    if count * width != len(cells) or closes[width - 1::width].count(")") != count:
-        return None  # PostgreSQL's errors for ragged lists: the exact path
     digits = " ".join(map(_DIGITS, cells))
     if ("2147483648" in digits or "9223372036854775808" in digits) and any(
             number_class(d) is None for d in map(_DIGITS, cells) if d):
         return None  # maybe an edge value (`_EDGES`, leading zeros or not)
-    return ValuesList(at, width, cells), m.end()
+    return ValuesList(at, width, cells), len(sql) - len(tail)
 
 
 def _values(sql: str, at: int, constants: list[Constant]):
@@ -319,7 +346,7 @@ def _values(sql: str, at: int, constants: list[Constant]):
     pattern wants `,` or `)` after it.)"""
     rows = []
     mark = len(constants)
-    cell = _CELL.match
+    cell = _ONE_CELL.match
     add = constants.append
     new = tuple.__new__  # a Constant without NamedTuple's Python-level __new__
     while True:

@@ -36,7 +36,8 @@ from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.passes.lower import lower
-from twinning.passes.normalize import Normalized, ValuesList, number_class
+from twinning.passes.normalize import (CAST, DIGITS, KEYWORD, MINUS, STRING,
+                                       Normalized, ValuesList, number_class)
 from twinning.passes.plan import plan
 from twinning.errors import SqlError
 from twinning.passes.plan_dml import (Deferred, chain_steps, chain_value,
@@ -108,9 +109,9 @@ class Converter:
         if start is None:
             text: Any = _cell_text
         elif self.negated:
-            text = lambda cell: start("-" + cell[1])  # noqa: E731
+            text = lambda cell: start("-" + cell[DIGITS])  # noqa: E731
         else:
-            text = lambda cell: start(cell[1])  # noqa: E731
+            text = lambda cell: start(cell[DIGITS])  # noqa: E731
         if not steps:
             return lambda cell, settings: text(cell)
         if only is not None:
@@ -181,7 +182,7 @@ class Fixed:
 
 def _cell_text(cell: tuple) -> str:
     """A string cell's value: its quotes undone."""
-    text = cell[2][1:-1]
+    text = cell[STRING][1:-1]
     return text.replace("''", "'") if "''" in text else text
 
 
@@ -285,7 +286,7 @@ class Template:
 
     def _row_functions(self, cells: list) -> list | None:
         out = []
-        for j, (minus, digits, text, keyword, cast, _) in enumerate(cells):
+        for j, (_, _, text, minus, digits, keyword, cast, _, _) in enumerate(cells):
             cast = cast or None
             shape: tuple = ("s", cast) if text else \
                 ("i" if digits.isdigit() else "n", cast, bool(minus)) if digits \
@@ -301,7 +302,7 @@ class Template:
         converter (as a plain function, kept per column and shape)."""
         functions = self._functions
         out = []
-        for j, (minus, digits, text, keyword, cast, _) in cells:
+        for j, (_, _, text, minus, digits, keyword, cast, _, _) in cells:
             cast = cast or None
             if text:
                 key: tuple = (j, ("s", cast))
@@ -325,7 +326,8 @@ class Template:
         return out
 
 
-_MINUS, _DIGITS, _STRING, _KEYWORD, _CAST = (itemgetter(i) for i in range(5))
+_MINUS, _DIGITS, _STRING, _KEYWORD, _CAST = map(itemgetter, (MINUS, DIGITS, STRING,
+                                                         KEYWORD, CAST))
 _SIGNATURES = 256  # one-row signatures kept per template (shapes mix: NULLs)
 _UNQUOTE = itemgetter(slice(1, -1))
 

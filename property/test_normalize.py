@@ -116,3 +116,38 @@ def test_values_rows_hold_every_cell_constant(cells):
     lifted = sorted(i for _, indexes in rows for i in indexes if i >= 0)
     assert lifted == list(range(len(constants)))
     assert {c.start for c in constants} <= set(tokens)
+
+
+values_pieces = st.lists(st.one_of(
+    st.sampled_from(["(", ")", ",", " ", "1", "-2", "'a'", "'b,c)'", "NULL",
+                     "DEFAULT", "2.5", "'x'::date", "now()", "x", "::",
+                     "2147483648", "true", " ON CONFLICT DO NOTHING"]),
+    st.sampled_from(["(1, 'a')", "(2, NULL)", "(3, 'x''y')", "(1)"])),
+    max_size=12)
+
+
+@settings(max_examples=600, deadline=None)
+@given(values_pieces)
+@example(["(1, 'a')", ",", "(2, NULL)"])
+@example(["(1, 'a')", ",", "(1)"])
+@example(["(1, 'a')", ",", ",", "(2, NULL)"])
+@example(["(", "1", ",", "(", "2", ")"])
+def test_values_list_agrees_with_the_row_walker(parts):
+    """What the one-pass VALUES check (`_values_list`) accepts, the
+    cell-by-cell walker (`_values`, which learning uses) reads as the same
+    rows of one width, up to the same end. (Well-formed lists are
+    accepted: `test_values_rows_hold_every_cell_constant`.)"""
+    from twinning.passes.normalize import _ROW_NEXT, _values, _values_list
+
+    sql = "INSERT INTO t VALUES " + "".join(parts)
+    at = len("INSERT INTO t VALUES")
+    found = _values_list(sql, at)
+    walked = _values(sql, at, [])
+    if found is None:
+        return
+    assert walked is not None and not _ROW_NEXT.match(sql, walked[1]), sql
+    values, end = found
+    rows, walked_end = walked
+    assert end == walked_end, sql
+    assert values.width * len(rows) == len(values.cells) == \
+        sum(len(shapes) for shapes, _ in rows), sql

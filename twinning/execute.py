@@ -35,6 +35,7 @@ from twinning.wire.messages import (FieldDescription, RowDescription,
                                     encode_data_rows)
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH_UNIX_MICROS = 946_684_800_000_000  # 2000-01-01 in µs since 1970
 _EPOCH_NAIVE = dt.datetime(2000, 1, 1)
 _ZONES: dict[str, dt.tzinfo] = {}
 
@@ -43,6 +44,12 @@ def micros(value: dt.datetime) -> int:
     """An aware datetime → timestamptz (µs since 2000-01-01 UTC)."""
     delta = value - _EPOCH
     return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def _now_micros() -> int:
+    """The clock as timestamptz µs, without building a datetime (every
+    statement reads it for statement_timestamp())."""
+    return time.time_ns() // 1000 - _EPOCH_UNIX_MICROS
 
 
 def _zone(name: str) -> dt.tzinfo:
@@ -214,7 +221,7 @@ class EvalContext:
         self.version = version
         self._setting = setting
         self._txn_start = transaction_start
-        self._statement_start = dt.datetime.now(dt.timezone.utc)
+        self._statement_start = _now_micros()
         self._interrupt = interrupt
         self.settings = settings
         self.params: tuple = ()  # the statement's bound parameter values
@@ -242,7 +249,7 @@ class EvalContext:
         """Make this context the next statement's: a session keeps one
         and resets what belongs to a statement (its clock, parameters,
         notices, subquery results) instead of building a new one."""
-        self._statement_start = dt.datetime.now(dt.timezone.utc)
+        self._statement_start = _now_micros()
         self.settings = settings
         self.txn = txn
         self.catalog = catalog
@@ -268,10 +275,10 @@ class EvalContext:
         return micros(self._txn_start())
 
     def statement_start(self) -> int:
-        return micros(self._statement_start)
+        return self._statement_start
 
     def clock(self) -> int:
-        return micros(dt.datetime.now(dt.timezone.utc))
+        return _now_micros()
 
     def _local(self) -> dt.datetime:
         zone = _zone(self.settings.timezone)

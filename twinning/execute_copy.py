@@ -60,6 +60,8 @@ from twinning.wire.messages import (COPY_DONE_MSG, CommandComplete, CopyData,
 
 Converter = Callable[[str], Any]
 
+BATCH = 65536  # bytes of COPY data gathered before they are parsed
+
 
 class CopyFrom:
     def __init__(self, plan: CompiledWrite, table: Table, txn: Transaction,
@@ -97,6 +99,8 @@ class CopyFrom:
                          for slot in range(self.width) if slot not in listed]
         self.in_order = list(self.slots) == list(range(self.width))
         self.rows = 0
+        self._pending: list[bytes] = []
+        self._pending_size = 0
 
     def _default(self, value: Any) -> Callable[[], Any]:
         """execute_write.default_value() bound to its column."""
@@ -107,6 +111,20 @@ class CopyFrom:
         return lambda: value((), self.ctx)
 
     def feed(self, data: bytes) -> None:
+        """Take a CopyData's bytes, parsed once BATCH bytes are gathered:
+        clients send small messages (psycopg2's copy_expert 8 kB), and
+        each parse has a fixed cost a bigger batch spreads. A failing
+        COPY inserts nothing and its client reads the error when it
+        next reads, so reporting it a few messages later changes no
+        result."""
+        self._pending.append(data)
+        self._pending_size += len(data)
+        if self._pending_size >= BATCH:
+            self._feed_pending()
+
+    def _feed_pending(self) -> None:
+        data = b"".join(self._pending)
+        self._pending, self._pending_size = [], 0
         # CopyData may be handled on another thread than the COPY statement:
         # 'now'/'today' in the data read this transaction's start
         set_transaction_clock(self.ctx.transaction_start())
@@ -116,6 +134,8 @@ class CopyFrom:
             self._load(self.reader.feed_blocks(data))
 
     def finish(self) -> int:
+        if self._pending:
+            self._feed_pending()
         set_transaction_clock(self.ctx.transaction_start())
         if self.binary is not None:
             self._load_binary(*self.binary.finish())

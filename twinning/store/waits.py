@@ -61,7 +61,10 @@ class Waits:
 
     def __init__(self, default_timeout_ms: int) -> None:
         self.default_timeout_ms = default_timeout_ms
-        self.cond = threading.Condition()
+        # `lock` is the condition's own: a fast path that finds nothing to
+        # wait for takes it without the Condition's Python-level methods
+        self.lock = threading.RLock()
+        self.cond = threading.Condition(self.lock)
         self._waiting: dict[Any, Any] = {}  # waiter -> what it waits for
 
     def wait_until_free(self, waiter: Any, blocker: Callable[[], Any],
@@ -110,6 +113,9 @@ class Waits:
         return False
 
     def wake(self) -> None:
-        """Something was released: waiters look again."""
-        with self.cond:
-            self.cond.notify_all()
+        """Something was released: waiters look again. A waiter registers
+        in `_waiting` under the lock before it waits, so with none there,
+        no one needs the notification."""
+        with self.lock:
+            if self._waiting:
+                self.cond.notify_all()

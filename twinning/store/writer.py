@@ -63,6 +63,11 @@ class WriterSlot:
         if self._exclusive is owner or (not exclusive and owner in self._shared):
             return
         waits = self._waits
+        if not exclusive:  # the usual case, a row writer beside others
+            with waits.lock:
+                if self._exclusive is None:
+                    self._shared[owner] = None
+                    return
         with waits.cond:
             if exclusive:
                 waits.wait_until_free(owner, lambda: self._exclusive_blocker(owner),
@@ -88,12 +93,15 @@ class WriterSlot:
         return None
 
     def release(self, owner: Any) -> None:
-        with self._waits.cond:
+        if self._exclusive is not owner and owner not in self._shared:
+            return  # only its holder releases it: no race on this test
+        waits = self._waits
+        with waits.lock:
             if self._exclusive is owner:
                 self._exclusive = None
-            elif self._shared.pop(owner, _MISSING) is _MISSING:
-                return
-            self._waits.cond.notify_all()
+            else:
+                del self._shared[owner]
+        waits.wake()
 
 
 _MISSING = object()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date as _date
+from datetime import datetime as _datetime
 
 from twinning.ir.node import node
 from twinning.errors import SqlError
@@ -77,24 +78,28 @@ def _decode(text: str, type_name: str, settings: FormatSettings, want_zone: bool
 # full parser provably gives the same value; anything else, including every
 # error, takes the full parser.
 _WS = "[ \t\n\v\f\r]*"
-_FAST_DATE = re.compile(_WS + r"([0-9]{4})-([0-9]{2})-([0-9]{2})" + _WS + r"\Z")
+_FAST_DATE = re.compile(_WS + r"([0-9]{4}-[0-9]{2}-[0-9]{2})" + _WS + r"\Z")
 _FAST_TIME = r"([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?"
 _FAST_TS = re.compile(
-    _WS + r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[Tt]| +)" + _FAST_TIME
+    _WS + r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt]| +)"
+    r"([0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)"
     + r"(?: *(?:([+-])([0-9]{2})(?::?([0-9]{2}))?|([zZ])))?" + _WS + r"\Z")
 _FAST_TIME_ONLY = re.compile(_WS + _FAST_TIME + _WS + r"\Z")
 
 
 _ORDINAL_2000 = _date(2000, 1, 1).toordinal()
+_MIDNIGHT_2000 = _datetime(2000, 1, 1)
 
 
-def _fast_ymd(m) -> int | None:
-    """Days since 2000-01-01 of a real calendar date in years 1–9999. The
-    proleptic Gregorian ordinal is PostgreSQL's Julian day count shifted,
-    and `date` validates the day in C."""
+# The shapes above are ISO 8601 as Python's fromisoformat reads it, which
+# checks every field in C: a day past the month's end, hour 24 or second
+# 60 (PostgreSQL takes those) raise ValueError and go to the full parser.
+# The proleptic Gregorian ordinal is PostgreSQL's Julian day count shifted.
+
+def _fast_ymd(text: str) -> int | None:
+    """Days since 2000-01-01 of a real calendar date `YYYY-MM-DD`."""
     try:
-        return _date(int(m.group(1)), int(m.group(2)), int(m.group(3))
-                     ).toordinal() - _ORDINAL_2000
+        return _date.fromisoformat(text).toordinal() - _ORDINAL_2000
     except ValueError:  # year 0, month 13, February 30, …
         return None
 
@@ -110,33 +115,33 @@ def _fast_timestamp(text: str, with_tz: bool, settings: FormatSettings) -> int |
     m = _FAST_TS.match(text)
     if m is None:
         return None
-    days = _fast_ymd(m)
-    micros = _fast_hms(m.group(4), m.group(5), m.group(6), m.group(7)) \
-        if days is not None else None
-    if micros is None:
+    day, clock, sign, hours, minutes, zulu = m.groups()
+    try:
+        delta = _datetime.fromisoformat(day + "T" + clock) - _MIDNIGHT_2000
+    except ValueError:
         return None
-    local = days * USECS_PER_DAY + micros
+    local = (delta.days * 86400 + delta.seconds) * USECS_PER_SEC + delta.microseconds
     east = 0
-    if m.group(8):  # validated even for timestamp, which then ignores it
-        hours, minutes = int(m.group(9)), int(m.group(10) or 0)
+    if sign:  # validated even for timestamp, which then ignores it
+        hours, minutes = int(hours), int(minutes or 0)
         if hours > 15 or minutes > 59:
             return None
-        east = (hours * 60 + minutes) * 60 * (1 if m.group(8) == "+" else -1)
+        east = (hours * 60 + minutes) * 60 * (1 if sign == "+" else -1)
     if not with_tz:
         return local
-    if m.group(8):
+    if sign:
         return local - east * USECS_PER_SEC
-    if m.group(11):
+    if zulu:
         return local
     zone = session_zone(settings.timezone)
-    secs = (days + POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * 86400 + micros // USECS_PER_SEC
+    secs = local // USECS_PER_SEC + (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * 86400
     return local + zone.tz_for_local(secs) * USECS_PER_SEC
 
 
 def parse_date(text: str, settings: FormatSettings = DEFAULT_SETTINGS) -> int:
     m = _FAST_DATE.match(text)
     if m is not None:
-        fast = _fast_ymd(m)
+        fast = _fast_ymd(m.group(1))
         if fast is not None:
             return fast
     df = _decode(text, "date", settings, want_zone=False)
