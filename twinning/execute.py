@@ -22,8 +22,6 @@ import os
 import re
 import threading
 import time
-from itertools import repeat
-from operator import call, is_
 from typing import Any, Callable, Sequence
 
 from twinning.errors import SqlError, out_of_memory
@@ -355,8 +353,6 @@ class ResultEncoder:
 
     def encode(self, rows: Sequence[tuple]) -> bytes:
         fns = self._fns
-        nulls = repeat(None)
         return encode_data_rows(
             [None if v is None else f(v) for f, v in zip(fns, row)]
-            if any(map(is_, row, nulls)) else list(map(call, fns, row))
             for row in rows)

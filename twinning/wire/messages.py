@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterable, Sequence
-from itertools import chain
 from typing import ClassVar, Union
 
 from twinning.ir.node import node
@@ -1007,17 +1006,10 @@ def encode_data_row(values: Sequence[bytes | None]) -> bytes:
 
     The hot path of every result: no message object, cached length words,
     one join for the values and the header prepended (measured faster than
-    computing the size first, for rows of ordinary widths). A row without
-    NULLs or long values is interleaved at C speed.
+    computing the size first, for rows of ordinary widths). A plain loop:
+    on CPython 3.11 it beats interleaving through chain/zip/map, whose
+    iterators cost more than a row's few values.
     """
-    if None not in values:
-        try:
-            body = b"".join(chain.from_iterable(zip(
-                map(_LENGTH_WORDS.__getitem__, map(len, values)), values)))
-        except IndexError:  # a value of 1 KiB or more
-            pass
-        else:
-            return _pack_header_h(DATA_ROW, len(body) + 6, len(values)) + body
     parts: list[bytes] = []
     append = parts.append
     for value in values:
