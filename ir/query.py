@@ -288,6 +288,16 @@ class Notify:
 
 
 @node
+class LockTables:
+    """LOCK [TABLE] [ONLY] name, … [IN mode MODE] [NOWAIT]: `mode` is
+    PostgreSQL's LOCKMODE number (1 ACCESS SHARE … 8 ACCESS EXCLUSIVE)."""
+
+    names: tuple[tuple[str, ...], ...]
+    mode: int
+    nowait: bool
+
+
+@node
 class SetConstraints:
     """SET CONSTRAINTS {ALL | name, …} {DEFERRED | IMMEDIATE}; `names`
     None for ALL."""
@@ -300,7 +310,7 @@ Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
                SetTransaction, Reset, Show, Discard, Select, CreateTableAs,
                DeclareCursor, Fetch, CloseCursor, CopyQuery, Query, Prepare,
                Execute, Deallocate, Refused, Ddl, Listen, Unlisten, Notify,
-               SetConstraints]
+               SetConstraints, LockTables]
 
 
 @node

@@ -69,6 +69,7 @@ _COMMANDS = {
     q.Unlisten: ("unlisten", "UNLISTEN"),
     q.Notify: ("notify", "NOTIFY"),
     q.SetConstraints: ("set_constraints", "SET CONSTRAINTS"),
+    q.LockTables: ("lock", "LOCK TABLE"),
 }
 
 

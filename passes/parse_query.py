@@ -423,6 +423,9 @@ _HANDLERS = {
     ast.ListenStmt: lambda node: q.Listen(node.conditionname),
     ast.UnlistenStmt: lambda node: q.Unlisten(node.conditionname),
     ast.NotifyStmt: lambda node: q.Notify(node.conditionname, node.payload),
+    ast.LockStmt: lambda node: q.LockTables(
+        tuple(tuple(p for p in (rv.schemaname, rv.relname) if p)
+              for rv in node.relations), node.mode, bool(node.nowait)),
     ast.ConstraintsSetStmt: lambda node: q.SetConstraints(
         None if node.constraints is None else tuple(
             (rv.schemaname, rv.relname) if rv.schemaname else (rv.relname,)
@@ -451,7 +454,6 @@ _NAMES = {
     "DeclareCursorStmt": "DECLARE CURSOR",
     "ListenStmt": "LISTEN",
     "NotifyStmt": "NOTIFY",
-    "LockStmt": "LOCK",
     "DoStmt": "DO",
     "CallStmt": "CALL",
     "VacuumStmt": "VACUUM",

@@ -6,7 +6,8 @@ applied (`_apply_ddl`: the definitions resolved against the catalog the
 transaction sees, the store's tables following it, the DDL log written
 unless only temporary objects changed), and the temporary tables'
 drops (ON COMMIT DROP / DELETE ROWS, session end, DISCARD TEMP). They use
-the session's transaction, settings and search path.
+the session's transaction, settings and search path. LOCK TABLE is here
+too: like DDL, it takes the database slot.
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ from twinning.ir.types import canonical_name
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.resolve_ddl import apply_definitions
 from twinning.store import Transaction
+from twinning.system_catalog import SYSTEM_SCHEMAS
+from twinning.system_catalog import lookup as lookup_system
 from twinning.system_catalog.names import quote_ident
 from twinning.temp_tables import temporary_objects
 
 __all__ = ["DdlCommands"]
+
+_SHARE_LOCK = 5  # LOCKMODE: the first mode that conflicts with row writers
 
 
 class DdlCommands:
@@ -137,6 +142,42 @@ class DdlCommands:
             self._search_path(catalog)
             names = [self._deferrable(catalog, parts) for parts in node.names]
         self._txn.store.set_constraints(names, node.deferred)
+
+    def _cmd_lock(self, command: q.Command) -> None:
+        """LOCK TABLE: in a transaction block only; every name a table,
+        view or system relation. SHARE mode and stronger conflict with
+        PostgreSQL's row writers (ROW EXCLUSIVE): they take the twin's
+        database slot exclusively, as DDL does, so they wait for and hold
+        off every other writer (PostgreSQL: those of the locked tables
+        only, and SHARE locks share); weaker modes conflict only with
+        those, and wait for nothing here."""
+        node: q.LockTables = command.node
+        if self._txn.kind != "block":
+            raise SqlError("25P01", "LOCK TABLE can only be used in "
+                           "transaction blocks")
+        txn = self._txn.store
+        catalog = txn.catalog
+        path = self._search_path(catalog)
+        for parts in node.names:
+            if len(parts) > 1 and parts[0] not in catalog.schemas and \
+                    parts[0] not in ("pg_temp", *SYSTEM_SCHEMAS):
+                raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+            name = catalog.table_named(parts, path)
+            if catalog.table(name) is not None or catalog.view(name) is not None \
+                    or lookup_system(parts) is not None:
+                continue
+            if catalog.sequence(name) is not None:
+                raise SqlError("42809", f'cannot lock relation "{parts[-1]}"',
+                               detail="This operation is not supported for "
+                               "sequences.")
+            raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
+        if node.mode < _SHARE_LOCK:
+            return
+        if not txn.lock_exclusively(node.nowait,
+                                    int(self.settings["lock_timeout"]),
+                                    self.interrupt.check):
+            raise SqlError("55P03", "could not obtain lock on relation "
+                           f'"{node.names[0][-1]}"')
 
     def _deferrable(self, catalog: Any, parts: tuple[str, ...]) -> str:
         """A constraint SET CONSTRAINTS names: in that schema, else along

@@ -610,6 +610,42 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("B", "TRUNCATE other", WAIT),
         ("B", "SELECT count(*) FROM kv"),
     ],
+    # LOCK TABLE in SHARE mode holds off the table's writers until the
+    # lock's transaction ends; readers go on (the twin: every writer,
+    # see session_ddl._cmd_lock).
+    "lock_share_holds_off_writers": [
+        ("A", "BEGIN"),
+        ("A", "LOCK TABLE kv IN SHARE MODE"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "INSERT INTO kv VALUES (1, 'B')", WAIT),
+        ("B", "SELECT count(*) FROM kv", WAIT),
+        ("A", "INSERT INTO kv VALUES (2, 'A')"),
+        ("A", "COMMIT"),
+        ("B", "INSERT INTO kv VALUES (1, 'B')", WAIT),
+        ("B", "SELECT k, v FROM kv ORDER BY k"),
+    ],
+    # A lock waits for the table's writers: NOWAIT fails at once (55P03
+    # naming the relation), otherwise lock_timeout; once A is done, it
+    # is taken.
+    "lock_waits_for_writers": [
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (1, 'A')"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "BEGIN"),
+        ("B", "LOCK TABLE kv IN SHARE MODE NOWAIT", WAIT),
+        ("B", "ROLLBACK"),
+        ("B", "BEGIN"),
+        ("B", "LOCK kv", WAIT),
+        ("B", "ROLLBACK"),
+        ("B", "BEGIN"),
+        ("B", "LOCK TABLE kv IN ACCESS SHARE MODE", WAIT),
+        ("B", "COMMIT"),
+        ("A", "COMMIT"),
+        ("B", "BEGIN"),
+        ("B", "LOCK TABLE kv IN EXCLUSIVE MODE NOWAIT", WAIT),
+        ("B", "DELETE FROM kv RETURNING *"),
+        ("B", "COMMIT"),
+    ],
 }
 
 

@@ -736,6 +736,21 @@ class Transaction:
         if exclusive and not self.keeps_snapshot:
             self._rebase()
 
+    def lock_exclusively(self, nowait: bool, lock_timeout_ms: int = 0,
+                         cancel: Cancel = None) -> bool:
+        """LOCK TABLE in SHARE mode or stronger: the database slot, held
+        exclusively until the transaction (or the subtransaction that
+        took it) ends, as DDL holds it; a read-only transaction may take
+        it too (a lock is no write). False when NOWAIT finds it taken."""
+        self._assert_open()
+        writer = self._store.writer
+        if writer.holds_exclusive(self):
+            return True
+        if nowait:
+            return writer.try_acquire_exclusive(self)
+        writer.acquire(self, lock_timeout_ms, cancel, exclusive=True)
+        return True
+
     def _table(self, table: QName, command: str) -> TableOverlay:
         self._take_writer(command)
         overlay = self._overlay.tables.get(table)

@@ -79,6 +79,16 @@ class WriterSlot:
                                       timeout_ms, cancel)
                 self._shared[owner] = None
 
+    def try_acquire_exclusive(self, owner: Any) -> bool:
+        """Take the slot exclusively only if no one else holds it (LOCK
+        TABLE … NOWAIT); False otherwise."""
+        with self._waits.lock:
+            if self._exclusive_blocker(owner) is not None:
+                return False
+            self._exclusive = owner
+            self._shared.pop(owner, None)
+            return True
+
     def _shared_blocker(self, owner: Any) -> Any:
         other = self._exclusive
         return None if other is owner else other
