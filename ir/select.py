@@ -151,6 +151,7 @@ class Query:
     with_: tuple[CommonTable, ...] = ()
     location: int = LOC
     locking: tuple[LockingClause, ...] = ()  # FOR UPDATE/SHARE … clauses
+    with_ties: bool = False  # FETCH FIRST n ROWS WITH TIES
 
 
 LOCK_STRENGTHS = ("FOR KEY SHARE", "FOR SHARE", "FOR NO KEY UPDATE", "FOR UPDATE")
@@ -330,9 +331,13 @@ class Distinct:
 
 @node
 class Limit:
+    """LIMIT/OFFSET; `ties`: FETCH … WITH TIES's sort keys (over the
+    input's rows), whose peers of the last row counted come too."""
+
     input: Relation
     count: object | None  # TExpr (int8) or None
     offset: object | None
+    ties: tuple[SortKey, ...] = ()
 
     @property
     def columns(self) -> tuple[RelColumn, ...]:

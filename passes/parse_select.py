@@ -59,13 +59,12 @@ class _Converter:
         if node.intoClause is not None:
             raise Unsupported("SELECT INTO", loc(node.intoClause))
         locking = tuple(_locking(c) for c in node.lockingClause or ())
-        if node.limitOption == LimitOption.LIMIT_OPTION_WITH_TIES:
-            raise Unsupported("FETCH … WITH TIES", loc(node))
         return r.Query(self.body(node),
                        tuple(self.expr.sort_by(o) for o in node.sortClause or ()),
                        self.optional(node.limitCount),
                        self.optional(node.limitOffset), with_, loc(node),
-                       locking)
+                       locking,
+                       node.limitOption == LimitOption.LIMIT_OPTION_WITH_TIES)
 
     def with_clause(self, node: ast.WithClause) -> tuple[r.CommonTable, ...]:
         return tuple(self.cte(c, bool(node.recursive)) for c in node.ctes)

@@ -567,6 +567,8 @@ class _Planner:
         count = self.compile(node.count) if node.count is not None else None
         offset = self.compile(node.offset) if node.offset is not None else None
 
+        ties = [(self.compile(k.expr), _key_function(k)) for k in node.ties]
+
         def limit(ctx: Any) -> Iterable[tuple]:
             n = count((), ctx) if count is not None else None
             skip = offset((), ctx) if offset is not None else None
@@ -574,9 +576,22 @@ class _Planner:
                 raise SqlError("2201W", "LIMIT must not be negative")
             if skip is not None and skip < 0:
                 raise SqlError("2201X", "OFFSET must not be negative")
+            if n is None and ties:
+                raise SqlError("2201W", "row count cannot be null in FETCH "
+                               "FIRST ... WITH TIES clause")
             skip = skip or 0
             stop = None if n is None else skip + n
-            return list(itertools.islice(source(ctx), skip, stop))
+            if not ties or not n:
+                return list(itertools.islice(source(ctx), skip, stop))
+            rows = iter(source(ctx))
+            out = list(itertools.islice(rows, skip, stop))
+            if len(out) == n:  # then the last row's peers under ORDER BY
+                def key(row: tuple) -> list:
+                    return [keyfn(fn(row, ctx)) for fn, keyfn in ties]
+                last = key(out[-1])
+                out.extend(itertools.takewhile(lambda row: key(row) == last,
+                                               rows))
+            return out
         return limit
 
     def _LockRows(self, node: r.LockRows, depth: int) -> Rows:

@@ -960,7 +960,13 @@ class _Resolver:
             return relation
         count = self.limit_expr(query.limit, "LIMIT", level)
         offset = self.limit_expr(query.offset, "OFFSET", level)
-        return r.Limit(relation, count, offset)
+        ties: tuple = ()
+        if query.with_ties:  # the parser wants an ORDER BY: a Sort below
+            sort = relation
+            while not isinstance(sort, r.Sort):
+                sort = sort.input
+            ties = sort.keys
+        return r.Limit(relation, count, offset, ties)
 
     def limit_expr(self, node: s.Expr | None, clause: str, level: Level):
         if node is None:

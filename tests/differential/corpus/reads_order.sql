@@ -301,3 +301,27 @@ INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipp
 INSERT INTO order_items VALUES (10, 1, 'P-100', 2, 9.99, NULL), (10, 2, 'P-200', 1, 24.50, 0.125), (11, 1, 'P-300', 10, 4.00, NULL), (12, 1, 'P-100', 1, 9.99, 0.25), (12, 2, 'P-500', 1, 99.95, NULL), (12, 3, 'P_600', 3, 15.00, 0.5), (13, 1, 'P-200', 2, NULL, NULL), (15, 1, 'P-100', 5, 9.50, NULL), (16, 1, 'P-300', 1, 4.00, 0)
 SELECT c.city, o.id FROM customers c JOIN orders o ON o.customer_id = c.id ORDER BY c.city DESC NULLS LAST, o.id
 SELECT o.id, c.name FROM orders o LEFT JOIN customers c ON c.id = o.customer_id ORDER BY c.name NULLS FIRST, o.id
+
+
+-- case: fetch_first_with_ties
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL), (7, 'Gus', NULL, 'Paris', 'B', true, '2023-03-02', 0.00)
+SELECT id FROM (SELECT id FROM customers ORDER BY tier FETCH FIRST 1 ROW WITH TIES) s ORDER BY id
+SELECT id FROM (SELECT id FROM customers ORDER BY tier FETCH FIRST 3 ROWS WITH TIES) s ORDER BY id
+SELECT id FROM (SELECT id FROM customers ORDER BY tier NULLS FIRST FETCH FIRST ROW WITH TIES) s ORDER BY id
+SELECT id FROM (SELECT id FROM customers ORDER BY signup DESC NULLS LAST OFFSET 1 ROW FETCH NEXT 1 ROWS WITH TIES) s ORDER BY id
+SELECT id FROM (SELECT id FROM customers ORDER BY credit FETCH FIRST 2 ROWS WITH TIES) s ORDER BY id
+SELECT id FROM (SELECT id FROM customers ORDER BY city, signup FETCH FIRST 2 ROWS WITH TIES) s ORDER BY id
+SELECT id, tier FROM customers ORDER BY tier, id FETCH FIRST 2 ROWS WITH TIES
+SELECT id FROM customers ORDER BY tier FETCH FIRST 0 ROWS WITH TIES
+SELECT count(*) FROM (SELECT 1 FROM customers ORDER BY upper(city) FETCH FIRST (1 + 1) ROWS WITH TIES) s
+SELECT x FROM (VALUES (1), (1), (2)) v(x) ORDER BY x FETCH FIRST 1 ROW WITH TIES
+SELECT tier FROM customers UNION SELECT 'Z' ORDER BY 1 FETCH FIRST 1 ROW WITH TIES
+SELECT id FROM customers ORDER BY tier FETCH FIRST NULL ROWS WITH TIES
+SELECT id FROM customers ORDER BY tier FETCH FIRST -1 ROWS WITH TIES
+SELECT id FROM customers FETCH FIRST 1 ROW WITH TIES
+SELECT id FROM customers ORDER BY tier FETCH FIRST 1 ROW WITH TIES FOR UPDATE SKIP LOCKED
+
+
+-- case: fetch_with_ties_in_sort_order
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT id, tier FROM customers ORDER BY tier FETCH FIRST 1 ROWS WITH TIES
