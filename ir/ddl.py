@@ -295,12 +295,31 @@ class AlterDomainDef:
     location: int = LOC
 
 
+@node
+class ExtensionDef:
+    """CREATE EXTENSION (create), DROP EXTENSION (drop: `names`), ALTER
+    EXTENSION … UPDATE (update) and COMMENT ON EXTENSION (comment)."""
+
+    action: str
+    names: tuple[str, ...]
+    schema: str | None = None
+    version: str | None = None
+    if_exists: bool = False  # IF NOT EXISTS for create
+    cascade: bool = False
+    comment: str | None = None
+    location: int = LOC
+
+    @property
+    def kind(self) -> str:  # DROP's command tag
+        return "extension"
+
+
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
               | EnumDef | AlterEnumDef | RenameTypeDef | DomainDef
-              | AlterDomainDef)
+              | AlterDomainDef | ExtensionDef)
 
 
 @node

@@ -286,6 +286,7 @@ _LOWER = {
     d.RenameTypeDef: lambda n: n,
     d.DomainDef: lambda n: n,
     d.AlterDomainDef: lambda n: n,
+    d.ExtensionDef: lambda n: n,
 }
 
 

@@ -22,7 +22,7 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
-from twinning.passes import parse_types
+from twinning.passes import parse_extensions, parse_types
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -687,6 +687,8 @@ _COMMENTABLE = {ObjectType.OBJECT_TABLE: "table",
 
 def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
     target = _COMMENTABLE.get(node.objtype)
+    if node.objtype == ObjectType.OBJECT_EXTENSION:
+        return parse_extensions.comment_extension(node)
     if target is None:
         raise Unsupported(f"COMMENT ON {node.objtype.name[7:]}")
     name = (node.object.sval,) if target == "schema" else names(node.object)
@@ -702,6 +704,8 @@ _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index"
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
     kind = _DROPPABLE.get(node.removeType)
+    if node.removeType == ObjectType.OBJECT_EXTENSION:
+        return parse_extensions.drop_extension(node)
     if kind is None:
         what = ObjectType(node.removeType).name.removeprefix("OBJECT_") \
             .replace("_", " ")
@@ -743,6 +747,9 @@ _STATEMENTS = {
     ast.AlterEnumStmt: parse_types.alter_enum,
     ast.CreateDomainStmt: parse_types.create_domain,
     ast.AlterDomainStmt: parse_types.alter_domain,
+    ast.CreateExtensionStmt: parse_extensions.create_extension,
+    ast.AlterExtensionStmt: parse_extensions.alter_extension,
+    ast.AlterExtensionContentsStmt: parse_extensions.alter_extension_contents,
 }
 
 _STATEMENT_NAMES = {

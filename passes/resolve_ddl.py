@@ -22,8 +22,8 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import (defaults, resolve_domains, resolve_owner,
-                             resolve_types, resolve_view)
+from twinning.passes import (defaults, resolve_domains, resolve_extensions,
+                             resolve_owner, resolve_types, resolve_view)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.parse import StatementUnsupported, line_column
@@ -101,6 +101,7 @@ class _Builder:
         self.types: dict[c.QName, c.UserType] = {}  # enums (resolve_types)
         self.type_oids = 0  # OIDs given to types so far
         self.validations: list = []  # rows to test (resolve_domains)
+        self.extensions: dict[str, c.Extension] = {}  # resolve_extensions
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -118,6 +119,7 @@ class _Builder:
                              + [v.created for v in catalog.views], default=-1) + 1
         b.schema_comments = dict(catalog.schema_comments)
         b.types, b.type_oids = {t.name: t for t in catalog.types}, catalog.type_oids
+        b.extensions = {e.name: e for e in catalog.extensions}
         b.original = catalog
         return b
 
@@ -1461,6 +1463,7 @@ _APPLY = {
     d.RenameTypeDef: resolve_domains.apply_rename,
     d.DomainDef: resolve_domains.apply_domain,
     d.AlterDomainDef: resolve_domains.apply_alter_domain,
+    d.ExtensionDef: resolve_extensions.apply,
 }
 
 
@@ -1481,6 +1484,7 @@ def _freeze(b: _Builder) -> c.Catalog:
         views=tuple(b.views[k] for k in sorted(b.views)),
         schema_comments=tuple(sorted(b.schema_comments.items())),
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
-        type_oids=b.type_oids)
+        type_oids=b.type_oids,
+        extensions=tuple(b.extensions[k] for k in sorted(b.extensions)))
     catalog.verify()
     return catalog

@@ -52,7 +52,8 @@ DEFAULT_COLLATION, C_COLLATION = 100, 950
 # pg_class, pg_constraint, … as classoid values (pg_description)
 CLASS_OIDS = {"pg_class": 1259, "pg_constraint": 2606, "pg_namespace": 2615,
               "pg_type": 1247, "pg_attrdef": 2604, "pg_database": 1262,
-              "pg_authid": 1260, "pg_am": 2601, "pg_proc": 1255}
+              "pg_authid": 1260, "pg_am": 2601, "pg_proc": 1255,
+              "pg_extension": 3079}
 
 
 @node
@@ -100,6 +101,7 @@ class OidMap:
     enum_labels: dict[tuple[int, str], int] = field(default_factory=dict)
     # a domain CHECK's OID → (the domain, the check)
     domain_checks: dict[int, tuple[Any, Any]] = field(default_factory=dict)
+    extensions: dict[str, int] = field(default_factory=dict)  # pg_extension
 
     def __post_init__(self) -> None:
         _populate(self)
@@ -241,6 +243,8 @@ def _populate(m: OidMap) -> None:
         row = utype.sql_type.user if utype.kind == "e" else None
         for label in row.labels if row is not None else ():
             m.enum_labels[(utype.oid, label)] = next(counter)
+    for extension in sorted(catalog.extensions, key=lambda e: e.created):
+        m.extensions[extension.name] = next(counter)
 
 
 def _relation(m: OidMap, qname: QName, oid: int, relkind: str,

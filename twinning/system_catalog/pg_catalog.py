@@ -454,6 +454,11 @@ def pg_description(b: Build) -> Rows:
         if text is not None:
             yield {"objoid": oid, "classoid": CLASS_OIDS["pg_namespace"],
                    "objsubid": 0, "description": text}
+    for extension in b.catalog.extensions:
+        if extension.comment is not None:
+            yield {"objoid": m.extensions[extension.name],
+                   "classoid": CLASS_OIDS["pg_extension"], "objsubid": 0,
+                   "description": extension.comment}
 
 
 @builder("pg_sequence")
@@ -535,7 +540,14 @@ def pg_tablespace(b: Build) -> Rows:
 
 @builder("pg_extension")
 def pg_extension(b: Build) -> Rows:
-    return iter(builtin_rows("pg_extension"))
+    yield from builtin_rows("pg_extension")
+    for extension in b.catalog.extensions:  # CREATE EXTENSION's
+        yield {"oid": b.oids.extensions[extension.name],
+               "extname": extension.name, "extowner": BOOTSTRAP_SUPERUSER,
+               "extnamespace": b.oids.namespaces[extension.schema],
+               "extrelocatable": extension.relocatable,
+               "extversion": extension.version, "extconfig": None,
+               "extcondition": None}
 
 
 @builder("pg_roles")
