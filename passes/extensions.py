@@ -138,6 +138,18 @@ def visible(installed: dict[str, str], path: Any) -> Iterator[None]:
         _VISIBLE.reset(token)
 
 
+@contextmanager
+def stored() -> Iterator[None]:
+    """Every extension's functions visible from anywhere: for typing again
+    a stored default, CHECK or view, which could only be stored while its
+    functions existed (DROP EXTENSION removes what calls them)."""
+    token = _VISIBLE.set(({name: "*" for name in FUNCTIONS}, ("*",)))
+    try:
+        yield
+    finally:
+        _VISIBLE.reset(token)
+
+
 def candidates(call: tuple[str, ...]) -> list[tuple]:
     """The pg_proc rows (name, argument types, result, set) a call of the
     written name reaches among the installed extensions' functions."""
@@ -148,8 +160,8 @@ def candidates(call: tuple[str, ...]) -> list[tuple]:
     out = []
     for extension, row in _BY_NAME[call[-1]]:
         schema = installed.get(extension)
-        if schema is not None and (call[0] == schema if len(call) == 2
-                                   else schema in path):
+        if schema == "*" or schema is not None and (
+                call[0] == schema if len(call) == 2 else schema in path):
             out.append(row)
     return out
 

@@ -84,6 +84,7 @@ _GRAMMAR_CODES = dict.fromkeys((
     "frame end cannot be UNBOUNDED PRECEDING",
     "frame starting from current row cannot have preceding rows",
     "frame starting from following row cannot have preceding rows"), "42P20")
+_GRAMMAR_CODES["CREATE EXTENSION ... FROM is no longer supported"] = "0A000"
 
 
 # Hints gram.y attaches to its own errors (pglast keeps only the message).

@@ -19,12 +19,9 @@ _OPTIONS = {"schema": "schema", "new_version": "version", "cascade": "cascade"}
 
 def create_extension(node: ast.CreateExtensionStmt) -> list:
     """CreateExtension()'s option loop: each at most once (42601 at the
-    second), FROM refused as PostgreSQL 15 refuses it."""
+    second; FROM is the grammar's own 0A000)."""
     given: dict[str, object] = {}
     for option in node.options or ():
-        if option.defname == "old_version":
-            raise SqlError("0A000", "CREATE EXTENSION ... FROM is no longer "
-                           "supported", position=_position(option))
         field = _OPTIONS[option.defname]
         if field in given:
             raise SqlError("42601", "conflicting or redundant options",

@@ -1415,6 +1415,7 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
             lines.extend((dep, on) for dep, on, _ in outside if on == what)
         lines.extend((f"sequence {b.describe(q)}", f"schema {name}")
                      for q in sequences)
+        lines.extend(resolve_extensions.in_schema(b, name))
         _cascade(b, [what for what, _ in lines], f"schema {name}", defn.cascade,
                  details=[f"{what} depends on {on}" for what, on in lines])
         for _, _, drop in outside:
@@ -1423,6 +1424,7 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
             _drop_relation(b, _relation_kind(b, t.name), t.name)
         for q in sequences:
             _drop_relation(b, "sequence", q)
+        resolve_extensions.drop_in_schema(b, name)
         b.schemas.remove(name)
         forget_schema(b, name)
 

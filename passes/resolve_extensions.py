@@ -208,3 +208,16 @@ def _constraint_dropper(table: Any, constraint: Any):
     def drop() -> None:
         table.constraints.remove(constraint)
     return drop
+
+
+def in_schema(b: Any, schema: str) -> list[tuple[str, str]]:
+    """DROP SCHEMA's dependency lines for the extensions in it."""
+    return [(f"extension {e.name}", f"schema {schema}") for e in
+            sorted(b.extensions.values(), key=lambda e: e.created)
+            if e.schema == schema]
+
+
+def drop_in_schema(b: Any, schema: str) -> None:
+    """DROP SCHEMA … CASCADE: its extensions go with it."""
+    for name in [e.name for e in b.extensions.values() if e.schema == schema]:
+        del b.extensions[name]
