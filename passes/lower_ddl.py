@@ -34,17 +34,28 @@ MAX_VARCHAR = 10485760
 NUMERIC_MAX_PRECISION = 1000
 
 
-def lower_schema(script: s.Script) -> d.SchemaProgram:
-    """Lower every statement of a parsed schema file, in order."""
+def lower_schema(script: s.Script, skipped: list | None = None
+                 ) -> d.SchemaProgram:
+    """Lower every statement of a parsed schema file, in order
+    (`skipped`: --skip-unsupported's list, where refusals go instead)."""
     out = []
+    refused_at = None  # a statement of several definitions goes whole
     for stmt in script.statements:
+        if stmt.offset == refused_at:
+            continue
         try:
             definition = _LOWER[type(stmt.node)](stmt.node)
         except Unsupported as exc:
             where = stmt.offset if exc.location < 0 else exc.location
             line, column = line_column(script.source, where)
-            raise StatementUnsupported(exc.construct, stmt.text, line,
-                                       column) from exc
+            refused = StatementUnsupported(exc.construct, stmt.text, line,
+                                           column, stmt.offset)
+            if skipped is None:
+                raise refused from exc
+            skipped.append(refused)
+            refused_at = stmt.offset
+            out = [lowered for lowered in out if lowered.offset != stmt.offset]
+            continue
         out.append(d.Lowered(definition, stmt.text, stmt.offset))
     return d.SchemaProgram(tuple(out), script.source)
 

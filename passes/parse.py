@@ -35,12 +35,17 @@ __all__ = ["parse_script", "Unsupported", "StatementUnsupported",
 class StatementUnsupported(Exception):
     """`Unsupported` located in a script: which statement, which line."""
 
-    def __init__(self, construct: str, statement: str, line: int, column: int):
+    def __init__(self, construct: str, statement: str, line: int, column: int,
+                 offset: int = -1, sqlstate: str = "0A000",
+                 message: str | None = None):
         super().__init__(f"{construct} (line {line})")
         self.construct = construct
         self.statement = statement
         self.line = line
         self.column = column
+        self.offset = offset  # where the statement starts (--skip-unsupported)
+        self.sqlstate = sqlstate
+        self.message = message or f"{construct} is not supported by twinning"
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
@@ -130,9 +135,10 @@ _META_SCAN = re.compile(r"""
                         re.VERBOSE | re.MULTILINE | re.DOTALL)
 
 
-def _without_meta_commands(text: str) -> str:
+def _without_meta_commands(text: str, skipped: list | None = None) -> str:
     """The script with psql's meta-command lines blanked (offsets and
-    lines kept); StatementUnsupported for one psql would act on."""
+    lines kept); StatementUnsupported for one psql would act on (kept in
+    `skipped` instead, when given, and blanked too)."""
     out = None
     for m in _META_SCAN.finditer(text):
         if m.group("meta") is None:
@@ -140,28 +146,37 @@ def _without_meta_commands(text: str) -> str:
         command = m.group("command")
         if command not in _IGNORED_META:
             line, column = line_column(text, m.start("meta"))
-            raise StatementUnsupported(f"psql meta-command \\{command}",
-                                       m.group("meta").strip(), line, column)
+            refused = StatementUnsupported(
+                f"psql meta-command \\{command}", m.group("meta").strip(),
+                line, column, m.start("meta"))
+            if skipped is None:
+                raise refused
+            skipped.append(refused)
         out = out if out is not None else list(text)
         out[m.start("meta"):m.end("meta")] = " " * (m.end("meta") - m.start("meta"))
     return text if out is None else "".join(out)
 
 
-def parse_script(text: str) -> s.Script:
-    """Parse a schema file into DDL syntax IR, refusing what is outside §5."""
+def parse_script(text: str, skipped: list | None = None) -> s.Script:
+    """Parse a schema file into DDL syntax IR, refusing what is outside §5
+    (`skipped`: --skip-unsupported's list, where refusals go instead)."""
     statements = []
-    text = _without_meta_commands(text)
+    text = _without_meta_commands(text, skipped)
     for node, chunk, offset in split_statements(text):
         line, column = line_column(text, offset)
         try:
-            for ddl in ddl_statements(node):
-                statements.append(s.SourceStatement(ddl, chunk, offset, line,
-                                                    column))
+            converted = [s.SourceStatement(ddl, chunk, offset, line, column)
+                         for ddl in ddl_statements(node)]
         except Unsupported as exc:
             where = offset if exc.location < 0 else exc.location
             line, column = line_column(text, where)
-            raise StatementUnsupported(exc.construct, chunk, line,
-                                       column) from exc
+            refused = StatementUnsupported(exc.construct, chunk, line, column,
+                                           offset)
+            if skipped is None:
+                raise refused from exc
+            skipped.append(refused)
+            continue
+        statements.extend(converted)
     return s.Script(tuple(statements), text)
 
 
