@@ -314,12 +314,21 @@ class ExtensionDef:
         return "extension"
 
 
+@node
+class SchemaPathDef:
+    """CREATE SCHEMA's elements run with the new schema first on the
+    search path: push it (`schema`), or pop it (None) after them."""
+
+    schema: str | None
+    location: int = LOC
+
+
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
               | EnumDef | AlterEnumDef | RenameTypeDef | DomainDef
-              | AlterDomainDef | ExtensionDef)
+              | AlterDomainDef | ExtensionDef | SchemaPathDef)
 
 
 @node

@@ -22,7 +22,7 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
-from twinning.passes import parse_extensions, parse_types
+from twinning.passes import parse_extensions, parse_types, schema_elements
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -210,7 +210,7 @@ def ddl_statements(node: Any) -> list[s.DdlStatement]:
 
 def _create_schema(node: ast.CreateSchemaStmt) -> list[s.DdlStatement]:
     if node.schemaElts:
-        raise Unsupported("CREATE SCHEMA with schema elements")
+        return schema_elements.create_schema(node, ddl_statements)
     if node.authrole is not None:
         raise Unsupported("CREATE SCHEMA … AUTHORIZATION")
     return [s.CreateSchema(node.schemaname, bool(node.if_not_exists))]
@@ -641,8 +641,9 @@ def _constant(arg: Any) -> str:
 
 
 def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
-    """pg_dump's `SELECT pg_catalog.set_config('search_path', '', false)`:
-    the only SELECT a schema file may hold."""
+    """pg_dump's `SELECT pg_catalog.set_config('search_path', '', false)`,
+    or a SELECT of constants (a script's progress message): the SELECTs a
+    schema file may hold."""
     target = node.targetList[0].val if node.targetList and \
         len(node.targetList) == 1 and not node.fromClause else None
     if isinstance(target, ast.FuncCall) and \
@@ -653,6 +654,11 @@ def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
             and _constant(target.args[2]) == "off":
         return [s.Setting(_constant(target.args[0]),
                           (_constant(target.args[1]),), loc(node))]
+    if node.targetList and not node.fromClause and all(
+            isinstance(t.val, ast.A_Const) for t in node.targetList) and \
+            not any(getattr(node, k) for k in ("whereClause", "intoClause",
+                                               "valuesLists", "withClause")):
+        return []  # SELECT 'a progress message': psql prints it, no effect
     raise Unsupported("SELECT", loc(node))
 
 

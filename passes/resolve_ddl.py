@@ -23,7 +23,8 @@ from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
 from twinning.passes import (defaults, resolve_domains, resolve_extensions,
-                             resolve_owner, resolve_types, resolve_view)
+                             resolve_owner, resolve_types, resolve_view,
+                             schema_elements)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.parse import StatementUnsupported, line_column
@@ -1466,6 +1467,7 @@ _APPLY = {
     d.DomainDef: resolve_domains.apply_domain,
     d.AlterDomainDef: resolve_domains.apply_alter_domain,
     d.ExtensionDef: resolve_extensions.apply,
+    d.SchemaPathDef: schema_elements.apply_path,
 }
 
 
