@@ -104,6 +104,7 @@ class Index:
     options: tuple[int, ...] = ()  # indoption per key column (1 DESC, 2 NULLS FIRST)
     predicate: Expr | None = None  # a partial index's WHERE
     comment: str | None = None
+    clustered: bool = False  # CLUSTER … USING it (pg_index.indisclustered)
 
 
 @node

@@ -97,6 +97,7 @@ class IndexDef:
     options: tuple[int, ...] = ()  # indoption of each key column
     where: Expr | None = None  # partial index predicate
     where_source: str | None = None
+    method: str = "btree"
 
 
 @node
@@ -323,12 +324,23 @@ class SchemaPathDef:
     location: int = LOC
 
 
+@node
+class ClusterDef:
+    """CLUSTER table [USING index] (cluster), ALTER TABLE … CLUSTER ON
+    index (on) or SET WITHOUT CLUSTER (without)."""
+
+    table: tuple[str, ...]
+    index: str | None
+    action: str
+    location: int = LOC
+
+
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
               | EnumDef | AlterEnumDef | RenameTypeDef | DomainDef
-              | AlterDomainDef | ExtensionDef | SchemaPathDef)
+              | AlterDomainDef | ExtensionDef | SchemaPathDef | ClusterDef)
 
 
 @node

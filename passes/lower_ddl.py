@@ -266,7 +266,7 @@ _LOWER = {
     s.CreateIndex: lambda n: d.IndexDef(n.name, n.table, n.columns, n.unique,
                                         n.nulls_not_distinct, n.if_not_exists,
                                         n.location, n.include, n.options,
-                                        n.where, n.where_source),
+                                        n.where, n.where_source, n.method),
     s.AddConstraint: lambda n: d.ConstraintAdd(
         n.table, _lower_constraint(n.constraint), n.location),
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,
@@ -299,6 +299,7 @@ _LOWER = {
     d.AlterDomainDef: lambda n: n,
     d.ExtensionDef: lambda n: n,
     d.SchemaPathDef: lambda n: n,
+    d.ClusterDef: lambda n: n,
 }
 
 

@@ -22,7 +22,8 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
-from twinning.passes import parse_extensions, parse_types, schema_elements
+from twinning.passes import (cluster, parse_extensions, parse_types,
+                             schema_elements)
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -483,7 +484,8 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
                           bool(node.if_not_exists),
                           bool(node.nulls_not_distinct), loc(node),
                           tuple(include), tuple(options),
-                          predicate, None if where is None else _source(where))]
+                          predicate, None if where is None else _source(where),
+                          node.accessMethod or "btree")]
 
 
 def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:
@@ -589,6 +591,8 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             out.append(s.AlterColumn(table, action, cmd.name, location=at))
         elif kind == AlterTableType.AT_ChangeOwner:
             out.append(s.Owner("table", table, _role(cmd.newowner), at))
+        elif kind in (AlterTableType.AT_ClusterOn, AlterTableType.AT_DropCluster):
+            out.append(cluster.alter(table, cmd, at))
         elif kind == AlterTableType.AT_DropConstraint:
             out.append(s.DropConstraint(
                 table, cmd.name, bool(cmd.missing_ok),
@@ -769,6 +773,7 @@ _STATEMENTS = {
     ast.AlterEnumStmt: parse_types.alter_enum,
     ast.CreateDomainStmt: parse_types.create_domain,
     ast.AlterDomainStmt: parse_types.alter_domain,
+    ast.ClusterStmt: cluster.cluster,
     ast.CreateExtensionStmt: parse_extensions.create_extension,
     ast.AlterExtensionStmt: parse_extensions.alter_extension,
     ast.AlterExtensionContentsStmt: parse_extensions.alter_extension_contents,

@@ -390,7 +390,8 @@ _DDL_TAGS = {ast.CreateStmt: "CREATE TABLE", ast.IndexStmt: "CREATE INDEX",
              ast.CreateDomainStmt: "CREATE DOMAIN",
              ast.AlterDomainStmt: "ALTER DOMAIN",
              ast.CreateExtensionStmt: "CREATE EXTENSION",
-             ast.AlterExtensionStmt: "ALTER EXTENSION"}
+             ast.AlterExtensionStmt: "ALTER EXTENSION",
+             ast.ClusterStmt: "CLUSTER"}
 _DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
               "sequence": "DROP SEQUENCE", "schema": "DROP SCHEMA",
               "view": "DROP VIEW", "materialized view": "DROP MATERIALIZED VIEW",
@@ -442,7 +443,7 @@ _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.DropStmt, ast.RenameStmt, ast.ViewStmt,
                ast.RefreshMatViewStmt, ast.CreateEnumStmt, ast.AlterEnumStmt,
                ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt,
-               ast.CreateExtensionStmt, ast.AlterExtensionStmt,
+               ast.CreateExtensionStmt, ast.AlterExtensionStmt, ast.ClusterStmt,
                ast.AlterExtensionContentsStmt}
 
 _NAMES = {

@@ -22,7 +22,8 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import (defaults, resolve_domains, resolve_extensions,
+from twinning.passes import (cluster, defaults, resolve_domains,
+                             resolve_extensions,
                              resolve_owner, resolve_types, resolve_view,
                              schema_elements)
 from twinning.passes.load_order import load_order
@@ -717,7 +718,7 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         c.QName(schema, name), table.name, defn.columns, defn.unique, False,
         None, defn.nulls_not_distinct, include=defn.include,
         options=defn.options if any(defn.options) else (),
-        predicate=defn.where)
+        predicate=defn.where, method=defn.method)
     b.debug.extend(build_messages(table, name, defn.columns, defn.include))
 
 
@@ -1468,6 +1469,7 @@ _APPLY = {
     d.AlterDomainDef: resolve_domains.apply_alter_domain,
     d.ExtensionDef: resolve_extensions.apply,
     d.SchemaPathDef: schema_elements.apply_path,
+    d.ClusterDef: cluster.apply,
 }
 
 

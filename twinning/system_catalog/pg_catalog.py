@@ -402,7 +402,7 @@ def pg_index(b: Build) -> Rows:
                "indisunique": index.unique,
                "indnullsnotdistinct": index.nulls_not_distinct,
                "indisprimary": index.primary, "indisexclusion": False,
-               "indimmediate": True, "indisclustered": False,
+               "indimmediate": True, "indisclustered": index.clustered,
                "indisvalid": True, "indcheckxmin": False, "indisready": True,
                "indislive": True, "indisreplident": False,
                "indkey": _attnums(table, index.columns + index.include),
