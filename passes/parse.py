@@ -23,7 +23,7 @@ from pglast.stream import RawStream
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
 from twinning.passes import (cluster, parse_extensions, parse_types,
-                             schema_elements)
+                             schema_elements, statement_names)
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -162,7 +162,10 @@ def parse_script(text: str, skipped: list | None = None) -> s.Script:
     """Parse a schema file into DDL syntax IR, refusing what is outside §5
     (`skipped`: --skip-unsupported's list, where refusals go instead)."""
     statements = []
-    text = _without_meta_commands(text, skipped)
+    # meta-commands psql would act on: refused in file order with the
+    # statements (the first of either stops the load without `skipped`)
+    metas: list[StatementUnsupported] = []
+    text = _without_meta_commands(text, metas if skipped is None else skipped)
     for node, chunk, offset in split_statements(text):
         line, column = line_column(text, offset)
         try:
@@ -174,10 +177,12 @@ def parse_script(text: str, skipped: list | None = None) -> s.Script:
             refused = StatementUnsupported(exc.construct, chunk, line, column,
                                            offset)
             if skipped is None:
-                raise refused from exc
+                raise min([refused, *metas[:1]], key=lambda r: r.line) from exc
             skipped.append(refused)
             continue
         statements.extend(converted)
+    if metas:
+        raise metas[0]
     return s.Script(tuple(statements), text)
 
 
@@ -620,7 +625,7 @@ _OWNED = {ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_SEQUENCE: "seque
 def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:
     kind = _OWNED.get(node.objectType)
     if kind is None:
-        what = ObjectType(node.objectType).name.removeprefix("OBJECT_")
+        what = statement_names.object_words(node.objectType)
         raise Unsupported(f"ALTER {what} … OWNER TO", loc(node))
     target = (node.object.sval,) if isinstance(node.object, ast.String) \
         else _range_var(node.relation) if node.relation else names(node.object)
@@ -686,9 +691,8 @@ def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
             node.relationType == ObjectType.OBJECT_TABLE:
         statement = s.RenameColumn(table, node.subname, node.newname, at)
     else:
-        what = ObjectType(node.renameType).name.removeprefix("OBJECT_")
-        raise Unsupported(f"RENAME of a {what.lower().replace('_', ' ')}",
-                          loc(node))
+        what = statement_names.object_words(node.renameType)
+        raise Unsupported(f"ALTER {what} … RENAME", loc(node))
     return [s.IfTableExists(table, (statement,), at) if node.missing_ok
             else statement]
 
@@ -716,7 +720,7 @@ def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
     if node.objtype == ObjectType.OBJECT_EXTENSION:
         return parse_extensions.comment_extension(node)
     if target is None:
-        raise Unsupported(f"COMMENT ON {node.objtype.name[7:]}")
+        raise Unsupported(statement_names.statement_name(node), loc(node))
     name = (node.object.sval,) if target == "schema" else names(node.object)
     return [s.Comment(target, name, node.comment)]
 
@@ -733,9 +737,7 @@ def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
     if node.removeType == ObjectType.OBJECT_EXTENSION:
         return parse_extensions.drop_extension(node)
     if kind is None:
-        what = ObjectType(node.removeType).name.removeprefix("OBJECT_") \
-            .replace("_", " ")
-        raise Unsupported(f"DROP {what}", loc(node))
+        raise Unsupported(statement_names.statement_name(node), loc(node))
     if kind == "schema":
         targets = tuple((o.sval,) for o in node.objects)
     elif kind in ("type", "domain"):
@@ -779,36 +781,35 @@ _STATEMENTS = {
     ast.AlterExtensionContentsStmt: parse_extensions.alter_extension_contents,
 }
 
-_STATEMENT_NAMES = {
-    "CreateFunctionStmt": "CREATE FUNCTION", "ViewStmt": "CREATE VIEW",
-    "CreateTrigStmt": "CREATE TRIGGER", "CreateExtensionStmt": "CREATE EXTENSION",
-    "CreateDomainStmt": "CREATE DOMAIN", "CompositeTypeStmt": "CREATE TYPE",
-    "CreateEnumStmt": "CREATE TYPE … AS ENUM", "DropStmt": "DROP",
-    "InsertStmt": "INSERT", "UpdateStmt": "UPDATE", "DeleteStmt": "DELETE",
-    "SelectStmt": "SELECT", "VariableSetStmt": "SET", "GrantStmt": "GRANT",
-    "CreateTableAsStmt": "CREATE TABLE AS / CREATE MATERIALIZED VIEW",
-    "TransactionStmt": "transaction control", "DoStmt": "DO",
-    "RuleStmt": "CREATE RULE", "CreatePolicyStmt": "CREATE POLICY",
-    "AlterSeqStmt": "ALTER SEQUENCE", "AlterOwnerStmt": "ALTER … OWNER TO",
-    "CopyStmt": "COPY", "TruncateStmt": "TRUNCATE", "RenameStmt": "RENAME",
-}
-
-
 def statement_name(node: Any) -> str:
     """A statement kind in SQL words, for refusals (`CREATE VIEW`)."""
-    name = type(node).__name__
-    if isinstance(node, ast.DefineStmt):  # CREATE AGGREGATE/OPERATOR/…
-        return "CREATE " + _words(ObjectType(node.kind).name[7:].title()
-                                  .replace("_", ""))
-    return _STATEMENT_NAMES.get(name) or _words(name.removesuffix("Stmt"))
+    return statement_names.statement_name(node)
 
 
-def _words(camel: str) -> str:
-    """`ReindexStmt` → REINDEX, `AddColumn` → ADD COLUMN."""
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", camel).upper()
-
+_words = statement_names.words
 
 _ALTER_WORDS = {"ChangeOwner": "OWNER TO",
+                "EnableTrig": "ENABLE TRIGGER", "DisableTrig": "DISABLE TRIGGER",
+                "EnableTrigAll": "ENABLE TRIGGER ALL",
+                "DisableTrigAll": "DISABLE TRIGGER ALL",
+                "EnableTrigUser": "ENABLE TRIGGER USER",
+                "DisableTrigUser": "DISABLE TRIGGER USER",
+                "EnableAlwaysTrig": "ENABLE ALWAYS TRIGGER",
+                "EnableReplicaTrig": "ENABLE REPLICA TRIGGER",
+                "SetRelOptions": "SET (storage parameters)",
+                "ResetRelOptions": "RESET (storage parameters)",
+                "SetUnLogged": "SET UNLOGGED", "SetTableSpace": "SET TABLESPACE",
+                "GenericOptions": "OPTIONS", "AddInherit": "INHERIT",
+                "DropInherit": "NO INHERIT", "AddOf": "OF", "DropOf": "NOT OF",
+                "SetOptions": "ALTER COLUMN … SET (attribute options)",
+                "ResetOptions": "ALTER COLUMN … RESET (attribute options)",
+                "SetStatistics": "ALTER COLUMN … SET STATISTICS",
+                "SetStorage": "ALTER COLUMN … SET STORAGE",
+                "SetCompression": "ALTER COLUMN … SET COMPRESSION",
+                "AddIdentity": "ALTER COLUMN … ADD GENERATED AS IDENTITY",
+                "SetIdentity": "ALTER COLUMN … SET identity option",
+                "DropIdentity": "ALTER COLUMN … DROP IDENTITY",
+                "DropExpression": "ALTER COLUMN … DROP EXPRESSION",
                 "ColumnDefault": "ALTER COLUMN … SET/DROP DEFAULT",
                 "AlterColumnType": "ALTER COLUMN … TYPE",
                 "SetNotNull": "ALTER COLUMN … SET NOT NULL",
