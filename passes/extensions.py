@@ -39,6 +39,16 @@ AVAILABLE = {
     "tsm_system_time": "1.0", "unaccent": "1.1", "uuid-ossp": "1.1",
     "xml2": "1.1"}
 
+# the comment of each provided extension's control file, which CREATE
+# EXTENSION gives it (pg_description, psql's \\dx)
+COMMENTS = {
+    "uuid-ossp": "generate universally unique identifiers (UUIDs)",
+    "pgcrypto": "cryptographic functions",
+    "tablefunc": "functions that manipulate whole tables, including crosstab",
+    "fuzzystrmatch": "determine similarities and distance between strings",
+    "btree_gin": "support for indexing common datatypes in GIN",
+    "btree_gist": "support for indexing common datatypes in GiST"}
+
 _T, _B, _I, _U = "text", "bytea", "int4", "uuid"
 
 # the extensions the twin provides, with their functions (pg_proc rows:

@@ -63,7 +63,7 @@ def _create(b: Any, defn: d.ExtensionDef) -> None:
     created = max((e.created for e in b.extensions.values()), default=-1) + 1
     b.extensions[name] = c.Extension(name, schema, default,
                                      name not in extensions.NOT_RELOCATABLE,
-                                     created)
+                                     created, extensions.COMMENTS.get(name))
 
 
 def _check_name(name: str) -> None:

@@ -20,7 +20,7 @@ from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique, View, is_temporary)
 from twinning.ir.types import SqlType
-from twinning.system_catalog import activity, domains, pg_builtin, procs
+from twinning.system_catalog import activity, domains, functions, pg_builtin, procs
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts, predicate_tree)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
@@ -454,11 +454,11 @@ def pg_description(b: Build) -> Rows:
         if text is not None:
             yield {"objoid": oid, "classoid": CLASS_OIDS["pg_namespace"],
                    "objsubid": 0, "description": text}
-    for extension in b.catalog.extensions:
-        if extension.comment is not None:
-            yield {"objoid": m.extensions[extension.name],
-                   "classoid": CLASS_OIDS["pg_extension"], "objsubid": 0,
-                   "description": extension.comment}
+    for oid in [functions.PLPGSQL[0], *m.extensions.values()]:
+        text = functions.extension_comment(m, oid)
+        if text is not None:
+            yield {"objoid": oid, "classoid": CLASS_OIDS["pg_extension"],
+                   "objsubid": 0, "description": text}
 
 
 @builder("pg_sequence")

@@ -138,6 +138,9 @@ COMMENT ON EXTENSION nope IS 'x'
 SELECT d.description FROM pg_description d JOIN pg_extension e ON d.objoid = e.oid WHERE e.extname = 'uuid-ossp'
 COMMENT ON EXTENSION "uuid-ossp" IS NULL
 SELECT count(*) FROM pg_description d JOIN pg_extension e ON d.objoid = e.oid WHERE e.extname = 'uuid-ossp'
+CREATE EXTENSION pgcrypto
+SELECT e.extname, obj_description(e.oid, 'pg_extension'), obj_description(e.oid) FROM pg_extension e ORDER BY 1
+SELECT e.extname, d.description FROM pg_extension e JOIN pg_description d ON d.objoid = e.oid AND d.classoid = 'pg_extension'::regclass ORDER BY 1
 
 -- case: transactional
 BEGIN
