@@ -5,12 +5,12 @@ installed: `passes/extensions.py`).
 uuid-ossp (every function), pgcrypto (digest, hmac, gen_random_bytes,
 gen_random_uuid, crypt and gen_salt for the md5, bf and des algorithms
 through the C library's crypt(3), whose formats are pgcrypto's),
-fuzzystrmatch (levenshtein with and without costs, soundex, text_soundex,
+fuzzystrmatch (levenshtein with and without costs, levenshtein_less_equal
+(`levenshtein`), metaphone (`metaphone`), soundex, text_soundex,
 difference: fuzzystrmatch.c over the text's bytes as PostgreSQL's C-locale
 isalpha/toupper see them) and tablefunc's normal_rand. The others (the
-PGP functions, encrypt/decrypt, metaphone, dmetaphone,
-levenshtein_less_equal, crosstab, connectby) are typed and refused 0A000
-by name when called.
+PGP functions, encrypt/decrypt, dmetaphone, crosstab, connectby) are typed
+and refused 0A000 by name when called.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from typing import Sequence
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
+from twinning.passes.expr import levenshtein
+from twinning.passes.expr.metaphone import metaphone
 from twinning.passes.expr.registry import SET_RETURNING, define
 
 # -- uuid-ossp ---------------------------------------------------------------------
@@ -211,4 +213,9 @@ def register() -> None:
     define("soundex(text)", _soundex_code)
     define("text_soundex(text)", _soundex_code)
     define("difference(text,text)", _difference)
+    define("metaphone(text,int4)", metaphone)
+    define("levenshtein_less_equal(text,text,int4)",
+           lambda s, t, d: levenshtein.less_equal(s, t, 1, 1, 1, d))
+    define("levenshtein_less_equal(text,text,int4,int4,int4,int4)",
+           levenshtein.less_equal)
     SET_RETURNING["normal_rand(int4,float8,float8)"] = _normal_rand

@@ -93,6 +93,16 @@ SELECT soundex('Robert'), soundex('Rupert'), soundex('Rubin'), soundex('Ashcraft
 SELECT soundex(''), soundex('123'), soundex('  hello'), soundex('a'), soundex('Éclair'), text_soundex('Lloyd')
 SELECT difference('Anne', 'Ann'), difference('Robert', 'Rupert'), difference('abc', 'xyz'), difference('', 'abc'), difference('', '')
 SELECT soundex(NULL), levenshtein(NULL, 'a'), difference('a', NULL)
+SELECT w, metaphone(w, 10), metaphone(w, 3) FROM (VALUES ('Thompson'), ('Knight'), ('Wright'), ('Aeon'), ('Xavier'), ('Schwartz'), ('Christmas'), ('School'), ('Cicero'), ('Science'), ('Ciao'), ('Edge'), ('Dodgy'), ('Ghost'), ('Laugh'), ('Though'), ('Bought'), ('Gnome'), ('Signed'), ('Sign'), ('Gigantic'), ('Egg'), ('Hello'), ('Ahead'), ('Chad'), ('Kick'), ('Phone'), ('Queen'), ('Mission'), ('Asia'), ('Shoe'), ('Nation'), ('Thumb'), ('Vivid'), ('Wow'), ('Box'), ('Yes'), ('Lazy'), ('Whale'), ('Wrack'), ('Whyeo'), ('123 abc'), ('ümlaut'), ('  '), ('McDonald''s'), ('Pneumonia'), ('Aardvark'), ('Xerxes'), ('Jose'), ('cc'), ('bb')) AS v(w)
+SELECT metaphone('', 4), metaphone('abc', 255)
+SELECT metaphone('abc', 0)
+SELECT metaphone('abc', 256)
+SELECT metaphone(repeat('a', 256), 4)
+SELECT levenshtein_less_equal('extensive', 'exhaustive', 2), levenshtein_less_equal('extensive', 'exhaustive', 4), levenshtein_less_equal('extensive', 'exhaustive', 0)
+SELECT levenshtein_less_equal('kitten', 'sitting', 1), levenshtein_less_equal('kitten', 'sitting', 3), levenshtein_less_equal('kitten', 'sitting', -1)
+SELECT levenshtein_less_equal('abcdefghij', 'jihgfedcba', 3), levenshtein_less_equal('abcdefghij', 'jihgfedcba', 5), levenshtein_less_equal('a', 'abcdefg', 2)
+SELECT levenshtein_less_equal('extensive', 'exhaustive', 2, 1, 3, 5), levenshtein_less_equal('extensive', 'exhaustive', 1, 2, 5, 3), levenshtein_less_equal('', 'abc', 1, 1, 1, 1)
+SELECT s, t, d, levenshtein_less_equal(s, t, d) FROM (VALUES ('abcdef', 'azced'), ('sunday', 'saturday'), ('book', 'back'), ('naïve', 'naive'), ('aaaa', 'bbbbbbbb')) AS p(s, t), generate_series(0, 6) AS d ORDER BY 1, 2, 3
 
 -- case: tablefunc
 CREATE EXTENSION tablefunc

@@ -3,7 +3,7 @@
 -- strict expected failure, so a case that starts to agree fails until it
 -- moves back to that corpus.
 --
--- metaphone: fuzzystrmatch's metaphone (and dmetaphone) are typed but
+-- metaphone: fuzzystrmatch's dmetaphone (double metaphone) is typed but
 --   refused 0A000 by name when called.
 -- crosstab: a column definition list in FROM is outside the read path's
 --   subset (0A000), so tablefunc's crosstab cannot be called.
@@ -12,7 +12,7 @@
 
 -- case: metaphone
 CREATE EXTENSION fuzzystrmatch
-SELECT metaphone('Thompson', 10)
+SELECT dmetaphone('Thompson')
 
 -- case: crosstab
 CREATE EXTENSION tablefunc
