@@ -195,21 +195,8 @@ def obj_description(ctx: Any, oid: int, catalog_name: str | None = None
         if schema is not None:
             return m.catalog.schema_comment(schema)
     if catalog_name in (None, "pg_extension"):
-        return extension_comment(m, oid)
+        return m.extension_comment(oid)
     return None
-
-
-PLPGSQL = (13559, "PL/pgSQL procedural language")  # the built-in extension
-
-
-def extension_comment(m: Any, oid: int) -> str | None:
-    """COMMENT ON EXTENSION's text (CREATE EXTENSION sets its control
-    file's comment)."""
-    if oid == PLPGSQL[0]:
-        return PLPGSQL[1]
-    name = next((n for n, o in m.extensions.items() if o == oid), None)
-    found = m.catalog.extension(name) if name is not None else None
-    return found.comment if found is not None else None
 
 
 def col_description(ctx: Any, oid: int, attnum: int) -> str | None:

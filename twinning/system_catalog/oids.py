@@ -68,6 +68,9 @@ class TypeEntry:
     relation: int = 0  # typrelid of a row type
 
 
+PLPGSQL = (13559, "PL/pgSQL procedural language")  # the built-in extension
+
+
 @dataclass(slots=True)
 class OidMap:
     """Every object's OID and the reverse lookups: `OidMap(catalog)`
@@ -107,6 +110,15 @@ class OidMap:
         _populate(self)
 
     # -- lookups ----------------------------------------------------------------
+    def extension_comment(self, oid: int) -> str | None:
+        """COMMENT ON EXTENSION's text (CREATE EXTENSION sets its control
+        file's comment; plpgsql's is built in)."""
+        if oid == PLPGSQL[0]:
+            return PLPGSQL[1]
+        name = next((n for n, o in self.extensions.items() if o == oid), None)
+        found = self.catalog.extension(name) if name is not None else None
+        return found.comment if found is not None else None
+
     def relation(self, qname: QName) -> int | None:
         return self.relations.get(qname)
 

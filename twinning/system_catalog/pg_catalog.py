@@ -20,10 +20,10 @@ from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique, View, is_temporary)
 from twinning.ir.types import SqlType
-from twinning.system_catalog import activity, domains, functions, pg_builtin, procs
+from twinning.system_catalog import activity, domains, pg_builtin, procs
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts, predicate_tree)
-from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
+from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM, PLPGSQL,
                                           CLASS_OIDS, HASH_AM, HEAP_AM,
                                           referenced_index)
 from twinning.system_catalog.regnames import format_type
@@ -454,8 +454,8 @@ def pg_description(b: Build) -> Rows:
         if text is not None:
             yield {"objoid": oid, "classoid": CLASS_OIDS["pg_namespace"],
                    "objsubid": 0, "description": text}
-    for oid in [functions.PLPGSQL[0], *m.extensions.values()]:
-        text = functions.extension_comment(m, oid)
+    for oid in [PLPGSQL[0], *m.extensions.values()]:
+        text = m.extension_comment(oid)
         if text is not None:
             yield {"objoid": oid, "classoid": CLASS_OIDS["pg_extension"],
                    "objsubid": 0, "description": text}
