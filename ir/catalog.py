@@ -104,6 +104,7 @@ class Index:
     options: tuple[int, ...] = ()  # indoption per key column (1 DESC, 2 NULLS FIRST)
     predicate: Expr | None = None  # a partial index's WHERE
     comment: str | None = None
+    clustered: bool = False  # CLUSTER … USING it (pg_index.indisclustered)
 
 
 @node
@@ -228,6 +229,20 @@ class UserType:
 
 
 @node
+class Extension:
+    """An installed extension (pg_extension): CREATE EXTENSION put its
+    objects in `schema`; the typer sees its functions only while it is
+    installed (`passes/expr/extensions.py`)."""
+
+    name: str
+    schema: str
+    version: str
+    relocatable: bool = True
+    created: int = 0  # creation order (OID order)
+    comment: str | None = None
+
+
+@node
 class Catalog:
     """The loaded schema: schemas, tables, indexes, sequences, FK order,
     views."""
@@ -246,6 +261,7 @@ class Catalog:
     # far (the other user objects are numbered after them)
     types: tuple[UserType, ...] = ()
     type_oids: int = 0
+    extensions: tuple[Extension, ...] = ()  # by name
     _tables: dict = field(default_factory=dict, compare=False, repr=False)
     _sequences: dict = field(default_factory=dict, compare=False, repr=False)
     _views: dict = field(default_factory=dict, compare=False, repr=False)
@@ -273,6 +289,9 @@ class Catalog:
 
     def view(self, name: QName) -> View | None:
         return self._views.get(name)
+
+    def extension(self, name: str) -> Extension | None:
+        return next((e for e in self.extensions if e.name == name), None)
 
     def user_type(self, name: QName) -> UserType | None:
         return self._types.get(name)

@@ -97,6 +97,7 @@ class IndexDef:
     options: tuple[int, ...] = ()  # indoption of each key column
     where: Expr | None = None  # partial index predicate
     where_source: str | None = None
+    method: str = "btree"
 
 
 @node
@@ -295,12 +296,51 @@ class AlterDomainDef:
     location: int = LOC
 
 
+@node
+class ExtensionDef:
+    """CREATE EXTENSION (create), DROP EXTENSION (drop: `names`), ALTER
+    EXTENSION … UPDATE (update) and COMMENT ON EXTENSION (comment)."""
+
+    action: str
+    names: tuple[str, ...]
+    schema: str | None = None
+    version: str | None = None
+    if_exists: bool = False  # IF NOT EXISTS for create
+    cascade: bool = False
+    comment: str | None = None
+    location: int = LOC
+
+    @property
+    def kind(self) -> str:  # DROP's command tag
+        return "extension"
+
+
+@node
+class SchemaPathDef:
+    """CREATE SCHEMA's elements run with the new schema first on the
+    search path: push it (`schema`), or pop it (None) after them."""
+
+    schema: str | None
+    location: int = LOC
+
+
+@node
+class ClusterDef:
+    """CLUSTER table [USING index] (cluster), ALTER TABLE … CLUSTER ON
+    index (on) or SET WITHOUT CLUSTER (without)."""
+
+    table: tuple[str, ...]
+    index: str | None
+    action: str
+    location: int = LOC
+
+
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
               | EnumDef | AlterEnumDef | RenameTypeDef | DomainDef
-              | AlterDomainDef)
+              | AlterDomainDef | ExtensionDef | SchemaPathDef | ClusterDef)
 
 
 @node

@@ -396,6 +396,7 @@ class CreateIndex:
     options: tuple[int, ...] = ()  # per key column: indoption bits (1 DESC, 2 NULLS FIRST)
     where: Expr | None = None  # a partial index's predicate
     where_source: str | None = None
+    method: str = "btree"  # USING btree | hash
 
 
 @node

@@ -125,6 +125,7 @@ _BASE = (
     BaseType("numeric", 1700, 1231, -1, "N", "numeric"),
     BaseType("uuid", 2950, 2951, 16, "U", "uuid"),
     BaseType("jsonb", 3802, 3807, -1, "U", "jsonb"),
+    BaseType("xml", 142, 143, -1, "U", "xml"),
     # the types of PostgreSQL's own catalogs and of the functions reading them
     BaseType("char", 18, 1002, 1, "Z", '"char"', True),
     BaseType("name", 19, 1003, 64, "S", "name", True),

@@ -25,7 +25,7 @@ from twinning.passes.parse_expr import Unsupported
 # rather than reported as nonexistent.
 KNOWN_UNSUPPORTED_TYPES = frozenset("""
 bit varbit timetz money inet cidr macaddr macaddr8 point line lseg box path
-polygon circle xml tsvector tsquery oid regclass regproc regtype name char
+polygon circle tsvector tsquery oid regclass regproc regtype name char
 int4range int8range numrange tsrange tstzrange daterange int4multirange
 txid_snapshot pg_lsn jsonpath cstring record void anyelement hstore citext
 """.split())
@@ -34,17 +34,28 @@ MAX_VARCHAR = 10485760
 NUMERIC_MAX_PRECISION = 1000
 
 
-def lower_schema(script: s.Script) -> d.SchemaProgram:
-    """Lower every statement of a parsed schema file, in order."""
+def lower_schema(script: s.Script, skipped: list | None = None
+                 ) -> d.SchemaProgram:
+    """Lower every statement of a parsed schema file, in order
+    (`skipped`: --skip-unsupported's list, where refusals go instead)."""
     out = []
+    refused_at = None  # a statement of several definitions goes whole
     for stmt in script.statements:
+        if stmt.offset == refused_at:
+            continue
         try:
             definition = _LOWER[type(stmt.node)](stmt.node)
         except Unsupported as exc:
             where = stmt.offset if exc.location < 0 else exc.location
             line, column = line_column(script.source, where)
-            raise StatementUnsupported(exc.construct, stmt.text, line,
-                                       column) from exc
+            refused = StatementUnsupported(exc.construct, stmt.text, line,
+                                           column, stmt.offset)
+            if skipped is None:
+                raise refused from exc
+            skipped.append(refused)
+            refused_at = stmt.offset
+            out = [lowered for lowered in out if lowered.offset != stmt.offset]
+            continue
         out.append(d.Lowered(definition, stmt.text, stmt.offset))
     return d.SchemaProgram(tuple(out), script.source)
 
@@ -255,7 +266,7 @@ _LOWER = {
     s.CreateIndex: lambda n: d.IndexDef(n.name, n.table, n.columns, n.unique,
                                         n.nulls_not_distinct, n.if_not_exists,
                                         n.location, n.include, n.options,
-                                        n.where, n.where_source),
+                                        n.where, n.where_source, n.method),
     s.AddConstraint: lambda n: d.ConstraintAdd(
         n.table, _lower_constraint(n.constraint), n.location),
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,
@@ -286,6 +297,9 @@ _LOWER = {
     d.RenameTypeDef: lambda n: n,
     d.DomainDef: lambda n: n,
     d.AlterDomainDef: lambda n: n,
+    d.ExtensionDef: lambda n: n,
+    d.SchemaPathDef: lambda n: n,
+    d.ClusterDef: lambda n: n,
 }
 
 

@@ -22,7 +22,8 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
-from twinning.passes import parse_types
+from twinning.passes import (cluster, parse_extensions, parse_types,
+                             schema_elements, statement_names)
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -35,12 +36,17 @@ __all__ = ["parse_script", "Unsupported", "StatementUnsupported",
 class StatementUnsupported(Exception):
     """`Unsupported` located in a script: which statement, which line."""
 
-    def __init__(self, construct: str, statement: str, line: int, column: int):
+    def __init__(self, construct: str, statement: str, line: int, column: int,
+                 offset: int = -1, sqlstate: str = "0A000",
+                 message: str | None = None):
         super().__init__(f"{construct} (line {line})")
         self.construct = construct
         self.statement = statement
         self.line = line
         self.column = column
+        self.offset = offset  # where the statement starts (--skip-unsupported)
+        self.sqlstate = sqlstate
+        self.message = message or f"{construct} is not supported by twinning"
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
@@ -84,6 +90,7 @@ _GRAMMAR_CODES = dict.fromkeys((
     "frame end cannot be UNBOUNDED PRECEDING",
     "frame starting from current row cannot have preceding rows",
     "frame starting from following row cannot have preceding rows"), "42P20")
+_GRAMMAR_CODES["CREATE EXTENSION ... FROM is no longer supported"] = "0A000"
 
 
 # Hints gram.y attaches to its own errors (pglast keeps only the message).
@@ -129,9 +136,10 @@ _META_SCAN = re.compile(r"""
                         re.VERBOSE | re.MULTILINE | re.DOTALL)
 
 
-def _without_meta_commands(text: str) -> str:
+def _without_meta_commands(text: str, skipped: list | None = None) -> str:
     """The script with psql's meta-command lines blanked (offsets and
-    lines kept); StatementUnsupported for one psql would act on."""
+    lines kept); StatementUnsupported for one psql would act on (kept in
+    `skipped` instead, when given, and blanked too)."""
     out = None
     for m in _META_SCAN.finditer(text):
         if m.group("meta") is None:
@@ -139,28 +147,42 @@ def _without_meta_commands(text: str) -> str:
         command = m.group("command")
         if command not in _IGNORED_META:
             line, column = line_column(text, m.start("meta"))
-            raise StatementUnsupported(f"psql meta-command \\{command}",
-                                       m.group("meta").strip(), line, column)
+            refused = StatementUnsupported(
+                f"psql meta-command \\{command}", m.group("meta").strip(),
+                line, column, m.start("meta"))
+            if skipped is None:
+                raise refused
+            skipped.append(refused)
         out = out if out is not None else list(text)
         out[m.start("meta"):m.end("meta")] = " " * (m.end("meta") - m.start("meta"))
     return text if out is None else "".join(out)
 
 
-def parse_script(text: str) -> s.Script:
-    """Parse a schema file into DDL syntax IR, refusing what is outside §5."""
+def parse_script(text: str, skipped: list | None = None) -> s.Script:
+    """Parse a schema file into DDL syntax IR, refusing what is outside §5
+    (`skipped`: --skip-unsupported's list, where refusals go instead)."""
     statements = []
-    text = _without_meta_commands(text)
+    # meta-commands psql would act on: refused in file order with the
+    # statements (the first of either stops the load without `skipped`)
+    metas: list[StatementUnsupported] = []
+    text = _without_meta_commands(text, metas if skipped is None else skipped)
     for node, chunk, offset in split_statements(text):
         line, column = line_column(text, offset)
         try:
-            for ddl in ddl_statements(node):
-                statements.append(s.SourceStatement(ddl, chunk, offset, line,
-                                                    column))
+            converted = [s.SourceStatement(ddl, chunk, offset, line, column)
+                         for ddl in ddl_statements(node)]
         except Unsupported as exc:
             where = offset if exc.location < 0 else exc.location
             line, column = line_column(text, where)
-            raise StatementUnsupported(exc.construct, chunk, line,
-                                       column) from exc
+            refused = StatementUnsupported(exc.construct, chunk, line, column,
+                                           offset)
+            if skipped is None:
+                raise min([refused, *metas[:1]], key=lambda r: r.line) from exc
+            skipped.append(refused)
+            continue
+        statements.extend(converted)
+    if metas:
+        raise metas[0]
     return s.Script(tuple(statements), text)
 
 
@@ -194,7 +216,7 @@ def ddl_statements(node: Any) -> list[s.DdlStatement]:
 
 def _create_schema(node: ast.CreateSchemaStmt) -> list[s.DdlStatement]:
     if node.schemaElts:
-        raise Unsupported("CREATE SCHEMA with schema elements")
+        return schema_elements.create_schema(node, ddl_statements)
     if node.authrole is not None:
         raise Unsupported("CREATE SCHEMA … AUTHORIZATION")
     return [s.CreateSchema(node.schemaname, bool(node.if_not_exists))]
@@ -467,7 +489,8 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
                           bool(node.if_not_exists),
                           bool(node.nulls_not_distinct), loc(node),
                           tuple(include), tuple(options),
-                          predicate, None if where is None else _source(where))]
+                          predicate, None if where is None else _source(where),
+                          node.accessMethod or "btree")]
 
 
 def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:
@@ -573,6 +596,8 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             out.append(s.AlterColumn(table, action, cmd.name, location=at))
         elif kind == AlterTableType.AT_ChangeOwner:
             out.append(s.Owner("table", table, _role(cmd.newowner), at))
+        elif kind in (AlterTableType.AT_ClusterOn, AlterTableType.AT_DropCluster):
+            out.append(cluster.alter(table, cmd, at))
         elif kind == AlterTableType.AT_DropConstraint:
             out.append(s.DropConstraint(
                 table, cmd.name, bool(cmd.missing_ok),
@@ -600,7 +625,7 @@ _OWNED = {ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_SEQUENCE: "seque
 def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:
     kind = _OWNED.get(node.objectType)
     if kind is None:
-        what = ObjectType(node.objectType).name.removeprefix("OBJECT_")
+        what = statement_names.object_words(node.objectType)
         raise Unsupported(f"ALTER {what} … OWNER TO", loc(node))
     target = (node.object.sval,) if isinstance(node.object, ast.String) \
         else _range_var(node.relation) if node.relation else names(node.object)
@@ -625,8 +650,9 @@ def _constant(arg: Any) -> str:
 
 
 def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
-    """pg_dump's `SELECT pg_catalog.set_config('search_path', '', false)`:
-    the only SELECT a schema file may hold."""
+    """pg_dump's `SELECT pg_catalog.set_config('search_path', '', false)`,
+    or a SELECT of constants (a script's progress message): the SELECTs a
+    schema file may hold."""
     target = node.targetList[0].val if node.targetList and \
         len(node.targetList) == 1 and not node.fromClause else None
     if isinstance(target, ast.FuncCall) and \
@@ -637,6 +663,11 @@ def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
             and _constant(target.args[2]) == "off":
         return [s.Setting(_constant(target.args[0]),
                           (_constant(target.args[1]),), loc(node))]
+    if node.targetList and not node.fromClause and all(
+            isinstance(t.val, ast.A_Const) for t in node.targetList) and \
+            not any(getattr(node, k) for k in ("whereClause", "intoClause",
+                                               "valuesLists", "withClause")):
+        return []  # SELECT 'a progress message': psql prints it, no effect
     raise Unsupported("SELECT", loc(node))
 
 
@@ -660,9 +691,8 @@ def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
             node.relationType == ObjectType.OBJECT_TABLE:
         statement = s.RenameColumn(table, node.subname, node.newname, at)
     else:
-        what = ObjectType(node.renameType).name.removeprefix("OBJECT_")
-        raise Unsupported(f"RENAME of a {what.lower().replace('_', ' ')}",
-                          loc(node))
+        what = statement_names.object_words(node.renameType)
+        raise Unsupported(f"ALTER {what} … RENAME", loc(node))
     return [s.IfTableExists(table, (statement,), at) if node.missing_ok
             else statement]
 
@@ -687,8 +717,10 @@ _COMMENTABLE = {ObjectType.OBJECT_TABLE: "table",
 
 def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
     target = _COMMENTABLE.get(node.objtype)
+    if node.objtype == ObjectType.OBJECT_EXTENSION:
+        return parse_extensions.comment_extension(node)
     if target is None:
-        raise Unsupported(f"COMMENT ON {node.objtype.name[7:]}")
+        raise Unsupported(statement_names.statement_name(node), loc(node))
     name = (node.object.sval,) if target == "schema" else names(node.object)
     return [s.Comment(target, name, node.comment)]
 
@@ -702,10 +734,10 @@ _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index"
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
     kind = _DROPPABLE.get(node.removeType)
+    if node.removeType == ObjectType.OBJECT_EXTENSION:
+        return parse_extensions.drop_extension(node)
     if kind is None:
-        what = ObjectType(node.removeType).name.removeprefix("OBJECT_") \
-            .replace("_", " ")
-        raise Unsupported(f"DROP {what}", loc(node))
+        raise Unsupported(statement_names.statement_name(node), loc(node))
     if kind == "schema":
         targets = tuple((o.sval,) for o in node.objects)
     elif kind in ("type", "domain"):
@@ -743,38 +775,41 @@ _STATEMENTS = {
     ast.AlterEnumStmt: parse_types.alter_enum,
     ast.CreateDomainStmt: parse_types.create_domain,
     ast.AlterDomainStmt: parse_types.alter_domain,
+    ast.ClusterStmt: cluster.cluster,
+    ast.CreateExtensionStmt: parse_extensions.create_extension,
+    ast.AlterExtensionStmt: parse_extensions.alter_extension,
+    ast.AlterExtensionContentsStmt: parse_extensions.alter_extension_contents,
 }
-
-_STATEMENT_NAMES = {
-    "CreateFunctionStmt": "CREATE FUNCTION", "ViewStmt": "CREATE VIEW",
-    "CreateTrigStmt": "CREATE TRIGGER", "CreateExtensionStmt": "CREATE EXTENSION",
-    "CreateDomainStmt": "CREATE DOMAIN", "CompositeTypeStmt": "CREATE TYPE",
-    "CreateEnumStmt": "CREATE TYPE … AS ENUM", "DropStmt": "DROP",
-    "InsertStmt": "INSERT", "UpdateStmt": "UPDATE", "DeleteStmt": "DELETE",
-    "SelectStmt": "SELECT", "VariableSetStmt": "SET", "GrantStmt": "GRANT",
-    "CreateTableAsStmt": "CREATE TABLE AS / CREATE MATERIALIZED VIEW",
-    "TransactionStmt": "transaction control", "DoStmt": "DO",
-    "RuleStmt": "CREATE RULE", "CreatePolicyStmt": "CREATE POLICY",
-    "AlterSeqStmt": "ALTER SEQUENCE", "AlterOwnerStmt": "ALTER … OWNER TO",
-    "CopyStmt": "COPY", "TruncateStmt": "TRUNCATE", "RenameStmt": "RENAME",
-}
-
 
 def statement_name(node: Any) -> str:
     """A statement kind in SQL words, for refusals (`CREATE VIEW`)."""
-    name = type(node).__name__
-    if isinstance(node, ast.DefineStmt):  # CREATE AGGREGATE/OPERATOR/…
-        return "CREATE " + _words(ObjectType(node.kind).name[7:].title()
-                                  .replace("_", ""))
-    return _STATEMENT_NAMES.get(name) or _words(name.removesuffix("Stmt"))
+    return statement_names.statement_name(node)
 
 
-def _words(camel: str) -> str:
-    """`ReindexStmt` → REINDEX, `AddColumn` → ADD COLUMN."""
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", camel).upper()
-
+_words = statement_names.words
 
 _ALTER_WORDS = {"ChangeOwner": "OWNER TO",
+                "EnableTrig": "ENABLE TRIGGER", "DisableTrig": "DISABLE TRIGGER",
+                "EnableTrigAll": "ENABLE TRIGGER ALL",
+                "DisableTrigAll": "DISABLE TRIGGER ALL",
+                "EnableTrigUser": "ENABLE TRIGGER USER",
+                "DisableTrigUser": "DISABLE TRIGGER USER",
+                "EnableAlwaysTrig": "ENABLE ALWAYS TRIGGER",
+                "EnableReplicaTrig": "ENABLE REPLICA TRIGGER",
+                "SetRelOptions": "SET (storage parameters)",
+                "ResetRelOptions": "RESET (storage parameters)",
+                "SetUnLogged": "SET UNLOGGED", "SetTableSpace": "SET TABLESPACE",
+                "GenericOptions": "OPTIONS", "AddInherit": "INHERIT",
+                "DropInherit": "NO INHERIT", "AddOf": "OF", "DropOf": "NOT OF",
+                "SetOptions": "ALTER COLUMN … SET (attribute options)",
+                "ResetOptions": "ALTER COLUMN … RESET (attribute options)",
+                "SetStatistics": "ALTER COLUMN … SET STATISTICS",
+                "SetStorage": "ALTER COLUMN … SET STORAGE",
+                "SetCompression": "ALTER COLUMN … SET COMPRESSION",
+                "AddIdentity": "ALTER COLUMN … ADD GENERATED AS IDENTITY",
+                "SetIdentity": "ALTER COLUMN … SET identity option",
+                "DropIdentity": "ALTER COLUMN … DROP IDENTITY",
+                "DropExpression": "ALTER COLUMN … DROP EXPRESSION",
                 "ColumnDefault": "ALTER COLUMN … SET/DROP DEFAULT",
                 "AlterColumnType": "ALTER COLUMN … TYPE",
                 "SetNotNull": "ALTER COLUMN … SET NOT NULL",

@@ -388,11 +388,15 @@ _DDL_TAGS = {ast.CreateStmt: "CREATE TABLE", ast.IndexStmt: "CREATE INDEX",
              ast.RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW",
              ast.CreateEnumStmt: "CREATE TYPE", ast.AlterEnumStmt: "ALTER TYPE",
              ast.CreateDomainStmt: "CREATE DOMAIN",
-             ast.AlterDomainStmt: "ALTER DOMAIN"}
+             ast.AlterDomainStmt: "ALTER DOMAIN",
+             ast.CreateExtensionStmt: "CREATE EXTENSION",
+             ast.AlterExtensionStmt: "ALTER EXTENSION",
+             ast.ClusterStmt: "CLUSTER"}
 _DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
               "sequence": "DROP SEQUENCE", "schema": "DROP SCHEMA",
               "view": "DROP VIEW", "materialized view": "DROP MATERIALIZED VIEW",
-              "type": "DROP TYPE", "domain": "DROP DOMAIN"}
+              "type": "DROP TYPE", "domain": "DROP DOMAIN",
+              "extension": "DROP EXTENSION"}
 
 
 def _ddl(node: Any, chunk: str) -> q.Syntax:
@@ -441,7 +445,9 @@ _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.CreateSeqStmt, ast.AlterTableStmt, ast.CommentStmt,
                ast.DropStmt, ast.RenameStmt, ast.ViewStmt,
                ast.RefreshMatViewStmt, ast.CreateEnumStmt, ast.AlterEnumStmt,
-               ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt}
+               ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt,
+               ast.CreateExtensionStmt, ast.AlterExtensionStmt, ast.ClusterStmt,
+               ast.AlterExtensionContentsStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",

@@ -22,8 +22,10 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import (defaults, resolve_domains, resolve_owner,
-                             resolve_types, resolve_view)
+from twinning.passes import (cluster, defaults, resolve_domains,
+                             resolve_extensions,
+                             resolve_owner, resolve_types, resolve_view,
+                             schema_elements)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.parse import StatementUnsupported, line_column
@@ -101,6 +103,7 @@ class _Builder:
         self.types: dict[c.QName, c.UserType] = {}  # enums (resolve_types)
         self.type_oids = 0  # OIDs given to types so far
         self.validations: list = []  # rows to test (resolve_domains)
+        self.extensions: dict[str, c.Extension] = {}  # resolve_extensions
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -118,6 +121,7 @@ class _Builder:
                              + [v.created for v in catalog.views], default=-1) + 1
         b.schema_comments = dict(catalog.schema_comments)
         b.types, b.type_oids = {t.name: t for t in catalog.types}, catalog.type_oids
+        b.extensions = {e.name: e for e in catalog.extensions}
         b.original = catalog
         return b
 
@@ -714,7 +718,7 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         c.QName(schema, name), table.name, defn.columns, defn.unique, False,
         None, defn.nulls_not_distinct, include=defn.include,
         options=defn.options if any(defn.options) else (),
-        predicate=defn.where)
+        predicate=defn.where, method=defn.method)
     b.debug.extend(build_messages(table, name, defn.columns, defn.include))
 
 
@@ -1413,6 +1417,7 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
             lines.extend((dep, on) for dep, on, _ in outside if on == what)
         lines.extend((f"sequence {b.describe(q)}", f"schema {name}")
                      for q in sequences)
+        lines.extend(resolve_extensions.in_schema(b, name))
         _cascade(b, [what for what, _ in lines], f"schema {name}", defn.cascade,
                  details=[f"{what} depends on {on}" for what, on in lines])
         for _, _, drop in outside:
@@ -1421,6 +1426,7 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
             _drop_relation(b, _relation_kind(b, t.name), t.name)
         for q in sequences:
             _drop_relation(b, "sequence", q)
+        resolve_extensions.drop_in_schema(b, name)
         b.schemas.remove(name)
         forget_schema(b, name)
 
@@ -1461,6 +1467,9 @@ _APPLY = {
     d.RenameTypeDef: resolve_domains.apply_rename,
     d.DomainDef: resolve_domains.apply_domain,
     d.AlterDomainDef: resolve_domains.apply_alter_domain,
+    d.ExtensionDef: resolve_extensions.apply,
+    d.SchemaPathDef: schema_elements.apply_path,
+    d.ClusterDef: cluster.apply,
 }
 
 
@@ -1481,6 +1490,7 @@ def _freeze(b: _Builder) -> c.Catalog:
         views=tuple(b.views[k] for k in sorted(b.views)),
         schema_comments=tuple(sorted(b.schema_comments.items())),
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
-        type_oids=b.type_oids)
+        type_oids=b.type_oids,
+        extensions=tuple(b.extensions[k] for k in sorted(b.extensions)))
     catalog.verify()
     return catalog

@@ -21,6 +21,7 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import EnumType, SqlType, enum_key
+from twinning.passes import extensions
 from twinning.passes.parse_expr import Unsupported
 from twinning.values.identifiers import quote_ident, quote_qualified
 
@@ -42,8 +43,9 @@ def find_type(names: tuple[str, ...]) -> SqlType | None:
 
 @contextmanager
 def types_of(catalog: c.Catalog, search_path: tuple[str, ...]) -> Iterator[None]:
-    """Make `catalog`'s types the ones `find_type` sees meanwhile."""
-    if not catalog.types:
+    """Make `catalog`'s types (and its extensions' functions) the ones
+    `find_type` (and the typer) sees meanwhile."""
+    if not catalog.types and not catalog.extensions:
         yield
         return
 
@@ -52,7 +54,9 @@ def types_of(catalog: c.Catalog, search_path: tuple[str, ...]) -> Iterator[None]
         return None if found is None else found.sql_type
     token = _VISIBLE.set(lookup)
     try:
-        yield
+        with extensions.visible({e.name: e.schema for e in catalog.extensions},
+                                search_path):
+            yield
     finally:
         _VISIBLE.reset(token)
 
@@ -65,7 +69,9 @@ def builder_types(b: Any) -> Iterator[None]:
         return None if found is None else found.sql_type
     token = _VISIBLE.set(lookup)
     try:
-        yield
+        with extensions.visible({e.name: e.schema for e in
+                                 b.extensions.values()}, b.lookup_path()):
+            yield
     finally:
         _VISIBLE.reset(token)
 

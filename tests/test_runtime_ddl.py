@@ -324,3 +324,38 @@ def test_domains_survive_a_snapshot():
     reply = again.on_query("INSERT INTO t (p, sm) VALUES (1, NULL)")
     assert b"C23502" in reply and b"domain tiny does not allow null" in reply
     assert b"C23514" in again.on_query("INSERT INTO t (c) VALUES ('ab')")
+
+
+def test_extensions_survive_a_snapshot():
+    """Extensions created, commented and dropped at run time are in the DDL
+    log (a CREATE SCHEMA with elements and a CLUSTER too): a restored twin
+    has the same catalog, and a default calling an extension's function
+    still runs."""
+    from twinning import snapshot
+    from twinning.bootstrap import compile_schema
+    from twinning.state import CommittedState
+    schema = 'CREATE EXTENSION "uuid-ossp";'
+    catalog, _ = compile_schema(schema, "<test>")
+    engine = Engine(CommittedState.empty(catalog, schema))
+    session = _session(engine)
+    for sql in ["CREATE SCHEMA x CREATE TABLE t (id uuid DEFAULT "
+                "public.uuid_generate_v4() PRIMARY KEY, n text)",
+                "CLUSTER x.t USING t_pkey",
+                "CREATE EXTENSION fuzzystrmatch SCHEMA x",
+                "COMMENT ON EXTENSION fuzzystrmatch IS 'fuzzy'",
+                "CREATE EXTENSION pgcrypto", "DROP EXTENSION pgcrypto",
+                "INSERT INTO x.t (n) VALUES (x.soundex('Robert'))"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    state = engine.committed_state()
+    data, _ = snapshot.encode(state)
+    restored = snapshot.decode(data, "<snapshot>",
+                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
+    assert restored.catalog == state.catalog
+    assert [(e.name, e.schema, e.comment) for e in restored.catalog.extensions] \
+        == [("fuzzystrmatch", "x", "fuzzy"),
+            ("uuid-ossp", "public", "generate universally unique identifiers "
+             "(UUIDs)")]
+    again = _session(Engine(restored))
+    reply = again.on_query("INSERT INTO x.t (n) VALUES ('b') RETURNING "
+                           "length(id::text), x.soundex(n)")
+    assert b"ERROR" not in reply and b"B000" in reply, reply

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from twinning import system_catalog
 from twinning.errors import Refusal, SqlError
@@ -33,6 +34,9 @@ class Source:
     hash: str  # sha256 of the schema text (the snapshot's DDL on restore)
     notices: tuple[str, ...] = ()
     restored: snap.Snapshot | None = None
+    # --skip-unsupported: the statements left out (path, line, column,
+    # construct, sqlstate, message, statement)
+    skipped: tuple[dict, ...] = ()
 
 
 def read_file(path: str, what: str) -> bytes:
@@ -68,10 +72,31 @@ def text_hash(text: str) -> str:
 
 def compile_schema(text: str, path: str) -> tuple[Catalog, tuple[str, ...]]:
     """Run the schema pipeline, turning stage errors into refusals."""
-    next_cmd = f"twinning explain --schema {path}"
     system_catalog.install()  # CHECKs and DEFAULTs may call its functions
-    try:
+    with _refusals(text, path):
         resolved = load_schema(text)
+    return resolved.catalog, resolved.notices
+
+
+def compile_schema_skipping(text: str, path: str):
+    """--skip-unsupported: (catalog, notices, the skipped statements as
+    the report lists them, the text without them)."""
+    from twinning.passes.skip_unsupported import load_schema_skipping
+    system_catalog.install()
+    with _refusals(text, path):
+        resolved, skipped, kept = load_schema_skipping(text)
+    listed = tuple({"path": path, "line": r.line, "column": r.column,
+                    "construct": r.construct, "sqlstate": r.sqlstate,
+                    "message": r.message, "statement": _excerpt(r.statement)}
+                   for r in skipped)
+    return resolved.catalog, resolved.notices, listed, kept
+
+
+@contextmanager
+def _refusals(text: str, path: str) -> Iterator[None]:
+    next_cmd = f"twinning explain --schema {path}"
+    try:
+        yield
     except StatementUnsupported as exc:
         raise Refusal(
             "E_SCHEMA_UNSUPPORTED",
@@ -79,7 +104,8 @@ def compile_schema(text: str, path: str) -> tuple[Catalog, tuple[str, ...]]:
             "twinning's DDL subset",
             {"path": path, "line": exc.line, "column": exc.column,
              "construct": exc.construct, "statement": _excerpt(exc.statement)},
-            "remove or rewrite the statement; SPEC §5 lists the subset") from None
+            "remove or rewrite the statement (or load with "
+            "--skip-unsupported); SPEC §5 lists the subset") from None
     except SqlError as exc:
         code = ("E_SCHEMA_PARSE" if isinstance(exc, SyntaxErrorAt)
                 else "E_SCHEMA_INVALID")
@@ -93,7 +119,6 @@ def compile_schema(text: str, path: str) -> tuple[Catalog, tuple[str, ...]]:
             detail["detail"] = exc.detail
         raise Refusal(code, f"{path}{where}: {exc.message}", detail,
                       next_cmd) from None
-    return resolved.catalog, resolved.notices
 
 
 def _excerpt(statement: str, limit: int = 200) -> str:
@@ -101,13 +126,17 @@ def _excerpt(statement: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
-def from_schema(path: str) -> Source:
+def from_schema(path: str, skip_unsupported: bool = False) -> Source:
     raw = read_file(path, "schema file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise Refusal("E_SCHEMA_PARSE", f"{path} is not UTF-8 text: {exc}",
                       {"path": path}, f"iconv -t utf-8 {path}") from None
+    if skip_unsupported:
+        catalog, notices, skipped, kept = compile_schema_skipping(text, path)
+        return Source(CommittedState.empty(catalog, kept), path,
+                      text_hash(text), notices, skipped=skipped)
     catalog, notices = compile_schema(text, path)
     return Source(CommittedState.empty(catalog, text), path, text_hash(text),
                   notices)

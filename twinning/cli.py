@@ -11,6 +11,8 @@ Usage:
 
 Options:
   --schema FILE        Load this DDL file.
+  --skip-unsupported   Load --schema without the statements twinning
+                       cannot run, each listed on stderr and in the report.
   --restore FILE       Restore this twinning.snapshot.v0 file instead.
   --verify FILE        Evaluate this verify.constraint.v1 artifact at the end.
   --host HOST          Address to listen on [default: 127.0.0.1].

@@ -35,8 +35,14 @@ def _source(args: dict[str, Any], command: str) -> bootstrap.Source:
                       "a bootstrap source is required: --schema FILE or "
                       "--restore FILE", {"engine": "postgres"},
                       f"twinning {command} --schema schema.sql")
-    return bootstrap.from_schema(schema) if schema else \
-        bootstrap.from_snapshot(restore)
+    if not schema:
+        return bootstrap.from_snapshot(restore)
+    source = bootstrap.from_schema(schema, bool(args.get("--skip-unsupported")))
+    for skipped in source.skipped:  # each on stderr as it is left out
+        print(f"twinning: skipped {skipped['path']}:{skipped['line']}:"
+              f"{skipped['column']}: {skipped['construct']} "
+              f"({skipped['sqlstate']}: {skipped['message']})", file=sys.stderr)
+    return source
 
 
 def _port(value: str) -> int:
@@ -100,6 +106,7 @@ def postgres(args: dict[str, Any]) -> int:
         ctx.snapshot["restored_from"] = source.path
         ctx.snapshot["restored_hash"] = source.restored.snapshot_hash
     ctx.warnings.extend(source.notices)
+    ctx.skipped = list(source.skipped) if args.get("--skip-unsupported") else None
     if exposed:
         ctx.warnings.append(exposed)
     return finish(state, ctx, args, verify_doc)

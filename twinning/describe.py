@@ -22,13 +22,15 @@ def manifest() -> dict[str, Any]:
         "engines": {"postgres": "implemented", "mysql": "refused",
                     "oracle": "refused"},
         "commands": {
-            "postgres": "twinning postgres (--schema FILE | --restore FILE) "
+            "postgres": "twinning postgres (--schema FILE "
+                        "[--skip-unsupported] | --restore FILE) "
                         "[--verify FILE] [--host HOST] [--port PORT] "
                         "[--socket-dir DIR] "
                         "[--serve | --run CMD [--run-timeout SEC]] "
                         "[--report FILE] [--snapshot FILE] [--trace FILE] "
                         "[--journal FILE [--journal-sync commit|off]] [--json]",
-            "explain": "twinning explain (--schema FILE | --restore FILE) "
+            "explain": "twinning explain (--schema FILE [--skip-unsupported]"
+                       " | --restore FILE) "
                        "[--json] [SQL]",
             "snapshot inspect": "twinning snapshot inspect FILE [--json]",
             "describe": "twinning --describe",

@@ -31,6 +31,7 @@ from twinning.advisory import AdvisoryLocks
 from twinning.notify import Channels
 from twinning.passes.normalize import Normalized
 from twinning.passes import load_schema, parse_query, plan_statement
+from twinning.passes import extensions
 from twinning.passes.resolve_types import types_of
 from twinning.state import CommittedState
 from twinning.statement_cache import StatementCache
@@ -47,7 +48,7 @@ _DEFAULT_PATH = ("public",)  # templates are learned and used under it only
 
 def store_schema(catalog: Any) -> StoreSchema:
     """The store's view of a catalog, with its CHECKs and defaults compiled."""
-    with types_of(catalog, _DEFAULT_PATH):  # casts to user types in them
+    with types_of(catalog, _DEFAULT_PATH), extensions.stored():
         return StoreSchema.build(catalog, compiled_checks(catalog),
                                  set_default_values(catalog),
                                  index_predicates(catalog))

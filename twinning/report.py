@@ -63,6 +63,7 @@ class RunContext:
     journal: dict[str, Any] | None = None
     violations: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    skipped: list[dict[str, Any]] | None = None  # --skip-unsupported
 
 
 def _outcome(ctx: RunContext) -> str:
@@ -128,6 +129,8 @@ def build_report(state: CommittedState, ctx: RunContext) -> dict[str, Any]:
                    **{k: counts[k] for k in ("table_count", "column_count",
                                               "index_count", "constraint_count")}},
     }
+    if ctx.skipped is not None:
+        report["schema"]["skipped"] = ctx.skipped
     if ctx.verify_artifact is not None:
         report["verify_artifact"] = ctx.verify_artifact
     report["catalog"] = {
@@ -180,6 +183,9 @@ def render_human(report: dict[str, Any]) -> str:
                  f"{schema['column_count']} columns, {schema['index_count']} "
                  f"indexes, {schema['constraint_count']} constraints, "
                  f"{schema['hash'][:19]}…)")
+    if schema.get("skipped"):
+        lines.append(f"skipped: {len(schema['skipped'])} statements "
+                     "(--skip-unsupported; each one on stderr and in the report)")
     cycles = report["catalog"]["fk_cycles"]
     if cycles:
         lines.append("fk cycles: " + "; ".join(" ↔ ".join(c) for c in cycles))

@@ -303,6 +303,8 @@ def _convert(source: q.ResultType, target: q.ResultType,
             return lambda v: v
         if s == "bool":
             return lambda v: "true" if v else "false"
+        if s == "xml":  # xmltotext: the text as written, declaration kept
+            return lambda v: v
         return formatter(source, settings)
     if s in _STRING_TYPES:
         return input_function(target, settings)

@@ -37,8 +37,8 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.select import TSetCall
-from twinning.passes.expr import pg_data
-from twinning.passes.expr import runtime
+from twinning.passes import extensions
+from twinning.passes.expr import pg_data, runtime
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
@@ -1062,7 +1062,8 @@ class _Resolver:
         names = _argument_names(node.args)
         args = [self.expr(a.arg if isinstance(a, s.NamedArg) else a)
                 for a in node.args]
-        candidates = FUNCTIONS.get(name) if builtin else None
+        candidates = extensions.merged(node.name, FUNCTIONS.get(name) if
+                                       builtin else None, Candidate)
         if candidates is None:
             if builtin and name in pg_data.PROC_NAMES:
                 raise feature_not_supported(f"function {name}()",

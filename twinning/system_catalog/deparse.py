@@ -32,6 +32,7 @@ from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import (Check, Column, ForeignKey, Index,
                                  PrimaryKey, Table, Unique)
+from twinning.passes import extensions
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
                                           coerce_to_type, resolve_expr)
 from twinning.passes.expr.compile import literal_value
@@ -55,14 +56,16 @@ class SqlValueCall(q.TCall):
 def _typed_check(table: Table, check: Check) -> q.TExpr:
     ctx = TypingContext(kind="CHECK", allow_params=False,
                         sql_value=keyword_call)
-    expr = resolve_expr(check.expr, TableScope(table), ctx)
+    with extensions.stored():
+        expr = resolve_expr(check.expr, TableScope(table), ctx)
     return coerce_to_boolean(expr, "CHECK", ctx)
 
 
 def _typed_default(column: Column) -> q.TExpr:
     ctx = TypingContext(kind="DEFAULT", allow_params=False,
                         sql_value=keyword_call)
-    expr = resolve_expr(column.default, EmptyScope(), ctx)
+    with extensions.stored():
+        expr = resolve_expr(column.default, EmptyScope(), ctx)
     target = q.ResultType.of(column.type)
     if expr.type == target:
         return expr

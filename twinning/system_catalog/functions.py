@@ -194,6 +194,8 @@ def obj_description(ctx: Any, oid: int, catalog_name: str | None = None
         schema = m.namespace_names.get(oid)
         if schema is not None:
             return m.catalog.schema_comment(schema)
+    if catalog_name in (None, "pg_extension"):
+        return m.extension_comment(oid)
     return None
 
 

@@ -52,7 +52,8 @@ DEFAULT_COLLATION, C_COLLATION = 100, 950
 # pg_class, pg_constraint, … as classoid values (pg_description)
 CLASS_OIDS = {"pg_class": 1259, "pg_constraint": 2606, "pg_namespace": 2615,
               "pg_type": 1247, "pg_attrdef": 2604, "pg_database": 1262,
-              "pg_authid": 1260, "pg_am": 2601, "pg_proc": 1255}
+              "pg_authid": 1260, "pg_am": 2601, "pg_proc": 1255,
+              "pg_extension": 3079}
 
 
 @node
@@ -65,6 +66,9 @@ class TypeEntry:
     element: int = 0  # typelem of a true array type (typlen -1, category A)
     array: int = 0  # typarray
     relation: int = 0  # typrelid of a row type
+
+
+PLPGSQL = (13559, "PL/pgSQL procedural language")  # the built-in extension
 
 
 @dataclass(slots=True)
@@ -100,11 +104,21 @@ class OidMap:
     enum_labels: dict[tuple[int, str], int] = field(default_factory=dict)
     # a domain CHECK's OID → (the domain, the check)
     domain_checks: dict[int, tuple[Any, Any]] = field(default_factory=dict)
+    extensions: dict[str, int] = field(default_factory=dict)  # pg_extension
 
     def __post_init__(self) -> None:
         _populate(self)
 
     # -- lookups ----------------------------------------------------------------
+    def extension_comment(self, oid: int) -> str | None:
+        """COMMENT ON EXTENSION's text (CREATE EXTENSION sets its control
+        file's comment; plpgsql's is built in)."""
+        if oid == PLPGSQL[0]:
+            return PLPGSQL[1]
+        name = next((n for n, o in self.extensions.items() if o == oid), None)
+        found = self.catalog.extension(name) if name is not None else None
+        return found.comment if found is not None else None
+
     def relation(self, qname: QName) -> int | None:
         return self.relations.get(qname)
 
@@ -241,6 +255,8 @@ def _populate(m: OidMap) -> None:
         row = utype.sql_type.user if utype.kind == "e" else None
         for label in row.labels if row is not None else ():
             m.enum_labels[(utype.oid, label)] = next(counter)
+    for extension in sorted(catalog.extensions, key=lambda e: e.created):
+        m.extensions[extension.name] = next(counter)
 
 
 def _relation(m: OidMap, qname: QName, oid: int, relkind: str,

@@ -906,6 +906,8 @@ ROWS = {
         (81, 'pg_proc', 11, 10, -1, False, 'c', 'C', False, True, ',', 1255, R(0, '-'), 0, 272, R(2290, 'record_in'), R(2291, 'record_out'), R(2402, 'record_recv'), R(2403, 'record_send'), R(0, '-'), R(0, '-'), R(0, '-'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
         (83, 'pg_class', 11, 10, -1, False, 'c', 'C', False, True, ',', 1259, R(0, '-'), 0, 273, R(2290, 'record_in'), R(2291, 'record_out'), R(2402, 'record_recv'), R(2403, 'record_send'), R(0, '-'), R(0, '-'), R(0, '-'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
         (114, 'json', 11, 10, -1, False, 'b', 'U', False, True, ',', 0, R(0, '-'), 0, 199, R(321, 'json_in'), R(322, 'json_out'), R(323, 'json_recv'), R(324, 'json_send'), R(0, '-'), R(0, '-'), R(0, '-'), 'i', 'x', False, 0, -1, 0, 0, None, None, None),
+        (142, 'xml', 11, 10, -1, False, 'b', 'U', False, True, ',', 0, R(0, '-'), 0, 143, R(2893, 'xml_in'), R(2894, 'xml_out'), R(2898, 'xml_recv'), R(2899, 'xml_send'), R(0, '-'), R(0, '-'), R(0, '-'), 'i', 'x', False, 0, -1, 0, 0, None, None, None),
+        (143, '_xml', 11, 10, -1, False, 'b', 'A', False, True, ',', 0, R(6179, 'array_subscript_handler'), 142, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'i', 'x', False, 0, -1, 0, 0, None, None, None),
         (194, 'pg_node_tree', 11, 10, -1, False, 'b', 'Z', False, True, ',', 0, R(0, '-'), 0, 0, R(195, 'pg_node_tree_in'), R(196, 'pg_node_tree_out'), R(197, 'pg_node_tree_recv'), R(198, 'pg_node_tree_send'), R(0, '-'), R(0, '-'), R(0, '-'), 'i', 'x', False, 0, -1, 0, 100, None, None, None),
         (199, '_json', 11, 10, -1, False, 'b', 'A', False, True, ',', 0, R(6179, 'array_subscript_handler'), 114, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'i', 'x', False, 0, -1, 0, 0, None, None, None),
         (210, '_pg_type', 11, 10, -1, False, 'b', 'A', False, True, ',', 0, R(6179, 'array_subscript_handler'), 71, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
@@ -4259,6 +4261,8 @@ DEFAULT_OPCLASSES = {
     'uuid[]': (10000, 10001),
     'varchar': (3126, 10037),
     'varchar[]': (10000, 10001),
+    'xml': (0, 0),
+    'xml[]': (10000, 10001),
 }
 
 # (left, right) typname: the oid of their = operator

@@ -23,7 +23,7 @@ from twinning.ir.types import SqlType
 from twinning.system_catalog import activity, domains, pg_builtin, procs
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts, predicate_tree)
-from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
+from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM, PLPGSQL,
                                           CLASS_OIDS, HASH_AM, HEAP_AM,
                                           referenced_index)
 from twinning.system_catalog.regnames import format_type
@@ -402,7 +402,7 @@ def pg_index(b: Build) -> Rows:
                "indisunique": index.unique,
                "indnullsnotdistinct": index.nulls_not_distinct,
                "indisprimary": index.primary, "indisexclusion": False,
-               "indimmediate": True, "indisclustered": False,
+               "indimmediate": True, "indisclustered": index.clustered,
                "indisvalid": True, "indcheckxmin": False, "indisready": True,
                "indislive": True, "indisreplident": False,
                "indkey": _attnums(table, index.columns + index.include),
@@ -453,6 +453,11 @@ def pg_description(b: Build) -> Rows:
         text = b.catalog.schema_comment(schema)
         if text is not None:
             yield {"objoid": oid, "classoid": CLASS_OIDS["pg_namespace"],
+                   "objsubid": 0, "description": text}
+    for oid in [PLPGSQL[0], *m.extensions.values()]:
+        text = m.extension_comment(oid)
+        if text is not None:
+            yield {"objoid": oid, "classoid": CLASS_OIDS["pg_extension"],
                    "objsubid": 0, "description": text}
 
 
@@ -535,7 +540,14 @@ def pg_tablespace(b: Build) -> Rows:
 
 @builder("pg_extension")
 def pg_extension(b: Build) -> Rows:
-    return iter(builtin_rows("pg_extension"))
+    yield from builtin_rows("pg_extension")
+    for extension in b.catalog.extensions:  # CREATE EXTENSION's
+        yield {"oid": b.oids.extensions[extension.name],
+               "extname": extension.name, "extowner": BOOTSTRAP_SUPERUSER,
+               "extnamespace": b.oids.namespaces[extension.schema],
+               "extrelocatable": extension.relocatable,
+               "extversion": extension.version, "extconfig": None,
+               "extcondition": None}
 
 
 @builder("pg_roles")

@@ -40,7 +40,7 @@ from twinning.values import arrays, binary, boolean, bytea, floats, integers, nu
 from twinning.values import json as json_
 from twinning.values import datetime as dt
 from twinning.values import enums, system
-from twinning.values import uuid_
+from twinning.values import uuid_, xml
 from twinning.values.datetime import Interval
 from twinning.values.plain import (from_plain, from_plain_for, same_value,
                                    to_plain, to_plain_for)
@@ -78,6 +78,7 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
         "uuid": uuid_.parse_uuid,
         "json": json_.parse_json,
         "jsonb": json_.parse_jsonb,
+        "xml": xml.parse_xml,
     }.get(name)
     if simple is not None:
         return simple
@@ -175,6 +176,7 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
         "bytea": bytea.format_bytea,
         "uuid": uuid_.format_uuid,
         "json": json_.format_json, "jsonb": json_.format_json,
+        "xml": xml.format_xml,
     }.get(name)
     if simple is not None:
         return simple

@@ -21,6 +21,7 @@ from twinning.values.calendar import (
     TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, USECS_PER_DAY, is_valid_date, is_valid_timestamp,
 )
 from twinning.values import enums, system
+from twinning.values.xml import parse_xml
 from twinning.values.common import unsupported
 from twinning.values.datetime import Interval
 from twinning.values.json import parse_json, parse_jsonb
@@ -179,6 +180,7 @@ _SEND: dict[str, Callable[[object], bytes]] = {
     "bpchar": lambda v: v.encode("utf-8"),
     "json": lambda v: v.encode("utf-8"),
     "jsonb": lambda v: b"\x01" + v.encode("utf-8"),
+    "xml": lambda v: v.encode("utf-8"),
     "bytea": bytes,
     "uuid": lambda v: v.bytes,
     "date": _I.pack,
@@ -201,6 +203,7 @@ _RECV: dict[str, Callable[[Reader], object]] = {
     "bpchar": lambda r: decode_utf8(r.rest()),
     "json": lambda r: parse_json(decode_utf8(r.rest())),
     "jsonb": _recv_jsonb,
+    "xml": lambda r: parse_xml(decode_utf8(r.rest())),
     "bytea": lambda r: r.rest(),
     "uuid": lambda r: uuid.UUID(bytes=r.take(16)),
     "date": _recv_date,

@@ -65,7 +65,7 @@ SET standard_conforming_strings = off;
 CREATE TABLE t (a int);
 
 -- case: extension
-CREATE EXTENSION IF NOT EXISTS plpgsql;
+CREATE EXTENSION IF NOT EXISTS citext;
 
 -- case: match_full
 CREATE TABLE p (a int, b int, PRIMARY KEY (a, b));

@@ -1,0 +1,82 @@
+"""Every statement a schema file can hold is refused, when it is, by its
+SQL name and line (issue 15 item 8): never a parser node's name."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+from pglast import ast
+from pglast.enums import ObjectType
+
+from twinning.passes import load_schema
+from twinning.passes.parse import StatementUnsupported
+from twinning.passes.statement_names import _NAMES, object_words, statement_name
+
+# statement nodes named from their fields, not from the table
+_BY_FIELDS = {"DefineStmt", "AlterObjectSchemaStmt", "GrantStmt",
+              "VariableSetStmt", "VacuumStmt", "TransactionStmt",
+              "CreateTableAsStmt", "AlterOwnerStmt", "CommentStmt", "DropStmt"}
+# not statements a script holds (PL/pgSQL's assignment, the raw wrapper,
+# a set operation's inner node, RETURN inside a function body)
+_NOT_SCRIPT = {"PLAssignStmt", "RawStmt", "SetOperationStmt", "ReturnStmt"}
+
+
+def _statement_nodes() -> list[str]:
+    return sorted(n for n, c in vars(ast).items()
+                  if inspect.isclass(c) and n.endswith("Stmt"))
+
+
+def test_every_statement_node_has_a_name():
+    missing = [n for n in _statement_nodes()
+               if n not in _NAMES and n not in _BY_FIELDS | _NOT_SCRIPT]
+    assert not missing
+
+
+def test_every_object_type_has_words():
+    for kind in ObjectType:
+        shown = object_words(kind)
+        assert shown == shown.upper() or "member" in shown, kind
+        assert "_" not in shown, kind
+
+
+@pytest.mark.parametrize("sql,line,construct", [
+    ("CREATE AGGREGATE agg (int) (sfunc = int4pl, stype = int)", 2,
+     "CREATE AGGREGATE"),
+    ("CREATE OPERATOR === (leftarg = int, rightarg = int, function = int4eq)", 2,
+     "CREATE OPERATOR"),
+    ("CREATE CAST (int AS text) WITH INOUT", 2, "CREATE CAST"),
+    ("CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING", 2, "CREATE RULE"),
+    ("CREATE FOREIGN TABLE ft (a int) SERVER s", 2, "CREATE FOREIGN TABLE"),
+    ("CREATE COLLATION c (locale = 'C')", 2, "CREATE COLLATION"),
+    ("CREATE TEXT SEARCH CONFIGURATION x (copy = simple)", 2,
+     "CREATE TEXT SEARCH CONFIGURATION"),
+    ("CREATE TYPE r AS RANGE (subtype = int)", 2, "CREATE TYPE … AS RANGE"),
+    ("CREATE TYPE c AS (a int, b text)", 2, "CREATE TYPE … AS (composite)"),
+    ("CREATE OPERATOR CLASS oc FOR TYPE int USING btree AS OPERATOR 1 <", 2,
+     "CREATE OPERATOR CLASS"),
+    ("CREATE SERVER s FOREIGN DATA WRAPPER w", 2, "CREATE SERVER"),
+    ("CREATE STATISTICS st ON a, b FROM t", 2, "CREATE STATISTICS"),
+    ("ALTER TABLE t REPLICA IDENTITY FULL", 2, "ALTER TABLE … REPLICA IDENTITY"),
+    ("ALTER TABLE t ENABLE TRIGGER ALL", 2, "ALTER TABLE … ENABLE TRIGGER ALL"),
+    ("ALTER TABLE t ALTER COLUMN a SET STATISTICS 100", 2,
+     "ALTER TABLE … ALTER COLUMN … SET STATISTICS"),
+    ("DROP FOREIGN DATA WRAPPER w", 2, "DROP FOREIGN DATA WRAPPER"),
+    ("DROP TEXT SEARCH DICTIONARY d", 2, "DROP TEXT SEARCH DICTIONARY"),
+    ("ALTER AGGREGATE agg(int) OWNER TO postgres", 2, "ALTER AGGREGATE … OWNER TO"),
+    ("ALTER FUNCTION f() SET SCHEMA s", 2, "ALTER FUNCTION … SET SCHEMA"),
+    ("COMMENT ON AGGREGATE agg(int) IS 'x'", 2, "COMMENT ON AGGREGATE"),
+    ("SECURITY LABEL ON TABLE t IS 'x'", 2, "SECURITY LABEL"),
+    ("CREATE PUBLICATION p FOR ALL TABLES", 2, "CREATE PUBLICATION"),
+    ("REVOKE ALL ON t FROM PUBLIC", 2, "REVOKE"),
+])
+def test_schema_statements_are_refused_by_name(sql, line, construct):
+    with pytest.raises(StatementUnsupported) as refused:
+        load_schema(f"CREATE TABLE t (a int, b int);\n{sql};\n")
+    assert (refused.value.line, refused.value.construct) == (line, construct)
+
+
+def test_a_define_statement_of_each_kind():
+    for kind in ObjectType:
+        node = ast.DefineStmt(kind=kind)
+        assert statement_name(node) == "CREATE " + object_words(kind)
