@@ -22,7 +22,7 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
-from twinning.passes import parse_types
+from twinning.passes import parse_routines, parse_types
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -598,6 +598,8 @@ _OWNED = {ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_SEQUENCE: "seque
 
 
 def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:
+    if node.objectType == ObjectType.OBJECT_FUNCTION:
+        return parse_routines.alter_owner(node, _role(node.newowner))
     kind = _OWNED.get(node.objectType)
     if kind is None:
         what = ObjectType(node.objectType).name.removeprefix("OBJECT_")
@@ -701,6 +703,8 @@ _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index"
 
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
+    if node.removeType in (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_TRIGGER):
+        return parse_routines.drop(node)
     kind = _DROPPABLE.get(node.removeType)
     if kind is None:
         what = ObjectType(node.removeType).name.removeprefix("OBJECT_") \
@@ -743,6 +747,8 @@ _STATEMENTS = {
     ast.AlterEnumStmt: parse_types.alter_enum,
     ast.CreateDomainStmt: parse_types.create_domain,
     ast.AlterDomainStmt: parse_types.alter_domain,
+    ast.CreateFunctionStmt: parse_routines.create_function,
+    ast.CreateTrigStmt: parse_routines.create_trigger,
 }
 
 _STATEMENT_NAMES = {

@@ -26,8 +26,10 @@ from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.ir.ddl import RenameTypeDef
+from twinning.ir.routines import ROUTINE_TAGS
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
+from twinning.passes.parse_routines import do_block
 from twinning.passes.parse_dml import convert_write, copy_query_options
 from twinning.passes.parse_select import convert_query, convert_read
 from twinning.passes.expr import pg_data
@@ -398,7 +400,9 @@ _DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
 def _ddl(node: Any, chunk: str) -> q.Syntax:
     """DDL at run time: the schema loader's syntax (`passes/parse.py`)."""
     statements = tuple(ddl_statements(node))
-    if isinstance(node, ast.DropStmt):
+    if type(statements[0]) in ROUTINE_TAGS:
+        tag = ROUTINE_TAGS[type(statements[0])]
+    elif isinstance(node, ast.DropStmt):
         tag = _DROP_TAGS[statements[0].kind]
     elif isinstance(node, ast.AlterOwnerStmt):
         tag = "ALTER " + statements[0].kind.upper()
@@ -433,12 +437,14 @@ _HANDLERS = {
     ast.MergeStmt: _write,
     ast.TruncateStmt: convert_write,
     ast.CopyStmt: convert_write,
+    ast.DoStmt: do_block,
 }
 _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.CreateSeqStmt, ast.AlterTableStmt, ast.CommentStmt,
                ast.DropStmt, ast.RenameStmt, ast.ViewStmt,
                ast.RefreshMatViewStmt, ast.CreateEnumStmt, ast.AlterEnumStmt,
-               ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt}
+               ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt,
+               ast.CreateFunctionStmt, ast.CreateTrigStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",

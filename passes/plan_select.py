@@ -39,6 +39,7 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
+from twinning.ir.routines import TUserSetCall
 from twinning.passes.expr.aggregates import accumulator, fold
 from twinning.passes.expr.ordered_set import ordered_set_final
 from twinning.passes.expr.compile import (CompiledExpr, Recur,
@@ -132,6 +133,8 @@ class _Planner:
                 parts.append(lambda row, ctx, fn=fn: [fn(row, ctx)])
         if len(parts) == 1:
             produce = parts[0]
+            if node.composite:  # a user function's rows
+                return lambda ctx: produce((), ctx)
 
             def function_scan(ctx: Any) -> Iterable[tuple]:
                 values = produce((), ctx)
@@ -649,8 +652,12 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
                   ) -> Callable[[tuple, Any], list]:
     """A set-returning call → fn(row, ctx) → its values (strict: a NULL
     argument yields nothing)."""
-    fn = runtime.set_returning(call.function)([a.type for a in call.args])
     args = [compile(a) for a in call.args]
+    if isinstance(call, TUserSetCall):  # the session runs the body
+        oid = call.oid
+        return lambda row, ctx: ctx.routines.call_set(
+            oid, [f(row, ctx) for f in args])
+    fn = runtime.set_returning(call.function)([a.type for a in call.args])
 
     def values(row: tuple, ctx: Any) -> list:
         given = [f(row, ctx) for f in args]

@@ -22,7 +22,7 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import (defaults, resolve_domains, resolve_owner,
+from twinning.passes import (defaults, resolve_domains, resolve_owner, resolve_routines,
                              resolve_types, resolve_view)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
@@ -101,6 +101,8 @@ class _Builder:
         self.types: dict[c.QName, c.UserType] = {}  # enums (resolve_types)
         self.type_oids = 0  # OIDs given to types so far
         self.validations: list = []  # rows to test (resolve_domains)
+        self.functions: dict = {}  # OID → Function; triggers: (table, name) → Trigger
+        self.triggers: dict = {}
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -118,6 +120,8 @@ class _Builder:
                              + [v.created for v in catalog.views], default=-1) + 1
         b.schema_comments = dict(catalog.schema_comments)
         b.types, b.type_oids = {t.name: t for t in catalog.types}, catalog.type_oids
+        b.functions, b.triggers = {f.oid: f for f in catalog.functions}, {
+            (x.table, x.name): x for x in catalog.triggers}
         b.original = catalog
         return b
 
@@ -1214,6 +1218,8 @@ def _apply_setting(b: _Builder, defn: d.SettingDef) -> None:
         return
     if name not in _INERT_SETTINGS:
         raise Unsupported(f"SET {defn.name}", defn.location)
+    if name == "check_function_bodies":  # pg_dump's: functions before tables
+        b.check_bodies = ",".join(defn.values).lower() in ("on", "true", "1")
 
 
 def _apply_sequence_owner(b: _Builder, defn: d.SequenceOwnerDef) -> None:
@@ -1461,6 +1467,7 @@ _APPLY = {
     d.RenameTypeDef: resolve_domains.apply_rename,
     d.DomainDef: resolve_domains.apply_domain,
     d.AlterDomainDef: resolve_domains.apply_alter_domain,
+    **resolve_routines.APPLY,
 }
 
 
@@ -1481,6 +1488,6 @@ def _freeze(b: _Builder) -> c.Catalog:
         views=tuple(b.views[k] for k in sorted(b.views)),
         schema_comments=tuple(sorted(b.schema_comments.items())),
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
-        type_oids=b.type_oids)
+        type_oids=b.type_oids, **resolve_routines.frozen(b))
     catalog.verify()
     return catalog

@@ -32,6 +32,7 @@ from twinning.notify import Channels
 from twinning.passes.normalize import Normalized
 from twinning.passes import load_schema, parse_query, plan_statement
 from twinning.passes.resolve_types import types_of
+from twinning.passes.user_functions import functions_of
 from twinning.state import CommittedState
 from twinning.statement_cache import StatementCache
 from twinning.store import MvccStore
@@ -207,7 +208,8 @@ class Engine:
                 stages[name] = dump(value)
 
         try:
-            with types_of(catalog, search_path):  # casts to user types
+            with types_of(catalog, search_path), \
+                    functions_of(catalog, search_path):  # user types, functions
                 planned = plan_statement(stmt, catalog, param_types, keep,
                                          search_path)
         finally:

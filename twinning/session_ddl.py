@@ -49,6 +49,16 @@ class DdlCommands:
         txn.statement_end()
         return tag
 
+    def _cmd_do(self, command: q.Command) -> None:
+        """DO: the block runs now, as a function of no arguments."""
+        from twinning.plpgsql_run import run_do
+        txn = self._txn.store
+        txn.statement_start(lock_timeout_ms=int(self.settings["lock_timeout"]),
+                            cancel=self.interrupt.check)
+        self._context()
+        run_do(self.routines, command.node)
+        txn.statement_end()
+
     def _fill_materialized(self, definitions: tuple, before: Any) -> str | None:
         """The rows of a materialized view made or refreshed WITH DATA:
         its query run now, in this transaction; CREATE's tag counts them."""

@@ -51,6 +51,7 @@ from twinning.passes.expr.types import (UNKNOWN, VECTORS, array_type,
 from twinning.passes.lower_ddl import lower_type
 from twinning.passes.resolve_types import cast_type
 from twinning.passes.parse_expr import ExprConverter, Unsupported
+from twinning.passes.user_functions import candidates_for, typed_call
 
 __all__ = ["TypingContext", "resolve_expr", "resolve_target",
            "coerce_to_boolean", "coerce_to_type", "figure_colname",
@@ -251,13 +252,10 @@ ORDERED_SET_NAMES = frozenset(row[0] for row in
                               pg_data.ORDERED_SET_AGGREGATES)
 # pg_proc's window functions (prokind 'w'); rank() & co. are also
 # hypothetical-set aggregates, so only the rest land on this check
-WINDOW_FUNCTIONS = frozenset((
-    "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
-    "lag", "lead", "first_value", "last_value", "nth_value"))
-_POLY_FAMILY = {"anyelement": "e", "anynonarray": "e", "anyarray": "e",
-                "anyenum": "e",
-                "anycompatible": "c", "anycompatiblenonarray": "c",
-                "anycompatiblearray": "c"}
+WINDOW_FUNCTIONS = frozenset(("row_number", "rank", "dense_rank", "percent_rank", "cume_dist",
+                             "ntile", "lag", "lead", "first_value", "last_value", "nth_value"))
+_POLY_FAMILY = {"anyelement": "e", "anynonarray": "e", "anyarray": "e", "anyenum": "e",
+                "anycompatible": "c", "anycompatiblenonarray": "c", "anycompatiblearray": "c"}
 
 
 def _consistent(inputs: Sequence[str], declared: Sequence[str]) -> bool:
@@ -1063,6 +1061,10 @@ class _Resolver:
         args = [self.expr(a.arg if isinstance(a, s.NamedArg) else a)
                 for a in node.args]
         candidates = FUNCTIONS.get(name) if builtin else None
+        user = candidates_for(node.name)  # None: no user function of the name
+        if user is not None and (found := typed_call(
+                self, node, args, names, user, candidates)) is not None:
+            return found
         if candidates is None:
             if builtin and name in pg_data.PROC_NAMES:
                 raise feature_not_supported(f"function {name}()",

@@ -1,0 +1,92 @@
+"""LANGUAGE sql functions: their statements as the twin plans them.
+
+The body's statements (the AS string split by pglast, or the
+SQL-standard body's) get their argument names rewritten to `$n`
+(`routine_sql`); `$n` written as such stays. At CREATE they are typed
+against the catalog and the last one's result checked against the
+declared result (check_sql_fn_retval: 42P13 "return type mismatch");
+at a call the session plans them with the argument types (plans cached
+by the engine) and runs them in order, the last one giving the result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from twinning.errors import SqlError
+from twinning.ir import query as q
+from twinning.ir.routines import Function
+from twinning.passes import routine_sql
+from twinning.passes.expr.types import can_coerce
+
+
+def statement_texts(fn: Function) -> list[str]:
+    """Each statement of the body, its argument names as `$n`."""
+    texts = list(fn.standard) if fn.standard is not None else \
+        routine_sql.statements(fn.body)
+    numbers: dict[tuple[str, ...], int] = {}
+    for i, arg in enumerate(fn.inputs, 1):
+        if arg.name:
+            numbers[(arg.name,)] = i
+            numbers[(fn.name.name, arg.name)] = i
+    if not numbers:
+        return texts
+    return [routine_sql.substitute(text, numbers.get)[0] for text in texts]
+
+
+def parsed_statements(fn: Function) -> list[q.ParsedStatement]:
+    from twinning.passes.parse_query import parse_query
+    out = []
+    for text in statement_texts(fn):
+        out.extend(parse_query(text).statements)
+    return out
+
+
+def argument_types(fn: Function) -> tuple[q.ResultType, ...]:
+    return tuple(q.ResultType.of(t) for t in fn.input_types)
+
+
+def check_body(fn: Function, catalog: Any, path: tuple[str, ...]) -> None:
+    from twinning.passes import plan_statement
+    from twinning.passes.resolve_types import types_of
+    from twinning.passes.user_functions import functions_of
+    plans = []
+    with types_of(catalog, path), functions_of(catalog, path):
+        for stmt in parsed_statements(fn):
+            if isinstance(stmt.node, q.Ddl):
+                return  # later statements may read what it makes
+            try:
+                plans.append(plan_statement(stmt, catalog,
+                                            argument_types(fn), None, path))
+            except SqlError as exc:
+                exc.position = None  # a position in the body, not the text
+                raise
+    check_result(fn, plans[-1] if plans else None)
+
+
+def _mismatch(fn: Function, detail: str) -> SqlError:
+    from twinning.passes.user_functions import result_rtype
+    from twinning.passes.expr.types import display_type
+    return SqlError("42P13", "return type mismatch in function declared to "
+                    f"return {display_type(result_rtype(fn))}",
+                    detail=detail, where=f'SQL function "{fn.name.name}"')
+
+
+def check_result(fn: Function, plan: Any) -> None:
+    """check_sql_fn_retval for a scalar result."""
+    if fn.kind in ("void", "record", "row"):
+        return
+    columns = getattr(plan, "columns", ()) if plan is not None else ()
+    is_query = isinstance(plan, (q.ReadPlan, q.ProjectionPlan)) or \
+        (isinstance(plan, q.WritePlan) and columns)
+    if not is_query:
+        raise _mismatch(fn, "Function's final statement must be SELECT or "
+                        "INSERT/UPDATE/DELETE RETURNING.")
+    if len(columns) != 1:
+        raise _mismatch(fn, "Final statement must return exactly one column.")
+    source = columns[0].type.name
+    target = q.ResultType.of(fn.result).name
+    if source != target and not can_coerce(source, target, "a"):
+        from twinning.passes.expr.types import display_type
+        raise _mismatch(fn, "Actual return type is "
+                        f"{display_type(columns[0].type)}.")

@@ -1,0 +1,183 @@
+"""User functions in the typer: which ones a written call may mean, and
+the typed call of the one PostgreSQL's candidate selection picks.
+
+The catalog's functions are made visible for the statement being typed
+(`functions_of`, a context variable as `resolve_types.types_of` does for
+types); a catalog without functions installs nothing, so a built-in
+call costs one dictionary miss more (`candidates_for`). A user function
+competes with the built-ins of its name (func_get_detail over both; a
+built-in of the same argument types hides it, pg_catalog being first on
+the path) and wins or loses by the same rules; a built-in win goes on
+through the built-in path.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, Iterator, Sequence
+
+from pglast.parser import parse_sql
+
+from twinning.errors import SqlError
+from twinning.ir import query as q
+from twinning.ir.catalog import Catalog
+from twinning.ir.routines import Function, TUserCall, TUserSetCall
+from twinning.passes.parse_expr import ExprConverter
+
+_VISIBLE: ContextVar[Any] = ContextVar("user_functions", default=None)
+
+
+@contextmanager
+def functions_of(catalog: Catalog, search_path: tuple[str, ...]
+                 ) -> Iterator[None]:
+    """Make `catalog`'s functions the ones calls may mean meanwhile."""
+    if not catalog.functions:
+        token = _VISIBLE.set(None)
+    else:
+        token = _VISIBLE.set((catalog, search_path))
+    try:
+        yield
+    finally:
+        _VISIBLE.reset(token)
+
+
+def candidates_for(name: tuple[str, ...]) -> list[Function] | None:
+    """The user functions a written name may mean (None: none)."""
+    seen = _VISIBLE.get()
+    if seen is None:
+        return None
+    catalog, path = seen
+    by_name = catalog.functions_named(name[-1])
+    if not by_name:
+        return None
+    if len(name) > 1:
+        found = [f for f in by_name if f.name.schema == name[-2]]
+    else:
+        found = [f for f in by_name if f.name.schema in path]
+    return found or None
+
+
+def sql_type_key(rtype: q.ResultType) -> str:
+    return rtype.name
+
+
+def typed_call(resolver: Any, node: Any, args: list, names: Sequence,
+               found: list[Function], builtins: list | None) -> Any:
+    """The typed call of a user function, or None when a built-in wins
+    (or no user function fits and there are built-ins to try)."""
+    from twinning.passes.expr.analyze import (Candidate, coerce_to_type,
+                                              select_candidate)
+    from twinning.passes.expr.types import result_type
+    inputs = [a.type.name for a in args]
+    by_candidate: dict = {}
+    user_cands = []
+    builtin_args = {tuple(c.args) for c in builtins or ()}
+    for fn in found:
+        keys = tuple(q.ResultType.of(t).name for t in fn.input_types)
+        if keys in builtin_args:
+            continue  # pg_catalog's comes first on the path
+        where = _placed(fn, names, len(args))
+        if where is None:
+            continue
+        declared = tuple(keys[i] for i in where)
+        cand = Candidate(fn.name.name, declared, "", False, ())
+        by_candidate[cand] = (fn, where)
+        user_cands.append(cand)
+    if not user_cands:
+        return None
+    chosen, ambiguous = select_candidate(inputs, user_cands + (
+        list(builtins or ()) if not any(names) else []))
+    if len(chosen) != 1:
+        if builtins:
+            return None
+        if ambiguous:
+            raise SqlError("42725", f"function {'.'.join(node.name)}("
+                           f"{_shown_args(args, names)}) is not unique",
+                           hint="Could not choose a best candidate function. "
+                           "You might need to add explicit type casts.",
+                           position=node.location + 1)
+        return None
+    cand, declared = chosen[0]
+    if cand not in by_candidate:
+        return None  # a built-in: its own path types it
+    fn, where = by_candidate[cand]
+    coerced = [coerce_to_type(a, result_type(k) or q.ResultType.of(
+        fn.input_types[i]), resolver.ctx)
+        for a, k, i in zip(args, declared, where)]
+    given = dict(zip(where, coerced))
+    full = []
+    for i, arg in enumerate(fn.inputs):
+        if i in given:
+            full.append(given[i])
+        else:
+            full.append(_default(arg, resolver))
+    location = node.location
+    signature = f"{fn.name}({','.join(q.ResultType.of(t).name for t in fn.input_types)})"
+    rtype = result_rtype(fn)
+    if fn.retset:
+        if resolver.ctx.no_sets is not None:
+            raise SqlError("0A000", "set-returning functions are not allowed "
+                           f"in {resolver.ctx.no_sets}",
+                           position=location + 1)
+        return TUserSetCall(signature, tuple(full), rtype, location, fn.oid,
+                            result_columns(fn))
+    return TUserCall(signature, tuple(full), rtype, location, fn.oid)
+
+
+def result_rtype(fn: Function) -> q.ResultType:
+    if fn.kind == "scalar":
+        return q.ResultType.of(fn.result)
+    if fn.kind == "void":
+        return q.VOID
+    if fn.kind == "trigger":
+        return q.ResultType("trigger", 2279, 4)
+    return q.ResultType("record", 2249, -1)
+
+
+def result_columns(fn: Function, catalog: Any = None) -> tuple:
+    """(name, ResultType) of each result column of a row result."""
+    if fn.kind == "record":
+        return tuple((a.name, q.ResultType.of(a.type)) for a in fn.outputs)
+    if fn.kind == "row":
+        seen = _VISIBLE.get()
+        catalog = catalog or (seen[0] if seen else None)
+        table = catalog.table(fn.row_table) if catalog else None
+        if table is not None:
+            return tuple((c.name, q.ResultType.of(c.type))
+                         for c in table.columns)
+    return ()
+
+
+def _placed(fn: Function, names: Sequence, nargs: int) -> tuple | None:
+    """The parameter each argument fills (MatchNamedCall), or None."""
+    inputs = fn.inputs
+    if nargs > len(inputs):
+        return None
+    where = [i for i, n in enumerate(names) if n is None] if names else \
+        list(range(nargs))
+    positional = len(where)
+    declared = [a.name for a in inputs]
+    for name in (names or ())[positional:]:
+        if name not in declared or declared.index(name) < positional \
+                or declared.index(name) in where:
+            return None
+        where.append(declared.index(name))
+    for i, arg in enumerate(inputs):
+        if i not in where and arg.default is None:
+            return None
+    return tuple(where)
+
+
+def _default(arg: Any, resolver: Any) -> q.TExpr:
+    from twinning.passes.expr.analyze import (EMPTY, TypingContext,
+                                              coerce_to_type, resolve_expr)
+    syntax = ExprConverter()(parse_sql(f"SELECT {arg.default}")[0]
+                             .stmt.targetList[0].val)
+    typed = resolve_expr(syntax, EMPTY, TypingContext())
+    return coerce_to_type(typed, q.ResultType.of(arg.type), resolver.ctx)
+
+
+def _shown_args(args: list, names: Sequence) -> str:
+    from twinning.passes.expr.analyze import _arg_list
+    return _arg_list(args, names)
