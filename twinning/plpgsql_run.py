@@ -614,9 +614,14 @@ def _exit(frame: Frame, fields: dict) -> None:
         raise _Exit(fields.get("label"), bool(fields.get("is_exit")))
 
 
+_END = object()  # the RETURN PostgreSQL adds at the end of a body
+
+
 def _return(frame: Frame, fields: dict) -> None:
     fn = frame.function
     node = fields.get("expr")
+    if not fields.get("lineno"):
+        raise _Return(_END)
     if fn is None or fn.retset or fn.kind == "void":
         raise _Return(None)
     if node is None:
@@ -883,7 +888,8 @@ def _execute(frame: Frame) -> Any:
     try:
         _run(frame, frame.body.tree["action"])
     except _Return as ret:
-        return ret.value
+        if ret.value is not _END:
+            return ret.value
     except _Exit:
         raise SqlError("42601", "EXIT cannot be used outside a loop, unless "
                        "it has a label")
@@ -910,6 +916,8 @@ def call_function(routines: Routines, fn: Function, args: list,
             (frame.results[0] if frame.results else None)
     if fn.kind in ("row", "record") and isinstance(value, Row):
         value = value.values
+    elif fn.kind == "void":
+        value = ""  # PL/pgSQL's void is not NULL (an SQL function's is)
     return [value] if want_set else value
 
 
