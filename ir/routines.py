@@ -99,6 +99,8 @@ class TriggerDef:
     args: tuple[str, ...] = ()
     replace: bool = False
     location: int = LOC
+    # (first name, location) of each column reference in WHEN
+    when_refs: tuple = field(default=(), compare=False, repr=False)
 
 
 @node

@@ -170,7 +170,23 @@ def create_trigger(node: ast.CreateTrigStmt) -> list:
         bool(node.row), names(node.columns),
         deparse(node.whenClause) if node.whenClause is not None else None,
         tuple(a.sval for a in node.args or ()), bool(node.replace),
-        loc(node))]
+        loc(node), tuple(_column_refs(node.whenClause)))]
+
+
+def _column_refs(node: Any) -> list:
+    """(first name, location) of each column reference under `node`."""
+    out: list = []
+    if isinstance(node, ast.ColumnRef):
+        first = node.fields[0]
+        if isinstance(first, ast.String):
+            out.append((first.sval, node.location))
+    elif isinstance(node, tuple):
+        for x in node:
+            out.extend(_column_refs(x))
+    elif isinstance(node, ast.Node):
+        for name in node:
+            out.extend(_column_refs(getattr(node, name)))
+    return out
 
 
 def function_ref(o: ast.ObjectWithArgs) -> r.FunctionRef:

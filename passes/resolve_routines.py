@@ -226,7 +226,8 @@ def apply_drop_function(b: Any, defn: r.DropFunctionDef) -> None:
     if not targets:
         return
     oids = {f.oid for f in targets}
-    dependents = [t for t in b.triggers.values() if t.function_oid in oids]
+    dependents = sorted((t for t in b.triggers.values()
+                         if t.function_oid in oids), key=lambda t: t.oid)
     if dependents and not defn.cascade:
         described = _described(targets[0]) if len(targets) == 1 else None
         detail = "\n".join(f"trigger {t.name} on table {t.table.name} depends "
@@ -304,33 +305,18 @@ def apply_trigger(b: Any, defn: r.TriggerDef) -> None:
 
 
 def _check_when(defn: r.TriggerDef) -> None:
-    from pglast import parse_sql
-    from pglast import ast
-    refs: list = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, ast.ColumnRef):
-            first = node.fields[0]
-            if isinstance(first, ast.String):
-                refs.append((first.sval, node.location))
-        elif isinstance(node, tuple):
-            for x in node:
-                walk(x)
-        elif isinstance(node, ast.Node):
-            for name in node:
-                walk(getattr(node, name))
-
-    walk(parse_sql("SELECT " + defn.when)[0].stmt)
-    for name, _ in refs:
+    for name, location in defn.when_refs:
+        where = location + 1 if location is not None and location >= 0 \
+            else None
         if not defn.row and name in ("new", "old"):
             raise SqlError("42P17", "statement trigger's WHEN condition "
-                           "cannot reference column values")
+                           "cannot reference column values", position=where)
         if name == "old" and defn.events == ("insert",):
             raise SqlError("42P17", "INSERT trigger's WHEN condition cannot "
-                           "reference OLD values")
+                           "reference OLD values", position=where)
         if name == "new" and defn.events == ("delete",):
             raise SqlError("42P17", "DELETE trigger's WHEN condition cannot "
-                           "reference NEW values")
+                           "reference NEW values", position=where)
 
 
 def apply_drop_trigger(b: Any, defn: r.DropTriggerDef) -> None:

@@ -251,6 +251,7 @@ class Frame:
         self.row_count = 0
         self.results: list = []
         self.errors: list[SqlError] = []  # handled errors, innermost last
+        self.shapes: dict[str, tuple] = {}  # a trigger's NEW/OLD columns
 
     # -- variables
     def bind(self, refs: tuple) -> tuple[tuple, tuple]:
@@ -258,6 +259,9 @@ class Frame:
         for ref in refs:
             if len(ref) == 2:
                 row = self.values.get(ref[0])
+                if row is None and ref[0] in self.shapes:  # a trigger's
+                    row = Row(self.shapes[ref[0]], (None,) * len(
+                        self.shapes[ref[0]]))  # NEW/OLD when NULL
                 if not isinstance(row, Row):
                     raise SqlError("55000", f'record "{ref[0]}" is not '
                                    "assigned yet", detail="The tuple structure "
@@ -930,6 +934,7 @@ def call_trigger(routines: Routines, fn: Function, trigger: Any, op: str,
     columns = tuple((c.name, q.ResultType.of(c.type)) for c in table.columns)
     frame.values["new"] = Row(columns, new) if new is not None else None
     frame.values["old"] = Row(columns, old) if old is not None else None
+    frame.shapes.update(new=columns, old=columns)
     frame.values.update(
         tg_name=trigger.name, tg_when=trigger.timing.upper(),
         tg_level="ROW" if trigger.row else "STATEMENT", tg_op=op,

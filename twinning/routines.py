@@ -106,8 +106,8 @@ class Routines:
         catalog = self.catalog()
         if catalog is not self._catalog:
             self._catalog, self._compiled = catalog, {}
-        found = self._compiled.get(fn.oid)
-        if found is None or found.function is not fn:
+        found = self._compiled.get(fn.oid)  # one catalog: one object per OID
+        if found is None:
             found = self._compiled[fn.oid] = make(fn, self)
         return found
 
