@@ -305,8 +305,12 @@ def _needs_read_path(value: Any) -> bool:
     if isinstance(value, (s.SubLink, s.Grouping)) or (
             isinstance(value, s.FuncCall) and value.over is not None):
         return True
-    if isinstance(value, s.FuncCall) and value.name[-1] in _ROW_FUNCTIONS \
-            and value.name[:-1] in ((), ("pg_catalog",)):
+    if isinstance(value, s.FuncCall) and (
+            value.name[-1] in _ROW_FUNCTIONS or value.name[-1] not in
+            pg_data.PROC_NAMES) and value.name[:-1] in ((), ("pg_catalog",)):
+        return True  # a user function may return a set: the read path
+    if isinstance(value, s.FuncCall) and value.name[:-1] not in (
+            (), ("pg_catalog",)):
         return True
     if isinstance(value, tuple):
         return any(_needs_read_path(v) for v in value)

@@ -11,6 +11,7 @@ created, not when it is first called.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pglast import ast, parse_plpgsql
@@ -113,11 +114,20 @@ def _standard_body(body: Any) -> tuple[str, ...]:
     return tuple(deparse(stmt) for stmt in statements or () if stmt is not None)
 
 
+_BARE_NEXT = re.compile(r"\b(return\s+next)\s*;", re.I)
+
+
 def _plpgsql(node: ast.CreateFunctionStmt) -> Any:
     """The body's PL/pgSQL tree (42601 for its syntax errors, 0A000 for
     what the interpreter does not run)."""
+    text = deparse(node)
+    if any(p.mode.value in ("o", "b", "t") for p in node.parameters or ()):
+        # pglast compiles the body without the OUT parameters, so a bare
+        # RETURN NEXT fails to parse: the interpreter reads `NEXT NULL`
+        # in such a function as the bare form
+        text = _BARE_NEXT.sub(r"\1 NULL;", text)
     try:
-        tree = parse_plpgsql(deparse(node))
+        tree = parse_plpgsql(text)
     except ParseError as exc:
         raise SqlError("42601", str(exc.args[0]) if exc.args else str(exc)) \
             from None

@@ -90,3 +90,24 @@ def check_result(fn: Function, plan: Any) -> None:
         from twinning.passes.expr.types import display_type
         raise _mismatch(fn, "Actual return type is "
                         f"{display_type(columns[0].type)}.")
+
+
+def inlinable(fn: Function) -> bool:
+    """Whether PostgreSQL inlines calls of `fn` (inline_function): a
+    plain SQL scalar function whose body is one `SELECT expr` without
+    FROM, WHERE or any other clause. A STRICT one is taken as not inlined
+    (PostgreSQL inlines it only when the expression is strict in every
+    argument)."""
+    from pglast import ast, parse_sql
+    if fn.language != "sql" or fn.retset or fn.security_definer or \
+            fn.strict or fn.kind != "scalar":
+        return False
+    texts = statement_texts(fn)
+    if len(texts) != 1:
+        return False
+    stmt = parse_sql(texts[0])[0].stmt
+    return isinstance(stmt, ast.SelectStmt) and stmt.targetList is not None \
+        and len(stmt.targetList) == 1 and not any(getattr(stmt, name) for name in (
+            "fromClause", "whereClause", "groupClause", "havingClause",
+            "sortClause", "limitCount", "limitOffset", "distinctClause",
+            "withClause", "windowClause", "valuesLists", "larg"))

@@ -410,13 +410,13 @@ def _matches(condition: str, sqlstate: str) -> bool:
 
 def _assign(frame: Frame, fields: dict) -> None:
     text = pl.expression(fields["expr"])
-    kind, datum = frame.body.datums[fields["varno"]]
+    kind, datum = frame.body.datums[fields.get("varno", 0)]
     expr = frame.body.exprs.get(id(fields["expr"]))
     if expr is None:
         rhs = _rhs(text)
         expr = frame.body.exprs[id(fields["expr"])] = Expr(rhs, False)
     if kind == "PLpgSQL_recfield":
-        record = frame.body.datums[datum["recparentno"]][1]["refname"]
+        record = frame.body.datums[datum.get("recparentno", 0)][1]["refname"]
         value, rtype = _value(frame, expr)
         frame.assign_field(record, datum["fieldname"], value, rtype)
         return
@@ -475,7 +475,7 @@ def _if(frame: Frame, fields: dict) -> None:
 def _case(frame: Frame, fields: dict) -> None:
     if fields.get("t_expr") is not None:
         value, rtype = frame.body.expr(fields["t_expr"]).value(frame)
-        name = frame.body.datums[fields["t_varno"]][1]["refname"]
+        name = frame.body.datums[fields.get("t_varno", 0)][1]["refname"]
         frame.types[name] = rtype
         frame.values[name] = value
     for when in fields.get("case_when_list") or ():
@@ -595,7 +595,7 @@ def _foreach(frame: Frame, fields: dict) -> None:
         raise SqlError("0A000", "FOREACH … SLICE is not supported by twinning")
     element = q.ResultType.of(rtype.sql_type.element) if rtype.sql_type \
         else q.TEXT
-    name = frame.body.datums[fields["varno"]][1]["refname"]
+    name = frame.body.datums[fields.get("varno", 0)][1]["refname"]
     for item in _elements(value):
         frame.assign(name, item, element)
         if not _loop_body(frame, fields):
@@ -650,8 +650,8 @@ def _out_values(frame: Frame) -> Any:
 def _return_next(frame: Frame, fields: dict) -> None:
     fn = frame.function
     node = fields.get("expr")
-    if node is None:
-        frame.results.append(_out_values(frame))
+    if node is None or (fn.outputs and pl.expression(node) == "NULL"):
+        frame.results.append(_out_values(frame))  # (parse_routines)
         return
     expr = frame.body.expr(node)
     if fn.kind in ("row", "record"):
@@ -740,7 +740,7 @@ def _getdiag(frame: Frame, fields: dict) -> None:
                      "PG_EXCEPTION_HINT": error.hint or "",
                      "PG_EXCEPTION_CONTEXT": error.where or ""}[what]
             rtype = q.TEXT
-        target = frame.body.datums[item["target"]][1]["refname"]
+        target = frame.body.datums[item.get("target", 0)][1]["refname"]
         frame.assign(target, value, rtype)
 
 
@@ -788,7 +788,7 @@ def _raise(frame: Frame, fields: dict) -> None:
         option = option["PLpgSQL_raise_option"]
         value, rtype = body.expr(option["expr"]).value(frame)
         text = _text(frame, value, rtype) if value is not None else None
-        kind = option["opt_type"]
+        kind = option.get("opt_type", 0)
         if kind == 0:
             if text is None:
                 raise SqlError("22004", "RAISE statement option cannot be "

@@ -23,7 +23,8 @@ from twinning.errors import SqlError
 from twinning.execute_write import execute_write
 from twinning.ir import query as q
 from twinning.ir.routines import Function
-from twinning.passes.sql_functions import argument_types, parsed_statements
+from twinning.passes.sql_functions import (argument_types, inlinable,
+                                           parsed_statements)
 from twinning.passes.user_functions import result_rtype
 from twinning.valueio import cast_function
 
@@ -141,11 +142,11 @@ class Routines:
             raise SqlError("42883", f"cache lookup failed for function {oid}")
         return fn
 
-    def call(self, oid: int, args: list) -> Any:
+    def call(self, oid: int, args: list, constant: bool = False) -> Any:
         fn = self._function(oid)
         if fn.strict and None in args:
             return None
-        return self._enter(fn, args, False)
+        return self._enter(fn, args, False, constant)
 
     def call_set(self, oid: int, args: list) -> list:
         fn = self._function(oid)
@@ -153,7 +154,8 @@ class Routines:
             return []
         return self._enter(fn, args, True)
 
-    def _enter(self, fn: Function, args: list, want_set: bool) -> Any:
+    def _enter(self, fn: Function, args: list, want_set: bool,
+               constant: bool = False) -> Any:
         if self.depth >= MAX_DEPTH:
             raise SqlError("54001", "stack depth limit exceeded",
                            hint='Increase the configuration parameter '
@@ -164,15 +166,12 @@ class Routines:
         self.depth += 1
         try:
             if fn.language == "sql":
-                return self._sql(fn, args, want_set)
+                body = self.compiled(fn, SqlBody)
+                return body.run(self, tuple(args), want_set, constant)
             from twinning.plpgsql_run import call_function
             return call_function(self, fn, args, want_set)
         finally:
             self.depth -= 1
-
-    def _sql(self, fn: Function, args: list, want_set: bool) -> Any:
-        body = self.compiled(fn, SqlBody)
-        return body.run(self, tuple(args), want_set)
 
 
 class SqlBody:
@@ -183,16 +182,23 @@ class SqlBody:
         self.statements = parsed_statements(fn)
         self.types = argument_types(fn)
         self.result = result_rtype(fn)
+        self.inlined = inlinable(fn)
 
-    def run(self, routines: Routines, args: tuple, want_set: bool) -> Any:
+    def run(self, routines: Routines, args: tuple, want_set: bool,
+            constant: bool = False) -> Any:
         fn = self.function
         result = None
         for number, stmt in enumerate(self.statements, 1):
             try:
                 result = routines.run(stmt, self.types, args)
             except SqlError as exc:
-                raise add_context(exc, f'SQL function "{fn.name.name}" '
-                                  f"statement {number}")
+                if not self.inlined:
+                    raise add_context(exc, f'SQL function "{fn.name.name}" '
+                                      f"statement {number}")
+                if constant:  # folded while the caller was planned
+                    raise add_context(exc, f'SQL function "{fn.name.name}" '
+                                      "during inlining")
+                raise  # inlined into the caller: no frame of its own
         if fn.kind == "void":
             return [] if want_set else None
         rows = result.rows if result is not None else []

@@ -945,8 +945,9 @@ def _user_call(expr: TUserCall, recur: Recur) -> CompiledExpr:
         nodes.append(node)
     fns = tuple(n.fn for n in nodes)
     oid = expr.oid
+    constant = all(n.constant for n in nodes)  # PostgreSQL would fold it
     return CompiledExpr(lambda row, ctx: ctx.routines.call(
-        oid, [f(row, ctx) for f in fns]))
+        oid, [f(row, ctx) for f in fns], constant))
 
 
 _COMPILERS: NodeCompilers = {
