@@ -62,6 +62,20 @@ class FunctionDef:
 
 
 @node
+class AggregateDef:
+    """CREATE AGGREGATE name (args) (SFUNC = f, STYPE = t [, INITCOND =
+    '…'] [, FINALFUNC = g])."""
+
+    name: tuple[str, ...]
+    args: tuple[TypeSpec, ...]
+    sfunc: tuple[str, ...]
+    stype: TypeSpec
+    initcond: str | None = None
+    finalfunc: tuple[str, ...] | None = None
+    location: int = LOC
+
+
+@node
 class FunctionRef:
     """A function named in DROP/ALTER FUNCTION: argument types, or None
     when the name alone was written."""
@@ -77,6 +91,7 @@ class DropFunctionDef:
     if_exists: bool = False
     cascade: bool = False
     location: int = LOC
+    aggregate: bool = False  # DROP AGGREGATE
 
 
 @node
@@ -84,6 +99,7 @@ class FunctionOwnerDef:
     function: FunctionRef
     role: str
     location: int = LOC
+    aggregate: bool = False  # ALTER AGGREGATE
 
 
 @node
@@ -142,6 +158,9 @@ class Function:
     security_definer: bool = False
     standard: tuple[str, ...] | None = None
     plpgsql: Any = field(default=None, compare=False, repr=False)
+    # an aggregate's (state function OID, state type, INITCOND text or
+    # None, final function OID or 0); None: a plain function
+    aggregate: tuple | None = None
 
     @property
     def inputs(self) -> tuple[Argument, ...]:
@@ -181,6 +200,7 @@ class DoBlock:
 
 # CommandComplete tags of the routine statements
 ROUTINE_TAGS = {FunctionDef: "CREATE FUNCTION", TriggerDef: "CREATE TRIGGER",
+                AggregateDef: "CREATE AGGREGATE",
                 DropFunctionDef: "DROP FUNCTION",
                 DropTriggerDef: "DROP TRIGGER",
                 FunctionOwnerDef: "ALTER FUNCTION"}

@@ -598,7 +598,7 @@ _OWNED = {ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_SEQUENCE: "seque
 
 
 def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:
-    if node.objectType == ObjectType.OBJECT_FUNCTION:
+    if node.objectType in (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_AGGREGATE):
         return parse_routines.alter_owner(node, _role(node.newowner))
     kind = _OWNED.get(node.objectType)
     if kind is None:
@@ -703,7 +703,8 @@ _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index"
 
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
-    if node.removeType in (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_TRIGGER):
+    if node.removeType in (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_TRIGGER,
+                           ObjectType.OBJECT_AGGREGATE):
         return parse_routines.drop(node)
     kind = _DROPPABLE.get(node.removeType)
     if kind is None:
@@ -749,6 +750,7 @@ _STATEMENTS = {
     ast.AlterDomainStmt: parse_types.alter_domain,
     ast.CreateFunctionStmt: parse_routines.create_function,
     ast.CreateTrigStmt: parse_routines.create_trigger,
+    ast.DefineStmt: parse_routines.define,
 }
 
 _STATEMENT_NAMES = {

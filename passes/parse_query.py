@@ -406,6 +406,8 @@ def _ddl(node: Any, chunk: str) -> q.Syntax:
     statements = tuple(ddl_statements(node))
     if type(statements[0]) in ROUTINE_TAGS:
         tag = ROUTINE_TAGS[type(statements[0])]
+        if getattr(statements[0], "aggregate", False) is True:
+            tag = tag.replace("FUNCTION", "AGGREGATE")
     elif isinstance(node, ast.DropStmt):
         tag = _DROP_TAGS[statements[0].kind]
     elif isinstance(node, ast.AlterOwnerStmt):
@@ -448,7 +450,7 @@ _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.DropStmt, ast.RenameStmt, ast.ViewStmt,
                ast.RefreshMatViewStmt, ast.CreateEnumStmt, ast.AlterEnumStmt,
                ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt,
-               ast.CreateFunctionStmt, ast.CreateTrigStmt}
+               ast.CreateFunctionStmt, ast.CreateTrigStmt, ast.DefineStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",

@@ -208,9 +208,12 @@ def function_ref(o: ast.ObjectWithArgs) -> r.FunctionRef:
 
 def drop(node: ast.DropStmt) -> list:
     cascade = node.behavior == DropBehavior.DROP_CASCADE
-    if node.removeType == ObjectType.OBJECT_FUNCTION:
-        return [r.DropFunctionDef(tuple(function_ref(o) for o in node.objects),
-                                  bool(node.missing_ok), cascade, loc(node))]
+    if node.removeType in (ObjectType.OBJECT_FUNCTION,
+                           ObjectType.OBJECT_AGGREGATE):
+        return [r.DropFunctionDef(
+            tuple(function_ref(o) for o in node.objects),
+            bool(node.missing_ok), cascade, loc(node),
+            node.removeType == ObjectType.OBJECT_AGGREGATE)]
     out = []
     for parts in node.objects:
         parts = names(parts)
@@ -220,4 +223,38 @@ def drop(node: ast.DropStmt) -> list:
 
 
 def alter_owner(node: ast.AlterOwnerStmt, role: str) -> list:
-    return [r.FunctionOwnerDef(function_ref(node.object), role, loc(node))]
+    return [r.FunctionOwnerDef(
+        function_ref(node.object), role, loc(node),
+        node.objectType == ObjectType.OBJECT_AGGREGATE)]
+
+
+def define(node: ast.DefineStmt) -> list:
+    """CREATE AGGREGATE with SFUNC/STYPE[/INITCOND/FINALFUNC]; the other
+    DefineStmt kinds (OPERATOR, COLLATION, …) and options are refused."""
+    from twinning.passes.parse import statement_name
+    if node.kind != ObjectType.OBJECT_AGGREGATE or node.oldstyle:
+        raise Unsupported(statement_name(node), loc(node))
+    if node.replace:
+        raise Unsupported("CREATE OR REPLACE AGGREGATE", loc(node))
+    params = node.args[0] if node.args else ()
+    if node.args and len(node.args) > 1 and getattr(node.args[1], "ival",
+                                                    -1) != -1:
+        raise Unsupported("ordered-set aggregates", loc(node))
+    options = {}
+    for item in node.definition or ():
+        options[item.defname.lower()] = item.arg
+    extra = set(options) - {"sfunc", "stype", "initcond", "finalfunc"}
+    if extra:
+        raise Unsupported(f"CREATE AGGREGATE option {sorted(extra)[0].upper()}",
+                          loc(node))
+    if "sfunc" not in options or "stype" not in options:
+        raise SqlError("42P13", "aggregate stype must be specified"
+                       if "stype" not in options else
+                       "aggregate sfunc must be specified")
+    initcond = options.get("initcond")
+    finalfunc = options.get("finalfunc")
+    return [r.AggregateDef(
+        names(node.defnames), tuple(_type(p.argType) for p in params or ()),
+        names(options["sfunc"].names), _type(options["stype"]),
+        initcond.sval if initcond is not None else None,
+        names(finalfunc.names) if finalfunc is not None else None, loc(node))]

@@ -169,7 +169,8 @@ def _check_sql_body(b: Any, fn: r.Function) -> None:
     check_body(fn, _freeze(b), tuple(b.lookup_path()))
 
 
-def _function_named(b: Any, ref: r.FunctionRef) -> r.Function | None:
+def _function_named(b: Any, ref: r.FunctionRef,
+                    resolved: tuple | None = None) -> r.Function | None:
     """DROP/ALTER FUNCTION's target: by name alone (42725 when several)
     or by argument types; None when missing."""
     parts = b.unalias(ref.name)
@@ -184,7 +185,8 @@ def _function_named(b: Any, ref: r.FunctionRef) -> r.Function | None:
                            "is not unique", hint="Specify the argument list "
                            "to select the function unambiguously.")
         return found[0] if found else None
-    types = tuple(_argument_type(b, t, "plpgsql") for t in ref.args)
+    types = resolved if resolved is not None else tuple(
+        _argument_type(b, t, "plpgsql") for t in ref.args)
     for schema in schemas:
         fn = find(b, c.QName(schema, parts[-1]), types)
         if fn is not None:
@@ -211,8 +213,7 @@ def _missing(ref: r.FunctionRef, b: Any, if_exists: bool) -> None:
 
 
 def _described(fn: r.Function) -> str:
-    return "function " + signature_text(fn.name.name, fn.input_types) \
-        .replace(",", ", ")
+    return "function " + signature_text(fn.name.name, fn.input_types)
 
 
 def apply_drop_function(b: Any, defn: r.DropFunctionDef) -> None:
@@ -226,21 +227,30 @@ def apply_drop_function(b: Any, defn: r.DropFunctionDef) -> None:
     if not targets:
         return
     oids = {f.oid for f in targets}
+    aggregates = [f for f in b.functions.values() if f.aggregate and (
+        f.aggregate[0] in oids or f.aggregate[3] in oids)
+        and f.oid not in oids]
     dependents = sorted((t for t in b.triggers.values()
                          if t.function_oid in oids), key=lambda t: t.oid)
-    if dependents and not defn.cascade:
+    if (dependents or aggregates) and not defn.cascade:
         described = _described(targets[0]) if len(targets) == 1 else None
-        detail = "\n".join(f"trigger {t.name} on table {t.table.name} depends "
-                           f"on {_described(b.functions[t.function_oid])}"
-                           for t in dependents)
+        detail = "\n".join([
+            f"{_described(f)} depends on {_described(b.functions[f.aggregate[0] if f.aggregate[0] in oids else f.aggregate[3]])}"
+            for f in aggregates] + [
+            f"trigger {t.name} on table {t.table.name} depends "
+            f"on {_described(b.functions[t.function_oid])}"
+            for t in dependents])
         raise SqlError("2BP01", f"cannot drop {described} because other "
                        "objects depend on it" if described else "cannot drop "
                        "desired object(s) because other objects depend on "
                        "them", detail=detail, hint="Use DROP ... CASCADE to "
                        "drop the dependent objects too.")
-    if dependents:
-        lines = [f"drop cascades to trigger {t.name} on table {t.table.name}"
-                 for t in dependents]
+    if dependents or aggregates:
+        lines = [f"drop cascades to {_described(f)}" for f in aggregates] + [
+            f"drop cascades to trigger {t.name} on table {t.table.name}"
+            for t in dependents]
+        for f in aggregates:
+            del b.functions[f.oid]
         b.notices.append(lines[0] if len(lines) == 1 else
                          (f"drop cascades to {len(lines)} other objects",
                           "\n".join(lines)))
@@ -352,6 +362,38 @@ def frozen(b: Any) -> dict:
                                      key=lambda t: (t.table, t.name)))}
 
 
-APPLY = {r.FunctionDef: apply_function, r.DropFunctionDef: apply_drop_function,
+def apply_aggregate(b: Any, defn: r.AggregateDef) -> None:
+    """CREATE AGGREGATE: its state function (stype, args…) → stype and
+    final function (stype) must exist, as DefineAggregate looks them up."""
+    name = b.qualify(defn.name, defn.location)
+    args = tuple(_argument_type(b, t, "sql") for t in defn.args)
+    stype = _argument_type(b, defn.stype, "sql")
+    if find(b, name, args) is not None:
+        raise SqlError("42723", f'function "{name.name}" already exists with '
+                       "same argument types")
+    sfunc = _function_named(b, r.FunctionRef(defn.sfunc, ()), (stype, *args))
+    if sfunc is None:
+        raise SqlError("42883", "function " + signature_text(
+            ".".join(defn.sfunc), (stype, *args)).replace(",", ", ") +
+            " does not exist")
+    if sfunc.kind != "scalar" or shown(sfunc.result) != shown(stype):
+        raise SqlError("42804", "return type of transition function "
+                       f"{sfunc.name.name} is not {shown(stype)}")
+    result, final = stype, 0
+    if defn.finalfunc is not None:
+        fn = _function_named(b, r.FunctionRef(defn.finalfunc, ()), (stype,))
+        if fn is None or fn.kind != "scalar":
+            raise SqlError("42883", "function " + signature_text(
+                ".".join(defn.finalfunc), (stype,)) + " does not exist")
+        result, final = fn.result, fn.oid
+    oid = FIRST_NORMAL_OID + b.type_oids
+    b.type_oids += 1
+    b.functions[oid] = r.Function(
+        name, tuple(r.Argument(None, t, "i") for t in args), "scalar",
+        result, False, "internal", "aggregate_dummy", "i", False, oid,
+        aggregate=(sfunc.oid, stype, defn.initcond, final))
+
+
+APPLY = {r.AggregateDef: apply_aggregate, r.FunctionDef: apply_function, r.DropFunctionDef: apply_drop_function,
          r.FunctionOwnerDef: apply_owner, r.TriggerDef: apply_trigger,
          r.DropTriggerDef: apply_drop_trigger}

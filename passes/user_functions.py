@@ -42,6 +42,34 @@ def functions_of(catalog: Catalog, search_path: tuple[str, ...]
         _VISIBLE.reset(token)
 
 
+class _Building:
+    """The DDL builder's functions, as `functions_named` finds them."""
+
+    def __init__(self, b: Any) -> None:
+        self.b = b
+
+    def functions_named(self, name: str) -> list[Function]:
+        return [f for f in self.b.functions.values() if f.name.name == name]
+
+    def table(self, name: Any) -> Any:
+        found = self.b.tables.get(name)
+        return found.freeze() if found is not None else None
+
+
+@contextmanager
+def builder_functions(b: Any) -> Iterator[None]:
+    """The builder's functions for calls typed while DDL is applied (a
+    view's query, a default)."""
+    if not b.functions:
+        yield
+        return
+    token = _VISIBLE.set((_Building(b), tuple(b.lookup_path())))
+    try:
+        yield
+    finally:
+        _VISIBLE.reset(token)
+
+
 def candidates_for(name: tuple[str, ...]) -> list[Function] | None:
     """The user functions a written name may mean (None: none)."""
     seen = _VISIBLE.get()
@@ -56,6 +84,10 @@ def candidates_for(name: tuple[str, ...]) -> list[Function] | None:
     else:
         found = [f for f in by_name if f.name.schema in path]
     return found or None
+
+
+def is_user_aggregate(name: tuple[str, ...]) -> bool:
+    return any(f.aggregate for f in candidates_for(name) or ())
 
 
 def sql_type_key(rtype: q.ResultType) -> str:
@@ -102,6 +134,8 @@ def typed_call(resolver: Any, node: Any, args: list, names: Sequence,
     if cand not in by_candidate:
         return None  # a built-in: its own path types it
     fn, where = by_candidate[cand]
+    if fn.aggregate is not None:  # typed again by the read path's hook
+        return resolver.aggregate(node)
     coerced = [coerce_to_type(a, result_type(k) or q.ResultType.of(
         fn.input_types[i]), resolver.ctx)
         for a, k, i in zip(args, declared, where)]
@@ -181,3 +215,55 @@ def _default(arg: Any, resolver: Any) -> q.TExpr:
 def _shown_args(args: list, names: Sequence) -> str:
     from twinning.passes.expr.analyze import _arg_list
     return _arg_list(args, names)
+
+
+# -- aggregates ---------------------------------------------------------------------
+
+AGGREGATE_PREFIX = "user_aggregate:"
+
+
+def type_user_aggregate(name: str, args: Sequence[Any], location: int
+                        ) -> tuple | None:
+    """(signature, argument types, result type) of a call of a user
+    aggregate (CREATE AGGREGATE), or None when the name has none."""
+    from twinning.passes.expr.analyze import Candidate, select_candidate
+    found = [f for f in candidates_for((name,)) or () if f.aggregate]
+    if not found:
+        return None
+    inputs = [a.type.name for a in args]
+    cands = {Candidate(name, tuple(q.ResultType.of(t).name
+                                   for t in f.input_types), ""): f
+             for f in found}
+    chosen, _ = select_candidate(inputs, list(cands))
+    if len(chosen) != 1:
+        return None
+    fn = cands[chosen[0][0]]
+    return (f"{AGGREGATE_PREFIX}{fn.oid}",
+            tuple(q.ResultType.of(t) for t in fn.input_types),
+            q.ResultType.of(fn.result))
+
+
+def run_aggregate(oid: int, rows: list, ctx: Any) -> Any:
+    """A user aggregate over one group's argument tuples: the state
+    function stepped from INITCOND (a strict one skips NULL inputs and
+    starts from the first input when INITCOND is NULL), then the final
+    function."""
+    from twinning.valueio import input_function
+    fn = ctx.catalog.function_by_oid(oid)
+    sfunc_oid, stype, initcond, final = fn.aggregate
+    sfunc = ctx.catalog.function_by_oid(sfunc_oid)
+    state = None if initcond is None else \
+        input_function(q.ResultType.of(stype))(initcond)
+    call = ctx.routines.call
+    for args in rows:
+        if sfunc.strict:
+            if None in args:
+                continue
+            if state is None:
+                if initcond is None:
+                    state = args[0]
+                    continue
+        state = call(sfunc_oid, [state, *args])
+    if final:
+        return call(final, [state])
+    return state

@@ -29,6 +29,7 @@ from twinning.passes.expr.registry import float_overflow, output
 from twinning.passes.expr.ordering import sort_key
 from twinning.passes.expr.ordered_set import ORDERED_SET_NAMES
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
+from twinning.passes.user_functions import type_user_aggregate
 from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.numeric import CTX
 from twinning.values.settings import DEFAULT_SETTINGS
@@ -74,6 +75,9 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
                                               select_candidate)
     if star and name == "count":
         return "count()", (), q.INT8
+    user = type_user_aggregate(name, args, location)  # CREATE AGGREGATE's
+    if user is not None:
+        return user
     inputs = [key(a.type) for a in args]
     cands = [Candidate(name, a, r) for a, r in _CANDIDATES.get(name, ())
              if len(a) == len(args)]

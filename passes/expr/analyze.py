@@ -51,7 +51,7 @@ from twinning.passes.expr.types import (UNKNOWN, VECTORS, array_type,
 from twinning.passes.lower_ddl import lower_type
 from twinning.passes.resolve_types import cast_type
 from twinning.passes.parse_expr import ExprConverter, Unsupported
-from twinning.passes.user_functions import candidates_for, typed_call
+from twinning.passes.user_functions import candidates_for, is_user_aggregate, typed_call
 
 __all__ = ["TypingContext", "resolve_expr", "resolve_target",
            "coerce_to_boolean", "coerce_to_type", "figure_colname",
@@ -1041,8 +1041,8 @@ class _Resolver:
         if builtin and name in WINDOW_FUNCTIONS:
             raise SqlError("42809", f"window function {name} requires an "
                            "OVER clause", position=pos(node.location))
-        if node.star or node.distinct or node.filter is not None \
-                or node.order_by:
+        if (node.star or node.distinct or node.filter is not None
+                or node.order_by) and not is_user_aggregate(node.name):
             what = ("*" if node.star else "DISTINCT" if node.distinct else
                     "FILTER" if node.filter is not None else "ORDER BY")
             if builtin and name in pg_data.AGGREGATE_NAMES:

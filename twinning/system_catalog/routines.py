@@ -15,7 +15,7 @@ from twinning.ir import query as q
 from twinning.ir.routines import Function
 from twinning.system_catalog.oids import BOOTSTRAP_SUPERUSER
 
-PROLANG = {"sql": 14, "plpgsql": 13563}  # pg_language OIDs (initdb's)
+PROLANG = {"internal": 12, "sql": 14, "plpgsql": 13563}  # pg_language OIDs (initdb's)
 _TG_ROW, _TG_BEFORE, _TG_INSTEAD = 1, 2, 64
 _TG_EVENTS = {"insert": 4, "delete": 8, "update": 16, "truncate": 32}
 
@@ -39,7 +39,8 @@ def proc_row(fn: Function, m: Any, columns: list[str]) -> tuple:
         "pronamespace": m.namespaces.get(fn.name.schema, 0),
         "proowner": BOOTSTRAP_SUPERUSER, "prolang": PROLANG[fn.language],
         "procost": 100.0, "prorows": 1000.0 if fn.retset else 0.0,
-        "provariadic": 0, "prosupport": None, "prokind": "f",
+        "provariadic": 0, "prosupport": None,
+        "prokind": "a" if fn.aggregate else "f",
         "prosecdef": fn.security_definer, "proleakproof": False,
         "proisstrict": fn.strict, "proretset": fn.retset,
         "provolatile": fn.volatility, "proparallel": "u",
