@@ -284,6 +284,11 @@ def apply_trigger(b: Any, defn: r.TriggerDef) -> None:
     ref = r.FunctionRef(defn.function, ())
     fn = _function_named(b, ref)
     if fn is None:
+        from twinning.passes.expr import pg_data
+        if defn.function[-1] in pg_data.PROC_NAMES and \
+                defn.function[:-1] in ((), ("pg_catalog",)):
+            raise Unsupported(f"built-in trigger function "
+                              f"{defn.function[-1]}()", defn.location)
         raise SqlError("42883", f"function {'.'.join(defn.function)}() does "
                        "not exist")
     if fn.kind != "trigger":
