@@ -231,9 +231,11 @@ def alter_owner(node: ast.AlterOwnerStmt, role: str) -> list:
 def define(node: ast.DefineStmt) -> list:
     """CREATE AGGREGATE with SFUNC/STYPE[/INITCOND/FINALFUNC]; the other
     DefineStmt kinds (OPERATOR, COLLATION, …) and options are refused."""
-    from twinning.passes.parse import statement_name
     if node.kind != ObjectType.OBJECT_AGGREGATE or node.oldstyle:
-        raise Unsupported(statement_name(node), loc(node))
+        what = ObjectType(node.kind).name[7:].replace("_", " ")
+        raise Unsupported("CREATE " + (what if node.kind !=
+                                       ObjectType.OBJECT_AGGREGATE else
+                                       "AGGREGATE (old style)"), loc(node))
     if node.replace:
         raise Unsupported("CREATE OR REPLACE AGGREGATE", loc(node))
     params = node.args[0] if node.args else ()

@@ -1467,7 +1467,7 @@ _APPLY = {
     d.RenameTypeDef: resolve_domains.apply_rename,
     d.DomainDef: resolve_domains.apply_domain,
     d.AlterDomainDef: resolve_domains.apply_alter_domain,
-    **resolve_routines.APPLY,
+    **resolve_routines.handlers(lambda b: _freeze(b)),
 }
 
 

@@ -165,8 +165,7 @@ def _check_sql_body(b: Any, fn: r.Function) -> None:
     """Type the statements of an SQL function against the catalog, and
     its last one's result against the declared result."""
     from twinning.passes.sql_functions import check_body
-    from twinning.passes.resolve_ddl import _freeze
-    check_body(fn, _freeze(b), tuple(b.lookup_path()))
+    check_body(fn, _FREEZE[0](b), tuple(b.lookup_path()))
 
 
 def _function_named(b: Any, ref: r.FunctionRef,
@@ -397,6 +396,16 @@ def apply_aggregate(b: Any, defn: r.AggregateDef) -> None:
         name, tuple(r.Argument(None, t, "i") for t in args), "scalar",
         result, False, "internal", "aggregate_dummy", "i", False, oid,
         aggregate=(sfunc.oid, stype, defn.initcond, final))
+
+
+_FREEZE: list = []  # resolve_ddl's catalog of a builder (`handlers`)
+
+
+def handlers(freeze: Any) -> dict:
+    """The DDL builder's handlers of these definitions; `freeze` makes a
+    catalog of the builder (an SQL body is typed against it)."""
+    _FREEZE[:] = [freeze]
+    return APPLY
 
 
 APPLY = {r.AggregateDef: apply_aggregate, r.FunctionDef: apply_function, r.DropFunctionDef: apply_drop_function,

@@ -60,7 +60,7 @@ def types_of(catalog: c.Catalog, search_path: tuple[str, ...]) -> Iterator[None]
 @contextmanager
 def builder_types(b: Any) -> Iterator[None]:
     """The builder's types for `find_type` while a definition is applied."""
-    from twinning.passes.user_functions import builder_functions
+    from twinning.passes.function_scope import builder_functions
 
     def lookup(names: tuple[str, ...]) -> SqlType | None:
         found = _find(b, names)

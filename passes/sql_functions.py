@@ -47,17 +47,19 @@ def argument_types(fn: Function) -> tuple[q.ResultType, ...]:
 
 
 def check_body(fn: Function, catalog: Any, path: tuple[str, ...]) -> None:
-    from twinning.passes import plan_statement
+    from twinning.passes.function_scope import functions_of
+    from twinning.passes.lower import lower
+    from twinning.passes.plan import plan
+    from twinning.passes.resolve import resolve
     from twinning.passes.resolve_types import types_of
-    from twinning.passes.user_functions import functions_of
     plans = []
     with types_of(catalog, path), functions_of(catalog, path):
         for stmt in parsed_statements(fn):
             if isinstance(stmt.node, q.Ddl):
                 return  # later statements may read what it makes
             try:
-                plans.append(plan_statement(stmt, catalog,
-                                            argument_types(fn), None, path))
+                plans.append(plan(lower(resolve(
+                    stmt, catalog, argument_types(fn), path)), stmt.source))
             except SqlError as exc:
                 exc.position = None  # a position in the body, not the text
                 raise

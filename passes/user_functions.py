@@ -13,77 +13,31 @@ through the built-in path.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any, Iterator, Sequence
+from typing import Any, Sequence
 
 from pglast.parser import parse_sql
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
-from twinning.ir.catalog import Catalog
 from twinning.ir.routines import Function, TUserCall, TUserSetCall
+from twinning.passes.expr.candidates import Candidate, select_candidate
+from twinning.passes.expr.scope import EMPTY
+from twinning.passes.expr.types import result_type
+from twinning.passes.function_scope import (_VISIBLE, builder_functions,
+                                            candidates_for, functions_of)
 from twinning.passes.parse_expr import ExprConverter
 
-_VISIBLE: ContextVar[Any] = ContextVar("user_functions", default=None)
+__all__ = ["builder_functions", "candidates_for", "functions_of",
+           "typed_call", "is_user_aggregate", "type_user_aggregate",
+           "run_aggregate", "result_columns", "result_rtype"]
+
+# the typer's own functions, handed down by `analyze` when it is imported
+# (it imports this module: no import back)
+_TYPER: dict[str, Any] = {}
 
 
-@contextmanager
-def functions_of(catalog: Catalog, search_path: tuple[str, ...]
-                 ) -> Iterator[None]:
-    """Make `catalog`'s functions the ones calls may mean meanwhile."""
-    if not catalog.functions:
-        token = _VISIBLE.set(None)
-    else:
-        token = _VISIBLE.set((catalog, search_path))
-    try:
-        yield
-    finally:
-        _VISIBLE.reset(token)
-
-
-class _Building:
-    """The DDL builder's functions, as `functions_named` finds them."""
-
-    def __init__(self, b: Any) -> None:
-        self.b = b
-
-    def functions_named(self, name: str) -> list[Function]:
-        return [f for f in self.b.functions.values() if f.name.name == name]
-
-    def table(self, name: Any) -> Any:
-        found = self.b.tables.get(name)
-        return found.freeze() if found is not None else None
-
-
-@contextmanager
-def builder_functions(b: Any) -> Iterator[None]:
-    """The builder's functions for calls typed while DDL is applied (a
-    view's query, a default)."""
-    if not b.functions:
-        yield
-        return
-    token = _VISIBLE.set((_Building(b), tuple(b.lookup_path())))
-    try:
-        yield
-    finally:
-        _VISIBLE.reset(token)
-
-
-def candidates_for(name: tuple[str, ...]) -> list[Function] | None:
-    """The user functions a written name may mean (None: none)."""
-    seen = _VISIBLE.get()
-    if seen is None:
-        return None
-    catalog, path = seen
-    by_name = catalog.functions_named(name[-1])
-    if not by_name:
-        return None
-    if len(name) > 1:
-        found = [f for f in by_name if f.name.schema == name[-2]]
-    else:
-        found = [f for f in by_name if f.name.schema in path]
-    return found or None
+def install(**parts: Any) -> None:
+    _TYPER.update(parts)
 
 
 def is_user_aggregate(name: tuple[str, ...]) -> bool:
@@ -98,9 +52,7 @@ def typed_call(resolver: Any, node: Any, args: list, names: Sequence,
                found: list[Function], builtins: list | None) -> Any:
     """The typed call of a user function, or None when a built-in wins
     (or no user function fits and there are built-ins to try)."""
-    from twinning.passes.expr.analyze import (Candidate, coerce_to_type,
-                                              select_candidate)
-    from twinning.passes.expr.types import result_type
+    coerce_to_type = _TYPER["coerce_to_type"]
     inputs = [a.type.name for a in args]
     by_candidate: dict = {}
     user_cands = []
@@ -204,17 +156,16 @@ def _placed(fn: Function, names: Sequence, nargs: int) -> tuple | None:
 
 
 def _default(arg: Any, resolver: Any) -> q.TExpr:
-    from twinning.passes.expr.analyze import (EMPTY, TypingContext,
-                                              coerce_to_type, resolve_expr)
+    coerce_to_type, resolve_expr = _TYPER["coerce_to_type"], \
+        _TYPER["resolve_expr"]
     syntax = ExprConverter()(parse_sql(f"SELECT {arg.default}")[0]
                              .stmt.targetList[0].val)
-    typed = resolve_expr(syntax, EMPTY, TypingContext())
+    typed = resolve_expr(syntax, EMPTY, _TYPER["TypingContext"]())
     return coerce_to_type(typed, q.ResultType.of(arg.type), resolver.ctx)
 
 
 def _shown_args(args: list, names: Sequence) -> str:
-    from twinning.passes.expr.analyze import _arg_list
-    return _arg_list(args, names)
+    return _TYPER["arg_list"](args, names)
 
 
 # -- aggregates ---------------------------------------------------------------------
@@ -226,7 +177,6 @@ def type_user_aggregate(name: str, args: Sequence[Any], location: int
                         ) -> tuple | None:
     """(signature, argument types, result type) of a call of a user
     aggregate (CREATE AGGREGATE), or None when the name has none."""
-    from twinning.passes.expr.analyze import Candidate, select_candidate
     found = [f for f in candidates_for((name,)) or () if f.aggregate]
     if not found:
         return None

@@ -200,6 +200,9 @@ class _NoRoutines:
 
     call_set = call
 
+    def fire_write(self, *args: Any) -> None:
+        return None  # no session, no triggers
+
 
 _NO_ROUTINES = _NoRoutines()
 

@@ -37,8 +37,7 @@ def execute_write(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
     by a plan template (values, `DEFAULT` markers) instead of its closures."""
     resolved = plan.resolved
     if ctx.catalog.triggers:  # a catalog without triggers pays this test only
-        from twinning.execute_triggers import fire_write
-        fired = fire_write(plan, txn, seq, ctx, rows)
+        fired = ctx.routines.fire_write(plan, txn, seq, ctx, rows)
         if fired is not None:
             return fired
     if isinstance(resolved, d.ResolvedTruncate):

@@ -32,7 +32,7 @@ from twinning.passes.parse_expr import type_spec
 from twinning.passes.plpgsql_conditions import CONDITIONS
 from twinning.passes.routine_sql import substitute
 from twinning.passes.user_functions import result_columns, result_rtype
-from twinning.routines import Result, Routines, add_context
+from twinning.routine_common import Result, add_context
 from twinning.valueio import formatter
 from twinning.wire.messages import encode_notice
 
@@ -140,7 +140,7 @@ class Expr:
 class Body:
     """A PL/pgSQL function compiled for one catalog."""
 
-    def __init__(self, fn: Function, routines: Routines,
+    def __init__(self, fn: Function, routines: Any,
                  tree: Any = None) -> None:
         self.function = fn
         self.tree = tree if tree is not None else fn.plpgsql
@@ -242,7 +242,7 @@ def _rowtype(typname: str, catalog: Any) -> Row:
 class Frame:
     """One call's variables and state."""
 
-    def __init__(self, body: Body, routines: Routines, fn: Function | None,
+    def __init__(self, body: Body, routines: Any, fn: Function | None,
                  label: str) -> None:
         self.body, self.routines, self.function = body, routines, fn
         self.label = label  # `p1(integer)`, `inline_code_block`
@@ -866,7 +866,7 @@ def _label(fn: Function) -> str:
     return f"{fn.name.name}({','.join(shown(t) for t in fn.input_types)})"
 
 
-def _start(routines: Routines, fn: Function | None, body: Body,
+def _start(routines: Any, fn: Function | None, body: Body,
            label: str, args: list) -> Frame:
     frame = Frame(body, routines, fn, label)
     frame.values["found"] = False
@@ -906,7 +906,7 @@ def _execute(frame: Frame) -> Any:
                    where=f"PL/pgSQL function {frame.label}")
 
 
-def call_function(routines: Routines, fn: Function, args: list,
+def call_function(routines: Any, fn: Function, args: list,
                   want_set: bool) -> Any:
     if fn.kind == "trigger":
         raise SqlError("0A000", "trigger functions can only be called as "
@@ -925,7 +925,7 @@ def call_function(routines: Routines, fn: Function, args: list,
     return [value] if want_set else value
 
 
-def call_trigger(routines: Routines, fn: Function, trigger: Any, op: str,
+def call_trigger(routines: Any, fn: Function, trigger: Any, op: str,
                  table: Any, old: tuple | None, new: tuple | None
                  ) -> tuple | None:
     """Run a trigger function; its returned row (None: skip the row)."""
@@ -950,7 +950,7 @@ def call_trigger(routines: Routines, fn: Function, trigger: Any, op: str,
     return value.values
 
 
-def run_do(routines: Routines, block: DoBlock) -> None:
+def run_do(routines: Any, block: DoBlock) -> None:
     body = Body(None, routines, block.plpgsql)
     frame = _start(routines, None, body, "inline_code_block", [])
     _execute(frame)

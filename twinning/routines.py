@@ -20,27 +20,18 @@ from __future__ import annotations
 from typing import Any
 
 from twinning.errors import SqlError
+from twinning.execute_triggers import fire_write
 from twinning.execute_write import execute_write
 from twinning.ir import query as q
 from twinning.ir.routines import Function
 from twinning.passes.sql_functions import (argument_types, inlinable,
                                            parsed_statements)
 from twinning.passes.user_functions import result_rtype
+from twinning.plpgsql_run import call_function
+from twinning.routine_common import Result, add_context
 from twinning.valueio import cast_function
 
 MAX_DEPTH = 200  # nested calls before 54001, near PostgreSQL's stack depth
-
-
-def add_context(exc: SqlError, line: str) -> SqlError:
-    exc.where = line if not exc.where else f"{exc.where}\n{line}"
-    return exc
-
-
-class Result:
-    __slots__ = ("columns", "rows", "count")
-
-    def __init__(self, columns: tuple, rows: list, count: int) -> None:
-        self.columns, self.rows, self.count = columns, rows, count
 
 
 class Nested:
@@ -135,6 +126,12 @@ class Routines:
         return cast_function(source, target, self.session._format_settings(),
                              explicit=False)(value)
 
+    def fire_write(self, plan: Any, txn: Any, seq: Any, ctx: Any,
+                   rows: list | None) -> tuple | None:
+        """A write to a table with triggers (None: none fire for it);
+        `execute_write` asks through the context, not by import."""
+        return fire_write(plan, txn, seq, ctx, rows)
+
     # -- calls (EvalContext.routines)
     def _function(self, oid: int) -> Function:
         fn = self.catalog().function_by_oid(oid)
@@ -168,7 +165,6 @@ class Routines:
             if fn.language == "sql":
                 body = self.compiled(fn, SqlBody)
                 return body.run(self, tuple(args), want_set, constant)
-            from twinning.plpgsql_run import call_function
             return call_function(self, fn, args, want_set)
         finally:
             self.depth -= 1

@@ -71,7 +71,8 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
                    location: int) -> tuple[str, tuple[q.ResultType, ...],
                                            q.ResultType]:
     """(signature, argument target types, result type) of an aggregate call."""
-    from twinning.passes.expr.analyze import (Candidate, _no_function,
+    from twinning.passes.expr.candidates import Candidate
+    from twinning.passes.expr.analyze import (_no_function,
                                               select_candidate)
     if star and name == "count":
         return "count()", (), q.INT8
