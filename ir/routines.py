@@ -224,3 +224,4 @@ class TUserSetCall(TSetCall):
 
     oid: int = 0
     columns: tuple = ()
+    out_name: str | None = None  # its one OUT argument's: the column's name

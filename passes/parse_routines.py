@@ -88,7 +88,7 @@ def create_function(node: ast.CreateFunctionStmt) -> list:
     if language is None:
         raise SqlError("42P13", "no language specified")
     if language not in _LANGUAGES:
-        if language in ("c", "internal", "plpython3u", "plperl", "pltcl"):
+        if language in ("c", "internal"):
             raise Unsupported(f"LANGUAGE {language}", loc(node))
         raise SqlError("42704", f'language "{language}" does not exist')
     if body is None:
@@ -129,8 +129,12 @@ def _plpgsql(node: ast.CreateFunctionStmt) -> Any:
     try:
         tree = parse_plpgsql(text)
     except ParseError as exc:
-        raise SqlError("42601", str(exc.args[0]) if exc.args else str(exc)) \
-            from None
+        message = str(exc.args[0]) if exc.args else str(exc)
+        if "must be of type cursor or refcursor" in message:
+            raise Unsupported("PL/pgSQL cursor variables", loc(node))
+        # raised once the function is known not to exist already, as
+        # PostgreSQL's validator runs after the pg_proc row is made
+        return {"error": message}
     plpgsql.check(tree[0]["PLpgSQL_function"])
     return tree[0]["PLpgSQL_function"]
 

@@ -98,8 +98,9 @@ def function_scan(ref: r.FunctionRef, level: Any, ctx: Any
         calls.append(typed)
         # a function with one named OUT parameter names its column by it
         # (json_array_elements: value), whatever the alias
-        names.append((isinstance(typed, r.TSetCall) and
-                      runtime.set_returning_column(typed.function)) or
+        names.append((isinstance(typed, r.TSetCall) and (
+            getattr(typed, "out_name", None) or
+            runtime.set_returning_column(typed.function))) or
                      (ref.alias if single and ref.alias else call.name[-1]))
     columns = tuple(r.RelColumn(n, c.type) for n, c in zip(names, calls))
     if ref.ordinality:

@@ -153,6 +153,8 @@ def apply_function(b: Any, defn: r.FunctionDef) -> None:
     else:
         oid = FIRST_NORMAL_OID + b.type_oids
         b.type_oids += 1
+    if isinstance(defn.plpgsql, dict) and "error" in defn.plpgsql:
+        raise SqlError("42601", defn.plpgsql["error"])
     fn = r.Function(name, args, kind, result, retset, defn.language,
                     defn.body, defn.volatility, defn.strict, oid, row_table,
                     defn.security_definer, defn.standard, defn.plpgsql)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from pglast import ast, parse_sql
-from pglast.parser import ParseError
+from pglast.parser import ParseError, scan
 from pglast.stream import RawStream
 
 from twinning.errors import SqlError
@@ -33,41 +33,89 @@ def statements(body: str) -> list[str]:
     return [RawStream()(raw.stmt) for raw in parsed]
 
 
-def substitute(sql: str, lookup: Lookup) -> tuple[str, Any]:
-    """`sql` with the variables `lookup` numbers as `$n`, and its first
-    statement's pglast node (so a caller can see its kind)."""
+class Substituted:
+    """A statement with its variables as `$n`: the new text, its pglast
+    node (as parsed before the rewrite), and the edits that map a
+    position in the new text back to the text as written."""
+
+    __slots__ = ("sql", "node", "edits")
+
+    def __init__(self, sql: str, node: Any, edits: list) -> None:
+        self.sql, self.node, self.edits = sql, node, edits
+
+    def original(self, position: int) -> int:
+        """A 1-based position in `sql` → the same place as written."""
+        offset = position - 1
+        shift = 0
+        for new_start, new_len, old_len in self.edits:
+            if offset >= new_start + new_len:
+                shift += old_len - new_len
+            elif offset >= new_start:
+                return new_start + shift + 1
+        return offset + shift + 1
+
+
+def substitute(sql: str, lookup: Lookup) -> Substituted:
+    """`sql` with the variables `lookup` numbers as `$n`, rewritten in
+    the text itself (the rest stays as written, so positions map back);
+    a bare variable in a SELECT list keeps its name as the column's."""
     try:
         parsed = parse_sql(sql)
     except ParseError as exc:
         raise SqlError("42601", str(exc.args[0]) if exc.args else str(exc)) \
             from None
     if len(parsed) != 1:
-        raise SqlError("42601", "query \"%s\" returned more than one row"
-                       % sql if parsed else "empty query")
-    stmt = _walk(parsed[0].stmt, lookup)
-    return RawStream()(stmt), stmt
+        raise SqlError("42601", "cannot insert multiple commands into a "
+                       "prepared statement")
+    found: list = []
+    _collect(parsed[0].stmt, found, False)
+    if not found:
+        return Substituted(sql, parsed[0].stmt, [])
+    tokens = {tok.start: i for i, tok in enumerate(scan(sql))}
+    spans = scan(sql)
+    edits = []
+    for node, names, named in sorted(found, key=lambda x: x[0].location):
+        number = lookup(names)
+        if number is None:
+            continue
+        i = tokens.get(node.location)
+        if i is None:
+            continue
+        end = spans[i + 2 * (len(names) - 1)].end + 1
+        text = f"${number}" + (f' AS "{names[-1]}"' if named else "")
+        edits.append((node.location, end, text))
+    out, last, mapped, shift = [], 0, [], 0
+    for start, end, text in edits:
+        out.append(sql[last:start])
+        out.append(text)
+        mapped.append((start + shift, len(text), end - start))
+        shift += len(text) - (end - start)
+        last = end
+    out.append(sql[last:])
+    return Substituted("".join(out), parsed[0].stmt, mapped)
 
 
-def _walk(node: Any, lookup: Lookup) -> Any:
+def _collect(node: Any, found: list, target: bool) -> None:
+    """Each column reference of plain names: (node, names, whether it is
+    a SELECT list item without an alias)."""
     if isinstance(node, ast.ColumnRef):
         fields = node.fields or ()
         if fields and all(isinstance(f, ast.String) for f in fields):
-            number = lookup(tuple(f.sval for f in fields))
-            if number is not None:
-                return ast.ParamRef(number=number, location=node.location)
-        return node
-    if isinstance(node, ast.ResTarget) and node.name is None \
-            and isinstance(node.val, ast.ColumnRef):
-        value = _walk(node.val, lookup)
-        if isinstance(value, ast.ParamRef):  # keeps its FigureColname name
-            node.name = node.val.fields[-1].sval
-            node.val = value
-        return node
-    if isinstance(node, tuple):
-        return tuple(_walk(x, lookup) for x in node)
-    if isinstance(node, ast.Node):
+            found.append((node, tuple(f.sval for f in fields), target))
+        return
+    if isinstance(node, ast.ResTarget):
+        _collect(node.val, found, node.name is None and
+                 isinstance(node.val, ast.ColumnRef) and target)
+        _collect(node.indirection, found, False)
+        return
+    if isinstance(node, ast.SelectStmt):
         for name in node:
             value = getattr(node, name)
-            if isinstance(value, (ast.Node, tuple)):
-                setattr(node, name, _walk(value, lookup))
-    return node
+            _collect(value, found, name == "targetList")
+        return
+    if isinstance(node, tuple):
+        for x in node:
+            _collect(x, found, target)
+    elif isinstance(node, ast.Node):
+        for name in node:
+            _collect(getattr(node, name), found, False)

@@ -31,7 +31,7 @@ def statement_texts(fn: Function) -> list[str]:
             numbers[(fn.name.name, arg.name)] = i
     if not numbers:
         return texts
-    return [routine_sql.substitute(text, numbers.get)[0] for text in texts]
+    return [routine_sql.substitute(text, numbers.get).sql for text in texts]
 
 
 def parsed_statements(fn: Function) -> list[q.ParsedStatement]:

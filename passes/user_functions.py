@@ -106,8 +106,10 @@ def typed_call(resolver: Any, node: Any, args: list, names: Sequence,
             raise SqlError("0A000", "set-returning functions are not allowed "
                            f"in {resolver.ctx.no_sets}",
                            position=location + 1)
+        outs = fn.outputs
         return TUserSetCall(signature, tuple(full), rtype, location, fn.oid,
-                            result_columns(fn))
+                            result_columns(fn),
+                            outs[0].name if len(outs) == 1 else None)
     return TUserCall(signature, tuple(full), rtype, location, fn.oid)
 
 

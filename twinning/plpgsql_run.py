@@ -86,10 +86,14 @@ class Expr:
     """One expression or statement of the body: its text with variables
     as `$n`, parsed once; plans by parameter types."""
 
-    __slots__ = ("text", "sql", "stmt", "refs", "plans", "statement")
+    __slots__ = ("text", "sql", "stmt", "refs", "plans", "statement",
+                 "shown", "shift", "substituted")
 
-    def __init__(self, text: str, statement: bool) -> None:
+    def __init__(self, text: str, statement: bool, shown: str | None = None,
+                 shift: int = 0) -> None:
         self.text, self.statement = text, statement
+        self.shown = text if shown is None else shown  # the query as written
+        self.shift = shift  # where `text` starts in it
         self.stmt = None
         self.plans: dict = {}
 
@@ -105,7 +109,8 @@ class Expr:
                 refs.append(key)
             return refs.index(key) + 1
         sql = self.text if self.statement else "SELECT " + self.text
-        self.sql, _ = substitute(sql, lookup)
+        self.substituted = substitute(sql, lookup)
+        self.sql = self.substituted.sql
         self.refs = tuple(refs)
         parsed = parse_query(self.sql).statements
         if len(parsed) != 1:
@@ -116,14 +121,31 @@ class Expr:
         if self.stmt is None:
             self.prepare(frame.body)
         values, types = frame.bind(self.refs)
-        try:
-            plan = self.plans.get(types)
-            if plan is None:
+        plan = self.plans.get(types)
+        if plan is None:
+            try:
                 plan = self.plans[types] = frame.routines.plan(self.stmt, types)
+            except SqlError as exc:  # parse analysis: QUERY and its position
+                raise self._internal(exc)
+        try:
             return plan.run(frame.routines.nested, values)
         except SqlError as exc:
             what = "SQL statement" if self.statement else "SQL expression"
             raise add_context(exc, f'{what} "{self.text}"')
+
+    def _internal(self, exc: SqlError) -> SqlError:
+        """An error found while planning: PostgreSQL reports it against
+        the query as written (QUERY, internal position)."""
+        if exc.position is not None and getattr(exc, "internal_query",
+                                                None) is None:
+            at = self.substituted.original(exc.position)
+            if not self.statement:
+                at -= len("SELECT ")
+            exc.internal_position = max(at, 1) + self.shift
+            exc.position = None
+        if getattr(exc, "internal_query", None) is None:
+            exc.internal_query = self.shown
+        return exc
 
     def value(self, frame: Frame) -> tuple[Any, q.ResultType]:
         result = self.run(frame)
@@ -414,7 +436,8 @@ def _assign(frame: Frame, fields: dict) -> None:
     expr = frame.body.exprs.get(id(fields["expr"]))
     if expr is None:
         rhs = _rhs(text)
-        expr = frame.body.exprs[id(fields["expr"])] = Expr(rhs, False)
+        expr = frame.body.exprs[id(fields["expr"])] = Expr(
+            rhs, False, text, text.rindex(rhs) if rhs in text else 0)
     if kind == "PLpgSQL_recfield":
         record = frame.body.datums[datum.get("recparentno", 0)][1]["refname"]
         value, rtype = _value(frame, expr)
