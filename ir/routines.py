@@ -215,6 +215,7 @@ class TUserCall(TCall):
     immutable to the checks that look (contain_mutable_functions)."""
 
     oid: int = 0
+    columns: tuple = ()  # its result columns when it returns a row
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

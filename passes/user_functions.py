@@ -110,7 +110,8 @@ def typed_call(resolver: Any, node: Any, args: list, names: Sequence,
         return TUserSetCall(signature, tuple(full), rtype, location, fn.oid,
                             result_columns(fn),
                             outs[0].name if len(outs) == 1 else None)
-    return TUserCall(signature, tuple(full), rtype, location, fn.oid)
+    return TUserCall(signature, tuple(full), rtype, location, fn.oid,
+                     result_columns(fn))
 
 
 def result_rtype(fn: Function) -> q.ResultType:

@@ -20,6 +20,7 @@ function, line and statement kind (plpgsql_exec_error_callback).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pglast import ast, parse_sql
@@ -65,11 +66,11 @@ class Row:
     def __init__(self, columns: tuple, values: tuple) -> None:
         self.columns, self.values = columns, tuple(values)
 
-    def field(self, name: str) -> tuple[Any, q.ResultType]:
+    def field(self, name: str, record: str) -> tuple[Any, q.ResultType]:
         for i, (n, t) in enumerate(self.columns):
             if n == name:
                 return self.values[i], t
-        raise SqlError("42703", f'record has no field "{name}"')
+        raise SqlError("42703", f'record "{record}" has no field "{name}"')
 
 
 class _Return(Exception):
@@ -87,7 +88,7 @@ class Expr:
     as `$n`, parsed once; plans by parameter types."""
 
     __slots__ = ("text", "sql", "stmt", "refs", "plans", "statement",
-                 "shown", "shift", "substituted")
+                 "shown", "shift", "substituted", "simple")
 
     def __init__(self, text: str, statement: bool, shown: str | None = None,
                  shift: int = 0) -> None:
@@ -110,6 +111,7 @@ class Expr:
             return refs.index(key) + 1
         sql = self.text if self.statement else "SELECT " + self.text
         self.substituted = substitute(sql, lookup)
+        self.simple = not self.statement and _simple(self.substituted.node)
         self.sql = self.substituted.sql
         self.refs = tuple(refs)
         parsed = parse_query(self.sql).statements
@@ -120,7 +122,11 @@ class Expr:
     def run(self, frame: Frame) -> Result:
         if self.stmt is None:
             self.prepare(frame.body)
-        values, types = frame.bind(self.refs)
+        what = "SQL statement" if self.statement else "SQL expression"
+        try:
+            values, types = frame.bind(self.refs)
+        except SqlError as exc:  # while the query is analysed, in PostgreSQL
+            raise add_context(exc, f'{what} "{self.shown}"')
         plan = self.plans.get(types)
         if plan is None:
             try:
@@ -130,8 +136,12 @@ class Expr:
         try:
             return plan.run(frame.routines.nested, values)
         except SqlError as exc:
-            what = "SQL statement" if self.statement else "SQL expression"
-            raise add_context(exc, f'{what} "{self.text}"')
+            # a simple expression runs outside SPI: no line of its own,
+            # unless the error came from planning (constant folding)
+            if self.simple and exc is not plan.planning_error and \
+                    "during inlining" not in (exc.where or ""):
+                raise
+            raise add_context(exc, f'{what} "{self.shown}"')
 
     def _internal(self, exc: SqlError) -> SqlError:
         """An error found while planning: PostgreSQL reports it against
@@ -168,6 +178,7 @@ class Body:
         self.tree = tree if tree is not None else fn.plpgsql
         self.datums = [next(iter(d.items())) for d in self.tree["datums"]]
         self.exprs: dict[int, Expr] = {}
+        self._returns: dict | None = None  # see returned_variable
         self.declared: dict[str, q.ResultType | None] = {}
         self.defaults: list = []
         self.records: set[str] = set()
@@ -209,6 +220,27 @@ class Body:
             elif typname.lower().endswith("%rowtype"):
                 self.defaults.append((name, _rowtype(typname, catalog)))
 
+    def returned_variable(self, fields: dict, source: str) -> str | None:
+        """The record variable of `RETURN [NEXT] rec`: pglast leaves out
+        PostgreSQL's retvarno, so it is read from the statement's line of
+        the body (the k-th such RETURN on the line for the k-th node)."""
+        if self._returns is None:
+            self._returns = {}
+            lines = source.split("\n")
+            seen: dict = {}
+            for kind, node in pl.walk(self.tree["action"]):
+                if kind not in ("return", "return_next") or "expr" in node \
+                        or not node.get("lineno"):
+                    continue
+                line = node["lineno"]
+                text = lines[line - 1] if line <= len(lines) else ""
+                found = [m.group(1).lower() for m in _RETURN_VAR.finditer(text)]
+                k = seen.get(line, 0)
+                seen[line] = k + 1
+                if k < len(found) and found[k] in self.records:
+                    self._returns[id(node)] = found[k]
+        return self._returns.get(id(fields))
+
     def reference(self, names: tuple[str, ...]) -> tuple | None:
         first = names[0]
         if len(names) == 1:
@@ -231,6 +263,34 @@ class Body:
             text = pl.expression(node)
             found = self.exprs[key] = Expr(text, statement)
         return found
+
+
+def _simple(node: Any) -> bool:
+    """exec_simple_check_plan, near enough: one target, no FROM, no
+    other clause, no subquery, no aggregate or window call."""
+    from twinning.passes.expr.aggregates import AGGREGATE_NAMES
+    if not isinstance(node, ast.SelectStmt) or node.fromClause or \
+            node.whereClause or node.groupClause or node.havingClause or \
+            node.sortClause or node.limitCount or node.withClause or \
+            node.distinctClause or node.valuesLists or \
+            len(node.targetList or ()) != 1:
+        return False
+    found = []
+
+    def walk(value: Any) -> None:
+        if isinstance(value, ast.SubLink) or (
+                isinstance(value, ast.FuncCall) and (
+                    value.over is not None or
+                    value.funcname[-1].sval in AGGREGATE_NAMES)):
+            found.append(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                walk(item)
+        elif isinstance(value, ast.Node):
+            for name in value:
+                walk(getattr(value, name))
+    walk(node.targetList)
+    return not found
 
 
 def _declared(typname: str, catalog: Any, body: Body) -> q.ResultType:
@@ -289,7 +349,7 @@ class Frame:
                                    "assigned yet", detail="The tuple structure "
                                    "of a not-yet-assigned record is "
                                    "indeterminate.")
-                value, rtype = row.field(ref[1])
+                value, rtype = row.field(ref[1], ref[0])
             else:
                 value = self.values.get(ref[0])
                 rtype = self.types.get(ref[0])
@@ -642,6 +702,8 @@ def _exit(frame: Frame, fields: dict) -> None:
 
 
 _END = object()  # the RETURN PostgreSQL adds at the end of a body
+_RETURN_VAR = re.compile(r"\breturn\s+(?:next\s+)?(?!next\b|query\b)"
+                         r"([a-z_][a-z0-9_$]*)\s*;", re.I)
 
 
 def _return(frame: Frame, fields: dict) -> None:
@@ -652,7 +714,8 @@ def _return(frame: Frame, fields: dict) -> None:
     if fn is None or fn.retset or fn.kind == "void":
         raise _Return(None)
     if node is None:
-        raise _Return(_out_values(frame))
+        name = frame.body.returned_variable(fields, fn.body)
+        raise _Return(frame.values.get(name) if name else _out_values(frame))
     expr = frame.body.expr(node)
     if fn.kind in ("trigger", "row", "record"):
         row = _record_value(frame, expr)
@@ -674,6 +737,12 @@ def _return_next(frame: Frame, fields: dict) -> None:
     fn = frame.function
     node = fields.get("expr")
     if node is None or (fn.outputs and pl.expression(node) == "NULL"):
+        name = frame.body.returned_variable(fields, fn.body) \
+            if node is None else None
+        if name is not None:
+            row = frame.values.get(name)
+            frame.results.append(row.values if isinstance(row, Row) else row)
+            return
         frame.results.append(_out_values(frame))  # (parse_routines)
         return
     expr = frame.body.expr(node)

@@ -69,8 +69,22 @@ class Nested:
         return Result(plan.columns, returned, int(tag.rsplit(" ", 1)[-1]))
 
     def run_command(self, plan: q.CommandPlan, params: tuple = ()) -> Result:
-        raise SqlError("0A000", f"{plan.command.tag} inside a function is not "
-                       "supported by twinning")
+        """DDL inside a function (a PL/pgSQL body's CREATE TEMP TABLE):
+        applied to the transaction's catalog as the session applies it,
+        the writer slot taken exclusively first; other commands (COMMIT,
+        SET, …) are refused."""
+        command = plan.command
+        if command.op != "ddl":
+            raise SqlError("0A000", f"{command.tag} inside a function is not "
+                           "supported by twinning")
+        session = self.session
+        session._txn.store.take_writer(command.tag, exclusive=True)
+        for notice in session._apply_ddl(command.node.definitions,
+                                         command.node.source):
+            message, detail = (notice, None) if isinstance(notice, str) \
+                else notice
+            session._warn("00000", message, severity="NOTICE", detail=detail)
+        return Result((), [], 0)
 
     def run_copy(self, plan: q.CopyPlan, params: tuple) -> Result:
         raise SqlError("0A000", "COPY inside a function is not supported by "

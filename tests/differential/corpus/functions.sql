@@ -165,3 +165,46 @@ DROP FUNCTION nosuch
 DROP FUNCTION IF EXISTS nosuch
 ALTER FUNCTION f1() OWNER TO postgres
 ALTER FUNCTION nosuch(int) OWNER TO postgres
+
+-- case: ddl_inside_plpgsql
+CREATE TABLE customer (customer_id int PRIMARY KEY, name text)
+INSERT INTO customer VALUES (1, 'a'), (2, 'b'), (3, 'c')
+CREATE TABLE payment (customer_id int, amount numeric)
+INSERT INTO payment VALUES (1, 5), (1, 7), (2, 1), (3, 20)
+CREATE FUNCTION rewards(min_amount numeric) RETURNS SETOF customer LANGUAGE plpgsql AS $$ DECLARE rr RECORD; tmpSQL TEXT; BEGIN CREATE TEMPORARY TABLE tmpCustomer (customer_id INTEGER NOT NULL PRIMARY KEY); tmpSQL := 'INSERT INTO tmpCustomer (customer_id) SELECT customer_id FROM payment GROUP BY customer_id HAVING SUM(amount) > ' || min_amount; EXECUTE tmpSQL; FOR rr IN EXECUTE 'SELECT c.* FROM tmpCustomer AS t INNER JOIN customer AS c ON t.customer_id = c.customer_id ORDER BY 1' LOOP RETURN NEXT rr; END LOOP; tmpSQL := 'DROP TABLE tmpCustomer'; EXECUTE tmpSQL; RETURN; END $$
+SELECT * FROM rewards(10)
+SELECT * FROM rewards(0)
+SELECT count(*) FROM pg_class WHERE relname = 'tmpcustomer'
+
+-- case: plpgsql_more
+CREATE TABLE emp (id int PRIMARY KEY, name text, salary numeric(8,2))
+INSERT INTO emp VALUES (1, 'ann', 1000.50), (2, 'bob', 2000)
+CREATE FUNCTION inner_fail(x int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN IF x < 0 THEN RAISE EXCEPTION 'negative: %', x USING HINT = 'use a positive number'; END IF; RETURN x; END $$
+CREATE FUNCTION outer_call(x int) RETURNS int LANGUAGE plpgsql AS $$ DECLARE y int; BEGIN y := inner_fail(x) + 1; RETURN y; END $$
+SELECT outer_call(1)
+SELECT outer_call(-5)
+CREATE FUNCTION stacked() RETURNS text LANGUAGE plpgsql AS $$ DECLARE st text; msg text; det text; BEGIN BEGIN INSERT INTO emp VALUES (1, 'dup', 0); EXCEPTION WHEN unique_violation THEN GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL; RETURN st || ' / ' || msg || ' / ' || det; END; RETURN 'none'; END $$
+SELECT stacked()
+CREATE FUNCTION arr_sum(a int[]) RETURNS int LANGUAGE plpgsql AS $$ DECLARE s int := 0; x int; BEGIN FOREACH x IN ARRAY a LOOP s := s + x; END LOOP; RETURN s; END $$
+SELECT arr_sum(ARRAY[1, 2, 3]), arr_sum('{}')
+CREATE FUNCTION rowtype(i int) RETURNS text LANGUAGE plpgsql AS $$ DECLARE r emp%ROWTYPE; n emp.name%TYPE; BEGIN SELECT * INTO r FROM emp WHERE id = i; n := r.name; RETURN n || ':' || r.salary; END $$
+SELECT rowtype(1), rowtype(2)
+CREATE FUNCTION outs(a int, OUT doubled int, OUT label text) LANGUAGE plpgsql AS $$ BEGIN doubled := a * 2; label := 'n' || a; END $$
+SELECT * FROM outs(4)
+CREATE FUNCTION inout_f(INOUT a int, b int DEFAULT 10) LANGUAGE plpgsql AS $$ BEGIN a := a + b; END $$
+SELECT inout_f(1), inout_f(1, 2), inout_f(a => 3)
+CREATE FUNCTION numfmt(v numeric) RETURNS numeric(6,1) LANGUAGE plpgsql AS $$ DECLARE r numeric(6,1); BEGIN r := v; RETURN r; END $$
+SELECT numfmt(3.14159), numfmt(2.25)
+CREATE FUNCTION nn() RETURNS int LANGUAGE plpgsql AS $$ DECLARE x int NOT NULL := 1; BEGIN x := NULL; RETURN x; END $$
+SELECT nn()
+CREATE FUNCTION recf() RETURNS text LANGUAGE plpgsql AS $$ DECLARE r record; BEGIN RETURN r.x; END $$
+SELECT recf()
+CREATE FUNCTION badfield() RETURNS text LANGUAGE plpgsql AS $$ DECLARE r record; BEGIN SELECT 1 AS a INTO r; RETURN r.b; END $$
+SELECT badfield()
+CREATE FUNCTION ret_query_err() RETURNS SETOF int LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT 1/0; END $$
+SELECT * FROM ret_query_err()
+CREATE FUNCTION whileexit() RETURNS int LANGUAGE plpgsql AS $$ DECLARE i int := 0; BEGIN <<outer>> LOOP i := i + 1; WHILE true LOOP EXIT outer WHEN i > 3; EXIT; END LOOP; END LOOP; RETURN i; END $$
+SELECT whileexit()
+CREATE FUNCTION trg_err() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no inserts into %', TG_TABLE_NAME; END $$
+CREATE TRIGGER no_ins BEFORE INSERT ON emp FOR EACH ROW EXECUTE FUNCTION trg_err()
+INSERT INTO emp VALUES (9, 'x', 1)
