@@ -139,3 +139,16 @@ def test_substituted_positions_map_back_to_the_written_text(parts):
     tail = done.sql.rfind("zz")
     if tail >= 0:
         assert text[done.original(tail + 1) - 1:].startswith("zz")
+
+
+def test_copy_into_a_table_with_triggers_is_refused():
+    session = _session(Engine())
+    for sql in ["CREATE TABLE t (a int)",
+                "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RETURN NEW; END $$",
+                "CREATE TRIGGER x BEFORE INSERT ON t FOR EACH ROW "
+                "EXECUTE FUNCTION f()"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    reply = session.on_query("COPY t FROM STDIN")
+    assert b"C0A000" in reply and b"COPY FROM into a table with triggers" \
+        in reply

@@ -719,6 +719,9 @@ class Session(DdlCommands):
                             exclusive=resolved.options.freeze)
         self._started(txn)
         table = txn.catalog.table(resolved.table)
+        if txn.catalog.triggers and txn.catalog.triggers_of(table.name):
+            raise SqlError("0A000", "COPY FROM into a table with triggers is "
+                           "not supported by twinning")
         if resolved.options.freeze and not txn.truncated_here(table.name):
             raise SqlError("55000", "cannot perform COPY FREEZE because the "
                            "table was not created or truncated in the "
