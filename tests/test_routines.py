@@ -90,6 +90,9 @@ def test_tables_without_triggers_never_reach_the_trigger_path():
 
 def test_what_the_interpreter_does_not_run_is_refused_when_created():
     session = _session(Engine())
+    session.on_query("CREATE TABLE t (a int, b text)")
+    session.on_query("CREATE FUNCTION pos(x int) RETURNS bool LANGUAGE sql "
+                     "IMMUTABLE AS 'SELECT x > 0'")
     for sql, construct in [
             ("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ DECLARE "
              "c refcursor; BEGIN OPEN c FOR SELECT 1; RETURN 1; END $$",
@@ -101,11 +104,20 @@ def test_what_the_interpreter_does_not_run_is_refused_when_created():
             ("CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1'",
              b"CREATE PROCEDURE"),
             ("CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, "
-             "FUNCTION = int4eq)", b"CREATE OPERATOR")]:
+             "FUNCTION = int4eq)", b"CREATE OPERATOR"),
+            ("CREATE TRIGGER x BEFORE INSERT ON t FOR EACH ROW EXECUTE "
+             "FUNCTION tsvector_update_trigger('a', 'pg_catalog.simple', 'b')",
+             b"built-in trigger function tsvector_update_trigger()"),
+            ("CREATE TABLE c (b int CHECK (pos(b)))",
+             b"a user function in a CHECK constraint"),
+            ("CREATE INDEX ON t (a) WHERE pos(a)",
+             b"a user function in an index predicate")]:
         reply = session.on_query(sql)
         assert b"C0A000" in reply and construct in reply, reply
     assert b"SELECT 0" in session.on_query(
         "SELECT 1 FROM pg_proc WHERE proname IN ('f', 'p')")
+    assert b"SELECT 0" in session.on_query(
+        "SELECT 1 FROM pg_class WHERE relname = 'c'")
 
 
 def test_other_commands_inside_a_function_are_refused_when_they_run():

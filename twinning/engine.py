@@ -48,7 +48,8 @@ _DEFAULT_PATH = ("public",)  # templates are learned and used under it only
 
 def store_schema(catalog: Any) -> StoreSchema:
     """The store's view of a catalog, with its CHECKs and defaults compiled."""
-    with types_of(catalog, _DEFAULT_PATH):  # casts to user types in them
+    with types_of(catalog, _DEFAULT_PATH), functions_of(
+            catalog, _DEFAULT_PATH):  # user types and functions in them
         return StoreSchema.build(catalog, compiled_checks(catalog),
                                  set_default_values(catalog),
                                  index_predicates(catalog))
