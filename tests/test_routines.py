@@ -164,3 +164,21 @@ def test_copy_into_a_table_with_triggers_is_refused():
     reply = session.on_query("COPY t FROM STDIN")
     assert b"C0A000" in reply and b"COPY FROM into a table with triggers" \
         in reply
+
+
+def test_foreign_key_actions_on_a_table_with_triggers_are_refused():
+    """PostgreSQL fires the child's triggers for the rows its ON DELETE/
+    ON UPDATE actions change; the store's actions do not run triggers."""
+    session = _session(Engine())
+    for sql in ["CREATE TABLE p (id int PRIMARY KEY)",
+                "CREATE TABLE c (id int PRIMARY KEY, p int REFERENCES p "
+                "ON DELETE CASCADE)",
+                "INSERT INTO p VALUES (1), (2)", "INSERT INTO c VALUES (1, 1)",
+                "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RETURN OLD; END $$",
+                "CREATE TRIGGER x BEFORE DELETE ON c FOR EACH ROW "
+                "EXECUTE FUNCTION f()", "DELETE FROM p WHERE id = 2"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    reply = session.on_query("DELETE FROM p WHERE id = 1")
+    assert b"C0A000" in reply and b"foreign key action CASCADE" in reply
+    assert b"SELECT 1" in session.on_query("SELECT * FROM c")
