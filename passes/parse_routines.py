@@ -49,6 +49,8 @@ def _argument(p: ast.FunctionParameter) -> r.ArgumentDef:
     mode = p.mode.value if hasattr(p.mode, "value") else str(p.mode)
     if mode == "d":
         mode = "i"
+    if mode == "v":
+        raise Unsupported("VARIADIC function arguments", loc(p))
     default = deparse(p.defexpr) if p.defexpr is not None else None
     return r.ArgumentDef(p.name, _type(p.argType), mode, default)
 
