@@ -11,7 +11,7 @@ not the first call. (A NULL statement leaves no node.)
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Iterator
 
 from twinning.passes.parse_expr import Unsupported
 
@@ -57,8 +57,6 @@ def check(function: dict) -> None:
                 what = item["PLpgSQL_diag_item"]["kind"]
                 if what not in DIAGNOSTICS:
                     raise Unsupported(f"GET DIAGNOSTICS … {what}")
-        if kind == "return_query" and "dynquery" in fields:
-            pass  # RETURN QUERY EXECUTE: run like EXECUTE
 
 
 _BODIES = ("body", "then_body", "else_body", "action")
@@ -96,12 +94,3 @@ def expression(node: dict | None) -> str | None:
 def exception_conditions(handler: dict) -> tuple[str, ...]:
     return tuple(c["PLpgSQL_condition"]["condname"]
                  for c in handler["PLpgSQL_exception"]["conditions"])
-
-
-def check_expressions(function: dict) -> None:
-    """Reserved for checks of expression text at creation."""
-    del function
-
-
-def names_used(function: dict) -> Any:
-    return [d for d in function.get("datums", ())]

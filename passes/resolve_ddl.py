@@ -306,13 +306,14 @@ def resolve_schema(program: d.SchemaProgram) -> ResolvedSchema:
 
 def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
                       search_path: tuple[str, ...] = (DEFAULT_SCHEMA,),
-                      temp_schema: str | None = None) -> ResolvedSchema:
+                      temp_schema: str | None = None,
+                      check_bodies: bool = True) -> ResolvedSchema:
     """Run DDL definitions against `catalog`, as a runtime statement does
     under the session's `search_path`: the new catalog and the NOTICEs
     (errors are PostgreSQL's SqlErrors)."""
     builder = _Builder.of(catalog)
     builder.search_path = list(search_path)
-    builder.temp_schema = temp_schema
+    builder.temp_schema, builder.check_bodies = temp_schema, check_bodies
     for definition in definitions:
         try:
             with resolve_types.builder_types(builder):

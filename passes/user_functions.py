@@ -44,10 +44,6 @@ def is_user_aggregate(name: tuple[str, ...]) -> bool:
     return any(f.aggregate for f in candidates_for(name) or ())
 
 
-def sql_type_key(rtype: q.ResultType) -> str:
-    return rtype.name
-
-
 def typed_call(resolver: Any, node: Any, args: list, names: Sequence,
                found: list[Function], builtins: list | None) -> Any:
     """The typed call of a user function, or None when a built-in wins

@@ -182,3 +182,27 @@ def test_foreign_key_actions_on_a_table_with_triggers_are_refused():
     reply = session.on_query("DELETE FROM p WHERE id = 1")
     assert b"C0A000" in reply and b"foreign key action CASCADE" in reply
     assert b"SELECT 1" in session.on_query("SELECT * FROM c")
+
+
+def test_a_body_created_unchecked_is_replayed_unchecked():
+    """check_function_bodies = off (pg_dump's, before the tables a body
+    reads): the DDL log keeps the setting around the statement, so a
+    snapshot restores it."""
+    from twinning import snapshot
+    from twinning.bootstrap import compile_schema
+    engine = Engine()
+    session = _session(engine)
+    for sql in ["SET check_function_bodies = false",
+                "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS "
+                "'SELECT a FROM later'",
+                "RESET check_function_bodies",
+                "CREATE TABLE later (a int)", "INSERT INTO later VALUES (5)"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    assert b"C42P01" in session.on_query(
+        "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS 'SELECT a FROM nope'")
+    state = engine.committed_state()
+    data, _ = snapshot.encode(state)
+    restored = snapshot.decode(data, "<snapshot>",
+                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
+    again = _session(Engine(restored))
+    assert b"SELECT 1" in again.on_query("SELECT f()")

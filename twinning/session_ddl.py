@@ -16,6 +16,7 @@ from typing import Any, Callable
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import ddl
 from twinning.ir import query as q
+from twinning.ir.routines import FunctionDef
 from twinning.ir.types import canonical_name
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.resolve_ddl import apply_definitions
@@ -169,8 +170,9 @@ class DdlCommands:
         txn = self._txn.store
         before = txn.catalog
         self._search_path(before)
+        checks = self.settings.get("check_function_bodies", "on") == "on"
         resolved = apply_definitions(before, definitions, self._path[3],
-                                     self._temp.schema)
+                                     self._temp.schema, checks)
         for message in resolved.debug:
             self._warn("00000", message, severity="DEBUG1")
         self._validate_domains(resolved.validations)
@@ -190,6 +192,11 @@ class DdlCommands:
         if callable(source):
             source = source(before, after)
         written = self._path[3]
+        if source and persistent and not checks and any(
+                isinstance(d, FunctionDef) for d in definitions):
+            # replayed as made: its body is not typed (pg_dump's order)
+            source = (f"SET check_function_bodies = false;\n{source};\n"
+                      "SET check_function_bodies = true")
         if source and persistent and written != ("public",):
             # the log is replayed under the default path: name the session's
             path = ", ".join(quote_ident(s) for s in written) or "''"
