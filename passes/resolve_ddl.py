@@ -1405,6 +1405,7 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
                 raise SqlError("3F000", f'schema "{name}" does not exist')
             b.notices.append(f'schema "{name}" does not exist, skipping')
             continue
+        resolve_routines.refuse_schema_drop(b, name)
         relations = [*(t for t in b.tables.values() if t.name not in b.views),
                      *b.views.values()]  # a materialized view once
         tables = sorted((t for t in relations if t.name.schema == name),

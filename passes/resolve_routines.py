@@ -400,6 +400,13 @@ def apply_aggregate(b: Any, defn: r.AggregateDef) -> None:
         aggregate=(sfunc.oid, stype, defn.initcond, final))
 
 
+def refuse_schema_drop(b: Any, schema: str) -> None:
+    """DROP SCHEMA of a schema holding functions: PostgreSQL lists them
+    among the dependents in OID order with its tables; refused."""
+    if any(f.name.schema == schema for f in b.functions.values()):
+        raise Unsupported("DROP SCHEMA of a schema holding functions")
+
+
 _FREEZE: list = []  # resolve_ddl's catalog of a builder (`handlers`)
 
 
