@@ -59,6 +59,7 @@ class FunctionDef:
     standard: tuple[str, ...] | None = None  # BEGIN ATOMIC / RETURN
     plpgsql: Any = field(default=None, compare=False, repr=False)
     location: int = LOC
+    config: tuple[tuple[str, str], ...] = ()  # SET name = value (proconfig)
 
 
 @node
@@ -161,6 +162,7 @@ class Function:
     # an aggregate's (state function OID, state type, INITCOND text or
     # None, final function OID or 0); None: a plain function
     aggregate: tuple | None = None
+    config: tuple[tuple[str, str], ...] = ()  # SET search_path = … for a call
 
     @property
     def inputs(self) -> tuple[Argument, ...]:

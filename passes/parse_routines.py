@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from pglast import ast, parse_plpgsql
-from pglast.enums import DropBehavior, ObjectType
+from pglast.enums import DropBehavior, ObjectType, VariableSetKind
 from pglast.parser import ParseError
 from pglast.stream import RawStream
 
@@ -59,6 +59,7 @@ def create_function(node: ast.CreateFunctionStmt) -> list:
     if node.is_procedure:
         raise Unsupported("CREATE PROCEDURE", loc(node))
     language, volatility, strict, definer, body = None, "v", False, False, None
+    config: list = []
     for option in node.options or ():
         name, arg = option.defname, option.arg
         if name == "language":
@@ -77,8 +78,7 @@ def create_function(node: ast.CreateFunctionStmt) -> list:
         elif name == "window":
             raise Unsupported("CREATE FUNCTION … WINDOW", loc(node))
         elif name == "set":
-            raise Unsupported("CREATE FUNCTION … SET configuration_parameter",
-                              loc(node))
+            config.append(_config(arg, node))
         elif name not in _IGNORED:
             raise Unsupported(f"CREATE FUNCTION option {name.upper()}",
                               loc(node))
@@ -105,7 +105,17 @@ def create_function(node: ast.CreateFunctionStmt) -> list:
         _type(returns) if returns is not None else None,
         bool(returns is not None and returns.setof), language, body,
         volatility, strict, definer, bool(node.replace), standard, tree,
-        loc(node))]
+        loc(node), tuple(config))]
+
+
+def _config(arg: ast.VariableSetStmt, node: Any) -> tuple[str, str]:
+    """SET search_path = … of a function (what a call runs under); other
+    settings and SET … FROM CURRENT are refused."""
+    from twinning.values.identifiers import quote_ident
+    if arg.kind != VariableSetKind.VAR_SET_VALUE or arg.name != "search_path":
+        raise Unsupported(f"CREATE FUNCTION … SET {arg.name}", loc(node))
+    return "search_path", ", ".join(
+        quote_ident(a.val.sval) for a in arg.args or ())
 
 
 def _standard_body(body: Any) -> tuple[str, ...]:

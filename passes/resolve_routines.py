@@ -157,7 +157,8 @@ def apply_function(b: Any, defn: r.FunctionDef) -> None:
         raise SqlError("42601", defn.plpgsql["error"])
     fn = r.Function(name, args, kind, result, retset, defn.language,
                     defn.body, defn.volatility, defn.strict, oid, row_table,
-                    defn.security_definer, defn.standard, defn.plpgsql)
+                    defn.security_definer, defn.standard, defn.plpgsql,
+                    config=defn.config)
     b.functions[oid] = fn
     if defn.language == "sql" and getattr(b, "check_bodies", True):
         _check_sql_body(b, fn)

@@ -175,6 +175,11 @@ class Routines:
                            "adequate.")
         self.session.interrupt.check()
         self.depth += 1
+        saved = None
+        if fn.config:  # SET search_path = …: the call runs under it
+            settings = self.session.settings
+            saved = {k: settings.get(k) for k, _ in fn.config}
+            settings.update(fn.config)
         try:
             if fn.language == "sql":
                 body = self.compiled(fn, SqlBody)
@@ -182,6 +187,8 @@ class Routines:
             return call_function(self, fn, args, want_set)
         finally:
             self.depth -= 1
+            if saved is not None:
+                self.session.settings.update(saved)
 
 
 class SqlBody:

@@ -61,7 +61,8 @@ def proc_row(fn: Function, m: Any, columns: list[str]) -> tuple:
         "probin": None,
         "prosqlbody": "{TWINNING_SQL_BODY :proc %d}" % fn.oid
         if fn.standard is not None else None,
-        "proconfig": None, "proacl": None}
+        "proconfig": tuple(f"{k}={v}" for k, v in fn.config) or None,
+        "proacl": None}
     return tuple(values.get(c) for c in columns)
 
 

@@ -218,3 +218,15 @@ SELECT * FROM v
 CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 7'
 SELECT * FROM v
 INSERT INTO t (b) VALUES (2) RETURNING *
+
+-- case: function_search_path
+CREATE SCHEMA other
+CREATE TABLE other.things (a int)
+INSERT INTO other.things VALUES (1), (2)
+CREATE TABLE things (a int)
+INSERT INTO things VALUES (10)
+CREATE FUNCTION count_things() RETURNS bigint LANGUAGE sql SECURITY DEFINER SET search_path = other, public AS 'SELECT count(*) FROM things'
+CREATE FUNCTION pl_count() RETURNS bigint LANGUAGE plpgsql SET search_path TO 'other' AS $$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM things; RAISE NOTICE 'path %', current_setting('search_path'); RETURN n; END $$
+SELECT count_things(), pl_count(), (SELECT count(*) FROM things)
+SHOW search_path
+SELECT proname, proconfig, prosecdef FROM pg_proc WHERE proname IN ('count_things', 'pl_count') ORDER BY 1
