@@ -14,6 +14,7 @@ from typing import Any
 from twinning.ir import query as q
 from twinning.ir.routines import Function
 from twinning.system_catalog.oids import BOOTSTRAP_SUPERUSER
+from twinning.values.system import RegOid
 
 PROLANG = {"internal": 12, "sql": 14, "plpgsql": 13563}  # pg_language OIDs (initdb's)
 _TG_ROW, _TG_BEFORE, _TG_INSTEAD = 1, 2, 64
@@ -38,8 +39,9 @@ def proc_row(fn: Function, m: Any, columns: list[str]) -> tuple:
         "oid": fn.oid, "proname": fn.name.name,
         "pronamespace": m.namespaces.get(fn.name.schema, 0),
         "proowner": BOOTSTRAP_SUPERUSER, "prolang": PROLANG[fn.language],
-        "procost": 100.0, "prorows": 1000.0 if fn.retset else 0.0,
-        "provariadic": 0, "prosupport": None,
+        "procost": 1.0 if fn.aggregate else 100.0,
+        "prorows": 1000.0 if fn.retset else 0.0,
+        "provariadic": 0, "prosupport": RegOid(0, "-"),
         "prokind": "a" if fn.aggregate else "f",
         "prosecdef": fn.security_definer, "proleakproof": False,
         "proisstrict": fn.strict, "proretset": fn.retset,

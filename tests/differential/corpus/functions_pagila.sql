@@ -26,6 +26,7 @@ SELECT inventory_id, inventory_in_stock(inventory_id), inventory_held_by_custome
 SELECT * FROM film_in_stock(1, 1)
 SELECT count(*) FROM film_in_stock(2, 1)
 SELECT last_day('2022-02-10 10:00:00+00'), last_day('2022-12-31 10:00:00+00'), last_day(NULL)
+CREATE VIEW actor_names AS SELECT f.film_id, group_concat(a.first_name ORDER BY a.first_name) AS actors FROM film f JOIN film_actor fa ON fa.film_id = f.film_id JOIN actor a ON a.actor_id = fa.actor_id GROUP BY f.film_id
 SELECT * FROM actor_names ORDER BY film_id
 SELECT group_concat(first_name) FROM actor WHERE actor_id < 3
 SELECT get_customer_balance(130, '2022-06-01 00:00:00+00')

@@ -178,9 +178,3 @@ CREATE TRIGGER last_updated BEFORE UPDATE ON public.film FOR EACH ROW EXECUTE FU
 CREATE TRIGGER last_updated BEFORE UPDATE ON public.film_actor FOR EACH ROW EXECUTE FUNCTION public.last_updated();
 CREATE TRIGGER last_updated BEFORE UPDATE ON public.inventory FOR EACH ROW EXECUTE FUNCTION public.last_updated();
 CREATE TRIGGER last_updated BEFORE UPDATE ON public.rental FOR EACH ROW EXECUTE FUNCTION public.last_updated();
-
-CREATE VIEW public.actor_names AS
- SELECT f.film_id, public.group_concat(a.first_name ORDER BY a.first_name) AS actors
-   FROM public.film f JOIN public.film_actor fa ON fa.film_id = f.film_id
-   JOIN public.actor a ON a.actor_id = fa.actor_id
-  GROUP BY f.film_id;
