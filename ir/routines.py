@@ -121,6 +121,17 @@ class TriggerDef:
 
 
 @node
+class RoutineCommentDef:
+    """COMMENT ON FUNCTION|AGGREGATE f(args) / TRIGGER t ON table IS …"""
+
+    kind: str  # function | aggregate | trigger
+    function: FunctionRef | None
+    trigger: tuple[str, tuple[str, ...]] | None  # (name, table)
+    comment: str | None
+    location: int = LOC
+
+
+@node
 class DropTriggerDef:
     name: str
     table: tuple[str, ...]
@@ -163,6 +174,7 @@ class Function:
     # None, final function OID or 0); None: a plain function
     aggregate: tuple | None = None
     config: tuple[tuple[str, str], ...] = ()  # SET search_path = … for a call
+    comment: str | None = None
 
     @property
     def inputs(self) -> tuple[Argument, ...]:
@@ -190,6 +202,7 @@ class Trigger:
     when: str | None = None
     args: tuple[str, ...] = ()
     oid: int = 0
+    comment: str | None = None
 
 
 @node
@@ -205,7 +218,8 @@ ROUTINE_TAGS = {FunctionDef: "CREATE FUNCTION", TriggerDef: "CREATE TRIGGER",
                 AggregateDef: "CREATE AGGREGATE",
                 DropFunctionDef: "DROP FUNCTION",
                 DropTriggerDef: "DROP TRIGGER",
-                FunctionOwnerDef: "ALTER FUNCTION"}
+                FunctionOwnerDef: "ALTER FUNCTION",
+                RoutineCommentDef: "COMMENT"}
 
 
 # -- typed calls ------------------------------------------------------------------

@@ -688,6 +688,8 @@ _COMMENTABLE = {ObjectType.OBJECT_TABLE: "table",
 
 
 def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
+    if node.objtype in _ROUTINE_COMMENTS:
+        return parse_routines.comment(node)
     target = _COMMENTABLE.get(node.objtype)
     if target is None:
         raise Unsupported(f"COMMENT ON {node.objtype.name[7:]}")
@@ -695,6 +697,8 @@ def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
     return [s.Comment(target, name, node.comment)]
 
 
+_ROUTINE_COMMENTS = (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_AGGREGATE,
+                     ObjectType.OBJECT_TRIGGER)
 _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index",
               ObjectType.OBJECT_SEQUENCE: "sequence",
               ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_VIEW: "view",

@@ -408,6 +408,8 @@ def _ddl(node: Any, chunk: str) -> q.Syntax:
         tag = ROUTINE_TAGS[type(statements[0])]
         if getattr(statements[0], "aggregate", False) is True:
             tag = tag.replace("FUNCTION", "AGGREGATE")
+    elif isinstance(node, ast.CommentStmt):
+        tag = "COMMENT"
     elif isinstance(node, ast.DropStmt):
         tag = _DROP_TAGS[statements[0].kind]
     elif isinstance(node, ast.AlterOwnerStmt):

@@ -276,3 +276,15 @@ def define(node: ast.DefineStmt) -> list:
         names(options["sfunc"].names), _type(options["stype"]),
         initcond.sval if initcond is not None else None,
         names(finalfunc.names) if finalfunc is not None else None, loc(node))]
+
+
+def comment(node: ast.CommentStmt) -> list:
+    """COMMENT ON FUNCTION/AGGREGATE/TRIGGER."""
+    if node.objtype == ObjectType.OBJECT_TRIGGER:
+        parts = names(node.object)
+        return [r.RoutineCommentDef("trigger", None, (parts[-1], parts[:-1]),
+                                    node.comment, loc(node))]
+    kind = "aggregate" if node.objtype == ObjectType.OBJECT_AGGREGATE \
+        else "function"
+    return [r.RoutineCommentDef(kind, function_ref(node.object), None,
+                                node.comment, loc(node))]

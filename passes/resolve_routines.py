@@ -408,6 +408,30 @@ def refuse_schema_drop(b: Any, schema: str) -> None:
         raise Unsupported("DROP SCHEMA of a schema holding functions")
 
 
+def apply_comment(b: Any, defn: r.RoutineCommentDef) -> None:
+    text = defn.comment or None  # '' removes a comment, as NULL does
+    if defn.kind == "trigger":
+        name, table = defn.trigger
+        relation = b.lookup(b.unalias(table))
+        if relation not in b.tables:
+            raise SqlError("42P01", f'relation "{".".join(table)}" does not '
+                           "exist")
+        found = b.triggers.get((relation, name))
+        if found is None:
+            raise SqlError("42704", f'trigger "{name}" for table '
+                           f'"{relation.name}" does not exist')
+        b.triggers[(relation, name)] = replace(found, comment=text)
+        return
+    fn = _function_named(b, defn.function)
+    if fn is None:
+        from twinning.passes.expr import pg_data
+        if defn.function.name[-1] in pg_data.PROC_NAMES:
+            raise Unsupported(f"COMMENT ON {defn.kind.upper()} of a built-in",
+                              defn.location)
+        _missing(defn.function, b, False)
+    b.functions[fn.oid] = replace(fn, comment=text)
+
+
 _FREEZE: list = []  # resolve_ddl's catalog of a builder (`handlers`)
 
 
@@ -420,4 +444,5 @@ def handlers(freeze: Any) -> dict:
 
 APPLY = {r.AggregateDef: apply_aggregate, r.FunctionDef: apply_function, r.DropFunctionDef: apply_drop_function,
          r.FunctionOwnerDef: apply_owner, r.TriggerDef: apply_trigger,
-         r.DropTriggerDef: apply_drop_trigger}
+         r.DropTriggerDef: apply_drop_trigger,
+         r.RoutineCommentDef: apply_comment}

@@ -200,7 +200,7 @@ def obj_description(ctx: Any, oid: int, catalog_name: str | None = None
         schema = m.namespace_names.get(oid)
         if schema is not None:
             return m.catalog.schema_comment(schema)
-    return None
+    return routines.comment_of(m.catalog, oid, catalog_name)[1]
 
 
 def col_description(ctx: Any, oid: int, attnum: int) -> str | None:

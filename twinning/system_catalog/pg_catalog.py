@@ -454,6 +454,7 @@ def pg_description(b: Build) -> Rows:
         if text is not None:
             yield {"objoid": oid, "classoid": CLASS_OIDS["pg_namespace"],
                    "objsubid": 0, "description": text}
+    yield from routines.descriptions(b.catalog)
 
 
 @builder("pg_sequence")

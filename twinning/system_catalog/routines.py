@@ -121,3 +121,29 @@ def signature(fn: Function, part: int) -> str:
             item += f" DEFAULT {a.default}"
         out.append(item)
     return ", ".join(out)
+
+
+def descriptions(catalog: Any) -> Any:
+    """pg_description rows of commented functions and triggers."""
+    for fn in catalog.functions:
+        if fn.comment is not None:
+            yield {"objoid": fn.oid, "classoid": 1255, "objsubid": 0,
+                   "description": fn.comment}
+    for trigger in catalog.triggers:
+        if trigger.comment is not None:
+            yield {"objoid": trigger.oid, "classoid": 2620, "objsubid": 0,
+                   "description": trigger.comment}
+
+
+def comment_of(catalog: Any, oid: int, catalog_name: str | None
+               ) -> tuple[bool, str | None]:
+    """(found, comment) of a user function (pg_proc) or trigger."""
+    if catalog_name in (None, "pg_proc"):
+        fn = catalog.function_by_oid(oid)
+        if fn is not None:
+            return True, fn.comment
+    if catalog_name in (None, "pg_trigger"):
+        for trigger in catalog.triggers:
+            if trigger.oid == oid:
+                return True, trigger.comment
+    return False, None

@@ -230,3 +230,24 @@ CREATE FUNCTION pl_count() RETURNS bigint LANGUAGE plpgsql SET search_path TO 'o
 SELECT count_things(), pl_count(), (SELECT count(*) FROM things)
 SHOW search_path
 SELECT proname, proconfig, prosecdef FROM pg_proc WHERE proname IN ('count_things', 'pl_count') ORDER BY 1
+
+-- case: comments_on_functions_and_triggers
+CREATE TABLE t (a int)
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql AS 'SELECT x'
+CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$
+CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg()
+COMMENT ON FUNCTION f(int) IS 'identity'
+COMMENT ON FUNCTION f IS 'by name'
+COMMENT ON TRIGGER tr ON t IS 'a trigger'
+COMMENT ON FUNCTION nosuch(int) IS 'x'
+COMMENT ON TRIGGER nosuch ON t IS 'x'
+SELECT obj_description('f'::regproc, 'pg_proc'), obj_description((SELECT oid FROM pg_trigger WHERE tgname = 'tr'), 'pg_trigger')
+SELECT d.description, d.classoid::regclass FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid WHERE p.proname = 'f'
+COMMENT ON FUNCTION f(int) IS NULL
+SELECT obj_description('f'::regproc, 'pg_proc')
+
+-- case: recursion
+CREATE FUNCTION fact(n int) RETURNS numeric LANGUAGE plpgsql AS $$ BEGIN IF n <= 1 THEN RETURN 1; END IF; RETURN n * fact(n - 1); END $$
+SELECT fact(1), fact(20), fact(50)
+CREATE FUNCTION fib(n int) RETURNS int LANGUAGE sql AS 'SELECT CASE WHEN n < 2 THEN n ELSE fib(n - 1) + fib(n - 2) END'
+SELECT fib(15)
