@@ -60,6 +60,9 @@ class FunctionDef:
     plpgsql: Any = field(default=None, compare=False, repr=False)
     location: int = LOC
     config: tuple[tuple[str, str], ...] = ()  # SET name = value (proconfig)
+    # LEAKPROOF, PARALLEL, COST, ROWS: what pg_proc shows (None: default)
+    traits: tuple[bool, str, float | None, float | None] = (False, "u", None,
+                                                            None)
 
 
 @node
@@ -175,6 +178,7 @@ class Function:
     aggregate: tuple | None = None
     config: tuple[tuple[str, str], ...] = ()  # SET search_path = … for a call
     comment: str | None = None
+    traits: tuple = (False, "u", None, None)  # FunctionDef.traits
 
     @property
     def inputs(self) -> tuple[Argument, ...]:

@@ -26,7 +26,7 @@ from twinning.passes.parse_expr import Unsupported, loc, names, type_spec
 
 _LANGUAGES = ("sql", "plpgsql")
 _VOLATILITY = {"immutable": "i", "stable": "s", "volatile": "v"}
-_IGNORED = ("leakproof", "parallel", "cost", "rows", "support")
+_PARALLEL = {"safe": "s", "restricted": "r", "unsafe": "u"}
 # pg_trigger.tgtype bits (trigger.h)
 _BEFORE, _INSTEAD = 2, 64
 _EVENTS = ((4, "insert"), (8, "delete"), (16, "update"), (32, "truncate"))
@@ -60,6 +60,7 @@ def create_function(node: ast.CreateFunctionStmt) -> list:
         raise Unsupported("CREATE PROCEDURE", loc(node))
     language, volatility, strict, definer, body = None, "v", False, False, None
     config: list = []
+    leakproof, parallel, cost, rows = False, "u", None, None
     for option in node.options or ():
         name, arg = option.defname, option.arg
         if name == "language":
@@ -79,7 +80,15 @@ def create_function(node: ast.CreateFunctionStmt) -> list:
             raise Unsupported("CREATE FUNCTION … WINDOW", loc(node))
         elif name == "set":
             config.append(_config(arg, node))
-        elif name not in _IGNORED:
+        elif name == "leakproof":
+            leakproof = bool(arg.boolval)
+        elif name == "parallel":
+            parallel = _PARALLEL[arg.sval]
+        elif name in ("cost", "rows"):
+            value = float(getattr(arg, "ival", None) or getattr(arg, "fval",
+                                                                0) or 0)
+            cost, rows = (value, rows) if name == "cost" else (cost, value)
+        else:
             raise Unsupported(f"CREATE FUNCTION option {name.upper()}",
                               loc(node))
     standard = None
@@ -105,7 +114,7 @@ def create_function(node: ast.CreateFunctionStmt) -> list:
         _type(returns) if returns is not None else None,
         bool(returns is not None and returns.setof), language, body,
         volatility, strict, definer, bool(node.replace), standard, tree,
-        loc(node), tuple(config))]
+        loc(node), tuple(config), (leakproof, parallel, cost, rows))]
 
 
 def _config(arg: ast.VariableSetStmt, node: Any) -> tuple[str, str]:

@@ -158,7 +158,7 @@ def apply_function(b: Any, defn: r.FunctionDef) -> None:
     fn = r.Function(name, args, kind, result, retset, defn.language,
                     defn.body, defn.volatility, defn.strict, oid, row_table,
                     defn.security_definer, defn.standard, defn.plpgsql,
-                    config=defn.config)
+                    config=defn.config, traits=defn.traits)
     b.functions[oid] = fn
     if defn.language == "sql" and getattr(b, "check_bodies", True):
         _check_sql_body(b, fn)

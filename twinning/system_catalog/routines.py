@@ -39,13 +39,15 @@ def proc_row(fn: Function, m: Any, columns: list[str]) -> tuple:
         "oid": fn.oid, "proname": fn.name.name,
         "pronamespace": m.namespaces.get(fn.name.schema, 0),
         "proowner": BOOTSTRAP_SUPERUSER, "prolang": PROLANG[fn.language],
-        "procost": 1.0 if fn.aggregate else 100.0,
-        "prorows": 1000.0 if fn.retset else 0.0,
+        "procost": fn.traits[2] if fn.traits[2] is not None else
+        1.0 if fn.aggregate else 100.0,
+        "prorows": fn.traits[3] if fn.traits[3] is not None else
+        1000.0 if fn.retset else 0.0,
         "provariadic": 0, "prosupport": RegOid(0, "-"),
         "prokind": "a" if fn.aggregate else "f",
-        "prosecdef": fn.security_definer, "proleakproof": False,
+        "prosecdef": fn.security_definer, "proleakproof": fn.traits[0],
         "proisstrict": fn.strict, "proretset": fn.retset,
-        "provolatile": fn.volatility, "proparallel": "u",
+        "provolatile": fn.volatility, "proparallel": fn.traits[1],
         "pronargs": len(inputs),
         "pronargdefaults": sum(1 for a in inputs if a.default is not None),
         "prorettype": _result_oid(fn) if fn.kind != "row" else

@@ -251,3 +251,9 @@ CREATE FUNCTION fact(n int) RETURNS numeric LANGUAGE plpgsql AS $$ BEGIN IF n <=
 SELECT fact(1), fact(20), fact(50)
 CREATE FUNCTION fib(n int) RETURNS int LANGUAGE sql AS 'SELECT CASE WHEN n < 2 THEN n ELSE fib(n - 1) + fib(n - 2) END'
 SELECT fib(15)
+
+-- case: function_traits
+CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql IMMUTABLE LEAKPROOF PARALLEL SAFE COST 5 AS 'SELECT x'
+CREATE FUNCTION g() RETURNS SETOF int LANGUAGE sql STABLE PARALLEL RESTRICTED ROWS 10 AS 'SELECT 1'
+SELECT proname, provolatile, proleakproof, proparallel, procost, prorows FROM pg_proc WHERE proname IN ('f', 'g') ORDER BY 1
+SELECT f(3), (SELECT count(*) FROM g())
