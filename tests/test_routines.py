@@ -206,3 +206,16 @@ def test_a_body_created_unchecked_is_replayed_unchecked():
                                lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
     again = _session(Engine(restored))
     assert b"SELECT 1" in again.on_query("SELECT f()")
+
+
+def test_upsert_into_a_table_with_update_triggers_is_refused():
+    session = _session(Engine())
+    for sql in ["CREATE TABLE t (a int PRIMARY KEY, n int)",
+                "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN NEW.n := NEW.n + 100; RETURN NEW; END $$",
+                "CREATE TRIGGER x BEFORE UPDATE ON t FOR EACH ROW "
+                "EXECUTE FUNCTION f()", "INSERT INTO t VALUES (1, 1)"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    reply = session.on_query("INSERT INTO t VALUES (1, 2) ON CONFLICT (a) "
+                             "DO UPDATE SET n = excluded.n")
+    assert b"C0A000" in reply and b"ON CONFLICT" in reply

@@ -39,8 +39,9 @@ def fire_write(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
         return None
     op = _OPS[type(resolved)]
     tables = resolved.tables if op == "truncate" else (resolved.table,)
+    upsert = op == "insert" and resolved.on_conflict is not None
     triggers = [t for name in tables for t in ctx.catalog.triggers_of(name)
-                if op in t.events]
+                if op in t.events or (upsert and "update" in t.events)]
     if not triggers:
         return None
     routines = ctx.routines
