@@ -163,6 +163,18 @@ def pg_function_is_visible(ctx: Any, oid: int) -> bool | None:
         m.namespace_names.get(found[1]) in regnames.path(m, ctx)
 
 
+def pg_get_functiondef(ctx: Any, oid: int) -> str | None:
+    """A user function's CREATE OR REPLACE FUNCTION (NULL: no user
+    function; a built-in's text is refused)."""
+    user = catalog_map(ctx).catalog.function_by_oid(int(oid))
+    if user is not None:
+        return routines.functiondef(user)
+    if procs.signature(int(oid)) is not None:
+        raise SqlError("0A000", "pg_get_functiondef of a built-in function "
+                       "is not supported by twinning")
+    return None
+
+
 def _signature(part: int) -> Any:
     """pg_get_function_arguments (0), _identity_arguments (1), _result
     (2): PostgreSQL's own text for each built-in function."""
@@ -411,6 +423,7 @@ def register() -> None:
     for part, name in enumerate(("arguments", "identity_arguments",
                                  "result")):
         fn(f"pg_get_function_{name}(oid)", _signature(part), **ctx)
+    fn("pg_get_functiondef(oid)", pg_get_functiondef, **ctx)
     fn("obj_description(oid)", obj_description, **ctx)
     fn("obj_description(oid,name)", obj_description, **ctx)
     fn("col_description(oid,int4)", col_description, **ctx)

@@ -102,7 +102,7 @@ _MODES = {"o": "OUT ", "b": "INOUT ", "v": "VARIADIC ", "i": "", "t": ""}
 def signature(fn: Function, part: int) -> str:
     """pg_get_function_arguments (0), _identity_arguments (1), _result (2)."""
     if part == 2:
-        if fn.kind == "record" and any(a.mode == "t" for a in fn.args):
+        if any(a.mode == "t" for a in fn.args):
             return "TABLE(" + ", ".join(
                 f"{a.name} {_type_text(a.type)}" for a in fn.args
                 if a.mode == "t") + ")"
@@ -149,3 +149,40 @@ def comment_of(catalog: Any, oid: int, catalog_name: str | None
             if trigger.oid == oid:
                 return True, trigger.comment
     return False, None
+
+
+def functiondef(fn: Function) -> str:
+    """pg_get_functiondef(): CREATE OR REPLACE FUNCTION as ruleutils
+    prints it (options on one line in its order, SET lines, the body
+    between $function$)."""
+    from twinning.errors import feature_not_supported
+    from twinning.values.identifiers import quote_ident, quote_qualified
+    if fn.standard is not None or fn.aggregate is not None:
+        raise feature_not_supported("pg_get_functiondef of an SQL-standard "
+                                    "body or an aggregate")
+    out = [f"CREATE OR REPLACE FUNCTION "
+           f"{quote_qualified(fn.name.schema, fn.name.name)}"
+           f"({signature(fn, 0)})\n RETURNS {signature(fn, 2)}\n"
+           f" LANGUAGE {quote_ident(fn.language)}\n"]
+    leakproof, parallel, cost, rows = fn.traits
+    options = {"i": " IMMUTABLE", "s": " STABLE"}.get(fn.volatility, "")
+    options += {"s": " PARALLEL SAFE", "r": " PARALLEL RESTRICTED"}.get(
+        parallel, "")
+    if fn.strict:
+        options += " STRICT"
+    if fn.security_definer:
+        options += " SECURITY DEFINER"
+    if leakproof:
+        options += " LEAKPROOF"
+    if cost is not None and cost != 100:
+        options += f" COST {cost:g}"
+    if rows is not None and rows > 0 and rows != 1000:
+        options += f" ROWS {rows:g}"
+    if options:
+        out.append(options + "\n")
+    for name, value in fn.config:
+        items = [v.strip().strip('"') for v in value.split(",")]
+        out.append(f" SET {name} TO " + ", ".join(
+            "'" + v.replace("'", "''") + "'" for v in items) + "\n")
+    out.append(f"AS $function${fn.body}$function$\n")
+    return "".join(out)

@@ -257,3 +257,13 @@ CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql IMMUTABLE LEAKPROOF PARALLEL S
 CREATE FUNCTION g() RETURNS SETOF int LANGUAGE sql STABLE PARALLEL RESTRICTED ROWS 10 AS 'SELECT 1'
 SELECT proname, provolatile, proleakproof, proparallel, procost, prorows FROM pg_proc WHERE proname IN ('f', 'g') ORDER BY 1
 SELECT f(3), (SELECT count(*) FROM g())
+
+-- case: functiondef
+CREATE FUNCTION fd1(a int, b int default 2) RETURNS int LANGUAGE sql IMMUTABLE STRICT AS 'select a + b'
+CREATE FUNCTION fd2(x int, out y int, out z text) RETURNS SETOF record LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$ begin return; end $$
+CREATE FUNCTION fd3() RETURNS TABLE(q int) LANGUAGE sql PARALLEL SAFE LEAKPROOF COST 5 ROWS 7 AS $$select 1$$
+CREATE FUNCTION fd5() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$
+SELECT pg_get_functiondef('fd1'::regproc)
+SELECT pg_get_functiondef('fd2'::regproc)
+SELECT pg_get_functiondef('fd3'::regproc)
+SELECT pg_get_functiondef('fd5'::regproc)
