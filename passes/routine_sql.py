@@ -55,10 +55,17 @@ class Substituted:
         return offset + shift + 1
 
 
-def substitute(sql: str, lookup: Lookup) -> Substituted:
+def substitute(sql: str, lookup: Lookup, columns_of: Any = None,
+               conflict: str = "column") -> Substituted:
     """`sql` with the variables `lookup` numbers as `$n`, rewritten in
     the text itself (the rest stays as written, so positions map back);
-    a bare variable in a SELECT list keeps its name as the column's."""
+    a bare variable in a SELECT list keeps its name as the column's.
+
+    A bare name that is also a column of a table the statement reads
+    (`columns_of(names)`: that table's column names, or None) is the
+    column in an SQL function (`conflict="column"`, as PostgreSQL's SQL
+    functions resolve it) and 42702 in PL/pgSQL (`conflict="error"`,
+    plpgsql.variable_conflict = error)."""
     try:
         parsed = parse_sql(sql)
     except ParseError as exc:
@@ -73,11 +80,20 @@ def substitute(sql: str, lookup: Lookup) -> Substituted:
         return Substituted(sql, parsed[0].stmt, [])
     tokens = {tok.start: i for i, tok in enumerate(scan(sql))}
     spans = scan(sql)
+    columns = _columns_in_scope(parsed[0].stmt, columns_of) \
+        if columns_of is not None else set()
     edits = []
     for node, names, named in sorted(found, key=lambda x: x[0].location):
         number = lookup(names)
         if number is None:
             continue
+        if len(names) == 1 and names[0] in columns:
+            if conflict == "column":
+                continue
+            raise SqlError("42702", f'column reference "{names[0]}" is '
+                           "ambiguous", detail="It could refer to either a "
+                           "PL/pgSQL variable or a table column.",
+                           position=node.location + 1)
         i = tokens.get(node.location)
         if i is None:
             continue
@@ -93,6 +109,29 @@ def substitute(sql: str, lookup: Lookup) -> Substituted:
         last = end
     out.append(sql[last:])
     return Substituted("".join(out), parsed[0].stmt, mapped)
+
+
+def _columns_in_scope(stmt: Any, columns_of: Any) -> set[str]:
+    """The column names of the tables the statement reads (an INSERT's
+    target excepted: its VALUES do not see it)."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, ast.RangeVar):
+            names = tuple(p for p in (node.schemaname, node.relname) if p)
+            found.update(columns_of(names) or ())
+        elif isinstance(node, ast.InsertStmt):
+            for name in node:
+                if name != "relation":
+                    walk(getattr(node, name))
+        elif isinstance(node, tuple):
+            for item in node:
+                walk(item)
+        elif isinstance(node, ast.Node):
+            for name in node:
+                walk(getattr(node, name))
+    walk(stmt)
+    return found
 
 
 def _collect(node: Any, found: list, target: bool) -> None:

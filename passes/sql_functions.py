@@ -20,8 +20,10 @@ from twinning.passes import routine_sql
 from twinning.passes.expr.types import can_coerce
 
 
-def statement_texts(fn: Function) -> list[str]:
-    """Each statement of the body, its argument names as `$n`."""
+def statement_texts(fn: Function, columns_of: Any = None) -> list[str]:
+    """Each statement of the body, its argument names as `$n` (a name
+    that is also a column of a table the statement reads stays the
+    column, as in PostgreSQL's SQL functions)."""
     texts = list(fn.standard) if fn.standard is not None else \
         routine_sql.statements(fn.body)
     numbers: dict[tuple[str, ...], int] = {}
@@ -31,13 +33,27 @@ def statement_texts(fn: Function) -> list[str]:
             numbers[(fn.name.name, arg.name)] = i
     if not numbers:
         return texts
-    return [routine_sql.substitute(text, numbers.get).sql for text in texts]
+    return [routine_sql.substitute(text, numbers.get, columns_of).sql
+            for text in texts]
 
 
-def parsed_statements(fn: Function) -> list[q.ParsedStatement]:
+def columns_of(catalog: Any, path: tuple[str, ...]) -> Any:
+    """names → the column names of the table or view they mean."""
+    def found(names: tuple[str, ...]) -> set[str] | None:
+        name = catalog.table_named(names, path)
+        relation = catalog.table(name) or catalog.view(name)
+        return None if relation is None else {c.name for c in
+                                              relation.columns}
+    return found
+
+
+def parsed_statements(fn: Function, catalog: Any = None,
+                      path: tuple[str, ...] = ("public",)
+                      ) -> list[q.ParsedStatement]:
     from twinning.passes.parse_query import parse_query
     out = []
-    for text in statement_texts(fn):
+    scope = columns_of(catalog, path) if catalog is not None else None
+    for text in statement_texts(fn, scope):
         out.extend(parse_query(text).statements)
     return out
 
@@ -54,7 +70,7 @@ def check_body(fn: Function, catalog: Any, path: tuple[str, ...]) -> None:
     from twinning.passes.resolve_types import types_of
     plans = []
     with types_of(catalog, path), functions_of(catalog, path):
-        for stmt in parsed_statements(fn):
+        for stmt in parsed_statements(fn, catalog, path):
             if isinstance(stmt.node, q.Ddl):
                 return  # later statements may read what it makes
             try:

@@ -32,6 +32,7 @@ from twinning.passes import plpgsql as pl
 from twinning.passes.parse_expr import type_spec
 from twinning.passes.plpgsql_conditions import CONDITIONS
 from twinning.passes.routine_sql import substitute
+from twinning.passes.sql_functions import columns_of
 from twinning.passes.user_functions import result_columns, result_rtype
 from twinning.routine_common import Result, add_context
 from twinning.valueio import formatter
@@ -110,7 +111,18 @@ class Expr:
                 refs.append(key)
             return refs.index(key) + 1
         sql = self.text if self.statement else "SELECT " + self.text
-        self.substituted = substitute(sql, lookup)
+        routines = body.routines
+        catalog = routines.catalog()
+        scope = columns_of(catalog, routines.session._search_path(catalog))
+        try:
+            self.substituted = substitute(sql, lookup, scope, "error")
+        except SqlError as exc:  # an ambiguous name: against the query
+            if exc.position is not None:
+                at = exc.position - (0 if self.statement else len("SELECT "))
+                exc.internal_position = max(at, 1) + self.shift
+                exc.position = None
+            exc.internal_query = self.shown
+            raise
         self.simple = not self.statement and _simple(self.substituted.node)
         self.sql = self.substituted.sql
         self.refs = tuple(refs)
@@ -175,6 +187,7 @@ class Body:
     def __init__(self, fn: Function, routines: Any,
                  tree: Any = None) -> None:
         self.function = fn
+        self.routines = routines
         self.tree = tree if tree is not None else fn.plpgsql
         self.datums = [next(iter(d.items())) for d in self.tree["datums"]]
         self.exprs: dict[int, Expr] = {}

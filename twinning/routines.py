@@ -196,7 +196,10 @@ class SqlBody:
 
     def __init__(self, fn: Function, routines: Routines) -> None:
         self.function = fn
-        self.statements = parsed_statements(fn)
+        session = routines.session
+        catalog = routines.catalog()
+        self.statements = parsed_statements(fn, catalog,
+                                            session._search_path(catalog))
         self.types = argument_types(fn)
         self.result = result_rtype(fn)
         self.inlined = inlinable(fn)

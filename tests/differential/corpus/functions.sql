@@ -267,3 +267,17 @@ SELECT pg_get_functiondef('fd1'::regproc)
 SELECT pg_get_functiondef('fd2'::regproc)
 SELECT pg_get_functiondef('fd3'::regproc)
 SELECT pg_get_functiondef('fd5'::regproc)
+
+-- case: name_conflicts
+CREATE TABLE amb (id int, name text)
+INSERT INTO amb VALUES (1, 'x'), (2, NULL)
+CREATE FUNCTION amb1(id int) RETURNS text LANGUAGE plpgsql AS $$ DECLARE r text; BEGIN SELECT name INTO r FROM amb WHERE amb.id = id; RETURN r; END $$
+SELECT amb1(1)
+CREATE FUNCTION amb2(id int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN INSERT INTO amb VALUES (id, 'y'); RETURN id; END $$
+SELECT amb2(3)
+CREATE FUNCTION amb3(name text) RETURNS int LANGUAGE sql AS $$ SELECT count(*)::int FROM amb WHERE amb.name = name $$
+SELECT amb3('zz')
+CREATE FUNCTION amb4(p_id int) RETURNS text LANGUAGE sql AS $$ SELECT name FROM amb WHERE id = p_id $$
+SELECT amb4(1)
+CREATE FUNCTION amb5(id int) RETURNS text LANGUAGE sql AS $$ SELECT name FROM amb WHERE amb.id = amb5.id $$
+SELECT amb5(1)
