@@ -56,7 +56,8 @@ class Substituted:
 
 
 def substitute(sql: str, lookup: Lookup, columns_of: Any = None,
-               conflict: str = "column") -> Substituted:
+               conflict: str = "column",
+               zero_based: tuple[str, ...] = ()) -> Substituted:
     """`sql` with the variables `lookup` numbers as `$n`, rewritten in
     the text itself (the rest stays as written, so positions map back);
     a bare variable in a SELECT list keeps its name as the column's.
@@ -97,11 +98,19 @@ def substitute(sql: str, lookup: Lookup, columns_of: Any = None,
         i = tokens.get(node.location)
         if i is None:
             continue
-        end = spans[i + 2 * (len(names) - 1)].end + 1
+        last = i + 2 * (len(names) - 1)
+        end = spans[last].end + 1
         text = f"${number}" + (f' AS "{names[-1]}"' if named else "")
         edits.append((node.location, end, text))
+        if names[-1] in zero_based and last + 1 < len(spans) and \
+                sql[spans[last + 1].start] == "[":
+            close = _closing(sql, spans, last + 1)  # TG_ARGV[0]: 0-based
+            if close is not None:
+                edits.append((spans[last + 1].end + 1,
+                              spans[last + 1].end + 1, "1 + ("))
+                edits.append((close, close, ")"))
     out, last, mapped, shift = [], 0, [], 0
-    for start, end, text in edits:
+    for start, end, text in sorted(edits, key=lambda e: (e[0], e[1])):
         out.append(sql[last:start])
         out.append(text)
         mapped.append((start + shift, len(text), end - start))
@@ -109,6 +118,20 @@ def substitute(sql: str, lookup: Lookup, columns_of: Any = None,
         last = end
     out.append(sql[last:])
     return Substituted("".join(out), parsed[0].stmt, mapped)
+
+
+def _closing(sql: str, spans: list, opening: int) -> int | None:
+    """The offset of the `]` matching the `[` token at `opening`."""
+    depth = 0
+    for tok in spans[opening:]:
+        ch = sql[tok.start]
+        if ch == "[" and tok.start == tok.end:
+            depth += 1
+        elif ch == "]" and tok.start == tok.end:
+            depth -= 1
+            if depth == 0:
+                return tok.start
+    return None
 
 
 def _columns_in_scope(stmt: Any, columns_of: Any) -> set[str]:

@@ -115,7 +115,8 @@ class Expr:
         catalog = routines.catalog()
         scope = columns_of(catalog, routines.session._search_path(catalog))
         try:
-            self.substituted = substitute(sql, lookup, scope, "error")
+            self.substituted = substitute(sql, lookup, scope, "error",
+                                          ("tg_argv",))
         except SqlError as exc:  # an ambiguous name: against the query
             if exc.position is not None:
                 at = exc.position - (0 if self.statement else len("SELECT "))

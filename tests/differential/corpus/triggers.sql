@@ -68,3 +68,18 @@ INSERT INTO t2 VALUES (8, 3, 's')
 SELECT tgname, tgrelid::regclass FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1
 DROP TABLE t2
 SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal
+
+-- case: plpgsql_idioms
+CREATE TABLE items (id int PRIMARY KEY, qty int, label text, changed text)
+INSERT INTO items VALUES (1, 5, 'a', NULL), (2, 0, 'b', NULL)
+CREATE FUNCTION guard_qty() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.qty < 0 THEN NEW := OLD; NEW.changed := 'reverted by ' || TG_ARGV[0]; ELSIF NEW.qty IS DISTINCT FROM OLD.qty THEN NEW.changed := TG_ARGV[1] || ':' || TG_NARGS; END IF; RETURN NEW; END $$
+CREATE TRIGGER g BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION guard_qty('guard', 'qty')
+UPDATE items SET qty = -1 WHERE id = 1
+UPDATE items SET qty = 7 WHERE id = 2
+SELECT * FROM items ORDER BY id
+CREATE FUNCTION two_into(i int) RETURNS text LANGUAGE plpgsql AS $$ DECLARE q int; l text; n bigint; BEGIN SELECT qty, label INTO q, l FROM items WHERE id = i; GET DIAGNOSTICS n = ROW_COUNT; IF EXISTS (SELECT 1 FROM items WHERE qty > 100) THEN RETURN 'big'; END IF; RETURN l || q || '/' || n || '/' || FOUND; END $$
+SELECT two_into(1), two_into(2), two_into(9)
+CREATE FUNCTION upd_found() RETURNS text LANGUAGE plpgsql AS $$ DECLARE n int; BEGIN UPDATE items SET label = label || '!' WHERE qty > 100; IF NOT FOUND THEN n := 0; END IF; DELETE FROM items WHERE id = 99; RETURN coalesce(n, -1)::text || FOUND::text; END $$
+SELECT upd_found()
+CREATE FUNCTION fmt(i int) RETURNS text LANGUAGE plpgsql AS $$ DECLARE r text; BEGIN EXECUTE format('SELECT label FROM %I WHERE id = %s', 'items', i) INTO r; RETURN r; END $$
+SELECT fmt(2)
