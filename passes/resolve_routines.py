@@ -142,13 +142,23 @@ def apply_function(b: Any, defn: r.FunctionDef) -> None:
         if not defn.replace:
             raise SqlError("42723", f'function "{name.name}" already exists '
                            "with same argument types")
+        hint = f"Use DROP FUNCTION {signature_text(name.name, inputs)} first."
+        outputs = [shown(a.type) for a in args if a.mode in r.OUTPUT_MODES]
         if (existing.kind, existing.result, existing.row_table,
-                existing.retset) != (kind, result, row_table, retset) or \
-                [shown(a.type) for a in existing.outputs] != \
-                [shown(a.type) for a in args if a.mode in r.OUTPUT_MODES]:
+                existing.retset) != (kind, result, row_table, retset) or (
+                    kind == "record" and outputs !=
+                    [shown(a.type) for a in existing.outputs]):
             raise SqlError("42P13", "cannot change return type of existing "
-                           "function", hint="Use DROP FUNCTION "
-                           f"{signature_text(name.name, inputs)} first.")
+                           "function", hint=hint)
+        new_inputs = [a for a in args if a.mode in r.INPUT_MODES]
+        for old_arg, new_arg in zip(existing.inputs, new_inputs):
+            if old_arg.name and old_arg.name != new_arg.name:
+                raise SqlError("42P13", "cannot change name of input "
+                               f'parameter "{old_arg.name}"', hint=hint)
+        if sum(a.default is not None for a in new_inputs) < \
+                sum(a.default is not None for a in existing.inputs):
+            raise SqlError("42P13", "cannot remove parameter defaults from "
+                           "existing function", hint=hint)
         oid = existing.oid
     else:
         oid = FIRST_NORMAL_OID + b.type_oids

@@ -281,3 +281,15 @@ CREATE FUNCTION amb4(p_id int) RETURNS text LANGUAGE sql AS $$ SELECT name FROM 
 SELECT amb4(1)
 CREATE FUNCTION amb5(id int) RETURNS text LANGUAGE sql AS $$ SELECT name FROM amb WHERE amb.id = amb5.id $$
 SELECT amb5(1)
+
+-- case: replace_rules
+CREATE FUNCTION rp(a int, b int DEFAULT 1) RETURNS int LANGUAGE sql AS 'SELECT a'
+CREATE OR REPLACE FUNCTION rp(x int, b int DEFAULT 1) RETURNS int LANGUAGE sql AS 'SELECT x'
+CREATE OR REPLACE FUNCTION rp(a int, b int) RETURNS int LANGUAGE sql AS 'SELECT a'
+CREATE OR REPLACE FUNCTION rp(a int, b int DEFAULT 5) RETURNS int LANGUAGE sql AS 'SELECT a + b'
+SELECT rp(1)
+CREATE OR REPLACE FUNCTION rp(a int, b int DEFAULT 5, OUT c int) RETURNS int LANGUAGE sql AS 'SELECT a * b'
+SELECT rp(2), proargmodes, proargnames FROM pg_proc WHERE proname = 'rp'
+CREATE FUNCTION rt() RETURNS trigger LANGUAGE plpgsql AS 'begin return new; end'
+CREATE OR REPLACE FUNCTION rt() RETURNS trigger LANGUAGE sql AS 'select 1'
+CREATE OR REPLACE FUNCTION rp(a int, b int DEFAULT 5) RETURNS SETOF int LANGUAGE sql AS 'SELECT a'
