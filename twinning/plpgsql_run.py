@@ -140,10 +140,12 @@ class Expr:
             values, types = frame.bind(self.refs)
         except SqlError as exc:  # while the query is analysed, in PostgreSQL
             raise add_context(exc, f'{what} "{self.shown}"')
-        plan = self.plans.get(types)
+        routines = frame.routines
+        key = (types, routines.path())  # a plan follows search_path
+        plan = self.plans.get(key)
         if plan is None:
             try:
-                plan = self.plans[types] = frame.routines.plan(self.stmt, types)
+                plan = self.plans[key] = routines.plan(self.stmt, types)
             except SqlError as exc:  # parse analysis: QUERY and its position
                 raise self._internal(exc)
         try:

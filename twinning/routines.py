@@ -117,6 +117,10 @@ class Routines:
             found = self._compiled[fn.oid] = make(fn, self)
         return found
 
+    def path(self) -> tuple[str, ...]:
+        """The search path statements are planned under now."""
+        return self.session._search_path(self.catalog())
+
     def plan(self, stmt: q.ParsedStatement, types: tuple) -> q.Plan:
         session = self.session
         schema, generation = session._txn.store.view()

@@ -293,3 +293,17 @@ SELECT rp(2), proargmodes, proargnames FROM pg_proc WHERE proname = 'rp'
 CREATE FUNCTION rt() RETURNS trigger LANGUAGE plpgsql AS 'begin return new; end'
 CREATE OR REPLACE FUNCTION rt() RETURNS trigger LANGUAGE sql AS 'select 1'
 CREATE OR REPLACE FUNCTION rp(a int, b int DEFAULT 5) RETURNS SETOF int LANGUAGE sql AS 'SELECT a'
+
+-- case: plans_follow_search_path
+CREATE SCHEMA s2
+CREATE TABLE things (v text)
+CREATE TABLE s2.things (v text)
+INSERT INTO things VALUES ('public')
+INSERT INTO s2.things VALUES ('s2')
+CREATE FUNCTION which() RETURNS text LANGUAGE plpgsql AS $$ DECLARE r text; BEGIN SELECT v INTO r FROM things; RETURN r; END $$
+CREATE FUNCTION which_sql() RETURNS text LANGUAGE sql AS 'SELECT v FROM things'
+SELECT which(), which_sql()
+SET search_path = s2, public
+SELECT which(), which_sql()
+RESET search_path
+SELECT which(), which_sql()
