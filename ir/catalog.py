@@ -17,6 +17,10 @@ from twinning.ir.syntax import Expr
 from twinning.ir.types import DomainType, SqlType
 
 
+def kept_triggers(triggers: tuple) -> tuple:
+    return tuple(t for t in triggers if not is_temporary(t.table.schema))
+
+
 def is_temporary(schema: str) -> bool:
     """A session's temporary schema: pg_temp_N, where PostgreSQL puts
     CREATE TEMP TABLE (`pg_temp` is each session's alias for its own)."""
@@ -262,16 +266,40 @@ class Catalog:
     types: tuple[UserType, ...] = ()
     type_oids: int = 0
     extensions: tuple[Extension, ...] = ()  # by name
+    # user functions (by OID order) and triggers (ir/routines.py)
+    functions: tuple = ()
+    triggers: tuple = ()
     _tables: dict = field(default_factory=dict, compare=False, repr=False)
     _sequences: dict = field(default_factory=dict, compare=False, repr=False)
     _views: dict = field(default_factory=dict, compare=False, repr=False)
     _types: dict = field(default_factory=dict, compare=False, repr=False)
+    _routines: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._tables.update({t.name: t for t in self.tables})
         self._sequences.update({s.name: s for s in self.sequences})
         self._views.update({v.name: v for v in self.views})
         self._types.update({t.name: t for t in self.types})
+        if self.functions or self.triggers:
+            by_name: dict = {}
+            for f in self.functions:
+                by_name.setdefault(f.name.name, []).append(f)
+            by_table: dict = {}
+            for trig in sorted(self.triggers, key=lambda x: x.name):
+                by_table.setdefault(trig.table, []).append(trig)
+            self._routines.update(
+                names=by_name, oids={f.oid: f for f in self.functions},
+                tables={k: tuple(v) for k, v in by_table.items()})
+
+    def functions_named(self, name: str) -> list:
+        return self._routines["names"].get(name, []) if self._routines else []
+
+    def function_by_oid(self, oid: int) -> Any:
+        return self._routines["oids"].get(oid) if self._routines else None
+
+    def triggers_of(self, table: QName) -> tuple:
+        """A table's triggers in firing order (by name, as PostgreSQL)."""
+        return self._routines["tables"].get(table, ()) if self._routines else ()
 
     def verify(self) -> None:
         """Structural invariants every builder must keep."""
@@ -346,7 +374,8 @@ class Catalog:
             kept(self.load_order),
             tuple(c for c in self.fk_cycles if not is_temporary(c[0].schema)),
             views=kept(self.views), types=self.types,
-            type_oids=self.type_oids,
+            type_oids=self.type_oids, functions=self.functions,
+            triggers=kept_triggers(self.triggers),
             schema_comments=tuple(x for x in self.schema_comments
                                   if not is_temporary(x[0])))
 

@@ -205,6 +205,7 @@ class FunctionScan:
     calls: tuple[object, ...]  # TSetCall or a scalar TExpr each
     columns: tuple[RelColumn, ...]
     ordinality: bool = False
+    composite: bool = False  # one user function returning rows
 
 
 @node

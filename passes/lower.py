@@ -14,6 +14,7 @@ Pure: no session, no settings values.
 from __future__ import annotations
 
 from twinning.ir import query as q
+from twinning.ir.routines import DoBlock
 from twinning.ir.dml import (ResolvedCopy, ResolvedDelete, ResolvedInsert,
                              ResolvedMerge, ResolvedTruncate, ResolvedUpdate)
 
@@ -70,6 +71,7 @@ _COMMANDS = {
     q.Notify: ("notify", "NOTIFY"),
     q.SetConstraints: ("set_constraints", "SET CONSTRAINTS"),
     q.LockTables: ("lock", "LOCK TABLE"),
+    DoBlock: ("do", "DO"),
 }
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from twinning.errors import SqlError
 from twinning.ir import ddl as d
+from twinning.ir.routines import ROUTINE_TAGS
 from twinning.ir import syntax as s
 from twinning.ir.types import (INTERVAL_FULL_PRECISION, INTERVAL_FULL_RANGE,
                                SERIALS, VARHDRSZ, SqlType, canonical_name,
@@ -300,6 +301,7 @@ _LOWER = {
     d.ExtensionDef: lambda n: n,
     d.SchemaPathDef: lambda n: n,
     d.ClusterDef: lambda n: n,
+    **{kind: (lambda n: n) for kind in ROUTINE_TAGS},  # parse_routines
 }
 
 

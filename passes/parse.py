@@ -22,8 +22,8 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
-from twinning.passes import (cluster, parse_extensions, parse_types,
-                             schema_elements, statement_names)
+from twinning.passes import (cluster, parse_extensions, parse_routines,
+                             parse_types, schema_elements, statement_names)
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -623,6 +623,8 @@ _OWNED = {ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_SEQUENCE: "seque
 
 
 def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:
+    if node.objectType in (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_AGGREGATE):
+        return parse_routines.alter_owner(node, _role(node.newowner))
     kind = _OWNED.get(node.objectType)
     if kind is None:
         what = statement_names.object_words(node.objectType)
@@ -716,6 +718,8 @@ _COMMENTABLE = {ObjectType.OBJECT_TABLE: "table",
 
 
 def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
+    if node.objtype in _ROUTINE_COMMENTS:
+        return parse_routines.comment(node)
     target = _COMMENTABLE.get(node.objtype)
     if node.objtype == ObjectType.OBJECT_EXTENSION:
         return parse_extensions.comment_extension(node)
@@ -725,6 +729,8 @@ def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
     return [s.Comment(target, name, node.comment)]
 
 
+_ROUTINE_COMMENTS = (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_AGGREGATE,
+                     ObjectType.OBJECT_TRIGGER)
 _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index",
               ObjectType.OBJECT_SEQUENCE: "sequence",
               ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_VIEW: "view",
@@ -733,6 +739,9 @@ _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index"
 
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
+    if node.removeType in (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_TRIGGER,
+                           ObjectType.OBJECT_AGGREGATE):
+        return parse_routines.drop(node)
     kind = _DROPPABLE.get(node.removeType)
     if node.removeType == ObjectType.OBJECT_EXTENSION:
         return parse_extensions.drop_extension(node)
@@ -779,6 +788,9 @@ _STATEMENTS = {
     ast.CreateExtensionStmt: parse_extensions.create_extension,
     ast.AlterExtensionStmt: parse_extensions.alter_extension,
     ast.AlterExtensionContentsStmt: parse_extensions.alter_extension_contents,
+    ast.CreateFunctionStmt: parse_routines.create_function,
+    ast.CreateTrigStmt: parse_routines.create_trigger,
+    ast.DefineStmt: parse_routines.define,
 }
 
 def statement_name(node: Any) -> str:

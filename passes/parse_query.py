@@ -26,8 +26,10 @@ from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.ir.ddl import RenameTypeDef
+from twinning.ir.routines import ROUTINE_TAGS
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
+from twinning.passes.parse_routines import do_block
 from twinning.passes.parse_dml import convert_write, copy_query_options
 from twinning.passes.parse_select import convert_query, convert_read
 from twinning.passes.expr import pg_data
@@ -303,8 +305,12 @@ def _needs_read_path(value: Any) -> bool:
     if isinstance(value, (s.SubLink, s.Grouping)) or (
             isinstance(value, s.FuncCall) and value.over is not None):
         return True
-    if isinstance(value, s.FuncCall) and value.name[-1] in _ROW_FUNCTIONS \
-            and value.name[:-1] in ((), ("pg_catalog",)):
+    if isinstance(value, s.FuncCall) and (
+            value.name[-1] in _ROW_FUNCTIONS or value.name[-1] not in
+            pg_data.PROC_NAMES) and value.name[:-1] in ((), ("pg_catalog",)):
+        return True  # a user function may return a set: the read path
+    if isinstance(value, s.FuncCall) and value.name[:-1] not in (
+            (), ("pg_catalog",)):
         return True
     if isinstance(value, tuple):
         return any(_needs_read_path(v) for v in value)
@@ -402,7 +408,13 @@ _DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
 def _ddl(node: Any, chunk: str) -> q.Syntax:
     """DDL at run time: the schema loader's syntax (`passes/parse.py`)."""
     statements = tuple(ddl_statements(node))
-    if isinstance(node, ast.DropStmt):
+    if type(statements[0]) in ROUTINE_TAGS:
+        tag = ROUTINE_TAGS[type(statements[0])]
+        if getattr(statements[0], "aggregate", False) is True:
+            tag = tag.replace("FUNCTION", "AGGREGATE")
+    elif isinstance(node, ast.CommentStmt):
+        tag = "COMMENT"
+    elif isinstance(node, ast.DropStmt):
         tag = _DROP_TAGS[statements[0].kind]
     elif isinstance(node, ast.AlterOwnerStmt):
         tag = "ALTER " + statements[0].kind.upper()
@@ -440,6 +452,7 @@ _HANDLERS = {
     ast.MergeStmt: _write,
     ast.TruncateStmt: convert_write,
     ast.CopyStmt: convert_write,
+    ast.DoStmt: do_block,
 }
 _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.CreateSeqStmt, ast.AlterTableStmt, ast.CommentStmt,
@@ -447,7 +460,8 @@ _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.RefreshMatViewStmt, ast.CreateEnumStmt, ast.AlterEnumStmt,
                ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt,
                ast.CreateExtensionStmt, ast.AlterExtensionStmt, ast.ClusterStmt,
-               ast.AlterExtensionContentsStmt}
+               ast.AlterExtensionContentsStmt, ast.CreateFunctionStmt,
+               ast.CreateTrigStmt, ast.DefineStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",

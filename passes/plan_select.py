@@ -39,6 +39,8 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
+from twinning.ir.routines import TUserSetCall
+from twinning.passes.user_functions import AGGREGATE_PREFIX, run_aggregate
 from twinning.passes.expr.aggregates import accumulator, fold
 from twinning.passes.expr.ordered_set import ordered_set_final
 from twinning.passes.expr.compile import (CompiledExpr, Recur,
@@ -132,6 +134,8 @@ class _Planner:
                 parts.append(lambda row, ctx, fn=fn: [fn(row, ctx)])
         if len(parts) == 1:
             produce = parts[0]
+            if node.composite:  # a user function's rows
+                return lambda ctx: produce((), ctx)
 
             def function_scan(ctx: Any) -> Iterable[tuple]:
                 values = produce((), ctx)
@@ -664,8 +668,12 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
                   ) -> Callable[[tuple, Any], list]:
     """A set-returning call → fn(row, ctx) → its values (strict: a NULL
     argument yields nothing)."""
-    fn = runtime.set_returning(call.function)([a.type for a in call.args])
     args = [compile(a) for a in call.args]
+    if isinstance(call, TUserSetCall):  # the session runs the body
+        oid = call.oid
+        return lambda row, ctx: ctx.routines.call_set(
+            oid, [f(row, ctx) for f in args])
+    fn = runtime.set_returning(call.function)([a.type for a in call.args])
 
     def values(row: tuple, ctx: Any) -> list:
         given = [f(row, ctx) for f in args]
@@ -773,7 +781,11 @@ class _AggPlan:
                  compile_expr: Callable[[Any], Callable]) -> None:
         types = [a.type for a in call.args]
         self.ordered_set = None
-        if call.within_group:
+        self.user = None  # a user aggregate's OID (CREATE AGGREGATE)
+        if call.function.startswith(AGGREGATE_PREFIX):
+            self.user = int(call.function[len(AGGREGATE_PREFIX):])
+            self.init = self.step = self.final = None
+        elif call.within_group:
             self.ordered_set = ordered_set_final(
                 call.function, types,
                 [(_key_function(k), k.descending) for k in call.order_by],
@@ -796,7 +808,7 @@ class _AggPlan:
         # folding skips NULL arguments: only for strict one-argument
         # aggregates (and count(*), which has none)
         self.fold = fold(call.function, types) if len(call.args) <= 1 \
-            and not (self.distinct or self.order) else None
+            and not (self.distinct or self.order or self.user) else None
 
     def compute(self, rows: list, ctx: Any) -> Any:
         if self.ordered_set is not None:  # direct arguments: once per group
@@ -825,6 +837,8 @@ class _AggPlan:
                            reverse=descending)
         if self.ordered_set is not None:
             return self.ordered_set(direct, [args for args, _ in items])
+        if self.user is not None:
+            return run_aggregate(self.user, [args for args, _ in items], ctx)
         acc = self.init()
         for args, _ in items:
             acc = self.step(acc, args)

@@ -23,8 +23,8 @@ from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
 from twinning.passes import (cluster, defaults, resolve_domains,
-                             resolve_extensions,
-                             resolve_owner, resolve_types, resolve_view,
+                             resolve_extensions, resolve_owner,
+                             resolve_routines, resolve_types, resolve_view,
                              schema_elements)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
@@ -104,6 +104,8 @@ class _Builder:
         self.type_oids = 0  # OIDs given to types so far
         self.validations: list = []  # rows to test (resolve_domains)
         self.extensions: dict[str, c.Extension] = {}  # resolve_extensions
+        self.functions: dict = {}  # OID → Function; triggers: (table, name) → Trigger
+        self.triggers: dict = {}
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -122,6 +124,8 @@ class _Builder:
         b.schema_comments = dict(catalog.schema_comments)
         b.types, b.type_oids = {t.name: t for t in catalog.types}, catalog.type_oids
         b.extensions = {e.name: e for e in catalog.extensions}
+        b.functions, b.triggers = {f.oid: f for f in catalog.functions}, {
+            (x.table, x.name): x for x in catalog.triggers}
         b.original = catalog
         return b
 
@@ -306,13 +310,14 @@ def resolve_schema(program: d.SchemaProgram) -> ResolvedSchema:
 
 def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
                       search_path: tuple[str, ...] = (DEFAULT_SCHEMA,),
-                      temp_schema: str | None = None) -> ResolvedSchema:
+                      temp_schema: str | None = None,
+                      check_bodies: bool = True) -> ResolvedSchema:
     """Run DDL definitions against `catalog`, as a runtime statement does
     under the session's `search_path`: the new catalog and the NOTICEs
     (errors are PostgreSQL's SqlErrors)."""
     builder = _Builder.of(catalog)
     builder.search_path = list(search_path)
-    builder.temp_schema = temp_schema
+    builder.temp_schema, builder.check_bodies = temp_schema, check_bodies
     for definition in definitions:
         try:
             with resolve_types.builder_types(builder):
@@ -1218,6 +1223,8 @@ def _apply_setting(b: _Builder, defn: d.SettingDef) -> None:
         return
     if name not in _INERT_SETTINGS:
         raise Unsupported(f"SET {defn.name}", defn.location)
+    if name == "check_function_bodies":  # pg_dump's: functions before tables
+        b.check_bodies = ",".join(defn.values).lower() in ("on", "true", "1")
 
 
 def _apply_sequence_owner(b: _Builder, defn: d.SequenceOwnerDef) -> None:
@@ -1402,6 +1409,7 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
                 raise SqlError("3F000", f'schema "{name}" does not exist')
             b.notices.append(f'schema "{name}" does not exist, skipping')
             continue
+        resolve_routines.refuse_schema_drop(b, name)
         relations = [*(t for t in b.tables.values() if t.name not in b.views),
                      *b.views.values()]  # a materialized view once
         tables = sorted((t for t in relations if t.name.schema == name),
@@ -1470,6 +1478,7 @@ _APPLY = {
     d.ExtensionDef: resolve_extensions.apply,
     d.SchemaPathDef: schema_elements.apply_path,
     d.ClusterDef: cluster.apply,
+    **resolve_routines.handlers(lambda b: _freeze(b)),
 }
 
 
@@ -1491,6 +1500,7 @@ def _freeze(b: _Builder) -> c.Catalog:
         schema_comments=tuple(sorted(b.schema_comments.items())),
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
         type_oids=b.type_oids,
-        extensions=tuple(b.extensions[k] for k in sorted(b.extensions)))
+        extensions=tuple(b.extensions[k] for k in sorted(b.extensions)),
+        **resolve_routines.frozen(b))
     catalog.verify()
     return catalog

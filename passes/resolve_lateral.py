@@ -91,11 +91,16 @@ def function_scan(ref: r.FunctionRef, level: Any, ctx: Any
         if inner is not None:
             raise SqlError("0A000", "set-returning functions must appear at "
                            "top level of FROM", position=pos(inner.location))
+        if getattr(typed, "columns", ()) and single and not ref.ordinality:
+            columns = tuple(r.RelColumn(n, t) for n, t in typed.columns)
+            return (r.FunctionScan((typed,), columns, False, True),
+                    [n for n, _ in typed.columns], call.name[-1])
         calls.append(typed)
         # a function with one named OUT parameter names its column by it
         # (json_array_elements: value), whatever the alias
-        names.append((isinstance(typed, r.TSetCall) and
-                      runtime.set_returning_column(typed.function)) or
+        names.append((isinstance(typed, r.TSetCall) and (
+            getattr(typed, "out_name", None) or
+            runtime.set_returning_column(typed.function))) or
                      (ref.alias if single and ref.alias else call.name[-1]))
     columns = tuple(r.RelColumn(n, c.type) for n, c in zip(names, calls))
     if ref.ordinality:

@@ -64,13 +64,16 @@ def types_of(catalog: c.Catalog, search_path: tuple[str, ...]) -> Iterator[None]
 @contextmanager
 def builder_types(b: Any) -> Iterator[None]:
     """The builder's types for `find_type` while a definition is applied."""
+    from twinning.passes.function_scope import builder_functions
+
     def lookup(names: tuple[str, ...]) -> SqlType | None:
         found = _find(b, names)
         return None if found is None else found.sql_type
     token = _VISIBLE.set(lookup)
     try:
         with extensions.visible({e.name: e.schema for e in
-                                 b.extensions.values()}, b.lookup_path()):
+                                 b.extensions.values()}, b.lookup_path()), \
+                builder_functions(b):  # and its functions (CREATE VIEW's calls)
             yield
     finally:
         _VISIBLE.reset(token)

@@ -201,10 +201,11 @@ def test_syntax_error_has_line_and_column(capsys, tmp_path):
 def test_unsupported_ddl_names_statement_and_line(capsys, tmp_path):
     path = tmp_path / "view.sql"
     path.write_text("CREATE TABLE a (x int);\n"
-                    "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n")
+                    "CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, "
+                    "FUNCTION = int4eq);\n")
     r = refusal(capsys, "postgres", "--schema", str(path))
     assert r["code"] == "E_SCHEMA_UNSUPPORTED"
-    assert r["detail"]["construct"] == "CREATE FUNCTION"
+    assert r["detail"]["construct"] == "CREATE OPERATOR"
     assert r["detail"]["line"] == 2
 
 

@@ -50,13 +50,13 @@ def test_every_stage_is_dumpable_and_stable():
 
 
 def test_refused_statement_raises_only_when_reached():
-    parsed = parse_query("select 1; create function f() returns int "
-                         "language sql as 'select 1'")
+    parsed = parse_query("select 1; create operator === (leftarg = int, "
+                         "rightarg = int, function = int4eq)")
     plan_statement(parsed.statements[0])
     with pytest.raises(SqlError) as err:
         plan_statement(parsed.statements[1])
     assert err.value.sqlstate == "0A000"
-    assert "CREATE FUNCTION" in err.value.message
+    assert "CREATE OPERATOR" in err.value.message
 
 
 def test_syntax_error_rejects_the_whole_string():

@@ -103,6 +103,8 @@ _SKIP = {
     # tree (compared through pg_get_viewdef in the differential corpus)
     "pg_rewrite": {"oid", "ev_action"},
     "pg_index": {"indpred"},  # the corpora compare pg_get_expr(indpred, …)
+    "pg_trigger": {"tgqual"},  # a WHEN's node tree
+    "pg_proc": {"proargdefaults", "prosqlbody"},  # node trees
 }
 # Which rows belong to the user's objects, per relation (PostgreSQL side;
 # the twin's rows are filtered the same way).
@@ -119,6 +121,7 @@ _USER_ROWS = {
     "pg_description": "objoid >= 16384",
     "pg_sequence": "seqrelid >= 16384",
     "pg_trigger": "oid >= 16384",
+    "pg_proc": "oid >= 16384",
     "pg_inherits": "true", "pg_enum": "true", "pg_policy": "true",
     "pg_statistic_ext": "true", "pg_publication": "true",
     "pg_publication_namespace": "true", "pg_publication_rel": "true",
@@ -201,6 +204,10 @@ def pg_names(cur) -> dict[int, str]:
         "SELECT t.oid, 'trg:' || c.conname || ':' || t.tgrelid::regclass::text"
         " || ':' || t.tgtype FROM pg_trigger t JOIN pg_constraint c "
         "ON c.oid = t.tgconstraint WHERE t.oid >= 16384",
+        "SELECT oid, 'proc:' || oid::regprocedure::text FROM pg_proc "
+        "WHERE oid >= 16384",
+        "SELECT oid, 'utrg:' || tgname || ':' || tgrelid::regclass::text "
+        "FROM pg_trigger WHERE oid >= 16384 AND NOT tgisinternal",
     )
     for query in queries:
         cur.execute(query)
@@ -236,6 +243,13 @@ def twin_names(catalog: Any, session: Session) -> dict[int, str]:
         for oid, rel, tgtype in zip(oids, (parent, parent, child, child),
                                     (9, 17, 5, 17)):
             out[oid] = f"trg:{name}:{rel}:{tgtype}"
+    from twinning.passes.resolve_routines import shown
+    for fn in catalog.functions:
+        out[fn.oid] = "proc:" + fn.name.name + \
+            f"({','.join(shown(t) for t in fn.input_types)})"
+    for trigger in catalog.triggers:
+        rel = regclass_text(m, m.relations[trigger.table], session)
+        out[trigger.oid] = f"utrg:{trigger.name}:{rel}"
     return out
 
 

@@ -33,6 +33,7 @@ from twinning.passes.normalize import Normalized
 from twinning.passes import load_schema, parse_query, plan_statement
 from twinning.passes import extensions
 from twinning.passes.resolve_types import types_of
+from twinning.passes.user_functions import functions_of
 from twinning.state import CommittedState
 from twinning.statement_cache import StatementCache
 from twinning.store import MvccStore
@@ -48,7 +49,8 @@ _DEFAULT_PATH = ("public",)  # templates are learned and used under it only
 
 def store_schema(catalog: Any) -> StoreSchema:
     """The store's view of a catalog, with its CHECKs and defaults compiled."""
-    with types_of(catalog, _DEFAULT_PATH), extensions.stored():
+    with types_of(catalog, _DEFAULT_PATH), extensions.stored(), functions_of(
+            catalog, _DEFAULT_PATH):  # user types and functions in them
         return StoreSchema.build(catalog, compiled_checks(catalog),
                                  set_default_values(catalog),
                                  index_predicates(catalog))
@@ -208,7 +210,8 @@ class Engine:
                 stages[name] = dump(value)
 
         try:
-            with types_of(catalog, search_path):  # casts to user types
+            with types_of(catalog, search_path), \
+                    functions_of(catalog, search_path):  # user types, functions
                 planned = plan_statement(stmt, catalog, param_types, keep,
                                          search_path)
         finally:

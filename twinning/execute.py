@@ -196,6 +196,22 @@ def _no_advisory(*args: Any) -> None:
                    "supported by twinning")
 
 
+class _NoRoutines:
+    """User functions outside a session (a schema file's defaults)."""
+
+    def call(self, oid: int, args: list) -> Any:
+        raise SqlError("0A000", "user functions outside a session are not "
+                       "supported by twinning")
+
+    call_set = call
+
+    def fire_write(self, *args: Any) -> None:
+        return None  # no session, no triggers
+
+
+_NO_ROUTINES = _NoRoutines()
+
+
 class EvalContext:
     """The session as compiled expressions see it. Times come out in
     `twinning.values`' representation (µs / days since 2000-01-01).
@@ -207,7 +223,7 @@ class EvalContext:
                  "params", "case_value", "sequences", "notices", "txn",
                  "catalog", "outer", "subqueries", "worktables",
                  "set_config", "search_path", "notify", "cursors",
-                 "signal_backend", "advisory")
+                 "signal_backend", "advisory", "routines")
 
     def __init__(self, *, user: str, database: str, pid: int, version: str,
                  setting: Callable[[str, bool], str | None],
@@ -241,6 +257,19 @@ class EvalContext:
         self.signal_backend: Callable[[str, int], bool] = _no_signal
         # the advisory lock functions: (op, key, shared, xact, wait) -> result
         self.advisory: Callable[..., Any] = _no_advisory
+        # user functions: .call(oid, args), .call_set(oid, args) (routines.py)
+        self.routines: Any = _NO_ROUTINES
+
+    def nested(self) -> EvalContext:
+        """A context for a statement run inside a function: the session's
+        and the statement's clock, its own parameters and per-statement
+        state."""
+        child = EvalContext.__new__(EvalContext)
+        for name in EvalContext.__slots__:
+            setattr(child, name, getattr(self, name))
+        child.params, child.case_value, child.notices = (), None, []
+        child.outer, child.subqueries, child.worktables = [], {}, {}
+        return child
 
     def begin(self, settings: FormatSettings, txn: Any, catalog: Any,
               search_path: tuple[str, ...] = ("public",)) -> None:

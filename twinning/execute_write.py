@@ -36,6 +36,10 @@ def execute_write(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
     """RETURNING's rows and the tag; `rows`: an INSERT's VALUES rows bound
     by a plan template (values, `DEFAULT` markers) instead of its closures."""
     resolved = plan.resolved
+    if ctx.catalog.triggers:  # a catalog without triggers pays this test only
+        fired = ctx.routines.fire_write(plan, txn, seq, ctx, rows)
+        if fired is not None:
+            return fired
     if isinstance(resolved, d.ResolvedTruncate):
         notices = txn.truncate(list(resolved.tables),
                                restart_identity=resolved.restart_identity,

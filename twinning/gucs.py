@@ -260,6 +260,7 @@ GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
     Guc("lc_monetary", "C"), Guc("lc_numeric", "C"), Guc("lc_time", "C"),
     Guc("timezone_abbreviations", "Default"),
     _bool_guc("row_security", "on"),
+    _bool_guc("check_function_bodies", "on"),  # CREATE FUNCTION's body check
     _bool_guc("escape_string_warning", "on"),
     _bool_guc("array_nulls", "on"),
     _bool_guc("jit", "on"),
@@ -307,6 +308,8 @@ DESCRIPTIONS: dict[str, str] = {
     'lock_timeout': 'Sets the maximum allowed duration of any wait for a lock.',
     'max_identifier_length': 'Shows the maximum identifier length.',
     'row_security': 'Enable row security.',
+    'check_function_bodies': 'Check routine bodies during CREATE FUNCTION '
+    'and CREATE PROCEDURE.',
     'search_path': 'Sets the schema search order for names that are not schema-qualified.',
     'server_encoding': 'Shows the server (database) character set encoding.',
     'server_version': 'Shows the server version.',

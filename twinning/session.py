@@ -38,6 +38,7 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.execute_copy import CopyFrom, copy_out, copy_to
 from twinning.execute_write import execute_write, missing_parameter
 from twinning.ir.dml import WRITES
+from twinning.routines import Routines
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
 from twinning.ir import query as q
@@ -210,6 +211,7 @@ class Session(DdlCommands):
             engine.advisory, lambda text: self._warn("01000", text),
             lambda: int(self.settings["lock_timeout"]),
             lambda: self.interrupt.check())
+        self.routines = Routines(self)  # user functions, DO
         # pg_terminate_backend of this session from another: the server's
         self.terminate: Callable[[], None] | None = None
 
@@ -717,6 +719,9 @@ class Session(DdlCommands):
                             exclusive=resolved.options.freeze)
         self._started(txn)
         table = txn.catalog.table(resolved.table)
+        if txn.catalog.triggers and txn.catalog.triggers_of(table.name):
+            raise SqlError("0A000", "COPY FROM into a table with triggers is "
+                           "not supported by twinning")
         if resolved.options.freeze and not txn.truncated_here(table.name):
             raise SqlError("55000", "cannot perform COPY FREEZE because the "
                            "table was not created or truncated in the "
@@ -742,6 +747,7 @@ class Session(DdlCommands):
             ctx.advisory = self.advisory
             ctx.cursors = lambda: list(self._cursors.values())
             ctx.signal_backend = self._signal_backend
+            ctx.routines = self.routines
         txn = self._txn
         catalog = self.engine.catalog if txn is None else txn.store.catalog
         ctx.begin(self._format_settings(), txn and txn.store, catalog,

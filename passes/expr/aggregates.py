@@ -29,6 +29,7 @@ from twinning.passes.expr.registry import float_overflow, output
 from twinning.passes.expr.ordering import sort_key
 from twinning.passes.expr.ordered_set import ORDERED_SET_NAMES
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
+from twinning.passes.user_functions import type_user_aggregate
 from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.numeric import CTX
 from twinning.values.settings import DEFAULT_SETTINGS
@@ -70,10 +71,14 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
                    location: int) -> tuple[str, tuple[q.ResultType, ...],
                                            q.ResultType]:
     """(signature, argument target types, result type) of an aggregate call."""
-    from twinning.passes.expr.analyze import (Candidate, _no_function,
+    from twinning.passes.expr.candidates import Candidate
+    from twinning.passes.expr.analyze import (_no_function,
                                               select_candidate)
     if star and name == "count":
         return "count()", (), q.INT8
+    user = type_user_aggregate(name, args, location)  # CREATE AGGREGATE's
+    if user is not None:
+        return user
     inputs = [key(a.type) for a in args]
     cands = [Candidate(name, a, r) for a, r in _CANDIDATES.get(name, ())
              if len(a) == len(args)]

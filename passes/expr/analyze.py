@@ -51,6 +51,10 @@ from twinning.passes.expr.types import (UNKNOWN, VECTORS, array_type,
 from twinning.passes.lower_ddl import lower_type
 from twinning.passes.resolve_types import cast_type
 from twinning.passes.parse_expr import ExprConverter, Unsupported
+from twinning.passes.expr.candidates import (Candidate, _consistent,  # noqa: F401
+                                             _expand, select_candidate)
+from twinning.passes import user_functions
+from twinning.passes.user_functions import candidates_for, is_user_aggregate, typed_call
 
 __all__ = ["TypingContext", "resolve_expr", "resolve_target",
            "coerce_to_boolean", "coerce_to_type", "figure_colname",
@@ -200,25 +204,6 @@ def _internal_type(spec: s.TypeSpec) -> q.ResultType | None:
 
 # ---------------------------------------------------------------- candidates
 
-class Candidate:
-    """One overload: declared argument keys and result key; `defaults`:
-    the DEFAULT expressions of its trailing arguments (pg_get_expr's text),
-    which a call may leave out."""
-
-    __slots__ = ("name", "args", "result", "variadic", "defaults")
-
-    def __init__(self, name: str, args: tuple[str, ...], result: str,
-                 variadic: bool = False, defaults: tuple[str, ...] = ()) -> None:
-        self.name = name
-        self.args = args
-        self.result = result
-        self.variadic = variadic
-        self.defaults = defaults
-
-    def signature(self) -> str:
-        return f"{self.name}({','.join(self.args)})"
-
-
 def _build_operators() -> dict[tuple[str, bool], list[Candidate]]:
     out: dict[tuple[str, bool], list[Candidate]] = {}
     for op, left, right, result in pg_data.OPERATORS:
@@ -251,140 +236,8 @@ ORDERED_SET_NAMES = frozenset(row[0] for row in
                               pg_data.ORDERED_SET_AGGREGATES)
 # pg_proc's window functions (prokind 'w'); rank() & co. are also
 # hypothetical-set aggregates, so only the rest land on this check
-WINDOW_FUNCTIONS = frozenset((
-    "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile",
-    "lag", "lead", "first_value", "last_value", "nth_value"))
-_POLY_FAMILY = {"anyelement": "e", "anynonarray": "e", "anyarray": "e",
-                "anyenum": "e",
-                "anycompatible": "c", "anycompatiblenonarray": "c",
-                "anycompatiblearray": "c"}
-
-
-def _consistent(inputs: Sequence[str], declared: Sequence[str]) -> bool:
-    """check_generic_type_consistency(), for the families the twin meets."""
-    found: dict[str, list[str]] = {"e": [], "c": []}
-    for actual, want in zip(inputs, declared):
-        family = _POLY_FAMILY.get(want)
-        if family is None or actual == UNKNOWN:
-            continue
-        if want in ("anyarray", "anycompatiblearray"):
-            found[family].append(element(actual))
-        else:
-            found[family].append(actual)
-    if len(set(found["e"])) > 1:
-        return False
-    compat = found["c"]
-    if compat and not any(all(can_coerce(x, t) for x in compat)
-                          for t in compat):
-        return False
-    return True
-
-
-def _expand(cand: Candidate, nargs: int) -> tuple[str, ...] | None:
-    if cand.variadic:
-        fixed = cand.args[:-1]
-        if nargs < len(cand.args):
-            return None
-        # VARIADIC text[]: each trailing argument is one element
-        last = element(cand.args[-1]) if is_array(cand.args[-1]) else \
-            cand.args[-1]
-        return fixed + (last,) * (nargs - len(fixed))
-    if len(cand.args) - len(cand.defaults) <= nargs <= len(cand.args):
-        return cand.args[:nargs]  # the rest from their defaults
-    return None
-
-
-def select_candidate(inputs: list[str], candidates: list[Candidate]
-                     ) -> tuple[list[tuple[Candidate, tuple[str, ...]]], bool]:
-    """PostgreSQL's func_match_argtypes + func_select_candidate.
-
-    Returns (remaining candidates, ambiguous): one candidate on success;
-    none (not ambiguous) when nothing matches; several when the
-    heuristics cannot decide."""
-    nargs = len(inputs)
-    matching = []
-    for cand in candidates:
-        declared = _expand(cand, nargs)
-        if declared is None:
-            continue
-        if all(can_coerce(a, d) for a, d in zip(inputs, declared)) and \
-                _consistent(inputs, declared):
-            matching.append((cand, declared))
-    if len(matching) <= 1:
-        return matching, False
-    nunknowns = sum(1 for a in inputs if a == UNKNOWN)
-
-    def keep_best(cands, score):
-        best, kept = -1, []
-        for c in cands:
-            n = score(c[1])
-            if n > best:
-                best, kept = n, [c]
-            elif n == best:
-                kept.append(c)
-        return kept
-
-    cands = keep_best(matching, lambda d: sum(
-        1 for a, t in zip(inputs, d) if a != UNKNOWN and a == t))
-    if len(cands) == 1:
-        return cands, False
-    cats = [category(a) for a in inputs]
-    cands = keep_best(cands, lambda d: sum(
-        1 for a, t, c in zip(inputs, d, cats)
-        if a != UNKNOWN and (a == t or is_preferred_in(c, t))))
-    if len(cands) == 1:
-        return cands, False
-    if nunknowns == 0:
-        return cands, True
-    resolved = True
-    slot_cat: dict[int, str] = {}
-    slot_pref: dict[int, bool] = {}
-    for i, a in enumerate(inputs):
-        if a != UNKNOWN:
-            continue
-        conflict = False
-        slot_cat[i] = ""
-        for _, d in cands:
-            cat, pref = category(d[i]), preferred(d[i])
-            if slot_cat[i] == "":
-                slot_cat[i], slot_pref[i] = cat, pref
-            elif cat == slot_cat[i]:
-                slot_pref[i] = slot_pref[i] or pref
-            elif cat == "S":
-                slot_cat[i], slot_pref[i] = cat, pref
-            else:
-                conflict = True
-        if conflict and slot_cat[i] != "S":
-            resolved = False
-            break
-    if resolved:
-        kept = []
-        for c in cands:
-            ok = True
-            for i in slot_cat:
-                t = c[1][i]
-                if category(t) != slot_cat[i] or (slot_pref[i]
-                                                  and not preferred(t)):
-                    ok = False
-                    break
-            if ok:
-                kept.append(c)
-        if kept:
-            cands = kept
-        if len(cands) == 1:
-            return cands, False
-    if nunknowns < nargs:
-        known = {a for a in inputs if a != UNKNOWN}
-        if len(known) == 1:
-            only = known.pop()
-            hits = [c for c in cands
-                    if all(can_coerce(only, t) for t in c[1])
-                    and _consistent([only] * nargs, c[1])]
-            if len(hits) == 1:
-                return hits, False
-    return cands, True
-
-
+WINDOW_FUNCTIONS = frozenset(("row_number", "rank", "dense_rank", "percent_rank", "cume_dist",
+                             "ntile", "lag", "lead", "first_value", "last_value", "nth_value"))
 # ---------------------------------------------------------------- coercion
 
 def _strip_typmod(rtype: q.ResultType) -> q.ResultType:
@@ -1043,8 +896,8 @@ class _Resolver:
         if builtin and name in WINDOW_FUNCTIONS:
             raise SqlError("42809", f"window function {name} requires an "
                            "OVER clause", position=pos(node.location))
-        if node.star or node.distinct or node.filter is not None \
-                or node.order_by:
+        if (node.star or node.distinct or node.filter is not None
+                or node.order_by) and not is_user_aggregate(node.name):
             what = ("*" if node.star else "DISTINCT" if node.distinct else
                     "FILTER" if node.filter is not None else "ORDER BY")
             if builtin and name in pg_data.AGGREGATE_NAMES:
@@ -1064,6 +917,10 @@ class _Resolver:
                 for a in node.args]
         candidates = extensions.merged(node.name, FUNCTIONS.get(name) if
                                        builtin else None, Candidate)
+        user = candidates_for(node.name)  # None: no user function of the name
+        if user is not None and (found := typed_call(
+                self, node, args, names, user, candidates)) is not None:
+            return found
         if candidates is None:
             if builtin and name in pg_data.PROC_NAMES:
                 raise feature_not_supported(f"function {name}()",
@@ -1497,3 +1354,7 @@ def sublink_comparison(op: str, left: q.TExpr, right_type: q.ResultType,
                        f"not type {display_type(result)}",
                        position=pos(location))
     return impl, coerce_to_type(left, targets[0], ctx), targets[1]
+
+
+user_functions.install(coerce_to_type=coerce_to_type, resolve_expr=resolve_expr,
+                       TypingContext=TypingContext, arg_list=_arg_list)

@@ -21,12 +21,14 @@ from typing import Any, Callable
 from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir.catalog import Check, Table
+from twinning.ir.routines import TUserCall
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
                                           resolve_expr)
 from twinning.passes.expr import runtime
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.scope import TableScope
 from twinning.passes.expr.walk import children
+from twinning.passes.parse_expr import Unsupported
 from twinning.values.settings import DEFAULT_SETTINGS
 
 __all__ = ["check_constraint_function", "type_check", "CheckContext",
@@ -86,7 +88,17 @@ def type_check(table: Table, check: Check) -> q.TExpr:
     """The CHECK expression typed against `table`'s row (boolean)."""
     ctx = TypingContext(kind="CHECK", allow_params=False)
     expr = resolve_expr(check.expr, TableScope(table), ctx)
+    _no_user_calls(expr, "a CHECK constraint")
     return coerce_to_boolean(expr, "CHECK", ctx)
+
+
+def _no_user_calls(expr: Any, where: str) -> None:
+    """The store runs CHECKs and index predicates without a session:
+    a user function there is refused by name."""
+    if isinstance(expr, TUserCall):
+        raise Unsupported(f"a user function in {where}", expr.location)
+    for child in children(expr):
+        _no_user_calls(child, where)
 
 
 def check_constraint_function(table: Table, check: Check,
@@ -163,6 +175,7 @@ def type_index_predicate(table: Table, predicate: Any) -> q.TExpr:
                         aggregate=no_aggregate)
     expr = coerce_to_boolean(resolve_expr(predicate, TableScope(table), ctx),
                              "WHERE", ctx)
+    _no_user_calls(expr, "an index predicate")
     if _mutable(expr):
         raise SqlError("42P17", "functions in index predicate must be marked "
                        "IMMUTABLE")

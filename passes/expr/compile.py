@@ -29,6 +29,7 @@ from typing import Any, Callable, Mapping
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.catalog import Catalog
+from twinning.ir.routines import TUserCall
 from twinning.ir.types import REG_TYPES
 from twinning.passes.expr import runtime
 from twinning.passes.expr.array_ops import lower_bound
@@ -934,7 +935,23 @@ def _domain(expr: q.TDomain, recur: Recur) -> CompiledExpr:
     return CompiledExpr(coerce)
 
 
+def _user_call(expr: TUserCall, recur: Recur) -> CompiledExpr:
+    """A user function: run by the session (`ctx.routines`)."""
+    nodes = []
+    for sub in expr.args:
+        node = recur(sub)
+        if node.error is not None:
+            return node
+        nodes.append(node)
+    fns = tuple(n.fn for n in nodes)
+    oid = expr.oid
+    constant = all(n.constant for n in nodes)  # PostgreSQL would fold it
+    return CompiledExpr(lambda row, ctx: ctx.routines.call(
+        oid, [f(row, ctx) for f in fns], constant))
+
+
 _COMPILERS: NodeCompilers = {
+    TUserCall: _user_call,
     q.TDomain: _domain,
     q.TLiteral: _literal,
     q.TParam: _param,

@@ -1252,6 +1252,7 @@ FUNCTIONS = (
     ('pg_get_function_arguments', ('oid',), 'text', False, 'f', False),
     ('pg_get_function_identity_arguments', ('oid',), 'text', False, 'f', False),
     ('pg_get_function_result', ('oid',), 'text', False, 'f', False),
+    ('pg_get_functiondef', ('oid',), 'text', False, 'f', False),
     ('pg_get_indexdef', ('oid',), 'text', False, 'f', False),
     ('pg_get_indexdef', ('oid', 'int4', 'bool'), 'text', False, 'f', False),
     ('pg_get_partkeydef', ('oid',), 'text', False, 'f', False),

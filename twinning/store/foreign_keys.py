@@ -119,6 +119,11 @@ def _parent_changed(txn: Transaction, event: ParentChange) -> None:
         return
     if action in ("NO ACTION", "RESTRICT"):
         raise fk_still_referenced(link, txn.info(link.parent), old, txn.settings)
+    if txn.catalog.triggers and any(  # PostgreSQL fires them for the rows
+            ("delete" if action == "CASCADE" and event.new is None else "update")
+            in trigger.events for trigger in txn.catalog.triggers_of(link.child)):
+        raise SqlError("0A000", f"foreign key action {action} on a table with "
+                       "triggers is not supported by twinning")
     try:
         _apply_action(txn, link, action, event, children, key)
     except SqlError as exc:

@@ -716,6 +716,11 @@ class Transaction:
         self._successors = {}
 
     # ------------------------------------------------------------ writes
+    def take_writer(self, command: str, exclusive: bool = False) -> None:
+        """The writer slot for DDL run inside a statement (a function's):
+        no new statement, no new snapshot."""
+        self._take_writer(command, exclusive)
+
     def _take_writer(self, command: str, exclusive: bool = False) -> None:
         self._assert_open()
         if self.read_only:

@@ -20,7 +20,7 @@ from typing import Any
 from twinning.errors import SqlError
 from twinning.ir.catalog import Catalog, Index, Sequence, Table
 from twinning.passes.expr import registry
-from twinning.system_catalog import procs, regnames
+from twinning.system_catalog import procs, regnames, routines
 from twinning.system_catalog.names import (parse_qualified, quote_ident,
                                            quote_qualified)
 from twinning.system_catalog.oids import BUILTIN_NAMESPACES, OidMap, oid_map
@@ -153,19 +153,37 @@ def pg_function_is_visible(ctx: Any, oid: int) -> bool | None:
     """Whether the function's schema is on the path (the twin has no
     functions of its own to shadow a built-in one); NULL: no such."""
     found = procs.name_and_namespace(int(oid))
+    m = catalog_map(ctx)
+    user = m.catalog.function_by_oid(int(oid)) if found is None else None
+    if user is not None:
+        return user.name.schema in regnames.path(m, ctx)
     if found is None:
         return None
-    m = catalog_map(ctx)
     return found[1] == BUILTIN_NAMESPACES["pg_catalog"] or \
         m.namespace_names.get(found[1]) in regnames.path(m, ctx)
+
+
+def pg_get_functiondef(ctx: Any, oid: int) -> str | None:
+    """A user function's CREATE OR REPLACE FUNCTION (NULL: no user
+    function; a built-in's text is refused)."""
+    user = catalog_map(ctx).catalog.function_by_oid(int(oid))
+    if user is not None:
+        return routines.functiondef(user)
+    if procs.signature(int(oid)) is not None:
+        raise SqlError("0A000", "pg_get_functiondef of a built-in function "
+                       "is not supported by twinning")
+    return None
 
 
 def _signature(part: int) -> Any:
     """pg_get_function_arguments (0), _identity_arguments (1), _result
     (2): PostgreSQL's own text for each built-in function."""
-    def text(oid: int) -> str | None:
+    def text(ctx: Any, oid: int) -> str | None:
         found = procs.signature(int(oid))
-        return None if found is None else found[part]
+        if found is None:
+            user = catalog_map(ctx).catalog.function_by_oid(int(oid))
+            return None if user is None else routines.signature(user, part)
+        return found[part]
     return text
 
 
@@ -194,6 +212,9 @@ def obj_description(ctx: Any, oid: int, catalog_name: str | None = None
         schema = m.namespace_names.get(oid)
         if schema is not None:
             return m.catalog.schema_comment(schema)
+    found, comment = routines.comment_of(m.catalog, oid, catalog_name)
+    if found:
+        return comment
     if catalog_name in (None, "pg_extension"):
         return m.extension_comment(oid)
     return None
@@ -406,7 +427,8 @@ def register() -> None:
     fn("pg_function_is_visible(oid)", pg_function_is_visible, **ctx)
     for part, name in enumerate(("arguments", "identity_arguments",
                                  "result")):
-        fn(f"pg_get_function_{name}(oid)", _signature(part))
+        fn(f"pg_get_function_{name}(oid)", _signature(part), **ctx)
+    fn("pg_get_functiondef(oid)", pg_get_functiondef, **ctx)
     fn("obj_description(oid)", obj_description, **ctx)
     fn("obj_description(oid,name)", obj_description, **ctx)
     fn("col_description(oid,int4)", col_description, **ctx)

@@ -20,7 +20,7 @@ from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique, View, is_temporary)
 from twinning.ir.types import SqlType
-from twinning.system_catalog import activity, domains, pg_builtin, procs
+from twinning.system_catalog import activity, domains, pg_builtin, procs, routines
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts, predicate_tree)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM, PLPGSQL,
@@ -459,6 +459,7 @@ def pg_description(b: Build) -> Rows:
         if text is not None:
             yield {"objoid": oid, "classoid": CLASS_OIDS["pg_extension"],
                    "objsubid": 0, "description": text}
+    yield from routines.descriptions(b.catalog)
 
 
 @builder("pg_sequence")
@@ -512,6 +513,8 @@ def pg_trigger(b: Build) -> Rows:
                    "tginitdeferred": deferrable and fk.deferred,
                    "tgnargs": 0, "tgattr": (),
                    "tgargs": b""}
+    for trigger in b.catalog.triggers:
+        yield routines.trigger_row(trigger, m, b.catalog)
 
 
 # ---------------------------------------------------------------- built-in
@@ -600,8 +603,16 @@ def pg_proc(b: Build) -> tuple[tuple, ...]:
     functions of its own), from `procs` (not loaded at start-up); built
     once per superuser name (proacl)."""
     found = _PROC_ROWS.get(b.superuser)
-    if found is not None:
+    if found is None:
+        found = _builtin_procs(b)
+    if not b.catalog.functions:
         return found
+    columns = _columns("pg_proc")
+    return found + tuple(routines.proc_row(fn, b.oids, columns)
+                         for fn in b.catalog.functions)
+
+
+def _builtin_procs(b: Build) -> tuple[tuple, ...]:
     columns = _columns("pg_proc")
     support, acl = columns.index("prosupport"), columns.index("proacl")
     rows = []

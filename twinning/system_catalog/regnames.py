@@ -206,7 +206,7 @@ def regproc_in(m: OidMap, text: str, session: Any,
         return numeric
     found = _functions_named(m, parse_qualified(text), session, missing_ok)
     if len(found) == 1:
-        return RegOid(found[0], regproc_text(found[0]))
+        return RegOid(found[0], regproc_text(found[0], m))
     if missing_ok:
         return None
     if found:
@@ -229,6 +229,12 @@ def _functions_named(m: OidMap, parts: list[str], session: Any,
                            f"implemented: {dotted}")
         parts = parts[1:]
     schema, name = parts if len(parts) == 2 else ("pg_catalog", parts[0])
+    users = tuple(f.oid for f in m.catalog.functions_named(name)
+                  if f.name.schema == schema or (len(parts) == 1 and
+                                                 f.name.schema in path(m, session)))
+    if users:
+        return users + (procs.named(m.namespaces[schema], name)
+                        if schema in m.namespaces else ())
     if schema not in m.namespaces:
         if missing_ok:
             return ()
@@ -244,13 +250,18 @@ def _unique_names() -> dict[int, str]:
     return {oid: name for name, oid in pg_builtin.UNIQUE_PROCS.items()}
 
 
-def regproc_text(oid: int) -> str:
+def regproc_text(oid: int, m: OidMap | None = None) -> str:
     """regprocout(): the name, schema-qualified unless it is the only
     function the name finds; an OID that names nothing as its number."""
     name = _unique_names().get(int(oid))
     if name is not None:
         return quote_ident(name)
     found = procs.name_and_namespace(int(oid))
+    user = m.catalog.function_by_oid(int(oid)) if found is None and \
+        m is not None else None
+    if user is not None:
+        return quote_ident(user.name.name) if user.name.schema == "public" \
+            else quote_qualified(user.name.schema, user.name.name)
     if found is None:
         return str(int(oid))
     name, namespace = found
@@ -338,7 +349,7 @@ def reg_name(type_name: str, m: OidMap, oid: int, session: Any) -> RegOid:
     elif type_name == "regtype":
         text = regtype_text(m, oid, session)
     elif type_name == "regproc":
-        text = regproc_text(oid)
+        text = regproc_text(oid, m)
     elif type_name == "regnamespace":
         text = regnamespace_text(m, oid)
     else:

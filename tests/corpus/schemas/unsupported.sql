@@ -5,8 +5,8 @@
 CREATE TABLE t (a int);
 CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION;
 
--- case: create_function
-CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+-- case: create_operator
+CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);
 
 -- case: domain_type
 CREATE DOMAIN years AS integer[] CHECK (VALUE[1] >= 1901);
