@@ -28,13 +28,13 @@ from twinning.passes import (cluster, defaults, resolve_domains,
                              schema_elements)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
+from twinning.passes.object_names import column_list_name, make_object_name
 from twinning.passes.parse import StatementUnsupported, line_column
 from twinning.passes.parse_expr import Unsupported
 from twinning.passes.resolve_index import (apply_comment, build_messages,
                                            check_predicate, forget_schema,
                                            index_column_names, uses_column)
 
-NAMEDATALEN = 64
 DEFAULT_SCHEMA = "public"
 NOTICE = "NOTICE"
 
@@ -244,48 +244,6 @@ class _Builder:
 def _position(location: int) -> int | None:
     """A 0-based source offset as an error's 1-based position."""
     return location + 1 if location >= 0 else None
-
-
-def make_object_name(name1: str, name2: str | None, label: str | None) -> str:
-    """PostgreSQL's makeObjectName(): truncate the longer part until it fits."""
-    overhead = 0
-    chars1 = len(name1.encode())
-    chars2 = 0
-    if name2:
-        chars2 = len(name2.encode())
-        overhead += 1
-    if label:
-        overhead += len(label.encode()) + 1
-    avail = NAMEDATALEN - 1 - overhead
-    while chars1 + chars2 > avail:
-        if chars1 > chars2:
-            chars1 -= 1
-        else:
-            chars2 -= 1
-    out = _clip(name1, chars1)
-    if name2:
-        out += "_" + _clip(name2, chars2)
-    if label:
-        out += "_" + label
-    return out
-
-
-def _clip(text: str, nbytes: int) -> str:
-    """Cut at a byte length without splitting a character (pg_mbcliplen)."""
-    raw = text.encode()[:nbytes]
-    return raw.decode("utf-8", errors="ignore")
-
-
-def column_list_name(columns: tuple[str, ...] | list[str]) -> str:
-    """ChooseIndexNameAddition(): column names joined by `_`, bounded."""
-    out = ""
-    for col in columns:
-        if out:
-            out += "_"
-        out += col
-        if len(out.encode()) >= NAMEDATALEN:
-            break
-    return out
 
 
 # ------------------------------------------------------------------ apply

@@ -23,9 +23,9 @@ from twinning.errors import SqlError
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
+from twinning.passes.object_names import NAMEDATALEN, clip, column_list_name
 from twinning.passes.parse_expr import Unsupported
 
-NAMEDATALEN = 64
 
 # Types whose btree operator class has an equalimage function, so an
 # index on them may deduplicate (_bt_allequalimage)
@@ -50,14 +50,7 @@ def build_messages(table: Any, name: str, columns: tuple[str, ...],
 
 def index_column_names(columns: tuple[str, ...]) -> str:
     """ChooseIndexColumnNames() + ChooseIndexNameAddition()."""
-    out = ""
-    for name in index_attribute_names(columns):
-        if out:
-            out += "_"
-        out += name
-        if len(out.encode()) >= NAMEDATALEN:
-            break
-    return out
+    return column_list_name(index_attribute_names(columns))
 
 
 def index_attribute_names(columns: tuple[str, ...]) -> list[str]:
@@ -69,8 +62,7 @@ def index_attribute_names(columns: tuple[str, ...]) -> list[str]:
         while current in chosen:
             n += 1
             suffix = str(n)
-            raw = name.encode()[:NAMEDATALEN - 1 - len(suffix)]
-            current = raw.decode("utf-8", errors="ignore") + suffix
+            current = clip(name, NAMEDATALEN - 1 - len(suffix)) + suffix
         chosen.append(current)
     return chosen
 

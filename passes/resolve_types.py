@@ -22,11 +22,11 @@ from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import EnumType, SqlType, enum_key
 from twinning.passes import extensions
+from twinning.passes.object_names import NAMEDATALEN
 from twinning.passes.parse_expr import Unsupported
 from twinning.values.identifiers import quote_ident, quote_qualified
 
 FIRST_NORMAL_OID = 16384
-NAMEDATALEN = 64
 
 # -- user types by written name, for the typer (casts: 'x'::mood) ---------------
 
