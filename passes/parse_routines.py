@@ -135,6 +135,7 @@ def _standard_body(body: Any) -> tuple[str, ...]:
     return tuple(deparse(stmt) for stmt in statements or () if stmt is not None)
 
 
+_UNKNOWN_CONDITION = re.compile(r'unrecognized exception condition "(.*)"')
 _BARE_NEXT = re.compile(r"\b(return\s+next)\s*;", re.I)
 
 
@@ -155,7 +156,16 @@ def _plpgsql(node: ast.CreateFunctionStmt) -> Any:
             raise Unsupported("PL/pgSQL cursor variables", loc(node))
         # raised once the function is known not to exist already, as
         # PostgreSQL's validator runs after the pg_proc row is made
-        return {"error": message}
+        found = _UNKNOWN_CONDITION.match(message)
+        if found is None:
+            return {"error": message}
+        body = next((o.arg[0].sval for o in node.options or ()
+                     if o.defname == "as"), "")
+        line = next((i for i, text in enumerate(body.split("\n"), 1)
+                     if found.group(1).lower() in text.lower()), 1)
+        return {"error": message, "sqlstate": "42704",
+                "where": f'compilation of PL/pgSQL function '
+                         f'"{names(node.funcname)[-1]}" near line {line}'}
     plpgsql.check(tree[0]["PLpgSQL_function"])
     return tree[0]["PLpgSQL_function"]
 

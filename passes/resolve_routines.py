@@ -164,7 +164,8 @@ def apply_function(b: Any, defn: r.FunctionDef) -> None:
         oid = FIRST_NORMAL_OID + b.type_oids
         b.type_oids += 1
     if isinstance(defn.plpgsql, dict) and "error" in defn.plpgsql:
-        raise SqlError("42601", defn.plpgsql["error"])
+        raise SqlError(defn.plpgsql.get("sqlstate", "42601"),
+                       defn.plpgsql["error"], where=defn.plpgsql.get("where"))
     fn = r.Function(name, args, kind, result, retset, defn.language,
                     defn.body, defn.volatility, defn.strict, oid, row_table,
                     defn.security_definer, defn.standard, defn.plpgsql,

@@ -307,3 +307,8 @@ SET search_path = s2, public
 SELECT which(), which_sql()
 RESET search_path
 SELECT which(), which_sql()
+
+-- case: unknown_conditions
+CREATE FUNCTION c1() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RAISE nosuch_cond; END $$
+CREATE FUNCTION c2() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; EXCEPTION WHEN nosuch_cond THEN RETURN 2; END $$
+SELECT count(*) FROM pg_proc WHERE proname IN ('c1', 'c2')
