@@ -23,6 +23,7 @@ from twinning.errors import SqlError
 from twinning.ir import routines as r
 from twinning.passes import plpgsql
 from twinning.passes.parse_expr import Unsupported, loc, names, type_spec
+from twinning.passes.statement_names import statement_name
 
 _LANGUAGES = ("sql", "plpgsql")
 _VOLATILITY = {"immutable": "i", "stable": "s", "volatile": "v"}
@@ -267,10 +268,9 @@ def define(node: ast.DefineStmt) -> list:
     """CREATE AGGREGATE with SFUNC/STYPE[/INITCOND/FINALFUNC]; the other
     DefineStmt kinds (OPERATOR, COLLATION, …) and options are refused."""
     if node.kind != ObjectType.OBJECT_AGGREGATE or node.oldstyle:
-        what = ObjectType(node.kind).name[7:].replace("_", " ")
-        raise Unsupported("CREATE " + (what if node.kind !=
-                                       ObjectType.OBJECT_AGGREGATE else
-                                       "AGGREGATE (old style)"), loc(node))
+        raise Unsupported(statement_name(node) if node.kind !=
+                          ObjectType.OBJECT_AGGREGATE else
+                          "CREATE AGGREGATE (old style)", loc(node))
     if node.replace:
         raise Unsupported("CREATE OR REPLACE AGGREGATE", loc(node))
     params = node.args[0] if node.args else ()

@@ -41,8 +41,7 @@ def test_every_object_type_has_words():
 
 
 @pytest.mark.parametrize("sql,line,construct", [
-    ("CREATE AGGREGATE agg (int) (sfunc = int4pl, stype = int)", 2,
-     "CREATE AGGREGATE"),
+    ("CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1'", 2, "CREATE PROCEDURE"),
     ("CREATE OPERATOR === (leftarg = int, rightarg = int, function = int4eq)", 2,
      "CREATE OPERATOR"),
     ("CREATE CAST (int AS text) WITH INOUT", 2, "CREATE CAST"),
@@ -63,9 +62,10 @@ def test_every_object_type_has_words():
      "ALTER TABLE … ALTER COLUMN … SET STATISTICS"),
     ("DROP FOREIGN DATA WRAPPER w", 2, "DROP FOREIGN DATA WRAPPER"),
     ("DROP TEXT SEARCH DICTIONARY d", 2, "DROP TEXT SEARCH DICTIONARY"),
-    ("ALTER AGGREGATE agg(int) OWNER TO postgres", 2, "ALTER AGGREGATE … OWNER TO"),
+    ("ALTER OPERATOR === (int, int) OWNER TO postgres", 2,
+     "ALTER OPERATOR … OWNER TO"),
     ("ALTER FUNCTION f() SET SCHEMA s", 2, "ALTER FUNCTION … SET SCHEMA"),
-    ("COMMENT ON AGGREGATE agg(int) IS 'x'", 2, "COMMENT ON AGGREGATE"),
+    ("COMMENT ON OPERATOR === (int, int) IS 'x'", 2, "COMMENT ON OPERATOR"),
     ("SECURITY LABEL ON TABLE t IS 'x'", 2, "SECURITY LABEL"),
     ("CREATE PUBLICATION p FOR ALL TABLES", 2, "CREATE PUBLICATION"),
     ("REVOKE ALL ON t FROM PUBLIC", 2, "REVOKE"),
