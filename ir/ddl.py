@@ -82,6 +82,9 @@ class TableDef:
     location: int = LOC
     temporary: bool = False
     on_commit: str | None = None  # preserve | delete | drop
+    partition_by: Any = None  # PartitionKeyDef: a partitioned table
+    partition_of: tuple[str, ...] | None = None  # … PARTITION OF parent
+    bound: Any = None  # its PartitionBoundDef
 
 
 @node
@@ -97,6 +100,7 @@ class IndexDef:
     options: tuple[int, ...] = ()  # indoption of each key column
     where: Expr | None = None  # partial index predicate
     where_source: str | None = None
+    only: bool = False  # ON ONLY a partitioned table: not cascaded
 
 
 @node
@@ -104,6 +108,7 @@ class ConstraintAdd:
     table: tuple[str, ...]
     constraint: ConstraintDef
     location: int = LOC
+    only: bool = False  # ALTER TABLE ONLY: not cascaded to partitions
 
 
 @node
@@ -295,12 +300,51 @@ class AlterDomainDef:
     location: int = LOC
 
 
+# -- partitioning (passes/parse_partition.py, passes/resolve_partition.py)
+
+@node
+class PartitionKeyDef:
+    """PARTITION BY strategy (column, …)."""
+
+    strategy: str  # range | list | hash
+    columns: tuple[str, ...]
+    location: int = LOC
+
+
+@node
+class PartitionBoundDef:
+    """FOR VALUES …, as written: `values` of IN (…), `lower`/`upper` of
+    FROM (…) TO (…) (the words MINVALUE/MAXVALUE as `Word`s), MODULUS and
+    REMAINDER of WITH (…); or DEFAULT."""
+
+    strategy: str  # range | list | hash | default
+    values: tuple[Any, ...] = ()
+    lower: tuple[Any, ...] = ()
+    upper: tuple[Any, ...] = ()
+    modulus: int = 0
+    remainder: int = 0
+    location: int = LOC
+
+
+@node
+class PartitionCmdDef:
+    """ALTER TABLE parent ATTACH PARTITION child FOR VALUES … (`action`
+    attach), DETACH PARTITION child (detach), or ALTER INDEX parent
+    ATTACH PARTITION child (attach_index)."""
+
+    table: tuple[str, ...]
+    partition: tuple[str, ...]
+    action: str
+    bound: PartitionBoundDef | None = None
+    location: int = LOC
+
+
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
               | EnumDef | AlterEnumDef | RenameTypeDef | DomainDef
-              | AlterDomainDef)
+              | AlterDomainDef | PartitionCmdDef)
 
 
 @node
@@ -318,4 +362,5 @@ class SchemaProgram:
 
     definitions: tuple[Lowered, ...]
     source: str = field(compare=False, repr=False)
+
 

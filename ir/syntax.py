@@ -381,6 +381,9 @@ class CreateTable:
     location: int = LOC
     temporary: bool = False
     on_commit: str | None = None
+    partition_by: object = None  # ddl.PartitionKeyDef
+    partition_of: tuple[str, ...] | None = None
+    bound: object = None  # ddl.PartitionBoundDef
 
 
 @node
@@ -396,6 +399,7 @@ class CreateIndex:
     options: tuple[int, ...] = ()  # per key column: indoption bits (1 DESC, 2 NULLS FIRST)
     where: Expr | None = None  # a partial index's predicate
     where_source: str | None = None
+    only: bool = False  # ON ONLY t: not cascaded to partitions
 
 
 @node
@@ -405,6 +409,7 @@ class AddConstraint:
     table: tuple[str, ...]
     constraint: TableConstraint
     location: int = LOC
+    only: bool = False  # ALTER TABLE ONLY t
 
 
 @node

@@ -168,7 +168,8 @@ def _lower_table(node: s.CreateTable) -> d.TableDef:
     constraints.extend(_lower_constraint(c) for c in node.constraints)
     return d.TableDef(node.name, tuple(columns), tuple(constraints),
                       node.if_not_exists, node.location, node.temporary,
-                      node.on_commit)
+                      node.on_commit, node.partition_by, node.partition_of,
+                      node.bound)
 
 
 def column_type(spec: s.TypeSpec) -> tuple[SqlType | s.TypeSpec, bool]:
@@ -255,9 +256,9 @@ _LOWER = {
     s.CreateIndex: lambda n: d.IndexDef(n.name, n.table, n.columns, n.unique,
                                         n.nulls_not_distinct, n.if_not_exists,
                                         n.location, n.include, n.options,
-                                        n.where, n.where_source),
+                                        n.where, n.where_source, n.only),
     s.AddConstraint: lambda n: d.ConstraintAdd(
-        n.table, _lower_constraint(n.constraint), n.location),
+        n.table, _lower_constraint(n.constraint), n.location, n.only),
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,
                                               n.if_not_exists, n.location),
     s.Comment: lambda n: d.CommentDef(n.target, n.name, n.text, n.location),
@@ -286,6 +287,7 @@ _LOWER = {
     d.RenameTypeDef: lambda n: n,
     d.DomainDef: lambda n: n,
     d.AlterDomainDef: lambda n: n,
+    d.PartitionCmdDef: lambda n: n,
 }
 
 

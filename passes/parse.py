@@ -22,7 +22,7 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
-from twinning.passes import parse_types
+from twinning.passes import parse_partition, parse_types
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -201,10 +201,9 @@ def _create_schema(node: ast.CreateSchemaStmt) -> list[s.DdlStatement]:
 
 
 def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
-    for attr, what in (("inhRelations", "INHERITS"),
-                       ("partspec", "PARTITION BY"),
-                       ("partbound", "PARTITION OF"),
-                       ("ofTypename", "CREATE TABLE … OF type"),
+    if node.inhRelations and node.partbound is None:
+        raise Unsupported("INHERITS", loc(node.relation))
+    for attr, what in (("ofTypename", "CREATE TABLE … OF type"),
                        ("options", "WITH (storage parameters)"),
                        ("tablespacename", "TABLESPACE"),
                        ("accessMethod", "USING access method")):
@@ -222,11 +221,16 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
                                        int(elt.options), loc(elt.relation)))
         else:
             raise Unsupported(type(elt).__name__, loc(elt))
+    partition_of = _range_var(node.inhRelations[0]) if node.partbound else None
     return [s.CreateTable(name, tuple(columns),
                           tuple(constraints), bool(node.if_not_exists),
                           loc(node.relation), temporary,
                           ON_COMMIT_ACTIONS[node.oncommit.name if node.oncommit
-                                            else "ONCOMMIT_NOOP"])]
+                                            else "ONCOMMIT_NOOP"],
+                          node.partspec and parse_partition.partition_key(
+                              node.partspec),
+                          partition_of, node.partbound and
+                          parse_partition.bound(node.partbound))]
 
 
 ON_COMMIT_ACTIONS = {"ONCOMMIT_NOOP": None, "ONCOMMIT_PRESERVE_ROWS": "preserve",
@@ -467,7 +471,8 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
                           bool(node.if_not_exists),
                           bool(node.nulls_not_distinct), loc(node),
                           tuple(include), tuple(options),
-                          predicate, None if where is None else _source(where))]
+                          predicate, None if where is None else _source(where),
+                          not node.relation.inh)]
 
 
 def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:
@@ -530,6 +535,10 @@ def _persistence(rv: ast.RangeVar) -> tuple[tuple[str, ...], bool]:
 
 
 def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
+    if node.objtype == ObjectType.OBJECT_INDEX and len(node.cmds) == 1 and \
+            node.cmds[0].subtype == AlterTableType.AT_AttachPartition:
+        return [parse_partition.partition_command(
+            _range_var(node.relation), node.cmds[0], _range_var, index=True)]
     if node.objtype != ObjectType.OBJECT_TABLE:
         what = node.objtype.name[7:].replace("_", " ")
         if node.cmds:  # ALTER INDEX … ATTACH PARTITION
@@ -542,7 +551,8 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
     for cmd in node.cmds:
         kind = AlterTableType(cmd.subtype)
         if kind == AlterTableType.AT_AddConstraint:
-            out.append(s.AddConstraint(table, _table_constraint(cmd.def_), at))
+            out.append(s.AddConstraint(table, _table_constraint(cmd.def_), at,
+                                       not node.relation.inh))
         elif kind == AlterTableType.AT_AddColumn:
             out.append(s.AlterColumn(table, "add", _column(cmd.def_),
                                      if_not_exists=bool(cmd.missing_ok),
@@ -573,6 +583,8 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             out.append(s.AlterColumn(table, action, cmd.name, location=at))
         elif kind == AlterTableType.AT_ChangeOwner:
             out.append(s.Owner("table", table, _role(cmd.newowner), at))
+        elif kind in parse_partition.PARTITION_COMMANDS:
+            out.append(parse_partition.partition_command(table, cmd, _range_var))
         elif kind == AlterTableType.AT_DropConstraint:
             out.append(s.DropConstraint(
                 table, cmd.name, bool(cmd.missing_ok),

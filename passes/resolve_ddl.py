@@ -23,7 +23,7 @@ from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
 from twinning.passes import (defaults, resolve_domains, resolve_owner,
-                             resolve_types, resolve_view)
+                             resolve_partition, resolve_types, resolve_view)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.parse import StatementUnsupported, line_column
@@ -101,6 +101,8 @@ class _Builder:
         self.types: dict[c.QName, c.UserType] = {}  # enums (resolve_types)
         self.type_oids = 0  # OIDs given to types so far
         self.validations: list = []  # rows to test (resolve_domains)
+        self.partition_keys: dict = {}  # resolve_partition
+        self.inherits: list = []
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -119,6 +121,7 @@ class _Builder:
         b.schema_comments = dict(catalog.schema_comments)
         b.types, b.type_oids = {t.name: t for t in catalog.types}, catalog.type_oids
         b.original = catalog
+        resolve_partition.load(b, catalog)
         return b
 
     # -- names
@@ -336,6 +339,7 @@ def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
 
 def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     b.doing = "CREATE TABLE"
+    defn = resolve_partition.table_def(b, defn)
     name = b.qualify(defn.name, defn.location, defn.temporary)
     if defn.on_commit is not None and not b.is_temporary(name):
         raise SqlError("42P16", "ON COMMIT can only be used on temporary tables")
@@ -383,6 +387,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     for source, options in likes:
         if options & _LIKE_INDEXES:
             _like_indexes(b, table, source)
+    resolve_partition.created(b, defn, _APPLY)
 
 
 # CREATE_TABLE_LIKE_* bits (parsenodes.h)
@@ -1380,6 +1385,8 @@ def _drop_relation(b: _Builder, kind: str, name: c.QName) -> None:
     elif kind == "sequence":
         del b.sequences[name]
     else:
+        for child in resolve_partition.dropped_with(b, name):
+            _drop_relation(b, "table", child)
         del b.tables[name]
         for index in [i for i in b.indexes.values() if i.table == name]:
             del b.indexes[index.name]
@@ -1462,6 +1469,8 @@ _APPLY = {
     d.DomainDef: resolve_domains.apply_domain,
     d.AlterDomainDef: resolve_domains.apply_alter_domain,
 }
+_APPLY.update(resolve_partition.wrap_index_handlers(_APPLY))
+_APPLY.update(resolve_partition.handlers(_APPLY))
 
 
 # ------------------------------------------------------------------ freeze
@@ -1481,6 +1490,6 @@ def _freeze(b: _Builder) -> c.Catalog:
         views=tuple(b.views[k] for k in sorted(b.views)),
         schema_comments=tuple(sorted(b.schema_comments.items())),
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
-        type_oids=b.type_oids)
+        type_oids=b.type_oids, **resolve_partition.frozen(b))
     catalog.verify()
     return catalog
