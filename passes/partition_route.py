@@ -207,20 +207,27 @@ def ordered_partitions(catalog: c.Catalog, table: c.QName) -> list[c.QName]:
     key = catalog.partition_key(table)
     parent = catalog.table(table)
     rows = [i for i in catalog.children_of(table) if i.bound is not None]
-    types = [parent.column(col).type for col in key.columns]
+    order = bound_order(key.strategy,
+                        [parent.column(col).type for col in key.columns])
+    return [i.child for i in sorted(rows, key=lambda i: order(i.bound))]
+
+
+def bound_order(strategy: str, types: list) -> Callable[[c.PartitionBound], tuple]:
+    """A sort key putting partitions in PartitionDesc order: by bound
+    (a list partition by its least value, the NULL-only one after),
+    the default partition last."""
     keys = [_key(t) for t in types]
 
-    def order(i: c.Inherit) -> tuple:
-        b = i.bound
+    def order(b: c.PartitionBound) -> tuple:
         if b.default:
             return (2,)
-        if key.strategy == "range":
+        if strategy == "range":
             return (0, _encode(keys, b.lower))
-        if key.strategy == "hash":
+        if strategy == "hash":
             return (0, b.modulus, b.remainder)
         present = [keys[0](v) for v in b.values if v is not None]
         return (0, min(present)) if present else (1,)
-    return [i.child for i in sorted(rows, key=order)]
+    return order
 
 
 def attach_check(key: c.PartitionKey, parent: Any, child: c.QName,

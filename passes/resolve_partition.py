@@ -56,7 +56,9 @@ def frozen(b: Any) -> dict:
         return renamed.get(n, n)
     exists = set(b.tables) | set(b.indexes)
     keys = tuple(replace(k, table=name(k.table))
-                 for _, k in sorted(b.partition_keys.items())
+                 for k in sorted(b.partition_keys.values(),
+                                 key=lambda k: b.tables[k.table].created
+                                 if k.table in b.tables else -1)
                  if name(k.table) in b.tables)
     inherits = tuple(replace(i, child=name(i.child), parent=name(i.parent))
                      for i in b.inherits
@@ -66,6 +68,17 @@ def frozen(b: Any) -> dict:
 
 def _children(b: Any, parent: c.QName) -> list[c.Inherit]:
     return [i for i in b.inherits if i.parent == parent]
+
+
+def _in_bound_order(b: Any, parent: Any) -> list[c.QName]:
+    """The partitions of `parent` in PartitionDesc order (what cascades
+    visit them in)."""
+    key = b.partition_keys[parent.name]
+    types = [parent.column(col).type for col in key.columns]
+    order = route.bound_order(key.strategy, types)
+    rows = [i for i in _children(b, parent.name)
+            if i.bound is not None and i.child in b.tables]
+    return [i.child for i in sorted(rows, key=lambda i: order(i.bound))]
 
 
 def _parent_row(b: Any, child: c.QName) -> c.Inherit | None:
@@ -464,9 +477,8 @@ def _cascade(b: Any, parts: tuple[str, ...], unique: bool, only: bool,
         _require_key_columns(table, key, index.columns, primary)
     if only:
         return
-    for row in _children(b, name):
-        if row.child in b.tables and row.bound is not None:
-            _clone_index(b, index, b.tables[row.child], apply)
+    for child in _in_bound_order(b, table):
+        _clone_index(b, index, b.tables[child], apply)
 
 
 # -- ALTER TABLE … ATTACH/DETACH PARTITION, ALTER INDEX … ATTACH PARTITION --

@@ -98,12 +98,13 @@ def relation_oid(catalog: Catalog, qname: QName) -> int | None:
 
 
 def _build() -> dict[QName, SystemRelation]:
-    from twinning.system_catalog import information_schema, pg_builtin, \
-        pg_catalog
+    from twinning.system_catalog import information_schema, partitions, \
+        pg_builtin, pg_catalog
     from twinning.system_catalog.build import column_type
     builders: dict[QName, Callable[[Any], Any]] = {}
     builders.update(pg_catalog.BUILDERS)
     builders.update(information_schema.BUILDERS)
+    builders.update(partitions.BUILDERS)
     out = {}
     for (schema, name), (oid, relkind, _, columns) in \
             pg_builtin.RELATIONS.items():

@@ -89,6 +89,10 @@ def pg_get_expr(ctx: Any, tree: str, relid: int, pretty: bool = False
     if parsed is None:
         return None
     kind, first, second = parsed
+    if kind == "partbound":
+        from twinning.system_catalog.partitions import bound_text
+        table = m.table_of(first)
+        return None if table is None else bound_text(m.catalog, table, ctx)
     if kind == "default":
         table = m.table_of(first)
         if table is None:
@@ -386,6 +390,13 @@ def _quote_literal_any(arg_types: Any):
 # -- registration -----------------------------------------------------------------------
 
 
+def pg_get_partkeydef(ctx: Any, oid: int) -> str | None:
+    from twinning.system_catalog.partitions import partkeydef
+    m = catalog_map(ctx)
+    table = m.table_of(int(oid))
+    return None if table is None else partkeydef(m.catalog, table)
+
+
 def register() -> None:
     """These functions into the runtime registry, by pg_proc signature."""
     fn = registry.define
@@ -433,7 +444,7 @@ def register() -> None:
     fn("pg_get_triggerdef(oid,bool)", lambda oid, pretty: None)
     fn("pg_get_viewdef(oid)", pg_get_viewdef, **ctx)
     fn("pg_get_viewdef(oid,bool)", pg_get_viewdef, **ctx)
-    fn("pg_get_partkeydef(oid)", lambda oid: None)
+    fn("pg_get_partkeydef(oid)", pg_get_partkeydef, **ctx)
     fn("pg_tablespace_location(oid)", lambda oid: "")
     fn("pg_my_temp_schema()", lambda: 0)
     fn("pg_is_other_temp_schema(oid)", lambda oid: False)

@@ -20,7 +20,8 @@ from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique, View, is_temporary)
 from twinning.ir.types import SqlType
-from twinning.system_catalog import activity, domains, pg_builtin, procs
+from twinning.system_catalog import (activity, domains, partitions,
+                                     pg_builtin, procs)
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts, predicate_tree)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM,
@@ -138,6 +139,7 @@ def pg_class(b: Build) -> Rows:
             assert isinstance(obj, Sequence)
             base.update(relam=0, relpages=1, reltuples=1.0, relkind="S",
                         relnatts=3)
+        base.update(partitions.class_fields(b, qname, obj))
         yield base
 
 

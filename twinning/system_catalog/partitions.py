@@ -1,0 +1,135 @@
+"""Partitioning in the system catalog: pg_inherits, pg_partitioned_table,
+the pg_class fields of partitioned tables (relkind p), partitioned indexes
+(relkind I) and partitions (relispartition, relpartbound), and the
+functions that print them (pg_get_partkeydef, pg_get_expr of a
+relpartbound), as ruleutils prints them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from twinning.ir import query as q
+from twinning.ir.catalog import MAXVALUE, MINVALUE, Index, QName, Table
+from twinning.system_catalog import pg_builtin
+from twinning.system_catalog.build import Build, facts
+from twinning.valueio import formatter
+from twinning.values.identifiers import quote_ident
+from twinning.values.settings import DEFAULT_SETTINGS
+
+_STRATEGY = {"range": "r", "list": "l", "hash": "h"}
+
+
+def partbound_tree(relid: int) -> str:
+    """pg_class.relpartbound of a partition (pg_get_expr prints it)."""
+    return f"{{TWINNING_PARTBOUND :relid {relid}}}"
+
+
+def class_fields(b: Build, qname: QName, obj: Any) -> dict:
+    """What pg_class says of a relation taking part in partitioning."""
+    catalog = b.catalog
+    if isinstance(obj, Index):
+        out: dict = {}
+        if catalog.partition_key(obj.table) is not None:
+            out.update(relkind="I", relfilenode=0, relpages=0, reltuples=0.0,
+                       relhassubclass=bool(catalog.children_of(qname)))
+        if catalog.parent_of(qname) is not None:
+            out["relispartition"] = True
+        return out
+    if not isinstance(obj, Table):
+        return {}
+    out = {}
+    if catalog.partition_key(qname) is not None:
+        out.update(relam=0, relfilenode=0,
+                   relhassubclass=bool(catalog.children_of(qname)))
+    row = catalog.parent_of(qname)
+    if row is not None and row.bound is not None:
+        out.update(relispartition=True,
+                   relpartbound=partbound_tree(b.oids.relations[qname]))
+    return out
+
+
+def _pg_inherits(b: Build) -> Iterable[dict]:
+    m = b.oids
+    for row in b.catalog.inherits:
+        yield {"inhrelid": m.relations[row.child],
+               "inhparent": m.relations[row.parent], "inhseqno": 1,
+               "inhdetachpending": False}
+
+
+def _pg_partitioned_table(b: Build) -> Iterable[dict]:
+    m, catalog = b.oids, b.catalog
+    for key in catalog.partition_keys:
+        table = catalog.table(key.table)
+        types = [table.column(col).type for col in key.columns]
+        opclass = 1 if key.strategy == "hash" else 0
+        default = next((r.child for r in catalog.children_of(key.table)
+                        if r.bound is not None and r.bound.default), None)
+        yield {"partrelid": m.relations[key.table],
+               "partstrat": _STRATEGY[key.strategy],
+               "partnatts": len(key.columns),
+               "partdefid": 0 if default is None else m.relations[default],
+               "partattrs": tuple(table.column(col).attnum
+                                  for col in key.columns),
+               "partclass": tuple(pg_builtin.DEFAULT_OPCLASSES.get(
+                   t.name + ("[]" if t.is_array else ""), (0, 0))[opclass]
+                   for t in types),
+               "partcollation": tuple(facts(t).typcollation for t in types),
+               "partexprs": None}
+
+
+BUILDERS = {QName("pg_catalog", "pg_inherits"): _pg_inherits,
+            QName("pg_catalog", "pg_partitioned_table"): _pg_partitioned_table}
+
+
+def partkeydef(catalog: Any, table: Table) -> str | None:
+    """pg_get_partkeydef: `RANGE (a, b)`."""
+    key = catalog.partition_key(table.name)
+    if key is None:
+        return None
+    return f"{key.strategy.upper()} ({', '.join(quote_ident(c) for c in key.columns)})"
+
+
+_NUMERIC = frozenset({"int2", "int4", "int8", "numeric", "float4", "float8",
+                      "oid"})
+
+
+def _constant(sql_type: Any, value: Any, settings: Any) -> str:
+    """get_const_expr with showtype -1: numbers bare (a negative one
+    quoted), booleans as words, anything else a quoted literal."""
+    if value is None:
+        return "NULL"
+    if value is MINVALUE or value is MAXVALUE:
+        return repr(value)
+    text = formatter(q.ResultType.of(sql_type), settings)(value)
+    if sql_type.name == "bool" and not sql_type.is_array:
+        return "true" if value else "false"
+    if sql_type.name in _NUMERIC and not sql_type.is_array and \
+            not text.startswith("-") and text not in ("NaN", "Infinity"):
+        return text
+    return "'" + text.replace("'", "''") + "'"
+
+
+def bound_text(catalog: Any, table: Table, ctx: Any) -> str | None:
+    """pg_get_expr of relpartbound: `FOR VALUES FROM (…) TO (…)` & co."""
+    row = catalog.parent_of(table.name)
+    if row is None or row.bound is None:
+        return None
+    bound = row.bound
+    if bound.default:
+        return "DEFAULT"
+    if bound.strategy == "hash":
+        return (f"FOR VALUES WITH (modulus {bound.modulus}, remainder "
+                f"{bound.remainder})")
+    parent = catalog.table(row.parent)
+    key = catalog.partition_key(row.parent)
+    types = [parent.column(col).type for col in key.columns]
+    settings = getattr(ctx, "settings", None) or DEFAULT_SETTINGS
+    if bound.strategy == "list":
+        return "FOR VALUES IN (" + ", ".join(
+            _constant(types[0], v, settings) for v in bound.values) + ")"
+    lower = ", ".join(_constant(t, v, settings)
+                      for t, v in zip(types, bound.lower))
+    upper = ", ".join(_constant(t, v, settings)
+                      for t, v in zip(types, bound.upper))
+    return f"FOR VALUES FROM ({lower}) TO ({upper})"
