@@ -39,6 +39,7 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
+from twinning.passes.partition_reads import leaf_oid
 from twinning.passes.expr.aggregates import accumulator, fold
 from twinning.passes.expr.ordered_set import ordered_set_final
 from twinning.passes.expr.compile import (CompiledExpr, Recur,
@@ -82,6 +83,17 @@ def plan_query(resolved: r.ResolvedQuery) -> CompiledQuery:
     return CompiledQuery(resolved, rows, planner.lines, planner.error)
 
 
+def _partitions_scan(leaves: tuple) -> Rows:
+    """A partitioned table's rows: each partition's, with its OID."""
+    def scan(ctx: Any) -> list[tuple]:
+        out: list[tuple] = []
+        for leaf in leaves:
+            oid = (leaf_oid(ctx, leaf),)
+            out.extend(row + oid for _, row in ctx.txn.scan(leaf))
+        return out
+    return scan
+
+
 class _Planner:
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -109,6 +121,9 @@ class _Planner:
         if node.system:
             self.note(depth, f"System relation {table}")
             return _system_rows(table)
+        if node.leaves is not None:
+            self.note(depth, f"Append over the partitions of {table}")
+            return _partitions_scan(node.leaves)
         self.note(depth, f"Seq Scan on {table}")
         if node.rowid:  # FOR UPDATE/SHARE: the row id as a last column
             return lambda ctx: [row + (rid,) for rid, row in ctx.txn.scan(table)]
