@@ -1,0 +1,183 @@
+"""Writes to a partitioned table: the store transaction as the write sees
+it, with the partitioned table standing for its partitions.
+
+The write's plan is the ordinary one for the partitioned table (its
+columns, defaults, RETURNING); only the store calls naming that table are
+redirected here, so no other write pays for partitioning. A row inserted
+goes to the partition `passes/partition_route.py` finds for it (23514 when
+none), a scan reads every partition, and row ids are (partition, row id)
+pairs. An UPDATE whose new row belongs in another partition deletes it
+from its partition and inserts it into that one (ExecCrossPartitionUpdate).
+ON CONFLICT's arbiters and index lookups use each partition's index
+attached to the parent's. TRUNCATE of a partitioned table truncates its
+partitions.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from twinning.errors import SqlError
+from twinning.ir import dml as d
+from twinning.ir.catalog import Catalog, QName
+from twinning.passes.partition_route import leaves, router
+from twinning.store import RowMoved
+
+
+def routed(resolved: Any, txn: Any, ctx: Any) -> Any:
+    """The transaction a write to `resolved`'s table runs against."""
+    catalog: Catalog = ctx.catalog
+    if isinstance(resolved, d.ResolvedTruncate):
+        if any(catalog.partition_key(t) is not None for t in resolved.tables):
+            return _Truncating(txn, catalog)
+        return txn
+    table = getattr(resolved, "table", None)
+    if table is None or catalog.partition_key(table) is None:
+        return txn
+    return PartitionedWrites(txn, catalog, table, ctx)
+
+
+class _Truncating:
+    def __init__(self, txn: Any, catalog: Catalog) -> None:
+        self._txn, self._catalog = txn, catalog
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._txn, name)
+
+    def truncate(self, tables: Iterable[QName], **kw: Any) -> list[str]:
+        expanded: list[QName] = []
+        for table in tables:
+            for leaf in leaves(self._catalog, table):
+                if leaf not in expanded:
+                    expanded.append(leaf)
+        return self._txn.truncate(expanded, **kw)
+
+
+class PartitionedWrites:
+    """A Transaction whose `table` is the partitioned table's partitions."""
+
+    def __init__(self, txn: Any, catalog: Catalog, table: QName,
+                 ctx: Any) -> None:
+        self._txn, self._catalog, self._table, self._ctx = \
+            txn, catalog, table, ctx
+        self._route = router(catalog, table)
+        self._leaves = leaves(catalog, table)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._txn, name)
+
+    def _leaf(self, row: tuple) -> QName:
+        return self._route(row, self._ctx)
+
+    def _leaf_index(self, leaf: QName, index: str) -> str | None:
+        """The name of `leaf`'s index attached (through any levels) to the
+        parent's `index`."""
+        mine = {i.name for i in self._catalog.indexes_of(leaf)}
+        frontier = {QName(self._table.schema, index)}
+        while frontier:
+            children = [i.child for i in self._catalog.inherits
+                        if i.parent in frontier]
+            for child in children:
+                if child in mine:
+                    return child.name
+            frontier = set(children)
+        return None
+
+    # -- inserts
+    def insert(self, table: QName, row: tuple) -> Any:
+        if table != self._table:
+            return self._txn.insert(table, row)
+        leaf = self._leaf(row)
+        return (leaf, self._txn.insert(leaf, row))
+
+    def insert_rows(self, table: QName, rows: Iterable[tuple]
+                    ) -> tuple[int, SqlError | None]:
+        if table != self._table:
+            return self._txn.insert_rows(table, rows)
+        count = 0
+        for row in rows:
+            try:
+                self._txn.insert(self._leaf(row), row)
+            except SqlError as exc:
+                return count, exc
+            count += 1
+        return count, None
+
+    def insert_block(self, table: QName, rows: list[tuple]
+                     ) -> tuple[int, SqlError | None]:
+        return self.insert_rows(table, rows)
+
+    def check(self, table: QName, row: tuple) -> None:
+        target = self._leaf(row) if table == self._table else table
+        self._txn.check(target, row)
+
+    def find_conflict(self, table: QName, row: tuple,
+                      indexes: Iterable[str] | None = None) -> Any:
+        if table != self._table:
+            return self._txn.find_conflict(table, row, indexes)
+        leaf = self._leaf(row)
+        mapped = None if indexes is None else [
+            n for n in (self._leaf_index(leaf, i) for i in indexes) if n]
+        hit = self._txn.find_conflict(leaf, row, mapped)
+        return None if hit is None else (hit[0], (leaf, hit[1]))
+
+    # -- reads
+    def scan(self, table: QName) -> Iterator[tuple[Any, tuple]]:
+        if table != self._table:
+            yield from self._txn.scan(table)
+            return
+        for leaf in self._leaves:
+            for rid, row in self._txn.scan(leaf):
+                yield (leaf, rid), row
+
+    def lookup(self, table: QName, index: str, values: Any) -> list:
+        if table != self._table:
+            return self._txn.lookup(table, index, values)
+        out = []
+        for leaf in self._leaves:
+            name = self._leaf_index(leaf, index)
+            if name is None:
+                out.extend((r, row) for r, row in self.scan(table)
+                           if r[0] == leaf)
+                continue
+            out.extend(((leaf, rid), row)
+                       for rid, row in self._txn.lookup(leaf, name, values))
+        return out
+
+    def get(self, table: QName, rid: Any) -> tuple | None:
+        if table != self._table:
+            return self._txn.get(table, rid)
+        return self._txn.get(rid[0], rid[1])
+
+    def count(self, table: QName) -> int:
+        if table != self._table:
+            return self._txn.count(table)
+        return sum(self._txn.count(leaf) for leaf in self._leaves)
+
+    # -- changes
+    def update(self, table: QName, rid: Any, row: tuple,
+               follow: bool = False) -> Any:
+        if table != self._table:
+            return self._txn.update(table, rid, row, follow)
+        leaf, own = rid
+        target = self._leaf(row)
+        try:
+            if target == leaf:
+                new = self._txn.update(leaf, own, row, follow)
+                return None if new is None else (leaf, new)
+            if not self._txn.delete(leaf, own, follow):
+                return None
+        except RowMoved as moved:
+            raise RowMoved(None if moved.rid is None else (leaf, moved.rid),
+                           moved.row) from None
+        return (target, self._txn.insert(target, row))
+
+    def delete(self, table: QName, rid: Any, follow: bool = False) -> bool:
+        if table != self._table:
+            return self._txn.delete(table, rid, follow)
+        leaf, own = rid
+        try:
+            return self._txn.delete(leaf, own, follow)
+        except RowMoved as moved:
+            raise RowMoved(None if moved.rid is None else (leaf, moved.rid),
+                           moved.row) from None
