@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from twinning.ir import query as q
-from twinning.ir.catalog import MAXVALUE, MINVALUE, Index, QName, Table
+from twinning.ir.catalog import (MAXVALUE, MINVALUE, Check, Index, QName,
+                                  Table)
 from twinning.system_catalog import pg_builtin
 from twinning.system_catalog.build import Build, facts
 from twinning.valueio import formatter
@@ -47,6 +48,45 @@ def class_fields(b: Build, qname: QName, obj: Any) -> dict:
         out.update(relispartition=True,
                    relpartbound=partbound_tree(b.oids.relations[qname]))
     return out
+
+
+_INHERITED = {"attislocal": False, "attinhcount": 1}
+
+
+def inherited_columns(catalog: Any, table: Table) -> dict:
+    """pg_attribute of a partition: its columns are its parent's
+    (attislocal false, attinhcount 1), however it was made."""
+    row = catalog.parent_of(table.name)
+    if row is None or row.bound is None:
+        return {}
+    parent = catalog.table(row.parent)
+    return {col.name: _INHERITED for col in table.columns
+            if parent is not None and parent.column(col.name) is not None}
+
+
+def constraint_fields(b: Build, table: Table, constraint: Any) -> dict:
+    """pg_constraint of a partition's constraint inherited from its
+    parent: a CHECK of the same name, or the constraint of an index
+    attached to the parent's (conparentid: the parent's constraint)."""
+    catalog = b.catalog
+    row = catalog.parent_of(table.name)
+    if row is None or row.bound is None:
+        return {}
+    parent = catalog.table(row.parent)
+    if isinstance(constraint, Check):
+        if any(isinstance(k, Check) and k.name == constraint.name
+               for k in parent.constraints):
+            return {"conislocal": False, "coninhcount": 1}
+        return {}
+    index = QName(table.name.schema, constraint.name)
+    attached = catalog.parent_of(index)
+    if attached is None:
+        return {}
+    owner = next((i for i in catalog.indexes if i.name == attached.parent), None)
+    if owner is None or owner.constraint is None:
+        return {}
+    return {"conislocal": False, "coninhcount": 1, "conparentid":
+            b.oids.constraints.get((owner.table, owner.constraint), 0)}
 
 
 def _pg_inherits(b: Build) -> Iterable[dict]:

@@ -207,12 +207,14 @@ def pg_attribute(b: Build) -> Rows:
                                  False)
         elif isinstance(obj, Table):
             not_null = _not_null(obj)
+            inherited = partitions.inherited_columns(b.catalog, obj)
             for column in obj.columns:
                 yield _attribute(
                     oid, column.name, column.attnum, column.type,
                     column.name in not_null,
                     atthasdef=column.default is not None,
-                    attidentity=_IDENTITY.get(column.identity or "", ""))
+                    attidentity=_IDENTITY.get(column.identity or "", ""),
+                    **inherited.get(column.name, {}))
             for attnum, sql_type in obj.dropped:  # RemoveAttributeById()
                 yield _attribute(oid, f"........pg.dropped.{attnum}........",
                                  attnum, sql_type, False, atttypid=0,
@@ -385,6 +387,7 @@ def pg_constraint(b: Build) -> Rows:
                                 for p, f in zip(pk_types, fk_types)),
                 conffeqop=tuple(_fk_operators(p, f)[2]
                                 for p, f in zip(pk_types, fk_types)))
+        row.update(partitions.constraint_fields(b, table, constraint))
         yield row
     yield from domains.constraint_rows(b)
 
