@@ -666,12 +666,13 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
     argument yields nothing)."""
     fn = runtime.set_returning(call.function)([a.type for a in call.args])
     args = [compile(a) for a in call.args]
+    context = getattr(fn, "context", False)  # reads the catalog: fn(ctx, …)
 
     def values(row: tuple, ctx: Any) -> list:
         given = [f(row, ctx) for f in args]
         if None in given:
             return []
-        found = fn(*given)
+        found = fn(ctx, *given) if context else fn(*given)
         out = list(itertools.islice(found, _SET_CHUNK))
         while len(out) % _SET_CHUNK == 0 and out:  # a long set: cancellable,
             ctx.progress(len(out), 1)  # within the memory budget

@@ -397,6 +397,26 @@ def pg_get_partkeydef(ctx: Any, oid: int) -> str | None:
     return None if table is None else partkeydef(m.catalog, table)
 
 
+def _partition_ancestors(types: Any) -> Any:
+    """pg_partition_ancestors: the relation, then its parents up to the
+    root; nothing for a relation outside any partition tree."""
+    def ancestors(ctx: Any, oid: int) -> Any:
+        m = catalog_map(ctx)
+        catalog = m.catalog
+        name = m.relation_names.get(int(oid))
+        if name is None or (catalog.parent_of(name) is None
+                            and catalog.partition_key(name) is None):
+            return iter(())
+        out = []
+        while name is not None:
+            out.append(regnames.reg_name("regclass", m, m.relations[name], ctx))
+            row = catalog.parent_of(name)
+            name = None if row is None else row.parent
+        return iter(out)
+    ancestors.context = True  # type: ignore[attr-defined]
+    return ancestors
+
+
 def register() -> None:
     """These functions into the runtime registry, by pg_proc signature."""
     fn = registry.define
@@ -445,6 +465,9 @@ def register() -> None:
     fn("pg_get_viewdef(oid)", pg_get_viewdef, **ctx)
     fn("pg_get_viewdef(oid,bool)", pg_get_viewdef, **ctx)
     fn("pg_get_partkeydef(oid)", pg_get_partkeydef, **ctx)
+    registry.SET_RETURNING["pg_partition_ancestors(regclass)"] = \
+        _partition_ancestors
+    registry.SET_RETURNING_COLUMN["pg_partition_ancestors(regclass)"] = "relid"
     fn("pg_tablespace_location(oid)", lambda oid: "")
     fn("pg_my_temp_schema()", lambda: 0)
     fn("pg_is_other_temp_schema(oid)", lambda oid: False)
