@@ -1254,6 +1254,7 @@ FUNCTIONS = (
     ('pg_get_function_result', ('oid',), 'text', False, 'f', False),
     ('pg_get_indexdef', ('oid',), 'text', False, 'f', False),
     ('pg_get_indexdef', ('oid', 'int4', 'bool'), 'text', False, 'f', False),
+    ('pg_get_partition_constraintdef', ('oid',), 'text', False, 'f', False),
     ('pg_get_partkeydef', ('oid',), 'text', False, 'f', False),
     ('pg_get_serial_sequence', ('text', 'text'), 'text', False, 'f', False),
     ('pg_get_statisticsobjdef_columns', ('oid',), 'text', False, 'f', False),

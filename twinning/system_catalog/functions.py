@@ -397,6 +397,16 @@ def pg_get_partkeydef(ctx: Any, oid: int) -> str | None:
     return None if table is None else partkeydef(m.catalog, table)
 
 
+def pg_get_partition_constraintdef(ctx: Any, oid: int) -> str | None:
+    from twinning.system_catalog.build import Build
+    from twinning.system_catalog.partitions import partition_constraintdef
+    m = catalog_map(ctx)
+    table = m.table_of(int(oid))
+    if table is None:
+        return None
+    return partition_constraintdef(Build(m.catalog, m, ctx), table, ctx)
+
+
 def _partition_ancestors(types: Any) -> Any:
     """pg_partition_ancestors: the relation, then its parents up to the
     root; nothing for a relation outside any partition tree."""
@@ -465,6 +475,8 @@ def register() -> None:
     fn("pg_get_viewdef(oid)", pg_get_viewdef, **ctx)
     fn("pg_get_viewdef(oid,bool)", pg_get_viewdef, **ctx)
     fn("pg_get_partkeydef(oid)", pg_get_partkeydef, **ctx)
+    fn("pg_get_partition_constraintdef(oid)", pg_get_partition_constraintdef,
+       **ctx)
     registry.SET_RETURNING["pg_partition_ancestors(regclass)"] = \
         _partition_ancestors
     registry.SET_RETURNING_COLUMN["pg_partition_ancestors(regclass)"] = "relid"

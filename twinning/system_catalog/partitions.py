@@ -173,3 +173,114 @@ def bound_text(catalog: Any, table: Table, ctx: Any) -> str | None:
     upper = ", ".join(_constant(t, v, settings)
                       for t, v in zip(types, bound.upper))
     return f"FOR VALUES FROM ({lower}) TO ({upper})"
+
+
+# -- pg_get_partition_constraintdef -------------------------------------------
+
+def _const(sql_type: Any, value: Any, settings: Any) -> str:
+    """get_const_expr with showtype 0: an int4 (non-negative), a numeric
+    with a point or a boolean bare; anything else quoted with its type."""
+    if sql_type.name == "bool" and not sql_type.is_array:
+        return "true" if value else "false"
+    text = formatter(q.ResultType.of(sql_type), settings)(value)
+    if not sql_type.is_array and not text.startswith("-"):
+        if sql_type.name == "int4":
+            return text
+        if sql_type.name == "numeric" and text[:1].isdigit() and \
+                any(ch in text for ch in ".eE"):
+            return text
+    from twinning.passes.expr.types import display_type
+    return ("'" + text.replace("'", "''") + "'::"
+            + display_type(q.ResultType.of(sql_type)))
+
+
+def _own_qual(catalog: Any, b: Build, row: Any, ctx: Any) -> list[str] | None:
+    """A partition's own conjuncts (get_qual_from_partbound); None where
+    the twin does not print them (a multi-column range key)."""
+    parent = catalog.table(row.parent)
+    key = catalog.partition_key(row.parent)
+    columns = [quote_ident(c) for c in key.columns]
+    types = [parent.column(c).type for c in key.columns]
+    settings = getattr(ctx, "settings", None) or DEFAULT_SETTINGS
+    bound = row.bound
+    if key.strategy == "hash":
+        return [f"satisfies_hash_partition('{b.oids.relations[row.parent]}'::oid, "
+                f"{bound.modulus}, {bound.remainder}, {', '.join(columns)})"]
+    if key.strategy == "list":
+        if bound.default:
+            values, nulls = [], False
+            for other in catalog.children_of(row.parent):
+                if other.bound is not None and not other.bound.default:
+                    values.extend(v for v in other.bound.values if v is not None)
+                    nulls = nulls or None in other.bound.values
+            from twinning.passes.partition_route import bound_order
+            values.sort(key=lambda v: bound_order("list", types)(
+                type(bound)("list", values=(v,))))
+        else:
+            values = [v for v in bound.values if v is not None]
+            nulls = None in bound.values
+        col = columns[0]
+        consts = [_const(types[0], v, settings) for v in values]
+        if not consts:
+            parts = [f"({col} IS NULL)"]
+        else:
+            test = (f"({col} = {consts[0]})" if len(consts) == 1 else
+                    f"({col} = ANY (ARRAY[{', '.join(consts)}]))")
+            parts = ([f"(({col} IS NULL) OR {test})"] if nulls else
+                     [f"({col} IS NOT NULL)", test])
+        if bound.default:
+            inner = parts[0] if len(parts) == 1 else f"({' AND '.join(parts)})"
+            return [f"(NOT {inner})"]
+        return parts
+    if len(columns) > 1:
+        return None
+    col = columns[0]
+
+    def range_parts(lower: tuple, upper: tuple) -> list[str]:
+        out = [f"({col} IS NOT NULL)"]
+        if lower[0] is not MINVALUE and lower[0] is not MAXVALUE:
+            out.append(f"({col} >= {_const(types[0], lower[0], settings)})")
+        if upper[0] is not MAXVALUE and upper[0] is not MINVALUE:
+            out.append(f"({col} < {_const(types[0], upper[0], settings)})")
+        return out
+    if not bound.default:
+        return range_parts(bound.lower, bound.upper)
+    from twinning.passes.partition_route import ordered_partitions
+    others = []
+    for name in ordered_partitions(catalog, row.parent):
+        other = catalog.parent_of(name).bound
+        if not other.default:
+            parts = range_parts(other.lower, other.upper)
+            others.append(parts[0] if len(parts) == 1
+                          else f"({' AND '.join(parts)})")
+    if not others:
+        return []
+    return [f"(NOT {others[0]})" if len(others) == 1
+            else f"(NOT ({' OR '.join(others)}))"]
+
+
+def partition_constraintdef(b: Build, table: Table, ctx: Any) -> str | None:
+    """pg_get_partition_constraintdef: the ancestors' conjuncts, then the
+    partition's own, as one AND."""
+    catalog = b.catalog
+    parts: list[str] = []
+    name = table.name
+    chain = []
+    while True:
+        row = catalog.parent_of(name)
+        if row is None or row.bound is None:
+            break
+        chain.append(row)
+        name = row.parent
+    if not chain:
+        return None
+    for row in reversed(chain):
+        own = _own_qual(catalog, b, row, ctx)
+        if own is None:
+            from twinning.errors import feature_not_supported
+            raise feature_not_supported("pg_get_partition_constraintdef of a "
+                                        "multi-column range partition")
+        parts.extend(own)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else f"({' AND '.join(parts)})"

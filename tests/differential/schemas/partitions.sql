@@ -67,3 +67,17 @@ CREATE TABLE events (
 
 CREATE TABLE events_0 PARTITION OF events FOR VALUES WITH (MODULUS 2, REMAINDER 0);
 CREATE TABLE events_1 PARTITION OF events FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+
+CREATE TABLE readings (
+    sensor integer,
+    taken date NOT NULL,
+    value numeric
+) PARTITION BY LIST (sensor);
+
+CREATE TABLE readings_low PARTITION OF readings FOR VALUES IN (1, 2, NULL);
+CREATE TABLE readings_three PARTITION OF readings FOR VALUES IN (3);
+CREATE TABLE readings_rest PARTITION OF readings DEFAULT;
+
+CREATE TABLE stamps (at timestamp, note text) PARTITION BY RANGE (at);
+CREATE TABLE stamps_old PARTITION OF stamps FOR VALUES FROM (MINVALUE) TO ('2000-01-01');
+CREATE TABLE stamps_new PARTITION OF stamps FOR VALUES FROM ('2000-01-01') TO (MAXVALUE);
