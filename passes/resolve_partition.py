@@ -115,12 +115,13 @@ def table_def(b: Any, defn: d.TableDef) -> d.TableDef:
 def created(b: Any, defn: d.TableDef, apply: dict) -> None:
     """After CREATE TABLE made the table: its partition key, or its place
     under its parent (bound checked, the parent's indexes cloned)."""
-    if defn.partition_by is None and defn.partition_of is None:
-        return
     name = b.lookup(defn.name)
     if name not in b.tables:  # IF NOT EXISTS skipped it
         return
     table = b.tables[name]
+    _foreign_keys(b, table, defn.location, defn.partition_by is not None)
+    if defn.partition_by is None and defn.partition_of is None:
+        return
     if defn.partition_by is not None:
         _define_key(b, table, defn.partition_by)
     if defn.partition_of is not None:
@@ -129,6 +130,18 @@ def created(b: Any, defn: d.TableDef, apply: dict) -> None:
         _check_defaults(b, parent, name, bound, new=True)
         b.inherits.append(c.Inherit(name, parent.name, bound))
         _clone_indexes(b, parent, table, apply)
+
+
+def _foreign_keys(b: Any, table: Any, location: int, partitioned: bool) -> None:
+    """Foreign keys from or to a partitioned table are outside the
+    subset (each partition would need its clone of the key)."""
+    for k in table.constraints:
+        if isinstance(k, c.ForeignKey) and (
+                partitioned or table.name in b.partition_keys):
+            raise Unsupported("FOREIGN KEY on a partitioned table", location)
+        if isinstance(k, c.ForeignKey) and k.ref_table in b.partition_keys:
+            raise Unsupported("FOREIGN KEY referencing a partitioned table",
+                              location)
 
 
 def _define_key(b: Any, table: Any, spec: d.PartitionKeyDef) -> None:
@@ -454,13 +467,12 @@ def wrap_index_handlers(apply: dict) -> dict:
     def add(b: Any, defn: d.ConstraintAdd) -> None:
         before = set(b.indexes)
         constraint(b, defn)
+        if defn.constraint.kind == "foreign_key":
+            _foreign_keys(b, b.tables[b.lookup(defn.table)], defn.location,
+                          False)
         if defn.constraint.kind in ("primary_key", "unique"):
             _cascade(b, defn.table, True, defn.only, before, apply,
                      defn.constraint.kind == "primary_key")
-        elif defn.constraint.kind == "foreign_key" and \
-                b.lookup(defn.table) in b.partition_keys:
-            raise Unsupported("FOREIGN KEY on a partitioned table",
-                              defn.location)
     return {d.IndexDef: index, d.ConstraintAdd: add}
 
 
