@@ -257,6 +257,44 @@ def attach_check(key: c.PartitionKey, parent: Any, child: c.QName,
     return check
 
 
+def partition_constraint(catalog: c.Catalog, table: c.QName
+                         ) -> Callable[[tuple], bool] | None:
+    """fn(row of `table`) → whether it satisfies `table`'s partition
+    constraint (its bound and its ancestors'); None for a table that is
+    no partition. A NULL range key fails it, as in PostgreSQL."""
+    tests = []
+    name = table
+    mine = catalog.table(table)
+    while True:
+        row = catalog.parent_of(name)
+        if row is None or row.bound is None:
+            break
+        parent = catalog.table(row.parent)
+        key = catalog.partition_key(row.parent)
+        types = [parent.column(col).type for col in key.columns]
+        slots = [mine.slot(col) for col in key.columns]
+        if row.bound.default:
+            siblings = [i.bound for i in catalog.children_of(row.parent)
+                        if i.bound is not None and not i.bound.default]
+            others = [_bound_test(key.strategy, types, b) for b in siblings]
+            if key.strategy == "range":
+                test = (lambda others: lambda v: not any(f(v) for f in others)
+                        )(others)
+            else:
+                test = (lambda others: lambda v: not any(f(v) for f in others)
+                        )(others)
+        else:
+            test = _bound_test(key.strategy, types, row.bound)
+        tests.append((slots, test))
+        name = row.parent
+    if not tests:
+        return None
+
+    def satisfied(row: tuple) -> bool:
+        return all(test(tuple(row[s] for s in slots)) for slots, test in tests)
+    return satisfied
+
+
 def _bound_test(strategy: str, types: list, bound: c.PartitionBound
                 ) -> Callable[[tuple], bool]:
     keys = [_key(t) for t in types]

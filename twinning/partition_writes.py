@@ -20,8 +20,10 @@ from typing import Any, Iterable, Iterator
 from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir.catalog import Catalog, QName
-from twinning.passes.partition_route import leaves, router
+from twinning.passes.partition_route import (leaves, partition_constraint,
+                                              router)
 from twinning.store import RowMoved
+from twinning.store.constraints import failing_row
 
 
 def routed(resolved: Any, txn: Any, ctx: Any) -> Any:
@@ -32,9 +34,67 @@ def routed(resolved: Any, txn: Any, ctx: Any) -> Any:
             return _Truncating(txn, catalog)
         return txn
     table = getattr(resolved, "table", None)
-    if table is None or catalog.partition_key(table) is None:
+    if table is None:
         return txn
-    return PartitionedWrites(txn, catalog, table, ctx)
+    if catalog.partition_key(table) is not None:
+        return PartitionedWrites(txn, catalog, table, ctx)
+    if catalog.parent_of(table) is not None:
+        return _Constrained(txn, catalog, table, ctx)
+    return txn
+
+
+class _Constrained:
+    """Writes straight to a partition: each new row must satisfy its
+    partition constraint (checked after NOT NULL and CHECK, before the
+    unique keys, as ExecInsert does)."""
+
+    def __init__(self, txn: Any, catalog: Catalog, table: QName,
+                 ctx: Any) -> None:
+        self._txn, self._table, self._ctx = txn, table, ctx
+        self._test = partition_constraint(catalog, table)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._txn, name)
+
+    def _checked(self, table: QName, row: tuple) -> None:
+        if table == self._table and self._test is not None:
+            self._txn.check(table, row)
+            if not self._test(row):
+                raise violation(self._txn, table, row, self._ctx)
+
+    def insert(self, table: QName, row: tuple) -> Any:
+        self._checked(table, row)
+        return self._txn.insert(table, row)
+
+    def insert_rows(self, table: QName, rows: Iterable[tuple]
+                    ) -> tuple[int, SqlError | None]:
+        if table != self._table:
+            return self._txn.insert_rows(table, rows)
+        count = 0
+        for row in rows:
+            try:
+                self.insert(table, row)
+            except SqlError as exc:
+                return count, exc
+            count += 1
+        return count, None
+
+    def insert_block(self, table: QName, rows: list[tuple]
+                     ) -> tuple[int, SqlError | None]:
+        return self.insert_rows(table, rows)
+
+    def update(self, table: QName, rid: Any, row: tuple,
+               follow: bool = False) -> Any:
+        self._checked(table, row)
+        return self._txn.update(table, rid, row, follow)
+
+
+def violation(txn: Any, table: QName, row: tuple, ctx: Any) -> SqlError:
+    """ExecPartitionCheckEmitError."""
+    return SqlError("23514", f'new row for relation "{table.name}" violates '
+                    "partition constraint", detail=failing_row(
+                        txn.schema.tables[table], row, ctx.settings),
+                    schema=table.schema, table=table.name)
 
 
 class _Truncating:
@@ -62,11 +122,14 @@ class PartitionedWrites:
             txn, catalog, table, ctx
         self._route = router(catalog, table)
         self._leaves = leaves(catalog, table)
+        self._own = partition_constraint(catalog, table)  # a partition too
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._txn, name)
 
     def _leaf(self, row: tuple) -> QName:
+        if self._own is not None and not self._own(row):
+            raise violation(self._txn, self._table, row, self._ctx)
         return self._route(row, self._ctx)
 
     def _leaf_index(self, leaf: QName, index: str) -> str | None:
