@@ -309,12 +309,21 @@ class PartitionKeyDef:
     strategy: str  # range | list | hash
     columns: tuple[str, ...]
     location: int = LOC
+    locations: tuple[int, ...] = ()  # each key column's
+
+
+@node
+class UnboundedDatum:
+    """MINVALUE or MAXVALUE in a range bound, where it was written."""
+
+    word: str
+    location: int = LOC
 
 
 @node
 class PartitionBoundDef:
     """FOR VALUES …, as written: `values` of IN (…), `lower`/`upper` of
-    FROM (…) TO (…) (the words MINVALUE/MAXVALUE as `Word`s), MODULUS and
+    FROM (…) TO (…) (MINVALUE/MAXVALUE as `UnboundedDatum`s), MODULUS and
     REMAINDER of WITH (…); or DEFAULT."""
 
     strategy: str  # range | list | hash | default

@@ -21,7 +21,7 @@ _STRATEGIES = {"r": "range", "l": "list", "h": "hash"}
 
 
 def partition_key(spec: ast.PartitionSpec) -> d.PartitionKeyDef:
-    columns = []
+    columns, locations = [], []
     for elem in spec.partParams or ():
         if elem.expr is not None:
             raise Unsupported("partition key expression", loc(elem))
@@ -30,8 +30,9 @@ def partition_key(spec: ast.PartitionSpec) -> d.PartitionKeyDef:
         if elem.opclass:
             raise Unsupported("partition key operator class", loc(elem))
         columns.append(elem.name)
+        locations.append(loc(elem))
     return d.PartitionKeyDef(str(spec.strategy).lower(), tuple(columns),
-                             loc(spec))
+                             loc(spec), tuple(locations))
 
 
 def _datum(node: Any) -> Any:
@@ -40,7 +41,7 @@ def _datum(node: Any) -> Any:
     if isinstance(node, ast.ColumnRef) and len(node.fields) == 1 and \
             isinstance(node.fields[0], ast.String) and \
             node.fields[0].sval in ("minvalue", "maxvalue"):
-        return node.fields[0].sval.upper()
+        return d.UnboundedDatum(node.fields[0].sval.upper(), loc(node))
     return _expr(node)
 
 

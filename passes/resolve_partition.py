@@ -105,7 +105,7 @@ def table_def(b: Any, defn: d.TableDef) -> d.TableDef:
         return defn
     parent = b.table(defn.partition_of)
     if parent.name not in b.partition_keys:
-        raise SqlError("42809", f'"{parent.name.name}" is not partitioned')
+        raise SqlError("42P17", f'"{parent.name.name}" is not partitioned')
     if defn.columns:
         raise Unsupported("PARTITION OF with column options", defn.location)
     return replace(defn, columns=(d.LikeDef(defn.partition_of, _LIKE_PARENT,
@@ -151,11 +151,11 @@ def _define_key(b: Any, table: Any, spec: d.PartitionKeyDef) -> None:
         raise SqlError("42P17", 'cannot use "list" partition strategy with '
                        "more than one column")
     method = "hash" if spec.strategy == "hash" else "btree"
-    for name in spec.columns:
+    for name, where in zip(spec.columns, spec.locations):
         column = table.column(name)
         if column is None:
             raise SqlError("42703", f'column "{name}" named in partition key '
-                           "does not exist", position=pos(spec.location))
+                           "does not exist", position=pos(where))
         sql_type = column.type
         if sql_type.name in ("json", "xml", "point") and not sql_type.is_array:
             raise SqlError("42704", f"data type {sql_type.name} has no default "
@@ -239,18 +239,18 @@ def _range_values(exprs: tuple, word: str, types: list, columns: tuple
                        "partitioning column")
     out = []
     for expr, sql_type, column in zip(exprs, types, columns):
-        if isinstance(expr, str):
-            out.append(c.MINVALUE if expr == "MINVALUE" else c.MAXVALUE)
+        if isinstance(expr, d.UnboundedDatum):
+            out.append(c.MINVALUE if expr.word == "MINVALUE" else c.MAXVALUE)
             continue
         value = _value(expr, sql_type, column)
         if value is None:
-            raise SqlError("42P16", "cannot specify NULL in range bound")
+            raise SqlError("42P17", "cannot specify NULL in range bound")
         out.append(value)
     for i, value in enumerate(out):  # validateInfiniteBounds
         if value is c.MAXVALUE or value is c.MINVALUE:
             for later, expr in zip(out[i + 1:], exprs[i + 1:]):
                 if later is not value:
-                    raise SqlError("42P16", f"every bound following {value!r} "
+                    raise SqlError("42804", f"every bound following {value!r} "
                                    f"must also be {value!r}",
                                    position=pos(getattr(expr, "location", -1)))
             break
@@ -391,8 +391,8 @@ def _bound_text(exprs: tuple) -> str:
     """get_range_partbound_string: the values as written, deparsed."""
     parts = []
     for expr in exprs:
-        if isinstance(expr, str):
-            parts.append(expr)
+        if isinstance(expr, d.UnboundedDatum):
+            parts.append(expr.word)
             continue
         while isinstance(expr, s.Cast):
             expr = expr.arg
@@ -534,7 +534,7 @@ def _attach(b: Any, defn: d.PartitionCmdDef, apply: dict) -> None:
     parent = _partitioned(b, defn.table, defn.location)
     child = b.table(defn.partition, defn.location)
     if _parent_row(b, child.name) is not None:
-        raise SqlError("42P17", f'"{child.name.name}" is already a partition')
+        raise SqlError("42809", f'"{child.name.name}" is already a partition')
     if child.name == parent.name:
         raise SqlError("42P17", f'circular inheritance not allowed',
                        detail=f'"{child.name.name}" is already a child of '
@@ -590,8 +590,11 @@ def _attach_index(b: Any, defn: d.PartitionCmdDef) -> None:
     b.doing = "ALTER INDEX"
     parent_name = b.lookup(defn.table)
     child_name = b.lookup(defn.partition)
-    for name, parts in ((parent_name, defn.table), (child_name, defn.partition)):
+    for name, parts, code in ((parent_name, defn.table, "42809"),
+                              (child_name, defn.partition, "42P17")):
         if name not in b.indexes:
+            if b.relation_exists(name):
+                raise SqlError(code, f'"{name.name}" is not an index')
             raise SqlError("42P01", f'relation "{".".join(parts)}" does not '
                            "exist")
     parent, child = b.indexes[parent_name], b.indexes[child_name]
@@ -599,18 +602,21 @@ def _attach_index(b: Any, defn: d.PartitionCmdDef) -> None:
     if existing is not None and existing.parent == parent.name:
         return  # attaching again is a no-op
     table_row = _parent_row(b, child.table)
+
+    def refuse(code: str, detail: str) -> SqlError:
+        return SqlError(code, f'cannot attach index "{child.name.name}" as a '
+                        f'partition of index "{parent.name.name}"',
+                        detail=detail)
     if table_row is None or table_row.parent != parent.table:
-        raise SqlError("42809", f'cannot attach index "{child.name.name}" as a '
-                       f'partition of index "{parent.name.name}"',
-                       detail=f'Index "{child.name.name}" is not an index on '
-                       f'any partition of table "{parent.table.name}".')
+        raise refuse("55000", f'Index "{child.name.name}" is not an index on '
+                     f'any partition of table "{parent.table.name}".')
+    if any(i.parent == parent.name and i.child in b.indexes
+           and b.indexes[i.child].table == child.table for i in b.inherits):
+        raise refuse("55000", "Another index is already attached for "
+                     f'partition "{child.table.name}".')
     if existing is not None:
-        raise SqlError("42809", f'cannot attach index "{child.name.name}" as a '
-                       f'partition of index "{parent.name.name}"',
-                       detail=f'Index "{child.name.name}" is already attached '
-                       "to another index.")
+        raise refuse("55000", f'Index "{child.name.name}" is already attached '
+                     "to another index.")
     if not _matches(child, parent):
-        raise SqlError("42809", f'cannot attach index "{child.name.name}" as a '
-                       f'partition of index "{parent.name.name}"',
-                       detail="The index definitions do not match.")
+        raise refuse("42P17", "The index definitions do not match.")
     b.inherits.append(c.Inherit(child.name, parent.name))

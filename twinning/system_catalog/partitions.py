@@ -236,8 +236,9 @@ def _own_qual(catalog: Any, b: Build, row: Any, ctx: Any) -> list[str] | None:
         return None
     col = columns[0]
 
-    def range_parts(lower: tuple, upper: tuple) -> list[str]:
-        out = [f"({col} IS NOT NULL)"]
+    def range_parts(lower: tuple, upper: tuple, nulls: bool = True
+                    ) -> list[str]:
+        out = [f"({col} IS NOT NULL)"] if nulls else []
         if lower[0] is not MINVALUE and lower[0] is not MAXVALUE:
             out.append(f"({col} >= {_const(types[0], lower[0], settings)})")
         if upper[0] is not MAXVALUE and upper[0] is not MINVALUE:
@@ -246,17 +247,18 @@ def _own_qual(catalog: Any, b: Build, row: Any, ctx: Any) -> list[str] | None:
     if not bound.default:
         return range_parts(bound.lower, bound.upper)
     from twinning.passes.partition_route import ordered_partitions
-    others = []
+    others = []  # get_qual_for_range of a default partition
     for name in ordered_partitions(catalog, row.parent):
         other = catalog.parent_of(name).bound
         if not other.default:
-            parts = range_parts(other.lower, other.upper)
-            others.append(parts[0] if len(parts) == 1
-                          else f"({' AND '.join(parts)})")
+            parts = range_parts(other.lower, other.upper, nulls=False)
+            if parts:
+                others.append(parts[0] if len(parts) == 1
+                              else f"({' AND '.join(parts)})")
     if not others:
         return []
-    return [f"(NOT {others[0]})" if len(others) == 1
-            else f"(NOT ({' OR '.join(others)}))"]
+    rest = others[0] if len(others) == 1 else f"({' OR '.join(others)})"
+    return [f"(NOT (({col} IS NOT NULL) AND {rest}))"]
 
 
 def partition_constraintdef(b: Build, table: Table, ctx: Any) -> str | None:

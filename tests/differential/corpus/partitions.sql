@@ -1,0 +1,333 @@
+-- Partitioned tables (issue 15 item 4) at run time: PARTITION BY RANGE,
+-- LIST and HASH, PARTITION OF with FOR VALUES and DEFAULT, ATTACH and
+-- DETACH PARTITION, the bound checks and their errors, tuple routing for
+-- INSERT, COPY and UPDATE (rows moving across partitions) with the 23514
+-- when no partition takes a row, PostgreSQL's own hash placing each row,
+-- reads over the parent (tableoid, ONLY), partitioned indexes and keys,
+-- and what pg_class, pg_inherits, pg_partitioned_table and the catalog
+-- functions show. Each case starts from an empty database.
+
+-- case: range_routing_and_reads
+CREATE TABLE m (id int NOT NULL, at date NOT NULL, note text) PARTITION BY RANGE (at)
+CREATE TABLE m_2024_01 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')
+CREATE TABLE m_2024_02 PARTITION OF m FOR VALUES FROM ('2024-02-01') TO ('2024-03-01')
+INSERT INTO m VALUES (1, '2024-01-05', 'a'), (2, '2024-02-10', 'b'), (3, '2024-01-31', 'c')
+INSERT INTO m VALUES (4, '2024-03-01', 'd')
+INSERT INTO m VALUES (4, '2023-12-31', NULL)
+INSERT INTO m VALUES (5, '2024-02-29', 'e') RETURNING *
+SELECT tableoid::regclass, * FROM m
+SELECT tableoid::regclass, * FROM m ORDER BY id DESC
+SELECT * FROM ONLY m
+SELECT * FROM m_2024_01 ORDER BY id
+SELECT m.tableoid::regclass AS part, count(*) FROM m GROUP BY 1 ORDER BY 1
+SELECT count(*), min(at), max(at) FROM m WHERE note IS NOT NULL
+SELECT x.id, y.id FROM m x JOIN m y ON x.at < y.at AND y.tableoid <> x.tableoid ORDER BY 1, 2
+SELECT tableoid::regclass FROM m_2024_02
+
+-- case: range_default_and_minvalue
+CREATE TABLE r (k int, v text) PARTITION BY RANGE (k)
+CREATE TABLE r_low PARTITION OF r FOR VALUES FROM (MINVALUE) TO (0)
+CREATE TABLE r_mid PARTITION OF r FOR VALUES FROM (0) TO (100)
+CREATE TABLE r_rest PARTITION OF r DEFAULT
+INSERT INTO r VALUES (-5, 'neg'), (0, 'zero'), (99, 'edge'), (100, 'big'), (NULL, 'null')
+SELECT tableoid::regclass, * FROM r
+CREATE TABLE r_high PARTITION OF r FOR VALUES FROM (100) TO (200)
+DELETE FROM r WHERE k = 100
+CREATE TABLE r_high PARTITION OF r FOR VALUES FROM (100) TO (200)
+INSERT INTO r VALUES (150, 'high'), (500, 'rest')
+SELECT tableoid::regclass, * FROM r ORDER BY k NULLS FIRST
+
+-- case: range_multicolumn
+CREATE TABLE mc (a int, b int, c text) PARTITION BY RANGE (a, b)
+CREATE TABLE mc1 PARTITION OF mc FOR VALUES FROM (1, 1) TO (1, MAXVALUE)
+CREATE TABLE mc2 PARTITION OF mc FOR VALUES FROM (1, MAXVALUE) TO (3, 5)
+CREATE TABLE mc3 PARTITION OF mc FOR VALUES FROM (3, 5) TO (MAXVALUE, MAXVALUE)
+INSERT INTO mc VALUES (1, 1, 'x'), (1, 1000, 'y'), (2, -7, 'z'), (3, 4, 'w'), (3, 5, 'v'), (9, 0, 'u')
+INSERT INTO mc VALUES (1, 0, 'no')
+INSERT INTO mc VALUES (NULL, 1, 'no')
+SELECT tableoid::regclass, * FROM mc ORDER BY a, b
+CREATE TABLE mc4 PARTITION OF mc FOR VALUES FROM (0, 0) TO (1, 2)
+CREATE TABLE mc5 PARTITION OF mc FOR VALUES FROM (MINVALUE, 0) TO (0, 0)
+CREATE TABLE mc6 PARTITION OF mc FOR VALUES FROM (0, MINVALUE) TO (0, MAXVALUE)
+
+-- case: range_bound_errors
+CREATE TABLE p (a int, b text) PARTITION BY RANGE (a)
+CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (10)
+CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (5) TO (15)
+CREATE TABLE p3 PARTITION OF p FOR VALUES FROM (-5) TO (2)
+CREATE TABLE p4 PARTITION OF p FOR VALUES FROM (-5) TO (20)
+CREATE TABLE p5 PARTITION OF p FOR VALUES FROM (20) TO (10)
+CREATE TABLE p6 PARTITION OF p FOR VALUES FROM (20) TO (20)
+CREATE TABLE p7 PARTITION OF p FOR VALUES FROM ('x') TO (20)
+CREATE TABLE p8 PARTITION OF p FOR VALUES FROM (1, 2) TO (20)
+CREATE TABLE p9 PARTITION OF p FOR VALUES FROM (10) TO (20, 30)
+CREATE TABLE p10 PARTITION OF p FOR VALUES IN (1)
+CREATE TABLE p11 PARTITION OF p FOR VALUES WITH (MODULUS 2, REMAINDER 0)
+CREATE TABLE p12 PARTITION OF p FOR VALUES FROM (NULL) TO (30)
+CREATE TABLE p13 PARTITION OF p FOR VALUES FROM (MAXVALUE) TO (MAXVALUE)
+CREATE TABLE p14 PARTITION OF p FOR VALUES FROM (10) TO (20)
+CREATE TABLE p15 PARTITION OF p FOR VALUES FROM (10.5) TO (30)
+CREATE TABLE p16 PARTITION OF p FOR VALUES FROM ('25') TO ('30')
+CREATE TABLE pd PARTITION OF p DEFAULT
+CREATE TABLE pd2 PARTITION OF p DEFAULT
+CREATE TABLE nope PARTITION OF missing FOR VALUES IN (1)
+CREATE TABLE plain (a int)
+CREATE TABLE nope PARTITION OF plain FOR VALUES IN (1)
+SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_class c WHERE c.relispartition ORDER BY 1
+
+-- case: key_errors
+CREATE TABLE q (a int) PARTITION BY RANGE (zz)
+CREATE TABLE q (a int, b int) PARTITION BY LIST (a, b)
+CREATE TABLE q (a json) PARTITION BY RANGE (a)
+CREATE TABLE q (a int, b int, PRIMARY KEY (a)) PARTITION BY RANGE (b)
+CREATE TABLE q (a int, b int, UNIQUE (a)) PARTITION BY LIST (b)
+CREATE TABLE q (a int, b int, PRIMARY KEY (a, b)) PARTITION BY RANGE (b)
+CREATE UNIQUE INDEX ON q (a)
+ALTER TABLE q ADD UNIQUE (a)
+ALTER TABLE q ADD UNIQUE (b, a)
+CREATE TABLE h (a int, b text) PARTITION BY HASH (a, b)
+CREATE TABLE r2 (a int[]) PARTITION BY RANGE (a)
+SELECT relname, relkind FROM pg_class WHERE relnamespace = 'public'::regnamespace ORDER BY 1
+
+-- case: list_routing
+CREATE TABLE l (id int, region text, PRIMARY KEY (region, id)) PARTITION BY LIST (region)
+CREATE TABLE l_eu PARTITION OF l FOR VALUES IN ('de', 'fr', 'it')
+CREATE TABLE l_us PARTITION OF l FOR VALUES IN ('us')
+INSERT INTO l VALUES (1, 'de'), (2, 'us'), (3, 'fr')
+INSERT INTO l VALUES (4, 'jp')
+INSERT INTO l VALUES (5, NULL)
+INSERT INTO l VALUES (1, 'de')
+CREATE TABLE l_dup PARTITION OF l FOR VALUES IN ('jp', 'us')
+CREATE TABLE l_null PARTITION OF l FOR VALUES IN (NULL, 'jp', 'jp')
+INSERT INTO l VALUES (4, 'jp')
+CREATE TABLE l_null2 PARTITION OF l FOR VALUES IN (NULL)
+CREATE TABLE l_other PARTITION OF l DEFAULT
+INSERT INTO l VALUES (6, 'br'), (7, 'it')
+SELECT tableoid::regclass, * FROM l ORDER BY region, id
+SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_class c WHERE c.relispartition AND c.relkind = 'r' ORDER BY 1
+
+-- case: hash_placement
+CREATE TABLE h (id int, tag text) PARTITION BY HASH (id)
+CREATE TABLE h0 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 0)
+CREATE TABLE h1 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 1)
+CREATE TABLE h2 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 2)
+INSERT INTO h SELECT i, 'v' || i FROM generate_series(-10, 30) i
+CREATE TABLE h3 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 3)
+INSERT INTO h SELECT i, 'v' || i FROM generate_series(-10, 30) i
+INSERT INTO h VALUES (NULL, 'null'), (2147483647, 'max'), (-2147483648, 'min')
+SELECT tableoid::regclass, id FROM h ORDER BY id
+SELECT tableoid::regclass, count(*) FROM h GROUP BY 1 ORDER BY 1
+
+-- case: hash_many_types
+CREATE TABLE ht (b text, c bigint, d date, e timestamptz, f bool, g uuid, k varchar(5), m char(4), n smallint, o timestamp) PARTITION BY HASH (b, c, d, e, f, g, k, m, n, o)
+CREATE TABLE ht0 PARTITION OF ht FOR VALUES WITH (MODULUS 3, REMAINDER 0)
+CREATE TABLE ht1 PARTITION OF ht FOR VALUES WITH (MODULUS 3, REMAINDER 1)
+CREATE TABLE ht2 PARTITION OF ht FOR VALUES WITH (MODULUS 3, REMAINDER 2)
+INSERT INTO ht SELECT 'text number ' || i, i * 1000000007, date '2020-01-01' + i, timestamptz '2020-01-01 00:00:00+00' + i * interval '7 hours', i % 2 = 0, md5(i::text)::uuid, 'k' || i, 'm' || (i % 10), i, timestamp '1999-01-01' + i * interval '1 day 3 minutes' FROM generate_series(1, 40) i
+INSERT INTO ht (c) VALUES (-1), (-5000000000), (5000000000), (0)
+INSERT INTO ht (b) VALUES (''), ('a'), ('abcdefghijkl'), ('abcdefghijklm'), ('abcdefghijk'), ('ünïcödé')
+SELECT tableoid::regclass, b, c, n FROM ht ORDER BY n, b, c
+
+-- case: hash_bound_errors
+CREATE TABLE h (a int) PARTITION BY HASH (a)
+CREATE TABLE h1 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 1)
+CREATE TABLE h2 PARTITION OF h FOR VALUES WITH (MODULUS 3, REMAINDER 0)
+CREATE TABLE h3 PARTITION OF h FOR VALUES WITH (MODULUS 8, REMAINDER 5)
+CREATE TABLE h4 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 1)
+CREATE TABLE h5 PARTITION OF h FOR VALUES WITH (MODULUS 8, REMAINDER 3)
+CREATE TABLE h6 PARTITION OF h FOR VALUES WITH (MODULUS 16, REMAINDER 11)
+CREATE TABLE h7 PARTITION OF h FOR VALUES WITH (MODULUS 12, REMAINDER 0)
+CREATE TABLE h8 PARTITION OF h FOR VALUES WITH (MODULUS 4, REMAINDER 4)
+CREATE TABLE h9 PARTITION OF h FOR VALUES WITH (MODULUS 0, REMAINDER 0)
+CREATE TABLE h10 PARTITION OF h DEFAULT
+CREATE TABLE h11 PARTITION OF h FOR VALUES IN (1)
+INSERT INTO h VALUES (1), (2), (3)
+SELECT tableoid::regclass, a FROM h ORDER BY a
+
+-- case: update_moves_rows
+CREATE TABLE u (id int, grp int, v text) PARTITION BY LIST (grp)
+CREATE TABLE u1 PARTITION OF u FOR VALUES IN (1)
+CREATE TABLE u2 PARTITION OF u FOR VALUES IN (2)
+INSERT INTO u VALUES (1, 1, 'a'), (2, 1, 'b'), (3, 2, 'c')
+UPDATE u SET grp = 2 WHERE id = 1 RETURNING *
+UPDATE u SET v = v || '!' WHERE grp = 2
+SELECT tableoid::regclass, * FROM u ORDER BY id
+UPDATE u SET grp = 3 WHERE id = 2
+UPDATE u1 SET grp = 2
+UPDATE u SET grp = 3 - grp
+SELECT tableoid::regclass, * FROM u ORDER BY id
+DELETE FROM u WHERE v LIKE '%!' RETURNING id
+DELETE FROM u2
+SELECT tableoid::regclass, * FROM u ORDER BY id
+
+-- case: writes_straight_to_partitions
+CREATE TABLE p (a int NOT NULL, b text CHECK (b <> 'bad')) PARTITION BY RANGE (a)
+CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (10)
+INSERT INTO p1 VALUES (100, 'x')
+INSERT INTO p1 VALUES (100, 'bad')
+INSERT INTO p1 VALUES (NULL, 'x')
+INSERT INTO p1 VALUES (5, 'ok')
+UPDATE p1 SET a = 50
+COPY p1 FROM STDIN
+7	fine
+70	wrong
+\.
+SELECT tableoid::regclass, * FROM p ORDER BY a
+CREATE TABLE l (a int, r text) PARTITION BY LIST (r)
+CREATE TABLE lu PARTITION OF l FOR VALUES IN ('us') PARTITION BY RANGE (a)
+CREATE TABLE lu1 PARTITION OF lu FOR VALUES FROM (0) TO (10)
+INSERT INTO lu VALUES (1, 'eu')
+INSERT INTO lu VALUES (1, 'us')
+INSERT INTO lu1 VALUES (1, 'eu')
+INSERT INTO lu1 VALUES (11, 'us')
+INSERT INTO l VALUES (20, 'us')
+SELECT tableoid::regclass, * FROM l
+
+-- case: copy_routing
+CREATE TABLE c (id int, at timestamptz, amount numeric(5,2)) PARTITION BY RANGE (at)
+CREATE TABLE c1 PARTITION OF c FOR VALUES FROM ('2022-01-01 00:00:00+00') TO ('2022-02-01 00:00:00+00')
+CREATE TABLE c2 PARTITION OF c FOR VALUES FROM ('2022-02-01 00:00:00+00') TO ('2022-03-01 00:00:00+00')
+COPY c FROM STDIN
+1	2022-01-15 10:00:00+00	1.50
+2	2022-02-15 10:00:00+00	2.50
+3	2022-01-31 23:59:59.999999+00	3.50
+\.
+COPY c FROM STDIN
+4	2022-02-02 00:00:00+00	4.00
+5	2022-03-01 00:00:00+00	5.00
+\.
+COPY c (id, at) FROM STDIN WITH (FORMAT csv)
+6,2022-02-03 00:00:00+00
+\.
+SELECT tableoid::regclass, * FROM c ORDER BY id
+COPY c TO STDOUT
+COPY (SELECT * FROM c ORDER BY id) TO STDOUT
+
+-- case: subpartitions
+CREATE TABLE o (id int NOT NULL, region text NOT NULL, PRIMARY KEY (region, id)) PARTITION BY LIST (region)
+CREATE TABLE o_us PARTITION OF o FOR VALUES IN ('us') PARTITION BY RANGE (id)
+CREATE TABLE o_us_low PARTITION OF o_us FOR VALUES FROM (MINVALUE) TO (1000)
+CREATE TABLE o_us_high PARTITION OF o_us DEFAULT
+CREATE TABLE o_rest PARTITION OF o DEFAULT
+INSERT INTO o VALUES (1, 'us'), (5000, 'us'), (7, 'eu')
+INSERT INTO o VALUES (1, 'us')
+SELECT tableoid::regclass, * FROM o ORDER BY id
+SELECT tableoid::regclass, * FROM o_us ORDER BY id
+SELECT c.relname, c.relkind, c.relispartition, pg_get_expr(c.relpartbound, c.oid), pg_get_partkeydef(c.oid) FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1
+SELECT inhrelid::regclass, inhparent::regclass, inhseqno FROM pg_inherits ORDER BY inhrelid::regclass::text
+SELECT relid FROM pg_partition_ancestors('o_us_low')
+SELECT relid FROM pg_partition_ancestors('o')
+SELECT pg_get_partition_constraintdef('o_us_high'::regclass)
+SELECT pg_get_partition_constraintdef('o_rest'::regclass)
+SELECT pg_get_partition_constraintdef('o'::regclass)
+
+-- case: attach_and_detach
+CREATE TABLE p (a int NOT NULL, b text, CHECK (a > 0)) PARTITION BY LIST (a)
+CREATE TABLE c1 (a int, b text)
+ALTER TABLE p ATTACH PARTITION c1 FOR VALUES IN (1)
+ALTER TABLE c1 ALTER a SET NOT NULL
+ALTER TABLE p ATTACH PARTITION c1 FOR VALUES IN (1)
+ALTER TABLE c1 ADD CONSTRAINT p_a_check CHECK (a > 0)
+INSERT INTO c1 VALUES (1, 'one'), (2, 'two')
+ALTER TABLE p ATTACH PARTITION c1 FOR VALUES IN (1)
+DELETE FROM c1 WHERE a = 2
+ALTER TABLE p ATTACH PARTITION c1 FOR VALUES IN (1)
+ALTER TABLE p ATTACH PARTITION c1 FOR VALUES IN (3)
+SELECT tableoid::regclass, * FROM p
+CREATE TABLE c2 (a int NOT NULL, b text, z int, CONSTRAINT p_a_check CHECK (a > 0))
+ALTER TABLE p ATTACH PARTITION c2 FOR VALUES IN (2)
+CREATE TABLE c3 (a int NOT NULL, b varchar, CONSTRAINT p_a_check CHECK (a > 0))
+ALTER TABLE p ATTACH PARTITION c3 FOR VALUES IN (2)
+CREATE TABLE c4 (a int NOT NULL, CONSTRAINT p_a_check CHECK (a > 0))
+ALTER TABLE p ATTACH PARTITION c4 FOR VALUES IN (2)
+CREATE TABLE plain (a int)
+ALTER TABLE plain ATTACH PARTITION c4 FOR VALUES IN (2)
+ALTER TABLE p DETACH PARTITION c4
+ALTER TABLE plain DETACH PARTITION c1
+ALTER TABLE p DETACH PARTITION c1
+SELECT * FROM p
+SELECT * FROM c1
+INSERT INTO c1 VALUES (9, 'free')
+SELECT count(*) FROM pg_inherits
+CREATE TABLE pd PARTITION OF p DEFAULT
+INSERT INTO p VALUES (5, 'five')
+CREATE TABLE c5 (a int NOT NULL, b text, CONSTRAINT p_a_check CHECK (a > 0))
+ALTER TABLE p ATTACH PARTITION c5 FOR VALUES IN (5)
+ALTER TABLE p ATTACH PARTITION c5 FOR VALUES IN (6)
+SELECT tableoid::regclass, * FROM p ORDER BY a
+
+-- case: partitioned_indexes
+CREATE TABLE t (id int NOT NULL, at date NOT NULL, v text, PRIMARY KEY (at, id)) PARTITION BY RANGE (at)
+CREATE TABLE t1 PARTITION OF t FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')
+CREATE INDEX ON t (v)
+CREATE TABLE t2 (id int NOT NULL, at date NOT NULL, v text)
+CREATE INDEX t2_v ON t2 (v)
+ALTER TABLE t ATTACH PARTITION t2 FOR VALUES FROM ('2024-02-01') TO ('2024-03-01')
+CREATE UNIQUE INDEX t_at_id_v ON t (at, id, v)
+CREATE INDEX t_only ON ONLY t (id)
+CREATE INDEX t1_only ON t1 (id)
+ALTER INDEX t_only ATTACH PARTITION t1_only
+ALTER INDEX t_only ATTACH PARTITION t1_only
+ALTER INDEX t_only ATTACH PARTITION t2_v
+ALTER INDEX t_only ATTACH PARTITION t1_pkey
+ALTER INDEX t_only ATTACH PARTITION nosuch
+INSERT INTO t VALUES (1, '2024-01-02', 'a'), (1, '2024-02-02', 'a')
+INSERT INTO t VALUES (1, '2024-01-02', 'b')
+INSERT INTO t VALUES (2, '2024-01-03', 'c') ON CONFLICT DO NOTHING
+INSERT INTO t VALUES (2, '2024-01-03', 'd') ON CONFLICT (at, id) DO UPDATE SET v = excluded.v RETURNING *
+SELECT tableoid::regclass, * FROM t ORDER BY at, id
+SELECT * FROM t WHERE at = '2024-01-03' AND id = 2
+UPDATE t SET v = 'e' WHERE at = '2024-01-03' AND id = 2
+DELETE FROM t WHERE at = '2024-02-02' AND id = 1
+SELECT c.relname, c.relkind, c.relispartition, c.relhassubclass FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1
+SELECT inhrelid::regclass, inhparent::regclass FROM pg_inherits ORDER BY inhrelid::regclass::text
+SELECT conrelid::regclass, conname, contype, conislocal, coninhcount, conparentid <> 0 FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY conrelid::regclass::text, 2
+SELECT indexrelid::regclass, indrelid::regclass, indisunique, indisprimary FROM pg_index WHERE indrelid::regclass::text LIKE 't%' ORDER BY indexrelid::regclass::text
+
+-- case: truncate_and_drop
+CREATE TABLE p (a int) PARTITION BY RANGE (a)
+CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10)
+CREATE TABLE p2 PARTITION OF p FOR VALUES FROM (10) TO (20)
+INSERT INTO p VALUES (1), (11)
+TRUNCATE p1
+SELECT * FROM p
+INSERT INTO p VALUES (2), (12)
+TRUNCATE p
+SELECT count(*) FROM p2
+INSERT INTO p VALUES (3)
+DROP TABLE p1
+SELECT * FROM p
+INSERT INTO p VALUES (4)
+DROP TABLE p
+SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace ORDER BY 1
+SELECT count(*) FROM pg_inherits
+
+-- case: partition_catalog
+CREATE TABLE k (a int, b text, c date) PARTITION BY RANGE (a)
+CREATE TABLE k1 PARTITION OF k FOR VALUES FROM (1) TO (10)
+CREATE TABLE k0 PARTITION OF k FOR VALUES FROM (MINVALUE) TO (-5)
+CREATE TABLE kd PARTITION OF k DEFAULT
+CREATE TABLE s (a int, b text) PARTITION BY LIST (b)
+CREATE TABLE s1 PARTITION OF s FOR VALUES IN ('x', 'y', NULL)
+CREATE TABLE s2 PARTITION OF s FOR VALUES IN ('it''s')
+CREATE TABLE hh (a int, b text) PARTITION BY HASH (a, b)
+CREATE TABLE hh0 PARTITION OF hh FOR VALUES WITH (MODULUS 2, REMAINDER 0)
+SELECT c.relname, c.relkind, c.relispartition, c.relhassubclass, c.relam, pg_get_expr(c.relpartbound, c.oid), pg_get_partkeydef(c.oid) FROM pg_class c WHERE relnamespace = 'public'::regnamespace ORDER BY 1
+SELECT partrelid::regclass, partstrat, partnatts, partattrs, partdefid::regclass, partclass, partcollation, partexprs FROM pg_partitioned_table ORDER BY partrelid::regclass::text
+SELECT attrelid::regclass, attname, attislocal, attinhcount FROM pg_attribute WHERE attrelid IN ('k'::regclass, 'k1'::regclass) AND attnum > 0 ORDER BY attrelid::regclass::text, attnum
+SELECT pg_get_partition_constraintdef('k1'::regclass), pg_get_partition_constraintdef('k0'::regclass), pg_get_partition_constraintdef('kd'::regclass)
+SELECT pg_get_partition_constraintdef('s1'::regclass), pg_get_partition_constraintdef('s2'::regclass), pg_get_partition_constraintdef('k'::regclass)
+SELECT pg_get_partkeydef('s1'::regclass)
+
+-- case: transactions_and_savepoints
+CREATE TABLE p (a int) PARTITION BY LIST (a)
+BEGIN
+CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)
+SAVEPOINT s
+CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2)
+INSERT INTO p VALUES (1)
+ROLLBACK TO SAVEPOINT s
+INSERT INTO p VALUES (2)
+INSERT INTO p VALUES (1)
+COMMIT
+SELECT tableoid::regclass, * FROM p
