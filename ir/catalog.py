@@ -284,6 +284,7 @@ class Inherit:
     child: QName
     parent: QName
     bound: PartitionBound | None = None
+    made: bool = False  # an index made for its parent's (not attached)
 
 
 @node

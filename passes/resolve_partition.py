@@ -438,7 +438,7 @@ def _clone_index(b: Any, index: c.Index, child: Any, apply: dict) -> None:
     made = [n for n in b.indexes if n not in before]
     made = [n for n in made if b.indexes[n].table == child.name]
     if made:
-        b.inherits.append(c.Inherit(made[0], index.name))
+        b.inherits.append(c.Inherit(made[0], index.name, made=True))
 
 
 def _matches(mine: c.Index, index: c.Index) -> bool:

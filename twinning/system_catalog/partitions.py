@@ -85,7 +85,8 @@ def constraint_fields(b: Build, table: Table, constraint: Any) -> dict:
     owner = next((i for i in catalog.indexes if i.name == attached.parent), None)
     if owner is None or owner.constraint is None:
         return {}
-    return {"conislocal": False, "coninhcount": 1, "conparentid":
+    return {"conislocal": False, "coninhcount": 1,
+            "connoinherit": not attached.made, "conparentid":
             b.oids.constraints.get((owner.table, owner.constraint), 0)}
 
 
