@@ -33,6 +33,7 @@ from twinning.passes.expr.check import CheckContext
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.types import display_type
 from twinning.passes.parse_expr import Unsupported
+from twinning.passes import partition_alter
 from twinning.passes import partition_route as route
 from twinning.values.partition_hash import hashable
 
@@ -48,12 +49,10 @@ def load(b: Any, catalog: c.Catalog) -> None:
 
 
 def frozen(b: Any) -> dict:
-    """The Catalog's partitioning fields: renames followed, rows of
-    dropped relations left out."""
-    renamed = b.renamed
-
+    """The Catalog's partitioning fields, rows of dropped relations left
+    out."""
     def name(n: c.QName) -> c.QName:
-        return renamed.get(n, n)
+        return n  # RENAME TO updates the tree itself (partition_alter)
     exists = set(b.tables) | set(b.indexes)
     keys = tuple(replace(k, table=name(k.table))
                  for k in sorted(b.partition_keys.values(),
@@ -496,6 +495,8 @@ def _cascade(b: Any, parts: tuple[str, ...], unique: bool, only: bool,
 # -- ALTER TABLE … ATTACH/DETACH PARTITION, ALTER INDEX … ATTACH PARTITION --
 
 def handlers(apply: dict) -> dict:
+    """ATTACH/DETACH PARTITION, and ALTER TABLE following the partition
+    tree (`partition_alter`)."""
     def command(b: Any, defn: d.PartitionCmdDef) -> None:
         if defn.action == "attach_index":
             _attach_index(b, defn)
@@ -503,7 +504,8 @@ def handlers(apply: dict) -> dict:
             _detach(b, defn)
         else:
             _attach(b, defn, apply)
-    return {d.PartitionCmdDef: command}
+    return {d.PartitionCmdDef: command,
+            **partition_alter.wrap_alter_handlers(apply)}
 
 
 def _partitioned(b: Any, parts: tuple[str, ...], location: int) -> Any:

@@ -331,3 +331,68 @@ INSERT INTO p VALUES (2)
 INSERT INTO p VALUES (1)
 COMMIT
 SELECT tableoid::regclass, * FROM p
+
+-- case: alter_across_the_tree
+create table p (a int not null, b text, c int) partition by range (a)
+create table p1 partition of p for values from (0) to (10)
+create table p2 (a int not null, b text, c int)
+alter table p attach partition p2 for values from (10) to (20)
+insert into p values (1, 'x', 1), (11, 'y', 2)
+alter table p drop column a
+alter table p alter column a type bigint
+alter table p add constraint c_pos check (c > 0)
+insert into p values (2, 'z', -1)
+insert into p2 values (12, 'z', -1)
+alter table p2 drop constraint c_pos
+alter table p drop constraint c_pos
+insert into p2 values (12, 'z', -1)
+alter table p add column d text check (d <> '') default 'dd'
+select tableoid::regclass, * from p order by a
+select conrelid::regclass, conname, conislocal, coninhcount from pg_constraint where contype = 'c' and connamespace = 'public'::regnamespace order by conrelid::regclass::text, 2
+alter table p rename column c to cc
+alter table p1 rename column cc to c
+alter table p alter column cc drop not null
+alter table p alter column b set not null
+alter table p1 alter column b drop not null
+alter table p alter column b drop not null
+alter table p1 alter column b drop not null
+alter table p alter column b type varchar(10)
+select attrelid::regclass, attname, atttypid::regtype, attnotnull from pg_attribute where attrelid in ('p'::regclass, 'p1'::regclass, 'p2'::regclass) and attnum > 0 order by attrelid::regclass::text, attnum
+alter table p rename to q
+insert into q values (3, 'w', 3)
+create table p3 partition of q for values from (20) to (30)
+select tableoid::regclass, * from q order by a
+alter table p1 rename to r1
+select c.relname, pg_get_expr(c.relpartbound, c.oid) from pg_class c where c.relispartition order by 1
+alter table q add primary key (a)
+alter table q drop constraint q_pkey
+select relname from pg_class where relkind in ('i', 'I') and relnamespace = 'public'::regnamespace order by 1
+
+-- case: alter_columns_of_partitions
+create table p (a int, b text) partition by list (a)
+create table p1 partition of p for values in (1)
+create table p2 partition of p for values in (2)
+insert into p values (1, 'x'), (2, 'y')
+alter table p add column c int default 5
+select tableoid::regclass, * from p order by a
+alter table p1 add column d int
+alter table p drop column b
+alter table p1 drop column c
+alter table p rename column c to cc
+alter table p1 rename column cc to c3
+alter table p alter column cc type bigint
+alter table p1 alter column cc type int
+alter table p alter column cc set default 9
+alter table p1 alter column cc set default 10
+insert into p (a) values (1), (2)
+select tableoid::regclass, * from p order by a, cc
+alter table p alter column cc set not null
+alter table p1 alter column cc drop not null
+alter table p alter column cc drop not null
+alter table p add constraint cc_pos check (cc > 0)
+alter table p1 drop constraint cc_pos
+alter table p drop constraint cc_pos
+alter table p rename to q
+alter table p1 rename to q1
+select tableoid::regclass, * from q order by a, cc
+select c.relname, pg_get_expr(c.relpartbound, c.oid) from pg_class c where c.relispartition order by 1
