@@ -90,6 +90,26 @@ def constraint_fields(b: Build, table: Table, constraint: Any) -> dict:
             b.oids.constraints.get((owner.table, owner.constraint), 0)}
 
 
+def index_valid(catalog: Any, index: Index) -> bool:
+    """pg_index.indisvalid: an index of a partitioned table is valid once
+    every partition has an index attached to it (CREATE INDEX ON ONLY
+    makes it invalid until then)."""
+    if catalog.partition_key(index.table) is None:
+        return True
+    by_table = {}
+    for name in (i.child for i in catalog.children_of(index.name)):
+        child = next((x for x in catalog.indexes if x.name == name), None)
+        if child is not None:
+            by_table[child.table] = child
+    for row in catalog.children_of(index.table):
+        if row.bound is None:
+            continue
+        child = by_table.get(row.child)
+        if child is None or not index_valid(catalog, child):
+            return False
+    return True
+
+
 def _pg_inherits(b: Build) -> Iterable[dict]:
     m = b.oids
     for row in b.catalog.inherits:

@@ -396,3 +396,17 @@ alter table p rename to q
 alter table p1 rename to q1
 select tableoid::regclass, * from q order by a, cc
 select c.relname, pg_get_expr(c.relpartbound, c.oid) from pg_class c where c.relispartition order by 1
+
+-- case: index_validity
+create table p (a int, b int) partition by range (a)
+create table p1 partition of p for values from (0) to (10)
+create table p2 partition of p for values from (10) to (20)
+create index pi on only p (b)
+create index pe on only p (a)
+create index p1i on p1 (b)
+alter index pi attach partition p1i
+select indexrelid::regclass, indisvalid from pg_index where indrelid::regclass::text like 'p%' and indexrelid >= 16384 order by indexrelid::regclass::text
+create index p2i on p2 (b)
+alter index pi attach partition p2i
+select indexrelid::regclass, indisvalid from pg_index where indrelid::regclass::text like 'p%' and indexrelid >= 16384 order by indexrelid::regclass::text
+
