@@ -4,7 +4,8 @@ A partitioned table named in FROM is read as the union of its leaf
 partitions in PostgreSQL's partition order (Append over the partitions'
 scans, no pruning): its `Scan` lists them in `leaves` and carries one more
 column after the table's, the OID of the partition each row came from,
-which is what `tableoid` reads. `FROM ONLY` a partitioned table reads
+which is what `tableoid` reads (and, under FOR UPDATE/SHARE, one more:
+the (partition, row id) pair LockRows locks). `FROM ONLY` a partitioned table reads
 nothing (it holds no rows itself). Of any other table, `tableoid` is that
 table's OID, `'schema.table'::regclass::oid` typed as such.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
@@ -32,13 +32,11 @@ def partitioned_scan(catalog: Any, table: Any, columns: tuple, only: bool,
     """The Scan of a partitioned table (None: `table` is not one)."""
     if catalog.partition_key(table.name) is None:
         return None
-    if rowid:
-        raise SqlError("0A000", "FOR UPDATE/SHARE of a partitioned table is "
-                       "not supported by twinning",
-                       position=location + 1 if location >= 0 else None)
     found = () if only else tuple(leaves(catalog, table.name))
-    return r.Scan(table.name, columns + (r.RelColumn("tableoid", OID),),
-                  leaves=found)
+    extra = (r.RelColumn("tableoid", OID),)
+    if rowid:  # FOR UPDATE/SHARE: (partition, row id) after the tableoid
+        extra += (r.RelColumn("ctid", q.INT8),)
+    return r.Scan(table.name, columns + extra, rowid=rowid, leaves=found)
 
 
 def tableoid(entry: Any, location: int) -> Any | None:

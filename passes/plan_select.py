@@ -83,13 +83,18 @@ def plan_query(resolved: r.ResolvedQuery) -> CompiledQuery:
     return CompiledQuery(resolved, rows, planner.lines, planner.error)
 
 
-def _partitions_scan(leaves: tuple) -> Rows:
-    """A partitioned table's rows: each partition's, with its OID."""
+def _partitions_scan(leaves: tuple, rowid: bool) -> Rows:
+    """A partitioned table's rows: each partition's, with its OID (and
+    for LockRows the (partition, row id) pair)."""
     def scan(ctx: Any) -> list[tuple]:
         out: list[tuple] = []
         for leaf in leaves:
             oid = (leaf_oid(ctx, leaf),)
-            out.extend(row + oid for _, row in ctx.txn.scan(leaf))
+            if rowid:
+                out.extend(row + oid + ((leaf, rid),)
+                           for rid, row in ctx.txn.scan(leaf))
+            else:
+                out.extend(row + oid for _, row in ctx.txn.scan(leaf))
         return out
     return scan
 
@@ -123,7 +128,7 @@ class _Planner:
             return _system_rows(table)
         if node.leaves is not None:
             self.note(depth, f"Append over the partitions of {table}")
-            return _partitions_scan(node.leaves)
+            return _partitions_scan(node.leaves, node.rowid)
         self.note(depth, f"Seq Scan on {table}")
         if node.rowid:  # FOR UPDATE/SHARE: the row id as a last column
             return lambda ctx: [row + (rid,) for rid, row in ctx.txn.scan(table)]
@@ -609,6 +614,8 @@ class _Planner:
             for row in source(ctx):
                 for table, slot, strength, wait in targets:
                     rid = row[slot]
+                    if type(rid) is tuple:  # a partition's row
+                        table, rid = rid
                     if rid is not None and not txn.lock_row(table, rid,
                                                             strength, wait):
                         break

@@ -37,7 +37,8 @@ def routed(resolved: Any, txn: Any, ctx: Any) -> Any:
     if table is None:
         return txn
     if catalog.partition_key(table) is not None:
-        return PartitionedWrites(txn, catalog, table, ctx)
+        return PartitionedWrites(txn, catalog, table, ctx,
+                                 isinstance(resolved, d.ResolvedInsert))
     if catalog.parent_of(table) is not None:
         return _Constrained(txn, catalog, table, ctx)
     return txn
@@ -117,9 +118,10 @@ class PartitionedWrites:
     """A Transaction whose `table` is the partitioned table's partitions."""
 
     def __init__(self, txn: Any, catalog: Catalog, table: QName,
-                 ctx: Any) -> None:
+                 ctx: Any, upsert: bool = False) -> None:
         self._txn, self._catalog, self._table, self._ctx = \
             txn, catalog, table, ctx
+        self._upsert = upsert  # an INSERT's updates are ON CONFLICT's
         self._route = router(catalog, table)
         self._leaves = leaves(catalog, table)
         self._own = partition_constraint(catalog, table)  # a partition too
@@ -228,6 +230,10 @@ class PartitionedWrites:
             if target == leaf:
                 new = self._txn.update(leaf, own, row, follow)
                 return None if new is None else (leaf, new)
+            if self._upsert:
+                raise SqlError("0A000", "invalid ON UPDATE specification",
+                               detail="The result tuple would appear in a "
+                               "different partition than the original tuple.")
             if not self._txn.delete(leaf, own, follow):
                 return None
         except RowMoved as moved:
