@@ -85,6 +85,7 @@ class TableDef:
     partition_by: Any = None  # PartitionKeyDef: a partitioned table
     partition_of: tuple[str, ...] | None = None  # … PARTITION OF parent
     bound: Any = None  # its PartitionBoundDef
+    option_columns: tuple[str, ...] = ()  # columns given options (must exist)
 
 
 @node

@@ -384,6 +384,7 @@ class CreateTable:
     partition_by: object = None  # ddl.PartitionKeyDef
     partition_of: tuple[str, ...] | None = None
     bound: object = None  # ddl.PartitionBoundDef
+    option_columns: tuple[str, ...] = ()  # PARTITION OF's `column WITH OPTIONS`
 
 
 @node

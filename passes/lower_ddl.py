@@ -169,7 +169,7 @@ def _lower_table(node: s.CreateTable) -> d.TableDef:
     return d.TableDef(node.name, tuple(columns), tuple(constraints),
                       node.if_not_exists, node.location, node.temporary,
                       node.on_commit, node.partition_by, node.partition_of,
-                      node.bound)
+                      node.bound, node.option_columns)
 
 
 def column_type(spec: s.TypeSpec) -> tuple[SqlType | s.TypeSpec, bool]:

@@ -210,9 +210,11 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
         if getattr(node, attr):
             raise Unsupported(what, loc(node.relation))
     name, temporary = _persistence(node.relation)
-    columns, constraints = [], []
+    columns, constraints, options = [], [], []
     for elt in node.tableElts or ():
-        if isinstance(elt, ast.ColumnDef):
+        if isinstance(elt, ast.ColumnDef) and node.partbound is not None:
+            options.extend(_column_options(name, elt))
+        elif isinstance(elt, ast.ColumnDef):
             columns.append(_column(elt))
         elif isinstance(elt, ast.Constraint):
             constraints.append(_table_constraint(elt))
@@ -230,7 +232,34 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
                           node.partspec and parse_partition.partition_key(
                               node.partspec),
                           partition_of, node.partbound and
-                          parse_partition.bound(node.partbound))]
+                          parse_partition.bound(node.partbound),
+                          tuple(e.colname for e in node.tableElts or ()
+                                if isinstance(e, ast.ColumnDef))), *options]
+
+
+def _column_options(table: tuple[str, ...], elt: ast.ColumnDef
+                    ) -> list[s.DdlStatement]:
+    """PARTITION OF's `column WITH OPTIONS …`: the column is the parent's;
+    its DEFAULT, NOT NULL and constraints are applied after the table is
+    made, as the ALTER TABLE statements they amount to."""
+    if elt.typeName is not None or elt.collClause is not None:
+        raise Unsupported("PARTITION OF with a column definition", loc(elt))
+    out: list[s.DdlStatement] = []
+    at = loc(elt)
+    for k in _column_constraints(elt.constraints):
+        if k.kind == "default":
+            out.append(s.AlterColumn(table, "set_default", elt.colname, k.expr,
+                                     k.source, location=at))
+        elif k.kind == "not_null":
+            out.append(s.AlterColumn(table, "set_not_null", elt.colname,
+                                     location=at))
+        elif k.kind in ("check", "primary_key", "unique"):
+            out.append(s.AddConstraint(table, s.TableConstraint(
+                k.kind, k.name, () if k.kind == "check" else (elt.colname,),
+                expr=k.expr, source=k.source, location=k.location), at))
+        elif k.kind != "null":
+            raise Unsupported(f"PARTITION OF column option {k.kind}", at)
+    return out
 
 
 ON_COMMIT_ACTIONS = {"ONCOMMIT_NOOP": None, "ONCOMMIT_PRESERVE_ROWS": "preserve",

@@ -1283,7 +1283,7 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
             targets.append(name)
     if not targets:
         return
-    dependents = _dependents(b, defn.kind, targets)
+    dependents = _dependents(b, defn.kind, resolve_partition.tree(b, targets))
     described = (f"{defn.kind} {b.describe(targets[0])}" if len(targets) == 1
                  else None)
     if dependents and not defn.cascade:

@@ -84,6 +84,16 @@ def _parent_row(b: Any, child: c.QName) -> c.Inherit | None:
     return next((i for i in b.inherits if i.child == child), None)
 
 
+def tree(b: Any, targets: list[c.QName]) -> list[c.QName]:
+    """Tables to drop and the partitions that go with them (what their
+    dependents are looked for on)."""
+    out = list(targets)
+    for name in out:
+        out.extend(i.child for i in b.inherits if i.parent == name
+                   and i.bound is not None and i.child not in out)
+    return out
+
+
 def dropped_with(b: Any, name: c.QName) -> list[c.QName]:
     """The partitions DROP TABLE of a partitioned table drops with it
     (no NOTICE: their dependency is automatic), deepest last."""
@@ -107,6 +117,9 @@ def table_def(b: Any, defn: d.TableDef) -> d.TableDef:
         raise SqlError("42P17", f'"{parent.name.name}" is not partitioned')
     if defn.columns:
         raise Unsupported("PARTITION OF with column options", defn.location)
+    for name in defn.option_columns:  # their options follow as ALTERs
+        if parent.column(name) is None:
+            raise SqlError("42703", f'column "{name}" does not exist')
     return replace(defn, columns=(d.LikeDef(defn.partition_of, _LIKE_PARENT,
                                             defn.location),))
 

@@ -410,3 +410,41 @@ create index p2i on p2 (b)
 alter index pi attach partition p2i
 select indexrelid::regclass, indisvalid from pg_index where indrelid::regclass::text like 'p%' and indexrelid >= 16384 order by indexrelid::regclass::text
 
+
+-- case: partition_of_column_options
+create table u (a int, b text) partition by list (a)
+create table u1 partition of u (b default 'dflt') for values in (1)
+create table u2 partition of u (b with options not null, constraint u2_b check (b <> '')) for values in (2)
+create table u3 partition of u (a primary key, b check (b > 'a')) for values in (3)
+insert into u (a) values (1)
+insert into u values (2, '')
+insert into u (a) values (2)
+insert into u values (3, 'b'), (3, 'c')
+select tableoid::regclass, * from u order by a, b
+select conrelid::regclass, conname, contype, pg_get_constraintdef(oid) from pg_constraint where connamespace = 'public'::regnamespace order by conrelid::regclass::text, 2
+select attrelid::regclass, attname, attnotnull, atthasdef from pg_attribute where attrelid in ('u1'::regclass, 'u2'::regclass, 'u3'::regclass) and attnum > 0 order by attrelid::regclass::text, attnum
+comment on table u1 is 'part'
+select obj_description('u1'::regclass)
+create table u4 partition of u (z default 1) for values in (4)
+create table u5 partition of u (b int) for values in (5)
+
+-- case: drop_with_dependents_and_serials
+create table p (id int generated always as identity, a int) partition by list (a)
+create table p1 partition of p for values in (1)
+insert into p (a) values (1)
+select * from p
+create table s (id serial, a int) partition by list (a)
+create table s1 partition of s for values in (1)
+insert into s (a) values (1), (1)
+select tableoid::regclass, * from s
+insert into s1 (a) values (1)
+select tableoid::regclass, * from s order by id
+create table t (a int) partition by range (a)
+create table t1 partition of t for values from (1) to (2) partition by list (a)
+create view tv as select * from t1
+drop table t
+drop table t cascade
+create temp table tt (a int) partition by list (a)
+create temp table tt1 partition of tt for values in (1)
+insert into tt values (1)
+select * from tt
