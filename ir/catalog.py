@@ -253,11 +253,14 @@ MAXVALUE = _Unbounded("MAXVALUE")
 @node
 class PartitionKey:
     """PARTITION BY of a partitioned table (relkind p): the strategy
-    (range | list | hash) and its key columns."""
+    (range | list | hash) and its key columns, "" where a key part is an
+    expression (its syntax in `exprs` at that place:
+    passes/partition_keys.py)."""
 
     table: QName
     strategy: str
     columns: tuple[str, ...]
+    exprs: tuple[Any, ...] = ()
 
 
 @node

@@ -305,12 +305,14 @@ class AlterDomainDef:
 
 @node
 class PartitionKeyDef:
-    """PARTITION BY strategy (column, …)."""
+    """PARTITION BY strategy (column or (expression), …): `columns` names
+    each key column, "" for an expression (in `exprs` at its place)."""
 
     strategy: str  # range | list | hash
     columns: tuple[str, ...]
     location: int = LOC
-    locations: tuple[int, ...] = ()  # each key column's
+    locations: tuple[int, ...] = ()  # each key part's
+    exprs: tuple[Any, ...] = ()
 
 
 @node

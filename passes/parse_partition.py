@@ -1,9 +1,8 @@
 """Parse stage for partitioning: PARTITION BY, PARTITION OF … FOR VALUES,
 ALTER TABLE … ATTACH/DETACH PARTITION and ALTER INDEX … ATTACH PARTITION,
 straight into `ir/ddl.py` definitions (`passes/resolve_partition.py`
-applies them). A partition key of expressions, a key column's COLLATE or
-operator class, and DETACH … CONCURRENTLY/FINALIZE stay outside the
-subset, refused by name.
+applies them). A key part's COLLATE or operator class and DETACH …
+CONCURRENTLY/FINALIZE stay outside the subset, refused by name.
 """
 
 from __future__ import annotations
@@ -21,18 +20,30 @@ _STRATEGIES = {"r": "range", "l": "list", "h": "hash"}
 
 
 def partition_key(spec: ast.PartitionSpec) -> d.PartitionKeyDef:
-    columns, locations = [], []
+    columns, locations, exprs = [], [], []
     for elem in spec.partParams or ():
-        if elem.expr is not None:
-            raise Unsupported("partition key expression", loc(elem))
+        expr = elem.expr
+        if isinstance(expr, ast.ColumnRef) and len(expr.fields) == 1 and \
+                isinstance(expr.fields[0], ast.String):
+            elem, expr = ast.PartitionElem(name=expr.fields[0].sval,
+                                           location=elem.location), None
+        if expr is not None:
+            columns.append("")
+            exprs.append(_expr(expr))
+            locations.append(loc(elem))
+            if elem.collation or elem.opclass:
+                raise Unsupported("partition key COLLATE or operator class",
+                                  loc(elem))
+            continue
         if elem.collation:
             raise Unsupported("partition key COLLATE", loc(elem))
         if elem.opclass:
             raise Unsupported("partition key operator class", loc(elem))
         columns.append(elem.name)
         locations.append(loc(elem))
+        exprs.append(None)
     return d.PartitionKeyDef(str(spec.strategy).lower(), tuple(columns),
-                             loc(spec), tuple(locations))
+                             loc(spec), tuple(locations), tuple(exprs))
 
 
 def _datum(node: Any) -> Any:

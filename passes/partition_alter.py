@@ -20,6 +20,7 @@ from typing import Any, Callable
 from twinning.errors import SqlError
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
+from twinning.passes import partition_keys as keys
 from twinning.passes.parse_expr import Unsupported
 
 
@@ -39,7 +40,7 @@ def _parts(name: c.QName) -> tuple[str, str]:
 
 def _in_key(b: Any, name: c.QName, column: str, verb: str) -> None:
     key = b.partition_keys.get(name)
-    if key is not None and column in key.columns:
+    if key is not None and keys.uses_column(key, column):
         raise SqlError("42P16", f'cannot {verb} column "{column}" because it '
                        "is part of the partition key of relation "
                        f'"{name.name}"')
@@ -93,9 +94,8 @@ def wrap_alter_handlers(apply: dict) -> dict:
         rename(b, defn)
         if name in b.partition_keys:
             key = b.partition_keys[name]
-            b.partition_keys[name] = replace(key, columns=tuple(
-                defn.new_name if col == defn.column else col
-                for col in key.columns))
+            b.partition_keys[name] = _key_renamed(key, defn.column,
+                                                  defn.new_name)
             down(b, name, defn, rename_with_key)
 
     def rename_with_key(b: Any, defn: d.RenameColumnDef) -> None:
@@ -103,9 +103,8 @@ def wrap_alter_handlers(apply: dict) -> dict:
         name = b.lookup(defn.table)
         key = b.partition_keys.get(name)
         if key is not None:
-            b.partition_keys[name] = replace(key, columns=tuple(
-                defn.new_name if col == defn.column else col
-                for col in key.columns))
+            b.partition_keys[name] = _key_renamed(key, defn.column,
+                                                  defn.new_name)
 
     def add_constraint(b: Any, defn: d.ConstraintAdd) -> None:
         name = b.lookup(defn.table)
@@ -167,6 +166,13 @@ def wrap_alter_handlers(apply: dict) -> dict:
     return {d.AlterColumnDef: column, d.RenameColumnDef: rename_column,
             d.ConstraintAdd: add_constraint, d.DropConstraintDef: drop_constraint,
             d.RenameTableDef: renamed_table}
+
+
+def _key_renamed(key: c.PartitionKey, old: str, new: str) -> c.PartitionKey:
+    return replace(key, columns=tuple(new if col == old else col
+                                      for col in key.columns),
+                   exprs=tuple(None if e is None else keys.renamed(e, old, new)
+                               for e in key.exprs))
 
 
 def _refuse_on_partition(b: Any, name: c.QName, defn: d.AlterColumnDef) -> None:

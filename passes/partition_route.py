@@ -22,6 +22,8 @@ from twinning.errors import SqlError
 from twinning.ir import catalog as c
 from twinning.ir import query as q
 from twinning.passes.expr.ordering import sort_key
+from twinning.passes.expr.system import system_catalog
+from twinning.passes.partition_keys import key_function, key_types
 from twinning.valueio import formatter
 from twinning.values.partition_hash import row_hasher
 
@@ -83,9 +85,9 @@ class _Router:
         self.catalog = catalog
         self.table = table
         key = catalog.partition_key(table.name)
-        self.columns = key.columns
-        self.slots = [table.slot(col) for col in key.columns]
-        self.types = [table.column(col).type for col in key.columns]
+        self.key = key
+        self.values = key_function(table, key)
+        self.types = key_types(table, key)
         self.strategy = key.strategy
         rows = [i for i in catalog.children_of(table.name) if i.bound is not None]
         self.default = next((i.child for i in rows if i.bound.default), None)
@@ -94,14 +96,14 @@ class _Router:
         self.keys = keys
         self.children: dict[c.QName, Any] = {}
         if self.strategy == "list":
-            self.values = {}
+            self.listed = {}
             self.null = None
             for i in rows:
                 for v in i.bound.values:
                     if v is None:
                         self.null = i.child
                     else:
-                        self.values[keys[0](v)] = i.child
+                        self.listed[keys[0](v)] = i.child
         elif self.strategy == "range":
             ranges = sorted(((_encode(keys, i.bound.lower),
                               _encode(keys, i.bound.upper), i.child)
@@ -118,7 +120,7 @@ class _Router:
             value = values[0]
             if value is None:
                 return self.null or self.default
-            return self.values.get(self.keys[0](value)) or self.default
+            return self.listed.get(self.keys[0](value)) or self.default
         if self.strategy == "range":
             if any(v is None for v in values):
                 return self.default
@@ -134,7 +136,7 @@ class _Router:
         return None
 
     def route(self, row: tuple, ctx: Any) -> c.QName:
-        values = tuple(row[s] for s in self.slots)
+        values = self.values(row)
         child = self.find(values)
         if child is None:
             raise self.no_partition(values, ctx)
@@ -156,9 +158,11 @@ class _Router:
                 texts.append(formatter(q.ResultType.of(sql_type), settings)(value)
                              if settings is not None else str(value))
         name = self.table.name
+        labels = system_catalog().key_texts(self.catalog, self.table, self.key,
+                                            ctx)
         return SqlError("23514", f'no partition of relation "{name.name}" '
                         "found for row", detail="Partition key of the failing "
-                        f"row contains ({', '.join(self.columns)}) = "
+                        f"row contains ({', '.join(labels)}) = "
                         f"({', '.join(texts)}).", schema=name.schema,
                         table=name.name)
 
@@ -207,8 +211,7 @@ def ordered_partitions(catalog: c.Catalog, table: c.QName) -> list[c.QName]:
     key = catalog.partition_key(table)
     parent = catalog.table(table)
     rows = [i for i in catalog.children_of(table) if i.bound is not None]
-    order = bound_order(key.strategy,
-                        [parent.column(col).type for col in key.columns])
+    order = bound_order(key.strategy, key_types(parent, key))
     return [i.child for i in sorted(rows, key=lambda i: order(i.bound))]
 
 
@@ -237,19 +240,21 @@ def attach_check(key: c.PartitionKey, parent: Any, child: c.QName,
     each of the new partition's rows satisfies its bound, and no row of
     the default partition belongs in it. `fn(scan)`, scan(table) giving
     (row id, row) pairs."""
-    types = [parent.column(col).type for col in key.columns]
-    slots = [[col.name for col in parent.columns].index(n) for n in key.columns]
+    if hasattr(parent, "freeze"):  # the DDL builder's table
+        parent = parent.freeze()
+    types = key_types(parent, key)
+    values = key_function(parent, key)
     fits = _bound_test(key.strategy, types, bound)
 
     def check(scan: Callable) -> None:
         for _, row in () if new else scan(child):
-            if not fits(tuple(row[s] for s in slots)):
+            if not fits(values(row)):
                 raise SqlError("23514", f'partition constraint of relation '
                                f'"{child.name}" is violated by some row',
                                schema=child.schema, table=child.name)
         for default, _ in defaults:
             for _, row in scan(default):
-                if fits(tuple(row[s] for s in slots)):
+                if fits(values(row)):
                     raise SqlError("23514", "updated partition constraint for "
                                    f'default partition "{default.name}" would '
                                    "be violated by some row",
@@ -271,27 +276,22 @@ def partition_constraint(catalog: c.Catalog, table: c.QName
             break
         parent = catalog.table(row.parent)
         key = catalog.partition_key(row.parent)
-        types = [parent.column(col).type for col in key.columns]
-        slots = [mine.slot(col) for col in key.columns]
-        if row.bound.default:
+        types = key_types(parent, key)
+        if row.bound.default:  # in none of its siblings
             siblings = [i.bound for i in catalog.children_of(row.parent)
                         if i.bound is not None and not i.bound.default]
             others = [_bound_test(key.strategy, types, b) for b in siblings]
-            if key.strategy == "range":
-                test = (lambda others: lambda v: not any(f(v) for f in others)
-                        )(others)
-            else:
-                test = (lambda others: lambda v: not any(f(v) for f in others)
-                        )(others)
+            test = (lambda others: lambda v: not any(f(v) for f in others)
+                    )(others)
         else:
             test = _bound_test(key.strategy, types, row.bound)
-        tests.append((slots, test))
+        tests.append((key_function(mine, key), test))
         name = row.parent
     if not tests:
         return None
 
     def satisfied(row: tuple) -> bool:
-        return all(test(tuple(row[s] for s in slots)) for slots, test in tests)
+        return all(test(values(row)) for values, test in tests)
     return satisfied
 
 

@@ -34,6 +34,7 @@ from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.types import display_type
 from twinning.passes.parse_expr import Unsupported
 from twinning.passes import partition_alter
+from twinning.passes import partition_keys as keys
 from twinning.passes import partition_route as route
 from twinning.values.partition_hash import hashable
 
@@ -73,7 +74,7 @@ def _in_bound_order(b: Any, parent: Any) -> list[c.QName]:
     """The partitions of `parent` in PartitionDesc order (what cascades
     visit them in)."""
     key = b.partition_keys[parent.name]
-    types = [parent.column(col).type for col in key.columns]
+    types = keys.key_types(parent, key)
     order = route.bound_order(key.strategy, types)
     rows = [i for i in _children(b, parent.name)
             if i.bound is not None and i.child in b.tables]
@@ -163,12 +164,14 @@ def _define_key(b: Any, table: Any, spec: d.PartitionKeyDef) -> None:
         raise SqlError("42P17", 'cannot use "list" partition strategy with '
                        "more than one column")
     method = "hash" if spec.strategy == "hash" else "btree"
-    for name, where in zip(spec.columns, spec.locations):
-        column = table.column(name)
-        if column is None:
+    for i, (name, where) in enumerate(zip(spec.columns, spec.locations)):
+        if not name:  # an expression
+            sql_type = keys.typed_expression(table, spec.exprs[i]).type.sql_type
+        elif table.column(name) is None:
             raise SqlError("42703", f'column "{name}" named in partition key '
                            "does not exist", position=pos(where))
-        sql_type = column.type
+        else:
+            sql_type = table.column(name).type
         if sql_type.name in ("json", "xml", "point") and not sql_type.is_array:
             raise SqlError("42704", f"data type {sql_type.name} has no default "
                            f'operator class for access method "{method}"',
@@ -179,7 +182,8 @@ def _define_key(b: Any, table: Any, spec: d.PartitionKeyDef) -> None:
             raise Unsupported(f"hash partitioning on type "
                               f"{display_type(q.ResultType.of(sql_type))}",
                               spec.location)
-    key = c.PartitionKey(table.name, spec.strategy, spec.columns)
+    key = c.PartitionKey(table.name, spec.strategy, spec.columns,
+                         spec.exprs if not all(spec.columns) else ())
     b.partition_keys[table.name] = key
     for k in table.constraints:
         if isinstance(k, (c.PrimaryKey, c.Unique)):
@@ -189,6 +193,11 @@ def _define_key(b: Any, table: Any, spec: d.PartitionKeyDef) -> None:
 
 def _require_key_columns(table: Any, key: c.PartitionKey,
                          columns: tuple[str, ...], primary: bool) -> None:
+    kind = "PRIMARY KEY" if primary else "UNIQUE"
+    if not all(key.columns):
+        raise SqlError("0A000", f"unsupported {kind} constraint with partition "
+                       "key definition", detail=f"{kind} constraints cannot be "
+                       "used when partition keys include expressions.")
     for name in key.columns:
         if name not in columns:
             raise SqlError(
@@ -206,7 +215,7 @@ def _typed_bound(b: Any, parent: Any, spec: d.PartitionBoundDef,
     """transformPartitionBound, then check_new_partition_bound against the
     parent's partitions."""
     key = b.partition_keys[parent.name]
-    types = [parent.column(col).type for col in key.columns]
+    types = keys.key_types(parent, key)
     strategy = key.strategy
     where = pos(spec.location)
     if spec.strategy == "default":
@@ -232,16 +241,23 @@ def _typed_bound(b: Any, parent: Any, spec: d.PartitionBoundDef,
     elif strategy == "list":
         values: list = []
         for expr in spec.values:
-            value = _value(expr, types[0], key.columns[0])
+            value = _value(expr, types[0], _part_name(key, 0))
             if not any(route.same(types[0], value, v) for v in values):
                 values.append(value)
         bound = c.PartitionBound("list", values=tuple(values))
     else:
-        lower = _range_values(spec.lower, "FROM", types, key.columns)
-        upper = _range_values(spec.upper, "TO", types, key.columns)
+        names = [_part_name(key, i) for i in range(len(types))]
+        lower = _range_values(spec.lower, "FROM", types, names)
+        upper = _range_values(spec.upper, "TO", types, names)
         bound = c.PartitionBound("range", lower=lower, upper=upper)
     _check_new(b, parent, key, types, bound, spec, name)
     return bound
+
+
+def _part_name(key: c.PartitionKey, i: int) -> str:
+    """The column a bound value's message names (an expression's: the
+    expression's text is PostgreSQL's; the twin names no column)."""
+    return key.columns[i] or "?column?"
 
 
 def _range_values(exprs: tuple, word: str, types: list, columns: tuple

@@ -57,6 +57,11 @@ class _SystemCatalog:
                  session: Any) -> Any:
         return regnames.reg_name(type_name, oid_map(catalog), oid, session)
 
+    def key_texts(self, catalog: Catalog, table: Any, key: Any,
+                  session: Any) -> list[str]:
+        from twinning.system_catalog.partitions import part_texts
+        return part_texts(catalog, table, key, session, True)
+
 
 _PROVIDER = _SystemCatalog()
 

@@ -394,7 +394,7 @@ def pg_get_partkeydef(ctx: Any, oid: int) -> str | None:
     from twinning.system_catalog.partitions import partkeydef
     m = catalog_map(ctx)
     table = m.table_of(int(oid))
-    return None if table is None else partkeydef(m.catalog, table)
+    return None if table is None else partkeydef(m.catalog, table, ctx)
 
 
 def pg_get_partition_constraintdef(ctx: Any, oid: int) -> str | None:

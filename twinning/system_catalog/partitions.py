@@ -16,6 +16,7 @@ from twinning.system_catalog import pg_builtin
 from twinning.system_catalog.build import Build, facts
 from twinning.valueio import formatter
 from twinning.values.identifiers import quote_ident
+from twinning.passes.partition_keys import key_types
 from twinning.values.settings import DEFAULT_SETTINGS
 
 _STRATEGY = {"range": "r", "list": "l", "hash": "h"}
@@ -122,7 +123,7 @@ def _pg_partitioned_table(b: Build) -> Iterable[dict]:
     m, catalog = b.oids, b.catalog
     for key in catalog.partition_keys:
         table = catalog.table(key.table)
-        types = [table.column(col).type for col in key.columns]
+        types = key_types(table, key)
         opclass = 1 if key.strategy == "hash" else 0
         default = next((r.child for r in catalog.children_of(key.table)
                         if r.bound is not None and r.bound.default), None)
@@ -130,25 +131,48 @@ def _pg_partitioned_table(b: Build) -> Iterable[dict]:
                "partstrat": _STRATEGY[key.strategy],
                "partnatts": len(key.columns),
                "partdefid": 0 if default is None else m.relations[default],
-               "partattrs": tuple(table.column(col).attnum
+               "partattrs": tuple(table.column(col).attnum if col else 0
                                   for col in key.columns),
                "partclass": tuple(pg_builtin.DEFAULT_OPCLASSES.get(
                    t.name + ("[]" if t.is_array else ""), (0, 0))[opclass]
                    for t in types),
                "partcollation": tuple(facts(t).typcollation for t in types),
-               "partexprs": None}
+               "partexprs": None if all(key.columns) else
+               f"{{TWINNING_PARTEXPRS :relid {m.relations[key.table]}}}"}
 
 
 BUILDERS = {QName("pg_catalog", "pg_inherits"): _pg_inherits,
             QName("pg_catalog", "pg_partitioned_table"): _pg_partitioned_table}
 
 
-def partkeydef(catalog: Any, table: Table) -> str | None:
-    """pg_get_partkeydef: `RANGE (a, b)`."""
+def part_texts(catalog: Any, table: Table, key: Any, session: Any,
+               pretty: bool, bare: bool = False) -> list[str]:
+    """Each key part as ruleutils prints it: a column's name; an
+    expression deparsed, in parentheses unless it is a function call
+    (`bare`: as it prints inside a larger expression)."""
+    from twinning.ir import query as tq
+    from twinning.passes.partition_keys import typed_expression
+    from twinning.system_catalog.deparse import Printer
+    from twinning.system_catalog.oids import oid_map
+    out = []
+    for i, name in enumerate(key.columns):
+        if name:
+            out.append(quote_ident(name))
+            continue
+        typed = typed_expression(table, key.exprs[i])
+        text = Printer(oid_map(catalog), session, pretty).text(typed)
+        out.append(text if bare or isinstance(typed, tq.TCall)
+                   else f"({text})")
+    return out
+
+
+def partkeydef(catalog: Any, table: Table, session: Any = None) -> str | None:
+    """pg_get_partkeydef: `RANGE (a, b)`, `LIST (upper(b))`."""
     key = catalog.partition_key(table.name)
     if key is None:
         return None
-    return f"{key.strategy.upper()} ({', '.join(quote_ident(c) for c in key.columns)})"
+    parts = part_texts(catalog, table, key, session, False)
+    return f"{key.strategy.upper()} ({', '.join(parts)})"
 
 
 _NUMERIC = frozenset({"int2", "int4", "int8", "numeric", "float4", "float8",
@@ -184,7 +208,7 @@ def bound_text(catalog: Any, table: Table, ctx: Any) -> str | None:
                 f"{bound.remainder})")
     parent = catalog.table(row.parent)
     key = catalog.partition_key(row.parent)
-    types = [parent.column(col).type for col in key.columns]
+    types = key_types(parent, key)
     settings = getattr(ctx, "settings", None) or DEFAULT_SETTINGS
     if bound.strategy == "list":
         return "FOR VALUES IN (" + ", ".join(
@@ -220,8 +244,8 @@ def _own_qual(catalog: Any, b: Build, row: Any, ctx: Any) -> list[str] | None:
     the twin does not print them (a multi-column range key)."""
     parent = catalog.table(row.parent)
     key = catalog.partition_key(row.parent)
-    columns = [quote_ident(c) for c in key.columns]
-    types = [parent.column(c).type for c in key.columns]
+    columns = part_texts(catalog, parent, key, ctx, False, bare=True)
+    types = key_types(parent, key)
     settings = getattr(ctx, "settings", None) or DEFAULT_SETTINGS
     bound = row.bound
     if key.strategy == "hash":

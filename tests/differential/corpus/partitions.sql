@@ -448,3 +448,45 @@ create temp table tt (a int) partition by list (a)
 create temp table tt1 partition of tt for values in (1)
 insert into tt values (1)
 select * from tt
+
+-- case: expression_keys
+create table g (a int, b text) partition by list ((1))
+create table g (a int, b text) partition by list (sum(a))
+create table g (a int, b text) partition by list (random())
+create table g (a int, b text) partition by list (generate_series(1, a))
+create table g (a int, b text) partition by list ((zz + 1))
+create table g (a int, b text) partition by range ((a + 1), lower(b))
+select pg_get_partkeydef('g'::regclass)
+create table g1 partition of g for values from (1, 'a') to (5, 'z')
+insert into g values (7, 'q')
+insert into g values (1, 'q')
+select tableoid::regclass, * from g
+alter table g drop column b
+alter table g rename column b to bb
+select pg_get_partkeydef('g'::regclass)
+insert into g values (2, 'Q')
+select tableoid::regclass, * from g order by a
+create table k (a int primary key) partition by range ((a + 0))
+create table k (a int) partition by range ((a + 0))
+alter table k add primary key (a)
+create unique index on k (a)
+create table h (a int, b text) partition by hash ((a * 2), upper(b))
+create table h0 partition of h for values with (modulus 2, remainder 0)
+create table h1 partition of h for values with (modulus 2, remainder 1)
+insert into h select i, 'x' || i from generate_series(1, 10) i
+select tableoid::regclass, a from h order by a
+create table m (a int, b text) partition by list (((a)))
+select partattrs, partexprs is null from pg_partitioned_table where partrelid = 'm'::regclass
+create table f (a int, b text) partition by list (upper(b))
+create table f1 partition of f for values in ('X')
+insert into f values (1, 'x'), (2, 'y')
+insert into f values (1, 'x')
+insert into f1 values (3, 'z')
+select tableoid::regclass, * from f
+select pg_get_partkeydef('f'::regclass), pg_get_partition_constraintdef('f1'::regclass)
+select partrelid::regclass, partattrs, partexprs is null from pg_partitioned_table order by partrelid::regclass::text
+create table f2 (a int, b text)
+insert into f2 values (1, 'y')
+alter table f attach partition f2 for values in ('Z')
+alter table f attach partition f2 for values in ('Y')
+select tableoid::regclass, * from f order by a
