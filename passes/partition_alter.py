@@ -122,12 +122,13 @@ def wrap_alter_handlers(apply: dict) -> dict:
     def drop_constraint(b: Any, defn: d.DropConstraintDef) -> None:
         name = b.lookup(defn.table)
         parent = _parent(b, name) if name in b.tables else None
-        if parent is not None and any(
+        index = c.QName(name.schema, defn.name)
+        if parent is not None and (any(
                 k.name == defn.name and isinstance(k, c.Check)
-                for k in b.tables[parent].constraints):
+                for k in b.tables[parent].constraints) or any(
+                i.child == index for i in b.inherits)):
             raise SqlError("42P16", "cannot drop inherited constraint "
                            f'"{defn.name}" of relation "{name.name}"')
-        index = c.QName(name.schema, defn.name)
         clones = [i.child for i in b.inherits if i.parent == index]
         drop(b, defn)
         if name not in b.partition_keys:

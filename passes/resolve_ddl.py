@@ -1378,6 +1378,8 @@ def _default_dropper(table: _TableBuilder, position: int):
 
 
 def _drop_relation(b: _Builder, kind: str, name: c.QName) -> None:
+    for child, what in resolve_partition.dropped_with(b, name):
+        _drop_relation(b, what, child)
     if kind in ("view", "materialized view"):
         resolve_view.drop_view(b, name)
     elif kind == "index":
@@ -1385,8 +1387,6 @@ def _drop_relation(b: _Builder, kind: str, name: c.QName) -> None:
     elif kind == "sequence":
         del b.sequences[name]
     else:
-        for child in resolve_partition.dropped_with(b, name):
-            _drop_relation(b, "table", child)
         del b.tables[name]
         for index in [i for i in b.indexes.values() if i.table == name]:
             del b.indexes[index.name]

@@ -87,7 +87,14 @@ def _parent_row(b: Any, child: c.QName) -> c.Inherit | None:
 
 def tree(b: Any, targets: list[c.QName]) -> list[c.QName]:
     """Tables to drop and the partitions that go with them (what their
-    dependents are looked for on)."""
+    dependents are looked for on); an index attached to a partitioned
+    index's cannot be dropped on its own."""
+    for name in targets:
+        row = _parent_row(b, name)
+        if name in b.indexes and row is not None:
+            raise SqlError("2BP01", f"cannot drop index {name.name} because "
+                           f"index {row.parent.name} requires it",
+                           hint=f"You can drop index {row.parent.name} instead.")
     out = list(targets)
     for name in out:
         out.extend(i.child for i in b.inherits if i.parent == name
@@ -95,13 +102,16 @@ def tree(b: Any, targets: list[c.QName]) -> list[c.QName]:
     return out
 
 
-def dropped_with(b: Any, name: c.QName) -> list[c.QName]:
-    """The partitions DROP TABLE of a partitioned table drops with it
-    (no NOTICE: their dependency is automatic), deepest last."""
+def dropped_with(b: Any, name: c.QName) -> list[tuple[c.QName, str]]:
+    """What dropping a partitioned table or index drops with it (no
+    NOTICE: the dependency is automatic): its partitions, or the indexes
+    attached to it, as (name, kind)."""
     out = []
     for row in _children(b, name):
         if row.child in b.tables:
-            out.append(row.child)
+            out.append((row.child, "table"))
+        elif row.child in b.indexes:
+            out.append((row.child, "index"))
     b.partition_keys.pop(name, None)
     return out
 

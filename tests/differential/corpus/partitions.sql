@@ -490,3 +490,18 @@ insert into f2 values (1, 'y')
 alter table f attach partition f2 for values in ('Z')
 alter table f attach partition f2 for values in ('Y')
 select tableoid::regclass, * from f order by a
+
+-- case: dropping_partitioned_indexes
+create table p (a int, b int) partition by range (a)
+create table p1 partition of p for values from (0) to (10)
+create index pb on p (b)
+create table p2 partition of p for values from (10) to (20)
+drop index p1_b_idx
+drop index pb
+select relname from pg_class where relname like 'p%' and relkind in ('i','I') and relnamespace = 'public'::regnamespace
+alter table p add primary key (a)
+drop index p1_pkey
+alter table p1 drop constraint p1_pkey
+alter table p drop constraint p_pkey
+select relname from pg_class where relname like 'p%' and relkind in ('i','I') and relnamespace = 'public'::regnamespace
+insert into p values (1, 1), (1, 1)
