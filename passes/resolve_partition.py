@@ -149,6 +149,7 @@ def created(b: Any, defn: d.TableDef, apply: dict) -> None:
         _define_key(b, table, defn.partition_by)
     if defn.partition_of is not None:
         parent = b.table(defn.partition_of)
+        _same_persistence(b, parent.name, name, "create")
         bound = _typed_bound(b, parent, defn.bound, name)
         _check_defaults(b, parent, name, bound, new=True)
         b.inherits.append(c.Inherit(name, parent.name, bound))
@@ -165,6 +166,17 @@ def _foreign_keys(b: Any, table: Any, location: int, partitioned: bool) -> None:
         if isinstance(k, c.ForeignKey) and k.ref_table in b.partition_keys:
             raise Unsupported("FOREIGN KEY referencing a partitioned table",
                               location)
+
+
+def _same_persistence(b: Any, parent: c.QName, child: c.QName,
+                      verb: str) -> None:
+    """A partition is temporary exactly when its parent is."""
+    mine, theirs = b.is_temporary(child), b.is_temporary(parent)
+    if mine != theirs:
+        kind = "temporary" if mine else "permanent"
+        other = "permanent" if mine else "temporary"
+        raise SqlError("42809", f"cannot {verb} a {kind} relation as partition "
+                       f'of {other} relation "{parent.name}"')
 
 
 def _define_key(b: Any, table: Any, spec: d.PartitionKeyDef) -> None:
@@ -576,8 +588,9 @@ def _attach(b: Any, defn: d.PartitionCmdDef, apply: dict) -> None:
     child = b.table(defn.partition, defn.location)
     if _parent_row(b, child.name) is not None:
         raise SqlError("42809", f'"{child.name.name}" is already a partition')
+    _same_persistence(b, parent.name, child.name, "attach")
     if child.name == parent.name:
-        raise SqlError("42P17", f'circular inheritance not allowed',
+        raise SqlError("42P07", 'circular inheritance not allowed',
                        detail=f'"{child.name.name}" is already a child of '
                        f'"{parent.name.name}".')
     for col in child.columns:

@@ -74,7 +74,7 @@ FUNCTIONS = (
     "json_build_object", "jsonb_build_object", "pg_my_temp_schema",
     "pg_is_other_temp_schema", "unnest", "generate_series",
     "generate_subscripts", "pg_partition_ancestors", "row_number",
-    "pg_get_partkeydef", "pg_get_partition_constraintdef",
+    "pg_get_partkeydef", "pg_get_partition_constraintdef", "pg_partition_root",
     "pg_tablespace_location", "pg_total_relation_size",
     "pg_table_size", "pg_relation_size", "pg_indexes_size",
     "pg_size_pretty", "txid_current", "inet_server_addr",

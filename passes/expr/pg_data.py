@@ -1273,6 +1273,7 @@ FUNCTIONS = (
     ('pg_my_temp_schema', (), 'oid', False, 'f', False),
     ('pg_notify', ('text', 'text'), 'void', False, 'f', False),
     ('pg_partition_ancestors', ('regclass',), 'regclass', False, 'f', True),
+    ('pg_partition_root', ('regclass',), 'regclass', False, 'f', False),
     ('pg_postmaster_start_time', (), 'timestamptz', False, 'f', False),
     ('pg_relation_is_publishable', ('regclass',), 'bool', False, 'f', False),
     ('pg_relation_size', ('regclass',), 'int8', False, 'f', False),

@@ -407,6 +407,19 @@ def pg_get_partition_constraintdef(ctx: Any, oid: int) -> str | None:
     return partition_constraintdef(Build(m.catalog, m, ctx), table, ctx)
 
 
+def pg_partition_root(ctx: Any, oid: int) -> Any:
+    """The top of the partition tree a relation is in (NULL outside any)."""
+    m = catalog_map(ctx)
+    catalog = m.catalog
+    name = m.relation_names.get(int(oid))
+    if name is None or (catalog.parent_of(name) is None
+                        and catalog.partition_key(name) is None):
+        return None
+    while catalog.parent_of(name) is not None:
+        name = catalog.parent_of(name).parent
+    return regnames.reg_name("regclass", m, m.relations[name], ctx)
+
+
 def _partition_ancestors(types: Any) -> Any:
     """pg_partition_ancestors: the relation, then its parents up to the
     root; nothing for a relation outside any partition tree."""
@@ -477,6 +490,7 @@ def register() -> None:
     fn("pg_get_partkeydef(oid)", pg_get_partkeydef, **ctx)
     fn("pg_get_partition_constraintdef(oid)", pg_get_partition_constraintdef,
        **ctx)
+    fn("pg_partition_root(regclass)", pg_partition_root, **ctx)
     registry.SET_RETURNING["pg_partition_ancestors(regclass)"] = \
         _partition_ancestors
     registry.SET_RETURNING_COLUMN["pg_partition_ancestors(regclass)"] = "relid"

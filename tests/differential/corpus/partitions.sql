@@ -505,3 +505,26 @@ alter table p1 drop constraint p1_pkey
 alter table p drop constraint p_pkey
 select relname from pg_class where relname like 'p%' and relkind in ('i','I') and relnamespace = 'public'::regnamespace
 insert into p values (1, 1), (1, 1)
+
+-- case: temporary_nesting_and_roots
+create temp table tp (a int) partition by list (a)
+create table perm partition of tp for values in (1)
+create table pp (a int) partition by list (a)
+create temp table tmp1 partition of pp for values in (1)
+create temp table tmp2 (a int)
+alter table pp attach partition tmp2 for values in (2)
+create table sub (a int) partition by range (a)
+create table sub1 partition of sub for values from (0) to (10)
+insert into sub values (5)
+alter table pp attach partition sub for values in (5)
+alter table pp attach partition sub for values in (7)
+insert into pp values (5), (7)
+select tableoid::regclass, * from pp
+alter table pp attach partition pp for values in (9)
+create table pq partition of pp for values in (3) partition by list (a)
+insert into pp values (3)
+create table pq1 partition of pq for values in (3)
+insert into pp values (3)
+select tableoid::regclass, * from pp order by a
+select pg_partition_root('pq1')
+select pg_partition_root('sub'), pg_partition_root('pp'), pg_partition_root('pg_class')
