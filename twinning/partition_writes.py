@@ -30,6 +30,11 @@ def routed(resolved: Any, txn: Any, ctx: Any) -> Any:
     """The transaction a write to `resolved`'s table runs against."""
     catalog: Catalog = ctx.catalog
     if isinstance(resolved, d.ResolvedTruncate):
+        for name in resolved.only:
+            if catalog.partition_key(name) is not None:
+                raise SqlError("42809", "cannot truncate only a partitioned "
+                               "table", hint="Do not specify the ONLY keyword, "
+                               "or use TRUNCATE ONLY on the partitions directly.")
         if any(catalog.partition_key(t) is not None for t in resolved.tables):
             return _Truncating(txn, catalog)
         return txn
@@ -38,7 +43,8 @@ def routed(resolved: Any, txn: Any, ctx: Any) -> Any:
         return txn
     if catalog.partition_key(table) is not None:
         return PartitionedWrites(txn, catalog, table, ctx,
-                                 isinstance(resolved, d.ResolvedInsert))
+                                 isinstance(resolved, d.ResolvedInsert),
+                                 getattr(resolved, "only", False))
     if catalog.parent_of(table) is not None:
         return _Constrained(txn, catalog, table, ctx)
     return txn
@@ -118,12 +124,13 @@ class PartitionedWrites:
     """A Transaction whose `table` is the partitioned table's partitions."""
 
     def __init__(self, txn: Any, catalog: Catalog, table: QName,
-                 ctx: Any, upsert: bool = False) -> None:
+                 ctx: Any, upsert: bool = False, only: bool = False) -> None:
         self._txn, self._catalog, self._table, self._ctx = \
             txn, catalog, table, ctx
         self._upsert = upsert  # an INSERT's updates are ON CONFLICT's
         self._route = router(catalog, table)
-        self._leaves = leaves(catalog, table)
+        # UPDATE/DELETE ONLY: the partitioned table's own rows, none
+        self._leaves = [] if only else leaves(catalog, table)
         self._own = partition_constraint(catalog, table)  # a partition too
 
     def __getattr__(self, name: str) -> Any:

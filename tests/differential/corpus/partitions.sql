@@ -528,3 +528,27 @@ insert into pp values (3)
 select tableoid::regclass, * from pp order by a
 select pg_partition_root('pq1')
 select pg_partition_root('sub'), pg_partition_root('pp'), pg_partition_root('pg_class')
+
+-- case: only_and_misc
+create table p (a int, b text) partition by list (a)
+create table p1 partition of p for values in (1)
+insert into p values (1, 'x')
+truncate only p
+truncate only p1
+insert into p values (1, 'x')
+update only p set b = 'y'
+delete from only p
+select * from p
+update only p1 set b = 'z'
+delete from only p1
+create table l (like p)
+select relkind from pg_class where relname = 'l'
+create table l2 (like p including all)
+select count(*) from p1, p where p1.a = p.a
+select a, count(*) over () from p
+copy (select * from p) to stdout
+copy p from stdin with (format csv)
+1,csv
+\.
+select * from p where b = 'csv'
+create unique index on p (a)
