@@ -12,6 +12,7 @@ little-endian byte order of the machines PostgreSQL runs on here).
 
 from __future__ import annotations
 
+import struct
 from typing import Any, Callable
 
 from twinning.ir.types import SqlType
@@ -92,6 +93,18 @@ def _int8(value: int, seed: int) -> int:
     return hash_uint32_extended(lo, seed)
 
 
+_NAN = struct.pack("<d", float("nan"))  # get_float8_nan(): 0x7ff8…
+
+
+def _float(value: float, seed: int) -> int:
+    """hashfloat8extended (float4 widened first): ±0 hash to the seed
+    itself, every NaN as the canonical one."""
+    if value == 0:
+        return seed
+    raw = _NAN if value != value else struct.pack("<d", value)
+    return hash_bytes_extended(raw, seed)
+
+
 def _text(value: str, seed: int) -> int:
     return hash_bytes_extended(value.encode("utf-8"), seed)
 
@@ -108,7 +121,7 @@ _BY_TYPE: dict[str, Callable[[Any, int], int]] = {
     "int8": _int8, "timestamp": _int8, "timestamptz": _int8, "time": _int8,
     "text": _text, "varchar": _text,
     "bpchar": lambda v, seed: _text(v.rstrip(" "), seed),
-    "uuid": _uuid,
+    "uuid": _uuid, "float4": _float, "float8": _float,
 }
 
 

@@ -552,3 +552,14 @@ copy p from stdin with (format csv)
 \.
 select * from p where b = 'csv'
 create unique index on p (a)
+
+-- case: hash_floats
+create table hf (f float8, r real) partition by hash (f, r)
+create table hf0 partition of hf for values with (modulus 3, remainder 0)
+create table hf1 partition of hf for values with (modulus 3, remainder 1)
+create table hf2 partition of hf for values with (modulus 3, remainder 2)
+insert into hf values (0, 0), ('-0', '-0'), (1.5, 2.5), ('NaN', 'NaN'), ('Infinity', '-Infinity'), (-3.25, 1e-7), (1e300, 3.4e38), (0.1, 0.1)
+insert into hf select i / 7.0, i / 3.0 from generate_series(1, 30) i
+select tableoid::regclass, f, r from hf where f <> 0 order by f, r
+select tableoid::regclass, count(*) from hf where f = 0 group by 1
+create table hn (n numeric) partition by hash (n)
