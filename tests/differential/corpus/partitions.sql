@@ -562,4 +562,3 @@ insert into hf values (0, 0), ('-0', '-0'), (1.5, 2.5), ('NaN', 'NaN'), ('Infini
 insert into hf select i / 7.0, i / 3.0 from generate_series(1, 30) i
 select tableoid::regclass, f, r from hf where f <> 0 order by f, r
 select tableoid::regclass, count(*) from hf where f = 0 group by 1
-create table hn (n numeric) partition by hash (n)
