@@ -102,6 +102,7 @@ class IndexDef:
     where: Expr | None = None  # partial index predicate
     where_source: str | None = None
     only: bool = False  # ON ONLY a partitioned table: not cascaded
+    concurrently: bool = False
 
 
 @node

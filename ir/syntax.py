@@ -401,6 +401,7 @@ class CreateIndex:
     where: Expr | None = None  # a partial index's predicate
     where_source: str | None = None
     only: bool = False  # ON ONLY t: not cascaded to partitions
+    concurrently: bool = False
 
 
 @node

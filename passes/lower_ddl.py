@@ -256,7 +256,8 @@ _LOWER = {
     s.CreateIndex: lambda n: d.IndexDef(n.name, n.table, n.columns, n.unique,
                                         n.nulls_not_distinct, n.if_not_exists,
                                         n.location, n.include, n.options,
-                                        n.where, n.where_source, n.only),
+                                        n.where, n.where_source, n.only,
+                                        n.concurrently),
     s.AddConstraint: lambda n: d.ConstraintAdd(
         n.table, _lower_constraint(n.constraint), n.location, n.only),
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,

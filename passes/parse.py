@@ -501,7 +501,7 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
                           bool(node.nulls_not_distinct), loc(node),
                           tuple(include), tuple(options),
                           predicate, None if where is None else _source(where),
-                          not node.relation.inh)]
+                          not node.relation.inh, bool(node.concurrent))]
 
 
 def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:

@@ -510,6 +510,10 @@ def wrap_index_handlers(apply: dict) -> dict:
     plain, constraint = apply[d.IndexDef], apply[d.ConstraintAdd]
 
     def index(b: Any, defn: d.IndexDef) -> None:
+        name = b.lookup(defn.table)
+        if defn.concurrently and name in b.partition_keys:
+            raise SqlError("0A000", "cannot create index on partitioned table "
+                           f'"{name.name}" concurrently')
         before = set(b.indexes)
         plain(b, defn)
         _cascade(b, defn.table, defn.unique, defn.only, before, apply)

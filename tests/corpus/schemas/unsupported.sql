@@ -18,6 +18,9 @@ CREATE TABLE c (b int) INHERITS (p);
 -- case: partition_key_collate
 CREATE TABLE p (a text) PARTITION BY RANGE (a COLLATE "C");
 
+-- case: hash_partition_numeric
+CREATE TABLE p (a numeric) PARTITION BY HASH (a);
+
 -- case: foreign_key_on_partitioned_table
 CREATE TABLE r (id int PRIMARY KEY);
 CREATE TABLE p (a int REFERENCES r) PARTITION BY RANGE (a);

@@ -562,3 +562,9 @@ insert into hf values (0, 0), ('-0', '-0'), (1.5, 2.5), ('NaN', 'NaN'), ('Infini
 insert into hf select i / 7.0, i / 3.0 from generate_series(1, 30) i
 select tableoid::regclass, f, r from hf where f <> 0 order by f, r
 select tableoid::regclass, count(*) from hf where f = 0 group by 1
+
+-- case: concurrent_index_on_partitioned
+create table p (a int, b text) partition by list (a)
+create index concurrently on p (b)
+create table q (a int)
+create index concurrently on q (a)
