@@ -121,8 +121,8 @@ def dropped_with(b: Any, name: c.QName) -> list[tuple[c.QName, str]]:
 def table_def(b: Any, defn: d.TableDef) -> d.TableDef:
     """PARTITION OF parent: the parent's columns, as LIKE would copy
     them, before the table's own constraints."""
-    if defn.partition_of is None:
-        return defn
+    if defn.partition_of is None or b.relation_exists(b.lookup(defn.name)):
+        return defn  # (an existing name: CREATE TABLE's own 42P07 or NOTICE)
     parent = b.table(defn.partition_of)
     if parent.name not in b.partition_keys:
         raise SqlError("42P17", f'"{parent.name.name}" is not partitioned')

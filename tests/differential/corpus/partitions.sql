@@ -568,3 +568,13 @@ create table p (a int, b text) partition by list (a)
 create index concurrently on p (b)
 create table q (a int)
 create index concurrently on q (a)
+
+-- case: if_not_exists
+create table p (a int) partition by list (a)
+create table p1 partition of p for values in (1)
+create table if not exists p1 partition of p for values in (1)
+create table p1 partition of p for values in (2)
+create table x (a int)
+create table if not exists x partition of p for values in (3)
+create table if not exists y partition of p for values in (3)
+select tableoid::regclass, * from p
