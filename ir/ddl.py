@@ -145,6 +145,7 @@ class AlterColumnDef:
     cascade: bool = False
     new_type: SqlType | None = None  # ALTER COLUMN … TYPE … USING `using`
     using: Expr | None = None
+    only: bool = False  # ALTER TABLE ONLY (passes/partition_alter.py)
 
 
 @node
@@ -154,6 +155,7 @@ class DropConstraintDef:
     if_exists: bool = False
     cascade: bool = False
     location: int = LOC
+    only: bool = False
 
 
 @node
@@ -169,6 +171,7 @@ class RenameColumnDef:
     column: str
     new_name: str
     location: int = LOC
+    only: bool = False
 
 
 @node

@@ -450,6 +450,7 @@ class AlterColumn:
     cascade: bool = False  # DROP COLUMN … CASCADE
     new_type: TypeSpec | None = None  # ALTER COLUMN … TYPE (`using`: USING)
     using: Expr | None = None
+    only: bool = False  # ALTER TABLE ONLY: not a partitioned table's partitions
 
 
 @node
@@ -459,6 +460,7 @@ class DropConstraint:
     if_exists: bool = False
     cascade: bool = False
     location: int = LOC
+    only: bool = False
 
 
 @node
@@ -474,6 +476,7 @@ class RenameColumn:
     column: str
     new_name: str
     location: int = LOC
+    only: bool = False
 
 
 @node

@@ -267,10 +267,11 @@ _LOWER = {
                                 n.location),
     s.AlterColumn: lambda n: _lower_alter_column(n),
     s.DropConstraint: lambda n: d.DropConstraintDef(n.table, n.name, n.if_exists,
-                                                    n.cascade, n.location),
+                                                    n.cascade, n.location,
+                                                    n.only),
     s.RenameTable: lambda n: d.RenameTableDef(n.table, n.new_name, n.location),
     s.RenameColumn: lambda n: d.RenameColumnDef(n.table, n.column, n.new_name,
-                                                n.location),
+                                                n.location, n.only),
     s.IfTableExists: lambda n: d.IfTableExistsDef(
         n.table, tuple(lower_definition(st) for st in n.statements), n.location),
     s.Setting: lambda n: d.SettingDef(n.name, n.values, n.location),
@@ -304,12 +305,12 @@ def _lower_alter_column(node: s.AlterColumn) -> d.AlterColumnDef:
                                 node.default, node.default_source,
                                 location=node.location, if_exists=node.if_exists,
                                 cascade=node.cascade, new_type=new_type,
-                                using=node.using)
+                                using=node.using, only=node.only)
     column, hoisted = _lower_column(node.table[-1], node.column)
     return d.AlterColumnDef(node.table, "add", column,
                             constraints=tuple(hoisted),
                             if_not_exists=node.if_not_exists,
-                            location=node.location)
+                            location=node.location, only=node.only)
 
 
 def lower_definition(statement: s.DdlStatement) -> d.Definition:

@@ -622,6 +622,9 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             what = kind.name.removeprefix("AT_")
             raise Unsupported(f"ALTER TABLE … {_ALTER_WORDS.get(what) or _words(what)}",
                               loc(node))
+    if node.relation.inh is False:  # ALTER TABLE ONLY
+        out = [replace(st, only=True) if hasattr(st, "only") else st
+               for st in out]
     if node.missing_ok:
         return [s.IfTableExists(table, tuple(out), at)]
     return out
@@ -699,7 +702,8 @@ def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
         statement: s.DdlStatement = s.RenameTable(table, node.newname, at)
     elif node.renameType == ObjectType.OBJECT_COLUMN and \
             node.relationType == ObjectType.OBJECT_TABLE:
-        statement = s.RenameColumn(table, node.subname, node.newname, at)
+        statement = s.RenameColumn(table, node.subname, node.newname, at,
+                                   node.relation.inh is False)
     else:
         what = ObjectType(node.renameType).name.removeprefix("OBJECT_")
         raise Unsupported(f"RENAME of a {what.lower().replace('_', ' ')}",

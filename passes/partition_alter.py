@@ -64,6 +64,8 @@ def wrap_alter_handlers(apply: dict) -> dict:
             return alter(b, defn)
         _refuse_on_partition(b, name, defn)
         partitioned = name in b.partition_keys
+        if partitioned and defn.only and _partitions(b, name):
+            _only(b, name, defn)
         if partitioned and defn.action in ("drop", "type"):
             _in_key(b, name, defn.column, defn.action == "drop" and "drop"
                     or "alter")
@@ -74,7 +76,7 @@ def wrap_alter_handlers(apply: dict) -> dict:
                               "partitioned table", defn.location)
         before = {k.name for k in b.tables[name].constraints}
         alter(b, defn)
-        if not partitioned or name not in b.tables:
+        if not partitioned or name not in b.tables or defn.only:
             return
         if defn.action == "add":  # its CHECKs under the parent's names
             made = [k.name for k in b.tables[name].constraints
@@ -91,6 +93,9 @@ def wrap_alter_handlers(apply: dict) -> dict:
         if name in b.tables and _parent(b, name) is not None:
             raise SqlError("42P16", f'cannot rename inherited column '
                            f'"{defn.column}"')
+        if defn.only and name in b.partition_keys and _partitions(b, name):
+            raise SqlError("42P16", f'inherited column "{defn.column}" must be '
+                           "renamed in child tables too")
         rename(b, defn)
         if name in b.partition_keys:
             key = b.partition_keys[name]
@@ -108,6 +113,10 @@ def wrap_alter_handlers(apply: dict) -> dict:
 
     def add_constraint(b: Any, defn: d.ConstraintAdd) -> None:
         name = b.lookup(defn.table)
+        if defn.only and defn.constraint.kind == "check" and \
+                name in b.partition_keys and _partitions(b, name):
+            raise SqlError("42P16", "constraint must be added to child tables "
+                           "too")
         before = {k.name for k in b.tables[name].constraints} \
             if name in b.tables else set()
         add(b, defn)
@@ -130,6 +139,12 @@ def wrap_alter_handlers(apply: dict) -> dict:
             raise SqlError("42P16", "cannot drop inherited constraint "
                            f'"{defn.name}" of relation "{name.name}"')
         clones = [i.child for i in b.inherits if i.parent == index]
+        if defn.only and name in b.partition_keys and _partitions(b, name) and \
+                name in b.tables and any(k.name == defn.name for k in
+                                         b.tables[name].constraints):
+            raise SqlError("42P16", "cannot remove constraint from only the "
+                           "partitioned table when partitions exist",
+                           hint="Do not specify the ONLY keyword.")
         drop(b, defn)
         if name not in b.partition_keys:
             return
@@ -167,6 +182,34 @@ def wrap_alter_handlers(apply: dict) -> dict:
     return {d.AlterColumnDef: column, d.RenameColumnDef: rename_column,
             d.ConstraintAdd: add_constraint, d.DropConstraintDef: drop_constraint,
             d.RenameTableDef: renamed_table}
+
+
+_NO_ONLY = "Do not specify the ONLY keyword."
+
+
+def _only(b: Any, name: c.QName, defn: d.AlterColumnDef) -> None:
+    """ALTER TABLE ONLY on a partitioned table that has partitions: what
+    tablecmds.c refuses (a default may change on the parent alone; SET
+    NOT NULL only when every partition has it already)."""
+    if defn.action == "add":
+        raise SqlError("42P16", "column must be added to child tables too")
+    if defn.action == "drop":
+        raise SqlError("42P16", "cannot drop column from only the partitioned "
+                       "table when partitions exist", hint=_NO_ONLY)
+    if defn.action == "drop_not_null":
+        raise SqlError("42P16", "cannot remove constraint from only the "
+                       "partitioned table when partitions exist", hint=_NO_ONLY)
+    if defn.action == "type":
+        raise SqlError("42P16", f'type of inherited column "{defn.column}" '
+                       "must be changed in child tables too")
+    if defn.action == "set_not_null":
+        for child in _partitions(b, name):
+            column = b.tables[child].column(defn.column)
+            if column is not None and not column.not_null:
+                raise SqlError("42P16", "constraint must be added to child "
+                               "tables too", detail=f'Column "{defn.column}" of '
+                               f'relation "{child.name}" is not already NOT '
+                               "NULL.", hint=_NO_ONLY)
 
 
 def _key_renamed(key: c.PartitionKey, old: str, new: str) -> c.PartitionKey:

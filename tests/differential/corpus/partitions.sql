@@ -578,3 +578,24 @@ create table x (a int)
 create table if not exists x partition of p for values in (3)
 create table if not exists y partition of p for values in (3)
 select tableoid::regclass, * from p
+
+-- case: alter_table_only
+create table e (a int) partition by list (a)
+alter table only e add column z int
+create table p (a int, b int, constraint ck check (b > 0)) partition by list (a)
+create table p1 partition of p for values in (1)
+alter table only p add column z int
+alter table only p drop column b
+alter table only p alter column b set default 5
+insert into p (a) values (1)
+insert into p1 (a) values (1)
+alter table only p alter column b drop default
+alter table only p alter column b set not null
+alter table only p alter column b drop not null
+alter table only p alter column b type bigint
+alter table only p rename column b to bb
+alter table only p add constraint ck2 check (b > 0)
+alter table only p drop constraint ck
+alter table only p drop constraint nosuch
+select tableoid::regclass, * from p
+select attrelid::regclass, attname, atthasdef from pg_attribute where attrelid in ('p'::regclass, 'p1'::regclass, 'e'::regclass) and attnum > 0 order by attrelid::regclass::text, attnum

@@ -9,10 +9,6 @@
 --   keeps the new table's overlay while the catalog forgets the table
 --   (twinning/store/transaction.py rollback_to; any table, not only
 --   partitions).
--- alter_only_add_column: ALTER TABLE ONLY on a partitioned table's ADD
---   COLUMN is 42P16 "column must be added to child tables too" in
---   PostgreSQL; the twin's ALTER TABLE column commands carry no ONLY and
---   add it to the partitions too.
 
 -- case: rollback_to_savepoint_after_writing_a_new_partition
 CREATE TABLE p (a int) PARTITION BY LIST (a)
@@ -26,9 +22,3 @@ INSERT INTO p VALUES (1)
 COMMIT
 SELECT tableoid::regclass, * FROM p
 
-
--- case: alter_only_add_column
-CREATE TABLE p (a int) PARTITION BY LIST (a)
-CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)
-ALTER TABLE ONLY p ADD COLUMN z int
-SELECT attrelid::regclass, attname FROM pg_attribute WHERE attrelid IN ('p'::regclass, 'p1'::regclass) AND attnum > 0 ORDER BY attrelid::regclass::text, attnum
