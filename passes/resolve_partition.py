@@ -19,6 +19,7 @@ has the rows. Routing rows is `passes/partition_route.py`'s.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Any, Callable
 
@@ -50,20 +51,15 @@ def load(b: Any, catalog: c.Catalog) -> None:
 
 
 def frozen(b: Any) -> dict:
-    """The Catalog's partitioning fields, rows of dropped relations left
-    out."""
-    def name(n: c.QName) -> c.QName:
-        return n  # RENAME TO updates the tree itself (partition_alter)
+    """The Catalog's partitioning fields (keys in creation order), rows of
+    dropped relations left out. RENAME TO keeps them current itself
+    (`partition_alter`)."""
     exists = set(b.tables) | set(b.indexes)
-    keys = tuple(replace(k, table=name(k.table))
-                 for k in sorted(b.partition_keys.values(),
-                                 key=lambda k: b.tables[k.table].created
-                                 if k.table in b.tables else -1)
-                 if name(k.table) in b.tables)
-    inherits = tuple(replace(i, child=name(i.child), parent=name(i.parent))
-                     for i in b.inherits
-                     if name(i.child) in exists and name(i.parent) in exists)
-    return {"partition_keys": keys, "inherits": inherits}
+    found = sorted((k for k in b.partition_keys.values() if k.table in b.tables),
+                   key=lambda k: b.tables[k.table].created)
+    inherits = tuple(i for i in b.inherits
+                     if i.child in exists and i.parent in exists)
+    return {"partition_keys": tuple(found), "inherits": inherits}
 
 
 def _children(b: Any, parent: c.QName) -> list[c.Inherit]:
@@ -410,27 +406,45 @@ def _check_range(types: list, bound: c.PartitionBound, others: list,
                        f"{_bound_text(spec.lower)} is greater than or equal to "
                        f"upper bound {_bound_text(spec.upper)}.",
                        position=pos(_location(spec.lower[order - 1])))
-    ordered = sorted(others, key=_sort_lower(cmp))
-    for child, other in ordered:
-        if cmp(other.upper, False, bound.lower, True) <= 0:
-            continue  # wholly below the new lower bound
-        inside = cmp(other.lower, True, bound.lower, True)
-        if inside <= 0:  # the new lower bound falls inside it
-            at = cmp(bound.lower, True, other.upper, False)
-            datum = spec.lower[0] if at == 0 else spec.lower[abs(at) - 1]
-        else:  # it starts in the gap the new partition would fill
-            at = cmp(other.lower, True, bound.upper, False)
-            if at >= 0:
-                return
-            datum = spec.upper[abs(at) - 1]
-        raise SqlError("42P17", f'partition "{relname}" would overlap partition '
-                       f'"{child.name}"', position=pos(_location(datum)))
-
-
-def _sort_lower(cmp: Callable) -> Callable:
-    import functools
-    return functools.cmp_to_key(
-        lambda x, y: cmp(x[1].lower, True, y[1].lower, True))
+    if not others:
+        return
+    # PartitionBoundInfo: every bound in order, an upper bound standing for
+    # the equal lower bound after it; each upper one indexes its partition
+    bounds = sorted([(o.lower, True, k) for k, (_, o) in enumerate(others)]
+                    + [(o.upper, False, k) for k, (_, o) in enumerate(others)],
+                    key=functools.cmp_to_key(
+                        lambda x, y: cmp(x[0], x[1], y[0], y[1])))
+    info: list[tuple] = []
+    for datums, lower, k in bounds:
+        if info and cmp(info[-1][0], True, datums, True) == 0:
+            continue  # the same datums (an upper bound sorts first)
+        info.append((datums, lower, -1 if lower else k))
+    indexes = [x[2] for x in info] + [-1]
+    lo, hi, at = -1, len(info) - 1, 0  # partition_range_bsearch
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        at = cmp(info[mid][0], info[mid][2] == -1, bound.lower, True)
+        if at <= 0:
+            lo = mid
+            if at == 0:
+                break
+        else:
+            hi = mid - 1
+    offset = lo
+    if indexes[offset + 1] < 0:  # in a gap: the new upper bound must fit
+        if offset + 1 >= len(info):
+            return
+        following = info[offset + 1]
+        at = cmp(following[0], indexes[offset + 1] == -1, bound.upper, False)
+        if at >= 0:
+            return
+        datum = spec.upper[abs(at) - 1]
+        with_ = indexes[offset + 2]
+    else:
+        datum = spec.lower[0] if at == 0 else spec.lower[abs(at) - 1]
+        with_ = indexes[offset + 1]
+    raise SqlError("42P17", f'partition "{relname}" would overlap partition '
+                   f'"{others[with_][0].name}"', position=pos(_location(datum)))
 
 
 def _location(datum: Any) -> int:

@@ -599,3 +599,29 @@ alter table only p drop constraint ck
 alter table only p drop constraint nosuch
 select tableoid::regclass, * from p
 select attrelid::regclass, attname, atthasdef from pg_attribute where attrelid in ('p'::regclass, 'p1'::regclass, 'e'::regclass) and attnum > 0 order by attrelid::regclass::text, attnum
+
+-- case: range_overlap_positions
+create table mc (a int, b int, c int) partition by range (a, b, c)
+create table mc1 partition of mc for values from (1, 1, 1) to (5, 5, 5)
+create table x1 partition of mc for values from (1, 1, 1) to (2, 2, 2)
+create table x2 partition of mc for values from (1, 2, 3) to (2, 2, 2)
+create table x3 partition of mc for values from (3, 0, 0) to (9, 9, 9)
+create table x4 partition of mc for values from (0, 0, 0) to (1, 1, 2)
+create table x5 partition of mc for values from (0, 0, 0) to (2, 0, 0)
+create table x6 partition of mc for values from (5, 5, 5) to (6, 0, 0)
+create table x7 partition of mc for values from (0, 0, 0) to (1, 1, 1)
+create table x8 partition of mc for values from (1, 1, 0) to (1, 1, 1)
+create table x9 partition of mc for values from (4, 9, 9) to (5, 5, 6)
+create table rr (a int, b text) partition by range (a, b)
+create table r1 partition of rr for values from (minvalue, minvalue) to (0, 'm')
+create table r2 partition of rr for values from (0, 'm') to (0, maxvalue)
+create table r3 partition of rr for values from (5, 'a') to (10, 'a')
+create table x1 partition of rr for values from (0, 'a') to (0, 'z')
+create table x2 partition of rr for values from (0, maxvalue) to (5, 'b')
+create table x3 partition of rr for values from (1, 'a') to (20, 'a')
+create table x4 partition of rr for values from (10, 'a') to (maxvalue, maxvalue)
+create table x5 partition of rr for values from (minvalue, minvalue) to (minvalue, minvalue)
+create table x6 partition of rr for values from (-5, 'a') to (0, 'a')
+create table x7 partition of rr for values from (10, 'a') to (10, 'b')
+create table x8 partition of rr for values from (9, 'z') to (11, 'a')
+select c.relname, pg_get_expr(c.relpartbound, c.oid) from pg_class c where c.relispartition order by 1
