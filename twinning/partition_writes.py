@@ -41,12 +41,13 @@ def routed(resolved: Any, txn: Any, ctx: Any) -> Any:
     table = getattr(resolved, "table", None)
     if table is None:
         return txn
+    copy = isinstance(resolved, d.ResolvedCopy)
     if catalog.partition_key(table) is not None:
         return PartitionedWrites(txn, catalog, table, ctx,
                                  isinstance(resolved, d.ResolvedInsert),
-                                 getattr(resolved, "only", False))
+                                 getattr(resolved, "only", False), copy)
     if catalog.parent_of(table) is not None:
-        return _Constrained(txn, catalog, table, ctx)
+        return _Constrained(txn, catalog, table, ctx, copy)
     return txn
 
 
@@ -56,8 +57,8 @@ class _Constrained:
     unique keys, as ExecInsert does)."""
 
     def __init__(self, txn: Any, catalog: Catalog, table: QName,
-                 ctx: Any) -> None:
-        self._txn, self._table, self._ctx = txn, table, ctx
+                 ctx: Any, copy: bool = False) -> None:
+        self._txn, self._table, self._ctx, self._copy = txn, table, ctx, copy
         self._test = partition_constraint(catalog, table)
 
     def __getattr__(self, name: str) -> Any:
@@ -88,7 +89,22 @@ class _Constrained:
 
     def insert_block(self, table: QName, rows: list[tuple]
                      ) -> tuple[int, SqlError | None]:
-        return self.insert_rows(table, rows)
+        """INSERT: row by row. COPY (PostgreSQL's multi-insert): each row's
+        NOT NULL, CHECK and partition constraint as it is read, the
+        unique keys when the block goes in."""
+        if table != self._table or self._test is None:
+            return self._txn.insert_block(table, rows)
+        if not self._copy:
+            return self.insert_rows(table, rows)
+        test = self._test
+        for i, row in enumerate(rows):
+            try:
+                self._txn.check(table, row)
+            except SqlError as exc:
+                return i, exc
+            if not test(row):
+                return i, violation(self._txn, table, row, self._ctx)
+        return self._txn.insert_block(table, rows)
 
     def update(self, table: QName, rid: Any, row: tuple,
                follow: bool = False) -> Any:
@@ -124,10 +140,12 @@ class PartitionedWrites:
     """A Transaction whose `table` is the partitioned table's partitions."""
 
     def __init__(self, txn: Any, catalog: Catalog, table: QName,
-                 ctx: Any, upsert: bool = False, only: bool = False) -> None:
+                 ctx: Any, upsert: bool = False, only: bool = False,
+                 copy: bool = False) -> None:
         self._txn, self._catalog, self._table, self._ctx = \
             txn, catalog, table, ctx
         self._upsert = upsert  # an INSERT's updates are ON CONFLICT's
+        self._copy = copy  # blocks are COPY's (checks first, keys last)
         self._route = router(catalog, table)
         # UPDATE/DELETE ONLY: the partitioned table's own rows, none
         self._leaves = [] if only else leaves(catalog, table)
@@ -177,7 +195,30 @@ class PartitionedWrites:
 
     def insert_block(self, table: QName, rows: list[tuple]
                      ) -> tuple[int, SqlError | None]:
-        return self.insert_rows(table, rows)
+        """INSERT: row by row. COPY (PostgreSQL's multi-insert, a buffer
+        per partition): each row routed and its NOT NULL and CHECK tested
+        as it is read, then one block per partition, whose unique keys
+        fail at the first colliding row in input order (rows of different
+        partitions cannot collide)."""
+        if table != self._table:
+            return self._txn.insert_block(table, rows)
+        if not self._copy:
+            return self.insert_rows(table, rows)
+        groups: dict[QName, list[int]] = {}
+        for i, row in enumerate(rows):
+            try:
+                leaf = self._leaf(row)
+                self._txn.check(leaf, row)
+            except SqlError as exc:
+                return i, exc
+            groups.setdefault(leaf, []).append(i)
+        first, error = len(rows), None
+        for leaf, positions in groups.items():
+            done, failed = self._txn.insert_block(
+                leaf, [rows[i] for i in positions])
+            if failed is not None and positions[done] < first:
+                first, error = positions[done], failed
+        return (len(rows), None) if error is None else (first, error)
 
     def check(self, table: QName, row: tuple) -> None:
         target = self._leaf(row) if table == self._table else table

@@ -625,3 +625,52 @@ create table x6 partition of rr for values from (-5, 'a') to (0, 'a')
 create table x7 partition of rr for values from (10, 'a') to (10, 'b')
 create table x8 partition of rr for values from (9, 'z') to (11, 'a')
 select c.relname, pg_get_expr(c.relpartbound, c.oid) from pg_class c where c.relispartition order by 1
+
+-- case: copy_and_multi_row_error_order
+create table c (id int primary key, v text not null) partition by range (id)
+create table c1 partition of c for values from (0) to (10)
+create table c2 partition of c for values from (10) to (20)
+copy c from stdin
+1	a
+11	b
+2	c
+12	d
+\.
+copy c from stdin
+3	e
+13	f
+3	dup
+30	none
+\.
+copy c from stdin
+4	g
+14	h
+40	none
+4	dup
+\.
+copy c from stdin
+5	g
+15	\N
+50	none
+\.
+copy c1 from stdin
+6	x
+16	y
+\.
+copy c1 from stdin
+7	x
+16	\N
+\.
+copy c1 from stdin
+7	x
+1	dup
+17	y
+\.
+copy c1 from stdin
+8	x
+9	y
+\.
+insert into c values (5, 'a'), (15, 'b'), (16, 'c')
+insert into c values (5, 'a'), (15, 'b'), (99, 'c')
+insert into c values (97, 'a'), (15, 'b'), (5, null)
+select tableoid::regclass, * from c order by id
