@@ -181,18 +181,25 @@ def _reordered(parent: c.Table, child: c.Table, row: tuple) -> tuple:
 _ROUTERS: dict[int, tuple[c.Catalog, dict]] = {}
 
 
-def router(catalog: c.Catalog, table: c.QName) -> Callable[[tuple, Any], c.QName]:
-    """fn(row, ctx) → the leaf partition of `table` the row goes to."""
+def _cached(catalog: c.Catalog, what: str, table: c.QName,
+            make: Callable[[], Any]) -> Any:
+    """What is built from a catalog, built once per catalog."""
     held = _ROUTERS.get(id(catalog))
     if held is None or held[0] is not catalog:
         if len(_ROUTERS) > 16:
             _ROUTERS.clear()
         held = _ROUTERS[id(catalog)] = (catalog, {})
     cache = held[1]
-    found = cache.get(table)
-    if found is None:
-        found = cache[table] = _Router(catalog, catalog.table(table)).route
-    return found
+    key = (what, table)
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]
+
+
+def router(catalog: c.Catalog, table: c.QName) -> Callable[[tuple, Any], c.QName]:
+    """fn(row, ctx) → the leaf partition of `table` the row goes to."""
+    return _cached(catalog, "router", table,
+                   lambda: _Router(catalog, catalog.table(table)).route)
 
 
 def leaves(catalog: c.Catalog, table: c.QName) -> list[c.QName]:
@@ -201,10 +208,15 @@ def leaves(catalog: c.Catalog, table: c.QName) -> list[c.QName]:
     partitioned ones expanded; a plain table is its own leaf."""
     if catalog.partition_key(table) is None:
         return [table]
+    return list(_cached(catalog, "leaves", table,
+                        lambda: _leaves(catalog, table)))
+
+
+def _leaves(catalog: c.Catalog, table: c.QName) -> tuple[c.QName, ...]:
     out: list[c.QName] = []
     for child in ordered_partitions(catalog, table):
         out.extend(leaves(catalog, child))
-    return out
+    return tuple(out)
 
 
 def ordered_partitions(catalog: c.Catalog, table: c.QName) -> list[c.QName]:
@@ -267,6 +279,12 @@ def partition_constraint(catalog: c.Catalog, table: c.QName
     """fn(row of `table`) → whether it satisfies `table`'s partition
     constraint (its bound and its ancestors'); None for a table that is
     no partition. A NULL range key fails it, as in PostgreSQL."""
+    return _cached(catalog, "constraint", table,
+                   lambda: _partition_constraint(catalog, table))
+
+
+def _partition_constraint(catalog: c.Catalog, table: c.QName
+                          ) -> Callable[[tuple], bool] | None:
     tests = []
     name = table
     mine = catalog.table(table)
