@@ -247,11 +247,12 @@ def bound_order(strategy: str, types: list) -> Callable[[c.PartitionBound], tupl
 
 def attach_check(key: c.PartitionKey, parent: Any, child: c.QName,
                  bound: c.PartitionBound, defaults: list,
-                 new: bool = False) -> Callable:
+                 new: bool = False, child_leaves: tuple = ()) -> Callable:
     """What ATTACH PARTITION tests against stored rows, for the session:
-    each of the new partition's rows satisfies its bound, and no row of
-    the default partition belongs in it. `fn(scan)`, scan(table) giving
-    (row id, row) pairs."""
+    each of the new partition's rows (in `child_leaves`, its own tables
+    when it is partitioned) satisfies its bound, and no row of the default
+    partition (`defaults`: (name, its tables)) belongs in it. `fn(scan)`,
+    scan(table) giving (row id, row) pairs."""
     if hasattr(parent, "freeze"):  # the DDL builder's table
         parent = parent.freeze()
     types = key_types(parent, key)
@@ -259,13 +260,14 @@ def attach_check(key: c.PartitionKey, parent: Any, child: c.QName,
     fits = _bound_test(key.strategy, types, bound)
 
     def check(scan: Callable) -> None:
-        for _, row in () if new else scan(child):
-            if not fits(values(row)):
-                raise SqlError("23514", f'partition constraint of relation '
-                               f'"{child.name}" is violated by some row',
-                               schema=child.schema, table=child.name)
-        for default, _ in defaults:
-            for _, row in scan(default):
+        for table in () if new else child_leaves or (child,):
+            for _, row in scan(table):
+                if not fits(values(row)):  # named by the leaf holding it
+                    raise SqlError("23514", "partition constraint of relation "
+                                   f'"{table.name}" is violated by some row',
+                                   schema=table.schema, table=table.name)
+        for default, tables in defaults:
+            for _, row in (r for table in tables for r in scan(table)):
                 if fits(values(row)):
                     raise SqlError("23514", "updated partition constraint for "
                                    f'default partition "{default.name}" would '

@@ -648,12 +648,23 @@ def _check_defaults(b: Any, parent: Any, child: c.QName,
                     bound: c.PartitionBound, new: bool = False) -> None:
     """The rows to test once the statement's catalog is known: the
     attached table's (not a new one's), and the default partition's."""
-    defaults = [(i.child, i.bound) for i in _children(b, parent.name)
+    defaults = [(i.child, _leaf_tables(b, i.child))
+                for i in _children(b, parent.name)
                 if i.bound is not None and i.bound.default]
     if new and not defaults:
         return
     b.validations.append(route.attach_check(
-        b.partition_keys[parent.name], parent, child, bound, defaults, new))
+        b.partition_keys[parent.name], parent, child, bound, defaults, new,
+        _leaf_tables(b, child)))
+
+
+def _leaf_tables(b: Any, name: c.QName) -> tuple[c.QName, ...]:
+    """The tables holding the rows of `name` (its leaf partitions when it
+    is partitioned)."""
+    if name not in b.partition_keys:
+        return (name,)
+    return tuple(leaf for i in _children(b, name) if i.bound is not None
+                 for leaf in _leaf_tables(b, i.child))
 
 
 def _attach_index(b: Any, defn: d.PartitionCmdDef) -> None:

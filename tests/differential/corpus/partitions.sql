@@ -674,3 +674,19 @@ insert into c values (5, 'a'), (15, 'b'), (16, 'c')
 insert into c values (5, 'a'), (15, 'b'), (99, 'c')
 insert into c values (97, 'a'), (15, 'b'), (5, null)
 select tableoid::regclass, * from c order by id
+
+-- case: attach_partitioned_tables
+create table p (a int, b int) partition by range (a)
+create table s (a int, b int) partition by range (b)
+create table s1 partition of s for values from (0) to (100)
+insert into s values (50, 1), (5, 2)
+alter table p attach partition s for values from (0) to (10)
+delete from s where a = 50
+alter table p attach partition s for values from (0) to (10)
+create table d (a int, b int) partition by range (b)
+create table d1 partition of d for values from (0) to (100)
+alter table p attach partition d default
+insert into p values (20, 3)
+create table p2 partition of p for values from (10) to (30)
+create table p3 partition of p for values from (30) to (40)
+select tableoid::regclass, * from p order by a
