@@ -16,7 +16,7 @@ to the default partition only.
 from __future__ import annotations
 
 import bisect
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from twinning.errors import SqlError
 from twinning.ir import catalog as c
@@ -167,6 +167,23 @@ class _Router:
                         table=name.name)
 
 
+def layouts(catalog: c.Catalog, parent: c.QName, leaf: c.QName
+            ) -> tuple[Callable[[tuple], tuple], Callable[[tuple], tuple]] | None:
+    """(leaf row → parent row, parent row → leaf row) for a partition
+    whose columns are in another order than the partitioned table's (an
+    attached table's may be); None when they are in the same order."""
+    def make() -> Any:
+        mine, theirs = catalog.table(parent), catalog.table(leaf)
+        names = [col.name for col in mine.columns]
+        if names == [col.name for col in theirs.columns]:
+            return None
+        up = tuple(theirs.slot(n) for n in names)
+        down = tuple(mine.slot(col.name) for col in theirs.columns)
+        return (lambda row: tuple(row[i] for i in up),
+                lambda row: tuple(row[i] for i in down))
+    return _cached(catalog, ("layouts", parent), leaf, make)
+
+
 def _reordered(parent: c.Table, child: c.Table, row: tuple) -> tuple:
     """A parent's row in a partition's column order (the same unless the
     partition was attached with its columns ordered otherwise)."""
@@ -249,26 +266,34 @@ def attach_check(key: c.PartitionKey, parent: Any, child: c.QName,
                  bound: c.PartitionBound, defaults: list,
                  new: bool = False, child_leaves: tuple = ()) -> Callable:
     """What ATTACH PARTITION tests against stored rows, for the session:
-    each of the new partition's rows (in `child_leaves`, its own tables
-    when it is partitioned) satisfies its bound, and no row of the default
-    partition (`defaults`: (name, its tables)) belongs in it. `fn(scan)`,
-    scan(table) giving (row id, row) pairs."""
+    each of the new partition's rows (in `child_leaves`, the tables holding
+    them) satisfies its bound, and no row of the default partition
+    (`defaults`: (name, its tables)) belongs in it; tables are the DDL
+    builder's (each read in its own column order). `fn(scan)`, scan(name)
+    giving (row id, row) pairs."""
     if hasattr(parent, "freeze"):  # the DDL builder's table
         parent = parent.freeze()
     types = key_types(parent, key)
-    values = key_function(parent, key)
     fits = _bound_test(key.strategy, types, bound)
 
+    def rows(table: Any) -> Iterable[tuple]:
+        frozen = table.freeze() if hasattr(table, "freeze") else table
+        values = key_function(frozen, key)
+        return (values(row) for _, row in scan_of[0](frozen.name))
+    scan_of: list = [None]
+
     def check(scan: Callable) -> None:
-        for table in () if new else child_leaves or (child,):
-            for _, row in scan(table):
-                if not fits(values(row)):  # named by the leaf holding it
+        scan_of[0] = scan
+        for table in () if new else child_leaves:
+            for row in rows(table):
+                if not fits(row):  # named by the leaf holding it
+                    name = table.name
                     raise SqlError("23514", "partition constraint of relation "
-                                   f'"{table.name}" is violated by some row',
-                                   schema=table.schema, table=table.name)
+                                   f'"{name.name}" is violated by some row',
+                                   schema=name.schema, table=name.name)
         for default, tables in defaults:
-            for _, row in (r for table in tables for r in scan(table)):
-                if fits(values(row)):
+            for row in (r for table in tables for r in rows(table)):
+                if fits(row):
                     raise SqlError("23514", "updated partition constraint for "
                                    f'default partition "{default.name}" would '
                                    "be violated by some row",

@@ -40,6 +40,7 @@ from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.passes.partition_reads import leaf_oid
+from twinning.passes.partition_route import layouts
 from twinning.passes.expr.aggregates import accumulator, fold
 from twinning.passes.expr.ordered_set import ordered_set_final
 from twinning.passes.expr.compile import (CompiledExpr, Recur,
@@ -83,18 +84,21 @@ def plan_query(resolved: r.ResolvedQuery) -> CompiledQuery:
     return CompiledQuery(resolved, rows, planner.lines, planner.error)
 
 
-def _partitions_scan(leaves: tuple, rowid: bool) -> Rows:
-    """A partitioned table's rows: each partition's, with its OID (and
-    for LockRows the (partition, row id) pair)."""
+def _partitions_scan(table: Any, leaves: tuple, rowid: bool) -> Rows:
+    """A partitioned table's rows: each partition's (in the table's column
+    order), with its OID (and for LockRows the (partition, row id) pair)."""
     def scan(ctx: Any) -> list[tuple]:
         out: list[tuple] = []
         for leaf in leaves:
             oid = (leaf_oid(ctx, leaf),)
+            rows = ctx.txn.scan(leaf)
+            layout = layouts(ctx.catalog, table, leaf)
+            if layout is not None:
+                rows = [(rid, layout[0](row)) for rid, row in rows]
             if rowid:
-                out.extend(row + oid + ((leaf, rid),)
-                           for rid, row in ctx.txn.scan(leaf))
+                out.extend(row + oid + ((leaf, rid),) for rid, row in rows)
             else:
-                out.extend(row + oid for _, row in ctx.txn.scan(leaf))
+                out.extend(row + oid for _, row in rows)
         return out
     return scan
 
@@ -128,7 +132,7 @@ class _Planner:
             return _system_rows(table)
         if node.leaves is not None:
             self.note(depth, f"Append over the partitions of {table}")
-            return _partitions_scan(node.leaves, node.rowid)
+            return _partitions_scan(table, node.leaves, node.rowid)
         self.note(depth, f"Seq Scan on {table}")
         if node.rowid:  # FOR UPDATE/SHARE: the row id as a last column
             return lambda ctx: [row + (rid,) for rid, row in ctx.txn.scan(table)]

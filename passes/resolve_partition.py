@@ -23,7 +23,7 @@ import functools
 from dataclasses import replace
 from typing import Any, Callable
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import SqlError
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import query as q
@@ -633,11 +633,6 @@ def _attach(b: Any, defn: d.PartitionCmdDef, apply: dict) -> None:
                        for m in child.constraints):
                 raise SqlError("42804", f'child table is missing constraint '
                                f'"{k.name}"')
-    if [col.name for col in child.columns] != \
-            [col.name for col in parent.columns]:
-        raise feature_not_supported("ATTACH PARTITION of a table whose "
-                                    "columns are in another order than its "
-                                    "parent's")
     bound = _typed_bound(b, parent, defn.bound, child.name)
     _check_defaults(b, parent, child.name, bound)
     b.inherits.append(c.Inherit(child.name, parent.name, bound))
@@ -658,11 +653,11 @@ def _check_defaults(b: Any, parent: Any, child: c.QName,
         _leaf_tables(b, child)))
 
 
-def _leaf_tables(b: Any, name: c.QName) -> tuple[c.QName, ...]:
+def _leaf_tables(b: Any, name: c.QName) -> tuple[Any, ...]:
     """The tables holding the rows of `name` (its leaf partitions when it
-    is partitioned)."""
+    is partitioned), as the builder has them."""
     if name not in b.partition_keys:
-        return (name,)
+        return (b.tables[name],) if name in b.tables else ()
     return tuple(leaf for i in _children(b, name) if i.bound is not None
                  for leaf in _leaf_tables(b, i.child))
 

@@ -20,8 +20,8 @@ from typing import Any, Iterable, Iterator
 from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir.catalog import Catalog, QName
-from twinning.passes.partition_route import (leaves, partition_constraint,
-                                              router)
+from twinning.passes.partition_route import (layouts, leaves,
+                                              partition_constraint, router)
 from twinning.store import RowMoved
 from twinning.store.constraints import failing_row
 
@@ -159,6 +159,16 @@ class PartitionedWrites:
             raise violation(self._txn, self._table, row, self._ctx)
         return self._route(row, self._ctx)
 
+    def _up(self, leaf: QName, row: Any) -> Any:
+        """A partition's row in the partitioned table's column order."""
+        layout = layouts(self._catalog, self._table, leaf)
+        return row if layout is None or row is None else layout[0](row)
+
+    def _down(self, leaf: QName, row: tuple) -> tuple:
+        """A row of the partitioned table in a partition's column order."""
+        layout = layouts(self._catalog, self._table, leaf)
+        return row if layout is None else layout[1](row)
+
     def _leaf_index(self, leaf: QName, index: str) -> str | None:
         """The name of `leaf`'s index attached (through any levels) to the
         parent's `index`."""
@@ -178,7 +188,7 @@ class PartitionedWrites:
         if table != self._table:
             return self._txn.insert(table, row)
         leaf = self._leaf(row)
-        return (leaf, self._txn.insert(leaf, row))
+        return (leaf, self._txn.insert(leaf, self._down(leaf, row)))
 
     def insert_rows(self, table: QName, rows: Iterable[tuple]
                     ) -> tuple[int, SqlError | None]:
@@ -187,7 +197,8 @@ class PartitionedWrites:
         count = 0
         for row in rows:
             try:
-                self._txn.insert(self._leaf(row), row)
+                leaf = self._leaf(row)
+                self._txn.insert(leaf, self._down(leaf, row))
             except SqlError as exc:
                 return count, exc
             count += 1
@@ -208,21 +219,23 @@ class PartitionedWrites:
         for i, row in enumerate(rows):
             try:
                 leaf = self._leaf(row)
-                self._txn.check(leaf, row)
+                self._txn.check(leaf, self._down(leaf, row))
             except SqlError as exc:
                 return i, exc
             groups.setdefault(leaf, []).append(i)
         first, error = len(rows), None
         for leaf, positions in groups.items():
             done, failed = self._txn.insert_block(
-                leaf, [rows[i] for i in positions])
+                leaf, [self._down(leaf, rows[i]) for i in positions])
             if failed is not None and positions[done] < first:
                 first, error = positions[done], failed
         return (len(rows), None) if error is None else (first, error)
 
     def check(self, table: QName, row: tuple) -> None:
-        target = self._leaf(row) if table == self._table else table
-        self._txn.check(target, row)
+        if table != self._table:
+            return self._txn.check(table, row)
+        target = self._leaf(row)
+        self._txn.check(target, self._down(target, row))
 
     def find_conflict(self, table: QName, row: tuple,
                       indexes: Iterable[str] | None = None) -> Any:
@@ -231,7 +244,7 @@ class PartitionedWrites:
         leaf = self._leaf(row)
         mapped = None if indexes is None else [
             n for n in (self._leaf_index(leaf, i) for i in indexes) if n]
-        hit = self._txn.find_conflict(leaf, row, mapped)
+        hit = self._txn.find_conflict(leaf, self._down(leaf, row), mapped)
         return None if hit is None else (hit[0], (leaf, hit[1]))
 
     # -- reads
@@ -241,7 +254,7 @@ class PartitionedWrites:
             return
         for leaf in self._leaves:
             for rid, row in self._txn.scan(leaf):
-                yield (leaf, rid), row
+                yield (leaf, rid), self._up(leaf, row)
 
     def lookup(self, table: QName, index: str, values: Any) -> list:
         if table != self._table:
@@ -253,14 +266,14 @@ class PartitionedWrites:
                 out.extend((r, row) for r, row in self.scan(table)
                            if r[0] == leaf)
                 continue
-            out.extend(((leaf, rid), row)
+            out.extend(((leaf, rid), self._up(leaf, row))
                        for rid, row in self._txn.lookup(leaf, name, values))
         return out
 
     def get(self, table: QName, rid: Any) -> tuple | None:
         if table != self._table:
             return self._txn.get(table, rid)
-        return self._txn.get(rid[0], rid[1])
+        return self._up(rid[0], self._txn.get(rid[0], rid[1]))
 
     def count(self, table: QName) -> int:
         if table != self._table:
@@ -276,7 +289,7 @@ class PartitionedWrites:
         target = self._leaf(row)
         try:
             if target == leaf:
-                new = self._txn.update(leaf, own, row, follow)
+                new = self._txn.update(leaf, own, self._down(leaf, row), follow)
                 return None if new is None else (leaf, new)
             if self._upsert:
                 raise SqlError("0A000", "invalid ON UPDATE specification",
@@ -286,8 +299,8 @@ class PartitionedWrites:
                 return None
         except RowMoved as moved:
             raise RowMoved(None if moved.rid is None else (leaf, moved.rid),
-                           moved.row) from None
-        return (target, self._txn.insert(target, row))
+                           self._up(leaf, moved.row)) from None
+        return (target, self._txn.insert(target, self._down(target, row)))
 
     def delete(self, table: QName, rid: Any, follow: bool = False) -> bool:
         if table != self._table:
@@ -297,4 +310,4 @@ class PartitionedWrites:
             return self._txn.delete(leaf, own, follow)
         except RowMoved as moved:
             raise RowMoved(None if moved.rid is None else (leaf, moved.rid),
-                           moved.row) from None
+                           self._up(leaf, moved.row)) from None

@@ -690,3 +690,35 @@ insert into p values (20, 3)
 create table p2 partition of p for values from (10) to (30)
 create table p3 partition of p for values from (30) to (40)
 select tableoid::regclass, * from p order by a
+
+-- case: partitions_with_other_column_orders
+create table p (a int not null, b text, c date, primary key (a)) partition by range (a)
+create table p1 partition of p for values from (0) to (10)
+create table p2 (c date, b text, a int not null)
+insert into p2 values ('2024-01-01', 'two', 15)
+alter table p attach partition p2 for values from (10) to (20)
+insert into p values (1, 'one', '2024-01-02'), (12, 'twelve', '2024-01-03')
+select tableoid::regclass, * from p order by a
+select * from p2 order by a
+update p set b = b || '!' where a > 10 returning *
+update p set a = a - 10 where a = 12 returning *
+update p set a = a + 10 where a = 1
+select tableoid::regclass, * from p order by a
+delete from p where b = 'two!' returning *
+insert into p values (13, 'x', null) on conflict (a) do update set b = 'conflict' returning *
+insert into p values (13, 'y', null) on conflict (a) do update set b = 'again' returning *
+copy p from stdin
+14	copied	2024-02-02
+3	low	\N
+\.
+select tableoid::regclass, * from p order by a
+select * from p where a = 13
+select * from p for update
+create table p3 (b text, a int not null, c date)
+insert into p3 values ('bad', 5, null)
+alter table p attach partition p3 for values from (20) to (30)
+update p3 set a = 25
+alter table p attach partition p3 for values from (20) to (30)
+insert into p values (26, 'twenty-six', '2024-03-03')
+select tableoid::regclass, * from p order by a
+select attrelid::regclass, attname, attnum, attislocal from pg_attribute where attrelid = 'p3'::regclass and attnum > 0 order by attnum
