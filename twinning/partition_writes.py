@@ -9,8 +9,12 @@ none), a scan reads every partition, and row ids are (partition, row id)
 pairs. An UPDATE whose new row belongs in another partition deletes it
 from its partition and inserts it into that one (ExecCrossPartitionUpdate).
 ON CONFLICT's arbiters and index lookups use each partition's index
-attached to the parent's. TRUNCATE of a partitioned table truncates its
-partitions.
+attached to the parent's; rows of a partition whose columns are in another
+order are reordered on the way. COPY's blocks follow PostgreSQL's
+multi-insert (each row routed and checked as it is read, the unique keys
+when a partition's block goes in); INSERT goes row by row. UPDATE/DELETE
+ONLY of a partitioned table touch nothing. TRUNCATE of a partitioned table
+truncates its partitions.
 """
 
 from __future__ import annotations
@@ -128,11 +132,13 @@ class _Truncating:
         return getattr(self._txn, name)
 
     def truncate(self, tables: Iterable[QName], **kw: Any) -> list[str]:
+        """The named tables (a partitioned one's sequences restart with
+        RESTART IDENTITY) and their partitions."""
         expanded: list[QName] = []
         for table in tables:
-            for leaf in leaves(self._catalog, table):
-                if leaf not in expanded:
-                    expanded.append(leaf)
+            for name in [table, *leaves(self._catalog, table)]:
+                if name not in expanded:
+                    expanded.append(name)
         return self._txn.truncate(expanded, **kw)
 
 

@@ -722,3 +722,14 @@ alter table p attach partition p3 for values from (20) to (30)
 insert into p values (26, 'twenty-six', '2024-03-03')
 select tableoid::regclass, * from p order by a
 select attrelid::regclass, attname, attnum, attislocal from pg_attribute where attrelid = 'p3'::regclass and attnum > 0 order by attnum
+
+-- case: truncate_restart_identity
+create table s (id serial, a int) partition by list (a)
+create table s1 partition of s for values in (1)
+insert into s (a) values (1), (1)
+truncate s restart identity
+insert into s (a) values (1) returning id
+truncate s1 restart identity
+insert into s (a) values (1) returning id
+truncate s, s1 restart identity
+insert into s (a) values (1) returning id
