@@ -1378,6 +1378,8 @@ def _default_dropper(table: _TableBuilder, position: int):
 
 
 def _drop_relation(b: _Builder, kind: str, name: c.QName) -> None:
+    if _relation_kind(b, name) is None:
+        return  # gone with the partitioned table or index it belonged to
     for child, what in resolve_partition.dropped_with(b, name):
         _drop_relation(b, what, child)
     if kind in ("view", "materialized view"):
@@ -1407,8 +1409,8 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
             continue
         relations = [*(t for t in b.tables.values() if t.name not in b.views),
                      *b.views.values()]  # a materialized view once
-        tables = sorted((t for t in relations if t.name.schema == name),
-                        key=lambda t: t.created)
+        tables = resolve_partition.roots(b, sorted(
+            (t for t in relations if t.name.schema == name), key=lambda t: t.created))
         sequences = [q.name for q in sorted(b.sequences.values(),
                                             key=lambda q: q.name)
                      if q.name.schema == name and q.owned_by is None]

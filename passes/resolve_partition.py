@@ -98,6 +98,14 @@ def tree(b: Any, targets: list[c.QName]) -> list[c.QName]:
     return out
 
 
+def roots(b: Any, tables: list) -> list:
+    """Of the tables DROP SCHEMA drops, those it names: a partition goes
+    with its partitioned table when that goes too."""
+    names = {t.name for t in tables}
+    return [t for t in tables
+            if (row := _parent_row(b, t.name)) is None or row.parent not in names]
+
+
 def dropped_with(b: Any, name: c.QName) -> list[tuple[c.QName, str]]:
     """What dropping a partitioned table or index drops with it (no
     NOTICE: the dependency is automatic): its partitions, or the indexes

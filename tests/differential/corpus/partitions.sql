@@ -733,3 +733,22 @@ truncate s1 restart identity
 insert into s (a) values (1) returning id
 truncate s, s1 restart identity
 insert into s (a) values (1) returning id
+
+-- case: drop_schema_and_lists
+create schema s
+create table s.p (a int) partition by list (a)
+create table s.p1 partition of s.p for values in (1)
+create index on s.p (a)
+create table public.q1 partition of s.p for values in (2)
+drop schema s
+drop schema s cascade
+select relname from pg_class where relname in ('p', 'p1', 'q1')
+create schema t
+create table t.p (a int) partition by list (a)
+create table t.p1 partition of t.p for values in (1)
+drop table t.p1, t.p
+drop table t.p
+create table t.p (a int) partition by list (a)
+create table t.p1 partition of t.p for values in (1)
+drop table t.p, t.p1
+select count(*) from pg_class where relnamespace = 't'::regnamespace
