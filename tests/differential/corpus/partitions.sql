@@ -752,3 +752,35 @@ create table t.p (a int) partition by list (a)
 create table t.p1 partition of t.p for values in (1)
 drop table t.p, t.p1
 select count(*) from pg_class where relnamespace = 't'::regnamespace
+
+-- case: leaf_foreign_keys_renames_and_detach
+create table r (id int primary key)
+insert into r values (1), (2)
+create table p (a int, rid int, primary key (a)) partition by range (a)
+create table p1 partition of p for values from (0) to (10)
+create table p2 partition of p for values from (10) to (20)
+alter table p1 add constraint p1_rid_fkey foreign key (rid) references r
+alter table p2 add foreign key (rid) references r on delete cascade
+insert into p values (1, 1), (11, 2)
+insert into p values (2, 9)
+delete from r where id = 2
+select * from p order by a
+delete from r where id = 1
+truncate r
+truncate r cascade
+select count(*) from p
+alter table p1 rename to p1x
+alter table p rename to px
+insert into px values (3, null)
+select tableoid::regclass, * from px
+create unique index on only px (a)
+comment on index p1_pkey is 'c'
+alter table px drop constraint p_pkey
+insert into px values (3, null)
+alter table px add primary key (a)
+select c.relname, c.relkind from pg_class c where c.relnamespace = 'public'::regnamespace order by 1
+alter table p2 detach partition p2
+alter table px detach partition p2
+alter table px detach partition p2
+drop table px
+select relname from pg_class where relnamespace = 'public'::regnamespace order by 1
