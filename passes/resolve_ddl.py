@@ -101,8 +101,6 @@ class _Builder:
         self.types: dict[c.QName, c.UserType] = {}  # enums (resolve_types)
         self.type_oids = 0  # OIDs given to types so far
         self.validations: list = []  # rows to test (resolve_domains)
-        self.partition_keys: dict = {}  # resolve_partition
-        self.inherits: list = []
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -121,7 +119,6 @@ class _Builder:
         b.schema_comments = dict(catalog.schema_comments)
         b.types, b.type_oids = {t.name: t for t in catalog.types}, catalog.type_oids
         b.original = catalog
-        resolve_partition.load(b, catalog)
         return b
 
     # -- names
@@ -339,7 +336,6 @@ def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
 
 def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     b.doing = "CREATE TABLE"
-    defn = resolve_partition.table_def(b, defn)
     name = b.qualify(defn.name, defn.location, defn.temporary)
     if defn.on_commit is not None and not b.is_temporary(name):
         raise SqlError("42P16", "ON COMMIT can only be used on temporary tables")
@@ -387,7 +383,6 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     for source, options in likes:
         if options & _LIKE_INDEXES:
             _like_indexes(b, table, source)
-    resolve_partition.created(b, defn, _APPLY)
 
 
 # CREATE_TABLE_LIKE_* bits (parsenodes.h)
@@ -1378,10 +1373,8 @@ def _default_dropper(table: _TableBuilder, position: int):
 
 
 def _drop_relation(b: _Builder, kind: str, name: c.QName) -> None:
-    if _relation_kind(b, name) is None:
-        return  # gone with the partitioned table or index it belonged to
-    for child, what in resolve_partition.dropped_with(b, name):
-        _drop_relation(b, what, child)
+    if resolve_partition.dropped_first(b, name, _relation_kind, _drop_relation):
+        return  # gone already, with the partitioned table it belonged to
     if kind in ("view", "materialized view"):
         resolve_view.drop_view(b, name)
     elif kind == "index":
@@ -1471,7 +1464,6 @@ _APPLY = {
     d.DomainDef: resolve_domains.apply_domain,
     d.AlterDomainDef: resolve_domains.apply_alter_domain,
 }
-_APPLY.update(resolve_partition.wrap_index_handlers(_APPLY))
 _APPLY.update(resolve_partition.handlers(_APPLY))
 
 

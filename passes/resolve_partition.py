@@ -44,12 +44,25 @@ _LIKE_PARENT = 1 | 4 | 8  # INCLUDING COMMENTS, CONSTRAINTS, DEFAULTS
 
 # -- builder state ---------------------------------------------------------
 
-def load(b: Any, catalog: c.Catalog) -> None:
-    """A builder over `catalog` starts with its partitioning."""
-    b.partition_keys = {k.table: k for k in catalog.partition_keys}
-    b.inherits = list(catalog.inherits)
+def _state(b: Any) -> None:
+    """The builder's partitioning (`partition_keys`, `inherits`), taken
+    from the catalog it runs against when first needed."""
+    if "partition_keys" not in vars(b):
+        catalog = b.original
+        b.partition_keys = {} if catalog is None else {
+            k.table: k for k in catalog.partition_keys}
+        b.inherits = [] if catalog is None else list(catalog.inherits)
 
 
+def _stateful(fn: Callable) -> Callable:
+    def with_state(b: Any, *args: Any) -> Any:
+        _state(b)
+        return fn(b, *args)
+    with_state.__name__ = fn.__name__
+    return with_state
+
+
+@_stateful
 def frozen(b: Any) -> dict:
     """The Catalog's partitioning fields (keys in creation order), rows of
     dropped relations left out. RENAME TO keeps them current itself
@@ -81,6 +94,7 @@ def _parent_row(b: Any, child: c.QName) -> c.Inherit | None:
     return next((i for i in b.inherits if i.child == child), None)
 
 
+@_stateful
 def tree(b: Any, targets: list[c.QName]) -> list[c.QName]:
     """Tables to drop and the partitions that go with them (what their
     dependents are looked for on); an index attached to a partitioned
@@ -98,12 +112,26 @@ def tree(b: Any, targets: list[c.QName]) -> list[c.QName]:
     return out
 
 
+@_stateful
 def roots(b: Any, tables: list) -> list:
     """Of the tables DROP SCHEMA drops, those it names: a partition goes
     with its partitioned table when that goes too."""
     names = {t.name for t in tables}
     return [t for t in tables
             if (row := _parent_row(b, t.name)) is None or row.parent not in names]
+
+
+@_stateful
+def dropped_first(b: Any, name: c.QName, kind_of: Callable,
+                  drop: Callable) -> bool:
+    """Before DROP of `name`: True when it is gone already (with the
+    partitioned table it belonged to); else what goes with it is dropped
+    first (`drop(b, kind, name)`)."""
+    if kind_of(b, name) is None:
+        return True
+    for child, what in dropped_with(b, name):
+        drop(b, what, child)
+    return False
 
 
 def dropped_with(b: Any, name: c.QName) -> list[tuple[c.QName, str]]:
@@ -125,8 +153,8 @@ def dropped_with(b: Any, name: c.QName) -> list[tuple[c.QName, str]]:
 def table_def(b: Any, defn: d.TableDef) -> d.TableDef:
     """PARTITION OF parent: the parent's columns, as LIKE would copy
     them, before the table's own constraints."""
-    if defn.partition_of is None or b.relation_exists(b.lookup(defn.name)):
-        return defn  # (an existing name: CREATE TABLE's own 42P07 or NOTICE)
+    if defn.partition_of is None:
+        return defn
     parent = b.table(defn.partition_of)
     if parent.name not in b.partition_keys:
         raise SqlError("42P17", f'"{parent.name.name}" is not partitioned')
@@ -572,8 +600,23 @@ def _cascade(b: Any, parts: tuple[str, ...], unique: bool, only: bool,
 # -- ALTER TABLE … ATTACH/DETACH PARTITION, ALTER INDEX … ATTACH PARTITION --
 
 def handlers(apply: dict) -> dict:
-    """ATTACH/DETACH PARTITION, and ALTER TABLE following the partition
-    tree (`partition_alter`)."""
+    """The DDL builder's handlers, made partition-aware: CREATE TABLE's
+    PARTITION BY / PARTITION OF, indexes and keys cascading, ATTACH/DETACH
+    PARTITION, and ALTER TABLE following the partition tree
+    (`partition_alter`). Each first makes sure the builder holds the
+    partitioning of the catalog it runs against."""
+    apply = dict(apply)
+    apply.update(wrap_index_handlers(apply))
+    plain_table = apply[d.TableDef]
+
+    def table(b: Any, defn: d.TableDef) -> None:
+        if b.relation_exists(b.qualify(defn.name, defn.location,
+                                       defn.temporary)):
+            return plain_table(b, defn)  # its 42P07, or IF NOT EXISTS's NOTICE
+        defn = table_def(b, defn)
+        plain_table(b, defn)
+        created(b, defn, apply)
+
     def command(b: Any, defn: d.PartitionCmdDef) -> None:
         if defn.action == "attach_index":
             _attach_index(b, defn)
@@ -581,8 +624,11 @@ def handlers(apply: dict) -> dict:
             _detach(b, defn)
         else:
             _attach(b, defn, apply)
-    return {d.PartitionCmdDef: command,
+    made = {d.TableDef: table, d.PartitionCmdDef: command,
+            d.IndexDef: apply[d.IndexDef],
+            d.ConstraintAdd: apply[d.ConstraintAdd],
             **partition_alter.wrap_alter_handlers(apply)}
+    return {kind: _stateful(handler) for kind, handler in made.items()}
 
 
 def _partitioned(b: Any, parts: tuple[str, ...], location: int) -> Any:
