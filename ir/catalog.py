@@ -232,6 +232,69 @@ class UserType:
         object.__setattr__(self, "domain", self.sql_type.domain)
 
 
+class _Unbounded:
+    """MINVALUE / MAXVALUE in a range bound: below / above every value."""
+
+    __slots__ = ("word",)
+
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def __repr__(self) -> str:
+        return self.word
+
+    def __reduce__(self) -> tuple:
+        return (_unbounded, (self.word,))
+
+
+def _unbounded(word: str) -> _Unbounded:
+    return MINVALUE if word == "MINVALUE" else MAXVALUE
+
+
+MINVALUE = _Unbounded("MINVALUE")
+MAXVALUE = _Unbounded("MAXVALUE")
+
+
+@node
+class PartitionKey:
+    """PARTITION BY of a partitioned table (relkind p): the strategy
+    (range | list | hash) and its key columns, "" where a key part is an
+    expression (its syntax in `exprs` at that place:
+    passes/partition_keys.py)."""
+
+    table: QName
+    strategy: str
+    columns: tuple[str, ...]
+    exprs: tuple[Any, ...] = ()
+
+
+@node
+class PartitionBound:
+    """FOR VALUES of a partition, its values in the key columns' types:
+    `values` of a list partition (None: NULL), `lower`/`upper` of a range
+    one (a value, MINVALUE or MAXVALUE per key column), `modulus` and
+    `remainder` of a hash one; or DEFAULT."""
+
+    strategy: str
+    default: bool = False
+    values: tuple = ()
+    lower: tuple = ()
+    upper: tuple = ()
+    modulus: int = 0
+    remainder: int = 0
+
+
+@node
+class Inherit:
+    """A pg_inherits row: a partition of a partitioned table (with its
+    bound), or an index attached to a partitioned index (bound None)."""
+
+    child: QName
+    parent: QName
+    bound: PartitionBound | None = None
+    made: bool = False  # an index made for its parent's (not attached)
+
+
 @node
 class Extension:
     """An installed extension (pg_extension): CREATE EXTENSION put its
@@ -269,13 +332,21 @@ class Catalog:
     # user functions (by OID order) and triggers (ir/routines.py)
     functions: tuple = ()
     triggers: tuple = ()
+    # partitioning (passes/resolve_partition.py): the partitioned tables'
+    # keys, and the partitions and attached indexes, in attach order
+    partition_keys: tuple[PartitionKey, ...] = ()
+    inherits: tuple[Inherit, ...] = ()
     _tables: dict = field(default_factory=dict, compare=False, repr=False)
     _sequences: dict = field(default_factory=dict, compare=False, repr=False)
     _views: dict = field(default_factory=dict, compare=False, repr=False)
     _types: dict = field(default_factory=dict, compare=False, repr=False)
     _routines: dict = field(default_factory=dict, compare=False, repr=False)
+    _keys: dict = field(default_factory=dict, compare=False, repr=False)
+    _parents: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._keys.update({k.table: k for k in self.partition_keys})
+        self._parents.update({i.child: i for i in self.inherits})
         self._tables.update({t.name: t for t in self.tables})
         self._sequences.update({s.name: s for s in self.sequences})
         self._views.update({v.name: v for v in self.views})
@@ -321,6 +392,19 @@ class Catalog:
     def extension(self, name: str) -> Extension | None:
         return next((e for e in self.extensions if e.name == name), None)
 
+    def partition_key(self, name: QName) -> PartitionKey | None:
+        """PARTITION BY of a partitioned table; None for any other."""
+        return self._keys.get(name)
+
+    def parent_of(self, name: QName) -> Inherit | None:
+        """The pg_inherits row of a partition or an attached index."""
+        return self._parents.get(name)
+
+    def children_of(self, name: QName) -> tuple[Inherit, ...]:
+        """The partitions of a partitioned table (or the indexes attached
+        to a partitioned index), in attach order."""
+        return tuple(i for i in self.inherits if i.parent == name)
+
     def user_type(self, name: QName) -> UserType | None:
         return self._types.get(name)
 
@@ -338,9 +422,11 @@ class Catalog:
         return None
 
     def relation_kind(self, name: QName) -> str:
-        """pg_class.relkind of a table or view: r, v or m."""
+        """pg_class.relkind of a table or view: r, p, v or m."""
         view = self._views.get(name)
-        return "r" if view is None else "m" if view.materialized else "v"
+        if view is None:
+            return "p" if name in self._keys else "r"
+        return "m" if view.materialized else "v"
 
     def table_named(self, names: tuple[str, ...],
                     search_path: tuple[str, ...] = ("public",)) -> QName:
@@ -376,6 +462,10 @@ class Catalog:
             views=kept(self.views), types=self.types,
             type_oids=self.type_oids, functions=self.functions,
             triggers=kept_triggers(self.triggers),
+            partition_keys=tuple(k for k in self.partition_keys
+                                 if not is_temporary(k.table.schema)),
+            inherits=tuple(i for i in self.inherits
+                           if not is_temporary(i.child.schema)),
             schema_comments=tuple(x for x in self.schema_comments
                                   if not is_temporary(x[0])))
 

@@ -82,6 +82,10 @@ class TableDef:
     location: int = LOC
     temporary: bool = False
     on_commit: str | None = None  # preserve | delete | drop
+    partition_by: Any = None  # PartitionKeyDef: a partitioned table
+    partition_of: tuple[str, ...] | None = None  # … PARTITION OF parent
+    bound: Any = None  # its PartitionBoundDef
+    option_columns: tuple[str, ...] = ()  # columns given options (must exist)
 
 
 @node
@@ -98,6 +102,8 @@ class IndexDef:
     where: Expr | None = None  # partial index predicate
     where_source: str | None = None
     method: str = "btree"
+    only: bool = False  # ON ONLY a partitioned table: not cascaded
+    concurrently: bool = False
 
 
 @node
@@ -105,6 +111,7 @@ class ConstraintAdd:
     table: tuple[str, ...]
     constraint: ConstraintDef
     location: int = LOC
+    only: bool = False  # ALTER TABLE ONLY: not cascaded to partitions
 
 
 @node
@@ -139,6 +146,7 @@ class AlterColumnDef:
     cascade: bool = False
     new_type: SqlType | None = None  # ALTER COLUMN … TYPE … USING `using`
     using: Expr | None = None
+    only: bool = False  # ALTER TABLE ONLY (passes/partition_alter.py)
 
 
 @node
@@ -148,6 +156,7 @@ class DropConstraintDef:
     if_exists: bool = False
     cascade: bool = False
     location: int = LOC
+    only: bool = False
 
 
 @node
@@ -163,6 +172,7 @@ class RenameColumnDef:
     column: str
     new_name: str
     location: int = LOC
+    only: bool = False
 
 
 @node
@@ -335,12 +345,63 @@ class ClusterDef:
     location: int = LOC
 
 
+# -- partitioning (passes/parse_partition.py, passes/resolve_partition.py)
+
+@node
+class PartitionKeyDef:
+    """PARTITION BY strategy (column or (expression), …): `columns` names
+    each key column, "" for an expression (in `exprs` at its place)."""
+
+    strategy: str  # range | list | hash
+    columns: tuple[str, ...]
+    location: int = LOC
+    locations: tuple[int, ...] = ()  # each key part's
+    exprs: tuple[Any, ...] = ()
+
+
+@node
+class UnboundedDatum:
+    """MINVALUE or MAXVALUE in a range bound, where it was written."""
+
+    word: str
+    location: int = LOC
+
+
+@node
+class PartitionBoundDef:
+    """FOR VALUES …, as written: `values` of IN (…), `lower`/`upper` of
+    FROM (…) TO (…) (MINVALUE/MAXVALUE as `UnboundedDatum`s), MODULUS and
+    REMAINDER of WITH (…); or DEFAULT."""
+
+    strategy: str  # range | list | hash | default
+    values: tuple[Any, ...] = ()
+    lower: tuple[Any, ...] = ()
+    upper: tuple[Any, ...] = ()
+    modulus: int = 0
+    remainder: int = 0
+    location: int = LOC
+
+
+@node
+class PartitionCmdDef:
+    """ALTER TABLE parent ATTACH PARTITION child FOR VALUES … (`action`
+    attach), DETACH PARTITION child (detach), or ALTER INDEX parent
+    ATTACH PARTITION child (attach_index)."""
+
+    table: tuple[str, ...]
+    partition: tuple[str, ...]
+    action: str
+    bound: PartitionBoundDef | None = None
+    location: int = LOC
+
+
 Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
               | EnumDef | AlterEnumDef | RenameTypeDef | DomainDef
-              | AlterDomainDef | ExtensionDef | SchemaPathDef | ClusterDef)
+              | AlterDomainDef | ExtensionDef | SchemaPathDef | ClusterDef
+              | PartitionCmdDef)
 
 
 @node
@@ -358,4 +419,5 @@ class SchemaProgram:
 
     definitions: tuple[Lowered, ...]
     source: str = field(compare=False, repr=False)
+
 

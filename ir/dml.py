@@ -25,6 +25,7 @@ class TableRef:
     names: tuple[str, ...]  # ("t",) or ("schema", "t")
     alias: str | None = None
     location: int = LOC
+    only: bool = False  # ONLY t: not its partitions
 
 
 @node
@@ -239,6 +240,7 @@ class ResolvedUpdate:
     # UPDATE … FROM: the FROM items' relation; WHERE, SET and RETURNING
     # then read the target row followed by one FROM row
     from_: object | None = None
+    only: bool = False  # UPDATE ONLY: a partitioned table's own rows (none)
 
 
 @node
@@ -247,6 +249,7 @@ class ResolvedDelete:
     where: object | None = None
     returning: tuple[OutputColumn, ...] = ()
     using: object | None = None  # DELETE … USING, as UPDATE's `from_`
+    only: bool = False  # DELETE FROM ONLY
 
 
 @node
@@ -254,6 +257,7 @@ class ResolvedTruncate:
     tables: tuple[QName, ...]
     restart_identity: bool = False
     cascade: bool = False
+    only: tuple[QName, ...] = ()  # the tables named with ONLY
 
 
 @node

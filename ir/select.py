@@ -44,6 +44,7 @@ class TableRef:
     alias: str | None = None
     column_aliases: tuple[str, ...] = ()
     location: int = LOC
+    only: bool = False  # FROM ONLY t
 
 
 @node
@@ -194,6 +195,9 @@ class Scan:
     # FOR UPDATE/SHARE: a last column (not in the namespace) holds the
     # row's id, which LockRows locks
     rowid: bool = False
+    # a partitioned table: the partitions holding its rows (a last column
+    # holds the OID of each row's; passes/partition_reads.py)
+    leaves: tuple[QName, ...] | None = None
 
 
 @node

@@ -381,6 +381,10 @@ class CreateTable:
     location: int = LOC
     temporary: bool = False
     on_commit: str | None = None
+    partition_by: object = None  # ddl.PartitionKeyDef
+    partition_of: tuple[str, ...] | None = None
+    bound: object = None  # ddl.PartitionBoundDef
+    option_columns: tuple[str, ...] = ()  # PARTITION OF's `column WITH OPTIONS`
 
 
 @node
@@ -397,6 +401,8 @@ class CreateIndex:
     where: Expr | None = None  # a partial index's predicate
     where_source: str | None = None
     method: str = "btree"  # USING btree | hash
+    only: bool = False  # ON ONLY t: not cascaded to partitions
+    concurrently: bool = False
 
 
 @node
@@ -406,6 +412,7 @@ class AddConstraint:
     table: tuple[str, ...]
     constraint: TableConstraint
     location: int = LOC
+    only: bool = False  # ALTER TABLE ONLY t
 
 
 @node
@@ -444,6 +451,7 @@ class AlterColumn:
     cascade: bool = False  # DROP COLUMN … CASCADE
     new_type: TypeSpec | None = None  # ALTER COLUMN … TYPE (`using`: USING)
     using: Expr | None = None
+    only: bool = False  # ALTER TABLE ONLY: not a partitioned table's partitions
 
 
 @node
@@ -453,6 +461,7 @@ class DropConstraint:
     if_exists: bool = False
     cascade: bool = False
     location: int = LOC
+    only: bool = False
 
 
 @node
@@ -468,6 +477,7 @@ class RenameColumn:
     column: str
     new_name: str
     location: int = LOC
+    only: bool = False
 
 
 @node

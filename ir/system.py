@@ -45,3 +45,8 @@ class SystemCatalog(Protocol):
     def reg_name(self, type_name: str, catalog: Catalog, oid: int,
                  session: Any) -> Any:
         """An OID cast to a reg* type: the RegOid that prints its name."""
+
+    def key_texts(self, catalog: Catalog, table: Any, key: Any,
+                  session: Any) -> list[str]:
+        """A partition key's parts as a 23514's DETAIL names them
+        (pg_get_partkeydef_columns: columns, deparsed expressions)."""

@@ -180,7 +180,8 @@ def _lower_table(node: s.CreateTable) -> d.TableDef:
     constraints.extend(_lower_constraint(c) for c in node.constraints)
     return d.TableDef(node.name, tuple(columns), tuple(constraints),
                       node.if_not_exists, node.location, node.temporary,
-                      node.on_commit)
+                      node.on_commit, node.partition_by, node.partition_of,
+                      node.bound, node.option_columns)
 
 
 def column_type(spec: s.TypeSpec) -> tuple[SqlType | s.TypeSpec, bool]:
@@ -267,9 +268,10 @@ _LOWER = {
     s.CreateIndex: lambda n: d.IndexDef(n.name, n.table, n.columns, n.unique,
                                         n.nulls_not_distinct, n.if_not_exists,
                                         n.location, n.include, n.options,
-                                        n.where, n.where_source, n.method),
+                                        n.where, n.where_source, n.method,
+                                        n.only, n.concurrently),
     s.AddConstraint: lambda n: d.ConstraintAdd(
-        n.table, _lower_constraint(n.constraint), n.location),
+        n.table, _lower_constraint(n.constraint), n.location, n.only),
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,
                                               n.if_not_exists, n.location),
     s.Comment: lambda n: d.CommentDef(n.target, n.name, n.text, n.location),
@@ -277,10 +279,11 @@ _LOWER = {
                                 n.location),
     s.AlterColumn: lambda n: _lower_alter_column(n),
     s.DropConstraint: lambda n: d.DropConstraintDef(n.table, n.name, n.if_exists,
-                                                    n.cascade, n.location),
+                                                    n.cascade, n.location,
+                                                    n.only),
     s.RenameTable: lambda n: d.RenameTableDef(n.table, n.new_name, n.location),
     s.RenameColumn: lambda n: d.RenameColumnDef(n.table, n.column, n.new_name,
-                                                n.location),
+                                                n.location, n.only),
     s.IfTableExists: lambda n: d.IfTableExistsDef(
         n.table, tuple(lower_definition(st) for st in n.statements), n.location),
     s.Setting: lambda n: d.SettingDef(n.name, n.values, n.location),
@@ -302,6 +305,7 @@ _LOWER = {
     d.SchemaPathDef: lambda n: n,
     d.ClusterDef: lambda n: n,
     **{kind: (lambda n: n) for kind in ROUTINE_TAGS},  # parse_routines
+    d.PartitionCmdDef: lambda n: n,
 }
 
 
@@ -317,12 +321,12 @@ def _lower_alter_column(node: s.AlterColumn) -> d.AlterColumnDef:
                                 node.default, node.default_source,
                                 location=node.location, if_exists=node.if_exists,
                                 cascade=node.cascade, new_type=new_type,
-                                using=node.using)
+                                using=node.using, only=node.only)
     column, hoisted = _lower_column(node.table[-1], node.column)
     return d.AlterColumnDef(node.table, "add", column,
                             constraints=tuple(hoisted),
                             if_not_exists=node.if_not_exists,
-                            location=node.location)
+                            location=node.location, only=node.only)
 
 
 def lower_definition(statement: s.DdlStatement) -> d.Definition:

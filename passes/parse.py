@@ -22,8 +22,9 @@ from pglast.stream import RawStream
 
 from twinning.errors import SqlError
 from twinning.ir import syntax as s
-from twinning.passes import (cluster, parse_extensions, parse_routines,
-                             parse_types, schema_elements, statement_names)
+from twinning.passes import (cluster, parse_extensions, parse_partition,
+                             parse_routines, parse_types, schema_elements,
+                             statement_names)
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -223,19 +224,20 @@ def _create_schema(node: ast.CreateSchemaStmt) -> list[s.DdlStatement]:
 
 
 def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
-    for attr, what in (("inhRelations", "INHERITS"),
-                       ("partspec", "PARTITION BY"),
-                       ("partbound", "PARTITION OF"),
-                       ("ofTypename", "CREATE TABLE … OF type"),
+    if node.inhRelations and node.partbound is None:
+        raise Unsupported("INHERITS", loc(node.relation))
+    for attr, what in (("ofTypename", "CREATE TABLE … OF type"),
                        ("options", "WITH (storage parameters)"),
                        ("tablespacename", "TABLESPACE"),
                        ("accessMethod", "USING access method")):
         if getattr(node, attr):
             raise Unsupported(what, loc(node.relation))
     name, temporary = _persistence(node.relation)
-    columns, constraints = [], []
+    columns, constraints, options = [], [], []
     for elt in node.tableElts or ():
-        if isinstance(elt, ast.ColumnDef):
+        if isinstance(elt, ast.ColumnDef) and node.partbound is not None:
+            options.extend(_column_options(name, elt))
+        elif isinstance(elt, ast.ColumnDef):
             columns.append(_column(elt))
         elif isinstance(elt, ast.Constraint):
             constraints.append(_table_constraint(elt))
@@ -244,11 +246,43 @@ def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
                                        int(elt.options), loc(elt.relation)))
         else:
             raise Unsupported(type(elt).__name__, loc(elt))
+    partition_of = _range_var(node.inhRelations[0]) if node.partbound else None
     return [s.CreateTable(name, tuple(columns),
                           tuple(constraints), bool(node.if_not_exists),
                           loc(node.relation), temporary,
                           ON_COMMIT_ACTIONS[node.oncommit.name if node.oncommit
-                                            else "ONCOMMIT_NOOP"])]
+                                            else "ONCOMMIT_NOOP"],
+                          node.partspec and parse_partition.partition_key(
+                              node.partspec),
+                          partition_of, node.partbound and
+                          parse_partition.bound(node.partbound),
+                          tuple(e.colname for e in node.tableElts or ()
+                                if isinstance(e, ast.ColumnDef))), *options]
+
+
+def _column_options(table: tuple[str, ...], elt: ast.ColumnDef
+                    ) -> list[s.DdlStatement]:
+    """PARTITION OF's `column WITH OPTIONS …`: the column is the parent's;
+    its DEFAULT, NOT NULL and constraints are applied after the table is
+    made, as the ALTER TABLE statements they amount to."""
+    if elt.typeName is not None or elt.collClause is not None:
+        raise Unsupported("PARTITION OF with a column definition", loc(elt))
+    out: list[s.DdlStatement] = []
+    at = loc(elt)
+    for k in _column_constraints(elt.constraints):
+        if k.kind == "default":
+            out.append(s.AlterColumn(table, "set_default", elt.colname, k.expr,
+                                     k.source, location=at))
+        elif k.kind == "not_null":
+            out.append(s.AlterColumn(table, "set_not_null", elt.colname,
+                                     location=at))
+        elif k.kind in ("check", "primary_key", "unique"):
+            out.append(s.AddConstraint(table, s.TableConstraint(
+                k.kind, k.name, () if k.kind == "check" else (elt.colname,),
+                expr=k.expr, source=k.source, location=k.location), at))
+        elif k.kind != "null":
+            raise Unsupported(f"PARTITION OF column option {k.kind}", at)
+    return out
 
 
 ON_COMMIT_ACTIONS = {"ONCOMMIT_NOOP": None, "ONCOMMIT_PRESERVE_ROWS": "preserve",
@@ -490,7 +524,8 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
                           bool(node.nulls_not_distinct), loc(node),
                           tuple(include), tuple(options),
                           predicate, None if where is None else _source(where),
-                          node.accessMethod or "btree")]
+                          node.accessMethod or "btree",
+                          not node.relation.inh, bool(node.concurrent))]
 
 
 def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:
@@ -553,6 +588,10 @@ def _persistence(rv: ast.RangeVar) -> tuple[tuple[str, ...], bool]:
 
 
 def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
+    if node.objtype == ObjectType.OBJECT_INDEX and len(node.cmds) == 1 and \
+            node.cmds[0].subtype == AlterTableType.AT_AttachPartition:
+        return [parse_partition.partition_command(
+            _range_var(node.relation), node.cmds[0], _range_var, index=True)]
     if node.objtype != ObjectType.OBJECT_TABLE:
         what = node.objtype.name[7:].replace("_", " ")
         if node.cmds:  # ALTER INDEX … ATTACH PARTITION
@@ -565,7 +604,8 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
     for cmd in node.cmds:
         kind = AlterTableType(cmd.subtype)
         if kind == AlterTableType.AT_AddConstraint:
-            out.append(s.AddConstraint(table, _table_constraint(cmd.def_), at))
+            out.append(s.AddConstraint(table, _table_constraint(cmd.def_), at,
+                                       not node.relation.inh))
         elif kind == AlterTableType.AT_AddColumn:
             out.append(s.AlterColumn(table, "add", _column(cmd.def_),
                                      if_not_exists=bool(cmd.missing_ok),
@@ -598,6 +638,8 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             out.append(s.Owner("table", table, _role(cmd.newowner), at))
         elif kind in (AlterTableType.AT_ClusterOn, AlterTableType.AT_DropCluster):
             out.append(cluster.alter(table, cmd, at))
+        elif kind in parse_partition.PARTITION_COMMANDS:
+            out.append(parse_partition.partition_command(table, cmd, _range_var))
         elif kind == AlterTableType.AT_DropConstraint:
             out.append(s.DropConstraint(
                 table, cmd.name, bool(cmd.missing_ok),
@@ -606,6 +648,9 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             what = kind.name.removeprefix("AT_")
             raise Unsupported(f"ALTER TABLE … {_ALTER_WORDS.get(what) or _words(what)}",
                               loc(node))
+    if node.relation.inh is False:  # ALTER TABLE ONLY
+        out = [replace(st, only=True) if hasattr(st, "only") else st
+               for st in out]
     if node.missing_ok:
         return [s.IfTableExists(table, tuple(out), at)]
     return out
@@ -691,7 +736,8 @@ def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
         statement: s.DdlStatement = s.RenameTable(table, node.newname, at)
     elif node.renameType == ObjectType.OBJECT_COLUMN and \
             node.relationType == ObjectType.OBJECT_TABLE:
-        statement = s.RenameColumn(table, node.subname, node.newname, at)
+        statement = s.RenameColumn(table, node.subname, node.newname, at,
+                                   node.relation.inh is False)
     else:
         what = statement_names.object_words(node.renameType)
         raise Unsupported(f"ALTER {what} … RENAME", loc(node))

@@ -33,7 +33,7 @@ def _table(rv: ast.RangeVar) -> d.TableRef:
     alias = rv.alias.aliasname if rv.alias is not None else None
     if rv.alias is not None and rv.alias.colnames:
         raise Unsupported("column aliases on a write target", loc(rv))
-    return d.TableRef(parts, alias, loc(rv))
+    return d.TableRef(parts, alias, loc(rv), rv.inh is False)
 
 
 def _returning(convert: ExprConverter, targets: Any) -> tuple[d.ReturnTarget, ...]:

@@ -418,6 +418,8 @@ def _ddl(node: Any, chunk: str) -> q.Syntax:
         tag = _DROP_TAGS[statements[0].kind]
     elif isinstance(node, ast.AlterOwnerStmt):
         tag = "ALTER " + statements[0].kind.upper()
+    elif getattr(statements[0], "action", None) == "attach_index":
+        tag = "ALTER INDEX"
     elif isinstance(statements[0], RenameTypeDef):
         tag = "ALTER DOMAIN" if statements[0].domain else "ALTER TYPE"
     else:

@@ -146,12 +146,11 @@ class _Converter:
 
     def from_item(self, node: Any) -> r.FromItem:
         if isinstance(node, ast.RangeVar):
-            if node.inh is False:
-                raise Unsupported("ONLY", loc(node))
             alias, columns = _alias(node.alias)
             return r.TableRef(tuple(p for p in (node.catalogname,
                                                 node.schemaname, node.relname)
-                                    if p), alias, columns, loc(node))
+                                    if p), alias, columns, loc(node),
+                              node.inh is False)
         if isinstance(node, ast.RangeSubselect):
             alias, columns = _alias(node.alias)
             return r.SubqueryRef(convert_query(node.subquery), alias, columns,

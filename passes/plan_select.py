@@ -41,6 +41,8 @@ from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.ir.routines import TUserSetCall
 from twinning.passes.user_functions import AGGREGATE_PREFIX, run_aggregate
+from twinning.passes.partition_reads import leaf_oid
+from twinning.passes.partition_route import layouts
 from twinning.passes.expr.aggregates import accumulator, fold
 from twinning.passes.expr.ordered_set import ordered_set_final
 from twinning.passes.expr.compile import (CompiledExpr, Recur,
@@ -84,6 +86,25 @@ def plan_query(resolved: r.ResolvedQuery) -> CompiledQuery:
     return CompiledQuery(resolved, rows, planner.lines, planner.error)
 
 
+def _partitions_scan(table: Any, leaves: tuple, rowid: bool) -> Rows:
+    """A partitioned table's rows: each partition's (in the table's column
+    order), with its OID (and for LockRows the (partition, row id) pair)."""
+    def scan(ctx: Any) -> list[tuple]:
+        out: list[tuple] = []
+        for leaf in leaves:
+            oid = (leaf_oid(ctx, leaf),)
+            rows = ctx.txn.scan(leaf)
+            layout = layouts(ctx.catalog, table, leaf)
+            if layout is not None:
+                rows = [(rid, layout[0](row)) for rid, row in rows]
+            if rowid:
+                out.extend(row + oid + ((leaf, rid),) for rid, row in rows)
+            else:
+                out.extend(row + oid for _, row in rows)
+        return out
+    return scan
+
+
 class _Planner:
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -111,6 +132,9 @@ class _Planner:
         if node.system:
             self.note(depth, f"System relation {table}")
             return _system_rows(table)
+        if node.leaves is not None:
+            self.note(depth, f"Append over the partitions of {table}")
+            return _partitions_scan(table, node.leaves, node.rowid)
         self.note(depth, f"Seq Scan on {table}")
         if node.rowid:  # FOR UPDATE/SHARE: the row id as a last column
             return lambda ctx: [row + (rid,) for rid, row in ctx.txn.scan(table)]
@@ -613,6 +637,8 @@ class _Planner:
             for row in source(ctx):
                 for table, slot, strength, wait in targets:
                     rid = row[slot]
+                    if type(rid) is tuple:  # a partition's row
+                        table, rid = rid
                     if rid is not None and not txn.lock_row(table, rid,
                                                             strength, wait):
                         break
@@ -674,12 +700,13 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
         return lambda row, ctx: ctx.routines.call_set(
             oid, [f(row, ctx) for f in args])
     fn = runtime.set_returning(call.function)([a.type for a in call.args])
+    context = getattr(fn, "context", False)  # reads the catalog: fn(ctx, …)
 
     def values(row: tuple, ctx: Any) -> list:
         given = [f(row, ctx) for f in args]
         if None in given:
             return []
-        found = fn(*given)
+        found = fn(ctx, *given) if context else fn(*given)
         out = list(itertools.islice(found, _SET_CHUNK))
         while len(out) % _SET_CHUNK == 0 and out:  # a long set: cancellable,
             ctx.progress(len(out), 1)  # within the memory budget

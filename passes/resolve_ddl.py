@@ -24,8 +24,8 @@ from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
 from twinning.passes import (cluster, defaults, resolve_domains,
                              resolve_extensions, resolve_owner,
-                             resolve_routines, resolve_types, resolve_view,
-                             schema_elements)
+                             resolve_partition, resolve_routines,
+                             resolve_types, resolve_view, schema_elements)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.object_names import column_list_name, make_object_name
@@ -1247,7 +1247,7 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
             targets.append(name)
     if not targets:
         return
-    dependents = _dependents(b, defn.kind, targets)
+    dependents = _dependents(b, defn.kind, resolve_partition.tree(b, targets))
     described = (f"{defn.kind} {b.describe(targets[0])}" if len(targets) == 1
                  else None)
     if dependents and not defn.cascade:
@@ -1342,6 +1342,8 @@ def _default_dropper(table: _TableBuilder, position: int):
 
 
 def _drop_relation(b: _Builder, kind: str, name: c.QName) -> None:
+    if resolve_partition.dropped_first(b, name, _relation_kind, _drop_relation):
+        return  # gone already, with the partitioned table it belonged to
     if kind in ("view", "materialized view"):
         resolve_view.drop_view(b, name)
     elif kind == "index":
@@ -1370,8 +1372,8 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
         resolve_routines.refuse_schema_drop(b, name)
         relations = [*(t for t in b.tables.values() if t.name not in b.views),
                      *b.views.values()]  # a materialized view once
-        tables = sorted((t for t in relations if t.name.schema == name),
-                        key=lambda t: t.created)
+        tables = resolve_partition.roots(b, sorted(
+            (t for t in relations if t.name.schema == name), key=lambda t: t.created))
         sequences = [q.name for q in sorted(b.sequences.values(),
                                             key=lambda q: q.name)
                      if q.name.schema == name and q.owned_by is None]
@@ -1438,6 +1440,7 @@ _APPLY = {
     d.ClusterDef: cluster.apply,
     **resolve_routines.handlers(lambda b: _freeze(b)),
 }
+_APPLY.update(resolve_partition.handlers(_APPLY))
 
 
 # ------------------------------------------------------------------ freeze
@@ -1459,6 +1462,6 @@ def _freeze(b: _Builder) -> c.Catalog:
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
         type_oids=b.type_oids,
         extensions=tuple(b.extensions[k] for k in sorted(b.extensions)),
-        **resolve_routines.frozen(b))
+        **resolve_routines.frozen(b), **resolve_partition.frozen(b))
     catalog.verify()
     return catalog

@@ -80,10 +80,11 @@ def resolve_write(node: d.WriteStatement, catalog: Catalog,
         return _copy(node, catalog, ctx)
     if isinstance(node, d.Truncate):
         # PostgreSQL reports no position for TRUNCATE's relations
+        names = tuple(_table(catalog, t, False, ctx.search_path,
+                             "truncate").name for t in node.tables)
         return d.ResolvedTruncate(
-            tuple(_table(catalog, t, False, ctx.search_path, "truncate").name
-                  for t in node.tables),
-            node.restart_identity, node.cascade)
+            names, node.restart_identity, node.cascade,
+            tuple(n for n, t in zip(names, node.tables) if t.only))
     raise TypeError(type(node).__name__)
 
 
@@ -713,7 +714,7 @@ def _update(node: d.Update, catalog: Catalog, ctx: TypingContext,
     _rewrite_checks(table, assignments)
     defaults = tuple(column_default(c, ctx) for c in table.columns)
     return d.ResolvedUpdate(table.name, assignments, defaults, where, returning,
-                            from_)
+                            from_, node.table.only)
 
 
 def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext,
@@ -722,7 +723,7 @@ def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext,
     scope, using = _joined_scope(table, node.table.alias, node.using, reads)
     return d.ResolvedDelete(table.name, _where(node.where, scope, ctx),
                             _returning(node.returning, scope, table, ctx),
-                            using)
+                            using, node.table.only)
 
 
 def _joined_scope(table: Table, alias: str | None, items: Sequence[object],

@@ -44,6 +44,7 @@ from twinning.passes.resolve_group import (Regrouper as _Regrouper,
                                            agg_location as _agg_location,
                                            contains_aggregate as
                                            _contains_aggregate)
+from twinning.passes import partition_reads
 from twinning.passes import resolve_locking as locking
 from twinning.passes import resolve_window as windows
 from twinning.passes import resolve_grouping as grouping
@@ -257,6 +258,8 @@ class Level:
                     matches.append(item.entry.exprs[hits[0]])
             if len(matches) > 1:
                 raise _ambiguous_column(colname, location)
+            if not matches and colname == "tableoid":
+                return self._tableoid(None, location)
             return matches[0] if matches else None
         item = self._refname_item(parts[:-1], location)
         if item is None:
@@ -264,9 +267,22 @@ class Level:
         hits = [i for i, n in enumerate(item.entry.names) if n == colname]
         if len(hits) > 1:
             raise _ambiguous_column(colname, location)
+        if not hits and colname == "tableoid":
+            found = partition_reads.tableoid(item.entry, location)
+            if found is not None:
+                return found
         if not hits:
             raise self._missing_column(parts[-2], colname, location)
         return item.entry.exprs[hits[0]]
+
+    def _tableoid(self, item: Item | None, location: int) -> Any | None:
+        """An unqualified `tableoid`: of the one table in the namespace."""
+        found = [partition_reads.tableoid(i.entry, location)
+                 for i in self.namespace if i.rel_visible]
+        found = [f for f in found if f is not None]
+        if len(found) > 1:
+            raise _ambiguous_column("tableoid", location)
+        return found[0] if found else None
 
     def _refname_item(self, qualifier: tuple[str, ...], location: int
                       ) -> Item | None:
@@ -556,13 +572,17 @@ class _Resolver:
         request = self._lock_note(level, ref, names[-1], "table")
         rowid = request is not None and \
             request.wanted(ref.alias or names[-1]) is not None
-        scan = r.Scan(table.name, columns + ((r.RelColumn("ctid", q.INT8),)
-                                             if rowid else ()),
-                      indexes=self.catalog.indexes_of(table.name),
-                      rowid=rowid)
+        scan = partition_reads.partitioned_scan(
+            self.catalog, table, columns, ref.only, rowid, ref.location) or \
+            r.Scan(table.name, columns + ((r.RelColumn("ctid", q.INT8),)
+                                          if rowid else ()),
+                   indexes=self.catalog.indexes_of(table.name), rowid=rowid)
         out = self._entry_from(scan, ref, names[-1],
                                [c.name for c in columns], table=table.name,
                                catalog_table=table)
+        if scan.leaves is not None:  # its tableoid column
+            out.entries[0].exprs.append(q.TColumn(len(columns), "tableoid",
+                                                  partition_reads.OID))
         if rowid:
             request.tables.append((ref.alias or names[-1], out.entries[0],
                                    table.name))

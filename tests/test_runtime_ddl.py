@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import pytest
 
+from twinning.ir.catalog import QName
 from twinning.session import Engine, Session
 
 
@@ -359,3 +360,50 @@ def test_extensions_survive_a_snapshot():
     reply = again.on_query("INSERT INTO x.t (n) VALUES ('b') RETURNING "
                            "length(id::text), x.soundex(n)")
     assert b"ERROR" not in reply and b"B000" in reply, reply
+
+
+def test_partitions_survive_a_snapshot():
+    """Partitioned tables made, attached and detached at run time are in
+    the DDL log: a restored twin has the same catalog (keys, bounds,
+    attached indexes) and rows, and still routes new rows."""
+    from twinning import snapshot
+    from twinning.bootstrap import compile_schema
+    from twinning.state import CommittedState
+    schema = ("CREATE TABLE m (id int NOT NULL, at date NOT NULL, "
+              "PRIMARY KEY (at, id)) PARTITION BY RANGE (at);\n"
+              "CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2024-01-01') "
+              "TO ('2024-02-01');")
+    catalog, _ = compile_schema(schema, "<test>")
+    engine = Engine(CommittedState.empty(catalog, schema))
+    session = _session(engine)
+    for sql in ["CREATE TABLE m2 (id int NOT NULL, at date NOT NULL)",
+                "INSERT INTO m2 VALUES (7, '2024-02-03')",
+                "ALTER TABLE m ATTACH PARTITION m2 FOR VALUES FROM "
+                "('2024-02-01') TO ('2024-03-01')",
+                "CREATE TABLE h (k text) PARTITION BY HASH (k)",
+                "CREATE TABLE h0 PARTITION OF h FOR VALUES WITH "
+                "(MODULUS 2, REMAINDER 0)",
+                "CREATE TABLE h1 PARTITION OF h FOR VALUES WITH "
+                "(MODULUS 2, REMAINDER 1)",
+                "INSERT INTO h SELECT 'k' || i FROM generate_series(1, 9) i",
+                "INSERT INTO m VALUES (1, '2024-01-05'), (2, '2024-02-05')",
+                "CREATE TABLE md PARTITION OF m DEFAULT",
+                "ALTER TABLE m DETACH PARTITION md"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    state = engine.committed_state()
+    data, _ = snapshot.encode(state)
+    restored = snapshot.decode(data, "<snapshot>",
+                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
+    assert restored.catalog == state.catalog
+    assert restored.catalog.partition_key(QName("public", "m")).strategy == "range"
+    assert {str(i.child) for i in restored.catalog.inherits} == {
+        "public.m1", "public.m2", "public.m1_pkey", "public.m2_pkey",
+        "public.h0", "public.h1"}
+    again = _session(Engine(restored))
+    reply = again.on_query("SELECT tableoid::regclass, id FROM m ORDER BY id")
+    assert b"SELECT 3" in reply and b"m2" in reply
+    assert b"INSERT 0 1" in again.on_query("INSERT INTO m VALUES (3, '2024-02-09')")
+    reply = again.on_query("INSERT INTO m VALUES (4, '2024-05-01')")
+    assert b"C23514" in reply and b'no partition of relation "m"' in reply
+    before = session.on_query("SELECT tableoid::regclass, k FROM h ORDER BY k")
+    assert again.on_query("SELECT tableoid::regclass, k FROM h ORDER BY k") == before

@@ -506,6 +506,10 @@ def copy_to(plan: CompiledWrite, table: Table, txn: Transaction, ctx: Any
     """CopyOutResponse, one CopyData per row, CopyDone, CommandComplete."""
     resolved: d.ResolvedCopy = plan.resolved  # type: ignore[assignment]
     slots = resolved.slots
+    if ctx.catalog.partition_key(table.name) is not None:
+        raise SqlError("42809", "cannot copy from partitioned table "
+                       f'"{table.name.name}"',
+                       hint="Try the COPY (SELECT ...) TO variant.")
     return copy_out([table.columns[s].name for s in slots],
                     [table.columns[s].type for s in slots],
                     ([row[s] for s in slots] for _, row in txn.scan(table.name)),

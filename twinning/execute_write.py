@@ -22,6 +22,7 @@ from operator import is_
 from typing import Any
 
 from twinning.errors import SqlError
+from twinning import partition_writes
 from twinning.execute_merge import execute_merge
 from twinning.ir import dml as d
 from twinning.ir import query as q
@@ -36,6 +37,8 @@ def execute_write(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
     """RETURNING's rows and the tag; `rows`: an INSERT's VALUES rows bound
     by a plan template (values, `DEFAULT` markers) instead of its closures."""
     resolved = plan.resolved
+    if ctx.catalog.partition_keys:  # a partitioned table's writes are routed
+        txn = partition_writes.routed(resolved, txn, ctx)
     if ctx.catalog.triggers:  # a catalog without triggers pays this test only
         fired = ctx.routines.fire_write(plan, txn, seq, ctx, rows)
         if fired is not None:

@@ -36,6 +36,7 @@ from twinning.store.row_locks import LockRetry
 from twinning.store import Transaction
 from twinning.errors import SqlError, feature_not_supported
 from twinning.execute_copy import CopyFrom, copy_out, copy_to
+from twinning.partition_writes import routed
 from twinning.execute_write import execute_write, missing_parameter
 from twinning.ir.dml import WRITES
 from twinning.routines import Routines
@@ -728,7 +729,7 @@ class Session(DdlCommands):
                            "current subtransaction")
         binary = int(resolved.options.format == "binary")
         return _Result((), [], "COPY", copy=CopyFrom(
-            plan.write, table, txn, self.sequences, ctx),
+            plan.write, table, routed(resolved, txn, ctx), self.sequences, ctx),
             copy_response=CopyInResponse(
                 binary, (binary,) * len(resolved.slots)).encode())
 

@@ -255,7 +255,11 @@ class DdlCommands:
         """ALTER DOMAIN's test of the stored values against a constraint
         it adds (validateDomainConstraint, validateDomainNotNullConstraint)."""
         txn, ctx = self._txn.store, self._context()
-        for table, column, slot, check in validations:
+        for entry in validations:
+            if callable(entry):  # ATTACH PARTITION's (resolve_partition)
+                entry(txn.scan)
+                continue
+            table, column, slot, check = entry
             test = None if check is None else compile_checked(check).fn
             for _, row in txn.scan(table):
                 value = row[slot]

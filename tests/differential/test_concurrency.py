@@ -70,6 +70,31 @@ WAIT = "wait"          # record whether the step blocked
 _numbers = itertools.count(1)
 
 SCENARIOS: dict[str, list[tuple]] = {
+    # Partitioned tables: a row locked through the partitioned table (FOR
+    # UPDATE) or written through it holds its partition's row; another
+    # partition's rows and a row moving across partitions wait only for it.
+    "partitioned_table_row_locks": [
+        ("A", "CREATE TABLE pt (id integer PRIMARY KEY, v text) "
+              "PARTITION BY RANGE (id)"),
+        ("A", "CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10)"),
+        ("A", "CREATE TABLE pt2 PARTITION OF pt FOR VALUES FROM (10) TO (20)"),
+        ("A", "INSERT INTO pt VALUES (1, 'a'), (11, 'b')"),
+        ("A", "BEGIN"),
+        ("A", "SELECT * FROM pt WHERE id = 1 FOR UPDATE"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "UPDATE pt SET v = 'x' WHERE id = 1", WAIT),
+        ("B", "UPDATE pt SET v = 'y' WHERE id = 11", WAIT),
+        ("B", "UPDATE pt1 SET v = 'z' WHERE id = 1", WAIT),
+        ("A", "UPDATE pt SET id = 12 WHERE id = 1 RETURNING *"),
+        ("A", "COMMIT"),
+        ("B", "SELECT tableoid::regclass, * FROM pt ORDER BY id"),
+        ("B", "BEGIN"),
+        ("B", "UPDATE pt SET v = 'w' WHERE id = 12"),
+        ("A", "SET lock_timeout = '200ms'"),
+        ("A", "DELETE FROM pt WHERE id = 12", WAIT),
+        ("B", "ROLLBACK"),
+        ("A", "DELETE FROM pt WHERE id = 12 RETURNING *"),
+    ],
     # A holds an open write transaction on k=1; B's write of the same row
     # waits lock_timeout and fails with 55P03; both sessions live on.
     "second_writer_times_out": [

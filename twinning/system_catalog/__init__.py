@@ -57,6 +57,11 @@ class _SystemCatalog:
                  session: Any) -> Any:
         return regnames.reg_name(type_name, oid_map(catalog), oid, session)
 
+    def key_texts(self, catalog: Catalog, table: Any, key: Any,
+                  session: Any) -> list[str]:
+        from twinning.system_catalog.partitions import part_texts
+        return part_texts(catalog, table, key, session, True)
+
 
 _PROVIDER = _SystemCatalog()
 
@@ -98,12 +103,13 @@ def relation_oid(catalog: Catalog, qname: QName) -> int | None:
 
 
 def _build() -> dict[QName, SystemRelation]:
-    from twinning.system_catalog import information_schema, pg_builtin, \
-        pg_catalog
+    from twinning.system_catalog import information_schema, partitions, \
+        pg_builtin, pg_catalog
     from twinning.system_catalog.build import column_type
     builders: dict[QName, Callable[[Any], Any]] = {}
     builders.update(pg_catalog.BUILDERS)
     builders.update(information_schema.BUILDERS)
+    builders.update(partitions.BUILDERS)
     out = {}
     for (schema, name), (oid, relkind, _, columns) in \
             pg_builtin.RELATIONS.items():

@@ -110,7 +110,8 @@ def predicate_tree(indexrelid: int) -> str:
     return f"{{TWINNING_INDPRED :indexrelid {indexrelid}}}"
 
 
-_TREE = re.compile(r"\{TWINNING_(DEFAULT|CHECK|INDPRED) :(\w+) (\d+)(?: :adnum (\d+))?\}\Z")
+_TREE = re.compile(r"\{TWINNING_(DEFAULT|CHECK|INDPRED|PARTBOUND) :(\w+) (\d+)"
+                   r"(?: :adnum (\d+))?\}\Z")
 
 
 def parse_tree(text: str) -> tuple[str, int, int] | None:

@@ -551,5 +551,6 @@ def index_def(m: OidMap, index: Index, column: int, session: Any,
     where = ""
     if index.predicate is not None:
         where = f" WHERE {predicate_expr(m, index, session, pretty)}"
-    return (f"CREATE {unique}INDEX {quote_ident(index.name.name)} ON "
+    only = "ONLY " if m.catalog.partition_key(index.table) is not None else ""
+    return (f"CREATE {unique}INDEX {quote_ident(index.name.name)} ON {only}"
             f"{table} USING {index.method} ({keys}){include}{nnd}{where}")

@@ -89,6 +89,10 @@ def pg_get_expr(ctx: Any, tree: str, relid: int, pretty: bool = False
     if parsed is None:
         return None
     kind, first, second = parsed
+    if kind == "partbound":
+        from twinning.system_catalog.partitions import bound_text
+        table = m.table_of(first)
+        return None if table is None else bound_text(m.catalog, table, ctx)
     if kind == "default":
         table = m.table_of(first)
         if table is None:
@@ -409,6 +413,56 @@ def _quote_literal_any(arg_types: Any):
 # -- registration -----------------------------------------------------------------------
 
 
+def pg_get_partkeydef(ctx: Any, oid: int) -> str | None:
+    from twinning.system_catalog.partitions import partkeydef
+    m = catalog_map(ctx)
+    table = m.table_of(int(oid))
+    return None if table is None else partkeydef(m.catalog, table, ctx)
+
+
+def pg_get_partition_constraintdef(ctx: Any, oid: int) -> str | None:
+    from twinning.system_catalog.build import Build
+    from twinning.system_catalog.partitions import partition_constraintdef
+    m = catalog_map(ctx)
+    table = m.table_of(int(oid))
+    if table is None:
+        return None
+    return partition_constraintdef(Build(m.catalog, m, ctx), table, ctx)
+
+
+def pg_partition_root(ctx: Any, oid: int) -> Any:
+    """The top of the partition tree a relation is in (NULL outside any)."""
+    m = catalog_map(ctx)
+    catalog = m.catalog
+    name = m.relation_names.get(int(oid))
+    if name is None or (catalog.parent_of(name) is None
+                        and catalog.partition_key(name) is None):
+        return None
+    while catalog.parent_of(name) is not None:
+        name = catalog.parent_of(name).parent
+    return regnames.reg_name("regclass", m, m.relations[name], ctx)
+
+
+def _partition_ancestors(types: Any) -> Any:
+    """pg_partition_ancestors: the relation, then its parents up to the
+    root; nothing for a relation outside any partition tree."""
+    def ancestors(ctx: Any, oid: int) -> Any:
+        m = catalog_map(ctx)
+        catalog = m.catalog
+        name = m.relation_names.get(int(oid))
+        if name is None or (catalog.parent_of(name) is None
+                            and catalog.partition_key(name) is None):
+            return iter(())
+        out = []
+        while name is not None:
+            out.append(regnames.reg_name("regclass", m, m.relations[name], ctx))
+            row = catalog.parent_of(name)
+            name = None if row is None else row.parent
+        return iter(out)
+    ancestors.context = True  # type: ignore[attr-defined]
+    return ancestors
+
+
 def register() -> None:
     """These functions into the runtime registry, by pg_proc signature."""
     fn = registry.define
@@ -457,7 +511,13 @@ def register() -> None:
     fn("pg_get_triggerdef(oid,bool)", lambda oid, pretty: None)
     fn("pg_get_viewdef(oid)", pg_get_viewdef, **ctx)
     fn("pg_get_viewdef(oid,bool)", pg_get_viewdef, **ctx)
-    fn("pg_get_partkeydef(oid)", lambda oid: None)
+    fn("pg_get_partkeydef(oid)", pg_get_partkeydef, **ctx)
+    fn("pg_get_partition_constraintdef(oid)", pg_get_partition_constraintdef,
+       **ctx)
+    fn("pg_partition_root(regclass)", pg_partition_root, **ctx)
+    registry.SET_RETURNING["pg_partition_ancestors(regclass)"] = \
+        _partition_ancestors
+    registry.SET_RETURNING_COLUMN["pg_partition_ancestors(regclass)"] = "relid"
     fn("pg_tablespace_location(oid)", lambda oid: "")
     fn("pg_my_temp_schema()", lambda: 0)
     fn("pg_is_other_temp_schema(oid)", lambda oid: False)

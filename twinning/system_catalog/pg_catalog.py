@@ -20,7 +20,8 @@ from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
                                  Sequence, Table, Unique, View, is_temporary)
 from twinning.ir.types import SqlType
-from twinning.system_catalog import activity, domains, pg_builtin, procs, routines
+from twinning.system_catalog import (activity, domains, partitions,
+                                     pg_builtin, procs, routines)
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts, predicate_tree)
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM, PLPGSQL,
@@ -138,6 +139,7 @@ def pg_class(b: Build) -> Rows:
             assert isinstance(obj, Sequence)
             base.update(relam=0, relpages=1, reltuples=1.0, relkind="S",
                         relnatts=3)
+        base.update(partitions.class_fields(b, qname, obj))
         yield base
 
 
@@ -205,12 +207,14 @@ def pg_attribute(b: Build) -> Rows:
                                  False)
         elif isinstance(obj, Table):
             not_null = _not_null(obj)
+            inherited = partitions.inherited_columns(b.catalog, obj)
             for column in obj.columns:
                 yield _attribute(
                     oid, column.name, column.attnum, column.type,
                     column.name in not_null,
                     atthasdef=column.default is not None,
-                    attidentity=_IDENTITY.get(column.identity or "", ""))
+                    attidentity=_IDENTITY.get(column.identity or "", ""),
+                    **inherited.get(column.name, {}))
             for attnum, sql_type in obj.dropped:  # RemoveAttributeById()
                 yield _attribute(oid, f"........pg.dropped.{attnum}........",
                                  attnum, sql_type, False, atttypid=0,
@@ -383,6 +387,7 @@ def pg_constraint(b: Build) -> Rows:
                                 for p, f in zip(pk_types, fk_types)),
                 conffeqop=tuple(_fk_operators(p, f)[2]
                                 for p, f in zip(pk_types, fk_types)))
+        row.update(partitions.constraint_fields(b, table, constraint))
         yield row
     yield from domains.constraint_rows(b)
 
@@ -403,7 +408,8 @@ def pg_index(b: Build) -> Rows:
                "indnullsnotdistinct": index.nulls_not_distinct,
                "indisprimary": index.primary, "indisexclusion": False,
                "indimmediate": True, "indisclustered": index.clustered,
-               "indisvalid": True, "indcheckxmin": False, "indisready": True,
+               "indisvalid": partitions.index_valid(b.catalog, index),
+               "indcheckxmin": False, "indisready": True,
                "indislive": True, "indisreplident": False,
                "indkey": _attnums(table, index.columns + index.include),
                "indcollation": tuple(facts(t).typcollation for t in types),

@@ -15,8 +15,15 @@ CREATE DOMAIN years AS integer[] CHECK (VALUE[1] >= 1901);
 CREATE TABLE p (a int);
 CREATE TABLE c (b int) INHERITS (p);
 
--- case: partitioned
-CREATE TABLE p (a int) PARTITION BY RANGE (a);
+-- case: partition_key_collate
+CREATE TABLE p (a text) PARTITION BY RANGE (a COLLATE "C");
+
+-- case: hash_partition_numeric
+CREATE TABLE p (a numeric) PARTITION BY HASH (a);
+
+-- case: foreign_key_on_partitioned_table
+CREATE TABLE r (id int PRIMARY KEY);
+CREATE TABLE p (a int REFERENCES r) PARTITION BY RANGE (a);
 
 -- case: temp_table
 CREATE TEMP TABLE t (a int);

@@ -1,0 +1,44 @@
+"""psql's describe commands over partitioned tables (issue 15: "psql \\d
+of … a partitioned table prints what PostgreSQL prints"): PostgreSQL 15
+and a twin, both loaded with the partitioning schema of the differential
+corpus, print the same for each command.
+
+`\\d+` of a hash partition is left out: its partition constraint names the
+parent by OID (satisfies_hash_partition('16442'::oid, …)), and the twin's
+OIDs are its own; so is `\\dP+`, whose sizes come from pg_partition_tree
+(refused: 0A000) and the storage PostgreSQL allocated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.differential.harness import postgres_database, twin_server
+from tests.test_introspection_clients import _params, _psql
+
+pytestmark = pytest.mark.realpg
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = (ROOT / "tests" / "differential" / "schemas" / "partitions.sql").read_text()
+
+
+@pytest.fixture(scope="module")
+def servers(realpg):
+    with postgres_database(realpg, SCHEMA, "partitions_psql") as pg_connect, \
+            twin_server(SCHEMA, "partitions_psql") as twin_connect:
+        yield _params(pg_connect), _params(twin_connect)
+
+
+@pytest.mark.parametrize("command", [
+    r"\d payment", r"\d+ payment", r"\d payment_p2022_01",
+    r"\d+ payment_p2022_02", r"\d payment_pkey", r"\d orders",
+    r"\d+ orders", r"\d orders_us", r"\d+ orders_us", r"\d+ orders_us_high",
+    r"\d+ orders_other", r"\d events", r"\d+ events", r"\d events_0",
+    r"\d+ readings_low", r"\d+ readings_rest", r"\d+ stamps_old",
+    r"\d+ stamps_new", r"\dt", r"\d", r"\di", r"\dP",
+])
+def test_psql_describes_partitions_alike(servers, command):
+    pg, twin = servers
+    assert _psql(twin, command) == _psql(pg, command)
