@@ -14,25 +14,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from twinning.passes.routine_sql import substitute
-from twinning.session import Engine, Session
-
-
-def _session(engine: Engine) -> Session:
-    session = Session(engine)
-    session.on_startup({"user": "postgres", "database": "postgres"})
-    session.on_authenticated()
-    return session
+from tests.support.replay import engine_of, through_snapshot
+from tests.support.replay import session_on as _session
+from twinning.session import Engine
 
 
 def test_functions_and_triggers_survive_a_snapshot():
-    from twinning import snapshot
-    from twinning.bootstrap import compile_schema
-    from twinning.state import CommittedState
     schema = ("CREATE TABLE t (id int PRIMARY KEY, v int, stamp text);\n"
               "CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql "
               "IMMUTABLE AS 'SELECT x * 2';")
-    catalog, _ = compile_schema(schema, "<test>")
-    engine = Engine(CommittedState.empty(catalog, schema))
+    engine = engine_of(schema)
     session = _session(engine)
     for sql in ["CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS "
                 "$$ BEGIN NEW.stamp := 'by ' || TG_NAME; NEW.v := twice(NEW.v);"
@@ -43,11 +34,7 @@ def test_functions_and_triggers_survive_a_snapshot():
                 "CREATE FUNCTION gone() RETURNS int LANGUAGE sql AS 'SELECT 1'",
                 "DROP FUNCTION gone()"]:
         assert b"ERROR" not in session.on_query(sql), sql
-    state = engine.committed_state()
-    data, _ = snapshot.encode(state)
-    restored = snapshot.decode(data, "<snapshot>",
-                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
-    assert restored.catalog == state.catalog
+    state, restored = through_snapshot(engine)
     assert [f.name.name for f in restored.catalog.functions] == \
         ["twice", "stamp"]
     again = _session(Engine(restored))
@@ -188,8 +175,6 @@ def test_a_body_created_unchecked_is_replayed_unchecked():
     """check_function_bodies = off (pg_dump's, before the tables a body
     reads): the DDL log keeps the setting around the statement, so a
     snapshot restores it."""
-    from twinning import snapshot
-    from twinning.bootstrap import compile_schema
     engine = Engine()
     session = _session(engine)
     for sql in ["SET check_function_bodies = false",
@@ -200,10 +185,7 @@ def test_a_body_created_unchecked_is_replayed_unchecked():
         assert b"ERROR" not in session.on_query(sql), sql
     assert b"C42P01" in session.on_query(
         "CREATE FUNCTION g() RETURNS int LANGUAGE sql AS 'SELECT a FROM nope'")
-    state = engine.committed_state()
-    data, _ = snapshot.encode(state)
-    restored = snapshot.decode(data, "<snapshot>",
-                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
+    state, restored = through_snapshot(engine)
     again = _session(Engine(restored))
     assert b"SELECT 1" in again.on_query("SELECT f()")
 

@@ -17,14 +17,9 @@ from decimal import Decimal
 import pytest
 
 from twinning.ir.catalog import QName
-from twinning.session import Engine, Session
-
-
-def _session(engine: Engine) -> Session:
-    session = Session(engine)
-    session.on_startup({"user": "postgres", "database": "postgres"})
-    session.on_authenticated()
-    return session
+from tests.support.replay import engine_of, through_snapshot
+from tests.support.replay import session_on as _session
+from twinning.session import Engine
 
 
 @pytest.mark.parametrize("sql,construct", [
@@ -118,10 +113,8 @@ def test_prepared_statement_is_replanned_after_ddl():
 
 def test_snapshot_restores_the_final_catalog(tmp_path):
     from twinning.bootstrap import compile_schema
-    from twinning.state import CommittedState
     schema = "CREATE TABLE base (id int PRIMARY KEY)"
-    catalog, _ = compile_schema(schema, "<test>")
-    engine = Engine(CommittedState.empty(catalog, schema))
+    engine = engine_of(schema)
     session = _session(engine)
     for sql in ["CREATE TABLE extra (id serial PRIMARY KEY, note text)",
                 "INSERT INTO extra (note) VALUES ('kept')",
@@ -217,7 +210,6 @@ def test_comments_and_index_options_survive_a_snapshot():
     options, INCLUDE and a WHERE, made at run time, are in the DDL log: a
     restored twin has the same catalog, and its partial unique index
     still enforces uniqueness only where its predicate holds."""
-    from twinning import snapshot
     from twinning.bootstrap import compile_schema
     schema = "CREATE TABLE t (id int CONSTRAINT t_pk PRIMARY KEY, email text, live bool)"
     catalog, _ = compile_schema(schema, "<test>")
@@ -235,11 +227,7 @@ def test_comments_and_index_options_survive_a_snapshot():
                 "BEGIN", "COMMENT ON INDEX t_desc IS 'gone'", "ROLLBACK",
                 "INSERT INTO t VALUES (1, 'a', true), (2, 'a', false)"]:
         assert b"ERROR" not in session.on_query(sql), sql
-    state = engine.committed_state()
-    data, _ = snapshot.encode(state)
-    restored = snapshot.decode(data, "<snapshot>",
-                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
-    assert restored.catalog == state.catalog
+    state, restored = through_snapshot(engine)
     index = {i.name.name: i for i in restored.catalog.indexes}
     assert index["t_live"].comment == "one live address"
     assert index["t_live"].include == ("id",) and index["t_live"].predicate
@@ -256,12 +244,8 @@ def test_enums_survive_a_snapshot():
     """Enums made and altered at run time are in the DDL log: a restored
     twin has the same catalog (labels, sort orders, OIDs) and rows, and
     still orders and checks values by the type."""
-    from twinning import snapshot
-    from twinning.bootstrap import compile_schema
-    from twinning.state import CommittedState
     schema = "CREATE SCHEMA s;\nCREATE TYPE s.size AS ENUM ('small', 'large');"
-    catalog, _ = compile_schema(schema, "<test>")
-    engine = Engine(CommittedState.empty(catalog, schema))
+    engine = engine_of(schema)
     session = _session(engine)
     for sql in ["CREATE TYPE mood AS ENUM ('sad', 'happy')",
                 "ALTER TYPE mood ADD VALUE 'ok' BEFORE 'happy'",
@@ -271,11 +255,7 @@ def test_enums_survive_a_snapshot():
                 "ALTER TYPE s.size ADD VALUE 'medium' AFTER 'small'",
                 "CREATE TYPE gone AS ENUM ('x')", "DROP TYPE gone"]:
         assert b"ERROR" not in session.on_query(sql), sql
-    state = engine.committed_state()
-    data, _ = snapshot.encode(state)
-    restored = snapshot.decode(data, "<snapshot>",
-                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
-    assert restored.catalog == state.catalog
+    state, restored = through_snapshot(engine)
     sizes = restored.catalog.type_named(("s", "size")).sql_type.user
     assert sizes.labels == ("small", "medium", "large")
     assert sizes.sort_orders == (1.0, 1.5, 2.0)
@@ -290,13 +270,9 @@ def test_domains_survive_a_snapshot():
     """Domains made and altered at run time are in the DDL log: a restored
     twin has the same catalog (constraints, names, OIDs, default) and rows,
     and still checks values against the domains."""
-    from twinning import snapshot
-    from twinning.bootstrap import compile_schema
-    from twinning.state import CommittedState
     schema = ("CREATE SCHEMA s;\nCREATE DOMAIN s.code AS varchar(4) "
               "CHECK (VALUE ~ '^[A-Z]+$');")
-    catalog, _ = compile_schema(schema, "<test>")
-    engine = Engine(CommittedState.empty(catalog, schema))
+    engine = engine_of(schema)
     session = _session(engine)
     for sql in ["CREATE DOMAIN posint AS int CHECK (VALUE > 0)",
                 "CREATE DOMAIN small AS posint DEFAULT 1 NOT NULL",
@@ -308,11 +284,7 @@ def test_domains_survive_a_snapshot():
                 "ALTER DOMAIN small RENAME TO tiny",
                 "CREATE DOMAIN gone AS int", "DROP DOMAIN gone"]:
         assert b"ERROR" not in session.on_query(sql), sql
-    state = engine.committed_state()
-    data, _ = snapshot.encode(state)
-    restored = snapshot.decode(data, "<snapshot>",
-                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
-    assert restored.catalog == state.catalog
+    state, restored = through_snapshot(engine)
     tiny = restored.catalog.type_named(("tiny",))
     assert tiny.kind == "d" and tiny.domain.not_null
     assert [k.name for k in tiny.domain.base.domain.checks] == \
@@ -332,12 +304,8 @@ def test_extensions_survive_a_snapshot():
     log (a CREATE SCHEMA with elements and a CLUSTER too): a restored twin
     has the same catalog, and a default calling an extension's function
     still runs."""
-    from twinning import snapshot
-    from twinning.bootstrap import compile_schema
-    from twinning.state import CommittedState
     schema = 'CREATE EXTENSION "uuid-ossp";'
-    catalog, _ = compile_schema(schema, "<test>")
-    engine = Engine(CommittedState.empty(catalog, schema))
+    engine = engine_of(schema)
     session = _session(engine)
     for sql in ["CREATE SCHEMA x CREATE TABLE t (id uuid DEFAULT "
                 "public.uuid_generate_v4() PRIMARY KEY, n text)",
@@ -347,11 +315,7 @@ def test_extensions_survive_a_snapshot():
                 "CREATE EXTENSION pgcrypto", "DROP EXTENSION pgcrypto",
                 "INSERT INTO x.t (n) VALUES (x.soundex('Robert'))"]:
         assert b"ERROR" not in session.on_query(sql), sql
-    state = engine.committed_state()
-    data, _ = snapshot.encode(state)
-    restored = snapshot.decode(data, "<snapshot>",
-                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
-    assert restored.catalog == state.catalog
+    state, restored = through_snapshot(engine)
     assert [(e.name, e.schema, e.comment) for e in restored.catalog.extensions] \
         == [("fuzzystrmatch", "x", "fuzzy"),
             ("uuid-ossp", "public", "generate universally unique identifiers "
@@ -366,15 +330,11 @@ def test_partitions_survive_a_snapshot():
     """Partitioned tables made, attached and detached at run time are in
     the DDL log: a restored twin has the same catalog (keys, bounds,
     attached indexes) and rows, and still routes new rows."""
-    from twinning import snapshot
-    from twinning.bootstrap import compile_schema
-    from twinning.state import CommittedState
     schema = ("CREATE TABLE m (id int NOT NULL, at date NOT NULL, "
               "PRIMARY KEY (at, id)) PARTITION BY RANGE (at);\n"
               "CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2024-01-01') "
               "TO ('2024-02-01');")
-    catalog, _ = compile_schema(schema, "<test>")
-    engine = Engine(CommittedState.empty(catalog, schema))
+    engine = engine_of(schema)
     session = _session(engine)
     for sql in ["CREATE TABLE m2 (id int NOT NULL, at date NOT NULL)",
                 "INSERT INTO m2 VALUES (7, '2024-02-03')",
@@ -390,11 +350,7 @@ def test_partitions_survive_a_snapshot():
                 "CREATE TABLE md PARTITION OF m DEFAULT",
                 "ALTER TABLE m DETACH PARTITION md"]:
         assert b"ERROR" not in session.on_query(sql), sql
-    state = engine.committed_state()
-    data, _ = snapshot.encode(state)
-    restored = snapshot.decode(data, "<snapshot>",
-                               lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
-    assert restored.catalog == state.catalog
+    state, restored = through_snapshot(engine)
     assert restored.catalog.partition_key(QName("public", "m")).strategy == "range"
     assert {str(i.child) for i in restored.catalog.inherits} == {
         "public.m1", "public.m2", "public.m1_pkey", "public.m2_pkey",
