@@ -1019,6 +1019,8 @@ class Transaction:
         self.schema = overlay.schema or self._base.schema
         self._tables = overlay.ddl_tables if overlay.ddl_tables is not None \
             else self._base.tables
+        for name in [n for n in overlay.tables if n not in self.schema.tables]:
+            del overlay.tables[name]  # made after the savepoint: gone with it
         for name, table in overlay.tables.items():
             table.info = self.schema.tables[name]
         self._pending.clear()

@@ -551,3 +551,20 @@ SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attr
 SELECT table_name, column_name, column_default FROM information_schema.columns WHERE column_default IS NOT NULL ORDER BY 1, 2
 SELECT pg_get_serial_sequence('"per % cent"', '(3)'), pg_get_serial_sequence('"S"."we''ird"', 'id')
 SELECT nextval('"per % cent_(3)_seq"')
+
+
+-- case: rollback_to_forgets_a_table_made_and_written_after_it
+CREATE TABLE a (x int)
+BEGIN
+INSERT INTO a VALUES (1)
+SAVEPOINT s
+CREATE TABLE b (y int PRIMARY KEY)
+INSERT INTO b VALUES (1), (2)
+ROLLBACK TO SAVEPOINT s
+SELECT * FROM b
+ROLLBACK TO SAVEPOINT s
+CREATE TABLE b (z text)
+INSERT INTO b VALUES ('again')
+COMMIT
+SELECT * FROM a
+SELECT * FROM b

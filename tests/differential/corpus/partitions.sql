@@ -784,3 +784,16 @@ alter table px detach partition p2
 alter table px detach partition p2
 drop table px
 select relname from pg_class where relnamespace = 'public'::regnamespace order by 1
+
+
+-- case: rollback_to_savepoint_after_writing_a_new_partition
+CREATE TABLE p (a int) PARTITION BY LIST (a)
+BEGIN
+CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1)
+SAVEPOINT s
+CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2)
+INSERT INTO p VALUES (1), (2)
+ROLLBACK TO SAVEPOINT s
+INSERT INTO p VALUES (1)
+COMMIT
+SELECT tableoid::regclass, * FROM p
