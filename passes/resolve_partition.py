@@ -54,6 +54,12 @@ def _state(b: Any) -> None:
         b.inherits = [] if catalog is None else list(catalog.inherits)
 
 
+def adopt(b: Any) -> None:
+    """Take the partitioning of the catalog `b` was made from now, before
+    it forgets that catalog (`skip_unsupported` rebuilding a builder)."""
+    _state(b)
+
+
 def _stateful(fn: Callable) -> Callable:
     def with_state(b: Any, *args: Any) -> Any:
         _state(b)

@@ -23,7 +23,7 @@ import itertools
 from typing import Any
 
 from twinning.errors import SqlError
-from twinning.passes import resolve_ddl, resolve_types
+from twinning.passes import resolve_ddl, resolve_partition, resolve_types
 from twinning.passes.lower_ddl import lower_schema
 from twinning.passes.parse import StatementUnsupported, line_column, parse_script
 from twinning.passes.parse_expr import Unsupported
@@ -52,6 +52,7 @@ def _apply(b: Any, group: list) -> None:
 
 def _rebuild(base: Any, path: list[str], since: list[list]) -> Any:
     b = resolve_ddl._Builder.of(base)
+    resolve_partition.adopt(b)
     b.original = None
     b.search_path = list(path)
     for group in since:
