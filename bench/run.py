@@ -18,6 +18,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -73,7 +74,9 @@ SPECS = (
     Spec("copy_from_stdin", w.copy_from_stdin, 100_000, "rows/s"),
     Spec("connect", w.connect, 200, "ms/connect"),
     Spec("cold_start", w.cold_start, 1, "s", standalone=True),
+    Spec("warm_start", w.warm_start, 1, "s", standalone=True),
     Spec("example_loop", w.example_loop, 1, "s", standalone=True),
+    Spec("example_loop_cold", w.example_loop_cold, 1, "s", standalone=True),
 )
 MEMORY = "memory"
 
@@ -301,6 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     ctx = w.Context(rows, wide_rows)
     memory, down = None, {}
     with ExitStack() as running:
+        # The twin's warm server (warm_start, example_loop) is this run's
+        # own, and exits soon after it.
+        os.environ["XDG_RUNTIME_DIR"] = running.enter_context(
+            tempfile.TemporaryDirectory())
+        os.environ["TWINNING_WARM_IDLE"] = "30"
         twin, twin_dsn = start_or_note(start_twin, "twin", down, running)
         pg, pg_dsn = start_or_note(start_postgres, "postgres", down, running)
         sides = [w.Side("postgres", pg_dsn), w.Side("twin", twin_dsn)]

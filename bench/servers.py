@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import subprocess
 import sys
 import threading
@@ -55,13 +57,43 @@ def _drain(stream, log: deque) -> None:
         log.append(line.decode(errors="replace").rstrip())
 
 
-def start_twin(schema: Path = SCHEMA) -> Twin:
+def twin_env(warm: bool) -> dict[str, str]:
+    """The twin's environment: `warm` lets the command line hand the
+    command to a warm server (twinning.warm); off, the twin is a process
+    of its own, as the statement workloads and RSS figures want."""
+    return {**os.environ, "TWINNING_WARM": "1" if warm else "0"}
+
+
+def ensure_warm_server() -> None:
+    """Run one command so that a warm server starts, and wait for it."""
+    from twinning import warm
+    path = warm.socket_path_in(os.environ.get("XDG_RUNTIME_DIR") or "/tmp")
+    if path is None:
+        raise RuntimeError("no private directory for the warm server")
+    subprocess.run([sys.executable, "-m", "twinning.cli", "postgres",
+                    "--schema", str(SCHEMA), "--run", "true"], cwd=ROOT,
+                   env=twin_env(True), stdin=subprocess.DEVNULL,
+                   capture_output=True, check=True, timeout=120)
+    deadline = time.monotonic() + _START_TIMEOUT
+    while time.monotonic() < deadline:
+        probe = socket.socket(socket.AF_UNIX)
+        try:
+            probe.connect(path)
+            return
+        except OSError:
+            time.sleep(0.05)
+        finally:
+            probe.close()
+    raise RuntimeError("the warm server did not start")
+
+
+def start_twin(schema: Path = SCHEMA, warm: bool = False) -> Twin:
     """Launch the twin on a free port; return once it says it listens."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "twinning.cli", "postgres", "--schema",
          str(schema), "--serve", "--port", "0"],
         cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE)
+        stderr=subprocess.PIPE, env=twin_env(warm))
     lines = []
     deadline = time.monotonic() + _START_TIMEOUT
     while time.monotonic() < deadline:

@@ -23,7 +23,8 @@ import psycopg2
 import psycopg2.extras
 
 from bench.data import COLUMNS, STATUSES, copy_text
-from bench.servers import ROOT, start_postgres, start_twin
+from bench.servers import (ROOT, ensure_warm_server, start_postgres,
+                           start_twin, twin_env)
 
 EXAMPLE = ROOT / "examples" / "deals"
 
@@ -219,9 +220,21 @@ def select_1(dsn: str) -> None:
 
 def cold_start(side: Side, n: int, ctx: Context) -> float:
     """Process start (PostgreSQL: initdb + start) with bench/schema.sql
-    loaded, until a client's SELECT 1 answers."""
+    loaded, until a client's SELECT 1 answers; no warm server."""
+    return _start(side, warm=False)
+
+
+def warm_start(side: Side, n: int, ctx: Context) -> float:
+    """The same with the twin's warm server running (twinning.warm), as
+    for every command after a user's first; PostgreSQL as in cold_start."""
+    if side.name == "twin":
+        ensure_warm_server()
+    return _start(side, warm=True)
+
+
+def _start(side: Side, warm: bool) -> float:
     start = time.perf_counter()
-    server = start_twin() if side.name == "twin" else start_postgres()
+    server = start_twin(warm=warm) if side.name == "twin" else start_postgres()
     try:
         select_1(server.dsn)
         return time.perf_counter() - start
@@ -231,7 +244,7 @@ def cold_start(side: Side, n: int, ctx: Context) -> float:
 
 def _run_checked(cmd: list[str], **kwargs: object) -> None:
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
-                          timeout=300, **kwargs)
+                          stdin=subprocess.DEVNULL, timeout=300, **kwargs)
     if done.returncode != 0:
         tail = (done.stdout + done.stderr).strip().splitlines()[-3:]
         raise RuntimeError(f"exit {done.returncode}: {' | '.join(tail)}")
@@ -240,7 +253,18 @@ def _run_checked(cmd: list[str], **kwargs: object) -> None:
 def example_loop(side: Side, n: int, ctx: Context) -> float:
     """The README example end to end: a fresh server with the deals
     schema, examples/deals/extract.py against it, then stop (the twin
-    also verifies and writes its report)."""
+    also verifies and writes its report); the twin's warm server runs."""
+    if side.name == "twin":
+        ensure_warm_server()
+    return _example(side, warm=True)
+
+
+def example_loop_cold(side: Side, n: int, ctx: Context) -> float:
+    """The same without the twin's warm server."""
+    return _example(side, warm=False)
+
+
+def _example(side: Side, warm: bool) -> float:
     extract = [sys.executable, str(EXAMPLE / "extract.py")]
     start = time.perf_counter()
     if side.name == "twin":
@@ -250,7 +274,8 @@ def example_loop(side: Side, n: int, ctx: Context) -> float:
                 "--schema", str(EXAMPLE / "schema.sql"),
                 "--verify", str(EXAMPLE / "rules.verify.json"),
                 "--port", "0", "--run", shlex.join(extract),
-                "--report", os.path.join(tmp, "report.json")])
+                "--report", os.path.join(tmp, "report.json")],
+                env=twin_env(warm))
     else:
         server = start_postgres(EXAMPLE / "schema.sql")
         try:

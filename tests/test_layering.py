@@ -60,7 +60,8 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "twinning.execute_triggers")),
     ("server/cli", "sockets, processes and the command line",
      ("twinning.server", "twinning.cli", "twinning.commands",
-      "twinning.live", "twinning.describe")),
+      "twinning.live", "twinning.describe", "twinning.warm",
+      "twinning.warm_server")),
 )
 
 # Edges allowed to break the layer order, each with the reason and the fix.

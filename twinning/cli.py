@@ -47,16 +47,28 @@ import gc
 import json
 import os
 import sys
-from docopt import DocoptExit, docopt
 
 from twinning import __version__
-from twinning.errors import Refusal
-from twinning.report import to_json
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from twinning.errors import Refusal
 
 ENGINES_PLANNED = ("mysql", "oracle", "sqlite", "mssql")
 
 
+def entry() -> int:
+    """The `twinning` program: a warm server runs the command when one
+    listens (twinning.warm), this process otherwise."""
+    from twinning.warm import delegate
+    code = delegate(sys.argv[1:])
+    return main() if code is None else code
+
+
 def main(argv: list[str] | None = None) -> int:
+    # Imported here, not at the top: a warm start never needs them.
+    from docopt import DocoptExit, docopt
+    from twinning.errors import Refusal
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = docopt(__doc__, argv, default_help=False, version=None)
@@ -117,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _refuse(refusal: Refusal, as_json: bool) -> int:
+    from twinning.report import to_json
     envelope = refusal.envelope()
     if as_json:
         sys.stdout.write(to_json(envelope))
@@ -129,4 +142,4 @@ def _refuse(refusal: Refusal, as_json: bool) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(entry())
