@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import importlib
 import io
 import json
 import os
@@ -28,6 +29,11 @@ import traceback
 from twinning.warm import EXIT, PID, REPLY
 
 IDLE_SECONDS = 600.0
+# what `twinning postgres` imports beyond what the warm-up statements do
+_PRELOADED = ("twinning.commands", "twinning.live", "twinning.server",
+              "twinning.snapshot", "twinning.report", "twinning.verify_eval",
+              "twinning.verify_artifact", "twinning.trace",
+              "twinning.journal")
 _HEADER = struct.Struct("!I")
 _REQUEST_LIMIT = 16 << 20
 _WARM_UP_SCHEMA = """
@@ -73,7 +79,8 @@ def main(path: str) -> int:
 def warm_up() -> None:
     """Import what a `twinning postgres` command runs, and run a little of
     it, so lazily built tables are built once here, not in every child."""
-    from twinning import commands, live, server, snapshot  # noqa: F401
+    for name in _PRELOADED:
+        importlib.import_module(name)
     from twinning.bootstrap import compile_schema
     from twinning.session import Engine, Session
     from twinning.state import CommittedState

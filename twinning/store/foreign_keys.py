@@ -158,7 +158,6 @@ def ri_query(link: FkLink, action: str, delete: bool) -> str:
 
 def _apply_action(txn: Transaction, link: FkLink, action: str,
                   event: ParentChange, children: list, key: tuple) -> None:
-    old = event.old
     if action == "CASCADE" and event.new is None:
         for rid in children:
             txn.delete(link.child, rid)

@@ -23,7 +23,7 @@ Deletion is spelled `DELETE` in a changes mapping.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import repeat
+from itertools import chain, repeat
 from math import isqrt
 from operator import and_, is_
 from typing import Any, Hashable, Iterator, Mapping
@@ -76,13 +76,13 @@ class RowMap:
     def __contains__(self, rid: int) -> bool:
         return self.get(rid) is not None
 
+    # chain over the chunks' own views: the scan loops of plans and COPY
+    # pull every row through these, so no Python frame is resumed per row
     def items(self) -> Iterator[tuple[int, tuple]]:
-        for chunk in self._chunks:
-            yield from chunk.items()
+        return chain.from_iterable(map(dict.items, self._chunks))
 
     def values(self) -> Iterator[tuple]:
-        for chunk in self._chunks:
-            yield from chunk.values()
+        return chain.from_iterable(map(dict.values, self._chunks))
 
     def evolve(self, changes: Mapping[int, Any]) -> RowMap:
         """A new map with `changes` (id -> row or DELETE) applied.

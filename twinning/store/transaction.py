@@ -484,6 +484,13 @@ class Transaction:
             return overlay.scan()
         return self._tables[table].rows.items()
 
+    def scan_rows(self, table: QName) -> Iterator[tuple]:
+        """The rows of `scan`, without their ids."""
+        overlay = self._overlay.tables.get(table)
+        if overlay is not None:
+            return overlay.scan_rows()
+        return self._tables[table].rows.values()
+
     def count(self, table: QName) -> int:
         overlay = self._overlay.tables.get(table)
         if overlay is None:

@@ -96,6 +96,12 @@ class TableOverlay:
                 yield rid, row
         yield from added
 
+    def scan_rows(self) -> Iterator[tuple]:
+        """The rows of `scan`, without their ids."""
+        if not self.rows:
+            return self.base.rows.values()
+        return map(itemgetter(1), self.scan())
+
     def appear(self, rid: int, row: tuple) -> None:
         if self.base.rows.get(rid) is not None:
             del self.rows[rid]  # an undone delete of a committed row
