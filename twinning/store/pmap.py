@@ -23,9 +23,10 @@ Deletion is spelled `DELETE` in a changes mapping.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import deque
 from itertools import chain, repeat
 from math import isqrt
-from operator import and_, is_
+from operator import and_, is_, setitem
 from typing import Any, Hashable, Iterator, Mapping
 
 DELETE: Any = type("Delete", (), {"__repr__": lambda self: "DELETE"})()
@@ -208,8 +209,9 @@ class PMap:
         count = _bucket_count(len(pairs))
         buckets: list[dict] = [{} for _ in range(count)]
         mask = count - 1
-        for key, value in pairs.items():
-            buckets[hash(key) & mask][key] = value
+        # bucket[key] = value for every pair, iterated at C speed
+        homes = map(buckets.__getitem__, map(and_, map(hash, pairs), repeat(mask)))
+        deque(map(setitem, homes, pairs, pairs.values()), maxlen=0)
         return cls(tuple(b or _EMPTY for b in buckets), len(pairs))
 
     def __len__(self) -> int:

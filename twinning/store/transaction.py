@@ -854,7 +854,7 @@ class Transaction:
             if any(map(is_, map(itemgetter(position), rows), repeat(None))):
                 return self.insert_rows(table, rows)
         for _, check in info.checks:
-            if any(check(row) is False for row in rows):
+            if False in map(check, rows):  # a check answers True, False or None
                 return self.insert_rows(table, rows)
         keys = [defn.keys(rows) for defn in info.indexes]
         claimed: list = []
