@@ -28,13 +28,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import itemgetter
+from itertools import compress, count
+from operator import itemgetter, not_
 from typing import Any
 
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import select as r
-from twinning.ir.types import REG_TYPES
+from twinning.ir.types import REG_TYPES, SqlType
 from twinning.passes.lower import lower
 from twinning.passes.normalize import (CAST, DIGITS, KEYWORD, MINUS, STRING,
                                        Normalized, ValuesList, number_class)
@@ -44,6 +45,7 @@ from twinning.passes.plan_dml import (Deferred, chain_steps, chain_value,
                                       is_function, literal_chain)
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.walk import rebuild
+from twinning.values.column_input import column_input
 from twinning.values.numeric import parse_numeric
 
 __all__ = ["DEFAULT", "Template", "kept_constants", "learn"]
@@ -58,11 +60,15 @@ class Converter:
     constant's position, a later failing step as `Deferred`."""
 
     __slots__ = ("kind", "type", "steps", "negated", "_start", "_input",
-                 "_only")
+                 "_only", "batch_type", "_column_input")
 
     def __init__(self, kind: str, type: q.ResultType, steps: tuple,
-                 negated: bool) -> None:
+                 negated: bool, batch_type: SqlType | None = None) -> None:
         self.kind, self.type, self.steps, self.negated = kind, type, steps, negated
+        # the column type whose text input (values.column_input) gives
+        # what the steps give, for a whole column at once
+        self.batch_type = batch_type
+        self._column_input: tuple = (None, None)  # (settings, ColumnInput)
         self._start = None if kind == "string" else \
             (Decimal if kind == "integer" else _numeric_literal) \
             if type == q.NUMERIC else int
@@ -94,6 +100,10 @@ class Converter:
         """The values of a column of unsigned constants (string contents
         or digits) of this shape, converted at once; errors propagate
         (binding gives up and the exact path places them)."""
+        if self.batch_type is not None:
+            batched = self._batch(texts, settings)
+            if batched is not None:
+                return batched
         start, only, steps = self._start, self._only, self.steps
         values = texts if start is None else list(map(start, texts))
         if not steps:
@@ -101,6 +111,17 @@ class Converter:
         if only is not None:
             return list(map(only, values))
         return [chain_value(steps, v, self._input, -1, settings) for v in values]
+
+    def _batch(self, texts: list[str], settings: Any) -> list | None:
+        """COPY's batch conversion of the column's texts, or None."""
+        cached = self._column_input
+        if cached[0] is not settings:
+            cached = self._column_input = (
+                settings, column_input(self.batch_type, settings))
+        found = cached[1]
+        if found is None:  # the text is the value
+            return texts
+        return None if found.batch is None else found.batch(texts)
 
     def cell(self) -> Any:
         """This converter as a function of (a VALUES cell's lexer parts,
@@ -253,17 +274,39 @@ class Template:
                     return conv.column(["-" + d for d in digits] if shape[2]
                                        else digits, settings)
             keywords = list(map(_KEYWORD, cells))
-            if keywords[0] and keywords.count(keywords[0]) == len(keywords):
-                conv = self.cells.get((j, (keywords[0].upper(), cast)))  # type: ignore[union-attr]
-                return None if conv is None else [conv.constant] * len(cells)
-            if all(t or k.upper() == "NULL" for t, k in zip(texts, keywords)):
-                conv = self.cells.get((j, ("s", cast)))  # type: ignore[union-attr]
-                null = self.cells.get((j, ("NULL", cast)))  # type: ignore[union-attr]
-                if conv is None or null is None:
-                    return None
-                given = iter(conv.column(_contents([t for t in texts if t]), settings))
-                return [next(given) if t else null.constant for t in texts]
+            spelled = set(keywords)
+            if "" not in spelled:  # NULL, TRUE, FALSE, DEFAULT: fixed values
+                fixed = {}
+                for keyword in spelled:
+                    conv = self.cells.get((j, (keyword.upper(), cast)))  # type: ignore[union-attr]
+                    if conv is None:
+                        return None
+                    fixed[keyword] = conv.constant
+                return list(map(fixed.__getitem__, keywords))
+            spelled.discard("")
+            blank = texts.count("")
+            if {k.upper() for k in spelled} == {"NULL"} and \
+                    len(keywords) - keywords.count("") == blank:
+                return self._strings_and_nulls(j, cast, texts, blank, settings)
         return self._cells([(j, cell) for cell in cells], settings)
+
+    def _strings_and_nulls(self, j: int, cast: str | None, texts: list[str],
+                           blank: int, settings: Any) -> list | None:
+        """A column of string cells and NULLs (`blank` of them, where
+        `texts` is empty): the strings converted at once, the NULLs put
+        back in their places."""
+        conv = self.cells.get((j, ("s", cast)))  # type: ignore[union-attr]
+        null = self.cells.get((j, ("NULL", cast)))  # type: ignore[union-attr]
+        if conv is None or null is None:
+            return None
+        values = conv.column(_contents(list(filter(None, texts))), settings)
+        if blank * 8 > len(texts):
+            given = iter(values)
+            return [next(given) if t else null.constant for t in texts]
+        out = list(values)
+        for i in compress(count(), map(not_, texts)):  # in increasing order
+            out.insert(i, null.constant)
+        return out
 
     def _row(self, cells: list, settings: Any) -> list | None:
         """A one-row VALUES: its cells' signature (which are strings,
@@ -536,7 +579,39 @@ def _converter(expr: Any, constant: Any, negated: bool) -> Converter | None:
     steps = chain_steps(literal, casts, general)
     if steps is None:
         return None
-    return Converter(literal.kind, literal.type, steps, negated)
+    return Converter(literal.kind, literal.type, steps, negated,
+                     _batch_type(literal, casts))
+
+
+# the column types a literal of each kind reaches, under assignment or
+# typmod-free casts to that type alone, exactly as the type's input
+# function (and the column typmod) reads the literal's text
+_BATCH_TARGETS = {
+    "string": frozenset({"int2", "int4", "int8", "bool", "float8", "numeric",
+                         "date", "timestamp", "timestamptz", "text",
+                         "varchar"}),
+    "integer": frozenset({"int2", "int4", "int8", "numeric", "float8"}),
+    "numeric": frozenset({"numeric", "float8"}),  # numeric_float8 is float8in
+}
+
+
+def _batch_type(literal: q.TLiteral, casts: list) -> SqlType | None:
+    """The column type whose `column_input` converts this literal's text
+    as its chain of casts does, or None (an explicit typmod cast
+    truncates where assignment fails; a cast through another type may
+    round; domains and arrays check more)."""
+    if not casts:
+        return None
+    final = casts[-1].type.sql_type
+    if final is None or final.is_array or final.domain is not None \
+            or final.user is not None \
+            or final.name not in _BATCH_TARGETS.get(literal.kind, ()):
+        return None
+    for cast in casts:
+        target = cast.type
+        if target.name != final.name or (cast.explicit and target.typmod >= 0):
+            return None
+    return final
 
 
 def _literals(node: Any):

@@ -7,9 +7,10 @@ into a template learned from another text of the same key. Hypothesis
 draws the values, psycopg2's own `mogrify` writes them into the SQL as an
 extractor's statements carry them (ints of every width and sign, numerics,
 floats with NaN and infinities, strings with quotes, too-long strings,
-dates and malformed dates, NULLs), and every statement's outcome — tag,
-columns, rows, SQLSTATE, message and error position — must be the same on
-both servers. Single-row INSERTs, multi-row VALUES pages with mixed cell
+dates and malformed dates, timestamps with and without offsets and
+malformed ones, NULLs), and every statement's outcome — tag, columns,
+rows, SQLSTATE, message and error position — must be the same on both
+servers. Single-row INSERTs, multi-row VALUES pages with mixed cell
 shapes, point SELECTs, UPDATEs and DELETEs by key are all exercised.
 """
 
@@ -37,10 +38,12 @@ CREATE TABLE tb (
     note text NOT NULL,
     day date,
     ratio double precision,
-    flag boolean
+    flag boolean,
+    at timestamptz
 );
 """
-COLUMNS = ("k", "big", "amount", "label", "note", "day", "ratio", "flag")
+COLUMNS = ("k", "big", "amount", "label", "note", "day", "ratio", "flag",
+           "at")
 
 ints = st.one_of(st.integers(-5, 5), st.integers(-2**31 - 2, 2**31 + 2),
                  st.integers(-2**63 - 2, 2**63 + 2),
@@ -52,6 +55,14 @@ texts = st.text(st.sampled_from("ab'c é\\%_"), max_size=7)
 days = st.one_of(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
                  st.sampled_from(["2024-02-30", "2023-13-01", "today", "x"]))
 floats = st.one_of(st.floats(allow_nan=True), st.integers(-10, 10))
+stamps = st.one_of(
+    st.datetimes(dt.datetime(1, 1, 2), dt.datetime(9999, 12, 30),
+                 timezones=st.sampled_from([dt.timezone.utc,
+                                            dt.timezone(dt.timedelta(hours=-5)),
+                                            dt.timezone(dt.timedelta(hours=5, minutes=30))])),
+    st.datetimes(dt.datetime(1, 1, 2), dt.datetime(9999, 12, 30)),
+    st.sampled_from(["2024-02-30 00:00:00+00", "2024-01-01T25:00:00+00",
+                     "epoch", "2024-01-01 00:00:00+16:00"]))
 
 
 def nullable(strategy):
@@ -60,7 +71,7 @@ def nullable(strategy):
 
 rows = st.tuples(st.integers(-3, 40), nullable(ints), nullable(numerics),
                  nullable(texts), nullable(texts), nullable(days),
-                 nullable(floats), nullable(st.booleans()))
+                 nullable(floats), nullable(st.booleans()), nullable(stamps))
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -100,7 +111,7 @@ def statements(conn, batch, page, key, new_note, new_amount):
         cur.mogrify("INSERT INTO tb VALUES " + placeholders + " ON CONFLICT "
                     "(k) DO UPDATE SET note = EXCLUDED.note RETURNING k, note",
                     (key, None, new_amount, None, new_note or "n", None, None,
-                     None)).decode(),
+                     None, None)).decode(),
         cur.mogrify("DELETE FROM tb WHERE k = %s RETURNING k", (key + 1,)).decode(),
         "SELECT * FROM tb ORDER BY k",
     ]

@@ -31,7 +31,8 @@ from twinning import values
 from twinning.bootstrap import compile_schema
 from twinning.copy_format import CopyReader
 from twinning.errors import SqlError
-from twinning.execute_copy import CopyFrom, _column
+from twinning.execute_copy import CopyFrom
+from twinning.values.column_input import column_input as _column
 from twinning.ir.types import SqlType
 from twinning.passes.parse_dml import convert_write
 from twinning.session import Engine, Session
@@ -475,7 +476,7 @@ def test_float_batch_alphabet_admits_only_strtod_syntax():
     syntax (what the input function accepts)."""
     from itertools import product
 
-    from twinning.execute_copy import _DECIMAL
+    from twinning.values.column_input import _DECIMAL
     for size in range(1, 6):
         for chars in product("01.eE+-", repeat=size):
             text = "".join(chars)
@@ -490,8 +491,8 @@ def test_float_batch_alphabet_admits_only_strtod_syntax():
 def test_date_memo_starts_over_when_full(monkeypatch):
     """The per-COPY memo of date conversions is bounded; emptied when a
     block brings more new texts than it has room for."""
-    import twinning.execute_copy as execute_copy
-    monkeypatch.setattr(execute_copy, "_MEMO_LIMIT", 3)
+    import twinning.values.column_input as column_input
+    monkeypatch.setattr(column_input, "_MEMO_LIMIT", 3)
     column = _column(SqlType("date"), DEFAULT_SETTINGS)
     reference = _reference(SqlType("date"), DEFAULT_SETTINGS)
     for texts in (["2024-01-01", "2024-01-02"], ["2024-01-01", "2024-01-03", "2024-01-04"],

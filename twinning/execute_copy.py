@@ -13,7 +13,7 @@ tuples go through the same `_insert` before the error is raised; COPY TO
 writes each value's typsend.
 
 Bulk speed: the reader hands over runs of lines in column form (`Block`),
-and everything per column is decided once per COPY (`_Column`: the input
+and everything per column is decided once per COPY (`values.column_input`: the input
 function bound to the session's settings, with the typmod, plus shortcuts
 for the spellings that COPY TO, pg_dump and client libraries write, which
 give exactly what the input function gives and leave everything else,
@@ -31,11 +31,6 @@ PostgreSQL does.
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from decimal import Decimal
-from itertools import repeat
-from operator import floordiv, sub
 from typing import Any, Callable, Iterable, Sequence
 
 from twinning import values
@@ -45,20 +40,16 @@ from twinning.copy_format import (Block, CopyReader, Dialect, Line, clip, contex
 from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir.catalog import Table
-from twinning.ir.types import VARHDRSZ, SqlType, numeric_precision_scale
+from twinning.ir.types import SqlType
 from twinning.passes.expr.compile import domain_checker
 from twinning.passes.plan_dml import CompiledWrite
 from twinning.store import SequenceSession, Transaction
-from twinning.values.calendar import (POSTGRES_EPOCH_JDATE, UNIX_EPOCH_JDATE,
-                                      USECS_PER_SEC)
 from twinning.values.dtparse import set_transaction_clock
-from twinning.values.numeric import CTX
+from twinning.values.column_input import column_input
 from twinning.values.settings import FormatSettings
-from twinning.values.timezones import session_zone
 from twinning.wire.messages import (COPY_DONE_MSG, CommandComplete, CopyData,
                                     CopyOutResponse)
 
-Converter = Callable[[str], Any]
 
 BATCH = 65536  # bytes of COPY data gathered before they are parsed
 
@@ -82,7 +73,7 @@ class CopyFrom:
         self.width = len(table.columns)
         # (field index, column) for the fields that are not taken as they are
         self.columns = [(i, column) for i, s in enumerate(self.slots)
-                        if (column := _column(table.columns[s].type, ctx.settings))]
+                        if (column := column_input(table.columns[s].type, ctx.settings))]
         # (field index, check) for the fields of a domain (domain_in's
         # checks, NULLs included)
         self.domains = [(i, domain_checker(table.columns[s].type))
@@ -238,267 +229,6 @@ class CopyFrom:
         for slot, draw in self.defaults:
             row[slot] = draw()
         return tuple(row)
-
-
-# ------------------------------------------------------------ converters
-
-class _Column:
-    """One column's input: `convert` one text (the input function, then the
-    typmod), `convert_all` a block's column (None stays None). `batch`, if
-    any, converts a list of texts in one go, or returns None to leave them
-    to `convert`."""
-
-    def __init__(self, convert: Converter,
-                 batch: Callable[[list[str]], list | None] | None = None) -> None:
-        self.convert, self.batch = convert, batch
-
-    def convert_all(self, texts: Sequence[str | None]) -> Sequence:
-        present = [t for t in texts if t is not None] if None in texts else texts
-        out = None if self.batch is None else self.batch(present)  # type: ignore[arg-type]
-        if out is None:
-            out = list(map(self.convert, present))
-        if present is texts:
-            return out
-        converted = iter(out)
-        return [None if t is None else next(converted) for t in texts]
-
-
-def _column(t: SqlType, settings: FormatSettings) -> _Column | None:
-    """The column's converters under `settings`; None when its input is the
-    text itself (text without a length)."""
-    parse = values.parser_for(t, settings)
-    typmod = values.typmod_for(t, False)
-
-    def general(text: str) -> Any:
-        return typmod(parse(text))
-
-    if t.is_array:
-        return _Column(general)
-    name = t.name
-    if name in ("text", "varchar", "bpchar"):
-        if t.typmod < 0:
-            return None
-        if name == "varchar" and t.typmod >= VARHDRSZ:
-            return _varchar(t.typmod - VARHDRSZ, general)
-        return _Column(general)
-    if name in _INT_DIGITS:
-        return _int(_INT_DIGITS[name], general)
-    if name == "bool":
-        return _bool(general)
-    if name == "float8":
-        return _float8(general)
-    if name == "numeric":
-        return _numeric(t.typmod, general)
-    if name == "date":
-        return _memo(general)
-    if name in ("timestamp", "timestamptz"):
-        return _timestamp(name == "timestamptz", settings,
-                          typmod if t.typmod >= 0 else None, general)
-    return _Column(general)
-
-
-def _varchar(limit: int, general: Converter) -> _Column:
-    def batch(texts: list[str]) -> list | None:
-        return texts if max(map(len, texts), default=0) <= limit else None
-    return _Column(lambda text: text if len(text) <= limit else general(text), batch)
-
-
-# at most this many digits cannot overflow the type (a sign aside)
-_INT_DIGITS = {"int2": 4, "int4": 9, "int8": 18}
-
-
-def _int(digits: int, general: Converter) -> _Column:
-    def convert(text: str) -> Any:
-        if len(text) <= digits and text.isascii():
-            if text.isdigit() or (text[:1] == "-" and text[1:].isdigit()):
-                return int(text)
-        return general(text)
-
-    def batch(texts: list[str]) -> list | None:
-        joined = "".join(texts)
-        if joined.isdigit() and joined.isascii() and "" not in texts and \
-                max(map(len, texts)) <= digits:
-            return list(map(int, texts))
-        return None
-    return _Column(convert, batch)
-
-
-_BOOLS = {"t": True, "f": False, "true": True, "false": False}
-
-
-def _bool(general: Converter) -> _Column:
-    def convert(text: str) -> Any:
-        value = _BOOLS.get(text)
-        return general(text) if value is None else value
-
-    def batch(texts: list[str]) -> list | None:
-        try:
-            return list(map(_BOOLS.__getitem__, texts))
-        except KeyError:
-            return None
-    return _Column(convert, batch)
-
-
-# strtod's decimal syntax; a result that is zero, subnormal or infinite
-# (where float8in's range rules come in) takes the input function. Over
-# these characters float() takes exactly that syntax (what else it takes
-# needs a letter, a space or an underscore), so a batch checks the alphabet.
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
-_NOT_DECIMAL = str.maketrans("", "", "0123456789.eE+-")
-_DBL_MIN, _DBL_MAX = 2.2250738585072014e-308, 1.7976931348623157e308
-
-
-def _float8(general: Converter) -> _Column:
-    match = _DECIMAL.match
-
-    def convert(text: str) -> Any:
-        if match(text) is not None:
-            value = float(text)
-            if _DBL_MIN <= abs(value) <= _DBL_MAX:
-                return value
-        return general(text)
-
-    def batch(texts: list[str]) -> list | None:
-        if not texts or "".join(texts).translate(_NOT_DECIMAL):
-            return None
-        try:
-            out = list(map(float, texts))
-        except ValueError:
-            return None
-        magnitudes = list(map(abs, out))
-        if min(magnitudes) >= _DBL_MIN and max(magnitudes) <= _DBL_MAX:
-            return out
-        return None
-    return _Column(convert, batch)
-
-
-def _numeric(typmod: int, general: Converter) -> _Column:
-    """Plain `-ddd.dd` within the declared precision and scale: the value
-    is in range and needs no rounding, only a shorter fraction padded to
-    the scale; negative zero, exponents, NaN etc. take the input function.
-    A batch takes only texts with exactly the scale's digits."""
-    if typmod < VARHDRSZ:
-        before, scale = 1000, 1000
-    else:
-        precision, scale = numeric_precision_scale(typmod)
-        before = precision - scale
-        if scale < 0 or before < 1:
-            return _Column(general)
-    fraction = rf"(?:\.([0-9]{{1,{scale}}}))?" if scale else ""
-    match = re.compile(rf"-?[0-9]{{1,{before}}}{fraction}\Z").match
-    quantum = None if typmod < VARHDRSZ else Decimal((0, (1,), -scale))
-    exact = match if quantum is None else re.compile(
-        rf"[0-9]{{1,{before}}}" + (rf"\.[0-9]{{{scale}}}" if scale else "") + r"\Z").match
-
-    def convert(text: str) -> Any:
-        m = match(text)
-        if m is not None:
-            value = Decimal(text)
-            if quantum is not None and scale and len(m.group(1) or "") != scale:
-                value = value.quantize(quantum, context=CTX)
-            if not (value.is_signed() and value.is_zero()):
-                return value
-        return general(text)
-
-    def batch(texts: list[str]) -> list | None:
-        if all(map(exact, texts)) and (quantum is not None or
-                                        "-" not in "".join(texts)):
-            return list(map(Decimal, texts))
-        return None
-    return _Column(convert, batch)
-
-
-_MEMO_LIMIT = 65536
-
-
-def _memo(general: Converter) -> _Column:
-    """For a pure input function whose values repeat (dates): each distinct
-    text is converted once per COPY (while there are not too many)."""
-    seen: dict[str, Any] = {}
-
-    def convert(text: str) -> Any:
-        value = seen.get(text)
-        if value is None:
-            value = general(text)
-            if len(seen) < _MEMO_LIMIT:
-                seen[text] = value
-        return value
-
-    def batch(texts: list[str]) -> list | None:
-        new = set(texts).difference(seen)
-        if len(seen) + len(new) > _MEMO_LIMIT:
-            seen.clear()
-            new = set(texts)
-        for text in new:
-            seen[text] = general(text)
-        return list(map(seen.__getitem__, texts))
-    return _Column(convert, batch)
-
-
-# `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM]]` (or a T for the space), as
-# timestamptz_out under DateStyle ISO and isoformat() write it: a subset of
-# what the input function's own shortcut (values.datetime._fast_timestamp)
-# takes, and fromisoformat() reads it the same way (a year >= 1, a real day,
-# hour < 24, second < 60, or ValueError)
-_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}"
-                        r"(?:\.[0-9]{1,6})?(?:[+-][0-9]{2}(?::[0-9]{2})?)?\Z")
-_FROM_ISO = _dt.datetime.fromisoformat
-_EPOCH = _dt.datetime(2000, 1, 1)
-_EPOCH_UTC = _EPOCH.replace(tzinfo=_dt.timezone.utc)
-_MICROSECOND = _dt.timedelta(microseconds=1)
-_MAX_OFFSET = _dt.timedelta(hours=15, minutes=59)  # beyond: the input function
-_UNIX_SHIFT = (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * 86400
-
-
-def _timestamp(with_tz: bool, settings: FormatSettings,
-               typmod: Converter | None, general: Converter) -> _Column:
-    """timestamp[tz] in microseconds since 2000-01-01 (UTC for tz): an
-    explicit offset is applied (timestamp ignores it), none means the
-    session TimeZone (timestamptz) or nothing (timestamp)."""
-    match = _TIMESTAMP.match
-    zone: list = []  # the session zone, looked up when first needed
-
-    def local(stamp: _dt.datetime) -> int:
-        micros = (stamp.replace(tzinfo=None) - _EPOCH) // _MICROSECOND
-        if stamp.tzinfo is not None or not with_tz:
-            return micros
-        if not zone:
-            zone.append(session_zone(settings.timezone))
-        secs = micros // USECS_PER_SEC + _UNIX_SHIFT
-        return micros + zone[0].tz_for_local(secs) * USECS_PER_SEC
-
-    def convert(text: str) -> Any:
-        if match(text) is not None:
-            try:
-                stamp = _FROM_ISO(text)
-            except ValueError:
-                return general(text)
-            offset = stamp.utcoffset()
-            if offset is None or abs(offset) <= _MAX_OFFSET:
-                value = (stamp - _EPOCH_UTC) // _MICROSECOND if offset is not None \
-                    and with_tz else local(stamp)
-                return value if typmod is None else typmod(value)
-        return general(text)
-
-    def batch(texts: list[str]) -> list | None:
-        """All with offsets in range (timestamptz) or all without
-        (timestamp): C-level date arithmetic; else value by value."""
-        if not texts or not all(map(match, texts)):
-            return None
-        try:
-            stamps = list(map(_FROM_ISO, texts))
-        except ValueError:
-            return None
-        offsets = set(map(_dt.datetime.utcoffset, stamps))
-        if not with_tz and offsets == {None}:
-            epoch = _EPOCH
-        elif with_tz and None not in offsets and max(map(abs, offsets)) <= _MAX_OFFSET:
-            epoch = _EPOCH_UTC
-        else:
-            return None
-        out = list(map(floordiv, map(sub, stamps, repeat(epoch)), repeat(_MICROSECOND)))
-        return out if typmod is None else list(map(typmod, out))
-    return _Column(convert, batch)
 
 
 def copy_to(plan: CompiledWrite, table: Table, txn: Transaction, ctx: Any

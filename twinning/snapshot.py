@@ -108,9 +108,20 @@ def row_order(table: Table) -> Callable[[tuple], tuple]:
 # ------------------------------------------------------------------ encoding
 
 def _plain_rows(table: Table, rows: tuple) -> list[list[Any]]:
+    """The rows in their canonical order, as plain values. Without a
+    primary key, rows the type orderings call equal may still differ
+    (0.0 and -0.0, numeric 1.0 and 1.00, interval '1 day' and '24
+    hours'): their encodings break the tie, so the order never depends on
+    the order the rows were inserted in."""
     convert = [values.to_plain_for(c.type) for c in table.columns]
-    return [[None if v is None else f(v) for f, v in zip(convert, row)]
-            for row in sorted(rows, key=row_order(table))]
+    order = row_order(table)
+    if table.primary_key is not None:
+        return [[None if v is None else f(v) for f, v in zip(convert, row)]
+                for row in sorted(rows, key=order)]
+    plain = [[None if v is None else f(v) for f, v in zip(convert, row)]
+             for row in rows]
+    keys = [(order(row), canonical(p)) for row, p in zip(rows, plain)]
+    return [plain[i] for i in sorted(range(len(plain)), key=keys.__getitem__)]
 
 
 def relation_surface(table: Table, rows: tuple) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import fcntl
 import gc
-import importlib
 import io
 import json
 import os
@@ -29,11 +28,7 @@ import traceback
 from twinning.warm import EXIT, PID, REPLY
 
 IDLE_SECONDS = 600.0
-# what `twinning postgres` imports beyond what the warm-up statements do
-_PRELOADED = ("twinning.commands", "twinning.live", "twinning.server",
-              "twinning.snapshot", "twinning.report", "twinning.verify_eval",
-              "twinning.verify_artifact", "twinning.trace",
-              "twinning.journal")
+
 _HEADER = struct.Struct("!I")
 _REQUEST_LIMIT = 16 << 20
 _WARM_UP_SCHEMA = """
@@ -79,8 +74,7 @@ def main(path: str) -> int:
 def warm_up() -> None:
     """Import what a `twinning postgres` command runs, and run a little of
     it, so lazily built tables are built once here, not in every child."""
-    for name in _PRELOADED:
-        importlib.import_module(name)
+    _preload()
     from twinning.bootstrap import compile_schema
     from twinning.session import Engine, Session
     from twinning.state import CommittedState
@@ -92,6 +86,14 @@ def warm_up() -> None:
     for sql in _WARM_UP_STATEMENTS:
         session.on_query(sql)
     session.on_disconnect()
+
+
+def _preload() -> tuple:
+    """What `twinning postgres` imports beyond what the warm-up runs."""
+    from twinning import (commands, journal, live, report, server, snapshot,
+                          trace, verify_artifact, verify_eval)
+    return (commands, journal, live, report, server, snapshot, trace,
+            verify_artifact, verify_eval)
 
 
 class Zygote:
