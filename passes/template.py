@@ -29,7 +29,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import compress, count
-from operator import itemgetter, not_
+from operator import call, itemgetter, not_
 from typing import Any
 
 from twinning.ir import dml as d
@@ -114,18 +114,25 @@ class Converter:
 
     def _batch(self, texts: list[str], settings: Any) -> list | None:
         """COPY's batch conversion of the column's texts, or None."""
-        cached = self._column_input
-        if cached[0] is not settings:
-            cached = self._column_input = (
-                settings, column_input(self.batch_type, settings))
-        found = cached[1]
+        found = self._input_for(settings)
         if found is None:  # the text is the value
             return texts
         return None if found.batch is None else found.batch(texts)
 
-    def cell(self) -> Any:
-        """This converter as a function of (a VALUES cell's lexer parts,
-        settings); errors propagate, as in `column`."""
+    def _input_for(self, settings: Any) -> Any:
+        """The batch type's `column_input` under `settings` (kept for the
+        last settings object: a session's stays the same)."""
+        cached = self._column_input
+        if cached[0] is not settings:
+            cached = self._column_input = (
+                settings, column_input(self.batch_type, settings))
+        return cached[1]
+
+    def cell(self, settings: Any) -> Any:
+        """This converter as a function of a VALUES cell's lexer parts,
+        under `settings`; errors propagate, as in `column`."""
+        if self.batch_type is not None:
+            return self._input_cell(settings)
         start, only, steps, input_step = self._start, self._only, self.steps, self._input
         if start is None:
             text: Any = _cell_text
@@ -134,11 +141,28 @@ class Converter:
         else:
             text = lambda cell: start(cell[DIGITS])  # noqa: E731
         if not steps:
-            return lambda cell, settings: text(cell)
+            return text
         if only is not None:
-            return lambda cell, settings: only(text(cell))
-        return lambda cell, settings: chain_value(steps, text(cell), input_step,
-                                                  -1, settings)
+            return lambda cell: only(text(cell))
+        return lambda cell: chain_value(steps, text(cell), input_step, -1,
+                                        settings)
+
+    def _input_cell(self, settings: Any) -> Any:
+        """`cell` through the column type's text input, one value at a
+        time (what COPY does with a line's field)."""
+        found = self._input_for(settings)
+        if self._start is None:
+            if found is None:
+                return _cell_text
+            convert = found.convert
+            return lambda cell: convert(_cell_text(cell))
+        sign = "-" if self.negated else ""
+        if found is None:
+            return lambda cell: sign + cell[DIGITS]
+        convert = found.convert
+        if sign:
+            return lambda cell: convert("-" + cell[DIGITS])
+        return lambda cell: convert(cell[DIGITS])
 
     def __call__(self, constant: Any, settings: Any) -> Any:
         text = constant[1]
@@ -198,7 +222,9 @@ class Fixed:
         value = self.constant
         return lambda constant, settings: value
 
-    cell = function
+    def cell(self, settings: Any) -> Any:
+        value = self.constant
+        return lambda cell: value
 
 
 def _cell_text(cell: tuple) -> str:
@@ -318,16 +344,20 @@ class Template:
         signature = (tuple(map(bool, map(_STRING, cells))),
                      tuple(map(_KEYWORD, cells)), tuple(map(str.isdigit, digits)),
                      tuple(map(bool, map(_MINUS, cells))), tuple(map(_CAST, cells)))
-        functions = self._signatures.get(signature)
-        if functions is None:
-            functions = self._row_functions(cells)
+        found = self._signatures.get(signature)
+        if found is None or found[0] is not settings:
+            functions = self._row_functions(cells, settings)
             if functions is None:
                 return None
-            if len(self._signatures) < _SIGNATURES:
-                self._signatures[signature] = functions
-        return [f(cell, settings) for f, cell in zip(functions, cells)]
+            if len(self._signatures) < _SIGNATURES or found is not None:
+                self._signatures[signature] = (settings, functions)
+        else:
+            functions = found[1]
+        return list(map(call, functions, cells))
 
-    def _row_functions(self, cells: list) -> list | None:
+    def _row_functions(self, cells: list, settings: Any) -> list | None:
+        """The cell functions of a one-row signature, bound to `settings`
+        (kept per signature for the last settings object)."""
         out = []
         for j, (_, _, text, minus, digits, keyword, cast, _, _) in enumerate(cells):
             cast = cast or None
@@ -337,7 +367,7 @@ class Template:
             conv = self.cells.get((j, shape))  # type: ignore[union-attr]
             if conv is None:
                 return None
-            out.append(conv.cell())
+            out.append(conv.cell(settings))
         return out
 
     def _cells(self, cells: list, settings: Any) -> list | None:
