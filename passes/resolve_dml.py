@@ -68,8 +68,11 @@ def _clause(ctx: TypingContext, kind: str) -> TypingContext:
 
 
 def resolve_write(node: d.WriteStatement, catalog: Catalog,
-                  ctx: TypingContext) -> d.ResolvedWrite:
-    reads = WriteReads(catalog, ctx)  # subqueries, FROM/USING, INSERT … SELECT
+                  ctx: TypingContext, reads: WriteReads | None = None
+                  ) -> d.ResolvedWrite:
+    """`reads`: the statement's (a WITH query's), whose WITH list it sees."""
+    if reads is None:  # subqueries, FROM/USING, INSERT … SELECT
+        reads = WriteReads(catalog, ctx)
     if isinstance(node, d.Insert):
         return _insert(node, catalog, ctx, reads)
     if isinstance(node, d.Update):
