@@ -872,8 +872,9 @@ class _Resolver:
                                position=pos(cte.location))
             if not isinstance(cte.query, r.Query):
                 if self.modifying is None or level is not self.root:
-                    raise (feature_not_supported(
-                        "data-modifying statement in WITH here") if top else
+                    raise (feature_not_supported(  # CREATE TABLE AS, COPY
+                        "data-modifying statement in WITH of this statement")
+                        if top else
                         SqlError("0A000", "WITH clause containing a data-"
                                  "modifying statement must be at the top "
                                  "level", position=pos(cte.location)))

@@ -42,6 +42,12 @@ def create_view(b: Any, defn: d.ViewDef, catalog: c.Catalog) -> c.View | None:
     The caller adds a materialized view's table."""
     path = tuple(b.lookup_path())
     ctx = TypingContext(allow_params=False, search_path=path)
+    if any(not isinstance(cte.query, type(defn.query))
+           for cte in defn.query.with_):
+        raise SqlError("0A000", "materialized views must not use data-"
+                       "modifying statements in WITH" if defn.materialized
+                       else "views must not contain data-modifying "
+                       "statements in WITH")
     resolved, reads = resolve_view_query(defn.query, catalog, ctx)
     temporary = defn.temporary
     if not temporary and any(c.is_temporary(name.schema) for name in reads):

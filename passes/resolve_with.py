@@ -43,9 +43,9 @@ def has_modifying(query: r.Query) -> bool:
 
 
 def resolve_with(node: Any, catalog: Any, ctx: TypingContext) -> Any:
-    """A statement with a WITH list: a `dml.ResolvedWith` when the list
-    holds data-modifying queries, else the main statement resolved as
-    usual (its read-only WITH queries inlined where they are read)."""
+    """A statement with a WITH list: a `dml.ResolvedWith` (a SELECT only
+    when the list holds data-modifying queries; read-only WITH queries are
+    inlined where they are read)."""
     reads = WriteReads(catalog, ctx)
     resolver = reads.resolver
     root = resolver.root = Level(resolver, None, False)
@@ -57,7 +57,7 @@ def resolve_with(node: Any, catalog: Any, ctx: TypingContext) -> Any:
             raise SqlError("0A000", "MERGE not supported in WITH query",
                            position=pos(cte.location))
         if cte.recursive and mentions(statement, cte.name):
-            raise SqlError("0A000", f'recursive query "{cte.name}" must not '
+            raise SqlError("42P19", f'recursive query "{cte.name}" must not '
                            "contain data-modifying statements",
                            position=pos(cte.location))
         saved = ctx.kind
@@ -77,7 +77,7 @@ def resolve_with(node: Any, catalog: Any, ctx: TypingContext) -> Any:
 
     resolver.modifying = modifying
     if isinstance(node, d.Merge) and any(c.recursive for c in node.with_):
-        raise SqlError("0A000", "WITH RECURSIVE is not supported for MERGE "
+        raise SqlError("42601", "WITH RECURSIVE is not supported for MERGE "
                        "statement")
     resolver.with_list(node.with_, root)
     main = dataclasses.replace(node, with_=())
@@ -90,8 +90,10 @@ def resolve_with(node: Any, catalog: Any, ctx: TypingContext) -> Any:
         resolved = resolve_merge(main, catalog, ctx, reads)
     else:
         resolved = resolve_write(main, catalog, ctx, reads)
-    if not writes:
+    if not writes and isinstance(node, r.Query):
         return resolved
+    # a write's WITH queries read the statement's snapshot even when they
+    # are read after it has written (in RETURNING, say): `execute_with`
     return d.ResolvedWith(tuple(writes), resolved,
                           getattr(resolved, "table", None))
 
