@@ -66,7 +66,9 @@ class Nested:
                                       session.sequences, ctx, None)
         for notice in ctx.notices:
             session._warn("00000", notice, severity="NOTICE")
-        return Result(plan.columns, returned, int(tag.rsplit(" ", 1)[-1]))
+        count = len(returned) if tag == "SELECT" else \
+            int(tag.rsplit(" ", 1)[-1])  # SELECT: data-modifying WITH
+        return Result(plan.columns, returned, count)
 
     def run_command(self, plan: q.CommandPlan, params: tuple = ()) -> Result:
         """DDL inside a function (a PL/pgSQL body's CREATE TEMP TABLE):
