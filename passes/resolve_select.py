@@ -64,6 +64,8 @@ from twinning.passes.read_syntax import (
     expr_location as _expr_location,
     location as _location,
     first_target_location as _first_target_location,
+    check_returning as _check_returning,
+    misplaced_write as _misplaced_write,
 )
 from twinning.passes import resolve_lateral as lateral
 
@@ -533,10 +535,7 @@ class _Resolver:
             if cte is not None:
                 self._lock_note(level, ref, names[0], "cte")
                 relation, columns = cte
-                if isinstance(relation, r.CteScan) and not relation.returning:
-                    raise SqlError("0A000", f'WITH query "{names[0]}" does '
-                                   "not have a RETURNING clause",
-                                   position=pos(ref.location))
+                _check_returning(relation, ref)
                 return self._entry_from(relation, ref, names[0],
                                         [c.name for c in columns], cte=True)
         table = None
@@ -862,8 +861,8 @@ class _Resolver:
 
     def with_list(self, ctes: Sequence[r.CommonTable], level: Level,
                   top: bool = False) -> None:
-        """A WITH list into `level`; a data-modifying query goes to the
-        `modifying` hook at the statement's top level (`resolve_with`)."""
+        """A WITH list; a data-modifying query goes to `modifying` at the
+        statement's top level (`resolve_with`)."""
         level.pending = {cte.name for cte in ctes}
         for cte in ctes:
             if cte.name in level.ctes:
@@ -872,12 +871,7 @@ class _Resolver:
                                position=pos(cte.location))
             if not isinstance(cte.query, r.Query):
                 if self.modifying is None or level is not self.root:
-                    raise (feature_not_supported(  # CREATE TABLE AS, COPY
-                        "data-modifying statement in WITH of this statement")
-                        if top else
-                        SqlError("0A000", "WITH clause containing a data-"
-                                 "modifying statement must be at the top "
-                                 "level", position=pos(cte.location)))
+                    raise _misplaced_write(cte, top)
                 relation, columns = self.modifying(cte)
             elif cte.recursive and _mentions(cte.query, cte.name):
                 relation, columns = self.recursive_cte(cte, level)
