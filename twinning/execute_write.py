@@ -209,13 +209,14 @@ def _proposed(plan: CompiledWrite, slots: tuple[int, ...], width: int,
 def _upsert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession, ctx: Any,
             rid: int, proposed: tuple, touched: set[int]) -> tuple | None:
     """ON CONFLICT DO UPDATE of the existing row `rid`."""
-    if rid in touched:
+    table = plan.resolved.table
+    # None: a row another part of the statement wrote (`execute_with`)
+    existing = None if rid in touched else txn.get(table, rid)
+    if existing is None:
         raise SqlError("21000", "ON CONFLICT DO UPDATE command cannot affect "
                        "row a second time",
                        hint="Ensure that no rows proposed for insertion within "
                        "the same command have duplicate constrained values.")
-    table = plan.resolved.table
-    existing = txn.get(table, rid)
     both = existing + proposed
     if plan.conflict_where is not None and plan.conflict_where(both, ctx) is not True:
         return None
