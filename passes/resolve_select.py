@@ -383,7 +383,7 @@ class Level:
                 return True
             level = level.parent
         root = self.resolver.root
-        return root is not None and name in root.pending
+        return root is not None and root is not self and root.forward_cte(name)
 
     def find_cte(self, name: str):
         level: Level | None = self
@@ -392,7 +392,7 @@ class Level:
                 return level.ctes[name]
             level = level.parent
         root = self.resolver.root
-        return None if root is None else root.ctes.get(name)
+        return None if root is None or root is self else root.find_cte(name)
 
 
 class _ScopeLevel(Level):

@@ -60,13 +60,17 @@ def resolve_with(node: Any, catalog: Any, ctx: TypingContext) -> Any:
             raise SqlError("42P19", f'recursive query "{cte.name}" must not '
                            "contain data-modifying statements",
                            position=pos(cte.location))
-        saved = ctx.kind
+        saved, outer = ctx.kind, resolver.root
         ctx.kind = type(statement).__name__.upper()
         try:
-            resolved = resolve_write(_without_with(statement, cte), catalog,
-                                     ctx, reads)
+            if statement.with_:  # its own WITH list, seen by it alone
+                level = Level(resolver, outer, False)
+                resolver.with_list(statement.with_, level)
+                resolver.root = level
+                statement = dataclasses.replace(statement, with_=())
+            resolved = resolve_write(statement, catalog, ctx, reads)
         finally:
-            ctx.kind = saved
+            ctx.kind, resolver.root = saved, outer
         key = len(writes) + 1
         columns = tuple(r.RelColumn(c.name, c.expr.type)
                         for c in resolved.returning)
@@ -97,16 +101,3 @@ def resolve_with(node: Any, catalog: Any, ctx: TypingContext) -> Any:
     return d.ResolvedWith(tuple(writes), resolved,
                           getattr(resolved, "table", None))
 
-
-def _without_with(statement: Any, cte: r.CommonTable) -> Any:
-    """A data-modifying WITH query's own WITH list is a nested level's:
-    data-modifying queries in it are not at the top level."""
-    if statement.with_:
-        for inner in statement.with_:
-            if not isinstance(inner.query, r.Query):
-                raise SqlError("0A000", "WITH clause containing a data-"
-                               "modifying statement must be at the top level",
-                               position=pos(inner.location))
-        raise SqlError("0A000", "WITH on a data-modifying WITH query is not "
-                       "supported by twinning", position=pos(cte.location))
-    return statement

@@ -106,3 +106,42 @@ def test_asyncpg_prepared_with_queries(realpg):
     with running_twin() as twin:
         assert _asyncpg(twin.host, twin.port, "postgres", "postgres") == \
             _asyncpg(realpg.host, realpg.port, realpg.user, realpg.dbname)
+
+
+def _asyncpg_cursor(host: str, port: int, user: str, database: str) -> list:
+    """Portal suspension (Execute with a row limit): the statement runs
+    once, to completion, and its rows come in batches (PostgreSQL's
+    PORTAL_ONE_MOD_WITH)."""
+    import asyncpg
+
+    async def main() -> list:
+        conn = await asyncpg.connect(host=host, port=port, user=user,
+                                     database=database)
+        out: list = []
+        try:
+            await conn.execute("DROP TABLE IF EXISTS wc_cur")
+            await conn.execute("CREATE TABLE wc_cur (id int)")
+            await conn.execute("INSERT INTO wc_cur SELECT generate_series(1, 7)")
+            async with conn.transaction():
+                cur = conn.cursor(
+                    "WITH d AS (DELETE FROM wc_cur WHERE id > $1 RETURNING id) "
+                    "SELECT id FROM d ORDER BY id", 2, prefetch=2)
+                out.append([r["id"] async for r in cur])
+                more = await conn.cursor(
+                    "WITH u AS (UPDATE wc_cur SET id = id * 10 RETURNING id) "
+                    "SELECT id FROM u ORDER BY id")
+                out.append([tuple(r) for r in await more.fetch(1)])
+                out.append([tuple(r) for r in await more.fetch(5)])
+            out.append([tuple(r) for r in await conn.fetch(
+                "SELECT * FROM wc_cur ORDER BY id")])
+        finally:
+            await conn.close()
+        return out
+    return asyncio.run(main())
+
+
+def test_asyncpg_cursor_over_with_queries(realpg):
+    with running_twin() as twin:
+        assert _asyncpg_cursor(twin.host, twin.port, "postgres", "postgres") \
+            == _asyncpg_cursor(realpg.host, realpg.port, realpg.user,
+                               realpg.dbname)
