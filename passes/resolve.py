@@ -100,6 +100,8 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
     if isinstance(node, q.DeclareCursor):  # its parameters are the query's
         query = node.query
         if isinstance(query, q.Query) and has_modifying(query):
+            resolve_with(query, catalog, TypingContext(  # analysed first
+                param_types, search_path=search_path))
             raise SqlError("0A000", "DECLARE CURSOR must not contain "
                            "data-modifying statements in WITH")
         types = resolve_query(query, catalog, TypingContext(
