@@ -369,3 +369,23 @@ SELECT tableoid::regclass, * FROM p ORDER BY id
 WITH d AS (DELETE FROM p WHERE id = 15 RETURNING *) INSERT INTO p SELECT id - 10, v FROM d RETURNING *
 WITH i AS (INSERT INTO p VALUES (2, 2) RETURNING *) UPDATE p SET v = v * 100 WHERE id < 10 RETURNING *
 SELECT tableoid::regclass, * FROM p ORDER BY id
+
+
+-- case: foreign_keys_sequences_and_runtime_errors
+CREATE TABLE parent (id int PRIMARY KEY, name text)
+CREATE TABLE child (id int PRIMARY KEY, pid int REFERENCES parent)
+CREATE TABLE t (id serial PRIMARY KEY, v int)
+INSERT INTO parent VALUES (1, 'a'), (2, 'b')
+INSERT INTO child VALUES (10, 1)
+WITH d AS (DELETE FROM parent WHERE id = 1 RETURNING *) INSERT INTO parent SELECT id, upper(name) FROM d RETURNING *
+SELECT * FROM parent ORDER BY id
+WITH d AS (DELETE FROM parent WHERE id = 1 RETURNING *) UPDATE parent SET id = 1 WHERE id = 2 RETURNING *
+SELECT * FROM parent ORDER BY id
+WITH d AS (DELETE FROM parent WHERE id = 1 RETURNING (SELECT count(*) FROM parent) AS n) SELECT * FROM d
+WITH i AS (INSERT INTO t (v) VALUES (1), (2) RETURNING id) SELECT id, currval('t_id_seq') FROM i ORDER BY id
+WITH i AS (INSERT INTO t (v) VALUES (3) RETURNING id) INSERT INTO t (v) SELECT count(*) FROM t RETURNING *
+WITH i AS (INSERT INTO t (v) VALUES (4) RETURNING id) SELECT 1 / 0
+SELECT count(*) FROM t
+WITH u AS (UPDATE t SET v = v + 10 WHERE id = 1 RETURNING *) DELETE FROM t USING u WHERE t.id = u.id + 1 RETURNING t.*, u.v
+SELECT * FROM t ORDER BY id
+WITH i AS (INSERT INTO t (v) VALUES (5) RETURNING *) SELECT * FROM t WHERE EXISTS (SELECT 1 FROM i WHERE i.v = t.v + 1) ORDER BY id
