@@ -43,6 +43,9 @@ class Nested:
     def _ctx(self, params: tuple) -> Any:
         ctx = self.session._ctx.nested()
         ctx.params = params
+        # the transaction itself, not a statement's snapshot (execute_with):
+        # a function's queries see what the calling statement wrote so far
+        ctx.txn = self.session._txn.store
         return ctx
 
     def run_read(self, plan: q.ReadPlan, params: tuple) -> Result:

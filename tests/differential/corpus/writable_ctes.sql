@@ -389,3 +389,13 @@ SELECT count(*) FROM t
 WITH u AS (UPDATE t SET v = v + 10 WHERE id = 1 RETURNING *) DELETE FROM t USING u WHERE t.id = u.id + 1 RETURNING t.*, u.v
 SELECT * FROM t ORDER BY id
 WITH i AS (INSERT INTO t (v) VALUES (5) RETURNING *) SELECT * FROM t WHERE EXISTS (SELECT 1 FROM i WHERE i.v = t.v + 1) ORDER BY id
+
+
+-- case: functions_see_what_the_statement_wrote
+CREATE TABLE t (id int PRIMARY KEY, v int)
+INSERT INTO t VALUES (1, 10)
+CREATE FUNCTION n_rows() RETURNS bigint LANGUAGE sql VOLATILE AS $$ SELECT count(*) FROM t $$
+CREATE FUNCTION n_rows_pl() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT count(*) FROM t); END $$
+WITH i AS (INSERT INTO t VALUES (2, 20) RETURNING id) SELECT id, n_rows(), n_rows_pl(), (SELECT count(*) FROM t) FROM i
+INSERT INTO t VALUES (3, 30) RETURNING n_rows(), n_rows_pl(), (SELECT count(*) FROM t)
+UPDATE t SET v = v + 1 WHERE id = 3 RETURNING n_rows(), (SELECT sum(v) FROM t), (SELECT sum(v) FROM t WHERE n_rows() > 0)
