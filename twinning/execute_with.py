@@ -8,9 +8,10 @@ the slot `("cte", key)` of `ctx.worktables` holds a thunk until then —
 and the ones nobody read run after the main statement, last one first, as
 PostgreSQL's ExecPostprocessPlan runs `es_auxmodifytables` (a list built
 by lcons). Foreign-key checks and actions of all parts run at the
-statement's end (the session's `statement_end`), as PostgreSQL fires the
-after-trigger queue once for the whole statement; an error anywhere
-undoes the whole statement.
+statement's end (the session's `statement_end`), and so do the parts'
+AFTER triggers (`AFTER_TRIGGERS`, in the order the parts finished), as
+PostgreSQL fires the after-trigger queue once for the whole statement;
+an error anywhere undoes the whole statement.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ from twinning.passes.plan_select import CompiledQuery
 from twinning.passes.plan_with import CompiledWith
 from twinning.store.statement_snapshot import StatementSnapshot
 
-__all__ = ["execute_with"]
+__all__ = ["AFTER_TRIGGERS", "execute_with"]
+
+# the slot of `ctx.worktables` where each part's AFTER triggers wait
+# (`execute_triggers`) for the statement's end
+AFTER_TRIGGERS = ("after triggers",)
 
 
 def execute_with(plan: CompiledWith, txn: Any, seq: Any, ctx: Any,
@@ -42,6 +47,7 @@ def execute_with(plan: CompiledWith, txn: Any, seq: Any, ctx: Any,
 
     for key, write in plan.writes:
         slots[("cte", key)] = thunk(key, write)
+    slots[AFTER_TRIGGERS] = after = []
     try:
         main = plan.main
         if isinstance(main, CompiledQuery):
@@ -54,4 +60,7 @@ def execute_with(plan: CompiledWith, txn: Any, seq: Any, ctx: Any,
                 pending()
     finally:
         ctx.txn = saved
+        del slots[AFTER_TRIGGERS]
+    for firing in after:
+        firing.after()
     return returned, tag

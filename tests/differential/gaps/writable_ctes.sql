@@ -3,13 +3,14 @@
 -- each as a strict expected failure, so a case that starts to agree fails
 -- until it moves back to that corpus.
 --
--- trigger_order_across_with_queries: the order in which the triggers of
---   several parts of one statement fire (their NOTICEs). PostgreSQL
---   pipelines the parts (the main INSERT's BEFORE ROW trigger runs after
---   each row the WITH query hands it) and queues every AFTER ROW and
---   AFTER STATEMENT trigger until the whole statement ends; the twin runs
---   each part to completion (its WITH query's rows materialized) with its
---   AFTER triggers at the part's end. The rows written are the same.
+-- trigger_order_across_with_queries: the order in which the row triggers
+--   of two parts of one statement interleave (their NOTICEs) when one
+--   part reads the other's rows. PostgreSQL pipelines the parts (the main
+--   INSERT's BEFORE ROW trigger runs after each row the WITH query hands
+--   it, and the AFTER ROW events queue in that order); the twin runs the
+--   WITH query to completion first. Parts that do not read each other
+--   fire as PostgreSQL's (corpus: after_triggers_wait_for_the_statement).
+--   The rows written are the same.
 
 -- case: trigger_order_across_with_queries
 CREATE TABLE a (id int PRIMARY KEY)
