@@ -106,6 +106,7 @@ class Insert:
     column_locations: tuple[int, ...] = field(default=(), compare=False,
                                               repr=False)
     column_indirection: tuple[tuple, ...] = ()  # per column, as Assignment
+    with_: tuple = ()  # WITH …: `select.CommonTable`s (writes_with.py)
 
 
 @node
@@ -115,6 +116,7 @@ class Update:
     from_: tuple[object, ...] = ()  # FROM items, converted by the read path
     where: Expr | None = None
     returning: tuple[ReturnTarget, ...] = ()
+    with_: tuple = ()
 
 
 @node
@@ -123,6 +125,7 @@ class Delete:
     using: tuple[object, ...] = ()
     where: Expr | None = None
     returning: tuple[ReturnTarget, ...] = ()
+    with_: tuple = ()
 
 
 @node
@@ -189,6 +192,7 @@ class Merge:
     source: object
     on: Expr
     clauses: tuple[MergeWhen, ...]
+    with_: tuple = ()
 
 
 WriteStatement = Union[Insert, Update, Delete, Copy, Truncate, Merge]
@@ -299,5 +303,27 @@ class ResolvedMerge:
     defaults: tuple[object, ...]
 
 
+@node
+class CteWrite:
+    """A data-modifying WITH query: its write, whose RETURNING rows the
+    statement reads as `select.CteScan(key)`."""
+
+    name: str
+    key: int
+    write: object  # ResolvedInsert | ResolvedUpdate | ResolvedDelete
+
+
+@node
+class ResolvedWith:
+    """A statement with data-modifying WITH queries (`resolve_with`):
+    the writes, then the main statement (a `select.ResolvedQuery` or a
+    resolved write), all over the snapshot taken when it starts."""
+
+    writes: tuple[CteWrite, ...]
+    main: object
+    table: object = None  # the main write's target (None for a SELECT)
+
+
 ResolvedWrite = Union[ResolvedInsert, ResolvedUpdate, ResolvedDelete,
-                      ResolvedTruncate, ResolvedCopy, ResolvedMerge]
+                      ResolvedTruncate, ResolvedCopy, ResolvedMerge,
+                      ResolvedWith]

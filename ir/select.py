@@ -383,6 +383,17 @@ class WorkTable:
 
 
 @node
+class CteScan:
+    """The RETURNING rows of a data-modifying WITH query (`key` names its
+    `dml.CteWrite`); `returning`: False when it has no RETURNING."""
+
+    name: str
+    key: int
+    columns: tuple[RelColumn, ...]
+    returning: bool = True
+
+
+@node
 class RecursiveUnion:
     """WITH RECURSIVE's `base UNION [ALL] recursive`: the base rows, then
     the recursive term over the last iteration's rows until it yields no
@@ -443,7 +454,7 @@ class Window:
 
 Relation = Union[Scan, FunctionScan, Values, Filter, Join, Aggregate,
                  Project, ProjectSet, Sort, Distinct, Limit, SetOp, WorkTable,
-                 RecursiveUnion, Window, LockRows]
+                 RecursiveUnion, Window, LockRows, CteScan]
 
 
 # -- expressions the read path adds to the typed expression IR ----------------------

@@ -16,10 +16,11 @@ from __future__ import annotations
 from twinning.ir import query as q
 from twinning.ir.routines import DoBlock
 from twinning.ir.dml import (ResolvedCopy, ResolvedDelete, ResolvedInsert,
-                             ResolvedMerge, ResolvedTruncate, ResolvedUpdate)
+                             ResolvedMerge, ResolvedTruncate, ResolvedUpdate,
+                             ResolvedWith)
 
 WRITE_RESULTS = (ResolvedInsert, ResolvedUpdate, ResolvedDelete,
-                 ResolvedTruncate, ResolvedCopy, ResolvedMerge)
+                 ResolvedTruncate, ResolvedCopy, ResolvedMerge, ResolvedWith)
 
 __all__ = ["lower"]
 

@@ -1,7 +1,7 @@
 """Parse stage for write statements: pglast DML nodes → `twinning.ir.dml`.
 
 One converter per statement. Clauses outside the subset raise `Unsupported`
-naming them (WITH on a write, OVERRIDING USER VALUE, COPY from a file or a
+naming them (OVERRIDING USER VALUE, COPY from a file or a
 program, COPY (query), multi-column SET …), so later stages
 only meet shapes they were written for. Subqueries inside a write (INSERT …
 SELECT, UPDATE … FROM, DELETE … USING) are handed to `select`, the read
@@ -9,8 +9,6 @@ path's converter, when one is given; without it they are unsupported.
 """
 
 from __future__ import annotations
-
-import dataclasses
 
 from typing import Any, Callable
 
@@ -85,9 +83,14 @@ def _multi_source(convert: ExprConverter, ref: ast.MultiAssignRef) -> Any:
                        loc(source))
 
 
-def _no_with(node: Any) -> None:
-    if getattr(node, "withClause", None) is not None:
-        raise Unsupported("WITH on a write statement", -1)
+def _with(node: Any, select: Select) -> tuple:
+    """A write's WITH list (`select.CommonTable`s, resolved by
+    `resolve_with`)."""
+    if node.withClause is None:
+        return ()
+    if select is None:
+        raise Unsupported("WITH on a write statement (the read path)", -1)
+    return select(node.withClause)
 
 
 def _insert(node: ast.InsertStmt, select: Select) -> d.Insert:
@@ -107,22 +110,16 @@ def _insert(node: ast.InsertStmt, select: Select) -> d.Insert:
         source = d.Values(tuple(tuple(convert(v) for v in row)
                                 for row in query.valuesLists), loc(query))
     elif select is not None:
-        read = select(query)
-        if node.withClause is not None:  # WITH … INSERT … SELECT
-            read = dataclasses.replace(
-                read, with_=select(node.withClause) + read.with_)
-        source = d.QuerySource(read, loc(query))
+        source = d.QuerySource(select(query), loc(query))
     else:
         raise Unsupported("INSERT … SELECT (the read path)", loc(query))
-    if not isinstance(source, d.QuerySource):
-        _no_with(node)
     overriding = {OverridingKind.OVERRIDING_NOT_SET: None,
                   OverridingKind.OVERRIDING_SYSTEM_VALUE: "system",
                   OverridingKind.OVERRIDING_USER_VALUE: "user"}[node.override]
     return d.Insert(_table(node.relation), columns, source,
                     _on_conflict(convert, node.onConflictClause),
                     _returning(convert, node.returningList), overriding,
-                    locations, indirection)
+                    locations, indirection, _with(node, select))
 
 
 def _on_conflict(convert: ExprConverter, clause: Any) -> d.OnConflict | None:
@@ -150,7 +147,6 @@ def _on_conflict(convert: ExprConverter, clause: Any) -> d.OnConflict | None:
 
 
 def _update(node: ast.UpdateStmt, select: Select) -> d.Update:
-    _no_with(node)
     convert = ExprConverter(select)
     from_: tuple[object, ...] = ()
     if node.fromClause:
@@ -160,11 +156,11 @@ def _update(node: ast.UpdateStmt, select: Select) -> d.Update:
         from_ = tuple(select(item) for item in node.fromClause)
     where = convert(node.whereClause) if node.whereClause is not None else None
     return d.Update(_table(node.relation), _assignments(convert, node.targetList),
-                    from_, where, _returning(convert, node.returningList))
+                    from_, where, _returning(convert, node.returningList),
+                    _with(node, select))
 
 
 def _delete(node: ast.DeleteStmt, select: Select) -> d.Delete:
-    _no_with(node)
     convert = ExprConverter(select)
     using: tuple[object, ...] = ()
     if node.usingClause:
@@ -174,7 +170,8 @@ def _delete(node: ast.DeleteStmt, select: Select) -> d.Delete:
         using = tuple(select(item) for item in node.usingClause)
     where = convert(node.whereClause) if node.whereClause is not None else None
     return d.Delete(_table(node.relation), using, where,
-                    _returning(convert, node.returningList))
+                    _returning(convert, node.returningList),
+                    _with(node, select))
 
 
 _MERGE_ACTIONS = {CmdType.CMD_UPDATE: "update", CmdType.CMD_DELETE: "delete",
@@ -187,7 +184,6 @@ _OVERRIDING = {OverridingKind.OVERRIDING_NOT_SET: None,
 def _merge(node: ast.MergeStmt, select: Select) -> d.Merge:
     """MERGE: the source as a FROM item of the read path, each WHEN clause
     with its condition and action (the grammar allows one VALUES row)."""
-    _no_with(node)
     if select is None:
         raise Unsupported("MERGE (the read path)", loc(node.sourceRelation))
     convert = ExprConverter(select)
@@ -211,7 +207,8 @@ def _merge(node: ast.MergeStmt, select: Select) -> d.Merge:
                 bool(when.matched), action, condition,
                 _assignments(convert, when.targetList)))
     return d.Merge(_table(node.relation), select(node.sourceRelation),
-                   convert(node.joinCondition), tuple(clauses))
+                   convert(node.joinCondition), tuple(clauses),
+                   _with(node, select))
 
 
 _COPY_STRINGS = ("delimiter", "null", "quote", "escape")

@@ -172,8 +172,13 @@ def _collect(value: Any, out: list) -> None:
         for item in value:
             _collect(item, out)
     elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
+        for f in _source_order(value):
             _collect(getattr(value, f.name), out)
+
+
+def _source_order(value: Any) -> list:
+    """A node's fields in the order their text comes: WITH first."""
+    return sorted(dataclasses.fields(value), key=lambda f: f.name != "with_")
 
 
 def _relocate(value: Any, starts) -> Any:
@@ -188,7 +193,7 @@ def _relocate(value: Any, starts) -> Any:
         return tuple(_relocate(item, starts) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: _relocate(getattr(value, f.name), starts)
-                   for f in dataclasses.fields(value) if f.init}
+                   for f in _source_order(value) if f.init}
         return dataclasses.replace(value, **changes)
     return value
 

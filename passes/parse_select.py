@@ -20,6 +20,7 @@ from pglast.enums import (CoercionForm, GroupingSetKind, JoinType,
 
 from twinning.ir import select as r
 from twinning.ir import syntax as s
+from twinning.passes.parse_dml import convert_write
 from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
 
 __all__ = ["convert_query", "convert_read"]
@@ -136,13 +137,13 @@ class _Converter:
 
     def cte(self, node: ast.CommonTableExpr,
             recursive: bool = False) -> r.CommonTable:
-        if not isinstance(node.ctequery, ast.SelectStmt):
-            raise Unsupported("data-modifying statement in WITH",
-                              loc(node.ctequery))
         if node.search_clause is not None or node.cycle_clause is not None:
             raise Unsupported("SEARCH/CYCLE", loc(node))
+        body = node.ctequery
+        query = self.query(body) if isinstance(body, ast.SelectStmt) else \
+            convert_write(body, convert_read)  # data-modifying: resolve_with
         return r.CommonTable(node.ctename, names(node.aliascolnames),
-                             self.query(node.ctequery), loc(node), recursive)
+                             query, loc(node), recursive)
 
     def from_item(self, node: Any) -> r.FromItem:
         if isinstance(node, ast.RangeVar):

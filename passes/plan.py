@@ -22,11 +22,12 @@ from typing import Any, Callable
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
-from twinning.ir.dml import ResolvedCopy
+from twinning.ir.dml import ResolvedCopy, ResolvedWith
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.lower import show_columns
 from twinning.passes.plan_dml import plan_write
 from twinning.passes.plan_select import plan_query
+from twinning.passes.plan_with import plan_with
 
 __all__ = ["plan", "compile_expressions"]
 
@@ -38,7 +39,8 @@ def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
             lowered.node, q.ResolvedQuery):
         return _plan_read(lowered.node, source)
     if isinstance(lowered, q.ResolvedStatement):  # a write statement
-        write = plan_write(lowered.node)
+        write = plan_with(lowered.node) if isinstance(
+            lowered.node, ResolvedWith) else plan_write(lowered.node)
         variant = q.CopyPlan if isinstance(lowered.node, ResolvedCopy) \
             else q.WritePlan
         return variant(source, write.columns, lowered.param_types, write,

@@ -203,6 +203,17 @@ class _Planner:
         key = node.key
         return lambda ctx: ctx.worktables[key]
 
+    def _CteScan(self, node: r.CteScan, depth: int) -> Rows:
+        """A data-modifying WITH query's RETURNING rows: its write runs
+        when first read (`execute_with` leaves a thunk in the slot)."""
+        self.note(depth, f"CTE Scan on {node.name}")
+        key = ("cte", node.key)
+
+        def cte_scan(ctx: Any) -> list[tuple]:
+            rows = ctx.worktables[key]
+            return rows if type(rows) is list else rows()
+        return cte_scan
+
     def _RecursiveUnion(self, node: r.RecursiveUnion, depth: int) -> Rows:
         self.note(depth, "Recursive Union" + (" ALL" if node.all else ""))
         base = self.relation(node.base, depth + 1)

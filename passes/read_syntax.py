@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.expr.analyze import pos
@@ -130,3 +130,23 @@ def first_target_location(query: Any) -> int:
         body = getattr(body.left, "body", None)
     targets = getattr(body, "targets", ())
     return expr_location(targets[0].expr) if targets else -1
+
+
+def misplaced_write(cte: r.CommonTable, top: bool) -> SqlError:
+    """A data-modifying WITH query where the statement cannot run one:
+    below its top level (analyzeCTE's error), or at the top of a query
+    read elsewhere (refused)."""
+    if top:
+        return feature_not_supported(
+            "data-modifying statement in WITH of this statement")
+    return SqlError("0A000", "WITH clause containing a data-modifying "
+                    "statement must be at the top level",
+                    position=pos(cte.location))
+
+
+def check_returning(relation: Any, ref: r.TableRef) -> None:
+    """A data-modifying WITH query read without RETURNING (0A000, at the
+    reference, as addRangeTableEntryForCTE)."""
+    if isinstance(relation, r.CteScan) and not relation.returning:
+        raise SqlError("0A000", f'WITH query "{relation.name}" does not have '
+                       "a RETURNING clause", position=pos(ref.location))

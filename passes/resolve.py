@@ -33,6 +33,7 @@ from twinning.passes.expr.types import display_type
 from twinning.passes.resolve_dml import resolve_write
 from twinning.passes.resolve_merge import resolve_merge
 from twinning.passes.resolve_select import resolve_query
+from twinning.passes.resolve_with import has_modifying, resolve_with
 
 __all__ = ["resolve", "result_type_of_oid", "resolve_arguments",
            "resolve_setting"]
@@ -63,6 +64,11 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         setting = _setting(node.name, for_show=isinstance(node, q.Show))
     if isinstance(node, q.Select):
         return q.ResolvedStatement(_select(node, param_types), parsed.source)
+    if isinstance(node, q.Query) and has_modifying(node):
+        ctx = TypingContext(param_types, search_path=search_path)
+        return q.ResolvedStatement(resolve_with(node, catalog, ctx),
+                                   parsed.source, None,
+                                   ctx.final_param_types())
     if isinstance(node, q.Query):
         return q.ResolvedStatement(
             resolve_query(node, catalog, TypingContext(
@@ -74,8 +80,12 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
         if catalog is None:
             raise SqlError("42P01", f'relation "{".".join(node.table.names)}" '
                            "does not exist")
-        resolved = resolve_merge(node, catalog, ctx) \
-            if isinstance(node, dml.Merge) else resolve_write(node, catalog, ctx)
+        if getattr(node, "with_", ()):
+            resolved = resolve_with(node, catalog, ctx)
+        elif isinstance(node, dml.Merge):
+            resolved = resolve_merge(node, catalog, ctx)
+        else:
+            resolved = resolve_write(node, catalog, ctx)
         return q.ResolvedStatement(resolved, parsed.source, None,
                                    ctx.final_param_types())
     if isinstance(node, q.Ddl):  # applied to the catalog when it runs
@@ -89,6 +99,11 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
             definitions, node.tag, node.source), parsed.source)
     if isinstance(node, q.DeclareCursor):  # its parameters are the query's
         query = node.query
+        if isinstance(query, q.Query) and has_modifying(query):
+            resolve_with(query, catalog, TypingContext(  # analysed first
+                param_types, search_path=search_path))
+            raise SqlError("0A000", "DECLARE CURSOR must not contain "
+                           "data-modifying statements in WITH")
         types = resolve_query(query, catalog, TypingContext(
             param_types, search_path=search_path)).param_types \
             if isinstance(query, q.Query) else _select(query, param_types).param_types
@@ -96,8 +111,10 @@ def resolve(parsed: q.ParsedStatement, catalog: Any = None,
     if isinstance(node, q.Prepare):
         types = tuple(_declared(t) for t in node.param_types)
         if isinstance(node.body, q.Query):  # errors surface at PREPARE time
-            resolve_query(node.body, catalog,
-                          TypingContext(types, search_path=search_path))
+            resolve = resolve_with if has_modifying(node.body) else \
+                resolve_query
+            resolve(node.body, catalog,
+                    TypingContext(types, search_path=search_path))
         else:
             _select(node.body, types)
     return q.ResolvedStatement(node, parsed.source, setting)

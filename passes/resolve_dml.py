@@ -68,8 +68,35 @@ def _clause(ctx: TypingContext, kind: str) -> TypingContext:
 
 
 def resolve_write(node: d.WriteStatement, catalog: Catalog,
-                  ctx: TypingContext) -> d.ResolvedWrite:
+                  ctx: TypingContext, reads: WriteReads | None = None
+                  ) -> d.ResolvedWrite:
+    """`reads`: the statement's (a WITH query's), whose WITH list it sees.
+
+    A statement with sub-selects outside WHERE (RETURNING, SET, VALUES,
+    ON CONFLICT) comes back as a `ResolvedWith` of no WITH queries: the
+    executor then runs it over the statement's snapshot
+    (`execute_with`), so a sub-select evaluated after a row was written
+    still reads the rows as they were when the statement started, as
+    every PostgreSQL sub-select does. WHERE's run before any write."""
+    if reads is not None:
+        return _resolve(node, catalog, ctx, reads)
     reads = WriteReads(catalog, ctx)  # subqueries, FROM/USING, INSERT … SELECT
+    hook, seen = ctx.sublink, []
+
+    def sublink(node: Any, scope: Any, ctx: TypingContext) -> Any:
+        if ctx.kind != "WHERE":
+            seen.append(node)
+        return hook(node, scope, ctx)
+    ctx.sublink = sublink
+    resolved = _resolve(node, catalog, ctx, reads)
+    if seen and isinstance(resolved, (d.ResolvedInsert, d.ResolvedUpdate,
+                                      d.ResolvedDelete)):
+        return d.ResolvedWith((), resolved, resolved.table)
+    return resolved
+
+
+def _resolve(node: d.WriteStatement, catalog: Catalog, ctx: TypingContext,
+             reads: WriteReads) -> d.ResolvedWrite:
     if isinstance(node, d.Insert):
         return _insert(node, catalog, ctx, reads)
     if isinstance(node, d.Update):

@@ -39,9 +39,10 @@ from twinning.passes.resolve_select import Entry, Item, Level, WriteReads
 __all__ = ["resolve_merge"]
 
 
-def resolve_merge(node: d.Merge, catalog: Catalog,
-                  ctx: TypingContext) -> d.ResolvedMerge:
-    reads = WriteReads(catalog, ctx)  # the source, subqueries
+def resolve_merge(node: d.Merge, catalog: Catalog, ctx: TypingContext,
+                  reads: WriteReads | None = None) -> d.ResolvedMerge:
+    if reads is None:  # the source, subqueries (else the WITH list's)
+        reads = WriteReads(catalog, ctx)
     _reachable(node.clauses)
     table = _target(catalog, node.table, ctx)
     level, target, source = _join(table, node, reads)

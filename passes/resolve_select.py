@@ -64,6 +64,8 @@ from twinning.passes.read_syntax import (
     expr_location as _expr_location,
     location as _location,
     first_target_location as _first_target_location,
+    check_returning as _check_returning,
+    misplaced_write as _misplaced_write,
 )
 from twinning.passes import resolve_lateral as lateral
 
@@ -380,7 +382,8 @@ class Level:
             if name in level.pending:
                 return True
             level = level.parent
-        return False
+        root = self.resolver.root
+        return root is not None and root is not self and root.forward_cte(name)
 
     def find_cte(self, name: str):
         level: Level | None = self
@@ -388,7 +391,8 @@ class Level:
             if name in level.ctes:
                 return level.ctes[name]
             level = level.parent
-        return None
+        root = self.resolver.root
+        return None if root is None or root is self else root.find_cte(name)
 
 
 class _ScopeLevel(Level):
@@ -502,6 +506,10 @@ class _Resolver:
         self.relations: list[QName] = []  # tables and views read, outside views
         self.in_view = 0  # how deep inside views being read
         self.top: r.Query | None = None  # a statement's own SELECT
+        # a write's WITH list (or a SELECT's with data-modifying queries),
+        # seen from every level; `modifying` resolves such a query there
+        self.root: Level | None = None
+        self.modifying: Any = None
         self.lock: tuple[Level, locking.Request] | None = None
         ctx.aggregate = self._aggregate
         ctx.sublink = self._sublink
@@ -527,6 +535,7 @@ class _Resolver:
             if cte is not None:
                 self._lock_note(level, ref, names[0], "cte")
                 relation, columns = cte
+                _check_returning(relation, ref)
                 return self._entry_from(relation, ref, names[0],
                                         [c.name for c in columns], cte=True)
         table = None
@@ -831,19 +840,7 @@ class _Resolver:
                unknown_to_text: bool
                ) -> tuple[r.Relation, tuple[r.RelColumn, ...]]:
         level = Level(self, parent, via_sublink)
-        level.pending = {cte.name for cte in query.with_}
-        for cte in query.with_:
-            if cte.name in level.ctes:
-                raise SqlError("42712", f'WITH query name "{cte.name}" '
-                               "specified more than once",
-                               position=pos(cte.location))
-            if cte.recursive and _mentions(cte.query, cte.name):
-                relation, columns = self.recursive_cte(cte, level)
-            else:
-                relation, columns = self.query(cte.query, level, False)
-                columns = _cte_columns(cte, columns)
-            level.ctes[cte.name] = (relation, columns)
-            level.pending.discard(cte.name)
+        self.with_list(query.with_, level, parent is None and query is self.top)
         body = query.body
         if query.locking and query is not self.top:
             locking.refuse_nested(query)
@@ -861,6 +858,28 @@ class _Resolver:
             relation, columns = self.select(body, query, level,
                                             unknown_to_text)
         return relation, columns
+
+    def with_list(self, ctes: Sequence[r.CommonTable], level: Level,
+                  top: bool = False) -> None:
+        """A WITH list; a data-modifying query goes to `modifying` at the
+        statement's top level (`resolve_with`)."""
+        level.pending = {cte.name for cte in ctes}
+        for cte in ctes:
+            if cte.name in level.ctes:
+                raise SqlError("42712", f'WITH query name "{cte.name}" '
+                               "specified more than once",
+                               position=pos(cte.location))
+            if not isinstance(cte.query, r.Query):
+                if self.modifying is None or level is not self.root:
+                    raise _misplaced_write(cte, top)
+                relation, columns = self.modifying(cte)
+            elif cte.recursive and _mentions(cte.query, cte.name):
+                relation, columns = self.recursive_cte(cte, level)
+            else:
+                relation, columns = self.query(cte.query, level, False)
+                columns = _cte_columns(cte, columns)
+            level.ctes[cte.name] = (relation, columns)
+            level.pending.discard(cte.name)
 
     def recursive_cte(self, cte: r.CommonTable, level: Level):
         """`base UNION [ALL] recursive term`: the base fixes the column

@@ -28,6 +28,7 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.passes.expr import TypingContext
 from twinning.passes.resolve_select import resolve_view_query
+from twinning.passes.resolve_with import has_modifying, resolve_with
 
 __all__ = ["create_view", "refresh_view", "comment_view", "dependent_views",
            "refuse_if_viewed"]
@@ -42,6 +43,12 @@ def create_view(b: Any, defn: d.ViewDef, catalog: c.Catalog) -> c.View | None:
     The caller adds a materialized view's table."""
     path = tuple(b.lookup_path())
     ctx = TypingContext(allow_params=False, search_path=path)
+    if has_modifying(defn.query):  # analysed first, as PostgreSQL does
+        resolve_with(defn.query, catalog, ctx)
+        raise SqlError("0A000", "materialized views must not use data-"
+                       "modifying statements in WITH" if defn.materialized
+                       else "views must not contain data-modifying "
+                       "statements in WITH")
     resolved, reads = resolve_view_query(defn.query, catalog, ctx)
     temporary = defn.temporary
     if not temporary and any(c.is_temporary(name.schema) for name in reads):

@@ -93,7 +93,8 @@ def test_truncate():
 
 
 @pytest.mark.parametrize("sql,construct", [
-    ("WITH x AS (SELECT 1) INSERT INTO t VALUES (1)", "WITH on a write statement"),
+    ("WITH x AS (SELECT 1) INSERT INTO t VALUES (1)",
+     "WITH on a write statement (the read path)"),
     ("INSERT INTO t SELECT * FROM u", "INSERT … SELECT (the read path)"),
     ("UPDATE t SET (a, b) = (SELECT 1, 2)",
      "multiple-column assignment from a sub-SELECT"),

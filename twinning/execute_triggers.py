@@ -10,7 +10,10 @@ the previous one returned (NULL skips the row: no write, no AFTER
 triggers, not counted), the write itself, and once every row is written
 the AFTER ROW triggers of each row in row order, then AFTER STATEMENT.
 A trigger's WHEN is tested with the row's OLD/NEW values (for AFTER ROW
-triggers, when the row event is queued, as PostgreSQL does).
+triggers, when the row event is queued, as PostgreSQL does). In a
+statement with WITH queries each part's AFTER triggers wait for the whole
+statement's end, in the order the parts finished (`execute_with`), as
+PostgreSQL's after-trigger queue does.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from twinning.errors import SqlError
+from twinning.execute_with import AFTER_TRIGGERS
 from twinning.ir import dml as d
 from twinning.plpgsql_run import Body, Expr, Frame, Row, call_trigger
 from twinning.store import SequenceSession, Transaction
@@ -56,8 +60,11 @@ def fire_write(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
         written = _update(plan, txn, seq, ctx, firing)
     else:
         written = _delete(plan, txn, ctx, firing)
-    firing.after_rows()
-    firing.statement("after")
+    queue = ctx.worktables.get(AFTER_TRIGGERS)
+    if queue is None:
+        firing.after()
+    else:  # a part of a statement with WITH queries: at its end
+        queue.append(firing)
     returned = [tuple(fn(row, ctx) for fn in plan.returning)
                 for row in written] if plan.returning else []
     count = len(written)
@@ -143,6 +150,11 @@ class _Firing:
     def after_rows(self) -> None:
         for trigger, old, new in self.queue:
             self._call(trigger, old, new)
+
+    def after(self) -> None:
+        """The AFTER ROW triggers of every row, then AFTER STATEMENT."""
+        self.after_rows()
+        self.statement("after")
 
     def _when(self, trigger: Any, old: tuple | None, new: tuple | None
               ) -> bool:

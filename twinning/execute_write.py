@@ -24,10 +24,12 @@ from typing import Any
 from twinning.errors import SqlError
 from twinning import partition_writes
 from twinning.execute_merge import execute_merge
+from twinning.execute_with import execute_with
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.passes.plan_dml import CompiledWrite
 from twinning.passes.plan_select import pinned_index
+from twinning.passes.plan_with import CompiledWith
 from twinning.passes.template import DEFAULT
 from twinning.store import RowMoved, SequenceSession, Transaction
 
@@ -36,6 +38,8 @@ def execute_write(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
                   ctx: Any, rows: list | None = None) -> tuple[list[tuple], str]:
     """RETURNING's rows and the tag; `rows`: an INSERT's VALUES rows bound
     by a plan template (values, `DEFAULT` markers) instead of its closures."""
+    if type(plan) is CompiledWith:  # data-modifying WITH queries
+        return execute_with(plan, txn, seq, ctx, rows, execute_write)
     resolved = plan.resolved
     if ctx.catalog.partition_keys:  # a partitioned table's writes are routed
         txn = partition_writes.routed(resolved, txn, ctx)
@@ -205,13 +209,14 @@ def _proposed(plan: CompiledWrite, slots: tuple[int, ...], width: int,
 def _upsert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession, ctx: Any,
             rid: int, proposed: tuple, touched: set[int]) -> tuple | None:
     """ON CONFLICT DO UPDATE of the existing row `rid`."""
-    if rid in touched:
+    table = plan.resolved.table
+    # None: a row another part of the statement wrote (`execute_with`)
+    existing = None if rid in touched else txn.get(table, rid)
+    if existing is None:
         raise SqlError("21000", "ON CONFLICT DO UPDATE command cannot affect "
                        "row a second time",
                        hint="Ensure that no rows proposed for insertion within "
                        "the same command have duplicate constrained values.")
-    table = plan.resolved.table
-    existing = txn.get(table, rid)
     both = existing + proposed
     if plan.conflict_where is not None and plan.conflict_where(both, ctx) is not True:
         return None

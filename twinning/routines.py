@@ -43,6 +43,9 @@ class Nested:
     def _ctx(self, params: tuple) -> Any:
         ctx = self.session._ctx.nested()
         ctx.params = params
+        # the transaction itself, not a statement's snapshot (execute_with):
+        # a function's queries see what the calling statement wrote so far
+        ctx.txn = self.session._txn.store
         return ctx
 
     def run_read(self, plan: q.ReadPlan, params: tuple) -> Result:
@@ -66,7 +69,9 @@ class Nested:
                                       session.sequences, ctx, None)
         for notice in ctx.notices:
             session._warn("00000", notice, severity="NOTICE")
-        return Result(plan.columns, returned, int(tag.rsplit(" ", 1)[-1]))
+        count = len(returned) if tag == "SELECT" else \
+            int(tag.rsplit(" ", 1)[-1])  # SELECT: data-modifying WITH
+        return Result(plan.columns, returned, count)
 
     def run_command(self, plan: q.CommandPlan, params: tuple = ()) -> Result:
         """DDL inside a function (a PL/pgSQL body's CREATE TEMP TABLE):

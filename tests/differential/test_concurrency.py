@@ -567,6 +567,34 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("B", JOIN, WAIT),
         ("B", "SELECT k, v FROM kv ORDER BY k"),
     ],
+    # A data-modifying WITH query waits like its statement alone, and
+    # re-checks the newest version; the main statement's wait re-runs the
+    # whole statement (the WITH query's insert undone first, not doubled).
+    "writable_cte_waits_and_rechecks": [
+        ("A", "INSERT INTO kv VALUES (1, 'a'), (2, 'b')"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'a2' WHERE k = 1"),
+        ("B", "WITH u AS (UPDATE kv SET v = v || '+B' WHERE v LIKE 'a%' "
+              "RETURNING *) SELECT * FROM u", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "DELETE FROM kv WHERE k = 2"),
+        ("B", "WITH d AS (DELETE FROM kv WHERE k = 2 RETURNING *) "
+              "INSERT INTO other SELECT k, 0 FROM d RETURNING *", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "UPDATE kv SET v = 'A' WHERE k = 1"),
+        ("B", "WITH l AS (INSERT INTO other VALUES (1, 1) RETURNING id) "
+              "UPDATE kv SET v = v || '+B' FROM l WHERE kv.k = l.id "
+              "RETURNING kv.*", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "SELECT k, v FROM kv ORDER BY k"),
+        ("B", "SELECT id, n FROM other ORDER BY id"),
+    ],
     # REPEATABLE READ: waiting for a writer that commits is 40001 (update
     # or delete), one that rolls back lets the write through.
     "repeatable_read_waits_then_40001": [

@@ -72,7 +72,8 @@ def _values_at(positions: Sequence[int]) -> Callable[[tuple], tuple]:
     return lambda row: ()
 
 
-_RETRYABLE = frozenset(("INSERT", "UPDATE", "DELETE", "MERGE"))
+# SELECT: one with data-modifying WITH queries (`execute_with`)
+_RETRYABLE = frozenset(("INSERT", "UPDATE", "DELETE", "MERGE", "SELECT"))
 
 
 class Transaction:

@@ -261,3 +261,7 @@ INSERT INTO staff VALUES (1, 'Grace', NULL, 'exec', 250000, '2010-05-01'), (2, '
 WITH RECURSIVE chain AS (SELECT id, name, manager_id, 0 AS depth FROM staff WHERE manager_id IS NULL UNION ALL SELECT s.id, s.name, s.manager_id, c.depth + 1 FROM staff s JOIN chain c ON s.manager_id = c.id) SELECT id, depth FROM chain ORDER BY id
 
 
+-- case: cte_data_modifying
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+WITH moved AS (DELETE FROM customers WHERE id = 6 RETURNING id, name) SELECT * FROM moved
+WITH up AS (UPDATE customers SET credit = 1 WHERE id = 5 RETURNING id) SELECT count(*) FROM up

@@ -341,3 +341,9 @@ MERGE INTO nn t USING (SELECT 3) ON true WHEN NOT MATCHED THEN INSERT (id, a) VA
 MERGE INTO nn t USING parent ON t.id = parent.id WHEN MATCHED THEN UPDATE SET c = parent.nosuch
 MERGE INTO nn t USING nn ON t.id = nn.id WHEN MATCHED THEN UPDATE SET c = 'self'
 SELECT * FROM nn ORDER BY id
+
+
+-- case: merge_with_clause
+INSERT INTO nn VALUES (1, 'a', 1, NULL)
+WITH w AS (SELECT 1 AS id) MERGE INTO nn USING w ON nn.id = w.id WHEN MATCHED THEN DELETE
+SELECT * FROM nn ORDER BY id

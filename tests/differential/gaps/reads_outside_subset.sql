@@ -8,8 +8,8 @@
 -- in FROM, a view or a system catalog, TABLESAMPLE, pg_get_viewdef of a view
 -- with grouping sets, a ROW() grouping key
 -- (GROUPING SETS themselves: see corpus/reads_grouping_sets.sql; WITHIN
--- GROUP: corpus/reads_ordered_set_aggregates.sql), data-modifying WITH,
--- ORDER BY ... USING, whole-row references and ROW(),
+-- GROUP: corpus/reads_ordered_set_aggregates.sql; data-modifying WITH:
+-- corpus/writable_ctes.sql), ORDER BY ... USING, whole-row references and ROW(),
 -- statistics aggregates, column definition lists
 -- in FROM (LATERAL works: see corpus/reads_lateral.sql), a RIGHT/FULL JOIN
 -- whose LATERAL right side reads an enclosing FROM item, the whole-row
@@ -48,12 +48,6 @@ SELECT pg_get_viewdef('city_rollup'::regclass)
 -- case: out_grouping_row_key
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
 SELECT city FROM customers GROUP BY ROLLUP (ROW(city, tier))
-
-
--- case: out_data_modifying_cte
-INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
-WITH moved AS (DELETE FROM customers WHERE id = 6 RETURNING id, name) SELECT * FROM moved
-WITH up AS (UPDATE customers SET credit = 1 WHERE id = 5 RETURNING id) SELECT count(*) FROM up
 
 
 -- case: out_order_by_using

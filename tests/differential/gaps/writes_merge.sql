@@ -4,7 +4,6 @@
 -- strict expected failure, so a case that starts to agree fails until it
 -- moves back to that corpus.
 --
--- merge_with_clause: WITH … MERGE, which the twin refuses (0A000).
 -- merge_set_returning_insert_values: a set-returning call in an INSERT
 --   action's VALUES, which PostgreSQL rejects when the action runs
 --   ("set-valued function called in context that cannot accept a set");
@@ -19,12 +18,6 @@
 -- merge_untyped_parameter_in_source: `$n` without a value in a simple query
 --   inside the source's VALUES: PostgreSQL's 42P02 comes from parse
 --   analysis, the twin types the parameter (as text) and fails on `=` first.
-
--- case: merge_with_clause
-INSERT INTO nn VALUES (1, 'a', 1, NULL)
-WITH w AS (SELECT 1 AS id) MERGE INTO nn USING w ON nn.id = w.id WHEN MATCHED THEN DELETE
-SELECT * FROM nn ORDER BY id
-
 
 -- case: merge_set_returning_insert_values
 MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (generate_series(5, 6), 'g')
