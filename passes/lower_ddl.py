@@ -26,7 +26,7 @@ from twinning.passes.parse_expr import Unsupported
 # rather than reported as nonexistent.
 KNOWN_UNSUPPORTED_TYPES = frozenset("""
 bit varbit timetz money inet cidr macaddr macaddr8 point line lseg box path
-polygon circle tsvector tsquery oid regclass regproc regtype name char
+polygon circle oid regclass regproc regtype name char
 int4range int8range numrange tsrange tstzrange daterange int4multirange
 txid_snapshot pg_lsn jsonpath cstring record void anyelement hstore citext
 """.split())

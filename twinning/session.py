@@ -652,14 +652,25 @@ class Session(DdlCommands):
                 break
             except LockRetry:
                 continue
+        self._forward_notices(ctx)
         self.interrupt.check()
         return _Result(plan.columns, rows, "SELECT")
+
+    def _forward_notices(self, ctx: EvalContext) -> None:
+        """NOTICEs an expression raised (to_tsquery's 'contains only stop
+        words'), sent before the rows as PostgreSQL sends them."""
+        if ctx.notices:
+            for notice in ctx.notices:
+                self._warn("00000", notice, severity="NOTICE")
+            ctx.notices.clear()
 
     def run_projection(self, plan: q.ProjectionPlan, params: tuple) -> _Result:
         if plan.planning_error is not None:
             raise plan.planning_error
         self._txn.store.take_snapshot()
-        row = plan.row(self._context(), params)
+        ctx = self._context()
+        row = plan.row(ctx, params)
+        self._forward_notices(ctx)
         self.interrupt.check()
         return _Result(plan.columns, [row], "SELECT")
 

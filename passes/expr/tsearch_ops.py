@@ -1,0 +1,339 @@
+"""Text search operators and functions: `@@` (TS_execute with phrase
+search), tsvector comparison, `||`, setweight/strip/length/numnode,
+to_tsvector and the to_tsquery family over `values/tsparse`.
+
+A one-argument form reads default_text_search_config (so it is stable,
+not immutable, as in PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from twinning.errors import SqlError
+from twinning.values.system import RegOid
+from twinning.passes.expr.registry import BINARY, COMPARE, define, reg
+from twinning.values import tsparse
+from twinning.values.tsearch import (OP_AND, OP_NOT, OP_OR, OP_PHRASE,
+                                     TsQuery, TsVector, format_tsquery,
+                                     lexeme_key, make_tsvector, parse_query,
+                                     query_tree, tree_query)
+
+_WEIGHTS = {"a": 3, "A": 3, "b": 2, "B": 2, "c": 1, "C": 1, "d": 0, "D": 0}
+
+
+# -- @@ ---------------------------------------------------------------------
+
+
+def _lookup(vector: TsVector, word: str, prefix: bool) -> list:
+    """The entries matching an operand: its lexeme, or every lexeme it
+    begins (prefix search)."""
+    if not prefix:
+        return [e for e in vector if e[0] == word]
+    return [e for e in vector if e[0].startswith(word)]
+
+
+def _positions(vector: TsVector, node) -> tuple[set, bool] | None:
+    """An operand's positions (weight-filtered) and whether it matched
+    only without positions (a stripped lexeme: TS_MAYBE)."""
+    _, word, weight, prefix = node
+    found = _lookup(vector, word, prefix)
+    out: set[int] = set()
+    maybe = False
+    for _, positions in found:
+        if not positions:
+            maybe = True
+            continue
+        for p, w in positions:
+            if not weight or weight & (1 << w):
+                out.add(p)
+    return out, maybe
+
+
+def _match(vector: TsVector, node) -> bool | None:
+    """TS_execute_recurse: True, False, or None for TS_MAYBE."""
+    if node[0] == "v":
+        positions, maybe = _positions(vector, node)
+        if positions:
+            return True
+        if maybe:
+            return True if not node[2] else None
+        return False
+    op = node[1]
+    if op == OP_NOT:
+        inner = _match(vector, node[3])
+        return None if inner is None else not inner
+    if op == OP_AND:
+        left = _match(vector, node[3])
+        if left is False:
+            return False
+        right = _match(vector, node[4])
+        if right is False:
+            return False
+        return True if left and right else None
+    if op == OP_OR:
+        left = _match(vector, node[3])
+        if left is True:
+            return True
+        right = _match(vector, node[4])
+        if right is True:
+            return True
+        return None if left is None or right is None else False
+    result = _phrase(vector, node)
+    if result is None:  # TS_MAYBE without TS_EXEC_PHRASE_NO_POS: no
+        return False
+    positions, negate, _ = result
+    return bool(positions) or negate
+
+
+def _phrase(vector: TsVector, node):
+    """TS_phrase_execute: (end positions, negated, width) or None when a
+    stripped lexeme leaves it undecided."""
+    if node[0] == "v":
+        positions, maybe = _positions(vector, node)
+        if not positions and maybe:
+            return None
+        return positions, False, 0
+    op = node[1]
+    if op == OP_NOT:
+        inner = _phrase(vector, node[3])
+        if inner is None:
+            return None
+        positions, negate, width = inner
+        return positions, not negate, width
+    left = _phrase(vector, node[3])
+    right = _phrase(vector, node[4])
+    if left is None or right is None:
+        # the operands' own answers decide (phrase on stripped vectors)
+        lm, rm = _match(vector, node[3]), _match(vector, node[4])
+        if lm is False or rm is False:
+            return set(), False, 0
+        return None
+    lpos, lneg, lwidth = left
+    rpos, rneg, rwidth = right
+    if op == OP_PHRASE:
+        distance = node[2]
+        loffset, roffset = distance + rwidth, 0
+        width = distance + lwidth + rwidth
+        both = True
+    else:
+        width = max(lwidth, rwidth)
+        loffset, roffset = width - lwidth, width - rwidth
+        both = op == OP_AND
+    lset = {p + loffset for p in lpos}
+    rset = {p + roffset for p in rpos}
+    if both:
+        if not lneg and not rneg:
+            return lset & rset, False, width
+        if lneg and not rneg:
+            return rset - lset, False, width
+        if not lneg and rneg:
+            return lset - rset, False, width
+        return lset | rset, True, width
+    if not lneg and not rneg:
+        return lset | rset, False, width
+    if lneg and not rneg:
+        return lset - rset, True, width
+    if not lneg and rneg:
+        return rset - lset, True, width
+    return lset & rset, True, width
+
+
+def ts_match(vector: TsVector, query: TsQuery) -> bool:
+    if not vector or not query:
+        return False
+    return _match(vector, query_tree(query)) is not False
+
+
+# -- tsvector comparison ------------------------------------------------------
+
+
+def _varsize(vector: TsVector) -> int:
+    """The stored size tsvector_cmp compares first."""
+    size = 8 + 4 * len(vector)
+    for lexeme, positions in vector:
+        size += len(lexeme.encode("utf-8"))
+        if positions:
+            size += size % 2  # SHORTALIGN
+            size += 2 + 2 * len(positions)
+    return size
+
+
+def tsvector_cmp(a: TsVector, b: TsVector) -> int:
+    """silly_cmp_tsvector."""
+    sa, sb = _varsize(a), _varsize(b)
+    if sa != sb:
+        return -1 if sa < sb else 1
+    if len(a) != len(b):
+        return -1 if len(a) < len(b) else 1
+    for (la, pa), (lb, pb) in zip(a, b):
+        if bool(pa) != bool(pb):
+            return -1 if pa else 1
+        ka, kb = lexeme_key(la), lexeme_key(lb)
+        if ka != kb:
+            return -1 if ka < kb else 1
+        if len(pa) != len(pb):
+            return -1 if len(pa) > len(pb) else 1
+        for (xa, wa), (xb, wb) in zip(pa, pb):
+            if xa != xb:
+                return -1 if xa > xb else 1
+            if wa != wb:
+                return -1 if wa > wb else 1
+    return 0
+
+
+_CMP = {"=": lambda c: c == 0, "<>": lambda c: c != 0, "<": lambda c: c < 0,
+        ">": lambda c: c > 0, "<=": lambda c: c <= 0, ">=": lambda c: c >= 0}
+
+
+# -- tsvector functions -------------------------------------------------------
+
+
+def _concat(a: TsVector, b: TsVector) -> TsVector:
+    """tsvector_concat: the right operand's positions shifted past the
+    left's highest position."""
+    maxpos = 0
+    for _, positions in a:
+        for p, _ in positions:
+            maxpos = max(maxpos, p)
+    entries = [(lexeme, list(positions) or None) for lexeme, positions in a]
+    for lexeme, positions in b:
+        shifted = [(min(p + maxpos, 16383), w) for p, w in positions]
+        entries.append((lexeme, shifted or None))
+    return make_tsvector(entries)
+
+
+def _setweight(vector: TsVector, weight: str) -> TsVector:
+    w = _WEIGHTS.get(weight)
+    if w is None:
+        raise SqlError("XX000", f"unrecognized weight: {ord(weight[:1] or chr(0))}")
+    return TsVector((lexeme, tuple((p, w) for p, _ in positions))
+                    for lexeme, positions in vector)
+
+
+def _setweight_filter(vector: TsVector, weight: str, lexemes) -> TsVector:
+    w = _WEIGHTS.get(weight)
+    if w is None:
+        raise SqlError("XX000", f"unrecognized weight: {ord(weight[:1] or chr(0))}")
+    if any(x is None for x in lexemes):
+        raise SqlError("22004", "lexeme array may not contain nulls")
+    chosen = set(lexemes)
+    return TsVector((lexeme, tuple((p, w) for p, _ in positions)
+                     if lexeme in chosen else positions)
+                    for lexeme, positions in vector)
+
+
+def _strip(vector: TsVector) -> TsVector:
+    return TsVector((lexeme, ()) for lexeme, _ in vector)
+
+
+def _to_array(vector: TsVector) -> tuple:
+    return tuple(lexeme for lexeme, _ in vector)
+
+
+def _from_array(lexemes) -> TsVector:
+    if any(x is None for x in lexemes):
+        raise SqlError("22004", "lexeme array may not contain nulls")
+    if any(x == "" for x in lexemes):
+        raise SqlError("22023", "lexeme array may not contain empty strings")
+    return make_tsvector((x, None) for x in lexemes)
+
+
+def _delete(vector: TsVector, lexemes) -> TsVector:
+    gone = {x for x in lexemes if x is not None}
+    return TsVector(e for e in vector if e[0] not in gone)
+
+
+# -- tsquery functions --------------------------------------------------------
+
+
+def _numnode(query: TsQuery) -> int:
+    return len(query)
+
+
+def _notices(ctx):
+    return ctx.notices.append
+
+
+def _default_config(ctx) -> int:
+    return tsparse.config_oid(ctx.current_setting("default_text_search_config",
+                                                  False))
+
+
+def _query_and(a: TsQuery, b: TsQuery) -> TsQuery:
+    return _combine(a, b, OP_AND, 0)
+
+
+def _query_or(a: TsQuery, b: TsQuery) -> TsQuery:
+    return _combine(a, b, OP_OR, 0)
+
+
+def _combine(a: TsQuery, b: TsQuery, op: int, distance: int) -> TsQuery:
+    if not a:
+        return b
+    if not b:
+        return a
+    return tree_query(("o", op, distance, query_tree(a), query_tree(b)))
+
+
+def _query_not(a: TsQuery) -> TsQuery:
+    if not a:
+        return a
+    return tree_query(("o", OP_NOT, 0, query_tree(a), None))
+
+
+def _query_phrase(a: TsQuery, b: TsQuery, distance: int = 1) -> TsQuery:
+    if distance < 0 or distance > 16384:
+        raise SqlError("22023", "distance in phrase operator must be an "
+                       "integer value between zero and 16384 inclusive")
+    return _combine(a, b, OP_PHRASE, distance)
+
+
+def register() -> None:
+    reg(BINARY, "tsvector @@ tsquery", ts_match)
+    reg(BINARY, "tsquery @@ tsvector", lambda q, v: ts_match(v, q))
+    define("ts_match_vq(tsvector,tsquery)", ts_match)
+    for op in COMPARE:
+        test = _CMP[op]
+        reg(BINARY, f"tsvector {op} tsvector",
+            lambda a, b, test=test: test(tsvector_cmp(a, b)))
+    reg(BINARY, "tsvector || tsvector", _concat)
+    reg(BINARY, "tsquery && tsquery", _query_and)
+    reg(BINARY, "tsquery || tsquery", _query_or)
+    reg(BINARY, "tsquery <-> tsquery", _query_phrase)
+    define("tsquery_phrase(tsquery,tsquery)", _query_phrase)
+    define("tsquery_phrase(tsquery,tsquery,int4)", _query_phrase)
+    from twinning.passes.expr.registry import UNARY
+    reg(UNARY, "!! tsquery", _query_not)
+    define("length(tsvector)", len)
+    define("strip(tsvector)", _strip)
+    define("setweight(tsvector,char)", _setweight)
+    define("setweight(tsvector,char,text[])", _setweight_filter)
+    define("tsvector_to_array(tsvector)", _to_array)
+    define("array_to_tsvector(text[])", _from_array)
+    define("ts_delete(tsvector,text)", lambda v, x: _delete(v, (x,)))
+    define("ts_delete(tsvector,text[])", _delete)
+    define("numnode(tsquery)", _numnode)
+    define("to_tsvector(regconfig,text)", tsparse.to_tsvector)
+    define("to_tsvector(text)",
+           lambda ctx, text: tsparse.to_tsvector(_default_config(ctx), text),
+           context=True)
+    for name, fn in (("to_tsquery", tsparse.to_tsquery),
+                     ("plainto_tsquery", tsparse.plainto_tsquery),
+                     ("phraseto_tsquery", tsparse.phraseto_tsquery)):
+        define(f"{name}(regconfig,text)",
+               lambda ctx, cfg, text, fn=fn: fn(cfg, text, _notices(ctx)),
+               context=True)
+        define(f"{name}(text)",
+               lambda ctx, text, fn=fn: fn(_default_config(ctx), text,
+                                           _notices(ctx)), context=True)
+    define("get_current_ts_config()", _current_config, context=True)
+    # ts_match_tq / ts_match_tt: the text parsed with the default config
+    reg(BINARY, "text @@ tsquery", lambda ctx, t, q: ts_match(
+        tsparse.to_tsvector(_default_config(ctx), t), q), context=True)
+    reg(BINARY, "text @@ text", lambda ctx, t, u: ts_match(
+        tsparse.to_tsvector(_default_config(ctx), t),
+        tsparse.plainto_tsquery(_default_config(ctx), u)), context=True)
+
+
+def _current_config(ctx) -> RegOid:
+    oid = _default_config(ctx)
+    return RegOid(oid, tsparse.config_name(oid))

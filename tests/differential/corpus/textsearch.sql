@@ -1,0 +1,103 @@
+-- Text search: tsvector/tsquery input and output, @@, comparison, the
+-- simple and english configurations, to_tsvector and the to_tsquery family
+-- (PostgreSQL 15's answers through the harness).
+
+-- case: tsvector_input_output
+SELECT 'a:1 b:2A'::tsvector
+SELECT 'a:1 a:1A b c:3,2,3'::tsvector
+SELECT 'b a c a'::tsvector, ''::tsvector
+SELECT 'a:99999'::tsvector, 'a:1A,2,3B,4C,5D'::tsvector
+SELECT $$'it''s' \\b 'a b'$$::tsvector
+SELECT 'ü é a'::tsvector
+SELECT 'a:0'::tsvector
+SELECT 'a:1AB'::tsvector
+SELECT E'a\\'::tsvector
+SELECT $$'abc$$::tsvector
+SELECT 'a:x'::tsvector
+SELECT 'a:1,'::tsvector
+SELECT 'a:3,1,2,1A'::tsvector
+
+-- case: tsquery_input_output
+SELECT 'b:*A & !c:AB | (d <3> e)'::tsquery
+SELECT '!(a & b)'::tsquery, 'a & (b | c)'::tsquery
+SELECT '(a <-> b) <-> c'::tsquery, 'a <-> (b <-> c)'::tsquery
+SELECT 'a<->b'::tsquery, 'a <0> b'::tsquery, 'ab:*'::tsquery
+SELECT '!!a'::tsquery, 'a & b | c & !d'::tsquery
+SELECT '(a|b) <-> (c & d)'::tsquery, '!a <-> b'::tsquery
+SELECT $$'a b' & 'it''s'$$::tsquery
+SELECT 'a<b'::tsquery
+SELECT 'a & '::tsquery
+SELECT 'a b'::tsquery
+SELECT '(a'::tsquery
+SELECT 'a)'::tsquery
+SELECT ':a'::tsquery
+SELECT 'a <20000> b'::tsquery
+SELECT 'a:1'::tsquery
+
+-- case: match_operator
+SELECT 'a:1 b:2'::tsvector @@ 'a & b'::tsquery, 'a b'::tsvector @@ 'a & c'::tsquery
+SELECT 'a:1 b:2'::tsvector @@ 'a:B'::tsquery, 'a:1B b:2'::tsvector @@ 'a:B'::tsquery
+SELECT 'a b'::tsvector @@ 'a:B'::tsquery
+SELECT 'a:1 b:2'::tsvector @@ 'a <-> b'::tsquery, 'a:1 b:3'::tsvector @@ 'a <-> b'::tsquery
+SELECT 'a:1 b:3'::tsvector @@ 'a <2> b'::tsquery, 'a:1 b:3'::tsvector @@ 'a <-> !b'::tsquery
+SELECT strip('a:1 b:2'::tsvector) @@ 'a <-> c'::tsquery, strip('a:1 b:2'::tsvector) @@ 'a <-> b'::tsquery
+SELECT 'abc:1 abd:2'::tsvector @@ 'ab:*'::tsquery, 'abc'::tsvector @@ 'abd:*'::tsquery
+SELECT 'a:1 b:2 c:3'::tsvector @@ '(a <-> b) <-> c'::tsquery, 'a:1 b:2 c:3'::tsvector @@ 'a <-> (c | b)'::tsquery
+SELECT 'a:1 b:2 c:3'::tsvector @@ 'a <2> (b & c)'::tsquery, 'a:1 c:3'::tsvector @@ '!b'::tsquery
+SELECT 'a:1 b:2'::tsquery @@ 'a'::tsvector
+SELECT 'a b'::tsquery
+
+-- case: tsvector_comparison_and_functions
+SELECT 'a:1'::tsvector = 'a:1'::tsvector, 'a:1'::tsvector < 'a:2'::tsvector, 'a'::tsvector < 'b'::tsvector
+SELECT 'ab'::tsvector > 'a b'::tsvector, 'a:1A'::tsvector <> 'a:1'::tsvector
+SELECT 'a:1 b:2'::tsvector || 'b:1 c:2'::tsvector, 'a b'::tsvector || 'c:1'::tsvector
+SELECT setweight('a:1 b:2C'::tsvector, 'A'), setweight('a:1 b:2'::tsvector, 'b', '{a}')
+SELECT strip('a:1A b:2'::tsvector), length('a:1 b c'::tsvector), length(''::tsvector)
+SELECT tsvector_to_array('b:1 a:2'::tsvector), array_to_tsvector('{c,a,c}')
+SELECT ts_delete('a:1 b:2 c'::tsvector, 'b'), ts_delete('a:1 b:2 c'::tsvector, '{a,c}')
+SELECT numnode('a & b | !c'::tsquery), 'a'::tsquery && 'b|c'::tsquery, 'a'::tsquery || 'b'::tsquery
+SELECT !! 'a & b'::tsquery, 'a'::tsquery <-> 'b'::tsquery, tsquery_phrase('a', 'b', 3)
+
+-- case: configurations
+SELECT to_tsvector('simple', 'The Quick brown FOX jumped over the lazy dogs')
+SELECT to_tsvector('english', 'The Quick brown FOX jumped over the lazy dogs')
+SELECT to_tsvector('english', 'A Epic Drama of a Feminist And a Mad Scientist who must Battle a Teacher in The Canadian Rockies')
+SELECT to_tsvector('english', 'foo-bar naïve-café Über abc123 123 it''s "quoted" (paren) end. Next, x; y: z! w?')
+SELECT to_tsvector('english', 'running runs ran runner easily fairly')
+SELECT to_tsvector('simple', ''), to_tsvector('english', 'the and of')
+SELECT to_tsvector('pg_catalog.simple', 'A a A'), to_tsvector('Simple'::regconfig, 'B')
+SELECT to_tsvector('nosuch', 'a')
+SELECT 'english'::regconfig, 'pg_catalog.simple'::regconfig, 'simple'::regconfig::oid
+SELECT 'public.simple'::regconfig
+SHOW default_text_search_config
+SELECT get_current_ts_config(), to_tsvector('The cats')
+SET default_text_search_config = 'simple'
+SELECT get_current_ts_config(), to_tsvector('The cats')
+SET default_text_search_config = 'nosuch'
+RESET default_text_search_config
+
+-- case: to_tsquery_family
+SELECT to_tsquery('english', 'cats & rats'), to_tsquery('simple', 'The & Cats')
+SELECT to_tsquery('english', 'the & cat'), to_tsquery('english', 'cat <-> the <-> dog')
+SELECT to_tsquery('english', 'the')
+SELECT to_tsquery('english', 'foo-bar:*B'), to_tsquery('english', '!running | (jumps <2> dogs)')
+SELECT plainto_tsquery('english', 'The fat rats ate the cheese'), plainto_tsquery('simple', 'a b')
+SELECT phraseto_tsquery('english', 'The fat rats ate the cheese'), phraseto_tsquery('english', 'the')
+SELECT plainto_tsquery('english', '')
+SELECT to_tsvector('english', 'The fat rats') @@ to_tsquery('english', 'rat & fat')
+SELECT to_tsvector('english', 'The fat rats') @@ phraseto_tsquery('english', 'fat rat')
+SELECT 'The fat rats' @@ to_tsquery('rat'), 'fat rats' @@ 'rat'::text
+SELECT to_tsquery('english', 'a:1')
+
+-- case: table_column
+CREATE TABLE doc (id int PRIMARY KEY, body text, tsv tsvector)
+INSERT INTO doc VALUES (1, 'The quick brown fox', to_tsvector('english', 'The quick brown fox')), (2, 'Lazy dogs sleep', to_tsvector('english', 'Lazy dogs sleep')), (3, NULL, NULL)
+SELECT id, tsv FROM doc ORDER BY id
+SELECT id FROM doc WHERE tsv @@ to_tsquery('english', 'dog | fox') ORDER BY id
+SELECT id FROM doc WHERE tsv @@ 'quick'::tsquery ORDER BY id
+UPDATE doc SET tsv = tsv || 'extra:9'::tsvector WHERE id = 1 RETURNING tsv
+SELECT pg_typeof(tsv), tsv::text FROM doc WHERE id = 2
+CREATE INDEX doc_tsv_gin ON doc USING gin (tsv)
+CREATE INDEX doc_tsv_gist ON doc USING gist (tsv)
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'doc' ORDER BY indexname
+SELECT id FROM doc WHERE tsv @@ 'sleep'::tsquery ORDER BY id
