@@ -109,6 +109,8 @@ class Index:
     predicate: Expr | None = None  # a partial index's WHERE
     comment: str | None = None
     clustered: bool = False  # CLUSTER … USING it (pg_index.indisclustered)
+    # per key column: a non-default operator class's name, else None
+    opclasses: tuple[str | None, ...] = ()
 
 
 @node

@@ -22,7 +22,8 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import (cluster, defaults, resolve_domains,
+from twinning.passes import (cluster, defaults, index_methods,
+                             resolve_domains,
                              resolve_extensions, resolve_owner,
                              resolve_partition, resolve_routines,
                              resolve_types, resolve_view, schema_elements)
@@ -587,7 +588,10 @@ def _key_columns(table: _TableBuilder, columns: tuple[str, ...],
         _require_btree(column.type)
 
 
-def _require_btree(sql_type: SqlType) -> None:
+def _require_btree(sql_type: SqlType, defn: Any = None, col: str = "") -> None:
+    if defn is not None and (defn.method != "btree"
+                             or defn.opclasses):
+        return index_methods.resolve_column(defn, col, sql_type)
     if sql_type.name == "json" and not sql_type.is_array:
         raise SqlError("42704", "data type json has no default operator class "
                        'for access method "btree"',
@@ -665,7 +669,7 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         if column is None:
             raise SqlError("42703", f'column "{col}" does not exist')
         if col in defn.columns:
-            _require_btree(column.type)
+            _require_btree(column.type, defn, col)
     if defn.name is not None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
@@ -681,7 +685,8 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         c.QName(schema, name), table.name, defn.columns, defn.unique, False,
         None, defn.nulls_not_distinct, include=defn.include,
         options=defn.options if any(defn.options) else (),
-        predicate=defn.where, method=defn.method)
+        predicate=defn.where, method=defn.method,
+        opclasses=index_methods.shown(defn, table))
     b.debug.extend(build_messages(table, name, defn.columns, defn.include))
 
 

@@ -576,7 +576,9 @@ class _Resolver:
             self.catalog, table, columns, ref.only, rowid, ref.location) or \
             r.Scan(table.name, columns + ((r.RelColumn("ctid", q.INT8),)
                                           if rowid else ()),
-                   indexes=self.catalog.indexes_of(table.name), rowid=rowid)
+                   indexes=tuple(
+                       i for i in self.catalog.indexes_of(table.name)
+                       if i.method in ("btree", "hash")), rowid=rowid)
         out = self._entry_from(scan, ref, names[-1],
                                [c.name for c in columns], table=table.name,
                                catalog_table=table)

@@ -13,9 +13,8 @@ from twinning.values.system import RegOid
 from twinning.passes.expr.registry import BINARY, COMPARE, define, reg
 from twinning.values import tsparse
 from twinning.values.tsearch import (OP_AND, OP_NOT, OP_OR, OP_PHRASE,
-                                     TsQuery, TsVector, format_tsquery,
-                                     lexeme_key, make_tsvector, parse_query,
-                                     query_tree, tree_query)
+                                     TsQuery, TsVector, lexeme_key,
+                                     make_tsvector, query_tree, tree_query)
 
 _WEIGHTS = {"a": 3, "A": 3, "b": 2, "B": 2, "c": 1, "C": 1, "d": 0, "D": 0}
 

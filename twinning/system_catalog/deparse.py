@@ -521,6 +521,8 @@ def _key_column(index: Index, position: int) -> str:
     """A key column with its DESC / NULLS options (btree's defaults:
     ASC NULLS LAST, and DESC NULLS FIRST, are not printed)."""
     text = quote_ident(index.columns[position])
+    if index.opclasses and index.opclasses[position]:
+        text += " " + quote_ident(index.opclasses[position])
     option = index.options[position] if index.options else 0
     if option & 1:
         text += " DESC"

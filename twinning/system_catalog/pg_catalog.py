@@ -24,8 +24,9 @@ from twinning.system_catalog import (activity, domains, partitions,
                                      pg_builtin, procs, routines)
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts, predicate_tree)
-from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM, PLPGSQL,
-                                          CLASS_OIDS, HASH_AM, HEAP_AM,
+from twinning.passes import index_methods
+from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, PLPGSQL,
+                                          CLASS_OIDS, HEAP_AM,
                                           referenced_index)
 from twinning.system_catalog.regnames import format_type
 from twinning.values.system import RegOid
@@ -132,7 +133,7 @@ def pg_class(b: Build) -> Rows:
                         relhasrules=view is not None,
                         relispopulated=view is None or view.populated)
         elif isinstance(obj, Index):
-            base.update(relam=BTREE_AM if obj.method == "btree" else HASH_AM,
+            base.update(relam=index_methods.method_oid(obj.method),
                         relpages=1, reltuples=0.0, relkind="i",
                         relnatts=len(obj.columns) + len(obj.include))
         else:
@@ -392,6 +393,18 @@ def pg_constraint(b: Build) -> Rows:
     yield from domains.constraint_rows(b)
 
 
+def _indclass(index: Index, types: list, opclass: int) -> tuple[int, ...]:
+    """pg_index.indclass: btree/hash defaults from PostgreSQL's table,
+    other methods and written operator classes resolved by name."""
+    if index.method in ("btree", "hash") and not index.opclasses:
+        return tuple(pg_builtin.DEFAULT_OPCLASSES.get(
+            t.name + ("[]" if t.is_array else ""), (0, 0))[opclass]
+            for t in types)
+    names = index.opclasses or (None,) * len(types)
+    return tuple(index_methods.opclass_oid(index.method, t, n)
+                 for t, n in zip(types, names))
+
+
 @builder("pg_index")
 def pg_index(b: Build) -> Rows:
     m = b.oids
@@ -413,9 +426,7 @@ def pg_index(b: Build) -> Rows:
                "indislive": True, "indisreplident": False,
                "indkey": _attnums(table, index.columns + index.include),
                "indcollation": tuple(facts(t).typcollation for t in types),
-               "indclass": tuple(pg_builtin.DEFAULT_OPCLASSES.get(
-                   t.name + ("[]" if t.is_array else ""), (0, 0))[opclass]
-                   for t in types),
+               "indclass": _indclass(index, types, opclass),
                "indoption": index.options or tuple(0 for _ in types),
                "indpred": None if index.predicate is None
                else predicate_tree(oid)}

@@ -101,3 +101,29 @@ CREATE INDEX doc_tsv_gin ON doc USING gin (tsv)
 CREATE INDEX doc_tsv_gist ON doc USING gist (tsv)
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'doc' ORDER BY indexname
 SELECT id FROM doc WHERE tsv @@ 'sleep'::tsquery ORDER BY id
+
+-- case: index_methods
+CREATE TABLE ix (a int, t text, v tsvector, arr int[])
+CREATE INDEX ON ix USING gin (a)
+CREATE INDEX ON ix USING gin (v foo_ops)
+CREATE INDEX ON ix USING gin (v int4_ops)
+CREATE INDEX ON ix USING gist (v array_ops)
+CREATE UNIQUE INDEX ON ix USING gist (v)
+CREATE INDEX ON ix USING gin (v DESC)
+CREATE INDEX ON ix USING gin (v) INCLUDE (a)
+CREATE INDEX ON ix USING spgist (t, a)
+CREATE INDEX ON ix USING nosuch (a)
+CREATE INDEX ON ix USING hash (v)
+CREATE INDEX ON ix USING brin (a)
+CREATE INDEX ON ix USING spgist (t)
+CREATE INDEX ON ix USING gist (v tsvector_ops)
+CREATE INDEX ON ix USING gin (arr)
+CREATE INDEX ON ix USING btree (v)
+CREATE INDEX ON ix USING gist (v) INCLUDE (a)
+CREATE INDEX ix_brin_minmax ON ix USING brin (a int4_minmax_ops)
+CREATE INDEX ix_brin_bloom ON ix USING brin (a int4_bloom_ops)
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ix' ORDER BY indexname
+SELECT c.relname, a.amname, i.indclass::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam WHERE i.indrelid = 'ix'::regclass ORDER BY 1
+INSERT INTO ix VALUES (1, 'x', 'a b', '{1,2}'), (2, 'y', 'c', '{3}')
+SELECT a FROM ix WHERE v @@ 'a'::tsquery
+SELECT a FROM ix WHERE a = 2 AND t = 'y'
