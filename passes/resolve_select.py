@@ -1319,7 +1319,7 @@ class _Resolver:
             args = [] if star else [resolve_expr(a, level, ctx)
                                     for a in node.args]
             signature, targets, rtype = type_aggregate(
-                node.name[-1], args, star, node.location)
+                node.name[-1], args, star, node.location, tuple(node.name))
             args = [coerce_to_type(a, t, ctx) for a, t in zip(args, targets)]
             filt = None
             if node.filter is not None:
