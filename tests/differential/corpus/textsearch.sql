@@ -127,3 +127,47 @@ SELECT c.relname, a.amname, i.indclass::text FROM pg_index i JOIN pg_class c ON 
 INSERT INTO ix VALUES (1, 'x', 'a b', '{1,2}'), (2, 'y', 'c', '{3}')
 SELECT a FROM ix WHERE v @@ 'a'::tsquery
 SELECT a FROM ix WHERE a = 2 AND t = 'y'
+
+-- case: tsvector_update_trigger
+CREATE TABLE film (id int PRIMARY KEY, title text NOT NULL, description text, fulltext tsvector NOT NULL)
+CREATE TRIGGER film_fulltext_trigger BEFORE INSERT OR UPDATE ON film FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('fulltext', 'pg_catalog.english', 'title', 'description')
+INSERT INTO film (id, title, description, fulltext) VALUES (1, 'ACADEMY DINOSAUR', 'A Epic Drama of a Feminist And a Mad Scientist who must Battle a Teacher in The Canadian Rockies', '')
+INSERT INTO film VALUES (2, 'ACE GOLDFINGER', NULL, 'x:1')
+SELECT id, fulltext FROM film ORDER BY id
+UPDATE film SET description = 'Astounding Epistle of a Database Administrator' WHERE id = 2 RETURNING fulltext
+UPDATE film SET fulltext = 'manual:1' WHERE id = 1 RETURNING fulltext
+UPDATE film SET title = title WHERE id = 1 RETURNING fulltext
+SELECT id FROM film WHERE fulltext @@ to_tsquery('english', 'scientists & rocky') ORDER BY id
+CREATE TABLE bad (id int, t text, v tsvector, n int)
+CREATE TRIGGER t1 BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('v', 'english', 'n')
+INSERT INTO bad VALUES (1, 'a', NULL, 1)
+DROP TRIGGER t1 ON bad
+CREATE TRIGGER t2 BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('v', 'pg_catalog.nosuch', 't')
+INSERT INTO bad VALUES (1, 'a', NULL, 1)
+DROP TRIGGER t2 ON bad
+CREATE TRIGGER t3 BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('t', 'pg_catalog.simple', 't')
+INSERT INTO bad VALUES (1, 'a', NULL, 1)
+DROP TRIGGER t3 ON bad
+CREATE TRIGGER t4 BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('v', 'pg_catalog.simple', 'nosuch')
+INSERT INTO bad VALUES (1, 'a', NULL, 1)
+DROP TRIGGER t4 ON bad
+CREATE TRIGGER t5 AFTER INSERT ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('v', 'pg_catalog.simple', 't')
+INSERT INTO bad VALUES (1, 'a', NULL, 1)
+DROP TRIGGER t5 ON bad
+CREATE TRIGGER t6 BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('v', 'simple')
+INSERT INTO bad VALUES (1, 'a', NULL, 1)
+DROP TRIGGER t6 ON bad
+CREATE TRIGGER t7 BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('nosuch', 'pg_catalog.simple', 't')
+INSERT INTO bad VALUES (1, 'a', NULL, 1)
+SELECT tgname, tgfoid::regproc, tgnargs FROM pg_trigger WHERE tgrelid = 'bad'::regclass
+DROP TRIGGER t7 ON bad
+CREATE TRIGGER t8 BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('v', 'pg_catalog.simple', 'n')
+INSERT INTO bad VALUES (1, 'a', NULL, 1)
+DROP TRIGGER t8 ON bad
+CREATE TRIGGER t9 BEFORE INSERT OR UPDATE ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('v', 'pg_catalog.simple', 't', 't')
+INSERT INTO bad VALUES (1, 'Hello World', NULL, 1), (2, NULL, 'keep:1', 2) RETURNING v
+UPDATE bad SET n = 3 RETURNING v
+UPDATE bad SET t = 'x y' WHERE id = 2 RETURNING v
+CREATE TRIGGER t10 BEFORE DELETE ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('v', 'pg_catalog.simple', 't')
+DELETE FROM bad
+CREATE TRIGGER t11 BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION nosuch_trigger()
