@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from twinning.errors import SqlError
 from twinning.ir import ddl as d
+from twinning.ir.privileges import GrantDef, RoleDef
 from twinning.ir.routines import ROUTINE_TAGS
 from twinning.ir import syntax as s
 from twinning.ir.types import (INTERVAL_FULL_PRECISION, INTERVAL_FULL_RANGE,
@@ -306,6 +307,7 @@ _LOWER = {
     d.ClusterDef: lambda n: n,
     **{kind: (lambda n: n) for kind in ROUTINE_TAGS},  # parse_routines
     d.PartitionCmdDef: lambda n: n,
+    GrantDef: lambda n: n, RoleDef: lambda n: n,  # parse_privileges
 }
 
 

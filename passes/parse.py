@@ -27,7 +27,7 @@ from twinning.passes import (cluster, parse_extensions, parse_partition,
                              statement_names)
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
-from twinning.passes import index_methods
+from twinning.passes import index_methods, parse_privileges
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
                                         type_spec)
 
@@ -832,6 +832,11 @@ _STATEMENTS = {
     ast.CreateFunctionStmt: parse_routines.create_function,
     ast.CreateTrigStmt: parse_routines.create_trigger,
     ast.DefineStmt: parse_routines.define,
+    ast.GrantStmt: parse_privileges.grant,
+    ast.CreateRoleStmt: parse_privileges.create_role,
+    ast.DropRoleStmt: parse_privileges.drop_role,
+    ast.GrantRoleStmt: parse_privileges.refuse_grant_role,
+    ast.AlterRoleStmt: parse_privileges.refuse_alter_role,
 }
 
 def statement_name(node: Any) -> str:

@@ -25,7 +25,8 @@ from twinning.ir.types import SqlType
 from twinning.passes import (cluster, defaults, index_methods,
                              resolve_domains,
                              resolve_extensions, resolve_owner,
-                             resolve_partition, resolve_routines,
+                             resolve_partition, resolve_privileges,
+                             resolve_routines,
                              resolve_types, resolve_view, schema_elements)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
@@ -1444,6 +1445,7 @@ _APPLY = {
     d.SchemaPathDef: schema_elements.apply_path,
     d.ClusterDef: cluster.apply,
     **resolve_routines.handlers(lambda b: _freeze(b)),
+    **resolve_privileges.handlers(),
 }
 _APPLY.update(resolve_partition.handlers(_APPLY))
 
@@ -1467,6 +1469,7 @@ def _freeze(b: _Builder) -> c.Catalog:
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
         type_oids=b.type_oids,
         extensions=tuple(b.extensions[k] for k in sorted(b.extensions)),
-        **resolve_routines.frozen(b), **resolve_partition.frozen(b))
+        **resolve_routines.frozen(b), **resolve_partition.frozen(b),
+        **resolve_privileges.frozen(b))
     catalog.verify()
     return catalog

@@ -221,6 +221,7 @@ class Session(DdlCommands):
         self.params = dict(params)
         self.user = params["user"]
         self.database = params["database"]
+        self._refuse_created_role(self.user)
         if params.get("replication", "false").lower() not in ("false", "0", "off", "no"):
             raise SqlError("0A000", "replication connections are not supported "
                            "by twinning", severity="FATAL")
@@ -245,6 +246,17 @@ class Session(DdlCommands):
         if self.engine.password:
             return ScramSha256(self.engine.password)
         return Trust()
+
+    def _refuse_created_role(self, user: str) -> None:
+        """A role made by CREATE ROLE has its privileges recorded but not
+        enforced: logging in as one that is not a superuser is refused
+        rather than silently given the superuser's rights."""
+        for role in getattr(self.engine.catalog, "roles", ()):
+            if role.name == user and not role.superuser:
+                raise SqlError("0A000", f'logging in as role "{user}" is not '
+                               "supported by twinning (privileges of roles "
+                               "made by CREATE ROLE are recorded, not "
+                               "enforced)", severity="FATAL")
 
     def on_authenticated(self) -> SessionStart:
         self.pid, self._secret, backend = self.engine.register(self)

@@ -84,12 +84,14 @@ def _has_triggers(b: Build, table: Table) -> bool:
 
 @builder("pg_namespace")
 def pg_namespace(b: Build) -> Rows:
+    acls = {a.name: a.items for a in b.catalog.acls if a.kind == "schema"}
     for row in builtin_rows("pg_namespace"):
-        row["nspacl"] = b.acl(row["nspacl"])
+        row["nspacl"] = b.acl(acls.get(row["nspname"], row["nspacl"]))
         yield row
     for name, oid in b.oids.namespaces.items():
         if oid >= 16384:
-            yield {"oid": oid, "nspname": name, "nspowner": BOOTSTRAP_SUPERUSER}
+            yield {"oid": oid, "nspname": name, "nspowner": BOOTSTRAP_SUPERUSER,
+                   "nspacl": b.acl(acls.get(name))}
 
 
 # ---------------------------------------------------------------- relations
@@ -100,11 +102,13 @@ def pg_class(b: Build) -> Rows:
         row["relacl"] = b.acl(row["relacl"])
         yield row
     m = b.oids
+    acls = {a.name: a.items for a in b.catalog.acls if a.kind == "relation"}
     for oid, obj in sorted(m.relation_objects.items()):
         if isinstance(obj, tuple):
             continue  # a system relation: its built-in row above
         qname = m.relation_names[oid]
         base = {"oid": oid, "relname": qname.name,
+                "relacl": b.acl(acls.get(f"{qname.schema}.{qname.name}")),
                 "relnamespace": m.namespaces[qname.schema], "reltype": 0,
                 "reloftype": 0, "relowner": BOOTSTRAP_SUPERUSER,
                 "relfilenode": oid, "reltablespace": 0, "relallvisible": 0,
@@ -576,6 +580,14 @@ def pg_roles(b: Build) -> Rows:
         if row["oid"] == BOOTSTRAP_SUPERUSER:
             row["rolname"] = b.superuser
         yield row
+    for role in b.catalog.roles:  # CREATE ROLE
+        yield {"rolname": role.name, "rolsuper": role.superuser,
+               "rolinherit": role.inherit, "rolcreaterole": role.createrole,
+               "rolcreatedb": role.createdb, "rolcanlogin": role.login,
+               "rolreplication": role.replication,
+               "rolconnlimit": role.connlimit, "rolpassword": "********",
+               "rolvaliduntil": None, "rolbypassrls": role.bypassrls,
+               "rolconfig": None, "oid": role.oid}
 
 
 @builder("pg_user")
@@ -584,6 +596,13 @@ def pg_user(b: Build) -> Rows:
         if row["usesysid"] == BOOTSTRAP_SUPERUSER:
             row["usename"] = b.superuser
         yield row
+    for role in b.catalog.roles:
+        if role.login:
+            yield {"usename": role.name, "usesysid": role.oid,
+                   "usecreatedb": role.createdb, "usesuper": role.superuser,
+                   "userepl": role.replication,
+                   "usebypassrls": role.bypassrls, "passwd": "********",
+                   "valuntil": None, "useconfig": None}
 
 
 SESSION_DATABASE_OID = 16383  # the database the session named, if not postgres
