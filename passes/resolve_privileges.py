@@ -261,12 +261,38 @@ def _default(acl_kind: str, name: str, kind: str) -> tuple[str, ...]:
     return (f"postgres={_ALL[kind]}/postgres",)
 
 
+def _schema_owner(b: Any, schema: str) -> str:
+    return b.acls.get(("owner", schema), (
+        "pg_database_owner" if schema == "public" else "postgres",))[0]
+
+
+@_stateful
+def schema_owner(b: Any, schema: str, role: str) -> None:
+    """ALTER SCHEMA … OWNER TO: the new owner, and its ACL with the old
+    owner replaced as grantee and grantor (aclnewowner)."""
+    old = _schema_owner(b, schema)
+    if old == role:
+        return
+    b.acls[("owner", schema)] = (role,)
+    key = ("schema", schema)
+    current = b.acls.get(key, _BUILTIN_SCHEMA_ACLS.get(schema))
+    if current is None:
+        return
+    items = [parse_item(x) for x in current]
+    for item in items:
+        if item[0] == old:
+            item[0] = role
+        if item[3] == old:
+            item[3] = role
+    b.acls[key] = tuple(format_item(i) for i in items)
+
+
 def _update(b: Any, acl_kind: str, name: str, kind: str, privs: set,
             defn: p.GrantDef) -> None:
     key = (acl_kind, name)
     items = [parse_item(x) for x in b.acls.get(key)
              or _default(acl_kind, name, kind)]
-    grantor = "pg_database_owner" if key == ("schema", "public") else "postgres"
+    grantor = _schema_owner(b, name) if acl_kind == "schema" else "postgres"
     for grantee in defn.grantees:
         found = next((i for i in items if i[0] == grantee and i[3] == grantor),
                      None)
@@ -292,7 +318,7 @@ def frozen(b: Any) -> dict:
     (a renamed table keeps its ACL)."""
     acls = []
     for (kind, name), items in b.acls.items():
-        if kind == "schema":
+        if kind in ("schema", "owner"):
             if name in b.schemas:
                 acls.append(p.Acl(kind, name, items))
             continue

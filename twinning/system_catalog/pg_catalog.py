@@ -85,8 +85,11 @@ def _has_triggers(b: Build, table: Table) -> bool:
 @builder("pg_namespace")
 def pg_namespace(b: Build) -> Rows:
     acls = {a.name: a.items for a in b.catalog.acls if a.kind == "schema"}
+    owners = {a.name for a in b.catalog.acls if a.kind == "owner"}
     for row in builtin_rows("pg_namespace"):
         row["nspacl"] = b.acl(acls.get(row["nspname"], row["nspacl"]))
+        if row["nspname"] in owners:  # ALTER SCHEMA public OWNER TO
+            row["nspowner"] = BOOTSTRAP_SUPERUSER
         yield row
     for name, oid in b.oids.namespaces.items():
         if oid >= 16384:

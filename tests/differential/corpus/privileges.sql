@@ -91,3 +91,11 @@ GRANT SELECT ON app.x TO temp_role
 ROLLBACK
 SELECT count(*) FROM pg_roles WHERE rolname = 'temp_role'
 SELECT relacl FROM pg_class WHERE relname = 'x'
+
+-- case: schema_owner
+SELECT nspowner::regrole, nspacl FROM pg_namespace WHERE nspname = 'public'
+ALTER SCHEMA public OWNER TO postgres
+SELECT nspowner::regrole, nspacl FROM pg_namespace WHERE nspname = 'public'
+REVOKE USAGE ON SCHEMA public FROM PUBLIC
+GRANT ALL ON SCHEMA public TO PUBLIC
+SELECT nspowner::regrole, nspacl FROM pg_namespace WHERE nspname = 'public'
