@@ -130,7 +130,7 @@ _USER_ROWS = {
     "pg_foreign_table": "true", "pg_partitioned_table": "true",
     "pg_range": "rngtypid >= 16384", "pg_shdescription": "objoid >= 16384",
     "pg_rewrite": "ev_class >= 16384",
-    "pg_am": "true", "pg_opclass": "opcmethod IN (403, 405)",
+    "pg_am": "true", "pg_opclass": "true",
     "pg_collation": "collprovider IN ('d', 'c')", "pg_tablespace": "true",
     "pg_extension": "true", "pg_roles": "true", "pg_user": "true",
     "pg_database": "datname IN ('template0', 'template1', 'postgres')",
