@@ -51,11 +51,8 @@ def _match(vector: TsVector, node) -> bool | None:
     """TS_execute_recurse: True, False, or None for TS_MAYBE."""
     if node[0] == "v":
         positions, maybe = _positions(vector, node)
-        if positions:
-            return True
-        if maybe:
-            return True if not node[2] else None
-        return False
+        # a lexeme without positions (stripped) matches whatever the weight
+        return bool(positions) or maybe
     op = node[1]
     if op == OP_NOT:
         inner = _match(vector, node[3])
@@ -83,12 +80,16 @@ def _match(vector: TsVector, node) -> bool | None:
     return bool(positions) or negate
 
 
+def _is_no(result) -> bool:
+    return result is not None and not result[0] and not result[1]
+
+
 def _phrase(vector: TsVector, node):
-    """TS_phrase_execute: (end positions, negated, width) or None when a
-    stripped lexeme leaves it undecided."""
+    """TS_phrase_execute: (positions, negated, width), None for TS_MAYBE
+    (a lexeme without positions); TS_NO is no positions, not negated."""
     if node[0] == "v":
         positions, maybe = _positions(vector, node)
-        if not positions and maybe:
+        if maybe:
             return None
         return positions, False, 0
     op = node[1]
@@ -97,47 +98,58 @@ def _phrase(vector: TsVector, node):
         if inner is None:
             return None
         positions, negate, width = inner
+        if not positions and negate:  # "everywhere" becomes "nowhere"
+            return set(), False, width
         return positions, not negate, width
-    left = _phrase(vector, node[3])
-    right = _phrase(vector, node[4])
-    if left is None or right is None:
-        # the operands' own answers decide (phrase on stripped vectors)
-        lm, rm = _match(vector, node[3]), _match(vector, node[4])
-        if lm is False or rm is False:
+    if op in (OP_AND, OP_PHRASE):
+        left = _phrase(vector, node[3])
+        if _is_no(left):
             return set(), False, 0
-        return None
+        right = _phrase(vector, node[4])
+        if _is_no(right):
+            return set(), False, 0
+        if left is None or right is None:
+            return None
+    else:
+        left, right = _phrase(vector, node[3]), _phrase(vector, node[4])
+        if _is_no(left) and _is_no(right):
+            return set(), False, 0
+        if left is None or right is None:
+            return None
+        if _is_no(left):
+            left = (set(), False, 0)
+        if _is_no(right):
+            right = (set(), False, 0)
     lpos, lneg, lwidth = left
     rpos, rneg, rwidth = right
     if op == OP_PHRASE:
         distance = node[2]
         loffset, roffset = distance + rwidth, 0
         width = distance + lwidth + rwidth
-        both = True
     else:
         width = max(lwidth, rwidth)
         loffset, roffset = width - lwidth, width - rwidth
-        both = op == OP_AND
     lset = {p + loffset for p in lpos}
     rset = {p + roffset for p in rpos}
-    if both:
-        if not lneg and not rneg:
-            return lset & rset, False, width
-        if lneg and not rneg:
+    if op != OP_OR:
+        if lneg and rneg:
+            return lset | rset, True, width
+        if lneg:
             return rset - lset, False, width
-        if not lneg and rneg:
+        if rneg:
             return lset - rset, False, width
-        return lset | rset, True, width
-    if not lneg and not rneg:
-        return lset | rset, False, width
-    if lneg and not rneg:
+        return lset & rset, False, width
+    if lneg and rneg:
+        return lset & rset, True, width
+    if lneg:
         return lset - rset, True, width
-    if not lneg and rneg:
+    if rneg:
         return rset - lset, True, width
-    return lset & rset, True, width
+    return lset | rset, False, width
 
 
 def ts_match(vector: TsVector, query: TsQuery) -> bool:
-    if not vector or not query:
+    if not query:  # an empty query matches nothing
         return False
     return _match(vector, query_tree(query)) is not False
 
@@ -317,7 +329,8 @@ def register() -> None:
            context=True)
     for name, fn in (("to_tsquery", tsparse.to_tsquery),
                      ("plainto_tsquery", tsparse.plainto_tsquery),
-                     ("phraseto_tsquery", tsparse.phraseto_tsquery)):
+                     ("phraseto_tsquery", tsparse.phraseto_tsquery),
+                     ("websearch_to_tsquery", tsparse.websearch_to_tsquery)):
         define(f"{name}(regconfig,text)",
                lambda ctx, cfg, text, fn=fn: fn(cfg, text, _notices(ctx)),
                context=True)

@@ -70,10 +70,13 @@ def _is_operator(ch: str) -> bool:
     return ch != "" and ch in "!&|()<"
 
 
-def gettoken(text: str, at: int, oprisdelim: bool, is_tsquery: bool):
+def gettoken(text: str, at: int, oprisdelim: bool, is_tsquery: bool,
+             is_web: bool = False):
     """gettoken_tsvector: (word, positions, next index) or None at the end.
 
-    positions is a list of [pos, weight] (None when the word had none)."""
+    positions is a list of [pos, weight] (None when the word had none).
+    `is_web` (websearch_to_tsquery): quotes and backslashes are plain
+    characters, a double quote ends a word, ':' does not."""
     kind = "tsquery" if is_tsquery else "tsvector"
     n = len(text)
     word: list[str] = []
@@ -85,11 +88,11 @@ def gettoken(text: str, at: int, oprisdelim: bool, is_tsquery: bool):
         if state == "WAITWORD":
             if ch == "":
                 return None
-            if ch == "'":
+            if ch == "'" and not is_web:
                 state = "WAITENDCMPLX"
-            elif ch == "\\":
+            elif ch == "\\" and not is_web:
                 state, old = "WAITNEXTCHAR", "WAITENDWORD"
-            elif oprisdelim and _is_operator(ch):
+            elif (oprisdelim and _is_operator(ch)) or (is_web and ch == '"'):
                 raise _syntax(kind, text)
             elif not _isspace(ch):
                 word.append(ch)
@@ -101,13 +104,14 @@ def gettoken(text: str, at: int, oprisdelim: bool, is_tsquery: bool):
             word.append(ch)
             state = old
         elif state == "WAITENDWORD":
-            if ch == "\\":
+            if ch == "\\" and not is_web:
                 state, old = "WAITNEXTCHAR", "WAITENDWORD"
-            elif ch == "" or _isspace(ch) or (oprisdelim and _is_operator(ch)):
+            elif ch == "" or _isspace(ch) or (oprisdelim and _is_operator(ch)) \
+                    or (is_web and ch == '"'):
                 if not word:
                     raise _syntax(kind, text)
                 return "".join(word), pos, i
-            elif ch == ":":
+            elif ch == ":" and not is_web:
                 if not word:
                     raise _syntax(kind, text)
                 if oprisdelim:
@@ -358,6 +362,83 @@ def _tokens(text: str):
         i += 1
 
 
+def _or_operator(text: str, i: int) -> bool:
+    """parse_or_operator: OR (any case) not part of a word, an operand
+    somewhere after it."""
+    if text[i:i + 2].lower() != "or":
+        return False
+    j = i + 2
+    if j >= len(text):
+        return False
+    ch = text[j]
+    if ch in "-_" or (ch.isascii() and ch.isalnum()) or ch > "\x7f":
+        return False
+    while True:
+        j += 1
+        if j >= len(text):
+            return False
+        if not _isspace(text[j]):
+            return True
+
+
+def web_tokens(text: str):
+    """gettoken_query_websearch: quoted phrases, -word for NOT, OR, and an
+    implicit AND between operands; stray operator characters skipped."""
+    state = "WAITFIRSTOPERAND"
+    i, n = 0, len(text)
+    while True:
+        ch = text[i] if i < n else ""
+        if state in ("WAITFIRSTOPERAND", "WAITOPERAND"):
+            if ch == "-":
+                i += 1
+                state = "WAITOPERAND"
+                yield ("opr", OP_NOT, 0)
+                continue
+            if ch == '"':
+                start = i + 1
+                end = text.find('"', start)
+                end = n if end < 0 else end
+                i = end + 1 if end < n else n
+                state = "WAITOPERATOR"
+                yield ("val", text[start:end], 0, False)
+                continue
+            if _is_operator(ch):
+                i += 1
+                state = "WAITOPERAND"
+                continue
+            if ch == "":
+                if state == "WAITFIRSTOPERAND":
+                    yield ("end",)
+                    return
+                yield ("stop",)
+                yield ("end",)
+                return
+            if not _isspace(ch):
+                token = gettoken(text, i, True, True, True)
+                word, _, i = token
+                state = "WAITOPERATOR"
+                yield ("val", word, 0, False)
+                continue
+        else:
+            if ch == '"':
+                state = "WAITOPERAND"
+                yield ("opr", OP_AND, 0)
+                continue
+            if ch and _or_operator(text, i):
+                i += 2
+                state = "WAITOPERAND"
+                yield ("opr", OP_OR, 0)
+                continue
+            if ch == "":
+                yield ("end",)
+                return
+            if not _isspace(ch):
+                state = "WAITOPERAND"
+                yield ("opr", OP_AND, 0)
+                continue
+        i += 1
+
+
 def _clean_stack(out: list, stack: list, op: int) -> None:
     priority = PRIORITY[op]
     while stack:
@@ -388,6 +469,8 @@ def _makepol(tokens, out: list, text: str, operand) -> None:
         elif kind == "close":
             _clean_stack(out, stack, OP_OR)
             return
+        elif kind == "stop":  # websearch: an operator left without operand
+            out.append(("s",))
         else:  # end
             break
     _clean_stack(out, stack, OP_OR)
@@ -400,12 +483,14 @@ def push_as_is(out: list, word: str, weight: int, prefix: bool) -> None:
     out.append(("v", word, weight, prefix))
 
 
-def parse_query(text: str, operand=push_as_is, notice=None) -> TsQuery:
+def parse_query(text: str, operand=push_as_is, notice=None,
+                web: bool = False) -> TsQuery:
     """parse_tsquery: tokens → postfix → PostgreSQL's prefix item order,
     stop-word placeholders ("s",) removed as cleanup_tsquery_stopwords
     does."""
     postfix: list = []
-    _makepol(iter(_tokens(text)), postfix, text, operand)
+    tokens = web_tokens(text) if web else _tokens(text)
+    _makepol(iter(tokens), postfix, text, operand)
     if not postfix:
         if notice is not None:
             notice("text-search query doesn't contain lexemes: "

@@ -44,7 +44,7 @@ CONFIG_OIDS = {
 CONFIG_NAMES = {oid: name for name, oid in CONFIG_OIDS.items()}
 SUPPORTED = frozenset({"simple", "english"})
 
-_BLANKS = frozenset(" \t\n\r\v\f,;!?\"'()[]{}")
+_BLANKS = frozenset(" \t\n\r\v\f,;!?\"'()[]{}>|*^`")
 
 
 def config_oid(text: str) -> int:
@@ -143,7 +143,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
         if after == "." and end + 1 < n and text[end + 1] not in _BLANKS:
             raise _refuse(text)
         if after in ("@", "/", "_", "+", "&", "<", "~", "%", "#", "=",
-                     "\\", "$", "|", "^", "`", "*", ">"):
+                     "\\", "$"):
             raise _refuse(text)
         if len(parts) == 1:
             word = parts[0]
@@ -283,6 +283,11 @@ def _plain(config_oid_: int, text: str, operator: int, notice) -> TsQuery:
                        "doesn't contain lexemes, ignored")
             return TsQuery(())
     return TsQuery(_prefix(tree))
+
+
+def websearch_to_tsquery(config_oid_: int, text: str, notice=None
+                         ) -> TsQuery:
+    return parse_query(text, _morph(config_oid_, OP_PHRASE), notice, web=True)
 
 
 def plainto_tsquery(config_oid_: int, text: str, notice=None) -> TsQuery:

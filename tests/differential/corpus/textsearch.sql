@@ -171,3 +171,17 @@ UPDATE bad SET t = 'x y' WHERE id = 2 RETURNING v
 CREATE TRIGGER t10 BEFORE DELETE ON bad FOR EACH ROW EXECUTE FUNCTION tsvector_update_trigger('v', 'pg_catalog.simple', 't')
 DELETE FROM bad
 CREATE TRIGGER t11 BEFORE INSERT ON bad FOR EACH ROW EXECUTE FUNCTION nosuch_trigger()
+
+-- case: websearch_to_tsquery
+SELECT websearch_to_tsquery('english', 'The fat rats')
+SELECT websearch_to_tsquery('english', '"supernovae stars" -crab')
+SELECT websearch_to_tsquery('english', '"sad cat" or "fat rat"')
+SELECT websearch_to_tsquery('english', 'signal -"segmentation fault"')
+SELECT websearch_to_tsquery('english', '"" )( dummy | query <->')
+SELECT websearch_to_tsquery('simple', 'a or b or'), websearch_to_tsquery('simple', 'a - b'), websearch_to_tsquery('simple', 'a -')
+SELECT websearch_to_tsquery('simple', 'or'), websearch_to_tsquery('simple', 'a orange'), websearch_to_tsquery('simple', 'a OR -b')
+SELECT websearch_to_tsquery('simple', '')
+SELECT websearch_to_tsquery('english', 'the')
+SELECT websearch_to_tsquery('simple', 'a "b c'), websearch_to_tsquery('simple', '''a b'''), websearch_to_tsquery('simple', 'a or or b')
+SELECT websearch_to_tsquery('simple', '"a the b" or c'), websearch_to_tsquery('english', '"a the b" or c'), websearch_to_tsquery('english', 'cat -the')
+SELECT websearch_to_tsquery('The fat rats'), to_tsvector('english', 'fat rats') @@ websearch_to_tsquery('english', 'rat -dog')
