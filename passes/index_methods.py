@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from twinning.errors import SqlError
 from twinning.ir.types import SqlType
-from twinning.passes.index_opclasses import METHODS, OPCLASSES
+from twinning.passes.index_opclasses import (EXTENSION_OPCLASSES, METHODS,
+                                             OPCLASSES)
 
 # amcanunique, amcaninclude, amcanorder, amcanmulticol (pg_am handlers)
 _CAN = {"btree": (True, True, True, True), "hash": (False, False, False, False),
@@ -63,13 +64,23 @@ def _input_types(sql_type: SqlType) -> list[str]:
     return [name]
 
 
-def resolve_opclass(method: str, sql_type: SqlType, written: str | None
-                    ) -> tuple[int, str | None]:
+def _opclasses(extensions) -> list[tuple]:
+    """pg_opclass as the session sees it: the built-in rows, then those
+    of the installed extensions (OID 0: the twin gives them none)."""
+    rows = list(OPCLASSES)
+    rows += [(0, am, name, intype, default) for ext, am, name, intype, default
+             in EXTENSION_OPCLASSES if ext in extensions]
+    return rows
+
+
+def resolve_opclass(method: str, sql_type: SqlType, written: str | None,
+                    extensions=()) -> tuple[int, str | None]:
     """(opclass oid, the name to print or None when it is the default)."""
     accepted = _input_types(sql_type)
+    rows = _opclasses(extensions)
     if written is None:
         for want in accepted:
-            for oid, am, name, intype, default in OPCLASSES:
+            for oid, am, name, intype, default in rows:
                 if am == method and intype == want and default:
                     return oid, None
         raise SqlError("42704", f"data type {sql_type.display()} has no "
@@ -77,7 +88,7 @@ def resolve_opclass(method: str, sql_type: SqlType, written: str | None
                        f'"{method}"', hint="You must specify an operator "
                        "class for the index or define a default operator "
                        "class for the data type.")
-    for oid, am, name, intype, default in OPCLASSES:
+    for oid, am, name, intype, default in rows:
         if am == method and name == written:
             if intype not in accepted:
                 raise SqlError("42804", f'operator class "{written}" does not '
@@ -93,26 +104,27 @@ def _written(defn, col: str) -> str | None:
     return defn.opclasses[defn.columns.index(col)]
 
 
-def resolve_column(defn, col: str, sql_type: SqlType) -> None:
+def resolve_column(defn, col: str, sql_type: SqlType, extensions=()) -> None:
     """A key column of CREATE INDEX: its operator class resolved (errors
     as ResolveOpClass raises them)."""
-    resolve_opclass(defn.method, sql_type, _written(defn, col))
+    resolve_opclass(defn.method, sql_type, _written(defn, col), extensions)
 
 
-def shown(defn, table) -> tuple[str | None, ...]:
+def shown(defn, table, extensions=()) -> tuple[str | None, ...]:
     """The catalog's per-column operator class names: the written ones
     that are not the column type's default (pg_get_indexdef prints those)."""
     if not defn.opclasses:
         return ()
     out = tuple(resolve_opclass(defn.method, table.column(col).type,
-                                _written(defn, col))[1]
+                                _written(defn, col), extensions)[1]
                 for col in defn.columns)
     return out if any(out) else ()
 
 
-def opclass_oid(method: str, sql_type: SqlType, name: str | None) -> int:
+def opclass_oid(method: str, sql_type: SqlType, name: str | None,
+                extensions=()) -> int:
     """pg_index.indclass for a key column."""
     try:
-        return resolve_opclass(method, sql_type, name)[0]
+        return resolve_opclass(method, sql_type, name, extensions)[0]
     except SqlError:
         return 0

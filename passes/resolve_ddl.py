@@ -589,10 +589,10 @@ def _key_columns(table: _TableBuilder, columns: tuple[str, ...],
         _require_btree(column.type)
 
 
-def _require_btree(sql_type: SqlType, defn: Any = None, col: str = "") -> None:
-    if defn is not None and (defn.method != "btree"
-                             or defn.opclasses):
-        return index_methods.resolve_column(defn, col, sql_type)
+def _require_btree(sql_type: SqlType, defn: Any = None, col: str = "",
+                   extensions: Any = ()) -> None:
+    if defn is not None and (defn.method != "btree" or defn.opclasses):
+        return index_methods.resolve_column(defn, col, sql_type, extensions)
     if sql_type.name == "json" and not sql_type.is_array:
         raise SqlError("42704", "data type json has no default operator class "
                        'for access method "btree"',
@@ -670,7 +670,7 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         if column is None:
             raise SqlError("42703", f'column "{col}" does not exist')
         if col in defn.columns:
-            _require_btree(column.type, defn, col)
+            _require_btree(column.type, defn, col, b.extensions)
     if defn.name is not None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
@@ -687,7 +687,7 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         None, defn.nulls_not_distinct, include=defn.include,
         options=defn.options if any(defn.options) else (),
         predicate=defn.where, method=defn.method,
-        opclasses=index_methods.shown(defn, table))
+        opclasses=index_methods.shown(defn, table, b.extensions))
     b.debug.extend(build_messages(table, name, defn.columns, defn.include))
 
 

@@ -400,7 +400,8 @@ def pg_constraint(b: Build) -> Rows:
     yield from domains.constraint_rows(b)
 
 
-def _indclass(index: Index, types: list, opclass: int) -> tuple[int, ...]:
+def _indclass(index: Index, types: list, opclass: int,
+              extensions: Any = ()) -> tuple[int, ...]:
     """pg_index.indclass: btree/hash defaults from PostgreSQL's table,
     other methods and written operator classes resolved by name."""
     if index.method in ("btree", "hash") and not index.opclasses:
@@ -408,7 +409,7 @@ def _indclass(index: Index, types: list, opclass: int) -> tuple[int, ...]:
             t.name + ("[]" if t.is_array else ""), (0, 0))[opclass]
             for t in types)
     names = index.opclasses or (None,) * len(types)
-    return tuple(index_methods.opclass_oid(index.method, t, n)
+    return tuple(index_methods.opclass_oid(index.method, t, n, extensions)
                  for t, n in zip(types, names))
 
 
@@ -433,7 +434,8 @@ def pg_index(b: Build) -> Rows:
                "indislive": True, "indisreplident": False,
                "indkey": _attnums(table, index.columns + index.include),
                "indcollation": tuple(facts(t).typcollation for t in types),
-               "indclass": _indclass(index, types, opclass),
+               "indclass": _indclass(index, types, opclass, {
+                   e.name for e in b.catalog.extensions}),
                "indoption": index.options or tuple(0 for _ in types),
                "indpred": None if index.predicate is None
                else predicate_tree(oid)}

@@ -185,3 +185,17 @@ SELECT websearch_to_tsquery('english', 'the')
 SELECT websearch_to_tsquery('simple', 'a "b c'), websearch_to_tsquery('simple', '''a b'''), websearch_to_tsquery('simple', 'a or or b')
 SELECT websearch_to_tsquery('simple', '"a the b" or c'), websearch_to_tsquery('english', '"a the b" or c'), websearch_to_tsquery('english', 'cat -the')
 SELECT websearch_to_tsquery('The fat rats'), to_tsvector('english', 'fat rats') @@ websearch_to_tsquery('english', 'rat -dog')
+
+-- case: extension_opclasses
+CREATE TABLE ex (n int, t text, v tsvector)
+CREATE INDEX ON ex USING gist (n)
+CREATE INDEX ON ex USING gin (n)
+CREATE EXTENSION btree_gist
+CREATE EXTENSION btree_gin
+CREATE INDEX ex_n_gist ON ex USING gist (n)
+CREATE INDEX ex_t_gist ON ex USING gist (t gist_text_ops)
+CREATE INDEX ex_n_gin ON ex USING gin (n, v)
+CREATE INDEX ON ex USING gist (n gist_text_ops)
+SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ex' ORDER BY indexname
+INSERT INTO ex VALUES (1, 'a', 'x'), (2, 'b', 'y')
+SELECT n FROM ex WHERE n = 2 AND v @@ 'y'::tsquery
