@@ -66,34 +66,57 @@ def _input_types(sql_type: SqlType) -> list[str]:
 
 def _opclasses(extensions) -> list[tuple]:
     """pg_opclass as the session sees it: the built-in rows, then those
-    of the installed extensions (OID 0: the twin gives them none)."""
-    rows = list(OPCLASSES)
-    rows += [(0, am, name, intype, default) for ext, am, name, intype, default
-             in EXTENSION_OPCLASSES if ext in extensions]
+    of the installed extensions (OID 0: the twin gives them none; the
+    extension's name last)."""
+    rows = [row + ("",) for row in OPCLASSES]
+    rows += [(0, am, name, intype, default, ext) for ext, am, name, intype,
+             default in EXTENSION_OPCLASSES if ext in extensions]
     return rows
+
+
+def extension_opclass(method: str, sql_type: SqlType, written: str | None,
+                      extension: str) -> str | None:
+    """The name of `extension`'s operator class an index column uses
+    (DROP EXTENSION's dependency), or None."""
+    try:
+        row = _resolve(method, sql_type, written, (extension,))
+    except SqlError:
+        return None
+    return row[2] if row[5] == extension else None
 
 
 def resolve_opclass(method: str, sql_type: SqlType, written: str | None,
                     extensions=()) -> tuple[int, str | None]:
     """(opclass oid, the name to print or None when it is the default)."""
+    row = _resolve(method, sql_type, written, extensions)
+    if written is None:
+        return row[0], None
+    default = row[4] and row[3] == _input_types(sql_type)[0]
+    return row[0], None if default else row[2]
+
+
+def _resolve(method: str, sql_type: SqlType, written: str | None,
+             extensions) -> tuple:
     accepted = _input_types(sql_type)
     rows = _opclasses(extensions)
     if written is None:
         for want in accepted:
-            for oid, am, name, intype, default in rows:
+            for row in rows:
+                oid, am, name, intype, default, _ = row
                 if am == method and intype == want and default:
-                    return oid, None
+                    return row
         raise SqlError("42704", f"data type {sql_type.display()} has no "
                        "default operator class for access method "
                        f'"{method}"', hint="You must specify an operator "
                        "class for the index or define a default operator "
                        "class for the data type.")
-    for oid, am, name, intype, default in rows:
+    for row in rows:
+        oid, am, name, intype, default, _ = row
         if am == method and name == written:
             if intype not in accepted:
                 raise SqlError("42804", f'operator class "{written}" does not '
                                f"accept data type {sql_type.display()}")
-            return oid, None if default and intype == accepted[0] else name
+            return row
     raise SqlError("42704", f'operator class "{written}" does not exist for '
                    f'access method "{method}"')
 

@@ -199,3 +199,7 @@ CREATE INDEX ON ex USING gist (n gist_text_ops)
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ex' ORDER BY indexname
 INSERT INTO ex VALUES (1, 'a', 'x'), (2, 'b', 'y')
 SELECT n FROM ex WHERE n = 2 AND v @@ 'y'::tsquery
+DROP EXTENSION btree_gist
+DROP EXTENSION btree_gin CASCADE
+DROP EXTENSION btree_gist CASCADE
+SELECT indexname FROM pg_indexes WHERE tablename = 'ex' ORDER BY indexname
