@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from twinning.errors import SqlError
 from twinning.ir.types import SqlType
-from twinning.passes.index_opclasses import (EXTENSION_OPCLASSES, METHODS,
-                                             OPCLASSES)
+from twinning.passes.index_opclasses import (EXTENSION_OPCLASSES, KEY_TYPES,
+                                             METHODS, OPCLASSES)
 
 # amcanunique, amcaninclude, amcanorder, amcanmulticol (pg_am handlers)
 _CAN = {"btree": (True, True, True, True), "hash": (False, False, False, False),
@@ -151,3 +151,21 @@ def opclass_oid(method: str, sql_type: SqlType, name: str | None,
         return resolve_opclass(method, sql_type, name, extensions)[0]
     except SqlError:
         return 0
+
+
+ANYELEMENT = 2283
+_INT4 = (23, 4, True, "i", "p")
+# relpages of an empty index of each method (its metapages and roots)
+EMPTY_PAGES = {"btree": 1, "hash": 4, "gist": 1, "gin": 2, "spgist": 3,
+               "brin": 3}
+
+
+def key_type(method: str, opclass: int) -> tuple | None:
+    """(oid, typlen, typbyval, typalign, typstorage) of what an index
+    column stores when not the column's type: the access method's
+    amkeytype (hash: the int4 hash code), else the operator class's
+    opckeytype (gist tsvector_ops: gtsvector; gin array_ops: anyelement,
+    the array's element, which the caller resolves)."""
+    if method == "hash":
+        return _INT4
+    return KEY_TYPES.get(opclass)

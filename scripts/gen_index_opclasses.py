@@ -60,6 +60,11 @@ def main(dsn: str) -> None:
             from pg_opclass o join pg_am a on a.oid = o.opcmethod
             join pg_type t on t.oid = o.opcintype order by a.amname, o.opcname""")
         rows = cur.fetchall()
+        cur.execute("""
+            select o.oid, k.oid, k.typlen, k.typbyval, k.typalign, k.typstorage
+            from pg_opclass o join pg_type k on k.oid = o.opckeytype
+            order by 1""")
+        keytypes = cur.fetchall()
     extension_rows = _extension_opclasses(dsn)
     out = ['"""PostgreSQL 15\'s index access methods and built-in operator',
            "classes.", "",
@@ -71,6 +76,11 @@ def main(dsn: str) -> None:
             "OPCLASSES = ("]
     out += [f"    {tuple(r)!r}," for r in rows]
     out += [")", "",
+            "# opclass oid: its storage type (opckeytype) as an index column",
+            "# stores it: (oid, typlen, typbyval, typalign, typstorage)",
+            "KEY_TYPES = {"]
+    out += [f"    {r[0]}: {tuple(r[1:])!r}," for r in keytypes]
+    out += ["}", "",
             "# the operator classes of the contrib extensions the twin provides,",
             "# usable while installed: (extension, amname, opcname, opcintype",
             "# typname, opcdefault)",

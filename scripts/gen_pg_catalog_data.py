@@ -129,7 +129,7 @@ SYSTEM_RELATIONS = (
         "pg_publication_rel", "pg_tables", "pg_views", "pg_matviews",
         "pg_indexes", "pg_sequences", "pg_range", "pg_shdescription",
         "pg_foreign_table", "pg_partitioned_table", "pg_rewrite", "pg_proc",
-        "pg_stat_activity", "pg_cursors")),
+        "pg_stat_activity", "pg_cursors", "pg_auth_members")),
     ("information_schema", (
         "schemata", "tables", "columns", "table_constraints",
         "key_column_usage", "referential_constraints",
@@ -147,6 +147,7 @@ BUILTIN_ROWS = {
     "pg_roles": "oid < 16384",
     "pg_user": "usesysid < 16384",
     "pg_opclass": "true",
+    "pg_auth_members": "true",
 }
 # pseudo-types a pg_type join may meet beside the twin's own types
 EXTRA_TYPES = ("unknown", "void", "record", "cstring", "trigger", "internal",

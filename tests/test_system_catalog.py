@@ -133,6 +133,7 @@ _USER_ROWS = {
     "pg_am": "true", "pg_opclass": "true",
     "pg_collation": "collprovider IN ('d', 'c')", "pg_tablespace": "true",
     "pg_extension": "true", "pg_roles": "true", "pg_user": "true",
+    "pg_auth_members": "true",
     "pg_database": "datname IN ('template0', 'template1', 'postgres')",
     "pg_tables": "schemaname NOT IN ('pg_catalog', 'information_schema')",
     "pg_indexes": "schemaname NOT IN ('pg_catalog', 'information_schema')",

@@ -519,6 +519,12 @@ RELATIONS = {
         ('is_scrollable', 'bool', -1, False, False),
         ('creation_time', 'timestamptz', -1, False, False),
     )),
+    ('pg_catalog', 'pg_auth_members'): (1261, 'r', 2843, (
+        ('roleid', 'oid', -1, False, True),
+        ('member', 'oid', -1, False, True),
+        ('grantor', 'oid', -1, False, True),
+        ('admin_option', 'bool', -1, False, True),
+    )),
     ('information_schema', 'schemata'): (13382, 'v', 13384, (
         ('catalog_name', 'name', -1, False, False),
         ('schema_name', 'name', -1, False, False),
@@ -706,12 +712,18 @@ ROWS = {
         (3580, 'brin', R(335, 'brinhandler'), 'i'),
         (4000, 'spgist', R(334, 'spghandler'), 'i'),
     ),
+    'pg_auth_members': (
+        (3374, 3373, 10, False),
+        (3375, 3373, 10, False),
+        (3377, 3373, 10, False),
+    ),
     'pg_class': (
         (1213, 'pg_tablespace', 11, 10056, 0, 10, 2, 0, 1664, 1, 2.0, 1, 4185, True, True, 'p', 'r', 5, 0, False, False, False, False, False, True, 'n', False, 0, 716, 1, ('postgres=arwdDxt/postgres', '=r/postgres'), None, None),
         (1247, 'pg_type', 11, 71, 0, 10, 2, 0, 0, 15, 611.0, 15, 4171, True, False, 'p', 'r', 32, 0, False, False, False, False, False, True, 'n', False, 0, 716, 1, ('postgres=arwdDxt/postgres', '=r/postgres'), None, None),
         (1249, 'pg_attribute', 11, 75, 0, 10, 2, 0, 0, 56, 3054.0, 56, 0, True, False, 'p', 'r', 26, 0, False, False, False, False, False, True, 'n', False, 0, 716, 1, ('postgres=arwdDxt/postgres', '=r/postgres'), None, None),
         (1255, 'pg_proc', 11, 81, 0, 10, 2, 0, 0, 96, 3244.0, 96, 2836, True, False, 'p', 'r', 30, 0, False, False, False, False, False, True, 'n', False, 0, 716, 1, ('postgres=arwdDxt/postgres', '=r/postgres'), None, None),
         (1259, 'pg_class', 11, 83, 0, 10, 2, 0, 0, 14, 410.0, 14, 0, True, False, 'p', 'r', 33, 0, False, False, False, False, False, True, 'n', False, 0, 716, 1, ('postgres=arwdDxt/postgres', '=r/postgres'), None, None),
+        (1261, 'pg_auth_members', 11, 2843, 0, 10, 2, 0, 1664, 1, 3.0, 1, 0, True, True, 'p', 'r', 4, 0, False, False, False, False, False, True, 'n', False, 0, 716, 1, ('postgres=arwdDxt/postgres', '=r/postgres'), None, None),
         (1262, 'pg_database', 11, 1248, 0, 10, 2, 0, 1664, 1, 2.0, 1, 4177, True, True, 'p', 'r', 16, 0, False, False, False, False, False, True, 'n', False, 0, 719, 1, ('postgres=arwdDxt/postgres', '=r/postgres'), None, None),
         (2224, 'pg_sequence', 11, 10105, 0, 10, 2, 2224, 0, 0, 0.0, 0, 0, True, False, 'p', 'r', 8, 0, False, False, False, False, False, True, 'n', False, 0, 716, 1, ('postgres=arwdDxt/postgres', '=r/postgres'), None, None),
         (2396, 'pg_shdescription', 11, 10062, 0, 10, 2, 0, 1664, 1, 1.0, 1, 2846, True, True, 'p', 'r', 3, 0, False, False, False, False, False, True, 'n', False, 0, 716, 1, ('postgres=arwdDxt/postgres', '=r/postgres'), None, None),
@@ -776,7 +788,7 @@ ROWS = {
     'pg_namespace': (
         (11, 'pg_catalog', 10, ('postgres=UC/postgres', '=U/postgres')),
         (99, 'pg_toast', 10, None),
-        (2200, 'public', 6171, ('pg_database_owner=UC/pg_database_owner', '=U/pg_database_owner')),
+        (2200, 'public', 6171, ('pg_database_owner=UC/pg_database_owner', '=UC/pg_database_owner')),
         (13207, 'information_schema', 10, ('postgres=UC/postgres', '=U/postgres')),
     ),
     'pg_opclass': (
@@ -1061,6 +1073,7 @@ ROWS = {
         (2283, 'anyelement', 11, 10, 4, True, 'p', 'P', False, True, ',', 0, R(0, '-'), 0, 0, R(2312, 'anyelement_in'), R(2313, 'anyelement_out'), R(0, '-'), R(0, '-'), R(0, '-'), R(0, '-'), R(0, '-'), 'i', 'p', False, 0, -1, 0, 0, None, None, None),
         (2287, '_record', 11, 10, -1, False, 'p', 'P', False, True, ',', 0, R(6179, 'array_subscript_handler'), 2249, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
         (2776, 'anynonarray', 11, 10, 4, True, 'p', 'P', False, True, ',', 0, R(0, '-'), 0, 0, R(2777, 'anynonarray_in'), R(2778, 'anynonarray_out'), R(0, '-'), R(0, '-'), R(0, '-'), R(0, '-'), R(0, '-'), 'i', 'p', False, 0, -1, 0, 0, None, None, None),
+        (2843, 'pg_auth_members', 11, 10, -1, False, 'c', 'C', False, True, ',', 1261, R(0, '-'), 0, 10058, R(2290, 'record_in'), R(2291, 'record_out'), R(2402, 'record_recv'), R(2403, 'record_send'), R(0, '-'), R(0, '-'), R(0, '-'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
         (2950, 'uuid', 11, 10, 16, False, 'b', 'U', False, True, ',', 0, R(0, '-'), 0, 2951, R(2952, 'uuid_in'), R(2953, 'uuid_out'), R(2961, 'uuid_recv'), R(2962, 'uuid_send'), R(0, '-'), R(0, '-'), R(0, '-'), 'c', 'p', False, 0, -1, 0, 0, None, None, None),
         (2951, '_uuid', 11, 10, -1, False, 'b', 'A', False, True, ',', 0, R(6179, 'array_subscript_handler'), 2950, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'i', 'x', False, 0, -1, 0, 0, None, None, None),
         (3614, 'tsvector', 11, 10, -1, False, 'b', 'U', False, True, ',', 0, R(0, '-'), 0, 3643, R(3610, 'tsvectorin'), R(3611, 'tsvectorout'), R(3639, 'tsvectorrecv'), R(3638, 'tsvectorsend'), R(0, '-'), R(0, '-'), R(3688, 'ts_typanalyze'), 'i', 'x', False, 0, -1, 0, 0, None, None, None),
@@ -1102,6 +1115,7 @@ ROWS = {
         (10052, '_pg_database', 11, 10, -1, False, 'b', 'A', False, True, ',', 0, R(6179, 'array_subscript_handler'), 1248, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
         (10055, '_pg_tablespace', 11, 10, -1, False, 'b', 'A', False, True, ',', 0, R(6179, 'array_subscript_handler'), 10056, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
         (10056, 'pg_tablespace', 11, 10, -1, False, 'c', 'C', False, True, ',', 1213, R(0, '-'), 0, 10055, R(2290, 'record_in'), R(2291, 'record_out'), R(2402, 'record_recv'), R(2403, 'record_send'), R(0, '-'), R(0, '-'), R(0, '-'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
+        (10058, '_pg_auth_members', 11, 10, -1, False, 'b', 'A', False, True, ',', 0, R(6179, 'array_subscript_handler'), 2843, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
         (10061, '_pg_shdescription', 11, 10, -1, False, 'b', 'A', False, True, ',', 0, R(6179, 'array_subscript_handler'), 10062, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
         (10062, 'pg_shdescription', 11, 10, -1, False, 'c', 'C', False, True, ',', 2396, R(0, '-'), 0, 10061, R(2290, 'record_in'), R(2291, 'record_out'), R(2402, 'record_recv'), R(2403, 'record_send'), R(0, '-'), R(0, '-'), R(0, '-'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),
         (10073, '_pg_extension', 11, 10, -1, False, 'b', 'A', False, True, ',', 0, R(6179, 'array_subscript_handler'), 10074, 0, R(750, 'array_in'), R(751, 'array_out'), R(2400, 'array_recv'), R(2401, 'array_send'), R(0, '-'), R(0, '-'), R(3816, 'array_typanalyze'), 'd', 'x', False, 0, -1, 0, 0, None, None, None),

@@ -141,7 +141,10 @@ def pg_class(b: Build) -> Rows:
                         relispopulated=view is None or view.populated)
         elif isinstance(obj, Index):
             base.update(relam=index_methods.method_oid(obj.method),
-                        relpages=1, reltuples=0.0, relkind="i",
+                        relpages=index_methods.EMPTY_PAGES[obj.method],
+                        # brin's build counts its one summarized range
+                        reltuples=1.0 if obj.method == "brin" else 0.0,
+                        relkind="i",
                         relnatts=len(obj.columns) + len(obj.include))
         else:
             assert isinstance(obj, Sequence)
@@ -233,10 +236,22 @@ def pg_attribute(b: Build) -> Rows:
             from twinning.passes.resolve_index import index_attribute_names
             table = b.catalog.table(obj.table)
             columns = obj.columns + obj.include
+            classes = _indclass(obj, [table.column(c).type for c in obj.columns],
+                                0 if obj.method == "btree" else 1, {
+                                    e.name for e in b.catalog.extensions})
             for attnum, (name, attname) in enumerate(
                     zip(columns, index_attribute_names(columns)), start=1):
                 column = table.column(name)
                 extra = {} if attnum <= len(obj.columns) else {"attcollation": 0}
+                stored = (index_methods.key_type(obj.method, classes[attnum - 1])
+                          if attnum <= len(classes) else None)
+                if stored is not None and stored[0] == index_methods.ANYELEMENT:
+                    f = facts(column.type.element)
+                    stored = (f.oid, f.typlen, f.typbyval, f.typalign,
+                              f.typstorage)
+                if stored is not None:  # opckeytype: what the index stores
+                    extra.update(zip(("atttypid", "attlen", "attbyval",
+                                      "attalign", "attstorage"), stored))
                 yield _attribute(oid, attname, attnum, column.type, False,
                                  **extra)  # INCLUDE columns have no collation
         elif isinstance(obj, Sequence):
@@ -593,6 +608,12 @@ def pg_roles(b: Build) -> Rows:
                "rolconnlimit": role.connlimit, "rolpassword": "********",
                "rolvaliduntil": None, "rolbypassrls": role.bypassrls,
                "rolconfig": None, "oid": role.oid}
+
+
+@builder("pg_auth_members")
+def pg_auth_members(b: Build) -> Rows:
+    """The predefined roles' memberships (GRANT role TO role is refused)."""
+    yield from builtin_rows("pg_auth_members")
 
 
 @builder("pg_user")
