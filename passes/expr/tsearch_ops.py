@@ -9,6 +9,7 @@ not immutable, as in PostgreSQL).
 from __future__ import annotations
 
 from twinning.errors import SqlError
+from twinning.passes.expr import tsrank
 from twinning.values.system import RegOid
 from twinning.passes.expr.registry import BINARY, COMPARE, define, reg
 from twinning.values import tsparse
@@ -338,6 +339,10 @@ def register() -> None:
                lambda ctx, text, fn=fn: fn(_default_config(ctx), text,
                                            _notices(ctx)), context=True)
     define("get_current_ts_config()", _current_config, context=True)
+    define("ts_rank(tsvector,tsquery)", tsrank.ts_rank)
+    define("ts_rank(tsvector,tsquery,int4)", tsrank.ts_rank)
+    define("ts_rank(float4[],tsvector,tsquery)", tsrank.ts_rank_weighted)
+    define("ts_rank(float4[],tsvector,tsquery,int4)", tsrank.ts_rank_weighted)
     # ts_match_tq / ts_match_tt: the text parsed with the default config
     reg(BINARY, "text @@ tsquery", lambda ctx, t, q: ts_match(
         tsparse.to_tsvector(_default_config(ctx), t), q), context=True)

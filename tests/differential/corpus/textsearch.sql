@@ -203,3 +203,15 @@ DROP EXTENSION btree_gist
 DROP EXTENSION btree_gin CASCADE
 DROP EXTENSION btree_gist CASCADE
 SELECT indexname FROM pg_indexes WHERE tablename = 'ex' ORDER BY indexname
+
+-- case: ts_rank
+SELECT ts_rank(to_tsvector('english', 'The quick brown fox jumps over the lazy dog'), to_tsquery('english', 'fox & dog'))
+SELECT ts_rank(to_tsvector('english', 'The quick brown fox jumps over the lazy dog'), to_tsquery('english', 'fox | cat'))
+SELECT ts_rank('a:1A,5 b:2B,9C c'::tsvector, 'a <-> b'::tsquery, 1), ts_rank('a:1A,5 b:2B,9C c'::tsvector, 'a & b'::tsquery, 2)
+SELECT ts_rank('a:1A,5 b:2B,9C c'::tsvector, 'a:* | c'::tsquery, 8), ts_rank('a:1A,5 b:2B,9C c'::tsvector, 'a'::tsquery, 16), ts_rank('a:1A,5 b:2B,9C c'::tsvector, 'a | b'::tsquery, 32)
+SELECT ts_rank('{0.1, 0.2, 0.4, 1.0}', 'a:1A b:3'::tsvector, 'a & b'::tsquery), ts_rank('{0.5, -1, 0.3, 0.9}', 'a:1A b:3'::tsvector, 'a & b'::tsquery, 3)
+SELECT ts_rank(strip('a:1 b:2'::tsvector), 'a & b'::tsquery), ts_rank(''::tsvector, 'a'::tsquery), ts_rank('a:1'::tsvector, 'zz'::tsquery)
+SELECT ts_rank('{0.1, 0.2}', 'a:1'::tsvector, 'a'::tsquery)
+SELECT ts_rank('{0.1, 0.2, 0.4, 2}', 'a:1'::tsvector, 'a'::tsquery)
+SELECT ts_rank('{0.1, 0.2, NULL, 1}', 'a:1'::tsvector, 'a'::tsquery)
+SELECT title, ts_rank(v, q) AS rank FROM (VALUES ('one', to_tsvector('english', 'rats eat cheese and rats sleep')), ('two', to_tsvector('english', 'a rat'))) d(title, v), to_tsquery('english', 'rat') q ORDER BY rank DESC, title
