@@ -14,8 +14,9 @@ from twinning.values.system import RegOid
 from twinning.passes.expr.registry import BINARY, COMPARE, define, reg
 from twinning.values import tsparse
 from twinning.values.tsearch import (OP_AND, OP_NOT, OP_OR, OP_PHRASE,
-                                     TsQuery, TsVector, lexeme_key,
-                                     make_tsvector, query_tree, tree_query)
+                                     TsQuery, TsVector, make_tsvector,
+                                     query_tree, tree_query, tsquery_cmp,
+                                     tsvector_cmp)
 
 _WEIGHTS = {"a": 3, "A": 3, "b": 2, "B": 2, "c": 1, "C": 1, "d": 0, "D": 0}
 
@@ -158,40 +159,6 @@ def ts_match(vector: TsVector, query: TsQuery) -> bool:
 # -- tsvector comparison ------------------------------------------------------
 
 
-def _varsize(vector: TsVector) -> int:
-    """The stored size tsvector_cmp compares first."""
-    size = 8 + 4 * len(vector)
-    for lexeme, positions in vector:
-        size += len(lexeme.encode("utf-8"))
-        if positions:
-            size += size % 2  # SHORTALIGN
-            size += 2 + 2 * len(positions)
-    return size
-
-
-def tsvector_cmp(a: TsVector, b: TsVector) -> int:
-    """silly_cmp_tsvector."""
-    sa, sb = _varsize(a), _varsize(b)
-    if sa != sb:
-        return -1 if sa < sb else 1
-    if len(a) != len(b):
-        return -1 if len(a) < len(b) else 1
-    for (la, pa), (lb, pb) in zip(a, b):
-        if bool(pa) != bool(pb):
-            return -1 if pa else 1
-        ka, kb = lexeme_key(la), lexeme_key(lb)
-        if ka != kb:
-            return -1 if ka < kb else 1
-        if len(pa) != len(pb):
-            return -1 if len(pa) > len(pb) else 1
-        for (xa, wa), (xb, wb) in zip(pa, pb):
-            if xa != xb:
-                return -1 if xa > xb else 1
-            if wa != wb:
-                return -1 if wa > wb else 1
-    return 0
-
-
 _CMP = {"=": lambda c: c == 0, "<>": lambda c: c != 0, "<": lambda c: c < 0,
         ">": lambda c: c > 0, "<=": lambda c: c <= 0, ">=": lambda c: c >= 0}
 
@@ -308,6 +275,10 @@ def register() -> None:
         reg(BINARY, f"tsvector {op} tsvector",
             lambda a, b, test=test: test(tsvector_cmp(a, b)))
     reg(BINARY, "tsvector || tsvector", _concat)
+    for op in COMPARE:
+        test = _CMP[op]
+        reg(BINARY, f"tsquery {op} tsquery",
+            lambda a, b, test=test: test(tsquery_cmp(a, b)))
     reg(BINARY, "tsquery && tsquery", _query_and)
     reg(BINARY, "tsquery || tsquery", _query_or)
     reg(BINARY, "tsquery <-> tsquery", _query_phrase)

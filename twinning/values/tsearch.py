@@ -631,6 +631,116 @@ def format_tsquery(value: TsQuery) -> str:
     return _infix(query_tree(value), -1, False)
 
 
+# -- comparison ---------------------------------------------------------------
+
+
+def _varsize(vector: TsVector) -> int:
+    """The stored size tsvector_cmp compares first."""
+    size = 8 + 4 * len(vector)
+    for lexeme, positions in vector:
+        size += len(lexeme.encode("utf-8"))
+        if positions:
+            size += size % 2  # SHORTALIGN
+            size += 2 + 2 * len(positions)
+    return size
+
+
+def tsvector_cmp(a: TsVector, b: TsVector) -> int:
+    """silly_cmp_tsvector."""
+    sa, sb = _varsize(a), _varsize(b)
+    if sa != sb:
+        return -1 if sa < sb else 1
+    if len(a) != len(b):
+        return -1 if len(a) < len(b) else 1
+    for (la, pa), (lb, pb) in zip(a, b):
+        if bool(pa) != bool(pb):
+            return -1 if pa else 1
+        ka, kb = lexeme_key(la), lexeme_key(lb)
+        if ka != kb:
+            return -1 if ka < kb else 1
+        if len(pa) != len(pb):
+            return -1 if len(pa) > len(pb) else 1
+        for (xa, wa), (xb, wb) in zip(pa, pb):
+            if xa != xb:
+                return -1 if xa > xb else 1
+            if wa != wb:
+                return -1 if wa > wb else 1
+    return 0
+
+
+def _crc_table() -> list[int]:
+    table = []
+    for n in range(256):
+        c = n
+        for _ in range(8):
+            c = (c >> 1) ^ 0xEDB88320 if c & 1 else c >> 1
+        table.append(c)
+    return table
+
+
+_CRC = _crc_table()
+
+
+def legacy_crc32(data: bytes) -> int:
+    """pg_crc.h's LEGACY_CRC32 (the normal table driven by reflected code),
+    as the signed int32 tsquery keeps as an operand's valcrc."""
+    crc = 0xFFFFFFFF
+    for byte in data:
+        crc = _CRC[((crc >> 24) ^ byte) & 0xFF] ^ ((crc << 8) & 0xFFFFFFFF)
+    crc ^= 0xFFFFFFFF
+    return crc - (1 << 32) if crc >= 1 << 31 else crc
+
+
+def _query_varsize(query: TsQuery) -> int:
+    return 8 + 12 * len(query) + sum(len(i[1].encode("utf-8")) + 1
+                                     for i in query if i[0] == "v")
+
+
+def _node_cmp(a, b) -> int:
+    """QTNodeCompare over query_tree nodes (children: right, then left)."""
+    ta, tb = (1 if a[0] == "v" else 2), (1 if b[0] == "v" else 2)
+    if ta != tb:
+        return -1 if ta > tb else 1
+    if a[0] == "o":
+        if a[1] != b[1]:
+            return -1 if a[1] > b[1] else 1
+        ca = [a[3]] if a[1] == OP_NOT else [a[4], a[3]]
+        cb = [b[3]] if b[1] == OP_NOT else [b[4], b[3]]
+        if len(ca) != len(cb):
+            return -1 if len(ca) > len(cb) else 1
+        for x, y in zip(ca, cb):
+            res = _node_cmp(x, y)
+            if res:
+                return res
+        if a[1] == OP_PHRASE and a[2] != b[2]:
+            return -1 if a[2] > b[2] else 1
+        return 0
+    wa, wb = a[1].encode("utf-8"), b[1].encode("utf-8")
+    crca, crcb = legacy_crc32(wa), legacy_crc32(wb)
+    if crca != crcb:
+        return -1 if crca > crcb else 1
+    return (wa > wb) - (wa < wb)
+
+
+def tsquery_cmp(a: TsQuery, b: TsQuery) -> int:
+    """CompareTSQ: item count, stored size, then the trees (operands by
+    CRC and text: weights and prefix marks are not compared)."""
+    if len(a) != len(b):
+        return -1 if len(a) < len(b) else 1
+    sa, sb = _query_varsize(a), _query_varsize(b)
+    if sa != sb:
+        return -1 if sa < sb else 1
+    if not a:
+        return 0
+    return _node_cmp(query_tree(a), query_tree(b))
+
+
+def tsquery_key(query: TsQuery) -> tuple:
+    """What makes two tsqueries equal to CompareTSQ: the items without
+    their weights and prefix marks."""
+    return tuple(("v", i[1]) if i[0] == "v" else i for i in query)
+
+
 # -- binary send/recv ---------------------------------------------------------
 
 _I = struct.Struct(">i")

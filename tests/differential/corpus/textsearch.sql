@@ -215,3 +215,16 @@ SELECT ts_rank('{0.1, 0.2}', 'a:1'::tsvector, 'a'::tsquery)
 SELECT ts_rank('{0.1, 0.2, 0.4, 2}', 'a:1'::tsvector, 'a'::tsquery)
 SELECT ts_rank('{0.1, 0.2, NULL, 1}', 'a:1'::tsvector, 'a'::tsquery)
 SELECT title, ts_rank(v, q) AS rank FROM (VALUES ('one', to_tsvector('english', 'rats eat cheese and rats sleep')), ('two', to_tsvector('english', 'a rat'))) d(title, v), to_tsquery('english', 'rat') q ORDER BY rank DESC, title
+
+-- case: ordering_and_grouping
+CREATE TABLE tv (id int, v tsvector, q tsquery)
+INSERT INTO tv VALUES (1, 'b:1', 'a'), (2, 'a:1', 'a'), (3, 'a b', 'a & b'), (4, 'a:2', 'b'), (5, 'a:1A', 'a'), (6, 'aa', 'a'), (7, '', 'a'), (8, 'a:1', 'a')
+SELECT id, v FROM tv ORDER BY v, id
+SELECT id, v FROM tv ORDER BY v DESC, id
+SELECT v, count(*) FROM tv GROUP BY v ORDER BY v
+SELECT DISTINCT q::text FROM tv ORDER BY 1
+SELECT count(DISTINCT q) FROM tv
+SELECT max(v) FROM tv
+SELECT q::text, count(*) FROM tv GROUP BY q ORDER BY q
+SELECT 'a:A'::tsquery = 'a'::tsquery, 'a:*'::tsquery <> 'a'::tsquery, 'a & b'::tsquery = 'b & a'::tsquery, 'a'::tsquery < 'b'::tsquery, 'zz'::tsquery >= 'a & b'::tsquery
+SELECT count(DISTINCT x) FROM (VALUES ('a:A'::tsquery), ('a'::tsquery), ('b'::tsquery)) v(x)
