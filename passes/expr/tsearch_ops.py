@@ -200,6 +200,24 @@ def _setweight_filter(vector: TsVector, weight: str, lexemes) -> TsVector:
                     for lexeme, positions in vector)
 
 
+def _filter(vector: TsVector, weights) -> TsVector:
+    """tsvector_filter: the positions of the listed weights; a lexeme left
+    without any (or stripped) goes."""
+    wanted = set()
+    for w in weights:
+        if w is None:
+            raise SqlError("22004", "weight array may not contain nulls")
+        if w not in _WEIGHTS:
+            raise SqlError("22023", f'unrecognized weight: "{w}"')
+        wanted.add(_WEIGHTS[w])
+    out = []
+    for lexeme, positions in vector:
+        kept = tuple(p for p in positions if p[1] in wanted)
+        if kept:
+            out.append((lexeme, kept))
+    return TsVector(out)
+
+
 def _strip(vector: TsVector) -> TsVector:
     return TsVector((lexeme, ()) for lexeme, _ in vector)
 
@@ -288,6 +306,7 @@ def register() -> None:
     reg(UNARY, "!! tsquery", _query_not)
     define("length(tsvector)", len)
     define("strip(tsvector)", _strip)
+    define("ts_filter(tsvector,char[])", _filter)
     define("setweight(tsvector,char)", _setweight)
     define("setweight(tsvector,char,text[])", _setweight_filter)
     define("tsvector_to_array(tsvector)", _to_array)

@@ -228,3 +228,6 @@ SELECT max(v) FROM tv
 SELECT q::text, count(*) FROM tv GROUP BY q ORDER BY q
 SELECT 'a:A'::tsquery = 'a'::tsquery, 'a:*'::tsquery <> 'a'::tsquery, 'a & b'::tsquery = 'b & a'::tsquery, 'a'::tsquery < 'b'::tsquery, 'zz'::tsquery >= 'a & b'::tsquery
 SELECT count(DISTINCT x) FROM (VALUES ('a:A'::tsquery), ('a'::tsquery), ('b'::tsquery)) v(x)
+SELECT ts_filter('a:1A,2B b:3C c d:4'::tsvector, '{a,b}'), ts_filter('a:1A b'::tsvector, '{}'), ts_filter('a:1A b:2D'::tsvector, '{D}')
+SELECT ts_filter('a:1A b'::tsvector, '{a,x}')
+SELECT ts_filter('a:1A b'::tsvector, '{a,NULL}')
