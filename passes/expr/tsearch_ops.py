@@ -14,7 +14,8 @@ from twinning.values.system import RegOid
 from twinning.passes.expr.registry import BINARY, COMPARE, define, reg
 from twinning.values import tsparse
 from twinning.values.tsearch import (OP_AND, OP_NOT, OP_OR, OP_PHRASE,
-                                     TsQuery, TsVector, make_tsvector,
+                                     TsQuery, TsVector, format_tsquery,
+                                     make_tsvector,
                                      query_tree, tree_query, tsquery_cmp,
                                      tsvector_cmp)
 
@@ -246,6 +247,39 @@ def _numnode(query: TsQuery) -> int:
     return len(query)
 
 
+def _clean_not(node):
+    """clean_NOT_intree: NOT subtrees removed (an OR losing a side goes
+    whole; an AND or phrase keeps the side left)."""
+    if node[0] == "v":
+        return node
+    _, op, distance, left, right = node
+    if op == OP_NOT:
+        return None
+    if op == OP_OR:
+        left = _clean_not(left)
+        if left is None:
+            return None
+        right = _clean_not(right)
+        if right is None:
+            return None
+        return ("o", op, distance, left, right)
+    left, right = _clean_not(left), _clean_not(right)
+    if left is None:
+        return right
+    if right is None:
+        return left
+    return ("o", op, distance, left, right)
+
+
+def _querytree(query: TsQuery) -> str:
+    """tsquerytree: the query without its NOT parts ('T' when nothing is
+    left), as the index would search it."""
+    if not query:
+        return ""
+    cleaned = _clean_not(query_tree(query))
+    return "T" if cleaned is None else format_tsquery(tree_query(cleaned))
+
+
 def _notices(ctx):
     return ctx.notices.append
 
@@ -314,6 +348,7 @@ def register() -> None:
     define("ts_delete(tsvector,text)", lambda v, x: _delete(v, (x,)))
     define("ts_delete(tsvector,text[])", _delete)
     define("numnode(tsquery)", _numnode)
+    define("querytree(tsquery)", _querytree)
     define("to_tsvector(regconfig,text)", tsparse.to_tsvector)
     define("to_tsvector(text)",
            lambda ctx, text: tsparse.to_tsvector(_default_config(ctx), text),

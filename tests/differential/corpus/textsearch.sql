@@ -231,3 +231,5 @@ SELECT count(DISTINCT x) FROM (VALUES ('a:A'::tsquery), ('a'::tsquery), ('b'::ts
 SELECT ts_filter('a:1A,2B b:3C c d:4'::tsvector, '{a,b}'), ts_filter('a:1A b'::tsvector, '{}'), ts_filter('a:1A b:2D'::tsvector, '{D}')
 SELECT ts_filter('a:1A b'::tsvector, '{a,x}')
 SELECT ts_filter('a:1A b'::tsvector, '{a,NULL}')
+SELECT querytree('a & !b'::tsquery), querytree('!a'::tsquery), querytree('a | !b'::tsquery)
+SELECT querytree('(a <-> !b) & (c | d)'::tsquery), querytree('!a & !b'::tsquery), querytree('a <2> (b & !c)'::tsquery)
