@@ -6,9 +6,10 @@ e-mail addresses, URLs, hosts, file paths, version numbers, signed and
 floating-point numbers, XML tags and entities. The twin tokenizes what
 needs none of that: words of letters (ASCII → asciiword, others → word;
 under the C locale every non-ASCII character is a letter), words of letters
-and digits (numword), unsigned integers (uint), words joined by single
-hyphens (asciihword/hword with their parts), and blanks of whitespace and
-plain punctuation. A text holding anything the default parser could read
+and digits (numword), unsigned integers (uint), signed integers (int) and
+decimals (float) standing alone, words joined by single hyphens
+(asciihword/hword with their parts), and blanks of whitespace and plain
+punctuation. A text holding anything the default parser could read
 as one of the other token types is refused (0A000), never tokenized
 differently.
 
@@ -99,6 +100,29 @@ def _refuse(text: str) -> SqlError:
 
 
 _WORD = re.compile(r"[A-Za-z0-9\u0080-\U0010ffff]+")
+# a signed integer or a decimal (int, float): the default parser's
+# TPS_InSignedInt / TPS_InUDecimal / TPS_InDecimal tokens
+_NUMBER = re.compile(r"([+-]?)([0-9]+)(\.[0-9]+)?")
+_SCIENTIFIC = re.compile(r"[0-9]+[eE][0-9]")
+
+
+def _number(text: str, i: int) -> tuple[tuple[str, str], int] | None:
+    """((type, token), end) of a signed or decimal number at `i` that
+    ends at a blank, the end, or a sentence's full stop; None when the
+    text there is not one (a plain run of digits is a word's business)."""
+    match = _NUMBER.match(text, i)
+    if match is None or not (match.group(1) or match.group(3)):
+        return None
+    end = match.end()
+    after = text[end] if end < len(text) else ""
+    if after == ".":
+        nxt = text[end + 1] if end + 1 < len(text) else ""
+        if nxt and nxt not in _BLANKS:
+            return None
+    elif after and after not in _BLANKS:
+        return None
+    kind = "float" if match.group(3) else "int"
+    return (kind, match.group()), end
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -110,6 +134,12 @@ def tokens(text: str) -> list[tuple[str, str]]:
         if ch in _BLANKS:
             i += 1
             continue
+        if ch in "+-" or _is_digit(ch):
+            number = _number(text, i)
+            if number is not None:
+                out.append(number[0])
+                i = number[1]
+                continue
         if ch == "-":
             nxt = text[i + 1] if i + 1 < n else ""
             if _is_digit(nxt) or nxt == ".":
@@ -118,8 +148,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
             continue
         if ch == ".":
             nxt = text[i + 1] if i + 1 < n else ""
-            prev = text[i - 1] if i else ""
-            if (nxt == "" or nxt in _BLANKS) and not _is_digit(prev):
+            if nxt == "" or nxt in _BLANKS:  # a full stop: a blank
                 i += 1
                 continue
             raise _refuse(text)
@@ -132,6 +161,8 @@ def tokens(text: str) -> list[tuple[str, str]]:
         if not (_is_letter(ch) or _is_digit(ch)):
             raise _refuse(text)
         match = _WORD.match(text, i)
+        if _SCIENTIFIC.match(match.group()):
+            raise _refuse(text)  # 1e5…: the parser's sfloat
         parts = [match.group()]
         end = match.end()
         while end + 1 < n and text[end] == "-" and (
@@ -188,7 +219,7 @@ def _stem(word: str) -> str:
 
 def _lexize(config: str, kind: str, word: str) -> list[str]:
     lowered = _lower(word)
-    if config == "simple" or kind in ("uint", "numword"):
+    if config == "simple" or kind in ("uint", "numword", "int", "float"):
         return [lowered] if lowered else []
     if not lowered or lowered in ENGLISH_STOP:
         return []

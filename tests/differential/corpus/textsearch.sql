@@ -233,3 +233,8 @@ SELECT ts_filter('a:1A b'::tsvector, '{a,x}')
 SELECT ts_filter('a:1A b'::tsvector, '{a,NULL}')
 SELECT querytree('a & !b'::tsquery), querytree('!a'::tsquery), querytree('a | !b'::tsquery)
 SELECT querytree('(a <-> !b) & (c | d)'::tsquery), querytree('!a & !b'::tsquery), querytree('a <2> (b & !c)'::tsquery)
+
+-- case: parser_numbers
+SELECT to_tsvector('simple', '3.14 -5 +7 -3.5 +2.0 0.5 00.50 (2.5, -1; a 1.5 b -2 c')
+SELECT to_tsvector('english', 'The price fell -7.25. Now 12.5! Then 7. x -1 end')
+SELECT to_tsquery('english', '3.5 & -2'), plainto_tsquery('simple', 'costs 9.99 now')
