@@ -69,6 +69,14 @@ def fire_write(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
     return returned, tag
 
 
+def copy_firing(ctx: Any, table: Any, triggers: list, plan: Any) -> "_Firing":
+    """COPY FROM's triggers: BEFORE STATEMENT fired now; the copy runs
+    the rows through the returned firing."""
+    firing = _Firing(ctx.routines, ctx, table, "insert", triggers, plan)
+    firing.statement("before")
+    return firing
+
+
 def _truncate(plan: Any, txn: Transaction, ctx: Any, triggers: list) -> tuple:
     resolved = plan.resolved
     by_table = {}

@@ -743,16 +743,19 @@ class Session(DdlCommands):
                             exclusive=resolved.options.freeze)
         self._started(txn)
         table = txn.catalog.table(resolved.table)
-        if txn.catalog.triggers and txn.catalog.triggers_of(table.name):
-            raise SqlError("0A000", "COPY FROM into a table with triggers is "
-                           "not supported by twinning")
+        triggers = [t for t in txn.catalog.triggers_of(table.name)
+                    if "insert" in t.events] if txn.catalog.triggers else []
+        if triggers and txn.catalog.partition_key(table.name) is not None:
+            raise SqlError("0A000", "COPY FROM into a partitioned table with "
+                           "triggers is not supported by twinning")
         if resolved.options.freeze and not txn.truncated_here(table.name):
             raise SqlError("55000", "cannot perform COPY FREEZE because the "
                            "table was not created or truncated in the "
                            "current subtransaction")
         binary = int(resolved.options.format == "binary")
         return _Result((), [], "COPY", copy=CopyFrom(
-            plan.write, table, routed(resolved, txn, ctx), self.sequences, ctx),
+            plan.write, table, routed(resolved, txn, ctx), self.sequences, ctx,
+            triggers),
             copy_response=CopyInResponse(
                 binary, (binary,) * len(resolved.slots)).encode())
 

@@ -31,3 +31,12 @@ INSERT INTO film_actor (actor_id, film_id) VALUES (1, 1), (2, 2)
 INSERT INTO film_category (film_id, category_id) VALUES (1, 1), (2, 2), (3, 1)
 SELECT fid, title, category, price, length, rating, actors FROM film_list ORDER BY fid
 SELECT actor_id, first_name, film_info FROM actor_info ORDER BY actor_id
+
+-- case: film_copy_fires_the_trigger
+INSERT INTO language (language_id, name) VALUES (1, 'English')
+COPY film (film_id, title, description, language_id, fulltext) FROM STDIN
+1	ACADEMY DINOSAUR	A Epic Drama of a Feminist And a Mad Scientist who must Battle a Teacher in The Canadian Rockies	1	'stale':1
+2	ACE GOLDFINGER	\N	1	
+\.
+SELECT film_id, fulltext FROM film ORDER BY film_id
+COPY (SELECT film_id, fulltext FROM film ORDER BY film_id) TO STDOUT
