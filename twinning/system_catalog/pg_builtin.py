@@ -788,7 +788,7 @@ ROWS = {
     'pg_namespace': (
         (11, 'pg_catalog', 10, ('postgres=UC/postgres', '=U/postgres')),
         (99, 'pg_toast', 10, None),
-        (2200, 'public', 6171, ('pg_database_owner=UC/pg_database_owner', '=UC/pg_database_owner')),
+        (2200, 'public', 6171, ('pg_database_owner=UC/pg_database_owner', '=U/pg_database_owner')),
         (13207, 'information_schema', 10, ('postgres=UC/postgres', '=U/postgres')),
     ),
     'pg_opclass': (
