@@ -17,6 +17,10 @@ PostgreSQL 15:
   twin's start-up does not pay for.
 
     python scripts/gen_pg_catalog_data.py "host=… port=… user=postgres"
+
+Run it against a freshly initialized server: the built-in rows are read
+as they are (a GRANT on schema public there would become the twin's
+default nspacl).
 """
 
 from __future__ import annotations
