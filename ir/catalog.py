@@ -109,6 +109,8 @@ class Index:
     predicate: Expr | None = None  # a partial index's WHERE
     comment: str | None = None
     clustered: bool = False  # CLUSTER … USING it (pg_index.indisclustered)
+    # per key column: a non-default operator class's name, else None
+    opclasses: tuple[str | None, ...] = ()
 
 
 @node
@@ -336,6 +338,9 @@ class Catalog:
     # keys, and the partitions and attached indexes, in attach order
     partition_keys: tuple[PartitionKey, ...] = ()
     inherits: tuple[Inherit, ...] = ()
+    # CREATE ROLE's roles and GRANT/REVOKE's ACLs (ir/privileges.py)
+    roles: tuple = ()
+    acls: tuple = ()
     _tables: dict = field(default_factory=dict, compare=False, repr=False)
     _sequences: dict = field(default_factory=dict, compare=False, repr=False)
     _views: dict = field(default_factory=dict, compare=False, repr=False)

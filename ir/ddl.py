@@ -104,6 +104,7 @@ class IndexDef:
     method: str = "btree"
     only: bool = False  # ON ONLY a partitioned table: not cascaded
     concurrently: bool = False
+    opclasses: tuple[str | None, ...] = ()  # written operator classes
 
 
 @node

@@ -400,9 +400,10 @@ class CreateIndex:
     options: tuple[int, ...] = ()  # per key column: indoption bits (1 DESC, 2 NULLS FIRST)
     where: Expr | None = None  # a partial index's predicate
     where_source: str | None = None
-    method: str = "btree"  # USING btree | hash
+    method: str = "btree"  # USING btree | hash | gist | gin | spgist | brin
     only: bool = False  # ON ONLY t: not cascaded to partitions
     concurrently: bool = False
+    opclasses: tuple[str | None, ...] = ()  # written operator classes
 
 
 @node

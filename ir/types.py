@@ -126,6 +126,8 @@ _BASE = (
     BaseType("uuid", 2950, 2951, 16, "U", "uuid"),
     BaseType("jsonb", 3802, 3807, -1, "U", "jsonb"),
     BaseType("xml", 142, 143, -1, "U", "xml"),
+    BaseType("tsvector", 3614, 3643, -1, "U", "tsvector"),
+    BaseType("tsquery", 3615, 3645, -1, "U", "tsquery"),
     # the types of PostgreSQL's own catalogs and of the functions reading them
     BaseType("char", 18, 1002, 1, "Z", '"char"', True),
     BaseType("name", 19, 1003, 64, "S", "name", True),
@@ -143,6 +145,7 @@ _BASE = (
     BaseType("anyarray", 2277, 0, -1, "P", "anyarray", True),
     BaseType("regnamespace", 4089, 4090, 4, "N", "regnamespace", True),
     BaseType("regrole", 4096, 4097, 4, "N", "regrole", True),
+    BaseType("regconfig", 3734, 3735, 4, "N", "regconfig", True),
 )
 
 BASE_TYPES: dict[str, BaseType] = {b.name: b for b in _BASE}
@@ -153,7 +156,7 @@ BY_ARRAY_OID: dict[int, BaseType] = {b.array_oid: b for b in _BASE
 REG_TYPES = frozenset({"regproc", "regclass", "regtype", "regnamespace",
                        "regrole"})
 # the OID-like types whose values are unsigned 32-bit integers
-OID_TYPES = REG_TYPES | {"oid", "xid", "cid"}
+OID_TYPES = REG_TYPES | {"oid", "xid", "cid", "regconfig"}
 
 # Spellings PostgreSQL's grammar and catalog accept for the same base type.
 ALIASES: dict[str, str] = {

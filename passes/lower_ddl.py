@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from twinning.errors import SqlError
 from twinning.ir import ddl as d
+from twinning.ir.privileges import GrantDef, RoleDef
 from twinning.ir.routines import ROUTINE_TAGS
 from twinning.ir import syntax as s
 from twinning.ir.types import (INTERVAL_FULL_PRECISION, INTERVAL_FULL_RANGE,
@@ -26,7 +27,7 @@ from twinning.passes.parse_expr import Unsupported
 # rather than reported as nonexistent.
 KNOWN_UNSUPPORTED_TYPES = frozenset("""
 bit varbit timetz money inet cidr macaddr macaddr8 point line lseg box path
-polygon circle tsvector tsquery oid regclass regproc regtype name char
+polygon circle oid regclass regproc regtype name char
 int4range int8range numrange tsrange tstzrange daterange int4multirange
 txid_snapshot pg_lsn jsonpath cstring record void anyelement hstore citext
 """.split())
@@ -269,7 +270,7 @@ _LOWER = {
                                         n.nulls_not_distinct, n.if_not_exists,
                                         n.location, n.include, n.options,
                                         n.where, n.where_source, n.method,
-                                        n.only, n.concurrently),
+                                        n.only, n.concurrently, n.opclasses),
     s.AddConstraint: lambda n: d.ConstraintAdd(
         n.table, _lower_constraint(n.constraint), n.location, n.only),
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,
@@ -306,6 +307,7 @@ _LOWER = {
     d.ClusterDef: lambda n: n,
     **{kind: (lambda n: n) for kind in ROUTINE_TAGS},  # parse_routines
     d.PartitionCmdDef: lambda n: n,
+    GrantDef: lambda n: n, RoleDef: lambda n: n,  # parse_privileges
 }
 
 

@@ -27,6 +27,7 @@ from twinning.passes import (cluster, parse_extensions, parse_partition,
                              statement_names)
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
+from twinning.passes import index_methods, parse_privileges
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
                                         type_spec)
 
@@ -478,26 +479,22 @@ def _seq_options(options: Any) -> tuple[s.SequenceOption, ...]:
 
 
 def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
-    if node.accessMethod not in ("btree", "hash"):
-        raise Unsupported(f"index method {node.accessMethod}", loc(node))
+    method = node.accessMethod or "btree"
     for attr, what in (("options", "index WITH (storage parameters)"),
                        ("tableSpace", "TABLESPACE")):
         if getattr(node, attr):
             raise Unsupported(what, loc(node))
-    if node.unique and node.accessMethod == "hash":
-        raise SqlError("0A000",
-                       'access method "hash" does not support unique indexes')
-    columns, options = [], []
-    for elem in node.indexParams:
+    params = node.indexParams or ()
+    index_methods.check_method(
+        method, bool(node.unique), bool(node.indexIncludingParams),
+        len(params), any(e.ordering.name != "SORTBY_DEFAULT" for e in params),
+        any(e.nulls_ordering.name != "SORTBY_NULLS_DEFAULT" for e in params))
+    columns, options, opclasses = [], [], []
+    for elem in params:
         _index_elem(elem, node)
         desc = elem.ordering.name == "SORTBY_DESC"
         nulls = elem.nulls_ordering.name
-        if node.accessMethod == "hash" and elem.ordering.name != "SORTBY_DEFAULT":
-            raise SqlError("0A000", 'access method "hash" does not support '
-                           "ASC/DESC options")
-        if node.accessMethod == "hash" and nulls != "SORTBY_NULLS_DEFAULT":
-            raise SqlError("0A000", 'access method "hash" does not support '
-                           "NULLS FIRST/LAST options")
+        opclasses.append(elem.opclass[-1].sval if elem.opclass else None)
         # indoption: DESC implies NULLS FIRST unless NULLS LAST is written
         first = nulls == "SORTBY_NULLS_FIRST" or (
             desc and nulls == "SORTBY_NULLS_DEFAULT")
@@ -507,9 +504,6 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
     for elem in node.indexIncludingParams or ():
         _index_elem(elem, node)
         include.append(elem.name)
-    if include and node.accessMethod == "hash":
-        raise SqlError("0A000", 'access method "hash" does not support '
-                       "included columns")
     where = node.whereClause
     try:
         predicate = None if where is None else _expr(where)
@@ -524,8 +518,9 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
                           bool(node.nulls_not_distinct), loc(node),
                           tuple(include), tuple(options),
                           predicate, None if where is None else _source(where),
-                          node.accessMethod or "btree",
-                          not node.relation.inh, bool(node.concurrent))]
+                          method, not node.relation.inh,
+                          bool(node.concurrent),
+                          tuple(opclasses) if any(opclasses) else ())]
 
 
 def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:
@@ -535,8 +530,8 @@ def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:
         raise Unsupported("expression index", loc(node))
     if elem.collation:
         raise Unsupported("index column COLLATE", loc(node))
-    if elem.opclass or elem.opclassopts:
-        raise Unsupported("index operator class", loc(node))
+    if elem.opclassopts:
+        raise Unsupported("index operator class options", loc(node))
 
 
 def _create_view(node: ast.ViewStmt) -> list[s.DdlStatement]:
@@ -837,6 +832,11 @@ _STATEMENTS = {
     ast.CreateFunctionStmt: parse_routines.create_function,
     ast.CreateTrigStmt: parse_routines.create_trigger,
     ast.DefineStmt: parse_routines.define,
+    ast.GrantStmt: parse_privileges.grant,
+    ast.CreateRoleStmt: parse_privileges.create_role,
+    ast.DropRoleStmt: parse_privileges.drop_role,
+    ast.GrantRoleStmt: parse_privileges.refuse_grant_role,
+    ast.AlterRoleStmt: parse_privileges.refuse_alter_role,
 }
 
 def statement_name(node: Any) -> str:

@@ -413,7 +413,9 @@ _DROP_TAGS = {"table": "DROP TABLE", "index": "DROP INDEX",
 def _ddl(node: Any, chunk: str) -> q.Syntax:
     """DDL at run time: the schema loader's syntax (`passes/parse.py`)."""
     statements = tuple(ddl_statements(node))
-    if type(statements[0]) in ROUTINE_TAGS:
+    if hasattr(statements[0], "command_tag"):  # GRANT, REVOKE, roles
+        tag = statements[0].command_tag
+    elif type(statements[0]) in ROUTINE_TAGS:
         tag = ROUTINE_TAGS[type(statements[0])]
         if getattr(statements[0], "aggregate", False) is True:
             tag = tag.replace("FUNCTION", "AGGREGATE")
@@ -468,7 +470,8 @@ _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt,
                ast.CreateExtensionStmt, ast.AlterExtensionStmt, ast.ClusterStmt,
                ast.AlterExtensionContentsStmt, ast.CreateFunctionStmt,
-               ast.CreateTrigStmt, ast.DefineStmt}
+               ast.CreateTrigStmt, ast.DefineStmt, ast.GrantStmt,
+               ast.CreateRoleStmt, ast.DropRoleStmt}
 
 _NAMES = {
     "InsertStmt": "INSERT (the write path)",

@@ -22,9 +22,11 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import (cluster, defaults, resolve_domains,
+from twinning.passes import (cluster, defaults, index_methods,
+                             resolve_domains,
                              resolve_extensions, resolve_owner,
-                             resolve_partition, resolve_routines,
+                             resolve_partition, resolve_privileges,
+                             resolve_routines,
                              resolve_types, resolve_view, schema_elements)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
@@ -587,7 +589,10 @@ def _key_columns(table: _TableBuilder, columns: tuple[str, ...],
         _require_btree(column.type)
 
 
-def _require_btree(sql_type: SqlType) -> None:
+def _require_btree(sql_type: SqlType, defn: Any = None, col: str = "",
+                   extensions: Any = ()) -> None:
+    if defn is not None and (defn.method != "btree" or defn.opclasses):
+        return index_methods.resolve_column(defn, col, sql_type, extensions)
     if sql_type.name == "json" and not sql_type.is_array:
         raise SqlError("42704", "data type json has no default operator class "
                        'for access method "btree"',
@@ -665,7 +670,7 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         if column is None:
             raise SqlError("42703", f'column "{col}" does not exist')
         if col in defn.columns:
-            _require_btree(column.type)
+            _require_btree(column.type, defn, col, b.extensions)
     if defn.name is not None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
@@ -681,7 +686,8 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         c.QName(schema, name), table.name, defn.columns, defn.unique, False,
         None, defn.nulls_not_distinct, include=defn.include,
         options=defn.options if any(defn.options) else (),
-        predicate=defn.where, method=defn.method)
+        predicate=defn.where, method=defn.method,
+        opclasses=index_methods.shown(defn, table, b.extensions))
     b.debug.extend(build_messages(table, name, defn.columns, defn.include))
 
 
@@ -1439,6 +1445,7 @@ _APPLY = {
     d.SchemaPathDef: schema_elements.apply_path,
     d.ClusterDef: cluster.apply,
     **resolve_routines.handlers(lambda b: _freeze(b)),
+    **resolve_privileges.handlers(),
 }
 _APPLY.update(resolve_partition.handlers(_APPLY))
 
@@ -1462,6 +1469,7 @@ def _freeze(b: _Builder) -> c.Catalog:
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
         type_oids=b.type_oids,
         extensions=tuple(b.extensions[k] for k in sorted(b.extensions)),
-        **resolve_routines.frozen(b), **resolve_partition.frozen(b))
+        **resolve_routines.frozen(b), **resolve_partition.frozen(b),
+        **resolve_privileges.frozen(b))
     catalog.verify()
     return catalog

@@ -167,7 +167,29 @@ def _dependents(b: Any, name: str) -> list[tuple[str, str, Any]]:
             raise Unsupported(f"DROP EXTENSION {name} with a view calling its "
                               "functions")
     found.sort(key=lambda f: f[0])
-    return [(obj, f"function {on}", drop) for _, obj, on, drop in found]
+    return [(obj, f"function {on}", drop) for _, obj, on, drop in found] + \
+        _index_dependents(b, name)
+
+
+def _index_dependents(b: Any, name: str) -> list[tuple[str, str, Any]]:
+    """Indexes using one of the extension's operator classes (btree_gist's
+    gist_int4_ops), each named once, for its first such column."""
+    from twinning.passes.index_methods import extension_opclass
+    out = []
+    for key, index in list(b.indexes.items()):
+        table = b.tables.get(index.table)
+        if table is None:
+            continue
+        names = index.opclasses or (None,) * len(index.columns)
+        for column, written in zip(index.columns, names):
+            found = extension_opclass(index.method, table.column(column).type,
+                                      written, name)
+            if found is not None:
+                out.append((f"index {index.name.name}", f"operator class "
+                            f"{found} for access method {index.method}",
+                            lambda key=key: b.indexes.pop(key, None)))
+                break
+    return out
 
 
 def _calls(expr: Any, rows: tuple, schema: str) -> int | None:

@@ -10,6 +10,7 @@ from typing import Any
 from twinning.errors import SqlError
 from twinning.ir import ddl as d
 from twinning.passes.parse_expr import Unsupported
+from twinning.passes import resolve_privileges
 from twinning.passes.resolve_types import existing
 
 _ROLES = ("postgres", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE")
@@ -33,3 +34,5 @@ def apply_owner(b: Any, defn: d.OwnerDef) -> None:
     if defn.role not in _ROLES:
         raise Unsupported(f'OWNER TO role "{defn.role}" (the twin has the role '
                           'postgres only)', defn.location)
+    if defn.kind == "schema":  # public belongs to pg_database_owner first
+        resolve_privileges.schema_owner(b, defn.names[0], "postgres")

@@ -23,6 +23,7 @@ from twinning.ir import routines as r
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
 from twinning.passes import resolve_types
+from twinning.passes.builtin_triggers import BUILTIN_TRIGGERS
 from twinning.passes.parse_expr import Unsupported
 
 FIRST_NORMAL_OID = 16384
@@ -296,6 +297,11 @@ def apply_trigger(b: Any, defn: r.TriggerDef) -> None:
     table = _trigger_table(b, defn.table)
     ref = r.FunctionRef(defn.function, ())
     fn = _function_named(b, ref)
+    if fn is None and defn.function[-1] in BUILTIN_TRIGGERS and \
+            defn.function[:-1] in ((), ("pg_catalog",)):
+        fn = r.Function(c.QName("pg_catalog", defn.function[-1]), (),
+                        "trigger", None, False, "internal", "", "v", False,
+                        BUILTIN_TRIGGERS[defn.function[-1]])
     if fn is None:
         from twinning.passes.expr import pg_data
         if defn.function[-1] in pg_data.PROC_NAMES and \

@@ -585,7 +585,9 @@ class _Resolver:
             self.catalog, table, columns, ref.only, rowid, ref.location) or \
             r.Scan(table.name, columns + ((r.RelColumn("ctid", q.INT8),)
                                           if rowid else ()),
-                   indexes=self.catalog.indexes_of(table.name), rowid=rowid)
+                   indexes=tuple(
+                       i for i in self.catalog.indexes_of(table.name)
+                       if i.method in ("btree", "hash")), rowid=rowid)
         out = self._entry_from(scan, ref, names[-1],
                                [c.name for c in columns], table=table.name,
                                catalog_table=table)
@@ -1336,7 +1338,7 @@ class _Resolver:
             args = [] if star else [resolve_expr(a, level, ctx)
                                     for a in node.args]
             signature, targets, rtype = type_aggregate(
-                node.name[-1], args, star, node.location)
+                node.name[-1], args, star, node.location, tuple(node.name))
             args = [coerce_to_type(a, t, ctx) for a, t in zip(args, targets)]
             filt = None
             if node.filter is not None:

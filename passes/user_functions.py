@@ -172,11 +172,15 @@ def _shown_args(args: list, names: Sequence) -> str:
 AGGREGATE_PREFIX = "user_aggregate:"
 
 
-def type_user_aggregate(name: str, args: Sequence[Any], location: int
+def type_user_aggregate(name: str, args: Sequence[Any], location: int,
+                        qualified: tuple[str, ...] | None = None
                         ) -> tuple | None:
     """(signature, argument types, result type) of a call of a user
-    aggregate (CREATE AGGREGATE), or None when the name has none."""
-    found = [f for f in candidates_for((name,)) or () if f.aggregate]
+    aggregate (CREATE AGGREGATE), or None when the name has none; a
+    schema-qualified call looks in its schema (pg_dump's public.f(…)
+    under an empty search_path)."""
+    found = [f for f in candidates_for(qualified or (name,)) or ()
+             if f.aggregate]
     if not found:
         return None
     inputs = [a.type.name for a in args]

@@ -17,6 +17,10 @@ PostgreSQL 15:
   twin's start-up does not pay for.
 
     python scripts/gen_pg_catalog_data.py "host=… port=… user=postgres"
+
+Run it against a freshly initialized server: the built-in rows are read
+as they are (a GRANT on schema public there would become the twin's
+default nspacl).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 OPERATORS = ("+", "-", "*", "/", "%", "^", "=", "<>", "<", ">", "<=", ">=",
              "||", "~~", "!~~", "~~*", "!~~*", "@", "|/", "~", "!~", "~*",
              "!~*", "&", "|", "#", "<<", ">>", "->", "->>", "#>", "#>>", "@>",
-             "<@", "?", "?|", "?&", "#-")
+             "<@", "?", "?|", "?&", "#-", "@@", "@@@", "&&", "!!", "<->")
 FUNCTIONS = (
     "lower", "upper", "length", "char_length", "character_length",
     "octet_length", "btrim", "ltrim", "rtrim", "substring", "substr",
@@ -99,7 +103,13 @@ FUNCTIONS = (
     "json_extract_path", "json_extract_path_text", "json_array_elements",
     "json_array_elements_text", "jsonb_array_elements",
     "jsonb_array_elements_text", "json_each", "json_each_text", "jsonb_each",
-    "jsonb_each_text", "json_object_keys", "jsonb_object_keys")
+    "jsonb_each_text", "json_object_keys", "jsonb_object_keys",
+    # text search (values/tsearch, values/tsparse)
+    "to_tsvector", "to_tsquery", "plainto_tsquery", "phraseto_tsquery",
+    "websearch_to_tsquery", "setweight", "strip", "numnode", "querytree",
+    "tsvector_to_array", "array_to_tsvector", "ts_delete", "ts_filter",
+    "get_current_ts_config", "tsquery_phrase", "ts_rank",
+    "tsvector_update_trigger", "tsvector_update_trigger_column")
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
               "every", "string_agg", "array_agg", "json_agg", "jsonb_agg",
               "json_object_agg", "jsonb_object_agg")
@@ -108,7 +118,8 @@ MINE = ("bool", "bytea", "int8", "int2", "int4", "text", "json", "float4",
         "timestamptz", "interval", "numeric", "uuid", "jsonb", "name",
         "char", "oid", "int2vector", "oidvector", "regproc", "regclass",
         "regtype", "regnamespace", "regrole", "pg_node_tree", "aclitem",
-        "xid", "cid", "tid", "anyarray")
+        "xid", "cid", "tid", "anyarray", "xml", "tsvector", "tsquery",
+        "regconfig")
 
 # The system relations the twin serves (twinning.system_catalog).
 SYSTEM_RELATIONS = (
@@ -122,7 +133,7 @@ SYSTEM_RELATIONS = (
         "pg_publication_rel", "pg_tables", "pg_views", "pg_matviews",
         "pg_indexes", "pg_sequences", "pg_range", "pg_shdescription",
         "pg_foreign_table", "pg_partitioned_table", "pg_rewrite", "pg_proc",
-        "pg_stat_activity", "pg_cursors")),
+        "pg_stat_activity", "pg_cursors", "pg_auth_members")),
     ("information_schema", (
         "schemata", "tables", "columns", "table_constraints",
         "key_column_usage", "referential_constraints",
@@ -139,7 +150,8 @@ BUILTIN_ROWS = {
     "pg_database": "datname in ('template0', 'template1', 'postgres')",
     "pg_roles": "oid < 16384",
     "pg_user": "usesysid < 16384",
-    "pg_opclass": "opcmethod in (403, 405)",
+    "pg_opclass": "true",
+    "pg_auth_members": "true",
 }
 # pseudo-types a pg_type join may meet beside the twin's own types
 EXTRA_TYPES = ("unknown", "void", "record", "cstring", "trigger", "internal",

@@ -58,7 +58,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "twinning.session_ddl",
       "twinning.cursors", "twinning.notify", "twinning.advisory",
       "twinning.routines", "twinning.routine_common", "twinning.plpgsql_run",
-      "twinning.execute_triggers")),
+      "twinning.execute_triggers", "twinning.builtin_triggers")),
     ("server/cli", "sockets, processes and the command line",
      ("twinning.server", "twinning.cli", "twinning.commands",
       "twinning.live", "twinning.describe", "twinning.warm",

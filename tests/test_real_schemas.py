@@ -25,7 +25,7 @@ from twinning.session import Engine, Session
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT / "tests" / "fixtures" / "real_schemas"
-NAMES = ["chinook", "northwind", "mimic_iv", "adventureworks"]
+NAMES = ["chinook", "northwind", "mimic_iv", "adventureworks", "pagila"]
 # what each file still needs --skip-unsupported for, by construct: views
 # calling xpath(), casting to money or reading crosstab() through a column
 # definition list; the data fixes of source.sql (WITH … UPDATE and the

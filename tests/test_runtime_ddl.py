@@ -38,7 +38,7 @@ from twinning.session import Engine
     ("CREATE TABLE c AS SELECT relname FROM pg_class",
      "CREATE TABLE AS with a column of type name"),
     ("CREATE INDEX ON t ((a + 1))", "expression index"),
-    ("CREATE INDEX ON t (a int4_ops)", "index operator class"),
+    ("CREATE INDEX ON t (a int4_ops (x = 1))", "index operator class options"),
     ("CREATE INDEX ON t ((a::text) COLLATE \"C\")", "expression index"),
     ("COMMENT ON FUNCTION now() IS 'x'", "COMMENT ON FUNCTION"),
     ("COMMENT ON TYPE int4 IS 'x'", "COMMENT ON TYPE"),

@@ -68,7 +68,7 @@ def test_every_object_type_has_words():
     ("COMMENT ON OPERATOR === (int, int) IS 'x'", 2, "COMMENT ON OPERATOR"),
     ("SECURITY LABEL ON TABLE t IS 'x'", 2, "SECURITY LABEL"),
     ("CREATE PUBLICATION p FOR ALL TABLES", 2, "CREATE PUBLICATION"),
-    ("REVOKE ALL ON t FROM PUBLIC", 2, "REVOKE"),
+    ("REVOKE ALL ON FUNCTION f() FROM PUBLIC", 2, "REVOKE … ON FUNCTION"),
 ])
 def test_schema_statements_are_refused_by_name(sql, line, construct):
     with pytest.raises(StatementUnsupported) as refused:

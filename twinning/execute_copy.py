@@ -56,7 +56,7 @@ BATCH = 65536  # bytes of COPY data gathered before they are parsed
 
 class CopyFrom:
     def __init__(self, plan: CompiledWrite, table: Table, txn: Transaction,
-                 seq: SequenceSession, ctx: Any) -> None:
+                 seq: SequenceSession, ctx: Any, triggers: list = ()) -> None:
         resolved: d.ResolvedCopy = plan.resolved  # type: ignore[assignment]
         self.plan, self.table, self.txn, self.seq, self.ctx = \
             plan, table, txn, seq, ctx
@@ -92,6 +92,13 @@ class CopyFrom:
         self.rows = 0
         self._pending: list[bytes] = []
         self._pending_size = 0
+        # the table's INSERT triggers: BEFORE STATEMENT now, each row through
+        # the BEFORE ROW ones and inserted alone (PostgreSQL's CopyFrom
+        # gives up multi-inserts then), AFTER ROW/STATEMENT at the end
+        self.firing = None
+        if triggers:
+            from twinning.execute_triggers import copy_firing
+            self.firing = copy_firing(ctx, table, triggers, plan)
 
     def _default(self, value: Any) -> Callable[[], Any]:
         """execute_write.default_value() bound to its column."""
@@ -133,6 +140,9 @@ class CopyFrom:
         else:
             self._load(self.reader.finish_blocks())
         self.txn.check_inserted()  # the foreign keys, before statement_end()
+        if self.firing is not None:
+            self.firing.after_rows()
+            self.firing.statement("after")
         return self.rows
 
     def _load(self, blocks: Iterable[Block]) -> None:
@@ -175,6 +185,9 @@ class CopyFrom:
 
     def _insert(self, block: Block, rows: Iterable[Sequence]) -> None:
         """Insert a block's converted rows, in order."""
+        if self.firing is not None:
+            self._insert_fired(block, rows)
+            return
         if self.in_order:  # every column given: the block checked at once
             count, error = self.txn.insert_block(self.table.name, list(rows))
         else:  # defaults drawn row by row, as far as the first error
@@ -190,6 +203,24 @@ class CopyFrom:
                                       None if error.sqlstate == "23505" or
                                       not block.texts else block.texts[count])
             raise error
+
+    def _insert_fired(self, block: Block, rows: Iterable[Sequence]) -> None:
+        """Row by row through the BEFORE ROW triggers (a NULL skips the
+        row, uncounted), each inserted row queued for the AFTER ones."""
+        for offset, fields in enumerate(rows):
+            row = self.firing.before_row(None, self._complete(fields))
+            if row is None:
+                continue
+            count, error = self.txn.insert_rows(self.table.name, [row])
+            if error is not None:
+                if error.where is None:
+                    error.where = context(
+                        self.table.name.name, block.first + offset,
+                        block.texts[offset] if offset < len(block.texts)
+                        else None)
+                raise error
+            self.rows += count
+            self.firing.row_written(None, row)
 
     def _load_lines(self, lines: Iterable[Line]) -> None:
         """Line by line: convert each field in turn, then insert."""

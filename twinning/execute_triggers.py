@@ -20,12 +20,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from twinning import builtin_triggers
 from twinning.errors import SqlError
 from twinning.execute_with import AFTER_TRIGGERS
+from twinning.passes.builtin_triggers import BUILTIN_TRIGGERS
 from twinning.ir import dml as d
 from twinning.plpgsql_run import Body, Expr, Frame, Row, call_trigger
 from twinning.store import SequenceSession, Transaction
 
+_BUILTIN = frozenset(BUILTIN_TRIGGERS.values())
 _OPS = {d.ResolvedInsert: "insert", d.ResolvedUpdate: "update",
         d.ResolvedDelete: "delete", d.ResolvedTruncate: "truncate"}
 
@@ -73,6 +76,14 @@ def fire_write(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
     return returned, tag
 
 
+def copy_firing(ctx: Any, table: Any, triggers: list, plan: Any) -> "_Firing":
+    """COPY FROM's triggers: BEFORE STATEMENT fired now; the copy runs
+    the rows through the returned firing."""
+    firing = _Firing(ctx.routines, ctx, table, "insert", triggers, plan)
+    firing.statement("before")
+    return firing
+
+
 def _truncate(plan: Any, txn: Transaction, ctx: Any, triggers: list) -> tuple:
     resolved = plan.resolved
     by_table = {}
@@ -111,6 +122,10 @@ class _Firing:
     def _call(self, trigger: Any, old: tuple | None, new: tuple | None
               ) -> tuple | None:
         fn = self.ctx.catalog.function_by_oid(trigger.function_oid)
+        if fn is None and trigger.function_oid in _BUILTIN:
+            return builtin_triggers.run(trigger.function_oid, trigger,
+                                        self.op.upper(), self.table, old, new,
+                                        self.updated)
         self.routines.depth += 1
         try:
             return call_trigger(self.routines, fn, trigger,

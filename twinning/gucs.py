@@ -216,6 +216,17 @@ def _int_guc(name: str, default: str, lo: int = 0, hi: int = INT_MAX,
                parse=lambda n, v: _integer(n, v, unit, lo, hi))
 
 
+def _text_search_config(name: str, value: str) -> str:
+    """check_default_text_search_config: a configuration that exists,
+    stored schema-qualified."""
+    from twinning.values.tsparse import config_name, config_oid
+    try:
+        oid = config_oid(value)
+    except SqlError:
+        raise _invalid(name, value) from None
+    return f"pg_catalog.{config_name(oid)}"
+
+
 def _bool_guc(name: str, default: str, **kw) -> Guc:
     return Guc(name, default, "bool", parse=_bool, **kw)
 
@@ -266,6 +277,8 @@ GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
     _bool_guc("jit", "on"),
     Guc("synchronous_commit", "on", "enum", parse=_enum((
         "local", "remote_write", "remote_apply", "on", "off"))),
+    Guc("default_text_search_config", "pg_catalog.english",
+        parse=_text_search_config),
     Guc("xmloption", "content", "enum", parse=_enum(("content", "document"))),
     # what a client asks before hashing a password itself (PQencryptPasswordConn)
     Guc("password_encryption", "scram-sha-256", "enum",
@@ -290,6 +303,7 @@ DESCRIPTIONS: dict[str, str] = {
     'client_encoding': "Sets the client's character set encoding.",
     'client_min_messages': 'Sets the message levels that are sent to the client.',
     'datestyle': 'Sets the display format for date and time values.',
+    'default_text_search_config': 'Sets default text search configuration.',
     'default_transaction_deferrable': 'Sets the default deferrable status of new transactions.',
     'default_transaction_isolation': 'Sets the transaction isolation level of each new transaction.',
     'default_transaction_read_only': 'Sets the default read-only status of new transactions.',

@@ -221,6 +221,7 @@ class Session(DdlCommands):
         self.params = dict(params)
         self.user = params["user"]
         self.database = params["database"]
+        self._refuse_created_role(self.user)
         if params.get("replication", "false").lower() not in ("false", "0", "off", "no"):
             raise SqlError("0A000", "replication connections are not supported "
                            "by twinning", severity="FATAL")
@@ -245,6 +246,17 @@ class Session(DdlCommands):
         if self.engine.password:
             return ScramSha256(self.engine.password)
         return Trust()
+
+    def _refuse_created_role(self, user: str) -> None:
+        """A role made by CREATE ROLE has its privileges recorded but not
+        enforced: logging in as one that is not a superuser is refused
+        rather than silently given the superuser's rights."""
+        for role in getattr(self.engine.catalog, "roles", ()):
+            if role.name == user and not role.superuser:
+                raise SqlError("0A000", f'logging in as role "{user}" is not '
+                               "supported by twinning (privileges of roles "
+                               "made by CREATE ROLE are recorded, not "
+                               "enforced)", severity="FATAL")
 
     def on_authenticated(self) -> SessionStart:
         self.pid, self._secret, backend = self.engine.register(self)
@@ -652,14 +664,25 @@ class Session(DdlCommands):
                 break
             except LockRetry:
                 continue
+        self._forward_notices(ctx)
         self.interrupt.check()
         return _Result(plan.columns, rows, "SELECT")
+
+    def _forward_notices(self, ctx: EvalContext) -> None:
+        """NOTICEs an expression raised (to_tsquery's 'contains only stop
+        words'), sent before the rows as PostgreSQL sends them."""
+        if ctx.notices:
+            for notice in ctx.notices:
+                self._warn("00000", notice, severity="NOTICE")
+            ctx.notices.clear()
 
     def run_projection(self, plan: q.ProjectionPlan, params: tuple) -> _Result:
         if plan.planning_error is not None:
             raise plan.planning_error
         self._txn.store.take_snapshot()
-        row = plan.row(self._context(), params)
+        ctx = self._context()
+        row = plan.row(ctx, params)
+        self._forward_notices(ctx)
         self.interrupt.check()
         return _Result(plan.columns, [row], "SELECT")
 
@@ -720,16 +743,19 @@ class Session(DdlCommands):
                             exclusive=resolved.options.freeze)
         self._started(txn)
         table = txn.catalog.table(resolved.table)
-        if txn.catalog.triggers and txn.catalog.triggers_of(table.name):
-            raise SqlError("0A000", "COPY FROM into a table with triggers is "
-                           "not supported by twinning")
+        triggers = [t for t in txn.catalog.triggers_of(table.name)
+                    if "insert" in t.events] if txn.catalog.triggers else []
+        if triggers and txn.catalog.partition_key(table.name) is not None:
+            raise SqlError("0A000", "COPY FROM into a partitioned table with "
+                           "triggers is not supported by twinning")
         if resolved.options.freeze and not txn.truncated_here(table.name):
             raise SqlError("55000", "cannot perform COPY FREEZE because the "
                            "table was not created or truncated in the "
                            "current subtransaction")
         binary = int(resolved.options.format == "binary")
         return _Result((), [], "COPY", copy=CopyFrom(
-            plan.write, table, routed(resolved, txn, ctx), self.sequences, ctx),
+            plan.write, table, routed(resolved, txn, ctx), self.sequences, ctx,
+            triggers),
             copy_response=CopyInResponse(
                 binary, (binary,) * len(resolved.slots)).encode())
 

@@ -49,8 +49,11 @@ class DdlCommands:
         before = txn.catalog
         for notice in self._apply_ddl(node.definitions, node.source):
             message, detail = (notice, None) if isinstance(notice, str) \
-                else notice
-            self._warn("00000", message, severity="NOTICE", detail=detail)
+                else notice[:2]
+            # (text, detail, severity, sqlstate): GRANT's WARNINGs
+            severity, sqlstate = ("NOTICE", "00000") if isinstance(
+                notice, str) or len(notice) < 4 else notice[2:]
+            self._warn(sqlstate, message, severity=severity, detail=detail)
         tag = self._fill_materialized(node.definitions, before) or command.tag
         txn.statement_end()
         return tag

@@ -68,15 +68,16 @@ _ORDERED = ("int2", "int4", "int8", "numeric", "float4", "float8", "text",
 
 
 def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
-                   location: int) -> tuple[str, tuple[q.ResultType, ...],
-                                           q.ResultType]:
+                   location: int, qualified: tuple[str, ...] | None = None
+                   ) -> tuple[str, tuple[q.ResultType, ...], q.ResultType]:
     """(signature, argument target types, result type) of an aggregate call."""
     from twinning.passes.expr.candidates import Candidate
     from twinning.passes.expr.analyze import (_no_function,
                                               select_candidate)
     if star and name == "count":
         return "count()", (), q.INT8
-    user = type_user_aggregate(name, args, location)  # CREATE AGGREGATE's
+    user = type_user_aggregate(name, args, location,
+                               qualified)  # CREATE AGGREGATE's
     if user is not None:
         return user
     inputs = [key(a.type) for a in args]
@@ -121,7 +122,9 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
                                     f"{', '.join(display(d) for d in declared)})",
                                     _pos(location))
     if name.startswith(("json_", "jsonb_")) and any(
-            t is not None and t.name not in _JSON_READY for t in targets):
+            t is not None and t.name not in _JSON_READY
+            and t.name.removesuffix("[]") not in _JSON_READY  # arrays of them
+            for t in targets):
         raise feature_not_supported(
             f"aggregate function {name} of "
             f"{', '.join(display(key(t)) for t in targets)}", _pos(location))

@@ -335,6 +335,16 @@ def _plain_param(expr: Any) -> int | None:
 def _binary_node(impl: Impl, left: CompiledExpr, right: CompiledExpr,
                  lexpr: Any = None, rexpr: Any = None) -> CompiledExpr:
     lexpr, rexpr = _unwrap(lexpr), _unwrap(rexpr)
+    if impl.context:  # text @@ tsquery reads default_text_search_config
+        cfn, lf, rf = impl.fn, left.fn, right.fn
+
+        def with_context(row, ctx):
+            a = lf(row, ctx)
+            b = rf(row, ctx)
+            if a is None or b is None:
+                return None
+            return cfn(ctx, a, b)
+        return CompiledExpr(with_context)
     if impl.settings:
         get = _bound(impl.fn)
         lf, rf = left.fn, right.fn

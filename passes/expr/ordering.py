@@ -46,10 +46,23 @@ def _interval(value: Any) -> int:
     return (value.months * 30 + value.days) * 86_400_000_000 + value.micros
 
 
+def _tsvector() -> Callable[[Any], Any]:
+    from functools import cmp_to_key
+    from twinning.values.tsearch import tsvector_cmp
+    return cmp_to_key(tsvector_cmp)  # silly_cmp_tsvector: size first
+
+
+def _tsquery() -> Callable[[Any], Any]:
+    from functools import cmp_to_key
+    from twinning.values.tsearch import tsquery_cmp
+    return cmp_to_key(tsquery_cmp)  # CompareTSQ
+
+
 _SCALAR: dict[str, Callable[[], Callable[[Any], Any]]] = {
     "float4": lambda: _float, "float8": lambda: _float,
     "numeric": lambda: _numeric, "bpchar": lambda: _bpchar,
     "interval": lambda: _interval, "jsonb": lambda: jsonb_sort_key,
+    "tsvector": _tsvector, "tsquery": _tsquery,
 }
 
 

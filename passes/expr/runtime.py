@@ -13,6 +13,7 @@ for the Python callable of a signature (`binary`, `unary`, `function_impl`).
     array_ops      arrays: ||, equality, bounds, unnest
     system_ops     bool, uuid, oid & co., sequences, the session
     extension_ops  the functions of the contrib extensions the twin provides
+    tsearch_ops    tsvector/tsquery: @@, comparison, to_tsvector & co.
 
 A new function goes into its family's `register()`; a new family into
 `FAMILIES`.
@@ -26,7 +27,7 @@ from twinning.errors import feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import (array_ops, datetime_ops, enum_ops,
                                   extension_ops, json_ops, numeric_ops,
-                                  system_ops, text_ops)
+                                  system_ops, text_ops, tsearch_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
                                            UNARY, Impl, rtype_of)
@@ -35,7 +36,7 @@ from twinning.passes.expr.types import (can_coerce, category, display,
                                         result_type)
 
 FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, array_ops,
-            system_ops, extension_ops)
+            system_ops, extension_ops, tsearch_ops)
 
 # every family's operators and functions enter the tables here, once
 for _family in FAMILIES:

@@ -97,6 +97,8 @@ def _table_indexes(catalog: Catalog, table: Table,
     by_constraint = {}
     standalone_unique, plain = [], []
     for index in catalog.indexes_of(table.name):
+        if index.method not in ("btree", "hash"):
+            continue  # gist, gin, …: catalog entries, answered by scans
         predicate = None
         if index.predicate is not None:  # the caller compiles every one
             predicate = predicates[index.name.name]

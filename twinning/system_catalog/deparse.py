@@ -24,6 +24,8 @@ Parse analysis does not fold constants, and neither does this module:
 
 from __future__ import annotations
 
+import contextlib
+
 import dataclasses
 import re
 from typing import Any
@@ -33,6 +35,7 @@ from twinning.ir import syntax as s
 from twinning.ir.catalog import (Check, Column, ForeignKey, Index,
                                  PrimaryKey, Table, Unique)
 from twinning.passes import extensions
+from twinning.passes.resolve_types import types_of
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
                                           coerce_to_type, resolve_expr)
 from twinning.passes.expr.compile import literal_value
@@ -61,10 +64,14 @@ def _typed_check(table: Table, check: Check) -> q.TExpr:
     return coerce_to_boolean(expr, "CHECK", ctx)
 
 
-def _typed_default(column: Column) -> q.TExpr:
+def _typed_default(column: Column, catalog: Any = None) -> q.TExpr:
     ctx = TypingContext(kind="DEFAULT", allow_params=False,
                         sql_value=keyword_call)
-    with extensions.stored():
+    # a cast to a user type ('G'::public.mpaa_rating) needs the catalog's
+    # types in scope (written names: qualified, or found in any schema)
+    scope = (types_of(catalog, tuple(catalog.schemas)) if catalog is not None
+             else contextlib.nullcontext())
+    with extensions.stored(), scope:
         expr = resolve_expr(column.default, EmptyScope(), ctx)
     target = q.ResultType.of(column.type)
     if expr.type == target:
@@ -434,7 +441,7 @@ def _quote_literal(text: str) -> str:
 def default_expr(m: OidMap, table: Table, attnum: int, session: Any,
                  pretty: bool = False) -> str:
     column = table.column_at(attnum)
-    return Printer(m, session, pretty).text(_typed_default(column))
+    return Printer(m, session, pretty).text(_typed_default(column, m.catalog))
 
 
 class _DomainPrinter(Printer):
@@ -521,6 +528,8 @@ def _key_column(index: Index, position: int) -> str:
     """A key column with its DESC / NULLS options (btree's defaults:
     ASC NULLS LAST, and DESC NULLS FIRST, are not printed)."""
     text = quote_ident(index.columns[position])
+    if index.opclasses and index.opclasses[position]:
+        text += " " + quote_ident(index.opclasses[position])
     option = index.options[position] if index.options else 0
     if option & 1:
         text += " DESC"

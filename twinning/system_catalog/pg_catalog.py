@@ -24,8 +24,9 @@ from twinning.system_catalog import (activity, domains, partitions,
                                      pg_builtin, procs, routines)
 from twinning.system_catalog.build import (Build, check_tree, column_type,
                                            default_tree, facts, predicate_tree)
-from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, BTREE_AM, PLPGSQL,
-                                          CLASS_OIDS, HASH_AM, HEAP_AM,
+from twinning.passes import index_methods
+from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, PLPGSQL,
+                                          CLASS_OIDS, HEAP_AM,
                                           referenced_index)
 from twinning.system_catalog.regnames import format_type
 from twinning.values.system import RegOid
@@ -83,12 +84,17 @@ def _has_triggers(b: Build, table: Table) -> bool:
 
 @builder("pg_namespace")
 def pg_namespace(b: Build) -> Rows:
+    acls = {a.name: a.items for a in b.catalog.acls if a.kind == "schema"}
+    owners = {a.name for a in b.catalog.acls if a.kind == "owner"}
     for row in builtin_rows("pg_namespace"):
-        row["nspacl"] = b.acl(row["nspacl"])
+        row["nspacl"] = b.acl(acls.get(row["nspname"], row["nspacl"]))
+        if row["nspname"] in owners:  # ALTER SCHEMA public OWNER TO
+            row["nspowner"] = BOOTSTRAP_SUPERUSER
         yield row
     for name, oid in b.oids.namespaces.items():
         if oid >= 16384:
-            yield {"oid": oid, "nspname": name, "nspowner": BOOTSTRAP_SUPERUSER}
+            yield {"oid": oid, "nspname": name, "nspowner": BOOTSTRAP_SUPERUSER,
+                   "nspacl": b.acl(acls.get(name))}
 
 
 # ---------------------------------------------------------------- relations
@@ -99,11 +105,13 @@ def pg_class(b: Build) -> Rows:
         row["relacl"] = b.acl(row["relacl"])
         yield row
     m = b.oids
+    acls = {a.name: a.items for a in b.catalog.acls if a.kind == "relation"}
     for oid, obj in sorted(m.relation_objects.items()):
         if isinstance(obj, tuple):
             continue  # a system relation: its built-in row above
         qname = m.relation_names[oid]
         base = {"oid": oid, "relname": qname.name,
+                "relacl": b.acl(acls.get(f"{qname.schema}.{qname.name}")),
                 "relnamespace": m.namespaces[qname.schema], "reltype": 0,
                 "reloftype": 0, "relowner": BOOTSTRAP_SUPERUSER,
                 "relfilenode": oid, "reltablespace": 0, "relallvisible": 0,
@@ -132,8 +140,11 @@ def pg_class(b: Build) -> Rows:
                         relhasrules=view is not None,
                         relispopulated=view is None or view.populated)
         elif isinstance(obj, Index):
-            base.update(relam=BTREE_AM if obj.method == "btree" else HASH_AM,
-                        relpages=1, reltuples=0.0, relkind="i",
+            base.update(relam=index_methods.method_oid(obj.method),
+                        relpages=index_methods.EMPTY_PAGES[obj.method],
+                        # brin's build counts its one summarized range
+                        reltuples=1.0 if obj.method == "brin" else 0.0,
+                        relkind="i",
                         relnatts=len(obj.columns) + len(obj.include))
         else:
             assert isinstance(obj, Sequence)
@@ -225,10 +236,22 @@ def pg_attribute(b: Build) -> Rows:
             from twinning.passes.resolve_index import index_attribute_names
             table = b.catalog.table(obj.table)
             columns = obj.columns + obj.include
+            classes = _indclass(obj, [table.column(c).type for c in obj.columns],
+                                0 if obj.method == "btree" else 1, {
+                                    e.name for e in b.catalog.extensions})
             for attnum, (name, attname) in enumerate(
                     zip(columns, index_attribute_names(columns)), start=1):
                 column = table.column(name)
                 extra = {} if attnum <= len(obj.columns) else {"attcollation": 0}
+                stored = (index_methods.key_type(obj.method, classes[attnum - 1])
+                          if attnum <= len(classes) else None)
+                if stored is not None and stored[0] == index_methods.ANYELEMENT:
+                    f = facts(column.type.element)
+                    stored = (f.oid, f.typlen, f.typbyval, f.typalign,
+                              f.typstorage)
+                if stored is not None:  # opckeytype: what the index stores
+                    extra.update(zip(("atttypid", "attlen", "attbyval",
+                                      "attalign", "attstorage"), stored))
                 yield _attribute(oid, attname, attnum, column.type, False,
                                  **extra)  # INCLUDE columns have no collation
         elif isinstance(obj, Sequence):
@@ -392,6 +415,19 @@ def pg_constraint(b: Build) -> Rows:
     yield from domains.constraint_rows(b)
 
 
+def _indclass(index: Index, types: list, opclass: int,
+              extensions: Any = ()) -> tuple[int, ...]:
+    """pg_index.indclass: btree/hash defaults from PostgreSQL's table,
+    other methods and written operator classes resolved by name."""
+    if index.method in ("btree", "hash") and not index.opclasses:
+        return tuple(pg_builtin.DEFAULT_OPCLASSES.get(
+            t.name + ("[]" if t.is_array else ""), (0, 0))[opclass]
+            for t in types)
+    names = index.opclasses or (None,) * len(types)
+    return tuple(index_methods.opclass_oid(index.method, t, n, extensions)
+                 for t, n in zip(types, names))
+
+
 @builder("pg_index")
 def pg_index(b: Build) -> Rows:
     m = b.oids
@@ -413,9 +449,8 @@ def pg_index(b: Build) -> Rows:
                "indislive": True, "indisreplident": False,
                "indkey": _attnums(table, index.columns + index.include),
                "indcollation": tuple(facts(t).typcollation for t in types),
-               "indclass": tuple(pg_builtin.DEFAULT_OPCLASSES.get(
-                   t.name + ("[]" if t.is_array else ""), (0, 0))[opclass]
-                   for t in types),
+               "indclass": _indclass(index, types, opclass, {
+                   e.name for e in b.catalog.extensions}),
                "indoption": index.options or tuple(0 for _ in types),
                "indpred": None if index.predicate is None
                else predicate_tree(oid)}
@@ -565,6 +600,20 @@ def pg_roles(b: Build) -> Rows:
         if row["oid"] == BOOTSTRAP_SUPERUSER:
             row["rolname"] = b.superuser
         yield row
+    for role in b.catalog.roles:  # CREATE ROLE
+        yield {"rolname": role.name, "rolsuper": role.superuser,
+               "rolinherit": role.inherit, "rolcreaterole": role.createrole,
+               "rolcreatedb": role.createdb, "rolcanlogin": role.login,
+               "rolreplication": role.replication,
+               "rolconnlimit": role.connlimit, "rolpassword": "********",
+               "rolvaliduntil": None, "rolbypassrls": role.bypassrls,
+               "rolconfig": None, "oid": role.oid}
+
+
+@builder("pg_auth_members")
+def pg_auth_members(b: Build) -> Rows:
+    """The predefined roles' memberships (GRANT role TO role is refused)."""
+    yield from builtin_rows("pg_auth_members")
 
 
 @builder("pg_user")
@@ -573,6 +622,13 @@ def pg_user(b: Build) -> Rows:
         if row["usesysid"] == BOOTSTRAP_SUPERUSER:
             row["usename"] = b.superuser
         yield row
+    for role in b.catalog.roles:
+        if role.login:
+            yield {"usename": role.name, "usesysid": role.oid,
+                   "usecreatedb": role.createdb, "usesuper": role.superuser,
+                   "userepl": role.replication,
+                   "usebypassrls": role.bypassrls, "passwd": "********",
+                   "valuntil": None, "useconfig": None}
 
 
 SESSION_DATABASE_OID = 16383  # the database the session named, if not postgres

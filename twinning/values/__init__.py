@@ -40,7 +40,8 @@ from twinning.values import arrays, binary, boolean, bytea, floats, integers, nu
 from twinning.values import json as json_
 from twinning.values import datetime as dt
 from twinning.values import enums, system
-from twinning.values import uuid_, xml
+from twinning.values import tsearch, uuid_, xml
+from twinning.values.tsparse import config_name, config_oid
 from twinning.values.datetime import Interval
 from twinning.values.plain import (from_plain, from_plain_for, same_value,
                                    to_plain, to_plain_for)
@@ -79,6 +80,9 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
         "json": json_.parse_json,
         "jsonb": json_.parse_jsonb,
         "xml": xml.parse_xml,
+        "tsvector": tsearch.parse_tsvector,
+        "tsquery": tsearch.parse_tsquery,
+        "regconfig": _regconfig_in,
     }.get(name)
     if simple is not None:
         return simple
@@ -99,6 +103,13 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
     if name in _REG_NAMES:
         return lambda s: _reg_input(name, s)
     raise KeyError(name)
+
+
+def _regconfig_in(text: str) -> system.RegOid:
+    """regconfigin over the built-in configurations (the twin has no
+    CREATE TEXT SEARCH CONFIGURATION)."""
+    oid = config_oid(text)
+    return system.RegOid(oid, config_name(oid))
 
 
 def _reg_input(type_name: str, text: str):
@@ -177,6 +188,9 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
         "uuid": uuid_.format_uuid,
         "json": json_.format_json, "jsonb": json_.format_json,
         "xml": xml.format_xml,
+        "tsvector": tsearch.format_tsvector,
+        "tsquery": tsearch.format_tsquery,
+        "regconfig": config_name,
     }.get(name)
     if simple is not None:
         return simple

@@ -22,6 +22,7 @@ from twinning.values.calendar import (
 )
 from twinning.values import enums, system
 from twinning.values.xml import parse_xml
+from twinning.values import tsearch
 from twinning.values.common import unsupported
 from twinning.values.datetime import Interval
 from twinning.values.json import parse_json, parse_jsonb
@@ -181,6 +182,9 @@ _SEND: dict[str, Callable[[object], bytes]] = {
     "json": lambda v: v.encode("utf-8"),
     "jsonb": lambda v: b"\x01" + v.encode("utf-8"),
     "xml": lambda v: v.encode("utf-8"),
+    "tsvector": tsearch.send_tsvector,
+    "tsquery": tsearch.send_tsquery,
+    "regconfig": system.send_oid,
     "bytea": bytes,
     "uuid": lambda v: v.bytes,
     "date": _I.pack,
@@ -204,6 +208,8 @@ _RECV: dict[str, Callable[[Reader], object]] = {
     "json": lambda r: parse_json(decode_utf8(r.rest())),
     "jsonb": _recv_jsonb,
     "xml": lambda r: parse_xml(decode_utf8(r.rest())),
+    "tsvector": lambda r: tsearch.recv_tsvector(r.rest()),
+    "tsquery": lambda r: tsearch.recv_tsquery(r.rest()),
     "bytea": lambda r: r.rest(),
     "uuid": lambda r: uuid.UUID(bytes=r.take(16)),
     "date": _recv_date,
@@ -278,7 +284,7 @@ _SYSTEM_SEND: dict[str, Callable[[object], bytes]] = {
 _SYSTEM_RECV: dict[str, Callable[[Reader], object]] = {
     "oid": _recv_u32, "xid": _recv_u32, "cid": _recv_u32,
     "regproc": _recv_reg, "regclass": _recv_reg, "regtype": _recv_reg,
-    "regnamespace": _recv_reg, "regrole": _recv_reg,
+    "regnamespace": _recv_reg, "regrole": _recv_reg, "regconfig": _recv_reg,
     "name": lambda r: system.parse_name(decode_utf8(r.rest())),
     "char": _recv_char,
     "tid": lambda r: struct.unpack(">IH", r.take(6)),

@@ -81,11 +81,16 @@ def jsonb_sort_key(value: str) -> tuple:
                                    parse_int=Decimal), True)
 
 
+def _tsquery_key(value: Any) -> Hashable:
+    from twinning.values.tsearch import tsquery_key
+    return tsquery_key(value)  # weights and prefix marks do not count
+
+
 def _scalar_key(name: str) -> Callable[[Any], Hashable] | None:
     return {
         "float4": _float_key, "float8": _float_key, "numeric": _numeric_key,
         "bpchar": lambda v: v.rstrip(" "), "interval": _interval_key,
-        "jsonb": _jsonb_key,
+        "jsonb": _jsonb_key, "tsquery": _tsquery_key,
     }.get(name)
 
 

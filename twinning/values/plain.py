@@ -26,6 +26,8 @@ from typing import Callable
 from twinning.ir.types import SqlType
 from twinning.values.datetime import Interval
 from twinning.values.numeric import format_numeric
+from twinning.values.tsearch import (format_tsvector, parse_tsvector,
+                                     recv_tsquery, send_tsquery)
 
 
 _TO: dict[str, Callable] = {
@@ -34,6 +36,8 @@ _TO: dict[str, Callable] = {
     "numeric": format_numeric,
     "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
     "xml": str,
+    "tsvector": lambda v: format_tsvector(v),
+    "tsquery": send_tsquery,
     "bytea": bytes,
     "uuid": lambda v: v.bytes,
     "date": int, "time": int, "timestamp": int, "timestamptz": int,
@@ -46,6 +50,8 @@ _FROM: dict[str, Callable] = {
     "numeric": Decimal,
     "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
     "xml": str,
+    "tsvector": lambda p: parse_tsvector(p),
+    "tsquery": lambda p: recv_tsquery(bytes(p)),
     "bytea": bytes,
     "uuid": lambda p: uuid.UUID(bytes=bytes(p)),
     "date": int, "time": int, "timestamp": int, "timestamptz": int,

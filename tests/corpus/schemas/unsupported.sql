@@ -45,17 +45,9 @@ CREATE INDEX ON t (lower(a));
 CREATE TABLE t (a text);
 CREATE INDEX ON t (a COLLATE "C");
 
--- case: index_opclass
-CREATE TABLE t (a text);
-CREATE INDEX ON t (a text_pattern_ops);
-
 -- case: comment_on_function
 CREATE TABLE t (a int);
 COMMENT ON FUNCTION now() IS 'x';
-
--- case: gin_index
-CREATE TABLE t (a jsonb);
-CREATE INDEX ON t USING gin (a);
 
 -- case: unsupported_type_inet
 CREATE TABLE t (a inet);

@@ -233,3 +233,18 @@ COMMENT ON TABLE s.t IS '';
 CREATE TABLE p (id int PRIMARY KEY);
 CREATE TABLE c (p int REFERENCES p DEFERRABLE INITIALLY DEFERRED, q int REFERENCES p DEFERRABLE, r int REFERENCES p NOT DEFERRABLE INITIALLY IMMEDIATE, s int, CONSTRAINT c_s FOREIGN KEY (s) REFERENCES p INITIALLY DEFERRED);
 ALTER TABLE c ADD CONSTRAINT c_t FOREIGN KEY (s) REFERENCES p DEFERRABLE INITIALLY IMMEDIATE;
+
+-- case: index_opclass
+CREATE TABLE t (a text, b varchar(10), c int[]);
+CREATE INDEX ON t (a text_pattern_ops);
+CREATE INDEX ON t (b varchar_pattern_ops, a);
+CREATE INDEX t_c_gin ON t USING gin (c);
+
+-- case: gin_gist_brin_indexes
+CREATE TABLE t (a jsonb, v tsvector, n int, s text);
+CREATE INDEX ON t USING gin (a);
+CREATE INDEX ON t USING gin (a jsonb_path_ops);
+CREATE INDEX ON t USING gist (v);
+CREATE INDEX ON t USING brin (n);
+CREATE INDEX ON t USING spgist (s);
+CREATE INDEX ON t USING hash (s);

@@ -83,3 +83,26 @@ CREATE FUNCTION upd_found() RETURNS text LANGUAGE plpgsql AS $$ DECLARE n int; B
 SELECT upd_found()
 CREATE FUNCTION fmt(i int) RETURNS text LANGUAGE plpgsql AS $$ DECLARE r text; BEGIN EXECUTE format('SELECT label FROM %I WHERE id = %s', 'items', i) INTO r; RETURN r; END $$
 SELECT fmt(2)
+
+-- case: copy_from_fires_insert_triggers
+CREATE TABLE audit (msg text)
+CREATE TABLE items (id int PRIMARY KEY, name text, touched text)
+CREATE FUNCTION items_before() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.name = 'skip' THEN RETURN NULL; END IF; NEW.touched := upper(NEW.name); RETURN NEW; END $$
+CREATE FUNCTION items_after() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO audit VALUES (TG_WHEN || ' ' || TG_LEVEL || ' ' || coalesce(NEW.name, '-')); RETURN NULL; END $$
+CREATE FUNCTION items_stmt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO audit VALUES (TG_WHEN || ' ' || TG_LEVEL); RETURN NULL; END $$
+CREATE TRIGGER b_row BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION items_before()
+CREATE TRIGGER a_row AFTER INSERT ON items FOR EACH ROW EXECUTE FUNCTION items_after()
+CREATE TRIGGER b_stmt BEFORE INSERT ON items FOR EACH STATEMENT EXECUTE FUNCTION items_stmt()
+CREATE TRIGGER a_stmt AFTER INSERT ON items FOR EACH STATEMENT EXECUTE FUNCTION items_stmt()
+COPY items (id, name) FROM STDIN
+1	apple
+2	skip
+3	pear
+\.
+SELECT * FROM items ORDER BY id
+SELECT msg FROM audit
+COPY items (id, name) FROM STDIN
+4	plum
+1	dup
+\.
+SELECT count(*) FROM items
