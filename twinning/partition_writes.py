@@ -19,6 +19,7 @@ truncates its partitions.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from twinning.errors import SqlError
@@ -261,6 +262,9 @@ class PartitionedWrites:
         for leaf in self._leaves:
             for rid, row in self._txn.scan(leaf):
                 yield (leaf, rid), self._up(leaf, row)
+
+    def scan_rows(self, table: QName) -> Iterator[tuple]:
+        return map(itemgetter(1), self.scan(table))
 
     def lookup(self, table: QName, index: str, values: Any) -> list:
         if table != self._table:

@@ -105,6 +105,11 @@ class StatementSnapshot:
             return self._txn.scan(table)
         return self._scan(table)
 
+    def scan_rows(self, table: QName) -> Iterable[tuple]:
+        if table not in self._kept:
+            return self._txn.scan_rows(table)
+        return map(itemgetter(1), self._scan(table))
+
     def _scan(self, table: QName) -> Iterator[tuple[int, tuple]]:
         """As `TableOverlay.scan` at the start: committed rows it had not
         deleted, then its own in id order."""
