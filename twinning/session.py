@@ -852,6 +852,10 @@ class Session(DdlCommands):
         self._cursors.transaction_ended(txn, commit and not txn.failed)
         self._portals.clear()
         self.advisory.transaction_ended()
+        if self._ctx is not None:
+            # the ended transaction holds the version it started on: a
+            # TRUNCATE's old rows are freed now, not in the next statement
+            self._ctx.txn = None
 
     def _failed(self) -> None:
         """An error: a block becomes failed, anything else is rolled back.
