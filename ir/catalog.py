@@ -49,6 +49,9 @@ class Column:
     identity: str | None = None  # "always" | "by default"
     sequence: QName | None = None  # serial/identity sequence it draws from
     comment: str | None = None
+    # GENERATED ALWAYS AS (default) STORED: `default` is the generation
+    # expression (pg_attrdef holds it, attgenerated 's'), typed over the row
+    generated: bool = False
 
 
 @node

@@ -46,6 +46,7 @@ class ColumnDef:
     serial: bool = False
     sequence: SequenceDef | None = None  # serial / identity
     location: int = LOC
+    generated: bool = False  # GENERATED ALWAYS AS (default) STORED
 
 
 @node

@@ -299,12 +299,12 @@ Expr = Union[
 @node
 class ColumnConstraint:
     """A constraint written on a column: kind is one of not_null, null,
-    default, identity, primary_key, unique, check, references."""
+    default, identity, generated, primary_key, unique, check, references."""
 
     kind: str
     name: str | None = None
-    expr: Expr | None = None  # default / check
-    source: str | None = None  # original text of a check/default
+    expr: Expr | None = None  # default / check / generated
+    source: str | None = None  # original text of a check/default/generated
     identity: str | None = None  # always | by default
     sequence_options: tuple[SequenceOption, ...] = ()
     ref: ForeignKeyRef | None = None

@@ -190,6 +190,9 @@ def parse_script(text: str, skipped: list | None = None) -> s.Script:
 # ------------------------------------------------------------------ statements
 
 _expr = ExprConverter()  # schema expressions never contain subqueries
+# ... but a generation expression's subquery is PostgreSQL's own error
+# there (passes/generated.py), so it is kept, unconverted
+_generation_expr = ExprConverter(select=lambda node: None)
 
 
 def _source(node: Any) -> str:
@@ -399,6 +402,10 @@ _ATTRIBUTE_CONSTRAINTS = {
 
 def _column_constraint(c: ast.Constraint) -> s.ColumnConstraint:
     kind = c.contype
+    if kind == ConstrType.CONSTR_GENERATED:  # STORED: the grammar's only kind
+        return s.ColumnConstraint("generated", c.conname,
+                                  _generation_expr(c.raw_expr),
+                                  _source(c.raw_expr), location=loc(c))
     if kind in _ATTRIBUTE_CONSTRAINTS:
         raise Unsupported(_ATTRIBUTE_CONSTRAINTS[kind], loc(c))
     _check_common(c)

@@ -56,7 +56,8 @@ def parse_query(sql: str) -> q.ParsedQuery:
             where = exc.location if exc.location >= 0 else offset
             # a refused CREATE names what it would create: no 42P01 for it
             named = () if type(node).__name__.startswith("Create") \
-                or isinstance(node, ast.ViewStmt) else relations_of(node)
+                or isinstance(node, (ast.ViewStmt, ast.CompositeTypeStmt)) \
+                else relations_of(node)
             parsed = q.Refused(exc.construct, where + 1, named)
         out.append(q.ParsedStatement(parsed, chunk, offset))
     return q.ParsedQuery(sql, tuple(out))

@@ -22,7 +22,7 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import (cluster, defaults, resolve_domains,
+from twinning.passes import (cluster, defaults, generated, resolve_domains,
                              resolve_extensions, resolve_owner,
                              resolve_partition, resolve_routines,
                              resolve_types, resolve_view, schema_elements)
@@ -328,6 +328,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
             raise SqlError("42701", f'column "{col.name}" specified more than once')
         seen.add(col.name)
     table = _TableBuilder(name, columns, b.next_created)
+    generated.check_columns(table.freeze(), columns)
     b.next_created += 1
     # PostgreSQL creates the relation, then CHECKs, then indexes (primary
     # key first), then foreign keys; each step names against what exists.
@@ -403,13 +404,13 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
             default = s.FuncCall(("nextval",), (s.Cast(
                 s.Literal("string", literal), s.TypeSpec(("regclass",))),))
             source = "nextval('{}'::regclass)".format(literal.replace("'", "''"))
-    elif default is not None:
+    elif default is not None and not col.generated:
         defaults.check_default(col.name, sql_type, default,
                                lambda parts: _sequence_ref(b, parts))
         if defaults.is_null_constant(default):
             default = source = None  # PostgreSQL stores no NULL default
     return c.Column(col.name, sql_type, attnum, col.not_null, default, source,
-                    col.identity, seq_name)
+                    col.identity, seq_name, generated=col.generated)
 
 
 def _sequence_ref(b: _Builder, text: str) -> None:
@@ -822,6 +823,8 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         with _unplaced():  # ALTER TABLE's defaults: no source text, no position
             column = _column(b, table.name, new, table.next_attnum())
         table.columns.append(column)
+        with _unplaced():
+            generated.check_columns(table.freeze(), [column])
         if column.sequence is not None:
             seq = b.sequences[column.sequence]
             b.sequences[column.sequence] = replace(

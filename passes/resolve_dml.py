@@ -47,6 +47,7 @@ from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_domain,
 from twinning.ir.select import Project, RelColumn, ResolvedQuery
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
 from twinning.passes.plan_select import compile_read
+from twinning.passes import generated
 from twinning.passes.resolve_select import WriteReads
 from twinning.passes.expr.types import display, display_type, key
 
@@ -138,6 +139,8 @@ def column_default(column: Column, ctx: TypingContext,
     (build_column_default, expand_targetlist)."""
     if column.sequence is not None:
         return d.SequenceDefault(column.sequence)
+    if column.generated:  # computed from the row (`_generation`)
+        return None
     default = column.default
     if default is None:
         domain = column.type.domain
@@ -393,10 +396,28 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
             if column.identity == "always" and any(
                     row[slots.index(slot)] is not None for row in rows):
                 raise identity_always(column.name)
+    for index, slot in enumerate(slots):
+        column = table.columns[slot]
+        if column.generated and (query is not None or any(
+                row[index] is not None for row in rows)):
+            raise SqlError("428C9", "cannot insert a non-DEFAULT value into "
+                           f'column "{column.name}"',
+                           detail=f'Column "{column.name}" is a generated column.')
     if conflict is not None:
         _rewrite_checks(table, conflict.assignments)
     return d.ResolvedInsert(table.name, tuple(slots), tuple(rows), defaults,
-                            conflict, returning, query)
+                            conflict, returning, query,
+                            _generation(table, ctx))
+
+
+def _generation(table: Table, ctx: TypingContext) -> tuple:
+    """(slot, expression) of each generated column, typed over the row
+    and assigned to the column; () for most tables."""
+    if not generated.has_generated(table):
+        return ()
+    return tuple((slot, assign(generated.typed(table, column), column, ctx, -1))
+                 for slot, column in enumerate(table.columns)
+                 if column.generated)
 
 
 def _insert_query(node: d.Insert, table: Table, slots: list[int],
@@ -654,11 +675,13 @@ def _rewrite_checks(table: Table, assignments: Sequence[tuple[int, object]]) -> 
         seen.add(slot)
     for slot, value in sorted(assignments, key=lambda item: item[0]):
         column = table.columns[slot]
-        if value is not None and column.identity == "always":
+        if value is not None and (column.identity == "always"
+                                  or column.generated):
             raise SqlError("428C9", f'column "{column.name}" can only be '
                            "updated to DEFAULT",
-                           detail=f'Column "{column.name}" is an identity column '
-                           "defined as GENERATED ALWAYS.")
+                           detail=f'Column "{column.name}" is a generated column.'
+                           if column.generated else f'Column "{column.name}" '
+                           "is an identity column defined as GENERATED ALWAYS.")
 
 
 def _indirection(column: Column, first: tuple, location: int) -> SqlError:
@@ -714,7 +737,7 @@ def _update(node: d.Update, catalog: Catalog, ctx: TypingContext,
     _rewrite_checks(table, assignments)
     defaults = tuple(column_default(c, ctx) for c in table.columns)
     return d.ResolvedUpdate(table.name, assignments, defaults, where, returning,
-                            from_, node.table.only)
+                            from_, node.table.only, _generation(table, ctx))
 
 
 def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext,
@@ -743,8 +766,8 @@ def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
     no position for COPY's relation or columns."""
     table = _table(catalog, node.table, False, ctx.search_path,
                    "copy from" if node.direction == "from" else "copy to")
-    if node.columns is None:
-        slots = list(range(len(table.columns)))
+    if node.columns is None:  # generated columns are not copied
+        slots = [i for i, c in enumerate(table.columns) if not c.generated]
     else:
         slots = _copy_columns(table, node.columns)
     if node.error is not None:
@@ -757,14 +780,18 @@ def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
     _force_columns(table, options.force_null, slots, "FORCE_NULL")
     defaults = tuple(column_default(c, ctx, copy=True) for c in table.columns)
     return d.ResolvedCopy(table.name, tuple(slots), node.direction,
-                          options, defaults)
+                          options, defaults, _generation(table, ctx))
 
 
 def _copy_columns(table: Table, names: Sequence[str]) -> list[int]:
     """CopyGetAttnums(): 42703 for an unknown column, 42701 for a repeat."""
     slots: list[int] = []
     for name in names:
-        slot = table.slot(_column_of(table, name, -1).name)
+        column = _column_of(table, name, -1)
+        slot = table.slot(column.name)
+        if column.generated:
+            raise SqlError("42P10", f'column "{name}" is a generated column',
+                           detail="Generated columns cannot be used in COPY.")
         if slot in slots:
             raise SqlError("42701", f'column "{name}" specified more than once')
         slots.append(slot)

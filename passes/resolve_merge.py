@@ -33,7 +33,7 @@ from twinning.passes.expr import TypingContext, coerce_to_boolean, resolve_expr
 from twinning.ir.select import TSetCall, TSubquery
 from twinning.passes.expr.analyze import pos
 from twinning.passes.expr.walk import children
-from twinning.passes import resolve_dml as dml
+from twinning.passes import generated, resolve_dml as dml
 from twinning.passes.resolve_select import Entry, Item, Level, WriteReads
 
 __all__ = ["resolve_merge"]
@@ -44,6 +44,9 @@ def resolve_merge(node: d.Merge, catalog: Catalog,
     reads = WriteReads(catalog, ctx)  # the source, subqueries
     _reachable(node.clauses)
     table = _target(catalog, node.table, ctx)
+    if generated.has_generated(table):
+        raise feature_not_supported("MERGE into a table with generated "
+                                    "columns", pos(node.table.location))
     level, target, source = _join(table, node, reads)
     # the join condition: both sides visible (EXPR_KIND_JOIN_ON, not
     # coerced to boolean by PostgreSQL 15)

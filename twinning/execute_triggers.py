@@ -179,7 +179,7 @@ class _WhenBody(Body):
 
 def _insert(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
             bound: list | None, firing: _Firing) -> list:
-    from twinning.execute_write import _proposed
+    from twinning.execute_write import _proposed, generate
     resolved = plan.resolved
     if resolved.on_conflict is not None:
         raise SqlError("0A000", "INSERT … ON CONFLICT into a table with "
@@ -190,6 +190,8 @@ def _insert(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
         new = firing.before_row(None, new)
         if new is None:
             continue
+        if plan.generated:  # computed after BEFORE triggers, as ExecInsert
+            new = generate(plan.generated, new, ctx)
         txn.insert(resolved.table, new)
         written.append(new)
         firing.row_written(None, new)
@@ -198,7 +200,7 @@ def _insert(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
 
 def _update(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
             firing: _Firing) -> list:
-    from twinning.execute_write import _assigned, _selected
+    from twinning.execute_write import _assigned, _selected, generate
     table = plan.resolved.table
     width = len(plan.defaults)
     written = []
@@ -207,6 +209,8 @@ def _update(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
         new = firing.before_row(old, new)
         if new is None:
             continue
+        if plan.generated:
+            new = generate(plan.generated, new, ctx)
         if txn.update(table, rid, new) is not None:
             written.append(new + source[width:])
             firing.row_written(old, new)

@@ -1049,8 +1049,8 @@ class _Resolver:
             raise SqlError("0A000", "OVER is not supported for ordered-set "
                            f"aggregate {node.name[-1]}",
                            position=pos(node.location))
-        clause = {"CHECK": "check constraints",
-                  "DEFAULT": "DEFAULT expressions"}.get(self.ctx.kind)
+        clause = {"CHECK": "check constraints", "DEFAULT": "DEFAULT expressions",
+                  "GENERATED": "column generation expressions"}.get(self.ctx.kind)
         if clause is not None:
             raise SqlError("42P20", f"window functions are not allowed in "
                            f"{clause}", position=pos(node.location))
