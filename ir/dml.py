@@ -301,6 +301,7 @@ class ResolvedMerge:
     on: object  # TExpr over target row ++ source row
     actions: tuple[MergeAction, ...]
     defaults: tuple[object, ...]
+    generated: tuple[tuple[int, object], ...] = ()  # as ResolvedInsert's
 
 
 ResolvedWrite = Union[ResolvedInsert, ResolvedUpdate, ResolvedDelete,

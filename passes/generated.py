@@ -108,3 +108,42 @@ def check_columns(table: Table, columns: list[Column]) -> None:
     for column in columns:
         if column.generated:
             check_generation(table, column)
+
+
+def users(table: Table, name: str) -> list[Column]:
+    """The generated columns of `table` whose expression reads column
+    `name` (they depend on it, as pg_depend records)."""
+    out = []
+    for column in table.columns:
+        if column.generated and column.name != name and \
+                name in _read(typed(table, column), table):
+            out.append(column)
+    return out
+
+
+def _read(expr: Any, table: Table) -> set[str]:
+    names = {table.columns[expr.slot].name} if isinstance(expr, q.TColumn) \
+        else set()
+    for child in children(expr):
+        names |= _read(child, table)
+    return names
+
+
+def check_retype(table: Table, column: Column) -> None:
+    """ATPrepAlterColumnType: a column a generated column reads keeps its
+    type."""
+    found = users(table, column.name)
+    if found:
+        raise SqlError("0A000", "cannot alter type of a column used by a "
+                       "generated column", detail=f'Column "{column.name}" is '
+                       f'used by generated column "{found[0].name}".')
+
+
+def check_default_change(column: Column, relation: str, action: str) -> None:
+    """ATExecColumnDefault: a generated column has no default to change."""
+    if column.generated and action in ("set_default", "drop_default"):
+        raise SqlError("42601", f'column "{column.name}" of relation '
+                       f'"{relation}" is a generated column',
+                       hint="Use ALTER TABLE ... ALTER COLUMN ... DROP "
+                       "EXPRESSION instead." if action == "drop_default"
+                       else None)

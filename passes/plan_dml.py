@@ -152,6 +152,7 @@ def _merge(resolved: d.ResolvedMerge, tag: str) -> CompiledWrite:
                      tuple((slot, _fn(e)) for slot, e in a.assignments))
                     for a in actions),
         join_keys=_merge_keys(resolved.on, len(resolved.defaults)),
+        generated=_generated(resolved),
         planning_error=_folding_error(exprs))
 
 

@@ -364,8 +364,10 @@ def _like_column(src: c.Column, options: int, attnum: int) -> c.Column:
     INCLUDING DEFAULTS; comments with INCLUDING COMMENTS."""
     if src.identity and options & _LIKE_IDENTITY:
         raise Unsupported("LIKE … INCLUDING IDENTITY of an identity column")
-    keep = bool(options & _LIKE_DEFAULTS) and not src.identity
-    return replace(src, attnum=attnum,
+    made = src.generated and bool(options & 16)  # INCLUDING GENERATED
+    keep = bool(options & _LIKE_DEFAULTS) and not src.identity \
+        and not src.generated or made
+    return replace(src, attnum=attnum, generated=made,
                    default=src.default if keep else None,
                    default_source=src.default_source if keep else None,
                    identity=None, sequence=None,
@@ -825,6 +827,10 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         table.columns.append(column)
         with _unplaced():
             generated.check_columns(table.freeze(), [column])
+        if column.generated:  # the rows it has: computed
+            from twinning.passes.resolve_dml import generated_value
+            b.converted.setdefault(table.name, {})[column.attnum] = \
+                generated_value(table.freeze(), column)
         if column.sequence is not None:
             seq = b.sequences[column.sequence]
             b.sequences[column.sequence] = replace(
@@ -848,6 +854,7 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         _drop_column_views(b, table.name, column.name, defn.cascade)
         return
     if defn.action == "type":
+        generated.check_retype(table.freeze(), column)
         _retype_column(b, table, column, resolve_types.column_type(
             b, defn.new_type), defn.using)
         viewed = resolve_view.changed_views(b, table.name, _freeze(b))
@@ -857,6 +864,7 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
                            f'{viewed[0].name.name} depends on column "{column.name}"')
         return
     position = table.columns.index(column)
+    generated.check_default_change(column, relation, defn.action)
     if defn.action in ("set_default", "drop_default") and column.identity:
         raise SqlError("42601", f'column "{column.name}" of relation '
                        f'"{relation}" is an identity column',
@@ -902,9 +910,13 @@ def _drop_column(b: _Builder, table: _TableBuilder, column: c.Column,
                   for k in child.constraints
                   if isinstance(k, c.ForeignKey) and k.ref_table == table.name
                   and name in k.ref_columns and k not in gone]
-    _cascade(b, [f"constraint {k.name} on table {child.name.name}"
-                 for child, k in dependents],
+    users = generated.users(table.freeze(), name)  # generated columns
+    _cascade(b, [*(f"column {u.name} of table {table.name.name}" for u in users),
+                 *(f"constraint {k.name} on table {child.name.name}"
+                   for child, k in dependents)],
              f"column {name} of table {table.name.name}", cascade)
+    for user in users:
+        _drop_column(b, table, user, cascade)
     for child, k in dependents:
         child.constraints.remove(k)
     table.constraints = [k for k in table.constraints if k not in gone]
@@ -1050,6 +1062,8 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     def renamed(names: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(new if n == old else n for n in names)
     table.columns[table.columns.index(column)] = replace(column, name=new)
+    table.columns = [replace(col, default=_rename_refs(col.default, old, new))
+                     if col.generated else col for col in table.columns]
     table.constraints = [
         replace(k, columns=renamed(k.columns), expr=_rename_refs(k.expr, old, new))
         if isinstance(k, c.Check) else replace(k, columns=renamed(k.columns))

@@ -400,14 +400,19 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
         column = table.columns[slot]
         if column.generated and (query is not None or any(
                 row[index] is not None for row in rows)):
-            raise SqlError("428C9", "cannot insert a non-DEFAULT value into "
-                           f'column "{column.name}"',
-                           detail=f'Column "{column.name}" is a generated column.')
+            raise generated_insert(column.name)
     if conflict is not None:
         _rewrite_checks(table, conflict.assignments)
     return d.ResolvedInsert(table.name, tuple(slots), tuple(rows), defaults,
                             conflict, returning, query,
                             _generation(table, ctx))
+
+
+def generated_value(table: Table, column: Column) -> object:
+    """A generated column's value over the row (ALTER TABLE ADD COLUMN
+    computes it for the rows the table has)."""
+    return assign(generated.typed(table, column), column,
+                  TypingContext(kind="DEFAULT"), -1)
 
 
 def _generation(table: Table, ctx: TypingContext) -> tuple:
@@ -805,6 +810,13 @@ def _force_columns(table: Table, names: Sequence[str], listed: list[int],
         if slot not in listed:
             raise SqlError("42P10", f'{option} column "{table.columns[slot].name}" '
                            "not referenced by COPY")
+
+
+def generated_insert(column: str) -> SqlError:
+    """A value for a stored generated column (INSERT, MERGE's INSERT)."""
+    return SqlError("428C9", "cannot insert a non-DEFAULT value into column "
+                    f'"{column}"', detail=f'Column "{column}" is a generated '
+                    "column.")
 
 
 def identity_always(column: str) -> SqlError:

@@ -33,7 +33,7 @@ from twinning.passes.expr import TypingContext, coerce_to_boolean, resolve_expr
 from twinning.ir.select import TSetCall, TSubquery
 from twinning.passes.expr.analyze import pos
 from twinning.passes.expr.walk import children
-from twinning.passes import generated, resolve_dml as dml
+from twinning.passes import resolve_dml as dml
 from twinning.passes.resolve_select import Entry, Item, Level, WriteReads
 
 __all__ = ["resolve_merge"]
@@ -44,9 +44,6 @@ def resolve_merge(node: d.Merge, catalog: Catalog,
     reads = WriteReads(catalog, ctx)  # the source, subqueries
     _reachable(node.clauses)
     table = _target(catalog, node.table, ctx)
-    if generated.has_generated(table):
-        raise feature_not_supported("MERGE into a table with generated "
-                                    "columns", pos(node.table.location))
     level, target, source = _join(table, node, reads)
     # the join condition: both sides visible (EXPR_KIND_JOIN_ON, not
     # coerced to boolean by PostgreSQL 15)
@@ -71,7 +68,8 @@ def resolve_merge(node: d.Merge, catalog: Catalog,
         elif clause.action == "insert":
             actions[i] = _identity(clause, table, actions[i])
     defaults = tuple(dml.column_default(c, ctx) for c in table.columns)
-    return d.ResolvedMerge(table.name, source, on, tuple(actions), defaults)
+    return d.ResolvedMerge(table.name, source, on, tuple(actions), defaults,
+                           dml._generation(table, ctx))
 
 
 def _at(expr: object) -> int:
@@ -207,6 +205,10 @@ def _identity(clause: d.MergeWhen, table: Table,
             column = table.columns[slot]
             if column.identity == "always" and value is not None:
                 raise dml.identity_always(column.name)
+    for slot, value in sorted(values, key=lambda item: item[0]):
+        column = table.columns[slot]
+        if column.generated and value is not None:
+            raise dml.generated_insert(column.name)
     return d.MergeAction(action.matched, action.action, action.condition,
                          values=values)
 

@@ -32,7 +32,7 @@ from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import (Check, Column, ForeignKey, Index,
                                  PrimaryKey, Table, Unique)
-from twinning.passes import extensions
+from twinning.passes import extensions, generated
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
                                           coerce_to_type, resolve_expr)
 from twinning.passes.expr.compile import literal_value
@@ -61,11 +61,12 @@ def _typed_check(table: Table, check: Check) -> q.TExpr:
     return coerce_to_boolean(expr, "CHECK", ctx)
 
 
-def _typed_default(column: Column) -> q.TExpr:
+def _typed_default(column: Column, table: Table | None = None) -> q.TExpr:
     ctx = TypingContext(kind="DEFAULT", allow_params=False,
                         sql_value=keyword_call)
     with extensions.stored():
-        expr = resolve_expr(column.default, EmptyScope(), ctx)
+        expr = generated.typed(table, column) if column.generated else \
+            resolve_expr(column.default, EmptyScope(), ctx)
     target = q.ResultType.of(column.type)
     if expr.type == target:
         return expr
@@ -434,7 +435,7 @@ def _quote_literal(text: str) -> str:
 def default_expr(m: OidMap, table: Table, attnum: int, session: Any,
                  pretty: bool = False) -> str:
     column = table.column_at(attnum)
-    return Printer(m, session, pretty).text(_typed_default(column))
+    return Printer(m, session, pretty).text(_typed_default(column, table))
 
 
 class _DomainPrinter(Printer):

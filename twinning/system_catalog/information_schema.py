@@ -232,7 +232,10 @@ def columns(b: Build) -> Rows:
                 row.update(domain_catalog=b.database,
                            domain_schema=domain.schema,
                            domain_name=domain.typname)
-            if column.default is not None and column.identity is None:
+            if column.generated:
+                row.update(is_generated="ALWAYS", generation_expression=
+                           default_expr(b.oids, table, column.attnum, b.session))
+            elif column.default is not None and column.identity is None:
                 row["column_default"] = default_expr(
                     b.oids, table, column.attnum, b.session)
             if column.identity is not None:

@@ -214,6 +214,7 @@ def pg_attribute(b: Build) -> Rows:
                     column.name in not_null,
                     atthasdef=column.default is not None,
                     attidentity=_IDENTITY.get(column.identity or "", ""),
+                    attgenerated="s" if column.generated else "",
                     **inherited.get(column.name, {}))
             for attnum, sql_type in obj.dropped:  # RemoveAttributeById()
                 yield _attribute(oid, f"........pg.dropped.{attnum}........",
