@@ -206,6 +206,9 @@ def _update(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
     written = []
     for rid, old, source in _selected(plan, txn, ctx):
         new = _assigned(plan, old, source, txn, seq, ctx)
+        if plan.generated:  # BEFORE triggers see NULL there, as on INSERT
+            new = tuple(None if i in dict(plan.generated) else value
+                        for i, value in enumerate(new))
         new = firing.before_row(old, new)
         if new is None:
             continue
