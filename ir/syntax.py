@@ -236,9 +236,18 @@ class Subscript:
 
 @node
 class Row:
-    """`(a, b)` / `ROW(a, b)`: only compared with another row here."""
+    """`(a, b)` / `ROW(a, b)`: compared with another row, or a record."""
 
     items: tuple[Expr, ...]
+    location: int = LOC
+
+
+@node
+class FieldSelect:
+    """`(arg).name`: a field of a composite value."""
+
+    arg: Expr
+    name: str
     location: int = LOC
 
 

@@ -232,6 +232,9 @@ class ExprConverter:
     def indirection(self, node: ast.A_Indirection) -> s.Expr:
         out = self(node.arg)
         for step in node.indirection:
+            if isinstance(step, ast.String):  # (composite).field
+                out = s.FieldSelect(out, step.sval, loc(node.arg))
+                continue
             if not isinstance(step, ast.A_Indices) or step.is_slice:
                 raise Unsupported("field selection or array slice",
                                   loc(node.arg))

@@ -38,7 +38,7 @@ from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.select import TSetCall
 from twinning.passes import extensions
-from twinning.passes.expr import pg_data, runtime
+from twinning.passes.expr import pg_data, records, runtime
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
@@ -639,7 +639,10 @@ class _Resolver:
                             node.location)
 
     def _Row(self, node: s.Row) -> q.TExpr:
-        raise feature_not_supported("row constructor", pos(node.location))
+        return records.row(self, node, coerce_to_type)
+
+    def _FieldSelect(self, node: s.FieldSelect) -> q.TExpr:
+        return records.field_select(self, node)
 
     def row_comparison(self, op: str, left: Sequence[s.Expr],
                        right: Sequence[s.Expr], location: int) -> q.TExpr:
@@ -1304,6 +1307,10 @@ def _figure(node: Any) -> tuple[str | None, int]:
         return name, strength
     if isinstance(node, s.ArrayLit):
         return "array", 2
+    if isinstance(node, s.Row):
+        return "row", 2
+    if isinstance(node, s.FieldSelect):
+        return node.name, 2
     if isinstance(node, s.Coalesce):
         return "coalesce", 2
     if isinstance(node, s.MinMax):

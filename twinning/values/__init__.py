@@ -35,11 +35,11 @@ from functools import lru_cache
 from typing import Callable
 
 from twinning.errors import SqlError
-from twinning.ir.types import SqlType
+from twinning.ir.types import RecordType, SqlType
 from twinning.values import arrays, binary, boolean, bytea, floats, integers, numeric, text
 from twinning.values import json as json_
 from twinning.values import datetime as dt
-from twinning.values import enums, system
+from twinning.values import enums, records, system
 from twinning.values import uuid_, xml
 from twinning.values.datetime import Interval
 from twinning.values.plain import (from_plain, from_plain_for, same_value,
@@ -61,6 +61,12 @@ decoder_for = binary.decoder_for
 
 
 def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], object]:
+    if isinstance(t.user, RecordType):
+        if t.user.anonymous:
+            raise SqlError("0A000", "input of anonymous composite types is "
+                           "not implemented")
+        return records.record_in([(lambda p, m: (lambda s: m(p(s))))(
+            parser_for(f, settings), typmod_for(f)) for _, f in t.user.fields])
     if t.user is not None:
         return enums.parser(t.user)
     name = t.name
@@ -156,6 +162,9 @@ def parser_for(t: SqlType, settings: FormatSettings = DEFAULT_SETTINGS) -> Calla
 
 
 def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object], str]:
+    if isinstance(t.user, RecordType):
+        return records.record_out([formatter_for(f, settings)
+                                   for _, f in t.user.fields])
     if t.user is not None:
         return str
     name = t.name

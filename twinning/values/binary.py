@@ -16,11 +16,11 @@ from functools import lru_cache
 from typing import Callable
 
 from twinning.errors import SqlError, feature_not_supported
-from twinning.ir.types import BY_OID, SqlType
+from twinning.ir.types import BY_OID, RecordType, SqlType
 from twinning.values.calendar import (
     TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, USECS_PER_DAY, is_valid_date, is_valid_timestamp,
 )
-from twinning.values import enums, system
+from twinning.values import enums, records, system
 from twinning.values.xml import parse_xml
 from twinning.values.common import unsupported
 from twinning.values.datetime import Interval
@@ -375,6 +375,9 @@ def has_recv(t: SqlType) -> bool:
 
 @lru_cache(maxsize=None)
 def encoder_for(t: SqlType) -> Callable[[object], bytes]:
+    if isinstance(t.user, RecordType) and not t.is_array:
+        return records.record_send([(f.oid, encoder_for(f))
+                                    for _, f in t.user.fields])
     if t.user is not None:
         if t.is_array:
             raise feature_not_supported(f"binary output of type {t.display()}")

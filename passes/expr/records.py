@@ -1,0 +1,114 @@
+"""Row values: ROW(…) constructors, whole-row references and field
+selection, typed as PostgreSQL's parse analysis types them.
+
+A composite value is a Python tuple of its fields; its `SqlType` carries
+a `RecordType` (ir/types.py) naming the fields. `ROW(a, b)` is an
+anonymous record (type `record`, fields f1, f2, … — transformRowExpr),
+`t` naming a table in FROM is the table's row type (makeWholeRowVar: the
+pg_type row PostgreSQL made with the table, its OID from the system
+catalog), `t.*` inside ROW(…) stands for t's columns. `(v).name` picks a
+field (ParseComplexProjection); an anonymous record's fields cannot be
+named (42703 "could not identify column … in record data type").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from twinning.errors import SqlError
+from twinning.ir import query as q
+from twinning.ir import syntax as s
+from twinning.ir.catalog import QName
+from twinning.ir.types import RecordType, record_type
+from twinning.passes.expr.system import installed
+
+__all__ = ["row", "whole_row", "field_select", "record_of"]
+
+
+def _pos(location: int) -> int | None:
+    return location + 1 if location >= 0 else None
+
+
+def record_of(rtype: q.ResultType) -> RecordType | None:
+    """The composite a value of `rtype` is (None: not a composite)."""
+    sql = rtype.sql_type
+    if sql is None or sql.is_array or not isinstance(sql.user, RecordType):
+        return None
+    return sql.user
+
+
+def _result(items: tuple, **named: Any) -> q.ResultType:
+    fields = tuple((f"f{i}", _sql(item.type))
+                   for i, item in enumerate(items, start=1))
+    return q.ResultType.of(record_type(fields, **named))
+
+
+def _sql(rtype: q.ResultType) -> Any:
+    if rtype.sql_type is None:
+        raise SqlError("0A000", f"a field of type {rtype.name} in a row value "
+                       "is not supported by twinning")
+    return rtype.sql_type
+
+
+def row(analyzer: Any, node: s.Row, coerce: Any) -> q.TRow:
+    """ROW(a, b, t.*): an anonymous record of the items' values (an
+    untyped literal is text: `coerce` is analyze's coerce_to_type)."""
+    items: list = []
+    for item in node.items:
+        if isinstance(item, s.ColumnRef) and item.star and len(item.parts) >= 1:
+            whole = analyzer.expr(s.ColumnRef(item.parts, False, item.location))
+            if not isinstance(whole, q.TRow):
+                raise SqlError("0A000", "t.* of this kind in ROW(…) is not "
+                               "supported by twinning",
+                               position=_pos(item.location))
+            items.extend(whole.items)
+            continue
+        typed = analyzer.expr(item)
+        if typed.type == q.UNKNOWN:  # an untyped literal: text
+            typed = coerce(typed, q.TEXT, analyzer.ctx)
+        items.append(typed)
+    return q.TRow(tuple(items), _result(tuple(items)), node.location)
+
+
+def whole_row(catalog: Any, table: QName | None, names: tuple[str, ...],
+              exprs: list, location: int) -> q.TRow:
+    """A range-table entry's whole row: a table's or view's row type, or
+    an anonymous record of a subquery's columns."""
+    items = tuple(exprs)
+    fields = tuple((name, _sql(e.type)) for name, e in zip(names, items))
+    provider = installed()
+    if table is not None and catalog is not None and provider is not None:
+        oid, array = provider.row_type(catalog, table)
+        if oid:
+            return q.TRow(items, q.ResultType.of(record_type(
+                fields, oid, array, table.schema, table.name)), location)
+    return q.TRow(items, q.ResultType.of(record_type(fields)), location)
+
+
+def field_select(analyzer: Any, node: s.FieldSelect) -> q.TExpr:
+    """`(value).name`: the field's own expression when the value is built
+    right there, else a TField of the composite."""
+    arg = analyzer.expr(node.arg)
+    record = record_of(arg.type)
+    if record is None:
+        raise SqlError("42809", f'column notation .{node.name} applied to type '
+                       f"{arg.type.sql_type.display() if arg.type.sql_type else arg.type.name}"
+                       ", which is not a composite type",
+                       position=_pos(node.location))
+    names = [name for name, _ in record.fields]
+    if node.name not in names or (record.anonymous
+                                  and not isinstance(arg, q.TRow)):
+        if isinstance(arg, q.TRow) and isinstance(node.arg, s.ColumnRef):
+            raise SqlError("42703", f"column {'.'.join(node.arg.parts)}."
+                           f"{node.name} does not exist",
+                           position=_pos(node.location))
+        if record.anonymous:
+            raise SqlError("42703", f'could not identify column "{node.name}" '
+                           "in record data type", position=_pos(node.location))
+        raise SqlError("42703", f'column "{node.name}" not found in data type '
+                       f"{record.typname}", position=_pos(node.location))
+    index = names.index(node.name)
+    if isinstance(arg, q.TRow):
+        return arg.items[index]
+    return q.TField(arg, index, q.ResultType.of(record.fields[index][1]),
+                    node.location)
