@@ -92,6 +92,7 @@ FUNCTIONS = (
     "similar_escape", "textregexsubstr",
     # the json functions ETL code calls
     "json_build_array", "jsonb_build_array", "to_json", "to_jsonb",
+    "row_to_json",
     "json_object", "jsonb_object", "array_to_json", "jsonb_set",
     "jsonb_set_lax", "jsonb_insert", "jsonb_strip_nulls", "json_strip_nulls",
     "jsonb_pretty", "jsonb_typeof", "json_typeof", "json_array_length",

@@ -976,7 +976,7 @@ class _Resolver:
                                "anycompatiblearray" else result_type(compat))
             elif want == "any":
                 targets.append(arg.type if arg.type != q.UNKNOWN else TEXT)
-            elif want in ("anyarray", "anyelement", "anynonarray"):
+            elif want in ("anyarray", "anyelement", "anynonarray", "record"):
                 # polymorphic: the argument keeps its type (enforce_generic_
                 # type_consistency for the single-family case)
                 if arg.type == q.UNKNOWN:
