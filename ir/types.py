@@ -60,6 +60,9 @@ class RecordType(BaseType):
     schema: str = ""
     typname: str = ""
     fields: tuple[tuple[str, "SqlType"], ...] = ()
+    # fields of an untyped literal in ROW(…): text values, of type unknown
+    # to record comparisons
+    unknown: tuple[int, ...] = ()
 
     @property
     def anonymous(self) -> bool:
@@ -71,13 +74,13 @@ RECORD_OID, RECORD_ARRAY_OID = 2249, 2287
 
 def record_type(fields: tuple[tuple[str, "SqlType"], ...], oid: int = RECORD_OID,
                 array_oid: int = RECORD_ARRAY_OID, schema: str = "",
-                typname: str = "") -> "SqlType":
+                typname: str = "", unknown: tuple[int, ...] = ()) -> "SqlType":
     """The SqlType of a composite value with `fields` (anonymous unless
     given the OIDs and name of a row type)."""
     return SqlType("record", user=RecordType(
         "record", oid, array_oid, -1, "P" if oid == RECORD_OID else "C",
         typname or "record", schema=schema, typname=typname or "record",
-        fields=fields))
+        fields=fields, unknown=unknown))
 
 
 def enum_key(schema: str, typname: str) -> str:

@@ -54,6 +54,7 @@ def row(analyzer: Any, node: s.Row, coerce: Any) -> q.TRow:
     """ROW(a, b, t.*): an anonymous record of the items' values (an
     untyped literal is text: `coerce` is analyze's coerce_to_type)."""
     items: list = []
+    unknown: list[int] = []
     for item in node.items:
         if isinstance(item, s.ColumnRef) and item.star and len(item.parts) >= 1:
             whole = analyzer.expr(s.ColumnRef(item.parts, False, item.location))
@@ -66,8 +67,10 @@ def row(analyzer: Any, node: s.Row, coerce: Any) -> q.TRow:
         typed = analyzer.expr(item)
         if typed.type == q.UNKNOWN:  # an untyped literal: text
             typed = coerce(typed, q.TEXT, analyzer.ctx)
+            unknown.append(len(items))
         items.append(typed)
-    return q.TRow(tuple(items), _result(tuple(items)), node.location)
+    return q.TRow(tuple(items), _result(tuple(items), unknown=tuple(unknown)),
+                  node.location)
 
 
 def whole_row(catalog: Any, table: QName | None, names: tuple[str, ...],
