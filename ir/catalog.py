@@ -230,6 +230,8 @@ class UserType:
     # a domain's DomainType (sql_type.domain, which SqlType equality
     # ignores): so a changed domain is a changed catalog
     domain: DomainType | None = None
+    # a composite type's (`kind` 'c') pg_class OID (relkind 'c')
+    relid: int = 0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "domain", self.sql_type.domain)

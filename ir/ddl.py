@@ -249,6 +249,16 @@ class EnumDef:
 
 
 @node
+class CompositeTypeDef:
+    """CREATE TYPE name AS (attribute type, …): each attribute's type as
+    lowered, or as written when it names a user type."""
+
+    name: tuple[str, ...]
+    attributes: tuple[tuple[str, Any], ...]
+    location: int = LOC
+
+
+@node
 class AlterEnumDef:
     """ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'n']
     (`old` None) or RENAME VALUE 'old' TO 'v'."""
@@ -400,7 +410,8 @@ Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
-              | EnumDef | AlterEnumDef | RenameTypeDef | DomainDef
+              | EnumDef | CompositeTypeDef | AlterEnumDef | RenameTypeDef
+              | DomainDef
               | AlterDomainDef | ExtensionDef | SchemaPathDef | ClusterDef
               | PartitionCmdDef)
 

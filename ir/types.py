@@ -74,12 +74,13 @@ RECORD_OID, RECORD_ARRAY_OID = 2249, 2287
 
 def record_type(fields: tuple[tuple[str, "SqlType"], ...], oid: int = RECORD_OID,
                 array_oid: int = RECORD_ARRAY_OID, schema: str = "",
-                typname: str = "", unknown: tuple[int, ...] = ()) -> "SqlType":
+                typname: str = "", display: str = "",
+                unknown: tuple[int, ...] = ()) -> "SqlType":
     """The SqlType of a composite value with `fields` (anonymous unless
     given the OIDs and name of a row type)."""
     return SqlType("record", user=RecordType(
         "record", oid, array_oid, -1, "P" if oid == RECORD_OID else "C",
-        typname or "record", schema=schema, typname=typname or "record",
+        display or typname or "record", schema=schema, typname=typname or "record",
         fields=fields, unknown=unknown))
 
 

@@ -314,6 +314,7 @@ _LOWER = {
                                               n.concurrently, n.location),
     # type statements are parsed straight into definitions (parse_types)
     d.EnumDef: lambda n: n,
+    d.CompositeTypeDef: lambda n: n,
     d.AlterEnumDef: lambda n: n,
     d.RenameTypeDef: lambda n: n,
     d.DomainDef: lambda n: n,

@@ -834,6 +834,7 @@ _STATEMENTS = {
     ast.CreateTableAsStmt: _create_materialized_view,
     ast.RefreshMatViewStmt: _refresh_view,
     ast.CreateEnumStmt: parse_types.create_enum,
+    ast.CompositeTypeStmt: parse_types.create_composite,
     ast.AlterEnumStmt: parse_types.alter_enum,
     ast.CreateDomainStmt: parse_types.create_domain,
     ast.AlterDomainStmt: parse_types.alter_domain,

@@ -99,3 +99,16 @@ def alter_domain(node: ast.AlterDomainStmt) -> list:
                              bool(node.missing_ok),
                              node.behavior == DropBehavior.DROP_CASCADE,
                              loc(node))]
+
+
+def create_composite(node: ast.CompositeTypeStmt) -> list:
+    """CREATE TYPE name AS (attribute type, …)."""
+    rel = node.typevar
+    name = tuple(p for p in (rel.catalogname, rel.schemaname, rel.relname) if p)
+    attributes = []
+    for col in node.coldeflist or ():
+        if col.collClause is not None:
+            raise Unsupported("COLLATE on a composite type attribute",
+                              loc(col.collClause))
+        attributes.append((col.colname, type_spec(col.typeName)))
+    return [d.CompositeTypeDef(name, tuple(attributes), loc(node))]

@@ -22,8 +22,8 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import (cluster, defaults, generated, resolve_domains,
-                             resolve_extensions, resolve_owner,
+from twinning.passes import (cluster, composite_types, defaults, generated,
+                             resolve_domains, resolve_extensions, resolve_owner,
                              resolve_partition, resolve_routines,
                              resolve_types, resolve_view, schema_elements)
 from twinning.passes.load_order import load_order
@@ -200,7 +200,8 @@ class _Builder:
 
     def relation_exists(self, name: c.QName) -> bool:
         return (name in self.tables or name in self.indexes
-                or name in self.sequences or name in self.views)
+                or name in self.sequences or name in self.views
+                or getattr(self.types.get(name), "kind", "") == "c")
 
     def constraint_exists(self, schema: str, name: str) -> bool:
         return any(t.name.schema == schema and con.name == name
@@ -1448,6 +1449,7 @@ _APPLY = {
     d.ViewDef: _apply_view,
     d.RefreshViewDef: resolve_view.refresh_view,
     d.EnumDef: resolve_types.apply_enum,
+    d.CompositeTypeDef: composite_types.apply_composite,
     d.AlterEnumDef: resolve_types.apply_alter_enum,
     d.RenameTypeDef: resolve_domains.apply_rename,
     d.DomainDef: resolve_domains.apply_domain,

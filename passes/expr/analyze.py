@@ -249,7 +249,9 @@ def _strip_typmod(rtype: q.ResultType) -> q.ResultType:
 
 def can_coerce_expr(expr: q.TExpr, target: q.ResultType,
                     context: str = "i") -> bool:
-    return can_coerce(key(expr.type), key(target), context)
+    rows = records.coercible(expr, target) if key(target) == "record" else None
+    return can_coerce(key(expr.type), key(target), context) if rows is None \
+        else rows
 
 
 def coerce_to_type(expr: q.TExpr, target: q.ResultType, ctx: TypingContext,
@@ -269,6 +271,11 @@ def coerce_to_type(expr: q.TExpr, target: q.ResultType, ctx: TypingContext,
             return q.TCast(expr, target, expr.location, explicit)
         # an unknown literal: its input function runs on the text
         return q.TCast(expr, target, expr.location, explicit)
+    if key(source) == "record" and key(target) == "record":
+        row = records.coerce_row(expr, target, ctx, location, coerce_to_type,
+                                 can_coerce_expr)
+        if row is not None:  # ROW(…) to a named composite, field by field
+            return row
     if key(source) == key(target) and target.typmod < 0:
         # same type, dropping a typmod: a relabel, nothing to run
         return q.TCast(expr, target, expr.location, False)

@@ -115,3 +115,48 @@ def field_select(analyzer: Any, node: s.FieldSelect) -> q.TExpr:
         return arg.items[index]
     return q.TField(arg, index, q.ResultType.of(record.fields[index][1]),
                     node.location)
+
+
+def coercible(expr: q.TExpr, target: q.ResultType) -> bool | None:
+    """can_coerce_type() between composites (None: not two composites):
+    to an anonymous record or the same type always; an anonymous record
+    to a named composite (coerce_record_to_complex decides); one named
+    composite to another never."""
+    want, have = record_of(target), record_of(expr.type)
+    if want is None or have is None:
+        return None
+    return want.anonymous or have.oid == want.oid or have.anonymous
+
+
+def coerce_row(expr: q.TExpr, target: q.ResultType, ctx: Any, location: int,
+               coerce: Any, can_coerce: Any) -> q.TExpr | None:
+    """coerce_record_to_complex(): ROW(…) to a named composite, field by
+    field (None: not that case)."""
+    want, have = record_of(target), record_of(expr.type)
+    if want is None or have is None or want.anonymous or have.oid == want.oid:
+        return None
+    shown = want.display
+    where = _pos(location if location >= 0 else expr.location)
+    if not isinstance(expr, q.TRow):
+        raise SqlError("42846", f"cannot cast type {'record' if have.anonymous else have.display}"
+                       f" to {shown}", position=where)
+    if len(expr.items) != len(want.fields):
+        raise SqlError("42846", f"cannot cast type record to {shown}",
+                       detail="Input has too "
+                       f"{'few' if len(expr.items) < len(want.fields) else 'many'}"
+                       " columns.", position=where)
+    items = []
+    for number, (item, (_, field)) in enumerate(zip(expr.items, want.fields), 1):
+        field_type = q.ResultType.of(field)
+        if not can_coerce(item, field_type, "e"):
+            raise SqlError("42846", f"cannot cast type record to {shown}",
+                           detail=f"Cannot cast type {_shown(item.type)} to "
+                           f"{field.display()} in column {number}.",
+                           position=_pos(location if location >= 0
+                                         else item.location))
+        items.append(coerce(item, field_type, ctx, "e"))
+    return q.TRow(tuple(items), target, expr.location)
+
+
+def _shown(rtype: q.ResultType) -> str:
+    return rtype.sql_type.display() if rtype.sql_type is not None else rtype.name
