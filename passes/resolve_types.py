@@ -296,6 +296,8 @@ def refresh_domains(b: Any) -> None:
 def apply_rename_type(b: Any, defn: d.RenameTypeDef) -> None:
     """ALTER TYPE … RENAME TO of an enum."""
     utype = existing(b, defn.name, defn.location)
+    if utype.kind == "c":
+        raise Unsupported("ALTER TYPE … RENAME TO of a composite type")
     new_name = c.QName(utype.name.schema, defn.new_name)
     if type_name_taken(b, new_name):
         raise SqlError("42710", f'type "{defn.new_name}" already exists')
@@ -351,12 +353,18 @@ def drop_types(b: Any, defn: d.DropDef) -> None:
     over = [t for t in sorted(b.types.values(), key=lambda t: t.oid)
             if t.kind == "d" and t not in targets and _type_uses(
                 t.sql_type.domain.base, oids)]
-    if users or over:
-        what = targets[0].sql_type.display()
+    what = targets[0].sql_type.display() if targets else ""
+    fields = [f"column {name} of composite type {t.sql_type.display()} "
+              f"depends on type {f.display()}"
+              for t in sorted(b.types.values(), key=lambda t: t.oid)
+              if t.kind == "c" and t not in targets
+              for name, f in t.sql_type.user.fields if _type_uses(f, oids)]
+    if users or over or fields:
         lines = [f"type {t.sql_type.display()} depends on type {what}"
                  for t in over] + [
             f"column {col.name} of table {b.describe(table.name)} "
-            f"depends on type {col.type.display()}" for table, col in users]
+            f"depends on type {col.type.display()}"
+            for table, col in users] + fields
         if not defn.cascade:
             raise SqlError("2BP01", f"cannot drop type {what} because other "
                            "objects depend on it", detail="\n".join(lines),

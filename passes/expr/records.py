@@ -147,6 +147,9 @@ def coerce_row(expr: q.TExpr, target: q.ResultType, ctx: Any, location: int,
                        " columns.", position=where)
     items = []
     for number, (item, (_, field)) in enumerate(zip(expr.items, want.fields), 1):
+        if number - 1 in have.unknown and isinstance(item, q.TCast) \
+                and item.arg.type == q.UNKNOWN:  # the literal, still untyped
+            item = item.arg
         field_type = q.ResultType.of(field)
         if not can_coerce(item, field_type, "e"):
             raise SqlError("42846", f"cannot cast type record to {shown}",

@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
-                                 Sequence, Table, Unique, View, is_temporary)
+                                 Sequence, Table, Unique, UserType, View,
+                                 is_temporary)
 from twinning.ir.types import SqlType
 from twinning.system_catalog import (activity, domains, partitions,
                                      pg_builtin, procs, routines)
@@ -131,6 +132,10 @@ def pg_class(b: Build) -> Rows:
                         relreplident="d", relminmxid=1,
                         relhasrules=view is not None,
                         relispopulated=view is None or view.populated)
+        elif isinstance(obj, UserType):  # CREATE TYPE … AS (…)
+            base.update(reltype=obj.oid, relam=0, relpages=0, reltuples=-1.0,
+                        relkind="c", relfilenode=0,
+                        relnatts=len(obj.sql_type.user.fields))
         elif isinstance(obj, Index):
             base.update(relam=BTREE_AM if obj.method == "btree" else HASH_AM,
                         relpages=1, reltuples=0.0, relkind="i",
@@ -232,6 +237,10 @@ def pg_attribute(b: Build) -> Rows:
                 extra = {} if attnum <= len(obj.columns) else {"attcollation": 0}
                 yield _attribute(oid, attname, attnum, column.type, False,
                                  **extra)  # INCLUDE columns have no collation
+        elif isinstance(obj, UserType):  # a composite type's attributes
+            for attnum, (name, sql_type) in enumerate(
+                    obj.sql_type.user.fields, 1):
+                yield _attribute(oid, name, attnum, sql_type, False)
         elif isinstance(obj, Sequence):
             for attnum, (name, sql_type) in enumerate(_SEQUENCE_COLUMNS, 1):
                 yield _attribute(oid, name, attnum, sql_type, True)
@@ -275,9 +284,12 @@ def pg_type(b: Build) -> Rows:
 
 
 def _user_types(b: Build) -> Rows:
-    """An enum's pg_type row and its array type's."""
+    """An enum's or a composite type's pg_type row and its array type's."""
     m = b.oids
     for utype in b.catalog.types:
+        if utype.kind == "c":
+            yield from _composite_type(b, utype)
+            continue
         if utype.kind != "e":
             continue
         common = {"typnamespace": m.namespaces[utype.name.schema],
@@ -303,6 +315,29 @@ def _user_types(b: Build) -> Rows:
                "typreceive": _proc("array_recv"),
                "typsend": _proc("array_send"),
                "typanalyze": _proc("array_typanalyze"), "typstorage": "x"}
+
+
+def _composite_type(b: Build, utype: UserType) -> Rows:
+    """CREATE TYPE … AS (…): the row type of its relkind 'c' relation."""
+    common = {"typnamespace": b.oids.namespaces[utype.name.schema],
+              "typowner": BOOTSTRAP_SUPERUSER, "typlen": -1, "typbyval": False,
+              "typispreferred": False, "typisdefined": True, "typdelim": ",",
+              "typmodin": _NO_PROC, "typmodout": _NO_PROC, "typalign": "d",
+              "typstorage": "x", "typnotnull": False, "typbasetype": 0,
+              "typtypmod": -1, "typndims": 0, "typcollation": 0}
+    yield {**common, "oid": utype.oid, "typname": utype.name.name,
+           "typtype": "c", "typcategory": "C", "typrelid": utype.relid,
+           "typsubscript": _NO_PROC, "typelem": 0, "typarray": utype.array_oid,
+           "typinput": _proc("record_in"), "typoutput": _proc("record_out"),
+           "typreceive": _proc("record_recv"), "typsend": _proc("record_send"),
+           "typanalyze": _NO_PROC}
+    yield {**common, "oid": utype.array_oid, "typname": "_" + utype.name.name,
+           "typtype": "b", "typcategory": "A", "typrelid": 0,
+           "typsubscript": _proc("array_subscript_handler"),
+           "typelem": utype.oid, "typarray": 0, "typinput": _proc("array_in"),
+           "typoutput": _proc("array_out"), "typreceive": _proc("array_recv"),
+           "typsend": _proc("array_send"),
+           "typanalyze": _proc("array_typanalyze")}
 
 
 @builder("pg_enum")
