@@ -603,7 +603,10 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
         what = node.objtype.name[7:].replace("_", " ")
         if node.cmds:  # ALTER INDEX … ATTACH PARTITION
             sub = AlterTableType(node.cmds[0].subtype).name.removeprefix("AT_")
-            what += f" … {_ALTER_WORDS.get(sub) or _words(sub)}"
+            words = _ALTER_WORDS.get(sub) or _words(sub)
+            if node.objtype == ObjectType.OBJECT_TYPE:  # a composite's
+                words = words.replace("COLUMN", "ATTRIBUTE")
+            what += f" … {words}"
         raise Unsupported(f"ALTER {what}", loc(node))
     table = _range_var(node.relation)
     out: list[s.DdlStatement] = []
@@ -745,6 +748,8 @@ def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
             node.relationType == ObjectType.OBJECT_TABLE:
         statement = s.RenameColumn(table, node.subname, node.newname, at,
                                    node.relation.inh is False)
+    elif node.renameType == ObjectType.OBJECT_ATTRIBUTE:
+        raise Unsupported("ALTER TYPE … RENAME ATTRIBUTE", loc(node))
     else:
         what = statement_names.object_words(node.renameType)
         raise Unsupported(f"ALTER {what} … RENAME", loc(node))

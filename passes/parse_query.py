@@ -57,10 +57,19 @@ def parse_query(sql: str) -> q.ParsedQuery:
             # a refused CREATE names what it would create: no 42P01 for it
             named = () if type(node).__name__.startswith("Create") \
                 or isinstance(node, (ast.ViewStmt, ast.CompositeTypeStmt)) \
-                else relations_of(node)
+                or _names_a_type(node) else relations_of(node)
             parsed = q.Refused(exc.construct, where + 1, named)
         out.append(q.ParsedStatement(parsed, chunk, offset))
     return q.ParsedQuery(sql, tuple(out))
+
+
+def _names_a_type(node: object) -> bool:
+    """ALTER TYPE … ADD/DROP/ALTER/RENAME ATTRIBUTE: its RangeVar names a
+    composite type, not a table (no 42P01 before the refusal)."""
+    if isinstance(node, ast.AlterTableStmt):
+        return node.objtype == ObjectType.OBJECT_TYPE
+    return isinstance(node, ast.RenameStmt) and \
+        node.renameType == ObjectType.OBJECT_ATTRIBUTE
 
 
 # Statement fields in the order parse analysis opens the relations in them

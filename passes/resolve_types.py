@@ -45,12 +45,16 @@ def find_type(names: tuple[str, ...]) -> SqlType | None:
 def types_of(catalog: c.Catalog, search_path: tuple[str, ...]) -> Iterator[None]:
     """Make `catalog`'s types (and its extensions' functions) the ones
     `find_type` (and the typer) sees meanwhile."""
-    if not catalog.types and not catalog.extensions:
+    if not catalog.types and not catalog.extensions and not catalog.tables:
         yield
         return
 
     def lookup(names: tuple[str, ...]) -> SqlType | None:
         found = catalog.type_named(names, search_path)
+        if found is None and len(names) <= 2:  # a table's row type
+            from twinning.passes.expr.records import table_row_type
+            return table_row_type(catalog, catalog.table_named(names,
+                                                               search_path))
         return None if found is None else found.sql_type
     token = _VISIBLE.set(lookup)
     try:
@@ -107,6 +111,10 @@ def column_type(b: Any, written: SqlType | s.TypeSpec) -> SqlType:
         return written
     found = _find(b, written.names)
     if found is None:
+        if len(written.names) == 1 and b.relation_exists(
+                b.lookup(written.names)):
+            raise Unsupported("a column of a table's row type",
+                              written.location)
         raise _missing(written.names, written.location)
     if written.typmods:
         raise SqlError("42601", "type modifier is not allowed for type "

@@ -163,3 +163,18 @@ def coerce_row(expr: q.TExpr, target: q.ResultType, ctx: Any, location: int,
 
 def _shown(rtype: q.ResultType) -> str:
     return rtype.sql_type.display() if rtype.sql_type is not None else rtype.name
+
+
+def table_row_type(catalog: Any, table: QName) -> Any:
+    """A table's or view's row type as a type name names it (a cast
+    target: `'(1,x)'::t`, `ROW(…)::t`); None when the system catalog
+    gives it no OID."""
+    relation = catalog.table(table) or catalog.view(table)
+    provider = installed()
+    if relation is None or provider is None:
+        return None
+    oid, array = provider.row_type(catalog, table)
+    if not oid:
+        return None
+    return record_type(tuple((col.name, col.type) for col in relation.columns), oid,
+                array, table.schema, table.name)

@@ -72,3 +72,11 @@ SELECT (v.t).b FROM v
 SELECT attname, atttypid::regtype, attlen FROM pg_attribute WHERE attrelid = 'v'::regclass AND attnum > 0 ORDER BY attnum
 SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_name = 'v' ORDER BY ordinal_position
 CREATE VIEW w AS SELECT ROW(1, 'x') AS r
+
+-- case: table_row_type_casts
+CREATE TABLE t (a int, b text)
+INSERT INTO t VALUES (1, 'a b'), (2, NULL)
+SELECT ROW(1, 'x')::t, '(1,x)'::t, ('(1,x)'::t).b
+SELECT t IS DISTINCT FROM ROW(1, 'a b')::t, t = ROW(1, 'a b')::t FROM t ORDER BY a
+SELECT ROW(1)::t
+SELECT pg_typeof(ROW(1, 'x')::t), pg_typeof(t) FROM t WHERE a = 1
