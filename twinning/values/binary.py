@@ -365,12 +365,15 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
 
 def has_send(t: SqlType) -> bool:
     """Does the twin have `t`'s typsend (an array's: its element's)?"""
+    if isinstance(t.user, RecordType) and not t.is_array:
+        return all(has_send(f) for _, f in t.user.fields)
     return t.element.name in _SEND or (t.user is not None and not t.is_array)
 
 
 def has_recv(t: SqlType) -> bool:
     """Does the twin have `t`'s typreceive (an array's: its element's)?"""
-    return t.element.name in _RECV or (t.user is not None and not t.is_array)
+    return t.element.name in _RECV or (t.user is not None and not t.is_array
+                                       and not isinstance(t.user, RecordType))
 
 
 @lru_cache(maxsize=None)
@@ -402,6 +405,8 @@ _FIXED: dict[str, tuple[struct.Struct, Callable[[int], bool] | None]] = {
 
 @lru_cache(maxsize=None)
 def decoder_for(t: SqlType) -> Callable[[bytes], object]:
+    if isinstance(t.user, RecordType):  # record_recv: not provided
+        raise feature_not_supported(f"binary input of type {t.display()}")
     if t.user is not None:
         if t.is_array:
             raise feature_not_supported(f"binary input of type {t.display()}")

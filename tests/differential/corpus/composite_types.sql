@@ -86,6 +86,8 @@ COPY t FROM STDIN
 5	(5
 \.
 SELECT * FROM t ORDER BY id
+COPY t TO STDOUT (FORMAT binary)
+COPY (SELECT ROW(1, 'x'::text, NULL::int)) TO STDOUT (FORMAT binary)
 
 -- case: catalog
 CREATE TYPE comp AS (x int, y text, z numeric(5,2))
