@@ -31,8 +31,9 @@ CREATE TEMP TABLE t (a int);
 -- case: unlogged_table
 CREATE UNLOGGED TABLE t (a int);
 
--- case: generated_column
-CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED);
+-- case: composite_alter_attribute
+CREATE TYPE c AS (a int);
+ALTER TYPE c ADD ATTRIBUTE b int;
 
 -- case: exclusion
 CREATE TABLE t (a int, EXCLUDE USING btree (a WITH =));
