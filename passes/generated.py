@@ -147,3 +147,16 @@ def check_default_change(column: Column, relation: str, action: str) -> None:
                        hint="Use ALTER TABLE ... ALTER COLUMN ... DROP "
                        "EXPRESSION instead." if action == "drop_default"
                        else None)
+
+
+def check_foreign_key(columns: list[Column], ref: Any) -> None:
+    """ATAddForeignKeyConstraint: a foreign key holding a generated column
+    may not set it on UPDATE or DELETE of the referenced row."""
+    if not any(column.generated for column in columns):
+        return
+    for clause, action, forbidden in (
+            ("ON UPDATE", ref.on_update, ("SET NULL", "SET DEFAULT", "CASCADE")),
+            ("ON DELETE", ref.on_delete, ("SET NULL", "SET DEFAULT"))):
+        if action in forbidden:
+            raise SqlError("42601", f"invalid {clause} action for foreign key "
+                           "constraint containing generated column")

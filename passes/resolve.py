@@ -29,6 +29,7 @@ from twinning.passes.expr import (EmptyScope, TypingContext, declared_type,
                                   figure_colname, resolve_target)
 from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           pos, resolve_expr)
+from twinning.passes.expr.records import expand_star
 from twinning.passes.expr.types import display_type
 from twinning.passes.resolve_dml import resolve_write
 from twinning.passes.resolve_merge import resolve_merge
@@ -156,6 +157,10 @@ def _select(node: q.Select, param_types: Sequence[q.ResultType | None]
         if isinstance(expr, s.ColumnRef) and expr.star:
             raise SqlError("42601", "SELECT * with no tables specified is not "
                            "valid", position=pos(expr.location))
+        if isinstance(expr, s.FieldSelect) and expr.name == "*":
+            columns.extend(expand_star(resolve_expr(expr.arg, _EMPTY, ctx),
+                                       expr.location))
+            continue
         typed = resolve_target(expr, _EMPTY, ctx)
         columns.append((target.alias or figure_colname(expr), typed))
     out = tuple(q.OutputColumn(name, ctx.finish(expr))

@@ -773,6 +773,7 @@ def _add_foreign_key(b: _Builder, table: _TableBuilder,
     if ref.columns and not _has_unique_on(b, parent, ref_columns):
         raise SqlError("42830", "there is no unique constraint matching given "
                        f'keys for referenced table "{parent.name.name}"')
+    generated.check_foreign_key([table.column(x) for x in k.columns], ref)
     schema = table.name.schema
     used = [x.name for x in table.constraints if isinstance(x, c.ForeignKey)]
     if k.name is not None:

@@ -30,7 +30,7 @@ from twinning.ir import syntax as s
 from twinning.ir.catalog import QName
 from twinning.passes.expr import TypingContext, figure_colname
 from twinning.passes.expr.aggregates import type_aggregate
-from twinning.passes.expr.records import whole_row
+from twinning.passes.expr.records import expand_star, whole_row
 from twinning.passes.expr.analyze import (coerce_to_boolean,
                                           coerce_to_common_type,
                                           coerce_to_type, pos,
@@ -1188,6 +1188,10 @@ class _Resolver:
             expr = target.expr
             if isinstance(expr, s.ColumnRef) and expr.star:
                 out.extend(self.star(expr, level))
+                continue
+            if isinstance(expr, s.FieldSelect) and expr.name == "*":
+                out.extend(expand_star(resolve_expr(expr.arg, level, self.ctx),
+                                       expr.location))
                 continue
             if unknown_to_text:
                 typed = resolve_target(expr, level, self.ctx)

@@ -1164,8 +1164,10 @@ def literal_type(node: s.Literal) -> q.ResultType:
 
 
 def _shown(rtype: q.ResultType) -> str:
-    """format_type_be(): signatures in messages show no typmod."""
-    return display(key(rtype))
+    """format_type_be(): signatures in messages show no typmod (a
+    composite: its type's name)."""
+    record = records.record_of(rtype)
+    return record.display if record is not None else display(key(rtype))
 
 
 def _arg_list(args: Sequence[Any], names: Sequence[str | None] = ()) -> str:

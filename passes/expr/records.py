@@ -91,6 +91,9 @@ def whole_row(catalog: Any, table: QName | None, names: tuple[str, ...],
 def field_select(analyzer: Any, node: s.FieldSelect) -> q.TExpr:
     """`(value).name`: the field's own expression when the value is built
     right there, else a TField of the composite."""
+    if node.name == "*":  # only a select list expands it
+        raise SqlError("0A000", 'row expansion via "*" is not supported here',
+                       position=_pos(node.location))
     arg = analyzer.expr(node.arg)
     record = record_of(arg.type)
     if record is None:
@@ -178,3 +181,15 @@ def table_row_type(catalog: Any, table: QName) -> Any:
         return None
     return record_type(tuple((col.name, col.type) for col in relation.columns), oid,
                 array, table.schema, table.name)
+
+
+def expand_star(typed: q.TExpr, location: int) -> list[tuple[str, q.TExpr]]:
+    """`(value).*` in a select list: one output column per field."""
+    record = record_of(typed.type)
+    if record is None:
+        raise SqlError("42809", f"type {_shown(typed.type)} is not composite")
+    if isinstance(typed, q.TRow):
+        return [(name, item) for (name, _), item in zip(record.fields,
+                                                        typed.items)]
+    return [(name, q.TField(typed, i, q.ResultType.of(t), location))
+            for i, (name, t) in enumerate(record.fields)]

@@ -112,3 +112,18 @@ DROP TYPE comp
 SELECT '(1,2)'::comp
 DROP TYPE IF EXISTS comp
 ALTER TYPE comp ADD VALUE 'x'
+
+-- case: star_expansion
+CREATE TYPE comp AS (x int, y text)
+CREATE TABLE t (id int, c comp)
+INSERT INTO t VALUES (1, '(1,a)'), (2, NULL)
+SELECT (c).* FROM t ORDER BY id
+SELECT (t).* FROM t ORDER BY id
+SELECT id, (c).*, id FROM t ORDER BY id
+SELECT (ROW(1,2)).*
+SELECT (id).* FROM t
+SELECT ((c).*) IS NULL FROM t
+SELECT (x).* FROM (SELECT ROW(1,2) AS x) s
+SELECT max(c) FROM t
+CREATE INDEX t_c ON t (c)
+SELECT c, count(*) FROM t GROUP BY c ORDER BY c
