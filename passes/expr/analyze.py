@@ -404,6 +404,10 @@ class _Resolver:
         return q.TParam(node.number, known or q.UNKNOWN, node.location)
 
     def _ColumnRef(self, node: s.ColumnRef) -> q.TExpr:
+        if node.star and len(node.parts) == 1:  # t.*: t's whole row
+            whole = self.expr(s.ColumnRef(node.parts, False, node.location))
+            if isinstance(whole, q.TRow):
+                return whole
         if node.star:
             raise feature_not_supported("* in an expression",
                                         pos(node.location))
@@ -1292,7 +1296,7 @@ def figure_colname(node: s.Expr) -> str:
 
 def _figure(node: Any) -> tuple[str | None, int]:
     if isinstance(node, s.ColumnRef):
-        if node.star or not node.parts:
+        if not node.parts:
             return None, 0
         return node.parts[-1], 2
     if isinstance(node, s.FuncCall):

@@ -80,3 +80,24 @@ SELECT ROW(1, 'x')::t, '(1,x)'::t, ('(1,x)'::t).b
 SELECT t IS DISTINCT FROM ROW(1, 'a b')::t, t = ROW(1, 'a b')::t FROM t ORDER BY a
 SELECT ROW(1)::t
 SELECT pg_typeof(ROW(1, 'x')::t), pg_typeof(t) FROM t WHERE a = 1
+
+-- case: whole_row_sources
+CREATE TABLE p (a int, b text) PARTITION BY RANGE (a)
+CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10)
+INSERT INTO p VALUES (1, 'x')
+SELECT p FROM p
+SELECT p1 FROM p1
+SELECT row_to_json(p) FROM p
+CREATE TABLE t (a int, b text, c int)
+INSERT INTO t VALUES (1, 'x', 3)
+ALTER TABLE t DROP COLUMN b
+SELECT t FROM t
+WITH w AS (SELECT 1 AS k, 'v' AS v) SELECT w FROM w
+SELECT j FROM (t JOIN p USING (a)) j
+CREATE VIEW v AS SELECT a, c FROM t
+SELECT v FROM v
+SELECT x FROM generate_series(1,2) x
+SELECT s FROM generate_series(1,2) WITH ORDINALITY s
+SELECT u FROM unnest(ARRAY[1,2]) AS u(n)
+SELECT t.*::text FROM t
+SELECT row_to_json(t.*) FROM t
