@@ -11,6 +11,6 @@ CREATE INDEX item_total ON item (total);
 CREATE TABLE person (
     first_name text NOT NULL,
     last_name text NOT NULL,
-    full_name text GENERATED ALWAYS AS (first_name || ' ' || last_name) STORED UNIQUE
+    full_name text GENERATED ALWAYS AS (first_name || ' ' || last_name) STORED UNIQUE,
+    initials text GENERATED ALWAYS AS (left(first_name, 1) || left(last_name, 1)) STORED
 );
-ALTER TABLE person ADD COLUMN initials text GENERATED ALWAYS AS (left(first_name, 1) || left(last_name, 1)) STORED;
