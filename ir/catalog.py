@@ -230,8 +230,10 @@ class UserType:
     # a domain's DomainType (sql_type.domain, which SqlType equality
     # ignores): so a changed domain is a changed catalog
     domain: DomainType | None = None
-    # a composite type's (`kind` 'c') pg_class OID (relkind 'c')
+    # a composite type's (`kind` 'c') pg_class OID (relkind 'c'), and its
+    # dropped attributes (attnum, type): pg_attribute keeps them
     relid: int = 0
+    dropped: tuple = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "domain", self.sql_type.domain)

@@ -259,6 +259,17 @@ class CompositeTypeDef:
 
 
 @node
+class AlterCompositeDef:
+    """ALTER TYPE name ADD/DROP/ALTER/RENAME ATTRIBUTE: each action
+    ("add", name, TypeSpec), ("drop", name, if_exists), ("type", name,
+    TypeSpec) or ("rename", old, new), in order."""
+
+    name: tuple[str, ...]
+    actions: tuple[tuple, ...]
+    location: int = LOC
+
+
+@node
 class AlterEnumDef:
     """ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'n']
     (`old` None) or RENAME VALUE 'old' TO 'v'."""
@@ -410,7 +421,8 @@ Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
-              | EnumDef | CompositeTypeDef | AlterEnumDef | RenameTypeDef
+              | EnumDef | CompositeTypeDef | AlterCompositeDef | AlterEnumDef
+              | RenameTypeDef
               | DomainDef
               | AlterDomainDef | ExtensionDef | SchemaPathDef | ClusterDef
               | PartitionCmdDef)

@@ -21,8 +21,9 @@ from twinning.ir import syntax as s
 from twinning.ir.types import record_type
 from twinning.passes import resolve_types
 from twinning.passes.lower_ddl import column_type
+from twinning.passes.parse_expr import Unsupported
 
-__all__ = ["apply_composite"]
+__all__ = ["apply_composite", "apply_alter"]
 
 
 def apply_composite(b: Any, defn: d.CompositeTypeDef) -> None:
@@ -49,3 +50,93 @@ def apply_composite(b: Any, defn: d.CompositeTypeDef) -> None:
                                name.schema, name.name))
     b.types[name] = c.UserType(name, "c", sql_type, relid + 2, relid + 1,
                                b.type_oids, relid=relid)
+
+
+# -- ALTER TYPE … ATTRIBUTE ----------------------------------------------------------
+
+def _target(b: Any, defn: d.AlterCompositeDef) -> c.UserType:
+    """The composite type ALTER TYPE names, found as AlterTable finds its
+    relation: 42P01 when no relation has the name, 42809 for a table."""
+    name = b.lookup(b.unalias(defn.name))
+    found = b.types.get(name)
+    if found is not None and found.kind == "c":
+        return found
+    if b.relation_exists(name):
+        raise SqlError("42809", f'"{name.name}" is not a composite type')
+    raise SqlError("42P01", f'relation "{".".join(defn.name)}" does not exist')
+
+
+def _attribute_type(b: Any, written: Any, placed: bool = False) -> Any:
+    """An attribute's type; only ADD ATTRIBUTE's errors point at it."""
+    if not placed:
+        written = replace(written, location=-1)
+    lowered, serial = column_type(written)
+    if serial:
+        raise SqlError("42704", f'type "{written.names[-1]}" does not exist')
+    return resolve_types.column_type(b, lowered)
+
+
+def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
+    """ATExecAddColumn / ATExecDropColumn / ATExecAlterColumnType /
+    renameatt of a composite type's attributes. Attributes keep their
+    attnums (a dropped one stays in pg_attribute). A type some column or
+    other type holds is outside the subset: its stored values would need
+    rewriting (PostgreSQL reads them with the new shape)."""
+    utype = _target(b, defn)
+    relation = utype.name.name
+    users = resolve_types.type_users(b, utype)
+
+    def unused(action: str) -> None:
+        if not users:
+            return
+        if action == "type" and "." in users[0]:  # find_composite_type_dependencies
+            raise SqlError("0A000", f'cannot alter type "{relation}" because '
+                           f'column "{users[0]}" uses it')
+        raise Unsupported(f"ALTER TYPE … {action.upper()} ATTRIBUTE of a "
+                          f"composite type in use ({users[0]})")
+    fields = list(utype.sql_type.user.fields)
+    natts = len(fields) + len(utype.dropped)
+    attnums = [n for n in range(1, natts + 1)
+               if n not in {a for a, _ in utype.dropped}]
+    dropped = list(utype.dropped)
+    names = [f for f, _ in fields]
+    for action, attribute, arg in defn.actions:
+        if action == "rename":
+            if attribute not in names:
+                raise SqlError("42703", f'column "{attribute}" does not exist')
+            if arg in names:
+                raise SqlError("42701", f'column "{arg}" of relation '
+                               f'"{relation}" already exists')
+            i = names.index(attribute)
+            fields[i] = (arg, fields[i][1])
+        elif action == "add":
+            if attribute in names:
+                raise SqlError("42701", f'column "{attribute}" of relation '
+                               f'"{relation}" already exists')
+            unused(action)
+            fields.append((attribute, _attribute_type(b, arg, True)))
+            natts += 1
+            attnums.append(natts)
+        elif attribute not in names:
+            message = f'column "{attribute}" of relation "{relation}" does ' \
+                "not exist"
+            if action == "drop" and arg:
+                b.notices.append(message + ", skipping")
+                continue
+            raise SqlError("42703", message)
+        elif action == "drop":
+            unused(action)
+            i = names.index(attribute)
+            dropped.append((attnums.pop(i), fields.pop(i)[1]))
+        else:  # ALTER ATTRIBUTE … TYPE
+            unused("type")
+            i = names.index(attribute)
+            fields[i] = (attribute, _attribute_type(b, arg))
+        names = [f for f, _ in fields]
+    record = utype.sql_type.user
+    sql_type = record_type(tuple(fields), utype.oid, utype.array_oid,
+                           record.schema, record.typname, record.display)
+    b.types[utype.name] = replace(utype, sql_type=sql_type,
+                                  dropped=tuple(dropped))
+    if users:  # renamed attributes: the columns holding the type follow
+        resolve_types.retype_columns(b, utype.oid, sql_type)

@@ -315,6 +315,7 @@ _LOWER = {
     # type statements are parsed straight into definitions (parse_types)
     d.EnumDef: lambda n: n,
     d.CompositeTypeDef: lambda n: n,
+    d.AlterCompositeDef: lambda n: n,
     d.AlterEnumDef: lambda n: n,
     d.RenameTypeDef: lambda n: n,
     d.DomainDef: lambda n: n,

@@ -599,6 +599,8 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             node.cmds[0].subtype == AlterTableType.AT_AttachPartition:
         return [parse_partition.partition_command(
             _range_var(node.relation), node.cmds[0], _range_var, index=True)]
+    if node.objtype == ObjectType.OBJECT_TYPE:  # a composite's attributes
+        return parse_types.alter_composite(node)
     if node.objtype != ObjectType.OBJECT_TABLE:
         what = node.objtype.name[7:].replace("_", " ")
         if node.cmds:  # ALTER INDEX … ATTACH PARTITION
@@ -749,7 +751,7 @@ def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
         statement = s.RenameColumn(table, node.subname, node.newname, at,
                                    node.relation.inh is False)
     elif node.renameType == ObjectType.OBJECT_ATTRIBUTE:
-        raise Unsupported("ALTER TYPE … RENAME ATTRIBUTE", loc(node))
+        return parse_types.rename_attribute(node)
     else:
         what = statement_names.object_words(node.renameType)
         raise Unsupported(f"ALTER {what} … RENAME", loc(node))

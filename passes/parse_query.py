@@ -25,7 +25,7 @@ from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
-from twinning.ir.ddl import RenameTypeDef
+from twinning.ir.ddl import AlterCompositeDef, RenameTypeDef
 from twinning.ir.routines import ROUTINE_TAGS
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
@@ -433,6 +433,8 @@ def _ddl(node: Any, chunk: str) -> q.Syntax:
         tag = "ALTER INDEX"
     elif isinstance(statements[0], RenameTypeDef):
         tag = "ALTER DOMAIN" if statements[0].domain else "ALTER TYPE"
+    elif isinstance(statements[0], AlterCompositeDef):
+        tag = "ALTER TYPE"
     else:
         tag = _DDL_TAGS[type(node)]
     return q.Ddl(statements, tag, chunk)

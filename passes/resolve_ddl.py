@@ -1451,6 +1451,7 @@ _APPLY = {
     d.RefreshViewDef: resolve_view.refresh_view,
     d.EnumDef: resolve_types.apply_enum,
     d.CompositeTypeDef: composite_types.apply_composite,
+    d.AlterCompositeDef: composite_types.apply_alter,
     d.AlterEnumDef: resolve_types.apply_alter_enum,
     d.RenameTypeDef: resolve_domains.apply_rename,
     d.DomainDef: resolve_domains.apply_domain,

@@ -322,6 +322,41 @@ def _users(b: Any, oids: set[int]) -> list[tuple[Any, c.Column]]:
             for col in table.columns if _type_uses(col.type, oids)]
 
 
+def retype_columns(b: Any, oid: int, sql_type: SqlType) -> None:
+    """Table and view columns of type `oid` (or arrays of it) given its
+    new SqlType (a composite whose attributes were renamed)."""
+    def follow(col: Any) -> Any:
+        t = col.type
+        if t.domain is not None or t.user is None or t.user.oid != oid:
+            return col
+        return replace(col, type=sql_type.array_of() if t.is_array else sql_type)
+    for table in b.tables.values():
+        table.columns[:] = [follow(col) for col in table.columns]
+    for vname, view in list(b.views.items()):
+        b.views[vname] = replace(view, columns=tuple(
+            follow(col) for col in view.columns))
+
+
+def type_users(b: Any, utype: c.UserType) -> list[str]:
+    """What holds a value of `utype`: table columns, other composite
+    types' attributes, domains over it (as `table.column` / type names)."""
+    oids = {utype.oid}
+    out = [f"{table.name.name}.{col.name}" for table, col in _users(b, oids)]
+    # pg_depend leads through the array type first
+    out.sort(key=lambda name: not any(
+        col.type.is_array for table, col in _users(b, oids)
+        if f"{table.name.name}.{col.name}" == name))
+    for other in b.types.values():
+        if other.oid == utype.oid:
+            continue
+        if other.kind == "c" and any(_type_uses(f, oids) for _, f in
+                                     other.sql_type.user.fields):
+            out.append(other.name.name)
+        elif other.kind == "d" and _type_uses(other.sql_type.domain.base, oids):
+            out.append(other.name.name)
+    return out
+
+
 def _type_uses(t: SqlType, oids: set[int]) -> bool:
     if t.domain is not None:
         return any(level.oid in oids for level in t.domain.levels()) or \
@@ -357,7 +392,8 @@ def drop_types(b: Any, defn: d.DropDef) -> None:
     if not targets:
         return
     oids = {t.oid for t in targets}
-    users = _users(b, oids)
+    # pg_depend leads through the array type first
+    users = sorted(_users(b, oids), key=lambda tc: not tc[1].type.is_array)
     over = [t for t in sorted(b.types.values(), key=lambda t: t.oid)
             if t.kind == "d" and t not in targets and _type_uses(
                 t.sql_type.domain.base, oids)]

@@ -135,7 +135,7 @@ def pg_class(b: Build) -> Rows:
         elif isinstance(obj, UserType):  # CREATE TYPE … AS (…)
             base.update(reltype=obj.oid, relam=0, relpages=0, reltuples=-1.0,
                         relkind="c", relfilenode=0,
-                        relnatts=len(obj.sql_type.user.fields))
+                        relnatts=len(obj.sql_type.user.fields) + len(obj.dropped))
         elif isinstance(obj, Index):
             base.update(relam=BTREE_AM if obj.method == "btree" else HASH_AM,
                         relpages=1, reltuples=0.0, relkind="i",
@@ -238,9 +238,17 @@ def pg_attribute(b: Build) -> Rows:
                 yield _attribute(oid, attname, attnum, column.type, False,
                                  **extra)  # INCLUDE columns have no collation
         elif isinstance(obj, UserType):  # a composite type's attributes
-            for attnum, (name, sql_type) in enumerate(
-                    obj.sql_type.user.fields, 1):
-                yield _attribute(oid, name, attnum, sql_type, False)
+            gone = dict(obj.dropped)
+            live = iter(obj.sql_type.user.fields)
+            for attnum in range(1, len(gone) + len(obj.sql_type.user.fields) + 1):
+                if attnum in gone:  # RemoveAttributeById()
+                    yield _attribute(oid, f"........pg.dropped.{attnum}........",
+                                     attnum, gone[attnum], False, atttypid=0,
+                                     attstattarget=0, attisdropped=True,
+                                     atttypmod=-1, attndims=0, attcollation=0)
+                else:
+                    name, sql_type = next(live)
+                    yield _attribute(oid, name, attnum, sql_type, False)
         elif isinstance(obj, Sequence):
             for attnum, (name, sql_type) in enumerate(_SEQUENCE_COLUMNS, 1):
                 yield _attribute(oid, name, attnum, sql_type, True)

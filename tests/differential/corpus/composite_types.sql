@@ -127,3 +127,41 @@ SELECT (x).* FROM (SELECT ROW(1,2) AS x) s
 SELECT max(c) FROM t
 CREATE INDEX t_c ON t (c)
 SELECT c, count(*) FROM t GROUP BY c ORDER BY c
+
+-- case: alter_type_attributes
+CREATE TYPE comp AS (x int, y text)
+ALTER TYPE comp ADD ATTRIBUTE z int
+ALTER TYPE comp DROP ATTRIBUTE y
+ALTER TYPE comp RENAME ATTRIBUTE x TO x2
+ALTER TYPE comp ALTER ATTRIBUTE z TYPE bigint
+ALTER TYPE comp ALTER ATTRIBUTE z SET DATA TYPE numeric(4,1)
+ALTER TYPE comp ADD ATTRIBUTE z int
+ALTER TYPE comp DROP ATTRIBUTE nosuch
+ALTER TYPE comp DROP ATTRIBUTE IF EXISTS nosuch
+ALTER TYPE comp RENAME ATTRIBUTE nosuch TO a
+ALTER TYPE comp RENAME ATTRIBUTE x2 TO z
+ALTER TYPE comp ALTER ATTRIBUTE nosuch TYPE int
+ALTER TYPE comp ADD ATTRIBUTE w nosuchtype
+SELECT attname, attnum, atttypid::regtype, atttypmod, attisdropped FROM pg_attribute WHERE attrelid = 'comp'::regclass ORDER BY attnum
+SELECT relnatts FROM pg_class WHERE relname = 'comp'
+SELECT '(1,2.5)'::comp, ('(1,2.25)'::comp).z
+ALTER TYPE comp ADD ATTRIBUTE v int, DROP ATTRIBUTE z
+SELECT '(1,2)'::comp
+CREATE TABLE t (c comp, cs comp[])
+INSERT INTO t VALUES ('(1,2)', '{"(3,4)"}')
+ALTER TYPE comp RENAME ATTRIBUTE v TO v2
+SELECT (c).v2, cs[1], row_to_json(t) FROM t
+ALTER TYPE comp ALTER ATTRIBUTE v2 TYPE bigint
+ALTER TYPE nosuch ADD ATTRIBUTE a int
+CREATE TABLE tt (a int)
+ALTER TYPE tt ADD ATTRIBUTE b int
+CREATE TYPE e AS ENUM ('a')
+ALTER TYPE e ADD ATTRIBUTE b int
+
+-- case: drop_type_with_array_column
+CREATE TYPE comp AS (x int, y text)
+CREATE TABLE t (id int, c comp, cs comp[])
+DROP TYPE comp
+CREATE TYPE mood AS ENUM ('a')
+CREATE TABLE u (m mood, ms mood[])
+DROP TYPE mood
