@@ -140,3 +140,20 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
                                   dropped=tuple(dropped))
     if users:  # renamed attributes: the columns holding the type follow
         resolve_types.retype_columns(b, utype.oid, sql_type)
+
+
+def rename_composite(b: Any, utype: c.UserType, new: str) -> None:
+    """ALTER TYPE … RENAME TO of a composite: its relation's name, then its
+    type's; every column holding it follows."""
+    name = c.QName(utype.name.schema, new)
+    if b.relation_exists(name):
+        raise SqlError("42P07", f'relation "{new}" already exists')
+    if name in b.types:
+        raise SqlError("42710", f'type "{new}" already exists')
+    record = utype.sql_type.user
+    sql_type = record_type(record.fields, utype.oid, utype.array_oid,
+                           name.schema, new, resolve_types.display_name(
+                               name.schema, new))
+    del b.types[utype.name]
+    b.types[name] = replace(utype, name=name, sql_type=sql_type)
+    resolve_types.retype_columns(b, utype.oid, sql_type)

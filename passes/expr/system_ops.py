@@ -84,7 +84,7 @@ def _pg_typeof_factory(arg_types: Sequence[q.ResultType]):
         value = RegOid(sql_type.oid if sql_type.is_array else
                        sql_type.domain.oid, sql_type.display())
     elif sql_type is not None and sql_type.user is not None \
-            and key(rtype) == "record":  # a composite: its type's name
+            and sql_type.name == "record":  # a composite: its type's name
         value = RegOid(rtype.oid, sql_type.display())
     return lambda settings: (lambda *args: value)
 

@@ -165,3 +165,20 @@ DROP TYPE comp
 CREATE TYPE mood AS ENUM ('a')
 CREATE TABLE u (m mood, ms mood[])
 DROP TYPE mood
+
+-- case: rename_type
+CREATE TYPE comp AS (x int, y text)
+CREATE TABLE t (c comp, cs comp[])
+INSERT INTO t VALUES ('(1,a)', '{"(2,b)"}')
+CREATE TABLE busy (a int)
+CREATE TYPE e AS ENUM ('a')
+ALTER TYPE comp RENAME TO busy
+ALTER TYPE comp RENAME TO e
+ALTER TYPE comp RENAME TO comp2
+SELECT c, cs, pg_typeof(c), pg_typeof(cs) FROM t
+SELECT '(3,c)'::comp2
+SELECT '(3,c)'::comp
+SELECT relname, relkind FROM pg_class WHERE relname LIKE 'comp%' ORDER BY 1
+SELECT typname FROM pg_type WHERE typname LIKE '%comp_' ORDER BY 1
+SELECT column_name, udt_name FROM information_schema.columns WHERE table_name = 't' ORDER BY 1
+DROP TYPE comp2
