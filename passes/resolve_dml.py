@@ -26,6 +26,7 @@ executes against the store.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any, Sequence
 
@@ -48,6 +49,7 @@ from twinning.ir.select import Project, RelColumn, ResolvedQuery
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
 from twinning.passes.plan_select import compile_read
 from twinning.passes import generated
+from twinning.passes.expr.records import whole_row
 from twinning.passes.resolve_select import WriteReads
 from twinning.passes.expr.types import display, display_type, key
 
@@ -70,6 +72,18 @@ def _clause(ctx: TypingContext, kind: str) -> TypingContext:
 
 def resolve_write(node: d.WriteStatement, catalog: Catalog,
                   ctx: TypingContext) -> d.ResolvedWrite:
+    token = _CATALOG.set(catalog)  # the target's row type, for `RETURNING t`
+    try:
+        return _resolve_write(node, catalog, ctx)
+    finally:
+        _CATALOG.reset(token)
+
+
+_CATALOG: ContextVar[Catalog | None] = ContextVar("write_catalog", default=None)
+
+
+def _resolve_write(node: d.WriteStatement, catalog: Catalog,
+                   ctx: TypingContext) -> d.ResolvedWrite:
     reads = WriteReads(catalog, ctx)  # subqueries, FROM/USING, INSERT … SELECT
     if isinstance(node, d.Insert):
         return _insert(node, catalog, ctx, reads)
@@ -292,8 +306,14 @@ class _WriteScope:
         if not hits:
             if name in _SYSTEM_COLUMNS and self.visible:
                 raise _refuse(f"system column {name}", location)
-            if any(e.refname == name for e in self.visible):
-                raise _refuse("a whole-row reference", location)
+            entry = next((e for e in self.visible if e.refname == name), None)
+            if entry is not None:  # the whole row (makeWholeRowVar)
+                table = entry.table
+                row = whole_row(_CATALOG.get(), table.name,
+                                tuple(c.name for c in table.columns),
+                                [q.TColumn(b.slot, b.name, b.type, location)
+                                 for b in entry.columns.values()], location)
+                return ColumnBinding(-1, row.type, name, row)
             raise self._missing_column(None, name, location)
         return hits[0]
 

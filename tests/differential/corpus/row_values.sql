@@ -101,3 +101,24 @@ SELECT s FROM generate_series(1,2) WITH ORDINALITY s
 SELECT u FROM unnest(ARRAY[1,2]) AS u(n)
 SELECT t.*::text FROM t
 SELECT row_to_json(t.*) FROM t
+
+-- case: whole_rows_in_writes_and_expressions
+CREATE TABLE t (a int, b text)
+INSERT INTO t VALUES (1, 'x') RETURNING t
+INSERT INTO t VALUES (2, 'y') RETURNING row_to_json(t), (t).b
+UPDATE t SET b = 'z' WHERE a = 1 RETURNING t, t.*
+DELETE FROM t WHERE a = 2 RETURNING t
+SELECT ARRAY(SELECT t FROM t)
+SELECT t FROM t WHERE t IN (SELECT t FROM t)
+SELECT t FROM t WHERE (a, b) = (SELECT a, b FROM t LIMIT 1)
+SELECT t FROM t WHERE ROW(a, b) = ANY (SELECT a, b FROM t)
+SELECT json_build_object('r', t) FROM t
+SELECT jsonb_build_array(t, ROW(1, 'q')) FROM t
+SELECT string_agg(t::text, ';') FROM t
+SELECT CASE WHEN a = 1 THEN t END FROM t
+SELECT coalesce(NULL, t) FROM t
+SELECT u FROM t u WHERE u.a = 1
+INSERT INTO t SELECT (x).* FROM (SELECT ROW(5, 'w')::t AS x) s RETURNING *
+SELECT DISTINCT ON (t) a FROM t ORDER BY t
+SELECT t FROM t UNION SELECT t FROM t
+SELECT min(a), t FROM t GROUP BY t ORDER BY t
