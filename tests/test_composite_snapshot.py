@@ -21,12 +21,19 @@ def test_composite_types_and_generated_columns_survive_a_snapshot():
                 "(1, '(\"(1,a b)\",\"{x,y}\",1.5)', '{\"(2,c)\",NULL}'), "
                 "(2, NULL, NULL), (3, ROW(ROW(3, NULL), NULL, NULL), '{}')",
                 "ALTER TABLE t ADD COLUMN label text GENERATED ALWAYS AS "
-                "('n' || id) STORED"]:
+                "('n' || id) STORED",
+                "CREATE TYPE spare AS (a int, b text)",
+                "ALTER TYPE spare DROP ATTRIBUTE a, ADD ATTRIBUTE c date",
+                "ALTER TYPE spare RENAME ATTRIBUTE b TO b2",
+                "ALTER TYPE spare RENAME TO spare2"]:
         assert b"ERROR" not in session.on_query(sql), sql
     state, restored = through_snapshot(engine)
     table = restored.catalog.table(QName("public", "t"))
     assert [c.name for c in table.columns if c.generated] == ["twice", "label"]
     assert restored.catalog.type_named(("crate",)).kind == "c"
+    spare = restored.catalog.type_named(("spare2",))
+    assert [f for f, _ in spare.sql_type.user.fields] == ["b2", "c"]
+    assert [a for a, _ in spare.dropped] == [1]
     again = _session(Engine(restored))
     reply = again.on_query("SELECT b, ((b).p).y, ps, twice, label FROM t "
                            "WHERE id = 1")
