@@ -182,3 +182,18 @@ SELECT relname, relkind FROM pg_class WHERE relname LIKE 'comp%' ORDER BY 1
 SELECT typname FROM pg_type WHERE typname LIKE '%comp_' ORDER BY 1
 SELECT column_name, udt_name FROM information_schema.columns WHERE table_name = 't' ORDER BY 1
 DROP TYPE comp2
+
+-- case: record_edges
+CREATE TYPE comp AS (x int, y int)
+SELECT ROW(1,2) = ROW(1,2)::comp
+SELECT ROW(1,2)::comp = ROW(1,2)
+SELECT ARRAY[ROW(1,2)], ARRAY[ROW(1,'a b')]
+SELECT ARRAY[ROW(1,2)::comp, NULL]
+SELECT ROW(1,2) UNION SELECT ROW(3,4) ORDER BY 1
+SELECT ROW(1,'a') UNION ALL SELECT ROW(3,4)
+SELECT (ARRAY[ROW(1,2)::comp])[1].x
+SELECT ((ARRAY[ROW(1,2)::comp])[1]).x
+SELECT ROW(1,2) IS DISTINCT FROM NULL, NULL::comp IS DISTINCT FROM NULL
+SELECT ROW(1,2)::comp IS NULL
+SELECT ROW(1,2)::comp IN (ROW(1,2)::comp, ROW(3,4)::comp)
+SELECT ROW(1, 2) < ROW(1, NULL)
