@@ -128,7 +128,7 @@ SYSTEM_RELATIONS = (
         "schemata", "tables", "columns", "table_constraints",
         "key_column_usage", "referential_constraints",
         "constraint_column_usage", "check_constraints", "sequences",
-        "views", "domains")),
+        "views", "domains", "attributes", "user_defined_types")),
 )
 # Relations whose rows are (partly) PostgreSQL's own built-in rows.
 BUILTIN_ROWS = {

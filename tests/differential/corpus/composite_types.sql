@@ -197,3 +197,12 @@ SELECT ROW(1,2) IS DISTINCT FROM NULL, NULL::comp IS DISTINCT FROM NULL
 SELECT ROW(1,2)::comp IS NULL
 SELECT ROW(1,2)::comp IN (ROW(1,2)::comp, ROW(3,4)::comp)
 SELECT ROW(1, 2) < ROW(1, NULL)
+
+-- case: information_schema
+CREATE TYPE comp2 AS (a int)
+CREATE TYPE comp AS (x int, y varchar(5), z numeric(6,2), w timestamp(3), v text[], u comp2)
+SELECT * FROM information_schema.attributes ORDER BY udt_name, ordinal_position
+SELECT * FROM information_schema.user_defined_types ORDER BY 3
+CREATE TYPE comp3 AS (a int, c int)
+ALTER TYPE comp3 ADD ATTRIBUTE b text, DROP ATTRIBUTE a
+SELECT udt_name, attribute_name, ordinal_position, data_type FROM information_schema.attributes WHERE udt_name = 'comp3'
