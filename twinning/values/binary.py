@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Callable
 
 from twinning.errors import SqlError, feature_not_supported
-from twinning.ir.types import BY_OID, RecordType, SqlType
+from twinning.ir.types import BY_ARRAY_OID, BY_OID, RecordType, SqlType
 from twinning.values.calendar import (
     TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, USECS_PER_DAY, is_valid_date, is_valid_timestamp,
 )
@@ -372,8 +372,9 @@ def has_send(t: SqlType) -> bool:
 
 def has_recv(t: SqlType) -> bool:
     """Does the twin have `t`'s typreceive (an array's: its element's)?"""
-    return t.element.name in _RECV or (t.user is not None and not t.is_array
-                                       and not isinstance(t.user, RecordType))
+    if isinstance(t.user, RecordType) and not t.is_array:
+        return all(has_recv(f) for _, f in t.user.fields)
+    return t.element.name in _RECV or (t.user is not None and not t.is_array)
 
 
 @lru_cache(maxsize=None)
@@ -403,15 +404,34 @@ _FIXED: dict[str, tuple[struct.Struct, Callable[[int], bool] | None]] = {
 }
 
 
+def _type_name(oid: int) -> str:
+    """format_type_extended(oid, -1, FORMAT_TYPE_ALLOW_INVALID) for the
+    built-in types; "???" for the others."""
+    if oid in BY_OID:
+        return BY_OID[oid].display
+    if oid in BY_ARRAY_OID:
+        return BY_ARRAY_OID[oid].display + "[]"
+    return "???"
+
+
 @lru_cache(maxsize=None)
 def decoder_for(t: SqlType) -> Callable[[bytes], object]:
-    if isinstance(t.user, RecordType):  # record_recv: not provided
-        raise feature_not_supported(f"binary input of type {t.display()}")
-    if t.user is not None:
+    if isinstance(t.user, RecordType) and not t.is_array:
+        if t.user.anonymous:
+            raise SqlError("0A000", "input of anonymous composite types is "
+                           "not implemented")
+        if any(f.typmod >= 0 for _, f in t.user.fields):  # not applied here
+            raise feature_not_supported(f"binary input of type {t.display()} "
+                                        "(an attribute with a length or "
+                                        "precision)")
+        recv = records.record_recv(
+            [(f.oid, f.display(), decoder_for(f)) for _, f in t.user.fields],
+            _type_name)
+    elif t.user is not None:
         if t.is_array:
             raise feature_not_supported(f"binary input of type {t.display()}")
         return enums.recv(t.user)
-    if t.is_array:
+    elif t.is_array:
         name = t.name
 
         def recv(r: Reader):

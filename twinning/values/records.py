@@ -7,7 +7,8 @@ doubled inside the quotes. Input (record_in, for a named composite type):
 the same grammar read back, each field through its type's input function
 and typmod; malformed text is 22P02 "malformed record literal" with
 PostgreSQL's DETAIL. Binary output (record_send): the field count, then
-per field its type OID and its length-prefixed send form (-1: NULL).
+per field its type OID and its length-prefixed send form (-1: NULL);
+record_recv reads it back with its 42804/22P03 errors.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from typing import Any, Callable
 
 from twinning.errors import SqlError
 
-__all__ = ["record_out", "record_in", "record_send"]
+__all__ = ["record_out", "record_in", "record_send", "record_recv"]
 
 _QUOTE_IF = frozenset('"\\(),')
 _I = struct.Struct("!i")
 _II = struct.Struct("!ii")
+_U = struct.Struct("!I")
 
 
 def _needs_quotes(text: str) -> bool:
@@ -113,3 +115,38 @@ def record_send(fields: list[tuple[int, Callable[[Any], bytes]]]
                 out.append(data)
         return b"".join(out)
     return send
+
+
+def record_recv(fields: list[tuple[int, str, Callable[[bytes], Any]]],
+                type_name: Callable[[int], str]) -> Callable[[Any], tuple]:
+    """record_recv(): (type OID, its name, its decoder) per attribute;
+    `type_name` names another OID for the mismatch error. Reads from a
+    `binary.Reader`."""
+    def recv(r: Any) -> tuple:
+        (count,) = r.unpack(_I)
+        if count != len(fields):
+            raise SqlError("42804", f"wrong number of columns: {count}, "
+                           f"expected {len(fields)}")
+        out = []
+        for number, (oid, shown, decode) in enumerate(fields, start=1):
+            (given,) = r.unpack(_U)
+            if given != oid:
+                raise SqlError("42804", f"binary data has type {given} "
+                               f"({type_name(given)}) instead of expected "
+                               f"{oid} ({shown}) in record column {number}")
+            (length,) = r.unpack(_I)
+            if length < -1 or length > len(r.data) - r.pos:
+                raise SqlError("22P03", "insufficient data left in message")
+            if length == -1:
+                out.append(None)
+                continue
+            try:
+                out.append(decode(r.take(length)))
+            except SqlError as exc:
+                if exc.sqlstate != "22P03" or \
+                        "incorrect binary data format" not in exc.message:
+                    raise
+                raise SqlError("22P03", "improper binary format in record "
+                               f"column {number}") from None
+        return tuple(out)
+    return recv
