@@ -304,9 +304,6 @@ def refresh_domains(b: Any) -> None:
 def apply_rename_type(b: Any, defn: d.RenameTypeDef) -> None:
     """ALTER TYPE … RENAME TO of an enum."""
     utype = existing(b, defn.name, defn.location)
-    if utype.kind == "c":  # its relation first (RenameRelationInternal)
-        from twinning.passes.composite_types import rename_composite
-        return rename_composite(b, utype, defn.new_name)
     new_name = c.QName(utype.name.schema, defn.new_name)
     if type_name_taken(b, new_name):
         raise SqlError("42710", f'type "{defn.new_name}" already exists')
