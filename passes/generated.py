@@ -160,3 +160,17 @@ def check_foreign_key(columns: list[Column], ref: Any) -> None:
         if action in forbidden:
             raise SqlError("42601", f"invalid {clause} action for foreign key "
                            "constraint containing generated column")
+
+
+def drop_expression(column: Column, relation: str, if_exists: bool,
+                    notices: list) -> Column:
+    """ALTER COLUMN … DROP EXPRESSION [IF EXISTS]: the column keeps its
+    values and becomes an ordinary one (ATExecDropExpression)."""
+    if not column.generated:
+        message = f'column "{column.name}" of relation "{relation}" is not ' \
+            "a stored generated column"
+        if not if_exists:
+            raise SqlError("55000", message)
+        notices.append(message + ", skipping")
+        return column
+    return replace(column, generated=False, default=None, default_source=None)

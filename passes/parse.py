@@ -642,6 +642,10 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
             out.append(s.AlterColumn(
                 table, "drop", cmd.name, location=at, if_exists=bool(cmd.missing_ok),
                 cascade=cmd.behavior == DropBehavior.DROP_CASCADE))
+        elif kind == AlterTableType.AT_DropExpression:
+            out.append(s.AlterColumn(table, "drop_expression_if_exists"
+                                     if cmd.missing_ok else "drop_expression",
+                                     cmd.name, location=at))
         elif kind in (AlterTableType.AT_SetNotNull, AlterTableType.AT_DropNotNull):
             action = "set_not_null" if kind == AlterTableType.AT_SetNotNull \
                 else "drop_not_null"

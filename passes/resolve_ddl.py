@@ -866,6 +866,10 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
                            f'{viewed[0].name.name} depends on column "{column.name}"')
         return
     position = table.columns.index(column)
+    if defn.action.startswith("drop_expression"):
+        table.columns[position] = generated.drop_expression(
+            column, relation, defn.action.endswith("if_exists"), b.notices)
+        return
     generated.check_default_change(column, relation, defn.action)
     if defn.action in ("set_default", "drop_default") and column.identity:
         raise SqlError("42601", f'column "{column.name}" of relation '
