@@ -189,3 +189,28 @@ UPDATE g SET a = 10 WHERE a = 1 RETURNING *
 SELECT attname, attgenerated, atthasdef FROM pg_attribute WHERE attrelid = 'g'::regclass AND attnum > 0 ORDER BY attnum
 SELECT * FROM g ORDER BY a
 ALTER TABLE g ALTER COLUMN nosuch DROP EXPRESSION
+
+-- case: types_in_generated_expressions
+CREATE DOMAIN pos AS int CHECK (VALUE > 0)
+CREATE TABLE g (a int, b pos GENERATED ALWAYS AS (a - 1) STORED)
+INSERT INTO g VALUES (5) RETURNING *
+INSERT INTO g VALUES (1)
+CREATE TYPE pair AS (x int, y text)
+CREATE TABLE h (a int, b text, p pair GENERATED ALWAYS AS (ROW(a, b)::pair) STORED)
+INSERT INTO h VALUES (1, 'q') RETURNING *, (p).y
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'h'::regclass
+CREATE TABLE k (a int, j jsonb GENERATED ALWAYS AS (to_jsonb(a)) STORED, c text GENERATED ALWAYS AS (a::text || 'x') STORED)
+INSERT INTO k VALUES (3) RETURNING *
+CREATE TABLE m (t timestamptz, d text GENERATED ALWAYS AS (t::text) STORED)
+CREATE TABLE n (t timestamp, d date GENERATED ALWAYS AS (t::date) STORED)
+INSERT INTO n VALUES ('2024-05-06 07:08:09') RETURNING *
+CREATE TABLE o (a text, b int GENERATED ALWAYS AS (length(a)) STORED)
+COPY o FROM STDIN
+abc
+\N
+\.
+SELECT * FROM o ORDER BY 1
+CREATE TABLE r (p pair, x int GENERATED ALWAYS AS ((p).x * 2) STORED CHECK ((p).y <> 'z'), q pair DEFAULT ROW(1, 'd')::pair)
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'r'::regclass ORDER BY adnum
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'r'::regclass
+INSERT INTO r (p) VALUES ('(4,a)') RETURNING *

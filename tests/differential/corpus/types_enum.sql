@@ -109,3 +109,9 @@ COPY person FROM STDIN
 3	angry
 \.
 SELECT * FROM person ORDER BY id
+
+-- case: stored_expressions_naming_user_types
+CREATE TYPE mood AS ENUM ('a', 'b')
+CREATE TABLE h (m text CHECK (m::mood = 'a'::mood), d mood DEFAULT 'a'::mood)
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'h'::regclass
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'h'::regclass
