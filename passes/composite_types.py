@@ -17,6 +17,7 @@ from typing import Any
 from twinning.errors import SqlError
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
+from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.types import record_type
 from twinning.passes import resolve_types
@@ -85,21 +86,26 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
     utype = _target(b, defn)
     relation = utype.name.name
     users = resolve_types.type_users(b, utype)
+    columns = resolve_types.column_users(b, utype.oid)  # (table, column)
+    plain = all(not col.type.is_array and col.type.domain is None
+                for _, col in columns) and len(columns) == len(users)
 
     def unused(action: str) -> None:
-        if not users:
-            return
+        if not users or (action != "type" and plain):
+            return  # plain columns' stored values are rewritten below
         if action == "type" and "." in users[0]:  # find_composite_type_dependencies
             raise SqlError("0A000", f'cannot alter type "{relation}" because '
                            f'column "{users[0]}" uses it')
         raise Unsupported(f"ALTER TYPE … {action.upper()} ATTRIBUTE of a "
-                          f"composite type in use ({users[0]})")
+                          f"composite type an array, domain or other type "
+                          f"holds ({users[0]})")
     fields = list(utype.sql_type.user.fields)
     natts = len(fields) + len(utype.dropped)
     attnums = [n for n in range(1, natts + 1)
                if n not in {a for a, _ in utype.dropped}]
     dropped = list(utype.dropped)
     names = [f for f, _ in fields]
+    origin: list = list(range(len(fields)))  # each field's old index
     for action, attribute, arg in defn.actions:
         if action == "rename":
             if attribute not in names:
@@ -115,6 +121,7 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
                                f'"{relation}" already exists')
             unused(action)
             fields.append((attribute, _attribute_type(b, arg, True)))
+            origin.append(None)
             natts += 1
             attnums.append(natts)
         elif attribute not in names:
@@ -128,6 +135,7 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
             unused(action)
             i = names.index(attribute)
             dropped.append((attnums.pop(i), fields.pop(i)[1]))
+            origin.pop(i)
         else:  # ALTER ATTRIBUTE … TYPE
             unused("type")
             i = names.index(attribute)
@@ -138,8 +146,31 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
                            record.schema, record.typname, record.display)
     b.types[utype.name] = replace(utype, sql_type=sql_type,
                                   dropped=tuple(dropped))
-    if users:  # renamed attributes: the columns holding the type follow
+    if users:  # the columns holding the type follow, their values rewritten
+        if origin != list(range(len(record.fields))):
+            _rewrite(b, columns, utype.sql_type, sql_type, origin)
         resolve_types.retype_columns(b, utype.oid, sql_type)
+
+
+def _rewrite(b: Any, columns: list, old: Any, new: Any, origin: list) -> None:
+    """Each stored value of the type with the new attributes: the kept
+    ones moved, the added ones NULL, a NULL value still NULL (the
+    builder's `converted`, applied by the store as ALTER COLUMN TYPE's)."""
+    new_type = q.ResultType.of(new)
+    old_fields = old.user.fields
+    for table, col in columns:
+        value = q.TColumn(table.columns.index(col), col.name,
+                          q.ResultType.of(old))
+        items = tuple(
+            q.TLiteral("null", None, q.ResultType.of(new.user.fields[j][1]))
+            if i is None else
+            q.TField(value, i, q.ResultType.of(old_fields[i][1]))
+            for j, i in enumerate(origin))
+        null = q.TLiteral("null", None, value.type)  # the value itself NULL,
+        is_null = q.TDistinct(value, null, True, "= record")  # not its fields
+        b.converted.setdefault(table.name, {})[col.attnum] = q.TCase(
+            None, (q.TWhen(is_null, q.TLiteral("null", None, new_type)),),
+            q.TRow(items, new_type), new_type)
 
 
 def rename_composite(b: Any, utype: c.UserType, new: str) -> None:

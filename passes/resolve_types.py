@@ -335,6 +335,12 @@ def retype_columns(b: Any, oid: int, sql_type: SqlType) -> None:
             follow(col) for col in view.columns))
 
 
+def column_users(b: Any, oid: int) -> list[tuple[Any, c.Column]]:
+    """(table, column) of each column holding the type (its arrays and
+    domains over it included), in creation order."""
+    return _users(b, {oid})
+
+
 def type_users(b: Any, utype: c.UserType) -> list[str]:
     """What holds a value of `utype`: table columns, other composite
     types' attributes, domains over it (as `table.column` / type names)."""

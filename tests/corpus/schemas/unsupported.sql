@@ -33,7 +33,7 @@ CREATE UNLOGGED TABLE t (a int);
 
 -- case: composite_alter_attribute
 CREATE TYPE c AS (a int);
-CREATE TABLE t (x c);
+CREATE TABLE t (x c[]);
 ALTER TYPE c ADD ATTRIBUTE b int;
 
 -- case: exclusion

@@ -206,3 +206,21 @@ SELECT * FROM information_schema.user_defined_types ORDER BY 3
 CREATE TYPE comp3 AS (a int, c int)
 ALTER TYPE comp3 ADD ATTRIBUTE b text, DROP ATTRIBUTE a
 SELECT udt_name, attribute_name, ordinal_position, data_type FROM information_schema.attributes WHERE udt_name = 'comp3'
+
+-- case: alter_type_in_use
+CREATE TYPE comp AS (x int, y text)
+CREATE TABLE t (id int, c comp, n int CHECK (n > 0))
+INSERT INTO t VALUES (1, '(1,a)', 1), (2, NULL, 2), (3, '(,)', 3)
+ALTER TYPE comp ADD ATTRIBUTE z int
+SELECT * FROM t ORDER BY id
+SELECT id, (c).z, c IS NULL FROM t ORDER BY id
+INSERT INTO t VALUES (4, '(4,d,44)', 4)
+ALTER TYPE comp DROP ATTRIBUTE x
+SELECT * FROM t ORDER BY id
+ALTER TYPE comp ADD ATTRIBUTE w text, DROP ATTRIBUTE y
+SELECT * FROM t ORDER BY id
+SELECT attname, attnum, attisdropped FROM pg_attribute WHERE attrelid = 'comp'::regclass ORDER BY attnum
+BEGIN
+ALTER TYPE comp RENAME ATTRIBUTE z TO z2
+ROLLBACK
+SELECT (c).z FROM t WHERE id = 4

@@ -7,9 +7,9 @@
 --   it in step with the table: ALTER TABLE on t then checks u.c); the twin
 --   refuses it by name (0A000).
 -- alter_type_attributes: ALTER TYPE … ADD/DROP ATTRIBUTE of a composite
---   type some column holds is refused by name (0A000): PostgreSQL reads
---   the stored values with the new shape, the twin would have to rewrite
---   them.
+--   type an array column, a domain or another composite type holds is
+--   refused by name (0A000): PostgreSQL reads the stored values with the
+--   new shape, the twin rewrites only plain columns of the type.
 
 -- case: table_row_type_column
 CREATE TABLE t (a int, b text)
@@ -17,6 +17,6 @@ CREATE TABLE u (c t)
 
 -- case: alter_type_attributes
 CREATE TYPE comp AS (x int, y text)
-CREATE TABLE t (c comp)
+CREATE TABLE t (c comp[])
 ALTER TYPE comp ADD ATTRIBUTE z int
 ALTER TYPE comp DROP ATTRIBUTE y
