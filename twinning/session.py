@@ -45,6 +45,7 @@ from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
 from twinning.ir import query as q
 from twinning.notify import Listener
 from twinning.passes.plan import compile_expressions
+from twinning.passes.resolve_types import types_of
 from twinning.cursors import Cursor, Cursors
 from twinning.session_ddl import DdlCommands
 from twinning.system_catalog import relation_oid
@@ -1187,7 +1188,9 @@ class Session(DdlCommands):
         if node.name in self._prepared:
             raise SqlError("42P05", f'prepared statement "{node.name}" already '
                            "exists")
-        declared = tuple(_declared_type(t) for t in node.param_types)
+        catalog = self._txn.store.view()[0].catalog
+        with types_of(catalog, self._search_path(catalog)):  # user types too
+            declared = tuple(_declared_type(t) for t in node.param_types)
         body = q.ParsedStatement(node.body, node.body_source or
                                  f"PREPARE {node.name}")
         schema, plan = self._plan(body, declared)

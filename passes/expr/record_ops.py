@@ -11,6 +11,7 @@ from typing import Any, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
+from twinning.ir.types import record_type
 from twinning.passes.expr.ordering import sort_key
 from twinning.passes.expr.registry import COMPARE, PY_COMPARE, Impl
 from twinning.passes.expr.records import record_of
@@ -30,9 +31,16 @@ def operator(op: str, actual: Sequence[q.ResultType]
              ) -> tuple[str | None, q.ResultType, list[q.ResultType]]:
     """operator_impl for (record, record): two composites."""
     left, right = actual
+    if left == q.UNKNOWN:  # an untyped literal or parameter: a record
+        left = _ANONYMOUS  # (whose input PostgreSQL does not implement)
+    if right == q.UNKNOWN:
+        right = _ANONYMOUS
     if op not in COMPARE or record_of(left) is None or record_of(right) is None:
         return None, q.UNKNOWN, []
     return f"{op} record", q.BOOL, [left, right]
+
+
+_ANONYMOUS = q.ResultType.of(record_type(()))
 
 
 def _mismatch(left: q.ResultType, right: q.ResultType) -> SqlError | None:

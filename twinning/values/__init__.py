@@ -60,11 +60,16 @@ encoder_for = binary.encoder_for
 decoder_for = binary.decoder_for
 
 
+def _anonymous_record_in(text: str) -> object:
+    """record_in() of type record itself: raised where a value is read."""
+    raise SqlError("0A000", "input of anonymous composite types is not "
+                   "implemented")
+
+
 def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], object]:
     if isinstance(t.user, RecordType):
         if t.user.anonymous:
-            raise SqlError("0A000", "input of anonymous composite types is "
-                           "not implemented")
+            return _anonymous_record_in
         return records.record_in([(lambda p, m: (lambda s: m(p(s))))(
             parser_for(f, settings), typmod_for(f)) for _, f in t.user.fields])
     if t.user is not None:

@@ -292,8 +292,11 @@ _RECV.update(_SYSTEM_RECV)
 # -- arrays ------------------------------------------------------------------------------
 
 def _send_array(elem_name: str, value: tuple) -> bytes:
-    send = _SEND[elem_name]
-    oid = BY_NAME_OID[elem_name]
+    return _send_array_of(_SEND[elem_name], BY_NAME_OID[elem_name], value)
+
+
+def _send_array_of(send: Callable, oid: int, value: tuple) -> bytes:
+    """array_send() of a one-dimensional array of `oid` elements."""
     if not value:
         return _ARRHDR.pack(0, 0, oid)
     has_null = any(v is None for v in value)
@@ -365,7 +368,7 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
 
 def has_send(t: SqlType) -> bool:
     """Does the twin have `t`'s typsend (an array's: its element's)?"""
-    if isinstance(t.user, RecordType) and not t.is_array:
+    if isinstance(t.user, RecordType):  # a composite or an array of them
         return all(has_send(f) for _, f in t.user.fields)
     return t.element.name in _SEND or (t.user is not None and not t.is_array)
 
@@ -382,6 +385,10 @@ def encoder_for(t: SqlType) -> Callable[[object], bytes]:
     if isinstance(t.user, RecordType) and not t.is_array:
         return records.record_send([(f.oid, encoder_for(f))
                                     for _, f in t.user.fields])
+    if isinstance(t.user, RecordType):  # an array of composites
+        element = t.element
+        send, oid = encoder_for(element), element.oid
+        return lambda value: _send_array_of(send, oid, value)
     if t.user is not None:
         if t.is_array:
             raise feature_not_supported(f"binary output of type {t.display()}")

@@ -88,6 +88,7 @@ COPY t FROM STDIN
 SELECT * FROM t ORDER BY id
 COPY t TO STDOUT (FORMAT binary)
 COPY (SELECT ROW(1, 'x'::text, NULL::int)) TO STDOUT (FORMAT binary)
+COPY (SELECT ARRAY[ROW(1, 2)], ARRAY[ROW(1, 'x'::text), NULL]) TO STDOUT (FORMAT binary)
 
 -- case: catalog
 CREATE TYPE comp AS (x int, y text, z numeric(5,2))
@@ -224,3 +225,14 @@ BEGIN
 ALTER TYPE comp RENAME ATTRIBUTE z TO z2
 ROLLBACK
 SELECT (c).z FROM t WHERE id = 4
+
+-- case: untyped_record_operands
+CREATE TYPE pair AS (x int, y text)
+CREATE TABLE t (id int, p pair)
+INSERT INTO t VALUES (1, '(5,a)')
+SELECT p = '(5,a)' FROM t
+SELECT p = '(5,a)'::pair FROM t
+SELECT '(5,a)' = p FROM t
+PREPARE q AS SELECT p = $1 FROM t
+PREPARE q2(pair) AS SELECT p = $1 FROM t
+EXECUTE q2('(5,a)')
