@@ -58,3 +58,31 @@ def test_asyncpg_reads_and_writes_composites_alike(realpg):
         got = asyncio.run(_run(_dsn(twin())))
     assert got == want
     assert "<Record x=5 y='a b'>" in want[3]
+
+
+def _psycopg3(dsn: str) -> list:
+    psycopg = pytest.importorskip("psycopg")
+    from psycopg.types.composite import CompositeInfo, register_composite
+    out = []
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        info = CompositeInfo.fetch(conn, "pair")  # pg_type/pg_attribute
+        out.append((info.name, info.field_names, info.field_types))
+        register_composite(info, conn)
+        conn.execute("INSERT INTO t (id, p) VALUES (%s, %s)",  # typed by OID
+                     (1, info.python_type(5, "a b")))
+        out.append(conn.execute("SELECT id, p, g FROM t").fetchall())
+        out.append(conn.execute("SELECT p FROM t", binary=True).fetchall())
+    return [repr(x) for x in out]
+
+
+def test_psycopg3_composite_adapter_alike(realpg):
+    with postgres_database(realpg, SCHEMA, "composite_psycopg3") as pg, \
+            twin_server(SCHEMA, "composite_psycopg3") as twin:
+        def dsn(conn) -> str:
+            p = conn.get_dsn_parameters()
+            conn.close()
+            return (f"host={p['host']} port={p['port']} user={p['user']} "
+                    f"dbname={p['dbname']}")
+        want, got = _psycopg3(dsn(pg())), _psycopg3(dsn(twin()))
+    assert got == want
+    assert "pair(x=5, y='a b')" in want[1]

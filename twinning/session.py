@@ -360,7 +360,8 @@ class Session(DdlCommands):
                 raise SqlError("42P05", f'prepared statement "{message.name}" '
                                "already exists")
             self._begin("single")
-            declared = tuple(result_type_of_oid(o) for o in message.param_oids)
+            declared = tuple(result_type_of_oid(o, self._catalog_now)
+                             for o in message.param_oids)
             if stmt is None:
                 prepared = _Prepared(None, tuple(t or q.TEXT for t in declared))
             else:
@@ -545,6 +546,10 @@ class Session(DdlCommands):
             self._trace(stmt, "simple", plan,
                         trace.success(result.tag, len(result.rows)))
         return result
+
+    def _catalog_now(self) -> Any:
+        """The catalog the transaction sees (a user type's OID in Parse)."""
+        return self._txn.store.view()[0].catalog
 
     def _plan(self, stmt: q.ParsedStatement, declared: tuple) -> tuple:
         """(schema, plan) of a statement to prepare, on the catalog the

@@ -193,3 +193,22 @@ def expand_star(typed: q.TExpr, location: int) -> list[tuple[str, q.TExpr]]:
                                                         typed.items)]
     return [(name, q.TField(typed, i, q.ResultType.of(t), location))
             for i, (name, t) in enumerate(record.fields)]
+
+
+def type_of_oid(catalog: Any, oid: int) -> Any:
+    """The user type (enum, domain, composite, a table's row type) or its
+    array type a client names by OID in Parse; None when there is none."""
+    for utype in catalog.types:
+        if utype.oid == oid:
+            return utype.sql_type
+        if utype.array_oid == oid:
+            return utype.sql_type.array_of()
+    provider = installed()
+    if provider is None:
+        return None
+    for relation in (*catalog.tables, *catalog.views):
+        row, array = provider.row_type(catalog, relation.name)
+        if oid in (row, array):
+            found = table_row_type(catalog, relation.name)
+            return found if oid == row else found.array_of()
+    return None
