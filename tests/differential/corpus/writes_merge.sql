@@ -341,3 +341,8 @@ MERGE INTO nn t USING (SELECT 3) ON true WHEN NOT MATCHED THEN INSERT (id, a) VA
 MERGE INTO nn t USING parent ON t.id = parent.id WHEN MATCHED THEN UPDATE SET c = parent.nosuch
 MERGE INTO nn t USING nn ON t.id = nn.id WHEN MATCHED THEN UPDATE SET c = 'self'
 SELECT * FROM nn ORDER BY id
+
+-- case: merge_whole_row_reference
+INSERT INTO nn VALUES (1, 'a', 1, NULL)
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED THEN UPDATE SET c = t
+SELECT * FROM nn
