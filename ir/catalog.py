@@ -49,6 +49,9 @@ class Column:
     identity: str | None = None  # "always" | "by default"
     sequence: QName | None = None  # serial/identity sequence it draws from
     comment: str | None = None
+    # GENERATED ALWAYS AS (default) STORED: `default` is the generation
+    # expression (pg_attrdef holds it, attgenerated 's'), typed over the row
+    generated: bool = False
 
 
 @node
@@ -229,6 +232,10 @@ class UserType:
     # a domain's DomainType (sql_type.domain, which SqlType equality
     # ignores): so a changed domain is a changed catalog
     domain: DomainType | None = None
+    # a composite type's (`kind` 'c') pg_class OID (relkind 'c'), and its
+    # dropped attributes (attnum, type): pg_attribute keeps them
+    relid: int = 0
+    dropped: tuple = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "domain", self.sql_type.domain)

@@ -46,6 +46,7 @@ class ColumnDef:
     serial: bool = False
     sequence: SequenceDef | None = None  # serial / identity
     location: int = LOC
+    generated: bool = False  # GENERATED ALWAYS AS (default) STORED
 
 
 @node
@@ -249,6 +250,27 @@ class EnumDef:
 
 
 @node
+class CompositeTypeDef:
+    """CREATE TYPE name AS (attribute type, …): each attribute's type as
+    lowered, or as written when it names a user type."""
+
+    name: tuple[str, ...]
+    attributes: tuple[tuple[str, Any], ...]
+    location: int = LOC
+
+
+@node
+class AlterCompositeDef:
+    """ALTER TYPE name ADD/DROP/ALTER/RENAME ATTRIBUTE: each action
+    ("add", name, TypeSpec), ("drop", name, if_exists), ("type", name,
+    TypeSpec) or ("rename", old, new), in order."""
+
+    name: tuple[str, ...]
+    actions: tuple[tuple, ...]
+    location: int = LOC
+
+
+@node
 class AlterEnumDef:
     """ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'v' [BEFORE|AFTER 'n']
     (`old` None) or RENAME VALUE 'old' TO 'v'."""
@@ -400,7 +422,9 @@ Definition = (TableDef | IndexDef | ConstraintAdd | SchemaDef | SequenceDef
               | CommentDef | DropDef | AlterColumnDef | DropConstraintDef
               | RenameTableDef | RenameColumnDef | IfTableExistsDef | SettingDef
               | OwnerDef | SequenceOwnerDef | ViewDef | RefreshViewDef
-              | EnumDef | AlterEnumDef | RenameTypeDef | DomainDef
+              | EnumDef | CompositeTypeDef | AlterCompositeDef | AlterEnumDef
+              | RenameTypeDef
+              | DomainDef
               | AlterDomainDef | ExtensionDef | SchemaPathDef | ClusterDef
               | PartitionCmdDef)
 

@@ -232,6 +232,8 @@ class ResolvedInsert:
     # INSERT … SELECT: the query (its row holds one value per slot, already
     # coerced to the column) instead of `rows`
     query: object | None = None
+    # (slot, TExpr over the new row) per stored generated column
+    generated: tuple[tuple[int, object], ...] = ()
 
 
 @node
@@ -245,6 +247,7 @@ class ResolvedUpdate:
     # then read the target row followed by one FROM row
     from_: object | None = None
     only: bool = False  # UPDATE ONLY: a partitioned table's own rows (none)
+    generated: tuple[tuple[int, object], ...] = ()  # as ResolvedInsert's
 
 
 @node
@@ -278,6 +281,7 @@ class ResolvedCopy:
     direction: str  # from | to
     options: CopyOptions
     defaults: tuple[object, ...] = ()  # for the columns COPY FROM omits
+    generated: tuple[tuple[int, object], ...] = ()  # as ResolvedInsert's
 
 
 @node
@@ -301,6 +305,7 @@ class ResolvedMerge:
     on: object  # TExpr over target row ++ source row
     actions: tuple[MergeAction, ...]
     defaults: tuple[object, ...]
+    generated: tuple[tuple[int, object], ...] = ()  # as ResolvedInsert's
 
 
 @node

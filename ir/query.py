@@ -498,6 +498,26 @@ class TArray:
 
 
 @node
+class TRow:
+    """A composite value built from its fields: ROW(…), or a whole-row
+    reference `t` (its columns); `type`'s RecordType names the fields."""
+
+    items: tuple[TExpr, ...]
+    type: ResultType
+    location: int = LOC
+
+
+@node
+class TField:
+    """`(composite).field`: the field at `index` (NULL of a NULL value)."""
+
+    arg: TExpr
+    index: int
+    type: ResultType
+    location: int = LOC
+
+
+@node
 class TSubscript:
     """`array[index]`: NULL outside the bounds (int2vector and oidvector
     count from 0, other arrays from 1)."""
@@ -523,7 +543,7 @@ class TDomain:
 TExpr = Union[TLiteral, TParam, TColumn, TCast, TCall, TOperator, TBool,
               TNullTest, TBoolTest, TDistinct, TScalarArray, TCaseValue,
               TCase, TCoalesce, TNullIf, TMinMax, TArray, TSubscript,
-              TDomain]
+              TDomain, TRow, TField]
 
 
 @node

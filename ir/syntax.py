@@ -236,9 +236,18 @@ class Subscript:
 
 @node
 class Row:
-    """`(a, b)` / `ROW(a, b)`: only compared with another row here."""
+    """`(a, b)` / `ROW(a, b)`: compared with another row, or a record."""
 
     items: tuple[Expr, ...]
+    location: int = LOC
+
+
+@node
+class FieldSelect:
+    """`(arg).name`: a field of a composite value."""
+
+    arg: Expr
+    name: str
     location: int = LOC
 
 
@@ -299,12 +308,12 @@ Expr = Union[
 @node
 class ColumnConstraint:
     """A constraint written on a column: kind is one of not_null, null,
-    default, identity, primary_key, unique, check, references."""
+    default, identity, generated, primary_key, unique, check, references."""
 
     kind: str
     name: str | None = None
-    expr: Expr | None = None  # default / check
-    source: str | None = None  # original text of a check/default
+    expr: Expr | None = None  # default / check / generated
+    source: str | None = None  # original text of a check/default/generated
     identity: str | None = None  # always | by default
     sequence_options: tuple[SequenceOption, ...] = ()
     ref: ForeignKeyRef | None = None

@@ -46,6 +46,10 @@ class SystemCatalog(Protocol):
                  session: Any) -> Any:
         """An OID cast to a reg* type: the RegOid that prints its name."""
 
+    def row_type(self, catalog: Catalog, table: QName) -> tuple[int, int]:
+        """A table's or view's row type: its pg_type OID and its array
+        type's ((0, 0): none)."""
+
     def key_texts(self, catalog: Catalog, table: Any, key: Any,
                   session: Any) -> list[str]:
         """A partition key's parts as a 23514's DETAIL names them

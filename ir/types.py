@@ -49,6 +49,41 @@ class EnumType(BaseType):
         return {label: i for i, label in enumerate(self.labels)}
 
 
+@dataclass(frozen=True, slots=True)
+class RecordType(BaseType):
+    """A composite type, carried by the `SqlType`s of its values (Python
+    tuples, one item per field): a table's row type (`SELECT t FROM t`) or
+    an anonymous record (`ROW(1, 'a')`: `oid` RECORD_OID, fields f1, f2,
+    …). The `SqlType`'s name is always "record", so the typer matches it
+    to pg_proc's `record` arguments; `oid` is what clients are sent."""
+
+    schema: str = ""
+    typname: str = ""
+    fields: tuple[tuple[str, "SqlType"], ...] = ()
+    # fields of an untyped literal in ROW(…): text values, of type unknown
+    # to record comparisons
+    unknown: tuple[int, ...] = ()
+
+    @property
+    def anonymous(self) -> bool:
+        return self.oid == RECORD_OID
+
+
+RECORD_OID, RECORD_ARRAY_OID = 2249, 2287
+
+
+def record_type(fields: tuple[tuple[str, "SqlType"], ...], oid: int = RECORD_OID,
+                array_oid: int = RECORD_ARRAY_OID, schema: str = "",
+                typname: str = "", display: str = "",
+                unknown: tuple[int, ...] = ()) -> "SqlType":
+    """The SqlType of a composite value with `fields` (anonymous unless
+    given the OIDs and name of a row type)."""
+    return SqlType("record", user=RecordType(
+        "record", oid, array_oid, -1, "P" if oid == RECORD_OID else "C",
+        display or typname or "record", schema=schema, typname=typname or "record",
+        fields=fields, unknown=unknown))
+
+
 def enum_key(schema: str, typname: str) -> str:
     """The typer's key of a user enum: `schema.typname`."""
     return f"{schema}.{typname}"
@@ -219,8 +254,9 @@ class SqlType:
     name: str
     typmod: int = -1
     is_array: bool = False
-    # a user enum's type row (`name` is then its key); None: built-in
-    user: EnumType | None = None
+    # a user enum's type row (`name` is then its key), or a composite's
+    # (`name` is "record"); None: built-in
+    user: EnumType | RecordType | None = None
     # a domain over this type (an array: of the domain): what writes and
     # casts check and the catalog shows; not part of the type's identity,
     # as getBaseType() makes it for the typer and the value I/O

@@ -201,6 +201,7 @@ def _lower_column(table: str, col: s.ColumnDef
     sql_type, serial = column_type(col.type)
     nullness: bool | None = None
     default = default_source = identity = None
+    generated = saw_default = False
     sequence = d.SequenceDef(None, sql_type) if serial else None
     hoisted: list[d.ConstraintDef] = []
     where = f'column "{col.name}" of table "{table}"'
@@ -212,6 +213,9 @@ def _lower_column(table: str, col: s.ColumnDef
                                f"declarations for {where}")
             nullness = wanted
         elif c.kind == "default":
+            if generated:
+                saw_default = True
+                continue
             if default is not None or serial:
                 raise SqlError("42601", f"multiple default values specified "
                                f"for {where}")
@@ -219,11 +223,18 @@ def _lower_column(table: str, col: s.ColumnDef
                 raise SqlError("42601", f"both default and identity "
                                f"specified for {where}")
             default, default_source = c.expr, c.source
+        elif c.kind == "generated":
+            if generated:
+                raise SqlError("42601", f"multiple generation clauses "
+                               f"specified for {where}",
+                               position=c.location + 1)
+            saw_default = default is not None
+            generated, default, default_source = True, c.expr, c.source
         elif c.kind == "identity":
             if identity is not None:
                 raise SqlError("42601", f"multiple identity specifications "
                                f"for {where}")
-            if default is not None:
+            if default is not None and not generated:
                 raise SqlError("42601", f"both default and identity "
                                f"specified for {where}")
             if serial or not isinstance(sql_type, SqlType) or \
@@ -237,12 +248,18 @@ def _lower_column(table: str, col: s.ColumnDef
                 sequence = _replace_type(sequence, sql_type)
         else:
             hoisted.append(_hoist(col.name, c))
+    if generated and (saw_default or serial or identity):
+        last = col.constraints[-1].location
+        raise SqlError("42601", f"both {'identity' if identity else 'default'}"
+                       f" and generation expression specified for {where}",
+                       position=last + 1 if last >= 0 and not serial else None)
     if identity and nullness is False:
         raise SqlError("42601", f"conflicting NULL/NOT NULL declarations "
                        f"for {where}")
     not_null = bool(nullness) or serial or identity is not None
     return d.ColumnDef(col.name, sql_type, not_null, default, default_source,
-                       identity, serial, sequence, col.location), hoisted
+                       identity, serial, sequence, col.location,
+                       generated), hoisted
 
 
 def _replace_type(seq: d.SequenceDef, sql_type: SqlType) -> d.SequenceDef:
@@ -298,6 +315,8 @@ _LOWER = {
                                               n.concurrently, n.location),
     # type statements are parsed straight into definitions (parse_types)
     d.EnumDef: lambda n: n,
+    d.CompositeTypeDef: lambda n: n,
+    d.AlterCompositeDef: lambda n: n,
     d.AlterEnumDef: lambda n: n,
     d.RenameTypeDef: lambda n: n,
     d.DomainDef: lambda n: n,

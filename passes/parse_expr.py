@@ -232,6 +232,12 @@ class ExprConverter:
     def indirection(self, node: ast.A_Indirection) -> s.Expr:
         out = self(node.arg)
         for step in node.indirection:
+            if isinstance(step, ast.String):  # (composite).field
+                out = s.FieldSelect(out, step.sval, loc(node.arg))
+                continue
+            if isinstance(step, ast.A_Star):  # (composite).*: a select list's
+                out = s.FieldSelect(out, "*", loc(node.arg))
+                continue
             if not isinstance(step, ast.A_Indices) or step.is_slice:
                 raise Unsupported("field selection or array slice",
                                   loc(node.arg))

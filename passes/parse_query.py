@@ -25,7 +25,7 @@ from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
-from twinning.ir.ddl import RenameTypeDef
+from twinning.ir.ddl import AlterCompositeDef, RenameTypeDef
 from twinning.ir.routines import ROUTINE_TAGS
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
@@ -56,10 +56,20 @@ def parse_query(sql: str) -> q.ParsedQuery:
             where = exc.location if exc.location >= 0 else offset
             # a refused CREATE names what it would create: no 42P01 for it
             named = () if type(node).__name__.startswith("Create") \
-                or isinstance(node, ast.ViewStmt) else relations_of(node)
+                or isinstance(node, (ast.ViewStmt, ast.CompositeTypeStmt)) \
+                or _names_a_type(node) else relations_of(node)
             parsed = q.Refused(exc.construct, where + 1, named)
         out.append(q.ParsedStatement(parsed, chunk, offset))
     return q.ParsedQuery(sql, tuple(out))
+
+
+def _names_a_type(node: object) -> bool:
+    """ALTER TYPE … ADD/DROP/ALTER/RENAME ATTRIBUTE: its RangeVar names a
+    composite type, not a table (no 42P01 before the refusal)."""
+    if isinstance(node, ast.AlterTableStmt):
+        return node.objtype == ObjectType.OBJECT_TYPE
+    return isinstance(node, ast.RenameStmt) and \
+        node.renameType == ObjectType.OBJECT_ATTRIBUTE
 
 
 # Statement fields in the order parse analysis opens the relations in them
@@ -398,6 +408,7 @@ _DDL_TAGS = {ast.CreateStmt: "CREATE TABLE", ast.IndexStmt: "CREATE INDEX",
              ast.CreateTableAsStmt: "CREATE MATERIALIZED VIEW",
              ast.RefreshMatViewStmt: "REFRESH MATERIALIZED VIEW",
              ast.CreateEnumStmt: "CREATE TYPE", ast.AlterEnumStmt: "ALTER TYPE",
+             ast.CompositeTypeStmt: "CREATE TYPE",
              ast.CreateDomainStmt: "CREATE DOMAIN",
              ast.AlterDomainStmt: "ALTER DOMAIN",
              ast.CreateExtensionStmt: "CREATE EXTENSION",
@@ -429,6 +440,8 @@ def _ddl(node: Any, chunk: str) -> q.Syntax:
         tag = "ALTER INDEX"
     elif isinstance(statements[0], RenameTypeDef):
         tag = "ALTER DOMAIN" if statements[0].domain else "ALTER TYPE"
+    elif isinstance(statements[0], AlterCompositeDef):
+        tag = "ALTER TYPE"
     else:
         tag = _DDL_TAGS[type(node)]
     return q.Ddl(statements, tag, chunk)
@@ -467,6 +480,7 @@ _TAKES_TEXT = {ast.CreateStmt, ast.IndexStmt, ast.CreateSchemaStmt,
                ast.CreateSeqStmt, ast.AlterTableStmt, ast.CommentStmt,
                ast.DropStmt, ast.RenameStmt, ast.ViewStmt,
                ast.RefreshMatViewStmt, ast.CreateEnumStmt, ast.AlterEnumStmt,
+               ast.CompositeTypeStmt,
                ast.CreateDomainStmt, ast.AlterDomainStmt, ast.AlterOwnerStmt,
                ast.CreateExtensionStmt, ast.AlterExtensionStmt, ast.ClusterStmt,
                ast.AlterExtensionContentsStmt, ast.CreateFunctionStmt,

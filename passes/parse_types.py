@@ -99,3 +99,52 @@ def alter_domain(node: ast.AlterDomainStmt) -> list:
                              bool(node.missing_ok),
                              node.behavior == DropBehavior.DROP_CASCADE,
                              loc(node))]
+
+
+def create_composite(node: ast.CompositeTypeStmt) -> list:
+    """CREATE TYPE name AS (attribute type, …)."""
+    rel = node.typevar
+    name = tuple(p for p in (rel.catalogname, rel.schemaname, rel.relname) if p)
+    attributes = []
+    for col in node.coldeflist or ():
+        if col.collClause is not None:
+            raise Unsupported("COLLATE on a composite type attribute",
+                              loc(col.collClause))
+        attributes.append((col.colname, type_spec(col.typeName)))
+    return [d.CompositeTypeDef(name, tuple(attributes), loc(node))]
+
+
+_ATTRIBUTE_ACTIONS = {"AT_AddColumn": "add", "AT_DropColumn": "drop",
+                      "AT_AlterColumnType": "type"}
+
+
+def alter_composite(node: ast.AlterTableStmt) -> list:
+    """ALTER TYPE name ADD|DROP [IF EXISTS]|ALTER ATTRIBUTE …[, …]."""
+    from pglast.enums import AlterTableType
+    actions = []
+    for cmd in node.cmds:
+        kind = AlterTableType(cmd.subtype).name
+        action = _ATTRIBUTE_ACTIONS.get(kind)
+        if action is None:  # CASCADE reaches typed tables: the twin has none
+            raise Unsupported(f"ALTER TYPE … {kind.removeprefix('AT_')}",
+                              loc(node))
+        if action == "drop":
+            actions.append(("drop", cmd.name, bool(cmd.missing_ok)))
+            continue
+        col = cmd.def_
+        if col.collClause is not None:
+            raise Unsupported("COLLATE on a composite type attribute",
+                              loc(col.collClause))
+        actions.append((action, col.colname if action == "add" else cmd.name,
+                        type_spec(col.typeName)))
+    rel = node.relation
+    name = tuple(p for p in (rel.catalogname, rel.schemaname, rel.relname) if p)
+    return [d.AlterCompositeDef(name, tuple(actions), loc(node))]
+
+
+def rename_attribute(node: ast.RenameStmt) -> list:
+    """ALTER TYPE name RENAME ATTRIBUTE a TO b."""
+    rel = node.relation
+    name = tuple(p for p in (rel.catalogname, rel.schemaname, rel.relname) if p)
+    return [d.AlterCompositeDef(name, (("rename", node.subname, node.newname),),
+                                loc(node))]

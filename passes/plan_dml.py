@@ -68,6 +68,9 @@ class CompiledWrite:
     # `target column = source column` conjuncts, to find candidate pairs
     # by hash; () when it has none (every pair is tried)
     join_keys: tuple = field(default=(), compare=False, repr=False)
+    # INSERT/UPDATE/COPY into a table with stored generated columns: the
+    # (slot, fn(row, ctx)) computing each from the new row; () otherwise
+    generated: tuple = field(default=(), compare=False, repr=False)
 
 
 def _fn(expr: Any) -> Any:
@@ -99,7 +102,7 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
             assignments=tuple((slot, _fn(e)) for slot, e in
                               (conflict.assignments if conflict else ())),
             conflict_where=_fn(conflict.where) if conflict else None,
-            returning=fns)
+            returning=fns, generated=_generated(resolved))
     if isinstance(resolved, d.ResolvedUpdate):
         return CompiledWrite(
             reads=_reads(resolved.from_),
@@ -107,6 +110,7 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
             defaults=tuple(_fn(e) for e in resolved.defaults),
             assignments=tuple((slot, _fn(e)) for slot, e in resolved.assignments),
             where=_fn(resolved.where), returning=fns,
+            generated=_generated(resolved),
             pinned=_pinned(resolved.where, resolved.from_),
             planning_error=_folding_error(
                 [e for _, e in resolved.assignments]
@@ -115,7 +119,8 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
         return _merge(resolved, tag)
     if isinstance(resolved, d.ResolvedCopy):
         return CompiledWrite(resolved, tag,
-                         defaults=tuple(_fn(e) for e in resolved.defaults))
+                             defaults=tuple(_fn(e) for e in resolved.defaults),
+                             generated=_generated(resolved))
     if isinstance(resolved, d.ResolvedDelete):
         return CompiledWrite(resolved, tag, columns, where=_fn(resolved.where),
                          returning=fns, reads=_reads(resolved.using),
@@ -123,6 +128,11 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
                          planning_error=_folding_error(
                              [c.expr for c in returning] + [resolved.where]))
     return CompiledWrite(resolved, tag)
+
+
+def _generated(resolved: Any) -> tuple:
+    """Each stored generated column's compiled expression."""
+    return tuple((slot, compile_read(e).fn) for slot, e in resolved.generated)
 
 
 def _merge(resolved: d.ResolvedMerge, tag: str) -> CompiledWrite:
@@ -142,6 +152,7 @@ def _merge(resolved: d.ResolvedMerge, tag: str) -> CompiledWrite:
                      tuple((slot, _fn(e)) for slot, e in a.assignments))
                     for a in actions),
         join_keys=_merge_keys(resolved.on, len(resolved.defaults)),
+        generated=_generated(resolved),
         planning_error=_folding_error(exprs))
 
 

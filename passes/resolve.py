@@ -29,6 +29,7 @@ from twinning.passes.expr import (EmptyScope, TypingContext, declared_type,
                                   figure_colname, resolve_target)
 from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           pos, resolve_expr)
+from twinning.passes.expr.records import expand_star, type_of_oid
 from twinning.passes.expr.types import display_type
 from twinning.passes.resolve_dml import resolve_write
 from twinning.passes.resolve_merge import resolve_merge
@@ -40,14 +41,18 @@ __all__ = ["resolve", "result_type_of_oid", "resolve_arguments",
 
 _EMPTY = EmptyScope()
 
-def result_type_of_oid(oid: int) -> q.ResultType | None:
-    """A client-declared parameter type (0: unspecified → None)."""
+def result_type_of_oid(oid: int, catalog_of: Any = None) -> q.ResultType | None:
+    """A client-declared parameter type (0: unspecified → None); a user
+    type's OID looked up in the catalog `catalog_of()` gives, if any."""
     if oid == 0:
         return None
     if oid in (q.NAME.oid, q.VOID.oid, q.UNKNOWN.oid):
         return {19: q.NAME, 2278: q.VOID, 705: None}[oid]
     base = BY_OID.get(oid)
     if base is None:
+        found = type_of_oid(catalog_of(), oid) if catalog_of else None
+        if found is not None:
+            return q.ResultType.of(found)
         raise feature_not_supported(f"parameter of type OID {oid}")
     return q.ResultType.of(SqlType(base.name))
 
@@ -173,6 +178,10 @@ def _select(node: q.Select, param_types: Sequence[q.ResultType | None]
         if isinstance(expr, s.ColumnRef) and expr.star:
             raise SqlError("42601", "SELECT * with no tables specified is not "
                            "valid", position=pos(expr.location))
+        if isinstance(expr, s.FieldSelect) and expr.name == "*":
+            columns.extend(expand_star(resolve_expr(expr.arg, _EMPTY, ctx),
+                                       expr.location))
+            continue
         typed = resolve_target(expr, _EMPTY, ctx)
         columns.append((target.alias or figure_colname(expr), typed))
     out = tuple(q.OutputColumn(name, ctx.finish(expr))

@@ -22,8 +22,8 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes import (cluster, defaults, index_methods,
-                             resolve_domains,
+from twinning.passes import (cluster, composite_types, defaults, generated,
+                             index_methods, resolve_domains,
                              resolve_extensions, resolve_owner,
                              resolve_partition, resolve_privileges,
                              resolve_routines,
@@ -202,7 +202,8 @@ class _Builder:
 
     def relation_exists(self, name: c.QName) -> bool:
         return (name in self.tables or name in self.indexes
-                or name in self.sequences or name in self.views)
+                or name in self.sequences or name in self.views
+                or getattr(self.types.get(name), "kind", "") == "c")
 
     def constraint_exists(self, schema: str, name: str) -> bool:
         return any(t.name.schema == schema and con.name == name
@@ -330,6 +331,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
             raise SqlError("42701", f'column "{col.name}" specified more than once')
         seen.add(col.name)
     table = _TableBuilder(name, columns, b.next_created)
+    generated.check_columns(table.freeze(), columns)
     b.next_created += 1
     # PostgreSQL creates the relation, then CHECKs, then indexes (primary
     # key first), then foreign keys; each step names against what exists.
@@ -365,8 +367,10 @@ def _like_column(src: c.Column, options: int, attnum: int) -> c.Column:
     INCLUDING DEFAULTS; comments with INCLUDING COMMENTS."""
     if src.identity and options & _LIKE_IDENTITY:
         raise Unsupported("LIKE … INCLUDING IDENTITY of an identity column")
-    keep = bool(options & _LIKE_DEFAULTS) and not src.identity
-    return replace(src, attnum=attnum,
+    made = src.generated and bool(options & 16)  # INCLUDING GENERATED
+    keep = bool(options & _LIKE_DEFAULTS) and not src.identity \
+        and not src.generated or made
+    return replace(src, attnum=attnum, generated=made,
                    default=src.default if keep else None,
                    default_source=src.default_source if keep else None,
                    identity=None, sequence=None,
@@ -405,13 +409,13 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
             default = s.FuncCall(("nextval",), (s.Cast(
                 s.Literal("string", literal), s.TypeSpec(("regclass",))),))
             source = "nextval('{}'::regclass)".format(literal.replace("'", "''"))
-    elif default is not None:
+    elif default is not None and not col.generated:
         defaults.check_default(col.name, sql_type, default,
                                lambda parts: _sequence_ref(b, parts))
         if defaults.is_null_constant(default):
             default = source = None  # PostgreSQL stores no NULL default
     return c.Column(col.name, sql_type, attnum, col.not_null, default, source,
-                    col.identity, seq_name)
+                    col.identity, seq_name, generated=col.generated)
 
 
 def _sequence_ref(b: _Builder, text: str) -> None:
@@ -775,6 +779,7 @@ def _add_foreign_key(b: _Builder, table: _TableBuilder,
     if ref.columns and not _has_unique_on(b, parent, ref_columns):
         raise SqlError("42830", "there is no unique constraint matching given "
                        f'keys for referenced table "{parent.name.name}"')
+    generated.check_foreign_key([table.column(x) for x in k.columns], ref)
     schema = table.name.schema
     used = [x.name for x in table.constraints if isinstance(x, c.ForeignKey)]
     if k.name is not None:
@@ -828,6 +833,12 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         with _unplaced():  # ALTER TABLE's defaults: no source text, no position
             column = _column(b, table.name, new, table.next_attnum())
         table.columns.append(column)
+        with _unplaced():
+            generated.check_columns(table.freeze(), [column])
+        if column.generated:  # the rows it has: computed
+            from twinning.passes.resolve_dml import generated_value
+            b.converted.setdefault(table.name, {})[column.attnum] = \
+                generated_value(table.freeze(), column)
         if column.sequence is not None:
             seq = b.sequences[column.sequence]
             b.sequences[column.sequence] = replace(
@@ -851,6 +862,7 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         _drop_column_views(b, table.name, column.name, defn.cascade)
         return
     if defn.action == "type":
+        generated.check_retype(table.freeze(), column)
         _retype_column(b, table, column, resolve_types.column_type(
             b, defn.new_type), defn.using)
         viewed = resolve_view.changed_views(b, table.name, _freeze(b))
@@ -860,6 +872,11 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
                            f'{viewed[0].name.name} depends on column "{column.name}"')
         return
     position = table.columns.index(column)
+    if defn.action.startswith("drop_expression"):
+        table.columns[position] = generated.drop_expression(
+            column, relation, defn.action.endswith("if_exists"), b.notices)
+        return
+    generated.check_default_change(column, relation, defn.action)
     if defn.action in ("set_default", "drop_default") and column.identity:
         raise SqlError("42601", f'column "{column.name}" of relation '
                        f'"{relation}" is an identity column',
@@ -905,9 +922,13 @@ def _drop_column(b: _Builder, table: _TableBuilder, column: c.Column,
                   for k in child.constraints
                   if isinstance(k, c.ForeignKey) and k.ref_table == table.name
                   and name in k.ref_columns and k not in gone]
-    _cascade(b, [f"constraint {k.name} on table {child.name.name}"
-                 for child, k in dependents],
+    users = generated.users(table.freeze(), name)  # generated columns
+    _cascade(b, [*(f"column {u.name} of table {table.name.name}" for u in users),
+                 *(f"constraint {k.name} on table {child.name.name}"
+                   for child, k in dependents)],
              f"column {name} of table {table.name.name}", cascade)
+    for user in users:
+        _drop_column(b, table, user, cascade)
     for child, k in dependents:
         child.constraints.remove(k)
     table.constraints = [k for k in table.constraints if k not in gone]
@@ -1053,6 +1074,8 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     def renamed(names: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(new if n == old else n for n in names)
     table.columns[table.columns.index(column)] = replace(column, name=new)
+    table.columns = [replace(col, default=_rename_refs(col.default, old, new))
+                     if col.generated else col for col in table.columns]
     table.constraints = [
         replace(k, columns=renamed(k.columns), expr=_rename_refs(k.expr, old, new))
         if isinstance(k, c.Check) else replace(k, columns=renamed(k.columns))
@@ -1437,6 +1460,8 @@ _APPLY = {
     d.ViewDef: _apply_view,
     d.RefreshViewDef: resolve_view.refresh_view,
     d.EnumDef: resolve_types.apply_enum,
+    d.CompositeTypeDef: composite_types.apply_composite,
+    d.AlterCompositeDef: composite_types.apply_alter,
     d.AlterEnumDef: resolve_types.apply_alter_enum,
     d.RenameTypeDef: resolve_domains.apply_rename,
     d.DomainDef: resolve_domains.apply_domain,

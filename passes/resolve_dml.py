@@ -26,6 +26,7 @@ executes against the store.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any, Sequence
 
@@ -47,6 +48,8 @@ from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_domain,
 from twinning.ir.select import Project, RelColumn, ResolvedQuery
 from twinning.passes.expr.scope import ColumnBinding, column_not_found
 from twinning.passes.plan_select import compile_read
+from twinning.passes import generated
+from twinning.passes.expr.records import whole_row
 from twinning.passes.resolve_select import WriteReads
 from twinning.passes.expr.types import display, display_type, key
 
@@ -78,6 +81,19 @@ def resolve_write(node: d.WriteStatement, catalog: Catalog,
     (`execute_with`), so a sub-select evaluated after a row was written
     still reads the rows as they were when the statement started, as
     every PostgreSQL sub-select does. WHERE's run before any write."""
+    token = _CATALOG.set(catalog)  # the target's row type, for `RETURNING t`
+    try:
+        return _resolve_write(node, catalog, ctx, reads)
+    finally:
+        _CATALOG.reset(token)
+
+
+_CATALOG: ContextVar[Catalog | None] = ContextVar("write_catalog", default=None)
+
+
+def _resolve_write(node: d.WriteStatement, catalog: Catalog,
+                   ctx: TypingContext, reads: WriteReads | None
+                   ) -> d.ResolvedWrite:
     if reads is not None:
         return _resolve(node, catalog, ctx, reads)
     reads = WriteReads(catalog, ctx)  # subqueries, FROM/USING, INSERT … SELECT
@@ -165,6 +181,8 @@ def column_default(column: Column, ctx: TypingContext,
     (build_column_default, expand_targetlist)."""
     if column.sequence is not None:
         return d.SequenceDefault(column.sequence)
+    if column.generated:  # computed from the row (`_generation`)
+        return None
     default = column.default
     if default is None:
         domain = column.type.domain
@@ -316,8 +334,14 @@ class _WriteScope:
         if not hits:
             if name in _SYSTEM_COLUMNS and self.visible:
                 raise _refuse(f"system column {name}", location)
-            if any(e.refname == name for e in self.visible):
-                raise _refuse("a whole-row reference", location)
+            entry = next((e for e in self.visible if e.refname == name), None)
+            if entry is not None:  # the whole row (makeWholeRowVar)
+                table = entry.table
+                row = whole_row(_CATALOG.get(), table.name,
+                                tuple(c.name for c in table.columns),
+                                [q.TColumn(b.slot, b.name, b.type, location)
+                                 for b in entry.columns.values()], location)
+                return ColumnBinding(-1, row.type, name, row)
             raise self._missing_column(None, name, location)
         return hits[0]
 
@@ -420,10 +444,33 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
             if column.identity == "always" and any(
                     row[slots.index(slot)] is not None for row in rows):
                 raise identity_always(column.name)
+    for index, slot in enumerate(slots):
+        column = table.columns[slot]
+        if column.generated and (query is not None or any(
+                row[index] is not None for row in rows)):
+            raise generated_insert(column.name)
     if conflict is not None:
         _rewrite_checks(table, conflict.assignments)
     return d.ResolvedInsert(table.name, tuple(slots), tuple(rows), defaults,
-                            conflict, returning, query)
+                            conflict, returning, query,
+                            _generation(table, ctx))
+
+
+def generated_value(table: Table, column: Column) -> object:
+    """A generated column's value over the row (ALTER TABLE ADD COLUMN
+    computes it for the rows the table has)."""
+    return assign(generated.typed(table, column), column,
+                  TypingContext(kind="DEFAULT"), -1)
+
+
+def _generation(table: Table, ctx: TypingContext) -> tuple:
+    """(slot, expression) of each generated column, typed over the row
+    and assigned to the column; () for most tables."""
+    if not generated.has_generated(table):
+        return ()
+    return tuple((slot, assign(generated.typed(table, column), column, ctx, -1))
+                 for slot, column in enumerate(table.columns)
+                 if column.generated)
 
 
 def _insert_query(node: d.Insert, table: Table, slots: list[int],
@@ -681,11 +728,13 @@ def _rewrite_checks(table: Table, assignments: Sequence[tuple[int, object]]) -> 
         seen.add(slot)
     for slot, value in sorted(assignments, key=lambda item: item[0]):
         column = table.columns[slot]
-        if value is not None and column.identity == "always":
+        if value is not None and (column.identity == "always"
+                                  or column.generated):
             raise SqlError("428C9", f'column "{column.name}" can only be '
                            "updated to DEFAULT",
-                           detail=f'Column "{column.name}" is an identity column '
-                           "defined as GENERATED ALWAYS.")
+                           detail=f'Column "{column.name}" is a generated column.'
+                           if column.generated else f'Column "{column.name}" '
+                           "is an identity column defined as GENERATED ALWAYS.")
 
 
 def _indirection(column: Column, first: tuple, location: int) -> SqlError:
@@ -741,7 +790,7 @@ def _update(node: d.Update, catalog: Catalog, ctx: TypingContext,
     _rewrite_checks(table, assignments)
     defaults = tuple(column_default(c, ctx) for c in table.columns)
     return d.ResolvedUpdate(table.name, assignments, defaults, where, returning,
-                            from_, node.table.only)
+                            from_, node.table.only, _generation(table, ctx))
 
 
 def _delete(node: d.Delete, catalog: Catalog, ctx: TypingContext,
@@ -770,8 +819,8 @@ def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
     no position for COPY's relation or columns."""
     table = _table(catalog, node.table, False, ctx.search_path,
                    "copy from" if node.direction == "from" else "copy to")
-    if node.columns is None:
-        slots = list(range(len(table.columns)))
+    if node.columns is None:  # generated columns are not copied
+        slots = [i for i, c in enumerate(table.columns) if not c.generated]
     else:
         slots = _copy_columns(table, node.columns)
     if node.error is not None:
@@ -784,14 +833,18 @@ def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
     _force_columns(table, options.force_null, slots, "FORCE_NULL")
     defaults = tuple(column_default(c, ctx, copy=True) for c in table.columns)
     return d.ResolvedCopy(table.name, tuple(slots), node.direction,
-                          options, defaults)
+                          options, defaults, _generation(table, ctx))
 
 
 def _copy_columns(table: Table, names: Sequence[str]) -> list[int]:
     """CopyGetAttnums(): 42703 for an unknown column, 42701 for a repeat."""
     slots: list[int] = []
     for name in names:
-        slot = table.slot(_column_of(table, name, -1).name)
+        column = _column_of(table, name, -1)
+        slot = table.slot(column.name)
+        if column.generated:
+            raise SqlError("42P10", f'column "{name}" is a generated column',
+                           detail="Generated columns cannot be used in COPY.")
         if slot in slots:
             raise SqlError("42701", f'column "{name}" specified more than once')
         slots.append(slot)
@@ -805,6 +858,13 @@ def _force_columns(table: Table, names: Sequence[str], listed: list[int],
         if slot not in listed:
             raise SqlError("42P10", f'{option} column "{table.columns[slot].name}" '
                            "not referenced by COPY")
+
+
+def generated_insert(column: str) -> SqlError:
+    """A value for a stored generated column (INSERT, MERGE's INSERT)."""
+    return SqlError("428C9", "cannot insert a non-DEFAULT value into column "
+                    f'"{column}"', detail=f'Column "{column}" is a generated '
+                    "column.")
 
 
 def identity_always(column: str) -> SqlError:

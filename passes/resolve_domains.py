@@ -28,7 +28,7 @@ from twinning.ir import ddl as d
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.types import DomainCheck, DomainType, SqlType
-from twinning.passes import defaults, resolve_types
+from twinning.passes import composite_types, defaults, resolve_types
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
                                           pos, resolve_expr)
 from twinning.passes.expr.scope import ColumnBinding, missing_column, \
@@ -268,8 +268,12 @@ def apply_alter_domain(b: Any, defn: d.AlterDomainDef) -> None:
 
 def apply_rename(b: Any, defn: d.RenameTypeDef) -> None:
     """ALTER TYPE|DOMAIN … RENAME: an enum's or a domain's."""
-    if defn.domain or existing(b, defn.name, defn.location).kind == "d":
+    kind = "d" if defn.domain else existing(b, defn.name, defn.location).kind
+    if kind == "d":
         rename_domain(b, defn)
+    elif kind == "c":  # a composite: its relation first (RenameRelationInternal)
+        composite_types.rename_composite(
+            b, existing(b, defn.name, defn.location), defn.new_name)
     else:
         resolve_types.apply_rename_type(b, defn)
 

@@ -69,7 +69,8 @@ def resolve_merge(node: d.Merge, catalog: Catalog, ctx: TypingContext,
         elif clause.action == "insert":
             actions[i] = _identity(clause, table, actions[i])
     defaults = tuple(dml.column_default(c, ctx) for c in table.columns)
-    return d.ResolvedMerge(table.name, source, on, tuple(actions), defaults)
+    return d.ResolvedMerge(table.name, source, on, tuple(actions), defaults,
+                           dml._generation(table, ctx))
 
 
 def _at(expr: object) -> int:
@@ -205,6 +206,10 @@ def _identity(clause: d.MergeWhen, table: Table,
             column = table.columns[slot]
             if column.identity == "always" and value is not None:
                 raise dml.identity_always(column.name)
+    for slot, value in sorted(values, key=lambda item: item[0]):
+        column = table.columns[slot]
+        if column.generated and value is not None:
+            raise dml.generated_insert(column.name)
     return d.MergeAction(action.matched, action.action, action.condition,
                          values=values)
 

@@ -30,6 +30,7 @@ from twinning.ir import syntax as s
 from twinning.ir.catalog import QName
 from twinning.passes.expr import TypingContext, figure_colname
 from twinning.passes.expr.aggregates import type_aggregate
+from twinning.passes.expr.records import expand_star, whole_row
 from twinning.passes.expr.analyze import (coerce_to_boolean,
                                           coerce_to_common_type,
                                           coerce_to_type, pos,
@@ -315,10 +316,14 @@ class Level:
         while level is not None:
             item = level._refname_item((name,), location)
             if item is not None:
-                if not item.entry.scalar_function:
-                    raise feature_not_supported("a whole-row reference",
-                                                pos(location))
-                expr = _located(item.entry.exprs[0], location)
+                entry = item.entry
+                if entry.scalar_function:
+                    expr = _located(entry.exprs[0], location)
+                else:
+                    expr = whole_row(self.resolver.catalog, entry.table if not
+                                     entry.is_join else None, entry.names,
+                                     [_located(e, location) for e in entry.exprs],
+                                     location)
                 return _outer(expr, depth) if depth else expr
             if level.via_sublink:
                 depth += 1
@@ -1204,6 +1209,10 @@ class _Resolver:
             expr = target.expr
             if isinstance(expr, s.ColumnRef) and expr.star:
                 out.extend(self.star(expr, level))
+                continue
+            if isinstance(expr, s.FieldSelect) and expr.name == "*":
+                out.extend(expand_star(resolve_expr(expr.arg, level, self.ctx),
+                                       expr.location))
                 continue
             if unknown_to_text:
                 typed = resolve_target(expr, level, self.ctx)

@@ -45,12 +45,16 @@ def find_type(names: tuple[str, ...]) -> SqlType | None:
 def types_of(catalog: c.Catalog, search_path: tuple[str, ...]) -> Iterator[None]:
     """Make `catalog`'s types (and its extensions' functions) the ones
     `find_type` (and the typer) sees meanwhile."""
-    if not catalog.types and not catalog.extensions:
+    if not catalog.types and not catalog.extensions and not catalog.tables:
         yield
         return
 
     def lookup(names: tuple[str, ...]) -> SqlType | None:
         found = catalog.type_named(names, search_path)
+        if found is None and len(names) <= 2:  # a table's row type
+            from twinning.passes.expr.records import table_row_type
+            return table_row_type(catalog, catalog.table_named(names,
+                                                               search_path))
         return None if found is None else found.sql_type
     token = _VISIBLE.set(lookup)
     try:
@@ -107,6 +111,10 @@ def column_type(b: Any, written: SqlType | s.TypeSpec) -> SqlType:
         return written
     found = _find(b, written.names)
     if found is None:
+        if len(written.names) == 1 and b.relation_exists(
+                b.lookup(written.names)):
+            raise Unsupported("a column of a table's row type",
+                              written.location)
         raise _missing(written.names, written.location)
     if written.typmods:
         raise SqlError("42601", "type modifier is not allowed for type "
@@ -312,6 +320,47 @@ def _users(b: Any, oids: set[int]) -> list[tuple[Any, c.Column]]:
             for col in table.columns if _type_uses(col.type, oids)]
 
 
+def retype_columns(b: Any, oid: int, sql_type: SqlType) -> None:
+    """Table and view columns of type `oid` (or arrays of it) given its
+    new SqlType (a composite whose attributes were renamed)."""
+    def follow(col: Any) -> Any:
+        t = col.type
+        if t.domain is not None or t.user is None or t.user.oid != oid:
+            return col
+        return replace(col, type=sql_type.array_of() if t.is_array else sql_type)
+    for table in b.tables.values():
+        table.columns[:] = [follow(col) for col in table.columns]
+    for vname, view in list(b.views.items()):
+        b.views[vname] = replace(view, columns=tuple(
+            follow(col) for col in view.columns))
+
+
+def column_users(b: Any, oid: int) -> list[tuple[Any, c.Column]]:
+    """(table, column) of each column holding the type (its arrays and
+    domains over it included), in creation order."""
+    return _users(b, {oid})
+
+
+def type_users(b: Any, utype: c.UserType) -> list[str]:
+    """What holds a value of `utype`: table columns, other composite
+    types' attributes, domains over it (as `table.column` / type names)."""
+    oids = {utype.oid}
+    out = [f"{table.name.name}.{col.name}" for table, col in _users(b, oids)]
+    # pg_depend leads through the array type first
+    out.sort(key=lambda name: not any(
+        col.type.is_array for table, col in _users(b, oids)
+        if f"{table.name.name}.{col.name}" == name))
+    for other in b.types.values():
+        if other.oid == utype.oid:
+            continue
+        if other.kind == "c" and any(_type_uses(f, oids) for _, f in
+                                     other.sql_type.user.fields):
+            out.append(other.name.name)
+        elif other.kind == "d" and _type_uses(other.sql_type.domain.base, oids):
+            out.append(other.name.name)
+    return out
+
+
 def _type_uses(t: SqlType, oids: set[int]) -> bool:
     if t.domain is not None:
         return any(level.oid in oids for level in t.domain.levels()) or \
@@ -347,16 +396,23 @@ def drop_types(b: Any, defn: d.DropDef) -> None:
     if not targets:
         return
     oids = {t.oid for t in targets}
-    users = _users(b, oids)
+    # pg_depend leads through the array type first
+    users = sorted(_users(b, oids), key=lambda tc: not tc[1].type.is_array)
     over = [t for t in sorted(b.types.values(), key=lambda t: t.oid)
             if t.kind == "d" and t not in targets and _type_uses(
                 t.sql_type.domain.base, oids)]
-    if users or over:
-        what = targets[0].sql_type.display()
+    what = targets[0].sql_type.display() if targets else ""
+    fields = [f"column {name} of composite type {t.sql_type.display()} "
+              f"depends on type {f.display()}"
+              for t in sorted(b.types.values(), key=lambda t: t.oid)
+              if t.kind == "c" and t not in targets
+              for name, f in t.sql_type.user.fields if _type_uses(f, oids)]
+    if users or over or fields:
         lines = [f"type {t.sql_type.display()} depends on type {what}"
                  for t in over] + [
             f"column {col.name} of table {b.describe(table.name)} "
-            f"depends on type {col.type.display()}" for table, col in users]
+            f"depends on type {col.type.display()}"
+            for table, col in users] + fields
         if not defn.cascade:
             raise SqlError("2BP01", f"cannot drop type {what} because other "
                            "objects depend on it", detail="\n".join(lines),

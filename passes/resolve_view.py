@@ -24,6 +24,7 @@ from dataclasses import replace
 from typing import Any
 
 from twinning.errors import SqlError, feature_not_supported
+from twinning.ir.types import RecordType
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.passes.expr import TypingContext
@@ -103,6 +104,12 @@ def _columns(defn: d.ViewDef, outputs: tuple) -> tuple[c.Column, ...]:
         if sql_type is None:
             raise feature_not_supported(
                 f"a view column of type {output.type.name}")
+        if isinstance(sql_type.user, RecordType):
+            if sql_type.user.anonymous:
+                raise SqlError("42P16", f'column "{name}" has pseudo-type record')
+            if defn.materialized:
+                raise feature_not_supported("a materialized view column of a "
+                                            "composite type")
         columns.append(c.Column(name, sql_type, attnum))
     return tuple(columns)
 

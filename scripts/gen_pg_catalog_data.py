@@ -96,6 +96,7 @@ FUNCTIONS = (
     "similar_escape", "textregexsubstr",
     # the json functions ETL code calls
     "json_build_array", "jsonb_build_array", "to_json", "to_jsonb",
+    "row_to_json",
     "json_object", "jsonb_object", "array_to_json", "jsonb_set",
     "jsonb_set_lax", "jsonb_insert", "jsonb_strip_nulls", "json_strip_nulls",
     "jsonb_pretty", "jsonb_typeof", "json_typeof", "json_array_length",
@@ -138,7 +139,7 @@ SYSTEM_RELATIONS = (
         "schemata", "tables", "columns", "table_constraints",
         "key_column_usage", "referential_constraints",
         "constraint_column_usage", "check_constraints", "sequences",
-        "views", "domains")),
+        "views", "domains", "attributes", "user_defined_types")),
 )
 # Relations whose rows are (partly) PostgreSQL's own built-in rows.
 BUILTIN_ROWS = {

@@ -407,3 +407,33 @@ def test_partitioned_writes_replay(tmp_path):
         cur.execute("insert into m values (4, '2024-03-09')")
         cur.execute("select tableoid::regclass::text from m where id = 4")
         assert cur.fetchall() == [("m3",)]
+
+
+def test_composite_and_generated_columns_replay(tmp_path):
+    """Composite values, stored generated columns and an ALTER TYPE that
+    rewrites the stored composites: the journal replays to the same rows,
+    and the restarted twin still computes the generated column."""
+    schema = tmp_path / "comp.sql"
+    schema.write_text(
+        "CREATE TYPE pair AS (x int, y text);\n"
+        "CREATE TABLE t (id int PRIMARY KEY, p pair, "
+        "twice int GENERATED ALWAYS AS (id * 2) STORED);\n")
+    journal = tmp_path / "twin.journal"
+    query = "select id, p::text, twice from t order by id"
+    with Served("--schema", str(schema), "--journal", str(journal)) as twin:
+        cur = twin.connect().cursor()
+        cur.execute("insert into t (id, p) values (1, '(1,a b)'), (2, NULL), "
+                    "(3, ROW(3, NULL))")
+        cur.execute("alter type pair add attribute z date, drop attribute x")
+        cur.execute("update t set p = ROW('c', '2024-01-02') where id = 2")
+        cur.execute(query)
+        rows = cur.fetchall()
+        assert rows == [(1, '("a b",)', 2), (2, "(c,2024-01-02)", 4),
+                        (3, "(,)", 6)]
+        twin.kill()
+    with Served("--schema", str(schema), "--journal", str(journal)) as twin:
+        cur = twin.connect().cursor()
+        cur.execute(query)
+        assert cur.fetchall() == rows
+        cur.execute("insert into t (id) values (4) returning twice")
+        assert cur.fetchall() == [(8,)]

@@ -151,7 +151,9 @@ _INFO_DEFAULT = ("{schema} NOT IN ('pg_catalog', 'information_schema', "
 _INFO_SCHEMA_COLUMN = {"check_constraints": "constraint_schema",
                        "domains": "domain_schema",
                        "referential_constraints": "constraint_schema",
-                       "constraint_column_usage": "table_schema"}
+                       "constraint_column_usage": "table_schema",
+                       "attributes": "udt_schema",
+                       "user_defined_types": "user_defined_type_schema"}
 
 
 class Session:

@@ -294,7 +294,9 @@ def explain(args: dict[str, Any]) -> int:
         out.append(f"table {table.name}")
         for col in table.columns:
             flags = " not null" if col.not_null else ""
-            if col.default_source:
+            if col.default_source and col.generated:
+                flags += f" generated always as ({col.default_source}) stored"
+            elif col.default_source:
                 flags += f" default {col.default_source}"
             if col.identity:
                 flags += f" generated {col.identity} as identity"

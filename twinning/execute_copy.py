@@ -89,6 +89,7 @@ class CopyFrom:
         self.defaults = [(slot, self._default(plan.defaults[slot]))
                          for slot in range(self.width) if slot not in listed]
         self.in_order = list(self.slots) == list(range(self.width))
+        self.generated = plan.generated
         self.rows = 0
         self._pending: list[bytes] = []
         self._pending_size = 0
@@ -259,6 +260,10 @@ class CopyFrom:
             row[slot] = value
         for slot, draw in self.defaults:
             row[slot] = draw()
+        if self.generated:  # stored generated columns, from the row
+            done = tuple(row)
+            for slot, fn in self.generated:
+                row[slot] = fn(done, self.ctx)
         return tuple(row)
 
 

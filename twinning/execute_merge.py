@@ -52,10 +52,10 @@ def execute_merge(plan: Any, txn: Transaction, seq: SequenceSession,
                 continue
             found = True
             count += _matched(matched, table, rid, row, both, touched,
-                              defaults, txn, seq, ctx)
+                              defaults, txn, seq, ctx, plan.generated)
         if not found:
             count += _not_matched(unmatched, table, nulls + source, width,
-                                  defaults, txn, seq, ctx)
+                                  defaults, txn, seq, ctx, plan.generated)
         if check is not None:
             check()
     return count
@@ -79,13 +79,22 @@ def _candidates(keys: tuple, targets: list) -> Any:
     return find
 
 
+def _generate(generated: tuple, new: list, ctx: Any) -> list:
+    """The stored generated columns computed from the new row."""
+    if generated:
+        row = tuple(new)
+        for slot, fn in generated:
+            new[slot] = fn(row, ctx)
+    return new
+
+
 def _holds(condition: Any, row: tuple, ctx: Any) -> bool:
     return condition is None or condition(row, ctx) is True
 
 
 def _matched(actions: list, table: Any, rid: Any, old: tuple, both: tuple,
              touched: set, defaults: tuple, txn: Transaction,
-             seq: SequenceSession, ctx: Any) -> int:
+             seq: SequenceSession, ctx: Any, generated: tuple = ()) -> int:
     for _, action, condition, _, assignments in actions:
         if not _holds(condition, both, ctx):
             continue
@@ -102,13 +111,14 @@ def _matched(actions: list, table: Any, rid: Any, old: tuple, both: tuple,
         for slot, fn in assignments:
             new[slot] = _default(defaults[slot], seq, txn, ctx) if fn is None \
                 else fn(both, ctx)
+        new = _generate(generated, new, ctx)
         return 1 if txn.update(table, rid, tuple(new)) is not None else 0
     return 0
 
 
 def _not_matched(actions: list, table: Any, row: tuple, width: int,
                  defaults: tuple, txn: Transaction, seq: SequenceSession,
-                 ctx: Any) -> int:
+                 ctx: Any, generated: tuple = ()) -> int:
     for _, action, condition, values, _ in actions:
         if not _holds(condition, row, ctx):
             continue
@@ -120,6 +130,6 @@ def _not_matched(actions: list, table: Any, row: tuple, width: int,
             fn = given.get(slot)
             new.append(_default(defaults[slot], seq, txn, ctx) if fn is None
                        else fn(row, ctx))
-        txn.insert(table, tuple(new))
+        txn.insert(table, tuple(_generate(generated, new, ctx)))
         return 1
     return 0

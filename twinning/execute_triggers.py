@@ -206,7 +206,7 @@ class _WhenBody(Body):
 
 def _insert(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
             bound: list | None, firing: _Firing) -> list:
-    from twinning.execute_write import _proposed
+    from twinning.execute_write import _proposed, generate
     resolved = plan.resolved
     if resolved.on_conflict is not None:
         raise SqlError("0A000", "INSERT … ON CONFLICT into a table with "
@@ -217,6 +217,8 @@ def _insert(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
         new = firing.before_row(None, new)
         if new is None:
             continue
+        if plan.generated:  # computed after BEFORE triggers, as ExecInsert
+            new = generate(plan.generated, new, ctx)
         txn.insert(resolved.table, new)
         written.append(new)
         firing.row_written(None, new)
@@ -225,15 +227,20 @@ def _insert(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
 
 def _update(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
             firing: _Firing) -> list:
-    from twinning.execute_write import _assigned, _selected
+    from twinning.execute_write import _assigned, _selected, generate
     table = plan.resolved.table
     width = len(plan.defaults)
     written = []
     for rid, old, source in _selected(plan, txn, ctx):
         new = _assigned(plan, old, source, txn, seq, ctx)
+        if plan.generated:  # BEFORE triggers see NULL there, as on INSERT
+            new = tuple(None if i in dict(plan.generated) else value
+                        for i, value in enumerate(new))
         new = firing.before_row(old, new)
         if new is None:
             continue
+        if plan.generated:
+            new = generate(plan.generated, new, ctx)
         if txn.update(table, rid, new) is not None:
             written.append(new + source[width:])
             firing.row_written(old, new)

@@ -117,6 +117,8 @@ def _insert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
             raise error
         return rows
     proposed = _proposed(plan, slots, width, txn, seq, ctx, bound)
+    if plan.generated:  # stored generated columns, from each row built
+        proposed = (generate(plan.generated, row, ctx) for row in proposed)
     one = len(bound) == 1 if bound is not None else \
         plan.reads is None and len(plan.values or ((),)) == 1
     if conflict is None and one:
@@ -236,6 +238,17 @@ def _assigned(plan: CompiledWrite, row: tuple, source: tuple, txn: Transaction,
             out[slot] = default_value(plan.defaults[slot], seq, txn, ctx)
         else:
             out[slot] = fn(source, ctx)
+    if plan.generated:
+        return generate(plan.generated, out, ctx)
+    return tuple(out)
+
+
+def generate(generated: tuple, row: Any, ctx: Any) -> tuple:
+    """`row` with its stored generated columns computed from it (none
+    reads another, so their order does not matter)."""
+    out = list(row)
+    for slot, fn in generated:
+        out[slot] = fn(row, ctx)
     return tuple(out)
 
 

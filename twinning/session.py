@@ -45,6 +45,7 @@ from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
 from twinning.ir import query as q
 from twinning.notify import Listener
 from twinning.passes.plan import compile_expressions
+from twinning.passes.resolve_types import types_of
 from twinning.cursors import Cursor, Cursors
 from twinning.session_ddl import DdlCommands
 from twinning.system_catalog import relation_oid
@@ -371,7 +372,8 @@ class Session(DdlCommands):
                 raise SqlError("42P05", f'prepared statement "{message.name}" '
                                "already exists")
             self._begin("single")
-            declared = tuple(result_type_of_oid(o) for o in message.param_oids)
+            declared = tuple(result_type_of_oid(o, self._catalog_now)
+                             for o in message.param_oids)
             if stmt is None:
                 prepared = _Prepared(None, tuple(t or q.TEXT for t in declared))
             else:
@@ -556,6 +558,10 @@ class Session(DdlCommands):
             self._trace(stmt, "simple", plan,
                         trace.success(result.tag, len(result.rows)))
         return result
+
+    def _catalog_now(self) -> Any:
+        """The catalog the transaction sees (a user type's OID in Parse)."""
+        return self._txn.store.view()[0].catalog
 
     def _plan(self, stmt: q.ParsedStatement, declared: tuple) -> tuple:
         """(schema, plan) of a statement to prepare, on the catalog the
@@ -1217,7 +1223,9 @@ class Session(DdlCommands):
         if node.name in self._prepared:
             raise SqlError("42P05", f'prepared statement "{node.name}" already '
                            "exists")
-        declared = tuple(_declared_type(t) for t in node.param_types)
+        catalog = self._txn.store.view()[0].catalog
+        with types_of(catalog, self._search_path(catalog)):  # user types too
+            declared = tuple(_declared_type(t) for t in node.param_types)
         body = q.ParsedStatement(node.body, node.body_source or
                                  f"PREPARE {node.name}")
         schema, plan = self._plan(body, declared)

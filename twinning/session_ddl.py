@@ -18,7 +18,7 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import ddl
 from twinning.ir import query as q
 from twinning.ir.routines import FunctionDef
-from twinning.ir.types import canonical_name
+from twinning.ir.types import RecordType, canonical_name
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.resolve_ddl import apply_definitions
 from twinning.store import Transaction
@@ -113,6 +113,10 @@ class DdlCommands:
             raise SqlError("42601", "too many column names were specified")
         names = node.columns + tuple(c.name for c in columns[len(node.columns):])
         for name, column in zip(names, columns):
+            if column.type.sql_type is not None and isinstance(
+                    column.type.sql_type.user, RecordType):
+                raise feature_not_supported("CREATE TABLE AS with a column of "
+                                            "a composite type")
             if column.type.name in ("record", "void", "unknown"):
                 raise SqlError("42P16", f'column "{name}" has pseudo-type '
                                f"{column.type.name}")

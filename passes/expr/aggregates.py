@@ -24,6 +24,7 @@ from twinning.ir import query as q
 from twinning.ir.types import is_enum_key
 from twinning.passes.expr import pg_data, runtime
 from twinning.passes.expr.json_ops import json_value
+from twinning.passes.expr.records import record_of
 from twinning.passes.expr.numeric_ops import num_add, numeric_result
 from twinning.passes.expr.registry import float_overflow, output
 from twinning.passes.expr.ordering import sort_key
@@ -122,9 +123,7 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
                                     f"{', '.join(display(d) for d in declared)})",
                                     _pos(location))
     if name.startswith(("json_", "jsonb_")) and any(
-            t is not None and t.name not in _JSON_READY
-            and t.name.removesuffix("[]") not in _JSON_READY  # arrays of them
-            for t in targets):
+            t is not None and not _json_ready(t) for t in targets):
         raise feature_not_supported(
             f"aggregate function {name} of "
             f"{', '.join(display(key(t)) for t in targets)}", _pos(location))
@@ -314,6 +313,15 @@ def _array_agg() -> Accumulator:
 # does: those stay 0A000)
 _JSON_READY = frozenset({"int2", "int4", "int8", "numeric", "bool", "text",
                          "varchar", "bpchar", "name", "json", "jsonb", "uuid"})
+
+
+def _json_ready(t: q.ResultType) -> bool:
+    """A type whose to_json text does not depend on the settings (a
+    composite: when each of its fields' does)."""
+    record = record_of(t)
+    if record is not None:
+        return all(_json_ready(q.ResultType.of(f)) for _, f in record.fields)
+    return t.name.removesuffix("[]") in _JSON_READY  # arrays of them too
 
 
 def _json_agg(arg_types: Sequence[q.ResultType], binary: bool) -> Accumulator:

@@ -38,7 +38,7 @@ from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.select import TSetCall
 from twinning.passes import extensions
-from twinning.passes.expr import pg_data, runtime
+from twinning.passes.expr import pg_data, records, runtime
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
@@ -249,7 +249,9 @@ def _strip_typmod(rtype: q.ResultType) -> q.ResultType:
 
 def can_coerce_expr(expr: q.TExpr, target: q.ResultType,
                     context: str = "i") -> bool:
-    return can_coerce(key(expr.type), key(target), context)
+    rows = records.coercible(expr, target) if key(target) == "record" else None
+    return can_coerce(key(expr.type), key(target), context) if rows is None \
+        else rows
 
 
 def coerce_to_type(expr: q.TExpr, target: q.ResultType, ctx: TypingContext,
@@ -269,6 +271,11 @@ def coerce_to_type(expr: q.TExpr, target: q.ResultType, ctx: TypingContext,
             return q.TCast(expr, target, expr.location, explicit)
         # an unknown literal: its input function runs on the text
         return q.TCast(expr, target, expr.location, explicit)
+    if key(source) == "record" and key(target) == "record":
+        row = records.coerce_row(expr, target, ctx, location, coerce_to_type,
+                                 can_coerce_expr)
+        if row is not None:  # ROW(…) to a named composite, field by field
+            return row
     if key(source) == key(target) and target.typmod < 0:
         # same type, dropping a typmod: a relabel, nothing to run
         return q.TCast(expr, target, expr.location, False)
@@ -397,6 +404,10 @@ class _Resolver:
         return q.TParam(node.number, known or q.UNKNOWN, node.location)
 
     def _ColumnRef(self, node: s.ColumnRef) -> q.TExpr:
+        if node.star and len(node.parts) == 1:  # t.*: t's whole row
+            whole = self.expr(s.ColumnRef(node.parts, False, node.location))
+            if isinstance(whole, q.TRow):
+                return whole
         if node.star:
             raise feature_not_supported("* in an expression",
                                         pos(node.location))
@@ -639,7 +650,10 @@ class _Resolver:
                             node.location)
 
     def _Row(self, node: s.Row) -> q.TExpr:
-        raise feature_not_supported("row constructor", pos(node.location))
+        return records.row(self, node, coerce_to_type)
+
+    def _FieldSelect(self, node: s.FieldSelect) -> q.TExpr:
+        return records.field_select(self, node)
 
     def row_comparison(self, op: str, left: Sequence[s.Expr],
                        right: Sequence[s.Expr], location: int) -> q.TExpr:
@@ -973,7 +987,7 @@ class _Resolver:
                                "anycompatiblearray" else result_type(compat))
             elif want == "any":
                 targets.append(arg.type if arg.type != q.UNKNOWN else TEXT)
-            elif want in ("anyarray", "anyelement", "anynonarray"):
+            elif want in ("anyarray", "anyelement", "anynonarray", "record"):
                 # polymorphic: the argument keeps its type (enforce_generic_
                 # type_consistency for the single-family case)
                 if arg.type == q.UNKNOWN:
@@ -1049,8 +1063,8 @@ class _Resolver:
             raise SqlError("0A000", "OVER is not supported for ordered-set "
                            f"aggregate {node.name[-1]}",
                            position=pos(node.location))
-        clause = {"CHECK": "check constraints",
-                  "DEFAULT": "DEFAULT expressions"}.get(self.ctx.kind)
+        clause = {"CHECK": "check constraints", "DEFAULT": "DEFAULT expressions",
+                  "GENERATED": "column generation expressions"}.get(self.ctx.kind)
         if clause is not None:
             raise SqlError("42P20", f"window functions are not allowed in "
                            f"{clause}", position=pos(node.location))
@@ -1154,8 +1168,10 @@ def literal_type(node: s.Literal) -> q.ResultType:
 
 
 def _shown(rtype: q.ResultType) -> str:
-    """format_type_be(): signatures in messages show no typmod."""
-    return display(key(rtype))
+    """format_type_be(): signatures in messages show no typmod (a
+    composite: its type's name)."""
+    record = records.record_of(rtype)
+    return record.display if record is not None else display(key(rtype))
 
 
 def _arg_list(args: Sequence[Any], names: Sequence[str | None] = ()) -> str:
@@ -1280,7 +1296,7 @@ def figure_colname(node: s.Expr) -> str:
 
 def _figure(node: Any) -> tuple[str | None, int]:
     if isinstance(node, s.ColumnRef):
-        if node.star or not node.parts:
+        if not node.parts:
             return None, 0
         return node.parts[-1], 2
     if isinstance(node, s.FuncCall):
@@ -1304,6 +1320,10 @@ def _figure(node: Any) -> tuple[str | None, int]:
         return name, strength
     if isinstance(node, s.ArrayLit):
         return "array", 2
+    if isinstance(node, s.Row):
+        return "row", 2
+    if isinstance(node, s.FieldSelect):
+        return node.name, 2
     if isinstance(node, s.Coalesce):
         return "coalesce", 2
     if isinstance(node, s.MinMax):

@@ -32,7 +32,8 @@ from twinning.passes.parse_expr import Unsupported
 from twinning.values.settings import DEFAULT_SETTINGS
 
 __all__ = ["check_constraint_function", "type_check", "CheckContext",
-           "type_index_predicate", "index_predicate_function"]
+           "type_index_predicate", "index_predicate_function",
+           "contains_mutable"]
 
 _EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -157,6 +158,9 @@ def _mutable(expr: Any) -> bool:
                 or (target in _STRINGS and source in _STABLE_IO)):
             return True
     return any(_mutable(child) for child in children(expr))
+
+
+contains_mutable = _mutable
 
 
 def type_index_predicate(table: Table, predicate: Any) -> q.TExpr:

@@ -30,7 +30,7 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.catalog import Catalog
 from twinning.ir.routines import TUserCall
-from twinning.ir.types import REG_TYPES
+from twinning.ir.types import REG_TYPES, RecordType
 from twinning.passes.expr import runtime
 from twinning.passes.expr.array_ops import lower_bound
 from twinning.passes.expr.domain_check import checker
@@ -548,12 +548,31 @@ def _null_test(expr: q.TNullTest, recur: Recur) -> CompiledExpr:
     if arg.error is not None:
         return arg
     negated = expr.negated
+    sql_type = expr.arg.type.sql_type
+    if sql_type is not None and isinstance(sql_type.user, RecordType) \
+            and not sql_type.is_array:  # a composite: each field's test
+        return _record_null_test(arg, negated)
     if arg.constant:
         return _const((arg.value is None) != negated)
     inner = arg.fn
     if negated:
         return CompiledExpr(lambda row, ctx: inner(row, ctx) is not None)
     return CompiledExpr(lambda row, ctx: inner(row, ctx) is None)
+
+
+def _record_null_test(arg: CompiledExpr, negated: bool) -> CompiledExpr:
+    """A composite IS NULL when it or each field is, IS NOT NULL when it
+    is not and no field is (ExecEvalRowNull)."""
+    inner = arg.fn
+
+    def test(row, ctx):
+        value = inner(row, ctx)
+        if value is None:
+            return not negated
+        if negated:
+            return all(v is not None for v in value)
+        return all(v is None for v in value)
+    return CompiledExpr(test)
 
 
 _BOOL_TESTS = {
@@ -798,6 +817,18 @@ def _array(expr: q.TArray, recur: Recur) -> CompiledExpr:
     return CompiledExpr(lambda row, ctx: tuple([f(row, ctx) for f in fns]))
 
 
+def _field(expr: q.TField, recur: Recur) -> CompiledExpr:
+    arg = recur(expr.arg)
+    if arg.error is not None:
+        return arg
+    af, i = arg.fn, expr.index
+
+    def field(row, ctx):
+        value = af(row, ctx)
+        return None if value is None else value[i]
+    return CompiledExpr(field)
+
+
 # -- function calls --------------------------------------------------------------
 
 def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
@@ -979,6 +1010,8 @@ _COMPILERS: NodeCompilers = {
     q.TNullIf: _nullif,
     q.TMinMax: _minmax,
     q.TArray: _array,
+    q.TRow: _array,  # a tuple of its fields, as an array's items
+    q.TField: _field,
     q.TCall: _call,
     q.TSubscript: _subscript,
 }

@@ -32,6 +32,7 @@ from twinning.passes.expr.registry import (BINARY, FLOATS, FUNCTIONS, INTS,
                                            reg)
 from twinning.passes.expr.types import element_of, is_array, result_type
 from twinning.passes.expr import jsonb_edit
+from twinning.passes.expr.records import record_of
 from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.keys import jsonb_sort_key
 
@@ -196,6 +197,9 @@ def json_value(rtype: q.ResultType):
     dates and timestamps in ISO 8601 (XSD) form; other types through their
     output text."""
     name = rtype.name
+    record = record_of(rtype)
+    if record is not None:
+        return composite_json(record)
     if name in INTS:
         return lambda settings: str
     if name == "numeric":  # NaN and Infinity are no JSON numbers: quoted
@@ -233,6 +237,30 @@ def json_value(rtype: q.ResultType):
             return stamp
         return make_stamp
     return lambda settings: (lambda v, fmt=out(settings): escape_json(fmt(v)))
+
+
+def composite_json(record: Any, separator: str = ","):
+    """composite_to_json(): the fields as an object, in order."""
+    keys = [escape_json(name) + ":" for name, _ in record.fields]
+    fields = [json_value(q.ResultType.of(t)) for _, t in record.fields]
+
+    def make(settings):
+        fns = [f(settings) for f in fields]
+        return lambda v: "{" + separator.join(
+            key + ("null" if e is None else fn(e))
+            for key, fn, e in zip(keys, fns, v)) + "}"
+    return make
+
+
+def _row_to_json(arg_types: Sequence[q.ResultType]):
+    """row_to_json(record[, pretty]): pretty puts each field on a line."""
+    plain = composite_json(record_of(arg_types[0]))
+    pretty = composite_json(record_of(arg_types[0]), ",\n ")
+
+    def make(settings):
+        one, other = plain(settings), pretty(settings)
+        return lambda v, lines=False: (other if lines else one)(v)
+    return make
 
 
 _XSD_ZONE = re.compile(r"([+-]\d\d)((?: BC)?)$")
@@ -286,4 +314,6 @@ def register() -> None:
     FUNCTIONS["jsonb_build_object()"] = Impl(lambda: "{}")
     FUNCTIONS["jsonb_build_object(any)"] = TypedImpl(
         _json_build_object_factory(True), strict=False)
+    FUNCTIONS["row_to_json(record)"] = TypedImpl(_row_to_json)
+    FUNCTIONS["row_to_json(record,bool)"] = TypedImpl(_row_to_json)
     jsonb_edit.register(json_value, element_spans, OPERATORS)

@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
+from twinning.ir.types import RecordType
 from twinning.values.keys import jsonb_sort_key, key_function
 
 __all__ = ["sort_key", "raw_order", "equality_key", "require_ordering",
@@ -76,6 +77,8 @@ def sort_key(rtype: q.ResultType) -> Callable[[Any], Any] | None:
     sql_type = rtype.sql_type
     if sql_type is None:
         return None
+    if isinstance(sql_type.user, RecordType) and not sql_type.is_array:
+        return _record_key(sql_type.user)
     scalar = _scalar_key(sql_type.name) if sql_type.user is None else \
         sql_type.user.rank().__getitem__  # an enum: declaration order
     if not sql_type.is_array:
@@ -83,6 +86,14 @@ def sort_key(rtype: q.ResultType) -> Callable[[Any], Any] | None:
     inner = scalar or (lambda v: v)
     return lambda value: tuple((1,) if e is None else (0, inner(e))
                                for e in value)
+
+
+def _record_key(record: RecordType) -> Callable[[Any], Any]:
+    """btrecordcmp: field by field, a NULL field after any value."""
+    keys = [sort_key(q.ResultType.of(f)) or (lambda v: v)
+            for _, f in record.fields]
+    return lambda value: tuple((1,) if e is None else (0, k(e))
+                               for k, e in zip(keys, value))
 
 
 def raw_order(rtype: q.ResultType) -> bool:

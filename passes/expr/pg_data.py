@@ -1416,6 +1416,8 @@ FUNCTIONS = (
     ('round', ('numeric',), 'numeric', False, 'f', False),
     ('round', ('numeric', 'int4'), 'numeric', False, 'f', False),
     ('row_number', (), 'int8', False, 'w', False),
+    ('row_to_json', ('record',), 'json', False, 'f', False),
+    ('row_to_json', ('record', 'bool'), 'json', False, 'f', False),
     ('rpad', ('text', 'int4'), 'text', False, 'f', False),
     ('rpad', ('text', 'int4', 'text'), 'text', False, 'f', False),
     ('rtrim', ('bytea', 'bytea'), 'bytea', False, 'f', False),

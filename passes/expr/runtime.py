@@ -27,7 +27,8 @@ from twinning.errors import feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import (array_ops, datetime_ops, enum_ops,
                                   extension_ops, json_ops, numeric_ops,
-                                  system_ops, text_ops, tsearch_ops)
+                                  record_ops, system_ops, text_ops,
+                                  tsearch_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
                                            UNARY, Impl, rtype_of)
@@ -70,6 +71,8 @@ def operator_impl(op: str, declared: tuple[str, ...], result: str,
         return f"{op} array", q.BOOL, [target, target]
     if left == "anyenum" and right == "anyenum":
         return enum_ops.operator(op, actual)
+    if left == "record" and right == "record":
+        return record_ops.operator(op, actual)
     sig = f"{left} {op} {right}"
     rtype = result_type(result)
     if sig not in BINARY or rtype is None:
@@ -146,6 +149,8 @@ def binary(sig: str, types: Sequence[q.ResultType] = ()) -> Impl:
         return text_ops.anytextcat(sig, types)
     if sig.endswith(" enum"):
         return enum_ops.comparison(sig, types)
+    if sig.endswith(" record"):
+        return record_ops.comparison(sig, types)
     return BINARY[sig]
 
 

@@ -83,6 +83,9 @@ def _pg_typeof_factory(arg_types: Sequence[q.ResultType]):
     if sql_type is not None and sql_type.domain is not None:  # the domain's
         value = RegOid(sql_type.oid if sql_type.is_array else
                        sql_type.domain.oid, sql_type.display())
+    elif sql_type is not None and sql_type.user is not None \
+            and sql_type.name == "record":  # a composite: its type's name
+        value = RegOid(rtype.oid, sql_type.display())
     return lambda settings: (lambda *args: value)
 
 

@@ -57,6 +57,9 @@ class _SystemCatalog:
                  session: Any) -> Any:
         return regnames.reg_name(type_name, oid_map(catalog), oid, session)
 
+    def row_type(self, catalog: Catalog, table: Any) -> tuple[int, int]:
+        return oid_map(catalog).row_types.get(table, (0, 0))
+
     def key_texts(self, catalog: Catalog, table: Any, key: Any,
                   session: Any) -> list[str]:
         from twinning.system_catalog.partitions import part_texts

@@ -17,7 +17,7 @@ from typing import Any
 
 from twinning.ir.node import node
 from twinning.ir.catalog import Catalog
-from twinning.ir.types import BASE_TYPES, SqlType
+from twinning.ir.types import BASE_TYPES, RecordType, SqlType
 from twinning.system_catalog.names import user_of
 from twinning.system_catalog.oids import OidMap
 
@@ -64,6 +64,11 @@ def facts(sql_type: SqlType) -> TypeFacts:
     if domain is not None:
         return replace(facts(sql_type.without_domain), oid=domain.array_oid
                        if sql_type.is_array else domain.oid)
+    if isinstance(sql_type.user, RecordType) or (  # a composite: varlena
+            sql_type.user is not None and sql_type.is_array):
+        return TypeFacts(sql_type.oid, -1, False, "d" if not sql_type.is_array
+                         or isinstance(sql_type.user, RecordType) else "i",
+                         "x", 0)
     if sql_type.user is not None:  # an enum (4 bytes by value) or its array
         return TypeFacts(sql_type.oid, -1, False, "i", "x", 0) \
             if sql_type.is_array else TypeFacts(sql_type.oid, 4, True, "i",

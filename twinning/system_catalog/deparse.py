@@ -34,7 +34,7 @@ from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import (Check, Column, ForeignKey, Index,
                                  PrimaryKey, Table, Unique)
-from twinning.passes import extensions
+from twinning.passes import extensions, generated
 from twinning.passes.resolve_types import types_of
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
                                           coerce_to_type, resolve_expr)
@@ -64,7 +64,8 @@ def _typed_check(table: Table, check: Check) -> q.TExpr:
     return coerce_to_boolean(expr, "CHECK", ctx)
 
 
-def _typed_default(column: Column, catalog: Any = None) -> q.TExpr:
+def _typed_default(column: Column, table: Table | None = None,
+                   catalog: Any = None) -> q.TExpr:
     ctx = TypingContext(kind="DEFAULT", allow_params=False,
                         sql_value=keyword_call)
     # a cast to a user type ('G'::public.mpaa_rating) needs the catalog's
@@ -72,7 +73,8 @@ def _typed_default(column: Column, catalog: Any = None) -> q.TExpr:
     scope = (types_of(catalog, tuple(catalog.schemas)) if catalog is not None
              else contextlib.nullcontext())
     with extensions.stored(), scope:
-        expr = resolve_expr(column.default, EmptyScope(), ctx)
+        expr = generated.typed(table, column) if column.generated else \
+            resolve_expr(column.default, EmptyScope(), ctx)
     target = q.ResultType.of(column.type)
     if expr.type == target:
         return expr
@@ -309,6 +311,17 @@ class Printer:
             return f"ARRAY[]::{self.type_name(node.type)}"
         return f"ARRAY[{items}]"
 
+    def _TRow(self, node: q.TRow, showimplicit: bool) -> str:
+        """RowExpr: ROW(…), with its named composite type when cast."""
+        text = "ROW(" + ", ".join(self.expr(i, True) for i in node.items) + ")"
+        record = node.type.sql_type.user
+        return text if record.anonymous else f"{text}::{self.type_name(node.type)}"
+
+    def _TField(self, node: q.TField, showimplicit: bool) -> str:
+        record = node.arg.type.sql_type.user
+        return f"({self.expr(node.arg, showimplicit)})." \
+            f"{quote_ident(record.fields[node.index][0])}"
+
     def _TSubscript(self, node: q.TSubscript, showimplicit: bool) -> str:
         # ruleutils: the container in parentheses unless it is a column
         arg = self.expr(node.arg, showimplicit)
@@ -441,7 +454,15 @@ def _quote_literal(text: str) -> str:
 def default_expr(m: OidMap, table: Table, attnum: int, session: Any,
                  pretty: bool = False) -> str:
     column = table.column_at(attnum)
-    return Printer(m, session, pretty).text(_typed_default(column, m.catalog))
+    return Printer(m, session, pretty).text(
+        _typed_default(column, table, m.catalog))
+
+
+def _path(session: Any) -> tuple[str, ...]:
+    """Where a stored expression's type names are looked for (the
+    session's search path, else public)."""
+    path = getattr(session, "search_path", None)
+    return tuple(path) if path else ("public",)
 
 
 class _DomainPrinter(Printer):
@@ -477,7 +498,9 @@ def domain_default(m: OidMap, domain: Any, session: Any) -> str | None:
 
 def check_expr(m: OidMap, table: Table, check: Check, session: Any,
                pretty: bool = False) -> str:
-    return Printer(m, session, pretty).text(_typed_check(table, check))
+    with types_of(m.catalog, _path(session)):  # casts to user types
+        typed = _typed_check(table, check)
+    return Printer(m, session, pretty).text(typed)
 
 
 def _columns(names: tuple[str, ...]) -> str:

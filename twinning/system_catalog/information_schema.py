@@ -232,7 +232,10 @@ def columns(b: Build) -> Rows:
                 row.update(domain_catalog=b.database,
                            domain_schema=domain.schema,
                            domain_name=domain.typname)
-            if column.default is not None and column.identity is None:
+            if column.generated:
+                row.update(is_generated="ALWAYS", generation_expression=
+                           default_expr(b.oids, table, column.attnum, b.session))
+            elif column.default is not None and column.identity is None:
                 row["column_default"] = default_expr(
                     b.oids, table, column.attnum, b.session)
             if column.identity is not None:
@@ -435,3 +438,39 @@ def domains(b: Build) -> Rows:
                **type_columns(b, domain.base),
                "domain_default": domain_default(b.oids, domain, b.session),
                "dtd_identifier": "1"}
+
+
+@builder("attributes")
+def attributes(b: Build) -> Rows:
+    """Each attribute of a composite type (relkind 'c'), as columns
+    describes a column; the attribute's own type in attribute_udt_*."""
+    for utype in sorted(b.catalog.types, key=lambda t: t.oid):
+        if utype.kind != "c":
+            continue
+        gone = {attnum for attnum, _ in utype.dropped}
+        attnums = (n for n in range(1, len(gone) + len(
+            utype.sql_type.user.fields) + 1) if n not in gone)
+        for attnum, (name, t) in zip(attnums, utype.sql_type.user.fields):
+            described = type_columns(b, t)
+            yield {"udt_catalog": b.database, "udt_schema": utype.name.schema,
+                   "udt_name": utype.name.name, "attribute_name": name,
+                   "ordinal_position": attnum, "is_nullable": "YES",
+                   **{k: v for k, v in described.items()
+                      if not k.startswith("udt_")},
+                   "attribute_udt_catalog": described["udt_catalog"],
+                   "attribute_udt_schema": described["udt_schema"],
+                   "attribute_udt_name": described["udt_name"],
+                   "dtd_identifier": str(attnum),
+                   "is_derived_reference_attribute": "NO"}
+
+
+@builder("user_defined_types")
+def user_defined_types(b: Build) -> Rows:
+    """The composite types (PostgreSQL lists no other kind here)."""
+    for utype in sorted(b.catalog.types, key=lambda t: t.oid):
+        if utype.kind == "c":
+            yield {"user_defined_type_catalog": b.database,
+                   "user_defined_type_schema": utype.name.schema,
+                   "user_defined_type_name": utype.name.name,
+                   "user_defined_type_category": "STRUCTURED",
+                   "is_instantiable": "YES"}

@@ -195,7 +195,9 @@ def _populate(m: OidMap) -> None:
         for check in utype.domain.checks if utype.domain is not None else ():
             m.domain_checks[check.oid] = (utype.domain, check)
         _type(m, TypeEntry(utype.oid, utype.name.name, utype.name.schema,
-                           array=utype.array_oid))
+                           array=utype.array_oid, relation=utype.relid))
+        if utype.kind == "c":  # a composite type is a relation too
+            _relation(m, utype.name, utype.relid, "c", utype)
         _type(m, TypeEntry(utype.array_oid, "_" + utype.name.name,
                            utype.name.schema, element=utype.oid))
     for schema in catalog.schemas:

@@ -18,7 +18,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from twinning import gucs
 from twinning.ir.catalog import (Check, ForeignKey, Index, PrimaryKey, QName,
-                                 Sequence, Table, Unique, View, is_temporary)
+                                 Sequence, Table, Unique, UserType, View,
+                                 is_temporary)
 from twinning.ir.types import SqlType
 from twinning.system_catalog import (activity, domains, partitions,
                                      pg_builtin, procs, routines)
@@ -139,6 +140,10 @@ def pg_class(b: Build) -> Rows:
                         relreplident="d", relminmxid=1,
                         relhasrules=view is not None,
                         relispopulated=view is None or view.populated)
+        elif isinstance(obj, UserType):  # CREATE TYPE … AS (…)
+            base.update(reltype=obj.oid, relam=0, relpages=0, reltuples=-1.0,
+                        relkind="c", relfilenode=0,
+                        relnatts=len(obj.sql_type.user.fields) + len(obj.dropped))
         elif isinstance(obj, Index):
             base.update(relam=index_methods.method_oid(obj.method),
                         relpages=index_methods.EMPTY_PAGES[obj.method],
@@ -225,6 +230,7 @@ def pg_attribute(b: Build) -> Rows:
                     column.name in not_null,
                     atthasdef=column.default is not None,
                     attidentity=_IDENTITY.get(column.identity or "", ""),
+                    attgenerated="s" if column.generated else "",
                     **inherited.get(column.name, {}))
             for attnum, sql_type in obj.dropped:  # RemoveAttributeById()
                 yield _attribute(oid, f"........pg.dropped.{attnum}........",
@@ -254,6 +260,18 @@ def pg_attribute(b: Build) -> Rows:
                                       "attalign", "attstorage"), stored))
                 yield _attribute(oid, attname, attnum, column.type, False,
                                  **extra)  # INCLUDE columns have no collation
+        elif isinstance(obj, UserType):  # a composite type's attributes
+            gone = dict(obj.dropped)
+            live = iter(obj.sql_type.user.fields)
+            for attnum in range(1, len(gone) + len(obj.sql_type.user.fields) + 1):
+                if attnum in gone:  # RemoveAttributeById()
+                    yield _attribute(oid, f"........pg.dropped.{attnum}........",
+                                     attnum, gone[attnum], False, atttypid=0,
+                                     attstattarget=0, attisdropped=True,
+                                     atttypmod=-1, attndims=0, attcollation=0)
+                else:
+                    name, sql_type = next(live)
+                    yield _attribute(oid, name, attnum, sql_type, False)
         elif isinstance(obj, Sequence):
             for attnum, (name, sql_type) in enumerate(_SEQUENCE_COLUMNS, 1):
                 yield _attribute(oid, name, attnum, sql_type, True)
@@ -297,9 +315,12 @@ def pg_type(b: Build) -> Rows:
 
 
 def _user_types(b: Build) -> Rows:
-    """An enum's pg_type row and its array type's."""
+    """An enum's or a composite type's pg_type row and its array type's."""
     m = b.oids
     for utype in b.catalog.types:
+        if utype.kind == "c":
+            yield from _composite_type(b, utype)
+            continue
         if utype.kind != "e":
             continue
         common = {"typnamespace": m.namespaces[utype.name.schema],
@@ -325,6 +346,29 @@ def _user_types(b: Build) -> Rows:
                "typreceive": _proc("array_recv"),
                "typsend": _proc("array_send"),
                "typanalyze": _proc("array_typanalyze"), "typstorage": "x"}
+
+
+def _composite_type(b: Build, utype: UserType) -> Rows:
+    """CREATE TYPE … AS (…): the row type of its relkind 'c' relation."""
+    common = {"typnamespace": b.oids.namespaces[utype.name.schema],
+              "typowner": BOOTSTRAP_SUPERUSER, "typlen": -1, "typbyval": False,
+              "typispreferred": False, "typisdefined": True, "typdelim": ",",
+              "typmodin": _NO_PROC, "typmodout": _NO_PROC, "typalign": "d",
+              "typstorage": "x", "typnotnull": False, "typbasetype": 0,
+              "typtypmod": -1, "typndims": 0, "typcollation": 0}
+    yield {**common, "oid": utype.oid, "typname": utype.name.name,
+           "typtype": "c", "typcategory": "C", "typrelid": utype.relid,
+           "typsubscript": _NO_PROC, "typelem": 0, "typarray": utype.array_oid,
+           "typinput": _proc("record_in"), "typoutput": _proc("record_out"),
+           "typreceive": _proc("record_recv"), "typsend": _proc("record_send"),
+           "typanalyze": _NO_PROC}
+    yield {**common, "oid": utype.array_oid, "typname": "_" + utype.name.name,
+           "typtype": "b", "typcategory": "A", "typrelid": 0,
+           "typsubscript": _proc("array_subscript_handler"),
+           "typelem": utype.oid, "typarray": 0, "typinput": _proc("array_in"),
+           "typoutput": _proc("array_out"), "typreceive": _proc("array_recv"),
+           "typsend": _proc("array_send"),
+           "typanalyze": _proc("array_typanalyze")}
 
 
 @builder("pg_enum")

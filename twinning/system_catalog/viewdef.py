@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from twinning.errors import feature_not_supported
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
@@ -126,9 +126,13 @@ def _print(m: OidMap, view: View, ref: r.TableRef, relation: Any,
                         search_path=view.search_path, aggregate=_aggregate)
 
     def typed(expr: Any) -> Any:
-        if _has_subquery(expr):
+        if _has_subquery(expr) or _contains(expr, lambda e: isinstance(
+                e, (s.Row, s.FieldSelect))):
             raise _Unprintable()
-        return resolve_expr(expr, scope, ctx)
+        try:
+            return resolve_expr(expr, scope, ctx)
+        except SqlError:  # a whole-row reference: not printed
+            raise _Unprintable() from None
     if body.group_distinct or any(isinstance(e, r.GroupingSet)
                                   for e in body.group_by) or any(
             _contains(t.expr, lambda e: isinstance(e, s.Grouping))

@@ -35,11 +35,11 @@ from functools import lru_cache
 from typing import Callable
 
 from twinning.errors import SqlError
-from twinning.ir.types import SqlType
+from twinning.ir.types import RecordType, SqlType
 from twinning.values import arrays, binary, boolean, bytea, floats, integers, numeric, text
 from twinning.values import json as json_
 from twinning.values import datetime as dt
-from twinning.values import enums, system
+from twinning.values import enums, records, system
 from twinning.values import tsearch, uuid_, xml
 from twinning.values.tsparse import config_name, config_oid
 from twinning.values.datetime import Interval
@@ -61,7 +61,18 @@ encoder_for = binary.encoder_for
 decoder_for = binary.decoder_for
 
 
+def _anonymous_record_in(text: str) -> object:
+    """record_in() of type record itself: raised where a value is read."""
+    raise SqlError("0A000", "input of anonymous composite types is not "
+                   "implemented")
+
+
 def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], object]:
+    if isinstance(t.user, RecordType):
+        if t.user.anonymous:
+            return _anonymous_record_in
+        return records.record_in([(lambda p, m: (lambda s: m(p(s))))(
+            parser_for(f, settings), typmod_for(f)) for _, f in t.user.fields])
     if t.user is not None:
         return enums.parser(t.user)
     name = t.name
@@ -167,6 +178,9 @@ def parser_for(t: SqlType, settings: FormatSettings = DEFAULT_SETTINGS) -> Calla
 
 
 def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object], str]:
+    if isinstance(t.user, RecordType):
+        return records.record_out([formatter_for(f, settings)
+                                   for _, f in t.user.fields])
     if t.user is not None:
         return str
     name = t.name

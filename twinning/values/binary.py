@@ -16,11 +16,11 @@ from functools import lru_cache
 from typing import Callable
 
 from twinning.errors import SqlError, feature_not_supported
-from twinning.ir.types import BY_OID, SqlType
+from twinning.ir.types import BY_ARRAY_OID, BY_OID, RecordType, SqlType
 from twinning.values.calendar import (
     TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, USECS_PER_DAY, is_valid_date, is_valid_timestamp,
 )
-from twinning.values import enums, system
+from twinning.values import enums, records, system
 from twinning.values.xml import parse_xml
 from twinning.values import tsearch
 from twinning.values.common import unsupported
@@ -298,8 +298,11 @@ _RECV.update(_SYSTEM_RECV)
 # -- arrays ------------------------------------------------------------------------------
 
 def _send_array(elem_name: str, value: tuple) -> bytes:
-    send = _SEND[elem_name]
-    oid = BY_NAME_OID[elem_name]
+    return _send_array_of(_SEND[elem_name], BY_NAME_OID[elem_name], value)
+
+
+def _send_array_of(send: Callable, oid: int, value: tuple) -> bytes:
+    """array_send() of a one-dimensional array of `oid` elements."""
     if not value:
         return _ARRHDR.pack(0, 0, oid)
     has_null = any(v is None for v in value)
@@ -371,16 +374,27 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
 
 def has_send(t: SqlType) -> bool:
     """Does the twin have `t`'s typsend (an array's: its element's)?"""
+    if isinstance(t.user, RecordType):  # a composite or an array of them
+        return all(has_send(f) for _, f in t.user.fields)
     return t.element.name in _SEND or (t.user is not None and not t.is_array)
 
 
 def has_recv(t: SqlType) -> bool:
     """Does the twin have `t`'s typreceive (an array's: its element's)?"""
+    if isinstance(t.user, RecordType) and not t.is_array:
+        return all(has_recv(f) for _, f in t.user.fields)
     return t.element.name in _RECV or (t.user is not None and not t.is_array)
 
 
 @lru_cache(maxsize=None)
 def encoder_for(t: SqlType) -> Callable[[object], bytes]:
+    if isinstance(t.user, RecordType) and not t.is_array:
+        return records.record_send([(f.oid, encoder_for(f))
+                                    for _, f in t.user.fields])
+    if isinstance(t.user, RecordType):  # an array of composites
+        element = t.element
+        send, oid = encoder_for(element), element.oid
+        return lambda value: _send_array_of(send, oid, value)
     if t.user is not None:
         if t.is_array:
             raise feature_not_supported(f"binary output of type {t.display()}")
@@ -403,13 +417,34 @@ _FIXED: dict[str, tuple[struct.Struct, Callable[[int], bool] | None]] = {
 }
 
 
+def _type_name(oid: int) -> str:
+    """format_type_extended(oid, -1, FORMAT_TYPE_ALLOW_INVALID) for the
+    built-in types; "???" for the others."""
+    if oid in BY_OID:
+        return BY_OID[oid].display
+    if oid in BY_ARRAY_OID:
+        return BY_ARRAY_OID[oid].display + "[]"
+    return "???"
+
+
 @lru_cache(maxsize=None)
 def decoder_for(t: SqlType) -> Callable[[bytes], object]:
-    if t.user is not None:
+    if isinstance(t.user, RecordType) and not t.is_array:
+        if t.user.anonymous:
+            raise SqlError("0A000", "input of anonymous composite types is "
+                           "not implemented")
+        if any(f.typmod >= 0 for _, f in t.user.fields):  # not applied here
+            raise feature_not_supported(f"binary input of type {t.display()} "
+                                        "(an attribute with a length or "
+                                        "precision)")
+        recv = records.record_recv(
+            [(f.oid, f.display(), decoder_for(f)) for _, f in t.user.fields],
+            _type_name)
+    elif t.user is not None:
         if t.is_array:
             raise feature_not_supported(f"binary input of type {t.display()}")
         return enums.recv(t.user)
-    if t.is_array:
+    elif t.is_array:
         name = t.name
 
         def recv(r: Reader):

@@ -14,7 +14,7 @@ import math
 from decimal import Decimal
 from typing import Any, Callable, Hashable
 
-from twinning.ir.types import SqlType
+from twinning.ir.types import RecordType, SqlType
 from twinning.values.calendar import USECS_PER_DAY
 
 _NAN = ("NaN",)  # every NaN is one value for float and numeric btree opclasses
@@ -94,8 +94,17 @@ def _scalar_key(name: str) -> Callable[[Any], Hashable] | None:
     }.get(name)
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 def key_function(t: SqlType) -> Callable[[Any], Hashable] | None:
     """The normaliser for one column type; None when the value is its own key."""
+    if isinstance(t.user, RecordType) and not t.is_array:
+        # record_eq: field by field, two NULLs equal
+        keys = [key_function(f) or _same for _, f in t.user.fields]
+        return lambda v: tuple(None if e is None else k(e)
+                               for k, e in zip(keys, v))
     scalar = _scalar_key(t.name)
     if not t.is_array:
         return scalar

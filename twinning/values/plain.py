@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
-from twinning.ir.types import SqlType
+from twinning.ir.types import RecordType, SqlType
 from twinning.values.datetime import Interval
 from twinning.values.numeric import format_numeric
 from twinning.values.tsearch import (format_tsvector, parse_tsvector,
@@ -59,9 +59,23 @@ _FROM: dict[str, Callable] = {
 }
 
 
+def _record_to(t: SqlType) -> Callable:
+    """A composite: the list of its fields' plain forms."""
+    fields = [to_plain_for(f) for _, f in t.user.fields]
+    return lambda value: [None if v is None else conv(v)
+                          for conv, v in zip(fields, value)]
+
+
+def _record_from(t: SqlType) -> Callable:
+    fields = [from_plain_for(f) for _, f in t.user.fields]
+    return lambda plain: tuple(None if p is None else conv(p)
+                               for conv, p in zip(fields, plain))
+
+
 @lru_cache(maxsize=None)
 def to_plain_for(t: SqlType) -> Callable:
-    conv = str if t.user is not None else _TO[t.name]
+    conv = _record_to(t.element) if isinstance(t.user, RecordType) else \
+        str if t.user is not None else _TO[t.name]
     if t.is_array:
         return lambda value: [None if v is None else conv(v) for v in value]
     return conv
@@ -69,7 +83,8 @@ def to_plain_for(t: SqlType) -> Callable:
 
 @lru_cache(maxsize=None)
 def from_plain_for(t: SqlType) -> Callable:
-    conv = str if t.user is not None else _FROM[t.name]
+    conv = _record_from(t.element) if isinstance(t.user, RecordType) else \
+        str if t.user is not None else _FROM[t.name]
     if t.is_array:
         return lambda plain: tuple(None if p is None else conv(p) for p in plain)
     return conv

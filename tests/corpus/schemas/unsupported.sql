@@ -31,8 +31,10 @@ CREATE TEMP TABLE t (a int);
 -- case: unlogged_table
 CREATE UNLOGGED TABLE t (a int);
 
--- case: generated_column
-CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED);
+-- case: composite_alter_attribute
+CREATE TYPE c AS (a int);
+CREATE TABLE t (x c[]);
+ALTER TYPE c ADD ATTRIBUTE b int;
 
 -- case: exclusion
 CREATE TABLE t (a int, EXCLUDE USING btree (a WITH =));

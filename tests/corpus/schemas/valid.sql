@@ -248,3 +248,10 @@ CREATE INDEX ON t USING gist (v);
 CREATE INDEX ON t USING brin (n);
 CREATE INDEX ON t USING spgist (s);
 CREATE INDEX ON t USING hash (s);
+
+-- case: generated_columns
+CREATE TABLE t (a int NOT NULL, b int GENERATED ALWAYS AS (a * 2) STORED, c text GENERATED ALWAYS AS ('x' || a) STORED UNIQUE, d numeric GENERATED ALWAYS AS (a / 3.0) STORED);
+
+-- case: composite_type_columns
+CREATE TYPE pair AS (x int, y text);
+CREATE TABLE t (id int PRIMARY KEY, p pair, ps pair[] NOT NULL);

@@ -121,3 +121,7 @@ SELECT grouping(id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, 
 SELECT grouping(id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id, id) FROM customers GROUP BY id
 UPDATE customers SET id = grouping(id)
 SELECT grouping(1)
+
+-- case: grouping_row_key
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT city FROM customers GROUP BY ROLLUP (ROW(city, tier))

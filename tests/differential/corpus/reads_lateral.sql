@@ -245,3 +245,7 @@ SELECT s.id, e FROM samples s, jsonb_array_elements(s.jb -> 'b') e ORDER BY 1, 2
 SELECT * FROM jsonb_array_elements_text('[1, "a", null, {"k": [true]}, "x\"y"]')
 SELECT * FROM json_array_elements('[1, "a" , null, {"k" : [true]}, 2.50]')
 SELECT s.id, x.n FROM samples s LEFT JOIN LATERAL (SELECT count(*) AS n FROM jsonb_array_elements(s.jb -> 'b')) x ON true ORDER BY 1
+
+-- case: function_whole_row_record
+SELECT g FROM generate_series(1, 2) WITH ORDINALITY AS g ORDER BY 1
+SELECT r FROM ROWS FROM (generate_series(1, 2), upper('a')) AS r ORDER BY 1

@@ -52,3 +52,9 @@ SELECT (1, 2) = (SELECT id, id FROM customers)
 SELECT (1, 2) = (SELECT 1, 2, 3)
 SELECT (1, 2, 3) = (SELECT 1, 2)
 SELECT (1, 'a') = (SELECT 1, 2)
+
+-- case: whole_row_references
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT c::text FROM customers c WHERE id = 1
+SELECT c.*::text FROM customers c WHERE id = 1
+SELECT ROW(id, name) FROM customers WHERE id = 1

@@ -109,3 +109,17 @@ COPY person FROM STDIN
 3	angry
 \.
 SELECT * FROM person ORDER BY id
+
+-- case: stored_expressions_naming_user_types
+CREATE TYPE mood AS ENUM ('a', 'b')
+CREATE TABLE h (m text CHECK (m::mood = 'a'::mood), d mood DEFAULT 'a'::mood)
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'h'::regclass
+SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'h'::regclass
+
+-- case: prepare_with_user_types
+CREATE TYPE mood AS ENUM ('a', 'b')
+CREATE TABLE h (m mood)
+INSERT INTO h VALUES ('a'), ('b')
+PREPARE q(mood) AS SELECT count(*) FROM h WHERE m = $1
+EXECUTE q('b')
+EXECUTE q('c')

@@ -347,3 +347,8 @@ SELECT * FROM nn ORDER BY id
 INSERT INTO nn VALUES (1, 'a', 1, NULL)
 WITH w AS (SELECT 1 AS id) MERGE INTO nn USING w ON nn.id = w.id WHEN MATCHED THEN DELETE
 SELECT * FROM nn ORDER BY id
+
+-- case: merge_whole_row_reference
+INSERT INTO nn VALUES (1, 'a', 1, NULL)
+MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED THEN UPDATE SET c = t
+SELECT * FROM nn

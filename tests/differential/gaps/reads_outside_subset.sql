@@ -6,14 +6,13 @@
 -- corpus of its area in tests/differential/corpus/. Here: FOR
 -- UPDATE/SHARE in a subquery, CTE or INSERT … SELECT and through a subquery
 -- in FROM, a view or a system catalog, TABLESAMPLE, pg_get_viewdef of a view
--- with grouping sets, a ROW() grouping key
+-- with grouping sets
 -- (GROUPING SETS themselves: see corpus/reads_grouping_sets.sql; WITHIN
 -- GROUP: corpus/reads_ordered_set_aggregates.sql; data-modifying WITH:
--- corpus/writable_ctes.sql), ORDER BY ... USING, whole-row references and ROW(),
+-- corpus/writable_ctes.sql), ORDER BY ... USING,
 -- statistics aggregates, column definition lists
 -- in FROM (LATERAL works: see corpus/reads_lateral.sql), a RIGHT/FULL JOIN
--- whose LATERAL right side reads an enclosing FROM item, the whole-row
--- record of a function item with ORDINALITY or several functions,
+-- whose LATERAL right side reads an enclosing FROM item,
 -- convert_to/convert_from with an encoding other than UTF8.
 
 -- case: out_for_update_nested
@@ -45,22 +44,12 @@ CREATE VIEW city_rollup AS SELECT city, grouping(city) AS g, count(*) AS n FROM 
 SELECT pg_get_viewdef('city_rollup'::regclass)
 
 
--- case: out_grouping_row_key
-INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
-SELECT city FROM customers GROUP BY ROLLUP (ROW(city, tier))
 
 
 -- case: out_order_by_using
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
 SELECT id FROM customers ORDER BY id USING <
 SELECT id FROM customers ORDER BY id USING >
-
-
--- case: out_whole_row_reference
-INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
-SELECT c::text FROM customers c WHERE id = 1
-SELECT c.*::text FROM customers c WHERE id = 1
-SELECT ROW(id, name) FROM customers WHERE id = 1
 
 
 -- case: out_statistics_aggregates
@@ -76,11 +65,6 @@ SELECT * FROM json_to_record('{"a": 1, "b": "x"}') AS x (a int, b text)
 INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
 INSERT INTO orders VALUES (10, 1, '2024-01-05 10:00:00+00', '2024-01-07', 'shipped', NULL), (11, 1, '2024-02-10 15:30:00+00', NULL, 'pending', 'gift'), (12, 2, '2024-02-11 09:15:00+01', '2024-02-15', 'shipped', ''), (13, 3, '2024-03-01 00:00:00+00', NULL, 'cancelled', 'call first'), (14, NULL, '2024-03-02 12:00:00-05', NULL, 'pending', NULL), (15, 4, '2024-03-03 23:59:59+00', '2024-03-05', 'shipped', NULL), (16, 1, '2023-12-31 23:00:00+00', '2024-01-02', 'shipped', NULL)
 SELECT c.id, j.id FROM customers c, (orders o RIGHT JOIN LATERAL (SELECT c.id AS x) s ON o.customer_id = s.x) j ORDER BY 1, 2
-
-
--- case: out_function_whole_row_record
-SELECT g FROM generate_series(1, 2) WITH ORDINALITY AS g ORDER BY 1
-SELECT r FROM ROWS FROM (generate_series(1, 2), upper('a')) AS r ORDER BY 1
 
 
 -- case: out_convert_other_encodings

@@ -13,8 +13,6 @@
 --   refuses it (0A000).
 -- merge_prepare: PREPARE … AS MERGE, refused (0A000) as PREPARE of any
 --   write statement is; the extended protocol's Parse runs MERGE.
--- merge_whole_row_reference: `SET c = t` (the target's whole row), which
---   the twin refuses (0A000) as it does in every statement.
 -- merge_untyped_parameter_in_source: `$n` without a value in a simple query
 --   inside the source's VALUES: PostgreSQL's 42P02 comes from parse
 --   analysis, the twin types the parameter (as text) and fails on `=` first.
@@ -40,7 +38,3 @@ EXECUTE m (1)
 SELECT * FROM nn
 
 
--- case: merge_whole_row_reference
-INSERT INTO nn VALUES (1, 'a', 1, NULL)
-MERGE INTO nn t USING (VALUES (1)) s (id) ON t.id = s.id WHEN MATCHED THEN UPDATE SET c = t
-SELECT * FROM nn
