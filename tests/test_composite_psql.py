@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.differential.harness import postgres_database, twin_server
-from tests.test_introspection_clients import _params, _psql
+from tests.support.psql import psql as _psql, psql_servers
 
 pytestmark = pytest.mark.realpg
 
@@ -21,9 +20,8 @@ SCHEMA = (ROOT / "tests" / "differential" / "schemas" / "composite.sql").read_te
 
 @pytest.fixture(scope="module")
 def servers(realpg):
-    with postgres_database(realpg, SCHEMA, "composite_psql") as pg_connect, \
-            twin_server(SCHEMA, "composite_psql") as twin_connect:
-        yield _params(pg_connect), _params(twin_connect)
+    with psql_servers(realpg, SCHEMA, "composite_psql") as pair:
+        yield pair
 
 
 @pytest.mark.parametrize("command", [

@@ -8,14 +8,13 @@ the example schema and from a twin loaded with it.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import sqlalchemy
 
 from tests.differential.harness import postgres_database, twin_server
+from tests.support.psql import params as _params, psql as _psql
 
 pytestmark = pytest.mark.realpg
 
@@ -29,26 +28,6 @@ def servers(realpg):
     with postgres_database(realpg, SCHEMA, "introspection") as pg_connect, \
             twin_server(SCHEMA) as twin_connect:
         yield _params(pg_connect), _params(twin_connect)
-
-
-def _params(connect) -> dict:
-    conn = connect()
-    try:
-        info = conn.info
-        return {"host": info.host, "port": info.port, "user": info.user,
-                "dbname": info.dbname}
-    finally:
-        conn.close()
-
-
-def _psql(params: dict, command: str) -> str:
-    psql = shutil.which("psql")
-    assert psql, "psql (postgresql-client) is installed by scripts/system-deps.sh"
-    done = subprocess.run(
-        [psql, "-X", "-h", params["host"], "-p", str(params["port"]),
-         "-U", params["user"], "-d", params["dbname"], "-c", command],
-        capture_output=True, text=True, timeout=60)
-    return done.stdout + done.stderr
 
 
 @pytest.mark.parametrize("command", [

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.differential.harness import postgres_database, twin_server
-from tests.test_introspection_clients import _params, _psql
+from tests.support.psql import psql as _psql, psql_servers
 
 pytestmark = pytest.mark.realpg
 
@@ -26,9 +25,8 @@ SCHEMA = (ROOT / "tests" / "differential" / "schemas" / "partitions.sql").read_t
 
 @pytest.fixture(scope="module")
 def servers(realpg):
-    with postgres_database(realpg, SCHEMA, "partitions_psql") as pg_connect, \
-            twin_server(SCHEMA, "partitions_psql") as twin_connect:
-        yield _params(pg_connect), _params(twin_connect)
+    with psql_servers(realpg, SCHEMA, "partitions_psql") as pair:
+        yield pair
 
 
 @pytest.mark.parametrize("command", [
