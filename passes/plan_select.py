@@ -52,6 +52,7 @@ from twinning.passes.expr import runtime
 from twinning.passes.expr.registry import PY_COMPARE
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 from twinning.passes.expr.system import system_catalog
+from twinning.passes.plan_columnar import columnar_aggregate
 from twinning.passes.plan_grouping import grouping_set_rows
 from twinning.passes.plan_window import window_rows
 
@@ -461,7 +462,8 @@ class _Planner:
             self.note(depth, ("HashAggregate" if node.keys else "Aggregate") +
                       f" ({len(node.aggregates)} aggregate(s))")
         source = self.relation(node.input, depth + 1)
-        computes = [_AggPlan(a, self.compile).compute for a in node.aggregates]
+        plans = [_AggPlan(a, self.compile) for a in node.aggregates]
+        computes = [p.compute for p in plans]
         if node.sets is not None:
             return grouping_set_rows(node, source, computes, self._grouping)
         group = self._grouping(node.keys) if node.keys else None
@@ -475,7 +477,7 @@ class _Planner:
         def aggregate(ctx: Any) -> Iterable[tuple]:
             return [values + tuple([c(rows, ctx) for c in computes]) + zeros
                     for values, rows in group(source(ctx), ctx)]
-        return aggregate
+        return _columnar(node, plans, zeros, aggregate)
 
     def _grouping(self, keys: tuple) -> Callable[[Iterable[tuple], Any],
                                                  Iterable[tuple[tuple, list]]]:
@@ -758,6 +760,28 @@ def _slot(i: int) -> Callable[[tuple, Any], Any]:
     return lambda row, ctx: row[i]
 
 
+
+
+def _columnar(node: r.Aggregate, plans: list[_AggPlan], zeros: tuple,
+              rows_path: Rows) -> Rows:
+    """The aggregate over the table's columns (passes/plan_columnar.py)
+    when its input is a whole table, its keys are columns of types that
+    are their own hash keys, and each aggregate folds one column's values
+    (or counts rows); else `rows_path`."""
+    scan = node.input
+    if not isinstance(scan, r.Scan) or scan.system or scan.rowid or \
+            scan.leaves is not None or \
+            any(equality_key(k.type) for k in node.keys):
+        return rows_path
+    key_slots = [_bare_slot(k) for k in node.keys]
+    if None in key_slots or not all(
+            p.filter is None and p.ordered_set is None and
+            (p.star or (p.fold is not None and p.slot is not None))
+            for p in plans):
+        return rows_path
+    parts = [None if p.star else (p.slot, p.fold) for p in plans]
+    return columnar_aggregate(scan.table, key_slots, parts,  # type: ignore[arg-type]
+                              zeros, rows_path)
 
 
 def _bare_slot(expr: Any) -> int | None:

@@ -266,6 +266,9 @@ class PartitionedWrites:
     def scan_rows(self, table: QName) -> Iterator[tuple]:
         return map(itemgetter(1), self.scan(table))
 
+    def committed_rows(self, table: QName) -> Any:
+        return None if table == self._table else self._txn.committed_rows(table)
+
     def lookup(self, table: QName, index: str, values: Any) -> list:
         if table != self._table:
             return self._txn.lookup(table, index, values)

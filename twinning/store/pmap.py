@@ -26,7 +26,7 @@ from bisect import bisect_left
 from collections import deque
 from itertools import chain, repeat
 from math import isqrt
-from operator import and_, is_, setitem
+from operator import and_, is_, itemgetter, setitem
 from typing import Any, Hashable, Iterator, Mapping
 
 DELETE: Any = type("Delete", (), {"__repr__": lambda self: "DELETE"})()
@@ -38,13 +38,14 @@ _EMPTY: dict = {}  # shared by every empty chunk/bucket; never mutated
 class RowMap:
     """row id (int >= 0) -> row, in id order; immutable."""
 
-    __slots__ = ("_chunks", "_first", "_len")
+    __slots__ = ("_chunks", "_first", "_len", "_columns")
 
     def __init__(self, chunks: tuple[dict, ...] = (), first: int = 0,
                  length: int = 0) -> None:
         self._chunks = chunks
         self._first = first  # chunk number of _chunks[0]
         self._len = length
+        self._columns: dict[int, tuple[list, bool]] | None = None
 
     @classmethod
     def build(cls, rows: Iterator[tuple[int, tuple]] | list) -> RowMap:
@@ -84,6 +85,23 @@ class RowMap:
 
     def values(self) -> Iterator[tuple]:
         return chain.from_iterable(map(dict.values, self._chunks))
+
+    def column(self, slot: int) -> tuple[list, bool]:
+        """Every row's value at `slot` in id order, and whether any is
+        None: a columnar copy made on first use and kept with the map,
+        which never changes (so the copy lives until a write replaces the
+        table's map). Aggregation reads a column of every row many times
+        over; a pass over one list of pointers touches a few cache lines
+        where a pass over the row tuples misses on each row.
+        Concurrent first uses may both build it; either copy is right."""
+        columns = self._columns
+        if columns is None:
+            columns = self._columns = {}
+        found = columns.get(slot)
+        if found is None:
+            values = list(map(itemgetter(slot), self.values()))
+            found = columns[slot] = (values, any(map(is_, values, repeat(None))))
+        return found
 
     def evolve(self, changes: Mapping[int, Any]) -> RowMap:
         """A new map with `changes` (id -> row or DELETE) applied.

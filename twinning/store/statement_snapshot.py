@@ -106,6 +106,9 @@ class StatementSnapshot:
             return self._txn.scan(table)
         return self._scan(table)
 
+    def committed_rows(self, table: QName) -> Any:
+        return None if table in self._kept else self._txn.committed_rows(table)
+
     def scan_rows(self, table: QName) -> Iterable[tuple]:
         if table not in self._kept:
             return self._txn.scan_rows(table)

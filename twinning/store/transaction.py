@@ -492,6 +492,13 @@ class Transaction:
             return overlay.scan_rows()
         return self._tables[table].rows.values()
 
+    def committed_rows(self, table: QName) -> RowMap | None:
+        """The committed rows this transaction reads of `table`, or None
+        once it has written the table (then only `scan` shows its rows)."""
+        if table in self._overlay.tables:
+            return None
+        return self._tables[table].rows
+
     def count(self, table: QName) -> int:
         overlay = self._overlay.tables.get(table)
         if overlay is None:
@@ -855,7 +862,7 @@ class Transaction:
             if any(map(is_, map(itemgetter(position), rows), repeat(None))):
                 return self.insert_rows(table, rows)
         for _, check in info.checks:
-            if False in map(check, rows):  # a check answers True, False or None
+            if not cons.block_passes(check, rows):
                 return self.insert_rows(table, rows)
         keys = [defn.keys(rows) for defn in info.indexes]
         claimed: list = []

@@ -130,3 +130,28 @@ SELECT sum(num), avg(num) FROM samples WHERE id IN (4, 6)
 SELECT sum(num), avg(num) FROM samples WHERE id IN (1, 2)
 SELECT sum(i8), avg(i8) FROM samples
 SELECT sum(x), avg(x) FROM (VALUES (1.10::numeric), (2.205), (-0.005)) v (x)
+
+
+-- case: fast_group_by_table_columns
+-- A table of 5,000 rows (at least plan_columnar.MIN_ROWS): GROUP BY over
+-- the whole table reads columnar copies of its columns, kept until a write
+-- replaces the table's rows; inside a transaction that wrote the table the
+-- row path runs. NULL keys and values, NaN and infinities in the folds.
+INSERT INTO samples (id, i2, i4, i8, num, n52, f4, f8, t, vc, ch, b, d) SELECT g, (g % 7)::smallint, CASE WHEN g % 11 = 0 THEN NULL ELSE g % 1000 END, g::bigint * 1000000007, CASE WHEN g % 13 = 0 THEN NULL WHEN g = 77 THEN 'NaN' WHEN g = 1234 THEN 'Infinity' ELSE (g % 500) / 4.0 END, (g % 300) / 4.0, (g % 64) / 8.0, CASE WHEN g = 4001 THEN 'NaN' WHEN g = 2002 THEN '-Infinity' ELSE (g % 128) / 16.0 END, CASE WHEN g % 5 = 0 THEN NULL ELSE chr(97 + g % 4) END, CASE WHEN g % 3 = 0 THEN 'x' WHEN g % 3 = 1 THEN 'y' END, CASE WHEN g % 2 = 0 THEN 'ab' ELSE 'ab  ' END, CASE WHEN g % 9 = 0 THEN NULL ELSE g % 2 = 0 END, DATE '2024-01-01' + g % 40 FROM generate_series(1, 5000) g
+SELECT t, count(*), count(i4), sum(i4), avg(i4), min(i4), max(i4) FROM samples GROUP BY t ORDER BY t
+SELECT t, count(*), sum(num), avg(num), min(num), max(num) FROM samples GROUP BY t ORDER BY t
+SELECT i2, b, count(*), sum(i8), avg(i8), sum(f8), avg(f8), sum(f4) FROM samples GROUP BY i2, b ORDER BY i2, b
+SELECT vc, sum(n52), avg(n52), min(d), max(d), min(t), max(t) FROM samples GROUP BY vc ORDER BY vc
+SELECT ch, count(*), sum(i2) FROM samples GROUP BY ch ORDER BY ch
+SELECT d, count(*), sum(i4) FROM samples GROUP BY d ORDER BY d LIMIT 5
+SELECT b, count(*) FROM samples GROUP BY b HAVING count(*) > 1000 ORDER BY b
+SELECT t, count(*) FROM samples WHERE i4 > 500 GROUP BY t ORDER BY t
+UPDATE samples SET i4 = i4 + 1, t = 'e' WHERE id % 97 = 0
+SELECT t, count(*), count(i4), sum(i4), avg(i4) FROM samples GROUP BY t ORDER BY t
+DELETE FROM samples WHERE id % 10 = 1
+SELECT t, count(*), sum(i4), sum(num) FROM samples GROUP BY t ORDER BY t
+BEGIN
+INSERT INTO samples (id, t, i4) SELECT g, 'f', g FROM generate_series(5001, 5100) g
+SELECT t, count(*), sum(i4) FROM samples GROUP BY t ORDER BY t
+ROLLBACK
+SELECT t, count(*), sum(i4) FROM samples GROUP BY t ORDER BY t
