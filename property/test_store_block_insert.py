@@ -10,7 +10,9 @@ key checks queued.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from decimal import Decimal
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from twinning.bootstrap import compile_schema
@@ -22,13 +24,16 @@ from twinning.store import MvccStore
 SCHEMA = """
 CREATE TABLE p (id int PRIMARY KEY);
 CREATE TABLE t (id int PRIMARY KEY, u int UNIQUE, n int NOT NULL,
-                c int CHECK (c > 0), p_id int REFERENCES p);
+                c int CHECK (c > 0), p_id int REFERENCES p,
+                x numeric CHECK (x >= 0));
 """
 CATALOG, _ = compile_schema(SCHEMA, "<test>")
 T = QName("public", "t")
 SMALL = st.integers(0, 6)
 ROW = st.tuples(SMALL, st.one_of(st.none(), SMALL), st.one_of(st.none(), SMALL),
-                st.integers(-1, 3), st.one_of(st.none(), SMALL))
+                st.one_of(st.none(), st.integers(-1, 3)), st.one_of(st.none(), SMALL),
+                st.one_of(st.none(), st.sampled_from(
+                    [Decimal(-1), Decimal(0), Decimal("2.5"), Decimal("NaN")])))
 
 
 def _store(committed: list[tuple]) -> MvccStore:
@@ -52,9 +57,13 @@ def _outcome(store: MvccStore, block: list[tuple], bulk: bool):
 
 
 @settings(max_examples=300, deadline=None)
+@example(block=[(1, None, 1, 1, None, None), (2, None, 1, 1, None, Decimal(-1))],
+         committed=[])  # a NULL, then a failing value, for the column test
+@example(block=[(1, None, 1, 1, None, Decimal("NaN")), (2, None, 1, 1, None, Decimal(-1))],
+         committed=[])
 @given(block=st.lists(ROW, max_size=8), committed=st.lists(ROW, max_size=3,
                                                           unique_by=lambda r: r[0]))
 def test_block_insert_is_rows_one_at_a_time(block, committed):
-    committed = [(i, None, 1, 1, None) for i, *_ in committed]  # valid rows
+    committed = [(i, None, 1, 1, None, None) for i, *_ in committed]  # valid rows
     assert _outcome(_store(committed), block, True) == \
         _outcome(_store(committed), block, False)

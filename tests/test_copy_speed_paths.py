@@ -159,6 +159,45 @@ def test_generated_texts_agree(t, setting, texts):
             column.convert_all(texts)
 
 
+@st.composite
+def _same_shaped(draw) -> list[str]:
+    """Timestamps that share one shape (separator, fraction and offset
+    spelled alike, digits anywhere, in range or not): the batch's
+    one-translation shape test, not its per-text match, decides them."""
+    sep = draw(st.sampled_from([" ", "T"]))
+    tail = draw(st.sampled_from(["", ".5", ".123456", "+00", "+00:00", "-03:30",
+                                 "+15:59", "+16:00", ".1234567", "Z"]))
+    stamp = st.builds("{:04d}-{:02d}-{:02d}{}{:02d}:{:02d}:{:02d}{}".format,
+                      st.integers(0, 9999), st.integers(0, 13),
+                      st.integers(0, 32), st.just(sep), st.integers(0, 24),
+                      st.integers(0, 60), st.integers(0, 60), st.just(tail))
+    return draw(st.lists(stamp, min_size=1, max_size=8))
+
+
+@settings(max_examples=300, deadline=None)
+@example(SqlType("timestamp"), DEFAULT_SETTINGS, ["2024-01-01 12:34:56.1234567"] * 2)
+@given(st.sampled_from([t for t in TYPES if t.name.startswith("timestamp")]),
+       st.sampled_from(SETTINGS), _same_shaped())
+def test_same_shaped_timestamps_agree(t, setting, texts):
+    test_generated_texts_agree.hypothesis.inner_test(t, setting, texts)
+
+
+FIXED_POINT = st.builds("{}{}{}".format, st.text("0123456789", max_size=12),
+                        st.sampled_from([".", ".", "", "..", "\t", "-", "\t."]),
+                        st.text("0123456789", max_size=4))
+
+
+@settings(max_examples=300, deadline=None)
+@example(SqlType("numeric", 786438), ["1.00\t2.00", "3"])
+@example(SqlType("numeric", 786438), ["1.00", "22.50", "333.25"])
+@given(st.sampled_from([t for t in TYPES if t.name == "numeric"]),
+       st.lists(FIXED_POINT, min_size=1, max_size=8))
+def test_fixed_point_columns_agree(t, texts):
+    """Columns of `d.dd`-like texts: the batch's counting test over the
+    joined shape against the input function, text by text."""
+    test_generated_texts_agree.hypothesis.inner_test(t, DEFAULT_SETTINGS, texts)
+
+
 # ------------------------------------------------------------ reader
 
 def _options(text: str):

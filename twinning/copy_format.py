@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Callable, Iterator, NamedTuple, Sequence
+from typing import Any, Callable, Iterator, NamedTuple, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir.dml import CopyOptions
@@ -136,13 +136,40 @@ class Line(NamedTuple):
     fields: list[str | None]
 
 
+class SplitLines(Sequence[str]):
+    """The lines of a run of text that ends in a newline, split only when
+    first asked for: a block's lines serve error context and the line by
+    line fallback, and most blocks need neither."""
+
+    __slots__ = ("_text", "_eol", "_lines")
+
+    def __init__(self, text: str, eol: str) -> None:
+        self._text, self._eol = text, eol
+        self._lines: list[str] | None = None
+
+    def _split(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self._text.split(self._eol)
+            self._lines.pop()  # after the last newline
+        return self._lines
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._split()[i]
+
+    def __len__(self) -> int:
+        return len(self._split())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._split())
+
+
 class Block(NamedTuple):
     """Consecutive lines: `columns[j][i]` is field j of line `first + i`
     (a line with too few fields, under `defer_missing`, is a block of its
     own with fewer columns)."""
 
     first: int  # the number of the first line
-    texts: list[str]  # the raw lines, for error context
+    texts: Sequence[str]  # the raw lines, for error context
     columns: list[Sequence[str | None]]
 
     def lines(self) -> Iterator[Line]:
@@ -330,7 +357,7 @@ class CopyReader:
             return number, text, self._fields(text)
         return None
 
-    def _plain_lines(self) -> tuple[str, list[str]] | None:
+    def _plain_lines(self) -> tuple[str, Sequence[str]] | None:
         """The complete lines at the front of the buffer that none of
         _next_line's special cases touch, consumed: their text and the
         lines; None when the first line needs the general scanner."""
@@ -353,8 +380,7 @@ class CopyReader:
             return None  # _next_line reports it, with its line number
         if "\x00" in text:
             return None
-        lines = text.split(eol)
-        lines.pop()
+        lines: Sequence[str] = SplitLines(text, eol)
         quote = self.dialect.quote
         if self._quote_parity and quote in text:
             # a quoted newline: that line and the rest wait for _next_line
@@ -370,7 +396,7 @@ class CopyReader:
         self._eol = eol
         return text, lines
 
-    def _split_plain(self, text: str, lines: list[str]) -> Iterator[Block]:
+    def _split_plain(self, text: str, lines: Sequence[str]) -> Iterator[Block]:
         """The plain lines' fields, as _fields splits them, in blocks. Most
         lines are split on the delimiter; the others (a field count other
         than the columns', a backslash that is not part of a NULL marker,
@@ -379,9 +405,9 @@ class CopyReader:
         delimiter = self.dialect.delimiter
         width = len(self.columns)
         first = self._line_no + 1
-        flat = self._flat_fields(text, lines, width)
+        flat = self._flat_fields(text, width)
         if flat is not None:  # the usual block: every line plain, no odd one
-            self._line_no = first + len(lines) - 1
+            self._line_no = first + len(flat) // width - 1
             yield Block(first, lines, self._nulls(
                 [flat[j::width] for j in range(width)]))
             return
@@ -409,20 +435,27 @@ class CopyReader:
         if start < len(lines):
             yield Block(first + start, lines[start:], self._columns(rows[start:], fixed))
 
-    def _flat_fields(self, text: str, lines: list[str], width: int
-                     ) -> list[str] | None:
+    def _flat_fields(self, text: str, width: int) -> list[str] | None:
         """Every line's fields in one list, row after row, when each line
-        has exactly `width` of them and `_odd_lines` would find none; the
-        split and the later transposition then run once over the whole
-        text, at C speed. None otherwise."""
+        has exactly `width` of them and `_odd_lines` would find none: one
+        split of the whole text, at C speed, and no list of lines. Each
+        line end becomes a delimiter and a NUL (which no plain run holds):
+        the lines have `width` fields each exactly when the NULs, the only
+        characters a field can start with after a delimiter only, are the
+        first characters of fields width, 2·width, …. None otherwise."""
         d = self.dialect
-        delimiter = d.delimiter
+        delimiter, eol = d.delimiter, self._eol
         if d.csv and d.quote in text:
             return None
-        counts = list(map(str.count, lines, repeat(delimiter)))
-        if min(counts) != width - 1 or max(counts) != width - 1:
+        count = text.count(eol)
+        if text.count(delimiter) != (width - 1) * count:
             return None
-        flat = delimiter.join(lines).split(delimiter)
+        flat = text.replace(eol, delimiter + "\x00").split(delimiter)
+        flat.pop()  # the NUL after the last line end
+        starts = "".join(flat[width::width])
+        if starts.count("\x00") != count - 1:
+            return None
+        flat[width::width] = starts.split("\x00")[1:]
         if not d.csv and "\\" in text:
             per_null = self._null_backslashes
             if per_null <= 0 or text.count("\\") != per_null * flat.count(d.null):

@@ -112,8 +112,10 @@ def check_constraint_function(table: Table, check: Check,
     if isinstance(fn, types.FunctionType) and fn.__code__.co_argcount == 2:
         # the same code and cells with `ctx` bound as a default: the
         # store's per-row call is the compiled closure itself
-        return types.FunctionType(fn.__code__, fn.__globals__, fn.__name__,
-                                  (ctx,), fn.__closure__)
+        bound = types.FunctionType(fn.__code__, fn.__globals__, fn.__name__,
+                                   (ctx,), fn.__closure__)
+        bound.__dict__.update(fn.__dict__)  # a `column_test` (store/constraints)
+        return bound
     return lambda row: fn(row, ctx)
 
 

@@ -383,6 +383,9 @@ def _binary_node(impl: Impl, left: CompiledExpr, right: CompiledExpr,
                 return fast(a, c)
             except InvalidOperation:  # NaN: PostgreSQL's own ordering
                 return fn(a, c)
+        # for a whole block of rows: fast(row[slot], c) on every row, where
+        # it answers as the closure does unless it raises
+        col_const_fast.column_test = (slot, fast, c)  # type: ignore[attr-defined]
         return CompiledExpr(col_const_fast)
     if isinstance(lexpr, q.TColumn) and right.constant:
         slot, c = lexpr.slot, right.value

@@ -17,7 +17,10 @@ violations name the index columns through quote_identifier
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from decimal import InvalidOperation
+from itertools import repeat
+from operator import itemgetter
+from typing import Any, Callable, Iterable
 
 from pglast.keywords import UNRESERVED_KEYWORDS, COL_NAME_KEYWORDS, \
     RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
@@ -33,6 +36,23 @@ _MAX_FIELD_BYTES = 64
 _SAFE_IDENT = re.compile(r"[a-z_][a-z0-9_]*\Z")
 _QUOTED_KEYWORDS = frozenset(RESERVED_KEYWORDS | COL_NAME_KEYWORDS
                              | TYPE_FUNC_NAME_KEYWORDS) - frozenset(UNRESERVED_KEYWORDS)
+
+
+def block_passes(check: Callable[[tuple], Any], rows: list[tuple]) -> bool:
+    """Does no row of `rows` fail `check` (True and NULL pass)? A check
+    of the form `column op constant` carries its `column_test` (passes/
+    expr/compile.py): the test over the column at C speed, which answers
+    as the check does for every value it does not raise on (a NULL, a
+    NaN); when it raises, the rows go through the check itself."""
+    column_test = getattr(check, "column_test", None)
+    if column_test is not None:
+        slot, test, constant = column_test
+        try:
+            return False not in map(test, map(itemgetter(slot), rows),
+                                    repeat(constant))
+        except (TypeError, InvalidOperation):
+            pass
+    return False not in map(check, rows)
 
 
 def quote_identifier(name: str) -> str:

@@ -17,7 +17,7 @@ import datetime as _dt
 import re
 from decimal import Decimal
 from itertools import repeat
-from operator import floordiv, sub
+from operator import attrgetter, floordiv, sub
 from typing import Any, Callable, Sequence
 
 from twinning import values
@@ -71,7 +71,7 @@ def column_input(t: SqlType, settings: FormatSettings) -> ColumnInput | None:
             return _varchar(t.typmod - VARHDRSZ, general)
         return ColumnInput(general)
     if name in _INT_DIGITS:
-        return _int(_INT_DIGITS[name], general)
+        return _int(*_INT_DIGITS[name], general)
     if name == "bool":
         return _bool(general)
     if name == "float8":
@@ -92,11 +92,13 @@ def _varchar(limit: int, general: Converter) -> ColumnInput:
     return ColumnInput(lambda text: text if len(text) <= limit else general(text), batch)
 
 
-# at most this many digits cannot overflow the type (a sign aside)
-_INT_DIGITS = {"int2": 4, "int4": 9, "int8": 18}
+# at most this many digits cannot overflow the type (a sign aside), and
+# the type's largest value
+_INT_DIGITS = {"int2": (4, 2**15 - 1), "int4": (9, 2**31 - 1),
+               "int8": (18, 2**63 - 1)}
 
 
-def _int(digits: int, general: Converter) -> ColumnInput:
+def _int(digits: int, largest: int, general: Converter) -> ColumnInput:
     def convert(text: str) -> Any:
         if len(text) <= digits and text.isascii():
             if text.isdigit() or (text[:1] == "-" and text[1:].isdigit()):
@@ -104,11 +106,16 @@ def _int(digits: int, general: Converter) -> ColumnInput:
         return general(text)
 
     def batch(texts: list[str]) -> list | None:
+        """Unsigned ASCII digits only (int() reads them as the input
+        function does), none empty (int() refuses it), none too large."""
         joined = "".join(texts)
-        if joined.isdigit() and joined.isascii() and "" not in texts and \
-                max(map(len, texts)) <= digits:
-            return list(map(int, texts))
-        return None
+        if not (joined.isascii() and joined.isdigit()):
+            return None
+        try:
+            out = list(map(int, texts))
+        except ValueError:
+            return None
+        return out if max(out) <= largest else None
     return ColumnInput(convert, batch)
 
 
@@ -161,6 +168,23 @@ def _float8(general: Converter) -> ColumnInput:
     return ColumnInput(convert, batch)
 
 
+_DIGITS = str.maketrans("0123456789", "9999999999")
+
+
+def _same_shape(texts: list[str], match: Callable[[str], Any]) -> bool:
+    """Do all texts have the first one's shape (its characters, with any
+    ASCII digit for each of its digits) and does it match `match`, a
+    pattern of digit classes and literals? Then every text matches it:
+    one translation of the joined column instead of a match per text.
+    (The first text has no tab, so neither has any text when the joined
+    shapes agree.)"""
+    first = texts[0]
+    if match(first) is None:
+        return False
+    shape = first.translate(_DIGITS)
+    return "\t".join(texts).translate(_DIGITS) == "\t".join(repeat(shape, len(texts)))
+
+
 def _numeric(typmod: int, general: Converter) -> ColumnInput:
     """Plain `-ddd.dd` within the declared precision and scale: the value
     is in range and needs no rounding, only a shorter fraction padded to
@@ -190,11 +214,31 @@ def _numeric(typmod: int, general: Converter) -> ColumnInput:
         return general(text)
 
     def batch(texts: list[str]) -> list | None:
-        if all(map(exact, texts)) and (quantum is not None or
-                                        "-" not in "".join(texts)):
-            return list(map(Decimal, texts))
-        return None
+        if quantum is None:
+            plain = "-" not in "".join(texts) and all(map(exact, texts))
+        else:
+            plain = bool(scale) and _fixed_point(texts, before, scale) or \
+                all(map(exact, texts))
+        return list(map(Decimal, texts)) if plain else None
     return ColumnInput(convert, batch)
+
+
+_NOT_FIXED_POINT = str.maketrans("", "", "9.\t")
+
+
+def _fixed_point(texts: list[str], before: int, scale: int) -> bool:
+    """Is every text `d…d.d…d`, 1 to `before` digits, a point, exactly
+    `scale` (>= 1) digits? Counted over the joined column's shape at C
+    speed: only digits, points and separators; as many points as texts,
+    each `scale` digits before a text's end (so one per text, none
+    containing a tab); none first in a text; no run of more than
+    `before` digits (a fraction that long only sends the texts to the
+    per-text test)."""
+    n = len(texts)
+    shape = ("\t" + "\t".join(texts) + "\t").translate(_DIGITS)
+    return not shape.translate(_NOT_FIXED_POINT) and shape.count("\t") == n + 1 \
+        and shape.count(".") == n == shape.count("." + "9" * scale + "\t") \
+        and "\t." not in shape and "9" * (before + 1) not in shape
 
 
 _MEMO_LIMIT = 65536
@@ -232,6 +276,8 @@ def _memo(general: Converter) -> ColumnInput:
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}"
                         r"(?:\.[0-9]{1,6})?(?:[+-][0-9]{2}(?::[0-9]{2})?)?\Z")
 _FROM_ISO = _dt.datetime.fromisoformat
+_TZINFO = attrgetter("tzinfo")
+_UTC = _dt.timezone.utc  # what fromisoformat gives for a zero offset
 _EPOCH = _dt.datetime(2000, 1, 1)
 _EPOCH_UTC = _EPOCH.replace(tzinfo=_dt.timezone.utc)
 _MICROSECOND = _dt.timedelta(microseconds=1)
@@ -272,16 +318,17 @@ def _timestamp(with_tz: bool, settings: FormatSettings,
     def batch(texts: list[str]) -> list | None:
         """All with offsets in range (timestamptz) or all without
         (timestamp): C-level date arithmetic; else value by value."""
-        if not texts or not all(map(match, texts)):
+        if not texts or not (_same_shape(texts, match) or all(map(match, texts))):
             return None
         try:
             stamps = list(map(_FROM_ISO, texts))
         except ValueError:
             return None
-        offsets = set(map(_dt.datetime.utcoffset, stamps))
-        if not with_tz and offsets == {None}:
+        zones = set(map(_TZINFO, stamps))
+        if not with_tz and zones == {None}:
             epoch = _EPOCH
-        elif with_tz and None not in offsets and max(map(abs, offsets)) <= _MAX_OFFSET:
+        elif with_tz and (zones == {_UTC} or None not in zones and max(map(
+                abs, set(map(_dt.datetime.utcoffset, stamps)))) <= _MAX_OFFSET):
             epoch = _EPOCH_UTC
         else:
             return None
