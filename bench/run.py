@@ -6,12 +6,21 @@ PostgreSQL seconds / twin seconds, so a ratio above 1 means the twin is
 faster. A workload that fails records its error and the run goes on.
 See docs/PERFORMANCE.md.
 
-    python -m bench.run [--rounds N] [--only a,b] [--quick] [--json PATH]
+Run as `python -m bench.run` (`make bench` compiles first, then runs it).
+
+Usage:
+    bench.run [--rounds N] [--only NAMES] [--quick] [--json PATH]
+
+Options:
+    --rounds N     Rounds of every workload on both servers [default: 3].
+    --only NAMES   A comma-separated subset of the workloads (and "memory").
+    --quick        Counts and the loaded table divided by 10 (a smoke run,
+                   not comparable with full runs).
+    --json PATH    Where the results go [default: out/bench.json].
 """
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import os
@@ -24,9 +33,11 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Callable
 
 import psycopg2
+from docopt import docopt
 
 from bench import workloads as w
 from bench.data import copy_text, measured_rows
@@ -249,23 +260,21 @@ def environment(args) -> dict:
 
 # -- main ----------------------------------------------------------------------
 
-def parse_args(argv: list[str] | None):
+def parse_args(argv: list[str] | None) -> SimpleNamespace:
     names = [s.name for s in SPECS] + [MEMORY]
-    parser = argparse.ArgumentParser(prog="python -m bench.run",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--only", default="",
-                        help="comma-separated subset of: " + ", ".join(names))
-    parser.add_argument("--quick", action="store_true",
-                        help=f"counts and the loaded table / {QUICK_DIVISOR}")
-    parser.add_argument("--json", default="out/bench.json", type=Path)
-    args = parser.parse_args(argv)
-    args.only = [n for n in args.only.split(",") if n] or names
-    unknown = set(args.only) - set(names)
-    if unknown or args.rounds < 1:
-        parser.error(f"unknown workload(s): {', '.join(sorted(unknown))}"
-                     if unknown else "--rounds must be at least 1")
-    return args
+    opts = docopt(__doc__, argv=argv)
+    try:
+        rounds = int(opts["--rounds"])
+    except ValueError:
+        rounds = 0
+    only = [n for n in (opts["--only"] or "").split(",") if n] or names
+    unknown = set(only) - set(names)
+    if unknown or rounds < 1:
+        raise SystemExit(f"bench: unknown workload(s) {', '.join(sorted(unknown))}"
+                         f" (known: {', '.join(names)})" if unknown
+                         else "bench: --rounds must be at least 1")
+    return SimpleNamespace(rounds=rounds, only=only, quick=opts["--quick"],
+                           json=Path(opts["--json"]))
 
 
 def start_or_note(start, name: str, down: dict[str, str],
