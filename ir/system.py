@@ -46,6 +46,9 @@ class SystemCatalog(Protocol):
                  session: Any) -> Any:
         """An OID cast to a reg* type: the RegOid that prints its name."""
 
+    def relation_name(self, catalog: Catalog, oid: int) -> QName | None:
+        """The relation (of any kind) with pg_class OID `oid`."""
+
     def row_type(self, catalog: Catalog, table: QName) -> tuple[int, int]:
         """A table's or view's row type: its pg_type OID and its array
         type's ((0, 0): none)."""

@@ -834,6 +834,33 @@ def _field(expr: q.TField, recur: Recur) -> CompiledExpr:
 
 # -- function calls --------------------------------------------------------------
 
+# The sequence functions take a regclass in PostgreSQL: a name written as a
+# literal is looked up by the literal's input function, in parse analysis,
+# so its errors point at the literal (the twin looks it up when the call
+# runs: `system_ops._sequence`).
+_SEQUENCE_CALLS = frozenset({"nextval(text)", "currval(text)",
+                             "setval(text,int8)", "setval(text,int8,bool)"})
+_NAME_ERRORS = frozenset({"42P01", "42602", "42601", "3F000", "0A000"})
+
+
+def _call_or_sequence(expr: q.TCall, recur: Recur) -> CompiledExpr:
+    compiled = _call(expr, recur)
+    name = expr.args[0] if expr.function in _SEQUENCE_CALLS else None
+    while isinstance(name, q.TCast):  # 'unknown' → text
+        name = name.arg
+    if not isinstance(name, q.TLiteral) or compiled.error is not None:
+        return compiled
+    location, fn = name.location, compiled.fn
+
+    def sequence_call(row, ctx):
+        try:
+            return fn(row, ctx)
+        except SqlError as exc:
+            raise _with_position(exc, location) if exc.sqlstate in \
+                _NAME_ERRORS else exc
+    return CompiledExpr(sequence_call)
+
+
 def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
     impl = runtime.function_impl(expr.function)
     if impl is None:  # the typer refuses these; a stale IR is a bug
@@ -1015,6 +1042,6 @@ _COMPILERS: NodeCompilers = {
     q.TArray: _array,
     q.TRow: _array,  # a tuple of its fields, as an array's items
     q.TField: _field,
-    q.TCall: _call,
+    q.TCall: _call_or_sequence,
     q.TSubscript: _subscript,
 }

@@ -20,6 +20,7 @@ from twinning.ir.catalog import QName
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
                                            PY_COMPARE, SET_RETURNING,
                                            TypedImpl, define, reg, rtype_of)
+from twinning.passes.expr.system import system_catalog
 from twinning.passes.expr.types import display, key
 from twinning.valueio import cast_function
 from twinning.values.identifiers import parse_qualified
@@ -27,17 +28,36 @@ from twinning.values.system import RegOid
 
 
 def _sequence(ctx, name: str):
-    """regclass input for a sequence name ('s', 'public.s', '"S"')."""
-    parts = parse_qualified(name)
-    if len(parts) > 1:
-        candidates = [QName(parts[0], parts[-1])]
-    else:  # along the statement's search path
-        path = getattr(ctx, "search_path", ("public",))
-        candidates = [QName(schema, parts[-1]) for schema in path]
-    for qname in candidates:
-        if ctx.sequences is not None and ctx.sequences.exists(qname):
-            return qname
-    raise SqlError("42P01", f'relation "{name}" does not exist')
+    """The sequence regclass input finds for `name` ('s', 'public.s',
+    '"S"'): the first relation of the name along the search path, which
+    must be a sequence (42809 otherwise, as nextval_internal says)."""
+    catalog = getattr(ctx, "catalog", None)
+    path = getattr(ctx, "search_path", ("public",))
+    key = (name, path)
+    found = _FOUND.get(key)
+    if found is not None and found[0] is catalog:
+        return found[1]
+    if catalog is None:  # no session (a CHECK's context): sequences only
+        parts = parse_qualified(name)
+        for qname in ([QName(parts[0], parts[-1])] if len(parts) > 1 else
+                      [QName(schema, parts[-1]) for schema in path]):
+            if ctx.sequences is not None and ctx.sequences.exists(qname):
+                return qname
+        raise SqlError("42P01", f'relation "{name}" does not exist')
+    names = system_catalog()
+    qname = names.relation_name(catalog, int(names.reg_input(
+        "regclass", catalog, name, ctx)))
+    if qname is None or ctx.sequences is None or not ctx.sequences.exists(qname):
+        shown = qname.name if qname is not None else name
+        raise SqlError("42809", f'"{shown}" is not a sequence')
+    if len(_FOUND) >= 256:
+        _FOUND.clear()
+    _FOUND[key] = (catalog, qname)
+    return qname
+
+
+# name and search path → (the catalog it was looked up in, the sequence)
+_FOUND: dict[tuple[str, tuple[str, ...]], tuple[Any, QName]] = {}
 
 
 def _nextval(ctx, name: str) -> int:

@@ -57,6 +57,9 @@ class _SystemCatalog:
                  session: Any) -> Any:
         return regnames.reg_name(type_name, oid_map(catalog), oid, session)
 
+    def relation_name(self, catalog: Catalog, oid: int) -> Any:
+        return oid_map(catalog).relation_names.get(oid)
+
     def row_type(self, catalog: Catalog, table: Any) -> tuple[int, int]:
         return oid_map(catalog).row_types.get(table, (0, 0))
 

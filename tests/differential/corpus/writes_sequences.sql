@@ -200,3 +200,27 @@ SELECT nextval('ser_id_seq'), nextval('bser_id_seq'), nextval('ida_id_seq'), nex
 INSERT INTO ser (name) VALUES ('a') RETURNING id
 INSERT INTO ida (name) VALUES ('a') RETURNING id
 SELECT pg_get_serial_sequence('ser', 'id'), pg_get_serial_sequence('ida', 'id'), pg_get_serial_sequence('defs', 'ticket')
+
+
+-- case: sequence_name_errors
+SELECT nextval('nope')
+SELECT nextval('public.nope')
+SELECT currval('nope')
+SELECT setval('nope', 1)
+SELECT nextval('ser')
+SELECT nextval('Counter')
+SELECT nextval('"counter"')
+SELECT nextval('public.counter')
+SELECT nextval('pg_class'), 1
+SELECT currval('ser')
+SELECT nextval('nos.x')
+SELECT nextval('a.b.c.d')
+SELECT nextval('x.y.z')
+SELECT nextval('counter'::regclass), nextval('nope'::regclass)
+
+
+-- case: sequence_functions_types
+SELECT nextval('counter') + 1, pg_typeof(nextval('counter'))
+SELECT setval('counter', 5::int), setval('counter'::regclass, 6)
+SELECT nextval(NULL)
+SELECT nextval('')
