@@ -93,6 +93,29 @@ def test_pmap_against_dict_through_resizes() -> None:
         assert dict(old.items()) == snapshot
 
 
+def test_pmap_one_change_at_a_time_through_resizes() -> None:
+    """Single-key evolves (a one-row commit's path), growing past several
+    bucket counts and shrinking back, deleting absent keys too."""
+    rng = random.Random(11)
+    model: dict = {}
+    current = PMap()
+    for step in range(6000):
+        key = rng.randint(0, 2500)
+        value = DELETE if step > 3000 and rng.random() < 0.8 else step
+        before, old_items = current, dict(current.items())
+        current = current.evolve({key: value})
+        if value is DELETE:
+            model.pop(key, None)
+        else:
+            model[key] = value
+        assert len(current) == len(model)
+        assert dict(before.items()) == old_items  # never changed
+        if step % 500 == 0:
+            assert dict(current.items()) == model
+    assert dict(current.items()) == model
+    assert all(current.get(k) == v for k, v in model.items())
+
+
 def test_key_functions_follow_postgres_equality() -> None:
     def key(name, value, array=False):
         fn = key_function(SqlType(name, is_array=array))

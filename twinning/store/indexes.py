@@ -1,8 +1,11 @@
 """Hash indexes: a key per row, equality as PostgreSQL's default operator
 class sees it, and a transaction's uncommitted changes to each index.
 
-A key is a tuple of normalised column values (`twinning.values.keys`), so
-that Python `==`/`hash` agree with PostgreSQL's `=` for the column type.
+A key is the normalised column values (`twinning.values.keys`), so that
+Python `==`/`hash` agree with PostgreSQL's `=` for the column type: the
+value itself for a one-column index (NULLS DISTINCT, the usual kind), a
+tuple of them otherwise. The bare value saves a tuple and its hash, which
+is not cached, at every probe, claim and commit of a key.
 
 Committed index maps are `PMap`s: unique index key -> row id, non-unique
 key -> frozenset of row ids. Keys holding a NULL are left out (`=` never
@@ -25,7 +28,7 @@ from typing import Any, Callable, Hashable, Iterable
 from twinning.ir.node import node
 from twinning.store.pmap import DELETE, PMap
 
-Key = tuple
+Key = Hashable
 _NOTHING: frozenset = frozenset()
 
 
@@ -55,7 +58,7 @@ class IndexDef:
             if value is None:
                 return None
             norm = self.normalisers[0]
-            return (value if norm is None else norm(value),)
+            return value if norm is None else norm(value)
         return self.key_of_values(row[p] for p in self.positions)
 
     def keys(self, rows: list[tuple]) -> list[Key | None]:
@@ -66,11 +69,17 @@ class IndexDef:
             values = list(map(itemgetter(self.positions[0]), rows))
             if not any(map(is_, values, repeat(None))):
                 norm = self.normalisers[0]
-                return list(zip(values if norm is None else map(norm, values)))
+                return values if norm is None else list(map(norm, values))
         return list(map(self.key, rows))
 
     def key_of_values(self, values: Iterable[Any]) -> Key | None:
         """A key for values given in this index's column order."""
+        if len(self.positions) == 1 and not self.nulls_not_distinct:
+            (value,) = values
+            if value is None:
+                return None
+            norm = self.normalisers[0]
+            return value if norm is None else norm(value)
         out = []
         for value, norm in zip(values, self.normalisers):
             if value is None:
@@ -90,9 +99,9 @@ class IndexDef:
             # 100,000s of rows builds every index here)
             p, norm = self.positions[0], self.normalisers[0]
             if norm is None:
-                keyed = [((row[p],), rid) for rid, row in rows if row[p] is not None]
+                keyed = [(row[p], rid) for rid, row in rows if row[p] is not None]
             else:
-                keyed = [((norm(row[p]),), rid) for rid, row in rows
+                keyed = [(norm(row[p]), rid) for rid, row in rows
                          if row[p] is not None]
         else:
             keyed = [(key, rid) for rid, row in rows
