@@ -20,6 +20,7 @@ Here each shortcut is checked against its reference on awkward inputs:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pglast
@@ -38,6 +39,7 @@ from twinning.passes.parse_dml import convert_write
 from twinning.session import Engine, Session
 from twinning.state import CommittedState
 from twinning.store import SequenceSession, Transaction
+from twinning.values.dtparse import set_transaction_clock
 from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
 from twinning.wire.connection import CopyIn
 
@@ -196,6 +198,24 @@ def test_fixed_point_columns_agree(t, texts):
     """Columns of `d.dd`-like texts: the batch's counting test over the
     joined shape against the input function, text by text."""
     test_generated_texts_agree.hypothesis.inner_test(t, DEFAULT_SETTINGS, texts)
+
+
+def test_remembered_dates_follow_the_transaction_clock():
+    """A date column's converter remembers the values of texts it has
+    seen, but not of 'today' & co.: the converter of a template or a
+    prepared statement outlives the transaction whose clock they read."""
+    column = _column(SqlType("date"), DEFAULT_SETTINGS)
+    days = []
+    try:
+        for start in (dt.datetime(2024, 3, 1, 12, tzinfo=dt.timezone.utc),
+                      dt.datetime(2024, 3, 2, 12, tzinfo=dt.timezone.utc)):
+            set_transaction_clock(start)
+            days.append((column.convert("today"), column.convert_all(
+                ["today", "2024-01-01"]), column.convert("2024-01-01")))
+    finally:
+        set_transaction_clock(None)
+    assert days[1][0] == days[0][0] + 1 and days[1][1][0] == days[1][0]
+    assert days[0][2] == days[1][2] == days[1][1][1]
 
 
 # ------------------------------------------------------------ reader

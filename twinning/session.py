@@ -53,7 +53,7 @@ from twinning.system_catalog.names import quote_ident
 from twinning.temp_tables import TempTables
 from twinning.passes.resolve import (resolve_arguments, resolve_setting,
                                      result_type_of_oid)
-from twinning.valueio import input_function, recv_function, typmod_function
+from twinning.valueio import recv_function, text_input
 from twinning.values.dtparse import set_transaction_clock
 from twinning.values.settings import FormatSettings
 from twinning.wire.connection import (AuthMethod, CopyIn, Reply, ScramSha256,
@@ -1395,17 +1395,14 @@ def _param_decoder(rtype: q.ResultType, index: int, fmt: int,
     if fmt == 1:
         return recv_function(rtype, index + 1)
     try:
-        parse = input_function(rtype, settings)
-        typmod = typmod_function(rtype, explicit=False)
+        convert = text_input(rtype, settings)
     except SqlError as exc:  # raised for a value, not for a NULL
         error = exc
 
         def fail(raw: bytes) -> Any:
             raise error
         return fail
-    if typmod is None:
-        return lambda raw: parse(raw.decode("utf-8"))
-    return lambda raw: typmod(parse(raw.decode("utf-8")))
+    return lambda raw: convert(raw.decode("utf-8"))
 
 
 _PUBLIC = ("public",)  # the search path of a default session

@@ -25,6 +25,7 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.types import BASE_TYPES, OID_TYPES, REG_TYPES, SqlType
 from twinning.values import system, timestamps
+from twinning.values.column_input import column_input
 from twinning.values.calendar import (DATE_NOBEGIN, DATE_NOEND,
                                       TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
                                       USECS_PER_DAY)
@@ -56,6 +57,19 @@ def input_function(rtype: q.ResultType,
                    settings: FormatSettings = DEFAULT_SETTINGS) -> Input:
     """The type's input function (text → value), typmod not applied."""
     return values.parser_for(_sql(rtype), settings)
+
+
+def text_input(rtype: q.ResultType,
+               settings: FormatSettings = DEFAULT_SETTINGS) -> Input:
+    """The input function, then the typmod as an assignment applies it:
+    a column's converter (`values.column_input`), whose shortcuts for the
+    usual spellings give what the input function gives."""
+    column = column_input(_sql(rtype), settings)
+    return _same if column is None else column.convert
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def typmod_function(rtype: q.ResultType, explicit: bool

@@ -246,14 +246,17 @@ _MEMO_LIMIT = 65536
 
 def _memo(general: Converter) -> ColumnInput:
     """For a pure input function whose values repeat (dates): each distinct
-    text is converted once per COPY (while there are not too many)."""
+    text is converted once (while there are not too many). Only texts that
+    start with a digit are kept: 'today', 'now' and the like read the
+    transaction's clock, and converters outlive a transaction (a template's,
+    a prepared statement's)."""
     seen: dict[str, Any] = {}
 
     def convert(text: str) -> Any:
         value = seen.get(text)
         if value is None:
             value = general(text)
-            if len(seen) < _MEMO_LIMIT:
+            if len(seen) < _MEMO_LIMIT and _DIGIT_FIRST(text):
                 seen[text] = value
         return value
 
@@ -262,10 +265,15 @@ def _memo(general: Converter) -> ColumnInput:
         if len(seen) + len(new) > _MEMO_LIMIT:
             seen.clear()
             new = set(texts)
+        if not all(map(_DIGIT_FIRST, new)):
+            return None  # value by value
         for text in new:
             seen[text] = general(text)
         return list(map(seen.__getitem__, texts))
     return ColumnInput(convert, batch)
+
+
+_DIGIT_FIRST = re.compile("[0-9]").match
 
 
 # `YYYY-MM-DD HH:MM:SS[.ffffff][±HH[:MM]]` (or a T for the space), as
