@@ -31,7 +31,7 @@ import threading
 import time
 from typing import Any, Callable
 
-from twinning.store.writer import Cancel, _check, lock_timeout_error
+from twinning.store.waits import Cancel, _check, lock_timeout_error
 
 __all__ = ["AdvisoryLocks", "AdvisorySession"]
 
