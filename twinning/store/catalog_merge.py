@@ -28,10 +28,10 @@ from typing import Any, Callable, Mapping
 from twinning.errors import SqlError
 from twinning.ir.catalog import QName
 from twinning.store import constraints as cons
-from twinning.store.versions import Overlay, TableVersion, Version
+from twinning.store.versions import Overlay, TableVersion, Version, appended_ddl
 from twinning.values.settings import DEFAULT_SETTINGS
 
-__all__ = ["merged", "owns"]
+__all__ = ["committed", "merged", "owns"]
 
 
 def owns(overlay: Overlay, name: QName) -> bool:
@@ -77,6 +77,21 @@ def merged(overlay: Overlay, latest: Version,
         else:
             tables[name] = mine
     return schema, tables
+
+
+def committed(overlay: Overlay, version: Version, number: int,
+              schema_for: Callable[[Any], Any]) -> Version:
+    """The newest version `version` with a transaction's DDL and rows
+    applied: its catalog merged onto `version`'s, the tables it owns as
+    it has them (with its rows), the others' rows by row id."""
+    schema, merged_tables = merged(overlay, version, schema_for)
+    tables = dict(merged_tables)
+    for name, table in overlay.tables.items():
+        if table.changed:
+            tables[name] = table.commit() if owns(overlay, name) \
+                else table.commit(version.tables.get(name))
+    return Version(number, tables, schema, version.generation + 1,
+                   appended_ddl(version.ddl, overlay.ddl_text))
 
 
 def _reindexed(overlay: Overlay, name: QName, info: Any,

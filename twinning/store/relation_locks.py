@@ -106,7 +106,8 @@ class RelationLocks:
             if owner not in self._owners:
                 self._owners[owner] = held
             held[key] = before | bit
-            if not self._strong.get(key):
+            strong = self._strong
+            if not strong or not strong.get(key):
                 log.append((key, before))
                 return False
             if before:
@@ -115,6 +116,23 @@ class RelationLocks:
                 del held[key]
         return self._slow(owner, held, log, key, mode, before, timeout_ms,
                           cancel, nowait)
+
+    def first(self, owner: Any, held: dict, log: list, key: Any, mode: int,
+              timeout_ms: int = 0, cancel: Cancel = None) -> bool:
+        """`take` of a weak mode on a key the owner holds nothing on (a
+        transaction's first read of a table): when no one holds or waits
+        for a strong mode anywhere, one dict store."""
+        if owner not in self._owners:
+            self._owners[owner] = held
+        bit = 1 << mode
+        held[key] = bit
+        strong = self._strong
+        if not strong or not strong.get(key):
+            log.append((key, 0))
+            return False
+        del held[key]
+        return self._slow(owner, held, log, key, mode, 0, timeout_ms, cancel,
+                          False)
 
     def _slow(self, owner: Any, held: dict, log: list, key: Any, mode: int,
               before: int, timeout_ms: int, cancel: Cancel, nowait: bool) -> bool:
@@ -198,15 +216,15 @@ class RelationLocks:
 
     def release_all(self, owner: Any, held: dict) -> None:
         """The transaction ended: every lock it holds goes."""
-        if owner not in self._owners:
+        if self._owners.pop(owner, None) is None:
             return
-        strong = [(key, mask) for key, mask in held.items() if mask & STRONG]
-        del self._owners[owner]
-        if strong:
-            with self._waits.lock:
-                for key, mask in strong:
-                    for _ in range(bin(mask & STRONG).count("1")):
-                        self._drop_strong(key)
+        if self._strong:  # someone holds or waits for a strong lock: us?
+            strong = [(key, mask) for key, mask in held.items() if mask & STRONG]
+            if strong:
+                with self._waits.lock:
+                    for key, mask in strong:
+                        for _ in range(bin(mask & STRONG).count("1")):
+                            self._drop_strong(key)
         held.clear()
         if self._waits.waiting:
             self._waits.wake()

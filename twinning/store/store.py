@@ -21,6 +21,7 @@ from typing import Any, Callable, Mapping
 
 from twinning.ir.catalog import Catalog, QName
 from twinning.state import CommittedState
+from twinning.store.catalog_merge import committed
 from twinning.store.constraints import duplicate_on_build
 from twinning.store.schema import CheckFn, DefaultFn, StoreSchema, TableInfo
 from twinning.store.sequences import SequenceSession, SequenceTable
@@ -146,7 +147,9 @@ class MvccStore:
         is journaled first (an error there publishes nothing)."""
         with self._publish_lock:
             current = self._latest
-            new = overlay.commit(current, current.number + 1, self.schema_for)
+            new = overlay.commit(current, current.number + 1) \
+                if overlay.ddl_tables is None else \
+                committed(overlay, current, current.number + 1, self.schema_for)
             if self.journal is not None:
                 self.journal.committed(current, new, overlay)
             self._latest = new

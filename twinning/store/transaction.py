@@ -496,17 +496,23 @@ class Transaction:
             self, self._held, self._lock_log, key, mode, self._lock_timeout_ms,
             self._cancel, nowait)
 
-    def _lock_read(self, table: QName, mode: int = ACCESS_SHARE) -> None:
+    def _lock_read(self, table: QName, mode: int = ACCESS_SHARE,
+                   first: bool = True) -> None:
         """The first read of a table in this transaction (ACCESS SHARE;
-        ROW SHARE for locking reads and foreign-key checks). A statement
+        ROW SHARE for locking reads and foreign-key checks, ROW EXCLUSIVE
+        for writes, on a table it may hold already: not `first`). A statement
         that waited, or that finds DDL committed since its snapshot, runs
         again on a new one when it can (`restartable`), as PostgreSQL
         takes its locks before its snapshot."""
-        waited = self._lock(table, mode)
-        latest = self._store.latest
-        if self.restartable and not self.keeps_snapshot and (
-                (waited and latest is not self._base)
-                or latest.generation != self._base.generation):
+        store = self._store
+        waited = store.relation_locks.first(
+            self, self._held, self._lock_log, table, mode, self._lock_timeout_ms,
+            self._cancel) if first else store.relation_locks.take(
+            self, self._held, self._lock_log, table, mode, self._lock_timeout_ms,
+            self._cancel)
+        latest, base = store.latest, self._base
+        if ((waited and latest is not base) or latest.generation != base.generation) \
+                and self.restartable and not self.keeps_snapshot:
             if self._stmt is not None:
                 self._retry()
             self.restartable = False
@@ -517,10 +523,10 @@ class Transaction:
         table in this transaction."""
         if self.read_only:
             raise cons.read_only(command)
-        if self.keeps_snapshot and \
-                self._base.generation != self._store.latest.generation:
+        if self._base.generation != self._store.latest.generation and \
+                self.keeps_snapshot:
             raise _serialization("update")  # its snapshot cannot take new DDL
-        self._lock_read(table, ROW_EXCLUSIVE)
+        self._lock_read(table, ROW_EXCLUSIVE, False)
         latest = self._store.latest
         if latest.generation != self._base.generation and \
                 not owns(self._overlay, table) and \
@@ -633,8 +639,13 @@ class Transaction:
     def lookup(self, table: QName, index: str, values: Sequence[Any]) -> list[tuple[RowId, tuple]]:
         """The rows an index lookup finds, in row-id order."""
         out = []
-        for rid in sorted(self.lookup_ids(table, index, values)):
-            row = self.get(table, rid)
+        rids = self.lookup_ids(table, index, values)  # locks the table
+        if not rids:
+            return out
+        overlay = self._overlay.tables.get(table)
+        get = overlay.get if overlay is not None else self._tables[table].rows.get
+        for rid in sorted(rids):
+            row = get(rid)
             if row is not None:
                 out.append((rid, row))
         return out
@@ -738,7 +749,7 @@ class Transaction:
         after this statement's snapshot: 40001 when the snapshot is kept,
         else LockRetry (the statement runs again)."""
         if not covers(self._held.get(table, 0), ROW_SHARE):
-            self._lock_read(table, ROW_SHARE)
+            self._lock_read(table, ROW_SHARE, False)
         overlay = self._overlay.tables.get(table)
         result = self._store.row_locks.lock(
             self, table, rid, strength, wait, self._lock_timeout_ms,
@@ -757,7 +768,7 @@ class Transaction:
         snapshot is looked for again in the newest version (READ
         COMMITTED) or is 40001 (REPEATABLE READ)."""
         if not covers(self._held.get(table, 0), ROW_SHARE):
-            self._lock_read(table, ROW_SHARE)
+            self._lock_read(table, ROW_SHARE, False)
         while True:
             rid = next(iter(self.lookup_ids(table, index, values)), None)
             if rid is None:
@@ -835,7 +846,7 @@ class Transaction:
         (waiters woken)."""
         if self._held:
             self._store.relation_locks.release_all(self, self._held)
-            self._lock_log = []
+            self._lock_log.clear()
         claims, locks = self._claims, self._row_locks
         if claims:
             UniqueKeys.undo(self, claims)

@@ -345,29 +345,19 @@ class Overlay:
             self._undo = None
 
     # -- commit
-    def commit(self, version: Version, number: int,
-               schema_for: Any = None) -> Version:
-        """The newest version `version` with these changes applied: rows
-        by row id; DDL merged onto it (`catalog_merge.merged`), its own
-        tables' versions kept."""
-        if self.schema is None and not any(t.changed for t in self.tables.values()):
+    def commit(self, version: Version, number: int) -> Version:
+        """The newest version `version` with these row changes applied by
+        row id (a transaction with DDL commits through
+        `catalog_merge.committed`)."""
+        assert self.ddl_tables is None
+        if not any(t.changed for t in self.tables.values()):
             return version
-        if self.ddl_tables is None:  # onto the newest: a rebase by row id
-            tables = dict(version.tables)
-            for name, overlay in self.tables.items():
-                if overlay.changed:
-                    tables[name] = overlay.commit(version.tables.get(name))
-            return Version(number, tables, version.schema, version.generation,
-                           version.ddl)
-        from twinning.store.catalog_merge import merged, owns
-        schema, merged_tables = merged(self, version, schema_for)
-        tables = dict(merged_tables)
+        tables = dict(version.tables)
         for name, overlay in self.tables.items():
             if overlay.changed:
-                tables[name] = overlay.commit() if owns(self, name) \
-                    else overlay.commit(version.tables.get(name))
-        return Version(number, tables, schema, version.generation + 1,
-                       appended_ddl(version.ddl, self.ddl_text))
+                tables[name] = overlay.commit(version.tables.get(name))
+        return Version(number, tables, version.schema, version.generation,
+                       version.ddl)
 
 
 def appended_ddl(ddl: str, statements: list[str]) -> str:
