@@ -9,7 +9,7 @@ connection, then the write side is closed. Whatever the twin makes of it,
 it must answer within seconds and close that connection (EOF ends every
 session), while a bystander session keeps answering throughout. At the
 end no connection is left registered, no connection thread is busy and
-the writer slot is free: nothing leaked.
+no relation lock is held: nothing leaked.
 
 `TWINNING_PROTOCOL_FUZZ_EXAMPLES` sets the number of streams (default 500;
 the issue's measure ran 2,000).

@@ -1,5 +1,5 @@
 """The store's transaction behaviour: visibility, READ COMMITTED refresh,
-savepoints, the writer slot, sequences, truncate, freezing."""
+savepoints, relation locks, sequences, truncate, freezing."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ def test_rollback_to_releases_relation_locks_taken_after_it(store) -> None:
 
 
 def test_writers_of_different_rows_both_commit(store) -> None:
-    """Row writers share the slot: two transactions inserting different
+    """Row writers share the table: two transactions inserting different
     keys and updating different rows both proceed and both commit, each
     onto the newest version (the later commit keeps the earlier's rows)."""
     write(store, (1, "a"), (2, "b"))

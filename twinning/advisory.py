@@ -17,7 +17,7 @@ transaction ends, committed or not — the session calls
 session level returns false with PostgreSQL's WARNING "you don't own a
 lock of type ExclusiveLock" (or ShareLock).
 
-A blocking request waits like the writer slot: polling the cancel
+A blocking request waits like a relation lock: polling the cancel
 callback (CancelRequest, statement_timeout → 57014) and giving up at
 lock_timeout (0: the twin's default) with 55P03 "canceling statement due
 to lock timeout". Rolling back to a savepoint does not release

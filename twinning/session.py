@@ -882,8 +882,7 @@ class Session(DdlCommands):
         PostgreSQL aborts the failed (sub)transaction at once, releasing
         its locks; only the block's state waits for ROLLBACK. So the store
         discards the changes now — back to the innermost savepoint, or all
-        of them — which frees the writer slot unless changes made before
-        that savepoint remain."""
+        of them — which frees the locks taken after that savepoint."""
         txn = self._txn
         if txn is None:
             return

@@ -4,8 +4,10 @@ own overlay, checks constraints in PostgreSQL's order.
 READ COMMITTED: `statement_start()` moves the read base to the newest
 committed version, the overlay with it (`TableOverlay.rebase`); the
 statement then reads that version plus the transaction's overlay.
-REPEATABLE READ keeps the first statement's. Writers run concurrently
-(the database slot is shared, `writer.py`): an UPDATE or DELETE takes the
+REPEATABLE READ keeps the first statement's. Writers run concurrently,
+each statement taking PostgreSQL's relation lock on each table it reaches
+(`relation_locks.py`: readers ACCESS SHARE, writers ROW EXCLUSIVE,
+TRUNCATE and DDL stronger, `lock_for_ddl`): an UPDATE or DELETE takes the
 row's lock (`row_locks.py`), waiting for a transaction that holds it; a
 row that changed since the snapshot is READ COMMITTED's re-run of the
 statement (`LockRetry`, after undoing what the statement wrote: a
@@ -902,7 +904,7 @@ class Transaction:
                     ) -> tuple[int, SqlError | None]:
         """`insert` each row in turn, for a bulk load (COPY FROM): the same
         checks in the same order, the same errors and changes, with what
-        `insert` looks up per row (the writer slot, the table's overlay,
+        `insert` looks up per row (the table's lock, its overlay,
         constraints and indexes) looked up once and each index key computed
         once. Stops at the first row a constraint refuses: returns how many
         rows were inserted and that error (None when all were). `rows` is
@@ -1134,7 +1136,7 @@ class Transaction:
 
     def rollback_to(self, marker: object) -> None:
         """Discard the changes made after `marker`; the savepoint stays. A
-        writer slot taken after it is released, as PostgreSQL releases a
+        relation lock taken after it is released, as PostgreSQL releases a
         subtransaction's locks."""
         assert isinstance(marker, Marker)
         self._overlay.rollback_to(marker)
@@ -1165,7 +1167,7 @@ class Transaction:
     # ------------------------------------------------------------ end
     def commit(self) -> None:
         """Publish the overlay onto the newest version (atomically), then
-        free the slot, the row locks and the claimed keys (so a waiter
+        free the relation locks, the row locks and the claimed keys (so a waiter
         finds the commit)."""
         if not self._open:
             return
