@@ -163,9 +163,9 @@ class DdlCommands:
 
     def _cmd_lock(self, command: q.Command) -> None:
         """LOCK TABLE: in a transaction block only; every name a table,
-        view or system relation, each locked in the mode given (a system
-        relation's lock is taken and conflicts with nothing the twin
-        does)."""
+        view or system relation, each table and view locked in the mode
+        given, a view's tables with it (nothing the twin does locks a
+        system relation: there is nothing to take)."""
         node: q.LockTables = command.node
         if self._txn.kind != "block":
             raise SqlError("25P01", "LOCK TABLE can only be used in "
@@ -189,10 +189,18 @@ class DdlCommands:
                                detail="This operation is not supported for "
                                "sequences.")
             raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
-        for name in names:
+        seen: set = set()
+        while names:  # a view's tables too, as LockViewRecurse
+            name = names.pop(0)
+            if name in seen:
+                continue
+            seen.add(name)
             txn.lock_relation(name, node.mode, node.nowait,
                               int(self.settings["lock_timeout"]),
                               self.interrupt.check)
+            view = catalog.view(name)
+            if view is not None:
+                names.extend(view.depends)
 
     def _deferrable(self, catalog: Any, parts: tuple[str, ...]) -> str:
         """A constraint SET CONSTRAINTS names: in that schema, else along

@@ -887,6 +887,30 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("B", "ROLLBACK"),
         ("A", "COMMIT"),
     ],
+    # A REPEATABLE READ transaction reads and writes on after DDL of
+    # other tables was committed since its snapshot.
+    "repeatable_read_writes_after_unrelated_ddl": [
+        ("A", "BEGIN ISOLATION LEVEL REPEATABLE READ"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("B", "CREATE TABLE x (a int)"),
+        ("B", "ALTER TABLE other ADD COLUMN z int"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("A", "INSERT INTO kv VALUES (1, 'a') RETURNING *"),
+        ("A", "UPDATE kv SET v = 'b' RETURNING *"),
+        ("A", "COMMIT"),
+        ("B", "SELECT * FROM kv"),
+    ],
+    # LOCK on a view locks the tables it reads too.
+    "lock_view_locks_its_tables": [
+        ("A", "CREATE VIEW vk AS SELECT * FROM kv"),
+        ("A", "BEGIN"),
+        ("A", "LOCK vk IN ACCESS EXCLUSIVE MODE"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "SELECT * FROM kv", WAIT),
+        ("B", "SELECT * FROM other", WAIT),
+        ("A", "COMMIT"),
+        ("B", "SELECT * FROM vk", WAIT),
+    ],
     # ROLLBACK TO SAVEPOINT gives back the locks taken after it.
     "savepoint_rollback_releases_ddl_locks": [
         ("A", "BEGIN"),

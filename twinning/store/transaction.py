@@ -317,7 +317,9 @@ class Transaction:
         """(store schema, catalog generation) the next statement plans
         against: this transaction's own DDL (generation None: a catalog no
         other statement shares), else the newest committed version, which
-        the statement's start moves to (READ COMMITTED)."""
+        the statement's start moves to (READ COMMITTED), or the snapshot
+        REPEATABLE READ keeps (planning on a newer catalog than the one it
+        reads would re-plan for ever)."""
         overlay = self._overlay
         if overlay.schema is not None:
             if overlay.ddl_base.schema is not self._store.latest.schema and \
@@ -325,6 +327,8 @@ class Transaction:
                 self._rebase()  # DDL committed since: its own merged onto it
             return self.schema, None
         base = self._store.latest
+        if base is not self._base and self.keeps_snapshot:
+            base = self._base
         return base.schema, base.generation
 
     def apply_schema(self, schema: Any, text: str | None,
@@ -525,16 +529,14 @@ class Transaction:
         table in this transaction."""
         if self.read_only:
             raise cons.read_only(command)
-        if self._base.generation != self._store.latest.generation and \
-                self.keeps_snapshot:
-            raise _serialization("update")  # its snapshot cannot take new DDL
         self._lock_read(table, ROW_EXCLUSIVE, False)
         latest = self._store.latest
         if latest.generation != self._base.generation and \
                 not owns(self._overlay, table) and \
                 latest.schema.catalog.table(table) != self.catalog.table(table):
-            # DDL on it committed since this statement began, which cannot
-            # run again: never write rows of the old shape
+            # DDL on it committed since the snapshot (REPEATABLE READ's,
+            # or a statement that cannot run again): never write rows of
+            # the old shape
             raise _serialization("update")
 
     def lock_target(self, table: QName, command: str) -> None:
