@@ -226,7 +226,7 @@ class RelationLocks:
                         for _ in range(bin(mask & STRONG).count("1")):
                             self._drop_strong(key)
         held.clear()
-        if self._waits.waiting:
+        if self._waits._waiting:  # (the `waiting` property, without a call)
             self._waits.wake()
 
     def holders(self, key: Any) -> list[tuple[Any, int]]:

@@ -120,6 +120,7 @@ class Transaction:
         # and the undo log of (key, mask before) savepoints cut
         self._held: dict = {}
         self._lock_log: list = []
+        self._wrote = False  # took a write lock or changed the catalog
         # may a lock wait in this statement run it again on a new snapshot
         # (LockRetry: the caller's loop catches it)?
         self.restartable = False
@@ -365,6 +366,7 @@ class Transaction:
             else:
                 tables[name] = self._rebuilt(was, prior, info,
                                              converted.get(name, {}))
+        self._wrote = True
         self._overlay.change_schema(schema, tables, text, self._base, step)
         self.schema = schema
         self._tables = tables
@@ -516,7 +518,7 @@ class Transaction:
             self._cancel) if first else store.relation_locks.take(
             self, self._held, self._lock_log, table, mode, self._lock_timeout_ms,
             self._cancel)
-        latest, base = store.latest, self._base
+        latest, base = store._latest, self._base
         if ((waited and latest is not base) or latest.generation != base.generation) \
                 and self.restartable and not self.keeps_snapshot:
             if self._stmt is not None:
@@ -529,6 +531,7 @@ class Transaction:
         table in this transaction."""
         if self.read_only:
             raise cons.read_only(command)
+        self._wrote = True
         self._lock_read(table, ROW_EXCLUSIVE, False)
         latest = self._store.latest
         if latest.generation != self._base.generation and \
@@ -1075,6 +1078,7 @@ class Transaction:
         if self.read_only:
             raise cons.read_only("TRUNCATE TABLE")
         names = list(dict.fromkeys(tables))
+        self._wrote = True
         for name in names:  # the named tables first, as ExecuteTruncate
             self._lock_ddl(name)
         schema = self.schema.tables
@@ -1126,6 +1130,7 @@ class Transaction:
         return self._overlay.sequences.get(name)
 
     def set_local_sequence(self, name: QName, state: SequenceState) -> None:
+        self._wrote = True
         self._overlay.set_sequence(name, state)
 
     # ------------------------------------------------------------ savepoints
@@ -1175,7 +1180,7 @@ class Transaction:
             return
         self._open = False
         store = self._store
-        if self._overlay.empty:  # read only: nothing to publish
+        if not self._wrote or self._overlay.empty:  # nothing to publish
             self._end_locks()
             journal = store.journal
             if journal is not None:  # its nextval calls are durable now
