@@ -120,7 +120,7 @@ class Transaction:
         # and the undo log of (key, mask before) savepoints cut
         self._held: dict = {}
         self._lock_log: list = []
-        self._wrote = False  # took a write lock or changed the catalog
+        self._wrote = False  # wrote a table or changed the catalog (else: no publish)
         # may a lock wait in this statement run it again on a new snapshot
         # (LockRetry: the caller's loop catches it)?
         self.restartable = False
@@ -531,7 +531,6 @@ class Transaction:
         table in this transaction."""
         if self.read_only:
             raise cons.read_only(command)
-        self._wrote = True
         self._lock_read(table, ROW_EXCLUSIVE, False)
         latest = self._store.latest
         if latest.generation != self._base.generation and \
@@ -878,6 +877,7 @@ class Transaction:
             self._lock_write(table, command)
         overlay = self._overlay.tables.get(table)
         if overlay is None:
+            self._wrote = True  # (a lock held already may cover the write)
             overlay = self._overlay.table(self.schema.tables[table], self._tables[table])
         return overlay
 
