@@ -3,7 +3,7 @@ write compiled by `plan_dml`, the main statement by `plan_select` or
 `plan_dml`; `twinning/execute_with.py` runs them.
 
 The plan is a `WritePlan` whatever the main statement is: it writes, so
-it takes the writer slot and a statement savepoint like any write
+it takes its target's lock and a statement savepoint like any write
 (`tag`, the main statement's command, names it in 25006 "cannot execute
 SELECT in a read-only transaction", as PostgreSQL's
 ExecCheckXactReadOnly names the main statement).

@@ -13,10 +13,10 @@ After every rule, each open transaction's next statement must see
 exactly the model's committed rows plus its own changes, and the store's
 committed state must equal the model's.
 
-The model also predicts who holds the (shared) slot: a write takes it, a
-statement that leaves the overlay empty (outside savepoints) gives it back,
-ROLLBACK TO a savepoint taken before the slot gives it back, commit and
-rollback give it back.
+The model also predicts who holds ROW EXCLUSIVE on the table: a write
+statement takes it at its start (as the session does, `lock_target`) and
+keeps it, ROLLBACK TO a savepoint taken before it gives it back, commit
+and rollback give it back.
 
 `test_snapshot_hash_depends_only_on_committed_rows`: the same final rows
 reached by different histories (order, extra rows inserted and deleted,
@@ -36,6 +36,7 @@ from twinning.ir.catalog import QName
 from twinning.passes import load_schema
 from twinning.state import CommittedState
 from twinning.store import MvccStore
+from twinning.store.relation_locks import ROW_EXCLUSIVE
 
 DDL = "CREATE TABLE t (k int PRIMARY KEY, v int);"
 T = QName("public", "t")
@@ -68,19 +69,18 @@ class StoreMachine(RuleBasedStateMachine):
         self.store = MvccStore(CommittedState.empty(CATALOG, DDL), lock_timeout_ms=1)
         self.committed: dict[int, int] = {}
         self.txns: dict[int, tuple] = {}  # slot -> (store txn, model txn)
-        self.holders: set[int] = set()  # who holds the (shared) slot
+        self.holders: set[int] = set()  # who holds ROW EXCLUSIVE on t
 
     # -- helpers
     def _start_write(self, i: int, command: str) -> None:
         txn, _ = self.txns[i]
         txn.statement_start(writes=command, lock_timeout_ms=1)
+        txn.lock_target(T, command)
         self.holders.add(i)
 
     def _end_statement(self, i: int) -> None:
         txn, model = self.txns[i]
         txn.statement_end()
-        if model.empty and not model.savepoints:
-            self.holders.discard(i)
 
     def _release(self, i: int) -> None:
         self.holders.discard(i)
@@ -197,7 +197,7 @@ class StoreMachine(RuleBasedStateMachine):
         del model.savepoints[n + 1:]
         model.replaced, model.new = set(replaced), dict(new)
         model.claimed = set(claimed)
-        if not held and model.empty:
+        if not held:
             self.holders.discard(i)
 
     @precondition(lambda self: any(m.savepoints for _, m in self.txns.values()))
@@ -237,7 +237,8 @@ class StoreMachine(RuleBasedStateMachine):
             txn.statement_start()
             seen = {row[0]: row[1] for _, row in txn.scan(T)}
             assert seen == model.visible(self.committed), f"T{i}"
-            assert txn.holds_writer == (i in self.holders), f"T{i} writer"
+            row_exclusive = txn._held.get(T, 0) & (1 << ROW_EXCLUSIVE)
+            assert bool(row_exclusive) == (i in self.holders), f"T{i} lock"
 
     @invariant()
     def committed_state_is_the_model(self) -> None:

@@ -55,7 +55,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "twinning.execute_with",
       "twinning.partition_writes",
       "twinning.statement_cache", "twinning.trace", "twinning.temp_tables",
-      "twinning.session_ddl",
+      "twinning.session_ddl", "twinning.ddl_locks",
       "twinning.cursors", "twinning.notify", "twinning.advisory",
       "twinning.routines", "twinning.routine_common", "twinning.plpgsql_run",
       "twinning.execute_triggers", "twinning.builtin_triggers")),

@@ -1,5 +1,5 @@
 """The store's transaction behaviour: visibility, READ COMMITTED refresh,
-savepoints, the writer slot, sequences, truncate, freezing."""
+savepoints, relation locks, sequences, truncate, freezing."""
 
 from __future__ import annotations
 
@@ -117,20 +117,24 @@ def test_savepoints_discard_exactly_the_later_changes(store) -> None:
     assert store.committed_state().rows[P] == ((1, "a"), (2, "b"))
 
 
-def test_rollback_to_releases_a_writer_slot_taken_after_it(store) -> None:
+def test_rollback_to_releases_relation_locks_taken_after_it(store) -> None:
     txn = store.begin()
     marker = txn.savepoint()
     txn.statement_start(writes="INSERT")
     txn.insert(P, (1, "a"))
-    assert txn.holds_writer
+    assert txn.holds_locks
     txn.rollback_to(marker)
-    assert not txn.holds_writer
-    write(store, (2, "b"))  # another writer gets through
+    assert not txn.holds_locks
+    other = store.begin()
+    other.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=50)
+    other.truncate([P, C])  # ACCESS EXCLUSIVE gets through
+    other.commit()
+    write(store, (2, "b"))
     assert rows(txn) == [(2, "b")]
 
 
 def test_writers_of_different_rows_both_commit(store) -> None:
-    """Row writers share the slot: two transactions inserting different
+    """Row writers share the table: two transactions inserting different
     keys and updating different rows both proceed and both commit, each
     onto the newest version (the later commit keeps the earlier's rows)."""
     write(store, (1, "a"), (2, "b"))
@@ -144,7 +148,7 @@ def test_writers_of_different_rows_both_commit(store) -> None:
     first.update(P, rid, (1, "A"))
     second.statement_start(writes="DELETE", lock_timeout_ms=50)
     second.delete(P, second.lookup(P, "p_pkey", (2,))[0][0])
-    assert first.holds_writer and second.holds_writer
+    assert first.holds_locks and second.holds_locks
     second.statement_end()
     second.commit()
     first.statement_end()
@@ -176,36 +180,49 @@ def test_second_writer_of_a_row_or_key_times_out_with_55p03(store) -> None:
     assert sorted(store.committed_state().rows[P]) == [(1, "A"), (2, "b")]
 
 
-def test_ddl_waits_for_every_writer(store) -> None:
-    """TRUNCATE (like DDL) takes the slot exclusively: it waits for an
-    in-flight writer of any row, and a writer waits for it."""
+def test_truncate_waits_for_writers_of_its_tables(store) -> None:
+    """TRUNCATE takes ACCESS EXCLUSIVE on its tables: it waits for an
+    in-flight writer of one of them (not of another table), and a writer
+    of them waits for it."""
     first, second = store.begin(), store.begin()
     first.statement_start(writes="INSERT")
     first.insert(P, (1, "a"))
+    second.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=50)
     with pytest.raises(SqlError) as err:
-        second.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=50)
+        second.truncate([P, C])
     assert err.value.sqlstate == "55P03"
+    second.rollback()
+    second = store.begin()
+    second.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=50)
+    second.truncate([C])  # first never touched it
+    second.rollback()
     first.commit()
+    second = store.begin()
     second.statement_start(writes="TRUNCATE TABLE")
     second.truncate([P, C])
     third = store.begin()
+    third.statement_start(writes="INSERT", lock_timeout_ms=50)
     with pytest.raises(SqlError) as err:
-        third.statement_start(writes="INSERT", lock_timeout_ms=50)
+        third.insert(P, (2, "b"))
     assert err.value.sqlstate == "55P03"
     second.commit()
     third.statement_start(writes="INSERT")
-    assert not third.holds_writer or third.holds_writer  # it got the slot
+    third.insert(P, (2, "b"))
+    assert third.holds_locks
     third.rollback()
 
 
-def test_waiting_writer_gets_the_slot_on_release(store) -> None:
+def test_waiting_truncate_gets_the_lock_on_release(store) -> None:
+    write(store, (1, "a"))
     first, second = store.begin(), store.begin()
     first.statement_start(writes="DELETE")
+    first.delete(P, first.lookup(P, "p_pkey", (1,))[0][0])
     got = []
 
     def wait():
         second.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=5000)
-        got.append(second.holds_writer)
+        second.truncate([P, C])
+        got.append(second.holds_locks)
     thread = threading.Thread(target=wait)
     thread.start()
     time.sleep(0.05)
@@ -218,18 +235,21 @@ def test_waiting_writer_gets_the_slot_on_release(store) -> None:
 def test_waiting_is_cancellable(store) -> None:
     first, second = store.begin(), store.begin()
     first.statement_start(writes="INSERT")
+    first.insert(P, (1, "a"))
     cancel = threading.Event()
     threading.Timer(0.05, cancel.set).start()
     started = time.monotonic()
+    second.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=5000,
+                           cancel=cancel)
     with pytest.raises(WaitCancelled):
-        second.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=5000,
-                               cancel=cancel)
+        second.truncate([P, C])
     assert time.monotonic() - started < 2
 
     def interrupt():
         raise SqlError("57014", "canceling statement due to user request")
+    second.statement_start(writes="TRUNCATE TABLE", cancel=interrupt)
     with pytest.raises(SqlError) as err:
-        second.statement_start(writes="TRUNCATE TABLE", cancel=interrupt)
+        second.truncate([P, C])
     assert err.value.sqlstate == "57014"
     first.commit()
 
@@ -261,13 +281,22 @@ def test_deadlock_is_40p01_for_the_first_waiter(store) -> None:
     assert store.committed_state().rows[P] == ((2, "x2"),)
 
 
-def test_statement_that_writes_nothing_frees_the_slot(store) -> None:
+def test_statement_that_writes_nothing_keeps_its_lock(store) -> None:
+    """An UPDATE that changed no row still holds ROW EXCLUSIVE on its
+    table until the transaction ends, as in PostgreSQL: other writers
+    proceed, TRUNCATE waits."""
     txn = store.begin()
     txn.statement_start(writes="UPDATE")
-    assert txn.holds_writer
+    txn.lock_target(P, "UPDATE")
     txn.statement_end()
-    assert not txn.holds_writer
+    assert txn.holds_locks
     write(store, (1, "a"))
+    other = store.begin()
+    other.statement_start(writes="TRUNCATE TABLE", lock_timeout_ms=50)
+    with pytest.raises(SqlError) as err:
+        other.truncate([P])
+    assert err.value.sqlstate == "55P03"
+    other.rollback()
     txn.commit()
 
 
@@ -318,9 +347,9 @@ def test_check_runs_not_null_and_check_without_writing(store) -> None:
     assert [row for _, row in txn.scan(q)] == [(1, 5)]
 
 
-def test_rollback_to_after_a_failure_frees_the_slot(store) -> None:
+def test_rollback_to_after_a_failure_frees_its_locks(store) -> None:
     """A failed statement inside a savepoint: undoing to the savepoint
-    releases the writer slot when nothing was written before it."""
+    releases the relation locks taken after it."""
     write(store, (1, "a"))
     txn = store.begin()
     marker = txn.savepoint()
@@ -328,9 +357,9 @@ def test_rollback_to_after_a_failure_frees_the_slot(store) -> None:
     txn.insert(P, (2, "b"))
     with pytest.raises(SqlError):
         txn.insert(P, (1, "dup"))
-    assert store.writer.holder is txn
+    assert [t for t, _ in store.relation_locks.holders(P)] == [txn]
     txn.rollback_to(marker)
-    assert store.writer.holder is None
+    assert store.relation_locks.holders(P) == []
     other = store.begin()
     other.statement_start(writes="INSERT")
     other.insert(P, (2, "other"))

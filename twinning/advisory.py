@@ -17,7 +17,7 @@ transaction ends, committed or not — the session calls
 session level returns false with PostgreSQL's WARNING "you don't own a
 lock of type ExclusiveLock" (or ShareLock).
 
-A blocking request waits like the writer slot: polling the cancel
+A blocking request waits like a relation lock: polling the cancel
 callback (CancelRequest, statement_timeout → 57014) and giving up at
 lock_timeout (0: the twin's default) with 55P03 "canceling statement due
 to lock timeout". Rolling back to a savepoint does not release
@@ -31,7 +31,7 @@ import threading
 import time
 from typing import Any, Callable
 
-from twinning.store.writer import Cancel, _check, lock_timeout_error
+from twinning.store.waits import Cancel, _check, lock_timeout_error
 
 __all__ = ["AdvisoryLocks", "AdvisorySession"]
 

@@ -129,7 +129,7 @@ class Engine:
         self.password = password
         self.max_memory = max_memory  # bytes a statement may materialize
         self.store = MvccStore(state, schema_for=store_schema)
-        self.advisory = AdvisoryLocks(self.store.writer.default_timeout_ms)
+        self.advisory = AdvisoryLocks(self.store.waits.default_timeout_ms)
         self._lock = threading.Lock()
         self._sessions: dict[int, tuple[int, Session, int]] = {}
         self.activity = activity.Activity()  # pg_stat_activity

@@ -23,7 +23,7 @@ WIRE_PROTOCOL = "pgwire.v3"
 STORAGE = {
     "model": "mvcc-lite: immutable committed versions, per-transaction overlay",
     "isolation": "read committed",
-    "writers": "single writer slot (lock_timeout, then 55P03)",
+    "writers": "concurrent, with PostgreSQL's relation and row locks (lock_timeout, then 55P03)",
     "hot_working_set": "memory",
     "snapshot_format": "twinning.snapshot.v0 (canonical CBOR, sha256)",
 }

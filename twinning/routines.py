@@ -76,14 +76,14 @@ class Nested:
     def run_command(self, plan: q.CommandPlan, params: tuple = ()) -> Result:
         """DDL inside a function (a PL/pgSQL body's CREATE TEMP TABLE):
         applied to the transaction's catalog as the session applies it,
-        the writer slot taken exclusively first; other commands (COMMIT,
+        under the locks of what it changes; other commands (COMMIT,
         SET, …) are refused."""
         command = plan.command
         if command.op != "ddl":
             raise SqlError("0A000", f"{command.tag} inside a function is not "
                            "supported by twinning")
         session = self.session
-        session._txn.store.take_writer(command.tag, exclusive=True)
+        session._txn.store.take_writer(command.tag)
         for notice in session._apply_ddl(command.node.definitions,
                                          command.node.source):
             message, detail = (notice, None) if isinstance(notice, str) \

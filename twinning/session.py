@@ -32,6 +32,7 @@ from typing import Any, Callable, Mapping
 from twinning import gucs, trace
 from twinning.engine import Engine
 from twinning.advisory import AdvisorySession
+from twinning.ir.catalog import QName
 from twinning.store.row_locks import LockRetry
 from twinning.store import Transaction
 from twinning.errors import SqlError, feature_not_supported
@@ -659,9 +660,9 @@ class Session(DdlCommands):
         if len(params) < len(plan.param_types):
             raise missing_parameter(plan.query.resolved, len(params))
         txn = self._txn.store
-        while True:  # again after a row lock met a newer version (LockRetry)
+        while True:  # again after a lock wait met a newer version (LockRetry)
             txn.statement_start(lock_timeout_ms=int(self.settings["lock_timeout"]),
-                                cancel=self.interrupt.check)
+                                cancel=self.interrupt.check, retry=True)
             self._started(txn)
             ctx = self._context()
             ctx.params = params
@@ -670,6 +671,8 @@ class Session(DdlCommands):
                 break
             except LockRetry:
                 continue
+            finally:
+                txn.restartable = False
         self._forward_notices(ctx)
         self.interrupt.check()
         return _Result(plan.columns, rows, "SELECT")
@@ -721,6 +724,9 @@ class Session(DdlCommands):
                                 cancel=self.interrupt.check)
             self._started(txn)
             try:
+                target = getattr(plan.write.resolved, "table", None)
+                if type(target) is QName:  # ROW EXCLUSIVE first, as PostgreSQL
+                    txn.lock_target(target, plan.write.tag)
                 returned, tag = execute_write(plan.write, txn, self.sequences,
                                               ctx, rows)
                 txn.statement_end()  # RI actions may meet a changed row too
@@ -737,17 +743,24 @@ class Session(DdlCommands):
         ctx = self._write_context(plan, params)
         txn = self._txn.store
         resolved = plan.write.resolved
-        if resolved.direction == "to":
-            txn.statement_start()
+        timeout = int(self.settings["lock_timeout"])
+        while True:  # again after a lock wait met a newer version (LockRetry)
+            to = resolved.direction == "to"
+            txn.statement_start(writes=None if to else "COPY FROM",
+                                lock_timeout_ms=timeout,
+                                cancel=self.interrupt.check, retry=True)
             self._started(txn)
-            table = txn.catalog.table(resolved.table)
-            raw, count = copy_to(plan.write, table, txn, ctx)
-            return _Result((), [], f"COPY {count}", raw=raw)
-        txn.statement_start(writes="COPY FROM",
-                            lock_timeout_ms=int(self.settings["lock_timeout"]),
-                            cancel=self.interrupt.check,
-                            exclusive=resolved.options.freeze)
-        self._started(txn)
+            try:
+                if to:
+                    table = txn.catalog.table(resolved.table)
+                    raw, count = copy_to(plan.write, table, txn, ctx)
+                    return _Result((), [], f"COPY {count}", raw=raw)
+                txn.lock_target(resolved.table, "COPY FROM")  # before any row
+                break
+            except LockRetry:
+                continue
+            finally:
+                txn.restartable = False
         table = txn.catalog.table(resolved.table)
         triggers = [t for t in txn.catalog.triggers_of(table.name)
                     if "insert" in t.events] if txn.catalog.triggers else []
@@ -869,8 +882,7 @@ class Session(DdlCommands):
         PostgreSQL aborts the failed (sub)transaction at once, releasing
         its locks; only the block's state waits for ROLLBACK. So the store
         discards the changes now — back to the innermost savepoint, or all
-        of them — which frees the writer slot unless changes made before
-        that savepoint remain."""
+        of them — which frees the locks taken after that savepoint."""
         txn = self._txn
         if txn is None:
             return

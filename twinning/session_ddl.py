@@ -6,8 +6,9 @@ applied (`_apply_ddl`: the definitions resolved against the catalog the
 transaction sees, the store's tables following it, the DDL log written
 unless only temporary objects changed), and the temporary tables'
 drops (ON COMMIT DROP / DELETE ROWS, session end, DISCARD TEMP). They use
-the session's transaction, settings and search path. LOCK TABLE is here
-too: like DDL, it takes the database slot.
+the session's transaction, settings and search path. A DDL statement's
+locks are those of the objects it changes (`twinning/ddl_locks.py`).
+LOCK TABLE is here too.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from twinning.ir.routines import FunctionDef
 from twinning.ir.types import RecordType, canonical_name
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.resolve_ddl import apply_definitions
+from twinning.ddl_locks import (created_names, duplicate_name, exists,
+                                 lock_targets)
 from twinning.store import Transaction
 from twinning.system_catalog import SYSTEM_SCHEMAS
 from twinning.system_catalog import lookup as lookup_system
@@ -29,22 +32,20 @@ from twinning.temp_tables import temporary_objects
 
 __all__ = ["DdlCommands"]
 
-_SHARE_LOCK = 5  # LOCKMODE: the first mode that conflicts with row writers
-
 
 class DdlCommands:
     """DDL handlers of a `Session` (see the module's docstring)."""
 
     def _cmd_ddl(self, command: q.Command) -> str:
         """A DDL statement: its definitions applied to the catalog this
-        transaction sees, under the writer slot; the new catalog is the
-        transaction's until it commits (and gone if it rolls back)."""
+        transaction sees, under the locks of what it changes; the new
+        catalog is the transaction's until it commits (and gone if it
+        rolls back)."""
         node: q.DdlDefinitions = command.node
         txn = self._txn.store
         txn.statement_start(writes=command.tag,
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
-                            cancel=self.interrupt.check,
-                            exclusive=True)
+                            cancel=self.interrupt.check)
         txn.context = self._context()  # defaults filling added columns
         before = txn.catalog
         for notice in self._apply_ddl(node.definitions, node.source):
@@ -126,8 +127,7 @@ class DdlCommands:
                     f"CREATE TABLE AS with a column of type {column.type.name}")
         txn.statement_start(writes="CREATE TABLE AS",
                             lock_timeout_ms=int(self.settings["lock_timeout"]),
-                            cancel=self.interrupt.check,
-                            exclusive=True)
+                            cancel=self.interrupt.check)
         rows = plan.run(self, (), None).rows if node.with_data else []
         defn = ddl.TableDef(
             node.target, tuple(ddl.ColumnDef(name, column.type.sql_type)
@@ -163,12 +163,9 @@ class DdlCommands:
 
     def _cmd_lock(self, command: q.Command) -> None:
         """LOCK TABLE: in a transaction block only; every name a table,
-        view or system relation. SHARE mode and stronger conflict with
-        PostgreSQL's row writers (ROW EXCLUSIVE): they take the twin's
-        database slot exclusively, as DDL does, so they wait for and hold
-        off every other writer (PostgreSQL: those of the locked tables
-        only, and SHARE locks share); weaker modes conflict only with
-        those, and wait for nothing here."""
+        view or system relation, each table and view locked in the mode
+        given, a view's tables with it (nothing the twin does locks a
+        system relation: there is nothing to take)."""
         node: q.LockTables = command.node
         if self._txn.kind != "block":
             raise SqlError("25P01", "LOCK TABLE can only be used in "
@@ -176,26 +173,34 @@ class DdlCommands:
         txn = self._txn.store
         catalog = txn.catalog
         path = self._search_path(catalog)
+        names = []
         for parts in node.names:
             if len(parts) > 1 and parts[0] not in catalog.schemas and \
                     parts[0] not in ("pg_temp", *SYSTEM_SCHEMAS):
                 raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
             name = catalog.table_named(parts, path)
-            if catalog.table(name) is not None or catalog.view(name) is not None \
-                    or lookup_system(parts) is not None:
+            if catalog.table(name) is not None or catalog.view(name) is not None:
+                names.append(name)
+                continue
+            if lookup_system(parts) is not None:
                 continue
             if catalog.sequence(name) is not None:
                 raise SqlError("42809", f'cannot lock relation "{parts[-1]}"',
                                detail="This operation is not supported for "
                                "sequences.")
             raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
-        if node.mode < _SHARE_LOCK:
-            return
-        if not txn.lock_exclusively(node.nowait,
-                                    int(self.settings["lock_timeout"]),
-                                    self.interrupt.check):
-            raise SqlError("55P03", "could not obtain lock on relation "
-                           f'"{node.names[0][-1]}"')
+        seen: set = set()
+        while names:  # a view's tables too, as LockViewRecurse
+            name = names.pop(0)
+            if name in seen:
+                continue
+            seen.add(name)
+            txn.lock_relation(name, node.mode, node.nowait,
+                              int(self.settings["lock_timeout"]),
+                              self.interrupt.check)
+            view = catalog.view(name)
+            if view is not None:
+                names.extend(view.depends)
 
     def _deferrable(self, catalog: Any, parts: tuple[str, ...]) -> str:
         """A constraint SET CONSTRAINTS names: in that schema, else along
@@ -211,20 +216,35 @@ class DdlCommands:
 
     def _apply_ddl(self, definitions: tuple,
                    source: str | Callable[[Any, Any], str]) -> tuple:
-        """Definitions applied to the transaction's catalog (the writer
-        slot taken): its new catalog, logged unless only temporary objects
-        changed (`source`: the text to log, or a function of the catalogs
-        before and after that writes it). Returns the NOTICEs."""
+        """Definitions applied to the transaction's catalog: its new
+        catalog, logged unless only temporary objects changed (`source`:
+        the text to log, or a function of the catalogs before and after
+        that writes it). Returns the NOTICEs. The locks of what changes
+        are taken first (`ddl_locks`); DDL committed while they were
+        waited for means working the statement out again on the newest
+        catalog."""
         txn = self._txn.store
-        before = txn.catalog
-        self._search_path(before)
         checks = self.settings.get("check_function_bodies", "on") == "on"
-        resolved = apply_definitions(before, definitions, self._path[3],
-                                     self._temp.schema, checks)
+        created: dict = {}
+        while True:
+            before = txn.catalog
+            for key, kind in created.items():  # committed while it waited
+                if exists(before, key):
+                    raise duplicate_name(before, key, kind)
+            self._search_path(before)
+            path, temp = self._path[3], self._temp.schema
+            resolved = apply_definitions(before, definitions, path, temp, checks)
+            after = resolved.catalog
+            if after == before and not resolved.converted:
+                break
+            moved, waited = txn.lock_for_ddl(lock_targets(before, after))
+            if not moved:
+                break
+            made = created_names(before, after)
+            created = {key: made[key] for key in waited if key in made}
         for message in resolved.debug:
             self._warn("00000", message, severity="DEBUG1")
         self._validate_domains(resolved.validations)
-        after = resolved.catalog
         if after == before and not resolved.converted:
             return resolved.notices
         persistent = after.without_temporary() != before.without_temporary()
@@ -252,9 +272,12 @@ class DdlCommands:
         conversions = {table: {attnum: compile_checked(expr).fn
                                for attnum, expr in converted.items()}
                        for table, converted in resolved.converted.items()}
+        def step(catalog: Any) -> Any:  # the statement on a newer catalog
+            return apply_definitions(catalog, definitions, path, temp,
+                                     checks).catalog
         txn.apply_schema(store.schema_for(after),
                          source if persistent else None, resolved.renamed,
-                         conversions)
+                         conversions, step)
         self._temp.created(after, definitions)
         return resolved.notices
 
@@ -295,8 +318,7 @@ class DdlCommands:
         no statement of the client's, so no NOTICEs."""
         txn = self._txn.store
         txn.statement_start(writes="DROP TABLE", lock_timeout_ms=0,
-                            cancel=self.interrupt.check,
-                            exclusive=True)
+                            cancel=self.interrupt.check)
         self._apply_ddl(definitions, "")
         txn.statement_end()
 

@@ -1,17 +1,19 @@
 """Two sessions, one script: concurrent writers against PostgreSQL and the twin.
 
-Each scenario is a list of steps for two autocommit psycopg2 sessions A and
-B on a fresh database (PostgreSQL 15 and the twin, same schema). Everything
+Each scenario is a list of steps for autocommit psycopg2 sessions A and B
+(and C where a step names it) on a fresh database (PostgreSQL 15 and the twin, same schema). Everything
 a step shows is recorded — tag, rows, SQLSTATE with the primary message,
 transaction status, and for steps marked WAIT whether it blocked for at
 least `lock_timeout`-ish time — and the two records must be equal.
 
 Writers run side by side as in PostgreSQL: B waits only for a row, a
 unique key or a parent row A holds (the scenarios where B proceeds at
-once mark it with WAIT too: "waited" must be False on both). DDL and
-TRUNCATE wait for every in-flight writer in the twin (a database-wide
-slot), for the writers of their tables in PostgreSQL: the scripts only
-make them wait where both do. Error CONTEXT is not compared: PostgreSQL
+once mark it with WAIT too: "waited" must be False on both). DDL,
+TRUNCATE and LOCK TABLE take PostgreSQL's relation locks on the tables
+they touch: they wait for the sessions using those tables in a
+conflicting mode (readers included, for ACCESS EXCLUSIVE), and those
+wait for them; DDL on other tables runs beside them, and both commit.
+Error CONTEXT is not compared: PostgreSQL
 names the blocked tuple's ctid ("while updating tuple (0,1) in relation
 ..."), which says nothing about the twin's design; SQLSTATE and message
 are, and the DETAIL except a deadlock's (it names backend pids).
@@ -664,8 +666,7 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("B", "SELECT count(*) FROM kv"),
     ],
     # LOCK TABLE in SHARE mode holds off the table's writers until the
-    # lock's transaction ends; readers go on (the twin: every writer,
-    # see session_ddl._cmd_lock).
+    # lock's transaction ends; readers go on.
     "lock_share_holds_off_writers": [
         ("A", "BEGIN"),
         ("A", "LOCK TABLE kv IN SHARE MODE"),
@@ -698,6 +699,228 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("B", "LOCK TABLE kv IN EXCLUSIVE MODE NOWAIT", WAIT),
         ("B", "DELETE FROM kv RETURNING *"),
         ("B", "COMMIT"),
+    ],
+    # DDL runs beside writers of other tables: CREATE TABLE takes no lock
+    # on the others, CREATE INDEX a SHARE lock on its table (it waits for
+    # the writer of kv, not for a reader), a new foreign key SHARE ROW
+    # EXCLUSIVE on the table it references, TRUNCATE and ALTER ACCESS
+    # EXCLUSIVE on theirs.
+    "ddl_beside_a_writer_of_another_table": [
+        ("A", "BEGIN"),
+        ("A", "INSERT INTO kv VALUES (5, 'x')"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "CREATE TABLE c2 (k int REFERENCES kv)", WAIT),
+        ("B", "CREATE TABLE c3 (k int)", WAIT),
+        ("B", "CREATE INDEX ON other (n)", WAIT),
+        ("B", "CREATE INDEX ON kv (v)", WAIT),
+        ("B", "CREATE VIEW vk AS SELECT * FROM kv", WAIT),
+        ("B", "DROP VIEW vk", WAIT),
+        ("B", "TRUNCATE other", WAIT),
+        ("B", "TRUNCATE kv CASCADE", WAIT),
+        ("B", "ALTER TABLE other ADD COLUMN z int", WAIT),
+        ("A", "COMMIT"),
+        ("B", "SELECT * FROM other"),
+        ("B", "DROP TABLE c3"),
+    ],
+    # A reader's ACCESS SHARE lock holds off ALTER and DROP of its table
+    # (and of a table referencing it: the foreign key's triggers go),
+    # not a CREATE TABLE that references it.
+    "ddl_waits_for_a_reader_transaction": [
+        ("A", "BEGIN"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "ALTER TABLE kv ADD COLUMN z int", WAIT),
+        ("B", "DROP TABLE note", WAIT),
+        ("B", "ALTER TABLE note DROP CONSTRAINT note_k_fkey", WAIT),
+        ("B", "CREATE TABLE c2 (k int REFERENCES kv)", WAIT),
+        ("B", "CREATE INDEX ON kv (v)", WAIT),
+        ("A", "COMMIT"),
+        ("B", "ALTER TABLE kv ADD COLUMN z int", WAIT),
+        ("A", "SELECT * FROM kv"),
+    ],
+    # Uncommitted DDL holds off readers and writers of its table only;
+    # a waiting reader sees the new shape once it commits.
+    "reader_waits_for_uncommitted_ddl": [
+        ("A", "INSERT INTO other VALUES (1, 1)"),
+        ("A", "BEGIN"),
+        ("A", "ALTER TABLE other ADD COLUMN extra int DEFAULT 7"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "SELECT * FROM other", WAIT),
+        ("B", "SELECT * FROM kv", WAIT),
+        ("B", "INSERT INTO other VALUES (2, 2)", WAIT),
+        ("B", "BEGIN"),
+        ("B", "SELECT * FROM kv"),
+        ("B", "SELECT * FROM other", WAIT),
+        ("B", "ROLLBACK"),
+        ("B", "SET lock_timeout = '5s'"),
+        ("B", "SELECT * FROM other", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "INSERT INTO other VALUES (2, 2) RETURNING *"),
+    ],
+    # A reader that waited for a DROP finds the table gone.
+    "reader_waits_for_a_drop": [
+        ("A", "BEGIN"),
+        ("A", "DROP TABLE other"),
+        ("B", "SELECT * FROM other", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+    ],
+    # A waiting ALTER TABLE queues a later reader behind it; the
+    # reader's own transaction, which holds the lock, reads on.
+    "reader_queues_behind_a_waiting_alter": [
+        ("A", "BEGIN"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("B", "ALTER TABLE kv ADD COLUMN z int", ASYNC),
+        ("C", "SET lock_timeout = '200ms'"),
+        ("C", "SELECT count(*) FROM kv", WAIT),
+        ("A", "SELECT count(*) FROM kv", WAIT),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("C", "SELECT * FROM kv"),
+    ],
+    # Two ALTERs each waiting for the other's reader: 40P01 for the
+    # first to wait, the other goes on.
+    "ddl_deadlock_detected": [
+        ("A", "SET lock_timeout = '10s'"),
+        ("B", "SET lock_timeout = '10s'"),
+        ("A", "BEGIN"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("B", "BEGIN"),
+        ("B", "SELECT count(*) FROM other"),
+        ("A", "ALTER TABLE other ADD COLUMN z int", ASYNC),
+        ("B", "ALTER TABLE kv ADD COLUMN z int", WAIT),
+        ("A", JOIN, WAIT),
+        ("A", "ROLLBACK"),
+        ("B", "COMMIT"),
+        ("A", "SELECT * FROM kv"),
+    ],
+    # DDL of two transactions on different objects: both commit, and
+    # each sees the other's once it is committed (A, after B's commit,
+    # within its own transaction that made DDL too).
+    "ddl_of_two_transactions_both_commit": [
+        ("A", "BEGIN"),
+        ("A", "CREATE TABLE a1 (x int PRIMARY KEY)"),
+        ("A", "INSERT INTO a1 VALUES (1)"),
+        ("B", "BEGIN"),
+        ("B", "CREATE TABLE b1 (y text)"),
+        ("B", "INSERT INTO b1 VALUES ('b')"),
+        ("B", "ALTER TABLE other ADD COLUMN z int DEFAULT 3"),
+        ("B", "INSERT INTO other VALUES (1, 1)"),
+        ("A", "CREATE INDEX ON kv (v)"),
+        ("A", "INSERT INTO kv VALUES (1, 'a')"),
+        ("B", "COMMIT"),
+        ("A", "SELECT * FROM b1"),
+        ("A", "SELECT * FROM other"),
+        ("A", "INSERT INTO other VALUES (2, 2) RETURNING *"),
+        ("A", "INSERT INTO a1 VALUES (2)"),
+        ("A", "COMMIT"),
+        ("B", "SELECT * FROM a1"),
+        ("B", "SELECT * FROM other ORDER BY id"),
+        ("B", "SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c "
+              "ON c.oid = a.attrelid WHERE c.relname IN ('a1', 'b1', 'other') "
+              "AND a.attnum > 0 ORDER BY 1, 2"),
+        ("B", "SELECT indexname FROM pg_indexes WHERE tablename = 'kv' ORDER BY 1"),
+        ("B", "SELECT * FROM kv"),
+    ],
+    # Two sessions creating one name: the second waits for the first,
+    # then fails on the system catalog's unique index if it committed
+    # (IF NOT EXISTS too: PostgreSQL checked before it waited) ...
+    "same_name_created_concurrently": [
+        ("A", "BEGIN"),
+        ("A", "CREATE TABLE dup (x int)"),
+        ("A", "CREATE INDEX ix ON kv (v)"),
+        ("A", "CREATE SEQUENCE sq"),
+        ("A", "CREATE VIEW vv AS SELECT 1 AS a"),
+        ("B", "CREATE TABLE dup (y int)", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "SELECT * FROM dup"),
+        ("A", "BEGIN"),
+        ("A", "CREATE TABLE dup2 (x int)"),
+        ("B", "CREATE TABLE IF NOT EXISTS dup2 (y int)", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("B", "CREATE INDEX ix ON other (n)"),
+    ],
+    # ... and succeeds if it rolled back.
+    "same_name_created_after_a_rollback": [
+        ("A", "BEGIN"),
+        ("A", "CREATE TABLE dup (x int)"),
+        ("B", "CREATE TABLE dup (y int)", ASYNC),
+        ("A", "ROLLBACK"),
+        ("B", JOIN, WAIT),
+        ("B", "SELECT * FROM dup"),
+    ],
+    "same_schema_sequence_index_view_created_concurrently": [
+        ("A", "BEGIN"),
+        ("A", "CREATE SCHEMA sc"),
+        ("B", "CREATE SCHEMA sc", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "CREATE INDEX ix ON kv (v)"),
+        ("B", "CREATE INDEX ix ON other (n)", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "CREATE SEQUENCE sq"),
+        ("B", "CREATE SEQUENCE sq", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+        ("A", "BEGIN"),
+        ("A", "CREATE VIEW vv AS SELECT 1 AS a"),
+        ("B", "CREATE VIEW vv AS SELECT 2 AS b", ASYNC),
+        ("A", "COMMIT"),
+        ("B", JOIN, WAIT),
+    ],
+    # LOCK TABLE locks the tables it names only.
+    "lock_table_locks_its_table_only": [
+        ("A", "BEGIN"),
+        ("A", "LOCK TABLE kv IN SHARE MODE"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "INSERT INTO other VALUES (1, 1)", WAIT),
+        ("B", "INSERT INTO kv VALUES (1, 'x')", WAIT),
+        ("B", "BEGIN"),
+        ("B", "LOCK TABLE kv IN SHARE MODE", WAIT),
+        ("B", "LOCK TABLE kv IN ACCESS EXCLUSIVE MODE NOWAIT", WAIT),
+        ("B", "ROLLBACK"),
+        ("A", "COMMIT"),
+    ],
+    # A REPEATABLE READ transaction reads and writes on after DDL of
+    # other tables was committed since its snapshot.
+    "repeatable_read_writes_after_unrelated_ddl": [
+        ("A", "BEGIN ISOLATION LEVEL REPEATABLE READ"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("B", "CREATE TABLE x (a int)"),
+        ("B", "ALTER TABLE other ADD COLUMN z int"),
+        ("A", "SELECT count(*) FROM kv"),
+        ("A", "INSERT INTO kv VALUES (1, 'a') RETURNING *"),
+        ("A", "UPDATE kv SET v = 'b' RETURNING *"),
+        ("A", "COMMIT"),
+        ("B", "SELECT * FROM kv"),
+    ],
+    # LOCK on a view locks the tables it reads too.
+    "lock_view_locks_its_tables": [
+        ("A", "CREATE VIEW vk AS SELECT * FROM kv"),
+        ("A", "BEGIN"),
+        ("A", "LOCK vk IN ACCESS EXCLUSIVE MODE"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "SELECT * FROM kv", WAIT),
+        ("B", "SELECT * FROM other", WAIT),
+        ("A", "COMMIT"),
+        ("B", "SELECT * FROM vk", WAIT),
+    ],
+    # ROLLBACK TO SAVEPOINT gives back the locks taken after it.
+    "savepoint_rollback_releases_ddl_locks": [
+        ("A", "BEGIN"),
+        ("A", "SAVEPOINT s"),
+        ("A", "ALTER TABLE other ADD COLUMN q int"),
+        ("B", "SET lock_timeout = '200ms'"),
+        ("B", "SELECT * FROM other", WAIT),
+        ("A", "ROLLBACK TO SAVEPOINT s"),
+        ("B", "SELECT * FROM other", WAIT),
+        ("A", "COMMIT"),
     ],
 }
 
@@ -743,7 +966,7 @@ def _drop_socket(conn) -> None:
 
 def run_scenario(connect, steps: list[tuple]) -> list[tuple]:
     sessions = {}
-    for who in ("A", "B"):
+    for who in sorted({step[0] for step in steps} | {"A", "B"}):
         sessions[who] = connect()
         sessions[who].autocommit = True
     pending: dict[str, tuple[threading.Thread, list]] = {}

@@ -237,7 +237,7 @@ SCENARIOS: dict[str, list[tuple]] = {
         ("A", "ROLLBACK"),
     ],
     # B has written and then waits for A's row lock; A's write of another
-    # row goes through at once (writers share the database slot).
+    # row goes through at once (ROW EXCLUSIVE locks share).
     "holder_writes_while_a_writer_waits_for_it": [
         FILL, LONG,
         ("A", "SET lock_timeout = '300ms'"),

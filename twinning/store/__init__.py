@@ -10,7 +10,9 @@ Modules, one job each:
   foreign_keys the per-statement FK event queue (RI triggers)
   versions     Version / TableVersion, the transaction Overlay and savepoint undo
   waits        waiting: lock_timeout, cancel, deadlock detection (40P01)
-  writer       the database slot (shared by row writers, exclusive for DDL)
+  relation_locks  PostgreSQL's table lock modes (ACCESS SHARE … ACCESS
+               EXCLUSIVE), per transaction, with the weak modes' fast path
+  catalog_merge   a transaction's DDL merged onto the newest committed catalog
   row_locks    row locks: SELECT … FOR …, UPDATE/DELETE's, FK checks' KEY SHARE
   unique_keys  in-flight unique keys (an inserter waits for their owner)
   sequences    nextval/setval (non-transactional), currval/lastval per session
@@ -38,16 +40,24 @@ column type by the caller; tables are `QName`s; row ids are ints):
   txn.context: object            # passed to SET DEFAULT callables
   txn.statement_start(*, writes: str | None = None, lock_timeout_ms: int = 0,
                       cancel: Callable[[], bool | None] | threading.Event | None = None,
-                      exclusive: bool = False)
-      READ COMMITTED: read the newest committed version. writes="INSERT" /
-      "UPDATE" / "DELETE" / "MERGE" / "COPY FROM" takes the database slot
-      shared first, "TRUNCATE TABLE" (or exclusive=True: DDL, COPY
-      FREEZE) exclusively (55P03 "canceling statement due to lock
-      timeout" after the timeout; `cancel` may raise 57014 itself or
-      return True -> WaitCancelled); 25006 in a read-only transaction.
-      Any write below may wait for another transaction (55P03, 57014,
-      40P01) and may raise row_locks.LockRetry (READ COMMITTED: the
-      statement's work is undone, run it again) or 40001.
+                      retry: bool = False)
+      READ COMMITTED: read the newest committed version; 25006 in a
+      read-only transaction when `writes` names a command. Relation locks
+      are taken as the statement reaches each table: ACCESS SHARE by
+      reads, ROW SHARE by locking reads and FK checks, ROW EXCLUSIVE by
+      row writes, ACCESS EXCLUSIVE by TRUNCATE (55P03 "canceling
+      statement due to lock timeout" after the timeout; `cancel` may
+      raise 57014 itself or return True -> WaitCancelled). A lock that
+      waited for a commit, in a statement that can run again (`retry`, or
+      writes="INSERT"/"UPDATE"/"DELETE"/"MERGE"/"SELECT"), raises
+      row_locks.LockRetry. Any write below may wait for another
+      transaction (55P03, 57014, 40P01) and may raise LockRetry (READ
+      COMMITTED: the statement's work is undone, run it again) or 40001.
+  txn.lock_relation(key, mode, nowait=False, lock_timeout_ms=0, cancel=None)
+      LOCK TABLE (relation_locks' modes 1..8)
+  txn.lock_for_ddl([(key, mode)]) -> bool   # DDL's locks; True: DDL was
+      committed meanwhile, work the statement out again on txn.catalog
+  txn.apply_schema(schema, text, renamed=None, converted=None, step=None)
   txn.statement_end()            # fire queued FK checks/actions (23503 ...)
   txn.scan(table) -> Iterator[(rid, row)]          # heap order, stable view
   txn.get(table, rid) -> row | None
@@ -71,7 +81,7 @@ column type by the caller; tables are `QName`s; row ids are ints):
   txn.truncate(tables, *, restart_identity=False, cascade=False) -> [notice]
   txn.truncated_here(table) -> bool                # COPY FREEZE's condition
   txn.savepoint() -> marker; txn.rollback_to(marker); txn.release(marker)
-  txn.commit(); txn.rollback()     # both free the slot, locks and keys
+  txn.commit(); txn.rollback()     # both free the locks and keys
 
   seq = store.session()
   seq.nextval(name, txn=None) -> int    # 2200H at the bound, CYCLE wraps
@@ -93,7 +103,7 @@ from twinning.store.row_locks import RowMoved
 from twinning.store.store import MvccStore
 from twinning.store.transaction import RowId, Transaction
 from twinning.store.versions import Marker, Version
-from twinning.store.writer import WaitCancelled
+from twinning.store.waits import WaitCancelled
 
 __all__ = ["Marker", "MvccStore", "RowId", "RowMoved", "SequenceSession", "Transaction",
            "Version", "WaitCancelled"]

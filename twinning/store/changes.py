@@ -124,7 +124,7 @@ def apply_changes(store: MvccStore, changes: Changes, schema: Any = None
                 tables[name] = base.tables[name]
             else:
                 raise ChangeMismatch(f"table {name} is missing")
-        overlay.change_schema(schema, tables, None)
+        overlay.change_schema(schema, tables, None, base)
         overlay.ddl_text.extend(changes.ddl)
     else:
         schema, tables = base.schema, dict(base.tables)

@@ -84,12 +84,7 @@ class RowLocks:
             for other, held in holders.items():
                 if other is not txn and conflicts(held & 3, strength):
                     return other
-        owner = self._store.writer.exclusive  # a TRUNCATE of the table
-        if owner is not None and owner is not txn:
-            overlay = owner.overlay_table(key[0])
-            if overlay is not None and overlay.truncated:
-                return owner
-        return None
+        return None  # a TRUNCATE of the table: its ACCESS EXCLUSIVE lock
 
     def writer_of(self, table: Any, rid: int) -> Any:
         """The in-flight transaction that updated or deleted row `rid`, if

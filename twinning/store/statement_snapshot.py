@@ -28,7 +28,6 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from twinning.ir.catalog import QName
 from twinning.store.pmap import DELETE
-from twinning.store.transaction import Transaction
 
 __all__ = ["StatementSnapshot"]
 
@@ -145,8 +144,16 @@ class StatementSnapshot:
                        if defn.key(row) == key)
         return out
 
-    # the transaction's own: row ids from `lookup_ids`, rows from `get`
-    lookup = Transaction.lookup
+    def lookup(self, table: QName, index: str,
+               values: Sequence[Any]) -> list[tuple[int, tuple]]:
+        """As `Transaction.lookup`, over this snapshot's `lookup_ids` and
+        `get`."""
+        out = []
+        for rid in sorted(self.lookup_ids(table, index, values)):
+            row = self.get(table, rid)
+            if row is not None:
+                out.append((rid, row))
+        return out
 
     # ---- writes: what they take from the start's rows is kept first
     def insert(self, table: QName, row: Sequence[Any]) -> int:

@@ -1,5 +1,4 @@
-"""`MvccStore`: the committed versions, the writer slot, the lock tables
-and the sequences.
+"""`MvccStore`: the committed versions, the lock tables and the sequences.
 
 The store holds the newest committed `Version` and swaps it for a new one
 when a writer commits; that one reference assignment is the atomic publish
@@ -22,16 +21,17 @@ from typing import Any, Callable, Mapping
 
 from twinning.ir.catalog import Catalog, QName
 from twinning.state import CommittedState
+from twinning.store.catalog_merge import committed
 from twinning.store.constraints import duplicate_on_build
 from twinning.store.schema import CheckFn, DefaultFn, StoreSchema, TableInfo
 from twinning.store.sequences import SequenceSession, SequenceTable
 from twinning.store.transaction import Transaction
 from twinning.store.versions import Overlay, TableVersion, Version
 from twinning.store.pmap import RowMap
+from twinning.store.relation_locks import RelationLocks
 from twinning.store.row_locks import RowLocks
 from twinning.store.unique_keys import UniqueKeys
-from twinning.store.waits import Waits
-from twinning.store.writer import DEFAULT_LOCK_TIMEOUT_MS, WriterSlot
+from twinning.store.waits import DEFAULT_LOCK_TIMEOUT_MS, Waits
 from twinning.values.settings import DEFAULT_SETTINGS
 
 
@@ -54,7 +54,7 @@ class MvccStore:
             lambda cat: StoreSchema.build(cat, checks, defaults))
         schema = self.schema_for(catalog)
         self.waits = Waits(lock_timeout_ms)
-        self.writer = WriterSlot(self.waits)
+        self.relation_locks = RelationLocks(self.waits)
         self.row_locks = RowLocks(self, self.waits)
         self.unique_keys = UniqueKeys()
         # (table, row id) of a committed row an UPDATE replaced → the row
@@ -147,7 +147,9 @@ class MvccStore:
         is journaled first (an error there publishes nothing)."""
         with self._publish_lock:
             current = self._latest
-            new = overlay.commit(current, current.number + 1)
+            new = overlay.commit(current, current.number + 1) \
+                if overlay.ddl_tables is None else \
+                committed(overlay, current, current.number + 1, self.schema_for)
             if self.journal is not None:
                 self.journal.committed(current, new, overlay)
             self._latest = new

@@ -4,8 +4,10 @@ own overlay, checks constraints in PostgreSQL's order.
 READ COMMITTED: `statement_start()` moves the read base to the newest
 committed version, the overlay with it (`TableOverlay.rebase`); the
 statement then reads that version plus the transaction's overlay.
-REPEATABLE READ keeps the first statement's. Writers run concurrently
-(the database slot is shared, `writer.py`): an UPDATE or DELETE takes the
+REPEATABLE READ keeps the first statement's. Writers run concurrently,
+each statement taking PostgreSQL's relation lock on each table it reaches
+(`relation_locks.py`: readers ACCESS SHARE, writers ROW EXCLUSIVE,
+TRUNCATE and DDL stronger, `lock_for_ddl`): an UPDATE or DELETE takes the
 row's lock (`row_locks.py`), waiting for a transaction that holds it; a
 row that changed since the snapshot is READ COMMITTED's re-run of the
 statement (`LockRetry`, after undoing what the statement wrote: a
@@ -41,18 +43,21 @@ from twinning.errors import SqlError
 from twinning.ir.catalog import QName
 from twinning.state import SequenceState
 from twinning.store import constraints as cons
+from twinning.store.catalog_merge import merged, owns
 from twinning.store.foreign_keys import (ChildCheck, Event, ParentChange,
                                          parent_has,
                                          check_children, fire)
 from twinning.store.pmap import DELETE, RowMap
-from twinning.ir.catalog import is_temporary
 from twinning.store.pmap import PMap
+from twinning.store.relation_locks import (ACCESS_EXCLUSIVE, ACCESS_SHARE,
+                                           COVERS, ROW_EXCLUSIVE, ROW_SHARE,
+                                           covers)
 from twinning.store.row_locks import GONE, SKIPPED, WRITTEN, LockRetry, RowMoved
 from twinning.store.schema import TableInfo
 from twinning.store.sequences import restarted
 from twinning.store.unique_keys import UniqueKeys
 from twinning.store.versions import Marker, Overlay, TableOverlay, TableVersion
-from twinning.store.writer import Cancel
+from twinning.store.waits import Cancel
 from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
 
 if TYPE_CHECKING:
@@ -74,6 +79,7 @@ def _values_at(positions: Sequence[int]) -> Callable[[tuple], tuple]:
 
 # SELECT: one with data-modifying WITH queries (`execute_with`)
 _RETRYABLE = frozenset(("INSERT", "UPDATE", "DELETE", "MERGE", "SELECT"))
+_WRITE_COVERS = COVERS[ROW_EXCLUSIVE]  # held modes a row writer needs no more
 
 
 class Transaction:
@@ -110,6 +116,14 @@ class Transaction:
         # the running write statement's undo point: (overlay marker or
         # None for "nothing written before", row locks, claims)
         self._stmt: tuple | None = None
+        # relation locks (`relation_locks.py`): key -> mask of modes held,
+        # and the undo log of (key, mask before) savepoints cut
+        self._held: dict = {}
+        self._lock_log: list = []
+        self._wrote = False  # wrote a table or changed the catalog (else: no publish)
+        # may a lock wait in this statement run it again on a new snapshot
+        # (LockRetry: the caller's loop catches it)?
+        self.restartable = False
 
     @property
     def read_only(self) -> bool:
@@ -138,27 +152,30 @@ class Transaction:
 
     # ------------------------------------------------------------ statements
     def statement_start(self, *, writes: str | None = None, lock_timeout_ms: int = 0,
-                        cancel: Cancel = None, exclusive: bool = False) -> None:
+                        cancel: Cancel = None, retry: bool = False) -> None:
         """Begin a statement: read the newest committed version (READ
         COMMITTED). A statement that will write names its command
-        (`writes="UPDATE"`): the database slot is taken first, shared, or
-        `exclusive` for DDL, TRUNCATE and COPY FREEZE (waiting up to
-        `lock_timeout_ms`, 0 = the store default; `cancel` is polled
-        while waiting); a read-only transaction gets 25006 naming the
-        command."""
+        (`writes="UPDATE"`): a read-only transaction gets 25006 naming it.
+        Its relation locks are taken as it reaches each table (waiting up
+        to `lock_timeout_ms`, 0 = the store default; `cancel` is polled
+        while waiting); `retry`: the caller runs the statement again on
+        LockRetry (reads; the retryable writes always do)."""
         self._assert_open()
         self._lock_timeout_ms = lock_timeout_ms
         self._cancel = cancel
         self._pending.clear()
         self._stmt = None
+        self.restartable = retry or writes == "TRUNCATE TABLE"
         if writes:
-            self._take_writer(writes, exclusive or writes == "TRUNCATE TABLE")
+            if self.read_only:
+                raise cons.read_only(writes)
             self._refresh()
             if writes in _RETRYABLE:
                 overlay = self._overlay
-                marker = overlay.savepoint(True) \
+                marker = overlay.savepoint(len(self._lock_log)) \
                     if overlay.logging or not overlay.empty else None
                 self._stmt = (marker, len(self._row_locks), len(self._claims))
+                self.restartable = True
         else:
             self._refresh()
 
@@ -177,15 +194,12 @@ class Transaction:
             else:
                 fire(self, event)
         stmt, self._stmt = self._stmt, None
+        self.restartable = False
         if stmt is not None and stmt[0] is not None:
             try:
                 self._overlay.release(stmt[0])
             except ValueError:  # already undone
                 pass
-        store = self._store
-        if self._overlay.empty and not self._overlay.logging \
-                and store.writer.holds(self):
-            store.writer.release(self)  # wrote nothing: do not block DDL
 
     def _retry(self) -> None:
         """A row changed since this statement's snapshot (READ COMMITTED):
@@ -273,10 +287,15 @@ class Transaction:
 
     def _rebase(self) -> None:
         latest = self._store.latest
-        if latest is self._base:
-            return
         overlay = self._overlay
-        if overlay.schema is not None:  # its own DDL: it holds the slot alone
+        if overlay.schema is not None:  # its own DDL, merged onto the newest
+            if overlay.ddl_base is not latest:
+                schema, tables = merged(overlay, latest, self._store.schema_for)
+                overlay.rebased(schema, tables, latest)
+                self.schema, self._tables = schema, tables
+            self._base = latest
+            return
+        if latest is self._base:
             return
         if overlay.empty and not overlay.logging:
             overlay.tables.clear()
@@ -299,17 +318,27 @@ class Transaction:
         """(store schema, catalog generation) the next statement plans
         against: this transaction's own DDL (generation None: a catalog no
         other statement shares), else the newest committed version, which
-        the statement's start moves to (READ COMMITTED)."""
-        if self._overlay.schema is not None:
+        the statement's start moves to (READ COMMITTED), or the snapshot
+        REPEATABLE READ keeps (planning on a newer catalog than the one it
+        reads would re-plan for ever)."""
+        overlay = self._overlay
+        if overlay.schema is not None:
+            if overlay.ddl_base.schema is not self._store.latest.schema and \
+                    not self.keeps_snapshot:
+                self._rebase()  # DDL committed since: its own merged onto it
             return self.schema, None
         base = self._store.latest
+        if base is not self._base and self.keeps_snapshot:
+            base = self._base
         return base.schema, base.generation
 
     def apply_schema(self, schema: Any, text: str | None,
                      renamed: dict[QName, QName] | None = None,
-                     converted: dict[QName, dict[int, Callable]] | None = None
-                     ) -> None:
-        """A DDL statement (the caller took the writer slot): the tables
+                     converted: dict[QName, dict[int, Callable]] | None = None,
+                     step: Callable | None = None) -> None:
+        """A DDL statement (the caller took its locks, `lock_for_ddl`;
+        `step`: the statement as a function of a catalog, for merging
+        onto a newer one): the tables
         follow `schema` from now on. New tables start empty, dropped ones
         go, a renamed one keeps its rows; a table that gained columns has
         them filled from their defaults (per row, as PostgreSQL does) and
@@ -337,7 +366,8 @@ class Transaction:
             else:
                 tables[name] = self._rebuilt(was, prior, info,
                                              converted.get(name, {}))
-        self._overlay.change_schema(schema, tables, text)
+        self._wrote = True
+        self._overlay.change_schema(schema, tables, text, self._base, step)
         self.schema = schema
         self._tables = tables
         for name, info in schema.tables.items():
@@ -463,15 +493,105 @@ class Transaction:
         return self._base.number
 
     @property
-    def holds_writer(self) -> bool:
-        """Does it hold the database slot (shared or exclusive)?"""
-        return self._store.writer.holds(self)
+    def holds_locks(self) -> bool:
+        """Does it hold a relation lock?"""
+        return bool(self._held)
+
+    # ------------------------------------------------------- relation locks
+    def _lock(self, key: Any, mode: int, nowait: bool = False) -> bool:
+        """Take a relation lock (True: it waited)."""
+        return self._store.relation_locks.take(
+            self, self._held, self._lock_log, key, mode, self._lock_timeout_ms,
+            self._cancel, nowait)
+
+    def _lock_read(self, table: QName, mode: int = ACCESS_SHARE,
+                   first: bool = True) -> None:
+        """The first read of a table in this transaction (ACCESS SHARE;
+        ROW SHARE for locking reads and foreign-key checks, ROW EXCLUSIVE
+        for writes, on a table it may hold already: not `first`). A statement
+        that waited, or that finds DDL committed since its snapshot, runs
+        again on a new one when it can (`restartable`), as PostgreSQL
+        takes its locks before its snapshot."""
+        store = self._store
+        waited = store.relation_locks.first(
+            self, self._held, self._lock_log, table, mode, self._lock_timeout_ms,
+            self._cancel) if first else store.relation_locks.take(
+            self, self._held, self._lock_log, table, mode, self._lock_timeout_ms,
+            self._cancel)
+        latest, base = store._latest, self._base
+        if ((waited and latest is not base) or latest.generation != base.generation) \
+                and self.restartable and not self.keeps_snapshot:
+            if self._stmt is not None:
+                self._retry()
+            self.restartable = False
+            raise LockRetry()
+
+    def _lock_write(self, table: QName, command: str) -> None:
+        """A row writer's ROW EXCLUSIVE lock, at its first write of the
+        table in this transaction."""
+        if self.read_only:
+            raise cons.read_only(command)
+        self._lock_read(table, ROW_EXCLUSIVE, False)
+        latest = self._store.latest
+        if latest.generation != self._base.generation and \
+                not owns(self._overlay, table) and \
+                latest.schema.catalog.table(table) != self.catalog.table(table):
+            # DDL on it committed since the snapshot (REPEATABLE READ's,
+            # or a statement that cannot run again): never write rows of
+            # the old shape
+            raise _serialization("update")
+
+    def lock_target(self, table: QName, command: str) -> None:
+        """A write statement's ROW EXCLUSIVE lock on its target, taken at
+        its start whether it writes a row or not (LockRetry when it waited
+        for DDL that committed)."""
+        if not self._held.get(table, 0) & _WRITE_COVERS:
+            self._lock_write(table, command)
+
+    def lock_relation(self, key: Any, mode: int, nowait: bool = False,
+                      lock_timeout_ms: int = 0, cancel: Cancel = None) -> None:
+        """LOCK TABLE: `mode` on `key` until the transaction (or the
+        subtransaction that took it) ends; NOWAIT's 55P03."""
+        self._assert_open()
+        if covers(self._held.get(key, 0), mode):
+            return
+        self._lock_timeout_ms, self._cancel = lock_timeout_ms, cancel
+        self._lock(key, mode, nowait)
+
+    def lock_for_ddl(self, targets: Iterable[tuple[Any, int]]
+                     ) -> tuple[bool, list]:
+        """A DDL statement's locks (`ddl_locks.lock_targets`): (moved, the
+        keys it waited for). `moved`: DDL was committed meanwhile, the
+        transaction has moved onto the newest version and the statement
+        must be worked out again on it (it also moves when only rows were
+        committed: the locked tables' rows are then the newest, and stay
+        so). Under REPEATABLE READ, a catalog or locked table changed
+        since the snapshot is 40001."""
+        targets = list(targets)
+        waited = [key for key, mode in targets
+                  if not covers(self._held.get(key, 0), mode) and self._lock(key, mode)]
+        latest, base = self._store.latest, self._base
+        if self.keeps_snapshot:
+            if latest.generation != base.generation or any(
+                    latest.tables.get(key) is not base.tables.get(key)
+                    for key, _ in targets if isinstance(key, QName)):
+                raise _serialization("update")
+            return False, waited
+        overlay = self._overlay
+        if latest is base and (overlay.schema is None or overlay.ddl_base is latest):
+            return False, waited
+        catalog_moved = latest.schema is not (
+            overlay.ddl_base.schema if overlay.schema is not None else base.schema)
+        self._rebase()
+        return catalog_moved, waited
 
     # ------------------------------------------------------------ reads
     def info(self, table: QName) -> TableInfo:
         return self.schema.tables[table]
 
     def get(self, table: QName, rid: RowId) -> tuple | None:
+        if table not in self._held:
+            self._lock_read(table)
         overlay = self._overlay.tables.get(table)
         if overlay is not None:
             return overlay.get(rid)
@@ -480,6 +600,8 @@ class Transaction:
     def scan(self, table: QName) -> Iterator[tuple[RowId, tuple]]:
         """(row id, row) in heap order; writes made while iterating are not
         visited."""
+        if table not in self._held:
+            self._lock_read(table)
         overlay = self._overlay.tables.get(table)
         if overlay is not None:
             return overlay.scan()
@@ -487,6 +609,8 @@ class Transaction:
 
     def scan_rows(self, table: QName) -> Iterator[tuple]:
         """The rows of `scan`, without their ids."""
+        if table not in self._held:
+            self._lock_read(table)
         overlay = self._overlay.tables.get(table)
         if overlay is not None:
             return overlay.scan_rows()
@@ -500,6 +624,8 @@ class Transaction:
         return self._tables[table].rows
 
     def count(self, table: QName) -> int:
+        if table not in self._held:
+            self._lock_read(table)
         overlay = self._overlay.tables.get(table)
         if overlay is None:
             return len(self._tables[table].rows)
@@ -508,6 +634,8 @@ class Transaction:
     def lookup_ids(self, table: QName, index: str, values: Sequence[Any]) -> Iterable[RowId]:
         """Row ids whose index columns equal `values` (in the index's column
         order); nothing for a NULL unless the index is NULLS NOT DISTINCT."""
+        if table not in self._held:
+            self._lock_read(table)
         info = self.schema.tables[table]
         i = info.index_pos[index]
         key = info.indexes[i].key_of_values(values)
@@ -524,8 +652,13 @@ class Transaction:
     def lookup(self, table: QName, index: str, values: Sequence[Any]) -> list[tuple[RowId, tuple]]:
         """The rows an index lookup finds, in row-id order."""
         out = []
-        for rid in sorted(self.lookup_ids(table, index, values)):
-            row = self.get(table, rid)
+        rids = self.lookup_ids(table, index, values)  # locks the table
+        if not rids:
+            return out
+        overlay = self._overlay.tables.get(table)
+        get = overlay.get if overlay is not None else self._tables[table].rows.get
+        for rid in sorted(rids):
+            row = get(rid)
             if row is not None:
                 out.append((rid, row))
         return out
@@ -570,8 +703,8 @@ class Transaction:
     def _committed_index(self, overlay: TableOverlay, i: int) -> PMap:
         """The newest committed map of index `i` (what a unique check
         looks at: rows committed after the snapshot count too)."""
-        if overlay.truncated or self._overlay.schema is not None \
-                or self._base is self._store.latest:
+        if overlay.truncated or self._base is self._store.latest or \
+                owns(self._overlay, overlay.info.name):
             return overlay.indexes[i].base  # the newest, or this txn's alone
         latest = self._store.latest.tables.get(overlay.info.name)
         return overlay.indexes[i].base if latest is None else latest.indexes[i]
@@ -628,6 +761,8 @@ class Transaction:
         SKIP LOCKED skips it. A row changed by a transaction that committed
         after this statement's snapshot: 40001 when the snapshot is kept,
         else LockRetry (the statement runs again)."""
+        if not covers(self._held.get(table, 0), ROW_SHARE):
+            self._lock_read(table, ROW_SHARE, False)
         overlay = self._overlay.tables.get(table)
         result = self._store.row_locks.lock(
             self, table, rid, strength, wait, self._lock_timeout_ms,
@@ -645,6 +780,8 @@ class Transaction:
         deleting it or changing its key). A parent gone since the
         snapshot is looked for again in the newest version (READ
         COMMITTED) or is 40001 (REPEATABLE READ)."""
+        if not covers(self._held.get(table, 0), ROW_SHARE):
+            self._lock_read(table, ROW_SHARE, False)
         while True:
             rid = next(iter(self.lookup_ids(table, index, values)), None)
             if rid is None:
@@ -718,7 +855,11 @@ class Transaction:
         return out
 
     def _end_locks(self) -> None:
-        """Give back the claimed keys and row locks (waiters woken)."""
+        """Give back the relation locks, claimed keys and row locks
+        (waiters woken)."""
+        if self._held:
+            self._store.relation_locks.release_all(self, self._held)
+            self._lock_log.clear()
         claims, locks = self._claims, self._row_locks
         if claims:
             UniqueKeys.undo(self, claims)
@@ -731,50 +872,19 @@ class Transaction:
         self._successors = {}
 
     # ------------------------------------------------------------ writes
-    def take_writer(self, command: str, exclusive: bool = False) -> None:
-        """The writer slot for DDL run inside a statement (a function's):
-        no new statement, no new snapshot."""
-        self._take_writer(command, exclusive)
-
-    def _take_writer(self, command: str, exclusive: bool = False) -> None:
+    def take_writer(self, command: str) -> None:
+        """DDL run inside a statement (a function's): 25006 in a read-only
+        transaction (its locks are `lock_for_ddl`'s)."""
         self._assert_open()
         if self.read_only:
             raise cons.read_only(command)
-        writer = self._store.writer
-        if writer.holds_exclusive(self) or (not exclusive and writer.holds(self)):
-            return
-        held = writer.holds(self)
-        writer.acquire(self, self._lock_timeout_ms, self._cancel, exclusive)
-        latest = self._store.latest
-        if self.keeps_snapshot and (self._base.generation != latest.generation
-                                    or (exclusive and self._base is not latest)):
-            # its snapshot cannot take DDL made after it, nor can DDL or
-            # TRUNCATE (the twin's whole-table rewrites) take its rows
-            if not held:
-                writer.release(self)
-            raise _serialization("update")
-        if exclusive and not self.keeps_snapshot:
-            self._rebase()
-
-    def lock_exclusively(self, nowait: bool, lock_timeout_ms: int = 0,
-                         cancel: Cancel = None) -> bool:
-        """LOCK TABLE in SHARE mode or stronger: the database slot, held
-        exclusively until the transaction (or the subtransaction that
-        took it) ends, as DDL holds it; a read-only transaction may take
-        it too (a lock is no write). False when NOWAIT finds it taken."""
-        self._assert_open()
-        writer = self._store.writer
-        if writer.holds_exclusive(self):
-            return True
-        if nowait:
-            return writer.try_acquire_exclusive(self)
-        writer.acquire(self, lock_timeout_ms, cancel, exclusive=True)
-        return True
 
     def _table(self, table: QName, command: str) -> TableOverlay:
-        self._take_writer(command)
+        if not self._held.get(table, 0) & _WRITE_COVERS:
+            self._lock_write(table, command)
         overlay = self._overlay.tables.get(table)
         if overlay is None:
+            self._wrote = True  # (a lock held already may cover the write)
             overlay = self._overlay.table(self.schema.tables[table], self._tables[table])
         return overlay
 
@@ -806,7 +916,7 @@ class Transaction:
                     ) -> tuple[int, SqlError | None]:
         """`insert` each row in turn, for a bulk load (COPY FROM): the same
         checks in the same order, the same errors and changes, with what
-        `insert` looks up per row (the writer slot, the table's overlay,
+        `insert` looks up per row (the table's lock, its overlay,
         constraints and indexes) looked up once and each index key computed
         once. Stops at the first row a constraint refuses: returns how many
         rows were inserted and that error (None when all were). `rows` is
@@ -971,12 +1081,14 @@ class Transaction:
         """TRUNCATE: refuse (0A000) when a table outside the list references
         one inside it, unless `cascade`; returns the NOTICEs PostgreSQL
         sends ("truncate cascades to table ...")."""
-        # a session's own temporary tables need no one else out of the way
-        # (ON COMMIT DELETE ROWS truncates them at every commit)
-        self._take_writer("TRUNCATE TABLE", exclusive=not all(
-            is_temporary(name.schema) for name in tables))
-        schema = self.schema.tables
+        self._assert_open()
+        if self.read_only:
+            raise cons.read_only("TRUNCATE TABLE")
         names = list(dict.fromkeys(tables))
+        self._wrote = True
+        for name in names:  # the named tables first, as ExecuteTruncate
+            self._lock_ddl(name)
+        schema = self.schema.tables
         notices: list[str] = []
         if cascade:
             while True:
@@ -986,6 +1098,8 @@ class Transaction:
                 if not more:
                     break
                 notices += [f'truncate cascades to table "{n.name}"' for n in more]
+                for name in more:
+                    self._lock_ddl(name)
                 names += more
         else:
             chosen = set(names)
@@ -1002,6 +1116,15 @@ class Transaction:
                         seq, restarted(self._store.sequences.definition(seq)))
         return notices
 
+    def _lock_ddl(self, table: QName) -> None:
+        """TRUNCATE's ACCESS EXCLUSIVE lock; after a wait, the table's
+        newest rows (the commit it waited for may have changed them)."""
+        if covers(self._held.get(table, 0), ACCESS_EXCLUSIVE):
+            return
+        moved, waited = self.lock_for_ddl([(table, ACCESS_EXCLUSIVE)])
+        if moved and waited:  # DDL committed while it waited
+            raise LockRetry() if self.restartable else _serialization("update")
+
     def truncated_here(self, table: QName) -> bool:
         """COPY FREEZE's condition: the table was truncated in the current
         subtransaction."""
@@ -1014,19 +1137,20 @@ class Transaction:
         return self._overlay.sequences.get(name)
 
     def set_local_sequence(self, name: QName, state: SequenceState) -> None:
+        self._wrote = True
         self._overlay.set_sequence(name, state)
 
     # ------------------------------------------------------------ savepoints
     def savepoint(self) -> Marker:
         self._assert_open()
-        marker = self._overlay.savepoint(self.holds_writer)
+        marker = self._overlay.savepoint(len(self._lock_log))
         marker.row_locks = len(self._row_locks)
         marker.claims = len(self._claims)
         return marker
 
     def rollback_to(self, marker: object) -> None:
         """Discard the changes made after `marker`; the savepoint stays. A
-        writer slot taken after it is released, as PostgreSQL releases a
+        relation lock taken after it is released, as PostgreSQL releases a
         subtransaction's locks."""
         assert isinstance(marker, Marker)
         self._overlay.rollback_to(marker)
@@ -1045,8 +1169,9 @@ class Transaction:
         del self._claims[marker.claims:]
         UniqueKeys.undo(self, undone)
         self._store.row_locks.undo(self, taken)
-        if not marker.writer_held and self._overlay.empty:
-            self._store.writer.release(self)
+        released = self._lock_log[marker.relation_locks:]
+        del self._lock_log[marker.relation_locks:]
+        self._store.relation_locks.undo(self, self._held, released)
         self._store.waits.wake()
 
     def release(self, marker: object) -> None:
@@ -1056,14 +1181,13 @@ class Transaction:
     # ------------------------------------------------------------ end
     def commit(self) -> None:
         """Publish the overlay onto the newest version (atomically), then
-        free the slot, the row locks and the claimed keys (so a waiter
+        free the relation locks, the row locks and the claimed keys (so a waiter
         finds the commit)."""
         if not self._open:
             return
         self._open = False
         store = self._store
-        writer = store.writer
-        if not writer.holds(self):  # read only: nothing to publish
+        if not self._wrote or self._overlay.empty:  # nothing to publish
             self._end_locks()
             journal = store.journal
             if journal is not None:  # its nextval calls are durable now
@@ -1074,7 +1198,6 @@ class Transaction:
                 store.replaced(self._committed_successors())
             store.publish(self._overlay)
         finally:
-            writer.release(self)
             self._overlay = Overlay()
             self._end_locks()
 
@@ -1085,7 +1208,6 @@ class Transaction:
         self._overlay = Overlay()
         self._pending.clear()
         self._deferred.clear()
-        self._store.writer.release(self)
         self._end_locks()
 
     def _assert_open(self) -> None:
@@ -1093,7 +1215,7 @@ class Transaction:
             raise SqlError("XX000", "store transaction used after it ended")
 
     def __repr__(self) -> str:
-        return f"<Transaction v{self._base.number} {'writer' if self.holds_writer else 'reader'}>"
+        return f"<Transaction v{self._base.number} {sorted(map(str, self._held))}>"
 
 
 __all__ = ["DELETE", "RowId", "Transaction"]

@@ -161,11 +161,11 @@ class Marker:
     """A savepoint: a position in the undo log (plus what the transaction
     wants to restore with it)."""
 
-    __slots__ = ("position", "writer_held", "row_locks", "claims")
+    __slots__ = ("position", "relation_locks", "row_locks", "claims")
 
-    def __init__(self, position: int, writer_held: bool) -> None:
+    def __init__(self, position: int, relation_locks: int) -> None:
         self.position = position
-        self.writer_held = writer_held
+        self.relation_locks = relation_locks  # its relation lock log's length
         self.row_locks = 0  # how many row locks the transaction had taken
         self.claims = 0  # how many unique-key claims it had logged
 
@@ -177,10 +177,14 @@ class Overlay:
         self.tables: dict[QName, TableOverlay] = {}
         self.sequences: dict[QName, SequenceState] = {}
         # DDL in this transaction: the new schema, the table versions it
-        # has (created ones empty, dropped ones gone), the statements' text
+        # has (created ones empty, dropped ones gone), the statements' text,
+        # the committed version they were last merged onto and the steps
+        # that make its catalog again on a newer one (`catalog_merge.py`)
         self.schema: Any = None
         self.ddl_tables: Mapping[QName, TableVersion] | None = None
         self.ddl_text: list[str] = []
+        self.ddl_base: Version | None = None
+        self.ddl_steps: list = []
         self._undo: list[tuple] | None = None
         self._markers: list[Marker] = []
         # table -> savepoint depth of its last TRUNCATE (COPY FREEZE's test)
@@ -242,20 +246,41 @@ class Overlay:
             not any(t.changed for t in self.tables.values())
 
     def change_schema(self, schema: Any, tables: Mapping[QName, TableVersion],
-                      text: str | None) -> None:
+                      text: str | None, base: Version, step: Any = None) -> None:
         """A DDL statement: from now on the tables follow `schema`. Its
-        text joins the DDL log unless it is None (temporary objects)."""
+        text joins the DDL log unless it is None (temporary objects);
+        `base`: the committed version it was made on (the first DDL's,
+        or the one the earlier ones were merged onto); `step`: the
+        statement as a function of a catalog."""
         if self._undo is not None:
             self._undo.append(("ddl", None, self.schema, self.ddl_tables,
-                               len(self.ddl_text)))
+                               len(self.ddl_text), self.ddl_base,
+                               len(self.ddl_steps)))
         for name in [n for n in self.tables if n not in tables]:
             self.drop_table(name)
         for name, overlay in self.tables.items():  # FKs in and out may change
             overlay.info = schema.tables[name]
         self.schema = schema
         self.ddl_tables = tables
+        if self.ddl_base is None:
+            self.ddl_base = base
+        if step is not None:
+            self.ddl_steps.append(step)
         if text is not None:
             self.ddl_text.append(text)
+
+    def rebased(self, schema: Any, tables: Mapping[QName, TableVersion],
+                base: Version) -> None:
+        """Its DDL merged onto the newer committed version `base`
+        (`catalog_merge.merged`)."""
+        self.schema = schema
+        self.ddl_tables = tables
+        self.ddl_base = base
+        for name in [n for n in self.tables if n not in tables]:
+            del self.tables[name]
+        for name, overlay in self.tables.items():
+            overlay.info = schema.tables[name]
+            overlay.rebase(tables[name])
 
     def drop_table(self, name: QName) -> None:
         if self._undo is not None:
@@ -267,10 +292,10 @@ class Overlay:
         return self._undo is not None
 
     # -- savepoints
-    def savepoint(self, writer_held: bool) -> Marker:
+    def savepoint(self, relation_locks: int) -> Marker:
         if self._undo is None:
             self._undo = []
-        marker = Marker(len(self._undo), writer_held)
+        marker = Marker(len(self._undo), relation_locks)
         self._markers.append(marker)
         return marker
 
@@ -300,6 +325,8 @@ class Overlay:
             elif kind == "ddl":  # the transaction re-points table infos
                 self.schema, self.ddl_tables = entry[2], entry[3]
                 del self.ddl_text[entry[4]:]
+                self.ddl_base = entry[5]
+                del self.ddl_steps[entry[6]:]
             else:
                 if entry[2] is _MISSING:
                     del self.sequences[name]
@@ -319,23 +346,18 @@ class Overlay:
 
     # -- commit
     def commit(self, version: Version, number: int) -> Version:
-        if self.schema is None and not any(t.changed for t in self.tables.values()):
+        """The newest version `version` with these row changes applied by
+        row id (a transaction with DDL commits through
+        `catalog_merge.committed`)."""
+        assert self.ddl_tables is None
+        if not any(t.changed for t in self.tables.values()):
             return version
-        if self.ddl_tables is None:  # onto the newest: a rebase by row id
-            tables = dict(version.tables)
-            for name, overlay in self.tables.items():
-                if overlay.changed:
-                    tables[name] = overlay.commit(version.tables.get(name))
-        else:  # DDL holds the slot alone: `version` is this overlay's base
-            tables = dict(self.ddl_tables)
-            for name, overlay in self.tables.items():
-                if overlay.changed:
-                    tables[name] = overlay.commit()
-        if self.schema is None:
-            return Version(number, tables, version.schema, version.generation,
-                           version.ddl)
-        return Version(number, tables, self.schema, version.generation + 1,
-                       appended_ddl(version.ddl, self.ddl_text))
+        tables = dict(version.tables)
+        for name, overlay in self.tables.items():
+            if overlay.changed:
+                tables[name] = overlay.commit(version.tables.get(name))
+        return Version(number, tables, version.schema, version.generation,
+                       version.ddl)
 
 
 def appended_ddl(ddl: str, statements: list[str]) -> str:

@@ -1,6 +1,6 @@
 """Waiting for another transaction, as PostgreSQL's lock manager does.
 
-Every wait in the store — for the database slot (`writer.py`), a row lock
+Every wait in the store — for a relation lock (`relation_locks.py`), a row lock
 (`row_locks.py`), an in-flight unique key (`unique_keys.py`) — goes through
 one `Waits`: one condition variable, and the waits-for graph (waiter →
 the transaction it waits for) that deadlock detection walks.
@@ -24,10 +24,11 @@ from typing import Any, Callable
 
 from twinning.errors import SqlError
 
-__all__ = ["Cancel", "DEADLOCK_TIMEOUT_MS", "WaitCancelled", "Waits",
-           "deadlock_error", "lock_timeout_error"]
+__all__ = ["Cancel", "DEADLOCK_TIMEOUT_MS", "DEFAULT_LOCK_TIMEOUT_MS",
+           "WaitCancelled", "Waits", "deadlock_error", "lock_timeout_error"]
 
 DEADLOCK_TIMEOUT_MS = 1000
+DEFAULT_LOCK_TIMEOUT_MS = 5000  # the twin's lock_timeout = 0 (see below)
 _POLL_SECONDS = 0.005
 
 Cancel = Callable[[], "bool | None"] | threading.Event | None
