@@ -619,6 +619,8 @@ class Transaction:
     def committed_rows(self, table: QName) -> RowMap | None:
         """The committed rows this transaction reads of `table`, or None
         once it has written the table (then only `scan` shows its rows)."""
+        if table not in self._held:
+            self._lock_read(table)
         if table in self._overlay.tables:
             return None
         return self._tables[table].rows
