@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 from twinning.ir import select as r
+from twinning.passes.polling import chunks
 
 __all__ = ["grouping_set_rows"]
 
@@ -44,7 +45,8 @@ def grouping_set_rows(node: r.Aggregate, source: Callable,
                 out.append((None,) * width +
                            tuple([c(rows, ctx) for c in computes]) + bits)
                 continue
-            for values, members_rows in group(rows, ctx):
+            for values, members_rows in (pair for block in chunks(
+                    group(rows, ctx), ctx) for pair in block):
                 full: list[Any] = [None] * width
                 for i, v in zip(members, values):
                     full[i] = v

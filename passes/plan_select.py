@@ -55,6 +55,7 @@ from twinning.passes.expr.system import system_catalog
 from twinning.passes.plan_columnar import columnar_aggregate
 from twinning.passes.plan_grouping import grouping_set_rows
 from twinning.passes.plan_window import window_rows
+from twinning.passes.polling import chunks
 
 __all__ = ["CompiledQuery", "compile_read", "pinned_columns", "pinned_index",
            "plan_query"]
@@ -188,7 +189,8 @@ class _Planner:
 
         def project_set(ctx: Any) -> Iterable[tuple]:
             out = []
-            for row in source(ctx):
+            for row in (row for block in chunks(source(ctx), ctx)
+                        for row in block):
                 values = [fn(row, ctx) for _, fn in parts]
                 longest = max((len(v) for (srf, _), v in zip(parts, values)
                                if srf), default=0)
@@ -258,7 +260,8 @@ class _Planner:
         compiled = [[self.compile(e) for e in row] for row in node.rows]
 
         def values(ctx: Any) -> Iterable[tuple]:
-            return [tuple([f((), ctx) for f in row]) for row in compiled]
+            return [tuple([f((), ctx) for f in row])
+                    for block in chunks(compiled, ctx) for row in block]
         return values
 
     # ---- filters and index lookups
@@ -295,7 +298,8 @@ class _Planner:
                     passes.append(found)
         if not passes:
             def filtered(rows: Iterable[tuple], ctx: Any) -> list[tuple]:
-                return [row for row in rows if whole(row, ctx) is True]
+                return [row for block in chunks(rows, ctx) for row in block
+                        if whole(row, ctx) is True]
             return filtered
         passes.sort(key=lambda p: not p.lazy_ok)  # stable
         residual = self.compile(_and(rest)) if rest else None
@@ -306,7 +310,8 @@ class _Planner:
                     rows = list(rows)
                 rows = one.run(rows, ctx)
             if residual is not None:
-                rows = [row for row in rows if residual(row, ctx) is True]
+                rows = [row for block in chunks(rows, ctx) for row in block
+                        if residual(row, ctx) is True]
             return rows
         return run_passes
 
@@ -476,7 +481,8 @@ class _Planner:
 
         def aggregate(ctx: Any) -> Iterable[tuple]:
             return [values + tuple([c(rows, ctx) for c in computes]) + zeros
-                    for values, rows in group(source(ctx), ctx)]
+                    for block in chunks(group(source(ctx), ctx), ctx)
+                    for values, rows in block]
         return _columnar(node, plans, zeros, aggregate)
 
     def _grouping(self, keys: tuple) -> Callable[[Iterable[tuple], Any],
@@ -494,16 +500,18 @@ class _Planner:
 
                 def by_column(rows: Iterable[tuple], ctx: Any) -> Any:
                     groups: defaultdict = defaultdict(list)
-                    for row in rows:
-                        groups[row[slot]].append(row)
+                    for block in chunks(rows, ctx):
+                        for row in block:
+                            groups[row[slot]].append(row)
                     return [((k,), g) for k, g in groups.items()]
                 return by_column
             get = itemgetter(*slots)
 
             def by_columns(rows: Iterable[tuple], ctx: Any) -> Any:
                 groups: defaultdict = defaultdict(list)
-                for row in rows:
-                    groups[get(row)].append(row)
+                for block in chunks(rows, ctx):
+                    for row in block:
+                        groups[get(row)].append(row)
                 return groups.items()
             return by_columns
         fns = [self.compile(k) for k in keys]
@@ -511,14 +519,15 @@ class _Planner:
 
         def by_value(rows: Iterable[tuple], ctx: Any) -> Any:
             groups: dict = {}
-            for row in rows:
-                values = tuple([f(row, ctx) for f in fns])
-                k = group_key(values)
-                found = groups.get(k)
-                if found is None:
-                    groups[k] = (values, [row])
-                else:
-                    found[1].append(row)
+            for block in chunks(rows, ctx):
+                for row in block:
+                    values = tuple([f(row, ctx) for f in fns])
+                    k = group_key(values)
+                    found = groups.get(k)
+                    if found is None:
+                        groups[k] = (values, [row])
+                    else:
+                        found[1].append(row)
             return groups.values()
         return by_value
 
@@ -543,7 +552,8 @@ class _Planner:
         fns = [self.compile(e) for e in node.exprs]
 
         def project(ctx: Any) -> Iterable[tuple]:
-            return [tuple([f(row, ctx) for f in fns]) for row in source(ctx)]
+            return [tuple([f(row, ctx) for f in fns])
+                    for block in chunks(source(ctx), ctx) for row in block]
         return project
 
     def _Sort(self, node: r.Sort, depth: int) -> Rows:
@@ -587,11 +597,12 @@ class _Planner:
         def distinct(ctx: Any) -> Iterable[tuple]:
             seen: set = set()
             out = []
-            for row in source(ctx):
-                k = key([f(row, ctx) for f in fns])
-                if k not in seen:
-                    seen.add(k)
-                    out.append(row)
+            for block in chunks(source(ctx), ctx):
+                for row in block:
+                    k = key([f(row, ctx) for f in fns])
+                    if k not in seen:
+                        seen.add(k)
+                        out.append(row)
             return out
         return distinct
 
@@ -668,22 +679,25 @@ class _Planner:
                     return lrows + rrows
                 seen: set = set()
                 out = []
-                for row in itertools.chain(lrows, rrows):
-                    k = key(row)
-                    if k not in seen:
-                        seen.add(k)
-                        out.append(row)
+                for block in chunks(itertools.chain(lrows, rrows), ctx):
+                    for row in block:
+                        k = key(row)
+                        if k not in seen:
+                            seen.add(k)
+                            out.append(row)
                 return out
             # nodeSetOp: a group's output is copies of its first (left)
             # row, so equal but distinguishable values (0 and -0, 1.0 and
             # 1.00, '1 day' and '24 hours') print as that first row
             first: dict = {}
             lcount: Counter = Counter()
-            for row in lrows:
-                k = key(row)
-                first.setdefault(k, row)
-                lcount[k] += 1
-            rcount = Counter(key(row) for row in rrows)
+            for block in chunks(lrows, ctx):
+                for row in block:
+                    k = key(row)
+                    first.setdefault(k, row)
+                    lcount[k] += 1
+            rcount = Counter(key(row) for block in chunks(rrows, ctx)
+                             for row in block)
             out = []
             for k, row in first.items():
                 n, m = lcount[k], rcount[k]
@@ -878,11 +892,12 @@ class _AggPlan:
                 values = [v for row in rows if (v := row[slot]) is not None]
             else:
                 f = self.args[0]
-                values = [v for v in (f(row, ctx) for row in rows)
-                          if v is not None]
+                values = [v for v in (f(row, ctx) for block in chunks(rows, ctx)
+                                      for row in block) if v is not None]
             return self.fold(values)
         items = [(tuple([f(row, ctx) for f in self.args]),
-                  [f(row, ctx) for f, _, _ in self.order]) for row in rows]
+                  [f(row, ctx) for f, _, _ in self.order])
+                 for block in chunks(rows, ctx) for row in block]
         if self.distinct:
             items = self._distinct(items)
         for i in reversed(range(len(self.order))):

@@ -33,6 +33,7 @@ from twinning.passes.expr import runtime
 from twinning.passes.expr.aggregates import accumulator
 from twinning.passes.expr.ordering import equality_key, sort_key
 from twinning.passes.expr.types import key
+from twinning.passes.polling import chunks
 from twinning.values.timestamps import date_to_ts
 
 __all__ = ["window_rows"]
@@ -56,11 +57,12 @@ def window_rows(node: r.Window, source: Rows,
             offsets = spec.offsets(ctx)
             order = spec.sort(rows, ctx)
             mine = [(i, fn) for i, (cw, fn) in enumerate(calls) if cw == w]
-            for part in spec.partitions(order, rows, ctx):
-                frame = _Partition(spec, part, rows, ctx, offsets)
-                for i, fn in mine:
-                    for position, value in zip(part, fn(frame, ctx)):
-                        values[position][i] = value
+            for block in chunks(spec.partitions(order, rows, ctx), ctx):
+                for part in block:
+                    frame = _Partition(spec, part, rows, ctx, offsets)
+                    for i, fn in mine:
+                        for position, value in zip(part, fn(frame, ctx)):
+                            values[position][i] = value
         return [rows[i] + tuple(values[i]) for i in order]
     return window
 
@@ -118,7 +120,8 @@ class _Spec:
     def sort(self, rows: list, ctx: Any) -> list[int]:
         order = list(range(len(rows)))
         for fn, keyfn, descending in reversed(self.sorts):
-            keys = [keyfn(fn(row, ctx)) for row in rows]
+            keys = [keyfn(fn(row, ctx)) for block in chunks(rows, ctx)
+                    for row in block]
             order.sort(key=keys.__getitem__, reverse=descending)
         return order
 
@@ -356,7 +359,7 @@ def _aggregate(call: r.WindowCall, args: list, compile_expr):
 
     def compute(part: _Partition, ctx: Any) -> list:
         inputs = []
-        for row in part.rows:
+        for row in (row for block in chunks(part.rows, ctx) for row in block):
             if filt is not None and filt(row, ctx) is not True:
                 inputs.append(None)
             else:
@@ -367,6 +370,8 @@ def _aggregate(call: r.WindowCall, args: list, compile_expr):
         out = []
         cache: dict = {}
         for pos in range(part.n):
+            if not pos & 1023:  # frames of a big partition: a cancel point
+                ctx.check()
             k = part.frame_key(pos)
             if k is not None and k in cache:
                 out.append(cache[k])

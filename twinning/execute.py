@@ -103,17 +103,33 @@ class Interrupt:
         self.cancelled = False
         self.running = False
         self.deadline: float | None = None
+        self.arrival: float | None = None  # when the statement came: `arrive`
         self.graveyard: list = []  # what a failed statement built: `salvage`
+
+    def arrive(self, fresh: bool = False) -> None:
+        """The statement's clock starts when it arrives, before it is
+        parsed and planned, as PostgreSQL's start_xact_command starts
+        statement_timeout: `start` counts from here. `fresh`: a new
+        simple Query (whatever an earlier message left); otherwise the
+        first of Parse/Bind/Execute, or a later statement of a
+        multi-statement Query, starts it. `finish` and Sync end it."""
+        if fresh or self.arrival is None:
+            self.arrival = time.monotonic()
+
+    def settle(self) -> None:
+        """Sync (finish_xact_command): no statement clock runs."""
+        self.arrival = None
 
     def start(self, timeout_ms: int) -> None:
         self._lower()
-        self.deadline = (time.monotonic() + timeout_ms / 1000
-                         if timeout_ms > 0 else None)
+        since = self.arrival if self.arrival is not None else time.monotonic()
+        self.deadline = since + timeout_ms / 1000 if timeout_ms > 0 else None
         self.running = True
 
     def finish(self) -> None:
         self.running = False
         self.deadline = None
+        self.arrival = None
         self._lower()
 
     def _lower(self) -> None:

@@ -43,6 +43,7 @@ from twinning.ir.catalog import Table
 from twinning.ir.types import SqlType
 from twinning.passes.expr.compile import domain_checker
 from twinning.passes.plan_dml import CompiledWrite
+from twinning.passes.polling import chunks
 from twinning.store import SequenceSession, Transaction
 from twinning.values.dtparse import set_transaction_clock
 from twinning.values.column_input import column_input
@@ -122,6 +123,7 @@ class CopyFrom:
             self._feed_pending()
 
     def _feed_pending(self) -> None:
+        self.ctx.check()  # a batch of CopyData: CancelRequest, statement_timeout
         data = b"".join(self._pending)
         self._pending, self._pending_size = [], 0
         # CopyData may be handled on another thread than the COPY statement:
@@ -151,6 +153,7 @@ class CopyFrom:
         block with a failing value, or a short line, goes line by line."""
         count = len(self.slots)
         for block in blocks:
+            self.ctx.check()  # a block of lines: CancelRequest, statement_timeout
             columns = block.columns
             if len(columns) == count:
                 try:
@@ -278,7 +281,8 @@ def copy_to(plan: CompiledWrite, table: Table, txn: Transaction, ctx: Any
                        hint="Try the COPY (SELECT ...) TO variant.")
     return copy_out([table.columns[s].name for s in slots],
                     [table.columns[s].type for s in slots],
-                    ([row[s] for s in slots] for _, row in txn.scan(table.name)),
+                    ([row[s] for s in slots] for block in  # polled
+                     chunks(txn.scan(table.name), ctx) for _, row in block),
                     resolved.options, ctx.settings)
 
 

@@ -30,6 +30,7 @@ from twinning.ir import query as q
 from twinning.passes.plan_dml import CompiledWrite
 from twinning.passes.plan_select import pinned_index
 from twinning.passes.plan_with import CompiledWith
+from twinning.passes.polling import chunks
 from twinning.passes.template import DEFAULT
 from twinning.store import RowMoved, SequenceSession, Transaction
 
@@ -61,7 +62,8 @@ def execute_write(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
         run = _update if isinstance(resolved, d.ResolvedUpdate) else _delete
         written = run(plan, txn, seq, ctx)
     returned = [tuple(fn(row, ctx) for fn in plan.returning)
-                for row in written] if plan.returning else []
+                for block in chunks(written, ctx) for row in block] \
+        if plan.returning else []
     count = len(written)
     tag = f"INSERT 0 {count}" if plan.tag == "INSERT" else f"{plan.tag} {count}"
     return returned, tag
@@ -127,15 +129,20 @@ def _insert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
         return [new]
     if conflict is None:  # the store's bulk insert, rows drawn as it goes
         def recorded():
-            for new in proposed:
-                written.append(new)
+            check = ctx.check
+            for new in proposed:  # lazy (a serial draws as rows are
+                written.append(new)  # reached): polled, not chunked
+                if not len(written) & 1023:
+                    check()
                 yield new
         _, error = txn.insert_rows(table, recorded())
         if error is not None:
             raise error
         return written
     touched: set[int] = set()
-    for new in proposed:
+    for n, new in enumerate(proposed, 1):
+        if not n & 1023:
+            ctx.check()
         if conflict is not None:
             txn.check(table, new)  # the proposed row first, as ExecInsert
             hit = txn.find_conflict(table, new, list(conflict.arbiters))
@@ -197,7 +204,7 @@ def _proposed(plan: CompiledWrite, slots: tuple[int, ...], width: int,
                   if fn is not None] for i, fns in enumerate(rows)]
     else:
         given = [[(slot, fn((), ctx)) for slot, fn in layout[0]]
-                 for layout in plan.layouts]
+                 for block in chunks(plan.layouts, ctx) for layout in block]
     defaults = plan.defaults
     for items, (_, defaulted) in zip(given, plan.layouts):
         row = [None] * width
@@ -264,7 +271,7 @@ def _selected(plan: CompiledWrite, txn: Transaction, ctx: Any
     if plan.reads is not None:
         joined = plan.reads(ctx)
         out = []
-        for rid, row in rows:
+        for rid, row in (pair for block in chunks(rows, ctx) for pair in block):
             for extra in joined:
                 both = row + extra
                 if where is None or where(both, ctx) is True:
@@ -273,7 +280,8 @@ def _selected(plan: CompiledWrite, txn: Transaction, ctx: Any
         return out
     if where is None:
         return [(rid, row, row) for rid, row in rows]
-    return [(rid, row, row) for rid, row in rows if where(row, ctx) is True]
+    return [(rid, row, row) for block in chunks(rows, ctx)
+            for rid, row in block if where(row, ctx) is True]
 
 
 def _candidates(plan: CompiledWrite, txn: Transaction, ctx: Any) -> list:
@@ -300,7 +308,8 @@ def _update(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
     width = len(plan.defaults)
     follow = plan.reads is None  # EvalPlanQual of the one table's row
     written = []
-    for rid, old, source in _selected(plan, txn, ctx):
+    for rid, old, source in (item for block in chunks(
+            _selected(plan, txn, ctx), ctx) for item in block):
         while True:
             new = _assigned(plan, old, source, txn, seq, ctx)
             try:
@@ -320,7 +329,8 @@ def _delete(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
     table = plan.resolved.table
     follow = plan.reads is None
     written = []
-    for rid, row, source in _selected(plan, txn, ctx):
+    for rid, row, source in (item for block in chunks(
+            _selected(plan, txn, ctx), ctx) for item in block):
         while True:
             try:
                 if txn.delete(table, rid, follow):

@@ -45,6 +45,7 @@ from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               formats_for, row_description)
 from twinning.ir import query as q
 from twinning.notify import Listener
+from twinning.passes.polling import chunks
 from twinning.passes.plan import compile_expressions
 from twinning.passes.resolve_types import types_of
 from twinning.cursors import Cursor, Cursors
@@ -140,14 +141,18 @@ class _CopySink:
         self.copy.feed(data)
 
     def on_copy_done(self) -> Reply:
-        count = self.copy.finish()
-        self.copy.txn.statement_end()
+        try:  # the COPY ends here: cancellable through its data (_run_plan)
+            count = self.copy.finish()
+            self.copy.txn.statement_end()
+        finally:
+            self.session.interrupt.finish()
         out = [CommandComplete(f"COPY {count}").encode()]
         if self.remaining is None:  # extended protocol: Sync follows
             return b"".join(out)
         return self.session._continue(self.remaining, self.kind, out)
 
     def on_copy_abort(self, error: SqlError) -> SqlError:
+        self.session.interrupt.finish()
         self.session.engine.count_refusal(error.sqlstate)
         self.session._failed()
         return error
@@ -299,6 +304,7 @@ class Session(DdlCommands):
 
     # ============================================================ simple query
     def on_query(self, sql: str) -> Reply:
+        self.interrupt.arrive(fresh=True)  # statement_timeout counts parsing
         norm, template = self.engine.find_template(sql)
         if template is not None:
             return self._continue([(template.stmt, norm, template)],
@@ -362,6 +368,7 @@ class Session(DdlCommands):
 
     # ========================================================= extended query
     def on_parse(self, message: Parse) -> bytes:
+        self.interrupt.arrive()  # statement_timeout runs from the Parse
         try:
             parsed = self.engine.parse(message.query)
             if len(parsed.statements) > 1:
@@ -452,6 +459,7 @@ class Session(DdlCommands):
             raise
 
     def on_execute(self, message: Execute) -> Reply:
+        self.interrupt.arrive()
         try:
             portal = self._portals.get(message.portal)
             if portal is None:
@@ -512,6 +520,7 @@ class Session(DdlCommands):
         return CLOSE_COMPLETE_MSG
 
     def on_sync(self) -> bytes:
+        self.interrupt.settle()
         if self._txn is not None and self._txn.kind != "block":
             self._end_transaction(commit=not self._txn.failed)
         return self._reports()
@@ -526,6 +535,7 @@ class Session(DdlCommands):
         """One simple-protocol statement: a template's plan bound to this
         text's constants, or the exact plan (learning a template)."""
         plan = None
+        self.interrupt.arrive()  # a later statement of the Query: from here
         try:
             self._check_aborted(stmt.node)
             while True:
@@ -643,13 +653,16 @@ class Session(DdlCommands):
         """Run a plan; `rows`: an INSERT template's bound VALUES rows."""
         interrupt = self.interrupt
         interrupt.start(int(self.settings.get("statement_timeout", "0")))
+        result = None  # COPY FROM STDIN runs on until its sink ends it
         try:
-            return plan.run(self, params, rows)
+            interrupt.check()  # parsing and planning count (`arrive`)
+            return (result := plan.run(self, params, rows))
         except SqlError as exc:
             interrupt.salvage(exc)  # freed after the answer: server.py
             raise
         finally:
-            interrupt.finish()
+            if result is None or result.copy is None:
+                interrupt.finish()
 
     # ---- the plan variants (`q.Runner`)
     def run_read(self, plan: q.ReadPlan, params: tuple) -> _Result:
@@ -1142,7 +1155,8 @@ class Session(DdlCommands):
                     f"COPY (query) of a column of type {column.type.name}")
         raw, count = copy_out([c.name for c in result.columns],
                               [c.type.sql_type for c in result.columns],
-                              result.rows, node.options, self._format_settings())
+                              (row for block in chunks(result.rows, self.interrupt)
+                               for row in block), node.options, self._format_settings())
         return _Result((), [], f"COPY {count}", raw=raw)
 
     # ---- cursors (`twinning/cursors.py`)
