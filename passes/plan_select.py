@@ -260,8 +260,9 @@ class _Planner:
         compiled = [[self.compile(e) for e in row] for row in node.rows]
 
         def values(ctx: Any) -> Iterable[tuple]:
-            return [tuple([f((), ctx) for f in row])
-                    for block in chunks(compiled, ctx) for row in block]
+            return [tuple([f((), ctx) for f in row])  # rows of expressions:
+                    for block in chunks(compiled, ctx, 64)  # polled often
+                    for row in block]
         return values
 
     # ---- filters and index lookups

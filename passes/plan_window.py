@@ -370,7 +370,7 @@ def _aggregate(call: r.WindowCall, args: list, compile_expr):
         out = []
         cache: dict = {}
         for pos in range(part.n):
-            if not pos & 1023:  # frames of a big partition: a cancel point
+            if not pos & 63:  # a frame may be long: a cancel point
                 ctx.check()
             k = part.frame_key(pos)
             if k is not None and k in cache:

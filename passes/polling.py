@@ -2,23 +2,22 @@
 
 PostgreSQL runs CHECK_FOR_INTERRUPTS once per tuple; a Python loop cannot
 afford a call per row on its hot paths (grouping, DISTINCT, set
-operations, projections, COPY). `chunks` hands a loop its rows as lists
-of `CHUNK`, polling `ctx.check()` (CancelRequest, statement_timeout:
-57014) before each one, so the loop keeps its own inner `for row in
-block` unchanged:
+operations, projections, COPY). `chunks` hands a loop its rows in runs of
+`CHUNK`, polling `ctx.check()` (CancelRequest, statement_timeout: 57014)
+before each run, so the loop keeps its own inner `for row in block`:
 
     for block in chunks(rows, ctx):
         for row in block:
             ...
 
-A list is cut into slices (a pointer copy per row), any other iterable
-taken `CHUNK` at a time with `islice`; a list (or a sized iterable, such
-as a small table's rows) no longer than one chunk is handed back as it is,
-after one poll. Measured over a million-row grouping the
-nested loop is as fast as the plain one (a `chain.from_iterable` over the
-same chunks, flat, costs 15%: its per-row step is what the nesting
-avoids). With 1,024 rows per poll, a loop spending up to ~50 µs a row
-still answers a cancel within PostgreSQL's 100 ms.
+A list is cut into slices (a pointer copy per row); any other iterable is
+read in place through `islice` (`_blocks`); a list, or a sized iterable
+such as a small table's rows, no longer than one run is handed back as it
+is after one poll. Measured over 110k-row groupings the nested loop costs
+0-3 ns a row (a flat `chain.from_iterable` over the same runs costs 15%:
+its per-row step is what the nesting avoids). With 1,024 rows per poll,
+a loop spending up to ~50 µs a row still answers a cancel within
+PostgreSQL's 100 ms.
 """
 
 from __future__ import annotations
@@ -29,8 +28,9 @@ from typing import Any, Iterable, Iterator
 CHUNK = 1024
 
 
-def chunks(rows: Iterable, ctx: Any, size: int = CHUNK) -> Iterable[list]:
-    """`rows` as lists of at most `size`, `ctx.check()` before each."""
+def chunks(rows: Iterable, ctx: Any, size: int = CHUNK) -> Iterable[Iterable]:
+    """`rows` in runs of at most `size`, `ctx.check()` before each run;
+    each run is to be iterated to its end, in order."""
     if type(rows) is list:
         if len(rows) <= size:
             ctx.check()
@@ -48,10 +48,20 @@ def _slices(rows: list, check: Any, size: int) -> Iterator[list]:
         yield rows[start:start + size]
 
 
-def _blocks(rows: Iterator, check: Any, size: int) -> Iterator[list]:
+def _blocks(rows: Iterator, check: Any, size: int) -> Iterator[Iterable]:
+    """An iterator's rows in place, `islice` by `islice`: no list is built
+    (a list per chunk costs ~10 ns a row over a table scan's chain, the
+    islice 2-3); the first row of each chunk, read to see whether one
+    remains, comes alone before it. The consumer takes each chunk to its
+    end before asking for the next."""
+    rest = size - 1
     while True:
         check()
-        block = list(islice(rows, size))
-        if not block:
+        first = next(rows, _END)
+        if first is _END:
             return
-        yield block
+        yield (first,)
+        yield islice(rows, rest)
+
+
+_END = object()

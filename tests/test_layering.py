@@ -52,7 +52,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("session/engine", "sessions, the shared engine, running plans",
      ("twinning.session", "twinning.engine", "twinning.execute",
       "twinning.execute_write", "twinning.execute_copy", "twinning.execute_merge",
-      "twinning.execute_with",
+      "twinning.execute_with", "twinning.copy_sink",
       "twinning.partition_writes",
       "twinning.statement_cache", "twinning.trace", "twinning.temp_tables",
       "twinning.session_ddl", "twinning.ddl_locks",

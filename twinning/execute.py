@@ -97,8 +97,10 @@ class Interrupt:
     atomic under the GIL): a cancel counts only while `running`, and
     `start` and `finish` lower it, as the lock they replace did."""
 
-    def __init__(self, memory_limit: int | None = None) -> None:
+    def __init__(self, memory_limit: int | None = None,
+                 timeout: Callable[[], int] = lambda: 0) -> None:
         self.memory_limit = memory_limit or default_memory_limit()
+        self.timeout = timeout  # statement_timeout now, in ms
         self._event = threading.Event()
         self.cancelled = False
         self.running = False
@@ -107,24 +109,24 @@ class Interrupt:
         self.graveyard: list = []  # what a failed statement built: `salvage`
 
     def arrive(self, fresh: bool = False) -> None:
-        """The statement's clock starts when it arrives, before it is
-        parsed and planned, as PostgreSQL's start_xact_command starts
-        statement_timeout: `start` counts from here. `fresh`: a new
-        simple Query (whatever an earlier message left); otherwise the
-        first of Parse/Bind/Execute, or a later statement of a
-        multi-statement Query, starts it. `finish` and Sync end it."""
+        """A statement arrived: it runs (a CancelRequest counts) and its
+        statement_timeout counts from now, before it is parsed and
+        planned, as PostgreSQL's start_xact_command starts the timer.
+        `fresh`: a simple Query, whatever came before; otherwise the
+        first of Parse/Execute, or a later statement of a multi-statement
+        Query, starts it. `finish` (the statement's end, an error, Sync)
+        ends it."""
         if fresh or self.arrival is None:
-            self.arrival = time.monotonic()
+            self._lower()
+            self.arrival = now = time.monotonic()
+            timeout_ms = self.timeout()
+            self.deadline = now + timeout_ms / 1000 if timeout_ms > 0 else None
+            self.running = True
 
-    def settle(self) -> None:
-        """Sync (finish_xact_command): no statement clock runs."""
-        self.arrival = None
-
-    def start(self, timeout_ms: int) -> None:
-        self._lower()
-        since = self.arrival if self.arrival is not None else time.monotonic()
-        self.deadline = since + timeout_ms / 1000 if timeout_ms > 0 else None
-        self.running = True
+    def start(self) -> None:
+        """Execution begins: on the arrival's clock, or from now."""
+        if self.arrival is None:
+            self.arrive()
 
     def finish(self) -> None:
         self.running = False

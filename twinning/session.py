@@ -36,6 +36,7 @@ from twinning.ir.catalog import QName
 from twinning.store.row_locks import LockRetry
 from twinning.store import Transaction
 from twinning.errors import SqlError, feature_not_supported
+from twinning.copy_sink import CopySink
 from twinning.execute_copy import CopyFrom, copy_out, copy_to
 from twinning.partition_writes import routed
 from twinning.execute_write import execute_write, missing_parameter
@@ -129,35 +130,6 @@ class _Result:
     copy_response: bytes = b""
 
 
-class _CopySink:
-    """The wire's CopySink for one COPY FROM STDIN of this session."""
-
-    def __init__(self, session: Session, copy: CopyFrom,
-                 remaining: list | None, kind: str) -> None:
-        self.session, self.copy = session, copy
-        self.remaining, self.kind = remaining, kind
-
-    def on_copy_data(self, data: bytes) -> None:
-        self.copy.feed(data)
-
-    def on_copy_done(self) -> Reply:
-        try:  # the COPY ends here: cancellable through its data (_run_plan)
-            count = self.copy.finish()
-            self.copy.txn.statement_end()
-        finally:
-            self.session.interrupt.finish()
-        out = [CommandComplete(f"COPY {count}").encode()]
-        if self.remaining is None:  # extended protocol: Sync follows
-            return b"".join(out)
-        return self.session._continue(self.remaining, self.kind, out)
-
-    def on_copy_abort(self, error: SqlError) -> SqlError:
-        self.session.interrupt.finish()
-        self.session.engine.count_refusal(error.sqlstate)
-        self.session._failed()
-        return error
-
-
 @dataclass
 class _Portal:
     prepared: _Prepared
@@ -190,7 +162,8 @@ class Session(DdlCommands):
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.interrupt = Interrupt(engine.max_memory)
+        self.interrupt = Interrupt(engine.max_memory, lambda: int(
+            self.settings.get("statement_timeout", "0")))
         self.params: dict[str, str] = {}
         self.user = ""
         self.database = ""
@@ -304,7 +277,17 @@ class Session(DdlCommands):
 
     # ============================================================ simple query
     def on_query(self, sql: str) -> Reply:
-        self.interrupt.arrive(fresh=True)  # statement_timeout counts parsing
+        """statement_timeout runs from here, before parsing (`arrive`);
+        the Query's statements end it, or its COPY's sink."""
+        self.interrupt.arrive(fresh=True)
+        reply = None
+        try:
+            return (reply := self._query(sql))
+        finally:
+            if not isinstance(reply, CopyIn):
+                self.interrupt.finish()
+
+    def _query(self, sql: str) -> Reply:
         norm, template = self.engine.find_template(sql)
         if template is not None:
             return self._continue([(template.stmt, norm, template)],
@@ -332,7 +315,7 @@ class Session(DdlCommands):
                     out.extend(self._take_notices())
                 if result.copy is not None:
                     return CopyIn(b"".join(out) + result.copy_response,
-                                  _CopySink(self, result.copy, statements, kind))
+                                  CopySink(self, result.copy, statements, kind))
                 if result.raw is not None:
                     out.append(result.raw)
                     continue
@@ -487,7 +470,7 @@ class Session(DdlCommands):
             if result.copy is not None:
                 portal.result = None  # a COPY portal runs once per Execute
                 return CopyIn(b"".join(out) + result.copy_response,
-                              _CopySink(self, result.copy, None, "single"))
+                              CopySink(self, result.copy, None, "single"))
             if result.raw is not None:
                 return b"".join(out) + result.raw
             rows = result.rows[portal.sent:]
@@ -520,7 +503,7 @@ class Session(DdlCommands):
         return CLOSE_COMPLETE_MSG
 
     def on_sync(self) -> bytes:
-        self.interrupt.settle()
+        self.interrupt.finish()  # finish_xact_command: no statement runs
         if self._txn is not None and self._txn.kind != "block":
             self._end_transaction(commit=not self._txn.failed)
         return self._reports()
@@ -652,7 +635,7 @@ class Session(DdlCommands):
                   rows: list | None = None) -> _Result:
         """Run a plan; `rows`: an INSERT template's bound VALUES rows."""
         interrupt = self.interrupt
-        interrupt.start(int(self.settings.get("statement_timeout", "0")))
+        interrupt.start()
         result = None  # COPY FROM STDIN runs on until its sink ends it
         try:
             interrupt.check()  # parsing and planning count (`arrive`)
@@ -896,6 +879,7 @@ class Session(DdlCommands):
         its locks; only the block's state waits for ROLLBACK. So the store
         discards the changes now — back to the innermost savepoint, or all
         of them — which frees the locks taken after that savepoint."""
+        self.interrupt.finish()
         txn = self._txn
         if txn is None:
             return
