@@ -18,6 +18,7 @@ from pglast.enums import CmdType, DropBehavior, OnConflictAction, OverridingKind
 from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
+from twinning.passes.polling import PLANNING, chunks
 
 __all__ = ["convert_write", "WRITE_STATEMENTS"]
 
@@ -107,8 +108,9 @@ def _insert(node: ast.InsertStmt, select: Select) -> d.Insert:
         source: d.Values | d.DefaultValues | d.QuerySource = d.DefaultValues()
     elif query.valuesLists and not (query.sortClause or query.limitCount
                                     or query.limitOffset or query.withClause):
-        source = d.Values(tuple(tuple(convert(v) for v in row)
-                                for row in query.valuesLists), loc(query))
+        source = d.Values(tuple(tuple(convert(v) for v in row) for block in
+                                chunks(query.valuesLists, PLANNING, 64)
+                                for row in block), loc(query))
     elif select is not None:
         source = d.QuerySource(select(query), loc(query))
     else:

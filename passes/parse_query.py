@@ -27,6 +27,7 @@ from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.ir.ddl import AlterCompositeDef, RenameTypeDef
 from twinning.ir.routines import ROUTINE_TAGS
+from twinning.passes.polling import PLANNING, chunks, poll_planning
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
 from twinning.passes.parse_routines import do_block
@@ -159,6 +160,8 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
     for i, tok in enumerate(tokens):
         if tok.name not in _LITERAL_TOKENS:
             continue
+        if not len(starts) & 1023:
+            poll_planning()  # a huge statement: cancel, statement_timeout
         before = [t.name for t in tokens[max(0, i - 2):i]]
         if before[-1:] == ["IS"] or before == ["IS", "NOT"]:
             continue  # IS [NOT] TRUE/FALSE/NULL: keywords, not constants
@@ -179,8 +182,9 @@ def _collect(value: Any, out: list) -> None:
         if value.location != NO_TOKEN:
             out.append(value)
     elif isinstance(value, tuple):
-        for item in value:
-            _collect(item, out)
+        for block in chunks(value, PLANNING, 64) if len(value) > 64 else (value,):
+            for item in block:  # thousands of VALUES rows: polled
+                _collect(item, out)
     elif dataclasses.is_dataclass(value):
         for f in _source_order(value):
             _collect(getattr(value, f.name), out)

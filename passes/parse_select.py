@@ -22,6 +22,7 @@ from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.parse_dml import convert_write
 from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
+from twinning.passes.polling import PLANNING, chunks
 
 __all__ = ["convert_query", "convert_read"]
 
@@ -79,8 +80,8 @@ class _Converter:
             return r.SetOperation(_SET_OPS[node.op], bool(node.all),
                                   self.query(left), self.query(right))
         if node.valuesLists:
-            return r.ValuesList(tuple(self.expr.many(row)
-                                      for row in node.valuesLists))
+            return r.ValuesList(tuple(self.expr.many(row) for block in chunks(
+                node.valuesLists, PLANNING, 64) for row in block))
         distinct = None
         if node.distinctClause is not None:
             items = [d for d in node.distinctClause if d is not None]

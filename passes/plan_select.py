@@ -261,7 +261,7 @@ class _Planner:
 
         def values(ctx: Any) -> Iterable[tuple]:
             return [tuple([f((), ctx) for f in row])  # rows of expressions:
-                    for block in chunks(compiled, ctx, 64)  # polled often
+                    for block in chunks(compiled, ctx, 16)  # polled often
                     for row in block]
         return values
 

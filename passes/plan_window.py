@@ -162,8 +162,11 @@ class _Partition:
         self.bounds: list[list[int]] = []
         previous = object()
         self.order_values = [[f(row, ctx) for f in spec.order_fns]
-                             for row in self.rows]
+                             for block in chunks(self.rows, ctx)
+                             for row in block]
         for pos, values in enumerate(self.order_values):
+            if not pos & 1023:
+                ctx.check()  # a big partition's peer groups
             k = tuple(_eq(inner, v) for inner, v in
                       zip(spec.order_inner, values))
             if k != previous or not self.bounds:

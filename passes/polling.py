@@ -18,12 +18,20 @@ is after one poll. Measured over 110k-row groupings the nested loop costs
 its per-row step is what the nesting avoids). With 1,024 rows per poll,
 a loop spending up to ~50 µs a row still answers a cancel within
 PostgreSQL's 100 ms.
+
+Parse analysis polls too (`poll_planning`, once per expression typed): a
+statement of thousands of VALUES rows spends seconds there, and
+PostgreSQL's statement_timeout and cancel count from the statement's
+arrival. The passes have no session, so the running statement's check is
+this thread's (`planning_check`, set by the session layer's `Interrupt`
+while a statement runs).
 """
 
 from __future__ import annotations
 
+import threading
 from itertools import islice
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 CHUNK = 1024
 
@@ -65,3 +73,27 @@ def _blocks(rows: Iterator, check: Any, size: int) -> Iterator[Iterable]:
 
 
 _END = object()
+
+
+_THREAD = threading.local()
+
+
+def planning_check(check: Callable[[], None] | None) -> None:
+    """The check `poll_planning` calls on this thread (None: none)."""
+    _THREAD.check = check
+
+
+def poll_planning() -> None:
+    """CancelRequest and statement_timeout while a statement is analysed."""
+    check = getattr(_THREAD, "check", None)
+    if check is not None:
+        check()
+
+
+class _Planning:
+    """`chunks`' ctx in the passes: its check is `poll_planning`."""
+
+    check = staticmethod(poll_planning)
+
+
+PLANNING = _Planning()

@@ -26,6 +26,7 @@ from typing import Any, Callable, Sequence
 
 from twinning.errors import SqlError, out_of_memory
 from twinning.ir import query as q
+from twinning.passes.polling import planning_check
 from twinning.valueio import formatter, send_function
 from twinning.values.settings import FormatSettings
 from twinning.values.wire_text import text_encoder
@@ -122,6 +123,7 @@ class Interrupt:
             timeout_ms = self.timeout()
             self.deadline = now + timeout_ms / 1000 if timeout_ms > 0 else None
             self.running = True
+            planning_check(self.check)  # parse analysis polls it too
 
     def start(self) -> None:
         """Execution begins: on the arrival's clock, or from now."""
@@ -129,6 +131,8 @@ class Interrupt:
             self.arrive()
 
     def finish(self) -> None:
+        if self.running:
+            planning_check(None)
         self.running = False
         self.deadline = None
         self.arrival = None

@@ -204,7 +204,7 @@ def _proposed(plan: CompiledWrite, slots: tuple[int, ...], width: int,
                   if fn is not None] for i, fns in enumerate(rows)]
     else:
         given = [[(slot, fn((), ctx)) for slot, fn in layout[0]]
-                 for block in chunks(plan.layouts, ctx, 64) for layout in block]
+                 for block in chunks(plan.layouts, ctx, 16) for layout in block]
     defaults = plan.defaults
     for items, (_, defaulted) in zip(given, plan.layouts):
         row = [None] * width

@@ -38,6 +38,7 @@ from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.select import TSetCall
 from twinning.passes import extensions
+from twinning.passes.polling import poll_planning
 from twinning.passes.expr import pg_data, records, runtime
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
@@ -362,6 +363,7 @@ def coerce_to_common_type(expr: q.TExpr, target: q.ResultType,
 def resolve_expr(node: s.Expr, scope: Scope = EMPTY,
                  ctx: TypingContext | None = None) -> q.TExpr:
     """Type one expression (its result may still be `unknown`)."""
+    poll_planning()  # thousands of VALUES rows: a cancel point per cell
     return _Resolver(scope, ctx or TypingContext()).expr(node)
 
 
