@@ -283,6 +283,10 @@ class Session(DdlCommands):
         reply = None
         try:
             return (reply := self._query(sql))
+        except Exception as exc:  # parsing failed: a block is aborted too
+            if getattr(exc, "severity", None) not in ("FATAL", "PANIC"):
+                self._failed()
+            raise
         finally:
             if not isinstance(reply, CopyIn):
                 self.interrupt.finish()
