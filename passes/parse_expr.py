@@ -15,6 +15,7 @@ from pglast.enums import (A_Expr_Kind, BoolExprType, BoolTestType,
                           MinMaxOp, NullTestType, SubLinkType)
 
 from twinning.ir import syntax as s
+from twinning.passes.stack_depth import EXPRESSION, ascend, descend
 
 
 NO_TOKEN = -2  # a Literal the grammar made up (no constant token in the text)
@@ -62,7 +63,11 @@ class ExprConverter:
         handler = _HANDLERS.get(type(node))
         if handler is None:
             raise Unsupported(_describe(node), loc(node))
-        return handler(self, node)
+        descend(EXPRESSION)  # PostgreSQL's stack depth limit (54001)
+        try:
+            return handler(self, node)
+        finally:
+            ascend(EXPRESSION)
 
     def many(self, nodes: Any) -> tuple[s.Expr, ...]:
         return tuple(self(n) for n in nodes or ())

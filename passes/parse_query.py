@@ -28,6 +28,7 @@ from twinning.ir import syntax as s
 from twinning.ir.ddl import AlterCompositeDef, RenameTypeDef
 from twinning.ir.routines import ROUTINE_TAGS
 from twinning.passes.polling import PLANNING, chunks, poll_planning
+from twinning.passes.stack_depth import reset as reset_stack_depth
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
 from twinning.passes.parse_routines import do_block
@@ -47,6 +48,7 @@ def parse_query(sql: str) -> q.ParsedQuery:
     """Every statement of `sql`, each converted or `Refused`."""
     out = []
     for node, chunk, offset in split_statements(sql):
+        reset_stack_depth()
         try:
             parsed = _statement(node, chunk)
             if isinstance(parsed, (q.Select, q.Query, q.Execute, q.Prepare,

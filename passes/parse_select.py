@@ -23,6 +23,8 @@ from twinning.ir import syntax as s
 from twinning.passes.parse_dml import convert_write
 from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
 from twinning.passes.polling import PLANNING, chunks
+from twinning.passes.stack_depth import (SET_OPERATION, SUBSELECT, ascend,
+                                         descend)
 
 __all__ = ["convert_query", "convert_read"]
 
@@ -55,6 +57,13 @@ class _Converter:
         self.expr = ExprConverter(convert_query)
 
     def query(self, node: ast.SelectStmt) -> r.Query:
+        descend(SUBSELECT)  # PostgreSQL's stack depth limit (54001)
+        try:
+            return self._query(node)
+        finally:
+            ascend(SUBSELECT)
+
+    def _query(self, node: ast.SelectStmt) -> r.Query:
         with_ = ()
         if node.withClause is not None:
             with_ = self.with_clause(node.withClause)
@@ -77,8 +86,12 @@ class _Converter:
     def body(self, node: ast.SelectStmt):
         if node.op != SetOperation.SETOP_NONE:
             left, right = node.larg, node.rarg
-            return r.SetOperation(_SET_OPS[node.op], bool(node.all),
-                                  self.query(left), self.query(right))
+            descend(SET_OPERATION - SUBSELECT)  # its arms are queries too
+            try:
+                return r.SetOperation(_SET_OPS[node.op], bool(node.all),
+                                      self.query(left), self.query(right))
+            finally:
+                ascend(SET_OPERATION - SUBSELECT)
         if node.valuesLists:
             return r.ValuesList(tuple(self.expr.many(row) for block in chunks(
                 node.valuesLists, PLANNING, 64) for row in block))

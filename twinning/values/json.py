@@ -13,17 +13,20 @@ decodes to NUL or a lone surrogate, is re-run through an exact port of
 PostgreSQL's lexer and recursive-descent parser so the DETAIL and the
 `JSON data, line N: …` CONTEXT match byte for byte.
 
-Known difference: nesting depth is unlimited here, while PostgreSQL stops
-at its stack limit (about 13-14 thousand levels with the default
-max_stack_depth) with 54001.
+Nesting deeper than `JSON_DEPTH` is PostgreSQL's 54001 "stack depth limit
+exceeded" (its parser recurses per level; measured on PostgreSQL 15 with
+the default max_stack_depth, see passes/stack_depth.py), checked before
+parsing in a long text; a syntax error before the too-deep point is not
+reported first, as PostgreSQL would.
 """
 
 from __future__ import annotations
 
 import json as _json
 import re
+from itertools import accumulate
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, stack_depth_exceeded
 from twinning.values.numeric import format_numeric, parse_numeric
 
 # -- escape_json ----------------------------------------------------------------
@@ -110,8 +113,26 @@ _DECODER_JSONB = _json.JSONDecoder(parse_constant=_reject_constant, parse_float=
 _WS = " \t\n\r"
 
 
+JSON_DEPTH = 14_544  # the deepest nesting PostgreSQL 15's json/jsonb input takes
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NESTING = re.compile(r"[\[\]{}]")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _check_depth(text: str) -> None:
+    """54001 for nesting past `JSON_DEPTH` (strings aside); a short text,
+    or one with fewer openings than the limit, is not looked at."""
+    if len(text) <= 2 * JSON_DEPTH or \
+            text.count("[") + text.count("{") <= JSON_DEPTH:
+        return
+    marks = _NESTING.findall(_STRING.sub("", text))
+    if max(accumulate(map(_STEP.__getitem__, marks)), default=0) > JSON_DEPTH:
+        raise stack_depth_exceeded()
+
+
 def parse_json(text: str) -> str:
     """json_in: validate, keep the text verbatim."""
+    _check_depth(text)
     try:
         _DECODER_JSON.decode(text)
         # The decoder strips surrounding whitespace itself; it also accepts
@@ -125,6 +146,7 @@ def parse_json(text: str) -> str:
 
 def parse_jsonb(text: str) -> str:
     """jsonb_in: validate and return the canonical output text."""
+    _check_depth(text)
     if "\\u" in text and _BAD_ESCAPE_HINT.search(text):
         # NUL or surrogate escapes: let the exact parser decide and report.
         return _Parser(text, need_escapes=True, build=True).parse()
