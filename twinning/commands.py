@@ -19,8 +19,8 @@ from typing import Any
 from twinning import bootstrap
 from twinning.errors import Refusal
 from twinning.ir.dump import dump
-from twinning.report import (RunContext, build_report, render_human, to_json,
-                             violation_counts)
+from twinning.report import (RunContext, build_report, memory_budget_block,
+                             render_human, to_json, violation_counts)
 
 
 def _source(args: dict[str, Any], command: str) -> bootstrap.Source:
@@ -97,6 +97,11 @@ def postgres(args: dict[str, Any]) -> int:
     ctx = RunContext(mode, args["--host"], port, source.path, source.hash)
     ctx.run = run
     ctx.journal = journal_block
+    if mode != "bootstrap":  # statements ran under the budget
+        from twinning.execute import default_memory_limit
+        given = _max_memory(args.get("--max-memory"))
+        ctx.memory_budget = memory_budget_block(
+            given or default_memory_limit(), given is None)
     ctx.violations = violation_counts(refused)
     if verify_doc is not None:
         ctx.verify_artifact = {"source": verify_doc.source,

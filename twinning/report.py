@@ -61,6 +61,7 @@ class RunContext:
     verify: dict[str, Any] | None = None
     run: dict[str, Any] | None = None
     journal: dict[str, Any] | None = None
+    memory_budget: dict[str, Any] | None = None  # --max-memory (serve, run)
     violations: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: list[dict[str, Any]] | None = None  # --skip-unsupported
@@ -146,7 +147,10 @@ def build_report(state: CommittedState, ctx: RunContext) -> dict[str, Any]:
     if ctx.snapshot:
         report["snapshot"] = dict(ctx.snapshot)
     if ctx.journal is not None:
-        report["journal"] = dict(ctx.journal)
+        report["journal"] = {**ctx.journal,
+                             "guarantee": JOURNAL_GUARANTEES[ctx.journal["sync"]]}
+    if ctx.memory_budget is not None:
+        report["memory_budget"] = dict(ctx.memory_budget)
     if ctx.verify is not None:
         report["verify"] = ctx.verify
     if ctx.run is not None:
@@ -214,8 +218,50 @@ def render_human(report: dict[str, Any]) -> str:
                      f"records, {journal['replayed']} replayed at start, "
                      f"{journal['bytes']} bytes, sync {journal['sync']}"
                      f"{torn})")
+        lines.append(f"  {journal['guarantee']}")
+    budget = report.get("memory_budget")
+    if budget:
+        lines.append(f"memory budget: {budget['bytes']} bytes per statement"
+                     f"{' (the default: half the RAM)' if budget['default'] else ''}")
     lines.append(f"next: {report['next_step']}")
     return "\n".join(lines) + "\n"
+
+
+# What `--journal-sync` promises, in the report's `journal.guarantee`
+# (twinning/journal.py says how).
+JOURNAL_GUARANTEES = {
+    "commit": "every acknowledged commit survives a crash of the twin "
+              "(SIGKILL included) and of the machine: it is written and "
+              "fsync'ed before the client hears of it; a torn last record "
+              "is dropped at restart, never half-applied",
+    "off": "every acknowledged commit survives a crash of the twin "
+           "(SIGKILL included): it is written to the file before the client "
+           "hears of it, but not fsync'ed, so a crash of the machine or its "
+           "operating system may lose the latest commits (the journal is "
+           "cut back to its last whole record at restart, never "
+           "half-applied)",
+}
+
+MEMORY_BUDGET = {
+    "covers": "the rows one statement materializes in the loops that can "
+              "run away (joins, sorts, set-returning calls such as "
+              "generate_series): counted at 64 bytes a row plus 8 a value "
+              "as they are built, 53200 out_of_memory once past the budget, "
+              "the statement failing and the session going on",
+    "does_not_cover": "the process as a whole: the committed data, "
+                      "transactions' uncommitted rows, indexes, every other "
+                      "session's statements (each has its own budget), the "
+                      "values' own bytes (long strings), parsing and "
+                      "planning, and result rows being sent; it is not an "
+                      "RSS limit, so the operating system's OOM killer can "
+                      "still end the twin",
+}
+
+
+def memory_budget_block(limit: int, default: bool) -> dict[str, Any]:
+    """The report's `memory_budget`: `--max-memory` (or its default, half
+    the RAM) and what it guarantees and does not."""
+    return {"bytes": limit, "default": default, **MEMORY_BUDGET}
 
 
 _KIND_WORDS = {"not_null_violations": "not null", "unique_violations": "unique",
