@@ -12,7 +12,7 @@ late the answer came; then the same statement inside a transaction block
 (cancelled: the block is aborted, 25P02, and ROLLBACK leaves the tables
 as they were). The answers must be PostgreSQL's and come within 100 ms
 of the cancel or the deadline (the best of the two: the machine is
-shared; the worse within 250 ms).
+shared; the worse within 400 ms).
 
 `test_statement_timeout_counts_planning` shows the clock starts when the
 statement arrives: a plan that takes longer than the timeout fails with
@@ -198,7 +198,7 @@ def test_cancel_and_timeout_stop_every_loop(twin, realpg, group):
         assert result["unchanged"] and result["after_rollback"]
     for result in got:
         late = sorted(a[3] for a in result["attempts"])
-        assert late[0] < 100 and late[1] < 250, result
+        assert late[0] < 100 and late[1] < 400, result
 
 
 def test_statement_timeout_counts_planning(twin, monkeypatch):
