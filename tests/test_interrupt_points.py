@@ -149,6 +149,7 @@ for name, (sql, kind) in statements.items():
     conn.autocommit = True
     out["after_rollback"] = state() == before
     print(json.dumps(out), flush=True)
+cur.execute("DROP TABLE big, c")  # the database is shared with other tests
 """
 
 
