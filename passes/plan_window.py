@@ -372,15 +372,20 @@ def _aggregate(call: r.WindowCall, args: list, compile_expr):
             return _running(part, inputs)
         out = []
         cache: dict = {}
+        stepped = 0  # frame rows since the last cancel point
         for pos in range(part.n):
-            if not pos & 63:  # a frame may be long: a cancel point
+            if stepped >= 1024:  # frames may be long: poll by the work done
                 ctx.check()
+                stepped = 0
+            stepped += 1
             k = part.frame_key(pos)
             if k is not None and k in cache:
                 out.append(cache[k])
                 continue
             state = init()
-            for p in part.frame(pos):
+            frame = part.frame(pos)
+            stepped += len(frame)
+            for p in frame:
                 item = inputs[p]
                 if item is not None:
                     state = step(state, item)

@@ -30,12 +30,9 @@ import time
 import psycopg2
 import pytest
 
-from tests.support.twin import EXAMPLE_SCHEMA, Twin
-from twinning import bootstrap
+from tests.support.twin import running_twin
 from twinning.errors import SqlError
 from twinning.execute import Interrupt
-from twinning.server import TwinServer
-from twinning.session import Engine
 
 ROWS = 100_000  # `big`: (x int, s text = md5(x))
 COPY_LINES = 300_000
@@ -156,11 +153,8 @@ cur.execute("DROP TABLE big, c")  # the database is shared with other tests
 
 @pytest.fixture(scope="module")
 def twin():
-    engine = Engine(bootstrap.from_schema(str(EXAMPLE_SCHEMA)).state)
-    server = TwinServer(engine, "127.0.0.1", 0)
-    server.start()
-    yield Twin(server, engine)
-    server.stop()
+    with running_twin() as handle:
+        yield handle
 
 
 def _run(dsn: str, names: list[str]) -> list[dict]:

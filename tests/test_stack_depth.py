@@ -16,12 +16,9 @@ from __future__ import annotations
 import psycopg2
 import pytest
 
-from tests.support.twin import EXAMPLE_SCHEMA, Twin
-from twinning import bootstrap
+from tests.support.twin import running_twin
 from twinning.errors import SqlError
 from twinning.passes import stack_depth
-from twinning.server import TwinServer
-from twinning.session import Engine
 from twinning.values.json import JSON_DEPTH
 
 # shape → (statement of depth n, the deepest PostgreSQL 15 accepts)
@@ -45,11 +42,8 @@ FACTORS = (0.5, 0.9, 1.1, 2.0)
 
 @pytest.fixture(scope="module")
 def twin():
-    engine = Engine(bootstrap.from_schema(str(EXAMPLE_SCHEMA)).state)
-    server = TwinServer(engine, "127.0.0.1", 0)
-    server.start()
-    yield Twin(server, engine)
-    server.stop()
+    with running_twin() as handle:
+        yield handle
 
 
 def _answers(conn, sql: str) -> tuple:
