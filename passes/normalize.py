@@ -34,6 +34,8 @@ statement takes the exact-text path.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -93,6 +95,24 @@ _ONE_CELL = re.compile(r"""\s*(?:
   | ((?i:null|default|true|false))(?![\w$])
   )(?:\s*::\s*([A-Za-z_][\w]*))?\s*([,)])""", re.VERBOSE)
 SEPARATOR, OPEN, STRING, MINUS, DIGITS, KEYWORD, CAST, CLOSE, TAIL = range(9)
+VALUE_PARTS = CAST + 1 - STRING  # a cell's value parts, as `ValuesList.columns` holds them
+# A cell's value parts alone (as in `_CELL`), for a whole row's pattern.
+_VALUE = r"""\s*+(?:('[^']*+(?:''[^']*+)*+')
+  | (-\s*)?((?:\d++\.?\d*+|\.\d++)(?:[eE][+-]?\d++)?+)(?![\w$])
+  | ((?i:null|default|true|false))(?![\w$])
+  )(?:\s*::\s*([A-Za-z_][\w]*+))?+\s*+"""
+_ROW_PATTERN_WIDTH = 64  # wider rows' patterns take long to compile
+_LONG_LIST = 2000  # characters: a shorter list is cheaper in one `findall`
+
+
+@lru_cache(maxsize=32)
+def _row_pattern(width: int) -> re.Pattern:
+    """A `,` then a row of `width` simple cells (their value parts as
+    groups, the last group empty), or — tried where no such row starts —
+    the rest of the text in the last group: `findall` returns contiguous
+    rows, then the tail, as `_CELL` does for cells."""
+    row = r"\s*+,\s*+\(" + ",".join([_VALUE] * width) + r"\)"
+    return re.compile(row + r"|([\s\S]*)", re.VERBOSE)
 _OPENS = itemgetter(OPEN)
 _SEPARATORS = itemgetter(SEPARATOR)
 _CLOSES = itemgetter(CLOSE)
@@ -118,14 +138,22 @@ class Constant(NamedTuple):
 
 
 class ValuesList(NamedTuple):
-    """An INSERT's VALUES list of simple cells: where its first row starts,
-    its width, and each cell's parts in text order as `_CELL` groups them
-    (indexed by SEPARATOR, OPEN, STRING, MINUS, DIGITS, KEYWORD, CAST,
-    CLOSE; '' for a part the cell lacks)."""
+    """An INSERT's VALUES list of simple cells: where its first row starts
+    and its width. A single row's `cells` are each cell's parts as `_CELL`
+    groups them (indexed by SEPARATOR, OPEN, STRING, MINUS, DIGITS,
+    KEYWORD, CAST, CLOSE; '' for a part the cell lacks); more rows come as
+    `columns` instead (`cells` None): for each column in turn, its cells'
+    STRING, MINUS, DIGITS, KEYWORD and CAST parts, each a sequence over
+    the rows (`VALUE_PARTS` sequences per column; more may follow)."""
 
     start: int
     width: int
-    cells: list
+    cells: list | None
+    columns: list | None = None
+
+    @property
+    def rows(self) -> int:
+        return 1 if self.columns is None else len(self.columns[0])
 
     def located(self, sql: str) -> tuple[tuple, list[Constant]]:
         """The rows as (their cells' shapes, their indexes into the
@@ -307,7 +335,54 @@ def _block_end(sql: str, at: int) -> int:
 def _values_list(sql: str, at: int) -> tuple[ValuesList, int] | None:
     """The VALUES list of simple cells starting at `at` and its end, or
     None when a row is not simple, the rows differ in width, or a number's
-    type would depend on a folded minus sign."""
+    type would depend on a folded minus sign. A long list's first row is
+    read cell by cell, which gives the width, and the others one match per
+    row with the pattern of a row of that width (`_row_pattern`); a short
+    list or a wide row, every cell in one `findall` (`_cell_rows`)."""
+    return (_cell_rows if len(sql) - at < _LONG_LIST else _long_rows)(sql, at)
+
+
+def _long_rows(sql: str, at: int) -> tuple[ValuesList, int] | None:
+    """`_values_list` of a long list: the first row cell by cell, the
+    others one match per row."""
+    cells = []
+    pos = at
+    match = _CELL.match
+    while True:
+        m = match(sql, pos)
+        cell = m.groups("")
+        if not cell[CLOSE] or cell[SEPARATOR] or \
+                (cell[OPEN] == "(") is bool(cells):
+            return None  # no simple cell, or a `,` or `(` out of place
+        cells.append(cell)
+        pos = m.end()
+        if cell[CLOSE] == ")":
+            break
+    width = len(cells)
+    if _ROW_NEXT.match(sql, pos) is None:  # one row: its cells as they are
+        if _cell_follows(sql, pos) or _edge_digits(map(_DIGITS, cells)):
+            return None
+        return ValuesList(at, width, cells), pos
+    if width > _ROW_PATTERN_WIDTH:
+        return _cell_rows(sql, at)
+    found = _row_pattern(width).findall(sql, pos)
+    tail = ""
+    while found and not (found[-1][0] or found[-1][2] or found[-1][3]):
+        tail = found.pop()[-1]  # the text after the rows, then an empty match
+        if tail:
+            break
+    if _ROW_NEXT.match(tail) or _cell_follows(tail, 0):
+        return None  # a row that is not simple, or of another width, follows
+    first = tuple([part for c in cells for part in c[STRING:CAST + 1]]) + ("",)
+    columns = list(zip(first, *found))
+    if _edge_digits(chain.from_iterable(columns[DIGITS - STRING:-1:VALUE_PARTS])):
+        return None
+    return ValuesList(at, width, None, columns), len(sql) - len(tail)
+
+
+def _cell_rows(sql: str, at: int) -> tuple[ValuesList, int] | None:
+    """`_values_list` cell by cell: every cell in one `findall`, then the
+    rows' shape checked over the cells' parts."""
     cells = _CELL.findall(sql, at)
     while cells and not cells[-1][CLOSE]:  # the tail, and an empty match
         tail = cells.pop()[TAIL]
@@ -330,13 +405,29 @@ def _values_list(sql: str, at: int) -> tuple[ValuesList, int] | None:
             separators.count(",") != rows - 1 or \
             separators[width::width].count(",") != rows - 1:
         return None  # not a list of rows (a stray `,` or `(`)
-    if _ROW_NEXT.match(tail):
-        return None  # a row that is not simple follows the simple ones
-    digits = " ".join(map(_DIGITS, cells))
-    if ("2147483648" in digits or "9223372036854775808" in digits) and any(
-            number_class(d) is None for d in map(_DIGITS, cells) if d):
-        return None  # maybe an edge value (`_EDGES`, leading zeros or not)
-    return ValuesList(at, width, cells), len(sql) - len(tail)
+    if _ROW_NEXT.match(tail) or _edge_digits(map(_DIGITS, cells)):
+        return None
+    end = len(sql) - len(tail)
+    if rows == 1:
+        return ValuesList(at, width, cells), end
+    parts = list(zip(*cells))
+    columns = [parts[k][j::width] for j in range(width)
+               for k in range(STRING, CAST + 1)]
+    return ValuesList(at, width, None, columns), end
+
+
+def _cell_follows(sql: str, pos: int) -> bool:
+    """Does a simple cell follow the rows (a row with no `,` before it),
+    which makes the list one `_cell_rows` refuses?"""
+    return bool(_CELL.match(sql, pos)[CLOSE + 1])
+
+
+def _edge_digits(digits) -> bool:
+    """Is one of the digit runs an edge value (`_EDGES`, leading zeros or
+    not), whose type depends on a folded minus sign?"""
+    joined = " ".join(digits)
+    return ("2147483648" in joined or "9223372036854775808" in joined) and any(
+        number_class(d) is None for d in joined.split() if d)
 
 
 def _values(sql: str, at: int, constants: list[Constant]):

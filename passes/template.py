@@ -28,17 +28,18 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import call, itemgetter, not_
-from typing import Any
+from typing import Any, Sequence
 
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES, SqlType
 from twinning.passes.lower import lower
-from twinning.passes.normalize import (CAST, DIGITS, KEYWORD, MINUS, STRING,
-                                       Normalized, ValuesList, number_class)
+from twinning.passes.normalize import (VALUE_PARTS, CAST, DIGITS, KEYWORD,
+                                       MINUS, STRING, Normalized, ValuesList,
+                                       number_class)
 from twinning.passes.plan import plan
 from twinning.errors import SqlError
 from twinning.passes.plan_dml import (Deferred, chain_steps, chain_value,
@@ -266,40 +267,38 @@ class Template:
     def _rows(self, values: ValuesList, settings: Any) -> list | None:
         """Each VALUES row's values (`DEFAULT` where the default applies):
         a single row cell by cell, more a column at a time."""
-        cells, width = values.cells, values.width
-        if len(cells) == width:
-            row = self._row(cells, settings)
+        if values.columns is None:
+            row = self._row(values.cells, settings)  # type: ignore[arg-type]
             return None if row is None else [row]
         columns = []
-        for j in range(width):
-            column = self._column(j, cells[j::width], settings)
+        parts = values.columns
+        for j in range(values.width):
+            column = self._column(j, *parts[j * VALUE_PARTS:(j + 1) * VALUE_PARTS], settings)
             if column is None:
                 return None
             columns.append(column)
         return list(zip(*columns))
 
-    def _column(self, j: int, cells: list, settings: Any) -> list | None:
-        """Column `j`'s values. The usual columns take one converter for
-        all their cells: every cell a string, an unsigned int4 or one
-        keyword (each under one cast), or strings and NULLs; any other
-        column goes cell by cell."""
-        casts = list(map(_CAST, cells))
+    def _column(self, j: int, texts: Sequence[str], minus: Sequence[str],
+                digits: Sequence[str], keywords: Sequence[str],
+                casts: Sequence[str], settings: Any) -> list | None:
+        """Column `j`'s values from its cells' parts. The usual columns
+        take one converter for all their cells: every cell a string, an
+        unsigned int4 or one keyword (each under one cast), or strings and
+        NULLs; any other column goes cell by cell."""
         if casts.count(casts[0]) == len(casts):
             cast = casts[0] or None
-            texts = list(map(_STRING, cells))
             if "" not in texts:
                 conv = self.cells.get((j, ("s", cast)))  # type: ignore[union-attr]
                 return None if conv is None else conv.column(_contents(texts), settings)
-            digits = list(map(_DIGITS, cells))
             if "" not in digits:
-                shape = _numbers_shape(digits, list(map(_MINUS, cells)), cast)
+                shape = _numbers_shape(digits, minus, cast)
                 if shape is not None:
                     conv = self.cells.get((j, shape))  # type: ignore[union-attr]
                     if conv is None:
                         return None
                     return conv.column(["-" + d for d in digits] if shape[2]
-                                       else digits, settings)
-            keywords = list(map(_KEYWORD, cells))
+                                       else list(digits), settings)
             spelled = set(keywords)
             if "" not in spelled:  # NULL, TRUE, FALSE, DEFAULT: fixed values
                 fixed = {}
@@ -314,7 +313,8 @@ class Template:
             if {k.upper() for k in spelled} == {"NULL"} and \
                     len(keywords) - keywords.count("") == blank:
                 return self._strings_and_nulls(j, cast, texts, blank, settings)
-        return self._cells([(j, cell) for cell in cells], settings)
+        cells = zip(repeat(""), repeat(""), texts, minus, digits, keywords, casts)
+        return self._cells([(j, cell + ("", "")) for cell in cells], settings)
 
     def _strings_and_nulls(self, j: int, cast: str | None, texts: list[str],
                            blank: int, settings: Any) -> list | None:

@@ -109,7 +109,7 @@ def test_values_rows_hold_every_cell_constant(cells):
     norm = normalize(sql)
     assert norm is not None and norm.values is not None
     assert norm.key == "INSERT INTO t VALUES\x00V3" and not norm.constants
-    assert len(norm.values.cells) == 3 * len(cells)
+    assert norm.values.rows == len(cells) and norm.values.width == 3
     rows, constants = norm.values.located(sql)
     assert len(rows) == len(cells)
     tokens = _scanner_constants(sql)
@@ -137,17 +137,29 @@ def test_values_list_agrees_with_the_row_walker(parts):
     cell-by-cell walker (`_values`, which learning uses) reads as the same
     rows of one width, up to the same end. (Well-formed lists are
     accepted: `test_values_rows_hold_every_cell_constant`.)"""
-    from twinning.passes.normalize import _ROW_NEXT, _values, _values_list
+    from twinning.passes.normalize import (_ROW_NEXT, _values, _values_list,
+                                           _long_rows)
 
     sql = "INSERT INTO t VALUES " + "".join(parts)
     at = len("INSERT INTO t VALUES")
     found = _values_list(sql, at)
     walked = _values(sql, at, [])
     if found is None:
+        assert _long_rows(sql, at) is None, sql
         return
     assert walked is not None and not _ROW_NEXT.match(sql, walked[1]), sql
     values, end = found
     rows, walked_end = walked
     assert end == walked_end, sql
-    assert values.width * len(rows) == len(values.cells) == \
+    assert values.width * len(rows) == values.width * values.rows == \
         sum(len(shapes) for shapes, _ in rows), sql
+
+    # a long list's path (row by row) reads what the short one (every
+    # cell at once) reads, to the same end
+    long = _long_rows(sql, at)
+    assert (long is None) is (found is None), sql
+    assert long[1] == end and long[0].width == values.width and \
+        long[0].cells == values.cells, sql
+    if values.columns is not None:
+        assert [tuple(c) for c in long[0].columns[:len(values.columns)]] == \
+            [tuple(c) for c in values.columns], sql
