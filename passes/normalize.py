@@ -375,9 +375,11 @@ def _long_rows(sql: str, at: int) -> tuple[ValuesList, int] | None:
         return None  # a row that is not simple, or of another width, follows
     first = tuple([part for c in cells for part in c[STRING:CAST + 1]]) + ("",)
     columns = list(zip(first, *found))
-    if _edge_digits(chain.from_iterable(columns[DIGITS - STRING:-1:VALUE_PARTS])):
+    end = len(sql) - len(tail)
+    if _maybe_edge(sql, at, end) and _edge_digits(
+            chain.from_iterable(columns[DIGITS - STRING:-1:VALUE_PARTS])):
         return None
-    return ValuesList(at, width, None, columns), len(sql) - len(tail)
+    return ValuesList(at, width, None, columns), end
 
 
 def _cell_rows(sql: str, at: int) -> tuple[ValuesList, int] | None:
@@ -420,6 +422,11 @@ def _cell_follows(sql: str, pos: int) -> bool:
     """Does a simple cell follow the rows (a row with no `,` before it),
     which makes the list one `_cell_rows` refuses?"""
     return bool(_CELL.match(sql, pos)[CLOSE + 1])
+
+
+def _maybe_edge(sql: str, at: int, end: int) -> bool:
+    return sql.find("2147483648", at, end) >= 0 or \
+        sql.find("9223372036854775808", at, end) >= 0
 
 
 def _edge_digits(digits) -> bool:
