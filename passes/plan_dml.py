@@ -19,6 +19,7 @@ from twinning.errors import SqlError
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir.select import ResolvedQuery
+from twinning.ir.types import REG_TYPES
 from twinning.passes.plan_select import (_conjuncts, _equi_pair, _hash_key,
                                          compile_read, pinned_columns,
                                          plan_query)
@@ -71,6 +72,10 @@ class CompiledWrite:
     # INSERT/UPDATE/COPY into a table with stored generated columns: the
     # (slot, fn(row, ctx)) computing each from the new row; () otherwise
     generated: tuple = field(default=(), compare=False, repr=False)
+    # INSERT of one VALUES row of bare parameters (a prepared statement's
+    # usual shape): each item's (parameter index, conversion or None), so
+    # the row is the Bind values converted, no expression evaluated
+    param_row: tuple | None = field(default=None, compare=False, repr=False)
 
 
 def _fn(expr: Any) -> Any:
@@ -102,7 +107,8 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
             assignments=tuple((slot, _fn(e)) for slot, e in
                               (conflict.assignments if conflict else ())),
             conflict_where=_fn(conflict.where) if conflict else None,
-            returning=fns, generated=_generated(resolved))
+            returning=fns, generated=_generated(resolved),
+            param_row=_param_row(resolved))
     if isinstance(resolved, d.ResolvedUpdate):
         return CompiledWrite(
             reads=_reads(resolved.from_),
@@ -128,6 +134,43 @@ def plan_write(resolved: d.ResolvedWrite) -> CompiledWrite:
                          planning_error=_folding_error(
                              [c.expr for c in returning] + [resolved.where]))
     return CompiledWrite(resolved, tag)
+
+
+def _param_row(resolved: d.ResolvedInsert) -> tuple | None:
+    """`CompiledWrite.param_row`: None unless every item of the one VALUES
+    row is a parameter under casts that are plain functions (no casts
+    bound to settings or to the catalog), which compile to exactly these
+    conversions of its value (`compile._cast`)."""
+    if len(resolved.rows) != 1 or resolved.query is not None:
+        return None
+    items = []
+    for item in resolved.rows[0]:
+        casts = []
+        while isinstance(item, q.TCast):
+            casts.append(item)
+            item = item.arg
+        if not isinstance(item, q.TParam):
+            return None
+        steps = []
+        for cast in reversed(casts):
+            source, target = cast.arg.type, cast.type
+            if _relabel(source, target):
+                continue
+            if settings_dependent(source, target) or target.name in REG_TYPES:
+                return None
+            steps.append(cast_function(source, target, DEFAULT_SETTINGS,
+                                       cast.explicit))
+        items.append((item.number - 1, steps[0] if len(steps) == 1 else
+                      _composed(tuple(steps)) if steps else None))
+    return tuple(items)
+
+
+def _composed(steps: tuple) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        for step in steps:
+            value = step(value)
+        return value
+    return convert
 
 
 def _generated(resolved: Any) -> tuple:

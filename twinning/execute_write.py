@@ -109,6 +109,10 @@ def _insert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,
     width = len(plan.defaults)
     conflict = resolved.on_conflict
     written: list[tuple] = []
+    if bound is None and plan.param_row is not None:
+        params = ctx.params
+        bound = [[v if (v := params[i]) is None or f is None else f(v)
+                  for i, f in plan.param_row]]
     if conflict is None and bound is not None and len(bound) > 1 \
             and slots == tuple(range(width)) \
             and not any(map(is_, chain.from_iterable(bound), repeat(DEFAULT))):
