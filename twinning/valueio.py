@@ -18,6 +18,7 @@ does not fold them into a cached plan.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from functools import partial
 from typing import Any, Callable
 
 from twinning import values
@@ -95,8 +96,7 @@ def send_function(rtype: q.ResultType) -> Callable[[Any], bytes]:
 
 def recv_function(rtype: q.ResultType, param: int | None = None
                   ) -> Callable[[bytes], Any]:
-    decode = values.decoder_for(_sql(rtype))
-    return lambda data: decode(data, param)
+    return partial(values.decoder_for(_sql(rtype)), param=param)
 
 
 # -- casts ------------------------------------------------------------------------

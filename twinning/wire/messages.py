@@ -242,27 +242,54 @@ def _short_value(index: int) -> ProtocolViolation:
 
 
 def _values(reader: Reader, count: int) -> tuple[bytes | None, ...]:
-    """int32-length-prefixed values, -1 meaning NULL (Bind, DataRow, ...)."""
+    """int32-length-prefixed values, -1 meaning NULL (Bind, DataRow, ...).
+    The loop checks the lengths against the data only once, at its end;
+    a message that fails that is read again by `_checked_values`, which
+    names the first bad value."""
+    data = reader.data
+    pos = reader.pos
+    out: list[bytes | None] = []
+    append = out.append
+    unpack = _I32.unpack_from
+    try:
+        for _ in range(count):
+            n = unpack(data, pos)[0]
+            pos += 4
+            if n >= 0:
+                pos += n
+                append(data[pos - n:pos])
+            elif n == -1:
+                append(None)
+            else:
+                break
+    except struct.error:  # fewer than 4 bytes left for a length
+        pass
+    if len(out) == count and pos <= len(data):
+        reader.pos = pos
+        return tuple(out)
+    return _checked_values(reader, count)
+
+
+def _checked_values(reader: Reader, count: int) -> tuple[bytes | None, ...]:
+    """`_values` value by value, raising at the first one that is short."""
     data = reader.data
     pos = reader.pos
     end = len(data)
     out: list[bytes | None] = []
-    append = out.append
-    unpack = _I32.unpack_from
     index = 0
     try:
         for index in range(count):
-            (n,) = unpack(data, pos)
+            (n,) = _I32.unpack_from(data, pos)
             pos += 4
             if n < 0:
                 if n != -1:
                     raise _short_value(index)
-                append(None)
+                out.append(None)
                 continue
             stop = pos + n
             if stop > end:
                 raise _short_value(index)
-            append(data[pos:stop])
+            out.append(data[pos:stop])
             pos = stop
     except struct.error:  # fewer than 4 bytes left for a length
         raise _short_value(index) from None
