@@ -57,6 +57,15 @@ def _drain(stream, log: deque) -> None:
         log.append(line.decode(errors="replace").rstrip())
 
 
+# The twin's command, as users run it: the `twinning` script of the venv
+# that `make bench` installs the work tree into as a wheel
+# (TWINNING_BENCH_PYTHON names its interpreter), or of this venv. The
+# repository's venv has an editable install, whose import finder costs
+# every process it starts ~14 ms that no user's install pays.
+TWIN = [os.path.join(os.path.dirname(os.path.abspath(
+    os.environ.get("TWINNING_BENCH_PYTHON") or sys.executable)), "twinning")]
+
+
 def twin_env(warm: bool) -> dict[str, str]:
     """The twin's environment: `warm` lets the command line hand the
     command to a warm server (twinning.warm); off, the twin is a process
@@ -66,11 +75,15 @@ def twin_env(warm: bool) -> dict[str, str]:
 
 def ensure_warm_server() -> None:
     """Run one command so that a warm server starts, and wait for it."""
-    from twinning import warm
-    path = warm.socket_path_in(os.environ.get("XDG_RUNTIME_DIR") or "/tmp")
-    if path is None:
+    with open(TWIN[0]) as script:  # its interpreter, as the `#!` names it
+        python = script.readline()[2:].strip()
+    path = subprocess.run(  # the socket of the installed code's server
+        [python, "-c", "import os; from twinning import warm; print("
+         "warm.socket_path_in(os.environ.get('XDG_RUNTIME_DIR') or '/tmp'))"],
+        cwd="/", capture_output=True, text=True, check=True).stdout.strip()
+    if path == "None":
         raise RuntimeError("no private directory for the warm server")
-    subprocess.run([sys.executable, "-m", "twinning.cli", "postgres",
+    subprocess.run([*TWIN, "postgres",
                     "--schema", str(SCHEMA), "--run", "true"], cwd=ROOT,
                    env=twin_env(True), stdin=subprocess.DEVNULL,
                    capture_output=True, check=True, timeout=120)
@@ -90,7 +103,7 @@ def ensure_warm_server() -> None:
 def start_twin(schema: Path = SCHEMA, warm: bool = False) -> Twin:
     """Launch the twin on a free port; return once it says it listens."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "twinning.cli", "postgres", "--schema",
+        [*TWIN, "postgres", "--schema",
          str(schema), "--serve", "--port", "0"],
         cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE, env=twin_env(warm))

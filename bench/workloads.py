@@ -23,8 +23,8 @@ import psycopg2
 import psycopg2.extras
 
 from bench.data import COLUMNS, STATUSES, copy_text
-from bench.servers import (ROOT, ensure_warm_server, start_postgres,
-                           start_twin, twin_env)
+from bench.servers import (ROOT, TWIN, ensure_warm_server,
+                           start_postgres, start_twin, twin_env)
 
 EXAMPLE = ROOT / "examples" / "deals"
 
@@ -270,7 +270,7 @@ def _example(side: Side, warm: bool) -> float:
     if side.name == "twin":
         with tempfile.TemporaryDirectory() as tmp:
             _run_checked([
-                sys.executable, "-m", "twinning.cli", "postgres",
+                *TWIN, "postgres",
                 "--schema", str(EXAMPLE / "schema.sql"),
                 "--verify", str(EXAMPLE / "rules.verify.json"),
                 "--port", "0", "--run", shlex.join(extract),
