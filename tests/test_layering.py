@@ -58,6 +58,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "twinning.session_ddl", "twinning.ddl_locks",
       "twinning.cursors", "twinning.notify", "twinning.advisory",
       "twinning.routines", "twinning.routine_common", "twinning.plpgsql_run",
+      "twinning.databases", "twinning.database_session",
       "twinning.execute_triggers", "twinning.builtin_triggers")),
     ("server/cli", "sockets, processes and the command line",
      ("twinning.server", "twinning.cli", "twinning.commands",
