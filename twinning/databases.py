@@ -137,17 +137,14 @@ class Databases:
                 raise SqlError("42P04", f'database "{new_name}" already exists')
             if found.engine is current:
                 raise SqlError("0A000", "current database cannot be renamed")
-            if found.engine is not None:
-                others = len(found.engine.sessions_of(found.engine))
-                if others:
-                    raise _in_use(name, others)
+            self._wait_unused(found)
             del self._by_name[name]
             found.name = new_name
             self._by_name[new_name] = found
 
     def _wait_unused(self, found: Database) -> None:
         """Until no session is connected to it (55006 after _LEAVE_WAIT,
-        as PostgreSQL's DROP DATABASE); called holding `_changed`."""
+        as PostgreSQL's DROP DATABASE and RENAME); holding `_changed`."""
         if found.engine is None:
             return
         deadline = time.monotonic() + _LEAVE_WAIT

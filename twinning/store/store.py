@@ -15,6 +15,7 @@ newest version back into one for snapshots and reports.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
@@ -100,8 +101,10 @@ class MvccStore:
         twin._start(self.schema_for, self.waits.default_timeout_ms, sequences)
         with self._id_lock:
             twin._next_ids = dict(self._next_ids)
-        twin._latest = latest
-        twin._origin = (latest, sequences.copy())
+        twin._latest = Version(latest.number, latest.tables,
+                               _own_schema(latest.schema), latest.generation,
+                               latest.ddl)
+        twin._origin = (twin._latest, sequences.copy())
         return twin
 
     def reset(self) -> None:
@@ -217,6 +220,14 @@ class MvccStore:
         return CommittedState(catalog, version.ddl, MappingProxyType(rows),
                               MappingProxyType({s.name: states[s.name]
                                                 for s in catalog.sequences}))
+
+
+def _own_schema(schema: StoreSchema) -> StoreSchema:
+    """The same store schema with the fork's own TableInfo objects: each
+    caches its store's in-flight unique-key dicts (`TableInfo.claims`)."""
+    return StoreSchema(schema.catalog, {
+        name: dataclasses.replace(info, claims=[])
+        for name, info in schema.tables.items()})
 
 
 def _build_table(info: TableInfo, rows: tuple) -> TableVersion:
