@@ -29,6 +29,10 @@ Options:
                        with 53200, e.g. 512MB, 4GB. Default: half the RAM.
   --report FILE        Write the twinning.v0 report here.
   --snapshot FILE      Write a twinning.snapshot.v0 snapshot here.
+  --snapshot-dir DIR   Also write DIR/<name>.twin for every database.
+  --clock TIMESTAMP    Deterministic time: now() & co. start at TIMESTAMP
+                       (ISO 8601, UTC unless zoned) and step 1 ms per reading.
+  --seed N             Deterministic random(), gen_random_uuid(), setseed().
   --trace FILE         Write twinning.query-trace.v0 JSON lines here.
   --journal FILE       Append every commit to FILE before acknowledging it;
                        on start, replay FILE (written over the same base).

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from twinning import determinism
 from twinning.databases import Databases
 from twinning.errors import SqlError
 from twinning.ir import query as q
@@ -43,6 +44,7 @@ class DatabaseSession(Session):
     def on_authenticated(self) -> SessionStart:
         if self._missing is not None:
             raise self._missing
+        determinism.bind(self.engine)  # this thread serves only this session
         return super().on_authenticated()
 
     def on_disconnect(self) -> None:
@@ -77,6 +79,33 @@ class DatabaseSession(Session):
                                "transaction block is not supported by twinning")
             databases.rename(node.name, node.new_name, self.engine)
         return command.tag
+
+
+    # -- the twin's own functions (passes/expr/twinning_ops.py)
+    def twinning_reset(self) -> str:
+        """twinning.reset(): the database back to the state it was made,
+        loaded or restored from (the store's origin version), outside a
+        transaction block; the twin's journal cannot record it, and other
+        sessions' temporary tables would be lost with the catalog."""
+        if self._txn is not None and self._txn.kind != "single":
+            raise SqlError("25001", "twinning.reset() cannot run inside a "
+                           "transaction block")
+        store = self.engine.store
+        if store.journal is not None:
+            raise SqlError("0A000", "twinning.reset() is not supported with "
+                           "--journal")
+        if any(t.name.schema.startswith("pg_temp_")
+               for t in store.catalog.tables):
+            raise SqlError("0A000", "twinning.reset() while temporary tables "
+                           "exist is not supported by twinning")
+        store.reset()
+        return ""
+
+    def twinning_snapshot_hash(self) -> str:
+        """twinning.snapshot_hash(): the newest committed state's hash, as
+        a snapshot of this database would record it."""
+        from twinning.snapshot import state_hash
+        return state_hash(self.engine.committed_state())
 
 
 def _attach(session: Session, engine: Any) -> None:

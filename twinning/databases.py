@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from twinning import determinism
 from twinning.errors import SqlError
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class Databases:
             raise SqlError("3D000", f'template database "{template}" does '
                            "not exist")
         engine = source.engine.fork()
+        determinism.forked(source.engine, engine)
         with self._changed:
             if name in self._by_name:
                 raise SqlError("42P04", f'database "{name}" already exists')
