@@ -185,14 +185,10 @@ def _uuid4() -> uuid.UUID:
 
 def _setseed(seed: float) -> str:
     if not -1.0 <= seed <= 1.0:
-        raise SqlError("22003", f"setseed parameter {_float_text(seed)} is out "
-                       "of allowed range [-1,1]")
+        raise SqlError("22023", "setseed parameter %g is out of allowed "
+                       "range [-1,1]" % seed)
     _state().rng.seed(seed)
     return ""
-
-
-def _float_text(value: float) -> str:
-    return repr(value).removesuffix(".0")
 
 
 def _install_random() -> None:
