@@ -317,6 +317,7 @@ class DatabaseCommand:
     template: str | None = None
     new_name: str | None = None
     missing_ok: bool = False
+    force: bool = False  # DROP DATABASE … WITH (FORCE)
 
 
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,

@@ -4,7 +4,7 @@ The twin holds many databases (`twinning/databases.py`): a new one is a
 fork of its template's committed state. Only what that model runs is
 accepted: CREATE DATABASE's TEMPLATE option (others — OWNER, ENCODING,
 LOCALE, IS_TEMPLATE, … — are 0A000 by name), DROP DATABASE [IF EXISTS]
-without WITH (FORCE), and ALTER DATABASE … RENAME TO; every other ALTER
+[WITH (FORCE)], and ALTER DATABASE … RENAME TO; every other ALTER
 DATABASE form is refused by the statement name as before.
 """
 
@@ -38,9 +38,12 @@ def database_command(node: Any) -> q.DatabaseCommand:
             template = arg.sval if arg is not None else None  # DEFAULT
         return q.DatabaseCommand("create", node.dbname, template)
     if isinstance(node, ast.DropdbStmt):
+        force = False
         for option in node.options or ():
-            raise Unsupported(f"DROP DATABASE … WITH ({option.defname.upper()})",
-                              -1)
+            if option.defname != "force":
+                raise Unsupported("DROP DATABASE … WITH "
+                                  f"({option.defname.upper()})", -1)
+            force = True
         return q.DatabaseCommand("drop", node.dbname,
-                                 missing_ok=bool(node.missing_ok))
+                                 missing_ok=bool(node.missing_ok), force=force)
     return q.DatabaseCommand("rename", node.subname, new_name=node.newname)

@@ -61,7 +61,7 @@ class Server:
             except psycopg2.Error as exc:
                 diag = exc.diag
                 return ("error", exc.pgcode, diag.message_primary,
-                        diag.message_detail)
+                        diag.message_detail, diag.severity)
             finally:
                 notices = [n.strip() for n in conn.notices]
                 conn.notices.clear()
@@ -76,6 +76,14 @@ class Server:
             conn.close()
         self.conns.clear()
 
+    def terminated(self, label: str) -> tuple:
+        """What a terminated session's next statement gets."""
+        try:
+            self.run(label, "SELECT 1")
+        except psycopg2.OperationalError as exc:
+            return ("closed", str(exc).splitlines()[0])
+        return ("alive",)
+
 
 def transcript(server: Server, steps: list[tuple]) -> list:
     out = []
@@ -85,6 +93,8 @@ def transcript(server: Server, steps: list[tuple]) -> list:
             out.append(server.connect(label, rest[0]))
         elif kind == "close":
             server.close(label)
+        elif kind == "terminated":
+            out.append(server.terminated(label))
         else:
             out.append((label, rest[0], server.run(label, rest[0])))
     server.close_all()
@@ -203,6 +213,19 @@ def test_other_sessions_block_drop_and_rename(both):
         ("close", "a1"),
         ("sql", "m", "ALTER DATABASE fk16_a RENAME TO fk16_b"),
         ("sql", "m", "DROP DATABASE fk16_b"),
+    ])
+
+
+def test_drop_with_force_ends_the_other_sessions(both):
+    same(both, [
+        ("connect", "m", "postgres"),
+        ("sql", "m", f"CREATE DATABASE fk16_a TEMPLATE {BASE}"),
+        ("connect", "a", "fk16_a"),
+        ("sql", "a", "DROP DATABASE fk16_a WITH (FORCE)"),
+        ("sql", "m", "DROP DATABASE fk16_a WITH (FORCE)"),
+        ("terminated", "a"),
+        ("sql", "m", "SELECT count(*) FROM pg_database WHERE datname = 'fk16_a'"),
+        ("sql", "m", "DROP DATABASE IF EXISTS fk16_a WITH (FORCE)"),
     ])
 
 

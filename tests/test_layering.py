@@ -65,7 +65,8 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("server/cli", "sockets, processes and the command line",
      ("twinning.server", "twinning.cli", "twinning.commands",
       "twinning.live", "twinning.describe", "twinning.warm",
-      "twinning.warm_server", "twinning.tournament")),
+      "twinning.warm_server", "twinning.tournament",
+      "twinning.pytest_plugin")),
 )
 
 # Edges allowed to break the layer order, each with the reason and the fix.

@@ -70,7 +70,8 @@ class DatabaseSession(Session):
             if in_block:
                 raise SqlError("25001", "DROP DATABASE cannot run inside a "
                                "transaction block")
-            notice = databases.drop(node.name, node.missing_ok, self.engine)
+            notice = databases.drop(node.name, node.missing_ok, self.engine,
+                                    node.force)
             if notice is not None:
                 self._warn("00000", notice, severity="NOTICE")
         else:

@@ -114,8 +114,11 @@ class Databases:
             self._by_name[name] = Database(name, self._next_oid, engine)
             self._next_oid += 1
 
-    def drop(self, name: str, missing_ok: bool, current: Engine) -> str | None:
-        """DROP DATABASE; the NOTICE of IF EXISTS when it was missing."""
+    def drop(self, name: str, missing_ok: bool, current: Engine | None,
+             force: bool = False) -> str | None:
+        """DROP DATABASE; the NOTICE of IF EXISTS when it was missing.
+        `force` (WITH (FORCE)): its sessions are terminated first, as
+        pg_terminate_backend does, then waited for."""
         with self._changed:
             found = self._by_name.get(name)
             if found is None:
@@ -126,6 +129,10 @@ class Databases:
                 raise SqlError("42809", "cannot drop a template database")
             if found.engine is current:
                 raise SqlError("55006", "cannot drop the currently open database")
+            if force and found.engine is not None:
+                for session in found.engine.sessions_of(found.engine):
+                    if session.terminate is not None:
+                        session.terminate()
             self._wait_unused(found)
             del self._by_name[name]
         return None
