@@ -17,7 +17,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (RuleBasedStateMachine, invariant, precondition,
-                                 rule)
+                                 rule, run_state_machine_as_test)
 
 from twinning.databases import Databases
 from twinning.engine import Engine
@@ -189,7 +189,7 @@ class ForksMachine(RuleBasedStateMachine):
             self.held[1].rollback()
 
 
-ForksMachine.TestCase.settings = settings(
-    max_examples=60, stateful_step_count=30, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow])
-TestForks = ForksMachine.TestCase
+def test_forks_against_the_model() -> None:
+    run_state_machine_as_test(ForksMachine, settings=settings(
+        max_examples=60, stateful_step_count=30, deadline=None,
+        suppress_health_check=[HealthCheck.too_slow]))
