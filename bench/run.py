@@ -39,7 +39,7 @@ from typing import Callable
 import psycopg2
 from docopt import docopt
 
-from bench import forks, workloads as w
+from bench import forks, suite, workloads as w
 from bench.data import copy_text, measured_rows
 from bench.servers import ROOT, Twin, rss_kib, start_postgres, start_twin
 
@@ -91,6 +91,7 @@ SPECS = (
     # 200, not the 1,000: PostgreSQL takes ~0.5 s per fork here
     Spec("fork_loop", forks.fork_loop, 200, "ms/fork"),
     Spec("reset_after_writes", forks.reset_after_writes, 3, "ms/reset"),
+    Spec("test_suite_200", suite.test_suite, 200, "s"),
 )
 MEMORY = "memory"
 FORK_MEMORY = "fork_memory"  # the twin's RSS per idle fork (bench/forks.py)
