@@ -170,6 +170,8 @@ def test_create_drop_rename_errors_as_postgres(both):
         "BEGIN", "DROP DATABASE fk16_b", "ROLLBACK",
         "CREATE DATABASE fk16_c; SELECT 1",
         f"CREATE DATABASE fk16_c WITH TEMPLATE = {BASE}",
+        "SELECT has_database_privilege('fk16_c', 'CONNECT')",
+        "SELECT has_database_privilege('fk16_nosuch', 'CONNECT')",
         "SELECT datname, datistemplate, datallowconn FROM pg_database "
         "WHERE datname LIKE 'fk16%' OR datname IN ('postgres', 'template0', "
         "'template1') ORDER BY datname",

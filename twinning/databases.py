@@ -41,6 +41,7 @@ _FIRST_OID = 16384
 # DROP DATABASE waits this long for other sessions to leave (PostgreSQL's
 # CountOtherDBBackends: 50 tries, 100 ms apart)
 _LEAVE_WAIT = 5.0
+_MAKING = threading.Lock()
 
 
 @dataclass
@@ -67,10 +68,14 @@ class Databases:
 
     @staticmethod
     def of(engine: Engine) -> Databases:
-        """The registry of `engine`'s twin (made with the first ask)."""
+        """The registry of `engine`'s twin (made with the first ask; two
+        first connections may ask at once)."""
         found = engine.databases
         if found is None:
-            found = engine.databases = Databases(engine)
+            with _MAKING:
+                found = engine.databases
+                if found is None:
+                    found = engine.databases = Databases(engine)
         return found
 
     # -- lookups

@@ -680,7 +680,7 @@ SESSION_DATABASE_OID = 16383  # the database the session named, if not postgres
 
 def database_oid(name: str, session: Any = None) -> int:
     """pg_database.oid of a database a session names."""
-    databases = _databases(session)
+    databases = databases_of(session)
     if databases is not None:
         found = databases.get(name)
         if found is not None:
@@ -691,7 +691,7 @@ def database_oid(name: str, session: Any = None) -> int:
     return SESSION_DATABASE_OID
 
 
-def _databases(session: Any) -> Any:
+def databases_of(session: Any) -> Any:
     """The twin's databases (`twinning.databases.Databases`) when it has
     more than its one, else None. `session` is a session or a statement's
     evaluation context: the session is then found by its pid."""
@@ -707,7 +707,7 @@ def _databases(session: Any) -> Any:
 @builder("pg_database")
 def pg_database(b: Build) -> Rows:
     rows = builtin_rows("pg_database")
-    databases = _databases(b.session)
+    databases = databases_of(b.session)
     if databases is not None:  # initdb's three (maybe renamed) and forks
         by_oid = {row["oid"]: row for row in rows}
         postgres = next(r for r in rows if r["datname"] == "postgres")
