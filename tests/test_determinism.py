@@ -127,3 +127,19 @@ def test_setseed_range_error_as_postgres(realpg, tmp_path):
         capture_output=True, text=True, timeout=120, cwd=where,
         env={**os.environ, "TWINNING_WARM": "0"})
     assert expected in done.stderr
+
+
+def test_snapshot_dir_without_live_mode(tmp_path):
+    """Bootstrap mode has one database, the loaded one: its snapshot is
+    the same bytes as --snapshot's."""
+    (tmp_path / "schema.sql").write_text(SCHEMA)
+    done = subprocess.run(
+        [*TWINNING, "postgres", "--schema", "schema.sql", "--snapshot",
+         "s.twin", "--snapshot-dir", "dbs", "--json"],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        env={**os.environ, "TWINNING_WARM": "0"})
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert list(report["databases"]) == ["postgres"]
+    assert (tmp_path / "dbs" / "postgres.twin").read_bytes() == \
+        (tmp_path / "s.twin").read_bytes()

@@ -106,9 +106,10 @@ def postgres(args: dict[str, Any]) -> int:
     ctx.violations = violation_counts(refused)
     ctx.determinism = determinism
     if len(engines) > 1 or args.get("--snapshot-dir"):
-        from twinning.database_report import databases_section
-        ctx.databases = databases_section(engines, verify_doc,
-                                          args.get("--snapshot-dir"))
+        from twinning.database_report import Loaded, databases_section
+        ctx.databases = databases_section(
+            engines or [("postgres", Loaded(state))], verify_doc,
+            args.get("--snapshot-dir"))
     if verify_doc is not None:
         ctx.verify_artifact = {"source": verify_doc.source,
                                "hash": verify_doc.hash,

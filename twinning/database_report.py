@@ -18,6 +18,17 @@ from twinning import bootstrap
 from twinning.report import violation_counts
 
 
+class Loaded:
+    """A database that never served (bootstrap mode): its loaded state."""
+
+    def __init__(self, state: Any) -> None:
+        self.state = state
+        self.refused: dict[str, int] = {}
+
+    def committed_state(self) -> Any:
+        return self.state
+
+
 def databases_section(engines: list[tuple[str, Any]], verify_doc: Any,
                       snapshot_dir: str | None) -> dict[str, Any]:
     from twinning import snapshot  # lazy: cold start
