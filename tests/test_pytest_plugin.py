@@ -44,9 +44,15 @@ def test_forks_are_dropped_and_the_ini_names_the_schema(tmp_path):
         "def test_fails(twinning_db):\n"
         "    with psycopg2.connect(twinning_db.dsn) as c, c.cursor() as cur:\n"
         "        cur.execute('SELECT 42 AS answer')\n"
+        "    with psycopg2.connect(twinning_db.dsn) as c, c.cursor() as cur:\n"
+        "        try:\n"
+        "            cur.execute('INSERT INTO t VALUES (1 / 0)')\n"
+        "        except psycopg2.Error:\n"
+        "            pass\n"
         "    assert False\n")
     done = _pytest(cwd=tmp_path)
     assert done.returncode == 1
     assert "1 failed, 2 passed" in done.stdout, done.stdout
     assert "twinning: last statements of test_3" in done.stdout
     assert "SELECT 42 AS answer" in done.stdout
+    assert "INSERT INTO t VALUES (1 / 0)  -- refused: SQLSTATE 22012" in done.stdout

@@ -19,7 +19,8 @@ Fixtures:
                    psycopg 3, asyncpg, pg8000, SQLAlchemy, …
 
 When a test fails, its report shows the last query strings its database
-received (a "twinning: last statements" section).
+received, each write the twin refused marked with its SQLSTATE (a
+"twinning: last statements" section; other errors are not marked).
 
 Nothing is imported from twinning until a fixture is used, so the plugin
 costs a test run that does not use it nothing.
@@ -95,6 +96,7 @@ class TwinServer:
         if log is not None:
             engine = databases.get(name).engine
             engine.activity = _Recorder(engine.activity, log)
+            engine.count_refusal = _refusal_marker(engine.count_refusal, log)
         return TwinDatabase(self.host, self.port, name)
 
     def drop(self, database: TwinDatabase) -> None:
@@ -116,6 +118,16 @@ class _Recorder:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._activity, name)
+
+
+def _refusal_marker(count: Any, log: Any) -> Any:
+    """The fork's refusal counter, which also marks the last logged query
+    string with the SQLSTATE of the write the twin refused."""
+    def count_refusal(sqlstate: str) -> None:
+        if log:
+            log[-1] = f"{log[-1]}  -- refused: SQLSTATE {sqlstate}"
+        count(sqlstate)
+    return count_refusal
 
 
 def _state(config: Any) -> Any:
@@ -172,7 +184,8 @@ _LOGGED = 20  # query strings shown when a test fails
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: Any, call: Any) -> Iterator[None]:
     """A failed test's report gets the last query strings its database
-    received (the twin does not pair them with their SQLSTATEs yet)."""
+    received, a refused write's marked with its SQLSTATE (other errors
+    are not marked)."""
     outcome = yield
     report = outcome.get_result()
     logged = getattr(item, "_twinning_log", None)
