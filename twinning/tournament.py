@@ -198,9 +198,10 @@ def render(document: dict) -> str:
     rows = [("rank", "candidate", "passed", "verify", "exit", "refused",
              "rows", "state", "wall")]
     for r in document["candidates"]:
+        failing = r["verify"]["failing_rules"] if r["verify"] else []
         verify = "-" if r["verify"] is None else (
-            r["verify"]["outcome"] + (f" ({', '.join(r['verify']['failing_rules'])})"
-                                      if r["verify"]["failing_rules"] else ""))
+            r["verify"]["outcome"] + (f" ({len(failing)} rules)" if failing
+                                      else ""))
         exit_text = "timeout" if r["timed_out"] else str(r["exit_code"])
         rows.append((str(r["rank"]), r["name"], "yes" if r["passed"] else "no",
                      verify, exit_text, str(sum(r["refused_writes"].values())),
@@ -210,6 +211,10 @@ def render(document: dict) -> str:
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip()
              for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    for r in document["candidates"]:
+        if r["verify"] and r["verify"]["failing_rules"]:
+            lines.append(f"{r['name']} fails: "
+                         + ", ".join(r["verify"]["failing_rules"]))
     for names in document["identical_groups"]:
         lines.append("identical committed states: " + ", ".join(names))
     lines.append(f"tournament {document['outcome']}")
