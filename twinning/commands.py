@@ -107,6 +107,10 @@ def postgres(args: dict[str, Any]) -> int:
     ctx.determinism = determinism
     if len(engines) > 1 or args.get("--snapshot-dir"):
         from twinning.database_report import Loaded, databases_section
+        if journal is not None and len(engines) > 1:
+            ctx.warnings.append("--journal records the postgres database "
+                                "only: the other databases' commits are "
+                                "not journaled")
         ctx.databases = databases_section(
             engines or [("postgres", Loaded(state))], verify_doc,
             args.get("--snapshot-dir"))
