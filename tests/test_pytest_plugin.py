@@ -24,7 +24,7 @@ def test_example_suite_passes():
     done = _pytest("examples/pytest_suite", "--twinning-schema",
                    "examples/deals/schema.sql")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "8 passed" in done.stdout
+    assert "9 passed" in done.stdout
 
 
 def test_forks_are_dropped_and_the_ini_names_the_schema(tmp_path):

@@ -57,3 +57,20 @@ def test_sqlalchemy_and_pg8000(twinning_db):
 
 def test_a_leaked_connection_is_closed_for_you(twinning_db):
     psycopg2.connect(twinning_db.dsn)  # never closed: the fork is dropped WITH (FORCE)
+
+
+def test_asyncpg(twinning_db):
+    import asyncio
+
+    import asyncpg
+
+    async def main():
+        conn = await asyncpg.connect(twinning_db.url)
+        try:
+            await conn.execute("INSERT INTO tenants (tenant_id, name) VALUES ($1, $2)",
+                               3, "three")
+            return await conn.fetchval("SELECT name FROM tenants WHERE tenant_id = 3")
+        finally:
+            await conn.close()
+
+    assert asyncio.run(main()) == "three"
