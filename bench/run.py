@@ -39,7 +39,7 @@ from typing import Callable
 import psycopg2
 from docopt import docopt
 
-from bench import workloads as w
+from bench import forks, suite, workloads as w
 from bench.data import copy_text, measured_rows
 from bench.servers import ROOT, Twin, rss_kib, start_postgres, start_twin
 
@@ -88,8 +88,13 @@ SPECS = (
     Spec("warm_start", w.warm_start, 1, "s", standalone=True),
     Spec("example_loop", w.example_loop, 1, "s", standalone=True),
     Spec("example_loop_cold", w.example_loop_cold, 1, "s", standalone=True),
+    # 200, not the 1,000: PostgreSQL takes ~0.5 s per fork here
+    Spec("fork_loop", forks.fork_loop, 200, "ms/fork"),
+    Spec("reset_after_writes", forks.reset_after_writes, 3, "ms/reset"),
+    Spec("test_suite_200", suite.test_suite, 200, "s"),
 )
 MEMORY = "memory"
+FORK_MEMORY = "fork_memory"  # the twin's RSS per idle fork (bench/forks.py)
 
 
 # -- running -------------------------------------------------------------------
@@ -261,7 +266,7 @@ def environment(args) -> dict:
 # -- main ----------------------------------------------------------------------
 
 def parse_args(argv: list[str] | None) -> SimpleNamespace:
-    names = [s.name for s in SPECS] + [MEMORY]
+    names = [s.name for s in SPECS] + [MEMORY, FORK_MEMORY]
     opts = docopt(__doc__, argv=argv)
     try:
         rounds = int(opts["--rounds"])
@@ -299,6 +304,8 @@ def print_report(report: dict, args) -> None:
              if args.quick else ""))
     print(table(report["results"],
                 report["memory"] if MEMORY in args.only else None))
+    if report.get("fork_memory"):
+        print(f"twin fork memory: {report['fork_memory']}")
     print(f"total {report['total_seconds']} s; JSON: {args.json}")
 
 
@@ -330,8 +337,15 @@ def main(argv: list[str] | None = None) -> int:
         elif need_wide:
             memory = {"error": down.get("twin") or down.get("postgres")}
         samples = run_rounds(specs, sides, twin, ctx, args, down)
+        fork_memory = None
+        if FORK_MEMORY in args.only and twin:
+            try:
+                fork_memory = forks.fork_memory(twin_dsn, rss_kib, twin.pid,
+                                                100 if args.quick else 1000)
+            except Exception as exc:
+                fork_memory = {"error": error_text(exc)}
     report.update(results=summarize(specs, samples, args.quick),
-                  memory=memory,
+                  memory=memory, fork_memory=fork_memory,
                   total_seconds=round(time.perf_counter() - started, 1))
     print_report(report, args)
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -306,11 +306,25 @@ class SetConstraints:
     deferred: bool
 
 
+@node
+class DatabaseCommand:
+    """CREATE DATABASE name [TEMPLATE t], DROP DATABASE [IF EXISTS] name,
+    ALTER DATABASE name RENAME TO new (`action`: create, drop, rename);
+    run by the databases of the twin (`twinning/databases.py`)."""
+
+    action: str
+    name: str
+    template: str | None = None
+    new_name: str | None = None
+    missing_ok: bool = False
+    force: bool = False  # DROP DATABASE … WITH (FORCE)
+
+
 Syntax = Union[Begin, Commit, Rollback, Savepoint, Release, RollbackTo, SetVar,
                SetTransaction, Reset, Show, Discard, Select, CreateTableAs,
                DeclareCursor, Fetch, CloseCursor, CopyQuery, Query, Prepare,
                Execute, Deallocate, Refused, Ddl, Listen, Unlisten, Notify,
-               SetConstraints, LockTables]
+               SetConstraints, LockTables, DatabaseCommand]
 
 
 @node

@@ -123,6 +123,12 @@ FUNCTIONS: dict[str, tuple[tuple[str, tuple[str, ...], str, bool], ...]] = {
 
 PROVIDED = frozenset(FUNCTIONS)
 
+# the twin's own functions (`expr/twinning_ops.py`), reached only
+# qualified by their schema, `twinning`: pg_proc-like rows as above
+TWINNING_SCHEMA = "twinning"
+TWINNING_FUNCTIONS = (("reset", (), "void", False),
+                      ("snapshot_hash", (), "text", False))
+
 # pg_available_extension_versions.relocatable of the default versions
 NOT_RELOCATABLE = frozenset({"adminpack", "plpgsql", "xml2"})
 
@@ -163,6 +169,8 @@ def stored() -> Iterator[None]:
 def candidates(call: tuple[str, ...]) -> list[tuple]:
     """The pg_proc rows (name, argument types, result, set) a call of the
     written name reaches among the installed extensions' functions."""
+    if len(call) == 2 and call[0] == TWINNING_SCHEMA:
+        return [row for row in TWINNING_FUNCTIONS if row[0] == call[1]]
     seen = _VISIBLE.get()
     if seen is None or call[-1] not in _BY_NAME or len(call) > 2:
         return []

@@ -42,6 +42,9 @@ def lower(resolved: q.ResolvedStatement) -> q.LoweredStatement:
         tag = "DEALLOCATE ALL"
     elif isinstance(node, q.Discard):
         tag = f"DISCARD {node.what}"
+    elif isinstance(node, q.DatabaseCommand):
+        tag = ("ALTER DATABASE" if node.action == "rename" else
+               f"{node.action.upper()} DATABASE")
     elif isinstance(node, q.CloseCursor) and node.name is None:
         tag = "CLOSE CURSOR ALL"
     return q.Command(op, node, tag, resolved.setting, resolved.param_types)
@@ -73,6 +76,7 @@ _COMMANDS = {
     q.SetConstraints: ("set_constraints", "SET CONSTRAINTS"),
     q.LockTables: ("lock", "LOCK TABLE"),
     DoBlock: ("do", "DO"),
+    q.DatabaseCommand: ("database", "CREATE DATABASE"),
 }
 
 

@@ -32,6 +32,7 @@ from twinning.passes.stack_depth import reset as reset_stack_depth
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
 from twinning.passes.parse_routines import do_block
+from twinning.passes.parse_database import database_command, is_database_statement
 from twinning.passes.parse_dml import convert_write, copy_query_options
 from twinning.passes.parse_select import convert_query, convert_read
 from twinning.passes.expr import pg_data
@@ -118,6 +119,8 @@ def relations_of(node: Any) -> tuple[q.RelationRef, ...]:
 
 
 def _statement(node: Any, chunk: str) -> q.Syntax:
+    if is_database_statement(node):
+        return database_command(node)
     if type(node) in _TAKES_TEXT or (isinstance(node, ast.CreateTableAsStmt)
                                      and node.objtype == ObjectType.OBJECT_MATVIEW):
         return _ddl(node, chunk)

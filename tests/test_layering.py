@@ -45,7 +45,8 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      ("twinning.store", "twinning.system_catalog", "twinning.state",
       "twinning.snapshot", "twinning.journal", "twinning.journal_format",
       "twinning.bootstrap", "twinning.verify_eval",
-      "twinning.verify_artifact", "twinning.metrics", "twinning.report")),
+      "twinning.verify_artifact", "twinning.metrics", "twinning.report",
+      "twinning.database_report")),
     ("wire", "the protocol without I/O: the session drives it; the pipeline "
      "and the store never see it",
      ("twinning.wire",)),
@@ -58,11 +59,14 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "twinning.session_ddl", "twinning.ddl_locks",
       "twinning.cursors", "twinning.notify", "twinning.advisory",
       "twinning.routines", "twinning.routine_common", "twinning.plpgsql_run",
+      "twinning.databases", "twinning.database_session",
+      "twinning.determinism",
       "twinning.execute_triggers", "twinning.builtin_triggers")),
     ("server/cli", "sockets, processes and the command line",
      ("twinning.server", "twinning.cli", "twinning.commands",
       "twinning.live", "twinning.describe", "twinning.warm",
-      "twinning.warm_server")),
+      "twinning.warm_server", "twinning.tournament",
+      "twinning.pytest_plugin")),
 )
 
 # Edges allowed to break the layer order, each with the reason and the fix.

@@ -2,6 +2,7 @@
 
 Usage:
   twinning postgres [options]
+  twinning tournament [options] (--candidate SPEC)...
   twinning explain [options] [SQL]
   twinning snapshot inspect FILE [options]
   twinning <engine> [options]
@@ -29,6 +30,13 @@ Options:
                        with 53200, e.g. 512MB, 4GB. Default: half the RAM.
   --report FILE        Write the twinning.v0 report here.
   --snapshot FILE      Write a twinning.snapshot.v0 snapshot here.
+  --snapshot-dir DIR   Also write DIR/<name>.twin for every database.
+  --clock TIMESTAMP    Deterministic time: now() & co. start at TIMESTAMP
+                       (ISO 8601, UTC unless zoned) and step 1 ms per reading.
+  --seed N             Deterministic random(), gen_random_uuid(), setseed().
+  --candidate SPEC     tournament: NAME=CMD, run against its own fork of the
+                       base (PGDATABASE=NAME); repeat for each candidate.
+  --jobs J             tournament: candidates run at once (default: CPUs).
   --trace FILE         Write twinning.query-trace.v0 JSON lines here.
   --journal FILE       Append every commit to FILE before acknowledging it;
                        on start, replay FILE (written over the same base).
@@ -97,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         if args["postgres"]:
             from twinning.commands import postgres
             return postgres(args)
+        if args["tournament"]:
+            from twinning.tournament import tournament
+            return tournament(args)
         if args["explain"]:
             from twinning.commands import explain
             return explain(args)

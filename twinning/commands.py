@@ -82,12 +82,13 @@ def postgres(args: dict[str, Any]) -> int:
         raw = bootstrap.read_file(args["--verify"], "verify artifact")
         verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
     journal = _journal(args, source)
+    determinism = _determinism(args)
     run, refused, journal_block = None, {}, None
-    exposed = None
+    exposed, engines = None, []
     if mode != "bootstrap":
         exposed = _exposure(args)
-        state, port, run, refused, journal_block = _live(mode, args, state,
-                                                         port, journal)
+        state, port, run, refused, journal_block, engines = _live(
+            mode, args, state, port, journal)
     else:
         if args["--trace"]:
             # bootstrap runs no statements: the trace is empty, but it exists
@@ -103,6 +104,16 @@ def postgres(args: dict[str, Any]) -> int:
         ctx.memory_budget = memory_budget_block(
             given or default_memory_limit(), given is None)
     ctx.violations = violation_counts(refused)
+    ctx.determinism = determinism
+    if len(engines) > 1 or args.get("--snapshot-dir"):
+        from twinning.database_report import Loaded, databases_section
+        if journal is not None and len(engines) > 1:
+            ctx.warnings.append("--journal records the postgres database "
+                                "only: the other databases' commits are "
+                                "not journaled")
+        ctx.databases = databases_section(
+            engines or [("postgres", Loaded(state))], verify_doc,
+            args.get("--snapshot-dir"))
     if verify_doc is not None:
         ctx.verify_artifact = {"source": verify_doc.source,
                                "hash": verify_doc.hash,
@@ -248,8 +259,35 @@ def _live(mode: str, args: dict[str, Any], state, port: int, journal):
             recorder.close()
         if writer is not None:
             writer.close()
+    from twinning.databases import Databases
+    engines = Databases.of(engine).engines()
     return (engine.committed_state(), result.port, result.run, engine.refused,
-            writer.report() if writer is not None else None)
+            writer.report() if writer is not None else None, engines)
+
+
+def _determinism(args: dict[str, Any]) -> dict[str, Any] | None:
+    """--clock and --seed, checked and installed before anything runs; the
+    report's `determinism` block (None when neither is given)."""
+    clock, seed = args.get("--clock"), args.get("--seed")
+    if clock is None and seed is None:
+        return None
+    from twinning import determinism
+    if clock is not None:
+        try:
+            determinism.parse_clock(clock)
+        except ValueError:
+            raise Refusal("E_USAGE", f"--clock must be an ISO 8601 timestamp "
+                          f"such as 2024-01-01T00:00:00Z, not {clock!r}",
+                          {"clock": clock}, "twinning postgres … --clock "
+                          "2024-01-01T00:00:00Z --seed 1") from None
+    if seed is not None:
+        try:
+            seed = int(seed)
+        except ValueError:
+            raise Refusal("E_USAGE", f"--seed must be an integer, not {seed!r}",
+                          {"seed": seed}, "twinning postgres … --seed 1") from None
+    determinism.install(clock, seed)
+    return determinism.recorded()
 
 
 def finish(state, ctx: RunContext, args: dict[str, Any], verify_doc) -> int:

@@ -28,7 +28,14 @@ def manifest() -> dict[str, Any]:
                         "[--socket-dir DIR] "
                         "[--serve | --run CMD [--run-timeout SEC]] "
                         "[--report FILE] [--snapshot FILE] [--trace FILE] "
-                        "[--journal FILE [--journal-sync commit|off]] [--json]",
+                        "[--journal FILE [--journal-sync commit|off]] "
+                        "[--snapshot-dir DIR] [--clock TIMESTAMP] [--seed N] "
+                        "[--json]",
+            "tournament": "twinning tournament (--schema FILE | --restore "
+                          "FILE) [--verify FILE] [--clock TIMESTAMP] "
+                          "[--seed N] [--jobs J] [--run-timeout SEC] "
+                          "[--report FILE] [--json] "
+                          "(--candidate NAME=CMD)...",
             "explain": "twinning explain (--schema FILE [--skip-unsupported]"
                        " | --restore FILE) "
                        "[--json] [SQL]",
@@ -43,6 +50,7 @@ def manifest() -> dict[str, Any]:
         "artifacts": {"report": REPORT_VERSION, "snapshot": SNAPSHOT_VERSION,
                       "query_trace": "twinning.query-trace.v0",
                       "journal": "twinning.journal.v0",
+                      "tournament": "twinning.tournament.v0",
                       "canary_manifest": "twinning.canary-manifest.v0",
                       "verify_input": "verify.constraint.v1",
                       "verify_output": "verify.report.v1"},

@@ -18,6 +18,7 @@ an engine started without a state serves an empty catalog.
 
 from __future__ import annotations
 
+import copy
 import secrets
 import threading
 from collections import OrderedDict
@@ -140,6 +141,38 @@ class Engine:
         self.trace = trace
         self.refused: dict[str, int] = {}  # write errors by SQLSTATE
         self._stages: dict[tuple, dict[str, Any]] = {}  # only when tracing
+        # the twin's databases (`twinning.databases.Databases`), made when
+        # first asked for; shared by every database's engine
+        self.databases: Any = None
+
+    def fork(self, state: CommittedState | None = None) -> Engine:
+        """Another database of this twin. Without `state`, a fork of this
+        one's newest committed state (the store's versions are shared, so
+        its cost does not grow with the rows) that also shares the parse
+        and plan caches: plans are keyed by catalog generation, unique in
+        the process. With `state`, a database of its own (template0/1),
+        with its own plan caches. Either way the sessions registry, the
+        activity and the password are the twin's, and the store, advisory
+        locks, LISTEN channels and refusal counters the database's."""
+        twin = copy.copy(self)
+        if state is None:
+            twin.store = self.store.fork()
+        else:
+            twin.state = state
+            twin.store = MvccStore(state, schema_for=store_schema)
+            twin._plans = OrderedDict()
+            twin._stages = {}
+            twin.templates = StatementCache()
+        twin.advisory = AdvisoryLocks(twin.store.waits.default_timeout_ms)
+        twin.channels = Channels()
+        twin.refused = {}
+        return twin
+
+    def sessions_of(self, engine: Engine, but: Session | None = None) -> list:
+        """The registered sessions connected to `engine`'s database."""
+        with self._lock:
+            return [s for _, s, _ in self._sessions.values()
+                    if s.engine is engine and s is not but]
 
     @property
     def catalog(self) -> Any:

@@ -65,6 +65,8 @@ class RunContext:
     violations: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: list[dict[str, Any]] | None = None  # --skip-unsupported
+    determinism: dict[str, Any] | None = None  # --clock / --seed
+    databases: dict[str, Any] | None = None  # every database (issue 16)
 
 
 def _outcome(ctx: RunContext) -> str:
@@ -155,6 +157,10 @@ def build_report(state: CommittedState, ctx: RunContext) -> dict[str, Any]:
         report["verify"] = ctx.verify
     if ctx.run is not None:
         report["run"] = ctx.run
+    if ctx.determinism is not None:
+        report["determinism"] = dict(ctx.determinism)
+    if ctx.databases is not None:
+        report["databases"] = ctx.databases
     report["null_rates"] = metrics.null_rates(state)
     report["fk_coverage"] = metrics.fk_coverage(state)
     if ctx.warnings:

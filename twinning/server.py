@@ -47,7 +47,8 @@ from collections.abc import Callable
 
 from twinning.errors import Refusal, SqlError
 from twinning.execute import Interrupt
-from twinning.session import Engine, Session
+from twinning.database_session import DatabaseSession
+from twinning.session import Engine
 from twinning.wire.connection import Connection, Trust
 
 log = logging.getLogger(__name__)
@@ -288,7 +289,7 @@ class TwinServer:
         sock.setblocking(True)
         if sock.family != socket.AF_UNIX:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        session = Session(self.engine)
+        session = DatabaseSession(self.engine)  # moved to its database at startup
         client = _Client(sock, Connection(session), session.interrupt)
         client.listener = session.notifications
         session.notifications.push = sock.sendall  # NOTIFY to an idle session

@@ -55,6 +55,7 @@ from pglast import ast
 
 from tests.support.corpus import CORPUS
 from twinning.bootstrap import compile_schema
+from twinning.databases import Databases
 from twinning.server import TwinServer
 from twinning.session import Engine
 from twinning.state import CommittedState
@@ -83,6 +84,8 @@ def twin_server(schema: str, dbname: str = "postgres", templates=None
     engine = Engine(CommittedState.empty(catalog, schema))
     if templates is not None:
         engine.templates = templates
+    if dbname != "postgres":  # as PostgreSQL's CREATE DATABASE beside it
+        Databases.of(engine).create(dbname, "postgres")
     server = TwinServer(engine, "127.0.0.1", 0)
     server.start()
     try:

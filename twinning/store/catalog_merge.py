@@ -23,11 +23,17 @@ and at commit — the way row changes are (by row id, onto the newest):
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Callable, Mapping
 
 from twinning.errors import SqlError
 from twinning.ir.catalog import QName
 from twinning.store import constraints as cons
+
+# catalog generations, unique in the process (not per store): forked
+# databases share their plan caches, keyed by generation, so a number
+# must name one catalog whichever database's DDL made it
+GENERATIONS = itertools.count(1)
 from twinning.store.versions import Overlay, TableVersion, Version, appended_ddl
 from twinning.values.settings import DEFAULT_SETTINGS
 
@@ -90,7 +96,7 @@ def committed(overlay: Overlay, version: Version, number: int,
         if table.changed:
             tables[name] = table.commit() if owns(overlay, name) \
                 else table.commit(version.tables.get(name))
-    return Version(number, tables, schema, version.generation + 1,
+    return Version(number, tables, schema, next(GENERATIONS),
                    appended_ddl(version.ddl, overlay.ddl_text))
 
 

@@ -110,6 +110,28 @@ class SequenceTable:
         with self._lock:
             return dict(self._states)
 
+    def copy(self) -> SequenceTable:
+        """An independent table at the same positions (a forked database's)."""
+        twin = SequenceTable.__new__(SequenceTable)
+        with self._lock:
+            twin.defs, twin._states = dict(self.defs), dict(self._states)
+        twin._lock = threading.Lock()
+        return twin
+
+    def restore(self, other: SequenceTable) -> None:
+        """Take `other`'s definitions and positions, in place (the dicts
+        are shared with the drawers handed out: `drawer`)."""
+        defs, states = other.snapshot_all()
+        with self._lock:
+            self.defs.clear()
+            self.defs.update(defs)
+            self._states.clear()
+            self._states.update(states)
+
+    def snapshot_all(self) -> tuple[dict, dict]:
+        with self._lock:
+            return dict(self.defs), dict(self._states)
+
 
 class SequenceSession:
     """One client session's view: currval per sequence and lastval."""

@@ -15,6 +15,7 @@ newest version back into one for snapshots and reports.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
@@ -50,9 +51,25 @@ class MvccStore:
         """`checks`/`defaults` compile the starting catalog's CHECKs and
         column defaults; `schema_for` does that for any catalog (DDL)."""
         catalog = state.catalog
-        self.schema_for: Callable[[Catalog], StoreSchema] = schema_for or (
+        schema_for = schema_for or (
             lambda cat: StoreSchema.build(cat, checks, defaults))
-        schema = self.schema_for(catalog)
+        schema = schema_for(catalog)
+        self._start(schema_for, lock_timeout_ms, SequenceTable(
+            {s.name: s for s in catalog.sequences}, state.sequences))
+        tables = {}
+        for table in catalog.tables:
+            info = schema.tables[table.name]
+            rows = state.rows.get(table.name, ())
+            tables[table.name] = _build_table(info, rows)
+            self._next_ids[table.name] = len(rows)
+        self._latest = Version(0, MappingProxyType(tables), schema, 0,
+                               state.ddl)
+        self._origin = (self._latest, self.sequences.copy())
+
+    def _start(self, schema_for: Callable[[Catalog], StoreSchema],
+               lock_timeout_ms: int, sequences: SequenceTable) -> None:
+        """Everything but the versions: locks, waits, row ids, sequences."""
+        self.schema_for: Callable[[Catalog], StoreSchema] = schema_for
         self.waits = Waits(lock_timeout_ms)
         self.relation_locks = RelationLocks(self.waits)
         self.row_locks = RowLocks(self, self.waits)
@@ -64,21 +81,43 @@ class MvccStore:
         # past MOVED_LIMIT (such a row then counts as deleted)
         self.moved: dict[tuple[QName, int], int] = {}
         self._id_lock = threading.Lock()
-        self.sequences = SequenceTable({s.name: s for s in catalog.sequences},
-                                       state.sequences)
+        self.sequences = sequences
         self._next_ids: dict[QName, int] = {}
         self._publish_lock = threading.Lock()
         # `twinning.journal.JournalWriter` when --journal is on: told of
         # every commit before it is published (`publish`, `Transaction.commit`)
         self.journal: Any = None
-        tables = {}
-        for table in catalog.tables:
-            info = schema.tables[table.name]
-            rows = state.rows.get(table.name, ())
-            tables[table.name] = _build_table(info, rows)
-            self._next_ids[table.name] = len(rows)
-        self._latest = Version(0, MappingProxyType(tables), schema, 0,
-                               state.ddl)
+
+    # -- forks (CREATE DATABASE … TEMPLATE) and twinning.reset()
+    def fork(self) -> MvccStore:
+        """A new store whose first version is this one's newest committed
+        version, shared: versions are immutable, so the cost is one dict
+        copy per table and sequence list, whatever the rows. The fork has
+        its own locks, sequences, row ids and journal (none)."""
+        with self._publish_lock:
+            latest = self._latest
+            sequences = self.sequences.copy()
+        twin = MvccStore.__new__(MvccStore)
+        twin._start(self.schema_for, self.waits.default_timeout_ms, sequences)
+        with self._id_lock:
+            twin._next_ids = dict(self._next_ids)
+        twin._latest = Version(latest.number, latest.tables,
+                               _own_schema(latest.schema), latest.generation,
+                               latest.ddl)
+        twin._origin = (twin._latest, sequences.copy())
+        return twin
+
+    def reset(self) -> None:
+        """Back to the version this store started from (loaded, restored
+        or forked), published as the newest; sequences back to their
+        positions then. Row ids keep growing (they name row versions)."""
+        origin, sequences = self._origin
+        with self._publish_lock:
+            current = self._latest
+            self._latest = Version(current.number + 1, origin.tables,
+                                   origin.schema, origin.generation, origin.ddl)
+            self.sequences.restore(sequences)
+            self.moved.clear()
 
     @property
     def schema(self) -> StoreSchema:
@@ -181,6 +220,14 @@ class MvccStore:
         return CommittedState(catalog, version.ddl, MappingProxyType(rows),
                               MappingProxyType({s.name: states[s.name]
                                                 for s in catalog.sequences}))
+
+
+def _own_schema(schema: StoreSchema) -> StoreSchema:
+    """The same store schema with the fork's own TableInfo objects: each
+    caches its store's in-flight unique-key dicts (`TableInfo.claims`)."""
+    return StoreSchema(schema.catalog, {
+        name: dataclasses.replace(info, claims=[])
+        for name, info in schema.tables.items()})
 
 
 def _build_table(info: TableInfo, rows: tuple) -> TableVersion:

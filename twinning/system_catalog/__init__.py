@@ -135,10 +135,11 @@ def _rows_function(qname: QName, columns: tuple, builder: Any
     names = tuple(name for name, _ in columns)
     # rows depend on the catalog (frozen) and on the session's user,
     # database and search path; pg_settings on every setting and
-    # pg_stat_activity on every session: not cached
+    # pg_stat_activity on every session, pg_database on the twin's
+    # databases (CREATE DATABASE): not cached
     cache: list = [(None, None, ())]  # one tuple, replaced atomically
     cacheable = qname.name not in ("pg_settings", "pg_stat_activity",
-                                   "pg_cursors")
+                                   "pg_cursors", "pg_database")
     in_order = getattr(builder, "in_column_order", False)
 
     def rows(catalog: Catalog, session: Any = None) -> tuple[tuple, ...]:

@@ -20,7 +20,7 @@ from typing import Any
 from twinning.errors import SqlError
 from twinning.ir.catalog import Catalog, Index, Sequence, Table
 from twinning.passes.expr import registry
-from twinning.system_catalog import procs, regnames, routines
+from twinning.system_catalog import pg_catalog, procs, regnames, routines
 from twinning.system_catalog.names import (parse_qualified, quote_ident,
                                            quote_qualified)
 from twinning.system_catalog.oids import BUILTIN_NAMESPACES, OidMap, oid_map
@@ -304,6 +304,9 @@ def has_database_privilege(ctx: Any, *args: Any) -> bool | None:
     if isinstance(database, str):
         names = {"template0", "template1", "postgres",
                  getattr(ctx, "database", "postgres")}
+        databases = pg_catalog.databases_of(ctx)  # the twin's, when known
+        if databases is not None:
+            names = {d.name for d in databases.all()}
         if database not in names:
             raise SqlError("3D000", f'database "{database}" does not exist')
     _check_privileges(privilege, _DATABASE_PRIVILEGES)

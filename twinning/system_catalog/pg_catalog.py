@@ -678,17 +678,45 @@ def pg_user(b: Build) -> Rows:
 SESSION_DATABASE_OID = 16383  # the database the session named, if not postgres
 
 
-def database_oid(name: str) -> int:
+def database_oid(name: str, session: Any = None) -> int:
     """pg_database.oid of a database a session names."""
+    databases = databases_of(session)
+    if databases is not None:
+        found = databases.get(name)
+        if found is not None:
+            return found.oid
     for row in builtin_rows("pg_database"):
         if row["datname"] == name:
             return row["oid"]
     return SESSION_DATABASE_OID
 
 
+def databases_of(session: Any) -> Any:
+    """The twin's databases (`twinning.databases.Databases`) when it has
+    more than its one, else None. `session` is a session or a statement's
+    evaluation context: the session is then found by its pid."""
+    engine = getattr(session, "engine", None)
+    if engine is None:
+        pid = getattr(session, "pid", None)
+        board = activity.of_pid(pid)
+        backend = None if board is None else dict(board.backends).get(pid)
+        engine = getattr(getattr(backend, "session", None), "engine", None)
+    return getattr(engine, "databases", None)
+
+
 @builder("pg_database")
 def pg_database(b: Build) -> Rows:
     rows = builtin_rows("pg_database")
+    databases = databases_of(b.session)
+    if databases is not None:  # initdb's three (maybe renamed) and forks
+        by_oid = {row["oid"]: row for row in rows}
+        postgres = next(r for r in rows if r["datname"] == "postgres")
+        for database in databases.all():
+            row = by_oid.get(database.oid) or {**postgres, "oid": database.oid}
+            row["datname"] = database.name
+            row["datacl"] = b.acl(row["datacl"])
+            yield row
+        return
     for row in rows:
         row["datacl"] = b.acl(row["datacl"])
         yield row
@@ -791,7 +819,7 @@ def _client(backend: activity.Backend, reader: Any) -> dict[str, Any]:
     status, xact = session.activity()
     query_start = None if backend.query_start is None \
         else activity.micros(backend.query_start)
-    row = {"datid": database_oid(session.database),
+    row = {"datid": database_oid(session.database, session),
            "datname": session.database, "pid": backend.pid,
            "usesysid": BOOTSTRAP_SUPERUSER, "usename": session.user,
            "application_name": session.settings.get("application_name", ""),

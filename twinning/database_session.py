@@ -1,0 +1,120 @@
+"""`DatabaseSession`: a `Session` that connects to the database its
+startup message names, and runs CREATE / DROP / ALTER DATABASE.
+
+The server makes every session on the twin's base engine (`postgres`)
+before the startup message arrives; `on_startup` moves it onto the named
+database's engine (its store, sequences, LISTEN channels, advisory locks)
+once, so the statement path is the plain `Session`'s. A database that does
+not exist is PostgreSQL's FATAL 3D000 after authentication (InitPostgres
+looks the database up once the client has authenticated), template0 its
+FATAL 55000.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from twinning import determinism
+from twinning.databases import Databases
+from twinning.errors import SqlError
+from twinning.ir import query as q
+from twinning.session import Session
+from twinning.wire.connection import AuthMethod, SessionStart
+
+
+class DatabaseSession(Session):
+    """A session of one of the twin's databases."""
+
+    _missing: SqlError | None = None
+
+    def on_startup(self, params: Mapping[str, str]) -> AuthMethod:
+        databases = Databases.of(self.engine)
+        found = databases.get(params["database"])
+        if found is None:
+            self._missing = SqlError("3D000", f'database "{params["database"]}"'
+                                     " does not exist", severity="FATAL")
+        elif not found.allow_connections:
+            self._missing = SqlError(
+                "55000", f'database "{found.name}" is not currently accepting '
+                "connections", severity="FATAL")
+        elif found.engine is not self.engine:
+            _attach(self, found.engine)
+        return super().on_startup(params)
+
+    def on_authenticated(self) -> SessionStart:
+        if self._missing is not None:
+            raise self._missing
+        determinism.bind(self.engine)  # this thread serves only this session
+        return super().on_authenticated()
+
+    def on_disconnect(self) -> None:
+        try:
+            super().on_disconnect()
+        finally:
+            databases = self.engine.databases
+            if databases is not None:
+                databases.left()
+
+    def _cmd_database(self, command: q.Command) -> str:
+        """CREATE / DROP / ALTER DATABASE (`Databases`): outside a
+        transaction block, as PostgreSQL's PreventInTransactionBlock."""
+        node: q.DatabaseCommand = command.node
+        databases = Databases.of(self.engine)
+        in_block = self._txn.kind != "single"
+        if node.action == "create":
+            if in_block:
+                raise SqlError("25001", "CREATE DATABASE cannot run inside a "
+                               "transaction block")
+            databases.create(node.name, node.template)
+        elif node.action == "drop":
+            if in_block:
+                raise SqlError("25001", "DROP DATABASE cannot run inside a "
+                               "transaction block")
+            notice = databases.drop(node.name, node.missing_ok, self.engine,
+                                    node.force)
+            if notice is not None:
+                self._warn("00000", notice, severity="NOTICE")
+        else:
+            if in_block:
+                raise SqlError("0A000", "ALTER DATABASE … RENAME TO inside a "
+                               "transaction block is not supported by twinning")
+            databases.rename(node.name, node.new_name, self.engine)
+        return command.tag
+
+
+    # -- the twin's own functions (passes/expr/twinning_ops.py)
+    def twinning_reset(self) -> str:
+        """twinning.reset(): the database back to the state it was made,
+        loaded or restored from (the store's origin version), outside a
+        transaction block; the twin's journal cannot record it, and other
+        sessions' temporary tables would be lost with the catalog."""
+        if self._txn is not None and self._txn.kind != "single":
+            raise SqlError("25001", "twinning.reset() cannot run inside a "
+                           "transaction block")
+        store = self.engine.store
+        if store.journal is not None:
+            raise SqlError("0A000", "twinning.reset() is not supported with "
+                           "--journal")
+        if any(t.name.schema.startswith("pg_temp_")
+               for t in store.catalog.tables):
+            raise SqlError("0A000", "twinning.reset() while temporary tables "
+                           "exist is not supported by twinning")
+        store.reset()
+        return ""
+
+    def twinning_snapshot_hash(self) -> str:
+        """twinning.snapshot_hash(): the newest committed state's hash, as
+        a snapshot of this database would record it."""
+        from twinning.snapshot import state_hash
+        return state_hash(self.engine.committed_state())
+
+
+def _attach(session: Session, engine: Any) -> None:
+    """Move a session made on the base engine, before its first
+    statement, onto another database's engine: what `Session.__init__`
+    took from the engine is taken again from this one (the listener and
+    advisory objects stay: the server holds the listener)."""
+    session.engine = engine
+    session.sequences = engine.store.session()
+    session.notifications._channels = engine.channels
+    session.advisory._table = engine.advisory
