@@ -24,7 +24,7 @@ from twinning.errors import SqlError
 from twinning.ir import syntax as s
 from twinning.passes import (cluster, parse_extensions, parse_partition,
                              parse_routines, parse_types, schema_elements,
-                             statement_names)
+                             schema_script, statement_names)
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes import index_methods, parse_privileges
@@ -169,6 +169,8 @@ def parse_script(text: str, skipped: list | None = None) -> s.Script:
     metas: list[StatementUnsupported] = []
     text = _without_meta_commands(text, metas if skipped is None else skipped)
     for node, chunk, offset in split_statements(text):
+        if schema_script.runs_in_session(node, _select_is_ddl):
+            raise schema_script.ScriptContinues(offset)
         line, column = line_column(text, offset)
         try:
             converted = [s.SourceStatement(ddl, chunk, offset, line, column)
@@ -727,6 +729,14 @@ def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
                                                "valuesLists", "withClause")):
         return []  # SELECT 'a progress message': psql prints it, no effect
     raise Unsupported("SELECT", loc(node))
+
+
+def _select_is_ddl(node: ast.SelectStmt) -> bool:
+    try:
+        _select(node)
+    except Unsupported:
+        return False
+    return True
 
 
 def _alter_sequence(node: ast.AlterSeqStmt) -> list[s.DdlStatement]:

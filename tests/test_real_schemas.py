@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from twinning import bootstrap
+from twinning.schema_script import run_rest
 from twinning.session import Engine, Session
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +98,8 @@ def test_loads_with_postgres_catalog(name, form):
     expected = json.loads((SHARED / name / "pg_catalog.json").read_text())
     skips = SKIPPED.get((name, form))
     source = bootstrap.from_schema(str(SHARED / name / f"{form}.sql"),
-                                   skip_unsupported=skips is not None)
+                                   skip_unsupported=skips is not None,
+                                   run_rest=run_rest)
     counted: dict[str, int] = {}
     for skipped in source.skipped:
         counted[skipped["construct"]] = counted.get(skipped["construct"], 0) + 1
