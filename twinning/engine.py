@@ -51,9 +51,42 @@ def store_schema(catalog: Any) -> StoreSchema:
     """The store's view of a catalog, with its CHECKs and defaults compiled."""
     with types_of(catalog, _DEFAULT_PATH), extensions.stored(), functions_of(
             catalog, _DEFAULT_PATH):  # user types and functions in them
-        return StoreSchema.build(catalog, compiled_checks(catalog),
-                                 set_default_values(catalog),
+        checks, defaults = _per_table(catalog)
+        return StoreSchema.build(catalog, checks, defaults,
                                  index_predicates(catalog))
+
+
+# store_schema's compiled CHECKs and defaults by table name: (the table,
+# what typing them reads beside it, checks, defaults). A DDL statement
+# makes a new catalog; only the tables it changed are compiled again (a
+# schema file run through a session makes hundreds of statements, and
+# compiling every table's each time was quadratic).
+_COMPILED: dict = {}
+_COMPILED_MAX = 4096
+
+
+def _per_table(catalog: Any) -> tuple[dict, dict]:
+    context = (catalog.types, catalog.functions, catalog.extensions)
+    checks, defaults = {}, {}
+    for table in catalog.tables:
+        kept = _COMPILED.get(table.name)
+        if kept is None or not (kept[0] is table or kept[0] == table) or \
+                kept[1] != context:
+            one = _OneTable(catalog, table)
+            kept = (table, context, compiled_checks(one)[table.name],
+                    set_default_values(one)[table.name])
+            if len(_COMPILED) >= _COMPILED_MAX:
+                _COMPILED.clear()
+            _COMPILED[table.name] = kept
+        checks[table.name], defaults[table.name] = kept[2], kept[3]
+    return checks, defaults
+
+
+class _OneTable:
+    """`compiled_checks`/`set_default_values` over one table of a catalog."""
+
+    def __init__(self, catalog: Any, table: Any) -> None:
+        self.tables = (table,)
 
 
 def compiled_checks(catalog: Any) -> dict:

@@ -1166,6 +1166,8 @@ def literal_type(node: s.Literal) -> q.ResultType:
         return q.NUMERIC
     if node.kind == "boolean":
         return BOOL
+    if node.kind == "bit":
+        return result_type("bit")
     return q.UNKNOWN  # strings and NULL
 
 

@@ -138,7 +138,7 @@ def literal_value(lit: q.TLiteral) -> Any:
         return parse_numeric(lit.text) if lit.type == q.NUMERIC else int(lit.text)
     if lit.kind == "boolean":
         return lit.text == "true"
-    return lit.text  # string: unknown until cast
+    return lit.text  # string: unknown until cast; bit: its bits
 
 
 def _literal(expr: q.TLiteral, recur: Recur) -> CompiledExpr:

@@ -1095,6 +1095,7 @@ FUNCTIONS = (
     ('generate_series', ('timestamptz', 'timestamptz', 'interval'), 'timestamptz', False, 'f', True),
     ('generate_subscripts', ('anyarray', 'int4'), 'int4', False, 'f', True),
     ('generate_subscripts', ('anyarray', 'int4', 'bool'), 'int4', False, 'f', True),
+    ('get_byte', ('bytea', 'int4'), 'int4', False, 'f', False),
     ('get_current_ts_config', (), 'regconfig', False, 'f', False),
     ('has_column_privilege', ('name', 'oid', 'int2', 'text'), 'bool', False, 'f', False),
     ('has_column_privilege', ('name', 'oid', 'text', 'text'), 'bool', False, 'f', False),

@@ -14,6 +14,7 @@ for the Python callable of a signature (`binary`, `unary`, `function_impl`).
     system_ops     bool, uuid, oid & co., sequences, the session
     extension_ops  the functions of the contrib extensions the twin provides
     tsearch_ops    tsvector/tsquery: @@, comparison, to_tsvector & co.
+    bit_money_ops  bit, bit varying and money
 
 A new function goes into its family's `register()`; a new family into
 `FAMILIES`.
@@ -25,7 +26,8 @@ from typing import Callable, Sequence
 
 from twinning.errors import feature_not_supported
 from twinning.ir import query as q
-from twinning.passes.expr import (array_ops, datetime_ops, enum_ops,
+from twinning.passes.expr import (array_ops, bit_money_ops, datetime_ops,
+                                  enum_ops,
                                   extension_ops, json_ops, numeric_ops,
                                   record_ops, system_ops, text_ops,
                                   tsearch_ops)
@@ -37,7 +39,7 @@ from twinning.passes.expr.types import (can_coerce, category, display,
                                         result_type)
 
 FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, array_ops,
-            system_ops, extension_ops, tsearch_ops)
+            system_ops, extension_ops, tsearch_ops, bit_money_ops)
 
 # every family's operators and functions enter the tables here, once
 for _family in FAMILIES:
