@@ -20,6 +20,7 @@ from pglast.enums import (CoercionForm, GroupingSetKind, JoinType,
 
 from twinning.ir import select as r
 from twinning.ir import syntax as s
+from twinning.passes import column_definitions
 from twinning.passes.parse_dml import convert_write
 from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
 from twinning.passes.polling import PLANNING, chunks
@@ -195,12 +196,12 @@ class _Converter:
 
     def function(self, node: ast.RangeFunction) -> r.FunctionRef:
         where = _first_location(node)
-        if node.coldeflist:
-            raise Unsupported("a column definition list", where)
+        definitions = column_definitions.parse(node)
         functions = []
         for call, coldefs in node.functions:
             if coldefs:
-                raise Unsupported("a column definition list", loc(call))
+                raise Unsupported("a column definition list in ROWS FROM",
+                                  loc(call))
             converted = self.expr(call)
             if not isinstance(converted, s.FuncCall):
                 raise Unsupported("an expression in FROM", loc(call))
@@ -214,7 +215,8 @@ class _Converter:
                          for arg in call.args]
         alias, columns = _alias(node.alias)
         return r.FunctionRef(tuple(functions), alias, columns,
-                             bool(node.ordinality), where, rows_from)
+                             bool(node.ordinality), where, rows_from,
+                             definitions)
 
 
 _SET_KINDS = {GroupingSetKind.GROUPING_SET_EMPTY: "empty",

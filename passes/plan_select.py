@@ -41,6 +41,7 @@ from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.ir.routines import TUserSetCall
 from twinning.passes.user_functions import AGGREGATE_PREFIX, run_aggregate
+from twinning.passes.column_definitions import checked_rows
 from twinning.passes.partition_reads import leaf_oid
 from twinning.passes.partition_route import layouts
 from twinning.passes.expr.aggregates import accumulator, fold
@@ -153,7 +154,13 @@ class _Planner:
         ordinality = node.ordinality
         parts = []
         for call in node.calls:
-            if isinstance(call, r.TSetCall):
+            if isinstance(call, r.TColumnDefinitions):  # record's rows
+                inner = call.call
+                produce = _set_function(inner, self.compile) if isinstance(
+                    inner, r.TSetCall) else (lambda row, ctx, fn=self.compile(
+                        inner): [fn(row, ctx)])
+                parts.append(checked_rows(produce, len(call.types)))
+            elif isinstance(call, r.TSetCall):
                 parts.append(_set_function(call, self.compile))
             else:  # a scalar function in FROM: one row of its value
                 fn = self.compile(call)

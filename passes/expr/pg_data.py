@@ -13,6 +13,7 @@ TYPES = {
     '_interval': ('A', False),
     '_name': ('A', False),
     '_text': ('A', False),
+    '_xml': ('A', False),
     'aclitem': ('U', False),
     'any': ('P', False),
     'anyarray': ('P', False),
@@ -1538,6 +1539,10 @@ FUNCTIONS = (
     ('version', (), 'text', False, 'f', False),
     ('websearch_to_tsquery', ('regconfig', 'text'), 'tsquery', False, 'f', False),
     ('websearch_to_tsquery', ('text',), 'tsquery', False, 'f', False),
+    ('xpath', ('text', 'xml'), '_xml', False, 'f', False),
+    ('xpath', ('text', 'xml', '_text'), '_xml', False, 'f', False),
+    ('xpath_exists', ('text', 'xml'), 'bool', False, 'f', False),
+    ('xpath_exists', ('text', 'xml', '_text'), 'bool', False, 'f', False),
 )
 
 # proname(argtypes): (argument names, the trailing arguments' DEFAULT

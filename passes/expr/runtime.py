@@ -15,6 +15,7 @@ for the Python callable of a signature (`binary`, `unary`, `function_impl`).
     extension_ops  the functions of the contrib extensions the twin provides
     tsearch_ops    tsvector/tsquery: @@, comparison, to_tsvector & co.
     bit_money_ops  bit, bit varying and money
+    xml_ops        xpath()/xpath_exists(): typed, refused when called
 
 A new function goes into its family's `register()`; a new family into
 `FAMILIES`.
@@ -30,7 +31,7 @@ from twinning.passes.expr import (array_ops, bit_money_ops, datetime_ops,
                                   enum_ops,
                                   extension_ops, json_ops, numeric_ops,
                                   record_ops, system_ops, text_ops,
-                                  tsearch_ops)
+                                  tsearch_ops, xml_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
                                            UNARY, Impl, rtype_of)
@@ -39,7 +40,7 @@ from twinning.passes.expr.types import (can_coerce, category, display,
                                         result_type)
 
 FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, array_ops,
-            system_ops, extension_ops, tsearch_ops, bit_money_ops)
+            system_ops, extension_ops, tsearch_ops, bit_money_ops, xml_ops)
 
 # every family's operators and functions enter the tables here, once
 for _family in FAMILIES:
