@@ -11,41 +11,22 @@ the function gives is checked when it arrives as
 ExecMakeTableFunctionResult / tupledesc_match check it: as many fields
 as the list names (42804 "function return row and query-specified return
 row do not match"). Within ROWS FROM and with ORDINALITY the list is
-refused by name.
+refused by name. The list is parsed by `parse_select`
+(`FunctionRef.column_definitions`).
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from pglast import ast
-
 from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import RECORD_OID, RecordType
-from twinning.passes.parse_expr import Unsupported, loc, type_spec
+from twinning.passes.user_functions import result_kind
 
-__all__ = ["parse", "required_error", "typed_scan", "checked_rows",
+__all__ = ["required_error", "typed_scan", "checked_rows",
            "returns_record"]
-
-
-def parse(node: ast.RangeFunction) -> tuple:
-    """The list as (name, TypeSpec, location) per column; () without one."""
-    if not node.coldeflist:
-        return ()
-    where = loc(node.coldeflist[0])
-    if node.is_rowsfrom or len(node.functions) > 1:
-        raise Unsupported("a column definition list with ROWS FROM", where)
-    if node.ordinality:
-        raise Unsupported("a column definition list WITH ORDINALITY", where)
-    out = []
-    for column in node.coldeflist:
-        if column.collClause is not None:
-            raise Unsupported("COLLATE in a column definition list",
-                              loc(column.collClause))
-        out.append((column.colname, type_spec(column.typeName), loc(column)))
-    return tuple(out)
 
 
 def returns_record(typed: Any) -> bool:
@@ -73,7 +54,9 @@ def typed_scan(ref: r.FunctionRef, typed: Any,
     first = ref.column_definitions[0][2]
     if not returns_record(typed):
         user = getattr(getattr(typed.type, "sql_type", None), "user", None)
-        if isinstance(user, RecordType) and user.oid != RECORD_OID:
+        kind = result_kind(getattr(typed, "oid", 0))
+        if kind == "row" or (isinstance(user, RecordType) and
+                             user.oid != RECORD_OID):
             message = ("a column definition list is redundant for a "
                        "function returning a named composite type")
         elif isinstance(user, RecordType) or getattr(typed, "columns", ()):

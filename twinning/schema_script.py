@@ -152,6 +152,6 @@ def _refuse(path: str, text: str, chunk: str, at: int, error: SqlError) -> None:
             line, column = _located(text, at, error)
             raise StatementUnsupported(_construct(error, chunk), chunk, line,
                                        column, at)
-        if error.position is not None:
-            error.position += at
+        # the file's line and column: the error's place, or its statement's
+        error.position = at + (error.position or 1)
         raise error

@@ -57,10 +57,6 @@ CREATE TABLE t (a inet);
 -- case: collate
 CREATE TABLE t (a text COLLATE "C");
 
--- case: insert_in_schema
-CREATE TABLE t (a int);
-INSERT INTO t VALUES (1);
-
 -- case: set_standard_conforming_strings_off
 SET standard_conforming_strings = off;
 CREATE TABLE t (a int);
