@@ -297,7 +297,8 @@ _LOWER = {
                                         n.nulls_not_distinct, n.if_not_exists,
                                         n.location, n.include, n.options,
                                         n.where, n.where_source, n.method,
-                                        n.only, n.concurrently, n.opclasses),
+                                        n.only, n.concurrently, n.opclasses,
+                                        n.expressions),
     s.AddConstraint: lambda n: d.ConstraintAdd(
         n.table, _lower_constraint(n.constraint), n.location, n.only),
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,

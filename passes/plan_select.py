@@ -1193,7 +1193,7 @@ def pinned_index(pinned: dict[int, Any], names: list[str], indexes: Any
     if not pinned:
         return None
     for index in sorted(indexes, key=lambda i: (not i.primary, not i.unique)):
-        if index.predicate is not None:
+        if index.predicate is not None or index.expressions:
             continue  # a partial index holds only some of the rows
         slots = [names.index(c) for c in index.columns]
         if all(s in pinned for s in slots):

@@ -34,6 +34,7 @@ from twinning.passes import load_schema, parse_query, plan_statement
 from twinning.passes import extensions
 from twinning.passes.resolve_types import types_of
 from twinning.passes.user_functions import functions_of
+from twinning.passes.expression_indexes import key_types, key_values
 from twinning.state import CommittedState
 from twinning.statement_cache import StatementCache
 from twinning.store import MvccStore
@@ -97,7 +98,9 @@ def compiled_checks(catalog: Any) -> dict:
 
 
 def index_predicates(catalog: Any) -> dict:
-    """Every partial index's WHERE as the per-row callable the store runs."""
+    """Every partial index's WHERE as the per-row callable the store runs;
+    an expression index's keys under ("keys", name): (fn(row) → key
+    values, each key's text as 23505's DETAIL shows it, their types)."""
     from twinning.passes.expr import index_predicate_function
     out: dict = {}
     for index in catalog.indexes:
@@ -105,7 +108,22 @@ def index_predicates(catalog: Any) -> dict:
             out.setdefault(index.table, {})[index.name.name] = \
                 index_predicate_function(catalog.table(index.table),
                                          index.predicate)
+        if index.expressions and index.method in ("btree", "hash"):
+            table = catalog.table(index.table)
+            out.setdefault(index.table, {})[("keys", index.name.name)] = (
+                key_values(table, index), _key_texts(catalog, index),
+                tuple(key_types(table, index)))
     return out
+
+
+def _key_texts(catalog: Any, index: Any) -> tuple[str, ...]:
+    """pg_get_indexdef(index, n, true) of each key column, as
+    BuildIndexValueDescription names them."""
+    from twinning.system_catalog import deparse
+    from twinning.system_catalog.oids import oid_map
+    m = oid_map(catalog)
+    return tuple(deparse.index_def(m, index, i + 1, None, True)
+                 for i in range(len(index.columns)))
 
 
 def set_default_values(catalog: Any) -> dict:
