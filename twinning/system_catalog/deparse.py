@@ -564,10 +564,11 @@ def key_expr(m: OidMap, index: Index, position: int, session: Any,
     return text if function_like or not wrap else f"({text})"
 
 
-def _key_column(m: OidMap, index: Index, position: int, session: Any) -> str:
+def _key_column(m: OidMap, index: Index, position: int, session: Any,
+                pretty: bool) -> str:
     """A key column with its DESC / NULLS options (btree's defaults:
     ASC NULLS LAST, and DESC NULLS FIRST, are not printed)."""
-    text = key_expr(m, index, position, session) or \
+    text = key_expr(m, index, position, session, pretty) or \
         quote_ident(index.columns[position])
     if index.opclasses and index.opclasses[position]:
         text += " " + quote_ident(index.opclasses[position])
@@ -599,7 +600,7 @@ def index_def(m: OidMap, index: Index, column: int, session: Any,
     table = (regclass_text(m, table_oid, session) if pretty else
              quote_qualified(index.table.schema, index.table.name))
     unique = "UNIQUE " if index.unique else ""
-    keys = ", ".join(_key_column(m, index, i, session)
+    keys = ", ".join(_key_column(m, index, i, session, pretty)
                      for i in range(len(index.columns)))
     include = f" INCLUDE ({_columns(index.include)})" if index.include else ""
     nnd = " NULLS NOT DISTINCT" if index.nulls_not_distinct else ""

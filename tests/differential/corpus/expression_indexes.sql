@@ -13,6 +13,7 @@ CREATE INDEX named_desc ON ie (upper(body) DESC NULLS LAST, (a * 2)) WHERE a > 0
 SELECT c.relname, i.indkey, pg_get_expr(i.indexprs, i.indrelid), pg_get_indexdef(i.indexrelid), pg_get_indexdef(i.indexrelid, 1, true), pg_get_indexdef(i.indexrelid, 2, false), i.indisunique, i.indoption FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'ie'::regclass ORDER BY 1
 SELECT c.relname, a.attname, a.atttypid::regtype, a.attnum, a.atttypmod, a.attcollation FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE a.attrelid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'ie'::regclass) ORDER BY 1, 4
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ie' ORDER BY 1
+SELECT c.relname, pg_get_indexdef(c.oid, 0, true) FROM pg_class c WHERE c.relkind = 'i' AND c.relname LIKE 'ie%' ORDER BY 1
 
 -- case: unique_expression_enforced
 CREATE TABLE users (id int PRIMARY KEY, email varchar(40))
