@@ -39,10 +39,6 @@ ALTER TYPE c ADD ATTRIBUTE b int;
 -- case: exclusion
 CREATE TABLE t (a int, EXCLUDE USING btree (a WITH =));
 
--- case: expression_index
-CREATE TABLE t (a text);
-CREATE INDEX ON t (lower(a));
-
 -- case: index_collate
 CREATE TABLE t (a text);
 CREATE INDEX ON t (a COLLATE "C");
