@@ -79,9 +79,8 @@ def run_rest(path: str, text: str, offset: int, built: Source,
                 error.position = None  # a position in the re-read text
         if error is None:
             continue
-        after_skip = len(skipped) > len(built.skipped) or bool(built.skipped)
         if skip_unsupported and (error.sqlstate == "0A000" or (
-                after_skip and error.sqlstate in MISSING_OBJECT)):
+                skipped and error.sqlstate in MISSING_OBJECT)):
             skipped.append(_skip(path, text, chunk, at, error))
             continue
         _refuse(path, text, chunk, at, error)
@@ -126,7 +125,7 @@ def _located(text: str, at: int, error: SqlError) -> tuple[int, int]:
     return line_column(text, where)
 
 
-def _construct(error: SqlError, chunk: str) -> str:
+def _construct(error: SqlError) -> str:
     if error.sqlstate == "0A000":
         return error.message.removesuffix(" is not supported by twinning")
     return "a statement needing a skipped one"
@@ -135,7 +134,7 @@ def _construct(error: SqlError, chunk: str) -> str:
 def _skip(path: str, text: str, chunk: str, at: int, error: SqlError) -> dict:
     line, column = _located(text, at, error)
     return {"path": path, "line": line, "column": column,
-            "construct": _construct(error, chunk), "sqlstate": error.sqlstate,
+            "construct": _construct(error), "sqlstate": error.sqlstate,
             "message": error.message, "statement": _excerpt(chunk)}
 
 
@@ -150,7 +149,7 @@ def _refuse(path: str, text: str, chunk: str, at: int, error: SqlError) -> None:
     with _refusals(text, path):
         if error.sqlstate == "0A000":
             line, column = _located(text, at, error)
-            raise StatementUnsupported(_construct(error, chunk), chunk, line,
+            raise StatementUnsupported(_construct(error), chunk, line,
                                        column, at)
         # the file's line and column: the error's place, or its statement's
         error.position = at + (error.position or 1)
