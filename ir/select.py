@@ -96,6 +96,7 @@ class TColumnDefinitions:
     call: object  # TSetCall, or a scalar call giving one row
     types: tuple  # ResultType per column
     location: int = LOC
+    names: tuple = ()  # the columns' names (json_to_record reads by name)
 
 
 FromItem = Union[TableRef, SubqueryRef, JoinRef, FunctionRef]

@@ -13,13 +13,21 @@ as the list names (42804 "function return row and query-specified return
 row do not match"). Within ROWS FROM and with ORDINALITY the list is
 refused by name. The list is parsed by `parse_select`
 (`FunctionRef.column_definitions`).
+
+json_to_record/jsonb_to_record and their _recordset forms fill the
+listed columns by name (populate_record_worker): a JSON string's text,
+any other value's JSON text, through the column type's input function
+with its typmod (JSON null and a missing key: NULL; json/jsonb columns
+take the value's JSON); a JSON array into an array column and a
+composite column are refused by name. Called anywhere but in FROM with a
+list they are PostgreSQL's 0A000 "could not determine row type".
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import RECORD_OID, RecordType
@@ -69,7 +77,7 @@ def typed_scan(ref: r.FunctionRef, typed: Any,
     names = [name for name, _, _ in ref.column_definitions]
     types = tuple(declared_type(spec) for _, spec, _ in ref.column_definitions)
     columns = tuple(r.RelColumn(n, t) for n, t in zip(names, types))
-    call = r.TColumnDefinitions(typed, types, first)
+    call = r.TColumnDefinitions(typed, types, first, tuple(names))
     return r.FunctionScan((call,), columns, False, True), names
 
 
@@ -92,3 +100,75 @@ def checked_rows(produce: Callable, count: int) -> Callable:
             out.append(value)
         return out
     return rows
+
+
+# -- json_to_record & co.
+
+_POPULATE = {"json_to_record(json)": ("json_to_record", False),
+             "jsonb_to_record(jsonb)": ("jsonb_to_record", False),
+             "json_to_recordset(json)": ("json_to_recordset", True),
+             "jsonb_to_recordset(jsonb)": ("jsonb_to_recordset", True)}
+
+
+def populator(call: Any, names: tuple, types: tuple, compile: Callable
+              ) -> Callable | None:
+    """fn(row, ctx) → the rows of a json_to_record-like call, or None for
+    any other function."""
+    found = _POPULATE.get(getattr(call, "function", None))
+    if found is None:
+        return None
+    from twinning.passes.expr.json_ops import element_spans, _skip
+    name, many = found
+    arg = compile(call.args[0])
+    fill = _filler(names, types)
+
+    def rows(row: tuple, ctx: Any) -> list:
+        text = arg(row, ctx)
+        if not many:
+            if text is None:
+                return [(None,) * len(names)]
+            kind = text[_skip(text, 0)]
+            if kind != "{":
+                raise SqlError("22023", "cannot call populate_composite on "
+                               f"{'an array' if kind == '[' else 'a scalar'}")
+            return [fill(text)]
+        if text is None:
+            return []
+        kind = text[_skip(text, 0)]
+        if kind != "[":
+            raise SqlError("22023", f"cannot call {name} on "
+                           f"{'an object' if kind == '{' else 'a scalar'}")
+        out = []
+        for start, end in element_spans(text):
+            if text[start] != "{":
+                raise SqlError("22023", f"argument of {name} must be an array "
+                               "of objects")
+            out.append(fill(text[start:end]))
+        return out
+    return rows
+
+
+def _filler(names: tuple, types: tuple) -> Callable[[str], tuple]:
+    from twinning import values
+    from twinning.passes.expr.json_ops import _as_text, _field
+    from twinning.values.json import parse_jsonb
+
+    def convert(raw: str | None, rtype: Any) -> Any:
+        text = _as_text(raw)
+        if text is None:
+            return None
+        sql_type = rtype.sql_type
+        if sql_type.name in ("json", "jsonb") and not sql_type.is_array:
+            raw = raw.strip(" \t\n\r")
+            return raw if sql_type.name == "json" else parse_jsonb(raw)
+        if getattr(sql_type, "user", None) is not None and \
+                sql_type.user.__class__.__name__ == "RecordType":
+            raise feature_not_supported("json_to_record into a composite column")
+        if sql_type.is_array and not raw.lstrip(" \t\n\r").startswith('"'):
+            raise feature_not_supported("json_to_record of a JSON array into "
+                                        "an array column")
+        return values.coerce_text(sql_type, text)
+
+    def fill(obj: str) -> tuple:
+        return tuple(convert(_field(obj, n), t) for n, t in zip(names, types))
+    return fill

@@ -41,7 +41,7 @@ from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.ir.routines import TUserSetCall
 from twinning.passes.user_functions import AGGREGATE_PREFIX, run_aggregate
-from twinning.passes.column_definitions import checked_rows
+from twinning.passes.column_definitions import checked_rows, populator
 from twinning.passes.partition_reads import leaf_oid
 from twinning.passes.partition_route import layouts
 from twinning.passes.expr.aggregates import accumulator, fold
@@ -156,9 +156,11 @@ class _Planner:
         for call in node.calls:
             if isinstance(call, r.TColumnDefinitions):  # record's rows
                 inner = call.call
-                produce = _set_function(inner, self.compile) if isinstance(
-                    inner, r.TSetCall) else (lambda row, ctx, fn=self.compile(
-                        inner): [fn(row, ctx)])
+                produce = populator(inner, call.names, call.types, self.compile)
+                if produce is None:
+                    produce = _set_function(inner, self.compile) if isinstance(
+                        inner, r.TSetCall) else (lambda row, ctx, fn=self.compile(
+                            inner): [fn(row, ctx)])
                 parts.append(checked_rows(produce, len(call.types)))
             elif isinstance(call, r.TSetCall):
                 parts.append(_set_function(call, self.compile))

@@ -110,7 +110,8 @@ FUNCTIONS = (
     "websearch_to_tsquery", "setweight", "strip", "numnode", "querytree",
     "tsvector_to_array", "array_to_tsvector", "ts_delete", "ts_filter",
     "get_current_ts_config", "tsquery_phrase", "ts_rank", "get_byte",
-    "xpath", "xpath_exists",
+    "xpath", "xpath_exists", "json_to_record", "jsonb_to_record",
+    "json_to_recordset", "jsonb_to_recordset",
     "tsvector_update_trigger", "tsvector_update_trigger_column")
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
               "every", "string_agg", "array_agg", "json_agg", "jsonb_agg",
