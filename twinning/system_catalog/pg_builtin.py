@@ -850,7 +850,6 @@ ROWS = {
     ),
     'pg_extension': (
         (13559, 'plpgsql', 10, 11, False, '1.0', None, None),
-        (18009, 'tablefunc', 10, 2200, True, '1.0', None, None),
     ),
     'pg_namespace': (
         (11, 'pg_catalog', 10, ('postgres=UC/postgres', '=U/postgres')),
