@@ -114,6 +114,11 @@ class Index:
     clustered: bool = False  # CLUSTER … USING it (pg_index.indisclustered)
     # per key column: a non-default operator class's name, else None
     opclasses: tuple[str | None, ...] = ()
+    # an expression index: per key column the expression (syntax, typed
+    # over the table where used) or None for a plain column, whose entry in
+    # `columns` is then the index column's name (`lower`, `expr`):
+    # passes/expression_indexes.py. Empty when every key is a column.
+    expressions: tuple = ()
 
 
 @node

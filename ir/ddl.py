@@ -106,6 +106,7 @@ class IndexDef:
     only: bool = False  # ON ONLY a partitioned table: not cascaded
     concurrently: bool = False
     opclasses: tuple[str | None, ...] = ()  # written operator classes
+    expressions: tuple = ()  # per key: an expression or None (syntax.CreateIndex)
 
 
 @node

@@ -83,6 +83,20 @@ class FunctionRef:
     ordinality: bool = False
     location: int = LOC
     rows_from: bool = False
+    # `AS t(a int, b text)` of a function returning record: (name, TypeSpec,
+    # location) per column (passes/column_definitions.py)
+    column_definitions: tuple = ()
+
+
+@node
+class TColumnDefinitions:
+    """A call of a function returning record, read through its column
+    definition list: each row it gives must have `len(types)` fields."""
+
+    call: object  # TSetCall, or a scalar call giving one row
+    types: tuple  # ResultType per column
+    location: int = LOC
+    names: tuple = ()  # the columns' names (json_to_record reads by name)
 
 
 FromItem = Union[TableRef, SubqueryRef, JoinRef, FunctionRef]

@@ -413,6 +413,9 @@ class CreateIndex:
     only: bool = False  # ON ONLY t: not cascaded to partitions
     concurrently: bool = False
     opclasses: tuple[str | None, ...] = ()  # written operator classes
+    # per key: the expression of `(expr)` (its `columns` entry is "") or
+    # None; empty when every key is a column
+    expressions: tuple = ()
 
 
 @node

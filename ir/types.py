@@ -163,6 +163,9 @@ _BASE = (
     BaseType("xml", 142, 143, -1, "U", "xml"),
     BaseType("tsvector", 3614, 3643, -1, "U", "tsvector"),
     BaseType("tsquery", 3615, 3645, -1, "U", "tsquery"),
+    BaseType("bit", 1560, 1561, -1, "V", "bit"),
+    BaseType("varbit", 1562, 1563, -1, "V", "bit varying"),
+    BaseType("money", 790, 791, 8, "N", "money"),
     # the types of PostgreSQL's own catalogs and of the functions reading them
     BaseType("char", 18, 1002, 1, "Z", '"char"', True),
     BaseType("name", 19, 1003, 64, "S", "name", True),
@@ -204,6 +207,7 @@ ALIASES: dict[str, str] = {
     "double precision": "float8",
     "decimal": "numeric",
     "character varying": "varchar",
+    "bit varying": "varbit",
     "character": "bpchar",
     "timestamp without time zone": "timestamp",
     "timestamp with time zone": "timestamptz",
@@ -311,7 +315,7 @@ class SqlType:
         if self.name == "numeric":
             precision, scale = numeric_precision_scale(self.typmod)
             return f"({precision},{scale})"
-        if self.name in _PRECISION_TYPES:
+        if self.name in _PRECISION_TYPES or self.name in ("bit", "varbit"):
             return f"({self.typmod})"
         if self.name == "interval":
             fields = INTERVAL_RANGES.get((self.typmod >> 16) & 0x7FFF, "")

@@ -26,13 +26,14 @@ from twinning.passes.parse_expr import Unsupported
 # PostgreSQL built-in types the twin does not implement: refused as such,
 # rather than reported as nonexistent.
 KNOWN_UNSUPPORTED_TYPES = frozenset("""
-bit varbit timetz money inet cidr macaddr macaddr8 point line lseg box path
+timetz inet cidr macaddr macaddr8 point line lseg box path
 polygon circle oid regclass regproc regtype name char
 int4range int8range numrange tsrange tstzrange daterange int4multirange
 txid_snapshot pg_lsn jsonpath cstring record void anyelement hstore citext
 """.split())
 
 MAX_VARCHAR = 10485760
+MAX_BITS = 83886080  # varbit.c's VARBITMAXLEN
 NUMERIC_MAX_PRECISION = 1000
 
 
@@ -98,6 +99,15 @@ def _typmod(name: str, spec: s.TypeSpec) -> int:
             raise SqlError("22023", f"length for type {label} cannot exceed "
                            f"{MAX_VARCHAR}")
         return mods[0] + VARHDRSZ
+    if name in ("bit", "varbit"):
+        if len(mods) != 1:
+            raise SqlError("22023", "invalid type modifier")
+        if mods[0] < 1:
+            raise SqlError("22023", f"length for type {name} must be at least 1")
+        if mods[0] > MAX_BITS:
+            raise SqlError("22023", f"length for type {name} cannot exceed "
+                           f"{MAX_BITS}")
+        return mods[0]
     if name == "numeric":
         if len(mods) > 2:
             raise SqlError("22023", "invalid NUMERIC type modifier")
@@ -287,7 +297,8 @@ _LOWER = {
                                         n.nulls_not_distinct, n.if_not_exists,
                                         n.location, n.include, n.options,
                                         n.where, n.where_source, n.method,
-                                        n.only, n.concurrently, n.opclasses),
+                                        n.only, n.concurrently, n.opclasses,
+                                        n.expressions),
     s.AddConstraint: lambda n: d.ConstraintAdd(
         n.table, _lower_constraint(n.constraint), n.location, n.only),
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,

@@ -24,7 +24,7 @@ from twinning.errors import SqlError
 from twinning.ir import syntax as s
 from twinning.passes import (cluster, parse_extensions, parse_partition,
                              parse_routines, parse_types, schema_elements,
-                             statement_names)
+                             schema_script, statement_names)
 from twinning.passes.depth_guard import check_depth
 from twinning.passes.parse_select import convert_query
 from twinning.passes import index_methods, parse_privileges
@@ -169,6 +169,8 @@ def parse_script(text: str, skipped: list | None = None) -> s.Script:
     metas: list[StatementUnsupported] = []
     text = _without_meta_commands(text, metas if skipped is None else skipped)
     for node, chunk, offset in split_statements(text):
+        if schema_script.runs_in_session(node, _select_is_ddl):
+            raise schema_script.ScriptContinues(offset)
         line, column = line_column(text, offset)
         try:
             converted = [s.SourceStatement(ddl, chunk, offset, line, column)
@@ -496,9 +498,11 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
         method, bool(node.unique), bool(node.indexIncludingParams),
         len(params), any(e.ordering.name != "SORTBY_DEFAULT" for e in params),
         any(e.nulls_ordering.name != "SORTBY_NULLS_DEFAULT" for e in params))
-    columns, options, opclasses = [], [], []
+    columns, options, opclasses, expressions = [], [], [], []
     for elem in params:
         _index_elem(elem, node)
+        expressions.append(None if elem.expr is None else
+                           _index_expr(elem.expr, "index expression"))
         desc = elem.ordering.name == "SORTBY_DESC"
         nulls = elem.nulls_ordering.name
         opclasses.append(elem.opclass[-1].sval if elem.opclass else None)
@@ -506,19 +510,16 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
         first = nulls == "SORTBY_NULLS_FIRST" or (
             desc and nulls == "SORTBY_NULLS_DEFAULT")
         options.append((1 if desc else 0) | (2 if first else 0))
-        columns.append(elem.name)
+        columns.append(elem.name or "")
     include = []
     for elem in node.indexIncludingParams or ():
         _index_elem(elem, node)
+        if elem.expr is not None:
+            raise SqlError("0A000", "expressions are not supported in "
+                           "included columns")
         include.append(elem.name)
     where = node.whereClause
-    try:
-        predicate = None if where is None else _expr(where)
-    except Unsupported as exc:
-        if exc.construct != "subquery":
-            raise
-        raise SqlError("0A000", "cannot use subquery in index predicate",
-                       position=exc.location + 1) from None
+    predicate = None if where is None else _index_expr(where, "index predicate")
     return [s.CreateIndex(node.idxname, _range_var(node.relation),
                           tuple(columns), bool(node.unique),
                           bool(node.if_not_exists),
@@ -527,14 +528,24 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
                           predicate, None if where is None else _source(where),
                           method, not node.relation.inh,
                           bool(node.concurrent),
-                          tuple(opclasses) if any(opclasses) else ())]
+                          tuple(opclasses) if any(opclasses) else (),
+                          tuple(expressions) if any(expressions) else ())]
+
+
+def _index_expr(node: Any, what: str) -> s.Expr:
+    """An index's expression or WHERE: a subquery is PostgreSQL's 0A000."""
+    try:
+        return _expr(node)
+    except Unsupported as exc:
+        if exc.construct != "subquery":
+            raise
+        raise SqlError("0A000", f"cannot use subquery in {what}",
+                       position=exc.location + 1) from None
 
 
 def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:
-    """A plain column: expressions, COLLATE and operator classes stay
-    outside the subset."""
-    if elem.expr is not None:
-        raise Unsupported("expression index", loc(node))
+    """A key: COLLATE and operator class options stay outside the subset
+    (an expression is `passes/expression_indexes.py`'s)."""
     if elem.collation:
         raise Unsupported("index column COLLATE", loc(node))
     if elem.opclassopts:
@@ -727,6 +738,14 @@ def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
                                                "valuesLists", "withClause")):
         return []  # SELECT 'a progress message': psql prints it, no effect
     raise Unsupported("SELECT", loc(node))
+
+
+def _select_is_ddl(node: ast.SelectStmt) -> bool:
+    try:
+        _select(node)
+    except Unsupported:
+        return False
+    return True
 
 
 def _alter_sequence(node: ast.AlterSeqStmt) -> list[s.DdlStatement]:

@@ -14,6 +14,7 @@ from pglast import ast
 from pglast.enums import (A_Expr_Kind, BoolExprType, BoolTestType,
                           MinMaxOp, NullTestType, SubLinkType)
 
+from twinning.values.bits import parse_bits
 from twinning.ir import syntax as s
 from twinning.passes.stack_depth import EXPRESSION, ascend, descend
 
@@ -86,7 +87,9 @@ class ExprConverter:
         if isinstance(val, ast.Boolean):
             return s.Literal("boolean", "true" if val.boolval else "false",
                              loc(node))
-        raise Unsupported("bit-string constant", loc(node))
+        if isinstance(val, ast.BitString):  # make_const: bit_in of B'…'/X'…'
+            return s.Literal("bit", parse_bits(val.bsval), loc(node))
+        raise Unsupported(f"constant {type(val).__name__}", loc(node))
 
     def column_ref(self, node: ast.ColumnRef) -> s.Expr:
         parts: list[str] = []

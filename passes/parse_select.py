@@ -21,7 +21,8 @@ from pglast.enums import (CoercionForm, GroupingSetKind, JoinType,
 from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.parse_dml import convert_write
-from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
+from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc,
+                                        names, type_spec)
 from twinning.passes.polling import PLANNING, chunks
 from twinning.passes.stack_depth import (SET_OPERATION, SUBSELECT, ascend,
                                          descend)
@@ -195,12 +196,12 @@ class _Converter:
 
     def function(self, node: ast.RangeFunction) -> r.FunctionRef:
         where = _first_location(node)
-        if node.coldeflist:
-            raise Unsupported("a column definition list", where)
+        definitions = _column_definitions(node)
         functions = []
         for call, coldefs in node.functions:
             if coldefs:
-                raise Unsupported("a column definition list", loc(call))
+                raise Unsupported("a column definition list in ROWS FROM",
+                                  loc(call))
             converted = self.expr(call)
             if not isinstance(converted, s.FuncCall):
                 raise Unsupported("an expression in FROM", loc(call))
@@ -214,7 +215,27 @@ class _Converter:
                          for arg in call.args]
         alias, columns = _alias(node.alias)
         return r.FunctionRef(tuple(functions), alias, columns,
-                             bool(node.ordinality), where, rows_from)
+                             bool(node.ordinality), where, rows_from,
+                             definitions)
+
+
+def _column_definitions(node: ast.RangeFunction) -> tuple:
+    """A column definition list (passes/column_definitions.py) as
+    (name, TypeSpec, location) per column; () without one."""
+    if not node.coldeflist:
+        return ()
+    where = loc(node.coldeflist[0])
+    if node.is_rowsfrom or len(node.functions) > 1:
+        raise Unsupported("a column definition list with ROWS FROM", where)
+    if node.ordinality:
+        raise Unsupported("a column definition list WITH ORDINALITY", where)
+    out = []
+    for column in node.coldeflist:
+        if column.collClause is not None:
+            raise Unsupported("COLLATE in a column definition list",
+                              loc(column.collClause))
+        out.append((column.colname, type_spec(column.typeName), loc(column)))
+    return tuple(out)
 
 
 _SET_KINDS = {GroupingSetKind.GROUPING_SET_EMPTY: "empty",

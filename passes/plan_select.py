@@ -41,6 +41,7 @@ from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
 from twinning.ir.routines import TUserSetCall
 from twinning.passes.user_functions import AGGREGATE_PREFIX, run_aggregate
+from twinning.passes.column_definitions import checked_rows, populator
 from twinning.passes.partition_reads import leaf_oid
 from twinning.passes.partition_route import layouts
 from twinning.passes.expr.aggregates import accumulator, fold
@@ -153,7 +154,15 @@ class _Planner:
         ordinality = node.ordinality
         parts = []
         for call in node.calls:
-            if isinstance(call, r.TSetCall):
+            if isinstance(call, r.TColumnDefinitions):  # record's rows
+                inner = call.call
+                produce = populator(inner, call.names, call.types, self.compile)
+                if produce is None:
+                    produce = _set_function(inner, self.compile) if isinstance(
+                        inner, r.TSetCall) else (lambda row, ctx, fn=self.compile(
+                            inner): [fn(row, ctx)])
+                parts.append(checked_rows(produce, len(call.types)))
+            elif isinstance(call, r.TSetCall):
                 parts.append(_set_function(call, self.compile))
             else:  # a scalar function in FROM: one row of its value
                 fn = self.compile(call)
@@ -1186,7 +1195,7 @@ def pinned_index(pinned: dict[int, Any], names: list[str], indexes: Any
     if not pinned:
         return None
     for index in sorted(indexes, key=lambda i: (not i.primary, not i.unique)):
-        if index.predicate is not None:
+        if index.predicate is not None or index.expressions:
             continue  # a partial index holds only some of the rows
         slots = [names.index(c) for c in index.columns]
         if all(s in pinned for s in slots):

@@ -26,7 +26,7 @@ from twinning.passes import (cluster, composite_types, defaults, generated,
                              index_methods, resolve_domains,
                              resolve_extensions, resolve_owner,
                              resolve_partition, resolve_privileges,
-                             resolve_routines,
+                             resolve_routines, expression_indexes as xi,
                              resolve_types, resolve_view, schema_elements)
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
@@ -388,12 +388,12 @@ def _like_indexes(b: _Builder, table: _TableBuilder, source: _TableBuilder) -> N
     _add_index_constraints(b, table, keys)
     for index in sorted(b.indexes.values(), key=lambda i: i.name):
         if index.table == source.name and index.constraint is None:
-            _apply_index(b, d.IndexDef(None, (table.name.schema, table.name.name),
-                                       index.columns, index.unique,
-                                       index.nulls_not_distinct,
-                                       include=index.include,
-                                       options=index.options,
-                                       where=index.predicate))
+            _APPLY[d.IndexDef](b, d.IndexDef(None, (table.name.schema, table.name.name),
+                                             index.columns, index.unique,
+                                             index.nulls_not_distinct,
+                                             include=index.include, options=index.options,
+                                             where=index.predicate,
+                                             expressions=index.expressions))
 
 
 def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
@@ -811,7 +811,7 @@ def _has_unique_on(b: _Builder, table: _TableBuilder,
     wanted = set(columns)
     return any(i.table == table.name and i.unique and set(i.columns) == wanted
                and len(i.columns) == len(columns) and i.predicate is None
-               for i in b.indexes.values())
+               and not i.expressions for i in b.indexes.values())
 
 
 # -- ALTER TABLE
@@ -1087,10 +1087,8 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
             for k in other.constraints]
     for index_name, index in list(b.indexes.items()):
         if index.table == table.name:
-            b.indexes[index_name] = replace(
-                index, columns=renamed(index.columns),
-                include=renamed(index.include),
-                predicate=_rename_refs(index.predicate, old, new))
+            b.indexes[index_name] = xi.renamed(
+                index, renamed, lambda e: _rename_refs(e, old, new))
     for seq_name, seq in list(b.sequences.items()):
         if seq.owned_by == (table.name, old):
             b.sequences[seq_name] = replace(seq, owned_by=(table.name, new))
@@ -1472,7 +1470,7 @@ _APPLY = {
     **resolve_routines.handlers(lambda b: _freeze(b)),
     **resolve_privileges.handlers(),
 }
-_APPLY.update(resolve_partition.handlers(_APPLY))
+_APPLY.update(xi.handlers(_APPLY, resolve_partition.handlers(_APPLY)))
 
 
 # ------------------------------------------------------------------ freeze

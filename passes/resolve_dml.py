@@ -631,7 +631,8 @@ def _on_conflict(clause: d.OnConflict, table: Table, catalog: Catalog,
             target.lookup((name,), clause.infer_location)
         wanted = set(clause.columns)
         arbiters = _inferred(clause, table, target, ctx,
-                             [i for i in indexes if set(i.columns) == wanted])
+                             [i for i in indexes if set(i.columns) == wanted
+                              and not i.expressions])
         if not arbiters:
             raise SqlError("42P10", "there is no unique or exclusion constraint "
                            "matching the ON CONFLICT specification")

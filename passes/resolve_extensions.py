@@ -174,6 +174,7 @@ def _dependents(b: Any, name: str) -> list[tuple[str, str, Any]]:
 def _index_dependents(b: Any, name: str) -> list[tuple[str, str, Any]]:
     """Indexes using one of the extension's operator classes (btree_gist's
     gist_int4_ops), each named once, for its first such column."""
+    from twinning.passes.expression_indexes import key_types
     from twinning.passes.index_methods import extension_opclass
     out = []
     for key, index in list(b.indexes.items()):
@@ -181,9 +182,9 @@ def _index_dependents(b: Any, name: str) -> list[tuple[str, str, Any]]:
         if table is None:
             continue
         names = index.opclasses or (None,) * len(index.columns)
-        for column, written in zip(index.columns, names):
-            found = extension_opclass(index.method, table.column(column).type,
-                                      written, name)
+        types = key_types(table.freeze(), index)  # expression keys typed
+        for column, written, sql_type in zip(index.columns, names, types):
+            found = extension_opclass(index.method, sql_type, written, name)
             if found is not None:
                 out.append((f"index {index.name.name}", f"operator class "
                             f"{found} for access method {index.method}",

@@ -100,9 +100,13 @@ def predicate_columns(expr: Any) -> set[str]:
 
 
 def uses_column(index: c.Index, column: str) -> bool:
-    """Whether dropping `column` takes the index along."""
-    return column in index.columns or column in index.include or (
-        index.predicate is not None and column in predicate_columns(index.predicate))
+    """Whether dropping `column` takes the index along (an expression
+    key's entry in `columns` is the index column's name, not the table's)."""
+    keys = [n for i, n in enumerate(index.columns)
+            if not index.expressions or index.expressions[i] is None]
+    return column in keys or column in index.include or (
+        index.predicate is not None and column in predicate_columns(index.predicate)) or any(
+        e is not None and column in predicate_columns(e) for e in index.expressions)
 
 
 # -- COMMENT ON

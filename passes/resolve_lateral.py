@@ -27,7 +27,8 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.passes.expr import runtime
-from twinning.passes.expr.analyze import pos, resolve_expr
+from twinning.passes import column_definitions
+from twinning.passes.expr.analyze import declared_type, pos, resolve_expr
 from twinning.passes.expr.walk import children, outer_levels, shift_columns
 
 __all__ = ["agg_levels_up", "check_aggregate_level", "frames_visible",
@@ -91,6 +92,12 @@ def function_scan(ref: r.FunctionRef, level: Any, ctx: Any
         if inner is not None:
             raise SqlError("0A000", "set-returning functions must appear at "
                            "top level of FROM", position=pos(inner.location))
+        if ref.column_definitions:
+            scan, names = column_definitions.typed_scan(ref, typed,
+                                                        declared_type)
+            return scan, names, call.name[-1]
+        if column_definitions.returns_record(typed):
+            raise column_definitions.required_error(call.location)
         if getattr(typed, "columns", ()) and single and not ref.ordinality:
             columns = tuple(r.RelColumn(n, t) for n, t in typed.columns)
             return (r.FunctionScan((typed,), columns, False, True),

@@ -45,7 +45,7 @@ from twinning.passes.resolve_group import (Regrouper as _Regrouper,
                                            agg_location as _agg_location,
                                            contains_aggregate as
                                            _contains_aggregate)
-from twinning.passes import partition_reads
+from twinning.passes import partition_reads, project_sets
 from twinning.passes import resolve_locking as locking
 from twinning.passes import resolve_window as windows
 from twinning.passes import resolve_grouping as grouping
@@ -1172,10 +1172,7 @@ class _Resolver:
                         for i, (n, e) in enumerate(zip(names + [
                             f"?sort{i}" for i in range(len(exprs) - len(names))],
                             exprs)))
-        if any(isinstance(e, r.TSetCall) for e in exprs):
-            relation = r.ProjectSet(relation, tuple(exprs), columns)
-        else:
-            relation = r.Project(relation, tuple(exprs), columns)
+        relation = project_sets.project(relation, exprs, columns)
         if core.distinct is not None and distinct_on is None:
             relation = r.Distinct(relation, visible)
         if sort_keys:
@@ -1218,9 +1215,7 @@ class _Resolver:
                 typed = resolve_target(expr, level, self.ctx)
             else:
                 typed = resolve_expr(expr, level, self.ctx)
-            if not isinstance(typed, r.TSetCall) and _has_set_returning(typed):
-                raise feature_not_supported("a set-returning function inside "
-                                            "an expression", pos(typed.location))
+            project_sets.check_nesting(typed)
             out.append((target.alias or figure_colname(expr), typed))
         return out
 

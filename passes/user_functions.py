@@ -120,6 +120,15 @@ def result_rtype(fn: Function) -> q.ResultType:
     return q.ResultType("record", 2249, -1)
 
 
+def result_kind(oid: int) -> str | None:
+    """The kind of the visible user function `oid` ("record": OUT
+    parameters, "row": a named composite type, …), None when unknown."""
+    seen = _VISIBLE.get()
+    lookup = getattr(seen[0], "function_by_oid", None) if seen else None
+    fn = lookup(oid) if lookup is not None and oid else None
+    return getattr(fn, "kind", None)
+
+
 def result_columns(fn: Function, catalog: Any = None) -> tuple:
     """(name, ResultType) of each result column of a row result."""
     if fn.kind == "record":

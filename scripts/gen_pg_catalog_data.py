@@ -109,7 +109,9 @@ FUNCTIONS = (
     "to_tsvector", "to_tsquery", "plainto_tsquery", "phraseto_tsquery",
     "websearch_to_tsquery", "setweight", "strip", "numnode", "querytree",
     "tsvector_to_array", "array_to_tsvector", "ts_delete", "ts_filter",
-    "get_current_ts_config", "tsquery_phrase", "ts_rank",
+    "get_current_ts_config", "tsquery_phrase", "ts_rank", "get_byte",
+    "xpath", "xpath_exists", "json_to_record", "jsonb_to_record",
+    "json_to_recordset", "jsonb_to_recordset",
     "tsvector_update_trigger", "tsvector_update_trigger_column")
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
               "every", "string_agg", "array_agg", "json_agg", "jsonb_agg",
@@ -120,7 +122,7 @@ MINE = ("bool", "bytea", "int8", "int2", "int4", "text", "json", "float4",
         "char", "oid", "int2vector", "oidvector", "regproc", "regclass",
         "regtype", "regnamespace", "regrole", "pg_node_tree", "aclitem",
         "xid", "cid", "tid", "anyarray", "xml", "tsvector", "tsquery",
-        "regconfig")
+        "regconfig", "bit", "varbit", "money")
 
 # The system relations the twin serves (twinning.system_catalog).
 SYSTEM_RELATIONS = (

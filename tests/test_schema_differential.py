@@ -168,7 +168,9 @@ def twin_catalog_rows(cat: c.Catalog) -> dict[str, list[tuple]]:
                 constraints.append((str(t.name), k.name, kind, list(k.columns),
                                     None, [], " ", " "))
     indexes = [(str(i.name), str(i.table), i.unique, i.primary,
-                i.nulls_not_distinct, list(i.columns + i.include),
+                i.nulls_not_distinct, [  # an expression key: indkey 0
+                    n for k, n in enumerate(i.columns + i.include)
+                    if k >= len(i.expressions) or i.expressions[k] is None],
                 len(i.columns), list(i.options or (0,) * len(i.columns)),
                 i.predicate is not None) for i in cat.indexes]
     comments += [(str(r.name), 0, r.comment) for r in cat.indexes + cat.sequences

@@ -11,14 +11,16 @@ import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from twinning import system_catalog
 from twinning.errors import Refusal, SqlError
 from twinning.ir.catalog import Catalog
 from twinning.passes import load_schema
 from twinning.passes.parse import (StatementUnsupported, SyntaxErrorAt,
-                                   line_column)
+                                   line_column, split_statements,
+                                   statement_name)
+from twinning.passes.schema_script import ScriptContinues, head
 from twinning.state import CommittedState
 
 if TYPE_CHECKING:
@@ -71,11 +73,29 @@ def text_hash(text: str) -> str:
 
 
 def compile_schema(text: str, path: str) -> tuple[Catalog, tuple[str, ...]]:
-    """Run the schema pipeline, turning stage errors into refusals."""
+    """Run the schema pipeline, turning stage errors into refusals. A
+    statement that needs a session (data, DO, client_encoding: see
+    `passes/schema_script.py`) is refused here; `from_schema` runs it."""
+    try:
+        return _compile(text, path)
+    except ScriptContinues as exc:
+        with _refusals(text, path):
+            raise _needs_session(text, exc.offset) from None
+        raise  # unreachable: _refusals turns it into a Refusal
+
+
+def _compile(text: str, path: str) -> tuple[Catalog, tuple[str, ...]]:
     system_catalog.install()  # CHECKs and DEFAULTs may call its functions
     with _refusals(text, path):
         resolved = load_schema(text)
     return resolved.catalog, resolved.notices
+
+
+def _needs_session(text: str, offset: int) -> StatementUnsupported:
+    node, chunk, _ = split_statements(text[offset:])[0]
+    line, column = line_column(text, offset)
+    return StatementUnsupported(statement_name(node), chunk, line, column,
+                                offset)
 
 
 def compile_schema_skipping(text: str, path: str):
@@ -126,19 +146,43 @@ def _excerpt(statement: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
-def from_schema(path: str, skip_unsupported: bool = False) -> Source:
+# runs the statements of a schema file from its first data statement on,
+# in a session over the state built so far: (path, text, offset, source,
+# skip_unsupported) -> Source. Sessions are a layer above this one, so
+# the caller hands it in (`twinning.schema_script.run_rest`).
+ScriptRunner = Callable[[str, str, int, "Source", bool], "Source"]
+
+
+def from_schema(path: str, skip_unsupported: bool = False,
+                run_rest: ScriptRunner | None = None) -> Source:
+    """The state a schema file builds. Its statements from the first one
+    that needs a session on (`passes/schema_script.py`) are run by
+    `run_rest`; without one they are refused."""
     raw = read_file(path, "schema file")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise Refusal("E_SCHEMA_PARSE", f"{path} is not UTF-8 text: {exc}",
                       {"path": path}, f"iconv -t utf-8 {path}") from None
+    try:
+        return _from_text(text, path, text, skip_unsupported)
+    except ScriptContinues as exc:
+        offset = exc.offset
+    if run_rest is None:
+        with _refusals(text, path):
+            raise _needs_session(text, offset)
+    built = _from_text(head(text, offset), path, text, skip_unsupported)
+    return run_rest(path, text, offset, built, skip_unsupported)
+
+
+def _from_text(text: str, path: str, whole: str,
+               skip_unsupported: bool) -> Source:
     if skip_unsupported:
         catalog, notices, skipped, kept = compile_schema_skipping(text, path)
         return Source(CommittedState.empty(catalog, kept), path,
-                      text_hash(text), notices, skipped=skipped)
-    catalog, notices = compile_schema(text, path)
-    return Source(CommittedState.empty(catalog, text), path, text_hash(text),
+                      text_hash(whole), notices, skipped=skipped)
+    catalog, notices = _compile(text, path)
+    return Source(CommittedState.empty(catalog, text), path, text_hash(whole),
                   notices)
 
 

@@ -37,7 +37,9 @@ def _source(args: dict[str, Any], command: str) -> bootstrap.Source:
                       f"twinning {command} --schema schema.sql")
     if not schema:
         return bootstrap.from_snapshot(restore)
-    source = bootstrap.from_schema(schema, bool(args.get("--skip-unsupported")))
+    from twinning.schema_script import run_rest  # lazy: cold start
+    source = bootstrap.from_schema(schema, bool(args.get("--skip-unsupported")),
+                                   run_rest)
     for skipped in source.skipped:  # each on stderr as it is left out
         print(f"twinning: skipped {skipped['path']}:{skipped['line']}:"
               f"{skipped['column']}: {skipped['construct']} "

@@ -35,6 +35,7 @@ from twinning.passes import load_schema, parse_query, plan_statement
 from twinning.passes import extensions
 from twinning.passes.resolve_types import types_of
 from twinning.passes.user_functions import functions_of
+from twinning.passes.expression_indexes import key_types, key_values
 from twinning.state import CommittedState
 from twinning.statement_cache import StatementCache
 from twinning.store import MvccStore
@@ -52,9 +53,42 @@ def store_schema(catalog: Any) -> StoreSchema:
     """The store's view of a catalog, with its CHECKs and defaults compiled."""
     with types_of(catalog, _DEFAULT_PATH), extensions.stored(), functions_of(
             catalog, _DEFAULT_PATH):  # user types and functions in them
-        return StoreSchema.build(catalog, compiled_checks(catalog),
-                                 set_default_values(catalog),
+        checks, defaults = _per_table(catalog)
+        return StoreSchema.build(catalog, checks, defaults,
                                  index_predicates(catalog))
+
+
+# store_schema's compiled CHECKs and defaults by table name: (the table,
+# what typing them reads beside it, checks, defaults). A DDL statement
+# makes a new catalog; only the tables it changed are compiled again (a
+# schema file run through a session makes hundreds of statements, and
+# compiling every table's each time was quadratic).
+_COMPILED: dict = {}
+_COMPILED_MAX = 4096
+
+
+def _per_table(catalog: Any) -> tuple[dict, dict]:
+    context = (catalog.types, catalog.functions, catalog.extensions)
+    checks, defaults = {}, {}
+    for table in catalog.tables:
+        kept = _COMPILED.get(table.name)
+        if kept is None or not (kept[0] is table or kept[0] == table) or \
+                kept[1] != context:
+            one = _OneTable(catalog, table)
+            kept = (table, context, compiled_checks(one)[table.name],
+                    set_default_values(one)[table.name])
+            if len(_COMPILED) >= _COMPILED_MAX:
+                _COMPILED.clear()
+            _COMPILED[table.name] = kept
+        checks[table.name], defaults[table.name] = kept[2], kept[3]
+    return checks, defaults
+
+
+class _OneTable:
+    """`compiled_checks`/`set_default_values` over one table of a catalog."""
+
+    def __init__(self, catalog: Any, table: Any) -> None:
+        self.tables = (table,)
 
 
 def compiled_checks(catalog: Any) -> dict:
@@ -65,7 +99,9 @@ def compiled_checks(catalog: Any) -> dict:
 
 
 def index_predicates(catalog: Any) -> dict:
-    """Every partial index's WHERE as the per-row callable the store runs."""
+    """Every partial index's WHERE as the per-row callable the store runs;
+    an expression index's keys under ("keys", name): (fn(row) → key
+    values, each key's text as 23505's DETAIL shows it, their types)."""
     from twinning.passes.expr import index_predicate_function
     out: dict = {}
     for index in catalog.indexes:
@@ -73,7 +109,22 @@ def index_predicates(catalog: Any) -> dict:
             out.setdefault(index.table, {})[index.name.name] = \
                 index_predicate_function(catalog.table(index.table),
                                          index.predicate)
+        if index.expressions and index.method in ("btree", "hash"):
+            table = catalog.table(index.table)
+            out.setdefault(index.table, {})[("keys", index.name.name)] = (
+                key_values(table, index), _key_texts(catalog, index),
+                tuple(key_types(table, index)))
     return out
+
+
+def _key_texts(catalog: Any, index: Any) -> tuple[str, ...]:
+    """pg_get_indexdef(index, n, true) of each key column, as
+    BuildIndexValueDescription names them."""
+    from twinning.system_catalog import deparse
+    from twinning.system_catalog.oids import oid_map
+    m = oid_map(catalog)
+    return tuple(deparse.index_def(m, index, i + 1, None, True)
+                 for i in range(len(index.columns)))
 
 
 def set_default_values(catalog: Any) -> dict:

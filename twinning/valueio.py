@@ -25,7 +25,7 @@ from twinning import values
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.types import BASE_TYPES, OID_TYPES, REG_TYPES, SqlType
-from twinning.values import system, timestamps
+from twinning.values import bits, money, system, timestamps
 from twinning.values.column_input import column_input
 from twinning.values.calendar import (DATE_NOBEGIN, DATE_NOEND,
                                       TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
@@ -276,6 +276,19 @@ def _system_cast(s: str, t: str) -> Callable[[Any], Any] | None:
     return None
 
 
+def _bit_money_cast(s: str, t: str, target: q.ResultType
+                    ) -> Callable[[Any], Any] | None:
+    """pg_cast's function casts of bit, varbit and money (the length
+    coercion of bit(n) follows as the typmod's)."""
+    if t == "bit" and s in ("int4", "int8"):
+        return bits.from_int(target.typmod)
+    if s == "bit" and t in ("int4", "int8"):
+        return bits.to_int(32 if t == "int4" else 64)
+    if {s, t} == {"bit", "varbit"}:
+        return lambda v: v
+    return money.CASTS.get((s, t))
+
+
 def _convert(source: q.ResultType, target: q.ResultType,
              settings: FormatSettings) -> Callable[[Any], Any]:
     s, t = source.name, target.name
@@ -283,7 +296,7 @@ def _convert(source: q.ResultType, target: q.ResultType,
         return lambda v: v
     if s == "unknown":
         return input_function(target, settings)
-    found = _system_cast(s, t)
+    found = _system_cast(s, t) or _bit_money_cast(s, t, target)
     if found is not None:
         return found
     if t in INT_TYPES:

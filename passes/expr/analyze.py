@@ -1027,6 +1027,8 @@ class _Resolver:
         if cand.result in ("anyelement", "anyarray") and poly_element is not None:
             rtype = (poly_element if cand.result == "anyelement" else
                      array_type(poly_element))
+        if rtype is None and cand.result == "record":
+            rtype = records.anonymous_record()  # a column definition list
         if rtype is None:
             raise feature_not_supported(f"function {name} returning "
                                         f"{display(cand.result)}",
@@ -1166,6 +1168,8 @@ def literal_type(node: s.Literal) -> q.ResultType:
         return q.NUMERIC
     if node.kind == "boolean":
         return BOOL
+    if node.kind == "bit":
+        return result_type("bit")
     return q.UNKNOWN  # strings and NULL
 
 

@@ -138,7 +138,7 @@ def literal_value(lit: q.TLiteral) -> Any:
         return parse_numeric(lit.text) if lit.type == q.NUMERIC else int(lit.text)
     if lit.kind == "boolean":
         return lit.text == "true"
-    return lit.text  # string: unknown until cast
+    return lit.text  # string: unknown until cast; bit: its bits
 
 
 def _literal(expr: q.TLiteral, recur: Recur) -> CompiledExpr:
@@ -241,6 +241,8 @@ def _cast(expr: q.TCast, recur: Recur) -> CompiledExpr:
             try:
                 return _const(convert(value))
             except SqlError as exc:
+                if exc.sqlstate == "0A000":  # the twin's own refusal
+                    return _refused_when_run(_with_position(exc, location))
                 raise _with_position(exc, location)
         return _fold(lambda: convert(value))
     inner = arg.fn
@@ -249,6 +251,15 @@ def _cast(expr: q.TCast, recur: Recur) -> CompiledExpr:
         value = inner(row, ctx)
         return None if value is None else convert(value)
     return CompiledExpr(cast)
+
+
+def _refused_when_run(exc: SqlError) -> CompiledExpr:
+    """A literal PostgreSQL reads but the twin refuses (a 2-D array): the
+    0A000 is raised when the value is needed, so a statement that never
+    evaluates it (a view over no rows) answers as PostgreSQL does."""
+    def refused(row, ctx):
+        raise exc
+    return CompiledExpr(refused)
 
 
 _NAME_SOURCES = frozenset({"unknown", "text", "varchar", "bpchar", "name"})

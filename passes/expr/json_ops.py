@@ -28,8 +28,8 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.passes.expr.ordering import equality_key
 from twinning.passes.expr.registry import (BINARY, FLOATS, FUNCTIONS, INTS,
-                                           Impl, PY_COMPARE, TypedImpl, output,
-                                           reg)
+                                           SET_RETURNING, Impl, PY_COMPARE,
+                                           TypedImpl, define, output, reg)
 from twinning.passes.expr.types import element_of, is_array, result_type
 from twinning.passes.expr import jsonb_edit
 from twinning.passes.expr.records import record_of
@@ -297,7 +297,23 @@ def _json_build_object_factory(binary: bool):
     return factory
 
 
+def undetermined(name: str) -> Callable:
+    """json_to_record & co. called where no column definition list types
+    them (in FROM with one: passes/column_definitions.populator)."""
+    def call(*args: Any) -> Any:
+        raise SqlError("0A000", "could not determine row type for result of "
+                       f"{name}", hint="Provide a non-null record argument, or "
+                       "call the function in the FROM clause using a column "
+                       "definition list.")
+    return call
+
+
 def register() -> None:
+    for name in ("json_to_record", "jsonb_to_record"):  # in FROM with a
+        kind = name.split("_")[0]  # column definition list only
+        define(f"{name}({kind})", undetermined(name), strict=False)
+        SET_RETURNING[f"{name}set({kind})"] = (
+            lambda types, name=name: undetermined(f"{name}set"))
     # jsonb equality is structural (numbers by value, keys unordered): the
     # store's hash key already decodes a value that way
     jsonb_key = equality_key(result_type("jsonb"))

@@ -25,6 +25,12 @@ from twinning.passes.expr.system import installed
 __all__ = ["row", "whole_row", "field_select", "record_of"]
 
 
+def anonymous_record() -> q.ResultType:
+    """The pseudo-type record of a built-in or extension function's result
+    (crosstab): its fields come from a column definition list in FROM."""
+    return q.ResultType.of(record_type(()))
+
+
 def _pos(location: int) -> int | None:
     return location + 1 if location >= 0 else None
 

@@ -14,6 +14,8 @@ for the Python callable of a signature (`binary`, `unary`, `function_impl`).
     system_ops     bool, uuid, oid & co., sequences, the session
     extension_ops  the functions of the contrib extensions the twin provides
     tsearch_ops    tsvector/tsquery: @@, comparison, to_tsvector & co.
+    bit_money_ops  bit, bit varying and money
+    xml_ops        xpath()/xpath_exists(): typed, refused when called
     twinning_ops   the twin's own twinning.reset() and twinning.snapshot_hash()
 
 A new function goes into its family's `register()`; a new family into
@@ -26,10 +28,11 @@ from typing import Callable, Sequence
 
 from twinning.errors import feature_not_supported
 from twinning.ir import query as q
-from twinning.passes.expr import (array_ops, datetime_ops, enum_ops,
-                                  extension_ops, json_ops, numeric_ops,
+from twinning.passes.expr import (array_ops, bit_money_ops, datetime_ops,
+                                  enum_ops, extension_ops, json_ops,
+                                  numeric_ops,
                                   record_ops, system_ops, text_ops,
-                                  tsearch_ops, twinning_ops)
+                                  tsearch_ops, twinning_ops, xml_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
                                            UNARY, Impl, rtype_of)
@@ -38,7 +41,8 @@ from twinning.passes.expr.types import (can_coerce, category, display,
                                         result_type)
 
 FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, array_ops,
-            system_ops, extension_ops, tsearch_ops, twinning_ops)
+            system_ops, extension_ops, tsearch_ops, bit_money_ops, xml_ops,
+            twinning_ops)
 
 # every family's operators and functions enter the tables here, once
 for _family in FAMILIES:

@@ -125,9 +125,13 @@ def _key_text(names: Iterable[str], types: Iterable[SqlType], key: Iterable[Any]
 def unique_violation(info: TableInfo, index: IndexDef, row: tuple,
                      settings: FormatSettings) -> SqlError:
     name = index.constraint or index.name
-    detail = _key_text((quote_identifier(c) for c in index.columns),
-                       (info.types[p] for p in index.positions),
-                       (row[p] for p in index.positions), settings)
+    if index.expression is not None:  # Key (lower(email::text))=(…)
+        detail = _key_text(index.key_names, index.key_types,
+                           index.expression(row), settings)
+    else:
+        detail = _key_text((quote_identifier(c) for c in index.columns),
+                           (info.types[p] for p in index.positions),
+                           (row[p] for p in index.positions), settings)
     return SqlError("23505", f'duplicate key value violates unique constraint "{name}"',
                     detail=f"{detail} already exists.", **_fields(info, constraint=name))
 
@@ -169,9 +173,14 @@ def truncate_referenced(child: str, parent: str) -> SqlError:
 def duplicate_on_build(info: TableInfo, defn: Any, row: tuple,
                        settings: FormatSettings) -> SqlError:
     """23505 of a unique index built over rows that repeat a key."""
-    shown = ", ".join(render(info.types[p], row[p], settings)
-                      for p in defn.positions)
-    names = ", ".join(quote_identifier(c) for c in defn.columns)
+    if defn.expression is not None:
+        shown = ", ".join(render(t, v, settings) for t, v in
+                          zip(defn.key_types, defn.expression(row)))
+        names = ", ".join(defn.key_names)
+    else:
+        shown = ", ".join(render(info.types[p], row[p], settings)
+                          for p in defn.positions)
+        names = ", ".join(quote_identifier(c) for c in defn.columns)
     return SqlError("23505", f'could not create unique index "{defn.name}"',
                     detail=f"Key ({names})=({shown}) is duplicated.",
                     schema=info.name.schema, table=info.name.name,

@@ -47,6 +47,11 @@ class IndexDef:
     primary: bool = False
     constraint: str | None = None  # the PK/UNIQUE constraint owning it
     predicate: Callable[[tuple], bool] | None = None  # a partial index's WHERE
+    # an expression index: the row's key values (`positions` is then
+    # empty), and each key's text and type for 23505's DETAIL
+    expression: Callable[[tuple], tuple] | None = None
+    key_names: tuple[str, ...] = ()
+    key_types: tuple = ()
 
     def key(self, row: tuple) -> Key | None:
         """The row's key, or None when it holds a NULL the index leaves
@@ -59,6 +64,8 @@ class IndexDef:
                 return None
             norm = self.normalisers[0]
             return value if norm is None else norm(value)
+        if self.expression is not None:
+            return self.key_of_values(self.expression(row))
         return self.key_of_values(row[p] for p in self.positions)
 
     def keys(self, rows: list[tuple]) -> list[Key | None]:

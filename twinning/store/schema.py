@@ -92,6 +92,15 @@ def _index_def(table: Table, name: str, columns: tuple[str, ...], **flags: Any) 
                     **flags)
 
 
+def _expression_index(index: Any, keys: Any, flags: dict) -> IndexDef:
+    """An index with expression keys: `keys` is (fn(row) → key values,
+    each key's text as pg_get_indexdef shows it, each key's type)."""
+    compute, names, types = keys
+    return IndexDef(index.name.name, index.columns, (),
+                    tuple(key_function(t) for t in types), expression=compute,
+                    key_names=names, key_types=types, **flags)
+
+
 def _table_indexes(catalog: Catalog, table: Table,
                    predicates: Mapping[str, PredicateFn]) -> list[IndexDef]:
     by_constraint = {}
@@ -102,10 +111,14 @@ def _table_indexes(catalog: Catalog, table: Table,
         predicate = None
         if index.predicate is not None:  # the caller compiles every one
             predicate = predicates[index.name.name]
-        defn = _index_def(table, index.name.name, index.columns, unique=index.unique,
-                          nulls_not_distinct=index.nulls_not_distinct,
-                          primary=index.primary, constraint=index.constraint,
-                          predicate=predicate)
+        flags = dict(unique=index.unique, primary=index.primary,
+                     nulls_not_distinct=index.nulls_not_distinct,
+                     constraint=index.constraint, predicate=predicate)
+        if index.expressions:  # the caller compiles its keys too
+            defn = _expression_index(index, predicates[("keys", index.name.name)],
+                                     flags)
+        else:
+            defn = _index_def(table, index.name.name, index.columns, **flags)
         if index.constraint is not None:
             by_constraint[index.constraint] = defn
         elif index.unique:
@@ -178,10 +191,10 @@ def _link(catalog: Catalog, table: Table, fk, ordinal: int,
     assert parent is not None and fk.match == "SIMPLE", fk
     parent_index = next(d for d in indexes[parent.name]
                         if d.unique and set(d.columns) == set(fk.ref_columns)
-                        and d.predicate is None)
+                        and d.predicate is None and d.expression is None)
     order = tuple(fk.ref_columns.index(c) for c in parent_index.columns)
     child_index = next((d for d in indexes[table.name] if d.columns == fk.columns
-                        and d.predicate is None), None)
+                        and d.predicate is None and d.expression is None), None)
     if child_index is None:
         child_index = _index_def(table, f"fk:{fk.name}", fk.columns)
         indexes[table.name].append(child_index)

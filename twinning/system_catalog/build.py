@@ -115,7 +115,12 @@ def predicate_tree(indexrelid: int) -> str:
     return f"{{TWINNING_INDPRED :indexrelid {indexrelid}}}"
 
 
-_TREE = re.compile(r"\{TWINNING_(DEFAULT|CHECK|INDPRED|PARTBOUND) :(\w+) (\d+)"
+def expressions_tree(indexrelid: int) -> str:
+    """pg_index.indexprs of an expression index."""
+    return f"{{TWINNING_INDEXPRS :indexrelid {indexrelid}}}"
+
+
+_TREE = re.compile(r"\{TWINNING_(DEFAULT|CHECK|INDPRED|INDEXPRS|PARTBOUND) :(\w+) (\d+)"
                    r"(?: :adnum (\d+))?\}\Z")
 
 

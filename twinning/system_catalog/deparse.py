@@ -547,10 +547,29 @@ def predicate_expr(m: OidMap, index: Index, session: Any,
         type_index_predicate(table, index.predicate))
 
 
-def _key_column(index: Index, position: int) -> str:
+def key_expr(m: OidMap, index: Index, position: int, session: Any,
+             pretty: bool = False, wrap: bool = True) -> str | None:
+    """An expression key's text (pg_get_indexdef's, wrapped in
+    parentheses unless it looks like a function call, as
+    looks_like_function decides; `wrap` False: pg_get_expr(indexprs)'s);
+    None for a plain column."""
+    expr = index.expressions[position] if index.expressions else None
+    if expr is None:
+        return None
+    from twinning.passes.expression_indexes import type_expression
+    typed = type_expression(m.catalog.table(index.table), expr)
+    text = Printer(m, session, pretty).text(typed)
+    function_like = isinstance(typed, (q.TCall, q.TCoalesce, q.TMinMax,
+                                       q.TNullIf))
+    return text if function_like or not wrap else f"({text})"
+
+
+def _key_column(m: OidMap, index: Index, position: int, session: Any,
+                pretty: bool) -> str:
     """A key column with its DESC / NULLS options (btree's defaults:
     ASC NULLS LAST, and DESC NULLS FIRST, are not printed)."""
-    text = quote_ident(index.columns[position])
+    text = key_expr(m, index, position, session, pretty) or \
+        quote_ident(index.columns[position])
     if index.opclasses and index.opclasses[position]:
         text += " " + quote_ident(index.opclasses[position])
     option = index.options[position] if index.options else 0
@@ -572,12 +591,17 @@ def index_def(m: OidMap, index: Index, column: int, session: Any,
         columns = index.columns + index.include
         if column > len(columns):
             return ""
+        if column <= len(index.columns):
+            found = key_expr(m, index, column - 1, session, pretty)
+            if found is not None:
+                return found
         return quote_ident(columns[column - 1])
     table_oid = m.relations[index.table]
     table = (regclass_text(m, table_oid, session) if pretty else
              quote_qualified(index.table.schema, index.table.name))
     unique = "UNIQUE " if index.unique else ""
-    keys = ", ".join(_key_column(index, i) for i in range(len(index.columns)))
+    keys = ", ".join(_key_column(m, index, i, session, pretty)
+                     for i in range(len(index.columns)))
     include = f" INCLUDE ({_columns(index.include)})" if index.include else ""
     nnd = " NULLS NOT DISTINCT" if index.nulls_not_distinct else ""
     where = ""

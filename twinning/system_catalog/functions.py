@@ -98,6 +98,12 @@ def pg_get_expr(ctx: Any, tree: str, relid: int, pretty: bool = False
         if table is None:
             return None
         return deparse.default_expr(m, table, second, ctx, bool(pretty))
+    if kind == "indexprs":  # the key expressions, in key order
+        index = m.index_of(first)
+        if index is None or not index.expressions:
+            return None
+        return ", ".join(deparse.key_expr(m, index, i, ctx, bool(pretty), False)
+                         for i, e in enumerate(index.expressions) if e is not None)
     if kind == "indpred":
         index = m.index_of(first)
         if index is None or index.predicate is None:

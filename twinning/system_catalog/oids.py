@@ -295,7 +295,7 @@ def referenced_index(m: OidMap, fk: ForeignKey) -> int:
     wanted = set(fk.ref_columns)
     found = [index for index in m.catalog.indexes_of(fk.ref_table)
              if index.unique and set(index.columns) == wanted
-             and index.predicate is None]
+             and index.predicate is None and not index.expressions]
     if not found:
         return 0
     best = min(found, key=lambda i: (not i.primary, m.relations[i.name]))

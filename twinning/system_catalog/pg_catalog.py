@@ -24,8 +24,10 @@ from twinning.ir.types import SqlType
 from twinning.system_catalog import (activity, domains, partitions,
                                      pg_builtin, procs, routines)
 from twinning.system_catalog.build import (Build, check_tree, column_type,
-                                           default_tree, facts, predicate_tree)
+                                           default_tree, expressions_tree,
+                                           facts, predicate_tree)
 from twinning.passes import index_methods
+from twinning.passes.expression_indexes import key_types
 from twinning.system_catalog.oids import (BOOTSTRAP_SUPERUSER, PLPGSQL,
                                           CLASS_OIDS, HEAP_AM,
                                           referenced_index)
@@ -242,12 +244,13 @@ def pg_attribute(b: Build) -> Rows:
             from twinning.passes.resolve_index import index_attribute_names
             table = b.catalog.table(obj.table)
             columns = obj.columns + obj.include
-            classes = _indclass(obj, [table.column(c).type for c in obj.columns],
-                                0 if obj.method == "btree" else 1, {
-                                    e.name for e in b.catalog.extensions})
+            keys = key_types(table, obj)
+            classes = _indclass(obj, keys, 0 if obj.method == "btree" else 1, {
+                e.name for e in b.catalog.extensions})
             for attnum, (name, attname) in enumerate(
                     zip(columns, index_attribute_names(columns)), start=1):
-                column = table.column(name)
+                column = _KeyColumn(keys[attnum - 1]) if attnum <= len(keys) \
+                    else table.column(name)
                 extra = {} if attnum <= len(obj.columns) else {"attcollation": 0}
                 stored = (index_methods.key_type(obj.method, classes[attnum - 1])
                           if attnum <= len(classes) else None)
@@ -472,12 +475,27 @@ def _indclass(index: Index, types: list, opclass: int,
                  for t, n in zip(types, names))
 
 
+def _index_attnums(table: Table, index: Index) -> tuple[int, ...]:
+    """pg_index.indkey: 0 for an expression key."""
+    exprs = index.expressions
+    return tuple(0 if i < len(exprs) and exprs[i] is not None
+                 else table.column(name).attnum
+                 for i, name in enumerate(index.columns + index.include))
+
+
+class _KeyColumn:
+    """An index key column's type (an expression key's result type)."""
+
+    def __init__(self, sql_type: SqlType) -> None:
+        self.type = sql_type
+
+
 @builder("pg_index")
 def pg_index(b: Build) -> Rows:
     m = b.oids
     for index in b.catalog.indexes:
         table = b.catalog.table(index.table)
-        types = [table.column(c).type for c in index.columns]
+        types = key_types(table, index)
         opclass = 0 if index.method == "btree" else 1
         oid = m.relations[index.name]
         yield {"indexrelid": oid,
@@ -491,11 +509,13 @@ def pg_index(b: Build) -> Rows:
                "indisvalid": partitions.index_valid(b.catalog, index),
                "indcheckxmin": False, "indisready": True,
                "indislive": True, "indisreplident": False,
-               "indkey": _attnums(table, index.columns + index.include),
+               "indkey": _index_attnums(table, index),
                "indcollation": tuple(facts(t).typcollation for t in types),
                "indclass": _indclass(index, types, opclass, {
                    e.name for e in b.catalog.extensions}),
                "indoption": index.options or tuple(0 for _ in types),
+               "indexprs": expressions_tree(oid) if index.expressions
+               else None,
                "indpred": None if index.predicate is None
                else predicate_tree(oid)}
 

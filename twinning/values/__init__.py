@@ -40,7 +40,7 @@ from twinning.values import arrays, binary, boolean, bytea, floats, integers, nu
 from twinning.values import json as json_
 from twinning.values import datetime as dt
 from twinning.values import enums, records, system
-from twinning.values import tsearch, uuid_, xml
+from twinning.values import bits, money, tsearch, uuid_, xml
 from twinning.values.tsparse import config_name, config_oid
 from twinning.values.datetime import Interval
 from twinning.values.plain import (from_plain, from_plain_for, same_value,
@@ -94,6 +94,9 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
         "tsvector": tsearch.parse_tsvector,
         "tsquery": tsearch.parse_tsquery,
         "regconfig": _regconfig_in,
+        "bit": bits.parse_bits,
+        "varbit": bits.parse_bits,
+        "money": money.parse_money,
     }.get(name)
     if simple is not None:
         return simple
@@ -205,6 +208,8 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
         "tsvector": tsearch.format_tsvector,
         "tsquery": tsearch.format_tsquery,
         "regconfig": config_name,
+        "bit": str, "varbit": str,
+        "money": money.format_money,
     }.get(name)
     if simple is not None:
         return simple
@@ -237,6 +242,10 @@ def _scalar_typmod(t: SqlType, explicit: bool) -> Callable[[object], object]:
     name = t.name
     if name == "varchar":
         return lambda v: text.apply_varchar_typmod(v, typmod, explicit)
+    if name == "bit":
+        return bits.bit_typmod(typmod, explicit)
+    if name == "varbit":
+        return bits.varbit_typmod(typmod, explicit)
     if name == "bpchar":
         return lambda v: text.apply_bpchar_typmod(v, typmod, explicit)
     if name == "numeric":

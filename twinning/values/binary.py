@@ -22,7 +22,7 @@ from twinning.values.calendar import (
 )
 from twinning.values import enums, records, system
 from twinning.values.xml import parse_xml
-from twinning.values import tsearch
+from twinning.values import bits, tsearch
 from twinning.values.common import unsupported
 from twinning.values.datetime import Interval
 from twinning.values.json import parse_json, parse_jsonb
@@ -192,6 +192,9 @@ _SEND: dict[str, Callable[[object], bytes]] = {
     "timestamp": _Q.pack,
     "timestamptz": _Q.pack,
     "interval": lambda v: _INTERVAL.pack(v.micros, v.days, v.months),
+    "bit": lambda v: _I.pack(len(v)) + bits.to_bytes(v),
+    "varbit": lambda v: _I.pack(len(v)) + bits.to_bytes(v),
+    "money": _Q.pack,
 }
 
 _RECV: dict[str, Callable[[Reader], object]] = {
@@ -217,7 +220,18 @@ _RECV: dict[str, Callable[[Reader], object]] = {
     "timestamp": _recv_timestamp,
     "timestamptz": _recv_timestamp,
     "interval": lambda r: Interval(*reversed(r.unpack(_INTERVAL))),
+    "bit": lambda r: _recv_bits(r),
+    "varbit": lambda r: _recv_bits(r),
+    "money": lambda r: r.unpack(_Q)[0],
 }
+
+
+def _recv_bits(r: Reader) -> str:
+    """bit_recv/varbit_recv: the length in bits, then the packed bits."""
+    (length,) = r.unpack(_I)
+    if not 0 <= length <= bits.MAX_BITS:
+        raise SqlError("22P03", "invalid length in external bit string")
+    return bits.from_bytes(length, r.take((length + 7) // 8))
 
 
 # -- the system catalog types -------------------------------------------------------------

@@ -39,10 +39,6 @@ ALTER TYPE c ADD ATTRIBUTE b int;
 -- case: exclusion
 CREATE TABLE t (a int, EXCLUDE USING btree (a WITH =));
 
--- case: expression_index
-CREATE TABLE t (a text);
-CREATE INDEX ON t (lower(a));
-
 -- case: index_collate
 CREATE TABLE t (a text);
 CREATE INDEX ON t (a COLLATE "C");
@@ -56,10 +52,6 @@ CREATE TABLE t (a inet);
 
 -- case: collate
 CREATE TABLE t (a text COLLATE "C");
-
--- case: insert_in_schema
-CREATE TABLE t (a int);
-INSERT INTO t VALUES (1);
 
 -- case: set_standard_conforming_strings_off
 SET standard_conforming_strings = off;

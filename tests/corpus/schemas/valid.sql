@@ -198,6 +198,13 @@ CREATE VIEW v AS SELECT id, data FROM t WHERE id > 0;
 CREATE VIEW w (ident) AS SELECT id FROM v;
 CREATE TABLE u (id int REFERENCES t);
 
+-- case: expression_indexes
+CREATE TABLE accounts (id int PRIMARY KEY, email varchar(80), body text);
+CREATE UNIQUE INDEX accounts_email_lower ON accounts (lower(email));
+CREATE INDEX ON accounts ((id + 1), id);
+CREATE INDEX ON accounts USING gin (to_tsvector('simple', body));
+CREATE INDEX accounts_upper_live ON accounts (upper(body) DESC) WHERE id > 0;
+
 -- case: index_options_partial_include
 CREATE TABLE t (a int PRIMARY KEY, b text, c int, d timestamptz);
 CREATE INDEX t_b_desc ON t (b DESC, c NULLS FIRST);
