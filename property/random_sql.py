@@ -239,6 +239,9 @@ class Gen:
             return f"({sub()})::int2"
         if c == 3:
             return f"(SELECT count(*) FROM t2 WHERE t2.k = {self.pick([c for c, k in self.scope if k == 'int'])})" if self.other is not None else "1"
+        if self.draw(st.booleans()):
+            fn = self.pick(["regexp_count", "regexp_instr"])
+            return f"{fn}({self.expr('text', depth - 1)}, {self.pick(['[a-c]', '.', 'ü', '[[:space:]]'])!r})"
         return f"char_length({self.expr('text', depth - 1)})"
 
     def e_num(self, sub, depth):
@@ -290,7 +293,9 @@ class Gen:
         return f"(-{sub()})"
 
     def e_text(self, sub, depth):
-        c = self.draw(st.integers(0, 14))
+        c = self.draw(st.integers(0, 18))
+        if c >= 16:
+            return self.e_text_more(sub, depth)
         if c == 0:
             return f"({sub()} || {sub()})"
         if c == 1:
@@ -324,6 +329,7 @@ class Gen:
             return f"format('%s|%s', {sub()}, {self.expr(self.pick(['int', 'num']), depth - 1)})"
         if c == 14:
             return f"({self.expr('textarr', depth - 1)})[1]"
+        # c == 15: the shapes below
         c = self.draw(st.integers(0, 5))
         if c == 0:
             return f"translate({sub()}, 'aÜ', 'xy')"
@@ -338,6 +344,45 @@ class Gen:
         if c == 4:
             return f"array_to_string({self.expr('textarr', depth - 1)}, ',', '*')"
         return f"({self.expr(self.pick(['int', 'num', 'float', 'interval']), depth - 1)})::text"
+
+    def e_text_more(self, sub, depth):
+        """The regex family, SIMILAR substrings and jsonb's text results.
+        Patterns stay within plain classes and quantifiers, no trailing
+        $ (gaps/reads_formatting.sql::regex_*)."""
+        c = self.draw(st.integers(0, 9))
+        q = lambda options: "'" + self.pick(options) + "'"  # noqa: E731
+        pat = q(["[aeiou]", "[a-z]+", r"\d", "[[:upper:]]", "ü", "b.",
+                 "(a)(b)?", r"\s+", "[^a-z]"])
+        if c == 0:
+            repl = q(["X", "", r"<\&>", r"\1"])
+            flags = self.pick(["", ", 'g'", ", 'gi'", ", 'i'"])
+            return f"regexp_replace({sub()}, {pat}, {repl}{flags})"
+        if c == 1:
+            flags = self.pick(["", ", 'i'"])
+            return f"(regexp_match({sub()}, {pat}{flags}))[1]"
+        if c == 2:
+            split = q([r"\s*", ",", "a", "[ab]"])
+            return f"array_to_string(regexp_split_to_array({sub()}, {split}), '|', '*')"
+        if c == 3:
+            return f"substring({sub()} from {pat})"
+        if c == 4:
+            similar = q(['%#"a#"%', '#"_#"%', '%#"[a-z]*#"'])
+            return f"substring({sub()} similar {similar} escape '#')"
+        if c == 5:
+            return f"jsonb_typeof({self.expr('jsonb', depth - 1)})"
+        if c == 6:
+            path = q(["{a}", "{a,0}", "{}", "{b}"])
+            return f"({self.expr('jsonb', depth - 1)} #>> {path})"
+        if c == 7:
+            return f"jsonb_pretty({self.expr('jsonb', depth - 1)})"
+        if c == 8:
+            fmt = q(["HH12:MI:SS AM", 'YYYY-MM-DD"T"HH24:MI:SS', "Mon DD, YYYY",
+                     "DDD J Q", "FMMonth FMDD"])
+            src = self.pick(["ts", "tstz", "interval"])
+            return f"to_char({self.expr(src, depth - 1)}, {fmt})"
+        fmt = q(["%s-%s", "%I.%L", "%1$s %1$L", "[%5s|%-5s]"])
+        other = self.pick(["text", "int", "date", "bool"])
+        return f"format({fmt}, {sub()}, {self.expr(other, depth - 1)})"
 
     def e_bool(self, sub, depth):
         c = self.draw(st.integers(0, 11))
@@ -355,10 +400,14 @@ class Gen:
         if c == 6:
             kind = self.pick(sorted(KINDS))
             return f"({self.expr(kind, depth - 1)} IS {self.pick(['', 'NOT '])}DISTINCT FROM {self.expr(kind, depth - 1)})"
+        if c == 7 and self.draw(st.integers(0, 2)) == 0:
+            pat = self.pick(["%a%", "a|b", "(a|Ü)%", "_", "[a-c]%", "%(b|c)_*", "ß%", ""])
+            return f"({self.expr('text', depth - 1)} {self.pick(['SIMILAR TO', 'NOT SIMILAR TO'])} '{pat}')"
         if c == 7:
-            op = self.pick(["LIKE", "ILIKE", "NOT LIKE", "~", "~*", "!~"])
+            op = self.pick(["LIKE", "ILIKE", "NOT LIKE", "~", "~*", "!~", "!~*"])
             pat = self.pick(["a%", "%b%", "_", "", "Ü%", "%s", "A_%"]) if "LIKE" in op \
-                else self.pick(["^a", "b$", "[a-c]", "^.$", "x*y?", "ü"])
+                else self.pick(["^a", "b$", "[a-c]", "^.$", "x*y?", "ü", "^[A-Z]",
+                                "[[:alpha:]]", "\\w", "Ü"])
             return f"({self.expr('text', depth - 1)} {op} '{pat}')"
         if c == 8:
             kind = self.pick(["int", "text", "num", "date"])
@@ -400,7 +449,19 @@ class Gen:
             return f"({self.anchor('date')})::timestamp"
         if c == 3 and self.anchor("date"):
             return f"({self.anchor('date')} + {self.expr('interval', depth - 1)})"
+        if self.draw(st.booleans()):
+            return self.zoned(self.expr('tstz', depth - 1))
         return f"({self.expr('tstz', depth - 1)})::timestamp"
+
+    ZONES = ["'UTC'", "'America/New_York'", "'+05'", "'Asia/Kolkata'", "'PST'",
+             "'Europe/Berlin'", "'-03:30'", "INTERVAL '2 hours'"]
+
+    def zoned(self, operand: str) -> str:
+        """AT TIME ZONE or timezone() (timestamp <-> timestamptz)."""
+        zone = self.pick(self.ZONES)
+        if self.draw(st.booleans()):
+            return f"({operand} AT TIME ZONE {zone})"
+        return f"timezone({zone}, {operand})"
 
     def e_tstz(self, sub, depth):
         c = self.draw(st.integers(0, 3))
@@ -412,6 +473,8 @@ class Gen:
             return f"({self.expr('ts', depth - 1)})::timestamptz"
         if c == 3 and self.anchor("date"):
             return f"({self.anchor('date')})::timestamptz"
+        if self.draw(st.booleans()):
+            return self.zoned(self.expr('ts', depth - 1))
         return self.leaf("tstz")
 
     def e_interval(self, sub, depth):
@@ -442,6 +505,16 @@ class Gen:
         if c == 3:
             kind = self.pick(["int", "text", "bool", "num", "date"])
             return f"jsonb_build_object('k', {self.expr(kind, depth - 1)})"
+        if self.draw(st.booleans()):
+            return self.pick([
+                f"jsonb_strip_nulls({sub()})",
+                f"jsonb_set({sub()}, '{{a}}', {self.pick(['2', 'null', '[1]'])!r})",
+                f"({sub()} - {self.pick(['a', 'b'])!r})",
+                f"({sub()} #> '{{a}}')",
+                f"jsonb_build_array({self.expr(self.pick(['int', 'text', 'float']), depth - 1)}, {sub()})",
+                f"jsonb_insert('[1, 2]', '{{0}}', {sub()})",
+                f"to_jsonb({self.expr(self.pick(['date', 'tstz', 'interval', 'bool', 'float']), depth - 1)})",
+            ])
         kind = self.pick(["int", "text", "textarr", "num", "ts"])
         return f"to_jsonb({self.expr(kind, depth - 1)})"
 
