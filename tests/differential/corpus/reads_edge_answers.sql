@@ -82,3 +82,10 @@ SELECT sign('NaN'::float8), sign('-Infinity'::float8), sign('-0'::float8), sign(
 SELECT -(1e308 + 0.1), abs(-(1e308 + 0.1)), -(1e1000 + 0.5)
 SELECT -x FROM (VALUES (1e308 + 0.1), (0), (-0.0), ('NaN'), ('-Infinity')) v(x)
 SELECT -(12345678901234567890123456789.123456789::numeric)
+
+-- case: edge_limit_zero_never_runs_input
+SELECT * FROM (SELECT '1'::jsonb - 'a' AS x) s ORDER BY 1 LIMIT 0
+SELECT * FROM (SELECT now()::timestamp - 'infinity'::timestamp AS x, 1/0 AS y FROM generate_series(1, 3)) s ORDER BY 1 LIMIT 0
+SELECT x FROM (VALUES (1), (0)) v(x) ORDER BY 1 / x FETCH FIRST 0 ROWS WITH TIES
+SELECT 1/0 LIMIT 0 OFFSET 2
+SELECT 1 LIMIT -1
