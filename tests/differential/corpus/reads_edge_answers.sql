@@ -89,3 +89,15 @@ SELECT * FROM (SELECT now()::timestamp - 'infinity'::timestamp AS x, 1/0 AS y FR
 SELECT x FROM (VALUES (1), (0)) v(x) ORDER BY 1 / x FETCH FIRST 0 ROWS WITH TIES
 SELECT 1/0 LIMIT 0 OFFSET 2
 SELECT 1 LIMIT -1
+
+-- case: edge_nullif_null_constant_folds
+CREATE TABLE dates (d date)
+INSERT INTO dates VALUES ('5874897-12-31')
+SELECT nullif(NULL::date, d + 1), nullif(d + 1, NULL), nullif(NULL::date, 'infinity'::date + 1) FROM dates
+SELECT nullif(NULL::date, d + 1) FROM dates WHERE d IS NOT NULL LIMIT 1
+SELECT nullif(d, d + 1) FROM dates
+SELECT nullif(NULL::int, 1/0)
+
+-- case: edge_bpchar_array_in_messages
+SELECT nullif(ARRAY['a'::char(3)], ARRAY['b'::text])
+SELECT ARRAY['a'::char(3)] = ARRAY['b'::text]
