@@ -163,6 +163,7 @@ _BASE = (
     BaseType("xml", 142, 143, -1, "U", "xml"),
     BaseType("tsvector", 3614, 3643, -1, "U", "tsvector"),
     BaseType("tsquery", 3615, 3645, -1, "U", "tsquery"),
+    BaseType("jsonpath", 4072, 4073, -1, "U", "jsonpath"),
     # the types of PostgreSQL's own catalogs and of the functions reading them
     BaseType("char", 18, 1002, 1, "Z", '"char"', True),
     BaseType("name", 19, 1003, 64, "S", "name", True),

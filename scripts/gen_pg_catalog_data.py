@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 OPERATORS = ("+", "-", "*", "/", "%", "^", "=", "<>", "<", ">", "<=", ">=",
              "||", "~~", "!~~", "~~*", "!~~*", "@", "|/", "~", "!~", "~*",
              "!~*", "&", "|", "#", "<<", ">>", "->", "->>", "#>", "#>>", "@>",
-             "<@", "?", "?|", "?&", "#-", "@@", "@@@", "&&", "!!", "<->")
+             "<@", "?", "?|", "?&", "#-", "@@", "@@@", "&&", "!!", "<->", "@?")
 FUNCTIONS = (
     "lower", "upper", "length", "char_length", "character_length",
     "octet_length", "btrim", "ltrim", "rtrim", "substring", "substr",
@@ -105,6 +105,11 @@ FUNCTIONS = (
     "json_array_elements_text", "jsonb_array_elements",
     "jsonb_array_elements_text", "json_each", "json_each_text", "jsonb_each",
     "jsonb_each_text", "json_object_keys", "jsonb_object_keys",
+    # jsonpath (values/jsonpath, passes/expr/jsonpath_eval)
+    "jsonb_path_exists", "jsonb_path_match", "jsonb_path_query",
+    "jsonb_path_query_array", "jsonb_path_query_first",
+    "jsonb_path_exists_tz", "jsonb_path_match_tz", "jsonb_path_query_tz",
+    "jsonb_path_query_array_tz", "jsonb_path_query_first_tz",
     # text search (values/tsearch, values/tsparse)
     "to_tsvector", "to_tsquery", "plainto_tsquery", "phraseto_tsquery",
     "websearch_to_tsquery", "setweight", "strip", "numnode", "querytree",
@@ -120,7 +125,7 @@ MINE = ("bool", "bytea", "int8", "int2", "int4", "text", "json", "float4",
         "char", "oid", "int2vector", "oidvector", "regproc", "regclass",
         "regtype", "regnamespace", "regrole", "pg_node_tree", "aclitem",
         "xid", "cid", "tid", "anyarray", "xml", "tsvector", "tsquery",
-        "regconfig")
+        "regconfig", "jsonpath")
 
 # The system relations the twin serves (twinning.system_catalog).
 SYSTEM_RELATIONS = (

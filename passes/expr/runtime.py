@@ -10,6 +10,7 @@ for the Python callable of a signature (`binary`, `unary`, `function_impl`).
     text_ops       strings and bytea: LIKE, regular expressions, concat
     datetime_ops   dates, times, timestamps, intervals, the clock
     json_ops       json/jsonb operators and json_build_object
+    jsonpath_ops   jsonb_path_* and @?/@@ over jsonpath_eval
     array_ops      arrays: ||, equality, bounds, unnest
     system_ops     bool, uuid, oid & co., sequences, the session
     extension_ops  the functions of the contrib extensions the twin provides
@@ -26,7 +27,8 @@ from typing import Callable, Sequence
 from twinning.errors import feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import (array_ops, datetime_ops, enum_ops,
-                                  extension_ops, json_ops, numeric_ops,
+                                  extension_ops, json_ops, jsonpath_ops,
+                                  numeric_ops,
                                   record_ops, system_ops, text_ops,
                                   tsearch_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
@@ -36,8 +38,8 @@ from twinning.passes.expr.types import (can_coerce, category, display,
                                         element, is_array, preferred,
                                         result_type)
 
-FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, array_ops,
-            system_ops, extension_ops, tsearch_ops)
+FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, jsonpath_ops,
+            array_ops, system_ops, extension_ops, tsearch_ops)
 
 # every family's operators and functions enter the tables here, once
 for _family in FAMILIES:
