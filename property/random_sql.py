@@ -425,7 +425,15 @@ class Gen:
             f"({self.expr('jsonb', depth - 1)} ? 'a')",
             f"({self.expr('intarr', depth - 1)} @> '{{7}}')",
             f"(1 = ANY({self.expr('intarr', depth - 1)}))",
-            f"starts_with({self.expr('text', depth - 1)}, 'a')"])
+            f"starts_with({self.expr('text', depth - 1)}, 'a')",
+            f"({self.expr('jsonb', depth - 1)} @? {self.pick(self.PATHS)!r})",
+            f"({self.expr('jsonb', depth - 1)} @@ '$.a > 0')",
+            f"jsonb_path_exists({self.expr('jsonb', depth - 1)}, {self.pick(self.PATHS)!r}, '{{\"x\": 1}}')"])
+
+    # jsonpaths that raise in no lax evaluation
+    PATHS = ["$.a", "$.*", "$.a[*] ? (@ > $x)", "$.** ? (@.type() == \"number\")",
+             "$[*] ? (@ starts with \"b\")", "$ ? (@ like_regex \"^[a-z]\")",
+             "$.a[last]", "$.b ? (exists(@) && @ != null)", "$.size()"]
 
     def e_date(self, sub, depth):
         c = self.draw(st.integers(0, 3))
@@ -514,6 +522,8 @@ class Gen:
                 f"jsonb_build_array({self.expr(self.pick(['int', 'text', 'float']), depth - 1)}, {sub()})",
                 f"jsonb_insert('[1, 2]', '{{0}}', {sub()})",
                 f"to_jsonb({self.expr(self.pick(['date', 'tstz', 'interval', 'bool', 'float']), depth - 1)})",
+                f"jsonb_path_query_array({sub()}, {self.pick(self.PATHS)!r}, '{{\"x\": 0}}')",
+                f"jsonb_path_query_first({sub()}, {self.pick(self.PATHS)!r}, '{{\"x\": 0}}')",
             ])
         kind = self.pick(["int", "text", "textarr", "num", "ts"])
         return f"to_jsonb({self.expr(kind, depth - 1)})"
