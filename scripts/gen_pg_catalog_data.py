@@ -118,7 +118,8 @@ FUNCTIONS = (
     "tsvector_update_trigger", "tsvector_update_trigger_column")
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
               "every", "string_agg", "array_agg", "json_agg", "jsonb_agg",
-              "json_object_agg", "jsonb_object_agg")
+              "json_object_agg", "jsonb_object_agg", "stddev", "stddev_samp",
+              "stddev_pop", "variance", "var_samp", "var_pop")
 MINE = ("bool", "bytea", "int8", "int2", "int4", "text", "json", "float4",
         "float8", "bpchar", "varchar", "date", "time", "timestamp",
         "timestamptz", "interval", "numeric", "uuid", "jsonb", "name",
