@@ -26,6 +26,7 @@ from twinning.passes import (cluster, parse_extensions, parse_partition,
                              parse_routines, parse_types, schema_elements,
                              statement_names)
 from twinning.passes.depth_guard import check_depth
+from twinning.passes.numeric_junk import trailing_junk
 from twinning.passes.parse_select import convert_query
 from twinning.passes import index_methods, parse_privileges
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -104,13 +105,25 @@ _GRAMMAR_HINTS = {
 }
 
 
+def _junk_error(junk: tuple[str, int]) -> SyntaxErrorAt:
+    return SyntaxErrorAt("42601", junk[0], position=junk[1] + 1)
+
+
 def split_statements(text: str) -> list[tuple[Any, str, int]]:
     """pglast raw statements with their source text and start offset."""
     check_depth(text)
     try:
         raw = pglast.parse_sql(text)
     except ParseError as exc:
-        raise syntax_error(text, exc) from exc
+        error = syntax_error(text, exc)
+        junk = trailing_junk(text)
+        if junk is not None and (error.position is None
+                                 or junk[1] < error.position):
+            raise _junk_error(junk) from exc
+        raise error from exc
+    junk = trailing_junk(text)
+    if junk is not None:
+        raise _junk_error(junk)
     out = []
     for stmt in raw:
         start = stmt.stmt_location or 0
