@@ -457,15 +457,18 @@ class Gen:
             return f"({self.anchor('date')})::timestamp"
         if c == 3 and self.anchor("date"):
             return f"({self.anchor('date')} + {self.expr('interval', depth - 1)})"
-        if self.draw(st.booleans()):
-            return self.zoned(self.expr('tstz', depth - 1))
+        if self.anchor("tstz") and self.draw(st.booleans()):
+            return self.zoned(self.anchor("tstz"))
         return f"({self.expr('tstz', depth - 1)})::timestamp"
 
     ZONES = ["'UTC'", "'America/New_York'", "'+05'", "'Asia/Kolkata'", "'PST'",
              "'Europe/Berlin'", "'-03:30'", "INTERVAL '2 hours'"]
 
     def zoned(self, operand: str) -> str:
-        """AT TIME ZONE or timezone() (timestamp <-> timestamptz)."""
+        """AT TIME ZONE or timezone() (timestamp <-> timestamptz) of a
+        column: it can leave the timestamp range, an error PostgreSQL
+        raises at planning for literal operands (the folding gap of
+        `anchor`)."""
         zone = self.pick(self.ZONES)
         if self.draw(st.booleans()):
             return f"({operand} AT TIME ZONE {zone})"
@@ -481,8 +484,8 @@ class Gen:
             return f"({self.expr('ts', depth - 1)})::timestamptz"
         if c == 3 and self.anchor("date"):
             return f"({self.anchor('date')})::timestamptz"
-        if self.draw(st.booleans()):
-            return self.zoned(self.expr('ts', depth - 1))
+        if self.anchor("ts") and self.draw(st.booleans()):
+            return self.zoned(self.anchor("ts"))
         return self.leaf("tstz")
 
     def e_interval(self, sub, depth):
