@@ -82,8 +82,16 @@ def syntax_error(text: str, exc: ParseError) -> SyntaxErrorAt:
     if offset is None and message.endswith("at end of input"):
         offset = len(text)  # the end-of-input token sits past the last byte
     position = None if offset is None else offset + 1
-    return SyntaxErrorAt(_GRAMMAR_CODES.get(message, "42601"), message,
-                         position=position, hint=_GRAMMAR_HINTS.get(message))
+    code, hint = _GRAMMAR_CODES.get(message, "42601"), _GRAMMAR_HINTS.get(message)
+    if message == "invalid Unicode escape":
+        # scan.l's E'…' escapes (22025) or parser.c's U&'…' ones (42601)
+        quote = text.rfind("'", 0, offset + 1) if offset is not None else -1
+        if quote >= 2 and text[quote - 2:quote].upper() == "U&":
+            hint = "Unicode escapes must be \\XXXX or \\+XXXXXX."
+        else:
+            code = "22025"
+            hint = "Unicode escapes must be \\uXXXX or \\UXXXXXXXX."
+    return SyntaxErrorAt(code, message, position=position, hint=hint)
 
 
 # gram.y's frame clause errors are windowing errors, not syntax errors
@@ -94,6 +102,8 @@ _GRAMMAR_CODES = dict.fromkeys((
     "frame starting from current row cannot have preceding rows",
     "frame starting from following row cannot have preceding rows"), "42P20")
 _GRAMMAR_CODES["CREATE EXTENSION ... FROM is no longer supported"] = "0A000"
+# the scanner's E'\000' (pg_verifymbstr on the literal)
+_GRAMMAR_CODES['invalid byte sequence for encoding "UTF8": 0x00'] = "22021"
 
 
 # Hints gram.y attaches to its own errors (pglast keeps only the message).

@@ -544,3 +544,14 @@ SELECT 1; SELECT 2x
 SELECT 1 +; SELECT 2x
 SELECT 12ü
 SELECT 1::int4x
+
+-- case: text_invalid_escapes
+INSERT INTO strs (id, t) VALUES (1, E'\u00')
+INSERT INTO strs (id, t) VALUES (2, E'\000')
+INSERT INTO strs (id, t) VALUES (3, U&'\d800')
+INSERT INTO strs (id, t) VALUES (4, 'unterminated)
+SELECT U&'\zz'
+SELECT E'\ud83dx'
+SELECT E'\U00110000'
+SELECT E'\x00'
+SELECT 1, E'\u12'
