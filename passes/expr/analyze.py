@@ -36,10 +36,11 @@ from pglast.parser import parse_sql
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir import syntax as s
-from twinning.ir.select import TSetCall
+from twinning.ir.select import TSetCall, TSetCallRows
 from twinning.passes import extensions
 from twinning.passes.polling import poll_planning
 from twinning.passes.expr import pg_data, records, runtime
+from twinning.passes.expr.registry import rows_result
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
@@ -1020,7 +1021,8 @@ class _Resolver:
         elif len(coerced) < len(cand.args):
             coerced += tuple(self._default_argument(cand, i)
                              for i in range(len(coerced), len(cand.args)))
-        rtype = result_type(cand.result)
+        rows = rows_result(cand.signature()) if set_returning else None
+        rtype = result_type(cand.result) if rows is None else rows[0]
         if cand.result in _COMPATIBLE and compat is not None:
             rtype = result_type(compat + "[]" if cand.result ==
                                 "anycompatiblearray" else compat)
@@ -1037,6 +1039,9 @@ class _Resolver:
                 raise SqlError("0A000", "set-returning functions are not "
                                f"allowed in {self.ctx.no_sets}",
                                position=pos(node.location))
+            if rows is not None:
+                return TSetCallRows(cand.signature(), coerced, rtype, where,
+                                    rows[1])
             return TSetCall(cand.signature(), coerced, rtype, where)
         impl.check_args(coerced)
         return q.TCall(cand.signature(), coerced, rtype, where)
