@@ -676,8 +676,7 @@ class _Resolver:
         # addRangeTableEntryForFunction reports too many aliases unplaced
         return self._entry_from(scan, dataclasses.replace(ref, location=-1),
                                 refname, names, scalar_function=len(
-                                    ref.functions) == 1 and not ref.ordinality
-                                and not scan.composite)
+                                    scan.calls) == 1 and not scan.columns[1:])
 
     def hidden(self, level: Level) -> Level:
         """The level a FROM item is analysed in: the FROM clause around it
