@@ -41,6 +41,7 @@ from twinning.passes import extensions
 from twinning.passes.polling import poll_planning
 from twinning.passes.expr import pg_data, records, runtime
 from twinning.passes.expr.registry import rows_result
+from twinning.passes.expr.variadic import variadic_call
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
@@ -900,6 +901,9 @@ class _Resolver:
         schema = node.name[0] if len(node.name) > 1 else None
         shown_name = ".".join(node.name)
         builtin = schema in (None, "pg_catalog") and len(node.name) <= 2
+        if node.variadic:
+            return variadic_call(self, node, builtin, coerce_to_type,
+                                 can_coerce_expr)
         if node.over is not None:
             return self.window(node)
         if builtin and (name in AGGREGATES or name in ORDERED_SET_NAMES and (

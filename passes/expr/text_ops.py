@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
-from twinning.passes.expr import formatting, regex_ops
+from twinning.passes.expr import formatting, regex_ops, variadic
 from twinning.passes.expr.regex_ops import are_regex
 from twinning.values import bytea
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
@@ -492,4 +492,5 @@ def register() -> None:
     define("string_to_array(text,text)", _string_to_array, strict=False)
     define("string_to_array(text,text,text)", _string_to_array, strict=False)
     formatting.register()
+    variadic.register()
     regex_ops.register()

@@ -297,3 +297,14 @@ SELECT to_char(4000::int8, '999.99'), to_char(4000::int8, 'FM999.99'), to_char(4
 
 -- case: regex_backspace_escape
 SELECT E'a\bc' ~ 'a\bc', 'abc' ~ 'a\bc', regexp_replace(E'x\by', '[\b]', '-'), E'a\bc' ~ '^a[\b]c$'
+
+-- case: format_variadic_array
+SELECT format('%s', VARIADIC ARRAY['a','b']), format('%2$s', VARIADIC ARRAY['a','b'])
+SELECT format('%s', VARIADIC 'a')
+SELECT format('%s', VARIADIC 1)
+SELECT format('%s|%s', VARIADIC ARRAY[1,NULL])
+SELECT format('%s', VARIADIC NULL::int[])
+SELECT format(NULL, VARIADIC ARRAY['x'])
+SELECT format('%s', VARIADIC '{a,b}'::text[]), format('%2$s %1$s', VARIADIC ARRAY['a','b']), format('x', VARIADIC ARRAY[]::text[])
+SELECT format('%s %s', VARIADIC ARRAY[1.5, 2]::numeric[]), format('%L %I', VARIADIC ARRAY['it''s', 'A b']), format('%*s|', VARIADIC ARRAY[5, 7])
+SELECT format('%s', VARIADIC ARRAY[true, NULL]), format('%s', VARIADIC ARRAY['2024-01-02'::date])
