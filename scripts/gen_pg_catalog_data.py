@@ -61,7 +61,8 @@ FUNCTIONS = (
     "pi", "pg_sleep", "pg_is_in_recovery", "random", "uuid_generate_v4",
     "justify_days", "justify_hours", "justify_interval", "isfinite",
     "make_date", "make_time", "make_timestamp", "make_timestamptz",
-    "make_interval", "to_timestamp", "timezone",
+    "make_interval", "to_timestamp", "timezone", "scale", "min_scale",
+    "trim_scale",
     # what the introspection queries of psql, SQLAlchemy and pgjdbc call
     # (docs/introspection-queries.md)
     "format_type", "pg_get_constraintdef", "pg_get_indexdef", "pg_get_expr",
