@@ -60,14 +60,16 @@ def operator_impl(op: str, declared: tuple[str, ...], result: str,
     left, right = declared
     if op == "||" and (left.startswith("any") or right.startswith("any")):
         return _poly_concat(left, right, actual)
-    if op in ("=", "<>") and left == "anyarray" and right == "anyarray":
+    if op in array_ops.ARRAY_OPERATORS and left == "anyarray" and \
+            right == "anyarray":
         lt, rt = actual
         lk, rk = lt.name, rt.name
         if lk == "unknown":
             lk = rk
         if rk == "unknown":
             rk = lk
-        if lk != rk or comparison_impl(element(lk), "=") is None:
+        need = "<" if op in array_ops.ORDERING else "="
+        if lk != rk or comparison_impl(element(lk), need) is None:
             return None, q.UNKNOWN, []
         target = rtype_of(lk)
         return f"{op} array", q.BOOL, [target, target]
@@ -138,8 +140,9 @@ def comparison_impl(type_key: str, op: str = "<") -> str | None:
     sig = f"{type_key} {op} {type_key}"
     if sig in BINARY:
         return sig
-    if is_array(type_key) and op in ("=", "<>") and \
-            comparison_impl(element(type_key), "=") is not None:
+    if is_array(type_key) and op in array_ops.ARRAY_OPERATORS and \
+            comparison_impl(element(type_key), "<" if op in
+                            array_ops.ORDERING else "=") is not None:
         return f"{op} array"
     return None
 
@@ -147,6 +150,8 @@ def comparison_impl(type_key: str, op: str = "<") -> str | None:
 def binary(sig: str, types: Sequence[q.ResultType] = ()) -> Impl:
     if sig in ("= array", "<> array"):
         return array_ops.array_equality(sig, types)
+    if sig.endswith(" array") and sig[:-6] in array_ops.ARRAY_OPERATORS:
+        return array_ops.array_operator(sig, types)
     if sig in ("any || text", "text || any"):
         return text_ops.anytextcat(sig, types)
     if sig.endswith(" enum"):
