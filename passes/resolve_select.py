@@ -1068,10 +1068,10 @@ class _Resolver:
             common = select_common_type(
                 [q.TColumn(i, lc.name, lc.type, lc.location),
                  q.TColumn(i, rc.name, rc.type, rc.location)], construct)
-            if common == q.UNKNOWN:
-                common = TEXT
-            if node.op != "union" or not node.all:
-                require_equality(common, -1)
+            common = TEXT if common == q.UNKNOWN else common
+            if node.op != "union" or not node.all:  # at select_common_type's
+                best = lc if lc.type == common else rc  # chosen column
+                require_equality(common, best.location)
             types.append(common)
         left = self.coerce_outputs(left, lcols, types, construct)
         right = self.coerce_outputs(right, rcols, types, construct)

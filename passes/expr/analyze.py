@@ -1242,7 +1242,8 @@ def _compatible_type(args: Sequence[q.TExpr], declared: Sequence[str]
 
 # the twin's types with no btree opclass in PostgreSQL: GREATEST/LEAST
 # over them is PostgreSQL's own 42883; over any other it is the twin's gap
-_UNORDERED = frozenset({"json", "pg_node_tree", "aclitem", "xid", "cid"})
+_UNORDERED = frozenset({"json", "jsonpath", "pg_node_tree", "aclitem", "xid",
+                        "cid"})
 
 
 def _argument_names(args: Sequence[s.Expr]) -> tuple[str | None, ...]:

@@ -392,3 +392,20 @@ select jsonb '{"a": ["x", 2]}' @? '-$.a', jsonb '{"a": ["x", "y"]}' @? '-$.a', j
 select jsonb_path_query('{"a": 1}', '$ ? (@.a like_regex "a" flag "m")')
 select jsonb_path_query('[1, 2, 3]', '$[*] ? (@ > 1) ? (@ < 3)'), jsonb_path_query('{"a": {"a": {"a": 1}}}', '$.a.a ? ($.a.a.a == 1).a')
 select jsonb_path_query('{"x": [1, 2, 3]}', '$.x[last - 1 to last]'), jsonb_path_query('{"x": [1, 2, 3]}', '$.x[last] + $.x[0]')
+
+-- case: jsonpath_values
+SELECT DISTINCT p FROM (VALUES ('$.a'::jsonpath), ('$.a')) v(p)
+SELECT p FROM (VALUES ('$.a'::jsonpath), ('$.b')) v(p) ORDER BY p
+SELECT p, count(*) FROM (VALUES ('$.a'::jsonpath), ('$.a')) v(p) GROUP BY p
+SELECT '$.a'::jsonpath UNION SELECT '$.b'::jsonpath
+SELECT '$.a'::jsonpath UNION ALL SELECT '$.b'::jsonpath
+SELECT '$.a'::jsonpath = '$.a'::jsonpath
+SELECT greatest('$.a'::jsonpath, '$.b')
+SELECT ARRAY['$.a'::jsonpath, '$[*]'], ('$.a'::jsonpath)::text, '$.a'::text::jsonpath, pg_typeof(ARRAY['$'::jsonpath])
+SELECT max(p) FROM (VALUES ('$.a'::jsonpath)) v(p)
+SELECT count(DISTINCT p) FROM (VALUES ('$.a'::jsonpath)) v(p)
+SELECT array_agg(p) FROM (VALUES ('$.a'::jsonpath), (NULL)) v(p)
+SELECT p IS DISTINCT FROM p FROM (VALUES ('$.a'::jsonpath)) v(p)
+SELECT CASE WHEN true THEN '$.a'::jsonpath ELSE '$.b' END, coalesce(NULL, '$'::jsonpath), nullif('$'::jsonpath, '$')
+SELECT '{}'::json UNION SELECT '{}'::json
+SELECT 1, '{}'::json INTERSECT SELECT 2, '[]'::json
