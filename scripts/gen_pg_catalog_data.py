@@ -120,7 +120,10 @@ FUNCTIONS = (
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
               "every", "string_agg", "array_agg", "json_agg", "jsonb_agg",
               "json_object_agg", "jsonb_object_agg", "stddev", "stddev_samp",
-              "stddev_pop", "variance", "var_samp", "var_pop")
+              "stddev_pop", "variance", "var_samp", "var_pop", "corr",
+              "covar_pop", "covar_samp", "regr_count", "regr_sxx", "regr_syy",
+              "regr_sxy", "regr_avgx", "regr_avgy", "regr_slope",
+              "regr_intercept", "regr_r2")
 MINE = ("bool", "bytea", "int8", "int2", "int4", "text", "json", "float4",
         "float8", "bpchar", "varchar", "date", "time", "timestamp",
         "timestamptz", "interval", "numeric", "uuid", "jsonb", "name",
