@@ -42,6 +42,8 @@ def array_equality(sig: str, types: Sequence[q.ResultType]) -> Impl:
     """`= array` / `<> array`: the element type's `=`, NULL elements equal
     only to each other."""
     elem_key = element(types[0].name)
+    if elem_key == "varchar":  # compared with text's operators
+        elem_key = "text"
     inner = BINARY[f"{elem_key} = {elem_key}"]
     if inner.settings:
         raise feature_not_supported("array comparison of this type")

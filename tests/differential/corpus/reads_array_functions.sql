@@ -42,3 +42,5 @@ SELECT ARRAY[1] < ARRAY['1'::text]
 SELECT '{1,2}' @> ARRAY[1], ARRAY['x']::varchar[] > ARRAY['y']::varchar[], ARRAY['ab '::char(3)] = ARRAY['ab'::char(3)], ARRAY['ab '::char(3)] < ARRAY['ab'::char(4)]
 SELECT x FROM (VALUES (ARRAY[2]), (ARRAY[1,5]), ('{}'), (ARRAY[NULL::int]), (NULL)) v(x) WHERE x > ARRAY[1] ORDER BY x
 SELECT ARRAY['{"a":1}'::jsonb] < ARRAY['[]'::jsonb], ARRAY['{"a":1}'::jsonb] @> ARRAY['{"a":1}'::jsonb]
+SELECT nullif(ARRAY['a'::varchar(5)], ARRAY['a'::varchar(5)]), ARRAY['a'::varchar] = ARRAY['a'::varchar], ARRAY['a'::varchar] <> ARRAY['b'::varchar], ARRAY['a'::varchar] < ARRAY['b'::varchar], ARRAY['a'::varchar] @> ARRAY['a'::varchar]
+SELECT x = y, x IS DISTINCT FROM y, nullif(x, y) FROM (VALUES (ARRAY['Ünï'::varchar(5)], ARRAY['Ünï'::varchar(5)]), (ARRAY[NULL::varchar], ARRAY['x'::varchar])) v(x, y) ORDER BY 1
