@@ -16,6 +16,7 @@ expression evaluated over a relation's row reads `TColumn.slot` of it,
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import field
 from typing import Union
 
@@ -512,6 +513,16 @@ class TSetCall:
     args: tuple[object, ...]
     type: object
     location: int = LOC
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class TSetCallRows(TSetCall):
+    """A built-in set-returning function of several OUT columns
+    (jsonb_each: key, value; `registry.SET_RETURNING_ROWS`): its values
+    are tuples, `columns` ((name, ResultType), …) in FROM; in a target
+    list it is an anonymous record of those fields."""
+
+    columns: tuple = ()
 
 
 @node

@@ -78,6 +78,7 @@ class FuncCall:
     over: WindowDef | None = None  # a window function call's OVER
     # WITHIN GROUP (ORDER BY …): `order_by` holds its keys
     within_group: bool = False
+    variadic: bool = False  # f(…, VARIADIC array)
 
 
 @node

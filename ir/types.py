@@ -166,6 +166,7 @@ _BASE = (
     BaseType("bit", 1560, 1561, -1, "V", "bit"),
     BaseType("varbit", 1562, 1563, -1, "V", "bit varying"),
     BaseType("money", 790, 791, 8, "N", "money"),
+    BaseType("jsonpath", 4072, 4073, -1, "U", "jsonpath"),
     # the types of PostgreSQL's own catalogs and of the functions reading them
     BaseType("char", 18, 1002, 1, "Z", '"char"', True),
     BaseType("name", 19, 1003, 64, "S", "name", True),

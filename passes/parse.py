@@ -26,6 +26,7 @@ from twinning.passes import (cluster, parse_extensions, parse_partition,
                              parse_routines, parse_types, schema_elements,
                              schema_script, statement_names)
 from twinning.passes.depth_guard import check_depth
+from twinning.passes.numeric_junk import trailing_junk
 from twinning.passes.parse_select import convert_query
 from twinning.passes import index_methods, parse_privileges
 from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
@@ -81,8 +82,16 @@ def syntax_error(text: str, exc: ParseError) -> SyntaxErrorAt:
     if offset is None and message.endswith("at end of input"):
         offset = len(text)  # the end-of-input token sits past the last byte
     position = None if offset is None else offset + 1
-    return SyntaxErrorAt(_GRAMMAR_CODES.get(message, "42601"), message,
-                         position=position, hint=_GRAMMAR_HINTS.get(message))
+    code, hint = _GRAMMAR_CODES.get(message, "42601"), _GRAMMAR_HINTS.get(message)
+    if message == "invalid Unicode escape":
+        # scan.l's E'…' escapes (22025) or parser.c's U&'…' ones (42601)
+        quote = text.rfind("'", 0, offset + 1) if offset is not None else -1
+        if quote >= 2 and text[quote - 2:quote].upper() == "U&":
+            hint = "Unicode escapes must be \\XXXX or \\+XXXXXX."
+        else:
+            code = "22025"
+            hint = "Unicode escapes must be \\uXXXX or \\UXXXXXXXX."
+    return SyntaxErrorAt(code, message, position=position, hint=hint)
 
 
 # gram.y's frame clause errors are windowing errors, not syntax errors
@@ -93,6 +102,8 @@ _GRAMMAR_CODES = dict.fromkeys((
     "frame starting from current row cannot have preceding rows",
     "frame starting from following row cannot have preceding rows"), "42P20")
 _GRAMMAR_CODES["CREATE EXTENSION ... FROM is no longer supported"] = "0A000"
+# the scanner's E'\000' (pg_verifymbstr on the literal)
+_GRAMMAR_CODES['invalid byte sequence for encoding "UTF8": 0x00'] = "22021"
 
 
 # Hints gram.y attaches to its own errors (pglast keeps only the message).
@@ -104,13 +115,25 @@ _GRAMMAR_HINTS = {
 }
 
 
+def _junk_error(junk: tuple[str, int]) -> SyntaxErrorAt:
+    return SyntaxErrorAt("42601", junk[0], position=junk[1] + 1)
+
+
 def split_statements(text: str) -> list[tuple[Any, str, int]]:
     """pglast raw statements with their source text and start offset."""
     check_depth(text)
     try:
         raw = pglast.parse_sql(text)
     except ParseError as exc:
-        raise syntax_error(text, exc) from exc
+        error = syntax_error(text, exc)
+        junk = trailing_junk(text)
+        if junk is not None and (error.position is None
+                                 or junk[1] < error.position):
+            raise _junk_error(junk) from exc
+        raise error from exc
+    junk = trailing_junk(text)
+    if junk is not None:
+        raise _junk_error(junk)
     out = []
     for stmt in raw:
         start = stmt.stmt_location or 0

@@ -108,8 +108,6 @@ class ExprConverter:
         return s.Cast(self(node.arg), type_spec(node.typeName), loc(node))
 
     def func_call(self, node: ast.FuncCall) -> s.Expr:
-        if node.func_variadic:
-            raise Unsupported("VARIADIC argument", loc(node))
         order = tuple(self.sort_by(o) for o in node.agg_order or ())
         filt = self(node.agg_filter) if node.agg_filter is not None else None
         args = self.many(node.args)
@@ -122,7 +120,7 @@ class ExprConverter:
         return s.FuncCall(names(node.funcname), args,
                           bool(node.agg_star), bool(node.agg_distinct),
                           filt, order, loc(node), over,
-                          bool(node.agg_within_group))
+                          bool(node.agg_within_group), bool(node.func_variadic))
 
     def window_def(self, node: ast.WindowDef) -> s.WindowDef:
         return s.WindowDef(

@@ -634,6 +634,8 @@ class _Planner:
             if n is None and ties:
                 raise SqlError("2201W", "row count cannot be null in FETCH "
                                "FIRST ... WITH TIES clause")
+            if n == 0:  # ExecLimit's LIMIT_EMPTY: the input never runs
+                return []
             skip = skip or 0
             stop = None if n is None else skip + n
             if not ties or not n:

@@ -23,7 +23,7 @@ import contextlib
 import copy
 from typing import Any, Iterator, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.passes.expr import runtime
@@ -98,7 +98,11 @@ def function_scan(ref: r.FunctionRef, level: Any, ctx: Any
             return scan, names, call.name[-1]
         if column_definitions.returns_record(typed):
             raise column_definitions.required_error(call.location)
-        if getattr(typed, "columns", ()) and single and not ref.ordinality:
+        if getattr(typed, "columns", ()):
+            if not single or ref.ordinality:
+                raise feature_not_supported(
+                    "a function returning rows in ROWS FROM or WITH "
+                    "ORDINALITY", pos(typed.location))
             columns = tuple(r.RelColumn(n, t) for n, t in typed.columns)
             return (r.FunctionScan((typed,), columns, False, True),
                     [n for n, _ in typed.columns], call.name[-1])

@@ -676,7 +676,7 @@ class _Resolver:
         # addRangeTableEntryForFunction reports too many aliases unplaced
         return self._entry_from(scan, dataclasses.replace(ref, location=-1),
                                 refname, names, scalar_function=len(
-                                    ref.functions) == 1 and not ref.ordinality)
+                                    scan.calls) == 1 and not scan.columns[1:])
 
     def hidden(self, level: Level) -> Level:
         """The level a FROM item is analysed in: the FROM clause around it
@@ -1068,10 +1068,10 @@ class _Resolver:
             common = select_common_type(
                 [q.TColumn(i, lc.name, lc.type, lc.location),
                  q.TColumn(i, rc.name, rc.type, rc.location)], construct)
-            if common == q.UNKNOWN:
-                common = TEXT
-            if node.op != "union" or not node.all:
-                require_equality(common, -1)
+            common = TEXT if common == q.UNKNOWN else common
+            if node.op != "union" or not node.all:  # at select_common_type's
+                best = lc if lc.type == common else rc  # chosen column
+                require_equality(common, best.location)
             types.append(common)
         left = self.coerce_outputs(left, lcols, types, construct)
         right = self.coerce_outputs(right, rcols, types, construct)

@@ -11,15 +11,19 @@ letters, ±0, NaN/±Infinity, min/max integers, extreme and infinite dates
 and timestamps (`VALUES` below).
 
 Statements (`statement()`) are one of: a projection with WHERE, a GROUP BY
-with aggregates and HAVING, a join of t1 and t2, window functions, or a
-write unit (BEGIN, INSERT/UPDATE/DELETE, SELECT back, ROLLBACK or COMMIT).
+with aggregates and HAVING, a join of t1 and t2, window functions, a set
+operation, a CTE or subquery, or a write unit (BEGIN, INSERT/UPDATE/DELETE,
+SELECT back, ROLLBACK or COMMIT). Expressions cover every kind's
+operators and the functions ETL code calls: to_char/format, the regex
+family, SIMILAR TO, AT TIME ZONE/timezone(), jsonb's builders, editors
+and jsonpath (@?, @@, jsonb_path_*), array comparison and containment.
 Every SELECT orders by every output column, so the row order is total:
 where no unique `id` is among them (projections, set operations), then
 by each column's text too, since equal values can print differently (0
 and -0, 1.0 and 1.00, 'a' and 'a  ' as bpchar) and PostgreSQL's order of
 such ties is its sort's, unspecified. jsonb outputs are cast to text
-first, because ORDER BY jsonb is a known gap
-(gaps/reads_types.sql::types_jsonb).
+first (ORDER BY jsonb used to be a gap; jsonb comparisons and
+GREATEST/LEAST over jsonb are generated).
 
 What the generator leaves out, and why (each of these is either a known
 gap or unspecified behaviour, never a tolerated wrong answer):
@@ -27,13 +31,16 @@ gap or unspecified behaviour, never a tolerated wrong answer):
   that can fail) appear only in select lists, never in WHERE/ON/HAVING:
   PostgreSQL orders the quals of a WHERE by cost, so whether an erroring
   operand of AND is reached is unspecified;
-- ORDER BY, DISTINCT, GROUP BY, GREATEST/LEAST over jsonb
-  (gaps/reads_types.sql::types_jsonb, types_distinct_per_type,
-  gaps/reads_edge_answers.sql::edge_greatest_least_jsonb);
-- LIKE patterns ending in the escape character
-  (gaps/reads_scan.sql::scan_like_escapes); regular expressions stay
-  within plain classes and quantifiers (gaps/reads_formatting.sql::regex_*);
-- SET DateStyle/TimeZone/bytea_output (gaps/reads_types.sql);
+- datetime operators that can raise over literal operands only (the
+  twin does not fold datetime constants:
+  gaps/reads_edge_answers.sql::edge_datetime_constant_folding_errors),
+  so they and AT TIME ZONE always get a column operand (`anchor`);
+- subquery outputs the outer query does not read
+  (gaps/reads_subqueries.sql::sub_unreferenced_output_not_evaluated);
+- regular expressions stay within plain classes and quantifiers
+  (gaps/reads_formatting.sql::regex_*); jsonpath only in paths that
+  cannot raise in lax mode;
+- SET DateStyle/TimeZone/bytea_output (their corpora test them);
 - RETURNING on multi-row UPDATE/DELETE: its row order is PostgreSQL's
   heap order, an implementation detail; LIMIT only under a total order;
 - UPDATE ... FROM with several join rows per target row (which one wins
@@ -90,8 +97,9 @@ EXTREME = {"int2": ["32767", "-32768"], "int4": ["2147483647", "-2147483648"],
            "int8": ["9223372036854775807", "-9223372036854775808"],
            "numeric": ["'Infinity'", "'-Infinity'", "1e20"]}
 ORDERABLE = {"int", "num", "float", "text", "bool", "date", "ts", "tstz",
-             "interval", "uuid", "intarr", "textarr"}   # not jsonb: a gap
-MAXABLE = {"int", "num", "float", "text", "date", "ts", "tstz", "interval"}
+             "interval", "uuid", "intarr", "textarr", "jsonb"}
+MAXABLE = {"int", "num", "float", "text", "date", "ts", "tstz", "interval",
+           "intarr", "textarr"}
 CAST_NAME = {"int": "int8", "num": "numeric", "float": "float8",
              "text": "text", "bool": "bool", "date": "date", "ts": "timestamp",
              "tstz": "timestamptz", "interval": "interval", "uuid": "uuid",
@@ -239,6 +247,9 @@ class Gen:
             return f"({sub()})::int2"
         if c == 3:
             return f"(SELECT count(*) FROM t2 WHERE t2.k = {self.pick([c for c, k in self.scope if k == 'int'])})" if self.other is not None else "1"
+        if self.draw(st.booleans()):
+            fn = self.pick(["regexp_count", "regexp_instr"])
+            return f"{fn}({self.expr('text', depth - 1)}, {self.pick(['[a-c]', '.', 'ü', '[[:space:]]'])!r})"
         return f"char_length({self.expr('text', depth - 1)})"
 
     def e_num(self, sub, depth):
@@ -290,7 +301,9 @@ class Gen:
         return f"(-{sub()})"
 
     def e_text(self, sub, depth):
-        c = self.draw(st.integers(0, 14))
+        c = self.draw(st.integers(0, 18))
+        if c >= 16:
+            return self.e_text_more(sub, depth)
         if c == 0:
             return f"({sub()} || {sub()})"
         if c == 1:
@@ -324,6 +337,7 @@ class Gen:
             return f"format('%s|%s', {sub()}, {self.expr(self.pick(['int', 'num']), depth - 1)})"
         if c == 14:
             return f"({self.expr('textarr', depth - 1)})[1]"
+        # c == 15: the shapes below
         c = self.draw(st.integers(0, 5))
         if c == 0:
             return f"translate({sub()}, 'aÜ', 'xy')"
@@ -338,6 +352,45 @@ class Gen:
         if c == 4:
             return f"array_to_string({self.expr('textarr', depth - 1)}, ',', '*')"
         return f"({self.expr(self.pick(['int', 'num', 'float', 'interval']), depth - 1)})::text"
+
+    def e_text_more(self, sub, depth):
+        """The regex family, SIMILAR substrings and jsonb's text results.
+        Patterns stay within plain classes and quantifiers, no trailing
+        $ (gaps/reads_formatting.sql::regex_*)."""
+        c = self.draw(st.integers(0, 9))
+        q = lambda options: "'" + self.pick(options) + "'"  # noqa: E731
+        pat = q(["[aeiou]", "[a-z]+", r"\d", "[[:upper:]]", "ü", "b.",
+                 "(a)(b)?", r"\s+", "[^a-z]"])
+        if c == 0:
+            repl = q(["X", "", r"<\&>", r"\1"])
+            flags = self.pick(["", ", 'g'", ", 'gi'", ", 'i'"])
+            return f"regexp_replace({sub()}, {pat}, {repl}{flags})"
+        if c == 1:
+            flags = self.pick(["", ", 'i'"])
+            return f"(regexp_match({sub()}, {pat}{flags}))[1]"
+        if c == 2:
+            split = q([r"\s*", ",", "a", "[ab]"])
+            return f"array_to_string(regexp_split_to_array({sub()}, {split}), '|', '*')"
+        if c == 3:
+            return f"substring({sub()} from {pat})"
+        if c == 4:
+            similar = q(['%#"a#"%', '#"_#"%', '%#"[a-z]*#"'])
+            return f"substring({sub()} similar {similar} escape '#')"
+        if c == 5:
+            return f"jsonb_typeof({self.expr('jsonb', depth - 1)})"
+        if c == 6:
+            path = q(["{a}", "{a,0}", "{}", "{b}"])
+            return f"({self.expr('jsonb', depth - 1)} #>> {path})"
+        if c == 7:
+            return f"jsonb_pretty({self.expr('jsonb', depth - 1)})"
+        if c == 8:
+            fmt = q(["HH12:MI:SS AM", 'YYYY-MM-DD"T"HH24:MI:SS', "Mon DD, YYYY",
+                     "DDD J Q", "FMMonth FMDD"])
+            src = self.pick(["ts", "tstz", "interval"])
+            return f"to_char({self.expr(src, depth - 1)}, {fmt})"
+        fmt = q(["%s-%s", "%I.%L", "%1$s %1$L", "[%5s|%-5s]"])
+        other = self.pick(["text", "int", "date", "bool"])
+        return f"format({fmt}, {sub()}, {self.expr(other, depth - 1)})"
 
     def e_bool(self, sub, depth):
         c = self.draw(st.integers(0, 11))
@@ -355,10 +408,14 @@ class Gen:
         if c == 6:
             kind = self.pick(sorted(KINDS))
             return f"({self.expr(kind, depth - 1)} IS {self.pick(['', 'NOT '])}DISTINCT FROM {self.expr(kind, depth - 1)})"
+        if c == 7 and self.draw(st.integers(0, 2)) == 0:
+            pat = self.pick(["%a%", "a|b", "(a|Ü)%", "_", "[a-c]%", "%(b|c)_*", "ß%", ""])
+            return f"({self.expr('text', depth - 1)} {self.pick(['SIMILAR TO', 'NOT SIMILAR TO'])} '{pat}')"
         if c == 7:
-            op = self.pick(["LIKE", "ILIKE", "NOT LIKE", "~", "~*", "!~"])
+            op = self.pick(["LIKE", "ILIKE", "NOT LIKE", "~", "~*", "!~", "!~*"])
             pat = self.pick(["a%", "%b%", "_", "", "Ü%", "%s", "A_%"]) if "LIKE" in op \
-                else self.pick(["^a", "b$", "[a-c]", "^.$", "x*y?", "ü"])
+                else self.pick(["^a", "b$", "[a-c]", "^.$", "x*y?", "ü", "^[A-Z]",
+                                "[[:alpha:]]", "\\w", "Ü"])
             return f"({self.expr('text', depth - 1)} {op} '{pat}')"
         if c == 8:
             kind = self.pick(["int", "text", "num", "date"])
@@ -376,7 +433,15 @@ class Gen:
             f"({self.expr('jsonb', depth - 1)} ? 'a')",
             f"({self.expr('intarr', depth - 1)} @> '{{7}}')",
             f"(1 = ANY({self.expr('intarr', depth - 1)}))",
-            f"starts_with({self.expr('text', depth - 1)}, 'a')"])
+            f"starts_with({self.expr('text', depth - 1)}, 'a')",
+            f"({self.expr('jsonb', depth - 1)} @? {self.pick(self.PATHS)!r})",
+            f"({self.expr('jsonb', depth - 1)} @@ '$.a > 0')",
+            f"jsonb_path_exists({self.expr('jsonb', depth - 1)}, {self.pick(self.PATHS)!r}, '{{\"x\": 1}}')"])
+
+    # jsonpaths that raise in no lax evaluation
+    PATHS = ["$.a", "$.*", "$.a[*] ? (@ > $x)", "$.** ? (@.type() == \"number\")",
+             "$[*] ? (@ starts with \"b\")", "$ ? (@ like_regex \"^[a-z]\")",
+             "$.a[last]", "$.b ? (exists(@) && @ != null)", "$.size()"]
 
     def e_date(self, sub, depth):
         c = self.draw(st.integers(0, 3))
@@ -400,7 +465,22 @@ class Gen:
             return f"({self.anchor('date')})::timestamp"
         if c == 3 and self.anchor("date"):
             return f"({self.anchor('date')} + {self.expr('interval', depth - 1)})"
+        if self.anchor("tstz") and self.draw(st.booleans()):
+            return self.zoned(self.anchor("tstz"))
         return f"({self.expr('tstz', depth - 1)})::timestamp"
+
+    ZONES = ["'UTC'", "'America/New_York'", "'+05'", "'Asia/Kolkata'", "'PST'",
+             "'Europe/Berlin'", "'-03:30'", "INTERVAL '2 hours'"]
+
+    def zoned(self, operand: str) -> str:
+        """AT TIME ZONE or timezone() (timestamp <-> timestamptz) of a
+        column: it can leave the timestamp range, an error PostgreSQL
+        raises at planning for literal operands (the folding gap of
+        `anchor`)."""
+        zone = self.pick(self.ZONES)
+        if self.draw(st.booleans()):
+            return f"({operand} AT TIME ZONE {zone})"
+        return f"timezone({zone}, {operand})"
 
     def e_tstz(self, sub, depth):
         c = self.draw(st.integers(0, 3))
@@ -412,6 +492,8 @@ class Gen:
             return f"({self.expr('ts', depth - 1)})::timestamptz"
         if c == 3 and self.anchor("date"):
             return f"({self.anchor('date')})::timestamptz"
+        if self.anchor("ts") and self.draw(st.booleans()):
+            return self.zoned(self.anchor("ts"))
         return self.leaf("tstz")
 
     def e_interval(self, sub, depth):
@@ -442,6 +524,18 @@ class Gen:
         if c == 3:
             kind = self.pick(["int", "text", "bool", "num", "date"])
             return f"jsonb_build_object('k', {self.expr(kind, depth - 1)})"
+        if self.draw(st.booleans()):
+            return self.pick([
+                f"jsonb_strip_nulls({sub()})",
+                f"jsonb_set({sub()}, '{{a}}', {self.pick(['2', 'null', '[1]'])!r})",
+                f"({sub()} - {self.pick(['a', 'b'])!r})",
+                f"({sub()} #> '{{a}}')",
+                f"jsonb_build_array({self.expr(self.pick(['int', 'text', 'float']), depth - 1)}, {sub()})",
+                f"jsonb_insert('[1, 2]', '{{0}}', {sub()})",
+                f"to_jsonb({self.expr(self.pick(['date', 'tstz', 'interval', 'bool', 'float']), depth - 1)})",
+                f"jsonb_path_query_array({sub()}, {self.pick(self.PATHS)!r}, '{{\"x\": 0}}')",
+                f"jsonb_path_query_first({sub()}, {self.pick(self.PATHS)!r}, '{{\"x\": 0}}')",
+            ])
         kind = self.pick(["int", "text", "textarr", "num", "ts"])
         return f"to_jsonb({self.expr(kind, depth - 1)})"
 
@@ -647,8 +741,8 @@ def set_operation(draw, t1: Table, t2: Table) -> list[str]:
         sides.append(f"SELECT {', '.join(items)} FROM {t.name}{where}")
     op = draw(st.sampled_from(["UNION", "UNION ALL", "INTERSECT", "EXCEPT",
                                "INTERSECT ALL", "EXCEPT ALL"]))
-    if "jsonb" in kinds or any(k in ("intarr", "textarr") for k in kinds):
-        op = "UNION ALL"     # hashing/sorting jsonb is a gap; arrays: refused
+    if "jsonb" in kinds:
+        op = "UNION ALL"     # hashing/sorting jsonb is a gap
     names = [f"c{i}" for i in range(len(kinds))]
     return [f"SELECT * FROM ({sides[0]} {op} {sides[1]}) s({', '.join(names)}) "
             f"{order_total(names)}"]

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 OPERATORS = ("+", "-", "*", "/", "%", "^", "=", "<>", "<", ">", "<=", ">=",
              "||", "~~", "!~~", "~~*", "!~~*", "@", "|/", "~", "!~", "~*",
              "!~*", "&", "|", "#", "<<", ">>", "->", "->>", "#>", "#>>", "@>",
-             "<@", "?", "?|", "?&", "#-", "@@", "@@@", "&&", "!!", "<->")
+             "<@", "?", "?|", "?&", "#-", "@@", "@@@", "&&", "!!", "<->", "@?")
 FUNCTIONS = (
     "lower", "upper", "length", "char_length", "character_length",
     "octet_length", "btrim", "ltrim", "rtrim", "substring", "substr",
@@ -61,7 +61,8 @@ FUNCTIONS = (
     "pi", "pg_sleep", "pg_is_in_recovery", "random", "uuid_generate_v4",
     "justify_days", "justify_hours", "justify_interval", "isfinite",
     "make_date", "make_time", "make_timestamp", "make_timestamptz",
-    "make_interval", "to_timestamp", "timezone",
+    "make_interval", "to_timestamp", "timezone", "scale", "min_scale",
+    "trim_scale",
     # what the introspection queries of psql, SQLAlchemy and pgjdbc call
     # (docs/introspection-queries.md)
     "format_type", "pg_get_constraintdef", "pg_get_indexdef", "pg_get_expr",
@@ -105,6 +106,11 @@ FUNCTIONS = (
     "json_array_elements_text", "jsonb_array_elements",
     "jsonb_array_elements_text", "json_each", "json_each_text", "jsonb_each",
     "jsonb_each_text", "json_object_keys", "jsonb_object_keys",
+    # jsonpath (values/jsonpath, passes/expr/jsonpath_eval)
+    "jsonb_path_exists", "jsonb_path_match", "jsonb_path_query",
+    "jsonb_path_query_array", "jsonb_path_query_first",
+    "jsonb_path_exists_tz", "jsonb_path_match_tz", "jsonb_path_query_tz",
+    "jsonb_path_query_array_tz", "jsonb_path_query_first_tz",
     # text search (values/tsearch, values/tsparse)
     "to_tsvector", "to_tsquery", "plainto_tsquery", "phraseto_tsquery",
     "websearch_to_tsquery", "setweight", "strip", "numnode", "querytree",
@@ -115,14 +121,18 @@ FUNCTIONS = (
     "tsvector_update_trigger", "tsvector_update_trigger_column")
 AGGREGATES = ("count", "sum", "avg", "min", "max", "bool_and", "bool_or",
               "every", "string_agg", "array_agg", "json_agg", "jsonb_agg",
-              "json_object_agg", "jsonb_object_agg")
+              "json_object_agg", "jsonb_object_agg", "stddev", "stddev_samp",
+              "stddev_pop", "variance", "var_samp", "var_pop", "corr",
+              "covar_pop", "covar_samp", "regr_count", "regr_sxx", "regr_syy",
+              "regr_sxy", "regr_avgx", "regr_avgy", "regr_slope",
+              "regr_intercept", "regr_r2")
 MINE = ("bool", "bytea", "int8", "int2", "int4", "text", "json", "float4",
         "float8", "bpchar", "varchar", "date", "time", "timestamp",
         "timestamptz", "interval", "numeric", "uuid", "jsonb", "name",
         "char", "oid", "int2vector", "oidvector", "regproc", "regclass",
         "regtype", "regnamespace", "regrole", "pg_node_tree", "aclitem",
         "xid", "cid", "tid", "anyarray", "xml", "tsvector", "tsquery",
-        "regconfig", "bit", "varbit", "money")
+        "regconfig", "jsonpath", "bit", "varbit", "money")
 
 # The system relations the twin serves (twinning.system_catalog).
 SYSTEM_RELATIONS = (

@@ -4,9 +4,9 @@ The table below lists the settings clients touch, with PostgreSQL 15's
 defaults, types, units and whether a change is reported to the client in a
 ParameterStatus message. Values are stored in PostgreSQL's internal form
 (`statement_timeout` as milliseconds) and shown as SHOW shows them (`5s`).
-Setting a value the twin cannot honour (a numeric TimeZone offset, a
-non-UTF8 client encoding) is a 0A000 refusal, never a silently ignored
-change.
+Setting a value the twin cannot honour (a non-UTF8 client encoding) is
+a 0A000 refusal, never a silently ignored change. A numeric TimeZone
+('+05', 5.5) becomes the POSIX zone PostgreSQL makes of it ('<+05>-05').
 """
 
 from __future__ import annotations
@@ -122,17 +122,39 @@ def _datestyle(name: str, value: str, current: str = "ISO, MDY") -> str:
 def _timezone(name: str, value: str) -> str:
     """pg_tzset(): IANA names (any case, shown canonically), and POSIX
     specifications without daylight rules ('+05:30', 'EST5'), shown as
-    written. A bare number is PostgreSQL's interval form: refused."""
+    written. A bare number is hours east of UTC (`_offset_zone`)."""
     from twinning.values.timezones import lookup_zone
     if value.lower() in ("utc", "gmt", "z", "zulu", "uct"):
         return value
-    if re.fullmatch(r"[-+]?\d+(\.\d+)?", value):
-        raise feature_not_supported("a numeric TimeZone offset")
+    if re.fullmatch(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", value):
+        return _offset_zone(name, value)
     zone = lookup_zone(value)
     if zone is None:
         raise _invalid(name, value)
     from twinning.values.timezones import IanaZone
     return zone.name if isinstance(zone, IanaZone) else value
+
+
+def _offset_zone(name: str, value: str) -> str:
+    """check_timezone's number of hours (SQL's sign: east positive) as
+    pg_tzset_offset names it, the POSIX zone '<+05>-05' that SHOW and
+    ParameterStatus then report."""
+    from twinning.values.timezones import lookup_zone
+    gmtoffset = int(-float(value) * 3600)
+    rest = abs(gmtoffset)
+    text = f"{rest // 3600:02d}"
+    rest %= 3600
+    if rest:
+        text += f":{rest // 60:02d}"
+        rest %= 60
+        if rest:
+            text += f":{rest:02d}"
+    zone = f"<-{text}>+{text}" if gmtoffset > 0 else f"<+{text}>-{text}"
+    if lookup_zone(zone) is None:
+        error = _invalid("TimeZone", value)
+        error.detail = "UTC timezone offset is out of range."
+        raise error
+    return zone
 
 
 def _client_encoding(name: str, value: str) -> str:

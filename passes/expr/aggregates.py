@@ -22,7 +22,7 @@ from typing import Any, Callable, Sequence
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.types import is_enum_key
-from twinning.passes.expr import pg_data, runtime
+from twinning.passes.expr import pg_data, runtime, variance
 from twinning.passes.expr.json_ops import json_value
 from twinning.passes.expr.records import record_of
 from twinning.passes.expr.numeric_ops import num_add, numeric_result
@@ -384,6 +384,7 @@ _IMPLEMENTED: dict[str, Callable[[Sequence[q.ResultType]], Accumulator]] = {
 for _t in _SUMMABLE:
     _IMPLEMENTED[f"sum({_t})"] = (lambda a: lambda t: _sum(a))(_t)
     _IMPLEMENTED[f"avg({_t})"] = (lambda a: lambda t: _avg(a))(_t)
+_IMPLEMENTED.update(variance.accumulators(_float8_accum))
 
 
 def _numeric_total(values: list) -> Any:

@@ -36,10 +36,12 @@ from pglast.parser import parse_sql
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir import syntax as s
-from twinning.ir.select import TSetCall
+from twinning.ir.select import TSetCall, TSetCallRows
 from twinning.passes import extensions
 from twinning.passes.polling import poll_planning
 from twinning.passes.expr import pg_data, records, runtime
+from twinning.passes.expr.registry import rows_result
+from twinning.passes.expr.variadic import variadic_call
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
@@ -899,6 +901,9 @@ class _Resolver:
         schema = node.name[0] if len(node.name) > 1 else None
         shown_name = ".".join(node.name)
         builtin = schema in (None, "pg_catalog") and len(node.name) <= 2
+        if node.variadic:
+            return variadic_call(self, node, builtin, coerce_to_type,
+                                 can_coerce_expr)
         if node.over is not None:
             return self.window(node)
         if builtin and (name in AGGREGATES or name in ORDERED_SET_NAMES and (
@@ -1020,7 +1025,8 @@ class _Resolver:
         elif len(coerced) < len(cand.args):
             coerced += tuple(self._default_argument(cand, i)
                              for i in range(len(coerced), len(cand.args)))
-        rtype = result_type(cand.result)
+        rows = rows_result(cand.signature()) if set_returning else None
+        rtype = result_type(cand.result) if rows is None else rows[0]
         if cand.result in _COMPATIBLE and compat is not None:
             rtype = result_type(compat + "[]" if cand.result ==
                                 "anycompatiblearray" else compat)
@@ -1039,6 +1045,9 @@ class _Resolver:
                 raise SqlError("0A000", "set-returning functions are not "
                                f"allowed in {self.ctx.no_sets}",
                                position=pos(node.location))
+            if rows is not None:
+                return TSetCallRows(cand.signature(), coerced, rtype, where,
+                                    rows[1])
             return TSetCall(cand.signature(), coerced, rtype, where)
         impl.check_args(coerced)
         return q.TCall(cand.signature(), coerced, rtype, where)
@@ -1237,7 +1246,8 @@ def _compatible_type(args: Sequence[q.TExpr], declared: Sequence[str]
 
 # the twin's types with no btree opclass in PostgreSQL: GREATEST/LEAST
 # over them is PostgreSQL's own 42883; over any other it is the twin's gap
-_UNORDERED = frozenset({"json", "pg_node_tree", "aclitem", "xid", "cid"})
+_UNORDERED = frozenset({"json", "jsonpath", "pg_node_tree", "aclitem", "xid",
+                        "cid"})
 
 
 def _argument_names(args: Sequence[s.Expr]) -> tuple[str | None, ...]:

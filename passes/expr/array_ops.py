@@ -13,9 +13,11 @@ from typing import Any, Callable, Sequence
 
 from twinning.errors import feature_not_supported
 from twinning.ir import query as q
-from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
-                                           Impl, TypedImpl, define, output)
-from twinning.passes.expr.types import VECTORS, element
+from twinning.passes.expr.ordering import equality_key, sort_key
+from twinning.passes.expr.registry import (BINARY, FUNCTIONS, PY_COMPARE,
+                                           SET_RETURNING, Impl, TypedImpl,
+                                           define, output)
+from twinning.passes.expr.types import VECTORS, element, element_of
 
 
 def _array_concat(a: tuple, b: tuple) -> tuple:
@@ -40,6 +42,8 @@ def array_equality(sig: str, types: Sequence[q.ResultType]) -> Impl:
     """`= array` / `<> array`: the element type's `=`, NULL elements equal
     only to each other."""
     elem_key = element(types[0].name)
+    if elem_key == "varchar":  # compared with text's operators
+        elem_key = "text"
     inner = BINARY[f"{elem_key} = {elem_key}"]
     if inner.settings:
         raise feature_not_supported("array comparison of this type")
@@ -47,6 +51,37 @@ def array_equality(sig: str, types: Sequence[q.ResultType]) -> Impl:
     if sig.startswith("<>"):
         return Impl(lambda a, b: not eq(a, b))
     return Impl(eq)
+
+
+# anyarray's operators the twin runs: equality above, btree order
+# (array_cmp: element by element, NULL elements last, then the shorter
+# array first, as `ordering.sort_key` has it) and containment
+# (array_contain_compare: the element type's equality, NULL elements
+# never match)
+ORDERING = ("<", ">", "<=", ">=")
+ARRAY_OPERATORS = ("=", "<>") + ORDERING + ("@>", "<@", "&&")
+
+
+def array_operator(sig: str, types: Sequence[q.ResultType]) -> Impl:
+    op = sig.split()[0]
+    if op in ORDERING:
+        order = sort_key(types[0])
+        test = PY_COMPARE[op]
+        return Impl(lambda a, b: test(order(a), order(b)))
+    same = equality_key(element_of(types[0])) or (lambda v: v)
+
+    def contains(a, b) -> bool:    # every element of b is a non-NULL of a
+        have = {same(v) for v in a if v is not None}
+        return all(v is not None and same(v) in have for v in b)
+
+    def overlaps(a, b) -> bool:
+        have = {same(v) for v in b if v is not None}
+        return any(v is not None and same(v) in have for v in a)
+    if op == "@>":
+        return Impl(contains)
+    if op == "<@":
+        return Impl(lambda a, b: contains(b, a))
+    return Impl(overlaps)
 
 
 def lower_bound(rtype: q.ResultType) -> int:

@@ -775,6 +775,11 @@ def _nullif(expr: q.TNullIf, recur: Recur) -> CompiledExpr:
     right = recur(expr.right)
     if right.error is not None:
         return right
+    # eval_const_expressions: a NULL constant argument makes NULLIF its
+    # first argument, the other never evaluated
+    if (left.constant and left.value is None) or \
+            (right.constant and right.value is None):
+        return left
     get = _bound(impl.fn) if impl.settings else None
     direct = None if impl.settings else impl.fn
     lf, rf = left.fn, right.fn

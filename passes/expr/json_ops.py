@@ -31,7 +31,7 @@ from twinning.passes.expr.registry import (BINARY, FLOATS, FUNCTIONS, INTS,
                                            SET_RETURNING, Impl, PY_COMPARE,
                                            TypedImpl, define, output, reg)
 from twinning.passes.expr.types import element_of, is_array, result_type
-from twinning.passes.expr import jsonb_edit
+from twinning.passes.expr import json_each, jsonb_edit
 from twinning.passes.expr.records import record_of
 from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.keys import jsonb_sort_key
@@ -333,3 +333,4 @@ def register() -> None:
     FUNCTIONS["row_to_json(record)"] = TypedImpl(_row_to_json)
     FUNCTIONS["row_to_json(record,bool)"] = TypedImpl(_row_to_json)
     jsonb_edit.register(json_value, element_spans, OPERATORS)
+    json_each.register()

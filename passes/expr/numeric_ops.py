@@ -358,6 +358,14 @@ def float_pow(a: float, b: float) -> float:
 # -- functions ----------------------------------------------------------------------
 
 
+def _min_scale(a: Decimal) -> int:
+    """get_min_scale: the scale without the trailing fractional zeros."""
+    text = format(a, "f")
+    if "." not in text:
+        return 0
+    return len(text.rstrip("0").split(".")[1])
+
+
 def _num_abs(a: Decimal) -> Decimal:
     return a.copy_abs()
 
@@ -689,6 +697,11 @@ def register() -> None:
     define("log10(float8)", _float_log10)
     define("cbrt(float8)", _float_cbrt)
     define("pi()", lambda: math.pi)
+    define("scale(numeric)", lambda a: dscale_of(a) if a.is_finite() else None)
+    define("min_scale(numeric)", lambda a: _min_scale(a) if a.is_finite()
+           else None)
+    define("trim_scale(numeric)", lambda a: CTX.quantize(
+        a, Decimal(1).scaleb(-_min_scale(a))) if a.is_finite() else a)
     define("div(numeric,numeric)", lambda a, b: _num_trunc(_num_div_exact(a, b)))
     define("random()", _random.random, volatile=True)
     for sig in ("generate_series(int4,int4)", "generate_series(int4,int4,int4)",

@@ -9,8 +9,8 @@ element by element with NULL elements last. `equality_key(type)` is the
 store's hash-index key (numeric 1.0 = 1.00, -0.0 = 0.0, NaN = NaN), used
 for GROUP BY, DISTINCT, set operations and hash joins.
 
-json has neither ordering nor equality in PostgreSQL; asking for either is
-the 42883 PostgreSQL raises. jsonb sorts by its btree order
+json and jsonpath have neither ordering nor equality in PostgreSQL;
+asking for either is the 42883 PostgreSQL raises. jsonb sorts by its btree order
 (`values.keys.jsonb_sort_key`: objects above arrays above booleans above
 numbers above strings above null, containers by count first).
 """
@@ -118,7 +118,9 @@ def _display(rtype: q.ResultType) -> str:
 
 
 def _json(rtype: q.ResultType) -> bool:
-    return rtype.sql_type is not None and rtype.sql_type.name == "json"
+    """json and jsonpath: no btree or hash operator class."""
+    return rtype.sql_type is not None and \
+        rtype.sql_type.name in ("json", "jsonpath")
 
 
 def require_ordering(rtype: q.ResultType, location: int) -> None:

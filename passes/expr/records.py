@@ -19,6 +19,7 @@ from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import QName
+from twinning.ir.select import TSetCallRows
 from twinning.ir.types import RecordType, record_type
 from twinning.passes.expr.system import installed
 
@@ -108,8 +109,8 @@ def field_select(analyzer: Any, node: s.FieldSelect) -> q.TExpr:
                        ", which is not a composite type",
                        position=_pos(node.location))
     names = [name for name, _ in record.fields]
-    if node.name not in names or (record.anonymous
-                                  and not isinstance(arg, q.TRow)):
+    if node.name not in names or (record.anonymous and not isinstance(
+            arg, (q.TRow, TSetCallRows))):
         if isinstance(arg, q.TRow) and isinstance(node.arg, s.ColumnRef):
             raise SqlError("42703", f"column {'.'.join(node.arg.parts)}."
                            f"{node.name} does not exist",

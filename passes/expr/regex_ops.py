@@ -41,11 +41,12 @@ _CLASSES = {
     "print": " -~", "graph": "!-~"}
 _ESCAPES = {"d": r"\d", "D": r"\D", "w": r"\w", "W": r"\W", "s": r"\s",
             "S": r"\S", "n": "\n", "t": "\t", "r": "\r", "f": "\f",
-            "v": "\v", "m": f"(?<![{_WORD}])(?=[{_WORD}])",
+            "v": "\v", "b": "\x08", "m": f"(?<![{_WORD}])(?=[{_WORD}])",
             "M": f"(?<=[{_WORD}])(?![{_WORD}])", "y": r"\b", "Y": r"\B",
             "A": r"\A", "Z": r"\Z"}
 _IN_BRACKET = {"d": "0-9", "s": " \\t\\n\\r\\f\\v", "w": _WORD,
-               "n": "\\n", "t": "\\t", "r": "\\r", "f": "\\f", "v": "\\v"}
+               "b": "\\x08", "n": "\\n", "t": "\\t", "r": "\\r", "f": "\\f",
+               "v": "\\v"}
 _END_SENSITIVE = frozenset("MyYZ")
 
 

@@ -30,6 +30,7 @@ from typing import Any, Callable, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
+from twinning.ir.types import record_type
 from twinning.passes.expr import pg_data
 from twinning.passes.expr.types import key_of_pg, result_type
 from twinning.values import formatter_for
@@ -117,6 +118,9 @@ SET_RETURNING: dict[str, Callable[[Sequence[q.ResultType]], Callable]] = {}
 # a set-returning function's single named OUT parameter (pg_proc's
 # proargnames), which names its column in FROM (chooseScalarFunctionAlias)
 SET_RETURNING_COLUMN: dict[str, str] = {}
+# a set-returning function of several OUT parameters: its columns'
+# (name, type key), in order; its values are tuples (ir.select.TSetCallRows)
+SET_RETURNING_ROWS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 def reg(table: dict, sig: str, fn: Callable, **kw: Any) -> None:
@@ -155,3 +159,14 @@ def output(rtype_key: str, as_cast: bool = False) -> Callable:
 def signatures(name: str) -> list[tuple]:
     return [(n, tuple(key_of_pg(a) for a in args), *rest)
             for n, args, *rest in pg_data.FUNCTIONS if n == name]
+
+
+def rows_result(signature: str) -> tuple[q.ResultType, tuple] | None:
+    """A SET_RETURNING_ROWS function's record type and its columns
+    ((name, ResultType), …); None for any other function."""
+    rows = SET_RETURNING_ROWS.get(signature)
+    if rows is None:
+        return None
+    columns = tuple((name, rtype_of(key)) for name, key in rows)
+    fields = tuple((name, rtype.sql_type) for name, rtype in columns)
+    return q.ResultType.of(record_type(fields)), columns

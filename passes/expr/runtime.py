@@ -10,6 +10,7 @@ for the Python callable of a signature (`binary`, `unary`, `function_impl`).
     text_ops       strings and bytea: LIKE, regular expressions, concat
     datetime_ops   dates, times, timestamps, intervals, the clock
     json_ops       json/jsonb operators and json_build_object
+    jsonpath_ops   jsonb_path_* and @?/@@ over jsonpath_eval
     array_ops      arrays: ||, equality, bounds, unnest
     system_ops     bool, uuid, oid & co., sequences, the session
     extension_ops  the functions of the contrib extensions the twin provides
@@ -30,6 +31,7 @@ from twinning.errors import feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import (array_ops, bit_money_ops, datetime_ops,
                                   enum_ops, extension_ops, json_ops,
+                                  jsonpath_ops,
                                   numeric_ops,
                                   record_ops, system_ops, text_ops,
                                   tsearch_ops, twinning_ops, xml_ops)
@@ -40,9 +42,9 @@ from twinning.passes.expr.types import (can_coerce, category, display,
                                         element, is_array, preferred,
                                         result_type)
 
-FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, array_ops,
-            system_ops, extension_ops, tsearch_ops, bit_money_ops, xml_ops,
-            twinning_ops)
+FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, jsonpath_ops,
+            array_ops, system_ops, extension_ops, tsearch_ops, bit_money_ops,
+            xml_ops, twinning_ops)
 
 # every family's operators and functions enter the tables here, once
 for _family in FAMILIES:
@@ -63,14 +65,16 @@ def operator_impl(op: str, declared: tuple[str, ...], result: str,
     left, right = declared
     if op == "||" and (left.startswith("any") or right.startswith("any")):
         return _poly_concat(left, right, actual)
-    if op in ("=", "<>") and left == "anyarray" and right == "anyarray":
+    if op in array_ops.ARRAY_OPERATORS and left == "anyarray" and \
+            right == "anyarray":
         lt, rt = actual
         lk, rk = lt.name, rt.name
         if lk == "unknown":
             lk = rk
         if rk == "unknown":
             rk = lk
-        if lk != rk or comparison_impl(element(lk), "=") is None:
+        need = "<" if op in array_ops.ORDERING else "="
+        if lk != rk or comparison_impl(element(lk), need) is None:
             return None, q.UNKNOWN, []
         target = rtype_of(lk)
         return f"{op} array", q.BOOL, [target, target]
@@ -141,8 +145,9 @@ def comparison_impl(type_key: str, op: str = "<") -> str | None:
     sig = f"{type_key} {op} {type_key}"
     if sig in BINARY:
         return sig
-    if is_array(type_key) and op in ("=", "<>") and \
-            comparison_impl(element(type_key), "=") is not None:
+    if is_array(type_key) and op in array_ops.ARRAY_OPERATORS and \
+            comparison_impl(element(type_key), "<" if op in
+                            array_ops.ORDERING else "=") is not None:
         return f"{op} array"
     return None
 
@@ -150,6 +155,8 @@ def comparison_impl(type_key: str, op: str = "<") -> str | None:
 def binary(sig: str, types: Sequence[q.ResultType] = ()) -> Impl:
     if sig in ("= array", "<> array"):
         return array_ops.array_equality(sig, types)
+    if sig.endswith(" array") and sig[:-6] in array_ops.ARRAY_OPERATORS:
+        return array_ops.array_operator(sig, types)
     if sig in ("any || text", "text || any"):
         return text_ops.anytextcat(sig, types)
     if sig.endswith(" enum"):

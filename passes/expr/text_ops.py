@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 from twinning.errors import SqlError
 from twinning.ir import query as q
-from twinning.passes.expr import formatting, regex_ops
+from twinning.passes.expr import formatting, regex_ops, variadic
 from twinning.passes.expr.regex_ops import are_regex
 from twinning.values import bytea
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
@@ -78,9 +78,9 @@ def like_escape(pattern: str, escape: str) -> str:
         ch = pattern[i]
         if ch == escape:
             i += 1
-            if i >= len(pattern):
-                raise SqlError("22025", "LIKE pattern must not end with "
-                               "escape character")
+            if i >= len(pattern):   # kept: matching may never reach it
+                out.append("\\")
+                break
             nxt = pattern[i]
             out.append("\\" + nxt)
         elif ch == "\\":
@@ -116,12 +116,77 @@ def like_regex(pattern: str, fold: bool) -> re.Pattern:
 
 
 def like(value: str, pattern: str) -> bool:
-    return like_regex(pattern, False).match(value) is not None
+    try:
+        compiled = like_regex(pattern, False)
+    except SqlError:    # a dangling escape: an error only if reached
+        return _match_text(value, pattern) is True
+    return compiled.match(value) is not None
 
 
 def ilike(value: str, pattern: str) -> bool:
-    return like_regex(ascii_lower(pattern), True).match(
-        ascii_lower(value)) is not None
+    pattern = ascii_lower(pattern)
+    try:
+        compiled = like_regex(pattern, True)
+    except SqlError:
+        return _match_text(ascii_lower(value), pattern) is True
+    return compiled.match(ascii_lower(value)) is not None
+
+
+def _dangling_escape() -> SqlError:
+    return SqlError("22025", "LIKE pattern must not end with escape "
+                    "character")
+
+
+def _match_text(t: str, p: str) -> bool | None:
+    """like_match.c's MatchText (True, False, None for LIKE_ABORT), for a
+    pattern ending in its escape character: PostgreSQL raises 22025 only
+    when matching reaches that character."""
+    ti = pi = 0
+    tlen, plen = len(t), len(p)
+    while ti < tlen and pi < plen:
+        c = p[pi]
+        if c == "\\":
+            pi += 1
+            if pi >= plen:
+                raise _dangling_escape()
+            if p[pi] != t[ti]:
+                return False
+        elif c == "%":
+            pi += 1
+            while pi < plen:
+                if p[pi] == "%":
+                    pi += 1
+                elif p[pi] == "_":
+                    if ti >= tlen:
+                        return None
+                    ti += 1
+                    pi += 1
+                else:
+                    break
+            if pi >= plen:
+                return True
+            if p[pi] == "\\":
+                if plen - pi < 2:
+                    raise _dangling_escape()
+                first = p[pi + 1]
+            else:
+                first = p[pi]
+            while ti < tlen:
+                if t[ti] == first:
+                    matched = _match_text(t[ti:], p[pi:])
+                    if matched is not False:
+                        return matched
+                ti += 1
+            return None
+        elif c != "_" and c != t[ti]:
+            return False
+        pi += 1
+        ti += 1
+    if ti < tlen:
+        return False
+    while pi < plen and p[pi] == "%":
+        pi += 1
+    return True if pi >= plen else None
 
 
 def _substr(s: str, start: int, length: int | None = None) -> str:
@@ -427,4 +492,5 @@ def register() -> None:
     define("string_to_array(text,text)", _string_to_array, strict=False)
     define("string_to_array(text,text,text)", _string_to_array, strict=False)
     formatting.register()
+    variadic.register()
     regex_ops.register()

@@ -147,6 +147,8 @@ def display(k: str) -> str:
     (bpchar without a typmod is "character" there)."""
     if k == "bpchar":
         return "character"
+    if k == "bpchar[]":
+        return "character[]"
     rtype = result_type(k)
     if rtype is not None and rtype.sql_type is not None:
         return rtype.sql_type.display()

@@ -40,7 +40,7 @@ from twinning.values import arrays, binary, boolean, bytea, floats, integers, nu
 from twinning.values import json as json_
 from twinning.values import datetime as dt
 from twinning.values import enums, records, system
-from twinning.values import bits, money, tsearch, uuid_, xml
+from twinning.values import bits, jsonpath, money, tsearch, uuid_, xml
 from twinning.values.tsparse import config_name, config_oid
 from twinning.values.datetime import Interval
 from twinning.values.plain import (from_plain, from_plain_for, same_value,
@@ -93,6 +93,7 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
         "xml": xml.parse_xml,
         "tsvector": tsearch.parse_tsvector,
         "tsquery": tsearch.parse_tsquery,
+        "jsonpath": jsonpath.parse_jsonpath,
         "regconfig": _regconfig_in,
         "bit": bits.parse_bits,
         "varbit": bits.parse_bits,
@@ -207,6 +208,7 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
         "xml": xml.format_xml,
         "tsvector": tsearch.format_tsvector,
         "tsquery": tsearch.format_tsquery,
+        "jsonpath": jsonpath.format_jsonpath,
         "regconfig": config_name,
         "bit": str, "varbit": str,
         "money": money.format_money,

@@ -22,7 +22,7 @@ from twinning.values.calendar import (
 )
 from twinning.values import enums, records, system
 from twinning.values.xml import parse_xml
-from twinning.values import bits, tsearch
+from twinning.values import bits, jsonpath, tsearch
 from twinning.values.common import unsupported
 from twinning.values.datetime import Interval
 from twinning.values.json import parse_json, parse_jsonb
@@ -184,6 +184,7 @@ _SEND: dict[str, Callable[[object], bytes]] = {
     "xml": lambda v: v.encode("utf-8"),
     "tsvector": tsearch.send_tsvector,
     "tsquery": tsearch.send_tsquery,
+    "jsonpath": jsonpath.send_jsonpath,
     "regconfig": system.send_oid,
     "bytea": bytes,
     "uuid": lambda v: v.bytes,
@@ -213,6 +214,7 @@ _RECV: dict[str, Callable[[Reader], object]] = {
     "xml": lambda r: parse_xml(decode_utf8(r.rest())),
     "tsvector": lambda r: tsearch.recv_tsvector(r.rest()),
     "tsquery": lambda r: tsearch.recv_tsquery(r.rest()),
+    "jsonpath": lambda r: jsonpath.recv_jsonpath(r.rest()),
     "bytea": lambda r: r.rest(),
     "uuid": lambda r: uuid.UUID(bytes=r.take(16)),
     "date": _recv_date,

@@ -26,6 +26,7 @@ from typing import Callable
 from twinning.ir.types import RecordType, SqlType
 from twinning.values.datetime import Interval
 from twinning.values.numeric import format_numeric
+from twinning.values.jsonpath import parse_jsonpath
 from twinning.values.tsearch import (format_tsvector, parse_tsvector,
                                      recv_tsquery, send_tsquery)
 
@@ -38,6 +39,7 @@ _TO: dict[str, Callable] = {
     "xml": str, "bit": str, "varbit": str, "money": int,
     "tsvector": lambda v: format_tsvector(v),
     "tsquery": send_tsquery,
+    "jsonpath": str,
     "bytea": bytes,
     "uuid": lambda v: v.bytes,
     "date": int, "time": int, "timestamp": int, "timestamptz": int,
@@ -52,6 +54,7 @@ _FROM: dict[str, Callable] = {
     "xml": str, "bit": str, "varbit": str, "money": int,
     "tsvector": lambda p: parse_tsvector(p),
     "tsquery": lambda p: recv_tsquery(bytes(p)),
+    "jsonpath": lambda p: parse_jsonpath(p),
     "bytea": bytes,
     "uuid": lambda p: uuid.UUID(bytes=bytes(p)),
     "date": int, "time": int, "timestamp": int, "timestamptz": int,

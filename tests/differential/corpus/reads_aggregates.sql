@@ -436,4 +436,15 @@ SELECT order_id, count(DISTINCT sku) FROM order_items GROUP BY order_id
 SELECT count(DISTINCT (order_id, sku)) FROM order_items
 SELECT count(DISTINCT unit_price) FROM order_items
 
-
+-- case: agg_statistics
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
+SELECT stddev(credit), variance(credit), corr(id, credit) FROM customers
+SELECT corr(y, x), covar_pop(y, x), covar_samp(y, x), regr_count(y, x), regr_sxx(y, x), regr_syy(y, x), regr_sxy(y, x), regr_avgx(y, x), regr_avgy(y, x), regr_slope(y, x), regr_intercept(y, x), regr_r2(y, x) FROM (VALUES (1, 2.5), (2, 3.5), (NULL, 1), (4, NULL), (7, 10.25), (3, 3)) v(y, x)
+SELECT corr(y, x), covar_pop(y, x), covar_samp(y, x), regr_count(y, x), regr_slope(y, x), regr_r2(y, x), regr_intercept(y, x) FROM (VALUES (1, 2)) v(y, x)
+SELECT corr(y, x), covar_pop(y, x), regr_count(y, x), regr_avgx(y, x) FROM (VALUES (1, 2)) v(y, x) WHERE false
+SELECT corr(y, x), regr_r2(y, x), regr_slope(y, x) FROM (VALUES (1, 2), (1, 3)) v(y, x)
+SELECT corr(y, x), regr_r2(y, x), regr_slope(y, x) FROM (VALUES (1, 2), (3, 2)) v(y, x)
+SELECT corr(y, x), covar_pop(y, x), regr_sxx(y, x) FROM (VALUES (1, 'Infinity'::float8), (3, 2)) v(y, x)
+SELECT corr(y, x), covar_pop(y, x) FROM (VALUES (1e308, 1e308::float8), (-1e308, -1e308)) v(y, x)
+SELECT k, corr(y, x), regr_count(y, x) FILTER (WHERE x > 1) FROM (VALUES (1, 1, 2), (1, 2, 4), (2, 5, 5), (2, 6, 1), (2, 1, 1)) v(k, y, x) GROUP BY k ORDER BY k
+SELECT pg_typeof(corr(1, 2)), pg_typeof(regr_count(1, 2)), corr(1::numeric, 2::int8)

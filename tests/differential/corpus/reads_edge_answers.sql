@@ -82,3 +82,39 @@ SELECT sign('NaN'::float8), sign('-Infinity'::float8), sign('-0'::float8), sign(
 SELECT -(1e308 + 0.1), abs(-(1e308 + 0.1)), -(1e1000 + 0.5)
 SELECT -x FROM (VALUES (1e308 + 0.1), (0), (-0.0), ('NaN'), ('-Infinity')) v(x)
 SELECT -(12345678901234567890123456789.123456789::numeric)
+
+-- case: edge_limit_zero_never_runs_input
+SELECT * FROM (SELECT '1'::jsonb - 'a' AS x) s ORDER BY 1 LIMIT 0
+SELECT * FROM (SELECT now()::timestamp - 'infinity'::timestamp AS x, 1/0 AS y FROM generate_series(1, 3)) s ORDER BY 1 LIMIT 0
+SELECT x FROM (VALUES (1), (0)) v(x) ORDER BY 1 / x FETCH FIRST 0 ROWS WITH TIES
+SELECT 1/0 LIMIT 0 OFFSET 2
+SELECT 1 LIMIT -1
+
+-- case: edge_nullif_null_constant_folds
+CREATE TABLE dates (d date)
+INSERT INTO dates VALUES ('5874897-12-31')
+SELECT nullif(NULL::date, d + 1), nullif(d + 1, NULL), nullif(NULL::date, 'infinity'::date + 1) FROM dates
+SELECT nullif(NULL::date, d + 1) FROM dates WHERE d IS NOT NULL LIMIT 1
+SELECT nullif(d, d + 1) FROM dates
+SELECT nullif(NULL::int, 1/0)
+
+-- case: edge_bpchar_array_in_messages
+SELECT nullif(ARRAY['a'::char(3)], ARRAY['b'::text])
+SELECT ARRAY['a'::char(3)] = ARRAY['b'::text]
+
+-- case: edge_other_aggregates
+INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0)
+SELECT stddev(credit ORDER BY id) FROM customers
+SELECT stddev(x), stddev_samp(x), stddev_pop(x), variance(x), var_samp(x), var_pop(x) FROM (VALUES (1.5), (2.25), (-3), (NULL)) v(x)
+SELECT stddev(x), variance(x), var_pop(x), stddev_pop(x) FROM (VALUES (1), (2), (4), (7)) v(x)
+SELECT stddev(x::int8), variance(x::int2), stddev_pop(x::float4), var_samp(x::float8) FROM (VALUES (1), (2), (4), (7)) v(x)
+SELECT stddev(x), variance(x), stddev_pop(x), var_pop(x) FROM (VALUES (1.0::numeric)) v(x)
+SELECT stddev(x), variance(x), stddev_pop(x), var_pop(x) FROM (VALUES (1.0::float8)) v(x)
+SELECT stddev(x), var_pop(x) FROM (VALUES (1.0), ('NaN'), (2)) v(x)
+SELECT stddev(x), var_pop(x) FROM (VALUES (1.0::float8), ('Infinity'), (2)) v(x)
+SELECT stddev(x), var_pop(x) FROM (VALUES (1.0), ('Infinity'::numeric)) v(x)
+SELECT stddev(x) FROM (VALUES (1e308::float8), (-1e308)) v(x)
+SELECT k, stddev(x), round(variance(x), 3) FROM (VALUES (1, 0.1), (1, 0.2), (1, 0.4), (2, 5), (2, 5), (3, NULL)) v(k, x) GROUP BY k ORDER BY k
+SELECT stddev(x), variance(x) FROM (VALUES (0.000001), (0.000003), (123456789.123)) v(x)
+SELECT stddev(x) OVER (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW), var_pop(x) OVER () FROM (VALUES (1, 2.5), (2, 3.5), (3, 10)) v(i, x) ORDER BY i
+SELECT stddev(DISTINCT x), variance(x) FILTER (WHERE x > 1), pg_typeof(stddev(x)), pg_typeof(variance(x::real)), pg_typeof(stddev(x::int)) FROM (VALUES (1), (1), (3)) v(x)

@@ -126,3 +126,24 @@ SELECT id, json_array_length(j -> 'b'), to_jsonb(ia) || to_jsonb(ta) FROM sample
 
 -- case: json_srf_whole_row
 SELECT e FROM jsonb_array_elements_text('["p","q"]') AS e
+
+-- case: json_each_record
+SELECT * FROM jsonb_each('{"a":1,"b":"x"}')
+SELECT key, value FROM json_each_text('{"a":1,"b":null}')
+SELECT jsonb_each('{"a":1}')
+SELECT * FROM json_each('{"a" : [1, 2 ], "a":null,"b":"x\u00e9", "c": {"d" :1.50}}')
+SELECT * FROM json_each_text('{"a" : [1, 2 ], "a":null,"b":"x\u00e9", "c": {"d" :1.50}}')
+SELECT * FROM jsonb_each_text('{"a" : [1, 2 ], "b":null,"c":"x","d":{"e": 1.50}}')
+SELECT * FROM jsonb_each('{}')
+SELECT * FROM jsonb_each('[1]')
+SELECT * FROM jsonb_each_text('1')
+SELECT * FROM json_each('[1]')
+SELECT * FROM json_each_text('"x"')
+SELECT * FROM jsonb_each(NULL)
+SELECT jsonb_each('{"a":"x y", "b": null}'), json_each_text('{"q": "it''s"}')
+SELECT e.k, e.v FROM jsonb_each('{"b": 2, "a": [1]}') AS e(k, v) ORDER BY e.k
+SELECT e FROM jsonb_each('{"b": 2, "a": [1]}') e ORDER BY 1
+SELECT n, e.key, e.value FROM (VALUES (1, jsonb '{"x": 1, "y": true}'), (2, '{"z": null}')) v(n, j), jsonb_each(v.j) e ORDER BY n, e.key
+SELECT n, count(*) FROM (VALUES (1, jsonb '{"x": 1, "y": true}'), (2, '{}')) v(n, j) LEFT JOIN LATERAL jsonb_each_text(j) e ON true GROUP BY n ORDER BY n
+SELECT key, sum(value::int) FROM jsonb_each_text('{"a": "1", "b": "2"}') GROUP BY key ORDER BY key
+SELECT pg_typeof(value), pg_typeof(key) FROM json_each('{"a": 1}')

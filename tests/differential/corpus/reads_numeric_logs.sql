@@ -44,3 +44,8 @@ SELECT sqrt(16), sqrt(2), sqrt(2.0), exp(1), ln(exp(1)), log(100), log(2, 8)
 SELECT sqrt(-1)
 SELECT power(0, -1)
 SELECT power(-8, 1.0 / 3)
+
+-- case: numeric_scale_functions
+SELECT scale(1.50), scale(0::numeric), scale('NaN'::numeric), scale('Infinity'::numeric), min_scale(1.500), trim_scale(1.500), min_scale(0.000), trim_scale(0.000), trim_scale('NaN'::numeric), min_scale(-12.3400), trim_scale(100.00), scale(1e-20), trim_scale(1e20)
+SELECT trim_scale(-0.0100), min_scale(12345678901234567890.000000001000), trim_scale('-Infinity'::numeric), scale(NULL::numeric), pg_typeof(scale(1.0)), pg_typeof(trim_scale(1.0))
+SELECT scale(x), trim_scale(x) FROM (VALUES (1.10), (2.000), (-3)) v(x) ORDER BY 1, 2

@@ -369,3 +369,21 @@ SELECT id FROM customers WHERE NOT active IS NULL
 SELECT id FROM customers WHERE NOT (active IS NULL)
 SELECT id FROM customers WHERE active = true OR city = 'Paris' AND tier = 'B'
 SELECT id FROM customers WHERE (active = true OR city = 'Paris') AND tier = 'B'
+
+-- case: scan_like_escapes
+INSERT INTO products VALUES ('P-100', 'Widget', 'tools', 9.99, 0.5, 4.5, 120, '{metal,small}', '2023-01-01 08:00'), ('P-200', 'Gadget', 'tools', 24.50, 1.25, 3.75, 0, '{plastic}', '2023-06-15 12:30:45'), ('P-300', 'Doohickey', 'toys', 4, 0.1, NULL, 35, '{}', '2024-02-29 23:59:59.5'), ('P-400', 'Thingamajig', NULL, NULL, NULL, NULL, 5, NULL, NULL), ('P-500', 'widget deluxe', 'tools', 99.95, 2.5, 4.5, 7, '{metal,large}', '2023-01-01 08:00'), ('P_600', '100% Cotton', 'apparel', 15, 0.2, 2, NULL, '{soft,NULL}', '2024-03-10 00:00')
+SELECT sku FROM products WHERE sku LIKE 'P\_%'
+SELECT sku FROM products WHERE sku LIKE 'P_%'
+SELECT sku FROM products WHERE sku LIKE 'P#_%' ESCAPE '#'
+SELECT sku FROM products WHERE name LIKE '100\%%'
+SELECT sku FROM products WHERE name LIKE '100!%%' ESCAPE '!'
+SELECT sku FROM products WHERE name LIKE '%\%%'
+SELECT sku FROM products WHERE name LIKE '%' ESCAPE ''
+SELECT sku FROM products WHERE name LIKE 'x\' ESCAPE '\'
+SELECT sku FROM products WHERE name LIKE 'a' ESCAPE 'ab'
+
+
+SELECT 'x' LIKE 'x#' ESCAPE '#', 'x' LIKE 'x\', 'ab' LIKE 'a%b\', '' LIKE '%\', 'x' ILIKE 'X\'
+SELECT 'xa' LIKE 'x%\'
+SELECT 'x\' ILIKE 'X%\'
+SELECT like_escape('x#', '#'), like_escape('x#y', '#'), like_escape('x\', '#'), 'xa' LIKE 'x%#' ESCAPE '#'

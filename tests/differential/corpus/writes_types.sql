@@ -531,3 +531,27 @@ INSERT INTO blobs VALUES (8, 'é') RETURNING b
 INSERT INTO blobs VALUES (9, '\x0102ff') RETURNING b::text
 SET bytea_output = 'escape'
 INSERT INTO blobs VALUES (10, '\x00410aff5c') RETURNING b::text
+
+-- case: int_hex_literal_is_syntax
+INSERT INTO ints (id, i) VALUES (1, 0x1F)
+INSERT INTO ints (id, i) VALUES (1, 1_000)
+SELECT 1 AS x, 5y
+SELECT 1e5x, 2
+SELECT 1.5abc
+SELECT $1x
+SELECT 'a1b', "i" FROM ints WHERE id = 1 /* 5y */ -- 7z
+SELECT 1; SELECT 2x
+SELECT 1 +; SELECT 2x
+SELECT 12ü
+SELECT 1::int4x
+
+-- case: text_invalid_escapes
+INSERT INTO strs (id, t) VALUES (1, E'\u00')
+INSERT INTO strs (id, t) VALUES (2, E'\000')
+INSERT INTO strs (id, t) VALUES (3, U&'\d800')
+INSERT INTO strs (id, t) VALUES (4, 'unterminated)
+SELECT U&'\zz'
+SELECT E'\ud83dx'
+SELECT E'\U00110000'
+SELECT E'\x00'
+SELECT 1, E'\u12'

@@ -4,8 +4,6 @@
 -- strict expected failure, so a case that starts to agree fails until it
 -- moves back to that corpus.
 --
--- edge_other_aggregates: aggregates the twin does not run (stddev here)
---   are a clean 0A000, even with ORDER BY inside the call.
 -- edge_datetime_constant_folding_errors: PostgreSQL's planner folds an
 --   immutable operator over date/timestamp/interval literals and raises
 --   its error (infinite operands, out of range) at planning, even when no
@@ -17,11 +15,6 @@
 --   twin keeps them and raises their folding errors (make_date here).
 --   Found by property/test_random_differential.py, whose generator
 --   therefore gives every such operator a column operand.
-
-
--- case: edge_other_aggregates
-INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0)
-SELECT stddev(credit ORDER BY id) FROM customers
 
 
 -- case: edge_datetime_constant_folding_errors

@@ -4,8 +4,6 @@
 -- each as a strict expected failure, so a case that starts to agree fails
 -- until it moves back to that corpus.
 --
--- format_variadic_array: format(text, VARIADIC array); the typer refuses
---   a VARIADIC argument (0A000).
 -- regex_non_greedy: non-greedy quantifiers, whose meaning differs (in
 --   PostgreSQL the whole RE takes the greediness of its first quantifier);
 --   refused (0A000) by the functions that return matched text.
@@ -14,10 +12,6 @@
 -- regex_lookahead: (?= … ) and the other (? … ) forms but (?: … ); 0A000.
 -- regex_context_sensitive_end: a pattern ending in $, \M or \y whose
 --   longest match differs from Python's first one; refused (0A000).
-
--- case: format_variadic_array
-SELECT format('%s', VARIADIC ARRAY['a','b']), format('%2$s', VARIADIC ARRAY['a','b'])
-
 
 -- case: regex_non_greedy
 SELECT regexp_match('XY1234Z', 'Y*?([0-9]{1,3})')

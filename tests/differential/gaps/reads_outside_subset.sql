@@ -10,8 +10,8 @@
 -- (GROUPING SETS themselves: see corpus/reads_grouping_sets.sql; WITHIN
 -- GROUP: corpus/reads_ordered_set_aggregates.sql; data-modifying WITH:
 -- corpus/writable_ctes.sql), ORDER BY ... USING,
--- statistics aggregates (column definition lists: corpus/column_definitions.sql;
--- LATERAL: corpus/reads_lateral.sql), a RIGHT/FULL JOIN
+-- (column definition lists: corpus/column_definitions.sql; LATERAL:
+-- corpus/reads_lateral.sql), a RIGHT/FULL JOIN
 -- whose LATERAL right side reads an enclosing FROM item,
 -- convert_to/convert_from with an encoding other than UTF8.
 
@@ -52,9 +52,6 @@ SELECT id FROM customers ORDER BY id USING <
 SELECT id FROM customers ORDER BY id USING >
 
 
--- case: out_statistics_aggregates
-INSERT INTO customers VALUES (1, 'Ada', 'ada@example.com', 'London', 'A', true, '2023-01-15', 1500.00), (2, 'Bob', NULL, 'Paris', 'B', false, '2023-03-02', 0), (3, 'Cyd', 'cyd@example.com', NULL, 'A', NULL, '2023-03-02', NULL), (4, 'Dee', 'dee@example.com', 'London', NULL, true, NULL, 250.5), (5, 'Eve', 'eve@example.org', 'Berlin', 'C', true, '2024-02-29', -10.25), (6, 'fay', NULL, NULL, NULL, NULL, NULL, NULL)
-SELECT stddev(credit), variance(credit), corr(id, credit) FROM customers
 
 
 -- case: out_right_join_lateral_reading_outer_item
