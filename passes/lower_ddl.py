@@ -109,10 +109,9 @@ def _typmod(name: str, spec: s.TypeSpec) -> int:
             raise SqlError("22023", f"NUMERIC scale {scale} must be between "
                            "-1000 and 1000")
         return numeric_typmod(precision, scale)
-    if name in ("timestamp", "timestamptz", "time"):
-        label = {"timestamp": "TIMESTAMP", "timestamptz": "TIMESTAMP",
-                 "time": "TIME"}[name]
-        suffix = "" if name != "timestamptz" else " WITH TIME ZONE"
+    if name in ("timestamp", "timestamptz", "time", "timetz"):
+        label = "TIME" if name in ("time", "timetz") else "TIMESTAMP"
+        suffix = " WITH TIME ZONE" if name in ("timestamptz", "timetz") else ""
         if len(mods) != 1:
             raise SqlError("22023", "invalid type modifier")
         if mods[0] < 0:

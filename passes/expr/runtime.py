@@ -14,6 +14,7 @@ for the Python callable of a signature (`binary`, `unary`, `function_impl`).
     system_ops     bool, uuid, oid & co., sequences, the session
     extension_ops  the functions of the contrib extensions the twin provides
     tsearch_ops    tsvector/tsquery: @@, comparison, to_tsvector & co.
+    timetz_ops     time with time zone: comparison, arithmetic, AT TIME ZONE
 
 A new function goes into its family's `register()`; a new family into
 `FAMILIES`.
@@ -28,7 +29,7 @@ from twinning.ir import query as q
 from twinning.passes.expr import (array_ops, datetime_ops, enum_ops,
                                   extension_ops, json_ops, numeric_ops,
                                   record_ops, system_ops, text_ops,
-                                  tsearch_ops)
+                                  timetz_ops, tsearch_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
                                            UNARY, Impl, rtype_of)
@@ -37,7 +38,7 @@ from twinning.passes.expr.types import (can_coerce, category, display,
                                         result_type)
 
 FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, array_ops,
-            system_ops, extension_ops, tsearch_ops)
+            system_ops, extension_ops, tsearch_ops, timetz_ops)
 
 # every family's operators and functions enter the tables here, once
 for _family in FAMILIES:
