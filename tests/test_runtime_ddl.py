@@ -29,7 +29,7 @@ from twinning.session import Engine
     ("CREATE VIEW v AS SELECT a FROM t WITH CHECK OPTION", "WITH CHECK OPTION"),
     ("CREATE DOMAIN d AS int[]", "CREATE DOMAIN over an array type"),
     ("CREATE DOMAIN d AS text COLLATE \"C\"", 'CREATE DOMAIN … COLLATE "C"'),
-    ("CREATE TABLE tz (a time with time zone)", "type timetz"),
+    ("CREATE TABLE tz (a inet)", "type inet"),
     ("ALTER TABLE t ADD COLUMN b money", "type money"),
     ("ALTER TABLE t ALTER COLUMN a TYPE text COLLATE \"C\"", "COLLATE"),
     ("ALTER TABLE t OWNER TO someone", 'OWNER TO role "someone"'),
