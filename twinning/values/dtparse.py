@@ -1,8 +1,8 @@
 """PostgreSQL 15's date/time string parser (datetime.c), ported.
 
-ParseDateTime() splits the input into typed fields; DecodeDateTime(),
-DecodeTimeOnly() and DecodeInterval()/DecodeISO8601Interval() interpret
-them. The port keeps PostgreSQL's control flow and bit masks on purpose:
+ParseDateTime() splits the input into typed fields; DecodeDateTime() and
+DecodeInterval()/DecodeISO8601Interval() interpret them (DecodeTimeOnly
+is `dtparse_time`'s). The port keeps PostgreSQL's control flow and bit masks on purpose:
 the accepted language is defined by this code, quirks included, and the
 differential tests compare it with the real server.
 
