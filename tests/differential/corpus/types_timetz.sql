@@ -217,3 +217,8 @@ CREATE TABLE ck (v timetz CHECK (v > '06:00+00'))
 INSERT INTO ck VALUES ('07:00+00')
 INSERT INTO ck VALUES ('07:00+02')
 SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'ck'::regclass
+CREATE TABLE s2 (t time, d date)
+CREATE VIEW sv AS SELECT t AT TIME ZONE 'UTC' AS z, d + '10:00+01'::timetz AS w FROM s2
+SELECT pg_get_viewdef('sv'::regclass)
+INSERT INTO s2 VALUES ('10:00', '2024-02-29')
+SELECT z::text, w FROM sv
