@@ -51,3 +51,22 @@ def test_with_zone_keeps_the_instant(value, zone):
     moved = tt.with_zone(value, zone)
     assert moved.zone == zone
     assert (moved.utc - value.utc) % USECS_PER_DAY == 0
+
+
+def test_timetz_columns_survive_a_snapshot():
+    from tests.support.replay import engine_of, through_snapshot
+    from tests.support.replay import session_on
+    from twinning.session import Engine
+    engine = engine_of("CREATE TABLE t (id int PRIMARY KEY, v timetz(2), "
+                       "a time with time zone[]);")
+    session = session_on(engine)
+    for sql in ["SET TIME ZONE 'UTC'",
+                "INSERT INTO t VALUES (1, '12:34:56.789+05:30', "
+                "'{\"01:02:03-04:00:30\",NULL}'), (2, '24:00:00-15:59', NULL), "
+                "(3, NULL, '{}')"]:
+        assert b"ERROR" not in session.on_query(sql), sql
+    _, restored = through_snapshot(engine)
+    again = session_on(Engine(restored))
+    reply = again.on_query("SELECT v, a FROM t ORDER BY v")
+    assert b"12:34:56.79+05:30" in reply and b"24:00:00-15:59" in reply
+    assert b'{01:02:03-04:00:30,NULL}' in reply
