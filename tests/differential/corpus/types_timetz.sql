@@ -35,6 +35,13 @@ SELECT '12:00 America/New_York'::timetz
 SELECT '12:00 Mars/Olympus'::timetz
 SELECT '12:00 +01 dst'::timetz
 SELECT 'now'::timetz IS NOT NULL
+SELECT 'today'::timetz
+SELECT 'epoch'::timetz
+SELECT 'infinity'::timetz
+SELECT '2024-02-30 12:00+01'::timetz
+SELECT '2024-07-01 12:00'::timetz::text, 'J2451545 12:00+01'::timetz::text
+SELECT '12:00 +01 +02'::timetz
+SELECT '12:00 am +01'::timetz::text, '12:00 pm EST'::timetz::text, '13:00 pm +01'::timetz
 SELECT time with time zone '1:2:3+1x'
 SELECT 1 FROM (VALUES (1)) v WHERE '12:00'::timetz = 'bad time'
 
