@@ -229,3 +229,13 @@ CREATE VIEW sv AS SELECT t AT TIME ZONE 'UTC' AS z, d + '10:00+01'::timetz AS w 
 SELECT pg_get_viewdef('sv'::regclass)
 INSERT INTO s2 VALUES ('10:00', '2024-02-29')
 SELECT z::text, w FROM sv
+
+-- case: window_range_offsets
+SET TIME ZONE 'UTC'
+CREATE TABLE w (id int, v timetz)
+INSERT INTO w VALUES (1, '10:00+00'), (2, '10:30+00'), (3, '11:15+00'), (4, '23:30+00'), (5, '00:10+00'), (6, '12:00+02')
+SELECT id, v::text, count(*) OVER (ORDER BY v RANGE BETWEEN interval '1 hour' PRECEDING AND CURRENT ROW) FROM w ORDER BY v, id
+SELECT id, count(*) OVER (ORDER BY v DESC RANGE BETWEEN CURRENT ROW AND interval '45 minutes' FOLLOWING) FROM w ORDER BY v, id
+SELECT id, count(*) OVER (ORDER BY v RANGE BETWEEN interval '1 day 30 minutes' PRECEDING AND interval '-1 day' FOLLOWING) FROM w ORDER BY v, id
+SELECT id, count(*) OVER (ORDER BY v RANGE BETWEEN interval '-30 minutes' PRECEDING AND CURRENT ROW) FROM w ORDER BY v, id
+SELECT id, count(*) OVER (ORDER BY v::time RANGE BETWEEN interval '1 hour' PRECEDING AND interval '1 hour' FOLLOWING) FROM w ORDER BY v, id
