@@ -175,6 +175,11 @@ INSERT INTO k VALUES ('12:00+00', 1), ('13:00+01', 2)
 INSERT INTO k VALUES ('12:00+00', 3)
 CREATE INDEX k_n ON k USING hash (v)
 SELECT n FROM k WHERE v = '13:00+01'
+SELECT n FROM k WHERE v = '12:00+00'::timetz AT TIME ZONE '+01'
+INSERT INTO k SELECT ('00:00+00'::timetz + i * interval '37 minutes') AT TIME ZONE (i % 5 - 2)::text, i + 10 FROM generate_series(1, 40) i
+SELECT v::text, n FROM k WHERE v BETWEEN '05:00+00' AND '09:00-01' ORDER BY v
+SELECT v::text FROM k WHERE v < '03:00+00' ORDER BY v DESC LIMIT 3
+SELECT count(DISTINCT v), count(DISTINCT v AT TIME ZONE 'UTC') FROM k
 INSERT INTO k VALUES ('13:00+01', 4) ON CONFLICT (v) DO UPDATE SET n = excluded.n RETURNING v::text, n
 SELECT opcname FROM pg_opclass o JOIN pg_index i ON o.oid = i.indclass[0] WHERE i.indrelid = 'k'::regclass ORDER BY 1
 CREATE TABLE h (v timetz, n int) PARTITION BY HASH (v)
