@@ -154,6 +154,7 @@ _BASE = (
     BaseType("varchar", 1043, 1015, -1, "S", "character varying"),
     BaseType("date", 1082, 1182, 4, "D", "date"),
     BaseType("time", 1083, 1183, 8, "D", "time without time zone"),
+    BaseType("timetz", 1266, 1270, 12, "D", "time with time zone"),
     BaseType("timestamp", 1114, 1115, 8, "D", "timestamp without time zone"),
     BaseType("timestamptz", 1184, 1185, 8, "D", "timestamp with time zone"),
     BaseType("interval", 1186, 1187, 16, "T", "interval"),
@@ -213,6 +214,7 @@ ALIASES: dict[str, str] = {
     "timestamp without time zone": "timestamp",
     "timestamp with time zone": "timestamptz",
     "time without time zone": "time",
+    "time with time zone": "timetz",
 }
 
 # serial pseudo-types: the column type they expand to.
@@ -226,7 +228,7 @@ SERIALS: dict[str, str] = {
 }
 
 # Types whose typmod is a precision (0..6) for fractional seconds.
-_PRECISION_TYPES = frozenset({"time", "timestamp", "timestamptz"})
+_PRECISION_TYPES = frozenset({"time", "timetz", "timestamp", "timestamptz"})
 VARHDRSZ = 4
 
 # interval typmods pack a field range mask and a precision (timestamp.h).
@@ -333,7 +335,7 @@ class SqlType:
         mod = self.modifier_text()
         if self.name == "bpchar" and not mod:
             base = "bpchar"  # unlimited blank-padded, as format_type() says
-        if self.name in ("timestamp", "timestamptz", "time") and mod:
+        if self.name in _PRECISION_TYPES and mod:
             # "timestamp(3) without time zone": the modifier sits mid-name.
             head, _, tail = base.partition(" ")
             text = f"{head}{mod} {tail}"

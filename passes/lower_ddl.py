@@ -26,10 +26,10 @@ from twinning.passes.parse_expr import Unsupported
 # PostgreSQL built-in types the twin does not implement: refused as such,
 # rather than reported as nonexistent.
 KNOWN_UNSUPPORTED_TYPES = frozenset("""
-timetz inet cidr macaddr macaddr8 point line lseg box path
+inet cidr macaddr macaddr8 point line lseg box path
 polygon circle oid regclass regproc regtype name char
 int4range int8range numrange tsrange tstzrange daterange int4multirange
-txid_snapshot pg_lsn jsonpath cstring record void anyelement hstore citext
+txid_snapshot pg_lsn cstring record void anyelement hstore citext
 """.split())
 
 MAX_VARCHAR = 10485760
@@ -119,10 +119,9 @@ def _typmod(name: str, spec: s.TypeSpec) -> int:
             raise SqlError("22023", f"NUMERIC scale {scale} must be between "
                            "-1000 and 1000")
         return numeric_typmod(precision, scale)
-    if name in ("timestamp", "timestamptz", "time"):
-        label = {"timestamp": "TIMESTAMP", "timestamptz": "TIMESTAMP",
-                 "time": "TIME"}[name]
-        suffix = "" if name != "timestamptz" else " WITH TIME ZONE"
+    if name in ("timestamp", "timestamptz", "time", "timetz"):
+        label = "TIME" if name in ("time", "timetz") else "TIMESTAMP"
+        suffix = " WITH TIME ZONE" if name in ("timestamptz", "timetz") else ""
         if len(mods) != 1:
             raise SqlError("22023", "invalid type modifier")
         if mods[0] < 0:

@@ -35,6 +35,7 @@ from twinning.passes.expr.ordering import equality_key, sort_key
 from twinning.passes.expr.types import key
 from twinning.passes.polling import chunks
 from twinning.values.timestamps import date_to_ts
+from twinning.values.timetz import make as timetz_make
 
 __all__ = ["window_rows"]
 
@@ -277,6 +278,12 @@ class _RangeOps:
                 self.convert = date_to_ts
                 self.compare_key = _same
             self.negative = _interval_negative
+            if column in ("time", "timetz"):  # in_range_time[tz]_interval:
+                # the offset's time part only, and no wrap at midnight
+                shift = _shift_timetz if column == "timetz" else _shift_time
+                self.plus = lambda ctx: shift
+                self.minus = lambda ctx: lambda v, o: shift(v, o, -1)
+                self.negative = lambda o: o.micros < 0
         else:
             self.plus = lambda ctx: _add
             self.minus = lambda ctx: _sub
@@ -312,6 +319,14 @@ class _RangeOps:
 
 def _same(value: Any) -> Any:
     return value
+
+
+def _shift_time(value: int, offset: Any, sign: int = 1) -> int:
+    return value + sign * offset.micros
+
+
+def _shift_timetz(value: Any, offset: Any, sign: int = 1) -> Any:
+    return timetz_make(value.time + sign * offset.micros, value.zone)
 
 
 def _add(a: Any, b: Any) -> Any:

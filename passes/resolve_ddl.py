@@ -724,7 +724,7 @@ _IMPLICIT = {
     "bpchar": {"text", "varchar"},
     "date": {"timestamp", "timestamptz"},
     "timestamp": {"timestamptz"},
-    "time": {"interval"},
+    "time": {"interval", "timetz"},
 }
 
 

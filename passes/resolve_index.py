@@ -30,7 +30,7 @@ from twinning.passes.parse_expr import Unsupported
 # Types whose btree operator class has an equalimage function, so an
 # index on them may deduplicate (_bt_allequalimage)
 _EQUAL_IMAGE = frozenset({"int2", "int4", "int8", "text", "varchar", "bpchar",
-                          "bool", "bytea", "date", "time", "timestamp",
+                          "bool", "bytea", "date", "time", "timetz", "timestamp",
                           "timestamptz", "uuid"})
 
 

@@ -69,7 +69,7 @@ def _natural(value: Any) -> tuple:
 
 _NATURAL_TYPES = frozenset({"bool", "int2", "int4", "int8", "numeric",
                             "float4", "float8", "text", "varchar", "bpchar",
-                            "bytea", "date", "time", "timestamp",
+                            "bytea", "date", "time", "timetz", "timestamp",
                             "timestamptz", "json", "jsonb"})
 
 

@@ -25,7 +25,7 @@ from twinning import values
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.types import BASE_TYPES, OID_TYPES, REG_TYPES, SqlType
-from twinning.values import bits, money, system, timestamps
+from twinning.values import bits, money, system, timestamps, timetz
 from twinning.values.column_input import column_input
 from twinning.values.calendar import (DATE_NOBEGIN, DATE_NOEND,
                                       TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
@@ -40,7 +40,8 @@ from twinning.values.timezones import session_zone
 Input = Callable[[str], Any]
 
 _STRING_TYPES = frozenset({"text", "varchar", "bpchar", "name"})
-_DATETIME = frozenset({"date", "time", "timestamp", "timestamptz", "interval"})
+_DATETIME = frozenset({"date", "time", "timestamp", "timestamptz", "interval",
+                       "timetz"})
 _FLOATS = frozenset({"float4", "float8"})
 _INT_NAMES = {"int2": "smallint", "int4": "integer", "int8": "bigint"}
 
@@ -336,7 +337,7 @@ def _convert(source: q.ResultType, target: q.ResultType,
     if s in _STRING_TYPES:
         return input_function(target, settings)
     if s in _DATETIME and t in _DATETIME:
-        found = _datetime_cast(s, t, settings)
+        found = timetz.cast(s, t, settings) or _datetime_cast(s, t, settings)
         if found is not None:
             return found
     if s == "json" and t == "jsonb":

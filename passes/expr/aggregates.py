@@ -64,7 +64,7 @@ def plain_candidates(name: str) -> list[tuple[tuple[str, ...], str]]:
 
 _SUMMABLE = ("int2", "int4", "int8", "numeric", "float4", "float8", "interval")
 _ORDERED = ("int2", "int4", "int8", "numeric", "float4", "float8", "text",
-            "bpchar", "varchar", "date", "time", "timestamp", "timestamptz",
+            "bpchar", "varchar", "date", "time", "timetz", "timestamp", "timestamptz",
             "interval", "bool", "uuid", "bytea", "oid")
 
 

@@ -886,7 +886,8 @@ class _Resolver:
             raise feature_not_supported(node.name.upper(), pos(node.location))
         function, rtype = entry
         if node.precision is not None:
-            if node.name not in ("current_timestamp", "localtimestamp"):
+            if node.name not in ("current_timestamp", "localtimestamp",
+                                 "current_time", "localtime"):
                 raise feature_not_supported(f"{node.name.upper()}(n)",
                                             pos(node.location))
             sql_type = rtype.sql_type
@@ -1158,6 +1159,7 @@ SQL_VALUES: dict[str, tuple[str, q.ResultType]] = {
     "current_date": ("current_date()", q.DATE),
     "localtimestamp": ("localtimestamp()", q.TIMESTAMP),
     "localtime": ("localtime()", result_type("time")),
+    "current_time": ("current_time()", result_type("timetz")),
 }
 
 

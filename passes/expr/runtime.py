@@ -18,6 +18,7 @@ for the Python callable of a signature (`binary`, `unary`, `function_impl`).
     bit_money_ops  bit, bit varying and money
     xml_ops        xpath()/xpath_exists(): typed, refused when called
     twinning_ops   the twin's own twinning.reset() and twinning.snapshot_hash()
+    timetz_ops     time with time zone: comparison, arithmetic, AT TIME ZONE
 
 A new function goes into its family's `register()`; a new family into
 `FAMILIES`.
@@ -34,7 +35,8 @@ from twinning.passes.expr import (array_ops, bit_money_ops, datetime_ops,
                                   jsonpath_ops,
                                   numeric_ops,
                                   record_ops, system_ops, text_ops,
-                                  tsearch_ops, twinning_ops, xml_ops)
+                                  timetz_ops, tsearch_ops, twinning_ops,
+                                  xml_ops)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
                                            UNARY, Impl, rtype_of)
@@ -44,7 +46,7 @@ from twinning.passes.expr.types import (can_coerce, category, display,
 
 FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, jsonpath_ops,
             array_ops, system_ops, extension_ops, tsearch_ops, bit_money_ops,
-            xml_ops, twinning_ops)
+            xml_ops, twinning_ops, timetz_ops)
 
 # every family's operators and functions enter the tables here, once
 for _family in FAMILIES:

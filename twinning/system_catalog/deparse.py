@@ -381,6 +381,9 @@ class Printer:
                 first = first.arg
             if isinstance(first, q.TLiteral) and first.text is not None:
                 return self._sequence_call(name, node)
+        if node.function in _AT_TIME_ZONE:  # get_func_sql_syntax
+            return self.wrap(f"{self.paren(node.args[1], node, False)} AT "
+                             f"TIME ZONE {self.paren(node.args[0], node, False)}")
         args = ", ".join(self.expr(a, True) for a in node.args)
         return f"{quote_ident(name)}({args})"
 
@@ -397,6 +400,10 @@ class Printer:
         head = f"{_quote_literal(resolved.text)}::regclass"
         return f"{name}({', '.join([head] + rest)})"
 
+
+# the built-in timezone(zone, value) calls ruleutils prints as AT TIME ZONE
+_AT_TIME_ZONE = frozenset(f"timezone({z},{t})" for z in ("text", "interval")
+                          for t in ("timestamp", "timestamptz", "timetz"))
 
 # appendContextKeyword(): "remove trailing spaces, newline, indent"
 _MARK = "\x00"

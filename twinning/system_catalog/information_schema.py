@@ -95,7 +95,7 @@ def datetime_precision(t: SqlType) -> int | None:
         return None
     if t.name == "date":
         return 0
-    if t.name in ("time", "timestamp", "timestamptz"):
+    if t.name in ("time", "timetz", "timestamp", "timestamptz"):
         return t.typmod if t.typmod >= 0 else 6
     if t.name == "interval":
         if t.typmod < 0 or t.typmod & 0xFFFF == INTERVAL_FULL_PRECISION:

@@ -40,7 +40,7 @@ from twinning.values import arrays, binary, boolean, bytea, floats, integers, nu
 from twinning.values import json as json_
 from twinning.values import datetime as dt
 from twinning.values import enums, records, system
-from twinning.values import bits, jsonpath, money, tsearch, uuid_, xml
+from twinning.values import bits, jsonpath, money, timetz, tsearch, uuid_, xml
 from twinning.values.tsparse import config_name, config_oid
 from twinning.values.datetime import Interval
 from twinning.values.plain import (from_plain, from_plain_for, same_value,
@@ -105,6 +105,8 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
         return lambda s: dt.parse_date(s, settings)
     if name == "time":
         return lambda s: dt.parse_time(s, settings)
+    if name == "timetz":
+        return lambda s: timetz.parse_timetz(s, settings)
     if name == "timestamp":
         return lambda s: dt.parse_timestamp(s, settings)
     if name == "timestamptz":
@@ -212,6 +214,7 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
         "regconfig": config_name,
         "bit": str, "varbit": str,
         "money": money.format_money,
+        "timetz": timetz.format_timetz,
     }.get(name)
     if simple is not None:
         return simple
@@ -256,6 +259,8 @@ def _scalar_typmod(t: SqlType, explicit: bool) -> Callable[[object], object]:
         return lambda v: dt.apply_timestamp_typmod(v, typmod)
     if name == "time":
         return lambda v: dt.apply_time_typmod(v, typmod)
+    if name == "timetz":
+        return lambda v: timetz.apply_typmod(v, typmod)
     if name == "interval":
         return lambda v: dt.apply_interval_typmod(v, typmod)
     return _identity

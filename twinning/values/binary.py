@@ -22,7 +22,7 @@ from twinning.values.calendar import (
 )
 from twinning.values import enums, records, system
 from twinning.values.xml import parse_xml
-from twinning.values import bits, jsonpath, tsearch
+from twinning.values import bits, jsonpath, timetz, tsearch
 from twinning.values.common import unsupported
 from twinning.values.datetime import Interval
 from twinning.values.json import parse_json, parse_jsonb
@@ -190,6 +190,7 @@ _SEND: dict[str, Callable[[object], bytes]] = {
     "uuid": lambda v: v.bytes,
     "date": _I.pack,
     "time": _Q.pack,
+    "timetz": timetz.send,
     "timestamp": _Q.pack,
     "timestamptz": _Q.pack,
     "interval": lambda v: _INTERVAL.pack(v.micros, v.days, v.months),
@@ -219,6 +220,7 @@ _RECV: dict[str, Callable[[Reader], object]] = {
     "uuid": lambda r: uuid.UUID(bytes=r.take(16)),
     "date": _recv_date,
     "time": _recv_time,
+    "timetz": lambda r: timetz.recv(r.take(12)),
     "timestamp": _recv_timestamp,
     "timestamptz": _recv_timestamp,
     "interval": lambda r: Interval(*reversed(r.unpack(_INTERVAL))),

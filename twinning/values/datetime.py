@@ -32,9 +32,10 @@ from twinning.values.common import INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN
 from twinning.values.dtparse import (
     BAD_FORMAT, DTK_DATE, DTK_EARLY, DTK_EPOCH, DTK_LATE, FIELD_OVERFLOW,
     INTERVAL_FULL_PRECISION, INTERVAL_FULL_RANGE, INTERVAL_OVERFLOW, DtErr, datetime_error,
-    decode_datetime, decode_interval, decode_iso8601_interval, decode_time_only,
+    decode_datetime, decode_interval, decode_iso8601_interval,
     parse_datetime,
 )
+from twinning.values.dtparse_time import decode_time_only
 from twinning.values.settings import (
     DEFAULT_SETTINGS, FormatSettings, interval_style, parse_datestyle,
 )

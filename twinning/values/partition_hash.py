@@ -114,6 +114,11 @@ def _uuid(value: Any, seed: int) -> int:
     return hash_bytes_extended(raw, seed)
 
 
+def _timetz(value: Any, seed: int) -> int:
+    """timetz_hash_extended: the time's int8 hash xor the zone's."""
+    return _int8(value.time, seed) ^ hash_uint32_extended(value.zone, seed)
+
+
 _BY_TYPE: dict[str, Callable[[Any, int], int]] = {
     "int2": hash_uint32_extended, "int4": hash_uint32_extended,
     "date": hash_uint32_extended, "oid": hash_uint32_extended,
@@ -121,7 +126,7 @@ _BY_TYPE: dict[str, Callable[[Any, int], int]] = {
     "int8": _int8, "timestamp": _int8, "timestamptz": _int8, "time": _int8,
     "text": _text, "varchar": _text,
     "bpchar": lambda v, seed: _text(v.rstrip(" "), seed),
-    "uuid": _uuid, "float4": _float, "float8": _float,
+    "uuid": _uuid, "float4": _float, "float8": _float, "timetz": _timetz,
 }
 
 

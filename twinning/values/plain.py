@@ -25,6 +25,7 @@ from typing import Callable
 
 from twinning.ir.types import RecordType, SqlType
 from twinning.values.datetime import Interval
+from twinning.values import timetz
 from twinning.values.numeric import format_numeric
 from twinning.values.jsonpath import parse_jsonpath
 from twinning.values.tsearch import (format_tsvector, parse_tsvector,
@@ -44,6 +45,7 @@ _TO: dict[str, Callable] = {
     "uuid": lambda v: v.bytes,
     "date": int, "time": int, "timestamp": int, "timestamptz": int,
     "interval": lambda v: [v.months, v.days, v.micros],
+    "timetz": timetz.to_plain,
 }
 
 _FROM: dict[str, Callable] = {
@@ -59,6 +61,7 @@ _FROM: dict[str, Callable] = {
     "uuid": lambda p: uuid.UUID(bytes=bytes(p)),
     "date": int, "time": int, "timestamp": int, "timestamptz": int,
     "interval": lambda p: Interval(int(p[0]), int(p[1]), int(p[2])),
+    "timetz": timetz.from_plain,
 }
 
 

@@ -1,0 +1,35 @@
+"""psql's describe commands over time with time zone columns: PostgreSQL
+15 and a twin loaded with the same schema print the same (`\\d` shows
+"time(3) with time zone", arrays and the deparsed default)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.psql import psql as _psql, psql_servers
+
+pytestmark = pytest.mark.realpg
+
+SCHEMA = """
+CREATE TABLE shift (
+    id int PRIMARY KEY,
+    starts time with time zone NOT NULL DEFAULT '09:00+01',
+    ends timetz(3),
+    breaks timetz[]
+);
+CREATE INDEX shift_starts ON shift (starts);
+"""
+
+
+@pytest.fixture(scope="module")
+def servers(realpg):
+    with psql_servers(realpg, SCHEMA, "timetz_psql") as pair:
+        yield pair
+
+
+@pytest.mark.parametrize("command", [r"\d shift", r"\d+ shift", r"\d shift_starts"])
+def test_psql_describes_timetz_alike(servers, command):
+    pg, twin = servers
+    out = _psql(twin, command)
+    assert "with time zone" in out
+    assert out == _psql(pg, command)
