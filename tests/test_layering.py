@@ -62,7 +62,9 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("server/cli", "sockets, processes and the command line",
      ("twinning.server", "twinning.cli", "twinning.commands",
       "twinning.live", "twinning.describe", "twinning.warm",
-      "twinning.warm_server")),
+      "twinning.warm_server", "twinning.proof", "twinning.proof_replay",
+      "twinning.proof_compare", "twinning.materialize",
+      "twinning.materialize_schema", "twinning.progress")),
 )
 
 # Edges allowed to break the layer order, each with the reason and the fix.

@@ -4,6 +4,8 @@ Usage:
   twinning postgres [options]
   twinning explain [options] [SQL]
   twinning snapshot inspect FILE [options]
+  twinning proof twin-pair [options]
+  twinning materialize [--where SPEC]... [options]
   twinning <engine> [options]
   twinning --describe
   twinning (-h | --help)
@@ -29,10 +31,18 @@ Options:
                        with 53200, e.g. 512MB, 4GB. Default: half the RAM.
   --report FILE        Write the twinning.v0 report here.
   --snapshot FILE      Write a twinning.snapshot.v0 snapshot here.
-  --trace FILE         Write twinning.query-trace.v0 JSON lines here.
+  --trace FILE         Write twinning.query-trace.v0 JSON lines here
+                       (proof: replay this trace).
   --journal FILE       Append every commit to FILE before acknowledging it;
                        on start, replay FILE (written over the same base).
   --journal-sync MODE  commit: fsync each commit (default); off: write only.
+  --left FILE          proof: the first snapshot to compare.
+  --right FILE         proof: the second snapshot to compare.
+  --queries FILE       proof: the SQL statements to replay on both.
+  --from URL           materialize: the PostgreSQL database to copy.
+  --tables LIST        materialize: only these SCHEMA.TABLE, comma-separated.
+  --where SPEC         materialize: TABLE=PREDICATE, rows to copy (repeatable).
+  --schema-only        materialize: the catalog without rows.
   --json               Print the JSON document instead of the human summary.
   --describe           Print the machine-readable operator manifest.
   -h --help            Show this help.
@@ -103,6 +113,12 @@ def main(argv: list[str] | None = None) -> int:
         if args["snapshot"]:
             from twinning.commands import inspect_snapshot
             return inspect_snapshot(args["FILE"], as_json)
+        if args["proof"]:
+            from twinning.proof import twin_pair
+            return twin_pair(args)
+        if args["materialize"]:
+            from twinning.materialize import materialize
+            return materialize(args)
         engine = args["<engine>"]
         if engine in ENGINES_PLANNED:
             raise Refusal("E_ENGINE_UNIMPLEMENTED",
