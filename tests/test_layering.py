@@ -43,7 +43,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("store/system_catalog", "the state, its store and catalogs, and what "
      "is made of it: snapshots, reports, verify",
      ("twinning.store", "twinning.system_catalog", "twinning.state",
-      "twinning.snapshot", "twinning.journal", "twinning.journal_format",
+      "twinning.snapshot", "twinning.snapshot_stream", "twinning.journal", "twinning.journal_format",
       "twinning.bootstrap", "twinning.verify_eval",
       "twinning.verify_artifact", "twinning.metrics", "twinning.report")),
     ("wire", "the protocol without I/O: the session drives it; the pipeline "

@@ -3,7 +3,8 @@
 The differential corpus's type, generated-column and identity schemas are
 loaded into real PostgreSQL with data written here (every type family,
 NULLs, escapes, NaN and infinities, arrays, JSON, a keyless table with
-duplicates), materialized, restored into a twin, and every table's
+duplicates), materialized, restored into a twin (the file written by streaming equal to what the
+snapshot codec writes for the restored state), and every table's
 `COPY … TO STDOUT` (and `COPY (SELECT * …)`, which keeps generated
 columns) must be byte-identical to PostgreSQL's. Sequences carry on where
 the source left them. Rows are inserted in primary-key order (full-tuple
@@ -77,6 +78,8 @@ INSERT INTO defs (note, created_at, made_on, ext)
   VALUES ('first', '2020-01-01 00:00+00', '2020-01-01', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a12');
 INSERT INTO stepped (name) VALUES ('s1'), ('s2');
 SELECT nextval('counter');
+CREATE TABLE words (w text PRIMARY KEY, n integer);
+INSERT INTO words VALUES ('', 6), ('B', 1), ('Z', 4), ('a', 2), ('ab', 5), ('é', 3);
 """
 
 SETTINGS = ("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, MDY'; "
@@ -155,6 +158,11 @@ def test_restored_tables_copy_byte_identical(source, tmp_path):
     schemas.validator("twinning.materialize.v0").validate(report)
     assert json.loads(report_path.read_text()) == report
     assert "twinning: copied public.ints: 3 rows" in done.stderr
+    # streamed, the file is what the snapshot codec writes for its state
+    from twinning import snapshot
+    restored = bootstrap.from_snapshot(str(out)).restored
+    assert snapshot.encode(restored.state, lineage=restored.lineage)[0] == \
+        out.read_bytes()
     conn = connect()
     try:
         tables = _tables(conn)
@@ -170,7 +178,7 @@ def test_restored_tables_copy_byte_identical(source, tmp_path):
             pg_ida = cur.fetchone()
     finally:
         conn.close()
-    assert len(tables) == 19
+    assert len(tables) == 20
     assert {t["name"].removeprefix("public."): t["rows"]
             for t in report["tables"]} == \
         {k.removeprefix("public."): v for k, v in counts.items()}

@@ -7,14 +7,21 @@ over `COPY (SELECT <columns> FROM ONLY t [WHERE p]) TO STDOUT` in one
 REPEATABLE READ READ ONLY transaction (one consistent picture of every
 table), under the twin's default output settings (DateStyle ISO, MDY,
 IntervalStyle postgres, TimeZone UTC, extra_float_digits 1, bytea hex),
-and each run of CopyData is parsed by the twin's own COPY reader and
-converted with its own input functions (`values.column_input`), as COPY
-FROM would: no row is held as text, and no more than `CHUNK` bytes of COPY
-data are buffered. A SELECT rather than `COPY t` keeps generated columns,
-which `COPY t TO` leaves out. Sequences keep their last_value/is_called.
+and each run of CopyData (`CHUNK` bytes at most) is parsed by the twin's
+own COPY reader and converted with its own input functions
+(`values.column_input`), as COPY FROM would. A SELECT rather than `COPY t`
+keeps generated columns, which `COPY t TO` leaves out. Sequences keep
+their last_value/is_called.
 
-The committed state is then written by the snapshot codec, so the file is
-deterministic (rows in primary-key order) and `--restore` serves it.
+Bounded memory: rows are asked for in primary-key order (text keys in the
+C collation, the twin's code point order), so they arrive in the
+snapshot's canonical order and are encoded straight into a spool file per
+table (`snapshot_stream`), which the snapshot file is then assembled from:
+memory holds one chunk, not the table. A table without a primary key (or
+one whose source order turns out not to be the twin's) is sorted in
+memory instead, as `snapshot.encode` does. The file is byte for byte what
+`snapshot.encode` writes for the same state: deterministic, and
+`--restore` serves it.
 Rows are not re-checked: they satisfied the source's constraints, except
 where `--where` left out a parent row a kept child refers to, which a
 restored twin does not detect (the report says which tables were
@@ -29,7 +36,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from types import MappingProxyType
 from typing import Any
 
 from twinning import __version__, bootstrap
@@ -114,24 +120,25 @@ def materialize(args: dict[str, Any]) -> int:
     started = time.monotonic()
     try:
         with psycopg.connect(url, autocommit=True) as conn:
-            rows, counts, sequences, version = _copy(conn, catalog, where,
-                                                     bool(args["--schema-only"]))
+            spools, counts, sequences, version = _copy(
+                conn, catalog, where, bool(args["--schema-only"]))
     except psycopg.Error as exc:
         raise Refusal("E_MATERIALIZE_SOURCE", f"reading the source failed: "
                       f"{str(exc).strip()}", {"sqlstate": getattr(exc, "sqlstate", None)},
                       "check --from, --where and the source's permissions") from None
-    from twinning import snapshot
-    from twinning.state import CommittedState
-    state = CommittedState(catalog, ddl, MappingProxyType(rows),
-                           MappingProxyType(sequences))
-    data, digest = snapshot.encode(state, lineage={
-        "materialized_from": {"server_version": version}})
-    bootstrap.write_file(out, data, "snapshot")
+    from twinning import snapshot_stream
+    try:
+        digest, size = snapshot_stream.write(
+            out, catalog, ddl, spools, sequences,
+            {"materialized_from": {"server_version": version}})
+    finally:
+        for spool in spools:
+            spool.close()
     report = {
         "version": MATERIALIZE_VERSION,
         "tool": {"name": "twinning", "version": __version__},
         "source": {**_source_label(psycopg, url), "server_version": version},
-        "snapshot": {"path": out, "snapshot_hash": digest, "bytes": len(data)},
+        "snapshot": {"path": out, "snapshot_hash": digest, "bytes": size},
         "schema_only": bool(args["--schema-only"]),
         "tables": counts,
         "sequences": len(sequences),
@@ -152,8 +159,9 @@ def materialize(args: dict[str, Any]) -> int:
 
 
 def _copy(conn, catalog, where: dict[str, str], schema_only: bool):
+    from twinning.snapshot_stream import RowSpool
     from twinning.state import SequenceState
-    rows: dict = {}
+    spools: list = []
     counts: list[dict[str, Any]] = []
     progress = Progress()
     conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -169,8 +177,9 @@ def _copy(conn, catalog, where: dict[str, str], schema_only: bool):
             entry: dict[str, Any] = {"name": name}
             if predicate:
                 entry["where"] = predicate
+            spool = RowSpool(table)
+            spools.append(spool)
             if schema_only:
-                rows[table.name] = ()
                 entry["rows"] = 0
                 counts.append(entry)
                 continue
@@ -179,8 +188,8 @@ def _copy(conn, catalog, where: dict[str, str], schema_only: bool):
                 "WHERE oid = %s::regclass", (_qualified(table.name),)
             ).fetchone()[0]
             progress.start(name, expected)
-            rows[table.name] = _table_rows(conn, table, predicate, progress)
-            entry["rows"] = len(rows[table.name])
+            _spool_table(conn, table, predicate, progress, spool)
+            entry["rows"] = spool.count
             entry["seconds"] = round(progress.done(), 3)
             counts.append(entry)
         sequences = {}
@@ -189,19 +198,54 @@ def _copy(conn, catalog, where: dict[str, str], schema_only: bool):
                 f"SELECT last_value, is_called FROM {_qualified(seq.name)}"
             ).fetchone()
             sequences[seq.name] = SequenceState(int(last), bool(called))
+    except BaseException:
+        for spool in spools:
+            spool.close()
+        raise
     finally:
         conn.execute("ROLLBACK")
-    return rows, counts, sequences, version
+    return spools, counts, sequences, version
 
 
-def _table_rows(conn, table, predicate: str | None, progress: Progress) -> tuple:
+_TEXT_TYPES = frozenset({"text", "varchar", "bpchar"})
+
+
+def _spool_table(conn, table, predicate: str | None, progress: Progress,
+                 spool) -> None:
+    """The table's rows into `spool`: ordered by the primary key at the
+    source (text keys in the C collation, which is the twin's code point
+    order) and streamed; without a key, or if the source's order is not
+    the twin's after all, read again and sorted in memory."""
+    from twinning.snapshot_stream import OutOfOrder
     names = [c.name for c in table.columns]
     select = (f"SELECT {', '.join(map(quote_ident, names))} FROM ONLY "
               f"{_qualified(table.name)}" + (f" WHERE {predicate}" if predicate
                                              else ""))
+    pk = table.primary_key
+    if pk is not None:
+        keys = []
+        for column in pk.columns:
+            sql_type = table.columns[table.slot(column)].type
+            collate = ' COLLATE "C"' if sql_type.name in _TEXT_TYPES and \
+                not sql_type.is_array else ""
+            keys.append(quote_ident(column) + collate)
+        try:
+            _stream(conn, table, f"{select} ORDER BY {', '.join(keys)}",
+                    progress, spool.add)
+            return
+        except OutOfOrder:
+            progress.start(str(table.name), progress.expected)
+    rows: list[tuple] = []
+    _stream(conn, table, select, progress, rows.extend)
+    spool.add_sorted(rows)
+
+
+def _stream(conn, table, select: str, progress: Progress, sink) -> None:
+    """COPY (select) TO STDOUT, parsed and converted a chunk at a time,
+    each chunk's rows handed to `sink`."""
+    names = [c.name for c in table.columns]
     reader = CopyReader(CopyOptions(), table.name.name, names)
     inputs = [column_input(c.type, DEFAULT_SETTINGS) for c in table.columns]
-    out: list[tuple] = []
 
     def take(blocks) -> None:
         for block in blocks:
@@ -209,9 +253,9 @@ def _table_rows(conn, table, predicate: str | None, progress: Progress) -> tuple
                        _converted(table, names[i], convert, column, block.first)
                        for i, (convert, column) in enumerate(zip(inputs,
                                                                  block.columns))]
-            before = len(out)
-            out.extend(zip(*columns))
-            progress.advance(len(out) - before)
+            rows = list(zip(*columns))
+            sink(rows)
+            progress.advance(len(rows))
 
     pending: list[bytes] = []
     size = 0
@@ -225,7 +269,6 @@ def _table_rows(conn, table, predicate: str | None, progress: Progress) -> tuple
     if pending:
         take(reader.feed_blocks(b"".join(pending)))
     take(reader.finish_blocks())
-    return tuple(out)
 
 
 def _converted(table, column: str, convert, texts, first: int) -> list:
