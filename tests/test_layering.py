@@ -64,7 +64,8 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "twinning.live", "twinning.describe", "twinning.warm",
       "twinning.warm_server", "twinning.proof", "twinning.proof_replay",
       "twinning.proof_compare", "twinning.materialize",
-      "twinning.materialize_schema", "twinning.progress")),
+      "twinning.materialize_schema", "twinning.progress",
+      "twinning.shadow")),
 )
 
 # Edges allowed to break the layer order, each with the reason and the fix.

@@ -43,6 +43,9 @@ Options:
   --tables LIST        materialize: only these SCHEMA.TABLE, comma-separated.
   --where SPEC         materialize: TABLE=PREDICATE, rows to copy (repeatable).
   --schema-only        materialize: the catalog without rows.
+  --shadow URL         Run every statement also on a fresh database at URL
+                       built from --schema; the report's parity section
+                       lists where PostgreSQL answered differently.
   --json               Print the JSON document instead of the human summary.
   --describe           Print the machine-readable operator manifest.
   -h --help            Show this help.

@@ -86,8 +86,8 @@ def postgres(args: dict[str, Any]) -> int:
     exposed = None
     if mode != "bootstrap":
         exposed = _exposure(args)
-        state, port, run, refused, journal_block = _live(mode, args, state,
-                                                         port, journal)
+        state, port, run, refused, journal_block, parity = _live(
+            mode, args, state, port, journal)
     else:
         if args["--trace"]:
             # bootstrap runs no statements: the trace is empty, but it exists
@@ -97,6 +97,8 @@ def postgres(args: dict[str, Any]) -> int:
     ctx = RunContext(mode, args["--host"], port, source.path, source.hash)
     ctx.run = run
     ctx.journal = journal_block
+    if mode != "bootstrap" and parity is not None:
+        ctx.parity = parity
     if mode != "bootstrap":  # statements ran under the budget
         from twinning.execute import default_memory_limit
         given = _max_memory(args.get("--max-memory"))
@@ -233,6 +235,10 @@ def _live(mode: str, args: dict[str, Any], state, port: int, journal):
     engine = Engine(state, password=password or None, trace=recorder,
                     max_memory=_max_memory(args.get("--max-memory")))
     writer = None
+    shadow = None
+    if args.get("--shadow"):  # the parity ledger (twinning.shadow)
+        from twinning.shadow import attach
+        shadow = attach(engine, args, state.ddl)
     try:
         if journal is not None:  # replayed before the first client
             from twinning.journal import open_journal
@@ -248,8 +254,11 @@ def _live(mode: str, args: dict[str, Any], state, port: int, journal):
             recorder.close()
         if writer is not None:
             writer.close()
+        if shadow is not None:
+            shadow.close()
     return (engine.committed_state(), result.port, result.run, engine.refused,
-            writer.report() if writer is not None else None)
+            writer.report() if writer is not None else None,
+            shadow.ledger.block() if shadow is not None else None)
 
 
 def finish(state, ctx: RunContext, args: dict[str, Any], verify_doc) -> int:

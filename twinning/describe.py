@@ -28,11 +28,19 @@ def manifest() -> dict[str, Any]:
                         "[--socket-dir DIR] "
                         "[--serve | --run CMD [--run-timeout SEC]] "
                         "[--report FILE] [--snapshot FILE] [--trace FILE] "
-                        "[--journal FILE [--journal-sync commit|off]] [--json]",
+                        "[--journal FILE [--journal-sync commit|off]] "
+                        "[--shadow URL] [--json]",
             "explain": "twinning explain (--schema FILE [--skip-unsupported]"
                        " | --restore FILE) "
                        "[--json] [SQL]",
             "snapshot inspect": "twinning snapshot inspect FILE [--json]",
+            "proof twin-pair": "twinning proof twin-pair --left FILE "
+                               "--right FILE (--queries FILE | --trace FILE) "
+                               "[--report FILE] [--json]",
+            "materialize": "twinning materialize --from URL --snapshot FILE "
+                           "[--tables LIST] [--where TABLE=PREDICATE]... "
+                           "[--schema-only] [--skip-unsupported] "
+                           "[--report FILE] [--json]",
             "describe": "twinning --describe",
         },
         "modes": ["bootstrap", "serve", "run_once"],
@@ -42,6 +50,8 @@ def manifest() -> dict[str, Any]:
         "refusal_codes": dict(REFUSAL_CODES),
         "artifacts": {"report": REPORT_VERSION, "snapshot": SNAPSHOT_VERSION,
                       "query_trace": "twinning.query-trace.v0",
+                      "proof": "twinning.proof.v0",
+                      "materialize": "twinning.materialize.v0",
                       "journal": "twinning.journal.v0",
                       "canary_manifest": "twinning.canary-manifest.v0",
                       "verify_input": "verify.constraint.v1",

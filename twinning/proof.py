@@ -26,7 +26,7 @@ from typing import Any
 from twinning import __version__, bootstrap
 from twinning.errors import Refusal
 from twinning.proof_compare import (canonical_groups, first_row_difference,
-                                    order_keys, rows_hash)
+                                    order_keys, side_summary)
 from twinning.proof_replay import Outcome, WireClient
 
 PROOF_VERSION = "twinning.proof.v0"
@@ -99,15 +99,7 @@ def _has_parameters(sql: str) -> bool:
 
 
 def _side(outcome: Outcome, mode_groups) -> dict[str, Any]:
-    if outcome.sqlstate is not None:
-        return {"sqlstate": outcome.sqlstate, "message": outcome.message}
-    side: dict[str, Any] = {"command_tag": outcome.command_tag}
-    if outcome.columns is not None:
-        side["columns"] = [{"name": n, "type_oid": t, "type_modifier": m}
-                           for n, t, m in outcome.columns]
-        side["row_count"] = len(outcome.rows)
-        side["rows_hash"] = rows_hash(mode_groups[1])
-    return side
+    return side_summary(outcome, mode_groups[1])
 
 
 def compare(query: Query, left: Outcome, right: Outcome) -> dict[str, Any]:

@@ -133,3 +133,17 @@ def first_row_difference(left: list[list[Row]], right: list[list[Row]]
                 "left": show_row(a[0]) if a else None,
                 "right": show_row(b[0]) if b else None}
     return None
+
+
+def side_summary(outcome: Outcome, groups: list[list[Row]]) -> dict[str, Any]:
+    """One side's answer for a report: the error, or the command tag with
+    the columns, row count and canonical rows hash of a row result."""
+    if outcome.sqlstate is not None:
+        return {"sqlstate": outcome.sqlstate, "message": outcome.message}
+    side: dict[str, Any] = {"command_tag": outcome.command_tag}
+    if outcome.columns is not None:
+        side["columns"] = [{"name": n, "type_oid": t, "type_modifier": m}
+                           for n, t, m in outcome.columns]
+        side["row_count"] = len(outcome.rows)
+        side["rows_hash"] = rows_hash(groups)
+    return side

@@ -65,6 +65,7 @@ class RunContext:
     violations: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: list[dict[str, Any]] | None = None  # --skip-unsupported
+    parity: dict[str, Any] | None = None  # --shadow (twinning.shadow)
 
 
 def _outcome(ctx: RunContext) -> str:
@@ -155,6 +156,8 @@ def build_report(state: CommittedState, ctx: RunContext) -> dict[str, Any]:
         report["verify"] = ctx.verify
     if ctx.run is not None:
         report["run"] = ctx.run
+    if ctx.parity is not None:
+        report["parity"] = ctx.parity
     report["null_rates"] = metrics.null_rates(state)
     report["fk_coverage"] = metrics.fk_coverage(state)
     if ctx.warnings:
