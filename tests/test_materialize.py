@@ -265,3 +265,65 @@ def test_usage_and_bad_source_are_refusals(tmp_path):
                         tmp_path / "x.twin")
     assert done.returncode == 2
     assert "refused (E_MATERIALIZE_SOURCE)" in done.stderr
+
+
+PARTITION_DATA = """
+INSERT INTO payment (payment_id, customer_id, amount, payment_date) VALUES
+  (1, 1, 10.00, '2022-01-05 10:00+00'), (2, 2, 5.50, '2022-02-10 00:00+00'),
+  (3, 1, 0, '2022-03-15 23:59:59.5+00');
+SELECT setval('payment_payment_id_seq', 3);
+INSERT INTO orders VALUES (1, 'de', 'a'), (2, 'fr', NULL), (5, 'us', 'low'),
+  (999, 'us', 'low'), (1000, 'us', 'high'), (3, 'jp', 'other');
+INSERT INTO events VALUES (1, 'one'), (2, 'two'), (3, 'three'), (4, NULL);
+INSERT INTO readings VALUES (1, '2024-01-01', 1.5), (2, '2024-01-02', NULL),
+  (NULL, '2024-01-03', 2), (3, '2024-01-04', 3), (7, '2024-01-05', 7);
+INSERT INTO stamps VALUES ('1999-12-31', 'old'), ('2000-01-01', 'new');
+"""
+
+
+def test_partitioned_tables(realpg, tmp_path):
+    """Rows live in the leaf partitions: each leaf's COPY and each
+    parent's COPY (SELECT *) are PostgreSQL's bytes."""
+    schema = (SCHEMAS / "partitions.sql").read_text()
+    name = f"materialize_parts_{os.getpid()}"
+    out = tmp_path / "parts.twin"
+    with postgres_database(realpg, schema + PARTITION_DATA, name) as connect:
+        done = _materialize(_url(realpg, name), "--snapshot", out)
+        assert done.returncode == 0, done.stderr + done.stdout
+        conn = connect()
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT relname, relkind FROM pg_class WHERE "
+                            "relnamespace = 'public'::regnamespace AND "
+                            "relkind IN ('r', 'p') ORDER BY 1")
+                kinds = dict(cur.fetchall())
+            expected = _relation_copies(conn, kinds)
+        finally:
+            conn.close()
+    server = _serve(out)
+    try:
+        twin = _twin_conn(server)
+        try:
+            actual = _relation_copies(twin, kinds)
+        finally:
+            twin.close()
+    finally:
+        server.stop()
+    assert sum(kinds[t] == "p" for t in kinds) == 6
+    for sql, data in expected.items():
+        assert actual[sql] == data, sql
+
+
+def _relation_copies(conn, kinds: dict[str, str]) -> dict[str, bytes]:
+    out = {}
+    with conn.cursor() as cur:
+        cur.execute(SETTINGS)
+        for table, kind in kinds.items():
+            sqls = [f"COPY (SELECT * FROM {table}) TO STDOUT"]
+            if kind == "r":
+                sqls.append(f"COPY {table} TO STDOUT")
+            for sql in sqls:
+                buf = io.BytesIO()
+                cur.copy_expert(sql, buf)
+                out[sql] = buf.getvalue()
+    return out
