@@ -7,6 +7,11 @@ the throwaway PostgreSQL 15, named as the twin's database is, so
 current_database() agrees. The ledger compares at the wire what the
 corpus compares through psycopg2, so a divergence here is either a twin
 bug the corpus missed or a ledger bug.
+
+`KNOWN` lists the twin bugs the ledger found that the corpus, reading
+answers through psycopg2, cannot see (a RowDescription's type modifier,
+text that converts to the same Python value); each is a strict xfail, so
+fixing the twin turns it into a failure to remove here.
 """
 
 from __future__ import annotations
@@ -32,6 +37,29 @@ CASES = [(path.stem, name, script, corpus_schema(path.read_text()))
          for name, script in cases_in(path)]
 _numbers = itertools.count(1)
 
+_TYPMOD = ("RowDescription type modifier: PostgreSQL sends -1 for {what}, "
+           "the twin the argument column's")
+KNOWN = {
+    "reads_aggregates::agg_array_agg": _TYPMOD.format(what="array_agg()"),
+    "reads_ordered_set_aggregates::osa_percentiles":
+        _TYPMOD.format(what="percentile_disc()"),
+    "reads_ordered_set_aggregates::osa_mode": _TYPMOD.format(what="mode()"),
+    "reads_ordered_set_aggregates::osa_grouped": _TYPMOD.format(what="mode()"),
+    "reads_windows::win_customers": _TYPMOD.format(what="last_value()"),
+    "reads_functions::fn_coalesce_nullif":
+        "RowDescription type modifier: NULLIF(numeric(10,2) col, 0) keeps "
+        "the column's typmod in PostgreSQL, -1 in the twin",
+    "reads_scan::scan_column_names":
+        "RowDescription type modifier: NULLIF(char(1) col, 'A') keeps the "
+        "column's typmod in PostgreSQL, -1 in the twin",
+    "reads_setops::setop_all_prints_first_row_of_group":
+        "INTERSECT of interval '24 hours' and '1 day' (equal): PostgreSQL "
+        "prints 1 day, the twin 24:00:00",
+    "row_values::json_of_rows":
+        "json_agg of rows: PostgreSQL separates elements with ', \\n ', "
+        "the twin with ', '",
+}
+
 
 @contextlib.contextmanager
 def shadowed_twin(realpg, schema: str, name: str):
@@ -50,8 +78,11 @@ def shadowed_twin(realpg, schema: str, name: str):
         shadow.close()
 
 
-@pytest.mark.parametrize("corpus,name,script,schema", CASES,
-                         ids=[f"{c}::{n}" for c, n, _, _ in CASES])
+@pytest.mark.parametrize("corpus,name,script,schema", [
+    pytest.param(*case, marks=pytest.mark.xfail(
+        reason=KNOWN[f"{case[0]}::{case[1]}"], strict=True))
+    if f"{case[0]}::{case[1]}" in KNOWN else case for case in CASES],
+    ids=[f"{c}::{n}" for c, n, _, _ in CASES])
 def test_case_has_no_divergence(corpus, name, script, schema, realpg):
     with shadowed_twin(realpg, schema, f"shadow_{next(_numbers)}") as \
             (connect, ledger):
