@@ -145,6 +145,8 @@ REFUSAL_CODES: dict[str, str] = {
                                  "holds (named by table, column and row)",
     "E_MATERIALIZE_VALUE": "a source value the twin's input function rejects",
     "E_SHADOW": "the --shadow database cannot be built",
+    "E_BACKEND_UNIMPLEMENTED": "--backend (the delegated backend) is not "
+                               "built yet",
     "E_SERIALIZATION": "an artifact could not be serialized (a bug)",
     "E_INTERNAL": "an unexpected internal error (a bug; TWINNING_DEBUG=1 shows it)",
 }
