@@ -327,3 +327,26 @@ def _relation_copies(conn, kinds: dict[str, str]) -> dict[str, bytes]:
                 cur.copy_expert(sql, buf)
                 out[sql] = buf.getvalue()
     return out
+
+
+def test_where_that_breaks_a_foreign_key_is_refused(realpg, tmp_path):
+    schema = ("CREATE TABLE parent (id integer PRIMARY KEY);\n"
+              "CREATE TABLE child (id integer PRIMARY KEY, "
+              "parent_id integer REFERENCES parent);\n"
+              "INSERT INTO parent VALUES (1), (2);\n"
+              "INSERT INTO child VALUES (10, 1), (20, 2), (30, NULL);\n")
+    name = f"materialize_fk_{os.getpid()}"
+    with postgres_database(realpg, schema, name):
+        url = _url(realpg, name)
+        broken = _materialize(url, "--snapshot", tmp_path / "b.twin",
+                              "--where", "parent=id = 1")
+        kept = _materialize(url, "--snapshot", tmp_path / "k.twin", "--json",
+                            "--where", "parent=id = 1",
+                            "--where", "child=parent_id = 1 OR parent_id IS NULL")
+    assert broken.returncode == 2
+    assert "refused (E_MATERIALIZE_FK): --where leaves 1 row(s) of " \
+        "public.child referring to public.parent" in broken.stderr
+    assert not (tmp_path / "b.twin").exists()
+    assert kept.returncode == 0, kept.stderr
+    assert [(t["name"], t["rows"]) for t in json.loads(kept.stdout)["tables"]] \
+        == [("public.child", 2), ("public.parent", 1)]

@@ -144,6 +144,7 @@ REFUSAL_CODES: dict[str, str] = {
     "E_MATERIALIZE_UNSUPPORTED": "a source value is outside what the twin "
                                  "holds (named by table, column and row)",
     "E_MATERIALIZE_VALUE": "a source value the twin's input function rejects",
+    "E_MATERIALIZE_FK": "--where leaves out parent rows that kept rows refer to",
     "E_SHADOW": "the --shadow database cannot be built",
     "E_BACKEND_UNIMPLEMENTED": "--backend (the delegated backend) is not "
                                "built yet",

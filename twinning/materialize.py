@@ -22,10 +22,11 @@ one whose source order turns out not to be the twin's) is sorted in
 memory instead, as `snapshot.encode` does. The file is byte for byte what
 `snapshot.encode` writes for the same state: deterministic, and
 `--restore` serves it.
-Rows are not re-checked: they satisfied the source's constraints, except
-where `--where` left out a parent row a kept child refers to, which a
-restored twin does not detect (the report says which tables were
-filtered).
+
+Rows are not re-checked: they satisfied the source's constraints. Only
+`--where` can break one, by leaving out a parent row a kept child refers
+to; every foreign key with a filtered side is checked at the source
+(`_check_filtered_keys`) and a dangling reference is refused.
 
 psycopg 3 is the driver, an optional extra: `pip install
 'twinning[postgres]'`.
@@ -171,9 +172,7 @@ def _copy(conn, catalog, where: dict[str, str], schema_only: bool):
         version = conn.execute("SHOW server_version").fetchone()[0]
         for table in catalog.tables:
             name = str(table.name)
-            predicate = where.get(name) or (where.get(table.name.name)
-                                            if table.name.schema == "public"
-                                            else None)
+            predicate = _predicate(where, table.name)
             entry: dict[str, Any] = {"name": name}
             if predicate:
                 entry["where"] = predicate
@@ -192,6 +191,8 @@ def _copy(conn, catalog, where: dict[str, str], schema_only: bool):
             entry["rows"] = spool.count
             entry["seconds"] = round(progress.done(), 3)
             counts.append(entry)
+        if where and not schema_only:
+            _check_filtered_keys(conn, catalog, where)
         sequences = {}
         for seq in catalog.sequences:
             last, called = conn.execute(
@@ -205,6 +206,46 @@ def _copy(conn, catalog, where: dict[str, str], schema_only: bool):
     finally:
         conn.execute("ROLLBACK")
     return spools, counts, sequences, version
+
+
+def _predicate(where: dict[str, str], name) -> str | None:
+    return where.get(str(name)) or (where.get(name.name)
+                                    if name.schema == "public" else None)
+
+
+def _check_filtered_keys(conn, catalog, where: dict[str, str]) -> None:
+    """--where may leave out a parent row a kept child row refers to; the
+    restored twin would then hold a foreign key PostgreSQL never allows.
+    Each foreign key with a filtered side is checked at the source (in the
+    same snapshot), MATCH SIMPLE / FULL as declared, and a dangling
+    reference is refused with the constraint and the count."""
+    for table in catalog.tables:
+        for fk in table.foreign_keys:
+            child, parent = _predicate(where, table.name), \
+                _predicate(where, fk.ref_table)
+            if not child and not parent:
+                continue
+            c_cols = [quote_ident(c) for c in fk.columns]
+            p_cols = [quote_ident(c) for c in fk.ref_columns]
+            present = " AND ".join(f"c.{c} IS NOT NULL" for c in c_cols)
+            matches = " AND ".join(f"p.{pc} = c.{cc}"
+                                   for pc, cc in zip(p_cols, c_cols))
+            sql = (f"WITH c AS (SELECT * FROM ONLY {_qualified(table.name)}"
+                   f"{f' WHERE {child}' if child else ''}), "
+                   f"p AS (SELECT * FROM ONLY {_qualified(fk.ref_table)}"
+                   f"{f' WHERE {parent}' if parent else ''}) "
+                   f"SELECT count(*) FROM c WHERE {present} AND NOT EXISTS "
+                   f"(SELECT 1 FROM p WHERE {matches})")
+            dangling = conn.execute(sql).fetchone()[0]
+            if dangling:
+                raise Refusal(
+                    "E_MATERIALIZE_FK", f"--where leaves {dangling} row(s) of "
+                    f"{table.name} referring to {fk.ref_table} rows it leaves "
+                    f"out (foreign key {fk.name})",
+                    {"table": str(table.name), "constraint": fk.name,
+                     "references": str(fk.ref_table), "rows": dangling},
+                    f"filter {table.name} too (--where '{table.name}=…'), or "
+                    f"keep those {fk.ref_table} rows")
 
 
 _TEXT_TYPES = frozenset({"text", "varchar", "bpchar"})
