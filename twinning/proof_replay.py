@@ -33,6 +33,10 @@ class Outcome:
     sqlstate: str | None = None
     message: str | None = None
     copy_in: bool = False  # COPY FROM STDIN: no data to replay with
+    # the error's other fields (D, H, P, W) and the notices before the
+    # outcome, as (severity, SQLSTATE, message): the shadow ledger's
+    error_fields: tuple = ()
+    notices: list = field(default_factory=list)
 
     @property
     def refused(self) -> bool:

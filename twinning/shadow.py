@@ -12,8 +12,11 @@ same transactions, prepared statements and portals).
 The two answers are compared at each ReadyForQuery: each side's messages
 are cut into statement outcomes (at CommandComplete, ErrorResponse,
 EmptyQueryResponse, PortalSuspended) and compared pairwise as `proof`
-compares them (column names and types, command tag, rows as a multiset or
-in ORDER BY order, SQLSTATE and message). Every difference goes to the
+compares them (column names and types — a user type's OID as "user" —,
+command tag, rows as a multiset or in ORDER BY order; an error's SQLSTATE,
+message, detail, hint, position and context; the notices, in order; the
+transaction status at ReadyForQuery). A RowDescription that precedes an
+error is not compared: no client sees it. Every difference goes to the
 `Ledger`, which the report prints as its `parity` section. A COPY FROM
 STDIN that only PostgreSQL accepts is ended there with CopyFail, so the
 two stay in step.
@@ -37,13 +40,16 @@ from twinning.wire.connection import Connection, State
 from twinning.wire.messages import (CommandComplete, CopyData, CopyFail,
                                     CopyInResponse, DataRow,
                                     EmptyQueryResponse, ErrorResponse,
-                                    ReadyForQuery, RowDescription,
+                                    NoticeResponse, ReadyForQuery,
+                                    RowDescription,
                                     decode_backend, decode_backend_stream,
                                     decode_frontend)
 
 TIMEOUT = 120.0  # seconds PostgreSQL may take to answer one batch
 MAX_LISTED = 1000  # divergences kept in the report (all are counted)
 _PORTAL_SUSPENDED = "PortalSuspended"
+# compared beside SQLSTATE and message: detail, hint, position, context
+_ERROR_FIELDS = ("D", "H", "P", "W")
 
 
 class Ledger:
@@ -69,11 +75,12 @@ class Ledger:
         tg, pg = canonical_groups(twin, keys), canonical_groups(postgres, keys)
         if twin.sqlstate or postgres.sqlstate:
             # an error: a RowDescription sent before it reaches no client
-            same = (twin.sqlstate, twin.message) == \
-                (postgres.sqlstate, postgres.message)
+            same = (twin.sqlstate, twin.message, twin.error_fields) == \
+                (postgres.sqlstate, postgres.message, postgres.error_fields)
         else:
             same = (_types(twin.columns), twin.command_tag, tg[1]) == \
                 (_types(postgres.columns), postgres.command_tag, pg[1])
+        same = same and twin.notices == postgres.notices
         with self._lock:
             self.compared += 1
             if same:
@@ -82,8 +89,8 @@ class Ledger:
             if len(self.divergences) < MAX_LISTED:
                 self.divergences.append({
                     "session": session, "statement": statement,
-                    "twin": side_summary(twin, tg[1]),
-                    "postgres": side_summary(postgres, pg[1])})
+                    "twin": _summary(twin, tg[1]),
+                    "postgres": _summary(postgres, pg[1])})
 
     def status(self, session: int, statement: str | None, twin: str,
                postgres: str) -> None:
@@ -112,6 +119,16 @@ class Ledger:
 
 
 FIRST_NORMAL_OID = 16384
+
+
+def _summary(outcome: Outcome, groups) -> dict[str, Any]:
+    side = side_summary(outcome, groups)
+    fields = {k: v for k, v in outcome.error_fields if v is not None}
+    if fields:
+        side["error_fields"] = fields
+    if outcome.notices:
+        side["notices"] = [list(n) for n in outcome.notices]
+    return side
 
 
 def _types(columns):
@@ -239,6 +256,12 @@ def _outcomes(messages: list) -> list[Outcome]:
         elif isinstance(message, ErrorResponse):
             current.sqlstate = message.field("C")
             current.message = message.field("M")
+            current.error_fields = tuple(
+                (k, message.field(k)) for k in _ERROR_FIELDS)
+        elif isinstance(message, NoticeResponse):
+            current.notices.append((message.field("V"), message.field("C"),
+                                    message.field("M")))
+            continue
         elif type(message).__name__ == _PORTAL_SUSPENDED:
             current.command_tag = "(portal suspended)"
         else:
