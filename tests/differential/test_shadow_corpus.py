@@ -81,6 +81,12 @@ KNOWN = {
 def shadowed_twin(realpg, schema: str, name: str):
     catalog, _ = compile_schema(schema, "<differential schema>")
     engine = Engine(CommittedState.empty(catalog, schema))
+    try:  # a twin with many databases (issue 16) needs the case's created
+        from twinning.databases import Databases
+    except ImportError:  # a twin of one database answers to any name
+        pass
+    else:
+        Databases.of(engine).create(name, "postgres")
     shadow = attach(engine, {"--schema": "<schema>", "--shadow": realpg.url},
                     schema, name)
     server = TwinServer(engine, "127.0.0.1", 0)
