@@ -36,6 +36,8 @@ def dump(value: Any) -> Any:
             if f.compare and not f.name.startswith("_"):
                 out[f.name] = dump(getattr(value, f.name))
         return out
+    if type(value).__name__ == "_Unbounded":  # a range partition's MINVALUE/MAXVALUE
+        return {"node": "Unbounded", "word": value.word}
     raise TypeError(f"cannot dump {type(value).__name__}")
 
 

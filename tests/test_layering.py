@@ -43,7 +43,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("store/system_catalog", "the state, its store and catalogs, and what "
      "is made of it: snapshots, reports, verify",
      ("twinning.store", "twinning.system_catalog", "twinning.state",
-      "twinning.snapshot", "twinning.journal", "twinning.journal_format",
+      "twinning.snapshot", "twinning.snapshot_stream", "twinning.journal", "twinning.journal_format",
       "twinning.bootstrap", "twinning.verify_eval",
       "twinning.verify_artifact", "twinning.metrics", "twinning.report",
       "twinning.database_report")),
@@ -67,7 +67,10 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      ("twinning.server", "twinning.cli", "twinning.commands",
       "twinning.live", "twinning.describe", "twinning.warm",
       "twinning.warm_server", "twinning.tournament",
-      "twinning.pytest_plugin")),
+      "twinning.pytest_plugin", "twinning.proof", "twinning.proof_replay",
+      "twinning.proof_compare", "twinning.materialize",
+      "twinning.materialize_schema", "twinning.progress",
+      "twinning.shadow")),
 )
 
 # Edges allowed to break the layer order, each with the reason and the fix.

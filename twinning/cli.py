@@ -5,6 +5,8 @@ Usage:
   twinning tournament [options] (--candidate SPEC)...
   twinning explain [options] [SQL]
   twinning snapshot inspect FILE [options]
+  twinning proof twin-pair [options]
+  twinning materialize [--where SPEC]... [options]
   twinning <engine> [options]
   twinning --describe
   twinning (-h | --help)
@@ -37,10 +39,23 @@ Options:
   --candidate SPEC     tournament: NAME=CMD, run against its own fork of the
                        base (PGDATABASE=NAME); repeat for each candidate.
   --jobs J             tournament: candidates run at once (default: CPUs).
-  --trace FILE         Write twinning.query-trace.v0 JSON lines here.
+  --trace FILE         Write twinning.query-trace.v0 JSON lines here
+                       (proof: replay this trace).
   --journal FILE       Append every commit to FILE before acknowledging it;
                        on start, replay FILE (written over the same base).
   --journal-sync MODE  commit: fsync each commit (default); off: write only.
+  --left FILE          proof: the first snapshot to compare.
+  --right FILE         proof: the second snapshot to compare.
+  --queries FILE       proof: the SQL statements to replay on both.
+  --from URL           materialize: the PostgreSQL database to copy.
+  --tables LIST        materialize: only these SCHEMA.TABLE, comma-separated.
+  --where SPEC         materialize: TABLE=PREDICATE, rows to copy (repeatable).
+  --schema-only        materialize: the catalog without rows.
+  --backend URL        (planned) delegate storage to the PostgreSQL at URL;
+                       refused for now (E_BACKEND_UNIMPLEMENTED).
+  --shadow URL         Run every statement also on a fresh database at URL
+                       built from --schema; the report's parity section
+                       lists where PostgreSQL answered differently.
   --json               Print the JSON document instead of the human summary.
   --describe           Print the machine-readable operator manifest.
   -h --help            Show this help.
@@ -102,6 +117,12 @@ def main(argv: list[str] | None = None) -> int:
             from twinning.describe import manifest
             print(json.dumps(manifest(), indent=2))
             return 0
+        if args["--backend"]:  # issue #17's delegated backend: not built
+            raise Refusal("E_BACKEND_UNIMPLEMENTED", "the delegated backend "
+                          "(--backend URL) is not implemented yet",
+                          {"backend": "postgres"},
+                          "twinning materialize --from URL --snapshot db.twin"
+                          " && twinning postgres --restore db.twin …")
         if args["postgres"]:
             from twinning.commands import postgres
             return postgres(args)
@@ -114,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
         if args["snapshot"]:
             from twinning.commands import inspect_snapshot
             return inspect_snapshot(args["FILE"], as_json)
+        if args["proof"]:
+            from twinning.proof import twin_pair
+            return twin_pair(args)
+        if args["materialize"]:
+            from twinning.materialize import materialize
+            return materialize(args)
         engine = args["<engine>"]
         if engine in ENGINES_PLANNED:
             raise Refusal("E_ENGINE_UNIMPLEMENTED",

@@ -86,10 +86,11 @@ def postgres(args: dict[str, Any]) -> int:
     journal = _journal(args, source)
     determinism = _determinism(args)
     run, refused, journal_block = None, {}, None
-    exposed, engines = None, []
+    exposed, engines, parity = None, [], None
     if mode != "bootstrap":
         exposed = _exposure(args)
-        state, port, run, refused, journal_block, engines = _live(
+        (state, port, run, refused, journal_block, engines,
+         parity) = _live(
             mode, args, state, port, journal)
     else:
         if args["--trace"]:
@@ -100,6 +101,8 @@ def postgres(args: dict[str, Any]) -> int:
     ctx = RunContext(mode, args["--host"], port, source.path, source.hash)
     ctx.run = run
     ctx.journal = journal_block
+    if parity is not None:
+        ctx.parity = parity
     if mode != "bootstrap":  # statements ran under the budget
         from twinning.execute import default_memory_limit
         given = _max_memory(args.get("--max-memory"))
@@ -246,6 +249,10 @@ def _live(mode: str, args: dict[str, Any], state, port: int, journal):
     engine = Engine(state, password=password or None, trace=recorder,
                     max_memory=_max_memory(args.get("--max-memory")))
     writer = None
+    shadow = None
+    if args.get("--shadow"):  # the parity ledger (twinning.shadow)
+        from twinning.shadow import attach
+        shadow = attach(engine, args, state.ddl)
     try:
         if journal is not None:  # replayed before the first client
             from twinning.journal import open_journal
@@ -261,10 +268,13 @@ def _live(mode: str, args: dict[str, Any], state, port: int, journal):
             recorder.close()
         if writer is not None:
             writer.close()
+        if shadow is not None:
+            shadow.close()
     from twinning.databases import Databases
     engines = Databases.of(engine).engines()
     return (engine.committed_state(), result.port, result.run, engine.refused,
-            writer.report() if writer is not None else None, engines)
+            writer.report() if writer is not None else None, engines,
+            shadow.ledger.block() if shadow is not None else None)
 
 
 def _determinism(args: dict[str, Any]) -> dict[str, Any] | None:

@@ -30,7 +30,7 @@ def manifest() -> dict[str, Any]:
                         "[--report FILE] [--snapshot FILE] [--trace FILE] "
                         "[--journal FILE [--journal-sync commit|off]] "
                         "[--snapshot-dir DIR] [--clock TIMESTAMP] [--seed N] "
-                        "[--json]",
+                        "[--shadow URL] [--json]",
             "tournament": "twinning tournament (--schema FILE | --restore "
                           "FILE) [--verify FILE] [--clock TIMESTAMP] "
                           "[--seed N] [--jobs J] [--run-timeout SEC] "
@@ -40,6 +40,13 @@ def manifest() -> dict[str, Any]:
                        " | --restore FILE) "
                        "[--json] [SQL]",
             "snapshot inspect": "twinning snapshot inspect FILE [--json]",
+            "proof twin-pair": "twinning proof twin-pair --left FILE "
+                               "--right FILE (--queries FILE | --trace FILE) "
+                               "[--report FILE] [--json]",
+            "materialize": "twinning materialize --from URL --snapshot FILE "
+                           "[--tables LIST] [--where TABLE=PREDICATE]... "
+                           "[--schema-only] [--skip-unsupported] "
+                           "[--report FILE] [--json]",
             "describe": "twinning --describe",
         },
         "modes": ["bootstrap", "serve", "run_once"],
@@ -49,6 +56,8 @@ def manifest() -> dict[str, Any]:
         "refusal_codes": dict(REFUSAL_CODES),
         "artifacts": {"report": REPORT_VERSION, "snapshot": SNAPSHOT_VERSION,
                       "query_trace": "twinning.query-trace.v0",
+                      "proof": "twinning.proof.v0",
+                      "materialize": "twinning.materialize.v0",
                       "journal": "twinning.journal.v0",
                       "tournament": "twinning.tournament.v0",
                       "canary_manifest": "twinning.canary-manifest.v0",

@@ -135,6 +135,19 @@ REFUSAL_CODES: dict[str, str] = {
     "E_INSECURE_BIND": "a non-loopback --host without --password (or "
                        "TWINNING_PASSWORD) and without --trust-remote",
     "E_USAGE": "the command line does not match the usage",
+    "E_PROOF_QUERIES": "the proof's query file is not valid SQL or holds no "
+                       "statement",
+    "E_PROOF_TRACE": "a --trace line is not a twinning.query-trace.v0 record",
+    "E_DEPENDENCY": "an optional dependency (psycopg: twinning[postgres], "
+                    "pg_dump) is missing",
+    "E_MATERIALIZE_SOURCE": "materialize cannot read the source database",
+    "E_MATERIALIZE_UNSUPPORTED": "a source value is outside what the twin "
+                                 "holds (named by table, column and row)",
+    "E_MATERIALIZE_VALUE": "a source value the twin's input function rejects",
+    "E_MATERIALIZE_FK": "--where leaves out parent rows that kept rows refer to",
+    "E_SHADOW": "the --shadow database cannot be built",
+    "E_BACKEND_UNIMPLEMENTED": "--backend (the delegated backend) is not "
+                               "built yet",
     "E_SERIALIZATION": "an artifact could not be serialized (a bug)",
     "E_INTERNAL": "an unexpected internal error (a bug; TWINNING_DEBUG=1 shows it)",
 }

@@ -67,6 +67,7 @@ class RunContext:
     skipped: list[dict[str, Any]] | None = None  # --skip-unsupported
     determinism: dict[str, Any] | None = None  # --clock / --seed
     databases: dict[str, Any] | None = None  # every database (issue 16)
+    parity: dict[str, Any] | None = None  # --shadow (twinning.shadow)
 
 
 def _outcome(ctx: RunContext) -> str:
@@ -161,6 +162,8 @@ def build_report(state: CommittedState, ctx: RunContext) -> dict[str, Any]:
         report["determinism"] = dict(ctx.determinism)
     if ctx.databases is not None:
         report["databases"] = ctx.databases
+    if ctx.parity is not None:
+        report["parity"] = ctx.parity
     report["null_rates"] = metrics.null_rates(state)
     report["fk_coverage"] = metrics.fk_coverage(state)
     if ctx.warnings:

@@ -290,7 +290,10 @@ class TwinServer:
         if sock.family != socket.AF_UNIX:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         session = DatabaseSession(self.engine)  # moved to its database at startup
-        client = _Client(sock, Connection(session), session.interrupt)
+        conn = Connection(session)
+        wrap = getattr(self.engine, "wrap_connection", None)  # --shadow
+        client = _Client(sock, conn if wrap is None else wrap(conn),
+                         session.interrupt)
         client.listener = session.notifications
         session.notifications.push = sock.sendall  # NOTIFY to an idle session
         session.terminate = client.terminate  # pg_terminate_backend
