@@ -74,6 +74,7 @@ FUNCTIONS = (
     "pg_encoding_to_char", "pg_char_to_encoding", "array_to_string",
     "quote_ident", "quote_literal", "pg_get_statisticsobjdef_columns",
     "pg_relation_is_publishable", "pg_get_triggerdef", "pg_get_viewdef",
+    "pg_get_ruledef",
     "array_upper", "array_lower", "array_length", "cardinality",
     "to_regclass", "to_regtype", "to_regnamespace", "to_regproc",
     "json_build_object", "jsonb_build_object", "pg_my_temp_schema",

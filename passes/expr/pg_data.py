@@ -1341,6 +1341,8 @@ FUNCTIONS = (
     ('pg_get_indexdef', ('oid', 'int4', 'bool'), 'text', False, 'f', False),
     ('pg_get_partition_constraintdef', ('oid',), 'text', False, 'f', False),
     ('pg_get_partkeydef', ('oid',), 'text', False, 'f', False),
+    ('pg_get_ruledef', ('oid',), 'text', False, 'f', False),
+    ('pg_get_ruledef', ('oid', 'bool'), 'text', False, 'f', False),
     ('pg_get_serial_sequence', ('text', 'text'), 'text', False, 'f', False),
     ('pg_get_statisticsobjdef_columns', ('oid',), 'text', False, 'f', False),
     ('pg_get_triggerdef', ('oid',), 'text', False, 'f', False),

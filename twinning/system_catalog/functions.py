@@ -80,6 +80,22 @@ def pg_get_viewdef(ctx: Any, oid: int, pretty: bool = False) -> str | None:
     return view_def(m, view, ctx, bool(pretty))
 
 
+def pg_get_ruledef(ctx: Any, oid: int, pretty: bool = False) -> str | None:
+    """pg_get_ruledef (make_ruledef, always indented): the twin's rules are
+    its views' _RETURN rules; NULL for an OID that is none."""
+    from twinning.system_catalog.viewdef import view_def  # lazy: cold start
+    m = catalog_map(ctx)
+    view = next((v for v in m.catalog.views if m.rules.get(v.name) == int(oid)),
+                None)
+    if view is None:
+        return None
+    relid = m.relations[view.name]
+    name = regnames.regclass_text(m, relid, ctx) if pretty else \
+        f"{quote_ident(view.name.schema)}.{quote_ident(view.name.name)}"
+    return (f'CREATE RULE "_RETURN" AS\n    ON SELECT TO {name} DO INSTEAD '
+            f"{view_def(m, view, ctx, bool(pretty))}")
+
+
 def pg_get_expr(ctx: Any, tree: str, relid: int, pretty: bool = False
                 ) -> str | None:
     from twinning.system_catalog import deparse  # lazy: cold start
@@ -518,6 +534,8 @@ def register() -> None:
     # tablespaces or temporary schemas
     fn("pg_get_triggerdef(oid)", lambda oid: None)
     fn("pg_get_triggerdef(oid,bool)", lambda oid, pretty: None)
+    fn("pg_get_ruledef(oid)", pg_get_ruledef, **ctx)
+    fn("pg_get_ruledef(oid,bool)", pg_get_ruledef, **ctx)
     fn("pg_get_viewdef(oid)", pg_get_viewdef, **ctx)
     fn("pg_get_viewdef(oid,bool)", pg_get_viewdef, **ctx)
     fn("pg_get_partkeydef(oid)", pg_get_partkeydef, **ctx)

@@ -165,6 +165,8 @@ SELECT schemaname, matviewname, hasindexes, ispopulated, definition FROM pg_matv
 SELECT pg_get_viewdef('v'::regclass), pg_get_viewdef('v'::regclass, true)
 SELECT pg_get_viewdef('v3'::regclass, true)
 SELECT pg_get_viewdef('t'::regclass)
+SELECT c.relname, r.rulename, pg_get_ruledef(r.oid), pg_get_ruledef(r.oid, true) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class WHERE c.relname IN ('v', 'v3', 'mv') ORDER BY 1
+SELECT pg_get_ruledef(0) IS NULL AS none
 SELECT table_name, table_type, is_insertable_into FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1
 SELECT table_name, view_definition, check_option, is_updatable, is_insertable_into FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1
 SELECT table_name, column_name, ordinal_position, is_nullable, is_updatable, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 3
