@@ -123,6 +123,9 @@ def format_type(m: OidMap, oid: int, typmod: int | None,
         base = twin if twin is not None else BY_ARRAY_OID[oid]
         if base.name == "bpchar" and typmod is None:
             return "character" + ("[]" if twin is None else "")
+        if base.name == "bit" and typmod is not None and typmod < 0:
+            # bit without a length is bit(1): not the same type
+            return '"bit"' + ("[]" if twin is None else "")
         mod = -1 if typmod is None else typmod
         if base.name in ("varchar", "bpchar") and 0 <= mod <= 4:
             mod = -1
