@@ -26,7 +26,7 @@ from operator import is_, itemgetter
 from typing import Any, Callable, Hashable, Iterable
 
 from twinning.ir.node import node
-from twinning.store.pmap import DELETE, PMap
+from twinning.store.pmap import DELETE, PMap, any_of, evolved
 
 Key = Hashable
 _NOTHING: frozenset = frozenset()
@@ -116,7 +116,7 @@ class IndexDef:
         if self.unique:
             pairs = dict(keyed)
             if len(pairs) == len(keyed):
-                return PMap.build(pairs), None
+                return PMap(pairs), None
             seen: dict = {}
             for key, rid in keyed:
                 other = seen.get(key)
@@ -126,7 +126,7 @@ class IndexDef:
         groups: dict = {}
         for key, rid in keyed:
             groups.setdefault(key, set()).add(rid)
-        return PMap.build({k: frozenset(v) for k, v in groups.items()}), None
+        return PMap({k: frozenset(v) for k, v in groups.items()}), None
 
 
 class UniqueOverlay:
@@ -177,7 +177,7 @@ class UniqueOverlay:
                 return True
             if changed:
                 keys = [k for k in keys if k not in changed]
-        return self.base.any_of(keys)
+        return any_of(self.base, keys)
 
     def disappear(self, key: Key, rid: int) -> None:
         if self.get(key) != rid:
@@ -190,7 +190,7 @@ class UniqueOverlay:
     def commit(self, onto: PMap | None = None) -> PMap:
         """The committed map with these changes, applied onto `onto` (a
         newer committed map: other transactions' keys merge in)."""
-        return (self.base if onto is None else onto).evolve(self.changes)
+        return evolved(self.base if onto is None else onto, self.changes)
 
 
 class MultiOverlay:
@@ -255,7 +255,7 @@ class MultiOverlay:
                 continue
             ids = (base.get(key, _NOTHING) - removed) | added
             out[key] = frozenset(ids) if ids else DELETE
-        return base.evolve(out)
+        return evolved(base, out)
 
 
 def overlay_for(defn: IndexDef, base: PMap) -> UniqueOverlay | MultiOverlay:

@@ -48,7 +48,7 @@ from twinning.store.foreign_keys import (ChildCheck, Event, ParentChange,
                                          parent_has,
                                          check_children, fire)
 from twinning.store.pmap import DELETE, RowMap
-from twinning.store.pmap import PMap
+from twinning.store.pmap import PMap, any_of
 from twinning.store.relation_locks import (ACCESS_EXCLUSIVE, ACCESS_SHARE,
                                            COVERS, ROW_EXCLUSIVE, ROW_SHARE,
                                            covers)
@@ -985,7 +985,7 @@ class Transaction:
                     given = [k for k in given if k is not None]
                 committed = self._committed_index(overlay, i)
                 if len(set(given)) != len(given) or index.any_taken(given) or \
-                        (committed is not index.base and committed.any_of(given)) \
+                        (committed is not index.base and any_of(committed, given)) \
                         or not self._claim_all(table, i, given, claimed):
                     UniqueKeys.undo(self, claimed)
                     return self.insert_rows(table, rows)
