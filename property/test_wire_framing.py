@@ -23,6 +23,7 @@ from twinning.wire.messages import (
     ParameterDescription, Parse, Query, RowDescription, FieldDescription,
     SSLRequest, StartupMessage, Sync, Terminate, decode_backend,
 )
+from twinning.wire import messages
 from twinning.wire.violation import ProtocolViolation
 
 SETTINGS = settings(max_examples=150, deadline=None,
@@ -196,3 +197,61 @@ def test_backend_round_trips(fields, oids, message):
               CommandComplete(message)):
         wire = m.encode()
         assert decode_backend(wire[:1], wire[5:]) == m
+
+
+def _checked_decode(cls, payload: bytes):
+    """The Reader path alone (the one-pass decoders switched off)."""
+    try:
+        if cls is Bind:
+            original, messages._bind_fast = messages._bind_fast, lambda _: None
+            try:
+                return Bind.decode(payload)
+            finally:
+                messages._bind_fast = original
+        reader = messages.Reader(payload)
+        if cls is Execute:
+            found = Execute(reader.string(), reader.int32())
+        else:
+            found = Describe(*messages._kind_and_name(payload, "DESCRIBE"))
+            reader.pos = len(payload)
+        reader.finish()
+        return found
+    except ProtocolViolation as exc:
+        return ("error", str(exc), getattr(exc, "where", None))
+
+
+def _decode(cls, payload: bytes):
+    try:
+        return cls.decode(payload)
+    except ProtocolViolation as exc:
+        return ("error", str(exc), getattr(exc, "where", None))
+
+
+bind_payload = st.one_of(
+    st.lists(value, max_size=8).flatmap(lambda params: st.builds(
+        Bind, name, name,
+        st.sampled_from([(), (0,), (1,), tuple(i % 2 for i in range(len(params))),
+                         (0, 1)]),
+        st.just(tuple(params)), st.lists(int16, max_size=4).map(tuple))).map(
+            lambda m: m.encode()[5:]),
+    st.binary(max_size=60))
+mangled = st.tuples(bind_payload, st.integers(0, 80), st.binary(max_size=3)).map(
+    lambda t: t[0][:t[1]] + t[2] + t[0][t[1] + len(t[2]):])
+
+
+@SETTINGS
+@given(st.one_of(bind_payload, mangled))
+def test_one_pass_bind_decoding_agrees_with_the_checked_path(payload):
+    """Bind's one-pass decoder (`_bind_fast`) gives the message the
+    checked reader gives, or leaves the payload to it (errors included)."""
+    assert _decode(Bind, payload) == _checked_decode(Bind, payload)
+
+
+@SETTINGS
+@given(st.sampled_from([Execute, Describe]),
+       st.one_of(st.builds(lambda n: b"\x00" + n.to_bytes(4, "big", signed=True),
+                           st.integers(-(2 ** 31), 2 ** 31 - 1)),
+                 st.sampled_from([b"P\x00", b"S\x00", b"P\x00\x00", b"\x00", b""]),
+                 st.binary(max_size=8)))
+def test_one_pass_execute_and_describe_agree_with_the_checked_path(cls, payload):
+    assert _decode(cls, payload) == _checked_decode(cls, payload)

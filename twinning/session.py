@@ -465,10 +465,11 @@ class Session(DdlCommands):
                                 trace.failure(exc), prepared.declared)
                     self._count_refusal(prepared.stmt, exc)
                     raise
-                self._trace(prepared.stmt, "extended", prepared.plan,
-                            trace.success(portal.result.tag,
-                                          len(portal.result.rows)),
-                            prepared.declared)
+                if self.engine.trace is not None:
+                    self._trace(prepared.stmt, "extended", prepared.plan,
+                                trace.success(portal.result.tag,
+                                              len(portal.result.rows)),
+                                prepared.declared)
             result = portal.result
             out.extend(self._take_notices())
             if result.copy is not None:
@@ -490,10 +491,9 @@ class Session(DdlCommands):
             if suspended:
                 out.append(PORTAL_SUSPENDED_MSG)
             else:
-                count = len(rows)
-                out.append(CommandComplete(
+                out.append(_command_complete(
                     result.tag if not result.columns or result.tag != "SELECT"
-                    else _tag("SELECT", count)).encode())
+                    else _tag("SELECT", len(rows))))
             return b"".join(out)
         except SqlError:
             self._failed()

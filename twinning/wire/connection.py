@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import struct
 from collections.abc import Mapping, Sequence
 from typing import Protocol, Union
 
@@ -63,6 +64,7 @@ _MITM_DETAIL = ("This could be either a client-software bug or evidence of an "
 
 
 _QUERY_LIMIT = REGULAR_LIMITS[QUERY[0]]
+_LENGTH = struct.Struct("!I")  # a frame's length word
 
 
 def _whole_query(data: bytes) -> str | None:
@@ -282,6 +284,8 @@ class Connection:
                     self._dispatch(QUERY, self._on_sql, sql)
                     return self._take()
             data = self._whole_frames(data)
+            if not data:  # the batch was whole (the usual case)
+                return self._take()
         if self._state is not State.CLOSED:
             self._decoder.feed(data)
             self._run()
@@ -292,14 +296,21 @@ class Connection:
         (an extended-protocol batch usually arrives whole) without the
         decoder's buffer; return what is left for it."""
         pos, size = 0, len(data)
+        handlers, dispatch = self._handlers, self._dispatch
         while self._state is State.READY and pos + 5 <= size:
             code = data[pos]
-            length = int.from_bytes(data[pos + 1:pos + 5], "big")
+            (length,) = _LENGTH.unpack_from(data, pos + 1)
             limit = REGULAR_LIMITS.get(code)
             end = pos + 1 + length
             if limit is None or length < 4 or length > limit or end > size:
                 break  # the decoder's path, for its errors or the rest
-            self._on_frame(Frame(TYPE_BYTES[code], data[pos + 5:end]))
+            code = TYPE_BYTES[code]
+            if self._ignore_till_sync:  # as `_on_frame`
+                if code != SYNC and code != TERMINATE:
+                    pos = end
+                    continue
+                self._ignore_till_sync = False
+            dispatch(code, handlers[code], data[pos + 5:end], True)
             pos = end
         return data[pos:] if pos else data
 

@@ -382,6 +382,9 @@ class Bind:
 
     @classmethod
     def decode(cls, payload: bytes) -> Bind:
+        fast = _bind_fast(payload)
+        if fast is not None:
+            return fast
         reader = Reader(payload)
         portal = reader.string()
         statement = reader.string()
@@ -425,6 +428,8 @@ class Describe:
 
     @classmethod
     def decode(cls, payload: bytes) -> Describe:
+        if payload == b"P\x00":  # the unnamed portal: psycopg 3's every Execute
+            return _DESCRIBE_UNNAMED_PORTAL
         return cls(*_kind_and_name(payload, "DESCRIBE"))
 
 
@@ -441,11 +446,71 @@ class Execute:
 
     @classmethod
     def decode(cls, payload: bytes) -> Execute:
+        if payload[:1] == b"\x00" and len(payload) == 5:  # the unnamed portal
+            return _new_execute("", _I32.unpack_from(payload, 1)[0])
         reader = Reader(payload)
         portal = reader.string()
         max_rows = reader.int32()
         reader.finish()
         return cls(portal, max_rows)
+
+
+_DESCRIBE_UNNAMED_PORTAL = Describe("P", "")
+
+
+def _new_execute(portal: str, max_rows: int) -> Execute:
+    message = object.__new__(Execute)
+    object.__setattr__(message, "portal", portal)
+    object.__setattr__(message, "max_rows", max_rows)
+    return message
+
+
+def _bind_fast(payload: bytes) -> Bind | None:
+    """Bind.decode in one pass for the usual message: ASCII names, a
+    format code per parameter (or one, or none), and values that fit. None
+    sends anything else down the checked path, which names the error."""
+    end = payload.find(b"\x00")
+    cut = payload.find(b"\x00", end + 1)
+    if end < 0 or cut < 0 or not payload[:cut].isascii():
+        return None
+    pos = cut + 1
+    try:
+        (nformats,) = _U16.unpack_from(payload, pos)
+        if nformats >= 64:
+            return None
+        formats = _INT16_ARRAYS[nformats].unpack_from(payload, pos + 2)
+        pos += 2 + 2 * nformats
+        (count,) = _U16.unpack_from(payload, pos)
+        if nformats > 1 and nformats != count:
+            return None
+        pos += 2
+        values: list[bytes | None] = []
+        append = values.append
+        unpack = _I32.unpack_from
+        for _ in range(count):
+            (n,) = unpack(payload, pos)
+            pos += 4
+            if n >= 0:
+                pos += n
+                append(payload[pos - n:pos])
+            elif n == -1:
+                append(None)
+            else:
+                return None
+        (nresults,) = _U16.unpack_from(payload, pos)
+        if nresults >= 64 or pos + 2 + 2 * nresults != len(payload):
+            return None
+        results = _INT16_ARRAYS[nresults].unpack_from(payload, pos + 2)
+    except struct.error:
+        return None
+    message = object.__new__(Bind)
+    setattr_ = object.__setattr__
+    setattr_(message, "portal", payload[:end].decode("ascii"))
+    setattr_(message, "statement", payload[end + 1:cut].decode("ascii"))
+    setattr_(message, "param_formats", formats)
+    setattr_(message, "params", tuple(values))
+    setattr_(message, "result_formats", results)
+    return message
 
 
 @node
