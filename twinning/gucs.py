@@ -312,6 +312,13 @@ GUCS: dict[str, Guc] = {g.name.lower(): g for g in (
         parse=_refuse_session_authorization),
 )}
 
+# Every setting's default: a new session's settings are a copy.
+DEFAULTS: dict[str, str] = {g.name: g.default for g in GUCS.values()}
+# The settings a server reports (ParameterStatus), in the order it sends
+# them at startup.
+REPORTED: tuple[Guc, ...] = tuple(sorted((g for g in GUCS.values() if g.report),
+                                         key=lambda g: g.name.lower()))
+
 # Settings SHOW ALL leaves out (GUC_NO_SHOW_ALL in PostgreSQL).
 NO_SHOW_ALL = frozenset({"is_superuser", "session_authorization"})
 

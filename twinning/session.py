@@ -169,7 +169,7 @@ class Session(DdlCommands):
         self.database = ""
         self.pid = 0
         self._secret = 0
-        self._reset: dict[str, str] = {g.name: g.default for g in gucs.GUCS.values()}
+        self._reset: dict[str, str] = dict(gucs.DEFAULTS)
         self.settings: dict[str, str] = dict(self._reset)
         self._reported: dict[str, str] = {}
         self._reported_raw: tuple = ()  # settings behind `_reported`
@@ -241,13 +241,14 @@ class Session(DdlCommands):
     def on_authenticated(self) -> SessionStart:
         self.pid, self._secret, backend = self.engine.register(self)
         self._temp = TempTables(f"pg_temp_{backend}")
-        parameters = []
-        for guc in sorted((g for g in gucs.GUCS.values() if g.report),
-                          key=lambda g: g.name.lower()):
-            shown = self._show(guc.name)
-            self._reported[guc.name] = shown
-            parameters.append((guc.name, shown))
-        return SessionStart(tuple(parameters), self.pid, self._secret)
+        raw = tuple([self.settings.get(g.name) for g in gucs.REPORTED])
+        parameters = _STARTS.get(raw)
+        if parameters is None:  # shown once per set of startup settings
+            parameters = tuple((g.name, self._show(g.name)) for g in gucs.REPORTED)
+            if len(_STARTS) < 256:
+                _STARTS[raw] = parameters
+        self._reported = dict(parameters)
+        return SessionStart(parameters, self.pid, self._secret)
 
     def on_cancel(self, process_id: int, secret_key: int) -> None:
         self.engine.cancel(process_id, secret_key)
@@ -1422,6 +1423,7 @@ def _param_decoder(rtype: q.ResultType, index: int, fmt: int,
 _PUBLIC = ("public",)  # the search path of a default session
 _LIST_ITEM = re.compile(r'"(?:[^"]|"")*"|[^,\s]+')
 _REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
+_STARTS: dict[tuple, tuple] = {}  # reported settings → startup's ParameterStatus
 _reported_values = operator.itemgetter(*_REPORTED)
 _format_key = operator.itemgetter("DateStyle", "IntervalStyle", "TimeZone",
                                   "extra_float_digits", "bytea_output")

@@ -65,6 +65,9 @@ _MITM_DETAIL = ("This could be either a client-software bug or evidence of an "
 
 _QUERY_LIMIT = REGULAR_LIMITS[QUERY[0]]
 _LENGTH = struct.Struct("!I")  # a frame's length word
+# startup's ParameterStatus messages, per reported settings (most
+# connections start with the same)
+_PARAMETER_BLOCKS: dict[tuple, bytes] = {}
 
 
 def _whole_query(data: bytes) -> str | None:
@@ -465,8 +468,14 @@ class Connection:
         self._emit(AUTHENTICATION_OK)
         start = self._backend.on_authenticated()
         self.session = start
-        for name, value in start.parameters:
-            self._emit(ParameterStatus(name, value).encode())
+        parameters = tuple(start.parameters)  # (the same tuple, usually)
+        block = _PARAMETER_BLOCKS.get(parameters)
+        if block is None:
+            block = b"".join(ParameterStatus(name, value).encode()
+                             for name, value in parameters)
+            if len(_PARAMETER_BLOCKS) < 256:
+                _PARAMETER_BLOCKS[parameters] = block
+        self._emit(block)
         self._emit(BackendKeyData(start.process_id, start.secret_key).encode())
         self._state = State.READY
         self._decoder.start_regular()
