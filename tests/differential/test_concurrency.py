@@ -62,7 +62,13 @@ CREATE TABLE note (
 CREATE SEQUENCE tickets;
 """
 
-WAITED = 0.15          # seconds: a step that took this long was blocked
+WAITED = 0.15          # seconds: a step that took this long was blocked ...
+# ... when it ended the way only a wait ends (a lock wait's timeout, a
+# deadlock, a statement timeout); a step that ends otherwise counts as
+# blocked only past LONG_WAIT, so a loaded machine's slow step is not one
+LONG_WAIT = 1.0
+WAIT_ENDS = {"canceling statement due to lock timeout", "deadlock detected",
+             "canceling statement due to statement timeout"}
 DISCONNECT = "<disconnect>"      # close the session (Terminate message)
 DROP = "<drop socket>"           # shut the socket down without a goodbye
 ASYNC = "async"        # start the statement in the background ...
@@ -951,6 +957,19 @@ def _timed(conn, sql: str) -> tuple[dict, float]:
     return outcome, time.monotonic() - start
 
 
+def _waited(outcome: dict, elapsed: float, background: bool) -> bool:
+    """Was the step blocked? A background statement (JOIN) was: it was
+    still running after the half second it was left to wait. A step run
+    in the foreground is when it ends as only a wait ends, after WAITED
+    (NOWAIT's 55P03 and a SKIP LOCKED read end at once), or when it took
+    LONG_WAIT."""
+    if background:
+        return elapsed >= WAITED
+    error = outcome.get("error")
+    ended_waiting = error is not None and error[1] in WAIT_ENDS
+    return elapsed >= LONG_WAIT or (ended_waiting and elapsed >= WAITED)
+
+
 def _drop_socket(conn) -> None:
     """Cut the TCP connection under libpq: no Terminate message."""
     sock = socket.socket(fileno=conn.fileno())
@@ -1001,7 +1020,7 @@ def run_scenario(connect, steps: list[tuple]) -> list[tuple]:
             else:
                 outcome, elapsed = _timed(conn, sql)
             if WAIT in flags:
-                outcome["waited"] = elapsed >= WAITED
+                outcome["waited"] = _waited(outcome, elapsed, sql == JOIN)
             record.append((who, sql, outcome))
         assert not pending, f"unjoined background statements: {sorted(pending)}"
     finally:
