@@ -2,8 +2,25 @@
 stage's output; `twinning explain` and the query trace watch them through
 the `on_stage` hook.
 
-Schema files:  parse_script → lower_schema → resolve_schema  (→ Catalog)
-Statements:    parse_query → resolve → lower → plan → execute (session)
+Schema files (`SCHEMA_STAGES`):
+
+    parse_script → lower_schema → resolve_schema  (→ Catalog)
+
+Client statements: `parse_query` splits a query string once (the engine
+keeps it per text); each statement then runs the stages of its kind
+(`STATEMENT_KINDS` in `statements.py`, the kind from `statement_kind`):
+
+    refused     resolve (42P01 for a missing table, else 0A000 naming it)
+    read        resolve → plan          SELECT … FROM, VALUES, set operations
+    projection  resolve → lower → plan  SELECT without FROM
+    write       resolve → plan          INSERT/UPDATE/DELETE/MERGE/TRUNCATE/
+                                        COPY, any statement with a writing WITH
+    ddl         resolve → lower → plan  CREATE/ALTER/DROP …, run as a command
+    command     resolve → lower → plan  BEGIN, SET, PREPARE, DECLARE, …
+
+Reads and writes have no lower stage: their resolved form is what the
+planner compiles. The plans run in the session (`q.Runner`): one `run`
+per plan variant.
 """
 
 from __future__ import annotations
@@ -13,12 +30,13 @@ from typing import Any, Callable
 from twinning.passes.lower_ddl import lower_schema
 from twinning.passes.parse import parse_script
 from twinning.passes.resolve_ddl import ResolvedSchema, resolve_schema
-from twinning.passes.lower import lower
 from twinning.passes.parse_query import parse_query
-from twinning.passes.plan import plan
-from twinning.passes.resolve import resolve
+from twinning.passes.statements import (STATEMENT_KINDS, StageHook,
+                                        plan_resolved, plan_statement,
+                                        statement_kind)
 
-StageHook = Callable[[str, Any], None]
+__all__ = ["SCHEMA_STAGES", "STATEMENT_KINDS", "load_schema", "parse_query",
+           "plan_resolved", "plan_statement", "statement_kind"]
 
 SCHEMA_STAGES: tuple[tuple[str, Callable[[Any], Any]], ...] = (
     ("parse", parse_script),
@@ -35,29 +53,3 @@ def load_schema(text: str, on_stage: StageHook | None = None) -> ResolvedSchema:
         if on_stage is not None:
             on_stage(name, value)
     return value
-
-
-# Client statements: parse_query splits a query string once (cached by the
-# session per SQL text); each statement then goes through these, in order.
-STATEMENT_STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
-    ("resolve", resolve),
-    ("lower", lower),
-    ("plan", plan),
-)
-
-
-def plan_statement(parsed, catalog=None, param_types=(),
-                   on_stage: StageHook | None = None,
-                   search_path: tuple[str, ...] = ("public",)):
-    """One parsed statement → `Plan`, through every statement stage;
-    unqualified table names are looked up along `search_path`."""
-    resolved = resolve(parsed, catalog, param_types, search_path)
-    if on_stage is not None:
-        on_stage("resolve", resolved)
-    lowered = lower(resolved)
-    if on_stage is not None:
-        on_stage("lower", lowered)
-    planned = plan(lowered, parsed.source)
-    if on_stage is not None:
-        on_stage("plan", planned)
-    return planned

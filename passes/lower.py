@@ -1,5 +1,9 @@
 """Lower stage for client statements: resolved → what the session runs.
 
+Only the statement kinds that change shape here have a lower stage (the
+table is `passes.STATEMENT_KINDS`); reads and writes are planned from
+their resolved form.
+
 A utility statement becomes a `Command` naming its session handler and the
 CommandComplete tag PostgreSQL sends (`START TRANSACTION`, `DISCARD ALL`,
 `DEALLOCATE ALL`, …; COMMIT of a failed block turning into `ROLLBACK` is
@@ -13,28 +17,28 @@ Pure: no session, no settings values.
 
 from __future__ import annotations
 
+from typing import Any
+
 from twinning.ir import query as q
 from twinning.ir.routines import DoBlock
-from twinning.ir.dml import (ResolvedCopy, ResolvedDelete, ResolvedInsert,
-                             ResolvedMerge, ResolvedTruncate, ResolvedUpdate,
-                             ResolvedWith)
 
-WRITE_RESULTS = (ResolvedInsert, ResolvedUpdate, ResolvedDelete,
-                 ResolvedTruncate, ResolvedCopy, ResolvedMerge, ResolvedWith)
-
-__all__ = ["lower"]
+__all__ = ["lower_projection", "lower_ddl", "lower_command"]
 
 
-def lower(resolved: q.ResolvedStatement) -> q.LoweredStatement:
+def lower_projection(resolved: q.ResolvedStatement, env: Any) -> q.Projection:
     node = resolved.node
-    if isinstance(node, WRITE_RESULTS + (q.ResolvedQuery,)):
-        return resolved  # already typed and bound: the plan compiles it
-    if isinstance(node, q.ResolvedSelect):
-        return q.Projection(
-            tuple(q.Column(c.name, c.expr.type) for c in node.columns),
-            tuple(c.expr for c in node.columns), node.param_types)
-    if isinstance(node, q.DdlDefinitions):
-        return q.Command("ddl", node, node.tag)
+    return q.Projection(
+        tuple(q.Column(c.name, c.expr.type) for c in node.columns),
+        tuple(c.expr for c in node.columns), node.param_types)
+
+
+def lower_ddl(resolved: q.ResolvedStatement, env: Any) -> q.Command:
+    node = resolved.node
+    return q.Command("ddl", node, node.tag)
+
+
+def lower_command(resolved: q.ResolvedStatement, env: Any) -> q.Command:
+    node = resolved.node
     op, tag = _COMMANDS[type(node)]
     if isinstance(node, q.Begin) and node.start:
         tag = "START TRANSACTION"

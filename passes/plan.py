@@ -1,4 +1,5 @@
-"""Plan stage for client statements: lowered → `Plan` with compiled code.
+"""Plan stage for client statements: lowered → `Plan` with compiled code,
+one function per statement kind (the table is `passes.STATEMENT_KINDS`).
 
 A projection's typed expressions are compiled once by the expression
 layer (`twinning.passes.expr.compile`) into closures `f(row, ctx)`;
@@ -25,29 +26,41 @@ from twinning.ir import query as q
 from twinning.ir.dml import ResolvedCopy, ResolvedWith
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.lower import show_columns
-from twinning.passes.plan_dml import plan_write
+from twinning.passes.plan_dml import plan_write as plan_dml
 from twinning.passes.plan_select import plan_query
 from twinning.passes.plan_with import plan_with
 
-__all__ = ["plan", "compile_expressions"]
+__all__ = ["plan_read", "plan_write", "plan_command", "plan_projection",
+           "compile_expressions"]
 
 _NO_ROW: tuple = ()
 
 
-def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
-    if isinstance(lowered, q.ResolvedStatement) and isinstance(
-            lowered.node, q.ResolvedQuery):
-        return _plan_read(lowered.node, source)
-    if isinstance(lowered, q.ResolvedStatement):  # a write statement
-        write = plan_with(lowered.node) if isinstance(
-            lowered.node, ResolvedWith) else plan_write(lowered.node)
-        variant = q.CopyPlan if isinstance(lowered.node, ResolvedCopy) \
-            else q.WritePlan
-        return variant(source, write.columns, lowered.param_types, write,
-                       planning_error=write.planning_error)
-    if isinstance(lowered, q.Command):
-        columns = show_columns(lowered) if lowered.op == "show" else ()
-        return q.CommandPlan(source, columns, lowered, lowered.param_types)
+def plan_read(resolved: q.ResolvedStatement, env: Any) -> q.ReadPlan:
+    query: q.ResolvedQuery = resolved.node  # type: ignore[assignment]
+    columns = tuple(q.Column(c.name, c.type, getattr(c, "origin", None))
+                    for c in query.columns)
+    compiled = plan_query(query)
+    return q.ReadPlan(env.source, columns, query.param_types, compiled,
+                      tuple(compiled.lines), planning_error=compiled.error)
+
+
+def plan_write(resolved: q.ResolvedStatement, env: Any) -> q.WritePlan | q.CopyPlan:
+    node = resolved.node
+    write = plan_with(node) if isinstance(node, ResolvedWith) else plan_dml(node)
+    variant = q.CopyPlan if isinstance(node, ResolvedCopy) else q.WritePlan
+    return variant(env.source, write.columns, resolved.param_types, write,
+                   planning_error=write.planning_error)
+
+
+def plan_command(command: q.Command, env: Any) -> q.CommandPlan:
+    columns = show_columns(command) if command.op == "show" else ()
+    return q.CommandPlan(env.source, columns, command, command.param_types)
+
+
+def plan_projection(lowered: q.Projection, env: Any) -> q.ProjectionPlan:
+    """A SELECT without FROM: its expressions compiled into one row."""
+    source = env.source
     nodes = [compile_checked(e) for e in lowered.exprs]
     failing = next((n.error for n in nodes if n.error is not None), None)
     if failing is not None:
@@ -83,14 +96,6 @@ def plan(lowered: q.LoweredStatement, source: str = "") -> q.Plan:
             return tuple([f(_NO_ROW, ctx) for f in fns])
     return q.ProjectionPlan(source, lowered.columns, lowered.param_types,
                             lowered, row)
-
-
-def _plan_read(resolved: q.ResolvedQuery, source: str) -> q.Plan:
-    columns = tuple(q.Column(c.name, c.type, getattr(c, "origin", None))
-                    for c in resolved.columns)
-    compiled = plan_query(resolved)
-    return q.ReadPlan(source, columns, resolved.param_types, compiled,
-                      tuple(compiled.lines), planning_error=compiled.error)
 
 
 def _param_references(value: Any) -> list[tuple[int, int]]:

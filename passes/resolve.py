@@ -1,6 +1,8 @@
 """Resolve stage for client statements: names looked up, expressions typed.
 
-`resolve(parsed, catalog, param_types)` → `ResolvedStatement`. Setting
+One function per statement kind (`statement_kind`; the table is
+`passes.STATEMENT_KINDS`), each `(parsed, StageInput)` →
+`ResolvedStatement`. Setting
 names are matched against the settings table (SHOW/SET/RESET of an unknown
 name is 42704, as PostgreSQL); expressions are typed by the expression
 layer (`twinning.passes.expr`: PostgreSQL's operator and function
@@ -15,7 +17,7 @@ Queries (`select.Query`) resolve in `resolve_select`, writes in
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, NamedTuple, NoReturn, Sequence
 
 from twinning import gucs
 from twinning.errors import SqlError, feature_not_supported
@@ -31,12 +33,14 @@ from twinning.passes.expr.analyze import (can_coerce_expr, coerce_to_type,
                                           pos, resolve_expr)
 from twinning.passes.expr.records import expand_star, type_of_oid
 from twinning.passes.expr.types import display_type
-from twinning.passes.resolve_dml import resolve_write
+from twinning.passes.resolve_dml import resolve_write as resolve_dml_write
 from twinning.passes.resolve_merge import resolve_merge
 from twinning.passes.resolve_select import resolve_query
 from twinning.passes.resolve_with import has_modifying, resolve_with
 
-__all__ = ["resolve", "result_type_of_oid", "resolve_arguments",
+__all__ = ["StageInput", "statement_kind", "resolve_refused", "resolve_read",
+           "resolve_projection", "resolve_write", "resolve_ddl",
+           "resolve_command", "result_type_of_oid", "resolve_arguments",
            "resolve_setting"]
 
 _EMPTY = EmptyScope()
@@ -57,72 +61,114 @@ def result_type_of_oid(oid: int, catalog_of: Any = None) -> q.ResultType | None:
     return q.ResultType.of(SqlType(base.name))
 
 
-def resolve(parsed: q.ParsedStatement, catalog: Any = None,
-            param_types: Sequence[q.ResultType | None] = (),
-            search_path: tuple[str, ...] = ("public",)) -> q.ResolvedStatement:
+class StageInput(NamedTuple):
+    """What a statement's stages read beside the previous stage's value."""
+
+    catalog: Any = None
+    param_types: Sequence[q.ResultType | None] = ()
+    search_path: tuple[str, ...] = ("public",)
+    source: str = ""
+
+    def typing(self, **kw: Any) -> TypingContext:
+        return TypingContext(self.param_types, search_path=self.search_path, **kw)
+
+
+def resolve_refused(parsed: q.ParsedStatement, env: StageInput) -> NoReturn:
+    """A construct outside the subset: 42P01 first for a table that does
+    not exist (PostgreSQL would say so before anything else), else 0A000
+    naming the construct."""
     node = parsed.node
-    if isinstance(node, q.Refused):
-        _check_relations(node.relations, catalog, search_path)
-        raise feature_not_supported(node.construct, node.position)
-    setting = None
-    if isinstance(node, (q.SetVar, q.Reset, q.Show)) and node.name:
-        setting = _setting(node.name, for_show=isinstance(node, q.Show))
-    if isinstance(node, q.Select):
-        return q.ResolvedStatement(_select(node, param_types), parsed.source)
-    if isinstance(node, q.Query) and has_modifying(node):
-        ctx = TypingContext(param_types, search_path=search_path)
-        return q.ResolvedStatement(resolve_with(node, catalog, ctx),
-                                   parsed.source, None,
-                                   ctx.final_param_types())
+    _check_relations(node.relations, env.catalog, env.search_path)
+    raise feature_not_supported(node.construct, node.position)
+
+
+def resolve_read(parsed: q.ParsedStatement, env: StageInput) -> q.ResolvedStatement:
+    return q.ResolvedStatement(resolve_query(parsed.node, env.catalog, env.typing()),
+                               parsed.source)
+
+
+def resolve_projection(parsed: q.ParsedStatement, env: StageInput
+                       ) -> q.ResolvedStatement:
+    return q.ResolvedStatement(_select(parsed.node, env.param_types), parsed.source)
+
+
+def resolve_write(parsed: q.ParsedStatement, env: StageInput) -> q.ResolvedStatement:
+    """INSERT/UPDATE/DELETE/MERGE/TRUNCATE/COPY, and any statement with a
+    data-modifying WITH."""
+    node = parsed.node
     if isinstance(node, q.Query):
-        return q.ResolvedStatement(
-            resolve_query(node, catalog, TypingContext(
-                param_types, search_path=search_path)),
-            parsed.source)
-    if isinstance(node, dml.WRITES):
-        ctx = TypingContext(param_types, kind=type(node).__name__.upper(),
-                            search_path=search_path)
-        if catalog is None:
+        ctx = env.typing()
+        resolved = resolve_with(node, env.catalog, ctx)
+    else:
+        ctx = env.typing(kind=type(node).__name__.upper())
+        if env.catalog is None:
             raise SqlError("42P01", f'relation "{".".join(node.table.names)}" '
                            "does not exist")
         if getattr(node, "with_", ()):
-            resolved = resolve_with(node, catalog, ctx)
+            resolved = resolve_with(node, env.catalog, ctx)
         elif isinstance(node, dml.Merge):
-            resolved = resolve_merge(node, catalog, ctx)
+            resolved = resolve_merge(node, env.catalog, ctx)
         else:
-            resolved = resolve_write(node, catalog, ctx)
-        return q.ResolvedStatement(resolved, parsed.source, None,
-                                   ctx.final_param_types())
-    if isinstance(node, q.Ddl):  # applied to the catalog when it runs
-        try:
-            definitions = tuple(lower_definition(st) for st in node.statements)
-        except Unsupported as exc:  # a type outside the subset, say
-            raise feature_not_supported(
-                exc.construct, exc.location + 1 if exc.location >= 0 else None
-            ) from None
-        return q.ResolvedStatement(q.DdlDefinitions(
-            definitions, node.tag, node.source), parsed.source)
+            resolved = resolve_dml_write(node, env.catalog, ctx)
+    return q.ResolvedStatement(resolved, parsed.source, None,
+                               ctx.final_param_types())
+
+
+def resolve_ddl(parsed: q.ParsedStatement, env: StageInput) -> q.ResolvedStatement:
+    """DDL's definitions, applied to the catalog when the statement runs."""
+    node = parsed.node
+    try:
+        definitions = tuple(lower_definition(st) for st in node.statements)
+    except Unsupported as exc:  # a type outside the subset, say
+        raise feature_not_supported(
+            exc.construct, exc.location + 1 if exc.location >= 0 else None
+        ) from None
+    return q.ResolvedStatement(q.DdlDefinitions(
+        definitions, node.tag, node.source), parsed.source)
+
+
+def resolve_command(parsed: q.ParsedStatement, env: StageInput
+                    ) -> q.ResolvedStatement:
+    """A utility statement: a setting's name checked (42704), a cursor's
+    or a prepared statement's query analysed now, as PostgreSQL does."""
+    node = parsed.node
+    setting = None
+    if isinstance(node, (q.SetVar, q.Reset, q.Show)) and node.name:
+        setting = _setting(node.name, for_show=isinstance(node, q.Show))
     if isinstance(node, q.DeclareCursor):  # its parameters are the query's
         query = node.query
         if isinstance(query, q.Query) and has_modifying(query):
-            resolve_with(query, catalog, TypingContext(  # analysed first
-                param_types, search_path=search_path))
+            resolve_with(query, env.catalog, env.typing())  # analysed first
             raise SqlError("0A000", "DECLARE CURSOR must not contain "
                            "data-modifying statements in WITH")
-        types = resolve_query(query, catalog, TypingContext(
-            param_types, search_path=search_path)).param_types \
-            if isinstance(query, q.Query) else _select(query, param_types).param_types
+        types = resolve_query(query, env.catalog, env.typing()).param_types \
+            if isinstance(query, q.Query) else _select(query, env.param_types).param_types
         return q.ResolvedStatement(node, parsed.source, None, types)
     if isinstance(node, q.Prepare):
         types = tuple(_declared(t) for t in node.param_types)
         if isinstance(node.body, q.Query):  # errors surface at PREPARE time
-            resolve = resolve_with if has_modifying(node.body) else \
-                resolve_query
-            resolve(node.body, catalog,
-                    TypingContext(types, search_path=search_path))
+            analyse = resolve_with if has_modifying(node.body) else resolve_query
+            analyse(node.body, env.catalog,
+                    TypingContext(types, search_path=env.search_path))
         else:
             _select(node.body, types)
     return q.ResolvedStatement(node, parsed.source, setting)
+
+
+def statement_kind(node: Any) -> str:
+    """Which row of the pipeline's table (`passes.STATEMENT_KINDS`) a
+    parsed statement takes."""
+    if isinstance(node, q.Refused):
+        return "refused"
+    if isinstance(node, q.Select):
+        return "projection"
+    if isinstance(node, q.Query):
+        return "write" if has_modifying(node) else "read"
+    if isinstance(node, dml.WRITES):
+        return "write"
+    if isinstance(node, q.Ddl):
+        return "ddl"
+    return "command"
 
 
 _SYSTEM_SCHEMAS = ("pg_catalog", "information_schema")

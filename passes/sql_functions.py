@@ -63,10 +63,8 @@ def argument_types(fn: Function) -> tuple[q.ResultType, ...]:
 
 
 def check_body(fn: Function, catalog: Any, path: tuple[str, ...]) -> None:
+    from twinning.passes.statements import plan_statement
     from twinning.passes.function_scope import functions_of
-    from twinning.passes.lower import lower
-    from twinning.passes.plan import plan
-    from twinning.passes.resolve import resolve
     from twinning.passes.resolve_types import types_of
     plans = []
     with types_of(catalog, path), functions_of(catalog, path):
@@ -74,8 +72,8 @@ def check_body(fn: Function, catalog: Any, path: tuple[str, ...]) -> None:
             if isinstance(stmt.node, q.Ddl):
                 return  # later statements may read what it makes
             try:
-                plans.append(plan(lower(resolve(
-                    stmt, catalog, argument_types(fn), path)), stmt.source))
+                plans.append(plan_statement(stmt, catalog, argument_types(fn),
+                                            search_path=path))
             except SqlError as exc:
                 exc.position = None  # a position in the body, not the text
                 raise

@@ -36,12 +36,11 @@ from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES, SqlType
-from twinning.passes.lower import lower
 from twinning.passes.normalize import (VALUE_PARTS, CAST, DIGITS, KEYWORD,
                                        MINUS, STRING, Normalized, ValuesList,
                                        number_class)
-from twinning.passes.plan import plan
 from twinning.errors import SqlError
+from twinning.passes.statements import plan_resolved
 from twinning.passes.plan_dml import (Deferred, chain_steps, chain_value,
                                       is_function, literal_chain)
 from twinning.passes.expr.compile import compile_checked
@@ -519,8 +518,7 @@ def _learn_slots(norm, stmt, resolved, exact) -> Template | None:
               for n, i in enumerate(order)}
     rewritten = _replace(node, params)
     try:
-        templated = plan(lower(dataclasses.replace(resolved, node=rewritten)),
-                         stmt.source)
+        templated = plan_resolved(stmt, dataclasses.replace(resolved, node=rewritten))
     except Exception:  # noqa: BLE001 - a shape the planner cannot take
         return Template(stmt, exact)
     if templated.columns != exact.columns:

@@ -18,7 +18,9 @@ import pytest
 
 from twinning.errors import SqlError
 from twinning.ir.dump import dump
-from twinning.passes import STATEMENT_STAGES, parse_query, plan_statement
+from twinning.passes import (STATEMENT_KINDS, parse_query, plan_statement,
+                             statement_kind)
+from twinning.bootstrap import compile_schema
 from twinning.session import Engine, Session
 from twinning.wire.connection import Connection
 from twinning.wire.messages import (Bind, CommandComplete, DataRow, Execute,
@@ -29,7 +31,35 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_stage_order():
-    assert [name for name, _ in STATEMENT_STAGES] == ["resolve", "lower", "plan"]
+    """Every kind resolves first and plans last; only the kinds that
+    change shape have a lower stage between."""
+    for kind, stages in STATEMENT_KINDS.items():
+        names = [name for name, _ in stages]
+        assert names in (["resolve"], ["resolve", "plan"],
+                         ["resolve", "lower", "plan"]), kind
+    assert [n for n, _ in STATEMENT_KINDS["read"]] == ["resolve", "plan"]
+
+
+@pytest.mark.parametrize("sql,kind", [
+    ("select 1", "projection"), ("select * from t", "read"),
+    ("values (1)", "read"), ("insert into t values (1)", "write"),
+    ("with w as (delete from t returning *) select * from w", "write"),
+    ("copy t from stdin", "write"), ("create table u (a int)", "ddl"),
+    ("begin", "command"), ("set search_path = public", "command"),
+    ("create operator === (leftarg = int, rightarg = int, function = int4eq)",
+     "refused")])
+def test_statement_kinds(sql, kind):
+    """`plan_statement` runs the stages of the kind the table gives."""
+    catalog, _ = compile_schema("CREATE TABLE t (a int);", "<test>")
+    (stmt,) = parse_query(sql).statements
+    assert statement_kind(stmt.node) == kind
+    seen: list[str] = []
+    try:
+        plan_statement(stmt, catalog, (), lambda name, _: seen.append(name))
+    except SqlError as exc:  # refused: its one stage raises
+        assert kind == "refused" and exc.sqlstate == "0A000"
+    assert seen == [n for n, _ in STATEMENT_KINDS[kind]][:len(seen)]
+    assert len(seen) == len(STATEMENT_KINDS[kind]) - (kind == "refused")
 
 
 def test_every_stage_is_dumpable_and_stable():
