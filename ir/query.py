@@ -164,6 +164,17 @@ class Prepare:
 
 
 @node
+class ResolvedPrepare:
+    """PREPARE with its parameter types resolved (once, at its resolve
+    stage): what the session keeps as the prepared statement's types."""
+
+    name: str
+    declared: tuple[ResultType, ...]
+    body: Select | Query
+    body_source: str = field(default="", compare=False)
+
+
+@node
 class CreateTableAs:
     """CREATE TABLE … AS query (and SELECT … INTO): `columns`, the names
     given before AS; `with_data`: False for WITH NO DATA; `source`: the

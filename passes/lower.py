@@ -71,7 +71,7 @@ _COMMANDS = {
     q.CopyQuery: ("copy_query", "COPY"),
     q.Fetch: ("fetch", "FETCH"),
     q.CloseCursor: ("close", "CLOSE CURSOR"),
-    q.Prepare: ("prepare", "PREPARE"),
+    q.ResolvedPrepare: ("prepare", "PREPARE"),
     q.Execute: ("execute", "EXECUTE"),
     q.Deallocate: ("deallocate", "DEALLOCATE"),
     q.Listen: ("listen", "LISTEN"),

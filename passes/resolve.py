@@ -145,13 +145,15 @@ def resolve_command(parsed: q.ParsedStatement, env: StageInput
             if isinstance(query, q.Query) else _select(query, env.param_types).param_types
         return q.ResolvedStatement(node, parsed.source, None, types)
     if isinstance(node, q.Prepare):
-        types = tuple(_declared(t) for t in node.param_types)
+        types = tuple(declared_type(t) for t in node.param_types)
         if isinstance(node.body, q.Query):  # errors surface at PREPARE time
             analyse = resolve_with if has_modifying(node.body) else resolve_query
             analyse(node.body, env.catalog,
                     TypingContext(types, search_path=env.search_path))
         else:
             _select(node.body, types)
+        return q.ResolvedStatement(q.ResolvedPrepare(
+            node.name, types, node.body, node.body_source), parsed.source)
     return q.ResolvedStatement(node, parsed.source, setting)
 
 
@@ -209,10 +211,6 @@ def _setting(name: str, for_show: bool) -> str | None:
     if "." in name:
         return None  # a custom placeholder (SET my.flag = …)
     raise gucs.unrecognized(name)
-
-
-def _declared(spec: s.TypeSpec) -> q.ResultType:
-    return declared_type(spec)
 
 
 def _select(node: q.Select, param_types: Sequence[q.ResultType | None]

@@ -8,14 +8,16 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from twinning.passes.lower import lower_command, lower_ddl, lower_projection
-from twinning.passes.plan import (plan_command, plan_projection, plan_read,
-                                  plan_write)
-from twinning.passes.resolve import (StageInput, resolve_command, resolve_ddl,
+from twinning.passes.plan import (compile_expressions, plan_command,
+                                  plan_projection, plan_read, plan_write)
+from twinning.passes.resolve import (StageInput, resolve_arguments,
+                                     resolve_command, resolve_ddl,
                                      resolve_projection, resolve_read,
                                      resolve_refused, resolve_write,
                                      statement_kind)
 
-__all__ = ["STATEMENT_KINDS", "plan_resolved", "plan_statement", "statement_kind"]
+__all__ = ["STATEMENT_KINDS", "execute_arguments", "plan_resolved",
+           "plan_statement", "statement_kind"]
 
 StageHook = Callable[[str, Any], None]
 Stage = Callable[[Any, StageInput], Any]
@@ -54,3 +56,10 @@ def plan_resolved(stmt, resolved):
     for _, stage in STATEMENT_KINDS[statement_kind(stmt.node)][1:]:
         value = stage(value, env)
     return value
+
+
+def execute_arguments(args, types) -> Callable[[Any], tuple]:
+    """EXECUTE's arguments against its prepared statement's parameter
+    types (known only to the session): resolved, coerced with assignment
+    semantics, and compiled into one function of the context."""
+    return compile_expressions(resolve_arguments(args, types))

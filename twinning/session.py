@@ -47,15 +47,13 @@ from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
 from twinning.ir import query as q
 from twinning.notify import Listener
 from twinning.passes.polling import chunks
-from twinning.passes.plan import compile_expressions
-from twinning.passes.resolve_types import types_of
+from twinning.passes.statements import execute_arguments
 from twinning.cursors import Cursor, Cursors
 from twinning.session_ddl import DdlCommands
 from twinning.system_catalog import relation_oid
 from twinning.system_catalog.names import quote_ident
 from twinning.temp_tables import TempTables
-from twinning.passes.resolve import (resolve_arguments, resolve_setting,
-                                     result_type_of_oid)
+from twinning.passes.resolve import resolve_setting, result_type_of_oid
 from twinning.valueio import recv_function, text_input
 from twinning.values.dtparse import set_transaction_clock
 from twinning.values.settings import FormatSettings
@@ -1234,13 +1232,11 @@ class Session(DdlCommands):
 
     # ---- prepared statements (SQL level)
     def _cmd_prepare(self, command: q.Command) -> None:
-        node: q.Prepare = command.node
+        node: q.ResolvedPrepare = command.node
         if node.name in self._prepared:
             raise SqlError("42P05", f'prepared statement "{node.name}" already '
                            "exists")
-        catalog = self._txn.store.view()[0].catalog
-        with types_of(catalog, self._search_path(catalog)):  # user types too
-            declared = tuple(_declared_type(t) for t in node.param_types)
+        declared = node.declared
         body = q.ParsedStatement(node.body, node.body_source or
                                  f"PREPARE {node.name}")
         schema, plan = self._plan(body, declared)
@@ -1257,8 +1253,8 @@ class Session(DdlCommands):
             raise SqlError("42601", "wrong number of parameters for prepared "
                            f'statement "{node.name}"', detail=f"Expected "
                            f"{expected} parameters but got {len(node.args)}.")
-        params = compile_expressions(resolve_arguments(
-            node.args, prepared.param_types))(self._context())
+        params = execute_arguments(node.args, prepared.param_types)(
+            self._context())
         if prepared.plan is None:
             return _Result((), [], "EXECUTE")
         result = self._run_prepared(prepared, params)
@@ -1445,9 +1441,6 @@ def _onoff(flag: bool | None) -> str | None:
     return None if flag is None else ("on" if flag else "off")
 
 
-def _declared_type(spec) -> q.ResultType:
-    from twinning.passes.resolve import _declared
-    return _declared(spec)
 
 
 def _no_statement(name: str) -> SqlError:
