@@ -12,7 +12,7 @@ The session owns what PostgreSQL keeps per backend and nothing else:
   multi-statement simple query — TBLOCK_IMPLICIT_INPROGRESS), `block`
   (after BEGIN), with the failed flag and a savepoint stack;
 - prepared statements and portals, shared between PREPARE/EXECUTE and the
-  extended protocol as in PostgreSQL;
+  extended protocol as in PostgreSQL (`session_extended.ExtendedQuery`);
 - cancellation and statement_timeout through `execute.Interrupt`.
 
 Parsing and planning go through the `Engine`'s caches (`twinning.engine`),
@@ -43,30 +43,26 @@ from twinning.execute_write import execute_write, missing_parameter
 from twinning.ir.dml import WRITES
 from twinning.routines import Routines
 from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
-                              formats_for, row_description)
+                              row_description)
 from twinning.ir import query as q
 from twinning.notify import Listener
 from twinning.passes.polling import chunks
-from twinning.passes.statements import execute_arguments
 from twinning.cursors import Cursor, Cursors
 from twinning.session_ddl import DdlCommands
+from twinning.session_extended import ExtendedQuery
+from twinning.session_records import (TEXT_FORMATS, Portal, Prepared, Result,
+                                      command_complete, tag_rows)
 from twinning.system_catalog import relation_oid
 from twinning.system_catalog.names import quote_ident
 from twinning.temp_tables import TempTables
-from twinning.passes.resolve import resolve_setting, result_type_of_oid
-from twinning.valueio import recv_function, text_input
+from twinning.passes.resolve import resolve_setting
 from twinning.values.dtparse import set_transaction_clock
 from twinning.values.settings import FormatSettings
 from twinning.wire.connection import (AuthMethod, CopyIn, Reply, ScramSha256,
                                       SessionStart, Trust)
-from twinning.wire.messages import (BIND_COMPLETE_MSG, CLOSE_COMPLETE_MSG,
-                                    EMPTY_QUERY_RESPONSE_MSG, NO_DATA_MSG,
-                                    PARSE_COMPLETE_MSG, PORTAL_SUSPENDED_MSG,
-                                    Bind, Close, CommandComplete,
-                                    CopyInResponse, Describe,
-                                    Execute, FunctionCall,
-                                    ParameterDescription, ParameterStatus,
-                                    Parse, encode_error, encode_notice)
+from twinning.wire.messages import (EMPTY_QUERY_RESPONSE_MSG, CopyInResponse,
+                                    ParameterStatus, encode_error,
+                                    encode_notice)
 
 log = logging.getLogger(__name__)
 
@@ -102,60 +98,11 @@ class _Transaction:
     savepoints: list[_Savepoint] = field(default_factory=list)
 
 
-@dataclass
-class _Prepared:
-    plan: q.Plan | None  # None: the empty query
-    param_types: tuple[q.ResultType, ...]
-    node: Any = None
-    stmt: q.ParsedStatement | None = None  # for the query trace
-    declared: tuple = ()  # the Parse message's parameter types (plan key)
-    # per (Bind's parameter formats, format settings): each parameter's decoder
-    decoders: dict = field(default_factory=dict, repr=False)
-    schema: Any = None  # the store schema `plan` was made on
-
-
 class _Replan(Exception):
     """A statement's start found a catalog newer than its plan's."""
 
 
-@dataclass
-class _Result:
-    columns: tuple[q.Column, ...]
-    rows: list[tuple]
-    tag: str
-    raw: bytes | None = None  # COPY TO STDOUT: the whole message sequence
-    copy: CopyFrom | None = None  # COPY FROM STDIN: the rows arrive later
-    copy_response: bytes = b""
-
-
-@dataclass
-class _Portal:
-    prepared: _Prepared
-    params: tuple
-    formats: tuple[int, ...]
-    columns: tuple[q.Column, ...]
-    result: _Result | None = None
-    sent: int = 0
-
-
-_COMPLETES: dict[str, bytes] = {}
-
-
-def _command_complete(tag: str) -> bytes:
-    """CommandComplete bytes, kept per tag (most repeat: `INSERT 0 1`)."""
-    done = _COMPLETES.get(tag)
-    if done is None:
-        if len(_COMPLETES) >= 4096:
-            _COMPLETES.clear()
-        done = _COMPLETES[tag] = CommandComplete(tag).encode()
-    return done
-
-
-def _tag(tag: str, rows: int) -> str:
-    return f"SELECT {rows}" if tag == "SELECT" else tag
-
-
-class Session(DdlCommands):
+class Session(ExtendedQuery, DdlCommands):
     """The `twinning.wire.Backend` of one connection."""
 
     def __init__(self, engine: Engine) -> None:
@@ -173,8 +120,8 @@ class Session(DdlCommands):
         self._reported_raw: tuple = ()  # settings behind `_reported`
         self._results: dict = {}  # (columns, formats) → descriptions, encoders
         self._txn: _Transaction | None = None
-        self._prepared: dict[str, _Prepared] = {}
-        self._portals: dict[str, _Portal] = {}
+        self._prepared: dict[str, Prepared] = {}
+        self._portals: dict[str, Portal] = {}
         self._cursors = Cursors()  # DECLARE … CURSOR
         self._notices: list[bytes] = []
         self._format: tuple[tuple, Any] = ((), None)  # key, FormatSettings
@@ -325,12 +272,12 @@ class Session(DdlCommands):
                 columns = result.columns
                 if columns:
                     description, encoder = self._result_codec(
-                        columns, _TEXT_FORMATS[len(columns)])
+                        columns, TEXT_FORMATS[len(columns)])
                     out.append(description)
                     out.append(encoder.encode(result.rows))
                 if not statements:  # the commit's errors come before the tag
                     self._commit_implicit()
-                out.append(_command_complete(result.tag))
+                out.append(command_complete(result.tag))
             except SqlError as exc:
                 if exc.severity in ("FATAL", "PANIC"):
                     raise
@@ -352,172 +299,9 @@ class Session(DdlCommands):
         if txn is not None and txn.kind != "block":
             self._end_transaction(commit=True)
 
-    # ========================================================= extended query
-    def on_parse(self, message: Parse) -> bytes:
-        self.interrupt.arrive()  # statement_timeout runs from the Parse
-        try:
-            parsed = self.engine.parse(message.query)
-            if len(parsed.statements) > 1:
-                raise SqlError("42601", "cannot insert multiple commands into "
-                               "a prepared statement")
-            stmt = parsed.statements[0] if parsed.statements else None
-            self._check_aborted(stmt.node if stmt else None)
-            if message.name and message.name in self._prepared:
-                raise SqlError("42P05", f'prepared statement "{message.name}" '
-                               "already exists")
-            self._begin("single")
-            declared = tuple(result_type_of_oid(o, self._catalog_now)
-                             for o in message.param_oids)
-            if stmt is None:
-                prepared = _Prepared(None, tuple(t or q.TEXT for t in declared))
-            else:
-                try:
-                    schema, plan = self._plan(stmt, declared)
-                except SqlError as exc:
-                    self._trace(stmt, "extended", None, trace.failure(exc),
-                                declared)
-                    self._count_refusal(stmt, exc)
-                    raise
-                types = plan.param_types \
-                    if not isinstance(plan, q.CommandPlan) else \
-                    tuple(t or q.TEXT for t in declared)
-                if len(types) < len(declared):
-                    types = types + tuple(t or q.TEXT for t in declared[len(types):])
-                prepared = _Prepared(plan, types, stmt.node, stmt, declared,
-                                     schema=schema)
-            self._prepared[message.name] = prepared
-            return PARSE_COMPLETE_MSG
-        except SqlError:
-            self._failed()
-            raise
-
-    def on_bind(self, message: Bind) -> bytes:
-        try:
-            prepared = self._prepared.get(message.statement)
-            if prepared is None:
-                raise _no_statement(message.statement)
-            self._check_aborted(prepared.node)
-            needed = len(prepared.param_types)
-            if len(message.params) != needed:
-                raise SqlError("08P01", f"bind message supplies "
-                               f"{len(message.params)} parameters, but prepared "
-                               f'statement "{message.statement}" requires {needed}')
-            if message.portal and message.portal in self._portals:
-                raise SqlError("42P03", f'cursor "{message.portal}" already exists')
-            self._begin("single")
-            if prepared.plan is not None and prepared.plan.planning_error:
-                raise prepared.plan.planning_error
-            params = self._decode_params(message, prepared)
-            columns = self._columns(prepared)
-            formats = formats_for(message.result_formats, len(columns))
-            self._result_codec(columns, formats)  # bad formats fail at Bind
-            self._portals[message.portal] = _Portal(prepared, params, formats,
-                                                    columns)
-            return BIND_COMPLETE_MSG
-        except SqlError:
-            self._failed()
-            raise
-
-    def on_describe(self, message: Describe) -> bytes:
-        try:
-            if message.kind == "S":
-                prepared = self._prepared.get(message.name)
-                if prepared is None:
-                    raise _no_statement(message.name)
-                columns = self._columns(prepared)
-                out = ParameterDescription(
-                    tuple(t.oid for t in prepared.param_types)).encode()
-                return out + (self._result_codec(
-                    columns, _TEXT_FORMATS[len(columns)])[0]
-                              if columns else NO_DATA_MSG)
-            portal = self._portals.get(message.name)
-            if portal is None:
-                cursor = self._cursors.get(message.name)
-                if cursor is None:
-                    raise _no_portal(message.name)
-                columns = cursor.columns  # a cursor is a portal too
-                return (self._result_codec(columns, _TEXT_FORMATS[len(columns)])[0]
-                        if columns else NO_DATA_MSG)
-            return (self._result_codec(portal.columns, portal.formats)[0]
-                    if portal.columns else NO_DATA_MSG)
-        except SqlError:
-            self._failed()
-            raise
-
-    def on_execute(self, message: Execute) -> Reply:
-        self.interrupt.arrive()
-        try:
-            portal = self._portals.get(message.portal)
-            if portal is None:
-                raise _no_portal(message.portal)
-            prepared = portal.prepared
-            if prepared.plan is None:
-                return EMPTY_QUERY_RESPONSE_MSG
-            self._check_aborted(prepared.node)
-            self._begin("single")
-            out: list[bytes] = []
-            if portal.result is None:
-                try:
-                    portal.result = self._run_prepared(prepared, portal.params)
-                except SqlError as exc:
-                    self._trace(prepared.stmt, "extended", prepared.plan,
-                                trace.failure(exc), prepared.declared)
-                    self._count_refusal(prepared.stmt, exc)
-                    raise
-                if self.engine.trace is not None:
-                    self._trace(prepared.stmt, "extended", prepared.plan,
-                                trace.success(portal.result.tag,
-                                              len(portal.result.rows)),
-                                prepared.declared)
-            result = portal.result
-            out.extend(self._take_notices())
-            if result.copy is not None:
-                portal.result = None  # a COPY portal runs once per Execute
-                return CopyIn(b"".join(out) + result.copy_response,
-                              CopySink(self, result.copy, None, "single"))
-            if result.raw is not None:
-                return b"".join(out) + result.raw
-            rows = result.rows[portal.sent:]
-            limit = message.max_rows
-            # PostgreSQL stops at max_rows without looking further
-            suspended = 0 < limit <= len(rows)
-            if suspended:
-                rows = rows[:limit]
-            if rows:
-                out.append(self._result_codec(portal.columns, portal.formats)[1]
-                           .encode(rows))
-            portal.sent += len(rows)
-            if suspended:
-                out.append(PORTAL_SUSPENDED_MSG)
-            else:
-                out.append(_command_complete(
-                    result.tag if not result.columns or result.tag != "SELECT"
-                    else _tag("SELECT", len(rows))))
-            return b"".join(out)
-        except SqlError:
-            self._failed()
-            raise
-
-    def on_close(self, message: Close) -> bytes:
-        if message.kind == "S":
-            self._prepared.pop(message.name, None)
-        else:
-            self._portals.pop(message.name, None)
-        return CLOSE_COMPLETE_MSG
-
-    def on_sync(self) -> bytes:
-        self.interrupt.finish()  # finish_xact_command: no statement runs
-        if self._txn is not None and self._txn.kind != "block":
-            self._end_transaction(commit=not self._txn.failed)
-        return self._reports()
-
-    def on_function_call(self, message: FunctionCall) -> bytes:
-        raise SqlError("0A000", "fastpath function calls are not supported "
-                       "by twinning")
-
     # ========================================================= running statements
     def _run(self, stmt: q.ParsedStatement, norm: Any = None,
-             template: Any = None) -> _Result:
+             template: Any = None) -> Result:
         """One simple-protocol statement: a template's plan bound to this
         text's constants, or the exact plan (learning a template)."""
         plan = None
@@ -550,7 +334,7 @@ class Session(DdlCommands):
             self._count_refusal(stmt, exc)
             raise
         if result.tag == "SELECT":
-            result.tag = _tag("SELECT", len(result.rows))
+            result.tag = tag_rows("SELECT", len(result.rows))
         if self.engine.trace is not None:
             self._trace(stmt, "simple", plan,
                         trace.success(result.tag, len(result.rows)))
@@ -594,7 +378,7 @@ class Session(DdlCommands):
         self._path = (raw, catalog.schemas, path, written)
         return path
 
-    def _run_prepared(self, prepared: _Prepared, params: tuple) -> _Result:
+    def _run_prepared(self, prepared: Prepared, params: tuple) -> Result:
         """A prepared plan; re-planned first when DDL changed the catalog
         since it was made (0A000 if that changes its result or parameters,
         as PostgreSQL's plan cache says)."""
@@ -635,7 +419,7 @@ class Session(DdlCommands):
                         outcome)
 
     def _run_plan(self, plan: q.Plan, params: tuple,
-                  rows: list | None = None) -> _Result:
+                  rows: list | None = None) -> Result:
         """Run a plan; `rows`: an INSERT template's bound VALUES rows."""
         interrupt = self.interrupt
         interrupt.start()
@@ -651,7 +435,7 @@ class Session(DdlCommands):
                 interrupt.finish()
 
     # ---- the plan variants (`q.Runner`)
-    def run_read(self, plan: q.ReadPlan, params: tuple) -> _Result:
+    def run_read(self, plan: q.ReadPlan, params: tuple) -> Result:
         """A query over the current transaction's snapshot (READ COMMITTED:
         refreshed at every statement)."""
         if plan.planning_error is not None:
@@ -674,7 +458,7 @@ class Session(DdlCommands):
                 txn.restartable = False
         self._forward_notices(ctx)
         self.interrupt.check()
-        return _Result(plan.columns, rows, "SELECT")
+        return Result(plan.columns, rows, "SELECT")
 
     def _forward_notices(self, ctx: EvalContext) -> None:
         """NOTICEs an expression raised (to_tsquery's 'contains only stop
@@ -684,7 +468,7 @@ class Session(DdlCommands):
                 self._warn("00000", notice, severity="NOTICE")
             ctx.notices.clear()
 
-    def run_projection(self, plan: q.ProjectionPlan, params: tuple) -> _Result:
+    def run_projection(self, plan: q.ProjectionPlan, params: tuple) -> Result:
         if plan.planning_error is not None:
             raise plan.planning_error
         self._txn.store.take_snapshot()
@@ -692,9 +476,9 @@ class Session(DdlCommands):
         row = plan.row(ctx, params)
         self._forward_notices(ctx)
         self.interrupt.check()
-        return _Result(plan.columns, [row], "SELECT")
+        return Result(plan.columns, [row], "SELECT")
 
-    def run_command(self, plan: q.CommandPlan, params: tuple = ()) -> _Result:
+    def run_command(self, plan: q.CommandPlan, params: tuple = ()) -> Result:
         if plan.command.op == "declare":  # the one command with parameters
             return self._declare(plan.command, params)
         return self._command(plan.command, plan.columns)
@@ -713,7 +497,7 @@ class Session(DdlCommands):
         return ctx
 
     def run_write(self, plan: q.WritePlan, params: tuple,
-                  rows: list | None) -> _Result:
+                  rows: list | None) -> Result:
         """A write statement in the current transaction's store view."""
         ctx = self._write_context(plan, params)
         txn = self._txn.store
@@ -735,9 +519,9 @@ class Session(DdlCommands):
         for notice in ctx.notices:
             self._warn("00000", notice, severity="NOTICE")
         self.interrupt.check()
-        return _Result(plan.columns, returned, tag)
+        return Result(plan.columns, returned, tag)
 
-    def run_copy(self, plan: q.CopyPlan, params: tuple) -> _Result:
+    def run_copy(self, plan: q.CopyPlan, params: tuple) -> Result:
         """COPY TO STDOUT runs now; COPY FROM STDIN returns its sink."""
         ctx = self._write_context(plan, params)
         txn = self._txn.store
@@ -753,7 +537,7 @@ class Session(DdlCommands):
                 if to:
                     table = txn.catalog.table(resolved.table)
                     raw, count = copy_to(plan.write, table, txn, ctx)
-                    return _Result((), [], f"COPY {count}", raw=raw)
+                    return Result((), [], f"COPY {count}", raw=raw)
                 txn.lock_target(resolved.table, "COPY FROM")  # before any row
                 break
             except LockRetry:
@@ -771,7 +555,7 @@ class Session(DdlCommands):
                            "table was not created or truncated in the "
                            "current subtransaction")
         binary = int(resolved.options.format == "binary")
-        return _Result((), [], "COPY", copy=CopyFrom(
+        return Result((), [], "COPY", copy=CopyFrom(
             plan.write, table, routed(resolved, txn, ctx), self.sequences, ctx,
             triggers),
             copy_response=CopyInResponse(
@@ -803,14 +587,14 @@ class Session(DdlCommands):
         txn = self._txn
         return txn.started if txn is not None else dt.datetime.now(dt.timezone.utc)
 
-    def _command(self, command: q.Command, columns: tuple[q.Column, ...]) -> _Result:
+    def _command(self, command: q.Command, columns: tuple[q.Column, ...]) -> Result:
         handler: Callable[[q.Command], Any] = getattr(self, "_cmd_" + command.op)
         outcome = handler(command)
-        if isinstance(outcome, _Result):
+        if isinstance(outcome, Result):
             return outcome
         if isinstance(outcome, list):
-            return _Result(columns, outcome, command.tag)
-        return _Result((), [], outcome or command.tag)
+            return Result(columns, outcome, command.tag)
+        return Result((), [], outcome or command.tag)
 
     # ---- transactions
     def _begin(self, kind: str) -> None:
@@ -1129,7 +913,7 @@ class Session(DdlCommands):
             return None
         raise gucs.unrecognized(name)
 
-    def _cmd_copy_query(self, command: q.Command) -> _Result:
+    def _cmd_copy_query(self, command: q.Command) -> Result:
         """COPY (query) TO STDOUT: the query's rows in COPY's format."""
         node: q.CopyQuery = command.node
         _, plan = self._plan(q.ParsedStatement(node.query, node.source, -1), ())
@@ -1144,10 +928,10 @@ class Session(DdlCommands):
                               [c.type.sql_type for c in result.columns],
                               (row for block in chunks(result.rows, self.interrupt)
                                for row in block), node.options, self._format_settings())
-        return _Result((), [], f"COPY {count}", raw=raw)
+        return Result((), [], f"COPY {count}", raw=raw)
 
     # ---- cursors (`twinning/cursors.py`)
-    def _declare(self, command: q.Command, params: tuple) -> _Result:
+    def _declare(self, command: q.Command, params: tuple) -> Result:
         """DECLARE: the query runs now, on the transaction's snapshot,
         with the statement's parameters (the extended protocol's)."""
         node: q.DeclareCursor = command.node
@@ -1163,15 +947,15 @@ class Session(DdlCommands):
             node.name, result.columns, list(result.rows),
             no_scroll=node.no_scroll, hold=node.hold, transaction=self._txn,
             statement=node.source)
-        return _Result((), [], command.tag)
+        return Result((), [], command.tag)
 
-    def _cmd_fetch(self, command: q.Command) -> _Result:
+    def _cmd_fetch(self, command: q.Command) -> Result:
         node: q.Fetch = command.node
         cursor = self._cursors.get_or_fail(node.name)
         rows = cursor.fetch(node.direction, node.count, node.move)
         if node.move:
-            return _Result((), [], f"MOVE {len(rows)}")
-        return _Result(cursor.columns, rows, f"FETCH {len(rows)}")
+            return Result((), [], f"MOVE {len(rows)}")
+        return Result(cursor.columns, rows, f"FETCH {len(rows)}")
 
     def _cmd_close(self, command: q.Command) -> None:
         name = command.node.name
@@ -1231,95 +1015,6 @@ class Session(DdlCommands):
                                   command.node.payload or "")
 
     # ---- prepared statements (SQL level)
-    def _cmd_prepare(self, command: q.Command) -> None:
-        node: q.ResolvedPrepare = command.node
-        if node.name in self._prepared:
-            raise SqlError("42P05", f'prepared statement "{node.name}" already '
-                           "exists")
-        declared = node.declared
-        body = q.ParsedStatement(node.body, node.body_source or
-                                 f"PREPARE {node.name}")
-        schema, plan = self._plan(body, declared)
-        self._prepared[node.name] = _Prepared(plan, plan.param_types, node.body,
-                                              body, declared, schema=schema)
-
-    def _cmd_execute(self, command: q.Command) -> _Result:
-        node: q.Execute = command.node
-        prepared = self._prepared.get(node.name)
-        if prepared is None:
-            raise _no_statement(node.name)
-        expected = len(prepared.param_types)
-        if len(node.args) != expected:
-            raise SqlError("42601", "wrong number of parameters for prepared "
-                           f'statement "{node.name}"', detail=f"Expected "
-                           f"{expected} parameters but got {len(node.args)}.")
-        params = execute_arguments(node.args, prepared.param_types)(
-            self._context())
-        if prepared.plan is None:
-            return _Result((), [], "EXECUTE")
-        result = self._run_prepared(prepared, params)
-        if result.tag == "SELECT":
-            result.tag = _tag("SELECT", len(result.rows))
-        return result
-
-    def _cmd_deallocate(self, command: q.Command) -> None:
-        name = command.node.name
-        if name is None:
-            self._prepared.clear()
-        elif self._prepared.pop(name, None) is None:
-            raise _no_statement(name)
-
-    def _columns(self, prepared: _Prepared) -> tuple[q.Column, ...]:
-        plan = prepared.plan
-        if plan is None:
-            return ()
-        if isinstance(plan, q.CommandPlan) and plan.command.op == "execute":
-            inner = self._prepared.get(plan.command.node.name)
-            return self._columns(inner) if inner is not None else ()
-        if isinstance(plan, q.CommandPlan) and plan.command.op == "fetch" \
-                and not plan.command.node.move:  # the cursor's, as it is now
-            cursor = self._cursors.get(plan.command.node.name)
-            return cursor.columns if cursor is not None else ()
-        return plan.columns
-
-    # ---- parameters and output
-    def _decode_params(self, message: Bind, prepared: _Prepared) -> tuple:
-        formats = message.param_formats
-        decoders = self._param_decoders(prepared, formats)
-        try:
-            return tuple([None if raw is None else decode(raw)
-                          for raw, decode in zip(message.params, decoders)])
-        except SqlError:
-            pass  # decoded again one at a time, to name the parameter
-        for i, (raw, decode) in enumerate(zip(message.params, decoders)):
-            if raw is None:
-                continue
-            try:
-                decode(raw)
-            except SqlError as exc:
-                portal = ("unnamed portal" if not message.portal
-                          else f'portal "{message.portal}"')
-                fmt = formats[i] if len(formats) > 1 else (
-                    formats[0] if formats else 0)
-                # log_parameter_max_length_on_error = 0 shows no value
-                exc.where = (f"{portal} parameter ${i + 1} = '...'" if fmt == 0
-                             else f"{portal} parameter ${i + 1}")
-                raise
-        raise AssertionError("a parameter failed to decode only once")
-
-    def _param_decoders(self, prepared: _Prepared, formats: tuple) -> tuple:
-        """Each parameter's bytes → value function for these formats, made
-        once per prepared statement, formats and format settings."""
-        settings = self._format_settings()
-        key = (formats, settings)
-        hit = prepared.decoders.get(key)
-        if hit is None:
-            hit = prepared.decoders[key] = tuple(
-                _param_decoder(rtype, i, formats[i] if len(formats) > 1 else
-                               (formats[0] if formats else 0), settings)
-                for i, rtype in enumerate(prepared.param_types))
-        return hit
-
     def _format_settings(self) -> FormatSettings:
         key = _format_key(self.settings)
         cached = self._format
@@ -1399,23 +1094,6 @@ def _txn_option_values(options: q.TxnOptions) -> dict[str, str]:
     return out
 
 
-def _param_decoder(rtype: q.ResultType, index: int, fmt: int,
-                   settings: FormatSettings) -> Callable[[bytes], Any]:
-    """Bind's parameter value → Python value: typreceive for binary, the
-    input function (and the type's typmod) for text."""
-    if fmt == 1:
-        return recv_function(rtype, index + 1)
-    try:
-        convert = text_input(rtype, settings)
-    except SqlError as exc:  # raised for a value, not for a NULL
-        error = exc
-
-        def fail(raw: bytes) -> Any:
-            raise error
-        return fail
-    return lambda raw: convert(raw.decode("utf-8"))
-
-
 _PUBLIC = ("public",)  # the search path of a default session
 _LIST_ITEM = re.compile(r'"(?:[^"]|"")*"|[^,\s]+')
 _REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
@@ -1425,32 +1103,10 @@ _format_key = operator.itemgetter("DateStyle", "IntervalStyle", "TimeZone",
                                   "extra_float_digits", "bytea_output")
 
 
-class _AllText(dict):
-    """n → the format codes of n text columns, made on first use (a
-    table is made on first use, not at import: start-up time counts)."""
-
-    def __missing__(self, n: int) -> tuple[int, ...]:
-        self[n] = codes = (0,) * n
-        return codes
-
-
-_TEXT_FORMATS = _AllText()
-
-
 def _onoff(flag: bool | None) -> str | None:
     return None if flag is None else ("on" if flag else "off")
 
 
-
-
-def _no_statement(name: str) -> SqlError:
-    if not name:
-        return SqlError("26000", "unnamed prepared statement does not exist")
-    return SqlError("26000", f'prepared statement "{name}" does not exist')
-
-
-def _no_portal(name: str) -> SqlError:
-    return SqlError("34000", f'portal "{name}" does not exist')
 
 
 def _parse_options(options: str) -> list[tuple[str, str]]:
