@@ -60,7 +60,7 @@ class DatabaseSession(Session):
         transaction block, as PostgreSQL's PreventInTransactionBlock."""
         node: q.DatabaseCommand = command.node
         databases = Databases.of(self.engine)
-        in_block = self._txn.kind != "single"
+        in_block = self._txn.state.is_transaction_block
         if node.action == "create":
             if in_block:
                 raise SqlError("25001", "CREATE DATABASE cannot run inside a "
@@ -88,7 +88,7 @@ class DatabaseSession(Session):
         loaded or restored from (the store's origin version), outside a
         transaction block; the twin's journal cannot record it, and other
         sessions' temporary tables would be lost with the catalog."""
-        if self._txn is not None and self._txn.kind != "single":
+        if self._txn is not None and self._txn.state.is_transaction_block:
             raise SqlError("25001", "twinning.reset() cannot run inside a "
                            "transaction block")
         store = self.engine.store

@@ -6,11 +6,10 @@ The session owns what PostgreSQL keeps per backend and nothing else:
   values RESET returns to (defaults overlaid by startup parameters), SET
   LOCAL reverting at transaction end, ParameterStatus for reported
   settings sent just before ReadyForQuery (as PostgreSQL 14+ does);
-- the transaction state machine of PostgreSQL 15's xact.c, reduced to what
-  a client can observe: `single` (one statement of a simple query, or an
-  extended-protocol batch until Sync — TBLOCK_STARTED), `implicit` (a
-  multi-statement simple query — TBLOCK_IMPLICIT_INPROGRESS), `block`
-  (after BEGIN), with the failed flag and a savepoint stack;
+- the transaction: its block state (PostgreSQL 15's TBLOCK_*, reduced to
+  what a client can observe, and moved only through the table of
+  `transaction_block.py`), the settings it started with, its savepoint
+  stack;
 - prepared statements and portals, shared between PREPARE/EXECUTE and the
   extended protocol as in PostgreSQL (`session_extended.ExtendedQuery`);
 - cancellation and statement_timeout through `execute.Interrupt`.
@@ -49,6 +48,8 @@ from twinning.notify import Listener
 from twinning.passes.polling import chunks
 from twinning.cursors import Cursor, Cursors
 from twinning.session_ddl import DdlCommands
+from twinning.transaction_block import OPENED, Block
+from twinning.transaction_block import move as move_block
 from twinning.session_extended import ExtendedQuery
 from twinning.session_records import (TEXT_FORMATS, Portal, Prepared, Result,
                                       command_complete, tag_rows)
@@ -89,13 +90,19 @@ class _Savepoint:
 
 @dataclass
 class _Transaction:
-    kind: str  # single | implicit | block
+    state: Block  # its transaction block state (`transaction_block`)
     start_settings: dict[str, str]
     session_settings: dict[str, str]
     store: Transaction
     started: dt.datetime
-    failed: bool = False
     savepoints: list[_Savepoint] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.state is Block.ABORT
+
+    def move(self, event: str) -> None:
+        self.state = move_block(self.state, event)
 
 
 class _Replan(Exception):
@@ -217,7 +224,7 @@ class Session(ExtendedQuery, DdlCommands):
 
     def transaction_status(self) -> str:
         txn = self._txn
-        if txn is None or txn.kind != "block":
+        if txn is None or not txn.state.explicit:
             return "I"
         return "E" if txn.failed else "T"
 
@@ -296,7 +303,7 @@ class Session(ExtendedQuery, DdlCommands):
     def _commit_implicit(self) -> None:
         """The end of a simple query's own transaction (outside a block)."""
         txn = self._txn
-        if txn is not None and txn.kind != "block":
+        if txn is not None and not txn.state.explicit:
             self._end_transaction(commit=True)
 
     # ========================================================= running statements
@@ -603,7 +610,7 @@ class Session(ExtendedQuery, DdlCommands):
         clock ('now', 'today', …) is the transaction's start."""
         if self._txn is None:
             snapshot = dict(self.settings)
-            self._txn = _Transaction(kind, snapshot, dict(snapshot),
+            self._txn = _Transaction(OPENED[kind], snapshot, dict(snapshot),
                                      self.engine.store.begin(self._read_only,
                                                              self._repeatable),
                                      dt.datetime.now(dt.timezone.utc))
@@ -670,10 +677,10 @@ class Session(ExtendedQuery, DdlCommands):
         txn = self._txn
         if txn is None:
             return
-        if txn.kind != "block":
+        if not txn.state.explicit:
             self._end_transaction(commit=False)
             return
-        txn.failed = True
+        txn.move("error")
         if txn.savepoints:
             txn.store.rollback_to(txn.savepoints[-1].marker)
             self.notifications.rollback_to(txn.savepoints[-1].notify_mark)
@@ -688,17 +695,17 @@ class Session(ExtendedQuery, DdlCommands):
             raise SqlError("25P02", _ABORTED)
 
     def _in_block(self) -> bool:
-        return self._txn is not None and self._txn.kind == "block"
+        return self._txn is not None and self._txn.state.explicit
 
     def _cmd_begin(self, command: q.Command) -> None:
         txn = self._txn
         assert txn is not None
-        if txn.kind == "block":
+        if txn.state.explicit:
             self._warn("25001", "there is already a transaction in progress")
         # options are checked before the block opens: a refused BEGIN
         # leaves no transaction behind, as a failed one in PostgreSQL
         self._apply_txn_options(command.node.options)
-        txn.kind = "block"
+        txn.move("begin")
 
     def _apply_txn_options(self, options: q.TxnOptions) -> None:
         values = _txn_option_values(options)
@@ -792,7 +799,7 @@ class Session(ExtendedQuery, DdlCommands):
         del txn.savepoints[index + 1:]
         self.settings = dict(point.settings)
         txn.session_settings = dict(point.session_settings)
-        txn.failed = False
+        txn.move("rollback_to")
 
     # ---- settings
     def _cmd_set(self, command: q.Command) -> None:
@@ -828,7 +835,7 @@ class Session(ExtendedQuery, DdlCommands):
         txn = self._txn
         assert txn is not None
         if local:
-            if txn.kind == "single":
+            if not txn.state.is_transaction_block:
                 self._warn("25P01", "SET LOCAL can only be used in transaction "
                            "blocks")
             self.settings[name] = value
@@ -849,7 +856,7 @@ class Session(ExtendedQuery, DdlCommands):
                 if value is not None:
                     self._assign(name, gucs.GUCS[name].normalize(value), False)
             return
-        if txn.kind == "single":
+        if not txn.state.is_transaction_block:
             self._warn("25P01", "SET TRANSACTION can only be used in "
                        "transaction blocks")
         self._apply_txn_options(node.options)
@@ -935,7 +942,7 @@ class Session(ExtendedQuery, DdlCommands):
         """DECLARE: the query runs now, on the transaction's snapshot,
         with the statement's parameters (the extended protocol's)."""
         node: q.DeclareCursor = command.node
-        if not node.hold and self._txn.kind != "block":
+        if not node.hold and not self._txn.state.explicit:
             raise SqlError("25P01", "DECLARE CURSOR can only be used in "
                            "transaction blocks")
         if node.name in self._cursors:
@@ -970,7 +977,7 @@ class Session(ExtendedQuery, DdlCommands):
         ALL, outside a transaction block."""
         what = command.node.what
         if what == "ALL":
-            if self._txn.kind != "single":
+            if self._txn.state.is_transaction_block:
                 raise SqlError("25001", "DISCARD ALL cannot run inside a "
                                "transaction block")
             self._reset_all()

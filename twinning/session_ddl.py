@@ -150,7 +150,7 @@ class DdlCommands:
         """SET CONSTRAINTS: the deferral of DEFERRABLE constraints for the
         rest of the transaction (outside a block: a WARNING, no effect)."""
         node: q.SetConstraints = command.node
-        if self._txn.kind != "block":
+        if not self._txn.state.is_transaction_block:
             self._warn("25P01", "SET CONSTRAINTS can only be used in "
                        "transaction blocks")
             return
@@ -167,7 +167,7 @@ class DdlCommands:
         given, a view's tables with it (nothing the twin does locks a
         system relation: there is nothing to take)."""
         node: q.LockTables = command.node
-        if self._txn.kind != "block":
+        if not self._txn.state.is_transaction_block:
             raise SqlError("25P01", "LOCK TABLE can only be used in "
                            "transaction blocks")
         txn = self._txn.store

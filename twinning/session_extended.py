@@ -198,7 +198,7 @@ class ExtendedQuery:
 
     def on_sync(self) -> bytes:
         self.interrupt.finish()  # finish_xact_command: no statement runs
-        if self._txn is not None and self._txn.kind != "block":
+        if self._txn is not None and not self._txn.state.explicit:
             self._end_transaction(commit=not self._txn.failed)
         return self._reports()
 
