@@ -246,14 +246,23 @@ def _values(reader: Reader, count: int) -> tuple[bytes | None, ...]:
     The loop checks the lengths against the data only once, at its end;
     a message that fails that is read again by `_checked_values`, which
     names the first bad value."""
-    data = reader.data
-    pos = reader.pos
+    found = _scan_values(reader.data, reader.pos, count)
+    if found is None:
+        return _checked_values(reader, count)
+    values, reader.pos = found
+    return tuple(values)
+
+
+def _scan_values(data: bytes, pos: int, count: int
+                 ) -> tuple[list[bytes | None], int] | None:
+    """`count` values from `pos`, and where they end; None when a length
+    is bad or the data too short (the caller's checked path says which)."""
     out: list[bytes | None] = []
     append = out.append
     unpack = _I32.unpack_from
     try:
         for _ in range(count):
-            n = unpack(data, pos)[0]
+            (n,) = unpack(data, pos)
             pos += 4
             if n >= 0:
                 pos += n
@@ -261,13 +270,10 @@ def _values(reader: Reader, count: int) -> tuple[bytes | None, ...]:
             elif n == -1:
                 append(None)
             else:
-                break
+                return None
     except struct.error:  # fewer than 4 bytes left for a length
-        pass
-    if len(out) == count and pos <= len(data):
-        reader.pos = pos
-        return tuple(out)
-    return _checked_values(reader, count)
+        return None
+    return (out, pos) if pos <= len(data) else None
 
 
 def _checked_values(reader: Reader, count: int) -> tuple[bytes | None, ...]:
@@ -483,20 +489,10 @@ def _bind_fast(payload: bytes) -> Bind | None:
         (count,) = _U16.unpack_from(payload, pos)
         if nformats > 1 and nformats != count:
             return None
-        pos += 2
-        values: list[bytes | None] = []
-        append = values.append
-        unpack = _I32.unpack_from
-        for _ in range(count):
-            (n,) = unpack(payload, pos)
-            pos += 4
-            if n >= 0:
-                pos += n
-                append(payload[pos - n:pos])
-            elif n == -1:
-                append(None)
-            else:
-                return None
+        found = _scan_values(payload, pos + 2, count)
+        if found is None:
+            return None
+        values, pos = found
         (nresults,) = _U16.unpack_from(payload, pos)
         if nresults >= 64 or pos + 2 + 2 * nresults != len(payload):
             return None
