@@ -230,6 +230,19 @@ class State(enum.Enum):
     CLOSED = "closed"
 
 
+# The connection's one table of moves: (state, event) → next state. Each
+# move also sets what the decoder reads next (`Connection._move`); closing
+# is a move from any state but CLOSED.
+TRANSITIONS: dict[tuple[State, str], State] = {
+    (State.STARTUP, "challenge"): State.AUTHENTICATING,  # password or SASL
+    (State.STARTUP, "authenticated"): State.READY,  # trust
+    (State.AUTHENTICATING, "authenticated"): State.READY,
+    (State.READY, "copy_in"): State.COPY_IN,
+    (State.COPY_IN, "copy_end"): State.READY,
+    **{(state, "close"): State.CLOSED for state in State if state is not State.CLOSED},
+}
+
+
 def _truncate_name(name: str) -> str:
     """Names longer than NAMEDATALEN-1 bytes are cut, as PostgreSQL cuts them."""
     raw = name.encode("utf-8")
@@ -423,9 +436,20 @@ class Connection:
             raise TypeError(f"unknown authentication method {method!r}")
 
     def _await_auth(self, *, sasl: bool) -> None:
-        self._state = State.AUTHENTICATING
+        self._move("challenge")
         self._decoder.expect_auth_response(sasl=sasl)
         self._flush()
+
+    def _move(self, event: str) -> None:
+        """The one place the state changes, by `TRANSITIONS`; the decoder
+        follows it (the auth response's framing is `_await_auth`'s)."""
+        self._state = state = TRANSITIONS[(self._state, event)]
+        if state is State.READY:
+            self._decoder.start_regular()
+        elif state is State.COPY_IN:
+            self._decoder.start_copy_in()
+        elif state is State.CLOSED:
+            self._decoder.close()
 
     # -- authentication ---------------------------------------------------------------
     def _on_auth_response(self, frame: Frame) -> None:
@@ -477,8 +501,7 @@ class Connection:
                 _PARAMETER_BLOCKS[parameters] = block
         self._emit(block)
         self._emit(BackendKeyData(start.process_id, start.secret_key).encode())
-        self._state = State.READY
-        self._decoder.start_regular()
+        self._move("authenticated")
         self._ready_for_query()
 
     # -- the query loop ---------------------------------------------------------------
@@ -575,15 +598,13 @@ class Connection:
         self._flush()
         self._copy = copy_in.sink
         self._copy_extended = extended
-        self._state = State.COPY_IN
-        self._decoder.start_copy_in()
+        self._move("copy_in")
 
     def _leave_copy(self) -> tuple[CopySink, bool]:
         sink, extended = self._copy, self._copy_extended
         assert sink is not None
         self._copy = None
-        self._state = State.READY
-        self._decoder.start_regular()
+        self._move("copy_end")
         return sink, extended
 
     def _on_copy_frame(self, frame: Frame) -> None:
@@ -657,8 +678,7 @@ class Connection:
     def _close(self) -> None:
         if self._state is State.CLOSED:
             return
-        self._state = State.CLOSED
-        self._decoder.close()
+        self._move("close")
         self._held.clear()
         try:
             self._backend.on_disconnect()
