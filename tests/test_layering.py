@@ -58,6 +58,7 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "twinning.statement_cache", "twinning.trace", "twinning.temp_tables",
       "twinning.session_ddl", "twinning.session_extended",
       "twinning.session_records", "twinning.transaction_block",
+      "twinning.settings_stack",
       "twinning.ddl_locks",
       "twinning.cursors", "twinning.notify", "twinning.advisory",
       "twinning.routines", "twinning.routine_common", "twinning.plpgsql_run",

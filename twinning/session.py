@@ -4,8 +4,9 @@ The session owns what PostgreSQL keeps per backend and nothing else:
 
 - settings: current values, the values a transaction started with, the
   values RESET returns to (defaults overlaid by startup parameters), SET
-  LOCAL reverting at transaction end, ParameterStatus for reported
-  settings sent just before ReadyForQuery (as PostgreSQL 14+ does);
+  LOCAL reverting at transaction end (`settings_stack.SettingsStack`),
+  ParameterStatus for reported settings sent just before ReadyForQuery
+  (as PostgreSQL 14+ does);
 - the transaction: its block state (PostgreSQL 15's TBLOCK_*, reduced to
   what a client can observe, and moved only through the table of
   `transaction_block.py`), the settings it started with, its savepoint
@@ -48,6 +49,7 @@ from twinning.notify import Listener
 from twinning.passes.polling import chunks
 from twinning.cursors import Cursor, Cursors
 from twinning.session_ddl import DdlCommands
+from twinning.settings_stack import SettingsStack, Snapshot
 from twinning.transaction_block import OPENED, Block
 from twinning.transaction_block import move as move_block
 from twinning.session_extended import ExtendedQuery
@@ -82,8 +84,7 @@ _MESSAGE_LEVELS = ("debug5", "debug4", "debug3", "debug2", "debug1", "log",
 @dataclass
 class _Savepoint:
     name: str
-    settings: dict[str, str]
-    session_settings: dict[str, str]
+    settings: Snapshot  # the settings stack's, to give back at ROLLBACK TO
     marker: object
     notify_mark: int = 0  # the LISTEN/NOTIFY actions before it
 
@@ -91,8 +92,6 @@ class _Savepoint:
 @dataclass
 class _Transaction:
     state: Block  # its transaction block state (`transaction_block`)
-    start_settings: dict[str, str]
-    session_settings: dict[str, str]
     store: Transaction
     started: dt.datetime
     savepoints: list[_Savepoint] = field(default_factory=list)
@@ -121,8 +120,8 @@ class Session(ExtendedQuery, DdlCommands):
         self.database = ""
         self.pid = 0
         self._secret = 0
-        self._reset: dict[str, str] = dict(gucs.DEFAULTS)
-        self.settings: dict[str, str] = dict(self._reset)
+        self._settings = SettingsStack(gucs.DEFAULTS)
+        self.settings: dict[str, str] = self._settings.current  # (never replaced)
         self._reported: dict[str, str] = {}
         self._reported_raw: tuple = ()  # settings behind `_reported`
         self._results: dict = {}  # (columns, formats) → descriptions, encoders
@@ -169,12 +168,12 @@ class Session(ExtendedQuery, DdlCommands):
             guc = gucs.lookup(name)
             if guc is None:
                 if "." in name:
-                    self._reset[name.lower()] = value
+                    self._settings.reset[name.lower()] = value
                     continue
                 raise gucs.unrecognized(name)
-            self._reset[guc.name] = guc.normalize(value)
-        self._reset["session_authorization"] = self.user
-        self.settings = dict(self._reset)
+            self._settings.reset[guc.name] = guc.normalize(value)
+        self._settings.reset["session_authorization"] = self.user
+        self._settings.restart()
         if self.engine.password:
             return ScramSha256(self.engine.password)
         return Trust()
@@ -609,8 +608,8 @@ class Session(ExtendedQuery, DdlCommands):
         here first, on the thread that runs it, so the date/time input
         clock ('now', 'today', …) is the transaction's start."""
         if self._txn is None:
-            snapshot = dict(self.settings)
-            self._txn = _Transaction(OPENED[kind], snapshot, dict(snapshot),
+            self._settings.begin()
+            self._txn = _Transaction(OPENED[kind],
                                      self.engine.store.begin(self._read_only,
                                                              self._repeatable),
                                      dt.datetime.now(dt.timezone.utc))
@@ -651,13 +650,13 @@ class Session(ExtendedQuery, DdlCommands):
         self._txn = None
         if commit and not txn.failed:
             txn.store.commit()
-            self.settings = txn.session_settings
+            self._settings.commit()
             self.notifications.commit(self.pid)
         else:
             txn.store.rollback()
             self._temp.rolled_back()
             self.notifications.rollback_to(0)
-            self.settings = txn.start_settings
+            self._settings.rollback()
         self._cursors.transaction_ended(txn, commit and not txn.failed)
         self._portals.clear()
         self.advisory.transaction_ended()
@@ -763,8 +762,8 @@ class Session(ExtendedQuery, DdlCommands):
                            "blocks")
         txn = self._txn
         assert txn is not None
-        txn.savepoints.append(_Savepoint(command.node.name, dict(self.settings),
-                                         dict(txn.session_settings),
+        txn.savepoints.append(_Savepoint(command.node.name,
+                                         self._settings.savepoint(),
                                          txn.store.savepoint(),
                                          self.notifications.mark()))
 
@@ -797,8 +796,7 @@ class Session(ExtendedQuery, DdlCommands):
         txn.store.rollback_to(point.marker)
         self.notifications.rollback_to(point.notify_mark)
         del txn.savepoints[index + 1:]
-        self.settings = dict(point.settings)
-        txn.session_settings = dict(point.session_settings)
+        self._settings.rollback_to(point.settings)
         txn.move("rollback_to")
 
     # ---- settings
@@ -820,7 +818,7 @@ class Session(ExtendedQuery, DdlCommands):
         if node.values is None:
             if guc is not None and guc.context == "internal":
                 guc.normalize("")
-            value = self._reset.get(name, "")
+            value = self._settings.reset.get(name, "")
         elif guc is not None:
             values = node.values
             if guc.name == "search_path":  # GUC_LIST_QUOTE
@@ -838,10 +836,7 @@ class Session(ExtendedQuery, DdlCommands):
             if not txn.state.is_transaction_block:
                 self._warn("25P01", "SET LOCAL can only be used in transaction "
                            "blocks")
-            self.settings[name] = value
-            return
-        self.settings[name] = value
-        txn.session_settings[name] = value
+        self._settings.assign(name, value, local)
 
     def _cmd_set_transaction(self, command: q.Command) -> None:
         node: q.SetTransaction = command.node
@@ -873,18 +868,15 @@ class Session(ExtendedQuery, DdlCommands):
         if name.startswith("transaction_"):
             self.settings[name] = self.settings["default_" + name]
             return
-        self._assign(name, self._reset.get(name, ""), False)
+        self._assign(name, self._settings.reset.get(name, ""), False)
 
     def _reset_all(self) -> None:
-        txn = self._txn
-        assert txn is not None
-        for name, value in self._reset.items():
+        for name, value in list(self._settings.reset.items()):
             guc = gucs.GUCS.get(name.lower())
             if guc is not None and (guc.context == "internal" or
                                     name.startswith("transaction_")):
                 continue
-            self.settings[name] = value
-            txn.session_settings[name] = value
+            self._settings.assign(name, value)
 
     def _cmd_show(self, command: q.Command) -> list[tuple]:
         if command.setting is None and command.node.name.lower() == "all":
