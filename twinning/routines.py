@@ -185,10 +185,12 @@ class Routines:
         self.session.interrupt.check()
         self.depth += 1
         saved = None
+        stack = self.session.settings_stack
         if fn.config:  # SET search_path = …: the call runs under it
             settings = self.session.settings
             saved = {k: settings.get(k) for k, _ in fn.config}
-            settings.update(fn.config)
+            for name, value in fn.config:
+                stack.assign(name, value, True)
         try:
             if fn.language == "sql":
                 body = self.compiled(fn, SqlBody)
@@ -197,7 +199,8 @@ class Routines:
         finally:
             self.depth -= 1
             if saved is not None:
-                self.session.settings.update(saved)
+                for name, value in saved.items():
+                    stack.assign(name, value, True)
 
 
 class SqlBody:

@@ -120,8 +120,8 @@ class Session(ExtendedQuery, DdlCommands):
         self.database = ""
         self.pid = 0
         self._secret = 0
-        self._settings = SettingsStack(gucs.DEFAULTS)
-        self.settings: dict[str, str] = self._settings.current  # (never replaced)
+        self.settings_stack = SettingsStack(gucs.DEFAULTS)
+        self.settings: dict[str, str] = self.settings_stack.current  # (never replaced)
         self._reported: dict[str, str] = {}
         self._reported_raw: tuple = ()  # settings behind `_reported`
         self._results: dict = {}  # (columns, formats) → descriptions, encoders
@@ -168,12 +168,12 @@ class Session(ExtendedQuery, DdlCommands):
             guc = gucs.lookup(name)
             if guc is None:
                 if "." in name:
-                    self._settings.reset[name.lower()] = value
+                    self.settings_stack.reset[name.lower()] = value
                     continue
                 raise gucs.unrecognized(name)
-            self._settings.reset[guc.name] = guc.normalize(value)
-        self._settings.reset["session_authorization"] = self.user
-        self._settings.restart()
+            self.settings_stack.reset[guc.name] = guc.normalize(value)
+        self.settings_stack.reset["session_authorization"] = self.user
+        self.settings_stack.restart()
         if self.engine.password:
             return ScramSha256(self.engine.password)
         return Trust()
@@ -608,7 +608,7 @@ class Session(ExtendedQuery, DdlCommands):
         here first, on the thread that runs it, so the date/time input
         clock ('now', 'today', …) is the transaction's start."""
         if self._txn is None:
-            self._settings.begin()
+            self.settings_stack.begin()
             self._txn = _Transaction(OPENED[kind],
                                      self.engine.store.begin(self._read_only,
                                                              self._repeatable),
@@ -617,12 +617,13 @@ class Session(ExtendedQuery, DdlCommands):
         set_transaction_clock(self._txn.started)
 
     def _init_transaction_settings(self) -> None:
-        self.settings["transaction_isolation"] = \
-            self.settings["default_transaction_isolation"]
-        self.settings["transaction_read_only"] = \
-            self.settings["default_transaction_read_only"]
-        self.settings["transaction_deferrable"] = \
-            self.settings["default_transaction_deferrable"]
+        settings, assign = self.settings, self.settings_stack.assign
+        assign("transaction_isolation",
+               settings["default_transaction_isolation"], True)
+        assign("transaction_read_only",
+               settings["default_transaction_read_only"], True)
+        assign("transaction_deferrable",
+               settings["default_transaction_deferrable"], True)
 
     def _read_only(self) -> bool:
         """The store asks at each write: BEGIN READ ONLY, SET TRANSACTION
@@ -650,13 +651,13 @@ class Session(ExtendedQuery, DdlCommands):
         self._txn = None
         if commit and not txn.failed:
             txn.store.commit()
-            self._settings.commit()
+            self.settings_stack.commit()
             self.notifications.commit(self.pid)
         else:
             txn.store.rollback()
             self._temp.rolled_back()
             self.notifications.rollback_to(0)
-            self._settings.rollback()
+            self.settings_stack.rollback()
         self._cursors.transaction_ended(txn, commit and not txn.failed)
         self._portals.clear()
         self.advisory.transaction_ended()
@@ -710,7 +711,8 @@ class Session(ExtendedQuery, DdlCommands):
         values = _txn_option_values(options)
         if "transaction_isolation" in values:
             self._check_isolation_change(values["transaction_isolation"])
-        self.settings.update(values)
+        for name, value in values.items():
+            self.settings_stack.assign(name, value, True)
 
     def _check_isolation_change(self, level: str) -> None:
         """check_XactIsoLevel(): the level is fixed by the first query."""
@@ -763,7 +765,7 @@ class Session(ExtendedQuery, DdlCommands):
         txn = self._txn
         assert txn is not None
         txn.savepoints.append(_Savepoint(command.node.name,
-                                         self._settings.savepoint(),
+                                         self.settings_stack.savepoint(),
                                          txn.store.savepoint(),
                                          self.notifications.mark()))
 
@@ -796,7 +798,7 @@ class Session(ExtendedQuery, DdlCommands):
         txn.store.rollback_to(point.marker)
         self.notifications.rollback_to(point.notify_mark)
         del txn.savepoints[index + 1:]
-        self._settings.rollback_to(point.settings)
+        self.settings_stack.rollback_to(point.settings)
         txn.move("rollback_to")
 
     # ---- settings
@@ -813,12 +815,12 @@ class Session(ExtendedQuery, DdlCommands):
                 value = guc.normalize(", ".join(node.values))
             if name == "transaction_isolation":
                 self._check_isolation_change(value)
-            self.settings[name] = value
+            self.settings_stack.assign(name, value, True)
             return
         if node.values is None:
             if guc is not None and guc.context == "internal":
                 guc.normalize("")
-            value = self._settings.reset.get(name, "")
+            value = self.settings_stack.reset.get(name, "")
         elif guc is not None:
             values = node.values
             if guc.name == "search_path":  # GUC_LIST_QUOTE
@@ -836,7 +838,7 @@ class Session(ExtendedQuery, DdlCommands):
             if not txn.state.is_transaction_block:
                 self._warn("25P01", "SET LOCAL can only be used in transaction "
                            "blocks")
-        self._settings.assign(name, value, local)
+        self.settings_stack.assign(name, value, local)
 
     def _cmd_set_transaction(self, command: q.Command) -> None:
         node: q.SetTransaction = command.node
@@ -866,17 +868,17 @@ class Session(ExtendedQuery, DdlCommands):
         if guc is not None and guc.context == "internal":
             guc.normalize("")  # 55P02
         if name.startswith("transaction_"):
-            self.settings[name] = self.settings["default_" + name]
+            self.settings_stack.assign(name, self.settings["default_" + name], True)
             return
-        self._assign(name, self._settings.reset.get(name, ""), False)
+        self._assign(name, self.settings_stack.reset.get(name, ""), False)
 
     def _reset_all(self) -> None:
-        for name, value in list(self._settings.reset.items()):
+        for name, value in list(self.settings_stack.reset.items()):
             guc = gucs.GUCS.get(name.lower())
             if guc is not None and (guc.context == "internal" or
                                     name.startswith("transaction_")):
                 continue
-            self._settings.assign(name, value)
+            self.settings_stack.assign(name, value)
 
     def _cmd_show(self, command: q.Command) -> list[tuple]:
         if command.setting is None and command.node.name.lower() == "all":

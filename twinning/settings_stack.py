@@ -18,36 +18,46 @@ Snapshot = tuple[dict[str, str], dict[str, str]]  # (current, kept at commit)
 
 
 class SettingsStack:
-    __slots__ = ("current", "reset", "_start", "_kept")
+    __slots__ = ("current", "reset", "_start", "_kept", "_changed")
 
     def __init__(self, defaults: Mapping[str, str]) -> None:
         self.reset: dict[str, str] = dict(defaults)
         self.current: dict[str, str] = dict(defaults)
         self._start: dict[str, str] | None = None  # at the transaction's start
         self._kept: dict[str, str] | None = None  # what COMMIT keeps
+        self._changed = False  # since the transaction began (else: no copy)
 
     def restart(self) -> None:
         """The session's values are `reset` now (startup's options)."""
         self._replace(self.reset)
 
     def begin(self) -> None:
-        """A transaction starts: what it may restore is taken now."""
-        self._start = dict(self.current)
-        self._kept = dict(self._start)
+        """A transaction starts: what it may restore is taken now (the
+        copies are made when something first changes)."""
+        self._start = self._kept = self.current
+        self._changed = False
 
     def assign(self, name: str, value: str, local: bool = False) -> None:
-        """SET (kept by COMMIT) or SET LOCAL (until the transaction ends)."""
-        self.current[name] = value
+        """SET (kept by COMMIT) or SET LOCAL (until the transaction ends).
+        Every change goes through here (the session's writes all do)."""
+        current = self.current
+        if current.get(name) == value and (local or self._kept is None
+                                           or self._kept.get(name) == value):
+            return
+        if self._start is not None and not self._changed:
+            self._start, self._kept = dict(current), dict(current)
+            self._changed = True
+        current[name] = value
         if not local and self._kept is not None:
             self._kept[name] = value
 
     def commit(self) -> None:
-        if self._kept is not None:
+        if self._changed:
             self._replace(self._kept)
         self._start = self._kept = None
 
     def rollback(self) -> None:
-        if self._start is not None:
+        if self._changed:
             self._replace(self._start)
         self._start = self._kept = None
 
@@ -57,6 +67,8 @@ class SettingsStack:
 
     def rollback_to(self, snapshot: Snapshot) -> None:
         current, kept = snapshot
+        if not self._changed:  # nothing changed since BEGIN: nothing to undo
+            return
         self._replace(current)
         self._kept = dict(kept)
 
