@@ -40,23 +40,7 @@ _numbers = itertools.count(1)
 
 _TYPMOD = ("RowDescription type modifier: PostgreSQL sends -1 for {what}, "
            "the twin the argument column's")
-_SKIPPING = ("the \"already exists, skipping\" NOTICE of IF NOT EXISTS: "
-             "PostgreSQL gives it the duplicate-object SQLSTATE ({code}), "
-             "the twin 00000")
 KNOWN = {
-    "create_table_as::ctas_existing_and_no_data": _SKIPPING.format(code="42P07"),
-    "ddl_runtime::create_errors": _SKIPPING.format(code="42P07"),
-    "ddl_runtime::create_index": _SKIPPING.format(code="42P07"),
-    "ddl_runtime::sequences_and_schemas": _SKIPPING.format(code="42P07, 42P06"),
-    "ddl_runtime::alter_add_column": _SKIPPING.format(code="42701"),
-    "extensions::create_and_catalog": _SKIPPING.format(code="42710"),
-    "partitions::if_not_exists": _SKIPPING.format(code="42P07"),
-    "temp_tables::temp_errors": _SKIPPING.format(code="42P07"),
-    "types_enum::alter_type": _SKIPPING.format(code="42710"),
-    "views::materialized_views": _SKIPPING.format(code="42P07"),
-    "expression_indexes::expression_errors": _SKIPPING.format(code="42P07"),
-    "functions::plpgsql_statements":
-        "RAISE WARNING's SQLSTATE: PostgreSQL 01000, the twin 00000",
     "reads_aggregates::agg_array_agg": _TYPMOD.format(what="array_agg()"),
     "reads_ordered_set_aggregates::osa_percentiles":
         _TYPMOD.format(what="percentile_disc()"),
