@@ -38,24 +38,7 @@ CASES = [(path.stem, name, script, corpus_schema(path.read_text()))
          for name, script in cases_in(path)]
 _numbers = itertools.count(1)
 
-_TYPMOD = ("RowDescription type modifier: PostgreSQL sends -1 for {what}, "
-           "the twin the argument column's")
 KNOWN = {
-    "reads_aggregates::agg_array_agg": _TYPMOD.format(what="array_agg()"),
-    "reads_ordered_set_aggregates::osa_percentiles":
-        _TYPMOD.format(what="percentile_disc()"),
-    "reads_ordered_set_aggregates::osa_mode": _TYPMOD.format(what="mode()"),
-    "reads_ordered_set_aggregates::osa_grouped": _TYPMOD.format(what="mode()"),
-    "reads_windows::win_customers": _TYPMOD.format(what="last_value()"),
-    "reads_functions::fn_coalesce_nullif":
-        "RowDescription type modifier: NULLIF(numeric(10,2) col, 0) keeps "
-        "the column's typmod in PostgreSQL, -1 in the twin",
-    "reads_array_functions::array_order_and_containment":
-        "RowDescription type modifier: NULLIF(varchar(5)[] …) keeps the "
-        "typmod in PostgreSQL, -1 in the twin",
-    "reads_scan::scan_column_names":
-        "RowDescription type modifier: NULLIF(char(1) col, 'A') keeps the "
-        "column's typmod in PostgreSQL, -1 in the twin",
     "reads_setops::setop_all_prints_first_row_of_group":
         "INTERSECT of interval '24 hours' and '1 day' (equal): PostgreSQL "
         "prints 1 day, the twin 24:00:00",
