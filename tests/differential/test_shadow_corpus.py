@@ -39,9 +39,6 @@ CASES = [(path.stem, name, script, corpus_schema(path.read_text()))
 _numbers = itertools.count(1)
 
 KNOWN = {
-    "reads_setops::setop_all_prints_first_row_of_group":
-        "INTERSECT of interval '24 hours' and '1 day' (equal): PostgreSQL "
-        "prints 1 day, the twin 24:00:00",
     "row_values::json_of_rows":
         "json_agg of rows: PostgreSQL separates elements with ', \\n ', "
         "the twin with ', '",
