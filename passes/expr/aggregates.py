@@ -326,20 +326,30 @@ def _json_ready(t: q.ResultType) -> bool:
 
 
 def _json_agg(arg_types: Sequence[q.ResultType], binary: bool) -> Accumulator:
-    """json_agg_transfn: `[a, b, …]`, NULL elements as null."""
-    to_json = json_value(arg_types[0])(DEFAULT_SETTINGS)
+    """json_agg_transfn: `[a, b, …]`, NULL elements as null; an array or
+    composite element after the first (a NULL one aside) is set on a new
+    line, `, \\n `, as PostgreSQL 15 appends "\\n " for JSONTYPE_ARRAY
+    and JSONTYPE_COMPOSITE values."""
+    t = arg_types[0]
+    to_json = json_value(t)(DEFAULT_SETTINGS)
+    structured = ", \n " if record_of(t) is not None or t.name.endswith(
+        "[]") or (t.sql_type is not None and t.sql_type.is_array) else ", "
 
     def step(state, args):
+        value = args[0]
         if state is None:
             state = []
-        value = args[0]
+        elif value is None:
+            state.append(", ")
+        else:
+            state.append(structured)
         state.append("null" if value is None else to_json(value))
         return state
 
     def final(state):
         if state is None:
             return None
-        text = "[" + ", ".join(state) + "]"
+        text = "[" + "".join(state) + "]"
         return parse_jsonb(text) if binary else text
     return (lambda: None), step, final
 
