@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import Notice, SqlError
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import query as q
@@ -168,7 +168,8 @@ def _apply(b: Any, defn: d.IndexDef) -> None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
             if defn.if_not_exists:
-                b.notices.append(f'relation "{name}" already exists, skipping')
+                b.notices.append(Notice(
+                    "42P07", f'relation "{name}" already exists, skipping'))
                 return
             raise SqlError("42P07", f'relation "{name}" already exists')
     else:

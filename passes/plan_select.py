@@ -44,6 +44,7 @@ from twinning.passes.user_functions import AGGREGATE_PREFIX, run_aggregate
 from twinning.passes.column_definitions import checked_rows, populator
 from twinning.passes.partition_reads import leaf_oid
 from twinning.passes.partition_route import layouts
+from twinning.passes.setop_inputs import right_first
 from twinning.passes.expr.aggregates import accumulator, fold
 from twinning.passes.expr.ordered_set import ordered_set_final
 from twinning.passes.expr.compile import (CompiledExpr, Recur,
@@ -682,10 +683,13 @@ class _Planner:
         right = self.relation(node.right, depth + 1)
         key = _equality_key([c.type for c in node.columns])
         op, keep_all = node.op, node.all
+        swap = right_first(op, node.left, node.right)
 
         def setop(ctx: Any) -> Iterable[tuple]:
             lrows = list(left(ctx))
             rrows = list(right(ctx))
+            if swap:  # INTERSECT reads the input of fewer groups first
+                lrows, rrows = rrows, lrows
             if op == "union":
                 if keep_all:
                     return lrows + rrows
@@ -698,8 +702,8 @@ class _Planner:
                             seen.add(k)
                             out.append(row)
                 return out
-            # nodeSetOp: a group's output is copies of its first (left)
-            # row, so equal but distinguishable values (0 and -0, 1.0 and
+            # nodeSetOp: a group's output is copies of its first row (of
+            # the input read first: passes/setop_inputs.py), so equal but distinguishable values (0 and -0, 1.0 and
             # 1.00, '1 day' and '24 hours') print as that first row
             first: dict = {}
             lcount: Counter = Counter()

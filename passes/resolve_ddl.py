@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any, Iterator
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import Notice, SqlError, feature_not_supported
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
@@ -295,7 +295,7 @@ def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
     if defn.name in b.schemas or defn.name in ("pg_catalog",
                                                "information_schema"):
         if defn.if_not_exists:
-            b.notices.append(f'schema "{defn.name}" already exists, skipping')
+            b.notices.append(Notice("42P06", f'schema "{defn.name}" already exists, skipping'))
             return
         raise SqlError("42P06", f'schema "{defn.name}" already exists')
     if defn.name.startswith("pg_"):
@@ -311,7 +311,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
         raise SqlError("42P16", "ON COMMIT can only be used on temporary tables")
     if b.relation_exists(name):
         if defn.if_not_exists:
-            b.notices.append(f'relation "{name.name}" already exists, skipping')
+            b.notices.append(Notice("42P07", f'relation "{name.name}" already exists, skipping'))
             return
         raise SqlError("42P07", f'relation "{name.name}" already exists')
     resolve_types.check_row_type_name(b, name)
@@ -433,8 +433,8 @@ def _create_sequence(b: _Builder, defn: d.SequenceDef, table: c.QName | None,
         name = b.qualify(defn.name)
         if b.relation_exists(name):
             if defn.if_not_exists:
-                b.notices.append(
-                    f'relation "{name.name}" already exists, skipping')
+                b.notices.append(Notice(
+                    "42P07", f'relation "{name.name}" already exists, skipping'))
                 return name
             raise SqlError("42P07", f'relation "{name.name}" already exists')
     else:
@@ -679,7 +679,7 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
             if defn.if_not_exists:
-                b.notices.append(f'relation "{name}" already exists, skipping')
+                b.notices.append(Notice("42P07", f'relation "{name}" already exists, skipping'))
                 return
             raise SqlError("42P07", f'relation "{name}" already exists')
     else:
@@ -827,7 +827,7 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         if table.column(new.name) is not None:
             message = f'column "{new.name}" of relation "{relation}" already exists'
             if defn.if_not_exists:
-                b.notices.append(message + ", skipping")
+                b.notices.append(Notice("42701", message + ", skipping"))
                 return
             raise SqlError("42701", message)
         with _unplaced():  # ALTER TABLE's defaults: no source text, no position

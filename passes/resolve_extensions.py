@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import Notice, SqlError
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
@@ -36,7 +36,8 @@ def _create(b: Any, defn: d.ExtensionDef) -> None:
     (name,) = defn.names
     if name in b.extensions or name == "plpgsql":
         if defn.if_exists:
-            b.notices.append(f'extension "{name}" already exists, skipping')
+            b.notices.append(Notice(
+                "42710", f'extension "{name}" already exists, skipping'))
             return
         raise SqlError("42710", f'extension "{name}" already exists')
     _check_name(name)

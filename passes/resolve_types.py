@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any, Callable, Iterator
 
-from twinning.errors import SqlError
+from twinning.errors import Notice, SqlError
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
@@ -219,7 +219,8 @@ def apply_alter_enum(b: Any, defn: d.AlterEnumDef) -> None:
     _check_label(defn.value)
     if defn.value in labels:
         if defn.if_not_exists:
-            b.notices.append(f'enum label "{defn.value}" already exists, skipping')
+            b.notices.append(Notice(
+                "42710", f'enum label "{defn.value}" already exists, skipping'))
             return
         raise SqlError("42710", f'enum label "{defn.value}" already exists')
     if defn.neighbor is None:

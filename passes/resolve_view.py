@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import Notice, SqlError, feature_not_supported
 from twinning.ir.types import RecordType
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -64,7 +64,8 @@ def create_view(b: Any, defn: d.ViewDef, catalog: c.Catalog) -> c.View | None:
     existing = b.views.get(name)
     if b.relation_exists(name):
         if defn.materialized and defn.if_not_exists:
-            b.notices.append(f'relation "{name.name}" already exists, skipping')
+            b.notices.append(Notice(
+                "42P07", f'relation "{name.name}" already exists, skipping'))
             return None
         if not defn.replace:
             raise SqlError("42P07", f'relation "{name.name}" already exists')

@@ -41,6 +41,7 @@ from twinning.passes.expr import pg_data
 from twinning.passes.expr.ordering import require_equality, require_ordering
 from twinning.passes.expr.types import display_type, key, result_type
 from twinning.passes.expr.walk import rebuild
+from twinning.passes.expr.typmods import call_result
 
 __all__ = ["Windows", "window_call", "define", "apply", "expressions",
            "replace"]
@@ -226,7 +227,7 @@ def _type_window(name: str, args: list, location: int, ctx: Any
         raise SqlError("42804", "could not determine polymorphic type because "
                        "input has type unknown")
     out = [value] + [integer(a) for a in args[1:]]
-    return out, value.type
+    return out, call_result(value.type)
 
 
 def _window_index(state: Windows, over: s.WindowDef) -> int:

@@ -87,6 +87,36 @@ def out_of_memory(request: int, context: str = "ExecutorState") -> SqlError:
                     f"size {request} in memory context \"{context}\".")
 
 
+class Notice(str):
+    """A NOTICE's text that carries its own SQLSTATE. PostgreSQL gives
+    most NOTICEs none (00000), but IF NOT EXISTS's "already exists,
+    skipping" names the duplicate-object condition it skipped (42P07,
+    42P06, 42701, 42710); the DDL stages keep their notices as texts, so
+    this one is still a str wherever they are shown."""
+
+    sqlstate: str
+
+    def __new__(cls, sqlstate: str, text: str) -> Notice:
+        notice = super().__new__(cls, text)
+        notice.sqlstate = sqlstate
+        return notice
+
+    def __reduce__(self) -> tuple:
+        return (Notice, (self.sqlstate, str(self)))
+
+
+def notice_fields(notice: str | tuple) -> tuple[str, str | None, str, str]:
+    """(message, detail, severity, SQLSTATE) of a DDL stage's notice: a
+    text (a `Notice` has its own SQLSTATE, any other 00000), a (text,
+    detail) pair, or (text, detail, severity, SQLSTATE) as GRANT's
+    WARNINGs are."""
+    if isinstance(notice, str):
+        return notice, None, "NOTICE", getattr(notice, "sqlstate", "00000")
+    if len(notice) < 4:
+        return notice[0], notice[1], "NOTICE", "00000"
+    return notice[0], notice[1], notice[2], notice[3]
+
+
 @dataclass(frozen=True)
 class Refusal(Exception):
     """A process-level refusal: code, message, structured detail, next step."""

@@ -913,7 +913,10 @@ def _raise(frame: Frame, fields: dict) -> None:
         message = condname or sqlstate or ""
     if level == "ERROR":
         raise SqlError(sqlstate or "P0001", message, **extra)
-    _notice(frame, level, sqlstate or "00000", message, extra)
+    # elog.c's errstart: a WARNING without ERRCODE is 01000, lower levels
+    # 00000 (exec_stmt_raise leaves err_code 0 below ERROR)
+    default = "01000" if level == "WARNING" else "00000"
+    _notice(frame, level, sqlstate or default, message, extra)
 
 
 def _format(frame: Frame, template: str, params: list) -> str:

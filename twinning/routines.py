@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, notice_fields
 from twinning.execute_triggers import fire_write
 from twinning.execute_write import execute_write
 from twinning.ir import query as q
@@ -86,9 +86,8 @@ class Nested:
         session._txn.store.take_writer(command.tag)
         for notice in session._apply_ddl(command.node.definitions,
                                          command.node.source):
-            message, detail = (notice, None) if isinstance(notice, str) \
-                else notice
-            session._warn("00000", message, severity="NOTICE", detail=detail)
+            message, detail, severity, sqlstate = notice_fields(notice)
+            session._warn(sqlstate, message, severity=severity, detail=detail)
         return Result((), [], 0)
 
     def run_copy(self, plan: q.CopyPlan, params: tuple) -> Result:

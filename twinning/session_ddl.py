@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import SqlError, feature_not_supported, notice_fields
 from twinning.ir import ddl
 from twinning.ir import query as q
 from twinning.ir.routines import FunctionDef
@@ -49,11 +49,7 @@ class DdlCommands:
         txn.context = self._context()  # defaults filling added columns
         before = txn.catalog
         for notice in self._apply_ddl(node.definitions, node.source):
-            message, detail = (notice, None) if isinstance(notice, str) \
-                else notice[:2]
-            # (text, detail, severity, sqlstate): GRANT's WARNINGs
-            severity, sqlstate = ("NOTICE", "00000") if isinstance(
-                notice, str) or len(notice) < 4 else notice[2:]
+            message, detail, severity, sqlstate = notice_fields(notice)
             self._warn(sqlstate, message, severity=severity, detail=detail)
         tag = self._fill_materialized(node.definitions, before) or command.tag
         txn.statement_end()
@@ -136,7 +132,8 @@ class DdlCommands:
         # (-1: no position, as PostgreSQL reports none for this target)
         before = txn.catalog
         for notice in self._apply_ddl((defn,), _created_table_ddl):
-            self._warn("00000", notice, severity="NOTICE")
+            message, detail, severity, sqlstate = notice_fields(notice)
+            self._warn(sqlstate, message, severity=severity, detail=detail)
         made = [t.name for t in txn.catalog.tables if before.table(t.name) is None]
         count = 0
         if made:  # else IF NOT EXISTS found it

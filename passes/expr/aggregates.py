@@ -30,6 +30,7 @@ from twinning.passes.expr.registry import float_overflow, output
 from twinning.passes.expr.ordering import sort_key
 from twinning.passes.expr.ordered_set import ORDERED_SET_NAMES
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
+from twinning.passes.expr.typmods import call_result
 from twinning.passes.user_functions import type_user_aggregate
 from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.numeric import CTX
@@ -80,7 +81,7 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
     user = type_user_aggregate(name, args, location,
                                qualified)  # CREATE AGGREGATE's
     if user is not None:
-        return user
+        return user[:2] + (call_result(user[2]),)
     inputs = [key(a.type) for a in args]
     cands = [Candidate(name, a, r) for a, r in _CANDIDATES.get(name, ())
              if len(a) == len(args)]
@@ -131,7 +132,7 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
         raise feature_not_supported(f"aggregate function {name} on "
                                     f"{', '.join(display(i) for i in inputs)}",
                                     _pos(location))
-    return signature, tuple(targets), result
+    return signature, tuple(targets), call_result(result)
 
 
 def _generic_minmax(name: str, targets: Sequence[q.ResultType]) -> bool:
@@ -325,20 +326,30 @@ def _json_ready(t: q.ResultType) -> bool:
 
 
 def _json_agg(arg_types: Sequence[q.ResultType], binary: bool) -> Accumulator:
-    """json_agg_transfn: `[a, b, …]`, NULL elements as null."""
-    to_json = json_value(arg_types[0])(DEFAULT_SETTINGS)
+    """json_agg_transfn: `[a, b, …]`, NULL elements as null; an array or
+    composite element after the first (a NULL one aside) is set on a new
+    line, `, \\n `, as PostgreSQL 15 appends "\\n " for JSONTYPE_ARRAY
+    and JSONTYPE_COMPOSITE values."""
+    t = arg_types[0]
+    to_json = json_value(t)(DEFAULT_SETTINGS)
+    structured = ", \n " if record_of(t) is not None or t.name.endswith(
+        "[]") or (t.sql_type is not None and t.sql_type.is_array) else ", "
 
     def step(state, args):
+        value = args[0]
         if state is None:
             state = []
-        value = args[0]
+        elif value is None:
+            state.append(", ")
+        else:
+            state.append(structured)
         state.append("null" if value is None else to_json(value))
         return state
 
     def final(state):
         if state is None:
             return None
-        text = "[" + ", ".join(state) + "]"
+        text = "[" + "".join(state) + "]"
         return parse_jsonb(text) if binary else text
     return (lambda: None), step, final
 

@@ -45,6 +45,7 @@ from twinning.passes.expr.variadic import variadic_call
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
+from twinning.passes.expr.typmods import call_result, nullif_result
 from twinning.passes.expr.types import (UNKNOWN, VECTORS, array_type,
                                         can_coerce, cast_context, element_type,
                                         category, display, display_type,
@@ -607,8 +608,8 @@ class _Resolver:
         if made.type != BOOL:
             raise SqlError("42804", "NULLIF requires = operator to yield "
                            "boolean", position=pos(node.location))
-        return q.TNullIf(made.left, made.right, made.impl, made.left.type,
-                         made.location)
+        return q.TNullIf(made.left, made.right, made.impl,
+                         nullif_result(left, made.left), made.location)
 
     def _Between(self, node: s.Between) -> q.TExpr:
         a, lo, hi, where = node.arg, node.low, node.high, node.location
@@ -1040,6 +1041,7 @@ class _Resolver:
             raise feature_not_supported(f"function {name} returning "
                                         f"{display(cand.result)}",
                                         pos(node.location))
+        rtype = call_result(rtype)
         where = leftmost(node.location, *(a.location for a in coerced))
         if set_returning:
             if self.ctx.no_sets is not None:

@@ -24,6 +24,7 @@ from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import pg_data, runtime
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
+from twinning.passes.expr.typmods import call_result
 
 __all__ = ["ORDERED_SET_NAMES", "HYPOTHETICAL", "type_ordered_set",
            "ordered_set_final"]
@@ -130,7 +131,8 @@ def type_ordered_set(name: str, direct: Sequence[q.TExpr],
         result = result_type(result_key)
     coerced = [coerce_to_type(a, t, ctx) for a, t in zip(args, targets)]
     signature = f"{name}({','.join(declared)})"
-    return signature, coerced[:len(direct)], coerced[len(direct):], result
+    return signature, coerced[:len(direct)], coerced[len(direct):], \
+        call_result(result)
 
 
 # -- computing ----------------------------------------------------------------------

@@ -12,7 +12,8 @@ bug the corpus missed or a ledger bug.
 answers through psycopg2, cannot see (a RowDescription's type modifier,
 text that converts to the same Python value, a notice's SQLSTATE); each
 is a strict xfail, so
-fixing the twin turns it into a failure to remove here.
+fixing the twin turns it into a failure to remove here. It is empty: the
+22 the ledger first found (issue 17) are fixed.
 """
 
 from __future__ import annotations
@@ -38,47 +39,7 @@ CASES = [(path.stem, name, script, corpus_schema(path.read_text()))
          for name, script in cases_in(path)]
 _numbers = itertools.count(1)
 
-_TYPMOD = ("RowDescription type modifier: PostgreSQL sends -1 for {what}, "
-           "the twin the argument column's")
-_SKIPPING = ("the \"already exists, skipping\" NOTICE of IF NOT EXISTS: "
-             "PostgreSQL gives it the duplicate-object SQLSTATE ({code}), "
-             "the twin 00000")
-KNOWN = {
-    "create_table_as::ctas_existing_and_no_data": _SKIPPING.format(code="42P07"),
-    "ddl_runtime::create_errors": _SKIPPING.format(code="42P07"),
-    "ddl_runtime::create_index": _SKIPPING.format(code="42P07"),
-    "ddl_runtime::sequences_and_schemas": _SKIPPING.format(code="42P07, 42P06"),
-    "ddl_runtime::alter_add_column": _SKIPPING.format(code="42701"),
-    "extensions::create_and_catalog": _SKIPPING.format(code="42710"),
-    "partitions::if_not_exists": _SKIPPING.format(code="42P07"),
-    "temp_tables::temp_errors": _SKIPPING.format(code="42P07"),
-    "types_enum::alter_type": _SKIPPING.format(code="42710"),
-    "views::materialized_views": _SKIPPING.format(code="42P07"),
-    "expression_indexes::expression_errors": _SKIPPING.format(code="42P07"),
-    "functions::plpgsql_statements":
-        "RAISE WARNING's SQLSTATE: PostgreSQL 01000, the twin 00000",
-    "reads_aggregates::agg_array_agg": _TYPMOD.format(what="array_agg()"),
-    "reads_ordered_set_aggregates::osa_percentiles":
-        _TYPMOD.format(what="percentile_disc()"),
-    "reads_ordered_set_aggregates::osa_mode": _TYPMOD.format(what="mode()"),
-    "reads_ordered_set_aggregates::osa_grouped": _TYPMOD.format(what="mode()"),
-    "reads_windows::win_customers": _TYPMOD.format(what="last_value()"),
-    "reads_functions::fn_coalesce_nullif":
-        "RowDescription type modifier: NULLIF(numeric(10,2) col, 0) keeps "
-        "the column's typmod in PostgreSQL, -1 in the twin",
-    "reads_array_functions::array_order_and_containment":
-        "RowDescription type modifier: NULLIF(varchar(5)[] …) keeps the "
-        "typmod in PostgreSQL, -1 in the twin",
-    "reads_scan::scan_column_names":
-        "RowDescription type modifier: NULLIF(char(1) col, 'A') keeps the "
-        "column's typmod in PostgreSQL, -1 in the twin",
-    "reads_setops::setop_all_prints_first_row_of_group":
-        "INTERSECT of interval '24 hours' and '1 day' (equal): PostgreSQL "
-        "prints 1 day, the twin 24:00:00",
-    "row_values::json_of_rows":
-        "json_agg of rows: PostgreSQL separates elements with ', \\n ', "
-        "the twin with ', '",
-}
+KNOWN: dict[str, str] = {}
 
 
 @contextlib.contextmanager

@@ -291,3 +291,25 @@ SELECT x FROM (VALUES (1.0), (1.00), (2.50)) v(x) INTERSECT ALL SELECT y FROM (V
 SELECT x FROM (VALUES (interval '1 day'), (interval '24 hours'), (interval '1 mon')) v(x) EXCEPT ALL SELECT interval '30 days' ORDER BY 1
 SELECT x FROM (VALUES (interval '24 hours'), (interval '1 day')) v(x) INTERSECT SELECT interval '1 day' ORDER BY 1
 SELECT x FROM (VALUES (1.0), (1.00), (3)) v(x) EXCEPT SELECT 3 ORDER BY 1
+
+
+-- case: intersect_reads_the_input_of_fewer_groups_first
+-- generate_nonunion_paths puts the INTERSECT input of fewer estimated
+-- groups first (the left one on a tie), and each group prints as that
+-- input's first row: a constant is one group, a VALUES list its rows, an
+-- aggregate without GROUP BY one row, a table's column the no-statistics
+-- default (fewer under a filter)
+INSERT INTO ta VALUES (1, 10, 'a'), (2, 20, 'b'), (3, 30, 'c'), (3, 24, 'd')
+SELECT x FROM (VALUES (1.0), (1.00)) v(x) INTERSECT SELECT 1 ORDER BY 1
+SELECT 1 INTERSECT SELECT x FROM (VALUES (1.00), (1.0)) v(x) ORDER BY 1
+SELECT x FROM (VALUES (1.0), (1.00), (2.50)) v(x) INTERSECT ALL SELECT y FROM (VALUES (1), (1.000)) w(y) ORDER BY 1
+SELECT k * 1.0 FROM ta INTERSECT SELECT 1 ORDER BY 1
+SELECT 1.00 INTERSECT SELECT k * 1.0 FROM ta ORDER BY 1
+SELECT k * 1.0 FROM ta INTERSECT SELECT y FROM (VALUES (1), (2.00)) w(y) ORDER BY 1
+SELECT k * 1.0 FROM ta INTERSECT ALL SELECT k * 1.00 FROM ta WHERE x > 10 ORDER BY 1
+SELECT k * 1.00 FROM ta WHERE x > 10 INTERSECT SELECT k * 1.0 FROM ta ORDER BY 1
+SELECT max(k) * 1.0 FROM ta INTERSECT SELECT y FROM (VALUES (3), (3.00)) w(y) ORDER BY 1
+SELECT y FROM (VALUES (3), (3.00)) w(y) INTERSECT SELECT max(k) * 1.0 FROM ta ORDER BY 1
+SELECT x * interval '1 hour' FROM ta INTERSECT SELECT interval '1 day' ORDER BY 1
+SELECT interval '1 day' INTERSECT SELECT x * interval '1 hour' FROM ta ORDER BY 1
+SELECT interval '24 hours', k > 2 FROM ta INTERSECT SELECT interval '1 day', true ORDER BY 1

@@ -63,6 +63,21 @@ SELECT json_agg(t ORDER BY a), jsonb_agg(t ORDER BY a) FROM t
 SELECT array_agg(t ORDER BY a) FROM t
 SELECT row_to_json(a) FROM t
 
+-- case: json_agg_text_of_structured_elements
+-- json_agg_transfn sets each array or composite element after the first
+-- on a new line (", \n "), a NULL element aside; the text shows it
+CREATE TABLE t (a int, b text)
+INSERT INTO t VALUES (1, 'x'), (2, NULL), (3, 'z')
+SELECT json_agg(t ORDER BY a)::text FROM t
+SELECT json_agg(ROW(a, b) ORDER BY a DESC)::text FROM t
+SELECT json_agg(ARRAY[a] ORDER BY a)::text, json_agg(a ORDER BY a)::text, json_agg(b ORDER BY a)::text FROM t
+SELECT json_agg(CASE WHEN a = 1 THEN NULL ELSE t END ORDER BY a)::text FROM t
+SELECT json_agg(CASE WHEN a = 2 THEN NULL ELSE ARRAY[b] END ORDER BY a)::text FROM t
+SELECT json_agg(to_json(t) ORDER BY a)::text, jsonb_agg(t ORDER BY a)::text FROM t
+SELECT json_agg(t) FILTER (WHERE a > 1)::text FROM t
+SELECT a, json_agg(t) OVER (ORDER BY a)::text FROM t ORDER BY a
+SELECT json_object_agg(a, t ORDER BY a)::text FROM t
+
 -- case: views_and_tables
 CREATE TABLE t (a int, b text)
 INSERT INTO t VALUES (1, 'a b')
