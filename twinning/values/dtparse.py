@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import threading
+from typing import Any
 
 from twinning.errors import SqlError
 from twinning.values.calendar import (
@@ -617,6 +618,72 @@ def _now_fields(zone_name: str | None) -> tuple[Tm, int, int]:
 
 # -- DecodeDateTime -------------------------------------------------------------------
 
+def pending_unit_value(field: str, ptype: int, fmask: int, tm: Any,
+                       state: dict) -> tuple[int, Any, bool, int | None]:
+    """A number after a unit word or ISO letter (`y`, `m`, `d`, `h`, `t`, `J`
+    …): DecodeDateTime's and DecodeTimeOnly's `if (ptype != 0)` branch.
+    (field mask, a time zone it gave or None, whether it was a Julian day,
+    the field type a `T` time gave or None)."""
+    tz = None
+    julian = False
+    code = None
+    val, cp, err = c_strtoint(field, 0)
+    if err:
+        raise DtErr(FIELD_OVERFLOW)
+    if cp < len(field) and field[cp] == ".":
+        if ptype not in (DTK_JULIAN, DTK_TIME, DTK_SECOND):
+            raise DtErr(BAD_FORMAT)
+    elif cp < len(field):
+        raise DtErr(BAD_FORMAT)
+    if ptype == DTK_YEAR:
+        tm.year = val
+        tmask = M(YEAR)
+    elif ptype == DTK_MONTH:
+        if (fmask & M(MONTH)) and (fmask & M(HOUR)):
+            tm.min = val
+            tmask = M(MINUTE)
+        else:
+            tm.mon = val
+            tmask = M(MONTH)
+    elif ptype == DTK_DAY:
+        tm.mday = val
+        tmask = M(DAY)
+    elif ptype == DTK_HOUR:
+        tm.hour = val
+        tmask = M(HOUR)
+    elif ptype == DTK_MINUTE:
+        tm.min = val
+        tmask = M(MINUTE)
+    elif ptype == DTK_SECOND:
+        tm.sec = val
+        tmask = M(SECOND)
+        if cp < len(field) and field[cp] == ".":
+            state["fsec"] = _fractional_second(field, cp)
+            tmask = DTK_ALL_SECS_M
+    elif ptype == DTK_TZ:
+        tmask = M(TZ_T)
+        tz = decode_timezone(field)
+    elif ptype == DTK_JULIAN:
+        if val < 0:
+            raise DtErr(FIELD_OVERFLOW)
+        tmask = DTK_DATE_M
+        tm.year, tm.mon, tm.mday = j2date(val)
+        julian = True
+        if cp < len(field) and field[cp] == ".":
+            frac, end, err = c_strtod(field, cp)
+            if end != len(field) or err:
+                raise DtErr(BAD_FORMAT)
+            tm.hour, tm.min, tm.sec, state["fsec"] = dt2time(int(frac * USECS_PER_DAY))
+            tmask |= DTK_TIME_M
+    elif ptype == DTK_TIME:
+        tmask, code = decode_number_field(field, fmask | DTK_DATE_M, tm, state)
+        if tmask != DTK_TIME_M:
+            raise DtErr(BAD_FORMAT)
+    else:
+        raise DtErr(BAD_FORMAT)
+    return tmask, tz, julian, code
+
+
 def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
                     now_zone: str | None = None) -> DateFields:
     """DecodeDateTime() for date, timestamp and timestamptz input.
@@ -683,60 +750,10 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
             tmask = M(TZ_T)
         elif ftype == DTK_NUMBER:
             if ptype != 0:
-                val, cp, err = c_strtoint(field, 0)
-                if err:
-                    raise DtErr(FIELD_OVERFLOW)
-                if cp < len(field) and field[cp] == ".":
-                    if ptype not in (DTK_JULIAN, DTK_TIME, DTK_SECOND):
-                        raise DtErr(BAD_FORMAT)
-                elif cp < len(field):
-                    raise DtErr(BAD_FORMAT)
-                if ptype == DTK_YEAR:
-                    tm.year = val
-                    tmask = M(YEAR)
-                elif ptype == DTK_MONTH:
-                    if (fmask & M(MONTH)) and (fmask & M(HOUR)):
-                        tm.min = val
-                        tmask = M(MINUTE)
-                    else:
-                        tm.mon = val
-                        tmask = M(MONTH)
-                elif ptype == DTK_DAY:
-                    tm.mday = val
-                    tmask = M(DAY)
-                elif ptype == DTK_HOUR:
-                    tm.hour = val
-                    tmask = M(HOUR)
-                elif ptype == DTK_MINUTE:
-                    tm.min = val
-                    tmask = M(MINUTE)
-                elif ptype == DTK_SECOND:
-                    tm.sec = val
-                    tmask = M(SECOND)
-                    if cp < len(field) and field[cp] == ".":
-                        state["fsec"] = _fractional_second(field, cp)
-                        tmask = DTK_ALL_SECS_M
-                elif ptype == DTK_TZ:
-                    tmask = M(TZ_T)
-                    tz = decode_timezone(field)
-                elif ptype == DTK_JULIAN:
-                    if val < 0:
-                        raise DtErr(FIELD_OVERFLOW)
-                    tmask = DTK_DATE_M
-                    tm.year, tm.mon, tm.mday = j2date(val)
-                    isjulian = True
-                    if cp < len(field) and field[cp] == ".":
-                        frac, end, err = c_strtod(field, cp)
-                        if end != len(field) or err:
-                            raise DtErr(BAD_FORMAT)
-                        tm.hour, tm.min, tm.sec, state["fsec"] = dt2time(int(frac * USECS_PER_DAY))
-                        tmask |= DTK_TIME_M
-                elif ptype == DTK_TIME:
-                    tmask, _ = decode_number_field(field, fmask | DTK_DATE_M, tm, state)
-                    if tmask != DTK_TIME_M:
-                        raise DtErr(BAD_FORMAT)
-                else:
-                    raise DtErr(BAD_FORMAT)
+                tmask, found_tz, julian, _ = pending_unit_value(
+                    field, ptype, fmask, tm, state)
+                tz = found_tz if found_tz is not None else tz
+                isjulian = isjulian or julian
                 ptype = 0
                 out.dtype = DTK_DATE
             else:

@@ -11,19 +11,15 @@ the input's date or, with none, the transaction's date.
 
 from __future__ import annotations
 
-# noqa: the port reads dtparse's constants and field decoders by name
-from twinning.values.dtparse import (  # noqa: F401
-    ADBC, AM, AMPM, BAD_FORMAT, BC, DAY, DTK_ALL_SECS_M, DTK_DATE, DTK_DATE_M,
-    DTK_DAY, DTK_HOUR, DTK_JULIAN, DTK_MINUTE, DTK_MONTH, DTK_NOW, DTK_NUMBER,
-    DTK_SECOND, DTK_SPECIAL, DTK_STRING, DTK_TIME, DTK_TIME_M, DTK_TZ,
-    DTK_YEAR, DTK_ZULU, DTZ, DTZMOD, DTZ_T, DYNTZ, DYNTZ_T, DateFields, DtErr,
-    FIELD_OVERFLOW, HOUR, HR24, IGNORE_DTF, ISOTIME, M, MINUTE, MONTH, PM,
-    RESERV, SECOND, TZ, TZ_T, UNITS, UNKNOWN_FIELD, USECS_PER_DAY, YEAR,
-    _digit, _fractional_second, _now_fields, _zone_not_found, c_strtod,
-    c_strtoint, decode_date, decode_number, decode_number_field,
-    decode_special, decode_time, decode_timezone, dt2time, j2date,
-    lookup_abbrev, lookup_zone, session_zone, time_overflows, tz_for_abbrev,
-    tz_for_local, validate_date,
+from twinning.values.dtparse import (
+    ADBC, AM, AMPM, BAD_FORMAT, BC, DTK_DATE, DTK_DATE_M, DTK_NOW, DTK_NUMBER,
+    DTK_SPECIAL, DTK_STRING, DTK_TIME, DTK_TIME_M, DTK_TZ, DTK_ZULU, DTZ,
+    DTZMOD, DTZ_T, DYNTZ, DYNTZ_T, DateFields, DtErr, FIELD_OVERFLOW, HR24,
+    IGNORE_DTF, ISOTIME, M, PM, RESERV, TZ, TZ_T, UNITS, UNKNOWN_FIELD,
+    _digit, _now_fields, _zone_not_found, decode_date, decode_number,
+    decode_number_field, decode_special, decode_time, decode_timezone,
+    lookup_abbrev, lookup_zone, pending_unit_value, session_zone,
+    time_overflows, tz_for_abbrev, tz_for_local, validate_date,
 )
 
 
@@ -76,61 +72,12 @@ def decode_time_only(fields: list[tuple[str, int]], order: str,
             tmask = M(TZ_T)
         elif ftype == DTK_NUMBER:
             if ptype != 0:
-                val, cp, err = c_strtoint(field, 0)
-                if err:
-                    raise DtErr(FIELD_OVERFLOW)
-                if cp < len(field) and field[cp] == ".":
-                    if ptype not in (DTK_JULIAN, DTK_TIME, DTK_SECOND):
-                        raise DtErr(BAD_FORMAT)
-                elif cp < len(field):
-                    raise DtErr(BAD_FORMAT)
-                if ptype == DTK_YEAR:
-                    tm.year = val
-                    tmask = M(YEAR)
-                elif ptype == DTK_MONTH:
-                    if (fmask & M(MONTH)) and (fmask & M(HOUR)):
-                        tm.min = val
-                        tmask = M(MINUTE)
-                    else:
-                        tm.mon = val
-                        tmask = M(MONTH)
-                elif ptype == DTK_DAY:
-                    tm.mday = val
-                    tmask = M(DAY)
-                elif ptype == DTK_HOUR:
-                    tm.hour = val
-                    tmask = M(HOUR)
-                elif ptype == DTK_MINUTE:
-                    tm.min = val
-                    tmask = M(MINUTE)
-                elif ptype == DTK_SECOND:
-                    tm.sec = val
-                    tmask = M(SECOND)
-                    if cp < len(field) and field[cp] == ".":
-                        state["fsec"] = _fractional_second(field, cp)
-                        tmask = DTK_ALL_SECS_M
-                elif ptype == DTK_TZ:
-                    tmask = M(TZ_T)
-                    tz = decode_timezone(field)
-                elif ptype == DTK_JULIAN:
-                    if val < 0:
-                        raise DtErr(FIELD_OVERFLOW)
-                    tmask = DTK_DATE_M
-                    tm.year, tm.mon, tm.mday = j2date(val)
-                    isjulian = True
-                    if cp < len(field) and field[cp] == ".":
-                        frac, end, err = c_strtod(field, cp)
-                        if end != len(field) or err:
-                            raise DtErr(BAD_FORMAT)
-                        tm.hour, tm.min, tm.sec, state["fsec"] = dt2time(int(frac * USECS_PER_DAY))
-                        tmask |= DTK_TIME_M
-                elif ptype == DTK_TIME:
-                    tmask, code = decode_number_field(field, fmask | DTK_DATE_M, tm, state)
+                tmask, found_tz, julian, code = pending_unit_value(
+                    field, ptype, fmask, tm, state)
+                tz = found_tz if found_tz is not None else tz
+                isjulian = isjulian or julian
+                if code is not None:
                     ftypes[i] = code
-                    if tmask != DTK_TIME_M:
-                        raise DtErr(BAD_FORMAT)
-                else:
-                    raise DtErr(BAD_FORMAT)
                 ptype = 0
                 out.dtype = DTK_DATE
             else:
