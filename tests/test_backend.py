@@ -1,0 +1,222 @@
+"""The delegated backend (`--backend URL`) against a throwaway PostgreSQL 15.
+
+The README example run with `--backend` gives the same report as the
+in-memory run, for the good and the buggy extractor, apart from the
+fields that name the engine (`storage`, the endpoint's port) and the
+values that depend on the clock (`created_at DEFAULT now()` is in the
+tenants rows, so their content hash differs between any two runs):
+verify results, refused-write counts, row counts, null rates and
+foreign-key coverage. A construct the twin refuses is refused with the
+twin's 0A000 under `--backend` too, in both protocols, and the backend's
+transaction follows the refusal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import psycopg2
+import pytest
+
+from twinning import schemas
+from twinning.backend import BackendDatabase
+from twinning.backend_link import BackendConnection, _Counters
+from twinning.bootstrap import compile_schema
+from twinning.server import TwinServer
+from twinning.session import Engine
+from twinning.state import CommittedState
+
+pytestmark = pytest.mark.realpg
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "deals"
+REFUSED = "SELECT * FROM tenants TABLESAMPLE SYSTEM (50)"
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("PG") and k != "DATABASE_URL"}
+    env["TWINNING_WARM"] = "0"
+    return env
+
+
+def _run(tmp_path: Path, extractor: str, *extra: str) -> tuple[int, dict, str]:
+    report = tmp_path / f"report-{len(list(tmp_path.iterdir()))}.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "twinning.cli", "postgres", "--schema",
+         str(EXAMPLE / "schema.sql"), "--verify",
+         str(EXAMPLE / "rules.verify.json"), "--port", "0", "--run",
+         f"{sys.executable} examples/deals/{extractor}", "--report",
+         str(report), *extra],
+        capture_output=True, text=True, timeout=300, cwd=ROOT, env=_env())
+    assert report.exists(), done.stderr + done.stdout
+    return done.returncode, json.loads(report.read_text()), done.stderr
+
+
+def _comparable(report: dict) -> dict:
+    """The report without what names the engine or depends on the clock."""
+    out = dict(report)
+    for key in ("storage", "port", "snapshot"):
+        out.pop(key, None)
+    verify = json.loads(json.dumps(out.get("verify")))
+    if verify:
+        verify["bindings"]["public.tenants"].pop("content_hash")
+        out["verify"] = verify
+    return out
+
+
+def _drop(realpg, name: str) -> None:
+    with psycopg.connect(realpg.url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.parametrize("extractor, code", [("extract.py", 0),
+                                             ("extract_buggy.py", 1)])
+def test_readme_example_reports_as_in_memory(realpg, tmp_path, extractor,
+                                             code):
+    twin_code, twin, _ = _run(tmp_path, extractor)
+    snapshot = tmp_path / "backend.twin"
+    trace = tmp_path / "trace.jsonl"
+    backend_code, backend, stderr = _run(
+        tmp_path, extractor, "--backend", realpg.url, "--trace", str(trace),
+        "--snapshot", str(snapshot))
+    try:
+        assert (twin_code, backend_code) == (code, code), stderr
+        schemas.validator("twinning.v0").validate(backend)
+        assert _comparable(backend) == _comparable(twin)
+        assert backend["storage"]["backend"].startswith("PostgreSQL 15")
+        assert twin["verify"]["outcome"] == ("PASS" if code == 0 else "FAIL")
+        if code:  # the buggy extractor's refused writes were counted
+            assert any(twin["constraints"].values())
+        lines = [json.loads(line) for line in trace.read_text().splitlines()]
+        assert lines and all(line["version"] == "twinning.query-trace.v0"
+                             for line in lines)
+        assert any(line["plan"] for line in lines)  # the twin's own plans
+        # the streamed snapshot restores into a twin with the same rows
+        inspect = subprocess.run(
+            [sys.executable, "-m", "twinning.cli", "snapshot", "inspect",
+             str(snapshot), "--json"], capture_output=True, text=True,
+            cwd=ROOT, env=_env(), timeout=120)
+        tables = json.loads(inspect.stdout)["tables"]
+        assert tables == {name: info["rows"]
+                          for name, info in twin["tables"].items()}
+    finally:
+        _drop(realpg, backend["storage"]["database"])
+
+
+@pytest.fixture
+def backend_server(realpg):
+    schema = (EXAMPLE / "schema.sql").read_text()
+    catalog, _ = compile_schema(schema, "<schema>")
+    engine = Engine(CommittedState.empty(catalog, schema))
+    database = BackendDatabase(realpg.url, schema)
+    counters = _Counters()
+    engine.wrap_connection = lambda conn: BackendConnection(
+        conn, engine, database.conninfo, counters)
+    server = TwinServer(engine, "127.0.0.1", 0)
+    server.start()
+    try:
+        yield server, database, counters
+    finally:
+        server.stop()
+        _drop(realpg, database.name)
+
+
+def test_a_refused_construct_is_refused_with_0a000(backend_server):
+    server, database, counters = backend_server
+    conn = psycopg2.connect(host=server.host, port=server.port,
+                            user="postgres", dbname="postgres")
+    try:
+        with conn.cursor() as cur:
+            cur.execute("insert into tenants (tenant_id, name) values (1, 'a')")
+            with pytest.raises(psycopg2.errors.FeatureNotSupported) as caught:
+                cur.execute(REFUSED)
+            assert "TABLESAMPLE" in str(caught.value)
+            # the refusal aborted the backend's transaction as the twin's
+            with pytest.raises(psycopg2.errors.InFailedSqlTransaction):
+                cur.execute("select 1")
+        conn.rollback()  # the insert went with the block
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("select count(*) from tenants")
+            assert cur.fetchone() == (0,)
+            with pytest.raises(psycopg2.errors.UniqueViolation):
+                cur.execute("insert into tenants (tenant_id, name) values "
+                            "(4, 'd'), (5, 'd')")
+    finally:
+        conn.close()
+    assert counters.refused == {"23505": 1}
+
+
+# Each answer as (SQLSTATE or None, rows): what a client sees.
+SCRIPT = [
+    "select nextval('invoice_numbers'); " + REFUSED + "; select 1",
+    "select nextval('invoice_numbers')",
+    "begin",
+    "select nextval('invoice_numbers')",
+    "select nextval('invoice_numbers') as n, 1/0",
+    "select 1",
+    "rollback",
+    "select nextval('invoice_numbers'); select * from tenants for update "
+    "skip locked; select 2",
+    "insert into tenants (tenant_id, name) values (1, 'x') returning name",
+    "select 3; create rule r as on insert to tenants do nothing",
+    "select name from tenants",
+]
+
+
+def _answers(host: str, port: int) -> list:
+    out = []
+    conn = psycopg2.connect(host=host, port=port, user="postgres",
+                            dbname="postgres")
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cur:
+            for sql in SCRIPT:
+                try:
+                    cur.execute(sql)
+                    out.append((None, cur.fetchall() if cur.description
+                                else cur.statusmessage))
+                except psycopg2.Error as exc:
+                    out.append((exc.pgcode, exc.pgerror))
+    finally:
+        conn.close()
+    return out
+
+
+def test_refusals_answer_as_the_in_memory_twin(backend_server):
+    """The same statements, refused ones among them, answered by the
+    in-memory twin and through the backend: the same answers."""
+    server, _, _ = backend_server
+    schema = (EXAMPLE / "schema.sql").read_text()
+    catalog, _ = compile_schema(schema, "<schema>")
+    twin = TwinServer(Engine(CommittedState.empty(catalog, schema)),
+                      "127.0.0.1", 0)
+    twin.start()
+    try:
+        expected = _answers(twin.host, twin.port)
+    finally:
+        twin.stop()
+    assert any(code == "0A000" for code, _ in expected)
+    assert _answers(server.host, server.port) == expected
+
+
+def test_extended_protocol_and_refusal(backend_server):
+    server, database, _ = backend_server
+    with psycopg.connect(host=server.host, port=server.port, user="postgres",
+                         dbname="postgres", autocommit=True) as conn:
+        conn.execute("insert into tenants (tenant_id, name) values (%s, %s)",
+                     (7, "seven"))
+        assert conn.execute("select name from tenants where tenant_id = %s",
+                            (7,)).fetchall() == [("seven",)]
+        with pytest.raises(psycopg.errors.FeatureNotSupported):
+            conn.execute(REFUSED + " WHERE tenant_id = %s", (7,))
+        assert conn.execute("select count(*) from tenants").fetchone() == (1,)
+    with psycopg.connect(database.conninfo) as direct:  # the data is there
+        assert direct.execute("select name from tenants").fetchall() == \
+            [("seven",)]

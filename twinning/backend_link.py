@@ -1,0 +1,338 @@
+"""The delegated backend's connection: the twin's front door, PostgreSQL's
+answers (`twinning postgres --backend URL`).
+
+`BackendConnection` wraps the twin's sans-I/O `Connection` (the server
+asks `engine.wrap_connection`, as for `--shadow`): start-up, SSL refusal,
+authentication and the start-up refusals are the twin's own. From
+ReadyForQuery on, the client's messages go to one PostgreSQL session on
+the backend database (opened by libpq as the shadow ledger opens its own,
+`shadow._Link`), and PostgreSQL's answers go back to the client byte for
+byte — except a refused statement's (`backend_policy`), whose error is
+the twin's 0A000.
+
+The answers are read in step with what was sent: each frontend message
+that gets an answer (Query, Parse, Bind, Describe, Execute, Close, Sync)
+is queued and its answer consumed in order, an error skipping the
+extended-protocol messages up to the next Sync as PostgreSQL does; a
+CopyInResponse hands the turn back to the client. So a Flush gets exactly
+its answers, and each statement's outcome is known: the records are made
+from it as the twin makes them (the trace line with the twin's stages and
+plan and PostgreSQL's command tag and row count or SQLSTATE; a refused
+write counted by the SQLSTATE PostgreSQL returned).
+
+Not forwarded: CancelRequest (it reaches the twin's session, which runs
+nothing) and notifications PostgreSQL sends while the session is idle
+(they arrive with the session's next answer).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from twinning import trace
+from twinning.backend_policy import Checked, Statement, check, is_marker
+from twinning.errors import SqlError
+from twinning.wire.connection import Connection, State
+from twinning.wire.messages import (ErrorResponse, Parse, Query,
+                                    decode_frontend, encode_error)
+
+_ANSWERED = frozenset(b"QPBDECS")  # frontend messages PostgreSQL answers
+_EXTENDED_DONE = {b"P": b"1", b"B": b"2", b"C": b"3"}
+_ASYNC = frozenset((b"N", b"S", b"A"))  # notice, ParameterStatus, NOTIFY
+
+
+@dataclass
+class _Pending:
+    """One frontend message waiting for its answer."""
+
+    kind: bytes
+    checked: Checked | None = None  # Q, P: the twin's decision
+    name: str = ""  # P: statement; B, E: portal
+    statement: str = ""  # B: the statement bound
+    index: int = 0  # Q: the statement the next outcome belongs to
+    rows: int = 0
+    started: bool = False  # D: ParameterDescription seen
+    first: bool = True  # E: the portal's first Execute (traced)
+
+
+@dataclass
+class _Counters:
+    """What every backend session adds to: refused writes by SQLSTATE."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    refused: dict[str, int] = field(default_factory=dict)
+
+    def count(self, sqlstate: str) -> None:
+        with self.lock:
+            self.refused[sqlstate] = self.refused.get(sqlstate, 0) + 1
+
+
+class BackendConnection:
+    """The twin's `Connection` up to ReadyForQuery, PostgreSQL's after."""
+
+    def __init__(self, inner: Connection, engine: Any, conninfo: str,
+                 counters: _Counters) -> None:
+        self._inner = inner
+        self._engine = engine
+        self._conninfo = conninfo
+        self._counters = counters
+        self._link: Any = None
+        self._closed = False
+        self._frontend = bytearray()
+        self._pending: deque[_Pending] = deque()
+        self._copy_in = False
+        self._statements: dict[str, Statement | None] = {}
+        self._portals: dict[str, list] = {}  # portal → [statement, traced]
+        self._pid = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed or self._inner.closed
+
+    @property
+    def state(self) -> State:
+        if self._closed:
+            return State.CLOSED
+        return State.COPY_IN if self._copy_in else self._inner.state
+
+    def receive(self, data: bytes) -> bytes:
+        if self._link is None:
+            out = self._inner.receive(data)
+            if self._inner.state is State.READY:
+                out += self._open()
+            return out
+        try:
+            return self._forward(data)
+        except OSError as exc:
+            return self._lost(str(exc))
+
+    def receive_eof(self) -> bytes:
+        self._drop_link()
+        return self._inner.receive_eof()
+
+    def fatal(self, error: SqlError) -> bytes:
+        self._drop_link()
+        return self._inner.fatal(error)
+
+    # -- the PostgreSQL session -------------------------------------------------
+    def _open(self) -> bytes:
+        from twinning.shadow import _Link  # the shadow ledger's libpq session
+        start = self._inner.session
+        self._pid = start.process_id if start is not None else 0
+        try:
+            self._link = _Link(self._conninfo, dict(self._inner.startup_params))
+        except OSError as exc:
+            return self._lost(f"cannot connect: {exc}")
+        return b""
+
+    def _drop_link(self) -> None:
+        if self._link is not None:
+            self._link.close()
+            self._link = None
+
+    def _lost(self, why: str) -> bytes:
+        self._drop_link()
+        self._closed = True
+        return encode_error(SqlError("08006", "the backend PostgreSQL "
+                                     f"session ended: {why.strip()}",
+                                     severity="FATAL"))
+
+    # -- client → PostgreSQL ------------------------------------------------------
+    def _forward(self, data: bytes) -> bytes:
+        self._frontend += data
+        buffer, sent = self._frontend, []
+        while len(buffer) >= 5:
+            length = int.from_bytes(buffer[1:5], "big")
+            if len(buffer) < 1 + length:
+                break
+            raw = bytes(buffer[:1 + length])
+            del buffer[:1 + length]
+            code = raw[:1]
+            if code == b"X":
+                if sent:
+                    self._link.send(b"".join(sent))
+                self._drop_link()
+                self._closed = True
+                self._inner.receive(raw)  # the twin's session ends too
+                return b""
+            sent.append(self._message(code, raw))
+        if sent:
+            self._link.send(b"".join(sent))
+        return self._answers()
+
+    def _message(self, code: bytes, raw: bytes) -> bytes:
+        """The bytes to send for one client message (a refused statement's
+        text replaced by the marker); its answer queued."""
+        if code in (b"c", b"f"):
+            self._copy_in = False
+        if code[0] not in _ANSWERED:
+            return raw
+        pending = _Pending(code)
+        if code == b"Q":
+            message = decode_frontend(code, raw[5:])
+            pending.checked = check(self._engine, message.sql)
+            if pending.checked.sql != message.sql:
+                raw = Query(pending.checked.sql).encode()
+        elif code == b"P":
+            message = decode_frontend(code, raw[5:])
+            pending.name = message.name
+            pending.checked = check(self._engine, message.query,
+                                    self._declared(message.param_oids))
+            if pending.checked.refusal is not None:
+                raw = Parse(message.name, pending.checked.sql).encode()
+        elif code in b"BE":
+            message = decode_frontend(code, raw[5:])
+            pending.name = message.portal
+            if code == b"B":
+                pending.statement = message.statement
+        self._pending.append(pending)
+        return raw
+
+    def _declared(self, oids: tuple) -> tuple:
+        from twinning.passes.resolve import result_type_of_oid
+        catalog = self._engine.catalog
+        return tuple(result_type_of_oid(o, lambda: catalog) for o in oids)
+
+    # -- PostgreSQL → client ----------------------------------------------------------
+    def _answers(self) -> bytes:
+        out: list[bytes] = []
+        link = self._link
+        while self._pending and not self._copy_in:
+            code, raw = _frame(link)
+            if code in _ASYNC:
+                out.append(raw)
+                continue
+            out.append(self._answer(code, raw))
+        return b"".join(out)
+
+    def _answer(self, code: bytes, raw: bytes) -> bytes:
+        pending = self._pending[0]
+        kind = pending.kind
+        if code == b"E":
+            return self._error(pending, raw)
+        if code == b"G":  # COPY FROM STDIN: the client's turn
+            self._copy_in = True
+            return raw
+        if kind == b"Q":
+            self._simple(pending, code, raw)
+        elif kind == b"S":
+            if code == b"Z":
+                self._pending.popleft()
+        elif kind == b"D":
+            if code in b"Tn":
+                self._pending.popleft()
+        elif kind == b"E":
+            self._execute(pending, code, raw)
+        elif _EXTENDED_DONE.get(kind) == code:
+            self._pending.popleft()
+            if kind == b"P":
+                checked = pending.checked
+                self._statements[pending.name] = \
+                    checked.statements[0] if checked and checked.statements \
+                    else None
+            elif kind == b"B":
+                self._portals[pending.name] = [
+                    self._statements.get(pending.statement), False]
+        return raw
+
+    def _simple(self, pending: _Pending, code: bytes, raw: bytes) -> None:
+        if code == b"D":
+            pending.rows += 1
+        elif code == b"T":
+            pending.rows = 0
+        elif code == b"C":
+            statement = self._statement_at(pending)
+            if statement is not None:
+                self._trace(statement, "simple", trace.success(
+                    _tag(raw), pending.rows))
+            pending.index += 1
+        elif code == b"Z":
+            self._pending.popleft()
+
+    def _execute(self, pending: _Pending, code: bytes, raw: bytes) -> None:
+        if code == b"D":
+            pending.rows += 1
+            return
+        if code not in b"CIs":
+            return
+        self._pending.popleft()
+        portal = self._portals.get(pending.name)
+        if code == b"I" or portal is None or portal[0] is None or portal[1]:
+            return
+        portal[1] = True  # the twin traces a portal's first Execute
+        tag = _tag(raw) if code == b"C" else "(portal suspended)"
+        self._trace(portal[0], "extended", trace.success(tag, pending.rows))
+
+    def _error(self, pending: _Pending, raw: bytes) -> bytes:
+        error = ErrorResponse.decode(raw[5:])
+        sqlstate, message = error.field("C") or "", error.field("M")
+        kind = pending.kind
+        statement = None
+        if kind == b"Q":
+            statement = self._statement_at(pending)
+            pending.index += 1
+        elif kind == b"P":
+            checked = pending.checked
+            statement = checked.statements[0] if checked and \
+                checked.statements else None
+        elif kind == b"E":
+            portal = self._portals.get(pending.name)
+            statement = portal[0] if portal else None
+        refusal = pending.checked.refusal if pending.checked else None
+        if refusal is not None and is_marker(message):
+            raw = encode_error(refusal)
+            sqlstate, message = refusal.sqlstate, refusal.message
+        if statement is not None and kind in b"QPE":
+            outcome = {"sqlstate": sqlstate, "message": message}
+            self._trace(statement, "simple" if kind == b"Q" else "extended",
+                        outcome)
+            if statement.is_write:
+                self._counters.count(sqlstate)
+        if kind != b"Q":  # the extended protocol skips to Sync
+            while self._pending and self._pending[0].kind != b"S":
+                self._pending.popleft()
+        return raw
+
+    def _statement_at(self, pending: _Pending) -> Statement | None:
+        checked = pending.checked
+        if checked is None or pending.index >= len(checked.statements):
+            return None
+        return checked.statements[pending.index]
+
+    def _trace(self, statement: Statement, protocol: str,
+               outcome: dict) -> None:
+        recorder = self._engine.trace
+        if recorder is None:
+            return
+        stmt, plan = statement.stmt, statement.plan
+        stages = self._engine.stages(stmt)
+        summary = plan.summary() if plan is not None else None
+        recorder.record(self._pid, stmt.source, protocol, stages, summary,
+                        outcome)
+
+
+def _tag(raw: bytes) -> str:
+    """A CommandComplete's tag."""
+    return raw[5:-1].decode("utf-8", "replace")
+
+
+def _frame(link: Any) -> tuple[bytes, bytes]:
+    """One whole backend message from the link: (type byte, raw bytes)."""
+    buffer = link.buffer
+    while True:
+        if len(buffer) >= 5:
+            length = int.from_bytes(buffer[1:5], "big")
+            if len(buffer) >= 1 + length:
+                raw = bytes(buffer[:1 + length])
+                del buffer[:1 + length]
+                return raw[:1], raw
+        chunk = link.sock.recv(1 << 16)
+        if not chunk:
+            raise OSError("the backend PostgreSQL closed the connection")
+        buffer += chunk
