@@ -50,10 +50,15 @@ class BackendDatabase:
         try:
             self._db = ShadowDatabase(url, schema, name)
         except Refusal as refusal:
+            if refusal.code != "E_SHADOW":  # E_DEPENDENCY: psycopg missing
+                raise
             raise Refusal("E_BACKEND", refusal.message.replace(
-                "shadow database", "backend database"), refusal.context,
+                "shadow database", "backend database"), refusal.detail,
                 "check --backend (a role that may CREATE DATABASE)") from None
         self.name, self.conninfo = name, self._db.conninfo
+
+    def drop(self) -> None:
+        self._db.drop()
 
     def connect(self):
         import psycopg
@@ -99,7 +104,11 @@ def postgres_backend(args: dict[str, Any]) -> int:
         verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
     exposed = commands._exposure(args)
     database = BackendDatabase(args["--backend"], state.ddl)
-    port, run, refused = _live(mode, args, state, port, database)
+    try:
+        port, run, refused = _live(mode, args, state, port, database)
+    except Refusal:  # nothing was served (the port could not be bound)
+        database.drop()
+        raise
     ctx = RunContext(mode, args["--host"], port, source.path, source.hash)
     ctx.run = run
     from twinning.execute import default_memory_limit
