@@ -45,6 +45,14 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _trace(path: Path) -> list[dict]:
+    """The trace lines without the session's process id."""
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    for line in lines:
+        line.pop("session")
+    return lines
+
+
 def _run(tmp_path: Path, extractor: str, *extra: str) -> tuple[int, dict, str]:
     report = tmp_path / f"report-{len(list(tmp_path.iterdir()))}.json"
     done = subprocess.run(
@@ -79,7 +87,8 @@ def _drop(realpg, name: str) -> None:
                                              ("extract_buggy.py", 1)])
 def test_readme_example_reports_as_in_memory(realpg, tmp_path, extractor,
                                              code):
-    twin_code, twin, _ = _run(tmp_path, extractor)
+    twin_trace = tmp_path / "twin-trace.jsonl"
+    twin_code, twin, _ = _run(tmp_path, extractor, "--trace", str(twin_trace))
     snapshot = tmp_path / "backend.twin"
     trace = tmp_path / "trace.jsonl"
     backend_code, backend, stderr = _run(
@@ -93,10 +102,10 @@ def test_readme_example_reports_as_in_memory(realpg, tmp_path, extractor,
         assert twin["verify"]["outcome"] == ("PASS" if code == 0 else "FAIL")
         if code:  # the buggy extractor's refused writes were counted
             assert any(twin["constraints"].values())
-        lines = [json.loads(line) for line in trace.read_text().splitlines()]
-        assert lines and all(line["version"] == "twinning.query-trace.v0"
-                             for line in lines)
-        assert any(line["plan"] for line in lines)  # the twin's own plans
+        # the same trace: statements, the twin's stages and plans, and
+        # PostgreSQL's outcomes equal to the twin's
+        lines = _trace(trace)
+        assert len(lines) > 50 and lines == _trace(twin_trace)
         # the streamed snapshot restores into a twin with the same rows
         inspect = subprocess.run(
             [sys.executable, "-m", "twinning.cli", "snapshot", "inspect",
@@ -220,3 +229,61 @@ def test_extended_protocol_and_refusal(backend_server):
     with psycopg.connect(database.conninfo) as direct:  # the data is there
         assert direct.execute("select name from tenants").fetchall() == \
             [("seven",)]
+
+
+def _psycopg3_answers(host: str, port: int) -> list:
+    """COPY both ways, named prepared statements, a pipeline (Flush
+    without Sync), an error inside a pipeline, a refusal: the answers."""
+    out: list = []
+    with psycopg.connect(host=host, port=port, user="postgres",
+                         dbname="postgres", autocommit=True) as conn:
+        with conn.cursor() as cur:
+            with cur.copy("COPY tenants (tenant_id, name) FROM STDIN") as copy:
+                for i in range(1, 200):
+                    copy.write_row((i, f"t{i}"))
+            out.append(cur.statusmessage)
+            chunks = []
+            with cur.copy("COPY (SELECT tenant_id, name FROM tenants "
+                          "ORDER BY 1 LIMIT 5) TO STDOUT") as copy:
+                for data in copy:
+                    chunks.append(bytes(data))
+            out.append(b"".join(chunks))
+            for i in (3, 4, 5):
+                cur.execute("select name from tenants where tenant_id = %s",
+                            (i,), prepare=True)
+                out.append(cur.fetchall())
+            try:
+                with conn.pipeline():
+                    cur.execute("update tenants set region = %s where "
+                                "tenant_id < %s", ("EU", 10))
+                    cur.execute("select count(*) from tenants where "
+                                "region = %s", ("EU",))
+                    out.append(cur.fetchall())
+                    cur.execute("insert into tenants (tenant_id, name) "
+                                "values (%s, %s)", (1, "dup"))
+                    cur.execute("select 1")
+            except psycopg.Error as exc:
+                out.append(exc.sqlstate)
+            try:
+                cur.execute(REFUSED)
+            except psycopg.Error as exc:
+                out.append((exc.sqlstate, str(exc)))
+            cur.execute("select count(*), count(region) from tenants")
+            out.append(cur.fetchall())
+    return out
+
+
+def test_copy_prepared_and_pipelines_answer_as_the_in_memory_twin(
+        backend_server):
+    server, _, _ = backend_server
+    schema = (EXAMPLE / "schema.sql").read_text()
+    catalog, _ = compile_schema(schema, "<schema>")
+    twin = TwinServer(Engine(CommittedState.empty(catalog, schema)),
+                      "127.0.0.1", 0)
+    twin.start()
+    try:
+        expected = _psycopg3_answers(twin.host, twin.port)
+    finally:
+        twin.stop()
+    assert "23505" in expected
+    assert _psycopg3_answers(server.host, server.port) == expected

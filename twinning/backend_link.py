@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from twinning import trace
-from twinning.backend_policy import Checked, Statement, check, is_marker
+from twinning.backend_policy import (MARKER, REFUSED, Checked, Statement,
+                                     check, is_marker)
 from twinning.errors import SqlError
 from twinning.wire.connection import Connection, State
 from twinning.wire.messages import (ErrorResponse, Parse, Query,
@@ -84,6 +85,7 @@ class BackendConnection:
         self._frontend = bytearray()
         self._pending: deque[_Pending] = deque()
         self._copy_in = False
+        self._skipping = False  # after an extended-protocol error, to Sync
         self._statements: dict[str, Statement | None] = {}
         self._portals: dict[str, list] = {}  # portal → [statement, traced]
         self._pid = 0
@@ -171,8 +173,19 @@ class BackendConnection:
         text replaced by the marker); its answer queued."""
         if code in (b"c", b"f"):
             self._copy_in = False
+        if code == b"F":  # fastpath: refused by the twin, in PostgreSQL's turn
+            code, raw = b"Q", Query(MARKER).encode()
+            refusal = SqlError(REFUSED, "fastpath function calls are not "
+                               "supported by twinning")
+            if not self._skipping:
+                self._pending.append(_Pending(code, Checked(MARKER, [], refusal)))
+            return raw
         if code[0] not in _ANSWERED:
             return raw
+        if self._skipping:  # PostgreSQL ignores everything up to Sync
+            if code != b"S":
+                return raw
+            self._skipping = False
         pending = _Pending(code)
         if code == b"Q":
             message = decode_frontend(code, raw[5:])
@@ -291,12 +304,13 @@ class BackendConnection:
         if statement is not None and kind in b"QPE":
             outcome = {"sqlstate": sqlstate, "message": message}
             self._trace(statement, "simple" if kind == b"Q" else "extended",
-                        outcome)
+                        outcome, planned=False)
             if statement.is_write:
                 self._counters.count(sqlstate)
         if kind != b"Q":  # the extended protocol skips to Sync
             while self._pending and self._pending[0].kind != b"S":
                 self._pending.popleft()
+            self._skipping = not self._pending
         return raw
 
     def _statement_at(self, pending: _Pending) -> Statement | None:
@@ -305,14 +319,16 @@ class BackendConnection:
             return None
         return checked.statements[pending.index]
 
-    def _trace(self, statement: Statement, protocol: str,
-               outcome: dict) -> None:
+    def _trace(self, statement: Statement, protocol: str, outcome: dict,
+               planned: bool = True) -> None:
+        """One trace line as the twin writes it (a failed statement's
+        without its plan, as the twin's)."""
         recorder = self._engine.trace
         if recorder is None:
             return
         stmt, plan = statement.stmt, statement.plan
         stages = self._engine.stages(stmt)
-        summary = plan.summary() if plan is not None else None
+        summary = plan.summary() if plan is not None and planned else None
         recorder.record(self._pid, stmt.source, protocol, stages, summary,
                         outcome)
 
