@@ -287,3 +287,49 @@ def test_copy_prepared_and_pipelines_answer_as_the_in_memory_twin(
         twin.stop()
     assert "23505" in expected
     assert _psycopg3_answers(server.host, server.port) == expected
+
+
+def _until(sock, code: bytes, timeout: float = 10.0) -> list:
+    """Backend messages read until one of type `code` (raw sockets)."""
+    from twinning.wire.messages import decode_backend_stream
+    sock.settimeout(timeout)
+    data = b""
+    while True:
+        data += sock.recv(1 << 16)
+        messages, pos = [], 0
+        while pos + 5 <= len(data):
+            length = int.from_bytes(data[pos + 1:pos + 5], "big")
+            if pos + 1 + length > len(data):
+                break
+            messages.append(data[pos:pos + 1 + length])
+            pos += 1 + length
+        if any(m[:1] == code for m in messages):
+            return decode_backend_stream(data)
+
+
+def test_extended_messages_are_answered_at_flush_and_sync(backend_server):
+    """PostgreSQL sends an extended-protocol answer at Flush or Sync only:
+    messages sent alone are forwarded without waiting for theirs."""
+    import socket
+    from twinning.wire.messages import (Bind, Execute, Flush, Parse,
+                                        StartupMessage, Sync)
+    server, _, _ = backend_server
+    with socket.create_connection((server.host, server.port)) as sock:
+        sock.sendall(StartupMessage(params=(("user", "postgres"),
+                                            ("database", "postgres"))).encode())
+        _until(sock, b"Z")
+        sock.sendall(Parse("", "select $1::int + 1").encode())
+        sock.sendall(Bind("", "", (), (b"41",)).encode()
+                     + Execute("").encode())
+        sock.sendall(Flush().encode())
+        answers = _until(sock, b"C")
+        assert [type(m).__name__ for m in answers] == \
+            ["ParseComplete", "BindComplete", "DataRow", "CommandComplete"]
+        assert answers[2].values == (b"42",)
+        sock.sendall(Parse("", "select * from tenants tablesample system (1)"
+                           ).encode() + Bind("", "").encode())
+        sock.sendall(Execute("").encode() + Sync().encode())
+        answers = _until(sock, b"Z")
+        assert [type(m).__name__ for m in answers] == \
+            ["ErrorResponse", "ReadyForQuery"]
+        assert answers[0].field("C") == "0A000"

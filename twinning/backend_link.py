@@ -27,6 +27,7 @@ nothing) and notifications PostgreSQL sends while the session is idle
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from dataclasses import dataclass, field
@@ -40,9 +41,14 @@ from twinning.wire.connection import Connection, State
 from twinning.wire.messages import (ErrorResponse, Parse, Query,
                                     decode_frontend, encode_error)
 
+log = logging.getLogger(__name__)
+
 _ANSWERED = frozenset(b"QPBDECS")  # frontend messages PostgreSQL answers
 _EXTENDED_DONE = {b"P": b"1", b"B": b"2", b"C": b"3"}
 _ASYNC = frozenset((b"N", b"S", b"A"))  # notice, ParameterStatus, NOTIFY
+# after these PostgreSQL sends every answer owed so far (an extended-protocol
+# message alone is answered into its output buffer, sent at Flush or Sync)
+_FLUSHING = frozenset((b"Q", b"S", b"H", b"F", b"c", b"f"))
 
 
 @dataclass
@@ -56,7 +62,7 @@ class _Pending:
     index: int = 0  # Q: the statement the next outcome belongs to
     rows: int = 0
     started: bool = False  # D: ParameterDescription seen
-    first: bool = True  # E: the portal's first Execute (traced)
+    flushed: bool = False  # a later message makes PostgreSQL send it
 
 
 @dataclass
@@ -113,6 +119,9 @@ class BackendConnection:
             return self._forward(data)
         except OSError as exc:
             return self._lost(str(exc))
+        except Exception as exc:  # a malformed message, or a twinning bug
+            log.exception("backend session %s", self._pid)
+            return self._lost(f"{type(exc).__name__}: {exc}", "08P01")
 
     def receive_eof(self) -> bytes:
         self._drop_link()
@@ -131,6 +140,9 @@ class BackendConnection:
             self._link = _Link(self._conninfo, dict(self._inner.startup_params))
         except OSError as exc:
             return self._lost(f"cannot connect: {exc}")
+        # no time limit: a statement may wait for another session's lock
+        # or run long on a big table, as it may on PostgreSQL
+        self._link.sock.settimeout(None)
         return b""
 
     def _drop_link(self) -> None:
@@ -138,10 +150,10 @@ class BackendConnection:
             self._link.close()
             self._link = None
 
-    def _lost(self, why: str) -> bytes:
+    def _lost(self, why: str, sqlstate: str = "08006") -> bytes:
         self._drop_link()
         self._closed = True
-        return encode_error(SqlError("08006", "the backend PostgreSQL "
+        return encode_error(SqlError(sqlstate, "the backend PostgreSQL "
                                      f"session ended: {why.strip()}",
                                      severity="FATAL"))
 
@@ -164,6 +176,9 @@ class BackendConnection:
                 self._inner.receive(raw)  # the twin's session ends too
                 return b""
             sent.append(self._message(code, raw))
+            if code in _FLUSHING:
+                for pending in self._pending:
+                    pending.flushed = True
         if sent:
             self._link.send(b"".join(sent))
         return self._answers()
@@ -216,7 +231,8 @@ class BackendConnection:
     def _answers(self) -> bytes:
         out: list[bytes] = []
         link = self._link
-        while self._pending and not self._copy_in:
+        while self._pending and self._pending[0].flushed and \
+                not self._copy_in:
             code, raw = _frame(link)
             if code in _ASYNC:
                 out.append(raw)

@@ -47,14 +47,13 @@ from twinning.backend_metrics import qualified
 from twinning.ir.types import SqlType
 from twinning.values.identifiers import quote_ident
 from twinning.verify_eval import (AFFECTED_LIMIT, REPORT_VERSION, _Compiler,
-                                  _FLOAT_TYPES, _INT_TYPES, _NUMBER_TYPES,
+                                  _FLOAT_TYPES, _INT_TYPES,
                                   _Relation, _STRING_TYPES, _WHITESPACE,
                                   _compare_scalars, _literal,
                                   _localised_column, _scalar_key,
                                   _tuple_entry, comparison_domain,
                                   compile_rules, to_json)
 
-_EXACT = Context(prec=1_000_000, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])
 _WS = "E'" + "".join(sorted(_WHITESPACE)).replace("\\", "\\\\").replace(
     "'", "''").replace("\t", "\\t").replace("\n", "\\n").replace(
     "\r", "\\r").replace("\x0b", "\\013").replace("\x0c", "\\f") + "'"
@@ -410,5 +409,3 @@ def _python_blank(t: SqlType, value: Any) -> bool:
         return True
     return _string(t) and all(ch in _WHITESPACE for ch in value)
 
-
-_ = _NUMBER_TYPES, _EXACT  # the evaluator's own sets, kept in step
