@@ -333,3 +333,31 @@ def test_extended_messages_are_answered_at_flush_and_sync(backend_server):
         assert [type(m).__name__ for m in answers] == \
             ["ErrorResponse", "ReadyForQuery"]
         assert answers[0].field("C") == "0A000"
+
+
+_CANCEL_CLIENT = """
+import sys, threading, time, psycopg2
+conn = psycopg2.connect(sys.argv[1])
+threading.Timer(0.5, conn.cancel).start()
+started = time.monotonic()
+try:
+    conn.cursor().execute("SELECT pg_sleep(30)")
+    print("no error")
+except psycopg2.Error as exc:
+    print(exc.pgcode, exc.pgerror.splitlines()[0])
+print(time.monotonic() - started < 10)
+conn.rollback()
+cur = conn.cursor(); cur.execute("SELECT 1"); print(cur.fetchone()[0])
+"""
+
+
+def test_cancel_request_reaches_the_backend(backend_server):
+    # The client runs in its own process: libpq's PQcancel holds the GIL
+    # while it waits, which would stall the in-process server.
+    server, _, _ = backend_server
+    dsn = f"host={server.host} port={server.port} user=postgres dbname=postgres"
+    out = subprocess.run([sys.executable, "-c", _CANCEL_CLIENT, dsn],
+                         capture_output=True, text=True, timeout=60)
+    assert out.stdout.splitlines() == [
+        "57014 ERROR:  canceling statement due to user request", "True",
+        "1"], out.stderr

@@ -12,17 +12,21 @@ the twin's 0A000.
 
 The answers are read in step with what was sent: each frontend message
 that gets an answer (Query, Parse, Bind, Describe, Execute, Close, Sync)
-is queued and its answer consumed in order, an error skipping the
-extended-protocol messages up to the next Sync as PostgreSQL does; a
-CopyInResponse hands the turn back to the client. So a Flush gets exactly
-its answers, and each statement's outcome is known: the records are made
+is queued and its answer consumed in order once PostgreSQL has been told
+to send it (a Flush, Sync or Query, the end of a COPY: an extended-protocol
+message alone is answered into PostgreSQL's output buffer), an error
+skipping the messages up to the next Sync as PostgreSQL does; a
+CopyInResponse hands the turn back to the client. So each statement's
+outcome is known: the records are made
 from it as the twin makes them (the trace line with the twin's stages and
 plan and PostgreSQL's command tag and row count or SQLSTATE; a refused
 write counted by the SQLSTATE PostgreSQL returned).
 
-Not forwarded: CancelRequest (it reaches the twin's session, which runs
-nothing) and notifications PostgreSQL sends while the session is idle
-(they arrive with the session's next answer).
+A CancelRequest reaches the twin's session (its process id and key are
+the twin's), whose cancel is sent on to PostgreSQL's session (libpq's
+PQcancel); so is the server's at shutdown. Not forwarded: notifications
+PostgreSQL sends while the session is idle (they arrive with the
+session's next answer).
 """
 
 from __future__ import annotations
@@ -143,6 +147,9 @@ class BackendConnection:
         # no time limit: a statement may wait for another session's lock
         # or run long on a big table, as it may on PostgreSQL
         self._link.sock.settimeout(None)
+        session = self._engine.session_of(self._pid)
+        if session is not None:  # CancelRequest and shutdown reach PostgreSQL
+            session.interrupt.cancel = _canceller(self._link.pgconn.get_cancel())
         return b""
 
     def _drop_link(self) -> None:
@@ -347,6 +354,17 @@ class BackendConnection:
         summary = plan.summary() if plan is not None and planned else None
         recorder.record(self._pid, stmt.source, protocol, stages, summary,
                         outcome)
+
+
+def _canceller(cancel: Any):
+    """The twin session's cancel, sent on to PostgreSQL's session (which
+    ignores it when idle)."""
+    def send() -> None:
+        try:
+            cancel.cancel()
+        except Exception:  # the backend is gone: nothing is running there
+            pass
+    return send
 
 
 def _tag(raw: bytes) -> str:
