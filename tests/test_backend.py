@@ -361,3 +361,51 @@ def test_cancel_request_reaches_the_backend(backend_server):
     assert out.stdout.splitlines() == [
         "57014 ERROR:  canceling statement due to user request", "True",
         "1"], out.stderr
+
+
+def _raw_exchange(host: str, port: int, batches: list[bytes]) -> list:
+    """Each batch's answer up to ReadyForQuery: message types, an error's
+    SQLSTATE and message."""
+    import socket
+    from twinning.wire.messages import StartupMessage
+    out = []
+    with socket.create_connection((host, port)) as sock:
+        sock.sendall(StartupMessage(params=(("user", "postgres"),
+                                            ("database", "postgres"))).encode())
+        _until(sock, b"Z")
+        for batch in batches:
+            sock.sendall(batch)
+            out.append([(type(m).__name__, m.field("C"), m.field("M"))
+                        if type(m).__name__ == "ErrorResponse"
+                        else type(m).__name__ for m in _until(sock, b"Z")])
+    return out
+
+
+def test_refusals_meet_the_extended_protocol_where_the_twin_does(
+        backend_server):
+    """A refusal at plan time fails the Parse; one the twin's plan defers
+    to when it runs (a regular expression's lookbehind) fails the Bind,
+    after a ParseComplete — as on the in-memory twin."""
+    from twinning.wire.messages import Bind, Execute, Parse, Sync
+    deferred = "select regexp_replace('ab', '(?<=a)b', 'c')"
+    batches = [
+        Parse("s1", deferred).encode() + Sync().encode(),
+        Bind("", "s1").encode() + Execute("").encode() + Sync().encode(),
+        Parse("s2", REFUSED).encode() + Bind("", "s2").encode()
+        + Execute("").encode() + Sync().encode(),
+        Parse("", "select 1").encode() + Bind("", "").encode()
+        + Execute("").encode() + Sync().encode(),
+    ]
+    server, _, _ = backend_server
+    schema = (EXAMPLE / "schema.sql").read_text()
+    catalog, _ = compile_schema(schema, "<schema>")
+    twin = TwinServer(Engine(CommittedState.empty(catalog, schema)),
+                      "127.0.0.1", 0)
+    twin.start()
+    try:
+        expected = _raw_exchange(twin.host, twin.port, batches)
+    finally:
+        twin.stop()
+    assert expected[0] == ["ParseComplete", "ReadyForQuery"]
+    assert expected[1][0][1] == expected[2][0][1] == "0A000"
+    assert _raw_exchange(server.host, server.port, batches) == expected

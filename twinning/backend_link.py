@@ -38,11 +38,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from twinning import trace
-from twinning.backend_policy import (MARKER, REFUSED, Checked, Statement,
-                                     check, is_marker)
+from twinning.backend_policy import (MARKER, MARKER_STATEMENT, REFUSED,
+                                     Checked, Statement, check, is_marker)
 from twinning.errors import SqlError
 from twinning.wire.connection import Connection, State
-from twinning.wire.messages import (ErrorResponse, Parse, Query,
+from twinning.wire.messages import (Bind, ErrorResponse, Parse, Query,
                                     decode_frontend, encode_error)
 
 log = logging.getLogger(__name__)
@@ -219,15 +219,28 @@ class BackendConnection:
             pending.name = message.name
             pending.checked = check(self._engine, message.query,
                                     self._declared(message.param_oids))
-            if pending.checked.refusal is not None:
-                raw = Parse(message.name, pending.checked.sql).encode()
+            checked = pending.checked
+            if checked.refusal is not None and not (
+                    checked.statements and checked.statements[0].deferred):
+                raw = Parse(message.name, checked.sql).encode()
         elif code in b"BE":
             message = decode_frontend(code, raw[5:])
             pending.name = message.portal
             if code == b"B":
                 pending.statement = message.statement
+                raw = self._bind(pending, message, raw)
         self._pending.append(pending)
         return raw
+
+    def _bind(self, pending: _Pending, message: Any, raw: bytes) -> bytes:
+        """A statement whose refusal the twin meets at Bind: bound to a
+        statement PostgreSQL does not have, the error replaced."""
+        statement = self._statements.get(message.statement)
+        if statement is None or not statement.deferred:
+            return raw
+        pending.checked = Checked("", [], statement.refusal)
+        return Bind(message.portal, MARKER_STATEMENT, message.param_formats,
+                    message.params, message.result_formats).encode()
 
     def _declared(self, oids: tuple) -> tuple:
         from twinning.passes.resolve import result_type_of_oid
@@ -350,7 +363,7 @@ class BackendConnection:
         if recorder is None:
             return
         stmt, plan = statement.stmt, statement.plan
-        stages = self._engine.stages(stmt)
+        stages = self._engine.stages(stmt, statement.declared)
         summary = plan.summary() if plan is not None and planned else None
         recorder.record(self._pid, stmt.source, protocol, stages, summary,
                         outcome)

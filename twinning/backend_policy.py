@@ -20,8 +20,10 @@ client ran (the twin's catalog is the schema's).
 
 A refused statement is sent to the backend as `MARKER` instead (a query
 that fails at parse analysis, so at Parse in the extended protocol and
-at its place in a simple Query), and the backend's error for it is
-replaced by the twin's 0A000: the backend's transaction state then
+at its place in a simple Query; a refusal the twin's plan defers to
+when it runs is met at Bind in the extended protocol, which then names
+`MARKER_STATEMENT`, a statement that does not exist), and the backend's
+error for it is replaced by the twin's 0A000: the backend's transaction state then
 follows the refusal exactly as the twin's does (a block is aborted, the
 statements after it in the same Query do not run).
 """
@@ -38,6 +40,7 @@ from twinning.ir.dml import WRITES
 
 NONCE = f"twinning refused {secrets.token_hex(8)}"
 MARKER = f'SELECT "{NONCE}"'
+MARKER_STATEMENT = NONCE  # a prepared statement name no client has
 REFUSED = "0A000"
 
 
@@ -48,6 +51,10 @@ class Statement:
     stmt: q.ParsedStatement
     plan: Any = None  # the twin's plan, for the trace
     refusal: SqlError | None = None
+    declared: tuple = ()  # Parse's parameter types (the trace's stages)
+    # a plan's `planning_error`: the twin raises it when the plan runs,
+    # so in the extended protocol at Bind, not at Parse
+    deferred: bool = False
 
     @property
     def is_write(self) -> bool:
@@ -78,12 +85,15 @@ def check(engine: Any, sql: str, declared: tuple = ()) -> Checked:
         return Checked(MARKER if refusal else sql, [], refusal)
     out = Checked(sql)
     for stmt in parsed.statements:
+        deferred = False
         try:
             plan = engine.plan(stmt, declared)
             refusal = _refusal(getattr(plan, "planning_error", None))
+            deferred = refusal is not None
         except SqlError as exc:
             plan, refusal = None, _refusal(exc)
-        out.statements.append(Statement(stmt, plan, refusal))
+        out.statements.append(Statement(stmt, plan, refusal, declared,
+                                        deferred))
         if refusal is not None:
             out.refusal = refusal
             out.sql = _cut(sql, out.statements)
