@@ -409,3 +409,35 @@ def test_refusals_meet_the_extended_protocol_where_the_twin_does(
     assert expected[0] == ["ParseComplete", "ReadyForQuery"]
     assert expected[1][0][1] == expected[2][0][1] == "0A000"
     assert _raw_exchange(server.host, server.port, batches) == expected
+
+
+def test_the_schema_files_rows_start_the_backend(realpg, tmp_path):
+    """A schema file's own INSERTs (and the sequence they advance) are in
+    the backend database before the first client, as in the twin."""
+    schema = tmp_path / "schema.sql"
+    schema.write_text("CREATE TABLE t (id serial PRIMARY KEY, name text,\n"
+                      "    up text GENERATED ALWAYS AS (upper(name)) STORED);\n"
+                      "INSERT INTO t (name) VALUES ('a'), (E'tab\\there');\n")
+    report = tmp_path / "report.json"
+    client = tmp_path / "client.py"
+    client.write_text(
+        "import os, psycopg2\n"
+        "c = psycopg2.connect(os.environ['DATABASE_URL'])\n"
+        "c.autocommit = True\n"
+        "k = c.cursor()\n"
+        "k.execute(\"insert into t (name) values ('b') returning id, up\")\n"
+        "assert k.fetchone() == (3, 'B')\n"
+        "k.execute('select name from t order by id')\n"
+        "assert k.fetchall() == [('a',), ('tab\\there',), ('b',)]\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "twinning.cli", "postgres", "--schema",
+         str(schema), "--port", "0", "--backend", realpg.url, "--run",
+         f"{sys.executable} {client}", "--report", str(report)],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, env=_env())
+    doc = json.loads(report.read_text())
+    try:
+        assert done.returncode == 0 and doc["run"]["exit_code"] == 0, \
+            done.stderr
+        assert doc["tables"]["public.t"]["rows"] == 3
+    finally:
+        _drop(realpg, doc["storage"]["database"])

@@ -4,7 +4,9 @@
 Clients connect to twinning — the same listener, start-up, authentication
 and declared-subset policy as the in-memory twin — and every statement
 runs on a fresh database at URL's server built from the same schema
-(`BackendDatabase`, made as the shadow ledger makes its own). The data
+(`BackendDatabase`, made as the shadow ledger makes its own, then given
+the rows and sequence positions of the schema file's own data statements
+from the twin's starting state, `BackendDatabase.seed`). The data
 lives there and only there: the twin's engine holds the catalog (its
 state has the schema's rows only, if the schema file inserts any) and
 decides refusals with its front half (`backend_policy`); the forwarding
@@ -60,6 +62,44 @@ class BackendDatabase:
     def drop(self) -> None:
         self._db.drop()
 
+    def seed(self, state) -> None:
+        """The rows and sequence positions the schema file's own data
+        statements left in the twin's starting state (the DDL the
+        database was built from holds no data): copied in, parents
+        first, so the backend starts where the in-memory twin starts."""
+        import psycopg
+        from twinning import values
+        from twinning.backend_metrics import qualified
+        from twinning.values.identifiers import quote_ident
+        catalog = state.catalog
+        try:
+            with self.connect() as conn, conn.transaction():
+                for name in catalog.load_order:
+                    rows = state.rows.get(name, ())
+                    if not rows:
+                        continue
+                    table = catalog.table(name)
+                    kept = [(i, c) for i, c in enumerate(table.columns)
+                            if not c.generated]
+                    columns = ", ".join(quote_ident(c.name) for _, c in kept)
+                    with conn.cursor().copy(f"COPY {qualified(name)} "
+                                            f"({columns}) FROM STDIN") as copy:
+                        for row in rows:
+                            copy.write_row([
+                                None if row[i] is None else
+                                values.format_text(c.type, row[i])
+                                for i, c in kept])
+                for seq in catalog.sequences:
+                    position = state.sequences.get(seq.name)
+                    if position is not None and position.is_called:
+                        conn.execute("SELECT setval(%s, %s, true)",
+                                     (qualified(seq.name), position.last_value))
+        except psycopg.Error as exc:
+            raise Refusal("E_BACKEND", "cannot copy the schema file's rows "
+                          f"into the backend database: {str(exc).strip()}",
+                          {"database": self.name},
+                          "check the schema file's data statements") from None
+
     def connect(self):
         import psycopg
         from twinning.materialize import SOURCE_SETTINGS
@@ -104,6 +144,11 @@ def postgres_backend(args: dict[str, Any]) -> int:
         verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
     exposed = commands._exposure(args)
     database = BackendDatabase(args["--backend"], state.ddl)
+    try:
+        database.seed(state)
+    except Exception:
+        database.drop()
+        raise
     try:
         port, run, refused = _live(mode, args, state, port, database)
     except Refusal:  # nothing was served (the port could not be bound)
