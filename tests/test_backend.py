@@ -441,3 +441,40 @@ def test_the_schema_files_rows_start_the_backend(realpg, tmp_path):
         assert doc["tables"]["public.t"]["rows"] == 3
     finally:
         _drop(realpg, doc["storage"]["database"])
+
+
+def test_serve_until_a_signal_then_report(realpg, tmp_path):
+    import re
+    import signal
+    report = tmp_path / "report.json"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "twinning.cli", "postgres", "--schema",
+         str(EXAMPLE / "schema.sql"), "--port", "0", "--backend", realpg.url,
+         "--serve", "--report", str(report)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        env=_env())
+    try:
+        line = proc.stderr.readline()
+        port = int(re.search(r":(\d+)$", line.strip()).group(1))
+        conn = psycopg2.connect(host="127.0.0.1", port=port, user="postgres",
+                                dbname="postgres")
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("insert into tenants (tenant_id, name) values "
+                        "(1, 'a'), (2, 'b')")
+            with pytest.raises(psycopg2.errors.NotNullViolation):
+                cur.execute("insert into tenants (tenant_id) values (3)")
+        conn.close()
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    doc = json.loads(report.read_text())
+    try:
+        assert proc.returncode == 0
+        assert doc["mode"] == "serve"
+        assert doc["tables"]["public.tenants"]["rows"] == 2
+        assert doc["constraints"]["not_null_violations"] == 1
+    finally:
+        _drop(realpg, doc["storage"]["database"])
