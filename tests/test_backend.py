@@ -395,6 +395,11 @@ def test_refusals_meet_the_extended_protocol_where_the_twin_does(
         + Execute("").encode() + Sync().encode(),
         Parse("", "select 1").encode() + Bind("", "").encode()
         + Execute("").encode() + Sync().encode(),
+        Parse("", deferred).encode() + Bind("", "").encode()
+        + Execute("").encode() + Sync().encode(),
+        Parse("", "select 2").encode() + Bind("", "").encode()
+        + Execute("").encode() + Parse("", deferred).encode()
+        + Bind("", "").encode() + Execute("").encode() + Sync().encode(),
     ]
     server, _, _ = backend_server
     schema = (EXAMPLE / "schema.sql").read_text()
@@ -408,6 +413,7 @@ def test_refusals_meet_the_extended_protocol_where_the_twin_does(
         twin.stop()
     assert expected[0] == ["ParseComplete", "ReadyForQuery"]
     assert expected[1][0][1] == expected[2][0][1] == "0A000"
+    assert expected[4][1][1] == expected[5][5][1] == "0A000"
     assert _raw_exchange(server.host, server.port, batches) == expected
 
 

@@ -63,6 +63,7 @@ class _Pending:
     checked: Checked | None = None  # Q, P: the twin's decision
     name: str = ""  # P: statement; B, E: portal
     statement: str = ""  # B: the statement bound
+    bound: Statement | None = None  # B: what that statement was when sent
     index: int = 0  # Q: the statement the next outcome belongs to
     rows: int = 0
     started: bool = False  # D: ParameterDescription seen
@@ -220,6 +221,10 @@ class BackendConnection:
             pending.checked = check(self._engine, message.query,
                                     self._declared(message.param_oids))
             checked = pending.checked
+            # known from here on: a Bind in the same batch names it (if the
+            # Parse fails, PostgreSQL skips that Bind anyway)
+            self._statements[message.name] = \
+                checked.statements[0] if checked.statements else None
             if checked.refusal is not None and not (
                     checked.statements and checked.statements[0].deferred):
                 raw = Parse(message.name, checked.sql).encode()
@@ -235,7 +240,7 @@ class BackendConnection:
     def _bind(self, pending: _Pending, message: Any, raw: bytes) -> bytes:
         """A statement whose refusal the twin meets at Bind: bound to a
         statement PostgreSQL does not have, the error replaced."""
-        statement = self._statements.get(message.statement)
+        statement = pending.bound = self._statements.get(message.statement)
         if statement is None or not statement.deferred:
             return raw
         pending.checked = Checked("", [], statement.refusal)
@@ -280,14 +285,8 @@ class BackendConnection:
             self._execute(pending, code, raw)
         elif _EXTENDED_DONE.get(kind) == code:
             self._pending.popleft()
-            if kind == b"P":
-                checked = pending.checked
-                self._statements[pending.name] = \
-                    checked.statements[0] if checked and checked.statements \
-                    else None
-            elif kind == b"B":
-                self._portals[pending.name] = [
-                    self._statements.get(pending.statement), False]
+            if kind == b"B":
+                self._portals[pending.name] = [pending.bound, False]
         return raw
 
     def _simple(self, pending: _Pending, code: bytes, raw: bytes) -> None:
