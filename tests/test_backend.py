@@ -484,3 +484,25 @@ def test_serve_until_a_signal_then_report(realpg, tmp_path):
         assert doc["constraints"]["not_null_violations"] == 1
     finally:
         _drop(realpg, doc["storage"]["database"])
+
+
+def test_a_big_result_streams_through(backend_server, monkeypatch):
+    """Rows beyond STREAM_BYTES go out as they come, in order."""
+    server, _, _ = backend_server
+    sent = []
+    send_now = BackendConnection._send_now
+    monkeypatch.setattr(BackendConnection, "_send_now", lambda self, data: (
+        sent.append(len(data)), send_now(self, data))[1])
+    with psycopg.connect(host=server.host, port=server.port, user="postgres",
+                         dbname="postgres", autocommit=True) as conn:
+        rows = conn.execute("select g, repeat('x', 100) from "
+                            "generate_series(1, 100000) g").fetchall()
+        assert len(rows) == 100000 and rows[-1][0] == 100000
+        assert [r[0] for r in rows[:3]] == [1, 2, 3]
+        with conn.cursor() as cur, cur.copy(
+                "COPY (select g from generate_series(1, 300000) g) "
+                "TO STDOUT") as copy:
+            data = b"".join(bytes(b) for b in copy)
+        assert data.count(b"\n") == 300000
+        assert conn.execute("select 7").fetchone() == (7,)
+    assert len(sent) > 5 and all(size < 2 << 20 for size in sent)

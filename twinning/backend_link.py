@@ -47,6 +47,8 @@ from twinning.wire.messages import (Bind, ErrorResponse, Parse, Query,
 
 log = logging.getLogger(__name__)
 
+STREAM_BYTES = 1 << 20  # answer bytes held before they go to the client
+
 _ANSWERED = frozenset(b"QPBDECS")  # frontend messages PostgreSQL answers
 _EXTENDED_DONE = {b"P": b"1", b"B": b"2", b"C": b"3"}
 _ASYNC = frozenset((b"N", b"S", b"A"))  # notice, ParameterStatus, NOTIFY
@@ -254,16 +256,31 @@ class BackendConnection:
 
     # -- PostgreSQL → client ----------------------------------------------------------
     def _answers(self) -> bytes:
+        """PostgreSQL's answers owed so far; a big result goes out to the
+        client as it comes (`STREAM_BYTES` at a time, through the
+        server's socket), never held whole."""
         out: list[bytes] = []
+        size = 0
         link = self._link
         while self._pending and self._pending[0].flushed and \
                 not self._copy_in:
             code, raw = _frame(link)
-            if code in _ASYNC:
-                out.append(raw)
-                continue
-            out.append(self._answer(code, raw))
+            if code not in _ASYNC:
+                raw = self._answer(code, raw)
+            out.append(raw)
+            size += len(raw)
+            if size >= STREAM_BYTES and self._send_now(b"".join(out)):
+                out.clear()
+                size = 0
         return b"".join(out)
+
+    def _send_now(self, data: bytes) -> bool:
+        session = self._engine.session_of(self._pid)
+        push = getattr(getattr(session, "notifications", None), "push", None)
+        if push is None:
+            return False
+        push(data)  # the connection thread's own socket, in order
+        return True
 
     def _answer(self, code: bytes, raw: bytes) -> bytes:
         pending = self._pending[0]
