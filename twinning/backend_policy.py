@@ -14,9 +14,10 @@ twin holds does not have).
 Why not rewrite, or run a data-less twin beside the backend: the original
 text is what the backend runs (its answers are PostgreSQL's own), and the
 twin never holds rows. What this does not see: refusals the twin only
-raises while executing (a jsonpath `.datetime()`, a cached plan whose
-result type changed), and statements whose refusal depends on DDL a
-client ran (the twin's catalog is the schema's).
+raises while executing (a cached plan whose result type changed), and
+statements the schema's catalog cannot plan — on objects a client's own
+DDL made, or found through a client's `search_path` (plans use the
+default path) — whose refusal would come after name resolution.
 
 A refused statement is sent to the backend as `MARKER` instead (a query
 that fails at parse analysis, so at Parse in the extended protocol and
