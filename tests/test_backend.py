@@ -445,6 +445,8 @@ def test_the_schema_files_rows_start_the_backend(realpg, tmp_path):
         assert done.returncode == 0 and doc["run"]["exit_code"] == 0, \
             done.stderr
         assert doc["tables"]["public.t"]["rows"] == 3
+        assert f"database {doc['storage']['database']} (kept)\nnext: " \
+            in done.stdout
     finally:
         _drop(realpg, doc["storage"]["database"])
 

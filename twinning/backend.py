@@ -233,8 +233,17 @@ def _finish(state, ctx: RunContext, args: dict[str, Any], verify_doc,
     text = to_json(report)
     if args["--report"]:
         bootstrap.write_file(args["--report"], text.encode(), "report")
-    sys.stdout.write(text if args["--json"] else render_human(report))
+    sys.stdout.write(text if args["--json"] else _human(report))
     return 1 if report["outcome"] == "FAIL" else 0
+
+
+def _human(report: dict[str, Any]) -> str:
+    """The usual summary, with where the data is before the next step."""
+    lines = render_human(report).splitlines()
+    storage = report["storage"]
+    lines.insert(len(lines) - 1, f"backend: {storage['backend']}, database "
+                 f"{storage['database']} (kept)")
+    return "\n".join(lines) + "\n"
 
 
 def _snapshot(conn, state, path: str) -> dict[str, str]:
