@@ -19,11 +19,29 @@ def _twinning(*argv: str) -> subprocess.CompletedProcess:
                           cwd=ROOT, env={**os.environ, "TWINNING_WARM": "0"})
 
 
-def test_backend_is_refused_by_name():
+def test_backend_needs_a_schema_and_a_live_mode():
     done = _twinning("postgres", "--backend", "postgresql://u@h/db", "--serve")
     assert done.returncode == 2
-    assert "refused (E_BACKEND_UNIMPLEMENTED)" in done.stderr
-    assert "\nnext: twinning materialize" in done.stderr
+    assert "refused (E_USAGE): --backend builds its database from --schema" \
+        in done.stderr
+    done = _twinning("postgres", "--schema", "examples/deals/schema.sql",
+                     "--backend", "postgresql://u@h/db")
+    assert done.returncode == 2
+    assert "refused (E_USAGE): --backend serves clients" in done.stderr
+    done = _twinning("postgres", "--schema", "examples/deals/schema.sql",
+                     "--backend", "postgresql://u@h/db", "--serve",
+                     "--journal", "j")
+    assert "refused (E_USAGE): --backend does not combine with --journal" \
+        in done.stderr
+
+
+def test_backend_that_cannot_be_reached_is_refused():
+    done = _twinning("postgres", "--schema", "examples/deals/schema.sql",
+                     "--backend", "postgresql://u@127.0.0.1:1/db", "--serve",
+                     "--port", "0")
+    assert done.returncode == 2
+    assert "refused (E_BACKEND): cannot build the backend database" \
+        in done.stderr
 
 
 def test_shadow_needs_a_schema(tmp_path):
@@ -56,4 +74,4 @@ def test_describe_lists_the_lane_commands_and_artifacts():
     assert "materialize" in doc["commands"]
     assert doc["artifacts"]["proof"] == "twinning.proof.v0"
     assert doc["artifacts"]["materialize"] == "twinning.materialize.v0"
-    assert "E_BACKEND_UNIMPLEMENTED" in doc["refusal_codes"]
+    assert "E_BACKEND" in doc["refusal_codes"]

@@ -51,8 +51,9 @@ Options:
   --tables LIST        materialize: only these SCHEMA.TABLE, comma-separated.
   --where SPEC         materialize: TABLE=PREDICATE, rows to copy (repeatable).
   --schema-only        materialize: the catalog without rows.
-  --backend URL        (planned) delegate storage to the PostgreSQL at URL;
-                       refused for now (E_BACKEND_UNIMPLEMENTED).
+  --backend URL        Run every statement on a fresh database at URL built
+                       from --schema (the twin keeps the policy and the
+                       records, PostgreSQL the data).
   --shadow URL         Run every statement also on a fresh database at URL
                        built from --schema; the report's parity section
                        lists where PostgreSQL answered differently.
@@ -117,12 +118,9 @@ def main(argv: list[str] | None = None) -> int:
             from twinning.describe import manifest
             print(json.dumps(manifest(), indent=2))
             return 0
-        if args["--backend"]:  # issue #17's delegated backend: not built
-            raise Refusal("E_BACKEND_UNIMPLEMENTED", "the delegated backend "
-                          "(--backend URL) is not implemented yet",
-                          {"backend": "postgres"},
-                          "twinning materialize --from URL --snapshot db.twin"
-                          " && twinning postgres --restore db.twin …")
+        if args["--backend"]:  # the delegated backend (twinning.backend)
+            from twinning.backend import postgres_backend
+            return postgres_backend(args)
         if args["postgres"]:
             from twinning.commands import postgres
             return postgres(args)

@@ -30,7 +30,7 @@ def manifest() -> dict[str, Any]:
                         "[--report FILE] [--snapshot FILE] [--trace FILE] "
                         "[--journal FILE [--journal-sync commit|off]] "
                         "[--snapshot-dir DIR] [--clock TIMESTAMP] [--seed N] "
-                        "[--shadow URL] [--json]",
+                        "[--shadow URL | --backend URL] [--json]",
             "tournament": "twinning tournament (--schema FILE | --restore "
                           "FILE) [--verify FILE] [--clock TIMESTAMP] "
                           "[--seed N] [--jobs J] [--run-timeout SEC] "

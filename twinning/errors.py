@@ -176,8 +176,7 @@ REFUSAL_CODES: dict[str, str] = {
     "E_MATERIALIZE_VALUE": "a source value the twin's input function rejects",
     "E_MATERIALIZE_FK": "--where leaves out parent rows that kept rows refer to",
     "E_SHADOW": "the --shadow database cannot be built",
-    "E_BACKEND_UNIMPLEMENTED": "--backend (the delegated backend) is not "
-                               "built yet",
+    "E_BACKEND": "the --backend database cannot be built or read",
     "E_SERIALIZATION": "an artifact could not be serialized (a bug)",
     "E_INTERNAL": "an unexpected internal error (a bug; TWINNING_DEBUG=1 shows it)",
 }
