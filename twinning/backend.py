@@ -174,11 +174,11 @@ def postgres_backend(args: dict[str, Any]) -> int:
 
 def _live(mode: str, args: dict[str, Any], state, port: int,
           database: BackendDatabase):
-    from twinning import live
     from twinning.backend_link import BackendConnection, _Counters
     from twinning.session import Engine
 
-    from twinning.commands import _max_memory, _open_trace, _run_timeout
+    from twinning.commands import (_max_memory, _open_trace, _run_timeout,
+                                   _serve_or_run)
     timeout = _run_timeout(args["--run-timeout"])
     password = args.get("--password") or os.environ.get("TWINNING_PASSWORD")
     recorder = _open_trace(args["--trace"])
@@ -188,12 +188,7 @@ def _live(mode: str, args: dict[str, Any], state, port: int,
     engine.wrap_connection = lambda conn: BackendConnection(
         conn, engine, database.conninfo, counters)
     try:
-        if mode == "serve":
-            result = live.serve(engine, args["--host"], port,
-                                args["--socket-dir"])
-        else:
-            result = live.run_once(engine, args["--host"], port, args["--run"],
-                                   timeout, args["--socket-dir"])
+        result = _serve_or_run(engine, mode, args, port, timeout)
     finally:
         if recorder is not None:
             recorder.close()

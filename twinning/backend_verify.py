@@ -46,7 +46,7 @@ from twinning import values
 from twinning.backend_metrics import qualified
 from twinning.ir.types import SqlType
 from twinning.values.identifiers import quote_ident
-from twinning.verify_eval import (AFFECTED_LIMIT, REPORT_VERSION, _Compiler,
+from twinning.verify_eval import (AFFECTED_LIMIT, _Compiler, report_of,
                                   _FLOAT_TYPES, _INT_TYPES,
                                   _Relation, _STRING_TYPES, _WHITESPACE,
                                   _compare_scalars, _literal,
@@ -382,26 +382,7 @@ class BackendVerify:
             results.append({"rule_id": rule["id"], "severity": rule["severity"],
                             "status": "fail" if count else "pass",
                             "violation_count": count, "affected": entries})
-        failed = [r for r in results if r["status"] == "fail"]
-        by_severity = {"error": sum(r["severity"] == "error" for r in failed),
-                       "warn": sum(r["severity"] == "warn" for r in failed)}
-        band = ("ERROR_PRESENT" if by_severity["error"] else
-                "WARN_ONLY" if failed else "CLEAN")
-        return {
-            "tool": "verify", "version": REPORT_VERSION,
-            "execution_mode": "embedded",
-            "outcome": "FAIL" if failed else "PASS",
-            "constraint_set_id": artifact.constraint_set_id,
-            "constraint_hash": artifact.hash,
-            "bindings": binding_reports,
-            "summary": {"total_rules": len(results),
-                        "passed_rules": len(results) - len(failed),
-                        "failed_rules": len(failed),
-                        "by_severity": by_severity},
-            "policy_signals": {"severity_band": band},
-            "results": results,
-            "refusal": None,
-        }
+        return report_of(artifact, binding_reports, results)
 
 
 def _python_blank(t: SqlType, value: Any) -> bool:

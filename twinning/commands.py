@@ -240,7 +240,6 @@ def _replay_journal(state, journal):
 
 def _live(mode: str, args: dict[str, Any], state, port: int, journal):
     """Serve (until a signal) or run the child; the state to report on."""
-    from twinning import live
     from twinning.session import Engine
 
     timeout = _run_timeout(args["--run-timeout"])
@@ -257,12 +256,7 @@ def _live(mode: str, args: dict[str, Any], state, port: int, journal):
         if journal is not None:  # replayed before the first client
             from twinning.journal import open_journal
             writer = open_journal(engine.store, *journal)
-        if mode == "serve":
-            result = live.serve(engine, args["--host"], port,
-                                args["--socket-dir"])
-        else:
-            result = live.run_once(engine, args["--host"], port, args["--run"],
-                                   timeout, args["--socket-dir"])
+        result = _serve_or_run(engine, mode, args, port, timeout)
     finally:
         if recorder is not None:
             recorder.close()
@@ -276,6 +270,16 @@ def _live(mode: str, args: dict[str, Any], state, port: int, journal):
             writer.report() if writer is not None else None, engines,
             shadow.ledger.block() if shadow is not None else None)
 
+
+
+def _serve_or_run(engine: Any, mode: str, args: dict, port: int,
+                  timeout: float | None) -> Any:
+    """`--serve` until a signal, or `--run CMD` until it exits."""
+    from twinning import live
+    if mode == "serve":
+        return live.serve(engine, args["--host"], port, args["--socket-dir"])
+    return live.run_once(engine, args["--host"], port, args["--run"],
+                         timeout, args["--socket-dir"])
 
 def _determinism(args: dict[str, Any]) -> dict[str, Any] | None:
     """--clock and --seed, checked and installed before anything runs; the

@@ -736,6 +736,12 @@ def evaluate(artifact, state: CommittedState) -> dict[str, Any]:
                         "status": "fail" if out.count else "pass",
                         "violation_count": out.count,
                         "affected": out.entries})
+    return report_of(artifact, binding_reports, results)
+
+
+def report_of(artifact: Any, binding_reports: dict, results: list[dict]) -> dict:
+    """The `verify.report.v1` document of rule results (the in-memory
+    evaluator's and the delegated backend's alike)."""
     failed = [r for r in results if r["status"] == "fail"]
     by_severity = {"error": sum(r["severity"] == "error" for r in failed),
                    "warn": sum(r["severity"] == "warn" for r in failed)}
