@@ -617,13 +617,10 @@ class Session(ExtendedQuery, DdlCommands):
         set_transaction_clock(self._txn.started)
 
     def _init_transaction_settings(self) -> None:
-        settings, assign = self.settings, self.settings_stack.assign
-        assign("transaction_isolation",
-               settings["default_transaction_isolation"], True)
-        assign("transaction_read_only",
-               settings["default_transaction_read_only"], True)
-        assign("transaction_deferrable",
-               settings["default_transaction_deferrable"], True)
+        settings = self.settings
+        for name, default in _TRANSACTION_DEFAULTS:
+            if settings[name] != settings[default]:
+                self.settings_stack.assign(name, settings[default], True)
 
     def _read_only(self) -> bool:
         """The store asks at each write: BEGIN READ ONLY, SET TRANSACTION
@@ -1096,6 +1093,8 @@ def _txn_option_values(options: q.TxnOptions) -> dict[str, str]:
 
 
 _PUBLIC = ("public",)  # the search path of a default session
+_TRANSACTION_DEFAULTS = tuple((name, "default_" + name) for name in (
+    "transaction_isolation", "transaction_read_only", "transaction_deferrable"))
 _LIST_ITEM = re.compile(r'"(?:[^"]|"")*"|[^,\s]+')
 _REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
 _STARTS: dict[tuple, tuple] = {}  # reported settings → startup's ParameterStatus
