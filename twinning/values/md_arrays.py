@@ -34,10 +34,13 @@ class MdArray(tuple):
         return self
 
     def __eq__(self, other):
+        if not isinstance(other, tuple):
+            return NotImplemented
         return tuple.__eq__(self, other) and shape(other) == (self.dims, self.lbounds)
 
     def __ne__(self, other):
-        return not self.__eq__(other)
+        same = self.__eq__(other)
+        return same if same is NotImplemented else not same
 
     def __hash__(self):
         return hash((tuple(self), self.dims, self.lbounds))
