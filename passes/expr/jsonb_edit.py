@@ -402,6 +402,12 @@ def _object_keys(name: str, binary: bool):
 
 
 def json_object_1(arr: tuple) -> str:
+    """Pairs from a flat array, or the rows of a two-column 2-D one."""
+    dims = md_arrays.shape(arr)[0]
+    if len(dims) == 2 and dims[1] != 2:
+        raise SqlError("2202E", "array must have two columns")
+    if len(dims) > 2:
+        raise SqlError("2202E", "wrong number of array subscripts")
     if len(arr) % 2:
         raise SqlError("2202E", "array must have even number of elements")
     return _object_text(arr[0::2], arr[1::2])

@@ -36,6 +36,11 @@ SHAPE_AWARE = frozenset({
     "array_to_json(anyarray)", "array_to_json(anyarray,bool)",
     "array_fill(anyelement,int4[])", "array_fill(anyelement,int4[],int4[])",
     "array || array", "array || elem", "elem || array",
+    # deconstruct_array: the elements in order, whatever the shape
+    "format_variadic(text,anyarray)",
+    "json #> text[]", "json #>> text[]", "jsonb #> text[]", "jsonb #>> text[]",
+    # a 2-D array of two columns is key/value rows
+    "json_object(text[])", "jsonb_object(text[])",
 })
 
 
