@@ -12,8 +12,8 @@ quantified atom that has one and an alternation always being greedy.
 order. Capture groups are then read off the chosen span only when every
 parse of the span gives each group the same text: when two parses differ
 (where PostgreSQL's subexpression priority would decide), the call is
-refused with 0A000 rather than guessed. So are back-references and a
-capture group inside a repetition.
+refused with 0A000 rather than guessed, and so is a group under a
+quantifier that repeats (citerdissect's choice of iterations).
 """
 
 from __future__ import annotations
@@ -228,23 +228,6 @@ class Program:
         self.greedy = _greediness(self.root) is not False
 
 
-def _check_groups(node: Node, repeated: bool) -> None:
-    if isinstance(node, Group):
-        if node.index is not None and repeated:
-            raise feature_not_supported("a capture group inside a repeated "
-                                        "subexpression in this regular "
-                                        "expression function")
-        _check_groups(node.node, repeated)
-    elif isinstance(node, Repeat):
-        _check_groups(node.node, repeated or node.high is None or node.high > 1)
-    elif isinstance(node, Seq):
-        for item in node.items:
-            _check_groups(item, repeated)
-    elif isinstance(node, Alt):
-        for branch in node.branches:
-            _check_groups(branch, repeated)
-
-
 @lru_cache(maxsize=256)
 def program(pattern: str, fold: bool) -> Program:
     return Program(pattern, fold)
@@ -353,7 +336,6 @@ class Run:
         return None
 
     def groups(self, so: int, eo: int, fn: str) -> list[tuple[int, int] | None]:
-        _check_groups(self.prog.root, False)
         spans = []
         for index in range(1, self.prog.groups + 1):
             found = self._spans(self.prog.root, so, eo, index)
@@ -380,9 +362,13 @@ class Run:
             for branch in node.branches:
                 out |= self._spans(branch, p, q, index)
             return out
-        if isinstance(node, Repeat):  # at most one iteration (checked)
+        if isinstance(node, Repeat) and node.high == 1:  # (x)? and (x){0,1}
             out = {UNSET} if p == q and node.low == 0 else set()
             return out | self._spans(node.node, p, q, index)
+        if isinstance(node, Repeat):  # PostgreSQL's iteration rules: refused
+            raise feature_not_supported(
+                "a capture group inside a repeated subexpression in this "
+                "regular expression function")
         assert isinstance(node, Seq)
         k = next(j for j, item in enumerate(node.items) if _contains(item, index))
         before, item, after = node.items[:k], node.items[k], node.items[k + 1:]

@@ -318,10 +318,11 @@ class Matcher:
         ends = run.ends(self.program.root, start)
         end = max(ends) if self.program.greedy else min(ends)
         are = self.are
-        if not are.groups or (end == m.end() and not are.non_greedy and
-                              not are.lookaround and not are.alternation):
+        if not are.groups:
             return start, end, m if end == m.end() else \
-                are_engine.Found(text, start, end, [None] * are.groups)
+                are_engine.Found(text, start, end, [])
+        # Python's groups come from its own parse, which may not be the
+        # one PostgreSQL's subexpression rules pick: read them off the span
         spans = run.groups(start, end, self.fn) if self.captures else \
             [None] * are.groups
         return start, end, are_engine.Found(text, start, end, spans)

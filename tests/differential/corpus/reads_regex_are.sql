@@ -46,3 +46,9 @@ SELECT regexp_count('a ab', 'a\y|ab'), regexp_instr('a ab', 'a\M|ab', 1, 2), reg
 
 -- case: are_captures_in_repetition_unread
 SELECT regexp_count('xabcx', '(a|b)*c'), regexp_replace('xabcx', '(a|b)*c', '-'), regexp_split_to_array('xabcxbc', '(a|b)*c'), 'xabcx' ~ '(a|b)*c'
+
+
+-- case: are_captures_read_off_the_match
+SELECT regexp_replace('abcd', '(a|ab)(c|bcd)', '[\1|\2]'), regexp_replace('ab', '(x)?(a|ab)', '<\1\2>'), regexp_replace('a-b', '(a|b)-(b|x)', '\2\1', 'g')
+SELECT regexp_match('xyz', '(x)?(y)(q)?'), regexp_match('foobar', '(o+?)(b)'), regexp_matches('a1b22', '([a-z])(?=([0-9]))', 'g')
+SELECT regexp_instr('xabcy', '(a|ab)(cy|y)', 1, 1, 0, '', 2), regexp_substr('xabcy', '(a|ab)(cy|y)', 1, 1, '', 1), substring('xaby' from '(a|ab)y')

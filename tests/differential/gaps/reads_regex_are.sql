@@ -15,6 +15,9 @@
 SELECT regexp_match('abcd', '(a|ab)(c|bcd)(d*)')
 SELECT regexp_match('abb', 'a*b*?(b*)')
 SELECT regexp_match('xabcx', '(a|b)*c')
+SELECT regexp_replace('xaby', '(a|ab)(y|by)', '<\2>', 'g')
+SELECT regexp_match('aaab', '(a+?)(a*)b')
+SELECT regexp_replace('bbbbacab', '([ab]{1,}){1,2}', '<\1>')
 
 
 -- case: are_varying_lookbehind
