@@ -360,6 +360,10 @@ def coerce_to_common_type(expr: q.TExpr, target: q.ResultType,
     return coerce_to_type(expr, target, ctx)
 
 
+_COERCIONS = array_typing.Coercions(can_coerce_expr, coerce_to_type,
+                                    select_common_type, coerce_to_common_type)
+
+
 # ---------------------------------------------------------------- the walker
 
 def resolve_expr(node: s.Expr, scope: Scope = EMPTY,
@@ -655,7 +659,7 @@ class _Resolver:
                             node.location)
 
     def _Subscripts(self, node: s.Subscripts) -> q.TExpr:
-        return array_typing.subscripts(self, node)
+        return array_typing.subscripts(self, node, _COERCIONS)
 
     def _Row(self, node: s.Row) -> q.TExpr:
         return records.row(self, node, coerce_to_type)
@@ -846,10 +850,11 @@ class _Resolver:
 
     def _array(self, node: s.ArrayLit, target: q.ResultType | None) -> q.TExpr:
         if array_typing.is_multidim(node):
-            return array_typing.array_expr(self, node, target)
+            return array_typing.array_expr(self, node, target, _COERCIONS)
         items = [self.expr(i) for i in node.items]
         if array_typing.is_multidim(node, items):
-            return array_typing.array_expr(self, node, target, items)
+            return array_typing.array_expr(self, node, target, _COERCIONS,
+                                           items)
         if target is not None:
             elem = q.ResultType.of(target.sql_type.element)
             out = []

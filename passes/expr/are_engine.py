@@ -19,7 +19,6 @@ quantifier that repeats (citerdissect's choice of iterations).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from twinning.errors import SqlError, feature_not_supported
 
@@ -83,11 +82,11 @@ class Look(Node):
 # -- parsing --------------------------------------------------------------------------
 
 class _Parser:
-    def __init__(self, pattern: str, fold: bool, char_test) -> None:
+    def __init__(self, pattern: str, char_test, syntax) -> None:
         self.p = pattern
         self.i = 0
-        self.fold = fold
         self.char_test = char_test  # (python class text) -> compiled test
+        self.bracket, self.escapes = syntax  # regex_ops' translations
         self.groups = 0
 
     def parse(self) -> Node:
@@ -138,7 +137,6 @@ class _Parser:
         return Repeat(atom, low, high, greedy)
 
     def atom(self, capturing: bool) -> Node:
-        from twinning.passes.expr import regex_ops as R
         p = self.p
         c = p[self.i]
         if c == "(":
@@ -166,15 +164,15 @@ class _Parser:
             self._close()
             return Group(inner, index)
         if c == "[":
-            text, self.i = R._bracket(p, self.i)
+            text, self.i = self.bracket(p, self.i)
             return Char(self.char_test(text))
         if c == "\\":
             nxt = p[self.i + 1]
             self.i += 2
             if nxt in "mMyYAZ":
                 return Assert(nxt)
-            if nxt in R._ESCAPES:
-                return Char(self.char_test(R._ESCAPES[nxt]))
+            if nxt in self.escapes:
+                return Char(self.char_test(self.escapes[nxt]))
             if nxt.isalnum():
                 raise feature_not_supported(f"regular expression escape \\{nxt}")
             return Char(self.char_test(re.escape(nxt)))
@@ -212,9 +210,11 @@ def _greediness(node: Node) -> bool | None:
 
 
 class Program:
-    """A parsed pattern: its tree, group count and whole-RE greediness."""
+    """A parsed pattern: its tree, group count and whole-RE greediness.
+    `syntax`: regex_ops' bracket-expression and escape translations
+    (`_bracket`, `_ESCAPES`), which give each character test."""
 
-    def __init__(self, pattern: str, fold: bool) -> None:
+    def __init__(self, pattern: str, fold: bool, syntax: tuple) -> None:
         flags = re.DOTALL | re.ASCII | (re.IGNORECASE if fold else 0)
         tests: dict[str, re.Pattern] = {}
 
@@ -222,15 +222,12 @@ class Program:
             if text not in tests:
                 tests[text] = re.compile(text, flags)
             return tests[text]
-        parser = _Parser(pattern, fold, char_test)
+        parser = _Parser(pattern, char_test, syntax)
         self.root = parser.parse()
         self.groups = parser.groups
         self.greedy = _greediness(self.root) is not False
 
 
-@lru_cache(maxsize=256)
-def program(pattern: str, fold: bool) -> Program:
-    return Program(pattern, fold)
 
 
 # -- matching -------------------------------------------------------------------------

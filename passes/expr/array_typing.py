@@ -2,13 +2,13 @@
 and slices (`a[i][j]`, `a[1:2][:3]`, transformContainerSubscripts) and
 ARRAY[…] of sub-arrays (transformArrayExpr's multidims case).
 
-The analyzer (`analyze.Analyzer`) calls in here; its coercion helpers are
-imported when a function runs, as analyze imports this module.
+The analyzer (`analyze.Analyzer`) calls in here with its coercion
+helpers (`Coercions`), as analyze imports this module.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, NamedTuple
 
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
@@ -19,13 +19,23 @@ from twinning.passes.expr.types import (UNKNOWN, VECTORS, cast_context,
 from twinning.values.md_arrays import MAXDIM
 
 
+class Coercions(NamedTuple):
+    """analyze's can_coerce_expr, coerce_to_type, select_common_type and
+    coerce_to_common_type."""
+
+    can_coerce: Callable
+    coerce: Callable
+    common_type: Callable
+    to_common: Callable
+
+
 def _pos(location: int | None) -> int | None:
     return None if location is None or location < 0 else location + 1
 
 
-def subscripts(an: Any, node: s.Subscripts) -> q.TExpr:
+def subscripts(an: Any, node: s.Subscripts, helpers: Coercions) -> q.TExpr:
     """array_subscript_transform(): in a slice, a plain index `i` is `1:i`."""
-    from twinning.passes.expr.analyze import can_coerce_expr, coerce_to_type
+    can_coerce_expr, coerce_to_type = helpers.can_coerce, helpers.coerce
     arg = an.expr(node.arg)
     if not (is_array(key(arg.type)) or key(arg.type) in VECTORS):
         raise SqlError("42804", "cannot subscript type "
@@ -71,14 +81,15 @@ def is_multidim(node: s.ArrayLit, items: list[q.TExpr] | None = None) -> bool:
 
 
 def array_expr(an: Any, node: s.ArrayLit, target: q.ResultType | None,
-               typed: list[q.TExpr] | None = None) -> q.TExpr:
+               helpers: Coercions, typed: list[q.TExpr] | None = None
+               ) -> q.TExpr:
     """transformArrayExpr() of a multidimensional ARRAY[…]: its items are
     arrays (nested `[…]` take the target type down), coerced to one array
     type, explicitly when the whole was cast (`target`). `typed`: the
     items already typed by the caller."""
-    from twinning.passes.expr.analyze import (coerce_to_common_type,
-                                              coerce_to_type,
-                                              select_common_type)
+    coerce_to_type = helpers.coerce
+    select_common_type, coerce_to_common_type = (helpers.common_type,
+                                                  helpers.to_common)
     items: list[q.TExpr] = list(typed or ())
     for item in node.items[len(items):]:
         if isinstance(item, s.ArrayLit):

@@ -245,6 +245,14 @@ def translate(pattern: str, fold: bool) -> Are:
                lookaround)
 
 
+_SYNTAX = (_bracket, _ESCAPES)  # what are_engine's parser translates with
+
+
+@lru_cache(maxsize=256)
+def _program(pattern: str, fold: bool) -> are_engine.Program:
+    return are_engine.Program(pattern, fold, _SYNTAX)
+
+
 # Python's re messages → Spencer's regex library messages (regerror.c)
 RE_ERRORS = (("missing )", "parentheses () not balanced"),
              ("unbalanced parenthesis", "parentheses () not balanced"),
@@ -301,8 +309,7 @@ class Matcher:
         self.are = are
         self.fn = fn
         self.captures = captures
-        self.program = are_engine.program(pattern, fold) if are.ambiguous \
-            else None
+        self.program = _program(pattern, fold) if are.ambiguous else None
         self._run: are_engine.Run | None = None
 
     def search(self, text: str, pos: int) -> tuple[int, int, Any] | None:

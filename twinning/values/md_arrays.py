@@ -366,7 +366,7 @@ def outer_rows(value) -> list[tuple]:
             for i in range(dims[0])]
 
 
-def _dimension_list(value, what: str) -> list[int]:
+def _dimension_list(value) -> list[int]:
     if ndim(value) > 1:
         raise SqlError("2202E", "wrong number of array subscripts",
                        detail="Dimension array must be one dimensional.")
@@ -379,12 +379,12 @@ def fill(element, dims, lbounds=None, two_args: bool = False) -> tuple:
     """array_fill(value, dims[, lbounds])."""
     if dims is None or (not two_args and lbounds is None):
         raise SqlError("22004", "dimension array or low bound array cannot be null")
-    sizes = _dimension_list(dims, "dims")
+    sizes = _dimension_list(dims)
     if len(sizes) > MAXDIM:
         raise SqlError("54000", "number of array dimensions (%d) exceeds the "
                        "maximum allowed (%d)" % (len(sizes), MAXDIM))
     if lbounds is not None:
-        lows = _dimension_list(lbounds, "lbounds")
+        lows = _dimension_list(lbounds)
         if len(lows) != len(sizes):
             raise SqlError("2202E", "wrong number of array subscripts",
                            detail="Low bound array has different size than "
