@@ -189,3 +189,17 @@ SELECT ARRAY[a, a]::text FROM (SELECT '[0:1]={1,2}'::int[] AS a) t
 SELECT a[0:1]::text, a[1:]::text, a[:][2:]::text FROM (SELECT '[0:2][2:3]={{1,2},{3,4},{5,6}}'::int[] AS a) t
 SELECT '[0:1]={a,b}'::text[]::varchar(1)[]::text, '[-1:-1][0:0]={{1.5}}'::numeric[]::int[]::text
 SELECT '[0:1]={1,2}'::int[] = '[0:1]={1,2}'::int[], '[0:1]={1,2}'::int[] = '[1:2]={1,2}'::int[]
+
+
+-- case: md_views_and_copy
+CREATE VIEW v1 AS SELECT ia[1][2] AS e, ia[1:2] AS s, ia[:1][2:] AS s2, ARRAY[[1,2],[3,4]] AS m, ARRAY[ia, ia] AS mm FROM arrs
+SELECT pg_get_viewdef('v1'::regclass)
+COPY arrs (id, ia, ta) FROM STDIN
+1	{{1,2},{3,4}}	[0:1]={a,"b c"}
+2	[2:3]={5,NULL}	{{x}}
+\.
+COPY arrs (id, ia, ta) TO STDOUT
+SELECT * FROM v1 ORDER BY e
+COPY (SELECT ia, ta FROM arrs ORDER BY id) TO STDOUT (FORMAT csv)
+COPY (SELECT ia, ta FROM arrs ORDER BY id) TO STDOUT (FORMAT binary)
+COPY (SELECT ARRAY[[1.5,2],[3,NULL]]::numeric[], '[0:0][1:2]={{2024-01-01,infinity}}'::date[]) TO STDOUT (FORMAT binary)
