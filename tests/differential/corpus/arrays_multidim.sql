@@ -203,3 +203,8 @@ SELECT * FROM v1 ORDER BY e
 COPY (SELECT ia, ta FROM arrs ORDER BY id) TO STDOUT (FORMAT csv)
 COPY (SELECT ia, ta FROM arrs ORDER BY id) TO STDOUT (FORMAT binary)
 COPY (SELECT ARRAY[[1.5,2],[3,NULL]]::numeric[], '[0:0][1:2]={{2024-01-01,infinity}}'::date[]) TO STDOUT (FORMAT binary)
+
+
+-- case: md_ordered_set_fractions
+SELECT percentile_cont(ARRAY[[0.5],[0.25]]) WITHIN GROUP (ORDER BY x), percentile_disc('[0:1]={0,1}'::float8[]) WITHIN GROUP (ORDER BY x)::text FROM generate_series(1, 5) x
+SELECT percentile_cont(ARRAY[[0.5, NULL]]) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 4) x
