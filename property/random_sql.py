@@ -89,9 +89,10 @@ KINDS: dict[str, tuple[list[str], list[str]]] = {
               ["'{}'", "'[]'", "'{\"a\": 1}'", "'{\"a\": [1, 2], \"b\": null}'",
                "'null'", "'\"ü\"'", "'1.50'", "'true'", "'{\"b\": \"x\"}'"]),
     "intarr": (["int4[]"], ["'{}'", "'{1,2,3}'", "'{NULL,-1}'",
-                            "'{2147483647}'", "'{7}'"]),
+                            "'{2147483647}'", "'{7}'", "'{{1,2},{3,4}}'",
+                            "'[0:1]={5,6}'", "'{{NULL}}'"]),
     "textarr": (["text[]"], ["'{}'", "'{a,\"b c\"}'", "'{NULL,\"\"}'",
-                             "'{Ü}'", "'{a}'"]),
+                             "'{Ü}'", "'{a}'", "'{{a,b}}'", "'[2:2]={z}'"]),
 }
 EXTREME = {"int2": ["32767", "-32768"], "int4": ["2147483647", "-2147483648"],
            "int8": ["9223372036854775807", "-9223372036854775808"],
@@ -227,7 +228,7 @@ class Gen:
         if c == 3:
             return f"cardinality({self.expr(self.pick(['intarr', 'textarr']), depth - 1)})"
         if c == 4:
-            return f"array_length({self.expr('intarr', depth - 1)}, 1)"
+            return f"{self.pick(['array_length', 'array_lower', 'array_upper'])}({self.expr('intarr', depth - 1)}, {self.pick(['1', '2'])})"
         if c == 5 and not self.safe:
             return f"abs({sub()})"
         if c == 6 and not self.safe:
@@ -540,7 +541,13 @@ class Gen:
         return f"to_jsonb({self.expr(kind, depth - 1)})"
 
     def e_intarr(self, sub, depth):
-        c = self.draw(st.integers(0, 2))
+        c = self.draw(st.integers(0, 5))
+        if c == 3:
+            return f"ARRAY[{sub()}, {sub()}]"
+        if c == 4:
+            return f"({sub()})[1:2]"
+        if c == 5:
+            return f"array_cat({sub()}, ARRAY[[7, 8]])"
         if c == 0:
             return f"({sub()} || {self.expr('int', 0)}::int4)" if not self.safe \
                 else f"array_append({sub()}, 3)"

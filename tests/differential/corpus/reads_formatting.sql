@@ -325,3 +325,10 @@ SELECT regexp_match('abc', '(?=b)')
 
 -- case: regex_context_sensitive_end
 SELECT regexp_substr('ab', 'a|ab$')
+
+
+-- case: to_char_roman_nonfinite
+SELECT to_char('NaN'::numeric, 'RN')
+SELECT to_char('Infinity'::numeric, 'RN')
+SELECT to_char('-Infinity'::numeric, 'rn')
+SELECT to_char(12.5::numeric, 'RN'), to_char(3999::numeric, 'FMRN')
