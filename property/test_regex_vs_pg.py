@@ -30,7 +30,8 @@ EXAMPLES = int(os.environ.get("TWINNING_REGEX_EXAMPLES", "20"))
 _SIMPLE = st.sampled_from(["a", "b", "c", ".", "[ab]", "[^a]"])
 _CONSTRAINT = st.sampled_from(["^", "$", "\\y", "\\m", "\\M"])
 _LOOK = st.tuples(st.sampled_from(["(?=", "(?!", "(?<=", "(?<!"]),
-                  st.sampled_from(["a", "b", "ab", "[bc]"])).map(
+                  st.sampled_from(["a", "b", "ab", "[bc]", "a|bb", "b+",
+                                   "c?a"])).map(
     lambda t: t[0] + t[1] + ")")
 _QUANT = st.sampled_from(["", "", "", "*", "+", "?", "{1,2}", "{2}",
                           "{0,1}", "{1,}", "*?", "+?", "??", "{1,2}?"])

@@ -409,7 +409,7 @@ class _Pattern:
 
 class Found:
     """The slice of re.Match the regex functions read (`m.re.groups`,
-    `groups()`, `group(i)`, `span(i)`, `start(i)`)."""
+    `groups()`, `group(i)`, `span(i)`, `start(i)`, `end(i)`)."""
 
     def __init__(self, text: str, so: int, eo: int,
                  spans: list[tuple[int, int] | None]) -> None:
@@ -433,3 +433,27 @@ class Found:
 
     def start(self, i: int = 0) -> int:
         return self.span(i)[0]
+
+    def end(self, i: int = 0) -> int:
+        return self.span(i)[1]
+
+
+class EngineRegex:
+    """A pattern Python's re cannot compile (a lookbehind of varying
+    length), standing in for the compiled pattern: `search` finds the
+    match PostgreSQL takes (its groups are not read here), `groups` the
+    capture count."""
+
+    def __init__(self, prog: Program) -> None:
+        self.prog = prog
+        self.groups = prog.groups
+        self._run: Run | None = None
+
+    def search(self, text: str, pos: int = 0) -> Found | None:
+        run = self._run
+        if run is None or run.text is not text:
+            run = self._run = Run(self.prog, text)
+        found = run.search(pos)
+        if found is None:
+            return None
+        return Found(text, found[0], found[1], [None] * self.prog.groups)

@@ -236,8 +236,9 @@ def translate(pattern: str, fold: bool) -> Are:
     except re.error as exc:
         text = str(exc)
         if "look-behind requires fixed-width" in text:
-            raise feature_not_supported("a lookbehind constraint of varying "
-                                        "length") from None
+            # PostgreSQL's lookbehinds may vary in length: the engine alone
+            return Are(are_engine.EngineRegex(_program(pattern, fold)),
+                       alternation, non_greedy, end_sensitive, True, True)
         reason = next((ours for theirs, ours in RE_ERRORS if theirs in text),
                       "invalid regular expression")
         raise _bad(reason) from None

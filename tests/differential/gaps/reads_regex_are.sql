@@ -8,8 +8,6 @@
 --   decides: earlier groups first, each by its own greediness), and a
 --   capture group inside a repetition (its last iteration): refused
 --   (0A000) by the functions that read the groups.
--- are_varying_lookbehind: a lookbehind constraint whose branches differ
---   in length, which Python's re cannot compile: refused (0A000).
 
 -- case: are_ambiguous_captures
 SELECT regexp_match('abcd', '(a|ab)(c|bcd)(d*)')
@@ -18,7 +16,3 @@ SELECT regexp_match('xabcx', '(a|b)*c')
 SELECT regexp_replace('xaby', '(a|ab)(y|by)', '<\2>', 'g')
 SELECT regexp_match('aaab', '(a+?)(a*)b')
 SELECT regexp_replace('bbbbacab', '([ab]{1,}){1,2}', '<\1>')
-
-
--- case: are_varying_lookbehind
-SELECT regexp_match('foobar', '(?<=f|fo)o')
