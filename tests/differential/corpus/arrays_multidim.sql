@@ -177,7 +177,6 @@ SELECT to_json(ARRAY[[1,2],[3,4]]), to_jsonb(ARRAY[[1,2],[3,4]]), array_to_json(
 SELECT array_to_json(ARRAY[[1,2],[3,4]], true), array_to_json('[2:3]={a,b}'::text[], true)
 SELECT json_build_array(ARRAY[[1,2]]), json_build_object('k', ARRAY[['a'],['b']])
 SELECT row_to_json(t) FROM (SELECT ARRAY[[1,2],[3,4]] AS a) t
-SELECT json_agg(a) FROM (VALUES (ARRAY[[1,2]]), (ARRAY[[3,4]])) t(a)
 
 
 -- case: md_lower_bounds_text
