@@ -16,7 +16,9 @@ operation, a CTE or subquery, or a write unit (BEGIN, INSERT/UPDATE/DELETE,
 SELECT back, ROLLBACK or COMMIT). Expressions cover every kind's
 operators and the functions ETL code calls: to_char/format, the regex
 family, SIMILAR TO, AT TIME ZONE/timezone(), jsonb's builders, editors
-and jsonpath (@?, @@, jsonb_path_*), array comparison and containment.
+and jsonpath (@?, @@, jsonb_path_*), array comparison and containment,
+multidimensional arrays and lower bounds other than 1 (values, ARRAY[a,
+b], slices, array_cat, the bound functions over two dimensions).
 Every SELECT orders by every output column, so the row order is total:
 where no unique `id` is among them (projections, set operations), then
 by each column's text too, since equal values can print differently (0
@@ -38,8 +40,8 @@ gap or unspecified behaviour, never a tolerated wrong answer):
 - subquery outputs the outer query does not read
   (gaps/reads_subqueries.sql::sub_unreferenced_output_not_evaluated);
 - regular expressions stay within plain classes and quantifiers
-  (gaps/reads_formatting.sql::regex_*); jsonpath only in paths that
-  cannot raise in lax mode;
+  (property/test_regex_vs_pg.py generates the rest); jsonpath only in
+  paths that cannot raise in lax mode;
 - SET DateStyle/TimeZone/bytea_output (their corpora test them);
 - RETURNING on multi-row UPDATE/DELETE: its row order is PostgreSQL's
   heap order, an implementation detail; LIMIT only under a total order;
