@@ -39,6 +39,9 @@ SHAPE_AWARE = frozenset({
     # deconstruct_array: the elements in order, whatever the shape
     "format_variadic(text,anyarray)",
     "json #> text[]", "json #>> text[]", "jsonb #> text[]", "jsonb #>> text[]",
+    "jsonb ?| text[]", "jsonb ?& text[]",
+    "ts_filter(tsvector,char[])", "setweight(tsvector,char,text[])",
+    "array_to_tsvector(text[])", "ts_delete(tsvector,text[])",
     # a 2-D array of two columns is key/value rows
     "json_object(text[])", "jsonb_object(text[])",
 })

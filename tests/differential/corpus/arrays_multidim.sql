@@ -207,3 +207,13 @@ COPY (SELECT ARRAY[[1.5,2],[3,NULL]]::numeric[], '[0:0][1:2]={{2024-01-01,infini
 -- case: md_ordered_set_fractions
 SELECT percentile_cont(ARRAY[[0.5],[0.25]]) WITHIN GROUP (ORDER BY x), percentile_disc('[0:1]={0,1}'::float8[]) WITHIN GROUP (ORDER BY x)::text FROM generate_series(1, 5) x
 SELECT percentile_cont(ARRAY[[0.5, NULL]]) WITHIN GROUP (ORDER BY x) FROM generate_series(1, 4) x
+
+
+-- case: md_flattening_functions
+SELECT '{"a":1}'::jsonb ?| '{{a},{b}}'
+SELECT '{"a":1,"b":2}'::jsonb ?& '[0:1]={a,b}'
+SELECT '{"a":1,"b":2,"c":3}'::jsonb - '[0:1]={a,c}'::text[]
+SELECT '{"a":1}'::jsonb ?| '[0:1]={a,b}'
+SELECT '{"a":{"b":1}}'::jsonb #>> '{{a},{b}}', '{"a":{"b":1}}'::jsonb #> '[2:3]={a,b}', '{"a":{"b":1}}'::json #>> '{{a},{b}}'
+SELECT array_to_tsvector('{{a,b},{c,a}}'), ts_delete('a:1 b:2 c:3'::tsvector, '{{a},{c}}'::text[]), setweight('a:1 b:2'::tsvector, 'A', '{{a}}'), ts_filter('a:1A b:2B'::tsvector, '{{a}}'::"char"[])
+SELECT format('%s-%s', VARIADIC '[0:1]={a,b}'::text[])
