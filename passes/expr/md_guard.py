@@ -5,7 +5,10 @@ flat list, which would answer differently from PostgreSQL (json_object
 of a two-column array, a jsonb path given as a 2-D array, ...).
 
 `install()` wraps them once, after every family registered; the
-functions that know the shape are listed in `SHAPE_AWARE`.
+functions that know the shape (or read the elements flat, as
+deconstruct_array does) are listed in `SHAPE_AWARE`, those PostgreSQL
+runs over any one-dimensional array but refuses with its own error for
+more dimensions in `ONE_DIMENSIONAL`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from twinning.errors import feature_not_supported
+from twinning.errors import SqlError, feature_not_supported
 from twinning.passes.expr.registry import BINARY, FUNCTIONS, Impl, TypedImpl
 from twinning.values.md_arrays import MdArray
 
@@ -47,6 +50,30 @@ SHAPE_AWARE = frozenset({
 })
 
 
+# signatures PostgreSQL runs over a one-dimensional array with any lower
+# bound, raising its own error for more dimensions
+ONE_DIMENSIONAL = {
+    "jsonb - text[]": ("2202E", "wrong number of array subscripts"),
+    "jsonb #- text[]": ("2202E", "wrong number of array subscripts"),
+    "jsonb_set(jsonb,text[],jsonb,bool)": ("2202E", "wrong number of array subscripts"),
+    "jsonb_set_lax(jsonb,text[],jsonb,bool,text)": ("2202E", "wrong number of array subscripts"),
+    "jsonb_insert(jsonb,text[],jsonb,bool)": ("2202E", "wrong number of array subscripts"),
+    "json_object(text[],text[])": ("2202E", "wrong number of array subscripts"),
+    "jsonb_object(text[],text[])": ("2202E", "wrong number of array subscripts"),
+    "ts_rank(float4[],tsvector,tsquery)": ("2202E", "array of weight must be one-dimensional"),
+    "ts_rank(float4[],tsvector,tsquery,int4)": ("2202E", "array of weight must be one-dimensional"),
+}
+
+
+def _one_dimensional(fn: Callable, error: tuple[str, str]) -> Callable:
+    def guarded(*args: Any) -> Any:
+        for a in args:
+            if type(a) is MdArray and len(a.dims) > 1:
+                raise SqlError(*error)
+        return fn(*args)
+    return guarded
+
+
 def _checked(fn: Callable, name: str) -> Callable:
     def guarded(*args: Any) -> Any:
         for a in args:
@@ -58,19 +85,19 @@ def _checked(fn: Callable, name: str) -> Callable:
     return guarded
 
 
-def _wrap(impl: Impl, name: str) -> None:
+def _wrap(impl: Impl, check: Callable[[Callable], Callable]) -> None:
     if isinstance(impl, TypedImpl):
         factory = impl.factory
 
         def typed(arg_types):
             make = factory(arg_types)
-            return lambda settings: _checked(make(settings), name)
+            return lambda settings: check(make(settings))
         impl.factory = typed
     elif impl.settings:
         make = impl.fn
-        impl.fn = lambda settings: _checked(make(settings), name)
+        impl.fn = lambda settings: check(make(settings))
     elif impl.fn is not None:
-        impl.fn = _checked(impl.fn, name)
+        impl.fn = check(impl.fn)
         impl.fast = None
 
 
@@ -79,5 +106,9 @@ def install() -> None:
         for sig, impl in table.items():
             if sig in SHAPE_AWARE or not _ARRAY_ARG.search(sig):
                 continue
+            if sig in ONE_DIMENSIONAL:
+                error = ONE_DIMENSIONAL[sig]
+                _wrap(impl, lambda fn, e=error: _one_dimensional(fn, e))
+                continue
             name = sig.split("(")[0] if "(" in sig else f"operator {sig}"
-            _wrap(impl, name)
+            _wrap(impl, lambda fn, n=name: _checked(fn, n))

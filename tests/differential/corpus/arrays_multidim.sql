@@ -217,3 +217,16 @@ SELECT '{"a":1}'::jsonb ?| '[0:1]={a,b}'
 SELECT '{"a":{"b":1}}'::jsonb #>> '{{a},{b}}', '{"a":{"b":1}}'::jsonb #> '[2:3]={a,b}', '{"a":{"b":1}}'::json #>> '{{a},{b}}'
 SELECT array_to_tsvector('{{a,b},{c,a}}'), ts_delete('a:1 b:2 c:3'::tsvector, '{{a},{c}}'::text[]), setweight('a:1 b:2'::tsvector, 'A', '{{a}}'), ts_filter('a:1A b:2B'::tsvector, '{{a}}'::"char"[])
 SELECT format('%s-%s', VARIADIC '[0:1]={a,b}'::text[])
+
+
+-- case: md_one_dimensional_functions
+SELECT '{"a":1,"b":2,"c":3}'::jsonb - '{{a},{c}}'::text[]
+SELECT '{"a":1,"b":2,"c":3}'::jsonb - '[0:1]={a,c}'::text[], '{"a":{"b":1,"c":2}}'::jsonb #- '[0:1]={a,b}'::text[]
+SELECT '{"a":{"b":1}}'::jsonb #- '{{a},{b}}'::text[]
+SELECT jsonb_set('{"a":{"b":1}}', '{{a},{b}}', '2')
+SELECT jsonb_set('{"a":{"b":1}}', '[5:6]={a,b}', '2'), jsonb_insert('{"a":[1]}', '[0:1]={a,0}', '2'), jsonb_set_lax('{"a":1}', '[3:3]={a}', NULL)
+SELECT jsonb_insert('{"a":[1]}', '{{a},{0}}', '2')
+SELECT jsonb_set_lax('{"a":1}', '{{a}}', NULL)
+SELECT ts_rank('{{0.1,0.2},{0.4,1.0}}', 'a:1'::tsvector, 'a'::tsquery)
+SELECT ts_rank('[0:3]={0.1,0.2,0.4,1.0}', 'a:1'::tsvector, 'a'::tsquery)
+SELECT json_object('{{a,b},{c,d}}'::text[], '{{1,2},{3,4}}'::text[])
