@@ -1,8 +1,9 @@
 """The functions and operators over arrays that have not been taught
 arrays of several dimensions or other lower bounds (`MdArray`): they
 refuse such an argument with 0A000 instead of reading its elements as a
-flat list, which would answer differently from PostgreSQL (json_object
-of a two-column array, a jsonb path given as a 2-D array, ...).
+flat list, which could answer differently from PostgreSQL (today only
+functions other refusals already keep out: json[b]_extract_path's
+VARIADIC form, xpath; a function added later starts here).
 
 `install()` wraps them once, after every family registered; the
 functions that know the shape (or read the elements flat, as
