@@ -252,19 +252,23 @@ def register() -> None:
     FUNCTIONS[f"array_append({A},{E})"] = BINARY["array || elem"]
     FUNCTIONS[f"array_prepend({E},{A})"] = BINARY["elem || array"]
     FUNCTIONS[f"array_cat({A},{A})"] = BINARY["array || array"]
-    FUNCTIONS[f"array_remove({A},{E})"] = TypedImpl(_array_remove, strict=False)
-    FUNCTIONS[f"array_replace({A},{E},{E})"] = TypedImpl(_array_replace,
-                                                       strict=False)
-    FUNCTIONS[f"array_position({A},{E})"] = TypedImpl(_array_position,
-                                                    strict=False)
-    FUNCTIONS[f"array_position({A},{E},int4)"] = TypedImpl(_array_position,
-                                                         strict=False)
-    FUNCTIONS[f"array_positions({A},{E})"] = TypedImpl(_array_positions,
-                                                     strict=False)
-    FUNCTIONS["array_upper(anyarray,int4)"] = TypedImpl(_bounds("upper"))
-    FUNCTIONS["array_lower(anyarray,int4)"] = TypedImpl(_bounds("lower"))
-    FUNCTIONS["array_length(anyarray,int4)"] = TypedImpl(_bounds("length"))
-    FUNCTIONS["array_dims(anyarray)"] = TypedImpl(_array_dims)
+    FUNCTIONS[f"array_remove({A},{E})"] = TypedImpl(
+        _array_remove, strict=False, immutable=True)
+    FUNCTIONS[f"array_replace({A},{E},{E})"] = TypedImpl(
+        _array_replace, strict=False, immutable=True)
+    FUNCTIONS[f"array_position({A},{E})"] = TypedImpl(
+        _array_position, strict=False, immutable=True)
+    FUNCTIONS[f"array_position({A},{E},int4)"] = TypedImpl(
+        _array_position, strict=False, immutable=True)
+    FUNCTIONS[f"array_positions({A},{E})"] = TypedImpl(
+        _array_positions, strict=False, immutable=True)
+    FUNCTIONS["array_upper(anyarray,int4)"] = TypedImpl(_bounds("upper"),
+                                                        immutable=True)
+    FUNCTIONS["array_lower(anyarray,int4)"] = TypedImpl(_bounds("lower"),
+                                                        immutable=True)
+    FUNCTIONS["array_length(anyarray,int4)"] = TypedImpl(_bounds("length"),
+                                                         immutable=True)
+    FUNCTIONS["array_dims(anyarray)"] = TypedImpl(_array_dims, immutable=True)
     define("array_fill(anyelement,int4[])",
            lambda e, d: md_arrays.fill(e, d, two_args=True), strict=False)
     define("array_fill(anyelement,int4[],int4[])", md_arrays.fill,

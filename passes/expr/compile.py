@@ -897,6 +897,12 @@ def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
     fns = tuple(n.fn for n in nodes)
     factory = getattr(impl, "factory", None)
     if factory is not None:  # typed by its arguments (concat, array_to_string…)
+        if getattr(impl, "immutable", False) and all(n.constant for n in nodes):
+            values = [n.value for n in nodes]
+            if impl.strict and None in values:
+                return _const(None)
+            make = factory([a.type for a in expr.args])
+            return _fold(lambda: make(DEFAULT_SETTINGS)(*values))
         get = _bound(factory([a.type for a in expr.args]))
         if not impl.strict:
             return CompiledExpr(lambda row, ctx: get(ctx)(

@@ -230,3 +230,12 @@ SELECT jsonb_set_lax('{"a":1}', '{{a}}', NULL)
 SELECT ts_rank('{{0.1,0.2},{0.4,1.0}}', 'a:1'::tsvector, 'a'::tsquery)
 SELECT ts_rank('[0:3]={0.1,0.2,0.4,1.0}', 'a:1'::tsvector, 'a'::tsquery)
 SELECT json_object('{{a,b},{c,d}}'::text[], '{{1,2},{3,4}}'::text[])
+
+
+-- case: md_constant_errors_at_plan_time
+INSERT INTO arrs (id) VALUES (1)
+SELECT id, x0 FROM (SELECT id, array_remove('{{1,2},{3,4}}'::int4[], 1) AS x0 FROM arrs WHERE NULL::bool) s ORDER BY 1, 2
+SELECT id, x0 FROM (SELECT id, 1/0 AS x0 FROM arrs WHERE NULL::bool) s ORDER BY 1, 2
+SELECT id, x0 FROM (SELECT id, array_position('{{1,2},{3,4}}'::int4[], 1) AS x0 FROM arrs WHERE NULL::bool) s ORDER BY 1, 2
+SELECT id, array_remove('{{1,2},{3,4}}'::int4[], 1) AS x0 FROM arrs WHERE NULL::bool
+SELECT id, x0 FROM (SELECT id, array_cat(ARRAY[[1]], ARRAY[1,2]) AS x0 FROM arrs WHERE NULL::bool) s ORDER BY 1, 2
