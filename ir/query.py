@@ -517,9 +517,13 @@ class TMinMax:
 
 @node
 class TArray:
+    """ARRAY[…]; `multidims`: its items are arrays, stacked into one more
+    dimension (ExecEvalArrayExpr's multidims case)."""
+
     items: tuple[TExpr, ...]
     type: ResultType
     location: int = LOC
+    multidims: bool = False
 
 
 @node
@@ -565,10 +569,24 @@ class TDomain:
     location: int = LOC
 
 
+@node
+class TSubscripts:
+    """`array[i][j]…` (element fetch) or a slice (`is_slice`: an array of
+    the same type, lower bounds 1). `lowers[k]`/`uppers[k]` are None where
+    the subscript has none; a NULL subscript gives NULL."""
+
+    arg: TExpr
+    lowers: tuple[TExpr | None, ...]
+    uppers: tuple[TExpr | None, ...]
+    is_slice: bool
+    type: ResultType
+    location: int = LOC
+
+
 TExpr = Union[TLiteral, TParam, TColumn, TCast, TCall, TOperator, TBool,
               TNullTest, TBoolTest, TDistinct, TScalarArray, TCaseValue,
               TCase, TCoalesce, TNullIf, TMinMax, TArray, TSubscript,
-              TDomain, TRow, TField]
+              TSubscripts, TDomain, TRow, TField]
 
 
 @node

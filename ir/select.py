@@ -493,7 +493,8 @@ class TSubquery:
     the subquery's one column, or a tuple of tests and impls compared
     column by column as rows; for `<` & co. over rows each impl is the
     strict operator's and `=`'s; rowcompare: `(a, b) op (SELECT …)`, its
-    at most one row) | array."""
+    at most one row) | array | arrays (ARRAY(SELECT array): the rows'
+    arrays stacked as one more dimension)."""
 
     kind: str
     relation: Relation

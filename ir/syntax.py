@@ -236,6 +236,20 @@ class Subscript:
 
 
 @node
+class Subscripts:
+    """`array[i][j]…` with several subscripts or any slice (`a[1:2]`,
+    `a[:2][1]`): `slices[k]` says whether subscript k has a colon;
+    `lowers[k]` is None for a plain index or an omitted lower bound,
+    `uppers[k]` None for an omitted upper bound."""
+
+    arg: Expr
+    lowers: tuple[Expr | None, ...]
+    uppers: tuple[Expr | None, ...]
+    slices: tuple[bool, ...]
+    location: int = LOC
+
+
+@node
 class Row:
     """`(a, b)` / `ROW(a, b)`: compared with another row, or a record."""
 
@@ -299,8 +313,8 @@ class Grouping:
 Expr = Union[
     Literal, ColumnRef, Param, Cast, FuncCall, Operator, BoolOp, NullTest,
     BoolTest, Distinct, InList, Between, Like, Quantified, Case, Coalesce,
-    NullIf, MinMax, SqlValue, ArrayLit, Row, Subscript, SubLink,
-    SetToDefault, NamedArg, Grouping,
+    NullIf, MinMax, SqlValue, ArrayLit, Row, Subscript, Subscripts,
+    SubLink, SetToDefault, NamedArg, Grouping,
 ]
 
 

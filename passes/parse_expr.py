@@ -237,18 +237,30 @@ class ExprConverter:
 
     def indirection(self, node: ast.A_Indirection) -> s.Expr:
         out = self(node.arg)
-        for step in node.indirection:
+        run: list[ast.A_Indices] = []
+        for step in (*node.indirection, None):
+            if isinstance(step, ast.A_Indices):
+                run.append(step)
+                continue
+            if run:  # consecutive subscripts form one subscripting
+                out = self._subscripts(out, run, loc(node.arg))
+                run = []
             if isinstance(step, ast.String):  # (composite).field
                 out = s.FieldSelect(out, step.sval, loc(node.arg))
-                continue
-            if isinstance(step, ast.A_Star):  # (composite).*: a select list's
+            elif isinstance(step, ast.A_Star):  # (composite).*: a select list's
                 out = s.FieldSelect(out, "*", loc(node.arg))
-                continue
-            if not isinstance(step, ast.A_Indices) or step.is_slice:
-                raise Unsupported("field selection or array slice",
-                                  loc(node.arg))
-            out = s.Subscript(out, self(step.uidx), loc(node.arg))
+            elif step is not None:
+                raise Unsupported("field selection", loc(node.arg))
         return out
+
+    def _subscripts(self, arg: s.Expr, run: list, location: int) -> s.Expr:
+        """One index: `Subscript`; several, or any slice: `Subscripts`."""
+        if len(run) == 1 and not run[0].is_slice:
+            return s.Subscript(arg, self(run[0].uidx), location)
+        return s.Subscripts(
+            arg, tuple(None if i.lidx is None else self(i.lidx) for i in run),
+            tuple(None if i.uidx is None else self(i.uidx) for i in run),
+            tuple(bool(i.is_slice) for i in run), location)
 
     def row_expr(self, node: ast.RowExpr) -> s.Expr:
         return s.Row(self.many(node.args), loc(node))

@@ -36,6 +36,7 @@ from operator import itemgetter
 from typing import Any, Callable, Iterable
 
 from twinning.errors import SqlError
+from twinning.values import md_arrays
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import REG_TYPES
@@ -1290,6 +1291,9 @@ def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
         return CompiledExpr(scalar)
     if kind == "array":
         return CompiledExpr(lambda row, ctx: tuple(
+            v[0] for v in run(row, ctx, None)))
+    if kind == "arrays":
+        return CompiledExpr(lambda row, ctx: md_arrays.stack_rows(
             v[0] for v in run(row, ctx, None)))
     want_any = kind == "any"
     compare = _row_comparison(expr)

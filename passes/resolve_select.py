@@ -1417,11 +1417,11 @@ class _Resolver:
             rtype = columns[0].type
             if rtype == q.UNKNOWN:
                 rtype = TEXT
-            if kind == "array":
-                if rtype.sql_type is None or rtype.sql_type.is_array:
-                    raise feature_not_supported("ARRAY() of arrays",
-                                                pos(node.location))
-                rtype = q.ResultType.of(rtype.sql_type.array_of())
+            if kind == "array":  # of arrays: "arrays", stacked one more dimension
+                if rtype.sql_type is None:
+                    raise feature_not_supported("ARRAY() of this type", pos(node.location))
+                kind = "arrays" if rtype.sql_type.is_array else kind
+                rtype = rtype if kind == "arrays" else q.ResultType.of(rtype.sql_type.array_of())
             return r.TSubquery(kind, relation, rtype, location=node.location)
         # ANY / ALL (IN is = ANY) / a row compared with one row, of one
         # value or of a row of them

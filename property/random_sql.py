@@ -16,7 +16,9 @@ operation, a CTE or subquery, or a write unit (BEGIN, INSERT/UPDATE/DELETE,
 SELECT back, ROLLBACK or COMMIT). Expressions cover every kind's
 operators and the functions ETL code calls: to_char/format, the regex
 family, SIMILAR TO, AT TIME ZONE/timezone(), jsonb's builders, editors
-and jsonpath (@?, @@, jsonb_path_*), array comparison and containment.
+and jsonpath (@?, @@, jsonb_path_*), array comparison and containment,
+multidimensional arrays and lower bounds other than 1 (values, ARRAY[a,
+b], slices, array_cat, the bound functions over two dimensions).
 Every SELECT orders by every output column, so the row order is total:
 where no unique `id` is among them (projections, set operations), then
 by each column's text too, since equal values can print differently (0
@@ -38,8 +40,8 @@ gap or unspecified behaviour, never a tolerated wrong answer):
 - subquery outputs the outer query does not read
   (gaps/reads_subqueries.sql::sub_unreferenced_output_not_evaluated);
 - regular expressions stay within plain classes and quantifiers
-  (gaps/reads_formatting.sql::regex_*); jsonpath only in paths that
-  cannot raise in lax mode;
+  (property/test_regex_vs_pg.py generates the rest); jsonpath only in
+  paths that cannot raise in lax mode;
 - SET DateStyle/TimeZone/bytea_output (their corpora test them);
 - RETURNING on multi-row UPDATE/DELETE: its row order is PostgreSQL's
   heap order, an implementation detail; LIMIT only under a total order;
@@ -89,9 +91,10 @@ KINDS: dict[str, tuple[list[str], list[str]]] = {
               ["'{}'", "'[]'", "'{\"a\": 1}'", "'{\"a\": [1, 2], \"b\": null}'",
                "'null'", "'\"ü\"'", "'1.50'", "'true'", "'{\"b\": \"x\"}'"]),
     "intarr": (["int4[]"], ["'{}'", "'{1,2,3}'", "'{NULL,-1}'",
-                            "'{2147483647}'", "'{7}'"]),
+                            "'{2147483647}'", "'{7}'", "'{{1,2},{3,4}}'",
+                            "'[0:1]={5,6}'", "'{{NULL}}'"]),
     "textarr": (["text[]"], ["'{}'", "'{a,\"b c\"}'", "'{NULL,\"\"}'",
-                             "'{Ü}'", "'{a}'"]),
+                             "'{Ü}'", "'{a}'", "'{{a,b}}'", "'[2:2]={z}'"]),
 }
 EXTREME = {"int2": ["32767", "-32768"], "int4": ["2147483647", "-2147483648"],
            "int8": ["9223372036854775807", "-9223372036854775808"],
@@ -227,7 +230,7 @@ class Gen:
         if c == 3:
             return f"cardinality({self.expr(self.pick(['intarr', 'textarr']), depth - 1)})"
         if c == 4:
-            return f"array_length({self.expr('intarr', depth - 1)}, 1)"
+            return f"{self.pick(['array_length', 'array_lower', 'array_upper'])}({self.expr('intarr', depth - 1)}, {self.pick(['1', '2'])})"
         if c == 5 and not self.safe:
             return f"abs({sub()})"
         if c == 6 and not self.safe:
@@ -540,7 +543,13 @@ class Gen:
         return f"to_jsonb({self.expr(kind, depth - 1)})"
 
     def e_intarr(self, sub, depth):
-        c = self.draw(st.integers(0, 2))
+        c = self.draw(st.integers(0, 5))
+        if c == 3:
+            return f"ARRAY[{sub()}, {sub()}]"
+        if c == 4:
+            return f"({sub()})[1:2]"
+        if c == 5:
+            return f"array_cat({sub()}, ARRAY[[7, 8]])"
         if c == 0:
             return f"({sub()} || {self.expr('int', 0)}::int4)" if not self.safe \
                 else f"array_append({sub()}, 3)"

@@ -25,7 +25,7 @@ from twinning import values
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir.types import BASE_TYPES, OID_TYPES, REG_TYPES, SqlType
-from twinning.values import bits, money, system, timestamps, timetz
+from twinning.values import bits, md_arrays, money, system, timestamps, timetz
 from twinning.values.column_input import column_input
 from twinning.values.calendar import (DATE_NOBEGIN, DATE_NOEND,
                                       TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
@@ -138,7 +138,7 @@ def cast_function(source: q.ResultType, target: q.ResultType,
     if source.name.endswith("[]") and target.name.endswith("[]") \
             and source.name != target.name:
         inner = _convert(_element(source), _element(target), settings)
-        convert = lambda v: tuple(None if e is None else inner(e) for e in v)  # noqa: E731
+        convert = lambda v: md_arrays.map_elements(v, inner)  # noqa: E731
     else:
         convert = _convert(source, target, settings)
     if typmod is None:

@@ -32,6 +32,7 @@ from twinning.passes.expr.ordered_set import ORDERED_SET_NAMES
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
 from twinning.passes.expr.typmods import call_result
 from twinning.passes.user_functions import type_user_aggregate
+from twinning.values import md_arrays
 from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.numeric import CTX
 from twinning.values.settings import DEFAULT_SETTINGS
@@ -111,10 +112,14 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
     signature = f"{name}({','.join(declared)})"
     if cand.result == "anyarray" and name == "array_agg":
         element = targets[0]
-        if element.sql_type is None or element.sql_type.is_array:
-            raise feature_not_supported("array_agg of arrays", _pos(location))
-        result = q.ResultType.of(element.sql_type.array_of())
-        signature = "array_agg(anynonarray)"
+        if element.sql_type is None:
+            raise feature_not_supported("array_agg of this type", _pos(location))
+        if element.sql_type.is_array:  # stacked: one more dimension
+            result = q.ResultType.of(element.sql_type)
+            signature = "array_agg(anyarray)"
+        else:
+            result = q.ResultType.of(element.sql_type.array_of())
+            signature = "array_agg(anynonarray)"
     elif cand.result.startswith("any"):
         result = targets[0]
     else:
@@ -309,6 +314,15 @@ def _array_agg() -> Accumulator:
     return (lambda: None), step, (lambda s: None if s is None else tuple(s))
 
 
+def _array_agg_arrays() -> Accumulator:
+    def step(state, args):
+        if state is None:
+            state = md_arrays.Accumulator()
+        state.add(args[0])
+        return state
+    return (lambda: None), step, (lambda s: None if s is None else s.result())
+
+
 # json[b]_agg and json[b]_object_agg over the types whose JSON form does
 # not depend on session settings (to_json of floats, dates and times
 # does: those stay 0A000)
@@ -391,6 +405,7 @@ _IMPLEMENTED: dict[str, Callable[[Sequence[q.ResultType]], Accumulator]] = {
     "string_agg(text,text)": lambda t: _string_agg(""),
     "string_agg(bytea,bytea)": lambda t: _string_agg(b""),
     "array_agg(anynonarray)": lambda t: _array_agg(),
+    "array_agg(anyarray)": lambda t: _array_agg_arrays(),
 }
 for _t in _SUMMABLE:
     _IMPLEMENTED[f"sum({_t})"] = (lambda a: lambda t: _sum(a))(_t)

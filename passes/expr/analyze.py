@@ -39,7 +39,7 @@ from twinning.ir import syntax as s
 from twinning.ir.select import TSetCall, TSetCallRows
 from twinning.passes import extensions
 from twinning.passes.polling import poll_planning
-from twinning.passes.expr import pg_data, records, runtime
+from twinning.passes.expr import array_typing, pg_data, records, runtime
 from twinning.passes.expr.registry import rows_result
 from twinning.passes.expr.variadic import variadic_call
 from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
@@ -361,6 +361,10 @@ def coerce_to_common_type(expr: q.TExpr, target: q.ResultType,
     return coerce_to_type(expr, target, ctx)
 
 
+_COERCIONS = array_typing.Coercions(can_coerce_expr, coerce_to_type,
+                                    select_common_type, coerce_to_common_type)
+
+
 # ---------------------------------------------------------------- the walker
 
 def resolve_expr(node: s.Expr, scope: Scope = EMPTY,
@@ -645,7 +649,8 @@ class _Resolver:
         if not (is_array(key(arg.type)) or key(arg.type) in VECTORS):
             raise SqlError("42804", "cannot subscript type "
                            f"{display_type(arg.type)} because it does not "
-                           "support subscripting", position=pos(node.location))
+                           "support subscripting",
+                           position=pos(leftmost(node.location, arg.location)))
         index = self.expr(node.index)
         if not can_coerce_expr(index, INT4):
             raise SqlError("42804", "array subscript must have type integer",
@@ -653,6 +658,9 @@ class _Resolver:
         return q.TSubscript(arg, coerce_to_type(index, INT4, self.ctx),
                             element_type(arg.type),
                             node.location)
+
+    def _Subscripts(self, node: s.Subscripts) -> q.TExpr:
+        return array_typing.subscripts(self, node, _COERCIONS)
 
     def _Row(self, node: s.Row) -> q.TExpr:
         return records.row(self, node, coerce_to_type)
@@ -842,10 +850,12 @@ class _Resolver:
         return self._array(node, None)
 
     def _array(self, node: s.ArrayLit, target: q.ResultType | None) -> q.TExpr:
-        if any(isinstance(i, s.ArrayLit) for i in node.items):
-            raise feature_not_supported("multidimensional ARRAY[]",
-                                        pos(node.location))
+        if array_typing.is_multidim(node):
+            return array_typing.array_expr(self, node, target, _COERCIONS)
         items = [self.expr(i) for i in node.items]
+        if array_typing.is_multidim(node, items):
+            return array_typing.array_expr(self, node, target, _COERCIONS,
+                                           items)
         if target is not None:
             elem = q.ResultType.of(target.sql_type.element)
             out = []
@@ -1325,7 +1335,7 @@ def _figure(node: Any) -> tuple[str | None, int]:
         return "nullif", 2
     if isinstance(node, s.Grouping):
         return "grouping", 2
-    if isinstance(node, s.Subscript):
+    if isinstance(node, (s.Subscript, s.Subscripts)):
         return _figure(node.arg)
     if isinstance(node, s.Cast):
         name, strength = _figure(node.arg)

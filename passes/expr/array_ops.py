@@ -2,32 +2,38 @@
 element, the bounds and length functions, array_to_string, unnest and
 generate_subscripts.
 
-Arrays are one-dimensional tuples (None for a NULL element) with lower
-bound 1, except int2vector and oidvector, which start at 0 as in
-PostgreSQL's catalogs.
+Arrays are tuples (None for a NULL element) with lower bound 1, except
+int2vector and oidvector, which start at 0 as in PostgreSQL's catalogs;
+arrays of more dimensions or other lower bounds are
+`values.md_arrays.MdArray`s, whose shape these functions read.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from twinning.errors import feature_not_supported
+from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr.ordering import equality_key, sort_key
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, PY_COMPARE,
                                            SET_RETURNING, Impl, TypedImpl,
                                            define, output)
 from twinning.passes.expr.types import VECTORS, element, element_of
+from twinning.values import md_arrays
+from twinning.values.md_arrays import MdArray
 
 
 def _array_concat(a: tuple, b: tuple) -> tuple:
-    return a + b
+    return md_arrays.concat(a, b)
 
 
 def _array_equal_factory(elem_eq: Callable[[Any, Any], bool]):
     def eq(a: tuple, b: tuple) -> bool:
         if len(a) != len(b):
             return False
+        if type(a) is not type(b) or type(a) is MdArray:
+            if md_arrays.shape(a) != md_arrays.shape(b):
+                return False
         for x, y in zip(a, b):
             if x is None or y is None:
                 if x is not y:
@@ -89,16 +95,39 @@ def lower_bound(rtype: q.ResultType) -> int:
     return 0 if rtype.name in VECTORS else 1
 
 
+def _shape(array, low: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(dims, lower bounds); `low` is a plain tuple's lower bound."""
+    if type(array) is MdArray:
+        return array.dims, array.lbounds
+    return ((len(array),), (low,)) if array else ((), ())
+
+
 def _bounds(which: str):
     def factory(arg_types: Sequence[q.ResultType]):
         low = lower_bound(arg_types[0])
 
         def bound(array, dim):
-            if not array or dim != 1:
+            dims, lbounds = _shape(array, low)
+            if not 1 <= dim <= len(dims):
                 return None
-            return low if which == "lower" else low + len(array) - 1
+            if which == "lower":
+                return lbounds[dim - 1]
+            if which == "upper":
+                return lbounds[dim - 1] + dims[dim - 1] - 1
+            return dims[dim - 1]
         return lambda settings: bound
     return factory
+
+
+def _array_dims(arg_types: Sequence[q.ResultType]):
+    low = lower_bound(arg_types[0])
+
+    def dims_text(array):
+        dims, lbounds = _shape(array, low)
+        if not dims:
+            return None
+        return "".join(f"[{lb}:{lb + d - 1}]" for d, lb in zip(dims, lbounds))
+    return lambda settings: dims_text
 
 
 def _array_to_string_factory(arg_types: Sequence[q.ResultType]):
@@ -130,9 +159,11 @@ def _generate_subscripts(arg_types: Sequence[q.ResultType]):
     low = lower_bound(arg_types[0])
 
     def subscripts(array, dim, reverse=False):
-        if not array or dim != 1:
+        dims, lbounds = _shape(array, low)
+        if not 1 <= dim <= len(dims):
             return iter(())
-        found = range(low, low + len(array))
+        first = lbounds[dim - 1]
+        found = range(first, first + dims[dim - 1])
         return iter(reversed(found) if reverse else found)
     return subscripts
 
@@ -148,16 +179,35 @@ def _element_equality(arg_types: Sequence[q.ResultType]) -> Callable:
     return lambda a, b: a is b if a is None or b is None else eq(a, b)
 
 
+def _one_dim(a, what: str) -> int:
+    """The lower bound of a one-dimensional MdArray; 0A000 for more
+    dimensions, as array_remove and array_position raise."""
+    if len(a.dims) > 1:
+        raise SqlError("0A000", f"{what} in multidimensional arrays is not "
+                       "supported" if what == "searching for elements" else
+                       f"{what} from multidimensional arrays is not supported")
+    return a.lbounds[0]
+
+
 def _array_remove(arg_types: Sequence[q.ResultType]):
     same = _element_equality(arg_types)
-    return lambda settings: (lambda a, e: None if a is None else
-                             tuple(x for x in a if not same(x, e)))
+
+    def remove(a, e):
+        if a is None:
+            return None
+        kept = tuple(x for x in a if not same(x, e))
+        if type(a) is MdArray:
+            lb = _one_dim(a, "removing elements")
+            return md_arrays.make(kept, (len(kept),), (lb,))
+        return kept
+    return lambda settings: remove
 
 
 def _array_replace(arg_types: Sequence[q.ResultType]):
     same = _element_equality(arg_types)
     return lambda settings: (lambda a, old, new: None if a is None else
-                             tuple(new if same(x, old) else x for x in a))
+                             md_arrays.remap(a, [new if same(x, old) else x
+                                                 for x in a]))
 
 
 def _array_position(arg_types: Sequence[q.ResultType]):
@@ -167,10 +217,12 @@ def _array_position(arg_types: Sequence[q.ResultType]):
     def position(a, e, start=None):
         if a is None:
             return None
-        begin = 0 if start is None else max(start - low, 0)
+        first = _one_dim(a, "searching for elements") if type(a) is MdArray \
+            else low
+        begin = 0 if start is None else max(start - first, 0)
         for i in range(begin, len(a)):
             if same(a[i], e):
-                return i + low
+                return i + first
         return None
     return lambda settings: position
 
@@ -178,9 +230,14 @@ def _array_position(arg_types: Sequence[q.ResultType]):
 def _array_positions(arg_types: Sequence[q.ResultType]):
     same = _element_equality(arg_types)
     low = lower_bound(arg_types[0])
-    return lambda settings: (lambda a, e: None if a is None else
-                             tuple(i + low for i, x in enumerate(a)
-                                   if same(x, e)))
+
+    def positions(a, e):
+        if a is None:
+            return None
+        first = _one_dim(a, "searching for elements") if type(a) is MdArray \
+            else low
+        return tuple(i + first for i, x in enumerate(a) if same(x, e))
+    return lambda settings: positions
 
 
 def register() -> None:
@@ -189,25 +246,35 @@ def register() -> None:
     BINARY["array || array"] = Impl(
         lambda a, b: b if a is None else a if b is None else _array_concat(a, b),
         strict=False)
-    BINARY["array || elem"] = Impl(lambda a, e: (a or ()) + (e,), strict=False)
-    BINARY["elem || array"] = Impl(lambda e, a: (e,) + (a or ()), strict=False)
+    BINARY["array || elem"] = Impl(md_arrays.append, strict=False)
+    BINARY["elem || array"] = Impl(md_arrays.prepend, strict=False)
     A, E = "anycompatiblearray", "anycompatible"
     FUNCTIONS[f"array_append({A},{E})"] = BINARY["array || elem"]
     FUNCTIONS[f"array_prepend({E},{A})"] = BINARY["elem || array"]
     FUNCTIONS[f"array_cat({A},{A})"] = BINARY["array || array"]
-    FUNCTIONS[f"array_remove({A},{E})"] = TypedImpl(_array_remove, strict=False)
-    FUNCTIONS[f"array_replace({A},{E},{E})"] = TypedImpl(_array_replace,
-                                                       strict=False)
-    FUNCTIONS[f"array_position({A},{E})"] = TypedImpl(_array_position,
-                                                    strict=False)
-    FUNCTIONS[f"array_position({A},{E},int4)"] = TypedImpl(_array_position,
-                                                         strict=False)
-    FUNCTIONS[f"array_positions({A},{E})"] = TypedImpl(_array_positions,
-                                                     strict=False)
-    FUNCTIONS["array_upper(anyarray,int4)"] = TypedImpl(_bounds("upper"))
-    FUNCTIONS["array_lower(anyarray,int4)"] = TypedImpl(_bounds("lower"))
-    define("array_length(anyarray,int4)",
-           lambda a, d: len(a) if a and d == 1 else None)
+    FUNCTIONS[f"array_remove({A},{E})"] = TypedImpl(
+        _array_remove, strict=False, immutable=True)
+    FUNCTIONS[f"array_replace({A},{E},{E})"] = TypedImpl(
+        _array_replace, strict=False, immutable=True)
+    FUNCTIONS[f"array_position({A},{E})"] = TypedImpl(
+        _array_position, strict=False, immutable=True)
+    FUNCTIONS[f"array_position({A},{E},int4)"] = TypedImpl(
+        _array_position, strict=False, immutable=True)
+    FUNCTIONS[f"array_positions({A},{E})"] = TypedImpl(
+        _array_positions, strict=False, immutable=True)
+    FUNCTIONS["array_upper(anyarray,int4)"] = TypedImpl(_bounds("upper"),
+                                                        immutable=True)
+    FUNCTIONS["array_lower(anyarray,int4)"] = TypedImpl(_bounds("lower"),
+                                                        immutable=True)
+    FUNCTIONS["array_length(anyarray,int4)"] = TypedImpl(_bounds("length"),
+                                                         immutable=True)
+    FUNCTIONS["array_dims(anyarray)"] = TypedImpl(_array_dims, immutable=True)
+    define("array_fill(anyelement,int4[])",
+           lambda e, d: md_arrays.fill(e, d, two_args=True), strict=False)
+    define("array_fill(anyelement,int4[],int4[])", md_arrays.fill,
+           strict=False)
+    define("array_ndims(anyarray)",
+           lambda a: len(md_arrays.shape(a)[0]) or None)
     define("cardinality(anyarray)", len)
     FUNCTIONS["array_to_string(anyarray,text)"] = TypedImpl(
         _array_to_string_factory)

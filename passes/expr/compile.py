@@ -38,6 +38,7 @@ from twinning.passes.expr.registry import Impl
 from twinning.passes.expr.types import element_type
 from twinning.passes.expr.system import system_catalog
 from twinning.valueio import cast_function, settings_dependent
+from twinning.values import md_arrays
 from twinning.values.numeric import parse_numeric
 from twinning.values.settings import DEFAULT_SETTINGS
 
@@ -830,6 +831,12 @@ def _array(expr: q.TArray, recur: Recur) -> CompiledExpr:
         if node.error is not None:
             return node
         nodes.append(node)
+    if getattr(expr, "multidims", False):  # ARRAY[] of sub-arrays
+        if all(n.constant for n in nodes):
+            return _fold(lambda: md_arrays.stack([n.value for n in nodes]))
+        subs = tuple(n.fn for n in nodes)
+        return CompiledExpr(lambda row, ctx: md_arrays.stack(
+            [f(row, ctx) for f in subs]))
     if all(n.constant for n in nodes):
         return _const(tuple(n.value for n in nodes))
     fns = tuple(n.fn for n in nodes)
@@ -890,6 +897,12 @@ def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
     fns = tuple(n.fn for n in nodes)
     factory = getattr(impl, "factory", None)
     if factory is not None:  # typed by its arguments (concat, array_to_string…)
+        if getattr(impl, "immutable", False) and all(n.constant for n in nodes):
+            values = [n.value for n in nodes]
+            if impl.strict and None in values:
+                return _const(None)
+            make = factory([a.type for a in expr.args])
+            return _fold(lambda: make(DEFAULT_SETTINGS)(*values))
         get = _bound(factory([a.type for a in expr.args]))
         if not impl.strict:
             return CompiledExpr(lambda row, ctx: get(ctx)(
@@ -981,10 +994,43 @@ def _subscript(expr: q.TSubscript, recur: Recur) -> CompiledExpr:
     def subscript(row, ctx):
         array = af(row, ctx)
         i = xf(row, ctx)
-        if array is None or i is None or not low <= i < low + len(array):
+        if array is None or i is None:
+            return None
+        if type(array) is md_arrays.MdArray:
+            return md_arrays.fetch(array, (i,))
+        if not low <= i < low + len(array):
             return None
         return array[i - low]
     return CompiledExpr(subscript)
+
+
+def _subscripts(expr: q.TSubscripts, recur: Recur) -> CompiledExpr:
+    """Several subscripts or a slice: NULL when the array or a given
+    subscript is NULL."""
+    parts = [recur(p) for p in (expr.arg, *expr.lowers, *expr.uppers)
+             if p is not None]
+    for part in parts:
+        if part.error is not None:
+            return part
+    fns = iter([p.fn for p in parts])
+    af = next(fns)
+    lfs = [None if p is None else next(fns) for p in expr.lowers]
+    ufs = [None if p is None else next(fns) for p in expr.uppers]
+    low = lower_bound(expr.arg.type)
+
+    def evaluate(row, ctx):
+        array = af(row, ctx)
+        lowers = [None if f is None else f(row, ctx) for f in lfs]
+        uppers = [None if f is None else f(row, ctx) for f in ufs]
+        if array is None or any(v is None and f is not None for v, f in
+                                zip(lowers + uppers, lfs + ufs)):
+            return None
+        if expr.is_slice:
+            return md_arrays.slice_of(array, lowers, uppers)
+        return md_arrays.fetch(array, uppers, low)
+    if all(p.constant for p in parts):
+        return _fold(lambda: evaluate((), None))
+    return CompiledExpr(evaluate)
 
 
 def domain_checker(sql_type: Any) -> Callable[[Any, Any], Any]:
@@ -1060,4 +1106,5 @@ _COMPILERS: NodeCompilers = {
     q.TField: _field,
     q.TCall: _call_or_sequence,
     q.TSubscript: _subscript,
+    q.TSubscripts: _subscripts,
 }

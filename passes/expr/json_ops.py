@@ -33,6 +33,7 @@ from twinning.passes.expr.registry import (BINARY, FLOATS, FUNCTIONS, INTS,
 from twinning.passes.expr.types import element_of, is_array, result_type
 from twinning.passes.expr import json_each, jsonb_edit
 from twinning.passes.expr.records import record_of
+from twinning.values import md_arrays
 from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.keys import jsonb_sort_key
 
@@ -219,8 +220,14 @@ def json_value(rtype: q.ResultType):
 
         def make_array(settings):
             fn = inner(settings)
-            return lambda v: "[" + ",".join(
-                "null" if e is None else fn(e) for e in v) + "]"
+            def array(v):
+                if type(v) is md_arrays.MdArray:  # nested, bounds dropped
+                    return md_arrays.join_nested(
+                        v, lambda e: "null" if e is None else fn(e),
+                        "[", "]", ",")
+                return "[" + ",".join(
+                    "null" if e is None else fn(e) for e in v) + "]"
+            return array
         return make_array
     out = output(name)
     if name in ("timestamp", "timestamptz"):

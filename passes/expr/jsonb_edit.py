@@ -24,6 +24,7 @@ from twinning.ir import query as q
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
                                            Impl, TypedImpl, define, reg)
+from twinning.values import md_arrays
 from twinning.values.json import escape_json, parse_jsonb
 
 __all__ = ["register"]
@@ -401,6 +402,12 @@ def _object_keys(name: str, binary: bool):
 
 
 def json_object_1(arr: tuple) -> str:
+    """Pairs from a flat array, or the rows of a two-column 2-D one."""
+    dims = md_arrays.shape(arr)[0]
+    if len(dims) == 2 and dims[1] != 2:
+        raise SqlError("2202E", "array must have two columns")
+    if len(dims) > 2:
+        raise SqlError("2202E", "wrong number of array subscripts")
     if len(arr) % 2:
         raise SqlError("2202E", "array must have even number of elements")
     return _object_text(arr[0::2], arr[1::2])
@@ -453,6 +460,12 @@ def array_to_json_factory(arg_types: Sequence[q.ResultType]):
 
         def convert(arr, pretty=False):
             sep = ",\n " if pretty else ","
+            if md_arrays.ndim(arr) > 1:  # line feeds between rows only
+                def item(e):
+                    return "null" if e is None else fn(e)
+                return "[" + sep.join(
+                    md_arrays.join_nested(row, item, "[", "]", ",")
+                    for row in md_arrays.outer_rows(arr)) + "]"
             return "[" + sep.join("null" if e is None else fn(e)
                                   for e in arr) + "]"
         return convert

@@ -14,8 +14,10 @@ evaluation turns into unknown and the SQL functions into NULL. Errors
 PostgreSQL raises with a plain ereport (a missing variable, a `vars` that
 is not an object) always raise.
 
-Left out, refused with 0A000 when reached: .datetime() (and so the _tz
-variants' only difference), .keyvalue() of an object other than the root
+.datetime() without a template reads the certain ISO forms
+(`jsonpath_datetime`); refused with 0A000 when reached: its other texts,
+a template, comparing datetime values (and so the _tz variants' only
+difference), .keyvalue() of an object other than the root
 document (its "id" is the object's byte offset in jsonb's binary form),
 and like_regex's "m" flag.
 """
@@ -28,6 +30,8 @@ from decimal import Decimal
 from typing import Any
 
 from twinning.errors import SqlError, feature_not_supported
+from twinning.passes.expr import jsonpath_datetime
+from twinning.passes.expr.jsonpath_datetime import JsonDatetime
 from twinning.passes.expr.registry import BINARY, FUNCTIONS, UNARY
 from twinning.passes.expr.regex_ops import translate
 from twinning.values.floats import parse_float8
@@ -66,6 +70,8 @@ def _dump(value: Any) -> str:
         return escape_json(value)
     if isinstance(value, list):
         return "[" + ", ".join(_dump(v) for v in value) + "]"
+    if isinstance(value, JsonDatetime):
+        return escape_json(value.text)
     return "{" + ", ".join(f"{escape_json(k)}: {_dump(v)}"
                            for k, v in value.items()) + "}"
 
@@ -88,6 +94,8 @@ def _type_name(value: Any) -> str:
         return "number"
     if isinstance(value, str):
         return "string"
+    if isinstance(value, JsonDatetime):
+        return value.kind
     return "array" if isinstance(value, list) else "object"
 
 
@@ -390,7 +398,16 @@ def _keyvalue(ctx, jsp, jb, found, unwrap):
 
 
 def _datetime(ctx, jsp, jb, found, unwrap):
-    raise feature_not_supported("jsonpath item method .datetime()")
+    if unwrap and isinstance(jb, list):
+        return _unwrap_array(ctx, jsp, jb, found, False)
+    if not isinstance(jb, str):
+        ctx.error(SqlError("22031", "jsonpath item method .datetime() can "
+                           "only be applied to a string"))
+        return NOT_FOUND
+    if jsp.a is not None:
+        raise feature_not_supported("jsonpath item method .datetime() with "
+                                    "a template")
+    return _next(ctx, jsp, jsonpath_datetime.parse(jb), found)
 
 
 _HANDLERS = {
@@ -565,6 +582,8 @@ def _kind(v: Any) -> str:
         return "num"
     if isinstance(v, str):
         return "str"
+    if isinstance(v, JsonDatetime):
+        return "datetime"
     return "binary"
 
 
@@ -578,6 +597,8 @@ def _compare(pred: Item, a: Any, b: Any) -> str:
         return UNKNOWN
     if ka == "binary":
         return UNKNOWN
+    if ka == "datetime":  # compareDatetime's casts and time zone rules
+        raise feature_not_supported("comparison of jsonpath datetime values")
     if ka == "null":
         cmp = 0
     elif ka == "str" and op == "==":

@@ -23,6 +23,7 @@ from typing import Any, Callable, Sequence
 from twinning.errors import SqlError, feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import pg_data, runtime
+from twinning.values import md_arrays
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
 from twinning.passes.expr.typmods import call_result
 
@@ -182,8 +183,8 @@ def _disc(values: list, pct: float) -> Any:
 
 def _each(fractions: Any, pick: Callable[[float], Any]) -> Any:
     """A fraction array's results, in its shape; NULL fractions NULL."""
-    if isinstance(fractions, (tuple, list)):
-        return tuple(_each(f, pick) for f in fractions)
+    if isinstance(fractions, (tuple, list)):  # an MdArray keeps its shape
+        return md_arrays.remap(fractions, [_each(f, pick) for f in fractions])
     if fractions is None:
         return None
     return pick(fractions)

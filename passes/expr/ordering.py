@@ -23,6 +23,7 @@ from typing import Any, Callable
 from twinning.errors import SqlError
 from twinning.ir import query as q
 from twinning.ir.types import RecordType
+from twinning.values import md_arrays
 from twinning.values.keys import jsonb_sort_key, key_function
 
 __all__ = ["sort_key", "raw_order", "equality_key", "require_ordering",
@@ -84,8 +85,13 @@ def sort_key(rtype: q.ResultType) -> Callable[[Any], Any] | None:
     if not sql_type.is_array:
         return scalar
     inner = scalar or (lambda v: v)
-    return lambda value: tuple((1,) if e is None else (0, inner(e))
-                               for e in value)
+    # array_cmp: element by element (NULLs last), the shorter array first,
+    # then fewer dimensions, smaller dimensions, smaller lower bounds
+    def key(value):
+        dims, lbounds = md_arrays.shape(value)
+        return (tuple((1,) if e is None else (0, inner(e)) for e in value),
+                len(dims), dims, lbounds)
+    return key
 
 
 def _record_key(record: RecordType) -> Callable[[Any], Any]:

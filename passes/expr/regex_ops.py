@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from twinning.errors import SqlError, feature_not_supported
+from twinning.passes.expr import are_engine
 from twinning.passes.expr.registry import SET_RETURNING, define
 
 _WORD = "0-9A-Za-z_"
@@ -55,17 +56,18 @@ class Are:
     know about it."""
 
     __slots__ = ("compiled", "groups", "alternation", "non_greedy",
-                 "end_sensitive", "ambiguous")
+                 "end_sensitive", "ambiguous", "lookaround")
 
     def __init__(self, compiled: re.Pattern, alternation: bool,
                  non_greedy: bool, end_sensitive: bool,
-                 ambiguous: bool) -> None:
+                 ambiguous: bool, lookaround: bool = False) -> None:
         self.compiled = compiled
         self.groups = compiled.groups
         self.alternation = alternation
         self.non_greedy = non_greedy
         self.end_sensitive = end_sensitive
         self.ambiguous = ambiguous
+        self.lookaround = lookaround
 
 
 def _bad(reason: str) -> SqlError:
@@ -153,7 +155,8 @@ def _bracket_atom(pattern: str, j: int) -> tuple[str, int, bool]:
 @lru_cache(maxsize=512)
 def translate(pattern: str, fold: bool) -> Are:
     out: list[str] = []
-    alternation = non_greedy = end_sensitive = ambiguous = False
+    alternation = non_greedy = end_sensitive = ambiguous = lookaround = False
+    parens: list[bool] = []  # per open parenthesis: inside a lookaround
     i, n = 0, len(pattern)
     while i < n:
         c = pattern[i]
@@ -175,13 +178,26 @@ def translate(pattern: str, fold: bool) -> Are:
             text, i = _bracket(pattern, i)
             out.append(text)
             continue
+        inside_look = bool(parens) and parens[-1]
         if c == "(" and pattern.startswith("(?", i):
-            if not pattern.startswith("(?:", i):
+            look = next((p for p in ("(?=", "(?!", "(?<=", "(?<!")
+                         if pattern.startswith(p, i)), None)
+            if look is None and not pattern.startswith("(?:", i):
                 raise feature_not_supported("regular expression (? … ) "
                                             "syntax")
-            out.append("(?:")
-            i += 3
+            if look is not None:
+                lookaround = ambiguous = True
+            out.append(look or "(?:")
+            parens.append(inside_look or look is not None)
+            i += len(look or "(?:")
             continue
+        if c == "(":  # a lookaround constraint's parentheses capture nothing
+            out.append("(?:" if inside_look else "(")
+            parens.append(inside_look)
+            i += 1
+            continue
+        if c == ")" and parens:
+            parens.pop()
         if c == "$":
             out.append(r"\Z")
             end_sensitive = True
@@ -219,10 +235,23 @@ def translate(pattern: str, fold: bool) -> Are:
         compiled = re.compile("".join(out), flags)
     except re.error as exc:
         text = str(exc)
+        if "look-behind requires fixed-width" in text:
+            # PostgreSQL's lookbehinds may vary in length: the engine alone
+            return Are(are_engine.EngineRegex(_program(pattern, fold)),
+                       alternation, non_greedy, end_sensitive, True, True)
         reason = next((ours for theirs, ours in RE_ERRORS if theirs in text),
                       "invalid regular expression")
         raise _bad(reason) from None
-    return Are(compiled, alternation, non_greedy, end_sensitive, ambiguous)
+    return Are(compiled, alternation, non_greedy, end_sensitive, ambiguous,
+               lookaround)
+
+
+_SYNTAX = (_bracket, _ESCAPES)  # what are_engine's parser translates with
+
+
+@lru_cache(maxsize=256)
+def _program(pattern: str, fold: bool) -> are_engine.Program:
+    return are_engine.Program(pattern, fold, _SYNTAX)
 
 
 # Python's re messages → Spencer's regex library messages (regerror.c)
@@ -267,44 +296,48 @@ def parse_flags(flags: str, fn: str | None = None,
 # -- matching -------------------------------------------------------------------------
 
 class Matcher:
-    """PostgreSQL's choice of matches over a translated pattern."""
+    """PostgreSQL's choice of matches over a translated pattern.
+
+    Python finds the leftmost start (both engines agree on where a match
+    exists). Its own match stands when the pattern leaves no choice
+    (`Are.ambiguous` false); otherwise `are_engine` picks the end
+    PostgreSQL picks and, when the function reads capture groups whose
+    span Python's order could have chosen differently, their spans."""
 
     def __init__(self, pattern: str, fold: bool, captures: bool,
                  fn: str) -> None:
         are = translate(pattern, fold)
-        if are.non_greedy:
-            raise feature_not_supported(f"non-greedy quantifiers in {fn}")
-        if captures and are.alternation and are.groups:
-            raise feature_not_supported(f"alternation (|) with capture "
-                                        f"groups in {fn}")
         self.are = are
         self.fn = fn
+        self.captures = captures
+        self.program = _program(pattern, fold) if are.ambiguous else None
+        self._run: are_engine.Run | None = None
 
-    def search(self, text: str, pos: int) -> tuple[int, int, re.Match] | None:
-        """The leftmost-longest match at or after `pos`: (start, end,
-        the Python match whose groups stand)."""
+    def search(self, text: str, pos: int) -> tuple[int, int, Any] | None:
+        """The match PostgreSQL takes at or after `pos`: (start, end, the
+        match whose groups stand)."""
         m = self.are.compiled.search(text, pos)
-        if m is None:
-            return None
-        start, end = m.span()
-        if self.are.ambiguous:
-            for longer in range(len(text), end, -1):
-                full = self.are.compiled.fullmatch(text, start, longer)
-                if full is not None:
-                    if self.are.end_sensitive:
-                        raise feature_not_supported(
-                            f"a context-sensitive pattern end whose "
-                            f"longest match differs in {self.fn}")
-                    if self.are.groups:
-                        raise feature_not_supported(
-                            f"capture groups of a lengthened match in "
-                            f"{self.fn}")
-                    return start, longer, full
-        return start, end, m
+        if m is None or self.program is None:
+            return None if m is None else (m.start(), m.end(), m)
+        run = self._run
+        if run is None or run.text is not text:
+            run = self._run = are_engine.Run(self.program, text)
+        start = m.start()
+        ends = run.ends(self.program.root, start)
+        end = max(ends) if self.program.greedy else min(ends)
+        are = self.are
+        if not are.groups:
+            return start, end, m if end == m.end() else \
+                are_engine.Found(text, start, end, [])
+        # Python's groups come from its own parse, which may not be the
+        # one PostgreSQL's subexpression rules pick: read them off the span
+        spans = run.groups(start, end, self.fn) if self.captures else \
+            [None] * are.groups
+        return start, end, are_engine.Found(text, start, end, spans)
 
     def iterate(self, text: str, start: int = 0,
                 ignore_degenerate: bool = False
-                ) -> Iterator[tuple[int, int, re.Match]]:
+                ) -> Iterator[tuple[int, int, Any]]:
         """setup_regexp_matches() with the global flag."""
         prev_end = 0
         search = start

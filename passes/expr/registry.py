@@ -94,11 +94,16 @@ class Impl:
 class TypedImpl(Impl):
     """A function whose behaviour depends on its arguments' types (output
     functions of `any` arguments, element types of arrays):
-    `factory(arg_types) -> make(settings) -> fn(*args)`."""
+    `factory(arg_types) -> make(settings) -> fn(*args)`. `immutable`: its
+    result does not depend on the settings, so constant arguments fold at
+    plan time (and its errors are raised there), as PostgreSQL's
+    eval_const_expressions folds an immutable function."""
 
-    def __init__(self, factory: Callable, *, strict: bool = True) -> None:
+    def __init__(self, factory: Callable, *, strict: bool = True,
+                 immutable: bool = False) -> None:
         super().__init__(None, strict=strict, settings=True)
         self.factory = factory
+        self.immutable = immutable
 
 
 ARITH = ("+", "-", "*", "/")

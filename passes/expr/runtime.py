@@ -32,7 +32,7 @@ from twinning.errors import feature_not_supported
 from twinning.ir import query as q
 from twinning.passes.expr import (array_ops, bit_money_ops, datetime_ops,
                                   enum_ops, extension_ops, json_ops,
-                                  jsonpath_ops,
+                                  jsonpath_ops, md_guard,
                                   numeric_ops,
                                   record_ops, system_ops, text_ops,
                                   timetz_ops, tsearch_ops, twinning_ops,
@@ -51,6 +51,7 @@ FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, jsonpath_ops,
 # every family's operators and functions enter the tables here, once
 for _family in FAMILIES:
     _family.register()
+md_guard.install()  # after every family: arrays of other shapes refused
 
 
 def operator_impl(op: str, declared: tuple[str, ...], result: str,

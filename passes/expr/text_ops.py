@@ -327,8 +327,10 @@ def regexp_replace(source: str, pattern: str, replacement: str,
     Flags other than g, i and c are outside the shared ARE subset."""
     fold, every = regex_ops.parse_flags(flags, glob_allowed=True)
     compiled = are_regex(pattern, fold)
+    refers = re.search(r"\\[1-9]", replacement) is not None
+    matcher = regex_ops.Matcher(pattern, fold, refers, "regexp_replace()")
 
-    def substitute(match: re.Match) -> str:
+    def substitute(match) -> str:
         out, i, n = [], 0, len(replacement)
         while i < n:
             c = replacement[i]
@@ -351,7 +353,17 @@ def regexp_replace(source: str, pattern: str, replacement: str,
             out.append(c)
             i += 1
         return "".join(out)
-    return compiled.sub(substitute, source, count=0 if every else 1)
+    if matcher.program is None:  # Python's matches are PostgreSQL's
+        return compiled.sub(substitute, source, count=0 if every else 1)
+    pieces, last = [], 0
+    for so, eo, match in matcher.iterate(source):
+        pieces.append(source[last:so])
+        pieces.append(substitute(match))
+        last = eo
+        if not every:
+            break
+    pieces.append(source[last:])
+    return "".join(pieces)
 
 
 # -- output functions of any type (concat, anytextcat) ------------------------------

@@ -133,7 +133,7 @@ class Printer:
         if isinstance(node, (q.TColumn, q.TParam)) or self._is_const(node):
             return True
         if isinstance(node, (q.TArray, q.TCoalesce, q.TMinMax, q.TNullIf,
-                             q.TCall, q.TCase, q.TSubscript)):
+                             q.TCall, q.TCase, q.TSubscript, q.TSubscripts)):
             return True
         if isinstance(node, q.TCast):
             return self.simple(node.arg, node)
@@ -328,6 +328,21 @@ class Printer:
         if not isinstance(node.arg, q.TColumn):
             arg = f"({arg})"
         return f"{arg}[{self.expr(node.index, showimplicit)}]"
+
+    def _TSubscripts(self, node: q.TSubscripts, showimplicit: bool) -> str:
+        """printSubscripts: `[lower:upper]` per subscript of a slice (an
+        omitted bound left out), `[index]` otherwise."""
+        arg = self.expr(node.arg, showimplicit)
+        if not isinstance(node.arg, q.TColumn):
+            arg = f"({arg})"
+        parts = []
+        for lower, upper in zip(node.lowers, node.uppers):
+            text = "" if upper is None else self.expr(upper, showimplicit)
+            if node.is_slice:
+                low = "" if lower is None else self.expr(lower, showimplicit)
+                text = f"{low}:{text}"
+            parts.append(f"[{text}]")
+        return arg + "".join(parts)
 
     def _TCoalesce(self, node: q.TCoalesce, showimplicit: bool) -> str:
         return "COALESCE(" + ", ".join(self.expr(a, True)

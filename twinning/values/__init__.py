@@ -18,8 +18,7 @@ The contract, per SqlType `t`:
 
 Failures raise `twinning.errors.SqlError` with PostgreSQL's SQLSTATE and
 message. What PostgreSQL accepts but the twin cannot represent
-(multidimensional arrays, array lower bounds other than 1, a TimeZone it
-has no rules for, …) raises 0A000 instead of approximating. now, today,
+(a TimeZone it has no rules for, …) raises 0A000 instead of approximating. now, today,
 tomorrow and yesterday read the transaction's start time
 (`dtparse.set_transaction_clock`).
 
@@ -40,7 +39,7 @@ from twinning.values import arrays, binary, boolean, bytea, floats, integers, nu
 from twinning.values import json as json_
 from twinning.values import datetime as dt
 from twinning.values import enums, records, system
-from twinning.values import bits, jsonpath, money, timetz, tsearch, uuid_, xml
+from twinning.values import bits, jsonpath, md_arrays, money, timetz, tsearch, uuid_, xml
 from twinning.values.tsparse import config_name, config_oid
 from twinning.values.datetime import Interval
 from twinning.values.plain import (from_plain, from_plain_for, same_value,
@@ -272,7 +271,7 @@ def typmod_for(t: SqlType, explicit: bool = False) -> Callable[[object], object]
     element = _scalar_typmod(t.element, explicit)
     if not t.is_array or element is _identity:
         return element
-    return lambda v: tuple(None if e is None else element(e) for e in v)
+    return lambda v: md_arrays.map_elements(v, element)
 
 
 def parse_text(t: SqlType, text_value: str, settings: FormatSettings = DEFAULT_SETTINGS):

@@ -1,4 +1,4 @@
-"""One-dimensional arrays: array_in/array_out for every element type.
+"""Arrays: array_in/array_out for every element type.
 
 The structure check is a port of PostgreSQL 15's ArrayCount() state
 machine (so malformed literals get the same DETAIL), followed by
@@ -7,9 +7,8 @@ NULL, trimming of unquoted whitespace). Element text then goes through the
 element type's own input function.
 
 The runtime value is a tuple of element values (None for NULL); an empty
-array is (). Arrays PostgreSQL accepts but a tuple cannot represent —
-more than one dimension, or a lower bound other than 1 — are refused with
-0A000 rather than flattened.
+array is (). Arrays of more than one dimension, or with a lower bound
+other than 1, are `md_arrays.MdArray`s (the elements flat, plus the shape).
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from __future__ import annotations
 from typing import Callable
 
 from twinning.errors import SqlError
-from twinning.values.common import unsupported
+from twinning.values import md_arrays
 
 ARRAY_SPACE = " \t\n\r\v\f"
 MAXDIM = 6
@@ -248,12 +247,73 @@ def parse_array(text: str, parse_element: Callable[[str], object]) -> tuple:
             raise _malformed(text, "Specified array dimensions do not match array contents.")
     if ndim == 0 or 0 in dims:
         return ()
-    if ndim > 1:
-        raise unsupported("multidimensional array")
-    if lbounds[0] != 1:
-        raise unsupported("array lower bound other than 1")
-    return tuple(None if is_null else parse_element(item)
-                 for item, is_null in read_items(text, p))
+    md_arrays.check_size(dims)
+    items = read_items(text, p) if ndim == 1 else read_nested_items(text, p)
+    return md_arrays.make([None if is_null else parse_element(item)
+                           for item, is_null in items], dims, lbounds)
+
+
+def read_nested_items(text: str, start: int, delim: str = ","):
+    """ReadArrayStr() over nested braces: every element, row-major."""
+    items: list[tuple[str, bool]] = []
+    depth = 0
+    p = start
+    while True:
+        ch = text[p]
+        if ch == "{":
+            depth += 1
+            p += 1
+        elif ch == "}":
+            depth -= 1
+            p += 1
+            if depth == 0:
+                return items
+        elif ch == delim or ch in ARRAY_SPACE:
+            p += 1
+        else:  # an element: read it as the innermost level's reader does
+            p = _read_one(text, p, delim, items)
+
+
+def _read_one(text: str, p: int, delim: str, items: list) -> int:
+    """One element from `p`; the position of its terminator (not consumed)."""
+    buf: list[str] = []
+    end = 0
+    leading = True
+    quoted = False
+    in_quotes = False
+    while True:
+        ch = text[p]
+        if ch == "\\":
+            buf.append(text[p + 1])
+            p += 2
+            leading = False
+            end = len(buf)
+            quoted = True
+        elif ch == '"':
+            in_quotes = not in_quotes
+            if in_quotes:
+                leading = False
+            else:
+                end = len(buf)
+            quoted = True
+            p += 1
+        elif in_quotes:
+            buf.append(ch)
+            p += 1
+        elif ch == delim or ch == "}":
+            break
+        elif ch in ARRAY_SPACE:
+            if not leading:
+                buf.append(ch)
+            p += 1
+        else:
+            buf.append(ch)
+            p += 1
+            leading = False
+            end = len(buf)
+    item = "".join(buf[:end])
+    items.append((item, not quoted and item.upper() == "NULL"))
+    return p
 
 
 _QUOTE_TRIGGERS = frozenset('"\\{},' + ARRAY_SPACE)
@@ -266,5 +326,8 @@ def quote_element(text: str) -> str:
 
 
 def format_array(value: tuple, format_element: Callable[[object], str]) -> str:
+    if type(value) is md_arrays.MdArray:
+        return md_arrays.format_nested(
+            value, lambda v: "NULL" if v is None else quote_element(format_element(v)))
     return "{" + ",".join("NULL" if v is None else quote_element(format_element(v))
                           for v in value) + "}"

@@ -22,8 +22,7 @@ from twinning.values.calendar import (
 )
 from twinning.values import enums, records, system
 from twinning.values.xml import parse_xml
-from twinning.values import bits, jsonpath, timetz, tsearch
-from twinning.values.common import unsupported
+from twinning.values import bits, jsonpath, md_arrays, timetz, tsearch
 from twinning.values.datetime import Interval
 from twinning.values.json import parse_json, parse_jsonb
 from twinning.values.numeric import check_storable, from_base10000, to_base10000
@@ -320,11 +319,13 @@ def _send_array(elem_name: str, value: tuple) -> bytes:
 
 
 def _send_array_of(send: Callable, oid: int, value: tuple) -> bytes:
-    """array_send() of a one-dimensional array of `oid` elements."""
+    """array_send() of an array of `oid` elements."""
     if not value:
         return _ARRHDR.pack(0, 0, oid)
     has_null = any(v is None for v in value)
-    out = [_ARRHDR.pack(1, 1 if has_null else 0, oid), _DIM.pack(len(value), 1)]
+    dims, lbounds = md_arrays.shape(value)
+    out = [_ARRHDR.pack(len(dims), 1 if has_null else 0, oid)]
+    out.extend(_DIM.pack(d, lb) for d, lb in zip(dims, lbounds))
     for v in value:
         if v is None:
             out.append(_I.pack(-1))
@@ -359,6 +360,8 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
     lbounds = []
     for _ in range(ndim):
         dim, lb = r.unpack(_DIM)
+        if dim != 0 and lb + dim - 1 > 2**31 - 1:  # the upper bound overflows
+            raise SqlError("22003", "integer out of range")
         dims.append(dim)
         lbounds.append(lb)
     nitems = 1
@@ -368,10 +371,7 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
         nitems *= d
     if ndim == 0 or nitems == 0:
         return ()
-    if ndim > 1:
-        raise unsupported("multidimensional array")
-    if lbounds[0] != 1:
-        raise unsupported("array lower bound other than 1")
+    md_arrays.check_size(dims)
     recv = _RECV[elem_name]
     items: list[object] = []
     for i in range(nitems):
@@ -385,7 +385,7 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
         items.append(recv(sub))
         if sub.pos != length:
             raise SqlError("22P03", f"improper binary format in array element {i + 1}")
-    return tuple(items)
+    return md_arrays.make(items, dims, lbounds)
 
 
 # -- public -----------------------------------------------------------------------------

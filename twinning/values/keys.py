@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, Callable, Hashable
 
 from twinning.ir.types import RecordType, SqlType
+from twinning.values import md_arrays
 from twinning.values.calendar import USECS_PER_DAY
 
 _NAN = ("NaN",)  # every NaN is one value for float and numeric btree opclasses
@@ -109,5 +110,12 @@ def key_function(t: SqlType) -> Callable[[Any], Hashable] | None:
     if not t.is_array:
         return scalar
     if scalar is None:
-        return tuple
-    return lambda v: tuple(None if e is None else scalar(e) for e in v)
+        return _array_key
+    return lambda v: _array_key(md_arrays.map_elements(v, scalar))
+
+
+def _array_key(v) -> Hashable:
+    """A plain array is its own key; an MdArray's key adds its shape."""
+    if type(v) is md_arrays.MdArray:
+        return (tuple(v), v.dims, v.lbounds)
+    return tuple(v)

@@ -225,7 +225,11 @@ def numeric_sci(value: Decimal, scale: int) -> str:
 def numeric_to_char(value: Decimal, fmt: str) -> str:
     nodes, num = parse_template(fmt)
     num = replace(num)
-    if num.flag & F_ROMAN:
+    if num.flag & F_ROMAN:  # numeric_int4 first
+        if value.is_nan():
+            raise SqlError("0A000", "cannot convert NaN to integer")
+        if value.is_infinite():
+            raise SqlError("0A000", "cannot convert infinity to integer")
         rounded = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
         if not (-2**31 <= rounded < 2**31):
             raise SqlError("22003", "integer out of range")

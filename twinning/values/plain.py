@@ -7,7 +7,8 @@ list, None for array NULLs).
   canonical NaN, which PostgreSQL cannot tell apart anyway);
 - uuid -> its 16 bytes; interval -> [months, days, micros];
 - date/time/timestamps -> their int; json/jsonb/text -> str; bytea -> bytes;
-- arrays -> list of element plains.
+- arrays -> list of element plains; a multidimensional array or one with
+  a lower bound other than 1 -> {"dims", "lbounds", "items"}.
 
 `same_value(t, a, b)` compares runtime values by their plain form, which
 treats NaN as equal to NaN and -0.0 as different from 0.0 (what a
@@ -25,7 +26,7 @@ from typing import Callable
 
 from twinning.ir.types import RecordType, SqlType
 from twinning.values.datetime import Interval
-from twinning.values import timetz
+from twinning.values import md_arrays, timetz
 from twinning.values.numeric import format_numeric
 from twinning.values.jsonpath import parse_jsonpath
 from twinning.values.tsearch import (format_tsvector, parse_tsvector,
@@ -83,7 +84,13 @@ def to_plain_for(t: SqlType) -> Callable:
     conv = _record_to(t.element) if isinstance(t.user, RecordType) else \
         str if t.user is not None else _TO[t.name]
     if t.is_array:
-        return lambda value: [None if v is None else conv(v) for v in value]
+        def array_to(value):
+            items = [None if v is None else conv(v) for v in value]
+            if type(value) is md_arrays.MdArray:
+                return {"dims": list(value.dims), "lbounds": list(value.lbounds),
+                        "items": items}
+            return items
+        return array_to
     return conv
 
 
@@ -92,7 +99,13 @@ def from_plain_for(t: SqlType) -> Callable:
     conv = _record_from(t.element) if isinstance(t.user, RecordType) else \
         str if t.user is not None else _FROM[t.name]
     if t.is_array:
-        return lambda plain: tuple(None if p is None else conv(p) for p in plain)
+        def array_from(plain):
+            if isinstance(plain, dict):
+                return md_arrays.make([None if p is None else conv(p)
+                                       for p in plain["items"]],
+                                      plain["dims"], plain["lbounds"])
+            return tuple(None if p is None else conv(p) for p in plain)
+        return array_from
     return conv
 
 
@@ -112,6 +125,8 @@ def _key(plain):
         return ("f", struct.pack(">d", plain))
     if isinstance(plain, list):
         return [_key(p) for p in plain]
+    if isinstance(plain, dict):
+        return {k: _key(v) for k, v in plain.items()}
     return plain
 
 

@@ -308,3 +308,27 @@ SELECT format(NULL, VARIADIC ARRAY['x'])
 SELECT format('%s', VARIADIC '{a,b}'::text[]), format('%2$s %1$s', VARIADIC ARRAY['a','b']), format('x', VARIADIC ARRAY[]::text[])
 SELECT format('%s %s', VARIADIC ARRAY[1.5, 2]::numeric[]), format('%L %I', VARIADIC ARRAY['it''s', 'A b']), format('%*s|', VARIADIC ARRAY[5, 7])
 SELECT format('%s', VARIADIC ARRAY[true, NULL]), format('%s', VARIADIC ARRAY['2024-01-02'::date])
+
+
+-- case: regex_non_greedy
+SELECT regexp_match('XY1234Z', 'Y*?([0-9]{1,3})')
+SELECT regexp_match('aaa', 'a*?')
+
+
+-- case: regex_alternation_captures
+SELECT regexp_match('abcd', '(a|ab)(c|bcd)')
+
+
+-- case: regex_lookahead
+SELECT regexp_match('abc', '(?=b)')
+
+
+-- case: regex_context_sensitive_end
+SELECT regexp_substr('ab', 'a|ab$')
+
+
+-- case: to_char_roman_nonfinite
+SELECT to_char('NaN'::numeric, 'RN')
+SELECT to_char('Infinity'::numeric, 'RN')
+SELECT to_char('-Infinity'::numeric, 'rn')
+SELECT to_char(12.5::numeric, 'RN'), to_char(3999::numeric, 'FMRN')

@@ -409,3 +409,18 @@ SELECT p IS DISTINCT FROM p FROM (VALUES ('$.a'::jsonpath)) v(p)
 SELECT CASE WHEN true THEN '$.a'::jsonpath ELSE '$.b' END, coalesce(NULL, '$'::jsonpath), nullif('$'::jsonpath, '$')
 SELECT '{}'::json UNION SELECT '{}'::json
 SELECT 1, '{}'::json INTERSECT SELECT 2, '[]'::json
+
+
+-- case: jsonpath_datetime_iso
+SELECT jsonb_path_query('"2017-03-10"', '$.datetime()'), jsonb_path_query('"12:34:56"', '$.datetime()'), jsonb_path_query('"12:34:56+3"', '$.datetime()'), jsonb_path_query('"12:34:56+05:30"', '$.datetime()')
+SELECT jsonb_path_query('"2017-03-10 12:34:56"', '$.datetime()'), jsonb_path_query('"2017-03-10T12:34:56-08"', '$.datetime()'), jsonb_path_query('"2017-03-10 12:34:56+00"', '$.datetime()'), jsonb_path_query('"2017-03-10T12:34:56+00:00"', '$.datetime()')
+SELECT jsonb_path_query('["2017-03-10", "12:34:56", "12:34:56+3", "2017-03-10 12:34:56", "2017-03-10T12:34:56+3"]', '$[*].datetime().type()')
+SELECT jsonb_path_query('"2017-03-10"', '$.datetime().type()'), jsonb_path_query_array('["2017-03-10", "2017-03-11"]', '$[*].datetime()'), jsonb_path_exists('"2017-03-10"', '$.datetime()'), jsonb_path_query_tz('"2017-03-10"', '$.datetime()')
+SELECT jsonb_path_query('1', '$.datetime()')
+SELECT jsonb_path_query('1', '$.datetime()', '{}', true), jsonb_path_query('"2017-03-10"', '$.datetime().size()'), jsonb_path_query('"2017-03-10"', '$.datetime() ? (@ starts with "2")')
+SELECT jsonb_path_query('"2017-03-10"', '$.datetime() + 1')
+SELECT jsonb_path_query('"2017-03-10"', '$.datetime() ? (@ == "2017-03-10")'), jsonb_path_query('"0099-03-10"', '$.datetime()'), jsonb_path_query('"2020-02-29"', '$.datetime()')
+SELECT jsonb_path_match('"2017-03-10"', '$.datetime()')
+SELECT jsonb_path_query('"2017-03-10"', 'strict $.datetime().a')
+SELECT jsonb_path_query('"2017-03-10"', 'lax $.datetime().a'), jsonb_path_query('"2017-03-10"', '$.datetime().double()', silent => true)
+SELECT jsonb_path_query('"2017-03-10"', '$.datetime().datetime()')
