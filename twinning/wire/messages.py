@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterable, Sequence
-from typing import ClassVar, Union
+from typing import Any, ClassVar, Union
 
 from twinning.ir.node import node
 from twinning.errors import SqlError
@@ -320,26 +320,69 @@ def _check_empty(payload: bytes) -> None:
         raise payload_error("invalid message format")
 
 
+def _no_payload(name: str, code: bytes, doc: str = "", checked: bool = True,
+                frame: bytes | None = None) -> type:
+    """A message that is its type byte and length alone (or, for a
+    startup packet, `frame`), as a `@node` class. `checked`: decoding
+    refuses a payload (PostgreSQL looks at neither Terminate's nor
+    CopyDone's)."""
+    if frame is None:
+        frame = code + b"\x00\x00\x00\x04"
+
+    def encode(self: object) -> bytes:
+        return frame
+
+    def decode(cls: type, payload: bytes) -> object:
+        if checked:
+            _check_empty(payload)
+        return cls()
+
+    return node(type(name, (), {
+        "__module__": __name__, "__qualname__": name, "__doc__": doc or None,
+        "__annotations__": {"code": "ClassVar[bytes]"}, "code": code,
+        "encode": encode, "decode": classmethod(decode)}))
+
+
 # ==========================================================================
 # Frontend messages (typed).
 
 
+class _OneString:
+    """A message whose payload is its one field, a string."""
+
+    __slots__ = ()
+
+    def encode(self) -> bytes:
+        return _frame(self.code,  # type: ignore[attr-defined]
+                      _cstr(getattr(self, self.__match_args__[0])))  # type: ignore[attr-defined]
+
+    @classmethod
+    def decode(cls, payload: bytes) -> Any:
+        reader = Reader(payload)
+        text = reader.string()
+        reader.finish()
+        return cls(text)  # type: ignore[call-arg]
+
+
+class _Raw:
+    """A message whose payload is its one field, as bytes."""
+
+    __slots__ = ()
+
+    def encode(self) -> bytes:
+        return _frame(self.code, self.data)  # type: ignore[attr-defined]
+
+    @classmethod
+    def decode(cls, payload: bytes) -> Any:
+        return cls(payload)  # type: ignore[call-arg]
+
+
 @node
-class Query:
+class Query(_OneString):
     """Simple query: one string, possibly several statements."""
 
     code: ClassVar[bytes] = QUERY
     sql: str
-
-    def encode(self) -> bytes:
-        return _frame(QUERY, _cstr(self.sql))
-
-    @classmethod
-    def decode(cls, payload: bytes) -> Query:
-        reader = Reader(payload)
-        sql = reader.string()
-        reader.finish()
-        return cls(sql)
 
 
 @node
@@ -525,43 +568,9 @@ class Close:
         return cls(*_kind_and_name(payload, "CLOSE"))
 
 
-@node
-class Sync:
-    code: ClassVar[bytes] = SYNC
-
-    def encode(self) -> bytes:
-        return b"S\x00\x00\x00\x04"
-
-    @classmethod
-    def decode(cls, payload: bytes) -> Sync:
-        _check_empty(payload)
-        return cls()
-
-
-@node
-class Flush:
-    code: ClassVar[bytes] = FLUSH
-
-    def encode(self) -> bytes:
-        return b"H\x00\x00\x00\x04"
-
-    @classmethod
-    def decode(cls, payload: bytes) -> Flush:
-        _check_empty(payload)
-        return cls()
-
-
-@node
-class Terminate:
-    code: ClassVar[bytes] = TERMINATE
-
-    def encode(self) -> bytes:
-        return b"X\x00\x00\x00\x04"
-
-    @classmethod
-    def decode(cls, payload: bytes) -> Terminate:
-        # PostgreSQL exits on 'X' without looking at the payload.
-        return cls()
+Sync = _no_payload("Sync", SYNC)
+Flush = _no_payload("Flush", FLUSH)
+Terminate = _no_payload("Terminate", TERMINATE, checked=False)  # PostgreSQL exits
 
 
 @node
@@ -579,19 +588,8 @@ class CopyData:
         return cls(payload)
 
 
-@node
-class CopyDone:
-    """End of COPY data (sent by both sides)."""
-
-    code: ClassVar[bytes] = COPY_DONE
-
-    def encode(self) -> bytes:
-        return b"c\x00\x00\x00\x04"
-
-    @classmethod
-    def decode(cls, payload: bytes) -> CopyDone:
-        # PostgreSQL's COPY FROM STDIN does not check CopyDone's payload.
-        return cls()
+CopyDone = _no_payload("CopyDone", COPY_DONE, "End of COPY data (sent by both sides).",
+                       checked=False)  # COPY FROM STDIN does not check it
 
 
 @node
@@ -657,18 +655,11 @@ class FunctionCall:
 
 
 @node
-class AuthResponse:
+class AuthResponse(_Raw):
     """A raw 'p' message; the authentication state decides how to read it."""
 
     code: ClassVar[bytes] = PASSWORD
     data: bytes
-
-    def encode(self) -> bytes:
-        return _frame(PASSWORD, self.data)
-
-    @classmethod
-    def decode(cls, payload: bytes) -> AuthResponse:
-        return cls(payload)
 
 
 @node
@@ -716,16 +707,9 @@ class SASLInitialResponse:
 
 
 @node
-class SASLResponse:
+class SASLResponse(_Raw):
     code: ClassVar[bytes] = PASSWORD
     data: bytes
-
-    def encode(self) -> bytes:
-        return _frame(PASSWORD, self.data)
-
-    @classmethod
-    def decode(cls, payload: bytes) -> SASLResponse:
-        return cls(payload)
 
 
 # -- Untyped startup packets ------------------------------------------------
@@ -794,28 +778,10 @@ class StartupMessage:
         return cls(version, tuple(params))
 
 
-@node
-class SSLRequest:
-    code: ClassVar[bytes] = b""
-
-    def encode(self) -> bytes:
-        return _STARTUP_HEADER.pack(8, SSL_REQUEST_CODE)
-
-    @classmethod
-    def decode(cls, payload: bytes) -> SSLRequest:
-        return cls()
-
-
-@node
-class GSSENCRequest:
-    code: ClassVar[bytes] = b""
-
-    def encode(self) -> bytes:
-        return _STARTUP_HEADER.pack(8, GSSENC_REQUEST_CODE)
-
-    @classmethod
-    def decode(cls, payload: bytes) -> GSSENCRequest:
-        return cls()
+SSLRequest = _no_payload("SSLRequest", b"", checked=False,
+                         frame=_STARTUP_HEADER.pack(8, SSL_REQUEST_CODE))
+GSSENCRequest = _no_payload("GSSENCRequest", b"", checked=False,
+                            frame=_STARTUP_HEADER.pack(8, GSSENC_REQUEST_CODE))
 
 
 @node
@@ -1133,90 +1099,25 @@ class DataRow:
 
 
 @node
-class CommandComplete:
+class CommandComplete(_OneString):
     code: ClassVar[bytes] = COMMAND_COMPLETE
     tag: str
 
-    def encode(self) -> bytes:
-        return _frame(COMMAND_COMPLETE, _cstr(self.tag))
 
-    @classmethod
-    def decode(cls, payload: bytes) -> CommandComplete:
-        reader = Reader(payload)
-        tag = reader.string()
-        reader.finish()
-        return cls(tag)
+EmptyQueryResponse = _no_payload("EmptyQueryResponse", EMPTY_QUERY_RESPONSE,
+                                 "The query string held no statement.")
 
 
-def _check_empty_decode(cls, payload: bytes):
-    _check_empty(payload)
-    return cls()
+ParseComplete = _no_payload("ParseComplete", PARSE_COMPLETE)
+BindComplete = _no_payload("BindComplete", BIND_COMPLETE)
+CloseComplete = _no_payload("CloseComplete", CLOSE_COMPLETE)
+NoData = _no_payload("NoData", NO_DATA,
+                     "Describe: the statement or portal returns no rows.")
 
 
-@node
-class EmptyQueryResponse:
-    """The query string held no statement."""
-
-    code: ClassVar[bytes] = EMPTY_QUERY_RESPONSE
-
-    def encode(self) -> bytes:
-        return EMPTY_QUERY_RESPONSE_MSG
-
-    decode = classmethod(_check_empty_decode)
-
-
-@node
-class ParseComplete:
-    code: ClassVar[bytes] = PARSE_COMPLETE
-
-    def encode(self) -> bytes:
-        return PARSE_COMPLETE_MSG
-
-    decode = classmethod(_check_empty_decode)
-
-
-@node
-class BindComplete:
-    code: ClassVar[bytes] = BIND_COMPLETE
-
-    def encode(self) -> bytes:
-        return BIND_COMPLETE_MSG
-
-    decode = classmethod(_check_empty_decode)
-
-
-@node
-class CloseComplete:
-    code: ClassVar[bytes] = CLOSE_COMPLETE
-
-    def encode(self) -> bytes:
-        return CLOSE_COMPLETE_MSG
-
-    decode = classmethod(_check_empty_decode)
-
-
-@node
-class NoData:
-    """Describe: the statement or portal returns no rows."""
-
-    code: ClassVar[bytes] = NO_DATA
-
-    def encode(self) -> bytes:
-        return NO_DATA_MSG
-
-    decode = classmethod(_check_empty_decode)
-
-
-@node
-class PortalSuspended:
-    """Execute stopped at max_rows; the portal can be executed again."""
-
-    code: ClassVar[bytes] = PORTAL_SUSPENDED
-
-    def encode(self) -> bytes:
-        return PORTAL_SUSPENDED_MSG
-
-    decode = classmethod(_check_empty_decode)
+PortalSuspended = _no_payload(
+    "PortalSuspended", PORTAL_SUSPENDED,
+    "Execute stopped at max_rows; the portal can be executed again.")
 
 
 @node
@@ -1237,49 +1138,42 @@ class ParameterDescription:
         return cls(oids)
 
 
-def _copy_response(code: bytes, fmt: int, column_formats: tuple[int, ...]) -> bytes:
-    n = len(column_formats)
-    return _frame(code, struct.pack(f"!bH{n}h", fmt, n, *column_formats))
+class _CopyResponse:
+    """CopyIn/CopyOutResponse's body: the overall format (0 text, 1
+    binary) and each column's."""
 
+    __slots__ = ()
 
-def _decode_copy_response(payload: bytes) -> tuple[int, tuple[int, ...]]:
-    reader = Reader(payload)
-    fmt = reader.byte()
-    formats = _int16s(reader, reader.uint16())
-    reader.finish()
-    return fmt, formats
+    def encode(self) -> bytes:
+        formats = self.column_formats  # type: ignore[attr-defined]
+        return _frame(self.code, struct.pack(  # type: ignore[attr-defined]
+            f"!bH{len(formats)}h", self.format, len(formats), *formats))  # type: ignore[attr-defined]
+
+    @classmethod
+    def decode(cls, payload: bytes) -> Any:
+        reader = Reader(payload)
+        fmt = reader.byte()
+        formats = _int16s(reader, reader.uint16())
+        reader.finish()
+        return cls(fmt, formats)  # type: ignore[call-arg]
 
 
 @node
-class CopyInResponse:
-    """COPY FROM STDIN begins: overall format (0 text, 1 binary), per column."""
+class CopyInResponse(_CopyResponse):
+    """COPY FROM STDIN begins."""
 
     code: ClassVar[bytes] = COPY_IN_RESPONSE
     format: int = 0
     column_formats: tuple[int, ...] = ()
 
-    def encode(self) -> bytes:
-        return _copy_response(COPY_IN_RESPONSE, self.format, self.column_formats)
-
-    @classmethod
-    def decode(cls, payload: bytes) -> CopyInResponse:
-        return cls(*_decode_copy_response(payload))
-
 
 @node
-class CopyOutResponse:
-    """COPY TO STDOUT begins: overall format (0 text, 1 binary), per column."""
+class CopyOutResponse(_CopyResponse):
+    """COPY TO STDOUT begins."""
 
     code: ClassVar[bytes] = COPY_OUT_RESPONSE
     format: int = 0
     column_formats: tuple[int, ...] = ()
-
-    def encode(self) -> bytes:
-        return _copy_response(COPY_OUT_RESPONSE, self.format, self.column_formats)
-
-    @classmethod
-    def decode(cls, payload: bytes) -> CopyOutResponse:
-        return cls(*_decode_copy_response(payload))
 
 
 @node
@@ -1364,50 +1258,41 @@ def _fields_to_error(fields: tuple[tuple[str, str], ...]) -> SqlError:
                     severity=values.get("V", values.get("S", "ERROR")), **kwargs)
 
 
+class _Fields:
+    """ErrorResponse's and NoticeResponse's body: (code, value) fields."""
+
+    __slots__ = ()
+
+    @classmethod
+    def from_error(cls, error: SqlError, severity: str | None = None) -> Any:
+        return cls(error_fields(error, severity))  # type: ignore[call-arg]
+
+    def to_error(self) -> SqlError:
+        return _fields_to_error(self.fields)  # type: ignore[attr-defined]
+
+    def field(self, key: str) -> str | None:
+        return dict(self.fields).get(key)  # type: ignore[attr-defined]
+
+    def encode(self) -> bytes:
+        return _encode_fields(self.code, self.fields)  # type: ignore[attr-defined]
+
+    @classmethod
+    def decode(cls, payload: bytes) -> Any:
+        return cls(_decode_fields(payload))  # type: ignore[call-arg]
+
+
 @node
-class ErrorResponse:
+class ErrorResponse(_Fields):
     code: ClassVar[bytes] = ERROR_RESPONSE
     fields: tuple[tuple[str, str], ...]
 
-    @classmethod
-    def from_error(cls, error: SqlError, severity: str | None = None) -> ErrorResponse:
-        return cls(error_fields(error, severity))
-
-    def to_error(self) -> SqlError:
-        return _fields_to_error(self.fields)
-
-    def field(self, key: str) -> str | None:
-        return dict(self.fields).get(key)
-
-    def encode(self) -> bytes:
-        return _encode_fields(ERROR_RESPONSE, self.fields)
-
-    @classmethod
-    def decode(cls, payload: bytes) -> ErrorResponse:
-        return cls(_decode_fields(payload))
-
 
 @node
-class NoticeResponse:
+class NoticeResponse(_Fields):
+    """The fields of an ErrorResponse, for a NOTICE or WARNING."""
+
     code: ClassVar[bytes] = NOTICE_RESPONSE
     fields: tuple[tuple[str, str], ...]
-
-    @classmethod
-    def from_error(cls, notice: SqlError, severity: str | None = None) -> NoticeResponse:
-        return cls(error_fields(notice, severity))
-
-    def to_error(self) -> SqlError:
-        return _fields_to_error(self.fields)
-
-    def field(self, key: str) -> str | None:
-        return dict(self.fields).get(key)
-
-    def encode(self) -> bytes:
-        return _encode_fields(NOTICE_RESPONSE, self.fields)
-
-    @classmethod
-    def decode(cls, payload: bytes) -> NoticeResponse:
-        return cls(_decode_fields(payload))
 
 
 def encode_error(error: SqlError, severity: str | None = None) -> bytes:
