@@ -248,26 +248,8 @@ def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
     removed = 0
     last = 0
     if vm_trailing or vr_trailing:
-        while vp // 10 > vm // 10:
-            vm_trailing = vm_trailing and vm % 10 == 0
-            vr_trailing = vr_trailing and last == 0
-            last = vr % 10
-            vr //= 10
-            vp //= 10
-            vm //= 10
-            removed += 1
-        if vm_trailing:
-            while vm % 10 == 0:
-                vr_trailing = vr_trailing and last == 0
-                last = vr % 10
-                vr //= 10
-                vp //= 10
-                vm //= 10
-                removed += 1
-        if vr_trailing and last == 5 and vr % 2 == 0:
-            last = 4
-        output = vr + (1 if ((vr == vm and (not accept_bounds or not vm_trailing))
-                             or last >= 5) else 0)
+        output, removed = _trailing_zeros(vr, vp, vm, vm_trailing, vr_trailing,
+                                          last, accept_bounds)
     else:
         round_up = False
         if vp // 100 > vm // 100:
@@ -284,6 +266,35 @@ def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
             removed += 1
         output = vr + (1 if (vr == vm or round_up) else 0)
     return output, e10 + removed
+
+
+def _trailing_zeros(vr: int, vp: int, vm: int, vm_trailing: bool,
+                    vr_trailing: bool, last: int, accept_bounds: bool
+                    ) -> tuple[int, int]:
+    """Ryu's general case, shared by d2d and f2d: remove digits while the
+    interval allows, tracking trailing zeros; (output, digits removed)."""
+    removed = 0
+    while vp // 10 > vm // 10:
+        vm_trailing = vm_trailing and vm % 10 == 0
+        vr_trailing = vr_trailing and last == 0
+        last = vr % 10
+        vr //= 10
+        vp //= 10
+        vm //= 10
+        removed += 1
+    if vm_trailing:
+        while vm % 10 == 0:
+            vr_trailing = vr_trailing and last == 0
+            last = vr % 10
+            vr //= 10
+            vp //= 10
+            vm //= 10
+            removed += 1
+    if vr_trailing and last == 5 and vr % 2 == 0:
+        last = 4
+    output = vr + (1 if ((vr == vm and (not accept_bounds or not vm_trailing))
+                         or last >= 5) else 0)
+    return output, removed
 
 
 def _f2d(mantissa: int, exponent: int) -> tuple[int, int]:
@@ -338,26 +349,8 @@ def _f2d(mantissa: int, exponent: int) -> tuple[int, int]:
             vr_trailing = (mv & ((1 << (q - 1)) - 1)) == 0
     removed = 0
     if vm_trailing or vr_trailing:
-        while vp // 10 > vm // 10:
-            vm_trailing = vm_trailing and vm % 10 == 0
-            vr_trailing = vr_trailing and last == 0
-            last = vr % 10
-            vr //= 10
-            vp //= 10
-            vm //= 10
-            removed += 1
-        if vm_trailing:
-            while vm % 10 == 0:
-                vr_trailing = vr_trailing and last == 0
-                last = vr % 10
-                vr //= 10
-                vp //= 10
-                vm //= 10
-                removed += 1
-        if vr_trailing and last == 5 and vr % 2 == 0:
-            last = 4
-        output = vr + (1 if ((vr == vm and (not accept_bounds or not vm_trailing))
-                             or last >= 5) else 0)
+        output, removed = _trailing_zeros(vr, vp, vm, vm_trailing, vr_trailing,
+                                          last, accept_bounds)
     else:
         while vp // 10 > vm // 10:
             last = vr % 10
