@@ -413,16 +413,7 @@ class Transaction:
                     else None if fills[slot] is None else fills[slot](context)
                     for slot, source in enumerate(sources))
             rows = RowMap.build([(rid, moved(row)) for rid, row in rows.items()])
-        pairs = list(rows.items())
-        indexes = []
-        for defn in info.indexes:
-            built, duplicate = defn.build(pairs)
-            if duplicate is not None:
-                raise cons.duplicate_on_build(info, defn, rows.get(duplicate[1]),
-                                              self.settings)
-            indexes.append(built)
-        self._overlay.tables.pop(name, None)
-        return TableVersion(rows, tuple(indexes))
+        return self._indexed(name, info, rows)
 
     def _validate(self, before: TableInfo, info: TableInfo,
                   rewritten: bool = False) -> None:
@@ -476,6 +467,12 @@ class Transaction:
             raise SqlError("0A000", "CREATE INDEX on a table written in the "
                            "same transaction is not supported by twinning")
         rows = self._tables[name].rows
+        return self._indexed(name, info, rows)
+
+    def _indexed(self, name: QName, info: TableInfo, rows: Any) -> TableVersion:
+        """The table's new version: `rows` with every index `info` lists
+        built over them (23505 when a unique one finds duplicates); the
+        overlay's changes to the table are in `rows` now."""
         pairs = list(rows.items())
         indexes = []
         for defn in info.indexes:

@@ -144,49 +144,12 @@ def read_items(text: str, start: int, delim: str = ","):
     """ReadArrayStr() for one dimension: [(item_text, is_null), ...]."""
     items: list[tuple[str, bool]] = []
     p = start + 1  # past the opening brace
-    n = len(text)
     while True:
-        buf: list[str] = []
-        end = 0  # length of buf up to the last significant character
-        leading = True
-        quoted = False
-        in_quotes = False
-        while True:
-            ch = text[p]
-            if ch == "\\":
-                buf.append(text[p + 1])
-                p += 2
-                leading = False
-                end = len(buf)
-                quoted = True
-            elif ch == '"':
-                in_quotes = not in_quotes
-                if in_quotes:
-                    leading = False
-                else:
-                    end = len(buf)
-                quoted = True
-                p += 1
-            elif in_quotes:
-                buf.append(ch)
-                p += 1
-            elif ch == delim or ch == "}":
-                p += 1
-                break
-            elif ch in ARRAY_SPACE:
-                if not leading:
-                    buf.append(ch)
-                p += 1
-            else:
-                buf.append(ch)
-                p += 1
-                leading = False
-                end = len(buf)
-        item = "".join(buf[:end])
-        items.append((item, not quoted and item.upper() == "NULL"))
-        if ch == "}":
+        p = _read_one(text, p, delim, items)
+        if text[p] == "}":
             return items
-        if p >= n:  # cannot happen after array_count() accepted the text
+        p += 1  # past the delimiter
+        if p >= len(text):  # cannot happen after array_count() accepted the text
             raise _malformed(text, None)
 
 

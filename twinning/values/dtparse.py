@@ -946,14 +946,7 @@ class ItmIn:
         return self.fract_usec(fval, scale)
 
     def days(self, val: int, scale: int) -> bool:
-        if not INT32_MIN <= val <= INT32_MAX:
-            return False
-        product = val * scale
-        total = self.mday + product
-        if not INT32_MIN <= product <= INT32_MAX or not INT32_MIN <= total <= INT32_MAX:
-            return False
-        self.mday = total
-        return True
+        return self._add_scaled("mday", val, scale)
 
     def months(self, val: int) -> bool:
         if not INT32_MIN <= val <= INT32_MAX:
@@ -965,13 +958,18 @@ class ItmIn:
         return True
 
     def years(self, val: int, scale: int) -> bool:
+        return self._add_scaled("year", val, scale)
+
+    def _add_scaled(self, field: str, val: int, scale: int) -> bool:
+        """AdjustDays/AdjustYears: val * scale added to the field, each
+        step within int32 (False on overflow, the field unchanged)."""
         if not INT32_MIN <= val <= INT32_MAX:
             return False
         product = val * scale
-        total = self.year + product
+        total = getattr(self, field) + product
         if not INT32_MIN <= product <= INT32_MAX or not INT32_MIN <= total <= INT32_MAX:
             return False
-        self.year = total
+        setattr(self, field, total)
         return True
 
 
