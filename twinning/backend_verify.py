@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
@@ -46,7 +46,7 @@ from twinning import values
 from twinning.backend_metrics import qualified
 from twinning.ir.types import SqlType
 from twinning.values.identifiers import quote_ident
-from twinning.verify_eval import (AFFECTED_LIMIT, _Compiler, report_of,
+from twinning.verify_eval import (AFFECTED_LIMIT, _Compiler, mean, report_of,
                                   _FLOAT_TYPES, _INT_TYPES,
                                   _Relation, _STRING_TYPES, _WHITESPACE,
                                   _compare_scalars, _literal,
@@ -328,16 +328,7 @@ class BackendVerify:
             total = int(total)
         if kind == "sum":
             return total
-        if n == 0:
-            return None
-        if is_float:
-            return total / n
-        with localcontext(Context(prec=max(60, len(str(total)) + 20),
-                                  Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])):
-            quotient = Decimal(total) / n
-            if not quotient.is_finite():
-                return quotient
-            return quotient.quantize(Decimal(1).scaleb(-16), ROUND_HALF_UP)
+        return mean(total, n, is_float)
 
     # -- the document
     def content_hash(self, table: Any) -> str:

@@ -625,18 +625,23 @@ def _aggregate(kind: str, t: SqlType) -> Callable[[Iterable[Any]], Any]:
         return lambda cells: total(cells)[0]
 
     def average(cells: Iterable[Any]) -> Any:
-        value, n = total(cells)
-        if n == 0:
-            return None
-        if is_float:
-            return value / n
-        with localcontext(Context(prec=max(60, len(str(value)) + 20),
-                                  Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])):
-            quotient = Decimal(value) / n
-            if not quotient.is_finite():
-                return quotient
-            return quotient.quantize(Decimal(1).scaleb(-16), ROUND_HALF_UP)
+        return mean(*total(cells), is_float)
     return average
+
+
+def mean(value: Any, n: int, is_float: bool) -> Any:
+    """avg() from a sum and a count: None over no rows, a float for
+    float columns, else numeric rounded to 16 places as numeric_avg."""
+    if n == 0:
+        return None
+    if is_float:
+        return value / n
+    with localcontext(Context(prec=max(60, len(str(value)) + 20),
+                              Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[])):
+        quotient = Decimal(value) / n
+        if not quotient.is_finite():
+            return quotient
+        return quotient.quantize(Decimal(1).scaleb(-16), ROUND_HALF_UP)
 
 
 def _compare_scalars(op: str, left: Any, right: Any) -> bool | None:
