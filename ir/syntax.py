@@ -14,7 +14,7 @@ tuples of parts (`("public", "deals")`).
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Any, Union
+from typing import Any, Iterator, Union
 
 from twinning.ir.node import node
 
@@ -52,6 +52,18 @@ class ColumnRef:
     star: bool = False  # `t.*` or `*`
     location: int = LOC
 
+
+
+def column_refs(node: object) -> Iterator[ColumnRef]:
+    """Every column reference in a syntax tree, in order."""
+    if isinstance(node, ColumnRef):
+        yield node
+    elif isinstance(node, (tuple, list)):
+        for item in node:
+            yield from column_refs(item)
+    elif hasattr(node, "__dataclass_fields__"):
+        for name in node.__dataclass_fields__:
+            yield from column_refs(getattr(node, name))
 
 @node
 class Param:

@@ -502,22 +502,7 @@ def _apply_sequence(b: _Builder, defn: d.SequenceDef) -> None:
 
 def _expr_columns(expr: object) -> list[tuple[tuple[str, ...], int]]:
     """Every column reference in an expression tree, in order."""
-    out: list[tuple[tuple[str, ...], int]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, s.ColumnRef):
-            out.append((node.parts, node.location))
-            return
-        if isinstance(node, (tuple, list)):
-            for item in node:
-                walk(item)
-            return
-        if hasattr(node, "__dataclass_fields__"):
-            for name in node.__dataclass_fields__:
-                walk(getattr(node, name))
-
-    walk(expr)
-    return out
+    return [(ref.parts, ref.location) for ref in s.column_refs(expr)]
 
 
 def _check_columns(table: _TableBuilder, expr: s.Expr) -> tuple[str, ...]:

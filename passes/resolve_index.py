@@ -81,22 +81,7 @@ def check_predicate(table: c.Table, predicate: Any) -> None:
 
 def predicate_columns(expr: Any) -> set[str]:
     """The column names a predicate reads."""
-    out: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, s.ColumnRef):
-            if node.parts:
-                out.add(node.parts[-1])
-            return
-        if isinstance(node, (tuple, list)):
-            for item in node:
-                walk(item)
-            return
-        if hasattr(node, "__dataclass_fields__"):
-            for name in node.__dataclass_fields__:
-                walk(getattr(node, name))
-    walk(expr)
-    return out
+    return {ref.parts[-1] for ref in s.column_refs(expr) if ref.parts}
 
 
 def uses_column(index: c.Index, column: str) -> bool:

@@ -11,7 +11,7 @@ import hashlib
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from twinning import system_catalog
 from twinning.errors import Refusal, SqlError
@@ -51,12 +51,16 @@ def read_file(path: str, what: str) -> bytes:
                       f"ls -l {path}") from None
 
 
-def write_file(path: str, data: bytes, what: str) -> None:
-    """Write atomically: a reader never sees half a report or snapshot."""
+def write_file(path: str, data: bytes | Iterable[bytes], what: str) -> int:
+    """Write atomically (a reader never sees half a report or snapshot)
+    `data` or its chunks; the bytes written."""
     tmp = f"{path}.tmp-{os.getpid()}"
+    size = 0
     try:
         with open(tmp, "wb") as handle:
-            handle.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
+                size += len(chunk)
         os.replace(tmp, path)
     except OSError as exc:
         try:
@@ -66,6 +70,7 @@ def write_file(path: str, data: bytes, what: str) -> None:
         raise Refusal("E_IO_WRITE", f"cannot write {what} {path}: "
                       f"{exc.strerror or exc}", {"path": path},
                       "check that the directory exists and is writable") from None
+    return size
 
 
 def text_hash(text: str) -> str:

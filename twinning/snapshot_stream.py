@@ -16,12 +16,11 @@ checks it), provided each spool holds its rows in the canonical order
 from __future__ import annotations
 
 import hashlib
-import os
 import tempfile
 from typing import Any, BinaryIO, Callable, Iterator
 
 from twinning import values
-from twinning.errors import Refusal
+from twinning.bootstrap import write_file
 from twinning.ir.catalog import Catalog, Table
 from twinning.ir.dump import dump
 from twinning.snapshot import SNAPSHOT_VERSION, canonical, row_order
@@ -142,20 +141,6 @@ def write(path: str, catalog: Catalog, ddl: str, spools: list[RowSpool],
            "row_counts": {str(t.name): s.count
                           for t, s in zip(catalog.tables, spools)},
            "lineage": lineage}
-    tmp = f"{path}.tmp-{os.getpid()}"
-    size = 0
-    try:
-        with open(tmp, "wb") as handle:
-            for chunk in _interleave(_pieces(canonical(doc), spools), spools):
-                handle.write(chunk)
-                size += len(chunk)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise Refusal("E_IO_WRITE", f"cannot write snapshot {path}: "
-                      f"{exc.strerror or exc}", {"path": path},
-                      "check that the directory exists and is writable") from None
+    size = write_file(path, _interleave(_pieces(canonical(doc), spools), spools),
+                      "snapshot")
     return snapshot_hash, size
