@@ -28,6 +28,7 @@ from twinning.passes import (cluster, composite_types, defaults, generated,
                              resolve_partition, resolve_privileges,
                              resolve_routines, expression_indexes as xi,
                              resolve_types, resolve_view, schema_elements)
+from twinning.passes.drop_cascade import report_dependents
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.object_names import column_list_name, make_object_name
@@ -1031,17 +1032,9 @@ def _cascade(b: _Builder, dependents: list[str], target: str,
     depends on `target` (or on `depends_on`, the object that carries
     it; or the lines of `details`); with it, the NOTICE of what goes
     along."""
-    if dependents and not cascade:
-        raise SqlError(
-            "2BP01", f"cannot drop {target} because other objects depend on it",
-            detail="\n".join(details or [f"{what} depends on {depends_on or target}"
-                                          for what in dependents]),
-            hint=_CASCADE_HINT)
-    lines = [f"drop cascades to {what}" for what in dependents]
-    if lines:
-        b.notices.append(lines[0] if len(lines) == 1 else
-                         (f"drop cascades to {len(lines)} other objects",
-                          "\n".join(lines)))
+    report_dependents(b.notices, target, details or [
+        f"{what} depends on {depends_on or target}" for what in dependents],
+        dependents, cascade)
 
 
 def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
@@ -1214,7 +1207,6 @@ _HINT_KIND = {"table": "Use DROP TABLE to remove a table.",
               "view": "Use DROP VIEW to remove a view.",
               "materialized view": "Use DROP MATERIALIZED VIEW to remove a "
               "materialized view."}
-_CASCADE_HINT = "Use DROP ... CASCADE to drop the dependent objects too."
 
 
 def _relation_kind(b: _Builder, name: c.QName) -> str | None:
@@ -1262,19 +1254,11 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
     dependents = _dependents(b, defn.kind, resolve_partition.tree(b, targets))
     described = (f"{defn.kind} {b.describe(targets[0])}" if len(targets) == 1
                  else None)
-    if dependents and not defn.cascade:
-        detail = "\n".join(f"{what} depends on {on}" for what, on, _ in dependents)
-        message = (f"cannot drop {described} because other objects depend on it"
-                   if described else "cannot drop desired object(s) because "
-                   "other objects depend on them")
-        raise SqlError("2BP01", message, detail=detail, hint=_CASCADE_HINT)
-    if dependents:
-        lines = [f"drop cascades to {what}" for what, _, _ in dependents]
-        b.notices.append(lines[0] if len(lines) == 1 else
-                         (f"drop cascades to {len(lines)} other objects",
-                          "\n".join(lines)))
-        for _, _, drop in dependents:
-            drop()
+    report_dependents(b.notices, described,
+                      [f"{what} depends on {on}" for what, on, _ in dependents],
+                      [what for what, _, _ in dependents], defn.cascade)
+    for _, _, drop in dependents:
+        drop()
     for name in targets:
         _drop_relation(b, defn.kind, name)
 

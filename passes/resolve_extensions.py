@@ -20,6 +20,7 @@ from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.passes import extensions
+from twinning.passes.drop_cascade import report_dependents
 from twinning.passes.parse_expr import Unsupported
 
 _CONTROL = "/usr/share/postgresql/15/extension/{}.control"
@@ -122,21 +123,12 @@ def _drop(b: Any, defn: d.ExtensionDef) -> None:
     if not targets:
         return
     dependents = [dep for name in targets for dep in _dependents(b, name)]
-    if dependents and not defn.cascade:
-        what = (f"extension {targets[0]}" if len(targets) == 1 else None)
-        raise SqlError(
-            "2BP01", f"cannot drop {what} because other objects depend on it"
-            if what else "cannot drop desired object(s) because other objects "
-            "depend on them",
-            detail="\n".join(f"{obj} depends on {on}" for obj, on, _ in dependents),
-            hint="Use DROP ... CASCADE to drop the dependent objects too.")
-    if dependents:
-        lines = [f"drop cascades to {obj}" for obj, _, _ in dependents]
-        b.notices.append(lines[0] if len(lines) == 1 else
-                         (f"drop cascades to {len(lines)} other objects",
-                          "\n".join(lines)))
-        for _, _, drop in dependents:
-            drop()
+    report_dependents(b.notices,
+                      f"extension {targets[0]}" if len(targets) == 1 else None,
+                      [f"{obj} depends on {on}" for obj, on, _ in dependents],
+                      [obj for obj, _, _ in dependents], defn.cascade)
+    for _, _, drop in dependents:
+        drop()
     for name in targets:
         del b.extensions[name]
 

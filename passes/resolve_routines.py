@@ -24,6 +24,7 @@ from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
 from twinning.passes import resolve_types
 from twinning.passes.builtin_triggers import BUILTIN_TRIGGERS
+from twinning.passes.drop_cascade import report_dependents
 from twinning.passes.parse_expr import Unsupported
 
 FIRST_NORMAL_OID = 16384
@@ -246,30 +247,20 @@ def apply_drop_function(b: Any, defn: r.DropFunctionDef) -> None:
         and f.oid not in oids]
     dependents = sorted((t for t in b.triggers.values()
                          if t.function_oid in oids), key=lambda t: t.oid)
-    if (dependents or aggregates) and not defn.cascade:
-        described = _described(targets[0]) if len(targets) == 1 else None
-        detail = "\n".join([
+    report_dependents(
+        b.notices, _described(targets[0]) if len(targets) == 1 else None, [
             f"{_described(f)} depends on {_described(b.functions[f.aggregate[0] if f.aggregate[0] in oids else f.aggregate[3]])}"
             for f in aggregates] + [
             f"trigger {t.name} on table {t.table.name} depends "
             f"on {_described(b.functions[t.function_oid])}"
-            for t in dependents])
-        raise SqlError("2BP01", f"cannot drop {described} because other "
-                       "objects depend on it" if described else "cannot drop "
-                       "desired object(s) because other objects depend on "
-                       "them", detail=detail, hint="Use DROP ... CASCADE to "
-                       "drop the dependent objects too.")
-    if dependents or aggregates:
-        lines = [f"drop cascades to {_described(f)}" for f in aggregates] + [
-            f"drop cascades to trigger {t.name} on table {t.table.name}"
-            for t in dependents]
-        for f in aggregates:
-            del b.functions[f.oid]
-        b.notices.append(lines[0] if len(lines) == 1 else
-                         (f"drop cascades to {len(lines)} other objects",
-                          "\n".join(lines)))
-        for t in dependents:
-            del b.triggers[(t.table, t.name)]
+            for t in dependents],
+        [_described(f) for f in aggregates] +
+        [f"trigger {t.name} on table {t.table.name}" for t in dependents],
+        defn.cascade)
+    for f in aggregates:
+        del b.functions[f.oid]
+    for t in dependents:
+        del b.triggers[(t.table, t.name)]
     for fn in targets:
         del b.functions[fn.oid]
 

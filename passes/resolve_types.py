@@ -22,6 +22,7 @@ from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import EnumType, SqlType, enum_key
 from twinning.passes import extensions
+from twinning.passes.drop_cascade import report_dependents
 from twinning.passes.object_names import NAMEDATALEN
 from twinning.passes.parse_expr import Unsupported
 from twinning.values.identifiers import quote_ident, quote_qualified
@@ -371,7 +372,6 @@ def _type_uses(t: SqlType, oids: set[int]) -> bool:
 
 # -- DROP TYPE ------------------------------------------------------------------------
 
-_CASCADE_HINT = "Use DROP ... CASCADE to drop the dependent objects too."
 
 
 def drop_types(b: Any, defn: d.DropDef) -> None:
@@ -415,9 +415,7 @@ def drop_types(b: Any, defn: d.DropDef) -> None:
             f"depends on type {col.type.display()}"
             for table, col in users] + fields
         if not defn.cascade:
-            raise SqlError("2BP01", f"cannot drop type {what} because other "
-                           "objects depend on it", detail="\n".join(lines),
-                           hint=_CASCADE_HINT)
+            report_dependents(b.notices, f"type {what}", lines, lines, False)
         raise Unsupported(f"DROP {defn.kind.upper()} … CASCADE of a type in "
                           "use")
     for t in targets:

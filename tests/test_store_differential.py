@@ -29,7 +29,7 @@ from twinning.ir.catalog import QName
 from twinning.passes import load_schema
 from twinning.state import CommittedState
 from twinning.store import MvccStore
-from twinning.store.constraints import quote_identifier
+from twinning.values.identifiers import quote_ident as quote_identifier
 
 pytestmark = pytest.mark.realpg
 

@@ -8,7 +8,7 @@ foreign-key checks live with the indexes they use (`transaction.py`,
 Rendering follows the backend: values through the type's output function
 under the session's settings, NULL as `null`; `Failing row contains` clips
 each value to 64 bytes plus `...` (ExecBuildSlotValueDescription); unique
-violations name the index columns through quote_identifier
+violations name the index columns through quote_ident
 (BuildIndexValueDescription), foreign keys print column names bare
 (ri_ReportViolation). Every error carries the schema, table and constraint
 (or column) fields PostgreSQL sets.
@@ -16,26 +16,21 @@ violations name the index columns through quote_identifier
 
 from __future__ import annotations
 
-import re
 from decimal import InvalidOperation
 from itertools import repeat
 from operator import itemgetter
 from typing import Any, Callable, Iterable
 
-from pglast.keywords import UNRESERVED_KEYWORDS, COL_NAME_KEYWORDS, \
-    RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
 
 from twinning import values
 from twinning.errors import SqlError
 from twinning.ir.types import SqlType
 from twinning.store.indexes import IndexDef
 from twinning.store.schema import FkLink, TableInfo
+from twinning.values.identifiers import quote_ident
 from twinning.values.settings import FormatSettings
 
 _MAX_FIELD_BYTES = 64
-_SAFE_IDENT = re.compile(r"[a-z_][a-z0-9_]*\Z")
-_QUOTED_KEYWORDS = frozenset(RESERVED_KEYWORDS | COL_NAME_KEYWORDS
-                             | TYPE_FUNC_NAME_KEYWORDS) - frozenset(UNRESERVED_KEYWORDS)
 
 
 def block_passes(check: Callable[[tuple], Any], rows: list[tuple]) -> bool:
@@ -53,14 +48,6 @@ def block_passes(check: Callable[[tuple], Any], rows: list[tuple]) -> bool:
         except (TypeError, InvalidOperation):
             pass
     return False not in map(check, rows)
-
-
-def quote_identifier(name: str) -> str:
-    """ruleutils.c quote_identifier(): bare only when lower-case simple and
-    not a keyword other than an unreserved one."""
-    if _SAFE_IDENT.match(name) and name not in _QUOTED_KEYWORDS:
-        return name
-    return '"' + name.replace('"', '""') + '"'
 
 
 def render(t: SqlType, value: Any, settings: FormatSettings) -> str:
@@ -129,7 +116,7 @@ def unique_violation(info: TableInfo, index: IndexDef, row: tuple,
         detail = _key_text(index.key_names, index.key_types,
                            index.expression(row), settings)
     else:
-        detail = _key_text((quote_identifier(c) for c in index.columns),
+        detail = _key_text((quote_ident(c) for c in index.columns),
                            (info.types[p] for p in index.positions),
                            (row[p] for p in index.positions), settings)
     return SqlError("23505", f'duplicate key value violates unique constraint "{name}"',
@@ -180,7 +167,7 @@ def duplicate_on_build(info: TableInfo, defn: Any, row: tuple,
     else:
         shown = ", ".join(render(info.types[p], row[p], settings)
                           for p in defn.positions)
-        names = ", ".join(quote_identifier(c) for c in defn.columns)
+        names = ", ".join(quote_ident(c) for c in defn.columns)
     return SqlError("23505", f'could not create unique index "{defn.name}"',
                     detail=f"Key ({names})=({shown}) is duplicated.",
                     schema=info.name.schema, table=info.name.name,

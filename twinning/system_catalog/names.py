@@ -17,7 +17,8 @@ from typing import Any, Iterable
 from twinning.errors import SqlError
 from twinning.ir.catalog import is_temporary
 from twinning.values.identifiers import (invalid_name, parse_qualified,
-                                         quote_ident, quote_qualified)
+                                         quote_ident, quote_qualified,
+                                         read_quoted)
 
 __all__ = ["quote_ident", "quote_qualified", "parse_qualified",
            "invalid_name", "split_identifiers", "user_of", "search_path"]
@@ -34,18 +35,8 @@ def split_identifiers(text: str) -> list[str]:
         if i >= n:
             break
         if text[i] == '"':
-            j = i + 1
-            part = []
-            while j < n:
-                if text[j] == '"':
-                    if j + 1 < n and text[j + 1] == '"':
-                        part.append('"')
-                        j += 2
-                        continue
-                    break
-                part.append(text[j])
-                j += 1
-            out.append("".join(part))
+            part, j = read_quoted(text, i)
+            out.append(part)
             i = j + 1
         else:
             j = i

@@ -41,22 +41,10 @@ def parse_qualified(text: str) -> list[str]:
         while i < n and text[i].isspace():
             i += 1
         if i < n and text[i] == '"':
-            j = i + 1
-            part = []
-            while True:
-                if j >= n:
-                    raise invalid_name()
-                if text[j] == '"':
-                    if j + 1 < n and text[j + 1] == '"':
-                        part.append('"')
-                        j += 2
-                        continue
-                    break
-                part.append(text[j])
-                j += 1
-            if not part:
+            part, j = read_quoted(text, i)
+            if j >= n or not part:  # unterminated, or ""
                 raise invalid_name()
-            parts.append("".join(part))
+            parts.append(part)
             i = j + 1
         else:
             j = i
@@ -73,6 +61,23 @@ def parse_qualified(text: str) -> list[str]:
         if text[i] != ".":
             raise invalid_name()
         i += 1
+
+
+def read_quoted(text: str, i: int) -> tuple[str, int]:
+    """The quoted identifier opening at text[i] (`""` inside is a quote)
+    and the position of its closing quote: len(text) when there is none."""
+    part = []
+    j, n = i + 1, len(text)
+    while j < n:
+        if text[j] == '"':
+            if j + 1 < n and text[j + 1] == '"':
+                part.append('"')
+                j += 2
+                continue
+            break
+        part.append(text[j])
+        j += 1
+    return "".join(part), j
 
 
 def invalid_name() -> SqlError:
