@@ -14,7 +14,7 @@ from typing import Any
 from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.expr.aggregates import plain_candidates
-from twinning.passes.expr.analyze import (coerce_to_boolean, resolve_expr,
+from twinning.passes.expr.analyze import (resolve_expr, resolve_filter,
                                           resolve_target)
 from twinning.passes.expr.ordered_set import (ORDERED_SET_NAMES,
                                               type_ordered_set)
@@ -43,14 +43,7 @@ def ordered_set_call(node: s.FuncCall, level: Any, ctx: Any) -> r.TAggRef:
             require_ordering(expr.type, at if at >= 0 else
                              expr_location(sort.expr))
             keys.append(sort_key(expr, sort))
-        filt = None
-        if node.filter is not None:
-            level.agg_clause = "FILTER"
-            try:
-                filt = coerce_to_boolean(resolve_expr(node.filter, level, ctx),
-                                         "FILTER", ctx)
-            finally:
-                level.agg_clause = None
+        filt = resolve_filter(node.filter, level, ctx)
         lateral.check_aggregate_level(level, ordered, node.location)
     finally:
         level.in_aggregate = False

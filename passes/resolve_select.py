@@ -31,7 +31,7 @@ from twinning.ir.catalog import QName
 from twinning.passes.expr import TypingContext, figure_colname
 from twinning.passes.expr.aggregates import type_aggregate
 from twinning.passes.expr.records import expand_star, whole_row
-from twinning.passes.expr.analyze import (coerce_to_boolean,
+from twinning.passes.expr.analyze import (coerce_to_boolean, resolve_filter,
                                           coerce_to_common_type,
                                           coerce_to_type, pos,
                                           resolve_expr, resolve_target,
@@ -1344,14 +1344,7 @@ class _Resolver:
             signature, targets, rtype = type_aggregate(
                 node.name[-1], args, star, node.location, tuple(node.name))
             args = [coerce_to_type(a, t, ctx) for a, t in zip(args, targets)]
-            filt = None
-            if node.filter is not None:
-                level.agg_clause = "FILTER"
-                try:
-                    filt = coerce_to_boolean(resolve_expr(node.filter, level,
-                                                          ctx), "FILTER", ctx)
-                finally:
-                    level.agg_clause = None
+            filt = resolve_filter(node.filter, level, ctx)
             order = []
             for sort in node.order_by:
                 expr = resolve_target(sort.expr, level, ctx)

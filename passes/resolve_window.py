@@ -34,8 +34,8 @@ from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.expr.aggregates import AGGREGATE_NAMES, type_aggregate
 from twinning.passes.expr.analyze import (_no_function, can_coerce_expr,
-                                          coerce_to_boolean, coerce_to_type,
-                                          pos, resolve_expr, resolve_target,
+                                          coerce_to_type, pos, resolve_expr,
+                                          resolve_filter, resolve_target,
                                           select_common_type)
 from twinning.passes.expr import pg_data
 from twinning.passes.expr.ordering import require_equality, require_ordering
@@ -164,13 +164,7 @@ def window_call(node: s.FuncCall, level: Any, ctx: Any) -> Any:
                                                    node.location)
         args = [coerce_to_type(a, t, ctx) for a, t in zip(args, targets)]
         function = signature
-        if node.filter is not None:
-            level.agg_clause = "FILTER"
-            try:
-                filt = coerce_to_boolean(resolve_expr(node.filter, level, ctx),
-                                         "FILTER", ctx)
-            finally:
-                level.agg_clause = None
+        filt = resolve_filter(node.filter, level, ctx)
     else:
         if star:
             raise _no_function(name, [], node.location)

@@ -29,13 +29,11 @@ dropped.
 from __future__ import annotations
 
 import os
-import sys
 from typing import Any
 
-from twinning import bootstrap
 from twinning.errors import Refusal
 from twinning.report import (RunContext, build_report, memory_budget_block,
-                             render_human, to_json, violation_counts)
+                             render_human, violation_counts)
 
 STORAGE_MODEL = ("delegated: every statement runs on the PostgreSQL at "
                  "--backend; twinning keeps no copy of the data")
@@ -137,11 +135,7 @@ def postgres_backend(args: dict[str, Any]) -> int:
     port = commands._port(args["--port"])
     source = commands._source(args, "postgres")
     state = source.state
-    verify_doc = None
-    if args["--verify"]:
-        from twinning.verify_artifact import load_verify_artifact
-        raw = bootstrap.read_file(args["--verify"], "verify artifact")
-        verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
+    verify_doc = commands._verify_doc(args, state.catalog)
     exposed = commands._exposure(args)
     database = BackendDatabase(args["--backend"], state.ddl)
     try:
@@ -225,10 +219,8 @@ def _finish(state, ctx: RunContext, args: dict[str, Any], verify_doc,
         report["tables"][name]["rows"] = rows
     report["null_rates"] = null_rates
     report["fk_coverage"] = coverage
-    text = to_json(report)
-    if args["--report"]:
-        bootstrap.write_file(args["--report"], text.encode(), "report")
-    sys.stdout.write(text if args["--json"] else _human(report))
+    from twinning import commands
+    commands.emit_report(args, report, _human)
     return 1 if report["outcome"] == "FAIL" else 0
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+from typing import Any, Callable
 
 from twinning import bootstrap
 from twinning.errors import Refusal
@@ -77,12 +77,7 @@ def postgres(args: dict[str, Any]) -> int:
     port = _port(args["--port"])
     source = _source(args, "postgres")
     state = source.state
-    verify_doc = None
-    if args["--verify"]:
-        # lazy: cold start
-        from twinning.verify_artifact import load_verify_artifact
-        raw = bootstrap.read_file(args["--verify"], "verify artifact")
-        verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
+    verify_doc = _verify_doc(args, state.catalog)
     journal = _journal(args, source)
     determinism = _determinism(args)
     run, refused, journal_block = None, {}, None
@@ -327,11 +322,27 @@ def finish(state, ctx: RunContext, args: dict[str, Any], verify_doc) -> int:
         from twinning.verify_eval import evaluate  # lazy: cold start
         ctx.verify = evaluate(verify_doc, state)
     report = build_report(state, ctx)
+    emit_report(args, report, render_human)
+    return 1 if report["outcome"] == "FAIL" else 0
+
+
+def _verify_doc(args: dict[str, Any], catalog: Any) -> dict | None:
+    """The `--verify` artifact, read and checked against the catalog."""
+    if not args["--verify"]:
+        return None
+    from twinning.verify_artifact import load_verify_artifact  # lazy: cold start
+    raw = bootstrap.read_file(args["--verify"], "verify artifact")
+    return load_verify_artifact(raw, args["--verify"], catalog)
+
+
+def emit_report(args: dict[str, Any], report: dict[str, Any],
+                human: Callable[[dict[str, Any]], str]) -> None:
+    """The report to `--report`, and to stdout as JSON (`--json`) or as
+    `human` writes it for people."""
     text = to_json(report)
     if args["--report"]:
         bootstrap.write_file(args["--report"], text.encode(), "report")
-    sys.stdout.write(text if args["--json"] else render_human(report))
-    return 1 if report["outcome"] == "FAIL" else 0
+    sys.stdout.write(text if args["--json"] else human(report))
 
 
 def explain(args: dict[str, Any]) -> int:

@@ -24,8 +24,9 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import quote
 
 from twinning.server import POLL_SECONDS, TwinServer
@@ -86,17 +87,26 @@ class _Signals:
 def serve(engine: Engine, host: str, port: int,
           socket_dir: str | None = None) -> LiveResult:
     """Serve until SIGINT or SIGTERM."""
+    with _serving(engine, host, port, socket_dir) as (actual, signals):
+        while not signals.event.wait(0.5):
+            pass
+    return LiveResult(actual)
+
+
+@contextmanager
+def _serving(engine: Engine, host: str, port: int, socket_dir: str | None
+             ) -> Iterator[tuple[int, _Signals]]:
+    """The server started and announced, stopped at the end; yields its
+    port and the signal watch."""
     _tune_gc()
     server = TwinServer(engine, host, port, socket_dir, POLL_SECONDS)
     with _Signals() as signals:
         actual = server.start()
         _announce(server)
         try:
-            while not signals.event.wait(0.5):
-                pass
+            yield actual, signals
         finally:
             server.stop()
-    return LiveResult(actual)
 
 
 def child_environment(host: str, port: int, password: str | None) -> dict[str, str]:
@@ -116,19 +126,12 @@ def child_environment(host: str, port: int, password: str | None) -> dict[str, s
 def run_once(engine: Engine, host: str, port: int, command: str,
              timeout: float | None, socket_dir: str | None = None) -> LiveResult:
     """Serve while `command` runs; stop when it exits or times out."""
-    _tune_gc()
-    server = TwinServer(engine, host, port, socket_dir, POLL_SECONDS)
-    with _Signals() as signals:
-        actual = server.start()
-        _announce(server)
-        try:
-            child = subprocess.Popen(
-                command, shell=True, start_new_session=True,
-                env=child_environment(host, actual, engine.password),
-                stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno())
-            timed_out = _wait(child, timeout, signals)
-        finally:
-            server.stop()
+    with _serving(engine, host, port, socket_dir) as (actual, signals):
+        child = subprocess.Popen(
+            command, shell=True, start_new_session=True,
+            env=child_environment(host, actual, engine.password),
+            stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno())
+        timed_out = _wait(child, timeout, signals)
     code = child.returncode
     run = {"command": command,
            "exit_code": code if code is not None and code >= 0 else None,

@@ -152,18 +152,11 @@ def build_report(state: CommittedState, ctx: RunContext) -> dict[str, Any]:
     if ctx.journal is not None:
         report["journal"] = {**ctx.journal,
                              "guarantee": JOURNAL_GUARANTEES[ctx.journal["sync"]]}
-    if ctx.memory_budget is not None:
-        report["memory_budget"] = dict(ctx.memory_budget)
-    if ctx.verify is not None:
-        report["verify"] = ctx.verify
-    if ctx.run is not None:
-        report["run"] = ctx.run
-    if ctx.determinism is not None:
-        report["determinism"] = dict(ctx.determinism)
-    if ctx.databases is not None:
-        report["databases"] = ctx.databases
-    if ctx.parity is not None:
-        report["parity"] = ctx.parity
+    for key in ("memory_budget", "verify", "run", "determinism", "databases",
+                "parity"):  # the run's optional sections, in report order
+        value = getattr(ctx, key)
+        if value is not None:
+            report[key] = dict(value) if isinstance(value, dict) else value
     report["null_rates"] = metrics.null_rates(state)
     report["fk_coverage"] = metrics.fk_coverage(state)
     if ctx.warnings:

@@ -29,7 +29,6 @@ import sys
 import time
 from typing import Any
 
-from twinning import bootstrap
 from twinning.errors import Refusal
 
 VERSION = "twinning.tournament.v0"
@@ -105,11 +104,7 @@ def tournament(args: dict[str, Any]) -> int:
     candidates = parse_candidates(args["--candidate"])
     source = commands._source(args, "tournament")
     state = source.state
-    verify_doc = None
-    if args["--verify"]:
-        from twinning.verify_artifact import load_verify_artifact
-        raw = bootstrap.read_file(args["--verify"], "verify artifact")
-        verify_doc = load_verify_artifact(raw, args["--verify"], state.catalog)
+    verify_doc = commands._verify_doc(args, state.catalog)
     determinism = commands._determinism(args)
     jobs = _jobs(args["--jobs"], len(candidates))
     timeout = commands._run_timeout(args["--run-timeout"])
@@ -134,11 +129,7 @@ def tournament(args: dict[str, Any]) -> int:
     document = _document(results, source, verify_doc, determinism)
     if exposed:
         sys.stderr.write(f"twinning: {exposed}\n")
-    from twinning.report import to_json
-    text = to_json(document)
-    if args["--report"]:
-        bootstrap.write_file(args["--report"], text.encode(), "report")
-    sys.stdout.write(text if args["--json"] else render(document))
+    commands.emit_report(args, document, render)
     return 0 if any(r["passed"] for r in results) else 1
 
 

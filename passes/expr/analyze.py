@@ -297,6 +297,18 @@ def coerce_to_domain(expr: q.TExpr, target: q.ResultType) -> q.TExpr:
     return q.TDomain(expr, target, expr.location)
 
 
+def resolve_filter(node: Any, level: Any, ctx: TypingContext) -> q.TExpr | None:
+    """An aggregate's FILTER (WHERE …), None when it has none: resolved
+    with its level marked as inside FILTER, then coerced to boolean."""
+    if node is None:
+        return None
+    level.agg_clause = "FILTER"
+    try:
+        return coerce_to_boolean(resolve_expr(node, level, ctx), "FILTER", ctx)
+    finally:
+        level.agg_clause = None
+
+
 def coerce_to_boolean(expr: q.TExpr, construct: str,
                       ctx: TypingContext) -> q.TExpr:
     """coerce_to_boolean(): 42804 unless the argument is (coercible to)

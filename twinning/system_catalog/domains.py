@@ -26,6 +26,19 @@ def _proc(name: str) -> RegOid:
     return RegOid(pg_builtin.UNIQUE_PROCS[name], name)
 
 
+def array_type_row(common: dict[str, Any], utype: Any) -> dict[str, Any]:
+    """The pg_type row of a user type's array type, `_name`."""
+    return {**common, "oid": utype.array_oid,
+            "typname": "_" + utype.name.name, "typlen": -1,
+            "typbyval": False, "typtype": "b", "typcategory": "A",
+            "typsubscript": _proc("array_subscript_handler"),
+            "typelem": utype.oid, "typarray": 0,
+            "typinput": _proc("array_in"), "typoutput": _proc("array_out"),
+            "typreceive": _proc("array_recv"),
+            "typsend": _proc("array_send"),
+            "typanalyze": _proc("array_typanalyze"), "typstorage": "x"}
+
+
 @lru_cache(maxsize=None)
 def _builtin_types() -> dict[int, dict[str, Any]]:
     cols = [c[0] for c in pg_builtin.RELATIONS[("pg_catalog", "pg_type")][3]]
@@ -73,15 +86,7 @@ def type_rows(b: Build) -> Rows:
                "typdefault": domain_default(m, domain, b.session),
                "typdefaultbin": None if domain.default is None else
                f"{{TWINNING_DOMAIN_DEFAULT :typid {utype.oid}}}"}
-        yield {**common, "oid": utype.array_oid,
-               "typname": "_" + utype.name.name, "typlen": -1,
-               "typbyval": False, "typtype": "b", "typcategory": "A",
-               "typsubscript": _proc("array_subscript_handler"),
-               "typelem": utype.oid, "typarray": 0,
-               "typinput": _proc("array_in"), "typoutput": _proc("array_out"),
-               "typreceive": _proc("array_recv"),
-               "typsend": _proc("array_send"),
-               "typanalyze": _proc("array_typanalyze"), "typstorage": "x",
+        yield {**array_type_row(common, utype),
                "typnotnull": False, "typbasetype": 0, "typtypmod": -1}
 
 

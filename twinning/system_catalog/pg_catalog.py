@@ -340,15 +340,7 @@ def _user_types(b: Build) -> Rows:
                "typreceive": _proc("enum_recv"),
                "typsend": _proc("enum_send"), "typanalyze": _NO_PROC,
                "typstorage": "p"}
-        yield {**common, "oid": utype.array_oid,
-               "typname": "_" + utype.name.name, "typlen": -1,
-               "typbyval": False, "typtype": "b", "typcategory": "A",
-               "typsubscript": _proc("array_subscript_handler"),
-               "typelem": utype.oid, "typarray": 0,
-               "typinput": _proc("array_in"), "typoutput": _proc("array_out"),
-               "typreceive": _proc("array_recv"),
-               "typsend": _proc("array_send"),
-               "typanalyze": _proc("array_typanalyze"), "typstorage": "x"}
+        yield domains.array_type_row(common, utype)
 
 
 def _composite_type(b: Build, utype: UserType) -> Rows:
@@ -365,13 +357,7 @@ def _composite_type(b: Build, utype: UserType) -> Rows:
            "typinput": _proc("record_in"), "typoutput": _proc("record_out"),
            "typreceive": _proc("record_recv"), "typsend": _proc("record_send"),
            "typanalyze": _NO_PROC}
-    yield {**common, "oid": utype.array_oid, "typname": "_" + utype.name.name,
-           "typtype": "b", "typcategory": "A", "typrelid": 0,
-           "typsubscript": _proc("array_subscript_handler"),
-           "typelem": utype.oid, "typarray": 0, "typinput": _proc("array_in"),
-           "typoutput": _proc("array_out"), "typreceive": _proc("array_recv"),
-           "typsend": _proc("array_send"),
-           "typanalyze": _proc("array_typanalyze")}
+    yield {**domains.array_type_row(common, utype), "typrelid": 0}
 
 
 @builder("pg_enum")

@@ -180,6 +180,16 @@ def _alnum(ch: str) -> bool:
         or ch == "_" or ord(ch) >= 0x80
 
 
+def _digit_run(text: str, s: int, n: int) -> tuple[int, bool]:
+    """Past the digits from `s`; True when there is none (json_lex_number's
+    error for a fraction or exponent without digits)."""
+    if s == n or not ("0" <= text[s] <= "9"):
+        return s, True
+    while s < n and "0" <= text[s] <= "9":
+        s += 1
+    return s, False
+
+
 class _JsonFail(Exception):
     def __init__(self, code: str, arg: str = "") -> None:
         super().__init__(code)
@@ -308,21 +318,14 @@ class _Parser:
         else:
             error = True
         if s < n and text[s] == ".":
-            s += 1
-            if s == n or not ("0" <= text[s] <= "9"):
-                error = True
-            else:
-                while s < n and "0" <= text[s] <= "9":
-                    s += 1
+            s, missing = _digit_run(text, s + 1, n)
+            error = error or missing
         if s < n and text[s] in "eE":
             s += 1
             if s < n and text[s] in "+-":
                 s += 1
-            if s == n or not ("0" <= text[s] <= "9"):
-                error = True
-            else:
-                while s < n and "0" <= text[s] <= "9":
-                    s += 1
+            s, missing = _digit_run(text, s, n)
+            error = error or missing
         while s < n and _alnum(text[s]):
             error = True
             s += 1
