@@ -200,13 +200,17 @@ def _pow5(i: int, bits: int) -> int:
     return pow5 >> shift if shift >= 0 else pow5 << -shift
 
 
-def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
+def _unpacked(mantissa: int, exponent: int, bias: int, mbits: int
+              ) -> tuple[int, int]:
+    """Ryu's e2 and m2 of an IEEE value's raw fields (subnormals have
+    exponent 0 and no implicit bit)."""
     if exponent == 0:
-        e2 = 1 - 1023 - 52 - 2
-        m2 = mantissa
-    else:
-        e2 = exponent - 1023 - 52 - 2
-        m2 = (1 << 52) | mantissa
+        return 1 - bias - mbits - 2, mantissa
+    return exponent - bias - mbits - 2, (1 << mbits) | mantissa
+
+
+def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
+    e2, m2 = _unpacked(mantissa, exponent, 1023, 52)
     accept_bounds = False  # PostgreSQL builds Ryu without STRICTLY_SHORTEST
     mv = 4 * m2
     mm_shift = 1 if (mantissa != 0 or exponent <= 1) else 0
@@ -298,12 +302,7 @@ def _trailing_zeros(vr: int, vp: int, vm: int, vm_trailing: bool,
 
 
 def _f2d(mantissa: int, exponent: int) -> tuple[int, int]:
-    if exponent == 0:
-        e2 = 1 - 127 - 23 - 2
-        m2 = mantissa
-    else:
-        e2 = exponent - 127 - 23 - 2
-        m2 = (1 << 23) | mantissa
+    e2, m2 = _unpacked(mantissa, exponent, 127, 23)
     accept_bounds = False  # PostgreSQL builds Ryu without STRICTLY_SHORTEST
     mv = 4 * m2
     mp = mv + 2
