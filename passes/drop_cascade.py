@@ -1,4 +1,5 @@
-"""PostgreSQL's reportDependentObjects(), for every DROP that cascades.
+"""What every DROP reports: a missing schema, and (reportDependent-
+Objects) the objects that depend on what it drops.
 
 Without CASCADE a DROP whose target others depend on fails with 2BP01,
 its detail one line per dependency; with CASCADE it goes on and a NOTICE
@@ -7,9 +8,22 @@ names what goes along (one line, or a count and the lines as detail).
 
 from __future__ import annotations
 
+from typing import Any
+
 from twinning.errors import SqlError
 
 CASCADE_HINT = "Use DROP ... CASCADE to drop the dependent objects too."
+
+
+def schema_missing(b: Any, parts: tuple[str, ...], if_exists: bool) -> bool:
+    """A qualified name in a schema that does not exist: 3F000, or with
+    IF EXISTS a NOTICE and True (the name is skipped)."""
+    if len(parts) != 2 or parts[0] in b.schemas:
+        return False
+    if not if_exists:
+        raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+    b.notices.append(f'schema "{parts[0]}" does not exist, skipping')
+    return True
 
 
 def report_dependents(notices: list, described: str | None,

@@ -150,30 +150,32 @@ def _on_conflict(convert: ExprConverter, clause: Any) -> d.OnConflict | None:
 
 def _update(node: ast.UpdateStmt, select: Select) -> d.Update:
     convert = ExprConverter(select)
-    from_: tuple[object, ...] = ()
-    if node.fromClause:
-        if select is None:
-            raise Unsupported("UPDATE … FROM (the read path)",
-                              loc(node.fromClause[0]))
-        from_ = tuple(select(item) for item in node.fromClause)
-    where = convert(node.whereClause) if node.whereClause is not None else None
     return d.Update(_table(node.relation), _assignments(convert, node.targetList),
-                    from_, where, _returning(convert, node.returningList),
+                    _relations(node.fromClause, select, "UPDATE … FROM"),
+                    _where(convert, node), _returning(convert, node.returningList),
                     _with(node, select))
 
 
 def _delete(node: ast.DeleteStmt, select: Select) -> d.Delete:
     convert = ExprConverter(select)
-    using: tuple[object, ...] = ()
-    if node.usingClause:
-        if select is None:
-            raise Unsupported("DELETE … USING (the read path)",
-                              loc(node.usingClause[0]))
-        using = tuple(select(item) for item in node.usingClause)
-    where = convert(node.whereClause) if node.whereClause is not None else None
-    return d.Delete(_table(node.relation), using, where,
-                    _returning(convert, node.returningList),
+    return d.Delete(_table(node.relation),
+                    _relations(node.usingClause, select, "DELETE … USING"),
+                    _where(convert, node), _returning(convert, node.returningList),
                     _with(node, select))
+
+
+def _relations(items: Any, select: Select, construct: str) -> tuple[object, ...]:
+    """UPDATE's FROM or DELETE's USING list, read by the read path's
+    parser (`select`; without it the clause is refused)."""
+    if not items:
+        return ()
+    if select is None:
+        raise Unsupported(f"{construct} (the read path)", loc(items[0]))
+    return tuple(select(item) for item in items)
+
+
+def _where(convert: ExprConverter, node: Any) -> object | None:
+    return convert(node.whereClause) if node.whereClause is not None else None
 
 
 _MERGE_ACTIONS = {CmdType.CMD_UPDATE: "update", CmdType.CMD_DELETE: "delete",

@@ -28,7 +28,7 @@ from twinning.passes import (cluster, composite_types, defaults, generated,
                              resolve_partition, resolve_privileges,
                              resolve_routines, expression_indexes as xi,
                              resolve_types, resolve_view, schema_elements)
-from twinning.passes.drop_cascade import report_dependents
+from twinning.passes.drop_cascade import report_dependents, schema_missing
 from twinning.passes.load_order import load_order
 from twinning.values.identifiers import parse_qualified, quote_qualified
 from twinning.passes.object_names import column_list_name, make_object_name
@@ -1231,10 +1231,7 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
     targets: list[c.QName] = []
     for parts in defn.names:
         parts = b.unalias(parts)
-        if len(parts) == 2 and parts[0] not in b.schemas:
-            if not defn.if_exists:
-                raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
-            b.notices.append(f'schema "{parts[0]}" does not exist, skipping')
+        if schema_missing(b, parts, defn.if_exists):
             continue
         name = b.lookup(parts)
         kind = _relation_kind(b, name)

@@ -22,7 +22,7 @@ from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.ir.types import EnumType, SqlType, enum_key
 from twinning.passes import extensions
-from twinning.passes.drop_cascade import report_dependents
+from twinning.passes.drop_cascade import report_dependents, schema_missing
 from twinning.passes.object_names import NAMEDATALEN
 from twinning.passes.parse_expr import Unsupported
 from twinning.values.identifiers import quote_ident, quote_qualified
@@ -378,10 +378,7 @@ def drop_types(b: Any, defn: d.DropDef) -> None:
     targets: list[c.UserType] = []
     for parts in defn.names:
         parts = b.unalias(parts)
-        if len(parts) == 2 and parts[0] not in b.schemas:
-            if not defn.if_exists:
-                raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
-            b.notices.append(f'schema "{parts[0]}" does not exist, skipping')
+        if schema_missing(b, parts, defn.if_exists):
             continue
         found = _find(b, parts)
         if found is None:

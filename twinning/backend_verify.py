@@ -46,7 +46,8 @@ from twinning import values
 from twinning.backend_metrics import qualified
 from twinning.ir.types import SqlType
 from twinning.values.identifiers import quote_ident
-from twinning.verify_eval import (AFFECTED_LIMIT, _Compiler, mean, report_of,
+from twinning.verify_eval import (AFFECTED_LIMIT, _Compiler, aggregate_type,
+                                  mean, report_of,
                                   _FLOAT_TYPES, _INT_TYPES,
                                   _Relation, _STRING_TYPES, _WHITESPACE,
                                   _compare_scalars, _literal,
@@ -294,13 +295,7 @@ class BackendVerify:
     def _aggregate_compare(self, check: dict, rel: _Relation) -> tuple[int, list]:
         (kind, column), = check["aggregate"].items()
         t = rel.table.column(column).type
-        if kind in ("sum", "avg") and t.name in _INT_TYPES | {"numeric"}:
-            result_type = SqlType("int8") if kind == "sum" and \
-                t.name in _INT_TYPES else SqlType("numeric")
-        elif kind in ("sum", "avg"):
-            result_type = SqlType("float8")
-        else:
-            result_type = t
+        result_type = aggregate_type(kind, t)
         compare = self.compiler.comparison(check["compare"], result_type)
         observed = self._aggregate(kind, rel.table, column, t)
         if compare(observed):

@@ -516,13 +516,7 @@ class _Compiler:
         if kind in ("min", "max") and (t.is_array or t.name in _UNORDERED):
             raise self.error(f"{kind} needs ordered values; {column} is "
                              f"{t.display()}")
-        if kind in ("sum", "avg") and t.name in _INT_TYPES | {"numeric"}:
-            result_type = SqlType("int8") if kind == "sum" and \
-                t.name in _INT_TYPES else SqlType("numeric")
-        elif kind in ("sum", "avg"):
-            result_type = SqlType("float8")
-        else:
-            result_type = t
+        result_type = aggregate_type(kind, t)
         compare = self.comparison(check["compare"], result_type)
         aggregate = _aggregate(kind, t)
 
@@ -627,6 +621,18 @@ def _aggregate(kind: str, t: SqlType) -> Callable[[Iterable[Any]], Any]:
     def average(cells: Iterable[Any]) -> Any:
         return mean(*total(cells), is_float)
     return average
+
+
+def aggregate_type(kind: str, t: SqlType) -> SqlType:
+    """The result type of a verify aggregate over a column of type `t`:
+    sum(int) is int8, sum/avg over integers or numeric numeric, over
+    floats float8; min/max keep the column's type."""
+    if kind not in ("sum", "avg"):
+        return t
+    if t.name in _INT_TYPES | {"numeric"}:
+        return SqlType("int8") if kind == "sum" and t.name in _INT_TYPES \
+            else SqlType("numeric")
+    return SqlType("float8")
 
 
 def mean(value: Any, n: int, is_float: bool) -> Any:

@@ -17,27 +17,28 @@ from twinning.passes.expr.registry import SET_RETURNING, SET_RETURNING_ROWS
 
 __all__ = ["register"]
 
-_DECODER = json.JSONDecoder()
-_WS = " \t\n\r"
+DECODER = json.JSONDecoder()
+WHITESPACE = " \t\n\r"  # JSON's own
 
 
-def _skip(text: str, i: int) -> int:
-    while i < len(text) and text[i] in _WS:
+def skip_space(text: str, i: int) -> int:
+    """Past the JSON whitespace at `i`."""
+    while i < len(text) and text[i] in WHITESPACE:
         i += 1
     return i
 
 
 def members(text: str) -> Iterator[tuple[str, str]]:
     """(key, value text) of a JSON object's members, in order."""
-    i = _skip(text, _skip(text, 0) + 1)
+    i = skip_space(text, skip_space(text, 0) + 1)
     while i < len(text) and text[i] != "}":
         key, i = scanstring(text, i + 1)
-        i = _skip(text, _skip(text, i) + 1)    # past ':'
-        end = _DECODER.raw_decode(text, i)[1]
+        i = skip_space(text, skip_space(text, i) + 1)    # past ':'
+        end = DECODER.raw_decode(text, i)[1]
         yield key, text[i:end]
-        i = _skip(text, end)
+        i = skip_space(text, end)
         if text.startswith(",", i):
-            i = _skip(text, i + 1)
+            i = skip_space(text, i + 1)
 
 
 def _as_text(piece: str) -> str | None:
@@ -49,7 +50,7 @@ def _as_text(piece: str) -> str | None:
 def _each(name: str, binary: bool, as_text: bool):
     def factory(types):
         def each(text: str) -> Iterator[tuple]:
-            first = text.lstrip(_WS)[:1]
+            first = text.lstrip(WHITESPACE)[:1]
             if first != "{":
                 if binary:
                     raise SqlError("22023", f"cannot call {name} on a "

@@ -39,14 +39,7 @@ from twinning.values.keys import jsonb_sort_key
 
 __all__ = ["OPERATORS", "register"]
 
-_DECODER = json.JSONDecoder()
-_WS = " \t\n\r"
-
-
-def _skip(text: str, i: int) -> int:
-    while i < len(text) and text[i] in _WS:
-        i += 1
-    return i
+_DECODER, _WS, _skip = json_each.DECODER, json_each.WHITESPACE, json_each.skip_space
 
 
 def _end(text: str, i: int) -> int:
