@@ -352,6 +352,17 @@ def decode_date(s: str, fmask: int, tm: Tm, order: str, state: dict) -> int:
     return tmask
 
 
+def apply_meridian(mer: int, tm: Any) -> None:
+    """AM/PM onto a 12-hour clock's hour (HR24: none given); an hour
+    above 12 with AM or PM is out of range."""
+    if mer != HR24 and tm.hour > 12:
+        raise DtErr(FIELD_OVERFLOW)
+    if mer == AM and tm.hour == 12:
+        tm.hour = 0
+    elif mer == PM and tm.hour != 12:
+        tm.hour += 12
+
+
 def validate_date(fmask: int, isjulian: bool, is2digits: bool, bc: bool, tm: Tm) -> None:
     if fmask & M(YEAR):
         if isjulian:
@@ -855,12 +866,7 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
     out.fsec = state["fsec"]
     # (15 validates the fields even for epoch/infinity)
     validate_date(fmask, isjulian, state["is2digits"], bc, tm)
-    if mer != HR24 and tm.hour > 12:
-        raise DtErr(FIELD_OVERFLOW)
-    if mer == AM and tm.hour == 12:
-        tm.hour = 0
-    elif mer == PM and tm.hour != 12:
-        tm.hour += 12
+    apply_meridian(mer, tm)
     if out.dtype == DTK_DATE:
         if (fmask & DTK_DATE_M) != DTK_DATE_M:
             if (fmask & DTK_TIME_M) == DTK_TIME_M:

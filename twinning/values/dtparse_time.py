@@ -12,11 +12,11 @@ the input's date or, with none, the transaction's date.
 from __future__ import annotations
 
 from twinning.values.dtparse import (
-    ADBC, AM, AMPM, BAD_FORMAT, BC, DTK_DATE, DTK_DATE_M, DTK_NOW, DTK_NUMBER,
+    ADBC, AMPM, BAD_FORMAT, BC, DTK_DATE, DTK_DATE_M, DTK_NOW, DTK_NUMBER,
     DTK_SPECIAL, DTK_STRING, DTK_TIME, DTK_TIME_M, DTK_TZ, DTK_ZULU, DTZ,
     DTZMOD, DTZ_T, DYNTZ, DYNTZ_T, DateFields, DtErr, FIELD_OVERFLOW, HR24,
-    IGNORE_DTF, ISOTIME, M, PM, RESERV, TZ, TZ_T, UNITS, UNKNOWN_FIELD,
-    _digit, _now_fields, _zone_not_found, decode_date, decode_number,
+    IGNORE_DTF, ISOTIME, M, RESERV, TZ, TZ_T, UNITS, UNKNOWN_FIELD,
+    _digit, _now_fields, _zone_not_found, apply_meridian, decode_date, decode_number,
     decode_number_field, decode_special, decode_time, decode_timezone,
     lookup_abbrev, lookup_zone, pending_unit_value, session_zone,
     time_overflows, tz_for_abbrev, tz_for_local, validate_date,
@@ -166,12 +166,7 @@ def decode_time_only(fields: list[tuple[str, int]], order: str,
         fmask |= tmask
     out.fsec = state["fsec"]
     validate_date(fmask, isjulian, state["is2digits"], bc, tm)
-    if mer != HR24 and tm.hour > 12:
-        raise DtErr(FIELD_OVERFLOW)
-    if mer == AM and tm.hour == 12:
-        tm.hour = 0
-    elif mer == PM and tm.hour != 12:
-        tm.hour += 12
+    apply_meridian(mer, tm)
     if time_overflows(tm.hour, tm.min, tm.sec, out.fsec):
         raise DtErr(FIELD_OVERFLOW)
     if (fmask & DTK_TIME_M) != DTK_TIME_M:
