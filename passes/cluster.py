@@ -16,7 +16,7 @@ from pglast import ast
 from twinning.errors import SqlError
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
-from twinning.passes.parse_expr import Unsupported, loc, names
+from twinning.passes.parse_expr import Unsupported, loc
 
 
 def cluster(node: ast.ClusterStmt) -> list:

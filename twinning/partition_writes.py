@@ -20,7 +20,7 @@ truncates its partitions.
 from __future__ import annotations
 
 from operator import itemgetter
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from twinning.errors import SqlError
 from twinning.ir import dml as d
@@ -83,14 +83,7 @@ class _Constrained:
                     ) -> tuple[int, SqlError | None]:
         if table != self._table:
             return self._txn.insert_rows(table, rows)
-        count = 0
-        for row in rows:
-            try:
-                self.insert(table, row)
-            except SqlError as exc:
-                return count, exc
-            count += 1
-        return count, None
+        return _row_by_row(self.insert, table, rows)
 
     def insert_block(self, table: QName, rows: list[tuple]
                      ) -> tuple[int, SqlError | None]:
@@ -201,15 +194,7 @@ class PartitionedWrites:
                     ) -> tuple[int, SqlError | None]:
         if table != self._table:
             return self._txn.insert_rows(table, rows)
-        count = 0
-        for row in rows:
-            try:
-                leaf = self._leaf(row)
-                self._txn.insert(leaf, self._down(leaf, row))
-            except SqlError as exc:
-                return count, exc
-            count += 1
-        return count, None
+        return _row_by_row(self.insert, table, rows)
 
     def insert_block(self, table: QName, rows: list[tuple]
                      ) -> tuple[int, SqlError | None]:
@@ -324,3 +309,17 @@ class PartitionedWrites:
         except RowMoved as moved:
             raise RowMoved(None if moved.rid is None else (leaf, moved.rid),
                            self._up(leaf, moved.row)) from None
+
+
+def _row_by_row(insert: Callable[[QName, tuple], Any], table: QName,
+                rows: Iterable[tuple]) -> tuple[int, SqlError | None]:
+    """insert_rows() through `insert`: the rows in order as far as the
+    first error; (rows inserted, that error or None)."""
+    count = 0
+    for row in rows:
+        try:
+            insert(table, row)
+        except SqlError as exc:
+            return count, exc
+        count += 1
+    return count, None

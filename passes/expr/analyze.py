@@ -49,7 +49,7 @@ from twinning.passes.expr.typmods import call_result, nullif_result
 from twinning.passes.expr.types import (UNKNOWN, VECTORS, array_type,
                                         can_coerce, cast_context, element_type,
                                         category, display, display_type,
-                                        element, is_array, is_preferred_in,
+                                        element, is_array,
                                         key, key_of_pg, preferred,
                                         result_type)
 from twinning.passes.lower_ddl import lower_type

@@ -991,7 +991,7 @@ def _time_for_interval(s: str, rng: int, itm: ItmIn) -> None:
 
 def _range_default_type(rng: int) -> int:
     m_year, m_month, m_day = M(YEAR), M(MONTH), M(DAY)
-    m_hour, m_minute, m_second = M(HOUR), M(MINUTE), M(SECOND)
+    m_hour, m_minute = M(HOUR), M(MINUTE)
     if rng == m_year:
         return DTK_YEAR
     if rng in (m_month, m_year | m_month):

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import os
-import re
 import struct
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -275,12 +274,10 @@ def _getrule(s: str, i: int):
     if day is None:
         return None
     if i < len(s) and s[i] == "/":
-        neg = s[i + 1:i + 2] == "-"
         j = i + 1 + (1 if s[i + 1:i + 2] in ("+", "-") else 0)
         secs, i = _getsecs(s, j, 167)
         if secs is None:
             return None
-        del neg
     return i
 
 
