@@ -322,7 +322,7 @@ class TwinServer:
         view = memoryview(buffer)
         listener = client.listener
         interrupt = client.interrupt
-        answered = 0  # chunks answered once the connection was ready
+        answered = 0  # chunks taken since startup (queries, COPY data)
         try:
             while not conn.closed and not client.stopping:
                 if listener is not None:
@@ -334,11 +334,11 @@ class TwinServer:
                     break  # what arrived since is never run, as in PostgreSQL
                 if listener is not None:
                     listener.set_busy(True)
-                ready = conn.state is State.READY
+                started = conn.state in _STARTED
                 out = conn.receive(bytes(view[:size]))
                 if out:
                     sock.sendall(out)
-                answered += ready
+                answered += started
                 if interrupt is not None and interrupt.graveyard:
                     interrupt.release()  # a failed statement's rows, now
             if client.stopping and not conn.closed:
@@ -374,7 +374,7 @@ class TwinServer:
 # other threads (the poller drops and retakes it around every recv, and a
 # thread woken to take it loses the race): the accept thread of the
 # client's next connection, say. So a connection polls only once it has
-# answered `_LOOPING` chunks in its ready state: the startup exchange and
+# taken `_LOOPING` chunks since its startup: the startup exchange and
 # the first statement are set-up on the client's side (libpq's connect,
 # a driver's first queries), and a connection that makes one statement
 # and leaves (a fork in bench/forks.py) never polls. Nor after a reply
@@ -385,6 +385,7 @@ class TwinServer:
 # (insert_autocommit: 5,900 rows/s polling, 4,600 not).
 POLL_SECONDS = 200e-6
 _LOOPING = 2
+_STARTED = frozenset({State.READY, State.COPY_IN})
 _poller = threading.Lock()
 _clock = time.perf_counter
 
