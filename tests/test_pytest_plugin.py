@@ -1,10 +1,11 @@
 """The pytest plugin (issue 16): the example suite (examples/pytest_suite)
 run by pytest in a subprocess with --twinning-schema, each test on its own
-fork; and a suite whose test fails, with the twin's databases left as they
-were."""
+fork; a suite whose test fails, with the twin's databases left as they
+were; and a suite run by pytest-xdist, a twin per worker."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -56,3 +57,45 @@ def test_forks_are_dropped_and_the_ini_names_the_schema(tmp_path):
     assert "twinning: last statements of test_3" in done.stdout
     assert "SELECT 42 AS answer" in done.stdout
     assert "INSERT INTO t VALUES (1 / 0)  -- refused: SQLSTATE 22012" in done.stdout
+
+
+def test_each_xdist_worker_has_its_own_twin_and_each_test_a_fresh_fork(tmp_path):
+    """pytest-xdist (`-n 2`): the session-scoped `twinning_server` is one
+    twin per worker process, and every test's `twinning_db` is a fork of
+    the base that no other test has written to."""
+    (tmp_path / "schema.sql").write_text("CREATE TABLE t (x int);")
+    (tmp_path / "pytest.ini").write_text("[pytest]\ntwinning_schema = schema.sql\n")
+    (tmp_path / "test_workers.py").write_text(
+        "import json, os, pytest, psycopg2\n"
+        "@pytest.mark.parametrize('n', range(8))\n"
+        "def test_write(n, twinning_db, twinning_server):\n"
+        "    with psycopg2.connect(twinning_db.dsn) as c, c.cursor() as cur:\n"
+        "        cur.execute('SELECT count(*) FROM t')\n"
+        "        (before,) = cur.fetchone()\n"
+        "        cur.execute('INSERT INTO t VALUES (%s)', (n,))\n"
+        "        cur.execute('SELECT current_database()')\n"
+        "        (database,) = cur.fetchone()\n"
+        "    record = dict(worker=os.environ['PYTEST_XDIST_WORKER'], pid=os.getpid(),\n"
+        "                  server_port=twinning_server.port, port=twinning_db.port,\n"
+        "                  database=database, dbname=twinning_db.dbname, before=before)\n"
+        "    with open(f'records/{n}.json', 'w') as out:\n"
+        "        json.dump(record, out)\n")
+    (tmp_path / "records").mkdir()
+    done = _pytest("-n", "2", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "8 passed" in done.stdout, done.stdout
+    records = [json.loads(p.read_text()) for p in (tmp_path / "records").iterdir()]
+    assert len(records) == 8
+    workers = {r["worker"] for r in records}
+    assert workers == {"gw0", "gw1"}
+    twin_of = {}  # worker → (its process, its twin's port)
+    for r in records:
+        assert r["port"] == r["server_port"]  # the fork is on the worker's twin
+        assert twin_of.setdefault(r["worker"], (r["pid"], r["port"])) == \
+            (r["pid"], r["port"])  # one twin for all of a worker's tests
+        assert r["database"] == r["dbname"]
+        assert r["before"] == 0  # a fresh fork: no other test's row
+    (pid0, port0), (pid1, port1) = twin_of.values()
+    assert pid0 != pid1 and port0 != port1
+    names = [(r["worker"], r["dbname"]) for r in records]
+    assert len(set(names)) == 8  # a fork per test

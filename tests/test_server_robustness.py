@@ -497,6 +497,45 @@ def test_a_runaway_join_is_cancelled_and_times_out(twin, realpg):
     _still_serving(twin)
 
 
+def test_a_connection_polls_only_in_a_statement_loop(monkeypatch):
+    """The poll after a reply is for a client in a statement loop: none
+    during the startup exchange, before the connection's first two
+    statements are answered, or after CREATE DATABASE (its client
+    connects to the new database before it writes here again)."""
+    waits: list[tuple[float, bytes]] = []
+    receive = server_module._wait_and_receive
+
+    def recording(sock, buffer, poll):
+        size = receive(sock, buffer, poll)
+        waits.append((poll, bytes(buffer[:1]) if size else b""))
+        return size
+
+    monkeypatch.setattr(server_module, "_wait_and_receive", recording)
+    server = TwinServer(Engine(), "127.0.0.1", 0,
+                        poll=server_module.POLL_SECONDS)
+    port = server.start()
+    try:
+        conn = psycopg2.connect(host="127.0.0.1", port=port, user="postgres",
+                                sslmode="prefer", gssencmode="disable")
+        conn.autocommit = True
+        cur = conn.cursor()
+        for sql in ("SELECT 1", "SELECT 2", "SELECT 3",
+                    "CREATE DATABASE polled", "SELECT 4"):
+            cur.execute(sql)
+        conn.close()
+        deadline = time.monotonic() + 5
+        while len(waits) < 8 and time.monotonic() < deadline:
+            time.sleep(0.01)  # the Terminate, read on the server's thread
+    finally:
+        server.stop()
+    polled = [poll > 0 for poll, _ in waits]
+    kinds = [first for _, first in waits]
+    # SSLRequest and the startup packet (both start with a length byte 0),
+    # five queries, Terminate
+    assert kinds == [b"\0", b"\0", b"Q", b"Q", b"Q", b"Q", b"Q", b"X"]
+    assert polled == [False, False, False, False, True, True, False, True]
+
+
 def test_polling_server_serves_fast_and_slow_clients_and_stops():
     """A twin in its own process polls its sockets after each reply
     (server.POLL_SECONDS): statements that arrive within the poll, after

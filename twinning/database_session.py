@@ -26,6 +26,9 @@ class DatabaseSession(Session):
     """A session of one of the twin's databases."""
 
     _missing: SqlError | None = None
+    # set after CREATE DATABASE: its client is likely to connect to the
+    # new database before it sends here again (the server does not poll)
+    client_pauses = False
 
     def on_startup(self, params: Mapping[str, str]) -> AuthMethod:
         databases = Databases.of(self.engine)
@@ -66,6 +69,7 @@ class DatabaseSession(Session):
                 raise SqlError("25001", "CREATE DATABASE cannot run inside a "
                                "transaction block")
             databases.create(node.name, node.template)
+            self.client_pauses = True
         elif node.action == "drop":
             if in_block:
                 raise SqlError("25001", "DROP DATABASE cannot run inside a "
