@@ -15,9 +15,9 @@ from dataclasses import replace
 from typing import Any
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, duplicate_column, duplicate_object,
-    duplicate_table, undefined_column, undefined_object, undefined_table,
-    wrong_object_type,
+    FEATURE_NOT_SUPPORTED, SqlError, column_does_not_exist, duplicate_column,
+    duplicate_object, duplicate_table, relation_does_not_exist,
+    undefined_column, undefined_object, wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -68,7 +68,7 @@ def _target(b: Any, defn: d.AlterCompositeDef) -> c.UserType:
         return found
     if b.relation_exists(name):
         raise wrong_object_type(f'"{name.name}" is not a composite type')
-    raise undefined_table(f'relation "{".".join(defn.name)}" does not exist')
+    raise relation_does_not_exist(".".join(defn.name))
 
 
 def _attribute_type(b: Any, written: Any, placed: bool = False) -> Any:
@@ -113,7 +113,7 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
     for action, attribute, arg in defn.actions:
         if action == "rename":
             if attribute not in names:
-                raise undefined_column(f'column "{attribute}" does not exist')
+                raise column_does_not_exist(attribute)
             if arg in names:
                 raise duplicate_column(f'column "{arg}" of relation '
                                        f'"{relation}" already exists')

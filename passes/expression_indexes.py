@@ -22,8 +22,9 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from twinning.errors import (
-    DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED, Notice, SqlError, duplicate_table,
-    grouping_error, invalid_object_definition, undefined_column,
+    DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED, Notice, SqlError,
+    column_does_not_exist, duplicate_table, grouping_error,
+    invalid_object_definition,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -153,7 +154,7 @@ def _apply(b: Any, defn: d.IndexDef) -> None:
         if expr is None:
             column = table.column(col)
             if column is None:
-                raise undefined_column(f'column "{col}" does not exist')
+                raise column_does_not_exist(col)
             sql_type, name = column.type, col
         else:
             sql_type = type_expression(frozen, expr).type.sql_type
@@ -165,7 +166,7 @@ def _apply(b: Any, defn: d.IndexDef) -> None:
         types.append(sql_type)
     for col in defn.include:
         if table.column(col) is None:
-            raise undefined_column(f'column "{col}" does not exist')
+            raise column_does_not_exist(col)
     schema = table.name.schema
     if defn.name is not None:
         name = defn.name

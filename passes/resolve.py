@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, NoReturn, Sequence
 from twinning import gucs
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, datatype_mismatch, feature_not_supported,
-    syntax_error, undefined_table,
+    relation_does_not_exist, syntax_error,
 )
 from twinning.ir import dml
 from twinning.ir import query as q
@@ -105,8 +105,7 @@ def resolve_write(parsed: q.ParsedStatement, env: StageInput) -> q.ResolvedState
     else:
         ctx = env.typing(kind=type(node).__name__.upper())
         if env.catalog is None:
-            raise undefined_table(f'relation "{".".join(node.table.names)}" '
-                                  "does not exist")
+            raise relation_does_not_exist(".".join(node.table.names))
         if getattr(node, "with_", ()):
             resolved = resolve_with(node, env.catalog, ctx)
         elif isinstance(node, dml.Merge):
@@ -195,8 +194,8 @@ def _check_relations(relations: Sequence[q.RelationRef], catalog: Any,
             continue
         name = catalog.table_named(ref.names, search_path)
         if catalog.table(name) is None and catalog.view(name) is None:
-            raise undefined_table(f'relation "{".".join(ref.names)}" does '
-                                  "not exist", position=ref.position)
+            raise relation_does_not_exist(".".join(ref.names),
+                                          position=ref.position)
 
 
 def resolve_setting(name: str) -> str | None:

@@ -19,12 +19,13 @@ from typing import Any, Iterator
 
 from twinning.errors import (
     DUPLICATE_COLUMN, DUPLICATE_SCHEMA, DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED,
-    UNDEFINED_OBJECT, UNDEFINED_TABLE, Notice, SqlError, datatype_mismatch,
-    dependent_objects_still_exist, duplicate_column, duplicate_object,
-    duplicate_schema, duplicate_table, feature_not_supported,
+    UNDEFINED_OBJECT, UNDEFINED_TABLE, Notice, SqlError, column_does_not_exist,
+    datatype_mismatch, dependent_objects_still_exist, duplicate_column,
+    duplicate_object, duplicate_schema, duplicate_table, feature_not_supported,
     invalid_foreign_key, invalid_parameter_value, invalid_schema_name,
-    invalid_table_definition, reserved_name, syntax_error, undefined_column,
-    undefined_object, undefined_table, wrong_object_type,
+    invalid_table_definition, missing_from_entry, relation_does_not_exist,
+    reserved_name, syntax_error, undefined_column, undefined_object,
+    wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -222,8 +223,8 @@ class _Builder:
         if name not in self.tables:
             if name in self.views:
                 raise feature_not_supported(f'this statement on view "{name.name}"')
-            raise undefined_table(f'relation "{".".join(parts)}" does not exist',
-                                  position=_position(location))
+            raise relation_does_not_exist(".".join(parts),
+                                          position=_position(location))
         return self.tables[name]
 
     def choose_relation_name(self, schema: str, name1: str, name2: str | None,
@@ -429,7 +430,7 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
 def _sequence_ref(b: _Builder, text: str) -> None:
     name = b.lookup(tuple(parse_qualified(text)))
     if name not in b.sequences:
-        raise undefined_table(f'relation "{text}" does not exist')
+        raise relation_does_not_exist(text)
 
 
 _SEQ_BOUNDS = {"int2": 2**15 - 1, "int4": 2**31 - 1, "int8": 2**63 - 1}
@@ -533,12 +534,11 @@ def _check_columns(table: _TableBuilder, expr: s.Expr) -> tuple[str, ...]:
     for parts, location in _expr_columns(expr):
         if len(parts) > 1 and tuple(parts[:-1]) not in (
                 (table.name.name,), (table.name.schema, table.name.name)):
-            raise undefined_table("missing FROM-clause entry for table "
-                                  f'"{parts[-2]}"', position=location + 1)
+            raise missing_from_entry(parts[-2], position=location + 1)
         column = parts[-1]
         if table.column(column) is None:
-            raise undefined_column(f'column "{column}" does not exist',
-                                   position=location + 1 if location >= 0 else None)
+            raise column_does_not_exist(column,
+                                        position=location + 1 if location >= 0 else None)
         if column not in names:
             names.append(column)
     return tuple(names)
@@ -680,7 +680,7 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
     for col in defn.columns + defn.include:
         column = table.column(col)
         if column is None:
-            raise undefined_column(f'column "{col}" does not exist')
+            raise column_does_not_exist(col)
         if col in defn.columns:
             _require_btree(column.type, defn, col, b.extensions)
     if defn.name is not None:
@@ -1073,7 +1073,7 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     table = b.table(defn.table)
     column = table.column(defn.column)
     if column is None:
-        raise undefined_column(f'column "{defn.column}" does not exist')
+        raise column_does_not_exist(defn.column)
     if table.column(defn.new_name) is not None:
         raise duplicate_column(f'column "{defn.new_name}" of relation '
                                f'"{table.name.name}" already exists')
@@ -1223,8 +1223,8 @@ def _apply_setting(b: _Builder, defn: d.SettingDef) -> None:
 def _apply_sequence_owner(b: _Builder, defn: d.SequenceOwnerDef) -> None:
     name = b.lookup(defn.sequence, defn.location)
     if name not in b.sequences:
-        raise undefined_table(f'relation "{".".join(defn.sequence)}" does not '
-                              "exist", position=_position(defn.location))
+        raise relation_does_not_exist(".".join(defn.sequence),
+                                      position=_position(defn.location))
     owned = None if defn.owned_by == ("none",) else _owned_by(b, defn.owned_by)
     b.sequences[name] = replace(b.sequences[name], owned_by=owned)
 

@@ -34,8 +34,9 @@ from twinning.copy_format import Dialect
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, ambiguous_column, datatype_mismatch,
     duplicate_column, feature_not_supported, generated_always, grouping_error,
-    invalid_column_reference, syntax_error, undefined_column, undefined_object,
-    undefined_table, wrong_object_type,
+    invalid_column_reference, missing_from_entry, relation_does_not_exist,
+    syntax_error, undefined_column, undefined_object, undefined_table,
+    wrong_object_type,
 )
 from twinning.ir import dml as d
 from twinning.ir import query as q
@@ -144,8 +145,8 @@ def _table(catalog: Catalog, ref: d.TableRef, located: bool = True,
         raise _not_writable(view, action)
     table = catalog.table(name)
     if table is None:
-        raise undefined_table(f'relation "{".".join(ref.names)}" does not '
-                              "exist", position=pos(ref.location) if located else None)
+        raise relation_does_not_exist(".".join(ref.names),
+                                      position=pos(ref.location) if located else None)
     return table
 
 
@@ -306,8 +307,7 @@ class _WriteScope:
                 found = entry
                 break
         if found is None:
-            return undefined_table("missing FROM-clause entry for table "
-                                   f'"{relname}"', position=pos(location))
+            return missing_from_entry(relname, position=pos(location))
         if found.alias is not None and found.alias != relname and \
                 found in self.visible:
             hint = f'Perhaps you meant to reference the table alias "{found.alias}".'

@@ -20,8 +20,9 @@ from dataclasses import replace
 from typing import Any
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, invalid_schema_name, undefined_column,
-    undefined_object, undefined_table, wrong_object_type,
+    FEATURE_NOT_SUPPORTED, SqlError, invalid_schema_name,
+    relation_does_not_exist, undefined_column, undefined_object,
+    wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -158,7 +159,7 @@ def _comment_relation(b: Any, defn: d.CommentDef, text: str | None) -> None:
     if b.relation_exists(name):
         article = "an" if defn.target == "index" else "a"
         raise wrong_object_type(f'"{name.name}" is not {article} {defn.target}')
-    raise undefined_table(f'relation "{".".join(defn.name)}" does not exist')
+    raise relation_does_not_exist(".".join(defn.name))
 
 
 def forget_schema(b: Any, schema: str) -> None:

@@ -26,7 +26,7 @@ from typing import Sequence
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, duplicate_alias, duplicate_column,
-    feature_not_supported, syntax_error, undefined_table,
+    feature_not_supported, relation_does_not_exist, syntax_error,
 )
 from twinning.ir import dml as d
 from twinning.ir import query as q
@@ -100,8 +100,8 @@ def _target(catalog: Catalog, ref: d.TableRef, ctx: TypingContext) -> Table:
                                      detail=f"This operation is not supported for {kind}.")
     table = catalog.table(name)
     if table is None:
-        raise undefined_table(f'relation "{".".join(ref.names)}" does not '
-                              "exist", position=pos(ref.location))
+        raise relation_does_not_exist(".".join(ref.names),
+                                      position=pos(ref.location))
     return table
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from twinning.errors import (
-    invalid_schema_name, undefined_table, wrong_object_type,
+    invalid_schema_name, relation_does_not_exist, wrong_object_type,
 )
 from twinning.ir import ddl as d
 from twinning.passes.parse_expr import Unsupported
@@ -29,10 +29,9 @@ def apply_owner(b: Any, defn: d.OwnerDef) -> None:
                                     "domain")
     elif defn.kind == "table":  # ALTER TABLE works on any relation
         if not b.relation_exists(b.lookup(defn.names)):
-            raise undefined_table(f'relation "{".".join(defn.names)}" does '
-                                  "not exist")
+            raise relation_does_not_exist(".".join(defn.names))
     elif b.lookup(defn.names) not in b.sequences:
-        raise undefined_table(f'relation "{".".join(defn.names)}" does not exist')
+        raise relation_does_not_exist(".".join(defn.names))
     if defn.role not in _ROLES:
         raise Unsupported(f'OWNER TO role "{defn.role}" (the twin has the role '
                           'postgres only)', defn.location)

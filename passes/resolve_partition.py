@@ -26,10 +26,10 @@ from typing import Any, Callable
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, INVALID_OBJECT_DEFINITION,
     OBJECT_NOT_IN_PREREQUISITE_STATE, WRONG_OBJECT_TYPE, SqlError,
-    datatype_mismatch, dependent_objects_still_exist, duplicate_table,
-    invalid_column_reference, invalid_object_definition,
-    invalid_table_definition, undefined_column, undefined_object,
-    undefined_table, wrong_object_type,
+    column_does_not_exist, datatype_mismatch, dependent_objects_still_exist,
+    duplicate_table, invalid_column_reference, invalid_object_definition,
+    invalid_table_definition, relation_does_not_exist, undefined_column,
+    undefined_object, undefined_table, wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -175,7 +175,7 @@ def table_def(b: Any, defn: d.TableDef) -> d.TableDef:
         raise Unsupported("PARTITION OF with column options", defn.location)
     for name in defn.option_columns:  # their options follow as ALTERs
         if parent.column(name) is None:
-            raise undefined_column(f'column "{name}" does not exist')
+            raise column_does_not_exist(name)
     return replace(defn, columns=(d.LikeDef(defn.partition_of, _LIKE_PARENT,
                                             defn.location),))
 
@@ -740,8 +740,7 @@ def _attach_index(b: Any, defn: d.PartitionCmdDef) -> None:
         if name not in b.indexes:
             if b.relation_exists(name):
                 raise SqlError(code, f'"{name.name}" is not an index')
-            raise undefined_table(f'relation "{".".join(parts)}" does not '
-                                  "exist")
+            raise relation_does_not_exist(".".join(parts))
     parent, child = b.indexes[parent_name], b.indexes[child_name]
     existing = _parent_row(b, child.name)
     if existing is not None and existing.parent == parent.name:

@@ -17,7 +17,8 @@ from typing import Any
 from twinning.errors import (
     INVALID_GRANT_OPERATION, dependent_objects_still_exist, duplicate_object,
     invalid_grant_operation, invalid_parameter_value, invalid_schema_name,
-    reserved_name, undefined_object, undefined_table, wrong_object_type,
+    relation_does_not_exist, reserved_name, undefined_object,
+    wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import privileges as p
@@ -213,8 +214,7 @@ def _relations(b: Any, defn: p.GrantDef) -> list[tuple[c.QName, str]]:
                 raise wrong_object_type(f'"{parts[-1]}" is not a sequence')
             out.append((name, "table"))
         else:
-            raise undefined_table(f'relation "{".".join(parts)}" does not '
-                                  "exist")
+            raise relation_does_not_exist(".".join(parts))
     return out
 
 

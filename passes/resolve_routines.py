@@ -21,8 +21,8 @@ from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SYNTAX_ERROR, UNDEFINED_OBJECT, SqlError,
     ambiguous_function, datatype_mismatch, dependent_objects_still_exist,
     duplicate_function, duplicate_object, invalid_function_definition,
-    invalid_object_definition, invalid_schema_name, undefined_column,
-    undefined_function, undefined_object, undefined_table,
+    invalid_object_definition, invalid_schema_name, relation_does_not_exist,
+    undefined_column, undefined_function, undefined_object,
 )
 from twinning.ir import catalog as c
 from twinning.ir import routines as r
@@ -295,7 +295,7 @@ def _trigger_table(b: Any, parts: tuple[str, ...]) -> c.QName:
     if name in b.views:
         raise Unsupported("triggers on views", -1)
     if name not in b.tables:
-        raise undefined_table(f'relation "{".".join(parts)}" does not exist')
+        raise relation_does_not_exist(".".join(parts))
     return name
 
 
@@ -367,7 +367,7 @@ def apply_drop_trigger(b: Any, defn: r.DropTriggerDef) -> None:
             b.notices.append(f'relation "{".".join(parts)}" does not exist, '
                              "skipping")
             return
-        raise undefined_table(f'relation "{".".join(parts)}" does not exist')
+        raise relation_does_not_exist(".".join(parts))
     if (name, defn.name) not in b.triggers:
         if defn.if_exists:
             b.notices.append(f'trigger "{defn.name}" for relation '
@@ -437,8 +437,7 @@ def apply_comment(b: Any, defn: r.RoutineCommentDef) -> None:
         name, table = defn.trigger
         relation = b.lookup(b.unalias(table))
         if relation not in b.tables:
-            raise undefined_table(f'relation "{".".join(table)}" does not '
-                                  "exist")
+            raise relation_does_not_exist(".".join(table))
         found = b.triggers.get((relation, name))
         if found is None:
             raise undefined_object(f'trigger "{name}" for table '

@@ -27,8 +27,9 @@ from twinning.errors import (
     AMBIGUOUS_ALIAS, DUPLICATE_ALIAS, FEATURE_NOT_SUPPORTED, UNDEFINED_COLUMN,
     UNDEFINED_TABLE, SqlError, ambiguous_column, datatype_mismatch,
     duplicate_alias, duplicate_column, feature_not_supported, grouping_error,
-    invalid_column_reference, invalid_recursion,
-    object_not_in_prerequisite_state, syntax_error, undefined_table,
+    invalid_column_reference, invalid_recursion, missing_from_entry,
+    object_not_in_prerequisite_state, relation_does_not_exist, syntax_error,
+    undefined_table,
 )
 from twinning.ir import query as q
 from twinning.ir import select as r
@@ -365,8 +366,7 @@ class Level:
                     break
             level = level.parent
         if found is None:
-            return undefined_table("missing FROM-clause entry for table "
-                                   f'"{relname}"', position=pos(location))
+            return missing_from_entry(relname, position=pos(location))
         hint = (f'There is an entry for table "{found.refname}", but it '
                 "cannot be referenced from this part of the query.")
         if found.aliased and found.refname != relname:
@@ -583,9 +583,9 @@ class _Resolver:
                           "cannot be referenced from this part of the query.")
                 hint = ("Use WITH RECURSIVE, or re-order the WITH items to "
                         "remove forward references.")
-            raise undefined_table(f'relation "{".".join(names)}" does not '
-                                  "exist", detail=detail, hint=hint,
-                                  position=pos(ref.location))
+            raise relation_does_not_exist(".".join(names),
+                                          detail=detail, hint=hint,
+                                          position=pos(ref.location))
         columns = tuple(r.RelColumn(c.name, q.ResultType.of(c.type),
                                     origin=(table.name, c.attnum))
                         for c in table.columns)
@@ -989,9 +989,8 @@ class _Resolver:
             return n - 1
         if isinstance(expr, s.ColumnRef) and not expr.star:
             if len(expr.parts) > 1:
-                raise undefined_table("missing FROM-clause entry for table "
-                                      f'"{expr.parts[-2]}"',
-                                      position=pos(expr.location))
+                raise missing_from_entry(expr.parts[-2],
+                                         position=pos(expr.location))
             for i, c in enumerate(columns):
                 if c.name == expr.parts[0]:
                     return i

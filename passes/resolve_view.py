@@ -26,8 +26,8 @@ from typing import Any
 from twinning.errors import (
     DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED, Notice, SqlError, duplicate_column,
     duplicate_table, feature_not_supported, invalid_table_definition,
-    object_not_in_prerequisite_state, syntax_error, undefined_column,
-    undefined_table, wrong_object_type,
+    object_not_in_prerequisite_state, relation_does_not_exist, syntax_error,
+    undefined_column, wrong_object_type,
 )
 from twinning.ir.types import RecordType
 from twinning.ir import catalog as c
@@ -145,8 +145,7 @@ def refresh_view(b: Any, defn: d.RefreshViewDef) -> None:
     if view is None or not view.materialized:
         if b.relation_exists(name):  # (0A000 is PostgreSQL's, in matview.c)
             raise SqlError(FEATURE_NOT_SUPPORTED, f'"{name.name}" is not a materialized view')
-        raise undefined_table(f'relation "{".".join(defn.name)}" does not '
-                              "exist")
+        raise relation_does_not_exist(".".join(defn.name))
     if defn.concurrently:
         if not defn.with_data:
             raise syntax_error("REFRESH options CONCURRENTLY and WITH NO "
@@ -172,8 +171,7 @@ def comment_view(b: Any, defn: d.CommentDef) -> bool:
         view = b.views.get(name)
         if view is None or view.materialized != (defn.target != "view"):
             if not b.relation_exists(name):
-                raise undefined_table(f'relation "{".".join(defn.name)}" '
-                                      "does not exist")
+                raise relation_does_not_exist(".".join(defn.name))
             raise wrong_object_type(f'"{name.name}" is not a '
                                     f"{defn.target}")
         b.views[name] = replace(view, comment=text)

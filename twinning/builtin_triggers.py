@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from twinning.errors import (
-    datatype_mismatch, internal_error, invalid_parameter_value,
-    null_value_not_allowed, undefined_column, undefined_object,
+    column_does_not_exist, datatype_mismatch, internal_error,
+    invalid_parameter_value, null_value_not_allowed, undefined_column,
+    undefined_object,
 )
 from twinning.values import tsparse
 from twinning.values.tsearch import TsVector
@@ -90,7 +91,7 @@ def run(fn_oid: int, trigger: Any, op: str, table: Any,
     for text_column in args[2:]:
         tslot = _column(table, text_column)
         if tslot is None:
-            raise undefined_column(f'column "{text_column}" does not exist')
+            raise column_does_not_exist(text_column)
         column_type = table.columns[tslot].type
         if column_type.name not in _CHARACTER or column_type.is_array:
             raise datatype_mismatch(f'column "{text_column}" is not of a '

@@ -31,8 +31,9 @@ from twinning.errors import (
     cardinality_violation, case_not_found, datatype_mismatch,
     function_executed_no_return_statement, invalid_parameter_value,
     no_data_found, null_value_not_allowed, object_not_in_prerequisite_state,
+    relation_does_not_exist,
     stacked_diagnostics_accessed_without_active_handler, syntax_error,
-    too_many_rows, undefined_column, undefined_object, undefined_table,
+    too_many_rows, undefined_column, undefined_object,
 )
 from twinning.ir import query as q
 from twinning.ir.routines import DoBlock, Function
@@ -340,7 +341,7 @@ def _rowtype(typname: str, catalog: Any) -> Row:
     parts = tuple(p.strip('"') for p in typname[:-8].split("."))
     table = catalog.table(catalog.table_named(parts))
     if table is None:
-        raise undefined_table(f'relation "{".".join(parts)}" does not exist')
+        raise relation_does_not_exist(".".join(parts))
     columns = tuple((c.name, q.ResultType.of(c.type)) for c in table.columns)
     return Row(columns, (None,) * len(columns))
 

@@ -19,7 +19,7 @@ from twinning.errors import (
     FEATURE_NOT_SUPPORTED, NO_ACTIVE_SQL_TRANSACTION, SUCCESSFUL_COMPLETION,
     SqlError, check_violation, feature_not_supported, invalid_schema_name,
     invalid_table_definition, no_active_sql_transaction, not_null_violation,
-    notice_fields, syntax_error, undefined_object, undefined_table,
+    notice_fields, relation_does_not_exist, syntax_error, undefined_object,
     wrong_object_type,
 )
 from twinning.ir import ddl
@@ -191,7 +191,7 @@ class DdlCommands:
                 raise wrong_object_type(f'cannot lock relation "{parts[-1]}"',
                                         detail="This operation is not supported for "
                                         "sequences.")
-            raise undefined_table(f'relation "{".".join(parts)}" does not exist')
+            raise relation_does_not_exist(".".join(parts))
         seen: set = set()
         while names:  # a view's tables too, as LockViewRecurse
             name = names.pop(0)

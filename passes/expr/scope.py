@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple, Protocol, Sequence
 
-from twinning.errors import SqlError, undefined_column, undefined_table
+from twinning.errors import (
+    SqlError, column_does_not_exist, missing_from_entry, undefined_column,
+)
 from twinning.ir import query as q
 from twinning.ir.catalog import Table
 
@@ -51,13 +53,11 @@ def missing_column(parts: tuple[str, ...], location: int,
     if len(parts) > 1:
         return undefined_column(f"column {parts[-2]}.{parts[-1]} does not "
                                 "exist", hint=hint, position=_pos(location))
-    return undefined_column(f'column "{parts[-1]}" does not exist',
-                            hint=hint, position=_pos(location))
+    return column_does_not_exist(parts[-1], hint=hint, position=_pos(location))
 
 
 def missing_table(name: str, location: int) -> SqlError:
-    return undefined_table(f'missing FROM-clause entry for table "{name}"',
-                           position=_pos(location))
+    return missing_from_entry(name, position=_pos(location))
 
 
 class EmptyScope:
@@ -152,8 +152,7 @@ class TableScope:
     def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
         if len(parts) > 1 and not self._qualifies(parts[:-1]):
             if len(parts) > 2 and parts[-2] == (self.alias or self.table.name.name):
-                raise undefined_table("missing FROM-clause entry for table "
-                                      f'"{parts[-2]}"', position=_pos(location))
+                raise missing_from_entry(parts[-2], position=_pos(location))
             raise missing_table(parts[-2], location)
         found = self._slots.get(parts[-1])
         if found is None:

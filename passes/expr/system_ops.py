@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid as _uuid
 from typing import Any, Callable, Sequence
 
-from twinning.errors import undefined_table, wrong_object_type
+from twinning.errors import relation_does_not_exist, wrong_object_type
 from twinning.ir import query as q
 from twinning.ir.catalog import QName
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
@@ -43,7 +43,7 @@ def _sequence(ctx, name: str):
                       [QName(schema, parts[-1]) for schema in path]):
             if ctx.sequences is not None and ctx.sequences.exists(qname):
                 return qname
-        raise undefined_table(f'relation "{name}" does not exist')
+        raise relation_does_not_exist(name)
     names = system_catalog()
     qname = names.relation_name(catalog, int(names.reg_input(
         "regclass", catalog, name, ctx)))

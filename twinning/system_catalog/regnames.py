@@ -17,7 +17,8 @@ from typing import Any
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, ambiguous_function, invalid_schema_name,
-    syntax_error, undefined_function, undefined_object, undefined_table,
+    relation_does_not_exist, syntax_error, undefined_function,
+    undefined_object,
 )
 from twinning.ir.catalog import QName
 from twinning.ir.types import BY_ARRAY_OID, BY_OID, SqlType
@@ -85,8 +86,7 @@ def regclass_in(m: OidMap, text: str, session: Any,
     if oid is None:
         if missing_ok:
             return None
-        raise undefined_table(f'relation "{".".join(parts)}" does not '
-                              "exist")
+        raise relation_does_not_exist(".".join(parts))
     return RegOid(oid, regclass_text(m, oid, session))
 
 
