@@ -22,9 +22,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from twinning.errors import (
-    DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED, Notice, SqlError,
-    column_does_not_exist, duplicate_table, grouping_error,
-    invalid_object_definition,
+    FEATURE_NOT_SUPPORTED, SqlError, column_does_not_exist, grouping_error,
+    invalid_object_definition, relation_already_exists,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -171,11 +170,7 @@ def _apply(b: Any, defn: d.IndexDef) -> None:
     if defn.name is not None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
-            if defn.if_not_exists:
-                b.notices.append(Notice(
-                    DUPLICATE_TABLE, f'relation "{name}" already exists, skipping'))
-                return
-            raise duplicate_table(f'relation "{name}" already exists')
+            return b.skip(relation_already_exists(name), defn.if_not_exists)
     else:
         name = b.choose_relation_name(
             schema, table.name.name,

@@ -18,14 +18,13 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any, Iterator
 
 from twinning.errors import (
-    DUPLICATE_COLUMN, DUPLICATE_SCHEMA, DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED,
-    UNDEFINED_OBJECT, UNDEFINED_TABLE, Notice, SqlError, column_does_not_exist,
-    datatype_mismatch, dependent_objects_still_exist, duplicate_column,
-    duplicate_object, duplicate_schema, duplicate_table, feature_not_supported,
-    invalid_foreign_key, invalid_parameter_value, invalid_schema_name,
-    invalid_table_definition, missing_from_entry, relation_does_not_exist,
-    reserved_name, syntax_error, undefined_column, undefined_object,
-    wrong_object_type,
+    FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, UNDEFINED_TABLE, SqlError,
+    column_does_not_exist, datatype_mismatch, dependent_objects_still_exist,
+    duplicate_column, duplicate_object, duplicate_schema, duplicate_table,
+    feature_not_supported, invalid_foreign_key, invalid_parameter_value,
+    invalid_schema_name, invalid_table_definition, missing_from_entry,
+    relation_already_exists, relation_does_not_exist, reserved_name, skipping,
+    syntax_error, undefined_column, undefined_object, wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -117,6 +116,13 @@ class _Builder:
         self.extensions: dict[str, c.Extension] = {}  # resolve_extensions
         self.functions: dict = {}  # OID → Function; triggers: (table, name) → Trigger
         self.triggers: dict = {}
+
+    def skip(self, error: SqlError, if_not_exists: bool) -> None:
+        """IF NOT EXISTS over an existing object: PostgreSQL's NOTICE (the
+        error's SQLSTATE, its message with ", skipping"); else the error."""
+        if not if_not_exists:
+            raise error
+        self.notices.append(skipping(error))
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -303,10 +309,8 @@ def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
 def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
     if defn.name in b.schemas or defn.name in ("pg_catalog",
                                                "information_schema"):
-        if defn.if_not_exists:
-            b.notices.append(Notice(DUPLICATE_SCHEMA, f'schema "{defn.name}" already exists, skipping'))
-            return
-        raise duplicate_schema(f'schema "{defn.name}" already exists')
+        return b.skip(duplicate_schema(f'schema "{defn.name}" already exists'),
+                      defn.if_not_exists)
     if defn.name.startswith("pg_"):
         raise reserved_name(f'unacceptable schema name "{defn.name}"',
                             detail='The prefix "pg_" is reserved for system schemas.')
@@ -319,10 +323,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     if defn.on_commit is not None and not b.is_temporary(name):
         raise invalid_table_definition("ON COMMIT can only be used on temporary tables")
     if b.relation_exists(name):
-        if defn.if_not_exists:
-            b.notices.append(Notice(DUPLICATE_TABLE, f'relation "{name.name}" already exists, skipping'))
-            return
-        raise duplicate_table(f'relation "{name.name}" already exists')
+        return b.skip(relation_already_exists(name.name), defn.if_not_exists)
     resolve_types.check_row_type_name(b, name)
     columns = []
     likes = []
@@ -441,11 +442,8 @@ def _create_sequence(b: _Builder, defn: d.SequenceDef, table: c.QName | None,
     if defn.name is not None:
         name = b.qualify(defn.name)
         if b.relation_exists(name):
-            if defn.if_not_exists:
-                b.notices.append(Notice(
-                    DUPLICATE_TABLE, f'relation "{name.name}" already exists, skipping'))
-                return name
-            raise duplicate_table(f'relation "{name.name}" already exists')
+            b.skip(relation_already_exists(name.name), defn.if_not_exists)
+            return name
     else:
         assert table is not None
         name = c.QName(table.schema, b.choose_relation_name(
@@ -686,10 +684,7 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
     if defn.name is not None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
-            if defn.if_not_exists:
-                b.notices.append(Notice(DUPLICATE_TABLE, f'relation "{name}" already exists, skipping'))
-                return
-            raise duplicate_table(f'relation "{name}" already exists')
+            return b.skip(relation_already_exists(name), defn.if_not_exists)
     else:
         name = b.choose_relation_name(
             schema, table.name.name,
@@ -833,11 +828,9 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
     if defn.action == "add":
         new = defn.column
         if table.column(new.name) is not None:
-            message = f'column "{new.name}" of relation "{relation}" already exists'
-            if defn.if_not_exists:
-                b.notices.append(Notice(DUPLICATE_COLUMN, message + ", skipping"))
-                return
-            raise duplicate_column(message)
+            return b.skip(duplicate_column(f'column "{new.name}" of relation '
+                                           f'"{relation}" already exists'),
+                          defn.if_not_exists)
         with _unplaced():  # ALTER TABLE's defaults: no source text, no position
             column = _column(b, table.name, new, table.next_attnum())
         table.columns.append(column)

@@ -151,8 +151,6 @@ class TableScope:
 
     def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
         if len(parts) > 1 and not self._qualifies(parts[:-1]):
-            if len(parts) > 2 and parts[-2] == (self.alias or self.table.name.name):
-                raise missing_from_entry(parts[-2], position=_pos(location))
             raise missing_table(parts[-2], location)
         found = self._slots.get(parts[-1])
         if found is None:

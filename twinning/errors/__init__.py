@@ -86,6 +86,12 @@ class Notice(str):
         return (Notice, (self.sqlstate, str(self)))
 
 
+def skipping(error: SqlError) -> Notice:
+    """IF NOT EXISTS's NOTICE for the duplicate-object error it skips: the
+    error's SQLSTATE, its message with ", skipping"."""
+    return Notice(error.sqlstate, f"{error.message}, skipping")
+
+
 def notice_fields(notice: str | tuple) -> tuple[str, str | None, str, str]:
     """(message, detail, severity, SQLSTATE) of a DDL stage's notice: a
     text (a `Notice` has its own SQLSTATE, any other 00000), a (text,

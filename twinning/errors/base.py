@@ -30,9 +30,11 @@ class SqlError(Exception):
             cls.sqlstate_class = sqlstate_class
             CLASSES[sqlstate_class] = cls
 
-    def __new__(cls, sqlstate: str = "", *args: Any, **kwargs: Any) -> SqlError:
+    def __new__(cls, *args: Any, **kwargs: Any) -> SqlError:
+        # subclasses (ProtocolViolation, ...) have constructors of their own
         if cls is SqlError:
-            cls = CLASSES.get(sqlstate[:2], SqlError)
+            code = args[0] if args else kwargs.get("sqlstate", "")
+            cls = CLASSES.get(code[:2], SqlError)
         return super().__new__(cls)
 
     def __init__(

@@ -13,6 +13,7 @@ from typing import Any
 from twinning.errors.base import SqlError
 from twinning.errors.conditions import (
     INVALID_TEXT_REPRESENTATION,
+    duplicate_table,
     string_data_right_truncation,
     undefined_column,
     undefined_table,
@@ -20,7 +21,8 @@ from twinning.errors.conditions import (
 )
 
 __all__ = ["column_does_not_exist", "duplicate_key", "invalid_input_syntax",
-           "missing_from_entry", "relation_does_not_exist", "value_too_long"]
+           "missing_from_entry", "relation_already_exists",
+           "relation_does_not_exist", "value_too_long"]
 
 
 def missing_from_entry(table: str, position: int | None = None,
@@ -36,6 +38,12 @@ def relation_does_not_exist(name: str, position: int | None = None,
     not)."""
     return undefined_table(f'relation "{name}" does not exist',
                            position=position, **fields)
+
+
+def relation_already_exists(name: str, **fields: Any) -> SqlError:
+    """heap_create_with_catalog / index_create: the new relation's name
+    taken (CREATE TABLE, INDEX, VIEW, SEQUENCE, ALTER … RENAME)."""
+    return duplicate_table(f'relation "{name}" already exists', **fields)
 
 
 def column_does_not_exist(name: str, position: int | None = None,
