@@ -16,7 +16,7 @@ from typing import Any
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, column_does_not_exist, duplicate_column,
-    duplicate_object, duplicate_table, relation_does_not_exist,
+    duplicate_object, relation_already_exists, relation_does_not_exist,
     undefined_column, undefined_object, wrong_object_type,
 )
 from twinning.ir import catalog as c
@@ -182,7 +182,7 @@ def rename_composite(b: Any, utype: c.UserType, new: str) -> None:
     type's; every column holding it follows."""
     name = c.QName(utype.name.schema, new)
     if b.relation_exists(name):
-        raise duplicate_table(f'relation "{new}" already exists')
+        raise relation_already_exists(new)
     if name in b.types:
         raise duplicate_object(f'type "{new}" already exists')
     record = utype.sql_type.user

@@ -20,7 +20,7 @@ from typing import Any, Iterator
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, UNDEFINED_TABLE, SqlError,
     column_does_not_exist, datatype_mismatch, dependent_objects_still_exist,
-    duplicate_column, duplicate_object, duplicate_schema, duplicate_table,
+    duplicate_column, duplicate_object, duplicate_schema,
     feature_not_supported, invalid_foreign_key, invalid_parameter_value,
     invalid_schema_name, invalid_table_definition, missing_from_entry,
     relation_already_exists, relation_does_not_exist, reserved_name, skipping,
@@ -642,7 +642,7 @@ def _add_key(b: _Builder, table: _TableBuilder, k: d.ConstraintDef) -> None:
     schema = table.name.schema
     if k.name is not None:
         if b.relation_exists(c.QName(schema, k.name)):
-            raise duplicate_table(f'relation "{k.name}" already exists')
+            raise relation_already_exists(k.name)
         if b.constraint_exists(schema, k.name) and any(
                 con.name == k.name for con in table.constraints):
             raise duplicate_object(f'constraint "{k.name}" for relation '
@@ -1162,7 +1162,7 @@ def _apply_rename_table(b: _Builder, defn: d.RenameTableDef) -> None:
     resolve_view.refuse_if_viewed(b, old, "RENAME")
     new = c.QName(old.schema, defn.new_name)
     if b.relation_exists(new):
-        raise duplicate_table(f'relation "{new.name}" already exists')
+        raise relation_already_exists(new.name)
     del b.tables[old]
     table.name = new
     b.tables[new] = table

@@ -25,9 +25,9 @@ from typing import Any
 
 from twinning.errors import (
     DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED, Notice, SqlError, duplicate_column,
-    duplicate_table, feature_not_supported, invalid_table_definition,
-    object_not_in_prerequisite_state, relation_does_not_exist, syntax_error,
-    undefined_column, wrong_object_type,
+    feature_not_supported, invalid_table_definition,
+    object_not_in_prerequisite_state, relation_already_exists,
+    relation_does_not_exist, syntax_error, undefined_column, wrong_object_type,
 )
 from twinning.ir.types import RecordType
 from twinning.ir import catalog as c
@@ -73,7 +73,7 @@ def create_view(b: Any, defn: d.ViewDef, catalog: c.Catalog) -> c.View | None:
                 DUPLICATE_TABLE, f'relation "{name.name}" already exists, skipping'))
             return None
         if not defn.replace:
-            raise duplicate_table(f'relation "{name.name}" already exists')
+            raise relation_already_exists(name.name)
         if existing is None or existing.materialized:
             raise wrong_object_type(f'"{name.name}" is not a view')
         _check_replacement(existing.columns, columns)
