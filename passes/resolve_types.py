@@ -18,9 +18,8 @@ from typing import Any, Callable, Iterator
 
 from twinning.errors import (
     DUPLICATE_OBJECT, Notice, SqlError, dependent_objects_still_exist,
-    duplicate_object, invalid_name, invalid_parameter_value,
-    invalid_schema_name, syntax_error, undefined_object, unique_violation,
-    wrong_object_type,
+    duplicate_key, duplicate_object, invalid_name, invalid_parameter_value,
+    invalid_schema_name, syntax_error, undefined_object, wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -180,10 +179,8 @@ def apply_enum(b: Any, defn: d.EnumDef) -> None:
         _check_label(label)
     if len(set(defn.labels)) != len(defn.labels):
         dup = next(x for i, x in enumerate(defn.labels) if x in defn.labels[:i])
-        raise unique_violation("duplicate key value violates unique "
-                               'constraint "pg_enum_typid_label_index"',
-                               detail=f"Key (enumtypid, enumlabel)=({FIRST_NORMAL_OID + b.type_oids}, "
-                               f"{dup}) already exists.")
+        raise duplicate_key("pg_enum_typid_label_index", "enumtypid, enumlabel",
+                            f"{FIRST_NORMAL_OID + b.type_oids}, {dup}")
     oid = FIRST_NORMAL_OID + b.type_oids
     b.type_oids += 2
     orders = tuple(float(i) for i in range(1, len(defn.labels) + 1))

@@ -28,8 +28,9 @@ from pglast.keywords import UNRESERVED_KEYWORDS, COL_NAME_KEYWORDS, \
 from twinning import values
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, check_violation as check_violation_err,
-    foreign_key_violation, not_null_violation as not_null_violation_err,
-    read_only_sql_transaction, unique_violation as unique_violation_err,
+    duplicate_key, foreign_key_violation,
+    not_null_violation as not_null_violation_err, read_only_sql_transaction,
+    unique_violation as unique_violation_err,
 )
 from twinning.ir.types import SqlType
 from twinning.store.indexes import IndexDef
@@ -120,24 +121,28 @@ def check_row(info: TableInfo, row: tuple, settings: FormatSettings) -> None:
             raise check_violation(info, name, row, settings)
 
 
+def _key_parts(names: Iterable[str], types: Iterable[SqlType], key: Iterable[Any],
+               settings: FormatSettings) -> tuple[str, str]:
+    shown = ", ".join(render(t, v, settings) for t, v in zip(types, key))
+    return ", ".join(names), shown
+
+
 def _key_text(names: Iterable[str], types: Iterable[SqlType], key: Iterable[Any],
               settings: FormatSettings) -> str:
-    shown = ", ".join(render(t, v, settings) for t, v in zip(types, key))
-    return f"Key ({', '.join(names)})=({shown})"
+    return "Key (%s)=(%s)" % _key_parts(names, types, key, settings)
 
 
 def unique_violation(info: TableInfo, index: IndexDef, row: tuple,
                      settings: FormatSettings) -> SqlError:
     name = index.constraint or index.name
     if index.expression is not None:  # Key (lower(email::text))=(…)
-        detail = _key_text(index.key_names, index.key_types,
-                           index.expression(row), settings)
+        key = _key_parts(index.key_names, index.key_types,
+                         index.expression(row), settings)
     else:
-        detail = _key_text((quote_identifier(c) for c in index.columns),
-                           (info.types[p] for p in index.positions),
-                           (row[p] for p in index.positions), settings)
-    return unique_violation_err(f'duplicate key value violates unique constraint "{name}"',
-                                detail=f"{detail} already exists.", **_fields(info, constraint=name))
+        key = _key_parts((quote_identifier(c) for c in index.columns),
+                         (info.types[p] for p in index.positions),
+                         (row[p] for p in index.positions), settings)
+    return duplicate_key(name, *key, **_fields(info, constraint=name))
 
 
 def fk_missing_parent(link: FkLink, child: TableInfo, row: tuple,

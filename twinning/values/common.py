@@ -13,7 +13,7 @@ import math
 import re
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, INVALID_TEXT_REPRESENTATION, SqlError,
+    SqlError, feature_not_supported, invalid_input_syntax,
     numeric_value_out_of_range,
 )
 
@@ -34,9 +34,8 @@ def c_strip(text: str) -> str:
     return text.strip(C_SPACE)
 
 
-def invalid_syntax(type_name: str, text: str, sqlstate: str = INVALID_TEXT_REPRESENTATION) -> SqlError:
-    """`invalid input syntax for type X: "..."` (22P02 unless told)."""
-    return SqlError(sqlstate, f'invalid input syntax for type {type_name}: "{text}"')
+# `invalid input syntax for type X: "..."` (22P02 unless told)
+invalid_syntax = invalid_input_syntax
 
 
 def out_of_range(type_name: str, text: str) -> SqlError:
@@ -46,7 +45,7 @@ def out_of_range(type_name: str, text: str) -> SqlError:
 def unsupported(what: str) -> SqlError:
     """The one refusal for inputs PostgreSQL accepts but the twin cannot
     represent faithfully: 0A000, never an approximation."""
-    return SqlError(FEATURE_NOT_SUPPORTED, f"{what} is not supported by twinning")
+    return feature_not_supported(what)
 
 
 # -- C strtol -----------------------------------------------------------------

@@ -21,8 +21,8 @@ import threading
 from typing import Any
 
 from twinning.errors import (
-    SqlError, datetime_field_overflow, interval_field_overflow,
-    invalid_datetime_format, invalid_parameter_value,
+    INVALID_DATETIME_FORMAT, SqlError, datetime_field_overflow,
+    interval_field_overflow, invalid_input_syntax, invalid_parameter_value,
     invalid_time_zone_displacement_value,
 )
 from twinning.values.calendar import (
@@ -58,7 +58,7 @@ def datetime_error(code: int, text: str, type_name: str) -> SqlError:
         return interval_field_overflow(f'interval field value out of range: "{text}"')
     if code == TZDISP_OVERFLOW:
         return invalid_time_zone_displacement_value(f'time zone displacement out of range: "{text}"')
-    return invalid_datetime_format(f'invalid input syntax for type {type_name}: "{text}"')
+    return invalid_input_syntax(type_name, text, INVALID_DATETIME_FORMAT)
 
 
 # field types (ftype) and DTK value codes

@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Callable
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, internal_error,
+    FEATURE_NOT_SUPPORTED, SqlError, internal_error, invalid_input_syntax,
     invalid_text_representation, numeric_value_out_of_range, syntax_error,
     untranslatable_character,
 )
@@ -654,8 +654,7 @@ def _flatten(item: Item | None, nesting: int, subscript: bool) -> None:
 def parse_jsonpath(text: str) -> JsonPath:
     tokens = tokenize(text)
     if tokens[0].kind == "EOF":
-        raise invalid_text_representation("invalid input syntax for type jsonpath: "
-                                          f'"{text}"')
+        raise invalid_input_syntax("jsonpath", text)
     parser = _Parser(tokens)
     lax = True
     if parser.tok.kind in ("STRICT", "LAX"):

@@ -14,8 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, division_by_zero,
-    invalid_text_representation, numeric_value_out_of_range,
+    FEATURE_NOT_SUPPORTED, SqlError, division_by_zero, invalid_input_syntax,
+    numeric_value_out_of_range,
 )
 
 INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
@@ -78,8 +78,7 @@ def parse_money(text: str) -> int:
         elif c == "-":
             negative, i = True, i + 1
         else:
-            raise invalid_text_representation("invalid input syntax for type money: "
-                                              f'"{text}"')
+            raise invalid_input_syntax("money", text)
     if not negative:
         if value == -INT64_MIN:
             raise _out_of_range(text)

@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, invalid_text_representation,
+    FEATURE_NOT_SUPPORTED, SqlError, invalid_input_syntax,
     numeric_value_out_of_range, syntax_error,
 )
 from twinning.values.formatting import th_suffix
@@ -584,8 +584,7 @@ def to_number(text: str, fmt: str) -> Decimal | None:
             raise ValueError
         value = Decimal(body.replace(" ", ""))
     except Exception:
-        raise invalid_text_representation("invalid input syntax for type numeric: "
-                                          f'"{body}"') from None
+        raise invalid_input_syntax("numeric", body) from None
     precision = num.pre + num.multi + scale
     with localcontext() as ctx:
         ctx.prec = 2000
