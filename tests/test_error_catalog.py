@@ -148,10 +148,11 @@ def test_semantic_constructors():
     assert errors.relation_does_not_exist("s.t").message == \
         'relation "s.t" does not exist'
     assert errors.column_does_not_exist("c").sqlstate == "42703"
-    assert errors.duplicate_key("t_pkey", "id", "1").fields() == {
+    assert errors.duplicate_key("t_pkey", "id", "1",
+                                constraint="t_pkey").fields() == {
         "sqlstate": "23505",
         "message": 'duplicate key value violates unique constraint "t_pkey"',
-        "detail": "Key (id)=(1) already exists."}
+        "detail": "Key (id)=(1) already exists.", "constraint": "t_pkey"}
     assert errors.value_too_long("character varying(3)").fields() == {
         "sqlstate": "22001",
         "message": "value too long for type character varying(3)"}

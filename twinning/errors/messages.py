@@ -53,12 +53,13 @@ def column_does_not_exist(name: str, position: int | None = None,
                             position=position, **fields)
 
 
-def duplicate_key(constraint: str, key: str, value: str,
+def duplicate_key(name: str, key: str, value: str,
                   **fields: Any) -> SqlError:
-    """_bt_check_unique: the key's columns and values as
-    BuildIndexValueDescription prints them."""
+    """_bt_check_unique: the unique index (constraint) `name`, the key's
+    columns and values as BuildIndexValueDescription prints them; the
+    `constraint` field is the caller's to give."""
     return unique_violation(
-        f'duplicate key value violates unique constraint "{constraint}"',
+        f'duplicate key value violates unique constraint "{name}"',
         detail=f"Key ({key})=({value}) already exists.", **fields)
 
 
