@@ -159,6 +159,27 @@ def test_semantic_constructors():
     assert errors.invalid_input_syntax("integer", "x").fields() == {
         "sqlstate": "22P02",
         "message": 'invalid input syntax for type integer: "x"'}
+    spelt = {
+        errors.schema_does_not_exist("s"): ("3F000", 'schema "s" does not exist'),
+        errors.type_does_not_exist("t"): ("42704", 'type "t" does not exist'),
+        errors.type_already_exists("t"): ("42710", 'type "t" already exists'),
+        errors.role_does_not_exist("r"): ("42704", 'role "r" does not exist'),
+        errors.database_does_not_exist("d"):
+            ("3D000", 'database "d" does not exist'),
+        errors.column_specified_more_than_once("c"):
+            ("42701", 'column "c" specified more than once'),
+        errors.column_of_relation_does_not_exist("c", "t"):
+            ("42703", 'column "c" of relation "t" does not exist'),
+        errors.column_of_relation_already_exists("c", "t"):
+            ("42701", 'column "c" of relation "t" already exists'),
+        errors.type_modifier_not_allowed("text"):
+            ("42601", 'type modifier is not allowed for type "text"'),
+        errors.integer_out_of_range(): ("22003", "integer out of range"),
+        errors.conflicting_options(): ("42601", "conflicting or redundant options"),
+        errors.relation_already_exists("t"): ("42P07", 'relation "t" already exists'),
+    }
+    for error, (code, message) in spelt.items():
+        assert (error.sqlstate, error.message) == (code, message)
 
 
 def test_generated_constructors_are_plain_functions():

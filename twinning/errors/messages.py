@@ -12,17 +12,21 @@ from typing import Any
 
 from twinning.errors.base import SqlError
 from twinning.errors.conditions import (
-    INVALID_TEXT_REPRESENTATION,
-    duplicate_table,
-    string_data_right_truncation,
-    undefined_column,
-    undefined_table,
-    unique_violation,
+    INVALID_TEXT_REPRESENTATION, duplicate_column, duplicate_object,
+    duplicate_table, numeric_value_out_of_range, string_data_right_truncation,
+    syntax_error, undefined_column, undefined_database, undefined_object,
+    undefined_schema, undefined_table, unique_violation,
 )
 
-__all__ = ["column_does_not_exist", "duplicate_key", "invalid_input_syntax",
-           "missing_from_entry", "relation_already_exists",
-           "relation_does_not_exist", "value_too_long"]
+__all__ = ["column_does_not_exist", "column_of_relation_already_exists",
+           "column_of_relation_does_not_exist",
+           "column_specified_more_than_once", "conflicting_options",
+           "database_does_not_exist", "duplicate_key", "integer_out_of_range",
+           "invalid_input_syntax", "missing_from_entry",
+           "relation_already_exists", "relation_does_not_exist",
+           "role_does_not_exist", "schema_does_not_exist",
+           "type_already_exists", "type_does_not_exist",
+           "type_modifier_not_allowed", "value_too_long"]
 
 
 def missing_from_entry(table: str, position: int | None = None,
@@ -78,3 +82,65 @@ def invalid_input_syntax(type_name: str, text: str,
     datetimes)."""
     return SqlError(sqlstate, f'invalid input syntax for type {type_name}: '
                     f'"{text}"', **fields)
+
+
+def schema_does_not_exist(name: str, **fields: Any) -> SqlError:
+    """namespace.c get_namespace_oid & co. (3F000)."""
+    return undefined_schema(f'schema "{name}" does not exist', **fields)
+
+
+def type_does_not_exist(name: str, **fields: Any) -> SqlError:
+    """parse_type.c LookupTypeName's callers: `name` as written."""
+    return undefined_object(f'type "{name}" does not exist', **fields)
+
+
+def type_already_exists(name: str, **fields: Any) -> SqlError:
+    """typecmds.c / pg_type.c: CREATE TYPE/DOMAIN over a taken name."""
+    return duplicate_object(f'type "{name}" already exists', **fields)
+
+
+def role_does_not_exist(name: str, **fields: Any) -> SqlError:
+    """acl.c get_role_oid."""
+    return undefined_object(f'role "{name}" does not exist', **fields)
+
+
+def database_does_not_exist(name: str, **fields: Any) -> SqlError:
+    """dbcommands.c get_database_oid's callers (3D000)."""
+    return undefined_database(f'database "{name}" does not exist', **fields)
+
+
+def column_specified_more_than_once(name: str, **fields: Any) -> SqlError:
+    """A column list naming one column twice (INSERT, COPY, CREATE TABLE,
+    views, composite types)."""
+    return duplicate_column(f'column "{name}" specified more than once',
+                            **fields)
+
+
+def column_of_relation_does_not_exist(column: str, relation: str,
+                                      **fields: Any) -> SqlError:
+    """tablecmds.c's ALTER TABLE, COMMENT ON COLUMN, INSERT targets."""
+    return undefined_column(f'column "{column}" of relation "{relation}" '
+                            "does not exist", **fields)
+
+
+def column_of_relation_already_exists(column: str, relation: str,
+                                      **fields: Any) -> SqlError:
+    """tablecmds.c check_for_column_name_collision."""
+    return duplicate_column(f'column "{column}" of relation "{relation}" '
+                            "already exists", **fields)
+
+
+def type_modifier_not_allowed(type_name: str, **fields: Any) -> SqlError:
+    """parse_type.c typenameTypeMod: a typmod on a type without typmodin."""
+    return syntax_error(f'type modifier is not allowed for type "{type_name}"',
+                        **fields)
+
+
+def integer_out_of_range(**fields: Any) -> SqlError:
+    """int.c and its casts: a value past int4."""
+    return numeric_value_out_of_range("integer out of range", **fields)
+
+
+def conflicting_options(**fields: Any) -> SqlError:
+    """define.c errorConflictingDefElem: an option given twice."""
+    return syntax_error("conflicting or redundant options", **fields)
