@@ -15,9 +15,10 @@ from dataclasses import replace
 from typing import Any
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, column_does_not_exist, duplicate_column,
-    duplicate_object, relation_already_exists, relation_does_not_exist,
-    undefined_column, undefined_object, wrong_object_type,
+    FEATURE_NOT_SUPPORTED, SqlError, column_does_not_exist,
+    column_of_relation_already_exists, column_specified_more_than_once,
+    relation_already_exists, relation_does_not_exist, type_already_exists,
+    type_does_not_exist, undefined_column, wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -34,18 +35,16 @@ __all__ = ["apply_composite", "apply_alter"]
 def apply_composite(b: Any, defn: d.CompositeTypeDef) -> None:
     name = b.qualify(defn.name, defn.location)
     if resolve_types.type_name_taken(b, name):
-        raise duplicate_object(f'type "{name.name}" already exists')
+        raise type_already_exists(name.name)
     fields: list = []
     for attribute, written in defn.attributes:
         if any(attribute == f for f, _ in fields):
-            raise duplicate_column(f'column "{attribute}" specified more '
-                                   "than once")
+            raise column_specified_more_than_once(attribute)
         if isinstance(written, s.TypeSpec):  # DefineRelation: no positions
             written = replace(written, location=-1)
             lowered, serial = column_type(written)
             if serial:
-                raise undefined_object(f'type "{written.names[-1]}" does '
-                                       "not exist")
+                raise type_does_not_exist(written.names[-1])
             written = lowered
         fields.append((attribute, resolve_types.column_type(b, written)))
     relid = resolve_types.FIRST_NORMAL_OID + b.type_oids
@@ -77,7 +76,7 @@ def _attribute_type(b: Any, written: Any, placed: bool = False) -> Any:
         written = replace(written, location=-1)
     lowered, serial = column_type(written)
     if serial:
-        raise undefined_object(f'type "{written.names[-1]}" does not exist')
+        raise type_does_not_exist(written.names[-1])
     return resolve_types.column_type(b, lowered)
 
 
@@ -115,14 +114,12 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
             if attribute not in names:
                 raise column_does_not_exist(attribute)
             if arg in names:
-                raise duplicate_column(f'column "{arg}" of relation '
-                                       f'"{relation}" already exists')
+                raise column_of_relation_already_exists(arg, relation)
             i = names.index(attribute)
             fields[i] = (arg, fields[i][1])
         elif action == "add":
             if attribute in names:
-                raise duplicate_column(f'column "{attribute}" of relation '
-                                       f'"{relation}" already exists')
+                raise column_of_relation_already_exists(attribute, relation)
             unused(action)
             fields.append((attribute, _attribute_type(b, arg, True)))
             origin.append(None)
@@ -184,7 +181,7 @@ def rename_composite(b: Any, utype: c.UserType, new: str) -> None:
     if b.relation_exists(name):
         raise relation_already_exists(new)
     if name in b.types:
-        raise duplicate_object(f'type "{new}" already exists')
+        raise type_already_exists(new)
     record = utype.sql_type.user
     sql_type = record_type(record.fields, utype.oid, utype.array_oid,
                            name.schema, new, resolve_types.display_name(

@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, SqlError, duplicate_column,
-    invalid_parameter_value, syntax_error, undefined_object,
+    FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, SqlError,
+    column_specified_more_than_once, invalid_parameter_value, syntax_error,
+    type_does_not_exist, type_modifier_not_allowed,
 )
 from twinning.ir import ddl as d
 from twinning.ir.privileges import GrantDef, RoleDef
@@ -82,8 +83,8 @@ def lower_type(spec: s.TypeSpec) -> tuple[SqlType, bool]:
     if name is None:
         if raw in KNOWN_UNSUPPORTED_TYPES and schema in (None, "pg_catalog"):
             raise Unsupported(f"type {raw}", spec.location)
-        raise undefined_object(f'type "{qualified}" does not exist',
-                               position=spec.location + 1 if spec.location >= 0 else None)
+        raise type_does_not_exist(qualified,
+                                  position=spec.location + 1 if spec.location >= 0 else None)
     typmod = _typmod(name, spec)
     return SqlType(name, typmod, spec.array), False
 
@@ -133,8 +134,8 @@ def _typmod(name: str, spec: s.TypeSpec) -> int:
         return min(mods[0], 6)  # PostgreSQL warns and reduces to 6
     if name == "interval":
         return _interval_typmod(mods, spec)
-    raise syntax_error(f'type modifier is not allowed for type "{name}"',
-                       position=spec.location + 1 if spec.location >= 0 else None)
+    raise type_modifier_not_allowed(name,
+                                    position=spec.location + 1 if spec.location >= 0 else None)
 
 
 def _interval_typmod(mods: tuple[int, ...], spec: s.TypeSpec) -> int:
@@ -185,7 +186,7 @@ def _lower_table(node: s.CreateTable) -> d.TableDef:
             columns.append(d.LikeDef(col.relation, col.options, col.location))
             continue
         if col.name in seen:
-            raise duplicate_column(f'column "{col.name}" specified more than once')
+            raise column_specified_more_than_once(col.name)
         seen.add(col.name)
         column, hoisted = _lower_column(table, col)
         columns.append(column)
@@ -349,8 +350,7 @@ def _lower_alter_column(node: s.AlterColumn) -> d.AlterColumnDef:
         if node.new_type is not None:  # errors without a position, as there
             new_type, serial = column_type(replace(node.new_type, location=-1))
             if serial:
-                raise undefined_object(f'type "{node.new_type.name}" does not '
-                                       "exist")
+                raise type_does_not_exist(node.new_type.name)
         return d.AlterColumnDef(node.table, node.action, node.column,
                                 node.default, node.default_source,
                                 location=node.location, if_exists=node.if_exists,

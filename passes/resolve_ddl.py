@@ -19,11 +19,13 @@ from typing import Any, Iterator
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, UNDEFINED_TABLE, SqlError,
-    column_does_not_exist, datatype_mismatch, dependent_objects_still_exist,
-    duplicate_column, duplicate_object, duplicate_schema,
-    feature_not_supported, invalid_foreign_key, invalid_parameter_value,
-    invalid_schema_name, invalid_table_definition, missing_from_entry,
-    relation_already_exists, relation_does_not_exist, reserved_name, skipping,
+    column_does_not_exist, column_of_relation_already_exists,
+    column_of_relation_does_not_exist, column_specified_more_than_once,
+    datatype_mismatch, dependent_objects_still_exist, duplicate_column,
+    duplicate_object, duplicate_schema, feature_not_supported,
+    invalid_foreign_key, invalid_parameter_value, invalid_schema_name,
+    invalid_table_definition, missing_from_entry, relation_already_exists,
+    relation_does_not_exist, reserved_name, schema_does_not_exist, skipping,
     syntax_error, undefined_column, undefined_object, wrong_object_type,
 )
 from twinning.ir import catalog as c
@@ -176,8 +178,7 @@ class _Builder:
         if len(parts) > 2:
             raise Unsupported("cross-database reference")
         if parts[0] not in self.schemas:
-            raise invalid_schema_name(f'schema "{parts[0]}" does not exist',
-                                      position=_position(location))
+            raise schema_does_not_exist(parts[0], position=_position(location))
         return c.QName(parts[0], parts[1])
 
     def lookup(self, parts: tuple[str, ...], location: int = -1) -> c.QName:
@@ -338,7 +339,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     seen: set[str] = set()
     for col in columns:
         if col.name in seen:
-            raise duplicate_column(f'column "{col.name}" specified more than once')
+            raise column_specified_more_than_once(col.name)
         seen.add(col.name)
     table = _TableBuilder(name, columns, b.next_created)
     generated.check_columns(table.freeze(), columns)
@@ -496,8 +497,7 @@ def _owned_by(b: _Builder, parts: tuple[str, ...]) -> tuple[c.QName, str]:
                            hint="Specify OWNED BY table.column or OWNED BY NONE.")
     table = b.table(parts[:-1])
     if table.column(parts[-1]) is None:
-        raise undefined_column(f'column "{parts[-1]}" of relation '
-                               f'"{table.name.name}" does not exist')
+        raise column_of_relation_does_not_exist(parts[-1], table.name.name)
     return table.name, parts[-1]
 
 
@@ -828,8 +828,7 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
     if defn.action == "add":
         new = defn.column
         if table.column(new.name) is not None:
-            return b.skip(duplicate_column(f'column "{new.name}" of relation '
-                                           f'"{relation}" already exists'),
+            return b.skip(column_of_relation_already_exists(new.name, relation),
                           defn.if_not_exists)
         with _unplaced():  # ALTER TABLE's defaults: no source text, no position
             column = _column(b, table.name, new, table.next_attnum())
@@ -1068,8 +1067,7 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     if column is None:
         raise column_does_not_exist(defn.column)
     if table.column(defn.new_name) is not None:
-        raise duplicate_column(f'column "{defn.new_name}" of relation '
-                               f'"{table.name.name}" already exists')
+        raise column_of_relation_already_exists(defn.new_name, table.name.name)
     old, new = defn.column, defn.new_name
 
     def renamed(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -1257,7 +1255,7 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
         parts = b.unalias(parts)
         if len(parts) == 2 and parts[0] not in b.schemas:
             if not defn.if_exists:
-                raise invalid_schema_name(f'schema "{parts[0]}" does not exist')
+                raise schema_does_not_exist(parts[0])
             b.notices.append(f'schema "{parts[0]}" does not exist, skipping')
             continue
         name = b.lookup(parts)
@@ -1394,7 +1392,7 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
     for (name,) in defn.names:
         if name not in b.schemas:
             if not defn.if_exists:
-                raise invalid_schema_name(f'schema "{name}" does not exist')
+                raise schema_does_not_exist(name)
             b.notices.append(f'schema "{name}" does not exist, skipping')
             continue
         resolve_routines.refuse_schema_drop(b, name)

@@ -32,11 +32,11 @@ from typing import Any, Sequence
 
 from twinning.copy_format import Dialect
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, ambiguous_column, datatype_mismatch,
-    duplicate_column, feature_not_supported, generated_always, grouping_error,
+    FEATURE_NOT_SUPPORTED, SqlError, ambiguous_column,
+    column_of_relation_does_not_exist, column_specified_more_than_once,
+    datatype_mismatch, feature_not_supported, generated_always, grouping_error,
     invalid_column_reference, missing_from_entry, relation_does_not_exist,
-    syntax_error, undefined_column, undefined_object, undefined_table,
-    wrong_object_type,
+    syntax_error, undefined_object, undefined_table, wrong_object_type,
 )
 from twinning.ir import dml as d
 from twinning.ir import query as q
@@ -173,9 +173,8 @@ def _not_writable(view: Any, action: str) -> SqlError:
 def _column_of(table: Table, name: str, location: int) -> Column:
     column = table.column(name)
     if column is None:
-        raise undefined_column(f'column "{name}" of relation '
-                               f'"{table.name.name}" does not exist',
-                               position=pos(location))
+        raise column_of_relation_does_not_exist(name, table.name.name,
+                                                position=pos(location))
     return column
 
 
@@ -405,8 +404,8 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
                 raise _indirection(column, indirect, location)
             slot = table.slot(column.name)
             if slot in slots:
-                raise duplicate_column(f'column "{name}" specified more than '
-                                       "once", position=pos(location))
+                raise column_specified_more_than_once(name,
+                                                      position=pos(location))
             slots.append(slot)
     rows: list[tuple[object, ...]] = []
     query = None
@@ -852,7 +851,7 @@ def _copy_columns(table: Table, names: Sequence[str]) -> list[int]:
             raise invalid_column_reference(f'column "{name}" is a generated column',
                                            detail="Generated columns cannot be used in COPY.")
         if slot in slots:
-            raise duplicate_column(f'column "{name}" specified more than once')
+            raise column_specified_more_than_once(name)
         slots.append(slot)
     return slots
 

@@ -24,8 +24,8 @@ from typing import Any, Callable
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, INVALID_OBJECT_DEFINITION, SYNTAX_ERROR, SqlError,
-    duplicate_object, grouping_error, syntax_error, undefined_object,
-    wrong_object_type,
+    duplicate_object, grouping_error, syntax_error, type_already_exists,
+    type_does_not_exist, undefined_object, wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -127,8 +127,8 @@ _NOT_FOR_STATES = {"deferrability": FEATURE_NOT_SUPPORTED, "no inherit": INVALID
 def _base_type(b: Any, spec: s.TypeSpec) -> SqlType:
     written, serial = column_type(spec)
     if serial:
-        raise undefined_object(f'type "{spec.names[-1]}" does not exist',
-                               position=resolve_types.position(spec.location))
+        raise type_does_not_exist(spec.names[-1],
+                                  position=resolve_types.position(spec.location))
     base = resolve_types.column_type(b, written)
     if base.is_array:
         raise Unsupported("CREATE DOMAIN over an array type", spec.location)
@@ -152,7 +152,7 @@ def _no_position(apply: Callable[[Any, Any], None]) -> Callable[[Any, Any], None
 def apply_domain(b: Any, defn: d.DomainDef) -> None:
     name = b.qualify(defn.name, defn.location)
     if resolve_types.type_name_taken(b, name):
-        raise duplicate_object(f'type "{name.name}" already exists')
+        raise type_already_exists(name.name)
     base = _base_type(b, defn.base)
     if defn.collation is not None and defn.collation[-1] != "default":
         raise Unsupported(f'CREATE DOMAIN … COLLATE "{defn.collation[-1]}"',
@@ -301,7 +301,7 @@ def rename_domain(b: Any, defn: d.RenameTypeDef) -> None:
     else:
         new_name = c.QName(utype.name.schema, defn.new_name)
         if resolve_types.type_name_taken(b, new_name):
-            raise duplicate_object(f'type "{defn.new_name}" already exists')
+            raise type_already_exists(defn.new_name)
         domain = replace(domain, typname=defn.new_name, display=display_name(
             new_name.schema, new_name.name))
         del b.types[utype.name]

@@ -18,7 +18,7 @@ from typing import Any
 from twinning.errors import (
     DUPLICATE_OBJECT, FEATURE_NOT_SUPPORTED, Notice, SqlError,
     dependent_objects_still_exist, duplicate_object, invalid_parameter_value,
-    invalid_schema_name, undefined_object,
+    invalid_schema_name, schema_does_not_exist, undefined_object,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -59,7 +59,7 @@ def _create(b: Any, defn: d.ExtensionDef) -> None:
         raise Unsupported(f"CREATE EXTENSION {name}", defn.location)
     if defn.schema is not None:
         if defn.schema not in b.schemas:
-            raise invalid_schema_name(f'schema "{defn.schema}" does not exist')
+            raise schema_does_not_exist(defn.schema)
         schema = defn.schema
     else:
         schema = next((n for n in b.search_path if n in b.schemas), None)

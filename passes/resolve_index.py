@@ -20,8 +20,8 @@ from dataclasses import replace
 from typing import Any
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, invalid_schema_name,
-    relation_does_not_exist, undefined_column, undefined_object,
+    FEATURE_NOT_SUPPORTED, SqlError, column_of_relation_does_not_exist,
+    relation_does_not_exist, schema_does_not_exist, undefined_object,
     wrong_object_type,
 )
 from twinning.ir import catalog as c
@@ -124,8 +124,7 @@ def apply_comment(b: Any, defn: d.CommentDef) -> None:
         table = b.table(defn.name[:-1])
         column = defn.name[-1]
         if table.column(column) is None:
-            raise undefined_column(f'column "{column}" of relation '
-                                   f'"{table.name.name}" does not exist')
+            raise column_of_relation_does_not_exist(column, table.name.name)
         table.columns = [replace(col, comment=text) if col.name == column
                          else col for col in table.columns]
     elif defn.target == "constraint":
@@ -140,7 +139,7 @@ def apply_comment(b: Any, defn: d.CommentDef) -> None:
     elif defn.target == "schema":
         (schema,) = defn.name
         if schema not in b.schemas:
-            raise invalid_schema_name(f'schema "{schema}" does not exist')
+            raise schema_does_not_exist(schema)
         b.schema_comments[schema] = text
     else:
         _comment_relation(b, defn, text)
@@ -150,7 +149,7 @@ def _comment_relation(b: Any, defn: d.CommentDef, text: str | None) -> None:
     """COMMENT ON INDEX / SEQUENCE: the relation must be one."""
     parts = b.unalias(defn.name)
     if len(parts) == 2 and parts[0] not in b.schemas:
-        raise invalid_schema_name(f'schema "{parts[0]}" does not exist')
+        raise schema_does_not_exist(parts[0])
     name = b.lookup(parts)
     objects = b.indexes if defn.target == "index" else b.sequences
     if name in objects:

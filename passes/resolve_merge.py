@@ -25,8 +25,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, duplicate_alias, duplicate_column,
-    feature_not_supported, relation_does_not_exist, syntax_error,
+    FEATURE_NOT_SUPPORTED, SqlError, column_specified_more_than_once,
+    duplicate_alias, feature_not_supported, relation_does_not_exist,
+    syntax_error,
 )
 from twinning.ir import dml as d
 from twinning.ir import query as q
@@ -167,8 +168,8 @@ def _insert_row(clause: d.MergeWhen, table: Table, level: Level,
                 raise dml._indirection(column, indirect, location)
             slot = table.slot(column.name)
             if slot in slots:
-                raise duplicate_column(f'column "{name}" specified more than '
-                                       "once", position=pos(location))
+                raise column_specified_more_than_once(name,
+                                                      position=pos(location))
             slots.append(slot)
     if clause.values is None:  # DEFAULT VALUES
         return ()

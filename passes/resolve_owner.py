@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from twinning.errors import (
-    invalid_schema_name, relation_does_not_exist, wrong_object_type,
+    relation_does_not_exist, schema_does_not_exist, wrong_object_type,
 )
 from twinning.ir import ddl as d
 from twinning.passes.parse_expr import Unsupported
@@ -21,7 +21,7 @@ _ROLES = ("postgres", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE")
 def apply_owner(b: Any, defn: d.OwnerDef) -> None:
     if defn.kind == "schema":
         if defn.names[0] not in b.schemas:
-            raise invalid_schema_name(f'schema "{defn.names[0]}" does not exist')
+            raise schema_does_not_exist(defn.names[0])
     elif defn.kind in ("domain", "type"):
         found = existing(b, defn.names, defn.location)
         if defn.kind == "domain" and found.kind != "d":

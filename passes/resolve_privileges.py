@@ -16,8 +16,8 @@ from typing import Any
 
 from twinning.errors import (
     INVALID_GRANT_OPERATION, dependent_objects_still_exist, duplicate_object,
-    invalid_grant_operation, invalid_parameter_value, invalid_schema_name,
-    relation_does_not_exist, reserved_name, undefined_object,
+    invalid_grant_operation, invalid_parameter_value, relation_does_not_exist,
+    reserved_name, role_does_not_exist, schema_does_not_exist,
     wrong_object_type,
 )
 from twinning.ir import catalog as c
@@ -163,7 +163,7 @@ def _drop_roles(b: Any, defn: p.RoleDef) -> None:
             if defn.if_exists:
                 b.notices.append(f'role "{name}" does not exist, skipping')
                 continue
-            raise undefined_object(f'role "{name}" does not exist')
+            raise role_does_not_exist(name)
         users = [f"privileges for {_kind_word(b, kind, obj)}"
                  for (kind, obj), items in b.acls.items()
                  if any(parse_item(x)[0] == name for x in items)]
@@ -196,7 +196,7 @@ def _relations(b: Any, defn: p.GrantDef) -> list[tuple[c.QName, str]]:
     if defn.all_in_schema:
         for (schema,) in defn.targets:
             if schema not in b.schemas:
-                raise invalid_schema_name(f'schema "{schema}" does not exist')
+                raise schema_does_not_exist(schema)
             if defn.objtype == "sequence":
                 names = sorted(n for n in b.sequences if n.schema == schema)
                 out.extend((n, "sequence") for n in names)
@@ -237,14 +237,14 @@ def apply_grant(b: Any, defn: p.GrantDef) -> None:
     if defn.objtype == "schema":
         for (schema,) in defn.targets:
             if schema not in b.schemas:
-                raise invalid_schema_name(f'schema "{schema}" does not exist')
+                raise schema_does_not_exist(schema)
         objects = [("schema", schema, "schema") for (schema,) in defn.targets]
     else:
         objects = [("relation", f"{n.schema}.{n.name}", kind)
                    for n, kind in _relations(b, defn)]
     for grantee in defn.grantees:
         if grantee and not _role_exists(b, grantee):
-            raise undefined_object(f'role "{grantee}" does not exist')
+            raise role_does_not_exist(grantee)
     letters = _letters(defn)
     for acl_kind, name, kind in objects:
         privs = set(letters or _ALL[kind])

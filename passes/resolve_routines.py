@@ -19,10 +19,11 @@ from typing import Any
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SYNTAX_ERROR, UNDEFINED_OBJECT, SqlError,
-    ambiguous_function, datatype_mismatch, dependent_objects_still_exist,
-    duplicate_function, duplicate_object, invalid_function_definition,
-    invalid_object_definition, invalid_schema_name, relation_does_not_exist,
-    undefined_column, undefined_function, undefined_object,
+    ambiguous_function, column_of_relation_does_not_exist, datatype_mismatch,
+    dependent_objects_still_exist, duplicate_function, duplicate_object,
+    invalid_function_definition, invalid_object_definition,
+    relation_does_not_exist, schema_does_not_exist, type_does_not_exist,
+    undefined_function, undefined_object,
 )
 from twinning.ir import catalog as c
 from twinning.ir import routines as r
@@ -56,7 +57,7 @@ def sql_type(b: Any, spec: s.TypeSpec) -> SqlType:
     try:
         found, serial = lower_type(spec)
         if serial:
-            raise undefined_object(f'type "{spec.names[-1]}" does not exist')
+            raise type_does_not_exist(spec.names[-1])
     except SqlError as exc:
         if exc.sqlstate != UNDEFINED_OBJECT:
             raise
@@ -196,7 +197,7 @@ def _function_named(b: Any, ref: r.FunctionRef,
     parts = b.unalias(ref.name)
     schemas = [parts[0]] if len(parts) == 2 else list(b.lookup_path())
     if len(parts) == 2 and parts[0] not in b.schemas:
-        raise invalid_schema_name(f'schema "{parts[0]}" does not exist')
+        raise schema_does_not_exist(parts[0])
     if ref.args is None:
         found = [f for f in b.functions.values()
                  if f.name.name == parts[-1] and f.name.schema in schemas]
@@ -325,8 +326,7 @@ def apply_trigger(b: Any, defn: r.TriggerDef) -> None:
     builder = b.tables[table]
     for column in defn.columns:
         if builder.column(column) is None:
-            raise undefined_column(f'column "{column}" of relation '
-                                   f'"{table.name}" does not exist')
+            raise column_of_relation_does_not_exist(column, table.name)
     if defn.when is not None:
         _check_when(defn)
     key = (table, defn.name)

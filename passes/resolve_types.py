@@ -19,7 +19,8 @@ from typing import Any, Callable, Iterator
 from twinning.errors import (
     DUPLICATE_OBJECT, Notice, SqlError, dependent_objects_still_exist,
     duplicate_key, duplicate_object, invalid_name, invalid_parameter_value,
-    invalid_schema_name, syntax_error, undefined_object, wrong_object_type,
+    schema_does_not_exist, type_already_exists, type_does_not_exist,
+    type_modifier_not_allowed, wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -105,8 +106,7 @@ def position(location: int) -> int | None:
 
 
 def _missing(names: tuple[str, ...], location: int = -1) -> SqlError:
-    return undefined_object(f'type "{".".join(names)}" does not exist',
-                            position=position(location))
+    return type_does_not_exist(".".join(names), position=position(location))
 
 
 def column_type(b: Any, written: SqlType | s.TypeSpec) -> SqlType:
@@ -121,8 +121,8 @@ def column_type(b: Any, written: SqlType | s.TypeSpec) -> SqlType:
                               written.location)
         raise _missing(written.names, written.location)
     if written.typmods:
-        raise syntax_error("type modifier is not allowed for type "
-                           f'"{found.name.name}"', position=position(written.location))
+        raise type_modifier_not_allowed(found.name.name,
+                                        position=position(written.location))
     return found.sql_type.array_of() if written.array else found.sql_type
 
 
@@ -132,8 +132,8 @@ def cast_type(spec: s.TypeSpec) -> SqlType | None:
     if found is None:
         return None
     if spec.typmods:
-        raise syntax_error("type modifier is not allowed for type "
-                           f'"{spec.names[-1]}"', position=position(spec.location))
+        raise type_modifier_not_allowed(spec.names[-1],
+                                        position=position(spec.location))
     return found.array_of() if spec.array else found
 
 
@@ -165,16 +165,16 @@ def type_name_taken(b: Any, name: c.QName) -> bool:
 def check_row_type_name(b: Any, name: c.QName) -> None:
     """A new relation's row type must not take a user type's name."""
     if name in b.types:
-        raise duplicate_object(f'type "{name.name}" already exists',
-                               hint="A relation has an associated type of the same "
-                               "name, so you must use a name that doesn't conflict "
-                               "with any existing type.")
+        raise type_already_exists(name.name,
+                                  hint="A relation has an associated type of the same "
+                                  "name, so you must use a name that doesn't conflict "
+                                  "with any existing type.")
 
 
 def apply_enum(b: Any, defn: d.EnumDef) -> None:
     name = b.qualify(defn.name, defn.location)
     if type_name_taken(b, name):
-        raise duplicate_object(f'type "{name.name}" already exists')
+        raise type_already_exists(name.name)
     for label in defn.labels:
         _check_label(label)
     if len(set(defn.labels)) != len(defn.labels):
@@ -309,7 +309,7 @@ def apply_rename_type(b: Any, defn: d.RenameTypeDef) -> None:
     utype = existing(b, defn.name, defn.location)
     new_name = c.QName(utype.name.schema, defn.new_name)
     if type_name_taken(b, new_name):
-        raise duplicate_object(f'type "{defn.new_name}" already exists')
+        raise type_already_exists(defn.new_name)
     row = utype.sql_type.user
     assert row is not None
     _replace(b, utype, row.labels, row.sort_orders, name=new_name)
@@ -382,7 +382,7 @@ def drop_types(b: Any, defn: d.DropDef) -> None:
         parts = b.unalias(parts)
         if len(parts) == 2 and parts[0] not in b.schemas:
             if not defn.if_exists:
-                raise invalid_schema_name(f'schema "{parts[0]}" does not exist')
+                raise schema_does_not_exist(parts[0])
             b.notices.append(f'schema "{parts[0]}" does not exist, skipping')
             continue
         found = _find(b, parts)

@@ -24,10 +24,11 @@ from dataclasses import replace
 from typing import Any
 
 from twinning.errors import (
-    DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED, Notice, SqlError, duplicate_column,
+    DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED, Notice, SqlError,
+    column_of_relation_does_not_exist, column_specified_more_than_once,
     feature_not_supported, invalid_table_definition,
     object_not_in_prerequisite_state, relation_already_exists,
-    relation_does_not_exist, syntax_error, undefined_column, wrong_object_type,
+    relation_does_not_exist, syntax_error, wrong_object_type,
 )
 from twinning.ir.types import RecordType
 from twinning.ir import catalog as c
@@ -104,7 +105,7 @@ def _columns(defn: d.ViewDef, outputs: tuple) -> tuple[c.Column, ...]:
     columns = []
     for attnum, (name, output) in enumerate(zip(names, outputs), start=1):
         if name in seen:
-            raise duplicate_column(f'column "{name}" specified more than once')
+            raise column_specified_more_than_once(name)
         seen.add(name)
         sql_type = output.type.sql_type
         if sql_type is None:
@@ -187,8 +188,7 @@ def comment_view(b: Any, defn: d.CommentDef) -> bool:
         return False
     column = defn.name[-1]
     if not any(col.name == column for col in view.columns):  # (a view's)
-        raise undefined_column(f'column "{column}" of relation '
-                               f'"{view.name.name}" does not exist')
+        raise column_of_relation_does_not_exist(column, view.name.name)
     b.views[view.name] = replace(view, columns=tuple(
         replace(col, comment=text) if col.name == column else col
         for col in view.columns))

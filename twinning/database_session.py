@@ -18,7 +18,7 @@ from twinning import determinism
 from twinning.databases import Databases
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SUCCESSFUL_COMPLETION, SqlError,
-    active_sql_transaction, invalid_catalog_name,
+    active_sql_transaction, database_does_not_exist,
     object_not_in_prerequisite_state,
 )
 from twinning.ir import query as q
@@ -35,8 +35,8 @@ class DatabaseSession(Session):
         databases = Databases.of(self.engine)
         found = databases.get(params["database"])
         if found is None:
-            self._missing = invalid_catalog_name(f'database "{params["database"]}"'
-                                                 " does not exist", severity="FATAL")
+            self._missing = database_does_not_exist(params["database"],
+                                                    severity="FATAL")
         elif not found.allow_connections:
             self._missing = object_not_in_prerequisite_state(
                 f'database "{found.name}" is not currently accepting '

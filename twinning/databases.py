@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from twinning import determinism
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, duplicate_database, invalid_catalog_name,
-    object_in_use, wrong_object_type,
+    FEATURE_NOT_SUPPORTED, SqlError, database_does_not_exist,
+    duplicate_database, invalid_catalog_name, object_in_use, wrong_object_type,
 )
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ class Databases:
             if found is None:
                 if missing_ok:
                     return f'database "{name}" does not exist, skipping'
-                raise invalid_catalog_name(f'database "{name}" does not exist')
+                raise database_does_not_exist(name)
             if found.is_template:
                 raise wrong_object_type("cannot drop a template database")
             if found.engine is current:
@@ -149,7 +149,7 @@ class Databases:
         with self._changed:
             found = self._by_name.get(name)
             if found is None:
-                raise invalid_catalog_name(f'database "{name}" does not exist')
+                raise database_does_not_exist(name)
             if new_name in self._by_name:
                 raise duplicate_database(f'database "{new_name}" already exists')
             if found.engine is current:

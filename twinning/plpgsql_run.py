@@ -33,7 +33,7 @@ from twinning.errors import (
     no_data_found, null_value_not_allowed, object_not_in_prerequisite_state,
     relation_does_not_exist,
     stacked_diagnostics_accessed_without_active_handler, syntax_error,
-    too_many_rows, undefined_column, undefined_object,
+    too_many_rows, type_does_not_exist, undefined_column, undefined_object,
 )
 from twinning.ir import query as q
 from twinning.ir.routines import DoBlock, Function
@@ -329,7 +329,7 @@ def _declared(typname: str, catalog: Any, body: Body) -> q.ResultType:
         table = catalog.table(catalog.table_named(parts[:-1]))
         column = table.column(parts[-1]) if table is not None else None
         if column is None:
-            raise undefined_object(f'type "{typname}" does not exist')
+            raise type_does_not_exist(typname)
         return q.ResultType.of(column.type)
     node = parse_sql(f"SELECT NULL::{typname}")[0].stmt.targetList[0].val
     assert isinstance(node, ast.TypeCast)

@@ -17,10 +17,10 @@ from typing import Any, Callable
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, NO_ACTIVE_SQL_TRANSACTION, SUCCESSFUL_COMPLETION,
-    SqlError, check_violation, feature_not_supported, invalid_schema_name,
-    invalid_table_definition, no_active_sql_transaction, not_null_violation,
-    notice_fields, relation_does_not_exist, syntax_error, undefined_object,
-    wrong_object_type,
+    SqlError, check_violation, feature_not_supported, invalid_table_definition,
+    no_active_sql_transaction, not_null_violation, notice_fields,
+    relation_does_not_exist, schema_does_not_exist, syntax_error,
+    undefined_object, wrong_object_type,
 )
 from twinning.ir import ddl
 from twinning.ir import query as q
@@ -180,7 +180,7 @@ class DdlCommands:
         for parts in node.names:
             if len(parts) > 1 and parts[0] not in catalog.schemas and \
                     parts[0] not in ("pg_temp", *SYSTEM_SCHEMAS):
-                raise invalid_schema_name(f'schema "{parts[0]}" does not exist')
+                raise schema_does_not_exist(parts[0])
             name = catalog.table_named(parts, path)
             if catalog.table(name) is not None or catalog.view(name) is not None:
                 names.append(name)

@@ -37,8 +37,9 @@ from twinning.errors import (
     FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, SqlError, ambiguous_function,
     ambiguous_parameter, cannot_coerce, datatype_mismatch,
     feature_not_supported, grouping_error, indeterminate_datatype,
-    syntax_error, undefined_function, undefined_object, undefined_parameter,
-    windowing_error, wrong_object_type,
+    syntax_error, type_does_not_exist, type_modifier_not_allowed,
+    undefined_function, undefined_object, undefined_parameter, windowing_error,
+    wrong_object_type,
 )
 from twinning.ir import query as q
 from twinning.ir import syntax as s
@@ -188,8 +189,7 @@ def declared_type(spec: s.TypeSpec) -> q.ResultType:
             raise
         return q.ResultType.of(found)
     if serial:
-        raise undefined_object(f'type "{spec.names[-1]}" does not exist',
-                               position=pos(spec.location))
+        raise type_does_not_exist(spec.names[-1], position=pos(spec.location))
     return q.ResultType.of(sql_type)
 
 
@@ -204,8 +204,8 @@ def _internal_type(spec: s.TypeSpec) -> q.ResultType | None:
     if base is None or not base.internal:
         return None
     if spec.typmods:
-        raise syntax_error("type modifier is not allowed for type "
-                           f'"{spec.names[-1]}"', position=pos(spec.location))
+        raise type_modifier_not_allowed(spec.names[-1],
+                                        position=pos(spec.location))
     if spec.array and not base.array_oid:
         raise undefined_object(f'could not find array type for data type '
                                f"{base.display}", position=pos(spec.location))

@@ -18,8 +18,8 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from twinning.errors import (
-    SqlError, invalid_escape_sequence, invalid_parameter_value,
-    numeric_value_out_of_range, program_limit_exceeded, substring_error,
+    SqlError, integer_out_of_range, invalid_escape_sequence,
+    invalid_parameter_value, program_limit_exceeded, substring_error,
 )
 from twinning.ir import query as q
 from twinning.passes.expr import formatting, regex_ops, variadic
@@ -210,7 +210,7 @@ def _overlay(s, put, start: int, length: int):
         raise substring_error("negative substring length not allowed")
     end = start + length
     if end > 2**31 - 1:
-        raise numeric_value_out_of_range("integer out of range")
+        raise integer_out_of_range()
     return s[:start - 1] + put + s[max(end, 1) - 1:]
 
 

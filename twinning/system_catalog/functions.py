@@ -19,8 +19,8 @@ from typing import Any
 
 from twinning.errors import (
     AMBIGUOUS_FUNCTION, FEATURE_NOT_SUPPORTED, SYNTAX_ERROR, UNDEFINED_OBJECT,
-    SqlError, invalid_catalog_name, invalid_parameter_value,
-    invalid_schema_name, undefined_column, undefined_object,
+    SqlError, column_of_relation_does_not_exist, database_does_not_exist,
+    invalid_parameter_value, role_does_not_exist, schema_does_not_exist,
 )
 from twinning.ir.catalog import Catalog, Index, Sequence, Table
 from twinning.passes.expr import registry
@@ -145,8 +145,7 @@ def pg_get_serial_sequence(ctx: Any, table: str, column: str) -> str | None:
     obj = m.object_of(int(oid))
     qname = m.relation_names[int(oid)]
     if not isinstance(obj, Table) or obj.column(column) is None:
-        raise undefined_column(f'column "{column}" of relation '
-                               f'"{qname.name}" does not exist')
+        raise column_of_relation_does_not_exist(column, qname.name)
     # the sequence owned by the column (serial, identity, OWNED BY)
     owner = (qname, column)
     seq = next((q.name for q in m.catalog.sequences if q.owned_by == owner),
@@ -289,7 +288,7 @@ def _check_privileges(text: str, allowed: frozenset[str]) -> None:
 def _role(ctx: Any, role: Any) -> None:
     if isinstance(role, str):
         if role not in regnames.roles(ctx).values():
-            raise undefined_object(f'role "{role}" does not exist')
+            raise role_does_not_exist(role)
 
 
 def _relation(ctx: Any, relation: Any) -> int | None:
@@ -315,7 +314,7 @@ def has_schema_privilege(ctx: Any, *args: Any) -> bool | None:
     m = catalog_map(ctx)
     if isinstance(schema, str):
         if schema not in m.namespaces:
-            raise invalid_schema_name(f'schema "{schema}" does not exist')
+            raise schema_does_not_exist(schema)
         exists = True
     else:
         exists = int(schema) in m.namespace_names
@@ -334,7 +333,7 @@ def has_database_privilege(ctx: Any, *args: Any) -> bool | None:
         if databases is not None:
             names = {d.name for d in databases.all()}
         if database not in names:
-            raise invalid_catalog_name(f'database "{database}" does not exist')
+            raise database_does_not_exist(database)
     _check_privileges(privilege, _DATABASE_PRIVILEGES)
     return True
 
@@ -351,8 +350,7 @@ def has_column_privilege(ctx: Any, *args: Any) -> bool | None:
     obj = m.object_of(oid)
     if isinstance(obj, Table):
         if isinstance(column, str) and obj.column(column) is None:
-            raise undefined_column(f'column "{column}" of relation '
-                                   f'"{m.relation_names[oid].name}" does not exist')
+            raise column_of_relation_does_not_exist(column, m.relation_names[oid].name)
         if isinstance(column, int) and not 1 <= column <= len(obj.columns):
             return None
     return True

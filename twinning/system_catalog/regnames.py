@@ -16,9 +16,9 @@ from functools import lru_cache
 from typing import Any
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, ambiguous_function, invalid_schema_name,
-    relation_does_not_exist, syntax_error, undefined_function,
-    undefined_object,
+    FEATURE_NOT_SUPPORTED, SqlError, ambiguous_function,
+    relation_does_not_exist, role_does_not_exist, schema_does_not_exist,
+    syntax_error, type_does_not_exist, undefined_function,
 )
 from twinning.ir.catalog import QName
 from twinning.ir.types import BY_ARRAY_OID, BY_OID, SqlType
@@ -79,7 +79,7 @@ def regclass_in(m: OidMap, text: str, session: Any,
         if parts[0] not in m.namespaces:
             if missing_ok:
                 return None
-            raise invalid_schema_name(f'schema "{parts[0]}" does not exist')
+            raise schema_does_not_exist(parts[0])
         oid = m.relations.get(QName(parts[0], parts[1]))
     else:
         oid = lookup_relation(m, parts[0], session)
@@ -186,7 +186,7 @@ def regtype_in(m: OidMap, text: str, session: Any,
             return None
         shown = ".".join(n for n in names if n != "pg_catalog" or
                          len(names) == 1)
-        raise undefined_object(f'type "{shown}" does not exist')
+        raise type_does_not_exist(shown)
     return RegOid(oid, regtype_text(m, oid, session))
 
 
@@ -194,7 +194,7 @@ def _resolve_type_names(m: OidMap, names: list[str],
                         session: Any) -> int | None:
     if len(names) == 2:
         if names[0] not in m.namespaces:
-            raise invalid_schema_name(f'schema "{names[0]}" does not exist')
+            raise schema_does_not_exist(names[0])
         return m.type_names.get((names[0], names[1]))
     if len(names) == 1:
         return lookup_type(m, names[0], session)
@@ -244,7 +244,7 @@ def _functions_named(m: OidMap, parts: list[str], session: Any,
     if schema not in m.namespaces:
         if missing_ok:
             return ()
-        raise invalid_schema_name(f'schema "{schema}" does not exist')
+        raise schema_does_not_exist(schema)
     if schema == "pg_catalog" and name in pg_builtin.UNIQUE_PROCS:
         return (pg_builtin.UNIQUE_PROCS[name],)  # without loading pg_proc
     return procs.named(m.namespaces[schema], name)
@@ -290,7 +290,7 @@ def regnamespace_in(m: OidMap, text: str, session: Any,
     if oid is None:
         if missing_ok:
             return None
-        raise invalid_schema_name(f'schema "{parts[0]}" does not exist')
+        raise schema_does_not_exist(parts[0])
     return RegOid(oid, quote_ident(parts[0]))
 
 
@@ -321,7 +321,7 @@ def regrole_in(text: str, session: Any,
             return RegOid(oid, quote_ident(name))
     if missing_ok:
         return None
-    raise undefined_object(f'role "{parts[0]}" does not exist')
+    raise role_does_not_exist(parts[0])
 
 
 def regrole_text(oid: int, session: Any) -> str:

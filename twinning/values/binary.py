@@ -18,7 +18,7 @@ from typing import Callable
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, character_not_in_repertoire,
     datatype_mismatch, datetime_field_overflow, feature_not_supported,
-    internal_error, invalid_binary_representation, numeric_value_out_of_range,
+    integer_out_of_range, internal_error, invalid_binary_representation,
     program_limit_exceeded, protocol_violation,
 )
 from twinning.ir.types import BY_ARRAY_OID, BY_OID, RecordType, SqlType
@@ -366,7 +366,7 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
     for _ in range(ndim):
         dim, lb = r.unpack(_DIM)
         if dim != 0 and lb + dim - 1 > 2**31 - 1:  # the upper bound overflows
-            raise numeric_value_out_of_range("integer out of range")
+            raise integer_out_of_range()
         dims.append(dim)
         lbounds.append(lb)
     nitems = 1

@@ -16,8 +16,8 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 from twinning.errors import (
-    SqlError, array_subscript_error, data_exception, null_value_not_allowed,
-    numeric_value_out_of_range, program_limit_exceeded,
+    SqlError, array_subscript_error, data_exception, integer_out_of_range,
+    null_value_not_allowed, program_limit_exceeded,
 )
 
 MAXDIM = 6
@@ -301,7 +301,7 @@ def append(value, element) -> tuple:
         return (value or ()) + (element,)
     lb = _one_dimensional(value)
     if lb + value.dims[0] > 2**31 - 1:
-        raise numeric_value_out_of_range("integer out of range")
+        raise integer_out_of_range()
     return make((*value, element), (value.dims[0] + 1,), (lb,))
 
 
@@ -311,7 +311,7 @@ def prepend(element, value) -> tuple:
         return (element,) + (value or ())
     lb = _one_dimensional(value)
     if lb - 1 < -2**31:
-        raise numeric_value_out_of_range("integer out of range")
+        raise integer_out_of_range()
     return make((element, *value), (value.dims[0] + 1,), (lb,))
 
 

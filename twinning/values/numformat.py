@@ -19,8 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, invalid_input_syntax,
-    numeric_value_out_of_range, syntax_error,
+    FEATURE_NOT_SUPPORTED, SqlError, integer_out_of_range,
+    invalid_input_syntax, numeric_value_out_of_range, syntax_error,
 )
 from twinning.values.formatting import th_suffix
 
@@ -235,7 +235,7 @@ def numeric_to_char(value: Decimal, fmt: str) -> str:
             raise SqlError(FEATURE_NOT_SUPPORTED, "cannot convert infinity to integer")
         rounded = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
         if not (-2**31 <= rounded < 2**31):
-            raise numeric_value_out_of_range("integer out of range")
+            raise integer_out_of_range()
         return num_processor(nodes, num, int_to_roman(int(rounded)), 0, "+")
     if num.flag & F_EEEE:
         if value.is_nan():
@@ -278,7 +278,7 @@ def int_to_char(value: int, fmt: str, bits: int = 32) -> str:
     num = replace(num)
     if num.flag & F_ROMAN:
         if bits == 64 and not (-2**31 <= value < 2**31):
-            raise numeric_value_out_of_range("integer out of range")
+            raise integer_out_of_range()
         return num_processor(nodes, num, int_to_roman(value), 0, "+")
     if num.flag & F_EEEE:
         if bits == 64:
