@@ -13,7 +13,9 @@ from typing import Any
 
 from pglast import ast
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, undefined_object, wrong_object_type,
+)
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.passes.parse_expr import Unsupported, loc
@@ -43,22 +45,22 @@ def apply(b: Any, defn: d.ClusterDef) -> None:
     if defn.index is None:  # CLUSTER t: the index marked before
         found = next((i for i in ours if i.clustered), None)
         if found is None:
-            raise SqlError("42704", "there is no previously clustered index "
-                           f'for table "{table.name.name}"')
+            raise undefined_object("there is no previously clustered index "
+                                   f'for table "{table.name.name}"')
     else:
         found = b.indexes.get(c.QName(table.name.schema, defn.index))
         if found is None:
-            raise SqlError("42704", f'index "{defn.index}" for table '
-                           f'"{table.name.name}" does not exist')
+            raise undefined_object(f'index "{defn.index}" for table '
+                                   f'"{table.name.name}" does not exist')
         if found.table != table.name:
-            raise SqlError("42809", f'"{defn.index}" is not an index for table '
-                           f'"{table.name.name}"')
+            raise wrong_object_type(f'"{defn.index}" is not an index for table '
+                                    f'"{table.name.name}"')
         if found.method != "btree":
-            raise SqlError("0A000", f'cannot cluster on index "{defn.index}" '
-                           "because access method does not support clustering")
+            raise SqlError(FEATURE_NOT_SUPPORTED, f'cannot cluster on index "{defn.index}" '
+                                         "because access method does not support clustering")
         if found.predicate is not None:
-            raise SqlError("0A000", "cannot cluster on partial index "
-                           f'"{defn.index}"')
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cannot cluster on partial index "
+                                         f'"{defn.index}"')
     _mark(b, ours, found.name)
 
 

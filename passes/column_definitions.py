@@ -27,7 +27,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    SqlError, datatype_mismatch, feature_not_supported,
+    invalid_parameter_value, syntax_error,
+)
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir.types import RECORD_OID, RecordType
@@ -50,9 +53,9 @@ def returns_record(typed: Any) -> bool:
 
 
 def required_error(location: int) -> SqlError:
-    return SqlError("42601", "a column definition list is required for "
-                    'functions returning "record"', position=location + 1
-                    if location >= 0 else None)
+    return syntax_error("a column definition list is required for "
+                        'functions returning "record"', position=location + 1
+                        if location >= 0 else None)
 
 
 def typed_scan(ref: r.FunctionRef, typed: Any,
@@ -73,7 +76,7 @@ def typed_scan(ref: r.FunctionRef, typed: Any,
         else:
             message = ("a column definition list is only allowed for "
                        'functions returning "record"')
-        raise SqlError("42601", message, position=first + 1)
+        raise syntax_error(message, position=first + 1)
     names = [name for name, _, _ in ref.column_definitions]
     types = tuple(declared_type(spec) for _, spec, _ in ref.column_definitions)
     columns = tuple(r.RelColumn(n, t) for n, t in zip(names, types))
@@ -92,11 +95,11 @@ def checked_rows(produce: Callable, count: int) -> Callable:
                 continue
             if not isinstance(value, tuple) or len(value) != count:
                 got = len(value) if isinstance(value, tuple) else 1
-                raise SqlError("42804", "function return row and "
-                               "query-specified return row do not match",
-                               detail=f"Returned row contains {got} "
-                               f"attribute{'s' if got != 1 else ''}, but "
-                               f"query expects {count}.")
+                raise datatype_mismatch("function return row and "
+                                        "query-specified return row do not match",
+                                        detail=f"Returned row contains {got} "
+                                        f"attribute{'s' if got != 1 else ''}, but "
+                                        f"query expects {count}.")
             out.append(value)
         return out
     return rows
@@ -129,20 +132,20 @@ def populator(call: Any, names: tuple, types: tuple, compile: Callable
                 return [(None,) * len(names)]
             kind = text[_skip(text, 0)]
             if kind != "{":
-                raise SqlError("22023", "cannot call populate_composite on "
-                               f"{'an array' if kind == '[' else 'a scalar'}")
+                raise invalid_parameter_value("cannot call populate_composite on "
+                                              f"{'an array' if kind == '[' else 'a scalar'}")
             return [fill(text)]
         if text is None:
             return []
         kind = text[_skip(text, 0)]
         if kind != "[":
-            raise SqlError("22023", f"cannot call {name} on "
-                           f"{'an object' if kind == '{' else 'a scalar'}")
+            raise invalid_parameter_value(f"cannot call {name} on "
+                                          f"{'an object' if kind == '{' else 'a scalar'}")
         out = []
         for start, end in element_spans(text):
             if text[start] != "{":
-                raise SqlError("22023", f"argument of {name} must be an array "
-                               "of objects")
+                raise invalid_parameter_value(f"argument of {name} must be an array "
+                                              "of objects")
             out.append(fill(text[start:end]))
         return out
     return rows

@@ -14,7 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, column_does_not_exist,
+    column_of_relation_already_exists, column_specified_more_than_once,
+    relation_already_exists, relation_does_not_exist, type_already_exists,
+    type_does_not_exist, undefined_column, wrong_object_type,
+)
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import query as q
@@ -30,18 +35,16 @@ __all__ = ["apply_composite", "apply_alter"]
 def apply_composite(b: Any, defn: d.CompositeTypeDef) -> None:
     name = b.qualify(defn.name, defn.location)
     if resolve_types.type_name_taken(b, name):
-        raise SqlError("42710", f'type "{name.name}" already exists')
+        raise type_already_exists(name.name)
     fields: list = []
     for attribute, written in defn.attributes:
         if any(attribute == f for f, _ in fields):
-            raise SqlError("42701", f'column "{attribute}" specified more '
-                           "than once")
+            raise column_specified_more_than_once(attribute)
         if isinstance(written, s.TypeSpec):  # DefineRelation: no positions
             written = replace(written, location=-1)
             lowered, serial = column_type(written)
             if serial:
-                raise SqlError("42704", f'type "{written.names[-1]}" does '
-                               "not exist")
+                raise type_does_not_exist(written.names[-1])
             written = lowered
         fields.append((attribute, resolve_types.column_type(b, written)))
     relid = resolve_types.FIRST_NORMAL_OID + b.type_oids
@@ -63,8 +66,8 @@ def _target(b: Any, defn: d.AlterCompositeDef) -> c.UserType:
     if found is not None and found.kind == "c":
         return found
     if b.relation_exists(name):
-        raise SqlError("42809", f'"{name.name}" is not a composite type')
-    raise SqlError("42P01", f'relation "{".".join(defn.name)}" does not exist')
+        raise wrong_object_type(f'"{name.name}" is not a composite type')
+    raise relation_does_not_exist(".".join(defn.name))
 
 
 def _attribute_type(b: Any, written: Any, placed: bool = False) -> Any:
@@ -73,7 +76,7 @@ def _attribute_type(b: Any, written: Any, placed: bool = False) -> Any:
         written = replace(written, location=-1)
     lowered, serial = column_type(written)
     if serial:
-        raise SqlError("42704", f'type "{written.names[-1]}" does not exist')
+        raise type_does_not_exist(written.names[-1])
     return resolve_types.column_type(b, lowered)
 
 
@@ -94,8 +97,8 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
         if not users or (action != "type" and plain):
             return  # plain columns' stored values are rewritten below
         if action == "type" and "." in users[0]:  # find_composite_type_dependencies
-            raise SqlError("0A000", f'cannot alter type "{relation}" because '
-                           f'column "{users[0]}" uses it')
+            raise SqlError(FEATURE_NOT_SUPPORTED, f'cannot alter type "{relation}" because '
+                                         f'column "{users[0]}" uses it')
         raise Unsupported(f"ALTER TYPE … {action.upper()} ATTRIBUTE of a "
                           f"composite type an array, domain or other type "
                           f"holds ({users[0]})")
@@ -109,16 +112,14 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
     for action, attribute, arg in defn.actions:
         if action == "rename":
             if attribute not in names:
-                raise SqlError("42703", f'column "{attribute}" does not exist')
+                raise column_does_not_exist(attribute)
             if arg in names:
-                raise SqlError("42701", f'column "{arg}" of relation '
-                               f'"{relation}" already exists')
+                raise column_of_relation_already_exists(arg, relation)
             i = names.index(attribute)
             fields[i] = (arg, fields[i][1])
         elif action == "add":
             if attribute in names:
-                raise SqlError("42701", f'column "{attribute}" of relation '
-                               f'"{relation}" already exists')
+                raise column_of_relation_already_exists(attribute, relation)
             unused(action)
             fields.append((attribute, _attribute_type(b, arg, True)))
             origin.append(None)
@@ -130,7 +131,7 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
             if action == "drop" and arg:
                 b.notices.append(message + ", skipping")
                 continue
-            raise SqlError("42703", message)
+            raise undefined_column(message)
         elif action == "drop":
             unused(action)
             i = names.index(attribute)
@@ -178,9 +179,9 @@ def rename_composite(b: Any, utype: c.UserType, new: str) -> None:
     type's; every column holding it follows."""
     name = c.QName(utype.name.schema, new)
     if b.relation_exists(name):
-        raise SqlError("42P07", f'relation "{new}" already exists')
+        raise relation_already_exists(new)
     if name in b.types:
-        raise SqlError("42710", f'type "{new}" already exists')
+        raise type_already_exists(new)
     record = utype.sql_type.user
     sql_type = record_type(record.fields, utype.oid, utype.array_oid,
                            name.schema, new, resolve_types.display_name(

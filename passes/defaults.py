@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, datatype_mismatch, grouping_error,
+)
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.select import TSetCall
@@ -33,18 +35,18 @@ class _NoColumns:
     """A DEFAULT's scope: no column may be referenced."""
 
     def lookup(self, parts: tuple[str, ...], location: int) -> Any:
-        raise SqlError("0A000", "cannot use column reference in DEFAULT "
-                       "expression", position=pos(location))
+        raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT "
+                                     "expression", position=pos(location))
 
 
 def _no_subquery(node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
-    raise SqlError("0A000", "cannot use subquery in DEFAULT expression",
-                   position=pos(node.location))
+    raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in DEFAULT expression",
+                                 position=pos(node.location))
 
 
 def _no_aggregate(node: s.FuncCall, scope: Any, ctx: TypingContext) -> Any:
-    raise SqlError("42803", "aggregate functions are not allowed in DEFAULT "
-                   "expressions", position=pos(node.location))
+    raise grouping_error("aggregate functions are not allowed in DEFAULT "
+                         "expressions", position=pos(node.location))
 
 
 def is_null_constant(expr: s.Expr) -> bool:
@@ -68,15 +70,15 @@ def check_default(column: str, target: SqlType, expr: s.Expr,
                         aggregate=_no_aggregate, sublink=_no_subquery)
     typed = resolve_expr(expr, _NoColumns(), ctx)
     if _returns_set(typed):
-        raise SqlError("0A000", "set-returning functions are not allowed in "
-                       "DEFAULT expressions",
-                       position=pos(getattr(expr, "location", -1)))
+        raise SqlError(FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in "
+                                     "DEFAULT expressions",
+                                     position=pos(getattr(expr, "location", -1)))
     bare = q.ResultType.of(replace(target, typmod=-1))
     if not can_coerce_expr(typed, q.ResultType.of(target), "a"):
-        raise SqlError("42804", f'column "{column}" is of type '
-                       f"{display_type(bare)} but default expression is of "
-                       f"type {display_type(typed.type)}",
-                       hint="You will need to rewrite or cast the expression.")
+        raise datatype_mismatch(f'column "{column}" is of type '
+                                f"{display_type(bare)} but default expression is of "
+                                f"type {display_type(typed.type)}",
+                                hint="You will need to rewrite or cast the expression.")
     # the constants' input functions run now; a length or precision
     # coercion only when a row takes the default
     _run_literal_inputs(coerce_to_type(typed, bare, ctx, "a"))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    dependent_objects_still_exist, schema_does_not_exist,
+)
 
 CASCADE_HINT = "Use DROP ... CASCADE to drop the dependent objects too."
 
@@ -21,7 +23,7 @@ def schema_missing(b: Any, parts: tuple[str, ...], if_exists: bool) -> bool:
     if len(parts) != 2 or parts[0] in b.schemas:
         return False
     if not if_exists:
-        raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+        raise schema_does_not_exist(parts[0])
     b.notices.append(f'schema "{parts[0]}" does not exist, skipping')
     return True
 
@@ -35,8 +37,8 @@ def report_dependents(notices: list, described: str | None,
     if not depends and not cascades:
         return
     if not cascade:
-        raise SqlError(
-            "2BP01", f"cannot drop {described} because other objects depend "
+        raise dependent_objects_still_exist(
+            f"cannot drop {described} because other objects depend "
             "on it" if described else "cannot drop desired object(s) because "
             "other objects depend on them",
             detail="\n".join(depends), hint=CASCADE_HINT)

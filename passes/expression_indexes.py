@@ -21,7 +21,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from twinning.errors import Notice, SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, column_does_not_exist, grouping_error,
+    invalid_object_definition, relation_already_exists,
+)
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import query as q
@@ -48,21 +51,21 @@ def plain_columns(index: Any) -> bool:
 def type_expression(table: Any, expr: Any) -> q.TExpr:
     """One key expression typed over `table`, with its errors."""
     def no_sublink(node: Any, scope: Any, ctx: Any) -> q.TExpr:
-        raise SqlError("0A000", "cannot use subquery in index expression",
-                       position=node.location + 1 if node.location >= 0 else None)
+        raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in index expression",
+                                     position=node.location + 1 if node.location >= 0 else None)
 
     def no_aggregate(node: Any, scope: Any, ctx: Any) -> q.TExpr:
-        raise SqlError("42803", "aggregate functions are not allowed in index "
-                       "expressions", position=node.location + 1
-                       if node.location >= 0 else None)
+        raise grouping_error("aggregate functions are not allowed in index "
+                             "expressions", position=node.location + 1
+                             if node.location >= 0 else None)
     ctx = TypingContext(kind="index expression", allow_params=False,
                         sublink=no_sublink, aggregate=no_aggregate)
     ctx.no_sets = "index expressions"
     typed = resolve_expr(expr, TableScope(table), ctx)
     _no_user_calls(typed, "an index expression")
     if _mutable(typed):
-        raise SqlError("42P17", "functions in index expression must be marked "
-                       "IMMUTABLE")
+        raise invalid_object_definition("functions in index expression must be marked "
+                                        "IMMUTABLE")
     return typed
 
 
@@ -150,7 +153,7 @@ def _apply(b: Any, defn: d.IndexDef) -> None:
         if expr is None:
             column = table.column(col)
             if column is None:
-                raise SqlError("42703", f'column "{col}" does not exist')
+                raise column_does_not_exist(col)
             sql_type, name = column.type, col
         else:
             sql_type = type_expression(frozen, expr).type.sql_type
@@ -162,16 +165,12 @@ def _apply(b: Any, defn: d.IndexDef) -> None:
         types.append(sql_type)
     for col in defn.include:
         if table.column(col) is None:
-            raise SqlError("42703", f'column "{col}" does not exist')
+            raise column_does_not_exist(col)
     schema = table.name.schema
     if defn.name is not None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
-            if defn.if_not_exists:
-                b.notices.append(Notice(
-                    "42P07", f'relation "{name}" already exists, skipping'))
-                return
-            raise SqlError("42P07", f'relation "{name}" already exists')
+            return b.skip(relation_already_exists(name), defn.if_not_exists)
     else:
         name = b.choose_relation_name(
             schema, table.name.name,

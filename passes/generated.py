@@ -20,7 +20,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, datatype_mismatch, grouping_error,
+    invalid_column_reference, invalid_object_definition,
+    object_not_in_prerequisite_state, syntax_error,
+)
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import Column, Table
@@ -45,20 +49,20 @@ class _GenerationScope(TableScope):
     def lookup(self, parts: tuple[str, ...], location: int) -> Any:
         if parts[-1] in _SYSTEM_COLUMNS and self.table.column(parts[-1]) is None \
                 and (len(parts) == 1 or self._qualifies(parts[:-1])):
-            raise SqlError("42P10", f'cannot use system column "{parts[-1]}" '
-                           "in column generation expression",
-                           position=pos(location))
+            raise invalid_column_reference(f'cannot use system column "{parts[-1]}" '
+                                           "in column generation expression",
+                                           position=pos(location))
         return super().lookup(parts, location)
 
 
 def _no_subquery(node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
-    raise SqlError("0A000", "cannot use subquery in column generation "
-                   "expression", position=pos(node.location))
+    raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in column generation "
+                                 "expression", position=pos(node.location))
 
 
 def _no_aggregate(node: s.FuncCall, scope: Any, ctx: TypingContext) -> Any:
-    raise SqlError("42803", f"aggregate functions are not allowed in {_CLAUSE}",
-                   position=pos(node.location))
+    raise grouping_error(f"aggregate functions are not allowed in {_CLAUSE}",
+                         position=pos(node.location))
 
 
 def has_generated(table: Table) -> bool:
@@ -79,14 +83,14 @@ def check_generation(table: Table, column: Column) -> None:
     expr = typed(table, column)
     _check_nested(table, expr)
     if contains_mutable(expr):
-        raise SqlError("42P17", "generation expression is not immutable")
+        raise invalid_object_definition("generation expression is not immutable")
     target = q.ResultType.of(column.type)
     if not can_coerce_expr(expr, target, "a"):
         bare = q.ResultType.of(replace(column.type, typmod=-1))
-        raise SqlError("42804", f'column "{column.name}" is of type '
-                       f"{display_type(bare)} but default expression is of "
-                       f"type {display_type(expr.type)}",
-                       hint="You will need to rewrite or cast the expression.")
+        raise datatype_mismatch(f'column "{column.name}" is of type '
+                                f"{display_type(bare)} but default expression is of "
+                                f"type {display_type(expr.type)}",
+                                hint="You will need to rewrite or cast the expression.")
 
 
 def _check_nested(table: Table, expr: Any) -> None:
@@ -94,10 +98,10 @@ def _check_nested(table: Table, expr: Any) -> None:
     if isinstance(expr, q.TColumn) and 0 <= expr.slot < len(table.columns):
         column = table.columns[expr.slot]
         if column.generated:
-            raise SqlError("42P17", f'cannot use generated column "{column.name}"'
-                           " in column generation expression",
-                           detail="A generated column cannot reference another "
-                           "generated column.", position=pos(expr.location))
+            raise invalid_object_definition(f'cannot use generated column "{column.name}"'
+                                            " in column generation expression",
+                                            detail="A generated column cannot reference another "
+                                            "generated column.", position=pos(expr.location))
     for child in children(expr):
         _check_nested(table, child)
 
@@ -134,19 +138,19 @@ def check_retype(table: Table, column: Column) -> None:
     type."""
     found = users(table, column.name)
     if found:
-        raise SqlError("0A000", "cannot alter type of a column used by a "
-                       "generated column", detail=f'Column "{column.name}" is '
-                       f'used by generated column "{found[0].name}".')
+        raise SqlError(FEATURE_NOT_SUPPORTED, "cannot alter type of a column used by a "
+                                     "generated column", detail=f'Column "{column.name}" is '
+                                     f'used by generated column "{found[0].name}".')
 
 
 def check_default_change(column: Column, relation: str, action: str) -> None:
     """ATExecColumnDefault: a generated column has no default to change."""
     if column.generated and action in ("set_default", "drop_default"):
-        raise SqlError("42601", f'column "{column.name}" of relation '
-                       f'"{relation}" is a generated column',
-                       hint="Use ALTER TABLE ... ALTER COLUMN ... DROP "
-                       "EXPRESSION instead." if action == "drop_default"
-                       else None)
+        raise syntax_error(f'column "{column.name}" of relation '
+                           f'"{relation}" is a generated column',
+                           hint="Use ALTER TABLE ... ALTER COLUMN ... DROP "
+                           "EXPRESSION instead." if action == "drop_default"
+                           else None)
 
 
 def check_foreign_key(columns: list[Column], ref: Any) -> None:
@@ -158,8 +162,8 @@ def check_foreign_key(columns: list[Column], ref: Any) -> None:
             ("ON UPDATE", ref.on_update, ("SET NULL", "SET DEFAULT", "CASCADE")),
             ("ON DELETE", ref.on_delete, ("SET NULL", "SET DEFAULT"))):
         if action in forbidden:
-            raise SqlError("42601", f"invalid {clause} action for foreign key "
-                           "constraint containing generated column")
+            raise syntax_error(f"invalid {clause} action for foreign key "
+                               "constraint containing generated column")
 
 
 def drop_expression(column: Column, relation: str, if_exists: bool,
@@ -170,7 +174,7 @@ def drop_expression(column: Column, relation: str, if_exists: bool,
         message = f'column "{column.name}" of relation "{relation}" is not ' \
             "a stored generated column"
         if not if_exists:
-            raise SqlError("55000", message)
+            raise object_not_in_prerequisite_state(message)
         notices.append(message + ", skipping")
         return column
     return replace(column, generated=False, default=None, default_source=None)

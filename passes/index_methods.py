@@ -11,7 +11,9 @@ rows, as PostgreSQL promises for any index.
 
 from __future__ import annotations
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, datatype_mismatch, undefined_object,
+)
 from twinning.ir.types import SqlType
 from twinning.passes.index_opclasses import (EXTENSION_OPCLASSES, KEY_TYPES,
                                              METHODS, OPCLASSES)
@@ -32,23 +34,23 @@ def check_method(method: str, unique: bool, include: bool, columns: int,
                  ordered: bool, nulls: bool) -> None:
     """DefineIndex's capability checks, in its order."""
     if method not in METHODS:
-        raise SqlError("42704", f'access method "{method}" does not exist')
+        raise undefined_object(f'access method "{method}" does not exist')
     can_unique, can_include, can_order, can_multi = _CAN[method]
     if unique and not can_unique:
-        raise SqlError("0A000", f'access method "{method}" does not support '
-                       "unique indexes")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
+                                     "unique indexes")
     if include and not can_include:
-        raise SqlError("0A000", f'access method "{method}" does not support '
-                       "included columns")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
+                                     "included columns")
     if columns > 1 and not can_multi:
-        raise SqlError("0A000", f'access method "{method}" does not support '
-                       "multicolumn indexes")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
+                                     "multicolumn indexes")
     if ordered and not can_order:
-        raise SqlError("0A000", f'access method "{method}" does not support '
-                       "ASC/DESC options")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
+                                     "ASC/DESC options")
     if nulls and not can_order:
-        raise SqlError("0A000", f'access method "{method}" does not support '
-                       "NULLS FIRST/LAST options")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
+                                     "NULLS FIRST/LAST options")
 
 
 def _input_types(sql_type: SqlType) -> list[str]:
@@ -105,20 +107,20 @@ def _resolve(method: str, sql_type: SqlType, written: str | None,
                 oid, am, name, intype, default, _ = row
                 if am == method and intype == want and default:
                     return row
-        raise SqlError("42704", f"data type {sql_type.display()} has no "
-                       "default operator class for access method "
-                       f'"{method}"', hint="You must specify an operator "
-                       "class for the index or define a default operator "
-                       "class for the data type.")
+        raise undefined_object(f"data type {sql_type.display()} has no "
+                               "default operator class for access method "
+                               f'"{method}"', hint="You must specify an operator "
+                               "class for the index or define a default operator "
+                               "class for the data type.")
     for row in rows:
         oid, am, name, intype, default, _ = row
         if am == method and name == written:
             if intype not in accepted:
-                raise SqlError("42804", f'operator class "{written}" does not '
-                               f"accept data type {sql_type.display()}")
+                raise datatype_mismatch(f'operator class "{written}" does not '
+                                        f"accept data type {sql_type.display()}")
             return row
-    raise SqlError("42704", f'operator class "{written}" does not exist for '
-                   f'access method "{method}"')
+    raise undefined_object(f'operator class "{written}" does not exist for '
+                           f'access method "{method}"')
 
 
 def _written(defn, col: str) -> str | None:

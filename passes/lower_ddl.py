@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, SqlError,
+    column_specified_more_than_once, invalid_parameter_value, syntax_error,
+    type_does_not_exist, type_modifier_not_allowed,
+)
 from twinning.ir import ddl as d
 from twinning.ir.privileges import GrantDef, RoleDef
 from twinning.ir.routines import ROUTINE_TAGS
@@ -72,15 +76,15 @@ def lower_type(spec: s.TypeSpec) -> tuple[SqlType, bool]:
     raw = spec.name
     if raw in SERIALS and schema is None:
         if spec.array:
-            raise SqlError("0A000", "array of serial is not implemented",
-                           position=spec.location + 1)
+            raise SqlError(FEATURE_NOT_SUPPORTED, "array of serial is not implemented",
+                                         position=spec.location + 1)
         return SqlType(SERIALS[raw]), True
     name = canonical_name(raw) if schema in (None, "pg_catalog") else None
     if name is None:
         if raw in KNOWN_UNSUPPORTED_TYPES and schema in (None, "pg_catalog"):
             raise Unsupported(f"type {raw}", spec.location)
-        raise SqlError("42704", f'type "{qualified}" does not exist',
-                       position=spec.location + 1 if spec.location >= 0 else None)
+        raise type_does_not_exist(qualified,
+                                  position=spec.location + 1 if spec.location >= 0 else None)
     typmod = _typmod(name, spec)
     return SqlType(name, typmod, spec.array), False
 
@@ -91,47 +95,47 @@ def _typmod(name: str, spec: s.TypeSpec) -> int:
         return -1
     if name in ("varchar", "bpchar"):
         if len(mods) != 1:
-            raise SqlError("22023", "invalid type modifier")
+            raise invalid_parameter_value("invalid type modifier")
         label = "varchar" if name == "varchar" else "char"
         if mods[0] < 1:
-            raise SqlError("22023", f"length for type {label} must be at least 1")
+            raise invalid_parameter_value(f"length for type {label} must be at least 1")
         if mods[0] > MAX_VARCHAR:
-            raise SqlError("22023", f"length for type {label} cannot exceed "
-                           f"{MAX_VARCHAR}")
+            raise invalid_parameter_value(f"length for type {label} cannot exceed "
+                                          f"{MAX_VARCHAR}")
         return mods[0] + VARHDRSZ
     if name in ("bit", "varbit"):
         if len(mods) != 1:
-            raise SqlError("22023", "invalid type modifier")
+            raise invalid_parameter_value("invalid type modifier")
         if mods[0] < 1:
-            raise SqlError("22023", f"length for type {name} must be at least 1")
+            raise invalid_parameter_value(f"length for type {name} must be at least 1")
         if mods[0] > MAX_BITS:
-            raise SqlError("22023", f"length for type {name} cannot exceed "
-                           f"{MAX_BITS}")
+            raise invalid_parameter_value(f"length for type {name} cannot exceed "
+                                          f"{MAX_BITS}")
         return mods[0]
     if name == "numeric":
         if len(mods) > 2:
-            raise SqlError("22023", "invalid NUMERIC type modifier")
+            raise invalid_parameter_value("invalid NUMERIC type modifier")
         precision, scale = mods[0], mods[1] if len(mods) == 2 else 0
         if not 1 <= precision <= NUMERIC_MAX_PRECISION:
-            raise SqlError("22023", f"NUMERIC precision {precision} must be "
-                           f"between 1 and {NUMERIC_MAX_PRECISION}")
+            raise invalid_parameter_value(f"NUMERIC precision {precision} must be "
+                                          f"between 1 and {NUMERIC_MAX_PRECISION}")
         if not -1000 <= scale <= 1000:
-            raise SqlError("22023", f"NUMERIC scale {scale} must be between "
-                           "-1000 and 1000")
+            raise invalid_parameter_value(f"NUMERIC scale {scale} must be between "
+                                          "-1000 and 1000")
         return numeric_typmod(precision, scale)
     if name in ("timestamp", "timestamptz", "time", "timetz"):
         label = "TIME" if name in ("time", "timetz") else "TIMESTAMP"
         suffix = " WITH TIME ZONE" if name in ("timestamptz", "timetz") else ""
         if len(mods) != 1:
-            raise SqlError("22023", "invalid type modifier")
+            raise invalid_parameter_value("invalid type modifier")
         if mods[0] < 0:
-            raise SqlError("22023", f"{label}({mods[0]}){suffix} precision "
-                           "must not be negative")
+            raise invalid_parameter_value(f"{label}({mods[0]}){suffix} precision "
+                                          "must not be negative")
         return min(mods[0], 6)  # PostgreSQL warns and reduces to 6
     if name == "interval":
         return _interval_typmod(mods, spec)
-    raise SqlError("42601", f'type modifier is not allowed for type "{name}"',
-                   position=spec.location + 1 if spec.location >= 0 else None)
+    raise type_modifier_not_allowed(name,
+                                    position=spec.location + 1 if spec.location >= 0 else None)
 
 
 def _interval_typmod(mods: tuple[int, ...], spec: s.TypeSpec) -> int:
@@ -141,10 +145,10 @@ def _interval_typmod(mods: tuple[int, ...], spec: s.TypeSpec) -> int:
             return -1
         return interval_typmod(mods[0], INTERVAL_FULL_PRECISION)
     if len(mods) != 2:
-        raise SqlError("22023", "invalid INTERVAL type modifier")
+        raise invalid_parameter_value("invalid INTERVAL type modifier")
     if mods[1] < 0:
-        raise SqlError("22023", f"INTERVAL({mods[1]}) precision must not be "
-                       "negative")
+        raise invalid_parameter_value(f"INTERVAL({mods[1]}) precision must not be "
+                                      "negative")
     return interval_typmod(mods[0], min(mods[1], 6))
 
 
@@ -157,8 +161,8 @@ def _sequence_def(options: tuple[s.SequenceOption, ...],
     values: dict[str, object] = {}
     for opt in options:
         if opt.name in values:
-            raise SqlError("42601", "conflicting or redundant options",
-                           position=opt.location + 1 if opt.location >= 0 else None)
+            raise syntax_error("conflicting or redundant options",
+                               position=opt.location + 1 if opt.location >= 0 else None)
         values[opt.name] = opt.value
     if "restart" in values:
         raise Unsupported("sequence option RESTART", location)
@@ -182,7 +186,7 @@ def _lower_table(node: s.CreateTable) -> d.TableDef:
             columns.append(d.LikeDef(col.relation, col.options, col.location))
             continue
         if col.name in seen:
-            raise SqlError("42701", f'column "{col.name}" specified more than once')
+            raise column_specified_more_than_once(col.name)
         seen.add(col.name)
         column, hoisted = _lower_column(table, col)
         columns.append(column)
@@ -200,7 +204,7 @@ def column_type(spec: s.TypeSpec) -> tuple[SqlType | s.TypeSpec, bool]:
     try:
         return lower_type(spec)
     except SqlError as exc:
-        if exc.sqlstate != "42704":
+        if exc.sqlstate != UNDEFINED_OBJECT:
             raise
         return spec, False
 
@@ -218,39 +222,39 @@ def _lower_column(table: str, col: s.ColumnDef
         if c.kind in ("not_null", "null"):
             wanted = c.kind == "not_null"
             if nullness is not None and nullness != wanted:
-                raise SqlError("42601", f"conflicting NULL/NOT NULL "
-                               f"declarations for {where}")
+                raise syntax_error(f"conflicting NULL/NOT NULL "
+                                   f"declarations for {where}")
             nullness = wanted
         elif c.kind == "default":
             if generated:
                 saw_default = True
                 continue
             if default is not None or serial:
-                raise SqlError("42601", f"multiple default values specified "
-                               f"for {where}")
+                raise syntax_error(f"multiple default values specified "
+                                   f"for {where}")
             if identity is not None:
-                raise SqlError("42601", f"both default and identity "
-                               f"specified for {where}")
+                raise syntax_error(f"both default and identity "
+                                   f"specified for {where}")
             default, default_source = c.expr, c.source
         elif c.kind == "generated":
             if generated:
-                raise SqlError("42601", f"multiple generation clauses "
-                               f"specified for {where}",
-                               position=c.location + 1)
+                raise syntax_error(f"multiple generation clauses "
+                                   f"specified for {where}",
+                                   position=c.location + 1)
             saw_default = default is not None
             generated, default, default_source = True, c.expr, c.source
         elif c.kind == "identity":
             if identity is not None:
-                raise SqlError("42601", f"multiple identity specifications "
-                               f"for {where}")
+                raise syntax_error(f"multiple identity specifications "
+                                   f"for {where}")
             if default is not None and not generated:
-                raise SqlError("42601", f"both default and identity "
-                               f"specified for {where}")
+                raise syntax_error(f"both default and identity "
+                                   f"specified for {where}")
             if serial or not isinstance(sql_type, SqlType) or \
                     sql_type.name not in ("int2", "int4", "int8") \
                     or sql_type.is_array:
-                raise SqlError("22023", "identity column type must be "
-                               "smallint, integer, or bigint")
+                raise invalid_parameter_value("identity column type must be "
+                                              "smallint, integer, or bigint")
             identity = c.identity
             sequence = _sequence_def(c.sequence_options)
             if sequence.type is None:
@@ -259,12 +263,12 @@ def _lower_column(table: str, col: s.ColumnDef
             hoisted.append(_hoist(col.name, c))
     if generated and (saw_default or serial or identity):
         last = col.constraints[-1].location
-        raise SqlError("42601", f"both {'identity' if identity else 'default'}"
-                       f" and generation expression specified for {where}",
-                       position=last + 1 if last >= 0 and not serial else None)
+        raise syntax_error(f"both {'identity' if identity else 'default'}"
+                           f" and generation expression specified for {where}",
+                           position=last + 1 if last >= 0 and not serial else None)
     if identity and nullness is False:
-        raise SqlError("42601", f"conflicting NULL/NOT NULL declarations "
-                       f"for {where}")
+        raise syntax_error(f"conflicting NULL/NOT NULL declarations "
+                           f"for {where}")
     not_null = bool(nullness) or serial or identity is not None
     return d.ColumnDef(col.name, sql_type, not_null, default, default_source,
                        identity, serial, sequence, col.location,
@@ -346,8 +350,7 @@ def _lower_alter_column(node: s.AlterColumn) -> d.AlterColumnDef:
         if node.new_type is not None:  # errors without a position, as there
             new_type, serial = column_type(replace(node.new_type, location=-1))
             if serial:
-                raise SqlError("42704", f'type "{node.new_type.name}" does not '
-                               "exist")
+                raise type_does_not_exist(node.new_type.name)
         return d.AlterColumnDef(node.table, node.action, node.column,
                                 node.default, node.default_source,
                                 location=node.location, if_exists=node.if_exists,

@@ -20,7 +20,11 @@ from pglast.enums import (AlterTableType, ConstrType, DropBehavior, ObjectType,
 from pglast.parser import ParseError
 from pglast.stream import RawStream
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    CHARACTER_NOT_IN_REPERTOIRE, FEATURE_NOT_SUPPORTED,
+    INVALID_ESCAPE_SEQUENCE, SYNTAX_ERROR, WINDOWING_ERROR, SqlError,
+    syntax_error as syntax_error_err,
+)
 from twinning.ir import syntax as s
 from twinning.passes import (cluster, parse_extensions, parse_partition,
                              parse_routines, parse_types, schema_elements,
@@ -40,7 +44,7 @@ class StatementUnsupported(Exception):
     """`Unsupported` located in a script: which statement, which line."""
 
     def __init__(self, construct: str, statement: str, line: int, column: int,
-                 offset: int = -1, sqlstate: str = "0A000",
+                 offset: int = -1, sqlstate: str = FEATURE_NOT_SUPPORTED,
                  message: str | None = None):
         super().__init__(f"{construct} (line {line})")
         self.construct = construct
@@ -82,14 +86,14 @@ def syntax_error(text: str, exc: ParseError) -> SyntaxErrorAt:
     if offset is None and message.endswith("at end of input"):
         offset = len(text)  # the end-of-input token sits past the last byte
     position = None if offset is None else offset + 1
-    code, hint = _GRAMMAR_CODES.get(message, "42601"), _GRAMMAR_HINTS.get(message)
+    code, hint = _GRAMMAR_CODES.get(message, SYNTAX_ERROR), _GRAMMAR_HINTS.get(message)
     if message == "invalid Unicode escape":
         # scan.l's E'…' escapes (22025) or parser.c's U&'…' ones (42601)
         quote = text.rfind("'", 0, offset + 1) if offset is not None else -1
         if quote >= 2 and text[quote - 2:quote].upper() == "U&":
             hint = "Unicode escapes must be \\XXXX or \\+XXXXXX."
         else:
-            code = "22025"
+            code = INVALID_ESCAPE_SEQUENCE
             hint = "Unicode escapes must be \\uXXXX or \\UXXXXXXXX."
     return SyntaxErrorAt(code, message, position=position, hint=hint)
 
@@ -100,10 +104,10 @@ _GRAMMAR_CODES = dict.fromkeys((
     "frame starting from following row cannot end with current row",
     "frame end cannot be UNBOUNDED PRECEDING",
     "frame starting from current row cannot have preceding rows",
-    "frame starting from following row cannot have preceding rows"), "42P20")
-_GRAMMAR_CODES["CREATE EXTENSION ... FROM is no longer supported"] = "0A000"
+    "frame starting from following row cannot have preceding rows"), WINDOWING_ERROR)
+_GRAMMAR_CODES["CREATE EXTENSION ... FROM is no longer supported"] = FEATURE_NOT_SUPPORTED
 # the scanner's E'\000' (pg_verifymbstr on the literal)
-_GRAMMAR_CODES['invalid byte sequence for encoding "UTF8": 0x00'] = "22021"
+_GRAMMAR_CODES['invalid byte sequence for encoding "UTF8": 0x00'] = CHARACTER_NOT_IN_REPERTOIRE
 
 
 # Hints gram.y attaches to its own errors (pglast keeps only the message).
@@ -116,7 +120,7 @@ _GRAMMAR_HINTS = {
 
 
 def _junk_error(junk: tuple[str, int]) -> SyntaxErrorAt:
-    return SyntaxErrorAt("42601", junk[0], position=junk[1] + 1)
+    return SyntaxErrorAt(SYNTAX_ERROR, junk[0], position=junk[1] + 1)
 
 
 def split_statements(text: str) -> list[tuple[Any, str, int]]:
@@ -384,14 +388,14 @@ def _column_constraints(nodes: Any) -> tuple[s.ColumnConstraint, ...]:
         if owner is None or owner.contype not in (
                 ConstrType.CONSTR_FOREIGN, ConstrType.CONSTR_UNIQUE,
                 ConstrType.CONSTR_PRIMARY):
-            raise SqlError("42601", f"misplaced {_ATTRIBUTE_WORDS[c.contype]} "
-                           "clause", position=loc(c) + 1 if loc(c) >= 0 else None)
+            raise syntax_error_err(f"misplaced {_ATTRIBUTE_WORDS[c.contype]} "
+                                   "clause", position=loc(c) + 1 if loc(c) >= 0 else None)
         group = "deferrable" if c.contype in _ATTRIBUTES[:2] else "initially"
         if group in seen:
-            raise SqlError("42601", "multiple DEFERRABLE/NOT DEFERRABLE clauses "
-                           "not allowed" if group == "deferrable" else
-                           "multiple INITIALLY IMMEDIATE/DEFERRED clauses not "
-                           "allowed", position=loc(c) + 1 if loc(c) >= 0 else None)
+            raise syntax_error_err("multiple DEFERRABLE/NOT DEFERRABLE clauses "
+                                   "not allowed" if group == "deferrable" else
+                                   "multiple INITIALLY IMMEDIATE/DEFERRED clauses not "
+                                   "allowed", position=loc(c) + 1 if loc(c) >= 0 else None)
         seen.add(group)
         deferrable = c.contype == ConstrType.CONSTR_ATTR_DEFERRABLE
         deferred = c.contype == ConstrType.CONSTR_ATTR_DEFERRED
@@ -405,9 +409,9 @@ def _column_constraints(nodes: Any) -> tuple[s.ColumnConstraint, ...]:
         else:
             ref = replace(ref, deferred=deferred)
         if ref.deferred and not ref.deferrable and "deferrable" in seen:
-            raise SqlError("42601", "constraint declared INITIALLY DEFERRED "
-                           "must be DEFERRABLE",
-                           position=loc(c) + 1 if loc(c) >= 0 else None)
+            raise syntax_error_err("constraint declared INITIALLY DEFERRED "
+                                   "must be DEFERRABLE",
+                                   position=loc(c) + 1 if loc(c) >= 0 else None)
         if ref.deferred and "deferrable" not in seen:
             ref = replace(ref, deferrable=True)  # INITIALLY DEFERRED implies it
         out[-1] = replace(out[-1], ref=ref)
@@ -538,8 +542,8 @@ def _create_index(node: ast.IndexStmt) -> list[s.DdlStatement]:
     for elem in node.indexIncludingParams or ():
         _index_elem(elem, node)
         if elem.expr is not None:
-            raise SqlError("0A000", "expressions are not supported in "
-                           "included columns")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "expressions are not supported in "
+                                         "included columns")
         include.append(elem.name)
     where = node.whereClause
     predicate = None if where is None else _index_expr(where, "index predicate")
@@ -562,8 +566,8 @@ def _index_expr(node: Any, what: str) -> s.Expr:
     except Unsupported as exc:
         if exc.construct != "subquery":
             raise
-        raise SqlError("0A000", f"cannot use subquery in {what}",
-                       position=exc.location + 1) from None
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"cannot use subquery in {what}",
+                                     position=exc.location + 1) from None
 
 
 def _index_elem(elem: ast.IndexElem, node: ast.IndexStmt) -> None:

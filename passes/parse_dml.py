@@ -15,7 +15,10 @@ from typing import Any, Callable
 from pglast import ast
 from pglast.enums import CmdType, DropBehavior, OnConflictAction, OverridingKind
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SYNTAX_ERROR, SqlError, invalid_parameter_value,
+    syntax_error,
+)
 from twinning.ir import dml as d
 from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
 from twinning.passes.polling import PLANNING, chunks
@@ -73,15 +76,15 @@ def _multi_source(convert: ExprConverter, ref: ast.MultiAssignRef) -> Any:
     if ref.colno > 1:
         return d.BadSource("", "")
     if isinstance(source, ast.RowExpr):
-        return d.BadSource("42601", "number of columns does not match number "
-                           "of values", None, loc(source))
+        return d.BadSource(SYNTAX_ERROR, "number of columns does not match number "
+                                "of values", None, loc(source))
     try:
         written = convert(source)
     except Unsupported:
         written = None
-    return d.BadSource("0A000", "source for a multiple-column UPDATE item must "
-                       "be a sub-SELECT or ROW() expression", written,
-                       loc(source))
+    return d.BadSource(FEATURE_NOT_SUPPORTED, "source for a multiple-column UPDATE item must "
+                                     "be a sub-SELECT or ROW() expression", written,
+                                     loc(source))
 
 
 def _with(node: Any, select: Select) -> tuple:
@@ -275,13 +278,13 @@ def _copy_options(options: Any, is_from: bool) -> d.CopyOptions:
         name, arg, where = opt.defname, opt.arg, loc(opt)
         position = where + 1 if where >= 0 else None
         if name in values:
-            raise SqlError("42601", "conflicting or redundant options",
-                           position=position)
+            raise syntax_error("conflicting or redundant options",
+                               position=position)
         if name == "format":
             fmt = _option_string(arg, name)
             if fmt not in ("text", "csv", "binary"):
-                raise SqlError("22023", f'COPY format "{fmt}" not recognized',
-                               position=position)
+                raise invalid_parameter_value(f'COPY format "{fmt}" not recognized',
+                                              position=position)
             values[name], format_location = fmt, where
         elif name == "freeze":
             values[name] = _boolean(arg, name)
@@ -295,23 +298,23 @@ def _copy_options(options: Any, is_from: bool) -> d.CopyOptions:
             elif isinstance(arg, (list, tuple)):
                 values[name] = names(arg)
             else:
-                raise SqlError("22023", f'argument to option "{name}" must be a '
-                               "list of column names", position=position)
+                raise invalid_parameter_value(f'argument to option "{name}" must be a '
+                                              "list of column names", position=position)
         elif name == "encoding":
             encoding = _option_string(arg, name)
             cleaned = "".join(c for c in encoding.lower() if c.isalnum())
             if cleaned not in _ENCODINGS:
-                raise SqlError("22023", 'argument to option "encoding" must be '
-                               "a valid encoding name", position=position)
+                raise invalid_parameter_value('argument to option "encoding" must be '
+                                              "a valid encoding name", position=position)
             if cleaned not in ("utf8", "unicode") and refusal is None:
                 refusal = f"COPY encoding {encoding}"
             values[name] = encoding
         else:
-            raise SqlError("42601", f'option "{name}" not recognized',
-                           position=position)
+            raise syntax_error(f'option "{name}" not recognized',
+                               position=position)
     # binary COPY takes no encoding conversion: any valid ENCODING is moot
     if refusal is not None and values.get("format") != "binary":
-        raise SqlError("0A000", f"{refusal} is not supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"{refusal} is not supported by twinning")
     values.pop("encoding", None)
     values.pop("convert_selectively", None)
     header = values.pop("header", False)
@@ -325,7 +328,7 @@ def _copy_options(options: Any, is_from: bool) -> d.CopyOptions:
 def _option_string(arg: Any, name: str) -> str:
     """defGetString()."""
     if arg is None:
-        raise SqlError("42601", f"{name} requires a parameter")
+        raise syntax_error(f"{name} requires a parameter")
     if isinstance(arg, ast.String):
         return arg.sval
     if isinstance(arg, ast.Integer):
@@ -334,7 +337,7 @@ def _option_string(arg: Any, name: str) -> str:
         return arg.fval
     if isinstance(arg, ast.Boolean):
         return "true" if arg.boolval else "false"
-    raise SqlError("42601", f"{name} requires a parameter")
+    raise syntax_error(f"{name} requires a parameter")
 
 
 def _boolean(arg: Any, name: str) -> bool:
@@ -350,7 +353,7 @@ def _boolean(arg: Any, name: str) -> bool:
             return True
         if text in ("false", "off"):
             return False
-    raise SqlError("42601", f"{name} requires a Boolean value")
+    raise syntax_error(f"{name} requires a Boolean value")
 
 
 def _header(arg: Any, is_from: bool) -> bool | str:
@@ -368,9 +371,9 @@ def _header(arg: Any, is_from: bool) -> bool | str:
             return False
         if text == "match":
             if not is_from:
-                raise SqlError("0A000", 'cannot use "match" with HEADER in COPY TO')
+                raise SqlError(FEATURE_NOT_SUPPORTED, 'cannot use "match" with HEADER in COPY TO')
             return "match"
-    raise SqlError("42601", 'header requires a Boolean value or "match"')
+    raise syntax_error('header requires a Boolean value or "match"')
 
 
 def _truncate(node: ast.TruncateStmt, select: Select) -> d.Truncate:

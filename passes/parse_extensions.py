@@ -10,7 +10,7 @@ from __future__ import annotations
 from pglast import ast
 from pglast.enums import DropBehavior
 
-from twinning.errors import SqlError
+from twinning.errors import syntax_error
 from twinning.ir import ddl as d
 from twinning.passes.parse_expr import Unsupported, loc
 
@@ -24,8 +24,8 @@ def create_extension(node: ast.CreateExtensionStmt) -> list:
     for option in node.options or ():
         field = _OPTIONS[option.defname]
         if field in given:
-            raise SqlError("42601", "conflicting or redundant options",
-                           position=_position(option))
+            raise syntax_error("conflicting or redundant options",
+                               position=_position(option))
         arg = option.arg
         given[field] = (bool(arg.boolval) if isinstance(arg, ast.Boolean)
                         else arg.sval)
@@ -39,8 +39,8 @@ def alter_extension(node: ast.AlterExtensionStmt) -> list:
     version = None
     for option in node.options or ():
         if version is not None:
-            raise SqlError("42601", "conflicting or redundant options",
-                           position=_position(option))
+            raise syntax_error("conflicting or redundant options",
+                               position=_position(option))
         version = option.arg.sval
     return [d.ExtensionDef("update", (node.extname,), version=version,
                            location=loc(node))]

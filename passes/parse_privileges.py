@@ -8,7 +8,7 @@ from __future__ import annotations
 from pglast import ast
 from pglast.enums import DropBehavior, GrantTargetType, ObjectType, RoleSpecType
 
-from twinning.errors import SqlError
+from twinning.errors import conflicting_options
 from twinning.ir import privileges as p
 from twinning.passes.parse_expr import Unsupported, loc
 
@@ -86,7 +86,7 @@ def create_role(node: ast.CreateRoleStmt) -> list:
         if name not in _ROLE_OPTIONS:
             raise Unsupported(f"CREATE ROLE option {name.upper()}", loc(node))
         if name in seen:
-            raise SqlError("42601", "conflicting or redundant options")
+            raise conflicting_options()
         seen.add(name)
         arg = option.arg
         value = (bool(arg.boolval) if isinstance(arg, ast.Boolean) else

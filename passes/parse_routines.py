@@ -19,7 +19,10 @@ from pglast.enums import DropBehavior, ObjectType, VariableSetKind
 from pglast.parser import ParseError
 from pglast.stream import RawStream
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, SqlError,
+    invalid_function_definition, syntax_error, undefined_object,
+)
 from twinning.ir import routines as r
 from twinning.passes import plpgsql
 from twinning.passes.parse_expr import Unsupported, loc, names, type_spec
@@ -98,13 +101,13 @@ def create_function(node: ast.CreateFunctionStmt) -> list:
         standard = _standard_body(node.sql_body)
         body = ""
     if language is None:
-        raise SqlError("42P13", "no language specified")
+        raise invalid_function_definition("no language specified")
     if language not in _LANGUAGES:
         if language in ("c", "internal"):
             raise Unsupported(f"LANGUAGE {language}", loc(node))
-        raise SqlError("42704", f'language "{language}" does not exist')
+        raise undefined_object(f'language "{language}" does not exist')
     if body is None:
-        raise SqlError("42P13", "no function body specified")
+        raise invalid_function_definition("no function body specified")
     args = tuple(_argument(p) for p in node.parameters or ())
     returns = node.returnType
     tree = None
@@ -164,7 +167,7 @@ def _plpgsql(node: ast.CreateFunctionStmt) -> Any:
                      if o.defname == "as"), "")
         line = next((i for i, text in enumerate(body.split("\n"), 1)
                      if found.group(1).lower() in text.lower()), 1)
-        return {"error": message, "sqlstate": "42704",
+        return {"error": message, "sqlstate": UNDEFINED_OBJECT,
                 "where": f'compilation of PL/pgSQL function '
                          f'"{names(node.funcname)[-1]}" near line {line}'}
     plpgsql.check(tree[0]["PLpgSQL_function"])
@@ -180,15 +183,15 @@ def do_block(node: ast.DoStmt) -> r.DoBlock:
             language = option.arg.sval.lower()
     if language != "plpgsql":
         if language == "sql":
-            raise SqlError("0A000", 'language "sql" does not support inline '
-                           "code execution")
+            raise SqlError(FEATURE_NOT_SUPPORTED, 'language "sql" does not support inline '
+                                         "code execution")
         raise Unsupported(f"DO … LANGUAGE {language}", loc(node))
     text = "CREATE FUNCTION inline_code_block() RETURNS void LANGUAGE " \
         "plpgsql AS " + _quote(body)
     try:
         tree = parse_plpgsql(text)
     except ParseError as exc:
-        raise SqlError("42601", str(exc.args[0]) if exc.args else str(exc)) \
+        raise syntax_error(str(exc.args[0]) if exc.args else str(exc)) \
             from None
     function = tree[0]["PLpgSQL_function"]
     plpgsql.check(function)
@@ -285,9 +288,9 @@ def define(node: ast.DefineStmt) -> list:
         raise Unsupported(f"CREATE AGGREGATE option {sorted(extra)[0].upper()}",
                           loc(node))
     if "sfunc" not in options or "stype" not in options:
-        raise SqlError("42P13", "aggregate stype must be specified"
-                       if "stype" not in options else
-                       "aggregate sfunc must be specified")
+        raise invalid_function_definition("aggregate stype must be specified"
+                                          if "stype" not in options else
+                                          "aggregate sfunc must be specified")
     initcond = options.get("initcond")
     finalfunc = options.get("finalfunc")
     return [r.AggregateDef(

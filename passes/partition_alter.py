@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import invalid_table_definition, wrong_object_type
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.passes import partition_keys as keys
@@ -41,9 +41,9 @@ def _parts(name: c.QName) -> tuple[str, str]:
 def _in_key(b: Any, name: c.QName, column: str, verb: str) -> None:
     key = b.partition_keys.get(name)
     if key is not None and keys.uses_column(key, column):
-        raise SqlError("42P16", f'cannot {verb} column "{column}" because it '
-                       "is part of the partition key of relation "
-                       f'"{name.name}"')
+        raise invalid_table_definition(f'cannot {verb} column "{column}" because it '
+                                       "is part of the partition key of relation "
+                                       f'"{name.name}"')
 
 
 def wrap_alter_handlers(apply: dict) -> dict:
@@ -91,11 +91,11 @@ def wrap_alter_handlers(apply: dict) -> dict:
     def rename_column(b: Any, defn: d.RenameColumnDef) -> None:
         name = b.lookup(defn.table)
         if name in b.tables and _parent(b, name) is not None:
-            raise SqlError("42P16", f'cannot rename inherited column '
-                           f'"{defn.column}"')
+            raise invalid_table_definition(f'cannot rename inherited column '
+                                           f'"{defn.column}"')
         if defn.only and name in b.partition_keys and _partitions(b, name):
-            raise SqlError("42P16", f'inherited column "{defn.column}" must be '
-                           "renamed in child tables too")
+            raise invalid_table_definition(f'inherited column "{defn.column}" must be '
+                                           "renamed in child tables too")
         rename(b, defn)
         if name in b.partition_keys:
             key = b.partition_keys[name]
@@ -115,8 +115,8 @@ def wrap_alter_handlers(apply: dict) -> dict:
         name = b.lookup(defn.table)
         if defn.only and defn.constraint.kind == "check" and \
                 name in b.partition_keys and _partitions(b, name):
-            raise SqlError("42P16", "constraint must be added to child tables "
-                           "too")
+            raise invalid_table_definition("constraint must be added to child tables "
+                                           "too")
         before = {k.name for k in b.tables[name].constraints} \
             if name in b.tables else set()
         add(b, defn)
@@ -136,15 +136,15 @@ def wrap_alter_handlers(apply: dict) -> dict:
                 k.name == defn.name and isinstance(k, c.Check)
                 for k in b.tables[parent].constraints) or any(
                 i.child == index for i in b.inherits)):
-            raise SqlError("42P16", "cannot drop inherited constraint "
-                           f'"{defn.name}" of relation "{name.name}"')
+            raise invalid_table_definition("cannot drop inherited constraint "
+                                           f'"{defn.name}" of relation "{name.name}"')
         clones = [i.child for i in b.inherits if i.parent == index]
         if defn.only and name in b.partition_keys and _partitions(b, name) and \
                 name in b.tables and any(k.name == defn.name for k in
                                          b.tables[name].constraints):
-            raise SqlError("42P16", "cannot remove constraint from only the "
-                           "partitioned table when partitions exist",
-                           hint="Do not specify the ONLY keyword.")
+            raise invalid_table_definition("cannot remove constraint from only the "
+                                           "partitioned table when partitions exist",
+                                           hint="Do not specify the ONLY keyword.")
         drop(b, defn)
         if name not in b.partition_keys:
             return
@@ -192,24 +192,24 @@ def _only(b: Any, name: c.QName, defn: d.AlterColumnDef) -> None:
     tablecmds.c refuses (a default may change on the parent alone; SET
     NOT NULL only when every partition has it already)."""
     if defn.action == "add":
-        raise SqlError("42P16", "column must be added to child tables too")
+        raise invalid_table_definition("column must be added to child tables too")
     if defn.action == "drop":
-        raise SqlError("42P16", "cannot drop column from only the partitioned "
-                       "table when partitions exist", hint=_NO_ONLY)
+        raise invalid_table_definition("cannot drop column from only the partitioned "
+                                       "table when partitions exist", hint=_NO_ONLY)
     if defn.action == "drop_not_null":
-        raise SqlError("42P16", "cannot remove constraint from only the "
-                       "partitioned table when partitions exist", hint=_NO_ONLY)
+        raise invalid_table_definition("cannot remove constraint from only the "
+                                       "partitioned table when partitions exist", hint=_NO_ONLY)
     if defn.action == "type":
-        raise SqlError("42P16", f'type of inherited column "{defn.column}" '
-                       "must be changed in child tables too")
+        raise invalid_table_definition(f'type of inherited column "{defn.column}" '
+                                       "must be changed in child tables too")
     if defn.action == "set_not_null":
         for child in _partitions(b, name):
             column = b.tables[child].column(defn.column)
             if column is not None and not column.not_null:
-                raise SqlError("42P16", "constraint must be added to child "
-                               "tables too", detail=f'Column "{defn.column}" of '
-                               f'relation "{child.name}" is not already NOT '
-                               "NULL.", hint=_NO_ONLY)
+                raise invalid_table_definition("constraint must be added to child "
+                                               "tables too", detail=f'Column "{defn.column}" of '
+                                               f'relation "{child.name}" is not already NOT '
+                                               "NULL.", hint=_NO_ONLY)
 
 
 def _key_renamed(key: c.PartitionKey, old: str, new: str) -> c.PartitionKey:
@@ -225,14 +225,14 @@ def _refuse_on_partition(b: Any, name: c.QName, defn: d.AlterColumnDef) -> None:
     if parent is None:
         return
     if defn.action == "add":
-        raise SqlError("42809", "cannot add column to a partition")
+        raise wrong_object_type("cannot add column to a partition")
     inherited = b.tables[parent].column(defn.column)
     if inherited is None:
         return
     if defn.action == "drop":
-        raise SqlError("42P16", f'cannot drop inherited column "{defn.column}"')
+        raise invalid_table_definition(f'cannot drop inherited column "{defn.column}"')
     if defn.action == "type":
-        raise SqlError("42P16", f'cannot alter inherited column "{defn.column}"')
+        raise invalid_table_definition(f'cannot alter inherited column "{defn.column}"')
     if defn.action == "drop_not_null" and inherited.not_null:
-        raise SqlError("42P16", f'column "{defn.column}" is marked NOT NULL '
-                       "in parent table")
+        raise invalid_table_definition(f'column "{defn.column}" is marked NOT NULL '
+                                       "in parent table")

@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, grouping_error, invalid_object_definition,
+)
 from twinning.ir import catalog as c
 from twinning.ir import query as q
 from twinning.ir import syntax as s
@@ -27,13 +29,13 @@ from twinning.ir.select import TSetCall
 
 
 def _no_subquery(node: Any, scope: Any, ctx: Any) -> Any:
-    raise SqlError("0A000", "cannot use subquery in partition key expression",
-                   position=pos(node.location))
+    raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in partition key expression",
+                                 position=pos(node.location))
 
 
 def _no_aggregate(node: Any, scope: Any, ctx: Any) -> Any:
-    raise SqlError("42803", "aggregate functions are not allowed in partition "
-                   "key expressions", position=pos(node.location))
+    raise grouping_error("aggregate functions are not allowed in partition "
+                         "key expressions", position=pos(node.location))
 
 
 def typed_expression(table: Any, expr: s.Expr) -> q.TExpr:
@@ -49,13 +51,13 @@ def typed_expression(table: Any, expr: s.Expr) -> q.TExpr:
         exc.position = None
         raise
     if _returns_set(typed):
-        raise SqlError("0A000", "set-returning functions are not allowed in "
-                       "partition key expressions")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in "
+                                     "partition key expressions")
     if _mutable(typed):
-        raise SqlError("42P17", "functions in partition key expression must be "
-                       "marked IMMUTABLE")
+        raise invalid_object_definition("functions in partition key expression must be "
+                                        "marked IMMUTABLE")
     if not column_refs(expr):
-        raise SqlError("42P17", "cannot use constant expression as partition key")
+        raise invalid_object_definition("cannot use constant expression as partition key")
     return typed
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from typing import Any, Callable, Iterable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, check_violation
 from twinning.ir import catalog as c
 from twinning.ir import query as q
 from twinning.passes.expr.ordering import sort_key
@@ -160,11 +160,11 @@ class _Router:
         name = self.table.name
         labels = system_catalog().key_texts(self.catalog, self.table, self.key,
                                             ctx)
-        return SqlError("23514", f'no partition of relation "{name.name}" '
-                        "found for row", detail="Partition key of the failing "
-                        f"row contains ({', '.join(labels)}) = "
-                        f"({', '.join(texts)}).", schema=name.schema,
-                        table=name.name)
+        return check_violation(f'no partition of relation "{name.name}" '
+                               "found for row", detail="Partition key of the failing "
+                               f"row contains ({', '.join(labels)}) = "
+                               f"({', '.join(texts)}).", schema=name.schema,
+                               table=name.name)
 
 
 def layouts(catalog: c.Catalog, parent: c.QName, leaf: c.QName
@@ -288,16 +288,16 @@ def attach_check(key: c.PartitionKey, parent: Any, child: c.QName,
             for row in rows(table):
                 if not fits(row):  # named by the leaf holding it
                     name = table.name
-                    raise SqlError("23514", "partition constraint of relation "
-                                   f'"{name.name}" is violated by some row',
-                                   schema=name.schema, table=name.name)
+                    raise check_violation("partition constraint of relation "
+                                          f'"{name.name}" is violated by some row',
+                                          schema=name.schema, table=name.name)
         for default, tables in defaults:
             for row in (r for table in tables for r in rows(table)):
                 if fits(row):
-                    raise SqlError("23514", "updated partition constraint for "
-                                   f'default partition "{default.name}" would '
-                                   "be violated by some row",
-                                   schema=default.schema, table=default.name)
+                    raise check_violation("updated partition constraint for "
+                                          f'default partition "{default.name}" would '
+                                          "be violated by some row",
+                                          schema=default.schema, table=default.name)
     return check
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, undefined_parameter
 from twinning.ir import query as q
 from twinning.ir.dml import ResolvedCopy, ResolvedWith
 from twinning.passes.expr.compile import compile_checked
@@ -78,8 +78,8 @@ def plan_projection(lowered: q.Projection, env: Any) -> q.ProjectionPlan:
         """A simple-protocol statement referencing `$n` (no values bound)."""
         number, location = next(((n, loc) for n, loc in references
                                  if n > len(params)), (needed, -1))
-        return SqlError("42P02", f"there is no parameter ${number}",
-                        position=location + 1 if location >= 0 else None)
+        return undefined_parameter(f"there is no parameter ${number}",
+                                   position=location + 1 if location >= 0 else None)
     if len(fns) == 1:
         (only,) = fns
 

@@ -35,7 +35,10 @@ from decimal import InvalidOperation
 from operator import itemgetter
 from typing import Any, Callable, Iterable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, cardinality_violation, invalid_row_count_in_limit_clause,
+    invalid_row_count_in_result_offset_clause, read_only_sql_transaction,
+)
 from twinning.values import md_arrays
 from twinning.ir import query as q
 from twinning.ir import select as r
@@ -630,12 +633,12 @@ class _Planner:
             n = count((), ctx) if count is not None else None
             skip = offset((), ctx) if offset is not None else None
             if n is not None and n < 0:
-                raise SqlError("2201W", "LIMIT must not be negative")
+                raise invalid_row_count_in_limit_clause("LIMIT must not be negative")
             if skip is not None and skip < 0:
-                raise SqlError("2201X", "OFFSET must not be negative")
+                raise invalid_row_count_in_result_offset_clause("OFFSET must not be negative")
             if n is None and ties:
-                raise SqlError("2201W", "row count cannot be null in FETCH "
-                               "FIRST ... WITH TIES clause")
+                raise invalid_row_count_in_limit_clause("row count cannot be null in FETCH "
+                                                        "FIRST ... WITH TIES clause")
             if n == 0:  # ExecLimit's LIMIT_EMPTY: the input never runs
                 return []
             skip = skip or 0
@@ -663,8 +666,8 @@ class _Planner:
         def lock_rows(ctx: Any) -> Iterable[tuple]:
             txn = ctx.txn
             if command is not None and txn.read_only:
-                raise SqlError("25006", f"cannot execute {command} in a "
-                               "read-only transaction")
+                raise read_only_sql_transaction(f"cannot execute {command} in a "
+                                                "read-only transaction")
             for row in source(ctx):
                 for table, slot, strength, wait in targets:
                     rid = row[slot]
@@ -1285,8 +1288,8 @@ def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
         def scalar(row, ctx):
             found = run(row, ctx, 2)
             if len(found) > 1:
-                raise SqlError("21000", "more than one row returned by a "
-                               "subquery used as an expression")
+                raise cardinality_violation("more than one row returned by a "
+                                            "subquery used as an expression")
             return found[0][0] if found else None
         return CompiledExpr(scalar)
     if kind == "array":
@@ -1303,8 +1306,8 @@ def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
         def rowcompare(row, ctx):
             found = run(row, ctx, 2)
             if len(found) > 1:
-                raise SqlError("21000", "more than one row returned by a "
-                               "subquery used as an expression")
+                raise cardinality_violation("more than one row returned by a "
+                                            "subquery used as an expression")
             if not found:
                 return None
             return compare([t(row, ctx) for t in tests], found[0])

@@ -27,7 +27,11 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    invalid_argument_for_nth_value_function,
+    invalid_argument_for_ntile_function, invalid_preceding_or_following_size,
+    null_value_not_allowed,
+)
 from twinning.ir import select as r
 from twinning.passes.expr import runtime
 from twinning.passes.expr.aggregates import accumulator
@@ -110,11 +114,11 @@ class _Spec:
                 continue
             value = fn((), ctx)
             if value is None:
-                raise SqlError("22004", f"frame {side} offset must not be "
-                               "null")
+                raise null_value_not_allowed(f"frame {side} offset must not be "
+                                             "null")
             if self.spec.mode != "range" and value < 0:
-                raise SqlError("22013", f"frame {side} offset must not be "
-                               "negative")
+                raise invalid_preceding_or_following_size(f"frame {side} offset must not be "
+                                                          "negative")
             out.append(value)
         return out[0], out[1]
 
@@ -293,8 +297,8 @@ class _RangeOps:
 
     def bound(self, value: Any, offset: Any, preceding: bool, ctx: Any) -> Any:
         if self.negative(offset):
-            raise SqlError("22013", "invalid preceding or following size in "
-                           "window function")
+            raise invalid_preceding_or_following_size("invalid preceding or following size in "
+                                                      "window function")
         subtract = preceding != self.descending
         result = (self.minus if subtract else self.plus)(ctx)(value, offset)
         return self.compare_key(result)
@@ -474,8 +478,8 @@ def _ntile(args):
                     out.append(None)
                     continue
                 if buckets <= 0:
-                    raise SqlError("22014", "argument of ntile must be "
-                                   "greater than zero")
+                    raise invalid_argument_for_ntile_function("argument of ntile must be "
+                                                              "greater than zero")
                 boundary = part.n // buckets
                 remainder = 0
                 if boundary <= 0:
@@ -536,8 +540,8 @@ def _frame_value(pick: str):
                         out.append(None)
                         continue
                     if n <= 0:
-                        raise SqlError("22016", "argument of nth_value must "
-                                       "be greater than zero")
+                        raise invalid_argument_for_nth_value_function("argument of nth_value must "
+                                                                      "be greater than zero")
                     index = n - 1
                 if part.spec.spec.exclude == "none":
                     lo, hi = part._extent(pos)

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, feature_not_supported,
+)
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.passes.expr.analyze import pos
@@ -88,10 +90,10 @@ def _conditional(expr: Any) -> None:
     clause = _CONDITIONAL.get(type(expr))
     if clause is not None:
         last = _set_calls(expr)[-1]
-        raise SqlError("0A000", "set-returning functions are not allowed in "
-                       f"{clause}", hint="You might be able to move the "
-                       "set-returning function into a LATERAL FROM item.",
-                       position=pos(last.location))
+        raise SqlError(FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in "
+                                     f"{clause}", hint="You might be able to move the "
+                                     "set-returning function into a LATERAL FROM item.",
+                                     position=pos(last.location))
 
 
 def _set_calls(expr: Any) -> list[r.TSetCall]:

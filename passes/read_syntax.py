@@ -9,7 +9,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, ambiguous_column, feature_not_supported,
+    invalid_column_reference, undefined_column,
+)
 from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.passes.expr.analyze import pos
@@ -19,9 +22,9 @@ from twinning.passes.expr.walk import children
 def aliased(names: list[str], aliases: Sequence[str], refname: str,
              location: int) -> list[str]:
     if len(aliases) > len(names):
-        raise SqlError("42P10", f'table "{refname}" has {len(names)} columns '
-                       f"available but {len(aliases)} columns specified",
-                       position=pos(location))
+        raise invalid_column_reference(f'table "{refname}" has {len(names)} columns '
+                                       f"available but {len(aliases)} columns specified",
+                                       position=pos(location))
     return list(aliases) + list(names[len(aliases):])
 
 
@@ -39,8 +42,8 @@ def no_set_returning(expr: Any, clause: str) -> None:
     if isinstance(expr, r.TSubquery):
         return
     if isinstance(expr, r.TSetCall):
-        raise SqlError("0A000", "set-returning functions are not allowed in "
-                       f"{clause}", position=pos(expr.location))
+        raise SqlError(FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in "
+                                     f"{clause}", position=pos(expr.location))
     for child in children(expr):
         if not isinstance(child, r.TSubquery):
             no_set_returning(child, clause)
@@ -58,9 +61,9 @@ def cte_columns(cte: r.CommonTable, columns: tuple[r.RelColumn, ...]
     if not names:
         return columns
     if len(names) > len(columns):
-        raise SqlError("42P10", f'WITH query "{cte.name}" has {len(columns)} '
-                       f"columns available but {len(names)} columns "
-                       "specified", position=pos(cte.location))
+        raise invalid_column_reference(f'WITH query "{cte.name}" has {len(columns)} '
+                                       f"columns available but {len(names)} columns "
+                                       "specified", position=pos(cte.location))
     names = names + tuple(c.name for c in columns[len(names):])
     return tuple(r.RelColumn(n, c.type, c.location)
                  for n, c in zip(names, columns))
@@ -79,8 +82,8 @@ def mentions(node: Any, name: str) -> bool:
 
 
 def distinct_on_mismatch(location: int) -> SqlError:
-    return SqlError("42P10", "SELECT DISTINCT ON expressions must match "
-                    "initial ORDER BY expressions", position=pos(location))
+    return invalid_column_reference("SELECT DISTINCT ON expressions must match "
+                                    "initial ORDER BY expressions", position=pos(location))
 
 
 def sort_key(expr: Any, sort: s.SortBy) -> r.SortKey:
@@ -93,12 +96,12 @@ def sort_key(expr: Any, sort: s.SortBy) -> r.SortKey:
 def using_index(names: list[str], name: str, side: str, location: int) -> int:
     hits = [i for i, n in enumerate(names) if n == name]
     if not hits:
-        raise SqlError("42703", f'column "{name}" specified in USING clause '
-                       f"does not exist in {side} table",
-                       position=pos(location))
+        raise undefined_column(f'column "{name}" specified in USING clause '
+                               f"does not exist in {side} table",
+                               position=pos(location))
     if len(hits) > 1:
-        raise SqlError("42702", f'common column name "{name}" appears more '
-                       f"than once in {side} table", position=pos(location))
+        raise ambiguous_column(f'common column name "{name}" appears more '
+                               f"than once in {side} table", position=pos(location))
     return hits[0]
 
 
@@ -139,14 +142,14 @@ def misplaced_write(cte: r.CommonTable, top: bool) -> SqlError:
     if top:
         return feature_not_supported(
             "data-modifying statement in WITH of this statement")
-    return SqlError("0A000", "WITH clause containing a data-modifying "
-                    "statement must be at the top level",
-                    position=pos(cte.location))
+    return SqlError(FEATURE_NOT_SUPPORTED, "WITH clause containing a data-modifying "
+                                  "statement must be at the top level",
+                                  position=pos(cte.location))
 
 
 def check_returning(relation: Any, ref: r.TableRef) -> None:
     """A data-modifying WITH query read without RETURNING (0A000, at the
     reference, as addRangeTableEntryForCTE)."""
     if isinstance(relation, r.CteScan) and not relation.returning:
-        raise SqlError("0A000", f'WITH query "{relation.name}" does not have '
-                       "a RETURNING clause", position=pos(ref.location))
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'WITH query "{relation.name}" does not have '
+                                     "a RETURNING clause", position=pos(ref.location))

@@ -20,7 +20,10 @@ from __future__ import annotations
 from typing import Any, NamedTuple, NoReturn, Sequence
 
 from twinning import gucs
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, datatype_mismatch, feature_not_supported,
+    relation_does_not_exist, syntax_error,
+)
 from twinning.ir import dml
 from twinning.ir import query as q
 from twinning.passes.lower_ddl import lower_definition
@@ -102,8 +105,7 @@ def resolve_write(parsed: q.ParsedStatement, env: StageInput) -> q.ResolvedState
     else:
         ctx = env.typing(kind=type(node).__name__.upper())
         if env.catalog is None:
-            raise SqlError("42P01", f'relation "{".".join(node.table.names)}" '
-                           "does not exist")
+            raise relation_does_not_exist(".".join(node.table.names))
         if getattr(node, "with_", ()):
             resolved = resolve_with(node, env.catalog, ctx)
         elif isinstance(node, dml.Merge):
@@ -139,8 +141,8 @@ def resolve_command(parsed: q.ParsedStatement, env: StageInput
         query = node.query
         if isinstance(query, q.Query) and has_modifying(query):
             resolve_with(query, env.catalog, env.typing())  # analysed first
-            raise SqlError("0A000", "DECLARE CURSOR must not contain "
-                           "data-modifying statements in WITH")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "DECLARE CURSOR must not contain "
+                                         "data-modifying statements in WITH")
         types = resolve_query(query, env.catalog, env.typing()).param_types \
             if isinstance(query, q.Query) else _select(query, env.param_types).param_types
         return q.ResolvedStatement(node, parsed.source, None, types)
@@ -192,8 +194,8 @@ def _check_relations(relations: Sequence[q.RelationRef], catalog: Any,
             continue
         name = catalog.table_named(ref.names, search_path)
         if catalog.table(name) is None and catalog.view(name) is None:
-            raise SqlError("42P01", f'relation "{".".join(ref.names)}" does '
-                           "not exist", position=ref.position)
+            raise relation_does_not_exist(".".join(ref.names),
+                                          position=ref.position)
 
 
 def resolve_setting(name: str) -> str | None:
@@ -220,8 +222,8 @@ def _select(node: q.Select, param_types: Sequence[q.ResultType | None]
     for target in node.targets:
         expr = target.expr
         if isinstance(expr, s.ColumnRef) and expr.star:
-            raise SqlError("42601", "SELECT * with no tables specified is not "
-                           "valid", position=pos(expr.location))
+            raise syntax_error("SELECT * with no tables specified is not "
+                               "valid", position=pos(expr.location))
         if isinstance(expr, s.FieldSelect) and expr.name == "*":
             columns.extend(expand_star(resolve_expr(expr.arg, _EMPTY, ctx),
                                        expr.location))
@@ -242,10 +244,10 @@ def resolve_arguments(args: Sequence[s.Expr],
     for i, (arg, target) in enumerate(zip(args, types)):
         expr = resolve_expr(arg, _EMPTY, ctx)
         if not can_coerce_expr(expr, target, "a"):
-            raise SqlError("42804", f"parameter ${i + 1} of type "
-                           f"{display_type(expr.type)} cannot be coerced to "
-                           f"the expected type {display_type(target)}",
-                           hint="You will need to rewrite or cast the "
-                           "expression.", position=pos(expr.location))
+            raise datatype_mismatch(f"parameter ${i + 1} of type "
+                                    f"{display_type(expr.type)} cannot be coerced to "
+                                    f"the expected type {display_type(target)}",
+                                    hint="You will need to rewrite or cast the "
+                                    "expression.", position=pos(expr.location))
         out.append(coerce_to_type(expr, target, ctx, "a"))
     return tuple(out)

@@ -17,7 +17,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any, Iterator
 
-from twinning.errors import Notice, SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, UNDEFINED_TABLE, SqlError,
+    column_does_not_exist, column_of_relation_already_exists,
+    column_of_relation_does_not_exist, column_specified_more_than_once,
+    datatype_mismatch, dependent_objects_still_exist, duplicate_column,
+    duplicate_object, duplicate_schema, feature_not_supported,
+    invalid_foreign_key, invalid_parameter_value, invalid_schema_name,
+    invalid_table_definition, missing_from_entry, relation_already_exists,
+    relation_does_not_exist, reserved_name, schema_does_not_exist, skipping,
+    syntax_error, undefined_column, undefined_object, wrong_object_type,
+)
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
@@ -110,6 +120,13 @@ class _Builder:
         self.functions: dict = {}  # OID → Function; triggers: (table, name) → Trigger
         self.triggers: dict = {}
 
+    def skip(self, error: SqlError, if_not_exists: bool) -> None:
+        """IF NOT EXISTS over an existing object: PostgreSQL's NOTICE (the
+        error's SQLSTATE, its message with ", skipping"); else the error."""
+        if not if_not_exists:
+            raise error
+        self.notices.append(skipping(error))
+
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
         """A builder holding `catalog`, for DDL run against it."""
@@ -143,9 +160,9 @@ class _Builder:
             if self.temp_schema is None:
                 raise Unsupported("TEMPORARY table in a schema file", location)
             if len(parts) > 1 and parts[0] != self.temp_schema:
-                raise SqlError("42P16", "cannot create temporary relation in "
-                               "non-temporary schema",
-                               position=_position(location))
+                raise invalid_table_definition("cannot create temporary relation in "
+                                               "non-temporary schema",
+                                               position=_position(location))
             if self.temp_schema not in self.schemas:
                 self.schemas.append(self.temp_schema)
             return c.QName(self.temp_schema, parts[-1])
@@ -156,14 +173,13 @@ class _Builder:
             schema = next((n for n in self.search_path if n in self.schemas),
                           None)
             if schema is None:
-                raise SqlError("3F000", "no schema has been selected to create in",
-                               position=_position(location))
+                raise invalid_schema_name("no schema has been selected to create in",
+                                          position=_position(location))
             return c.QName(schema, parts[0])
         if len(parts) > 2:
             raise Unsupported("cross-database reference")
         if parts[0] not in self.schemas:
-            raise SqlError("3F000", f'schema "{parts[0]}" does not exist',
-                           position=_position(location))
+            raise schema_does_not_exist(parts[0], position=_position(location))
         return c.QName(parts[0], parts[1])
 
     def lookup(self, parts: tuple[str, ...], location: int = -1) -> c.QName:
@@ -215,8 +231,8 @@ class _Builder:
         if name not in self.tables:
             if name in self.views:
                 raise feature_not_supported(f'this statement on view "{name.name}"')
-            raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist',
-                           position=_position(location))
+            raise relation_does_not_exist(".".join(parts),
+                                          position=_position(location))
         return self.tables[name]
 
     def choose_relation_name(self, schema: str, name1: str, name2: str | None,
@@ -295,13 +311,11 @@ def apply_definitions(catalog: c.Catalog, definitions: tuple[d.Definition, ...],
 def _apply_schema(b: _Builder, defn: d.SchemaDef) -> None:
     if defn.name in b.schemas or defn.name in ("pg_catalog",
                                                "information_schema"):
-        if defn.if_not_exists:
-            b.notices.append(Notice("42P06", f'schema "{defn.name}" already exists, skipping'))
-            return
-        raise SqlError("42P06", f'schema "{defn.name}" already exists')
+        return b.skip(duplicate_schema(f'schema "{defn.name}" already exists'),
+                      defn.if_not_exists)
     if defn.name.startswith("pg_"):
-        raise SqlError("42939", f'unacceptable schema name "{defn.name}"',
-                       detail='The prefix "pg_" is reserved for system schemas.')
+        raise reserved_name(f'unacceptable schema name "{defn.name}"',
+                            detail='The prefix "pg_" is reserved for system schemas.')
     b.schemas.append(defn.name)
 
 
@@ -309,12 +323,9 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     b.doing = "CREATE TABLE"
     name = b.qualify(defn.name, defn.location, defn.temporary)
     if defn.on_commit is not None and not b.is_temporary(name):
-        raise SqlError("42P16", "ON COMMIT can only be used on temporary tables")
+        raise invalid_table_definition("ON COMMIT can only be used on temporary tables")
     if b.relation_exists(name):
-        if defn.if_not_exists:
-            b.notices.append(Notice("42P07", f'relation "{name.name}" already exists, skipping'))
-            return
-        raise SqlError("42P07", f'relation "{name.name}" already exists')
+        return b.skip(relation_already_exists(name.name), defn.if_not_exists)
     resolve_types.check_row_type_name(b, name)
     columns = []
     likes = []
@@ -329,7 +340,7 @@ def _apply_table(b: _Builder, defn: d.TableDef) -> None:
     seen: set[str] = set()
     for col in columns:
         if col.name in seen:
-            raise SqlError("42701", f'column "{col.name}" specified more than once')
+            raise column_specified_more_than_once(col.name)
         seen.add(col.name)
     table = _TableBuilder(name, columns, b.next_created)
     generated.check_columns(table.freeze(), columns)
@@ -422,7 +433,7 @@ def _column(b: _Builder, table: c.QName, col: d.ColumnDef,
 def _sequence_ref(b: _Builder, text: str) -> None:
     name = b.lookup(tuple(parse_qualified(text)))
     if name not in b.sequences:
-        raise SqlError("42P01", f'relation "{text}" does not exist')
+        raise relation_does_not_exist(text)
 
 
 _SEQ_BOUNDS = {"int2": 2**15 - 1, "int4": 2**31 - 1, "int8": 2**63 - 1}
@@ -433,11 +444,8 @@ def _create_sequence(b: _Builder, defn: d.SequenceDef, table: c.QName | None,
     if defn.name is not None:
         name = b.qualify(defn.name)
         if b.relation_exists(name):
-            if defn.if_not_exists:
-                b.notices.append(Notice(
-                    "42P07", f'relation "{name.name}" already exists, skipping'))
-                return name
-            raise SqlError("42P07", f'relation "{name.name}" already exists')
+            b.skip(relation_already_exists(name.name), defn.if_not_exists)
+            return name
     else:
         assert table is not None
         name = c.QName(table.schema, b.choose_relation_name(
@@ -446,12 +454,12 @@ def _create_sequence(b: _Builder, defn: d.SequenceDef, table: c.QName | None,
                        f'for serial column "{table.name}.{column}"')
     seq_type = defn.type or SqlType("int8")
     if seq_type.name not in _SEQ_BOUNDS or seq_type.is_array:
-        raise SqlError("22023", "sequence type must be smallint, integer, "
-                       "or bigint")
+        raise invalid_parameter_value("sequence type must be smallint, integer, "
+                                      "or bigint")
     bound = _SEQ_BOUNDS[seq_type.name]
     increment = 1 if defn.increment is None else defn.increment
     if increment == 0:
-        raise SqlError("22023", "INCREMENT must not be zero")
+        raise invalid_parameter_value("INCREMENT must not be zero")
     if increment > 0:
         lo = 1 if defn.min_value is None else defn.min_value
         hi = bound if defn.max_value is None else defn.max_value
@@ -461,21 +469,21 @@ def _create_sequence(b: _Builder, defn: d.SequenceDef, table: c.QName | None,
     label = {"int2": "smallint", "int4": "integer", "int8": "bigint"}[seq_type.name]
     for value, what in ((lo, "MINVALUE"), (hi, "MAXVALUE")):
         if not -bound - 1 <= value <= bound:
-            raise SqlError("22023", f"{what} ({value}) is out of range for "
-                           f"sequence data type {label}")
+            raise invalid_parameter_value(f"{what} ({value}) is out of range for "
+                                          f"sequence data type {label}")
     if lo >= hi:
-        raise SqlError("22023", f"MINVALUE ({lo}) must be less than "
-                       f"MAXVALUE ({hi})")
+        raise invalid_parameter_value(f"MINVALUE ({lo}) must be less than "
+                                      f"MAXVALUE ({hi})")
     start = (lo if increment > 0 else hi) if defn.start is None else defn.start
     if start < lo:
-        raise SqlError("22023", f"START value ({start}) cannot be less than "
-                       f"MINVALUE ({lo})")
+        raise invalid_parameter_value(f"START value ({start}) cannot be less than "
+                                      f"MINVALUE ({lo})")
     if start > hi:
-        raise SqlError("22023", f"START value ({start}) cannot be greater "
-                       f"than MAXVALUE ({hi})")
+        raise invalid_parameter_value(f"START value ({start}) cannot be greater "
+                                      f"than MAXVALUE ({hi})")
     cache = 1 if defn.cache is None else defn.cache
     if cache <= 0:
-        raise SqlError("22023", f"CACHE ({cache}) must be greater than zero")
+        raise invalid_parameter_value(f"CACHE ({cache}) must be greater than zero")
     owned = None
     if defn.owned_by is not None and defn.owned_by != ("none",):
         owned = _owned_by(b, defn.owned_by)
@@ -486,12 +494,11 @@ def _create_sequence(b: _Builder, defn: d.SequenceDef, table: c.QName | None,
 
 def _owned_by(b: _Builder, parts: tuple[str, ...]) -> tuple[c.QName, str]:
     if len(parts) < 2:
-        raise SqlError("42601", "invalid OWNED BY option",
-                       hint="Specify OWNED BY table.column or OWNED BY NONE.")
+        raise syntax_error("invalid OWNED BY option",
+                           hint="Specify OWNED BY table.column or OWNED BY NONE.")
     table = b.table(parts[:-1])
     if table.column(parts[-1]) is None:
-        raise SqlError("42703", f'column "{parts[-1]}" of relation '
-                       f'"{table.name.name}" does not exist')
+        raise column_of_relation_does_not_exist(parts[-1], table.name.name)
     return table.name, parts[-1]
 
 
@@ -511,12 +518,11 @@ def _check_columns(table: _TableBuilder, expr: s.Expr) -> tuple[str, ...]:
     for parts, location in _expr_columns(expr):
         if len(parts) > 1 and tuple(parts[:-1]) not in (
                 (table.name.name,), (table.name.schema, table.name.name)):
-            raise SqlError("42P01", "missing FROM-clause entry for table "
-                           f'"{parts[-2]}"', position=location + 1)
+            raise missing_from_entry(parts[-2], position=location + 1)
         column = parts[-1]
         if table.column(column) is None:
-            raise SqlError("42703", f'column "{column}" does not exist',
-                           position=location + 1 if location >= 0 else None)
+            raise column_does_not_exist(column,
+                                        position=location + 1 if location >= 0 else None)
         if column not in names:
             names.append(column)
     return tuple(names)
@@ -531,7 +537,7 @@ def _type_check(table: _TableBuilder, k: d.ConstraintDef) -> None:
         check_constraint_function(table.freeze(),
                                   c.Check(k.name or "", k.expr, "", ()))
     except SqlError as exc:
-        if exc.sqlstate == "0A000":
+        if exc.sqlstate == FEATURE_NOT_SUPPORTED:
             raise Unsupported(f"CHECK constraint: {exc.message}",
                               (exc.position or 0) - 1) from exc
         raise
@@ -545,11 +551,11 @@ def _add_checks(b: _Builder, table: _TableBuilder,
     for k in checks:
         if k.name is not None:
             if k.name in used:
-                raise SqlError("42710", f'check constraint "{k.name}" already '
-                               "exists")
+                raise duplicate_object(f'check constraint "{k.name}" already '
+                                       "exists")
             if k.name in existing:
-                raise SqlError("42710", f'constraint "{k.name}" for relation '
-                               f'"{table.name.name}" already exists')
+                raise duplicate_object(f'constraint "{k.name}" for relation '
+                                       f'"{table.name.name}" already exists')
             used.append(k.name)
     for k in checks:
         _type_check(table, k)
@@ -571,10 +577,10 @@ def _key_columns(table: _TableBuilder, columns: tuple[str, ...],
     for col in columns:
         column = table.column(col)
         if column is None:
-            raise SqlError("42703", f'column "{col}" named in key does not exist')
+            raise undefined_column(f'column "{col}" named in key does not exist')
         if col in seen:
-            raise SqlError("42701", f'column "{col}" appears twice in '
-                           f'{"primary key" if primary else "unique"} constraint')
+            raise duplicate_column(f'column "{col}" appears twice in '
+                                   f'{"primary key" if primary else "unique"} constraint')
         seen.add(col)
         _require_btree(column.type)
 
@@ -584,10 +590,10 @@ def _require_btree(sql_type: SqlType, defn: Any = None, col: str = "",
     if defn is not None and (defn.method != "btree" or defn.opclasses):
         return index_methods.resolve_column(defn, col, sql_type, extensions)
     if sql_type.name == "json" and not sql_type.is_array:
-        raise SqlError("42704", "data type json has no default operator class "
-                       'for access method "btree"',
-                       hint="You must specify an operator class for the index "
-                       "or define a default operator class for the data type.")
+        raise undefined_object("data type json has no default operator class "
+                               'for access method "btree"',
+                               hint="You must specify an operator class for the index "
+                               "or define a default operator class for the data type.")
 
 
 def _add_index_constraints(b: _Builder, table: _TableBuilder,
@@ -596,9 +602,9 @@ def _add_index_constraints(b: _Builder, table: _TableBuilder,
     if len(primaries) > 1 or (primaries and table.name in b.tables
                               and any(isinstance(k, c.PrimaryKey)
                                       for k in table.constraints)):
-        raise SqlError("42P16", f'multiple primary keys for table '
-                       f'"{table.name.name}" are not allowed',
-                       position=_position(primaries[1 if len(primaries) > 1 else 0].location))
+        raise invalid_table_definition(f'multiple primary keys for table '
+                                       f'"{table.name.name}" are not allowed',
+                                       position=_position(primaries[1 if len(primaries) > 1 else 0].location))
     # transformIndexConstraints(): the primary key first, then the others in
     # order, dropping any whose column list repeats an earlier one.
     ordered = primaries + [k for k in keys if k.kind != "primary_key"]
@@ -622,11 +628,11 @@ def _add_key(b: _Builder, table: _TableBuilder, k: d.ConstraintDef) -> None:
     schema = table.name.schema
     if k.name is not None:
         if b.relation_exists(c.QName(schema, k.name)):
-            raise SqlError("42P07", f'relation "{k.name}" already exists')
+            raise relation_already_exists(k.name)
         if b.constraint_exists(schema, k.name) and any(
                 con.name == k.name for con in table.constraints):
-            raise SqlError("42710", f'constraint "{k.name}" for relation '
-                           f'"{table.name.name}" already exists')
+            raise duplicate_object(f'constraint "{k.name}" for relation '
+                                   f'"{table.name.name}" already exists')
         name = k.name
     elif primary:
         name = b.choose_relation_name(schema, table.name.name, None, "pkey",
@@ -658,16 +664,13 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
     for col in defn.columns + defn.include:
         column = table.column(col)
         if column is None:
-            raise SqlError("42703", f'column "{col}" does not exist')
+            raise column_does_not_exist(col)
         if col in defn.columns:
             _require_btree(column.type, defn, col, b.extensions)
     if defn.name is not None:
         name = defn.name
         if b.relation_exists(c.QName(schema, name)):
-            if defn.if_not_exists:
-                b.notices.append(Notice("42P07", f'relation "{name}" already exists, skipping'))
-                return
-            raise SqlError("42P07", f'relation "{name}" already exists')
+            return b.skip(relation_already_exists(name), defn.if_not_exists)
     else:
         name = b.choose_relation_name(
             schema, table.name.name,
@@ -737,41 +740,41 @@ def _add_foreign_key(b: _Builder, table: _TableBuilder,
     parent = b.table(ref.table)
     if b.is_temporary(table.name) != b.is_temporary(parent.name):
         which = "temporary" if b.is_temporary(table.name) else "permanent"
-        raise SqlError("42P16", f"constraints on {which} tables may reference "
-                       f"only {which} tables")
+        raise invalid_table_definition(f"constraints on {which} tables may reference "
+                                       f"only {which} tables")
     for col in k.columns:
         if table.column(col) is None:
-            raise SqlError("42703", f'column "{col}" referenced in foreign key '
-                           "constraint does not exist")
+            raise undefined_column(f'column "{col}" referenced in foreign key '
+                                   "constraint does not exist")
     if ref.columns:
         for col in ref.columns:
             if parent.column(col) is None:
-                raise SqlError("42703", f'column "{col}" referenced in foreign '
-                               "key constraint does not exist")
+                raise undefined_column(f'column "{col}" referenced in foreign '
+                                       "key constraint does not exist")
         if len(set(ref.columns)) != len(ref.columns):
-            raise SqlError("42830", "foreign key referenced-columns list must "
-                           "not contain duplicates")
+            raise invalid_foreign_key("foreign key referenced-columns list must "
+                                      "not contain duplicates")
         ref_columns = ref.columns
     else:
         pk = next((x for x in parent.constraints if isinstance(x, c.PrimaryKey)),
                   None)
         if pk is None:
-            raise SqlError("42704", "there is no primary key for referenced "
-                           f'table "{parent.name.name}"')
+            raise undefined_object("there is no primary key for referenced "
+                                   f'table "{parent.name.name}"')
         ref_columns = pk.columns
     if len(k.columns) != len(ref_columns):
-        raise SqlError("42830", "number of referencing and referenced columns "
-                       "for foreign key disagree")
+        raise invalid_foreign_key("number of referencing and referenced columns "
+                                  "for foreign key disagree")
     if ref.columns and not _has_unique_on(b, parent, ref_columns):
-        raise SqlError("42830", "there is no unique constraint matching given "
-                       f'keys for referenced table "{parent.name.name}"')
+        raise invalid_foreign_key("there is no unique constraint matching given "
+                                  f'keys for referenced table "{parent.name.name}"')
     generated.check_foreign_key([table.column(x) for x in k.columns], ref)
     schema = table.name.schema
     used = [x.name for x in table.constraints if isinstance(x, c.ForeignKey)]
     if k.name is not None:
         if k.name in [x.name for x in table.constraints]:
-            raise SqlError("42710", f'constraint "{k.name}" for relation '
-                           f'"{table.name.name}" already exists')
+            raise duplicate_object(f'constraint "{k.name}" for relation '
+                                   f'"{table.name.name}" already exists')
         name = k.name
     else:
         name = b.choose_constraint_name(schema, table.name.name,
@@ -781,8 +784,8 @@ def _add_foreign_key(b: _Builder, table: _TableBuilder,
         fk_type = table.column(fk_col).type
         pk_type = parent.column(pk_col).type
         if not fk_types_compatible(fk_type, pk_type):
-            raise SqlError(
-                "42804", f'foreign key constraint "{name}" cannot be implemented',
+            raise datatype_mismatch(
+                f'foreign key constraint "{name}" cannot be implemented',
                 detail=f'Key columns "{fk_col}" and "{pk_col}" are of '
                 f"incompatible types: {fk_type.display()} and "
                 f"{pk_type.display()}.")
@@ -811,11 +814,8 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
     if defn.action == "add":
         new = defn.column
         if table.column(new.name) is not None:
-            message = f'column "{new.name}" of relation "{relation}" already exists'
-            if defn.if_not_exists:
-                b.notices.append(Notice("42701", message + ", skipping"))
-                return
-            raise SqlError("42701", message)
+            return b.skip(column_of_relation_already_exists(new.name, relation),
+                          defn.if_not_exists)
         with _unplaced():  # ALTER TABLE's defaults: no source text, no position
             column = _column(b, table.name, new, table.next_attnum())
         table.columns.append(column)
@@ -842,7 +842,7 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         if defn.if_exists:
             b.notices.append(message + ", skipping")
             return
-        raise SqlError("42703", message)
+        raise undefined_column(message)
     if defn.action == "drop":
         _drop_column(b, table, column, defn.cascade)
         _drop_column_views(b, table.name, column.name, defn.cascade)
@@ -853,9 +853,9 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
             b, defn.new_type), defn.using)
         viewed = resolve_view.changed_views(b, table.name, _freeze(b))
         if viewed:
-            raise SqlError("0A000", "cannot alter type of a column used by a "
-                           "view or rule", detail=f"rule _RETURN on view "
-                           f'{viewed[0].name.name} depends on column "{column.name}"')
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cannot alter type of a column used by a "
+                                         "view or rule", detail=f"rule _RETURN on view "
+                                         f'{viewed[0].name.name} depends on column "{column.name}"')
         return
     position = table.columns.index(column)
     if defn.action.startswith("drop_expression"):
@@ -864,10 +864,10 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         return
     generated.check_default_change(column, relation, defn.action)
     if defn.action in ("set_default", "drop_default") and column.identity:
-        raise SqlError("42601", f'column "{column.name}" of relation '
-                       f'"{relation}" is an identity column',
-                       hint="Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY "
-                       "instead." if defn.action == "drop_default" else None)
+        raise syntax_error(f'column "{column.name}" of relation '
+                           f'"{relation}" is an identity column',
+                           hint="Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY "
+                           "instead." if defn.action == "drop_default" else None)
     if defn.action == "set_default":
         with _unplaced():
             defaults.check_default(column.name, column.type, defn.default,
@@ -887,10 +887,10 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         primary = next((k for k in table.constraints
                         if isinstance(k, c.PrimaryKey)), None)
         if primary is not None and column.name in primary.columns:
-            raise SqlError("42P16", f'column "{column.name}" is in a primary key')
+            raise invalid_table_definition(f'column "{column.name}" is in a primary key')
         if column.identity:
-            raise SqlError("42P16", f'column "{column.name}" of relation '
-                           f'"{relation}" is an identity column')
+            raise invalid_table_definition(f'column "{column.name}" of relation '
+                                           f'"{relation}" is an identity column')
         changed = replace(column, not_null=False)
     table.columns[position] = changed
 
@@ -984,12 +984,12 @@ def _retype_column(b: _Builder, table: _TableBuilder, column: c.Column,
     shown = new_type.display()
     if not can_coerce_expr(typed, target, "a"):
         if using is None:
-            raise SqlError("42804", f'column "{name}" cannot be cast '
-                           f"automatically to type {shown}",
-                           hint=f'You might need to specify "USING {name}::{shown}".')
-        raise SqlError("42804", f'result of USING clause for column "{name}" '
-                       f"cannot be cast automatically to type {shown}",
-                       hint="You might need to add an explicit cast.")
+            raise datatype_mismatch(f'column "{name}" cannot be cast '
+                                    f"automatically to type {shown}",
+                                    hint=f'You might need to specify "USING {name}::{shown}".')
+        raise datatype_mismatch(f'result of USING clause for column "{name}" '
+                                f"cannot be cast automatically to type {shown}",
+                                hint="You might need to add an explicit cast.")
     changed = replace(column, type=new_type)
     default = column_default(column, TypingContext(kind="DEFAULT"))
     while isinstance(default, q.TCast) and not default.explicit and \
@@ -997,8 +997,8 @@ def _retype_column(b: _Builder, table: _TableBuilder, column: c.Column,
         default = default.arg  # strip_implicit_coercions()
     if default is not None and not isinstance(default, SequenceDefault) and \
             not can_coerce_expr(default, target, "a"):
-        raise SqlError("42804", f'default for column "{name}" cannot be cast '
-                       f"automatically to type {shown}")
+        raise datatype_mismatch(f'default for column "{name}" cannot be cast '
+                                f"automatically to type {shown}")
     b.converted.setdefault(table.name, {})[column.attnum] = \
         assign(typed, changed, ctx, -1)
     table.columns[table.columns.index(column)] = changed
@@ -1014,8 +1014,8 @@ def _retype_column(b: _Builder, table: _TableBuilder, column: c.Column,
                     fk_type = owner.column(fk_col).type
                     pk_type = parent.column(pk_col).type
                     if not fk_types_compatible(fk_type, pk_type):
-                        raise SqlError(
-                            "42804", f'foreign key constraint "{k.name}" '
+                        raise datatype_mismatch(
+                            f'foreign key constraint "{k.name}" '
                             "cannot be implemented",
                             detail=f'Key columns "{fk_col}" and "{pk_col}" are '
                             f"of incompatible types: {fk_type.display()} and "
@@ -1043,10 +1043,9 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     table = b.table(defn.table)
     column = table.column(defn.column)
     if column is None:
-        raise SqlError("42703", f'column "{defn.column}" does not exist')
+        raise column_does_not_exist(defn.column)
     if table.column(defn.new_name) is not None:
-        raise SqlError("42701", f'column "{defn.new_name}" of relation '
-                       f'"{table.name.name}" already exists')
+        raise column_of_relation_already_exists(defn.new_name, table.name.name)
     old, new = defn.column, defn.new_name
 
     def renamed(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -1114,7 +1113,7 @@ def _apply_drop_constraint(b: _Builder, defn: d.DropConstraintDef) -> None:
         if defn.if_exists:
             b.notices.append(message + ", skipping")
             return
-        raise SqlError("42704", message)
+        raise undefined_object(message)
     if isinstance(found, (c.PrimaryKey, c.Unique)):
         dependents = [(child, k) for child in sorted(b.tables.values(),
                                                      key=lambda t: t.created)
@@ -1139,7 +1138,7 @@ def _apply_rename_table(b: _Builder, defn: d.RenameTableDef) -> None:
     resolve_view.refuse_if_viewed(b, old, "RENAME")
     new = c.QName(old.schema, defn.new_name)
     if b.relation_exists(new):
-        raise SqlError("42P07", f'relation "{new.name}" already exists')
+        raise relation_already_exists(new.name)
     del b.tables[old]
     table.name = new
     b.tables[new] = table
@@ -1193,8 +1192,8 @@ def _apply_setting(b: _Builder, defn: d.SettingDef) -> None:
 def _apply_sequence_owner(b: _Builder, defn: d.SequenceOwnerDef) -> None:
     name = b.lookup(defn.sequence, defn.location)
     if name not in b.sequences:
-        raise SqlError("42P01", f'relation "{".".join(defn.sequence)}" does not '
-                       "exist", position=_position(defn.location))
+        raise relation_does_not_exist(".".join(defn.sequence),
+                                      position=_position(defn.location))
     owned = None if defn.owned_by == ("none",) else _owned_by(b, defn.owned_by)
     b.sequences[name] = replace(b.sequences[name], owned_by=owned)
 
@@ -1237,13 +1236,13 @@ def _apply_drop(b: _Builder, defn: d.DropDef) -> None:
         kind = _relation_kind(b, name)
         if kind is None:
             if not defn.if_exists:
-                raise SqlError("42704" if defn.kind == "index" else "42P01",
+                raise SqlError(UNDEFINED_OBJECT if defn.kind == "index" else UNDEFINED_TABLE,
                                f'{defn.kind} "{name.name}" does not exist')
             b.notices.append(f'{defn.kind} "{name.name}" does not exist, skipping')
             continue
         if kind != defn.kind:
-            raise SqlError("42809", f'"{name.name}" is not {_article(defn.kind)}',
-                           hint=_HINT_KIND[kind])
+            raise wrong_object_type(f'"{name.name}" is not {_article(defn.kind)}',
+                                    hint=_HINT_KIND[kind])
         if name not in targets:
             targets.append(name)
     if not targets:
@@ -1294,8 +1293,8 @@ def _dependents(b: _Builder, kind: str, targets: list[c.QName]) -> list:
         for name in targets:
             index = b.indexes[name]
             if index.constraint is not None:
-                raise SqlError(
-                    "2BP01", f"cannot drop index {name.name} because constraint "
+                raise dependent_objects_still_exist(
+                    f"cannot drop index {name.name} because constraint "
                     f"{index.constraint} on table {index.table.name} requires it",
                     hint=f"You can drop constraint {index.constraint} on table "
                     f"{index.table.name} instead.")
@@ -1359,7 +1358,7 @@ def _drop_schemas(b: _Builder, defn: d.DropDef) -> None:
     for (name,) in defn.names:
         if name not in b.schemas:
             if not defn.if_exists:
-                raise SqlError("3F000", f'schema "{name}" does not exist')
+                raise schema_does_not_exist(name)
             b.notices.append(f'schema "{name}" does not exist, skipping')
             continue
         resolve_routines.refuse_schema_drop(b, name)

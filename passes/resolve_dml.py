@@ -31,7 +31,13 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from twinning.copy_format import Dialect
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, ambiguous_column,
+    column_of_relation_does_not_exist, column_specified_more_than_once,
+    datatype_mismatch, feature_not_supported, generated_always, grouping_error,
+    invalid_column_reference, missing_from_entry, relation_does_not_exist,
+    syntax_error, undefined_object, undefined_table, wrong_object_type,
+)
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import syntax as s
@@ -59,8 +65,8 @@ _EMPTY = EmptyScope()
 
 
 def _no_aggregates(call: s.FuncCall, scope: object, ctx: TypingContext) -> object:
-    raise SqlError("42803", f"aggregate functions are not allowed in {ctx.kind}",
-                   position=pos(call.location))
+    raise grouping_error(f"aggregate functions are not allowed in {ctx.kind}",
+                         position=pos(call.location))
 
 
 def _clause(ctx: TypingContext, kind: str) -> TypingContext:
@@ -139,8 +145,8 @@ def _table(catalog: Catalog, ref: d.TableRef, located: bool = True,
         raise _not_writable(view, action)
     table = catalog.table(name)
     if table is None:
-        raise SqlError("42P01", f'relation "{".".join(ref.names)}" does not '
-                       "exist", position=pos(ref.location) if located else None)
+        raise relation_does_not_exist(".".join(ref.names),
+                                      position=pos(ref.location) if located else None)
     return table
 
 
@@ -151,25 +157,24 @@ def _not_writable(view: Any, action: str) -> SqlError:
     kind = "materialized view" if view.materialized else "view"
     name = view.name.name
     if action == "truncate":
-        return SqlError("42809", f'"{name}" is not a table')
+        return wrong_object_type(f'"{name}" is not a table')
     if action == "copy from":
-        return SqlError("42809", f'cannot copy to {kind} "{name}"', hint=None
-                        if view.materialized else "To enable copying to a view, "
-                        "provide an INSTEAD OF INSERT trigger.")
+        return wrong_object_type(f'cannot copy to {kind} "{name}"', hint=None
+                                 if view.materialized else "To enable copying to a view, "
+                                 "provide an INSTEAD OF INSERT trigger.")
     if action == "copy to":
-        return SqlError("42809", f'cannot copy from {kind} "{name}"',
-                        hint="Try the COPY (SELECT ...) TO variant.")
+        return wrong_object_type(f'cannot copy from {kind} "{name}"',
+                                 hint="Try the COPY (SELECT ...) TO variant.")
     if view.materialized:
-        return SqlError("42809", f'cannot change materialized view "{name}"')
+        return wrong_object_type(f'cannot change materialized view "{name}"')
     return feature_not_supported(f'{action.upper()} on view "{name}"')
 
 
 def _column_of(table: Table, name: str, location: int) -> Column:
     column = table.column(name)
     if column is None:
-        raise SqlError("42703", f'column "{name}" of relation '
-                       f'"{table.name.name}" does not exist',
-                       position=pos(location))
+        raise column_of_relation_does_not_exist(name, table.name.name,
+                                                position=pos(location))
     return column
 
 
@@ -220,11 +225,11 @@ def assign(expr: object, column: Column, ctx: TypingContext,
     target = q.ResultType.of(column.type)
     if not can_coerce_expr(expr, target, "a"):
         bare = q.ResultType.of(SqlType(column.type.name, -1, column.type.is_array))
-        raise SqlError("42804", f'column "{column.name}" is of type '
-                       f"{display_type(bare)} but expression is of type "
-                       f"{display(key(expr.type))}",
-                       hint="You will need to rewrite or cast the expression.",
-                       position=pos(location))
+        raise datatype_mismatch(f'column "{column.name}" is of type '
+                                f"{display_type(bare)} but expression is of type "
+                                f"{display(key(expr.type))}",
+                                hint="You will need to rewrite or cast the expression.",
+                                position=pos(location))
     if target.typmod < 0:
         return coerce_to_type(expr, target, ctx, "a", location)
     # The input function runs at the value (its errors point there); the
@@ -301,23 +306,22 @@ class _WriteScope:
                 found = entry
                 break
         if found is None:
-            return SqlError("42P01", "missing FROM-clause entry for table "
-                            f'"{relname}"', position=pos(location))
+            return missing_from_entry(relname, position=pos(location))
         if found.alias is not None and found.alias != relname and \
                 found in self.visible:
             hint = f'Perhaps you meant to reference the table alias "{found.alias}".'
         else:
             hint = (f'There is an entry for table "{found.refname}", but it '
                     "cannot be referenced from this part of the query.")
-        return SqlError("42P01", "invalid reference to FROM-clause entry for "
-                        f'table "{relname}"', hint=hint, position=pos(location))
+        return undefined_table("invalid reference to FROM-clause entry for "
+                               f'table "{relname}"', hint=hint, position=pos(location))
 
     # -- columns
     def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
         if len(parts) > 3:
-            raise SqlError("0A000", "cross-database references are not "
-                           f"implemented: {'.'.join(parts)}",
-                           position=pos(location))
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cross-database references are not "
+                                         f"implemented: {'.'.join(parts)}",
+                                         position=pos(location))
         name = parts[-1]
         if len(parts) > 1:
             entry = self.entry(parts[:-1], location)
@@ -329,8 +333,8 @@ class _WriteScope:
             return found
         hits = [e.columns[name] for e in self.visible if name in e.columns]
         if len(hits) > 1:
-            raise SqlError("42702", f'column reference "{name}" is ambiguous',
-                           position=pos(location))
+            raise ambiguous_column(f'column reference "{name}" is ambiguous',
+                                   position=pos(location))
         if not hits:
             if name in _SYSTEM_COLUMNS and self.visible:
                 raise _refuse(f"system column {name}", location)
@@ -355,8 +359,8 @@ _SYSTEM_COLUMNS = frozenset({"ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"}
 
 
 def _refuse(construct: str, location: int) -> SqlError:
-    return SqlError("0A000", f"{construct} is not supported by twinning",
-                    position=pos(location))
+    return SqlError(FEATURE_NOT_SUPPORTED, f"{construct} is not supported by twinning",
+                                  position=pos(location))
 
 
 def _returning(targets: Sequence[d.ReturnTarget], scope: _WriteScope,
@@ -400,8 +404,8 @@ def _insert(node: d.Insert, catalog: Catalog, ctx: TypingContext,
                 raise _indirection(column, indirect, location)
             slot = table.slot(column.name)
             if slot in slots:
-                raise SqlError("42701", f'column "{name}" specified more than '
-                               "once", position=pos(location))
+                raise column_specified_more_than_once(name,
+                                                      position=pos(location))
             slots.append(slot)
     rows: list[tuple[object, ...]] = []
     query = None
@@ -479,11 +483,11 @@ def _insert_query(node: d.Insert, table: Table, slots: list[int],
     """INSERT … SELECT: the query, each output assigned to its column."""
     relation, columns = reads.source(node.source.query)
     if len(columns) > len(slots):
-        raise SqlError("42601", "INSERT has more expressions than target "
-                       "columns", position=pos(columns[len(slots)].location))
+        raise syntax_error("INSERT has more expressions than target "
+                           "columns", position=pos(columns[len(slots)].location))
     if node.columns is not None and len(columns) < len(slots):
-        raise SqlError("42601", "INSERT has more target columns than "
-                       "expressions", position=pos(locations[len(columns)]))
+        raise syntax_error("INSERT has more target columns than "
+                           "expressions", position=pos(locations[len(columns)]))
     _clause(ctx, "INSERT")
     # coerced where each value is computed when the query ends in a
     # projection (a literal's input error then points at the literal)
@@ -509,14 +513,14 @@ def _values(values: d.Values, table: Table, alias: str | None,
     out = []
     for row in values.rows:
         if len(row) != width:
-            raise SqlError("42601", "VALUES lists must all be the same length",
-                           position=pos(_location(row[0])))
+            raise syntax_error("VALUES lists must all be the same length",
+                               position=pos(_location(row[0])))
         if len(row) > len(slots):
-            raise SqlError("42601", "INSERT has more expressions than target "
-                           "columns", position=pos(_location(row[len(slots)])))
+            raise syntax_error("INSERT has more expressions than target "
+                               "columns", position=pos(_location(row[len(slots)])))
         if explicit and len(row) < len(slots):
-            raise SqlError("42601", "INSERT has more target columns than "
-                           "expressions", position=pos(locations[len(row)]))
+            raise syntax_error("INSERT has more target columns than "
+                               "expressions", position=pos(locations[len(row)]))
         typed_row = []
         for item, slot in zip(row, slots):
             if isinstance(item, s.SetToDefault):
@@ -616,13 +620,13 @@ def _on_conflict(clause: d.OnConflict, table: Table, catalog: Catalog,
     if clause.constraint is not None:
         owned = [k for k in table.constraints if k.name == clause.constraint]
         if not owned:
-            raise SqlError("42704", f'constraint "{clause.constraint}" for table '
-                           f'"{table.name.name}" does not exist')
+            raise undefined_object(f'constraint "{clause.constraint}" for table '
+                                   f'"{table.name.name}" does not exist')
         arbiters = tuple(i.name.name for i in indexes
                          if i.constraint == clause.constraint)
         if not arbiters:
-            raise SqlError("42809", "constraint in ON CONFLICT clause has no "
-                           "associated index")
+            raise wrong_object_type("constraint in ON CONFLICT clause has no "
+                                    "associated index")
     elif clause.columns:
         # each column is a ColumnRef located at the inference clause; the
         # EXCLUDED entry exists already (for the hint) but is not visible
@@ -634,13 +638,13 @@ def _on_conflict(clause: d.OnConflict, table: Table, catalog: Catalog,
                              [i for i in indexes if set(i.columns) == wanted
                               and not i.expressions])
         if not arbiters:
-            raise SqlError("42P10", "there is no unique or exclusion constraint "
-                           "matching the ON CONFLICT specification")
+            raise invalid_column_reference("there is no unique or exclusion constraint "
+                                           "matching the ON CONFLICT specification")
     elif clause.action == "update":
-        raise SqlError("42601", "ON CONFLICT DO UPDATE requires inference "
-                       "specification or constraint name",
-                       hint="For example, ON CONFLICT (column_name).",
-                       position=pos(clause.location))
+        raise syntax_error("ON CONFLICT DO UPDATE requires inference "
+                           "specification or constraint name",
+                           hint="For example, ON CONFLICT (column_name).",
+                           position=pos(clause.location))
     else:
         arbiters = tuple(i.name.name for i in indexes)
     if clause.action == "nothing":
@@ -724,18 +728,18 @@ def _rewrite_checks(table: Table, assignments: Sequence[tuple[int, object]]) -> 
     seen: set[int] = set()
     for slot, _ in assignments:
         if slot in seen:
-            raise SqlError("42601", f'multiple assignments to same column '
-                           f'"{table.columns[slot].name}"')
+            raise syntax_error(f'multiple assignments to same column '
+                               f'"{table.columns[slot].name}"')
         seen.add(slot)
     for slot, value in sorted(assignments, key=lambda item: item[0]):
         column = table.columns[slot]
         if value is not None and (column.identity == "always"
                                   or column.generated):
-            raise SqlError("428C9", f'column "{column.name}" can only be '
-                           "updated to DEFAULT",
-                           detail=f'Column "{column.name}" is a generated column.'
-                           if column.generated else f'Column "{column.name}" '
-                           "is an identity column defined as GENERATED ALWAYS.")
+            raise generated_always(f'column "{column.name}" can only be '
+                                   "updated to DEFAULT",
+                                   detail=f'Column "{column.name}" is a generated column.'
+                                   if column.generated else f'Column "{column.name}" '
+                                   "is an identity column defined as GENERATED ALWAYS.")
 
 
 def _indirection(column: Column, first: tuple, location: int) -> SqlError:
@@ -745,14 +749,14 @@ def _indirection(column: Column, first: tuple, location: int) -> SqlError:
     shown = display_type(q.ResultType.of(SqlType(column.type.name, -1,
                                                  column.type.is_array)))
     if first[0] == "field":
-        return SqlError("42804", f'cannot assign to field "{first[1]}" of '
-                        f'column "{column.name}" because its type {shown} is '
-                        "not a composite type", position=pos(location))
+        return datatype_mismatch(f'cannot assign to field "{first[1]}" of '
+                                 f'column "{column.name}" because its type {shown} is '
+                                 "not a composite type", position=pos(location))
     if not column.type.is_array:
-        return SqlError("42804", f"cannot subscript type {shown} because it "
-                        "does not support subscripting", position=pos(location))
-    return SqlError("0A000", "assignment to an array element is not supported "
-                    "by twinning", position=pos(location))
+        return datatype_mismatch(f"cannot subscript type {shown} because it "
+                                 "does not support subscripting", position=pos(location))
+    return SqlError(FEATURE_NOT_SUPPORTED, "assignment to an array element is not supported "
+                                  "by twinning", position=pos(location))
 
 
 def _analysed(expr: object) -> object:
@@ -844,10 +848,10 @@ def _copy_columns(table: Table, names: Sequence[str]) -> list[int]:
         column = _column_of(table, name, -1)
         slot = table.slot(column.name)
         if column.generated:
-            raise SqlError("42P10", f'column "{name}" is a generated column',
-                           detail="Generated columns cannot be used in COPY.")
+            raise invalid_column_reference(f'column "{name}" is a generated column',
+                                           detail="Generated columns cannot be used in COPY.")
         if slot in slots:
-            raise SqlError("42701", f'column "{name}" specified more than once')
+            raise column_specified_more_than_once(name)
         slots.append(slot)
     return slots
 
@@ -857,21 +861,21 @@ def _force_columns(table: Table, names: Sequence[str], listed: list[int],
     """A FORCE_* list: existing columns that the COPY column list holds."""
     for slot in _copy_columns(table, names):
         if slot not in listed:
-            raise SqlError("42P10", f'{option} column "{table.columns[slot].name}" '
-                           "not referenced by COPY")
+            raise invalid_column_reference(f'{option} column "{table.columns[slot].name}" '
+                                           "not referenced by COPY")
 
 
 def generated_insert(column: str) -> SqlError:
     """A value for a stored generated column (INSERT, MERGE's INSERT)."""
-    return SqlError("428C9", "cannot insert a non-DEFAULT value into column "
-                    f'"{column}"', detail=f'Column "{column}" is a generated '
-                    "column.")
+    return generated_always("cannot insert a non-DEFAULT value into column "
+                            f'"{column}"', detail=f'Column "{column}" is a generated '
+                            "column.")
 
 
 def identity_always(column: str) -> SqlError:
     """A value for a GENERATED ALWAYS identity column without OVERRIDING
     SYSTEM VALUE (INSERT and MERGE's INSERT)."""
-    return SqlError("428C9", "cannot insert a non-DEFAULT value into column "
-                    f'"{column}"', detail=f'Column "{column}" is an identity '
-                    "column defined as GENERATED ALWAYS.",
-                    hint="Use OVERRIDING SYSTEM VALUE to override.")
+    return generated_always("cannot insert a non-DEFAULT value into column "
+                            f'"{column}"', detail=f'Column "{column}" is an identity '
+                            "column defined as GENERATED ALWAYS.",
+                            hint="Use OVERRIDING SYSTEM VALUE to override.")

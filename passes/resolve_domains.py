@@ -22,7 +22,11 @@ import functools
 from dataclasses import replace
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, INVALID_OBJECT_DEFINITION, SYNTAX_ERROR, SqlError,
+    duplicate_object, grouping_error, syntax_error, type_already_exists,
+    type_does_not_exist, undefined_object, wrong_object_type,
+)
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import query as q
@@ -54,13 +58,13 @@ class _ValueScope:
 
 
 def _no_subquery(node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
-    raise SqlError("0A000", "cannot use subquery in check constraint",
-                   position=pos(node.location))
+    raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in check constraint",
+                                 position=pos(node.location))
 
 
 def _no_aggregate(node: s.FuncCall, scope: Any, ctx: TypingContext) -> Any:
-    raise SqlError("42803", "aggregate functions are not allowed in check "
-                   "constraints", position=pos(node.location))
+    raise grouping_error("aggregate functions are not allowed in check "
+                         "constraints", position=pos(node.location))
 
 
 def type_domain_check(base: SqlType, expr: s.Expr) -> q.TExpr:
@@ -85,8 +89,8 @@ def _add_check(b: Any, domain: DomainType, name: str | None,
                expr: s.Expr, validated: bool = True) -> DomainType:
     if name is not None:
         if any(check.name == name for check in domain.checks):
-            raise SqlError("42710", f'constraint "{name}" for domain '
-                           f'"{domain.typname}" already exists')
+            raise duplicate_object(f'constraint "{name}" for domain '
+                                   f'"{domain.typname}" already exists')
     else:  # ChooseConstraintName(domain, NULL, "check")
         taken = _constraint_names(b, domain.schema) | {
             check.name for check in domain.checks}
@@ -117,14 +121,14 @@ _NOT_FOR_DOMAINS = {
     "no inherit": "check constraints for domains cannot be marked NO INHERIT"}
 
 
-_NOT_FOR_STATES = {"deferrability": "0A000", "no inherit": "42P17"}
+_NOT_FOR_STATES = {"deferrability": FEATURE_NOT_SUPPORTED, "no inherit": INVALID_OBJECT_DEFINITION}
 
 
 def _base_type(b: Any, spec: s.TypeSpec) -> SqlType:
     written, serial = column_type(spec)
     if serial:
-        raise SqlError("42704", f'type "{spec.names[-1]}" does not exist',
-                       position=resolve_types.position(spec.location))
+        raise type_does_not_exist(spec.names[-1],
+                                  position=resolve_types.position(spec.location))
     base = resolve_types.column_type(b, written)
     if base.is_array:
         raise Unsupported("CREATE DOMAIN over an array type", spec.location)
@@ -148,7 +152,7 @@ def _no_position(apply: Callable[[Any, Any], None]) -> Callable[[Any, Any], None
 def apply_domain(b: Any, defn: d.DomainDef) -> None:
     name = b.qualify(defn.name, defn.location)
     if resolve_types.type_name_taken(b, name):
-        raise SqlError("42710", f'type "{name.name}" already exists')
+        raise type_already_exists(name.name)
     base = _base_type(b, defn.base)
     if defn.collation is not None and defn.collation[-1] != "default":
         raise Unsupported(f'CREATE DOMAIN … COLLATE "{defn.collation[-1]}"',
@@ -158,17 +162,17 @@ def apply_domain(b: Any, defn: d.DomainDef) -> None:
     for kind, _, expr, where in defn.constraints:
         if kind == "default":
             if seen_default:
-                raise SqlError("42601", "multiple default expressions",
-                               position=pos(where))
+                raise syntax_error("multiple default expressions",
+                                   position=pos(where))
             seen_default = True
             default = _check_default(name.name, base.without_domain, expr)
         elif kind in ("not_null", "null"):
             if seen_null and not_null != (kind == "not_null"):
-                raise SqlError("42601", "conflicting NULL/NOT NULL "
-                               "constraints", position=pos(where))
+                raise syntax_error("conflicting NULL/NOT NULL "
+                                   "constraints", position=pos(where))
             not_null, seen_null = kind == "not_null", True
         elif kind in _NOT_FOR_DOMAINS:
-            raise SqlError(_NOT_FOR_STATES.get(kind, "42601"),
+            raise SqlError(_NOT_FOR_STATES.get(kind, SYNTAX_ERROR),
                            _NOT_FOR_DOMAINS[kind])
     oid = FIRST_NORMAL_OID + b.type_oids
     b.type_oids += 2
@@ -189,7 +193,7 @@ def _sql_type(domain: DomainType) -> SqlType:
 def _domain(b: Any, names: tuple[str, ...], location: int = -1) -> c.UserType:
     found = existing(b, names, location)
     if found.kind != "d":
-        raise SqlError("42809", f"{found.sql_type.display()} is not a domain")
+        raise wrong_object_type(f"{found.sql_type.display()} is not a domain")
     return found
 
 
@@ -213,9 +217,9 @@ def _validate(b: Any, domain: DomainType, check: q.TExpr | None) -> None:
         for col in table.columns:
             if col.type.is_array and col.type.domain is not None and any(
                     level.oid == domain.oid for level in col.type.domain.levels()):
-                raise SqlError("0A000", f'cannot alter type "{domain.typname}"'
-                               f' because column "{table.name.name}.{col.name}"'
-                               " uses it")
+                raise SqlError(FEATURE_NOT_SUPPORTED, f'cannot alter type "{domain.typname}"'
+                                             f' because column "{table.name.name}.{col.name}"'
+                                             " uses it")
     for table, col, slot in _columns_of(b, domain.oid):
         b.validations.append((table.name, col.name, slot, check))
 
@@ -248,7 +252,7 @@ def apply_alter_domain(b: Any, defn: d.AlterDomainDef) -> None:
             if action == "drop_constraint" and defn.missing_ok:
                 b.notices.append(what + ", skipping")
                 return
-            raise SqlError("42704", what)
+            raise undefined_object(what)
         if action == "validate":
             if not found.validated:
                 _validate(b, domain, found.expr)
@@ -260,7 +264,7 @@ def apply_alter_domain(b: Any, defn: d.AlterDomainDef) -> None:
     else:  # ADD CONSTRAINT of another kind
         kind = action.removeprefix("add_").replace("_", " ")
         if kind in _NOT_FOR_DOMAINS:
-            raise SqlError("42601", _NOT_FOR_DOMAINS[kind])
+            raise syntax_error(_NOT_FOR_DOMAINS[kind])
         raise Unsupported(f"ALTER DOMAIN … ADD {kind.upper()}", defn.location)
     b.types[utype.name] = replace(utype, sql_type=_sql_type(domain))
     refresh_domains(b)
@@ -285,11 +289,11 @@ def rename_domain(b: Any, defn: d.RenameTypeDef) -> None:
     assert domain is not None
     if defn.constraint is not None:
         if not any(k.name == defn.constraint for k in domain.checks):
-            raise SqlError("42704", f'constraint "{defn.constraint}" for '
-                           f'domain {domain.display} does not exist')
+            raise undefined_object(f'constraint "{defn.constraint}" for '
+                                   f'domain {domain.display} does not exist')
         if any(k.name == defn.new_name for k in domain.checks):
-            raise SqlError("42710", f'constraint "{defn.new_name}" for '
-                           f'domain {domain.display} already exists')
+            raise duplicate_object(f'constraint "{defn.new_name}" for '
+                                   f'domain {domain.display} already exists')
         domain = replace(domain, checks=tuple(
             replace(k, name=defn.new_name) if k.name == defn.constraint
             else k for k in domain.checks))
@@ -297,7 +301,7 @@ def rename_domain(b: Any, defn: d.RenameTypeDef) -> None:
     else:
         new_name = c.QName(utype.name.schema, defn.new_name)
         if resolve_types.type_name_taken(b, new_name):
-            raise SqlError("42710", f'type "{defn.new_name}" already exists')
+            raise type_already_exists(defn.new_name)
         domain = replace(domain, typname=defn.new_name, display=display_name(
             new_name.schema, new_name.name))
         del b.types[utype.name]

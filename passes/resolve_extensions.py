@@ -15,7 +15,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from twinning.errors import Notice, SqlError
+from twinning.errors import (
+    DUPLICATE_OBJECT, FEATURE_NOT_SUPPORTED, Notice, SqlError,
+    duplicate_object, invalid_parameter_value, invalid_schema_name,
+    schema_does_not_exist, undefined_object,
+)
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
@@ -38,30 +42,30 @@ def _create(b: Any, defn: d.ExtensionDef) -> None:
     if name in b.extensions or name == "plpgsql":
         if defn.if_exists:
             b.notices.append(Notice(
-                "42710", f'extension "{name}" already exists, skipping'))
+                DUPLICATE_OBJECT, f'extension "{name}" already exists, skipping'))
             return
-        raise SqlError("42710", f'extension "{name}" already exists')
+        raise duplicate_object(f'extension "{name}" already exists')
     _check_name(name)
     if name not in extensions.AVAILABLE:
-        raise SqlError("0A000", f'extension "{name}" is not available',
-                       detail="Could not open extension control file "
-                       f'"{_CONTROL.format(name)}": No such file or directory.',
-                       hint="The extension must first be installed on the "
-                       "system where PostgreSQL is running.")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'extension "{name}" is not available',
+                                     detail="Could not open extension control file "
+                                     f'"{_CONTROL.format(name)}": No such file or directory.',
+                                     hint="The extension must first be installed on the "
+                                     "system where PostgreSQL is running.")
     default = extensions.AVAILABLE[name]
     if defn.version is not None and defn.version != default:
-        raise SqlError("22023", f'extension "{name}" has no installation '
-                       f'script nor update path for version "{defn.version}"')
+        raise invalid_parameter_value(f'extension "{name}" has no installation '
+                                      f'script nor update path for version "{defn.version}"')
     if name not in extensions.PROVIDED:
         raise Unsupported(f"CREATE EXTENSION {name}", defn.location)
     if defn.schema is not None:
         if defn.schema not in b.schemas:
-            raise SqlError("3F000", f'schema "{defn.schema}" does not exist')
+            raise schema_does_not_exist(defn.schema)
         schema = defn.schema
     else:
         schema = next((n for n in b.search_path if n in b.schemas), None)
         if schema is None:
-            raise SqlError("3F000", "no schema has been selected to create in")
+            raise invalid_schema_name("no schema has been selected to create in")
     created = max((e.created for e in b.extensions.values()), default=-1) + 1
     b.extensions[name] = c.Extension(name, schema, default,
                                      name not in extensions.NOT_RELOCATABLE,
@@ -77,14 +81,14 @@ def _check_name(name: str) -> None:
               "Extension names must not contain directory separator "
               "characters." if "/" in name else None)
     if detail is not None:
-        raise SqlError("22023", f'invalid extension name: "{name}"',
-                       detail=detail)
+        raise invalid_parameter_value(f'invalid extension name: "{name}"',
+                                      detail=detail)
 
 
 def _existing(b: Any, name: str) -> c.Extension:
     found = b.extensions.get(name)
     if found is None:
-        raise SqlError("42704", f'extension "{name}" does not exist')
+        raise undefined_object(f'extension "{name}" does not exist')
     return found
 
 
@@ -95,8 +99,8 @@ def _update(b: Any, defn: d.ExtensionDef) -> None:
     found = _existing(b, name)
     version = defn.version or found.version
     if version != found.version:
-        raise SqlError("22023", f'extension "{name}" has no update path from '
-                       f'version "{found.version}" to version "{version}"')
+        raise invalid_parameter_value(f'extension "{name}" has no update path from '
+                                      f'version "{found.version}" to version "{version}"')
     b.notices.append(f'version "{version}" of extension "{name}" is already '
                      "installed")
 
@@ -116,7 +120,7 @@ def _drop(b: Any, defn: d.ExtensionDef) -> None:
             raise Unsupported("DROP EXTENSION plpgsql", defn.location)
         if name not in b.extensions:
             if not defn.if_exists:
-                raise SqlError("42704", f'extension "{name}" does not exist')
+                raise undefined_object(f'extension "{name}" does not exist')
             b.notices.append(f'extension "{name}" does not exist, skipping')
         elif name not in targets:
             targets.append(name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Iterable
 
-from twinning.errors import SqlError
+from twinning.errors import GROUPING_ERROR, SqlError, grouping_error
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.passes.expr.analyze import pos
@@ -53,9 +53,9 @@ class Regrouper:
                 self.common.append(expr)
                 return
             owner = self._owner(expr)
-            raise SqlError("42803", f'column "{owner}.{expr.name}" must appear '
-                           "in the GROUP BY clause or be used in an aggregate "
-                           "function", position=pos(expr.location))
+            raise grouping_error(f'column "{owner}.{expr.name}" must appear '
+                                 "in the GROUP BY clause or be used in an aggregate "
+                                 "function", position=pos(expr.location))
         if isinstance(expr, r.TSubquery):
             for ref in _grouped_level_refs(expr.relation, 1):
                 if self._key_slot(ref.slot) is not None:
@@ -65,9 +65,9 @@ class Regrouper:
                     self.keys.append(column)
                     self.common.append(column)
                     continue
-                raise SqlError("42803", "subquery uses ungrouped column "
-                               f'"{self._owner(column)}.{ref.name}" from outer '
-                               "query", position=pos(ref.location))
+                raise grouping_error("subquery uses ungrouped column "
+                                     f'"{self._owner(column)}.{ref.name}" from outer '
+                                     "query", position=pos(ref.location))
             if expr.test is not None:
                 self._check(expr.test)
             return
@@ -80,7 +80,7 @@ class Regrouper:
         try:
             self.check(direct)
         except SqlError as error:
-            if error.sqlstate == "42803" and error.detail is None:
+            if error.sqlstate == GROUPING_ERROR and error.detail is None:
                 error.detail = ("Direct arguments of an ordered-set "
                                 "aggregate must use only grouped columns.")
             raise

@@ -21,7 +21,10 @@ from __future__ import annotations
 from itertools import product
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    feature_not_supported, grouping_error, statement_too_complex,
+    too_many_arguments, too_many_columns,
+)
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
@@ -62,8 +65,8 @@ def group_clause(items: Sequence[Any], distinct: bool,
         factors.append(factor)
         count *= len(factor)
         if count > MAX_SETS:
-            raise SqlError("54001", "too many grouping sets present "
-                           f"(maximum {MAX_SETS})")
+            raise statement_too_complex("too many grouping sets present "
+                                        f"(maximum {MAX_SETS})")
     sets = [tuple(dict.fromkeys(i for part in combo for i in part))
             for combo in product(*factors)]
     if distinct:
@@ -83,8 +86,8 @@ def _typed(node: r.GroupingSet, item: Callable[[s.Expr], int]) -> Any:
         return ("simple", ())
     content = [_typed(c, item) for c in node.content]
     if node.kind == "cube" and len(content) > MAX_CUBE:
-        raise SqlError("54011", f"CUBE is limited to {MAX_CUBE} elements",
-                       position=pos(node.location))
+        raise too_many_columns(f"CUBE is limited to {MAX_CUBE} elements",
+                               position=pos(node.location))
     return (node.kind, content)
 
 
@@ -119,8 +122,8 @@ def grouping_call(node: s.Grouping, level: Any, ctx: Any) -> Any:
     """transformGroupingFunc: placement checked, arguments typed over the
     level; the call waits as a `TGroupingRef` for the Aggregate."""
     if len(node.args) > MAX_GROUPING_ARGS:
-        raise SqlError("54023", "GROUPING must have fewer than 32 arguments",
-                       position=pos(node.location))
+        raise too_many_arguments("GROUPING must have fewer than 32 arguments",
+                                 position=pos(node.location))
     args = tuple(resolve_expr(a, level, ctx) for a in node.args)
     depth = _levels_up(args)
     owner = level
@@ -132,16 +135,16 @@ def grouping_call(node: s.Grouping, level: Any, ctx: Any) -> Any:
     groupings = getattr(owner, "groupings", None)
     if groupings is None:  # a write statement's clauses
         if ctx.kind in ("UPDATE", "INSERT", "DELETE", "MERGE"):
-            raise SqlError("42803", "grouping operations are not allowed in "
-                           f"{ctx.kind}", position=pos(node.location))
+            raise grouping_error("grouping operations are not allowed in "
+                                 f"{ctx.kind}", position=pos(node.location))
         raise feature_not_supported("GROUPING() here", pos(node.location))
     clause = owner.agg_clause
     if clause is not None:
-        raise SqlError("42803", f"grouping operations are not allowed in "
-                       f"{clause}", position=pos(node.location))
+        raise grouping_error(f"grouping operations are not allowed in "
+                             f"{clause}", position=pos(node.location))
     if owner.in_aggregate:
-        raise SqlError("42803", "aggregate function calls cannot be nested",
-                       position=pos(node.location))
+        raise grouping_error("aggregate function calls cannot be nested",
+                             position=pos(node.location))
     if depth:
         groupings.append(tuple(_at_owner(a, depth) for a in args))
         return r.TOuterGrouping(depth, len(groupings) - 1, q.INT4,
@@ -174,10 +177,10 @@ def grouping_keys(calls: Sequence[tuple[Any, ...]], keys: Sequence[Any]
         for arg in args:
             index = next((i for i, k in enumerate(keys) if k == arg), None)
             if index is None:
-                raise SqlError("42803", "arguments to GROUPING must be "
-                               "grouping expressions of the associated query "
-                               "level", position=pos(getattr(arg, "location",
-                                                             -1)))
+                raise grouping_error("arguments to GROUPING must be "
+                                     "grouping expressions of the associated query "
+                                     "level", position=pos(getattr(arg, "location",
+                                                                   -1)))
             found.append(index)
         out.append(tuple(found))
     return tuple(out)

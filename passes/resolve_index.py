@@ -19,7 +19,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, column_of_relation_does_not_exist,
+    relation_does_not_exist, schema_does_not_exist, undefined_object,
+    wrong_object_type,
+)
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
@@ -73,7 +77,7 @@ def check_predicate(table: c.Table, predicate: Any) -> None:
     try:
         type_index_predicate(table, predicate)
     except SqlError as exc:
-        if exc.sqlstate == "0A000" and "subquery" not in exc.message:
+        if exc.sqlstate == FEATURE_NOT_SUPPORTED and "subquery" not in exc.message:
             raise Unsupported(f"index predicate: {exc.message}",
                               (exc.position or 0) - 1) from exc
         raise
@@ -105,8 +109,7 @@ def apply_comment(b: Any, defn: d.CommentDef) -> None:
         table = b.table(defn.name[:-1])
         column = defn.name[-1]
         if table.column(column) is None:
-            raise SqlError("42703", f'column "{column}" of relation '
-                           f'"{table.name.name}" does not exist')
+            raise column_of_relation_does_not_exist(column, table.name.name)
         table.columns = [replace(col, comment=text) if col.name == column
                          else col for col in table.columns]
     elif defn.target == "constraint":
@@ -114,14 +117,14 @@ def apply_comment(b: Any, defn: d.CommentDef) -> None:
         found = next((k for k in table.constraints if k.name == defn.name[-1]),
                      None)
         if found is None:
-            raise SqlError("42704", f'constraint "{defn.name[-1]}" for table '
-                           f'"{table.name.name}" does not exist')
+            raise undefined_object(f'constraint "{defn.name[-1]}" for table '
+                                   f'"{table.name.name}" does not exist')
         table.constraints[table.constraints.index(found)] = replace(
             found, comment=text)
     elif defn.target == "schema":
         (schema,) = defn.name
         if schema not in b.schemas:
-            raise SqlError("3F000", f'schema "{schema}" does not exist')
+            raise schema_does_not_exist(schema)
         b.schema_comments[schema] = text
     else:
         _comment_relation(b, defn, text)
@@ -131,7 +134,7 @@ def _comment_relation(b: Any, defn: d.CommentDef, text: str | None) -> None:
     """COMMENT ON INDEX / SEQUENCE: the relation must be one."""
     parts = b.unalias(defn.name)
     if len(parts) == 2 and parts[0] not in b.schemas:
-        raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+        raise schema_does_not_exist(parts[0])
     name = b.lookup(parts)
     objects = b.indexes if defn.target == "index" else b.sequences
     if name in objects:
@@ -139,8 +142,8 @@ def _comment_relation(b: Any, defn: d.CommentDef, text: str | None) -> None:
         return
     if b.relation_exists(name):
         article = "an" if defn.target == "index" else "a"
-        raise SqlError("42809", f'"{name.name}" is not {article} {defn.target}')
-    raise SqlError("42P01", f'relation "{".".join(defn.name)}" does not exist')
+        raise wrong_object_type(f'"{name.name}" is not {article} {defn.target}')
+    raise relation_does_not_exist(".".join(defn.name))
 
 
 def forget_schema(b: Any, schema: str) -> None:

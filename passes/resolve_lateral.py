@@ -23,7 +23,10 @@ import contextlib
 import copy
 from typing import Any, Iterator, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, feature_not_supported, grouping_error,
+    invalid_column_reference,
+)
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.passes.expr import runtime
@@ -67,14 +70,14 @@ def lateral_ok_error(refname: str, location: int, target: bool
     """check_lateral_ref_ok(): the left side of a RIGHT or FULL join, or
     the target of UPDATE/DELETE."""
     if target:
-        return SqlError("42P10", "invalid reference to FROM-clause entry "
-                        f'for table "{refname}"', hint=f'There is an entry '
-                        f'for table "{refname}", but it cannot be referenced '
-                        "from this part of the query.", position=pos(location))
-    return SqlError("42P10", "invalid reference to FROM-clause entry for "
-                    f'table "{refname}"',
-                    detail="The combining JOIN type must be INNER or LEFT "
-                    "for a LATERAL reference.", position=pos(location))
+        return invalid_column_reference("invalid reference to FROM-clause entry "
+                                        f'for table "{refname}"', hint=f'There is an entry '
+                                        f'for table "{refname}", but it cannot be referenced '
+                                        "from this part of the query.", position=pos(location))
+    return invalid_column_reference("invalid reference to FROM-clause entry for "
+                                    f'table "{refname}"',
+                                    detail="The combining JOIN type must be INNER or LEFT "
+                                    "for a LATERAL reference.", position=pos(location))
 
 
 def function_scan(ref: r.FunctionRef, level: Any, ctx: Any
@@ -90,8 +93,8 @@ def function_scan(ref: r.FunctionRef, level: Any, ctx: Any
         inner = _nested_set_call(typed.args if isinstance(typed, r.TSetCall)
                                  else children(typed))
         if inner is not None:
-            raise SqlError("0A000", "set-returning functions must appear at "
-                           "top level of FROM", position=pos(inner.location))
+            raise SqlError(FEATURE_NOT_SUPPORTED, "set-returning functions must appear at "
+                                         "top level of FROM", position=pos(inner.location))
         if ref.column_definitions:
             scan, names = column_definitions.typed_scan(ref, typed,
                                                         declared_type)
@@ -150,9 +153,9 @@ def check_aggregate_level(level: Any, args: Sequence[Any], location: int
             found.parent is not None:
         found = found.parent  # a hidden level between: no boundary
     if hasattr(found, "lateral_ok"):
-        raise SqlError("42803", "aggregate functions are not allowed in FROM "
-                       "clause of their own query level",
-                       position=pos(location))
+        raise grouping_error("aggregate functions are not allowed in FROM "
+                             "clause of their own query level",
+                             position=pos(location))
 
 
 def agg_levels_up(args: Sequence[Any]) -> int:

@@ -21,7 +21,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, feature_not_supported, syntax_error,
+    undefined_table,
+)
 from twinning.ir import select as r
 from twinning.passes.expr.analyze import pos
 
@@ -44,8 +47,8 @@ def refuse_on(query: r.Query, what: str) -> None:
     CheckSelectLocking)."""
     name = _name(query.locking[0].strength)
     if what == "values":
-        raise SqlError("0A000", f"{name} cannot be applied to VALUES")
-    raise SqlError("0A000", f"{name} is not allowed with UNION/INTERSECT/EXCEPT")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"{name} cannot be applied to VALUES")
+    raise SqlError(FEATURE_NOT_SUPPORTED, f"{name} is not allowed with UNION/INTERSECT/EXCEPT")
 
 
 def _combine(a: tuple[int, str] | None, b: tuple[int, str]) -> tuple[int, str]:
@@ -95,24 +98,24 @@ class Request:
                                (set_returning, "set-returning functions in "
                                 "the target list")):
                 if flag:
-                    raise SqlError("0A000", f"{name} is not allowed with {what}")
+                    raise SqlError(FEATURE_NOT_SUPPORTED, f"{name} is not allowed with {what}")
             if not clause.names:
                 for refname, kind in self.kinds.items():
                     self._refuse_kind(kind, name, None)
             for names, location in zip(clause.names, clause.locations):
                 if len(names) > 1:
-                    raise SqlError("42601", f"{name} must specify unqualified "
-                                   "relation names", position=pos(location))
+                    raise syntax_error(f"{name} must specify unqualified "
+                                       "relation names", position=pos(location))
                 kind = self.kinds.get(names[0])
                 if kind is None:
-                    raise SqlError("42P01", f'relation "{names[0]}" in {name} '
-                                   "clause not found in FROM clause",
-                                   position=pos(location))
+                    raise undefined_table(f'relation "{names[0]}" in {name} '
+                                          "clause not found in FROM clause",
+                                          position=pos(location))
                 if kind in ("join", "function", "cte", "values"):
                     what = {"join": "a join", "function": "a function",
                             "cte": "a WITH query", "values": "VALUES"}[kind]
-                    raise SqlError("0A000", f"{name} cannot be applied to {what}",
-                                   position=pos(location))
+                    raise SqlError(FEATURE_NOT_SUPPORTED, f"{name} cannot be applied to {what}",
+                                                 position=pos(location))
                 self._refuse_kind(kind, name, location)
         targets = []
         for refname, entry, table in self.tables:
@@ -120,8 +123,8 @@ class Request:
             if mode is None:
                 continue
             if refname in self.nullable:
-                raise SqlError("0A000", f"{_name(mode[0])} cannot be applied to "
-                               "the nullable side of an outer join")
+                raise SqlError(FEATURE_NOT_SUPPORTED, f"{_name(mode[0])} cannot be applied to "
+                                             "the nullable side of an outer join")
             if not entry.exprs:
                 raise feature_not_supported(f"{_name(mode[0])} of a table "
                                             "without columns")

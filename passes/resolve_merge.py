@@ -24,7 +24,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, column_specified_more_than_once,
+    duplicate_alias, feature_not_supported, relation_does_not_exist,
+    syntax_error,
+)
 from twinning.ir import dml as d
 from twinning.ir import query as q
 from twinning.ir import syntax as s
@@ -81,8 +85,8 @@ def _reachable(clauses: Sequence[d.MergeWhen]) -> None:
     terminal = {True: False, False: False}
     for clause in clauses:
         if terminal[clause.matched]:
-            raise SqlError("42601", "unreachable WHEN clause specified after "
-                           "unconditional WHEN clause")
+            raise syntax_error("unreachable WHEN clause specified after "
+                               "unconditional WHEN clause")
         if clause.condition is None:
             terminal[clause.matched] = True
 
@@ -92,13 +96,13 @@ def _target(catalog: Catalog, ref: d.TableRef, ctx: TypingContext) -> Table:
     view = catalog.view(name)
     if view is not None:
         kind = "materialized views" if view.materialized else "views"
-        raise SqlError("0A000", "cannot execute MERGE on relation "
-                       f'"{view.name.name}"',
-                       detail=f"This operation is not supported for {kind}.")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "cannot execute MERGE on relation "
+                                     f'"{view.name.name}"',
+                                     detail=f"This operation is not supported for {kind}.")
     table = catalog.table(name)
     if table is None:
-        raise SqlError("42P01", f'relation "{".".join(ref.names)}" does not '
-                       "exist", position=pos(ref.location))
+        raise relation_does_not_exist(".".join(ref.names),
+                                      position=pos(ref.location))
     return table
 
 
@@ -122,9 +126,9 @@ def _join(table: Table, node: d.Merge, reads: WriteReads
                                   offset=len(table.columns))
     added = level.rtable[-1] if len(level.rtable) > 1 else None
     if added is not None and added.refname == refname:
-        raise SqlError("42712", f'name "{refname}" specified more than once',
-                       detail="The name is used both as MERGE target table "
-                       "and data source.")
+        raise duplicate_alias(f'name "{refname}" specified more than once',
+                              detail="The name is used both as MERGE target table "
+                              "and data source.")
     target.rel_visible = target.cols_visible = True
     return level, target, source
 
@@ -164,8 +168,8 @@ def _insert_row(clause: d.MergeWhen, table: Table, level: Level,
                 raise dml._indirection(column, indirect, location)
             slot = table.slot(column.name)
             if slot in slots:
-                raise SqlError("42701", f'column "{name}" specified more than '
-                               "once", position=pos(location))
+                raise column_specified_more_than_once(name,
+                                                      position=pos(location))
             slots.append(slot)
     if clause.values is None:  # DEFAULT VALUES
         return ()
@@ -174,11 +178,11 @@ def _insert_row(clause: d.MergeWhen, table: Table, level: Level,
              else resolve_expr(v, level, ctx) for v in clause.values]
     row = clause.values
     if len(row) > len(slots):
-        raise SqlError("42601", "INSERT has more expressions than target "
-                       "columns", position=pos(dml._location(row[len(slots)])))
+        raise syntax_error("INSERT has more expressions than target "
+                           "columns", position=pos(dml._location(row[len(slots)])))
     if clause.columns is not None and len(row) < len(slots):
-        raise SqlError("42601", "INSERT has more target columns than "
-                       "expressions", position=pos(locations[len(row)]))
+        raise syntax_error("INSERT has more target columns than "
+                           "expressions", position=pos(locations[len(row)]))
     out = []
     for item, value, slot in zip(row, typed, slots):
         if value is not None and _set_call(value):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    relation_does_not_exist, schema_does_not_exist, wrong_object_type,
+)
 from twinning.ir import ddl as d
 from twinning.passes.parse_expr import Unsupported
 from twinning.passes import resolve_privileges
@@ -19,18 +21,17 @@ _ROLES = ("postgres", "CURRENT_USER", "SESSION_USER", "CURRENT_ROLE")
 def apply_owner(b: Any, defn: d.OwnerDef) -> None:
     if defn.kind == "schema":
         if defn.names[0] not in b.schemas:
-            raise SqlError("3F000", f'schema "{defn.names[0]}" does not exist')
+            raise schema_does_not_exist(defn.names[0])
     elif defn.kind in ("domain", "type"):
         found = existing(b, defn.names, defn.location)
         if defn.kind == "domain" and found.kind != "d":
-            raise SqlError("42809", f"{found.sql_type.display()} is not a "
-                           "domain")
+            raise wrong_object_type(f"{found.sql_type.display()} is not a "
+                                    "domain")
     elif defn.kind == "table":  # ALTER TABLE works on any relation
         if not b.relation_exists(b.lookup(defn.names)):
-            raise SqlError("42P01", f'relation "{".".join(defn.names)}" does '
-                           "not exist")
+            raise relation_does_not_exist(".".join(defn.names))
     elif b.lookup(defn.names) not in b.sequences:
-        raise SqlError("42P01", f'relation "{".".join(defn.names)}" does not exist')
+        raise relation_does_not_exist(".".join(defn.names))
     if defn.role not in _ROLES:
         raise Unsupported(f'OWNER TO role "{defn.role}" (the twin has the role '
                           'postgres only)', defn.location)

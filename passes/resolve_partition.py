@@ -23,7 +23,14 @@ import functools
 from dataclasses import replace
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, INVALID_OBJECT_DEFINITION,
+    OBJECT_NOT_IN_PREREQUISITE_STATE, WRONG_OBJECT_TYPE, SqlError,
+    column_does_not_exist, datatype_mismatch, dependent_objects_still_exist,
+    duplicate_table, invalid_column_reference, invalid_object_definition,
+    invalid_table_definition, relation_does_not_exist, undefined_column,
+    undefined_object, undefined_table, wrong_object_type,
+)
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import query as q
@@ -108,9 +115,9 @@ def tree(b: Any, targets: list[c.QName]) -> list[c.QName]:
     for name in targets:
         row = _parent_row(b, name)
         if name in b.indexes and row is not None:
-            raise SqlError("2BP01", f"cannot drop index {name.name} because "
-                           f"index {row.parent.name} requires it",
-                           hint=f"You can drop index {row.parent.name} instead.")
+            raise dependent_objects_still_exist(f"cannot drop index {name.name} because "
+                                                f"index {row.parent.name} requires it",
+                                                hint=f"You can drop index {row.parent.name} instead.")
     out = list(targets)
     for name in out:
         out.extend(i.child for i in b.inherits if i.parent == name
@@ -163,12 +170,12 @@ def table_def(b: Any, defn: d.TableDef) -> d.TableDef:
         return defn
     parent = b.table(defn.partition_of)
     if parent.name not in b.partition_keys:
-        raise SqlError("42P17", f'"{parent.name.name}" is not partitioned')
+        raise invalid_object_definition(f'"{parent.name.name}" is not partitioned')
     if defn.columns:
         raise Unsupported("PARTITION OF with column options", defn.location)
     for name in defn.option_columns:  # their options follow as ALTERs
         if parent.column(name) is None:
-            raise SqlError("42703", f'column "{name}" does not exist')
+            raise column_does_not_exist(name)
     return replace(defn, columns=(d.LikeDef(defn.partition_of, _LIKE_PARENT,
                                             defn.location),))
 
@@ -213,31 +220,31 @@ def _same_persistence(b: Any, parent: c.QName, child: c.QName,
     if mine != theirs:
         kind = "temporary" if mine else "permanent"
         other = "permanent" if mine else "temporary"
-        raise SqlError("42809", f"cannot {verb} a {kind} relation as partition "
-                       f'of {other} relation "{parent.name}"')
+        raise wrong_object_type(f"cannot {verb} a {kind} relation as partition "
+                                f'of {other} relation "{parent.name}"')
 
 
 def _define_key(b: Any, table: Any, spec: d.PartitionKeyDef) -> None:
     """ComputePartitionAttrs: the key columns and their operator classes,
     then every unique index already made must cover the key."""
     if spec.strategy == "list" and len(spec.columns) > 1:
-        raise SqlError("42P17", 'cannot use "list" partition strategy with '
-                       "more than one column")
+        raise invalid_object_definition('cannot use "list" partition strategy with '
+                                        "more than one column")
     method = "hash" if spec.strategy == "hash" else "btree"
     for i, (name, where) in enumerate(zip(spec.columns, spec.locations)):
         if not name:  # an expression
             sql_type = keys.typed_expression(table, spec.exprs[i]).type.sql_type
         elif table.column(name) is None:
-            raise SqlError("42703", f'column "{name}" named in partition key '
-                           "does not exist", position=pos(where))
+            raise undefined_column(f'column "{name}" named in partition key '
+                                   "does not exist", position=pos(where))
         else:
             sql_type = table.column(name).type
         if sql_type.name in ("json", "xml", "point") and not sql_type.is_array:
-            raise SqlError("42704", f"data type {sql_type.name} has no default "
-                           f'operator class for access method "{method}"',
-                           hint=f"You must specify a {method} operator class or "
-                           f"define a default {method} operator class for the "
-                           "data type.")
+            raise undefined_object(f"data type {sql_type.name} has no default "
+                                   f'operator class for access method "{method}"',
+                                   hint=f"You must specify a {method} operator class or "
+                                   f"define a default {method} operator class for the "
+                                   "data type.")
         if method == "hash" and not hashable(sql_type):
             raise Unsupported(f"hash partitioning on type "
                               f"{display_type(q.ResultType.of(sql_type))}",
@@ -255,13 +262,13 @@ def _require_key_columns(table: Any, key: c.PartitionKey,
                          columns: tuple[str, ...], primary: bool) -> None:
     kind = "PRIMARY KEY" if primary else "UNIQUE"
     if not all(key.columns):
-        raise SqlError("0A000", f"unsupported {kind} constraint with partition "
-                       "key definition", detail=f"{kind} constraints cannot be "
-                       "used when partition keys include expressions.")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"unsupported {kind} constraint with partition "
+                                     "key definition", detail=f"{kind} constraints cannot be "
+                                     "used when partition keys include expressions.")
     for name in key.columns:
         if name not in columns:
             raise SqlError(
-                "0A000", "unique constraint on partitioned table must include "
+                FEATURE_NOT_SUPPORTED, "unique constraint on partitioned table must include "
                 "all partitioning columns",
                 detail=f'{"PRIMARY KEY" if primary else "UNIQUE"} constraint on '
                 f'table "{table.name.name}" lacks column "{name}" which is part '
@@ -280,22 +287,22 @@ def _typed_bound(b: Any, parent: Any, spec: d.PartitionBoundDef,
     where = pos(spec.location)
     if spec.strategy == "default":
         if strategy == "hash":
-            raise SqlError("42P16", "a hash-partitioned table may not have a "
-                           "default partition")
+            raise invalid_table_definition("a hash-partitioned table may not have a "
+                                           "default partition")
         bound = c.PartitionBound(strategy, default=True)
     elif spec.strategy != strategy:
-        raise SqlError("42P16", f"invalid bound specification for a {strategy} "
-                       "partition", position=where)
+        raise invalid_table_definition(f"invalid bound specification for a {strategy} "
+                                       "partition", position=where)
     elif strategy == "hash":
         if spec.modulus <= 0:
-            raise SqlError("42P16", "modulus for hash partition must be an "
-                           "integer value greater than zero")
+            raise invalid_table_definition("modulus for hash partition must be an "
+                                           "integer value greater than zero")
         if spec.remainder < 0:
-            raise SqlError("42P16", "remainder for hash partition must be a "
-                           "non-negative integer")
+            raise invalid_table_definition("remainder for hash partition must be a "
+                                           "non-negative integer")
         if spec.remainder >= spec.modulus:
-            raise SqlError("42P16", "remainder for hash partition must be less "
-                           "than modulus")
+            raise invalid_table_definition("remainder for hash partition must be less "
+                                           "than modulus")
         bound = c.PartitionBound("hash", modulus=spec.modulus,
                                  remainder=spec.remainder)
     elif strategy == "list":
@@ -323,8 +330,8 @@ def _part_name(key: c.PartitionKey, i: int) -> str:
 def _range_values(exprs: tuple, word: str, types: list, columns: tuple
                   ) -> tuple:
     if len(exprs) != len(types):
-        raise SqlError("42P16", f"{word} must specify exactly one value per "
-                       "partitioning column")
+        raise invalid_table_definition(f"{word} must specify exactly one value per "
+                                       "partitioning column")
     out = []
     for expr, sql_type, column in zip(exprs, types, columns):
         if isinstance(expr, d.UnboundedDatum):
@@ -332,23 +339,23 @@ def _range_values(exprs: tuple, word: str, types: list, columns: tuple
             continue
         value = _value(expr, sql_type, column)
         if value is None:
-            raise SqlError("42P17", "cannot specify NULL in range bound")
+            raise invalid_object_definition("cannot specify NULL in range bound")
         out.append(value)
     for i, value in enumerate(out):  # validateInfiniteBounds
         if value is c.MAXVALUE or value is c.MINVALUE:
             for later, expr in zip(out[i + 1:], exprs[i + 1:]):
                 if later is not value:
-                    raise SqlError("42804", f"every bound following {value!r} "
-                                   f"must also be {value!r}",
-                                   position=pos(getattr(expr, "location", -1)))
+                    raise datatype_mismatch(f"every bound following {value!r} "
+                                            f"must also be {value!r}",
+                                            position=pos(getattr(expr, "location", -1)))
             break
     return tuple(out)
 
 
 class _NoColumns:
     def lookup(self, parts: tuple[str, ...], location: int) -> Any:
-        raise SqlError("42P10", "cannot use column reference in partition "
-                       "bound expression", position=pos(location))
+        raise invalid_column_reference("cannot use column reference in partition "
+                                       "bound expression", position=pos(location))
 
 
 def _value(expr: s.Expr, sql_type: Any, column: str) -> Any:
@@ -358,9 +365,9 @@ def _value(expr: s.Expr, sql_type: Any, column: str) -> Any:
     typed = resolve_expr(expr, _NoColumns(), ctx)
     target = q.ResultType.of(sql_type)
     if not can_coerce_expr(typed, target, "a"):
-        raise SqlError("42804", "specified value cannot be cast to type "
-                       f'{display_type(target)} for column "{column}"',
-                       position=pos(getattr(expr, "location", -1)))
+        raise datatype_mismatch("specified value cannot be cast to type "
+                                f'{display_type(target)} for column "{column}"',
+                                position=pos(getattr(expr, "location", -1)))
     compiled = compile_checked(coerce_to_type(typed, target, ctx, "a"))
     if compiled.error is not None:
         raise compiled.error
@@ -376,9 +383,9 @@ def _check_new(b: Any, parent: Any, key: c.PartitionKey, types: list,
     if bound.default:
         for child, other in siblings:
             if other.default:
-                raise SqlError("42P17", f'partition "{relname}" conflicts with '
-                               f'existing default partition "{child.name}"',
-                               position=pos(spec.location))
+                raise invalid_object_definition(f'partition "{relname}" conflicts with '
+                                                f'existing default partition "{child.name}"',
+                                                position=pos(spec.location))
         return
     others = [(child, o) for child, o in siblings if not o.default]
     if bound.strategy == "hash":
@@ -387,9 +394,9 @@ def _check_new(b: Any, parent: Any, key: c.PartitionKey, types: list,
         for expr, value in zip(spec.values, bound.values):
             for child, other in others:
                 if any(route.same(types[0], value, v) for v in other.values):
-                    raise SqlError("42P17", f'partition "{relname}" would '
-                                   f'overlap partition "{child.name}"',
-                                   position=pos(expr.location))
+                    raise invalid_object_definition(f'partition "{relname}" would '
+                                                    f'overlap partition "{child.name}"',
+                                                    position=pos(expr.location))
     else:
         _check_range(types, bound, others, relname, spec)
 
@@ -423,9 +430,9 @@ def _check_hash(bound: c.PartitionBound, others: list, relname: str,
         else bound.remainder
     while remainder < greatest:
         if remainder in taken:
-            raise SqlError("42P17", f'partition "{relname}" would overlap '
-                           f'partition "{taken[remainder].name}"',
-                           position=pos(spec.location))
+            raise invalid_object_definition(f'partition "{relname}" would overlap '
+                                            f'partition "{taken[remainder].name}"',
+                                            position=pos(spec.location))
         remainder += bound.modulus
 
 
@@ -434,8 +441,8 @@ def _factor_error(modulus: int, other: int, name: str, how: str) -> None:
               f'modulus of existing partition "{name}".' if how == "factor"
               else f"The new modulus {modulus} is not divisible by {other}, "
               f'the modulus of existing partition "{name}".')
-    raise SqlError("42P17", "every hash partition modulus must be a factor of "
-                   "the next larger modulus", detail=detail)
+    raise invalid_object_definition("every hash partition modulus must be a factor of "
+                                    "the next larger modulus", detail=detail)
 
 
 def _check_range(types: list, bound: c.PartitionBound, others: list,
@@ -443,11 +450,11 @@ def _check_range(types: list, bound: c.PartitionBound, others: list,
     cmp = route.range_bound_cmp(types)
     order = cmp(bound.lower, True, bound.upper, False)
     if order > 0:
-        raise SqlError("42P17", f'empty range bound specified for partition '
-                       f'"{relname}"', detail="Specified lower bound "
-                       f"{_bound_text(spec.lower)} is greater than or equal to "
-                       f"upper bound {_bound_text(spec.upper)}.",
-                       position=pos(_location(spec.lower[order - 1])))
+        raise invalid_object_definition(f'empty range bound specified for partition '
+                                        f'"{relname}"', detail="Specified lower bound "
+                                        f"{_bound_text(spec.lower)} is greater than or equal to "
+                                        f"upper bound {_bound_text(spec.upper)}.",
+                                        position=pos(_location(spec.lower[order - 1])))
     if not others:
         return
     # PartitionBoundInfo: every bound in order, an upper bound standing for
@@ -485,8 +492,8 @@ def _check_range(types: list, bound: c.PartitionBound, others: list,
     else:
         datum = spec.lower[0] if at == 0 else spec.lower[abs(at) - 1]
         with_ = indexes[offset + 1]
-    raise SqlError("42P17", f'partition "{relname}" would overlap partition '
-                   f'"{others[with_][0].name}"', position=pos(_location(datum)))
+    raise invalid_object_definition(f'partition "{relname}" would overlap partition '
+                                    f'"{others[with_][0].name}"', position=pos(_location(datum)))
 
 
 def _location(datum: Any) -> int:
@@ -568,8 +575,8 @@ def wrap_index_handlers(apply: dict) -> dict:
     def index(b: Any, defn: d.IndexDef) -> None:
         name = b.lookup(defn.table)
         if defn.concurrently and name in b.partition_keys:
-            raise SqlError("0A000", "cannot create index on partitioned table "
-                           f'"{name.name}" concurrently')
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cannot create index on partitioned table "
+                                         f'"{name.name}" concurrently')
         before = set(b.indexes)
         plain(b, defn)
         _cascade(b, defn.table, defn.unique, defn.only, before, apply)
@@ -640,7 +647,7 @@ def handlers(apply: dict) -> dict:
 def _partitioned(b: Any, parts: tuple[str, ...], location: int) -> Any:
     table = b.table(parts, location)
     if table.name not in b.partition_keys:
-        raise SqlError("42P17", f'table "{table.name.name}" is not partitioned')
+        raise invalid_object_definition(f'table "{table.name.name}" is not partitioned')
     return table
 
 
@@ -650,8 +657,8 @@ def _detach(b: Any, defn: d.PartitionCmdDef) -> None:
     child = b.table(defn.partition, defn.location)
     row = _parent_row(b, child.name)
     if row is None or row.parent != parent.name:
-        raise SqlError("42P01", f'relation "{child.name.name}" is not a '
-                       f'partition of relation "{parent.name.name}"')
+        raise undefined_table(f'relation "{child.name.name}" is not a '
+                              f'partition of relation "{parent.name.name}"')
     b.inherits.remove(row)
     mine = {i.name for i in b.indexes.values() if i.table == child.name}
     b.inherits = [i for i in b.inherits if i.child not in mine]
@@ -665,34 +672,34 @@ def _attach(b: Any, defn: d.PartitionCmdDef, apply: dict) -> None:
     parent = _partitioned(b, defn.table, defn.location)
     child = b.table(defn.partition, defn.location)
     if _parent_row(b, child.name) is not None:
-        raise SqlError("42809", f'"{child.name.name}" is already a partition')
+        raise wrong_object_type(f'"{child.name.name}" is already a partition')
     _same_persistence(b, parent.name, child.name, "attach")
     if child.name == parent.name:
-        raise SqlError("42P07", 'circular inheritance not allowed',
-                       detail=f'"{child.name.name}" is already a child of '
-                       f'"{parent.name.name}".')
+        raise duplicate_table('circular inheritance not allowed',
+                              detail=f'"{child.name.name}" is already a child of '
+                              f'"{parent.name.name}".')
     for col in child.columns:
         if parent.column(col.name) is None:
-            raise SqlError("42804", f'table "{child.name.name}" contains column '
-                           f'"{col.name}" not found in parent '
-                           f'"{parent.name.name}"', detail="The new partition "
-                           "may contain only the columns present in parent.")
+            raise datatype_mismatch(f'table "{child.name.name}" contains column '
+                                    f'"{col.name}" not found in parent '
+                                    f'"{parent.name.name}"', detail="The new partition "
+                                    "may contain only the columns present in parent.")
     for col in parent.columns:
         mine = child.column(col.name)
         if mine is None:
-            raise SqlError("42804", f'child table is missing column "{col.name}"')
+            raise datatype_mismatch(f'child table is missing column "{col.name}"')
         if mine.type != col.type:
-            raise SqlError("42804", f'child table "{child.name.name}" has '
-                           f'different type for column "{col.name}"')
+            raise datatype_mismatch(f'child table "{child.name.name}" has '
+                                    f'different type for column "{col.name}"')
         if col.not_null and not mine.not_null:
-            raise SqlError("42804", f'column "{col.name}" in child table must '
-                           "be marked NOT NULL")
+            raise datatype_mismatch(f'column "{col.name}" in child table must '
+                                    "be marked NOT NULL")
     for k in parent.constraints:
         if isinstance(k, c.Check):
             if not any(isinstance(m, c.Check) and m.name == k.name
                        for m in child.constraints):
-                raise SqlError("42804", f'child table is missing constraint '
-                               f'"{k.name}"')
+                raise datatype_mismatch(f'child table is missing constraint '
+                                        f'"{k.name}"')
     bound = _typed_bound(b, parent, defn.bound, child.name)
     _check_defaults(b, parent, child.name, bound)
     b.inherits.append(c.Inherit(child.name, parent.name, bound))
@@ -728,13 +735,12 @@ def _attach_index(b: Any, defn: d.PartitionCmdDef) -> None:
     b.doing = "ALTER INDEX"
     parent_name = b.lookup(defn.table)
     child_name = b.lookup(defn.partition)
-    for name, parts, code in ((parent_name, defn.table, "42809"),
-                              (child_name, defn.partition, "42P17")):
+    for name, parts, code in ((parent_name, defn.table, WRONG_OBJECT_TYPE),
+                              (child_name, defn.partition, INVALID_OBJECT_DEFINITION)):
         if name not in b.indexes:
             if b.relation_exists(name):
                 raise SqlError(code, f'"{name.name}" is not an index')
-            raise SqlError("42P01", f'relation "{".".join(parts)}" does not '
-                           "exist")
+            raise relation_does_not_exist(".".join(parts))
     parent, child = b.indexes[parent_name], b.indexes[child_name]
     existing = _parent_row(b, child.name)
     if existing is not None and existing.parent == parent.name:
@@ -746,15 +752,15 @@ def _attach_index(b: Any, defn: d.PartitionCmdDef) -> None:
                         f'partition of index "{parent.name.name}"',
                         detail=detail)
     if table_row is None or table_row.parent != parent.table:
-        raise refuse("55000", f'Index "{child.name.name}" is not an index on '
-                     f'any partition of table "{parent.table.name}".')
+        raise refuse(OBJECT_NOT_IN_PREREQUISITE_STATE, f'Index "{child.name.name}" is not an index on '
+                                              f'any partition of table "{parent.table.name}".')
     if any(i.parent == parent.name and i.child in b.indexes
            and b.indexes[i.child].table == child.table for i in b.inherits):
-        raise refuse("55000", "Another index is already attached for "
-                     f'partition "{child.table.name}".')
+        raise refuse(OBJECT_NOT_IN_PREREQUISITE_STATE, "Another index is already attached for "
+                                              f'partition "{child.table.name}".')
     if existing is not None:
-        raise refuse("55000", f'Index "{child.name.name}" is already attached '
-                     "to another index.")
+        raise refuse(OBJECT_NOT_IN_PREREQUISITE_STATE, f'Index "{child.name.name}" is already attached '
+                                              "to another index.")
     if not _matches(child, parent):
-        raise refuse("42P17", "The index definitions do not match.")
+        raise refuse(INVALID_OBJECT_DEFINITION, "The index definitions do not match.")
     b.inherits.append(c.Inherit(child.name, parent.name))

@@ -14,7 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    INVALID_GRANT_OPERATION, dependent_objects_still_exist, duplicate_object,
+    invalid_grant_operation, invalid_parameter_value, relation_does_not_exist,
+    reserved_name, role_does_not_exist, schema_does_not_exist,
+    wrong_object_type,
+)
 from twinning.ir import catalog as c
 from twinning.ir import privileges as p
 from twinning.passes.parse_expr import Unsupported
@@ -128,14 +133,14 @@ def apply_role(b: Any, defn: p.RoleDef) -> None:
 def _create_role(b: Any, defn: p.RoleDef) -> None:
     (name,) = defn.names
     if name.startswith("pg_"):
-        raise SqlError("42939", f'role name "{name}" is reserved',
-                       detail='Role names starting with "pg_" are reserved.')
+        raise reserved_name(f'role name "{name}" is reserved',
+                            detail='Role names starting with "pg_" are reserved.')
     if _role_exists(b, name):
-        raise SqlError("42710", f'role "{name}" already exists')
+        raise duplicate_object(f'role "{name}" already exists')
     options = dict(defn.options)
     limit = options.get("connectionlimit", -1)
     if limit < -1:
-        raise SqlError("22023", f"invalid connection limit: {limit}")
+        raise invalid_parameter_value(f"invalid connection limit: {limit}")
     oid = FIRST_NORMAL_OID + b.type_oids
     b.type_oids += 1
     b.roles[name] = p.Role(
@@ -158,14 +163,14 @@ def _drop_roles(b: Any, defn: p.RoleDef) -> None:
             if defn.if_exists:
                 b.notices.append(f'role "{name}" does not exist, skipping')
                 continue
-            raise SqlError("42704", f'role "{name}" does not exist')
+            raise role_does_not_exist(name)
         users = [f"privileges for {_kind_word(b, kind, obj)}"
                  for (kind, obj), items in b.acls.items()
                  if any(parse_item(x)[0] == name for x in items)]
         if users:
-            raise SqlError("2BP01", f'role "{name}" cannot be dropped because '
-                           "some objects depend on it",
-                           detail="\n".join(users))
+            raise dependent_objects_still_exist(f'role "{name}" cannot be dropped because '
+                                                "some objects depend on it",
+                                                detail="\n".join(users))
         del b.roles[name]
 
 
@@ -191,7 +196,7 @@ def _relations(b: Any, defn: p.GrantDef) -> list[tuple[c.QName, str]]:
     if defn.all_in_schema:
         for (schema,) in defn.targets:
             if schema not in b.schemas:
-                raise SqlError("3F000", f'schema "{schema}" does not exist')
+                raise schema_does_not_exist(schema)
             if defn.objtype == "sequence":
                 names = sorted(n for n in b.sequences if n.schema == schema)
                 out.extend((n, "sequence") for n in names)
@@ -206,11 +211,10 @@ def _relations(b: Any, defn: p.GrantDef) -> list[tuple[c.QName, str]]:
             out.append((name, "sequence"))
         elif name in b.tables or name in b.views:
             if defn.objtype == "sequence":
-                raise SqlError("42809", f'"{parts[-1]}" is not a sequence')
+                raise wrong_object_type(f'"{parts[-1]}" is not a sequence')
             out.append((name, "table"))
         else:
-            raise SqlError("42P01", f'relation "{".".join(parts)}" does not '
-                           "exist")
+            raise relation_does_not_exist(".".join(parts))
     return out
 
 
@@ -222,8 +226,8 @@ def _letters(defn: p.GrantDef) -> str:
     for name in defn.privileges:
         letter = _LETTERS.get(name)
         if letter is None or letter not in accepted:
-            raise SqlError("0LP01", f"invalid privilege type {name.upper()} "
-                           f"for {defn.objtype}")
+            raise invalid_grant_operation(f"invalid privilege type {name.upper()} "
+                                          f"for {defn.objtype}")
         out.append(letter)
     return "".join(out)
 
@@ -233,14 +237,14 @@ def apply_grant(b: Any, defn: p.GrantDef) -> None:
     if defn.objtype == "schema":
         for (schema,) in defn.targets:
             if schema not in b.schemas:
-                raise SqlError("3F000", f'schema "{schema}" does not exist')
+                raise schema_does_not_exist(schema)
         objects = [("schema", schema, "schema") for (schema,) in defn.targets]
     else:
         objects = [("relation", f"{n.schema}.{n.name}", kind)
                    for n, kind in _relations(b, defn)]
     for grantee in defn.grantees:
         if grantee and not _role_exists(b, grantee):
-            raise SqlError("42704", f'role "{grantee}" does not exist')
+            raise role_does_not_exist(grantee)
     letters = _letters(defn)
     for acl_kind, name, kind in objects:
         privs = set(letters or _ALL[kind])
@@ -248,10 +252,10 @@ def apply_grant(b: Any, defn: p.GrantDef) -> None:
             if privs - set(_ALL["sequence"]):
                 b.notices.append((f'sequence "{name.partition(".")[2]}" '
                                   "only supports USAGE, SELECT, and UPDATE "
-                                  "privileges", None, "WARNING", "0LP01"))
+                                  "privileges", None, "WARNING", INVALID_GRANT_OPERATION))
                 privs &= set(_ALL["sequence"])
         elif kind == "table" and "U" in privs:
-            raise SqlError("0LP01", "invalid privilege type USAGE for table")
+            raise invalid_grant_operation("invalid privilege type USAGE for table")
         _update(b, acl_kind, name, kind, privs, defn)
 
 

@@ -17,7 +17,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SYNTAX_ERROR, UNDEFINED_OBJECT, SqlError,
+    ambiguous_function, column_of_relation_does_not_exist, datatype_mismatch,
+    duplicate_function, duplicate_object, invalid_function_definition,
+    invalid_object_definition, relation_does_not_exist, schema_does_not_exist,
+    type_does_not_exist, undefined_function, undefined_object,
+)
 from twinning.ir import catalog as c
 from twinning.ir import routines as r
 from twinning.ir import syntax as s
@@ -51,9 +57,9 @@ def sql_type(b: Any, spec: s.TypeSpec) -> SqlType:
     try:
         found, serial = lower_type(spec)
         if serial:
-            raise SqlError("42704", f'type "{spec.names[-1]}" does not exist')
+            raise type_does_not_exist(spec.names[-1])
     except SqlError as exc:
-        if exc.sqlstate != "42704":
+        if exc.sqlstate != UNDEFINED_OBJECT:
             raise
         found = resolve_types.column_type(b, spec)
     return found
@@ -62,9 +68,9 @@ def sql_type(b: Any, spec: s.TypeSpec) -> SqlType:
 def _argument_type(b: Any, spec: s.TypeSpec, language: str) -> SqlType:
     pseudo = _pseudo(spec)
     if pseudo == "trigger":
-        raise SqlError("42P13", "SQL functions cannot have arguments of type "
-                       "trigger" if language == "sql" else
-                       "PL/pgSQL functions cannot accept type trigger")
+        raise invalid_function_definition("SQL functions cannot have arguments of type "
+                                          "trigger" if language == "sql" else
+                                          "PL/pgSQL functions cannot accept type trigger")
     if pseudo is not None:
         raise Unsupported(f"function arguments of type {pseudo}",
                           spec.location)
@@ -87,14 +93,14 @@ def _result(b: Any, defn: r.FunctionDef, args: tuple[r.Argument, ...]
     spec = defn.returns
     if spec is None:
         if not outs:
-            raise SqlError("42P13", "function result type must be specified")
+            raise invalid_function_definition("function result type must be specified")
         if len(outs) == 1:
             return "scalar", outs[0].type, None
         return "record", None, None
     pseudo = _pseudo(spec)
     if pseudo == "trigger":
         if defn.language == "sql":
-            raise SqlError("42P13", "SQL functions cannot return type trigger")
+            raise invalid_function_definition("SQL functions cannot return type trigger")
         return "trigger", None, None
     if pseudo == "void":
         return "void", None, None
@@ -115,11 +121,11 @@ def _result(b: Any, defn: r.FunctionDef, args: tuple[r.Argument, ...]
                 return "row", None, name
     found = sql_type(b, spec)
     if len(outs) > 1:
-        raise SqlError("42P13", "function result type must be record because "
-                       "of OUT parameters")
+        raise invalid_function_definition("function result type must be record because "
+                                          "of OUT parameters")
     if len(outs) == 1 and outs[0].type.name != found.name:
-        raise SqlError("42P13", "function result type must be "
-                       f"{shown(outs[0].type)} because of OUT parameters")
+        raise invalid_function_definition("function result type must be "
+                                          f"{shown(outs[0].type)} because of OUT parameters")
     return "scalar", SqlType(found.name, -1, found.is_array, found.user,
                              found.domain), None
 
@@ -142,31 +148,31 @@ def apply_function(b: Any, defn: r.FunctionDef) -> None:
     existing = find(b, name, inputs)
     if existing is not None:
         if not defn.replace:
-            raise SqlError("42723", f'function "{name.name}" already exists '
-                           "with same argument types")
+            raise duplicate_function(f'function "{name.name}" already exists '
+                                     "with same argument types")
         hint = f"Use DROP FUNCTION {signature_text(name.name, inputs)} first."
         outputs = [shown(a.type) for a in args if a.mode in r.OUTPUT_MODES]
         if (existing.kind, existing.result, existing.row_table,
                 existing.retset) != (kind, result, row_table, retset) or (
                     kind == "record" and outputs !=
                     [shown(a.type) for a in existing.outputs]):
-            raise SqlError("42P13", "cannot change return type of existing "
-                           "function", hint=hint)
+            raise invalid_function_definition("cannot change return type of existing "
+                                              "function", hint=hint)
         new_inputs = [a for a in args if a.mode in r.INPUT_MODES]
         for old_arg, new_arg in zip(existing.inputs, new_inputs):
             if old_arg.name and old_arg.name != new_arg.name:
-                raise SqlError("42P13", "cannot change name of input "
-                               f'parameter "{old_arg.name}"', hint=hint)
+                raise invalid_function_definition("cannot change name of input "
+                                                  f'parameter "{old_arg.name}"', hint=hint)
         if sum(a.default is not None for a in new_inputs) < \
                 sum(a.default is not None for a in existing.inputs):
-            raise SqlError("42P13", "cannot remove parameter defaults from "
-                           "existing function", hint=hint)
+            raise invalid_function_definition("cannot remove parameter defaults from "
+                                              "existing function", hint=hint)
         oid = existing.oid
     else:
         oid = FIRST_NORMAL_OID + b.type_oids
         b.type_oids += 1
     if isinstance(defn.plpgsql, dict) and "error" in defn.plpgsql:
-        raise SqlError(defn.plpgsql.get("sqlstate", "42601"),
+        raise SqlError(defn.plpgsql.get("sqlstate", SYNTAX_ERROR),
                        defn.plpgsql["error"], where=defn.plpgsql.get("where"))
     fn = r.Function(name, args, kind, result, retset, defn.language,
                     defn.body, defn.volatility, defn.strict, oid, row_table,
@@ -191,14 +197,14 @@ def _function_named(b: Any, ref: r.FunctionRef,
     parts = b.unalias(ref.name)
     schemas = [parts[0]] if len(parts) == 2 else list(b.lookup_path())
     if len(parts) == 2 and parts[0] not in b.schemas:
-        raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+        raise schema_does_not_exist(parts[0])
     if ref.args is None:
         found = [f for f in b.functions.values()
                  if f.name.name == parts[-1] and f.name.schema in schemas]
         if len(found) > 1:
-            raise SqlError("42725", f'function name "{".".join(ref.name)}" '
-                           "is not unique", hint="Specify the argument list "
-                           "to select the function unambiguously.")
+            raise ambiguous_function(f'function name "{".".join(ref.name)}" '
+                                     "is not unique", hint="Specify the argument list "
+                                     "to select the function unambiguously.")
         return found[0] if found else None
     types = resolved if resolved is not None else tuple(
         _argument_type(b, t, "plpgsql") for t in ref.args)
@@ -213,13 +219,13 @@ def _missing(ref: r.FunctionRef, b: Any, if_exists: bool) -> None:
     if ref.args is None:
         text = f'could not find a function named "{".".join(ref.name)}"'
         if not if_exists:
-            raise SqlError("42883", text)
+            raise undefined_function(text)
         b.notices.append(f'function {".".join(ref.name)}() does not exist, '
                          "skipping")
         return
     if not if_exists:
         types = tuple(_argument_type(b, t, "plpgsql") for t in ref.args)
-        raise SqlError("42883", "function " + signature_text(
+        raise undefined_function("function " + signature_text(
             ".".join(ref.name), types).replace(",", ", ") + " does not exist")
     written = ",".join(".".join(t.names) + ("[]" if t.array else "")
                         for t in ref.args)
@@ -280,7 +286,7 @@ def _trigger_table(b: Any, parts: tuple[str, ...]) -> c.QName:
     if name in b.views:
         raise Unsupported("triggers on views", -1)
     if name not in b.tables:
-        raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
+        raise relation_does_not_exist(".".join(parts))
     return name
 
 
@@ -299,26 +305,25 @@ def apply_trigger(b: Any, defn: r.TriggerDef) -> None:
                 defn.function[:-1] in ((), ("pg_catalog",)):
             raise Unsupported(f"built-in trigger function "
                               f"{defn.function[-1]}()", defn.location)
-        raise SqlError("42883", f"function {'.'.join(defn.function)}() does "
-                       "not exist")
+        raise undefined_function(f"function {'.'.join(defn.function)}() does "
+                                 "not exist")
     if fn.kind != "trigger":
-        raise SqlError("42P17", f"function {fn.name.name} must return type "
-                       "trigger")
+        raise invalid_object_definition(f"function {fn.name.name} must return type "
+                                        "trigger")
     if "truncate" in defn.events and defn.row:
-        raise SqlError("0A000", "TRUNCATE FOR EACH ROW triggers are not "
-                       "supported")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "TRUNCATE FOR EACH ROW triggers are not "
+                                     "supported")
     builder = b.tables[table]
     for column in defn.columns:
         if builder.column(column) is None:
-            raise SqlError("42703", f'column "{column}" of relation '
-                           f'"{table.name}" does not exist')
+            raise column_of_relation_does_not_exist(column, table.name)
     if defn.when is not None:
         _check_when(defn)
     key = (table, defn.name)
     existing = b.triggers.get(key)
     if existing is not None and not defn.replace:
-        raise SqlError("42710", f'trigger "{defn.name}" for relation '
-                       f'"{table.name}" already exists')
+        raise duplicate_object(f'trigger "{defn.name}" for relation '
+                               f'"{table.name}" already exists')
     if existing is not None:
         oid = existing.oid
     else:
@@ -334,14 +339,14 @@ def _check_when(defn: r.TriggerDef) -> None:
         where = location + 1 if location is not None and location >= 0 \
             else None
         if not defn.row and name in ("new", "old"):
-            raise SqlError("42P17", "statement trigger's WHEN condition "
-                           "cannot reference column values", position=where)
+            raise invalid_object_definition("statement trigger's WHEN condition "
+                                            "cannot reference column values", position=where)
         if name == "old" and defn.events == ("insert",):
-            raise SqlError("42P17", "INSERT trigger's WHEN condition cannot "
-                           "reference OLD values", position=where)
+            raise invalid_object_definition("INSERT trigger's WHEN condition cannot "
+                                            "reference OLD values", position=where)
         if name == "new" and defn.events == ("delete",):
-            raise SqlError("42P17", "DELETE trigger's WHEN condition cannot "
-                           "reference NEW values", position=where)
+            raise invalid_object_definition("DELETE trigger's WHEN condition cannot "
+                                            "reference NEW values", position=where)
 
 
 def apply_drop_trigger(b: Any, defn: r.DropTriggerDef) -> None:
@@ -352,14 +357,14 @@ def apply_drop_trigger(b: Any, defn: r.DropTriggerDef) -> None:
             b.notices.append(f'relation "{".".join(parts)}" does not exist, '
                              "skipping")
             return
-        raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
+        raise relation_does_not_exist(".".join(parts))
     if (name, defn.name) not in b.triggers:
         if defn.if_exists:
             b.notices.append(f'trigger "{defn.name}" for relation '
                              f'"{name.name}" does not exist, skipping')
             return
-        raise SqlError("42704", f'trigger "{defn.name}" for table '
-                       f'"{name.name}" does not exist')
+        raise undefined_object(f'trigger "{defn.name}" for table '
+                               f'"{name.name}" does not exist')
     del b.triggers[(name, defn.name)]
 
 
@@ -384,21 +389,21 @@ def apply_aggregate(b: Any, defn: r.AggregateDef) -> None:
     args = tuple(_argument_type(b, t, "sql") for t in defn.args)
     stype = _argument_type(b, defn.stype, "sql")
     if find(b, name, args) is not None:
-        raise SqlError("42723", f'function "{name.name}" already exists with '
-                       "same argument types")
+        raise duplicate_function(f'function "{name.name}" already exists with '
+                                 "same argument types")
     sfunc = _function_named(b, r.FunctionRef(defn.sfunc, ()), (stype, *args))
     if sfunc is None:
-        raise SqlError("42883", "function " + signature_text(
+        raise undefined_function("function " + signature_text(
             ".".join(defn.sfunc), (stype, *args)).replace(",", ", ") +
             " does not exist")
     if sfunc.kind != "scalar" or shown(sfunc.result) != shown(stype):
-        raise SqlError("42804", "return type of transition function "
-                       f"{sfunc.name.name} is not {shown(stype)}")
+        raise datatype_mismatch("return type of transition function "
+                                f"{sfunc.name.name} is not {shown(stype)}")
     result, final = stype, 0
     if defn.finalfunc is not None:
         fn = _function_named(b, r.FunctionRef(defn.finalfunc, ()), (stype,))
         if fn is None or fn.kind != "scalar":
-            raise SqlError("42883", "function " + signature_text(
+            raise undefined_function("function " + signature_text(
                 ".".join(defn.finalfunc), (stype,)) + " does not exist")
         result, final = fn.result, fn.oid
     oid = FIRST_NORMAL_OID + b.type_oids
@@ -422,12 +427,11 @@ def apply_comment(b: Any, defn: r.RoutineCommentDef) -> None:
         name, table = defn.trigger
         relation = b.lookup(b.unalias(table))
         if relation not in b.tables:
-            raise SqlError("42P01", f'relation "{".".join(table)}" does not '
-                           "exist")
+            raise relation_does_not_exist(".".join(table))
         found = b.triggers.get((relation, name))
         if found is None:
-            raise SqlError("42704", f'trigger "{name}" for table '
-                           f'"{relation.name}" does not exist')
+            raise undefined_object(f'trigger "{name}" for table '
+                                   f'"{relation.name}" does not exist')
         b.triggers[(relation, name)] = replace(found, comment=text)
         return
     fn = _function_named(b, defn.function)

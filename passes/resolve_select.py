@@ -23,7 +23,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    AMBIGUOUS_ALIAS, DUPLICATE_ALIAS, FEATURE_NOT_SUPPORTED, UNDEFINED_COLUMN,
+    UNDEFINED_TABLE, SqlError, ambiguous_column, datatype_mismatch,
+    duplicate_alias, duplicate_column, feature_not_supported, grouping_error,
+    invalid_column_reference, invalid_recursion, missing_from_entry,
+    object_not_in_prerequisite_state, relation_does_not_exist, syntax_error,
+    undefined_table,
+)
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
@@ -302,7 +309,7 @@ class Level:
                        == tuple(qualifier))
             if hit:
                 if found is not None:
-                    raise SqlError("42P09" if len(qualifier) > 1 else "42712",
+                    raise SqlError(AMBIGUOUS_ALIAS if len(qualifier) > 1 else DUPLICATE_ALIAS,
                                    f'table reference "{qualifier[-1]}" is '
                                    "ambiguous", position=pos(location))
                 found = item
@@ -359,8 +366,7 @@ class Level:
                     break
             level = level.parent
         if found is None:
-            return SqlError("42P01", "missing FROM-clause entry for table "
-                            f'"{relname}"', position=pos(location))
+            return missing_from_entry(relname, position=pos(location))
         hint = (f'There is an entry for table "{found.refname}", but it '
                 "cannot be referenced from this part of the query.")
         if found.aliased and found.refname != relname:
@@ -373,8 +379,8 @@ class Level:
                                 f'alias "{found.refname}".')
                     break
                 level = level.parent
-        return SqlError("42P01", "invalid reference to FROM-clause entry for "
-                        f'table "{relname}"', hint=hint, position=pos(location))
+        return undefined_table("invalid reference to FROM-clause entry for "
+                               f'table "{relname}"', hint=hint, position=pos(location))
 
     def star_columns(self, ref: s.ColumnRef) -> list[tuple[str, Any]]:
         """`*` / `t.*` over this level's namespace (RETURNING of a write
@@ -412,7 +418,7 @@ class _ScopeLevel(Level):
         try:
             found = self.scope.lookup(parts, location)
         except SqlError as exc:
-            if exc.sqlstate in ("42703", "42P01"):
+            if exc.sqlstate in (UNDEFINED_COLUMN, UNDEFINED_TABLE):
                 return None
             raise
         if found.expr is not None:
@@ -470,8 +476,8 @@ def _frames(level: Level) -> list[_Frame]:
 
 
 def _ambiguous_column(name: str, location: int) -> SqlError:
-    return SqlError("42702", f'column reference "{name}" is ambiguous',
-                    position=pos(location))
+    return ambiguous_column(f'column reference "{name}" is ambiguous',
+                            position=pos(location))
 
 
 # -- FROM items -------------------------------------------------------------------
@@ -558,9 +564,9 @@ class _Resolver:
                 self._lock_note(level, ref, names[-1], "view")
                 return self._view(view, ref)
             if view is not None and not view.populated:
-                raise SqlError("55000", f'materialized view "{qname.name}" has '
-                               "not been populated",
-                               hint="Use the REFRESH MATERIALIZED VIEW command.")
+                raise object_not_in_prerequisite_state(f'materialized view "{qname.name}" has '
+                                                       "not been populated",
+                                                       hint="Use the REFRESH MATERIALIZED VIEW command.")
         if system is not None:
             columns = tuple(r.RelColumn(n, q.ResultType.of(t),
                                         origin=(system.name, i))
@@ -577,9 +583,9 @@ class _Resolver:
                           "cannot be referenced from this part of the query.")
                 hint = ("Use WITH RECURSIVE, or re-order the WITH items to "
                         "remove forward references.")
-            raise SqlError("42P01", f'relation "{".".join(names)}" does not '
-                           "exist", detail=detail, hint=hint,
-                           position=pos(ref.location))
+            raise relation_does_not_exist(".".join(names),
+                                          detail=detail, hint=hint,
+                                          position=pos(ref.location))
         columns = tuple(r.RelColumn(c.name, q.ResultType.of(c.type),
                                     origin=(table.name, c.attnum))
                         for c in table.columns)
@@ -654,9 +660,9 @@ class _Resolver:
             out = self.function_ref(item, level)
         elif isinstance(item, r.SubqueryRef):
             if item.alias is None:
-                raise SqlError("42601", "subquery in FROM must have an alias",
-                               hint="For example, FROM (SELECT ...) [AS] foo.",
-                               position=pos(item.location))
+                raise syntax_error("subquery in FROM must have an alias",
+                                   hint="For example, FROM (SELECT ...) [AS] foo.",
+                                   position=pos(item.location))
             self._lock_note(level, item, item.alias, "subquery")
             with lateral.frames_visible(_frames(level), item.lateral):
                 relation, columns = self.query(item.query, self.hidden(level),
@@ -712,9 +718,9 @@ class _Resolver:
             seen: set[str] = set()
             for name in using:
                 if name in seen:
-                    raise SqlError("42701", f'column name "{name}" appears '
-                                   "more than once in USING clause",
-                                   position=pos(join.location))
+                    raise duplicate_column(f'column name "{name}" appears '
+                                           "more than once in USING clause",
+                                           position=pos(join.location))
                 seen.add(name)
                 li = _using_index(left.names, name, "left", join.location)
                 ri = _using_index(right.names, name, "right", join.location)
@@ -873,9 +879,9 @@ class _Resolver:
         level.pending = {cte.name for cte in ctes}
         for cte in ctes:
             if cte.name in level.ctes:
-                raise SqlError("42712", f'WITH query name "{cte.name}" '
-                               "specified more than once",
-                               position=pos(cte.location))
+                raise duplicate_alias(f'WITH query name "{cte.name}" '
+                                      "specified more than once",
+                                      position=pos(cte.location))
             if not isinstance(cte.query, r.Query):
                 if self.modifying is None or level is not self.root:
                     raise _misplaced_write(cte, top)
@@ -895,13 +901,13 @@ class _Resolver:
         body = cte.query.body
         if not (isinstance(body, r.SetOperation) and body.op == "union") \
                 or cte.query.order_by or cte.query.limit is not None:
-            raise SqlError("42P19", f'recursive query "{cte.name}" does not '
-                           "have the form non-recursive-term UNION [ALL] "
-                           "recursive-term", position=pos(cte.location))
+            raise invalid_recursion(f'recursive query "{cte.name}" does not '
+                                    "have the form non-recursive-term UNION [ALL] "
+                                    "recursive-term", position=pos(cte.location))
         if _mentions(body.left, cte.name):
-            raise SqlError("42P19", "recursive reference to query "
-                           f'"{cte.name}" must not appear within its '
-                           "non-recursive term", position=pos(cte.location))
+            raise invalid_recursion("recursive reference to query "
+                                    f'"{cte.name}" must not appear within its '
+                                    "non-recursive term", position=pos(cte.location))
         base, columns = self.query(body.left, level, False)
         columns = _cte_columns(cte, columns)
         self.recursions += 1
@@ -910,22 +916,22 @@ class _Resolver:
         level.pending.discard(cte.name)
         recursive, rcols = self.query(body.right, level, False)
         if len(rcols) != len(columns):
-            raise SqlError("42601", "each UNION query must have the same "
-                           "number of columns",
-                           position=pos(_first_target_location(body.right)))
+            raise syntax_error("each UNION query must have the same "
+                               "number of columns",
+                               position=pos(_first_target_location(body.right)))
         types = [c.type for c in columns]
         for i, (lc, rc) in enumerate(zip(columns, rcols)):
             overall = select_common_type(
                 [q.TColumn(i, lc.name, lc.type, lc.location),
                  q.TColumn(i, rc.name, rc.type, rc.location)], "UNION")
             if overall != lc.type:
-                raise SqlError("42804", f'recursive query "{cte.name}" column '
-                               f"{i + 1} has type {_display(lc.type)} in "
-                               "non-recursive term but type "
-                               f"{_display(overall)} overall",
-                               hint="Cast the output of the non-recursive term "
-                               "to the correct type.",
-                               position=pos(lc.location))
+                raise datatype_mismatch(f'recursive query "{cte.name}" column '
+                                        f"{i + 1} has type {_display(lc.type)} in "
+                                        "non-recursive term but type "
+                                        f"{_display(overall)} overall",
+                                        hint="Cast the output of the non-recursive term "
+                                        "to the correct type.",
+                                        position=pos(lc.location))
         recursive = self.coerce_outputs(recursive, rcols, types, "UNION")
         return r.RecursiveUnion(base, recursive, body.all, key,
                                 columns), columns
@@ -935,8 +941,8 @@ class _Resolver:
         width = len(body.rows[0])
         for row in body.rows[1:]:
             if len(row) != width:
-                raise SqlError("42601", "VALUES lists must all be the same "
-                               "length", position=pos(_location(row)))
+                raise syntax_error("VALUES lists must all be the same "
+                                   "length", position=pos(_location(row)))
         level.agg_clause = "VALUES"
         typed = [[resolve_expr(e, level, self.ctx) for e in row]
                  for row in body.rows]
@@ -978,14 +984,13 @@ class _Resolver:
         if isinstance(expr, s.Literal) and expr.kind == "integer":
             n = int(expr.text or "0")
             if not 1 <= n <= len(columns):
-                raise SqlError("42P10", f"ORDER BY position {n} is not in "
-                               "select list", position=pos(expr.location))
+                raise invalid_column_reference(f"ORDER BY position {n} is not in "
+                                               "select list", position=pos(expr.location))
             return n - 1
         if isinstance(expr, s.ColumnRef) and not expr.star:
             if len(expr.parts) > 1:
-                raise SqlError("42P01", "missing FROM-clause entry for table "
-                               f'"{expr.parts[-2]}"',
-                               position=pos(expr.location))
+                raise missing_from_entry(expr.parts[-2],
+                                         position=pos(expr.location))
             for i, c in enumerate(columns):
                 if c.name == expr.parts[0]:
                     return i
@@ -993,12 +998,12 @@ class _Resolver:
             hints.rtable = [Entry(f"*SELECT* {i + 1}", [c.name for c in leaf],
                                   []) for i, leaf in enumerate(leaves)]
             raise hints._missing_column(None, expr.parts[0], expr.location)
-        raise SqlError("0A000", "invalid UNION/INTERSECT/EXCEPT ORDER BY "
-                       "clause", detail="Only result column names can be "
-                       "used, not expressions or functions.",
-                       hint="Add the expression/function to every SELECT, or "
-                       "move the UNION into a FROM clause.",
-                       position=pos(_leftmost(expr)))
+        raise SqlError(FEATURE_NOT_SUPPORTED, "invalid UNION/INTERSECT/EXCEPT ORDER BY "
+                                     "clause", detail="Only result column names can be "
+                                     "used, not expressions or functions.",
+                                     hint="Add the expression/function to every SELECT, or "
+                                     "move the UNION into a FROM clause.",
+                                     position=pos(_leftmost(expr)))
 
     def limit(self, query: r.Query, level: Level, relation: r.Relation
               ) -> r.Relation:
@@ -1024,16 +1029,16 @@ class _Resolver:
         try:
             expr = resolve_expr(node, empty, self.ctx)
         except SqlError as exc:
-            if exc.sqlstate in ("42703", "42P01"):
-                raise SqlError("42P10", f"argument of {clause} must not "
-                               "contain variables",
-                               position=pos(getattr(node, "location", -1))
-                               ) from exc
+            if exc.sqlstate in (UNDEFINED_COLUMN, UNDEFINED_TABLE):
+                raise invalid_column_reference(f"argument of {clause} must not "
+                                               "contain variables",
+                                               position=pos(getattr(node, "location", -1))
+                                               ) from exc
             raise
         if not _can_bigint(expr):
-            raise SqlError("42804", f"argument of {clause} must be type "
-                           f"bigint, not type {_display(expr.type)}",
-                           position=pos(expr.location))
+            raise datatype_mismatch(f"argument of {clause} must be type "
+                                    f"bigint, not type {_display(expr.type)}",
+                                    position=pos(expr.location))
         return coerce_to_type(expr, q.INT8, self.ctx, "a")
 
     # ---- set operations
@@ -1060,9 +1065,9 @@ class _Resolver:
         right, rcols = self.set_tree(node.right, level, leaves)
         construct = node.op.upper()
         if len(lcols) != len(rcols):
-            raise SqlError("42601", f"each {construct} query must have the "
-                           "same number of columns",
-                           position=pos(_first_target_location(node.right)))
+            raise syntax_error(f"each {construct} query must have the "
+                               "same number of columns",
+                               position=pos(_first_target_location(node.right)))
         types = []
         for i, (lc, rc) in enumerate(zip(lcols, rcols)):
             common = select_common_type(
@@ -1142,9 +1147,9 @@ class _Resolver:
             else:
                 for i, key in enumerate(sort_keys):
                     if key[0] >= visible:
-                        raise SqlError("42P10", "for SELECT DISTINCT, ORDER BY "
-                                       "expressions must appear in select "
-                                       "list", position=pos(key[2]))
+                        raise invalid_column_reference("for SELECT DISTINCT, ORDER BY "
+                                                       "expressions must appear in select "
+                                                       "list", position=pos(key[2]))
                 for e in exprs:
                     require_equality(e.type, e.location)
         windows.define(self, level)
@@ -1224,8 +1229,8 @@ class _Resolver:
         if not qualifier:
             items = [i for i in level.namespace if i.cols_visible]
             if not items:
-                raise SqlError("42601", "SELECT * with no tables specified is "
-                               "not valid", position=pos(ref.location))
+                raise syntax_error("SELECT * with no tables specified is "
+                                   "not valid", position=pos(ref.location))
             return [(n, _located(e, ref.location)) for item in items
                     for n, e in zip(item.entry.names, item.entry.exprs)]
         item = level._refname_item(qualifier, ref.location)
@@ -1255,9 +1260,9 @@ class _Resolver:
         finally:
             level.agg_clause = saved
         if _contains_aggregate(exprs[index]):
-            raise SqlError("42803", "aggregate functions are not allowed "
-                           "in GROUP BY", position=pos(_agg_location(
-                               exprs[index])))
+            raise grouping_error("aggregate functions are not allowed "
+                                 "in GROUP BY", position=pos(_agg_location(
+                                     exprs[index])))
         require_equality(exprs[index].type, _expr_location(item))
         return index
 
@@ -1293,14 +1298,14 @@ class _Resolver:
         if isinstance(node, s.Literal) and node.kind == "integer":
             n = int(node.text or "0")
             if not 1 <= n <= len(names):
-                raise SqlError("42P10", f"{clause} position {n} is not in "
-                               "select list", position=pos(node.location))
+                raise invalid_column_reference(f"{clause} position {n} is not in "
+                                               "select list", position=pos(node.location))
             return n - 1
         if isinstance(node, s.Literal) and node.kind in ("string", "numeric",
                                                          "boolean", "null") \
                 and clause != "DISTINCT ON":
-            raise SqlError("42601", f"non-integer constant in {clause}",
-                           position=pos(node.location))
+            raise syntax_error(f"non-integer constant in {clause}",
+                               position=pos(node.location))
         if isinstance(node, s.ColumnRef) and len(node.parts) == 1 \
                 and not node.star:
             name = node.parts[0]
@@ -1309,8 +1314,8 @@ class _Resolver:
                                                    node.location) is None:
                 hits = [i for i, n in enumerate(names) if n == name]
                 if any(exprs[h] != exprs[hits[0]] for h in hits[1:]):
-                    raise SqlError("42702", f'{clause} "{name}" is ambiguous',
-                                   position=pos(node.location))
+                    raise ambiguous_column(f'{clause} "{name}" is ambiguous',
+                                           position=pos(node.location))
                 if hits:
                     return hits[0]
         typed = resolve_target(node, level, self.ctx)
@@ -1328,11 +1333,11 @@ class _Resolver:
             raise feature_not_supported("aggregate function here",
                                         pos(node.location))
         if level.agg_clause is not None:
-            raise SqlError("42803", "aggregate functions are not allowed in "
-                           f"{level.agg_clause}", position=pos(node.location))
+            raise grouping_error("aggregate functions are not allowed in "
+                                 f"{level.agg_clause}", position=pos(node.location))
         if level.in_aggregate:
-            raise SqlError("42803", "aggregate function calls cannot be "
-                           "nested", position=pos(node.location))
+            raise grouping_error("aggregate function calls cannot be "
+                                 "nested", position=pos(node.location))
         if node.within_group or node.name[-1] in ORDERED_SET_NAMES:
             return ordered_set_call(node, level, ctx)
         level.in_aggregate = True
@@ -1405,8 +1410,8 @@ class _Resolver:
                                location=node.location)
         if kind in ("expr", "array"):
             if len(columns) != 1:
-                raise SqlError("42601", "subquery must return only one column",
-                               position=pos(node.location))
+                raise syntax_error("subquery must return only one column",
+                                   position=pos(node.location))
             rtype = columns[0].type
             if rtype == q.UNKNOWN:
                 rtype = TEXT
@@ -1421,10 +1426,10 @@ class _Resolver:
         tests = node.test.items if isinstance(node.test, s.Row) else \
             (node.test,)
         if len(columns) != len(tests):
-            raise SqlError("42601", "subquery has too many columns"
-                           if len(columns) > len(tests) else
-                           "subquery has too few columns",
-                           position=pos(node.location))
+            raise syntax_error("subquery has too many columns"
+                               if len(columns) > len(tests) else
+                               "subquery has too few columns",
+                               position=pos(node.location))
         op = node.op or "="
         ordered = len(tests) > 1 and op not in ("=", "<>")
         lefts, impls, casts = [], [], []
@@ -1474,8 +1479,8 @@ def _check_duplicate_refname(item: Item, level: Level, ref: Any) -> None:
         if a.refname == b.refname and (a.aliased or b.aliased or
                                        a.table == b.table or a.table is None
                                        or b.table is None):
-            raise SqlError("42712", f'table name "{a.refname}" specified more '
-                           "than once")
+            raise duplicate_alias(f'table name "{a.refname}" specified more '
+                                  "than once")
 
 
 def _can_bigint(expr: Any) -> bool:

@@ -16,7 +16,11 @@ from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any, Callable, Iterator
 
-from twinning.errors import Notice, SqlError
+from twinning.errors import (
+    DUPLICATE_OBJECT, Notice, SqlError, duplicate_key, duplicate_object,
+    invalid_name, invalid_parameter_value, type_already_exists,
+    type_does_not_exist, type_modifier_not_allowed, wrong_object_type,
+)
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
@@ -102,8 +106,7 @@ def position(location: int) -> int | None:
 
 
 def _missing(names: tuple[str, ...], location: int = -1) -> SqlError:
-    return SqlError("42704", f'type "{".".join(names)}" does not exist',
-                    position=position(location))
+    return type_does_not_exist(".".join(names), position=position(location))
 
 
 def column_type(b: Any, written: SqlType | s.TypeSpec) -> SqlType:
@@ -118,8 +121,8 @@ def column_type(b: Any, written: SqlType | s.TypeSpec) -> SqlType:
                               written.location)
         raise _missing(written.names, written.location)
     if written.typmods:
-        raise SqlError("42601", "type modifier is not allowed for type "
-                       f'"{found.name.name}"', position=position(written.location))
+        raise type_modifier_not_allowed(found.name.name,
+                                        position=position(written.location))
     return found.sql_type.array_of() if written.array else found.sql_type
 
 
@@ -129,8 +132,8 @@ def cast_type(spec: s.TypeSpec) -> SqlType | None:
     if found is None:
         return None
     if spec.typmods:
-        raise SqlError("42601", "type modifier is not allowed for type "
-                       f'"{spec.names[-1]}"', position=position(spec.location))
+        raise type_modifier_not_allowed(spec.names[-1],
+                                        position=position(spec.location))
     return found.array_of() if spec.array else found
 
 
@@ -151,8 +154,8 @@ def _enum_sql_type(name: c.QName, oid: int, labels: tuple[str, ...],
 
 def _check_label(label: str) -> None:
     if len(label.encode()) > NAMEDATALEN - 1:
-        raise SqlError("42602", f'invalid enum label "{label}"',
-                       detail=f"Labels must be {NAMEDATALEN - 1} bytes or less.")
+        raise invalid_name(f'invalid enum label "{label}"',
+                           detail=f"Labels must be {NAMEDATALEN - 1} bytes or less.")
 
 
 def type_name_taken(b: Any, name: c.QName) -> bool:
@@ -162,24 +165,22 @@ def type_name_taken(b: Any, name: c.QName) -> bool:
 def check_row_type_name(b: Any, name: c.QName) -> None:
     """A new relation's row type must not take a user type's name."""
     if name in b.types:
-        raise SqlError("42710", f'type "{name.name}" already exists',
-                       hint="A relation has an associated type of the same "
-                       "name, so you must use a name that doesn't conflict "
-                       "with any existing type.")
+        raise type_already_exists(name.name,
+                                  hint="A relation has an associated type of the same "
+                                  "name, so you must use a name that doesn't conflict "
+                                  "with any existing type.")
 
 
 def apply_enum(b: Any, defn: d.EnumDef) -> None:
     name = b.qualify(defn.name, defn.location)
     if type_name_taken(b, name):
-        raise SqlError("42710", f'type "{name.name}" already exists')
+        raise type_already_exists(name.name)
     for label in defn.labels:
         _check_label(label)
     if len(set(defn.labels)) != len(defn.labels):
         dup = next(x for i, x in enumerate(defn.labels) if x in defn.labels[:i])
-        raise SqlError("23505", "duplicate key value violates unique "
-                       'constraint "pg_enum_typid_label_index"',
-                       detail=f"Key (enumtypid, enumlabel)=({FIRST_NORMAL_OID + b.type_oids}, "
-                       f"{dup}) already exists.")
+        raise duplicate_key("pg_enum_typid_label_index", "enumtypid, enumlabel",
+                            f"{FIRST_NORMAL_OID + b.type_oids}, {dup}")
     oid = FIRST_NORMAL_OID + b.type_oids
     b.type_oids += 2
     orders = tuple(float(i) for i in range(1, len(defn.labels) + 1))
@@ -202,16 +203,16 @@ def _float4(value: float) -> float:
 def apply_alter_enum(b: Any, defn: d.AlterEnumDef) -> None:
     utype = existing(b, defn.name, defn.location)
     if utype.kind != "e":
-        raise SqlError("42809", f"{utype.sql_type.display()} is not an enum")
+        raise wrong_object_type(f"{utype.sql_type.display()} is not an enum")
     row = utype.sql_type.user
     assert row is not None
     labels, orders = list(row.labels), list(row.sort_orders)
     if defn.old is not None:  # RENAME VALUE
         if defn.old not in labels:
-            raise SqlError("22023", f'"{defn.old}" is not an existing enum label')
+            raise invalid_parameter_value(f'"{defn.old}" is not an existing enum label')
         _check_label(defn.value)
         if defn.value in labels:
-            raise SqlError("42710", f'enum label "{defn.value}" already exists')
+            raise duplicate_object(f'enum label "{defn.value}" already exists')
         if _users(b, {utype.oid}):  # stored values are labels
             raise Unsupported("ALTER TYPE … RENAME VALUE of an enum in use")
         labels[labels.index(defn.old)] = defn.value
@@ -221,15 +222,15 @@ def apply_alter_enum(b: Any, defn: d.AlterEnumDef) -> None:
     if defn.value in labels:
         if defn.if_not_exists:
             b.notices.append(Notice(
-                "42710", f'enum label "{defn.value}" already exists, skipping'))
+                DUPLICATE_OBJECT, f'enum label "{defn.value}" already exists, skipping'))
             return
-        raise SqlError("42710", f'enum label "{defn.value}" already exists')
+        raise duplicate_object(f'enum label "{defn.value}" already exists')
     if defn.neighbor is None:
         at, order = len(labels), (orders[-1] + 1 if orders else 1.0)
     else:
         if defn.neighbor not in labels:
-            raise SqlError("22023", f'"{defn.neighbor}" is not an existing '
-                           "enum label")
+            raise invalid_parameter_value(f'"{defn.neighbor}" is not an existing '
+                                          "enum label")
         i = labels.index(defn.neighbor)
         at = i + 1 if defn.after else i
         low = orders[at - 1] if at > 0 else None
@@ -308,7 +309,7 @@ def apply_rename_type(b: Any, defn: d.RenameTypeDef) -> None:
     utype = existing(b, defn.name, defn.location)
     new_name = c.QName(utype.name.schema, defn.new_name)
     if type_name_taken(b, new_name):
-        raise SqlError("42710", f'type "{defn.new_name}" already exists')
+        raise type_already_exists(defn.new_name)
     row = utype.sql_type.user
     assert row is not None
     _replace(b, utype, row.labels, row.sort_orders, name=new_name)
@@ -387,8 +388,8 @@ def drop_types(b: Any, defn: d.DropDef) -> None:
             b.notices.append(f'type "{".".join(parts)}" does not exist, skipping')
             continue
         if defn.kind == "domain" and found.kind != "d":
-            raise SqlError("42809", f'"{found.sql_type.display()}" is not a '
-                           "domain")
+            raise wrong_object_type(f'"{found.sql_type.display()}" is not a '
+                                    "domain")
         if found not in targets:
             targets.append(found)
     if not targets:

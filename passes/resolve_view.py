@@ -23,7 +23,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from twinning.errors import Notice, SqlError, feature_not_supported
+from twinning.errors import (
+    DUPLICATE_TABLE, FEATURE_NOT_SUPPORTED, Notice, SqlError,
+    column_of_relation_does_not_exist, column_specified_more_than_once,
+    feature_not_supported, invalid_table_definition,
+    object_not_in_prerequisite_state, relation_already_exists,
+    relation_does_not_exist, syntax_error, wrong_object_type,
+)
 from twinning.ir.types import RecordType
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -46,16 +52,16 @@ def create_view(b: Any, defn: d.ViewDef, catalog: c.Catalog) -> c.View | None:
     ctx = TypingContext(allow_params=False, search_path=path)
     if has_modifying(defn.query):  # analysed first, as PostgreSQL does
         resolve_with(defn.query, catalog, ctx)
-        raise SqlError("0A000", "materialized views must not use data-"
-                       "modifying statements in WITH" if defn.materialized
-                       else "views must not contain data-modifying "
-                       "statements in WITH")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "materialized views must not use data-"
+                                     "modifying statements in WITH" if defn.materialized
+                                     else "views must not contain data-modifying "
+                                     "statements in WITH")
     resolved, reads = resolve_view_query(defn.query, catalog, ctx)
     temporary = defn.temporary
     if not temporary and any(c.is_temporary(name.schema) for name in reads):
         if defn.materialized:
-            raise SqlError("0A000", "materialized views must not use "
-                           "temporary tables or views")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "materialized views must not use "
+                                         "temporary tables or views")
         temporary = True
     name = b.qualify(defn.name, defn.location, temporary=temporary)
     if temporary and not defn.temporary:
@@ -65,12 +71,12 @@ def create_view(b: Any, defn: d.ViewDef, catalog: c.Catalog) -> c.View | None:
     if b.relation_exists(name):
         if defn.materialized and defn.if_not_exists:
             b.notices.append(Notice(
-                "42P07", f'relation "{name.name}" already exists, skipping'))
+                DUPLICATE_TABLE, f'relation "{name.name}" already exists, skipping'))
             return None
         if not defn.replace:
-            raise SqlError("42P07", f'relation "{name.name}" already exists')
+            raise relation_already_exists(name.name)
         if existing is None or existing.materialized:
-            raise SqlError("42809", f'"{name.name}" is not a view')
+            raise wrong_object_type(f'"{name.name}" is not a view')
         _check_replacement(existing.columns, columns)
         created = existing.created
     else:
@@ -91,15 +97,15 @@ def _columns(defn: d.ViewDef, outputs: tuple) -> tuple[c.Column, ...]:
     """The view's columns: the query's outputs, the first ones renamed by
     the column list (DefineView's and checkViewColumns' checks)."""
     if len(defn.columns) > len(outputs):
-        raise SqlError("42601", "too many column names were specified"
-                       if defn.materialized else
-                       "CREATE VIEW specifies more column names than columns")
+        raise syntax_error("too many column names were specified"
+                           if defn.materialized else
+                           "CREATE VIEW specifies more column names than columns")
     names = list(defn.columns) + [o.name for o in outputs[len(defn.columns):]]
     seen: set[str] = set()
     columns = []
     for attnum, (name, output) in enumerate(zip(names, outputs), start=1):
         if name in seen:
-            raise SqlError("42701", f'column "{name}" specified more than once')
+            raise column_specified_more_than_once(name)
         seen.add(name)
         sql_type = output.type.sql_type
         if sql_type is None:
@@ -107,7 +113,7 @@ def _columns(defn: d.ViewDef, outputs: tuple) -> tuple[c.Column, ...]:
                 f"a view column of type {output.type.name}")
         if isinstance(sql_type.user, RecordType):
             if sql_type.user.anonymous:
-                raise SqlError("42P16", f'column "{name}" has pseudo-type record')
+                raise invalid_table_definition(f'column "{name}" has pseudo-type record')
             if defn.materialized:
                 raise feature_not_supported("a materialized view column of a "
                                             "composite type")
@@ -119,17 +125,17 @@ def _check_replacement(old: tuple[c.Column, ...],
                        new: tuple[c.Column, ...]) -> None:
     """CREATE OR REPLACE VIEW may only add columns at the end."""
     if len(new) < len(old):
-        raise SqlError("42P16", "cannot drop columns from view")
+        raise invalid_table_definition("cannot drop columns from view")
     for was, now in zip(old, new):
         if was.name != now.name:
-            raise SqlError("42P16", f'cannot change name of view column '
-                           f'"{was.name}" to "{now.name}"',
-                           hint="Use ALTER VIEW ... RENAME COLUMN ... to "
-                           "change name of view column instead.")
+            raise invalid_table_definition(f'cannot change name of view column '
+                                           f'"{was.name}" to "{now.name}"',
+                                           hint="Use ALTER VIEW ... RENAME COLUMN ... to "
+                                           "change name of view column instead.")
         if was.type != now.type:
-            raise SqlError("42P16", f'cannot change data type of view column '
-                           f'"{was.name}" from {was.type.display()} to '
-                           f"{now.type.display()}")
+            raise invalid_table_definition(f'cannot change data type of view column '
+                                           f'"{was.name}" from {was.type.display()} to '
+                                           f"{now.type.display()}")
 
 
 def refresh_view(b: Any, defn: d.RefreshViewDef) -> None:
@@ -139,21 +145,20 @@ def refresh_view(b: Any, defn: d.RefreshViewDef) -> None:
     view = b.views.get(name)
     if view is None or not view.materialized:
         if b.relation_exists(name):  # (0A000 is PostgreSQL's, in matview.c)
-            raise SqlError("0A000", f'"{name.name}" is not a materialized view')
-        raise SqlError("42P01", f'relation "{".".join(defn.name)}" does not '
-                       "exist")
+            raise SqlError(FEATURE_NOT_SUPPORTED, f'"{name.name}" is not a materialized view')
+        raise relation_does_not_exist(".".join(defn.name))
     if defn.concurrently:
         if not defn.with_data:
-            raise SqlError("42601", "REFRESH options CONCURRENTLY and WITH NO "
-                           "DATA cannot be used together")
+            raise syntax_error("REFRESH options CONCURRENTLY and WITH NO "
+                               "DATA cannot be used together")
         if not view.populated:
-            raise SqlError("0A000", "CONCURRENTLY cannot be used when the "
-                           "materialized view is not populated")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "CONCURRENTLY cannot be used when the "
+                                         "materialized view is not populated")
         if not any(i.unique and i.table == name for i in b.indexes.values()):
-            raise SqlError("55000", f'cannot refresh materialized view '
-                           f'"{name}" concurrently',
-                           hint="Create a unique index with no WHERE clause on "
-                           "one or more columns of the materialized view.")
+            raise object_not_in_prerequisite_state(f'cannot refresh materialized view '
+                                                   f'"{name}" concurrently',
+                                                   hint="Create a unique index with no WHERE clause on "
+                                                   "one or more columns of the materialized view.")
     if view.populated != defn.with_data:
         b.views[name] = replace(view, populated=defn.with_data)
 
@@ -167,15 +172,14 @@ def comment_view(b: Any, defn: d.CommentDef) -> bool:
         view = b.views.get(name)
         if view is None or view.materialized != (defn.target != "view"):
             if not b.relation_exists(name):
-                raise SqlError("42P01", f'relation "{".".join(defn.name)}" '
-                               "does not exist")
-            raise SqlError("42809", f'"{name.name}" is not a '
-                           f"{defn.target}")
+                raise relation_does_not_exist(".".join(defn.name))
+            raise wrong_object_type(f'"{name.name}" is not a '
+                                    f"{defn.target}")
         b.views[name] = replace(view, comment=text)
         return True
     if defn.target == "table":
         if b.lookup(b.unalias(defn.name)) in b.views:
-            raise SqlError("42809", f'"{defn.name[-1]}" is not a table')
+            raise wrong_object_type(f'"{defn.name[-1]}" is not a table')
         return False
     if defn.target != "column" or len(defn.name) < 2:
         return False
@@ -184,8 +188,7 @@ def comment_view(b: Any, defn: d.CommentDef) -> bool:
         return False
     column = defn.name[-1]
     if not any(col.name == column for col in view.columns):  # (a view's)
-        raise SqlError("42703", f'column "{column}" of relation '
-                       f'"{view.name.name}" does not exist')
+        raise column_of_relation_does_not_exist(column, view.name.name)
     b.views[view.name] = replace(view, columns=tuple(
         replace(col, comment=text) if col.name == column else col
         for col in view.columns))

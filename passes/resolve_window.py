@@ -28,7 +28,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, GROUPING_ERROR, WINDOWING_ERROR, WRONG_OBJECT_TYPE,
+    SqlError, datatype_mismatch, feature_not_supported,
+    invalid_column_reference, undefined_object, windowing_error,
+)
 from twinning.ir import query as q
 from twinning.ir import select as r
 from twinning.ir import syntax as s
@@ -100,7 +104,7 @@ class Windows:
         self.clause: str | None = None
 
 
-def _refuse(construct: str, location: int, sqlstate: str = "42P20") -> None:
+def _refuse(construct: str, location: int, sqlstate: str = WINDOWING_ERROR) -> None:
     raise SqlError(sqlstate, construct, position=pos(location))
 
 
@@ -123,7 +127,7 @@ def window_call(node: s.FuncCall, level: Any, ctx: Any) -> Any:
         _refuse("window function calls cannot be nested", node.location)
     if level.in_aggregate:
         _refuse("aggregate function calls cannot contain window function "
-                "calls", node.location, "42803")
+                "calls", node.location, GROUPING_ERROR)
     name = node.name[-1]
     builtin = len(node.name) == 1 or (len(node.name) == 2 and
                                       node.name[0] == "pg_catalog")
@@ -137,27 +141,27 @@ def window_call(node: s.FuncCall, level: Any, ctx: Any) -> Any:
         state.inside = False
     srf = _set_returning(args)
     if srf is not None:
-        raise SqlError("0A000", "window function calls cannot contain "
-                       "set-returning function calls",
-                       hint="You might be able to move the set-returning "
-                       "function into a LATERAL FROM item.", position=pos(srf))
+        raise SqlError(FEATURE_NOT_SUPPORTED, "window function calls cannot contain "
+                                     "set-returning function calls",
+                                     hint="You might be able to move the set-returning "
+                                     "function into a LATERAL FROM item.", position=pos(srf))
     # rank() & co. are also hypothetical-set aggregates: with OVER, the
     # window function
     aggregate = builtin and name in AGGREGATE_NAMES and name not in _WINDOW
     if not aggregate and not (builtin and name in WINDOW_NAMES):
         if builtin and name in pg_data.PROC_NAMES:
             _refuse(f"OVER specified, but {name} is not a window function nor "
-                    "an aggregate function", node.location, "42809")
+                    "an aggregate function", node.location, WRONG_OBJECT_TYPE)
         raise _no_function(".".join(node.name), args, node.location)
     if node.distinct:
         _refuse("DISTINCT is not implemented for window functions",
-                node.location, "0A000")
+                node.location, FEATURE_NOT_SUPPORTED)
     if node.order_by:
         _refuse("aggregate ORDER BY is not implemented for window functions",
-                node.location, "0A000")
+                node.location, FEATURE_NOT_SUPPORTED)
     if node.filter is not None and not aggregate:
         _refuse("FILTER is not implemented for non-aggregate window functions",
-                node.location, "0A000")
+                node.location, FEATURE_NOT_SUPPORTED)
     filt = None
     if aggregate:
         signature, targets, rtype = type_aggregate(name, args, star,
@@ -218,8 +222,8 @@ def _type_window(name: str, args: list, location: int, ctx: Any
         return [coerce_to_type(value, common, ctx), integer(args[1]),
                 coerce_to_type(args[2], common, ctx)], common
     if value.type == q.UNKNOWN:
-        raise SqlError("42804", "could not determine polymorphic type because "
-                       "input has type unknown")
+        raise datatype_mismatch("could not determine polymorphic type because "
+                                "input has type unknown")
     out = [value] + [integer(a) for a in args[1:]]
     return out, call_result(value.type)
 
@@ -229,8 +233,8 @@ def _window_index(state: Windows, over: s.WindowDef) -> int:
         for i, d in enumerate(state.defs[:state.named]):
             if d.name == over.name:
                 return i
-        raise SqlError("42704", f'window "{over.name}" does not exist',
-                       position=pos(over.location))
+        raise undefined_object(f'window "{over.name}" does not exist',
+                               position=pos(over.location))
     # an OVER clause equal to a window met before (a WINDOW clause entry
     # included) shares it, as transformWindowFuncCall matches them
     for i, d in enumerate(state.defs):
@@ -265,8 +269,8 @@ def define(resolver: Any, level: Any) -> None:
                 ref = next((d for d in done if d[0].name == wdef.refname),
                            None)
                 if ref is None:
-                    raise SqlError("42704", f'window "{wdef.refname}" does '
-                                   "not exist", position=pos(wdef.location))
+                    raise undefined_object(f'window "{wdef.refname}" does '
+                                           "not exist", position=pos(wdef.location))
             done.append((wdef, _spec(resolver, level, wdef, ref), False))
     finally:
         state.clause = None
@@ -305,9 +309,9 @@ def _spec(resolver: Any, level: Any, wdef: s.WindowDef, ref: Any
             if wdef.name is None and not wdef.order_by and not (
                     wdef.frame_options & NONDEFAULT):
                 hint = "Omit the parentheses in this OVER clause."
-            raise SqlError("42P20", f'cannot copy window "{wdef.refname}" '
-                           "because it has a frame clause", hint=hint,
-                           position=pos(wdef.location))
+            raise windowing_error(f'cannot copy window "{wdef.refname}" '
+                                  "because it has a frame clause", hint=hint,
+                                  position=pos(wdef.location))
     options = wdef.frame_options
     mode = "rows" if options & ROWS else "groups" if options & GROUPS \
         else "range"
@@ -372,22 +376,22 @@ def _offset(resolver: Any, level: Any, mode: str, order: list,
         sort_type = order[0].expr.type
         wanted = IN_RANGE.get(key(sort_type))
         if wanted is None:
-            raise SqlError("0A000", "RANGE with offset PRECEDING/FOLLOWING is "
-                           "not supported for column type "
-                           f"{display_type(sort_type)}",
-                           position=pos(_location(expr, node)))
+            raise SqlError(FEATURE_NOT_SUPPORTED, "RANGE with offset PRECEDING/FOLLOWING is "
+                                         "not supported for column type "
+                                         f"{display_type(sort_type)}",
+                                         position=pos(_location(expr, node)))
         target = _in_range_type(expr, sort_type, wanted, node)
     else:
         target = q.INT8
         if expr.type != q.UNKNOWN and not can_coerce_expr(expr, target, "a"):
-            raise SqlError("42804", f"argument of {construct} must be type "
-                           f"bigint, not type {display_type(expr.type)}",
-                           position=pos(_location(expr, node)))
+            raise datatype_mismatch(f"argument of {construct} must be type "
+                                    f"bigint, not type {display_type(expr.type)}",
+                                    position=pos(_location(expr, node)))
     expr = coerce_to_type(expr, target, ctx, "a" if mode != "range" else "i")
     variable = _first_variable(expr)
     if variable is not None:
-        raise SqlError("42P10", f"argument of {construct} must not contain "
-                       "variables", position=pos(variable))
+        raise invalid_column_reference(f"argument of {construct} must not contain "
+                                       "variables", position=pos(variable))
     return expr
 
 
@@ -400,12 +404,12 @@ def _in_range_type(expr: Any, sort_type: Any, wanted: tuple, node: Any) -> Any:
         return sort_type
     if fits:
         return result_type(fits[0])
-    raise SqlError("0A000", "RANGE with offset PRECEDING/FOLLOWING is not "
-                   "supported for column type "
-                   f"{display_type(sort_type)} and offset type "
-                   f"{display_type(expr.type)}",
-                   hint="Cast the offset value to an appropriate type.",
-                   position=pos(_location(expr, node)))
+    raise SqlError(FEATURE_NOT_SUPPORTED, "RANGE with offset PRECEDING/FOLLOWING is not "
+                                 "supported for column type "
+                                 f"{display_type(sort_type)} and offset type "
+                                 f"{display_type(expr.type)}",
+                                 hint="Cast the offset value to an appropriate type.",
+                                 position=pos(_location(expr, node)))
 
 
 def _location(expr: Any, node: Any) -> int:

@@ -22,7 +22,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, invalid_recursion, syntax_error,
+)
 from twinning.ir import dml as d
 from twinning.ir import select as r
 from twinning.passes.expr import TypingContext
@@ -54,12 +56,12 @@ def resolve_with(node: Any, catalog: Any, ctx: TypingContext) -> Any:
     def modifying(cte: r.CommonTable):
         statement = cte.query
         if isinstance(statement, d.Merge):
-            raise SqlError("0A000", "MERGE not supported in WITH query",
-                           position=pos(cte.location))
+            raise SqlError(FEATURE_NOT_SUPPORTED, "MERGE not supported in WITH query",
+                                         position=pos(cte.location))
         if cte.recursive and mentions(statement, cte.name):
-            raise SqlError("42P19", f'recursive query "{cte.name}" must not '
-                           "contain data-modifying statements",
-                           position=pos(cte.location))
+            raise invalid_recursion(f'recursive query "{cte.name}" must not '
+                                    "contain data-modifying statements",
+                                    position=pos(cte.location))
         saved, outer = ctx.kind, resolver.root
         ctx.kind = type(statement).__name__.upper()
         try:
@@ -81,8 +83,8 @@ def resolve_with(node: Any, catalog: Any, ctx: TypingContext) -> Any:
 
     resolver.modifying = modifying
     if isinstance(node, d.Merge) and any(c.recursive for c in node.with_):
-        raise SqlError("42601", "WITH RECURSIVE is not supported for MERGE "
-                       "statement")
+        raise syntax_error("WITH RECURSIVE is not supported for MERGE "
+                           "statement")
     resolver.with_list(node.with_, root)
     main = dataclasses.replace(node, with_=())
     if isinstance(node, r.Query):

@@ -18,7 +18,7 @@ from pglast import ast, parse_sql
 from pglast.parser import ParseError, scan
 from pglast.stream import RawStream
 
-from twinning.errors import SqlError
+from twinning.errors import ambiguous_column, syntax_error
 
 Lookup = Callable[[tuple[str, ...]], "int | None"]
 
@@ -28,7 +28,7 @@ def statements(body: str) -> list[str]:
     try:
         parsed = parse_sql(body)
     except ParseError as exc:
-        raise SqlError("42601", str(exc.args[0]) if exc.args else str(exc)) \
+        raise syntax_error(str(exc.args[0]) if exc.args else str(exc)) \
             from None
     return [RawStream()(raw.stmt) for raw in parsed]
 
@@ -70,11 +70,11 @@ def substitute(sql: str, lookup: Lookup, columns_of: Any = None,
     try:
         parsed = parse_sql(sql)
     except ParseError as exc:
-        raise SqlError("42601", str(exc.args[0]) if exc.args else str(exc)) \
+        raise syntax_error(str(exc.args[0]) if exc.args else str(exc)) \
             from None
     if len(parsed) != 1:
-        raise SqlError("42601", "cannot insert multiple commands into a "
-                       "prepared statement")
+        raise syntax_error("cannot insert multiple commands into a "
+                           "prepared statement")
     found: list = []
     _collect(parsed[0].stmt, found, False)
     if not found:
@@ -91,10 +91,10 @@ def substitute(sql: str, lookup: Lookup, columns_of: Any = None,
         if len(names) == 1 and names[0] in columns:
             if conflict == "column":
                 continue
-            raise SqlError("42702", f'column reference "{names[0]}" is '
-                           "ambiguous", detail="It could refer to either a "
-                           "PL/pgSQL variable or a table column.",
-                           position=node.location + 1)
+            raise ambiguous_column(f'column reference "{names[0]}" is '
+                                   "ambiguous", detail="It could refer to either a "
+                                   "PL/pgSQL variable or a table column.",
+                                   position=node.location + 1)
         i = tokens.get(node.location)
         if i is None:
             continue

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from pglast import ast
 
-from twinning.errors import SqlError
+from twinning.errors import invalid_schema_definition
 from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.passes.parse_expr import Unsupported, loc
@@ -39,9 +39,9 @@ def create_schema(node: ast.CreateSchemaStmt,
             if relation.schemaname is None:
                 relation.schemaname = schema
             elif relation.schemaname != schema:
-                raise SqlError("42P15", "CREATE specifies a schema "
-                               f"({relation.schemaname}) different from the "
-                               f"one being created ({schema})")
+                raise invalid_schema_definition("CREATE specifies a schema "
+                                                f"({relation.schemaname}) different from the "
+                                                f"one being created ({schema})")
         out.extend(convert(element))
     out.append(d.SchemaPathDef(None, loc(node)))
     return out

@@ -22,14 +22,17 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, INVALID_SCHEMA_NAME, UNDEFINED_COLUMN,
+    UNDEFINED_FUNCTION, UNDEFINED_OBJECT, UNDEFINED_TABLE, SqlError,
+)
 from twinning.passes import resolve_ddl, resolve_partition, resolve_types
 from twinning.passes.lower_ddl import lower_schema
 from twinning.passes.parse import StatementUnsupported, line_column, parse_script
 from twinning.passes.parse_expr import Unsupported
 
 # what a statement meets when an earlier, skipped one made what it needs
-MISSING_OBJECT = frozenset({"42P01", "42703", "42704", "3F000", "42883"})
+MISSING_OBJECT = frozenset({UNDEFINED_TABLE, UNDEFINED_COLUMN, UNDEFINED_OBJECT, INVALID_SCHEMA_NAME, UNDEFINED_FUNCTION})
 
 
 def load_schema_skipping(text: str) -> tuple[resolve_ddl.ResolvedSchema,
@@ -92,13 +95,13 @@ def _refusal(exc: Exception, source: str, lowered: Any,
         line, column = line_column(source, where)
         return StatementUnsupported(exc.construct, lowered.statement, line,
                                     column, lowered.offset)
-    if exc.sqlstate != "0A000" and not (after_skip and
+    if exc.sqlstate != FEATURE_NOT_SUPPORTED and not (after_skip and
                                         exc.sqlstate in MISSING_OBJECT):
         raise exc
     where = lowered.offset if exc.position is None else exc.position - 1
     line, column = line_column(source, where)
     construct = (exc.message.removesuffix(" is not supported by twinning")
-                 if exc.sqlstate == "0A000" else
+                 if exc.sqlstate == FEATURE_NOT_SUPPORTED else
                  "a statement needing a skipped one")
     return StatementUnsupported(construct, lowered.statement, line, column,
                                 lowered.offset, exc.sqlstate, exc.message)

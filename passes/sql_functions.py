@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, invalid_function_definition
 from twinning.ir import query as q
 from twinning.ir.routines import Function
 from twinning.passes import routine_sql
@@ -83,9 +83,9 @@ def check_body(fn: Function, catalog: Any, path: tuple[str, ...]) -> None:
 def _mismatch(fn: Function, detail: str) -> SqlError:
     from twinning.passes.user_functions import result_rtype
     from twinning.passes.expr.types import display_type
-    return SqlError("42P13", "return type mismatch in function declared to "
-                    f"return {display_type(result_rtype(fn))}",
-                    detail=detail, where=f'SQL function "{fn.name.name}"')
+    return invalid_function_definition("return type mismatch in function declared to "
+                                       f"return {display_type(result_rtype(fn))}",
+                                       detail=detail, where=f'SQL function "{fn.name.name}"')
 
 
 def check_result(fn: Function, plan: Any) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from pglast.parser import parse_sql
 
-from twinning.errors import SqlError
+from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError, ambiguous_function
 from twinning.ir import query as q
 from twinning.ir.routines import Function, TUserCall, TUserSetCall
 from twinning.passes.expr.candidates import Candidate, select_candidate
@@ -72,11 +72,11 @@ def typed_call(resolver: Any, node: Any, args: list, names: Sequence,
         if builtins:
             return None
         if ambiguous:
-            raise SqlError("42725", f"function {'.'.join(node.name)}("
-                           f"{_shown_args(args, names)}) is not unique",
-                           hint="Could not choose a best candidate function. "
-                           "You might need to add explicit type casts.",
-                           position=node.location + 1)
+            raise ambiguous_function(f"function {'.'.join(node.name)}("
+                                     f"{_shown_args(args, names)}) is not unique",
+                                     hint="Could not choose a best candidate function. "
+                                     "You might need to add explicit type casts.",
+                                     position=node.location + 1)
         return None
     cand, declared = chosen[0]
     if cand not in by_candidate:
@@ -99,9 +99,9 @@ def typed_call(resolver: Any, node: Any, args: list, names: Sequence,
     rtype = result_rtype(fn)
     if fn.retset:
         if resolver.ctx.no_sets is not None:
-            raise SqlError("0A000", "set-returning functions are not allowed "
-                           f"in {resolver.ctx.no_sets}",
-                           position=location + 1)
+            raise SqlError(FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed "
+                                         f"in {resolver.ctx.no_sets}",
+                                         position=location + 1)
         outs = fn.outputs
         return TUserSetCall(signature, tuple(full), rtype, location, fn.oid,
                             result_columns(fn),

@@ -17,6 +17,7 @@ GENERATED = {
     "twinning/system_catalog/pg_builtin.py": "scripts/gen_pg_catalog_data.py",
     "twinning/system_catalog/pg_builtin_proc.py":
         "scripts/gen_pg_catalog_data.py",
+    "twinning/errors/conditions.py": "scripts/gen_error_catalog.py",
 }
 
 

@@ -40,7 +40,7 @@ from typing import Any
 from twinning import trace
 from twinning.backend_policy import (MARKER, MARKER_STATEMENT, REFUSED,
                                      Checked, Statement, check, is_marker)
-from twinning.errors import SqlError
+from twinning.errors import CONNECTION_FAILURE, PROTOCOL_VIOLATION, SqlError
 from twinning.wire.connection import Connection, State
 from twinning.wire.messages import (Bind, ErrorResponse, Parse, Query,
                                     decode_frontend, encode_error)
@@ -128,7 +128,7 @@ class BackendConnection:
             return self._lost(str(exc))
         except Exception as exc:  # a malformed message, or a twinning bug
             log.exception("backend session %s", self._pid)
-            return self._lost(f"{type(exc).__name__}: {exc}", "08P01")
+            return self._lost(f"{type(exc).__name__}: {exc}", PROTOCOL_VIOLATION)
 
     def receive_eof(self) -> bytes:
         self._drop_link()
@@ -160,7 +160,7 @@ class BackendConnection:
             self._link.close()
             self._link = None
 
-    def _lost(self, why: str, sqlstate: str = "08006") -> bytes:
+    def _lost(self, why: str, sqlstate: str = CONNECTION_FAILURE) -> bytes:
         self._drop_link()
         self._closed = True
         return encode_error(SqlError(sqlstate, "the backend PostgreSQL "

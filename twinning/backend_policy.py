@@ -35,14 +35,14 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError
 from twinning.ir import query as q
 from twinning.ir.dml import WRITES
 
 NONCE = f"twinning refused {secrets.token_hex(8)}"
 MARKER = f'SELECT "{NONCE}"'
 MARKER_STATEMENT = NONCE  # a prepared statement name no client has
-REFUSED = "0A000"
+REFUSED = FEATURE_NOT_SUPPORTED
 
 
 @dataclass

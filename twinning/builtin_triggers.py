@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    column_does_not_exist, datatype_mismatch, internal_error,
+    invalid_parameter_value, null_value_not_allowed, undefined_column,
+    undefined_object,
+)
 from twinning.values import tsparse
 from twinning.values.tsearch import TsVector
 
@@ -32,13 +36,13 @@ def _qualified_config(text: str) -> int:
     names = [p[1:-1] if p.startswith('"') and p.endswith('"') else p.lower()
              for p in parts]
     if len(names) < 2:
-        raise SqlError("22023", f'text search configuration name "{text}" '
-                       "must be schema-qualified")
+        raise invalid_parameter_value(f'text search configuration name "{text}" '
+                                      "must be schema-qualified")
     shown = ".".join(names)
     if len(names) > 2 or (len(names) == 2 and names[0] != "pg_catalog") or \
             names[-1] not in tsparse.CONFIG_OIDS:
-        raise SqlError("42704", f'text search configuration "{shown}" does '
-                       "not exist")
+        raise undefined_object(f'text search configuration "{shown}" does '
+                               "not exist")
     return tsparse.CONFIG_OIDS[names[-1]]
 
 
@@ -51,35 +55,35 @@ def run(fn_oid: int, trigger: Any, op: str, table: Any,
     name = ("tsvector_update_trigger" if fn_oid == 3752 else
             "tsvector_update_trigger_column")
     if not trigger.row:
-        raise SqlError("XX000", f"{name}: must be fired for row")
+        raise internal_error(f"{name}: must be fired for row")
     if trigger.timing != "before":
-        raise SqlError("XX000", f"{name}: must be fired BEFORE event")
+        raise internal_error(f"{name}: must be fired BEFORE event")
     if op not in ("INSERT", "UPDATE"):
-        raise SqlError("XX000", f"{name}: must be fired for INSERT or UPDATE")
+        raise internal_error(f"{name}: must be fired for INSERT or UPDATE")
     row = new
     args = trigger.args
     if len(args) < 3:
-        raise SqlError("XX000", f"{name}: arguments must be tsvector_field, "
-                       "ts_config, text_field1, ...)")
+        raise internal_error(f"{name}: arguments must be tsvector_field, "
+                             "ts_config, text_field1, ...)")
     slot = _column(table, args[0])
     if slot is None:
-        raise SqlError("42703", f'tsvector column "{args[0]}" does not exist')
+        raise undefined_column(f'tsvector column "{args[0]}" does not exist')
     if table.columns[slot].type.name != "tsvector" or \
             table.columns[slot].type.is_array:
-        raise SqlError("42804", f'column "{args[0]}" is not of tsvector type')
+        raise datatype_mismatch(f'column "{args[0]}" is not of tsvector type')
     if fn_oid == 3752:
         config = _qualified_config(args[1])
     else:
         cslot = _column(table, args[1])
         if cslot is None:
-            raise SqlError("42703", f'configuration column "{args[1]}" does '
-                           "not exist")
+            raise undefined_column(f'configuration column "{args[1]}" does '
+                                   "not exist")
         if table.columns[cslot].type.name != "regconfig":
-            raise SqlError("42804", f'column "{args[1]}" is not of regconfig '
-                           "type")
+            raise datatype_mismatch(f'column "{args[1]}" is not of regconfig '
+                                    "type")
         if row[cslot] is None:
-            raise SqlError("22004", f'configuration column "{args[1]}" must '
-                           "not be null")
+            raise null_value_not_allowed(f'configuration column "{args[1]}" must '
+                                         "not be null")
         config = int(row[cslot])
     words: list = []
     pos = 0
@@ -87,11 +91,11 @@ def run(fn_oid: int, trigger: Any, op: str, table: Any,
     for text_column in args[2:]:
         tslot = _column(table, text_column)
         if tslot is None:
-            raise SqlError("42703", f'column "{text_column}" does not exist')
+            raise column_does_not_exist(text_column)
         column_type = table.columns[tslot].type
         if column_type.name not in _CHARACTER or column_type.is_array:
-            raise SqlError("42804", f'column "{text_column}" is not of a '
-                           "character type")
+            raise datatype_mismatch(f'column "{text_column}" is not of a '
+                                    "character type")
         if updated is not None and text_column in updated:
             needed = True
         value = row[tslot]

@@ -28,7 +28,7 @@ import struct
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from twinning import values
-from twinning.errors import SqlError
+from twinning.errors import SqlError, bad_copy_file_format
 from twinning.ir.types import SqlType
 from twinning.values.binary import has_recv, has_send
 from twinning.values.common import unsupported
@@ -45,7 +45,7 @@ _OIDS = 1 << 16
 
 def _bad(message: str, where: str | None = None) -> SqlError:
     """ERRCODE_BAD_COPY_FILE_FORMAT."""
-    return SqlError("22P04", message, where=where)
+    return bad_copy_file_format(message, where=where)
 
 
 def _unsupported(t: SqlType) -> SqlError:

@@ -38,7 +38,10 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, Callable, Iterator, NamedTuple, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, bad_copy_file_format,
+    character_not_in_repertoire, invalid_parameter_value, syntax_error,
+)
 from twinning.ir.dml import CopyOptions
 
 MAX_DISPLAY = 100  # MAX_COPY_DATA_DISPLAY: longer lines are cut in CONTEXT
@@ -82,52 +85,52 @@ def _check(options: CopyOptions, csv: bool, delimiter: str, null: str,
     """ProcessCopyOptions()' checks, in its order, with its messages."""
     binary = options.format == "binary"
     if binary and options.delimiter is not None:
-        raise SqlError("42601", "cannot specify DELIMITER in BINARY mode")
+        raise syntax_error("cannot specify DELIMITER in BINARY mode")
     if binary and options.null is not None:
-        raise SqlError("42601", "cannot specify NULL in BINARY mode")
+        raise syntax_error("cannot specify NULL in BINARY mode")
     if len(delimiter.encode()) != 1:
-        raise SqlError("0A000", "COPY delimiter must be a single one-byte character")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "COPY delimiter must be a single one-byte character")
     if delimiter in "\r\n":
-        raise SqlError("22023", "COPY delimiter cannot be newline or carriage return")
+        raise invalid_parameter_value("COPY delimiter cannot be newline or carriage return")
     if "\r" in null or "\n" in null:
-        raise SqlError("22023", "COPY null representation cannot use newline "
-                       "or carriage return")
+        raise invalid_parameter_value("COPY null representation cannot use newline "
+                                      "or carriage return")
     if not csv and delimiter in "\\.abcdefghijklmnopqrstuvwxyz0123456789":
-        raise SqlError("22023", f'COPY delimiter cannot be "{delimiter}"')
+        raise invalid_parameter_value(f'COPY delimiter cannot be "{delimiter}"')
     if binary and options.header:
-        raise SqlError("0A000", "cannot specify HEADER in BINARY mode")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "cannot specify HEADER in BINARY mode")
     if not csv and options.quote is not None:
-        raise SqlError("0A000", "COPY quote available only in CSV mode")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "COPY quote available only in CSV mode")
     if csv and len(quote.encode()) != 1:
-        raise SqlError("0A000", "COPY quote must be a single one-byte character")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "COPY quote must be a single one-byte character")
     if csv and delimiter == quote:
-        raise SqlError("22023", "COPY delimiter and quote must be different")
+        raise invalid_parameter_value("COPY delimiter and quote must be different")
     if not csv and options.escape is not None:
-        raise SqlError("0A000", "COPY escape available only in CSV mode")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "COPY escape available only in CSV mode")
     if csv and len(escape.encode()) != 1:
-        raise SqlError("0A000", "COPY escape must be a single one-byte character")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "COPY escape must be a single one-byte character")
     if options.force_quote:
         if not csv:
-            raise SqlError("0A000", "COPY force quote available only in CSV mode")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "COPY force quote available only in CSV mode")
         if is_from:
-            raise SqlError("0A000", "COPY force quote only available using COPY TO")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "COPY force quote only available using COPY TO")
     if options.force_not_null:
         if not csv:
-            raise SqlError("0A000", "COPY force not null available only in CSV mode")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "COPY force not null available only in CSV mode")
         if is_from is False:
-            raise SqlError("0A000", "COPY force not null only available using "
-                           "COPY FROM")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "COPY force not null only available using "
+                                         "COPY FROM")
     if options.force_null:
         if not csv:
-            raise SqlError("0A000", "COPY force null available only in CSV mode")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "COPY force null available only in CSV mode")
         if is_from is False:
-            raise SqlError("0A000", "COPY force null only available using COPY FROM")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "COPY force null only available using COPY FROM")
     if delimiter in null:
-        raise SqlError("0A000", "COPY delimiter must not appear in the NULL "
-                       "specification")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "COPY delimiter must not appear in the NULL "
+                                     "specification")
     if csv and quote in null:
-        raise SqlError("0A000", "CSV quote character must not appear in the "
-                       "NULL specification")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "CSV quote character must not appear in the "
+                                     "NULL specification")
 
 
 class Line(NamedTuple):
@@ -198,7 +201,7 @@ def missing_data(table: str, number: int, text: str, column: str) -> SqlError:
 
 
 def _bad_format(message: str, where: str, hint: str | None = None) -> SqlError:
-    return SqlError("22P04", message, hint=hint, where=where)
+    return bad_copy_file_format(message, hint=hint, where=where)
 
 
 def _utf8(raw: bytes, where: str | Callable[[], str]) -> str:
@@ -214,11 +217,11 @@ def _utf8(raw: bytes, where: str | Callable[[], str]) -> str:
         size = 1 if lead < 0x80 else 2 if lead >> 5 == 6 else 3 if lead >> 4 == 14 \
             else 4 if lead >> 3 == 30 else 1
         shown = " ".join(f"0x{b:02x}" for b in raw[start:start + size])
-        raise SqlError("22021", f'invalid byte sequence for encoding "UTF8": '
-                       f"{shown}", where=where) from None
+        raise character_not_in_repertoire(f'invalid byte sequence for encoding "UTF8": '
+                                          f"{shown}", where=where) from None
     if "\x00" in text:
-        raise SqlError("22021", 'invalid byte sequence for encoding "UTF8": 0x00',
-                       where=where() if callable(where) else where)
+        raise character_not_in_repertoire('invalid byte sequence for encoding "UTF8": 0x00',
+                                          where=where() if callable(where) else where)
     return text
 
 

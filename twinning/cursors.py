@@ -18,7 +18,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    invalid_cursor_name, object_not_in_prerequisite_state,
+)
 
 __all__ = ["Cursor", "Cursors"]
 
@@ -101,9 +103,9 @@ class Cursor:
 
     def _backward(self) -> None:
         if self.no_scroll:
-            raise SqlError("55000", "cursor can only scan forward",
-                           hint="Declare it with SCROLL option to enable "
-                           "backward scan.")
+            raise object_not_in_prerequisite_state("cursor can only scan forward",
+                                                   hint="Declare it with SCROLL option to enable "
+                                                   "backward scan.")
 
 
 class Cursors(dict):
@@ -112,7 +114,7 @@ class Cursors(dict):
     def get_or_fail(self, name: str) -> Cursor:
         cursor = self.get(name)
         if cursor is None:
-            raise SqlError("34000", f'cursor "{name}" does not exist')
+            raise invalid_cursor_name(f'cursor "{name}" does not exist')
         return cursor
 
     def transaction_ended(self, transaction: Any, committed: bool) -> None:

@@ -16,7 +16,11 @@ from typing import Any, Mapping
 
 from twinning import determinism
 from twinning.databases import Databases
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SUCCESSFUL_COMPLETION, SqlError,
+    active_sql_transaction, database_does_not_exist,
+    object_not_in_prerequisite_state,
+)
 from twinning.ir import query as q
 from twinning.session import Session
 from twinning.wire.connection import AuthMethod, SessionStart
@@ -34,11 +38,11 @@ class DatabaseSession(Session):
         databases = Databases.of(self.engine)
         found = databases.get(params["database"])
         if found is None:
-            self._missing = SqlError("3D000", f'database "{params["database"]}"'
-                                     " does not exist", severity="FATAL")
+            self._missing = database_does_not_exist(params["database"],
+                                                    severity="FATAL")
         elif not found.allow_connections:
-            self._missing = SqlError(
-                "55000", f'database "{found.name}" is not currently accepting '
+            self._missing = object_not_in_prerequisite_state(
+                f'database "{found.name}" is not currently accepting '
                 "connections", severity="FATAL")
         elif found.engine is not self.engine:
             _attach(self, found.engine)
@@ -66,22 +70,22 @@ class DatabaseSession(Session):
         in_block = self._txn.state.is_transaction_block
         if node.action == "create":
             if in_block:
-                raise SqlError("25001", "CREATE DATABASE cannot run inside a "
-                               "transaction block")
+                raise active_sql_transaction("CREATE DATABASE cannot run inside a "
+                                             "transaction block")
             databases.create(node.name, node.template)
             self.client_pauses = True
         elif node.action == "drop":
             if in_block:
-                raise SqlError("25001", "DROP DATABASE cannot run inside a "
-                               "transaction block")
+                raise active_sql_transaction("DROP DATABASE cannot run inside a "
+                                             "transaction block")
             notice = databases.drop(node.name, node.missing_ok, self.engine,
                                     node.force)
             if notice is not None:
-                self._warn("00000", notice, severity="NOTICE")
+                self._warn(SUCCESSFUL_COMPLETION, notice, severity="NOTICE")
         else:
             if in_block:
-                raise SqlError("0A000", "ALTER DATABASE … RENAME TO inside a "
-                               "transaction block is not supported by twinning")
+                raise SqlError(FEATURE_NOT_SUPPORTED, "ALTER DATABASE … RENAME TO inside a "
+                                             "transaction block is not supported by twinning")
             databases.rename(node.name, node.new_name, self.engine)
         return command.tag
 
@@ -93,16 +97,16 @@ class DatabaseSession(Session):
         transaction block; the twin's journal cannot record it, and other
         sessions' temporary tables would be lost with the catalog."""
         if self._txn is not None and self._txn.state.is_transaction_block:
-            raise SqlError("25001", "twinning.reset() cannot run inside a "
-                           "transaction block")
+            raise active_sql_transaction("twinning.reset() cannot run inside a "
+                                         "transaction block")
         store = self.engine.store
         if store.journal is not None:
-            raise SqlError("0A000", "twinning.reset() is not supported with "
-                           "--journal")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "twinning.reset() is not supported with "
+                                         "--journal")
         if any(t.name.schema.startswith("pg_temp_")
                for t in store.catalog.tables):
-            raise SqlError("0A000", "twinning.reset() while temporary tables "
-                           "exist is not supported by twinning")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "twinning.reset() while temporary tables "
+                                         "exist is not supported by twinning")
         store.reset()
         return ""
 

@@ -28,7 +28,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from twinning import determinism
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, database_does_not_exist,
+    duplicate_database, invalid_catalog_name, object_in_use, wrong_object_type,
+)
 
 if TYPE_CHECKING:
     from twinning.engine import Engine
@@ -109,13 +112,13 @@ class Databases:
     def create(self, name: str, template: str | None) -> None:
         source = self.get(template or "template1")
         if source is None:
-            raise SqlError("3D000", f'template database "{template}" does '
-                           "not exist")
+            raise invalid_catalog_name(f'template database "{template}" does '
+                                       "not exist")
         engine = source.engine.fork()
         determinism.forked(source.engine, engine)
         with self._changed:
             if name in self._by_name:
-                raise SqlError("42P04", f'database "{name}" already exists')
+                raise duplicate_database(f'database "{name}" already exists')
             self._by_name[name] = Database(name, self._next_oid, engine)
             self._next_oid += 1
 
@@ -129,11 +132,11 @@ class Databases:
             if found is None:
                 if missing_ok:
                     return f'database "{name}" does not exist, skipping'
-                raise SqlError("3D000", f'database "{name}" does not exist')
+                raise database_does_not_exist(name)
             if found.is_template:
-                raise SqlError("42809", "cannot drop a template database")
+                raise wrong_object_type("cannot drop a template database")
             if found.engine is current:
-                raise SqlError("55006", "cannot drop the currently open database")
+                raise object_in_use("cannot drop the currently open database")
             if force and found.engine is not None:
                 for session in found.engine.sessions_of(found.engine):
                     if session.terminate is not None:
@@ -146,11 +149,11 @@ class Databases:
         with self._changed:
             found = self._by_name.get(name)
             if found is None:
-                raise SqlError("3D000", f'database "{name}" does not exist')
+                raise database_does_not_exist(name)
             if new_name in self._by_name:
-                raise SqlError("42P04", f'database "{new_name}" already exists')
+                raise duplicate_database(f'database "{new_name}" already exists')
             if found.engine is current:
-                raise SqlError("0A000", "current database cannot be renamed")
+                raise SqlError(FEATURE_NOT_SUPPORTED, "current database cannot be renamed")
             self._wait_unused(found)
             del self._by_name[name]
             found.name = new_name
@@ -175,5 +178,5 @@ class Databases:
 def _in_use(name: str, others: int) -> SqlError:
     detail = ("There is 1 other session using the database." if others == 1
               else f"There are {others} other sessions using the database.")
-    return SqlError("55006", f'database "{name}" is being accessed by other '
-                    "users", detail=detail)
+    return object_in_use(f'database "{name}" is being accessed by other '
+                         "users", detail=detail)

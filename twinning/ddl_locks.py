@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, duplicate_key
 from twinning.ir.catalog import Catalog, QName
 from twinning.store.relation_locks import (ACCESS_EXCLUSIVE, ACCESS_SHARE,
                                            SHARE, SHARE_ROW_EXCLUSIVE)
@@ -152,16 +152,12 @@ def duplicate_name(catalog: Catalog, key: Any, kind: str) -> SqlError:
     or pg_namespace, naming the key as its index does."""
     from twinning.system_catalog.oids import oid_map
     if kind == "namespace":
-        return SqlError("23505", 'duplicate key value violates unique '
-                        'constraint "pg_namespace_nspname_index"',
-                        detail=f"Key (nspname)=({key[1]}) already exists.",
-                        schema="pg_catalog", table="pg_namespace",
-                        constraint="pg_namespace_nspname_index")
+        return duplicate_key("pg_namespace_nspname_index", "nspname", key[1],
+                             schema="pg_catalog", table="pg_namespace",
+                             constraint="pg_namespace_nspname_index")
     namespace = oid_map(catalog).namespaces.get(key.schema)
     column = "typ" if kind == "type" else "rel"
     index = f"pg_{kind}_{column}name_nsp_index"
-    return SqlError("23505", "duplicate key value violates unique "
-                    f'constraint "{index}"',
-                    detail=f"Key ({column}name, {column}namespace)=({key.name}, "
-                    f"{namespace}) already exists.",
-                    schema="pg_catalog", table=f"pg_{kind}", constraint=index)
+    return duplicate_key(index, f"{column}name, {column}namespace",
+                         f"{key.name}, {namespace}", schema="pg_catalog",
+                         table=f"pg_{kind}", constraint=index)

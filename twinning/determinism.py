@@ -40,7 +40,7 @@ import uuid
 import weakref
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import invalid_parameter_value
 
 STEP_MICROS = 1000  # 1 ms per reading
 _EPOCH = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
@@ -185,8 +185,8 @@ def _uuid4() -> uuid.UUID:
 
 def _setseed(seed: float) -> str:
     if not -1.0 <= seed <= 1.0:
-        raise SqlError("22023", "setseed parameter %g is out of allowed "
-                       "range [-1,1]" % seed)
+        raise invalid_parameter_value("setseed parameter %g is out of allowed "
+                                      "range [-1,1]" % seed)
     _state().rng.seed(seed)
     return ""
 

@@ -24,7 +24,10 @@ import threading
 import time
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError, out_of_memory
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, OUT_OF_MEMORY, QUERY_CANCELED, SqlError,
+    invalid_parameter_value, out_of_memory, protocol_violation, query_canceled,
+)
 from twinning.ir import query as q
 from twinning.passes.polling import planning_check
 from twinning.valueio import formatter, send_function
@@ -151,9 +154,9 @@ class Interrupt:
 
     def check(self) -> None:
         if self.cancelled:
-            raise SqlError("57014", CANCELED_BY_USER)
+            raise query_canceled(CANCELED_BY_USER)
         if self.deadline is not None and time.monotonic() >= self.deadline:
-            raise SqlError("57014", CANCELED_BY_TIMEOUT)
+            raise query_canceled(CANCELED_BY_TIMEOUT)
 
     def progress(self, rows: int, width: int) -> None:
         """What a loop building `rows` rows of `width` values calls every
@@ -172,7 +175,7 @@ class Interrupt:
         hundreds of milliseconds; the server releases them once the
         answer is sent. Only cancels, timeouts and the budget's 53200
         stop a statement mid-build; other errors skip the walk."""
-        if getattr(exc, "sqlstate", None) not in ("57014", "53200"):
+        if getattr(exc, "sqlstate", None) not in (QUERY_CANCELED, OUT_OF_MEMORY):
             return
         tb = exc.__traceback__
         while tb is not None:
@@ -195,35 +198,35 @@ class Interrupt:
             self._event.wait(max(0.0, limit - now) if limit > now else 0.001)
             if self.deadline is not None and time.monotonic() >= self.deadline \
                     and not self.cancelled:
-                raise SqlError("57014", CANCELED_BY_TIMEOUT)
+                raise query_canceled(CANCELED_BY_TIMEOUT)
 
 
 def _no_session(name: str, value: str, local: bool) -> str:
-    raise SqlError("0A000", "set_config() outside a session is not supported "
-                   "by twinning")
+    raise SqlError(FEATURE_NOT_SUPPORTED, "set_config() outside a session is not supported "
+                                 "by twinning")
 
 
 def _no_signal(kind: str, pid: int) -> bool:
-    raise SqlError("0A000", f"pg_{kind}_backend() outside a session is not "
-                   "supported by twinning")
+    raise SqlError(FEATURE_NOT_SUPPORTED, f"pg_{kind}_backend() outside a session is not "
+                                 "supported by twinning")
 
 
 def _no_notify(channel: str, payload: str) -> None:
-    raise SqlError("0A000", "pg_notify() outside a session is not supported "
-                   "by twinning")
+    raise SqlError(FEATURE_NOT_SUPPORTED, "pg_notify() outside a session is not supported "
+                                 "by twinning")
 
 
 def _no_advisory(*args: Any) -> None:
-    raise SqlError("0A000", "advisory locks outside a session are not "
-                   "supported by twinning")
+    raise SqlError(FEATURE_NOT_SUPPORTED, "advisory locks outside a session are not "
+                                 "supported by twinning")
 
 
 class _NoRoutines:
     """User functions outside a session (a schema file's defaults)."""
 
     def call(self, oid: int, args: list) -> Any:
-        raise SqlError("0A000", "user functions outside a session are not "
-                       "supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "user functions outside a session are not "
+                                     "supported by twinning")
 
     call_set = call
 
@@ -361,8 +364,8 @@ def formats_for(result_formats: Sequence[int], ncolumns: int) -> tuple[int, ...]
     if n == 1:
         return (result_formats[0],) * ncolumns
     if n != ncolumns:
-        raise SqlError("08P01", f"bind message has {n} result formats but "
-                       f"query has {ncolumns} columns")
+        raise protocol_violation(f"bind message has {n} result formats but "
+                                 f"query has {ncolumns} columns")
     return tuple(result_formats)
 
 
@@ -399,7 +402,7 @@ class ResultEncoder:
                     fast = lambda v, out=out: out(v).encode("utf-8")  # noqa: E731
                 fns.append(fast)
             else:
-                raise SqlError("22023", f"unsupported format code: {fmt}")
+                raise invalid_parameter_value(f"unsupported format code: {fmt}")
         self._fns = tuple(fns)
 
     def encode(self, rows: Sequence[tuple]) -> bytes:

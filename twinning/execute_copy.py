@@ -37,7 +37,7 @@ from twinning import values
 from twinning.copy_binary import BinaryReader, binary_rows, receivers, senders
 from twinning.copy_format import (Block, CopyReader, Dialect, Line, clip, context,
                                   format_row, missing_data)
-from twinning.errors import SqlError
+from twinning.errors import UNIQUE_VIOLATION, SqlError, wrong_object_type
 from twinning.ir import dml as d
 from twinning.ir.catalog import Table
 from twinning.ir.types import SqlType
@@ -204,7 +204,7 @@ class CopyFrom:
                 # unique violation surfaces when PostgreSQL's multi-insert
                 # buffer is flushed, after the line text is gone.
                 error.where = context(self.table.name.name, block.first + count,
-                                      None if error.sqlstate == "23505" or
+                                      None if error.sqlstate == UNIQUE_VIOLATION or
                                       not block.texts else block.texts[count])
             raise error
 
@@ -276,9 +276,9 @@ def copy_to(plan: CompiledWrite, table: Table, txn: Transaction, ctx: Any
     resolved: d.ResolvedCopy = plan.resolved  # type: ignore[assignment]
     slots = resolved.slots
     if ctx.catalog.partition_key(table.name) is not None:
-        raise SqlError("42809", "cannot copy from partitioned table "
-                       f'"{table.name.name}"',
-                       hint="Try the COPY (SELECT ...) TO variant.")
+        raise wrong_object_type("cannot copy from partitioned table "
+                                f'"{table.name.name}"',
+                                hint="Try the COPY (SELECT ...) TO variant.")
     return copy_out([table.columns[s].name for s in slots],
                     [table.columns[s].type for s in slots],
                     ([row[s] for s in slots] for block in  # polled

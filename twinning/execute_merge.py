@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import cardinality_violation
 from twinning.ir import dml as d
 from twinning.store import SequenceSession, Transaction
 
@@ -101,9 +101,9 @@ def _matched(actions: list, table: Any, rid: Any, old: tuple, both: tuple,
         if action == "nothing":
             return 0
         if rid in touched:
-            raise SqlError("21000", "MERGE command cannot affect row a second "
-                           "time", hint="Ensure that not more than one source "
-                           "row matches any one target row.")
+            raise cardinality_violation("MERGE command cannot affect row a second "
+                                        "time", hint="Ensure that not more than one source "
+                                        "row matches any one target row.")
         touched.add(rid)
         if action == "delete":
             return 1 if txn.delete(table, rid) else 0

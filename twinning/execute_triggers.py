@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from twinning import builtin_triggers
-from twinning.errors import SqlError
+from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError
 from twinning.execute_with import AFTER_TRIGGERS
 from twinning.passes.builtin_triggers import BUILTIN_TRIGGERS
 from twinning.ir import dml as d
@@ -41,8 +41,8 @@ def fire_write(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
     if isinstance(resolved, d.ResolvedMerge):
         target = resolved.table
         if ctx.catalog.triggers_of(target):
-            raise SqlError("0A000", "MERGE into a table with triggers is not "
-                           "supported by twinning")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "MERGE into a table with triggers is not "
+                                         "supported by twinning")
         return None
     op = _OPS[type(resolved)]
     tables = resolved.tables if op == "truncate" else (resolved.table,)
@@ -209,8 +209,8 @@ def _insert(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,
     from twinning.execute_write import _proposed, generate
     resolved = plan.resolved
     if resolved.on_conflict is not None:
-        raise SqlError("0A000", "INSERT … ON CONFLICT into a table with "
-                       "triggers is not supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "INSERT … ON CONFLICT into a table with "
+                                     "triggers is not supported by twinning")
     written = []
     for new in list(_proposed(plan, resolved.slots, len(plan.defaults), txn,
                               seq, ctx, bound)):

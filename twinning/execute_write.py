@@ -21,7 +21,9 @@ from itertools import chain, repeat
 from operator import is_
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, cardinality_violation, undefined_parameter,
+)
 from twinning import partition_writes
 from twinning.execute_merge import execute_merge
 from twinning.execute_with import execute_with
@@ -89,8 +91,8 @@ def missing_parameter(resolved: object, bound: int) -> SqlError:
     first = min(found, key=lambda p: (p.location < 0, p.location), default=None)
     number = first.number if first else bound + 1
     where = first.location if first else -1
-    return SqlError("42P02", f"there is no parameter ${number}",
-                    position=where + 1 if where >= 0 else None)
+    return undefined_parameter(f"there is no parameter ${number}",
+                               position=where + 1 if where >= 0 else None)
 
 
 def default_value(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) -> Any:
@@ -226,10 +228,10 @@ def _upsert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession, ctx: An
     # None: a row another part of the statement wrote (`execute_with`)
     existing = None if rid in touched else txn.get(table, rid)
     if existing is None:
-        raise SqlError("21000", "ON CONFLICT DO UPDATE command cannot affect "
-                       "row a second time",
-                       hint="Ensure that no rows proposed for insertion within "
-                       "the same command have duplicate constrained values.")
+        raise cardinality_violation("ON CONFLICT DO UPDATE command cannot affect "
+                                    "row a second time",
+                                    hint="Ensure that no rows proposed for insertion within "
+                                    "the same command have duplicate constrained values.")
     both = existing + proposed
     if plan.conflict_where is not None and plan.conflict_where(both, ctx) is not True:
         return None

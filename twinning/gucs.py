@@ -15,7 +15,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    SqlError, cant_change_runtime_param, feature_not_supported,
+    invalid_parameter_value, undefined_object,
+)
 
 SERVER_VERSION = "15.18"
 SERVER_VERSION_NUM = "150018"
@@ -25,7 +28,7 @@ INT_MAX = 2**31 - 1
 
 
 def _invalid(name: str, value: str) -> SqlError:
-    return SqlError("22023", f'invalid value for parameter "{name}": "{value}"')
+    return invalid_parameter_value(f'invalid value for parameter "{name}": "{value}"')
 
 
 def _bool(name: str, value: str) -> str:
@@ -36,7 +39,7 @@ def _bool(name: str, value: str) -> str:
     if v and ("off".startswith(v) and len(v) >= 2 or "false".startswith(v)
               or "no".startswith(v) or v == "0"):
         return "off"
-    raise SqlError("22023", f'parameter "{name}" requires a Boolean value')
+    raise invalid_parameter_value(f'parameter "{name}" requires a Boolean value')
 
 
 _TIME_UNITS = {"us": 0.001, "ms": 1, "s": 1000, "min": 60000, "h": 3600000,
@@ -57,16 +60,16 @@ def _integer(name: str, value: str, unit: str | None, lo: int, hi: int) -> str:
         if suffix not in table:
             hint = ('Valid units for this parameter are "us", "ms", "s", '
                     '"min", "h", and "d".' if unit == "ms" else None)
-            raise SqlError("22023", f'invalid value for parameter "{name}": '
-                           f'"{value}"', hint=hint)
+            raise invalid_parameter_value(f'invalid value for parameter "{name}": '
+                                          f'"{value}"', hint=hint)
         scale = table[suffix]
     elif "." in number:
         raise _invalid(name, value)
     result = round(float(number) * scale)
     if not lo <= result <= hi:
         shown = f"{result}{' ' + unit if unit else ''}"
-        raise SqlError("22023", f"{shown} is outside the valid range for "
-                       f'parameter "{name}" ({lo} .. {hi})')
+        raise invalid_parameter_value(f"{shown} is outside the valid range for "
+                                      f'parameter "{name}" ({lo} .. {hi})')
     return str(result)
 
 
@@ -111,11 +114,11 @@ def _datestyle(name: str, value: str, current: str = "ISO, MDY") -> str:
             if not have_order:
                 order = "MDY"
         else:
-            raise SqlError("22023", f'invalid value for parameter "DateStyle": '
-                           f'"{value}"', detail=f'Unrecognized key word: "{token}".')
+            raise invalid_parameter_value(f'invalid value for parameter "DateStyle": '
+                                          f'"{value}"', detail=f'Unrecognized key word: "{token}".')
     if conflict:
-        raise SqlError("22023", f'invalid value for parameter "DateStyle": '
-                       f'"{value}"', detail='Conflicting "datestyle" specifications.')
+        raise invalid_parameter_value(f'invalid value for parameter "DateStyle": '
+                                      f'"{value}"', detail='Conflicting "datestyle" specifications.')
     return f"{style}, {order}"
 
 
@@ -179,9 +182,9 @@ def _enum(choices: tuple[str, ...]) -> Callable[[str, str], str]:
     def parse(name: str, value: str) -> str:
         if value.lower() in choices:
             return value.lower()
-        raise SqlError("22023", f'invalid value for parameter "{name}": '
-                       f'"{value}"', hint="Available values: "
-                       + ", ".join(choices) + ".")
+        raise invalid_parameter_value(f'invalid value for parameter "{name}": '
+                                      f'"{value}"', hint="Available values: "
+                                      + ", ".join(choices) + ".")
     return parse
 
 
@@ -223,7 +226,7 @@ class Guc:
         relative setting completes `value` from the `current` one."""
         name = spelled or self.name
         if self.context == "internal":
-            raise SqlError("55P02", f'parameter "{name}" cannot be changed')
+            raise cant_change_runtime_param(f'parameter "{name}" cannot be changed')
         if self.relative:
             return self.parse(name, value, current or self.default)
         return self.parse(name, value)
@@ -382,4 +385,4 @@ def lookup(name: str) -> Guc | None:
 
 
 def unrecognized(name: str) -> SqlError:
-    return SqlError("42704", f'unrecognized configuration parameter "{name}"')
+    return undefined_object(f'unrecognized configuration parameter "{name}"')

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from twinning import bootstrap
-from twinning.errors import Refusal, SqlError
+from twinning.errors import Refusal, SqlError, io_error
 from twinning.ir.catalog import Catalog, QName, is_temporary
 from twinning.journal_format import (JOURNAL_VERSION, MAGIC, RecordError,
                                      decode_record, encode_record, header,
@@ -230,7 +230,7 @@ class JournalWriter:
                     return
             else:
                 if self._broken is not None:
-                    raise SqlError("58030", self._broken)
+                    raise io_error(self._broken)
                 self._write(encode_record(self.records + 1, changes, catalog,
                                           moved))
             self._positions.update(moved)
@@ -269,7 +269,7 @@ class JournalWriter:
                 self.size = size
             except OSError:
                 self._broken = message  # a torn record: no more commits
-            raise SqlError("58030", message) from None
+            raise io_error(message) from None
 
     def _append(self, data: bytes) -> None:
         view = memoryview(data)

@@ -41,7 +41,7 @@ from typing import Any
 
 from twinning import __version__, bootstrap
 from twinning.copy_format import CopyReader
-from twinning.errors import Refusal, SqlError
+from twinning.errors import FEATURE_NOT_SUPPORTED, Refusal, SqlError
 from twinning.ir.dml import CopyOptions
 from twinning.progress import Progress
 from twinning.values.column_input import column_input
@@ -327,7 +327,7 @@ def _converted(table, column: str, convert, texts, first: int) -> list:
             convert.convert(text)
         except SqlError as exc:
             shown = text if len(text) <= 80 else text[:79] + "…"
-            code = ("E_MATERIALIZE_UNSUPPORTED" if exc.sqlstate == "0A000"
+            code = ("E_MATERIALIZE_UNSUPPORTED" if exc.sqlstate == FEATURE_NOT_SUPPORTED
                     else "E_MATERIALIZE_VALUE")
             raise Refusal(code, f"{table.name}.{column}, row {first + offset}: "
                           f"{exc.message} ({exc.sqlstate}): {shown!r}",

@@ -28,7 +28,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from twinning.errors import SqlError
+from twinning.errors import invalid_parameter_value
 from twinning.wire.messages import NotificationResponse
 
 __all__ = ["Channels", "Listener", "check_notification"]
@@ -40,11 +40,11 @@ MAX_PAYLOAD = 8000  # NOTIFY_PAYLOAD_MAX_LENGTH (BLCKSZ - NAMEDATALEN - 128)
 def check_notification(channel: str | None, payload: str | None) -> None:
     """Async_Notify()'s checks on a channel name and payload."""
     if not channel:
-        raise SqlError("22023", "channel name cannot be empty")
+        raise invalid_parameter_value("channel name cannot be empty")
     if len(channel.encode()) >= NAMEDATALEN:
-        raise SqlError("22023", "channel name too long")
+        raise invalid_parameter_value("channel name too long")
     if payload is not None and len(payload.encode()) >= MAX_PAYLOAD:
-        raise SqlError("22023", "payload string too long")
+        raise invalid_parameter_value("payload string too long")
 
 
 class Channels:

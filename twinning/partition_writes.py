@@ -22,7 +22,9 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, check_violation, wrong_object_type,
+)
 from twinning.ir import dml as d
 from twinning.ir.catalog import Catalog, QName
 from twinning.passes.partition_route import (layouts, leaves,
@@ -37,9 +39,9 @@ def routed(resolved: Any, txn: Any, ctx: Any) -> Any:
     if isinstance(resolved, d.ResolvedTruncate):
         for name in resolved.only:
             if catalog.partition_key(name) is not None:
-                raise SqlError("42809", "cannot truncate only a partitioned "
-                               "table", hint="Do not specify the ONLY keyword, "
-                               "or use TRUNCATE ONLY on the partitions directly.")
+                raise wrong_object_type("cannot truncate only a partitioned "
+                                        "table", hint="Do not specify the ONLY keyword, "
+                                        "or use TRUNCATE ONLY on the partitions directly.")
         if any(catalog.partition_key(t) is not None for t in resolved.tables):
             return _Truncating(txn, catalog)
         return txn
@@ -112,10 +114,10 @@ class _Constrained:
 
 def violation(txn: Any, table: QName, row: tuple, ctx: Any) -> SqlError:
     """ExecPartitionCheckEmitError."""
-    return SqlError("23514", f'new row for relation "{table.name}" violates '
-                    "partition constraint", detail=failing_row(
-                        txn.schema.tables[table], row, ctx.settings),
-                    schema=table.schema, table=table.name)
+    return check_violation(f'new row for relation "{table.name}" violates '
+                           "partition constraint", detail=failing_row(
+                               txn.schema.tables[table], row, ctx.settings),
+                           schema=table.schema, table=table.name)
 
 
 class _Truncating:
@@ -290,9 +292,9 @@ class PartitionedWrites:
                 new = self._txn.update(leaf, own, self._down(leaf, row), follow)
                 return None if new is None else (leaf, new)
             if self._upsert:
-                raise SqlError("0A000", "invalid ON UPDATE specification",
-                               detail="The result tuple would appear in a "
-                               "different partition than the original tuple.")
+                raise SqlError(FEATURE_NOT_SUPPORTED, "invalid ON UPDATE specification",
+                                             detail="The result tuple would appear in a "
+                                             "different partition than the original tuple.")
             if not self._txn.delete(leaf, own, follow):
                 return None
         except RowMoved as moved:

@@ -25,7 +25,16 @@ from typing import Any
 
 from pglast import ast, parse_sql
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    ASSERT_FAILURE, FEATURE_NOT_SUPPORTED, QUERY_CANCELED, RAISE_EXCEPTION,
+    SUCCESSFUL_COMPLETION, WARNING, SqlError, assert_failure,
+    cardinality_violation, case_not_found, datatype_mismatch,
+    function_executed_no_return_statement, invalid_parameter_value,
+    no_data_found, null_value_not_allowed, object_not_in_prerequisite_state,
+    relation_does_not_exist,
+    stacked_diagnostics_accessed_without_active_handler, syntax_error,
+    too_many_rows, type_does_not_exist, undefined_column, undefined_object,
+)
 from twinning.ir import query as q
 from twinning.ir.routines import DoBlock, Function
 from twinning.passes import plpgsql as pl
@@ -71,7 +80,7 @@ class Row:
         for i, (n, t) in enumerate(self.columns):
             if n == name:
                 return self.values[i], t
-        raise SqlError("42703", f'record "{record}" has no field "{name}"')
+        raise undefined_column(f'record "{record}" has no field "{name}"')
 
 
 class _Return(Exception):
@@ -129,7 +138,7 @@ class Expr:
         self.refs = tuple(refs)
         parsed = parse_query(self.sql).statements
         if len(parsed) != 1:
-            raise SqlError("42601", "query is not a single statement")
+            raise syntax_error("query is not a single statement")
         self.stmt = parsed[0]
 
     def run(self, frame: Frame) -> Result:
@@ -175,11 +184,11 @@ class Expr:
     def value(self, frame: Frame) -> tuple[Any, q.ResultType]:
         result = self.run(frame)
         if len(result.columns) != 1:
-            raise SqlError("42601", f'query "{self.sql}" returned '
-                           f"{len(result.columns)} columns")
+            raise syntax_error(f'query "{self.sql}" returned '
+                               f"{len(result.columns)} columns")
         if len(result.rows) > 1:
-            raise SqlError("21000", f'query "{self.sql}" returned more than '
-                           "one row")
+            raise cardinality_violation(f'query "{self.sql}" returned more than '
+                                        "one row")
         value = result.rows[0][0] if result.rows else None
         return value, result.columns[0].type
 
@@ -320,7 +329,7 @@ def _declared(typname: str, catalog: Any, body: Body) -> q.ResultType:
         table = catalog.table(catalog.table_named(parts[:-1]))
         column = table.column(parts[-1]) if table is not None else None
         if column is None:
-            raise SqlError("42704", f'type "{typname}" does not exist')
+            raise type_does_not_exist(typname)
         return q.ResultType.of(column.type)
     node = parse_sql(f"SELECT NULL::{typname}")[0].stmt.targetList[0].val
     assert isinstance(node, ast.TypeCast)
@@ -332,7 +341,7 @@ def _rowtype(typname: str, catalog: Any) -> Row:
     parts = tuple(p.strip('"') for p in typname[:-8].split("."))
     table = catalog.table(catalog.table_named(parts))
     if table is None:
-        raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
+        raise relation_does_not_exist(".".join(parts))
     columns = tuple((c.name, q.ResultType.of(c.type)) for c in table.columns)
     return Row(columns, (None,) * len(columns))
 
@@ -361,19 +370,19 @@ class Frame:
                     row = Row(self.shapes[ref[0]], (None,) * len(
                         self.shapes[ref[0]]))  # NEW/OLD when NULL
                 if not isinstance(row, Row):
-                    raise SqlError("55000", f'record "{ref[0]}" is not '
-                                   "assigned yet", detail="The tuple structure "
-                                   "of a not-yet-assigned record is "
-                                   "indeterminate.")
+                    raise object_not_in_prerequisite_state(f'record "{ref[0]}" is not '
+                                                           "assigned yet", detail="The tuple structure "
+                                                           "of a not-yet-assigned record is "
+                                                           "indeterminate.")
                 value, rtype = row.field(ref[1], ref[0])
             else:
                 value = self.values.get(ref[0])
                 rtype = self.types.get(ref[0])
                 if isinstance(value, Row) or (rtype is None and
                                               ref[0] in self.body.records):
-                    raise SqlError("0A000", "a record variable as a value in "
-                                   "an expression is not supported by "
-                                   "twinning")
+                    raise SqlError(FEATURE_NOT_SUPPORTED, "a record variable as a value in "
+                                                 "an expression is not supported by "
+                                                 "twinning")
                 if rtype is None:
                     rtype = q.TEXT if value is None else q.UNKNOWN
             values.append(value)
@@ -387,21 +396,21 @@ class Frame:
         elif target is not None:
             value = self.routines.coerce(value, source, target)
         if value is None and name in self.body.notnull:
-            raise SqlError("22004", f'null value cannot be assigned to '
-                           f'variable "{name}" declared NOT NULL')
+            raise null_value_not_allowed(f'null value cannot be assigned to '
+                                         f'variable "{name}" declared NOT NULL')
         self.values[name] = value
 
     def assign_field(self, record: str, field: str, value: Any,
                      source: q.ResultType) -> None:
         row = self.values.get(record)
         if not isinstance(row, Row):
-            raise SqlError("55000", f'record "{record}" is not assigned yet',
-                           detail="The tuple structure of a not-yet-assigned "
-                           "record is indeterminate.")
+            raise object_not_in_prerequisite_state(f'record "{record}" is not assigned yet',
+                                                   detail="The tuple structure of a not-yet-assigned "
+                                                   "record is indeterminate.")
         names = [n for n, _ in row.columns]
         if field not in names:
-            raise SqlError("42703", f'record "{record}" has no field '
-                           f'"{field}"')
+            raise undefined_column(f'record "{record}" has no field '
+                                   f'"{field}"')
         i = names.index(field)
         values = list(row.values)
         values[i] = self.routines.coerce(value, source, row.columns[i][1])
@@ -499,7 +508,7 @@ def _guarded(frame: Frame, fields: dict, block: dict) -> None:
 
 def _matches(condition: str, sqlstate: str) -> bool:
     if condition == "others":
-        return sqlstate not in ("57014", "P0004")
+        return sqlstate not in (QUERY_CANCELED, ASSERT_FAILURE)
     code = CONDITIONS.get(condition, condition.upper())
     if code.endswith("000"):
         return sqlstate.startswith(code[:2])
@@ -545,8 +554,8 @@ def _rhs(text: str) -> str:
 def _value(frame: Frame, expr: Expr) -> tuple[Any, q.ResultType]:
     name = expr.text.strip().lower()
     if name in frame.body.records:
-        raise SqlError("0A000", "a record variable as a value in an "
-                       "expression is not supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "a record variable as a value in an "
+                                     "expression is not supported by twinning")
     return expr.value(frame)
 
 
@@ -557,8 +566,8 @@ def _record_value(frame: Frame, expr: Expr) -> Row | None:
         return frame.values.get(name)
     if name == "null":
         return None
-    raise SqlError("0A000", "a record value other than a record variable is "
-                   "not supported by twinning")
+    raise SqlError(FEATURE_NOT_SUPPORTED, "a record value other than a record variable is "
+                                 "not supported by twinning")
 
 
 def _if(frame: Frame, fields: dict) -> None:
@@ -582,8 +591,8 @@ def _case(frame: Frame, fields: dict) -> None:
         if _true(frame, branch["expr"]):
             return _run_list(frame, branch.get("stmts"))
     if not fields.get("have_else"):
-        raise SqlError("20000", "case not found",
-                       hint="CASE statement is missing ELSE part.")
+        raise case_not_found("case not found",
+                             hint="CASE statement is missing ELSE part.")
     _run_list(frame, fields.get("else_stmts"))
 
 
@@ -623,12 +632,12 @@ def _fori(frame: Frame, fields: dict) -> None:
     if lower is None or upper is None or step is None:
         which = "lower" if lower is None else "upper" if upper is None \
             else "BY"
-        raise SqlError("22004", f"{which} bound of FOR loop cannot be null"
-                       if which != "BY" else
-                       "BY value of FOR loop cannot be null")
+        raise null_value_not_allowed(f"{which} bound of FOR loop cannot be null"
+                                     if which != "BY" else
+                                     "BY value of FOR loop cannot be null")
     if step <= 0:
-        raise SqlError("22023", "BY value of FOR loop must be greater than "
-                       "zero")
+        raise invalid_parameter_value("BY value of FOR loop must be greater than "
+                                      "zero")
     name = fields["var"]["PLpgSQL_var"]["refname"]
     frame.types[name] = q.INT4
     i, found = int(lower), False
@@ -663,7 +672,7 @@ def _dynamic(frame: Frame, fields: dict, key: str = "query") -> Result:
     from twinning.passes.parse_query import parse_query
     text, _ = frame.body.expr(fields[key]).value(frame)
     if text is None:
-        raise SqlError("22004", "query string argument of EXECUTE is null")
+        raise null_value_not_allowed("query string argument of EXECUTE is null")
     values, types = [], []
     for param in fields.get("params") or ():
         value, rtype = frame.body.expr(param).value(frame)
@@ -671,8 +680,8 @@ def _dynamic(frame: Frame, fields: dict, key: str = "query") -> Result:
         types.append(q.TEXT if rtype == q.UNKNOWN else rtype)
     statements = parse_query(text).statements
     if len(statements) != 1:
-        raise SqlError("0A000", "EXECUTE of several statements is not "
-                       "supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "EXECUTE of several statements is not "
+                                     "supported by twinning")
     try:
         return frame.routines.run(statements[0], tuple(types), tuple(values))
     except SqlError as exc:
@@ -686,12 +695,12 @@ def _dynfors(frame: Frame, fields: dict) -> None:
 def _foreach(frame: Frame, fields: dict) -> None:
     value, rtype = frame.body.expr(fields["expr"]).value(frame)
     if value is None:
-        raise SqlError("22004", "FOREACH expression must not be null")
+        raise null_value_not_allowed("FOREACH expression must not be null")
     if not rtype.name.endswith("[]"):
-        raise SqlError("42804", "FOREACH expression must yield an array, not "
-                       f"type {rtype.name}")
+        raise datatype_mismatch("FOREACH expression must yield an array, not "
+                                f"type {rtype.name}")
     if fields.get("slice"):
-        raise SqlError("0A000", "FOREACH … SLICE is not supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "FOREACH … SLICE is not supported by twinning")
     element = q.ResultType.of(rtype.sql_type.element) if rtype.sql_type \
         else q.TEXT
     name = frame.body.datums[fields.get("varno", 0)][1]["refname"]
@@ -798,18 +807,18 @@ def _into(frame: Frame, fields: dict, result: Result) -> None:
     if not fields.get("into"):
         if result.columns and fields.get("sqlstmt") is not None and \
                 result.rows is not None and _is_select(fields):
-            raise SqlError("42601", "query has no destination for result "
-                           "data", hint="If you want to discard the results "
-                           "of a SELECT, use PERFORM instead.")
+            raise syntax_error("query has no destination for result "
+                               "data", hint="If you want to discard the results "
+                               "of a SELECT, use PERFORM instead.")
         return
     rows = result.rows
     if fields.get("strict"):
         if not rows:
-            raise SqlError("P0002", "query returned no rows")
+            raise no_data_found("query returned no rows")
         if len(rows) > 1:
-            raise SqlError("P0003", "query returned more than one row",
-                           hint="Make sure the query returns a single row, "
-                           "or use LIMIT 1.")
+            raise too_many_rows("query returned more than one row",
+                                hint="Make sure the query returns a single row, "
+                                "or use LIMIT 1.")
     frame.assign_row(fields["target"], result.columns,
                      rows[0] if rows else None)
 
@@ -840,8 +849,8 @@ def _getdiag(frame: Frame, fields: dict) -> None:
             value, rtype = frame.row_count, q.INT8
         else:
             if error is None:
-                raise SqlError("0Z002", "GET STACKED DIAGNOSTICS cannot be "
-                               "used outside an exception handler")
+                raise stacked_diagnostics_accessed_without_active_handler("GET STACKED DIAGNOSTICS cannot be "
+                                                                          "used outside an exception handler")
             value = {"RETURNED_SQLSTATE": error.sqlstate,
                      "MESSAGE_TEXT": error.message,
                      "PG_EXCEPTION_DETAIL": error.detail or "",
@@ -860,7 +869,7 @@ def _assert(frame: Frame, fields: dict) -> None:
             text, rtype = frame.body.expr(fields["message"]).value(frame)
             message = _text(frame, text, rtype) if text is not None else \
                 message
-        raise SqlError("P0004", message)
+        raise assert_failure(message)
 
 
 def _text(frame: Frame, value: Any, rtype: q.ResultType) -> str:
@@ -878,8 +887,8 @@ def _raise(frame: Frame, fields: dict) -> None:
     options = fields.get("options") or ()
     if message is None and condname is None and not options:
         if not frame.errors:
-            raise SqlError("0Z002", "RAISE without parameters cannot be used "
-                           "outside an exception handler")
+            raise stacked_diagnostics_accessed_without_active_handler("RAISE without parameters cannot be used "
+                                                                      "outside an exception handler")
         raise frame.errors[-1]
     body = frame.body
     if message is not None:
@@ -889,8 +898,8 @@ def _raise(frame: Frame, fields: dict) -> None:
     if condname is not None:
         sqlstate = CONDITIONS.get(condname, condname)
         if len(sqlstate) != 5:
-            raise SqlError("42704", f'unrecognized exception condition '
-                           f'"{condname}"')
+            raise undefined_object(f'unrecognized exception condition '
+                                   f'"{condname}"')
     extra: dict = {}
     for option in options:
         option = option["PLpgSQL_raise_option"]
@@ -899,8 +908,8 @@ def _raise(frame: Frame, fields: dict) -> None:
         kind = option.get("opt_type", 0)
         if kind == 0:
             if text is None:
-                raise SqlError("22004", "RAISE statement option cannot be "
-                               "null")
+                raise null_value_not_allowed("RAISE statement option cannot be "
+                                             "null")
             sqlstate = CONDITIONS.get(text, text)
         elif kind == 1:
             message = text
@@ -912,10 +921,10 @@ def _raise(frame: Frame, fields: dict) -> None:
     if message is None:
         message = condname or sqlstate or ""
     if level == "ERROR":
-        raise SqlError(sqlstate or "P0001", message, **extra)
+        raise SqlError(sqlstate or RAISE_EXCEPTION, message, **extra)
     # elog.c's errstart: a WARNING without ERRCODE is 01000, lower levels
     # 00000 (exec_stmt_raise leaves err_code 0 below ERROR)
-    default = "01000" if level == "WARNING" else "00000"
+    default = WARNING if level == "WARNING" else SUCCESSFUL_COMPLETION
     _notice(frame, level, sqlstate or default, message, extra)
 
 
@@ -1006,23 +1015,23 @@ def _execute(frame: Frame) -> Any:
         if ret.value is not _END:
             return ret.value
     except _Exit:
-        raise SqlError("42601", "EXIT cannot be used outside a loop, unless "
-                       "it has a label")
+        raise syntax_error("EXIT cannot be used outside a loop, unless "
+                           "it has a label")
     fn = frame.function
     if fn is None or fn.retset or fn.kind == "void":
         return None
     if fn.outputs:
         return _out_values(frame)
-    raise SqlError("2F005", "control reached end of function without RETURN",
-                   where=f"PL/pgSQL function {frame.label}")
+    raise function_executed_no_return_statement("control reached end of function without RETURN",
+                                                where=f"PL/pgSQL function {frame.label}")
 
 
 def call_function(routines: Any, fn: Function, args: list,
                   want_set: bool) -> Any:
     if fn.kind == "trigger":
-        raise SqlError("0A000", "trigger functions can only be called as "
-                       "triggers", where="compilation of PL/pgSQL function "
-                       f'"{fn.name.name}" near line 1')
+        raise SqlError(FEATURE_NOT_SUPPORTED, "trigger functions can only be called as "
+                                     "triggers", where="compilation of PL/pgSQL function "
+                                     f'"{fn.name.name}" near line 1')
     body = routines.compiled(fn, Body)
     frame = _start(routines, fn, body, _label(fn), args)
     value = _execute(frame)
@@ -1056,8 +1065,8 @@ def call_trigger(routines: Any, fn: Function, trigger: Any, op: str,
     if value is None:
         return None
     if not isinstance(value, Row):
-        raise SqlError("42804", "returned row structure does not match the "
-                       "structure of the triggering table")
+        raise datatype_mismatch("returned row structure does not match the "
+                                "structure of the triggering table")
     return value.values
 
 

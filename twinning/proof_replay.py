@@ -19,8 +19,9 @@ from twinning.wire.messages import (CommandComplete, CopyData, CopyFail,
                                     EmptyQueryResponse, ErrorResponse, Query,
                                     ReadyForQuery, RowDescription,
                                     decode_backend_stream)
+from twinning.errors import FEATURE_NOT_SUPPORTED
 
-SUBSET_SQLSTATE = "0A000"  # feature_not_supported: outside the subset
+SUBSET_SQLSTATE = FEATURE_NOT_SUPPORTED  # feature_not_supported: outside the subset
 
 
 @dataclass

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from twinning import metrics
+from twinning.errors import (
+    CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, NOT_NULL_VIOLATION,
+    UNIQUE_VIOLATION,
+)
 
 if TYPE_CHECKING:  # only for hints: `twinning.cli` imports this module
     from twinning.state import CommittedState
@@ -32,8 +36,8 @@ CONSTRAINT_KINDS = ("not_null_violations", "unique_violations",
                     "fk_violations", "check_violations", "data_errors")
 # SQLSTATE → counter; class 22 (bad values: coercion, length, range) is
 # "data_errors".
-_KIND_OF = {"23502": "not_null_violations", "23505": "unique_violations",
-            "23503": "fk_violations", "23514": "check_violations"}
+_KIND_OF = {NOT_NULL_VIOLATION: "not_null_violations", UNIQUE_VIOLATION: "unique_violations",
+            FOREIGN_KEY_VIOLATION: "fk_violations", CHECK_VIOLATION: "check_violations"}
 
 
 def violation_counts(refused: dict[str, int]) -> dict[str, int]:

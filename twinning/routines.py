@@ -19,7 +19,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError, notice_fields
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SUCCESSFUL_COMPLETION, SqlError, notice_fields,
+    statement_too_complex, undefined_function,
+)
 from twinning.execute_triggers import fire_write
 from twinning.execute_write import execute_write
 from twinning.ir import query as q
@@ -68,7 +71,7 @@ class Nested:
         returned, tag = execute_write(plan.write, session._txn.store,
                                       session.sequences, ctx, None)
         for notice in ctx.notices:
-            session._warn("00000", notice, severity="NOTICE")
+            session._warn(SUCCESSFUL_COMPLETION, notice, severity="NOTICE")
         count = len(returned) if tag == "SELECT" else \
             int(tag.rsplit(" ", 1)[-1])  # SELECT: data-modifying WITH
         return Result(plan.columns, returned, count)
@@ -80,8 +83,8 @@ class Nested:
         SET, …) are refused."""
         command = plan.command
         if command.op != "ddl":
-            raise SqlError("0A000", f"{command.tag} inside a function is not "
-                           "supported by twinning")
+            raise SqlError(FEATURE_NOT_SUPPORTED, f"{command.tag} inside a function is not "
+                                         "supported by twinning")
         session = self.session
         session._txn.store.take_writer(command.tag)
         for notice in session._apply_ddl(command.node.definitions,
@@ -91,8 +94,8 @@ class Nested:
         return Result((), [], 0)
 
     def run_copy(self, plan: q.CopyPlan, params: tuple) -> Result:
-        raise SqlError("0A000", "COPY inside a function is not supported by "
-                       "twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "COPY inside a function is not supported by "
+                                     "twinning")
 
 
 class Routines:
@@ -158,7 +161,7 @@ class Routines:
     def _function(self, oid: int) -> Function:
         fn = self.catalog().function_by_oid(oid)
         if fn is None:
-            raise SqlError("42883", f"cache lookup failed for function {oid}")
+            raise undefined_function(f"cache lookup failed for function {oid}")
         return fn
 
     def call(self, oid: int, args: list, constant: bool = False) -> Any:
@@ -176,11 +179,11 @@ class Routines:
     def _enter(self, fn: Function, args: list, want_set: bool,
                constant: bool = False) -> Any:
         if self.depth >= MAX_DEPTH:
-            raise SqlError("54001", "stack depth limit exceeded",
-                           hint='Increase the configuration parameter '
-                           '"max_stack_depth" (currently 2048kB), after '
-                           "ensuring the platform's stack depth limit is "
-                           "adequate.")
+            raise statement_too_complex("stack depth limit exceeded",
+                                        hint='Increase the configuration parameter '
+                                        '"max_stack_depth" (currently 2048kB), after '
+                                        "ensuring the platform's stack depth limit is "
+                                        "adequate.")
         self.session.interrupt.check()
         self.depth += 1
         saved = None

@@ -25,7 +25,7 @@ from pglast import ast
 
 from twinning.bootstrap import Source, _excerpt, _refusals
 from twinning.engine import Engine
-from twinning.errors import SqlError
+from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError
 from twinning.passes.parse import (StatementUnsupported, _select,
                                    _without_meta_commands, line_column,
                                    split_statements)
@@ -70,7 +70,7 @@ def run_rest(path: str, text: str, offset: int, built: Source,
                 codec = _CODECS[encoding]
                 continue
             error: SqlError | None = SqlError(
-                "0A000", f"SET client_encoding = {chunk.split('=')[-1].strip()} "
+                FEATURE_NOT_SUPPORTED, f"SET client_encoding = {chunk.split('=')[-1].strip()} "
                 "is not supported by twinning")
         else:
             sql = chunk if codec is None else chunk.encode().decode(codec)
@@ -79,7 +79,7 @@ def run_rest(path: str, text: str, offset: int, built: Source,
                 error.position = None  # a position in the re-read text
         if error is None:
             continue
-        if skip_unsupported and (error.sqlstate == "0A000" or (
+        if skip_unsupported and (error.sqlstate == FEATURE_NOT_SUPPORTED or (
                 skipped and error.sqlstate in MISSING_OBJECT)):
             skipped.append(_skip(path, text, chunk, at, error))
             continue
@@ -126,7 +126,7 @@ def _located(text: str, at: int, error: SqlError) -> tuple[int, int]:
 
 
 def _construct(error: SqlError) -> str:
-    if error.sqlstate == "0A000":
+    if error.sqlstate == FEATURE_NOT_SUPPORTED:
         return error.message.removesuffix(" is not supported by twinning")
     return "a statement needing a skipped one"
 
@@ -147,7 +147,7 @@ def _listed(path: str, refused: StatementUnsupported) -> dict:
 def _refuse(path: str, text: str, chunk: str, at: int, error: SqlError) -> None:
     """The load's refusal for a statement that failed."""
     with _refusals(text, path):
-        if error.sqlstate == "0A000":
+        if error.sqlstate == FEATURE_NOT_SUPPORTED:
             line, column = _located(text, at, error)
             raise StatementUnsupported(_construct(error), chunk, line,
                                        column, at)

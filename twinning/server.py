@@ -45,7 +45,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from twinning.errors import Refusal, SqlError
+from twinning.errors import Refusal, admin_shutdown, too_many_connections
 from twinning.execute import Interrupt
 from twinning.database_session import DatabaseSession
 from twinning.session import Engine
@@ -58,9 +58,9 @@ MAX_CONNECTIONS = 100  # per server: PostgreSQL's max_connections default
 _READ_SIZE = 256 * 1024
 _BACKLOG = 1024
 _GRACE = 5.0        # seconds stop() waits for statements to end
-_SHUTDOWN = SqlError("57P01", "terminating connection due to administrator "
-                     "command", severity="FATAL")
-_TOO_MANY = SqlError("53300", "sorry, too many clients already", severity="FATAL")
+_SHUTDOWN = admin_shutdown("terminating connection due to administrator "
+                           "command", severity="FATAL")
+_TOO_MANY = too_many_connections("sorry, too many clients already", severity="FATAL")
 
 
 # Connection threads get a deep C stack: PostgreSQL's parser (pglast) and

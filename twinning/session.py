@@ -35,7 +35,13 @@ from twinning.advisory import AdvisorySession
 from twinning.ir.catalog import QName
 from twinning.store.row_locks import LockRetry
 from twinning.store import Transaction
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    ACTIVE_SQL_TRANSACTION, FEATURE_NOT_SUPPORTED, NO_ACTIVE_SQL_TRANSACTION,
+    SUCCESSFUL_COMPLETION, WARNING, SqlError, active_sql_transaction,
+    admin_shutdown, duplicate_cursor, feature_not_supported,
+    in_failed_sql_transaction, invalid_savepoint_specification,
+    no_active_sql_transaction, object_not_in_prerequisite_state,
+)
 from twinning.copy_sink import CopySink
 from twinning.execute_copy import CopyFrom, copy_out, copy_to
 from twinning.partition_writes import routed
@@ -140,7 +146,7 @@ class Session(ExtendedQuery, DdlCommands):
         self.notifications = Listener(engine.channels,
                                       lambda: self._txn is not None)
         self.advisory = AdvisorySession(
-            engine.advisory, lambda text: self._warn("01000", text),
+            engine.advisory, lambda text: self._warn(WARNING, text),
             lambda: int(self.settings["lock_timeout"]),
             lambda: self.interrupt.check())
         self.routines = Routines(self)  # user functions, DO
@@ -154,8 +160,8 @@ class Session(ExtendedQuery, DdlCommands):
         self.database = params["database"]
         self._refuse_created_role(self.user)
         if params.get("replication", "false").lower() not in ("false", "0", "off", "no"):
-            raise SqlError("0A000", "replication connections are not supported "
-                           "by twinning", severity="FATAL")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "replication connections are not supported "
+                                         "by twinning", severity="FATAL")
         startup: list[tuple[str, str]] = []
         for name, value in params.items():
             if name in ("user", "database", "replication"):
@@ -184,10 +190,10 @@ class Session(ExtendedQuery, DdlCommands):
         rather than silently given the superuser's rights."""
         for role in getattr(self.engine.catalog, "roles", ()):
             if role.name == user and not role.superuser:
-                raise SqlError("0A000", f'logging in as role "{user}" is not '
-                               "supported by twinning (privileges of roles "
-                               "made by CREATE ROLE are recorded, not "
-                               "enforced)", severity="FATAL")
+                raise SqlError(FEATURE_NOT_SUPPORTED, f'logging in as role "{user}" is not '
+                                             "supported by twinning (privileges of roles "
+                                             "made by CREATE ROLE are recorded, not "
+                                             "enforced)", severity="FATAL")
 
     def on_authenticated(self) -> SessionStart:
         self.pid, self._secret, backend = self.engine.register(self)
@@ -397,8 +403,8 @@ class Session(ExtendedQuery, DdlCommands):
                 old = prepared.plan
                 if plan.columns != old.columns or \
                         plan.param_types[:len(params)] != old.param_types[:len(params)]:
-                    raise SqlError("0A000", "cached plan must not change "
-                                   "result type") from None
+                    raise SqlError(FEATURE_NOT_SUPPORTED, "cached plan must not change "
+                                                 "result type") from None
                 prepared.plan, prepared.schema = plan, schema
 
     def _started(self, txn: Transaction) -> None:
@@ -471,7 +477,7 @@ class Session(ExtendedQuery, DdlCommands):
         words'), sent before the rows as PostgreSQL sends them."""
         if ctx.notices:
             for notice in ctx.notices:
-                self._warn("00000", notice, severity="NOTICE")
+                self._warn(SUCCESSFUL_COMPLETION, notice, severity="NOTICE")
             ctx.notices.clear()
 
     def run_projection(self, plan: q.ProjectionPlan, params: tuple) -> Result:
@@ -523,7 +529,7 @@ class Session(ExtendedQuery, DdlCommands):
             except LockRetry:
                 ctx.notices.clear()
         for notice in ctx.notices:
-            self._warn("00000", notice, severity="NOTICE")
+            self._warn(SUCCESSFUL_COMPLETION, notice, severity="NOTICE")
         self.interrupt.check()
         return Result(plan.columns, returned, tag)
 
@@ -554,12 +560,12 @@ class Session(ExtendedQuery, DdlCommands):
         triggers = [t for t in txn.catalog.triggers_of(table.name)
                     if "insert" in t.events] if txn.catalog.triggers else []
         if triggers and txn.catalog.partition_key(table.name) is not None:
-            raise SqlError("0A000", "COPY FROM into a partitioned table with "
-                           "triggers is not supported by twinning")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "COPY FROM into a partitioned table with "
+                                         "triggers is not supported by twinning")
         if resolved.options.freeze and not txn.truncated_here(table.name):
-            raise SqlError("55000", "cannot perform COPY FREEZE because the "
-                           "table was not created or truncated in the "
-                           "current subtransaction")
+            raise object_not_in_prerequisite_state("cannot perform COPY FREEZE because the "
+                                                   "table was not created or truncated in the "
+                                                   "current subtransaction")
         binary = int(resolved.options.format == "binary")
         return Result((), [], "COPY", copy=CopyFrom(
             plan.write, table, routed(resolved, txn, ctx), self.sequences, ctx,
@@ -689,7 +695,7 @@ class Session(ExtendedQuery, DdlCommands):
     def _check_aborted(self, node: Any) -> None:
         txn = self._txn
         if txn is not None and txn.failed and not isinstance(node, _EXIT):
-            raise SqlError("25P02", _ABORTED)
+            raise in_failed_sql_transaction(_ABORTED)
 
     def _in_block(self) -> bool:
         return self._txn is not None and self._txn.state.explicit
@@ -698,7 +704,7 @@ class Session(ExtendedQuery, DdlCommands):
         txn = self._txn
         assert txn is not None
         if txn.state.explicit:
-            self._warn("25001", "there is already a transaction in progress")
+            self._warn(ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress")
         # options are checked before the block opens: a refused BEGIN
         # leaves no transaction behind, as a failed one in PostgreSQL
         self._apply_txn_options(command.node.options)
@@ -717,11 +723,11 @@ class Session(ExtendedQuery, DdlCommands):
         if level == self.settings["transaction_isolation"] or txn is None:
             return
         if txn.store.snapshot_taken:
-            raise SqlError("25001", "SET TRANSACTION ISOLATION LEVEL must be "
-                           "called before any query")
+            raise active_sql_transaction("SET TRANSACTION ISOLATION LEVEL must be "
+                                         "called before any query")
         if txn.savepoints:
-            raise SqlError("25001", "SET TRANSACTION ISOLATION LEVEL must not "
-                           "be called in a subtransaction")
+            raise active_sql_transaction("SET TRANSACTION ISOLATION LEVEL must not "
+                                         "be called in a subtransaction")
 
     def _chain_options(self) -> q.TxnOptions:
         s = self.settings
@@ -740,9 +746,9 @@ class Session(ExtendedQuery, DdlCommands):
         word = "COMMIT" if commit else "ROLLBACK"
         if not self._in_block():
             if chain:
-                raise SqlError("25P01", f"{word} AND CHAIN can only be used in "
-                               "transaction blocks")
-            self._warn("25P01", "there is no transaction in progress")
+                raise no_active_sql_transaction(f"{word} AND CHAIN can only be used in "
+                                                "transaction blocks")
+            self._warn(NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress")
             self._end_transaction(commit=commit)
             return word
         txn = self._txn
@@ -757,8 +763,8 @@ class Session(ExtendedQuery, DdlCommands):
 
     def _cmd_savepoint(self, command: q.Command) -> None:
         if not self._in_block():
-            raise SqlError("25P01", "SAVEPOINT can only be used in transaction "
-                           "blocks")
+            raise no_active_sql_transaction("SAVEPOINT can only be used in transaction "
+                                            "blocks")
         txn = self._txn
         assert txn is not None
         txn.savepoints.append(_Savepoint(command.node.name,
@@ -772,12 +778,12 @@ class Session(ExtendedQuery, DdlCommands):
         for i in range(len(txn.savepoints) - 1, -1, -1):
             if txn.savepoints[i].name == name:
                 return i
-        raise SqlError("3B001", f'savepoint "{name}" does not exist')
+        raise invalid_savepoint_specification(f'savepoint "{name}" does not exist')
 
     def _cmd_release(self, command: q.Command) -> None:
         if not self._in_block():
-            raise SqlError("25P01", "RELEASE SAVEPOINT can only be used in "
-                           "transaction blocks")
+            raise no_active_sql_transaction("RELEASE SAVEPOINT can only be used in "
+                                            "transaction blocks")
         txn = self._txn
         assert txn is not None
         index = self._find_savepoint(command.node.name)
@@ -786,8 +792,8 @@ class Session(ExtendedQuery, DdlCommands):
 
     def _cmd_rollback_to(self, command: q.Command) -> None:
         if not self._in_block():
-            raise SqlError("25P01", "ROLLBACK TO SAVEPOINT can only be used in "
-                           "transaction blocks")
+            raise no_active_sql_transaction("ROLLBACK TO SAVEPOINT can only be used in "
+                                            "transaction blocks")
         txn = self._txn
         assert txn is not None
         index = self._find_savepoint(command.node.name)
@@ -833,8 +839,8 @@ class Session(ExtendedQuery, DdlCommands):
         assert txn is not None
         if local:
             if not txn.state.is_transaction_block:
-                self._warn("25P01", "SET LOCAL can only be used in transaction "
-                           "blocks")
+                self._warn(NO_ACTIVE_SQL_TRANSACTION, "SET LOCAL can only be used in transaction "
+                                             "blocks")
         self.settings_stack.assign(name, value, local)
 
     def _cmd_set_transaction(self, command: q.Command) -> None:
@@ -851,8 +857,8 @@ class Session(ExtendedQuery, DdlCommands):
                     self._assign(name, gucs.GUCS[name].normalize(value), False)
             return
         if not txn.state.is_transaction_block:
-            self._warn("25P01", "SET TRANSACTION can only be used in "
-                       "transaction blocks")
+            self._warn(NO_ACTIVE_SQL_TRANSACTION, "SET TRANSACTION can only be used in "
+                                         "transaction blocks")
         self._apply_txn_options(node.options)
 
     def _cmd_reset(self, command: q.Command) -> None:
@@ -934,10 +940,10 @@ class Session(ExtendedQuery, DdlCommands):
         with the statement's parameters (the extended protocol's)."""
         node: q.DeclareCursor = command.node
         if not node.hold and not self._txn.state.explicit:
-            raise SqlError("25P01", "DECLARE CURSOR can only be used in "
-                           "transaction blocks")
+            raise no_active_sql_transaction("DECLARE CURSOR can only be used in "
+                                            "transaction blocks")
         if node.name in self._cursors:
-            raise SqlError("42P03", f'cursor "{node.name}" already exists')
+            raise duplicate_cursor(f'cursor "{node.name}" already exists')
         _, plan = self._plan(q.ParsedStatement(node.query, node.source, -1),
                              command.param_types)
         result = plan.run(self, params, None)
@@ -969,8 +975,8 @@ class Session(ExtendedQuery, DdlCommands):
         what = command.node.what
         if what == "ALL":
             if self._txn.state.is_transaction_block:
-                raise SqlError("25001", "DISCARD ALL cannot run inside a "
-                               "transaction block")
+                raise active_sql_transaction("DISCARD ALL cannot run inside a "
+                                             "transaction block")
             self._reset_all()
             self._prepared.clear()
             self._portals.clear()
@@ -987,14 +993,14 @@ class Session(ExtendedQuery, DdlCommands):
         client gets FATAL 57P01 (this session's own at once)."""
         target = self.engine.session_of(pid)
         if target is None:
-            self._warn("01000", f"PID {pid} is not a PostgreSQL backend "
+            self._warn(WARNING, f"PID {pid} is not a PostgreSQL backend "
                        "process")
             return False
         if kind == "cancel":
             target.interrupt.cancel()
         elif target is self:
-            raise SqlError("57P01", "terminating connection due to "
-                           "administrator command", severity="FATAL")
+            raise admin_shutdown("terminating connection due to "
+                                 "administrator command", severity="FATAL")
         elif target.terminate is not None:
             target.terminate()  # the server's: FATAL to its client, close
         else:
@@ -1139,8 +1145,8 @@ def _parse_options(options: str) -> list[tuple[str, str]]:
         elif word.startswith("-c"):
             word = "--" + word[2:]
         if not word.startswith("--") or "=" not in word:
-            raise SqlError("0A000", f'startup option "{word}" is not supported '
-                           "by twinning", severity="FATAL")
+            raise SqlError(FEATURE_NOT_SUPPORTED, f'startup option "{word}" is not supported '
+                                         "by twinning", severity="FATAL")
         name, _, value = word[2:].partition("=")
         out.append((name.replace("-", "_"), value))
         i += 1

@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from twinning.errors import SqlError, feature_not_supported, notice_fields
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, NO_ACTIVE_SQL_TRANSACTION, SUCCESSFUL_COMPLETION,
+    SqlError, check_violation, feature_not_supported, invalid_table_definition,
+    no_active_sql_transaction, not_null_violation, notice_fields,
+    relation_does_not_exist, schema_does_not_exist, syntax_error,
+    undefined_object, wrong_object_type,
+)
 from twinning.ir import ddl
 from twinning.ir import query as q
 from twinning.ir.routines import FunctionDef
@@ -107,7 +113,7 @@ class DdlCommands:
         schema, plan = self._plan(q.ParsedStatement(node.query, node.source, -1), ())
         columns = plan.columns
         if len(node.columns) > len(columns):
-            raise SqlError("42601", "too many column names were specified")
+            raise syntax_error("too many column names were specified")
         names = node.columns + tuple(c.name for c in columns[len(node.columns):])
         for name, column in zip(names, columns):
             if column.type.sql_type is not None and isinstance(
@@ -115,8 +121,8 @@ class DdlCommands:
                 raise feature_not_supported("CREATE TABLE AS with a column of "
                                             "a composite type")
             if column.type.name in ("record", "void", "unknown"):
-                raise SqlError("42P16", f'column "{name}" has pseudo-type '
-                               f"{column.type.name}")
+                raise invalid_table_definition(f'column "{name}" has pseudo-type '
+                                               f"{column.type.name}")
             if column.type.sql_type is None or \
                     canonical_name(column.type.sql_type.name) is None:
                 raise feature_not_supported(
@@ -148,8 +154,8 @@ class DdlCommands:
         rest of the transaction (outside a block: a WARNING, no effect)."""
         node: q.SetConstraints = command.node
         if not self._txn.state.is_transaction_block:
-            self._warn("25P01", "SET CONSTRAINTS can only be used in "
-                       "transaction blocks")
+            self._warn(NO_ACTIVE_SQL_TRANSACTION, "SET CONSTRAINTS can only be used in "
+                                         "transaction blocks")
             return
         names = None
         if node.names is not None:
@@ -165,8 +171,8 @@ class DdlCommands:
         system relation: there is nothing to take)."""
         node: q.LockTables = command.node
         if not self._txn.state.is_transaction_block:
-            raise SqlError("25P01", "LOCK TABLE can only be used in "
-                           "transaction blocks")
+            raise no_active_sql_transaction("LOCK TABLE can only be used in "
+                                            "transaction blocks")
         txn = self._txn.store
         catalog = txn.catalog
         path = self._search_path(catalog)
@@ -174,7 +180,7 @@ class DdlCommands:
         for parts in node.names:
             if len(parts) > 1 and parts[0] not in catalog.schemas and \
                     parts[0] not in ("pg_temp", *SYSTEM_SCHEMAS):
-                raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+                raise schema_does_not_exist(parts[0])
             name = catalog.table_named(parts, path)
             if catalog.table(name) is not None or catalog.view(name) is not None:
                 names.append(name)
@@ -182,10 +188,10 @@ class DdlCommands:
             if lookup_system(parts) is not None:
                 continue
             if catalog.sequence(name) is not None:
-                raise SqlError("42809", f'cannot lock relation "{parts[-1]}"',
-                               detail="This operation is not supported for "
-                               "sequences.")
-            raise SqlError("42P01", f'relation "{".".join(parts)}" does not exist')
+                raise wrong_object_type(f'cannot lock relation "{parts[-1]}"',
+                                        detail="This operation is not supported for "
+                                        "sequences.")
+            raise relation_does_not_exist(".".join(parts))
         seen: set = set()
         while names:  # a view's tables too, as LockViewRecurse
             name = names.pop(0)
@@ -206,9 +212,9 @@ class DdlCommands:
         found = [k for t in catalog.tables if t.name.schema in schemas
                  for k in t.constraints if k.name == parts[-1]]
         if not found:
-            raise SqlError("42704", f'constraint "{parts[-1]}" does not exist')
+            raise undefined_object(f'constraint "{parts[-1]}" does not exist')
         if not all(getattr(k, "deferrable", False) for k in found):
-            raise SqlError("42809", f'constraint "{parts[-1]}" is not deferrable')
+            raise wrong_object_type(f'constraint "{parts[-1]}" is not deferrable')
         return parts[-1]
 
     def _apply_ddl(self, definitions: tuple,
@@ -240,15 +246,15 @@ class DdlCommands:
             made = created_names(before, after)
             created = {key: made[key] for key in waited if key in made}
         for message in resolved.debug:
-            self._warn("00000", message, severity="DEBUG1")
+            self._warn(SUCCESSFUL_COMPLETION, message, severity="DEBUG1")
         self._validate_domains(resolved.validations)
         if after == before and not resolved.converted:
             return resolved.notices
         persistent = after.without_temporary() != before.without_temporary()
         if persistent and temporary_objects(after) != temporary_objects(before):
-            raise SqlError("0A000", "a statement changing temporary and "
-                           "permanent objects together is not supported by "
-                           "twinning")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "a statement changing temporary and "
+                                         "permanent objects together is not supported by "
+                                         "twinning")
         store = self.engine.store
         known = {seq.name for seq in before.sequences}
         for seq in after.sequences:
@@ -291,17 +297,17 @@ class DdlCommands:
             for _, row in txn.scan(table):
                 value = row[slot]
                 if test is None and value is None:
-                    raise SqlError("23502", f'column "{column}" of table '
-                                   f'"{table.name}" contains null values',
-                                   schema=table.schema, table=table.name,
-                                   column=column)
+                    raise not_null_violation(f'column "{column}" of table '
+                                             f'"{table.name}" contains null values',
+                                             schema=table.schema, table=table.name,
+                                             column=column)
                 if test is not None and value is not None and \
                         test((value,), ctx) is False:
-                    raise SqlError("23514", f'column "{column}" of table '
-                                   f'"{table.name}" contains values that '
-                                   "violate the new constraint",
-                                   schema=table.schema, table=table.name,
-                                   column=column)
+                    raise check_violation(f'column "{column}" of table '
+                                          f'"{table.name}" contains values that '
+                                          "violate the new constraint",
+                                          schema=table.schema, table=table.name,
+                                          column=column)
 
     def _drop_temporary(self) -> None:
         """Session end and DISCARD TEMP: the temporary schema and what is

@@ -17,7 +17,10 @@ from typing import Any, Callable
 
 from twinning import trace
 from twinning.copy_sink import CopySink
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, duplicate_cursor,
+    duplicate_prepared_statement, protocol_violation, syntax_error,
+)
 from twinning.execute import formats_for
 from twinning.ir import query as q
 from twinning.passes.resolve import result_type_of_oid
@@ -49,13 +52,13 @@ class ExtendedQuery:
         try:
             parsed = self.engine.parse(message.query)
             if len(parsed.statements) > 1:
-                raise SqlError("42601", "cannot insert multiple commands into "
-                               "a prepared statement")
+                raise syntax_error("cannot insert multiple commands into "
+                                   "a prepared statement")
             stmt = parsed.statements[0] if parsed.statements else None
             self._check_aborted(stmt.node if stmt else None)
             if message.name and message.name in self._prepared:
-                raise SqlError("42P05", f'prepared statement "{message.name}" '
-                               "already exists")
+                raise duplicate_prepared_statement(f'prepared statement "{message.name}" '
+                                                   "already exists")
             self._begin("single")
             declared = tuple(result_type_of_oid(o, self._catalog_now)
                              for o in message.param_oids)
@@ -90,11 +93,11 @@ class ExtendedQuery:
             self._check_aborted(prepared.node)
             needed = len(prepared.param_types)
             if len(message.params) != needed:
-                raise SqlError("08P01", f"bind message supplies "
-                               f"{len(message.params)} parameters, but prepared "
-                               f'statement "{message.statement}" requires {needed}')
+                raise protocol_violation(f"bind message supplies "
+                                         f"{len(message.params)} parameters, but prepared "
+                                         f'statement "{message.statement}" requires {needed}')
             if message.portal and message.portal in self._portals:
-                raise SqlError("42P03", f'cursor "{message.portal}" already exists')
+                raise duplicate_cursor(f'cursor "{message.portal}" already exists')
             self._begin("single")
             if prepared.plan is not None and prepared.plan.planning_error:
                 raise prepared.plan.planning_error
@@ -203,15 +206,15 @@ class ExtendedQuery:
         return self._reports()
 
     def on_function_call(self, message: FunctionCall) -> bytes:
-        raise SqlError("0A000", "fastpath function calls are not supported "
-                       "by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "fastpath function calls are not supported "
+                                     "by twinning")
 
     # ---- PREPARE, EXECUTE, DEALLOCATE
     def _cmd_prepare(self, command: q.Command) -> None:
         node: q.ResolvedPrepare = command.node
         if node.name in self._prepared:
-            raise SqlError("42P05", f'prepared statement "{node.name}" already '
-                           "exists")
+            raise duplicate_prepared_statement(f'prepared statement "{node.name}" already '
+                                               "exists")
         declared = node.declared
         body = q.ParsedStatement(node.body, node.body_source or
                                  f"PREPARE {node.name}")
@@ -226,9 +229,9 @@ class ExtendedQuery:
             raise no_statement(node.name)
         expected = len(prepared.param_types)
         if len(node.args) != expected:
-            raise SqlError("42601", "wrong number of parameters for prepared "
-                           f'statement "{node.name}"', detail=f"Expected "
-                           f"{expected} parameters but got {len(node.args)}.")
+            raise syntax_error("wrong number of parameters for prepared "
+                               f'statement "{node.name}"', detail=f"Expected "
+                               f"{expected} parameters but got {len(node.args)}.")
         params = execute_arguments(node.args, prepared.param_types)(
             self._context())
         if prepared.plan is None:

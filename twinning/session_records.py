@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, invalid_cursor_name, invalid_sql_statement_name,
+)
 from twinning.execute_copy import CopyFrom
 from twinning.ir import query as q
 from twinning.wire.messages import CommandComplete
@@ -88,9 +90,9 @@ TEXT_FORMATS = _AllText()
 
 def no_statement(name: str) -> SqlError:
     if not name:
-        return SqlError("26000", "unnamed prepared statement does not exist")
-    return SqlError("26000", f'prepared statement "{name}" does not exist')
+        return invalid_sql_statement_name("unnamed prepared statement does not exist")
+    return invalid_sql_statement_name(f'prepared statement "{name}" does not exist')
 
 
 def no_portal(name: str) -> SqlError:
-    return SqlError("34000", f'portal "{name}" does not exist')
+    return invalid_cursor_name(f'portal "{name}" does not exist')

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import enum
 
-from twinning.errors import SqlError
+from twinning.errors import internal_error
 
 __all__ = ["Block", "OPENED", "TRANSITIONS", "move"]
 
@@ -68,6 +68,6 @@ def move(state: Block, event: str) -> Block:
     twin's own bug, reported as such (XX000), never a silent state."""
     found = TRANSITIONS.get((state, event))
     if found is None:
-        raise SqlError("XX000", f"transaction block: no transition from "
-                       f"{state.name} on {event}")
+        raise internal_error(f"transaction block: no transition from "
+                             f"{state.name} on {event}")
     return found

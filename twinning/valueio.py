@@ -22,7 +22,10 @@ from functools import partial
 from typing import Any, Callable
 
 from twinning import values
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, cannot_coerce, feature_not_supported,
+    numeric_value_out_of_range,
+)
 from twinning.ir import query as q
 from twinning.ir.types import BASE_TYPES, OID_TYPES, REG_TYPES, SqlType
 from twinning.values import bits, md_arrays, money, system, timestamps, timetz
@@ -124,7 +127,7 @@ def _int_range(name: str) -> Callable[[int], int]:
 
     def check(value: int) -> int:
         if not lo <= value <= hi:
-            raise SqlError("22003", f"{label} out of range")
+            raise numeric_value_out_of_range(f"{label} out of range")
         return value
     return check
 
@@ -162,10 +165,10 @@ def _float_to_int(check: Callable[[int], int]) -> Callable[[float], int]:
 def _numeric_to_int(check: Callable[[int], int]) -> Callable[[Decimal], int]:
     def convert(v: Decimal) -> int:
         if v.is_nan():
-            raise SqlError("0A000", "cannot convert NaN to " + check.__name__)
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cannot convert NaN to " + check.__name__)
         if v.is_infinite():
-            raise SqlError("0A000", "cannot convert infinity to "
-                           + check.__name__)
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cannot convert infinity to "
+                                         + check.__name__)
         return check(int(v.to_integral_value(ROUND_HALF_UP)))
     return convert
 
@@ -189,8 +192,8 @@ def _numeric_to_float(single: bool) -> Callable[[Decimal], float]:
             result = to_float32(result)
         if v.is_finite() and (result in (float("inf"), float("-inf"))
                               or (result == 0.0 and not v.is_zero())):
-            raise SqlError("22003", f'"{format(v, "f")}" is out of range for '
-                           f"type {label}")
+            raise numeric_value_out_of_range(f'"{format(v, "f")}" is out of range for '
+                                             f"type {label}")
         return result
     return convert
 
@@ -199,9 +202,9 @@ def _float8_to_float4(v: float) -> float:
     result = to_float32(v)
     if result in (float("inf"), float("-inf")) and v not in (
             float("inf"), float("-inf")):
-        raise SqlError("22003", "value out of range: overflow")
+        raise numeric_value_out_of_range("value out of range: overflow")
     if result == 0.0 and v != 0.0:
-        raise SqlError("22003", "value out of range: underflow")
+        raise numeric_value_out_of_range("value out of range: underflow")
     return result
 
 
@@ -251,7 +254,7 @@ def _system_cast(s: str, t: str) -> Callable[[Any], Any] | None:
         if s == "int8":
             def oid_of_int8(v: int):
                 if v < 0 or v > system.OID_MAX:
-                    raise SqlError("22003", "OID out of range")
+                    raise numeric_value_out_of_range("OID out of range")
                 return wrap(v)
             return oid_of_int8
     if s in OID_TYPES and t == "int4":
@@ -344,4 +347,4 @@ def _convert(source: q.ResultType, target: q.ResultType,
         return values.parser_for(_sql(target), settings)
     if s == "jsonb" and t == "json":
         return lambda v: v
-    raise SqlError("42846", f"cannot cast type {source.name} to {target.name}")
+    raise cannot_coerce(f"cannot cast type {source.name} to {target.name}")

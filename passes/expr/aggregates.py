@@ -19,7 +19,10 @@ from decimal import Decimal, InvalidOperation, localcontext
 from functools import reduce
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    ambiguous_function, feature_not_supported, invalid_parameter_value,
+    numeric_value_out_of_range,
+)
 from twinning.ir import query as q
 from twinning.ir.types import is_enum_key
 from twinning.passes.expr import pg_data, runtime, variance
@@ -93,11 +96,11 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
         found, ambiguous = select_candidate(inputs, cands)
         if len(found) != 1:
             if ambiguous:
-                raise SqlError("42725", f"function {name}("
-                               f"{', '.join(display(i) for i in inputs)}) is "
-                               "not unique", hint="Could not choose a best "
-                               "candidate function. You might need to add "
-                               "explicit type casts.", position=_pos(location))
+                raise ambiguous_function(f"function {name}("
+                                         f"{', '.join(display(i) for i in inputs)}) is "
+                                         "not unique", hint="Could not choose a best "
+                                         "candidate function. You might need to add "
+                                         "explicit type casts.", position=_pos(location))
             raise _no_function(name, list(args), location)
         chosen = found[0]
     cand, declared = chosen
@@ -377,7 +380,7 @@ def _json_object_agg(arg_types: Sequence[q.ResultType], binary: bool
     def step(state, args):
         name, value = args
         if name is None:
-            raise SqlError("22023", "field name must not be null")
+            raise invalid_parameter_value("field name must not be null")
         if state is None:
             state = []
         state.append(f"{escape_json(key_text(name))} : "
@@ -439,7 +442,7 @@ def _numeric_total(values: list) -> Any:
 def _int_total(values: list) -> Any:
     total = sum(values)
     if not -2**63 <= total < 2**63:
-        raise SqlError("22003", "bigint out of range")
+        raise numeric_value_out_of_range("bigint out of range")
     return total
 
 

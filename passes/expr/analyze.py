@@ -33,7 +33,14 @@ from typing import Any, Callable, Sequence
 
 from pglast.parser import parse_sql
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, SqlError, ambiguous_function,
+    ambiguous_parameter, cannot_coerce, datatype_mismatch,
+    feature_not_supported, grouping_error, indeterminate_datatype,
+    syntax_error, type_does_not_exist, type_modifier_not_allowed,
+    undefined_function, undefined_object, undefined_parameter, windowing_error,
+    wrong_object_type,
+)
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.select import TSetCall, TSetCallRows
@@ -132,9 +139,9 @@ class TypingContext:
         if known is None or known == q.UNKNOWN:
             self.params[number - 1] = rtype
         elif known != rtype:
-            raise SqlError("42P08", "inconsistent types deduced for parameter "
-                           f"${number}", detail=f"{display_type(known)} versus "
-                           f"{display_type(rtype)}")
+            raise ambiguous_parameter("inconsistent types deduced for parameter "
+                                      f"${number}", detail=f"{display_type(known)} versus "
+                                      f"{display_type(rtype)}")
 
     def final_param_types(self) -> tuple[q.ResultType, ...]:
         """The parameter types once typing is done (42P18 for a parameter
@@ -142,8 +149,8 @@ class TypingContext:
         out = []
         for i, rtype in enumerate(self.params):
             if rtype is None or rtype == q.UNKNOWN:
-                raise SqlError("42P18", "could not determine data type of "
-                               f"parameter ${i + 1}")
+                raise indeterminate_datatype("could not determine data type of "
+                                             f"parameter ${i + 1}")
             out.append(rtype)
         return tuple(out)
 
@@ -177,13 +184,12 @@ def declared_type(spec: s.TypeSpec) -> q.ResultType:
         raise feature_not_supported(exc.construct,
                                     pos(exc.location)) from exc
     except SqlError as exc:  # not a built-in: the user's types
-        found = cast_type(spec) if exc.sqlstate == "42704" else None
+        found = cast_type(spec) if exc.sqlstate == UNDEFINED_OBJECT else None
         if found is None:
             raise
         return q.ResultType.of(found)
     if serial:
-        raise SqlError("42704", f'type "{spec.names[-1]}" does not exist',
-                       position=pos(spec.location))
+        raise type_does_not_exist(spec.names[-1], position=pos(spec.location))
     return q.ResultType.of(sql_type)
 
 
@@ -198,11 +204,11 @@ def _internal_type(spec: s.TypeSpec) -> q.ResultType | None:
     if base is None or not base.internal:
         return None
     if spec.typmods:
-        raise SqlError("42601", "type modifier is not allowed for type "
-                       f'"{spec.names[-1]}"', position=pos(spec.location))
+        raise type_modifier_not_allowed(spec.names[-1],
+                                        position=pos(spec.location))
     if spec.array and not base.array_oid:
-        raise SqlError("42704", f'could not find array type for data type '
-                       f"{base.display}", position=pos(spec.location))
+        raise undefined_object(f'could not find array type for data type '
+                               f"{base.display}", position=pos(spec.location))
     return q.ResultType.of(SqlType(base.name, -1, spec.array))
 
 
@@ -316,9 +322,9 @@ def coerce_to_boolean(expr: q.TExpr, construct: str,
     if expr.type == BOOL:
         return expr
     if not can_coerce_expr(expr, BOOL):
-        raise SqlError("42804", f"argument of {construct} must be type "
-                       f"boolean, not type {display_type(expr.type)}",
-                       position=pos(expr.location))
+        raise datatype_mismatch(f"argument of {construct} must be type "
+                                f"boolean, not type {display_type(expr.type)}",
+                                position=pos(expr.location))
     return coerce_to_type(expr, BOOL, ctx)
 
 
@@ -342,9 +348,9 @@ def select_common_type(exprs: Sequence[q.TExpr], construct: str | None
         elif ncat != pcat:
             if construct is None:
                 return None
-            raise SqlError("42804", f"{construct} types {display(ptype)} and "
-                           f"{display(ntype)} cannot be matched",
-                           position=pos(e.location))
+            raise datatype_mismatch(f"{construct} types {display(ptype)} and "
+                                    f"{display(ntype)} cannot be matched",
+                                    position=pos(e.location))
         elif not ppref and can_coerce(ptype, ntype) and \
                 not can_coerce(ntype, ptype):
             ptype, prtype, pcat, ppref = ntype, e.type, ncat, preferred(ntype)
@@ -367,9 +373,9 @@ def coerce_to_common_type(expr: q.TExpr, target: q.ResultType,
     if expr.type == target:
         return expr
     if not can_coerce_expr(expr, target):
-        raise SqlError("42846", f"{construct} could not convert type "
-                       f"{display_type(expr.type)} to {display_type(target)}",
-                       position=pos(expr.location))
+        raise cannot_coerce(f"{construct} could not convert type "
+                            f"{display_type(expr.type)} to {display_type(target)}",
+                            position=pos(expr.location))
     return coerce_to_type(expr, target, ctx)
 
 
@@ -419,8 +425,8 @@ class _Resolver:
 
     def _Param(self, node: s.Param) -> q.TExpr:
         if not self.ctx.allow_params:
-            raise SqlError("42P02", f"there is no parameter ${node.number}",
-                           position=pos(node.location))
+            raise undefined_parameter(f"there is no parameter ${node.number}",
+                                      position=pos(node.location))
         known = self.ctx.param(node.number)
         return q.TParam(node.number, known or q.UNKNOWN, node.location)
 
@@ -439,8 +445,8 @@ class _Resolver:
                          node.location)
 
     def _SetToDefault(self, node: s.SetToDefault) -> q.TExpr:
-        raise SqlError("42601", "DEFAULT is not allowed in this context",
-                       position=pos(node.location))
+        raise syntax_error("DEFAULT is not allowed in this context",
+                           position=pos(node.location))
 
     def _Grouping(self, node: s.Grouping) -> q.TExpr:
         if self.ctx.grouping is None:
@@ -470,9 +476,9 @@ class _Resolver:
                 target.sql_type.without_domain), location), target)
         source = key(arg.type)
         if source != UNKNOWN and cast_context(source, key(target)) is None:
-            raise SqlError("42846", f"cannot cast type "
-                           f"{display_type(arg.type)} to "
-                           f"{display_type(target)}", position=pos(location))
+            raise cannot_coerce(f"cannot cast type "
+                                f"{display_type(arg.type)} to "
+                                f"{display_type(target)}", position=pos(location))
         if source != UNKNOWN and arg.type == target:
             return arg
         runtime.check_cast(arg.type, target, pos(location))
@@ -522,11 +528,11 @@ class _Resolver:
         if len(found) == 1:
             return found[0]
         if ambiguous:
-            raise SqlError("42725", f"operator is not unique: "
-                           f"{_op_signature(op, left, right)}",
-                           hint="Could not choose a best candidate operator. "
-                           "You might need to add explicit type casts.",
-                           position=pos(location))
+            raise ambiguous_function(f"operator is not unique: "
+                                     f"{_op_signature(op, left, right)}",
+                                     hint="Could not choose a best candidate operator. "
+                                     "You might need to add explicit type casts.",
+                                     position=pos(location))
         raise _no_operator(op, left, right, location)
 
     def make_op(self, op: str, cand: Candidate, declared: tuple[str, ...],
@@ -593,8 +599,8 @@ class _Resolver:
         made = self.operator("=", left, right, node.location)
         assert isinstance(made, q.TOperator)
         if made.type != BOOL:
-            raise SqlError("42804", "IS DISTINCT FROM requires = operator to "
-                           "yield boolean", position=pos(node.location))
+            raise datatype_mismatch("IS DISTINCT FROM requires = operator to "
+                                    "yield boolean", position=pos(node.location))
         return q.TDistinct(made.left, made.right, node.negated, made.impl,
                            made.location)
 
@@ -603,8 +609,8 @@ class _Resolver:
         (constant false for zero columns), under NOT for NOT DISTINCT."""
         left, right = node.left.items, node.right.items
         if len(left) != len(right):
-            raise SqlError("42601", "unequal number of entries in row "
-                           "expressions", position=pos(node.location))
+            raise syntax_error("unequal number of entries in row "
+                               "expressions", position=pos(node.location))
         parts = tuple(self._Distinct(s.Distinct(a, b, False, node.location))
                       for a, b in zip(left, right))
         if not parts:
@@ -622,8 +628,8 @@ class _Resolver:
         made = self.operator("=", left, right, node.location)
         assert isinstance(made, q.TOperator)
         if made.type != BOOL:
-            raise SqlError("42804", "NULLIF requires = operator to yield "
-                           "boolean", position=pos(node.location))
+            raise datatype_mismatch("NULLIF requires = operator to yield "
+                                    "boolean", position=pos(node.location))
         return q.TNullIf(made.left, made.right, made.impl,
                          nullif_result(left, made.left), made.location)
 
@@ -659,14 +665,14 @@ class _Resolver:
     def _Subscript(self, node: s.Subscript) -> q.TExpr:
         arg = self.expr(node.arg)
         if not (is_array(key(arg.type)) or key(arg.type) in VECTORS):
-            raise SqlError("42804", "cannot subscript type "
-                           f"{display_type(arg.type)} because it does not "
-                           "support subscripting",
-                           position=pos(leftmost(node.location, arg.location)))
+            raise datatype_mismatch("cannot subscript type "
+                                    f"{display_type(arg.type)} because it does not "
+                                    "support subscripting",
+                                    position=pos(leftmost(node.location, arg.location)))
         index = self.expr(node.index)
         if not can_coerce_expr(index, INT4):
-            raise SqlError("42804", "array subscript must have type integer",
-                           position=pos(index.location))
+            raise datatype_mismatch("array subscript must have type integer",
+                                    position=pos(index.location))
         return q.TSubscript(arg, coerce_to_type(index, INT4, self.ctx),
                             element_type(arg.type),
                             node.location)
@@ -686,11 +692,11 @@ class _Resolver:
         column-wise comparisons); ordering comparisons of rows are
         outside the subset."""
         if len(left) != len(right):
-            raise SqlError("42601", "unequal number of entries in row "
-                           "expressions", position=pos(location))
+            raise syntax_error("unequal number of entries in row "
+                               "expressions", position=pos(location))
         if not left:
-            raise SqlError("0A000", "cannot compare rows of zero length",
-                           position=pos(location))
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cannot compare rows of zero length",
+                                         position=pos(location))
         if op not in ("=", "<>", "<", "<=", ">", ">="):
             raise feature_not_supported(f"row comparison with {op}",
                                         pos(location))
@@ -699,10 +705,10 @@ class _Resolver:
         def compare(operator: str, pair) -> q.TExpr:
             cmp = self.operator(operator, pair[0], pair[1], location)
             if cmp.type != BOOL:
-                raise SqlError("42804", "row comparison operator must yield "
-                               f"type boolean, not type "
-                               f"{display_type(cmp.type)}",
-                               position=pos(location))
+                raise datatype_mismatch("row comparison operator must yield "
+                                        f"type boolean, not type "
+                                        f"{display_type(cmp.type)}",
+                                        position=pos(location))
             return cmp
 
         if len(pairs) == 1:
@@ -779,8 +785,8 @@ class _Resolver:
         elif is_array(rkey):
             element_expr = q.TCaseValue(element_type(right.type))
         else:
-            raise SqlError("42809", "op ANY/ALL (array) requires array on "
-                           "right side", position=pos(location))
+            raise wrong_object_type("op ANY/ALL (array) requires array on "
+                                    "right side", position=pos(location))
         probe = element_expr if not isinstance(element_expr, q.TCaseValue) \
             else _Typed(element_expr.type, right.location)
         cand, declared = self.find_operator(op, left, probe, location)
@@ -791,8 +797,8 @@ class _Resolver:
                                         f"{display(cand.args[0])}",
                                         pos(location))
         if result != BOOL:
-            raise SqlError("42809", "op ANY/ALL (array) requires operator to "
-                           "yield boolean", position=pos(location))
+            raise wrong_object_type("op ANY/ALL (array) requires operator to "
+                                    "yield boolean", position=pos(location))
         array_type = q.ResultType.of(targets[1].sql_type.array_of())
         left = coerce_to_type(left, targets[0], self.ctx)
         if right.type != array_type:
@@ -854,8 +860,8 @@ class _Resolver:
                                         f"{display_type(rtype)}",
                                         pos(node.location))
         if impl is None:  # raised when the executor starts: no position
-            raise SqlError("42883", "could not identify a comparison function "
-                           f"for type {display_type(rtype)}")
+            raise undefined_function("could not identify a comparison function "
+                                     f"for type {display_type(rtype)}")
         return q.TMinMax(node.op, tuple(args), impl, rtype, node.location)
 
     def _ArrayLit(self, node: s.ArrayLit) -> q.TExpr:
@@ -874,19 +880,19 @@ class _Resolver:
             for item in items:
                 if key(item.type) != UNKNOWN and cast_context(
                         key(item.type), key(elem)) is None:
-                    raise SqlError("42846", "cannot cast type "
-                                   f"{display_type(item.type)} to "
-                                   f"{display_type(elem)}",
-                                   position=pos(item.location))
+                    raise cannot_coerce("cannot cast type "
+                                        f"{display_type(item.type)} to "
+                                        f"{display_type(elem)}",
+                                        position=pos(item.location))
                 out.append(coerce_to_type(item, elem, self.ctx, "e",
                                           explicit=True))
             return q.TArray(tuple(out), q.ResultType.of(target.sql_type),
                             node.location)
         if not items:
-            raise SqlError("42P18", "cannot determine type of empty array",
-                           hint="Explicitly cast to the desired type, for "
-                           "example ARRAY[]::integer[].",
-                           position=pos(node.location))
+            raise indeterminate_datatype("cannot determine type of empty array",
+                                         hint="Explicitly cast to the desired type, for "
+                                         "example ARRAY[]::integer[].",
+                                         position=pos(node.location))
         elem = select_common_type(items, "ARRAY")
         if elem.sql_type is None or elem.sql_type.is_array:
             raise feature_not_supported("ARRAY[] of this type",
@@ -939,8 +945,8 @@ class _Resolver:
                 self.expr(o.expr) for o in node.order_by]
             raise _no_function(shown_name, args, node.location)
         if builtin and name in WINDOW_FUNCTIONS:
-            raise SqlError("42809", f"window function {name} requires an "
-                           "OVER clause", position=pos(node.location))
+            raise wrong_object_type(f"window function {name} requires an "
+                                    "OVER clause", position=pos(node.location))
         if (node.star or node.distinct or node.filter is not None
                 or node.order_by) and not is_user_aggregate(node.name):
             what = ("*" if node.star else "DISTINCT" if node.distinct else
@@ -949,9 +955,9 @@ class _Resolver:
                 raise feature_not_supported(f"aggregate function {name}",
                                             pos(node.location))
             if builtin and name in pg_data.PROC_NAMES:
-                raise SqlError("42809", f"{what} specified, but {name} is "
-                               "not an aggregate function",
-                               position=pos(node.location))
+                raise wrong_object_type(f"{what} specified, but {name} is "
+                                        "not an aggregate function",
+                                        position=pos(node.location))
             raise feature_not_supported(f"{what} in a call of {shown_name}",
                                         pos(node.location))
         signature = SEQUENCE_SIGNATURES.get((name, len(node.args)))
@@ -994,11 +1000,11 @@ class _Resolver:
                 found, ambiguous = select_candidate(inputs, candidates)
         if len(found) != 1:
             if ambiguous:
-                raise SqlError("42725", f"function {shown_name}("
-                               f"{_arg_list(args, names)}) is not unique",
-                               hint="Could not choose a best candidate "
-                               "function. You might need to add explicit "
-                               "type casts.", position=pos(node.location))
+                raise ambiguous_function(f"function {shown_name}("
+                                         f"{_arg_list(args, names)}) is not unique",
+                                         hint="Could not choose a best candidate "
+                                         "function. You might need to add explicit "
+                                         "type casts.", position=pos(node.location))
             raise _no_function(shown_name, args, node.location, names)
         cand, declared = found[0]
         impl = runtime.function_impl(cand.signature())
@@ -1023,8 +1029,8 @@ class _Resolver:
                 # type_consistency for the single-family case)
                 if arg.type == q.UNKNOWN:
                     # enforce_generic_type_consistency: no position
-                    raise SqlError("42804", "could not determine polymorphic "
-                                   "type because input has type unknown")
+                    raise datatype_mismatch("could not determine polymorphic "
+                                            "type because input has type unknown")
                 targets.append(arg.type)
                 poly_element = (arg.type if want != "anyarray" else
                                 element_type(arg.type))
@@ -1067,9 +1073,9 @@ class _Resolver:
         where = leftmost(node.location, *(a.location for a in coerced))
         if set_returning:
             if self.ctx.no_sets is not None:
-                raise SqlError("0A000", "set-returning functions are not "
-                               f"allowed in {self.ctx.no_sets}",
-                               position=pos(node.location))
+                raise SqlError(FEATURE_NOT_SUPPORTED, "set-returning functions are not "
+                                             f"allowed in {self.ctx.no_sets}",
+                                             position=pos(node.location))
             if rows is not None:
                 return TSetCallRows(cand.signature(), coerced, rtype, where,
                                     rows[1])
@@ -1098,14 +1104,14 @@ class _Resolver:
 
     def window(self, node: s.FuncCall) -> q.TExpr:
         if node.within_group and node.name[-1] in ORDERED_SET_NAMES:
-            raise SqlError("0A000", "OVER is not supported for ordered-set "
-                           f"aggregate {node.name[-1]}",
-                           position=pos(node.location))
+            raise SqlError(FEATURE_NOT_SUPPORTED, "OVER is not supported for ordered-set "
+                                         f"aggregate {node.name[-1]}",
+                                         position=pos(node.location))
         clause = {"CHECK": "check constraints", "DEFAULT": "DEFAULT expressions",
                   "GENERATED": "column generation expressions"}.get(self.ctx.kind)
         if clause is not None:
-            raise SqlError("42P20", f"window functions are not allowed in "
-                           f"{clause}", position=pos(node.location))
+            raise windowing_error(f"window functions are not allowed in "
+                                  f"{clause}", position=pos(node.location))
         if self.ctx.window is None:
             raise feature_not_supported("window function",
                                         pos(node.location))
@@ -1114,8 +1120,8 @@ class _Resolver:
     def aggregate(self, node: s.FuncCall) -> q.TExpr:
         self.ctx.aggregates.append(node)
         if self.ctx.kind == "CHECK":
-            raise SqlError("42803", "aggregate functions are not allowed in "
-                           "check constraints", position=pos(node.location))
+            raise grouping_error("aggregate functions are not allowed in "
+                                 "check constraints", position=pos(node.location))
         if self.ctx.aggregate is None:
             raise feature_not_supported(f"aggregate function {node.name[-1]}()"
                                         " (the read path)", pos(node.location))
@@ -1233,9 +1239,9 @@ def _no_operator(op: str, left: Any, right: Any, location: int) -> SqlError:
             "need to add an explicit type cast." if left is None else
             "No operator matches the given name and argument types. You might "
             "need to add explicit type casts.")
-    return SqlError("42883", f"operator does not exist: "
-                    f"{_op_signature(op, left, right)}", hint=hint,
-                    position=pos(location))
+    return undefined_function(f"operator does not exist: "
+                              f"{_op_signature(op, left, right)}", hint=hint,
+                              position=pos(location))
 
 
 @functools.lru_cache(maxsize=None)
@@ -1283,12 +1289,12 @@ def _argument_names(args: Sequence[s.Expr]) -> tuple[str | None, ...]:
     for arg in args:
         if isinstance(arg, s.NamedArg):
             if arg.name in names:
-                raise SqlError("42601", f'argument name "{arg.name}" used '
-                               "more than once", position=pos(arg.location))
+                raise syntax_error(f'argument name "{arg.name}" used '
+                                   "more than once", position=pos(arg.location))
             names.append(arg.name)
         elif any(names):
-            raise SqlError("42601", "positional argument cannot follow named "
-                           "argument", position=pos(arg.location))
+            raise syntax_error("positional argument cannot follow named "
+                               "argument", position=pos(arg.location))
         else:
             names.append(None)
     return tuple(names)
@@ -1316,10 +1322,10 @@ def _match_named(cand: Candidate, names: Sequence[str | None]
 
 def _no_function(name: str, args: Sequence[Any], location: int,
                  names: Sequence[str | None] = ()) -> SqlError:
-    return SqlError("42883", f"function {name}({_arg_list(args, names)}) does not "
-                    "exist", hint="No function matches the given name and "
-                    "argument types. You might need to add explicit type "
-                    "casts.", position=pos(location))
+    return undefined_function(f"function {name}({_arg_list(args, names)}) does not "
+                              "exist", hint="No function matches the given name and "
+                              "argument types. You might need to add explicit type "
+                              "casts.", position=pos(location))
 
 
 # ---------------------------------------------------------------- FigureColname
@@ -1412,9 +1418,9 @@ def sublink_comparison(op: str, left: q.TExpr, right_type: q.ResultType,
         raise feature_not_supported(f"operator {op} on "
                                     f"{display(cand.args[0])}", pos(location))
     if result != BOOL:
-        raise SqlError("42804", f"operator {op} must return type boolean, "
-                       f"not type {display_type(result)}",
-                       position=pos(location))
+        raise datatype_mismatch(f"operator {op} must return type boolean, "
+                                f"not type {display_type(result)}",
+                                position=pos(location))
     return impl, coerce_to_type(left, targets[0], ctx), targets[1]
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import feature_not_supported, invalid_regular_expression
 
 BUDGET = 3_000_000  # end-set steps per text before the match is refused
 UNSET = None
@@ -92,8 +92,8 @@ class _Parser:
     def parse(self) -> Node:
         node = self.alternation(capturing=True)
         if self.i < len(self.p):
-            raise SqlError("2201B", "invalid regular expression: parentheses "
-                           "() not balanced")
+            raise invalid_regular_expression("invalid regular expression: parentheses "
+                                             "() not balanced")
         return node
 
     def alternation(self, capturing: bool) -> Node:
@@ -187,8 +187,8 @@ class _Parser:
 
     def _close(self) -> None:
         if self.i >= len(self.p) or self.p[self.i] != ")":
-            raise SqlError("2201B", "invalid regular expression: parentheses "
-                           "() not balanced")
+            raise invalid_regular_expression("invalid regular expression: parentheses "
+                                             "() not balanced")
         self.i += 1
 
 

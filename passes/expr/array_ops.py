@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, feature_not_supported,
+)
 from twinning.ir import query as q
 from twinning.passes.expr.ordering import equality_key, sort_key
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, PY_COMPARE,
@@ -183,9 +185,9 @@ def _one_dim(a, what: str) -> int:
     """The lower bound of a one-dimensional MdArray; 0A000 for more
     dimensions, as array_remove and array_position raise."""
     if len(a.dims) > 1:
-        raise SqlError("0A000", f"{what} in multidimensional arrays is not "
-                       "supported" if what == "searching for elements" else
-                       f"{what} from multidimensional arrays is not supported")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"{what} in multidimensional arrays is not "
+                                     "supported" if what == "searching for elements" else
+                                     f"{what} from multidimensional arrays is not supported")
     return a.lbounds[0]
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, NamedTuple
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    cannot_coerce, datatype_mismatch, feature_not_supported,
+    program_limit_exceeded, undefined_object,
+)
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.passes.expr.types import (UNKNOWN, VECTORS, cast_context,
@@ -38,10 +41,10 @@ def subscripts(an: Any, node: s.Subscripts, helpers: Coercions) -> q.TExpr:
     can_coerce_expr, coerce_to_type = helpers.can_coerce, helpers.coerce
     arg = an.expr(node.arg)
     if not (is_array(key(arg.type)) or key(arg.type) in VECTORS):
-        raise SqlError("42804", "cannot subscript type "
-                       f"{display_type(arg.type)} because it does not "
-                       "support subscripting", position=_pos(
-                           node.location if node.location >= 0 else arg.location))
+        raise datatype_mismatch("cannot subscript type "
+                                f"{display_type(arg.type)} because it does not "
+                                "support subscripting", position=_pos(
+                                    node.location if node.location >= 0 else arg.location))
     if key(arg.type) in VECTORS:
         raise feature_not_supported(f"slices and several subscripts of "
                                     f"{display_type(arg.type)}",
@@ -50,8 +53,8 @@ def subscripts(an: Any, node: s.Subscripts, helpers: Coercions) -> q.TExpr:
     def index(expr: s.Expr) -> q.TExpr:
         typed = an.expr(expr)
         if not can_coerce_expr(typed, q.INT4, "a"):
-            raise SqlError("42804", "array subscript must have type integer",
-                           position=_pos(typed.location))
+            raise datatype_mismatch("array subscript must have type integer",
+                                    position=_pos(typed.location))
         return coerce_to_type(typed, q.INT4, an.ctx, "a")
 
     is_slice = any(node.slices)
@@ -64,8 +67,8 @@ def subscripts(an: Any, node: s.Subscripts, helpers: Coercions) -> q.TExpr:
                           None if sliced else one)
         uppers.append(None if upper is None else index(upper))
     if len(uppers) > MAXDIM:
-        raise SqlError("54000", f"number of array dimensions ({len(uppers)}) "
-                       f"exceeds the maximum allowed ({MAXDIM})")
+        raise program_limit_exceeded(f"number of array dimensions ({len(uppers)}) "
+                                     f"exceeds the maximum allowed ({MAXDIM})")
     rtype = arg.type if is_slice else element_type(arg.type)
     if not is_slice:
         lowers = [None] * len(uppers)
@@ -101,18 +104,18 @@ def array_expr(an: Any, node: s.ArrayLit, target: q.ResultType | None,
         for item in items:
             if key(item.type) != UNKNOWN and cast_context(
                     key(item.type), key(target)) is None:
-                raise SqlError("42846", "cannot cast type "
-                               f"{display_type(item.type)} to "
-                               f"{display_type(target)}",
-                               position=_pos(item.location))
+                raise cannot_coerce("cannot cast type "
+                                    f"{display_type(item.type)} to "
+                                    f"{display_type(target)}",
+                                    position=_pos(item.location))
             out.append(coerce_to_type(item, target, an.ctx, "e",
                                       explicit=True))
         return q.TArray(tuple(out), q.ResultType.of(target.sql_type),
                         node.location, True)
     common = select_common_type(items, "ARRAY")
     if common.sql_type is None or not common.sql_type.is_array:
-        raise SqlError("42704", "could not find element type for data type "
-                       f"{display_type(common)}", position=_pos(node.location))
+        raise undefined_object("could not find element type for data type "
+                               f"{display_type(common)}", position=_pos(node.location))
     items = [coerce_to_common_type(i, common, "ARRAY", an.ctx) for i in items]
     return q.TArray(tuple(items), q.ResultType.of(common.sql_type),
                     node.location, True)

@@ -6,7 +6,7 @@ refused by name as any signature without an implementation is."""
 
 from __future__ import annotations
 
-from twinning.errors import SqlError
+from twinning.errors import array_subscript_error
 from twinning.passes.expr.registry import (BINARY, COMPARE, PY_COMPARE, UNARY,
                                            define, reg)
 from twinning.values import bits, money
@@ -15,8 +15,8 @@ from twinning.values import bits, money
 def _get_byte(data: bytes, n: int) -> int:
     """byteaGetByte."""
     if not 0 <= n < len(data):
-        raise SqlError("2202E", f"index {n} out of valid range, "
-                       f"0..{len(data) - 1}")
+        raise array_subscript_error(f"index {n} out of valid range, "
+                                    f"0..{len(data) - 1}")
     return data[n]
 
 

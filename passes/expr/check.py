@@ -18,7 +18,9 @@ import datetime as dt
 import types
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, grouping_error, invalid_object_definition,
+)
 from twinning.ir import query as q
 from twinning.ir.catalog import Check, Table
 from twinning.ir.routines import TUserCall
@@ -75,8 +77,8 @@ class CheckContext:
     def current_setting(self, name: str, missing_ok: bool) -> str | None:
         if missing_ok:
             return None
-        raise SqlError("0A000", "current_setting() in a CHECK constraint is "
-                       "not supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "current_setting() in a CHECK constraint is "
+                                     "not supported by twinning")
 
     def sleep(self, seconds: float) -> None:
         return None
@@ -170,21 +172,21 @@ def type_index_predicate(table: Table, predicate: Any) -> q.TExpr:
     with EXPR_KIND_INDEX_PREDICATE, then CheckPredicate): boolean, no
     parameters, subqueries or aggregates, immutable functions only."""
     def no_sublink(node: Any, scope: Any, ctx: Any) -> q.TExpr:
-        raise SqlError("0A000", "cannot use subquery in index predicate",
-                       position=node.location + 1 if node.location >= 0 else None)
+        raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in index predicate",
+                                     position=node.location + 1 if node.location >= 0 else None)
 
     def no_aggregate(node: Any, scope: Any, ctx: Any) -> q.TExpr:
-        raise SqlError("42803", "aggregate functions are not allowed in index "
-                       "predicates", position=node.location + 1
-                       if node.location >= 0 else None)
+        raise grouping_error("aggregate functions are not allowed in index "
+                             "predicates", position=node.location + 1
+                             if node.location >= 0 else None)
     ctx = TypingContext(kind="WHERE", allow_params=False, sublink=no_sublink,
                         aggregate=no_aggregate)
     expr = coerce_to_boolean(resolve_expr(predicate, TableScope(table), ctx),
                              "WHERE", ctx)
     _no_user_calls(expr, "an index predicate")
     if _mutable(expr):
-        raise SqlError("42P17", "functions in index predicate must be marked "
-                       "IMMUTABLE")
+        raise invalid_object_definition("functions in index predicate must be marked "
+                                        "IMMUTABLE")
     return expr
 
 

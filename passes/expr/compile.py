@@ -26,7 +26,10 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Mapping
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, INVALID_NAME, INVALID_SCHEMA_NAME, SYNTAX_ERROR,
+    UNDEFINED_TABLE, SqlError, feature_not_supported, internal_error,
+)
 from twinning.ir import query as q
 from twinning.ir.catalog import Catalog
 from twinning.ir.routines import TUserCall
@@ -242,7 +245,7 @@ def _cast(expr: q.TCast, recur: Recur) -> CompiledExpr:
             try:
                 return _const(convert(value))
             except SqlError as exc:
-                if exc.sqlstate == "0A000":  # the twin's own refusal
+                if exc.sqlstate == FEATURE_NOT_SUPPORTED:  # the twin's own refusal
                     return _refused_when_run(_with_position(exc, location))
                 raise _with_position(exc, location)
         return _fold(lambda: convert(value))
@@ -863,7 +866,7 @@ def _field(expr: q.TField, recur: Recur) -> CompiledExpr:
 # runs: `system_ops._sequence`).
 _SEQUENCE_CALLS = frozenset({"nextval(text)", "currval(text)",
                              "setval(text,int8)", "setval(text,int8,bool)"})
-_NAME_ERRORS = frozenset({"42P01", "42602", "42601", "3F000", "0A000"})
+_NAME_ERRORS = frozenset({UNDEFINED_TABLE, INVALID_NAME, SYNTAX_ERROR, INVALID_SCHEMA_NAME, FEATURE_NOT_SUPPORTED})
 
 
 def _call_or_sequence(expr: q.TCall, recur: Recur) -> CompiledExpr:
@@ -887,7 +890,7 @@ def _call_or_sequence(expr: q.TCall, recur: Recur) -> CompiledExpr:
 def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
     impl = runtime.function_impl(expr.function)
     if impl is None:  # the typer refuses these; a stale IR is a bug
-        raise SqlError("XX000", f"no implementation of {expr.function}")
+        raise internal_error(f"no implementation of {expr.function}")
     nodes = []
     for sub in expr.args:
         node = recur(sub)

@@ -16,7 +16,10 @@ import math
 from decimal import Decimal
 from typing import Callable
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, datetime_field_overflow,
+    feature_not_supported, invalid_parameter_value,
+)
 from twinning.passes.expr.numeric_ops import (div_round, div_scale,
                                               numeric_result)
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
@@ -110,7 +113,7 @@ def tstz_pl_interval(settings) -> Callable[[int, Interval], int]:
 
 def _ts_mi(a: int, b: int) -> Interval:
     if not (finite(a) and finite(b)):
-        raise SqlError("22008", "cannot subtract infinite timestamps")
+        raise datetime_field_overflow("cannot subtract infinite timestamps")
     # PostgreSQL 15's timestamp_mi does not check the int64 subtraction
     # (built with -fwrapv, it wraps): the span between the ends of the
     # timestamp range is reported wrapped, not as an error.
@@ -124,7 +127,7 @@ def _date_pl_int(d: int, n: int) -> int:
         return d  # date_pli: infinity cannot change
     r = d + n
     if not (-2**31 <= r < 2**31) or not is_valid_date(r):
-        raise SqlError("22008", "date out of range")
+        raise datetime_field_overflow("date out of range")
     return r
 
 
@@ -134,7 +137,7 @@ def _date_mi_int(d: int, n: int) -> int:
 
 def _date_mi(a: int, b: int) -> int:
     if a in (-2**31, 2**31 - 1) or b in (-2**31, 2**31 - 1):
-        raise SqlError("22008", "cannot subtract infinite dates")
+        raise datetime_field_overflow("cannot subtract infinite dates")
     return a - b
 
 
@@ -333,12 +336,12 @@ def _fields_value(field: int, kind: int, low: str, y: int, m: int, d: int,
             if field == U.DTK_TZ_HOUR:
                 return out(int(tz_east / 3600))
             return out(int((tz_east - int(tz_east / 3600) * 3600) / 60))
-        raise SqlError("0A000", f'unit "{low}" not supported for type '
-                       f"{type_name}")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'unit "{low}" not supported for type '
+                                     f"{type_name}")
     if kind == U.RESERV and field == U.DTK_EPOCH and epoch_us is not None:
         return Decimal(epoch_us).scaleb(-6) if numeric else epoch_us / 1e6
-    raise SqlError("22023", f'unit "{low}" not recognized for type '
-                   f"{type_name}")
+    raise invalid_parameter_value(f'unit "{low}" not recognized for type '
+                                  f"{type_name}")
 
 
 _EPOCH_TS = (2440588 - POSTGRES_EPOCH_JDATE) * USECS_PER_DAY
@@ -397,7 +400,7 @@ def _extract_date(unit: str, days: int):
     if kind == U.UNITS and field in (U.DTK_MICROSEC, U.DTK_MILLISEC,
                                      U.DTK_SECOND, U.DTK_MINUTE, U.DTK_HOUR,
                                      U.DTK_TZ, U.DTK_TZ_HOUR, U.DTK_TZ_MINUTE):
-        raise SqlError("0A000", f'unit "{low}" not supported for type date')
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'unit "{low}" not supported for type date')
     if kind == U.UNITS and field == U.DTK_JULIAN:
         return Decimal(date2j(y, m, d))
     if kind == U.RESERV and field == U.DTK_EPOCH:
@@ -422,12 +425,12 @@ def _extract_time(numeric: bool):
                 return _fields_value(field, kind, low, 2000, 1, 1, hh, mi, ss,
                                      fs, "time without time zone", numeric,
                                      None, None)
-            raise SqlError("0A000", f'unit "{low}" not supported for type '
-                           "time without time zone")
+            raise SqlError(FEATURE_NOT_SUPPORTED, f'unit "{low}" not supported for type '
+                                         "time without time zone")
         if kind == U.RESERV and field == U.DTK_EPOCH:
             return Decimal(t).scaleb(-6) if numeric else t / 1e6
-        raise SqlError("22023", f'unit "{low}" not recognized for type '
-                       "time without time zone")
+        raise invalid_parameter_value(f'unit "{low}" not recognized for type '
+                                      "time without time zone")
     return f
 
 
@@ -473,8 +476,8 @@ def _extract_interval(numeric: bool):
                 return out(int(years / 100))
             if field == U.DTK_MILLENNIUM:
                 return out(int(years / 1000))
-            raise SqlError("0A000", f'unit "{low}" not supported for type '
-                           "interval")
+            raise SqlError(FEATURE_NOT_SUPPORTED, f'unit "{low}" not supported for type '
+                                         "interval")
         if kind == U.RESERV and field == U.DTK_EPOCH:
             if numeric:
                 val = ((1461 * years + 120 * months + 4 * span.days) * 21600
@@ -482,8 +485,8 @@ def _extract_interval(numeric: bool):
                 return Decimal(val).scaleb(-6)
             return (span.micros / 1000000.0 + 365.25 * 86400 * years
                     + 30.0 * 86400 * months + 86400.0 * span.days)
-        raise SqlError("22023", f'unit "{low}" not recognized for type '
-                       "interval")
+        raise invalid_parameter_value(f'unit "{low}" not recognized for type '
+                                      "interval")
     return f
 
 
@@ -537,11 +540,11 @@ def _trunc_fields(field: int, y, m, d, hh, mi, ss, fs):
 def _trunc_unit(unit: str, type_name: str) -> int:
     kind, field, low = _unit(unit)
     if kind != _dtp.UNITS:
-        raise SqlError("22023", f'unit "{low}" not recognized for type '
-                       f"{type_name}")
+        raise invalid_parameter_value(f'unit "{low}" not recognized for type '
+                                      f"{type_name}")
     if field not in _TRUNC_UNITS:
-        raise SqlError("0A000", f'unit "{low}" not supported for type '
-                       f"{type_name}")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'unit "{low}" not supported for type '
+                                     f"{type_name}")
     return field
 
 
@@ -576,16 +579,16 @@ def _date_trunc_tstz(settings):
 def _date_trunc_interval(unit: str, span: Interval) -> Interval:
     kind, field, low = _unit(unit)
     if kind != _dtp.UNITS:
-        raise SqlError("22023", f'unit "{low}" not recognized for type '
-                       "interval")
+        raise invalid_parameter_value(f'unit "{low}" not recognized for type '
+                                      "interval")
     U = _dtp
     if field == U.DTK_WEEK:
-        raise SqlError("0A000", f'unit "{low}" not supported for type '
-                       "interval", detail="Months usually have fractional "
-                       "weeks.")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'unit "{low}" not supported for type '
+                                     "interval", detail="Months usually have fractional "
+                                     "weeks.")
     if field not in _TRUNC_UNITS:
-        raise SqlError("0A000", f'unit "{low}" not supported for type '
-                       "interval")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'unit "{low}" not supported for type '
+                                     "interval")
     years = int(span.months / 12)
     months = span.months - years * 12
     days = span.days
@@ -729,19 +732,19 @@ def _justify_interval(span: Interval) -> Interval:
 
 def _make_date(y: int, m: int, d: int) -> int:
     if y == 0:
-        raise SqlError("22008", f"date field value out of range: {y}-"
-                       f"{m:02d}-{d:02d}")
+        raise datetime_field_overflow(f"date field value out of range: {y}-"
+                                      f"{m:02d}-{d:02d}")
     # ValidateDate turns a BC year into PostgreSQL's internal numbering
     # (1 BC = 0) before the checks, and the messages print that year
     year = y if y > 0 else y + 1
     if not (1 <= m <= 12) or not (1 <= d <= _days_in_month(year, m)):
-        raise SqlError("22008", f"date field value out of range: {year}-"
-                       f"{m:02d}-{d:02d}")
+        raise datetime_field_overflow(f"date field value out of range: {year}-"
+                                      f"{m:02d}-{d:02d}")
     if not is_valid_julian(year, m, d):
-        raise SqlError("22008", f"date out of range: {year}-{m:02d}-{d:02d}")
+        raise datetime_field_overflow(f"date out of range: {year}-{m:02d}-{d:02d}")
     days = date2j(year, m, d) - POSTGRES_EPOCH_JDATE
     if not is_valid_date(days):
-        raise SqlError("22008", f"date out of range: {year}-{m:02d}-{d:02d}")
+        raise datetime_field_overflow(f"date out of range: {year}-{m:02d}-{d:02d}")
     return days
 
 
@@ -780,8 +783,8 @@ def _g(value: float) -> str:
 
 def _time_fields(hour: int, minute: int, sec: float) -> int:
     if _time_overflows(hour, minute, sec):
-        raise SqlError("22008", f"time field value out of range: "
-                       f"{hour}:{minute:02d}:{_g(sec)}")
+        raise datetime_field_overflow(f"time field value out of range: "
+                                      f"{hour}:{minute:02d}:{_g(sec)}")
     return (hour * 60 + minute) * 60 * USECS_PER_SEC + int(_rint(sec * USECS_PER_SEC))
 
 
@@ -793,14 +796,14 @@ def _make_timestamp(y: int, m: int, d: int, hour: int, minute: int,
                     sec: float) -> int:
     """make_timestamp_internal(): years before 1 are refused, not BC."""
     if y <= 0 or not (1 <= m <= 12) or not (1 <= d <= _days_in_month(y, m)):
-        raise SqlError("22008", f"date field value out of range: {y}-{m:02d}-{d:02d}")
+        raise datetime_field_overflow(f"date field value out of range: {y}-{m:02d}-{d:02d}")
     if not is_valid_julian(y, m, d):
-        raise SqlError("22008", f"date out of range: {y}-{m:02d}-{d:02d}")
+        raise datetime_field_overflow(f"date out of range: {y}-{m:02d}-{d:02d}")
     days = date2j(y, m, d) - POSTGRES_EPOCH_JDATE
     result = days * USECS_PER_DAY + _time_fields(hour, minute, sec)
     if not finite(result) or check_ts_quiet(result) is None:
-        raise SqlError("22008", f"timestamp out of range: {y}-{m:02d}-{d:02d} "
-                       f"{hour}:{minute:02d}:{_g(sec)}")
+        raise datetime_field_overflow(f"timestamp out of range: {y}-{m:02d}-{d:02d} "
+                                      f"{hour}:{minute:02d}:{_g(sec)}")
     return result
 
 
@@ -847,7 +850,7 @@ def _named_zone(name: str):
         return found
     zone = lookup_zone(name)
     if zone is None:
-        raise SqlError("22023", f'time zone "{name}" not recognized')
+        raise invalid_parameter_value(f'time zone "{name}" not recognized')
     return None, zone
 
 
@@ -898,8 +901,8 @@ def _interval_zone(to_utc: bool):
             if not finite(ts):
                 return ts
             if span.months or span.days:
-                raise SqlError("22023", f'interval time zone "{format_interval(span, settings)}" '
-                               "must not include months or days")
+                raise invalid_parameter_value(f'interval time zone "{format_interval(span, settings)}" '
+                                              "must not include months or days")
             east = abs(span.micros) // USECS_PER_SEC * (1 if span.micros >= 0 else -1)
             return check_ts(ts - east * USECS_PER_SEC if to_utc
                             else ts + east * USECS_PER_SEC)

@@ -17,21 +17,21 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, check_violation, not_null_violation
 from twinning.ir.types import DomainType, SqlType
 
 Check = Callable[[Any, Any], Any]
 
 
 def _null_error(domain: DomainType) -> SqlError:
-    return SqlError("23502", f"domain {domain.display} does not allow null "
-                    "values", schema=domain.schema, datatype=domain.typname)
+    return not_null_violation(f"domain {domain.display} does not allow null "
+                              "values", schema=domain.schema, datatype=domain.typname)
 
 
 def _check_error(domain: DomainType, name: str) -> SqlError:
-    return SqlError("23514", f"value for domain {domain.display} violates "
-                    f'check constraint "{name}"', schema=domain.schema,
-                    datatype=domain.typname, constraint=name)
+    return check_violation(f"value for domain {domain.display} violates "
+                           f'check constraint "{name}"', schema=domain.schema,
+                           datatype=domain.typname, constraint=name)
 
 
 def checker(sql_type: SqlType, compile: Callable[[Any], Callable]

@@ -23,7 +23,10 @@ import uuid as _uuid
 import warnings
 from typing import Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    external_routine_invocation_exception, feature_not_supported,
+    invalid_parameter_value,
+)
 from twinning.ir import query as q
 from twinning.passes.expr import levenshtein
 from twinning.passes.expr.metaphone import metaphone
@@ -49,7 +52,7 @@ def _algorithm(name: str) -> str:
         return lowered
     if lowered.startswith("sha3-") and lowered[5:] in ("224", "256", "384", "512"):
         return "sha3_" + lowered[5:]
-    raise SqlError("22023", f'Cannot use "{name}": No such hash algorithm')
+    raise invalid_parameter_value(f'Cannot use "{name}": No such hash algorithm')
 
 
 def _bytes(value: str | bytes) -> bytes:
@@ -66,7 +69,7 @@ def _mac(data: str | bytes, key: str | bytes, algorithm: str) -> bytes:
 
 def _random_bytes(count: int) -> bytes:
     if not 1 <= count <= 1024:
-        raise SqlError("39000", "Length not in range")
+        raise external_routine_invocation_exception("Length not in range")
     return os.urandom(count)
 
 
@@ -79,14 +82,14 @@ _SALTS = {"md5": None, "des": None, "bf": (6, 4, 31)}
 def _gen_salt(kind: str, rounds: int | None = None) -> str:
     algorithm = kind.lower()
     if algorithm not in _SALTS and algorithm != "xdes":
-        raise SqlError("22023", "gen_salt: Unknown salt algorithm")
+        raise invalid_parameter_value("gen_salt: Unknown salt algorithm")
     if algorithm == "xdes":
         raise feature_not_supported("gen_salt('xdes')")
     limits = _SALTS[algorithm]
     if rounds is not None and (limits is None or rounds != 0 and not
                                limits[1] <= rounds <= limits[2]):
         if limits is not None or rounds != 0:
-            raise SqlError("22023", "gen_salt: Incorrect number of rounds")
+            raise invalid_parameter_value("gen_salt: Incorrect number of rounds")
     if algorithm == "md5":
         return "$1$" + "".join(random.choice(_ITOA64) for _ in range(8))
     if algorithm == "des":
@@ -103,7 +106,7 @@ def _crypt(password: str, salt: str) -> str:
         raise feature_not_supported("crypt() with this salt's algorithm")
     if not salt.startswith("$") and (len(salt) < 2 or salt[0] not in _ITOA64
                                      or salt[1] not in _ITOA64):
-        raise SqlError("22023", "invalid salt")
+        raise invalid_parameter_value("invalid salt")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         try:
@@ -112,7 +115,7 @@ def _crypt(password: str, salt: str) -> str:
             raise feature_not_supported("crypt()") from None
     result = _libcrypt.crypt(password, salt)
     if not result or result.startswith("*"):
-        raise SqlError("22023", "invalid salt")
+        raise invalid_parameter_value("invalid salt")
     return result
 
 
@@ -131,8 +134,8 @@ def _levenshtein(source: str, target: str, ins: int = 1, delete: int = 1,
     if not n:
         return m * delete
     if m > MAX_LEVENSHTEIN_STRLEN or n > MAX_LEVENSHTEIN_STRLEN:
-        raise SqlError("22023", "levenshtein argument exceeds maximum length "
-                       f"of {MAX_LEVENSHTEIN_STRLEN} characters")
+        raise invalid_parameter_value("levenshtein argument exceeds maximum length "
+                                      f"of {MAX_LEVENSHTEIN_STRLEN} characters")
     previous = [i * ins for i in range(n + 1)]
     for i in range(1, m + 1):
         current = [i * delete] + [0] * n
@@ -185,7 +188,7 @@ def _difference(a: str, b: str) -> int:
 def _normal_rand(arg_types: Sequence[q.ResultType]):
     def rows(count: int, mean: float, stddev: float):
         if count < 0:
-            raise SqlError("22023", "number of rows cannot be negative")
+            raise invalid_parameter_value("number of rows cannot be negative")
         return iter([random.gauss(mean, stddev) for _ in range(count)])
     return rows
 

@@ -14,7 +14,10 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, datetime_field_overflow, invalid_parameter_value,
+    null_value_not_allowed, numeric_value_out_of_range,
+)
 from twinning.ir import query as q
 from twinning.passes.expr.registry import (FUNCTIONS, Impl, define, output)
 from twinning.values import formatting as dch
@@ -63,7 +66,7 @@ def _to_timestamp_text(settings):
 def _to_timestamp_float(value: float) -> int:
     """to_timestamp(float8): Unix epoch seconds → timestamptz."""
     if math.isnan(value):
-        raise SqlError("22008", 'timestamp cannot be NaN')
+        raise datetime_field_overflow('timestamp cannot be NaN')
     if math.isinf(value):
         return TIMESTAMP_NOEND if value > 0 else TIMESTAMP_NOBEGIN
     lo = (MIN_TIMESTAMP // 1_000_000) + \
@@ -71,8 +74,8 @@ def _to_timestamp_float(value: float) -> int:
     hi = (END_TIMESTAMP // 1_000_000) + \
         (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * 86400
     if not (lo <= value < hi):
-        raise SqlError("22008", "timestamp out of range: "
-                       f'"{_float8_text(value)}"')
+        raise datetime_field_overflow("timestamp out of range: "
+                                      f'"{_float8_text(value)}"')
     seconds = value - (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * 86400
     return int(_rint(seconds * 1_000_000))
 
@@ -121,7 +124,7 @@ _parse_int4 = make_int_parser("int4")
 
 
 def _format_error(message: str, hint: str | None = None) -> SqlError:
-    return SqlError("22023", message, hint=hint)
+    return invalid_parameter_value(message, hint=hint)
 
 
 class _Cursor:
@@ -144,7 +147,7 @@ class _Cursor:
         while "0" <= self.ch <= "9":
             val = val * 10 + int(self.ch)
             if val > 2**31 - 1:
-                raise SqlError("22003", "number is out of range")
+                raise numeric_value_out_of_range("number is out of range")
             self.advance()
             found = True
         return val if found else None
@@ -231,7 +234,7 @@ def text_format(template: str, texts: list, values: tuple) -> str:
             if width < 0:
                 minus = True
                 if width == -2**31:
-                    raise SqlError("22003", "number is out of range")
+                    raise numeric_value_out_of_range("number is out of range")
                 width = -width
             arg += 1
         if argpos > 0:
@@ -242,8 +245,8 @@ def text_format(template: str, texts: list, values: tuple) -> str:
         arg += 1
         if spec == "I":
             if text is None:
-                raise SqlError("22004", "null values cannot be formatted "
-                               "as an SQL identifier")
+                raise null_value_not_allowed("null values cannot be formatted "
+                                             "as an SQL identifier")
             text = quote_ident(text)
         elif spec == "L":
             text = "NULL" if text is None else quote_literal(text)

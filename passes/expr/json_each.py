@@ -12,7 +12,7 @@ import json
 from json.decoder import scanstring
 from typing import Iterator
 
-from twinning.errors import SqlError
+from twinning.errors import invalid_parameter_value
 from twinning.passes.expr.registry import SET_RETURNING, SET_RETURNING_ROWS
 
 __all__ = ["register"]
@@ -53,11 +53,11 @@ def _each(name: str, binary: bool, as_text: bool):
             first = text.lstrip(WHITESPACE)[:1]
             if first != "{":
                 if binary:
-                    raise SqlError("22023", f"cannot call {name} on a "
-                                   "non-object")
-                raise SqlError("22023", "cannot deconstruct an array as an "
-                               "object" if first == "[" else
-                               "cannot deconstruct a scalar")
+                    raise invalid_parameter_value(f"cannot call {name} on a "
+                                                  "non-object")
+                raise invalid_parameter_value("cannot deconstruct an array as an "
+                                              "object" if first == "[" else
+                                              "cannot deconstruct a scalar")
             for key, value in members(text):
                 yield key, (_as_text(value) if as_text else value)
         return each

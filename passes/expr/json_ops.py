@@ -24,7 +24,9 @@ from decimal import Decimal
 from json.decoder import scanstring
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, invalid_parameter_value,
+)
 from twinning.ir import query as q
 from twinning.passes.expr.ordering import equality_key
 from twinning.passes.expr.registry import (BINARY, FLOATS, FUNCTIONS, INTS,
@@ -269,10 +271,10 @@ _XSD_ZONE = re.compile(r"([+-]\d\d)((?: BC)?)$")
 def _json_build_object_factory(binary: bool):
     def factory(arg_types: Sequence[q.ResultType]):
         if len(arg_types) % 2:
-            raise SqlError("22023", "argument list must have even number of "
-                           "elements", hint="The arguments of "
-                           f"{'jsonb' if binary else 'json'}_build_object() "
-                           "must consist of alternating keys and values.")
+            raise invalid_parameter_value("argument list must have even number of "
+                                          "elements", hint="The arguments of "
+                                          f"{'jsonb' if binary else 'json'}_build_object() "
+                                          "must consist of alternating keys and values.")
         keys = [output(t.name, as_cast=True) for t in arg_types[0::2]]
         values = [json_value(t) for t in arg_types[1::2]]
 
@@ -285,9 +287,9 @@ def _json_build_object_factory(binary: bool):
                 for i, (kf, vf) in enumerate(zip(key_fns, value_fns)):
                     key, value = args[2 * i], args[2 * i + 1]
                     if key is None:
-                        raise SqlError("22023", f"argument {2 * i + 1} cannot "
-                                       "be null", hint="Object keys should be "
-                                       "text.")
+                        raise invalid_parameter_value(f"argument {2 * i + 1} cannot "
+                                                      "be null", hint="Object keys should be "
+                                                      "text.")
                     shown = "null" if value is None else vf(value)
                     parts.append(f"{escape_json(kf(key))} : {shown}")
                 text = "{" + ", ".join(parts) + "}"
@@ -301,10 +303,10 @@ def undetermined(name: str) -> Callable:
     """json_to_record & co. called where no column definition list types
     them (in FROM with one: passes/column_definitions.populator)."""
     def call(*args: Any) -> Any:
-        raise SqlError("0A000", "could not determine row type for result of "
-                       f"{name}", hint="Provide a non-null record argument, or "
-                       "call the function in the FROM clause using a column "
-                       "definition list.")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "could not determine row type for result of "
+                                     f"{name}", hint="Provide a non-null record argument, or "
+                                     "call the function in the FROM clause using a column "
+                                     "definition list.")
     return call
 
 

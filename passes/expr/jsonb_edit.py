@@ -19,7 +19,10 @@ import json
 import re
 from typing import Any, Callable, Iterator, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    array_subscript_error, invalid_parameter_value,
+    invalid_text_representation, null_value_not_allowed,
+)
 from twinning.ir import query as q
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
@@ -108,7 +111,7 @@ _STRTOINT = re.compile(r"[ \t\n\v\f\r]*[+-]?[0-9]+")
 
 def _null_element(path: tuple, level: int) -> None:
     if path[level] is None:
-        raise SqlError("22004", f"path element at position {level + 1} is null")
+        raise null_value_not_allowed(f"path element at position {level + 1} is null")
 
 
 def _set_path(value: Any, path: tuple, level: int, new: Any, op: int) -> Any:
@@ -127,9 +130,9 @@ def _set_object(obj: dict, path: tuple, level: int, new: Any, op: int) -> dict:
     if key in obj:
         if last:
             if op & (INSERT_BEFORE | INSERT_AFTER):
-                raise SqlError("22023", "cannot replace existing key",
-                               hint="Try using the function jsonb_set to "
-                               "replace key value.")
+                raise invalid_parameter_value("cannot replace existing key",
+                                              hint="Try using the function jsonb_set to "
+                                              "replace key value.")
             if op & DELETE:
                 del out[key]
             else:
@@ -145,8 +148,8 @@ def _index(path: tuple, level: int) -> int:
     text = path[level]
     if not _STRTOINT.fullmatch(text) or not \
             -2**31 <= int(text) < 2**31:
-        raise SqlError("22P02", f"path element at position {level + 1} is "
-                       f'not an integer: "{text}"')
+        raise invalid_text_representation(f"path element at position {level + 1} is "
+                                          f'not an integer: "{text}"')
     return int(text)
 
 
@@ -185,7 +188,7 @@ def _set_array(arr: list, path: tuple, level: int, new: Any, op: int) -> list:
 def _root(text: str, message: str) -> Any:
     value = decode(text)
     if _scalar(value):
-        raise SqlError("22023", message)
+        raise invalid_parameter_value(message)
     return value
 
 
@@ -222,22 +225,22 @@ def jsonb_set_lax(target, path, new, create, treatment):
     if target is None or path is None or create is None:
         return None
     if treatment is None:
-        raise SqlError("22023", _TREATMENTS)
+        raise invalid_parameter_value(_TREATMENTS)
     if new is not None:
         return jsonb_set(target, path, new, create)
     if treatment == "raise_exception":
-        raise SqlError("22004", "JSON value must not be null",
-                       detail='Exception was raised because '
-                       'null_value_treatment is "raise_exception".',
-                       hint="To avoid, either change the null_value_treatment "
-                       "argument or ensure that an SQL NULL is not passed.")
+        raise null_value_not_allowed("JSON value must not be null",
+                                     detail='Exception was raised because '
+                                     'null_value_treatment is "raise_exception".',
+                                     hint="To avoid, either change the null_value_treatment "
+                                     "argument or ensure that an SQL NULL is not passed.")
     if treatment == "use_json_null":
         return jsonb_set(target, path, "null", create)
     if treatment == "delete_key":
         return delete_path(target, path)
     if treatment == "return_target":
         return target
-    raise SqlError("22023", _TREATMENTS)
+    raise invalid_parameter_value(_TREATMENTS)
 
 
 # -- deletion and concatenation -----------------------------------------------
@@ -257,7 +260,7 @@ def _delete_keys(target: str, keys: Sequence) -> str:
 def delete_index(target: str, idx: int) -> str:
     value = _root(target, "cannot delete from scalar")
     if isinstance(value, dict):
-        raise SqlError("22023", "cannot delete from object using integer index")
+        raise invalid_parameter_value("cannot delete from object using integer index")
     n = len(value)
     if not n:
         return target
@@ -346,9 +349,9 @@ def _array_length(kind: Callable[[str], str]) -> Callable[[str], int]:
     def length(text: str) -> int:
         found = kind(text)
         if found == "object":
-            raise SqlError("22023", "cannot get array length of a non-array")
+            raise invalid_parameter_value("cannot get array length of a non-array")
         if found != "array":
-            raise SqlError("22023", "cannot get array length of a scalar")
+            raise invalid_parameter_value("cannot get array length of a scalar")
         return len(decode(text))
     return length
 
@@ -358,13 +361,13 @@ def _elements(name: str, binary: bool, as_text: bool):
         def elements(text: str) -> Iterator:
             found = _text_kind(text)
             if found == "object":
-                raise SqlError("22023", "cannot extract elements from an object"
-                               if binary else f"cannot call {name} on a "
-                               "non-array")
+                raise invalid_parameter_value("cannot extract elements from an object"
+                                              if binary else f"cannot call {name} on a "
+                                              "non-array")
             if found != "array":
-                raise SqlError("22023", "cannot extract elements from a scalar"
-                               if binary else f"cannot call {name} on a "
-                               "scalar")
+                raise invalid_parameter_value("cannot extract elements from a scalar"
+                                              if binary else f"cannot call {name} on a "
+                                              "scalar")
             for piece in _element_texts(text):
                 if as_text:
                     yield _as_text(piece)
@@ -389,9 +392,9 @@ def _object_keys(name: str, binary: bool):
         def keys(text: str) -> Iterator:
             found = _text_kind(text)
             if found == "array":
-                raise SqlError("22023", f"cannot call {name} on an array")
+                raise invalid_parameter_value(f"cannot call {name} on an array")
             if found != "object":
-                raise SqlError("22023", f"cannot call {name} on a scalar")
+                raise invalid_parameter_value(f"cannot call {name} on a scalar")
             for key, _ in decode(text, pairs=True):
                 yield key
         return keys
@@ -405,17 +408,17 @@ def json_object_1(arr: tuple) -> str:
     """Pairs from a flat array, or the rows of a two-column 2-D one."""
     dims = md_arrays.shape(arr)[0]
     if len(dims) == 2 and dims[1] != 2:
-        raise SqlError("2202E", "array must have two columns")
+        raise array_subscript_error("array must have two columns")
     if len(dims) > 2:
-        raise SqlError("2202E", "wrong number of array subscripts")
+        raise array_subscript_error("wrong number of array subscripts")
     if len(arr) % 2:
-        raise SqlError("2202E", "array must have even number of elements")
+        raise array_subscript_error("array must have even number of elements")
     return _object_text(arr[0::2], arr[1::2])
 
 
 def json_object_2(keys: tuple, values: tuple) -> str:
     if len(keys) != len(values):
-        raise SqlError("2202E", "mismatched array dimensions")
+        raise array_subscript_error("mismatched array dimensions")
     return _object_text(keys, values)
 
 
@@ -423,7 +426,7 @@ def _object_text(keys: Sequence, values: Sequence) -> str:
     parts = []
     for k, v in zip(keys, values):
         if k is None:
-            raise SqlError("22004", "null value not allowed for object key")
+            raise null_value_not_allowed("null value not allowed for object key")
         parts.append(f"{escape_json(k)} : "
                      f"{'null' if v is None else escape_json(v)}")
     return "{" + ", ".join(parts) + "}"

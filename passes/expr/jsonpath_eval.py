@@ -29,7 +29,14 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    SqlError, feature_not_supported, internal_error,
+    invalid_argument_for_sql_json_datetime_function, invalid_parameter_value,
+    invalid_sql_json_subscript, non_numeric_sql_json_item,
+    singleton_sql_json_item_required, sql_json_array_not_found,
+    sql_json_member_not_found, sql_json_number_not_found,
+    sql_json_object_not_found, undefined_object,
+)
 from twinning.passes.expr import jsonpath_datetime
 from twinning.passes.expr.jsonpath_datetime import JsonDatetime
 from twinning.passes.expr.registry import BINARY, FUNCTIONS, UNARY
@@ -127,9 +134,9 @@ def execute(path: JsonPath, target: str, vars_text: str | None, throw: bool,
     if vars_text is not None:
         vars_ = decode(vars_text)
         if not isinstance(vars_, dict):
-            raise SqlError("22023", '"vars" argument is not an object',
-                           detail='Jsonpath parameters should be encoded as '
-                           'key-value pairs of "vars" object.')
+            raise invalid_parameter_value('"vars" argument is not an object',
+                                          detail='Jsonpath parameters should be encoded as '
+                                          'key-value pairs of "vars" object.')
     root = decode(target)
     ctx = Ctx(path, root, vars_, throw)
     if not ctx.lax and found is None:
@@ -179,8 +186,8 @@ def _scalar(ctx: Ctx, jsp: Item) -> Any:
     if ctx.vars is None:
         return None
     if jsp.value not in ctx.vars:
-        raise SqlError("42704", f'could not find jsonpath variable '
-                       f'"{jsp.value}"')
+        raise undefined_object(f'could not find jsonpath variable '
+                               f'"{jsp.value}"')
     return ctx.vars[jsp.value]
 
 
@@ -219,14 +226,14 @@ def _key(ctx, jsp, jb, found, unwrap):
         if jsp.value in jb:
             return _next(ctx, jsp, jb[jsp.value], found)
         if not ctx.ignore:
-            ctx.error(SqlError("2203A", "JSON object does not contain key "
-                               f'"{jsp.value}"'))
+            ctx.error(sql_json_member_not_found("JSON object does not contain key "
+                                                f'"{jsp.value}"'))
         return NOT_FOUND
     if unwrap and isinstance(jb, list):
         return _unwrap_array(ctx, jsp, jb, found, False)
     if not ctx.ignore:
-        ctx.error(SqlError("2203A", "jsonpath member accessor can only be "
-                           "applied to an object"))
+        ctx.error(sql_json_member_not_found("jsonpath member accessor can only be "
+                                            "applied to an object"))
     return NOT_FOUND
 
 
@@ -244,16 +251,16 @@ def _any_array(ctx, jsp, jb, found, unwrap):
     if ctx.lax:
         return _next(ctx, jsp, jb, found)
     if not ctx.ignore:
-        ctx.error(SqlError("22039", "jsonpath wildcard array accessor can "
-                           "only be applied to an array"))
+        ctx.error(sql_json_array_not_found("jsonpath wildcard array accessor can "
+                                           "only be applied to an array"))
     return NOT_FOUND
 
 
 def _index_array(ctx, jsp, jb, found, unwrap):
     if not isinstance(jb, list) and not ctx.lax:
         if not ctx.ignore:
-            ctx.error(SqlError("22039", "jsonpath array accessor can only be "
-                               "applied to an array"))
+            ctx.error(sql_json_array_not_found("jsonpath array accessor can only be "
+                                               "applied to an array"))
         return NOT_FOUND
     singleton = not isinstance(jb, list)
     size = 1 if singleton else len(jb)
@@ -267,8 +274,8 @@ def _index_array(ctx, jsp, jb, found, unwrap):
                 else index_from
             if not ctx.ignore and (index_from < 0 or index_from > index_to
                                    or index_to >= size):
-                ctx.error(SqlError("22033", "jsonpath array subscript is out "
-                                   "of bounds"))
+                ctx.error(invalid_sql_json_subscript("jsonpath array subscript is out "
+                                                     "of bounds"))
             index_from = max(index_from, 0)
             index_to = min(index_to, size - 1)
             res = NOT_FOUND
@@ -291,19 +298,19 @@ def _array_index(ctx: Ctx, jsp: Item, jb: Any) -> int:
     found: list = []
     _item(ctx, jsp, jb, found)
     if len(found) != 1 or not _is_num(found[0]):
-        ctx.error(SqlError("22033", "jsonpath array subscript is not a "
-                           "single numeric value"))
+        ctx.error(invalid_sql_json_subscript("jsonpath array subscript is not a "
+                                             "single numeric value"))
     value = int(found[0])    # numeric_trunc
     if not -2**31 <= value < 2**31:
-        ctx.error(SqlError("22033", "jsonpath array subscript is out of "
-                           "integer range"))
+        ctx.error(invalid_sql_json_subscript("jsonpath array subscript is out of "
+                                             "integer range"))
     return value
 
 
 def _last(ctx, jsp, jb, found, unwrap):
     if ctx.innermost < 0:
-        raise SqlError("XX000", "evaluating jsonpath LAST outside of array "
-                       "subscript")
+        raise internal_error("evaluating jsonpath LAST outside of array "
+                             "subscript")
     if jsp.next is None and found is None:
         return OK
     return _next(ctx, jsp, Decimal(ctx.innermost - 1), found)
@@ -315,8 +322,8 @@ def _any_key(ctx, jsp, jb, found, unwrap):
     if unwrap and isinstance(jb, list):
         return _unwrap_array(ctx, jsp, jb, found, False)
     if not ctx.ignore:
-        ctx.error(SqlError("2203C", "jsonpath wildcard member accessor can "
-                           "only be applied to an object"))
+        ctx.error(sql_json_object_not_found("jsonpath wildcard member accessor can "
+                                            "only be applied to an object"))
     return NOT_FOUND
 
 
@@ -329,8 +336,8 @@ def _size(ctx, jsp, jb, found, unwrap):
         size = len(jb)
     elif not ctx.lax:
         if not ctx.ignore:
-            ctx.error(SqlError("22039", "jsonpath item method .size() can "
-                               "only be applied to an array"))
+            ctx.error(sql_json_array_not_found("jsonpath item method .size() can "
+                                               "only be applied to an array"))
         return NOT_FOUND
     else:
         size = 1
@@ -342,9 +349,9 @@ def _numeric_method(fn_sig: str):
         if unwrap and isinstance(jb, list):
             return _unwrap_array(ctx, jsp, jb, found, False)
         if not _is_num(jb):
-            ctx.error(SqlError("22036",
-                               f"jsonpath item method .{jsp.kind}() can only "
-                               "be applied to a numeric value"))
+            ctx.error(non_numeric_sql_json_item(
+                                                f"jsonpath item method .{jsp.kind}() can only "
+                                                "be applied to a numeric value"))
         return _next(ctx, jsp, FUNCTIONS[fn_sig].fn(jb), found)
     return method
 
@@ -354,9 +361,9 @@ def _double(ctx, jsp, jb, found, unwrap):
         return _unwrap_array(ctx, jsp, jb, found, False)
     if _is_num(jb):
         if not math.isfinite(float(format_numeric(jb))):
-            ctx.error(SqlError("22036", "numeric argument of jsonpath item "
-                               "method .double() is out of range for type "
-                               "double precision"))
+            ctx.error(non_numeric_sql_json_item("numeric argument of jsonpath item "
+                                                "method .double() is out of range for type "
+                                                "double precision"))
         return _next(ctx, jsp, jb, found)
     if isinstance(jb, str):
         try:
@@ -364,14 +371,14 @@ def _double(ctx, jsp, jb, found, unwrap):
         except SqlError:
             value = None
         if value is None or not math.isfinite(value):
-            ctx.error(SqlError("22036", "string argument of jsonpath item "
-                               "method .double() is not a valid "
-                               "representation of a double precision "
-                               "number"))
+            ctx.error(non_numeric_sql_json_item("string argument of jsonpath item "
+                                                "method .double() is not a valid "
+                                                "representation of a double precision "
+                                                "number"))
         # float8_numeric: DBL_DIG significant digits
         return _next(ctx, jsp, parse_numeric(format(value, ".15g")), found)
-    ctx.error(SqlError("22036", "jsonpath item method .double() can only be "
-                       "applied to a string or numeric value"))
+    ctx.error(non_numeric_sql_json_item("jsonpath item method .double() can only be "
+                                        "applied to a string or numeric value"))
     return NOT_FOUND
 
 
@@ -379,8 +386,8 @@ def _keyvalue(ctx, jsp, jb, found, unwrap):
     if unwrap and isinstance(jb, list):
         return _unwrap_array(ctx, jsp, jb, found, False)
     if not isinstance(jb, dict):
-        ctx.error(SqlError("2203C", "jsonpath item method .keyvalue() can "
-                           "only be applied to an object"))
+        ctx.error(sql_json_object_not_found("jsonpath item method .keyvalue() can "
+                                            "only be applied to an object"))
         return NOT_FOUND
     if not jb:
         return NOT_FOUND
@@ -401,8 +408,8 @@ def _datetime(ctx, jsp, jb, found, unwrap):
     if unwrap and isinstance(jb, list):
         return _unwrap_array(ctx, jsp, jb, found, False)
     if not isinstance(jb, str):
-        ctx.error(SqlError("22031", "jsonpath item method .datetime() can "
-                           "only be applied to a string"))
+        ctx.error(invalid_argument_for_sql_json_datetime_function("jsonpath item method .datetime() can "
+                                                                  "only be applied to a string"))
         return NOT_FOUND
     if jsp.a is not None:
         raise feature_not_supported("jsonpath item method .datetime() with "
@@ -655,11 +662,11 @@ def _binary_arith(ctx: Ctx, jsp: Item, jb: Any, found: list | None) -> bool:
     _unwrap_result(ctx, jsp.b, jb, True, rseq)
     op = jsp.kind
     if len(lseq) != 1 or not _is_num(lseq[0]):
-        ctx.error(SqlError("22038", f"left operand of jsonpath operator {op} "
-                           "is not a single numeric value"))
+        ctx.error(singleton_sql_json_item_required(f"left operand of jsonpath operator {op} "
+                                                   "is not a single numeric value"))
     if len(rseq) != 1 or not _is_num(rseq[0]):
-        ctx.error(SqlError("22038", f"right operand of jsonpath operator "
-                           f"{op} is not a single numeric value"))
+        ctx.error(singleton_sql_json_item_required(f"right operand of jsonpath operator "
+                                                   f"{op} is not a single numeric value"))
     fn = BINARY[f"numeric {op} numeric"].fn
     try:
         value = fn(lseq[0], rseq[0])
@@ -682,8 +689,8 @@ def _unary_arith(ctx: Ctx, jsp: Item, jb: Any, found: list | None) -> bool:
         else:
             if found is None and jsp.next is None:
                 continue
-            ctx.error(SqlError("2203B", "operand of unary jsonpath operator "
-                               f"{op} is not a numeric value"))
+            ctx.error(sql_json_number_not_found("operand of unary jsonpath operator "
+                                                f"{op} is not a numeric value"))
         if op == "-":
             val = UNARY["- numeric"].fn(val)
         if _next(ctx, jsp, val, found) == OK:

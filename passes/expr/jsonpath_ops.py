@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from twinning.errors import SqlError
+from twinning.errors import singleton_sql_json_item_required
 from twinning.passes.expr import jsonpath_eval as ev
 from twinning.passes.expr.registry import BINARY, SET_RETURNING, define, reg
 from twinning.values.jsonpath import REGEX_CHECK, JsonPath
@@ -50,7 +50,7 @@ def path_match(target: str, path: JsonPath, vars_: str | None = "{}",
         if value is None:
             return None
     if not silent:
-        raise SqlError("22038", "single boolean result is expected")
+        raise singleton_sql_json_item_required("single boolean result is expected")
     return None
 
 

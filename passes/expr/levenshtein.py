@@ -6,7 +6,7 @@ it is at most `max_d`; above it, whatever the banded computation gives
 
 from __future__ import annotations
 
-from twinning.errors import SqlError
+from twinning.errors import invalid_parameter_value
 
 MAX_LEVENSHTEIN_STRLEN = 255
 
@@ -19,8 +19,8 @@ def less_equal(source: str, target: str, ins_c: int, del_c: int, sub_c: int,
     if not n:
         return m * del_c
     if m > MAX_LEVENSHTEIN_STRLEN or n > MAX_LEVENSHTEIN_STRLEN:
-        raise SqlError("22023", "levenshtein argument exceeds maximum length "
-                       f"of {MAX_LEVENSHTEIN_STRLEN} characters")
+        raise invalid_parameter_value("levenshtein argument exceeds maximum length "
+                                      f"of {MAX_LEVENSHTEIN_STRLEN} characters")
     start, stop = 0, m + 1
     if max_d >= 0:
         net = n - m

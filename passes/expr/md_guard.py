@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    ARRAY_SUBSCRIPT_ERROR, SqlError, feature_not_supported,
+)
 from twinning.passes.expr.registry import BINARY, FUNCTIONS, Impl, TypedImpl
 from twinning.values.md_arrays import MdArray
 
@@ -54,15 +56,15 @@ SHAPE_AWARE = frozenset({
 # signatures PostgreSQL runs over a one-dimensional array with any lower
 # bound, raising its own error for more dimensions
 ONE_DIMENSIONAL = {
-    "jsonb - text[]": ("2202E", "wrong number of array subscripts"),
-    "jsonb #- text[]": ("2202E", "wrong number of array subscripts"),
-    "jsonb_set(jsonb,text[],jsonb,bool)": ("2202E", "wrong number of array subscripts"),
-    "jsonb_set_lax(jsonb,text[],jsonb,bool,text)": ("2202E", "wrong number of array subscripts"),
-    "jsonb_insert(jsonb,text[],jsonb,bool)": ("2202E", "wrong number of array subscripts"),
-    "json_object(text[],text[])": ("2202E", "wrong number of array subscripts"),
-    "jsonb_object(text[],text[])": ("2202E", "wrong number of array subscripts"),
-    "ts_rank(float4[],tsvector,tsquery)": ("2202E", "array of weight must be one-dimensional"),
-    "ts_rank(float4[],tsvector,tsquery,int4)": ("2202E", "array of weight must be one-dimensional"),
+    "jsonb - text[]": (ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts"),
+    "jsonb #- text[]": (ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts"),
+    "jsonb_set(jsonb,text[],jsonb,bool)": (ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts"),
+    "jsonb_set_lax(jsonb,text[],jsonb,bool,text)": (ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts"),
+    "jsonb_insert(jsonb,text[],jsonb,bool)": (ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts"),
+    "json_object(text[],text[])": (ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts"),
+    "jsonb_object(text[],text[])": (ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts"),
+    "ts_rank(float4[],tsvector,tsquery)": (ARRAY_SUBSCRIPT_ERROR, "array of weight must be one-dimensional"),
+    "ts_rank(float4[],tsvector,tsquery,int4)": (ARRAY_SUBSCRIPT_ERROR, "array of weight must be one-dimensional"),
 }
 
 

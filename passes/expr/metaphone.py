@@ -6,7 +6,9 @@ sees them: ASCII letters only, everything else a break.
 
 from __future__ import annotations
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    invalid_parameter_value, zero_length_character_string,
+)
 
 MAX_METAPHONE_STRLEN = 255
 # per letter A…Z: 1 vowel, 2 passed through, 4 makes H a diphthong,
@@ -28,13 +30,13 @@ def metaphone(text: str, length: int) -> str:
     if not raw:
         return ""
     if len(raw) > MAX_METAPHONE_STRLEN:
-        raise SqlError("22023", "argument exceeds the maximum length of "
-                       f"{MAX_METAPHONE_STRLEN} bytes")
+        raise invalid_parameter_value("argument exceeds the maximum length of "
+                                      f"{MAX_METAPHONE_STRLEN} bytes")
     if length > MAX_METAPHONE_STRLEN:
-        raise SqlError("22023", "output exceeds the maximum length of "
-                       f"{MAX_METAPHONE_STRLEN} bytes")
+        raise invalid_parameter_value("output exceeds the maximum length of "
+                                      f"{MAX_METAPHONE_STRLEN} bytes")
     if length <= 0:
-        raise SqlError("2200F", "output cannot be empty string")
+        raise zero_length_character_string("output cannot be empty string")
     if 0 in raw:
         raw = raw[:raw.index(0)]
     # one character per byte, upper-cased as pg_ascii_toupper does

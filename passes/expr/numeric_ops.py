@@ -16,7 +16,11 @@ from decimal import (ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP,
                      Decimal, InvalidOperation, localcontext)
 from typing import Callable, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    feature_not_supported, invalid_argument_for_logarithm,
+    invalid_argument_for_power_function, invalid_parameter_value,
+    numeric_value_out_of_range,
+)
 from twinning.ir import query as q
 from twinning.passes.expr.registry import (ARITH, BINARY, COMPARE, FLOATS,
                                            INT_BOUNDS, INTS, PY_COMPARE,
@@ -34,7 +38,7 @@ def _int_checker(result: str) -> Callable[[int], int]:
     def check(value: int) -> int:
         if lo <= value <= hi:
             return value
-        raise SqlError("22003", f"{label} out of range")
+        raise numeric_value_out_of_range(f"{label} out of range")
     return check
 
 
@@ -45,19 +49,19 @@ def _int_binary(op: str, result: str) -> Callable[[int, int], int]:
             r = a + b
             if lo <= r <= hi:
                 return r
-            raise SqlError("22003", f"{label} out of range")
+            raise numeric_value_out_of_range(f"{label} out of range")
     elif op == "-":
         def f(a, b):
             r = a - b
             if lo <= r <= hi:
                 return r
-            raise SqlError("22003", f"{label} out of range")
+            raise numeric_value_out_of_range(f"{label} out of range")
     elif op == "*":
         def f(a, b):
             r = a * b
             if lo <= r <= hi:
                 return r
-            raise SqlError("22003", f"{label} out of range")
+            raise numeric_value_out_of_range(f"{label} out of range")
     elif op == "/":
         def f(a, b):
             if b == 0:
@@ -67,7 +71,7 @@ def _int_binary(op: str, result: str) -> Callable[[int, int], int]:
                 r = -r
             if lo <= r <= hi:
                 return r
-            raise SqlError("22003", f"{label} out of range")
+            raise numeric_value_out_of_range(f"{label} out of range")
     else:  # %
         def f(a, b):
             if b == 0:
@@ -215,11 +219,11 @@ def _num_pow(a: Decimal, b: Decimal) -> Decimal:
     if not (a.is_finite() and b.is_finite()):
         raise feature_not_supported("numeric power with infinite operands")
     if a.is_zero() and b < 0:
-        raise SqlError("2201F", "zero raised to a negative power is undefined")
+        raise invalid_argument_for_power_function("zero raised to a negative power is undefined")
     integral = b == b.to_integral_value()
     if a < 0 and not integral:
-        raise SqlError("2201F", "a negative number raised to a non-integer "
-                       "power yields a complex result")
+        raise invalid_argument_for_power_function("a negative number raised to a non-integer "
+                                                  "power yields a complex result")
     if integral and abs(b) < 2**31:
         return _num_pow_int(a, int(b), dscale_of(b))
     if a.is_zero():
@@ -250,7 +254,7 @@ def _num_pow_int(a: Decimal, exp: int, exp_dscale: int) -> Decimal:
         return Decimal(0).quantize(unit)
     digits, weight, _, _ = to_base10000(a)
     if exp * (math.log10(digits[0]) + weight * 4) > 3 * 32767 * 4:
-        raise SqlError("22003", "value overflows numeric format")
+        raise numeric_value_out_of_range("value overflows numeric format")
     if exp > 0:
         exact = CTX.power(a, exp)
         return numeric_result(exact.quantize(unit, rounding=ROUND_HALF_UP,
@@ -338,10 +342,10 @@ def float_pow(a: float, b: float) -> float:
     if a != a or b != b:  # dpow: NaN ^ 0 = 1 ^ NaN = 1, other NaNs NaN
         return 1.0 if (a != a and b == 0) or (b != b and a == 1.0) else math.nan
     if a == 0 and b < 0:
-        raise SqlError("2201F", "zero raised to a negative power is undefined")
+        raise invalid_argument_for_power_function("zero raised to a negative power is undefined")
     if a < 0 and not math.isinf(b) and math.floor(b) != b:
-        raise SqlError("2201F", "a negative number raised to a non-integer "
-                       "power yields a complex result")
+        raise invalid_argument_for_power_function("a negative number raised to a non-integer "
+                                                  "power yields a complex result")
     try:
         r = math.pow(a, b)
     except OverflowError:
@@ -414,7 +418,7 @@ def _num_sqrt(a: Decimal) -> Decimal:
     if a.is_nan():
         return a
     if a < 0:
-        raise SqlError("2201F", "cannot take square root of a negative number")
+        raise invalid_argument_for_power_function("cannot take square root of a negative number")
     if a.is_infinite():
         return a
     digits, weight, _, _ = to_base10000(a)
@@ -455,9 +459,9 @@ def _ln_dweight(a: Decimal) -> int:
 
 def _log_argument(a: Decimal) -> None:
     if a.is_zero():
-        raise SqlError("2201E", "cannot take logarithm of zero")
+        raise invalid_argument_for_logarithm("cannot take logarithm of zero")
     if a < 0:
-        raise SqlError("2201E", "cannot take logarithm of a negative number")
+        raise invalid_argument_for_logarithm("cannot take logarithm of a negative number")
 
 
 def _rounded(compute, rscale: int, magnitude: int) -> Decimal:
@@ -508,7 +512,7 @@ def _num_exp(a: Decimal) -> Decimal:
     rscale = min(max(16 - int(weight), dscale_of(a), 0), 1000)
     if abs(float(a)) >= 2000 * 3:
         if a > 0:
-            raise SqlError("22003", "value overflows numeric format")
+            raise numeric_value_out_of_range("value overflows numeric format")
         return Decimal(0).quantize(Decimal((0, (1,), -rscale)))
     return _rounded(a.exp, rscale, int(weight))
 
@@ -544,23 +548,23 @@ def _float_sign(a: float) -> float:
 
 def _float_sqrt(a: float) -> float:
     if a < 0:
-        raise SqlError("2201F", "cannot take square root of a negative number")
+        raise invalid_argument_for_power_function("cannot take square root of a negative number")
     return math.sqrt(a)
 
 
 def _float_ln(a: float) -> float:
     if a == 0:
-        raise SqlError("2201E", "cannot take logarithm of zero")
+        raise invalid_argument_for_logarithm("cannot take logarithm of zero")
     if a < 0:
-        raise SqlError("2201E", "cannot take logarithm of a negative number")
+        raise invalid_argument_for_logarithm("cannot take logarithm of a negative number")
     return math.log(a) if not math.isinf(a) else a
 
 
 def _float_log10(a: float) -> float:
     if a == 0:
-        raise SqlError("2201E", "cannot take logarithm of zero")
+        raise invalid_argument_for_logarithm("cannot take logarithm of zero")
     if a < 0:
-        raise SqlError("2201E", "cannot take logarithm of a negative number")
+        raise invalid_argument_for_logarithm("cannot take logarithm of a negative number")
     return math.log10(a) if not math.isinf(a) else a
 
 
@@ -583,7 +587,7 @@ def _float_cbrt(a: float) -> float:
 def _generate_series(arg_types: Sequence[q.ResultType]):
     def series(start, stop, step=1):
         if step == 0:
-            raise SqlError("22023", "step size cannot equal zero")
+            raise invalid_parameter_value("step size cannot equal zero")
         return iter(range(start, stop + (1 if step > 0 else -1), step))
     return series
 
@@ -592,7 +596,7 @@ def _in_range(value: int, top: int, label: str) -> int:
     """A result of int4gcd/int8gcd & co. that must fit the type (the
     gcd of the minimum and 0 or itself does not)."""
     if value > top:
-        raise SqlError("22003", f"{label} out of range")
+        raise numeric_value_out_of_range(f"{label} out of range")
     return value
 
 
@@ -602,7 +606,7 @@ def _lcm(a: int, b: int, top: int, label: str) -> int:
         return 0
     product = a // _in_range(math.gcd(a, b), top, label) * b
     if not -top <= product <= top:  # the minimum has no absolute value
-        raise SqlError("22003", f"{label} out of range")
+        raise numeric_value_out_of_range(f"{label} out of range")
     return abs(product)
 
 

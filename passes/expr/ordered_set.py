@@ -20,7 +20,10 @@ from __future__ import annotations
 import math
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    ambiguous_function, feature_not_supported, numeric_value_out_of_range,
+    undefined_object, wrong_object_type,
+)
 from twinning.ir import query as q
 from twinning.passes.expr import pg_data, runtime
 from twinning.values import md_arrays
@@ -70,21 +73,21 @@ def type_ordered_set(name: str, direct: Sequence[q.TExpr],
     found, ambiguous = select_candidate(inputs, cands + plains)
     if len(found) != 1:
         if ambiguous:
-            raise SqlError("42725", f"function {name}("
-                           f"{', '.join(display(i) for i in inputs)}) is not "
-                           "unique", hint="Could not choose a best candidate "
-                           "function. You might need to add explicit type "
-                           "casts.", position=_pos(location))
+            raise ambiguous_function(f"function {name}("
+                                     f"{', '.join(display(i) for i in inputs)}) is not "
+                                     "unique", hint="Could not choose a best candidate "
+                                     "function. You might need to add explicit type "
+                                     "casts.", position=_pos(location))
         raise _no_function(name, args, location)
     cand, declared = found[0]
     row = kinds.get(id(cand))
     if row is None:
-        raise SqlError("42809", f"{name} is not an ordered-set aggregate, so "
-                       "it cannot have WITHIN GROUP",
-                       position=_pos(location))
+        raise wrong_object_type(f"{name} is not an ordered-set aggregate, so "
+                                "it cannot have WITHIN GROUP",
+                                position=_pos(location))
     if not within_group:
-        raise SqlError("42809", "WITHIN GROUP is required for ordered-set "
-                       f"aggregate {name}", position=_pos(location))
+        raise wrong_object_type("WITHIN GROUP is required for ordered-set "
+                                f"aggregate {name}", position=_pos(location))
     _args, result_key, _variadic, kind, ndirect = row
     if kind == "h":
         if len(direct) != len(ordered):
@@ -125,8 +128,8 @@ def type_ordered_set(name: str, direct: Sequence[q.TExpr],
             raise feature_not_supported(f"{name} of {display(key(element))}",
                                         _pos(location))
         if element.sql_type.is_array:
-            raise SqlError("42704", "could not find array type for data type "
-                           f"{element.sql_type.display()}")
+            raise undefined_object("could not find array type for data type "
+                                   f"{element.sql_type.display()}")
         result = q.ResultType.of(element.sql_type.array_of())
     else:
         result = result_type(result_key)
@@ -153,8 +156,8 @@ def _fraction_text(value: float) -> str:
 
 def _check_fraction(value: float) -> float:
     if not 0 <= value <= 1:  # NaN fails both
-        raise SqlError("22003", f"percentile value {_fraction_text(value)} "
-                       "is not between 0 and 1")
+        raise numeric_value_out_of_range(f"percentile value {_fraction_text(value)} "
+                                         "is not between 0 and 1")
     return value
 
 

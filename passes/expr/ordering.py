@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import undefined_function
 from twinning.ir import query as q
 from twinning.ir.types import RecordType
 from twinning.values import md_arrays
@@ -131,14 +131,14 @@ def _json(rtype: q.ResultType) -> bool:
 
 def require_ordering(rtype: q.ResultType, location: int) -> None:
     if _json(rtype):
-        raise SqlError("42883", "could not identify an ordering operator for "
-                       f"type {_display(rtype)}",
-                       hint="Use an explicit ordering operator or modify the "
-                       "query.", position=location + 1 if location >= 0 else None)
+        raise undefined_function("could not identify an ordering operator for "
+                                 f"type {_display(rtype)}",
+                                 hint="Use an explicit ordering operator or modify the "
+                                 "query.", position=location + 1 if location >= 0 else None)
 
 
 def require_equality(rtype: q.ResultType, location: int) -> None:
     if _json(rtype):
-        raise SqlError("42883", "could not identify an equality operator for "
-                       f"type {_display(rtype)}",
-                       position=location + 1 if location >= 0 else None)
+        raise undefined_function("could not identify an equality operator for "
+                                 f"type {_display(rtype)}",
+                                 position=location + 1 if location >= 0 else None)

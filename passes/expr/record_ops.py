@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, datatype_mismatch
 from twinning.ir import query as q
 from twinning.ir.types import record_type
 from twinning.passes.expr.ordering import sort_key
@@ -47,11 +47,11 @@ def _mismatch(left: q.ResultType, right: q.ResultType) -> SqlError | None:
     a, b = _fields(left), _fields(right)
     for i, ((x, shown_x), (y, shown_y)) in enumerate(zip(a, b), start=1):
         if x != y:
-            return SqlError("42804", "cannot compare dissimilar column types "
-                            f"{shown_x} and {shown_y} at record column {i}")
+            return datatype_mismatch("cannot compare dissimilar column types "
+                                     f"{shown_x} and {shown_y} at record column {i}")
     if len(a) != len(b):
-        return SqlError("42804", "cannot compare record types with different "
-                        "numbers of columns")
+        return datatype_mismatch("cannot compare record types with different "
+                                 "numbers of columns")
     return None
 
 

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, cannot_coerce, undefined_column,
+    wrong_object_type,
+)
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.catalog import QName
@@ -52,8 +55,8 @@ def _result(items: tuple, **named: Any) -> q.ResultType:
 
 def _sql(rtype: q.ResultType) -> Any:
     if rtype.sql_type is None:
-        raise SqlError("0A000", f"a field of type {rtype.name} in a row value "
-                       "is not supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"a field of type {rtype.name} in a row value "
+                                     "is not supported by twinning")
     return rtype.sql_type
 
 
@@ -66,9 +69,9 @@ def row(analyzer: Any, node: s.Row, coerce: Any) -> q.TRow:
         if isinstance(item, s.ColumnRef) and item.star and len(item.parts) >= 1:
             whole = analyzer.expr(s.ColumnRef(item.parts, False, item.location))
             if not isinstance(whole, q.TRow):
-                raise SqlError("0A000", "t.* of this kind in ROW(…) is not "
-                               "supported by twinning",
-                               position=_pos(item.location))
+                raise SqlError(FEATURE_NOT_SUPPORTED, "t.* of this kind in ROW(…) is not "
+                                             "supported by twinning",
+                                             position=_pos(item.location))
             items.extend(whole.items)
             continue
         typed = analyzer.expr(item)
@@ -99,27 +102,27 @@ def field_select(analyzer: Any, node: s.FieldSelect) -> q.TExpr:
     """`(value).name`: the field's own expression when the value is built
     right there, else a TField of the composite."""
     if node.name == "*":  # only a select list expands it
-        raise SqlError("0A000", 'row expansion via "*" is not supported here',
-                       position=_pos(node.location))
+        raise SqlError(FEATURE_NOT_SUPPORTED, 'row expansion via "*" is not supported here',
+                                     position=_pos(node.location))
     arg = analyzer.expr(node.arg)
     record = record_of(arg.type)
     if record is None:
-        raise SqlError("42809", f'column notation .{node.name} applied to type '
-                       f"{arg.type.sql_type.display() if arg.type.sql_type else arg.type.name}"
-                       ", which is not a composite type",
-                       position=_pos(node.location))
+        raise wrong_object_type(f'column notation .{node.name} applied to type '
+                                f"{arg.type.sql_type.display() if arg.type.sql_type else arg.type.name}"
+                                ", which is not a composite type",
+                                position=_pos(node.location))
     names = [name for name, _ in record.fields]
     if node.name not in names or (record.anonymous and not isinstance(
             arg, (q.TRow, TSetCallRows))):
         if isinstance(arg, q.TRow) and isinstance(node.arg, s.ColumnRef):
-            raise SqlError("42703", f"column {'.'.join(node.arg.parts)}."
-                           f"{node.name} does not exist",
-                           position=_pos(node.location))
+            raise undefined_column(f"column {'.'.join(node.arg.parts)}."
+                                   f"{node.name} does not exist",
+                                   position=_pos(node.location))
         if record.anonymous:
-            raise SqlError("42703", f'could not identify column "{node.name}" '
-                           "in record data type", position=_pos(node.location))
-        raise SqlError("42703", f'column "{node.name}" not found in data type '
-                       f"{record.typname}", position=_pos(node.location))
+            raise undefined_column(f'could not identify column "{node.name}" '
+                                   "in record data type", position=_pos(node.location))
+        raise undefined_column(f'column "{node.name}" not found in data type '
+                               f"{record.typname}", position=_pos(node.location))
     index = names.index(node.name)
     if isinstance(arg, q.TRow):
         return arg.items[index]
@@ -148,13 +151,13 @@ def coerce_row(expr: q.TExpr, target: q.ResultType, ctx: Any, location: int,
     shown = want.display
     where = _pos(location if location >= 0 else expr.location)
     if not isinstance(expr, q.TRow):
-        raise SqlError("42846", f"cannot cast type {'record' if have.anonymous else have.display}"
-                       f" to {shown}", position=where)
+        raise cannot_coerce(f"cannot cast type {'record' if have.anonymous else have.display}"
+                            f" to {shown}", position=where)
     if len(expr.items) != len(want.fields):
-        raise SqlError("42846", f"cannot cast type record to {shown}",
-                       detail="Input has too "
-                       f"{'few' if len(expr.items) < len(want.fields) else 'many'}"
-                       " columns.", position=where)
+        raise cannot_coerce(f"cannot cast type record to {shown}",
+                            detail="Input has too "
+                            f"{'few' if len(expr.items) < len(want.fields) else 'many'}"
+                            " columns.", position=where)
     items = []
     for number, (item, (_, field)) in enumerate(zip(expr.items, want.fields), 1):
         if number - 1 in have.unknown and isinstance(item, q.TCast) \
@@ -162,11 +165,11 @@ def coerce_row(expr: q.TExpr, target: q.ResultType, ctx: Any, location: int,
             item = item.arg
         field_type = q.ResultType.of(field)
         if not can_coerce(item, field_type, "e"):
-            raise SqlError("42846", f"cannot cast type record to {shown}",
-                           detail=f"Cannot cast type {_shown(item.type)} to "
-                           f"{field.display()} in column {number}.",
-                           position=_pos(location if location >= 0
-                                         else item.location))
+            raise cannot_coerce(f"cannot cast type record to {shown}",
+                                detail=f"Cannot cast type {_shown(item.type)} to "
+                                f"{field.display()} in column {number}.",
+                                position=_pos(location if location >= 0
+                                              else item.location))
         items.append(coerce(item, field_type, ctx, "e"))
     return q.TRow(tuple(items), target, expr.location)
 
@@ -194,7 +197,7 @@ def expand_star(typed: q.TExpr, location: int) -> list[tuple[str, q.TExpr]]:
     """`(value).*` in a select list: one output column per field."""
     record = record_of(typed.type)
     if record is None:
-        raise SqlError("42809", f"type {_shown(typed.type)} is not composite")
+        raise wrong_object_type(f"type {_shown(typed.type)} is not composite")
     if isinstance(typed, q.TRow):
         return [(name, item) for (name, _), item in zip(record.fields,
                                                         typed.items)]

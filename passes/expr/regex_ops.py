@@ -29,7 +29,11 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, Iterator
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, feature_not_supported,
+    invalid_escape_sequence, invalid_parameter_value,
+    invalid_regular_expression, invalid_use_of_escape_character,
+)
 from twinning.passes.expr import are_engine
 from twinning.passes.expr.registry import SET_RETURNING, define
 
@@ -71,7 +75,7 @@ class Are:
 
 
 def _bad(reason: str) -> SqlError:
-    return SqlError("2201B", f"invalid regular expression: {reason}")
+    return invalid_regular_expression(f"invalid regular expression: {reason}")
 
 
 def _bracket(pattern: str, i: int) -> tuple[str, int]:
@@ -280,16 +284,16 @@ def parse_flags(flags: str, fn: str | None = None,
             if not glob_allowed:
                 hint = ("Use the regexp_matches function instead."
                         if fn == "regexp_match()" else None)
-                raise SqlError("22023", f'{fn} does not support the "global" '
-                               "option", hint=hint)
+                raise invalid_parameter_value(f'{fn} does not support the "global" '
+                                              "option", hint=hint)
             every = True
         elif flag in "ic":
             fold = flag == "i"
         elif flag in "bexqnpswtm":
             raise feature_not_supported(f'regular expression option "{flag}"')
         else:
-            raise SqlError("22023", "invalid regular expression option: "
-                           f'"{flag}"')
+            raise invalid_parameter_value("invalid regular expression option: "
+                                          f'"{flag}"')
     return fold, every
 
 
@@ -417,8 +421,8 @@ def _regexp_split_to_table(arg_types):
 
 def _check_param(name: str, value: int, low: int) -> None:
     if value < low:
-        raise SqlError("22023", f'invalid value for parameter "{name}": '
-                       f"{value}")
+        raise invalid_parameter_value(f'invalid value for parameter "{name}": '
+                                      f"{value}")
 
 
 def regexp_count(text: str, pattern: str, start: int = 1,
@@ -454,8 +458,8 @@ def regexp_instr(text: str, pattern: str, start: int = 1, nth: int = 1,
     _check_param("start", start, 1)
     _check_param("n", nth, 1)
     if endoption not in (0, 1):
-        raise SqlError("22023", 'invalid value for parameter "endoption": '
-                       f"{endoption}")
+        raise invalid_parameter_value('invalid value for parameter "endoption": '
+                                      f"{endoption}")
     span = _nth(text, pattern, start, nth, flags, subexpr, "regexp_instr()")
     if span is None:
         return 0
@@ -480,8 +484,8 @@ def regexp_like(text: str, pattern: str, flags: str = "") -> bool:
 def similar_to_escape(pattern: str, escape: str | None = "\\") -> str:
     """similar_escape_internal(): a SIMILAR TO pattern as an ARE."""
     if escape is not None and len(escape) > 1:
-        raise SqlError("22025", "invalid escape string",
-                       hint="Escape string must be empty or one character.")
+        raise invalid_escape_sequence("invalid escape string",
+                                      hint="Escape string must be empty or one character.")
     esc = escape or None
     out = ["^(?:"]
     afterescape = False
@@ -496,9 +500,9 @@ def similar_to_escape(pattern: str, escape: str | None = "\\") -> str:
                 elif nquotes == 1:
                     out.append("){1,1}(?:")
                 else:
-                    raise SqlError("2200C", "SQL regular expression may not "
-                                   "contain more than two escape-double-"
-                                   "quote separators")
+                    raise invalid_use_of_escape_character("SQL regular expression may not "
+                                                          "contain more than two escape-double-"
+                                                          "quote separators")
                 nquotes += 1
             else:
                 out.append("\\" + ch)
@@ -552,7 +556,7 @@ def similar_substring(text: str, pattern: str, escape: str) -> str | None:
     try:
         return _similar_substring(text, pattern, escape)
     except SqlError as exc:
-        if exc.where is None and exc.sqlstate != "0A000":
+        if exc.where is None and exc.sqlstate != FEATURE_NOT_SUPPORTED:
             exc.where = 'SQL function "substring" statement 1'
         raise
 

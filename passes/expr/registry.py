@@ -28,7 +28,10 @@ from __future__ import annotations
 import operator as _op
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, datetime_field_overflow,
+    division_by_zero as division_by_zero_err, numeric_value_out_of_range,
+)
 from twinning.ir import query as q
 from twinning.ir.types import record_type
 from twinning.passes.expr import pg_data
@@ -50,19 +53,19 @@ DATETIMES = frozenset({"date", "time", "timestamp", "timestamptz", "interval"})
 
 
 def division_by_zero() -> SqlError:
-    return SqlError("22012", "division by zero")
+    return division_by_zero_err("division by zero")
 
 
 def float_overflow() -> SqlError:
-    return SqlError("22003", "value out of range: overflow")
+    return numeric_value_out_of_range("value out of range: overflow")
 
 
 def float_underflow() -> SqlError:
-    return SqlError("22003", "value out of range: underflow")
+    return numeric_value_out_of_range("value out of range: underflow")
 
 
 def interval_out_of_range() -> SqlError:
-    return SqlError("22008", "interval out of range")
+    return datetime_field_overflow("interval out of range")
 
 
 class Impl:

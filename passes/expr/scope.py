@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple, Protocol, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, column_does_not_exist, missing_from_entry, undefined_column,
+)
 from twinning.ir import query as q
 from twinning.ir.catalog import Table
 
@@ -49,15 +51,13 @@ def missing_column(parts: tuple[str, ...], location: int,
                    hint: str | None = None) -> SqlError:
     """errorMissingColumn(): qualified names print without quotes."""
     if len(parts) > 1:
-        return SqlError("42703", f"column {parts[-2]}.{parts[-1]} does not "
-                        "exist", hint=hint, position=_pos(location))
-    return SqlError("42703", f'column "{parts[-1]}" does not exist',
-                    hint=hint, position=_pos(location))
+        return undefined_column(f"column {parts[-2]}.{parts[-1]} does not "
+                                "exist", hint=hint, position=_pos(location))
+    return column_does_not_exist(parts[-1], hint=hint, position=_pos(location))
 
 
 def missing_table(name: str, location: int) -> SqlError:
-    return SqlError("42P01", f'missing FROM-clause entry for table "{name}"',
-                    position=_pos(location))
+    return missing_from_entry(name, position=_pos(location))
 
 
 class EmptyScope:
@@ -131,7 +131,7 @@ def column_not_found(relname: str | None, colname: str, location: int,
                 f'{first[1]}".')
     else:
         hint = None
-    return SqlError("42703", message, hint=hint, position=_pos(location))
+    return undefined_column(message, hint=hint, position=_pos(location))
 
 
 class TableScope:
@@ -151,9 +151,6 @@ class TableScope:
 
     def lookup(self, parts: tuple[str, ...], location: int) -> ColumnBinding:
         if len(parts) > 1 and not self._qualifies(parts[:-1]):
-            if len(parts) > 2 and parts[-2] == (self.alias or self.table.name.name):
-                raise SqlError("42P01", "missing FROM-clause entry for table "
-                               f'"{parts[-2]}"', position=_pos(location))
             raise missing_table(parts[-2], location)
         found = self._slots.get(parts[-1])
         if found is None:

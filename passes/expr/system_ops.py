@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid as _uuid
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import relation_does_not_exist, wrong_object_type
 from twinning.ir import query as q
 from twinning.ir.catalog import QName
 from twinning.passes.expr.registry import (BINARY, COMPARE, FUNCTIONS,
@@ -43,13 +43,13 @@ def _sequence(ctx, name: str):
                       [QName(schema, parts[-1]) for schema in path]):
             if ctx.sequences is not None and ctx.sequences.exists(qname):
                 return qname
-        raise SqlError("42P01", f'relation "{name}" does not exist')
+        raise relation_does_not_exist(name)
     names = system_catalog()
     qname = names.relation_name(catalog, int(names.reg_input(
         "regclass", catalog, name, ctx)))
     if qname is None or ctx.sequences is None or not ctx.sequences.exists(qname):
         shown = qname.name if qname is not None else name
-        raise SqlError("42809", f'"{shown}" is not a sequence')
+        raise wrong_object_type(f'"{shown}" is not a sequence')
     if len(_FOUND) >= 256:
         _FOUND.clear()
     _FOUND[key] = (catalog, qname)

@@ -17,7 +17,10 @@ import re
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, integer_out_of_range, invalid_escape_sequence,
+    invalid_parameter_value, program_limit_exceeded, substring_error,
+)
 from twinning.ir import query as q
 from twinning.passes.expr import formatting, regex_ops, variadic
 from twinning.passes.expr.regex_ops import are_regex
@@ -66,8 +69,8 @@ def initcap(value: str) -> str:
 def like_escape(pattern: str, escape: str) -> str:
     """like_escape(): rewrite `pattern` to use backslash escapes."""
     if len(escape) > 1:
-        raise SqlError("22025", "invalid escape string",
-                       hint="Escape string must be empty or one character.")
+        raise invalid_escape_sequence("invalid escape string",
+                                      hint="Escape string must be empty or one character.")
     if escape == "\\":
         return pattern
     out = []
@@ -102,8 +105,8 @@ def like_regex(pattern: str, fold: bool) -> re.Pattern:
         if ch == "\\":
             i += 1
             if i >= n:
-                raise SqlError("22025", "LIKE pattern must not end with "
-                               "escape character")
+                raise invalid_escape_sequence("LIKE pattern must not end with "
+                                              "escape character")
             parts.append(re.escape(pattern[i]))
         elif ch == "%":
             parts.append(".*")
@@ -133,8 +136,8 @@ def ilike(value: str, pattern: str) -> bool:
 
 
 def _dangling_escape() -> SqlError:
-    return SqlError("22025", "LIKE pattern must not end with escape "
-                    "character")
+    return invalid_escape_sequence("LIKE pattern must not end with escape "
+                                   "character")
 
 
 def _match_text(t: str, p: str) -> bool | None:
@@ -193,7 +196,7 @@ def _substr(s: str, start: int, length: int | None = None) -> str:
     if length is None:
         return s[max(start - 1, 0):]
     if length < 0:
-        raise SqlError("22011", "negative substring length not allowed")
+        raise substring_error("negative substring length not allowed")
     end = start + length - 1
     if end < 1:
         return ""
@@ -204,10 +207,10 @@ def _overlay(s, put, start: int, length: int):
     """text_overlay()/byteaoverlay(): OVERLAY(s PLACING put FROM start FOR
     length), the parts before `start` and from `start + length` on."""
     if start <= 0:
-        raise SqlError("22011", "negative substring length not allowed")
+        raise substring_error("negative substring length not allowed")
     end = start + length
     if end > 2**31 - 1:
-        raise SqlError("22003", "integer out of range")
+        raise integer_out_of_range()
     return s[:start - 1] + put + s[max(end, 1) - 1:]
 
 
@@ -245,7 +248,7 @@ def _pad(left: bool) -> Callable:
 
 def _split_part(s: str, delim: str, n: int) -> str:
     if n == 0:
-        raise SqlError("22023", "field position must not be zero")
+        raise invalid_parameter_value("field position must not be zero")
     if delim == "":
         return s if n in (1, -1) else ""
     parts = s.split(delim)
@@ -270,10 +273,10 @@ def _repeat(s: str, n: int) -> str:
 
 def _chr(n: int) -> str:
     if n == 0:
-        raise SqlError("54000", "null character not permitted")
+        raise program_limit_exceeded("null character not permitted")
     if n < 0 or n > 0x10FFFF or 0xD800 <= n <= 0xDFFF:
-        raise SqlError("54000", "requested character too large for encoding: "
-                       f"{n}")
+        raise program_limit_exceeded("requested character too large for encoding: "
+                                     f"{n}")
     return chr(n)
 
 

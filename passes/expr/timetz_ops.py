@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, invalid_parameter_value,
+)
 from twinning.passes.expr.datetime_ops import (_fields_value, _named_zone,
                                                _unit)
 from twinning.passes.expr.registry import (BINARY, COMPARE, PY_COMPARE,
@@ -34,8 +36,8 @@ def _extract(numeric: bool):
         kind, field, low = _unit(unit)
         if kind == _dtp.UNITS:
             if field not in _UNITS:
-                raise SqlError("0A000", f'unit "{low}" not supported for '
-                               f"type {_TYPE}")
+                raise SqlError(FEATURE_NOT_SUPPORTED, f'unit "{low}" not supported for '
+                                             f"type {_TYPE}")
             hh, mi, ss, fs = dt2time(value.time)
             return _fields_value(field, kind, low, 2000, 1, 1, hh, mi, ss, fs,
                                  _TYPE, numeric, None, -value.zone)
@@ -43,7 +45,7 @@ def _extract(numeric: bool):
             if numeric:
                 return Decimal(value.utc).scaleb(-6)
             return value.time / 1000000.0 + value.zone
-        raise SqlError("22023", f'unit "{low}" not recognized for type {_TYPE}')
+        raise invalid_parameter_value(f'unit "{low}" not recognized for type {_TYPE}')
     return part
 
 
@@ -67,9 +69,9 @@ def _interval_zone(settings):
     """timetz_izone(): a fixed offset of whole seconds (C division)."""
     def zone_shift(span: Interval, value: tt.TimeTz) -> tt.TimeTz:
         if span.months or span.days:
-            raise SqlError("22023", f'interval time zone "'
-                           f'{format_interval(span, settings)}" must not '
-                           "include months or days")
+            raise invalid_parameter_value(f'interval time zone "'
+                                          f'{format_interval(span, settings)}" must not '
+                                          "include months or days")
         east = abs(span.micros) // USECS_PER_SEC * (1 if span.micros >= 0 else -1)
         return tt.with_zone(value, -east)
     return zone_shift

@@ -8,7 +8,9 @@ not immutable, as in PostgreSQL).
 
 from __future__ import annotations
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    internal_error, invalid_parameter_value, null_value_not_allowed,
+)
 from twinning.passes.expr import tsrank
 from twinning.values.system import RegOid
 from twinning.passes.expr.registry import BINARY, COMPARE, define, reg
@@ -184,7 +186,7 @@ def _concat(a: TsVector, b: TsVector) -> TsVector:
 def _setweight(vector: TsVector, weight: str) -> TsVector:
     w = _WEIGHTS.get(weight)
     if w is None:
-        raise SqlError("XX000", f"unrecognized weight: {ord(weight[:1] or chr(0))}")
+        raise internal_error(f"unrecognized weight: {ord(weight[:1] or chr(0))}")
     return TsVector((lexeme, tuple((p, w) for p, _ in positions))
                     for lexeme, positions in vector)
 
@@ -192,9 +194,9 @@ def _setweight(vector: TsVector, weight: str) -> TsVector:
 def _setweight_filter(vector: TsVector, weight: str, lexemes) -> TsVector:
     w = _WEIGHTS.get(weight)
     if w is None:
-        raise SqlError("XX000", f"unrecognized weight: {ord(weight[:1] or chr(0))}")
+        raise internal_error(f"unrecognized weight: {ord(weight[:1] or chr(0))}")
     if any(x is None for x in lexemes):
-        raise SqlError("22004", "lexeme array may not contain nulls")
+        raise null_value_not_allowed("lexeme array may not contain nulls")
     chosen = set(lexemes)
     return TsVector((lexeme, tuple((p, w) for p, _ in positions)
                      if lexeme in chosen else positions)
@@ -207,9 +209,9 @@ def _filter(vector: TsVector, weights) -> TsVector:
     wanted = set()
     for w in weights:
         if w is None:
-            raise SqlError("22004", "weight array may not contain nulls")
+            raise null_value_not_allowed("weight array may not contain nulls")
         if w not in _WEIGHTS:
-            raise SqlError("22023", f'unrecognized weight: "{w}"')
+            raise invalid_parameter_value(f'unrecognized weight: "{w}"')
         wanted.add(_WEIGHTS[w])
     out = []
     for lexeme, positions in vector:
@@ -229,9 +231,9 @@ def _to_array(vector: TsVector) -> tuple:
 
 def _from_array(lexemes) -> TsVector:
     if any(x is None for x in lexemes):
-        raise SqlError("22004", "lexeme array may not contain nulls")
+        raise null_value_not_allowed("lexeme array may not contain nulls")
     if any(x == "" for x in lexemes):
-        raise SqlError("22023", "lexeme array may not contain empty strings")
+        raise invalid_parameter_value("lexeme array may not contain empty strings")
     return make_tsvector((x, None) for x in lexemes)
 
 
@@ -313,8 +315,8 @@ def _query_not(a: TsQuery) -> TsQuery:
 
 def _query_phrase(a: TsQuery, b: TsQuery, distance: int = 1) -> TsQuery:
     if distance < 0 or distance > 16384:
-        raise SqlError("22023", "distance in phrase operator must be an "
-                       "integer value between zero and 16384 inclusive")
+        raise invalid_parameter_value("distance in phrase operator must be an "
+                                      "integer value between zero and 16384 inclusive")
     return _combine(a, b, OP_PHRASE, distance)
 
 

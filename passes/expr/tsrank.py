@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 import struct
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    array_subscript_error, invalid_parameter_value, null_value_not_allowed,
+)
 from twinning.values.common import unsupported
 from twinning.values.tsearch import (MAXENTRYPOS, OP_AND, OP_PHRASE, TsQuery,
                                      TsVector, lexeme_key)
@@ -138,14 +140,14 @@ def weights(array) -> tuple:
     """getWeights: a float4[] of at least four weights, no NULLs, none
     above 1 (a negative one keeps the default)."""
     if len(array) < 4:
-        raise SqlError("2202E", "array of weight is too short")
+        raise array_subscript_error("array of weight is too short")
     if any(x is None for x in array):
-        raise SqlError("22004", "array of weight must not contain nulls")
+        raise null_value_not_allowed("array of weight must not contain nulls")
     out = []
     for i in range(4):
         value = array[i] if array[i] >= 0 else WEIGHTS[i]
         if value > 1.0:
-            raise SqlError("22023", "weight out of range")
+            raise invalid_parameter_value("weight out of range")
         out.append(value)
     return tuple(out)
 

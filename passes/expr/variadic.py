@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import datatype_mismatch, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
@@ -35,8 +35,8 @@ def variadic_call(analyzer: Any, node: s.FuncCall, builtin: bool,
     values = analyzer.expr(node.args[1])
     if not is_array(key(values.type)):
         where = values.location + 1 if values.location >= 0 else None
-        raise SqlError("42804", "VARIADIC argument must be an array",
-                       position=where)
+        raise datatype_mismatch("VARIADIC argument must be an array",
+                                position=where)
     if not can_coerce(template, _TEXT, "i"):
         raise feature_not_supported("VARIADIC argument", position)
     template = coerce(template, _TEXT, analyzer.ctx)

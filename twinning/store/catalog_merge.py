@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 from typing import Any, Callable, Mapping
 
-from twinning.errors import SqlError
+from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError
 from twinning.ir.catalog import QName
 from twinning.store import constraints as cons
 
@@ -125,5 +125,5 @@ def _shape(info: Any) -> tuple:
 
 
 def _refused(what: str) -> SqlError:
-    return SqlError("0A000", "concurrent DDL on the same objects is not "
-                    "supported by twinning", detail=what)
+    return SqlError(FEATURE_NOT_SUPPORTED, "concurrent DDL on the same objects is not "
+                                  "supported by twinning", detail=what)

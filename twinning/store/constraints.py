@@ -23,7 +23,12 @@ from typing import Any, Callable, Iterable
 
 
 from twinning import values
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, check_violation as check_violation_err,
+    duplicate_key, foreign_key_violation,
+    not_null_violation as not_null_violation_err, read_only_sql_transaction,
+    unique_violation as unique_violation_err,
+)
 from twinning.ir.types import SqlType
 from twinning.store.indexes import IndexDef
 from twinning.store.schema import FkLink, TableInfo
@@ -79,16 +84,16 @@ def _fields(info_or_name, constraint: str | None = None, column: str | None = No
 def not_null_violation(info: TableInfo, position: int, row: tuple,
                        settings: FormatSettings) -> SqlError:
     column = info.columns[position]
-    return SqlError(
-        "23502", f'null value in column "{column}" of relation "{info.name.name}" '
+    return not_null_violation_err(
+        f'null value in column "{column}" of relation "{info.name.name}" '
         "violates not-null constraint",
         detail=failing_row(info, row, settings), **_fields(info, column=column))
 
 
 def check_violation(info: TableInfo, name: str, row: tuple,
                     settings: FormatSettings) -> SqlError:
-    return SqlError(
-        "23514", f'new row for relation "{info.name.name}" violates check '
+    return check_violation_err(
+        f'new row for relation "{info.name.name}" violates check '
         f'constraint "{name}"',
         detail=failing_row(info, row, settings), **_fields(info, constraint=name))
 
@@ -103,32 +108,36 @@ def check_row(info: TableInfo, row: tuple, settings: FormatSettings) -> None:
             raise check_violation(info, name, row, settings)
 
 
+def _key_parts(names: Iterable[str], types: Iterable[SqlType], key: Iterable[Any],
+               settings: FormatSettings) -> tuple[str, str]:
+    shown = ", ".join(render(t, v, settings) for t, v in zip(types, key))
+    return ", ".join(names), shown
+
+
 def _key_text(names: Iterable[str], types: Iterable[SqlType], key: Iterable[Any],
               settings: FormatSettings) -> str:
-    shown = ", ".join(render(t, v, settings) for t, v in zip(types, key))
-    return f"Key ({', '.join(names)})=({shown})"
+    return "Key (%s)=(%s)" % _key_parts(names, types, key, settings)
 
 
 def unique_violation(info: TableInfo, index: IndexDef, row: tuple,
                      settings: FormatSettings) -> SqlError:
     name = index.constraint or index.name
     if index.expression is not None:  # Key (lower(email::text))=(…)
-        detail = _key_text(index.key_names, index.key_types,
-                           index.expression(row), settings)
+        key = _key_parts(index.key_names, index.key_types,
+                         index.expression(row), settings)
     else:
-        detail = _key_text((quote_ident(c) for c in index.columns),
-                           (info.types[p] for p in index.positions),
-                           (row[p] for p in index.positions), settings)
-    return SqlError("23505", f'duplicate key value violates unique constraint "{name}"',
-                    detail=f"{detail} already exists.", **_fields(info, constraint=name))
+        key = _key_parts((quote_ident(c) for c in index.columns),
+                         (info.types[p] for p in index.positions),
+                         (row[p] for p in index.positions), settings)
+    return duplicate_key(name, *key, **_fields(info, constraint=name))
 
 
 def fk_missing_parent(link: FkLink, child: TableInfo, row: tuple,
                       settings: FormatSettings) -> SqlError:
     detail = _key_text(link.child_columns, (child.types[p] for p in link.child_positions),
                        link.child_key(row), settings)
-    return SqlError(
-        "23503", f'insert or update on table "{child.name.name}" violates foreign key '
+    return foreign_key_violation(
+        f'insert or update on table "{child.name.name}" violates foreign key '
         f'constraint "{link.name}"',
         detail=f'{detail} is not present in table "{link.parent.name}".',
         **_fields(child, constraint=link.name))
@@ -139,20 +148,20 @@ def fk_still_referenced(link: FkLink, parent: TableInfo, old_row: tuple,
     detail = _key_text(link.parent_columns,
                        (parent.types[p] for p in link.parent_positions),
                        link.parent_key(old_row), settings)
-    return SqlError(
-        "23503", f'update or delete on table "{parent.name.name}" violates foreign key '
+    return foreign_key_violation(
+        f'update or delete on table "{parent.name.name}" violates foreign key '
         f'constraint "{link.name}" on table "{link.child.name}"',
         detail=f'{detail} is still referenced from table "{link.child.name}".',
         **_fields(link.child, constraint=link.name))
 
 
 def read_only(command: str) -> SqlError:
-    return SqlError("25006", f"cannot execute {command} in a read-only transaction")
+    return read_only_sql_transaction(f"cannot execute {command} in a read-only transaction")
 
 
 def truncate_referenced(child: str, parent: str) -> SqlError:
     return SqlError(
-        "0A000", "cannot truncate a table referenced in a foreign key constraint",
+        FEATURE_NOT_SUPPORTED, "cannot truncate a table referenced in a foreign key constraint",
         detail=f'Table "{child}" references "{parent}".',
         hint=f'Truncate table "{child}" at the same time, or use TRUNCATE ... CASCADE.')
 
@@ -168,7 +177,7 @@ def duplicate_on_build(info: TableInfo, defn: Any, row: tuple,
         shown = ", ".join(render(info.types[p], row[p], settings)
                           for p in defn.positions)
         names = ", ".join(quote_ident(c) for c in defn.columns)
-    return SqlError("23505", f'could not create unique index "{defn.name}"',
-                    detail=f"Key ({names})=({shown}) is duplicated.",
-                    schema=info.name.schema, table=info.name.name,
-                    constraint=defn.constraint or defn.name)
+    return unique_violation_err(f'could not create unique index "{defn.name}"',
+                                detail=f"Key ({names})=({shown}) is duplicated.",
+                                schema=info.name.schema, table=info.name.name,
+                                constraint=defn.constraint or defn.name)

@@ -34,7 +34,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from twinning.ir.node import node
-from twinning.errors import SqlError
+from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError
 from twinning.store.constraints import fk_missing_parent, fk_still_referenced
 from twinning.store.schema import FkLink
 
@@ -122,8 +122,8 @@ def _parent_changed(txn: Transaction, event: ParentChange) -> None:
     if txn.catalog.triggers and any(  # PostgreSQL fires them for the rows
             ("delete" if action == "CASCADE" and event.new is None else "update")
             in trigger.events for trigger in txn.catalog.triggers_of(link.child)):
-        raise SqlError("0A000", f"foreign key action {action} on a table with "
-                       "triggers is not supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"foreign key action {action} on a table with "
+                                     "triggers is not supported by twinning")
     try:
         _apply_action(txn, link, action, event, children, key)
     except SqlError as exc:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import lock_not_available
 from twinning.store.waits import Cancel, Waits
 
 __all__ = ["ACCESS_SHARE", "ROW_SHARE", "ROW_EXCLUSIVE", "SHARE_UPDATE_EXCLUSIVE",
@@ -148,8 +148,8 @@ class RelationLocks:
             try:
                 blocker = self._blocker(owner, held, key, mode, entry)
                 if blocker is not None and nowait:
-                    raise SqlError("55P03", "could not obtain lock on relation "
-                                   f'"{getattr(key, "name", key)}"')
+                    raise lock_not_available("could not obtain lock on relation "
+                                             f'"{getattr(key, "name", key)}"')
                 waited = blocker is not None
                 if waited:
                     queue = self._queue.setdefault(key, [])

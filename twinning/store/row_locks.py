@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import lock_not_available
 from twinning.ir.select import LOCK_STRENGTHS
 from twinning.store.waits import Cancel, Waits
 
@@ -114,8 +114,8 @@ class RowLocks:
                 if self._blocker(txn, key, mode) is not None:
                     if wait == "skip":
                         return SKIPPED
-                    raise SqlError("55P03", "could not obtain lock on row in "
-                                   f'relation "{table.name}"')
+                    raise lock_not_available("could not obtain lock on row in "
+                                             f'relation "{table.name}"')
             else:
                 waits.wait_until_free(txn, lambda: self._blocker(txn, key, mode),
                                       timeout_ms, cancel)

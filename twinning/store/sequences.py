@@ -20,7 +20,10 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Callable, Mapping
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    numeric_value_out_of_range, object_not_in_prerequisite_state,
+    sequence_generator_limit_exceeded,
+)
 from twinning.ir.catalog import QName, Sequence
 from twinning.state import SequenceState
 from twinning.store.constraints import read_only
@@ -36,21 +39,21 @@ def advance(seq: Sequence, state: SequenceState) -> tuple[int, SequenceState]:
     nxt = state.last_value + seq.increment
     if seq.increment > 0 and nxt > seq.max_value:
         if not seq.cycle:
-            raise SqlError("2200H", f'nextval: reached maximum value of sequence '
-                           f'"{seq.name.name}" ({seq.max_value})')
+            raise sequence_generator_limit_exceeded(f'nextval: reached maximum value of sequence '
+                                                    f'"{seq.name.name}" ({seq.max_value})')
         nxt = seq.min_value
     elif seq.increment < 0 and nxt < seq.min_value:
         if not seq.cycle:
-            raise SqlError("2200H", f'nextval: reached minimum value of sequence '
-                           f'"{seq.name.name}" ({seq.min_value})')
+            raise sequence_generator_limit_exceeded(f'nextval: reached minimum value of sequence '
+                                                    f'"{seq.name.name}" ({seq.min_value})')
         nxt = seq.max_value
     return nxt, SequenceState(nxt, True)
 
 
 def check_setval(seq: Sequence, value: int) -> None:
     if not seq.min_value <= value <= seq.max_value:
-        raise SqlError("22003", f'setval: value {value} is out of bounds for sequence '
-                       f'"{seq.name.name}" ({seq.min_value}..{seq.max_value})')
+        raise numeric_value_out_of_range(f'setval: value {value} is out of bounds for sequence '
+                                         f'"{seq.name.name}" ({seq.min_value}..{seq.max_value})')
 
 
 def restarted(seq: Sequence) -> SequenceState:
@@ -197,11 +200,11 @@ class SequenceSession:
         value = self._current.get(name)
         if value is None:
             self._table.definition(name)
-            raise SqlError("55000", f'currval of sequence "{name.name}" is not yet '
-                           "defined in this session")
+            raise object_not_in_prerequisite_state(f'currval of sequence "{name.name}" is not yet '
+                                                   "defined in this session")
         return value
 
     def lastval(self) -> int:
         if self._last_used is None:
-            raise SqlError("55000", "lastval is not yet defined in this session")
+            raise object_not_in_prerequisite_state("lastval is not yet defined in this session")
         return self._current[self._last_used]

@@ -39,7 +39,10 @@ from itertools import repeat
 from operator import is_, itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, check_violation, internal_error,
+    not_null_violation, serialization_failure,
+)
 from twinning.ir.catalog import QName
 from twinning.state import SequenceState
 from twinning.store import constraints as cons
@@ -207,8 +210,8 @@ class Transaction:
         on a new snapshot (LockRetry, caught by the session)."""
         stmt, self._stmt = self._stmt, None
         if stmt is None:  # a statement that cannot be undone (COPY)
-            raise SqlError("40001", "could not serialize access due to "
-                           "concurrent update")
+            raise serialization_failure("could not serialize access due to "
+                                        "concurrent update")
         marker, locks, claims = stmt
         if marker is None:
             self._overlay = Overlay()
@@ -378,8 +381,8 @@ class Transaction:
     def _renamed(self, was: QName, name: QName) -> None:
         overlay = self._overlay.tables.get(was)
         if overlay is not None and overlay.changed:
-            raise SqlError("0A000", "renaming a table written in the same "
-                           "transaction is not supported by twinning")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "renaming a table written in the same "
+                                         "transaction is not supported by twinning")
         self._overlay.tables.pop(was, None)
         self._store.continue_ids(was, name)
 
@@ -392,9 +395,9 @@ class Transaction:
         finds duplicates)."""
         overlay = self._overlay.tables.get(name)
         if overlay is not None and overlay.changed:
-            raise SqlError("0A000", "ALTER TABLE or CREATE INDEX on a table "
-                           "written in the same transaction is not supported "
-                           "by twinning")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "ALTER TABLE or CREATE INDEX on a table "
+                                         "written in the same transaction is not supported "
+                                         "by twinning")
         rows = self._tables[name].rows
         was_at = {attnum: slot for slot, attnum in enumerate(_attnums(prior))}
         sources = [was_at.get(attnum) for attnum in _attnums(info)]
@@ -443,16 +446,16 @@ class Transaction:
         table = info.name.name
         for position in not_null:
             if any(row[position] is None for row in rows):
-                raise SqlError("23502", f'column "{info.columns[position]}" of '
-                               f'relation "{table}" contains null values',
-                               schema=info.name.schema, table=table,
-                               column=info.columns[position])
+                raise not_null_violation(f'column "{info.columns[position]}" of '
+                                         f'relation "{table}" contains null values',
+                                         schema=info.name.schema, table=table,
+                                         column=info.columns[position])
         for name, check in checks:
             if any(check(row) is False for row in rows):
-                raise SqlError("23514", f'check constraint "{name}" of relation '
-                               f'"{table}" is violated by some row',
-                               schema=info.name.schema, table=table,
-                               constraint=name)
+                raise check_violation(f'check constraint "{name}" of relation '
+                                      f'"{table}" is violated by some row',
+                                      schema=info.name.schema, table=table,
+                                      constraint=name)
         for link in links:
             for row in rows:
                 key = link.child_key(row)
@@ -464,8 +467,8 @@ class Transaction:
         committed rows (23505 when a new unique index finds duplicates)."""
         overlay = self._overlay.tables.get(name)
         if overlay is not None and overlay.changed:
-            raise SqlError("0A000", "CREATE INDEX on a table written in the "
-                           "same transaction is not supported by twinning")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "CREATE INDEX on a table written in the "
+                                         "same transaction is not supported by twinning")
         rows = self._tables[name].rows
         return self._indexed(name, info, rows)
 
@@ -1211,7 +1214,7 @@ class Transaction:
 
     def _assert_open(self) -> None:
         if not self._open:
-            raise SqlError("XX000", "store transaction used after it ended")
+            raise internal_error("store transaction used after it ended")
 
     def __repr__(self) -> str:
         return f"<Transaction v{self._base.number} {sorted(map(str, self._held))}>"
@@ -1226,7 +1229,7 @@ def _other(holder: Any, me: Any) -> Any:
 
 
 def _serialization(what: str) -> SqlError:
-    return SqlError("40001", f"could not serialize access due to concurrent {what}")
+    return serialization_failure(f"could not serialize access due to concurrent {what}")
 
 
 def _attnums(info: TableInfo) -> tuple[int, ...]:

@@ -22,7 +22,7 @@ import threading
 import time
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, deadlock_detected, lock_not_available
 
 __all__ = ["Cancel", "DEADLOCK_TIMEOUT_MS", "DEFAULT_LOCK_TIMEOUT_MS",
            "WaitCancelled", "Waits", "deadlock_error", "lock_timeout_error"]
@@ -39,7 +39,7 @@ class WaitCancelled(Exception):
 
 
 def lock_timeout_error() -> SqlError:
-    return SqlError("55P03", "canceling statement due to lock timeout")
+    return lock_not_available("canceling statement due to lock timeout")
 
 
 def _check(cancel: Cancel) -> None:
@@ -53,8 +53,8 @@ def _check(cancel: Cancel) -> None:
 
 
 def deadlock_error() -> SqlError:
-    return SqlError("40P01", "deadlock detected",
-                    hint="See server log for query details.")
+    return deadlock_detected("deadlock detected",
+                             hint="See server log for query details.")
 
 
 class Waits:

@@ -17,7 +17,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    AMBIGUOUS_FUNCTION, FEATURE_NOT_SUPPORTED, SYNTAX_ERROR, UNDEFINED_OBJECT,
+    SqlError, column_of_relation_does_not_exist, database_does_not_exist,
+    invalid_parameter_value, role_does_not_exist, schema_does_not_exist,
+)
 from twinning.ir.catalog import Catalog, Index, Sequence, Table
 from twinning.passes.expr import registry
 from twinning.system_catalog import pg_catalog, procs, regnames, routines
@@ -141,8 +145,7 @@ def pg_get_serial_sequence(ctx: Any, table: str, column: str) -> str | None:
     obj = m.object_of(int(oid))
     qname = m.relation_names[int(oid)]
     if not isinstance(obj, Table) or obj.column(column) is None:
-        raise SqlError("42703", f'column "{column}" of relation '
-                       f'"{qname.name}" does not exist')
+        raise column_of_relation_does_not_exist(column, qname.name)
     # the sequence owned by the column (serial, identity, OWNED BY)
     owner = (qname, column)
     seq = next((q.name for q in m.catalog.sequences if q.owned_by == owner),
@@ -196,8 +199,8 @@ def pg_get_functiondef(ctx: Any, oid: int) -> str | None:
     if user is not None:
         return routines.functiondef(user)
     if procs.signature(int(oid)) is not None:
-        raise SqlError("0A000", "pg_get_functiondef of a built-in function "
-                       "is not supported by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "pg_get_functiondef of a built-in function "
+                                     "is not supported by twinning")
     return None
 
 
@@ -279,13 +282,13 @@ def _check_privileges(text: str, allowed: frozenset[str]) -> None:
         if word.endswith(" WITH GRANT OPTION"):
             word = word[:-len(" WITH GRANT OPTION")]
         if word not in allowed:
-            raise SqlError("22023", f'unrecognized privilege type: "{item}"')
+            raise invalid_parameter_value(f'unrecognized privilege type: "{item}"')
 
 
 def _role(ctx: Any, role: Any) -> None:
     if isinstance(role, str):
         if role not in regnames.roles(ctx).values():
-            raise SqlError("42704", f'role "{role}" does not exist')
+            raise role_does_not_exist(role)
 
 
 def _relation(ctx: Any, relation: Any) -> int | None:
@@ -311,7 +314,7 @@ def has_schema_privilege(ctx: Any, *args: Any) -> bool | None:
     m = catalog_map(ctx)
     if isinstance(schema, str):
         if schema not in m.namespaces:
-            raise SqlError("3F000", f'schema "{schema}" does not exist')
+            raise schema_does_not_exist(schema)
         exists = True
     else:
         exists = int(schema) in m.namespace_names
@@ -330,7 +333,7 @@ def has_database_privilege(ctx: Any, *args: Any) -> bool | None:
         if databases is not None:
             names = {d.name for d in databases.all()}
         if database not in names:
-            raise SqlError("3D000", f'database "{database}" does not exist')
+            raise database_does_not_exist(database)
     _check_privileges(privilege, _DATABASE_PRIVILEGES)
     return True
 
@@ -347,8 +350,7 @@ def has_column_privilege(ctx: Any, *args: Any) -> bool | None:
     obj = m.object_of(oid)
     if isinstance(obj, Table):
         if isinstance(column, str) and obj.column(column) is None:
-            raise SqlError("42703", f'column "{column}" of relation '
-                           f'"{m.relation_names[oid].name}" does not exist')
+            raise column_of_relation_does_not_exist(column, m.relation_names[oid].name)
         if isinstance(column, int) and not 1 <= column <= len(obj.columns):
             return None
     return True
@@ -403,7 +405,7 @@ def to_reg(type_name: str):
             return regnames.reg_input(type_name, m, text, ctx,
                                       missing_ok=True)
         except SqlError as exc:
-            if exc.sqlstate in ("42704", "42601", "42725") and \
+            if exc.sqlstate in (UNDEFINED_OBJECT, SYNTAX_ERROR, AMBIGUOUS_FUNCTION) and \
                     type_name != "regproc":  # its name errors are raised
                 return None
             raise

@@ -15,7 +15,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, ambiguous_function,
+    relation_does_not_exist, role_does_not_exist, schema_does_not_exist,
+    syntax_error, type_does_not_exist, undefined_function,
+)
 from twinning.ir.catalog import QName
 from twinning.ir.types import BY_ARRAY_OID, BY_OID, SqlType
 from twinning.system_catalog import procs
@@ -66,24 +70,23 @@ def regclass_in(m: OidMap, text: str, session: Any,
         return numeric
     parts = parse_qualified(text)
     if len(parts) > 3:
-        raise SqlError("42601", "improper relation name (too many dotted "
-                       f"names): {'.'.join(parts)}")
+        raise syntax_error("improper relation name (too many dotted "
+                           f"names): {'.'.join(parts)}")
     if len(parts) == 3:
-        raise SqlError("0A000", "cross-database references are not "
-                       f"implemented: \"{'.'.join(parts)}\"")
+        raise SqlError(FEATURE_NOT_SUPPORTED, "cross-database references are not "
+                                     f"implemented: \"{'.'.join(parts)}\"")
     if len(parts) == 2:
         if parts[0] not in m.namespaces:
             if missing_ok:
                 return None
-            raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+            raise schema_does_not_exist(parts[0])
         oid = m.relations.get(QName(parts[0], parts[1]))
     else:
         oid = lookup_relation(m, parts[0], session)
     if oid is None:
         if missing_ok:
             return None
-        raise SqlError("42P01", f'relation "{".".join(parts)}" does not '
-                       "exist")
+        raise relation_does_not_exist(".".join(parts))
     return RegOid(oid, regclass_text(m, oid, session))
 
 
@@ -171,7 +174,7 @@ def regtype_in(m: OidMap, text: str, session: Any,
     except ParseError:
         if missing_ok:
             return None
-        raise SqlError("42601", f'invalid type name "{text}"')
+        raise syntax_error(f'invalid type name "{text}"')
     names = [n.sval for n in type_name.names]
     array = bool(type_name.arrayBounds)
     oid = _resolve_type_names(m, names, session)
@@ -183,7 +186,7 @@ def regtype_in(m: OidMap, text: str, session: Any,
             return None
         shown = ".".join(n for n in names if n != "pg_catalog" or
                          len(names) == 1)
-        raise SqlError("42704", f'type "{shown}" does not exist')
+        raise type_does_not_exist(shown)
     return RegOid(oid, regtype_text(m, oid, session))
 
 
@@ -191,7 +194,7 @@ def _resolve_type_names(m: OidMap, names: list[str],
                         session: Any) -> int | None:
     if len(names) == 2:
         if names[0] not in m.namespaces:
-            raise SqlError("3F000", f'schema "{names[0]}" does not exist')
+            raise schema_does_not_exist(names[0])
         return m.type_names.get((names[0], names[1]))
     if len(names) == 1:
         return lookup_type(m, names[0], session)
@@ -213,8 +216,8 @@ def regproc_in(m: OidMap, text: str, session: Any,
     if missing_ok:
         return None
     if found:
-        raise SqlError("42725", f'more than one function named "{text}"')
-    raise SqlError("42883", f'function "{text}" does not exist')
+        raise ambiguous_function(f'more than one function named "{text}"')
+    raise undefined_function(f'function "{text}" does not exist')
 
 
 def _functions_named(m: OidMap, parts: list[str], session: Any,
@@ -224,12 +227,12 @@ def _functions_named(m: OidMap, parts: list[str], session: Any,
     from twinning.system_catalog import pg_builtin
     dotted = ".".join(parts)
     if len(parts) > 3:
-        raise SqlError("42601", "improper qualified name (too many dotted "
-                       f"names): {dotted}")
+        raise syntax_error("improper qualified name (too many dotted "
+                           f"names): {dotted}")
     if len(parts) == 3:
         if parts[0] != (getattr(session, "database", None) or "postgres"):
-            raise SqlError("0A000", "cross-database references are not "
-                           f"implemented: {dotted}")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cross-database references are not "
+                                         f"implemented: {dotted}")
         parts = parts[1:]
     schema, name = parts if len(parts) == 2 else ("pg_catalog", parts[0])
     users = tuple(f.oid for f in m.catalog.functions_named(name)
@@ -241,7 +244,7 @@ def _functions_named(m: OidMap, parts: list[str], session: Any,
     if schema not in m.namespaces:
         if missing_ok:
             return ()
-        raise SqlError("3F000", f'schema "{schema}" does not exist')
+        raise schema_does_not_exist(schema)
     if schema == "pg_catalog" and name in pg_builtin.UNIQUE_PROCS:
         return (pg_builtin.UNIQUE_PROCS[name],)  # without loading pg_proc
     return procs.named(m.namespaces[schema], name)
@@ -282,12 +285,12 @@ def regnamespace_in(m: OidMap, text: str, session: Any,
         return numeric
     parts = parse_qualified(text)
     if len(parts) != 1:
-        raise SqlError("42601", "invalid name syntax")
+        raise syntax_error("invalid name syntax")
     oid = m.namespaces.get(parts[0])
     if oid is None:
         if missing_ok:
             return None
-        raise SqlError("3F000", f'schema "{parts[0]}" does not exist')
+        raise schema_does_not_exist(parts[0])
     return RegOid(oid, quote_ident(parts[0]))
 
 
@@ -312,13 +315,13 @@ def regrole_in(text: str, session: Any,
         return numeric
     parts = parse_qualified(text)
     if len(parts) != 1:
-        raise SqlError("42601", "invalid name syntax")
+        raise syntax_error("invalid name syntax")
     for oid, name in roles(session).items():
         if name == parts[0]:
             return RegOid(oid, quote_ident(name))
     if missing_ok:
         return None
-    raise SqlError("42704", f'role "{parts[0]}" does not exist')
+    raise role_does_not_exist(parts[0])
 
 
 def regrole_text(oid: int, session: Any) -> str:

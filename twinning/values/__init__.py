@@ -33,7 +33,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Callable
 
-from twinning.errors import SqlError
+from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError
 from twinning.ir.types import RecordType, SqlType
 from twinning.values import arrays, binary, boolean, bytea, floats, integers, numeric, text
 from twinning.values import json as json_
@@ -62,8 +62,8 @@ decoder_for = binary.decoder_for
 
 def _anonymous_record_in(text: str) -> object:
     """record_in() of type record itself: raised where a value is read."""
-    raise SqlError("0A000", "input of anonymous composite types is not "
-                   "implemented")
+    raise SqlError(FEATURE_NOT_SUPPORTED, "input of anonymous composite types is not "
+                                 "implemented")
 
 
 def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], object]:
@@ -140,8 +140,8 @@ def _reg_input(type_name: str, text: str):
 
 def _refuse_input(type_name: str):
     def parse(text: str):
-        raise SqlError("0A000", f"input of type {type_name} is not supported "
-                       "by twinning")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"input of type {type_name} is not supported "
+                                     "by twinning")
     return parse
 
 

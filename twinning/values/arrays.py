@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, array_subscript_error, invalid_text_representation,
+    program_limit_exceeded,
+)
 from twinning.values import md_arrays
 
 ARRAY_SPACE = " \t\n\r\v\f"
@@ -26,7 +29,7 @@ MAXDIM = 6
 
 
 def _malformed(text: str, detail: str | None) -> SqlError:
-    return SqlError("22P02", f'malformed array literal: "{text}"', detail=detail)
+    return invalid_text_representation(f'malformed array literal: "{text}"', detail=detail)
 
 
 def _atoi(s: str) -> int:
@@ -90,8 +93,8 @@ def array_count(text: str, start: int, delim: str = ","):
                     raise _malformed(text, 'Unexpected "{" character.')
                 state = LEVEL_STARTED
                 if nest_level >= MAXDIM:
-                    raise SqlError("54000", "number of array dimensions (%d) exceeds the "
-                                   "maximum allowed (%d)" % (nest_level + 1, MAXDIM))
+                    raise program_limit_exceeded("number of array dimensions (%d) exceeds the "
+                                                 "maximum allowed (%d)" % (nest_level + 1, MAXDIM))
                 temp[nest_level] = 0
                 nest_level += 1
                 if ndim < nest_level:
@@ -166,8 +169,8 @@ def parse_array(text: str, parse_element: Callable[[str], object]) -> tuple:
             break
         p += 1
         if ndim >= MAXDIM:
-            raise SqlError("54000", "number of array dimensions (%d) exceeds the maximum "
-                           "allowed (%d)" % (ndim + 1, MAXDIM))
+            raise program_limit_exceeded("number of array dimensions (%d) exceeds the maximum "
+                                         "allowed (%d)" % (ndim + 1, MAXDIM))
         q = p
         while q < n and (text[q].isdigit() and text[q].isascii() or text[q] in "+-"):
             q += 1
@@ -188,7 +191,7 @@ def parse_array(text: str, parse_element: Callable[[str], object]) -> tuple:
         ub = _atoi(text[p:q])
         p = q + 1
         if ub < lb:
-            raise SqlError("2202E", "upper bound cannot be less than lower bound")
+            raise array_subscript_error("upper bound cannot be less than lower bound")
         lbounds.append(lb)
         dims.append(ub - lb + 1)
         ndim += 1

@@ -15,7 +15,12 @@ import uuid
 from functools import lru_cache
 from typing import Callable
 
-from twinning.errors import SqlError, feature_not_supported
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, character_not_in_repertoire,
+    datatype_mismatch, datetime_field_overflow, feature_not_supported,
+    integer_out_of_range, internal_error, invalid_binary_representation,
+    program_limit_exceeded, protocol_violation,
+)
 from twinning.ir.types import BY_ARRAY_OID, BY_OID, RecordType, SqlType
 from twinning.values.calendar import (
     TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, USECS_PER_DAY, is_valid_date, is_valid_timestamp,
@@ -40,7 +45,7 @@ _DIM = struct.Struct(">ii")
 
 
 def insufficient() -> SqlError:
-    return SqlError("08P01", "insufficient data left in message")
+    return protocol_violation("insufficient data left in message")
 
 
 class Reader:
@@ -69,7 +74,7 @@ class Reader:
     def byte(self) -> int:
         """pq_getmsgbyte()."""
         if self.pos >= len(self.data):
-            raise SqlError("08P01", "no data left in message")
+            raise protocol_violation("no data left in message")
         self.pos += 1
         return self.data[self.pos - 1]
 
@@ -109,7 +114,7 @@ def decode_utf8(data: bytes) -> str:
         bad = nul
     length = min(_utf8_mblen(data[bad]), len(data) - bad)
     shown = " ".join("0x%02x" % b for b in data[bad:bad + length])
-    return _raise(SqlError("22021", f'invalid byte sequence for encoding "UTF8": {shown}'))
+    return _raise(character_not_in_repertoire(f'invalid byte sequence for encoding "UTF8": {shown}'))
 
 
 def _raise(err: SqlError):
@@ -127,14 +132,14 @@ def _send_numeric(value) -> bytes:
 def _recv_numeric(r: Reader):
     ndigits, weight, sign, dscale = r.unpack(_NUMHDR)
     if sign not in (0x0000, 0x4000, 0xC000, 0xD000, 0xF000):
-        raise SqlError("22P03", 'invalid sign in external "numeric" value')
+        raise invalid_binary_representation('invalid sign in external "numeric" value')
     if dscale & 0x3FFF != dscale:
-        raise SqlError("22P03", 'invalid scale in external "numeric" value')
+        raise invalid_binary_representation('invalid scale in external "numeric" value')
     digits = []
     for _ in range(ndigits):
         (d,) = r.unpack(_H)
         if d < 0 or d >= 10000:
-            raise SqlError("22P03", 'invalid digit in external "numeric" value')
+            raise invalid_binary_representation('invalid digit in external "numeric" value')
         digits.append(d)
     return check_storable(from_base10000(digits, weight, sign, dscale))
 
@@ -142,28 +147,28 @@ def _recv_numeric(r: Reader):
 def _recv_time(r: Reader) -> int:
     (value,) = r.unpack(_Q)
     if value < 0 or value > USECS_PER_DAY:
-        raise SqlError("22008", "time out of range")
+        raise datetime_field_overflow("time out of range")
     return value
 
 
 def _recv_timestamp(r: Reader) -> int:
     (value,) = r.unpack(_Q)
     if value not in (TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND) and not is_valid_timestamp(value):
-        raise SqlError("22008", "timestamp out of range")
+        raise datetime_field_overflow("timestamp out of range")
     return value
 
 
 def _recv_date(r: Reader) -> int:
     (value,) = r.unpack(_I)
     if value not in (-(1 << 31), (1 << 31) - 1) and not is_valid_date(value):
-        raise SqlError("22008", "date out of range")
+        raise datetime_field_overflow("date out of range")
     return value
 
 
 def _recv_jsonb(r: Reader) -> str:
     (version,) = r.take(1)  # pq_getmsgint(buf, 1)
     if version != 1:
-        raise SqlError("XX000", f"unsupported jsonb version number {version}")
+        raise internal_error(f"unsupported jsonb version number {version}")
     return parse_jsonb(decode_utf8(r.rest()))
 
 
@@ -233,7 +238,7 @@ def _recv_bits(r: Reader) -> str:
     """bit_recv/varbit_recv: the length in bits, then the packed bits."""
     (length,) = r.unpack(_I)
     if not 0 <= length <= bits.MAX_BITS:
-        raise SqlError("22P03", "invalid length in external bit string")
+        raise invalid_binary_representation("invalid length in external bit string")
     return bits.from_bytes(length, r.take((length + 7) // 8))
 
 
@@ -258,15 +263,15 @@ def _recv_vector(name: str, elem_oid: int, recv: Callable[[Reader], object]):
         if ndim == 0:
             return ()
         if ndim != 1 or flags != 0 or got != elem_oid:
-            raise SqlError("22P03", f"invalid {name} data")
+            raise invalid_binary_representation(f"invalid {name} data")
         dim, lbound = r.unpack(_DIM)
         if lbound != 0 or dim < 0:
-            raise SqlError("22P03", f"invalid {name} data")
+            raise invalid_binary_representation(f"invalid {name} data")
         items = []
         for _ in range(dim):
             (length,) = r.unpack(_I)
             if length < 0:
-                raise SqlError("22P03", f"invalid {name} data")
+                raise invalid_binary_representation(f"invalid {name} data")
             items.append(recv(Reader(r.take(length))))
         return tuple(items)
     return decode
@@ -342,32 +347,32 @@ BY_NAME_OID = {b.name: b.oid for b in BY_OID.values()}
 def _recv_array(elem_name: str, r: Reader) -> tuple:
     ndim, flags, elem_oid = r.unpack(_ARRHDR)
     if ndim < 0:
-        raise SqlError("22P03", f"invalid number of dimensions: {ndim}")
+        raise invalid_binary_representation(f"invalid number of dimensions: {ndim}")
     if ndim > 6:
-        raise SqlError("54000", f"number of array dimensions ({ndim}) exceeds the maximum "
-                       f"allowed (6)")
+        raise program_limit_exceeded(f"number of array dimensions ({ndim}) exceeds the maximum "
+                                     f"allowed (6)")
     if flags not in (0, 1):
-        raise SqlError("22P03", "invalid array flags")
+        raise invalid_binary_representation("invalid array flags")
     expected = BY_NAME_OID[elem_name]
     if elem_oid != expected:
         got = BY_OID.get(elem_oid)
         if elem_oid < 10000:
             got_name = got.display if got else "???"
-            raise SqlError("42804", f"binary data has array element type {elem_oid} "
-                           f"({got_name}) instead of expected {expected} "
-                           f"({BY_OID[expected].display})")
+            raise datatype_mismatch(f"binary data has array element type {elem_oid} "
+                                    f"({got_name}) instead of expected {expected} "
+                                    f"({BY_OID[expected].display})")
     dims = []
     lbounds = []
     for _ in range(ndim):
         dim, lb = r.unpack(_DIM)
         if dim != 0 and lb + dim - 1 > 2**31 - 1:  # the upper bound overflows
-            raise SqlError("22003", "integer out of range")
+            raise integer_out_of_range()
         dims.append(dim)
         lbounds.append(lb)
     nitems = 1
     for d in dims:
         if d < 0:
-            raise SqlError("54000", "array size exceeds the maximum allowed (134217727)")
+            raise program_limit_exceeded("array size exceeds the maximum allowed (134217727)")
         nitems *= d
     if ndim == 0 or nitems == 0:
         return ()
@@ -377,14 +382,14 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
     for i in range(nitems):
         (length,) = r.unpack(_I)
         if length < -1 or length > len(r.data) - r.pos:
-            raise SqlError("22P03", "insufficient data left in message")
+            raise invalid_binary_representation("insufficient data left in message")
         if length == -1:
             items.append(None)
             continue
         sub = Reader(r.take(length))
         items.append(recv(sub))
         if sub.pos != length:
-            raise SqlError("22P03", f"improper binary format in array element {i + 1}")
+            raise invalid_binary_representation(f"improper binary format in array element {i + 1}")
     return md_arrays.make(items, dims, lbounds)
 
 
@@ -449,8 +454,8 @@ def _type_name(oid: int) -> str:
 def decoder_for(t: SqlType) -> Callable[[bytes], object]:
     if isinstance(t.user, RecordType) and not t.is_array:
         if t.user.anonymous:
-            raise SqlError("0A000", "input of anonymous composite types is "
-                           "not implemented")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "input of anonymous composite types is "
+                                         "not implemented")
         if any(f.typmod >= 0 for _, f in t.user.fields):  # not applied here
             raise feature_not_supported(f"binary input of type {t.display()} "
                                         "(an attribute with a length or "
@@ -475,7 +480,7 @@ def decoder_for(t: SqlType) -> Callable[[bytes], object]:
         value = recv(r)
         if r.pos != len(r.data):
             where = f" in bind parameter {param}" if param is not None else ""
-            raise SqlError("22P03", f"incorrect binary data format{where}")
+            raise invalid_binary_representation(f"incorrect binary data format{where}")
         return value
 
     fixed = None if t.is_array else _FIXED.get(t.name)

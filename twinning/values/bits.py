@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    invalid_text_representation, numeric_value_out_of_range,
+    string_data_length_mismatch, string_data_right_truncation,
+)
 
 MAX_BITS = 83886080  # VARBITMAXLEN (bit(n)'s n above is 22023 in the grammar)
 
@@ -29,15 +32,15 @@ def parse_bits(text: str) -> str:
     if not hex_digits:
         for c in body:
             if c not in "01":
-                raise SqlError("22P02", f'"{c}" is not a valid binary digit')
+                raise invalid_text_representation(f'"{c}" is not a valid binary digit')
         return body
     out = []
     for c in body:
         try:
             out.append(format(int(c, 16), "04b"))
         except ValueError:
-            raise SqlError("22P02", f'"{c}" is not a valid hexadecimal digit'
-                           ) from None
+            raise invalid_text_representation(f'"{c}" is not a valid hexadecimal digit'
+                                              ) from None
     return "".join(out)
 
 
@@ -47,8 +50,8 @@ def bit_typmod(length: int, explicit: bool) -> Callable[[str], str]:
         if length <= 0 or len(v) == length:
             return v
         if not explicit:
-            raise SqlError("22026", f"bit string length {len(v)} does not "
-                           f"match type bit({length})")
+            raise string_data_length_mismatch(f"bit string length {len(v)} does not "
+                                              f"match type bit({length})")
         return v[:length].ljust(length, "0")
     return coerce
 
@@ -59,8 +62,8 @@ def varbit_typmod(length: int, explicit: bool) -> Callable[[str], str]:
         if length <= 0 or len(v) <= length:
             return v
         if not explicit:
-            raise SqlError("22001", "bit string too long for type bit "
-                           f"varying({length})")
+            raise string_data_right_truncation("bit string too long for type bit "
+                                               f"varying({length})")
         return v[:length]
     return coerce
 
@@ -80,7 +83,7 @@ def to_int(width: int) -> Callable[[str], int]:
 
     def convert(v: str) -> int:
         if len(v) > width:
-            raise SqlError("22003", f"{label} out of range")
+            raise numeric_value_out_of_range(f"{label} out of range")
         value = int(v, 2) if v else 0
         return value - (1 << width) if value >= 1 << (width - 1) else value
     return convert
@@ -89,8 +92,8 @@ def to_int(width: int) -> Callable[[str], int]:
 def _same_size(verb: str) -> Callable:
     def check(a: str, b: str) -> None:
         if len(a) != len(b):
-            raise SqlError("22026", f"cannot {verb} bit strings of different "
-                           "sizes")
+            raise string_data_length_mismatch(f"cannot {verb} bit strings of different "
+                                              "sizes")
     return check
 
 

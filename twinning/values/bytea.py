@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, character_not_in_repertoire,
+    invalid_parameter_value, invalid_text_representation,
+)
 
 _HEX = {c: int(c, 16) for c in "0123456789abcdefABCDEF"}
 _HEX_SKIP = frozenset(" \n\t\r")
@@ -23,13 +26,13 @@ def _hex_decode(src: str) -> bytes:
             continue
         hi = _HEX.get(c)
         if hi is None:
-            raise SqlError("22023", f'invalid hexadecimal digit: "{c}"')
+            raise invalid_parameter_value(f'invalid hexadecimal digit: "{c}"')
         i += 1
         if i >= n:
-            raise SqlError("22023", "invalid hexadecimal data: odd number of digits")
+            raise invalid_parameter_value("invalid hexadecimal data: odd number of digits")
         lo = _HEX.get(src[i])
         if lo is None:
-            raise SqlError("22023", f'invalid hexadecimal digit: "{src[i]}"')
+            raise invalid_parameter_value(f'invalid hexadecimal digit: "{src[i]}"')
         i += 1
         out.append(hi << 4 | lo)
     return bytes(out)
@@ -64,7 +67,7 @@ def parse_bytea_escape(raw: bytes) -> bytes:
             out.append(0x5C)
             i += 2
         else:
-            raise SqlError("22P02", "invalid input syntax for type bytea")
+            raise invalid_text_representation("invalid input syntax for type bytea")
     return bytes(out)
 
 
@@ -90,7 +93,7 @@ _SPACES = " \t\n\r"
 
 
 def _bad_encoding(name: str) -> SqlError:
-    return SqlError("22023", f'unrecognized encoding: "{name}"')
+    return invalid_parameter_value(f'unrecognized encoding: "{name}"')
 
 
 def encode(data: bytes, encoding: str) -> str:
@@ -130,11 +133,11 @@ def decode(text: str, encoding: str) -> bytes:
         chars = [c for c in text if c not in _SPACES]
         for i in range(0, len(chars), 2):
             if chars[i] not in _HEX_DIGITS:
-                raise SqlError("22023", f'invalid hexadecimal digit: "{chars[i]}"')
+                raise invalid_parameter_value(f'invalid hexadecimal digit: "{chars[i]}"')
             if i + 1 >= len(chars):
-                raise SqlError("22023", "invalid hexadecimal data: odd number of digits")
+                raise invalid_parameter_value("invalid hexadecimal data: odd number of digits")
             if chars[i + 1] not in _HEX_DIGITS:
-                raise SqlError("22023", f'invalid hexadecimal digit: "{chars[i + 1]}"')
+                raise invalid_parameter_value(f'invalid hexadecimal digit: "{chars[i + 1]}"')
             out.append(int(chars[i] + chars[i + 1], 16))
         return bytes(out)
     if name == "base64":
@@ -160,14 +163,14 @@ def _base64_decode(text: str) -> bytes:
                 elif pos == 3:
                     end = 2
                 else:
-                    raise SqlError("22023", 'unexpected "=" while decoding '
-                                   "base64 sequence")
+                    raise invalid_parameter_value('unexpected "=" while decoding '
+                                                  "base64 sequence")
             b = 0
         else:
             b = _BASE64_VALUE.get(c, -1)
             if b < 0:
-                raise SqlError("22023", f'invalid symbol "{c}" found while '
-                               "decoding base64 sequence")
+                raise invalid_parameter_value(f'invalid symbol "{c}" found while '
+                                              "decoding base64 sequence")
         buf = (buf << 6) + b
         pos += 1
         if pos == 4:
@@ -178,9 +181,9 @@ def _base64_decode(text: str) -> bytes:
                 out.append(buf & 255)
             buf = pos = 0
     if pos:
-        raise SqlError("22023", "invalid base64 end sequence",
-                       hint="Input data is missing padding, is truncated, or "
-                       "is otherwise corrupted.")
+        raise invalid_parameter_value("invalid base64 end sequence",
+                                      hint="Input data is missing padding, is truncated, or "
+                                      "is otherwise corrupted.")
     return bytes(out)
 
 
@@ -213,9 +216,9 @@ def _utf8_encoding(name: str, direction: str) -> None:
     if clean in ("utf8", "unicode"):
         return
     if clean in _ENCODING_NAMES:
-        raise SqlError("0A000", f"conversion to or from encoding {name} is "
-                       "not supported by twinning (UTF8 only)")
-    raise SqlError("22023", f'invalid {direction} encoding name "{name}"')
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"conversion to or from encoding {name} is "
+                                     "not supported by twinning (UTF8 only)")
+    raise invalid_parameter_value(f'invalid {direction} encoding name "{name}"')
 
 
 def convert_to(text: str, encoding: str) -> bytes:
@@ -240,4 +243,4 @@ def convert_from(data: bytes, encoding: str) -> str:
     length = 1 if lead < 0x80 else 2 if lead & 0xE0 == 0xC0 else \
         3 if lead & 0xF0 == 0xE0 else 4 if lead & 0xF8 == 0xF0 else 1
     shown = " ".join(f"0x{b:02x}" for b in data[bad:bad + length])
-    raise SqlError("22021", f'invalid byte sequence for encoding "UTF8": {shown}')
+    raise character_not_in_repertoire(f'invalid byte sequence for encoding "UTF8": {shown}')

@@ -12,7 +12,10 @@ from __future__ import annotations
 import math
 import re
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, feature_not_supported, invalid_input_syntax,
+    numeric_value_out_of_range,
+)
 
 C_SPACE = " \t\n\v\f\r"
 _C_SPACE_SET = frozenset(C_SPACE)
@@ -31,19 +34,18 @@ def c_strip(text: str) -> str:
     return text.strip(C_SPACE)
 
 
-def invalid_syntax(type_name: str, text: str, sqlstate: str = "22P02") -> SqlError:
-    """`invalid input syntax for type X: "..."` (22P02 unless told)."""
-    return SqlError(sqlstate, f'invalid input syntax for type {type_name}: "{text}"')
+# `invalid input syntax for type X: "..."` (22P02 unless told)
+invalid_syntax = invalid_input_syntax
 
 
 def out_of_range(type_name: str, text: str) -> SqlError:
-    return SqlError("22003", f'value "{text}" is out of range for type {type_name}')
+    return numeric_value_out_of_range(f'value "{text}" is out of range for type {type_name}')
 
 
 def unsupported(what: str) -> SqlError:
     """The one refusal for inputs PostgreSQL accepts but the twin cannot
     represent faithfully: 0A000, never an approximation."""
-    return SqlError("0A000", f"{what} is not supported by twinning")
+    return feature_not_supported(what)
 
 
 # -- C strtol -----------------------------------------------------------------

@@ -20,7 +20,9 @@ from datetime import date as _date
 from datetime import datetime as _datetime
 
 from twinning.ir.node import node
-from twinning.errors import SqlError
+from twinning.errors import (
+    datetime_field_overflow, internal_error, invalid_parameter_value,
+)
 from twinning.values.calendar import (
     DATE_NOBEGIN, DATE_NOEND, DAY_NAMES, MONTH_ABBREVS, MONTHS_PER_YEAR,
     POSTGRES_EPOCH_JDATE, TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, UNIX_EPOCH_JDATE,
@@ -156,10 +158,10 @@ def parse_date(text: str, settings: FormatSettings = DEFAULT_SETTINGS) -> int:
     if df.dtype != DTK_DATE:
         raise datetime_error(BAD_FORMAT, text, "date")
     if not is_valid_julian(tm.year, tm.mon, tm.mday):
-        raise SqlError("22008", f'date out of range: "{text}"')
+        raise datetime_field_overflow(f'date out of range: "{text}"')
     date = date2j(tm.year, tm.mon, tm.mday) - POSTGRES_EPOCH_JDATE
     if not is_valid_date(date):
-        raise SqlError("22008", f'date out of range: "{text}"')
+        raise datetime_field_overflow(f'date out of range: "{text}"')
     return date
 
 
@@ -172,7 +174,7 @@ def _parse_timestamp(text: str, settings: FormatSettings, with_tz: bool) -> int:
     if df.dtype == DTK_DATE:
         result = tm2timestamp(df.tm, df.fsec, df.tz if with_tz else None)
         if result is None:
-            raise SqlError("22008", f'timestamp out of range: "{text}"')
+            raise datetime_field_overflow(f'timestamp out of range: "{text}"')
         return result
     if df.dtype == DTK_EPOCH:
         return EPOCH_TIMESTAMP
@@ -180,7 +182,7 @@ def _parse_timestamp(text: str, settings: FormatSettings, with_tz: bool) -> int:
         return TIMESTAMP_NOEND
     if df.dtype == DTK_EARLY:
         return TIMESTAMP_NOBEGIN
-    raise SqlError("XX000", f'unexpected dtype {df.dtype} while parsing {type_name} "{text}"')
+    raise internal_error(f'unexpected dtype {df.dtype} while parsing {type_name} "{text}"')
 
 
 def parse_timestamp(text: str, settings: FormatSettings = DEFAULT_SETTINGS) -> int:
@@ -236,7 +238,7 @@ def parse_interval(text: str, settings: FormatSettings = DEFAULT_SETTINGS,
         raise datetime_error(code, text, "interval") from None
     months = itm.year * MONTHS_PER_YEAR + itm.mon
     if not INT32_MIN <= months <= INT32_MAX:
-        raise SqlError("22008", "interval out of range")
+        raise datetime_field_overflow("interval out of range")
     return apply_interval_typmod(Interval(months, itm.mday, itm.usec), typmod)
 
 
@@ -257,7 +259,7 @@ def apply_timestamp_typmod(value: int, typmod: int) -> int:
     if value in (TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND) or typmod < 0 or typmod == 6:
         return value
     if typmod > 6:
-        raise SqlError("22023", f"timestamp({typmod}) precision must be between 0 and 6")
+        raise invalid_parameter_value(f"timestamp({typmod}) precision must be between 0 and 6")
     # PostgreSQL 15 does not re-check the range after rounding: the last
     # microsecond of 294276 rounds to (and prints as) 294277-01-01.
     return _round_micros(value, typmod)
@@ -292,20 +294,20 @@ def apply_interval_typmod(value: Interval, typmod: int) -> Interval:
     elif rng in (s, d | h | mi | s, h | mi | s, mi | s):
         pass
     else:
-        raise SqlError("XX000", f"unrecognized interval typmod: {typmod}")
+        raise internal_error(f"unrecognized interval typmod: {typmod}")
     if precision != INTERVAL_FULL_PRECISION:
         if precision < 0 or precision > 6:
-            raise SqlError("22023", f"interval({precision}) precision must be between 0 and 6")
+            raise invalid_parameter_value(f"interval({precision}) precision must be between 0 and 6")
         scale = _SCALES[precision]
         if micros >= 0:
             micros += _OFFSETS[precision]
             if micros > INT64_MAX:
-                raise SqlError("22008", "interval out of range")
+                raise datetime_field_overflow("interval out of range")
             micros -= tmod(micros, scale)
         else:
             micros -= _OFFSETS[precision]
             if micros < INT64_MIN:
-                raise SqlError("22008", "interval out of range")
+                raise datetime_field_overflow("interval out of range")
             micros -= tmod(micros, scale)
     if (months, days, micros) == (value.months, value.days, value.micros):
         return value
@@ -397,7 +399,7 @@ def _encode_datetime(year: int, mon: int, mday: int, hour: int, minute: int, sec
 def _split(value: int) -> tuple[int, int]:
     parts = split_timestamp(value)
     if parts is None:
-        raise SqlError("22008", "timestamp out of range")
+        raise datetime_field_overflow("timestamp out of range")
     return parts
 
 

@@ -20,7 +20,11 @@ import datetime as _dt
 import threading
 from typing import Any
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    INVALID_DATETIME_FORMAT, SqlError, datetime_field_overflow,
+    interval_field_overflow, invalid_input_syntax, invalid_parameter_value,
+    invalid_time_zone_displacement_value,
+)
 from twinning.values.calendar import (
     DAY_TAB, MONTHS_PER_YEAR, USECS_PER_DAY, USECS_PER_HOUR, USECS_PER_MINUTE,
     USECS_PER_SEC, Tm, date2j, dt2time, isleap, j2date, tdiv, time_overflows, tmod,
@@ -46,15 +50,15 @@ class DtErr(Exception):
 
 def datetime_error(code: int, text: str, type_name: str) -> SqlError:
     if code == FIELD_OVERFLOW:
-        return SqlError("22008", f'date/time field value out of range: "{text}"')
+        return datetime_field_overflow(f'date/time field value out of range: "{text}"')
     if code == MD_FIELD_OVERFLOW:
-        return SqlError("22008", f'date/time field value out of range: "{text}"',
-                        hint='Perhaps you need a different "datestyle" setting.')
+        return datetime_field_overflow(f'date/time field value out of range: "{text}"',
+                                       hint='Perhaps you need a different "datestyle" setting.')
     if code == INTERVAL_OVERFLOW:
-        return SqlError("22015", f'interval field value out of range: "{text}"')
+        return interval_field_overflow(f'interval field value out of range: "{text}"')
     if code == TZDISP_OVERFLOW:
-        return SqlError("22009", f'time zone displacement out of range: "{text}"')
-    return SqlError("22007", f'invalid input syntax for type {type_name}: "{text}"')
+        return invalid_time_zone_displacement_value(f'time zone displacement out of range: "{text}"')
+    return invalid_input_syntax(type_name, text, INVALID_DATETIME_FORMAT)
 
 
 # field types (ftype) and DTK value codes
@@ -591,7 +595,7 @@ def decode_timezone(s: str) -> int:
 
 
 def _zone_not_found(name: str) -> SqlError:
-    return SqlError("22023", f'time zone "{name}" not recognized')
+    return invalid_parameter_value(f'time zone "{name}" not recognized')
 
 
 _CLOCK = threading.local()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from twinning.errors import SqlError
+from twinning.errors import invalid_text_representation
 from twinning.ir.types import EnumType
 
 
@@ -18,8 +18,8 @@ def parser(row: EnumType) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if text in labels:
             return text
-        raise SqlError("22P02", f'invalid input value for enum {shown}: '
-                       f'"{text}"')
+        raise invalid_text_representation(f'invalid input value for enum {shown}: '
+                                          f'"{text}"')
     return parse
 
 

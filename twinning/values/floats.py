@@ -19,7 +19,7 @@ import re
 import struct
 from functools import lru_cache
 
-from twinning.errors import SqlError
+from twinning.errors import numeric_value_out_of_range
 from twinning.values.common import C_SPACE, c_strtod, invalid_syntax
 
 _PACK_F = struct.Struct(">f")
@@ -100,7 +100,7 @@ def _parse_float(text: str, type_name: str, single: bool) -> float:
                 raise invalid_syntax(type_name, text)
             if value == 0.0 or math.isinf(value):
                 shown = text if single else text[i:end]
-                raise SqlError("22003", f'"{shown}" is out of range for type {type_name}')
+                raise numeric_value_out_of_range(f'"{shown}" is out of range for type {type_name}')
     while end < n and text[end] in C_SPACE:
         end += 1
     if end != n:

@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, invalid_datetime_format, invalid_text_representation,
+)
 from twinning.values.calendar import (POSTGRES_EPOCH_JDATE, USECS_PER_DAY,
                                       USECS_PER_HOUR, USECS_PER_MINUTE,
                                       USECS_PER_SEC, date2j, dt2time, j2date)
@@ -190,7 +192,7 @@ def cmod(a: int, b: int) -> int:
 def th_suffix(num: str, upper: bool) -> str:
     """get_th(): the English ordinal suffix of a number's text."""
     if not num or not num[-1].isdigit():
-        raise SqlError("22P02", f'"{num}" is not a number')
+        raise invalid_text_representation(f'"{num}" is not a number')
     last = num[-1]
     if len(num) > 1 and num[-2] == "1":
         last = "0"
@@ -247,9 +249,9 @@ def date2isoyearday(year: int, mon: int, mday: int) -> int:
 
 
 def _invalid_for_interval() -> SqlError:
-    return SqlError("22007", "invalid format specification for an interval "
-                    "value", hint="Intervals are not tied to specific "
-                    "calendar dates.")
+    return invalid_datetime_format("invalid format specification for an interval "
+                                   "value", hint="Intervals are not tied to specific "
+                                   "calendar dates.")
 
 
 def _adjust_year(year: int, is_interval: bool) -> int:

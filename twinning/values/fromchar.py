@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    DATETIME_FIELD_OVERFLOW, FEATURE_NOT_SUPPORTED, INVALID_DATETIME_FORMAT,
+    SqlError, datetime_field_overflow, invalid_time_zone_displacement_value,
+)
 from twinning.values.calendar import (DAY_TAB, POSTGRES_EPOCH_JDATE,
                                       USECS_PER_SEC, Tm, date2j, is_valid_date,
                                       is_valid_julian, isleap, j2date,
@@ -69,7 +72,7 @@ class TmFromChar:
 
 
 def _fmt_error(message: str, detail: str | None = None,
-               hint: str | None = None, code: str = "22007") -> SqlError:
+               hint: str | None = None, code: str = INVALID_DATETIME_FORMAT) -> SqlError:
     return SqlError(code, message, detail=detail, hint=hint)
 
 
@@ -160,7 +163,7 @@ class _Reader:
         if result < _INT_MIN or result > _INT_MAX:
             raise _fmt_error(f'value for "{node.key}" in source string is '
                              "out of range", "Value must be in the range "
-                             f"{_INT_MIN} to {_INT_MAX}.", code="22008")
+                             f"{_INT_MIN} to {_INT_MAX}.", code=DATETIME_FIELD_OVERFLOW)
         if field is not None:
             self.set_int(field, result, node)
         return self.pos - init
@@ -301,8 +304,8 @@ def _field(r: _Reader, k: int, node: Node, extra_skip: int) -> None:
         out.us *= 10 ** (6 - n) if 1 <= n <= 5 else 1
         r.skip_th(node)
     elif key in ("TZ", "tz", "OF"):
-        raise SqlError("0A000", f'formatting field "{key}" is only '
-                       "supported in to_char")
+        raise SqlError(FEATURE_NOT_SUPPORTED, f'formatting field "{key}" is only '
+                                     "supported in to_char")
     elif key == "TZH":
         if r.pos < len(s) and s[r.pos] in "+- ":
             out.tzsign = -1 if s[r.pos] == "-" else 1
@@ -379,7 +382,7 @@ def _read_y_yyy(r: _Reader, node: Node) -> None:
 
 
 def _field_overflow(text: str) -> SqlError:
-    return SqlError("22008", f'date/time field value out of range: "{text}"')
+    return datetime_field_overflow(f'date/time field value out of range: "{text}"')
 
 
 def do_to_timestamp(text: str, fmt: str) -> tuple[Tm, int, int, str | None]:
@@ -485,8 +488,8 @@ def do_to_timestamp(text: str, fmt: str) -> tuple[Tm, int, int, str | None]:
     zone = None
     if tmfc.tzsign:
         if not (0 <= tmfc.tzh <= 15 and 0 <= tmfc.tzm < 60):
-            raise SqlError("22009", "time zone displacement out of range: "
-                           f'"{text}"')
+            raise invalid_time_zone_displacement_value("time zone displacement out of range: "
+                                                       f'"{text}"')
         zone = (tmfc.tzsign, tmfc.tzh, tmfc.tzm)
     return tm, fsec, tmfc.ff, zone
 
@@ -504,10 +507,10 @@ def _cmod(a: int, b: int) -> int:
 def to_date(text: str, fmt: str) -> int:
     tm, _, _, _ = do_to_timestamp(text, fmt)
     if not is_valid_julian(tm.year, tm.mon, tm.mday):
-        raise SqlError("22008", f'date out of range: "{text}"')
+        raise datetime_field_overflow(f'date out of range: "{text}"')
     days = date2j(tm.year, tm.mon, tm.mday) - POSTGRES_EPOCH_JDATE
     if not is_valid_date(days):
-        raise SqlError("22008", f'date out of range: "{text}"')
+        raise datetime_field_overflow(f'date out of range: "{text}"')
     return days
 
 
@@ -522,7 +525,7 @@ def to_timestamp(text: str, fmt: str, zone) -> int:
                             tm.sec)
     result = tm2timestamp(tm, fsec, west)
     if result is None:
-        raise SqlError("22008", "timestamp out of range")
+        raise datetime_field_overflow("timestamp out of range")
     if fprec:
         unit = 10 ** (6 - fprec)
         if result >= 0:

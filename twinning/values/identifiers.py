@@ -8,7 +8,7 @@ import re
 
 from pglast import keywords
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, invalid_name as invalid_name_err
 
 _SAFE = re.compile(r"[a-z_][a-z0-9_]*\Z")
 _UNQUOTED = frozenset(keywords.UNRESERVED_KEYWORDS)
@@ -81,4 +81,4 @@ def read_quoted(text: str, i: int) -> tuple[str, int]:
 
 
 def invalid_name() -> SqlError:
-    return SqlError("42602", "invalid name syntax")
+    return invalid_name_err("invalid name syntax")

@@ -26,7 +26,10 @@ import json as _json
 import re
 from itertools import accumulate
 
-from twinning.errors import SqlError, stack_depth_exceeded
+from twinning.errors import (
+    SqlError, invalid_text_representation, stack_depth_exceeded,
+    untranslatable_character,
+)
 from twinning.values.numeric import format_numeric, parse_numeric
 
 # -- escape_json ----------------------------------------------------------------
@@ -239,10 +242,10 @@ class _Parser:
         }
         detail = details[code]
         if code == "UNICODE_CODE_POINT_ZERO":
-            return SqlError("22P05", "unsupported Unicode escape sequence",
-                            detail=detail, where=self._context())
-        return SqlError("22P02", "invalid input syntax for type json",
-                        detail=detail, where=self._context())
+            return untranslatable_character("unsupported Unicode escape sequence",
+                                            detail=detail, where=self._context())
+        return invalid_text_representation("invalid input syntax for type json",
+                                           detail=detail, where=self._context())
 
     def _context(self) -> str:
         text = self.text

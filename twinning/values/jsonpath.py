@@ -25,7 +25,11 @@ import re
 from decimal import Decimal
 from typing import Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, internal_error, invalid_input_syntax,
+    invalid_text_representation, numeric_value_out_of_range, syntax_error,
+    untranslatable_character,
+)
 from twinning.values.json import escape_json
 from twinning.values.numeric import format_numeric, parse_numeric
 
@@ -140,9 +144,9 @@ class _Token:
 
 def _error(message: str, yytext: str) -> SqlError:
     if yytext == "":
-        return SqlError("42601", f"{message} at end of jsonpath input")
-    return SqlError("42601", f'{message} at or near "{yytext}" of jsonpath '
-                    "input")
+        return syntax_error(f"{message} at end of jsonpath input")
+    return syntax_error(f'{message} at or near "{yytext}" of jsonpath '
+                        "input")
 
 
 def _longest(rules, text: str, pos: int) -> tuple[str, int]:
@@ -162,8 +166,8 @@ def _keyword(word: str) -> str:
 
 
 def _surrogate_error(detail: str) -> SqlError:
-    return SqlError("22P02", "invalid input syntax for type jsonpath",
-                    detail=detail)
+    return invalid_text_representation("invalid input syntax for type jsonpath",
+                                       detail=detail)
 
 
 def _unicode(seq: str) -> str:
@@ -195,8 +199,8 @@ def _unicode(seq: str) -> str:
 
 def _char(ch: int) -> str:
     if ch == 0:
-        raise SqlError("22P05", "unsupported Unicode escape sequence",
-                       detail="\\u0000 cannot be converted to text.")
+        raise untranslatable_character("unsupported Unicode escape sequence",
+                                       detail="\\u0000 cannot be converted to text.")
     return chr(ch)
 
 
@@ -593,8 +597,8 @@ class _Parser:
             self.advance()
             value = int(tok.text)
             if value > 2**31 - 1:
-                raise SqlError("22003", f'value "{tok.text}" is out of range '
-                               "for type integer")
+                raise numeric_value_out_of_range(f'value "{tok.text}" is out of range '
+                                                 "for type integer")
             return value
         raise self.fail()
 
@@ -614,14 +618,14 @@ def _like_regex(expr: Item, pattern: str, flags: str) -> Item:
     seen = ""
     for ch in flags:
         if ch not in _REGEX_FLAGS:
-            raise SqlError("42601", "invalid input syntax for type jsonpath",
-                           detail=f'Unrecognized flag character "{ch}" in '
-                           "LIKE_REGEX predicate.")
+            raise syntax_error("invalid input syntax for type jsonpath",
+                               detail=f'Unrecognized flag character "{ch}" in '
+                               "LIKE_REGEX predicate.")
         if ch not in seen:
             seen += ch
     if "x" in seen and "q" not in seen:
-        raise SqlError("0A000", 'XQuery "x" flag (expanded regular '
-                       "expressions) is not implemented")
+        raise SqlError(FEATURE_NOT_SUPPORTED, 'XQuery "x" flag (expanded regular '
+                                     "expressions) is not implemented")
     canonical = "".join(ch for ch in _REGEX_FLAGS if ch in seen)
     for check in REGEX_CHECK:
         check(pattern, canonical)
@@ -633,9 +637,9 @@ def _flatten(item: Item | None, nesting: int, subscript: bool) -> None:
     while item is not None:
         kind = item.kind
         if kind == "@" and nesting <= 0:
-            raise SqlError("42601", "@ is not allowed in root expressions")
+            raise syntax_error("@ is not allowed in root expressions")
         if kind == "last" and not subscript:
-            raise SqlError("42601", "LAST is allowed only in array subscripts")
+            raise syntax_error("LAST is allowed only in array subscripts")
         if kind == "[]":
             for start, end in item.value:
                 _flatten(start, nesting, True)
@@ -650,8 +654,7 @@ def _flatten(item: Item | None, nesting: int, subscript: bool) -> None:
 def parse_jsonpath(text: str) -> JsonPath:
     tokens = tokenize(text)
     if tokens[0].kind == "EOF":
-        raise SqlError("22P02", "invalid input syntax for type jsonpath: "
-                       f'"{text}"')
+        raise invalid_input_syntax("jsonpath", text)
     parser = _Parser(tokens)
     lax = True
     if parser.tok.kind in ("STRICT", "LAX"):
@@ -791,8 +794,8 @@ def send_jsonpath(value: JsonPath) -> bytes:
 
 def recv_jsonpath(data: bytes) -> JsonPath:
     if data[:1] != b"\x01":
-        raise SqlError("XX000", "unsupported jsonpath version number: "
-                       f"{data[0] if data else 0}")
+        raise internal_error("unsupported jsonpath version number: "
+                             f"{data[0] if data else 0}")
     return parse_jsonpath(data[1:].decode("utf-8"))
 
 

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, array_subscript_error, data_exception, integer_out_of_range,
+    null_value_not_allowed, program_limit_exceeded,
+)
 
 MAXDIM = 6
 MAX_ITEMS = 134217727  # MaxArraySize
@@ -120,8 +123,8 @@ def check_size(dims: Sequence[int]) -> None:
     for d in dims:
         total *= d
         if d < 0 or total > MAX_ITEMS:
-            raise SqlError("54000", "array size exceeds the maximum allowed "
-                           f"({MAX_ITEMS})")
+            raise program_limit_exceeded("array size exceeds the maximum allowed "
+                                         f"({MAX_ITEMS})")
 
 
 def decoration(value) -> str:
@@ -159,8 +162,8 @@ def join_nested(value, format_item: Callable[[Any], str], open_: str,
 # -- operations (PostgreSQL's arrayfuncs.c) ----------------------------------
 
 def _matching_dims() -> SqlError:
-    return SqlError("2202E", "multidimensional arrays must have array "
-                    "expressions with matching dimensions")
+    return array_subscript_error("multidimensional arrays must have array "
+                                 "expressions with matching dimensions")
 
 
 def stack(subarrays: Sequence[Any]) -> tuple:
@@ -178,8 +181,8 @@ def stack(subarrays: Sequence[Any]) -> tuple:
         if first is None:
             first = this
             if len(this[0]) + 1 > MAXDIM:
-                raise SqlError("54000", "number of array dimensions (%d) exceeds "
-                               "the maximum allowed (%d)" % (len(this[0]) + 1, MAXDIM))
+                raise program_limit_exceeded("number of array dimensions (%d) exceeds "
+                                             "the maximum allowed (%d)" % (len(this[0]) + 1, MAXDIM))
         elif this != first:
             raise _matching_dims()
         items.extend(sub)
@@ -249,7 +252,7 @@ def slice_of(value, lowers: Sequence[int | None], uppers: Sequence[int | None]) 
 
 
 def _incompatible(detail: str) -> SqlError:
-    return SqlError("2202E", "cannot concatenate incompatible arrays", detail=detail)
+    return array_subscript_error("cannot concatenate incompatible arrays", detail=detail)
 
 
 def concat(a, b) -> tuple:
@@ -287,7 +290,7 @@ def _one_dimensional(value) -> int:
     """The lower bound of an empty or one-dimensional array (1 if empty)."""
     if type(value) is MdArray:
         if len(value.dims) != 1:
-            raise SqlError("22000", "argument must be empty or one-dimensional array")
+            raise data_exception("argument must be empty or one-dimensional array")
         return value.lbounds[0]
     return 1
 
@@ -298,7 +301,7 @@ def append(value, element) -> tuple:
         return (value or ()) + (element,)
     lb = _one_dimensional(value)
     if lb + value.dims[0] > 2**31 - 1:
-        raise SqlError("22003", "integer out of range")
+        raise integer_out_of_range()
     return make((*value, element), (value.dims[0] + 1,), (lb,))
 
 
@@ -308,7 +311,7 @@ def prepend(element, value) -> tuple:
         return (element,) + (value or ())
     lb = _one_dimensional(value)
     if lb - 1 < -2**31:
-        raise SqlError("22003", "integer out of range")
+        raise integer_out_of_range()
     return make((element, *value), (value.dims[0] + 1,), (lb,))
 
 
@@ -325,18 +328,18 @@ class Accumulator:
 
     def add(self, value) -> None:
         if value is None:
-            raise SqlError("22004", "cannot accumulate null arrays")
+            raise null_value_not_allowed("cannot accumulate null arrays")
         this = shape(value)
         if not this[0]:
-            raise SqlError("2202E", "cannot accumulate empty arrays")
+            raise array_subscript_error("cannot accumulate empty arrays")
         if self.first is None:
             if len(this[0]) + 1 > MAXDIM:
-                raise SqlError("54000", "number of array dimensions (%d) exceeds "
-                               "the maximum allowed (%d)" % (len(this[0]) + 1, MAXDIM))
+                raise program_limit_exceeded("number of array dimensions (%d) exceeds "
+                                             "the maximum allowed (%d)" % (len(this[0]) + 1, MAXDIM))
             self.first = this
         elif this != self.first:
-            raise SqlError("2202E", "cannot accumulate arrays of different "
-                           "dimensionality")
+            raise array_subscript_error("cannot accumulate arrays of different "
+                                        "dimensionality")
         self.items.extend(value)
         self.count += 1
 
@@ -368,33 +371,33 @@ def outer_rows(value) -> list[tuple]:
 
 def _dimension_list(value) -> list[int]:
     if ndim(value) > 1:
-        raise SqlError("2202E", "wrong number of array subscripts",
-                       detail="Dimension array must be one dimensional.")
+        raise array_subscript_error("wrong number of array subscripts",
+                                    detail="Dimension array must be one dimensional.")
     if any(v is None for v in value):
-        raise SqlError("22004", "dimension values cannot be null")
+        raise null_value_not_allowed("dimension values cannot be null")
     return list(value)
 
 
 def fill(element, dims, lbounds=None, two_args: bool = False) -> tuple:
     """array_fill(value, dims[, lbounds])."""
     if dims is None or (not two_args and lbounds is None):
-        raise SqlError("22004", "dimension array or low bound array cannot be null")
+        raise null_value_not_allowed("dimension array or low bound array cannot be null")
     sizes = _dimension_list(dims)
     if len(sizes) > MAXDIM:
-        raise SqlError("54000", "number of array dimensions (%d) exceeds the "
-                       "maximum allowed (%d)" % (len(sizes), MAXDIM))
+        raise program_limit_exceeded("number of array dimensions (%d) exceeds the "
+                                     "maximum allowed (%d)" % (len(sizes), MAXDIM))
     if lbounds is not None:
         lows = _dimension_list(lbounds)
         if len(lows) != len(sizes):
-            raise SqlError("2202E", "wrong number of array subscripts",
-                           detail="Low bound array has different size than "
-                           "dimensions array.")
+            raise array_subscript_error("wrong number of array subscripts",
+                                        detail="Low bound array has different size than "
+                                        "dimensions array.")
     else:
         lows = [1] * len(sizes)
     check_size(sizes)
     for d, lb in zip(sizes, lows):
         if not -2**31 <= d + lb <= 2**31 - 1:
-            raise SqlError("54000", f"array lower bound is too large: {lb}")
+            raise program_limit_exceeded(f"array lower bound is too large: {lb}")
     total = 1
     for d in sizes:
         total *= d

@@ -13,13 +13,16 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, division_by_zero, invalid_input_syntax,
+    numeric_value_out_of_range,
+)
 
 INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
 
 
 def _out_of_range(text: str) -> SqlError:
-    return SqlError("22003", f'value "{text}" is out of range for type money')
+    return numeric_value_out_of_range(f'value "{text}" is out of range for type money')
 
 
 def _skip_space(s: str, i: int) -> int:
@@ -75,8 +78,7 @@ def parse_money(text: str) -> int:
         elif c == "-":
             negative, i = True, i + 1
         else:
-            raise SqlError("22P02", "invalid input syntax for type money: "
-                           f'"{text}"')
+            raise invalid_input_syntax("money", text)
     if not negative:
         if value == -INT64_MIN:
             raise _out_of_range(text)
@@ -112,10 +114,11 @@ def from_numeric(value: Decimal) -> int:
     """numeric_cash: times 100, rounded half away from zero as
     numeric_int8 rounds, then int64's range."""
     if not value.is_finite():
-        raise SqlError("0A000", f"cannot convert {'NaN' if value.is_nan() else 'infinity'} to bigint")
+        raise SqlError(FEATURE_NOT_SUPPORTED,
+                       f"cannot convert {'NaN' if value.is_nan() else 'infinity'} to bigint")
     cents = int((value * 100).to_integral_value(ROUND_HALF_UP))
     if not INT64_MIN <= cents <= INT64_MAX:
-        raise SqlError("22003", "bigint out of range")
+        raise numeric_value_out_of_range("bigint out of range")
     return cents
 
 
@@ -123,14 +126,14 @@ def from_int(value: int) -> int:
     """int4_cash/int8_cash: whole amounts."""
     cents = value * 100
     if not INT64_MIN <= cents <= INT64_MAX:
-        raise SqlError("22003", "bigint out of range")
+        raise numeric_value_out_of_range("bigint out of range")
     return cents
 
 
 def rint(x: float) -> int:
     """C's rint: round half to even (Python's round)."""
     if x != x or x in (float("inf"), float("-inf")):
-        raise SqlError("22003", "money out of range")
+        raise numeric_value_out_of_range("money out of range")
     return round(x)
 
 
@@ -140,14 +143,14 @@ def mul_float(c: int, f: float) -> int:
 
 def div_float(c: int, f: float) -> int:
     if f == 0.0:
-        raise SqlError("22012", "division by zero")
+        raise division_by_zero("division by zero")
     return wrap(rint(c / f))
 
 
 def div_int(c: int, i: int) -> int:
     """cash_div_int8/4/2: C's truncating division."""
     if i == 0:
-        raise SqlError("22012", "division by zero")
+        raise division_by_zero("division by zero")
     q = abs(c) // abs(i)
     return wrap(q if (c < 0) == (i < 0) else -q)
 
@@ -155,7 +158,7 @@ def div_int(c: int, i: int) -> int:
 def div_cash(a: int, b: int) -> float:
     """cash_div_cash: the ratio as float8."""
     if b == 0:
-        raise SqlError("22012", "division by zero")
+        raise division_by_zero("division by zero")
     return a / b
 
 

@@ -14,7 +14,7 @@ import functools
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation, Overflow
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, numeric_value_out_of_range
 from twinning.ir.types import VARHDRSZ, numeric_precision_scale
 from twinning.values.common import C_SPACE, c_strtol, invalid_syntax
 
@@ -37,7 +37,7 @@ _INT_MAX_HALF = (1 << 31) // 2
 
 
 def overflow() -> SqlError:
-    return SqlError("22003", "value overflows numeric format")
+    return numeric_value_out_of_range("value overflows numeric format")
 
 
 def canonical(value: Decimal) -> Decimal:
@@ -137,17 +137,17 @@ def apply_numeric_typmod(value: Decimal, typmod: int) -> Decimal:
     if value.is_nan():
         return value
     if value.is_infinite():
-        raise SqlError("22003", "numeric field overflow",
-                       detail=f"A field with precision {precision}, scale {scale} "
-                              f"cannot hold an infinite value.")
+        raise numeric_value_out_of_range("numeric field overflow",
+                                         detail=f"A field with precision {precision}, scale {scale} "
+                                                f"cannot hold an infinite value.")
     rounded = value.quantize(quantum, context=CTX)
     if scale < 0 or (rounded.is_signed() and rounded.is_zero()):
         rounded = canonical(rounded)
     if not rounded.is_zero() and rounded.adjusted() >= maxdigits:
         bound = f"10^{maxdigits}" if maxdigits else "1"
-        raise SqlError("22003", "numeric field overflow",
-                       detail=f"A field with precision {precision}, scale {scale} "
-                              f"must round to an absolute value less than {bound}.")
+        raise numeric_value_out_of_range("numeric field overflow",
+                                         detail=f"A field with precision {precision}, scale {scale} "
+                                                f"must round to an absolute value less than {bound}.")
     return rounded
 
 

@@ -18,7 +18,10 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    FEATURE_NOT_SUPPORTED, SqlError, integer_out_of_range,
+    invalid_input_syntax, numeric_value_out_of_range, syntax_error,
+)
 from twinning.values.formatting import th_suffix
 
 # NUM_keywords in PostgreSQL's order
@@ -47,7 +50,7 @@ class NumDesc:
 
 
 def _syntax(message: str, detail: str | None = None) -> SqlError:
-    return SqlError("42601", message, detail=detail)
+    return syntax_error(message, detail=detail)
 
 
 def _prepare(num: NumDesc, key: str) -> None:
@@ -227,12 +230,12 @@ def numeric_to_char(value: Decimal, fmt: str) -> str:
     num = replace(num)
     if num.flag & F_ROMAN:  # numeric_int4 first
         if value.is_nan():
-            raise SqlError("0A000", "cannot convert NaN to integer")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cannot convert NaN to integer")
         if value.is_infinite():
-            raise SqlError("0A000", "cannot convert infinity to integer")
+            raise SqlError(FEATURE_NOT_SUPPORTED, "cannot convert infinity to integer")
         rounded = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
         if not (-2**31 <= rounded < 2**31):
-            raise SqlError("22003", "integer out of range")
+            raise integer_out_of_range()
         return num_processor(nodes, num, int_to_roman(int(rounded)), 0, "+")
     if num.flag & F_EEEE:
         if value.is_nan():
@@ -275,7 +278,7 @@ def int_to_char(value: int, fmt: str, bits: int = 32) -> str:
     num = replace(num)
     if num.flag & F_ROMAN:
         if bits == 64 and not (-2**31 <= value < 2**31):
-            raise SqlError("22003", "integer out of range")
+            raise integer_out_of_range()
         return num_processor(nodes, num, int_to_roman(value), 0, "+")
     if num.flag & F_EEEE:
         if bits == 64:
@@ -530,9 +533,9 @@ def to_number(text: str, fmt: str) -> Decimal | None:
     nodes, num = parse_template(fmt)
     num = replace(num)
     if num.flag & F_ROMAN:
-        raise SqlError("0A000", '"RN" not supported for input')
+        raise SqlError(FEATURE_NOT_SUPPORTED, '"RN" not supported for input')
     if num.flag & F_EEEE:
-        raise SqlError("0A000", '"EEEE" not supported for input')
+        raise SqlError(FEATURE_NOT_SUPPORTED, '"EEEE" not supported for input')
     if num.zero_start:
         num.zero_start -= 1
     st = _FromChar(text, num)
@@ -581,8 +584,7 @@ def to_number(text: str, fmt: str) -> Decimal | None:
             raise ValueError
         value = Decimal(body.replace(" ", ""))
     except Exception:
-        raise SqlError("22P02", "invalid input syntax for type numeric: "
-                       f'"{body}"') from None
+        raise invalid_input_syntax("numeric", body) from None
     precision = num.pre + num.multi + scale
     with localcontext() as ctx:
         ctx.prec = 2000
@@ -592,10 +594,10 @@ def to_number(text: str, fmt: str) -> Decimal | None:
             if not value.is_zero() else 0
         if integer_digits > precision - scale:
             limit = f"10^{precision - scale}" if precision - scale else "1"
-            raise SqlError("22003", "numeric field overflow",
-                           detail=f"A field with precision {precision}, "
-                           f"scale {scale} must round to an absolute value "
-                           f"less than {limit}.")
+            raise numeric_value_out_of_range("numeric field overflow",
+                                             detail=f"A field with precision {precision}, "
+                                             f"scale {scale} must round to an absolute value "
+                                             f"less than {limit}.")
         if num.flag & F_MULTI:  # numeric_power(10, -V): scale 16
             factor = (Decimal(10) ** -num.multi).quantize(
                 Decimal("1E-16"), rounding=ROUND_HALF_UP)

@@ -16,7 +16,10 @@ from __future__ import annotations
 import struct
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    INVALID_BINARY_REPRESENTATION, SqlError, datatype_mismatch,
+    invalid_binary_representation, invalid_text_representation,
+)
 
 __all__ = ["record_out", "record_in", "record_send", "record_recv"]
 
@@ -47,7 +50,7 @@ def record_out(formatters: list[Callable[[Any], str]]) -> Callable[[tuple], str]
 
 
 def _malformed(text: str, detail: str) -> SqlError:
-    return SqlError("22P02", f'malformed record literal: "{text}"', detail=detail)
+    return invalid_text_representation(f'malformed record literal: "{text}"', detail=detail)
 
 
 def record_in(parsers: list[Callable[[str], Any]]) -> Callable[[str], tuple]:
@@ -125,28 +128,28 @@ def record_recv(fields: list[tuple[int, str, Callable[[bytes], Any]]],
     def recv(r: Any) -> tuple:
         (count,) = r.unpack(_I)
         if count != len(fields):
-            raise SqlError("42804", f"wrong number of columns: {count}, "
-                           f"expected {len(fields)}")
+            raise datatype_mismatch(f"wrong number of columns: {count}, "
+                                    f"expected {len(fields)}")
         out = []
         for number, (oid, shown, decode) in enumerate(fields, start=1):
             (given,) = r.unpack(_U)
             if given != oid:
-                raise SqlError("42804", f"binary data has type {given} "
-                               f"({type_name(given)}) instead of expected "
-                               f"{oid} ({shown}) in record column {number}")
+                raise datatype_mismatch(f"binary data has type {given} "
+                                        f"({type_name(given)}) instead of expected "
+                                        f"{oid} ({shown}) in record column {number}")
             (length,) = r.unpack(_I)
             if length < -1 or length > len(r.data) - r.pos:
-                raise SqlError("22P03", "insufficient data left in message")
+                raise invalid_binary_representation("insufficient data left in message")
             if length == -1:
                 out.append(None)
                 continue
             try:
                 out.append(decode(r.take(length)))
             except SqlError as exc:
-                if exc.sqlstate != "22P03" or \
+                if exc.sqlstate != INVALID_BINARY_REPRESENTATION or \
                         "incorrect binary data format" not in exc.message:
                     raise
-                raise SqlError("22P03", "improper binary format in record "
-                               f"column {number}") from None
+                raise invalid_binary_representation("improper binary format in record "
+                                                    f"column {number}") from None
         return tuple(out)
     return recv

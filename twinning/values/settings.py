@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from twinning.ir.node import node
-from twinning.errors import SqlError
+from twinning.errors import invalid_parameter_value
 
 
 @node
@@ -59,8 +59,8 @@ def parse_datestyle(datestyle: str) -> tuple[str, str]:
         elif word == "DEFAULT":
             style, order = "ISO", "MDY"
         else:
-            raise SqlError("22023", f'invalid value for parameter "DateStyle": "{datestyle}"',
-                           detail=f'Unrecognized key word: "{raw.strip()}".')
+            raise invalid_parameter_value(f'invalid value for parameter "DateStyle": "{datestyle}"',
+                                          detail=f'Unrecognized key word: "{raw.strip()}".')
     if style is None:
         style = "ISO"
     if order is None:
@@ -71,5 +71,5 @@ def parse_datestyle(datestyle: str) -> tuple[str, str]:
 def interval_style(settings: FormatSettings) -> str:
     style = settings.intervalstyle.lower()
     if style not in INTERVAL_STYLES:
-        raise SqlError("22023", f'invalid value for parameter "IntervalStyle": "{settings.intervalstyle}"')
+        raise invalid_parameter_value(f'invalid value for parameter "IntervalStyle": "{settings.intervalstyle}"')
     return style

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import struct
 
-from twinning.errors import SqlError
+from twinning.errors import numeric_value_out_of_range
 from twinning.values.common import invalid_syntax
 
 OID_MAX = 2**32 - 1
@@ -77,8 +77,8 @@ def parse_oid(text: str, type_name: str = "oid") -> int:
     # strtoul accepts -N (wrapping) as long as N fits; oidin then checks
     # that the result fits 32 bits either way
     if value > OID_MAX or value < -(2**31):
-        raise SqlError("22003", f'value "{text}" is out of range for type '
-                       f"{type_name}")
+        raise numeric_value_out_of_range(f'value "{text}" is out of range for type '
+                                         f"{type_name}")
     return value & OID_MAX
 
 
@@ -169,7 +169,7 @@ def format_char(value: str) -> str:
 def char_from_int(value: int) -> str:
     """"char"(integer): the low byte of a value in -128..127."""
     if value < -128 or value > 127:
-        raise SqlError("22003", '"char" out of range')
+        raise numeric_value_out_of_range('"char" out of range')
     return "" if value == 0 else chr(value & 0xFF)
 
 

@@ -9,7 +9,7 @@ with spaces to n characters.
 
 from __future__ import annotations
 
-from twinning.errors import SqlError
+from twinning.errors import value_too_long
 from twinning.ir.types import VARHDRSZ
 
 
@@ -24,7 +24,7 @@ def apply_varchar_typmod(value: str, typmod: int, explicit: bool) -> str:
     if len(value) <= maxlen:
         return value
     if not explicit and value[maxlen:].strip(" "):
-        raise SqlError("22001", f"value too long for type character varying({maxlen})")
+        raise value_too_long(f"character varying({maxlen})")
     return value[:maxlen]
 
 
@@ -37,6 +37,6 @@ def apply_bpchar_typmod(value: str, typmod: int, explicit: bool) -> str:
         return value
     if n > maxlen:
         if not explicit and value[maxlen:].strip(" "):
-            raise SqlError("22001", f"value too long for type character({maxlen})")
+            raise value_too_long(f"character({maxlen})")
         return value[:maxlen]
     return value + " " * (maxlen - n)

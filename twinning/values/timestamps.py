@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from twinning.errors import SqlError
+from twinning.errors import SqlError, datetime_field_overflow
 from twinning.values.calendar import (DATE_NOBEGIN, DATE_NOEND,
                                       POSTGRES_EPOCH_JDATE, TIMESTAMP_NOBEGIN,
                                       TIMESTAMP_NOEND, UNIX_EPOCH_JDATE,
@@ -22,7 +22,7 @@ from twinning.values.timezones import session_zone, tz_for_local
 
 
 def ts_out_of_range() -> SqlError:
-    return SqlError("22008", "timestamp out of range")
+    return datetime_field_overflow("timestamp out of range")
 
 
 def finite(ts: int) -> bool:
@@ -43,7 +43,7 @@ def date_to_ts(days: int) -> int:
         return TIMESTAMP_NOEND
     ts = days * USECS_PER_DAY
     if not is_valid_timestamp(ts):
-        raise SqlError("22008", "date out of range for timestamp")
+        raise datetime_field_overflow("date out of range for timestamp")
     return ts
 
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    datetime_field_overflow, invalid_time_zone_displacement_value,
+)
 from twinning.values.calendar import (DATE_NOBEGIN, DATE_NOEND,
                                       POSTGRES_EPOCH_JDATE, TIMESTAMP_END_JULIAN,
                                       TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
@@ -96,9 +98,9 @@ def recv(raw: bytes) -> TimeTz:
     """timetz_recv()'s checks."""
     time, zone = _WIRE.unpack(raw)
     if time < 0 or time > USECS_PER_DAY:
-        raise SqlError("22008", "time out of range")
+        raise datetime_field_overflow("time out of range")
     if zone <= -TZDISP_LIMIT or zone >= TZDISP_LIMIT:
-        raise SqlError("22009", "time zone displacement out of range")
+        raise invalid_time_zone_displacement_value("time zone displacement out of range")
     return make(time, zone)
 
 
@@ -161,10 +163,10 @@ def at_date(days: int, value: TimeTz) -> int:
     if days == DATE_NOEND:
         return TIMESTAMP_NOEND
     if days >= TIMESTAMP_END_JULIAN - POSTGRES_EPOCH_JDATE:
-        raise SqlError("22008", "date out of range for timestamp")
+        raise datetime_field_overflow("date out of range for timestamp")
     result = days * USECS_PER_DAY + value.time + value.zone * USECS_PER_SEC
     if not is_valid_timestamp(result):
-        raise SqlError("22008", "date out of range for timestamp")
+        raise datetime_field_overflow("date out of range for timestamp")
     return result
 
 

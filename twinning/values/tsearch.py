@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import struct
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, internal_error, invalid_parameter_value, program_limit_exceeded,
+    syntax_error,
+)
 
 MAXSTRLEN = (1 << 11) - 1
 MAXSTRPOS = (1 << 20) - 1
@@ -55,7 +58,7 @@ def lexeme_key(lexeme: str) -> bytes:
 
 
 def _syntax(kind: str, text: str) -> SqlError:
-    return SqlError("42601", f'syntax error in {kind}: "{text}"')
+    return syntax_error(f'syntax error in {kind}: "{text}"')
 
 
 def _isspace(ch: str) -> bool:
@@ -99,8 +102,8 @@ def gettoken(text: str, at: int, oprisdelim: bool, is_tsquery: bool,
                 state = "WAITENDWORD"
         elif state == "WAITNEXTCHAR":
             if ch == "":
-                raise SqlError("42601",
-                               f'there is no escaped character: "{text}"')
+                raise syntax_error(
+                                   f'there is no escaped character: "{text}"')
             word.append(ch)
             state = old
         elif state == "WAITENDWORD":
@@ -151,8 +154,8 @@ def gettoken(text: str, at: int, oprisdelim: bool, is_tsquery: bool,
                     j += 1
                 value = min(int(text[i:j]), MAXENTRYPOS - 1)
                 if value == 0:
-                    raise SqlError("42601", "wrong position info in "
-                                   f'tsvector: "{text}"')
+                    raise syntax_error("wrong position info in "
+                                       f'tsvector: "{text}"')
                 if pos is None:
                     pos = []
                 pos.append([value, 0])
@@ -220,12 +223,12 @@ def parse_tsvector(text: str) -> TsVector:
         word, pos, at = token
         size = len(word.encode("utf-8"))
         if size >= MAXSTRLEN:
-            raise SqlError("54000", f"word is too long ({size} bytes, max "
-                           f"{MAXSTRLEN} bytes)")
+            raise program_limit_exceeded(f"word is too long ({size} bytes, max "
+                                         f"{MAXSTRLEN} bytes)")
         total += size
         if total > MAXSTRPOS:
-            raise SqlError("54000", f"string is too long for tsvector ({total}"
-                           f" bytes, max {MAXSTRPOS} bytes)")
+            raise program_limit_exceeded(f"string is too long for tsvector ({total}"
+                                         f" bytes, max {MAXSTRPOS} bytes)")
         entries.append((word, [tuple(p) for p in pos] if pos else None))
     return make_tsvector(entries)
 
@@ -280,9 +283,9 @@ def _phrase_operator(text: str, i: int) -> tuple[int, int]:
             k += 1
         distance = int(text[j:k])
         if distance > MAXENTRYPOS:
-            raise SqlError("22023", "distance in phrase operator must be an "
-                           "integer value between zero and "
-                           f"{MAXENTRYPOS} inclusive")
+            raise invalid_parameter_value("distance in phrase operator must be an "
+                                          "integer value between zero and "
+                                          f"{MAXENTRYPOS} inclusive")
         j = k
     else:
         return i, -1
@@ -326,7 +329,7 @@ def _tokens(text: str):
                 if state == "WAITFIRSTOPERAND":
                     yield ("end",)
                     return
-                raise SqlError("42601", f'no operand in tsquery: "{text}"')
+                raise syntax_error(f'no operand in tsquery: "{text}"')
         else:
             if ch == "&":
                 i += 1
@@ -462,7 +465,7 @@ def _makepol(tokens, out: list, text: str, operand) -> None:
         elif kind == "opr":
             _clean_stack(out, stack, token[1])
             if len(stack) == 32:
-                raise SqlError("XX000", "tsquery stack too small")
+                raise internal_error("tsquery stack too small")
             stack.append((token[1], token[2]))
         elif kind == "open":
             _makepol(tokens, out, text, operand)
@@ -479,7 +482,7 @@ def _makepol(tokens, out: list, text: str, operand) -> None:
 def push_as_is(out: list, word: str, weight: int, prefix: bool) -> None:
     size = len(word.encode("utf-8"))
     if size >= MAXSTRLEN:
-        raise SqlError("54000", f'word is too long in tsquery: "{word}"')
+        raise program_limit_exceeded(f'word is too long in tsquery: "{word}"')
     out.append(("v", word, weight, prefix))
 
 

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 
-from twinning.errors import SqlError
+from twinning.errors import (
+    SqlError, internal_error, program_limit_exceeded, undefined_object,
+)
 from twinning.values.common import unsupported
 from twinning.values.english_stop import ENGLISH_STOP
 from twinning.values.tsearch import (MAXENTRYPOS, MAXSTRLEN, OP_AND, OP_OR,
@@ -58,15 +60,15 @@ def config_oid(text: str) -> int:
     if "." in text:
         schema, _, name = text.partition(".")
         if schema.lower() != "pg_catalog":
-            raise SqlError("42704", f'text search configuration "{text}" '
-                           "does not exist")
+            raise undefined_object(f'text search configuration "{text}" '
+                                   "does not exist")
     if name.startswith('"') and name.endswith('"') and len(name) > 1:
         name = name[1:-1]
     else:
         name = name.lower()
     if name not in CONFIG_OIDS:
-        raise SqlError("42704", f'text search configuration "{text}" does '
-                       "not exist")
+        raise undefined_object(f'text search configuration "{text}" does '
+                               "not exist")
     return CONFIG_OIDS[name]
 
 
@@ -77,8 +79,8 @@ def config_name(oid: int) -> str:
 def _config(oid: int) -> str:
     name = CONFIG_NAMES.get(int(oid))
     if name is None:
-        raise SqlError("XX000", f"cache lookup failed for text search "
-                       f"configuration {int(oid)}")
+        raise internal_error(f"cache lookup failed for text search "
+                             f"configuration {int(oid)}")
     if name not in SUPPORTED:
         raise unsupported(f"text search configuration {name!r}")
     return name
@@ -279,7 +281,7 @@ def _morph(config_oid_: int, operator: int):
             while count < len(words) and words[count][1] == pos:
                 lexeme = words[count][0]
                 if len(lexeme.encode("utf-8")) >= MAXSTRLEN:
-                    raise SqlError("54000", "word is too long in tsquery")
+                    raise program_limit_exceeded("word is too long in tsquery")
                 out.append(("v", lexeme, weight, prefix))
                 count += 1
                 if cntvar:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from xml.parsers import expat
 
-from twinning.errors import SqlError
+from twinning.errors import invalid_xml_content
 
 _DECL = re.compile(r"""<\?xml(?P<body>(?:\s+[A-Za-z]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\?>""")
 _ATTR = re.compile(r"""([A-Za-z]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -37,7 +37,7 @@ def parse_xml(text: str) -> str:
     try:
         parser.Parse(f"<x>{body}</x>", True)
     except expat.ExpatError:
-        raise SqlError("2200N", "invalid XML content") from None
+        raise invalid_xml_content("invalid XML content") from None
     return text
 
 

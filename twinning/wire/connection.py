@@ -35,7 +35,10 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol, Union
 
 from twinning.ir.node import node
-from twinning.errors import SqlError, stack_depth_exceeded
+from twinning.errors import (
+    SqlError, internal_error, invalid_authorization_specification,
+    query_canceled, stack_depth_exceeded,
+)
 from twinning.wire.framing import (REGULAR_LIMITS, TYPE_BYTES, Frame,
                                    FrontendDecoder)
 from twinning.wire.messages import (
@@ -412,8 +415,8 @@ class Connection:
             self._emit(NegotiateProtocolVersion(
                 PROTOCOL_VERSION_3_0, tuple(unrecognized)).encode())
         if not params.get("user"):
-            raise SqlError("28000",
-                           "no PostgreSQL user name specified in startup packet")
+            raise invalid_authorization_specification(
+                                                      "no PostgreSQL user name specified in startup packet")
         if not params.get("database"):
             params["database"] = params["user"]
         params["user"] = _truncate_name(params["user"])
@@ -623,7 +626,7 @@ class Connection:
                     self._simple_reply(reply)
             elif code == COPY_FAIL:
                 reason = CopyFail.decode(frame.payload).message
-                raise SqlError("57014", f"COPY from stdin failed: {reason}")
+                raise query_canceled(f"COPY from stdin failed: {reason}")
             # Flush and Sync are ignored during COPY FROM STDIN.
         except ReplyError as exc:
             self._copy_failed(exc.error, exc.output)
@@ -690,4 +693,4 @@ class Connection:
         if isinstance(exc, RecursionError):  # a statement nested too deep
             return stack_depth_exceeded()
         log.error("internal error", exc_info=exc)
-        return SqlError("XX000", f"internal error: {type(exc).__name__}: {exc}")
+        return internal_error(f"internal error: {type(exc).__name__}: {exc}")

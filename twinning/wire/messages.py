@@ -26,7 +26,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, Union
 
 from twinning.ir.node import node
-from twinning.errors import SqlError
+from twinning.errors import (
+    CHARACTER_NOT_IN_REPERTOIRE, FEATURE_NOT_SUPPORTED, SqlError,
+    invalid_password,
+)
 from twinning.wire.violation import ProtocolViolation, payload_error
 
 # --------------------------------------------------------------------------
@@ -140,7 +143,7 @@ def _utf8_error(raw: bytes, start: int) -> ProtocolViolation:
     hexes = " ".join(f"0x{b:02x}" for b in shown)
     return ProtocolViolation(
         f'invalid byte sequence for encoding "UTF8": {hexes}',
-        fatal=False, sqlstate="22021")
+        fatal=False, sqlstate=CHARACTER_NOT_IN_REPERTOIRE)
 
 
 def decode_text(raw: bytes) -> str:
@@ -679,7 +682,7 @@ class PasswordMessage:
         if not payload or payload.find(b"\x00") != len(payload) - 1:
             raise payload_error("invalid password packet size")
         if len(payload) == 1:
-            raise SqlError("28P01", "empty password returned by client")
+            raise invalid_password("empty password returned by client")
         return cls(payload[:-1].decode("utf-8", "surrogateescape"))
 
 
@@ -756,7 +759,7 @@ class StartupMessage:
         if major != 3:
             raise ProtocolViolation(
                 f"unsupported frontend protocol {major}.{minor}: "
-                "server supports 3.0 to 3.0", sqlstate="0A000", v2=major < 3)
+                "server supports 3.0 to 3.0", sqlstate=FEATURE_NOT_SUPPORTED, v2=major < 3)
         length = len(payload)
         buf = payload + b"\x00"
         offset = 4

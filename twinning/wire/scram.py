@@ -33,7 +33,7 @@ import stringprep
 import unicodedata
 
 from twinning.ir.node import node
-from twinning.errors import SqlError
+from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError, invalid_password
 from twinning.wire.violation import ProtocolViolation
 
 SCRAM_SHA_256 = "SCRAM-SHA-256"
@@ -46,8 +46,8 @@ KEY_LENGTH = 32                        # SHA-256
 
 def authentication_failed(user: str) -> SqlError:
     """The one error PostgreSQL gives for any wrong password."""
-    return SqlError("28P01", f'password authentication failed for user "{user}"',
-                    severity="FATAL")
+    return invalid_password(f'password authentication failed for user "{user}"',
+                            severity="FATAL")
 
 
 def check_mechanism(name: str) -> None:
@@ -264,7 +264,7 @@ class ScramServer:
         if _char_at(text, i) == "a":
             raise ProtocolViolation(
                 "client uses authorization identity, but it is not supported",
-                fatal=False, sqlstate="0A000")
+                fatal=False, sqlstate=FEATURE_NOT_SUPPORTED)
         if _char_at(text, i) != ",":
             raise _malformed(
                 f'Unexpected attribute "{_sanitize_char(_char_at(text, i))}" '
@@ -274,7 +274,7 @@ class ScramServer:
         if _char_at(text, i) == "m":
             raise ProtocolViolation(
                 "client requires an unsupported SCRAM extension",
-                fatal=False, sqlstate="0A000")
+                fatal=False, sqlstate=FEATURE_NOT_SUPPORTED)
         _username, i = _read_attr_value(text, i, "n")   # ignored, as in PG
         nonce, i = _read_attr_value(text, i, "r")
         if not _is_printable(nonce):

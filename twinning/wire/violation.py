@@ -15,9 +15,7 @@ the server does not speak, 22021 for text that is not valid UTF-8.
 
 from __future__ import annotations
 
-from twinning.errors import SqlError
-
-PROTOCOL_VIOLATION = "08P01"
+from twinning.errors import PROTOCOL_VIOLATION, SqlError
 
 
 class ProtocolViolation(SqlError):

@@ -5,6 +5,22 @@ message and the optional fields PostgreSQL fills in (detail, hint, position,
 schema/table/column/constraint names). Every stage raises it; the protocol
 layer turns it into a message, the session goes on.
 
+This package is the error catalog, the one place a SQLSTATE is spelled:
+
+- `conditions` (generated from errcodes.txt by scripts/gen_error_catalog.py):
+  a constant and a constructor per condition (`UNDEFINED_TABLE`,
+  `undefined_table(message, **fields)`), a `SqlError` subclass per class;
+- `messages`: constructors for messages built in more than one place, with
+  PostgreSQL's spelling (`missing_from_entry`, `relation_does_not_exist`, …);
+- here: the refusal shape (`feature_not_supported(construct)`), the two
+  resource errors and notices.
+
+To raise an error, call its condition's constructor; a message raised from
+two places gets a constructor in `messages`. Compare `error.sqlstate` with
+the constants, never with a literal (tests/test_error_catalog.py greps for
+them). A condition PostgreSQL adds comes with a rerun of the generator on
+the new errcodes.txt.
+
 `Refusal` is process level (SPEC §4): bootstrap or configuration problems
 that end the CLI with exit code 2 and a `REFUSAL` envelope. After startup
 nothing is a Refusal any more.
@@ -17,73 +33,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-
-class SqlError(Exception):
-    """An ErrorResponse/NoticeResponse as PostgreSQL would send it."""
-
-    def __init__(
-        self,
-        sqlstate: str,
-        message: str,
-        *,
-        detail: str | None = None,
-        hint: str | None = None,
-        position: int | None = None,
-        schema: str | None = None,
-        table: str | None = None,
-        column: str | None = None,
-        datatype: str | None = None,
-        constraint: str | None = None,
-        where: str | None = None,
-        severity: str = "ERROR",
-    ) -> None:
-        super().__init__(message)
-        self.sqlstate = sqlstate
-        self.message = message
-        self.detail = detail
-        self.hint = hint
-        self.position = position
-        self.schema = schema
-        self.table = table
-        self.column = column
-        self.datatype = datatype
-        self.constraint = constraint
-        self.where = where
-        self.severity = severity
-
-    def fields(self) -> dict[str, Any]:
-        """The set fields, in a stable order, for traces and tests."""
-        out: dict[str, Any] = {"sqlstate": self.sqlstate, "message": self.message}
-        for name in ("detail", "hint", "position", "schema", "table", "column",
-                     "datatype", "constraint", "where"):
-            value = getattr(self, name)
-            if value is not None:
-                out[name] = value
-        return out
-
-    def __repr__(self) -> str:
-        return f"SqlError({self.sqlstate}, {self.message!r})"
+from twinning.errors.base import CLASSES, SqlError
+from twinning.errors.conditions import *  # noqa: F403 (the catalog)
+from twinning.errors.conditions import (
+    FEATURE_NOT_SUPPORTED,
+    OUT_OF_MEMORY,
+    SUCCESSFUL_COMPLETION,
+    statement_too_complex,
+)
+from twinning.errors.messages import *  # noqa: F403 (the catalog)
 
 
 def feature_not_supported(construct: str, position: int | None = None) -> SqlError:
     """The one refusal shape for anything outside the declared subset."""
-    return SqlError("0A000", f"{construct} is not supported by twinning",
+    return SqlError(FEATURE_NOT_SUPPORTED,
+                    f"{construct} is not supported by twinning",
                     position=position)
 
 
 def stack_depth_exceeded() -> SqlError:
     """PostgreSQL's check_stack_depth() error at the default
     max_stack_depth: a statement nested too deep."""
-    return SqlError("54001", "stack depth limit exceeded",
-                    hint='Increase the configuration parameter '
-                    '"max_stack_depth" (currently 2048kB), after ensuring '
-                    "the platform's stack depth limit is adequate.")
+    return statement_too_complex(
+        "stack depth limit exceeded",
+        hint='Increase the configuration parameter "max_stack_depth" '
+        "(currently 2048kB), after ensuring the platform's stack depth "
+        "limit is adequate.")
 
 
 def out_of_memory(request: int, context: str = "ExecutorState") -> SqlError:
     """PostgreSQL's palloc failure, raised where the twin's memory budget
     (`--max-memory`) would be passed."""
-    return SqlError("53200", "out of memory", detail=f"Failed on request of "
+    return SqlError(OUT_OF_MEMORY, "out of memory", detail=f"Failed on request of "
                     f"size {request} in memory context \"{context}\".")
 
 
@@ -105,15 +86,22 @@ class Notice(str):
         return (Notice, (self.sqlstate, str(self)))
 
 
+def skipping(error: SqlError) -> Notice:
+    """IF NOT EXISTS's NOTICE for the duplicate-object error it skips: the
+    error's SQLSTATE, its message with ", skipping"."""
+    return Notice(error.sqlstate, f"{error.message}, skipping")
+
+
 def notice_fields(notice: str | tuple) -> tuple[str, str | None, str, str]:
     """(message, detail, severity, SQLSTATE) of a DDL stage's notice: a
     text (a `Notice` has its own SQLSTATE, any other 00000), a (text,
     detail) pair, or (text, detail, severity, SQLSTATE) as GRANT's
     WARNINGs are."""
     if isinstance(notice, str):
-        return notice, None, "NOTICE", getattr(notice, "sqlstate", "00000")
+        return notice, None, "NOTICE", getattr(notice, "sqlstate",
+                                                      SUCCESSFUL_COMPLETION)
     if len(notice) < 4:
-        return notice[0], notice[1], "NOTICE", "00000"
+        return notice[0], notice[1], "NOTICE", SUCCESSFUL_COMPLETION
     return notice[0], notice[1], notice[2], notice[3]
 
 
