@@ -24,6 +24,8 @@ class Twin:
         self.engine = engine
         self.host = server.host
         self.port = server.port
+        self.user = "postgres"
+        self.dbname = "postgres"
 
     @property
     def dsn(self) -> str:
