@@ -198,19 +198,25 @@ def _answers(host: str, port: int) -> list:
     return out
 
 
-def test_refusals_answer_as_the_in_memory_twin(backend_server):
-    """The same statements, refused ones among them, answered by the
-    in-memory twin and through the backend: the same answers."""
-    server, _, _ = backend_server
+def _from_in_memory_twin(answers) -> list:
+    """answers(host, port) of an in-memory twin of the example schema
+    (started empty, stopped afterwards): what the backend must answer."""
     schema = (EXAMPLE / "schema.sql").read_text()
     catalog, _ = compile_schema(schema, "<schema>")
     twin = TwinServer(Engine(CommittedState.empty(catalog, schema)),
                       "127.0.0.1", 0)
     twin.start()
     try:
-        expected = _answers(twin.host, twin.port)
+        return answers(twin.host, twin.port)
     finally:
         twin.stop()
+
+
+def test_refusals_answer_as_the_in_memory_twin(backend_server):
+    """The same statements, refused ones among them, answered by the
+    in-memory twin and through the backend: the same answers."""
+    server, _, _ = backend_server
+    expected = _from_in_memory_twin(_answers)
     assert any(code == "0A000" for code, _ in expected)
     assert _answers(server.host, server.port) == expected
 
@@ -276,15 +282,7 @@ def _psycopg3_answers(host: str, port: int) -> list:
 def test_copy_prepared_and_pipelines_answer_as_the_in_memory_twin(
         backend_server):
     server, _, _ = backend_server
-    schema = (EXAMPLE / "schema.sql").read_text()
-    catalog, _ = compile_schema(schema, "<schema>")
-    twin = TwinServer(Engine(CommittedState.empty(catalog, schema)),
-                      "127.0.0.1", 0)
-    twin.start()
-    try:
-        expected = _psycopg3_answers(twin.host, twin.port)
-    finally:
-        twin.stop()
+    expected = _from_in_memory_twin(_psycopg3_answers)
     assert "23505" in expected
     assert _psycopg3_answers(server.host, server.port) == expected
 

@@ -22,6 +22,18 @@ import pytest
 from tests.differential.harness import postgres_database, twin_server
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
+# the tables both scenario files use (each adds its own)
+KV_SCHEMA = """
+CREATE TABLE kv (
+    k  integer PRIMARY KEY,
+    v  text NOT NULL
+);
+CREATE TABLE log (
+    id    integer PRIMARY KEY,
+    k     integer REFERENCES kv ON DELETE CASCADE,
+    note  text
+);
+"""
 
 WAITED = 0.15          # seconds: a step that took this long was blocked ...
 # ... when it ended the way only a wait ends (a lock wait's timeout, a

@@ -32,21 +32,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.differential.session_scripts import (load_scenarios, scenario_differences,
+from tests.differential.session_scripts import (KV_SCHEMA, load_scenarios,
+                                                scenario_differences,
                                                 scenario_params)
 
 pytestmark = pytest.mark.realpg
 
-SCHEMA = """
-CREATE TABLE kv (
-    k  integer PRIMARY KEY,
-    v  text NOT NULL
-);
-CREATE TABLE log (
-    id    integer PRIMARY KEY,
-    k     integer REFERENCES kv ON DELETE CASCADE,
-    note  text
-);
+SCHEMA = KV_SCHEMA + """
 CREATE TABLE other (
     id  integer PRIMARY KEY,
     n   integer

@@ -17,21 +17,13 @@ import time
 import pytest
 
 from tests.differential.harness import postgres_database, twin_server
-from tests.differential.session_scripts import (load_scenarios, scenario_differences,
+from tests.differential.session_scripts import (KV_SCHEMA, load_scenarios,
+                                                scenario_differences,
                                                 scenario_params)
 
 pytestmark = pytest.mark.realpg
 
-SCHEMA = """
-CREATE TABLE kv (
-    k  integer PRIMARY KEY,
-    v  text NOT NULL
-);
-CREATE TABLE log (
-    id    integer PRIMARY KEY,
-    k     integer REFERENCES kv ON DELETE CASCADE,
-    note  text
-);
+SCHEMA = KV_SCHEMA + """
 CREATE TABLE jobs (
     id      integer PRIMARY KEY,
     state   text NOT NULL DEFAULT 'queued',
