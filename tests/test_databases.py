@@ -22,11 +22,9 @@ import pytest
 
 from tests.differential.harness import postgres_database
 from twinning import databases as databases_module
-from twinning.bootstrap import compile_schema
 from twinning.databases import Databases
-from twinning.server import TwinServer
-from twinning.session import Engine
-from twinning.state import CommittedState
+from tests.support.replay import engine_of
+from tests.support.twin import serving
 
 pytestmark = pytest.mark.realpg
 
@@ -103,21 +101,11 @@ def transcript(server: Server, steps: list[tuple]) -> list:
 
 @contextlib.contextmanager
 def twin_with_base():
-    catalog, _ = compile_schema(SCHEMA, "<test>")
-    engine = Engine(CommittedState.empty(catalog, SCHEMA))
-    server = TwinServer(engine, "127.0.0.1", 0)
-    server.start()
-    try:
-        setup = psycopg2.connect(host=server.host, port=server.port,
-                                 user="postgres", dbname="postgres")
-        setup.autocommit = True
-        with setup.cursor() as cur:
+    with serving(engine_of(SCHEMA)) as twin:
+        with twin.cursor() as cur:
             cur.execute(SEED)
             cur.execute(f"CREATE DATABASE {BASE} TEMPLATE postgres")
-        setup.close()
-        yield Server(server.host, server.port), engine
-    finally:
-        server.stop()
+        yield Server(twin.host, twin.port), twin.engine
 
 
 @pytest.fixture(scope="module")

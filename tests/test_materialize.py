@@ -14,6 +14,7 @@ restored table scans in it.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -24,8 +25,8 @@ from pathlib import Path
 import pytest
 
 from tests.differential.harness import postgres_database
+from tests.support.twin import serving
 from twinning import bootstrap
-from twinning.server import TwinServer
 from twinning.session import Engine
 
 pytestmark = pytest.mark.realpg
@@ -119,19 +120,25 @@ def _copies(conn, tables: list[str]) -> dict[str, bytes]:
     return out
 
 
-def _serve(path: Path):
-    engine = Engine(bootstrap.from_snapshot(str(path)).state)
-    server = TwinServer(engine, "127.0.0.1", 0)
-    server.start()
-    return server
+@contextlib.contextmanager
+def _twin_of(path: Path):
+    """An autocommit psycopg2 connection to a twin restored from the
+    snapshot at PATH."""
+    with serving(Engine(bootstrap.from_snapshot(str(path)).state)) as twin:
+        conn = twin.connect()
+        conn.autocommit = True
+        try:
+            yield conn
+        finally:
+            conn.close()
 
 
-def _twin_conn(server):
-    import psycopg2
-    conn = psycopg2.connect(host=server.host, port=server.port,
-                            user="postgres", dbname="postgres")
-    conn.autocommit = True
-    return conn
+def _sequences_go_on(cur) -> tuple:
+    """What two sequences and an identity column give next."""
+    cur.execute("SELECT nextval('counter'), nextval('by10')")
+    after = cur.fetchone()
+    cur.execute("INSERT INTO ida (name) VALUES ('c') RETURNING id")
+    return after, cur.fetchone()
 
 
 def _url(realpg, name: str) -> str:
@@ -172,30 +179,17 @@ def test_restored_tables_copy_byte_identical(source, tmp_path):
             for table in tables:
                 cur.execute(f"SELECT count(*) FROM {table}")
                 counts[table.replace('"', '')] = cur.fetchone()[0]
-            cur.execute("SELECT nextval('counter'), nextval('by10')")
-            pg_next = cur.fetchone()
-            cur.execute("INSERT INTO ida (name) VALUES ('c') RETURNING id")
-            pg_ida = cur.fetchone()
+            pg_next, pg_ida = _sequences_go_on(cur)
     finally:
         conn.close()
     assert len(tables) == 20
     assert {t["name"].removeprefix("public."): t["rows"]
             for t in report["tables"]} == \
         {k.removeprefix("public."): v for k, v in counts.items()}
-    server = _serve(out)
-    try:
-        twin = _twin_conn(server)
-        try:
-            actual = _copies(twin, tables)
-            with twin.cursor() as cur:
-                cur.execute("SELECT nextval('counter'), nextval('by10')")
-                twin_next = cur.fetchone()
-                cur.execute("INSERT INTO ida (name) VALUES ('c') RETURNING id")
-                twin_ida = cur.fetchone()
-        finally:
-            twin.close()
-    finally:
-        server.stop()
+    with _twin_of(out) as twin:
+        actual = _copies(twin, tables)
+        with twin.cursor() as cur:
+            twin_next, twin_ida = _sequences_go_on(cur)
     for sql, data in expected.items():
         assert actual[sql] == data, sql
     assert (twin_next, twin_ida) == (pg_next, pg_ida)
@@ -323,15 +317,8 @@ def test_partitioned_tables(realpg, tmp_path):
             expected = _relation_copies(conn, kinds)
         finally:
             conn.close()
-    server = _serve(out)
-    try:
-        twin = _twin_conn(server)
-        try:
-            actual = _relation_copies(twin, kinds)
-        finally:
-            twin.close()
-    finally:
-        server.stop()
+    with _twin_of(out) as twin:
+        actual = _relation_copies(twin, kinds)
     assert sum(kinds[t] == "p" for t in kinds) == 6
     for sql, data in expected.items():
         assert actual[sql] == data, sql

@@ -46,12 +46,20 @@ class Twin(pytest_plugin.TwinServer):
 
 
 @contextlib.contextmanager
-def running_twin(password: str | None = None):
-    state = bootstrap.from_schema(str(EXAMPLE_SCHEMA)).state
-    engine = Engine(state, password=password)
+def serving(engine: Engine):
+    """ENGINE behind the TCP server on a free 127.0.0.1 port (a Twin),
+    stopped afterwards."""
     server = TwinServer(engine, "127.0.0.1", 0)
     server.start()
     try:
         yield Twin(server, engine)
     finally:
         server.stop()
+
+
+@contextlib.contextmanager
+def running_twin(password: str | None = None):
+    """A twin of the example schema, served (see `serving`)."""
+    state = bootstrap.from_schema(str(EXAMPLE_SCHEMA)).state
+    with serving(Engine(state, password=password)) as twin:
+        yield twin
