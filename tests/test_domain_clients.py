@@ -10,7 +10,8 @@ import datetime
 
 import pytest
 
-from tests.support.clients import asyncpg_client, psycopg3_client, same_on_both
+from tests.support.clients import (asyncpg_client, binary_select, psycopg3_client,
+                                   same_on_both)
 
 pytestmark = pytest.mark.realpg
 
@@ -41,10 +42,7 @@ async def _asyncpg_body(conn, out: list) -> None:
 
 def _psycopg3_body(conn, out: list) -> None:
     import psycopg
-    cur = conn.cursor(binary=True)
-    cur.execute("SELECT p, d FROM dom_t")
-    out.append([c.type_code for c in cur.description])
-    out.append(cur.fetchall())
+    binary_select(conn, "SELECT p, d FROM dom_t", out)
     try:
         conn.execute("UPDATE dom_t SET p = %s", (0,))
     except psycopg.Error as exc:

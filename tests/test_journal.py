@@ -200,12 +200,22 @@ def _check_restarted(journal: Path, clean: str, tmp_path: Path) -> None:
         report["snapshot"]["snapshot_hash"] != clean
 
 
-def test_sigkill_mid_transaction(tmp_path):
+@contextlib.contextmanager
+def _killed_mid_work(tmp_path: Path):
+    """A journaled twin of the example schema that did _committed_work;
+    the block starts more and SIGKILLs the twin; started again from its
+    journal, the twin holds the committed work alone (_check_restarted)."""
     clean = _clean_hash(tmp_path)
     journal = tmp_path / "twin.journal"
     with Served("--schema", str(EXAMPLE), "--journal", str(journal)) as twin:
-        conn = twin.connect()
+        conn = twin.connect()  # kept open until the kill
         _committed_work(conn)
+        yield twin
+    _check_restarted(journal, clean, tmp_path)
+
+
+def test_sigkill_mid_transaction(tmp_path):
+    with _killed_mid_work(tmp_path) as twin:
         other = twin.connect()
         cur = other.cursor()
         cur.execute("begin")
@@ -215,15 +225,10 @@ def test_sigkill_mid_transaction(tmp_path):
         cur.execute("update memos set weight = 0")
         cur.execute("create table never (a int)")
         twin.kill()
-    _check_restarted(journal, clean, tmp_path)
 
 
 def test_sigkill_mid_copy(tmp_path):
-    clean = _clean_hash(tmp_path)
-    journal = tmp_path / "twin.journal"
-    with Served("--schema", str(EXAMPLE), "--journal", str(journal)) as twin:
-        conn = twin.connect()
-        _committed_work(conn)
+    with _killed_mid_work(tmp_path) as twin:
         with psycopg.connect(twin.url, autocommit=True) as copier:
             with pytest.raises(psycopg.OperationalError):
                 with copier.cursor().copy(
@@ -236,7 +241,6 @@ def test_sigkill_mid_copy(tmp_path):
                     time.sleep(0.5)
                     twin.kill()
                     copy.write("2\t2025-02-02 00:00:00+00\tlast\t\\N\t\\N\n")
-    _check_restarted(journal, clean, tmp_path)
 
 
 def _small(tmp_path: Path) -> Path:

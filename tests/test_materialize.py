@@ -141,17 +141,22 @@ def _sequences_go_on(cur) -> tuple:
     return after, cur.fetchone()
 
 
-def _url(realpg, name: str) -> str:
-    return f"postgresql://{realpg.user}@{realpg.host}:{realpg.port}/{name}"
+@contextlib.contextmanager
+def _database(realpg, schema: str, tag: str):
+    """A PostgreSQL database materialize_TAGpid loaded with SCHEMA:
+    (its URL, its connect)."""
+    name = f"materialize_{tag}{os.getpid()}"
+    with postgres_database(realpg, schema, name) as connect:
+        yield (f"postgresql://{realpg.user}@{realpg.host}:{realpg.port}/{name}",
+               connect)
 
 
 @pytest.fixture(scope="module")
 def source(realpg):
     schema = "\n".join((SCHEMAS / f).read_text() for f in
                        ("types.sql", "generated.sql", "identity.sql"))
-    name = f"materialize_{os.getpid()}"
-    with postgres_database(realpg, schema + DATA, name) as connect:
-        yield _url(realpg, name), connect
+    with _database(realpg, schema + DATA, "") as (url, connect):
+        yield url, connect
 
 
 def test_restored_tables_copy_byte_identical(source, tmp_path):
@@ -227,9 +232,7 @@ def test_unsupported_objects_refused_by_name_or_skipped(realpg, tmp_path):
               "INSERT INTO t VALUES (1, 'kept');\n"
               "CREATE TABLE grid (id integer PRIMARY KEY, a integer[]);\n"
               "INSERT INTO grid VALUES (1, '{1}'), (2, '{{1,2},{3,4}}');\n")
-    name = f"materialize_refuse_{os.getpid()}"
-    with postgres_database(realpg, schema, name):
-        url = _url(realpg, name)
+    with _database(realpg, schema, "refuse_") as (url, _):
         refused = _materialize(url, "--snapshot", tmp_path / "r.twin")
         skipped = _materialize(url, "--snapshot", tmp_path / "s.twin",
                                "--skip-unsupported", "--json",
@@ -302,10 +305,9 @@ def test_partitioned_tables(realpg, tmp_path):
     """Rows live in the leaf partitions: each leaf's COPY and each
     parent's COPY (SELECT *) are PostgreSQL's bytes."""
     schema = (SCHEMAS / "partitions.sql").read_text()
-    name = f"materialize_parts_{os.getpid()}"
     out = tmp_path / "parts.twin"
-    with postgres_database(realpg, schema + PARTITION_DATA, name) as connect:
-        done = _materialize(_url(realpg, name), "--snapshot", out)
+    with _database(realpg, schema + PARTITION_DATA, "parts_") as (url, connect):
+        done = _materialize(url, "--snapshot", out)
         assert done.returncode == 0, done.stderr + done.stdout
         conn = connect()
         try:
@@ -345,9 +347,7 @@ def test_where_that_breaks_a_foreign_key_is_refused(realpg, tmp_path):
               "parent_id integer REFERENCES parent);\n"
               "INSERT INTO parent VALUES (1), (2);\n"
               "INSERT INTO child VALUES (10, 1), (20, 2), (30, NULL);\n")
-    name = f"materialize_fk_{os.getpid()}"
-    with postgres_database(realpg, schema, name):
-        url = _url(realpg, name)
+    with _database(realpg, schema, "fk_") as (url, _):
         broken = _materialize(url, "--snapshot", tmp_path / "b.twin",
                               "--where", "parent=id = 1")
         kept = _materialize(url, "--snapshot", tmp_path / "k.twin", "--json",

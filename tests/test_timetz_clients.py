@@ -10,7 +10,8 @@ import datetime
 
 import pytest
 
-from tests.support.clients import asyncpg_client, psycopg3_client, same_on_both
+from tests.support.clients import (asyncpg_client, binary_select, psycopg3_client,
+                                   same_on_both)
 
 pytestmark = pytest.mark.realpg
 
@@ -54,10 +55,7 @@ async def _asyncpg_body(conn, out: list) -> None:
 
 
 def _psycopg3_body(conn, out: list) -> None:
-    cur = conn.cursor(binary=True)
-    cur.execute("SELECT id, v, a FROM ttz ORDER BY id")
-    out.append([c.type_code for c in cur.description])
-    out.append(cur.fetchall())
+    cur = binary_select(conn, "SELECT id, v, a FROM ttz ORDER BY id", out)
     value = datetime.time(4, 5, 6, 7, tzinfo=_tz(9, 30))
     cur.execute("SELECT %b::timetz, (%b::timetz)::text", (value, value))
     out.append(cur.fetchall())

@@ -66,11 +66,20 @@ GOLDEN_FRONTEND = [
 ]
 
 
-@pytest.mark.parametrize("message,wire", GOLDEN_FRONTEND,
-                         ids=[type(m).__name__ for m, _ in GOLDEN_FRONTEND])
-def test_frontend_golden_bytes_and_round_trip(message, wire):
+def _golden(cases):
+    """Parametrize over (message, its bytes on the wire), named by type."""
+    return pytest.mark.parametrize("message,wire", cases,
+                                   ids=[type(m).__name__ for m, _ in cases])
+
+
+def _encodes_and_decodes(message, wire, decode) -> None:
     assert message.encode() == wire
-    assert decode_frontend(wire[:1], payload(wire)) == message
+    assert decode(wire[:1], payload(wire)) == message
+
+
+@_golden(GOLDEN_FRONTEND)
+def test_frontend_golden_bytes_and_round_trip(message, wire):
+    _encodes_and_decodes(message, wire, decode_frontend)
     assert type(message).decode(payload(wire)) == message
 
 
@@ -139,11 +148,9 @@ GOLDEN_BACKEND = [
 ]
 
 
-@pytest.mark.parametrize("message,wire", GOLDEN_BACKEND,
-                         ids=[type(m).__name__ for m, _ in GOLDEN_BACKEND])
+@_golden(GOLDEN_BACKEND)
 def test_backend_golden_bytes_and_round_trip(message, wire):
-    assert message.encode() == wire
-    assert decode_backend(wire[:1], payload(wire)) == message
+    _encodes_and_decodes(message, wire, decode_backend)
 
 
 def test_every_backend_type_byte_has_a_decoder():

@@ -77,6 +77,19 @@ def scenario_params(scenarios: dict, gaps: set[str]) -> list:
             if n in gaps else n for n in sorted(scenarios)]
 
 
+def scenario_test(schema: str, file_name: str, prefix: str, gaps: set[str]):
+    """The parametrized test of a scenario file: each scenario run on
+    PostgreSQL and the twin (databases PREFIX_n, loaded with SCHEMA) gives
+    the same record; the names in GAPS are strict xfails."""
+    scenarios = load_scenarios(file_name)
+
+    @pytest.mark.parametrize("name", scenario_params(scenarios, gaps))
+    def test_scenario(name, realpg):
+        diffs = scenario_differences(realpg, schema, scenarios[name], prefix)
+        assert not diffs, f"{name}:\n" + "\n".join(diffs)
+    return test_scenario
+
+
 def scenario_differences(realpg, schema: str, steps: list[tuple], prefix: str) -> list[str]:
     """Run STEPS on a fresh PostgreSQL database and a fresh twin, both
     loaded with SCHEMA; how their records differ."""

@@ -32,9 +32,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.differential.session_scripts import (KV_SCHEMA, load_scenarios,
-                                                scenario_differences,
-                                                scenario_params)
+from tests.differential.session_scripts import KV_SCHEMA, scenario_test
 
 pytestmark = pytest.mark.realpg
 
@@ -50,14 +48,8 @@ CREATE TABLE note (
 CREATE SEQUENCE tickets;
 """
 
-SCENARIOS = load_scenarios("concurrency.sql")
-
 # Known parity gaps, strictly expected to fail until fixed (then the mark
 # must go).
 GAPS: set[str] = set()
 
-
-@pytest.mark.parametrize("name", scenario_params(SCENARIOS, GAPS))
-def test_scenario(name, realpg):
-    diffs = scenario_differences(realpg, SCHEMA, SCENARIOS[name], "conc")
-    assert not diffs, f"{name}:\n" + "\n".join(diffs)
+test_scenario = scenario_test(SCHEMA, "concurrency.sql", "conc", GAPS)

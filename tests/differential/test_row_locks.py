@@ -17,9 +17,7 @@ import time
 import pytest
 
 from tests.differential.harness import postgres_database, twin_server
-from tests.differential.session_scripts import (KV_SCHEMA, load_scenarios,
-                                                scenario_differences,
-                                                scenario_params)
+from tests.differential.session_scripts import KV_SCHEMA, scenario_test
 
 pytestmark = pytest.mark.realpg
 
@@ -32,17 +30,12 @@ CREATE TABLE jobs (
 """
 
 _numbers = itertools.count(1)
-SCENARIOS = load_scenarios("row_locks.sql")
 
 # Known parity gaps, strictly expected to fail until fixed (then the mark
 # must go); each is described in scenarios/row_locks.sql.
 GAPS: set[str] = set()
 
-
-@pytest.mark.parametrize("name", scenario_params(SCENARIOS, GAPS))
-def test_scenario(name, realpg):
-    diffs = scenario_differences(realpg, SCHEMA, SCENARIOS[name], "rowlock")
-    assert not diffs, f"{name}:\n" + "\n".join(diffs)
+test_scenario = scenario_test(SCHEMA, "row_locks.sql", "rowlock", GAPS)
 
 
 # -- the job queue ---------------------------------------------------------------

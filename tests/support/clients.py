@@ -46,6 +46,16 @@ def with_psycopg3(server, body, setup: Iterable[str] = ()) -> list:
     return out
 
 
+def binary_select(conn, sql: str, out: list):
+    """psycopg 3: SQL read by a binary cursor; its column type OIDs and
+    its rows go to OUT. Returns the cursor."""
+    cur = conn.cursor(binary=True)
+    cur.execute(sql)
+    out.append([c.type_code for c in cur.description])
+    out.append(cur.fetchall())
+    return cur
+
+
 def asyncpg_client(body, setup: Iterable[str] = ()) -> Callable[[object], list]:
     """A client for `same_on_both`: BODY on asyncpg."""
     return lambda server: with_asyncpg(server, body, setup)
