@@ -78,6 +78,21 @@ class StoreMachine(RuleBasedStateMachine):
         txn.lock_target(T, command)
         self.holders.add(i)
 
+    def _open(self, data, what: str) -> int:
+        """An open transaction, drawn, and the step noted: "T{i} WHAT"."""
+        i = data.draw(st.sampled_from(sorted(self.txns)))
+        note(f"T{i} {what}")
+        return i
+
+    def _savepoint_of(self, data, what: str) -> tuple[int, int]:
+        """A transaction with savepoints and one of them, drawn, and the
+        step noted: "T{i} WHAT #n"."""
+        i = data.draw(st.sampled_from(sorted(j for j, (_, m) in self.txns.items()
+                                             if m.savepoints)))
+        n = data.draw(st.integers(0, len(self.txns[i][1].savepoints) - 1))
+        note(f"T{i} {what} #{n}")
+        return i, n
+
     def _end_statement(self, i: int) -> None:
         txn, model = self.txns[i]
         txn.statement_end()
@@ -111,8 +126,7 @@ class StoreMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.txns)
     @rule(data=st.data(), k=KEYS, v=VALS)
     def insert(self, data, k: int, v: int) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} insert ({k}, {v})")
+        i = self._open(data, f"insert ({k}, {v})")
         self._start_write(i, "INSERT")
         txn, model = self.txns[i]
         others = self._others(i)
@@ -142,8 +156,7 @@ class StoreMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.txns)
     @rule(data=st.data(), k=KEYS, v=VALS)
     def update(self, data, k: int, v: int) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} update {k} set v = {v}")
+        i = self._open(data, f"update {k} set v = {v}")
         self._start_write(i, "UPDATE")
         txn, model = self.txns[i]
         matching = self._matching(txn, k)
@@ -160,8 +173,7 @@ class StoreMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.txns)
     @rule(data=st.data(), k=KEYS)
     def delete(self, data, k: int) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} delete {k}")
+        i = self._open(data, f"delete {k}")
         self._start_write(i, "DELETE")
         txn, model = self.txns[i]
         matching = self._matching(txn, k)
@@ -178,8 +190,7 @@ class StoreMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.txns)
     @rule(data=st.data())
     def savepoint(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} savepoint")
+        i = self._open(data, "savepoint")
         txn, model = self.txns[i]
         model.savepoints.append((txn.savepoint(), set(model.replaced), dict(model.new),
                                  set(model.claimed), i in self.holders))
@@ -187,11 +198,8 @@ class StoreMachine(RuleBasedStateMachine):
     @precondition(lambda self: any(m.savepoints for _, m in self.txns.values()))
     @rule(data=st.data())
     def rollback_to(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(j for j, (_, m) in self.txns.items()
-                                             if m.savepoints)))
+        i, n = self._savepoint_of(data, "rollback to savepoint")
         txn, model = self.txns[i]
-        n = data.draw(st.integers(0, len(model.savepoints) - 1))
-        note(f"T{i} rollback to savepoint #{n}")
         marker, replaced, new, claimed, held = model.savepoints[n]
         txn.rollback_to(marker)
         del model.savepoints[n + 1:]
@@ -203,19 +211,15 @@ class StoreMachine(RuleBasedStateMachine):
     @precondition(lambda self: any(m.savepoints for _, m in self.txns.values()))
     @rule(data=st.data())
     def release(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(j for j, (_, m) in self.txns.items()
-                                             if m.savepoints)))
+        i, n = self._savepoint_of(data, "release savepoint")
         txn, model = self.txns[i]
-        n = data.draw(st.integers(0, len(model.savepoints) - 1))
-        note(f"T{i} release savepoint #{n}")
         txn.release(model.savepoints[n][0])
         del model.savepoints[n:]
 
     @precondition(lambda self: self.txns)
     @rule(data=st.data())
     def commit(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} commit")
+        i = self._open(data, "commit")
         txn, model = self.txns[i]
         txn.commit()
         self.committed = model.visible(self.committed)  # onto the newest
@@ -224,8 +228,7 @@ class StoreMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.txns)
     @rule(data=st.data())
     def rollback(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} rollback")
+        i = self._open(data, "rollback")
         self.txns[i][0].rollback()
         self._release(i)
 
