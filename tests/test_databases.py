@@ -171,6 +171,11 @@ def test_create_drop_rename_errors_as_postgres(both):
     same(both, s)
 
 
+# a session m on postgres forks the base as fk16_a
+FORK_A = [("connect", "m", "postgres"),
+          ("sql", "m", f"CREATE DATABASE fk16_a TEMPLATE {BASE}")]
+
+
 def test_startup_database(both):
     """A missing database and template0 are FATAL at connection; a fork
     answers current_database() with its own name."""
@@ -191,9 +196,7 @@ def test_startup_database(both):
 def test_other_sessions_block_drop_and_rename(both):
     """55006 with PostgreSQL's detail counting the other sessions; the
     same DROP succeeds once they are gone."""
-    same(both, [
-        ("connect", "m", "postgres"),
-        ("sql", "m", f"CREATE DATABASE fk16_a TEMPLATE {BASE}"),
+    same(both, FORK_A + [
         ("connect", "a1", "fk16_a"),
         ("connect", "a2", "fk16_a"),
         ("sql", "m", "DROP DATABASE fk16_a"),
@@ -207,9 +210,7 @@ def test_other_sessions_block_drop_and_rename(both):
 
 
 def test_drop_with_force_ends_the_other_sessions(both):
-    same(both, [
-        ("connect", "m", "postgres"),
-        ("sql", "m", f"CREATE DATABASE fk16_a TEMPLATE {BASE}"),
+    same(both, FORK_A + [
         ("connect", "a", "fk16_a"),
         ("sql", "a", "DROP DATABASE fk16_a WITH (FORCE)"),
         ("sql", "m", "DROP DATABASE fk16_a WITH (FORCE)"),
@@ -223,9 +224,7 @@ def test_forks_are_isolated(both):
     """Two forks of one template written concurrently: each sees only its
     own rows, sequence positions, failed transaction and settings; the
     template is unchanged, and a fork of a fork starts from its state."""
-    same(both, [
-        ("connect", "m", "postgres"),
-        ("sql", "m", f"CREATE DATABASE fk16_a TEMPLATE {BASE}"),
+    same(both, FORK_A + [
         ("sql", "m", f"CREATE DATABASE fk16_b TEMPLATE {BASE}"),
         ("connect", "a", "fk16_a"),
         ("connect", "b", "fk16_b"),
