@@ -8,6 +8,8 @@ A template's slots, `{…}`, are filled left to right:
 - `{lo..hi}`: a whole number in that range;
 - `{a|b|…}`: one of the alternatives, filled as a slot when it names one
   (a kind or a NAME), else taken as written (the empty word included).
+`{{` and `}}` stand for literal braces (as in str.format). `fill` does the
+substitution for any slot meaning (random_sql.py's generator has its own).
 """
 
 from __future__ import annotations
@@ -17,8 +19,21 @@ from typing import Callable
 
 from hypothesis import strategies as st
 
-_SLOT = re.compile(r"\{([^{}]*)\}")
+_SLOT = re.compile(r"(\{\{|\}\}|\{[^{}]*\})")
 _RANGE = re.compile(r"^(-?\d+)\.\.(-?\d+)$")
+
+
+def fill(template: str, slot: Callable[[str], str]) -> str:
+    """TEMPLATE with each `{text}` replaced, left to right, by slot(text)."""
+    out = []
+    for part in _SLOT.split(template):
+        if part in ("{{", "}}"):
+            out.append(part[0])
+        elif part.startswith("{") and part.endswith("}"):
+            out.append(slot(part[1:-1]))
+        else:
+            out.append(part)
+    return "".join(out)
 
 
 @st.composite
@@ -42,5 +57,4 @@ def filled(draw, templates: list[str], sub: Callable[[str], st.SearchStrategy],
         assert bounds, f"not a template slot: {{{text}}}"
         return str(draw(st.integers(int(bounds[1]), int(bounds[2]))))
 
-    parts = _SLOT.split(draw(st.sampled_from(templates)))
-    return "".join(slot(part) if i % 2 else part for i, part in enumerate(parts))
+    return fill(draw(st.sampled_from(templates)), slot)
