@@ -9,6 +9,7 @@ section each, a step a line, `WHO[ FLAGS]: SQL` (FLAGS: `wait`, `async`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import socket
@@ -53,6 +54,7 @@ _STEP = re.compile(r"^(?P<who>[A-Z])(?P<flags>(?: (?:wait|async))*): (?P<sql>.+)
 _numbers = itertools.count(1)
 
 
+@functools.cache
 def load_scenarios(file_name: str) -> dict[str, list[tuple]]:
     """The scenarios of scenarios/FILE_NAME, in file order: name -> steps,
     each step (who, sql, *flags); comment lines describe, they do not run."""
@@ -71,23 +73,19 @@ def load_scenarios(file_name: str) -> dict[str, list[tuple]]:
     return scenarios
 
 
-def scenario_params(scenarios: dict, gaps: set[str]) -> list:
-    """The scenario names as test parameters, known gaps strictly xfail."""
+def scenario_params(file_name: str, gaps: set[str]) -> list:
+    """The scenario names of scenarios/FILE_NAME as test parameters, the
+    known gaps strict xfails."""
     return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="known parity gap"))
-            if n in gaps else n for n in sorted(scenarios)]
+            if n in gaps else n for n in sorted(load_scenarios(file_name))]
 
 
-def scenario_test(schema: str, file_name: str, prefix: str, gaps: set[str]):
-    """The parametrized test of a scenario file: each scenario run on
-    PostgreSQL and the twin (databases PREFIX_n, loaded with SCHEMA) gives
-    the same record; the names in GAPS are strict xfails."""
-    scenarios = load_scenarios(file_name)
-
-    @pytest.mark.parametrize("name", scenario_params(scenarios, gaps))
-    def test_scenario(name, realpg):
-        diffs = scenario_differences(realpg, schema, scenarios[name], prefix)
-        assert not diffs, f"{name}:\n" + "\n".join(diffs)
-    return test_scenario
+def check_scenario(realpg, schema: str, file_name: str, name: str, prefix: str) -> None:
+    """Scenario NAME of scenarios/FILE_NAME gives the same record on
+    PostgreSQL and on the twin (databases PREFIX_n, loaded with SCHEMA)."""
+    steps = load_scenarios(file_name)[name]
+    diffs = scenario_differences(realpg, schema, steps, prefix)
+    assert not diffs, f"{name}:\n" + "\n".join(diffs)
 
 
 def scenario_differences(realpg, schema: str, steps: list[tuple], prefix: str) -> list[str]:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.differential.session_scripts import KV_SCHEMA, scenario_test
+from tests.differential.session_scripts import KV_SCHEMA, check_scenario, scenario_params
 
 pytestmark = pytest.mark.realpg
 
@@ -52,4 +52,6 @@ CREATE SEQUENCE tickets;
 # must go).
 GAPS: set[str] = set()
 
-test_scenario = scenario_test(SCHEMA, "concurrency.sql", "conc", GAPS)
+@pytest.mark.parametrize("name", scenario_params("concurrency.sql", GAPS))
+def test_scenario(name, realpg):
+    check_scenario(realpg, SCHEMA, "concurrency.sql", name, "conc")

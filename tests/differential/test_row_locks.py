@@ -17,7 +17,7 @@ import time
 import pytest
 
 from tests.differential.harness import postgres_database, twin_server
-from tests.differential.session_scripts import KV_SCHEMA, scenario_test
+from tests.differential.session_scripts import KV_SCHEMA, check_scenario, scenario_params
 
 pytestmark = pytest.mark.realpg
 
@@ -35,7 +35,9 @@ _numbers = itertools.count(1)
 # must go); each is described in scenarios/row_locks.sql.
 GAPS: set[str] = set()
 
-test_scenario = scenario_test(SCHEMA, "row_locks.sql", "rowlock", GAPS)
+@pytest.mark.parametrize("name", scenario_params("row_locks.sql", GAPS))
+def test_scenario(name, realpg):
+    check_scenario(realpg, SCHEMA, "row_locks.sql", name, "rowlock")
 
 
 # -- the job queue ---------------------------------------------------------------
