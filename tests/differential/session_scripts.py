@@ -3,7 +3,7 @@ run against one database, recorded step by step (the runner of
 test_concurrency.py and test_row_locks.py; see test_concurrency.py for
 what is recorded and why).
 
-The scripts are data: `scenarios/*.sql` hold them, one `-- scenario: name`
+The scripts are data: `corpus/scenarios/*.sql` hold them, one `-- scenario: name`
 section each, a step a line, `WHO[ FLAGS]: SQL` (FLAGS: `wait`, `async`).
 """
 
@@ -22,7 +22,7 @@ import pytest
 
 from tests.differential.harness import postgres_database, twin_server
 
-SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
+SCENARIO_DIR = Path(__file__).resolve().parent / "corpus" / "scenarios"
 # the tables both scenario files use (each adds its own)
 KV_SCHEMA = """
 CREATE TABLE kv (
@@ -56,7 +56,7 @@ _numbers = itertools.count(1)
 
 @functools.cache
 def load_scenarios(file_name: str) -> dict[str, list[tuple]]:
-    """The scenarios of scenarios/FILE_NAME, in file order: name -> steps,
+    """The scenarios of corpus/scenarios/FILE_NAME, in file order: name -> steps,
     each step (who, sql, *flags); comment lines describe, they do not run."""
     parts = _SCENARIO.split((SCENARIO_DIR / file_name).read_text())
     scenarios: dict[str, list[tuple]] = {}
@@ -74,14 +74,14 @@ def load_scenarios(file_name: str) -> dict[str, list[tuple]]:
 
 
 def scenario_params(file_name: str, gaps: set[str]) -> list:
-    """The scenario names of scenarios/FILE_NAME as test parameters, the
+    """The scenario names of corpus/scenarios/FILE_NAME as test parameters, the
     known gaps strict xfails."""
     return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="known parity gap"))
             if n in gaps else n for n in sorted(load_scenarios(file_name))]
 
 
 def check_scenario(realpg, schema: str, file_name: str, name: str, prefix: str) -> None:
-    """Scenario NAME of scenarios/FILE_NAME gives the same record on
+    """Scenario NAME of corpus/scenarios/FILE_NAME gives the same record on
     PostgreSQL and on the twin (databases PREFIX_n, loaded with SCHEMA)."""
     steps = load_scenarios(file_name)[name]
     diffs = scenario_differences(realpg, schema, steps, prefix)

@@ -1,6 +1,6 @@
 """Two sessions, one script: concurrent writers against PostgreSQL and the twin.
 
-Each scenario (scenarios/concurrency.sql, run by session_scripts.py)
+Each scenario (corpus/scenarios/concurrency.sql, run by session_scripts.py)
 is a list of steps for autocommit psycopg2 sessions A and B
 (and C where a step names it) on a fresh database (PostgreSQL 15 and the twin, same schema). Everything
 a step shows is recorded — tag, rows, SQLSTATE with the primary message,

@@ -1,5 +1,5 @@
 """Row locks and advisory locks between two sessions, against PostgreSQL
-and the twin (scenarios/row_locks.sql, run as test_concurrency.py's), and a
+and the twin (corpus/scenarios/row_locks.sql, run as test_concurrency.py's), and a
 job queue drained by several workers with FOR UPDATE SKIP LOCKED.
 
 SELECT … FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE [OF t] [NOWAIT |
@@ -32,7 +32,7 @@ CREATE TABLE jobs (
 _numbers = itertools.count(1)
 
 # Known parity gaps, strictly expected to fail until fixed (then the mark
-# must go); each is described in scenarios/row_locks.sql.
+# must go); each is described in corpus/scenarios/row_locks.sql.
 GAPS: set[str] = set()
 
 @pytest.mark.parametrize("name", scenario_params("row_locks.sql", GAPS))
