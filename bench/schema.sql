@@ -1,6 +1,7 @@
 -- Benchmark tables (bench/run.py). `wide` holds the 110,000 loaded rows the
 -- read workloads query; the write workloads each get a table of the same
--- shape, emptied with TRUNCATE before every round.
+-- shape (LIKE wide, its defaults and CHECK, a key of its own), emptied with
+-- TRUNCATE before every round.
 CREATE TABLE wide (
     id       bigint PRIMARY KEY,
     tenant   integer NOT NULL,
@@ -16,33 +17,11 @@ CREATE TABLE wide (
 );
 CREATE INDEX wide_tenant_idx ON wide (tenant);
 
-CREATE TABLE ins_rows (
-    id       bigint PRIMARY KEY,
-    tenant   integer NOT NULL,
-    name     text NOT NULL,
-    email    text,
-    amount   numeric(12, 2) NOT NULL CHECK (amount >= 0),
-    status   text NOT NULL DEFAULT 'new',
-    created  date,
-    updated  timestamptz,
-    flag     boolean NOT NULL DEFAULT false,
-    score    double precision,
-    note     text
-);
+CREATE TABLE ins_rows (LIKE wide INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+    PRIMARY KEY (id));
 
-CREATE TABLE bulk_rows (
-    id       bigint PRIMARY KEY,
-    tenant   integer NOT NULL,
-    name     text NOT NULL,
-    email    text,
-    amount   numeric(12, 2) NOT NULL CHECK (amount >= 0),
-    status   text NOT NULL DEFAULT 'new',
-    created  date,
-    updated  timestamptz,
-    flag     boolean NOT NULL DEFAULT false,
-    score    double precision,
-    note     text
-);
+CREATE TABLE bulk_rows (LIKE wide INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+    PRIMARY KEY (id));
 
 CREATE TABLE upsert_rows (
     id       bigint PRIMARY KEY,

@@ -86,29 +86,34 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def timed_statements(dsn: str, sql: str, params, *, fetch: bool = False,
+                     commit: bool = False) -> float:
+    """SQL run once per parameter tuple of PARAMS on one fresh connection,
+    each result fetched when FETCH; with COMMIT, all in one transaction,
+    committed inside the timing. Returns the seconds it took."""
+    with cursor(dsn, autocommit=not commit) as cur:
+        def run() -> None:
+            for p in params:
+                cur.execute(sql, p)
+                if fetch:
+                    cur.fetchall()
+            if commit:
+                cur.connection.commit()
+        return timed(run)
+
+
 # -- writes --------------------------------------------------------------------
 
 def insert_autocommit(side: Side, n: int, ctx: Context) -> float:
     """n single-row INSERTs, each its own transaction."""
     truncate(side.dsn, "ins_rows")
-    rows = ctx.rows[:n]
-    with cursor(side.dsn) as cur:
-        def run() -> None:
-            for row in rows:
-                cur.execute(_INSERT, row)
-        return timed(run)
+    return timed_statements(side.dsn, _INSERT, ctx.rows[:n])
 
 
 def insert_one_txn(side: Side, n: int, ctx: Context) -> float:
     """n single-row INSERTs in one transaction, commit included."""
     truncate(side.dsn, "ins_rows")
-    rows = ctx.rows[:n]
-    with cursor(side.dsn, autocommit=False) as cur:
-        def run() -> None:
-            for row in rows:
-                cur.execute(_INSERT, row)
-            cur.connection.commit()
-        return timed(run)
+    return timed_statements(side.dsn, _INSERT, ctx.rows[:n], commit=True)
 
 
 def execute_values(side: Side, n: int, ctx: Context) -> float:
@@ -132,12 +137,7 @@ def upsert(side: Side, n: int, ctx: Context) -> float:
                Decimal(rng.randrange(0, 100_000)).scaleb(-2),
                rng.choice(STATUSES), row[7])
               for row in ctx.rows[:n]]
-    with cursor(side.dsn, autocommit=False) as cur:
-        def run() -> None:
-            for p in params:
-                cur.execute(_UPSERT, p)
-            cur.connection.commit()
-        return timed(run)
+    return timed_statements(side.dsn, _UPSERT, params, commit=True)
 
 
 def psycopg3_prepared_insert(side: Side, n: int, ctx: Context) -> float:
@@ -169,13 +169,8 @@ def copy_from_stdin(side: Side, n: int, ctx: Context) -> float:
 def pk_point_select(side: Side, n: int, ctx: Context) -> float:
     """n primary-key lookups with random ids, rows fetched."""
     rng = ctx.rng("pk")
-    ids = [rng.randrange(1, ctx.wide_rows + 1) for _ in range(n)]
-    with cursor(side.dsn) as cur:
-        def run() -> None:
-            for row_id in ids:
-                cur.execute(_POINT, (row_id,))
-                cur.fetchall()
-        return timed(run)
+    ids = [(rng.randrange(1, ctx.wide_rows + 1),) for _ in range(n)]
+    return timed_statements(side.dsn, _POINT, ids, fetch=True)
 
 
 def filtered_scan(side: Side, n: int, ctx: Context) -> float:
@@ -184,22 +179,12 @@ def filtered_scan(side: Side, n: int, ctx: Context) -> float:
     rng = ctx.rng("filter")
     params = [(rng.choice(STATUSES), Decimal(998_000 + rng.randrange(2000))
                .scaleb(-2)) for _ in range(n)]
-    with cursor(side.dsn) as cur:
-        def run() -> None:
-            for p in params:
-                cur.execute(_FILTER, p)
-                cur.fetchall()
-        return timed(run)
+    return timed_statements(side.dsn, _FILTER, params, fetch=True)
 
 
 def group_by(side: Side, n: int, ctx: Context) -> float:
     """n runs of a GROUP BY with count, sum and avg over every row."""
-    with cursor(side.dsn) as cur:
-        def run() -> None:
-            for _ in range(n):
-                cur.execute(_GROUP)
-                cur.fetchall()
-        return timed(run)
+    return timed_statements(side.dsn, _GROUP, [None] * n, fetch=True)
 
 
 # -- connections and whole processes -------------------------------------------

@@ -52,7 +52,12 @@ gap or unspecified behaviour, never a tolerated wrong answer):
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import strategies as st
+
+from property.sql_grammar import KIND_NAMES, NAMED, RULES
+from property.templates import fill
 
 # kind -> (SQL types a column of the kind may have, edge-value literals)
 INT_VALUES = ["0", "1", "-1", "7", "42"]
@@ -203,368 +208,70 @@ class Gen:
             if inner:
                 agg = self.pick(["max", "min"])
                 return f"(SELECT {agg}({self.pick(inner)}) FROM {self.other.name})"
-        return getattr(self, "e_" + kind)(sub, depth)
+        return self.rule(kind, depth)
 
-    def anchor(self, kind: str) -> str | None:
-        """A column operand for an operator over date/time values that can
-        raise: PostgreSQL raises such an error at planning when all the
-        operands are literals, the twin only per row (a known gap:
+    def anchor(self, kind: str) -> bool:
+        """Is there a column operand for an operator over date/time values
+        that can raise (`{@kind}`)? PostgreSQL raises such an error at
+        planning when all the operands are literals, the twin only per row
+        (a known gap:
         gaps/reads_edge_answers.sql::edge_datetime_constant_folding_errors),
         so these operators always get a column operand."""
-        return None if self.safe else self.col(kind)
+        return not self.safe and any(k == kind for _, k in self.scope)
 
-    def e_int(self, sub, depth):
-        c = self.draw(st.integers(0, 9))
-        if c == 0:
-            op = self.pick(["+", "-", "*"] if self.safe else ["+", "-", "*", "/", "%"])
-            small = self.pick(["1", "2", "(-3)", "0"])
-            if self.safe:  # cannot overflow
-                return f"({sub()} % 100 {op} {small})"
-            return f"({sub()} {op} {self.pick([small, sub()])})"
-        if c == 1:
-            return f"length({self.expr('text', depth - 1)})"
-        if c == 2:
-            date = self.anchor("date")
-            return f"({date} - {self.expr('date', depth - 1)})" if date \
-                else f"position('a' in {self.expr('text', depth - 1)})"
-        if c == 3:
-            return f"cardinality({self.expr(self.pick(['intarr', 'textarr']), depth - 1)})"
-        if c == 4:
-            return f"{self.pick(['array_length', 'array_lower', 'array_upper'])}({self.expr('intarr', depth - 1)}, {self.pick(['1', '2'])})"
-        if c == 5 and not self.safe:
-            return f"abs({sub()})"
-        if c == 6 and not self.safe:
-            return f"({self.expr(self.pick(['num', 'float']), depth - 1)})::{self.pick(['int2', 'int4', 'int8'])}"
-        if c == 7:
-            return f"strpos({self.expr('text', depth - 1)}, {self.pick(['a', 'b', 'Ü'])!r})"
-        if c == 8:
-            return f"ascii({self.expr('text', depth - 1)})"
-        if c == 9:
-            return f"({sub()} & 5)"
-        c = self.draw(st.integers(0, 4))
-        if c == 0:
-            return f"octet_length({self.expr('text', depth - 1)})"
-        if c == 1 and not self.safe:
-            return f"({self.pick(['12', ' 7 ', '1e3', 'x', '99999', ''])!r})::{self.pick(['int2', 'int4', 'int8'])}"
-        if c == 2 and not self.safe:
-            return f"({sub()})::int2"
-        if c == 3:
-            return f"(SELECT count(*) FROM t2 WHERE t2.k = {self.pick([c for c, k in self.scope if k == 'int'])})" if self.other is not None else "1"
-        if self.draw(st.booleans()):
-            fn = self.pick(["regexp_count", "regexp_instr"])
-            return f"{fn}({self.expr('text', depth - 1)}, {self.pick(['[a-c]', '.', 'ü', '[[:space:]]'])!r})"
-        return f"char_length({self.expr('text', depth - 1)})"
+    _NEEDS = {"safe: ": lambda g: g.safe, "unsafe: ": lambda g: not g.safe,
+              "other: ": lambda g: g.other is not None,
+              "noother: ": lambda g: g.other is None}
 
-    def e_num(self, sub, depth):
-        c = self.draw(st.integers(0, 8))
-        if c == 0:
-            ops = ["+", "-", "*"] if self.safe else ["+", "-", "*", "/", "%"]
-            return f"({sub()} {self.pick(ops)} {self.pick([sub(), '2.5', '0', '(-1)'])})"
-        if c == 1:
-            return f"round({sub()}, {self.pick(['0', '1', '3', '-1'])})"
-        if c == 2:
-            return f"{self.pick(['trunc', 'abs', 'ceil', 'floor', 'sign'])}({sub()})"
-        if c == 3:
-            return f"({self.expr('int', depth - 1)})::numeric"
-        if c == 4:
-            src = self.pick(["date", "ts", "tstz"])
-            field = self.pick(["year", "month", "day", "dow", "epoch"]
-                              + (["hour", "second"] if src != "date" else []))
-            return f"extract({field} from {self.expr(src, depth - 1)})"
-        if c == 5 and not self.safe:
-            return f"({self.expr('float', depth - 1)})::numeric"
-        if c == 6 and not self.safe:
-            return f"({sub()})::numeric({self.pick(['6,2', '4,0', '10,5'])})"
-        if c == 7:
-            return f"scale({sub()})"
-        if c == 8:
-            return f"({sub()} + 0.001)"
-        c = self.draw(st.integers(0, 3))
-        if c == 0 and not self.safe:
-            return f"{self.pick(['sqrt', 'ln', 'exp'])}({sub()})"
-        if c == 1 and not self.safe:
-            return f"power({sub()}, {self.pick(['2', '0.5', '(-1)', '0'])})"
-        if c == 2 and not self.safe:
-            return f"({self.pick(['1.50', ' 12 ', 'NaN', '-Infinity', '1e5', 'abc'])!r})::numeric{self.pick(['', '(4,1)'])}"
-        return f"({self.expr('float', depth - 1)} {self.pick(['<', '=', '>='])} {sub()})::int::numeric"
+    def _usable(self, template: str) -> str | None:
+        """TEMPLATE without its condition, when it applies here."""
+        for prefix, holds in self._NEEDS.items():
+            if template.startswith(prefix):
+                if not holds(self):
+                    return None
+                template = template[len(prefix):]
+        if not all(self.anchor(k) for k in _ANCHORS.findall(template)):
+            return None
+        return template
 
-    def e_float(self, sub, depth):
-        c = self.draw(st.integers(0, 5))
-        if c == 0 and not self.safe:
-            ops = ["+", "-", "*", "/"]
-            return f"({sub()} {self.pick(ops)} {self.pick([sub(), '0.5::float8', '3'])})"
-        if c == 1:
-            return f"({self.expr('int', depth - 1)})::float8"
-        if c == 2 and not self.safe:
-            return f"({self.expr(self.pick(['num', 'text']), depth - 1)})::float8"
-        if c == 3:
-            return f"{self.pick(['abs', 'floor', 'ceil', 'round', 'trunc', 'sign'])}({sub()})"
-        if c == 4 and not self.safe:
-            return f"sqrt({sub()})"
-        return f"(-{sub()})"
+    def rule(self, kind: str, depth: int) -> str:
+        """One of the kind's templates (property/sql_grammar.py) that
+        applies here, filled."""
+        usable = [t for t in map(self._usable, RULES[kind]) if t is not None]
+        return fill(self.pick(usable), lambda text: self._slot(text, kind, depth))
 
-    def e_text(self, sub, depth):
-        c = self.draw(st.integers(0, 18))
-        if c >= 16:
-            return self.e_text_more(sub, depth)
-        if c == 0:
-            return f"({sub()} || {sub()})"
-        if c == 1:
-            return f"{self.pick(['lower', 'upper', 'initcap', 'reverse', 'btrim', 'ltrim', 'rtrim', 'md5', 'quote_literal', 'quote_ident'])}({sub()})"
-        if c == 2:
-            return f"substr({sub()}, {self.pick(['0', '1', '2', '-1'])}, {self.pick(['0', '1', '3'])})"
-        if c == 3:
-            return f"{self.pick(['left', 'right'])}({sub()}, {self.pick(['1', '-1', '2', '0'])})"
-        if c == 4:
-            return f"replace({sub()}, {self.pick(['a', 'Ü', ' '])!r}, {self.pick(['', 'xy'])!r})"
-        if c == 5:
-            return f"{self.pick(['lpad', 'rpad'])}({sub()}, {self.pick(['0', '4', '6'])}, {self.pick(['x', 'ab', ''])!r})"
-        if c == 6:
-            kind = self.pick(sorted(KINDS))
-            return f"({self.expr(kind, depth - 1)})::text"
-        if c == 7:
-            return f"concat({sub()}, {self.expr(self.pick(['int', 'date', 'bool', 'num']), depth - 1)})"
-        if c == 8:
-            return f"concat_ws('-', {sub()}, {sub()})"
-        if c == 9:
-            src = self.pick(["date", "ts", "tstz"])
-            fmt = self.pick(["YYYY-MM-DD", "DD Mon YYYY HH24:MI", "Day", "YYYY BC", "IW/IYYY"])
-            return f"to_char({self.expr(src, depth - 1)}, '{fmt}')"
-        if c == 10:
-            return f"split_part({sub()}, {self.pick([' ', 'a'])!r}, {self.pick(['1', '2'])})"
-        if c == 11:
-            return f"repeat({sub()}, {self.pick(['0', '2'])})"
-        if c == 12:
-            return f"({self.expr('jsonb', depth - 1)} ->> {self.pick(['a', 'b'])!r})"
-        if c == 13:
-            return f"format('%s|%s', {sub()}, {self.expr(self.pick(['int', 'num']), depth - 1)})"
-        if c == 14:
-            return f"({self.expr('textarr', depth - 1)})[1]"
-        # c == 15: the shapes below
-        c = self.draw(st.integers(0, 5))
-        if c == 0:
-            return f"translate({sub()}, 'aÜ', 'xy')"
-        if c == 1:
-            return f"overlay({sub()} placing 'Q' from {self.pick(['1', '2'])})"
-        if c == 2:
-            return f"({self.expr(self.pick(['text', 'int', 'num', 'float']), depth - 1)})::{self.pick(['varchar(2)', 'char(2)', 'char(4)', 'varchar'])}::text"
-        if c == 3:
-            fmt = self.pick(["999D99", "FM9999.00", "S0000", "9.99EEEE", "RN"])
-            src = self.pick(["num", "int", "float"])
-            return f"to_char({self.expr(src, depth - 1)}, '{fmt}')"
-        if c == 4:
-            return f"array_to_string({self.expr('textarr', depth - 1)}, ',', '*')"
-        return f"({self.expr(self.pick(['int', 'num', 'float', 'interval']), depth - 1)})::text"
+    def _slot(self, text: str, kind: str, depth: int) -> str:
+        if "|" in text:
+            text = self.pick(text.split("|"))
+            return self._slot(text, kind, depth) if _is_slot(text) else text
+        if text == "$":
+            return self.expr(kind, depth - 1)
+        if text in KINDS:
+            return self.expr(text, depth - 1)
+        if text.endswith(".0"):
+            return self.expr(text[:-2], 0)
+        if text.endswith(".0*"):
+            return ", ".join(self.expr(text[:-3], 0)
+                             for _ in range(self.draw(st.integers(1, 3))))
+        if text.startswith("@"):
+            return self.col(text[1:])
+        if text == "col:int":
+            return self.pick([c for c, k in self.scope if k == "int"])
+        if text == "other":
+            return self.other.name
+        if text == "leaf":
+            return self.leaf(kind)
+        return self.pick(NAMED[text])
 
-    def e_text_more(self, sub, depth):
-        """The regex family, SIMILAR substrings and jsonb's text results.
-        Patterns stay within plain classes and quantifiers, no trailing
-        $ (gaps/reads_formatting.sql::regex_*)."""
-        c = self.draw(st.integers(0, 9))
-        q = lambda options: "'" + self.pick(options) + "'"  # noqa: E731
-        pat = q(["[aeiou]", "[a-z]+", r"\d", "[[:upper:]]", "ü", "b.",
-                 "(a)(b)?", r"\s+", "[^a-z]"])
-        if c == 0:
-            repl = q(["X", "", r"<\&>", r"\1"])
-            flags = self.pick(["", ", 'g'", ", 'gi'", ", 'i'"])
-            return f"regexp_replace({sub()}, {pat}, {repl}{flags})"
-        if c == 1:
-            flags = self.pick(["", ", 'i'"])
-            return f"(regexp_match({sub()}, {pat}{flags}))[1]"
-        if c == 2:
-            split = q([r"\s*", ",", "a", "[ab]"])
-            return f"array_to_string(regexp_split_to_array({sub()}, {split}), '|', '*')"
-        if c == 3:
-            return f"substring({sub()} from {pat})"
-        if c == 4:
-            similar = q(['%#"a#"%', '#"_#"%', '%#"[a-z]*#"'])
-            return f"substring({sub()} similar {similar} escape '#')"
-        if c == 5:
-            return f"jsonb_typeof({self.expr('jsonb', depth - 1)})"
-        if c == 6:
-            path = q(["{a}", "{a,0}", "{}", "{b}"])
-            return f"({self.expr('jsonb', depth - 1)} #>> {path})"
-        if c == 7:
-            return f"jsonb_pretty({self.expr('jsonb', depth - 1)})"
-        if c == 8:
-            fmt = q(["HH12:MI:SS AM", 'YYYY-MM-DD"T"HH24:MI:SS', "Mon DD, YYYY",
-                     "DDD J Q", "FMMonth FMDD"])
-            src = self.pick(["ts", "tstz", "interval"])
-            return f"to_char({self.expr(src, depth - 1)}, {fmt})"
-        fmt = q(["%s-%s", "%I.%L", "%1$s %1$L", "[%5s|%-5s]"])
-        other = self.pick(["text", "int", "date", "bool"])
-        return f"format({fmt}, {sub()}, {self.expr(other, depth - 1)})"
 
-    def e_bool(self, sub, depth):
-        c = self.draw(st.integers(0, 11))
-        if c <= 2:
-            kind = self.pick(sorted(ORDERABLE))
-            op = self.pick(["=", "<>", "<", "<=", ">", ">="])
-            return f"({self.expr(kind, depth - 1)} {op} {self.expr(kind, depth - 1)})"
-        if c == 3:
-            return f"({sub()} {self.pick(['AND', 'OR'])} {sub()})"
-        if c == 4:
-            return f"(NOT {sub()})"
-        if c == 5:
-            kind = self.pick(sorted(KINDS))
-            return f"({self.expr(kind, depth - 1)} IS {self.pick(['', 'NOT '])}NULL)"
-        if c == 6:
-            kind = self.pick(sorted(KINDS))
-            return f"({self.expr(kind, depth - 1)} IS {self.pick(['', 'NOT '])}DISTINCT FROM {self.expr(kind, depth - 1)})"
-        if c == 7 and self.draw(st.integers(0, 2)) == 0:
-            pat = self.pick(["%a%", "a|b", "(a|Ü)%", "_", "[a-c]%", "%(b|c)_*", "ß%", ""])
-            return f"({self.expr('text', depth - 1)} {self.pick(['SIMILAR TO', 'NOT SIMILAR TO'])} '{pat}')"
-        if c == 7:
-            op = self.pick(["LIKE", "ILIKE", "NOT LIKE", "~", "~*", "!~", "!~*"])
-            pat = self.pick(["a%", "%b%", "_", "", "Ü%", "%s", "A_%"]) if "LIKE" in op \
-                else self.pick(["^a", "b$", "[a-c]", "^.$", "x*y?", "ü", "^[A-Z]",
-                                "[[:alpha:]]", "\\w", "Ü"])
-            return f"({self.expr('text', depth - 1)} {op} '{pat}')"
-        if c == 8:
-            kind = self.pick(["int", "text", "num", "date"])
-            items = ", ".join(self.expr(kind, 0) for _ in range(self.draw(st.integers(1, 3))))
-            return f"({self.expr(kind, depth - 1)} {self.pick(['IN', 'NOT IN'])} ({items}))"
-        if c == 9:
-            kind = self.pick(["int", "num", "date", "text"])
-            return f"({self.expr(kind, depth - 1)} BETWEEN {self.expr(kind, 0)} AND {self.expr(kind, 0)})"
-        if c == 10 and self.other is not None:
-            if self.draw(st.booleans()):
-                return f"(EXISTS (SELECT 1 FROM {self.other.name} WHERE {self.other.name}.k = {self.pick([c for c, k in self.scope if k == 'int'])}))"
-            return f"({self.pick([c for c, k in self.scope if k == 'int'])} {self.pick(['IN', 'NOT IN'])} (SELECT k FROM {self.other.name}))"
-        return self.pick([
-            f"({self.expr('jsonb', depth - 1)} @> '{{\"a\": 1}}')",
-            f"({self.expr('jsonb', depth - 1)} ? 'a')",
-            f"({self.expr('intarr', depth - 1)} @> '{{7}}')",
-            f"(1 = ANY({self.expr('intarr', depth - 1)}))",
-            f"starts_with({self.expr('text', depth - 1)}, 'a')",
-            f"({self.expr('jsonb', depth - 1)} @? {self.pick(self.PATHS)!r})",
-            f"({self.expr('jsonb', depth - 1)} @@ '$.a > 0')",
-            f"jsonb_path_exists({self.expr('jsonb', depth - 1)}, {self.pick(self.PATHS)!r}, '{{\"x\": 1}}')"])
+_ANCHORS = re.compile(r"\{@(\w+)\}")
+assert set(KIND_NAMES) == set(KINDS) == ORDERABLE
 
-    # jsonpaths that raise in no lax evaluation
-    PATHS = ["$.a", "$.*", "$.a[*] ? (@ > $x)", "$.** ? (@.type() == \"number\")",
-             "$[*] ? (@ starts with \"b\")", "$ ? (@ like_regex \"^[a-z]\")",
-             "$.a[last]", "$.b ? (exists(@) && @ != null)", "$.size()"]
 
-    def e_date(self, sub, depth):
-        c = self.draw(st.integers(0, 3))
-        if c == 0 and self.anchor("date"):
-            return f"({self.anchor('date')} {self.pick(['+', '-'])} {self.pick(['1', '30', '(-400)'])})"
-        if c == 1 and not self.safe:
-            return f"({self.expr(self.pick(['ts', 'tstz']), depth - 1)})::date"
-        if c == 2:    # valid: a folded make_date error after a datetime
-            # literal in COALESCE/CASE is the folding gap again
-            # (gaps/reads_edge_answers.sql::edge_datetime_constant_folding_errors)
-            return f"make_date({self.pick(['2024', '(-44)', '1'])}, {self.pick(['2', '12'])}, {self.pick(['28', '1'])})"
-        return self.leaf("date")
-
-    def e_ts(self, sub, depth):
-        c = self.draw(st.integers(0, 4))
-        if c == 0 and self.anchor("ts"):
-            return f"({self.anchor('ts')} {self.pick(['+', '-'])} {self.expr('interval', depth - 1)})"
-        if c == 1:
-            return f"date_trunc({self.pick(['day', 'month', 'year', 'hour', 'week'])!r}, {sub()})"
-        if c == 2 and self.anchor("date"):
-            return f"({self.anchor('date')})::timestamp"
-        if c == 3 and self.anchor("date"):
-            return f"({self.anchor('date')} + {self.expr('interval', depth - 1)})"
-        if self.anchor("tstz") and self.draw(st.booleans()):
-            return self.zoned(self.anchor("tstz"))
-        return f"({self.expr('tstz', depth - 1)})::timestamp"
-
-    ZONES = ["'UTC'", "'America/New_York'", "'+05'", "'Asia/Kolkata'", "'PST'",
-             "'Europe/Berlin'", "'-03:30'", "INTERVAL '2 hours'"]
-
-    def zoned(self, operand: str) -> str:
-        """AT TIME ZONE or timezone() (timestamp <-> timestamptz) of a
-        column: it can leave the timestamp range, an error PostgreSQL
-        raises at planning for literal operands (the folding gap of
-        `anchor`)."""
-        zone = self.pick(self.ZONES)
-        if self.draw(st.booleans()):
-            return f"({operand} AT TIME ZONE {zone})"
-        return f"timezone({zone}, {operand})"
-
-    def e_tstz(self, sub, depth):
-        c = self.draw(st.integers(0, 3))
-        if c == 0 and self.anchor("tstz"):
-            return f"({self.anchor('tstz')} {self.pick(['+', '-'])} {self.expr('interval', depth - 1)})"
-        if c == 1:
-            return f"date_trunc({self.pick(['day', 'month', 'quarter'])!r}, {sub()})"
-        if c == 2:
-            return f"({self.expr('ts', depth - 1)})::timestamptz"
-        if c == 3 and self.anchor("date"):
-            return f"({self.anchor('date')})::timestamptz"
-        if self.anchor("ts") and self.draw(st.booleans()):
-            return self.zoned(self.anchor("ts"))
-        return self.leaf("tstz")
-
-    def e_interval(self, sub, depth):
-        c = self.draw(st.integers(0, 5))
-        if c == 0 and self.anchor("ts"):
-            return f"({self.anchor('ts')} - {self.expr('ts', depth - 1)})"
-        if c == 1 and self.anchor("interval"):
-            return f"({self.anchor('interval')} * {self.pick(['2', '(-1)', '0.5'])})"
-        if c == 2 and self.anchor("interval"):
-            return f"({self.anchor('interval')} {self.pick(['+', '-'])} {sub()})"
-        if c == 3:
-            return f"{self.pick(['justify_days', 'justify_interval', 'justify_hours'])}({sub()})"
-        if c == 4 and self.anchor("ts"):
-            return f"age({self.anchor('ts')}, {self.expr('ts', depth - 1)})"
-        return f"make_interval(days => {self.pick(['1', '(-2)', '0'])})"
-
-    def e_uuid(self, sub, depth):
-        return self.leaf("uuid")
-
-    def e_jsonb(self, sub, depth):
-        c = self.draw(st.integers(0, 4))
-        if c == 0:
-            return f"({sub()} -> {self.pick(['a', 'b'])!r})"
-        if c == 1:
-            return f"({sub()} -> {self.pick(['0', '1', '-1'])})"
-        if c == 2:
-            return f"({sub()} || {sub()})"
-        if c == 3:
-            kind = self.pick(["int", "text", "bool", "num", "date"])
-            return f"jsonb_build_object('k', {self.expr(kind, depth - 1)})"
-        if self.draw(st.booleans()):
-            return self.pick([
-                f"jsonb_strip_nulls({sub()})",
-                f"jsonb_set({sub()}, '{{a}}', {self.pick(['2', 'null', '[1]'])!r})",
-                f"({sub()} - {self.pick(['a', 'b'])!r})",
-                f"({sub()} #> '{{a}}')",
-                f"jsonb_build_array({self.expr(self.pick(['int', 'text', 'float']), depth - 1)}, {sub()})",
-                f"jsonb_insert('[1, 2]', '{{0}}', {sub()})",
-                f"to_jsonb({self.expr(self.pick(['date', 'tstz', 'interval', 'bool', 'float']), depth - 1)})",
-                f"jsonb_path_query_array({sub()}, {self.pick(self.PATHS)!r}, '{{\"x\": 0}}')",
-                f"jsonb_path_query_first({sub()}, {self.pick(self.PATHS)!r}, '{{\"x\": 0}}')",
-            ])
-        kind = self.pick(["int", "text", "textarr", "num", "ts"])
-        return f"to_jsonb({self.expr(kind, depth - 1)})"
-
-    def e_intarr(self, sub, depth):
-        c = self.draw(st.integers(0, 5))
-        if c == 3:
-            return f"ARRAY[{sub()}, {sub()}]"
-        if c == 4:
-            return f"({sub()})[1:2]"
-        if c == 5:
-            return f"array_cat({sub()}, ARRAY[[7, 8]])"
-        if c == 0:
-            return f"({sub()} || {self.expr('int', 0)}::int4)" if not self.safe \
-                else f"array_append({sub()}, 3)"
-        if c == 1:
-            return f"ARRAY[{self.expr('int', 0)}::int4, 5]" if not self.safe \
-                else "ARRAY[1, 5]"
-        return f"array_remove({sub()}, 1)"
-
-    def e_textarr(self, sub, depth):
-        c = self.draw(st.integers(0, 2))
-        if c == 0:
-            return f"string_to_array({self.expr('text', depth - 1)}, ' ')"
-        if c == 1:
-            return f"array_append({sub()}, {self.expr('text', 0)})"
-        return f"ARRAY[{self.expr('text', 0)}]"
+def _is_slot(text: str) -> bool:
+    """Does an alternative of `{a|b|…}` name a slot (else it is a word)?"""
+    return text in ("$", "col:int", "other", "leaf") or text in KINDS or \
+        text in NAMED or text.startswith("@") or text.endswith((".0", ".0*"))
 
 
 def output(expr: str, kind: str) -> str:

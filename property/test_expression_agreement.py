@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
+from property.templates import filled
 from tests.support.twin import running_twin
 
 pytestmark = pytest.mark.realpg
@@ -54,111 +55,42 @@ def leaves(kind: str) -> st.SearchStrategy[str]:
     return st.one_of(base, base, base, nulls(kind))
 
 
+KINDS = ("int4", "int8", "numeric", "float8", "text", "bool", "date",
+         "interval")
+_INTEGER = ["({K} {+|-|*|/|%} {K})"] * 3 + [
+    "abs({K})", "(case when {bool} then {K} else {K} end)", "coalesce({K}, {K})",
+    "greatest({K}, {K})"]
+# each kind's expressions, as templates (property/templates.py)
+RULES = {
+    "int4": [t.replace("K", "int4") for t in _INTEGER]
+    + ["length({text})", "({date} - {date})"],
+    "int8": [t.replace("K", "int8") for t in _INTEGER],
+    "numeric": ["({numeric} {+|-|*|/} {numeric|int4|int8})"] * 2
+    + ["round({numeric}, {SMALL})", "trunc({numeric})", "nullif({numeric}, {numeric})"],
+    "float8": ["({float8} {+|-|*} {float8|int4|numeric})", "floor({float8})",
+               "round({float8})"],
+    "text": ["({text} || {text})", "{lower|upper|btrim}({text})",
+             "substr({text}, {SMALL}, {0..5})", "replace({text}, {TEXT}, {TEXT})",
+             "concat({text}, {int4}, {bool})", "({text} || {int4})",
+             "lpad({text}, {0..8}, 'xy')"],
+    "bool": [f"({{{k}}} {{=|<>|<|>|<=|>=}} {{{k}}})"
+             for k in ("int4", "numeric", "float8", "text", "date", "interval")]
+    + ["({bool} {and|or} {bool})", "(not {bool})", "({int4} is {|not }null)",
+       "({int4} {|not }in ({int4*}))", "({numeric} between {int4} and {numeric})",
+       "({text} {like|not like|ilike} {TEXT})", "({int4} is distinct from {int4})",
+       "({bool} is {true|not true|false|unknown})"],
+    "date": ["({date} {+|-} {SMALL})"],
+    "interval": ["({interval} {+|-} {interval})", "({interval} * {SMALL})",
+                 "(timestamp '2024-01-01' + {interval} - timestamp '2023-12-25 06:00')"],
+}
+
+
 @st.composite
 def expr(draw, kind: str, depth: int = 3) -> str:
     if depth <= 0 or draw(st.integers(0, 3)) == 0:
         return draw(leaves(kind))
-    sub = lambda k: expr(k, depth - 1)  # noqa: E731
-    if kind in ("int4", "int8"):
-        choice = draw(st.integers(0, 8))
-        if choice <= 2:
-            op = draw(st.sampled_from(["+", "-", "*", "/", "%"]))
-            return f"({draw(sub(kind))} {op} {draw(sub(kind))})"
-        if choice == 3:
-            return f"abs({draw(sub(kind))})"
-        if choice == 4 and kind == "int4":
-            return f"length({draw(sub('text'))})"
-        if choice == 5:
-            return (f"(case when {draw(sub('bool'))} then {draw(sub(kind))} "
-                    f"else {draw(sub(kind))} end)")
-        if choice == 6:
-            return f"coalesce({draw(sub(kind))}, {draw(sub(kind))})"
-        if choice == 7 and kind == "int4":
-            return f"({draw(sub('date'))} - {draw(sub('date'))})"
-        return f"greatest({draw(sub(kind))}, {draw(sub(kind))})"
-    if kind == "numeric":
-        choice = draw(st.integers(0, 4))
-        if choice <= 1:
-            op = draw(st.sampled_from(["+", "-", "*", "/"]))
-            other = draw(st.sampled_from(["numeric", "int4", "int8"]))
-            return f"({draw(sub('numeric'))} {op} {draw(sub(other))})"
-        if choice == 2:
-            return f"round({draw(sub('numeric'))}, {draw(SMALL)})"
-        if choice == 3:
-            return f"trunc({draw(sub('numeric'))})"
-        return f"nullif({draw(sub('numeric'))}, {draw(sub('numeric'))})"
-    if kind == "float8":
-        choice = draw(st.integers(0, 2))
-        if choice == 0:
-            op = draw(st.sampled_from(["+", "-", "*"]))
-            other = draw(st.sampled_from(["float8", "int4", "numeric"]))
-            return f"({draw(sub('float8'))} {op} {draw(sub(other))})"
-        if choice == 1:
-            return f"floor({draw(sub('float8'))})"
-        return f"round({draw(sub('float8'))})"
-    if kind == "text":
-        choice = draw(st.integers(0, 6))
-        if choice == 0:
-            return f"({draw(sub('text'))} || {draw(sub('text'))})"
-        if choice == 1:
-            return f"{draw(st.sampled_from(['lower', 'upper', 'btrim']))}" \
-                   f"({draw(sub('text'))})"
-        if choice == 2:
-            return f"substr({draw(sub('text'))}, {draw(SMALL)}, " \
-                   f"{draw(st.integers(0, 5))})"
-        if choice == 3:
-            return f"replace({draw(sub('text'))}, {draw(TEXT)}, {draw(TEXT)})"
-        if choice == 4:
-            return f"concat({draw(sub('text'))}, {draw(sub('int4'))}, " \
-                   f"{draw(sub('bool'))})"
-        if choice == 5:
-            return f"({draw(sub('text'))} || {draw(sub('int4'))})"
-        return f"lpad({draw(sub('text'))}, {draw(st.integers(0, 8))}, 'xy')"
-    if kind == "bool":
-        choice = draw(st.integers(0, 8))
-        if choice == 0:
-            k = draw(st.sampled_from(["int4", "numeric", "float8", "text",
-                                      "date", "interval"]))
-            op = draw(st.sampled_from(["=", "<>", "<", ">", "<=", ">="]))
-            return f"({draw(sub(k))} {op} {draw(sub(k))})"
-        if choice == 1:
-            op = draw(st.sampled_from(["and", "or"]))
-            return f"({draw(sub('bool'))} {op} {draw(sub('bool'))})"
-        if choice == 2:
-            return f"(not {draw(sub('bool'))})"
-        if choice == 3:
-            return f"({draw(sub('int4'))} is {draw(st.sampled_from(['', 'not ']))}null)"
-        if choice == 4:
-            items = draw(st.lists(sub("int4"), min_size=1, max_size=4))
-            neg = draw(st.sampled_from(["", "not "]))
-            return f"({draw(sub('int4'))} {neg}in ({', '.join(items)}))"
-        if choice == 5:
-            return (f"({draw(sub('numeric'))} between {draw(sub('int4'))} and "
-                    f"{draw(sub('numeric'))})")
-        if choice == 6:
-            op = draw(st.sampled_from(["like", "not like", "ilike"]))
-            return f"({draw(sub('text'))} {op} {draw(TEXT)})"
-        if choice == 7:
-            return f"({draw(sub('int4'))} is distinct from {draw(sub('int4'))})"
-        test = draw(st.sampled_from(["true", "not true", "false", "unknown"]))
-        return f"({draw(sub('bool'))} is {test})"
-    if kind == "date":
-        op = draw(st.sampled_from(["+", "-"]))
-        return f"({draw(sub('date'))} {op} {draw(SMALL)})"
-    if kind == "interval":
-        choice = draw(st.integers(0, 2))
-        if choice == 0:
-            op = draw(st.sampled_from(["+", "-"]))
-            return f"({draw(sub('interval'))} {op} {draw(sub('interval'))})"
-        if choice == 1:
-            return f"({draw(sub('interval'))} * {draw(SMALL)})"
-        return (f"(timestamp '2024-01-01' + {draw(sub('interval'))} - "
-                "timestamp '2023-12-25 06:00')")
-    raise AssertionError(kind)
-
-
-KINDS = ("int4", "int8", "numeric", "float8", "text", "bool", "date",
-         "interval")
+    return draw(filled(RULES[kind], lambda k: expr(k, depth - 1), KINDS,
+                       {"SMALL": SMALL, "TEXT": TEXT}))
 
 
 @pytest.fixture(scope="module")

@@ -36,6 +36,7 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
+from property.templates import filled
 from tests.differential.harness import compare
 
 pytestmark = pytest.mark.realpg
@@ -100,6 +101,18 @@ def inserts(name: str, columns: list[Column], rows: list[tuple]) -> list[str]:
             + ")" for row in rows]
 
 
+# each kind's expressions but bool's (predicate), as templates
+# (property/templates.py)
+RULES = {
+    "int": ["({int} {+|-|*} {SMALL})", "abs({int})", "coalesce({int}, {int})",
+            "({int} + {int})"],
+    "numeric": ["({numeric} {+|-|*} {int|numeric})", "round({numeric}, {0..2})",
+                "abs({numeric})", "coalesce({numeric}, {int})"],
+    "text": ["({text} || {text})", "{lower|upper}({text})", "coalesce({text}, {text})",
+             "({text} || {int})"],
+}
+
+
 @st.composite
 def expr(draw, columns: list[Column], kind: str, depth: int = 2) -> str:
     """A well-typed expression of `kind` over `columns` (qualified names)."""
@@ -108,38 +121,10 @@ def expr(draw, columns: list[Column], kind: str, depth: int = 2) -> str:
         if own and draw(st.booleans()):
             return draw(st.sampled_from(own))
         return literal(kind, draw(values(kind, 5)))
-    sub = lambda k: expr(columns, k, depth - 1)  # noqa: E731
-    if kind == "int":
-        choice = draw(st.integers(0, 3))
-        if choice == 0:
-            op = draw(st.sampled_from(["+", "-", "*"]))
-            return f"({draw(sub('int'))} {op} {draw(st.integers(-3, 3).map(lambda v: literal('int', v)))})"
-        if choice == 1:
-            return f"abs({draw(sub('int'))})"
-        if choice == 2:
-            return f"coalesce({draw(sub('int'))}, {draw(sub('int'))})"
-        return f"({draw(sub('int'))} + {draw(sub('int'))})"
-    if kind == "numeric":
-        choice = draw(st.integers(0, 3))
-        if choice == 0:
-            op = draw(st.sampled_from(["+", "-", "*"]))
-            other = draw(st.sampled_from(["int", "numeric"]))
-            return f"({draw(sub('numeric'))} {op} {draw(sub(other))})"
-        if choice == 1:
-            return f"round({draw(sub('numeric'))}, {draw(st.integers(0, 2))})"
-        if choice == 2:
-            return f"abs({draw(sub('numeric'))})"
-        return f"coalesce({draw(sub('numeric'))}, {draw(sub('int'))})"
-    if kind == "text":
-        choice = draw(st.integers(0, 3))
-        if choice == 0:
-            return f"({draw(sub('text'))} || {draw(sub('text'))})"
-        if choice == 1:
-            return f"{draw(st.sampled_from(['lower', 'upper']))}({draw(sub('text'))})"
-        if choice == 2:
-            return f"coalesce({draw(sub('text'))}, {draw(sub('text'))})"
-        return f"({draw(sub('text'))} || {draw(sub('int'))})"
-    return draw(predicate(columns, depth))
+    if kind == "bool":
+        return draw(predicate(columns, depth))
+    return draw(filled(RULES[kind], lambda k: expr(columns, k, depth - 1), KINDS,
+                       {"SMALL": st.integers(-3, 3).map(lambda v: literal("int", v))}))
 
 
 @st.composite

@@ -27,19 +27,23 @@ OPS = st.lists(st.tuples(st.sampled_from(["insert", "update", "delete"]),
                          st.integers(0, 9), st.integers(0, 3)), max_size=12)
 
 
-def _apply(txn, ops) -> None:
-    """Run `ops` as statements' writes; a write a constraint refuses is
-    skipped (the model is the transaction's own reads)."""
+def _apply(txn, ops, through=None) -> None:
+    """Run `ops` as statements' writes, on THROUGH when given (a statement
+    snapshot: its rows chosen by what the transaction sees now, as a
+    second WITH query's would not be, which is the point of the snapshot),
+    else on the transaction; a write a constraint refuses is skipped (the
+    model is the transaction's own reads)."""
+    writer = txn if through is None else through
     for op, k, v in ops:
         rows = {row[0]: rid for rid, row in txn.scan(T)}
         try:
             if op == "insert":
-                txn.insert(T, (k, v))
+                writer.insert(T, (k, v))
             elif k in rows:
                 if op == "update":
-                    txn.update(T, rows[k], ((k + v) % 10, v))
+                    writer.update(T, rows[k], ((k + v) % 10, v))
                 else:
-                    txn.delete(T, rows[k])
+                    writer.delete(T, rows[k])
         except SqlError:
             pass
 
@@ -60,7 +64,7 @@ def test_reads_stay_at_the_statement_start(committed, earlier, during):
     txn.statement_start(writes="UPDATE")
     start = list(txn.scan(T))
     snapshot = StatementSnapshot(txn)
-    _apply_through(snapshot, txn, during)
+    _apply(txn, during, through=snapshot)
     assert list(snapshot.scan(T)) == start
     assert snapshot.count(T) == len(start)
     by_rid = dict(start)
@@ -73,21 +77,3 @@ def test_reads_stay_at_the_statement_start(committed, earlier, during):
         if k not in {row[0] for row in by_rid.values()}:
             assert snapshot.lookup(T, INDEX, [k]) == []
     txn.rollback()
-
-
-def _apply_through(snapshot, txn, ops) -> None:
-    """The statement's writes, through the snapshot, choosing their rows
-    by what the transaction sees now (as a second WITH query's would not:
-    that is the point of the snapshot)."""
-    for op, k, v in ops:
-        rows = {row[0]: rid for rid, row in txn.scan(T)}
-        try:
-            if op == "insert":
-                snapshot.insert(T, (k, v))
-            elif k in rows:
-                if op == "update":
-                    snapshot.update(T, rows[k], ((k + v) % 10, v))
-                else:
-                    snapshot.delete(T, rows[k])
-        except SqlError:
-            pass

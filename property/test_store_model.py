@@ -46,6 +46,11 @@ VALS = st.integers(0, 3)
 TXNS = st.integers(0, 2)
 
 
+# rule preconditions: some transaction is open / has a savepoint
+OPEN = precondition(lambda self: self.txns)
+SAVED = precondition(lambda self: any(m.savepoints for _, m in self.txns.values()))
+
+
 class ModelTxn:
     def __init__(self) -> None:
         self.replaced: set[int] = set()  # committed keys deleted or updated
@@ -78,6 +83,28 @@ class StoreMachine(RuleBasedStateMachine):
         txn.lock_target(T, command)
         self.holders.add(i)
 
+    def _open(self, data, what: str) -> int:
+        """An open transaction, drawn, and the step noted: "T{i} WHAT"."""
+        i = data.draw(st.sampled_from(sorted(self.txns)))
+        note(f"T{i} {what}")
+        return i
+
+    def _writer(self, data, what: str, writes: str):
+        """An open transaction, drawn, noted, its write statement started:
+        (i, the transaction, its model)."""
+        i = self._open(data, what)
+        self._start_write(i, writes)
+        return (i, *self.txns[i])
+
+    def _savepoint_of(self, data, what: str) -> tuple[int, int]:
+        """A transaction with savepoints and one of them, drawn, and the
+        step noted: "T{i} WHAT #n"."""
+        i = data.draw(st.sampled_from(sorted(j for j, (_, m) in self.txns.items()
+                                             if m.savepoints)))
+        n = data.draw(st.integers(0, len(self.txns[i][1].savepoints) - 1))
+        note(f"T{i} {what} #{n}")
+        return i, n
+
     def _end_statement(self, i: int) -> None:
         txn, model = self.txns[i]
         txn.statement_end()
@@ -108,13 +135,10 @@ class StoreMachine(RuleBasedStateMachine):
             note(f"T{i} begin")
             self.txns[i] = (self.store.begin(), ModelTxn())
 
-    @precondition(lambda self: self.txns)
+    @OPEN
     @rule(data=st.data(), k=KEYS, v=VALS)
     def insert(self, data, k: int, v: int) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} insert ({k}, {v})")
-        self._start_write(i, "INSERT")
-        txn, model = self.txns[i]
+        i, txn, model = self._writer(data, f"insert ({k}, {v})", "INSERT")
         others = self._others(i)
         if k in model.new:
             return self._fails(i, "23505", lambda: txn.insert(T, (k, v)))
@@ -139,13 +163,10 @@ class StoreMachine(RuleBasedStateMachine):
         return k in self.committed and k not in model.new and \
             any(k in m.replaced for m in self._others(i))
 
-    @precondition(lambda self: self.txns)
+    @OPEN
     @rule(data=st.data(), k=KEYS, v=VALS)
     def update(self, data, k: int, v: int) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} update {k} set v = {v}")
-        self._start_write(i, "UPDATE")
-        txn, model = self.txns[i]
+        i, txn, model = self._writer(data, f"update {k} set v = {v}", "UPDATE")
         matching = self._matching(txn, k)
         if self._locked_by_other(i, k):
             return self._fails(i, "55P03", lambda: txn.update(T, matching[0][0], (k, v)))
@@ -157,13 +178,10 @@ class StoreMachine(RuleBasedStateMachine):
             model.new[k] = v
         self._end_statement(i)
 
-    @precondition(lambda self: self.txns)
+    @OPEN
     @rule(data=st.data(), k=KEYS)
     def delete(self, data, k: int) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} delete {k}")
-        self._start_write(i, "DELETE")
-        txn, model = self.txns[i]
+        i, txn, model = self._writer(data, f"delete {k}", "DELETE")
         matching = self._matching(txn, k)
         if self._locked_by_other(i, k):
             return self._fails(i, "55P03", lambda: txn.delete(T, matching[0][0]))
@@ -175,23 +193,19 @@ class StoreMachine(RuleBasedStateMachine):
             model.replaced.add(k)
         self._end_statement(i)
 
-    @precondition(lambda self: self.txns)
+    @OPEN
     @rule(data=st.data())
     def savepoint(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} savepoint")
+        i = self._open(data, "savepoint")
         txn, model = self.txns[i]
         model.savepoints.append((txn.savepoint(), set(model.replaced), dict(model.new),
                                  set(model.claimed), i in self.holders))
 
-    @precondition(lambda self: any(m.savepoints for _, m in self.txns.values()))
+    @SAVED
     @rule(data=st.data())
     def rollback_to(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(j for j, (_, m) in self.txns.items()
-                                             if m.savepoints)))
+        i, n = self._savepoint_of(data, "rollback to savepoint")
         txn, model = self.txns[i]
-        n = data.draw(st.integers(0, len(model.savepoints) - 1))
-        note(f"T{i} rollback to savepoint #{n}")
         marker, replaced, new, claimed, held = model.savepoints[n]
         txn.rollback_to(marker)
         del model.savepoints[n + 1:]
@@ -200,32 +214,27 @@ class StoreMachine(RuleBasedStateMachine):
         if not held:
             self.holders.discard(i)
 
-    @precondition(lambda self: any(m.savepoints for _, m in self.txns.values()))
+    @SAVED
     @rule(data=st.data())
     def release(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(j for j, (_, m) in self.txns.items()
-                                             if m.savepoints)))
+        i, n = self._savepoint_of(data, "release savepoint")
         txn, model = self.txns[i]
-        n = data.draw(st.integers(0, len(model.savepoints) - 1))
-        note(f"T{i} release savepoint #{n}")
         txn.release(model.savepoints[n][0])
         del model.savepoints[n:]
 
-    @precondition(lambda self: self.txns)
+    @OPEN
     @rule(data=st.data())
     def commit(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} commit")
+        i = self._open(data, "commit")
         txn, model = self.txns[i]
         txn.commit()
         self.committed = model.visible(self.committed)  # onto the newest
         self._release(i)
 
-    @precondition(lambda self: self.txns)
+    @OPEN
     @rule(data=st.data())
     def rollback(self, data) -> None:
-        i = data.draw(st.sampled_from(sorted(self.txns)))
-        note(f"T{i} rollback")
+        i = self._open(data, "rollback")
         self.txns[i][0].rollback()
         self._release(i)
 

@@ -32,12 +32,23 @@ FAST = settings(max_examples=50, deadline=None,
                                        HealthCheck.too_slow])
 
 
-@pytest.mark.parametrize("name", BASE_NAMES)
-@FAST
-@given(data=st.data())
-def test_plain_roundtrip(name, data):
+def per_type(names=BASE_NAMES):
+    """A property run for each type name (a test parameter `name`), drawing
+    its examples from `data` under FAST."""
+    def wrap(test):
+        return pytest.mark.parametrize("name", names)(FAST(given(data=st.data())(test)))
+    return wrap
+
+
+def _drawn(data, name: str):
+    """A type of NAME (typmods, arrays) and a value of it."""
     t = data.draw(sql_types(names=(name,)), label="type")
-    value = data.draw(values_of(t), label="value")
+    return t, data.draw(values_of(t), label="value")
+
+
+@per_type()
+def test_plain_roundtrip(name, data):
+    t, value = _drawn(data, name)
     plain = to_plain(t, value)
     assert same_value(t, from_plain(t, plain), value)
     wire = cbor2.dumps(plain, canonical=True)
@@ -46,21 +57,15 @@ def test_plain_roundtrip(name, data):
     assert cbor2.dumps(to_plain(t, from_plain(t, plain)), canonical=True) == wire
 
 
-@pytest.mark.parametrize("name", BASE_NAMES)
-@FAST
-@given(data=st.data())
+@per_type()
 def test_binary_roundtrip(name, data):
-    t = data.draw(sql_types(names=(name,)), label="type")
-    value = data.draw(values_of(t), label="value")
+    t, value = _drawn(data, name)
     assert same_value(t, decode_binary(t, encode_binary(t, value)), value)
 
 
-@pytest.mark.parametrize("name", BASE_NAMES)
-@FAST
-@given(data=st.data())
+@per_type()
 def test_text_roundtrip(name, data):
-    t = data.draw(sql_types(names=(name,)), label="type")
-    value = data.draw(values_of(t), label="value")
+    t, value = _drawn(data, name)
     text = format_text(t, value)
     assert same_value(t, parse_text(t, text), value), text
 
@@ -91,12 +96,9 @@ def _apply_session(pgconn, fs: FormatSettings) -> None:
 
 
 @pytest.mark.realpg
-@pytest.mark.parametrize("name", BASE_NAMES)
-@FAST
-@given(data=st.data())
+@per_type()
 def test_output_matches_postgres(pgconn, name, data):
-    t = data.draw(sql_types(names=(name,)), label="type")
-    value = data.draw(values_of(t), label="value")
+    t, value = _drawn(data, name)
     fs = FormatSettings()
     _apply_session(pgconn, fs)
     text, binary = _server_round_trip(pgconn, t, value)
@@ -118,13 +120,9 @@ _SETTINGS = st.builds(
 
 
 @pytest.mark.realpg
-@pytest.mark.parametrize("name", ["date", "time", "timestamp", "timestamptz", "interval",
-                                  "float4", "float8"])
-@FAST
-@given(data=st.data())
+@per_type(["date", "time", "timestamp", "timestamptz", "interval", "float4", "float8"])
 def test_output_matches_postgres_under_settings(pgconn, name, data):
-    t = data.draw(sql_types(names=(name,)), label="type")
-    value = data.draw(values_of(t), label="value")
+    t, value = _drawn(data, name)
     fs = data.draw(_SETTINGS, label="settings")
     _apply_session(pgconn, fs)
     text, _ = _server_round_trip(pgconn, t, value)

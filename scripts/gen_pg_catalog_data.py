@@ -30,6 +30,8 @@ from pathlib import Path
 
 import psycopg2
 
+from frozenset_literal import frozenset_literal
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -173,17 +175,14 @@ EXTRA_TYPES = ("unknown", "void", "record", "cstring", "trigger", "internal",
 
 
 
+# a pg_proc row's argument type names, in order
+_ARG_TYPES = ("array(select t.typname from unnest(p.proargtypes) with ordinality "
+              "a(oid, n) join pg_type t on t.oid = a.oid order by a.n)")
+
+
 def _name_set(comment: str, name: str, names: list[str]) -> list[str]:
     """`NAME = frozenset((…))` wrapped at 79 columns, with its comment."""
-    out = [f"# {comment}", f"{name} = frozenset(("]
-    line = "   "
-    for n in names:
-        item = f" {n!r},"
-        if len(line) + len(item) > 79:
-            out.append(line)
-            line = "   "
-        line += item
-    return out + [line, "))", ""]
+    return frozenset_literal(name, names, comment)
 
 def _expression_data(cur) -> str:
     cur.execute("""
@@ -192,20 +191,18 @@ def _expression_data(cur) -> str:
         join pg_type r on r.oid = o.oprright join pg_type t on t.oid = o.oprresult
         where o.oprname = any(%s) order by 1, 2, 3""", (list(OPERATORS),))
     operators = cur.fetchall()
-    cur.execute("""
+    cur.execute(f"""
         select p.proname,
-               array(select t.typname from unnest(p.proargtypes) with ordinality a(oid, n)
-                     join pg_type t on t.oid = a.oid order by a.n),
+               {_ARG_TYPES},
                r.typname, p.provariadic <> 0, p.prokind, p.proretset
         from pg_proc p join pg_type r on r.oid = p.prorettype
         where p.pronamespace = 'pg_catalog'::regnamespace and p.proname = any(%s)
         order by 1, 2""", (list(FUNCTIONS + AGGREGATES),))
     functions = cur.fetchall()
-    cur.execute("""
+    cur.execute(f"""
         select p.proname,
-               array(select t.typname from unnest(p.proargtypes) with ordinality a(oid, n)
-                     join pg_type t on t.oid = a.oid order by a.n),
-               coalesce(p.proargnames, '{}'), pg_get_expr(p.proargdefaults, 0)
+               {_ARG_TYPES},
+               coalesce(p.proargnames, '{{}}'), pg_get_expr(p.proargdefaults, 0)
         from pg_proc p
         where p.pronamespace = 'pg_catalog'::regnamespace and p.proname = any(%s)
           and (p.pronargdefaults > 0 or p.proargnames is not null)
@@ -213,10 +210,9 @@ def _expression_data(cur) -> str:
         order by 1, 2""", (list(FUNCTIONS),))
     arguments = [(n, a, names, _split_defaults(d)) for n, a, names, d
                  in cur.fetchall()]
-    cur.execute("""
+    cur.execute(f"""
         select p.proname,
-               array(select t.typname from unnest(p.proargtypes) with ordinality a(oid, n)
-                     join pg_type t on t.oid = a.oid order by a.n),
+               {_ARG_TYPES},
                r.typname, p.provariadic <> 0, a.aggkind, a.aggnumdirectargs
         from pg_aggregate a join pg_proc p on p.oid = a.aggfnoid
         join pg_type r on r.oid = p.prorettype

@@ -26,10 +26,8 @@ import pytest
 from twinning import schemas
 from twinning.backend import BackendDatabase
 from twinning.backend_link import BackendConnection, _Counters
-from twinning.bootstrap import compile_schema
-from twinning.server import TwinServer
-from twinning.session import Engine
-from twinning.state import CommittedState
+from tests.support.replay import engine_of
+from tests.support.twin import serving
 
 pytestmark = pytest.mark.realpg
 
@@ -121,18 +119,15 @@ def test_readme_example_reports_as_in_memory(realpg, tmp_path, extractor,
 @pytest.fixture
 def backend_server(realpg):
     schema = (EXAMPLE / "schema.sql").read_text()
-    catalog, _ = compile_schema(schema, "<schema>")
-    engine = Engine(CommittedState.empty(catalog, schema))
+    engine = engine_of(schema)
     database = BackendDatabase(realpg.url, schema)
     counters = _Counters()
     engine.wrap_connection = lambda conn: BackendConnection(
         conn, engine, database.conninfo, counters)
-    server = TwinServer(engine, "127.0.0.1", 0)
-    server.start()
     try:
-        yield server, database, counters
+        with serving(engine) as twin:
+            yield twin, database, counters
     finally:
-        server.stop()
         _drop(realpg, database.name)
 
 
@@ -198,19 +193,18 @@ def _answers(host: str, port: int) -> list:
     return out
 
 
+def _from_in_memory_twin(answers) -> list:
+    """answers(host, port) of an in-memory twin of the example schema
+    (started empty, stopped afterwards): what the backend must answer."""
+    with serving(engine_of((EXAMPLE / "schema.sql").read_text())) as twin:
+        return answers(twin.host, twin.port)
+
+
 def test_refusals_answer_as_the_in_memory_twin(backend_server):
     """The same statements, refused ones among them, answered by the
     in-memory twin and through the backend: the same answers."""
     server, _, _ = backend_server
-    schema = (EXAMPLE / "schema.sql").read_text()
-    catalog, _ = compile_schema(schema, "<schema>")
-    twin = TwinServer(Engine(CommittedState.empty(catalog, schema)),
-                      "127.0.0.1", 0)
-    twin.start()
-    try:
-        expected = _answers(twin.host, twin.port)
-    finally:
-        twin.stop()
+    expected = _from_in_memory_twin(_answers)
     assert any(code == "0A000" for code, _ in expected)
     assert _answers(server.host, server.port) == expected
 
@@ -276,15 +270,7 @@ def _psycopg3_answers(host: str, port: int) -> list:
 def test_copy_prepared_and_pipelines_answer_as_the_in_memory_twin(
         backend_server):
     server, _, _ = backend_server
-    schema = (EXAMPLE / "schema.sql").read_text()
-    catalog, _ = compile_schema(schema, "<schema>")
-    twin = TwinServer(Engine(CommittedState.empty(catalog, schema)),
-                      "127.0.0.1", 0)
-    twin.start()
-    try:
-        expected = _psycopg3_answers(twin.host, twin.port)
-    finally:
-        twin.stop()
+    expected = _from_in_memory_twin(_psycopg3_answers)
     assert "23505" in expected
     assert _psycopg3_answers(server.host, server.port) == expected
 
@@ -404,15 +390,7 @@ def test_refusals_meet_the_extended_protocol_where_the_twin_does(
         + Bind("", "").encode() + Execute("").encode() + Sync().encode(),
     ]
     server, _, _ = backend_server
-    schema = (EXAMPLE / "schema.sql").read_text()
-    catalog, _ = compile_schema(schema, "<schema>")
-    twin = TwinServer(Engine(CommittedState.empty(catalog, schema)),
-                      "127.0.0.1", 0)
-    twin.start()
-    try:
-        expected = _raw_exchange(twin.host, twin.port, batches)
-    finally:
-        twin.stop()
+    expected = _from_in_memory_twin(lambda host, port: _raw_exchange(host, port, batches))
     assert expected[0] == ["ParseComplete", "ReadyForQuery"]
     assert expected[1][0][1] == expected[2][0][1] == "0A000"
     assert expected[4][1][1] == expected[5][5][1] == "0A000"

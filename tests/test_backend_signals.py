@@ -7,17 +7,15 @@ session that cancels itself gets 57014.
 
 from __future__ import annotations
 
-import itertools
 import time
 
 import psycopg2
 import pytest
 
-from tests.differential.harness import postgres_database, twin_server
+from tests.differential.harness import both_servers
 
 pytestmark = pytest.mark.realpg
 
-_NAMES = (f"backend_signals_{i}" for i in itertools.count())
 
 
 def _autocommit(connect):
@@ -60,6 +58,5 @@ def _scenario(connect) -> list:
 
 
 def test_backend_signals_match_postgres(realpg):
-    with postgres_database(realpg, "", next(_NAMES)) as pg, \
-            twin_server("") as twin:
+    with both_servers(realpg, "", "backend_signals") as (pg, twin):
         assert _scenario(twin) == _scenario(pg)

@@ -305,32 +305,32 @@ def test_verify_artifact_loaded(capsys, tmp_path):
     assert json.loads(out)["verify_artifact"]["loaded"] == 1
 
 
+def _verify_refused(capsys, tmp_path, rules) -> str:
+    """The refusal code of `twinning postgres --verify` with RULES."""
+    return refusal(capsys, "postgres", "--schema", str(EXAMPLE), "--verify",
+                   _verify_file(tmp_path, rules))["code"]
+
+
 def test_malformed_verify_artifact(capsys, tmp_path):
     for bad in ("{not json", {"version": "verify.constraint.v1"},
                 {**RULES, "rules": [{"id": "x"}]}):
-        r = refusal(capsys, "postgres", "--schema", str(EXAMPLE), "--verify",
-                    _verify_file(tmp_path, bad))
-        assert r["code"] == "E_VERIFY_ARTIFACT_PARSE"
+        assert _verify_refused(capsys, tmp_path, bad) == "E_VERIFY_ARTIFACT_PARSE"
 
 
 def test_batch_only_verify_rules(capsys, tmp_path):
     rules = json.loads(json.dumps(RULES))
     rules["rules"][0]["portability"] = "batch_only"
-    r = refusal(capsys, "postgres", "--schema", str(EXAMPLE), "--verify",
-                _verify_file(tmp_path, rules))
-    assert r["code"] == "E_VERIFY_BATCH_ONLY"
+    assert _verify_refused(capsys, tmp_path, rules) == "E_VERIFY_BATCH_ONLY"
 
 
 def test_verify_binding_to_unknown_table_or_column(capsys, tmp_path):
     rules = json.loads(json.dumps(RULES))
     rules["bindings"][0]["name"] = "public.nope"
     rules["rules"][0]["check"]["binding"] = "public.nope"
-    assert refusal(capsys, "postgres", "--schema", str(EXAMPLE), "--verify",
-                   _verify_file(tmp_path, rules))["code"] == "E_VERIFY_BINDING"
+    assert _verify_refused(capsys, tmp_path, rules) == "E_VERIFY_BINDING"
     rules = json.loads(json.dumps(RULES))
     rules["rules"][0]["check"]["columns"] = ["no_such_column"]
-    assert refusal(capsys, "postgres", "--schema", str(EXAMPLE), "--verify",
-                   _verify_file(tmp_path, rules))["code"] == "E_VERIFY_BINDING"
+    assert _verify_refused(capsys, tmp_path, rules) == "E_VERIFY_BINDING"
 
 
 def test_console_script_refuses_without_traceback(tmp_path):

@@ -6,22 +6,16 @@ a composite type (`Composite type "public.address"`, from pg_class relkind
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.support.psql import psql as _psql, psql_servers
+from tests.support.psql import describes_alike, schema_file, servers_fixture
 
 pytestmark = pytest.mark.realpg
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = (ROOT / "tests" / "differential" / "schemas" / "composite.sql").read_text()
+SCHEMA = schema_file("composite.sql")
 
 
-@pytest.fixture(scope="module")
-def servers(realpg):
-    with psql_servers(realpg, SCHEMA, "composite_psql") as pair:
-        yield pair
+servers = servers_fixture(SCHEMA, "composite_psql")
 
 
 @pytest.mark.parametrize("command", [
@@ -29,5 +23,4 @@ def servers(realpg):
     r"\d+ customer", r"\dT", r"\dT+ address", r"\d",
 ])
 def test_psql_describes_composite_types_alike(servers, command):
-    pg, twin = servers
-    assert _psql(twin, command) == _psql(pg, command)
+    describes_alike(servers, command)

@@ -8,27 +8,24 @@ SQLAlchemy's stream_results. What each observes must be equal.
 from __future__ import annotations
 
 import contextlib
-import itertools
 
 import psycopg
 import pytest
 import sqlalchemy as sa
 
-from tests.differential.harness import postgres_database, twin_server
+from tests.differential.harness import both_servers
 
 pytestmark = pytest.mark.realpg
 
 SCHEMA = """CREATE TABLE events (id int PRIMARY KEY, kind text NOT NULL,
 amount numeric(10,2), at timestamptz);"""
-_NAMES = (f"cursor_clients_{i}" for i in itertools.count())
 
 
 @contextlib.contextmanager
 def _both(realpg):
     """(PostgreSQL connect, twin connect): psycopg2 factories over the
     same schema, filled with the same rows."""
-    with postgres_database(realpg, SCHEMA, next(_NAMES)) as pg, \
-            twin_server(SCHEMA) as twin:
+    with both_servers(realpg, SCHEMA, "cursor_clients") as (pg, twin):
         for connect in (pg, twin):
             conn = connect()
             conn.autocommit = True

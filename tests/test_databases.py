@@ -22,11 +22,9 @@ import pytest
 
 from tests.differential.harness import postgres_database
 from twinning import databases as databases_module
-from twinning.bootstrap import compile_schema
 from twinning.databases import Databases
-from twinning.server import TwinServer
-from twinning.session import Engine
-from twinning.state import CommittedState
+from tests.support.replay import engine_of
+from tests.support.twin import serving
 
 pytestmark = pytest.mark.realpg
 
@@ -103,21 +101,11 @@ def transcript(server: Server, steps: list[tuple]) -> list:
 
 @contextlib.contextmanager
 def twin_with_base():
-    catalog, _ = compile_schema(SCHEMA, "<test>")
-    engine = Engine(CommittedState.empty(catalog, SCHEMA))
-    server = TwinServer(engine, "127.0.0.1", 0)
-    server.start()
-    try:
-        setup = psycopg2.connect(host=server.host, port=server.port,
-                                 user="postgres", dbname="postgres")
-        setup.autocommit = True
-        with setup.cursor() as cur:
+    with serving(engine_of(SCHEMA)) as twin:
+        with twin.cursor() as cur:
             cur.execute(SEED)
             cur.execute(f"CREATE DATABASE {BASE} TEMPLATE postgres")
-        setup.close()
-        yield Server(server.host, server.port), engine
-    finally:
-        server.stop()
+        yield Server(twin.host, twin.port), twin.engine
 
 
 @pytest.fixture(scope="module")
@@ -183,6 +171,11 @@ def test_create_drop_rename_errors_as_postgres(both):
     same(both, s)
 
 
+# a session m on postgres forks the base as fk16_a
+FORK_A = [("connect", "m", "postgres"),
+          ("sql", "m", f"CREATE DATABASE fk16_a TEMPLATE {BASE}")]
+
+
 def test_startup_database(both):
     """A missing database and template0 are FATAL at connection; a fork
     answers current_database() with its own name."""
@@ -203,9 +196,7 @@ def test_startup_database(both):
 def test_other_sessions_block_drop_and_rename(both):
     """55006 with PostgreSQL's detail counting the other sessions; the
     same DROP succeeds once they are gone."""
-    same(both, [
-        ("connect", "m", "postgres"),
-        ("sql", "m", f"CREATE DATABASE fk16_a TEMPLATE {BASE}"),
+    same(both, FORK_A + [
         ("connect", "a1", "fk16_a"),
         ("connect", "a2", "fk16_a"),
         ("sql", "m", "DROP DATABASE fk16_a"),
@@ -219,9 +210,7 @@ def test_other_sessions_block_drop_and_rename(both):
 
 
 def test_drop_with_force_ends_the_other_sessions(both):
-    same(both, [
-        ("connect", "m", "postgres"),
-        ("sql", "m", f"CREATE DATABASE fk16_a TEMPLATE {BASE}"),
+    same(both, FORK_A + [
         ("connect", "a", "fk16_a"),
         ("sql", "a", "DROP DATABASE fk16_a WITH (FORCE)"),
         ("sql", "m", "DROP DATABASE fk16_a WITH (FORCE)"),
@@ -235,9 +224,7 @@ def test_forks_are_isolated(both):
     """Two forks of one template written concurrently: each sees only its
     own rows, sequence positions, failed transaction and settings; the
     template is unchanged, and a fork of a fork starts from its state."""
-    same(both, [
-        ("connect", "m", "postgres"),
-        ("sql", "m", f"CREATE DATABASE fk16_a TEMPLATE {BASE}"),
+    same(both, FORK_A + [
         ("sql", "m", f"CREATE DATABASE fk16_b TEMPLATE {BASE}"),
         ("connect", "a", "fk16_a"),
         ("connect", "b", "fk16_b"),

@@ -12,25 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import io
-import itertools
 import textwrap
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from tests.differential.harness import postgres_database, twin_server
+from tests.differential.harness import both_servers
 
 pytestmark = pytest.mark.realpg
-
-_NAMES = (f"ddl_clients_{i}" for i in itertools.count())
-
 
 @contextlib.contextmanager
 def _both(realpg):
     """(PostgreSQL engine, twin engine), both on empty databases."""
-    with postgres_database(realpg, "", next(_NAMES)) as pg, \
-            twin_server("") as twin:
+    with both_servers(realpg, "", "ddl_clients") as (pg, twin):
         engines = [sa.create_engine("postgresql+psycopg2://", creator=connect,
                                     poolclass=sa.pool.NullPool)
                    for connect in (pg, twin)]

@@ -6,12 +6,12 @@ the domain with PostgreSQL's errors. The text-protocol behaviour is in
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 
 import pytest
 
-from tests.support.twin import running_twin
+from tests.support.clients import (asyncpg_client, binary_select, psycopg3_client,
+                                   same_on_both)
 
 pytestmark = pytest.mark.realpg
 
@@ -23,55 +23,32 @@ SETUP = ["DROP TABLE IF EXISTS dom_t", "DROP DOMAIN IF EXISTS dom_day",
          "INSERT INTO dom_t VALUES (5, '2024-02-29', '{1,2}')"]
 
 
-def _asyncpg(host: str, port: int, user: str, database: str) -> list:
+async def _asyncpg_body(conn, out: list) -> None:
     import asyncpg
-
-    async def main() -> list:
-        conn = await asyncpg.connect(host=host, port=port, user=user,
-                                     database=database)
-        out: list = []
+    stmt = await conn.prepare("SELECT p, d FROM dom_t")
+    out.append([a.type.oid for a in stmt.get_attributes()])
+    out.append(tuple(await conn.fetchrow("SELECT p, d FROM dom_t")))
+    await conn.execute("INSERT INTO dom_t (p, d) VALUES ($1, $2)", 7,
+                       datetime.date(2024, 3, 1))
+    for args in ((-1, datetime.date(2024, 3, 1)), (1, None)):
         try:
-            for sql in SETUP:
-                await conn.execute(sql)
-            stmt = await conn.prepare("SELECT p, d FROM dom_t")
-            out.append([a.type.oid for a in stmt.get_attributes()])
-            out.append(tuple(await conn.fetchrow("SELECT p, d FROM dom_t")))
-            await conn.execute("INSERT INTO dom_t (p, d) VALUES ($1, $2)", 7,
-                               datetime.date(2024, 3, 1))
-            for args in ((-1, datetime.date(2024, 3, 1)), (1, None)):
-                try:
-                    await conn.execute("INSERT INTO dom_t (p, d) VALUES ($1, $2)",
-                                       *args)
-                except asyncpg.PostgresError as exc:
-                    out.append((exc.sqlstate, str(exc)))
-            out.append([tuple(r) for r in await conn.fetch(
-                "SELECT p, d FROM dom_t ORDER BY p")])
-        finally:
-            await conn.close()
-        return out
-    return asyncio.run(main())
-
-
-def _psycopg3(dsn: str) -> list:
-    import psycopg
-    out: list = []
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        for sql in SETUP:
-            conn.execute(sql)
-        cur = conn.cursor(binary=True)
-        cur.execute("SELECT p, d FROM dom_t")
-        out.append([c.type_code for c in cur.description])
-        out.append(cur.fetchall())
-        try:
-            conn.execute("UPDATE dom_t SET p = %s", (0,))
-        except psycopg.Error as exc:
+            await conn.execute("INSERT INTO dom_t (p, d) VALUES ($1, $2)",
+                               *args)
+        except asyncpg.PostgresError as exc:
             out.append((exc.sqlstate, str(exc)))
-    return out
+    out.append([tuple(r) for r in await conn.fetch(
+        "SELECT p, d FROM dom_t ORDER BY p")])
+
+
+def _psycopg3_body(conn, out: list) -> None:
+    import psycopg
+    binary_select(conn, "SELECT p, d FROM dom_t", out)
+    try:
+        conn.execute("UPDATE dom_t SET p = %s", (0,))
+    except psycopg.Error as exc:
+        out.append((exc.sqlstate, str(exc)))
 
 
 def test_binary_clients_see_the_base_type(realpg):
-    with running_twin() as twin:
-        assert _asyncpg(twin.host, twin.port, "postgres", "postgres") == \
-            _asyncpg(realpg.host, realpg.port, realpg.user, realpg.dbname)
-        assert _psycopg3(f"host={twin.host} port={twin.port} user=postgres "
-                         "dbname=postgres") == _psycopg3(realpg.dsn)
+    same_on_both(realpg, asyncpg_client(_asyncpg_body, SETUP),
+                 psycopg3_client(_psycopg3_body, SETUP))

@@ -5,29 +5,22 @@ differential corpus, print the same (`\\d` shows `generated always as
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.support.psql import psql as _psql, psql_servers
+from tests.support.psql import (describes_alike, psql as _psql, schema_file,
+                                servers_fixture)
 
 pytestmark = pytest.mark.realpg
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = (ROOT / "tests" / "differential" / "schemas" / "generated.sql").read_text()
+SCHEMA = schema_file("generated.sql")
 
 
-@pytest.fixture(scope="module")
-def servers(realpg):
-    with psql_servers(realpg, SCHEMA, "generated_psql") as pair:
-        yield pair
+servers = servers_fixture(SCHEMA, "generated_psql")
 
 
 @pytest.mark.parametrize("command", [
     r"\d item", r"\d+ item", r"\d person", r"\d+ person", r"\d item_total",
 ])
 def test_psql_describes_generated_columns_alike(servers, command):
-    pg, twin = servers
-    out = _psql(twin, command)
-    assert "generated always as" in _psql(pg, r"\d item")
-    assert out == _psql(pg, command)
+    assert "generated always as" in _psql(servers[0], r"\d item")
+    describes_alike(servers, command)

@@ -137,15 +137,12 @@ def test_memory_budget_fails_the_statement_not_the_process():
 
 
 def test_a_long_set_returning_call_times_out(twin):
-    conn = twin.connect()
-    conn.autocommit = True
-    cur = conn.cursor()
-    cur.execute("SET statement_timeout = 200")
-    with pytest.raises(psycopg2.errors.QueryCanceled):
-        cur.execute("SELECT count(*) FROM generate_series(1, 2000000000)")
-    cur.execute("SELECT 1")
-    assert cur.fetchone() == (1,)
-    conn.close()
+    with twin.cursor() as cur:
+        cur.execute("SET statement_timeout = 200")
+        with pytest.raises(psycopg2.errors.QueryCanceled):
+            cur.execute("SELECT count(*) FROM generate_series(1, 2000000000)")
+        cur.execute("SELECT 1")
+        assert cur.fetchone() == (1,)
 
 
 _DEEP = {

@@ -6,6 +6,7 @@ snapshot a clean shutdown writes after the same commits as the judge.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -199,12 +200,22 @@ def _check_restarted(journal: Path, clean: str, tmp_path: Path) -> None:
         report["snapshot"]["snapshot_hash"] != clean
 
 
-def test_sigkill_mid_transaction(tmp_path):
+@contextlib.contextmanager
+def _killed_mid_work(tmp_path: Path):
+    """A journaled twin of the example schema that did _committed_work;
+    the block starts more and SIGKILLs the twin; started again from its
+    journal, the twin holds the committed work alone (_check_restarted)."""
     clean = _clean_hash(tmp_path)
     journal = tmp_path / "twin.journal"
     with Served("--schema", str(EXAMPLE), "--journal", str(journal)) as twin:
-        conn = twin.connect()
+        conn = twin.connect()  # kept open until the kill
         _committed_work(conn)
+        yield twin
+    _check_restarted(journal, clean, tmp_path)
+
+
+def test_sigkill_mid_transaction(tmp_path):
+    with _killed_mid_work(tmp_path) as twin:
         other = twin.connect()
         cur = other.cursor()
         cur.execute("begin")
@@ -214,15 +225,10 @@ def test_sigkill_mid_transaction(tmp_path):
         cur.execute("update memos set weight = 0")
         cur.execute("create table never (a int)")
         twin.kill()
-    _check_restarted(journal, clean, tmp_path)
 
 
 def test_sigkill_mid_copy(tmp_path):
-    clean = _clean_hash(tmp_path)
-    journal = tmp_path / "twin.journal"
-    with Served("--schema", str(EXAMPLE), "--journal", str(journal)) as twin:
-        conn = twin.connect()
-        _committed_work(conn)
+    with _killed_mid_work(tmp_path) as twin:
         with psycopg.connect(twin.url, autocommit=True) as copier:
             with pytest.raises(psycopg.OperationalError):
                 with copier.cursor().copy(
@@ -235,7 +241,6 @@ def test_sigkill_mid_copy(tmp_path):
                     time.sleep(0.5)
                     twin.kill()
                     copy.write("2\t2025-02-02 00:00:00+00\tlast\t\\N\t\\N\n")
-    _check_restarted(journal, clean, tmp_path)
 
 
 def _small(tmp_path: Path) -> Path:
@@ -373,37 +378,50 @@ def test_restore_base_and_bad_files(tmp_path):
     assert refusal["code"] == "E_USAGE"
 
 
-def test_partitioned_writes_replay(tmp_path):
-    """Rows routed to partitions, a partition made and one attached at run
-    time, a row moved across partitions: the journal replays to the same
-    rows in the same partitions."""
-    schema = tmp_path / "parts.sql"
-    schema.write_text(
-        "CREATE TABLE m (id int NOT NULL, at date NOT NULL, PRIMARY KEY (at, id))"
-        " PARTITION BY RANGE (at);\n"
-        "CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2024-01-01') "
-        "TO ('2024-02-01');\n")
+@contextlib.contextmanager
+def _replayed(tmp_path: Path, schema_sql: str, writes: list[str], query: str):
+    """A journaled twin of SCHEMA_SQL runs WRITES and is killed; started
+    again from its journal, QUERY reads the same rows there. Yields (those
+    rows, a cursor on the restarted twin)."""
+    schema = tmp_path / "schema.sql"
+    schema.write_text(schema_sql)
     journal = tmp_path / "twin.journal"
-    query = "select tableoid::regclass::text, id, at::text from m order by id"
     with Served("--schema", str(schema), "--journal", str(journal)) as twin:
         cur = twin.connect().cursor()
-        cur.execute("insert into m values (1, '2024-01-05'), (2, '2024-01-06')")
-        cur.execute("create table m2 partition of m for values from "
-                    "('2024-02-01') to ('2024-03-01')")
-        cur.execute("create table m3 (id int not null, at date not null)")
-        cur.execute("insert into m3 values (3, '2024-03-03')")
-        cur.execute("alter table m attach partition m3 for values from "
-                    "('2024-03-01') to ('2024-04-01')")
-        cur.execute("update m set at = '2024-02-02' where id = 2")
+        for sql in writes:
+            cur.execute(sql)
         cur.execute(query)
         rows = cur.fetchall()
-        assert rows == [("m1", 1, "2024-01-05"), ("m2", 2, "2024-02-02"),
-                        ("m3", 3, "2024-03-03")]
         twin.kill()
     with Served("--schema", str(schema), "--journal", str(journal)) as twin:
         cur = twin.connect().cursor()
         cur.execute(query)
         assert cur.fetchall() == rows
+        yield rows, cur
+
+
+def test_partitioned_writes_replay(tmp_path):
+    """Rows routed to partitions, a partition made and one attached at run
+    time, a row moved across partitions: the journal replays to the same
+    rows in the same partitions."""
+    with _replayed(
+            tmp_path,
+            "CREATE TABLE m (id int NOT NULL, at date NOT NULL, PRIMARY KEY (at, id))"
+            " PARTITION BY RANGE (at);\n"
+            "CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2024-01-01') "
+            "TO ('2024-02-01');\n",
+            ["insert into m values (1, '2024-01-05'), (2, '2024-01-06')",
+             "create table m2 partition of m for values from "
+             "('2024-02-01') to ('2024-03-01')",
+             "create table m3 (id int not null, at date not null)",
+             "insert into m3 values (3, '2024-03-03')",
+             "alter table m attach partition m3 for values from "
+             "('2024-03-01') to ('2024-04-01')",
+             "update m set at = '2024-02-02' where id = 2"],
+            "select tableoid::regclass::text, id, at::text from m order by id"
+    ) as (rows, cur):
+        assert rows == [("m1", 1, "2024-01-05"), ("m2", 2, "2024-02-02"),
+                        ("m3", 3, "2024-03-03")]
         cur.execute("insert into m values (4, '2024-03-09')")
         cur.execute("select tableoid::regclass::text from m where id = 4")
         assert cur.fetchall() == [("m3",)]
@@ -413,27 +431,17 @@ def test_composite_and_generated_columns_replay(tmp_path):
     """Composite values, stored generated columns and an ALTER TYPE that
     rewrites the stored composites: the journal replays to the same rows,
     and the restarted twin still computes the generated column."""
-    schema = tmp_path / "comp.sql"
-    schema.write_text(
-        "CREATE TYPE pair AS (x int, y text);\n"
-        "CREATE TABLE t (id int PRIMARY KEY, p pair, "
-        "twice int GENERATED ALWAYS AS (id * 2) STORED);\n")
-    journal = tmp_path / "twin.journal"
-    query = "select id, p::text, twice from t order by id"
-    with Served("--schema", str(schema), "--journal", str(journal)) as twin:
-        cur = twin.connect().cursor()
-        cur.execute("insert into t (id, p) values (1, '(1,a b)'), (2, NULL), "
-                    "(3, ROW(3, NULL))")
-        cur.execute("alter type pair add attribute z date, drop attribute x")
-        cur.execute("update t set p = ROW('c', '2024-01-02') where id = 2")
-        cur.execute(query)
-        rows = cur.fetchall()
+    with _replayed(
+            tmp_path,
+            "CREATE TYPE pair AS (x int, y text);\n"
+            "CREATE TABLE t (id int PRIMARY KEY, p pair, "
+            "twice int GENERATED ALWAYS AS (id * 2) STORED);\n",
+            ["insert into t (id, p) values (1, '(1,a b)'), (2, NULL), "
+             "(3, ROW(3, NULL))",
+             "alter type pair add attribute z date, drop attribute x",
+             "update t set p = ROW('c', '2024-01-02') where id = 2"],
+            "select id, p::text, twice from t order by id") as (rows, cur):
         assert rows == [(1, '("a b",)', 2), (2, "(c,2024-01-02)", 4),
                         (3, "(,)", 6)]
-        twin.kill()
-    with Served("--schema", str(schema), "--journal", str(journal)) as twin:
-        cur = twin.connect().cursor()
-        cur.execute(query)
-        assert cur.fetchall() == rows
         cur.execute("insert into t (id) values (4) returning twice")
         assert cur.fetchall() == [(8,)]

@@ -6,8 +6,6 @@ block, an idle listener woken by select()).
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import select
 import threading
 import time
@@ -15,19 +13,9 @@ import time
 import psycopg2
 import pytest
 
-from tests.differential.harness import postgres_database, twin_server
+from tests.differential.harness import both_servers
 
 pytestmark = pytest.mark.realpg
-
-_NAMES = (f"listen_notify_{i}" for i in itertools.count())
-
-
-@contextlib.contextmanager
-def _both(realpg):
-    with postgres_database(realpg, "", next(_NAMES)) as pg, \
-            twin_server("") as twin:
-        yield pg, twin
-
 
 def _autocommit(connect):
     conn = connect()
@@ -47,51 +35,43 @@ def _received(conn, pids) -> list:
     return out
 
 
+HEARD = "what the listener has received"
+# (session, statement) or HEARD: the script both servers run
+STEPS = [
+    ("listener", "LISTEN foo"), ("listener", 'LISTEN "Bar"'),
+    ("sender", "NOTIFY foo, 'one'"), ("sender", "NOTIFY bar, 'not listened'"),
+    ("sender", 'NOTIFY "Bar"'), HEARD,
+    # the sender's transaction: duplicates folded, nothing before COMMIT
+    ("sender", "BEGIN"), ("sender", "NOTIFY foo, 'a'"), ("sender", "NOTIFY foo, 'b'"),
+    ("sender", "NOTIFY foo, 'a'"), ("sender", "SELECT pg_notify('foo', 'via function')"),
+    HEARD, ("sender", "COMMIT"), HEARD,
+    # rolled back, and rolled back to a savepoint: not sent
+    ("sender", "BEGIN"), ("sender", "NOTIFY foo, 'kept'"), ("sender", "SAVEPOINT s"),
+    ("sender", "NOTIFY foo, 'dropped'"), ("sender", "ROLLBACK TO SAVEPOINT s"),
+    ("sender", "COMMIT"), ("sender", "BEGIN"), ("sender", "NOTIFY foo, 'never'"),
+    ("sender", "ROLLBACK"), HEARD,
+    # the listener inside a block hears only after its COMMIT
+    ("listener", "BEGIN"), ("sender", "NOTIFY foo, 'while in block'"),
+    ("listener", "SELECT 1"), HEARD, ("listener", "COMMIT"), HEARD,
+    # self-notification, UNLISTEN, and errors
+    ("listener", "NOTIFY foo, 'to myself'"), HEARD, ("listener", "UNLISTEN foo"),
+    ("sender", "NOTIFY foo, 'unheard'"), ("sender", "NOTIFY \"Bar\", 'heard'"), HEARD,
+]
+
+
 def _scenario(connect) -> list:
     listener, sender = _autocommit(connect), _autocommit(connect)
     pids = {listener.info.backend_pid: "listener",
             sender.info.backend_pid: "sender"}
-    lcur, scur = listener.cursor(), sender.cursor()
+    cursors = {"listener": listener.cursor(), "sender": sender.cursor()}
     seen = []
-    lcur.execute("LISTEN foo")
-    lcur.execute('LISTEN "Bar"')
-    scur.execute("NOTIFY foo, 'one'")
-    scur.execute("NOTIFY bar, 'not listened'")
-    scur.execute("NOTIFY \"Bar\"")
-    seen.append(_received(listener, pids))
-    # the sender's transaction: duplicates folded, nothing before COMMIT
-    scur.execute("BEGIN")
-    for payload in ("a", "b", "a"):
-        scur.execute("NOTIFY foo, %s", (payload,))
-    scur.execute("SELECT pg_notify('foo', 'via function')")
-    seen.append(_received(listener, pids))
-    scur.execute("COMMIT")
-    seen.append(_received(listener, pids))
-    # rolled back, and rolled back to a savepoint: not sent
-    scur.execute("BEGIN")
-    scur.execute("NOTIFY foo, 'kept'")
-    scur.execute("SAVEPOINT s")
-    scur.execute("NOTIFY foo, 'dropped'")
-    scur.execute("ROLLBACK TO SAVEPOINT s")
-    scur.execute("COMMIT")
-    scur.execute("BEGIN")
-    scur.execute("NOTIFY foo, 'never'")
-    scur.execute("ROLLBACK")
-    seen.append(_received(listener, pids))
-    # the listener inside a block hears only after its COMMIT
-    lcur.execute("BEGIN")
-    scur.execute("NOTIFY foo, 'while in block'")
-    lcur.execute("SELECT 1")
-    seen.append(_received(listener, pids))
-    lcur.execute("COMMIT")
-    seen.append(_received(listener, pids))
-    # self-notification, UNLISTEN, and errors
-    lcur.execute("NOTIFY foo, 'to myself'")
-    seen.append(_received(listener, pids))
-    lcur.execute("UNLISTEN foo")
-    scur.execute("NOTIFY foo, 'unheard'")
-    scur.execute("NOTIFY \"Bar\", 'heard'")
-    seen.append(_received(listener, pids))
+    for step in STEPS:
+        if step == HEARD:
+            seen.append(_received(listener, pids))
+        else:
+            who, sql = step
+            cursors[who].execute(sql)
+    scur = cursors["sender"]
     for sql in ("SELECT pg_notify('', 'x')", "SELECT pg_notify(NULL, 'x')",
                 "NOTIFY foo, '" + "x" * 8000 + "'"):
         try:
@@ -99,6 +79,7 @@ def _scenario(connect) -> list:
         except psycopg2.Error as exc:
             seen.append((exc.pgcode, exc.diag.message_primary))
     # an idle listener is woken: select() returns before the timeout
+    lcur = cursors["listener"]
     lcur.execute("UNLISTEN *")
     lcur.execute("LISTEN wake")
     threading.Timer(0.3, lambda: _autocommit(connect).cursor().execute(
@@ -114,5 +95,5 @@ def _scenario(connect) -> list:
 
 
 def test_listen_notify_matches_postgres(realpg):
-    with _both(realpg) as (pg, twin):
+    with both_servers(realpg, "", "listen_notify") as (pg, twin):
         assert _scenario(twin) == _scenario(pg)

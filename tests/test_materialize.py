@@ -14,6 +14,7 @@ restored table scans in it.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -24,8 +25,8 @@ from pathlib import Path
 import pytest
 
 from tests.differential.harness import postgres_database
+from tests.support.twin import serving
 from twinning import bootstrap
-from twinning.server import TwinServer
 from twinning.session import Engine
 
 pytestmark = pytest.mark.realpg
@@ -119,32 +120,43 @@ def _copies(conn, tables: list[str]) -> dict[str, bytes]:
     return out
 
 
-def _serve(path: Path):
-    engine = Engine(bootstrap.from_snapshot(str(path)).state)
-    server = TwinServer(engine, "127.0.0.1", 0)
-    server.start()
-    return server
+@contextlib.contextmanager
+def _twin_of(path: Path):
+    """An autocommit psycopg2 connection to a twin restored from the
+    snapshot at PATH."""
+    with serving(Engine(bootstrap.from_snapshot(str(path)).state)) as twin:
+        conn = twin.connect()
+        conn.autocommit = True
+        try:
+            yield conn
+        finally:
+            conn.close()
 
 
-def _twin_conn(server):
-    import psycopg2
-    conn = psycopg2.connect(host=server.host, port=server.port,
-                            user="postgres", dbname="postgres")
-    conn.autocommit = True
-    return conn
+def _sequences_go_on(cur) -> tuple:
+    """What two sequences and an identity column give next."""
+    cur.execute("SELECT nextval('counter'), nextval('by10')")
+    after = cur.fetchone()
+    cur.execute("INSERT INTO ida (name) VALUES ('c') RETURNING id")
+    return after, cur.fetchone()
 
 
-def _url(realpg, name: str) -> str:
-    return f"postgresql://{realpg.user}@{realpg.host}:{realpg.port}/{name}"
+@contextlib.contextmanager
+def _database(realpg, schema: str, tag: str):
+    """A PostgreSQL database materialize_TAGpid loaded with SCHEMA:
+    (its URL, its connect)."""
+    name = f"materialize_{tag}{os.getpid()}"
+    with postgres_database(realpg, schema, name) as connect:
+        yield (f"postgresql://{realpg.user}@{realpg.host}:{realpg.port}/{name}",
+               connect)
 
 
 @pytest.fixture(scope="module")
 def source(realpg):
     schema = "\n".join((SCHEMAS / f).read_text() for f in
                        ("types.sql", "generated.sql", "identity.sql"))
-    name = f"materialize_{os.getpid()}"
-    with postgres_database(realpg, schema + DATA, name) as connect:
-        yield _url(realpg, name), connect
+    with _database(realpg, schema + DATA, "") as (url, connect):
+        yield url, connect
 
 
 def test_restored_tables_copy_byte_identical(source, tmp_path):
@@ -172,30 +184,17 @@ def test_restored_tables_copy_byte_identical(source, tmp_path):
             for table in tables:
                 cur.execute(f"SELECT count(*) FROM {table}")
                 counts[table.replace('"', '')] = cur.fetchone()[0]
-            cur.execute("SELECT nextval('counter'), nextval('by10')")
-            pg_next = cur.fetchone()
-            cur.execute("INSERT INTO ida (name) VALUES ('c') RETURNING id")
-            pg_ida = cur.fetchone()
+            pg_next, pg_ida = _sequences_go_on(cur)
     finally:
         conn.close()
     assert len(tables) == 20
     assert {t["name"].removeprefix("public."): t["rows"]
             for t in report["tables"]} == \
         {k.removeprefix("public."): v for k, v in counts.items()}
-    server = _serve(out)
-    try:
-        twin = _twin_conn(server)
-        try:
-            actual = _copies(twin, tables)
-            with twin.cursor() as cur:
-                cur.execute("SELECT nextval('counter'), nextval('by10')")
-                twin_next = cur.fetchone()
-                cur.execute("INSERT INTO ida (name) VALUES ('c') RETURNING id")
-                twin_ida = cur.fetchone()
-        finally:
-            twin.close()
-    finally:
-        server.stop()
+    with _twin_of(out) as twin:
+        actual = _copies(twin, tables)
+        with twin.cursor() as cur:
+            twin_next, twin_ida = _sequences_go_on(cur)
     for sql, data in expected.items():
         assert actual[sql] == data, sql
     assert (twin_next, twin_ida) == (pg_next, pg_ida)
@@ -233,9 +232,7 @@ def test_unsupported_objects_refused_by_name_or_skipped(realpg, tmp_path):
               "INSERT INTO t VALUES (1, 'kept');\n"
               "CREATE TABLE grid (id integer PRIMARY KEY, a integer[]);\n"
               "INSERT INTO grid VALUES (1, '{1}'), (2, '{{1,2},{3,4}}');\n")
-    name = f"materialize_refuse_{os.getpid()}"
-    with postgres_database(realpg, schema, name):
-        url = _url(realpg, name)
+    with _database(realpg, schema, "refuse_") as (url, _):
         refused = _materialize(url, "--snapshot", tmp_path / "r.twin")
         skipped = _materialize(url, "--snapshot", tmp_path / "s.twin",
                                "--skip-unsupported", "--json",
@@ -308,10 +305,9 @@ def test_partitioned_tables(realpg, tmp_path):
     """Rows live in the leaf partitions: each leaf's COPY and each
     parent's COPY (SELECT *) are PostgreSQL's bytes."""
     schema = (SCHEMAS / "partitions.sql").read_text()
-    name = f"materialize_parts_{os.getpid()}"
     out = tmp_path / "parts.twin"
-    with postgres_database(realpg, schema + PARTITION_DATA, name) as connect:
-        done = _materialize(_url(realpg, name), "--snapshot", out)
+    with _database(realpg, schema + PARTITION_DATA, "parts_") as (url, connect):
+        done = _materialize(url, "--snapshot", out)
         assert done.returncode == 0, done.stderr + done.stdout
         conn = connect()
         try:
@@ -323,15 +319,8 @@ def test_partitioned_tables(realpg, tmp_path):
             expected = _relation_copies(conn, kinds)
         finally:
             conn.close()
-    server = _serve(out)
-    try:
-        twin = _twin_conn(server)
-        try:
-            actual = _relation_copies(twin, kinds)
-        finally:
-            twin.close()
-    finally:
-        server.stop()
+    with _twin_of(out) as twin:
+        actual = _relation_copies(twin, kinds)
     assert sum(kinds[t] == "p" for t in kinds) == 6
     for sql, data in expected.items():
         assert actual[sql] == data, sql
@@ -358,9 +347,7 @@ def test_where_that_breaks_a_foreign_key_is_refused(realpg, tmp_path):
               "parent_id integer REFERENCES parent);\n"
               "INSERT INTO parent VALUES (1), (2);\n"
               "INSERT INTO child VALUES (10, 1), (20, 2), (30, NULL);\n")
-    name = f"materialize_fk_{os.getpid()}"
-    with postgres_database(realpg, schema, name):
-        url = _url(realpg, name)
+    with _database(realpg, schema, "fk_") as (url, _):
         broken = _materialize(url, "--snapshot", tmp_path / "b.twin",
                               "--where", "parent=id = 1")
         kept = _materialize(url, "--snapshot", tmp_path / "k.twin", "--json",

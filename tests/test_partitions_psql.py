@@ -11,22 +11,16 @@ OIDs are its own; so is `\\dP+`, whose sizes come from pg_partition_tree
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.support.psql import psql as _psql, psql_servers
+from tests.support.psql import describes_alike, schema_file, servers_fixture
 
 pytestmark = pytest.mark.realpg
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = (ROOT / "tests" / "differential" / "schemas" / "partitions.sql").read_text()
+SCHEMA = schema_file("partitions.sql")
 
 
-@pytest.fixture(scope="module")
-def servers(realpg):
-    with psql_servers(realpg, SCHEMA, "partitions_psql") as pair:
-        yield pair
+servers = servers_fixture(SCHEMA, "partitions_psql")
 
 
 @pytest.mark.parametrize("command", [
@@ -38,5 +32,4 @@ def servers(realpg):
     r"\d+ stamps_new", r"\dt", r"\d", r"\di", r"\dP",
 ])
 def test_psql_describes_partitions_alike(servers, command):
-    pg, twin = servers
-    assert _psql(twin, command) == _psql(pg, command)
+    describes_alike(servers, command)

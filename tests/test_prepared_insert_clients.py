@@ -8,12 +8,11 @@ and a parameter under an explicit cast."""
 
 from __future__ import annotations
 
-import asyncio
 import decimal
 
 import pytest
 
-from tests.support.twin import running_twin
+from tests.support.clients import asyncpg_client, psycopg3_client, same_on_both
 
 pytestmark = pytest.mark.realpg
 
@@ -47,61 +46,38 @@ ROWS = [
 ]
 
 
-def _psycopg3(dsn: str) -> list:
+def _psycopg3_body(conn, out: list) -> None:
     import psycopg
-    out: list = []
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        for sql in SETUP:
-            conn.execute(sql)
-        cur = conn.cursor()
-        for sql, params in ROWS:
-            try:
-                cur.execute(sql, params, prepare=True)
-                out.append(cur.statusmessage)
-            except psycopg.Error as exc:
-                out.append((exc.sqlstate, str(exc).splitlines()[0]))
-        cur.execute("SELECT * FROM lane_t ORDER BY id")
-        out.append([tuple(map(repr, r)) for r in cur.fetchall()])  # NaN
-    return out
-
-
-def _asyncpg(host: str, port: int, user: str, database: str) -> list:
-    import asyncpg
-
-    async def main() -> list:
-        conn = await asyncpg.connect(host=host, port=port, user=user,
-                                     database=database)
-        out: list = []
+    cur = conn.cursor()
+    for sql, params in ROWS:
         try:
-            for sql in SETUP:
-                await conn.execute(sql)
-            for sql, params in ROWS:
-                numbered = sql
-                for i in range(1, len(params) + 1):
-                    numbered = numbered.replace("%s", f"${i}", 1)
-                try:
-                    out.append(await conn.execute(numbered, *params))
-                except (asyncpg.PostgresError, asyncpg.DataError,
-                        OverflowError) as exc:
-                    out.append((getattr(exc, "sqlstate", type(exc).__name__),
-                                str(exc).splitlines()[0]))
-            out.append([tuple(map(repr, r)) for r in await conn.fetch(
-                "SELECT * FROM lane_t ORDER BY id")])
-        finally:
-            await conn.close()
-        return out
-    return asyncio.run(main())
+            cur.execute(sql, params, prepare=True)
+            out.append(cur.statusmessage)
+        except psycopg.Error as exc:
+            out.append((exc.sqlstate, str(exc).splitlines()[0]))
+    cur.execute("SELECT * FROM lane_t ORDER BY id")
+    out.append([tuple(map(repr, r)) for r in cur.fetchall()])  # NaN
+
+
+async def _asyncpg_body(conn, out: list) -> None:
+    import asyncpg
+    for sql, params in ROWS:
+        numbered = sql
+        for i in range(1, len(params) + 1):
+            numbered = numbered.replace("%s", f"${i}", 1)
+        try:
+            out.append(await conn.execute(numbered, *params))
+        except (asyncpg.PostgresError, asyncpg.DataError,
+                OverflowError) as exc:
+            out.append((getattr(exc, "sqlstate", type(exc).__name__),
+                        str(exc).splitlines()[0]))
+    out.append([tuple(map(repr, r)) for r in await conn.fetch(
+        "SELECT * FROM lane_t ORDER BY id")])
 
 
 def test_psycopg3_prepared_inserts_convert_as_postgresql(realpg):
-    with running_twin() as twin:
-        twin_out = _psycopg3(f"host={twin.host} port={twin.port} "
-                             "user=postgres dbname=postgres")
-    assert twin_out == _psycopg3(realpg.dsn)
+    same_on_both(realpg, psycopg3_client(_psycopg3_body, SETUP))
 
 
 def test_asyncpg_prepared_inserts_convert_as_postgresql(realpg):
-    with running_twin() as twin:
-        twin_out = _asyncpg(twin.host, twin.port, "postgres", "postgres")
-    assert twin_out == _asyncpg(realpg.host, realpg.port, realpg.user,
-                                realpg.dbname)
+    same_on_both(realpg, asyncpg_client(_asyncpg_body, SETUP))

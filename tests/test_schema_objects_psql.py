@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.psql import psql as _psql, psql_servers
+from tests.support.psql import describes_alike, psql as _psql, servers_fixture
 
 pytestmark = pytest.mark.realpg
 
@@ -32,10 +32,7 @@ CREATE VIEW owed_by_mood AS
 """
 
 
-@pytest.fixture(scope="module")
-def servers(realpg):
-    with psql_servers(realpg, SCHEMA, "schema_objects_psql") as pair:
-        yield pair
+servers = servers_fixture(SCHEMA, "schema_objects_psql")
 
 
 @pytest.mark.parametrize("command", [
@@ -44,8 +41,7 @@ def servers(realpg):
     r"\dv", r"\dT", r"\dT+ mood", r"\dD", r"\d",
 ])
 def test_psql_describes_views_enums_and_domains_alike(servers, command):
-    pg, twin = servers
-    assert _psql(twin, command) == _psql(pg, command)
+    describes_alike(servers, command)
 
 
 class StillDiffers(AssertionError):

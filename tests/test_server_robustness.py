@@ -117,17 +117,14 @@ def test_cancel_with_wrong_key_is_ignored(twin):
 
 
 def test_statement_timeout(twin):
-    conn = twin.connect()
-    conn.autocommit = True
-    cur = conn.cursor()
-    cur.execute("SET statement_timeout = 100")
-    started = time.monotonic()
-    with pytest.raises(psycopg2.errors.QueryCanceled) as err:
-        cur.execute("SELECT pg_sleep(5)")
-    assert time.monotonic() - started < 2
-    assert err.value.pgerror.startswith(
-        "ERROR:  canceling statement due to statement timeout")
-    conn.close()
+    with twin.cursor() as cur:
+        cur.execute("SET statement_timeout = 100")
+        started = time.monotonic()
+        with pytest.raises(psycopg2.errors.QueryCanceled) as err:
+            cur.execute("SELECT pg_sleep(5)")
+        assert time.monotonic() - started < 2
+        assert err.value.pgerror.startswith(
+            "ERROR:  canceling statement due to statement timeout")
 
 
 def _raw(twin) -> socket.socket:

@@ -14,16 +14,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg2
 import pytest
 
 from twinning import schemas
-from twinning.bootstrap import compile_schema
-from twinning.server import TwinServer
-from twinning.session import Engine
 from twinning.shadow import attach
-from twinning.state import CommittedState
 from twinning.wire.messages import DataRow, decode_backend_stream
+from tests.support.replay import engine_of
+from tests.support.twin import serving
 
 pytestmark = pytest.mark.realpg
 
@@ -92,20 +89,14 @@ class _WrongOnce:
 
 def test_a_planted_difference_is_listed_alone(realpg):
     schema = (EXAMPLE / "schema.sql").read_text()
-    catalog, _ = compile_schema(schema, "<schema>")
-    engine = Engine(CommittedState.empty(catalog, schema))
+    engine = engine_of(schema)
     shadow = attach(engine, {"--schema": "schema.sql", "--shadow": realpg.url},
                     schema)
     wrap = engine.wrap_connection
     wrong = "select count(*) from tenants where tenant_id > 1"
     engine.wrap_connection = lambda conn: wrap(_WrongOnce(conn, wrong))
-    server = TwinServer(engine, "127.0.0.1", 0)
-    server.start()
     try:
-        conn = psycopg2.connect(host=server.host, port=server.port,
-                                user="postgres", dbname="postgres")
-        conn.autocommit = True
-        with conn.cursor() as cur:
+        with serving(engine) as twin, twin.cursor() as cur:
             cur.execute("insert into tenants (tenant_id, name) values "
                         "(1, 'a'), (2, 'b'), (3, 'c')")
             cur.execute("select name from tenants order by tenant_id")
@@ -113,9 +104,7 @@ def test_a_planted_difference_is_listed_alone(realpg):
             assert cur.fetchone() == (999,)  # the client gets the twin's answer
             cur.execute("begin; update tenants set region = 'EU'; commit")
             cur.execute("select count(*) from tenants")
-        conn.close()
     finally:
-        server.stop()
         shadow.close()
     parity = shadow.ledger.block()
     assert parity["statements_compared"] == 7

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.psql import psql as _psql, psql_servers
+from tests.support.psql import describes_alike, servers_fixture
 
 pytestmark = pytest.mark.realpg
 
@@ -21,15 +21,9 @@ CREATE INDEX shift_starts ON shift (starts);
 """
 
 
-@pytest.fixture(scope="module")
-def servers(realpg):
-    with psql_servers(realpg, SCHEMA, "timetz_psql") as pair:
-        yield pair
+servers = servers_fixture(SCHEMA, "timetz_psql")
 
 
 @pytest.mark.parametrize("command", [r"\d shift", r"\d+ shift", r"\d shift_starts"])
 def test_psql_describes_timetz_alike(servers, command):
-    pg, twin = servers
-    out = _psql(twin, command)
-    assert "with time zone" in out
-    assert out == _psql(pg, command)
+    assert "with time zone" in describes_alike(servers, command)

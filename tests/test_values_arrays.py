@@ -51,33 +51,36 @@ def test_text_arrays(conn, type_, literal):
     assert_same_as_pg(conn, type_, literal)
 
 
-ELEMENT_CASES = [
-    (SqlType("int2", is_array=True), "{1,70000}"),
-    (SqlType("int8", is_array=True), "{-9223372036854775808, 9223372036854775807}"),
-    (SqlType("int4", is_array=True), "{1,x}"),
-    (SqlType("numeric", is_array=True), "{1.50,NaN,-Infinity,1e3}"),
+# element type -> literals of its array type
+ELEMENT_LITERALS = {
+    "int2": ["{1,70000}"],
+    "int8": ["{-9223372036854775808, 9223372036854775807}"],
+    "int4": ["{1,x}"],
+    "numeric": ["{1.50,NaN,-Infinity,1e3}"],
+    "float8": ["{1.5,NaN,-Infinity,1e-5,-0}"],
+    "float4": ["{0.1,3.4028235e38}"],
+    "bool": ["{t,false,yes,NULL,0}", "{t,maybe}"],
+    "date": ["{2024-01-05,infinity,0044-03-15 BC,NULL}", "{2024-02-30}"],
+    "time": ['{12:00,"12:34:56.5",allballs}'],
+    "timestamp": ['{"2024-01-05 12:00",epoch,-infinity}'],
+    "timestamptz": ['{"2024-01-05 12:00+02","2024-01-05 12:00"}'],
+    "interval": ['{"1 day","-1 days +02:00",P1Y}'],
+    "uuid": ["{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11,NULL}", "{a0eebc99}"],
+    "bytea": ['{"\\\\x4142",abc,"\\\\101"}'],
+    "json": ['{"{\\"a\\": 1}","[1,2]",null,"\\"s\\""}'],
+    "jsonb": ['{"{\\"b\\":1,\\"a\\":2}","[1,2]","3"}', '{"{bad"}'],
+}
+# arrays of element types with a typmod: (array type, literal)
+TYPMOD_CASES = [
     (SqlType("numeric", numeric_typmod(5, 2), True), "{1.234,99.999}"),
     (SqlType("numeric", numeric_typmod(5, 2), True), "{1.234,9999.999}"),
-    (SqlType("float8", is_array=True), "{1.5,NaN,-Infinity,1e-5,-0}"),
-    (SqlType("float4", is_array=True), "{0.1,3.4028235e38}"),
-    (SqlType("bool", is_array=True), "{t,false,yes,NULL,0}"),
-    (SqlType("bool", is_array=True), "{t,maybe}"),
-    (SqlType("date", is_array=True), "{2024-01-05,infinity,0044-03-15 BC,NULL}"),
-    (SqlType("date", is_array=True), "{2024-02-30}"),
-    (SqlType("time", is_array=True), '{12:00,"12:34:56.5",allballs}'),
-    (SqlType("timestamp", is_array=True), '{"2024-01-05 12:00",epoch,-infinity}'),
-    (SqlType("timestamptz", is_array=True), '{"2024-01-05 12:00+02","2024-01-05 12:00"}'),
     (SqlType("timestamptz", 0, True), '{"2024-01-05 12:00:00.5+02"}'),
-    (SqlType("interval", is_array=True), '{"1 day","-1 days +02:00",P1Y}'),
-    (SqlType("uuid", is_array=True), "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11,NULL}"),
-    (SqlType("uuid", is_array=True), "{a0eebc99}"),
-    (SqlType("bytea", is_array=True), '{"\\\\x4142",abc,"\\\\101"}'),
-    (SqlType("json", is_array=True), '{"{\\"a\\": 1}","[1,2]",null,"\\"s\\""}'),
-    (SqlType("jsonb", is_array=True), '{"{\\"b\\":1,\\"a\\":2}","[1,2]","3"}'),
-    (SqlType("jsonb", is_array=True), '{"{bad"}'),
     (SqlType("varchar", 2 + 4, True), "{ab,abcd}"),
     (SqlType("bpchar", 2 + 4, True), '{a,"ab   ",abc}'),
 ]
+ELEMENT_CASES = [(SqlType(name, is_array=True), literal)
+                 for name, literals in ELEMENT_LITERALS.items()
+                 for literal in literals] + TYPMOD_CASES
 
 
 @pytest.mark.parametrize("type_,literal", ELEMENT_CASES,

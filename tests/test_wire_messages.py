@@ -66,11 +66,20 @@ GOLDEN_FRONTEND = [
 ]
 
 
-@pytest.mark.parametrize("message,wire", GOLDEN_FRONTEND,
-                         ids=[type(m).__name__ for m, _ in GOLDEN_FRONTEND])
-def test_frontend_golden_bytes_and_round_trip(message, wire):
+def _golden(cases):
+    """Parametrize over (message, its bytes on the wire), named by type."""
+    return pytest.mark.parametrize("message,wire", cases,
+                                   ids=[type(m).__name__ for m, _ in cases])
+
+
+def _encodes_and_decodes(message, wire, decode) -> None:
     assert message.encode() == wire
-    assert decode_frontend(wire[:1], payload(wire)) == message
+    assert decode(wire[:1], payload(wire)) == message
+
+
+@_golden(GOLDEN_FRONTEND)
+def test_frontend_golden_bytes_and_round_trip(message, wire):
+    _encodes_and_decodes(message, wire, decode_frontend)
     assert type(message).decode(payload(wire)) == message
 
 
@@ -139,11 +148,9 @@ GOLDEN_BACKEND = [
 ]
 
 
-@pytest.mark.parametrize("message,wire", GOLDEN_BACKEND,
-                         ids=[type(m).__name__ for m, _ in GOLDEN_BACKEND])
+@_golden(GOLDEN_BACKEND)
 def test_backend_golden_bytes_and_round_trip(message, wire):
-    assert message.encode() == wire
-    assert decode_backend(wire[:1], payload(wire)) == message
+    _encodes_and_decodes(message, wire, decode_backend)
 
 
 def test_every_backend_type_byte_has_a_decoder():
@@ -222,41 +229,47 @@ def error_of(cls, data: bytes) -> ProtocolViolation:
     return info.value
 
 
+# PostgreSQL's message for each malformed payload: message -> (class, payload)
+MALFORMED: dict[str, list[tuple[type, bytes]]] = {
+    "invalid string in message": [
+        (Query, b"select 1"), (Query, b""), (Describe, b"S"),
+        (CopyFail, b"no terminator"), (SASLInitialResponse, b"SCRAM-SHA-256"),
+    ],
+    "invalid message format": [
+        (Query, b"select 1\x00x"), (Parse, b"s\x00select 1\x00\x00\x00x"),
+        (Bind, b"\x00s\x00\x00\x00\x00\x00\x00\x00x"), (Describe, b"Sa\x00x"),
+        (Execute, b"\x00\x00\x00\x00\x00x"), (Sync, b"x"), (Flush, b"x"),
+        (SASLInitialResponse, b"SCRAM-SHA-256\x00\xff\xff\xff\xffx"),
+    ],
+    "insufficient data left in message": [
+        (Parse, b"s\x00select 1\x00"),
+        (Parse, b"s\x00select 1\x00\x00\x02\x00\x00\x00\x17"),
+        (Parse, b"\x00select 1\x00\xff\xff"),
+        (Bind, b"\x00s\x00\x00\x00\x00\x01\x00\x00"),
+        (Bind, b"\x00s\x00\x00\x00\x00\x00"), (Execute, b"\x00\x00\x00"),
+        (SASLInitialResponse, b"SCRAM-SHA-256\x00\x00\x00\x00\x05ab"),
+    ],
+    "bind message has 2 parameter formats but 3 parameters": [
+        (Bind, b"\x00s\x00\x00\x02\x00\x00\x00\x00\x00\x03"),
+    ],
+    "no data left in message": [(Describe, b"")],
+    "invalid DESCRIBE message subtype 88": [(Describe, b"Xa\x00")],
+    "invalid CLOSE message subtype 0": [(Close, b"\x00\x00")],
+    "invalid argument size -2 in function call message": [
+        (FunctionCall, b"\x00\x00\x00\x01\x00\x00\x00\x01\xff\xff\xff\xfe\x00\x00"),
+    ],
+    "function call message contains 2 argument formats but 1 arguments": [
+        (FunctionCall, b"\x00\x00\x00\x01\x00\x02\x00\x00\x00\x00\x00\x01"),
+    ],
+    "invalid password packet size": [
+        (PasswordMessage, b"secret"), (PasswordMessage, b"sec\x00ret\x00"),
+        (PasswordMessage, b""),
+    ],
+}
+
+
 @pytest.mark.parametrize("cls,data,message", [
-    (Query, b"select 1", "invalid string in message"),
-    (Query, b"select 1\x00x", "invalid message format"),
-    (Query, b"", "invalid string in message"),
-    (Parse, b"s\x00select 1\x00", "insufficient data left in message"),
-    (Parse, b"s\x00select 1\x00\x00\x02\x00\x00\x00\x17", "insufficient data left in message"),
-    (Parse, b"\x00select 1\x00\xff\xff", "insufficient data left in message"),
-    (Parse, b"s\x00select 1\x00\x00\x00x", "invalid message format"),
-    (Bind, b"\x00s\x00\x00\x02\x00\x00\x00\x00\x00\x03",
-     "bind message has 2 parameter formats but 3 parameters"),
-    (Bind, b"\x00s\x00\x00\x00\x00\x01\x00\x00", "insufficient data left in message"),
-    (Bind, b"\x00s\x00\x00\x00\x00\x00", "insufficient data left in message"),
-    (Bind, b"\x00s\x00\x00\x00\x00\x00\x00\x00x", "invalid message format"),
-    (Describe, b"", "no data left in message"),
-    (Describe, b"S", "invalid string in message"),
-    (Describe, b"Xa\x00", "invalid DESCRIBE message subtype 88"),
-    (Describe, b"Sa\x00x", "invalid message format"),
-    (Close, b"\x00\x00", "invalid CLOSE message subtype 0"),
-    (Execute, b"\x00\x00\x00", "insufficient data left in message"),
-    (Execute, b"\x00\x00\x00\x00\x00x", "invalid message format"),
-    (Sync, b"x", "invalid message format"),
-    (Flush, b"x", "invalid message format"),
-    (CopyFail, b"no terminator", "invalid string in message"),
-    (FunctionCall, b"\x00\x00\x00\x01\x00\x00\x00\x01\xff\xff\xff\xfe\x00\x00",
-     "invalid argument size -2 in function call message"),
-    (FunctionCall, b"\x00\x00\x00\x01\x00\x02\x00\x00\x00\x00\x00\x01",
-     "function call message contains 2 argument formats but 1 arguments"),
-    (PasswordMessage, b"secret", "invalid password packet size"),
-    (PasswordMessage, b"sec\x00ret\x00", "invalid password packet size"),
-    (PasswordMessage, b"", "invalid password packet size"),
-    (SASLInitialResponse, b"SCRAM-SHA-256", "invalid string in message"),
-    (SASLInitialResponse, b"SCRAM-SHA-256\x00\x00\x00\x00\x05ab",
-     "insufficient data left in message"),
-    (SASLInitialResponse, b"SCRAM-SHA-256\x00\xff\xff\xff\xffx", "invalid message format"),
-])
+    (cls, data, message) for message, cases in MALFORMED.items() for cls, data in cases])
 def test_malformed_payload_errors(cls, data, message):
     error = error_of(cls, data)
     assert (error.sqlstate, error.message, error.severity) == ("08P01", message, "ERROR")

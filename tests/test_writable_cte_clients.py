@@ -7,12 +7,11 @@ behaviour is in `tests/differential/corpus/writable_ctes.sql`."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
 
-from tests.support.twin import running_twin
+from tests.support.clients import asyncpg_client, psycopg3_client, same_on_both
 
 pytestmark = pytest.mark.realpg
 
@@ -38,110 +37,75 @@ def _pyformat(sql: str) -> str:
     return re.sub(r"\$\d", "%s", sql)
 
 
-def _psycopg3(dsn: str) -> list:
+def _psycopg3_body(conn, out: list) -> None:
     import psycopg
     move, upsert, deleted = map(_pyformat, (MOVE, UPSERT, DELETED))
-    out: list = []
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        for sql in SETUP:
-            conn.execute(sql)
-        cur = conn.cursor()
-        cur.execute(move, (2, "!"), prepare=True)
-        out.append((cur.statusmessage, [c.name for c in cur.description],
-                    cur.fetchall()))
-        for id_, loads in ((1, 5), (9, 1), (1, 2)):
-            cur.execute(upsert, (id_, "u", loads), prepare=True)
-            out.append((cur.statusmessage, cur.fetchall()))
-        cur.execute(deleted, (3, 4))
+    cur = conn.cursor()
+    cur.execute(move, (2, "!"), prepare=True)
+    out.append((cur.statusmessage, [c.name for c in cur.description],
+                cur.fetchall()))
+    for id_, loads in ((1, 5), (9, 1), (1, 2)):
+        cur.execute(upsert, (id_, "u", loads), prepare=True)
         out.append((cur.statusmessage, cur.fetchall()))
-        try:
-            cur.execute(move, (6, None))  # a NULL parameter: NULL payloads
-            out.append((cur.statusmessage, cur.fetchall()))
-            cur.execute("INSERT INTO wc_staging VALUES (1, 'again')")
-            cur.execute(move, (6, "x"))  # 23505: the DELETE is undone too
-        except psycopg.Error as exc:
-            out.append((exc.sqlstate, str(exc)))
-        cur.execute("SELECT * FROM wc_staging ORDER BY id")
-        out.append(cur.fetchall())
-        cur.execute("SELECT * FROM wc_target ORDER BY id")
-        out.append(cur.fetchall())
-    return out
+    cur.execute(deleted, (3, 4))
+    out.append((cur.statusmessage, cur.fetchall()))
+    try:
+        cur.execute(move, (6, None))  # a NULL parameter: NULL payloads
+        out.append((cur.statusmessage, cur.fetchall()))
+        cur.execute("INSERT INTO wc_staging VALUES (1, 'again')")
+        cur.execute(move, (6, "x"))  # 23505: the DELETE is undone too
+    except psycopg.Error as exc:
+        out.append((exc.sqlstate, str(exc)))
+    cur.execute("SELECT * FROM wc_staging ORDER BY id")
+    out.append(cur.fetchall())
+    cur.execute("SELECT * FROM wc_target ORDER BY id")
+    out.append(cur.fetchall())
 
 
-def _asyncpg(host: str, port: int, user: str, database: str) -> list:
-    import asyncpg
-
-    async def main() -> list:
-        conn = await asyncpg.connect(host=host, port=port, user=user,
-                                     database=database)
-        out: list = []
-        try:
-            for sql in SETUP:
-                await conn.execute(sql)
-            stmt = await conn.prepare(MOVE)
-            out.append([(a.name, a.type.oid) for a in stmt.get_attributes()])
-            out.append([tuple(r) for r in await stmt.fetch(3, "?")])
-            out.append([tuple(r) for r in await stmt.fetch(4, "?")])
-            out.append(await conn.execute(
-                "WITH u AS (UPDATE wc_target SET loads = loads * $1 "
-                "RETURNING id) DELETE FROM wc_staging WHERE id IN "
-                "(SELECT id + $2 FROM u)", 10, 4))
-            out.append([tuple(r) for r in await conn.fetch(
-                "SELECT * FROM wc_target ORDER BY id")])
-            out.append([tuple(r) for r in await conn.fetch(
-                "SELECT * FROM wc_staging ORDER BY id")])
-        finally:
-            await conn.close()
-        return out
-    return asyncio.run(main())
+async def _asyncpg_body(conn, out: list) -> None:
+    stmt = await conn.prepare(MOVE)
+    out.append([(a.name, a.type.oid) for a in stmt.get_attributes()])
+    out.append([tuple(r) for r in await stmt.fetch(3, "?")])
+    out.append([tuple(r) for r in await stmt.fetch(4, "?")])
+    out.append(await conn.execute(
+        "WITH u AS (UPDATE wc_target SET loads = loads * $1 "
+        "RETURNING id) DELETE FROM wc_staging WHERE id IN "
+        "(SELECT id + $2 FROM u)", 10, 4))
+    out.append([tuple(r) for r in await conn.fetch(
+        "SELECT * FROM wc_target ORDER BY id")])
+    out.append([tuple(r) for r in await conn.fetch(
+        "SELECT * FROM wc_staging ORDER BY id")])
 
 
 def test_psycopg3_parameters_in_with_queries(realpg):
-    with running_twin() as twin:
-        assert _psycopg3(f"host={twin.host} port={twin.port} user=postgres "
-                         "dbname=postgres") == _psycopg3(realpg.dsn)
+    same_on_both(realpg, psycopg3_client(_psycopg3_body, SETUP))
 
 
 def test_asyncpg_prepared_with_queries(realpg):
-    with running_twin() as twin:
-        assert _asyncpg(twin.host, twin.port, "postgres", "postgres") == \
-            _asyncpg(realpg.host, realpg.port, realpg.user, realpg.dbname)
+    same_on_both(realpg, asyncpg_client(_asyncpg_body, SETUP))
 
 
-def _asyncpg_cursor(host: str, port: int, user: str, database: str) -> list:
+CURSOR_SETUP = ["DROP TABLE IF EXISTS wc_cur", "CREATE TABLE wc_cur (id int)",
+                "INSERT INTO wc_cur SELECT generate_series(1, 7)"]
+
+
+async def _asyncpg_cursor_body(conn, out: list) -> None:
     """Portal suspension (Execute with a row limit): the statement runs
     once, to completion, and its rows come in batches (PostgreSQL's
     PORTAL_ONE_MOD_WITH)."""
-    import asyncpg
-
-    async def main() -> list:
-        conn = await asyncpg.connect(host=host, port=port, user=user,
-                                     database=database)
-        out: list = []
-        try:
-            await conn.execute("DROP TABLE IF EXISTS wc_cur")
-            await conn.execute("CREATE TABLE wc_cur (id int)")
-            await conn.execute("INSERT INTO wc_cur SELECT generate_series(1, 7)")
-            async with conn.transaction():
-                cur = conn.cursor(
-                    "WITH d AS (DELETE FROM wc_cur WHERE id > $1 RETURNING id) "
-                    "SELECT id FROM d ORDER BY id", 2, prefetch=2)
-                out.append([r["id"] async for r in cur])
-                more = await conn.cursor(
-                    "WITH u AS (UPDATE wc_cur SET id = id * 10 RETURNING id) "
-                    "SELECT id FROM u ORDER BY id")
-                out.append([tuple(r) for r in await more.fetch(1)])
-                out.append([tuple(r) for r in await more.fetch(5)])
-            out.append([tuple(r) for r in await conn.fetch(
-                "SELECT * FROM wc_cur ORDER BY id")])
-        finally:
-            await conn.close()
-        return out
-    return asyncio.run(main())
+    async with conn.transaction():
+        cur = conn.cursor(
+            "WITH d AS (DELETE FROM wc_cur WHERE id > $1 RETURNING id) "
+            "SELECT id FROM d ORDER BY id", 2, prefetch=2)
+        out.append([r["id"] async for r in cur])
+        more = await conn.cursor(
+            "WITH u AS (UPDATE wc_cur SET id = id * 10 RETURNING id) "
+            "SELECT id FROM u ORDER BY id")
+        out.append([tuple(r) for r in await more.fetch(1)])
+        out.append([tuple(r) for r in await more.fetch(5)])
+    out.append([tuple(r) for r in await conn.fetch(
+        "SELECT * FROM wc_cur ORDER BY id")])
 
 
 def test_asyncpg_cursor_over_with_queries(realpg):
-    with running_twin() as twin:
-        assert _asyncpg_cursor(twin.host, twin.port, "postgres", "postgres") \
-            == _asyncpg_cursor(realpg.host, realpg.port, realpg.user,
-                               realpg.dbname)
+    same_on_both(realpg, asyncpg_client(_asyncpg_cursor_body, CURSOR_SETUP))

@@ -116,6 +116,16 @@ def postgres_database(realpg, schema: str, name: str
         admin.close()
 
 
+@contextlib.contextmanager
+def both_servers(realpg, schema: str, prefix: str
+                 ) -> Iterator[tuple[Callable[[], object], Callable[[], object]]]:
+    """(PostgreSQL connect, twin connect): a new database PREFIX_n on
+    realpg and a new twin, both loaded with SCHEMA."""
+    with postgres_database(realpg, schema, f"{prefix}_{next(_numbers)}") as pg, \
+            twin_server(schema) as twin:
+        yield pg, twin
+
+
 def steps(script: str) -> list[tuple[str, str | None]]:
     """(line, COPY data) per statement: data is None except for a
     `COPY ... FROM STDIN` line, whose data lines follow it up to `\\.`."""

@@ -84,6 +84,14 @@ def _bytea(text: str) -> bytes:
     return bytes.fromhex(text[2:])
 
 
+def _pg_error(exc) -> Outcome:
+    """PostgreSQL's error (a psycopg2.Error) as an Outcome."""
+    diag = exc.diag
+    return Outcome(False, sqlstate=exc.pgcode, message=diag.message_primary,
+                   detail=diag.message_detail, hint=diag.message_hint,
+                   context=diag.context)
+
+
 def pg_cast(conn, literal: str, type_sql: str, send: str | None) -> Outcome:
     """`SELECT literal::type_sql` (and its typsend bytes) on real PostgreSQL."""
     import psycopg2
@@ -98,10 +106,7 @@ def pg_cast(conn, literal: str, type_sql: str, send: str | None) -> Outcome:
             cur.execute(f"SELECT %s::{type_sql}", (literal,))
             return Outcome(True, cur.fetchone()[0])
         except psycopg2.Error as exc:
-            diag = exc.diag
-            return Outcome(False, sqlstate=exc.pgcode, message=diag.message_primary,
-                           detail=diag.message_detail, hint=diag.message_hint,
-                           context=diag.context)
+            return _pg_error(exc)
 
 
 def twin_cast(t, literal: str, settings=None, send: bool = True,
@@ -134,10 +139,7 @@ def pg_assign(conn, literal: str, type_sql: str) -> Outcome:
             cur.execute(f"INSERT INTO {table} VALUES (%s) RETURNING c", (literal,))
             return Outcome(True, cur.fetchone()[0])
         except psycopg2.Error as exc:
-            diag = exc.diag
-            return Outcome(False, sqlstate=exc.pgcode, message=diag.message_primary,
-                           detail=diag.message_detail, hint=diag.message_hint,
-                           context=diag.context)
+            return _pg_error(exc)
 
 
 _CONN_SETTINGS: dict[int, tuple] = {}

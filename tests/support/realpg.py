@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from twinning.pytest_plugin import TwinDatabase
+
 MAJOR = 15
 SERVICE_USER = "twinpg"
 _DEBIAN_BINDIR = f"/usr/lib/postgresql/{MAJOR}/bin"
@@ -300,15 +302,10 @@ class RealPostgres:
         return self._proc is not None and self._proc.poll() is None
 
     # -- addressing ------------------------------------------------------------
-    @property
-    def dsn(self) -> str:
-        """A libpq keyword/value connection string."""
-        return (f"host={self.host} port={self.port} user={self.user} "
-                f"dbname={self.dbname}")
-
-    @property
-    def url(self) -> str:
-        return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}"
+    # libpq keyword/value string and URL: the pytest plugin's, over the
+    # same host, port, user and dbname attributes
+    dsn = TwinDatabase.dsn
+    url = TwinDatabase.url
 
     @property
     def socket_dir(self) -> str | None:

@@ -31,3 +31,17 @@ def through_snapshot(engine: Engine) -> tuple[CommittedState, CommittedState]:
                                lambda ddl: compile_schema(ddl, "<ddl>")[0]).state
     assert restored.catalog == state.catalog
     return state, restored
+
+
+def run_all(session: Session, statements) -> None:
+    """Run STATEMENTS in SESSION; none may fail."""
+    for sql in statements:
+        assert b"ERROR" not in session.on_query(sql), sql
+
+
+def snapshot_after(schema: str, statements) -> CommittedState:
+    """A twin of SCHEMA runs STATEMENTS in one session (none failing);
+    its committed state, read back from its snapshot (through_snapshot)."""
+    engine = engine_of(schema)
+    run_all(session_on(engine), statements)
+    return through_snapshot(engine)[1]

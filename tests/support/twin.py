@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from twinning import bootstrap
+from twinning import bootstrap, pytest_plugin
 from twinning.server import TwinServer
 from twinning.session import Engine
 
@@ -18,33 +18,48 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE_SCHEMA = ROOT / "examples" / "deals" / "schema.sql"
 
 
-class Twin:
+class Twin(pytest_plugin.TwinServer):
+    """The running twin as the pytest plugin's server (engine, server,
+    host, port) with its base database's address (user, dbname, dsn, url)."""
+
     def __init__(self, server: TwinServer, engine: Engine) -> None:
-        self.server = server
-        self.engine = engine
-        self.host = server.host
-        self.port = server.port
+        super().__init__(engine, server)
+        self.user = "postgres"
+        self.dbname = "postgres"
 
-    @property
-    def dsn(self) -> str:
-        return f"host={self.host} port={self.port} user=postgres dbname=postgres"
-
-    @property
-    def url(self) -> str:
-        return f"postgresql://postgres@{self.host}:{self.port}/postgres"
+    dsn = pytest_plugin.TwinDatabase.dsn
+    url = pytest_plugin.TwinDatabase.url
 
     def connect(self, **kwargs):
         import psycopg2
         return psycopg2.connect(self.dsn, **kwargs)
 
+    @contextlib.contextmanager
+    def cursor(self):
+        """An autocommit psycopg2 cursor on a new connection, closed after."""
+        conn = self.connect()
+        conn.autocommit = True
+        try:
+            yield conn.cursor()
+        finally:
+            conn.close()
+
 
 @contextlib.contextmanager
-def running_twin(password: str | None = None):
-    state = bootstrap.from_schema(str(EXAMPLE_SCHEMA)).state
-    engine = Engine(state, password=password)
+def serving(engine: Engine):
+    """ENGINE behind the TCP server on a free 127.0.0.1 port (a Twin),
+    stopped afterwards."""
     server = TwinServer(engine, "127.0.0.1", 0)
     server.start()
     try:
         yield Twin(server, engine)
     finally:
         server.stop()
+
+
+@contextlib.contextmanager
+def running_twin(password: str | None = None):
+    """A twin of the example schema, served (see `serving`)."""
+    state = bootstrap.from_schema(str(EXAMPLE_SCHEMA)).state
+    with serving(Engine(state, password=password)) as twin:
+        yield twin

@@ -94,6 +94,18 @@ public final class Smoke {
         }
     }
 
+    private interface Action {
+        void run() throws SQLException;
+    }
+
+    /** A step whose answer is "ok" or its error. */
+    private static void done(String name, Action action) {
+        step(name, () -> {
+            action.run();
+            return "ok";
+        });
+    }
+
     public static void main(String[] args) throws Exception {
         Properties props = new Properties();
         props.setProperty("user", args[1]);
@@ -163,30 +175,18 @@ public final class Smoke {
             conn.setAutoCommit(false);
             out("txn.select2", query(conn, "SELECT 2"));
             out("txn.set", execute(conn, "SET application_name = 'committed'"));
-            step("txn.commit", () -> {
-                conn.commit();
-                return "ok";
-            });
+            done("txn.commit", conn::commit);
             out("txn.after_commit", query(conn, "SHOW application_name"));
             out("txn.set_again", execute(conn, "SET application_name = 'rolled-back'"));
             out("txn.show_in_txn", query(conn, "SHOW application_name"));
-            step("txn.rollback", () -> {
-                conn.rollback();
-                return "ok";
-            });
+            done("txn.rollback", conn::rollback);
             out("txn.after_rollback", query(conn, "SHOW application_name"));
             step("txn.client_info_after_rollback", () -> conn.getClientInfo("ApplicationName"));
             out("txn.div0", query(conn, "SELECT 1/0"));
             out("txn.aborted", query(conn, "SELECT 1"));
-            step("txn.rollback_aborted", () -> {
-                conn.rollback();
-                return "ok";
-            });
+            done("txn.rollback_aborted", conn::rollback);
             out("txn.after_abort_rollback", query(conn, "SELECT 3"));
-            step("txn.commit_empty", () -> {
-                conn.commit();
-                return "ok";
-            });
+            done("txn.commit_empty", conn::commit);
             // a fetch size outside autocommit: pgjdbc runs the query in a
             // portal and fetches it with Execute(max_rows), PortalSuspended
             // between the batches

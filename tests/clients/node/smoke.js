@@ -54,6 +54,63 @@ async function step(client, name, query, values) {
   }
 }
 
+// [name, query, values]: the steps main() runs with step(), in order
+const STEPS = [
+  // simple query protocol (no parameters, no name)
+  ['select1', 'SELECT 1'],
+  ['select_types',
+    "SELECT 1::int8 AS a, 'x'::text AS b, 1.50::numeric AS c, true AS d, " +
+    "'2024-02-29'::date AS e, 2.5::float8 AS f, NULL::int AS g"],
+  ['multi_statement', 'SELECT 1 AS one; SELECT 2 AS two'],
+  ['empty_query', ''],
+
+  // extended protocol, unnamed statement; parameter types unspecified (0)
+  ['param_int', 'SELECT $1::int + 1 AS n', [41]],
+  ['param_untyped', 'SELECT $1 AS x', ['hi']],
+  ['param_text_concat', "SELECT $1::text || '!' AS x", ['hey']],
+  ['param_null', 'SELECT $1::int8 AS x', [null]],
+  ['param_compare', 'SELECT $1::numeric > $2::numeric AS gt', ['1.5', '1.25']],
+
+  // named prepared statement: Parse once, then Bind/Execute only
+  ['named_1', { name: 'q1', text: 'SELECT $1::int * 2 AS doubled', values: [21] }],
+  ['named_2', { name: 'q1', text: 'SELECT $1::int * 2 AS doubled', values: [50] }],
+  ['named_array_mode',
+    { name: 'q2', text: 'SELECT $1::int8 AS a, $2::text AS b', values: [7, 'y'], rowMode: 'array' }],
+
+  // SET / SHOW
+  ['set_application_name', "SET application_name = 'node-smoke'"],
+  ['show_application_name', 'SHOW application_name'],
+
+  // BEGIN / COMMIT / ROLLBACK
+  ['begin', 'BEGIN'],
+  ['txn_set', "SET application_name = 'committed'"],
+  ['commit', 'COMMIT'],
+  ['after_commit', 'SHOW application_name'],
+  ['begin_2', 'BEGIN'],
+  ['txn_set_2', "SET application_name = 'rolled-back'"],
+  ['txn_show_2', 'SHOW application_name'],
+  ['rollback', 'ROLLBACK'],
+  ['after_rollback', 'SHOW application_name'],
+  ['begin_3', 'BEGIN'],
+  ['txn_div0', 'SELECT 1/0'],
+  ['txn_aborted', 'SELECT $1::int AS x', [1]],
+  ['rollback_aborted', 'ROLLBACK'],
+  ['commit_outside', 'COMMIT'],
+
+  // errors; the connection stays usable
+  ['div0', 'SELECT 1/0'],
+  ['param_div0', 'SELECT $1::int / 0', [1]],
+  ['bad_param', 'SELECT $1::int AS x', ['abc']],
+  ['syntax_error', 'SELEC 1'],
+];
+
+// after the error whose SQLSTATE main() reads itself: still usable
+const AFTER_ERRORS = [
+  ['after_nope', 'SELECT 4 AS four'],
+  ['named_after_errors',
+    { name: 'q1', text: 'SELECT $1::int * 2 AS doubled', values: [4] }],
+];
+
 async function main() {
   const [host, port, user, database] = process.argv.slice(2);
   const client = new Client({ host, port: Number(port), user, database });
@@ -65,61 +122,14 @@ async function main() {
   await client.connect();
   out('connect', true);
 
-  // simple query protocol (no parameters, no name)
-  await step(client, 'select1', 'SELECT 1');
-  await step(client, 'select_types',
-    "SELECT 1::int8 AS a, 'x'::text AS b, 1.50::numeric AS c, true AS d, " +
-    "'2024-02-29'::date AS e, 2.5::float8 AS f, NULL::int AS g");
-  await step(client, 'multi_statement', 'SELECT 1 AS one; SELECT 2 AS two');
-  await step(client, 'empty_query', '');
-
-  // extended protocol, unnamed statement; parameter types unspecified (0)
-  await step(client, 'param_int', 'SELECT $1::int + 1 AS n', [41]);
-  await step(client, 'param_untyped', 'SELECT $1 AS x', ['hi']);
-  await step(client, 'param_text_concat', "SELECT $1::text || '!' AS x", ['hey']);
-  await step(client, 'param_null', 'SELECT $1::int8 AS x', [null]);
-  await step(client, 'param_compare', 'SELECT $1::numeric > $2::numeric AS gt', ['1.5', '1.25']);
-
-  // named prepared statement: Parse once, then Bind/Execute only
-  await step(client, 'named_1', { name: 'q1', text: 'SELECT $1::int * 2 AS doubled', values: [21] });
-  await step(client, 'named_2', { name: 'q1', text: 'SELECT $1::int * 2 AS doubled', values: [50] });
-  await step(client, 'named_array_mode',
-    { name: 'q2', text: 'SELECT $1::int8 AS a, $2::text AS b', values: [7, 'y'], rowMode: 'array' });
-
-  // SET / SHOW
-  await step(client, 'set_application_name', "SET application_name = 'node-smoke'");
-  await step(client, 'show_application_name', 'SHOW application_name');
-
-  // BEGIN / COMMIT / ROLLBACK
-  await step(client, 'begin', 'BEGIN');
-  await step(client, 'txn_set', "SET application_name = 'committed'");
-  await step(client, 'commit', 'COMMIT');
-  await step(client, 'after_commit', 'SHOW application_name');
-  await step(client, 'begin_2', 'BEGIN');
-  await step(client, 'txn_set_2', "SET application_name = 'rolled-back'");
-  await step(client, 'txn_show_2', 'SHOW application_name');
-  await step(client, 'rollback', 'ROLLBACK');
-  await step(client, 'after_rollback', 'SHOW application_name');
-  await step(client, 'begin_3', 'BEGIN');
-  await step(client, 'txn_div0', 'SELECT 1/0');
-  await step(client, 'txn_aborted', 'SELECT $1::int AS x', [1]);
-  await step(client, 'rollback_aborted', 'ROLLBACK');
-  await step(client, 'commit_outside', 'COMMIT');
-
-  // errors; the connection stays usable
-  await step(client, 'div0', 'SELECT 1/0');
-  await step(client, 'param_div0', 'SELECT $1::int / 0', [1]);
-  await step(client, 'bad_param', 'SELECT $1::int AS x', ['abc']);
-  await step(client, 'syntax_error', 'SELEC 1');
+  for (const [name, query, values] of STEPS) await step(client, name, query, values);
   try {
     await client.query('SELECT * FROM nope');
     out('nope_code', 'no error');
   } catch (err) {
     out('nope_code', err.code === undefined ? 'client error' : err.code);
   }
-  await step(client, 'after_nope', 'SELECT 4 AS four');
-  await step(client, 'named_after_errors',
-    { name: 'q1', text: 'SELECT $1::int * 2 AS doubled', values: [4] });
+  for (const [name, query, values] of AFTER_ERRORS) await step(client, name, query, values);
 
   await client.end();
   out('closed', true);
