@@ -158,12 +158,8 @@ def twinning_server(pytestconfig: Any) -> Iterator[TwinServer]:
         engine = Engine(_state(pytestconfig))
     except Refusal as refusal:
         raise pytest.UsageError(f"twinning: {refusal}") from None
-    server = Server(engine, "127.0.0.1", 0)
-    server.start()
-    try:
+    with Server(engine, "127.0.0.1", 0) as server:
         yield TwinServer(engine, server)
-    finally:
-        server.stop()
 
 
 @pytest.fixture

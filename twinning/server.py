@@ -226,6 +226,14 @@ class TwinServer:
         self._acceptor.start()
         return self.port
 
+    def __enter__(self) -> TwinServer:
+        """`with TwinServer(...) as server:` serves inside the block."""
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
     def stop(self) -> None:
         acceptor, self._acceptor = self._acceptor, None
         if acceptor is None:

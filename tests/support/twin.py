@@ -49,12 +49,8 @@ class Twin(pytest_plugin.TwinServer):
 def serving(engine: Engine):
     """ENGINE behind the TCP server on a free 127.0.0.1 port (a Twin),
     stopped afterwards."""
-    server = TwinServer(engine, "127.0.0.1", 0)
-    server.start()
-    try:
+    with TwinServer(engine, "127.0.0.1", 0) as server:
         yield Twin(server, engine)
-    finally:
-        server.stop()
 
 
 @contextlib.contextmanager
