@@ -23,7 +23,7 @@ from typing import Any, Callable
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, column_does_not_exist, grouping_error,
-    invalid_object_definition, relation_already_exists,
+    invalid_object_definition,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -37,7 +37,7 @@ from twinning.passes.expr.scope import TableScope
 from twinning.passes.parse_expr import Unsupported
 from twinning.passes import index_methods
 from twinning.passes.resolve_index import (_EQUAL_IMAGE, check_predicate,
-                                           index_column_names)
+                                           new_index_name)
 
 __all__ = ["handlers", "type_expression", "key_types", "key_values",
            "plain_columns", "expression_columns"]
@@ -167,14 +167,9 @@ def _apply(b: Any, defn: d.IndexDef) -> None:
         if table.column(col) is None:
             raise column_does_not_exist(col)
     schema = table.name.schema
-    if defn.name is not None:
-        name = defn.name
-        if b.relation_exists(c.QName(schema, name)):
-            return b.skip(relation_already_exists(name), defn.if_not_exists)
-    else:
-        name = b.choose_relation_name(
-            schema, table.name.name,
-            index_column_names(tuple(names) + defn.include), "idx")
+    name = new_index_name(b, defn, table.name, tuple(names) + defn.include)
+    if name is None:
+        return None
     b.indexes[c.QName(schema, name)] = c.Index(
         c.QName(schema, name), table.name, tuple(names), defn.unique, False,
         None, defn.nulls_not_distinct, include=defn.include,

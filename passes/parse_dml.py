@@ -342,37 +342,32 @@ def _option_string(arg: Any, name: str) -> str:
 
 def _boolean(arg: Any, name: str) -> bool:
     """defGetBoolean(): no argument, 0/1, or true/false/on/off."""
+    value = _boolean_or_none(arg, name)
+    if value is None:
+        raise syntax_error(f"{name} requires a Boolean value")
+    return value
+
+
+def _boolean_or_none(arg: Any, name: str) -> bool | None:
+    """defGetBoolean()'s spellings; None for any other."""
     if arg is None:
         return True
     if isinstance(arg, ast.Integer):
-        if arg.ival in (0, 1):
-            return bool(arg.ival)
-    else:
-        text = _option_string(arg, name).lower()
-        if text in ("true", "on"):
-            return True
-        if text in ("false", "off"):
-            return False
-    raise syntax_error(f"{name} requires a Boolean value")
+        return bool(arg.ival) if arg.ival in (0, 1) else None
+    return {"true": True, "on": True, "false": False, "off": False}.get(
+        _option_string(arg, name).lower())
 
 
 def _header(arg: Any, is_from: bool) -> bool | str:
     """defGetCopyHeaderChoice(): a Boolean or MATCH (COPY FROM only)."""
-    if arg is None:
-        return True
-    if isinstance(arg, ast.Integer):
-        if arg.ival in (0, 1):
-            return bool(arg.ival)
-    else:
-        text = _option_string(arg, "header").lower()
-        if text in ("true", "on"):
-            return True
-        if text in ("false", "off"):
-            return False
-        if text == "match":
-            if not is_from:
-                raise SqlError(FEATURE_NOT_SUPPORTED, 'cannot use "match" with HEADER in COPY TO')
-            return "match"
+    value = _boolean_or_none(arg, "header")
+    if value is not None:
+        return value
+    if not isinstance(arg, ast.Integer) and \
+            _option_string(arg, "header").lower() == "match":
+        if not is_from:
+            raise SqlError(FEATURE_NOT_SUPPORTED, 'cannot use "match" with HEADER in COPY TO')
+        return "match"
     raise syntax_error('header requires a Boolean value or "match"')
 
 

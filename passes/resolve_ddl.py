@@ -46,7 +46,7 @@ from twinning.passes.parse import StatementUnsupported, line_column
 from twinning.passes.parse_expr import Unsupported
 from twinning.passes.resolve_index import (apply_comment, build_messages,
                                            check_predicate, forget_schema,
-                                           index_column_names, uses_column)
+                                           new_index_name, uses_column)
 
 DEFAULT_SCHEMA = "public"
 NOTICE = "NOTICE"
@@ -667,14 +667,9 @@ def _apply_index(b: _Builder, defn: d.IndexDef) -> None:
             raise column_does_not_exist(col)
         if col in defn.columns:
             _require_btree(column.type, defn, col, b.extensions)
-    if defn.name is not None:
-        name = defn.name
-        if b.relation_exists(c.QName(schema, name)):
-            return b.skip(relation_already_exists(name), defn.if_not_exists)
-    else:
-        name = b.choose_relation_name(
-            schema, table.name.name,
-            index_column_names(defn.columns + defn.include), "idx")
+    name = new_index_name(b, defn, table.name, defn.columns + defn.include)
+    if name is None:
+        return None
     b.indexes[c.QName(schema, name)] = c.Index(
         c.QName(schema, name), table.name, defn.columns, defn.unique, False,
         None, defn.nulls_not_distinct, include=defn.include,

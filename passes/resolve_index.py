@@ -21,7 +21,8 @@ from typing import Any
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, column_of_relation_does_not_exist,
-    relation_does_not_exist, schema_does_not_exist, undefined_object,
+    relation_already_exists, relation_does_not_exist, schema_does_not_exist,
+    undefined_object,
     wrong_object_type,
 )
 from twinning.ir import catalog as c
@@ -50,6 +51,19 @@ def build_messages(table: Any, name: str, columns: tuple[str, ...],
         out.append(f'index "{name}" can safely use deduplication' if safe
                    else f'index "{name}" cannot use deduplication')
     return out
+
+
+def new_index_name(b: Any, defn: Any, table: c.QName,
+                   columns: tuple[str, ...]) -> str | None:
+    """CREATE INDEX's name: as written (None when it exists and IF NOT
+    EXISTS skips the statement), or ChooseRelationName's from `columns`."""
+    if defn.name is None:
+        return b.choose_relation_name(table.schema, table.name,
+                                      index_column_names(columns), "idx")
+    if b.relation_exists(c.QName(table.schema, defn.name)):
+        b.skip(relation_already_exists(defn.name), defn.if_not_exists)
+        return None
+    return defn.name
 
 
 def index_column_names(columns: tuple[str, ...]) -> str:

@@ -103,6 +103,22 @@ def is_separator_char(ch: str) -> bool:
             and not ch.isspace())
 
 
+def quoted_chars(fmt: str, i: int) -> tuple[list[str], int]:
+    """A double-quoted literal of a to_char/to_number format from its
+    opening quote at `i`: its characters (a backslash escapes the next)
+    and where the format goes on."""
+    chars = []
+    i += 1
+    n = len(fmt)
+    while i < n:
+        if fmt[i] == '"':
+            return chars, i + 1
+        if fmt[i] == "\\" and i + 1 < n:
+            i += 1
+        chars.append(fmt[i])
+        i += 1
+    return chars, i
+
 @lru_cache(maxsize=512)
 def parse_template(fmt: str) -> tuple[Node, ...]:
     nodes: list[Node] = []
@@ -134,15 +150,8 @@ def parse_template(fmt: str) -> tuple[Node, ...]:
             break
         ch = fmt[i]
         if ch == '"':
-            i += 1
-            while i < n:
-                if fmt[i] == '"':
-                    i += 1
-                    break
-                if fmt[i] == "\\" and i + 1 < n:
-                    i += 1
-                nodes.append(Node(None, char=fmt[i]))
-                i += 1
+            chars, i = quoted_chars(fmt, i)
+            nodes.extend(Node(None, char=c) for c in chars)
             continue
         if ch == "\\" and i + 1 < n and fmt[i + 1] == '"':
             i += 1

@@ -22,7 +22,7 @@ from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, integer_out_of_range,
     invalid_input_syntax, numeric_value_out_of_range, syntax_error,
 )
-from twinning.values.formatting import th_suffix
+from twinning.values.formatting import quoted_chars, th_suffix
 
 # NUM_keywords in PostgreSQL's order
 KEYWORDS = (",", ".", "0", "9", "B", "C", "D", "EEEE", "FM", "G", "L", "MI",
@@ -154,15 +154,8 @@ def parse_template(fmt: str) -> tuple[tuple, NumDesc]:
             continue
         ch = fmt[i]
         if ch == '"':
-            i += 1
-            while i < n:
-                if fmt[i] == '"':
-                    i += 1
-                    break
-                if fmt[i] == "\\" and i + 1 < n:
-                    i += 1
-                nodes.append(("char", fmt[i]))
-                i += 1
+            chars, i = quoted_chars(fmt, i)
+            nodes.extend(("char", c) for c in chars)
             continue
         if ch == "\\" and i + 1 < n and fmt[i + 1] == '"':
             i += 1

@@ -17,6 +17,7 @@ for tsquery operands, with the operator characters as delimiters).
 from __future__ import annotations
 
 import struct
+from typing import Any, Callable
 
 from twinning.errors import (
     SqlError, internal_error, invalid_parameter_value, program_limit_exceeded,
@@ -494,6 +495,14 @@ def parse_query(text: str, operand=push_as_is, notice=None,
     postfix: list = []
     tokens = web_tokens(text) if web else _tokens(text)
     _makepol(iter(tokens), postfix, text, operand)
+    return finished_query(postfix, text, notice, _drop_stops)
+
+
+def finished_query(postfix: list, text: str, notice: Any,
+                   clean: Callable[[Any], Any]) -> TsQuery:
+    """The query of a parse's postfix items: empty, with the NOTICE, when
+    it has no lexeme or only stop words (`clean` drops the stop-word
+    placeholders from the tree, None when nothing is left)."""
     if not postfix:
         if notice is not None:
             notice("text-search query doesn't contain lexemes: "
@@ -501,7 +510,7 @@ def parse_query(text: str, operand=push_as_is, notice=None,
         return TsQuery(())
     tree = _tree(postfix)
     if any(item[0] == "s" for item in postfix):
-        tree = _drop_stops(tree)
+        tree = clean(tree)
         if tree is None:
             if notice is not None:
                 notice("text-search query contains only stop words or "

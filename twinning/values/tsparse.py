@@ -298,24 +298,11 @@ def to_tsquery(config_oid_: int, text: str, notice=None) -> TsQuery:
 
 
 def _plain(config_oid_: int, text: str, operator: int, notice) -> TsQuery:
-    from twinning.values.tsearch import _clean, _prefix, _tree
+    from twinning.values.tsearch import _clean, finished_query
     postfix: list = []
     if text:
         _morph(config_oid_, operator)(postfix, text, 0, False)
-    if not postfix:
-        if notice is not None:
-            notice("text-search query doesn't contain lexemes: "
-                   f'"{text}"')
-        return TsQuery(())
-    tree = _tree(postfix)
-    if any(item[0] == "s" for item in postfix):
-        tree, _, _ = _clean(tree)
-        if tree is None:
-            if notice is not None:
-                notice("text-search query contains only stop words or "
-                       "doesn't contain lexemes, ignored")
-            return TsQuery(())
-    return TsQuery(_prefix(tree))
+    return finished_query(postfix, text, notice, lambda tree: _clean(tree)[0])
 
 
 def websearch_to_tsquery(config_oid_: int, text: str, notice=None
