@@ -10,6 +10,7 @@ DATABASE form is refused by the statement name as before.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pglast import ast
@@ -17,6 +18,7 @@ from pglast.enums import ObjectType
 
 from twinning.ir import query as q
 from twinning.passes.parse_expr import Unsupported
+from twinning.values.identifiers import ALL_KEYWORDS
 
 
 def is_database_statement(node: Any) -> bool:
@@ -47,3 +49,54 @@ def database_command(node: Any) -> q.DatabaseCommand:
         return q.DatabaseCommand("drop", node.dbname,
                                  missing_ok=bool(node.missing_ok), force=force)
     return q.DatabaseCommand("rename", node.subname, new_name=node.newname)
+
+
+# The two statements a fork loop sends, read without the grammar (each
+# text names a new database, so the parse cache by text never hits, and
+# pglast's parse is most of their cost). Only the plainest spelling is
+# read here: a name that is a keyword, a quoted name with `""` or over
+# NAMEDATALEN, a comment, an option, anything else goes to pglast.
+# `quick_database_command` agrees with `parse_query` wherever it answers
+# (tests/test_parse_database_quick.py).
+_BLANKS = " \t\n\r\f"
+_SPACE = f"[{_BLANKS}]"
+_NAME = r'(?:([A-Za-z_][A-Za-z0-9_$]*)|"([^"]+)")'
+_QUICK = re.compile(
+    rf"({_SPACE}*)(?:(?i:create{_SPACE}+database){_SPACE}+{_NAME}"
+    rf"(?:{_SPACE}+(?i:(?:with{_SPACE}+)?template)(?:{_SPACE}*={_SPACE}*|{_SPACE}+){_NAME})?"
+    rf"|(?i:drop{_SPACE}+database){_SPACE}+((?i:if{_SPACE}+exists){_SPACE}+)?{_NAME})"
+    rf"{_SPACE}*(?:;{_SPACE}*)?")
+
+
+def quick_database_command(sql: str) -> q.ParsedQuery | None:
+    """CREATE DATABASE x [[WITH] TEMPLATE [=] y] or DROP DATABASE [IF
+    EXISTS] x as `parse_query` reads them, or None (read it there)."""
+    match = _QUICK.fullmatch(sql)
+    if match is None:
+        return None
+    (lead, create, create_quoted, template, template_quoted, if_exists,
+     drop, drop_quoted) = match.groups()
+    if create is not None or create_quoted is not None:
+        name = _name(create, create_quoted)
+        target = _name(template, template_quoted)
+        if name is None or target is None and (template or template_quoted):
+            return None
+        node = q.DatabaseCommand("create", name, target)
+    else:
+        name = _name(drop, drop_quoted)
+        if name is None:
+            return None
+        node = q.DatabaseCommand("drop", name, missing_ok=if_exists is not None)
+    offset = len(lead)
+    source = sql[offset:].rstrip(_BLANKS).removesuffix(";").rstrip(_BLANKS)
+    return q.ParsedQuery(sql, (q.ParsedStatement(node, source, offset),))
+
+
+def _name(plain: str | None, quoted: str | None) -> str | None:
+    """The identifier, or None where the grammar's reading may differ (a
+    keyword, truncation)."""
+    name = plain.lower() if plain is not None else quoted
+    if name is None or len(name.encode()) > 63 or (
+            plain is not None and name in ALL_KEYWORDS):
+        return None
+    return name

@@ -32,7 +32,9 @@ from twinning.passes.stack_depth import reset as reset_stack_depth
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
 from twinning.passes.parse_routines import do_block
-from twinning.passes.parse_database import database_command, is_database_statement
+from twinning.passes.parse_database import (database_command,
+                                           is_database_statement,
+                                           quick_database_command)
 from twinning.passes.parse_dml import convert_write, copy_query_options
 from twinning.passes.parse_select import convert_query, convert_read
 from twinning.passes.expr import pg_data
@@ -47,6 +49,9 @@ _expr = ExprConverter()  # EXECUTE arguments: no subqueries
 
 def parse_query(sql: str) -> q.ParsedQuery:
     """Every statement of `sql`, each converted or `Refused`."""
+    quick = quick_database_command(sql)
+    if quick is not None:
+        return quick
     out = []
     for node, chunk, offset in split_statements(sql):
         reset_stack_depth()

@@ -15,6 +15,7 @@ import pytest
 from tests.support.rawclient import RawClient
 from tests.support.twin import running_twin
 from twinning.wire.messages import (Bind, Close, Describe, Execute, Flush,
+                                    ParameterStatus,
                                     Parse, Query, Sync)
 
 pytestmark = pytest.mark.realpg
@@ -156,3 +157,30 @@ def test_extended_protocol(name, realpg, twin):
         pg, tw = pg[:-1], tw[:-1]
     for i, (want, got) in enumerate(zip(pg, tw)):
         assert got == want, f"{name} step {i}"
+
+
+def _reported(realpg_or_twin, *queries) -> list[list[str]]:
+    """The setting names of each answer's ParameterStatus messages, in
+    the order the server sent them (startup's and the values aside)."""
+    client = RawClient(realpg_or_twin.host, realpg_or_twin.port)
+    try:
+        out = []
+        for sql in queries:
+            client.send(Query(sql))
+            out.append([m.name for m in client.until_ready()
+                        if isinstance(m, ParameterStatus)])
+        return out
+    finally:
+        client.close()
+
+
+def test_changed_settings_are_reported_in_guc_order(realpg, twin):
+    """Several reported settings changed by one Query: ParameterStatus in
+    guc.c's order (by name, case aside), as ReportChangedGUCOptions
+    walks them."""
+    queries = ("SET TimeZone = 'Europe/Paris'; "
+               "SET DateStyle = 'ISO, DMY'; SET application_name = 'x'; "
+               "SET IntervalStyle = 'iso_8601'; "
+               "SET default_transaction_read_only = on",
+               "RESET ALL")
+    assert _reported(twin, *queries) == _reported(realpg, *queries)

@@ -198,13 +198,14 @@ class Session(ExtendedQuery, DdlCommands):
     def on_authenticated(self) -> SessionStart:
         self.pid, self._secret, backend = self.engine.register(self)
         self._temp = TempTables(f"pg_temp_{backend}")
-        raw = tuple([self.settings.get(g.name) for g in gucs.REPORTED])
+        raw = tuple([self.settings.get(name) for name in _REPORTED])
         parameters = _STARTS.get(raw)
         if parameters is None:  # shown once per set of startup settings
             parameters = tuple((g.name, self._show(g.name)) for g in gucs.REPORTED)
             if len(_STARTS) < 256:
                 _STARTS[raw] = parameters
         self._reported = dict(parameters)
+        self._reported_raw = raw  # the first statement compares, not shows
         return SessionStart(parameters, self.pid, self._secret)
 
     def on_cancel(self, process_id: int, secret_key: int) -> None:
@@ -216,6 +217,13 @@ class Session(ExtendedQuery, DdlCommands):
         self._portals.clear()
         self.notifications.close()
         self.advisory.close()
+        if self._temp.schema in self.engine.catalog.schemas:
+            self._end_temporaries()
+        self.engine.unregister(self.pid)
+
+    def _end_temporaries(self) -> None:
+        """The session's temporary schema and objects go, in a transaction
+        of their own (only a session that made some pays for one)."""
         try:
             self._begin("single")
             self._drop_temporary()
@@ -225,7 +233,6 @@ class Session(ExtendedQuery, DdlCommands):
                           self.pid)
             if self._txn is not None:
                 self._end_transaction(commit=False)
-        self.engine.unregister(self.pid)
 
     def transaction_status(self) -> str:
         txn = self._txn
@@ -1102,7 +1109,8 @@ _PUBLIC = ("public",)  # the search path of a default session
 _TRANSACTION_DEFAULTS = tuple((name, "default_" + name) for name in (
     "transaction_isolation", "transaction_read_only", "transaction_deferrable"))
 _LIST_ITEM = re.compile(r'"(?:[^"]|"")*"|[^,\s]+')
-_REPORTED = tuple(g.name for g in gucs.GUCS.values() if g.report)
+# in guc.c's order (by name), as ReportChangedGUCOptions sends them
+_REPORTED = tuple(g.name for g in gucs.REPORTED)
 _STARTS: dict[tuple, tuple] = {}  # reported settings → startup's ParameterStatus
 _reported_values = operator.itemgetter(*_REPORTED)
 _format_key = operator.itemgetter("DateStyle", "IntervalStyle", "TimeZone",

@@ -17,13 +17,13 @@ _UNQUOTED = frozenset(keywords.UNRESERVED_KEYWORDS)
 def quote_ident(name: str) -> str:
     """quote_identifier(): quotes unless lower-case, safe and no keyword
     other than an unreserved one."""
-    if _SAFE.match(name) and (name not in _ALL_KEYWORDS or
+    if _SAFE.match(name) and (name not in ALL_KEYWORDS or
                               name in _UNQUOTED):
         return name
     return '"' + name.replace('"', '""') + '"'
 
 
-_ALL_KEYWORDS = frozenset(keywords.RESERVED_KEYWORDS) | frozenset(
+ALL_KEYWORDS = frozenset(keywords.RESERVED_KEYWORDS) | frozenset(
     keywords.COL_NAME_KEYWORDS) | frozenset(
     keywords.TYPE_FUNC_NAME_KEYWORDS) | _UNQUOTED
 
