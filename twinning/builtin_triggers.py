@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from twinning.deferred import deferred
 from twinning.errors import (
     column_does_not_exist, datatype_mismatch, internal_error,
     invalid_parameter_value, null_value_not_allowed, undefined_column,
     undefined_object,
 )
-from twinning.values import tsparse
 from twinning.values.tsearch import TsVector
+
+tsparse = deferred("twinning.values.tsparse", globals(), "tsparse")
 
 _CHARACTER = frozenset({"text", "varchar", "bpchar"})
 

@@ -149,6 +149,8 @@ def _exposure(args: dict[str, Any]) -> str | None:
 def _loopback(host: str) -> bool:
     """Every address `host` resolves to is a loopback one (a name that
     does not resolve is left to the bind, which refuses it: E_BIND)."""
+    if host in ("127.0.0.1", "::1"):  # the default: no resolver, no
+        return True  # ipaddress import at start-up
     import ipaddress
     import socket
     if not host or host == "*":

@@ -36,11 +36,13 @@ import datetime as _dt
 import random
 import threading
 import types
-import uuid
 import weakref
 from typing import Any
 
+from twinning.deferred import deferred
 from twinning.errors import invalid_parameter_value
+
+uuid = deferred("uuid", globals(), "uuid")
 
 STEP_MICROS = 1000  # 1 ms per reading
 _EPOCH = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)

@@ -27,7 +27,6 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator
-from urllib.parse import quote
 
 from twinning.server import POLL_SECONDS, TwinServer
 from twinning.session import Engine
@@ -116,6 +115,7 @@ def child_environment(host: str, port: int, password: str | None) -> dict[str, s
     auth = DEFAULT_USER
     if password:
         env["PGPASSWORD"] = password
+        from urllib.parse import quote  # it imports ipaddress: not at start-up
         auth += ":" + quote(password, safe="")
     shown_host = f"[{host}]" if ":" in host else host
     env["DATABASE_URL"] = (f"postgresql://{auth}@{shown_host}:{port}/"

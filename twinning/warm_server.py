@@ -88,12 +88,32 @@ def warm_up() -> None:
     session.on_disconnect()
 
 
-def _preload() -> tuple:
-    """What `twinning postgres` imports beyond what the warm-up runs."""
-    from twinning import (commands, journal, live, report, server, snapshot,
-                          trace, verify_artifact, verify_eval)
-    return (commands, journal, live, report, server, snapshot, trace,
-            verify_artifact, verify_eval)
+# modules a `twinning postgres` command never runs (pytest_plugin needs
+# pytest); everything else is imported by _preload
+NOT_PRELOADED = frozenset({"twinning.pytest_plugin"})
+
+
+def _preload() -> list[str]:
+    """Every module of the package, and every module `twinning.deferred`
+    put off, so a forked child never imports one: a cold start loads only
+    what schema loading and a first query run, the zygote loads the rest
+    once (tests/test_deferred.py holds this list to the package)."""
+    import importlib
+    import pkgutil
+
+    from twinning import deferred
+    names: set[str] = set()
+    # ir/ and passes/ sit beside twinning/ in a source tree (pyproject's
+    # package-dir): each is walked from its own path
+    for package in ("twinning", "twinning.ir", "twinning.passes"):
+        root = importlib.import_module(package)
+        names.update(info.name for info in pkgutil.walk_packages(
+            root.__path__, package + "."))
+    names -= NOT_PRELOADED
+    for name in sorted(names):
+        importlib.import_module(name)
+    deferred.load_all()
+    return sorted(names)
 
 
 class Zygote:

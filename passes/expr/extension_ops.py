@@ -19,10 +19,10 @@ import hashlib
 import hmac as _hmac
 import os
 import random
-import uuid as _uuid
 import warnings
 from typing import Sequence
 
+from twinning.deferred import deferred
 from twinning.errors import (
     external_routine_invocation_exception, feature_not_supported,
     invalid_parameter_value,
@@ -31,6 +31,8 @@ from twinning.ir import query as q
 from twinning.passes.expr import levenshtein
 from twinning.passes.expr.metaphone import metaphone
 from twinning.passes.expr.registry import SET_RETURNING, define
+
+_uuid = deferred("uuid", globals(), "_uuid")
 
 # -- uuid-ossp ---------------------------------------------------------------------
 
@@ -205,15 +207,14 @@ def _refused_when_called(name: str):
 
 def register() -> None:
     define("uuid_nil()", lambda: _uuid.UUID(int=0))
-    for name, value in (("dns", _uuid.NAMESPACE_DNS), ("url", _uuid.NAMESPACE_URL),
-                        ("oid", _uuid.NAMESPACE_OID),
-                        ("x500", _uuid.NAMESPACE_X500)):
-        define(f"uuid_ns_{name}()", lambda value=value: value)
-    define("uuid_generate_v1()", _uuid.uuid1, volatile=True)
+    for name in ("dns", "url", "oid", "x500"):
+        define(f"uuid_ns_{name}()", lambda attr=f"NAMESPACE_{name.upper()}":
+               getattr(_uuid, attr))
+    define("uuid_generate_v1()", lambda: _uuid.uuid1(), volatile=True)
     define("uuid_generate_v1mc()", _v1mc, volatile=True)
-    define("uuid_generate_v3(uuid,text)", _uuid.uuid3)
-    define("uuid_generate_v4()", _uuid.uuid4, volatile=True)
-    define("uuid_generate_v5(uuid,text)", _uuid.uuid5)
+    define("uuid_generate_v3(uuid,text)", lambda ns, name: _uuid.uuid3(ns, name))
+    define("uuid_generate_v4()", lambda: _uuid.uuid4(), volatile=True)
+    define("uuid_generate_v5(uuid,text)", lambda ns, name: _uuid.uuid5(ns, name))
     for kind in ("text", "bytea"):
         define(f"digest({kind},text)", _digest)
         define(f"hmac({kind},{kind},text)", _mac)

@@ -20,9 +20,7 @@ from twinning.errors import (
 )
 from twinning.ir import query as q
 from twinning.passes.expr.registry import (FUNCTIONS, Impl, define, output)
-from twinning.values import formatting as dch
-from twinning.values import fromchar
-from twinning.values import numformat
+from twinning.deferred import deferred
 from twinning.values.calendar import (END_TIMESTAMP, MIN_TIMESTAMP,
                                       TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND,
                                       POSTGRES_EPOCH_JDATE, UNIX_EPOCH_JDATE)
@@ -31,6 +29,11 @@ from twinning.values.identifiers import quote_ident
 from twinning.values.integers import make_int_parser
 from twinning.values.timestamps import finite
 from twinning.values.timezones import session_zone
+
+# the template engines load on the first call of one of these functions
+dch = deferred("twinning.values.formatting", globals(), "dch")
+fromchar = deferred("twinning.values.fromchar", globals(), "fromchar")
+numformat = deferred("twinning.values.numformat", globals(), "numformat")
 
 
 def _ts_to_char(value: int, fmt: str) -> str | None:
@@ -270,7 +273,7 @@ def register() -> None:
     define("to_char(timestamp,text)", _ts_to_char)
     define("to_char(timestamptz,text)", _tstz_to_char, settings=True)
     define("to_char(interval,text)", _interval_to_char)
-    define("to_char(numeric,text)", numformat.numeric_to_char)
+    define("to_char(numeric,text)", lambda v, f: numformat.numeric_to_char(v, f))
     define("to_char(int4,text)", lambda v, f: numformat.int_to_char(v, f, 32))
     define("to_char(int8,text)", lambda v, f: numformat.int_to_char(v, f, 64))
     define("to_char(float8,text)",
@@ -279,7 +282,7 @@ def register() -> None:
            lambda v, f: numformat.float_to_char(v, f, False))
     define("to_timestamp(float8)", _to_timestamp_float)
     define("to_timestamp(text,text)", _to_timestamp_text, settings=True)
-    define("to_date(text,text)", fromchar.to_date)
-    define("to_number(text,text)", numformat.to_number)
+    define("to_date(text,text)", lambda t, f: fromchar.to_date(t, f))
+    define("to_number(text,text)", lambda t, f: numformat.to_number(t, f))
     FUNCTIONS["format(text)"] = Impl(lambda t: text_format(t, [], ()))
     FUNCTIONS["format(text,any)"] = _Format()

@@ -12,12 +12,18 @@ that `values/jsonpath` runs at input.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from twinning.errors import singleton_sql_json_item_required
-from twinning.passes.expr import jsonpath_eval as ev
+from twinning.deferred import deferred
 from twinning.passes.expr.registry import BINARY, SET_RETURNING, define, reg
-from twinning.values.jsonpath import REGEX_CHECK, JsonPath
+from twinning.values.jsonpath_hooks import REGEX_CHECK
+
+if TYPE_CHECKING:
+    from twinning.values.jsonpath import JsonPath
+
+# the evaluator (and the jsonpath type's scanner) load on first use
+ev = deferred("twinning.passes.expr.jsonpath_eval", globals(), "ev")
 
 __all__ = ["register"]
 
@@ -73,8 +79,12 @@ def _path_query(types) -> Any:
     return query
 
 
+def _check_regex(pattern: str, flags: str) -> None:
+    ev.check_regex(pattern, flags)
+
+
 def register() -> None:
-    REGEX_CHECK[:] = [ev.check_regex]
+    REGEX_CHECK[:] = [_check_regex]
     args = "(jsonb,jsonpath,jsonb,bool)"
     for suffix in ("", "_tz"):
         define(f"jsonb_path_exists{suffix}{args}", path_exists)

@@ -11,9 +11,9 @@ they run; the functions of the catalog itself are
 
 from __future__ import annotations
 
-import uuid as _uuid
 from typing import Any, Callable, Sequence
 
+from twinning.deferred import deferred
 from twinning.errors import relation_does_not_exist, wrong_object_type
 from twinning.ir import query as q
 from twinning.ir.catalog import QName
@@ -24,6 +24,8 @@ from twinning.passes.expr.system import system_catalog
 from twinning.passes.expr.types import display, key
 from twinning.valueio import cast_function
 from twinning.values.identifiers import parse_qualified
+
+_uuid = deferred("uuid", globals(), "_uuid")
 from twinning.values.system import RegOid
 
 
@@ -123,7 +125,7 @@ def register() -> None:
     define("setval(text,int8)", _setval, context=True, volatile=True)
     define("setval(text,int8,bool)", _setval, context=True, volatile=True)
     define("lastval()", _lastval, context=True, volatile=True)
-    define("gen_random_uuid()", _uuid.uuid4, volatile=True)
+    define("gen_random_uuid()", lambda: _uuid.uuid4(), volatile=True)
     define("version()", lambda ctx: ctx.version, context=True)
     define("current_user()", lambda ctx: ctx.user, context=True)
     define("session_user()", lambda ctx: ctx.user, context=True)

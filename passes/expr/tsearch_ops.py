@@ -11,15 +11,18 @@ from __future__ import annotations
 from twinning.errors import (
     internal_error, invalid_parameter_value, null_value_not_allowed,
 )
+from twinning.deferred import deferred
 from twinning.passes.expr import tsrank
 from twinning.values.system import RegOid
 from twinning.passes.expr.registry import BINARY, COMPARE, define, reg
-from twinning.values import tsparse
 from twinning.values.tsearch import (OP_AND, OP_NOT, OP_OR, OP_PHRASE,
                                      TsQuery, TsVector, format_tsquery,
                                      make_tsvector,
                                      query_tree, tree_query, tsquery_cmp,
                                      tsvector_cmp)
+
+# the parser and stemmer (and their patterns) load on first use
+tsparse = deferred("twinning.values.tsparse", globals(), "tsparse")
 
 _WEIGHTS = {"a": 3, "A": 3, "b": 2, "B": 2, "c": 1, "C": 1, "d": 0, "D": 0}
 
@@ -351,20 +354,19 @@ def register() -> None:
     define("ts_delete(tsvector,text[])", _delete)
     define("numnode(tsquery)", _numnode)
     define("querytree(tsquery)", _querytree)
-    define("to_tsvector(regconfig,text)", tsparse.to_tsvector)
+    define("to_tsvector(regconfig,text)",
+           lambda cfg, text: tsparse.to_tsvector(cfg, text))
     define("to_tsvector(text)",
            lambda ctx, text: tsparse.to_tsvector(_default_config(ctx), text),
            context=True)
-    for name, fn in (("to_tsquery", tsparse.to_tsquery),
-                     ("plainto_tsquery", tsparse.plainto_tsquery),
-                     ("phraseto_tsquery", tsparse.phraseto_tsquery),
-                     ("websearch_to_tsquery", tsparse.websearch_to_tsquery)):
+    for name in ("to_tsquery", "plainto_tsquery", "phraseto_tsquery",
+                 "websearch_to_tsquery"):
         define(f"{name}(regconfig,text)",
-               lambda ctx, cfg, text, fn=fn: fn(cfg, text, _notices(ctx)),
-               context=True)
+               lambda ctx, cfg, text, name=name: getattr(tsparse, name)(
+                   cfg, text, _notices(ctx)), context=True)
         define(f"{name}(text)",
-               lambda ctx, text, fn=fn: fn(_default_config(ctx), text,
-                                           _notices(ctx)), context=True)
+               lambda ctx, text, name=name: getattr(tsparse, name)(
+                   _default_config(ctx), text, _notices(ctx)), context=True)
     define("get_current_ts_config()", _current_config, context=True)
     define("ts_rank(tsvector,tsquery)", tsrank.ts_rank)
     define("ts_rank(tsvector,tsquery,int4)", tsrank.ts_rank)

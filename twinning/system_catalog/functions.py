@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from twinning.deferred import deferred
 from twinning.errors import (
     AMBIGUOUS_FUNCTION, FEATURE_NOT_SUPPORTED, SYNTAX_ERROR, UNDEFINED_OBJECT,
     SqlError, column_of_relation_does_not_exist, database_does_not_exist,
@@ -24,12 +25,19 @@ from twinning.errors import (
 )
 from twinning.ir.catalog import Catalog, Index, Sequence, Table
 from twinning.passes.expr import registry
-from twinning.system_catalog import pg_catalog, procs, regnames, routines
+from twinning.system_catalog import regnames
 from twinning.system_catalog.names import (parse_qualified, quote_ident,
                                            quote_qualified)
 from twinning.system_catalog.oids import BUILTIN_NAMESPACES, OidMap, oid_map
 
 _EMPTY: list[Catalog] = []
+
+# the relations' builders and pg_proc's rows: loaded when a catalog
+# function first reads them, not at start-up (install registers these)
+pg_catalog = deferred("twinning.system_catalog.pg_catalog", globals(),
+                      "pg_catalog")
+procs = deferred("twinning.system_catalog.procs", globals(), "procs")
+routines = deferred("twinning.system_catalog.routines", globals(), "routines")
 
 
 def catalog_map(ctx: Any) -> OidMap:

@@ -39,12 +39,19 @@ from twinning.values import arrays, binary, boolean, bytea, floats, integers, nu
 from twinning.values import json as json_
 from twinning.values import datetime as dt
 from twinning.values import enums, records, system
-from twinning.values import bits, jsonpath, md_arrays, money, timetz, tsearch, uuid_, xml
-from twinning.values.tsparse import config_name, config_oid
+from twinning.values import bits, md_arrays, money, uuid_
+from twinning.deferred import deferred
 from twinning.values.datetime import Interval
 from twinning.values.plain import (from_plain, from_plain_for, same_value,
                                    to_plain, to_plain_for)
 from twinning.values.settings import DEFAULT_SETTINGS, FormatSettings
+
+# types a schema load and a first query rarely meet: loaded on first use
+jsonpath = deferred("twinning.values.jsonpath", globals(), "jsonpath")
+timetz = deferred("twinning.values.timetz", globals(), "timetz")
+tsearch = deferred("twinning.values.tsearch", globals(), "tsearch")
+tsparse = deferred("twinning.values.tsparse", globals(), "tsparse")
+xml = deferred("twinning.values.xml", globals(), "xml")
 
 __all__ = [
     "DEFAULT_SETTINGS", "FormatSettings", "Interval", "apply_typmod", "coerce_text",
@@ -89,10 +96,6 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
         "uuid": uuid_.parse_uuid,
         "json": json_.parse_json,
         "jsonb": json_.parse_jsonb,
-        "xml": xml.parse_xml,
-        "tsvector": tsearch.parse_tsvector,
-        "tsquery": tsearch.parse_tsquery,
-        "jsonpath": jsonpath.parse_jsonpath,
         "regconfig": _regconfig_in,
         "bit": bits.parse_bits,
         "varbit": bits.parse_bits,
@@ -100,6 +103,13 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
     }.get(name)
     if simple is not None:
         return simple
+    if name in _DEFERRED_INPUT:
+        return {
+            "xml": lambda: xml.parse_xml,
+            "tsvector": lambda: tsearch.parse_tsvector,
+            "tsquery": lambda: tsearch.parse_tsquery,
+            "jsonpath": lambda: jsonpath.parse_jsonpath,
+        }[name]()
     if name == "date":
         return lambda s: dt.parse_date(s, settings)
     if name == "time":
@@ -124,8 +134,8 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
 def _regconfig_in(text: str) -> system.RegOid:
     """regconfigin over the built-in configurations (the twin has no
     CREATE TEXT SEARCH CONFIGURATION)."""
-    oid = config_oid(text)
-    return system.RegOid(oid, config_name(oid))
+    oid = tsparse.config_oid(text)
+    return system.RegOid(oid, tsparse.config_name(oid))
 
 
 def _reg_input(type_name: str, text: str):
@@ -145,6 +155,9 @@ def _refuse_input(type_name: str):
     return parse
 
 
+# the types of the deferred modules (their dict entries would load them)
+_DEFERRED_INPUT = frozenset({"xml", "tsvector", "tsquery", "jsonpath"})
+_DEFERRED_TYPES = _DEFERRED_INPUT | {"timetz", "regconfig"}
 _REG_NAMES = frozenset({"regproc", "regclass", "regtype", "regnamespace",
                         "regrole"})
 _SYSTEM_PARSERS: dict[str, Callable[[str], object]] = {
@@ -206,17 +219,20 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
         "bytea": bytea.format_bytea,
         "uuid": uuid_.format_uuid,
         "json": json_.format_json, "jsonb": json_.format_json,
-        "xml": xml.format_xml,
-        "tsvector": tsearch.format_tsvector,
-        "tsquery": tsearch.format_tsquery,
-        "jsonpath": jsonpath.format_jsonpath,
-        "regconfig": config_name,
         "bit": str, "varbit": str,
         "money": money.format_money,
-        "timetz": timetz.format_timetz,
     }.get(name)
     if simple is not None:
         return simple
+    if name in _DEFERRED_TYPES:
+        return {
+            "xml": lambda: xml.format_xml,
+            "tsvector": lambda: tsearch.format_tsvector,
+            "tsquery": lambda: tsearch.format_tsquery,
+            "jsonpath": lambda: jsonpath.format_jsonpath,
+            "regconfig": lambda: tsparse.config_name,
+            "timetz": lambda: timetz.format_timetz,
+        }[name]()
     system_format = _SYSTEM_FORMATTERS.get(name)
     if system_format is not None:
         return system_format

@@ -11,7 +11,6 @@ SQLSTATEs.
 from __future__ import annotations
 
 import struct
-import uuid
 from functools import lru_cache
 from typing import Callable
 
@@ -21,16 +20,22 @@ from twinning.errors import (
     integer_out_of_range, internal_error, invalid_binary_representation,
     program_limit_exceeded, protocol_violation,
 )
+from twinning.deferred import deferred
 from twinning.ir.types import BY_ARRAY_OID, BY_OID, RecordType, SqlType
 from twinning.values.calendar import (
     TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, USECS_PER_DAY, is_valid_date, is_valid_timestamp,
 )
 from twinning.values import enums, records, system
-from twinning.values.xml import parse_xml
-from twinning.values import bits, jsonpath, md_arrays, timetz, tsearch
+from twinning.values import bits, md_arrays
 from twinning.values.datetime import Interval
 from twinning.values.json import parse_json, parse_jsonb
 from twinning.values.numeric import check_storable, from_base10000, to_base10000
+
+uuid = deferred("uuid", globals(), "uuid")
+jsonpath = deferred("twinning.values.jsonpath", globals(), "jsonpath")
+timetz = deferred("twinning.values.timetz", globals(), "timetz")
+tsearch = deferred("twinning.values.tsearch", globals(), "tsearch")
+xml = deferred("twinning.values.xml", globals(), "xml")
 
 _H = struct.Struct(">h")
 _HU = struct.Struct(">H")
@@ -186,15 +191,15 @@ _SEND: dict[str, Callable[[object], bytes]] = {
     "json": lambda v: v.encode("utf-8"),
     "jsonb": lambda v: b"\x01" + v.encode("utf-8"),
     "xml": lambda v: v.encode("utf-8"),
-    "tsvector": tsearch.send_tsvector,
-    "tsquery": tsearch.send_tsquery,
-    "jsonpath": jsonpath.send_jsonpath,
+    "tsvector": lambda v: tsearch.send_tsvector(v),
+    "tsquery": lambda v: tsearch.send_tsquery(v),
+    "jsonpath": lambda v: jsonpath.send_jsonpath(v),
     "regconfig": system.send_oid,
     "bytea": bytes,
     "uuid": lambda v: v.bytes,
     "date": _I.pack,
     "time": _Q.pack,
-    "timetz": timetz.send,
+    "timetz": lambda v: timetz.send(v),
     "timestamp": _Q.pack,
     "timestamptz": _Q.pack,
     "interval": lambda v: _INTERVAL.pack(v.micros, v.days, v.months),
@@ -216,7 +221,7 @@ _RECV: dict[str, Callable[[Reader], object]] = {
     "bpchar": lambda r: decode_utf8(r.rest()),
     "json": lambda r: parse_json(decode_utf8(r.rest())),
     "jsonb": _recv_jsonb,
-    "xml": lambda r: parse_xml(decode_utf8(r.rest())),
+    "xml": lambda r: xml.parse_xml(decode_utf8(r.rest())),
     "tsvector": lambda r: tsearch.recv_tsvector(r.rest()),
     "tsquery": lambda r: tsearch.recv_tsquery(r.rest()),
     "jsonpath": lambda r: jsonpath.recv_jsonpath(r.rest()),

@@ -32,13 +32,14 @@ from twinning.errors import (
 )
 from twinning.values.json import escape_json
 from twinning.values.numeric import format_numeric, parse_numeric
+from twinning.values import jsonpath_hooks
 
 __all__ = ["Item", "JsonPath", "parse_jsonpath", "format_jsonpath",
            "REGEX_CHECK", "UINT32_MAX"]
 
 UINT32_MAX = 0xFFFFFFFF
 # (pattern, flags) -> None or raises; installed by passes/expr/jsonpath_ops
-REGEX_CHECK: list[Callable[[str, str], None]] = []
+REGEX_CHECK = jsonpath_hooks.REGEX_CHECK
 
 
 class Item:

@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import math
 import struct
-import uuid
 from decimal import Decimal
 from functools import lru_cache
 from typing import Callable
 
+from twinning.deferred import deferred
 from twinning.ir.types import RecordType, SqlType
 from twinning.values.datetime import Interval
-from twinning.values import md_arrays, timetz
+from twinning.values import md_arrays
 from twinning.values.numeric import format_numeric
-from twinning.values.jsonpath import parse_jsonpath
-from twinning.values.tsearch import (format_tsvector, parse_tsvector,
-                                     recv_tsquery, send_tsquery)
+
+uuid = deferred("uuid", globals(), "uuid")
+jsonpath = deferred("twinning.values.jsonpath", globals(), "jsonpath")
+timetz = deferred("twinning.values.timetz", globals(), "timetz")
+tsearch = deferred("twinning.values.tsearch", globals(), "tsearch")
 
 
 _TO: dict[str, Callable] = {
@@ -39,14 +41,14 @@ _TO: dict[str, Callable] = {
     "numeric": format_numeric,
     "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
     "xml": str, "bit": str, "varbit": str, "money": int,
-    "tsvector": lambda v: format_tsvector(v),
-    "tsquery": send_tsquery,
+    "tsvector": lambda v: tsearch.format_tsvector(v),
+    "tsquery": lambda v: tsearch.send_tsquery(v),
     "jsonpath": str,
     "bytea": bytes,
     "uuid": lambda v: v.bytes,
     "date": int, "time": int, "timestamp": int, "timestamptz": int,
     "interval": lambda v: [v.months, v.days, v.micros],
-    "timetz": timetz.to_plain,
+    "timetz": lambda v: timetz.to_plain(v),
 }
 
 _FROM: dict[str, Callable] = {
@@ -55,14 +57,14 @@ _FROM: dict[str, Callable] = {
     "numeric": Decimal,
     "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
     "xml": str, "bit": str, "varbit": str, "money": int,
-    "tsvector": lambda p: parse_tsvector(p),
-    "tsquery": lambda p: recv_tsquery(bytes(p)),
-    "jsonpath": lambda p: parse_jsonpath(p),
+    "tsvector": lambda p: tsearch.parse_tsvector(p),
+    "tsquery": lambda p: tsearch.recv_tsquery(bytes(p)),
+    "jsonpath": lambda p: jsonpath.parse_jsonpath(p),
     "bytea": bytes,
     "uuid": lambda p: uuid.UUID(bytes=bytes(p)),
     "date": int, "time": int, "timestamp": int, "timestamptz": int,
     "interval": lambda p: Interval(int(p[0]), int(p[1]), int(p[2])),
-    "timetz": timetz.from_plain,
+    "timetz": lambda p: timetz.from_plain(p),
 }
 
 

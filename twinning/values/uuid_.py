@@ -8,9 +8,11 @@ any group of four digits (so both the standard 8-4-4-4-12 form and e.g.
 from __future__ import annotations
 
 import re
-import uuid
 
+from twinning.deferred import deferred
 from twinning.values.common import invalid_syntax
+
+uuid = deferred("uuid", globals(), "uuid")  # its import takes `platform`
 
 _UUID = re.compile(r"(\{)?((?:[0-9a-fA-F]{4}-?){7}[0-9a-fA-F]{4})(\})?\Z")
 
