@@ -356,3 +356,12 @@ def test_password_keeps_undecodable_bytes():
 
 def test_sasl_initial_response_none_is_minus_one():
     assert SASLInitialResponse("SCRAM-SHA-256").encode().endswith(b"\xff\xff\xff\xff")
+
+
+def test_known_frames_are_what_decoding_them_gives():
+    """The connection's shared Describe/Execute/Sync/Flush messages
+    stand for exactly the decoding of their frames."""
+    from twinning.wire.connection import KNOWN_FRAMES
+    for frame, message in KNOWN_FRAMES.items():
+        assert decode_frontend(frame[:1], frame[5:]) == message
+        assert int.from_bytes(frame[1:5], "big") == len(frame) - 1

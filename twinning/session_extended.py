@@ -104,7 +104,8 @@ class ExtendedQuery:
             params = self._decode_params(message, prepared)
             columns = self._columns(prepared)
             formats = formats_for(message.result_formats, len(columns))
-            self._result_codec(columns, formats)  # bad formats fail at Bind
+            if columns:
+                self._result_codec(columns, formats)  # bad formats fail at Bind
             self._portals[message.portal] = Portal(prepared, params, formats,
                                                     columns)
             return BIND_COMPLETE_MSG

@@ -47,9 +47,9 @@ from twinning.wire.messages import (
     PARSE, PROTOCOL_VERSION_3_0, QUERY, READY_FOR_QUERY_MSG, SSL_DENY, SYNC,
     TERMINATE, AuthenticationSASL, AuthenticationSASLContinue,
     AuthenticationSASLFinal, BackendKeyData, Bind, CancelRequest, Close,
-    CopyFail, Describe, Execute, FunctionCall, GSSENCRequest,
+    CopyFail, Describe, Execute, Flush, FunctionCall, GSSENCRequest,
     NegotiateProtocolVersion, ParameterStatus, Parse, PasswordMessage,
-    SASLInitialResponse, SSLRequest, StartupMessage, decode_frontend,
+    SASLInitialResponse, SSLRequest, StartupMessage, Sync, decode_frontend,
     encode_error,
 )
 from twinning.wire.scram import (
@@ -62,6 +62,12 @@ log = logging.getLogger(__name__)
 NAMEDATALEN = 64
 _FATAL = frozenset({"FATAL", "PANIC"})
 _EXTENDED = frozenset({PARSE, BIND, DESCRIBE, EXECUTE, CLOSE, FLUSH})
+# The frames every extended-protocol batch repeats, whole (type byte and
+# length included) → their decoded message, shared (messages are frozen):
+# a batch's Describe, Execute and Sync are then one dict lookup each
+KNOWN_FRAMES = {message.encode(): message for message in (
+    Describe("P", ""), Describe("S", ""), Execute("", 0), Sync(), Flush())}
+_known = KNOWN_FRAMES.get
 _MITM_DETAIL = ("This could be either a client-software bug or evidence of an "
                 "attempted man-in-the-middle attack.")
 
@@ -329,7 +335,11 @@ class Connection:
                     pos = end
                     continue
                 self._ignore_till_sync = False
-            dispatch(code, handlers[code], data[pos + 5:end], True)
+            known = _known(data[pos:end])
+            if known is None:
+                dispatch(code, handlers[code], data[pos + 5:end], True)
+            else:
+                dispatch(code, handlers[code], known)
             pos = end
         return data[pos:] if pos else data
 
