@@ -353,6 +353,11 @@ class Catalog:
     # CREATE ROLE's roles and GRANT/REVOKE's ACLs (ir/privileges.py)
     roles: tuple = ()
     acls: tuple = ()
+    # the next relation's creation ordinal (`Table.created`, PostgreSQL's
+    # OID order): a relation made after a DROP of the newest one still
+    # comes after it, as its OID would (derived from the DDL, so neither
+    # compared nor dumped)
+    next_created: int = field(default=0, compare=False, repr=False)
     _tables: dict = field(default_factory=dict, compare=False, repr=False)
     _sequences: dict = field(default_factory=dict, compare=False, repr=False)
     _views: dict = field(default_factory=dict, compare=False, repr=False)

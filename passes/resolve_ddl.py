@@ -140,7 +140,8 @@ class _Builder:
         b.sequences = {q.name: q for q in catalog.sequences}
         b.views = {v.name: v for v in catalog.views}
         b.next_created = max([t.created for t in catalog.tables]
-                             + [v.created for v in catalog.views], default=-1) + 1
+                             + [v.created for v in catalog.views]
+                             + [catalog.next_created - 1], default=-1) + 1
         b.schema_comments = dict(catalog.schema_comments)
         b.types, b.type_oids = {t.name: t for t in catalog.types}, catalog.type_oids
         b.extensions = {e.name: e for e in catalog.extensions}
@@ -1450,7 +1451,7 @@ def _freeze(b: _Builder) -> c.Catalog:
         views=tuple(b.views[k] for k in sorted(b.views)),
         schema_comments=tuple(sorted(b.schema_comments.items())),
         types=tuple(sorted(b.types.values(), key=lambda t: t.oid)),
-        type_oids=b.type_oids,
+        type_oids=b.type_oids, next_created=b.next_created,
         extensions=tuple(b.extensions[k] for k in sorted(b.extensions)),
         **resolve_routines.frozen(b), **resolve_partition.frozen(b),
         **resolve_privileges.frozen(b))
