@@ -482,8 +482,12 @@ class Catalog:
             kept(self.load_order),
             tuple(c for c in self.fk_cycles if not is_temporary(c[0].schema)),
             views=kept(self.views), types=self.types,
-            type_oids=self.type_oids, functions=self.functions,
-            triggers=kept_triggers(self.triggers),
+            type_oids=self.type_oids, extensions=self.extensions,
+            functions=self.functions, triggers=kept_triggers(self.triggers),
+            roles=self.roles, acls=tuple(
+                a for a in self.acls
+                if not is_temporary(a.name.split(".", 1)[0])),
+            next_created=self.next_created,
             partition_keys=tuple(k for k in self.partition_keys
                                  if not is_temporary(k.table.schema)),
             inherits=tuple(i for i in self.inherits

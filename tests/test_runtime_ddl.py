@@ -349,3 +349,22 @@ def test_partitions_survive_a_snapshot():
     assert b"C23514" in reply and b'no partition of relation "m"' in reply
     before = session.on_query("SELECT tableoid::regclass, k FROM h ORDER BY k")
     assert again.on_query("SELECT tableoid::regclass, k FROM h ORDER BY k") == before
+
+
+def test_temporary_tables_beside_extensions_roles_and_grants():
+    """A temporary table changes nothing permanent: the catalog without
+    the sessions' temporary schemas keeps the extensions, roles and
+    grants (it once lost them, and CREATE TEMP TABLE was then refused as
+    changing permanent objects too)."""
+    engine = Engine()
+    session = _session(engine)
+    run_all(session, ["CREATE TABLE t (a int)", "CREATE EXTENSION pgcrypto",
+                      "CREATE ROLE reader", "GRANT SELECT ON t TO reader"])
+    before = engine.committed_state().catalog
+    reply = session.on_query("CREATE TEMP TABLE stage (x int)")
+    assert b"CREATE TABLE" in reply, reply
+    assert b"GRANT" in session.on_query("GRANT SELECT ON stage TO reader")
+    after = engine.committed_state().catalog
+    assert after == before
+    assert [e.name for e in after.extensions] == ["pgcrypto"]
+    assert [r.name for r in after.roles] == ["reader"]
