@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,11 +30,14 @@ PARENT_OF_SHELL = "echo $PPID"
 
 
 @pytest.fixture
-def runtime(tmp_path):
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
+def runtime():
+    """A short private directory: the zygote's socket path must fit
+    sun_path (108 bytes), which pytest-xdist's tmp_path can exceed."""
+    folder = Path(tempfile.mkdtemp(prefix="twrun-"))
+    folder.chmod(0o700)
     yield folder
     stop_warm_servers(folder)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _env(runtime: Path, **extra: str) -> dict[str, str]:
