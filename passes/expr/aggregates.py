@@ -342,6 +342,18 @@ def _json_ready(t: q.ResultType) -> bool:
     return t.name.removesuffix("[]") in _JSON_READY  # arrays of them too
 
 
+def _json_final(opening: str, separator: str, closing: str, binary: bool
+                ) -> Callable:
+    """json[b]_agg's and json[b]_object_agg's final function: the pieces
+    the steps gathered, joined and bracketed (jsonb: read as jsonb)."""
+    def final(state):
+        if state is None:
+            return None
+        text = opening + separator.join(state) + closing
+        return parse_jsonb(text) if binary else text
+    return final
+
+
 def _json_agg(arg_types: Sequence[q.ResultType], binary: bool) -> Accumulator:
     """json_agg_transfn: `[a, b, …]`, NULL elements as null; an array or
     composite element after the first (a NULL one aside) is set on a new
@@ -363,12 +375,7 @@ def _json_agg(arg_types: Sequence[q.ResultType], binary: bool) -> Accumulator:
         state.append("null" if value is None else to_json(value))
         return state
 
-    def final(state):
-        if state is None:
-            return None
-        text = "[" + "".join(state) + "]"
-        return parse_jsonb(text) if binary else text
-    return (lambda: None), step, final
+    return (lambda: None), step, _json_final("[", "", "]", binary)
 
 
 def _json_object_agg(arg_types: Sequence[q.ResultType], binary: bool
@@ -387,12 +394,7 @@ def _json_object_agg(arg_types: Sequence[q.ResultType], binary: bool
                      + ("null" if value is None else to_json(value)))
         return state
 
-    def final(state):
-        if state is None:
-            return None
-        text = "{ " + ", ".join(state) + " }"
-        return parse_jsonb(text) if binary else text
-    return (lambda: None), step, final
+    return (lambda: None), step, _json_final("{ ", ", ", " }", binary)
 
 
 _IMPLEMENTED: dict[str, Callable[[Sequence[q.ResultType]], Accumulator]] = {

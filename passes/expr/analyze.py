@@ -876,18 +876,9 @@ class _Resolver:
                                            items)
         if target is not None:
             elem = q.ResultType.of(target.sql_type.element)
-            out = []
-            for item in items:
-                if key(item.type) != UNKNOWN and cast_context(
-                        key(item.type), key(elem)) is None:
-                    raise cannot_coerce("cannot cast type "
-                                        f"{display_type(item.type)} to "
-                                        f"{display_type(elem)}",
-                                        position=pos(item.location))
-                out.append(coerce_to_type(item, elem, self.ctx, "e",
-                                          explicit=True))
-            return q.TArray(tuple(out), q.ResultType.of(target.sql_type),
-                            node.location)
+            return q.TArray(array_typing.explicit_items(
+                items, elem, coerce_to_type, self.ctx),
+                q.ResultType.of(target.sql_type), node.location)
         if not items:
             raise indeterminate_datatype("cannot determine type of empty array",
                                          hint="Explicitly cast to the desired type, for "
