@@ -109,6 +109,19 @@ def _compiler(nodes: NodeCompilers) -> Recur:
     return recur
 
 
+def _each(recur: Recur, exprs: Any) -> list[CompiledExpr] | CompiledExpr:
+    """`exprs` compiled in order; or the first whose planning failed (the
+    ones after it are not compiled: a literal's input error raises at
+    compile time, and PostgreSQL stops at the first error)."""
+    nodes = []
+    for sub in exprs:
+        node = recur(sub)
+        if node.error is not None:
+            return node
+        nodes.append(node)
+    return nodes
+
+
 def _fold(fn: Callable[[], Any]) -> CompiledExpr:
     try:
         return _const(fn())
@@ -318,12 +331,10 @@ def _operator(expr: q.TOperator, recur: Recur) -> CompiledExpr:
     if expr.left is None:
         return _unary(expr, recur)
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    left = recur(expr.left)
-    if left.error is not None:
-        return left
-    right = recur(expr.right)
-    if right.error is not None:
-        return right
+    operands = _each(recur, (expr.left, expr.right))
+    if isinstance(operands, CompiledExpr):
+        return operands
+    left, right = operands
     return _binary_node(impl, left, right, expr.left, expr.right)
 
 
@@ -554,12 +565,10 @@ def _bool_test(expr: q.TBoolTest, recur: Recur) -> CompiledExpr:
 
 def _distinct(expr: q.TDistinct, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    left = recur(expr.left)
-    if left.error is not None:
-        return left
-    right = recur(expr.right)
-    if right.error is not None:
-        return right
+    operands = _each(recur, (expr.left, expr.right))
+    if isinstance(operands, CompiledExpr):
+        return operands
+    left, right = operands
     negated = expr.negated
     if impl.settings:
         get = _bound(impl.fn)
@@ -714,12 +723,10 @@ def _coalesce(expr: q.TCoalesce, recur: Recur) -> CompiledExpr:
 
 def _nullif(expr: q.TNullIf, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    left = recur(expr.left)
-    if left.error is not None:
-        return left
-    right = recur(expr.right)
-    if right.error is not None:
-        return right
+    operands = _each(recur, (expr.left, expr.right))
+    if isinstance(operands, CompiledExpr):
+        return operands
+    left, right = operands
     # eval_const_expressions: a NULL constant argument makes NULLIF its
     # first argument, the other never evaluated
     if (left.constant and left.value is None) or \
@@ -742,12 +749,9 @@ def _nullif(expr: q.TNullIf, recur: Recur) -> CompiledExpr:
 
 def _minmax(expr: q.TMinMax, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.type, expr.type))
-    nodes = []
-    for sub in expr.args:
-        node = recur(sub)
-        if node.error is not None:
-            return node
-        nodes.append(node)
+    nodes = _each(recur, expr.args)
+    if isinstance(nodes, CompiledExpr):
+        return nodes
     greatest = expr.op == "greatest"
     get = _bound(impl.fn) if impl.settings else None
     less = None if impl.settings else impl.fn
@@ -769,12 +773,9 @@ def _minmax(expr: q.TMinMax, recur: Recur) -> CompiledExpr:
 
 
 def _array(expr: q.TArray, recur: Recur) -> CompiledExpr:
-    nodes = []
-    for sub in expr.items:
-        node = recur(sub)
-        if node.error is not None:
-            return node
-        nodes.append(node)
+    nodes = _each(recur, expr.items)
+    if isinstance(nodes, CompiledExpr):
+        return nodes
     if getattr(expr, "multidims", False):  # ARRAY[] of sub-arrays
         if all(n.constant for n in nodes):
             return _fold(lambda: md_arrays.stack([n.value for n in nodes]))
@@ -832,12 +833,9 @@ def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
     impl = runtime.function_impl(expr.function)
     if impl is None:  # the typer refuses these; a stale IR is a bug
         raise internal_error(f"no implementation of {expr.function}")
-    nodes = []
-    for sub in expr.args:
-        node = recur(sub)
-        if node.error is not None:
-            return node
-        nodes.append(node)
+    nodes = _each(recur, expr.args)
+    if isinstance(nodes, CompiledExpr):
+        return nodes
     fns = tuple(n.fn for n in nodes)
     factory = getattr(impl, "factory", None)
     if factory is not None:  # typed by its arguments (concat, array_to_string…)
@@ -973,12 +971,9 @@ def _domain(expr: q.TDomain, recur: Recur) -> CompiledExpr:
 
 def _user_call(expr: TUserCall, recur: Recur) -> CompiledExpr:
     """A user function: run by the session (`ctx.routines`)."""
-    nodes = []
-    for sub in expr.args:
-        node = recur(sub)
-        if node.error is not None:
-            return node
-        nodes.append(node)
+    nodes = _each(recur, expr.args)
+    if isinstance(nodes, CompiledExpr):
+        return nodes
     fns = tuple(n.fn for n in nodes)
     oid = expr.oid
     constant = all(n.constant for n in nodes)  # PostgreSQL would fold it
