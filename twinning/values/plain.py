@@ -33,34 +33,34 @@ from twinning.values.tsearch import (format_tsvector, parse_tsvector,
                                      recv_tsquery, send_tsquery)
 
 
-_TO: dict[str, Callable] = {
+# the types whose plain form is their Python value's own kind, both ways
+_SAME: dict[str, Callable] = {
     "bool": bool, "int2": int, "int4": int, "int8": int,
     "float4": float, "float8": float,
-    "numeric": format_numeric,
     "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
     "xml": str, "bit": str, "varbit": str, "money": int,
+    "bytea": bytes,
+    "date": int, "time": int, "timestamp": int, "timestamptz": int,
+}
+
+_TO: dict[str, Callable] = {
+    **_SAME,
+    "numeric": format_numeric,
     "tsvector": lambda v: format_tsvector(v),
     "tsquery": send_tsquery,
     "jsonpath": str,
-    "bytea": bytes,
     "uuid": lambda v: v.bytes,
-    "date": int, "time": int, "timestamp": int, "timestamptz": int,
     "interval": lambda v: [v.months, v.days, v.micros],
     "timetz": timetz.to_plain,
 }
 
 _FROM: dict[str, Callable] = {
-    "bool": bool, "int2": int, "int4": int, "int8": int,
-    "float4": float, "float8": float,
+    **_SAME,
     "numeric": Decimal,
-    "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
-    "xml": str, "bit": str, "varbit": str, "money": int,
     "tsvector": lambda p: parse_tsvector(p),
     "tsquery": lambda p: recv_tsquery(bytes(p)),
     "jsonpath": lambda p: parse_jsonpath(p),
-    "bytea": bytes,
     "uuid": lambda p: uuid.UUID(bytes=bytes(p)),
-    "date": int, "time": int, "timestamp": int, "timestamptz": int,
     "interval": lambda p: Interval(int(p[0]), int(p[1]), int(p[2])),
     "timetz": timetz.from_plain,
 }
