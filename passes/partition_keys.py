@@ -15,27 +15,17 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any, Callable
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, grouping_error, invalid_object_definition,
+    FEATURE_NOT_SUPPORTED, SqlError, invalid_object_definition,
 )
 from twinning.ir import catalog as c
 from twinning.ir import query as q
 from twinning.ir import syntax as s
-from twinning.passes.expr.analyze import TypingContext, pos, resolve_expr
+from twinning.passes.expr.analyze import TypingContext, refusals, resolve_expr
 from twinning.passes.expr.check import CheckContext, _mutable
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.scope import TableScope
 from twinning.passes.expr.walk import children
 from twinning.ir.select import TSetCall
-
-
-def _no_subquery(node: Any, scope: Any, ctx: Any) -> Any:
-    raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in partition key expression",
-                                 position=pos(node.location))
-
-
-def _no_aggregate(node: Any, scope: Any, ctx: Any) -> Any:
-    raise grouping_error("aggregate functions are not allowed in partition "
-                         "key expressions", position=pos(node.location))
 
 
 def typed_expression(table: Any, expr: s.Expr) -> q.TExpr:
@@ -44,7 +34,8 @@ def typed_expression(table: Any, expr: s.Expr) -> q.TExpr:
     if hasattr(table, "freeze"):  # the DDL builder's table
         table = table.freeze()
     ctx = TypingContext(kind="PARTITION BY", allow_params=False,
-                        sublink=_no_subquery, aggregate=_no_aggregate)
+                        **refusals("partition key expression",
+                                         "partition key expressions"))
     try:  # PostgreSQL reports these without a position
         typed = resolve_expr(expr, TableScope(table), ctx)
     except SqlError as exc:

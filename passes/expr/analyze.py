@@ -160,6 +160,21 @@ class TypingContext:
         return _fix_params(expr, self)
 
 
+def refusals(subquery_in: str, aggregates_in: str) -> dict[str, Callable]:
+    """The `sublink` and `aggregate` hooks of a clause that allows neither
+    (a DEFAULT, a CHECK, an index or partition key expression):
+    transformSubLink's 0A000 "cannot use subquery in …" and
+    check_agg_arguments' 42803 "aggregate functions are not allowed in …"."""
+    def sublink(node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"cannot use subquery in {subquery_in}",
+                       position=pos(node.location))
+
+    def aggregate(node: s.FuncCall, scope: Any, ctx: TypingContext) -> Any:
+        raise grouping_error(f"aggregate functions are not allowed in {aggregates_in}",
+                             position=pos(node.location))
+    return {"sublink": sublink, "aggregate": aggregate}
+
+
 def _fix_params(value: Any, ctx: TypingContext) -> Any:
     def settle(node: Any) -> Any:
         if isinstance(node, q.TParam):
