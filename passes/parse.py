@@ -34,8 +34,8 @@ from twinning.passes.depth_guard import check_depth
 from twinning.passes.numeric_junk import trailing_junk
 from twinning.passes.parse_select import convert_query
 from twinning.passes import index_methods, parse_privileges
-from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
-                                        type_spec)
+from twinning.passes.parse_expr import (ExprConverter, Unsupported,
+                                        constant_text, loc, names, type_spec)
 
 __all__ = ["parse_script", "Unsupported", "StatementUnsupported",
            "SyntaxErrorAt", "line_column"]
@@ -737,12 +737,10 @@ def _setting(node: ast.VariableSetStmt) -> list[s.DdlStatement]:
 
 
 def _constant(arg: Any) -> str:
-    value = arg.val if isinstance(arg, ast.A_Const) else arg
-    for attr in ("sval", "ival", "fval", "boolval"):
-        if getattr(value, attr, None) is not None:
-            got = getattr(value, attr)
-            return ("on" if got else "off") if attr == "boolval" else str(got)
-    raise Unsupported("SET to an expression", loc(arg))
+    text = constant_text(arg.val if isinstance(arg, ast.A_Const) else arg)
+    if text is None:
+        raise Unsupported("SET to an expression", loc(arg))
+    return text
 
 
 def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
