@@ -20,7 +20,7 @@ from functools import reduce
 from typing import Any, Callable, Sequence
 
 from twinning.errors import (
-    ambiguous_function, feature_not_supported, invalid_parameter_value,
+    feature_not_supported, function_not_unique, invalid_parameter_value,
     numeric_value_out_of_range,
 )
 from twinning.ir import query as q
@@ -96,11 +96,9 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
         found, ambiguous = select_candidate(inputs, cands)
         if len(found) != 1:
             if ambiguous:
-                raise ambiguous_function(f"function {name}("
-                                         f"{', '.join(display(i) for i in inputs)}) is "
-                                         "not unique", hint="Could not choose a best "
-                                         "candidate function. You might need to add "
-                                         "explicit type casts.", position=_pos(location))
+                raise function_not_unique(
+                    f"{name}({', '.join(display(i) for i in inputs)})",
+                    _pos(location))
             raise _no_function(name, list(args), location)
         chosen = found[0]
     cand, declared = chosen

@@ -36,8 +36,8 @@ from pglast.parser import parse_sql
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, SqlError, ambiguous_function,
     ambiguous_parameter, cannot_coerce, datatype_mismatch,
-    feature_not_supported, grouping_error, indeterminate_datatype,
-    syntax_error, type_does_not_exist, type_modifier_not_allowed,
+    feature_not_supported, function_not_unique, grouping_error,
+    indeterminate_datatype, syntax_error, type_does_not_exist, type_modifier_not_allowed,
     undefined_function, undefined_object, undefined_parameter, windowing_error,
     wrong_object_type,
 )
@@ -1006,11 +1006,8 @@ class _Resolver:
                 found, ambiguous = select_candidate(inputs, candidates)
         if len(found) != 1:
             if ambiguous:
-                raise ambiguous_function(f"function {shown_name}("
-                                         f"{_arg_list(args, names)}) is not unique",
-                                         hint="Could not choose a best candidate "
-                                         "function. You might need to add explicit "
-                                         "type casts.", position=pos(node.location))
+                raise function_not_unique(
+                    f"{shown_name}({_arg_list(args, names)})", pos(node.location))
             raise _no_function(shown_name, args, node.location, names)
         cand, declared = found[0]
         impl = runtime.function_impl(cand.signature())
