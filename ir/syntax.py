@@ -13,7 +13,7 @@ tuples of parts (`("public", "deals")`).
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, fields, is_dataclass, replace
 from typing import Any, Iterator, Union
 
 from twinning.ir.node import node
@@ -64,6 +64,25 @@ def column_refs(node: object) -> Iterator[ColumnRef]:
     elif hasattr(node, "__dataclass_fields__"):
         for name in node.__dataclass_fields__:
             yield from column_refs(getattr(node, name))
+
+
+def renamed_column(node: Any, old: str, new: str) -> Any:
+    """`node` with every reference to column `old` naming `new` (RENAME
+    COLUMN in defaults, CHECKs and key expressions); what does not change
+    stays the same object."""
+    if isinstance(node, ColumnRef):
+        if node.parts and node.parts[-1] == old and not node.star:
+            return replace(node, parts=node.parts[:-1] + (new,))
+        return node
+    if isinstance(node, tuple):
+        return tuple(renamed_column(e, old, new) for e in node)
+    if is_dataclass(node) and not isinstance(node, type):
+        changes = {f.name: renamed_column(getattr(node, f.name), old, new)
+                   for f in fields(node) if f.init}
+        if any(changes[k] is not getattr(node, k) for k in changes):
+            return replace(node, **changes)
+    return node
+
 
 @node
 class Param:

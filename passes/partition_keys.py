@@ -11,7 +11,6 @@ part comes from the system catalog's deparser (`SystemCatalog.key_text`).
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass, replace
 from typing import Any, Callable
 
 from twinning.errors import (
@@ -59,37 +58,8 @@ def _returns_set(expr: Any) -> bool:
 
 def column_refs(expr: Any) -> list[str]:
     """The columns an expression's syntax names."""
-    out: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, s.ColumnRef):
-            if node.parts and not node.star:
-                out.append(node.parts[-1])
-            return
-        if isinstance(node, (tuple, list)):
-            for item in node:
-                walk(item)
-        elif is_dataclass(node) and not isinstance(node, type):
-            for f in fields(node):
-                walk(getattr(node, f.name))
-    walk(expr)
-    return out
-
-
-def renamed(expr: Any, old: str, new: str) -> Any:
-    """`expr` with its references to column `old` naming `new`."""
-    if isinstance(expr, s.ColumnRef):
-        if expr.parts and expr.parts[-1] == old and not expr.star:
-            return replace(expr, parts=expr.parts[:-1] + (new,))
-        return expr
-    if isinstance(expr, tuple):
-        return tuple(renamed(e, old, new) for e in expr)
-    if is_dataclass(expr) and not isinstance(expr, type):
-        changes = {f.name: renamed(getattr(expr, f.name), old, new)
-                   for f in fields(expr) if f.init}
-        if any(changes[k] is not getattr(expr, k) for k in changes):
-            return replace(expr, **changes)
-    return expr
+    return [ref.parts[-1] for ref in s.column_refs(expr)
+            if ref.parts and not ref.star]
 
 
 def uses_column(key: c.PartitionKey, column: str) -> bool:

@@ -14,7 +14,7 @@ the same script.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
 from twinning.errors import (
@@ -1046,10 +1046,10 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     def renamed(names: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(new if n == old else n for n in names)
     table.columns[table.columns.index(column)] = replace(column, name=new)
-    table.columns = [replace(col, default=_rename_refs(col.default, old, new))
+    table.columns = [replace(col, default=s.renamed_column(col.default, old, new))
                      if col.generated else col for col in table.columns]
     table.constraints = [
-        replace(k, columns=renamed(k.columns), expr=_rename_refs(k.expr, old, new))
+        replace(k, columns=renamed(k.columns), expr=s.renamed_column(k.expr, old, new))
         if isinstance(k, c.Check) else replace(k, columns=renamed(k.columns))
         for k in table.constraints]
     for other in b.tables.values():
@@ -1060,7 +1060,7 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     for index_name, index in list(b.indexes.items()):
         if index.table == table.name:
             b.indexes[index_name] = xi.renamed(
-                index, renamed, lambda e: _rename_refs(e, old, new))
+                index, renamed, lambda e: s.renamed_column(e, old, new))
     for seq_name, seq in list(b.sequences.items()):
         if seq.owned_by == (table.name, old):
             b.sequences[seq_name] = replace(seq, owned_by=(table.name, new))
@@ -1069,22 +1069,6 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
         raise feature_not_supported(
             f"RENAME COLUMN of a column {resolve_view.kind_of(viewed[0])} "
             f"{b.describe(viewed[0].name)} reads")
-
-
-def _rename_refs(expr: Any, old: str, new: str) -> Any:
-    """`expr` with every reference to column `old` naming `new`."""
-    if isinstance(expr, s.ColumnRef):
-        if expr.parts and expr.parts[-1] == old and not expr.star:
-            return replace(expr, parts=expr.parts[:-1] + (new,))
-        return expr
-    if isinstance(expr, tuple):
-        return tuple(_rename_refs(e, old, new) for e in expr)
-    if is_dataclass(expr) and not isinstance(expr, type):
-        changes = {f.name: _rename_refs(getattr(expr, f.name), old, new)
-                   for f in fields(expr) if f.init}
-        if any(changes[k] is not getattr(expr, k) for k in changes):
-            return replace(expr, **changes)
-    return expr
 
 
 def _apply_if_table_exists(b: _Builder, defn: d.IfTableExistsDef) -> None:
