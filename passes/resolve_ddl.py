@@ -127,6 +127,13 @@ class _Builder:
             raise error
         self.notices.append(skipping(error))
 
+    def skip_missing(self, error: SqlError, if_exists: bool) -> None:
+        """IF EXISTS over a missing object: PostgreSQL's NOTICE (00000, the
+        error's message with ", skipping"); else the error."""
+        if not if_exists:
+            raise error
+        self.notices.append(f"{error.message}, skipping")
+
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
         """A builder holding `catalog`, for DDL run against it."""
@@ -833,11 +840,10 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         return
     column = table.column(defn.column)
     if column is None:
-        message = f'column "{defn.column}" of relation "{relation}" does not exist'
-        if defn.if_exists:
-            b.notices.append(message + ", skipping")
-            return
-        raise undefined_column(message)
+        b.skip_missing(undefined_column(f'column "{defn.column}" of relation '
+                                        f'"{relation}" does not exist'),
+                       defn.if_exists)
+        return
     if defn.action == "drop":
         _drop_column(b, table, column, defn.cascade)
         _drop_column_views(b, table.name, column.name, defn.cascade)
@@ -1088,11 +1094,10 @@ def _apply_drop_constraint(b: _Builder, defn: d.DropConstraintDef) -> None:
     relation = table.name.name
     found = next((k for k in table.constraints if k.name == defn.name), None)
     if found is None:
-        message = f'constraint "{defn.name}" of relation "{relation}" does not exist'
-        if defn.if_exists:
-            b.notices.append(message + ", skipping")
-            return
-        raise undefined_object(message)
+        b.skip_missing(undefined_object(f'constraint "{defn.name}" of relation '
+                                        f'"{relation}" does not exist'),
+                       defn.if_exists)
+        return
     if isinstance(found, (c.PrimaryKey, c.Unique)):
         dependents = [(child, k) for child in sorted(b.tables.values(),
                                                      key=lambda t: t.created)

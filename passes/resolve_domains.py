@@ -237,12 +237,11 @@ def apply_alter_domain(b: Any, defn: d.AlterDomainDef) -> None:
         found = next((k for k in domain.checks if k.name == defn.constraint),
                      None)
         if found is None:
-            what = (f'constraint "{defn.constraint}" of domain '
-                    f'"{domain.typname}" does not exist')
-            if action == "drop_constraint" and defn.missing_ok:
-                b.notices.append(what + ", skipping")
-                return
-            raise undefined_object(what)
+            b.skip_missing(undefined_object(f'constraint "{defn.constraint}" of '
+                                            f'domain "{domain.typname}" does not '
+                                            "exist"),
+                           action == "drop_constraint" and defn.missing_ok)
+            return
         if action == "validate":
             if not found.validated:
                 _validate(b, domain, found.expr)
