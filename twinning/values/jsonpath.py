@@ -380,21 +380,19 @@ class _Parser:
 
     # predicate levels
     def parse_or(self) -> _Parsed:
-        left = self.parse_and()
-        while self.tok.kind == "||":
-            item = self.need_pred(left)
-            self.advance()
-            right = self.need_pred(self.parse_and())
-            left = _Parsed(Item("||", item, right), True)
-        return left
+        return self._logical("||", self.parse_and)
 
     def parse_and(self) -> _Parsed:
-        left = self.parse_not()
-        while self.tok.kind == "&&":
+        return self._logical("&&", self.parse_not)
+
+    def _logical(self, op: str, operand: Callable[[], _Parsed]) -> _Parsed:
+        """`operand (op operand)*`, left-associative; both sides predicates."""
+        left = operand()
+        while self.tok.kind == op:
             item = self.need_pred(left)
             self.advance()
-            right = self.need_pred(self.parse_not())
-            left = _Parsed(Item("&&", item, right), True)
+            right = self.need_pred(operand())
+            left = _Parsed(Item(op, item, right), True)
         return left
 
     def parse_not(self) -> _Parsed:
@@ -447,20 +445,21 @@ class _Parser:
 
     # expression levels
     def parse_additive(self, allow_pred: bool) -> _Parsed:
-        left = self.parse_multiplicative(allow_pred)
-        while self.tok.kind in ("+", "-"):
-            item = self.need_expr(left)
-            op = self.advance().kind
-            right = self.parse_multiplicative(False).item
-            left = _Parsed(Item(op, item, right), False)
-        return left
+        return self._arithmetic(("+", "-"), self.parse_multiplicative, allow_pred)
 
     def parse_multiplicative(self, allow_pred: bool) -> _Parsed:
-        left = self.parse_unary(allow_pred)
-        while self.tok.kind in ("*", "/", "%"):
+        return self._arithmetic(("*", "/", "%"), self.parse_unary, allow_pred)
+
+    def _arithmetic(self, ops: tuple[str, ...],
+                    operand: Callable[[bool], _Parsed], allow_pred: bool
+                    ) -> _Parsed:
+        """`operand (op operand)*` over `ops`, left-associative; only the
+        first operand may be a predicate (in parentheses)."""
+        left = operand(allow_pred)
+        while self.tok.kind in ops:
             item = self.need_expr(left)
             op = self.advance().kind
-            right = self.parse_unary(False).item
+            right = operand(False).item
             left = _Parsed(Item(op, item, right), False)
         return left
 
