@@ -677,6 +677,11 @@ def _priority(kind: str) -> int:
     return _PRIORITY.get(kind, 6)
 
 
+# the items printed as their operand between two fixed texts
+_WRAPPED = {"!": ("!(", ")"), "is unknown": ("(", ") is unknown"),
+            "filter": ("?(", ")"), "exists": ("exists (", ")")}
+
+
 def _print(out: list, v: Item, in_key: bool, brackets: bool) -> None:
     """printJsonPathItem."""
     kind = v.kind
@@ -697,14 +702,11 @@ def _print(out: list, v: Item, in_key: bool, brackets: bool) -> None:
         _print(out, v.b, False, _priority(v.b.kind) <= _priority(kind))
         if brackets:
             out.append(")")
-    elif kind == "!":
-        out.append("!(")
+    elif kind in _WRAPPED:
+        opening, closing = _WRAPPED[kind]
+        out.append(opening)
         _print(out, v.a, False, False)
-        out.append(")")
-    elif kind == "is unknown":
-        out.append("(")
-        _print(out, v.a, False, False)
-        out.append(") is unknown")
+        out.append(closing)
     elif kind in ("unary+", "unary-"):
         if brackets:
             out.append("(")
@@ -738,14 +740,6 @@ def _print(out: list, v: Item, in_key: bool, brackets: bool) -> None:
         out.append(kind)
     elif kind == "variable":
         out.append("$" + escape_json(v.value))
-    elif kind == "filter":
-        out.append("?(")
-        _print(out, v.a, False, False)
-        out.append(")")
-    elif kind == "exists":
-        out.append("exists (")
-        _print(out, v.a, False, False)
-        out.append(")")
     elif kind == "datetime":
         out.append(".datetime(")
         if v.a is not None:
