@@ -1,6 +1,7 @@
 """DDL IR: schema statements after lowering, before names are resolved.
 
-Lowering turns syntax into these definitions: type names become `SqlType`s,
+Lowering turns syntax into these definitions (statements with nothing to
+lower are parsed straight into them): type names become `SqlType`s,
 serial columns become integer columns with an owned sequence, and column
 constraints are hoisted to table constraints, so resolution deals with one
 shape per constraint kind. Names are still unqualified and unchecked; which
@@ -126,6 +127,9 @@ class SchemaDef:
 
 @node
 class CommentDef:
+    """`COMMENT ON TABLE|COLUMN|CONSTRAINT|INDEX|SEQUENCE|SCHEMA|VIEW … IS
+    '…'` (feeds pg_description)."""
+
     target: str  # table | column | constraint | index | sequence | schema
     name: tuple[str, ...]  # a constraint's: (…table, constraint)
     text: str | None
@@ -187,6 +191,9 @@ class IfTableExistsDef:
 
 @node
 class SettingDef:
+    """A schema file's `SET name = value` (or pg_dump's
+    `SELECT pg_catalog.set_config('search_path', '', false)`)."""
+
     name: str
     values: tuple[str, ...]
     location: int = LOC
@@ -194,6 +201,8 @@ class SettingDef:
 
 @node
 class SequenceOwnerDef:
+    """`ALTER SEQUENCE s OWNED BY t.c | NONE` (pg_dump's serial columns)."""
+
     sequence: tuple[str, ...]
     owned_by: tuple[str, ...]
     location: int = LOC
@@ -201,6 +210,8 @@ class SequenceOwnerDef:
 
 @node
 class OwnerDef:
+    """`ALTER TABLE|SCHEMA|SEQUENCE|DOMAIN|TYPE … OWNER TO role`."""
+
     kind: str  # table | schema | sequence | domain | type
     names: tuple[str, ...]
     role: str
@@ -209,6 +220,8 @@ class OwnerDef:
 
 @node
 class DropDef:
+    """`DROP TABLE|INDEX|SEQUENCE|SCHEMA|VIEW|… [IF EXISTS] name, … [CASCADE]`."""
+
     kind: str  # table | index | sequence | schema | view | type | domain
     names: tuple[tuple[str, ...], ...]
     if_exists: bool = False
@@ -218,8 +231,10 @@ class DropDef:
 
 @node
 class ViewDef:
-    """A view to create (see `syntax.CreateView`); the catalog `View` gets
-    its columns and dependencies from typing `query` (`passes/resolve_view.py`)."""
+    """CREATE [OR REPLACE] [TEMP] VIEW and CREATE MATERIALIZED VIEW:
+    `query` in the read path's syntax (`ir/select.py`), `definition` its
+    text as pglast prints it; the catalog `View` gets its columns and
+    dependencies from typing `query` (`passes/resolve_view.py`)."""
 
     name: tuple[str, ...]
     columns: tuple[str, ...]
@@ -235,6 +250,8 @@ class ViewDef:
 
 @node
 class RefreshViewDef:
+    """REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]."""
+
     name: tuple[str, ...]
     with_data: bool = True
     concurrently: bool = False

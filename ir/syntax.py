@@ -13,7 +13,7 @@ tuples of parts (`("public", "deals")`).
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, fields, is_dataclass, replace
 from typing import Any, Iterator, Union
 
 from twinning.ir.node import node
@@ -64,6 +64,25 @@ def column_refs(node: object) -> Iterator[ColumnRef]:
     elif hasattr(node, "__dataclass_fields__"):
         for name in node.__dataclass_fields__:
             yield from column_refs(getattr(node, name))
+
+
+def renamed_column(node: Any, old: str, new: str) -> Any:
+    """`node` with every reference to column `old` naming `new` (RENAME
+    COLUMN in defaults, CHECKs and key expressions); what does not change
+    stays the same object."""
+    if isinstance(node, ColumnRef):
+        if node.parts and node.parts[-1] == old and not node.star:
+            return replace(node, parts=node.parts[:-1] + (new,))
+        return node
+    if isinstance(node, tuple):
+        return tuple(renamed_column(e, old, new) for e in node)
+    if is_dataclass(node) and not isinstance(node, type):
+        changes = {f.name: renamed_column(getattr(node, f.name), old, new)
+                   for f in fields(node) if f.init}
+        if any(changes[k] is not getattr(node, k) for k in changes):
+            return replace(node, **changes)
+    return node
+
 
 @node
 class Param:
@@ -389,13 +408,6 @@ class SequenceOption:
 
 
 @node
-class CreateSchema:
-    name: str
-    if_not_exists: bool = False
-    location: int = LOC
-
-
-@node
 class TableLike:
     """`LIKE source [INCLUDING …]` among a CREATE TABLE's columns;
     `options` is PostgreSQL's CREATE_TABLE_LIKE_* bit set."""
@@ -464,17 +476,6 @@ class CreateSequence:
 
 
 @node
-class Comment:
-    """`COMMENT ON TABLE|COLUMN|CONSTRAINT|INDEX|SEQUENCE|SCHEMA … IS '…'`
-    (feeds pg_description)."""
-
-    target: str  # table | column | constraint | index | sequence | schema
-    name: tuple[str, ...]
-    text: str | None
-    location: int = LOC
-
-
-@node
 class AlterColumn:
     """`ALTER TABLE t ADD COLUMN …`, `DROP COLUMN`, or `ALTER COLUMN c
     SET|DROP DEFAULT`, `SET|DROP NOT NULL`. `column` is the new ColumnDef
@@ -495,32 +496,6 @@ class AlterColumn:
 
 
 @node
-class DropConstraint:
-    table: tuple[str, ...]
-    name: str
-    if_exists: bool = False
-    cascade: bool = False
-    location: int = LOC
-    only: bool = False
-
-
-@node
-class RenameTable:
-    table: tuple[str, ...]
-    new_name: str
-    location: int = LOC
-
-
-@node
-class RenameColumn:
-    table: tuple[str, ...]
-    column: str
-    new_name: str
-    location: int = LOC
-    only: bool = False
-
-
-@node
 class IfTableExists:
     """ALTER TABLE IF EXISTS: `statements` run when the table exists,
     else a NOTICE."""
@@ -530,78 +505,9 @@ class IfTableExists:
     location: int = LOC
 
 
-@node
-class Setting:
-    """A schema file's `SET name = value` (or pg_dump's
-    `SELECT pg_catalog.set_config('search_path', '', false)`)."""
-
-    name: str
-    values: tuple[str, ...]
-    location: int = LOC
-
-
-@node
-class SequenceOwner:
-    """`ALTER SEQUENCE s OWNED BY t.c | NONE` (pg_dump's serial columns)."""
-
-    sequence: tuple[str, ...]
-    owned_by: tuple[str, ...]
-    location: int = LOC
-
-
-@node
-class Owner:
-    """`ALTER TABLE|SCHEMA|SEQUENCE … OWNER TO role`."""
-
-    kind: str  # table | schema | sequence
-    names: tuple[str, ...]
-    role: str
-    location: int = LOC
-
-
-@node
-class Drop:
-    """`DROP TABLE|INDEX|SEQUENCE|SCHEMA [IF EXISTS] name, … [CASCADE]`."""
-
-    kind: str  # table | index | sequence | schema
-    names: tuple[tuple[str, ...], ...]
-    if_exists: bool = False
-    cascade: bool = False
-    location: int = LOC
-
-
-@node
-class CreateView:
-    """CREATE [OR REPLACE] [TEMP] VIEW and CREATE MATERIALIZED VIEW:
-    `query` in the read path's syntax (`ir/select.py`), `definition` its
-    text as pglast prints it."""
-
-    name: tuple[str, ...]
-    columns: tuple[str, ...]
-    query: Any
-    definition: str
-    replace: bool = False
-    temporary: bool = False
-    materialized: bool = False
-    with_data: bool = True
-    if_not_exists: bool = False
-    location: int = LOC
-
-
-@node
-class RefreshView:
-    """REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]."""
-
-    name: tuple[str, ...]
-    with_data: bool = True
-    concurrently: bool = False
-    location: int = LOC
-
-
-DdlStatement = Union[CreateSchema, CreateTable, CreateIndex, AddConstraint,
-                     CreateSequence, Comment, Drop, AlterColumn, DropConstraint,
-                     RenameTable, RenameColumn, IfTableExists, Setting, Owner,
-                     SequenceOwner, CreateView, RefreshView]
+# the other DDL statements are parsed straight into `ir/ddl.py` definitions
+DdlStatement = Union[CreateTable, CreateIndex, AddConstraint, CreateSequence,
+                     AlterColumn, IfTableExists]
 
 
 @node

@@ -126,12 +126,10 @@ def apply_alter(b: Any, defn: d.AlterCompositeDef) -> None:
             natts += 1
             attnums.append(natts)
         elif attribute not in names:
-            message = f'column "{attribute}" of relation "{relation}" does ' \
-                "not exist"
-            if action == "drop" and arg:
-                b.notices.append(message + ", skipping")
-                continue
-            raise undefined_column(message)
+            b.skip_missing(undefined_column(f'column "{attribute}" of relation '
+                                            f'"{relation}" does not exist'),
+                           action == "drop" and arg)
+            continue
         elif action == "drop":
             unused(action)
             i = names.index(attribute)

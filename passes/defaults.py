@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, datatype_mismatch, grouping_error,
+    FEATURE_NOT_SUPPORTED, SqlError, datatype_mismatch,
 )
 from twinning.ir import query as q
 from twinning.ir import syntax as s
@@ -25,7 +25,8 @@ from twinning.ir.select import TSetCall
 from twinning.ir.types import SqlType
 from twinning.values.settings import DEFAULT_SETTINGS
 from twinning.passes.expr.analyze import (TypingContext, can_coerce_expr,
-                                          coerce_to_type, pos, resolve_expr)
+                                          coerce_to_type, pos, refusals,
+                                          resolve_expr)
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.types import display_type
 from twinning.passes.expr.walk import children
@@ -37,16 +38,6 @@ class _NoColumns:
     def lookup(self, parts: tuple[str, ...], location: int) -> Any:
         raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use column reference in DEFAULT "
                                      "expression", position=pos(location))
-
-
-def _no_subquery(node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
-    raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in DEFAULT expression",
-                                 position=pos(node.location))
-
-
-def _no_aggregate(node: s.FuncCall, scope: Any, ctx: TypingContext) -> Any:
-    raise grouping_error("aggregate functions are not allowed in DEFAULT "
-                         "expressions", position=pos(node.location))
 
 
 def is_null_constant(expr: s.Expr) -> bool:
@@ -67,7 +58,7 @@ def check_default(column: str, target: SqlType, expr: s.Expr,
                 exc.position = pos(location)
             raise
     ctx = TypingContext(kind="DEFAULT", allow_params=False,
-                        aggregate=_no_aggregate, sublink=_no_subquery)
+                        **refusals("DEFAULT expression", "DEFAULT expressions"))
     typed = resolve_expr(expr, _NoColumns(), ctx)
     if _returns_set(typed):
         raise SqlError(FEATURE_NOT_SUPPORTED, "set-returning functions are not allowed in "

@@ -22,15 +22,14 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, column_does_not_exist, grouping_error,
-    invalid_object_definition,
+    column_does_not_exist, invalid_object_definition,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
 from twinning.ir import query as q
 from twinning.ir.types import SqlType
 from twinning.passes.expr.analyze import (TypingContext, figure_colname,
-                                          resolve_expr)
+                                          refusals, resolve_expr)
 from twinning.passes.expr.check import _mutable, _no_user_calls
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.scope import TableScope
@@ -50,16 +49,8 @@ def plain_columns(index: Any) -> bool:
 
 def type_expression(table: Any, expr: Any) -> q.TExpr:
     """One key expression typed over `table`, with its errors."""
-    def no_sublink(node: Any, scope: Any, ctx: Any) -> q.TExpr:
-        raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in index expression",
-                                     position=node.location + 1 if node.location >= 0 else None)
-
-    def no_aggregate(node: Any, scope: Any, ctx: Any) -> q.TExpr:
-        raise grouping_error("aggregate functions are not allowed in index "
-                             "expressions", position=node.location + 1
-                             if node.location >= 0 else None)
     ctx = TypingContext(kind="index expression", allow_params=False,
-                        sublink=no_sublink, aggregate=no_aggregate)
+                        **refusals("index expression", "index expressions"))
     ctx.no_sets = "index expressions"
     typed = resolve_expr(expr, TableScope(table), ctx)
     _no_user_calls(typed, "an index expression")

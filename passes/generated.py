@@ -21,15 +21,14 @@ from dataclasses import replace
 from typing import Any
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, datatype_mismatch, grouping_error,
+    FEATURE_NOT_SUPPORTED, SqlError, datatype_mismatch,
     invalid_column_reference, invalid_object_definition,
     object_not_in_prerequisite_state, syntax_error,
 )
 from twinning.ir import query as q
-from twinning.ir import syntax as s
 from twinning.ir.catalog import Column, Table
-from twinning.passes.expr.analyze import (TypingContext, can_coerce_expr,
-                                          pos, resolve_expr)
+from twinning.passes.expr.analyze import (TypingContext, can_coerce_expr, pos,
+                                          refusals, resolve_expr)
 from twinning.passes.expr.check import contains_mutable
 from twinning.passes.expr.scope import TableScope
 from twinning.passes.expr.types import display_type
@@ -55,16 +54,6 @@ class _GenerationScope(TableScope):
         return super().lookup(parts, location)
 
 
-def _no_subquery(node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
-    raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in column generation "
-                                 "expression", position=pos(node.location))
-
-
-def _no_aggregate(node: s.FuncCall, scope: Any, ctx: TypingContext) -> Any:
-    raise grouping_error(f"aggregate functions are not allowed in {_CLAUSE}",
-                         position=pos(node.location))
-
-
 def has_generated(table: Table) -> bool:
     return any(c.generated for c in table.columns)
 
@@ -73,7 +62,7 @@ def typed(table: Table, column: Column) -> q.TExpr:
     """The generation expression of `column` typed over `table`'s row
     (transformExpr with EXPR_KIND_GENERATED_COLUMN), not yet coerced."""
     ctx = TypingContext(kind="GENERATED", allow_params=False,
-                        aggregate=_no_aggregate, sublink=_no_subquery)
+                        **refusals("column generation expression", _CLAUSE))
     ctx.no_sets = _CLAUSE
     return resolve_expr(column.default, _GenerationScope(table), ctx)
 

@@ -36,21 +36,14 @@ def check_method(method: str, unique: bool, include: bool, columns: int,
     if method not in METHODS:
         raise undefined_object(f'access method "{method}" does not exist')
     can_unique, can_include, can_order, can_multi = _CAN[method]
-    if unique and not can_unique:
-        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
-                                     "unique indexes")
-    if include and not can_include:
-        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
-                                     "included columns")
-    if columns > 1 and not can_multi:
-        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
-                                     "multicolumn indexes")
-    if ordered and not can_order:
-        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
-                                     "ASC/DESC options")
-    if nulls and not can_order:
-        raise SqlError(FEATURE_NOT_SUPPORTED, f'access method "{method}" does not support '
-                                     "NULLS FIRST/LAST options")
+    for refused, what in ((unique and not can_unique, "unique indexes"),
+                          (include and not can_include, "included columns"),
+                          (columns > 1 and not can_multi, "multicolumn indexes"),
+                          (ordered and not can_order, "ASC/DESC options"),
+                          (nulls and not can_order, "NULLS FIRST/LAST options")):
+        if refused:
+            raise SqlError(FEATURE_NOT_SUPPORTED,
+                           f'access method "{method}" does not support {what}')
 
 
 def _input_types(sql_type: SqlType) -> list[str]:

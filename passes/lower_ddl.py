@@ -294,7 +294,6 @@ def _lower_constraint(c: s.TableConstraint) -> d.ConstraintDef:
 
 
 _LOWER = {
-    s.CreateSchema: lambda n: d.SchemaDef(n.name, n.if_not_exists, n.location),
     s.CreateTable: _lower_table,
     s.CreateIndex: lambda n: d.IndexDef(n.name, n.table, n.columns, n.unique,
                                         n.nulls_not_distinct, n.if_not_exists,
@@ -306,41 +305,20 @@ _LOWER = {
         n.table, _lower_constraint(n.constraint), n.location, n.only),
     s.CreateSequence: lambda n: _sequence_def(n.options, n.name,
                                               n.if_not_exists, n.location),
-    s.Comment: lambda n: d.CommentDef(n.target, n.name, n.text, n.location),
-    s.Drop: lambda n: d.DropDef(n.kind, n.names, n.if_exists, n.cascade,
-                                n.location),
     s.AlterColumn: lambda n: _lower_alter_column(n),
-    s.DropConstraint: lambda n: d.DropConstraintDef(n.table, n.name, n.if_exists,
-                                                    n.cascade, n.location,
-                                                    n.only),
-    s.RenameTable: lambda n: d.RenameTableDef(n.table, n.new_name, n.location),
-    s.RenameColumn: lambda n: d.RenameColumnDef(n.table, n.column, n.new_name,
-                                                n.location, n.only),
     s.IfTableExists: lambda n: d.IfTableExistsDef(
         n.table, tuple(lower_definition(st) for st in n.statements), n.location),
-    s.Setting: lambda n: d.SettingDef(n.name, n.values, n.location),
-    s.Owner: lambda n: d.OwnerDef(n.kind, n.names, n.role, n.location),
-    s.SequenceOwner: lambda n: d.SequenceOwnerDef(n.sequence, n.owned_by,
-                                                  n.location),
-    s.CreateView: lambda n: d.ViewDef(
-        n.name, n.columns, n.query, n.definition, n.replace, n.temporary,
-        n.materialized, n.with_data, n.if_not_exists, n.location),
-    s.RefreshView: lambda n: d.RefreshViewDef(n.name, n.with_data,
-                                              n.concurrently, n.location),
-    # type statements are parsed straight into definitions (parse_types)
-    d.EnumDef: lambda n: n,
-    d.CompositeTypeDef: lambda n: n,
-    d.AlterCompositeDef: lambda n: n,
-    d.AlterEnumDef: lambda n: n,
-    d.RenameTypeDef: lambda n: n,
-    d.DomainDef: lambda n: n,
-    d.AlterDomainDef: lambda n: n,
-    d.ExtensionDef: lambda n: n,
-    d.SchemaPathDef: lambda n: n,
-    d.ClusterDef: lambda n: n,
-    **{kind: (lambda n: n) for kind in ROUTINE_TAGS},  # parse_routines
-    d.PartitionCmdDef: lambda n: n,
-    GrantDef: lambda n: n, RoleDef: lambda n: n,  # parse_privileges
+    # statements with nothing to lower are parsed straight into definitions:
+    # the plain ones (parse), types and domains (parse_types), extensions,
+    # partitions, CLUSTER, routines and privileges
+    **{kind: (lambda n: n) for kind in (
+        d.SchemaDef, d.CommentDef, d.DropDef, d.DropConstraintDef,
+        d.RenameTableDef, d.RenameColumnDef, d.SettingDef, d.OwnerDef,
+        d.SequenceOwnerDef, d.ViewDef, d.RefreshViewDef,
+        d.EnumDef, d.CompositeTypeDef, d.AlterCompositeDef, d.AlterEnumDef,
+        d.RenameTypeDef, d.DomainDef, d.AlterDomainDef, d.ExtensionDef,
+        d.SchemaPathDef, d.ClusterDef, *ROUTINE_TAGS, d.PartitionCmdDef,
+        GrantDef, RoleDef)},
 }
 
 

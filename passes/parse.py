@@ -25,6 +25,7 @@ from twinning.errors import (
     INVALID_ESCAPE_SEQUENCE, SYNTAX_ERROR, WINDOWING_ERROR, SqlError,
     syntax_error as syntax_error_err,
 )
+from twinning.ir import ddl as d
 from twinning.ir import syntax as s
 from twinning.passes import (cluster, parse_extensions, parse_partition,
                              parse_routines, parse_types, schema_elements,
@@ -33,8 +34,8 @@ from twinning.passes.depth_guard import check_depth
 from twinning.passes.numeric_junk import trailing_junk
 from twinning.passes.parse_select import convert_query
 from twinning.passes import index_methods, parse_privileges
-from twinning.passes.parse_expr import (ExprConverter, Unsupported, loc, names,
-                                        type_spec)
+from twinning.passes.parse_expr import (ExprConverter, Unsupported,
+                                        constant_text, loc, names, type_spec)
 
 __all__ = ["parse_script", "Unsupported", "StatementUnsupported",
            "SyntaxErrorAt", "line_column"]
@@ -253,7 +254,7 @@ def _create_schema(node: ast.CreateSchemaStmt) -> list[s.DdlStatement]:
         return schema_elements.create_schema(node, ddl_statements)
     if node.authrole is not None:
         raise Unsupported("CREATE SCHEMA … AUTHORIZATION")
-    return [s.CreateSchema(node.schemaname, bool(node.if_not_exists))]
+    return [d.SchemaDef(node.schemaname, bool(node.if_not_exists))]
 
 
 def _create_table(node: ast.CreateStmt) -> list[s.DdlStatement]:
@@ -490,8 +491,8 @@ def _table_constraint(c: ast.Constraint) -> s.TableConstraint:
 
 def _seq_options(options: Any) -> tuple[s.SequenceOption, ...]:
     out = []
-    for d in options or ():
-        name, arg = d.defname, d.arg
+    for option in options or ():
+        name, arg = option.defname, option.arg
         if name == "as":
             value: object = type_spec(arg)
         elif name == "owned_by":
@@ -507,10 +508,10 @@ def _seq_options(options: Any) -> tuple[s.SequenceOption, ...]:
             elif isinstance(arg, ast.Float):
                 value = int(arg.fval)
             else:
-                raise Unsupported(f"sequence option {name.upper()}", loc(d))
+                raise Unsupported(f"sequence option {name.upper()}", loc(option))
         else:
-            raise Unsupported(f"sequence option {name.upper()}", loc(d))
-        out.append(s.SequenceOption(name, value, loc(d)))
+            raise Unsupported(f"sequence option {name.upper()}", loc(option))
+        out.append(s.SequenceOption(name, value, loc(option)))
     return tuple(out)
 
 
@@ -587,10 +588,9 @@ def _create_view(node: ast.ViewStmt) -> list[s.DdlStatement]:
     if not isinstance(node.query, ast.SelectStmt):
         raise Unsupported("CREATE VIEW of a non-SELECT", loc(node.view))
     name, temporary = _persistence(node.view)
-    return [s.CreateView(name, tuple(a.sval for a in node.aliases or ()),
-                         convert_query(node.query), _source(node.query),
-                         bool(node.replace), temporary,
-                         location=loc(node.view))]
+    return [d.ViewDef(name, tuple(a.sval for a in node.aliases or ()),
+                      convert_query(node.query), _source(node.query),
+                      bool(node.replace), temporary, location=loc(node.view))]
 
 
 def _create_materialized_view(node: ast.CreateTableAsStmt) -> list[s.DdlStatement]:
@@ -605,17 +605,17 @@ def _create_materialized_view(node: ast.CreateTableAsStmt) -> list[s.DdlStatemen
             raise Unsupported(what, loc(into.rel))
     if into.rel.relpersistence == "u":
         raise Unsupported("UNLOGGED materialized view", loc(into.rel))
-    return [s.CreateView(_range_var(into.rel),
-                         tuple(a.sval for a in into.colNames or ()),
-                         convert_query(node.query), _source(node.query),
-                         materialized=True, with_data=not into.skipData,
-                         if_not_exists=bool(node.if_not_exists),
-                         location=loc(into.rel))]
+    return [d.ViewDef(_range_var(into.rel),
+                      tuple(a.sval for a in into.colNames or ()),
+                      convert_query(node.query), _source(node.query),
+                      materialized=True, with_data=not into.skipData,
+                      if_not_exists=bool(node.if_not_exists),
+                      location=loc(into.rel))]
 
 
 def _refresh_view(node: ast.RefreshMatViewStmt) -> list[s.DdlStatement]:
-    return [s.RefreshView(_range_var(node.relation), not node.skipData,
-                          bool(node.concurrent), loc(node.relation))]
+    return [d.RefreshViewDef(_range_var(node.relation), not node.skipData,
+                             bool(node.concurrent), loc(node.relation))]
 
 
 def _persistence(rv: ast.RangeVar) -> tuple[tuple[str, ...], bool]:
@@ -684,13 +684,13 @@ def _alter_table(node: ast.AlterTableStmt) -> list[s.DdlStatement]:
                 else "drop_not_null"
             out.append(s.AlterColumn(table, action, cmd.name, location=at))
         elif kind == AlterTableType.AT_ChangeOwner:
-            out.append(s.Owner("table", table, _role(cmd.newowner), at))
+            out.append(d.OwnerDef("table", table, _role(cmd.newowner), at))
         elif kind in (AlterTableType.AT_ClusterOn, AlterTableType.AT_DropCluster):
             out.append(cluster.alter(table, cmd, at))
         elif kind in parse_partition.PARTITION_COMMANDS:
             out.append(parse_partition.partition_command(table, cmd, _range_var))
         elif kind == AlterTableType.AT_DropConstraint:
-            out.append(s.DropConstraint(
+            out.append(d.DropConstraintDef(
                 table, cmd.name, bool(cmd.missing_ok),
                 cmd.behavior == DropBehavior.DROP_CASCADE, at))
         else:
@@ -725,7 +725,7 @@ def _alter_owner(node: ast.AlterOwnerStmt) -> list[s.DdlStatement]:
         raise Unsupported(f"ALTER {what} … OWNER TO", loc(node))
     target = (node.object.sval,) if isinstance(node.object, ast.String) \
         else _range_var(node.relation) if node.relation else names(node.object)
-    return [s.Owner(kind, target, _role(node.newowner), loc(node))]
+    return [d.OwnerDef(kind, target, _role(node.newowner), loc(node))]
 
 
 def _setting(node: ast.VariableSetStmt) -> list[s.DdlStatement]:
@@ -733,16 +733,14 @@ def _setting(node: ast.VariableSetStmt) -> list[s.DdlStatement]:
         raise Unsupported("SET LOCAL, SET … TO DEFAULT and RESET in a schema "
                           "file", loc(node))
     values = tuple(_constant(arg) for arg in node.args or ())
-    return [s.Setting(node.name, values, loc(node))]
+    return [d.SettingDef(node.name, values, loc(node))]
 
 
 def _constant(arg: Any) -> str:
-    value = arg.val if isinstance(arg, ast.A_Const) else arg
-    for attr in ("sval", "ival", "fval", "boolval"):
-        if getattr(value, attr, None) is not None:
-            got = getattr(value, attr)
-            return ("on" if got else "off") if attr == "boolval" else str(got)
-    raise Unsupported("SET to an expression", loc(arg))
+    text = constant_text(arg.val if isinstance(arg, ast.A_Const) else arg)
+    if text is None:
+        raise Unsupported("SET to an expression", loc(arg))
+    return text
 
 
 def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
@@ -757,8 +755,8 @@ def _select(node: ast.SelectStmt) -> list[s.DdlStatement]:
             and len(target.args or ()) == 3 \
             and all(isinstance(a, ast.A_Const) for a in target.args) \
             and _constant(target.args[2]) == "off":
-        return [s.Setting(_constant(target.args[0]),
-                          (_constant(target.args[1]),), loc(node))]
+        return [d.SettingDef(_constant(target.args[0]),
+                             (_constant(target.args[1]),), loc(node))]
     if node.targetList and not node.fromClause and all(
             isinstance(t.val, ast.A_Const) for t in node.targetList) and \
             not any(getattr(node, k) for k in ("whereClause", "intoClause",
@@ -779,8 +777,8 @@ def _alter_sequence(node: ast.AlterSeqStmt) -> list[s.DdlStatement]:
     options = _seq_options(node.options)
     if node.missing_ok or [o.name for o in options] != ["owned_by"]:
         raise Unsupported("ALTER SEQUENCE (other than OWNED BY)", loc(node))
-    return [s.SequenceOwner(_range_var(node.sequence), tuple(options[0].value),
-                            loc(node.sequence))]
+    return [d.SequenceOwnerDef(_range_var(node.sequence), tuple(options[0].value),
+                               loc(node.sequence))]
 
 
 def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
@@ -790,11 +788,11 @@ def _rename(node: ast.RenameStmt) -> list[s.DdlStatement]:
                            ObjectType.OBJECT_DOMCONSTRAINT):
         return parse_types.rename_type(node)
     if node.renameType == ObjectType.OBJECT_TABLE:
-        statement: s.DdlStatement = s.RenameTable(table, node.newname, at)
+        statement: s.DdlStatement = d.RenameTableDef(table, node.newname, at)
     elif node.renameType == ObjectType.OBJECT_COLUMN and \
             node.relationType == ObjectType.OBJECT_TABLE:
-        statement = s.RenameColumn(table, node.subname, node.newname, at,
-                                   node.relation.inh is False)
+        statement = d.RenameColumnDef(table, node.subname, node.newname, at,
+                                      node.relation.inh is False)
     elif node.renameType == ObjectType.OBJECT_ATTRIBUTE:
         return parse_types.rename_attribute(node)
     else:
@@ -831,7 +829,7 @@ def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
     if target is None:
         raise Unsupported(statement_names.statement_name(node), loc(node))
     name = (node.object.sval,) if target == "schema" else names(node.object)
-    return [s.Comment(target, name, node.comment)]
+    return [d.CommentDef(target, name, node.comment)]
 
 
 _ROUTINE_COMMENTS = (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_AGGREGATE,
@@ -865,8 +863,8 @@ def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
     for target in targets:
         if len(target) > 2:
             raise Unsupported("cross-database reference", loc(node))
-    return [s.Drop(kind, targets, bool(node.missing_ok),
-                   node.behavior == DropBehavior.DROP_CASCADE, loc(node))]
+    return [d.DropDef(kind, targets, bool(node.missing_ok),
+                      node.behavior == DropBehavior.DROP_CASCADE, loc(node))]
 
 
 _STATEMENTS = {

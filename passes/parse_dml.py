@@ -20,7 +20,8 @@ from twinning.errors import (
     syntax_error,
 )
 from twinning.ir import dml as d
-from twinning.passes.parse_expr import ExprConverter, Unsupported, loc, names
+from twinning.passes.parse_expr import (ExprConverter, Unsupported,
+                                        constant_text, loc, names)
 from twinning.passes.polling import PLANNING, chunks
 
 __all__ = ["convert_write", "WRITE_STATEMENTS"]
@@ -327,17 +328,10 @@ def _copy_options(options: Any, is_from: bool) -> d.CopyOptions:
 
 def _option_string(arg: Any, name: str) -> str:
     """defGetString()."""
-    if arg is None:
+    text = None if arg is None else constant_text(arg, "true", "false")
+    if text is None:
         raise syntax_error(f"{name} requires a parameter")
-    if isinstance(arg, ast.String):
-        return arg.sval
-    if isinstance(arg, ast.Integer):
-        return str(arg.ival)
-    if isinstance(arg, ast.Float):
-        return arg.fval
-    if isinstance(arg, ast.Boolean):
-        return "true" if arg.boolval else "false"
-    raise syntax_error(f"{name} requires a parameter")
+    return text
 
 
 def _boolean(arg: Any, name: str) -> bool:

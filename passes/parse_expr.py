@@ -41,6 +41,21 @@ def names(nodes: Any) -> tuple[str, ...]:
     return tuple(n.sval for n in nodes or ())
 
 
+def constant_text(value: Any, true: str = "on", false: str = "off") -> str | None:
+    """A String, Integer, Float or Boolean node's text (a Boolean as
+    `true`/`false`: SET's on/off, defGetString's true/false); None for
+    any other node."""
+    if isinstance(value, ast.String):
+        return value.sval
+    if isinstance(value, ast.Integer):
+        return str(value.ival)
+    if isinstance(value, ast.Float):
+        return value.fval
+    if isinstance(value, ast.Boolean):
+        return true if value.boolval else false
+    return None
+
+
 def type_spec(node: ast.TypeName) -> s.TypeSpec:
     if node.setof or node.pct_type:
         raise Unsupported("%TYPE / SETOF type reference", loc(node))

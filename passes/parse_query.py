@@ -40,7 +40,7 @@ from twinning.passes.parse_select import convert_query, convert_read
 from twinning.passes.expr import pg_data
 from twinning.passes.expr.aggregates import AGGREGATE_NAMES
 from twinning.passes.parse_expr import (NO_TOKEN, ExprConverter, Unsupported,
-                                       loc, type_spec)
+                                       constant_text, loc, type_spec)
 
 __all__ = ["parse_query"]
 
@@ -227,16 +227,9 @@ def _relocate(value: Any, starts) -> Any:
 def _const_text(node: Any) -> str:
     """The text of a SET argument or option constant, as PostgreSQL's
     flatten_set_variable_args renders it."""
-    if isinstance(node, ast.A_Const):
-        val = node.val
-        if isinstance(val, ast.String):
-            return val.sval
-        if isinstance(val, ast.Integer):
-            return str(val.ival)
-        if isinstance(val, ast.Float):
-            return val.fval
-        if isinstance(val, ast.Boolean):
-            return "on" if val.boolval else "off"
+    text = constant_text(node.val) if isinstance(node, ast.A_Const) else None
+    if text is not None:
+        return text
     if isinstance(node, ast.TypeCast):
         raise Unsupported("SET with a typed value (INTERVAL …)", loc(node))
     raise Unsupported("SET with a non-constant value", loc(node))

@@ -20,6 +20,7 @@ from typing import Any, Callable
 from twinning.errors import invalid_table_definition, wrong_object_type
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
+from twinning.ir import syntax as s
 from twinning.passes import partition_keys as keys
 from twinning.passes.parse_expr import Unsupported
 
@@ -215,7 +216,7 @@ def _only(b: Any, name: c.QName, defn: d.AlterColumnDef) -> None:
 def _key_renamed(key: c.PartitionKey, old: str, new: str) -> c.PartitionKey:
     return replace(key, columns=tuple(new if col == old else col
                                       for col in key.columns),
-                   exprs=tuple(None if e is None else keys.renamed(e, old, new)
+                   exprs=tuple(None if e is None else s.renamed_column(e, old, new)
                                for e in key.exprs))
 
 

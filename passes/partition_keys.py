@@ -11,31 +11,20 @@ part comes from the system catalog's deparser (`SystemCatalog.key_text`).
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass, replace
 from typing import Any, Callable
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, grouping_error, invalid_object_definition,
+    FEATURE_NOT_SUPPORTED, SqlError, invalid_object_definition,
 )
 from twinning.ir import catalog as c
 from twinning.ir import query as q
 from twinning.ir import syntax as s
-from twinning.passes.expr.analyze import TypingContext, pos, resolve_expr
+from twinning.passes.expr.analyze import TypingContext, refusals, resolve_expr
 from twinning.passes.expr.check import CheckContext, _mutable
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.scope import TableScope
 from twinning.passes.expr.walk import children
 from twinning.ir.select import TSetCall
-
-
-def _no_subquery(node: Any, scope: Any, ctx: Any) -> Any:
-    raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in partition key expression",
-                                 position=pos(node.location))
-
-
-def _no_aggregate(node: Any, scope: Any, ctx: Any) -> Any:
-    raise grouping_error("aggregate functions are not allowed in partition "
-                         "key expressions", position=pos(node.location))
 
 
 def typed_expression(table: Any, expr: s.Expr) -> q.TExpr:
@@ -44,7 +33,8 @@ def typed_expression(table: Any, expr: s.Expr) -> q.TExpr:
     if hasattr(table, "freeze"):  # the DDL builder's table
         table = table.freeze()
     ctx = TypingContext(kind="PARTITION BY", allow_params=False,
-                        sublink=_no_subquery, aggregate=_no_aggregate)
+                        **refusals("partition key expression",
+                                         "partition key expressions"))
     try:  # PostgreSQL reports these without a position
         typed = resolve_expr(expr, TableScope(table), ctx)
     except SqlError as exc:
@@ -68,37 +58,8 @@ def _returns_set(expr: Any) -> bool:
 
 def column_refs(expr: Any) -> list[str]:
     """The columns an expression's syntax names."""
-    out: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, s.ColumnRef):
-            if node.parts and not node.star:
-                out.append(node.parts[-1])
-            return
-        if isinstance(node, (tuple, list)):
-            for item in node:
-                walk(item)
-        elif is_dataclass(node) and not isinstance(node, type):
-            for f in fields(node):
-                walk(getattr(node, f.name))
-    walk(expr)
-    return out
-
-
-def renamed(expr: Any, old: str, new: str) -> Any:
-    """`expr` with its references to column `old` naming `new`."""
-    if isinstance(expr, s.ColumnRef):
-        if expr.parts and expr.parts[-1] == old and not expr.star:
-            return replace(expr, parts=expr.parts[:-1] + (new,))
-        return expr
-    if isinstance(expr, tuple):
-        return tuple(renamed(e, old, new) for e in expr)
-    if is_dataclass(expr) and not isinstance(expr, type):
-        changes = {f.name: renamed(getattr(expr, f.name), old, new)
-                   for f in fields(expr) if f.init}
-        if any(changes[k] is not getattr(expr, k) for k in changes):
-            return replace(expr, **changes)
-    return expr
+    return [ref.parts[-1] for ref in s.column_refs(expr)
+            if ref.parts and not ref.star]
 
 
 def uses_column(key: c.PartitionKey, column: str) -> bool:

@@ -14,7 +14,7 @@ the same script.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, is_dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
 from twinning.errors import (
@@ -126,6 +126,13 @@ class _Builder:
         if not if_not_exists:
             raise error
         self.notices.append(skipping(error))
+
+    def skip_missing(self, error: SqlError, if_exists: bool) -> None:
+        """IF EXISTS over a missing object: PostgreSQL's NOTICE (00000, the
+        error's message with ", skipping"); else the error."""
+        if not if_exists:
+            raise error
+        self.notices.append(f"{error.message}, skipping")
 
     @classmethod
     def of(cls, catalog: c.Catalog) -> _Builder:
@@ -834,11 +841,10 @@ def _apply_alter_column(b: _Builder, defn: d.AlterColumnDef) -> None:
         return
     column = table.column(defn.column)
     if column is None:
-        message = f'column "{defn.column}" of relation "{relation}" does not exist'
-        if defn.if_exists:
-            b.notices.append(message + ", skipping")
-            return
-        raise undefined_column(message)
+        b.skip_missing(undefined_column(f'column "{defn.column}" of relation '
+                                        f'"{relation}" does not exist'),
+                       defn.if_exists)
+        return
     if defn.action == "drop":
         _drop_column(b, table, column, defn.cascade)
         _drop_column_views(b, table.name, column.name, defn.cascade)
@@ -1047,10 +1053,10 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     def renamed(names: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(new if n == old else n for n in names)
     table.columns[table.columns.index(column)] = replace(column, name=new)
-    table.columns = [replace(col, default=_rename_refs(col.default, old, new))
+    table.columns = [replace(col, default=s.renamed_column(col.default, old, new))
                      if col.generated else col for col in table.columns]
     table.constraints = [
-        replace(k, columns=renamed(k.columns), expr=_rename_refs(k.expr, old, new))
+        replace(k, columns=renamed(k.columns), expr=s.renamed_column(k.expr, old, new))
         if isinstance(k, c.Check) else replace(k, columns=renamed(k.columns))
         for k in table.constraints]
     for other in b.tables.values():
@@ -1061,7 +1067,7 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
     for index_name, index in list(b.indexes.items()):
         if index.table == table.name:
             b.indexes[index_name] = xi.renamed(
-                index, renamed, lambda e: _rename_refs(e, old, new))
+                index, renamed, lambda e: s.renamed_column(e, old, new))
     for seq_name, seq in list(b.sequences.items()):
         if seq.owned_by == (table.name, old):
             b.sequences[seq_name] = replace(seq, owned_by=(table.name, new))
@@ -1070,22 +1076,6 @@ def _apply_rename_column(b: _Builder, defn: d.RenameColumnDef) -> None:
         raise feature_not_supported(
             f"RENAME COLUMN of a column {resolve_view.kind_of(viewed[0])} "
             f"{b.describe(viewed[0].name)} reads")
-
-
-def _rename_refs(expr: Any, old: str, new: str) -> Any:
-    """`expr` with every reference to column `old` naming `new`."""
-    if isinstance(expr, s.ColumnRef):
-        if expr.parts and expr.parts[-1] == old and not expr.star:
-            return replace(expr, parts=expr.parts[:-1] + (new,))
-        return expr
-    if isinstance(expr, tuple):
-        return tuple(_rename_refs(e, old, new) for e in expr)
-    if is_dataclass(expr) and not isinstance(expr, type):
-        changes = {f.name: _rename_refs(getattr(expr, f.name), old, new)
-                   for f in fields(expr) if f.init}
-        if any(changes[k] is not getattr(expr, k) for k in changes):
-            return replace(expr, **changes)
-    return expr
 
 
 def _apply_if_table_exists(b: _Builder, defn: d.IfTableExistsDef) -> None:
@@ -1105,11 +1095,10 @@ def _apply_drop_constraint(b: _Builder, defn: d.DropConstraintDef) -> None:
     relation = table.name.name
     found = next((k for k in table.constraints if k.name == defn.name), None)
     if found is None:
-        message = f'constraint "{defn.name}" of relation "{relation}" does not exist'
-        if defn.if_exists:
-            b.notices.append(message + ", skipping")
-            return
-        raise undefined_object(message)
+        b.skip_missing(undefined_object(f'constraint "{defn.name}" of relation '
+                                        f'"{relation}" does not exist'),
+                       defn.if_exists)
+        return
     if isinstance(found, (c.PrimaryKey, c.Unique)):
         dependents = [(child, k) for child in sorted(b.tables.values(),
                                                      key=lambda t: t.created)

@@ -24,8 +24,8 @@ from typing import Any, Callable
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, INVALID_OBJECT_DEFINITION, SYNTAX_ERROR, SqlError,
-    duplicate_object, grouping_error, syntax_error, type_already_exists,
-    type_does_not_exist, undefined_object, wrong_object_type,
+    duplicate_object, syntax_error, type_already_exists, type_does_not_exist,
+    undefined_object, wrong_object_type,
 )
 from twinning.ir import catalog as c
 from twinning.ir import ddl as d
@@ -34,7 +34,7 @@ from twinning.ir import syntax as s
 from twinning.ir.types import DomainCheck, DomainType, SqlType
 from twinning.passes import composite_types, defaults, resolve_types
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
-                                          pos, resolve_expr)
+                                          pos, refusals, resolve_expr)
 from twinning.passes.expr.scope import ColumnBinding, missing_column, \
     missing_table
 from twinning.passes.lower_ddl import column_type
@@ -57,20 +57,10 @@ class _ValueScope:
         raise missing_column(parts, location)
 
 
-def _no_subquery(node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
-    raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in check constraint",
-                                 position=pos(node.location))
-
-
-def _no_aggregate(node: s.FuncCall, scope: Any, ctx: TypingContext) -> Any:
-    raise grouping_error("aggregate functions are not allowed in check "
-                         "constraints", position=pos(node.location))
-
-
 def type_domain_check(base: SqlType, expr: s.Expr) -> q.TExpr:
     """A domain CHECK typed over VALUE (boolean), as domainAddConstraint."""
     ctx = TypingContext(kind="CHECK", allow_params=False,
-                        aggregate=_no_aggregate, sublink=_no_subquery)
+                        **refusals("check constraint", "check constraints"))
     typed = resolve_expr(expr, _ValueScope(base), ctx)
     return coerce_to_boolean(typed, "CHECK", ctx)
 
@@ -247,12 +237,11 @@ def apply_alter_domain(b: Any, defn: d.AlterDomainDef) -> None:
         found = next((k for k in domain.checks if k.name == defn.constraint),
                      None)
         if found is None:
-            what = (f'constraint "{defn.constraint}" of domain '
-                    f'"{domain.typname}" does not exist')
-            if action == "drop_constraint" and defn.missing_ok:
-                b.notices.append(what + ", skipping")
-                return
-            raise undefined_object(what)
+            b.skip_missing(undefined_object(f'constraint "{defn.constraint}" of '
+                                            f'domain "{domain.typname}" does not '
+                                            "exist"),
+                           action == "drop_constraint" and defn.missing_ok)
+            return
         if action == "validate":
             if not found.validated:
                 _validate(b, domain, found.expr)

@@ -509,6 +509,16 @@ class _From:
         self.exprs = [shift_columns(e, delta) for e in self.exprs]
 
 
+def _target_position(node: s.Literal, count: int, clause: str) -> int:
+    """`clause`'s integer constant: an output column's 1-based position
+    (findTargetlistEntrySQL92's 42P10 outside the select list)."""
+    n = int(node.text or "0")
+    if not 1 <= n <= count:
+        raise invalid_column_reference(f"{clause} position {n} is not in select "
+                                       "list", position=pos(node.location))
+    return n - 1
+
+
 class _Resolver:
     def __init__(self, catalog: Any, ctx: TypingContext) -> None:
         self.catalog = catalog
@@ -982,11 +992,7 @@ class _Resolver:
         """ORDER BY of a set operation or VALUES: an output column's name
         or position; the branches' own columns only feed the hints."""
         if isinstance(expr, s.Literal) and expr.kind == "integer":
-            n = int(expr.text or "0")
-            if not 1 <= n <= len(columns):
-                raise invalid_column_reference(f"ORDER BY position {n} is not in "
-                                               "select list", position=pos(expr.location))
-            return n - 1
+            return _target_position(expr, len(columns), "ORDER BY")
         if isinstance(expr, s.ColumnRef) and not expr.star:
             if len(expr.parts) > 1:
                 raise missing_from_entry(expr.parts[-2],
@@ -1296,11 +1302,7 @@ class _Resolver:
         """findTargetlistEntrySQL92 then SQL99: an output name or position,
         else the expression typed over FROM (appended when new)."""
         if isinstance(node, s.Literal) and node.kind == "integer":
-            n = int(node.text or "0")
-            if not 1 <= n <= len(names):
-                raise invalid_column_reference(f"{clause} position {n} is not in "
-                                               "select list", position=pos(node.location))
-            return n - 1
+            return _target_position(node, len(names), clause)
         if isinstance(node, s.Literal) and node.kind in ("string", "numeric",
                                                          "boolean", "null") \
                 and clause != "DISTINCT ON":

@@ -17,7 +17,6 @@ from pglast import ast
 
 from twinning.errors import invalid_schema_definition
 from twinning.ir import ddl as d
-from twinning.ir import syntax as s
 from twinning.passes.parse_expr import Unsupported, loc
 
 _ORDER = {ast.CreateSeqStmt: 0, ast.CreateStmt: 1, ast.ViewStmt: 2,
@@ -31,7 +30,7 @@ def create_schema(node: ast.CreateSchemaStmt,
     if schema is None:
         raise Unsupported("CREATE SCHEMA … AUTHORIZATION", loc(node))
     elements = sorted(node.schemaElts, key=lambda e: _ORDER.get(type(e), 6))
-    out: list = [s.CreateSchema(schema, bool(node.if_not_exists)),
+    out: list = [d.SchemaDef(schema, bool(node.if_not_exists)),
                  d.SchemaPathDef(schema, loc(node))]
     for element in elements:
         relation = _relation(element)

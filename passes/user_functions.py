@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from pglast.parser import parse_sql
 
-from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError, ambiguous_function
+from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError, function_not_unique
 from twinning.ir import query as q
 from twinning.ir.routines import Function, TUserCall, TUserSetCall
 from twinning.passes.expr.candidates import Candidate, select_candidate
@@ -72,11 +72,9 @@ def typed_call(resolver: Any, node: Any, args: list, names: Sequence,
         if builtins:
             return None
         if ambiguous:
-            raise ambiguous_function(f"function {'.'.join(node.name)}("
-                                     f"{_shown_args(args, names)}) is not unique",
-                                     hint="Could not choose a best candidate function. "
-                                     "You might need to add explicit type casts.",
-                                     position=node.location + 1)
+            raise function_not_unique(
+                f"{'.'.join(node.name)}({_shown_args(args, names)})",
+                node.location + 1)
         return None
     cand, declared = chosen[0]
     if cand not in by_candidate:

@@ -75,7 +75,8 @@ LAYERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
       "twinning.pytest_plugin", "twinning.proof", "twinning.proof_replay",
       "twinning.proof_compare", "twinning.materialize",
       "twinning.materialize_schema", "twinning.progress",
-      "twinning.shadow", "twinning.backend", "twinning.backend_link",
+      "twinning.shadow", "twinning.psycopg_driver", "twinning.backend",
+      "twinning.backend_link",
       "twinning.backend_policy", "twinning.backend_metrics",
       "twinning.backend_verify")),
 )

@@ -44,6 +44,7 @@ from twinning.copy_format import CopyReader
 from twinning.errors import FEATURE_NOT_SUPPORTED, Refusal, SqlError
 from twinning.ir.dml import CopyOptions
 from twinning.progress import Progress
+from twinning.psycopg_driver import psycopg_driver
 from twinning.values.column_input import column_input
 from twinning.values.identifiers import quote_ident
 from twinning.values.settings import DEFAULT_SETTINGS
@@ -53,16 +54,6 @@ CHUNK = 1 << 20  # bytes of COPY data parsed at a time
 SOURCE_SETTINGS = ("SET DateStyle = 'ISO, MDY'", "SET IntervalStyle = 'postgres'",
                    "SET TimeZone = 'UTC'", "SET extra_float_digits = 1",
                    "SET bytea_output = 'hex'", "SET client_encoding = 'UTF8'")
-
-
-def _psycopg():
-    try:
-        import psycopg
-    except ImportError:
-        raise Refusal("E_DEPENDENCY", "materialize needs the psycopg 3 "
-                      "driver, an optional extra", {"package": "psycopg"},
-                      "pip install 'twinning[postgres]'") from None
-    return psycopg
 
 
 def _where(specs: list[str]) -> dict[str, str]:
@@ -96,7 +87,7 @@ def materialize(args: dict[str, Any]) -> int:
         raise Refusal("E_USAGE", "materialize needs --from URL and --snapshot "
                       "FILE", {}, "twinning materialize --from "
                       "postgresql://user@host/db --snapshot db.twin")
-    psycopg = _psycopg()
+    psycopg = psycopg_driver("materialize")
     tables = [t.strip() for t in (args["--tables"] or "").split(",") if t.strip()]
     where = _where(args["--where"])
     skip = bool(args["--skip-unsupported"])

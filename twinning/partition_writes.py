@@ -58,7 +58,22 @@ def routed(resolved: Any, txn: Any, ctx: Any) -> Any:
     return txn
 
 
-class _Constrained:
+class _TableProxy:
+    """A transaction proxy for writes to one table (`_table`): what it does
+    not redefine goes to the transaction `_txn`; several rows inserted into
+    its table go one by one through its own `insert`."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._txn, name)
+
+    def insert_rows(self, table: QName, rows: Iterable[tuple]
+                    ) -> tuple[int, SqlError | None]:
+        if table != self._table:  # type: ignore[attr-defined]
+            return self._txn.insert_rows(table, rows)  # type: ignore[attr-defined]
+        return _row_by_row(self.insert, table, rows)  # type: ignore[attr-defined]
+
+
+class _Constrained(_TableProxy):
     """Writes straight to a partition: each new row must satisfy its
     partition constraint (checked after NOT NULL and CHECK, before the
     unique keys, as ExecInsert does)."""
@@ -67,9 +82,6 @@ class _Constrained:
                  ctx: Any, copy: bool = False) -> None:
         self._txn, self._table, self._ctx, self._copy = txn, table, ctx, copy
         self._test = partition_constraint(catalog, table)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._txn, name)
 
     def _checked(self, table: QName, row: tuple) -> None:
         if table == self._table and self._test is not None:
@@ -80,12 +92,6 @@ class _Constrained:
     def insert(self, table: QName, row: tuple) -> Any:
         self._checked(table, row)
         return self._txn.insert(table, row)
-
-    def insert_rows(self, table: QName, rows: Iterable[tuple]
-                    ) -> tuple[int, SqlError | None]:
-        if table != self._table:
-            return self._txn.insert_rows(table, rows)
-        return _row_by_row(self.insert, table, rows)
 
     def insert_block(self, table: QName, rows: list[tuple]
                      ) -> tuple[int, SqlError | None]:
@@ -138,7 +144,7 @@ class _Truncating:
         return self._txn.truncate(expanded, **kw)
 
 
-class PartitionedWrites:
+class PartitionedWrites(_TableProxy):
     """A Transaction whose `table` is the partitioned table's partitions."""
 
     def __init__(self, txn: Any, catalog: Catalog, table: QName,
@@ -152,9 +158,6 @@ class PartitionedWrites:
         # UPDATE/DELETE ONLY: the partitioned table's own rows, none
         self._leaves = [] if only else leaves(catalog, table)
         self._own = partition_constraint(catalog, table)  # a partition too
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._txn, name)
 
     def _leaf(self, row: tuple) -> QName:
         if self._own is not None and not self._own(row):
@@ -191,12 +194,6 @@ class PartitionedWrites:
             return self._txn.insert(table, row)
         leaf = self._leaf(row)
         return (leaf, self._txn.insert(leaf, self._down(leaf, row)))
-
-    def insert_rows(self, table: QName, rows: Iterable[tuple]
-                    ) -> tuple[int, SqlError | None]:
-        if table != self._table:
-            return self._txn.insert_rows(table, rows)
-        return _row_by_row(self.insert, table, rows)
 
     def insert_block(self, table: QName, rows: list[tuple]
                      ) -> tuple[int, SqlError | None]:

@@ -36,6 +36,7 @@ from typing import Any
 from twinning.errors import Refusal
 from twinning.proof_compare import canonical_groups, order_keys, side_summary
 from twinning.proof_replay import Outcome
+from twinning.psycopg_driver import psycopg_driver
 from twinning.wire.connection import Connection, State
 from twinning.wire.messages import (CommandComplete, CopyData, CopyFail,
                                     CopyInResponse, DataRow,
@@ -140,21 +141,11 @@ def _types(columns):
             for n, t, m in columns]
 
 
-def _psycopg():
-    try:
-        import psycopg
-    except ImportError:
-        raise Refusal("E_DEPENDENCY", "--shadow needs the psycopg 3 driver, "
-                      "an optional extra", {"package": "psycopg"},
-                      "pip install 'twinning[postgres]'") from None
-    return psycopg
-
-
 class ShadowDatabase:
     """A fresh database at URL's server, built from the schema text."""
 
     def __init__(self, url: str, schema: str, name: str | None = None) -> None:
-        psycopg = _psycopg()
+        psycopg = psycopg_driver("--shadow")
         self.url = url
         self.name = name or f"twinning_shadow_{os.getpid()}_{id(self) % 100000}"
         info = psycopg.conninfo.conninfo_to_dict(url)
@@ -174,7 +165,7 @@ class ShadowDatabase:
                           ) from None
 
     def drop(self) -> None:
-        psycopg = _psycopg()
+        psycopg = psycopg_driver("--shadow")
         try:
             with psycopg.connect(self.url, autocommit=True) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')

@@ -20,7 +20,7 @@ from functools import reduce
 from typing import Any, Callable, Sequence
 
 from twinning.errors import (
-    ambiguous_function, feature_not_supported, invalid_parameter_value,
+    feature_not_supported, function_not_unique, invalid_parameter_value,
     numeric_value_out_of_range,
 )
 from twinning.ir import query as q
@@ -96,11 +96,9 @@ def type_aggregate(name: str, args: Sequence[q.TExpr], star: bool,
         found, ambiguous = select_candidate(inputs, cands)
         if len(found) != 1:
             if ambiguous:
-                raise ambiguous_function(f"function {name}("
-                                         f"{', '.join(display(i) for i in inputs)}) is "
-                                         "not unique", hint="Could not choose a best "
-                                         "candidate function. You might need to add "
-                                         "explicit type casts.", position=_pos(location))
+                raise function_not_unique(
+                    f"{name}({', '.join(display(i) for i in inputs)})",
+                    _pos(location))
             raise _no_function(name, list(args), location)
         chosen = found[0]
     cand, declared = chosen
@@ -342,6 +340,18 @@ def _json_ready(t: q.ResultType) -> bool:
     return t.name.removesuffix("[]") in _JSON_READY  # arrays of them too
 
 
+def _json_final(opening: str, separator: str, closing: str, binary: bool
+                ) -> Callable:
+    """json[b]_agg's and json[b]_object_agg's final function: the pieces
+    the steps gathered, joined and bracketed (jsonb: read as jsonb)."""
+    def final(state):
+        if state is None:
+            return None
+        text = opening + separator.join(state) + closing
+        return parse_jsonb(text) if binary else text
+    return final
+
+
 def _json_agg(arg_types: Sequence[q.ResultType], binary: bool) -> Accumulator:
     """json_agg_transfn: `[a, b, …]`, NULL elements as null; an array or
     composite element after the first (a NULL one aside) is set on a new
@@ -363,12 +373,7 @@ def _json_agg(arg_types: Sequence[q.ResultType], binary: bool) -> Accumulator:
         state.append("null" if value is None else to_json(value))
         return state
 
-    def final(state):
-        if state is None:
-            return None
-        text = "[" + "".join(state) + "]"
-        return parse_jsonb(text) if binary else text
-    return (lambda: None), step, final
+    return (lambda: None), step, _json_final("[", "", "]", binary)
 
 
 def _json_object_agg(arg_types: Sequence[q.ResultType], binary: bool
@@ -387,12 +392,7 @@ def _json_object_agg(arg_types: Sequence[q.ResultType], binary: bool
                      + ("null" if value is None else to_json(value)))
         return state
 
-    def final(state):
-        if state is None:
-            return None
-        text = "{ " + ", ".join(state) + " }"
-        return parse_jsonb(text) if binary else text
-    return (lambda: None), step, final
+    return (lambda: None), step, _json_final("{ ", ", ", " }", binary)
 
 
 _IMPLEMENTED: dict[str, Callable[[Sequence[q.ResultType]], Accumulator]] = {

@@ -36,8 +36,8 @@ from pglast.parser import parse_sql
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, UNDEFINED_OBJECT, SqlError, ambiguous_function,
     ambiguous_parameter, cannot_coerce, datatype_mismatch,
-    feature_not_supported, grouping_error, indeterminate_datatype,
-    syntax_error, type_does_not_exist, type_modifier_not_allowed,
+    feature_not_supported, function_not_unique, grouping_error,
+    indeterminate_datatype, syntax_error, type_does_not_exist, type_modifier_not_allowed,
     undefined_function, undefined_object, undefined_parameter, windowing_error,
     wrong_object_type,
 )
@@ -158,6 +158,21 @@ class TypingContext:
         """Give parameters still typed `unknown` in `expr` the type a later
         occurrence settled (check_variable_parameters)."""
         return _fix_params(expr, self)
+
+
+def refusals(subquery_in: str, aggregates_in: str) -> dict[str, Callable]:
+    """The `sublink` and `aggregate` hooks of a clause that allows neither
+    (a DEFAULT, a CHECK, an index or partition key expression):
+    transformSubLink's 0A000 "cannot use subquery in …" and
+    check_agg_arguments' 42803 "aggregate functions are not allowed in …"."""
+    def sublink(node: s.SubLink, scope: Any, ctx: TypingContext) -> Any:
+        raise SqlError(FEATURE_NOT_SUPPORTED, f"cannot use subquery in {subquery_in}",
+                       position=pos(node.location))
+
+    def aggregate(node: s.FuncCall, scope: Any, ctx: TypingContext) -> Any:
+        raise grouping_error(f"aggregate functions are not allowed in {aggregates_in}",
+                             position=pos(node.location))
+    return {"sublink": sublink, "aggregate": aggregate}
 
 
 def _fix_params(value: Any, ctx: TypingContext) -> Any:
@@ -876,18 +891,9 @@ class _Resolver:
                                            items)
         if target is not None:
             elem = q.ResultType.of(target.sql_type.element)
-            out = []
-            for item in items:
-                if key(item.type) != UNKNOWN and cast_context(
-                        key(item.type), key(elem)) is None:
-                    raise cannot_coerce("cannot cast type "
-                                        f"{display_type(item.type)} to "
-                                        f"{display_type(elem)}",
-                                        position=pos(item.location))
-                out.append(coerce_to_type(item, elem, self.ctx, "e",
-                                          explicit=True))
-            return q.TArray(tuple(out), q.ResultType.of(target.sql_type),
-                            node.location)
+            return q.TArray(array_typing.explicit_items(
+                items, elem, coerce_to_type, self.ctx),
+                q.ResultType.of(target.sql_type), node.location)
         if not items:
             raise indeterminate_datatype("cannot determine type of empty array",
                                          hint="Explicitly cast to the desired type, for "
@@ -1000,11 +1006,8 @@ class _Resolver:
                 found, ambiguous = select_candidate(inputs, candidates)
         if len(found) != 1:
             if ambiguous:
-                raise ambiguous_function(f"function {shown_name}("
-                                         f"{_arg_list(args, names)}) is not unique",
-                                         hint="Could not choose a best candidate "
-                                         "function. You might need to add explicit "
-                                         "type casts.", position=pos(node.location))
+                raise function_not_unique(
+                    f"{shown_name}({_arg_list(args, names)})", pos(node.location))
             raise _no_function(shown_name, args, node.location, names)
         cand, declared = found[0]
         impl = runtime.function_impl(cand.signature())

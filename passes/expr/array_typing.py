@@ -83,6 +83,24 @@ def is_multidim(node: s.ArrayLit, items: list[q.TExpr] | None = None) -> bool:
     return items is not None and any(is_array(key(i.type)) for i in items)
 
 
+def explicit_items(items: list[q.TExpr], target: q.ResultType,
+                   coerce_to_type: Callable, ctx: Any) -> tuple[q.TExpr, ...]:
+    """The items of an ARRAY[…] that was cast, coerced explicitly to the
+    element type `target` (transformArrayExpr's coerce_type with
+    COERCION_EXPLICIT): an item that cannot be cast is 42846 at its
+    position."""
+    out = []
+    for item in items:
+        if key(item.type) != UNKNOWN and cast_context(
+                key(item.type), key(target)) is None:
+            raise cannot_coerce("cannot cast type "
+                                f"{display_type(item.type)} to "
+                                f"{display_type(target)}",
+                                position=_pos(item.location))
+        out.append(coerce_to_type(item, target, ctx, "e", explicit=True))
+    return tuple(out)
+
+
 def array_expr(an: Any, node: s.ArrayLit, target: q.ResultType | None,
                helpers: Coercions, typed: list[q.TExpr] | None = None
                ) -> q.TExpr:
@@ -100,18 +118,8 @@ def array_expr(an: Any, node: s.ArrayLit, target: q.ResultType | None,
         else:
             items.append(an.expr(item))
     if target is not None:
-        out = []
-        for item in items:
-            if key(item.type) != UNKNOWN and cast_context(
-                    key(item.type), key(target)) is None:
-                raise cannot_coerce("cannot cast type "
-                                    f"{display_type(item.type)} to "
-                                    f"{display_type(target)}",
-                                    position=_pos(item.location))
-            out.append(coerce_to_type(item, target, an.ctx, "e",
-                                      explicit=True))
-        return q.TArray(tuple(out), q.ResultType.of(target.sql_type),
-                        node.location, True)
+        return q.TArray(explicit_items(items, target, coerce_to_type, an.ctx),
+                        q.ResultType.of(target.sql_type), node.location, True)
     common = select_common_type(items, "ARRAY")
     if common.sql_type is None or not common.sql_type.is_array:
         raise undefined_object("could not find element type for data type "

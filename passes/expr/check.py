@@ -19,13 +19,13 @@ import types
 from typing import Any, Callable
 
 from twinning.errors import (
-    FEATURE_NOT_SUPPORTED, SqlError, grouping_error, invalid_object_definition,
+    FEATURE_NOT_SUPPORTED, SqlError, invalid_object_definition,
 )
 from twinning.ir import query as q
 from twinning.ir.catalog import Check, Table
 from twinning.ir.routines import TUserCall
 from twinning.passes.expr.analyze import (TypingContext, coerce_to_boolean,
-                                          resolve_expr)
+                                          refusals, resolve_expr)
 from twinning.passes.expr import runtime
 from twinning.passes.expr.compile import compile_checked
 from twinning.passes.expr.scope import TableScope
@@ -171,16 +171,8 @@ def type_index_predicate(table: Table, predicate: Any) -> q.TExpr:
     """A partial index's WHERE typed over `table` (transformWhereClause
     with EXPR_KIND_INDEX_PREDICATE, then CheckPredicate): boolean, no
     parameters, subqueries or aggregates, immutable functions only."""
-    def no_sublink(node: Any, scope: Any, ctx: Any) -> q.TExpr:
-        raise SqlError(FEATURE_NOT_SUPPORTED, "cannot use subquery in index predicate",
-                                     position=node.location + 1 if node.location >= 0 else None)
-
-    def no_aggregate(node: Any, scope: Any, ctx: Any) -> q.TExpr:
-        raise grouping_error("aggregate functions are not allowed in index "
-                             "predicates", position=node.location + 1
-                             if node.location >= 0 else None)
-    ctx = TypingContext(kind="WHERE", allow_params=False, sublink=no_sublink,
-                        aggregate=no_aggregate)
+    ctx = TypingContext(kind="WHERE", allow_params=False,
+                        **refusals("index predicate", "index predicates"))
     expr = coerce_to_boolean(resolve_expr(predicate, TableScope(table), ctx),
                              "WHERE", ctx)
     _no_user_calls(expr, "an index predicate")

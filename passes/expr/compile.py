@@ -23,7 +23,7 @@ constant, column op column) get their own closures, so a CHECK such as
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Callable, Mapping
 
 from twinning.errors import (
@@ -38,6 +38,7 @@ from twinning.passes.expr import runtime
 from twinning.passes.expr.array_ops import lower_bound
 from twinning.passes.expr.domain_check import checker
 from twinning.passes.expr.registry import Impl
+from twinning.passes.expr.strict_closures import strict_closure
 from twinning.passes.expr.types import element_type
 from twinning.passes.expr.system import system_catalog
 from twinning.valueio import cast_function, settings_dependent
@@ -106,6 +107,19 @@ def _compiler(nodes: NodeCompilers) -> Recur:
             raise TypeError(f"cannot compile {type(expr).__name__}")
         return method(expr, recur)
     return recur
+
+
+def _each(recur: Recur, exprs: Any) -> list[CompiledExpr] | CompiledExpr:
+    """`exprs` compiled in order; or the first whose planning failed (the
+    ones after it are not compiled: a literal's input error raises at
+    compile time, and PostgreSQL stops at the first error)."""
+    nodes = []
+    for sub in exprs:
+        node = recur(sub)
+        if node.error is not None:
+            return node
+        nodes.append(node)
+    return nodes
 
 
 def _fold(fn: Callable[[], Any]) -> CompiledExpr:
@@ -317,12 +331,10 @@ def _operator(expr: q.TOperator, recur: Recur) -> CompiledExpr:
     if expr.left is None:
         return _unary(expr, recur)
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    left = recur(expr.left)
-    if left.error is not None:
-        return left
-    right = recur(expr.right)
-    if right.error is not None:
-        return right
+    operands = _each(recur, (expr.left, expr.right))
+    if isinstance(operands, CompiledExpr):
+        return operands
+    left, right = operands
     return _binary_node(impl, left, right, expr.left, expr.right)
 
 
@@ -347,30 +359,27 @@ def _plain_param(expr: Any) -> int | None:
     return None
 
 
+# the operand reads of the strict closures (passes/expr/strict_closures.py)
+_COLUMN = ("a = row[slot]",)
+_ONE = ("a = f(row, ctx)",)
+_BOTH = ("a = lf(row, ctx)", "b = rf(row, ctx)")
+_ALL = ("args = [f(row, ctx) for f in fns]",)
+
+
+def _strict(name: str, reads: tuple[str, ...], call: str,
+            guarded: str | None = None, **cells: Any) -> CompiledExpr:
+    return CompiledExpr(strict_closure(name, reads, call, guarded, **cells))
+
+
 def _binary_node(impl: Impl, left: CompiledExpr, right: CompiledExpr,
                  lexpr: Any = None, rexpr: Any = None) -> CompiledExpr:
     lexpr, rexpr = _unwrap(lexpr), _unwrap(rexpr)
     if impl.context:  # text @@ tsquery reads default_text_search_config
-        cfn, lf, rf = impl.fn, left.fn, right.fn
-
-        def with_context(row, ctx):
-            a = lf(row, ctx)
-            b = rf(row, ctx)
-            if a is None or b is None:
-                return None
-            return cfn(ctx, a, b)
-        return CompiledExpr(with_context)
+        return _strict("with_context", _BOTH, "cfn(ctx, a, b)", cfn=impl.fn,
+                       lf=left.fn, rf=right.fn)
     if impl.settings:
-        get = _bound(impl.fn)
-        lf, rf = left.fn, right.fn
-
-        def dyn(row, ctx):
-            a = lf(row, ctx)
-            b = rf(row, ctx)
-            if a is None or b is None:
-                return None
-            return get(ctx)(a, b)
-        return CompiledExpr(dyn)
+        return _strict("dyn", _BOTH, "get(ctx)(a, b)", get=_bound(impl.fn),
+                       lf=left.fn, rf=right.fn)
     fn = impl.fn
     if not impl.strict:
         lf, rf = left.fn, right.fn
@@ -389,68 +398,29 @@ def _binary_node(impl: Impl, left: CompiledExpr, right: CompiledExpr,
     if isinstance(lexpr, q.TColumn) and right.constant and \
             impl.fast is not None:
         slot, c, fast = lexpr.slot, right.value, impl.fast
-
-        def col_const_fast(row, ctx):
-            a = row[slot]
-            if a is None:
-                return None
-            try:
-                return fast(a, c)
-            except InvalidOperation:  # NaN: PostgreSQL's own ordering
-                return fn(a, c)
+        col_const_fast = strict_closure("col_const_fast", _COLUMN, "fn(a, c)",
+                                        "fast(a, c)", slot=slot, c=c, fn=fn,
+                                        fast=fast)
         # for a whole block of rows: fast(row[slot], c) on every row, where
         # it answers as the closure does unless it raises
         col_const_fast.column_test = (slot, fast, c)  # type: ignore[attr-defined]
         return CompiledExpr(col_const_fast)
     if isinstance(lexpr, q.TColumn) and right.constant:
-        slot, c = lexpr.slot, right.value
-
-        def col_const(row, ctx):
-            a = row[slot]
-            if a is None:
-                return None
-            return fn(a, c)
-        return CompiledExpr(col_const)
+        return _strict("col_const", _COLUMN, "fn(a, c)", slot=lexpr.slot,
+                       c=right.value, fn=fn)
     index = _plain_param(rexpr)
     if isinstance(lexpr, q.TColumn) and index is not None:
         return _column_param(lexpr.slot, index, fn, impl.fast)
     if isinstance(lexpr, q.TColumn) and isinstance(rexpr, q.TColumn):
-        ls, rs = lexpr.slot, rexpr.slot
-
-        def col_col(row, ctx):
-            a = row[ls]
-            b = row[rs]
-            if a is None or b is None:
-                return None
-            return fn(a, b)
-        return CompiledExpr(col_col)
+        return _strict("col_col", ("a = row[ls]", "b = row[rs]"), "fn(a, b)",
+                       ls=lexpr.slot, rs=rexpr.slot, fn=fn)
     if right.constant:
-        lf, c = left.fn, right.value
-
-        def any_const(row, ctx):
-            a = lf(row, ctx)
-            if a is None:
-                return None
-            return fn(a, c)
-        return CompiledExpr(any_const)
+        return _strict("any_const", _BOTH[:1], "fn(a, c)", lf=left.fn,
+                       c=right.value, fn=fn)
     if left.constant:
-        c, rf = left.value, right.fn
-
-        def const_any(row, ctx):
-            b = rf(row, ctx)
-            if b is None:
-                return None
-            return fn(c, b)
-        return CompiledExpr(const_any)
-    lf, rf = left.fn, right.fn
-
-    def binary(row, ctx):
-        a = lf(row, ctx)
-        b = rf(row, ctx)
-        if a is None or b is None:
-            return None
-        return fn(a, b)
-    return CompiledExpr(binary)
+        return _strict("const_any", _BOTH[1:], "fn(c, b)", c=left.value,
+                       rf=right.fn, fn=fn)
+    return _strict("binary", _BOTH, "fn(a, b)", lf=left.fn, rf=right.fn, fn=fn)
 
 
 def _column_param(slot: int, index: int, fn: Callable,
@@ -458,25 +428,12 @@ def _column_param(slot: int, index: int, fn: Callable,
     """`column op $n`: what the plan cache makes of `column op literal`,
     so WHERE clauses of client-interpolated statements take this shape.
     Both operands are read before the NULL test, as `binary` does."""
+    reads = (*_COLUMN, "b = ctx.params[index]")
     if fast is not None:
-        def col_param_fast(row, ctx):
-            a = row[slot]
-            b = ctx.params[index]
-            if a is None or b is None:
-                return None
-            try:
-                return fast(a, b)
-            except InvalidOperation:  # NaN: PostgreSQL's own ordering
-                return fn(a, b)
-        return CompiledExpr(col_param_fast)
-
-    def col_param(row, ctx):
-        a = row[slot]
-        b = ctx.params[index]
-        if a is None or b is None:
-            return None
-        return fn(a, b)
-    return CompiledExpr(col_param)
+        return _strict("col_param_fast", reads, "fn(a, b)", "fast(a, b)",
+                       slot=slot, index=index, fn=fn, fast=fast)
+    return _strict("col_param", reads, "fn(a, b)", slot=slot, index=index,
+                   fn=fn)
 
 
 def _unary(expr: q.TOperator, recur: Recur) -> CompiledExpr:
@@ -488,12 +445,7 @@ def _unary(expr: q.TOperator, recur: Recur) -> CompiledExpr:
     if arg.constant:
         value = arg.value
         return _const(None) if value is None else _fold(lambda: fn(value))
-    inner = arg.fn
-
-    def unary(row, ctx):
-        value = inner(row, ctx)
-        return None if value is None else fn(value)
-    return CompiledExpr(unary)
+    return _strict("unary", _ONE, "fn(a)", f=arg.fn, fn=fn)
 
 
 # -- boolean logic ---------------------------------------------------------------
@@ -613,12 +565,10 @@ def _bool_test(expr: q.TBoolTest, recur: Recur) -> CompiledExpr:
 
 def _distinct(expr: q.TDistinct, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    left = recur(expr.left)
-    if left.error is not None:
-        return left
-    right = recur(expr.right)
-    if right.error is not None:
-        return right
+    operands = _each(recur, (expr.left, expr.right))
+    if isinstance(operands, CompiledExpr):
+        return operands
+    left, right = operands
     negated = expr.negated
     if impl.settings:
         get = _bound(impl.fn)
@@ -773,12 +723,10 @@ def _coalesce(expr: q.TCoalesce, recur: Recur) -> CompiledExpr:
 
 def _nullif(expr: q.TNullIf, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    left = recur(expr.left)
-    if left.error is not None:
-        return left
-    right = recur(expr.right)
-    if right.error is not None:
-        return right
+    operands = _each(recur, (expr.left, expr.right))
+    if isinstance(operands, CompiledExpr):
+        return operands
+    left, right = operands
     # eval_const_expressions: a NULL constant argument makes NULLIF its
     # first argument, the other never evaluated
     if (left.constant and left.value is None) or \
@@ -801,12 +749,9 @@ def _nullif(expr: q.TNullIf, recur: Recur) -> CompiledExpr:
 
 def _minmax(expr: q.TMinMax, recur: Recur) -> CompiledExpr:
     impl = runtime.binary(expr.impl, (expr.type, expr.type))
-    nodes = []
-    for sub in expr.args:
-        node = recur(sub)
-        if node.error is not None:
-            return node
-        nodes.append(node)
+    nodes = _each(recur, expr.args)
+    if isinstance(nodes, CompiledExpr):
+        return nodes
     greatest = expr.op == "greatest"
     get = _bound(impl.fn) if impl.settings else None
     less = None if impl.settings else impl.fn
@@ -828,12 +773,9 @@ def _minmax(expr: q.TMinMax, recur: Recur) -> CompiledExpr:
 
 
 def _array(expr: q.TArray, recur: Recur) -> CompiledExpr:
-    nodes = []
-    for sub in expr.items:
-        node = recur(sub)
-        if node.error is not None:
-            return node
-        nodes.append(node)
+    nodes = _each(recur, expr.items)
+    if isinstance(nodes, CompiledExpr):
+        return nodes
     if getattr(expr, "multidims", False):  # ARRAY[] of sub-arrays
         if all(n.constant for n in nodes):
             return _fold(lambda: md_arrays.stack([n.value for n in nodes]))
@@ -891,12 +833,9 @@ def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
     impl = runtime.function_impl(expr.function)
     if impl is None:  # the typer refuses these; a stale IR is a bug
         raise internal_error(f"no implementation of {expr.function}")
-    nodes = []
-    for sub in expr.args:
-        node = recur(sub)
-        if node.error is not None:
-            return node
-        nodes.append(node)
+    nodes = _each(recur, expr.args)
+    if isinstance(nodes, CompiledExpr):
+        return nodes
     fns = tuple(n.fn for n in nodes)
     factory = getattr(impl, "factory", None)
     if factory is not None:  # typed by its arguments (concat, array_to_string…)
@@ -910,13 +849,7 @@ def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
         if not impl.strict:
             return CompiledExpr(lambda row, ctx: get(ctx)(
                 *[f(row, ctx) for f in fns]))
-
-        def typed(row, ctx):
-            args = [f(row, ctx) for f in fns]
-            if None in args:
-                return None
-            return get(ctx)(*args)
-        return CompiledExpr(typed)
+        return _strict("typed", _ALL, "get(ctx)(*args)", fns=fns, get=get)
     fn = impl.fn
     strict = impl.strict
     if any(n.constant and n.value is None for n in nodes) and strict:
@@ -933,57 +866,22 @@ def _call(expr: q.TCall, recur: Recur) -> CompiledExpr:
         if not fns:
             return CompiledExpr(lambda row, ctx: fn(ctx))
         if len(fns) == 1:
-            (f,) = fns
-
-            def call1(row, ctx):
-                a = f(row, ctx)
-                return None if a is None else fn(ctx, a)
-            return CompiledExpr(call1)
-
-        def callc(row, ctx):
-            args = [f(row, ctx) for f in fns]
-            if None in args:
-                return None
-            return fn(ctx, *args)
-        return CompiledExpr(callc)
+            return _strict("call1", _ONE, "fn(ctx, a)", f=fns[0], fn=fn)
+        return _strict("callc", _ALL, "fn(ctx, *args)", fns=fns, fn=fn)
     if impl.settings:
-        get = _bound(fn)
-
-        def calls(row, ctx):
-            args = [f(row, ctx) for f in fns]
-            if None in args:
-                return None
-            return get(ctx)(*args)
-        return CompiledExpr(calls)
+        return _strict("calls", _ALL, "get(ctx)(*args)", fns=fns,
+                       get=_bound(fn))
     if all(n.constant for n in nodes) and impl.foldable:
         values = [n.value for n in nodes]
         return _fold(lambda: fn(*values))
     if not fns:
         return CompiledExpr(lambda row, ctx: fn())
     if len(fns) == 1:
-        (f,) = fns
-
-        def call_one(row, ctx):
-            a = f(row, ctx)
-            return None if a is None else fn(a)
-        return CompiledExpr(call_one)
+        return _strict("call_one", _ONE, "fn(a)", f=fns[0], fn=fn)
     if len(fns) == 2:
-        f, g = fns
-
-        def call_two(row, ctx):
-            a = f(row, ctx)
-            b = g(row, ctx)
-            if a is None or b is None:
-                return None
-            return fn(a, b)
-        return CompiledExpr(call_two)
-
-    def call(row, ctx):
-        args = [f(row, ctx) for f in fns]
-        if None in args:
-            return None
-        return fn(*args)
-    return CompiledExpr(call)
+        return _strict("call_two", _BOTH, "fn(a, b)", lf=fns[0], rf=fns[1],
+                       fn=fn)
+    return _strict("call", _ALL, "fn(*args)", fns=fns, fn=fn)
 
 
 def _subscript(expr: q.TSubscript, recur: Recur) -> CompiledExpr:
@@ -1073,12 +971,9 @@ def _domain(expr: q.TDomain, recur: Recur) -> CompiledExpr:
 
 def _user_call(expr: TUserCall, recur: Recur) -> CompiledExpr:
     """A user function: run by the session (`ctx.routines`)."""
-    nodes = []
-    for sub in expr.args:
-        node = recur(sub)
-        if node.error is not None:
-            return node
-        nodes.append(node)
+    nodes = _each(recur, expr.args)
+    if isinstance(nodes, CompiledExpr):
+        return nodes
     fns = tuple(n.fn for n in nodes)
     oid = expr.oid
     constant = all(n.constant for n in nodes)  # PostgreSQL would fold it

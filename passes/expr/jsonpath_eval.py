@@ -580,18 +580,14 @@ def _predicate(ctx: Ctx, larg: Item, rarg: Item | None, jb: Any,
     return FALSE
 
 
+# compareItems' kinds by item type: arrays and objects are one (jbvBinary),
+# any other name is a datetime type's
+_COMPARED = {"null": "null", "boolean": "bool", "number": "num", "string": "str",
+             "array": "binary", "object": "binary"}
+
+
 def _kind(v: Any) -> str:
-    if v is None:
-        return "null"
-    if isinstance(v, bool):
-        return "bool"
-    if isinstance(v, Decimal):
-        return "num"
-    if isinstance(v, str):
-        return "str"
-    if isinstance(v, JsonDatetime):
-        return "datetime"
-    return "binary"
+    return _COMPARED.get(_type_name(v), "datetime")
 
 
 def _compare(pred: Item, a: Any, b: Any) -> str:

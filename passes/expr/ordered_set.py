@@ -21,7 +21,7 @@ import math
 from typing import Any, Callable, Sequence
 
 from twinning.errors import (
-    ambiguous_function, feature_not_supported, numeric_value_out_of_range,
+    feature_not_supported, function_not_unique, numeric_value_out_of_range,
     undefined_object, wrong_object_type,
 )
 from twinning.ir import query as q
@@ -73,11 +73,8 @@ def type_ordered_set(name: str, direct: Sequence[q.TExpr],
     found, ambiguous = select_candidate(inputs, cands + plains)
     if len(found) != 1:
         if ambiguous:
-            raise ambiguous_function(f"function {name}("
-                                     f"{', '.join(display(i) for i in inputs)}) is not "
-                                     "unique", hint="Could not choose a best candidate "
-                                     "function. You might need to add explicit type "
-                                     "casts.", position=_pos(location))
+            raise function_not_unique(
+                f"{name}({', '.join(display(i) for i in inputs)})", _pos(location))
         raise _no_function(name, args, location)
     cand, declared = found[0]
     row = kinds.get(id(cand))

@@ -12,7 +12,7 @@ from typing import Any
 
 from twinning.errors.base import SqlError
 from twinning.errors.conditions import (
-    INVALID_TEXT_REPRESENTATION, duplicate_column, duplicate_object,
+    INVALID_TEXT_REPRESENTATION, ambiguous_function, duplicate_column, duplicate_object,
     duplicate_table, numeric_value_out_of_range, string_data_right_truncation,
     syntax_error, undefined_column, undefined_database, undefined_object,
     undefined_schema, undefined_table, unique_violation,
@@ -21,12 +21,22 @@ from twinning.errors.conditions import (
 __all__ = ["column_does_not_exist", "column_of_relation_already_exists",
            "column_of_relation_does_not_exist",
            "column_specified_more_than_once", "conflicting_options",
-           "database_does_not_exist", "duplicate_key", "integer_out_of_range",
+           "database_does_not_exist", "duplicate_key",
+           "function_not_unique", "integer_out_of_range",
            "invalid_input_syntax", "missing_from_entry",
            "relation_already_exists", "relation_does_not_exist",
            "role_does_not_exist", "schema_does_not_exist",
            "type_already_exists", "type_does_not_exist",
            "type_modifier_not_allowed", "value_too_long"]
+
+
+def function_not_unique(call: str, position: int | None = None) -> SqlError:
+    """ParseFuncOrColumn / func_select_candidate: `call`, the function's
+    name and argument types, fits several candidates equally."""
+    return ambiguous_function(f"function {call} is not unique",
+                              hint="Could not choose a best candidate function. "
+                              "You might need to add explicit type casts.",
+                              position=position)
 
 
 def missing_from_entry(table: str, position: int | None = None,

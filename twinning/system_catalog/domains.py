@@ -54,14 +54,19 @@ def _bottom(domain: DomainType) -> dict[str, Any]:
     return _builtin_types()[base.oid]
 
 
+def user_domains(b: Build) -> Iterator[tuple[Any, DomainType]]:
+    """Each domain among the catalog's user types, with its DomainType."""
+    for utype in b.catalog.types:
+        domain = utype.sql_type.domain
+        if utype.kind == "d" and domain is not None:
+            yield utype, domain
+
+
 def type_rows(b: Build) -> Rows:
     """Each domain's pg_type row and its array type's."""
     from twinning.system_catalog.deparse import domain_default  # lazy
     m = b.oids
-    for utype in b.catalog.types:
-        domain = utype.sql_type.domain
-        if utype.kind != "d" or domain is None:
-            continue
+    for utype, domain in user_domains(b):
         bottom = _bottom(domain)
         base = domain.base
         common = {"typnamespace": m.namespaces[utype.name.schema],
@@ -93,10 +98,7 @@ def type_rows(b: Build) -> Rows:
 def constraint_rows(b: Build) -> Rows:
     """The CHECK constraints of the domains."""
     m = b.oids
-    for utype in b.catalog.types:
-        domain = utype.sql_type.domain
-        if utype.kind != "d" or domain is None:
-            continue
+    for utype, domain in user_domains(b):
         for check in domain.checks:
             yield {"oid": check.oid, "conname": check.name,
                    "connamespace": m.namespaces[domain.schema],

@@ -18,6 +18,7 @@ from twinning.ir.types import (INTERVAL_FULL_PRECISION, INTERVAL_RANGES,
 
 __all__ = ["BUILDERS"]
 from twinning.system_catalog.build import Build
+from twinning.system_catalog.domains import user_domains
 from twinning.system_catalog.oids import referenced_index
 from twinning.system_catalog.pg_catalog import _not_null
 from twinning.system_catalog.regnames import format_type
@@ -320,9 +321,8 @@ def _check_rows(b: Build) -> Rows:
                                                          column.attnum),
                        "check_clause": f"{column.name} IS NOT NULL"}
     from twinning.system_catalog.deparse import domain_check  # lazy
-    for utype in b.catalog.types:
-        domain = utype.sql_type.domain
-        for check in domain.checks if utype.kind == "d" and domain else ():
+    for _, domain in user_domains(b):
+        for check in domain.checks:
             yield {"constraint_catalog": b.database,
                    "constraint_schema": domain.schema,
                    "constraint_name": check.name,
@@ -429,10 +429,7 @@ def sequences(b: Build) -> Rows:
 @builder("domains")
 def domains(b: Build) -> Rows:
     from twinning.system_catalog.deparse import domain_default  # lazy
-    for utype in b.catalog.types:
-        domain = utype.sql_type.domain
-        if utype.kind != "d" or domain is None:
-            continue
+    for _, domain in user_domains(b):
         yield {"domain_catalog": b.database, "domain_schema": domain.schema,
                "domain_name": domain.typname,
                **type_columns(b, domain.base),

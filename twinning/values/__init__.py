@@ -110,16 +110,16 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
             "tsquery": lambda: tsearch.parse_tsquery,
             "jsonpath": lambda: jsonpath.parse_jsonpath,
         }[name]()
-    if name == "date":
-        return lambda s: dt.parse_date(s, settings)
-    if name == "time":
-        return lambda s: dt.parse_time(s, settings)
-    if name == "timetz":
+    if name == "timetz":  # its module is deferred
         return lambda s: timetz.parse_timetz(s, settings)
-    if name == "timestamp":
-        return lambda s: dt.parse_timestamp(s, settings)
-    if name == "timestamptz":
-        return lambda s: dt.parse_timestamptz(s, settings)
+    dated = {  # the inputs that read DateStyle and TimeZone
+        "date": dt.parse_date,
+        "time": dt.parse_time,
+        "timestamp": dt.parse_timestamp,
+        "timestamptz": dt.parse_timestamptz,
+    }.get(name)
+    if dated is not None:
+        return lambda s: dated(s, settings)
     if name == "interval":
         typmod = t.typmod
         return lambda s: dt.parse_interval(s, settings, typmod)
@@ -268,16 +268,16 @@ def _scalar_typmod(t: SqlType, explicit: bool) -> Callable[[object], object]:
         return bits.varbit_typmod(typmod, explicit)
     if name == "bpchar":
         return lambda v: text.apply_bpchar_typmod(v, typmod, explicit)
-    if name == "numeric":
-        return lambda v: numeric.apply_numeric_typmod(v, typmod)
-    if name in ("timestamp", "timestamptz"):
-        return lambda v: dt.apply_timestamp_typmod(v, typmod)
-    if name == "time":
-        return lambda v: dt.apply_time_typmod(v, typmod)
-    if name == "timetz":
-        return lambda v: timetz.apply_typmod(v, typmod)
-    if name == "interval":
-        return lambda v: dt.apply_interval_typmod(v, typmod)
+    apply = {
+        "numeric": numeric.apply_numeric_typmod,
+        "timestamp": dt.apply_timestamp_typmod,
+        "timestamptz": dt.apply_timestamp_typmod,
+        "time": dt.apply_time_typmod,
+        "timetz": timetz.apply_typmod,
+        "interval": dt.apply_interval_typmod,
+    }.get(name)
+    if apply is not None:
+        return lambda v: apply(v, typmod)
     return _identity
 
 

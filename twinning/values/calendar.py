@@ -9,6 +9,8 @@ toward zero; `tdiv` keeps that explicit.
 
 from __future__ import annotations
 
+from twinning.errors import datetime_field_overflow
+
 USECS_PER_SEC = 1_000_000
 USECS_PER_MINUTE = 60 * USECS_PER_SEC
 USECS_PER_HOUR = 3600 * USECS_PER_SEC
@@ -114,6 +116,17 @@ def is_valid_julian(year: int, month: int, day: int) -> bool:
 def is_valid_date(days: int) -> bool:
     return (DATETIME_MIN_JULIAN - POSTGRES_EPOCH_JDATE <= days
             < DATE_END_JULIAN - POSTGRES_EPOCH_JDATE)
+
+
+def checked_date(tm: Tm, text: str) -> int:
+    """`tm`'s date as days since 2000-01-01, range-checked as date_in and
+    to_date do (22008 naming the input `text`)."""
+    if not is_valid_julian(tm.year, tm.mon, tm.mday):
+        raise datetime_field_overflow(f'date out of range: "{text}"')
+    days = date2j(tm.year, tm.mon, tm.mday) - POSTGRES_EPOCH_JDATE
+    if not is_valid_date(days):
+        raise datetime_field_overflow(f'date out of range: "{text}"')
+    return days
 
 
 def is_valid_timestamp(ts: int) -> bool:

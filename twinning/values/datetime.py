@@ -27,7 +27,7 @@ from twinning.values.calendar import (
     DATE_NOBEGIN, DATE_NOEND, DAY_NAMES, MONTH_ABBREVS, MONTHS_PER_YEAR,
     POSTGRES_EPOCH_JDATE, TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, UNIX_EPOCH_JDATE,
     USECS_PER_DAY, USECS_PER_HOUR, USECS_PER_MINUTE, USECS_PER_SEC, civil_from_julian,
-    date2j, dt2time, is_valid_date, is_valid_julian, j2date, j2day,
+    checked_date, date2j, dt2time, j2date, j2day,
     split_timestamp, tdiv, time2t, tm2timestamp, tmod,
 )
 from twinning.values.common import INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN
@@ -157,12 +157,7 @@ def parse_date(text: str, settings: FormatSettings = DEFAULT_SETTINGS) -> int:
         return DATE_NOBEGIN
     if df.dtype != DTK_DATE:
         raise datetime_error(BAD_FORMAT, text, "date")
-    if not is_valid_julian(tm.year, tm.mon, tm.mday):
-        raise datetime_field_overflow(f'date out of range: "{text}"')
-    date = date2j(tm.year, tm.mon, tm.mday) - POSTGRES_EPOCH_JDATE
-    if not is_valid_date(date):
-        raise datetime_field_overflow(f'date out of range: "{text}"')
-    return date
+    return checked_date(tm, text)
 
 
 def _parse_timestamp(text: str, settings: FormatSettings, with_tz: bool) -> int:

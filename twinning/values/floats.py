@@ -18,6 +18,7 @@ import math
 import re
 import struct
 from functools import lru_cache
+from typing import Callable
 
 from twinning.errors import numeric_value_out_of_range
 from twinning.values.common import C_SPACE, c_strtod, invalid_syntax
@@ -403,19 +404,21 @@ def shortest_float4(value: float) -> str:
     return _ryu(value, single=True)
 
 
-def format_float8(value: float, extra_float_digits: int = 1) -> str:
-    special = _special(value)
-    if special is not None:
-        return special
-    if extra_float_digits > 0:
-        return shortest_float8(value)
-    return "%.*g" % (max(1, 15 + extra_float_digits), value)
+def _float_out(shortest: Callable[[float], str], digits: int
+               ) -> Callable[..., str]:
+    """float8out/float4out: the shortest exact text when
+    extra_float_digits > 0, else %g with `digits` (DBL_DIG, FLT_DIG) plus
+    extra_float_digits significant digits. One closure per type, so the
+    per-value call is as direct as a plain function's."""
+    def format_float(value: float, extra_float_digits: int = 1) -> str:
+        special = _special(value)
+        if special is not None:
+            return special
+        if extra_float_digits > 0:
+            return shortest(value)
+        return "%.*g" % (max(1, digits + extra_float_digits), value)
+    return format_float
 
 
-def format_float4(value: float, extra_float_digits: int = 1) -> str:
-    special = _special(value)
-    if special is not None:
-        return special
-    if extra_float_digits > 0:
-        return shortest_float4(value)
-    return "%.*g" % (max(1, 6 + extra_float_digits), value)
+format_float8 = _float_out(shortest_float8, 15)
+format_float4 = _float_out(shortest_float4, 6)

@@ -289,16 +289,22 @@ def to_char_tm(fmt: str, tm: Tm, is_interval: bool) -> str:
     return "".join(out)
 
 
+def _either(*pairs: tuple[str, str]) -> dict[str, tuple[str, str]]:
+    """Each spelling of a two-valued field (either word of a pair selects
+    the pair): its (first, second) words."""
+    return {word: pair for pair in pairs for word in pair}
+
+
+# AM/PM and AD/BC in their four spellings: [before noon, after] and
+# [AD, BC]
+_MERIDIEMS = _either(("A.M.", "P.M."), ("AM", "PM"), ("a.m.", "p.m."), ("am", "pm"))
+_ERAS = _either(("A.D.", "B.C."), ("AD", "BC"), ("a.d.", "b.c."), ("ad", "bc"))
+
+
 def _action(key: str, suf: int, fm: bool, tm: Tm, is_interval: bool) -> str:
-    pm = cmod(tm.hour, 24) >= 12
-    if key in ("A.M.", "P.M."):
-        return "P.M." if pm else "A.M."
-    if key in ("AM", "PM"):
-        return "PM" if pm else "AM"
-    if key in ("a.m.", "p.m."):
-        return "p.m." if pm else "a.m."
-    if key in ("am", "pm"):
-        return "pm" if pm else "am"
+    meridiem = _MERIDIEMS.get(key)
+    if meridiem is not None:
+        return meridiem[cmod(tm.hour, 24) >= 12]
     if key in ("HH", "HH12"):
         h = cmod(tm.hour, 12)
         return _th(cfmt(0 if fm else (2 if tm.hour >= 0 else 3),
@@ -331,15 +337,9 @@ def _action(key: str, suf: int, fm: bool, tm: Tm, is_interval: bool) -> str:
         if off % 3600:
             text += f":{off % 3600 // 60:02d}"
         return text
-    bc = tm.year <= 0
-    if key in ("A.D.", "B.C."):
-        return "B.C." if bc else "A.D."
-    if key in ("AD", "BC"):
-        return "BC" if bc else "AD"
-    if key in ("a.d.", "b.c."):
-        return "b.c." if bc else "a.d."
-    if key in ("ad", "bc"):
-        return "bc" if bc else "ad"
+    era = _ERAS.get(key)
+    if era is not None:
+        return era[tm.year <= 0]
     if key in ("MONTH", "Month", "month"):
         if not tm.mon:
             return ""

@@ -19,9 +19,8 @@ from twinning.errors import (
     DATETIME_FIELD_OVERFLOW, FEATURE_NOT_SUPPORTED, INVALID_DATETIME_FORMAT,
     SqlError, datetime_field_overflow, invalid_time_zone_displacement_value,
 )
-from twinning.values.calendar import (DAY_TAB, POSTGRES_EPOCH_JDATE,
-                                      USECS_PER_SEC, Tm, date2j, is_valid_date,
-                                      is_valid_julian, isleap, j2date,
+from twinning.values.calendar import (DAY_TAB, USECS_PER_SEC, Tm,
+                                      checked_date, isleap, j2date,
                                       tm2timestamp)
 from twinning.values.formatting import (DIGIT_KEYWORDS, MONTHS_FULL,
                                         MONTHS_SHORT, DAYS_FULL, DAYS_SHORT,
@@ -506,12 +505,7 @@ def _cmod(a: int, b: int) -> int:
 
 def to_date(text: str, fmt: str) -> int:
     tm, _, _, _ = do_to_timestamp(text, fmt)
-    if not is_valid_julian(tm.year, tm.mon, tm.mday):
-        raise datetime_field_overflow(f'date out of range: "{text}"')
-    days = date2j(tm.year, tm.mon, tm.mday) - POSTGRES_EPOCH_JDATE
-    if not is_valid_date(days):
-        raise datetime_field_overflow(f'date out of range: "{text}"')
-    return days
+    return checked_date(tm, text)
 
 
 def to_timestamp(text: str, fmt: str, zone) -> int:

@@ -381,21 +381,19 @@ class _Parser:
 
     # predicate levels
     def parse_or(self) -> _Parsed:
-        left = self.parse_and()
-        while self.tok.kind == "||":
-            item = self.need_pred(left)
-            self.advance()
-            right = self.need_pred(self.parse_and())
-            left = _Parsed(Item("||", item, right), True)
-        return left
+        return self._logical("||", self.parse_and)
 
     def parse_and(self) -> _Parsed:
-        left = self.parse_not()
-        while self.tok.kind == "&&":
+        return self._logical("&&", self.parse_not)
+
+    def _logical(self, op: str, operand: Callable[[], _Parsed]) -> _Parsed:
+        """`operand (op operand)*`, left-associative; both sides predicates."""
+        left = operand()
+        while self.tok.kind == op:
             item = self.need_pred(left)
             self.advance()
-            right = self.need_pred(self.parse_not())
-            left = _Parsed(Item("&&", item, right), True)
+            right = self.need_pred(operand())
+            left = _Parsed(Item(op, item, right), True)
         return left
 
     def parse_not(self) -> _Parsed:
@@ -448,20 +446,21 @@ class _Parser:
 
     # expression levels
     def parse_additive(self, allow_pred: bool) -> _Parsed:
-        left = self.parse_multiplicative(allow_pred)
-        while self.tok.kind in ("+", "-"):
-            item = self.need_expr(left)
-            op = self.advance().kind
-            right = self.parse_multiplicative(False).item
-            left = _Parsed(Item(op, item, right), False)
-        return left
+        return self._arithmetic(("+", "-"), self.parse_multiplicative, allow_pred)
 
     def parse_multiplicative(self, allow_pred: bool) -> _Parsed:
-        left = self.parse_unary(allow_pred)
-        while self.tok.kind in ("*", "/", "%"):
+        return self._arithmetic(("*", "/", "%"), self.parse_unary, allow_pred)
+
+    def _arithmetic(self, ops: tuple[str, ...],
+                    operand: Callable[[bool], _Parsed], allow_pred: bool
+                    ) -> _Parsed:
+        """`operand (op operand)*` over `ops`, left-associative; only the
+        first operand may be a predicate (in parentheses)."""
+        left = operand(allow_pred)
+        while self.tok.kind in ops:
             item = self.need_expr(left)
             op = self.advance().kind
-            right = self.parse_unary(False).item
+            right = operand(False).item
             left = _Parsed(Item(op, item, right), False)
         return left
 
@@ -679,6 +678,11 @@ def _priority(kind: str) -> int:
     return _PRIORITY.get(kind, 6)
 
 
+# the items printed as their operand between two fixed texts
+_WRAPPED = {"!": ("!(", ")"), "is unknown": ("(", ") is unknown"),
+            "filter": ("?(", ")"), "exists": ("exists (", ")")}
+
+
 def _print(out: list, v: Item, in_key: bool, brackets: bool) -> None:
     """printJsonPathItem."""
     kind = v.kind
@@ -699,14 +703,11 @@ def _print(out: list, v: Item, in_key: bool, brackets: bool) -> None:
         _print(out, v.b, False, _priority(v.b.kind) <= _priority(kind))
         if brackets:
             out.append(")")
-    elif kind == "!":
-        out.append("!(")
+    elif kind in _WRAPPED:
+        opening, closing = _WRAPPED[kind]
+        out.append(opening)
         _print(out, v.a, False, False)
-        out.append(")")
-    elif kind == "is unknown":
-        out.append("(")
-        _print(out, v.a, False, False)
-        out.append(") is unknown")
+        out.append(closing)
     elif kind in ("unary+", "unary-"):
         if brackets:
             out.append("(")
@@ -740,14 +741,6 @@ def _print(out: list, v: Item, in_key: bool, brackets: bool) -> None:
         out.append(kind)
     elif kind == "variable":
         out.append("$" + escape_json(v.value))
-    elif kind == "filter":
-        out.append("?(")
-        _print(out, v.a, False, False)
-        out.append(")")
-    elif kind == "exists":
-        out.append("exists (")
-        _print(out, v.a, False, False)
-        out.append(")")
     elif kind == "datetime":
         out.append(".datetime(")
         if v.a is not None:

@@ -34,6 +34,10 @@ _CASED = frozenset({"rn", "th"})
 F_DECIMAL, F_LDECIMAL, F_ZERO, F_BLANK, F_FILLMODE = 1, 2, 4, 8, 16
 F_LSIGN, F_BRACKET, F_MINUS, F_PLUS, F_ROMAN = 32, 64, 128, 256, 512
 F_MULTI, F_EEEE, F_MINUS_POST, F_PLUS_POST = 1024, 2048, 4096, 8192
+# MI, PL and SG: the sign flags each sets, and the flag it adds after a
+# decimal point (NUMDesc_prepare)
+_SIGN_FLAGS = {"MI": (F_MINUS, F_MINUS_POST), "PL": (F_PLUS, F_PLUS_POST),
+               "SG": (F_MINUS | F_PLUS, 0)}
 LSIGN_NONE, LSIGN_PRE, LSIGN_POST = 0, 1, 2
 
 
@@ -101,22 +105,13 @@ def _prepare(num: NumDesc, key: str) -> None:
         elif num.lsign == LSIGN_NONE:
             num.lsign = LSIGN_POST
             num.flag |= F_LSIGN
-    elif key == "MI":
+    elif key in _SIGN_FLAGS:  # MI, PL, SG
         if f & F_LSIGN:
-            raise _syntax('cannot use "S" and "MI" together')
-        num.flag |= F_MINUS
+            raise _syntax(f'cannot use "S" and "{key}" together')
+        flag, after_decimal = _SIGN_FLAGS[key]
+        num.flag |= flag
         if f & F_DECIMAL:
-            num.flag |= F_MINUS_POST
-    elif key == "PL":
-        if f & F_LSIGN:
-            raise _syntax('cannot use "S" and "PL" together')
-        num.flag |= F_PLUS
-        if f & F_DECIMAL:
-            num.flag |= F_PLUS_POST
-    elif key == "SG":
-        if f & F_LSIGN:
-            raise _syntax('cannot use "S" and "SG" together')
-        num.flag |= F_MINUS | F_PLUS
+            num.flag |= after_decimal
     elif key == "PR":
         if f & (F_LSIGN | F_PLUS | F_MINUS):
             raise _syntax('cannot use "PR" and "S"/"PL"/"MI"/"SG" together')

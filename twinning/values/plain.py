@@ -35,34 +35,34 @@ timetz = deferred("twinning.values.timetz", globals(), "timetz")
 tsearch = deferred("twinning.values.tsearch", globals(), "tsearch")
 
 
-_TO: dict[str, Callable] = {
+# the types whose plain form is their Python value's own kind, both ways
+_SAME: dict[str, Callable] = {
     "bool": bool, "int2": int, "int4": int, "int8": int,
     "float4": float, "float8": float,
-    "numeric": format_numeric,
     "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
     "xml": str, "bit": str, "varbit": str, "money": int,
+    "bytea": bytes,
+    "date": int, "time": int, "timestamp": int, "timestamptz": int,
+}
+
+_TO: dict[str, Callable] = {
+    **_SAME,
+    "numeric": format_numeric,
     "tsvector": lambda v: tsearch.format_tsvector(v),
     "tsquery": lambda v: tsearch.send_tsquery(v),
     "jsonpath": str,
-    "bytea": bytes,
     "uuid": lambda v: v.bytes,
-    "date": int, "time": int, "timestamp": int, "timestamptz": int,
     "interval": lambda v: [v.months, v.days, v.micros],
     "timetz": lambda v: timetz.to_plain(v),
 }
 
 _FROM: dict[str, Callable] = {
-    "bool": bool, "int2": int, "int4": int, "int8": int,
-    "float4": float, "float8": float,
+    **_SAME,
     "numeric": Decimal,
-    "text": str, "varchar": str, "bpchar": str, "json": str, "jsonb": str,
-    "xml": str, "bit": str, "varbit": str, "money": int,
     "tsvector": lambda p: tsearch.parse_tsvector(p),
     "tsquery": lambda p: tsearch.recv_tsquery(bytes(p)),
     "jsonpath": lambda p: jsonpath.parse_jsonpath(p),
-    "bytea": bytes,
     "uuid": lambda p: uuid.UUID(bytes=bytes(p)),
-    "date": int, "time": int, "timestamp": int, "timestamptz": int,
     "interval": lambda p: Interval(int(p[0]), int(p[1]), int(p[2])),
     "timetz": lambda p: timetz.from_plain(p),
 }
