@@ -35,11 +35,14 @@ demo-buggy: install
 	test $$code -eq 1
 
 # The whole suite, the peer suites included (TWINNING_PEERS=0 leaves them
-# out, e.g. offline: they download two sdists from PyPI once).
+# out, e.g. offline: they download two sdists from PyPI once), on
+# TEST_WORKERS pytest-xdist workers (each starts its own PostgreSQL where
+# a test needs one; TEST_WORKERS=0 runs in this process, serially).
 TWINNING_PEERS ?= 1
+TEST_WORKERS ?= 2
 test: install
 	sh scripts/system-deps.sh
-	TWINNING_PEERS=$(TWINNING_PEERS) $(BIN)/python -m pytest
+	TWINNING_PEERS=$(TWINNING_PEERS) $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # SQLAlchemy's dialect compliance suite and psycopg2's tests against the
 # twin, strictly against peers/expected/ (downloads their sdists once).
