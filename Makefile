@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: install demo demo-buggy test peers bench clean fuzz
+.PHONY: install bytecode demo demo-buggy test peers bench clean fuzz
 
 install: $(VENV)/.installed
 
@@ -15,19 +15,26 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The package's bytecode, compiled ahead (only what changed): where
+# PYTHONDONTWRITEBYTECODE is set, every process the suite, the demo and the
+# bench start would otherwise compile the whole package again (~1.3 s of
+# CPU each).
+bytecode: install
+	$(BIN)/python -m compileall -q -j 0 twinning ir passes
+
 # The main job on the bundled example: a twin of examples/deals/schema.sql,
 # the extractor run against it, verify, report and snapshot. Exit 0.
 DEMO = $(BIN)/twinning postgres --schema examples/deals/schema.sql \
 	    --verify examples/deals/rules.verify.json --port 0
 
-demo: install
+demo: bytecode
 	mkdir -p $(OUT)
 	$(DEMO) --run "$(BIN)/python examples/deals/extract.py" \
 	    --report $(OUT)/report.json --snapshot $(OUT)/deals.twin
 
 # The same with the deliberately buggy extractor: verify fails (exit 1),
 # which is what this target expects.
-demo-buggy: install
+demo-buggy: bytecode
 	mkdir -p $(OUT)
 	$(DEMO) --run "$(BIN)/python examples/deals/extract_buggy.py" \
 	    --report $(OUT)/report-buggy.json --snapshot $(OUT)/deals-buggy.twin; \
@@ -40,13 +47,13 @@ demo-buggy: install
 # a test needs one; TEST_WORKERS=0 runs in this process, serially).
 TWINNING_PEERS ?= 1
 TEST_WORKERS ?= 2
-test: install
+test: bytecode
 	sh scripts/system-deps.sh
 	TWINNING_PEERS=$(TWINNING_PEERS) $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # SQLAlchemy's dialect compliance suite and psycopg2's tests against the
 # twin, strictly against peers/expected/ (downloads their sdists once).
-peers: install
+peers: bytecode
 	sh scripts/system-deps.sh
 	TWINNING_PEERS=1 $(BIN)/python -m pytest -m peers tests/test_peer_suites.py
 
@@ -56,7 +63,7 @@ peers: install
 # the bytecode (where PYTHONDONTWRITEBYTECODE is set, every twin start would
 # otherwise recompile the package, and cold_start measures it).
 BENCH_VENV ?= $(OUT)/bench-venv
-bench: install
+bench: bytecode
 	sh scripts/system-deps.sh
 	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet .
