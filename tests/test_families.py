@@ -100,3 +100,22 @@ def test_a_cold_start_registers_few_families():
         "session.on_query('SELECT 1')\n"
         "print(json.dumps(sorted(families.LOADED)))")
     assert loaded == ["numeric_ops"]  # CHECK (amount >= 0)
+
+
+def test_a_jsonpath_literal_checks_its_regex_before_any_family():
+    """jsonpath_ops.register() installs the jsonpath input function's
+    like_regex check: a literal read first still gets it (2201B)."""
+    out = _run(
+        "from twinning.values.jsonpath_hooks import REGEX_CHECK\n"
+        "from twinning.passes.expr import jsonpath_ops\n"
+        "from twinning.errors import SqlError\n"
+        "from twinning.values.jsonpath import parse_jsonpath\n"
+        "assert not families.LOADED\n"
+        "try:\n"
+        "    parse_jsonpath('$ ? (@ like_regex \"(x\")')\n"
+        "    found = None\n"
+        "except SqlError as exc:\n"
+        "    found = exc.sqlstate\n"
+        "assert REGEX_CHECK == [jsonpath_ops._check_regex]\n"
+        "print(json.dumps([found, sorted(families.LOADED)]))")
+    assert out == ["2201B", ["jsonpath_ops"]]

@@ -52,8 +52,8 @@ def array_equality(sig: str, types: Sequence[q.ResultType]) -> Impl:
     elem_key = element(types[0].name)
     if elem_key == "varchar":  # compared with text's operators
         elem_key = "text"
-    sig = f"{elem_key} = {elem_key}"
-    inner = lookup(BINARY, sig) or BINARY[sig]
+    equal = f"{elem_key} = {elem_key}"
+    inner = lookup(BINARY, equal) or BINARY[equal]
     if inner.settings:
         raise feature_not_supported("array comparison of this type")
     eq = _array_equal_factory(inner.fn)

@@ -15,7 +15,9 @@ in `ORDER`, then md_guard wrapped them, then the system catalog and
 signature (the test checks it), md_guard wraps what a family added as it
 registers, and a family registered late keeps an entry someone else wrote
 first (`pg_partition_ancestors(regclass)`, `random()` & co.), which is
-what the eager order left in place.
+what the eager order left in place. The one effect of a `register()`
+outside the tables, jsonpath_ops' like_regex check for the jsonpath input
+function, is installed here as a stand-in that registers jsonpath_ops.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 
 from twinning.deferred import deferred
 from twinning.passes.expr import family_index, md_guard, registry
+from twinning.values.jsonpath_hooks import REGEX_CHECK
 
 # the family modules, each imported on its first registration
 _MODULES: dict[str, Any] = {
@@ -114,5 +117,15 @@ def _owners() -> dict[int, dict[str, str]]:
     return out
 
 
+def _check_jsonpath_regex(pattern: str, flags: str) -> None:
+    """The jsonpath input function's like_regex check, which
+    jsonpath_ops.register() installs in place of this one: a jsonpath
+    literal may be read before any jsonpath function is looked up."""
+    load("jsonpath_ops")
+    REGEX_CHECK[0](pattern, flags)
+
+
 _OWNERS = _owners()
 registry.LOAD_OWNER = _owner_loaded
+if not REGEX_CHECK:
+    REGEX_CHECK.append(_check_jsonpath_regex)
