@@ -25,6 +25,9 @@ NOT_AT_COLD_START = (
     "twinning.passes.expr.datetime_ops", "twinning.passes.expr.system_ops",
     # only a failure logs; only --run starts a child; only PL/pgSQL runs it
     "logging", "subprocess", "twinning.plpgsql_run",
+    # COPY's text format, time with time zone, text search's values
+    "twinning.copy_format", "twinning.values.timetz",
+    "twinning.values.tsearch",
 )
 
 
