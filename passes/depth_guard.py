@@ -21,6 +21,7 @@ import re
 
 from pglast.parser import ParseError, split
 
+from twinning.deferred import deferred_pattern
 from twinning.errors import stack_depth_exceeded
 
 __all__ = ["check_depth"]
@@ -28,16 +29,16 @@ __all__ = ["check_depth"]
 LONG_TEXT = 64 * 1024       # shorter texts are never examined
 CHAIN_LIMIT = 40_000        # operators in one stretch: certainly too deep
 
-_QUOTED = re.compile(r"""
+_QUOTED = deferred_pattern(globals(), "_QUOTED", r"""
     [Ee]'(?:[^'\\]|\\.|'')*'        # E'…' with backslash escapes
   | '(?:[^']|'')*'                  # '…'
   | "(?:[^"]|"")*"                  # "identifier"
   | \$(?P<tag>[A-Za-z_]\w*)?\$.*?\$(?P=tag)?\$   # dollar quoting
   | --[^\n]*
   | /\*.*?\*/""", re.VERBOSE | re.DOTALL)
-_SEPARATOR = re.compile(r"[,;()\[\]]")
+_SEPARATOR = deferred_pattern(globals(), "_SEPARATOR", r"[,;()\[\]]")
 _BLOCK = CHAIN_LIMIT // 2   # a stretch of 2 * CHAIN_LIMIT holds one whole
-_OPERATOR = re.compile(r"[-+*/<>=~!@#%^&|`?]+")
+_OPERATOR = deferred_pattern(globals(), "_OPERATOR", r"[-+*/<>=~!@#%^&|`?]+")
 
 
 def check_depth(text: str) -> None:

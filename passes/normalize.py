@@ -39,6 +39,8 @@ from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
+from twinning.deferred import deferred_pattern
+
 __all__ = ["Constant", "Normalized", "ValuesList", "normalize"]
 
 INT4_MAX = 2**31 - 1
@@ -59,8 +61,9 @@ _TOKENS = r"""
   | (?P<line>--[^\n]*)
   | (?P<block>/\*)
   | (?P<semi>;)"""
-_TOKEN = re.compile(_TOKENS, re.VERBOSE)
-_TOKEN_INSERT = re.compile(
+_TOKEN = deferred_pattern(globals(), "_TOKEN", _TOKENS, re.VERBOSE)
+_TOKEN_INSERT = deferred_pattern(
+    globals(), "_TOKEN_INSERT",
     _TOKENS + r"\n  | (?<![\w$])(?<![^\x00-\x7f])(?P<values>(?i:values))(?![\w$])",
     re.VERBOSE)
 # The text up to the next character a token can start with (`v` too while
@@ -68,11 +71,12 @@ _TOKEN_INSERT = re.compile(
 # A dot right after a name character or a quote and before no digit
 # qualifies a name (`t.col`, `"T".col`): it starts no number, so it is
 # skipped too (`SELECT.5` keeps its `.5`).
-_SKIP = re.compile(r"[^'\"\d.$\-/;]*(?:(?<=[A-Za-z_\"])\.(?!\d)[^'\"\d.$\-/;]*)*")
-_SKIP_INSERT = re.compile(
+_SKIP = deferred_pattern(globals(), "_SKIP", r"[^'\"\d.$\-/;]*(?:(?<=[A-Za-z_\"])\.(?!\d)[^'\"\d.$\-/;]*)*")
+_SKIP_INSERT = deferred_pattern(
+    globals(), "_SKIP_INSERT",
     r"[^'\"\d.$\-/;vV]*(?:(?<=[A-Za-z_\"])\.(?!\d)[^'\"\d.$\-/;vV]*)*")
-_ESCAPE_STRING = re.compile(r"'(?:[^'\\]|''|\\[\s\S])*'")
-_INSERT = re.compile(r"\s*(?i:insert)\b")
+_ESCAPE_STRING = deferred_pattern(globals(), "_ESCAPE_STRING", r"'(?:[^'\\]|''|\\[\s\S])*'")
+_INSERT = deferred_pattern(globals(), "_INSERT", r"\s*(?i:insert)\b")
 
 # One VALUES cell with what precedes it (a row's `(`, and the `,` between
 # rows) and what closes it (`,` or `)`), or — the last branch, tried where
@@ -81,7 +85,7 @@ _INSERT = re.compile(r"\s*(?i:insert)\b")
 # skips text. A cell's parts, in the tuple's order: separator `,` or '',
 # `(` or '', quoted string, minus sign, digits, keyword, cast, close.
 # (Strings first, and possessive quantifiers: a fifth faster.)
-_CELL = re.compile(r"""\s*+(,?)\s*+(\(?)\s*+(?:
+_CELL = deferred_pattern(globals(), "_CELL", r"""\s*+(,?)\s*+(\(?)\s*+(?:
     ('[^']*+(?:''[^']*+)*+')
   | (-\s*)?((?:\d++\.?\d*+|\.\d++)(?:[eE][+-]?\d++)?+)(?![\w$])
   | ((?i:null|default|true|false))(?![\w$])
@@ -89,7 +93,7 @@ _CELL = re.compile(r"""\s*+(,?)\s*+(\(?)\s*+(?:
   | ([\s\S]*)""", re.VERBOSE)
 # One cell alone, for `_values` (which walks the rows with its offsets):
 # minus sign, digits, quoted string, keyword, cast, close.
-_ONE_CELL = re.compile(r"""\s*(?:
+_ONE_CELL = deferred_pattern(globals(), "_ONE_CELL", r"""\s*(?:
     (-\s*)?((?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(?![\w$])
   | ('[^']*(?:''[^']*)*')
   | ((?i:null|default|true|false))(?![\w$])
@@ -117,12 +121,12 @@ _OPENS = itemgetter(OPEN)
 _SEPARATORS = itemgetter(SEPARATOR)
 _CLOSES = itemgetter(CLOSE)
 _DIGITS = itemgetter(DIGITS)
-_ROW_START = re.compile(r"\s*\(")
-_ROW_NEXT = re.compile(r"\s*,")
-_CONTINUED = re.compile(r"[ \t\f\r]*\n\s*'")
-_GLUED = re.compile(r"[\w$]")
-_NAME_CHARS = re.compile(r"(?:[\w$]|[^\x00-\x7f])*\Z")
-_NAME_REST = re.compile(r"(?:[\w$]|[^\x00-\x7f])*")
+_ROW_START = deferred_pattern(globals(), "_ROW_START", r"\s*\(")
+_ROW_NEXT = deferred_pattern(globals(), "_ROW_NEXT", r"\s*,")
+_CONTINUED = deferred_pattern(globals(), "_CONTINUED", r"[ \t\f\r]*\n\s*'")
+_GLUED = deferred_pattern(globals(), "_GLUED", r"[\w$]")
+_NAME_CHARS = deferred_pattern(globals(), "_NAME_CHARS", r"(?:[\w$]|[^\x00-\x7f])*\Z")
+_NAME_REST = deferred_pattern(globals(), "_NAME_REST", r"(?:[\w$]|[^\x00-\x7f])*")
 
 
 class Constant(NamedTuple):

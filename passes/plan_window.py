@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
+from twinning.deferred import deferred
 from twinning.errors import (
     invalid_argument_for_nth_value_function,
     invalid_argument_for_ntile_function, invalid_preceding_or_following_size,
@@ -39,7 +40,9 @@ from twinning.passes.expr.ordering import equality_key, sort_key
 from twinning.passes.expr.types import key
 from twinning.passes.polling import chunks
 from twinning.values.timestamps import date_to_ts
-from twinning.values.timetz import make as timetz_make
+
+# time with time zone: only a RANGE frame over it shifts one
+timetz = deferred("twinning.values.timetz", globals(), "timetz")
 
 __all__ = ["window_rows"]
 
@@ -330,7 +333,7 @@ def _shift_time(value: int, offset: Any, sign: int = 1) -> int:
 
 
 def _shift_timetz(value: Any, offset: Any, sign: int = 1) -> Any:
-    return timetz_make(value.time + sign * offset.micros, value.zone)
+    return timetz.make(value.time + sign * offset.micros, value.zone)
 
 
 def _add(a: Any, b: Any) -> Any:

@@ -30,7 +30,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any, Sequence
 
-from twinning.copy_format import Dialect
+from twinning.deferred import deferred
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, ambiguous_column,
     column_of_relation_does_not_exist, column_specified_more_than_once,
@@ -58,6 +58,9 @@ from twinning.passes import generated
 from twinning.passes.expr.records import whole_row
 from twinning.passes.resolve_select import WriteReads
 from twinning.passes.expr.types import display, display_type, key
+
+# COPY's options are checked by its format module, loaded with the first COPY
+copy_format = deferred("twinning.copy_format", globals(), "copy_format")
 
 __all__ = ["resolve_write", "column_default"]
 
@@ -831,7 +834,7 @@ def _copy(node: d.Copy, catalog: Catalog, ctx: TypingContext) -> d.ResolvedCopy:
     if node.error is not None:
         raise node.error
     options = node.options
-    Dialect.of(options, is_from=node.direction == "from")
+    copy_format.Dialect.of(options, is_from=node.direction == "from")
     if options.force_quote and options.force_quote is not True:
         _force_columns(table, options.force_quote, slots, "FORCE_QUOTE")
     _force_columns(table, options.force_not_null, slots, "FORCE_NOT_NULL")

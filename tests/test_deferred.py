@@ -19,6 +19,15 @@ NOT_AT_COLD_START = (
     "twinning.values.jsonpath", "twinning.values.xml",
     "twinning.values.formatting", "twinning.values.numformat",
     "twinning.values.fromchar", "twinning.passes.expr.jsonpath_eval",
+    # type families register on first use (tests/test_families.py)
+    "twinning.passes.expr.text_ops", "twinning.passes.expr.json_ops",
+    "twinning.passes.expr.array_ops", "twinning.passes.expr.tsearch_ops",
+    "twinning.passes.expr.datetime_ops", "twinning.passes.expr.system_ops",
+    # only a failure logs; only --run starts a child; only PL/pgSQL runs it
+    "logging", "subprocess", "twinning.plpgsql_run",
+    # COPY's text format, time with time zone, text search's values
+    "twinning.copy_format", "twinning.values.timetz",
+    "twinning.values.tsearch",
 )
 
 
@@ -65,7 +74,7 @@ def test_a_cold_start_leaves_the_deferred_modules_unloaded():
         "session.on_startup({'user': 'postgres', 'database': 'postgres'})\n"
         "session.on_authenticated()\n"
         "session.on_query('SELECT 1')\n"))
-    assert "twinning.passes.expr.formatting" in loaded  # the scan works
+    assert "twinning.passes.expr.numeric_ops" in loaded  # the scan works
     # what the interpreter loads before any twinning module (site, an
     # editable install's finder: pathlib imports ipaddress) is not ours
     before = set(_run("pass"))
@@ -89,6 +98,37 @@ def test_a_deferred_module_binds_itself_on_first_use():
     assert deferred("json", namespace, "json") is json
     from twinning import deferred as module
     module.PENDING.remove(placeholder)  # never loaded: it does not exist
+
+
+def test_a_deferred_pattern_compiles_and_binds_itself_on_first_use():
+    import re
+
+    from twinning import deferred as module
+    from twinning.deferred import DeferredPattern, deferred_pattern
+    namespace: dict = {}
+    namespace["p"] = deferred_pattern(namespace, "p", r"a(b+)", re.I)
+    assert isinstance(namespace["p"], DeferredPattern)
+    assert "a(b+)" in repr(namespace["p"])
+    assert namespace["p"].match("ABB").group(1) == "BB"
+    assert namespace["p"] is re.compile(r"a(b+)", re.I)  # rebound
+    module.PENDING.remove(next(p for p in module.PENDING
+                               if isinstance(p, DeferredPattern) and
+                               p._namespace is namespace))
+
+
+def test_a_deferred_logger_binds_itself_on_first_use():
+    import logging
+
+    from twinning import deferred as module
+    from twinning.deferred import DeferredLogger, deferred_logger
+    namespace: dict = {"__name__": "twinning.tests_logger_xyz"}
+    namespace["log"] = deferred_logger(namespace, "log")
+    assert isinstance(namespace["log"], DeferredLogger)
+    assert namespace["log"].name == "twinning.tests_logger_xyz"
+    assert namespace["log"] is logging.getLogger("twinning.tests_logger_xyz")
+    module.PENDING.remove(next(p for p in module.PENDING
+                               if isinstance(p, DeferredLogger) and
+                               p._namespace is namespace))
 
 
 def test_deferred_modules_are_paths_in_the_package_or_the_stdlib():

@@ -18,6 +18,7 @@ GENERATED = {
     "twinning/system_catalog/pg_builtin_proc.py":
         "scripts/gen_pg_catalog_data.py",
     "twinning/errors/conditions.py": "scripts/gen_error_catalog.py",
+    "passes/expr/family_index.py": "scripts/gen_family_index.py",
 }
 
 

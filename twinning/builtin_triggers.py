@@ -17,9 +17,9 @@ from twinning.errors import (
     invalid_parameter_value, null_value_not_allowed, undefined_column,
     undefined_object,
 )
-from twinning.values.tsearch import TsVector
 
 tsparse = deferred("twinning.values.tsparse", globals(), "tsparse")
+tsearch = deferred("twinning.values.tsearch", globals(), "tsearch")
 
 _CHARACTER = frozenset({"text", "varchar", "bpchar"})
 
@@ -107,7 +107,7 @@ def run(fn_oid: int, trigger: Any, op: str, table: Any,
         words.extend(found)
     if not needed:
         return row
-    vector = tsparse.words_vector(words) if words else TsVector(())
+    vector = tsparse.words_vector(words) if words else tsearch.TsVector(())
     out = list(row)
     out[slot] = vector
     return tuple(out)

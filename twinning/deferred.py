@@ -13,16 +13,24 @@ pays for one.
 
 tests/test_layering.py reads `deferred("…")` calls as imports, and
 tests/test_deferred.py checks the warm server's preload covers each.
+
+`deferred_pattern` does the same for a regular expression a start-up
+never matches (a few compile in a millisecond or more): the first
+attribute read (`.match`, `.sub`) compiles it and rebinds the name; and
+`deferred_logger` for a module's `logging.getLogger(__name__)`, which
+only a failure writes to (`logging` takes ~3 ms to import, with
+`string`, `traceback` and their patterns).
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from typing import Any
 
 # every placeholder made, for load_all (the warm server's preload)
-PENDING: list["Deferred"] = []
+PENDING: list["Deferred | DeferredPattern | DeferredLogger"] = []
 
 
 class Deferred:
@@ -61,7 +69,74 @@ def deferred(module_name: str, namespace: dict[str, Any],
     return placeholder
 
 
+class DeferredPattern:
+    """A regular expression not compiled yet; see the module docstring."""
+
+    __slots__ = ("_args", "_namespace", "_binding")
+
+    def __init__(self, args: tuple[str, int], namespace: dict[str, Any],
+                 binding: str) -> None:
+        self._args = args
+        self._namespace = namespace
+        self._binding = binding
+
+    def load(self) -> re.Pattern:
+        compiled = re.compile(*self._args)
+        if self._namespace.get(self._binding) is self:
+            self._namespace[self._binding] = compiled
+        return compiled
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self.load(), attr)
+
+    def __repr__(self) -> str:
+        return f"<deferred pattern {self._args[0]!r}>"
+
+
+def deferred_pattern(namespace: dict[str, Any], binding: str, source: str,
+                     flags: int = 0) -> Any:
+    """A placeholder for `re.compile(source, flags)`, bound as `binding`
+    in `namespace`."""
+    placeholder = DeferredPattern((source, flags), namespace, binding)
+    PENDING.append(placeholder)
+    return placeholder
+
+
+class DeferredLogger:
+    """`logging.getLogger(name)` not made yet; see the module docstring."""
+
+    __slots__ = ("_name", "_namespace", "_binding")
+
+    def __init__(self, name: str, namespace: dict[str, Any],
+                 binding: str) -> None:
+        self._name = name
+        self._namespace = namespace
+        self._binding = binding
+
+    def load(self) -> Any:
+        import logging
+        logger = logging.getLogger(self._name)
+        if self._namespace.get(self._binding) is self:
+            self._namespace[self._binding] = logger
+        return logger
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self.load(), attr)
+
+    def __repr__(self) -> str:
+        return f"<deferred logger {self._name!r}>"
+
+
+def deferred_logger(namespace: dict[str, Any], binding: str) -> Any:
+    """A placeholder for the logger of the module whose globals are
+    `namespace` (its `__name__`), bound as `binding` there."""
+    placeholder = DeferredLogger(namespace["__name__"], namespace, binding)
+    PENDING.append(placeholder)
+    return placeholder
+
+
 def load_all() -> None:
-    """Import every deferred module now (the warm server's zygote)."""
+    """Import every deferred module, compile every deferred pattern and
+    make every deferred logger now (the warm server's zygote)."""
     for placeholder in list(PENDING):
         placeholder.load()

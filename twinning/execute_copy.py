@@ -31,12 +31,11 @@ PostgreSQL does.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from twinning import values
 from twinning.copy_binary import BinaryReader, binary_rows, receivers, senders
-from twinning.copy_format import (Block, CopyReader, Dialect, Line, clip, context,
-                                  format_row, missing_data)
+from twinning.deferred import deferred
 from twinning.errors import UNIQUE_VIOLATION, SqlError, wrong_object_type
 from twinning.ir import dml as d
 from twinning.ir.catalog import Table
@@ -52,6 +51,11 @@ from twinning.wire.messages import (COPY_DONE_MSG, CommandComplete, CopyData,
                                     CopyOutResponse)
 
 
+if TYPE_CHECKING:
+    from twinning.copy_format import Block, Line
+
+# COPY text/CSV: the reader and writer load with the first COPY
+copy_format = deferred("twinning.copy_format", globals(), "copy_format")
 BATCH = 65536  # bytes of COPY data gathered before they are parsed
 
 
@@ -69,8 +73,8 @@ class CopyFrom:
             self.binary = BinaryReader(table.name.name, names, receivers(
                 [table.columns[s].type for s in self.slots]))
         else:
-            self.reader = CopyReader(resolved.options, table.name.name, names,
-                                     defer_missing=True)
+            self.reader = copy_format.CopyReader(
+                resolved.options, table.name.name, names, defer_missing=True)
         self.width = len(table.columns)
         # (field index, column) for the fields that are not taken as they are
         self.columns = [(i, column) for i, s in enumerate(self.slots)
@@ -180,10 +184,10 @@ class CopyFrom:
                     for index, check in self.domains:
                         check(row[index], self.ctx)
                 except SqlError:
-                    self._insert(Block(first, [], []), rows[:at])
+                    self._insert(copy_format.Block(first, [], []), rows[:at])
                     raise
         if rows:
-            self._insert(Block(first, [], []), rows)
+            self._insert(copy_format.Block(first, [], []), rows)
         if error is not None:
             raise error
 
@@ -203,7 +207,7 @@ class CopyFrom:
                 # NOT NULL and CHECK fail while the line is current; a
                 # unique violation surfaces when PostgreSQL's multi-insert
                 # buffer is flushed, after the line text is gone.
-                error.where = context(self.table.name.name, block.first + count,
+                error.where = copy_format.context(self.table.name.name, block.first + count,
                                       None if error.sqlstate == UNIQUE_VIOLATION or
                                       not block.texts else block.texts[count])
             raise error
@@ -218,7 +222,7 @@ class CopyFrom:
             count, error = self.txn.insert_rows(self.table.name, [row])
             if error is not None:
                 if error.where is None:
-                    error.where = context(
+                    error.where = copy_format.context(
                         self.table.name.name, block.first + offset,
                         block.texts[offset] if offset < len(block.texts)
                         else None)
@@ -244,16 +248,16 @@ class CopyFrom:
             except SqlError as exc:
                 column_name = self.table.columns[self.slots[index]].name
                 shown = "null input" if texts[index] is None else \
-                    f'"{clip(texts[index])}"'
+                    f'"{copy_format.clip(texts[index])}"'
                 where = (f'COPY {self.table.name.name}, line {number}, '
                          f'column {column_name}: {shown}')
                 # the input function's own context (JSON data, line 1: …) first
                 exc.where = f"{exc.where}\n{where}" if exc.where else where
                 raise
             if len(fields) < count:
-                raise missing_data(self.table.name.name, number, line.text,
+                raise copy_format.missing_data(self.table.name.name, number, line.text,
                                    self.names[len(fields)])
-            self._insert(Block(number, [line.text], []), [tuple(fields)])
+            self._insert(copy_format.Block(number, [line.text], []), [tuple(fields)])
 
     def _complete(self, fields: Sequence) -> tuple:
         """The table row: listed fields in their slots, defaults drawn for
@@ -291,7 +295,7 @@ def copy_out(names: list[str], types: list[SqlType], rows: Iterable[Sequence],
              ) -> tuple[bytes, int]:
     """COPY … TO STDOUT of a table's or a query's rows: CopyOutResponse,
     one CopyData per row, CopyDone, CommandComplete."""
-    dialect = Dialect.of(options)
+    dialect = copy_format.Dialect.of(options)
     if options.format == "binary":
         return _binary_out(types, rows)
     fmts = [values.formatter_for(t, settings) for t in types]
@@ -300,11 +304,11 @@ def copy_out(names: list[str], types: list[SqlType], rows: Iterable[Sequence],
         i for i, name in enumerate(names) if name in (force or ()))
     out = [CopyOutResponse(0, (0,) * len(names)).encode()]
     if dialect.header:
-        out.append(CopyData(format_row(list(names), dialect).encode()).encode())
+        out.append(CopyData(copy_format.format_row(list(names), dialect).encode()).encode())
     count = 0
     for row in rows:
         texts = [None if v is None else f(v) for v, f in zip(row, fmts)]
-        out.append(CopyData(format_row(texts, dialect, quoted).encode()).encode())
+        out.append(CopyData(copy_format.format_row(texts, dialect, quoted).encode()).encode())
         count += 1
     out.append(COPY_DONE_MSG)
     out.append(CommandComplete(f"COPY {count}").encode())

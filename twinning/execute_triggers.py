@@ -21,12 +21,15 @@ from __future__ import annotations
 from typing import Any
 
 from twinning import builtin_triggers
+from twinning.deferred import deferred
 from twinning.errors import FEATURE_NOT_SUPPORTED, SqlError
 from twinning.execute_with import AFTER_TRIGGERS
 from twinning.passes.builtin_triggers import BUILTIN_TRIGGERS
 from twinning.ir import dml as d
-from twinning.plpgsql_run import Body, Expr, Frame, Row, call_trigger
 from twinning.store import SequenceSession, Transaction
+
+# PL/pgSQL's interpreter: a table with triggers is no cold start's
+plpgsql_run = deferred("twinning.plpgsql_run", globals(), "plpgsql_run")
 
 _BUILTIN = frozenset(BUILTIN_TRIGGERS.values())
 _OPS = {d.ResolvedInsert: "insert", d.ResolvedUpdate: "update",
@@ -128,7 +131,7 @@ class _Firing:
                                         self.updated)
         self.routines.depth += 1
         try:
-            return call_trigger(self.routines, fn, trigger,
+            return plpgsql_run.call_trigger(self.routines, fn, trigger,
                                 self.op.upper(), self.table, old, new)
         finally:
             self.routines.depth -= 1
@@ -174,11 +177,12 @@ class _Firing:
     def _when(self, trigger: Any, old: tuple | None, new: tuple | None
               ) -> bool:
         routines = self.routines
-        body = routines.compiled(_WhenKey(trigger), _WhenBody)
-        frame = Frame(body, routines, None, trigger.name)
+        body = routines.compiled(_WhenKey(trigger), _when_body)
+        frame = plpgsql_run.Frame(body, routines, None, trigger.name)
         columns = tuple((c.name, c_type(c)) for c in self.table.columns)
-        frame.values["new"] = Row(columns, new) if new is not None else None
-        frame.values["old"] = Row(columns, old) if old is not None else None
+        row = plpgsql_run.Row
+        frame.values["new"] = row(columns, new) if new is not None else None
+        frame.values["old"] = row(columns, old) if old is not None else None
         value, _ = body.when.value(frame)
         return value is True
 
@@ -196,12 +200,22 @@ class _WhenKey:
         self.trigger = trigger
 
 
-class _WhenBody(Body):
-    def __init__(self, key: _WhenKey, routines: Any) -> None:
-        super().__init__(None, routines, {"datums": [], "action": None})
-        self.function = key  # what the cache compares
-        self.records.update(("new", "old"))
-        self.when = Expr(key.trigger.when, False)
+def _when_body(key: _WhenKey, routines: Any) -> Any:
+    """A trigger's WHEN compiled as a PL/pgSQL body of one expression
+    (the class is made on first use, with plpgsql_run)."""
+    if not _WHEN_BODY:
+        class WhenBody(plpgsql_run.Body):
+            def __init__(self, key: _WhenKey, routines: Any) -> None:
+                super().__init__(None, routines,
+                                 {"datums": [], "action": None})
+                self.function = key  # what the cache compares
+                self.records.update(("new", "old"))
+                self.when = plpgsql_run.Expr(key.trigger.when, False)
+        _WHEN_BODY.append(WhenBody)
+    return _WHEN_BODY[0](key, routines)
+
+
+_WHEN_BODY: list[type] = []
 
 
 def _insert(plan: Any, txn: Transaction, seq: SequenceSession, ctx: Any,

@@ -20,7 +20,6 @@ from __future__ import annotations
 import gc
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -28,8 +27,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from twinning.deferred import deferred
 from twinning.server import POLL_SECONDS, TwinServer
 from twinning.session import Engine
+
+# only --run starts a child (subprocess imports locale & co., ~2 ms)
+subprocess = deferred("subprocess", globals(), "subprocess")
 
 DEFAULT_USER = "postgres"
 DEFAULT_DATABASE = "postgres"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from twinning.deferred import deferred
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SUCCESSFUL_COMPLETION, SqlError, notice_fields,
     statement_too_complex, undefined_function,
@@ -30,9 +31,11 @@ from twinning.ir.routines import Function
 from twinning.passes.sql_functions import (argument_types, inlinable,
                                            parsed_statements)
 from twinning.passes.user_functions import result_rtype
-from twinning.plpgsql_run import call_function
 from twinning.routine_common import Result, add_context
 from twinning.valueio import cast_function
+
+# PL/pgSQL's interpreter, imported when a PL/pgSQL function first runs
+plpgsql_run = deferred("twinning.plpgsql_run", globals(), "plpgsql_run")
 
 MAX_DEPTH = 200  # nested calls before 54001, near PostgreSQL's stack depth
 
@@ -197,7 +200,7 @@ class Routines:
             if fn.language == "sql":
                 body = self.compiled(fn, SqlBody)
                 return body.run(self, tuple(args), want_set, constant)
-            return call_function(self, fn, args, want_set)
+            return plpgsql_run.call_function(self, fn, args, want_set)
         finally:
             self.depth -= 1
             if saved is not None:

@@ -34,7 +34,6 @@ go away within the grace period has its socket shut down under it.
 
 from __future__ import annotations
 
-import logging
 import os
 import queue
 import selectors
@@ -45,13 +44,14 @@ import threading
 import time
 from collections.abc import Callable
 
+from twinning.deferred import deferred_logger
 from twinning.errors import Refusal, admin_shutdown, too_many_connections
 from twinning.execute import Interrupt
 from twinning.database_session import DatabaseSession
 from twinning.session import Engine
 from twinning.wire.connection import Connection, State, Trust
 
-log = logging.getLogger(__name__)
+log = deferred_logger(globals(), "log")  # logging: on first use
 
 MAX_THREADS = 500   # connection threads per process; stays well below 1024 keys
 MAX_CONNECTIONS = 100  # per server: PostgreSQL's max_connections default

@@ -23,13 +23,13 @@ the engine's MVCC store; this module only drives its transactions.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 from twinning import gucs, trace
+from twinning.deferred import deferred_logger
 from twinning.engine import Engine
 from twinning.advisory import AdvisorySession
 from twinning.ir.catalog import QName
@@ -73,7 +73,7 @@ from twinning.wire.messages import (EMPTY_QUERY_RESPONSE_MSG, CopyInResponse,
                                     ParameterStatus, encode_error,
                                     encode_notice)
 
-log = logging.getLogger(__name__)
+log = deferred_logger(globals(), "log")  # logging: on first use
 
 __all__ = ["Session", "Engine"]
 

@@ -94,8 +94,9 @@ NOT_PRELOADED = frozenset({"twinning.pytest_plugin"})
 
 
 def _preload() -> list[str]:
-    """Every module of the package, and every module `twinning.deferred`
-    put off, so a forked child never imports one: a cold start loads only
+    """Every module of the package, every module `twinning.deferred`
+    put off and every type family registered, so a forked child never
+    imports or registers one: a cold start loads only
     what schema loading and a first query run, the zygote loads the rest
     once (tests/test_deferred.py holds this list to the package)."""
     import importlib
@@ -113,6 +114,8 @@ def _preload() -> list[str]:
     for name in sorted(names):
         importlib.import_module(name)
     deferred.load_all()
+    from twinning.passes.expr import families
+    families.load_all()  # the type families register on first use too
     return sorted(names)
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 from functools import reduce
 from typing import Any, Callable, Sequence
 
+from twinning.deferred import deferred
 from twinning.errors import (
     feature_not_supported, function_not_unique, invalid_parameter_value,
     numeric_value_out_of_range,
@@ -26,7 +27,6 @@ from twinning.errors import (
 from twinning.ir import query as q
 from twinning.ir.types import is_enum_key
 from twinning.passes.expr import pg_data, runtime, variance
-from twinning.passes.expr.json_ops import json_value
 from twinning.passes.expr.records import record_of
 from twinning.passes.expr.numeric_ops import num_add, numeric_result
 from twinning.passes.expr.registry import float_overflow, output
@@ -39,6 +39,8 @@ from twinning.values import md_arrays
 from twinning.values.json import escape_json, parse_jsonb
 from twinning.values.numeric import CTX
 from twinning.values.settings import DEFAULT_SETTINGS
+
+json_ops = deferred("twinning.passes.expr.json_ops", globals(), "json_ops")
 
 __all__ = ["type_aggregate", "accumulator", "fold", "AGGREGATE_NAMES",
            "plain_candidates"]
@@ -358,7 +360,7 @@ def _json_agg(arg_types: Sequence[q.ResultType], binary: bool) -> Accumulator:
     line, `, \\n `, as PostgreSQL 15 appends "\\n " for JSONTYPE_ARRAY
     and JSONTYPE_COMPOSITE values."""
     t = arg_types[0]
-    to_json = json_value(t)(DEFAULT_SETTINGS)
+    to_json = json_ops.json_value(t)(DEFAULT_SETTINGS)
     structured = ", \n " if record_of(t) is not None or t.name.endswith(
         "[]") or (t.sql_type is not None and t.sql_type.is_array) else ", "
 
@@ -380,7 +382,7 @@ def _json_object_agg(arg_types: Sequence[q.ResultType], binary: bool
                      ) -> Accumulator:
     """json_object_agg_transfn: `{ "k" : v, … }`; a NULL key is 22023."""
     key_text = output(arg_types[0].name, as_cast=True)(DEFAULT_SETTINGS)
-    to_json = json_value(arg_types[1])(DEFAULT_SETTINGS)
+    to_json = json_ops.json_value(arg_types[1])(DEFAULT_SETTINGS)
 
     def step(state, args):
         name, value = args

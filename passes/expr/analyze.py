@@ -49,7 +49,6 @@ from twinning.passes.polling import poll_planning
 from twinning.passes.expr import array_typing, pg_data, records, runtime
 from twinning.passes.expr.registry import rows_result
 from twinning.passes.expr.variadic import variadic_call
-from twinning.passes.expr.system_ops import SEQUENCE_SIGNATURES
 from twinning.passes.expr.scope import EMPTY, Scope
 from twinning.passes.expr.walk import rebuild
 from twinning.passes.expr.typmods import call_result, nullif_result
@@ -255,6 +254,13 @@ def _build_functions() -> tuple[dict[str, list[Candidate]], set[str]]:
     return out, aggregates
 
 
+# Sequence functions take regclass in PostgreSQL; the twin passes the name
+# as text and resolves it at run time (system_ops registers these)
+SEQUENCE_SIGNATURES = {
+    ("nextval", 1): "nextval(text)", ("currval", 1): "currval(text)",
+    ("setval", 2): "setval(text,int8)", ("setval", 3): "setval(text,int8,bool)",
+    ("lastval", 0): "lastval()",
+}
 OPERATORS = _build_operators()
 FUNCTIONS, AGGREGATES = _build_functions()
 ORDERED_SET_NAMES = frozenset(row[0] for row in

@@ -19,7 +19,7 @@ from twinning.ir import query as q
 from twinning.passes.expr.ordering import equality_key, sort_key
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, PY_COMPARE,
                                            SET_RETURNING, Impl, TypedImpl,
-                                           define, output)
+                                           define, lookup, output)
 from twinning.passes.expr.types import VECTORS, element, element_of
 from twinning.values import md_arrays
 from twinning.values.md_arrays import MdArray
@@ -52,7 +52,8 @@ def array_equality(sig: str, types: Sequence[q.ResultType]) -> Impl:
     elem_key = element(types[0].name)
     if elem_key == "varchar":  # compared with text's operators
         elem_key = "text"
-    inner = BINARY[f"{elem_key} = {elem_key}"]
+    equal = f"{elem_key} = {elem_key}"
+    inner = lookup(BINARY, equal) or BINARY[equal]
     if inner.settings:
         raise feature_not_supported("array comparison of this type")
     eq = _array_equal_factory(inner.fn)
@@ -174,7 +175,7 @@ def _element_equality(arg_types: Sequence[q.ResultType]) -> Callable:
     """The elements' `=` (array_remove/replace/position compare with it);
     NULL matches NULL there, as IS NOT DISTINCT FROM."""
     elem_key = element(arg_types[0].name)
-    inner = BINARY.get(f"{elem_key} = {elem_key}")
+    inner = lookup(BINARY, f"{elem_key} = {elem_key}")
     if inner is None or inner.settings or inner.fn is None:
         raise feature_not_supported(f"array search over {elem_key}")
     eq = inner.fn

@@ -26,6 +26,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
+from twinning.deferred import deferred
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, INVALID_NAME, INVALID_SCHEMA_NAME, SYNTAX_ERROR,
     UNDEFINED_TABLE, SqlError, feature_not_supported, internal_error,
@@ -35,7 +36,6 @@ from twinning.ir.catalog import Catalog
 from twinning.ir.routines import TUserCall
 from twinning.ir.types import REG_TYPES, RecordType
 from twinning.passes.expr import runtime
-from twinning.passes.expr.array_ops import lower_bound
 from twinning.passes.expr.domain_check import checker
 from twinning.passes.expr.registry import Impl
 from twinning.passes.expr.strict_closures import strict_closure
@@ -45,6 +45,8 @@ from twinning.valueio import cast_function, settings_dependent
 from twinning.values import md_arrays
 from twinning.values.numeric import parse_numeric
 from twinning.values.settings import DEFAULT_SETTINGS
+
+array_ops = deferred("twinning.passes.expr.array_ops", globals(), "array_ops")
 
 __all__ = ["Compiled", "CompiledExpr", "compile_expr", "compile_checked",
            "literal_value", "unwrap_relabel", "domain_checker"]
@@ -889,7 +891,7 @@ def _subscript(expr: q.TSubscript, recur: Recur) -> CompiledExpr:
     for part in (arg, index):
         if part.error is not None:
             return part
-    low = lower_bound(expr.arg.type)
+    low = array_ops.lower_bound(expr.arg.type)
     af, xf = arg.fn, index.fn
 
     def subscript(row, ctx):
@@ -917,7 +919,7 @@ def _subscripts(expr: q.TSubscripts, recur: Recur) -> CompiledExpr:
     af = next(fns)
     lfs = [None if p is None else next(fns) for p in expr.lowers]
     ufs = [None if p is None else next(fns) for p in expr.uppers]
-    low = lower_bound(expr.arg.type)
+    low = array_ops.lower_bound(expr.arg.type)
 
     def evaluate(row, ctx):
         array = af(row, ctx)

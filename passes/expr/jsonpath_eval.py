@@ -39,7 +39,7 @@ from twinning.errors import (
 )
 from twinning.passes.expr import jsonpath_datetime
 from twinning.passes.expr.jsonpath_datetime import JsonDatetime
-from twinning.passes.expr.registry import BINARY, FUNCTIONS, UNARY
+from twinning.passes.expr.registry import BINARY, FUNCTIONS, UNARY, lookup
 from twinning.passes.expr.regex_ops import translate
 from twinning.values.floats import parse_float8
 from twinning.values.json import escape_json, parse_jsonb
@@ -352,7 +352,7 @@ def _numeric_method(fn_sig: str):
             ctx.error(non_numeric_sql_json_item(
                                                 f"jsonpath item method .{jsp.kind}() can only "
                                                 "be applied to a numeric value"))
-        return _next(ctx, jsp, FUNCTIONS[fn_sig].fn(jb), found)
+        return _next(ctx, jsp, lookup(FUNCTIONS, fn_sig).fn(jb), found)
     return method
 
 
@@ -663,7 +663,7 @@ def _binary_arith(ctx: Ctx, jsp: Item, jb: Any, found: list | None) -> bool:
     if len(rseq) != 1 or not _is_num(rseq[0]):
         ctx.error(singleton_sql_json_item_required(f"right operand of jsonpath operator "
                                                    f"{op} is not a single numeric value"))
-    fn = BINARY[f"numeric {op} numeric"].fn
+    fn = lookup(BINARY, f"numeric {op} numeric").fn
     try:
         value = fn(lseq[0], rseq[0])
     except SqlError as err:
@@ -688,7 +688,7 @@ def _unary_arith(ctx: Ctx, jsp: Item, jb: Any, found: list | None) -> bool:
             ctx.error(sql_json_number_not_found("operand of unary jsonpath operator "
                                                 f"{op} is not a numeric value"))
         if op == "-":
-            val = UNARY["- numeric"].fn(val)
+            val = lookup(UNARY, "- numeric").fn(val)
         if _next(ctx, jsp, val, found) == OK:
             if found is None:
                 return OK

@@ -5,7 +5,8 @@ flat list, which could answer differently from PostgreSQL (today only
 functions other refusals already keep out: json[b]_extract_path's
 VARIADIC form, xpath; a function added later starts here).
 
-`install()` wraps them once, after every family registered; the
+`guard()` wraps a family's signatures as the family registers
+(`families`); the
 functions that know the shape (or read the elements flat, as
 deconstruct_array does) are listed in `SHAPE_AWARE`, those PostgreSQL
 runs over any one-dimensional array but refuses with its own error for
@@ -15,12 +16,12 @@ more dimensions in `ONE_DIMENSIONAL`.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from twinning.errors import (
     ARRAY_SUBSCRIPT_ERROR, SqlError, feature_not_supported,
 )
-from twinning.passes.expr.registry import BINARY, FUNCTIONS, Impl, TypedImpl
+from twinning.passes.expr.registry import Impl, TypedImpl
 from twinning.values.md_arrays import MdArray
 
 _ARRAY_ARG = re.compile(r"\[\]|anyarray|anycompatiblearray")
@@ -104,14 +105,16 @@ def _wrap(impl: Impl, check: Callable[[Callable], Callable]) -> None:
         impl.fast = None
 
 
-def install() -> None:
-    for table in (FUNCTIONS, BINARY):
-        for sig, impl in table.items():
-            if sig in SHAPE_AWARE or not _ARRAY_ARG.search(sig):
-                continue
-            if sig in ONE_DIMENSIONAL:
-                error = ONE_DIMENSIONAL[sig]
-                _wrap(impl, lambda fn, e=error: _one_dimensional(fn, e))
-                continue
-            name = sig.split("(")[0] if "(" in sig else f"operator {sig}"
-            _wrap(impl, lambda fn, n=name: _checked(fn, n))
+def guard(table: dict[str, Impl], signatures: Iterable[str]) -> None:
+    """Wrap `table`'s entries of `signatures` (FUNCTIONS' or BINARY's,
+    just registered) that take an array."""
+    for sig in signatures:
+        if sig in SHAPE_AWARE or not _ARRAY_ARG.search(sig):
+            continue
+        impl = table[sig]
+        if sig in ONE_DIMENSIONAL:
+            error = ONE_DIMENSIONAL[sig]
+            _wrap(impl, lambda fn, e=error: _one_dimensional(fn, e))
+            continue
+        name = sig.split("(")[0] if "(" in sig else f"operator {sig}"
+        _wrap(impl, lambda fn, n=name: _checked(fn, n))

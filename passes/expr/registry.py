@@ -7,10 +7,11 @@ signatures the twin runs, and how.
 signature without an entry is refused with 0A000, never approximated.
 
 The type families (`numeric_ops`, `text_ops`, `datetime_ops`, `json_ops`,
-`array_ops`, `system_ops`) fill them from their own `register()`, which
-`runtime` calls in order; `twinning.system_catalog` adds the catalog
-functions when it is installed. `runtime` answers the typer's and the
-compiler's lookups.
+`array_ops`, `system_ops`, …) fill them from their own `register()`, which
+`families` calls when a signature a family owns is first looked up: read
+the tables through `lookup`, never by subscript, so the family is there
+(`twinning.system_catalog` adds the catalog functions when it is
+installed). `runtime` answers the typer's and the compiler's lookups.
 
 Values: int (int2/4/8), Decimal (numeric), float (float4/8), str (text,
 varchar, bpchar, name, json, jsonb), bool, bytes, uuid.UUID, date = days
@@ -26,6 +27,7 @@ DateStyle, extra_float_digits) are factories `make(settings)`, marked
 from __future__ import annotations
 
 import operator as _op
+import threading
 from typing import Any, Callable, Sequence
 
 from twinning.errors import (
@@ -131,6 +133,30 @@ SET_RETURNING_COLUMN: dict[str, str] = {}
 SET_RETURNING_ROWS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
+# families' hook: (table, signature) -> True when it registered the family
+# that owns the signature (families.py sets it; it imports the families,
+# which import this module)
+LOAD_OWNER: Callable[[dict, str], bool] | None = None
+# held while a family registers; SEQUENCE is odd meanwhile, so a lookup
+# that raced a registration (an entry not wrapped by md_guard yet, or one
+# a late family overwrote for a moment) takes the lock and reads again
+LOCK = threading.RLock()
+SEQUENCE = 0
+
+
+def lookup(table: dict, sig: str) -> Any:
+    """`table[sig]`, None when the twin has no such entry; the family
+    owning `sig` registers first when it has not yet."""
+    seq = SEQUENCE
+    found = table.get(sig)
+    if found is None or seq & 1 or seq != SEQUENCE:
+        with LOCK:
+            if found is None and LOAD_OWNER is not None:
+                LOAD_OWNER(table, sig)
+            found = table.get(sig)
+    return found
+
+
 def reg(table: dict, sig: str, fn: Callable, **kw: Any) -> None:
     table[sig] = Impl(fn, **kw)
 
@@ -172,7 +198,7 @@ def signatures(name: str) -> list[tuple]:
 def rows_result(signature: str) -> tuple[q.ResultType, tuple] | None:
     """A SET_RETURNING_ROWS function's record type and its columns
     ((name, ResultType), …); None for any other function."""
-    rows = SET_RETURNING_ROWS.get(signature)
+    rows = lookup(SET_RETURNING_ROWS, signature)
     if rows is None:
         return None
     columns = tuple((name, rtype_of(key)) for name, key in rows)

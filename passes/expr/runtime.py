@@ -4,7 +4,9 @@
 The typer asks this module which candidate signatures the twin implements
 (`operator_impl`, `function_impl`, `set_returning`); the compiler asks it
 for the Python callable of a signature (`binary`, `unary`, `function_impl`).
-`registry` holds the tables; `FAMILIES` fill them, in this order:
+`registry` holds the tables; the families fill them (`families` registers
+each when one of its signatures is first looked up; in this order when
+all are, as they did at import before):
 
     numeric_ops    integers, numeric, floats: arithmetic, math, bitwise
     text_ops       strings and bytea: LIKE, regular expressions, concat
@@ -20,8 +22,8 @@ for the Python callable of a signature (`binary`, `unary`, `function_impl`).
     twinning_ops   the twin's own twinning.reset() and twinning.snapshot_hash()
     timetz_ops     time with time zone: comparison, arithmetic, AT TIME ZONE
 
-A new function goes into its family's `register()`; a new family into
-`FAMILIES`.
+A new function goes into its family's `register()` (then rerun
+scripts/gen_family_index.py); a new family into `families._MODULES`.
 """
 
 from __future__ import annotations
@@ -30,28 +32,20 @@ from typing import Callable, Sequence
 
 from twinning.errors import feature_not_supported
 from twinning.ir import query as q
-from twinning.passes.expr import (array_ops, bit_money_ops, datetime_ops,
-                                  enum_ops, extension_ops, json_ops,
-                                  jsonpath_ops, md_guard,
-                                  numeric_ops,
-                                  record_ops, system_ops, text_ops,
-                                  timetz_ops, tsearch_ops, twinning_ops,
-                                  xml_ops)
+from twinning.deferred import deferred
+from twinning.passes.expr import families  # noqa: F401 (registry's hook)
 from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
-                                           UNARY, Impl, rtype_of)
+                                           UNARY, Impl, lookup, rtype_of)
 from twinning.passes.expr.types import (can_coerce, category, display,
                                         element, is_array, preferred,
                                         result_type)
 
-FAMILIES = (numeric_ops, text_ops, datetime_ops, json_ops, jsonpath_ops,
-            array_ops, system_ops, extension_ops, tsearch_ops, bit_money_ops,
-            xml_ops, twinning_ops, timetz_ops)
-
-# every family's operators and functions enter the tables here, once
-for _family in FAMILIES:
-    _family.register()
-md_guard.install()  # after every family: arrays of other shapes refused
+array_ops = deferred("twinning.passes.expr.array_ops", globals(), "array_ops")
+text_ops = deferred("twinning.passes.expr.text_ops", globals(), "text_ops")
+enum_ops = deferred("twinning.passes.expr.enum_ops", globals(), "enum_ops")
+record_ops = deferred("twinning.passes.expr.record_ops", globals(),
+                      "record_ops")
 
 
 def operator_impl(op: str, declared: tuple[str, ...], result: str,
@@ -62,14 +56,14 @@ def operator_impl(op: str, declared: tuple[str, ...], result: str,
     if len(declared) == 1:
         sig = f"{op} {declared[0]}"
         rtype = result_type(result)
-        if sig not in UNARY or rtype is None:
+        if lookup(UNARY, sig) is None or rtype is None:
             return None, q.UNKNOWN, []
         return sig, rtype, [rtype_of(declared[0])]
     left, right = declared
     if op == "||" and (left.startswith("any") or right.startswith("any")):
         return _poly_concat(left, right, actual)
-    if op in array_ops.ARRAY_OPERATORS and left == "anyarray" and \
-            right == "anyarray":
+    if left == "anyarray" and right == "anyarray" and \
+            op in array_ops.ARRAY_OPERATORS:
         lt, rt = actual
         lk, rk = lt.name, rt.name
         if lk == "unknown":
@@ -87,7 +81,7 @@ def operator_impl(op: str, declared: tuple[str, ...], result: str,
         return record_ops.operator(op, actual)
     sig = f"{left} {op} {right}"
     rtype = result_type(result)
-    if sig not in BINARY or rtype is None:
+    if lookup(BINARY, sig) is None or rtype is None:
         return None, q.UNKNOWN, []
     return sig, rtype, [rtype_of(left), rtype_of(right)]
 
@@ -146,7 +140,7 @@ def comparison_impl(type_key: str, op: str = "<") -> str | None:
     if type_key == "varchar":
         type_key = "text"
     sig = f"{type_key} {op} {type_key}"
-    if sig in BINARY:
+    if lookup(BINARY, sig) is not None:
         return sig
     if is_array(type_key) and op in array_ops.ARRAY_OPERATORS and \
             comparison_impl(element(type_key), "<" if op in
@@ -166,26 +160,26 @@ def binary(sig: str, types: Sequence[q.ResultType] = ()) -> Impl:
         return enum_ops.comparison(sig, types)
     if sig.endswith(" record"):
         return record_ops.comparison(sig, types)
-    return BINARY[sig]
+    return lookup(BINARY, sig) or BINARY[sig]  # KeyError: not the twin's
 
 
 def unary(sig: str) -> Impl:
-    return UNARY[sig]
+    return lookup(UNARY, sig) or UNARY[sig]
 
 
 def function_impl(signature: str) -> Impl | None:
-    return FUNCTIONS.get(signature)
+    return lookup(FUNCTIONS, signature)
 
 
 def set_returning(signature: str) -> Callable | None:
     """factory(argument types) -> fn(*non-NULL args) -> iterator of values
     (one column each), for the read path's FROM and target lists."""
-    return SET_RETURNING.get(signature)
+    return lookup(SET_RETURNING, signature)
 
 
 def set_returning_column(signature: str) -> str | None:
     """The name of a set-returning function's single named OUT parameter."""
-    return SET_RETURNING_COLUMN.get(signature)
+    return lookup(SET_RETURNING_COLUMN, signature)
 
 
 _REFUSED_CASTS = {("jsonb", k) for k in ("bool", "numeric", "int2", "int4",

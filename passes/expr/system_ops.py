@@ -79,15 +79,6 @@ def _lastval(ctx) -> int:
     return ctx.sequences.lastval()
 
 
-# Sequence functions take regclass in PostgreSQL; the twin passes the name
-# as text and resolves it at run time (analyze.SEQUENCE_FUNCTIONS).
-SEQUENCE_SIGNATURES = {
-    ("nextval", 1): "nextval(text)", ("currval", 1): "currval(text)",
-    ("setval", 2): "setval(text,int8)", ("setval", 3): "setval(text,int8,bool)",
-    ("lastval", 0): "lastval()",
-}
-
-
 def _current_setting(ctx, name: str, missing_ok: bool = False):
     return ctx.current_setting(name, bool(missing_ok))
 

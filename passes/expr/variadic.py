@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from twinning.deferred import deferred
 from twinning.errors import datatype_mismatch, feature_not_supported
 from twinning.ir import query as q
 from twinning.ir import syntax as s
 from twinning.ir.types import SqlType
-from twinning.passes.expr.formatting import text_format
 from twinning.passes.expr.registry import FUNCTIONS, TypedImpl, output
 from twinning.passes.expr.types import element_of, is_array, key
+
+formatting = deferred("twinning.passes.expr.formatting", globals(),
+                      "formatting")
 
 __all__ = ["variadic_call", "register"]
 
@@ -48,6 +51,7 @@ def _factory(arg_types: Sequence[q.ResultType]):
 
     def make(settings):
         fmt = out(settings)
+        text_format = formatting.text_format
 
         def format_variadic(template, values=None):
             if template is None:

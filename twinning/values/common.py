@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+from twinning.deferred import deferred_pattern
 from twinning.errors import (
     SqlError, feature_not_supported, invalid_input_syntax,
     numeric_value_out_of_range,
@@ -79,7 +80,8 @@ def c_strtoint(s: str, pos: int = 0):
 
 # -- C strtod -----------------------------------------------------------------
 
-_STRTOD = re.compile(
+_STRTOD = deferred_pattern(
+    globals(), "_STRTOD",
     r"""[ \t\n\v\f\r]*
     (?P<num>[+-]?
       (?: (?P<hex>0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?)

@@ -19,6 +19,7 @@ import re
 from datetime import date as _date
 from datetime import datetime as _datetime
 
+from twinning.deferred import deferred_pattern
 from twinning.ir.node import node
 from twinning.errors import (
     datetime_field_overflow, internal_error, invalid_parameter_value,
@@ -81,13 +82,14 @@ def _decode(text: str, type_name: str, settings: FormatSettings, want_zone: bool
 # full parser provably gives the same value; anything else, including every
 # error, takes the full parser.
 _WS = "[ \t\n\v\f\r]*"
-_FAST_DATE = re.compile(_WS + r"([0-9]{4}-[0-9]{2}-[0-9]{2})" + _WS + r"\Z")
+_FAST_DATE = deferred_pattern(globals(), "_FAST_DATE", _WS + r"([0-9]{4}-[0-9]{2}-[0-9]{2})" + _WS + r"\Z")
 _FAST_TIME = r"([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?"
-_FAST_TS = re.compile(
+_FAST_TS = deferred_pattern(
+    globals(), "_FAST_TS",
     _WS + r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[Tt]| +)"
     r"([0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)"
     + r"(?: *(?:([+-])([0-9]{2})(?::?([0-9]{2}))?|([zZ])))?" + _WS + r"\Z")
-_FAST_TIME_ONLY = re.compile(_WS + _FAST_TIME + _WS + r"\Z")
+_FAST_TIME_ONLY = deferred_pattern(globals(), "_FAST_TIME_ONLY", _WS + _FAST_TIME + _WS + r"\Z")
 
 
 _ORDINAL_2000 = _date(2000, 1, 1).toordinal()

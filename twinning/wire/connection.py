@@ -29,11 +29,11 @@ conn.receive(chunk)`, send `out`, stop when `conn.closed`;
 from __future__ import annotations
 
 import enum
-import logging
 import struct
 from collections.abc import Mapping, Sequence
 from typing import Protocol, Union
 
+from twinning.deferred import deferred_logger
 from twinning.ir.node import node
 from twinning.errors import (
     SqlError, internal_error, invalid_authorization_specification,
@@ -57,7 +57,7 @@ from twinning.wire.scram import (
 )
 from twinning.wire.violation import ProtocolViolation
 
-log = logging.getLogger(__name__)
+log = deferred_logger(globals(), "log")  # logging: on first use
 
 NAMEDATALEN = 64
 _FATAL = frozenset({"FATAL", "PANIC"})
