@@ -104,15 +104,15 @@ def test_a_deferred_pattern_compiles_and_binds_itself_on_first_use():
     import re
 
     from twinning import deferred as module
-    from twinning.deferred import DeferredPattern, deferred_pattern
+    from twinning.deferred import Deferred, deferred_pattern
     namespace: dict = {}
     namespace["p"] = deferred_pattern(namespace, "p", r"a(b+)", re.I)
-    assert isinstance(namespace["p"], DeferredPattern)
+    assert isinstance(namespace["p"], Deferred)
     assert "a(b+)" in repr(namespace["p"])
     assert namespace["p"].match("ABB").group(1) == "BB"
     assert namespace["p"] is re.compile(r"a(b+)", re.I)  # rebound
     module.PENDING.remove(next(p for p in module.PENDING
-                               if isinstance(p, DeferredPattern) and
+                               if isinstance(p, Deferred) and
                                p._namespace is namespace))
 
 
@@ -120,14 +120,14 @@ def test_a_deferred_logger_binds_itself_on_first_use():
     import logging
 
     from twinning import deferred as module
-    from twinning.deferred import DeferredLogger, deferred_logger
+    from twinning.deferred import Deferred, deferred_logger
     namespace: dict = {"__name__": "twinning.tests_logger_xyz"}
     namespace["log"] = deferred_logger(namespace, "log")
-    assert isinstance(namespace["log"], DeferredLogger)
+    assert isinstance(namespace["log"], Deferred)
     assert namespace["log"].name == "twinning.tests_logger_xyz"
     assert namespace["log"] is logging.getLogger("twinning.tests_logger_xyz")
     module.PENDING.remove(next(p for p in module.PENDING
-                               if isinstance(p, DeferredLogger) and
+                               if isinstance(p, Deferred) and
                                p._namespace is namespace))
 
 

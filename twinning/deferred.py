@@ -27,34 +27,44 @@ from __future__ import annotations
 import importlib
 import re
 import sys
-from typing import Any
+from typing import Any, Callable
 
 # every placeholder made, for load_all (the warm server's preload)
-PENDING: list["Deferred | DeferredPattern | DeferredLogger"] = []
+PENDING: list[Deferred] = []
 
 
 class Deferred:
-    """A module not imported yet; see the module docstring."""
+    """A module, pattern or logger not made yet: the first attribute read
+    makes it and binds it in the placeholder's place (see the module
+    docstring)."""
 
-    __slots__ = ("_module_name", "_namespace", "_binding")
+    __slots__ = ("_make", "_namespace", "_binding", "_what")
 
-    def __init__(self, module_name: str, namespace: dict[str, Any],
-                 binding: str) -> None:
-        self._module_name = module_name
+    def __init__(self, make: Callable[[], Any], namespace: dict[str, Any],
+                 binding: str, what: str) -> None:
+        self._make = make
         self._namespace = namespace
         self._binding = binding
+        self._what = what
 
     def load(self) -> Any:
-        module = importlib.import_module(self._module_name)
+        made = self._make()
         if self._namespace.get(self._binding) is self:
-            self._namespace[self._binding] = module
-        return module
+            self._namespace[self._binding] = made
+        return made
 
     def __getattr__(self, attr: str) -> Any:
         return getattr(self.load(), attr)
 
     def __repr__(self) -> str:
-        return f"<deferred module {self._module_name!r}>"
+        return f"<deferred {self._what}>"
+
+
+def _placeholder(make: Callable[[], Any], namespace: dict[str, Any],
+                 binding: str, what: str) -> Deferred:
+    placeholder = Deferred(make, namespace, binding, what)
+    PENDING.append(placeholder)
+    return placeholder
 
 
 def deferred(module_name: str, namespace: dict[str, Any],
@@ -64,75 +74,27 @@ def deferred(module_name: str, namespace: dict[str, Any],
     loaded = sys.modules.get(module_name)
     if loaded is not None:
         return loaded
-    placeholder = Deferred(module_name, namespace, binding)
-    PENDING.append(placeholder)
-    return placeholder
-
-
-class DeferredPattern:
-    """A regular expression not compiled yet; see the module docstring."""
-
-    __slots__ = ("_args", "_namespace", "_binding")
-
-    def __init__(self, args: tuple[str, int], namespace: dict[str, Any],
-                 binding: str) -> None:
-        self._args = args
-        self._namespace = namespace
-        self._binding = binding
-
-    def load(self) -> re.Pattern:
-        compiled = re.compile(*self._args)
-        if self._namespace.get(self._binding) is self:
-            self._namespace[self._binding] = compiled
-        return compiled
-
-    def __getattr__(self, attr: str) -> Any:
-        return getattr(self.load(), attr)
-
-    def __repr__(self) -> str:
-        return f"<deferred pattern {self._args[0]!r}>"
+    return _placeholder(lambda: importlib.import_module(module_name),
+                        namespace, binding, f"module {module_name!r}")
 
 
 def deferred_pattern(namespace: dict[str, Any], binding: str, source: str,
                      flags: int = 0) -> Any:
     """A placeholder for `re.compile(source, flags)`, bound as `binding`
     in `namespace`."""
-    placeholder = DeferredPattern((source, flags), namespace, binding)
-    PENDING.append(placeholder)
-    return placeholder
-
-
-class DeferredLogger:
-    """`logging.getLogger(name)` not made yet; see the module docstring."""
-
-    __slots__ = ("_name", "_namespace", "_binding")
-
-    def __init__(self, name: str, namespace: dict[str, Any],
-                 binding: str) -> None:
-        self._name = name
-        self._namespace = namespace
-        self._binding = binding
-
-    def load(self) -> Any:
-        import logging
-        logger = logging.getLogger(self._name)
-        if self._namespace.get(self._binding) is self:
-            self._namespace[self._binding] = logger
-        return logger
-
-    def __getattr__(self, attr: str) -> Any:
-        return getattr(self.load(), attr)
-
-    def __repr__(self) -> str:
-        return f"<deferred logger {self._name!r}>"
+    return _placeholder(lambda: re.compile(source, flags), namespace,
+                        binding, f"pattern {source!r}")
 
 
 def deferred_logger(namespace: dict[str, Any], binding: str) -> Any:
     """A placeholder for the logger of the module whose globals are
     `namespace` (its `__name__`), bound as `binding` there."""
-    placeholder = DeferredLogger(namespace["__name__"], namespace, binding)
-    PENDING.append(placeholder)
-    return placeholder
+    name = namespace["__name__"]
+
+    def make() -> Any:
+        import logging
+        return logging.getLogger(name)
+    return _placeholder(make, namespace, binding, f"logger {name!r}")
 
 
 def load_all() -> None:

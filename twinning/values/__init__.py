@@ -104,12 +104,7 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
     if simple is not None:
         return simple
     if name in _DEFERRED_INPUT:
-        return {
-            "xml": lambda: xml.parse_xml,
-            "tsvector": lambda: tsearch.parse_tsvector,
-            "tsquery": lambda: tsearch.parse_tsquery,
-            "jsonpath": lambda: jsonpath.parse_jsonpath,
-        }[name]()
+        return _deferred_io(name, 0)
     if name == "timetz":  # its module is deferred
         return lambda s: timetz.parse_timetz(s, settings)
     dated = {  # the inputs that read DateStyle and TimeZone
@@ -155,9 +150,25 @@ def _refuse_input(type_name: str):
     return parse
 
 
-# the types of the deferred modules (their dict entries would load them)
-_DEFERRED_INPUT = frozenset({"xml", "tsvector", "tsquery", "jsonpath"})
-_DEFERRED_TYPES = _DEFERRED_INPUT | {"timetz", "regconfig"}
+# the types whose input/output live in deferred modules: type → (module's
+# name here, input function, output function), read only when asked for
+_DEFERRED_IO = {
+    "xml": ("xml", "parse_xml", "format_xml"),
+    "tsvector": ("tsearch", "parse_tsvector", "format_tsvector"),
+    "tsquery": ("tsearch", "parse_tsquery", "format_tsquery"),
+    "jsonpath": ("jsonpath", "parse_jsonpath", "format_jsonpath"),
+    "regconfig": ("tsparse", None, "config_name"),
+    "timetz": ("timetz", None, "format_timetz"),
+}
+_DEFERRED_INPUT = frozenset(k for k, v in _DEFERRED_IO.items() if v[1])
+_DEFERRED_TYPES = frozenset(_DEFERRED_IO)
+
+
+def _deferred_io(name: str, output: int) -> Callable:
+    """The input (0) or output (1) function of a deferred module's type,
+    loading the module now."""
+    module, *functions = _DEFERRED_IO[name]
+    return getattr(globals()[module], functions[output])
 _REG_NAMES = frozenset({"regproc", "regclass", "regtype", "regnamespace",
                         "regrole"})
 _SYSTEM_PARSERS: dict[str, Callable[[str], object]] = {
@@ -225,14 +236,7 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
     if simple is not None:
         return simple
     if name in _DEFERRED_TYPES:
-        return {
-            "xml": lambda: xml.format_xml,
-            "tsvector": lambda: tsearch.format_tsvector,
-            "tsquery": lambda: tsearch.format_tsquery,
-            "jsonpath": lambda: jsonpath.format_jsonpath,
-            "regconfig": lambda: tsparse.config_name,
-            "timetz": lambda: timetz.format_timetz,
-        }[name]()
+        return _deferred_io(name, 1)
     system_format = _SYSTEM_FORMATTERS.get(name)
     if system_format is not None:
         return system_format
