@@ -15,7 +15,6 @@ order), IntervalStyle (all four) and TimeZone.
 
 from __future__ import annotations
 
-import re
 from datetime import date as _date
 from datetime import datetime as _datetime
 
