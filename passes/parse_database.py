@@ -59,6 +59,7 @@ def database_command(node: Any) -> q.DatabaseCommand:
 # `quick_database_command` agrees with `parse_query` wherever it answers
 # (tests/test_parse_database_quick.py).
 _BLANKS = " \t\n\r\f"
+QUICK_INITIALS = "CcDd" + _BLANKS  # a text `_QUICK` may match starts so
 _SPACE = f"[{_BLANKS}]"
 _NAME = r'(?:([A-Za-z_][A-Za-z0-9_$]*)|"([^"]+)")'
 _QUICK = re.compile(

@@ -31,6 +31,7 @@ from twinning.ir.dump import dump
 from twinning.advisory import AdvisoryLocks
 from twinning.notify import Channels
 from twinning.passes.normalize import Normalized
+from twinning.passes.parse_database import quick_database_command
 from twinning.passes import load_schema, parse_query, plan_statement
 from twinning.passes import extensions
 from twinning.passes.resolve_types import types_of
@@ -254,6 +255,16 @@ class Engine:
                 self._parsed.popitem(last=False)
         return parsed
 
+    def quick_parse(self, sql: str) -> q.ParsedQuery | None:
+        """CREATE / DROP DATABASE in their plainest spelling, read by a
+        regex and kept out of every cache: each fork names a new database,
+        so no entry would ever hit, and a fork loop would evict the ones
+        that do (`plan` keeps their plans out too)."""
+        parsed = quick_database_command(sql)
+        if parsed is not None:
+            self.activity.statement(sql)
+        return parsed
+
     def find_template(self, sql: str):
         """(normalized statement, its template or None); (None, None) when
         `sql` is not normalizable or while tracing. A template belongs to
@@ -277,6 +288,10 @@ class Engine:
         if catalog is None:
             latest = self.store.latest
             catalog, generation = latest.schema.catalog, latest.generation
+        if stmt.node.__class__ is q.DatabaseCommand and self.trace is None:
+            # names no relation, type or function; see `quick_parse`
+            return plan_statement(stmt, catalog, param_types,
+                                  search_path=search_path)
         key = (generation, search_path) + _plan_key(stmt, param_types)
         with self._lock:
             hit = self._plans.get(key) if generation is not None else None

@@ -52,6 +52,7 @@ from twinning.execute import (EvalContext, Interrupt, ResultEncoder,
                               row_description)
 from twinning.ir import query as q
 from twinning.notify import Listener
+from twinning.passes.parse_database import QUICK_INITIALS
 from twinning.passes.polling import chunks
 from twinning.cursors import Cursor, Cursors
 from twinning.session_ddl import DdlCommands
@@ -257,6 +258,11 @@ class Session(ExtendedQuery, DdlCommands):
                 self.interrupt.finish()
 
     def _query(self, sql: str) -> Reply:
+        parsed = self.engine.quick_parse(sql) if sql[:1] in QUICK_INITIALS \
+            else None
+        if parsed is not None:  # CREATE / DROP DATABASE: no cache serves it
+            return self._continue([(parsed.statements[0], None, None)],
+                                  "single", [])
         norm, template = self.engine.find_template(sql)
         if template is not None:
             return self._continue([(template.stmt, norm, template)],

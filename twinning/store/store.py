@@ -15,7 +15,6 @@ newest version back into one for snapshots and reports.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
@@ -226,7 +225,7 @@ def _own_schema(schema: StoreSchema) -> StoreSchema:
     """The same store schema with the fork's own TableInfo objects: each
     caches its store's in-flight unique-key dicts (`TableInfo.claims`)."""
     return StoreSchema(schema.catalog, {
-        name: dataclasses.replace(info, claims=[])
+        name: info.with_own_claims()
         for name, info in schema.tables.items()})
 
 
