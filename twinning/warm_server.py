@@ -79,6 +79,7 @@ def warm_up() -> None:
     from twinning.session import Engine, Session
     from twinning.state import CommittedState
 
+    _command_line_parts()
     catalog, _ = compile_schema(_WARM_UP_SCHEMA, "<warm-up>")
     session = Session(Engine(CommittedState.empty(catalog, _WARM_UP_SCHEMA)))
     session.on_startup({"user": "postgres", "database": "postgres"})
@@ -86,6 +87,18 @@ def warm_up() -> None:
     for sql in _WARM_UP_STATEMENTS:
         session.on_query(sql)
     session.on_disconnect()
+
+
+def _command_line_parts() -> None:
+    """What every command reads before its work: the usage, parsed once
+    (`cli.parse_arguments` keeps it), and the stdlib modules that reading
+    a packaged JSON Schema and resolving the listen address import."""
+    import codecs
+
+    from twinning import cli, schemas
+    cli.parse_arguments(["postgres"])
+    schemas.load.__wrapped__("verify.constraint.v1")
+    codecs.lookup("idna")
 
 
 # modules a `twinning postgres` command never runs (pytest_plugin needs
