@@ -179,10 +179,16 @@ def test_encode_data_row_matches_the_message_and_decodes_back():
     assert encode_data_row(list(values)) == wire
 
 
-def test_encode_data_rows_is_the_concatenation():
-    rows = [(b"1", None), (None, b"abc"), ()]
-    assert encode_data_rows(rows) == b"".join(encode_data_row(r) for r in rows)
-    assert encode_data_rows([]) == b""
+def test_encode_data_rows_is_the_concatenation_of_the_encoded_rows():
+    rows = [("1", 7), (None, 0), ("é" * 600, None), ("x" * 2000, -3)]
+    encoders = (str.encode, b"%d".__mod__)
+    wire = encode_data_rows(rows, encoders)
+    assert wire == b"".join(encode_data_row(tuple(
+        None if v is None else f(v) for f, v in zip(encoders, row)))
+        for row in rows)
+    assert DataRow.decode(payload(encode_data_rows(rows[2:3], encoders))
+                          ).values == ("é".encode() * 600, None)
+    assert encode_data_rows([], encoders) == b""
 
 
 # -- ErrorResponse / NoticeResponse ----------------------------------------------

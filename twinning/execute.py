@@ -406,7 +406,4 @@ class ResultEncoder:
         self._fns = tuple(fns)
 
     def encode(self, rows: Sequence[tuple]) -> bytes:
-        fns = self._fns
-        return encode_data_rows(
-            [None if v is None else f(v) for f, v in zip(fns, row)]
-            for row in rows)
+        return encode_data_rows(rows, self._fns)

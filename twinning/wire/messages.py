@@ -22,7 +22,7 @@ single `bytes.join`. This module does no I/O and knows nothing of sessions.
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Union
 
 from twinning.ir.node import node
@@ -1059,30 +1059,43 @@ _LENGTH_WORDS = tuple(_pack_i32(n) for n in range(1024))
 
 
 def encode_data_row(values: Sequence[bytes | None]) -> bytes:
-    """One DataRow from column values already in wire format (None = NULL).
+    """One DataRow from column values already in wire format (None = NULL)."""
+    return encode_data_rows((values,), (_as_is,) * len(values))
+
+
+def encode_data_rows(rows: Iterable[Sequence[Any]],
+                     encoders: Sequence[Callable[[Any], bytes]]) -> bytes:
+    """DataRows in one buffer, column j's value v sent as `encoders[j](v)`
+    (None = NULL).
 
     The hot path of every result: no message object, cached length words,
-    one join for the values and the header prepended (measured faster than
-    computing the size first, for rows of ordinary widths). A plain loop:
-    on CPython 3.11 it beats interleaving through chain/zip/map, whose
-    iterators cost more than a row's few values.
+    one join for a row's values with its header prepended (measured faster
+    than computing the size first, for rows of ordinary widths), values
+    encoded in the same loop that frames them. A plain loop: on CPython
+    3.11 it beats interleaving through chain/zip/map, whose iterators cost
+    more than a row's few values.
     """
-    parts: list[bytes] = []
-    append = parts.append
-    for value in values:
-        if value is None:
-            append(_NULL_VALUE)
-        else:
-            n = len(value)
-            append(_LENGTH_WORDS[n] if n < 1024 else _pack_i32(n))
-            append(value)
-    body = b"".join(parts)
-    return _pack_header_h(DATA_ROW, len(body) + 6, len(values)) + body
+    count = len(encoders)
+    out: list[bytes] = []
+    for row in rows:
+        parts: list[bytes] = []
+        append = parts.append
+        for encode, value in zip(encoders, row):
+            if value is None:
+                append(_NULL_VALUE)
+            else:
+                value = encode(value)
+                n = len(value)
+                append(_LENGTH_WORDS[n] if n < 1024 else _pack_i32(n))
+                append(value)
+        body = b"".join(parts)
+        out.append(_pack_header_h(DATA_ROW, len(body) + 6, count))
+        out.append(body)
+    return b"".join(out)
 
 
-def encode_data_rows(rows: Iterable[Sequence[bytes | None]]) -> bytes:
-    """Many DataRows in one buffer."""
-    return b"".join(map(encode_data_row, rows))
+def _as_is(value: bytes) -> bytes:
+    return value
 
 
 @node
