@@ -67,18 +67,16 @@ Exit codes: 0 clean, 1 embedded verify failed, 2 refusal or usage error.
 
 from __future__ import annotations
 
-import copy
 import gc
-import json
 import os
 import sys
-from collections import Counter
-from typing import Any
 
 from twinning import __version__
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from twinning.errors import Refusal
 
 ENGINES_PLANNED = ("mysql", "oracle", "sqlite", "mssql")
@@ -114,7 +112,8 @@ def parse_arguments(argv: list[str]) -> dict[str, Any]:
     parsed = d.parse_argv(d.Tokens(argv), list(options), False)
     matched, left, collected = pattern.match(parsed)
     if matched and left == []:  # the usage's default lists are copied
-        return d.ParsedOptions((a.name, copy.copy(a.value))
+        return d.ParsedOptions((a.name, list(a.value) if type(a.value) is list
+                                else a.value)
                                for a in pattern.flat() + collected)
     raise d.DocoptExit()
 
@@ -137,7 +136,9 @@ def _fix(pattern: Any, d: Any) -> Any:
     identify(pattern, {})
     for case in d.transform(pattern).children:
         leaves = list(case.children)
-        counts = Counter(map(repr, leaves))
+        counts: dict[str, int] = {}
+        for leaf in leaves:
+            counts[repr(leaf)] = counts.get(repr(leaf), 0) + 1
         for e in [leaf for leaf in leaves if counts[repr(leaf)] > 1]:
             kind = type(e)
             if kind is d.Argument or kind is d.Option and e.argcount:
@@ -177,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args["--describe"]:
             from twinning.describe import manifest
+            import json
             print(json.dumps(manifest(), indent=2))
             return 0
         if args["--backend"]:  # the delegated backend (twinning.backend)
