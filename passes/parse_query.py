@@ -14,6 +14,8 @@ catalog or a session.
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
+from operator import is_
 from typing import Any
 
 from pglast import ast
@@ -179,47 +181,59 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
         if i and tokens[i - 1].name == "ASCII_45":
             minus = offset + tokens[i - 1].start
         starts.append((offset + tok.start, minus))
-    found: list[s.Literal] = []
-    _collect(node, found)
-    if len(found) != len(starts) or not found:
+    if not starts:
         return node
     it = iter(starts)
-    return _relocate(node, it)
+    try:
+        located = _relocate(node, it)
+    except _Miscount:  # more literals than constant tokens
+        return node
+    return node if next(it, None) is not None else located
 
 
-def _collect(value: Any, out: list) -> None:
-    if isinstance(value, s.Literal):
-        if value.location != NO_TOKEN:
-            out.append(value)
-    elif isinstance(value, tuple):
-        for block in chunks(value, PLANNING, 64) if len(value) > 64 else (value,):
-            for item in block:  # thousands of VALUES rows: polled
-                _collect(item, out)
-    elif dataclasses.is_dataclass(value):
-        for f in _source_order(value):
-            _collect(getattr(value, f.name), out)
+class _Miscount(Exception):
+    """The tree has more literals than the text has constant tokens."""
 
 
-def _source_order(value: Any) -> list:
-    """A node's fields in the order their text comes: WITH first."""
-    return sorted(dataclasses.fields(value), key=lambda f: f.name != "with_")
+@cache
+def _init_fields(cls: type) -> tuple[str, ...] | None:
+    """A node class's constructor fields in the order their text comes
+    (WITH first); None for what is not a node."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    ordered = sorted(dataclasses.fields(cls), key=lambda f: f.name != "with_")
+    return tuple(f.name for f in ordered if f.init)
 
 
 def _relocate(value: Any, starts) -> Any:
+    """`value` with its literals located, in source order; a node without
+    literals is returned as it is, not rebuilt."""
     if isinstance(value, s.Literal):
         if value.location == NO_TOKEN:
             return value
-        start, minus = next(starts)
+        start, minus = next(starts, (None, None))
+        if start is None:
+            raise _Miscount
         if minus is not None and (value.text or "").startswith("-"):
             start = minus
         return dataclasses.replace(value, location=start)
     if isinstance(value, tuple):
-        return tuple(_relocate(item, starts) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _relocate(getattr(value, f.name), starts)
-                   for f in _source_order(value) if f.init}
-        return dataclasses.replace(value, **changes)
-    return value
+        if len(value) > 64:  # thousands of VALUES rows: polled
+            items = tuple([_relocate(item, starts) for block in
+                           chunks(value, PLANNING, 64) for item in block])
+        else:
+            items = tuple([_relocate(item, starts) for item in value])
+        return value if all(map(is_, items, value)) else items
+    names = _init_fields(type(value))
+    if names is None:
+        return value
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        new = _relocate(old, starts)
+        if new is not old:
+            changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value
 
 
 # -- transaction control ------------------------------------------------------------

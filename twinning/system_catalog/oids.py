@@ -35,6 +35,8 @@ within the twin (every relation refers to the same OIDs).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from types import SimpleNamespace
 from typing import Any
 
 from twinning.ir.node import node
@@ -171,23 +173,9 @@ def oid_map(catalog: Catalog) -> OidMap:
 
 
 def _populate(m: OidMap) -> None:
-    from twinning.system_catalog import pg_builtin
     catalog = m.catalog
-    for name, oid in BUILTIN_NAMESPACES.items():
-        m.namespaces[name] = oid
-    _builtin_types(m, pg_builtin)
-    # every pg_catalog relation resolves (regclass, visibility), whether
-    # the twin serves its rows or not
-    for name, (oid, relkind) in pg_builtin.CATALOG_RELATIONS.items():
-        _relation(m, QName("pg_catalog", name), oid, relkind,
-                  ("system", relkind))
-    for (schema, name), (oid, relkind, reltype, _) in \
-            pg_builtin.RELATIONS.items():
-        _relation(m, QName(schema, name), oid, relkind, ("system", relkind))
-        if reltype:
-            entry = m.types.get(reltype)
-            m.row_types[QName(schema, name)] = (
-                reltype, entry.array if entry else 0)
+    for name, table in _builtin_tables().items():
+        getattr(m, name).update(table)
     # user types keep the OIDs they were given (resolve_types); the other
     # objects are numbered after them
     counter = iter(range(FIRST_NORMAL_OID + catalog.type_oids, 2**32))
@@ -259,6 +247,33 @@ def _populate(m: OidMap) -> None:
             m.enum_labels[(utype.oid, label)] = next(counter)
     for extension in sorted(catalog.extensions, key=lambda e: e.created):
         m.extensions[extension.name] = next(counter)
+
+
+_BUILTIN_TABLES = ("namespaces", "types", "type_names", "relations",
+                   "relation_names", "relkinds", "relation_objects", "row_types")
+
+
+@cache
+def _builtin_tables() -> dict[str, dict]:
+    """The built-in objects' entries of every OidMap, the same whatever the
+    catalog: made once (~1,000 entries), copied into each map."""
+    from twinning.system_catalog import pg_builtin
+    m = SimpleNamespace(**{name: {} for name in _BUILTIN_TABLES})
+    m.namespaces.update(BUILTIN_NAMESPACES)
+    _builtin_types(m, pg_builtin)
+    # every pg_catalog relation resolves (regclass, visibility), whether
+    # the twin serves its rows or not
+    for name, (oid, relkind) in pg_builtin.CATALOG_RELATIONS.items():
+        _relation(m, QName("pg_catalog", name), oid, relkind,
+                  ("system", relkind))
+    for (schema, name), (oid, relkind, reltype, _) in \
+            pg_builtin.RELATIONS.items():
+        _relation(m, QName(schema, name), oid, relkind, ("system", relkind))
+        if reltype:
+            entry = m.types.get(reltype)
+            m.row_types[QName(schema, name)] = (
+                reltype, entry.array if entry else 0)
+    return vars(m)
 
 
 def _relation(m: OidMap, qname: QName, oid: int, relkind: str,
