@@ -9,6 +9,8 @@ level that holds it.
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
+from operator import is_
 from typing import Any
 
 from twinning.ir import query as q
@@ -26,20 +28,26 @@ def rebuild(value: Any, replace: Any) -> Any:
     if new is not None:
         return new
     if isinstance(value, tuple):
-        items = tuple(rebuild(item, replace) for item in value)
-        return value if all(a is b for a, b in zip(items, value)) else items
-    if dataclasses.is_dataclass(value) and not isinstance(
-            value, (type, q.ResultType)):
-        changes = {}
-        for f in dataclasses.fields(value):
-            if not f.init:
-                continue
-            old = getattr(value, f.name)
-            new = rebuild(old, replace)
-            if new is not old:
-                changes[f.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
+        items = tuple([rebuild(item, replace) for item in value])
+        return value if all(map(is_, items, value)) else items
+    names = _rebuilt_fields(type(value))
+    if names is None:
+        return value
+    changes = {}
+    for name in names:
+        old = getattr(value, name)
+        new = rebuild(old, replace)
+        if new is not old:
+            changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value
+
+
+@cache
+def _rebuilt_fields(cls: type) -> tuple[str, ...] | None:
+    """The constructor fields `rebuild` looks into, None for a leaf."""
+    if not dataclasses.is_dataclass(cls) or issubclass(cls, q.ResultType):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
 def children(node: Any) -> list[Any]:
