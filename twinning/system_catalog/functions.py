@@ -465,17 +465,29 @@ def pg_get_partition_constraintdef(ctx: Any, oid: int) -> str | None:
     return partition_constraintdef(Build(m.catalog, m, ctx), table, ctx)
 
 
-def pg_partition_root(ctx: Any, oid: int) -> Any:
-    """The top of the partition tree a relation is in (NULL outside any)."""
-    m = catalog_map(ctx)
+def _ancestor_names(m: Any, oid: int) -> list:
+    """A relation, then its parents up to the root; nothing for a relation
+    outside any partition tree."""
     catalog = m.catalog
     name = m.relation_names.get(int(oid))
     if name is None or (catalog.parent_of(name) is None
                         and catalog.partition_key(name) is None):
+        return []
+    out = []
+    while name is not None:
+        out.append(name)
+        row = catalog.parent_of(name)
+        name = None if row is None else row.parent
+    return out
+
+
+def pg_partition_root(ctx: Any, oid: int) -> Any:
+    """The top of the partition tree a relation is in (NULL outside any)."""
+    m = catalog_map(ctx)
+    names = _ancestor_names(m, oid)
+    if not names:
         return None
-    while catalog.parent_of(name) is not None:
-        name = catalog.parent_of(name).parent
-    return regnames.reg_name("regclass", m, m.relations[name], ctx)
+    return regnames.reg_name("regclass", m, m.relations[names[-1]], ctx)
 
 
 def _partition_ancestors(types: Any) -> Any:
@@ -483,17 +495,8 @@ def _partition_ancestors(types: Any) -> Any:
     root; nothing for a relation outside any partition tree."""
     def ancestors(ctx: Any, oid: int) -> Any:
         m = catalog_map(ctx)
-        catalog = m.catalog
-        name = m.relation_names.get(int(oid))
-        if name is None or (catalog.parent_of(name) is None
-                            and catalog.partition_key(name) is None):
-            return iter(())
-        out = []
-        while name is not None:
-            out.append(regnames.reg_name("regclass", m, m.relations[name], ctx))
-            row = catalog.parent_of(name)
-            name = None if row is None else row.parent
-        return iter(out)
+        return iter([regnames.reg_name("regclass", m, m.relations[name], ctx)
+                     for name in _ancestor_names(m, oid)])
     ancestors.context = True  # type: ignore[attr-defined]
     return ancestors
 

@@ -13,7 +13,7 @@ get_namespace_oid.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, ambiguous_function,
@@ -38,20 +38,26 @@ def path(m: OidMap, session: Any) -> list[str]:
 # -- relations ------------------------------------------------------------------
 
 
-def lookup_relation(m: OidMap, name: str, session: Any) -> int | None:
-    """RelnameGetRelid(): the first schema of the path holding `name`."""
+def _first_on_path(m: OidMap, session: Any, oids: dict,
+                   key: Callable[[str], Any]) -> int | None:
+    """The oid in the first schema of the path that holds the name;
+    `key(schema)` is the name's key in `oids` for that schema."""
     for schema in path(m, session):
-        oid = m.relations.get(QName(schema, name))
+        oid = oids.get(key(schema))
         if oid is not None:
             return oid
     return None
 
 
+def lookup_relation(m: OidMap, name: str, session: Any) -> int | None:
+    """RelnameGetRelid(): the first schema of the path holding `name`."""
+    return _first_on_path(m, session, m.relations,
+                          lambda schema: QName(schema, name))
+
+
 def relation_visible(m: OidMap, oid: int, session: Any) -> bool:
     qname = m.relation_names.get(oid)
-    if qname is None:
-        return False
-    return lookup_relation(m, qname.name, session) == oid
+    return qname is not None and lookup_relation(m, qname.name, session) == oid
 
 
 def regclass_text(m: OidMap, oid: int, session: Any) -> str:
@@ -94,18 +100,14 @@ def regclass_in(m: OidMap, text: str, session: Any,
 
 
 def lookup_type(m: OidMap, name: str, session: Any) -> int | None:
-    for schema in path(m, session):
-        oid = m.type_names.get((schema, name))
-        if oid is not None:
-            return oid
-    return None
+    """TypenameGetTypid(): the first schema of the path holding `name`."""
+    return _first_on_path(m, session, m.type_names,
+                          lambda schema: (schema, name))
 
 
 def type_visible(m: OidMap, oid: int, session: Any) -> bool:
     entry = m.types.get(oid)
-    if entry is None:
-        return False
-    return lookup_type(m, entry.name, session) == oid
+    return entry is not None and lookup_type(m, entry.name, session) == oid
 
 
 # pg_catalog types (the twin has no columns of) format_type() spells
