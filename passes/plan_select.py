@@ -244,12 +244,8 @@ class _Planner:
             def fresh(rows: Iterable[tuple]) -> list[tuple]:
                 if keep_all:
                     return list(rows)
-                out = []
-                for row in rows:
-                    k = row_key(row)
-                    if k not in seen:
-                        seen.add(k)
-                        out.append(row)
+                out: list[tuple] = []
+                _add_unseen(rows, row_key, seen, out)
                 return out
             result = working = fresh(base(ctx))
             result = list(result)
@@ -700,11 +696,7 @@ class _Planner:
                 seen: set = set()
                 out = []
                 for block in chunks(itertools.chain(lrows, rrows), ctx):
-                    for row in block:
-                        k = key(row)
-                        if k not in seen:
-                            seen.add(k)
-                            out.append(row)
+                    _add_unseen(block, key, seen, out)
                 return out
             # nodeSetOp: a group's output is copies of its first row (of
             # the input read first: passes/setop_inputs.py), so equal but distinguishable values (0 and -0, 1.0 and
@@ -760,6 +752,18 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
 
 _SET_CHUNK = 16384  # a set-returning call's values between polls
 
+
+
+def _add_unseen(rows: Iterable[tuple], key: Callable[[tuple], Any],
+                seen: set, out: list[tuple]) -> None:
+    """Append each row whose key is not in `seen` yet, and note the key:
+    UNION's and a recursive UNION's duplicate removal (nodeSetOp,
+    nodeRecursiveunion), a block of rows a call."""
+    for row in rows:
+        k = key(row)
+        if k not in seen:
+            seen.add(k)
+            out.append(row)
 
 def _equality_key(types: list) -> Callable[[Any], tuple]:
     """Values → a hashable key under the types' equality (1.0 = 1.00,

@@ -504,11 +504,15 @@ def _ntile(args):
     return compute
 
 
+def _padded(args: Any, width: int) -> tuple:
+    """A window function's compiled arguments, None for each omitted
+    optional one (lag's offset and default, nth_value's n)."""
+    return tuple(args) + (None,) * (width - len(args))
+
+
 def _shift(direction: int):
     def make(args):
-        value = args[0]
-        offset = args[1] if len(args) > 1 else None
-        default = args[2] if len(args) > 2 else None
+        value, offset, default = _padded(args, 3)
 
         def compute(part: _Partition, ctx: Any) -> list:
             out = []
@@ -530,8 +534,7 @@ def _shift(direction: int):
 
 def _frame_value(pick: str):
     def make(args):
-        value = args[0]
-        nth = args[1] if len(args) > 1 else None
+        value, nth = _padded(args, 2)
 
         def compute(part: _Partition, ctx: Any) -> list:
             out = []
