@@ -1261,6 +1261,9 @@ def _compile_outer(expr: r.TOuter, recur: Recur) -> CompiledExpr:
     return CompiledExpr(outer)
 
 
+_ONE_ROW = 2  # a scalar or row subquery reads two rows to tell "more than one"
+
+
 def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
     planner = _Planner()
     rows = planner.relation(expr.relation, 0)
@@ -1271,29 +1274,27 @@ def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
     marker = object()
 
     def run(row: tuple, ctx: Any, limit: int | None) -> list[tuple]:
-        if not correlated:
-            cached = ctx.subqueries.get(marker)
-            if cached is not None:
-                return cached
-        ctx.outer.append(row)
-        try:
-            found = rows(ctx)
-            result = list(itertools.islice(found, limit)) if limit else \
-                list(found)
-        finally:
-            ctx.outer.pop()
-        if not correlated:
-            ctx.subqueries[marker] = result
+        result = None if correlated else ctx.subqueries.get(marker)
+        if result is None:
+            ctx.outer.append(row)
+            try:
+                found = rows(ctx)
+                result = list(itertools.islice(found, limit)) if limit else \
+                    list(found)
+            finally:
+                ctx.outer.pop()
+            if not correlated:
+                ctx.subqueries[marker] = result
+        if limit == _ONE_ROW and len(result) > 1:
+            raise cardinality_violation("more than one row returned by a "
+                                        "subquery used as an expression")
         return result
 
     if kind == "exists":
         return CompiledExpr(lambda row, ctx: bool(run(row, ctx, 1)))
     if kind == "expr":
         def scalar(row, ctx):
-            found = run(row, ctx, 2)
-            if len(found) > 1:
-                raise cardinality_violation("more than one row returned by a "
-                                            "subquery used as an expression")
+            found = run(row, ctx, _ONE_ROW)
             return found[0][0] if found else None
         return CompiledExpr(scalar)
     if kind == "array":
@@ -1308,10 +1309,7 @@ def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
         expr.test if isinstance(expr.test, tuple) else (expr.test,))]
     if kind == "rowcompare":
         def rowcompare(row, ctx):
-            found = run(row, ctx, 2)
-            if len(found) > 1:
-                raise cardinality_violation("more than one row returned by a "
-                                            "subquery used as an expression")
+            found = run(row, ctx, _ONE_ROW)
             if not found:
                 return None
             return compare([t(row, ctx) for t in tests], found[0])

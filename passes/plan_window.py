@@ -468,6 +468,24 @@ def _cume_dist(args):
                               for g in part.group]
 
 
+def _ntile_start(rows: int, buckets: int) -> list:
+    """window_ntile's state once the partition's first row gave the
+    bucket count: [bucket, rows in it, its size, buckets left with the
+    extra row]."""
+    if buckets <= 0:
+        raise invalid_argument_for_ntile_function("argument of ntile must be "
+                                                  "greater than zero")
+    boundary = rows // buckets
+    remainder = 0
+    if boundary <= 0:
+        boundary = 1
+    else:
+        remainder = rows % buckets
+        if remainder:
+            boundary += 1
+    return [1, 0, boundary, remainder]
+
+
 def _ntile(args):
     (arg,) = args
 
@@ -480,18 +498,7 @@ def _ntile(args):
                 if buckets is None:
                     out.append(None)
                     continue
-                if buckets <= 0:
-                    raise invalid_argument_for_ntile_function("argument of ntile must be "
-                                                              "greater than zero")
-                boundary = part.n // buckets
-                remainder = 0
-                if boundary <= 0:
-                    boundary = 1
-                else:
-                    remainder = part.n % buckets
-                    if remainder:
-                        boundary += 1
-                state = [1, 0, boundary, remainder]
+                state = _ntile_start(part.n, buckets)
             state[1] += 1
             if state[2] < state[1]:
                 if state[3] and state[0] == state[3]:
