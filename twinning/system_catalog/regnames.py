@@ -280,20 +280,29 @@ def regproc_text(oid: int, m: OidMap | None = None) -> str:
 # -- namespaces and roles ---------------------------------------------------------
 
 
-def regnamespace_in(m: OidMap, text: str, session: Any,
-                    missing_ok: bool = False) -> RegOid | None:
-    numeric = parse_reg_numeric(text, "regnamespace")
+def _unqualified_in(text: str, type_name: str, oids: dict[str, int],
+                    missing: Callable[[str], Exception],
+                    missing_ok: bool) -> RegOid | None:
+    """regnamespacein/regrolein: a number, or one name (never qualified)
+    looked up in `oids`; `missing(name)` is the error for an unknown one."""
+    numeric = parse_reg_numeric(text, type_name)
     if numeric is not None:
         return numeric
     parts = parse_qualified(text)
     if len(parts) != 1:
         raise syntax_error("invalid name syntax")
-    oid = m.namespaces.get(parts[0])
+    oid = oids.get(parts[0])
     if oid is None:
         if missing_ok:
             return None
-        raise schema_does_not_exist(parts[0])
+        raise missing(parts[0])
     return RegOid(oid, quote_ident(parts[0]))
+
+
+def regnamespace_in(m: OidMap, text: str, session: Any,
+                    missing_ok: bool = False) -> RegOid | None:
+    return _unqualified_in(text, "regnamespace", m.namespaces,
+                           schema_does_not_exist, missing_ok)
 
 
 def regnamespace_text(m: OidMap, oid: int) -> str:
@@ -312,18 +321,10 @@ def roles(session: Any) -> dict[int, str]:
 
 def regrole_in(text: str, session: Any,
                missing_ok: bool = False) -> RegOid | None:
-    numeric = parse_reg_numeric(text, "regrole")
-    if numeric is not None:
-        return numeric
-    parts = parse_qualified(text)
-    if len(parts) != 1:
-        raise syntax_error("invalid name syntax")
-    for oid, name in roles(session).items():
-        if name == parts[0]:
-            return RegOid(oid, quote_ident(name))
-    if missing_ok:
-        return None
-    raise role_does_not_exist(parts[0])
+    # a name twice: the first in roles()' order, as a search finds it
+    by_name = {name: oid for oid, name in reversed(roles(session).items())}
+    return _unqualified_in(text, "regrole", by_name, role_does_not_exist,
+                           missing_ok)
 
 
 def regrole_text(oid: int, session: Any) -> str:
