@@ -193,72 +193,67 @@ def test_startup_database(both):
     ])
 
 
-# 55006 with PostgreSQL's detail counting the other sessions; the
-# same DROP succeeds once they are gone.
-_BLOCKED_DROP = [
-    ("connect", "a1", "fk16_a"),
-    ("connect", "a2", "fk16_a"),
-    ("sql", "m", "DROP DATABASE fk16_a"),
-    ("close", "a2"),
-    ("sql", "m", "ALTER DATABASE fk16_a RENAME TO fk16_b"),
-    ("sql", "a1", "DROP DATABASE fk16_a"),
-    ("close", "a1"),
-    ("sql", "m", "ALTER DATABASE fk16_a RENAME TO fk16_b"),
-    ("sql", "m", "DROP DATABASE fk16_b"),
-]
-
-# DROP … WITH (FORCE) ends the other sessions
-_FORCED_DROP = [
-    ("connect", "a", "fk16_a"),
-    ("sql", "a", "DROP DATABASE fk16_a WITH (FORCE)"),
-    ("sql", "m", "DROP DATABASE fk16_a WITH (FORCE)"),
-    ("terminated", "a"),
-    ("sql", "m", "SELECT count(*) FROM pg_database WHERE datname = 'fk16_a'"),
-    ("sql", "m", "DROP DATABASE IF EXISTS fk16_a WITH (FORCE)"),
-]
-
-# Two forks of one template written concurrently: each sees only its
-# own rows, sequence positions, failed transaction and settings; the
-# template is unchanged, and a fork of a fork starts from its state.
-_ISOLATED_FORKS = [
-    ("sql", "m", f"CREATE DATABASE fk16_b TEMPLATE {BASE}"),
-    ("connect", "a", "fk16_a"),
-    ("connect", "b", "fk16_b"),
-    ("sql", "a", "BEGIN"),
-    ("sql", "b", "BEGIN"),
-    ("sql", "a", "INSERT INTO items (name) VALUES ('a1'), ('a2') RETURNING *"),
-    ("sql", "b", "INSERT INTO items (name) VALUES ('a1') RETURNING *"),
-    ("sql", "b", "INSERT INTO items (name) VALUES ('seed')"),
-    ("sql", "a", "SET LOCAL work_mem = '8MB'"),
-    ("sql", "a", "SET statement_timeout = '7s'"),
-    ("sql", "a", "COMMIT"),
-    ("sql", "b", "SELECT 1"),
-    ("sql", "b", "ROLLBACK"),
-    ("sql", "b", "SHOW statement_timeout"),
-    ("sql", "a", "SHOW statement_timeout"),
-    ("sql", "b", "SELECT * FROM items ORDER BY id"),
-    ("sql", "a", "SELECT * FROM items ORDER BY id"),
-    ("sql", "b", "SELECT nextval('items_id_seq')"),
-    ("sql", "b", "CREATE TABLE only_b (x int)"),
-    ("sql", "a", "SELECT count(*) FROM pg_tables WHERE tablename = 'only_b'"),
-    ("close", "a"),
-    ("sql", "m", "CREATE DATABASE fk16_c TEMPLATE fk16_a"),
-    ("connect", "c", "fk16_c"),
-    ("sql", "c", "SELECT * FROM items ORDER BY id"),
-    ("sql", "c", "INSERT INTO items (name) VALUES ('c') RETURNING *"),
-    ("close", "c"),
-    ("connect", "base", BASE),
-    ("sql", "base", "SELECT * FROM items ORDER BY id"),
-]
+def test_other_sessions_block_drop_and_rename(both):
+    """55006 with PostgreSQL's detail counting the other sessions; the
+    same DROP succeeds once they are gone."""
+    same(both, FORK_A + [
+        ("connect", "a1", "fk16_a"),
+        ("connect", "a2", "fk16_a"),
+        ("sql", "m", "DROP DATABASE fk16_a"),
+        ("close", "a2"),
+        ("sql", "m", "ALTER DATABASE fk16_a RENAME TO fk16_b"),
+        ("sql", "a1", "DROP DATABASE fk16_a"),
+        ("close", "a1"),
+        ("sql", "m", "ALTER DATABASE fk16_a RENAME TO fk16_b"),
+        ("sql", "m", "DROP DATABASE fk16_b"),
+    ])
 
 
-@pytest.mark.parametrize("steps", [_BLOCKED_DROP, _FORCED_DROP, _ISOLATED_FORKS],
-                         ids=["other_sessions_block_drop_and_rename",
-                              "drop_with_force_ends_the_other_sessions",
-                              "forks_are_isolated"])
-def test_fork_scripts(both, steps):
-    """Scripts on the fork fk16_a, run alike on the twin and PostgreSQL."""
-    same(both, FORK_A + steps)
+def test_drop_with_force_ends_the_other_sessions(both):
+    same(both, FORK_A + [
+        ("connect", "a", "fk16_a"),
+        ("sql", "a", "DROP DATABASE fk16_a WITH (FORCE)"),
+        ("sql", "m", "DROP DATABASE fk16_a WITH (FORCE)"),
+        ("terminated", "a"),
+        ("sql", "m", "SELECT count(*) FROM pg_database WHERE datname = 'fk16_a'"),
+        ("sql", "m", "DROP DATABASE IF EXISTS fk16_a WITH (FORCE)"),
+    ])
+
+
+def test_forks_are_isolated(both):
+    """Two forks of one template written concurrently: each sees only its
+    own rows, sequence positions, failed transaction and settings; the
+    template is unchanged, and a fork of a fork starts from its state."""
+    same(both, FORK_A + [
+        ("sql", "m", f"CREATE DATABASE fk16_b TEMPLATE {BASE}"),
+        ("connect", "a", "fk16_a"),
+        ("connect", "b", "fk16_b"),
+        ("sql", "a", "BEGIN"),
+        ("sql", "b", "BEGIN"),
+        ("sql", "a", "INSERT INTO items (name) VALUES ('a1'), ('a2') RETURNING *"),
+        ("sql", "b", "INSERT INTO items (name) VALUES ('a1') RETURNING *"),
+        ("sql", "b", "INSERT INTO items (name) VALUES ('seed')"),
+        ("sql", "a", "SET LOCAL work_mem = '8MB'"),
+        ("sql", "a", "SET statement_timeout = '7s'"),
+        ("sql", "a", "COMMIT"),
+        ("sql", "b", "SELECT 1"),
+        ("sql", "b", "ROLLBACK"),
+        ("sql", "b", "SHOW statement_timeout"),
+        ("sql", "a", "SHOW statement_timeout"),
+        ("sql", "b", "SELECT * FROM items ORDER BY id"),
+        ("sql", "a", "SELECT * FROM items ORDER BY id"),
+        ("sql", "b", "SELECT nextval('items_id_seq')"),
+        ("sql", "b", "CREATE TABLE only_b (x int)"),
+        ("sql", "a", "SELECT count(*) FROM pg_tables WHERE tablename = 'only_b'"),
+        ("close", "a"),
+        ("sql", "m", "CREATE DATABASE fk16_c TEMPLATE fk16_a"),
+        ("connect", "c", "fk16_c"),
+        ("sql", "c", "SELECT * FROM items ORDER BY id"),
+        ("sql", "c", "INSERT INTO items (name) VALUES ('c') RETURNING *"),
+        ("close", "c"),
+        ("connect", "base", BASE),
+        ("sql", "base", "SELECT * FROM items ORDER BY id"),
+    ])
 
 
 def test_concurrent_writers_in_two_forks_do_not_block(servers, both):
