@@ -168,24 +168,25 @@ _BASE = (
     BaseType("varbit", 1562, 1563, -1, "V", "bit varying"),
     BaseType("money", 790, 791, 8, "N", "money"),
     BaseType("jsonpath", 4072, 4073, -1, "U", "jsonpath"),
-    # the types of PostgreSQL's own catalogs and of the functions reading them
+    # the types of PostgreSQL's own catalogs and of the functions reading
+    # them, by name
+    BaseType("aclitem", 1033, 1034, 12, "U", "aclitem", True),
+    BaseType("anyarray", 2277, 0, -1, "P", "anyarray", True),
     BaseType("char", 18, 1002, 1, "Z", '"char"', True),
-    BaseType("name", 19, 1003, 64, "S", "name", True),
-    BaseType("int2vector", 22, 1006, -1, "A", "int2vector", True),
-    BaseType("regproc", 24, 1008, 4, "N", "regproc", True),
-    BaseType("oid", 26, 1028, 4, "N", "oid", True),
-    BaseType("tid", 27, 1010, 6, "U", "tid", True),
-    BaseType("xid", 28, 1011, 4, "U", "xid", True),
     BaseType("cid", 29, 1012, 4, "U", "cid", True),
+    BaseType("int2vector", 22, 1006, -1, "A", "int2vector", True),
+    BaseType("name", 19, 1003, 64, "S", "name", True),
+    BaseType("oid", 26, 1028, 4, "N", "oid", True),
     BaseType("oidvector", 30, 1013, -1, "A", "oidvector", True),
     BaseType("pg_node_tree", 194, 0, -1, "Z", "pg_node_tree", True),
-    BaseType("aclitem", 1033, 1034, 12, "U", "aclitem", True),
     BaseType("regclass", 2205, 2210, 4, "N", "regclass", True),
-    BaseType("regtype", 2206, 2211, 4, "N", "regtype", True),
-    BaseType("anyarray", 2277, 0, -1, "P", "anyarray", True),
-    BaseType("regnamespace", 4089, 4090, 4, "N", "regnamespace", True),
-    BaseType("regrole", 4096, 4097, 4, "N", "regrole", True),
     BaseType("regconfig", 3734, 3735, 4, "N", "regconfig", True),
+    BaseType("regnamespace", 4089, 4090, 4, "N", "regnamespace", True),
+    BaseType("regproc", 24, 1008, 4, "N", "regproc", True),
+    BaseType("regrole", 4096, 4097, 4, "N", "regrole", True),
+    BaseType("regtype", 2206, 2211, 4, "N", "regtype", True),
+    BaseType("tid", 27, 1010, 6, "U", "tid", True),
+    BaseType("xid", 28, 1011, 4, "U", "xid", True),
 )
 
 BASE_TYPES: dict[str, BaseType] = {b.name: b for b in _BASE}

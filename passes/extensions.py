@@ -22,22 +22,25 @@ from typing import Any, Iterator
 
 # pg_available_extensions of Debian's postgresql-15 (contrib): name →
 # default_version. A name outside it is PostgreSQL's "is not available".
-AVAILABLE = {
-    "adminpack": "2.1", "amcheck": "1.3", "autoinc": "1.0", "bloom": "1.0",
-    "btree_gin": "1.3", "btree_gist": "1.7", "citext": "1.6", "cube": "1.5",
-    "dblink": "1.2", "dict_int": "1.0", "dict_xsyn": "1.0",
-    "earthdistance": "1.1", "file_fdw": "1.0", "fuzzystrmatch": "1.1",
-    "hstore": "1.8", "insert_username": "1.0", "intagg": "1.1",
-    "intarray": "1.5", "isn": "1.2", "lo": "1.1", "ltree": "1.2",
-    "moddatetime": "1.0", "old_snapshot": "1.0", "pageinspect": "1.11",
-    "pg_buffercache": "1.3", "pg_freespacemap": "1.2", "pg_prewarm": "1.2",
-    "pg_stat_statements": "1.10", "pg_surgery": "1.0", "pg_trgm": "1.6",
-    "pg_visibility": "1.2", "pg_walinspect": "1.0", "pgcrypto": "1.3",
-    "pgrowlocks": "1.2", "pgstattuple": "1.5", "plpgsql": "1.0",
-    "postgres_fdw": "1.1", "refint": "1.0", "seg": "1.4", "sslinfo": "1.2",
-    "tablefunc": "1.0", "tcn": "1.0", "tsm_system_rows": "1.0",
-    "tsm_system_time": "1.0", "unaccent": "1.1", "uuid-ossp": "1.1",
-    "xml2": "1.1"}
+AVAILABLE = {  # grouped by default_version
+    **dict.fromkeys(("autoinc", "bloom", "dict_int", "dict_xsyn", "file_fdw",
+                     "insert_username", "moddatetime", "old_snapshot",
+                     "pg_surgery", "pg_walinspect", "plpgsql", "refint",
+                     "tablefunc", "tcn", "tsm_system_rows", "tsm_system_time"), "1.0"),
+    **dict.fromkeys(("earthdistance", "fuzzystrmatch", "intagg", "lo",
+                     "postgres_fdw", "unaccent", "uuid-ossp", "xml2"), "1.1"),
+    **dict.fromkeys(("dblink", "isn", "ltree", "pg_freespacemap", "pg_prewarm",
+                     "pg_visibility", "pgrowlocks", "sslinfo"), "1.2"),
+    **dict.fromkeys(("amcheck", "btree_gin", "pg_buffercache", "pgcrypto"), "1.3"),
+    "seg": "1.4",
+    **dict.fromkeys(("cube", "intarray", "pgstattuple"), "1.5"),
+    **dict.fromkeys(("citext", "pg_trgm"), "1.6"),
+    "btree_gist": "1.7",
+    "hstore": "1.8",
+    "pg_stat_statements": "1.10",
+    "pageinspect": "1.11",
+    "adminpack": "2.1",
+}
 
 # the comment of each provided extension's control file, which CREATE
 # EXTENSION gives it (pg_description, psql's \\dx)

@@ -820,20 +820,30 @@ _COMMENTABLE = {ObjectType.OBJECT_TABLE: "table",
                 ObjectType.OBJECT_MATVIEW: "materialized view"}
 
 
-def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
-    if node.objtype in _ROUTINE_COMMENTS:
-        return parse_routines.comment(node)
-    target = _COMMENTABLE.get(node.objtype)
-    if node.objtype == ObjectType.OBJECT_EXTENSION:
-        return parse_extensions.comment_extension(node)
-    if target is None:
+def _object_kind(node: Any, object_type: Any, kinds: dict) -> str:
+    """COMMENT ON's or DROP's object kind; another is refused by name."""
+    kind = kinds.get(object_type)
+    if kind is None:
         raise Unsupported(statement_names.statement_name(node), loc(node))
+    return kind
+
+
+def _comment(node: ast.CommentStmt) -> list[s.DdlStatement]:
+    parse_own = _OWN_COMMENTS.get(node.objtype)
+    if parse_own is not None:
+        return parse_own(node)
+    target = _object_kind(node, node.objtype, _COMMENTABLE)
     name = (node.object.sval,) if target == "schema" else names(node.object)
     return [d.CommentDef(target, name, node.comment)]
 
 
-_ROUTINE_COMMENTS = (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_AGGREGATE,
-                     ObjectType.OBJECT_TRIGGER)
+# the objects whose own parser reads COMMENT ON or DROP for them
+_ROUTINES = (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_AGGREGATE,
+             ObjectType.OBJECT_TRIGGER)
+_OWN_COMMENTS = {**dict.fromkeys(_ROUTINES, parse_routines.comment),
+                 ObjectType.OBJECT_EXTENSION: parse_extensions.comment_extension}
+_OWN_DROPS = {**dict.fromkeys(_ROUTINES, parse_routines.drop),
+              ObjectType.OBJECT_EXTENSION: parse_extensions.drop_extension}
 _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index",
               ObjectType.OBJECT_SEQUENCE: "sequence",
               ObjectType.OBJECT_SCHEMA: "schema", ObjectType.OBJECT_VIEW: "view",
@@ -842,14 +852,10 @@ _DROPPABLE = {ObjectType.OBJECT_TABLE: "table", ObjectType.OBJECT_INDEX: "index"
 
 
 def _drop(node: ast.DropStmt) -> list[s.DdlStatement]:
-    if node.removeType in (ObjectType.OBJECT_FUNCTION, ObjectType.OBJECT_TRIGGER,
-                           ObjectType.OBJECT_AGGREGATE):
-        return parse_routines.drop(node)
-    kind = _DROPPABLE.get(node.removeType)
-    if node.removeType == ObjectType.OBJECT_EXTENSION:
-        return parse_extensions.drop_extension(node)
-    if kind is None:
-        raise Unsupported(statement_names.statement_name(node), loc(node))
+    parse_own = _OWN_DROPS.get(node.removeType)
+    if parse_own is not None:
+        return parse_own(node)
+    kind = _object_kind(node, node.removeType, _DROPPABLE)
     if kind == "schema":
         targets = tuple((o.sval,) for o in node.objects)
     elif kind in ("type", "domain"):
@@ -909,29 +915,36 @@ def statement_name(node: Any) -> str:
 
 _words = statement_names.words
 
-_ALTER_WORDS = {"ChangeOwner": "OWNER TO",
-                "EnableTrig": "ENABLE TRIGGER", "DisableTrig": "DISABLE TRIGGER",
-                "EnableTrigAll": "ENABLE TRIGGER ALL",
-                "DisableTrigAll": "DISABLE TRIGGER ALL",
-                "EnableTrigUser": "ENABLE TRIGGER USER",
-                "DisableTrigUser": "DISABLE TRIGGER USER",
-                "EnableAlwaysTrig": "ENABLE ALWAYS TRIGGER",
-                "EnableReplicaTrig": "ENABLE REPLICA TRIGGER",
-                "SetRelOptions": "SET (storage parameters)",
-                "ResetRelOptions": "RESET (storage parameters)",
-                "SetUnLogged": "SET UNLOGGED", "SetTableSpace": "SET TABLESPACE",
-                "GenericOptions": "OPTIONS", "AddInherit": "INHERIT",
-                "DropInherit": "NO INHERIT", "AddOf": "OF", "DropOf": "NOT OF",
-                "SetOptions": "ALTER COLUMN … SET (attribute options)",
-                "ResetOptions": "ALTER COLUMN … RESET (attribute options)",
-                "SetStatistics": "ALTER COLUMN … SET STATISTICS",
-                "SetStorage": "ALTER COLUMN … SET STORAGE",
-                "SetCompression": "ALTER COLUMN … SET COMPRESSION",
-                "AddIdentity": "ALTER COLUMN … ADD GENERATED AS IDENTITY",
-                "SetIdentity": "ALTER COLUMN … SET identity option",
-                "DropIdentity": "ALTER COLUMN … DROP IDENTITY",
-                "DropExpression": "ALTER COLUMN … DROP EXPRESSION",
-                "ColumnDefault": "ALTER COLUMN … SET/DROP DEFAULT",
-                "AlterColumnType": "ALTER COLUMN … TYPE",
-                "SetNotNull": "ALTER COLUMN … SET NOT NULL",
-                "DropNotNull": "ALTER COLUMN … DROP NOT NULL"}
+_ALTER_WORDS = {
+    "ChangeOwner": "OWNER TO",
+    "EnableTrig": "ENABLE TRIGGER",
+    "DisableTrig": "DISABLE TRIGGER",
+    "EnableTrigAll": "ENABLE TRIGGER ALL",
+    "DisableTrigAll": "DISABLE TRIGGER ALL",
+    "EnableTrigUser": "ENABLE TRIGGER USER",
+    "DisableTrigUser": "DISABLE TRIGGER USER",
+    "EnableAlwaysTrig": "ENABLE ALWAYS TRIGGER",
+    "EnableReplicaTrig": "ENABLE REPLICA TRIGGER",
+    "SetRelOptions": "SET (storage parameters)",
+    "ResetRelOptions": "RESET (storage parameters)",
+    "SetUnLogged": "SET UNLOGGED",
+    "SetTableSpace": "SET TABLESPACE",
+    "GenericOptions": "OPTIONS",
+    "AddInherit": "INHERIT",
+    "DropInherit": "NO INHERIT",
+    "AddOf": "OF",
+    "DropOf": "NOT OF",
+    "SetOptions": "ALTER COLUMN … SET (attribute options)",
+    "ResetOptions": "ALTER COLUMN … RESET (attribute options)",
+    "SetStatistics": "ALTER COLUMN … SET STATISTICS",
+    "SetStorage": "ALTER COLUMN … SET STORAGE",
+    "SetCompression": "ALTER COLUMN … SET COMPRESSION",
+    "AddIdentity": "ALTER COLUMN … ADD GENERATED AS IDENTITY",
+    "SetIdentity": "ALTER COLUMN … SET identity option",
+    "DropIdentity": "ALTER COLUMN … DROP IDENTITY",
+    "DropExpression": "ALTER COLUMN … DROP EXPRESSION",
+    "ColumnDefault": "ALTER COLUMN … SET/DROP DEFAULT",
+    "AlterColumnType": "ALTER COLUMN … TYPE",
+    "SetNotNull": "ALTER COLUMN … SET NOT NULL",
+    "DropNotNull": "ALTER COLUMN … DROP NOT NULL",
+}

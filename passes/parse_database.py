@@ -11,7 +11,7 @@ DATABASE form is refused by the statement name as before.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from pglast import ast
 from pglast.enums import ObjectType
@@ -27,25 +27,26 @@ def is_database_statement(node: Any) -> bool:
         and node.renameType == ObjectType.OBJECT_DATABASE)
 
 
+def _options(node: Any, name: str, refusal: str) -> Iterator[Any]:
+    """The statement's options, each of which must be `name`; another
+    is refused as `refusal` spells it with the option's name."""
+    for option in node.options or ():
+        if option.defname != name:
+            raise Unsupported(refusal.format(option.defname.upper()), -1)
+        yield option
+
+
 def database_command(node: Any) -> q.DatabaseCommand:
     if isinstance(node, ast.CreatedbStmt):
         template = None
-        for option in node.options or ():
-            if option.defname != "template":
-                raise Unsupported("CREATE DATABASE … "
-                                  f"{option.defname.upper()}", -1)
+        for option in _options(node, "template", "CREATE DATABASE … {}"):
             arg = option.arg
             if arg is not None and not isinstance(arg, ast.String):
                 raise Unsupported("CREATE DATABASE … TEMPLATE of this form", -1)
             template = arg.sval if arg is not None else None  # DEFAULT
         return q.DatabaseCommand("create", node.dbname, template)
     if isinstance(node, ast.DropdbStmt):
-        force = False
-        for option in node.options or ():
-            if option.defname != "force":
-                raise Unsupported("DROP DATABASE … WITH "
-                                  f"({option.defname.upper()})", -1)
-            force = True
+        force = bool(list(_options(node, "force", "DROP DATABASE … WITH ({})")))
         return q.DatabaseCommand("drop", node.dbname,
                                  missing_ok=bool(node.missing_ok), force=force)
     return q.DatabaseCommand("rename", node.subname, new_name=node.newname)

@@ -244,12 +244,8 @@ class _Planner:
             def fresh(rows: Iterable[tuple]) -> list[tuple]:
                 if keep_all:
                     return list(rows)
-                out = []
-                for row in rows:
-                    k = row_key(row)
-                    if k not in seen:
-                        seen.add(k)
-                        out.append(row)
+                out: list[tuple] = []
+                _add_unseen(rows, row_key, seen, out)
                 return out
             result = working = fresh(base(ctx))
             result = list(result)
@@ -700,11 +696,7 @@ class _Planner:
                 seen: set = set()
                 out = []
                 for block in chunks(itertools.chain(lrows, rrows), ctx):
-                    for row in block:
-                        k = key(row)
-                        if k not in seen:
-                            seen.add(k)
-                            out.append(row)
+                    _add_unseen(block, key, seen, out)
                 return out
             # nodeSetOp: a group's output is copies of its first row (of
             # the input read first: passes/setop_inputs.py), so equal but distinguishable values (0 and -0, 1.0 and
@@ -760,6 +752,18 @@ def _set_function(call: r.TSetCall, compile: Callable[[Any], Callable]
 
 _SET_CHUNK = 16384  # a set-returning call's values between polls
 
+
+
+def _add_unseen(rows: Iterable[tuple], key: Callable[[tuple], Any],
+                seen: set, out: list[tuple]) -> None:
+    """Append each row whose key is not in `seen` yet, and note the key:
+    UNION's and a recursive UNION's duplicate removal (nodeSetOp,
+    nodeRecursiveunion), a block of rows a call."""
+    for row in rows:
+        k = key(row)
+        if k not in seen:
+            seen.add(k)
+            out.append(row)
 
 def _equality_key(types: list) -> Callable[[Any], tuple]:
     """Values → a hashable key under the types' equality (1.0 = 1.00,
@@ -1257,6 +1261,9 @@ def _compile_outer(expr: r.TOuter, recur: Recur) -> CompiledExpr:
     return CompiledExpr(outer)
 
 
+_ONE_ROW = 2  # a scalar or row subquery reads two rows to tell "more than one"
+
+
 def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
     planner = _Planner()
     rows = planner.relation(expr.relation, 0)
@@ -1267,29 +1274,27 @@ def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
     marker = object()
 
     def run(row: tuple, ctx: Any, limit: int | None) -> list[tuple]:
-        if not correlated:
-            cached = ctx.subqueries.get(marker)
-            if cached is not None:
-                return cached
-        ctx.outer.append(row)
-        try:
-            found = rows(ctx)
-            result = list(itertools.islice(found, limit)) if limit else \
-                list(found)
-        finally:
-            ctx.outer.pop()
-        if not correlated:
-            ctx.subqueries[marker] = result
+        result = None if correlated else ctx.subqueries.get(marker)
+        if result is None:
+            ctx.outer.append(row)
+            try:
+                found = rows(ctx)
+                result = list(itertools.islice(found, limit)) if limit else \
+                    list(found)
+            finally:
+                ctx.outer.pop()
+            if not correlated:
+                ctx.subqueries[marker] = result
+        if limit == _ONE_ROW and len(result) > 1:
+            raise cardinality_violation("more than one row returned by a "
+                                        "subquery used as an expression")
         return result
 
     if kind == "exists":
         return CompiledExpr(lambda row, ctx: bool(run(row, ctx, 1)))
     if kind == "expr":
         def scalar(row, ctx):
-            found = run(row, ctx, 2)
-            if len(found) > 1:
-                raise cardinality_violation("more than one row returned by a "
-                                            "subquery used as an expression")
+            found = run(row, ctx, _ONE_ROW)
             return found[0][0] if found else None
         return CompiledExpr(scalar)
     if kind == "array":
@@ -1304,10 +1309,7 @@ def _compile_subquery(expr: r.TSubquery, recur: Recur) -> CompiledExpr:
         expr.test if isinstance(expr.test, tuple) else (expr.test,))]
     if kind == "rowcompare":
         def rowcompare(row, ctx):
-            found = run(row, ctx, 2)
-            if len(found) > 1:
-                raise cardinality_violation("more than one row returned by a "
-                                            "subquery used as an expression")
+            found = run(row, ctx, _ONE_ROW)
             if not found:
                 return None
             return compare([t(row, ctx) for t in tests], found[0])

@@ -468,6 +468,24 @@ def _cume_dist(args):
                               for g in part.group]
 
 
+def _ntile_start(rows: int, buckets: int) -> list:
+    """window_ntile's state once the partition's first row gave the
+    bucket count: [bucket, rows in it, its size, buckets left with the
+    extra row]."""
+    if buckets <= 0:
+        raise invalid_argument_for_ntile_function("argument of ntile must be "
+                                                  "greater than zero")
+    boundary = rows // buckets
+    remainder = 0
+    if boundary <= 0:
+        boundary = 1
+    else:
+        remainder = rows % buckets
+        if remainder:
+            boundary += 1
+    return [1, 0, boundary, remainder]
+
+
 def _ntile(args):
     (arg,) = args
 
@@ -480,18 +498,7 @@ def _ntile(args):
                 if buckets is None:
                     out.append(None)
                     continue
-                if buckets <= 0:
-                    raise invalid_argument_for_ntile_function("argument of ntile must be "
-                                                              "greater than zero")
-                boundary = part.n // buckets
-                remainder = 0
-                if boundary <= 0:
-                    boundary = 1
-                else:
-                    remainder = part.n % buckets
-                    if remainder:
-                        boundary += 1
-                state = [1, 0, boundary, remainder]
+                state = _ntile_start(part.n, buckets)
             state[1] += 1
             if state[2] < state[1]:
                 if state[3] and state[0] == state[3]:
@@ -504,11 +511,15 @@ def _ntile(args):
     return compute
 
 
+def _padded(args: Any, width: int) -> tuple:
+    """A window function's compiled arguments, None for each omitted
+    optional one (lag's offset and default, nth_value's n)."""
+    return tuple(args) + (None,) * (width - len(args))
+
+
 def _shift(direction: int):
     def make(args):
-        value = args[0]
-        offset = args[1] if len(args) > 1 else None
-        default = args[2] if len(args) > 2 else None
+        value, offset, default = _padded(args, 3)
 
         def compute(part: _Partition, ctx: Any) -> list:
             out = []
@@ -530,8 +541,7 @@ def _shift(direction: int):
 
 def _frame_value(pick: str):
     def make(args):
-        value = args[0]
-        nth = args[1] if len(args) > 1 else None
+        value, nth = _padded(args, 2)
 
         def compute(part: _Partition, ctx: Any) -> list:
             out = []

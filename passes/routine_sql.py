@@ -12,7 +12,7 @@ plan cached (the caller keys it by the parameter types).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from pglast import ast, parse_sql
 from pglast.parser import ParseError, scan
@@ -134,6 +134,16 @@ def _closing(sql: str, spans: list, opening: int) -> int | None:
     return None
 
 
+def ast_children(value: Any) -> Iterable[Any]:
+    """What a walk over a pglast tree descends into from `value`: a
+    tuple's items, a node's attribute values, nothing from a leaf."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, ast.Node):
+        return [getattr(value, name) for name in value]
+    return ()
+
+
 def _columns_in_scope(stmt: Any, columns_of: Any) -> set[str]:
     """The column names of the tables the statement reads (an INSERT's
     target excepted: its VALUES do not see it)."""
@@ -147,12 +157,9 @@ def _columns_in_scope(stmt: Any, columns_of: Any) -> set[str]:
             for name in node:
                 if name != "relation":
                     walk(getattr(node, name))
-        elif isinstance(node, tuple):
-            for item in node:
-                walk(item)
-        elif isinstance(node, ast.Node):
-            for name in node:
-                walk(getattr(node, name))
+        else:
+            for child in ast_children(node):
+                walk(child)
     walk(stmt)
     return found
 

@@ -36,13 +36,10 @@ def _nullable(base: st.SearchStrategy) -> st.SearchStrategy:
 
 
 def _literal(value: object) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"'{value}'"
-    return str(value)
+    """A drawn value as SQL text (its strings hold no quote)."""
+    if value is None or isinstance(value, bool):
+        return {None: "NULL", True: "true", False: "false"}[value]
+    return f"'{value}'" if isinstance(value, str) else str(value)
 
 
 ROWS = st.lists(st.tuples(_nullable(st.integers(-2, 4)),

@@ -77,10 +77,15 @@ def main(dsn: str) -> None:
     out += [f"    {tuple(r)!r}," for r in rows]
     out += [")", "",
             "# opclass oid: its storage type (opckeytype) as an index column",
-            "# stores it: (oid, typlen, typbyval, typalign, typstorage)",
-            "KEY_TYPES = {"]
-    out += [f"    {r[0]}: {tuple(r[1:])!r}," for r in keytypes]
-    out += ["}", "",
+            "# stores it: (oid, typlen, typbyval, typalign, typstorage); each",
+            "# storage type is written once (in OID order), with its operator classes",
+            "KEY_TYPES = {opclass: key for key, opclasses in ("]
+    by_key: dict[tuple, list[int]] = {}
+    for r in keytypes:
+        by_key.setdefault(tuple(r[1:]), []).append(r[0])
+    out += [f"    ({key!r}, {tuple(opclasses)!r}),"
+            for key, opclasses in sorted(by_key.items())]
+    out += [") for opclass in opclasses}", "",
             "# the operator classes of the contrib extensions the twin provides,",
             "# usable while installed: (extension, amname, opcname, opcintype",
             "# typname, opcdefault)",

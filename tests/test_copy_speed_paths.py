@@ -317,12 +317,10 @@ def _csv_fields_char_by_char(reader: CopyReader, text: str) -> list[str | None]:
             i += 1
         value = "".join(chars)
         column = reader.columns[len(out)] if len(out) < len(reader.columns) else None
-        if not quoted and value == d.null and column not in d.force_not_null:
-            out.append(None)
-        elif quoted and value == d.null and column in d.force_null:
-            out.append(None)
-        else:
-            out.append(value)
+        # the marker is NULL unquoted outside FORCE NOT NULL columns,
+        # quoted only in FORCE NULL ones
+        forced = column in d.force_null if quoted else column not in d.force_not_null
+        out.append(None if value == d.null and forced else value)
         if i >= n:
             return out
         i += 1

@@ -92,7 +92,8 @@ def test_truncate():
     assert stmt.restart_identity and stmt.cascade
 
 
-@pytest.mark.parametrize("sql,construct", [
+# statements the write path refuses, and the construct each refusal names
+_REFUSALS = [
     ("WITH x AS (SELECT 1) INSERT INTO t VALUES (1)",
      "WITH on a write statement (the read path)"),
     ("INSERT INTO t SELECT * FROM u", "INSERT … SELECT (the read path)"),
@@ -102,7 +103,10 @@ def test_truncate():
     ("DELETE FROM t USING u", "DELETE … USING (the read path)"),
     ("COPY t FROM '/etc/passwd'", "COPY to or from a server file (use STDIN/STDOUT)"),
     ("COPY (SELECT 1) TO STDOUT", "COPY (query)"),
-])
+]
+
+
+@pytest.mark.parametrize("sql,construct", _REFUSALS)
 def test_refusals_name_the_construct(sql, construct):
     with pytest.raises(Unsupported) as refused:
         convert(sql)

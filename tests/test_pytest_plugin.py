@@ -28,10 +28,16 @@ def test_example_suite_passes():
     assert "9 passed" in done.stdout
 
 
-def test_forks_are_dropped_and_the_ini_names_the_schema(tmp_path):
+def _project(tmp_path, test_file: str, source: str) -> None:
+    """A pytest project whose ini names a one-table schema, and one test
+    file."""
     (tmp_path / "schema.sql").write_text("CREATE TABLE t (x int);")
     (tmp_path / "pytest.ini").write_text("[pytest]\ntwinning_schema = schema.sql\n")
-    (tmp_path / "test_it.py").write_text(
+    (tmp_path / test_file).write_text(source)
+
+
+def test_forks_are_dropped_and_the_ini_names_the_schema(tmp_path):
+    _project(tmp_path, "test_it.py",
         "import psycopg2\n"
         "def test_one(twinning_db, twinning_server):\n"
         "    with psycopg2.connect(twinning_db.dsn) as c, c.cursor() as cur:\n"
@@ -63,9 +69,7 @@ def test_each_xdist_worker_has_its_own_twin_and_each_test_a_fresh_fork(tmp_path)
     """pytest-xdist (`-n 2`): the session-scoped `twinning_server` is one
     twin per worker process, and every test's `twinning_db` is a fork of
     the base that no other test has written to."""
-    (tmp_path / "schema.sql").write_text("CREATE TABLE t (x int);")
-    (tmp_path / "pytest.ini").write_text("[pytest]\ntwinning_schema = schema.sql\n")
-    (tmp_path / "test_workers.py").write_text(
+    _project(tmp_path, "test_workers.py",
         "import json, os, pytest, psycopg2\n"
         "@pytest.mark.parametrize('n', range(8))\n"
         "def test_write(n, twinning_db, twinning_server):\n"

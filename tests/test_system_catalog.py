@@ -111,36 +111,30 @@ _SKIP = {
 }
 # Which rows belong to the user's objects, per relation (PostgreSQL side;
 # the twin's rows are filtered the same way).
+_USER_OID = "oid >= 16384"
+_USER_SCHEMAS = "schemaname NOT IN ('pg_catalog', 'information_schema')"
 _USER_ROWS = {
-    "pg_namespace": "oid >= 16384",
     "pg_class": "oid >= 16384 AND relnamespace <> 99",
     "pg_attribute": "attrelid >= 16384 AND attrelid NOT IN "
                     "(SELECT oid FROM pg_class WHERE relnamespace = 99)",
     "pg_type": "oid >= 16384 AND typnamespace <> 99",
-    "pg_constraint": "oid >= 16384",
     "pg_index": "indexrelid >= 16384 AND indrelid NOT IN "
                 "(SELECT oid FROM pg_class WHERE relnamespace = 99)",
-    "pg_attrdef": "oid >= 16384",
-    "pg_description": "objoid >= 16384",
     "pg_sequence": "seqrelid >= 16384",
-    "pg_trigger": "oid >= 16384",
-    "pg_proc": "oid >= 16384",
-    "pg_inherits": "true", "pg_enum": "true", "pg_policy": "true",
-    "pg_statistic_ext": "true", "pg_publication": "true",
-    "pg_publication_namespace": "true", "pg_publication_rel": "true",
-    "pg_foreign_table": "true", "pg_partitioned_table": "true",
-    "pg_range": "rngtypid >= 16384", "pg_shdescription": "objoid >= 16384",
+    "pg_range": "rngtypid >= 16384",
     "pg_rewrite": "ev_class >= 16384",
-    "pg_am": "true", "pg_opclass": "true",
-    "pg_collation": "collprovider IN ('d', 'c')", "pg_tablespace": "true",
-    "pg_extension": "true", "pg_roles": "true", "pg_user": "true",
-    "pg_auth_members": "true",
+    "pg_collation": "collprovider IN ('d', 'c')",
     "pg_database": "datname IN ('template0', 'template1', 'postgres')",
-    "pg_tables": "schemaname NOT IN ('pg_catalog', 'information_schema')",
-    "pg_indexes": "schemaname NOT IN ('pg_catalog', 'information_schema')",
-    "pg_views": "schemaname NOT IN ('pg_catalog', 'information_schema')",
-    "pg_matviews": "true",
-    "pg_sequences": "true",
+    **dict.fromkeys(("pg_namespace", "pg_constraint", "pg_attrdef",
+                     "pg_trigger", "pg_proc"), _USER_OID),
+    **dict.fromkeys(("pg_description", "pg_shdescription"), "objoid >= 16384"),
+    **dict.fromkeys(("pg_tables", "pg_indexes", "pg_views"), _USER_SCHEMAS),
+    **dict.fromkeys((  # every row
+        "pg_inherits", "pg_enum", "pg_policy", "pg_statistic_ext",
+        "pg_publication", "pg_publication_namespace", "pg_publication_rel",
+        "pg_foreign_table", "pg_partitioned_table", "pg_am", "pg_opclass",
+        "pg_tablespace", "pg_extension", "pg_roles", "pg_user",
+        "pg_auth_members", "pg_matviews", "pg_sequences"), "true"),
 }
 _INFO_USER_ROWS = {
     "schemata": "true",

@@ -47,7 +47,7 @@ from twinning.backend_metrics import qualified
 from twinning.ir.types import SqlType
 from twinning.values.identifiers import quote_ident
 from twinning.verify_eval import (AFFECTED_LIMIT, _Compiler, aggregate_type,
-                                  mean, report_of,
+                                  bound_relations, mean, report_of,
                                   _FLOAT_TYPES, _INT_TYPES,
                                   _Relation, _STRING_TYPES, _WHITESPACE,
                                   _compare_scalars, _literal,
@@ -348,20 +348,9 @@ class BackendVerify:
     def evaluate(self) -> dict[str, Any]:
         artifact, catalog = self.artifact, self.catalog
         compile_rules(artifact.document, artifact.bindings, catalog)  # checks
-        declared = {b["name"]: tuple(b.get("key_fields", ()))
-                    for b in artifact.document["bindings"]}
-        relations: dict[str, _Relation] = {}
-        binding_reports: dict[str, Any] = {}
-        hashes: dict[Any, str] = {}
-        for name in sorted(declared):
-            qname = artifact.bindings[name]
-            table = catalog.table(qname)
-            if qname not in hashes:
-                hashes[qname] = self.content_hash(table)
-            relations[name] = _Relation(name, table, [], declared[name])
-            binding_reports[name] = {"kind": "relation", "source": str(qname),
-                                     "content_hash": hashes[qname],
-                                     "input_verification": None}
+        relations, binding_reports = bound_relations(
+            artifact, catalog,
+            lambda qname, table: ([], self.content_hash(table)))  # rows stay in the backend
         results = []
         for rule in sorted(artifact.document["rules"], key=lambda r: r["id"]):
             count, entries = self.run(rule, relations[rule["check"]["binding"]])

@@ -120,31 +120,31 @@ class BinaryReader:
     def _header(self, final: bool) -> bool:
         """ReceiveCopyBinaryHeader(): True once the header is consumed."""
         buf = self.buf
-        if len(buf) < 11:
-            if final:
-                raise _bad("COPY file signature not recognized")
+
+        def short(size: int, message: str) -> bool:
+            """Fewer than `size` bytes: wait for more, or at the end fail
+            as the blocking read would."""
+            if len(buf) < size and final:
+                raise _bad(message)
+            return len(buf) < size
+
+        if short(11, "COPY file signature not recognized"):
             return False
         if buf[:11] != SIGNATURE:
             raise _bad("COPY file signature not recognized")
-        if len(buf) < 15:
-            if final:
-                raise _bad("invalid COPY file header (missing flags)")
+        if short(15, "invalid COPY file header (missing flags)"):
             return False
         (flags,) = _I.unpack_from(buf, 11)
         if flags & _OIDS:
             raise _bad("invalid COPY file header (WITH OIDS)")
         if (flags & ~_OIDS) >> 16:
             raise _bad("unrecognized critical flags in COPY file header")
-        if len(buf) < 19:
-            if final:
-                raise _bad("invalid COPY file header (missing length)")
+        if short(19, "invalid COPY file header (missing length)"):
             return False
         (extension,) = _I.unpack_from(buf, 15)
         if extension < 0:
             raise _bad("invalid COPY file header (missing length)")
-        if len(buf) < 19 + extension:
-            if final:
-                raise _bad("invalid COPY file header (wrong length)")
+        if short(19 + extension, "invalid COPY file header (wrong length)"):
             return False
         self.buf = buf[19 + extension:]
         self.in_header = False

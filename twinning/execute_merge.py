@@ -21,7 +21,9 @@ from twinning.ir import dml as d
 from twinning.store import SequenceSession, Transaction
 
 
-def _default(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) -> Any:
+def default_value(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) -> Any:
+    """A column's default for a new row: nextval for a serial's, else the
+    compiled expression (INSERT, MERGE's INSERT and COPY share it)."""
     if value is None:
         return None
     if isinstance(value, d.SequenceDefault):
@@ -109,7 +111,7 @@ def _matched(actions: list, table: Any, rid: Any, old: tuple, both: tuple,
             return 1 if txn.delete(table, rid) else 0
         new = list(old)
         for slot, fn in assignments:
-            new[slot] = _default(defaults[slot], seq, txn, ctx) if fn is None \
+            new[slot] = default_value(defaults[slot], seq, txn, ctx) if fn is None \
                 else fn(both, ctx)
         new = _generate(generated, new, ctx)
         return 1 if txn.update(table, rid, tuple(new)) is not None else 0
@@ -128,7 +130,7 @@ def _not_matched(actions: list, table: Any, row: tuple, width: int,
         new = []
         for slot in range(width):  # the target list, in column order
             fn = given.get(slot)
-            new.append(_default(defaults[slot], seq, txn, ctx) if fn is None
+            new.append(default_value(defaults[slot], seq, txn, ctx) if fn is None
                        else fn(row, ctx))
         txn.insert(table, tuple(_generate(generated, new, ctx)))
         return 1

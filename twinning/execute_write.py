@@ -25,7 +25,7 @@ from twinning.errors import (
     SqlError, cardinality_violation, undefined_parameter,
 )
 from twinning import partition_writes
-from twinning.execute_merge import execute_merge
+from twinning.execute_merge import default_value, execute_merge
 from twinning.execute_with import execute_with
 from twinning.ir import dml as d
 from twinning.ir import query as q
@@ -93,14 +93,6 @@ def missing_parameter(resolved: object, bound: int) -> SqlError:
     where = first.location if first else -1
     return undefined_parameter(f"there is no parameter ${number}",
                                position=where + 1 if where >= 0 else None)
-
-
-def default_value(value: Any, seq: SequenceSession, txn: Transaction, ctx: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, d.SequenceDefault):
-        return seq.nextval(value.sequence, txn)
-    return value((), ctx)
 
 
 def _insert(plan: CompiledWrite, txn: Transaction, seq: SequenceSession,

@@ -40,7 +40,7 @@ from twinning.ir.routines import DoBlock, Function
 from twinning.passes import plpgsql as pl
 from twinning.passes.parse_expr import type_spec
 from twinning.passes.plpgsql_conditions import CONDITIONS
-from twinning.passes.routine_sql import substitute
+from twinning.passes.routine_sql import ast_children, substitute
 from twinning.passes.sql_functions import columns_of
 from twinning.passes.user_functions import result_columns, result_rtype
 from twinning.routine_common import Result, add_context
@@ -50,16 +50,27 @@ from twinning.wire.messages import encode_notice
 RECORD = q.ResultType("record", 2249, -1)
 _LEVELS = {10: "DEBUG", 11: "DEBUG", 12: "DEBUG", 13: "DEBUG", 14: "DEBUG",
            15: "LOG", 17: "INFO", 18: "NOTICE", 19: "WARNING", 21: "ERROR"}
-_KINDS = {"block": "statement block", "assign": "assignment", "if": "IF",
-          "case": "CASE", "loop": "LOOP", "while": "WHILE",
-          "fori": "FOR with integer loop variable",
-          "fors": "FOR over SELECT rows",
-          "dynfors": "FOR over EXECUTE statement",
-          "foreach_a": "FOREACH over array", "return": "RETURN",
-          "return_next": "RETURN NEXT", "return_query": "RETURN QUERY",
-          "raise": "RAISE", "assert": "ASSERT", "execsql": "SQL statement",
-          "dynexecute": "EXECUTE", "getdiag": "GET DIAGNOSTICS",
-          "perform": "PERFORM"}
+_KINDS = {
+    "block": "statement block",
+    "assign": "assignment",
+    "if": "IF",
+    "case": "CASE",
+    "loop": "LOOP",
+    "while": "WHILE",
+    "fori": "FOR with integer loop variable",
+    "fors": "FOR over SELECT rows",
+    "dynfors": "FOR over EXECUTE statement",
+    "foreach_a": "FOREACH over array",
+    "return": "RETURN",
+    "return_next": "RETURN NEXT",
+    "return_query": "RETURN QUERY",
+    "raise": "RAISE",
+    "assert": "ASSERT",
+    "execsql": "SQL statement",
+    "dynexecute": "EXECUTE",
+    "getdiag": "GET DIAGNOSTICS",
+    "perform": "PERFORM",
+}
 _TRIGGER_VARS = {"tg_name": q.NAME, "tg_when": q.TEXT, "tg_level": q.TEXT,
                  "tg_op": q.TEXT, "tg_relname": q.NAME,
                  "tg_table_name": q.NAME, "tg_table_schema": q.NAME,
@@ -308,12 +319,9 @@ def _simple(node: Any) -> bool:
                     value.over is not None or
                     value.funcname[-1].sval in AGGREGATE_NAMES)):
             found.append(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                walk(item)
-        elif isinstance(value, ast.Node):
-            for name in value:
-                walk(getattr(value, name))
+        else:
+            for child in ast_children(value):
+                walk(child)
     walk(node.targetList)
     return not found
 

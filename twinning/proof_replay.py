@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
+from typing import Any
 
 from twinning.session import Engine, Session
 from twinning.wire.connection import Connection
@@ -43,6 +44,30 @@ class Outcome:
     def refused(self) -> bool:
         return self.sqlstate == SUBSET_SQLSTATE
 
+    def take(self, message: Any) -> bool:
+        """Record one backend message of the statement's answer (the proof's
+        replay and the shadow read the same ones); False for a message
+        that is none of them, which is the caller's to handle."""
+        if isinstance(message, RowDescription):
+            self.columns = [(f.name, f.type_oid, f.type_modifier)
+                            for f in message.fields]
+            self.rows = []
+        elif isinstance(message, DataRow):
+            self.rows.append(message.values)
+        elif isinstance(message, CopyData):
+            if not self.copy_in:
+                self.rows.append((message.data,))
+        elif isinstance(message, CommandComplete):
+            self.command_tag = message.tag
+        elif isinstance(message, EmptyQueryResponse):
+            self.command_tag = ""
+        elif isinstance(message, ErrorResponse):
+            self.sqlstate = message.field("C")
+            self.message = message.field("M")
+        else:
+            return False
+        return True
+
 
 def _startup(user: str = "postgres", database: str = "postgres") -> bytes:
     body = f"user\0{user}\0database\0{database}\0\0".encode()
@@ -69,23 +94,9 @@ class WireClient:
             messages += decode_backend_stream(self.connection.receive(
                 CopyFail("twinning proof: no COPY data to replay").encode()))
         for message in messages:
-            if isinstance(message, RowDescription):
-                out.columns = [(f.name, f.type_oid, f.type_modifier)
-                               for f in message.fields]
-                out.rows = []
-            elif isinstance(message, DataRow):
-                out.rows.append(message.values)
-            elif isinstance(message, CopyData) and not out.copy_in:
-                out.rows.append((message.data,))
-            elif isinstance(message, CommandComplete):
-                out.command_tag = message.tag
-            elif isinstance(message, EmptyQueryResponse):
-                out.command_tag = ""
-            elif isinstance(message, ErrorResponse):
-                out.sqlstate = message.field("C")
-                out.message = message.field("M")
-            elif isinstance(message, ReadyForQuery):
+            if isinstance(message, ReadyForQuery):
                 break
+            out.take(message)
         return out
 
     def close(self) -> None:

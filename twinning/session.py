@@ -785,31 +785,27 @@ class Session(ExtendedQuery, DdlCommands):
                                          txn.store.savepoint(),
                                          self.notifications.mark()))
 
-    def _find_savepoint(self, name: str) -> int:
-        txn = self._txn
-        assert txn is not None
-        for i in range(len(txn.savepoints) - 1, -1, -1):
-            if txn.savepoints[i].name == name:
-                return i
-        raise invalid_savepoint_specification(f'savepoint "{name}" does not exist')
-
-    def _cmd_release(self, command: q.Command) -> None:
+    def _find_savepoint(self, command: q.Command, verb: str) -> tuple[Any, int]:
+        """The block's transaction and the innermost savepoint `command`
+        (RELEASE or ROLLBACK TO, spelt `verb`) names."""
         if not self._in_block():
-            raise no_active_sql_transaction("RELEASE SAVEPOINT can only be used in "
+            raise no_active_sql_transaction(f"{verb} can only be used in "
                                             "transaction blocks")
         txn = self._txn
         assert txn is not None
-        index = self._find_savepoint(command.node.name)
+        name = command.node.name
+        for i in range(len(txn.savepoints) - 1, -1, -1):
+            if txn.savepoints[i].name == name:
+                return txn, i
+        raise invalid_savepoint_specification(f'savepoint "{name}" does not exist')
+
+    def _cmd_release(self, command: q.Command) -> None:
+        txn, index = self._find_savepoint(command, "RELEASE SAVEPOINT")
         txn.store.release(txn.savepoints[index].marker)
         del txn.savepoints[index:]
 
     def _cmd_rollback_to(self, command: q.Command) -> None:
-        if not self._in_block():
-            raise no_active_sql_transaction("ROLLBACK TO SAVEPOINT can only be used in "
-                                            "transaction blocks")
-        txn = self._txn
-        assert txn is not None
-        index = self._find_savepoint(command.node.name)
+        txn, index = self._find_savepoint(command, "ROLLBACK TO SAVEPOINT")
         point = txn.savepoints[index]
         txn.store.rollback_to(point.marker)
         self.notifications.rollback_to(point.notify_mark)

@@ -13,6 +13,7 @@ whose transactions, results and notices it uses.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Callable
 
 from twinning import trace
@@ -40,6 +41,24 @@ from twinning.wire.messages import (BIND_COMPLETE_MSG, CLOSE_COMPLETE_MSG,
 __all__ = ["ExtendedQuery"]
 
 
+def _fails_the_transaction(arrive: bool) -> Callable:
+    """The handler of one extended-protocol message: an SqlError out of it
+    fails the transaction (`_failed`) on its way to the client. `arrive`:
+    the message starts the statement's clock (Parse, Execute)."""
+    def wrap(handler: Callable) -> Callable:
+        @functools.wraps(handler)
+        def run(self: Any, message: Any) -> Any:
+            if arrive:
+                self.interrupt.arrive()
+            try:
+                return handler(self, message)
+            except SqlError:
+                self._failed()
+                raise
+        return run
+    return wrap
+
+
 class ExtendedQuery:
     """Parse/Bind/Describe/Execute/Close/Sync and PREPARE/EXECUTE/
     DEALLOCATE (a mixin of `Session`)."""
@@ -47,151 +66,137 @@ class ExtendedQuery:
     _prepared: dict[str, Prepared]
     _portals: dict[str, Portal]
 
+    @_fails_the_transaction(arrive=True)
     def on_parse(self, message: Parse) -> bytes:
-        self.interrupt.arrive()  # statement_timeout runs from the Parse
-        try:
-            parsed = self.engine.parse(message.query)
-            if len(parsed.statements) > 1:
-                raise syntax_error("cannot insert multiple commands into "
-                                   "a prepared statement")
-            stmt = parsed.statements[0] if parsed.statements else None
-            self._check_aborted(stmt.node if stmt else None)
-            if message.name and message.name in self._prepared:
-                raise duplicate_prepared_statement(f'prepared statement "{message.name}" '
-                                                   "already exists")
-            self._begin("single")
-            declared = tuple(result_type_of_oid(o, self._catalog_now)
-                             for o in message.param_oids)
-            if stmt is None:
-                prepared = Prepared(None, tuple(t or q.TEXT for t in declared))
-            else:
-                try:
-                    schema, plan = self._plan(stmt, declared)
-                except SqlError as exc:
-                    self._trace(stmt, "extended", None, trace.failure(exc),
-                                declared)
-                    self._count_refusal(stmt, exc)
-                    raise
-                types = plan.param_types \
-                    if not isinstance(plan, q.CommandPlan) else \
-                    tuple(t or q.TEXT for t in declared)
-                if len(types) < len(declared):
-                    types = types + tuple(t or q.TEXT for t in declared[len(types):])
-                prepared = Prepared(plan, types, stmt.node, stmt, declared,
-                                     schema=schema)
-            self._prepared[message.name] = prepared
-            return PARSE_COMPLETE_MSG
-        except SqlError:
-            self._failed()
-            raise
+        parsed = self.engine.parse(message.query)
+        if len(parsed.statements) > 1:
+            raise syntax_error("cannot insert multiple commands into "
+                               "a prepared statement")
+        stmt = parsed.statements[0] if parsed.statements else None
+        self._check_aborted(stmt.node if stmt else None)
+        if message.name and message.name in self._prepared:
+            raise duplicate_prepared_statement(f'prepared statement "{message.name}" '
+                                               "already exists")
+        self._begin("single")
+        declared = tuple(result_type_of_oid(o, self._catalog_now)
+                         for o in message.param_oids)
+        if stmt is None:
+            prepared = Prepared(None, tuple(t or q.TEXT for t in declared))
+        else:
+            try:
+                schema, plan = self._plan(stmt, declared)
+            except SqlError as exc:
+                self._trace(stmt, "extended", None, trace.failure(exc),
+                            declared)
+                self._count_refusal(stmt, exc)
+                raise
+            types = plan.param_types \
+                if not isinstance(plan, q.CommandPlan) else \
+                tuple(t or q.TEXT for t in declared)
+            if len(types) < len(declared):
+                types = types + tuple(t or q.TEXT for t in declared[len(types):])
+            prepared = Prepared(plan, types, stmt.node, stmt, declared,
+                                 schema=schema)
+        self._prepared[message.name] = prepared
+        return PARSE_COMPLETE_MSG
 
+    @_fails_the_transaction(arrive=False)
     def on_bind(self, message: Bind) -> bytes:
-        try:
-            prepared = self._prepared.get(message.statement)
-            if prepared is None:
-                raise no_statement(message.statement)
-            self._check_aborted(prepared.node)
-            needed = len(prepared.param_types)
-            if len(message.params) != needed:
-                raise protocol_violation(f"bind message supplies "
-                                         f"{len(message.params)} parameters, but prepared "
-                                         f'statement "{message.statement}" requires {needed}')
-            if message.portal and message.portal in self._portals:
-                raise duplicate_cursor(f'cursor "{message.portal}" already exists')
-            self._begin("single")
-            if prepared.plan is not None and prepared.plan.planning_error:
-                raise prepared.plan.planning_error
-            params = self._decode_params(message, prepared)
-            columns = self._columns(prepared)
-            formats = formats_for(message.result_formats, len(columns))
-            if columns:
-                self._result_codec(columns, formats)  # bad formats fail at Bind
-            self._portals[message.portal] = Portal(prepared, params, formats,
-                                                    columns)
-            return BIND_COMPLETE_MSG
-        except SqlError:
-            self._failed()
-            raise
+        prepared = self._prepared.get(message.statement)
+        if prepared is None:
+            raise no_statement(message.statement)
+        self._check_aborted(prepared.node)
+        needed = len(prepared.param_types)
+        if len(message.params) != needed:
+            raise protocol_violation(f"bind message supplies "
+                                     f"{len(message.params)} parameters, but prepared "
+                                     f'statement "{message.statement}" requires {needed}')
+        if message.portal and message.portal in self._portals:
+            raise duplicate_cursor(f'cursor "{message.portal}" already exists')
+        self._begin("single")
+        if prepared.plan is not None and prepared.plan.planning_error:
+            raise prepared.plan.planning_error
+        params = self._decode_params(message, prepared)
+        columns = self._columns(prepared)
+        formats = formats_for(message.result_formats, len(columns))
+        if columns:
+            self._result_codec(columns, formats)  # bad formats fail at Bind
+        self._portals[message.portal] = Portal(prepared, params, formats,
+                                                columns)
+        return BIND_COMPLETE_MSG
 
+    @_fails_the_transaction(arrive=False)
     def on_describe(self, message: Describe) -> bytes:
-        try:
-            if message.kind == "S":
-                prepared = self._prepared.get(message.name)
-                if prepared is None:
-                    raise no_statement(message.name)
-                columns = self._columns(prepared)
-                out = ParameterDescription(
-                    tuple(t.oid for t in prepared.param_types)).encode()
-                return out + (self._result_codec(
-                    columns, TEXT_FORMATS[len(columns)])[0]
-                              if columns else NO_DATA_MSG)
-            portal = self._portals.get(message.name)
-            if portal is None:
-                cursor = self._cursors.get(message.name)
-                if cursor is None:
-                    raise no_portal(message.name)
-                columns = cursor.columns  # a cursor is a portal too
-                return (self._result_codec(columns, TEXT_FORMATS[len(columns)])[0]
-                        if columns else NO_DATA_MSG)
-            return (self._result_codec(portal.columns, portal.formats)[0]
-                    if portal.columns else NO_DATA_MSG)
-        except SqlError:
-            self._failed()
-            raise
+        if message.kind == "S":
+            prepared = self._prepared.get(message.name)
+            if prepared is None:
+                raise no_statement(message.name)
+            columns = self._columns(prepared)
+            out = ParameterDescription(
+                tuple(t.oid for t in prepared.param_types)).encode()
+            return out + (self._result_codec(
+                columns, TEXT_FORMATS[len(columns)])[0]
+                          if columns else NO_DATA_MSG)
+        portal = self._portals.get(message.name)
+        if portal is None:
+            cursor = self._cursors.get(message.name)
+            if cursor is None:
+                raise no_portal(message.name)
+            columns = cursor.columns  # a cursor is a portal too
+            return (self._result_codec(columns, TEXT_FORMATS[len(columns)])[0]
+                    if columns else NO_DATA_MSG)
+        return (self._result_codec(portal.columns, portal.formats)[0]
+                if portal.columns else NO_DATA_MSG)
 
+    @_fails_the_transaction(arrive=True)
     def on_execute(self, message: Execute) -> Reply:
-        self.interrupt.arrive()
-        try:
-            portal = self._portals.get(message.portal)
-            if portal is None:
-                raise no_portal(message.portal)
-            prepared = portal.prepared
-            if prepared.plan is None:
-                return EMPTY_QUERY_RESPONSE_MSG
-            self._check_aborted(prepared.node)
-            self._begin("single")
-            out: list[bytes] = []
-            if portal.result is None:
-                try:
-                    portal.result = self._run_prepared(prepared, portal.params)
-                except SqlError as exc:
-                    self._trace(prepared.stmt, "extended", prepared.plan,
-                                trace.failure(exc), prepared.declared)
-                    self._count_refusal(prepared.stmt, exc)
-                    raise
-                if self.engine.trace is not None:
-                    self._trace(prepared.stmt, "extended", prepared.plan,
-                                trace.success(portal.result.tag,
-                                              len(portal.result.rows)),
-                                prepared.declared)
-            result = portal.result
-            out.extend(self._take_notices())
-            if result.copy is not None:
-                portal.result = None  # a COPY portal runs once per Execute
-                return CopyIn(b"".join(out) + result.copy_response,
-                              CopySink(self, result.copy, None, "single"))
-            if result.raw is not None:
-                return b"".join(out) + result.raw
-            rows = result.rows[portal.sent:]
-            limit = message.max_rows
-            # PostgreSQL stops at max_rows without looking further
-            suspended = 0 < limit <= len(rows)
-            if suspended:
-                rows = rows[:limit]
-            if rows:
-                out.append(self._result_codec(portal.columns, portal.formats)[1]
-                           .encode(rows))
-            portal.sent += len(rows)
-            if suspended:
-                out.append(PORTAL_SUSPENDED_MSG)
-            else:
-                out.append(command_complete(
-                    result.tag if not result.columns or result.tag != "SELECT"
-                    else tag_rows("SELECT", len(rows))))
-            return b"".join(out)
-        except SqlError:
-            self._failed()
-            raise
+        portal = self._portals.get(message.portal)
+        if portal is None:
+            raise no_portal(message.portal)
+        prepared = portal.prepared
+        if prepared.plan is None:
+            return EMPTY_QUERY_RESPONSE_MSG
+        self._check_aborted(prepared.node)
+        self._begin("single")
+        out: list[bytes] = []
+        if portal.result is None:
+            try:
+                portal.result = self._run_prepared(prepared, portal.params)
+            except SqlError as exc:
+                self._trace(prepared.stmt, "extended", prepared.plan,
+                            trace.failure(exc), prepared.declared)
+                self._count_refusal(prepared.stmt, exc)
+                raise
+            if self.engine.trace is not None:
+                self._trace(prepared.stmt, "extended", prepared.plan,
+                            trace.success(portal.result.tag,
+                                          len(portal.result.rows)),
+                            prepared.declared)
+        result = portal.result
+        out.extend(self._take_notices())
+        if result.copy is not None:
+            portal.result = None  # a COPY portal runs once per Execute
+            return CopyIn(b"".join(out) + result.copy_response,
+                          CopySink(self, result.copy, None, "single"))
+        if result.raw is not None:
+            return b"".join(out) + result.raw
+        rows = result.rows[portal.sent:]
+        limit = message.max_rows
+        # PostgreSQL stops at max_rows without looking further
+        suspended = 0 < limit <= len(rows)
+        if suspended:
+            rows = rows[:limit]
+        if rows:
+            out.append(self._result_codec(portal.columns, portal.formats)[1]
+                       .encode(rows))
+        portal.sent += len(rows)
+        if suspended:
+            out.append(PORTAL_SUSPENDED_MSG)
+        else:
+            out.append(command_complete(
+                result.tag if not result.columns or result.tag != "SELECT"
+                else tag_rows("SELECT", len(rows))))
+        return b"".join(out)
 
     def on_close(self, message: Close) -> bytes:
         if message.kind == "S":

@@ -38,9 +38,8 @@ from twinning.proof_compare import canonical_groups, order_keys, side_summary
 from twinning.proof_replay import Outcome
 from twinning.psycopg_driver import psycopg_driver
 from twinning.wire.connection import Connection, State
-from twinning.wire.messages import (CommandComplete, CopyData, CopyFail,
-                                    CopyInResponse, DataRow,
-                                    EmptyQueryResponse, ErrorResponse,
+from twinning.wire.messages import (CopyData, CopyFail,
+                                    CopyInResponse, DataRow, ErrorResponse,
                                     NoticeResponse, ReadyForQuery,
                                     RowDescription,
                                     decode_backend, decode_backend_stream,
@@ -233,30 +232,17 @@ def _outcomes(messages: list) -> list[Outcome]:
     out: list[Outcome] = []
     current = Outcome()
     for message in messages:
-        if isinstance(message, RowDescription):
-            current.columns = [(f.name, f.type_oid, f.type_modifier)
-                               for f in message.fields]
-        elif isinstance(message, DataRow):
-            current.rows.append(message.values)
-        elif isinstance(message, CopyData):
-            current.rows.append((message.data,))
-        elif isinstance(message, CommandComplete):
-            current.command_tag = message.tag
-        elif isinstance(message, EmptyQueryResponse):
-            current.command_tag = ""
-        elif isinstance(message, ErrorResponse):
-            current.sqlstate = message.field("C")
-            current.message = message.field("M")
-            current.error_fields = tuple(
-                (k, message.field(k)) for k in _ERROR_FIELDS)
-        elif isinstance(message, NoticeResponse):
+        if isinstance(message, NoticeResponse):
             current.notices.append((message.field("V"), message.field("C"),
                                     message.field("M")))
             continue
-        elif type(message).__name__ == _PORTAL_SUSPENDED:
+        if type(message).__name__ == _PORTAL_SUSPENDED:
             current.command_tag = "(portal suspended)"
-        else:
+        elif not current.take(message):
             continue
+        if isinstance(message, ErrorResponse):
+            current.error_fields = tuple(
+                (k, message.field(k)) for k in _ERROR_FIELDS)
         if not isinstance(message, (RowDescription, DataRow, CopyData)):
             out.append(current)
             current = Outcome()

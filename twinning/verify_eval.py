@@ -721,24 +721,13 @@ def evaluate(artifact, state: CommittedState) -> dict[str, Any]:
     """The `verify.report.v1` document for `artifact` over `state`."""
     catalog = state.catalog
     compiled = compile_rules(artifact.document, artifact.bindings, catalog)
-    declared = {b["name"]: tuple(b.get("key_fields", ()))
-                for b in artifact.document["bindings"]}
-    ordered_rows: dict[QName, list[tuple]] = {}
-    relations: dict[str, _Relation] = {}
-    binding_reports: dict[str, Any] = {}
-    hashes: dict[QName, str] = {}
-    for name in sorted(declared):
-        qname = artifact.bindings[name]
-        table = catalog.table(qname)
+
+    def content(qname: QName, table: Table) -> tuple[list[tuple], str]:
         rows = state.rows.get(qname, ())
-        if qname not in ordered_rows:
-            ordered_rows[qname] = sorted(rows, key=snapshot.row_order(table))
-            hashes[qname] = snapshot.relation_hash(table, rows)
-        relations[name] = _Relation(name, table, ordered_rows[qname],
-                                    declared[name])
-        binding_reports[name] = {"kind": "relation", "source": str(qname),
-                                 "content_hash": hashes[qname],
-                                 "input_verification": None}
+        return (sorted(rows, key=snapshot.row_order(table)),
+                snapshot.relation_hash(table, rows))
+
+    relations, binding_reports = bound_relations(artifact, catalog, content)
     results = []
     for rule in sorted(compiled, key=lambda r: r.rule_id):
         out = _Collector()
@@ -748,6 +737,31 @@ def evaluate(artifact, state: CommittedState) -> dict[str, Any]:
                         "violation_count": out.count,
                         "affected": out.entries})
     return report_of(artifact, binding_reports, results)
+
+
+def bound_relations(artifact: Any, catalog: Any,
+                    content: Callable[[QName, Table], tuple[list, str]]
+                    ) -> tuple[dict[str, _Relation], dict[str, Any]]:
+    """Each binding's relation and its report entry (the in-memory
+    evaluator's and the delegated backend's alike); `content(qname,
+    table)` gives a table's rows in report order and its content hash,
+    asked once per table however many bindings name it."""
+    declared = {b["name"]: tuple(b.get("key_fields", ()))
+                for b in artifact.document["bindings"]}
+    contents: dict[QName, tuple[list, str]] = {}
+    relations: dict[str, _Relation] = {}
+    binding_reports: dict[str, Any] = {}
+    for name in sorted(declared):
+        qname = artifact.bindings[name]
+        table = catalog.table(qname)
+        if qname not in contents:
+            contents[qname] = content(qname, table)
+        rows, digest = contents[qname]
+        relations[name] = _Relation(name, table, rows, declared[name])
+        binding_reports[name] = {"kind": "relation", "source": str(qname),
+                                 "content_hash": digest,
+                                 "input_verification": None}
+    return relations, binding_reports
 
 
 def report_of(artifact: Any, binding_reports: dict, results: list[dict]) -> dict:

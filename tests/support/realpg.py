@@ -189,10 +189,6 @@ class RealPostgres:
         self._log = None
 
     # -- lifecycle -------------------------------------------------------------
-    def __enter__(self) -> RealPostgres:
-        self.start()
-        return self
-
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
@@ -215,6 +211,8 @@ class RealPostgres:
             self.stop()
             raise
         return self
+
+    __enter__ = start  # `with RealPostgres() as pg:` starts it
 
     def _run_as(self, account: pwd.struct_passwd | None) -> dict[str, object]:
         """Popen arguments that drop root privileges to the service user."""

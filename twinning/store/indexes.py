@@ -222,11 +222,9 @@ class MultiOverlay:
         return delta
 
     def appear(self, key: Key, rid: int) -> None:
+        """Undo a removal of `rid`, or add it (disappear() mirrors this)."""
         added, removed = self._delta(key)
-        if rid in removed:
-            removed.discard(rid)
-        else:
-            added.add(rid)
+        (removed.discard if rid in removed else added.add)(rid)
 
     def appear_new(self, key: Key, rid: int) -> None:
         """appear() of a row id that was never committed (nor removed)."""
@@ -240,10 +238,7 @@ class MultiOverlay:
 
     def disappear(self, key: Key, rid: int) -> None:
         added, removed = self._delta(key)
-        if rid in added:
-            added.discard(rid)
-        else:
-            removed.add(rid)
+        (added.discard if rid in added else removed.add)(rid)
 
     def commit(self, onto: PMap | None = None) -> PMap:
         """The committed map with these changes, applied per key onto

@@ -600,21 +600,24 @@ class Transaction:
     def scan(self, table: QName) -> Iterator[tuple[RowId, tuple]]:
         """(row id, row) in heap order; writes made while iterating are not
         visited."""
-        if table not in self._held:
-            self._lock_read(table)
-        overlay = self._overlay.tables.get(table)
+        overlay = self._read_overlay(table)
         if overlay is not None:
             return overlay.scan()
         return self._tables[table].rows.items()
 
     def scan_rows(self, table: QName) -> Iterator[tuple]:
         """The rows of `scan`, without their ids."""
-        if table not in self._held:
-            self._lock_read(table)
-        overlay = self._overlay.tables.get(table)
+        overlay = self._read_overlay(table)
         if overlay is not None:
             return overlay.scan_rows()
         return self._tables[table].rows.values()
+
+    def _read_overlay(self, table: QName) -> Any:
+        """`table` locked for reading; this transaction's overlay of it
+        (None where it has not written it)."""
+        if table not in self._held:
+            self._lock_read(table)
+        return self._overlay.tables.get(table)
 
     def committed_rows(self, table: QName) -> RowMap | None:
         """The committed rows this transaction reads of `table`, or None

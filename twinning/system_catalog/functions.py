@@ -465,17 +465,29 @@ def pg_get_partition_constraintdef(ctx: Any, oid: int) -> str | None:
     return partition_constraintdef(Build(m.catalog, m, ctx), table, ctx)
 
 
-def pg_partition_root(ctx: Any, oid: int) -> Any:
-    """The top of the partition tree a relation is in (NULL outside any)."""
-    m = catalog_map(ctx)
+def _ancestor_names(m: Any, oid: int) -> list:
+    """A relation, then its parents up to the root; nothing for a relation
+    outside any partition tree."""
     catalog = m.catalog
     name = m.relation_names.get(int(oid))
     if name is None or (catalog.parent_of(name) is None
                         and catalog.partition_key(name) is None):
+        return []
+    out = []
+    while name is not None:
+        out.append(name)
+        row = catalog.parent_of(name)
+        name = None if row is None else row.parent
+    return out
+
+
+def pg_partition_root(ctx: Any, oid: int) -> Any:
+    """The top of the partition tree a relation is in (NULL outside any)."""
+    m = catalog_map(ctx)
+    names = _ancestor_names(m, oid)
+    if not names:
         return None
-    while catalog.parent_of(name) is not None:
-        name = catalog.parent_of(name).parent
-    return regnames.reg_name("regclass", m, m.relations[name], ctx)
+    return regnames.reg_name("regclass", m, m.relations[names[-1]], ctx)
 
 
 def _partition_ancestors(types: Any) -> Any:
@@ -483,17 +495,8 @@ def _partition_ancestors(types: Any) -> Any:
     root; nothing for a relation outside any partition tree."""
     def ancestors(ctx: Any, oid: int) -> Any:
         m = catalog_map(ctx)
-        catalog = m.catalog
-        name = m.relation_names.get(int(oid))
-        if name is None or (catalog.parent_of(name) is None
-                            and catalog.partition_key(name) is None):
-            return iter(())
-        out = []
-        while name is not None:
-            out.append(regnames.reg_name("regclass", m, m.relations[name], ctx))
-            row = catalog.parent_of(name)
-            name = None if row is None else row.parent
-        return iter(out)
+        return iter([regnames.reg_name("regclass", m, m.relations[name], ctx)
+                     for name in _ancestor_names(m, oid)])
     ancestors.context = True  # type: ignore[attr-defined]
     return ancestors
 
@@ -502,35 +505,47 @@ def register() -> None:
     """These functions into the runtime registry, by pg_proc signature."""
     fn = registry.define
     ctx = {"context": True}
+    # the functions that read the session (the catalog, the search path)
+    for signature, impl in (
+            ("pg_get_constraintdef(oid)", pg_get_constraintdef),
+            ("pg_get_constraintdef(oid,bool)", pg_get_constraintdef),
+            ("pg_get_indexdef(oid)", pg_get_indexdef),
+            ("pg_get_indexdef(oid,int4,bool)", pg_get_indexdef),
+            ("pg_get_expr(pg_node_tree,oid)", pg_get_expr),
+            ("pg_get_expr(pg_node_tree,oid,bool)", pg_get_expr),
+            ("pg_get_serial_sequence(text,text)", pg_get_serial_sequence),
+            ("pg_table_is_visible(oid)", pg_table_is_visible),
+            ("pg_type_is_visible(oid)", pg_type_is_visible),
+            ("pg_collation_is_visible(oid)", pg_collation_is_visible),
+            ("pg_function_is_visible(oid)", pg_function_is_visible),
+            ("pg_get_functiondef(oid)", pg_get_functiondef),
+            ("obj_description(oid)", obj_description),
+            ("obj_description(oid,name)", obj_description),
+            ("col_description(oid,int4)", col_description),
+            ("shobj_description(oid,name)", shobj_description),
+            ("pg_get_userbyid(oid)", pg_get_userbyid),
+            ("current_schemas(bool)", current_schemas),
+            ("current_schema()", current_schema),
+            ("pg_relation_is_publishable(regclass)", pg_relation_is_publishable),
+            ("pg_get_ruledef(oid)", pg_get_ruledef),
+            ("pg_get_ruledef(oid,bool)", pg_get_ruledef),
+            ("pg_get_viewdef(oid)", pg_get_viewdef),
+            ("pg_get_viewdef(oid,bool)", pg_get_viewdef),
+            ("pg_get_partkeydef(oid)", pg_get_partkeydef),
+            ("pg_get_partition_constraintdef(oid)", pg_get_partition_constraintdef),
+            ("pg_partition_root(regclass)", pg_partition_root),
+    ):
+        fn(signature, impl, context=True)
     fn("format_type(oid,int4)", format_type, context=True, strict=False)
-    fn("pg_get_constraintdef(oid)", pg_get_constraintdef, **ctx)
-    fn("pg_get_constraintdef(oid,bool)", pg_get_constraintdef, **ctx)
-    fn("pg_get_indexdef(oid)", pg_get_indexdef, **ctx)
-    fn("pg_get_indexdef(oid,int4,bool)", pg_get_indexdef, **ctx)
-    fn("pg_get_expr(pg_node_tree,oid)", pg_get_expr, **ctx)
-    fn("pg_get_expr(pg_node_tree,oid,bool)", pg_get_expr, **ctx)
-    fn("pg_get_serial_sequence(text,text)", pg_get_serial_sequence, **ctx)
-    fn("pg_table_is_visible(oid)", pg_table_is_visible, **ctx)
-    fn("pg_type_is_visible(oid)", pg_type_is_visible, **ctx)
-    fn("pg_collation_is_visible(oid)", pg_collation_is_visible, **ctx)
-    fn("pg_function_is_visible(oid)", pg_function_is_visible, **ctx)
     for part, name in enumerate(("arguments", "identity_arguments",
                                  "result")):
         fn(f"pg_get_function_{name}(oid)", _signature(part), **ctx)
-    fn("pg_get_functiondef(oid)", pg_get_functiondef, **ctx)
-    fn("obj_description(oid)", obj_description, **ctx)
-    fn("obj_description(oid,name)", obj_description, **ctx)
-    fn("col_description(oid,int4)", col_description, **ctx)
-    fn("shobj_description(oid,name)", shobj_description, **ctx)
-    fn("pg_get_userbyid(oid)", pg_get_userbyid, **ctx)
     for family, check in (("has_table_privilege", has_table_privilege),
                           ("has_schema_privilege", has_schema_privilege),
                           ("has_database_privilege", has_database_privilege),
                           ("has_column_privilege", has_column_privilege)):
         for _, args, *_rest in registry.signatures(family):
             fn(f"{family}({','.join(args)})", check, **ctx)
-    fn("current_schemas(bool)", current_schemas, **ctx)
-    fn("current_schema()", current_schema, **ctx)
     fn("pg_encoding_to_char(int4)", pg_encoding_to_char)
     fn("pg_char_to_encoding(name)", pg_char_to_encoding)
     fn("quote_ident(text)", quote_ident_fn)
@@ -538,20 +553,10 @@ def register() -> None:
     registry.FUNCTIONS["quote_literal(anyelement)"] = registry.TypedImpl(
         _quote_literal_any)
     fn("pg_get_statisticsobjdef_columns(oid)", lambda oid: None)
-    fn("pg_relation_is_publishable(regclass)", pg_relation_is_publishable,
-       **ctx)
     # objects the twin never has: no triggers, partitions,
     # tablespaces or temporary schemas
     fn("pg_get_triggerdef(oid)", lambda oid: None)
     fn("pg_get_triggerdef(oid,bool)", lambda oid, pretty: None)
-    fn("pg_get_ruledef(oid)", pg_get_ruledef, **ctx)
-    fn("pg_get_ruledef(oid,bool)", pg_get_ruledef, **ctx)
-    fn("pg_get_viewdef(oid)", pg_get_viewdef, **ctx)
-    fn("pg_get_viewdef(oid,bool)", pg_get_viewdef, **ctx)
-    fn("pg_get_partkeydef(oid)", pg_get_partkeydef, **ctx)
-    fn("pg_get_partition_constraintdef(oid)", pg_get_partition_constraintdef,
-       **ctx)
-    fn("pg_partition_root(regclass)", pg_partition_root, **ctx)
     registry.SET_RETURNING["pg_partition_ancestors(regclass)"] = \
         _partition_ancestors
     registry.SET_RETURNING_COLUMN["pg_partition_ancestors(regclass)"] = "relid"

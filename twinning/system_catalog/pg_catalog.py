@@ -644,12 +644,18 @@ def pg_extension(b: Build) -> Rows:
                "extcondition": None}
 
 
+def _builtin_roles(b: Build, view: str, oid: str, name: str) -> Rows:
+    """The built-in roles of pg_roles or pg_user, the bootstrap superuser
+    under the name the twin was started with."""
+    for row in builtin_rows(view):
+        if row[oid] == BOOTSTRAP_SUPERUSER:
+            row[name] = b.superuser
+        yield row
+
+
 @builder("pg_roles")
 def pg_roles(b: Build) -> Rows:
-    for row in builtin_rows("pg_roles"):
-        if row["oid"] == BOOTSTRAP_SUPERUSER:
-            row["rolname"] = b.superuser
-        yield row
+    yield from _builtin_roles(b, "pg_roles", "oid", "rolname")
     for role in b.catalog.roles:  # CREATE ROLE
         yield {"rolname": role.name, "rolsuper": role.superuser,
                "rolinherit": role.inherit, "rolcreaterole": role.createrole,
@@ -668,10 +674,7 @@ def pg_auth_members(b: Build) -> Rows:
 
 @builder("pg_user")
 def pg_user(b: Build) -> Rows:
-    for row in builtin_rows("pg_user"):
-        if row["usesysid"] == BOOTSTRAP_SUPERUSER:
-            row["usename"] = b.superuser
-        yield row
+    yield from _builtin_roles(b, "pg_user", "usesysid", "usename")
     for role in b.catalog.roles:
         if role.login:
             yield {"usename": role.name, "usesysid": role.oid,

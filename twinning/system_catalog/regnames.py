@@ -13,7 +13,7 @@ get_namespace_oid.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from twinning.errors import (
     FEATURE_NOT_SUPPORTED, SqlError, ambiguous_function,
@@ -38,20 +38,26 @@ def path(m: OidMap, session: Any) -> list[str]:
 # -- relations ------------------------------------------------------------------
 
 
-def lookup_relation(m: OidMap, name: str, session: Any) -> int | None:
-    """RelnameGetRelid(): the first schema of the path holding `name`."""
+def _first_on_path(m: OidMap, session: Any, oids: dict,
+                   key: Callable[[str], Any]) -> int | None:
+    """The oid in the first schema of the path that holds the name;
+    `key(schema)` is the name's key in `oids` for that schema."""
     for schema in path(m, session):
-        oid = m.relations.get(QName(schema, name))
+        oid = oids.get(key(schema))
         if oid is not None:
             return oid
     return None
 
 
+def lookup_relation(m: OidMap, name: str, session: Any) -> int | None:
+    """RelnameGetRelid(): the first schema of the path holding `name`."""
+    return _first_on_path(m, session, m.relations,
+                          lambda schema: QName(schema, name))
+
+
 def relation_visible(m: OidMap, oid: int, session: Any) -> bool:
     qname = m.relation_names.get(oid)
-    if qname is None:
-        return False
-    return lookup_relation(m, qname.name, session) == oid
+    return qname is not None and lookup_relation(m, qname.name, session) == oid
 
 
 def regclass_text(m: OidMap, oid: int, session: Any) -> str:
@@ -94,18 +100,14 @@ def regclass_in(m: OidMap, text: str, session: Any,
 
 
 def lookup_type(m: OidMap, name: str, session: Any) -> int | None:
-    for schema in path(m, session):
-        oid = m.type_names.get((schema, name))
-        if oid is not None:
-            return oid
-    return None
+    """TypenameGetTypid(): the first schema of the path holding `name`."""
+    return _first_on_path(m, session, m.type_names,
+                          lambda schema: (schema, name))
 
 
 def type_visible(m: OidMap, oid: int, session: Any) -> bool:
     entry = m.types.get(oid)
-    if entry is None:
-        return False
-    return lookup_type(m, entry.name, session) == oid
+    return entry is not None and lookup_type(m, entry.name, session) == oid
 
 
 # pg_catalog types (the twin has no columns of) format_type() spells
@@ -278,20 +280,29 @@ def regproc_text(oid: int, m: OidMap | None = None) -> str:
 # -- namespaces and roles ---------------------------------------------------------
 
 
-def regnamespace_in(m: OidMap, text: str, session: Any,
-                    missing_ok: bool = False) -> RegOid | None:
-    numeric = parse_reg_numeric(text, "regnamespace")
+def _unqualified_in(text: str, type_name: str, oids: dict[str, int],
+                    missing: Callable[[str], Exception],
+                    missing_ok: bool) -> RegOid | None:
+    """regnamespacein/regrolein: a number, or one name (never qualified)
+    looked up in `oids`; `missing(name)` is the error for an unknown one."""
+    numeric = parse_reg_numeric(text, type_name)
     if numeric is not None:
         return numeric
     parts = parse_qualified(text)
     if len(parts) != 1:
         raise syntax_error("invalid name syntax")
-    oid = m.namespaces.get(parts[0])
+    oid = oids.get(parts[0])
     if oid is None:
         if missing_ok:
             return None
-        raise schema_does_not_exist(parts[0])
+        raise missing(parts[0])
     return RegOid(oid, quote_ident(parts[0]))
+
+
+def regnamespace_in(m: OidMap, text: str, session: Any,
+                    missing_ok: bool = False) -> RegOid | None:
+    return _unqualified_in(text, "regnamespace", m.namespaces,
+                           schema_does_not_exist, missing_ok)
 
 
 def regnamespace_text(m: OidMap, oid: int) -> str:
@@ -310,18 +321,10 @@ def roles(session: Any) -> dict[int, str]:
 
 def regrole_in(text: str, session: Any,
                missing_ok: bool = False) -> RegOid | None:
-    numeric = parse_reg_numeric(text, "regrole")
-    if numeric is not None:
-        return numeric
-    parts = parse_qualified(text)
-    if len(parts) != 1:
-        raise syntax_error("invalid name syntax")
-    for oid, name in roles(session).items():
-        if name == parts[0]:
-            return RegOid(oid, quote_ident(name))
-    if missing_ok:
-        return None
-    raise role_does_not_exist(parts[0])
+    # a name twice: the first in roles()' order, as a search finds it
+    by_name = {name: oid for oid, name in reversed(roles(session).items())}
+    return _unqualified_in(text, "regrole", by_name, role_does_not_exist,
+                           missing_ok)
 
 
 def regrole_text(oid: int, session: Any) -> str:
