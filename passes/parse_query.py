@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
-from operator import is_
 from typing import Any
 
 from pglast import ast
@@ -29,7 +28,8 @@ from twinning.ir import select as r
 from twinning.ir import syntax as s
 from twinning.ir.ddl import AlterCompositeDef, RenameTypeDef
 from twinning.ir.routines import ROUTINE_TAGS
-from twinning.passes.polling import PLANNING, chunks, poll_planning
+from twinning.passes.expr.walk import rebuild, rebuilt_fields
+from twinning.passes.polling import poll_planning
 from twinning.passes.stack_depth import reset as reset_stack_depth
 from twinning.passes.parse import (ON_COMMIT_ACTIONS, ddl_statements,
                                    split_statements, statement_name)
@@ -184,8 +184,25 @@ def _locate_literals(node: Any, chunk: str, offset: int) -> Any:
     if not starts:
         return node
     it = iter(starts)
+    polled = [0]
+
+    def locate(value: Any) -> Any:
+        if isinstance(value, s.Literal):
+            if value.location == NO_TOKEN:
+                return value
+            start, minus = next(it, (None, None))
+            if start is None:
+                raise _Miscount
+            if minus is not None and (value.text or "").startswith("-"):
+                start = minus
+            return dataclasses.replace(value, location=start)
+        polled[0] += 1
+        if not polled[0] & 1023:
+            poll_planning()  # thousands of VALUES rows: cancel, statement_timeout
+        return None
+
     try:
-        located = _relocate(node, it)
+        located = rebuild(node, locate, _source_fields)
     except _Miscount:  # more literals than constant tokens
         return node
     return node if next(it, None) is not None else located
@@ -196,44 +213,11 @@ class _Miscount(Exception):
 
 
 @cache
-def _init_fields(cls: type) -> tuple[str, ...] | None:
+def _source_fields(cls: type) -> tuple[str, ...] | None:
     """A node class's constructor fields in the order their text comes
     (WITH first); None for what is not a node."""
-    if not dataclasses.is_dataclass(cls):
-        return None
-    ordered = sorted(dataclasses.fields(cls), key=lambda f: f.name != "with_")
-    return tuple(f.name for f in ordered if f.init)
-
-
-def _relocate(value: Any, starts) -> Any:
-    """`value` with its literals located, in source order; a node without
-    literals is returned as it is, not rebuilt."""
-    if isinstance(value, s.Literal):
-        if value.location == NO_TOKEN:
-            return value
-        start, minus = next(starts, (None, None))
-        if start is None:
-            raise _Miscount
-        if minus is not None and (value.text or "").startswith("-"):
-            start = minus
-        return dataclasses.replace(value, location=start)
-    if isinstance(value, tuple):
-        if len(value) > 64:  # thousands of VALUES rows: polled
-            items = tuple([_relocate(item, starts) for block in
-                           chunks(value, PLANNING, 64) for item in block])
-        else:
-            items = tuple([_relocate(item, starts) for item in value])
-        return value if all(map(is_, items, value)) else items
-    names = _init_fields(type(value))
-    if names is None:
-        return value
-    changes = {}
-    for name in names:
-        old = getattr(value, name)
-        new = _relocate(old, starts)
-        if new is not old:
-            changes[name] = new
-    return dataclasses.replace(value, **changes) if changes else value
+    names = rebuilt_fields(cls)
+    return None if names is None else tuple(sorted(names, key="with_".__ne__))
 
 
 # -- transaction control ------------------------------------------------------------

@@ -21,30 +21,33 @@ __all__ = ["children", "rebuild", "shift_columns", "outer_levels"]
 _LEAVES = (q.ResultType, q.TLiteral, q.TParam, r.TOuter)
 
 
-def rebuild(value: Any, replace: Any) -> Any:
+def rebuild(value: Any, replace: Any, fields: Any = None) -> Any:
     """`value` with every node for which `replace(node)` is not None
-    replaced by that result; unchanged subtrees are the same objects."""
+    replaced by that result; unchanged subtrees are the same objects.
+    `fields(cls)`: the constructor fields of a node class to look into, in
+    the order to visit them, None for a leaf (default: `rebuilt_fields`)."""
     new = replace(value)
     if new is not None:
         return new
     if isinstance(value, tuple):
-        items = tuple([rebuild(item, replace) for item in value])
+        items = tuple([rebuild(item, replace, fields) for item in value])
         return value if all(map(is_, items, value)) else items
-    names = _rebuilt_fields(type(value))
+    names = (fields or rebuilt_fields)(type(value))
     if names is None:
         return value
     changes = {}
     for name in names:
         old = getattr(value, name)
-        new = rebuild(old, replace)
+        new = rebuild(old, replace, fields)
         if new is not old:
             changes[name] = new
     return dataclasses.replace(value, **changes) if changes else value
 
 
 @cache
-def _rebuilt_fields(cls: type) -> tuple[str, ...] | None:
-    """The constructor fields `rebuild` looks into, None for a leaf."""
+def rebuilt_fields(cls: type) -> tuple[str, ...] | None:
+    """A node class's constructor fields in declaration order, None for a
+    leaf (what is not a dataclass, and ResultType)."""
     if not dataclasses.is_dataclass(cls) or issubclass(cls, q.ResultType):
         return None
     return tuple(f.name for f in dataclasses.fields(cls) if f.init)
