@@ -19,18 +19,23 @@ from twinning.ir import select as r
 __all__ = ["children", "rebuild", "shift_columns", "outer_levels"]
 
 _LEAVES = (q.ResultType, q.TLiteral, q.TParam, r.TOuter)
+_ATOMS = frozenset({str, int, bool, float, bytes, type(None)})
 
 
 def rebuild(value: Any, replace: Any, fields: Any = None) -> Any:
     """`value` with every node for which `replace(node)` is not None
     replaced by that result; unchanged subtrees are the same objects.
+    Inside `value`, names, numbers, flags and None (`_ATOMS`) are not
+    offered to `replace`: no caller replaces them, and they are most of
+    a tree's fields.
     `fields(cls)`: the constructor fields of a node class to look into, in
     the order to visit them, None for a leaf (default: `rebuilt_fields`)."""
     new = replace(value)
     if new is not None:
         return new
     if isinstance(value, tuple):
-        items = tuple([rebuild(item, replace, fields) for item in value])
+        items = tuple([item if type(item) in _ATOMS else
+                       rebuild(item, replace, fields) for item in value])
         return value if all(map(is_, items, value)) else items
     names = (fields or rebuilt_fields)(type(value))
     if names is None:
@@ -38,6 +43,8 @@ def rebuild(value: Any, replace: Any, fields: Any = None) -> Any:
     changes = {}
     for name in names:
         old = getattr(value, name)
+        if type(old) in _ATOMS:
+            continue
         new = rebuild(old, replace, fields)
         if new is not old:
             changes[name] = new
