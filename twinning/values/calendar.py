@@ -48,6 +48,17 @@ def tdiv(a: int, b: int) -> int:
     return q if (a >= 0) == (b >= 0) else -q
 
 
+def interval_time_fields(micros: int) -> tuple[int, int, int, int]:
+    """interval2itm()'s time part: (hours, minutes, seconds, microseconds),
+    each by C division, so all carry the interval time's sign."""
+    hour = tdiv(micros, USECS_PER_HOUR)
+    micros -= hour * USECS_PER_HOUR
+    minute = tdiv(micros, USECS_PER_MINUTE)
+    micros -= minute * USECS_PER_MINUTE
+    sec = tdiv(micros, USECS_PER_SEC)
+    return hour, minute, sec, micros - sec * USECS_PER_SEC
+
+
 def tmod(a: int, b: int) -> int:
     """C remainder (sign follows the dividend)."""
     return a - b * tdiv(a, b)

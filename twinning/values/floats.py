@@ -147,6 +147,12 @@ def _special(value: float) -> str | None:
     return None
 
 
+def printf_g(value: float, width: str = "") -> str:
+    """snprintf's %g (%02g with width "02") as PostgreSQL's prints it:
+    NaN and Infinity spelled out."""
+    return _special(value) or f"{value:{width}g}"
+
+
 def _layout(negative: bool, digits: str, exp: int, fixed_max: int) -> str:
     """PostgreSQL's Ryu layout of shortest digits with decimal exponent exp."""
     sign = "-" if negative else ""

@@ -423,19 +423,12 @@ def num_processor(nodes, num: NumDesc, number: str, out_pre_spaces: int,
                     or num.flag & F_DECIMAL):
                 continue
             out.append(th_suffix(number, value == "TH"))
-        elif value == "MI":
-            if np.sign == "-":
-                out.append("-")
-            elif fm:
-                continue
-            else:
-                out.append(" ")
-        elif value == "PL":
-            if np.sign == "+":
-                out.append("+")
-            elif fm:
-                continue
-            else:
+        elif value in ("MI", "PL"):
+            # NUM_MINUS / NUM_PLUS: the sign when it is theirs, else a blank
+            wanted = "-" if value == "MI" else "+"
+            if np.sign == wanted:
+                out.append(wanted)
+            elif not fm:
                 out.append(" ")
         elif value == "SG":
             out.append(np.sign)
