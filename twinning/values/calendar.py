@@ -48,17 +48,6 @@ def tdiv(a: int, b: int) -> int:
     return q if (a >= 0) == (b >= 0) else -q
 
 
-def interval_time_fields(micros: int) -> tuple[int, int, int, int]:
-    """interval2itm()'s time part: (hours, minutes, seconds, microseconds),
-    each by C division, so all carry the interval time's sign."""
-    hour = tdiv(micros, USECS_PER_HOUR)
-    micros -= hour * USECS_PER_HOUR
-    minute = tdiv(micros, USECS_PER_MINUTE)
-    micros -= minute * USECS_PER_MINUTE
-    sec = tdiv(micros, USECS_PER_SEC)
-    return hour, minute, sec, micros - sec * USECS_PER_SEC
-
-
 def tmod(a: int, b: int) -> int:
     """C remainder (sign follows the dividend)."""
     return a - b * tdiv(a, b)
@@ -164,7 +153,8 @@ def time2t(hour: int, minute: int, sec: int, fsec: int) -> int:
 
 
 def dt2time(t: int) -> tuple[int, int, int, int]:
-    """Microseconds within a day -> (hour, min, sec, fsec)."""
+    """Microseconds within a day -> (hour, min, sec, fsec); by C division,
+    so also interval2itm()'s time part (each field carrying its sign)."""
     hour = tdiv(t, USECS_PER_HOUR)
     t -= hour * USECS_PER_HOUR
     minute = tdiv(t, USECS_PER_MINUTE)

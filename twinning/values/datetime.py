@@ -27,7 +27,7 @@ from twinning.values.calendar import (
     DATE_NOBEGIN, DATE_NOEND, DAY_NAMES, MONTH_ABBREVS, MONTHS_PER_YEAR,
     POSTGRES_EPOCH_JDATE, TIMESTAMP_NOBEGIN, TIMESTAMP_NOEND, UNIX_EPOCH_JDATE,
     USECS_PER_DAY, USECS_PER_HOUR, USECS_PER_MINUTE, USECS_PER_SEC, civil_from_julian,
-    checked_date, date2j, dt2time, interval_time_fields, j2date, j2day,
+    checked_date, date2j, dt2time, j2date, j2day,
     split_timestamp, tdiv, time2t, tm2timestamp, tmod,
 )
 from twinning.values.common import INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN
@@ -443,7 +443,7 @@ def format_interval(value: Interval, settings: FormatSettings = DEFAULT_SETTINGS
     year = tdiv(value.months, MONTHS_PER_YEAR)
     mon = tmod(value.months, MONTHS_PER_YEAR)
     mday = value.days
-    hour, minute, sec, fsec = interval_time_fields(value.micros)
+    hour, minute, sec, fsec = dt2time(value.micros)
     if style == "postgres":
         return _interval_postgres(year, mon, mday, hour, minute, sec, fsec)
     if style == "postgres_verbose":

@@ -232,12 +232,9 @@ def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
         vp = ((mv + 2) * mul) >> i
         vm = ((mv - 1 - mm_shift) * mul) >> i
         if q <= 21:
-            if mv % 5 == 0:
-                vr_trailing = _pow5_factor(mv) >= q
-            elif accept_bounds:
-                vm_trailing = _pow5_factor(mv - 1 - mm_shift) >= q
-            else:
-                vp -= 1 if _pow5_factor(mv + 2) >= q else 0
+            vr_trailing, vm_trailing, drop = _exact_by_pow5(
+                q, mv, mv - 1 - mm_shift, mv + 2, accept_bounds)
+            vp -= drop
     else:
         q = _log10pow5(-e2) - (1 if -e2 > 1 else 0)
         e10 = q + e2
@@ -248,14 +245,9 @@ def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
         vr = (mv * mul) >> j
         vp = ((mv + 2) * mul) >> j
         vm = ((mv - 1 - mm_shift) * mul) >> j
-        if q <= 1:
-            vr_trailing = True
-            if accept_bounds:
-                vm_trailing = mm_shift == 1
-            else:
-                vp -= 1
-        elif q < 63:
-            vr_trailing = (mv & ((1 << q) - 1)) == 0
+        vr_trailing, vm_trailing, drop = _exact_by_pow2(q, 63, q, mv, mm_shift,
+                                                         accept_bounds)
+        vp -= drop
     removed = 0
     last = 0
     if vm_trailing or vr_trailing:
@@ -277,6 +269,28 @@ def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
             removed += 1
         output = vr + (1 if (vr == vm or round_up) else 0)
     return output, e10 + removed
+
+
+def _exact_by_pow5(q: int, mv: int, mm: int, mp: int, accept_bounds: bool
+                   ) -> tuple[bool, bool, int]:
+    """d2d/f2d for e2 >= 0 and a small q: (vr has trailing zeros, vm has,
+    how much to take off vp), from the powers of 5 dividing the bounds."""
+    if mv % 5 == 0:
+        return _pow5_factor(mv) >= q, False, 0
+    if accept_bounds:
+        return False, _pow5_factor(mm) >= q, 0
+    return False, False, 1 if _pow5_factor(mp) >= q else 0
+
+
+def _exact_by_pow2(q: int, limit: int, bits: int, mv: int, mm_shift: int,
+                   accept_bounds: bool) -> tuple[bool, bool, int]:
+    """d2d/f2d for e2 < 0: the same triple, from the powers of 2 dividing
+    mv (`bits` of them when q < limit: d2d's 63 and q, f2d's 31 and q - 1)."""
+    if q <= 1:
+        if accept_bounds:
+            return True, mm_shift == 1, 0
+        return True, False, 1
+    return q < limit and (mv & ((1 << bits) - 1)) == 0, False, 0
 
 
 def _trailing_zeros(vr: int, vp: int, vm: int, vm_trailing: bool,
@@ -328,12 +342,8 @@ def _f2d(mantissa: int, exponent: int) -> tuple[int, int]:
             lk = 59 + _pow5bits(q - 1) - 1
             last = ((mv * _pow5_inv(q - 1, 59)) >> (-e2 + q - 1 + lk)) % 10
         if q <= 9:
-            if mv % 5 == 0:
-                vr_trailing = _pow5_factor(mv) >= q
-            elif accept_bounds:
-                vm_trailing = _pow5_factor(mm) >= q
-            else:
-                vp -= 1 if _pow5_factor(mp) >= q else 0
+            vr_trailing, vm_trailing, drop = _exact_by_pow5(q, mv, mm, mp, accept_bounds)
+            vp -= drop
     else:
         q = _log10pow5(-e2)
         e10 = q + e2
@@ -345,14 +355,9 @@ def _f2d(mantissa: int, exponent: int) -> tuple[int, int]:
         if q != 0 and (vp - 1) // 10 <= vm // 10:
             j = q - 1 - (_pow5bits(i + 1) - 61)
             last = ((mv * _pow5(i + 1, 61)) >> j) % 10
-        if q <= 1:
-            vr_trailing = True
-            if accept_bounds:
-                vm_trailing = mm_shift == 1
-            else:
-                vp -= 1
-        elif q < 31:
-            vr_trailing = (mv & ((1 << (q - 1)) - 1)) == 0
+        vr_trailing, vm_trailing, drop = _exact_by_pow2(q, 31, q - 1, mv, mm_shift,
+                                                         accept_bounds)
+        vp -= drop
     removed = 0
     if vm_trailing or vr_trailing:
         output, removed = _trailing_zeros(vr, vp, vm, vm_trailing, vr_trailing,

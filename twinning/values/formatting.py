@@ -23,7 +23,7 @@ from twinning.errors import (
     SqlError, invalid_datetime_format, invalid_text_representation,
 )
 from twinning.values.calendar import (POSTGRES_EPOCH_JDATE, USECS_PER_DAY, date2j,
-                                      dt2time, interval_time_fields, j2date)
+                                      dt2time, j2date)
 
 MONTHS_FULL = ("January", "February", "March", "April", "May", "June",
                "July", "August", "September", "October", "November",
@@ -434,7 +434,7 @@ def tm_of_timestamp(local: int, gmtoff: int = 0,
 
 
 def tm_of_interval(months: int, days: int, micros: int) -> Tm:
-    hour, minute, sec, fsec = interval_time_fields(micros)
+    hour, minute, sec, fsec = dt2time(micros)
     year = ctrunc_div(months, 12)
     mon = months - year * 12
     return Tm(year, mon, days, hour, minute, sec, fsec,
