@@ -522,18 +522,15 @@ def _nested_bool(ctx: Ctx, jsp: Item, jb: Any) -> str:
 def _bool(ctx: Ctx, jsp: Item, jb: Any, can_have_next: bool) -> str:
     """executeBoolItem."""
     kind = jsp.kind
-    if kind == "&&":
+    if kind == "&&" or kind == "||":
+        # a left side at the deciding value (FALSE for &&, TRUE for ||)
+        # decides; else the right side, unless it is the other value
+        decides, other = (FALSE, TRUE) if kind == "&&" else (TRUE, FALSE)
         lhs = _bool(ctx, jsp.a, jb, False)
-        if lhs == FALSE:
-            return FALSE
+        if lhs == decides:
+            return decides
         rhs = _bool(ctx, jsp.b, jb, False)
-        return lhs if rhs == TRUE else rhs
-    if kind == "||":
-        lhs = _bool(ctx, jsp.a, jb, False)
-        if lhs == TRUE:
-            return TRUE
-        rhs = _bool(ctx, jsp.b, jb, False)
-        return lhs if rhs == FALSE else rhs
+        return lhs if rhs == other else rhs
     if kind == "!":
         st = _bool(ctx, jsp.a, jb, False)
         return {TRUE: FALSE, FALSE: TRUE}.get(st, UNKNOWN)

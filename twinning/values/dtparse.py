@@ -33,7 +33,7 @@ from twinning.values.common import (
     INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, c_strtod, c_strtoint, c_strtol,
 )
 from twinning.values.timezones import (
-    DTZ, DYNTZ, TZ, lookup_abbrev, lookup_zone, session_zone, tz_for_abbrev,
+    DTZ, DYNTZ, lookup_abbrev, lookup_zone, session_zone, tz_for_abbrev,
     tz_for_local,
 )
 
@@ -465,57 +465,40 @@ def decode_number(s: str, have_text_month: bool, fmask: int, tm: Tm, order: str,
     if flen == 3 and (fmask & DTK_DATE_M) == M(YEAR) and 1 <= val <= 366:
         tm.yday = val
         return M(DOY) | M(MONTH) | M(DAY)
+    # which field the number is (DecodeNumber's switch on the date fields
+    # seen so far); `field` is its DTK bit number
     have = fmask & DTK_DATE_M
     if have == 0:
-        if flen >= 3 or order == "YMD":
-            tmask = M(YEAR)
-            tm.year = val
-        elif order == "DMY":
-            tmask = M(DAY)
-            tm.mday = val
-        else:
-            tmask = M(MONTH)
-            tm.mon = val
-    elif have == M(YEAR):
-        tmask = M(MONTH)
-        tm.mon = val
+        field = YEAR if flen >= 3 or order == "YMD" else DAY if order == "DMY" else MONTH
     elif have == M(MONTH):
-        if have_text_month:
-            if flen >= 3 or order == "YMD":
-                tmask = M(YEAR)
-                tm.year = val
-            else:
-                tmask = M(DAY)
-                tm.mday = val
-        else:
-            tmask = M(DAY)
-            tm.mday = val
+        field = YEAR if have_text_month and (flen >= 3 or order == "YMD") else DAY
     elif have == M(YEAR) | M(MONTH):
-        if have_text_month:
-            if flen >= 3 and state["is2digits"]:
-                tmask = M(DAY)
-                tm.mday = tm.year
-                tm.year = val
-                state["is2digits"] = False
-            else:
-                tmask = M(DAY)
-                tm.mday = val
-        else:
-            tmask = M(DAY)
-            tm.mday = val
-    elif have == M(DAY):
-        tmask = M(MONTH)
-        tm.mon = val
+        if have_text_month and flen >= 3 and state["is2digits"]:
+            # the two-digit number taken for the year was the day
+            tm.mday, tm.year = tm.year, val
+            state["is2digits"] = False
+            return M(DAY)
+        field = DAY
+    elif have == M(YEAR) or have == M(DAY):
+        field = MONTH
     elif have == M(MONTH) | M(DAY):
-        tmask = M(YEAR)
-        tm.year = val
+        field = YEAR
     elif have == DTK_DATE_M:
         return decode_number_field(s, fmask, tm, state)[0]
     else:
         raise DtErr(BAD_FORMAT)
-    if tmask == M(YEAR):
+    setattr(tm, _TM_FIELD[field], val)
+    if field == YEAR:
         state["is2digits"] = flen <= 2
-    return tmask
+    return M(field)
+
+
+# the Tm attribute of each field's DTK bit number, and the field a unit
+# word before a number (`y`, `m`, `d`, `h`, …) names
+_TM_FIELD = {YEAR: "year", MONTH: "mon", DAY: "mday", HOUR: "hour", MINUTE: "min",
+             SECOND: "sec"}
+_UNIT_FIELD = {DTK_YEAR: YEAR, DTK_MONTH: MONTH, DTK_DAY: DAY, DTK_HOUR: HOUR,
+               DTK_MINUTE: MINUTE, DTK_SECOND: SECOND}
 
 
 def _atoi(s: str) -> int:
@@ -650,29 +633,13 @@ def pending_unit_value(field: str, ptype: int, fmask: int, tm: Any,
             raise DtErr(BAD_FORMAT)
     elif cp < len(field):
         raise DtErr(BAD_FORMAT)
-    if ptype == DTK_YEAR:
-        tm.year = val
-        tmask = M(YEAR)
-    elif ptype == DTK_MONTH:
-        if (fmask & M(MONTH)) and (fmask & M(HOUR)):
-            tm.min = val
-            tmask = M(MINUTE)
-        else:
-            tm.mon = val
-            tmask = M(MONTH)
-    elif ptype == DTK_DAY:
-        tm.mday = val
-        tmask = M(DAY)
-    elif ptype == DTK_HOUR:
-        tm.hour = val
-        tmask = M(HOUR)
-    elif ptype == DTK_MINUTE:
-        tm.min = val
-        tmask = M(MINUTE)
-    elif ptype == DTK_SECOND:
-        tm.sec = val
-        tmask = M(SECOND)
-        if cp < len(field) and field[cp] == ".":
+    unit_field = _UNIT_FIELD.get(ptype)
+    if unit_field == MONTH and (fmask & M(MONTH)) and (fmask & M(HOUR)):
+        unit_field = MINUTE  # an "m" after a month and an hour: minutes
+    if unit_field is not None:
+        setattr(tm, _TM_FIELD[unit_field], val)
+        tmask = M(unit_field)
+        if unit_field == SECOND and cp < len(field) and field[cp] == ".":
             state["fsec"] = _fractional_second(field, cp)
             tmask = DTK_ALL_SECS_M
     elif ptype == DTK_TZ:
@@ -699,6 +666,144 @@ def pending_unit_value(field: str, ptype: int, fmask: int, tm: Any,
     return tmask, tz, julian, code
 
 
+class FieldScan:
+    """What DecodeDateTime and DecodeTimeOnly keep while they walk the
+    fields (their local variables in datetime.c), and the steps the two
+    take alike; each decoder keeps its own switch and calls these."""
+
+    __slots__ = ("out", "tm", "ftypes", "fmask", "ptype", "isjulian", "bc", "mer",
+                 "named_tz", "abbrev_tz", "abbrev", "tz", "state")
+
+    def __init__(self, fields: list[tuple[str, int]], dtype: int) -> None:
+        self.out = DateFields()
+        self.out.dtype = dtype
+        self.tm = self.out.tm
+        self.ftypes = [f[1] for f in fields]
+        self.fmask = 0
+        self.ptype = 0
+        self.isjulian = False
+        self.bc = False
+        self.mer = HR24
+        self.named_tz = None
+        self.abbrev_tz = None  # a dynamic abbreviation's zone, and the word
+        self.abbrev = None
+        self.tz = 0
+        self.state = {"is2digits": False, "fsec": 0}
+
+    def add(self, tmask: int) -> None:
+        """A field's bits, none of them seen before."""
+        if tmask & self.fmask:
+            raise DtErr(BAD_FORMAT)
+        self.fmask |= tmask
+
+    def number_with_zone(self, i: int, field: str, number_fmask: int) -> int:
+        """A DTK_DATE field of digits then '-zone': a run-together time
+        (DecodeNumberField under `number_fmask`) with its zone."""
+        if (self.fmask & DTK_TIME_M) == DTK_TIME_M:
+            raise DtErr(BAD_FORMAT)
+        dash = field.find("-")
+        if dash < 0:
+            raise DtErr(BAD_FORMAT)
+        self.tz = decode_timezone(field[dash:])
+        tmask, self.ftypes[i] = decode_number_field(field[:dash], number_fmask, self.tm,
+                                                    self.state)
+        return tmask | M(TZ_T)
+
+    def zone_name(self, i: int, field: str) -> int:
+        """A DTK_DATE field that is a zone's name."""
+        self.named_tz = lookup_zone(field)
+        if self.named_tz is None:
+            raise _zone_not_found(field)
+        self.ftypes[i] = DTK_TZ
+        return M(TZ_T)
+
+    def offset_or_unit_value(self, i: int, field: str, ftype: int) -> int:
+        """The fields both decoders read alike: a zone offset (DTK_TZ),
+        or a number after a unit word (DTK_NUMBER's `if (ptype != 0)`)."""
+        if ftype == DTK_TZ:
+            self.tz = decode_timezone(field)
+            return M(TZ_T)
+        tmask, found_tz, julian, code = pending_unit_value(
+            field, self.ptype, self.fmask, self.tm, self.state)
+        if found_tz is not None:
+            self.tz = found_tz
+        self.isjulian = self.isjulian or julian
+        if code is not None:
+            self.ftypes[i] = code
+        self.ptype = 0
+        self.out.dtype = DTK_DATE
+        return tmask
+
+    def word_type(self, field: str, ftype: int) -> tuple[int, int]:
+        """(type, value) of a word (DTK_STRING, DTK_SPECIAL; any other
+        field type is an error): a zone abbreviation's, else its datetktbl
+        entry's; a dynamic abbreviation's zone is kept."""
+        if ftype != DTK_STRING and ftype != DTK_SPECIAL:
+            raise DtErr(BAD_FORMAT)
+        found = lookup_abbrev(field)
+        if found is None:
+            return decode_special(field)
+        kind, payload = found
+        if kind == DYNTZ:
+            self.abbrev_tz, self.abbrev = payload, field
+            return DYNTZ_T, 0
+        return (DTZ_T if kind == DTZ else TZ_T), -payload
+
+    def zone_or_modifier(self, i: int, field: str, ttype: int, val: int, tmask: int,
+                         need_date: bool) -> int:
+        """The word types both switches take alike (DTZMOD through
+        UNKNOWN_FIELD; a noise word, IGNORE_DTF, adds no bits: their
+        `continue`); DecodeDateTime's ISOTIME also needs a whole date
+        (`need_date`). Returns the field's bits."""
+        tm = self.tm
+        if ttype == IGNORE_DTF:
+            tmask = 0
+        elif ttype == DTZMOD:
+            tmask |= M(DTZ_T)
+            tm.isdst = 1
+            self.tz -= val
+        elif ttype == DTZ_T or ttype == TZ_T:
+            if ttype == DTZ_T:
+                tmask |= M(TZ_T)
+            tm.isdst = 1 if ttype == DTZ_T else 0
+            self.tz = val
+            self.ftypes[i] = DTK_TZ
+        elif ttype == DYNTZ_T:
+            tmask |= M(TZ_T)
+            self.ftypes[i] = DTK_TZ
+        elif ttype == AMPM:
+            self.mer = val
+        elif ttype == ADBC:
+            self.bc = val == BC
+        elif ttype == UNITS:
+            tmask = 0
+            self.ptype = val
+        elif ttype == ISOTIME:
+            tmask = 0
+            if need_date and (self.fmask & DTK_DATE_M) != DTK_DATE_M:
+                raise DtErr(BAD_FORMAT)
+            ftypes = self.ftypes
+            if i >= len(ftypes) - 1 or ftypes[i + 1] not in (DTK_NUMBER, DTK_TIME, DTK_DATE):
+                raise DtErr(BAD_FORMAT)
+            self.ptype = val
+        elif ttype == UNKNOWN_FIELD:
+            self.named_tz = lookup_zone(field)
+            if self.named_tz is None:
+                raise DtErr(BAD_FORMAT)
+            tmask = M(TZ_T)
+        else:
+            raise DtErr(BAD_FORMAT)
+        return tmask
+
+    def finish(self) -> tuple[int, int]:
+        """After the fields: the fraction, the date's checks, AM/PM;
+        (the fields' mask, the zone so far)."""
+        self.out.fsec = self.state["fsec"]
+        validate_date(self.fmask, self.isjulian, self.state["is2digits"], self.bc, self.tm)
+        apply_meridian(self.mer, self.tm)
+        return self.fmask, self.tz
+
+
 def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
                     now_zone: str | None = None) -> DateFields:
     """DecodeDateTime() for date, timestamp and timestamptz input.
@@ -706,101 +811,61 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
     Returns DateFields; raises DtErr. `fields.tz` is the zone displacement in
     seconds west (explicit, or the session zone's for that local time);
     `now_zone` is the TimeZone setting 'now'/'today'/… are read in."""
-    out = DateFields()
-    tm = out.tm
-    fmask = 0
-    ptype = 0
-    mer = HR24
+    d = FieldScan(fields, DTK_DATE)
+    out, tm, state = d.out, d.tm, d.state
     have_text_month = False
-    isjulian = False
-    bc = False
-    named_tz = None
-    abbrev_tz = None
-    abbrev = None
-    tz = 0
-    state = {"is2digits": False, "fsec": 0}
-    nf = len(fields)
     for i, (field, ftype) in enumerate(fields):
-        if ftype == DTK_DATE:
-            if ptype == DTK_JULIAN:
+        if ftype == DTK_TZ or ftype == DTK_NUMBER and d.ptype != 0:
+            tmask = d.offset_or_unit_value(i, field, ftype)
+        elif ftype == DTK_DATE:
+            if d.ptype == DTK_JULIAN:
                 jday, cp, err = c_strtoint(field, 0)
                 if err or jday < 0:
                     raise DtErr(FIELD_OVERFLOW)
                 tm.year, tm.mon, tm.mday = j2date(jday)
-                isjulian = True
-                tz = decode_timezone(field[cp:])
+                d.isjulian = True
+                d.tz = decode_timezone(field[cp:])
                 tmask = DTK_DATE_M | DTK_TIME_M | M(TZ_T)
-                ptype = 0
-            elif ptype != 0 or (fmask & (M(MONTH) | M(DAY))) == (M(MONTH) | M(DAY)):
-                if _digit(field[0]) or ptype != 0:
-                    if ptype != 0:
-                        if ptype != DTK_TIME:
+                d.ptype = 0
+            elif d.ptype != 0 or (d.fmask & (M(MONTH) | M(DAY))) == (M(MONTH) | M(DAY)):
+                if _digit(field[0]) or d.ptype != 0:
+                    if d.ptype != 0:
+                        if d.ptype != DTK_TIME:
                             raise DtErr(BAD_FORMAT)
-                        ptype = 0
-                    if (fmask & DTK_TIME_M) == DTK_TIME_M:
-                        raise DtErr(BAD_FORMAT)
-                    dash = field.find("-")
-                    if dash < 0:
-                        raise DtErr(BAD_FORMAT)
-                    tz = decode_timezone(field[dash:])
-                    tmask, _ = decode_number_field(field[:dash], fmask, tm, state)
-                    tmask |= M(TZ_T)
+                        d.ptype = 0
+                    tmask = d.number_with_zone(i, field, d.fmask)
                 else:
-                    named_tz = lookup_zone(field)
-                    if named_tz is None:
-                        raise _zone_not_found(field)
-                    tmask = M(TZ_T)
+                    tmask = d.zone_name(i, field)
             else:
-                tmask = decode_date(field, fmask, tm, order, state)
+                tmask = decode_date(field, d.fmask, tm, order, state)
         elif ftype == DTK_TIME:
-            if ptype != 0:
-                if ptype != DTK_TIME:
+            if d.ptype != 0:
+                if d.ptype != DTK_TIME:
                     raise DtErr(BAD_FORMAT)
-                ptype = 0
+                d.ptype = 0
             tmask, state["fsec"] = decode_time(field, tm)
             if time_overflows(tm.hour, tm.min, tm.sec, state["fsec"]):
                 raise DtErr(FIELD_OVERFLOW)
-        elif ftype == DTK_TZ:
-            tz = decode_timezone(field)
-            tmask = M(TZ_T)
         elif ftype == DTK_NUMBER:
-            if ptype != 0:
-                tmask, found_tz, julian, _ = pending_unit_value(
-                    field, ptype, fmask, tm, state)
-                tz = found_tz if found_tz is not None else tz
-                isjulian = isjulian or julian
-                ptype = 0
-                out.dtype = DTK_DATE
+            fmask = d.fmask
+            flen = len(field)
+            dot = field.find(".")
+            if dot >= 0 and not (fmask & DTK_DATE_M):
+                tmask = decode_date(field, fmask, tm, order, state)
+            elif dot >= 0 and dot > 2:
+                tmask, _ = decode_number_field(field, fmask, tm, state)
+            elif flen >= 6 and (not (fmask & DTK_DATE_M) or not (fmask & DTK_TIME_M)):
+                tmask, _ = decode_number_field(field, fmask, tm, state)
             else:
-                flen = len(field)
-                dot = field.find(".")
-                if dot >= 0 and not (fmask & DTK_DATE_M):
-                    tmask = decode_date(field, fmask, tm, order, state)
-                elif dot >= 0 and dot > 2:
-                    tmask, _ = decode_number_field(field, fmask, tm, state)
-                elif flen >= 6 and (not (fmask & DTK_DATE_M) or not (fmask & DTK_TIME_M)):
-                    tmask, _ = decode_number_field(field, fmask, tm, state)
-                else:
-                    tmask = decode_number(field, have_text_month, fmask, tm, order, state)
-        elif ftype in (DTK_STRING, DTK_SPECIAL):
-            found = lookup_abbrev(field)
-            valtz = None
-            if found is None:
-                ttype, val = decode_special(field)
-            else:
-                kind, payload = found
-                if kind == DYNTZ:
-                    ttype, val, valtz = DYNTZ_T, 0, payload
-                else:
-                    ttype, val = (DTZ_T if kind == DTZ else TZ_T), -payload
-            if ttype == IGNORE_DTF:
-                continue
+                tmask = decode_number(field, have_text_month, fmask, tm, order, state)
+        else:
+            ttype, val = d.word_type(field, ftype)
             tmask = M(ttype)
             if ttype == RESERV:
                 if val == DTK_NOW:
                     tmask = DTK_DATE_M | DTK_TIME_M | M(TZ_T)
                     out.dtype = DTK_DATE
-                    now, state["fsec"], tz = _now_fields(now_zone)
+                    now, state["fsec"], d.tz = _now_fields(now_zone)
                     tm.year, tm.mon, tm.mday = now.year, now.mon, now.mday
                     tm.hour, tm.min, tm.sec = now.hour, now.min, now.sec
                 elif val in (DTK_YESTERDAY, DTK_TODAY, DTK_TOMORROW):
@@ -814,76 +879,36 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
                     tmask = DTK_TIME_M | M(TZ_T)
                     out.dtype = DTK_DATE
                     tm.hour = tm.min = tm.sec = 0
-                    tz = 0
+                    d.tz = 0
                 else:
                     out.dtype = val
             elif ttype == MONTH:
-                if (fmask & M(MONTH)) and not have_text_month and not (fmask & M(DAY)) \
+                if (d.fmask & M(MONTH)) and not have_text_month and not (d.fmask & M(DAY)) \
                         and 1 <= tm.mon <= 31:
                     tm.mday = tm.mon
                     tmask = M(DAY)
                 have_text_month = True
                 tm.mon = val
-            elif ttype == DTZMOD:
-                tmask |= M(DTZ_T)
-                tm.isdst = 1
-                tz -= val
-            elif ttype == DTZ_T:
-                tmask |= M(TZ_T)
-                tm.isdst = 1
-                tz = val
-            elif ttype == TZ_T:
-                tm.isdst = 0
-                tz = val
-            elif ttype == DYNTZ_T:
-                tmask |= M(TZ_T)
-                abbrev_tz = valtz
-                abbrev = field
-            elif ttype == AMPM:
-                mer = val
-            elif ttype == ADBC:
-                bc = val == BC
             elif ttype == DOW:
                 tm.wday = val
-            elif ttype == UNITS:
-                tmask = 0
-                ptype = val
-            elif ttype == ISOTIME:
-                tmask = 0
-                if (fmask & DTK_DATE_M) != DTK_DATE_M:
-                    raise DtErr(BAD_FORMAT)
-                if i >= nf - 1 or fields[i + 1][1] not in (DTK_NUMBER, DTK_TIME, DTK_DATE):
-                    raise DtErr(BAD_FORMAT)
-                ptype = val
-            elif ttype == UNKNOWN_FIELD:
-                named_tz = lookup_zone(field)
-                if named_tz is None:
-                    raise DtErr(BAD_FORMAT)
-                tmask = M(TZ_T)
             else:
-                raise DtErr(BAD_FORMAT)
-        else:
-            raise DtErr(BAD_FORMAT)
-        if tmask & fmask:
-            raise DtErr(BAD_FORMAT)
-        fmask |= tmask
-    out.fsec = state["fsec"]
+                tmask = d.zone_or_modifier(i, field, ttype, val, tmask, need_date=True)
+        d.add(tmask)
     # (15 validates the fields even for epoch/infinity)
-    validate_date(fmask, isjulian, state["is2digits"], bc, tm)
-    apply_meridian(mer, tm)
+    fmask, tz = d.finish()
     if out.dtype == DTK_DATE:
         if (fmask & DTK_DATE_M) != DTK_DATE_M:
             if (fmask & DTK_TIME_M) == DTK_TIME_M:
                 raise DtErr(1)  # "time only": every caller rejects it
             raise DtErr(BAD_FORMAT)
-        if named_tz is not None:
+        if d.named_tz is not None:
             if fmask & M(DTZMOD):
                 raise DtErr(BAD_FORMAT)
-            tz = tz_for_local(named_tz, tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec)
-        if abbrev_tz is not None:
+            tz = tz_for_local(d.named_tz, tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec)
+        if d.abbrev_tz is not None:
             if fmask & M(DTZMOD):
                 raise DtErr(BAD_FORMAT)
-            tz = tz_for_abbrev(abbrev_tz, abbrev, tm.year, tm.mon, tm.mday, tm.hour,
+            tz = tz_for_abbrev(d.abbrev_tz, d.abbrev, tm.year, tm.mon, tm.mday, tm.hour,
                                tm.min, tm.sec)
         if not (fmask & M(TZ_T)):
             if fmask & M(DTZMOD):

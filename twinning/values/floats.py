@@ -248,27 +248,30 @@ def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
         vr_trailing, vm_trailing, drop = _exact_by_pow2(q, 63, q, mv, mm_shift,
                                                          accept_bounds)
         vp -= drop
-    removed = 0
-    last = 0
-    if vm_trailing or vr_trailing:
-        output, removed = _trailing_zeros(vr, vp, vm, vm_trailing, vr_trailing,
-                                          last, accept_bounds)
-    else:
-        round_up = False
-        if vp // 100 > vm // 100:
-            round_up = vr % 100 >= 50
-            vr //= 100
-            vp //= 100
-            vm //= 100
-            removed += 2
-        while vp // 10 > vm // 10:
-            round_up = vr % 10 >= 5
-            vr //= 10
-            vp //= 10
-            vm //= 10
-            removed += 1
-        output = vr + (1 if (vr == vm or round_up) else 0)
+    output, removed = _remove_digits(vr, vp, vm, vm_trailing, vr_trailing, 0,
+                                     accept_bounds)
     return output, e10 + removed
+
+
+def _remove_digits(vr: int, vp: int, vm: int, vm_trailing: bool, vr_trailing: bool,
+                   last: int, accept_bounds: bool) -> tuple[int, int]:
+    """The end of d2d and f2d: drop digits while the interval allows,
+    `last` the last one dropped; (output, digits removed)."""
+    if vm_trailing or vr_trailing:
+        return _trailing_zeros(vr, vp, vm, vm_trailing, vr_trailing, last,
+                               accept_bounds)
+    # the specialized common case (d2d's two digits at once, the same
+    # result as two steps of one; f2d's C code takes only the latter)
+    removed = 0
+    if vp // 100 > vm // 100:
+        last = vr % 100 // 10
+        vr, vp, vm = vr // 100, vp // 100, vm // 100
+        removed = 2
+    while vp // 10 > vm // 10:
+        last = vr % 10
+        vr, vp, vm = vr // 10, vp // 10, vm // 10
+        removed += 1
+    return vr + (1 if (vr == vm or last >= 5) else 0), removed
 
 
 def _exact_by_pow5(q: int, mv: int, mm: int, mp: int, accept_bounds: bool
@@ -303,17 +306,13 @@ def _trailing_zeros(vr: int, vp: int, vm: int, vm_trailing: bool,
         vm_trailing = vm_trailing and vm % 10 == 0
         vr_trailing = vr_trailing and last == 0
         last = vr % 10
-        vr //= 10
-        vp //= 10
-        vm //= 10
+        vr, vp, vm = vr // 10, vp // 10, vm // 10
         removed += 1
     if vm_trailing:
         while vm % 10 == 0:
             vr_trailing = vr_trailing and last == 0
             last = vr % 10
-            vr //= 10
-            vp //= 10
-            vm //= 10
+            vr, vp, vm = vr // 10, vp // 10, vm // 10
             removed += 1
     if vr_trailing and last == 5 and vr % 2 == 0:
         last = 4
@@ -358,18 +357,8 @@ def _f2d(mantissa: int, exponent: int) -> tuple[int, int]:
         vr_trailing, vm_trailing, drop = _exact_by_pow2(q, 31, q - 1, mv, mm_shift,
                                                          accept_bounds)
         vp -= drop
-    removed = 0
-    if vm_trailing or vr_trailing:
-        output, removed = _trailing_zeros(vr, vp, vm, vm_trailing, vr_trailing,
-                                          last, accept_bounds)
-    else:
-        while vp // 10 > vm // 10:
-            last = vr % 10
-            vr //= 10
-            vp //= 10
-            vm //= 10
-            removed += 1
-        output = vr + (1 if (vr == vm or last >= 5) else 0)
+    output, removed = _remove_digits(vr, vp, vm, vm_trailing, vr_trailing, last,
+                                     accept_bounds)
     return output, e10 + removed
 
 
