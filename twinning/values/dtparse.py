@@ -112,32 +112,20 @@ DATETKTBL = {
     "yesterday": (RESERV, DTK_YESTERDAY),
 }
 
-DELTATKTBL = {
-    "@": (IGNORE_DTF, 0), "ago": (AGO, 0), "c": (UNITS, DTK_CENTURY),
-    "cent": (UNITS, DTK_CENTURY), "centuries": (UNITS, DTK_CENTURY),
-    "century": (UNITS, DTK_CENTURY), "d": (UNITS, DTK_DAY), "day": (UNITS, DTK_DAY),
-    "days": (UNITS, DTK_DAY), "dec": (UNITS, DTK_DECADE), "decade": (UNITS, DTK_DECADE),
-    "decades": (UNITS, DTK_DECADE), "decs": (UNITS, DTK_DECADE), "h": (UNITS, DTK_HOUR),
-    "hour": (UNITS, DTK_HOUR), "hours": (UNITS, DTK_HOUR), "hr": (UNITS, DTK_HOUR),
-    "hrs": (UNITS, DTK_HOUR), "m": (UNITS, DTK_MINUTE), "microsecon": (UNITS, DTK_MICROSEC),
-    "mil": (UNITS, DTK_MILLENNIUM), "millennia": (UNITS, DTK_MILLENNIUM),
-    "millennium": (UNITS, DTK_MILLENNIUM), "millisecon": (UNITS, DTK_MILLISEC),
-    "mils": (UNITS, DTK_MILLENNIUM), "min": (UNITS, DTK_MINUTE),
-    "mins": (UNITS, DTK_MINUTE), "minute": (UNITS, DTK_MINUTE),
-    "minutes": (UNITS, DTK_MINUTE), "mon": (UNITS, DTK_MONTH), "mons": (UNITS, DTK_MONTH),
-    "month": (UNITS, DTK_MONTH), "months": (UNITS, DTK_MONTH), "ms": (UNITS, DTK_MILLISEC),
-    "msec": (UNITS, DTK_MILLISEC), "msecond": (UNITS, DTK_MILLISEC),
-    "mseconds": (UNITS, DTK_MILLISEC), "msecs": (UNITS, DTK_MILLISEC),
-    "qtr": (UNITS, DTK_QUARTER), "quarter": (UNITS, DTK_QUARTER), "s": (UNITS, DTK_SECOND),
-    "sec": (UNITS, DTK_SECOND), "second": (UNITS, DTK_SECOND),
-    "seconds": (UNITS, DTK_SECOND), "secs": (UNITS, DTK_SECOND),
-    "timezone": (UNITS, DTK_TZ), "timezone_h": (UNITS, DTK_TZ_HOUR),
-    "timezone_m": (UNITS, DTK_TZ_MINUTE), "us": (UNITS, DTK_MICROSEC),
-    "usec": (UNITS, DTK_MICROSEC), "usecond": (UNITS, DTK_MICROSEC),
-    "useconds": (UNITS, DTK_MICROSEC), "usecs": (UNITS, DTK_MICROSEC),
-    "w": (UNITS, DTK_WEEK), "week": (UNITS, DTK_WEEK), "weeks": (UNITS, DTK_WEEK),
-    "y": (UNITS, DTK_YEAR), "year": (UNITS, DTK_YEAR), "years": (UNITS, DTK_YEAR),
-    "yr": (UNITS, DTK_YEAR), "yrs": (UNITS, DTK_YEAR),
+# deltatktbl: the interval words, all but two a unit (type UNITS), listed
+# by the unit they name
+DELTATKTBL = {"@": (IGNORE_DTF, 0), "ago": (AGO, 0)} | {
+    word: (UNITS, unit) for unit, words in (
+        (DTK_CENTURY, "c cent centuries century"), (DTK_DAY, "d day days"),
+        (DTK_DECADE, "dec decade decades decs"), (DTK_HOUR, "h hour hours hr hrs"),
+        (DTK_MICROSEC, "microsecon us usec usecond useconds usecs"),
+        (DTK_MILLENNIUM, "mil millennia millennium mils"),
+        (DTK_MILLISEC, "millisecon ms msec msecond mseconds msecs"),
+        (DTK_MINUTE, "m min mins minute minutes"), (DTK_MONTH, "mon mons month months"),
+        (DTK_QUARTER, "qtr quarter"), (DTK_SECOND, "s sec second seconds secs"),
+        (DTK_TZ, "timezone"), (DTK_TZ_HOUR, "timezone_h"), (DTK_TZ_MINUTE, "timezone_m"),
+        (DTK_WEEK, "w week weeks"), (DTK_YEAR, "y year years yr yrs"),
+    ) for word in words.split()
 }
 
 
@@ -937,10 +925,15 @@ class ItmIn:
         self.year = 0
 
     def add_usec(self, value: int) -> bool:
-        total = self.usec + value
-        if not INT64_MIN <= total <= INT64_MAX:
+        return self._add_within("usec", value, INT64_MIN, INT64_MAX)
+
+    def _add_within(self, field: str, value: int, low: int, high: int) -> bool:
+        """The field plus `value` when the sum stays within [low, high];
+        False (the field unchanged) when it would not."""
+        total = getattr(self, field) + value
+        if not low <= total <= high:
             return False
-        self.usec = total
+        setattr(self, field, total)
         return True
 
     def fract_usec(self, frac: float, scale: int) -> bool:
@@ -960,19 +953,12 @@ class ItmIn:
             return True
         frac *= scale
         extra = int(frac)
-        total = self.mday + extra
-        if not INT32_MIN <= total <= INT32_MAX:
-            return False
-        self.mday = total
-        return self.fract_usec(frac - extra, USECS_PER_DAY)
+        return self._add_within("mday", extra, INT32_MIN, INT32_MAX) and \
+            self.fract_usec(frac - extra, USECS_PER_DAY)
 
     def fract_years(self, frac: float, scale: int) -> bool:
         extra = int(round(frac * scale * MONTHS_PER_YEAR))
-        total = self.mon + extra
-        if not INT32_MIN <= total <= INT32_MAX:
-            return False
-        self.mon = total
-        return True
+        return self._add_within("mon", extra, INT32_MIN, INT32_MAX)
 
     def micros(self, val: int, fval: float, scale: int) -> bool:
         product = val * scale
@@ -984,28 +970,48 @@ class ItmIn:
         return self._add_scaled("mday", val, scale)
 
     def months(self, val: int) -> bool:
-        if not INT32_MIN <= val <= INT32_MAX:
-            return False
-        total = self.mon + val
-        if not INT32_MIN <= total <= INT32_MAX:
-            return False
-        self.mon = total
-        return True
+        return INT32_MIN <= val <= INT32_MAX and \
+            self._add_within("mon", val, INT32_MIN, INT32_MAX)
 
     def years(self, val: int, scale: int) -> bool:
         return self._add_scaled("year", val, scale)
 
+    def add_unit(self, unit: int, val: int, fval: float) -> bool:
+        """`val` and the fraction `fval` of a unit (DTK_SECOND, DTK_YEAR,
+        …) added as DecodeInterval and DecodeISO8601Interval add them;
+        False on overflow, BAD_FORMAT for a unit an interval has not."""
+        scale = _USECS_OF_UNIT.get(unit)
+        if scale is not None:
+            return self.micros(val, fval, scale)
+        years = _YEARS_OF_UNIT.get(unit)
+        if years is not None:
+            return self.years(val, years) and self.fract_years(fval, years)
+        if unit == DTK_DAY:
+            return self.days(val, 1) and self.fract_usec(fval, USECS_PER_DAY)
+        if unit == DTK_WEEK:
+            return self.days(val, 7) and self.fract_days(fval, 7)
+        if unit == DTK_MONTH:
+            return self.months(val) and self.fract_days(fval, 30)
+        raise DtErr(BAD_FORMAT)
+
     def _add_scaled(self, field: str, val: int, scale: int) -> bool:
         """AdjustDays/AdjustYears: val * scale added to the field, each
         step within int32 (False on overflow, the field unchanged)."""
-        if not INT32_MIN <= val <= INT32_MAX:
-            return False
         product = val * scale
-        total = getattr(self, field) + product
-        if not INT32_MIN <= product <= INT32_MAX or not INT32_MIN <= total <= INT32_MAX:
-            return False
-        setattr(self, field, total)
-        return True
+        return INT32_MIN <= val <= INT32_MAX and INT32_MIN <= product <= INT32_MAX and \
+            self._add_within(field, product, INT32_MIN, INT32_MAX)
+
+
+# the units ItmIn.add_unit counts in microseconds or in years, and the
+# field bits each interval unit sets
+_USECS_OF_UNIT = {DTK_MICROSEC: 1, DTK_MILLISEC: 1000, DTK_SECOND: USECS_PER_SEC,
+                  DTK_MINUTE: USECS_PER_MINUTE, DTK_HOUR: USECS_PER_HOUR}
+_YEARS_OF_UNIT = {DTK_YEAR: 1, DTK_DECADE: 10, DTK_CENTURY: 100, DTK_MILLENNIUM: 1000}
+_UNIT_MASK = {DTK_MICROSEC: M(MICROSECOND), DTK_MILLISEC: M(MILLISECOND),
+              DTK_SECOND: M(SECOND), DTK_MINUTE: M(MINUTE), DTK_HOUR: M(HOUR),
+              DTK_DAY: M(DAY), DTK_WEEK: M(WEEK), DTK_MONTH: M(MONTH), DTK_YEAR: M(YEAR),
+              DTK_DECADE: M(DECADE), DTK_CENTURY: M(CENTURY),
+              DTK_MILLENNIUM: M(MILLENNIUM)}
 
 
 def _time_for_interval(s: str, rng: int, itm: ItmIn) -> None:
@@ -1104,46 +1110,12 @@ def decode_interval(fields: list[tuple[str, int]], rng: int, style: str) -> ItmI
                         val = -val
                     if fval > 0:
                         fval = -fval
-                ok = True
-                if ttype == DTK_MICROSEC:
-                    ok = itm.micros(val, fval, 1)
-                    tmask = M(MICROSECOND)
-                elif ttype == DTK_MILLISEC:
-                    ok = itm.micros(val, fval, 1000)
-                    tmask = M(MILLISECOND)
-                elif ttype == DTK_SECOND:
-                    ok = itm.micros(val, fval, USECS_PER_SEC)
-                    tmask = M(SECOND) if fval == 0 else DTK_ALL_SECS_M
-                elif ttype == DTK_MINUTE:
-                    ok = itm.micros(val, fval, USECS_PER_MINUTE)
-                    tmask = M(MINUTE)
+                ok = itm.add_unit(ttype, val, fval)
+                tmask = _UNIT_MASK[ttype]
+                if ttype == DTK_SECOND and fval != 0:
+                    tmask = DTK_ALL_SECS_M
                 elif ttype == DTK_HOUR:
-                    ok = itm.micros(val, fval, USECS_PER_HOUR)
-                    tmask = M(HOUR)
-                    ttype = DTK_DAY
-                elif ttype == DTK_DAY:
-                    ok = itm.days(val, 1) and itm.fract_usec(fval, USECS_PER_DAY)
-                    tmask = M(DAY)
-                elif ttype == DTK_WEEK:
-                    ok = itm.days(val, 7) and itm.fract_days(fval, 7)
-                    tmask = M(WEEK)
-                elif ttype == DTK_MONTH:
-                    ok = itm.months(val) and itm.fract_days(fval, 30)
-                    tmask = M(MONTH)
-                elif ttype == DTK_YEAR:
-                    ok = itm.years(val, 1) and itm.fract_years(fval, 1)
-                    tmask = M(YEAR)
-                elif ttype == DTK_DECADE:
-                    ok = itm.years(val, 10) and itm.fract_years(fval, 10)
-                    tmask = M(DECADE)
-                elif ttype == DTK_CENTURY:
-                    ok = itm.years(val, 100) and itm.fract_years(fval, 100)
-                    tmask = M(CENTURY)
-                elif ttype == DTK_MILLENNIUM:
-                    ok = itm.years(val, 1000) and itm.fract_years(fval, 1000)
-                    tmask = M(MILLENNIUM)
-                else:
-                    raise DtErr(BAD_FORMAT)
+                    ttype = DTK_DAY  # the unit a following bare number takes
                 if not ok:
                     raise DtErr(FIELD_OVERFLOW)
         elif ftype in (DTK_STRING, DTK_SPECIAL):
@@ -1194,6 +1166,9 @@ def _iso_int_width(s: str, pos: int) -> int:
     return pos - start
 
 
+_ISO_DATE_UNITS = {"Y": DTK_YEAR, "M": DTK_MONTH, "W": DTK_WEEK, "D": DTK_DAY}
+
+
 def decode_iso8601_interval(s: str) -> ItmIn:
     """DecodeISO8601Interval(): 'P1Y2M3DT4H5M6S' and the alternative format."""
     itm = ItmIn()
@@ -1219,14 +1194,8 @@ def decode_iso8601_interval(s: str) -> ItmIn:
         unit = s[i] if i < n else "\0"
         i += 1
         if datepart:
-            if unit == "Y":
-                check(itm.years(val, 1) and itm.fract_years(fval, 1))
-            elif unit == "M":
-                check(itm.months(val) and itm.fract_days(fval, 30))
-            elif unit == "W":
-                check(itm.days(val, 7) and itm.fract_days(fval, 7))
-            elif unit == "D":
-                check(itm.days(val, 1) and itm.fract_usec(fval, USECS_PER_DAY))
+            if unit in _ISO_DATE_UNITS:
+                check(itm.add_unit(_ISO_DATE_UNITS[unit], val, fval))
             elif unit in ("T", "\0", "-"):
                 if unit != "-" and _iso_int_width(s, fieldstart) == 8 and not havefield:
                     check(itm.years(tdiv(val, 10000), 1)
@@ -1240,35 +1209,29 @@ def decode_iso8601_interval(s: str) -> ItmIn:
                     continue
                 if havefield:
                     raise DtErr(BAD_FORMAT)
-                check(itm.years(val, 1) and itm.fract_years(fval, 1))
+                check(itm.add_unit(DTK_YEAR, val, fval))
                 if unit == "\0":
                     return itm
                 if unit == "T":
                     datepart = False
                     havefield = False
                     continue
-                val, fval, i = _iso_number(s, i)
-                check(itm.months(val) and itm.fract_days(fval, 30))
-                if i >= n:
-                    return itm
-                if s[i] == "T":
-                    datepart = False
-                    havefield = False
+                # the alternative format's month, then its day: the string
+                # may end after either, or the date part ('T')
+                for alt_unit in (DTK_MONTH, DTK_DAY):
+                    val, fval, i = _iso_number(s, i)
+                    check(itm.add_unit(alt_unit, val, fval))
+                    if i >= n:
+                        return itm
+                    if s[i] != "-" or alt_unit == DTK_DAY:
+                        break
                     i += 1
-                    continue
-                if s[i] != "-":
+                if s[i] != "T":
                     raise DtErr(BAD_FORMAT)
+                datepart = False
+                havefield = False
                 i += 1
-                val, fval, i = _iso_number(s, i)
-                check(itm.days(val, 1) and itm.fract_usec(fval, USECS_PER_DAY))
-                if i >= n:
-                    return itm
-                if s[i] == "T":
-                    datepart = False
-                    havefield = False
-                    i += 1
-                    continue
-                raise DtErr(BAD_FORMAT)
+                continue
             else:
                 raise DtErr(BAD_FORMAT)
         else:
