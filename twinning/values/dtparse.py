@@ -654,28 +654,26 @@ def pending_unit_value(field: str, ptype: int, fmask: int, tm: Any,
     return tmask, tz, julian, code
 
 
-class FieldScan:
-    """What DecodeDateTime and DecodeTimeOnly keep while they walk the
-    fields (their local variables in datetime.c), and the steps the two
-    take alike; each decoder keeps its own switch and calls these."""
+class FieldScan(DateFields):
+    """The output of DecodeDateTime and DecodeTimeOnly with what they keep
+    while they walk the fields (their local variables in datetime.c; `tz`
+    is the zone so far), and the steps the two take alike; each decoder
+    keeps its own switch and calls these. (C's writes to ftype[i] are
+    left out: neither function reads a field's type after its turn.)"""
 
-    __slots__ = ("out", "tm", "ftypes", "fmask", "ptype", "isjulian", "bc", "mer",
-                 "named_tz", "abbrev_tz", "abbrev", "tz", "state")
+    __slots__ = ("fields", "fmask", "ptype", "isjulian", "bc", "mer", "named_tz",
+                 "abbrev_tz", "abbrev", "state")
 
     def __init__(self, fields: list[tuple[str, int]], dtype: int) -> None:
-        self.out = DateFields()
-        self.out.dtype = dtype
-        self.tm = self.out.tm
-        self.ftypes = [f[1] for f in fields]
-        self.fmask = 0
-        self.ptype = 0
-        self.isjulian = False
-        self.bc = False
+        self.dtype = dtype
+        self.tm = Tm()
+        self.fsec = self.tz = 0
+        self.fields = fields
+        self.fmask = self.ptype = 0
+        self.isjulian = self.bc = False
         self.mer = HR24
-        self.named_tz = None
-        self.abbrev_tz = None  # a dynamic abbreviation's zone, and the word
-        self.abbrev = None
-        self.tz = 0
+        # a named zone; a dynamic abbreviation's zone, and the word
+        self.named_tz = self.abbrev_tz = self.abbrev = None
         self.state = {"is2digits": False, "fsec": 0}
 
     def add(self, tmask: int) -> None:
@@ -684,7 +682,7 @@ class FieldScan:
             raise DtErr(BAD_FORMAT)
         self.fmask |= tmask
 
-    def number_with_zone(self, i: int, field: str, number_fmask: int) -> int:
+    def number_with_zone(self, field: str, number_fmask: int) -> int:
         """A DTK_DATE field of digits then '-zone': a run-together time
         (DecodeNumberField under `number_fmask`) with its zone."""
         if (self.fmask & DTK_TIME_M) == DTK_TIME_M:
@@ -693,33 +691,29 @@ class FieldScan:
         if dash < 0:
             raise DtErr(BAD_FORMAT)
         self.tz = decode_timezone(field[dash:])
-        tmask, self.ftypes[i] = decode_number_field(field[:dash], number_fmask, self.tm,
-                                                    self.state)
+        tmask, _ = decode_number_field(field[:dash], number_fmask, self.tm, self.state)
         return tmask | M(TZ_T)
 
-    def zone_name(self, i: int, field: str) -> int:
+    def zone_name(self, field: str) -> int:
         """A DTK_DATE field that is a zone's name."""
         self.named_tz = lookup_zone(field)
         if self.named_tz is None:
             raise _zone_not_found(field)
-        self.ftypes[i] = DTK_TZ
         return M(TZ_T)
 
-    def offset_or_unit_value(self, i: int, field: str, ftype: int) -> int:
+    def offset_or_unit_value(self, field: str, ftype: int) -> int:
         """The fields both decoders read alike: a zone offset (DTK_TZ),
         or a number after a unit word (DTK_NUMBER's `if (ptype != 0)`)."""
         if ftype == DTK_TZ:
             self.tz = decode_timezone(field)
             return M(TZ_T)
-        tmask, found_tz, julian, code = pending_unit_value(
+        tmask, found_tz, julian, _ = pending_unit_value(
             field, self.ptype, self.fmask, self.tm, self.state)
         if found_tz is not None:
             self.tz = found_tz
         self.isjulian = self.isjulian or julian
-        if code is not None:
-            self.ftypes[i] = code
         self.ptype = 0
-        self.out.dtype = DTK_DATE
+        self.dtype = DTK_DATE
         return tmask
 
     def word_type(self, field: str, ftype: int) -> tuple[int, int]:
@@ -755,10 +749,8 @@ class FieldScan:
                 tmask |= M(TZ_T)
             tm.isdst = 1 if ttype == DTZ_T else 0
             self.tz = val
-            self.ftypes[i] = DTK_TZ
         elif ttype == DYNTZ_T:
             tmask |= M(TZ_T)
-            self.ftypes[i] = DTK_TZ
         elif ttype == AMPM:
             self.mer = val
         elif ttype == ADBC:
@@ -770,8 +762,8 @@ class FieldScan:
             tmask = 0
             if need_date and (self.fmask & DTK_DATE_M) != DTK_DATE_M:
                 raise DtErr(BAD_FORMAT)
-            ftypes = self.ftypes
-            if i >= len(ftypes) - 1 or ftypes[i + 1] not in (DTK_NUMBER, DTK_TIME, DTK_DATE):
+            fields = self.fields
+            if i >= len(fields) - 1 or fields[i + 1][1] not in (DTK_NUMBER, DTK_TIME, DTK_DATE):
                 raise DtErr(BAD_FORMAT)
             self.ptype = val
         elif ttype == UNKNOWN_FIELD:
@@ -786,7 +778,7 @@ class FieldScan:
     def finish(self) -> tuple[int, int]:
         """After the fields: the fraction, the date's checks, AM/PM;
         (the fields' mask, the zone so far)."""
-        self.out.fsec = self.state["fsec"]
+        self.fsec = self.state["fsec"]
         validate_date(self.fmask, self.isjulian, self.state["is2digits"], self.bc, self.tm)
         apply_meridian(self.mer, self.tm)
         return self.fmask, self.tz
@@ -800,11 +792,11 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
     seconds west (explicit, or the session zone's for that local time);
     `now_zone` is the TimeZone setting 'now'/'today'/… are read in."""
     d = FieldScan(fields, DTK_DATE)
-    out, tm, state = d.out, d.tm, d.state
+    tm, state = d.tm, d.state
     have_text_month = False
     for i, (field, ftype) in enumerate(fields):
         if ftype == DTK_TZ or ftype == DTK_NUMBER and d.ptype != 0:
-            tmask = d.offset_or_unit_value(i, field, ftype)
+            tmask = d.offset_or_unit_value(field, ftype)
         elif ftype == DTK_DATE:
             if d.ptype == DTK_JULIAN:
                 jday, cp, err = c_strtoint(field, 0)
@@ -821,9 +813,9 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
                         if d.ptype != DTK_TIME:
                             raise DtErr(BAD_FORMAT)
                         d.ptype = 0
-                    tmask = d.number_with_zone(i, field, d.fmask)
+                    tmask = d.number_with_zone(field, d.fmask)
                 else:
-                    tmask = d.zone_name(i, field)
+                    tmask = d.zone_name(field)
             else:
                 tmask = decode_date(field, d.fmask, tm, order, state)
         elif ftype == DTK_TIME:
@@ -852,24 +844,24 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
             if ttype == RESERV:
                 if val == DTK_NOW:
                     tmask = DTK_DATE_M | DTK_TIME_M | M(TZ_T)
-                    out.dtype = DTK_DATE
+                    d.dtype = DTK_DATE
                     now, state["fsec"], d.tz = _now_fields(now_zone)
                     tm.year, tm.mon, tm.mday = now.year, now.mon, now.mday
                     tm.hour, tm.min, tm.sec = now.hour, now.min, now.sec
                 elif val in (DTK_YESTERDAY, DTK_TODAY, DTK_TOMORROW):
                     tmask = DTK_DATE_M
-                    out.dtype = DTK_DATE
+                    d.dtype = DTK_DATE
                     now = _now_fields(now_zone)[0]
                     shift = {DTK_YESTERDAY: -1, DTK_TODAY: 0, DTK_TOMORROW: 1}[val]
                     tm.year, tm.mon, tm.mday = j2date(
                         date2j(now.year, now.mon, now.mday) + shift)
                 elif val == DTK_ZULU:
                     tmask = DTK_TIME_M | M(TZ_T)
-                    out.dtype = DTK_DATE
+                    d.dtype = DTK_DATE
                     tm.hour = tm.min = tm.sec = 0
                     d.tz = 0
                 else:
-                    out.dtype = val
+                    d.dtype = val
             elif ttype == MONTH:
                 if (d.fmask & M(MONTH)) and not have_text_month and not (d.fmask & M(DAY)) \
                         and 1 <= tm.mon <= 31:
@@ -884,7 +876,7 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
         d.add(tmask)
     # (15 validates the fields even for epoch/infinity)
     fmask, tz = d.finish()
-    if out.dtype == DTK_DATE:
+    if d.dtype == DTK_DATE:
         if (fmask & DTK_DATE_M) != DTK_DATE_M:
             if (fmask & DTK_TIME_M) == DTK_TIME_M:
                 raise DtErr(1)  # "time only": every caller rejects it
@@ -903,8 +895,8 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
                 raise DtErr(BAD_FORMAT)
             tz = tz_for_local(session_zone, tm.year, tm.mon, tm.mday, tm.hour, tm.min,
                               tm.sec) if session_zone is not None else 0
-    out.tz = tz
-    return out
+    d.tz = tz
+    return d
 
 
 # -- intervals ------------------------------------------------------------------------

@@ -22,23 +22,23 @@ from twinning.values.dtparse import (
 
 def decode_time_only(fields: list[tuple[str, int]], order: str,
                      now_zone: str | None = None) -> DateFields:
-    """DecodeTimeOnly(): `out.tz` is the zone in seconds west (explicit,
+    """DecodeTimeOnly(): `tz` is the zone in seconds west (explicit,
     or the session zone's on the given date, else on the transaction's
     date, as DetermineTimeZoneOffset sees it); 'now' reads the
     transaction start in `now_zone`, the TimeZone setting."""
     d = FieldScan(fields, DTK_TIME)
-    out, tm, state, ftypes = d.out, d.tm, d.state, d.ftypes
+    tm, state = d.tm, d.state
     nf = len(fields)
     for i, (field, ftype) in enumerate(fields):
         if ftype == DTK_TZ or ftype == DTK_NUMBER and d.ptype != 0:
-            tmask = d.offset_or_unit_value(i, field, ftype)
+            tmask = d.offset_or_unit_value(field, ftype)
         elif ftype == DTK_DATE:
-            if i == 0 and nf >= 2 and (ftypes[nf - 1] == DTK_DATE or ftypes[1] == DTK_TIME):
+            if i == 0 and nf >= 2 and (fields[nf - 1][1] == DTK_DATE or fields[1][1] == DTK_TIME):
                 tmask = decode_date(field, d.fmask, tm, order, state)
             elif _digit(field[0]):
-                tmask = d.number_with_zone(i, field, d.fmask | DTK_DATE_M)
+                tmask = d.number_with_zone(field, d.fmask | DTK_DATE_M)
             else:
-                tmask = d.zone_name(i, field)
+                tmask = d.zone_name(field)
         elif ftype == DTK_TIME:
             # (15's DecodeTimeOnly leaves a pending unit word alone here)
             tmask, state["fsec"] = decode_time(field, tm)
@@ -46,14 +46,14 @@ def decode_time_only(fields: list[tuple[str, int]], order: str,
             fmask = d.fmask
             dot = field.find(".")
             if dot >= 0:
-                if i == 0 and nf >= 2 and ftypes[nf - 1] == DTK_DATE:
+                if i == 0 and nf >= 2 and fields[nf - 1][1] == DTK_DATE:
                     tmask = decode_date(field, fmask, tm, order, state)
                 elif dot > 2:
-                    tmask, ftypes[i] = decode_number_field(field, fmask | DTK_DATE_M, tm, state)
+                    tmask, _ = decode_number_field(field, fmask | DTK_DATE_M, tm, state)
                 else:
                     raise DtErr(BAD_FORMAT)
             elif len(field) > 4:
-                tmask, ftypes[i] = decode_number_field(field, fmask | DTK_DATE_M, tm, state)
+                tmask, _ = decode_number_field(field, fmask | DTK_DATE_M, tm, state)
             else:
                 tmask = decode_number(field, False, fmask | DTK_DATE_M, tm, order, state)
         else:
@@ -62,12 +62,12 @@ def decode_time_only(fields: list[tuple[str, int]], order: str,
             if ttype == RESERV:
                 if val == DTK_NOW:
                     tmask = DTK_TIME_M
-                    out.dtype = DTK_TIME
+                    d.dtype = DTK_TIME
                     now, state["fsec"], _ = _now_fields(now_zone)
                     tm.hour, tm.min, tm.sec = now.hour, now.min, now.sec
                 elif val == DTK_ZULU:
                     tmask = DTK_TIME_M | M(TZ_T)
-                    out.dtype = DTK_TIME
+                    d.dtype = DTK_TIME
                     tm.hour = tm.min = tm.sec = 0
                     tm.isdst = 0
                     d.tz = 0
@@ -77,7 +77,7 @@ def decode_time_only(fields: list[tuple[str, int]], order: str,
                 tmask = d.zone_or_modifier(i, field, ttype, val, tmask, need_date=False)
         d.add(tmask)
     fmask, tz = d.finish()
-    if time_overflows(tm.hour, tm.min, tm.sec, out.fsec):
+    if time_overflows(tm.hour, tm.min, tm.sec, d.fsec):
         raise DtErr(FIELD_OVERFLOW)
     if (fmask & DTK_TIME_M) != DTK_TIME_M:
         raise DtErr(BAD_FORMAT)
@@ -105,5 +105,5 @@ def decode_time_only(fields: list[tuple[str, int]], order: str,
         else:
             tz = tz_for_local(session_zone(now_zone or "UTC"), day.year,
                               day.mon, day.mday, tm.hour, tm.min, tm.sec)
-    out.tz = tz
-    return out
+    d.tz = tz
+    return d
