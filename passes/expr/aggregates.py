@@ -287,10 +287,8 @@ def _extreme(arg: q.ResultType, want_max: bool) -> Accumulator:
 def _bool(want_and: bool) -> Accumulator:
     def step(state, args):
         v = args[0]
-        if v is None:
-            return state
-        if state is None:
-            return v
+        if state is None or v is None:  # strict: the first non-NULL starts it
+            return state if v is None else v
         return (state and v) if want_and else (state or v)
     return (lambda: None), step, (lambda s: s)
 
@@ -536,10 +534,9 @@ def fold(signature: str, arg_types: Sequence[q.ResultType]
     name, _, arg = signature[:-1].partition("(")
     if name == "count":
         return len
-    if name == "sum":
-        return _fold_sum(arg)
-    if name == "avg":
-        return _fold_avg(arg)
+    fold_of = {"sum": _fold_sum, "avg": _fold_avg}.get(name)
+    if fold_of is not None:
+        return fold_of(arg)
     if name in ("min", "max") and arg_types:
         order = sort_key(arg_types[0]) or _same
         pick = min if name == "min" else max

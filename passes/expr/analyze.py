@@ -340,13 +340,19 @@ def coerce_to_boolean(expr: q.TExpr, construct: str,
                       ctx: TypingContext) -> q.TExpr:
     """coerce_to_boolean(): 42804 unless the argument is (coercible to)
     boolean."""
-    if expr.type == BOOL:
+    return _coerce_or_raise(expr, BOOL, ctx, lambda: datatype_mismatch(
+        f"argument of {construct} must be type boolean, not type "
+        f"{display_type(expr.type)}", position=pos(expr.location)))
+
+
+def _coerce_or_raise(expr: q.TExpr, target: q.ResultType, ctx: TypingContext,
+                     failure: Callable[[], Exception]) -> q.TExpr:
+    """`expr` coerced to `target`; failure()'s error when it cannot be."""
+    if expr.type == target:
         return expr
-    if not can_coerce_expr(expr, BOOL):
-        raise datatype_mismatch(f"argument of {construct} must be type "
-                                f"boolean, not type {display_type(expr.type)}",
-                                position=pos(expr.location))
-    return coerce_to_type(expr, BOOL, ctx)
+    if not can_coerce_expr(expr, target):
+        raise failure()
+    return coerce_to_type(expr, target, ctx)
 
 
 def select_common_type(exprs: Sequence[q.TExpr], construct: str | None
@@ -391,13 +397,9 @@ def select_common_type(exprs: Sequence[q.TExpr], construct: str | None
 
 def coerce_to_common_type(expr: q.TExpr, target: q.ResultType,
                           construct: str, ctx: TypingContext) -> q.TExpr:
-    if expr.type == target:
-        return expr
-    if not can_coerce_expr(expr, target):
-        raise cannot_coerce(f"{construct} could not convert type "
-                            f"{display_type(expr.type)} to {display_type(target)}",
-                            position=pos(expr.location))
-    return coerce_to_type(expr, target, ctx)
+    return _coerce_or_raise(expr, target, ctx, lambda: cannot_coerce(
+        f"{construct} could not convert type {display_type(expr.type)} to "
+        f"{display_type(target)}", position=pos(expr.location)))
 
 
 _COERCIONS = array_typing.Coercions(can_coerce_expr, coerce_to_type,
@@ -616,12 +618,7 @@ class _Resolver:
                                    node.location)
         if isinstance(node.left, s.Row) and isinstance(node.right, s.Row):
             return self.row_distinct(node)
-        left, right = self.expr(node.left), self.expr(node.right)
-        made = self.operator("=", left, right, node.location)
-        assert isinstance(made, q.TOperator)
-        if made.type != BOOL:
-            raise datatype_mismatch("IS DISTINCT FROM requires = operator to "
-                                    "yield boolean", position=pos(node.location))
+        _, made = self._boolean_equality(node, "IS DISTINCT FROM")
         return q.TDistinct(made.left, made.right, node.negated, made.impl,
                            made.location)
 
@@ -645,14 +642,21 @@ class _Resolver:
         return result
 
     def _NullIf(self, node: s.NullIf) -> q.TExpr:
+        left, made = self._boolean_equality(node, "NULLIF")
+        return q.TNullIf(made.left, made.right, made.impl,
+                         nullif_result(left, made.left), made.location)
+
+    def _boolean_equality(self, node: s.Distinct | s.NullIf, construct: str
+                          ) -> tuple[q.TExpr, q.TOperator]:
+        """make_distinct_op() / NULLIF's: (the left operand as analyzed,
+        the = operator between the two, which must yield boolean)."""
         left, right = self.expr(node.left), self.expr(node.right)
         made = self.operator("=", left, right, node.location)
         assert isinstance(made, q.TOperator)
         if made.type != BOOL:
-            raise datatype_mismatch("NULLIF requires = operator to yield "
+            raise datatype_mismatch(f"{construct} requires = operator to yield "
                                     "boolean", position=pos(node.location))
-        return q.TNullIf(made.left, made.right, made.impl,
-                         nullif_result(left, made.left), made.location)
+        return left, made
 
     def _Between(self, node: s.Between) -> q.TExpr:
         a, lo, hi, where = node.arg, node.low, node.high, node.location

@@ -24,7 +24,7 @@ constant, column op column) get their own closures, so a CHECK such as
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from twinning.deferred import deferred
 from twinning.errors import (
@@ -129,6 +129,35 @@ def _fold(fn: Callable[[], Any]) -> CompiledExpr:
         return _const(fn())
     except SqlError as exc:
         return _failed(exc)
+
+
+def _compiled(fn: Callable, nodes: Sequence[CompiledExpr], get: Any = None) -> CompiledExpr:
+    """`fn` as the node, or its value when every operand is a constant and
+    it reads no settings (`get` None)."""
+    if get is None and all(n.constant for n in nodes):
+        return _fold(lambda: fn((), None))
+    return CompiledExpr(fn)
+
+
+def _impl_getters(impl: Any) -> tuple[Any, Any]:
+    """(get, None) for an implementation that reads the settings (get(ctx)
+    binds it), else (None, the function itself)."""
+    if impl.settings:
+        return _bound(impl.fn), None
+    return None, impl.fn
+
+
+def _binary_operands(expr: Any, recur: Recur) -> tuple[Any, Any]:
+    """(the operator's implementation, its two operands compiled, or the
+    node of the first one's error)."""
+    impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
+    return impl, _each(recur, (expr.left, expr.right))
+
+
+def _binary_parts(impl: Any, left: CompiledExpr, right: CompiledExpr) -> tuple:
+    """A binary operator's closure parts: (get, direct) as _impl_getters
+    gives them, then the two operands' functions."""
+    return (*_impl_getters(impl), left.fn, right.fn)
 
 
 def _bound(make: Callable[[Any], Callable]) -> Callable[[Any], Callable]:
@@ -332,8 +361,7 @@ def _catalog_of(ctx: Any) -> Any:
 def _operator(expr: q.TOperator, recur: Recur) -> CompiledExpr:
     if expr.left is None:
         return _unary(expr, recur)
-    impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    operands = _each(recur, (expr.left, expr.right))
+    impl, operands = _binary_operands(expr, recur)
     if isinstance(operands, CompiledExpr):
         return operands
     left, right = operands
@@ -566,18 +594,12 @@ def _bool_test(expr: q.TBoolTest, recur: Recur) -> CompiledExpr:
 
 
 def _distinct(expr: q.TDistinct, recur: Recur) -> CompiledExpr:
-    impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    operands = _each(recur, (expr.left, expr.right))
+    impl, operands = _binary_operands(expr, recur)
     if isinstance(operands, CompiledExpr):
         return operands
     left, right = operands
     negated = expr.negated
-    if impl.settings:
-        get = _bound(impl.fn)
-        equal = None
-    else:
-        get, equal = None, impl.fn
-    lf, rf = left.fn, right.fn
+    get, equal, lf, rf = _binary_parts(impl, left, right)
 
     def distinct(row, ctx):
         a = lf(row, ctx)
@@ -587,9 +609,7 @@ def _distinct(expr: q.TDistinct, recur: Recur) -> CompiledExpr:
         else:
             same = (equal or get(ctx))(a, b)
         return same if negated else not same
-    if left.constant and right.constant:
-        return _fold(lambda: distinct((), None))
-    return CompiledExpr(distinct)
+    return _compiled(distinct, operands)
 
 
 def _scalar_array(expr: q.TScalarArray, recur: Recur) -> CompiledExpr:
@@ -607,9 +627,7 @@ def _scalar_array(expr: q.TScalarArray, recur: Recur) -> CompiledExpr:
     if right.error is not None:
         return right
     use_or = expr.use_or
-    get = _bound(impl.fn) if impl.settings else None
-    direct = None if impl.settings else impl.fn
-    lf, rf = left.fn, right.fn
+    get, direct, lf, rf = _binary_parts(impl, left, right)
 
     def any_all(row, ctx):
         a = lf(row, ctx)
@@ -634,9 +652,7 @@ def _scalar_array(expr: q.TScalarArray, recur: Recur) -> CompiledExpr:
         if null:
             return None
         return not use_or
-    if left.constant and right.constant and get is None:
-        return _fold(lambda: any_all((), None))
-    return CompiledExpr(any_all)
+    return _compiled(any_all, (left, right), get)
 
 
 # -- conditionals ------------------------------------------------------------------
@@ -724,8 +740,7 @@ def _coalesce(expr: q.TCoalesce, recur: Recur) -> CompiledExpr:
 
 
 def _nullif(expr: q.TNullIf, recur: Recur) -> CompiledExpr:
-    impl = runtime.binary(expr.impl, (expr.left.type, expr.right.type))
-    operands = _each(recur, (expr.left, expr.right))
+    impl, operands = _binary_operands(expr, recur)
     if isinstance(operands, CompiledExpr):
         return operands
     left, right = operands
@@ -734,9 +749,7 @@ def _nullif(expr: q.TNullIf, recur: Recur) -> CompiledExpr:
     if (left.constant and left.value is None) or \
             (right.constant and right.value is None):
         return left
-    get = _bound(impl.fn) if impl.settings else None
-    direct = None if impl.settings else impl.fn
-    lf, rf = left.fn, right.fn
+    get, direct, lf, rf = _binary_parts(impl, left, right)
 
     def nullif(row, ctx):
         a = lf(row, ctx)
@@ -744,9 +757,7 @@ def _nullif(expr: q.TNullIf, recur: Recur) -> CompiledExpr:
         if a is not None and b is not None and (direct or get(ctx))(a, b):
             return None
         return a
-    if left.constant and right.constant and get is None:
-        return _fold(lambda: nullif((), None))
-    return CompiledExpr(nullif)
+    return _compiled(nullif, operands, get)
 
 
 def _minmax(expr: q.TMinMax, recur: Recur) -> CompiledExpr:
@@ -755,8 +766,7 @@ def _minmax(expr: q.TMinMax, recur: Recur) -> CompiledExpr:
     if isinstance(nodes, CompiledExpr):
         return nodes
     greatest = expr.op == "greatest"
-    get = _bound(impl.fn) if impl.settings else None
-    less = None if impl.settings else impl.fn
+    get, less = _impl_getters(impl)
     fns = tuple(n.fn for n in nodes)
 
     def minmax(row, ctx):
@@ -769,9 +779,7 @@ def _minmax(expr: q.TMinMax, recur: Recur) -> CompiledExpr:
             if best is None or (lt(best, v) if greatest else lt(v, best)):
                 best = v
         return best
-    if all(n.constant for n in nodes) and get is None:
-        return _fold(lambda: minmax((), None))
-    return CompiledExpr(minmax)
+    return _compiled(minmax, nodes, get)
 
 
 def _array(expr: q.TArray, recur: Recur) -> CompiledExpr:
@@ -931,9 +939,7 @@ def _subscripts(expr: q.TSubscripts, recur: Recur) -> CompiledExpr:
         if expr.is_slice:
             return md_arrays.slice_of(array, lowers, uppers)
         return md_arrays.fetch(array, uppers, low)
-    if all(p.constant for p in parts):
-        return _fold(lambda: evaluate((), None))
-    return CompiledExpr(evaluate)
+    return _compiled(evaluate, parts)
 
 
 def domain_checker(sql_type: Any) -> Callable[[Any, Any], Any]:

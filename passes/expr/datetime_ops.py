@@ -34,6 +34,7 @@ from twinning.values.calendar import (DAY_TAB, POSTGRES_EPOCH_JDATE,
                                       dt2time, is_valid_date, is_valid_julian,
                                       isleap, j2date, j2day)
 from twinning.values.datetime import Interval, format_interval
+from twinning.values.floats import printf_g
 from twinning.values.timestamps import (check_ts, date_to_ts,
                                         date_to_tstz, finite, from_local,
                                         join, local_offset, split, to_local,
@@ -772,19 +773,10 @@ def _time_overflows(hour: int, minute: int, sec: float) -> bool:
     return (hour * 60 + minute) * 60 * USECS_PER_SEC + int(micros) > USECS_PER_DAY
 
 
-def _g(value: float) -> str:
-    """PostgreSQL's snprintf %02g: NaN and Infinity spelled out."""
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    return f"{value:02g}"
-
-
 def _time_fields(hour: int, minute: int, sec: float) -> int:
     if _time_overflows(hour, minute, sec):
         raise datetime_field_overflow(f"time field value out of range: "
-                                      f"{hour}:{minute:02d}:{_g(sec)}")
+                                      f"{hour}:{minute:02d}:{printf_g(sec, '02')}")
     return (hour * 60 + minute) * 60 * USECS_PER_SEC + int(_rint(sec * USECS_PER_SEC))
 
 
@@ -803,7 +795,7 @@ def _make_timestamp(y: int, m: int, d: int, hour: int, minute: int,
     result = days * USECS_PER_DAY + _time_fields(hour, minute, sec)
     if not finite(result) or check_ts_quiet(result) is None:
         raise datetime_field_overflow(f"timestamp out of range: {y}-{m:02d}-{d:02d} "
-                                      f"{hour}:{minute:02d}:{_g(sec)}")
+                                      f"{hour}:{minute:02d}:{printf_g(sec, '02')}")
     return result
 
 

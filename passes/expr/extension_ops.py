@@ -123,21 +123,16 @@ def _crypt(password: str, salt: str) -> str:
 
 # -- fuzzystrmatch -----------------------------------------------------------------
 
-MAX_LEVENSHTEIN_STRLEN = 255
 _SOUNDEX_TABLE = "01230120022455012623010202"
 
 
 def _levenshtein(source: str, target: str, ins: int = 1, delete: int = 1,
                  sub: int = 1) -> int:
     """varstr_levenshtein(): in characters, at most 255 each."""
+    trivial = levenshtein.trivial_distance(source, target, ins, delete)
+    if trivial is not None:
+        return trivial
     m, n = len(source), len(target)
-    if not m:
-        return n * ins
-    if not n:
-        return m * delete
-    if m > MAX_LEVENSHTEIN_STRLEN or n > MAX_LEVENSHTEIN_STRLEN:
-        raise invalid_parameter_value("levenshtein argument exceeds maximum length "
-                                      f"of {MAX_LEVENSHTEIN_STRLEN} characters")
     previous = [i * ins for i in range(n + 1)]
     for i in range(1, m + 1):
         current = [i * delete] + [0] * n

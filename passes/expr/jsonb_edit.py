@@ -28,7 +28,7 @@ from twinning.passes.expr.registry import (BINARY, FUNCTIONS, SET_RETURNING,
                                            SET_RETURNING_COLUMN,
                                            Impl, TypedImpl, define, reg)
 from twinning.values import md_arrays
-from twinning.values.json import escape_json, parse_jsonb
+from twinning.values.json import escape_json, parse_jsonb, scalar_text
 
 __all__ = ["register"]
 
@@ -49,17 +49,11 @@ def _reject(name: str) -> Any:
 
 
 def dump(value: Any, compact: bool = False) -> str:
-    colon, comma = (":", ",") if compact else (": ", ", ")
     if isinstance(value, _Num):
         return str(value)
-    if isinstance(value, str):
-        return escape_json(value)
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if value is None:
-        return "null"
+    if not isinstance(value, (list, dict)):
+        return scalar_text(value)
+    colon, comma = (":", ",") if compact else (": ", ", ")
     if isinstance(value, _Pairs):
         return "{" + comma.join(f"{escape_json(k)}{colon}{dump(v, compact)}"
                                 for k, v in value) + "}"
@@ -75,20 +69,6 @@ class _Pairs(list):
 
 def _encode(value: Any) -> str:
     return parse_jsonb(dump(value))
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "object"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, _Num):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bool):
-        return "boolean"
-    return "null"
 
 
 def _text_kind(text: str) -> str:
@@ -519,10 +499,10 @@ def register(json_value: Callable, spans: Callable,
     define("jsonb_strip_nulls(jsonb)", lambda t: _encode(_strip(decode(t))))
     define("json_strip_nulls(json)", json_strip_nulls)
     define("jsonb_pretty(jsonb)", jsonb_pretty)
-    define("jsonb_typeof(jsonb)", _text_kind)
-    define("json_typeof(json)", _text_kind)
-    define("jsonb_array_length(jsonb)", _array_length(_jsonb_kind))
-    define("json_array_length(json)", _array_length(_text_kind))
+    for t in ("jsonb", "json"):
+        define(f"{t}_typeof({t})", _text_kind)
+    for t, kind in (("jsonb", _jsonb_kind), ("json", _text_kind)):
+        define(f"{t}_array_length({t})", _array_length(kind))
     for t in ("json", "jsonb"):
         define(f"{t}_extract_path({t},text[])", operators[f"{t} #> text[]"])
         define(f"{t}_extract_path_text({t},text[])",

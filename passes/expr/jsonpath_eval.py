@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import math
 from decimal import Decimal
-from typing import Any
+from typing import Any, Callable
 
 from twinning.errors import (
     SqlError, feature_not_supported, internal_error,
@@ -191,9 +191,19 @@ def _scalar(ctx: Ctx, jsp: Item) -> Any:
     return ctx.vars[jsp.value]
 
 
+def _unwrapping(method):
+    """The first step of the item methods and of a filter (their
+    executeItemUnwrapTargetArray calls): under lax unwrapping an array is
+    unwrapped and `method` applied to each element."""
+    def apply(ctx, jsp, jb, found, unwrap):
+        if unwrap and isinstance(jb, list):
+            return _unwrap_array(ctx, jsp, jb, found, False)
+        return method(ctx, jsp, jb, found, unwrap)
+    return apply
+
+
+@_unwrapping
 def _filter(ctx, jsp, jb, found, unwrap):
-    if unwrap and isinstance(jb, list):
-        return _unwrap_array(ctx, jsp, jb, found, False)
     if _nested_bool(ctx, jsp.a, jb) != TRUE:
         return NOT_FOUND
     return _next(ctx, jsp, jb, found)
@@ -229,11 +239,17 @@ def _key(ctx, jsp, jb, found, unwrap):
             ctx.error(sql_json_member_not_found("JSON object does not contain key "
                                                 f'"{jsp.value}"'))
         return NOT_FOUND
+    return _not_an_object(ctx, jsp, jb, found, unwrap, lambda: sql_json_member_not_found(
+        "jsonpath member accessor can only be applied to an object"))
+
+
+def _not_an_object(ctx, jsp, jb, found, unwrap, error: Callable[[], SqlError]):
+    """A member accessor (.key, .*) on something else: an array unwrapped
+    under lax mode, else error() unless errors are ignored."""
     if unwrap and isinstance(jb, list):
         return _unwrap_array(ctx, jsp, jb, found, False)
     if not ctx.ignore:
-        ctx.error(sql_json_member_not_found("jsonpath member accessor can only be "
-                                            "applied to an object"))
+        ctx.error(error())
     return NOT_FOUND
 
 
@@ -319,12 +335,8 @@ def _last(ctx, jsp, jb, found, unwrap):
 def _any_key(ctx, jsp, jb, found, unwrap):
     if isinstance(jb, dict):
         return _any_item(ctx, jsp.next, jb, found, 1, 1, 1, False, ctx.lax)
-    if unwrap and isinstance(jb, list):
-        return _unwrap_array(ctx, jsp, jb, found, False)
-    if not ctx.ignore:
-        ctx.error(sql_json_object_not_found("jsonpath wildcard member accessor can "
-                                            "only be applied to an object"))
-    return NOT_FOUND
+    return _not_an_object(ctx, jsp, jb, found, unwrap, lambda: sql_json_object_not_found(
+        "jsonpath wildcard member accessor can only be applied to an object"))
 
 
 def _type(ctx, jsp, jb, found, unwrap):
@@ -345,9 +357,8 @@ def _size(ctx, jsp, jb, found, unwrap):
 
 
 def _numeric_method(fn_sig: str):
+    @_unwrapping
     def method(ctx, jsp, jb, found, unwrap):
-        if unwrap and isinstance(jb, list):
-            return _unwrap_array(ctx, jsp, jb, found, False)
         if not _is_num(jb):
             ctx.error(non_numeric_sql_json_item(
                                                 f"jsonpath item method .{jsp.kind}() can only "
@@ -356,9 +367,8 @@ def _numeric_method(fn_sig: str):
     return method
 
 
+@_unwrapping
 def _double(ctx, jsp, jb, found, unwrap):
-    if unwrap and isinstance(jb, list):
-        return _unwrap_array(ctx, jsp, jb, found, False)
     if _is_num(jb):
         if not math.isfinite(float(format_numeric(jb))):
             ctx.error(non_numeric_sql_json_item("numeric argument of jsonpath item "
@@ -382,13 +392,11 @@ def _double(ctx, jsp, jb, found, unwrap):
     return NOT_FOUND
 
 
+@_unwrapping
 def _keyvalue(ctx, jsp, jb, found, unwrap):
-    if unwrap and isinstance(jb, list):
-        return _unwrap_array(ctx, jsp, jb, found, False)
-    if not isinstance(jb, dict):
+    if not isinstance(jb, dict):  # (ctx.error raises)
         ctx.error(sql_json_object_not_found("jsonpath item method .keyvalue() can "
                                             "only be applied to an object"))
-        return NOT_FOUND
     if not jb:
         return NOT_FOUND
     if jsp.next is None and found is None:
@@ -404,13 +412,11 @@ def _keyvalue(ctx, jsp, jb, found, unwrap):
     return res
 
 
+@_unwrapping
 def _datetime(ctx, jsp, jb, found, unwrap):
-    if unwrap and isinstance(jb, list):
-        return _unwrap_array(ctx, jsp, jb, found, False)
-    if not isinstance(jb, str):
-        ctx.error(invalid_argument_for_sql_json_datetime_function("jsonpath item method .datetime() can "
-                                                                  "only be applied to a string"))
-        return NOT_FOUND
+    if not isinstance(jb, str):  # (ctx.error raises)
+        ctx.error(invalid_argument_for_sql_json_datetime_function(
+            "jsonpath item method .datetime() can only be applied to a string"))
     if jsp.a is not None:
         raise feature_not_supported("jsonpath item method .datetime() with "
                                     "a template")
@@ -516,18 +522,15 @@ def _nested_bool(ctx: Ctx, jsp: Item, jb: Any) -> str:
 def _bool(ctx: Ctx, jsp: Item, jb: Any, can_have_next: bool) -> str:
     """executeBoolItem."""
     kind = jsp.kind
-    if kind == "&&":
+    if kind == "&&" or kind == "||":
+        # a left side at the deciding value (FALSE for &&, TRUE for ||)
+        # decides; else the right side, unless it is the other value
+        decides, other = (FALSE, TRUE) if kind == "&&" else (TRUE, FALSE)
         lhs = _bool(ctx, jsp.a, jb, False)
-        if lhs == FALSE:
-            return FALSE
+        if lhs == decides:
+            return decides
         rhs = _bool(ctx, jsp.b, jb, False)
-        return lhs if rhs == TRUE else rhs
-    if kind == "||":
-        lhs = _bool(ctx, jsp.a, jb, False)
-        if lhs == TRUE:
-            return TRUE
-        rhs = _bool(ctx, jsp.b, jb, False)
-        return lhs if rhs == FALSE else rhs
+        return lhs if rhs == other else rhs
     if kind == "!":
         st = _bool(ctx, jsp.a, jb, False)
         return {TRUE: FALSE, FALSE: TRUE}.get(st, UNKNOWN)

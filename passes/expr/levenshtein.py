@@ -11,8 +11,9 @@ from twinning.errors import invalid_parameter_value
 MAX_LEVENSHTEIN_STRLEN = 255
 
 
-def less_equal(source: str, target: str, ins_c: int, del_c: int, sub_c: int,
-               max_d: int) -> int:
+def trivial_distance(source: str, target: str, ins_c: int, del_c: int) -> int | None:
+    """varstr_levenshtein's opening, shared by both forms: the distance
+    when a string is empty, else None after the length check."""
     m, n = len(source), len(target)
     if not m:
         return n * ins_c
@@ -21,6 +22,15 @@ def less_equal(source: str, target: str, ins_c: int, del_c: int, sub_c: int,
     if m > MAX_LEVENSHTEIN_STRLEN or n > MAX_LEVENSHTEIN_STRLEN:
         raise invalid_parameter_value("levenshtein argument exceeds maximum length "
                                       f"of {MAX_LEVENSHTEIN_STRLEN} characters")
+    return None
+
+
+def less_equal(source: str, target: str, ins_c: int, del_c: int, sub_c: int,
+               max_d: int) -> int:
+    trivial = trivial_distance(source, target, ins_c, del_c)
+    if trivial is not None:
+        return trivial
+    m, n = len(source), len(target)
     start, stop = 0, m + 1
     if max_d >= 0:
         net = n - m

@@ -129,38 +129,27 @@ def _phonize(word: str, limit: int) -> str:
             out.append("F" if nxt == "H" else "P")
         elif cur == "Q":
             out.append("K")
-        elif cur == "S":
+        elif cur in ("S", "T"):  # C's cases 'S' and 'T', alike but for SH/TH and SCHW
             if nxt == "I" and after in ("O", "A"):
                 out.append("X")
             elif nxt == "H":
-                out.append("X")
+                out.append("X" if cur == "S" else "0")
                 skip += 1
-            elif nxt == "C" and _ahead(word, w, 2) == "H" and \
+            elif cur == "S" and nxt == "C" and _ahead(word, w, 2) == "H" and \
                     _ahead(word, w, 3) == "W":
                 out.append("X")
                 skip += 2
             else:
-                out.append("S")
-        elif cur == "T":
-            if nxt == "I" and after in ("O", "A"):
-                out.append("X")
-            elif nxt == "H":
-                out.append("0")
-                skip += 1
-            else:
-                out.append("T")
+                out.append(cur)
         elif cur == "V":
             out.append("F")
-        elif cur == "W":
+        elif cur in ("W", "Y"):  # C's cases 'W' and 'Y': kept before a vowel
             if _code(nxt) & 1:
-                out.append("W")
+                out.append(cur)
         elif cur == "X":
             out.append("K")
             if len(out) < limit:
                 out.append("S")
-        elif cur == "Y":
-            if _code(nxt) & 1:
-                out.append("Y")
         elif cur == "Z":
             out.append("S")
         elif cur in "FJLMNR":

@@ -552,20 +552,19 @@ def _float_sqrt(a: float) -> float:
     return math.sqrt(a)
 
 
-def _float_ln(a: float) -> float:
-    if a == 0:
-        raise invalid_argument_for_logarithm("cannot take logarithm of zero")
-    if a < 0:
-        raise invalid_argument_for_logarithm("cannot take logarithm of a negative number")
-    return math.log(a) if not math.isinf(a) else a
+def _float_log(log: Callable[[float], float]) -> Callable[[float], float]:
+    """dlog1() / dlog10(): the same domain checks around either logarithm."""
+    def float_log(a: float) -> float:
+        if a == 0:
+            raise invalid_argument_for_logarithm("cannot take logarithm of zero")
+        if a < 0:
+            raise invalid_argument_for_logarithm("cannot take logarithm of a negative number")
+        return log(a) if not math.isinf(a) else a
+    return float_log
 
 
-def _float_log10(a: float) -> float:
-    if a == 0:
-        raise invalid_argument_for_logarithm("cannot take logarithm of zero")
-    if a < 0:
-        raise invalid_argument_for_logarithm("cannot take logarithm of a negative number")
-    return math.log10(a) if not math.isinf(a) else a
+_float_ln = _float_log(math.log)
+_float_log10 = _float_log(math.log10)
 
 
 def _float_exp(a: float) -> float:

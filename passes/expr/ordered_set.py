@@ -27,6 +27,7 @@ from twinning.errors import (
 from twinning.ir import query as q
 from twinning.passes.expr import pg_data, runtime
 from twinning.values import md_arrays
+from twinning.values.floats import printf_g
 from twinning.passes.expr.types import display, key, key_of_pg, result_type
 from twinning.passes.expr.typmods import call_result
 
@@ -142,18 +143,9 @@ def type_ordered_set(name: str, direct: Sequence[q.TExpr],
 # by the WITHIN GROUP keys) → result. The ordered-set ones see only rows whose argument is not NULL.
 
 
-def _fraction_text(value: float) -> str:
-    """%g as PostgreSQL's snprintf prints it."""
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    return f"{value:g}"
-
-
 def _check_fraction(value: float) -> float:
     if not 0 <= value <= 1:  # NaN fails both
-        raise numeric_value_out_of_range(f"percentile value {_fraction_text(value)} "
+        raise numeric_value_out_of_range(f"percentile value {printf_g(value)} "
                                          "is not between 0 and 1")
     return value
 

@@ -482,8 +482,8 @@ def register() -> None:
     define("replace(text,text,text)", _replace)
     define("left(text,int4)", _left)
     define("right(text,int4)", _right)
-    define("position(text,text)", _strpos)
-    define("strpos(text,text)", _strpos)
+    for name in ("position", "strpos"):
+        define(f"{name}(text,text)", _strpos)
     define("lpad(text,int4)", _pad(True))
     define("lpad(text,int4,text)", _pad(True))
     define("rpad(text,int4)", _pad(False))

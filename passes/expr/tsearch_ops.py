@@ -65,22 +65,17 @@ def _match(vector: TsVector, node) -> bool | None:
     if op == OP_NOT:
         inner = _match(vector, node[3])
         return None if inner is None else not inner
-    if op == OP_AND:
+    if op == OP_AND or op == OP_OR:
+        # either side at the deciding value (False for AND, True for OR)
+        # decides; else a MAYBE side makes the result MAYBE
+        decides = op == OP_OR
         left = _match(vector, node[3])
-        if left is False:
-            return False
+        if left is decides:
+            return decides
         right = _match(vector, node[4])
-        if right is False:
-            return False
-        return True if left and right else None
-    if op == OP_OR:
-        left = _match(vector, node[3])
-        if left is True:
-            return True
-        right = _match(vector, node[4])
-        if right is True:
-            return True
-        return None if left is None or right is None else False
+        if right is decides:
+            return decides
+        return None if left is None or right is None else not decides
     result = _phrase(vector, node)
     if result is None:  # TS_MAYBE without TS_EXEC_PHRASE_NO_POS: no
         return False

@@ -100,16 +100,13 @@ def _scalar_parser(t: SqlType, settings: FormatSettings) -> Callable[[str], obje
         "bit": bits.parse_bits,
         "varbit": bits.parse_bits,
         "money": money.parse_money,
-    }.get(name)
+    }.get(name) or _deferred_io(name, 0)
     if simple is not None:
         return simple
-    if name in _DEFERRED_INPUT:
-        return _deferred_io(name, 0)
     if name == "timetz":  # its module is deferred
         return lambda s: timetz.parse_timetz(s, settings)
     dated = {  # the inputs that read DateStyle and TimeZone
-        "date": dt.parse_date,
-        "time": dt.parse_time,
+        "date": dt.parse_date, "time": dt.parse_time,
         "timestamp": dt.parse_timestamp,
         "timestamptz": dt.parse_timestamptz,
     }.get(name)
@@ -160,14 +157,14 @@ _DEFERRED_IO = {
     "regconfig": ("tsparse", None, "config_name"),
     "timetz": ("timetz", None, "format_timetz"),
 }
-_DEFERRED_INPUT = frozenset(k for k, v in _DEFERRED_IO.items() if v[1])
-_DEFERRED_TYPES = frozenset(_DEFERRED_IO)
 
 
-def _deferred_io(name: str, output: int) -> Callable:
+def _deferred_io(name: str, output: int) -> Callable | None:
     """The input (0) or output (1) function of a deferred module's type,
-    loading the module now."""
-    module, *functions = _DEFERRED_IO[name]
+    loading the module now; None for a type without one there."""
+    module, *functions = _DEFERRED_IO.get(name, (None, None, None))
+    if functions[output] is None:
+        return None
     return getattr(globals()[module], functions[output])
 _REG_NAMES = frozenset({"regproc", "regclass", "regtype", "regnamespace",
                         "regrole"})
@@ -200,10 +197,15 @@ _SYSTEM_FORMATTERS: dict[str, Callable[[object], str]] = {
 @lru_cache(maxsize=1024)
 def parser_for(t: SqlType, settings: FormatSettings = DEFAULT_SETTINGS) -> Callable[[str], object]:
     """The input function for `t` under `settings`, as a one-argument callable."""
-    element = _scalar_parser(t.element, settings)
+    return _element_wise(t, _scalar_parser(t.element, settings), arrays.parse_array)
+
+
+def _element_wise(t: SqlType, element: Callable, over_array: Callable) -> Callable:
+    """`element` itself for a scalar type; for an array type,
+    `over_array(value, element)`."""
     if not t.is_array:
         return element
-    return lambda s: arrays.parse_array(s, element)
+    return lambda v: over_array(v, element)
 
 
 def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object], str]:
@@ -232,11 +234,9 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
         "json": json_.format_json, "jsonb": json_.format_json,
         "bit": str, "varbit": str,
         "money": money.format_money,
-    }.get(name)
+    }.get(name) or _deferred_io(name, 1)
     if simple is not None:
         return simple
-    if name in _DEFERRED_TYPES:
-        return _deferred_io(name, 1)
     system_format = _SYSTEM_FORMATTERS.get(name)
     if system_format is not None:
         return system_format
@@ -249,10 +249,7 @@ def _scalar_formatter(t: SqlType, settings: FormatSettings) -> Callable[[object]
 @lru_cache(maxsize=1024)
 def formatter_for(t: SqlType, settings: FormatSettings = DEFAULT_SETTINGS) -> Callable[[object], str]:
     """The output function for `t` under `settings`."""
-    element = _scalar_formatter(t.element, settings)
-    if not t.is_array:
-        return element
-    return lambda v: arrays.format_array(v, element)
+    return _element_wise(t, _scalar_formatter(t.element, settings), arrays.format_array)
 
 
 def _identity(value):
@@ -289,9 +286,9 @@ def _scalar_typmod(t: SqlType, explicit: bool) -> Callable[[object], object]:
 def typmod_for(t: SqlType, explicit: bool = False) -> Callable[[object], object]:
     """The length/precision coercion to `t`'s typmod, as a callable."""
     element = _scalar_typmod(t.element, explicit)
-    if not t.is_array or element is _identity:
+    if element is _identity:
         return element
-    return lambda v: md_arrays.map_elements(v, element)
+    return _element_wise(t, element, md_arrays.map_elements)
 
 
 def parse_text(t: SqlType, text_value: str, settings: FormatSettings = DEFAULT_SETTINGS):

@@ -76,6 +76,14 @@ class Reader:
         self.pos += st.size
         return values
 
+    def element(self) -> bytes | None:
+        """An array's or a record's next element (array_recv, record_recv):
+        its bytes after their length word, None for a NULL (length -1)."""
+        (length,) = self.unpack(_I)
+        if length < -1 or length > len(self.data) - self.pos:
+            raise invalid_binary_representation("insufficient data left in message")
+        return None if length == -1 else self.take(length)
+
     def byte(self) -> int:
         """pq_getmsgbyte()."""
         if self.pos >= len(self.data):
@@ -385,15 +393,13 @@ def _recv_array(elem_name: str, r: Reader) -> tuple:
     recv = _RECV[elem_name]
     items: list[object] = []
     for i in range(nitems):
-        (length,) = r.unpack(_I)
-        if length < -1 or length > len(r.data) - r.pos:
-            raise invalid_binary_representation("insufficient data left in message")
-        if length == -1:
+        data = r.element()
+        if data is None:
             items.append(None)
             continue
-        sub = Reader(r.take(length))
+        sub = Reader(data)
         items.append(recv(sub))
-        if sub.pos != length:
+        if sub.pos != len(data):
             raise invalid_binary_representation(f"improper binary format in array element {i + 1}")
     return md_arrays.make(items, dims, lbounds)
 

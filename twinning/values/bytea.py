@@ -17,23 +17,21 @@ _PLAIN_HEX = re.compile(r"[0-9a-fA-F]*\Z")
 
 
 def _hex_decode(src: str) -> bytes:
+    """hex_decode(): pairs of hex digits, blanks allowed between pairs."""
     out = bytearray()
-    i, n = 0, len(src)
-    while i < n:
-        c = src[i]
+    chars = iter(src)
+    for c in chars:
         if c in _HEX_SKIP:
-            i += 1
             continue
         hi = _HEX.get(c)
         if hi is None:
             raise invalid_parameter_value(f'invalid hexadecimal digit: "{c}"')
-        i += 1
-        if i >= n:
+        c = next(chars, None)
+        if c is None:
             raise invalid_parameter_value("invalid hexadecimal data: odd number of digits")
-        lo = _HEX.get(src[i])
+        lo = _HEX.get(c)
         if lo is None:
-            raise invalid_parameter_value(f'invalid hexadecimal digit: "{src[i]}"')
-        i += 1
+            raise invalid_parameter_value(f'invalid hexadecimal digit: "{c}"')
         out.append(hi << 4 | lo)
     return bytes(out)
 

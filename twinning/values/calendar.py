@@ -153,7 +153,8 @@ def time2t(hour: int, minute: int, sec: int, fsec: int) -> int:
 
 
 def dt2time(t: int) -> tuple[int, int, int, int]:
-    """Microseconds within a day -> (hour, min, sec, fsec)."""
+    """Microseconds within a day -> (hour, min, sec, fsec); by C division,
+    so also interval2itm()'s time part (each field carrying its sign)."""
     hour = tdiv(t, USECS_PER_HOUR)
     t -= hour * USECS_PER_HOUR
     minute = tdiv(t, USECS_PER_MINUTE)

@@ -157,15 +157,21 @@ def _float8(general: Converter) -> ColumnInput:
     def batch(texts: list[str]) -> list | None:
         if not texts or "".join(texts).translate(_NOT_DECIMAL):
             return None
-        try:
-            out = list(map(float, texts))
-        except ValueError:
+        out = _map_all(float, texts)
+        if out is None:
             return None
         magnitudes = list(map(abs, out))
-        if min(magnitudes) >= _DBL_MIN and max(magnitudes) <= _DBL_MAX:
-            return out
-        return None
+        return out if min(magnitudes) >= _DBL_MIN and max(magnitudes) <= _DBL_MAX else None
     return ColumnInput(convert, batch)
+
+
+def _map_all(convert: Callable[[str], Any], texts: list[str]) -> list | None:
+    """Every text converted at C speed, or None when one raises ValueError
+    (the batch then falls back to value by value)."""
+    try:
+        return list(map(convert, texts))
+    except ValueError:
+        return None
 
 
 _DIGITS = str.maketrans("0123456789", "9999999999")
@@ -328,9 +334,8 @@ def _timestamp(with_tz: bool, settings: FormatSettings,
         (timestamp): C-level date arithmetic; else value by value."""
         if not texts or not (_same_shape(texts, match) or all(map(match, texts))):
             return None
-        try:
-            stamps = list(map(_FROM_ISO, texts))
-        except ValueError:
+        stamps = _map_all(_FROM_ISO, texts)
+        if stamps is None:
             return None
         zones = set(map(_TZINFO, stamps))
         if not with_tz and zones == {None}:

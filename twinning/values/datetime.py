@@ -149,16 +149,18 @@ def parse_date(text: str, settings: FormatSettings = DEFAULT_SETTINGS) -> int:
         if fast is not None:
             return fast
     df = _decode(text, "date", settings, want_zone=False)
-    tm = df.tm
-    if df.dtype == DTK_EPOCH:
-        return EPOCH_DATE
-    if df.dtype == DTK_LATE:
-        return DATE_NOEND
-    if df.dtype == DTK_EARLY:
-        return DATE_NOBEGIN
+    special = _SPECIAL_DATES.get(df.dtype)
+    if special is not None:
+        return special
     if df.dtype != DTK_DATE:
         raise datetime_error(BAD_FORMAT, text, "date")
-    return checked_date(tm, text)
+    return checked_date(df.tm, text)
+
+
+# the values 'epoch', 'infinity' and '-infinity' stand for
+_SPECIAL_DATES = {DTK_EPOCH: EPOCH_DATE, DTK_LATE: DATE_NOEND, DTK_EARLY: DATE_NOBEGIN}
+_SPECIAL_TIMESTAMPS = {DTK_EPOCH: EPOCH_TIMESTAMP, DTK_LATE: TIMESTAMP_NOEND,
+                       DTK_EARLY: TIMESTAMP_NOBEGIN}
 
 
 def _parse_timestamp(text: str, settings: FormatSettings, with_tz: bool) -> int:
@@ -172,12 +174,9 @@ def _parse_timestamp(text: str, settings: FormatSettings, with_tz: bool) -> int:
         if result is None:
             raise datetime_field_overflow(f'timestamp out of range: "{text}"')
         return result
-    if df.dtype == DTK_EPOCH:
-        return EPOCH_TIMESTAMP
-    if df.dtype == DTK_LATE:
-        return TIMESTAMP_NOEND
-    if df.dtype == DTK_EARLY:
-        return TIMESTAMP_NOBEGIN
+    special = _SPECIAL_TIMESTAMPS.get(df.dtype)
+    if special is not None:
+        return special
     raise internal_error(f'unexpected dtype {df.dtype} while parsing {type_name} "{text}"')
 
 
@@ -351,11 +350,15 @@ def _encode_date(year: int, mon: int, mday: int, style: str, order: str) -> str:
     return text + (" BC" if year <= 0 else "")
 
 
+# the infinities' output (EncodeSpecialDate, EncodeSpecialTimestamp)
+_INFINITE_DATES = {DATE_NOBEGIN: "-infinity", DATE_NOEND: "infinity"}
+_INFINITE_TIMESTAMPS = {TIMESTAMP_NOBEGIN: "-infinity", TIMESTAMP_NOEND: "infinity"}
+
+
 def format_date(value: int, settings: FormatSettings = DEFAULT_SETTINGS) -> str:
-    if value == DATE_NOBEGIN:
-        return "-infinity"
-    if value == DATE_NOEND:
-        return "infinity"
+    infinite = _INFINITE_DATES.get(value)
+    if infinite is not None:
+        return infinite
     style, order = parse_datestyle(settings.datestyle)
     year, mon, mday = j2date(value + POSTGRES_EPOCH_JDATE)
     return _encode_date(year, mon, mday, style, order)
@@ -400,10 +403,9 @@ def _split(value: int) -> tuple[int, int]:
 
 
 def format_timestamp(value: int, settings: FormatSettings = DEFAULT_SETTINGS) -> str:
-    if value == TIMESTAMP_NOBEGIN:
-        return "-infinity"
-    if value == TIMESTAMP_NOEND:
-        return "infinity"
+    infinite = _INFINITE_TIMESTAMPS.get(value)
+    if infinite is not None:
+        return infinite
     style, order = parse_datestyle(settings.datestyle)
     jd, time = _split(value)
     year, mon, mday = j2date(jd)
@@ -422,10 +424,9 @@ def timestamptz_local(value: int, zone) -> tuple[int, int, str, bool]:
 
 
 def format_timestamptz(value: int, settings: FormatSettings = DEFAULT_SETTINGS) -> str:
-    if value == TIMESTAMP_NOBEGIN:
-        return "-infinity"
-    if value == TIMESTAMP_NOEND:
-        return "infinity"
+    infinite = _INFINITE_TIMESTAMPS.get(value)
+    if infinite is not None:
+        return infinite
     style, order = parse_datestyle(settings.datestyle)
     local, gmtoff, abbrev, _ = timestamptz_local(value, session_zone(settings.timezone))
     # pg_localtime() computes the local calendar date without the Julian
@@ -442,13 +443,7 @@ def format_interval(value: Interval, settings: FormatSettings = DEFAULT_SETTINGS
     year = tdiv(value.months, MONTHS_PER_YEAR)
     mon = tmod(value.months, MONTHS_PER_YEAR)
     mday = value.days
-    t = value.micros
-    hour = tdiv(t, USECS_PER_HOUR)
-    t -= hour * USECS_PER_HOUR
-    minute = tdiv(t, USECS_PER_MINUTE)
-    t -= minute * USECS_PER_MINUTE
-    sec = tdiv(t, USECS_PER_SEC)
-    fsec = t - sec * USECS_PER_SEC
+    hour, minute, sec, fsec = dt2time(value.micros)
     if style == "postgres":
         return _interval_postgres(year, mon, mday, hour, minute, sec, fsec)
     if style == "postgres_verbose":

@@ -33,7 +33,7 @@ from twinning.values.common import (
     INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, c_strtod, c_strtoint, c_strtol,
 )
 from twinning.values.timezones import (
-    DTZ, DYNTZ, TZ, lookup_abbrev, lookup_zone, session_zone, tz_for_abbrev,
+    DTZ, DYNTZ, lookup_abbrev, lookup_zone, session_zone, tz_for_abbrev,
     tz_for_local,
 )
 
@@ -112,32 +112,20 @@ DATETKTBL = {
     "yesterday": (RESERV, DTK_YESTERDAY),
 }
 
-DELTATKTBL = {
-    "@": (IGNORE_DTF, 0), "ago": (AGO, 0), "c": (UNITS, DTK_CENTURY),
-    "cent": (UNITS, DTK_CENTURY), "centuries": (UNITS, DTK_CENTURY),
-    "century": (UNITS, DTK_CENTURY), "d": (UNITS, DTK_DAY), "day": (UNITS, DTK_DAY),
-    "days": (UNITS, DTK_DAY), "dec": (UNITS, DTK_DECADE), "decade": (UNITS, DTK_DECADE),
-    "decades": (UNITS, DTK_DECADE), "decs": (UNITS, DTK_DECADE), "h": (UNITS, DTK_HOUR),
-    "hour": (UNITS, DTK_HOUR), "hours": (UNITS, DTK_HOUR), "hr": (UNITS, DTK_HOUR),
-    "hrs": (UNITS, DTK_HOUR), "m": (UNITS, DTK_MINUTE), "microsecon": (UNITS, DTK_MICROSEC),
-    "mil": (UNITS, DTK_MILLENNIUM), "millennia": (UNITS, DTK_MILLENNIUM),
-    "millennium": (UNITS, DTK_MILLENNIUM), "millisecon": (UNITS, DTK_MILLISEC),
-    "mils": (UNITS, DTK_MILLENNIUM), "min": (UNITS, DTK_MINUTE),
-    "mins": (UNITS, DTK_MINUTE), "minute": (UNITS, DTK_MINUTE),
-    "minutes": (UNITS, DTK_MINUTE), "mon": (UNITS, DTK_MONTH), "mons": (UNITS, DTK_MONTH),
-    "month": (UNITS, DTK_MONTH), "months": (UNITS, DTK_MONTH), "ms": (UNITS, DTK_MILLISEC),
-    "msec": (UNITS, DTK_MILLISEC), "msecond": (UNITS, DTK_MILLISEC),
-    "mseconds": (UNITS, DTK_MILLISEC), "msecs": (UNITS, DTK_MILLISEC),
-    "qtr": (UNITS, DTK_QUARTER), "quarter": (UNITS, DTK_QUARTER), "s": (UNITS, DTK_SECOND),
-    "sec": (UNITS, DTK_SECOND), "second": (UNITS, DTK_SECOND),
-    "seconds": (UNITS, DTK_SECOND), "secs": (UNITS, DTK_SECOND),
-    "timezone": (UNITS, DTK_TZ), "timezone_h": (UNITS, DTK_TZ_HOUR),
-    "timezone_m": (UNITS, DTK_TZ_MINUTE), "us": (UNITS, DTK_MICROSEC),
-    "usec": (UNITS, DTK_MICROSEC), "usecond": (UNITS, DTK_MICROSEC),
-    "useconds": (UNITS, DTK_MICROSEC), "usecs": (UNITS, DTK_MICROSEC),
-    "w": (UNITS, DTK_WEEK), "week": (UNITS, DTK_WEEK), "weeks": (UNITS, DTK_WEEK),
-    "y": (UNITS, DTK_YEAR), "year": (UNITS, DTK_YEAR), "years": (UNITS, DTK_YEAR),
-    "yr": (UNITS, DTK_YEAR), "yrs": (UNITS, DTK_YEAR),
+# deltatktbl: the interval words, all but two a unit (type UNITS), listed
+# by the unit they name
+DELTATKTBL = {"@": (IGNORE_DTF, 0), "ago": (AGO, 0)} | {
+    word: (UNITS, unit) for unit, words in (
+        (DTK_CENTURY, "c cent centuries century"), (DTK_DAY, "d day days"),
+        (DTK_DECADE, "dec decade decades decs"), (DTK_HOUR, "h hour hours hr hrs"),
+        (DTK_MICROSEC, "microsecon us usec usecond useconds usecs"),
+        (DTK_MILLENNIUM, "mil millennia millennium mils"),
+        (DTK_MILLISEC, "millisecon ms msec msecond mseconds msecs"),
+        (DTK_MINUTE, "m min mins minute minutes"), (DTK_MONTH, "mon mons month months"),
+        (DTK_QUARTER, "qtr quarter"), (DTK_SECOND, "s sec second seconds secs"),
+        (DTK_TZ, "timezone"), (DTK_TZ_HOUR, "timezone_h"), (DTK_TZ_MINUTE, "timezone_m"),
+        (DTK_WEEK, "w week weeks"), (DTK_YEAR, "y year years yr yrs"),
+    ) for word in words.split()
 }
 
 
@@ -465,57 +453,40 @@ def decode_number(s: str, have_text_month: bool, fmask: int, tm: Tm, order: str,
     if flen == 3 and (fmask & DTK_DATE_M) == M(YEAR) and 1 <= val <= 366:
         tm.yday = val
         return M(DOY) | M(MONTH) | M(DAY)
+    # which field the number is (DecodeNumber's switch on the date fields
+    # seen so far); `field` is its DTK bit number
     have = fmask & DTK_DATE_M
     if have == 0:
-        if flen >= 3 or order == "YMD":
-            tmask = M(YEAR)
-            tm.year = val
-        elif order == "DMY":
-            tmask = M(DAY)
-            tm.mday = val
-        else:
-            tmask = M(MONTH)
-            tm.mon = val
-    elif have == M(YEAR):
-        tmask = M(MONTH)
-        tm.mon = val
+        field = YEAR if flen >= 3 or order == "YMD" else DAY if order == "DMY" else MONTH
     elif have == M(MONTH):
-        if have_text_month:
-            if flen >= 3 or order == "YMD":
-                tmask = M(YEAR)
-                tm.year = val
-            else:
-                tmask = M(DAY)
-                tm.mday = val
-        else:
-            tmask = M(DAY)
-            tm.mday = val
+        field = YEAR if have_text_month and (flen >= 3 or order == "YMD") else DAY
     elif have == M(YEAR) | M(MONTH):
-        if have_text_month:
-            if flen >= 3 and state["is2digits"]:
-                tmask = M(DAY)
-                tm.mday = tm.year
-                tm.year = val
-                state["is2digits"] = False
-            else:
-                tmask = M(DAY)
-                tm.mday = val
-        else:
-            tmask = M(DAY)
-            tm.mday = val
-    elif have == M(DAY):
-        tmask = M(MONTH)
-        tm.mon = val
+        if have_text_month and flen >= 3 and state["is2digits"]:
+            # the two-digit number taken for the year was the day
+            tm.mday, tm.year = tm.year, val
+            state["is2digits"] = False
+            return M(DAY)
+        field = DAY
+    elif have == M(YEAR) or have == M(DAY):
+        field = MONTH
     elif have == M(MONTH) | M(DAY):
-        tmask = M(YEAR)
-        tm.year = val
+        field = YEAR
     elif have == DTK_DATE_M:
         return decode_number_field(s, fmask, tm, state)[0]
     else:
         raise DtErr(BAD_FORMAT)
-    if tmask == M(YEAR):
+    setattr(tm, _TM_FIELD[field], val)
+    if field == YEAR:
         state["is2digits"] = flen <= 2
-    return tmask
+    return M(field)
+
+
+# the Tm attribute of each field's DTK bit number, and the field a unit
+# word before a number (`y`, `m`, `d`, `h`, …) names
+_TM_FIELD = {YEAR: "year", MONTH: "mon", DAY: "mday", HOUR: "hour", MINUTE: "min",
+             SECOND: "sec"}
+_UNIT_FIELD = {DTK_YEAR: YEAR, DTK_MONTH: MONTH, DTK_DAY: DAY, DTK_HOUR: HOUR,
+               DTK_MINUTE: MINUTE, DTK_SECOND: SECOND}
 
 
 def _atoi(s: str) -> int:
@@ -650,29 +621,13 @@ def pending_unit_value(field: str, ptype: int, fmask: int, tm: Any,
             raise DtErr(BAD_FORMAT)
     elif cp < len(field):
         raise DtErr(BAD_FORMAT)
-    if ptype == DTK_YEAR:
-        tm.year = val
-        tmask = M(YEAR)
-    elif ptype == DTK_MONTH:
-        if (fmask & M(MONTH)) and (fmask & M(HOUR)):
-            tm.min = val
-            tmask = M(MINUTE)
-        else:
-            tm.mon = val
-            tmask = M(MONTH)
-    elif ptype == DTK_DAY:
-        tm.mday = val
-        tmask = M(DAY)
-    elif ptype == DTK_HOUR:
-        tm.hour = val
-        tmask = M(HOUR)
-    elif ptype == DTK_MINUTE:
-        tm.min = val
-        tmask = M(MINUTE)
-    elif ptype == DTK_SECOND:
-        tm.sec = val
-        tmask = M(SECOND)
-        if cp < len(field) and field[cp] == ".":
+    unit_field = _UNIT_FIELD.get(ptype)
+    if unit_field == MONTH and (fmask & M(MONTH)) and (fmask & M(HOUR)):
+        unit_field = MINUTE  # an "m" after a month and an hour: minutes
+    if unit_field is not None:
+        setattr(tm, _TM_FIELD[unit_field], val)
+        tmask = M(unit_field)
+        if unit_field == SECOND and cp < len(field) and field[cp] == ".":
             state["fsec"] = _fractional_second(field, cp)
             tmask = DTK_ALL_SECS_M
     elif ptype == DTK_TZ:
@@ -699,6 +654,136 @@ def pending_unit_value(field: str, ptype: int, fmask: int, tm: Any,
     return tmask, tz, julian, code
 
 
+class FieldScan(DateFields):
+    """The output of DecodeDateTime and DecodeTimeOnly with what they keep
+    while they walk the fields (their local variables in datetime.c; `tz`
+    is the zone so far), and the steps the two take alike; each decoder
+    keeps its own switch and calls these. (C's writes to ftype[i] are
+    left out: neither function reads a field's type after its turn.)"""
+
+    __slots__ = ("fields", "fmask", "ptype", "isjulian", "bc", "mer", "named_tz",
+                 "abbrev_tz", "abbrev", "state")
+
+    def __init__(self, fields: list[tuple[str, int]], dtype: int) -> None:
+        self.dtype = dtype
+        self.tm = Tm()
+        self.fsec = self.tz = 0
+        self.fields = fields
+        self.fmask = self.ptype = 0
+        self.isjulian = self.bc = False
+        self.mer = HR24
+        # a named zone; a dynamic abbreviation's zone, and the word
+        self.named_tz = self.abbrev_tz = self.abbrev = None
+        self.state = {"is2digits": False, "fsec": 0}
+
+    def add(self, tmask: int) -> None:
+        """A field's bits, none of them seen before."""
+        if tmask & self.fmask:
+            raise DtErr(BAD_FORMAT)
+        self.fmask |= tmask
+
+    def number_with_zone(self, field: str, number_fmask: int) -> int:
+        """A DTK_DATE field of digits then '-zone': a run-together time
+        (DecodeNumberField under `number_fmask`) with its zone."""
+        if (self.fmask & DTK_TIME_M) == DTK_TIME_M:
+            raise DtErr(BAD_FORMAT)
+        dash = field.find("-")
+        if dash < 0:
+            raise DtErr(BAD_FORMAT)
+        self.tz = decode_timezone(field[dash:])
+        tmask, _ = decode_number_field(field[:dash], number_fmask, self.tm, self.state)
+        return tmask | M(TZ_T)
+
+    def zone_name(self, field: str) -> int:
+        """A DTK_DATE field that is a zone's name."""
+        self.named_tz = lookup_zone(field)
+        if self.named_tz is None:
+            raise _zone_not_found(field)
+        return M(TZ_T)
+
+    def offset_or_unit_value(self, field: str, ftype: int) -> int:
+        """The fields both decoders read alike: a zone offset (DTK_TZ),
+        or a number after a unit word (DTK_NUMBER's `if (ptype != 0)`)."""
+        if ftype == DTK_TZ:
+            self.tz = decode_timezone(field)
+            return M(TZ_T)
+        tmask, found_tz, julian, _ = pending_unit_value(
+            field, self.ptype, self.fmask, self.tm, self.state)
+        if found_tz is not None:
+            self.tz = found_tz
+        self.isjulian = self.isjulian or julian
+        self.ptype = 0
+        self.dtype = DTK_DATE
+        return tmask
+
+    def word_type(self, field: str, ftype: int) -> tuple[int, int]:
+        """(type, value) of a word (DTK_STRING, DTK_SPECIAL; any other
+        field type is an error): a zone abbreviation's, else its datetktbl
+        entry's; a dynamic abbreviation's zone is kept."""
+        if ftype != DTK_STRING and ftype != DTK_SPECIAL:
+            raise DtErr(BAD_FORMAT)
+        found = lookup_abbrev(field)
+        if found is None:
+            return decode_special(field)
+        kind, payload = found
+        if kind == DYNTZ:
+            self.abbrev_tz, self.abbrev = payload, field
+            return DYNTZ_T, 0
+        return (DTZ_T if kind == DTZ else TZ_T), -payload
+
+    def zone_or_modifier(self, i: int, field: str, ttype: int, val: int, tmask: int,
+                         need_date: bool) -> int:
+        """The word types both switches take alike (DTZMOD through
+        UNKNOWN_FIELD; a noise word, IGNORE_DTF, adds no bits: their
+        `continue`); DecodeDateTime's ISOTIME also needs a whole date
+        (`need_date`). Returns the field's bits."""
+        tm = self.tm
+        if ttype == IGNORE_DTF:
+            tmask = 0
+        elif ttype == DTZMOD:
+            tmask |= M(DTZ_T)
+            tm.isdst = 1
+            self.tz -= val
+        elif ttype == DTZ_T or ttype == TZ_T:
+            if ttype == DTZ_T:
+                tmask |= M(TZ_T)
+            tm.isdst = 1 if ttype == DTZ_T else 0
+            self.tz = val
+        elif ttype == DYNTZ_T:
+            tmask |= M(TZ_T)
+        elif ttype == AMPM:
+            self.mer = val
+        elif ttype == ADBC:
+            self.bc = val == BC
+        elif ttype == UNITS:
+            tmask = 0
+            self.ptype = val
+        elif ttype == ISOTIME:
+            tmask = 0
+            if need_date and (self.fmask & DTK_DATE_M) != DTK_DATE_M:
+                raise DtErr(BAD_FORMAT)
+            fields = self.fields
+            if i >= len(fields) - 1 or fields[i + 1][1] not in (DTK_NUMBER, DTK_TIME, DTK_DATE):
+                raise DtErr(BAD_FORMAT)
+            self.ptype = val
+        elif ttype == UNKNOWN_FIELD:
+            self.named_tz = lookup_zone(field)
+            if self.named_tz is None:
+                raise DtErr(BAD_FORMAT)
+            tmask = M(TZ_T)
+        else:
+            raise DtErr(BAD_FORMAT)
+        return tmask
+
+    def finish(self) -> tuple[int, int]:
+        """After the fields: the fraction, the date's checks, AM/PM;
+        (the fields' mask, the zone so far)."""
+        self.fsec = self.state["fsec"]
+        validate_date(self.fmask, self.isjulian, self.state["is2digits"], self.bc, self.tm)
+        apply_meridian(self.mer, self.tm)
+        return self.fmask, self.tz
+
+
 def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
                     now_zone: str | None = None) -> DateFields:
     """DecodeDateTime() for date, timestamp and timestamptz input.
@@ -706,192 +791,112 @@ def decode_datetime(fields: list[tuple[str, int]], order: str, session_zone,
     Returns DateFields; raises DtErr. `fields.tz` is the zone displacement in
     seconds west (explicit, or the session zone's for that local time);
     `now_zone` is the TimeZone setting 'now'/'today'/… are read in."""
-    out = DateFields()
-    tm = out.tm
-    fmask = 0
-    ptype = 0
-    mer = HR24
+    d = FieldScan(fields, DTK_DATE)
+    tm, state = d.tm, d.state
     have_text_month = False
-    isjulian = False
-    bc = False
-    named_tz = None
-    abbrev_tz = None
-    abbrev = None
-    tz = 0
-    state = {"is2digits": False, "fsec": 0}
-    nf = len(fields)
     for i, (field, ftype) in enumerate(fields):
-        if ftype == DTK_DATE:
-            if ptype == DTK_JULIAN:
+        if ftype == DTK_TZ or ftype == DTK_NUMBER and d.ptype != 0:
+            tmask = d.offset_or_unit_value(field, ftype)
+        elif ftype == DTK_DATE:
+            if d.ptype == DTK_JULIAN:
                 jday, cp, err = c_strtoint(field, 0)
                 if err or jday < 0:
                     raise DtErr(FIELD_OVERFLOW)
                 tm.year, tm.mon, tm.mday = j2date(jday)
-                isjulian = True
-                tz = decode_timezone(field[cp:])
+                d.isjulian = True
+                d.tz = decode_timezone(field[cp:])
                 tmask = DTK_DATE_M | DTK_TIME_M | M(TZ_T)
-                ptype = 0
-            elif ptype != 0 or (fmask & (M(MONTH) | M(DAY))) == (M(MONTH) | M(DAY)):
-                if _digit(field[0]) or ptype != 0:
-                    if ptype != 0:
-                        if ptype != DTK_TIME:
+                d.ptype = 0
+            elif d.ptype != 0 or (d.fmask & (M(MONTH) | M(DAY))) == (M(MONTH) | M(DAY)):
+                if _digit(field[0]) or d.ptype != 0:
+                    if d.ptype != 0:
+                        if d.ptype != DTK_TIME:
                             raise DtErr(BAD_FORMAT)
-                        ptype = 0
-                    if (fmask & DTK_TIME_M) == DTK_TIME_M:
-                        raise DtErr(BAD_FORMAT)
-                    dash = field.find("-")
-                    if dash < 0:
-                        raise DtErr(BAD_FORMAT)
-                    tz = decode_timezone(field[dash:])
-                    tmask, _ = decode_number_field(field[:dash], fmask, tm, state)
-                    tmask |= M(TZ_T)
+                        d.ptype = 0
+                    tmask = d.number_with_zone(field, d.fmask)
                 else:
-                    named_tz = lookup_zone(field)
-                    if named_tz is None:
-                        raise _zone_not_found(field)
-                    tmask = M(TZ_T)
+                    tmask = d.zone_name(field)
             else:
-                tmask = decode_date(field, fmask, tm, order, state)
+                tmask = decode_date(field, d.fmask, tm, order, state)
         elif ftype == DTK_TIME:
-            if ptype != 0:
-                if ptype != DTK_TIME:
+            if d.ptype != 0:
+                if d.ptype != DTK_TIME:
                     raise DtErr(BAD_FORMAT)
-                ptype = 0
+                d.ptype = 0
             tmask, state["fsec"] = decode_time(field, tm)
             if time_overflows(tm.hour, tm.min, tm.sec, state["fsec"]):
                 raise DtErr(FIELD_OVERFLOW)
-        elif ftype == DTK_TZ:
-            tz = decode_timezone(field)
-            tmask = M(TZ_T)
         elif ftype == DTK_NUMBER:
-            if ptype != 0:
-                tmask, found_tz, julian, _ = pending_unit_value(
-                    field, ptype, fmask, tm, state)
-                tz = found_tz if found_tz is not None else tz
-                isjulian = isjulian or julian
-                ptype = 0
-                out.dtype = DTK_DATE
+            fmask = d.fmask
+            flen = len(field)
+            dot = field.find(".")
+            if dot >= 0 and not (fmask & DTK_DATE_M):
+                tmask = decode_date(field, fmask, tm, order, state)
+            elif dot >= 0 and dot > 2:
+                tmask, _ = decode_number_field(field, fmask, tm, state)
+            elif flen >= 6 and (not (fmask & DTK_DATE_M) or not (fmask & DTK_TIME_M)):
+                tmask, _ = decode_number_field(field, fmask, tm, state)
             else:
-                flen = len(field)
-                dot = field.find(".")
-                if dot >= 0 and not (fmask & DTK_DATE_M):
-                    tmask = decode_date(field, fmask, tm, order, state)
-                elif dot >= 0 and dot > 2:
-                    tmask, _ = decode_number_field(field, fmask, tm, state)
-                elif flen >= 6 and (not (fmask & DTK_DATE_M) or not (fmask & DTK_TIME_M)):
-                    tmask, _ = decode_number_field(field, fmask, tm, state)
-                else:
-                    tmask = decode_number(field, have_text_month, fmask, tm, order, state)
-        elif ftype in (DTK_STRING, DTK_SPECIAL):
-            found = lookup_abbrev(field)
-            valtz = None
-            if found is None:
-                ttype, val = decode_special(field)
-            else:
-                kind, payload = found
-                if kind == DYNTZ:
-                    ttype, val, valtz = DYNTZ_T, 0, payload
-                else:
-                    ttype, val = (DTZ_T if kind == DTZ else TZ_T), -payload
-            if ttype == IGNORE_DTF:
-                continue
+                tmask = decode_number(field, have_text_month, fmask, tm, order, state)
+        else:
+            ttype, val = d.word_type(field, ftype)
             tmask = M(ttype)
             if ttype == RESERV:
                 if val == DTK_NOW:
                     tmask = DTK_DATE_M | DTK_TIME_M | M(TZ_T)
-                    out.dtype = DTK_DATE
-                    now, state["fsec"], tz = _now_fields(now_zone)
+                    d.dtype = DTK_DATE
+                    now, state["fsec"], d.tz = _now_fields(now_zone)
                     tm.year, tm.mon, tm.mday = now.year, now.mon, now.mday
                     tm.hour, tm.min, tm.sec = now.hour, now.min, now.sec
                 elif val in (DTK_YESTERDAY, DTK_TODAY, DTK_TOMORROW):
                     tmask = DTK_DATE_M
-                    out.dtype = DTK_DATE
+                    d.dtype = DTK_DATE
                     now = _now_fields(now_zone)[0]
                     shift = {DTK_YESTERDAY: -1, DTK_TODAY: 0, DTK_TOMORROW: 1}[val]
                     tm.year, tm.mon, tm.mday = j2date(
                         date2j(now.year, now.mon, now.mday) + shift)
                 elif val == DTK_ZULU:
                     tmask = DTK_TIME_M | M(TZ_T)
-                    out.dtype = DTK_DATE
+                    d.dtype = DTK_DATE
                     tm.hour = tm.min = tm.sec = 0
-                    tz = 0
+                    d.tz = 0
                 else:
-                    out.dtype = val
+                    d.dtype = val
             elif ttype == MONTH:
-                if (fmask & M(MONTH)) and not have_text_month and not (fmask & M(DAY)) \
+                if (d.fmask & M(MONTH)) and not have_text_month and not (d.fmask & M(DAY)) \
                         and 1 <= tm.mon <= 31:
                     tm.mday = tm.mon
                     tmask = M(DAY)
                 have_text_month = True
                 tm.mon = val
-            elif ttype == DTZMOD:
-                tmask |= M(DTZ_T)
-                tm.isdst = 1
-                tz -= val
-            elif ttype == DTZ_T:
-                tmask |= M(TZ_T)
-                tm.isdst = 1
-                tz = val
-            elif ttype == TZ_T:
-                tm.isdst = 0
-                tz = val
-            elif ttype == DYNTZ_T:
-                tmask |= M(TZ_T)
-                abbrev_tz = valtz
-                abbrev = field
-            elif ttype == AMPM:
-                mer = val
-            elif ttype == ADBC:
-                bc = val == BC
             elif ttype == DOW:
                 tm.wday = val
-            elif ttype == UNITS:
-                tmask = 0
-                ptype = val
-            elif ttype == ISOTIME:
-                tmask = 0
-                if (fmask & DTK_DATE_M) != DTK_DATE_M:
-                    raise DtErr(BAD_FORMAT)
-                if i >= nf - 1 or fields[i + 1][1] not in (DTK_NUMBER, DTK_TIME, DTK_DATE):
-                    raise DtErr(BAD_FORMAT)
-                ptype = val
-            elif ttype == UNKNOWN_FIELD:
-                named_tz = lookup_zone(field)
-                if named_tz is None:
-                    raise DtErr(BAD_FORMAT)
-                tmask = M(TZ_T)
             else:
-                raise DtErr(BAD_FORMAT)
-        else:
-            raise DtErr(BAD_FORMAT)
-        if tmask & fmask:
-            raise DtErr(BAD_FORMAT)
-        fmask |= tmask
-    out.fsec = state["fsec"]
+                tmask = d.zone_or_modifier(i, field, ttype, val, tmask, need_date=True)
+        d.add(tmask)
     # (15 validates the fields even for epoch/infinity)
-    validate_date(fmask, isjulian, state["is2digits"], bc, tm)
-    apply_meridian(mer, tm)
-    if out.dtype == DTK_DATE:
+    fmask, tz = d.finish()
+    if d.dtype == DTK_DATE:
         if (fmask & DTK_DATE_M) != DTK_DATE_M:
             if (fmask & DTK_TIME_M) == DTK_TIME_M:
                 raise DtErr(1)  # "time only": every caller rejects it
             raise DtErr(BAD_FORMAT)
-        if named_tz is not None:
+        if d.named_tz is not None:
             if fmask & M(DTZMOD):
                 raise DtErr(BAD_FORMAT)
-            tz = tz_for_local(named_tz, tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec)
-        if abbrev_tz is not None:
+            tz = tz_for_local(d.named_tz, tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec)
+        if d.abbrev_tz is not None:
             if fmask & M(DTZMOD):
                 raise DtErr(BAD_FORMAT)
-            tz = tz_for_abbrev(abbrev_tz, abbrev, tm.year, tm.mon, tm.mday, tm.hour,
+            tz = tz_for_abbrev(d.abbrev_tz, d.abbrev, tm.year, tm.mon, tm.mday, tm.hour,
                                tm.min, tm.sec)
         if not (fmask & M(TZ_T)):
             if fmask & M(DTZMOD):
                 raise DtErr(BAD_FORMAT)
             tz = tz_for_local(session_zone, tm.year, tm.mon, tm.mday, tm.hour, tm.min,
                               tm.sec) if session_zone is not None else 0
-    out.tz = tz
-    return out
+    d.tz = tz
+    return d
 
 
 # -- intervals ------------------------------------------------------------------------
@@ -912,10 +917,15 @@ class ItmIn:
         self.year = 0
 
     def add_usec(self, value: int) -> bool:
-        total = self.usec + value
-        if not INT64_MIN <= total <= INT64_MAX:
+        return self._add_within("usec", value, INT64_MIN, INT64_MAX)
+
+    def _add_within(self, field: str, value: int, low: int, high: int) -> bool:
+        """The field plus `value` when the sum stays within [low, high];
+        False (the field unchanged) when it would not."""
+        total = getattr(self, field) + value
+        if not low <= total <= high:
             return False
-        self.usec = total
+        setattr(self, field, total)
         return True
 
     def fract_usec(self, frac: float, scale: int) -> bool:
@@ -935,19 +945,12 @@ class ItmIn:
             return True
         frac *= scale
         extra = int(frac)
-        total = self.mday + extra
-        if not INT32_MIN <= total <= INT32_MAX:
-            return False
-        self.mday = total
-        return self.fract_usec(frac - extra, USECS_PER_DAY)
+        return self._add_within("mday", extra, INT32_MIN, INT32_MAX) and \
+            self.fract_usec(frac - extra, USECS_PER_DAY)
 
     def fract_years(self, frac: float, scale: int) -> bool:
         extra = int(round(frac * scale * MONTHS_PER_YEAR))
-        total = self.mon + extra
-        if not INT32_MIN <= total <= INT32_MAX:
-            return False
-        self.mon = total
-        return True
+        return self._add_within("mon", extra, INT32_MIN, INT32_MAX)
 
     def micros(self, val: int, fval: float, scale: int) -> bool:
         product = val * scale
@@ -959,28 +962,48 @@ class ItmIn:
         return self._add_scaled("mday", val, scale)
 
     def months(self, val: int) -> bool:
-        if not INT32_MIN <= val <= INT32_MAX:
-            return False
-        total = self.mon + val
-        if not INT32_MIN <= total <= INT32_MAX:
-            return False
-        self.mon = total
-        return True
+        return INT32_MIN <= val <= INT32_MAX and \
+            self._add_within("mon", val, INT32_MIN, INT32_MAX)
 
     def years(self, val: int, scale: int) -> bool:
         return self._add_scaled("year", val, scale)
 
+    def add_unit(self, unit: int, val: int, fval: float) -> bool:
+        """`val` and the fraction `fval` of a unit (DTK_SECOND, DTK_YEAR,
+        …) added as DecodeInterval and DecodeISO8601Interval add them;
+        False on overflow, BAD_FORMAT for a unit an interval has not."""
+        scale = _USECS_OF_UNIT.get(unit)
+        if scale is not None:
+            return self.micros(val, fval, scale)
+        years = _YEARS_OF_UNIT.get(unit)
+        if years is not None:
+            return self.years(val, years) and self.fract_years(fval, years)
+        if unit == DTK_DAY:
+            return self.days(val, 1) and self.fract_usec(fval, USECS_PER_DAY)
+        if unit == DTK_WEEK:
+            return self.days(val, 7) and self.fract_days(fval, 7)
+        if unit == DTK_MONTH:
+            return self.months(val) and self.fract_days(fval, 30)
+        raise DtErr(BAD_FORMAT)
+
     def _add_scaled(self, field: str, val: int, scale: int) -> bool:
         """AdjustDays/AdjustYears: val * scale added to the field, each
         step within int32 (False on overflow, the field unchanged)."""
-        if not INT32_MIN <= val <= INT32_MAX:
-            return False
         product = val * scale
-        total = getattr(self, field) + product
-        if not INT32_MIN <= product <= INT32_MAX or not INT32_MIN <= total <= INT32_MAX:
-            return False
-        setattr(self, field, total)
-        return True
+        return INT32_MIN <= val <= INT32_MAX and INT32_MIN <= product <= INT32_MAX and \
+            self._add_within(field, product, INT32_MIN, INT32_MAX)
+
+
+# the units ItmIn.add_unit counts in microseconds or in years, and the
+# field bits each interval unit sets
+_USECS_OF_UNIT = {DTK_MICROSEC: 1, DTK_MILLISEC: 1000, DTK_SECOND: USECS_PER_SEC,
+                  DTK_MINUTE: USECS_PER_MINUTE, DTK_HOUR: USECS_PER_HOUR}
+_YEARS_OF_UNIT = {DTK_YEAR: 1, DTK_DECADE: 10, DTK_CENTURY: 100, DTK_MILLENNIUM: 1000}
+_UNIT_MASK = {DTK_MICROSEC: M(MICROSECOND), DTK_MILLISEC: M(MILLISECOND),
+              DTK_SECOND: M(SECOND), DTK_MINUTE: M(MINUTE), DTK_HOUR: M(HOUR),
+              DTK_DAY: M(DAY), DTK_WEEK: M(WEEK), DTK_MONTH: M(MONTH), DTK_YEAR: M(YEAR),
+              DTK_DECADE: M(DECADE), DTK_CENTURY: M(CENTURY),
+              DTK_MILLENNIUM: M(MILLENNIUM)}
 
 
 def _time_for_interval(s: str, rng: int, itm: ItmIn) -> None:
@@ -1079,46 +1102,12 @@ def decode_interval(fields: list[tuple[str, int]], rng: int, style: str) -> ItmI
                         val = -val
                     if fval > 0:
                         fval = -fval
-                ok = True
-                if ttype == DTK_MICROSEC:
-                    ok = itm.micros(val, fval, 1)
-                    tmask = M(MICROSECOND)
-                elif ttype == DTK_MILLISEC:
-                    ok = itm.micros(val, fval, 1000)
-                    tmask = M(MILLISECOND)
-                elif ttype == DTK_SECOND:
-                    ok = itm.micros(val, fval, USECS_PER_SEC)
-                    tmask = M(SECOND) if fval == 0 else DTK_ALL_SECS_M
-                elif ttype == DTK_MINUTE:
-                    ok = itm.micros(val, fval, USECS_PER_MINUTE)
-                    tmask = M(MINUTE)
+                ok = itm.add_unit(ttype, val, fval)
+                tmask = _UNIT_MASK[ttype]
+                if ttype == DTK_SECOND and fval != 0:
+                    tmask = DTK_ALL_SECS_M
                 elif ttype == DTK_HOUR:
-                    ok = itm.micros(val, fval, USECS_PER_HOUR)
-                    tmask = M(HOUR)
-                    ttype = DTK_DAY
-                elif ttype == DTK_DAY:
-                    ok = itm.days(val, 1) and itm.fract_usec(fval, USECS_PER_DAY)
-                    tmask = M(DAY)
-                elif ttype == DTK_WEEK:
-                    ok = itm.days(val, 7) and itm.fract_days(fval, 7)
-                    tmask = M(WEEK)
-                elif ttype == DTK_MONTH:
-                    ok = itm.months(val) and itm.fract_days(fval, 30)
-                    tmask = M(MONTH)
-                elif ttype == DTK_YEAR:
-                    ok = itm.years(val, 1) and itm.fract_years(fval, 1)
-                    tmask = M(YEAR)
-                elif ttype == DTK_DECADE:
-                    ok = itm.years(val, 10) and itm.fract_years(fval, 10)
-                    tmask = M(DECADE)
-                elif ttype == DTK_CENTURY:
-                    ok = itm.years(val, 100) and itm.fract_years(fval, 100)
-                    tmask = M(CENTURY)
-                elif ttype == DTK_MILLENNIUM:
-                    ok = itm.years(val, 1000) and itm.fract_years(fval, 1000)
-                    tmask = M(MILLENNIUM)
-                else:
-                    raise DtErr(BAD_FORMAT)
+                    ttype = DTK_DAY  # the unit a following bare number takes
                 if not ok:
                     raise DtErr(FIELD_OVERFLOW)
         elif ftype in (DTK_STRING, DTK_SPECIAL):
@@ -1169,6 +1158,9 @@ def _iso_int_width(s: str, pos: int) -> int:
     return pos - start
 
 
+_ISO_DATE_UNITS = {"Y": DTK_YEAR, "M": DTK_MONTH, "W": DTK_WEEK, "D": DTK_DAY}
+
+
 def decode_iso8601_interval(s: str) -> ItmIn:
     """DecodeISO8601Interval(): 'P1Y2M3DT4H5M6S' and the alternative format."""
     itm = ItmIn()
@@ -1194,14 +1186,8 @@ def decode_iso8601_interval(s: str) -> ItmIn:
         unit = s[i] if i < n else "\0"
         i += 1
         if datepart:
-            if unit == "Y":
-                check(itm.years(val, 1) and itm.fract_years(fval, 1))
-            elif unit == "M":
-                check(itm.months(val) and itm.fract_days(fval, 30))
-            elif unit == "W":
-                check(itm.days(val, 7) and itm.fract_days(fval, 7))
-            elif unit == "D":
-                check(itm.days(val, 1) and itm.fract_usec(fval, USECS_PER_DAY))
+            if unit in _ISO_DATE_UNITS:
+                check(itm.add_unit(_ISO_DATE_UNITS[unit], val, fval))
             elif unit in ("T", "\0", "-"):
                 if unit != "-" and _iso_int_width(s, fieldstart) == 8 and not havefield:
                     check(itm.years(tdiv(val, 10000), 1)
@@ -1215,35 +1201,29 @@ def decode_iso8601_interval(s: str) -> ItmIn:
                     continue
                 if havefield:
                     raise DtErr(BAD_FORMAT)
-                check(itm.years(val, 1) and itm.fract_years(fval, 1))
+                check(itm.add_unit(DTK_YEAR, val, fval))
                 if unit == "\0":
                     return itm
                 if unit == "T":
                     datepart = False
                     havefield = False
                     continue
-                val, fval, i = _iso_number(s, i)
-                check(itm.months(val) and itm.fract_days(fval, 30))
-                if i >= n:
-                    return itm
-                if s[i] == "T":
-                    datepart = False
-                    havefield = False
+                # the alternative format's month, then its day: the string
+                # may end after either, or the date part ('T')
+                for alt_unit in (DTK_MONTH, DTK_DAY):
+                    val, fval, i = _iso_number(s, i)
+                    check(itm.add_unit(alt_unit, val, fval))
+                    if i >= n:
+                        return itm
+                    if s[i] != "-" or alt_unit == DTK_DAY:
+                        break
                     i += 1
-                    continue
-                if s[i] != "-":
+                if s[i] != "T":
                     raise DtErr(BAD_FORMAT)
+                datepart = False
+                havefield = False
                 i += 1
-                val, fval, i = _iso_number(s, i)
-                check(itm.days(val, 1) and itm.fract_usec(fval, USECS_PER_DAY))
-                if i >= n:
-                    return itm
-                if s[i] == "T":
-                    datepart = False
-                    havefield = False
-                    i += 1
-                    continue
-                raise DtErr(BAD_FORMAT)
+                continue
             else:
                 raise DtErr(BAD_FORMAT)
         else:

@@ -147,6 +147,12 @@ def _special(value: float) -> str | None:
     return None
 
 
+def printf_g(value: float, width: str = "") -> str:
+    """snprintf's %g (%02g with width "02") as PostgreSQL's prints it:
+    NaN and Infinity spelled out."""
+    return _special(value) or f"{value:{width}g}"
+
+
 def _layout(negative: bool, digits: str, exp: int, fixed_max: int) -> str:
     """PostgreSQL's Ryu layout of shortest digits with decimal exponent exp."""
     sign = "-" if negative else ""
@@ -226,12 +232,9 @@ def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
         vp = ((mv + 2) * mul) >> i
         vm = ((mv - 1 - mm_shift) * mul) >> i
         if q <= 21:
-            if mv % 5 == 0:
-                vr_trailing = _pow5_factor(mv) >= q
-            elif accept_bounds:
-                vm_trailing = _pow5_factor(mv - 1 - mm_shift) >= q
-            else:
-                vp -= 1 if _pow5_factor(mv + 2) >= q else 0
+            vr_trailing, vm_trailing, drop = _exact_by_pow5(
+                q, mv, mv - 1 - mm_shift, mv + 2, accept_bounds)
+            vp -= drop
     else:
         q = _log10pow5(-e2) - (1 if -e2 > 1 else 0)
         e10 = q + e2
@@ -242,35 +245,55 @@ def _d2d(mantissa: int, exponent: int) -> tuple[int, int]:
         vr = (mv * mul) >> j
         vp = ((mv + 2) * mul) >> j
         vm = ((mv - 1 - mm_shift) * mul) >> j
-        if q <= 1:
-            vr_trailing = True
-            if accept_bounds:
-                vm_trailing = mm_shift == 1
-            else:
-                vp -= 1
-        elif q < 63:
-            vr_trailing = (mv & ((1 << q) - 1)) == 0
-    removed = 0
-    last = 0
-    if vm_trailing or vr_trailing:
-        output, removed = _trailing_zeros(vr, vp, vm, vm_trailing, vr_trailing,
-                                          last, accept_bounds)
-    else:
-        round_up = False
-        if vp // 100 > vm // 100:
-            round_up = vr % 100 >= 50
-            vr //= 100
-            vp //= 100
-            vm //= 100
-            removed += 2
-        while vp // 10 > vm // 10:
-            round_up = vr % 10 >= 5
-            vr //= 10
-            vp //= 10
-            vm //= 10
-            removed += 1
-        output = vr + (1 if (vr == vm or round_up) else 0)
+        vr_trailing, vm_trailing, drop = _exact_by_pow2(q, 63, q, mv, mm_shift,
+                                                         accept_bounds)
+        vp -= drop
+    output, removed = _remove_digits(vr, vp, vm, vm_trailing, vr_trailing, 0,
+                                     accept_bounds)
     return output, e10 + removed
+
+
+def _remove_digits(vr: int, vp: int, vm: int, vm_trailing: bool, vr_trailing: bool,
+                   last: int, accept_bounds: bool) -> tuple[int, int]:
+    """The end of d2d and f2d: drop digits while the interval allows,
+    `last` the last one dropped; (output, digits removed)."""
+    if vm_trailing or vr_trailing:
+        return _trailing_zeros(vr, vp, vm, vm_trailing, vr_trailing, last,
+                               accept_bounds)
+    # the specialized common case (d2d's two digits at once, the same
+    # result as two steps of one; f2d's C code takes only the latter)
+    removed = 0
+    if vp // 100 > vm // 100:
+        last = vr % 100 // 10
+        vr, vp, vm = vr // 100, vp // 100, vm // 100
+        removed = 2
+    while vp // 10 > vm // 10:
+        last = vr % 10
+        vr, vp, vm = vr // 10, vp // 10, vm // 10
+        removed += 1
+    return vr + (1 if (vr == vm or last >= 5) else 0), removed
+
+
+def _exact_by_pow5(q: int, mv: int, mm: int, mp: int, accept_bounds: bool
+                   ) -> tuple[bool, bool, int]:
+    """d2d/f2d for e2 >= 0 and a small q: (vr has trailing zeros, vm has,
+    how much to take off vp), from the powers of 5 dividing the bounds."""
+    if mv % 5 == 0:
+        return _pow5_factor(mv) >= q, False, 0
+    if accept_bounds:
+        return False, _pow5_factor(mm) >= q, 0
+    return False, False, 1 if _pow5_factor(mp) >= q else 0
+
+
+def _exact_by_pow2(q: int, limit: int, bits: int, mv: int, mm_shift: int,
+                   accept_bounds: bool) -> tuple[bool, bool, int]:
+    """d2d/f2d for e2 < 0: the same triple, from the powers of 2 dividing
+    mv (`bits` of them when q < limit: d2d's 63 and q, f2d's 31 and q - 1)."""
+    if q <= 1:
+        if accept_bounds:
+            return True, mm_shift == 1, 0
+        return True, False, 1
+    return q < limit and (mv & ((1 << bits) - 1)) == 0, False, 0
 
 
 def _trailing_zeros(vr: int, vp: int, vm: int, vm_trailing: bool,
@@ -283,17 +306,13 @@ def _trailing_zeros(vr: int, vp: int, vm: int, vm_trailing: bool,
         vm_trailing = vm_trailing and vm % 10 == 0
         vr_trailing = vr_trailing and last == 0
         last = vr % 10
-        vr //= 10
-        vp //= 10
-        vm //= 10
+        vr, vp, vm = vr // 10, vp // 10, vm // 10
         removed += 1
     if vm_trailing:
         while vm % 10 == 0:
             vr_trailing = vr_trailing and last == 0
             last = vr % 10
-            vr //= 10
-            vp //= 10
-            vm //= 10
+            vr, vp, vm = vr // 10, vp // 10, vm // 10
             removed += 1
     if vr_trailing and last == 5 and vr % 2 == 0:
         last = 4
@@ -322,12 +341,8 @@ def _f2d(mantissa: int, exponent: int) -> tuple[int, int]:
             lk = 59 + _pow5bits(q - 1) - 1
             last = ((mv * _pow5_inv(q - 1, 59)) >> (-e2 + q - 1 + lk)) % 10
         if q <= 9:
-            if mv % 5 == 0:
-                vr_trailing = _pow5_factor(mv) >= q
-            elif accept_bounds:
-                vm_trailing = _pow5_factor(mm) >= q
-            else:
-                vp -= 1 if _pow5_factor(mp) >= q else 0
+            vr_trailing, vm_trailing, drop = _exact_by_pow5(q, mv, mm, mp, accept_bounds)
+            vp -= drop
     else:
         q = _log10pow5(-e2)
         e10 = q + e2
@@ -339,26 +354,11 @@ def _f2d(mantissa: int, exponent: int) -> tuple[int, int]:
         if q != 0 and (vp - 1) // 10 <= vm // 10:
             j = q - 1 - (_pow5bits(i + 1) - 61)
             last = ((mv * _pow5(i + 1, 61)) >> j) % 10
-        if q <= 1:
-            vr_trailing = True
-            if accept_bounds:
-                vm_trailing = mm_shift == 1
-            else:
-                vp -= 1
-        elif q < 31:
-            vr_trailing = (mv & ((1 << (q - 1)) - 1)) == 0
-    removed = 0
-    if vm_trailing or vr_trailing:
-        output, removed = _trailing_zeros(vr, vp, vm, vm_trailing, vr_trailing,
-                                          last, accept_bounds)
-    else:
-        while vp // 10 > vm // 10:
-            last = vr % 10
-            vr //= 10
-            vp //= 10
-            vm //= 10
-            removed += 1
-        output = vr + (1 if (vr == vm or last >= 5) else 0)
+        vr_trailing, vm_trailing, drop = _exact_by_pow2(q, 31, q - 1, mv, mm_shift,
+                                                         accept_bounds)
+        vp -= drop
+    output, removed = _remove_digits(vr, vp, vm, vm_trailing, vr_trailing, last,
+                                     accept_bounds)
     return output, e10 + removed
 
 

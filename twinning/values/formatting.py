@@ -22,9 +22,8 @@ from functools import lru_cache
 from twinning.errors import (
     SqlError, invalid_datetime_format, invalid_text_representation,
 )
-from twinning.values.calendar import (POSTGRES_EPOCH_JDATE, USECS_PER_DAY,
-                                      USECS_PER_HOUR, USECS_PER_MINUTE,
-                                      USECS_PER_SEC, date2j, dt2time, j2date)
+from twinning.values.calendar import (POSTGRES_EPOCH_JDATE, USECS_PER_DAY, date2j,
+                                      dt2time, j2date)
 
 MONTHS_FULL = ("January", "February", "March", "April", "May", "June",
                "July", "August", "September", "October", "November",
@@ -435,12 +434,7 @@ def tm_of_timestamp(local: int, gmtoff: int = 0,
 
 
 def tm_of_interval(months: int, days: int, micros: int) -> Tm:
-    hour = ctrunc_div(micros, USECS_PER_HOUR)
-    micros -= hour * USECS_PER_HOUR
-    minute = ctrunc_div(micros, USECS_PER_MINUTE)
-    micros -= minute * USECS_PER_MINUTE
-    sec = ctrunc_div(micros, USECS_PER_SEC)
-    fsec = micros - sec * USECS_PER_SEC
+    hour, minute, sec, fsec = dt2time(micros)
     year = ctrunc_div(months, 12)
     mon = months - year * 12
     return Tm(year, mon, days, hour, minute, sec, fsec,

@@ -99,17 +99,25 @@ def _isspace(ch: str) -> bool:
     return ch in " \t\n\r\f\v"
 
 
-def _strtol(s: str, pos: int) -> tuple[int | None, int]:
-    """C strtol(): (value or None when nothing parsed, end position)."""
+def _int_span(s: str, pos: int, max_digits: int = -1,
+              any_digit: bool = False) -> tuple[int, int, int]:
+    """The scan of strtol() (ASCII digits) or of sscanf's %3d (max_digits
+    3, any Unicode digit): (where the number starts after the blanks,
+    where its digits start after the sign, where they end)."""
     i = pos
     while i < len(s) and _isspace(s[i]):
         i += 1
-    j = i
-    if j < len(s) and s[j] in "+-":
-        j += 1
+    j = i + 1 if i < len(s) and s[i] in "+-" else i
     k = j
-    while k < len(s) and "0" <= s[k] <= "9":
+    while k < len(s) and k - j != max_digits and (
+            s[k].isdigit() if any_digit else "0" <= s[k] <= "9"):
         k += 1
+    return i, j, k
+
+
+def _strtol(s: str, pos: int) -> tuple[int | None, int]:
+    """C strtol(): (value or None when nothing parsed, end position)."""
+    i, j, k = _int_span(s, pos)
     if k == j:
         return None, pos
     return int(s[i:k]), k
@@ -362,15 +370,7 @@ def _read_y_yyy(r: _Reader, node: Node) -> None:
     millennia, end = _strtol(s, r.pos)
     if millennia is None or end >= len(s) or s[end] != ",":
         raise _fmt_error('invalid input string for "Y,YYY"')
-    j = end + 1
-    while j < len(s) and _isspace(s[j]):
-        j += 1
-    k = j
-    if k < len(s) and s[k] in "+-":
-        k += 1
-    start = k
-    while k < len(s) and k - start < 3 and s[k].isdigit():
-        k += 1
+    j, start, k = _int_span(s, end + 1, 3, any_digit=True)
     if k == start:
         raise _fmt_error('invalid input string for "Y,YYY"')
     years = int(s[j:k]) + millennia * 1000

@@ -72,7 +72,9 @@ def _object(pairs: list) -> _Raw:
                                 for k in keys) + "}")
 
 
-def _scalar_text(value) -> str:
+def scalar_text(value) -> str:
+    """A scalar's json text: a _Raw (number, or object already written)
+    as it is, a string quoted, true, false or null."""
     if isinstance(value, _Raw):
         return value
     if isinstance(value, str):
@@ -89,7 +91,7 @@ def _serialise(value) -> str:
 
     Iterative, so nesting depth is not limited by Python's stack."""
     if not isinstance(value, list):
-        return _scalar_text(value)
+        return scalar_text(value)
     out: list[str] = []
     stack = [(value, 0)]
     while stack:
@@ -106,7 +108,7 @@ def _serialise(value) -> str:
         if isinstance(item, list):
             stack.append((item, 0))
         else:
-            out.append(_scalar_text(item))
+            out.append(scalar_text(item))
     return "".join(out)
 
 

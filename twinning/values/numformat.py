@@ -14,7 +14,8 @@ PostgreSQL's int4/int8/float8/numeric_to_char produce, and
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from copy import copy
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import lru_cache
 
@@ -41,16 +42,17 @@ _SIGN_FLAGS = {"MI": (F_MINUS, F_MINUS_POST), "PL": (F_PLUS, F_PLUS_POST),
 LSIGN_NONE, LSIGN_PRE, LSIGN_POST = 0, 1, 2
 
 
-@dataclass
 class NumDesc:
-    pre: int = 0
-    post: int = 0
-    lsign: int = LSIGN_NONE
-    flag: int = 0
-    pre_lsign_num: int = 0
-    multi: int = 0
-    zero_start: int = 0
-    zero_end: int = 0
+    """NUMDesc (formatting.c): a template's digit counts and flags, each
+    starting at zero; copied (copy.copy) before a value adjusts it."""
+
+    __slots__ = ("pre", "post", "lsign", "flag", "pre_lsign_num", "multi",
+                 "zero_start", "zero_end")
+
+    def __init__(self) -> None:
+        self.pre = self.post = self.flag = self.pre_lsign_num = 0
+        self.multi = self.zero_start = self.zero_end = 0
+        self.lsign = LSIGN_NONE
 
 
 def _syntax(message: str, detail: str | None = None) -> SqlError:
@@ -215,7 +217,7 @@ def numeric_sci(value: Decimal, scale: int) -> str:
 
 def numeric_to_char(value: Decimal, fmt: str) -> str:
     nodes, num = parse_template(fmt)
-    num = replace(num)
+    num = copy(num)
     if num.flag & F_ROMAN:  # numeric_int4 first
         if value.is_nan():
             raise SqlError(FEATURE_NOT_SUPPORTED, "cannot convert NaN to integer")
@@ -263,7 +265,7 @@ def _layout_signed(text: str, num: NumDesc) -> tuple[str, int, str]:
 
 def int_to_char(value: int, fmt: str, bits: int = 32) -> str:
     nodes, num = parse_template(fmt)
-    num = replace(num)
+    num = copy(num)
     if num.flag & F_ROMAN:
         if bits == 64 and not (-2**31 <= value < 2**31):
             raise integer_out_of_range()
@@ -299,7 +301,7 @@ def _wrap32(value: int) -> int:
 
 def float_to_char(value: float, fmt: str, double: bool = True) -> str:
     nodes, num = parse_template(fmt)
-    num = replace(num)
+    num = copy(num)
     dig = 15 if double else 6
     if num.flag & F_ROMAN:
         if math.isnan(value) or math.isinf(value):
@@ -423,19 +425,12 @@ def num_processor(nodes, num: NumDesc, number: str, out_pre_spaces: int,
                     or num.flag & F_DECIMAL):
                 continue
             out.append(th_suffix(number, value == "TH"))
-        elif value == "MI":
-            if np.sign == "-":
-                out.append("-")
-            elif fm:
-                continue
-            else:
-                out.append(" ")
-        elif value == "PL":
-            if np.sign == "+":
-                out.append("+")
-            elif fm:
-                continue
-            else:
+        elif value in ("MI", "PL"):
+            # NUM_MINUS / NUM_PLUS: the sign when it is theirs, else a blank
+            wanted = "-" if value == "MI" else "+"
+            if np.sign == wanted:
+                out.append(wanted)
+            elif not fm:
                 out.append(" ")
         elif value == "SG":
             out.append(np.sign)
@@ -519,7 +514,7 @@ def to_number(text: str, fmt: str) -> Decimal | None:
     if fmt == "":
         return None
     nodes, num = parse_template(fmt)
-    num = replace(num)
+    num = copy(num)
     if num.flag & F_ROMAN:
         raise SqlError(FEATURE_NOT_SUPPORTED, '"RN" not supported for input')
     if num.flag & F_EEEE:

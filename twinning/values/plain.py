@@ -81,10 +81,17 @@ def _record_from(t: SqlType) -> Callable:
                                for conv, p in zip(fields, plain))
 
 
+def _element_conv(t: SqlType, record: Callable, table: dict) -> Callable:
+    """The conversion of `t`'s element: a composite's over its fields, an
+    enum's label as is, else the type's entry in `table`."""
+    if isinstance(t.user, RecordType):
+        return record(t.element)
+    return str if t.user is not None else table[t.name]
+
+
 @lru_cache(maxsize=None)
 def to_plain_for(t: SqlType) -> Callable:
-    conv = _record_to(t.element) if isinstance(t.user, RecordType) else \
-        str if t.user is not None else _TO[t.name]
+    conv = _element_conv(t, _record_to, _TO)
     if t.is_array:
         def array_to(value):
             items = [None if v is None else conv(v) for v in value]
@@ -98,8 +105,7 @@ def to_plain_for(t: SqlType) -> Callable:
 
 @lru_cache(maxsize=None)
 def from_plain_for(t: SqlType) -> Callable:
-    conv = _record_from(t.element) if isinstance(t.user, RecordType) else \
-        str if t.user is not None else _FROM[t.name]
+    conv = _element_conv(t, _record_from, _FROM)
     if t.is_array:
         def array_from(plain):
             if isinstance(plain, dict):

@@ -137,14 +137,12 @@ def record_recv(fields: list[tuple[int, str, Callable[[bytes], Any]]],
                 raise datatype_mismatch(f"binary data has type {given} "
                                         f"({type_name(given)}) instead of expected "
                                         f"{oid} ({shown}) in record column {number}")
-            (length,) = r.unpack(_I)
-            if length < -1 or length > len(r.data) - r.pos:
-                raise invalid_binary_representation("insufficient data left in message")
-            if length == -1:
+            data = r.element()
+            if data is None:
                 out.append(None)
                 continue
             try:
-                out.append(decode(r.take(length)))
+                out.append(decode(data))
             except SqlError as exc:
                 if exc.sqlstate != INVALID_BINARY_REPRESENTATION or \
                         "incorrect binary data format" not in exc.message:

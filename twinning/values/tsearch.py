@@ -304,16 +304,12 @@ def _tokens(text: str):
     while True:
         ch = text[i] if i < n else ""
         if state in ("WAITFIRSTOPERAND", "WAITOPERAND"):
-            if ch == "!":
+            if ch == "!" or ch == "(":  # NOT, or a group: an operand still to come
                 i += 1
                 state = "WAITOPERAND"
-                yield ("opr", OP_NOT, 0)
-                continue
-            if ch == "(":
-                i += 1
-                count += 1
-                state = "WAITOPERAND"
-                yield ("open",)
+                if ch == "(":
+                    count += 1
+                yield ("opr", OP_NOT, 0) if ch == "!" else ("open",)
                 continue
             if ch == ":":
                 raise _syntax("tsquery", text)
@@ -332,15 +328,10 @@ def _tokens(text: str):
                     return
                 raise syntax_error(f'no operand in tsquery: "{text}"')
         else:
-            if ch == "&":
+            if ch == "&" or ch == "|":
                 i += 1
                 state = "WAITOPERAND"
-                yield ("opr", OP_AND, 0)
-                continue
-            if ch == "|":
-                i += 1
-                state = "WAITOPERAND"
-                yield ("opr", OP_OR, 0)
+                yield ("opr", OP_AND if ch == "&" else OP_OR, 0)
                 continue
             if ch == "<":
                 i, distance = _phrase_operator(text, i)
@@ -393,10 +384,11 @@ def web_tokens(text: str):
     while True:
         ch = text[i] if i < n else ""
         if state in ("WAITFIRSTOPERAND", "WAITOPERAND"):
-            if ch == "-":
+            if ch == "-" or _is_operator(ch):  # NOT; other operators skipped
                 i += 1
                 state = "WAITOPERAND"
-                yield ("opr", OP_NOT, 0)
+                if ch == "-":
+                    yield ("opr", OP_NOT, 0)
                 continue
             if ch == '"':
                 start = i + 1
@@ -405,10 +397,6 @@ def web_tokens(text: str):
                 i = end + 1 if end < n else n
                 state = "WAITOPERATOR"
                 yield ("val", text[start:end], 0, False)
-                continue
-            if _is_operator(ch):
-                i += 1
-                state = "WAITOPERAND"
                 continue
             if ch == "":
                 if state == "WAITFIRSTOPERAND":
@@ -424,10 +412,6 @@ def web_tokens(text: str):
                 yield ("val", word, 0, False)
                 continue
         else:
-            if ch == '"':
-                state = "WAITOPERAND"
-                yield ("opr", OP_AND, 0)
-                continue
             if ch and _or_operator(text, i):
                 i += 2
                 state = "WAITOPERAND"
@@ -436,7 +420,7 @@ def web_tokens(text: str):
             if ch == "":
                 yield ("end",)
                 return
-            if not _isspace(ch):
+            if not _isspace(ch):  # a quote or an operand: the implicit AND
                 state = "WAITOPERAND"
                 yield ("opr", OP_AND, 0)
                 continue
@@ -771,14 +755,19 @@ def send_tsvector(value: TsVector) -> bytes:
     return b"".join(out)
 
 
+def _cstring(data: bytes, at: int) -> tuple[str, int]:
+    """pq_getmsgstring: the NUL-terminated text at `at`, and what follows."""
+    end = data.index(b"\0", at)
+    return data[at:end].decode("utf-8"), end + 1
+
+
 def recv_tsvector(data: bytes) -> TsVector:
+    """tsvectorrecv: send_tsvector's form read back."""
     (count,) = _I.unpack_from(data, 0)
     at = 4
     entries = []
     for _ in range(count):
-        end = data.index(b"\0", at)
-        lexeme = data[at:end].decode("utf-8")
-        at = end + 1
+        lexeme, at = _cstring(data, at)
         (npos,) = _H.unpack_from(data, at)
         at += 2
         positions = []
@@ -812,11 +801,8 @@ def recv_tsquery(data: bytes) -> TsQuery:
         at += 1
         if kind == 1:
             weight, prefix = data[at], data[at + 1]
-            at += 2
-            end = data.index(b"\0", at)
-            items.append(("v", data[at:end].decode("utf-8"), weight,
-                          bool(prefix)))
-            at = end + 1
+            lexeme, at = _cstring(data, at + 2)
+            items.append(("v", lexeme, weight, bool(prefix)))
         else:
             op = data[at]
             at += 1

@@ -110,8 +110,5 @@ def text_encoder(name: str, settings: FormatSettings) -> Encoder | None:
         return None
     if name == "date":
         return _iso_date
-    if name == "timestamp":
-        return _iso_timestamp(settings)
-    if name == "timestamptz":
-        return _iso_timestamptz(settings)
-    return None
+    stamp = {"timestamp": _iso_timestamp, "timestamptz": _iso_timestamptz}.get(name)
+    return None if stamp is None else stamp(settings)
