@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from twinning.ir.types import SqlType
@@ -44,6 +44,8 @@ _COMMITS = st.lists(st.tuples(
 
 @settings(max_examples=150, deadline=None)
 @given(start=st.integers(0, 4000), commits=_COMMITS)
+@example(start=0, commits=[([], False, 1), ([0], False, 0), ([0], True, 0),
+                           ([], False, 1)])  # one row into an empty map
 def test_rowmap_evolve_is_a_dict_in_id_order(start, commits) -> None:
     model = {i: (i,) for i in range(start)}
     current = RowMap.build(sorted(model.items()))

@@ -117,7 +117,9 @@ class RowMap:
             (rid, value), = changes.items()
             i = (rid >> CHUNK_BITS) - self._first
             chunks = self._chunks
-            if value is not DELETE and chunks and 0 <= i <= len(chunks):
+            if not chunks and value is not DELETE:  # the first row
+                return RowMap(({rid: value},), rid >> CHUNK_BITS, 1)
+            if value is not DELETE and 0 <= i <= len(chunks):
                 chunk = dict(chunks[i]) if i < len(chunks) else {}
                 before = len(chunk)
                 chunk[rid] = value
